@@ -1,0 +1,118 @@
+/**
+ * Builds the HTTP server without listening, so tests drive it with `app.inject` and `main.ts` serves it.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import type { DatabaseHandle } from '@shequ/db';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { z } from 'zod';
+import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
+import { type ApiSettings, contextFactory } from './context.js';
+import { checkReadiness } from './readiness.js';
+import { type AppRouter, appRouter } from './router.js';
+
+// zod's messages in Chinese for every input error the API reports; an app (not a package) may set this.
+z.config(z.locales.zhCN());
+
+export const defaultAdminDist = fileURLToPath(new URL('../../admin/dist', import.meta.url));
+
+export interface BuildAppOptions {
+  database: DatabaseHandle;
+  /** Pino options, or false for silence (tests). Passwords, tokens and cookies are always redacted. */
+  logger?: boolean | Exclude<FastifyServerOptions['logger'], undefined>;
+  now?: () => Date;
+  throttle?: ThrottlePolicy;
+  sessionTtlMs?: number;
+  cookieSecure?: boolean | 'auto';
+  /** The built console; `null` serves no console. */
+  adminDist?: string | null;
+  /** Trust X-Forwarded-For from a reverse proxy (the throttle keys on the client address). */
+  trustProxy?: boolean | string;
+}
+
+/** Log paths that may carry a secret; pino replaces their values. */
+export const redactedLogPaths = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  'password',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.oneTimePassword',
+  '*.token',
+  '*.passwordHash',
+];
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const logger =
+    options.logger === false || options.logger === undefined
+      ? false
+      : { ...(options.logger === true ? {} : options.logger), redact: redactedLogPaths };
+  const app = Fastify({
+    logger,
+    trustProxy: options.trustProxy ?? false,
+    // Batched tRPC calls put every procedure name in one path segment.
+    routerOptions: { maxParamLength: 5000 },
+    bodyLimit: 1024 * 1024,
+  });
+
+  const settings: ApiSettings = {
+    db: options.database.db,
+    now: options.now ?? (() => new Date()),
+    sessionTtlMs: options.sessionTtlMs ?? 12 * 60 * 60_000,
+    cookieSecure: options.cookieSecure ?? 'auto',
+    throttle: options.throttle ?? defaultThrottlePolicy,
+  };
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: contextFactory(settings),
+      onError({ path, error, req }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error, path }, 'procedure failed');
+      },
+    },
+  } satisfies FastifyTRPCPluginOptions<AppRouter>);
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const readiness = await checkReadiness(options.database);
+    return reply.code(readiness.ready ? 200 : 503).send(readiness);
+  });
+
+  const adminDist = options.adminDist === undefined ? defaultAdminDist : options.adminDist;
+  const consoleBuilt = adminDist !== null && existsSync(resolve(adminDist, 'index.html'));
+  if (consoleBuilt) {
+    await app.register(fastifyStatic, { root: resolve(adminDist), wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/trpc') &&
+      request.headers.accept?.includes('text/html');
+    if (!isPage) return reply.code(404).send({ error: 'Not Found', message: '没有这个地址' });
+    // The console routes on the client: any page URL gets its index.html.
+    if (consoleBuilt) return reply.type('text/html').sendFile('index.html');
+    return reply
+      .code(503)
+      .type('text/plain; charset=utf-8')
+      .send(
+        '管理控制台尚未构建。请在仓库根目录运行 `pnpm start`，或先运行 `pnpm --filter @shequ/admin build`。\n',
+      );
+  });
+
+  return app;
+}

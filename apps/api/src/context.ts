@@ -1,0 +1,44 @@
+import type { Database } from '@shequ/db';
+import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from './auth/scope.js';
+import { principalForToken, SESSION_COOKIE } from './auth/sessions.js';
+import type { ThrottlePolicy } from './auth/throttle.js';
+
+/** What the API needs from its surroundings; tests pass a clock they control. */
+export interface ApiSettings {
+  db: Database;
+  now: () => Date;
+  sessionTtlMs: number;
+  /** `Secure` cookie attribute: 'auto' sets it on HTTPS requests only (plain http://localhost still works). */
+  cookieSecure: boolean | 'auto';
+  throttle: ThrottlePolicy;
+}
+
+export interface Context {
+  settings: ApiSettings;
+  db: Database;
+  req: FastifyRequest;
+  res: FastifyReply;
+  ip: string;
+  userAgent: string;
+  principal: Principal | null;
+  sessionId: string | null;
+}
+
+export function contextFactory(settings: ApiSettings) {
+  return async ({ req, res }: CreateFastifyContextOptions): Promise<Context> => {
+    const token = req.cookies[SESSION_COOKIE];
+    const found = token ? await principalForToken(settings.db, token, settings.now()) : null;
+    return {
+      settings,
+      db: settings.db,
+      req,
+      res,
+      ip: req.ip,
+      userAgent: req.headers['user-agent'] ?? '',
+      principal: found?.principal ?? null,
+      sessionId: found?.sessionId ?? null,
+    };
+  };
+}

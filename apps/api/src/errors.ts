@@ -1,0 +1,64 @@
+import { TRPCError } from '@trpc/server';
+
+/** Per-field zh-CN problems, keyed by dotted field path (`facility.totalArea`). */
+export type FieldErrors = Record<string, string[]>;
+
+/**
+ * The cause of a TRPCError raised by a check the zod schema cannot make (a username already taken, a node
+ * that does not exist); the errorFormatter puts its `fieldErrors` into `data.fieldErrors` like a zod error's.
+ */
+export class FieldProblems extends Error {
+  constructor(readonly fieldErrors: FieldErrors) {
+    super(
+      Object.entries(fieldErrors)
+        .map(([field, messages]) => `${field}: ${messages.join('；')}`)
+        .join('\n'),
+    );
+    this.name = 'FieldProblems';
+  }
+}
+
+export function fieldError(
+  code: 'BAD_REQUEST' | 'CONFLICT' | 'NOT_FOUND',
+  field: string,
+  message: string,
+): TRPCError {
+  return new TRPCError({ code, message, cause: new FieldProblems({ [field]: [message] }) });
+}
+
+export function forbidden(message = '无权访问该辖区的数据'): TRPCError {
+  return new TRPCError({ code: 'FORBIDDEN', message });
+}
+
+export function notFound(message: string): TRPCError {
+  return new TRPCError({ code: 'NOT_FOUND', message });
+}
+
+/**
+ * zod issues → per-field messages keyed by dotted path; an unknown key is reported on its own path.
+ * TODO(domain engineer): use `fieldErrors` from `@shequ/domain` (src/errors.ts) once it lands.
+ */
+export function zodFieldErrors(issues: readonly ZodIssueLike[]): FieldErrors {
+  const out: FieldErrors = {};
+  const add = (path: readonly PropertyKey[], message: string) => {
+    const key = path.map(String).join('.') || '(root)';
+    const messages = out[key] ?? [];
+    messages.push(message);
+    out[key] = messages;
+  };
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      for (const key of issue.keys) add([...issue.path, key], `不允许的字段：${key}`);
+    } else {
+      add(issue.path, issue.message);
+    }
+  }
+  return out;
+}
+
+interface ZodIssueLike {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+  keys?: readonly string[];
+}

@@ -1,0 +1,78 @@
+/**
+ * `pnpm --filter @shequ/api run serve` (and root `pnpm start`): open and migrate the database, load the demo
+ * data when absent, make sure an administrator exists, and serve API + console on one port.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { communities, migrateDatabase, openDatabase, seedDemo } from '@shequ/db';
+import { buildApp, defaultAdminDist } from './app.js';
+import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from './bootstrap.js';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? 'localhost';
+
+const database = await openDatabase({});
+console.log(
+  `数据库：${database.kind === 'pglite' ? '内置 PGlite' : 'PostgreSQL'}，位置 ${database.location}`,
+);
+
+let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  console.log(`收到 ${signal}，正在关闭…`);
+  try {
+    await app?.close();
+  } finally {
+    // PGlite flushes its data folder on close; exiting without it risks a damaged database.
+    await database.close();
+  }
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  await migrateDatabase(database);
+  const [anyCommunity] = await database.db.select({ code: communities.code }).from(communities).limit(1);
+  if (!anyCommunity && process.env.SHEQU_NO_DEMO !== '1') {
+    console.log('正在载入演示数据…');
+    await seedDemo(database);
+  }
+
+  const admin = await ensureFirstAdmin(database.db, {
+    password: process.env.SHEQU_ADMIN_PASSWORD || undefined,
+    keep: process.env.SHEQU_ADMIN_PASSWORD_KEEP === '1',
+  });
+  if (admin.kind === 'created' && admin.oneTimePassword) {
+    // Printed once, on the console of whoever installed the system; it is never logged or stored in clear.
+    console.log('');
+    console.log(`首个管理员账号：${FIRST_ADMIN_USERNAME}`);
+    console.log(`一次性密码：${admin.oneTimePassword}`);
+    console.log('（只显示这一次；首次登录后须修改密码）');
+    console.log('');
+  } else if (admin.kind !== 'existing') {
+    console.log(`管理员 ${FIRST_ADMIN_USERNAME} 的密码已按 SHEQU_ADMIN_PASSWORD 设置`);
+  }
+
+  const adminDist = process.env.SHEQU_ADMIN_DIST ?? defaultAdminDist;
+  if (!existsSync(resolve(adminDist, 'index.html'))) {
+    console.warn(
+      `管理控制台尚未构建（${adminDist}）：运行 pnpm --filter @shequ/admin build，或在仓库根目录运行 pnpm start`,
+    );
+  }
+  app = await buildApp({
+    database,
+    adminDist,
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    trustProxy: process.env.SHEQU_TRUST_PROXY === '1',
+  });
+  await app.listen({ port, host });
+  console.log(`Shequ 已启动：http://localhost:${port}`);
+} catch (error) {
+  console.error(error);
+  await app?.close();
+  await database.close();
+  process.exit(1);
+}

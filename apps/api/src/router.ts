@@ -1,0 +1,19 @@
+/**
+ * The Shequ API. The admin console imports `type AppRouter` from `@shequ/api` for end-to-end types.
+ */
+import { auditRouter } from './routers/audit.js';
+import { authRouter } from './routers/auth.js';
+import { communitiesRouter } from './routers/communities.js';
+import { jurisdictionsRouter } from './routers/jurisdictions.js';
+import { usersRouter } from './routers/users.js';
+import { router } from './trpc.js';
+
+export const appRouter = router({
+  auth: authRouter,
+  jurisdictions: jurisdictionsRouter,
+  communities: communitiesRouter,
+  users: usersRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;

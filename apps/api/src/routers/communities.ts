@@ -1,0 +1,237 @@
+import { communities, jurisdictions, users } from '@shequ/db';
+import {
+  type CommunityFacts,
+  type CommunitySnapshot,
+  communityCode,
+  communityFacts,
+  divisionCode,
+  divisionLevel,
+  isoDate,
+  SNAPSHOT_FORMAT,
+} from '@shequ/domain';
+import { TRPCError } from '@trpc/server';
+import { and, asc, count, desc, eq, gte, ilike, like, lte, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { writeAudit } from '../audit.js';
+import { COUNTRY_CODE } from '../auth/roles.js';
+import type { Principal } from '../auth/scope.js';
+import type { Context } from '../context.js';
+import { notFound } from '../errors.js';
+import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
+import { escapeLike, type PathEntry, visiblePath } from './jurisdictions.js';
+
+const nonNegativeInt = z.number().int().nonnegative();
+
+export const communitySortFields = ['code', 'name', 'households', 'residents', 'updatedAt'] as const;
+
+export const listCommunitiesInput = z
+  .strictObject({
+    under: divisionCode.optional(),
+    search: z.string().trim().max(50).optional(),
+    page: z.number().int().min(1).default(1),
+    pageSize: z.number().int().min(1).max(100).default(20),
+    sortField: z.enum(communitySortFields).default('code'),
+    sortOrder: z.enum(['ascend', 'descend']).default('ascend'),
+    minHouseholds: nonNegativeInt.optional(),
+    maxHouseholds: nonNegativeInt.optional(),
+  })
+  .refine(
+    (i) =>
+      i.minHouseholds === undefined || i.maxHouseholds === undefined || i.minHouseholds <= i.maxHouseholds,
+    {
+      message: '最少户数不能大于最多户数',
+      path: ['maxHouseholds'],
+    },
+  );
+
+export const updateFactsInput = z.strictObject({
+  code: communityCode,
+  expectedVersion: z.number().int().min(1),
+  asOf: isoDate,
+  facts: communityFacts,
+});
+
+/**
+ * SQL condition: the community lies under `code` (a node of any level), by equality on the indexed
+ * ancestor column of that level — no prefix scan, no per-row function.
+ */
+export function communitiesUnder(code: string): SQL | undefined {
+  if (code === COUNTRY_CODE) return undefined;
+  switch (divisionLevel(code)) {
+    case 'province':
+      return eq(communities.provinceCode, code);
+    case 'city':
+      return eq(communities.cityCode, code);
+    case 'district':
+      return eq(communities.districtCode, code);
+    case 'street':
+      return eq(communities.streetCode, code);
+    case 'community':
+      return eq(communities.code, code);
+    default:
+      // A malformed binding sees nothing rather than everything.
+      return eq(communities.code, '');
+  }
+}
+
+const sortColumns = {
+  code: communities.code,
+  name: communities.name,
+  households: communities.households,
+  residents: communities.residents,
+  updatedAt: communities.updatedAt,
+} as const;
+
+export interface CommunityRecord {
+  code: string;
+  name: string;
+  path: PathEntry[];
+  asOf: string;
+  facts: CommunityFacts;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+async function loadCommunity(ctx: Context, principal: Principal, code: string): Promise<CommunityRecord> {
+  const [row] = await ctx.db
+    .select({
+      code: communities.code,
+      name: communities.name,
+      asOf: communities.asOf,
+      facts: communities.facts,
+      version: communities.version,
+      updatedAt: communities.updatedAt,
+      updatedBy: users.displayName,
+    })
+    .from(communities)
+    .leftJoin(users, eq(users.id, communities.updatedBy))
+    .where(eq(communities.code, code))
+    .limit(1);
+  if (!row) throw notFound('没有这个社区');
+  const paths = await visiblePath(ctx, principal, [code]);
+  return {
+    ...row,
+    asOf: String(row.asOf),
+    facts: row.facts as CommunityFacts,
+    updatedAt: row.updatedAt.toISOString(),
+    path: paths.get(code) ?? [],
+  };
+}
+
+export const communitiesRouter = router({
+  list: authedProcedure.input(listCommunitiesInput).query(async ({ ctx, input }) => {
+    if (input.under) requireScope(ctx.principal, input.under);
+    const street = alias(jurisdictions, 'street');
+    const district = alias(jurisdictions, 'district');
+    const search = input.search ? escapeLike(input.search) : '';
+    const where = and(
+      // `under` was checked to lie in scope, so filtering by it alone also enforces the scope.
+      communitiesUnder(input.under ?? ctx.principal.jurisdictionCode),
+      search
+        ? /^\d+$/.test(input.search ?? '')
+          ? like(communities.code, `${search}%`)
+          : ilike(communities.name, `%${search}%`)
+        : undefined,
+      input.minHouseholds !== undefined ? gte(communities.households, input.minHouseholds) : undefined,
+      input.maxHouseholds !== undefined ? lte(communities.households, input.maxHouseholds) : undefined,
+    );
+    const direction = input.sortOrder === 'ascend' ? asc : desc;
+    const orderBy =
+      input.sortField === 'code'
+        ? [direction(communities.code)]
+        : // The code breaks ties so pages never overlap.
+          [direction(sortColumns[input.sortField]), asc(communities.code)];
+    const [items, [counted]] = await Promise.all([
+      ctx.db
+        .select({
+          code: communities.code,
+          name: communities.name,
+          streetCode: communities.streetCode,
+          streetName: street.name,
+          districtName: district.name,
+          households: communities.households,
+          residents: communities.residents,
+          updatedAt: communities.updatedAt,
+        })
+        .from(communities)
+        .leftJoin(street, eq(street.code, communities.streetCode))
+        .leftJoin(district, eq(district.code, communities.districtCode))
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize),
+      ctx.db.select({ total: count() }).from(communities).where(where),
+    ]);
+    return {
+      items: items.map((item) => ({ ...item, updatedAt: item.updatedAt.toISOString() })),
+      total: counted?.total ?? 0,
+    };
+  }),
+
+  get: authedProcedure.input(z.strictObject({ code: communityCode })).query(async ({ ctx, input }) => {
+    requireScope(ctx.principal, input.code);
+    return loadCommunity(ctx, ctx.principal, input.code);
+  }),
+
+  updateFacts: writerProcedure.input(updateFactsInput).mutation(async ({ ctx, input }) => {
+    requireScope(ctx.principal, input.code);
+    const now = ctx.settings.now();
+    await ctx.db.transaction(async (tx) => {
+      const [before] = await tx
+        .select({ asOf: communities.asOf, facts: communities.facts, version: communities.version })
+        .from(communities)
+        .where(eq(communities.code, input.code))
+        .limit(1);
+      if (!before) throw notFound('没有这个社区');
+      if (before.version !== input.expectedVersion) throw conflict();
+      const updated = await tx
+        .update(communities)
+        .set({
+          facts: input.facts,
+          asOf: input.asOf,
+          households: input.facts.households ?? null,
+          residents: input.facts.residents ?? null,
+          version: input.expectedVersion + 1,
+          updatedAt: now,
+          updatedBy: ctx.principal.id,
+        })
+        // The version in the WHERE makes the check and the write one atomic step.
+        .where(and(eq(communities.code, input.code), eq(communities.version, input.expectedVersion)))
+        .returning({ version: communities.version });
+      if (updated.length === 0) throw conflict();
+      await writeAudit(tx, {
+        actor: ctx.principal,
+        action: 'community.updateFacts',
+        entityType: 'community',
+        entityId: input.code,
+        jurisdictionCode: input.code,
+        before: { asOf: String(before.asOf), facts: before.facts, version: before.version },
+        after: { asOf: input.asOf, facts: input.facts, version: input.expectedVersion + 1 },
+        ip: ctx.ip,
+        at: now,
+      });
+    });
+    return loadCommunity(ctx, ctx.principal, input.code);
+  }),
+
+  /** The stored community as a `shequ.community-snapshot/v1` document (CONTRACTS.md §2). */
+  snapshot: authedProcedure
+    .input(z.strictObject({ code: communityCode }))
+    .query(async ({ ctx, input }): Promise<CommunitySnapshot> => {
+      requireScope(ctx.principal, input.code);
+      const record = await loadCommunity(ctx, ctx.principal, input.code);
+      return {
+        format: SNAPSHOT_FORMAT,
+        code: record.code,
+        name: record.name,
+        asOf: record.asOf,
+        ...record.facts,
+      };
+    }),
+});
+
+function conflict(): TRPCError {
+  return new TRPCError({ code: 'CONFLICT', message: '该社区的数据已被他人修改，请刷新后重新编辑' });
+}

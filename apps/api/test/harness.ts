@@ -1,0 +1,133 @@
+/**
+ * Test harness: an app on an isolated database, and typed tRPC clients that go through the real HTTP stack
+ * (`app.inject`, cookies included) without opening a port.
+ */
+
+import type { DatabaseHandle } from '@shequ/db';
+import { users } from '@shequ/db';
+import { createTRPCClient, httpLink, type TRPCClient, TRPCClientError } from '@trpc/client';
+import type { FastifyInstance } from 'fastify';
+import { type BuildAppOptions, buildApp } from '../src/app.js';
+import { hashPassword } from '../src/auth/password.js';
+import type { AppRole } from '../src/auth/roles.js';
+import type { AppRouter } from '../src/router.js';
+
+export interface Clock {
+  now: () => Date;
+  advance: (ms: number) => void;
+}
+
+export function fakeClock(start = new Date('2026-11-03T02:00:00Z')): Clock {
+  let t = start.getTime();
+  return {
+    now: () => new Date(t),
+    advance: (ms) => {
+      t += ms;
+    },
+  };
+}
+
+export interface ClientOptions {
+  ip?: string;
+}
+
+/** A browser-like client: keeps the session cookie it is given, sends it back. */
+export type TestClient = TRPCClient<AppRouter> & { jar: Map<string, string>; setCookies: string[] };
+
+export function clientFor(app: FastifyInstance, options: ClientOptions = {}): TestClient {
+  const jar = new Map<string, string>();
+  const setCookies: string[] = [];
+  const client = createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: 'http://localhost/trpc',
+        fetch: async (input, init) => {
+          const url = new URL(String(input));
+          const headers: Record<string, string> = { ...(init?.headers as Record<string, string>) };
+          if (jar.size > 0) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+          const response = await app.inject({
+            method: (init?.method ?? 'GET') as 'GET' | 'POST',
+            url: url.pathname + url.search,
+            headers,
+            payload: (init?.body as string | undefined) ?? undefined,
+            remoteAddress: options.ip ?? '127.0.0.1',
+          });
+          const raw = response.headers['set-cookie'];
+          for (const line of raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]) {
+            setCookies.push(line);
+            const [pair = ''] = line.split(';');
+            const eq = pair.indexOf('=');
+            const name = pair.slice(0, eq);
+            const value = pair.slice(eq + 1);
+            if (value === '' || /expires=Thu, 01 Jan 1970/i.test(line)) jar.delete(name);
+            else jar.set(name, value);
+          }
+          return new Response(response.body, {
+            status: response.statusCode,
+            headers: { 'content-type': String(response.headers['content-type'] ?? 'application/json') },
+          });
+        },
+      }),
+    ],
+  });
+  // The tRPC client is a proxy that treats every property as a procedure path, so the cookie jar is
+  // attached through a proxy of our own rather than as plain properties.
+  const extras = { jar, setCookies };
+  return new Proxy(client, {
+    get: (target, key, receiver) =>
+      key === 'jar' || key === 'setCookies' ? extras[key] : Reflect.get(target, key, receiver),
+  }) as TestClient;
+}
+
+export async function makeApp(
+  database: DatabaseHandle,
+  options: Omit<BuildAppOptions, 'database'> = {},
+): Promise<FastifyInstance> {
+  return buildApp({ database, adminDist: null, logger: false, ...options });
+}
+
+let hashCache: Promise<string> | undefined;
+export const TEST_PASSWORD = 'Correct-Horse-9';
+
+/** Inserts an account with TEST_PASSWORD (one argon2 hash per test file, reused). */
+export async function insertUser(
+  database: DatabaseHandle,
+  user: { username: string; role: AppRole; jurisdictionCode: string; mustChangePassword?: boolean },
+): Promise<string> {
+  hashCache ??= hashPassword(TEST_PASSWORD);
+  const [row] = await database.db
+    .insert(users)
+    .values({
+      username: user.username,
+      displayName: user.username,
+      role: user.role,
+      jurisdictionCode: user.jurisdictionCode,
+      passwordHash: await hashCache,
+      mustChangePassword: user.mustChangePassword ?? false,
+      createdAt: new Date(),
+    })
+    .returning({ id: users.id });
+  if (!row) throw new Error('insert failed');
+  return row.id;
+}
+
+export async function signedIn(
+  app: FastifyInstance,
+  username: string,
+  options: ClientOptions = {},
+): Promise<TestClient> {
+  const client = clientFor(app, options);
+  await client.auth.login.mutate({ username, password: TEST_PASSWORD });
+  return client;
+}
+
+/** The tRPC error of a rejected call (fails the test if the call succeeded). */
+export async function rejection(promise: Promise<unknown>): Promise<TRPCClientError<AppRouter>> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCClientError) return error as TRPCClientError<AppRouter>;
+    throw error;
+  }
+  throw new Error('expected the call to be rejected');
+}

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DatabaseHandle } from '@shequ/db';
+import { createTestDatabase } from '@shequ/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeApp } from './harness.js';
+
+let database: DatabaseHandle & { close(): Promise<void> };
+let dist: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dist = mkdtempSync(join(tmpdir(), 'shequ-dist-'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>社区</title>');
+  writeFileSync(join(dist, 'app.js'), 'console.log(1)');
+});
+
+afterAll(async () => {
+  await database?.close();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+describe('health and readiness', () => {
+  it('/healthz answers while the process runs; /readyz once the database is reachable and migrated', async () => {
+    const app = await makeApp(database);
+    try {
+      const health = await app.inject('/healthz');
+      expect(health.statusCode).toBe(200);
+      expect(health.json()).toEqual({ status: 'ok' });
+      const ready = await app.inject('/readyz');
+      expect(ready.statusCode).toBe(200);
+      expect(ready.json()).toMatchObject({ ready: true, database: 'ok' });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('the console', () => {
+  it('serves files from dist and index.html for any other page URL, but not for API paths', async () => {
+    const app = await makeApp(database, { adminDist: dist });
+    try {
+      expect((await app.inject('/app.js')).body).toBe('console.log(1)');
+      const page = await app.inject({ url: '/communities/370305111007', headers: { accept: 'text/html' } });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<title>社区</title>');
+      const api = await app.inject({ url: '/trpc/nothing.here', headers: { accept: 'text/html' } });
+      expect(api.statusCode).toBe(404);
+      expect(api.body).not.toContain('<title>');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('says how to build the console when dist is missing', async () => {
+    const app = await makeApp(database, { adminDist: join(dist, 'missing') });
+    try {
+      const page = await app.inject({ url: '/', headers: { accept: 'text/html' } });
+      expect(page.statusCode).toBe(503);
+      expect(page.body).toContain('pnpm --filter @shequ/admin build');
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Opening the database: PostgreSQL when `DATABASE_URL` is set, otherwise embedded PGlite in a local data
+ * folder, so a new user needs no server. Both are driven through one drizzle schema and one set of migrations.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** The drizzle database, whichever driver is underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  /** The data folder (PGlite) or the server address without credentials (PostgreSQL), for printing. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A PostgreSQL connection string; defaults to `DATABASE_URL`. */
+  url?: string;
+  /** PGlite's data folder; defaults to `SHEQU_DATA_DIR`, then `<repository>/.data/pglite`. */
+  dataDir?: string;
+}
+
+const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const defaultDataDir = resolve(repositoryRoot, '.data/pglite');
+
+export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
+  const url = options.url ?? process.env.DATABASE_URL;
+  if (url) return openPostgres(url);
+  return openPglite(options.dataDir ?? process.env.SHEQU_DATA_DIR ?? defaultDataDir);
+}
+
+export async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const { default: pg } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.SHEQU_DB_POOL ?? 10) });
+  // An idle connection the server drops (restart, `drop database … with (force)`) must not crash the
+  // process: the pool discards it and the next query opens a new one.
+  pool.on('error', (error) => {
+    if (process.env.SHEQU_DB_QUIET !== '1') console.warn(`PostgreSQL 空闲连接断开：${error.message}`);
+  });
+  const db = drizzle(pool, { schema }) as unknown as Database;
+  return { db, kind: 'postgres', location: redact(url), close: () => pool.end() };
+}
+
+/** `dataDir` null opens an in-memory database (tests). */
+export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<DatabaseHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
+  const db = drizzle(client, { schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    location: dataDir ?? '（内存）',
+    close: () => client.close(),
+  };
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    parsed.username = parsed.username ? `${parsed.username}` : '';
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'PostgreSQL';
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Isolated databases for tests. Without `DATABASE_URL`: an in-memory PGlite, cloned from a migrated
+ * template so each test file pays for the migrations once. With `DATABASE_URL`: a fresh database on that
+ * server, dropped again on close, so the same tests prove the same behaviour on real PostgreSQL.
+ */
+import { randomBytes } from 'node:crypto';
+import { type DatabaseHandle, openPglite, openPostgres } from './client.js';
+import { migrateDatabase } from './migrate.js';
+
+let template: Promise<Blob> | undefined;
+
+async function migratedTemplate(): Promise<Blob> {
+  const handle = await openPglite(null);
+  await migrateDatabase(handle);
+  const { PGlite } = await import('@electric-sql/pglite');
+  // drizzle keeps the client it was given; reach it through the session to dump the data folder.
+  const client = (handle.db as unknown as { $client: InstanceType<typeof PGlite> }).$client;
+  const dump = await client.dumpDataDir('none');
+  await handle.close();
+  return dump;
+}
+
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL;
+  if (url) return createPostgresTestDatabase(url);
+  template ??= migratedTemplate();
+  return openPglite(null, await template);
+}
+
+async function createPostgresTestDatabase(url: string): Promise<DatabaseHandle> {
+  const name = `shequ_test_${randomBytes(6).toString('hex')}`;
+  const admin = await openPostgres(url);
+  await admin.db.execute(`create database ${name}` as unknown as Parameters<typeof admin.db.execute>[0]);
+  await admin.close();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const handle = await openPostgres(target.toString());
+  await migrateDatabase(handle);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const cleanup = await openPostgres(url);
+      await cleanup.db.execute(
+        `drop database if exists ${name} with (force)` as unknown as Parameters<typeof cleanup.db.execute>[0],
+      );
+      await cleanup.close();
+    },
+  };
+}

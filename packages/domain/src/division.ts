@@ -1,0 +1,93 @@
+/**
+ * Administrative division codes (shared/CONTRACTS.md §1): the 6-digit GB/T 2260 code for
+ * province, city and county; the 9-digit statistical code for a street or town; the 12-digit
+ * statistical code for a community (residents' or villagers' committee).
+ */
+import { z } from 'zod';
+
+export const jurisdictionLevels = ['province', 'city', 'district', 'street', 'community'] as const;
+export type JurisdictionLevel = (typeof jurisdictionLevels)[number];
+
+/** Placeholder code of the city whose 2013 regulation is seed 001, until that city is identified. */
+export const UNIDENTIFIED_2013_CITY = '000013';
+
+/** Significant prefix length of each level: a community belongs to every jurisdiction whose prefix starts its code. */
+export const significantPrefixLength: Record<JurisdictionLevel, number> = {
+  province: 2,
+  city: 4,
+  district: 6,
+  street: 9,
+  community: 12,
+};
+
+/**
+ * The level a well-formed division code denotes, or `undefined` when the code is malformed.
+ * Six-digit codes are read as GB/T 2260 does: `xx0000` a province, `xxxx00` a prefecture-level city.
+ */
+export function divisionLevel(code: string): JurisdictionLevel | undefined {
+  if (!/^\d+$/.test(code)) return undefined;
+  if (code.length === 12) return code.slice(9) === '000' ? undefined : 'community';
+  if (code.length === 9) return code.slice(6) === '000' ? undefined : 'street';
+  if (code.length !== 6) return undefined;
+  // The 2013 regulation's pack has no real division yet (CONTRACTS.md §1); it sits at city level.
+  if (code === UNIDENTIFIED_2013_CITY) return 'city';
+  if (code.startsWith('00')) return undefined;
+  if (code.endsWith('0000')) return 'province';
+  if (code.endsWith('00')) return 'city';
+  return 'district';
+}
+
+/** The significant prefix of a jurisdiction code: `320000` → `32`, `370305111` → `370305111`. */
+export function significantPrefix(code: string): string {
+  const level = divisionLevel(code);
+  if (!level) throw new Error(`不是有效的行政区划代码：${code}`);
+  return code.slice(0, significantPrefixLength[level]);
+}
+
+/** Whether the community (or any division) `code` lies within the jurisdiction `ancestor` (itself included). */
+export function isWithin(code: string, ancestor: string): boolean {
+  return code.startsWith(significantPrefix(ancestor));
+}
+
+/** The codes of every jurisdiction above `code`, province first (6-digit codes for the upper three levels). */
+export function ancestorCodes(code: string): string[] {
+  const level = divisionLevel(code);
+  if (!level) return [];
+  const out: string[] = [];
+  if (level !== 'province') out.push(`${code.slice(0, 2)}0000`);
+  if (level === 'district' || level === 'street' || level === 'community') {
+    const city = `${code.slice(0, 4)}00`;
+    if (city !== out[0]) out.push(city);
+  }
+  if (level === 'street' || level === 'community') out.push(code.slice(0, 6));
+  if (level === 'community') out.push(code.slice(0, 9));
+  return out;
+}
+
+const digits = (n: number, what: string) =>
+  z.string().regex(new RegExp(`^\\d{${n}}$`), { message: `${what}应为${n}位数字`, abort: true });
+
+export const communityCode = digits(12, '社区代码').refine((c) => divisionLevel(c) === 'community', {
+  message: '社区代码的后三位不能为000',
+});
+export const streetCode = digits(9, '街道（乡镇）代码').refine((c) => divisionLevel(c) === 'street', {
+  message: '街道（乡镇）代码的后三位不能为000',
+});
+export const divisionCode = z
+  .string()
+  .refine((c) => divisionLevel(c) !== undefined, { message: '行政区划代码应为6位、9位或12位数字' });
+
+/** A code of the given level, e.g. `divisionCodeOfLevel('street')`. */
+export function divisionCodeOfLevel(level: JurisdictionLevel) {
+  return z.string().refine((c) => divisionLevel(c) === level, {
+    message: `应为${levelNames[level]}级行政区划代码`,
+  });
+}
+
+export const levelNames: Record<JurisdictionLevel, string> = {
+  province: '省',
+  city: '市',
+  district: '区（县）',
+  street: '街道（乡镇）',
+  community: '社区',
+};

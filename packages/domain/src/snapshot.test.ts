@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrors, formatIssueLines, parseInput } from './errors.js';
+import {
+  type CommunitySnapshot,
+  communityFacts,
+  communitySnapshot,
+  communitySnapshotJsonSchema,
+} from './snapshot.js';
+
+/** Every field of CONTRACTS.md §2 filled in, for 象山社区 of Jinshan town. */
+export const fullSnapshot: CommunitySnapshot = {
+  format: 'shequ.community-snapshot/v1',
+  code: '370305111007',
+  name: '象山社区居委会',
+  asOf: '2024-06-30',
+  setting: 'urban',
+  townSeat: true,
+  newlyBuilt: false,
+  households: 2400,
+  residents: 6800,
+  occupancyRate: 0.85,
+  facility: {
+    totalArea: 820,
+    mainBuildingFloors: 3,
+    residentSpaceArea: 600,
+    functions: ['convenience-hall', 'party-activities', 'elderly-child-disabled'],
+    emergencyShelter: true,
+  },
+  committee: { members: 7, viceChairs: 2 },
+  supervisionCommittee: { members: 3 },
+  subCommittees: [
+    { kind: 'mediation', members: 3 },
+    { kind: 'security', members: 3 },
+  ],
+  residentGroups: [{ households: 40 }, { households: 35 }, { households: 48 }],
+  buildings: [
+    { households: 24, leader: true },
+    { households: 36, leader: false },
+  ],
+  representatives: 45,
+  staff: { twoCommittees: 7, specialists: 4, fullTime: 10 },
+  salary: { annualAverage: 62000 },
+  funds: { work: 100000, partyService: 50000 },
+  honours: ['harmonious-community-model'],
+  assessment: { routineWeight: 0.6, annualWeight: 0.4, residentShareRoutine: 0.3, residentShareAnnual: 0.4 },
+  meetings: [{ kind: 'residents-meeting', noticeOn: '2024-03-01', heldOn: '2024-03-08' }],
+  charters: [{ kind: 'autonomy-charter', adoptedOn: '2022-05-10', filedOn: '2022-05-20' }],
+  disclosures: [{ kind: 'routine', on: '2024-04-01' }],
+};
+
+describe('community snapshot', () => {
+  it('parses a snapshot with every field of the contract', () => {
+    expect(communitySnapshot.parse(fullSnapshot)).toEqual(fullSnapshot);
+  });
+
+  it('needs only code, name and asOf', () => {
+    expect(
+      communitySnapshot.safeParse({ code: '370305111007', name: '象山社区', asOf: '2024-06-30' }).success,
+    ).toBe(true);
+    const empty = parseInput(communitySnapshot, {});
+    expect(empty.success).toBe(false);
+    if (!empty.success) expect(empty.issues.map((i) => i.path)).toEqual(['code', 'name', 'asOf']);
+  });
+
+  it('rejects an unknown field, naming it, at the top level and inside an object', () => {
+    const result = communitySnapshot.safeParse({
+      ...fullSnapshot,
+      houshold: 10,
+      facility: { ...fullSnapshot.facility, colour: 'red' },
+    });
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      expect(fieldErrors(result.error)).toEqual(
+        expect.arrayContaining([
+          { path: 'houshold', message: '不允许的字段：houshold' },
+          { path: 'facility.colour', message: '不允许的字段：colour' },
+        ]),
+      );
+    }
+  });
+
+  it('explains bad figures in Chinese whatever error map the caller uses', () => {
+    const result = communitySnapshot.safeParse({
+      ...fullSnapshot,
+      households: -3,
+      occupancyRate: 1.2,
+      residentGroups: [{ households: 40 }, { households: 35 }, { households: 4.5 }],
+      facility: { totalArea: '820' },
+      asOf: '2023-02-30',
+    });
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      expect(formatIssueLines(result.error)).toEqual(
+        expect.arrayContaining([
+          'households: 应为非负整数',
+          'occupancyRate: 应为0到1之间的小数',
+          'residentGroups.2.households: 应为非负整数',
+          'facility.totalArea: 应为非负数（平方米）',
+          'asOf: 应为有效日期，格式 YYYY-MM-DD',
+        ]),
+      );
+    }
+  });
+
+  it('keeps identity out of the stored facts', () => {
+    expect(communityFacts.safeParse({ households: 10 }).success).toBe(true);
+    expect(communityFacts.safeParse({ code: '370305111007' }).success).toBe(false);
+  });
+
+  it('exports a JSON Schema with the contract’s fields, required ones and no extra fields', () => {
+    const schema = communitySnapshotJsonSchema() as {
+      $schema: string;
+      required: string[];
+      additionalProperties: boolean;
+      properties: Record<string, { properties?: Record<string, unknown>; additionalProperties?: boolean }>;
+    };
+    expect(schema.$schema).toContain('2020-12');
+    expect(schema.required).toEqual(['code', 'name', 'asOf']);
+    expect(schema.additionalProperties).toBe(false);
+    for (const field of Object.keys(fullSnapshot)) expect(schema.properties).toHaveProperty(field);
+    expect(Object.keys(schema.properties.facility?.properties ?? {})).toEqual(
+      Object.keys(fullSnapshot.facility ?? {}),
+    );
+    expect(schema.properties.facility?.additionalProperties).toBe(false);
+    expect(schema.properties.staff?.properties).toHaveProperty('fullTime');
+  });
+});
