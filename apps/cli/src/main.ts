@@ -11,6 +11,7 @@ type Command = { run(args: string[]): Promise<number>; summary: string };
 const commands: Record<string, () => Promise<Command>> = {
   demo: () => import('./commands/demo.js'),
   import: () => import('./commands/import.js'),
+  log: () => import('./commands/log.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,254 @@
+/**
+ * Archive items (档案) and their lifecycle: shelved → on loan → shelved, and from the shelf
+ * transferred to an archive or destroyed after appraisal.
+ *
+ * 鄂州市城市社区工作规则（试行）第三十九条 sets the four media, the five content groups and a named
+ * custodian (「指定专人保管，严格按规定管理使用」). Read as: the named custodian is the only one
+ * who lends, receives back, transfers or hands over an item; the rules for transfer and
+ * destruction are not in the seeds and are the project's (issue 4), marked with `basis`.
+ */
+import { communityCode, isoDate } from '@shequ/domain';
+import { z } from 'zod';
+import { type Citation, citations } from './citations.js';
+import {
+  parseReferenceCode,
+  referenceCode,
+  retentionCodes,
+  retentionExpiry,
+  retentionPeriods,
+} from './reference-code.js';
+import { allow, isBefore, refuse, type Transition } from './transition.js';
+
+const ARCHIVES: Citation = citations.ezhouArchives;
+const HANDOVER: Citation = citations.jinshanHandover;
+const PROJECT_RULE = '项目规则（issue 4：档案移交与到期鉴定销毁）；种子文件未作规定';
+
+export const archiveMedia = ['paper', 'electronic', 'audiovisual', 'physical'] as const;
+export const archiveMediumLabels: Record<(typeof archiveMedia)[number], string> = {
+  paper: '纸质档案',
+  electronic: '电子档案',
+  audiovisual: '音像档案',
+  physical: '实物',
+};
+
+/** The five content groups of 鄂州 第三十九条（一）至（五）. */
+export const archiveContentGroups = [
+  'ledgers',
+  'organisations',
+  'information',
+  'honours',
+  'heritage',
+] as const;
+export const archiveContentGroupLabels: Record<(typeof archiveContentGroups)[number], string> = {
+  ledgers: '社区工作者台账、社区固定资产台账、社区财务台账',
+  organisations: '下属委员会、居民小组、网格站（网格员）驻社区各类组织档案',
+  information: '基础信息、资源信息、工作信息档案',
+  honours: '荣誉、奖励、证书、奖牌、锦旗等',
+  heritage: '文化展示或历史记忆场馆实物、图片等',
+};
+/** The list is 「主要包括」, not closed: a community adds its own groups as `custom:<name>`. */
+export const archiveContentGroup = z.union([
+  z.enum(archiveContentGroups),
+  z.string().regex(/^custom:\S.*$/, { error: '内容类别应为五类之一，或以 custom: 开头的自定义类别' }),
+]);
+
+export const classificationLevels = ['none', 'secret', 'confidential', 'topSecret'] as const;
+export const classificationLabels: Record<(typeof classificationLevels)[number], string> = {
+  none: '无密级',
+  secret: '秘密',
+  confidential: '机密',
+  topSecret: '绝密',
+};
+
+export const archiveStatuses = ['shelved', 'onLoan', 'transferred', 'destroyed'] as const;
+export type ArchiveStatus = (typeof archiveStatuses)[number];
+export const archiveStatusLabels: Record<ArchiveStatus, string> = {
+  shelved: '在库',
+  onLoan: '借出',
+  transferred: '已移交',
+  destroyed: '已销毁',
+};
+
+const personId = (field: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `${field}不能为空` });
+
+export const archiveLoan = z.strictObject({
+  borrower: personId('借阅人'),
+  lentOn: isoDate,
+  dueOn: isoDate,
+});
+export type ArchiveLoan = z.infer<typeof archiveLoan>;
+
+export const archiveItem = z
+  .strictObject({
+    id: z.string().min(1),
+    community: communityCode,
+    referenceCode,
+    /** 文号 */
+    documentNumber: z.string().min(1).optional(),
+    /** 责任者 */
+    issuer: z.string().min(1, { error: '责任者不能为空' }),
+    /** 题名 */
+    title: z.string().min(1, { error: '题名不能为空' }),
+    date: isoDate,
+    classification: z.enum(classificationLevels).default('none'),
+    pages: z.int().min(1, { error: '页数应为正整数' }).optional(),
+    notes: z.string().optional(),
+    medium: z.enum(archiveMedia),
+    contentGroup: archiveContentGroup,
+    retention: z.enum(retentionPeriods),
+    custodian: personId('保管人'),
+    location: z
+      .strictObject({
+        room: z.string().min(1),
+        cabinet: z.string().min(1).optional(),
+        shelf: z.string().min(1).optional(),
+      })
+      .optional(),
+    status: z.enum(archiveStatuses).default('shelved'),
+    loan: archiveLoan.optional(),
+  })
+  .superRefine((item, context) => {
+    const code = parseReferenceCode(item.referenceCode);
+    if (code.ok) {
+      if (retentionCodes[code.parts.retention] !== retentionCodes[item.retention]) {
+        context.addIssue({
+          code: 'custom',
+          path: ['referenceCode'],
+          message: '档号中的保管期限代码与 retention 不一致',
+        });
+      }
+      if (String(code.parts.year) !== item.date.slice(0, 4)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['referenceCode'],
+          message: '档号中的年度与文件日期的年份不一致',
+        });
+      }
+    }
+    if (item.medium !== 'electronic' && !item.location) {
+      context.addIssue({
+        code: 'custom',
+        path: ['location'],
+        message: '纸质、音像档案和实物须登记存放位置（鄂州 第三十九条：分类整理存放）',
+      });
+    }
+    if ((item.status === 'onLoan') !== (item.loan !== undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['loan'],
+        message: '借出状态的档案须有借阅记录，其他状态不得有',
+      });
+    }
+  });
+export type ArchiveItem = z.infer<typeof archiveItem>;
+
+export type ArchiveEvent =
+  | { type: 'lend'; by: string; borrower: string; on: string; dueOn: string }
+  | { type: 'return'; by: string; on: string }
+  | { type: 'transfer'; by: string; on: string; to: string; approvedBy: string }
+  | {
+      type: 'destroy';
+      by: string;
+      on: string;
+      appraisal: { decisionId: string; decidedOn: string; approvedBy: readonly string[] };
+    }
+  | {
+      type: 'changeCustodian';
+      by: string;
+      on: string;
+      to: string;
+      departure: boolean;
+      supervisedBy?: string;
+    };
+
+/** The item after `event`, or why the event is refused. */
+export function applyArchiveEvent(item: ArchiveItem, event: ArchiveEvent): Transition<ArchiveItem> {
+  if (item.status === 'destroyed' || item.status === 'transferred') {
+    return refuse(`档案 ${item.referenceCode} ${archiveStatusLabels[item.status]}，不能再办理任何手续`, {
+      citation: ARCHIVES,
+    });
+  }
+  const custodianOnly = (what: string) =>
+    event.by === item.custodian
+      ? undefined
+      : refuse(`${what}须由档案保管人 ${item.custodian} 办理（鄂州 第三十九条：指定专人保管）`, {
+          citation: ARCHIVES,
+        });
+
+  switch (event.type) {
+    case 'lend': {
+      if (item.status === 'onLoan') {
+        return refuse(`档案 ${item.referenceCode} 已借给 ${item.loan?.borrower}，归还后才能再借`, {
+          citation: ARCHIVES,
+        });
+      }
+      const notCustodian = custodianOnly('借出');
+      if (notCustodian) return notCustodian;
+      if (!isBefore(event.on, event.dueOn)) {
+        return refuse('应还日期须晚于借出日期（严格按规定管理使用）', { citation: ARCHIVES });
+      }
+      const loan = archiveLoan.parse({ borrower: event.borrower, lentOn: event.on, dueOn: event.dueOn });
+      return allow({ ...item, status: 'onLoan', loan });
+    }
+    case 'return': {
+      if (item.status !== 'onLoan')
+        return refuse(`档案 ${item.referenceCode} 在库，没有待归还的借阅`, { citation: ARCHIVES });
+      const notCustodian = custodianOnly('归还');
+      if (notCustodian) return notCustodian;
+      const { loan: _returned, ...rest } = item;
+      return allow({ ...rest, status: 'shelved' });
+    }
+    case 'transfer': {
+      if (item.status === 'onLoan') return refuse('借出中的档案须先归还才能移交', { basis: PROJECT_RULE });
+      const notCustodian = custodianOnly('移交');
+      if (notCustodian) return notCustodian;
+      if (!event.approvedBy || event.approvedBy === event.by) {
+        return refuse('档案移交须经保管人以外的负责人批准', { basis: PROJECT_RULE });
+      }
+      return allow({ ...item, status: 'transferred' });
+    }
+    case 'destroy': {
+      if (item.status === 'onLoan') return refuse('借出中的档案须先归还才能销毁', { basis: PROJECT_RULE });
+      const expiry = retentionExpiry(Number(item.date.slice(0, 4)), item.retention);
+      if (expiry === null) return refuse('永久保管的档案不得销毁', { basis: PROJECT_RULE });
+      if (isBefore(event.on, expiry)) {
+        return refuse(`保管期限未满：${expiry} 起才可鉴定销毁`, { basis: PROJECT_RULE });
+      }
+      const notCustodian = custodianOnly('销毁');
+      if (notCustodian) return notCustodian;
+      const others = event.appraisal.approvedBy.filter((person) => person !== item.custodian);
+      if (!event.appraisal.decisionId || others.length === 0) {
+        return refuse('销毁须有鉴定结论，并经保管人以外的人批准', { basis: PROJECT_RULE });
+      }
+      if (isBefore(event.on, event.appraisal.decidedOn)) {
+        return refuse('销毁日期不能早于鉴定结论的日期', { basis: PROJECT_RULE });
+      }
+      return allow({ ...item, status: 'destroyed' });
+    }
+    case 'changeCustodian': {
+      const notCustodian = custodianOnly('保管交接');
+      if (notCustodian) return notCustodian;
+      if (event.to === item.custodian) return refuse('接收人与原保管人相同', { citation: ARCHIVES });
+      if (event.departure && (!event.supervisedBy || [event.by, event.to].includes(event.supervisedBy))) {
+        return refuse('离任移交档案须在镇纪委、党政办监督下进行，监督人不能是交接双方（金山镇 第十八条）', {
+          citation: HANDOVER,
+        });
+      }
+      return allow({ ...item, custodian: event.to });
+    }
+  }
+}
+
+/** Loans past their due date on `today`, oldest due first. */
+export function overdueLoans<T extends { loan?: ArchiveLoan | undefined }>(
+  items: readonly T[],
+  today: string,
+): T[] {
+  return items
+    .filter((item) => item.loan !== undefined && isBefore(item.loan.dueOn, today))
+    .sort((a, b) => (a.loan?.dueOn ?? '').localeCompare(b.loan?.dueOn ?? ''));
+}

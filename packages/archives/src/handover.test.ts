@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { confirmHandover, departureHandover, handoverComplete, handoverConsequences } from './handover.js';
+import { orThrow } from './transition.js';
+
+const handover = departureHandover.parse({
+  id: 'h-1',
+  community: '370305111007',
+  leaver: 'w-li',
+  successor: 'w-chen',
+  supervisor: { person: 't-jiwei', body: 'town-discipline-committee' },
+  dueOn: '2024-06-30',
+  items: [
+    { kind: 'finance', ref: '2024 财务台账', description: '现金日记账', condition: 'intact' },
+    {
+      kind: 'archive',
+      ref: 'X007-WS·2014-D10-JWH-0003',
+      description: '居民代表会议记录',
+      condition: 'intact',
+    },
+    { kind: 'seal', ref: 's-1', description: '居委会印章', condition: 'intact' },
+  ],
+});
+
+describe('departure handover (金山镇 第十八条)', () => {
+  it('refuses a supervisor who is one of the parties', () => {
+    const result = departureHandover.safeParse({
+      ...handover,
+      supervisor: { person: 'w-chen', body: 'town-discipline-committee' },
+    });
+    expect(result.error?.issues[0]?.message).toContain('监督人不能是移交或接收的一方');
+  });
+
+  it('completes when leaver, successor and then the supervisor have confirmed', () => {
+    expect(confirmHandover(handover, 'supervisor', 't-jiwei', '2024-06-20').ok).toBe(false);
+    const byLeaver = orThrow(confirmHandover(handover, 'leaver', 'w-li', '2024-06-20'));
+    expect(confirmHandover(byLeaver, 'successor', 'w-li', '2024-06-20')).toMatchObject({
+      ok: false,
+      citation: { article: '第十八条' },
+    });
+    const bySuccessor = orThrow(confirmHandover(byLeaver, 'successor', 'w-chen', '2024-06-20'));
+    expect(handoverComplete(bySuccessor)).toBe(false);
+    const done = orThrow(confirmHandover(bySuccessor, 'supervisor', 't-jiwei', '2024-06-21'));
+    expect(handoverComplete(done)).toBe(true);
+    expect(handoverConsequences(done, '2024-07-15').consequences).toEqual([]);
+  });
+
+  it('gives criticism for an unexcused delay, and none when the delay is excused', () => {
+    expect(handoverConsequences(handover, '2024-07-02').consequences.map((c) => c.kind)).toEqual([
+      'criticism',
+    ]);
+    expect(handoverConsequences(handover, '2024-07-02', { delayExcused: true }).consequences).toEqual([]);
+    expect(handoverConsequences(handover, '2024-06-29').consequences).toEqual([]);
+  });
+
+  it('forfeits the year’s bonus for refusing after the deadline or for a lost or altered archive or seal', () => {
+    expect(
+      handoverConsequences(handover, '2024-07-02', { refused: true }).consequences.map((c) => c.kind),
+    ).toEqual(['forfeitBonus']);
+    const lostSeal = {
+      ...handover,
+      items: handover.items.map((item) =>
+        item.kind === 'seal' ? { ...item, condition: 'missing' as const } : item,
+      ),
+    };
+    const outcome = handoverConsequences(lostSeal, '2024-06-20');
+    expect(outcome.consequences).toEqual([
+      { kind: 'forfeitBonus', reason: expect.stringContaining('s-1（丢失）') },
+    ]);
+    expect(outcome.citation.article).toBe('第十八条');
+  });
+
+  it('escalates a finance problem without a bonus sanction, and adds party discipline only when serious', () => {
+    const alteredLedger = {
+      ...handover,
+      items: handover.items.map((item) =>
+        item.kind === 'finance' ? { ...item, condition: 'altered' as const } : item,
+      ),
+    };
+    expect(handoverConsequences(alteredLedger, '2024-06-20').consequences.map((c) => c.kind)).toEqual([
+      'escalate',
+    ]);
+    const damagedArchive = {
+      ...handover,
+      serious: true,
+      items: handover.items.map((item) =>
+        item.kind === 'archive' ? { ...item, condition: 'damaged' as const } : item,
+      ),
+    };
+    expect(handoverConsequences(damagedArchive, '2024-06-20').consequences.map((c) => c.kind)).toEqual([
+      'forfeitBonus',
+      'partyDiscipline',
+    ]);
+  });
+
+  it('says the sanctions are in force in Jinshan town only', () => {
+    expect(handoverConsequences(handover, '2024-07-02').inForce).toBe(true);
+    expect(handoverConsequences({ ...handover, community: '420702001001' }, '2024-07-02').inForce).toBe(
+      false,
+    );
+    expect(handoverConsequences(handover, '2019-07-02').inForce).toBe(false);
+  });
+});

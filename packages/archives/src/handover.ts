@@ -1,0 +1,168 @@
+/**
+ * Departure handover (离任移交) of finance records, archives and seals.
+ *
+ * 金山镇城市社区工作管理办法（试行）第十八条：「社区工作人员离任，财务、档案、印章等移交工作，由镇纪委、
+ * 党政办负责监督。对无故拖延移交的，给予批评教育。逾期拒不移交、涂改、损毁、丢失档案和印章的，扣除离任
+ * 当年绩效奖金；情节严重的，给予党纪处分。」
+ *
+ * Interpretations, each tested:
+ * - The supervisor comes from the town's discipline committee or its party and government office,
+ *   and is neither the leaver nor the successor. The list is complete when leaver, successor and
+ *   supervisor have all confirmed it; the supervisor confirms last, over what the two agreed.
+ * - 「逾期」 is measured against the deadline the town sets for this handover (`dueOn`).
+ * - The bonus sanction names 档案和印章 only; a finance item missing or altered is recorded and
+ *   escalated to the supervisor, with no automatic sanction from this article.
+ * - 「情节严重」 is a judgement the supervisor records (`serious`); the package does not guess it.
+ * - The confirmations and supervision apply to every community as the project's baseline; the
+ *   sanctions are Jinshan town's, so `handoverConsequences` says whether they are in force for
+ *   the community (within 370305111, on or after 2020-01-06).
+ */
+import { communityCode, isoDate, isWithin } from '@shequ/domain';
+import { z } from 'zod';
+import { citations } from './citations.js';
+import { allow, isBefore, refuse, type Transition } from './transition.js';
+
+const HANDOVER = citations.jinshanHandover;
+const JINSHAN_TOWN = '370305111';
+
+export const handoverItemKinds = ['finance', 'archive', 'seal'] as const;
+export const handoverConditions = ['intact', 'missing', 'altered', 'damaged'] as const;
+export const handoverConditionLabels: Record<(typeof handoverConditions)[number], string> = {
+  intact: '完好',
+  missing: '丢失',
+  altered: '涂改',
+  damaged: '损毁',
+};
+export const supervisingBodies = ['town-discipline-committee', 'town-party-government-office'] as const;
+export const supervisingBodyLabels: Record<(typeof supervisingBodies)[number], string> = {
+  'town-discipline-committee': '镇纪委',
+  'town-party-government-office': '镇党政办',
+};
+
+const person = (field: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `${field}不能为空` });
+
+export const departureHandover = z
+  .strictObject({
+    id: z.string().min(1),
+    community: communityCode,
+    leaver: person('离任人'),
+    successor: person('接任人'),
+    supervisor: z.strictObject({ person: person('监督人'), body: z.enum(supervisingBodies) }),
+    dueOn: isoDate,
+    items: z
+      .array(
+        z.strictObject({
+          kind: z.enum(handoverItemKinds),
+          /** Reference code, seal id or ledger name. */
+          ref: z.string().min(1),
+          description: z.string().min(1),
+          condition: z.enum(handoverConditions),
+          note: z.string().optional(),
+        }),
+      )
+      .min(1, { error: '移交清单不能为空' }),
+    confirmations: z
+      .strictObject({
+        leaver: isoDate.optional(),
+        successor: isoDate.optional(),
+        supervisor: isoDate.optional(),
+      })
+      .default({}),
+    /** Recorded by the supervisor: 情节严重. */
+    serious: z.boolean().default(false),
+  })
+  .superRefine((value, context) => {
+    if ([value.leaver, value.successor].includes(value.supervisor.person)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['supervisor', 'person'],
+        message: '监督人不能是移交或接收的一方（金山镇 第十八条）',
+      });
+    }
+    if (value.leaver === value.successor) {
+      context.addIssue({ code: 'custom', path: ['successor'], message: '接任人不能是离任人本人' });
+    }
+  });
+export type DepartureHandover = z.infer<typeof departureHandover>;
+export type HandoverRole = 'leaver' | 'successor' | 'supervisor';
+
+export function confirmHandover(
+  handover: DepartureHandover,
+  role: HandoverRole,
+  by: string,
+  on: string,
+): Transition<DepartureHandover> {
+  const expected = role === 'supervisor' ? handover.supervisor.person : handover[role];
+  if (by !== expected) return refuse(`${by} 不是本次移交的${roleLabels[role]}`, { citation: HANDOVER });
+  if (handover.confirmations[role]) return refuse(`${roleLabels[role]}已确认过`, { citation: HANDOVER });
+  if (role === 'supervisor' && !(handover.confirmations.leaver && handover.confirmations.successor)) {
+    return refuse('离任人和接任人都确认清单后，监督人才能确认（由镇纪委、党政办负责监督）', {
+      citation: HANDOVER,
+    });
+  }
+  return allow({ ...handover, confirmations: { ...handover.confirmations, [role]: on } });
+}
+
+const roleLabels: Record<HandoverRole, string> = {
+  leaver: '离任人',
+  successor: '接任人',
+  supervisor: '监督人',
+};
+
+export function handoverComplete(handover: DepartureHandover): boolean {
+  const { leaver, successor, supervisor } = handover.confirmations;
+  return Boolean(leaver && successor && supervisor);
+}
+
+export type HandoverConsequence =
+  | { kind: 'criticism'; reason: string }
+  | { kind: 'forfeitBonus'; reason: string }
+  | { kind: 'partyDiscipline'; reason: string }
+  | { kind: 'escalate'; reason: string };
+
+/**
+ * What 金山镇 第十八条 attaches to this handover on `today`. `refused`: the leaver refuses to
+ * hand over; `delayExcused`: the delay has a reason the supervisor accepts.
+ */
+export function handoverConsequences(
+  handover: DepartureHandover,
+  today: string,
+  situation: { refused?: boolean; delayExcused?: boolean } = {},
+): { consequences: HandoverConsequence[]; citation: typeof HANDOVER; inForce: boolean } {
+  const consequences: HandoverConsequence[] = [];
+  const completedOn = handover.confirmations.supervisor;
+  const late = completedOn ? isBefore(handover.dueOn, completedOn) : isBefore(handover.dueOn, today);
+  if (late && !situation.delayExcused && !situation.refused) {
+    consequences.push({ kind: 'criticism', reason: `无故拖延移交（期限 ${handover.dueOn}）：给予批评教育` });
+  }
+  if (late && situation.refused && !completedOn) {
+    consequences.push({ kind: 'forfeitBonus', reason: '逾期拒不移交：扣除离任当年绩效奖金' });
+  }
+  const damaged = handover.items.filter((item) => item.kind !== 'finance' && item.condition !== 'intact');
+  if (damaged.length > 0) {
+    const list = damaged
+      .map((item) => `${item.ref}（${handoverConditionLabels[item.condition]}）`)
+      .join('、');
+    consequences.push({
+      kind: 'forfeitBonus',
+      reason: `档案、印章有涂改、损毁或丢失：${list}，扣除离任当年绩效奖金`,
+    });
+  }
+  const finance = handover.items.filter((item) => item.kind === 'finance' && item.condition !== 'intact');
+  if (finance.length > 0) {
+    consequences.push({
+      kind: 'escalate',
+      reason: `财务资料有问题：${finance.map((item) => item.ref).join('、')}，报监督人处理（本条对财务资料未规定扣奖）`,
+    });
+  }
+  if (handover.serious && consequences.some((c) => c.kind === 'forfeitBonus')) {
+    consequences.push({ kind: 'partyDiscipline', reason: '情节严重：给予党纪处分' });
+  }
+  // Each ground is listed for the record; two bonus grounds still forfeit one year's bonus, once.
+  const inForce = isWithin(handover.community, JINSHAN_TOWN) && !isBefore(today, HANDOVER.inForceFrom);
+  return { consequences, citation: HANDOVER, inForce };
+}

@@ -1,0 +1,263 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applySealEvent,
+  applySealRemovalEvent,
+  applySealUseEvent,
+  bringSealBack,
+  overdueRemovals,
+  registerSeal,
+  type SealRemoval,
+  sealRemoval,
+  sealUseRequest,
+  takeSealOut,
+} from './seal.js';
+import { orThrow } from './transition.js';
+
+const committeeSeal = registerSeal({
+  id: 's-1',
+  community: '370305111007',
+  name: '象山社区居民委员会印章',
+  owner: { kind: 'residents-committee', name: '象山社区居民委员会' },
+  custodian: 'w-li',
+  storagePlace: '党群服务中心二楼保密柜',
+  approvers: ['w-sun'],
+});
+
+const request = sealUseRequest.parse({
+  id: 'u-1',
+  sealId: 's-1',
+  requestedBy: 'w-zhao',
+  requestedAt: '2024-03-06T08:45:00+08:00',
+  purpose: '为居民开具居住证明',
+  document: '居住证明（王某）',
+  copies: 2,
+});
+
+const removal = sealRemoval.parse({
+  id: 'r-1',
+  sealId: 's-1',
+  requestedBy: 'w-zhao',
+  requestedAt: '2024-03-08T09:00:00+08:00',
+  reason: '到街道办理集体经济组织变更登记，须现场盖章',
+  returnBy: '2024-03-08T17:00:00+08:00',
+});
+const approvedRemoval = orThrow(
+  applySealRemovalEvent(removal, committeeSeal, {
+    type: 'approve',
+    by: 'w-sun',
+    at: '2024-03-08T09:30:00+08:00',
+  }),
+);
+
+describe('seal registry', () => {
+  it('registers a seal in use', () => {
+    expect(committeeSeal.state).toBe('inUse');
+  });
+
+  it('refuses a seal without a fixed place or approvers, citing 第四十条', () => {
+    const result = registerSeal.bind(null, { ...committeeSeal, storagePlace: '', approvers: [] });
+    expect(result).toThrow(/固定存放地点（鄂州 第四十条）/);
+    expect(() => registerSeal({ ...committeeSeal, approvers: ['w-li'] })).toThrow(/保管与审批应分开/);
+  });
+});
+
+describe('seal use (用印审批)', () => {
+  it('goes from request to approval to stamping by the custodian', () => {
+    const approved = orThrow(
+      applySealUseEvent(request, committeeSeal, {
+        type: 'approve',
+        by: 'w-sun',
+        at: '2024-03-06T09:10:00+08:00',
+      }),
+    );
+    expect(approved).toMatchObject({ status: 'approved', decidedBy: 'w-sun' });
+    const stamped = orThrow(
+      applySealUseEvent(approved, committeeSeal, {
+        type: 'stamp',
+        by: 'w-li',
+        at: '2024-03-06T09:20:00+08:00',
+        copies: 2,
+      }),
+    );
+    expect(stamped).toMatchObject({ status: 'stamped', stampedBy: 'w-li', copiesStamped: 2 });
+  });
+
+  it('refuses approval by someone the seal rules do not name, citing 第四十条', () => {
+    const outcome = applySealUseEvent(request, committeeSeal, {
+      type: 'approve',
+      by: 'w-li',
+      at: '2024-03-06T09:10:00+08:00',
+    });
+    expect(outcome).toMatchObject({ ok: false, citation: { article: '第四十条' } });
+    if (!outcome.ok) expect(outcome.reason).toContain('不是印章「象山社区居民委员会印章」的审批人');
+  });
+
+  it('refuses an applicant approving their own request', () => {
+    const ownSeal = { ...committeeSeal, approvers: ['w-sun', 'w-zhao'] };
+    expect(
+      applySealUseEvent(request, ownSeal, { type: 'approve', by: 'w-zhao', at: '2024-03-06T09:10:00+08:00' }),
+    ).toMatchObject({
+      ok: false,
+      reason: '申请人不能审批自己的申请（严格印章使用审批手续）',
+    });
+  });
+
+  it('refuses stamping before approval, by anyone but the custodian, or beyond the approved copies', () => {
+    expect(
+      applySealUseEvent(request, committeeSeal, {
+        type: 'stamp',
+        by: 'w-li',
+        at: '2024-03-06T09:20:00+08:00',
+        copies: 1,
+      }),
+    ).toMatchObject({
+      ok: false,
+      reason: '用印申请待审批，不能用印',
+    });
+    const approved = orThrow(
+      applySealUseEvent(request, committeeSeal, {
+        type: 'approve',
+        by: 'w-sun',
+        at: '2024-03-06T09:10:00+08:00',
+      }),
+    );
+    expect(
+      applySealUseEvent(approved, committeeSeal, {
+        type: 'stamp',
+        by: 'w-zhao',
+        at: '2024-03-06T09:20:00+08:00',
+        copies: 1,
+      }).ok,
+    ).toBe(false);
+    expect(
+      applySealUseEvent(approved, committeeSeal, {
+        type: 'stamp',
+        by: 'w-li',
+        at: '2024-03-06T09:20:00+08:00',
+        copies: 3,
+      }).ok,
+    ).toBe(false);
+  });
+
+  it('does not approve twice, and records a refusal with its reason', () => {
+    const refused = orThrow(
+      applySealUseEvent(request, committeeSeal, {
+        type: 'refuse',
+        by: 'w-sun',
+        at: '2024-03-06T09:10:00+08:00',
+        reason: '证明材料不全',
+      }),
+    );
+    expect(refused).toMatchObject({ status: 'refused', refusalReason: '证明材料不全' });
+    expect(
+      applySealUseEvent(refused, committeeSeal, {
+        type: 'approve',
+        by: 'w-sun',
+        at: '2024-03-06T09:11:00+08:00',
+      }).ok,
+    ).toBe(false);
+  });
+});
+
+describe('taking a seal out (印章外带)', () => {
+  it('needs an approved removal with a stated reason', () => {
+    expect(() => sealRemoval.parse({ ...removal, reason: ' ' })).toThrow(/特殊情况/);
+    const unapproved = takeSealOut(committeeSeal, removal, { by: 'w-li', at: '2024-03-08T10:00:00+08:00' });
+    expect(unapproved).toMatchObject({ ok: false, citation: { article: '第四十条' } });
+    if (!unapproved.ok) expect(unapproved.reason).toContain('无特殊情况未经批准不得带离办公室');
+  });
+
+  it('takes the seal out and brings it back, updating the seal and the removal together', () => {
+    const out = orThrow(
+      takeSealOut(committeeSeal, approvedRemoval, { by: 'w-li', at: '2024-03-08T10:00:00+08:00' }),
+    );
+    expect(out.seal.state).toBe('takenOut');
+    expect(out.removal).toMatchObject({ status: 'out', takenOutAt: '2024-03-08T10:00:00+08:00' });
+    const back = orThrow(
+      bringSealBack(out.seal, out.removal, { by: 'w-li', at: '2024-03-08T16:30:00+08:00' }),
+    );
+    expect(back.seal.state).toBe('inUse');
+    expect(back.removal.status).toBe('returned');
+  });
+
+  it('refuses to take out a seal that is already out, even under another approved removal', () => {
+    const out = orThrow(
+      takeSealOut(committeeSeal, approvedRemoval, { by: 'w-li', at: '2024-03-08T10:00:00+08:00' }),
+    );
+    const second: SealRemoval = { ...approvedRemoval, id: 'r-2' };
+    expect(takeSealOut(out.seal, second, { by: 'w-li', at: '2024-03-08T11:00:00+08:00' })).toMatchObject({
+      ok: false,
+      reason: '印章「象山社区居民委员会印章」已带离办公室，归还前不得再次带离',
+    });
+  });
+
+  it('refuses a custody handover while the seal is out, and an unsupervised one on departure', () => {
+    const out = orThrow(
+      takeSealOut(committeeSeal, approvedRemoval, { by: 'w-li', at: '2024-03-08T10:00:00+08:00' }),
+    );
+    expect(
+      applySealEvent(out.seal, {
+        type: 'handOverCustody',
+        by: 'w-li',
+        at: '2024-03-08T11:00:00+08:00',
+        to: 'w-chen',
+        departure: false,
+      }).ok,
+    ).toBe(false);
+    expect(
+      applySealEvent(committeeSeal, {
+        type: 'handOverCustody',
+        by: 'w-li',
+        at: '2024-03-09T11:00:00+08:00',
+        to: 'w-chen',
+        departure: true,
+      }),
+    ).toMatchObject({ ok: false, citation: { article: '第十八条' } });
+  });
+
+  it('flags seals out past their deadline', () => {
+    const out = orThrow(
+      takeSealOut(committeeSeal, approvedRemoval, { by: 'w-li', at: '2024-03-08T10:00:00+08:00' }),
+    );
+    expect(overdueRemovals([out.removal], '2024-03-08T16:59:00+08:00')).toEqual([]);
+    expect(overdueRemovals([out.removal], '2024-03-08T17:01:00+08:00')).toHaveLength(1);
+  });
+});
+
+describe('retiring and destroying a seal', () => {
+  it('retires then destroys with an approver’s consent, never destroys a seal in use', () => {
+    expect(
+      applySealEvent(committeeSeal, {
+        type: 'destroy',
+        by: 'w-li',
+        at: '2024-12-01T09:00:00+08:00',
+        approvedBy: 'w-sun',
+      }),
+    ).toMatchObject({
+      ok: false,
+      reason: '印章须先停用才能销毁',
+    });
+    const retired = orThrow(
+      applySealEvent(committeeSeal, {
+        type: 'retire',
+        by: 'w-li',
+        at: '2024-12-01T09:00:00+08:00',
+        approvedBy: 'w-sun',
+      }),
+    );
+    expect(retired.state).toBe('retired');
+    expect(
+      applySealUseEvent(request, retired, { type: 'approve', by: 'w-sun', at: '2024-12-02T09:00:00+08:00' })
+        .ok,
+    ).toBe(false);
+    const destroyed = orThrow(
+      applySealEvent(retired, {
+        type: 'destroy',
+        by: 'w-li',
+        at: '2024-12-05T09:00:00+08:00',
+        approvedBy: 'w-sun',
+      }),
+    );
+    expect(destroyed.state).toBe('destroyed');
+  });
+});
