@@ -1,5 +1,5 @@
 import { jurisdictions, users } from '@shequ/db';
-import { divisionCode } from '@shequ/domain';
+import { divisionCode, residentIdNumber as idNumber, mobileNumber } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { and, asc, count, eq, ilike, like, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -11,7 +11,6 @@ import { deleteSessionsOfUser } from '../auth/sessions.js';
 import type { Context } from '../context.js';
 import { fieldError, forbidden, notFound } from '../errors.js';
 import { adminProcedure, authedProcedure, router } from '../trpc.js';
-import { idNumber, mobileNumber } from '../validators.js';
 import { escapeLike } from './jurisdictions.js';
 
 export const usernameSchema = z

@@ -1,0 +1,184 @@
+/**
+ * Constructors for pack authors. They type each rule's `evaluate`/`compute` against its declared
+ * facts, parameters and quantities, and check a pack's internal consistency when it is defined.
+ */
+import { divisionLevel } from '@shequ/domain';
+import { isFactPath } from './facts.js';
+import type {
+  AnyCheckRule,
+  AnyQuantityRule,
+  CheckRule,
+  Citation,
+  FactMap,
+  Override,
+  Pack,
+  PackDocument,
+  Parameter,
+  ParameterValue,
+  QuantityRule,
+  Rule,
+  Setting,
+} from './types.js';
+
+/** Thrown when a pack (or a chain of packs) is inconsistent: the message names the pack(s) and the target. */
+export class PackDefinitionError extends Error {
+  override name = 'PackDefinitionError';
+}
+
+type NoFacts = Record<never, never>;
+type NoNames = readonly [];
+
+/** A check: evaluates to pass/fail/warn/not-applicable/unknown. */
+export function check<
+  const F extends FactMap = NoFacts,
+  const O extends FactMap = NoFacts,
+  const P extends readonly string[] = NoNames,
+  const Q extends readonly string[] = NoNames,
+>(rule: Omit<CheckRule<F, O, P, Q>, 'kind'>): AnyCheckRule {
+  return { ...rule, kind: 'check' } as unknown as AnyCheckRule;
+}
+
+/** A quantity: computes a named figure once per evaluation, for checks to use. */
+export function quantity<
+  const N extends string,
+  const F extends FactMap = NoFacts,
+  const O extends FactMap = NoFacts,
+  const P extends readonly string[] = NoNames,
+  const Q extends readonly string[] = NoNames,
+>(rule: Omit<QuantityRule<N, F, O, P, Q>, 'kind'>): AnyQuantityRule {
+  return { ...rule, kind: 'quantity' } as unknown as AnyQuantityRule;
+}
+
+/** A parameter; values are sorted by `from` so lookups can pick the latest value in effect. */
+export function parameter(definition: Parameter): Parameter {
+  return { ...definition, values: [...definition.values].sort((a, b) => a.from.localeCompare(b.from)) };
+}
+
+/**
+ * A citation helper bound to one document: `const cite = citeFrom(DOCUMENT)`, then
+ * `cite('第十七条', '“两委”成员按照…')` or `cite('第七条', '…', '（二）')`.
+ */
+export function citeFrom(document: string) {
+  return (article: string, quote: string, clause?: string): Citation =>
+    clause === undefined ? { document, article, quote } : { document, article, clause, quote };
+}
+
+/** A parameter value citing the document that sets it. */
+export function value(from: string, amount: number, citation: Citation): ParameterValue {
+  return { from, value: amount, citation };
+}
+
+export function replaceParameter(target: string, replacement: Parameter, citation: Citation): Override {
+  if (replacement.name !== target) {
+    throw new PackDefinitionError(`替换参数 ${target} 时新参数须同名，实际为 ${replacement.name}`);
+  }
+  return { action: 'replace-parameter', target, parameter: parameter(replacement), citation };
+}
+
+export function replaceRule(target: string, rule: Rule, citation: Citation): Override {
+  return { action: 'replace-rule', target, rule, citation };
+}
+
+export function disableRule(target: string, citation: Citation, reason: string): Override {
+  return { action: 'disable-rule', target, citation, reason };
+}
+
+export interface PackDefinition {
+  code: string;
+  name: string;
+  parent?: string | null;
+  documents: readonly PackDocument[];
+  settings?: readonly Setting[];
+  parameters?: readonly Parameter[];
+  rules?: readonly Rule[];
+  overrides?: readonly Override[];
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Defines a pack and checks it on its own: a valid jurisdiction code, dated documents, every
+ * citation naming one of the pack's documents, unique rule ids, parameter names and quantity
+ * names, declared fact paths that exist in the snapshot format, and parameter reads that resolve
+ * within the pack or its overrides (reads of a parent's parameters are checked by `compile`).
+ */
+export function definePack(definition: PackDefinition): Pack {
+  const pack: Pack = {
+    code: definition.code,
+    name: definition.name,
+    parent: definition.parent ?? null,
+    documents: definition.documents,
+    settings: definition.settings ?? ['urban', 'rural'],
+    parameters: (definition.parameters ?? []).map(parameter),
+    rules: definition.rules ?? [],
+    overrides: definition.overrides ?? [],
+  };
+  const problems = packProblems(pack);
+  if (problems.length > 0) {
+    throw new PackDefinitionError(`政策包 ${pack.code}（${pack.name}）定义有误：\n${problems.join('\n')}`);
+  }
+  return pack;
+}
+
+function packProblems(pack: Pack): string[] {
+  const problems: string[] = [];
+  if (!divisionLevel(pack.code)) problems.push(`code: ${pack.code} 不是有效的行政区划代码`);
+  if (pack.documents.length === 0) problems.push('documents: 至少需要一份文件');
+  const titles = new Set<string>();
+  for (const doc of pack.documents) {
+    titles.add(doc.title);
+    if (!isoDate.test(doc.inForceFrom))
+      problems.push(`documents: 《${doc.title}》的 inForceFrom 应为 YYYY-MM-DD`);
+    if (doc.inForceUntil !== undefined && !isoDate.test(doc.inForceUntil)) {
+      problems.push(`documents: 《${doc.title}》的 inForceUntil 应为 YYYY-MM-DD`);
+    }
+  }
+  const citationProblem = (where: string, citation: Citation) => {
+    if (!citation.article) problems.push(`${where}: 引用缺少条款号`);
+    if (!citation.quote) problems.push(`${where}: 引用缺少原文`);
+  };
+  const ownCitation = (where: string, citation: Citation) => {
+    citationProblem(where, citation);
+    if (!titles.has(citation.document))
+      problems.push(`${where}: 引用的文件《${citation.document}》不在本包 documents 中`);
+  };
+  const parameterNames = new Set<string>();
+  for (const p of pack.parameters) {
+    if (parameterNames.has(p.name)) problems.push(`parameters: 参数 ${p.name} 重复定义`);
+    parameterNames.add(p.name);
+    for (const v of p.values) {
+      if (!isoDate.test(v.from)) problems.push(`parameters.${p.name}: 取值的 from 应为 YYYY-MM-DD`);
+      citationProblem(`parameters.${p.name}`, v.citation);
+    }
+  }
+  const ruleIds = new Set<string>();
+  const quantityNames = new Set<string>();
+  const ruleProblems = (rule: Rule, where: string) => {
+    ownCitation(where, rule.citation);
+    for (const path of [...Object.values(rule.facts ?? {}), ...Object.values(rule.optionalFacts ?? {})]) {
+      if (!isFactPath(path)) problems.push(`${where}: 快照格式中没有事实 ${path}`);
+    }
+  };
+  for (const rule of pack.rules) {
+    const where = `rules.${rule.id}`;
+    if (ruleIds.has(rule.id)) problems.push(`${where}: 规则编号重复`);
+    ruleIds.add(rule.id);
+    if (rule.kind === 'quantity') {
+      if (quantityNames.has(rule.name)) problems.push(`${where}: 数量 ${rule.name} 重复定义`);
+      quantityNames.add(rule.name);
+    }
+    ruleProblems(rule, where);
+  }
+  const targets = new Set<string>();
+  for (const o of pack.overrides) {
+    const where = `overrides.${o.target}`;
+    if (targets.has(`${o.action}:${o.target}`)) problems.push(`${where}: 同一目标重复覆盖`);
+    targets.add(`${o.action}:${o.target}`);
+    ownCitation(where, o.citation);
+    if (o.action === 'replace-rule') ruleProblems(o.rule, `${where}.rule`);
+    if (o.action === 'replace-parameter') {
+      for (const v of o.parameter.values) citationProblem(`${where}.parameter`, v.citation);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,25 @@
+export {
+  type ChainParameter,
+  type ChainRule,
+  compile,
+  type DisabledRule,
+  EvaluationInputError,
+  type Evaluator,
+} from './compile.js';
+export {
+  check,
+  citeFrom,
+  definePack,
+  disableRule,
+  type PackDefinition,
+  PackDefinitionError,
+  parameter,
+  quantity,
+  replaceParameter,
+  replaceRule,
+  value,
+} from './define.js';
+export { type FactPath, type FactValue, isFactPath } from './facts.js';
+export { fmt } from './format.js';
+export { workersForHouseholds } from './ratios.js';
+export * from './types.js';

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { contractQuantityNames, EvaluationInputError, type Rule } from '../engine/index.js';
+import { articleText } from '../texts/index.js';
+import {
+  checkCommunity,
+  evaluatorFor,
+  jurisdictionsList,
+  packChain,
+  packsFor,
+  shippedPacks,
+} from './index.js';
+
+const allRules = Object.values(shippedPacks).flatMap((pack) =>
+  [...pack.rules, ...pack.overrides.flatMap((o) => (o.action === 'replace-rule' ? [o.rule] : []))].map(
+    (rule): [string, string, Rule] => [pack.code, rule.id, rule],
+  ),
+);
+/** Whitespace, and range dashes the extraction lost (004's "5—9人" reads "59人"), do not count. */
+const squash = (text: string) => text.replace(/[\s—]+/g, '');
+
+describe('shipped packs', () => {
+  it('are the five jurisdictions of CONTRACTS.md §1', () => {
+    expect(Object.keys(shippedPacks).sort()).toEqual(['000013', '320000', '370305111', '371000', '420700']);
+  });
+
+  it.each(allRules)('%s %s quotes its article verbatim', (code, _id, rule) => {
+    const text = articleText(code, rule.citation.article, rule.citation.clause);
+    expect(text, `${rule.citation.article}${rule.citation.clause ?? ''}`).toBeDefined();
+    expect(squash(text ?? '')).toContain(squash(rule.citation.quote));
+  });
+
+  it('quote every parameter value verbatim too', () => {
+    for (const pack of Object.values(shippedPacks)) {
+      for (const p of pack.parameters) {
+        for (const v of p.values) {
+          expect(
+            squash(articleText(pack.code, v.citation.article, v.citation.clause) ?? ''),
+            p.name,
+          ).toContain(squash(v.citation.quote));
+        }
+      }
+    }
+  });
+
+  it('use only the quantity names of CONTRACTS.md §3', () => {
+    const names = allRules.flatMap(([, , r]) => (r.kind === 'quantity' ? [r.name] : []));
+    for (const name of names) expect(contractQuantityNames).toContain(name);
+  });
+
+  it('have unique rule ids across packs', () => {
+    const ids = allRules.map(([, id]) => id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('packsFor', () => {
+  it('finds a community’s packs by code prefix, deepest last', () => {
+    expect(packsFor('420702001001').map((p) => p.code)).toEqual(['420700']);
+    expect(packsFor('371002001001').map((p) => p.code)).toEqual(['371000']);
+    expect(packsFor('370305111007').map((p) => p.code)).toEqual(['370305111']);
+    expect(packsFor('320102001001').map((p) => p.code)).toEqual(['320000']);
+    expect(packsFor('370305112001')).toEqual([]);
+    expect(packsFor('110101001001')).toEqual([]);
+  });
+  it('never returns the 2013 regulation’s pack unless chosen explicitly', () => {
+    expect(packsFor('000013001001').map((p) => p.code)).not.toContain('000013');
+    expect(packChain('000013').map((p) => p.code)).toEqual(['000013']);
+    expect(packChain('420700').map((p) => p.code)).toEqual(['420700']);
+    expect(packChain('999999')).toEqual([]);
+  });
+  it('every shipped pack compiles, alone and with the packs above it', () => {
+    for (const code of Object.keys(shippedPacks))
+      expect(() => checkCommunity(snapshot('420702001001'), { jurisdiction: code })).not.toThrow();
+  });
+});
+
+describe('evaluatorFor', () => {
+  it('compiles a chain once and tells apart a different pack under the same code', () => {
+    const ezhou = shippedPacks['420700']!;
+    expect(evaluatorFor([ezhou])).toBe(evaluatorFor([ezhou]));
+    const lookalike = { ...ezhou, rules: ezhou.rules.slice(0, 1) };
+    expect(evaluatorFor([lookalike]).rules).toHaveLength(1);
+    expect(evaluatorFor([ezhou]).rules.length).toBeGreaterThan(1);
+  });
+});
+
+describe('jurisdictionsList', () => {
+  it('prints code, name, parent and documents for each shipped pack', () => {
+    const list = jurisdictionsList();
+    expect(list).toHaveLength(5);
+    for (const j of list) {
+      expect(Object.keys(j).sort()).toEqual(['code', 'documents', 'name', 'parent']);
+      expect(j.documents.length).toBeGreaterThan(0);
+      for (const d of j.documents) expect(d.inForceFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    expect(list.find((j) => j.code === '420700')).toMatchObject({
+      name: '鄂州市',
+      parent: null,
+      documents: [{ title: '鄂州市城市社区工作规则（试行）', inForceFrom: '2019-12-02' }],
+    });
+    expect(list.find((j) => j.code === '370305111')).toMatchObject({ name: '金山镇', parent: null });
+  });
+  it('gives each parent as a shipped pack above it', () => {
+    const codes = new Set(Object.keys(shippedPacks));
+    for (const j of jurisdictionsList()) if (j.parent !== null) expect(codes).toContain(j.parent);
+  });
+});
+
+function snapshot(code: string) {
+  return { code, name: '测试社区居委会', asOf: '2024-06-30', households: 3200, residents: 9000 };
+}
+
+describe('checkCommunity', () => {
+  it('returns the CONTRACTS.md §3 shape', () => {
+    const report = checkCommunity(snapshot('420702001001'));
+    expect(report.jurisdictions).toEqual([{ code: '420700', name: '鄂州市' }]);
+    expect(report.asOf).toBe('2024-06-30');
+    expect(report.community).toEqual({ code: '420702001001', name: '测试社区居委会' });
+    expect(report.quantities).toMatchObject({
+      twoCommitteesQuota: 6,
+      minFacilityArea: 1600,
+      specialistQuota: 4,
+    });
+    const counted = Object.values(report.summary).reduce((a, b) => a + b, 0);
+    expect(counted).toBe(report.results.length);
+    for (const r of report.results) {
+      expect(['pass', 'fail', 'warn', 'not-applicable', 'unknown']).toContain(r.status);
+      expect(r.message.length).toBeGreaterThan(0);
+      expect(typeof r.expected).toBe('string');
+      expect(typeof r.actual).toBe('string');
+    }
+  });
+  it('applies rules in force on the chosen date', () => {
+    const early = checkCommunity(snapshot('420702001001'), { asOf: '2019-01-01' });
+    expect(early.results.every((r) => r.status === 'not-applicable')).toBe(true);
+    expect(early.quantities).toEqual({});
+  });
+  it('names the field when no pack applies', () => {
+    expect(() => checkCommunity(snapshot('110101001001'))).toThrow(EvaluationInputError);
+    try {
+      checkCommunity(snapshot('420702001001'), { jurisdiction: '999999' });
+    } catch (error) {
+      expect((error as EvaluationInputError).issues[0]?.path).toBe('jurisdiction');
+    }
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * 江苏省城市社区居民委员会规范化建设工作指引（苏卫基层〔2023〕12号 as the seed prints it), seed 004:
+ * 江苏省民政厅, signed 2023-08-22 and published — in force — from 2023-08-24. Its items are cited
+ * as the document numbers them (`7`, `10（1）`, `19（7）`).
+ *
+ * Extraction damage read as the seed index says: ranges lost their dash ("59人" is 5—9, "12人" is
+ * 1—2, "3050户" is 30—50, "35人" is 3—5, "50100人" is 50—100) and sub-item markers "1"…"8" lost
+ * their brackets. The quotes below restore the dash and the brackets; nothing else is changed.
+ */
+import { citeFrom } from '../../engine/index.js';
+
+export const JIANGSU_DOCUMENT = '江苏省城市社区居民委员会规范化建设工作指引';
+export const JIANGSU_IN_FORCE = '2023-08-24';
+export const cite = citeFrom(JIANGSU_DOCUMENT);
+
+/** Figures with one decimal at most, as people write areas and shares. */
+export function figure(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+export function percent(share: number): string {
+  return `${figure(share * 100)}%`;
+}
+
+/** Shares and per-household areas are computed in floating point; a rounding error must not flip a boundary. */
+export const EPSILON = 1e-9;

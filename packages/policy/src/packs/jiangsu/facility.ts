@@ -1,0 +1,86 @@
+/**
+ * Item 21: the community service centre's floor area and the share kept for residents.
+ */
+import { check, parameter, quantity, value } from '../../engine/index.js';
+import { cite, EPSILON, figure, JIANGSU_IN_FORCE, percent } from './document.js';
+
+const areaQuote = '按照每百户不低于30平方米的标准建设社区综合服务中心(设施)。';
+const spaceQuote = '推行开放式、节约化办公,原则上居民服务和活动空间不少于70%。';
+
+/**
+ * "每百户不低于30平方米" scales with households; whether a started hundred counts as a full one
+ * is not said. Chosen: proportionally (2,050 households → 615 m²), as a rate per hundred is
+ * normally applied. Alternative: per started hundred (2,050 households → 21 × 30 = 630 m²).
+ */
+const perHundred = {
+  id: 'jiangsu.facility-area-per-hundred',
+  name: '每百户不低于30平方米：按户数比例计算还是不足百户按百户计',
+  chosen: '按户数比例计算：户数 ÷ 100 × 30 平方米',
+  alternative: '不足一百户的部分按一百户计：向上取整的百户数 × 30 平方米',
+} as const;
+
+export const facilityParameters = [
+  parameter({
+    name: 'facilityAreaPerHundredHouseholds',
+    label: '社区综合服务设施面积标准（每百户）',
+    unit: '平方米/百户',
+    values: [value(JIANGSU_IN_FORCE, 30, cite('21', areaQuote))],
+  }),
+  parameter({
+    name: 'minResidentSpaceShare',
+    label: '居民服务和活动空间最低占比',
+    unit: '比例',
+    values: [value(JIANGSU_IN_FORCE, 0.7, cite('21', spaceQuote))],
+  }),
+];
+
+export const facilityRules = [
+  quantity({
+    id: 'jiangsu.min-facility-area',
+    name: 'minFacilityArea',
+    title: '社区综合服务设施最低面积：每百户不低于30平方米',
+    citation: cite('21', areaQuote),
+    facts: { households: 'households' },
+    params: ['facilityAreaPerHundredHouseholds'],
+    interpretations: [perHundred],
+    compute: ({ facts, params, alternative }) => {
+      const hundreds = alternative(perHundred.id)
+        ? Math.ceil(facts.households / 100)
+        : facts.households / 100;
+      return hundreds * params.facilityAreaPerHundredHouseholds;
+    },
+  }),
+  check({
+    id: 'jiangsu.facility-area',
+    title: '社区综合服务设施面积每百户不低于30平方米',
+    citation: cite('21', areaQuote),
+    binding: 'binding',
+    facts: { totalArea: 'facility.totalArea' },
+    quantities: ['minFacilityArea'],
+    interpretations: [perHundred],
+    evaluate: ({ facts, quantities }) => ({
+      holds: facts.totalArea >= quantities.minFacilityArea - EPSILON,
+      expected: `不低于${figure(quantities.minFacilityArea)}平方米`,
+      actual: `${figure(facts.totalArea)}平方米`,
+    }),
+  }),
+  // "原则上…不少于70%": the hedge governs the whole clause, so a shortfall warns. The 70% is
+  // read as a share of the centre's total floor area, the only whole the sentence can mean.
+  check({
+    id: 'jiangsu.resident-space',
+    title: '居民服务和活动空间原则上不少于70%',
+    citation: cite('21', spaceQuote),
+    binding: 'guiding',
+    facts: { residentSpaceArea: 'facility.residentSpaceArea', totalArea: 'facility.totalArea' },
+    params: ['minResidentSpaceShare'],
+    evaluate: ({ facts, params }) => {
+      if (facts.totalArea === 0) return { unknown: '服务设施总面积为0，无法计算居民服务和活动空间占比' };
+      const share = facts.residentSpaceArea / facts.totalArea;
+      return {
+        holds: share >= params.minResidentSpaceShare - EPSILON,
+        expected: `不少于总面积的${percent(params.minResidentSpaceShare)}`,
+        actual: `${figure(facts.residentSpaceArea)}平方米，占${figure(facts.totalArea)}平方米的${percent(share)}`,
+      };
+    },
+  }),
+];

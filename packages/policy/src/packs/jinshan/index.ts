@@ -1,0 +1,110 @@
+/**
+ * 金山镇城市社区工作管理办法（试行）（金政发〔2020〕5号）, seed 003: 中共金山镇委员会 (Jinshan town,
+ * Linzi district, Zibo, Shandong), issued 2020-01-06 and in force on issue (第三十二条). It covers
+ * the town's purely urban communities (第二条). No shipped pack lies above Jinshan (Weihai, 3710,
+ * is another city), so it composes with nothing.
+ */
+import {
+  check,
+  citeFrom,
+  definePack,
+  fmt,
+  parameter,
+  quantity,
+  value,
+  workersForHouseholds,
+} from '../../engine/index.js';
+
+export const JINSHAN_DOCUMENT = '金山镇城市社区工作管理办法（试行）';
+const cite = citeFrom(JINSHAN_DOCUMENT);
+const IN_FORCE = '2020-01-06';
+
+const staffQuote =
+  '在综合考虑社区人口规模、管理幅度、居民构成及特定人群服务对象等因素的基础上，原则上按照每300—400户居民配备1人的标准核定工作人员数量，每个社区的工作人员不少于5人。';
+
+export const jinshanInterpretations = {
+  staffRounding: {
+    id: 'jinshan.staff-rounding',
+    name: '第十条“每300—400户居民配备1人”：人数取整',
+    chosen: '每人服务不超过400户、不少于300户：下限⌈户数/400⌉，上限⌊户数/300⌋（不低于下限）。',
+    alternative: '宽松取整：下限⌊户数/400⌋，上限⌈户数/300⌉。',
+  },
+} as const;
+
+export const jinshanPack = definePack({
+  code: '370305111',
+  name: '金山镇',
+  parent: null,
+  documents: [{ title: JINSHAN_DOCUMENT, inForceFrom: IN_FORCE }],
+  settings: ['urban'],
+  parameters: [
+    parameter({
+      name: 'householdsPerWorkerLow',
+      label: '每名工作人员服务户数（下限）',
+      unit: '户',
+      values: [value(IN_FORCE, 300, cite('第十条', staffQuote))],
+    }),
+    parameter({
+      name: 'householdsPerWorkerHigh',
+      label: '每名工作人员服务户数（上限）',
+      unit: '户',
+      values: [value(IN_FORCE, 400, cite('第十条', staffQuote))],
+    }),
+    parameter({
+      name: 'minFullTimeStaff',
+      label: '每个社区工作人员下限',
+      unit: '人',
+      values: [value(IN_FORCE, 5, cite('第十条', staffQuote))],
+    }),
+  ],
+  rules: [
+    quantity({
+      id: 'jinshan.full-time-staff',
+      name: 'fullTimeStaff',
+      title: '社区工作人员原则上按每300—400户居民配备1人核定',
+      citation: cite('第十条', staffQuote),
+      facts: { households: 'households' },
+      params: ['householdsPerWorkerLow', 'householdsPerWorkerHigh'],
+      interpretations: [jinshanInterpretations.staffRounding],
+      compute: ({ facts, params, alternative }) =>
+        workersForHouseholds(
+          facts.households,
+          params.householdsPerWorkerLow,
+          params.householdsPerWorkerHigh,
+          alternative(jinshanInterpretations.staffRounding.id),
+        ),
+    }),
+    check({
+      id: 'jinshan.staff-minimum',
+      title: '每个社区的工作人员不少于5人',
+      citation: cite('第十条', staffQuote),
+      binding: 'binding',
+      facts: { fullTime: 'staff.fullTime' },
+      params: ['minFullTimeStaff'],
+      evaluate: ({ facts, params }) => ({
+        holds: facts.fullTime >= params.minFullTimeStaff,
+        expected: `不少于${fmt.people(params.minFullTimeStaff)}`,
+        actual: fmt.people(facts.fullTime),
+      }),
+    }),
+    check({
+      id: 'jinshan.staff-ratio',
+      title: '社区工作人员原则上按每300—400户居民配备1人',
+      citation: cite('第十条', staffQuote),
+      binding: 'guiding',
+      facts: { fullTime: 'staff.fullTime' },
+      params: ['minFullTimeStaff'],
+      quantities: ['fullTimeStaff'],
+      evaluate: ({ facts, params, quantities }) => {
+        // The floor of 5 overrides the ratio for small communities, so the range never goes below it.
+        const min = Math.max(params.minFullTimeStaff, quantities.fullTimeStaff.min);
+        const max = Math.max(params.minFullTimeStaff, quantities.fullTimeStaff.max);
+        return {
+          holds: facts.fullTime >= min && facts.fullTime <= max,
+          expected: min === max ? fmt.people(min) : `${min}—${max}人`,
+          actual: fmt.people(facts.fullTime),
+        };
+      },
+    }),
+  ],
+});

@@ -1,0 +1,410 @@
+/**
+ * 中共威海市委 威海市人民政府关于加强和完善城乡社区治理的实施意见（威发〔2018〕39号）, seed 002,
+ * dated 2018-12-22. Sections are cited as the document numbers them: `二（四）`.
+ * It covers urban and rural communities; most figures are for urban ones (城市社区).
+ */
+import {
+  check,
+  citeFrom,
+  definePack,
+  fmt,
+  parameter,
+  quantity,
+  value,
+  workersForHouseholds,
+} from '../../engine/index.js';
+
+export const WEIHAI_DOCUMENT =
+  '中共威海市委 威海市人民政府关于加强和完善城乡社区治理的实施意见（威发〔2018〕39号）';
+const cite = citeFrom(WEIHAI_DOCUMENT);
+const IN_FORCE = '2018-12-22';
+/** 二（六）: "到 2020 年年底实现城乡社区综合服务设施全覆盖". */
+const FACILITY_DEADLINE = '2021-01-01';
+
+const quotes = {
+  size: '合理调整和设置城市社区居民委员会辖区,一般以3000户左右为宜,城市规模较小的可根据实际情况缩小设置规模',
+  newArea:
+    '新建住宅区居民入住率达到50%的,应及时成立社区居民委员会,暂不具备条件的,可先由相邻的社区居民委员会代管。',
+  charters: '每个居（村）都要按照合法、民主、求实、管用的原则，制定完善居民公约、村规民约、自治章程',
+  staffRatio:
+    '对行政或事业编制之外符合法定劳动年龄的城市社区专职工作者（以下简称城市社区专职工作者）实行总量管理，以区市、开发区为单位，按照每 300—400 户居民配备 1 人的标准核定总量',
+  staffMinimum: '城市社区专职工作者名额在区市、开发区范围内统筹使用，每个城市社区的专职工作者不少于 5 人',
+  workFunds: '城市社区工作经费按照每千户每年不少于 3.6 万元，总额不低于 6 万元标准核拨',
+  partyFunds: '城市社区党组织服务群众专项经费每个社区每年不少于 20 万元',
+  salary: '工作薪酬标准比照当地事业单位同类人员工资水平确定',
+  facility:
+    '按照已建成城市社区不低于 500 平方米、新建城市社区不低于 1000 平方米、农村社区不低于 500 平方米，且每百户居民不低于 30 平方米的标准，以新建、改扩建、购买、租赁等方式，到 2020 年年底实现城乡社区综合服务设施全覆盖。',
+} as const;
+
+export const weihaiInterpretations = {
+  sizeAround: {
+    id: 'weihai.community-size-around',
+    name: '二（三）“一般以3000户左右为宜”：“左右”的幅度',
+    chosen: '“左右”按上下20%理解，2400—3600户为宜，超出即提示（城市规模较小的可缩小，故仅为提示）。',
+    alternative: '城市规模较小的可缩小设置规模，故只提示超过3600户的社区。',
+  },
+  staffRounding: {
+    id: 'weihai.full-time-staff-rounding',
+    name: '二（四）“每300—400户居民配备1人”：人数取整',
+    chosen: '每人服务不超过400户、不少于300户：下限⌈户数/400⌉，上限⌊户数/300⌋（不低于下限）。',
+    alternative: '宽松取整：下限⌊户数/400⌋，上限⌈户数/300⌉。',
+  },
+  staffRatioScope: {
+    id: 'weihai.full-time-staff-ratio-scope',
+    name: '二（四）“按照每300—400户居民配备1人的标准核定总量”：是否逐社区适用',
+    chosen:
+      '该比例核定的是区市、开发区的总量，名额在区市、开发区范围内统筹使用，不逐社区核定；逐社区只适用“不少于5人”。',
+    alternative: '逐社区参照该比例配备：人数不在比例区间（且不少于5人）时提示。',
+  },
+  workFundsPerThousand: {
+    id: 'weihai.work-funds-per-thousand',
+    name: '二（五）“每千户每年不少于3.6万元”：按比例还是按整千户',
+    chosen: '按比例计算：每户每年36元（2500户不少于9万元）。',
+    alternative: '不足千户的部分按一千户计（2500户按3个千户计，不少于10.8万元）。',
+  },
+  facilityPerHundred: {
+    id: 'weihai.facility-area-per-hundred',
+    name: '二（六）“每百户居民不低于30平方米”：按比例还是按整百户',
+    chosen: '按比例计算：每户0.3平方米。',
+    alternative: '不足百户的部分按一百户计。',
+  },
+  facilityDeadline: {
+    id: 'weihai.facility-deadline',
+    name: '二（六）“到2020年年底实现…全覆盖”：达标期限前未达标是否为违反',
+    chosen: '2020年年底为达标期限：2021年1月1日前未达标仅提示，此后未达标为不符合。',
+    alternative: '标准自文件施行之日起即有约束力，未达标即为不符合。',
+  },
+} as const;
+
+export const weihaiPack = definePack({
+  code: '371000',
+  name: '威海市',
+  parent: null,
+  documents: [{ title: WEIHAI_DOCUMENT, inForceFrom: IN_FORCE }],
+  settings: ['urban', 'rural'],
+  parameters: [
+    parameter({
+      name: 'communityHouseholdsTarget',
+      label: '城市社区适宜规模（户）',
+      unit: '户',
+      values: [value(IN_FORCE, 3000, cite('二（三）', quotes.size))],
+    }),
+    parameter({
+      name: 'communityHouseholdsTolerance',
+      label: '“左右”的幅度',
+      unit: '比例',
+      // Not a figure of the text: the reading of 左右 (interpretation weihai.community-size-around).
+      values: [value(IN_FORCE, 0.2, cite('二（三）', quotes.size))],
+    }),
+    parameter({
+      name: 'newAreaOccupancyThreshold',
+      label: '新建住宅区应成立居委会的入住率',
+      unit: '比例',
+      values: [value(IN_FORCE, 0.5, cite('二（三）', quotes.newArea))],
+    }),
+    parameter({
+      name: 'householdsPerWorkerLow',
+      label: '每名专职工作者服务户数（下限）',
+      unit: '户',
+      values: [value(IN_FORCE, 300, cite('二（四）', quotes.staffRatio))],
+    }),
+    parameter({
+      name: 'householdsPerWorkerHigh',
+      label: '每名专职工作者服务户数（上限）',
+      unit: '户',
+      values: [value(IN_FORCE, 400, cite('二（四）', quotes.staffRatio))],
+    }),
+    parameter({
+      name: 'minFullTimeStaff',
+      label: '每个城市社区专职工作者下限',
+      unit: '人',
+      values: [value(IN_FORCE, 5, cite('二（四）', quotes.staffMinimum))],
+    }),
+    parameter({
+      name: 'workFundsPerThousandHouseholds',
+      label: '城市社区工作经费（每千户每年）',
+      unit: '元/年',
+      values: [value(IN_FORCE, 36000, cite('二（五）', quotes.workFunds))],
+    }),
+    parameter({
+      name: 'minWorkFundsTotal',
+      label: '城市社区工作经费总额下限',
+      unit: '元/年',
+      values: [value(IN_FORCE, 60000, cite('二（五）', quotes.workFunds))],
+    }),
+    parameter({
+      name: 'partyServiceFundsPerCommunity',
+      label: '党组织服务群众专项经费（每个社区每年）',
+      unit: '元/年',
+      values: [value(IN_FORCE, 200000, cite('二（五）', quotes.partyFunds))],
+    }),
+    parameter({
+      name: 'comparableInstitutionPay',
+      label: '当地事业单位同类人员工资水平',
+      unit: '元/年',
+      values: [],
+      source:
+        '当地人力资源社会保障部门核定的事业单位同类人员工资水平；用 params.comparableInstitutionPay 提供',
+    }),
+    parameter({
+      name: 'minFacilityAreaEstablishedUrban',
+      label: '已建成城市社区综合服务设施面积下限',
+      unit: '平方米',
+      values: [value(IN_FORCE, 500, cite('二（六）', quotes.facility))],
+    }),
+    parameter({
+      name: 'minFacilityAreaNewUrban',
+      label: '新建城市社区综合服务设施面积下限',
+      unit: '平方米',
+      values: [value(IN_FORCE, 1000, cite('二（六）', quotes.facility))],
+    }),
+    parameter({
+      name: 'minFacilityAreaRural',
+      label: '农村社区综合服务设施面积下限',
+      unit: '平方米',
+      values: [value(IN_FORCE, 500, cite('二（六）', quotes.facility))],
+    }),
+    parameter({
+      name: 'facilityAreaPerHundredHouseholds',
+      label: '每百户综合服务设施面积',
+      unit: '平方米',
+      values: [value(IN_FORCE, 30, cite('二（六）', quotes.facility))],
+    }),
+  ],
+  rules: [
+    check({
+      id: 'weihai.community-size',
+      title: '城市社区一般以3000户左右为宜',
+      citation: cite('二（三）', quotes.size),
+      binding: 'guiding',
+      settings: ['urban'],
+      facts: { households: 'households' },
+      params: ['communityHouseholdsTarget', 'communityHouseholdsTolerance'],
+      interpretations: [weihaiInterpretations.sizeAround],
+      evaluate: ({ facts, params, alternative }) => {
+        const low = Math.round(params.communityHouseholdsTarget * (1 - params.communityHouseholdsTolerance));
+        const high = Math.round(params.communityHouseholdsTarget * (1 + params.communityHouseholdsTolerance));
+        const upperOnly = alternative(weihaiInterpretations.sizeAround.id);
+        return {
+          holds: facts.households <= high && (upperOnly || facts.households >= low),
+          expected: upperOnly ? `不超过${fmt.households(high)}` : `${low}—${high}户`,
+          actual: fmt.households(facts.households),
+        };
+      },
+    }),
+    check({
+      id: 'weihai.new-area-committee',
+      title: '新建住宅区居民入住率达到50%的，应及时成立社区居民委员会',
+      citation: cite('二（三）', quotes.newArea),
+      // 应 binds, but "暂不具备条件的，可先由相邻的社区居民委员会代管" excuses a delay the facts cannot
+      // show; so a miss warns rather than fails.
+      binding: 'guiding',
+      settings: ['urban'],
+      optionalFacts: { occupancy: 'occupancyRate' },
+      params: ['newAreaOccupancyThreshold'],
+      evaluate: ({ optional, params }) => {
+        if (optional.occupancy === undefined)
+          return { notApplicable: '未报告尚未成立居委会的新建住宅区（occupancyRate）' };
+        const threshold = params.newAreaOccupancyThreshold;
+        return {
+          holds: optional.occupancy < threshold,
+          expected: `入住率达到${fmt.percent(threshold)}前由相邻居委会代管，达到后成立居委会`,
+          actual: `代管的新建住宅区入住率${fmt.percent(optional.occupancy)}`,
+          message:
+            optional.occupancy < threshold
+              ? undefined
+              : `未达到要求：新建住宅区入住率已达${fmt.percent(optional.occupancy)}，应及时成立社区居民委员会（暂不具备条件的可先由相邻居委会代管）。`,
+        };
+      },
+    }),
+    check({
+      id: 'weihai.charters',
+      title: '每个居（村）都要制定居民公约（村规民约）和自治章程',
+      citation: cite('二（三）', quotes.charters),
+      binding: 'binding',
+      facts: { charters: 'charters' },
+      evaluate: ({ facts }) => {
+        const kinds = new Set(facts.charters.map((c) => c.kind));
+        const missing = [
+          kinds.has('residents-covenant') ? '' : '居民公约（村规民约）',
+          kinds.has('autonomy-charter') ? '' : '自治章程',
+        ].filter(Boolean);
+        return {
+          holds: missing.length === 0,
+          expected: '已制定居民公约（村规民约）和自治章程',
+          actual: missing.length === 0 ? '均已制定' : `缺少：${missing.join('、')}`,
+        };
+      },
+    }),
+    quantity({
+      id: 'weihai.full-time-staff',
+      name: 'fullTimeStaff',
+      title: '城市社区专职工作者按每300—400户居民配备1人',
+      citation: cite('二（四）', quotes.staffRatio),
+      settings: ['urban'],
+      facts: { households: 'households' },
+      params: ['householdsPerWorkerLow', 'householdsPerWorkerHigh'],
+      interpretations: [weihaiInterpretations.staffRounding],
+      compute: ({ facts, params, alternative }) =>
+        workersForHouseholds(
+          facts.households,
+          params.householdsPerWorkerLow,
+          params.householdsPerWorkerHigh,
+          alternative(weihaiInterpretations.staffRounding.id),
+        ),
+    }),
+    check({
+      id: 'weihai.full-time-staff-minimum',
+      title: '每个城市社区的专职工作者不少于5人',
+      citation: cite('二（四）', quotes.staffMinimum),
+      binding: 'binding',
+      settings: ['urban'],
+      facts: { fullTime: 'staff.fullTime' },
+      params: ['minFullTimeStaff'],
+      evaluate: ({ facts, params }) => ({
+        holds: facts.fullTime >= params.minFullTimeStaff,
+        expected: `不少于${fmt.people(params.minFullTimeStaff)}`,
+        actual: fmt.people(facts.fullTime),
+      }),
+    }),
+    check({
+      id: 'weihai.full-time-staff-ratio',
+      title: '城市社区专职工作者按每300—400户居民配备1人（区市、开发区核定总量）',
+      citation: cite('二（四）', quotes.staffRatio),
+      binding: 'guiding',
+      settings: ['urban'],
+      facts: { fullTime: 'staff.fullTime' },
+      params: ['minFullTimeStaff'],
+      quantities: ['fullTimeStaff'],
+      interpretations: [weihaiInterpretations.staffRatioScope],
+      evaluate: ({ facts, params, quantities, alternative }) => {
+        if (!alternative(weihaiInterpretations.staffRatioScope.id)) {
+          return { notApplicable: '比例用于核定区市、开发区的总量并在其范围内统筹使用，不逐社区核定' };
+        }
+        const min = Math.max(params.minFullTimeStaff, quantities.fullTimeStaff.min);
+        const max = Math.max(params.minFullTimeStaff, quantities.fullTimeStaff.max);
+        return {
+          holds: facts.fullTime >= min && facts.fullTime <= max,
+          expected: min === max ? fmt.people(min) : `${min}—${max}人`,
+          actual: fmt.people(facts.fullTime),
+        };
+      },
+    }),
+    quantity({
+      id: 'weihai.min-work-funds',
+      name: 'minWorkFunds',
+      title: '城市社区工作经费每千户每年不少于3.6万元，总额不低于6万元',
+      citation: cite('二（五）', quotes.workFunds),
+      settings: ['urban'],
+      facts: { households: 'households' },
+      params: ['workFundsPerThousandHouseholds', 'minWorkFundsTotal'],
+      interpretations: [weihaiInterpretations.workFundsPerThousand],
+      compute: ({ facts, params, alternative }) => {
+        const thousands = alternative(weihaiInterpretations.workFundsPerThousand.id)
+          ? Math.ceil(facts.households / 1000)
+          : facts.households / 1000;
+        return Math.max(params.minWorkFundsTotal, thousands * params.workFundsPerThousandHouseholds);
+      },
+    }),
+    check({
+      id: 'weihai.work-funds',
+      title: '城市社区工作经费每千户每年不少于3.6万元，总额不低于6万元',
+      citation: cite('二（五）', quotes.workFunds),
+      binding: 'binding',
+      settings: ['urban'],
+      facts: { work: 'funds.work' },
+      quantities: ['minWorkFunds'],
+      evaluate: ({ facts, quantities }) => ({
+        holds: facts.work >= quantities.minWorkFunds,
+        expected: `不少于${fmt.yuan(quantities.minWorkFunds)}/年`,
+        actual: `${fmt.yuan(facts.work)}/年`,
+      }),
+    }),
+    quantity({
+      id: 'weihai.min-party-service-funds',
+      name: 'minPartyServiceFunds',
+      title: '城市社区党组织服务群众专项经费每个社区每年不少于20万元',
+      citation: cite('二（五）', quotes.partyFunds),
+      settings: ['urban'],
+      params: ['partyServiceFundsPerCommunity'],
+      compute: ({ params }) => params.partyServiceFundsPerCommunity,
+    }),
+    check({
+      id: 'weihai.party-service-funds',
+      title: '城市社区党组织服务群众专项经费每个社区每年不少于20万元',
+      citation: cite('二（五）', quotes.partyFunds),
+      binding: 'binding',
+      settings: ['urban'],
+      facts: { partyService: 'funds.partyService' },
+      quantities: ['minPartyServiceFunds'],
+      evaluate: ({ facts, quantities }) => ({
+        holds: facts.partyService >= quantities.minPartyServiceFunds,
+        expected: `不少于${fmt.yuan(quantities.minPartyServiceFunds)}/年`,
+        actual: `${fmt.yuan(facts.partyService)}/年`,
+      }),
+    }),
+    check({
+      id: 'weihai.salary',
+      title: '城市社区专职工作者薪酬标准比照当地事业单位同类人员工资水平确定',
+      citation: cite('二（五）', quotes.salary),
+      // 比照 sets a reference, not a floor stated with 不低于: a shortfall warns.
+      binding: 'guiding',
+      settings: ['urban'],
+      facts: { salary: 'salary.annualAverage' },
+      params: ['comparableInstitutionPay'],
+      evaluate: ({ facts, params }) => ({
+        holds: facts.salary >= params.comparableInstitutionPay,
+        expected: `比照事业单位同类人员${fmt.yuan(params.comparableInstitutionPay)}/年`,
+        actual: `${fmt.yuan(facts.salary)}/年`,
+      }),
+    }),
+    quantity({
+      id: 'weihai.min-facility-area',
+      name: 'minFacilityArea',
+      title:
+        '综合服务设施面积：已建成城市社区500平方米、新建城市社区1000平方米、农村社区500平方米，且每百户不低于30平方米',
+      citation: cite('二（六）', quotes.facility),
+      facts: { households: 'households', setting: 'setting' },
+      optionalFacts: { newlyBuilt: 'newlyBuilt' },
+      params: [
+        'minFacilityAreaEstablishedUrban',
+        'minFacilityAreaNewUrban',
+        'minFacilityAreaRural',
+        'facilityAreaPerHundredHouseholds',
+      ],
+      interpretations: [weihaiInterpretations.facilityPerHundred],
+      compute: ({ facts, optional, params, alternative }) => {
+        const hundreds = alternative(weihaiInterpretations.facilityPerHundred.id)
+          ? Math.ceil(facts.households / 100)
+          : facts.households / 100;
+        const byHouseholds = hundreds * params.facilityAreaPerHundredHouseholds;
+        if (facts.setting === 'rural') return Math.max(params.minFacilityAreaRural, byHouseholds);
+        const established = Math.max(params.minFacilityAreaEstablishedUrban, byHouseholds);
+        const newlyBuilt = Math.max(params.minFacilityAreaNewUrban, byHouseholds);
+        if (optional.newlyBuilt === undefined) {
+          return established === newlyBuilt ? established : { unknown: '需知道是否新建社区（newlyBuilt）' };
+        }
+        return optional.newlyBuilt ? newlyBuilt : established;
+      },
+    }),
+    check({
+      id: 'weihai.facility-area',
+      title: '综合服务设施面积达到标准（到2020年年底全覆盖）',
+      citation: cite('二（六）', quotes.facility),
+      binding: 'binding',
+      facts: { totalArea: 'facility.totalArea' },
+      quantities: ['minFacilityArea'],
+      interpretations: [weihaiInterpretations.facilityDeadline],
+      evaluate: ({ facts, quantities, asOf, alternative }) => {
+        const beforeDeadline =
+          asOf < FACILITY_DEADLINE && !alternative(weihaiInterpretations.facilityDeadline.id);
+        return {
+          holds: facts.totalArea >= quantities.minFacilityArea,
+          expected: `不低于${fmt.area(quantities.minFacilityArea)}`,
+          actual: fmt.area(facts.totalArea),
+          ...(beforeDeadline ? { binding: 'guiding' as const } : {}),
+        };
+      },
+    }),
+  ],
+});
