@@ -9,9 +9,13 @@ import { UsageError } from './usage.js';
 type Command = { run(args: string[]): Promise<number>; summary: string };
 
 const commands: Record<string, () => Promise<Command>> = {
+  check: () => import('./commands/check.js'),
   demo: () => import('./commands/demo.js'),
+  diff: () => import('./commands/diff.js'),
+  explain: () => import('./commands/explain.js'),
   import: () => import('./commands/import.js'),
   log: () => import('./commands/log.js'),
+  jurisdictions: () => import('./commands/jurisdictions.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

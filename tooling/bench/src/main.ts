@@ -5,6 +5,7 @@
  */
 const topics: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   import: () => import('./import.js'),
+  policy: () => import('./policy.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,0 +1,29 @@
+/**
+ * Community facts in spreadsheets: the template, reading .xlsx/.csv, turning rows into snapshots
+ * with row-and-column errors, and exporting any list to Excel. Pure of the CLI: the API and the
+ * console can use it as it is.
+ */
+export {
+  type CellKind,
+  type FactColumn,
+  facilityFunctionLabels,
+  factColumns,
+  honourLabels,
+} from './columns.js';
+export {
+  type Cell,
+  type FactsTableResult,
+  formatTableProblems,
+  parseFactsTable,
+  type TableProblem,
+} from './parse.js';
+export {
+  type ExportColumn,
+  exportWorkbook,
+  readTable,
+  readTableFile,
+  type TableFormat,
+  tableFormatOf,
+  templateCsv,
+  templateWorkbook,
+} from './workbook.js';

