@@ -114,6 +114,11 @@ describe('reading is limited to the jurisdiction', () => {
     expect(weihai.items[0]).toMatchObject({ streetName: '环翠楼街道', districtName: '环翠区' });
     const roots = await system.jurisdictions.roots.query();
     expect(roots.map((n) => n.code)).toEqual(['370000']);
+    expect(roots[0]?.hasChildren).toBe(true);
+    const towns = await system.jurisdictions.children.query({ parentCode: '370305' });
+    expect(towns.map((n) => [n.code, n.hasChildren])).toEqual([[JINSHAN, true]]);
+    const communitiesOfJinshan = await system.jurisdictions.children.query({ parentCode: JINSHAN });
+    expect(communitiesOfJinshan.every((n) => !n.hasChildren)).toBe(true);
     const search = await system.jurisdictions.search.query({ query: '象山' });
     expect(search[0]?.path.map((p) => p.code)).toEqual(['370000', '370300', '370305', JINSHAN]);
   });

@@ -5,3 +5,4 @@ export { isResidentsCommittee, readDivisionNodes, readResidentsCommittees } from
 export * from './migrate.js';
 export * from './schema.js';
 export * from './seed.js';
+export * from './facts-import.js';

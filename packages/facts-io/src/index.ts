@@ -21,7 +21,6 @@ export {
   type ExportColumn,
   exportWorkbook,
   readTable,
-  readTableFile,
   type TableFormat,
   tableFormatOf,
   templateCsv,

@@ -1,5 +1,5 @@
 /** Community facts from real .xlsx and .csv files, written to a temporary folder. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -9,12 +9,20 @@ import {
   factColumns,
   formatTableProblems,
   parseFactsTable,
-  readTableFile,
+  readTable,
+  tableFormatOf,
   templateCsv,
   templateWorkbook,
-} from '../src/spreadsheet/index.js';
+} from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'shequ-spreadsheet-'));
+
+/** What the CLI does with a file path: the package itself reads bytes, never files. */
+function readTableFile(path: string) {
+  const format = tableFormatOf(path);
+  if (!format) throw new Error(`unsupported file ${path}`);
+  return readTable(readFileSync(path), format);
+}
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const headers = factColumns.map((c) => c.header);

@@ -2,8 +2,6 @@
  * Reading and writing the files people keep community facts in: .xlsx through exceljs, .csv
  * through csv-parse. Readers hand over plain rows of cells for `parseFactsTable`.
  */
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { factColumns } from './columns.js';
@@ -99,15 +97,9 @@ export async function readTable(data: Uint8Array, format: TableFormat): Promise<
 }
 
 /** Reads a .xlsx or .csv file by its extension. */
-export async function readTableFile(path: string): Promise<Cell[][]> {
-  const format = tableFormatOf(path);
-  if (!format) throw new Error(`只支持 .xlsx 与 .csv 文件（${path}）`);
-  return readTable(await readFile(path), format);
-}
-
 export function tableFormatOf(path: string): TableFormat | undefined {
-  const ext = extname(path).toLowerCase();
-  return ext === '.xlsx' ? 'xlsx' : ext === '.csv' ? 'csv' : undefined;
+  const name = path.toLowerCase();
+  return name.endsWith('.xlsx') ? 'xlsx' : name.endsWith('.csv') ? 'csv' : undefined;
 }
 
 /** exceljs cell values (rich text, formulas, hyperlinks…) reduced to what a person typed or sees. */

@@ -1,0 +1,139 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Input, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useSearchParams } from 'react-router';
+import { errorMessage } from '../../lib/fieldErrors.js';
+import { auditActionLabels, entityTypeLabels } from '../../lib/labels.js';
+import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { factField } from '../community/factFields.js';
+import { changesBetween } from './diff.js';
+
+type AuditRow = RouterOutputs['audit']['list']['items'][number];
+
+const pathLabels: Record<string, string> = {
+  asOf: '数据日期',
+  version: '版本',
+  mustChangePassword: '须修改密码',
+  disabledAt: '停用时间',
+  sessionExpiresAt: '登录有效期至',
+};
+
+function labelOf(path: string): string {
+  const field = factField(path.replace(/^facts\./, ''));
+  return field ? field.label : (pathLabels[path] ?? path);
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return '（无）';
+  if (value === null) return '（空）';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function ChangeList({ row }: { row: AuditRow }) {
+  const changes = changesBetween(row.before, row.after);
+  if (changes.length === 0) return <Typography.Text type="secondary">没有字段变化</Typography.Text>;
+  return (
+    <Table
+      size="small"
+      pagination={false}
+      rowKey="path"
+      dataSource={changes}
+      columns={[
+        { title: '字段', dataIndex: 'path', render: (path: string) => `${labelOf(path)}（${path}）` },
+        { title: '修改前', dataIndex: 'before', render: show },
+        { title: '修改后', dataIndex: 'after', render: show },
+      ]}
+    />
+  );
+}
+
+export default function AuditPage() {
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page')) || 1;
+  const entityType = params.get('entityType') ?? undefined;
+  const entityId = params.get('entityId') ?? undefined;
+  const list = useQuery({
+    ...trpc.audit.list.queryOptions({ page, pageSize: 20, entityType, entityId }),
+    placeholderData: keepPreviousData,
+  });
+
+  const update = (changes: Record<string, string | undefined>) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      return next;
+    });
+
+  const columns: TableProps<AuditRow>['columns'] = [
+    {
+      title: '时间',
+      dataIndex: 'at',
+      width: 170,
+      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
+    },
+    { title: '操作人', dataIndex: 'actorName', render: (name: string | null) => name ?? '系统' },
+    {
+      title: '操作',
+      dataIndex: 'action',
+      render: (action: string) => <Tag color="blue">{auditActionLabels[action] ?? action}</Tag>,
+    },
+    {
+      title: '对象',
+      key: 'entity',
+      render: (_value, row) => `${entityTypeLabels[row.entityType] ?? row.entityType} ${row.entityId}`,
+    },
+    { title: '辖区代码', dataIndex: 'jurisdictionCode', responsive: ['lg'] },
+    { title: '来源地址', dataIndex: 'ip', responsive: ['xl'] },
+  ];
+
+  return (
+    <Card title="操作日志">
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+        <Space wrap>
+          <Select
+            style={{ width: 140 }}
+            value={entityType ?? ''}
+            onChange={(value: string) => update({ entityType: value, page: undefined })}
+            options={[
+              { value: '', label: '全部对象' },
+              ...Object.entries(entityTypeLabels).map(([value, label]) => ({ value, label })),
+            ]}
+            aria-label="对象类型"
+          />
+          <Input.Search
+            key={entityId ?? ''}
+            allowClear
+            defaultValue={entityId}
+            placeholder="对象编号（社区代码或账号编号）"
+            style={{ width: 300 }}
+            onSearch={(value) => update({ entityId: value.trim(), page: undefined })}
+          />
+          {(entityType || entityId) && (
+            <Button onClick={() => setParams(new URLSearchParams())}>清除筛选</Button>
+          )}
+        </Space>
+        {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
+        <Table<AuditRow>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          expandable={{ expandedRowRender: (row) => <ChangeList row={row} /> }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (total) => `共 ${total} 条记录`,
+            onChange: (next) => update({ page: String(next) }),
+          }}
+        />
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * Every page of the console, in menu order. Adding a page is one folder `src/pages/<name>/` whose
+ * `index.tsx` default-exports the component, plus one entry here; the route and the menu item follow.
+ */
+import {
+  AuditOutlined,
+  BankOutlined,
+  FileProtectOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ComponentType, ReactNode } from 'react';
+import { Navigate, type RouteObject } from 'react-router';
+import { isAdmin, type Role } from '../lib/labels.js';
+import { homePath } from '../lib/navigation.js';
+
+type PageModule = Promise<{ default: ComponentType }>;
+
+export interface PageEntry {
+  /** Route path below `/`; the first segment is also the menu key. */
+  path: string;
+  /** Loads the page's chunk; absent for pages announced in the menu but not built yet. */
+  load?: () => PageModule;
+  /** Shown in the side menu when present. */
+  menu?: { label: string; icon: ReactNode };
+  /** Who sees the page; everyone signed in when absent. The API enforces the same rule. */
+  allow?: (role: Role) => boolean;
+}
+
+export const pages: PageEntry[] = [
+  {
+    path: 'communities',
+    load: () => import('./communities/index.js'),
+    menu: { label: '辖区与社区', icon: <BankOutlined /> },
+  },
+  { path: 'communities/:code', load: () => import('./community/index.js') },
+  {
+    path: 'compliance',
+    menu: { label: '合规检查', icon: <SafetyCertificateOutlined /> },
+  },
+  {
+    path: 'policy',
+    menu: { label: '政策法规', icon: <ReadOutlined /> },
+  },
+  {
+    path: 'archives',
+    menu: { label: '档案印章', icon: <FileProtectOutlined /> },
+  },
+  {
+    path: 'users',
+    load: () => import('./users/index.js'),
+    menu: { label: '账号管理', icon: <TeamOutlined /> },
+    allow: (role) => isAdmin(role) || role === 'auditor',
+  },
+  {
+    path: 'audit',
+    load: () => import('./audit/index.js'),
+    menu: { label: '操作日志', icon: <AuditOutlined /> },
+  },
+];
+
+export function appRoutes(): RouteObject[] {
+  const routes: RouteObject[] = [{ index: true, element: <Navigate to={homePath} replace /> }];
+  for (const page of pages) {
+    const load = page.load;
+    if (!load) continue;
+    routes.push({ path: page.path, lazy: async () => ({ Component: (await load()).default }) });
+  }
+  routes.push({
+    path: '*',
+    lazy: async () => ({ Component: (await import('./not-found/index.js')).default }),
+  });
+  return routes;
+}

@@ -1,0 +1,26 @@
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defineConfig } from 'vite';
+
+/** Where `vite dev` forwards API calls; the API serves the built console itself on one origin. */
+const apiOrigin = process.env.SHEQU_API_ORIGIN ?? 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  // Workspace packages (`@shequ/domain`) are bundled from their TypeScript source, no build first.
+  resolve: { conditions: ['@shequ/source', ...defaultClientConditions] },
+  server: {
+    port: 5173,
+    proxy: { '/trpc': { target: apiOrigin, changeOrigin: false } },
+  },
+  build: {
+    // antd and React make one ~1 MB entry chunk; each page loads in its own chunk (src/pages/registry.tsx).
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // zod's sources carry comments Rollup cannot place; harmless, and not ours to fix.
+        if (warning.code === 'INVALID_ANNOTATION') return;
+        warn(warning);
+      },
+    },
+  },
+});
