@@ -1,5 +1,5 @@
-import type { Database } from '@shequ/db';
 import type {} from '@fastify/cookie';
+import type { Database } from '@shequ/db';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from './auth/scope.js';
