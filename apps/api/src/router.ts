@@ -4,7 +4,9 @@
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { communitiesRouter } from './routers/communities.js';
+import { complianceRouter } from './routers/compliance.js';
 import { jurisdictionsRouter } from './routers/jurisdictions.js';
+import { policyRouter } from './routers/policy.js';
 import { usersRouter } from './routers/users.js';
 import { router } from './trpc.js';
 
@@ -14,6 +16,8 @@ export const appRouter = router({
   communities: communitiesRouter,
   users: usersRouter,
   audit: auditRouter,
+  compliance: complianceRouter,
+  policy: policyRouter,
 });
 
 export type AppRouter = typeof appRouter;

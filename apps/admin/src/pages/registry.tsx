@@ -37,10 +37,13 @@ export const pages: PageEntry[] = [
   { path: 'communities/:code', load: () => import('./community/index.js') },
   {
     path: 'compliance',
+    load: () => import('./compliance/index.js'),
     menu: { label: '合规检查', icon: <SafetyCertificateOutlined /> },
   },
+  { path: 'compliance/:code', load: () => import('./compliance/community.js') },
   {
     path: 'policy',
+    load: () => import('./policy/index.js'),
     menu: { label: '政策法规', icon: <ReadOutlined /> },
   },
   {

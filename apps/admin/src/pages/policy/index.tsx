@@ -1,0 +1,474 @@
+/**
+ * The policy explorer: every rule of a jurisdiction with its citation and article text; two
+ * jurisdictions side by side; and a what-if that changes a parameter and counts the communities
+ * whose status changes.
+ */
+import { significantPrefix } from '@shequ/domain';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Descriptions,
+  Empty,
+  Form,
+  InputNumber,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
+import { queryClient, type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { ArticleText, citationLabel, ParameterTable } from '../compliance/explain.js';
+import { bindingLabels, type CheckStatus, statusLabels } from '../compliance/status.js';
+
+type Explained = RouterOutputs['policy']['explain'];
+type RuleDescription = Explained['rules'][number];
+type DiffRow = RouterOutputs['policy']['diff']['rules'][number];
+type WhatIf = RouterOutputs['policy']['whatIf'];
+
+function useJurisdictionOptions() {
+  const list = useQuery(trpc.policy.jurisdictions.queryOptions());
+  const options = (list.data ?? []).map((j) => ({
+    value: j.code,
+    label: `${j.name}（${j.code}）`,
+  }));
+  return { list, options };
+}
+
+function RuleCard({ rule, packNames }: { rule: RuleDescription; packNames: Record<string, string> }) {
+  return (
+    <Row gutter={[24, 8]} data-rule={rule.id}>
+      <Col xs={24} lg={12}>
+        <Space wrap size={4}>
+          <Typography.Text strong>{rule.title}</Typography.Text>
+          {rule.kind === 'quantity' ? (
+            <Tag color="blue">核定数量</Tag>
+          ) : (
+            <Tag bordered={false}>{rule.binding ? bindingLabels[rule.binding] : ''}</Tag>
+          )}
+          {!rule.inForce && <Tag color="default">所选日期未施行</Tag>}
+          {rule.replaces && <Tag color="purple">替换 {rule.replaces}</Tag>}
+        </Space>
+        <Descriptions
+          size="small"
+          column={1}
+          style={{ marginTop: 6 }}
+          items={[
+            { key: 'citation', label: '依据', children: citationLabel(rule.citation) },
+            {
+              key: 'pack',
+              label: '政策包',
+              children: `${packNames[rule.jurisdiction] ?? rule.jurisdiction}`,
+            },
+            { key: 'id', label: '规则编号', children: <Typography.Text code>{rule.id}</Typography.Text> },
+            ...(rule.parameters.length > 0
+              ? [{ key: 'params', label: '参数', children: rule.parameters.join('、') }]
+              : []),
+          ]}
+        />
+        {rule.interpretations.map((i) => (
+          <Typography.Paragraph key={i.id} style={{ marginBottom: 4 }}>
+            <Tag color="purple">解释</Tag>
+            {i.name}：采用“{i.chosen}”；另一种理解：“{i.alternative}”
+          </Typography.Paragraph>
+        ))}
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card size="small" style={{ background: '#fafafa' }}>
+          <ArticleText citation={rule.citation} text={rule.articleText} />
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+function RulesTab() {
+  const [params, setParams] = useSearchParams();
+  const { options } = useJurisdictionOptions();
+  const code = params.get('jurisdiction') ?? '370305111';
+  const explained = useQuery(trpc.policy.explain.queryOptions({ jurisdictionCode: code }));
+  const data = explained.data;
+  const packNames = Object.fromEntries((data?.jurisdictions ?? []).map((j) => [j.code, j.name]));
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Space wrap>
+        <span>辖区</span>
+        <Select
+          aria-label="选择辖区"
+          style={{ width: 280 }}
+          value={code}
+          options={options}
+          onChange={(value: string) => setParams(new URLSearchParams({ tab: 'rules', jurisdiction: value }))}
+        />
+      </Space>
+      {explained.isPending ? (
+        <Skeleton active />
+      ) : explained.isError ? (
+        <Alert type="error" title={errorMessage(explained.error)} />
+      ) : data ? (
+        <>
+          <Typography.Text type="secondary">
+            适用顺序：{data.jurisdictions.map((j) => j.name).join(' → ')}；共 {data.rules.length} 条规则、
+            {data.parameters.length} 个参数；取值日期 {data.asOf}
+          </Typography.Text>
+          {data.jurisdictions.flatMap((j) =>
+            j.documents.map((document) => {
+              const rules = data.rules.filter((r) => r.citation.document === document.title);
+              return (
+                <Card
+                  key={`${j.code}-${document.title}`}
+                  size="small"
+                  title={`《${document.title}》`}
+                  extra={
+                    <Typography.Text type="secondary">
+                      {j.name} · {document.inForceFrom} 起施行 · {rules.length} 条
+                    </Typography.Text>
+                  }
+                >
+                  <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+                    {rules.map((rule) => (
+                      <RuleCard key={rule.id} rule={rule} packNames={packNames} />
+                    ))}
+                  </Space>
+                </Card>
+              );
+            }),
+          )}
+          <Card size="small" title="参数">
+            <ParameterTable parameters={data.parameters} packNames={packNames} />
+          </Card>
+          {data.disabled.length > 0 && (
+            <Card size="small" title="下级停用的规则">
+              {data.disabled.map((d) => (
+                <Typography.Paragraph key={d.target}>
+                  {d.target}：{d.reason}（{citationLabel(d.citation)}）
+                </Typography.Paragraph>
+              ))}
+            </Card>
+          )}
+        </>
+      ) : null}
+    </Space>
+  );
+}
+
+const diffStateLabels: Record<DiffRow['state'], { label: string; color: string }> = {
+  same: { label: '相同', color: 'default' },
+  different: { label: '不同', color: 'orange' },
+  onlyA: { label: '仅左侧', color: 'blue' },
+  onlyB: { label: '仅右侧', color: 'green' },
+};
+
+function DiffSide({ rule, values }: { rule?: RuleDescription | undefined; values: string[] }) {
+  if (!rule) return <Typography.Text type="secondary">（无此规定）</Typography.Text>;
+  return (
+    <div>
+      <Typography.Text strong>{rule.title}</Typography.Text>
+      <div>
+        <Typography.Text type="secondary">{citationLabel(rule.citation)}</Typography.Text>
+      </div>
+      {values.length > 0 && <div>{values.join('；')}</div>}
+    </div>
+  );
+}
+
+function CompareTab() {
+  const [params, setParams] = useSearchParams();
+  const { options } = useJurisdictionOptions();
+  const a = params.get('a') ?? '370305111';
+  const b = params.get('b') ?? '371000';
+  const diff = useQuery(trpc.policy.diff.queryOptions({ a, b }));
+  const set = (next: { a?: string; b?: string }) =>
+    setParams(new URLSearchParams({ tab: 'compare', a: next.a ?? a, b: next.b ?? b }));
+  const nameOf = (code: string) => options.find((o) => o.value === code)?.label ?? code;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Space wrap>
+        <Select
+          aria-label="左侧辖区"
+          style={{ width: 260 }}
+          value={a}
+          options={options}
+          onChange={(v: string) => set({ a: v })}
+        />
+        <span>对比</span>
+        <Select
+          aria-label="右侧辖区"
+          style={{ width: 260 }}
+          value={b}
+          options={options}
+          onChange={(v: string) => set({ b: v })}
+        />
+      </Space>
+      {diff.isPending ? (
+        <Skeleton active />
+      ) : diff.isError ? (
+        <Alert type="error" title={errorMessage(diff.error)} />
+      ) : (
+        <>
+          <Space wrap>
+            {(Object.keys(diffStateLabels) as DiffRow['state'][]).map((state) => (
+              <Tag key={state} color={diffStateLabels[state].color}>
+                {diffStateLabels[state].label} {diff.data.summary[state]}
+              </Tag>
+            ))}
+          </Space>
+          <Table
+            size="small"
+            rowKey="topic"
+            data-testid="diff-table"
+            pagination={false}
+            dataSource={diff.data.rules}
+            columns={[
+              {
+                title: '事项',
+                dataIndex: 'topic',
+                width: 180,
+                render: (topic: string) => <Typography.Text code>{topic}</Typography.Text>,
+              },
+              {
+                title: nameOf(a),
+                key: 'a',
+                render: (_, row) => (
+                  <DiffSide
+                    rule={row.a}
+                    values={row.parameters
+                      .filter((p) => p.a !== undefined)
+                      .map((p) => `${p.label}：${p.a}${p.unit}`)}
+                  />
+                ),
+              },
+              {
+                title: nameOf(b),
+                key: 'b',
+                render: (_, row) => (
+                  <DiffSide
+                    rule={row.b}
+                    values={row.parameters
+                      .filter((p) => p.b !== undefined)
+                      .map((p) => `${p.label}：${p.b}${p.unit}`)}
+                  />
+                ),
+              },
+              {
+                title: '比较',
+                dataIndex: 'state',
+                width: 90,
+                render: (state: DiffRow['state']) => (
+                  <Tag color={diffStateLabels[state].color}>{diffStateLabels[state].label}</Tag>
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </Space>
+  );
+}
+
+function WhatIfTab() {
+  const [params, setParams] = useSearchParams();
+  const { options } = useJurisdictionOptions();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const code = params.get('jurisdiction') ?? '370305111';
+  const explained = useQuery(trpc.policy.explain.queryOptions({ jurisdictionCode: code }));
+  const [form] = Form.useForm<{ values: Record<string, number | null> }>();
+  const [result, setResult] = useState<WhatIf | null>(null);
+  // The communities counted are those of the chosen jurisdiction that the user may see.
+  const mine = me.data?.jurisdictionCode ?? '000000';
+  const node = mine === '000000' || code.startsWith(significantPrefix(mine)) ? code : mine;
+  const run = useMutation({
+    mutationFn: (parameters: Record<string, number>) =>
+      queryClient.fetchQuery({
+        ...trpc.policy.whatIf.queryOptions({ jurisdictionCode: node, parameters }),
+        staleTime: 0,
+      }),
+    onSuccess: setResult,
+    onError: (error) => {
+      const fields = fieldErrorsOf(error) ?? {};
+      form.setFields(
+        Object.entries(fields)
+          .filter(([path]) => path.startsWith('parameters.'))
+          .map(([path, errors]) => ({ name: ['values', path.slice('parameters.'.length)], errors })),
+      );
+    },
+  });
+  const submit = (values: { values: Record<string, number | null> }) => {
+    const baseline = new Map((explained.data?.parameters ?? []).map((p) => [p.name, p.value]));
+    const changed = Object.fromEntries(
+      Object.entries(values.values ?? {}).filter(
+        (entry): entry is [string, number] =>
+          typeof entry[1] === 'number' && entry[1] !== baseline.get(entry[0]),
+      ),
+    );
+    setResult(null);
+    run.mutate(changed);
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Space wrap>
+        <span>辖区</span>
+        <Select
+          aria-label="假设分析辖区"
+          style={{ width: 280 }}
+          value={code}
+          options={options}
+          onChange={(value: string) => {
+            setResult(null);
+            form.resetFields();
+            setParams(new URLSearchParams({ tab: 'what-if', jurisdiction: value }));
+          }}
+        />
+        <Typography.Text type="secondary">
+          统计范围：{node === '000000' ? '全国' : node} 下的社区
+        </Typography.Text>
+      </Space>
+      {explained.isPending ? (
+        <Skeleton active />
+      ) : explained.isError ? (
+        <Alert type="error" title={errorMessage(explained.error)} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={10}>
+            <Card size="small" title="修改参数">
+              <Form
+                key={code}
+                form={form}
+                layout="horizontal"
+                labelWrap
+                labelCol={{ span: 14 }}
+                initialValues={{
+                  values: Object.fromEntries(explained.data.parameters.map((p) => [p.name, p.value ?? null])),
+                }}
+                onFinish={submit}
+              >
+                {explained.data.parameters.map((p) => (
+                  <Form.Item
+                    key={p.name}
+                    name={['values', p.name]}
+                    label={`${p.label}${p.unit ? `（${p.unit}）` : ''}`}
+                    tooltip={p.citation ? citationLabel(p.citation) : p.source}
+                  >
+                    <InputNumber aria-label={p.label} style={{ width: 160 }} />
+                  </Form.Item>
+                ))}
+                <Space>
+                  <Button type="primary" htmlType="submit" loading={run.isPending}>
+                    计算影响
+                  </Button>
+                  <Button
+                    onClick={() => {
+                      form.resetFields();
+                      setResult(null);
+                    }}
+                  >
+                    恢复原值
+                  </Button>
+                </Space>
+                {run.isError && (
+                  <Alert style={{ marginTop: 12 }} type="error" title={errorMessage(run.error)} />
+                )}
+              </Form>
+            </Card>
+          </Col>
+          <Col xs={24} xl={14}>
+            <Card size="small" title="影响" data-testid="what-if-result">
+              {!result ? (
+                <Empty description="修改参数后点击“计算影响”" />
+              ) : (
+                <Space orientation="vertical" style={{ width: '100%' }}>
+                  <Row gutter={16}>
+                    <Col span={8}>
+                      <Statistic title="参与计算的社区" value={result.evaluated} />
+                    </Col>
+                    <Col span={8}>
+                      <Statistic title="结果发生变化的社区" value={result.changedCommunities} />
+                    </Col>
+                    <Col span={8}>
+                      <Statistic title="计算用时" value={result.evaluationMs} suffix="毫秒" />
+                    </Col>
+                  </Row>
+                  <Typography.Text type="secondary">
+                    {result.parameters
+                      .map((p) => `${p.label}：${p.before ?? '未设定'} → ${p.after}${p.unit}`)
+                      .join('；')}
+                  </Typography.Text>
+                  <Table
+                    size="small"
+                    rowKey="rule"
+                    pagination={false}
+                    dataSource={result.rules}
+                    locale={{ emptyText: '没有社区的检查结果发生变化' }}
+                    columns={[
+                      { title: '检查项', dataIndex: 'title' },
+                      { title: '变化社区数', dataIndex: 'changed', width: 110 },
+                      {
+                        title: '变化',
+                        key: 'transitions',
+                        render: (_, row) =>
+                          row.transitions.map((t) => (
+                            <div key={`${t.from}-${t.to}`}>
+                              {statusLabels[t.from as CheckStatus]} → {statusLabels[t.to as CheckStatus]}：
+                              {t.count} 个
+                            </div>
+                          )),
+                      },
+                    ]}
+                  />
+                </Space>
+              )}
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </Space>
+  );
+}
+
+export default function PolicyExplorerPage() {
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'rules';
+  return (
+    <Card>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        政策法规
+      </Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams(new URLSearchParams({ tab: key }))}
+        destroyOnHidden
+        items={[
+          { key: 'rules', label: '规则浏览', children: <RulesTab /> },
+          { key: 'compare', label: '辖区对比', children: <CompareTab /> },
+          { key: 'what-if', label: '假设分析', children: <WhatIfTab /> },
+        ]}
+      />
+      <Collapse
+        ghost
+        size="small"
+        items={[
+          {
+            key: 'about',
+            label: '说明',
+            children: (
+              <Typography.Paragraph type="secondary">
+                “约束性”规定（应、不得、不低于、不少于等）未达到为“不通过”；“指导性”规定（一般、原则上、为宜、左右）未达到为“提醒”；缺少数据为“未知”。
+              </Typography.Paragraph>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

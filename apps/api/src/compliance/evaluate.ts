@@ -1,0 +1,194 @@
+/**
+ * Evaluating stored communities in bulk: one query for every community under a node (equality on the
+ * indexed ancestor column), then the compiled evaluator of each community's pack chain. The
+ * evaluators are compiled once per chain (`evaluatorFor` caches them); communities are grouped by
+ * chain so the evaluator's per-options context is built once per chain rather than per community.
+ */
+import { communities } from '@shequ/db';
+import type { CommunityFacts } from '@shequ/domain';
+import { type CheckStatus, type Evaluator, evaluatorFor, type Pack, packsFor } from '@shequ/policy';
+import { asc, count, max, sql } from 'drizzle-orm';
+import type { Context } from '../context.js';
+import { communitiesUnder } from '../routers/communities.js';
+
+export interface StoredCommunity {
+  code: string;
+  name: string;
+  asOf: string;
+  facts: CommunityFacts;
+}
+
+/** Every community under `nodeCode` (the node itself may be a community), ordered by code. */
+export async function communitiesBelow(
+  ctx: Pick<Context, 'db'>,
+  nodeCode: string,
+): Promise<StoredCommunity[]> {
+  const rows = await ctx.db
+    .select({
+      code: communities.code,
+      name: communities.name,
+      asOf: communities.asOf,
+      facts: communities.facts,
+    })
+    .from(communities)
+    .where(communitiesUnder(nodeCode))
+    .orderBy(asc(communities.code));
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    asOf: String(r.asOf),
+    facts: r.facts as CommunityFacts,
+  }));
+}
+
+/** A pack chain and its evaluator, shared by every community of the chain. */
+export interface Chain {
+  key: string;
+  packs: readonly Pack[];
+  evaluator: Evaluator;
+}
+
+// Shipped packs reach down to town level, so the nine-digit street code decides a community's chain.
+const chainsByStreet = new Map<string, Chain | null>();
+const chainsByKey = new Map<string, Chain>();
+
+/** The pack chain of a community, or null when no shipped pack covers it. */
+export function chainOf(communityCode: string): Chain | null {
+  const street = communityCode.slice(0, 9);
+  const known = chainsByStreet.get(street);
+  if (known !== undefined) return known;
+  const packs = packsFor(communityCode);
+  let chain: Chain | null = null;
+  if (packs.length > 0) {
+    const key = packs.map((p) => p.code).join('>');
+    chain = chainsByKey.get(key) ?? { key, packs, evaluator: evaluatorFor(packs) };
+    chainsByKey.set(key, chain);
+  }
+  chainsByStreet.set(street, chain);
+  return chain;
+}
+
+/** Communities grouped by chain, in order of first appearance; those without a pack apart. */
+export function groupByChain(rows: readonly StoredCommunity[]): {
+  groups: { chain: Chain; rows: StoredCommunity[] }[];
+  uncovered: StoredCommunity[];
+} {
+  const groups = new Map<string, { chain: Chain; rows: StoredCommunity[] }>();
+  const uncovered: StoredCommunity[] = [];
+  for (const row of rows) {
+    const chain = chainOf(row.code);
+    if (!chain) {
+      uncovered.push(row);
+      continue;
+    }
+    let group = groups.get(chain.key);
+    if (!group) {
+      group = { chain, rows: [] };
+      groups.set(chain.key, group);
+    }
+    group.rows.push(row);
+  }
+  return { groups: [...groups.values()], uncovered };
+}
+
+/** One community's status per check, in the order of its chain's results. */
+export interface CommunityStatuses {
+  community: Omit<StoredCommunity, 'facts'>;
+  chain: Chain;
+  /** The chain's check ids, one array shared by every community of the chain. */
+  rules: readonly string[];
+  statuses: CheckStatus[];
+}
+
+/**
+ * Evaluates every community with its own `asOf` (or `asOf` when given) and the parameter overrides
+ * that its chain knows. Overrides are filtered per chain once, so the evaluator sees the same object
+ * for every community of the chain.
+ */
+export function evaluateAll(
+  rows: readonly StoredCommunity[],
+  options: { asOf?: string; params?: Readonly<Record<string, number>> } = {},
+): { evaluated: CommunityStatuses[]; uncovered: StoredCommunity[] } {
+  const { groups, uncovered } = groupByChain(rows);
+  const evaluated: CommunityStatuses[] = [];
+  for (const { chain, rows: members } of groups) {
+    const params = options.params ? paramsKnownTo(chain, options.params) : undefined;
+    let rules: readonly string[] | undefined;
+    for (const { facts, ...community } of members) {
+      const { results } = chain.evaluator(facts, {
+        asOf: options.asOf ?? community.asOf,
+        ...(params ? { params } : {}),
+      });
+      // Every check yields one result, in chain order, so the ids are the same for the whole chain.
+      rules ??= results.map((r) => r.rule);
+      evaluated.push({ community, chain, rules, statuses: results.map((r) => r.status) });
+    }
+  }
+  return { evaluated, uncovered };
+}
+
+/** The overrides among `params` that `chain` defines; undefined when none does. */
+export function paramsKnownTo(
+  chain: Chain,
+  params: Readonly<Record<string, number>>,
+): Readonly<Record<string, number>> | undefined {
+  const known = new Set(chain.evaluator.parameters.map((p) => p.parameter.name));
+  const entries = Object.entries(params).filter(([name]) => known.has(name));
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+export interface NodeEvaluation {
+  /** Every community under the node, in code order of its chain group. */
+  evaluated: CommunityStatuses[];
+  uncovered: Omit<StoredCommunity, 'facts'>[];
+  communities: number;
+}
+
+/**
+ * Evaluated communities by node, with the stamp of the data they were computed from. Fetching
+ * thousands of facts documents costs far more than evaluating them, so a dashboard and its
+ * drill-downs reuse one evaluation until a community under the node changes. The stamp (count, last
+ * change, sum of versions) is read with one aggregate over the same index, without the facts, so
+ * changes made by another process (an import, a second API instance) are seen too.
+ */
+const nodeEvaluations = new Map<string, { stamp: string; value: NodeEvaluation }>();
+const NODE_CACHE_SIZE = 32;
+
+async function dataStamp(ctx: Pick<Context, 'db'>, nodeCode: string): Promise<string> {
+  const [row] = await ctx.db
+    .select({
+      total: count(),
+      lastChange: max(communities.updatedAt),
+      versions: sql<string>`coalesce(sum(${communities.version}), 0)::text`,
+    })
+    .from(communities)
+    .where(communitiesUnder(nodeCode));
+  return `${row?.total ?? 0}|${row?.lastChange?.toISOString() ?? ''}|${row?.versions ?? 0}`;
+}
+
+/** Every community under the node evaluated against its chain with its own date (cached, see above). */
+export async function evaluatedUnder(ctx: Pick<Context, 'db'>, nodeCode: string): Promise<NodeEvaluation> {
+  const stamp = await dataStamp(ctx, nodeCode);
+  const cached = nodeEvaluations.get(nodeCode);
+  if (cached && cached.stamp === stamp) {
+    // Re-inserting keeps the map in least-recently-used order for eviction.
+    nodeEvaluations.delete(nodeCode);
+    nodeEvaluations.set(nodeCode, cached);
+    return cached.value;
+  }
+  const rows = await communitiesBelow(ctx, nodeCode);
+  const { evaluated, uncovered } = evaluateAll(rows);
+  const value: NodeEvaluation = {
+    evaluated,
+    uncovered: uncovered.map(({ facts: _facts, ...community }) => community),
+    communities: rows.length,
+  };
+  nodeEvaluations.delete(nodeCode);
+  nodeEvaluations.set(nodeCode, { stamp, value });
+  while (nodeEvaluations.size > NODE_CACHE_SIZE) {
+    const oldest = nodeEvaluations.keys().next().value;
+    if (oldest === undefined) break;
+    nodeEvaluations.delete(oldest);
+  }
+  return value;
+}

@@ -1,0 +1,13 @@
+/**
+ * The article texts shipped with the packs, looked up for a citation. A pack's texts carry only its
+ * own documents, so the code to pass is the pack whose document the citation names (a result's
+ * `jurisdiction`), which for an inherited rule is the higher pack.
+ */
+import { articleText } from '@shequ/policy';
+
+export function articleTextOf(
+  packCode: string,
+  citation: { article: string; clause?: string | undefined },
+): string | undefined {
+  return articleText(packCode, citation.article, citation.clause);
+}

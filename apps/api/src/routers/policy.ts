@@ -1,0 +1,166 @@
+/**
+ * The policy explorer: the shipped packs, every rule of a jurisdiction with its citation, two
+ * jurisdictions side by side, and a what-if over the stored communities of a node. The packs are
+ * public documents, so any signed-in user may read them; the what-if reads communities and is
+ * scope-checked. Nothing here changes data, so nothing is audited.
+ */
+import { divisionCode } from '@shequ/domain';
+import { type CheckStatus, evaluatorFor, jurisdictionsList, packChain, shippedPacks } from '@shequ/policy';
+import { z } from 'zod';
+import { COUNTRY_CODE } from '../auth/roles.js';
+import { describeChain, diffChains } from '../compliance/describe.js';
+import { communitiesBelow, evaluateAll, groupByChain } from '../compliance/evaluate.js';
+import type { Context } from '../context.js';
+import { fieldError } from '../errors.js';
+import { authedProcedure, requireScope, router } from '../trpc.js';
+import { asBadRequest } from './compliance.js';
+
+const packCode = z
+  .string()
+  .trim()
+  .refine((code) => code in shippedPacks, { message: '没有这个代码的政策包' });
+
+const nodeCode = z.union([z.literal(COUNTRY_CODE), divisionCode]);
+
+export const explainInput = z.strictObject({
+  jurisdictionCode: packCode,
+  asOf: z.iso.date({ message: '应为 YYYY-MM-DD 格式的日期' }).optional(),
+});
+
+export const diffInput = z.strictObject({
+  a: packCode,
+  b: packCode,
+  asOf: z.iso.date({ message: '应为 YYYY-MM-DD 格式的日期' }).optional(),
+});
+
+export const whatIfInput = z.strictObject({
+  jurisdictionCode: nodeCode,
+  parameters: z
+    .record(
+      z.string().trim().min(1),
+      z.number({ message: '应为数值' }).refine(Number.isFinite, { message: '应为有限数值' }),
+    )
+    .refine((p) => Object.keys(p).length > 0, { message: '请至少修改一个参数' }),
+  asOf: z.iso.date({ message: '应为 YYYY-MM-DD 格式的日期' }).optional(),
+});
+
+/** The server's date (the settings' clock, so tests control it). */
+const today = (ctx: Context) => ctx.settings.now().toISOString().slice(0, 10);
+
+function describePack(code: string, asOf: string) {
+  return describeChain(evaluatorFor(packChain(code)), asOf);
+}
+
+export interface Transition {
+  from: CheckStatus;
+  to: CheckStatus;
+  count: number;
+}
+
+export const policyRouter = router({
+  /** The shipped packs (as `shequ jurisdictions` prints them), each with its chain. */
+  jurisdictions: authedProcedure.query(() =>
+    jurisdictionsList().map((entry) => ({
+      ...entry,
+      chain: packChain(entry.code).map((p) => ({ code: p.code, name: p.name })),
+    })),
+  ),
+
+  /** Every rule of a jurisdiction's chain with citation, parameters (values in effect on `asOf`) and interpretations. */
+  explain: authedProcedure
+    .input(explainInput)
+    .query(({ ctx, input }) => describePack(input.jurisdictionCode, input.asOf ?? today(ctx))),
+
+  /** Two jurisdictions rule by rule. */
+  diff: authedProcedure.input(diffInput).query(({ ctx, input }) => {
+    const asOf = input.asOf ?? today(ctx);
+    return diffChains(describePack(input.a, asOf), describePack(input.b, asOf));
+  }),
+
+  /**
+   * How many communities under a node change status, rule by rule, when parameters take other
+   * values. Each community is evaluated with its own date, before and after.
+   */
+  whatIf: authedProcedure.input(whatIfInput).query(async ({ ctx, input }) => {
+    requireScope(ctx.principal, input.jurisdictionCode);
+    const rows = await communitiesBelow(ctx, input.jurisdictionCode);
+    const { groups } = groupByChain(rows);
+    const known = new Map<string, { label: string; unit: string }>();
+    for (const { chain } of groups) {
+      for (const { parameter } of chain.evaluator.parameters) {
+        known.set(parameter.name, { label: parameter.label, unit: parameter.unit });
+      }
+    }
+    for (const name of Object.keys(input.parameters)) {
+      if (!known.has(name)) {
+        throw fieldError('BAD_REQUEST', `parameters.${name}`, `该辖区的社区适用的政策包中没有参数 ${name}`);
+      }
+    }
+    const asOf = input.asOf ? { asOf: input.asOf } : {};
+    const startedAt = performance.now();
+    let before: ReturnType<typeof evaluateAll>;
+    let after: ReturnType<typeof evaluateAll>;
+    try {
+      before = evaluateAll(rows, asOf);
+      after = evaluateAll(rows, { ...asOf, params: input.parameters });
+    } catch (error) {
+      asBadRequest(error, 'parameters');
+    }
+    const byRule = new Map<
+      string,
+      { title: string; transitions: Map<string, Transition>; changed: number }
+    >();
+    const titles = new Map<string, string>();
+    for (const { chain } of groups) {
+      for (const { rule } of chain.evaluator.rules) titles.set(rule.id, rule.title);
+    }
+    let changedCommunities = 0;
+    // evaluateAll keeps the order of its groups and members, so the two passes line up entry by entry.
+    before.evaluated.forEach((entry, index) => {
+      const other = after.evaluated[index];
+      if (!other) return;
+      let changed = false;
+      entry.statuses.forEach((from, i) => {
+        const to = other.statuses[i];
+        if (to === undefined || to === from) return;
+        changed = true;
+        const rule = entry.rules[i] as string;
+        let tallied = byRule.get(rule);
+        if (!tallied) {
+          tallied = { title: titles.get(rule) ?? rule, transitions: new Map(), changed: 0 };
+          byRule.set(rule, tallied);
+        }
+        tallied.changed += 1;
+        const key = `${from}>${to}`;
+        const transition = tallied.transitions.get(key) ?? { from, to, count: 0 };
+        transition.count += 1;
+        tallied.transitions.set(key, transition);
+      });
+      if (changed) changedCommunities += 1;
+    });
+    const parameters = Object.entries(input.parameters).map(([name, value]) => {
+      const chain = groups.find((g) => g.chain.evaluator.parameters.some((p) => p.parameter.name === name));
+      const reading = chain?.chain.evaluator.parameterValue(name, input.asOf ?? today(ctx));
+      return {
+        name,
+        label: known.get(name)?.label ?? name,
+        unit: known.get(name)?.unit ?? '',
+        before: reading?.value ?? null,
+        after: value,
+      };
+    });
+    return {
+      communities: rows.length,
+      evaluated: before.evaluated.length,
+      changedCommunities,
+      parameters,
+      rules: [...byRule.entries()].map(([rule, t]) => ({
+        rule,
+        title: t.title,
+        changed: t.changed,
+        transitions: [...t.transitions.values()].sort((x, y) => y.count - x.count),
+      })),
+      evaluationMs: Math.round(performance.now() - startedAt),
+    };
+  }),
+});

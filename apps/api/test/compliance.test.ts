@@ -1,0 +1,175 @@
+/**
+ * Compliance of stored communities. The facts below are chosen against 金山镇城市社区工作管理办法（试行）
+ * 第十条 (seed 003): "原则上按照每300—400户居民配备1人的标准核定工作人员数量，每个社区的工作人员不少于5人".
+ * 象山 has 4 full-time workers (fewer than 5: the binding minimum fails; 4 is also outside the guiding
+ * ratio, so that one warns); 十化建 has 6 workers for 2000 households (at least 5, and within
+ * 2000/400 = 5 to 2000/300 ≈ 6.7: both hold).
+ */
+import { communities, type DatabaseHandle } from '@shequ/db';
+import { createTestDatabase } from '@shequ/db/testing';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JINSHAN, SHIHUAJIAN, seedFixture, WEIHAI, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
+import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+
+const STAFF_MINIMUM = 'jinshan.staff-minimum';
+const STAFF_RATIO = 'jinshan.staff-ratio';
+
+let database: DatabaseHandle & { close(): Promise<void> };
+let app: FastifyInstance;
+let jinshanAdmin: TestClient;
+let xiangshanWorker: TestClient;
+let weihaiAdmin: TestClient;
+
+async function setFacts(code: string, facts: Record<string, unknown>, version = 1): Promise<void> {
+  await database.db
+    .update(communities)
+    .set({ facts, version, updatedAt: new Date(Date.UTC(2026, 6, 1, version)) })
+    .where(eq(communities.code, code));
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedFixture(database);
+  await setFacts(XIANGSHAN, { setting: 'urban', households: 1600, residents: 4200, staff: { fullTime: 4 } });
+  await setFacts(SHIHUAJIAN, { setting: 'urban', households: 2000, residents: 5100, staff: { fullTime: 6 } });
+  await insertUser(database, { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN });
+  await insertUser(database, { username: 'xiangshan', role: 'communityWorker', jurisdictionCode: XIANGSHAN });
+  await insertUser(database, { username: 'weihai', role: 'cityAdmin', jurisdictionCode: WEIHAI });
+  app = await makeApp(database);
+  [jinshanAdmin, xiangshanWorker, weihaiAdmin] = (await Promise.all(
+    ['jinshan', 'xiangshan', 'weihai'].map((u) => signedIn(app, u)),
+  )) as [TestClient, TestClient, TestClient];
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+describe('compliance.community', () => {
+  it('fails the binding minimum of five workers and passes it with six', async () => {
+    const xiangshan = await jinshanAdmin.compliance.community.query({ code: XIANGSHAN });
+    const shihuajian = await jinshanAdmin.compliance.community.query({ code: SHIHUAJIAN });
+    const status = (report: typeof xiangshan, rule: string) =>
+      report.results.find((r) => r.rule === rule)?.status;
+    expect(status(xiangshan, STAFF_MINIMUM)).toBe('fail');
+    expect(status(shihuajian, STAFF_MINIMUM)).toBe('pass');
+    // 原则上 guides rather than binds: a miss warns.
+    expect(status(xiangshan, STAFF_RATIO)).toBe('warn');
+    expect(status(shihuajian, STAFF_RATIO)).toBe('pass');
+    expect(xiangshan.summary.fail).toBeGreaterThanOrEqual(1);
+    expect(xiangshan.community).toMatchObject({ code: XIANGSHAN, name: '象山社区居委会' });
+    expect(xiangshan.jurisdictions).toEqual([{ code: JINSHAN, name: '金山镇' }]);
+    expect(xiangshan.asOf).toBe('2026-06-30');
+  });
+
+  it('explains a result: the fact read and the parameter with its value, citation and pack', async () => {
+    const report = await jinshanAdmin.compliance.community.query({ code: XIANGSHAN });
+    const result = report.results.find((r) => r.rule === STAFF_MINIMUM);
+    expect(result?.citation).toMatchObject({
+      document: '金山镇城市社区工作管理办法（试行）',
+      article: '第十条',
+    });
+    expect(result?.explanation?.facts).toContainEqual({ path: 'staff.fullTime', value: 4 });
+    const parameter = result?.explanation?.parameters.find((p) => p.value === 5);
+    expect(parameter?.suppliedBy).toBe(JINSHAN);
+    // The console names the parameter in Chinese, not by its code name.
+    expect(parameter?.label).toMatch(/[\u4e00-\u9fff]/);
+    expect(parameter?.citation?.article).toBe('第十条');
+    expect(parameter?.citation?.quote).toContain('每个社区的工作人员不少于5人');
+  });
+
+  it('shows the text of the cited article beside each result', async () => {
+    const report = await jinshanAdmin.compliance.community.query({ code: XIANGSHAN });
+    for (const result of report.results) {
+      const text = result.articleText;
+      // The article holds the sentence the rule quotes, and more than a quote would.
+      expect(text).toContain(result.citation.quote.slice(0, 20));
+    }
+    const minimum = report.results.find((r) => r.rule === STAFF_MINIMUM);
+    expect(minimum?.articleText).toContain('每个社区的工作人员不少于5人');
+  });
+
+  it('evaluates on another date on request, and names a bad reading in the field errors', async () => {
+    const before = await jinshanAdmin.compliance.community.query({ code: XIANGSHAN, asOf: '2019-12-31' });
+    // The document came into force on 2020-01-06 (第三十二条): before that nothing of it applies.
+    expect(before.results.every((r) => r.status === 'not-applicable')).toBe(true);
+    const error = await rejection(
+      jinshanAdmin.compliance.community.query({
+        code: XIANGSHAN,
+        readings: { 'no.such-reading': 'alternative' },
+      }),
+    );
+    expect(error.data?.code).toBe('BAD_REQUEST');
+    expect(Object.keys(error.data?.fieldErrors ?? {})).toContain('readings.no.such-reading');
+  });
+
+  it('refuses a community outside the reader’s node', async () => {
+    const foreign = await rejection(jinshanAdmin.compliance.community.query({ code: WEIHAI_COMMUNITY }));
+    expect(foreign.data?.code).toBe('FORBIDDEN');
+    const neighbour = await rejection(xiangshanWorker.compliance.community.query({ code: SHIHUAJIAN }));
+    expect(neighbour.data?.code).toBe('FORBIDDEN');
+    const missing = await rejection(jinshanAdmin.compliance.community.query({ code: '370305111099' }));
+    expect(missing.data?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('compliance.dashboard and compliance.failing', () => {
+  it('counts each rule’s statuses over the node’s communities and the failing ones per child', async () => {
+    const dashboard = await jinshanAdmin.compliance.dashboard.query({ jurisdictionCode: JINSHAN });
+    expect(dashboard.node).toMatchObject({ code: JINSHAN, name: '金山镇' });
+    expect(dashboard.communities).toBe(2);
+    expect(dashboard.withFail).toBe(1);
+    const minimum = dashboard.rules.find((r) => r.rule === STAFF_MINIMUM);
+    expect(minimum?.counts).toEqual({ pass: 1, fail: 1, warn: 0, 'not-applicable': 0, unknown: 0 });
+    const ratio = dashboard.rules.find((r) => r.rule === STAFF_RATIO);
+    expect(ratio?.counts).toMatchObject({ pass: 1, warn: 1, fail: 0 });
+    for (const rule of dashboard.rules) {
+      expect(Object.values(rule.counts).reduce((a, b) => a + b, 0)).toBe(2);
+    }
+    // Below a town the breakdown is by community.
+    expect(dashboard.children).toEqual([
+      { code: SHIHUAJIAN, name: '十化建社区居委会', communities: 1, failing: 0, warningOnly: 0 },
+      { code: XIANGSHAN, name: '象山社区居委会', communities: 1, failing: 1, warningOnly: 0 },
+    ]);
+  });
+
+  it('lists the communities failing a rule, paged, and sees a change at once', async () => {
+    const failing = await jinshanAdmin.compliance.failing.query({
+      jurisdictionCode: JINSHAN,
+      rule: STAFF_MINIMUM,
+    });
+    expect(failing.total).toBe(1);
+    expect(failing.items.map((i) => i.code)).toEqual([XIANGSHAN]);
+    expect(failing.items[0]?.streetName).toBe('金山镇');
+
+    await setFacts(SHIHUAJIAN, { setting: 'urban', households: 2000, staff: { fullTime: 3 } }, 2);
+    const after = await jinshanAdmin.compliance.failing.query({
+      jurisdictionCode: JINSHAN,
+      rule: STAFF_MINIMUM,
+      pageSize: 1,
+      page: 2,
+    });
+    expect(after.total).toBe(2);
+    expect(after.items.map((i) => i.code)).toEqual([XIANGSHAN]);
+    const dashboard = await jinshanAdmin.compliance.dashboard.query({ jurisdictionCode: JINSHAN });
+    expect(dashboard.withFail).toBe(2);
+    await setFacts(
+      SHIHUAJIAN,
+      { setting: 'urban', households: 2000, residents: 5100, staff: { fullTime: 6 } },
+      3,
+    );
+  });
+
+  it('breaks a city down by district and refuses a node outside the reader’s own', async () => {
+    const weihai = await weihaiAdmin.compliance.dashboard.query({ jurisdictionCode: WEIHAI });
+    expect(weihai.communities).toBe(2);
+    expect(weihai.children.map((c) => [c.code, c.name, c.communities])).toEqual([['371002', '环翠区', 2]]);
+    const refused = await rejection(jinshanAdmin.compliance.dashboard.query({ jurisdictionCode: WEIHAI }));
+    expect(refused.data?.code).toBe('FORBIDDEN');
+    const above = await rejection(jinshanAdmin.compliance.failing.query({ jurisdictionCode: '370305' }));
+    expect(above.data?.code).toBe('FORBIDDEN');
+  });
+});

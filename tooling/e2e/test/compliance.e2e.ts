@@ -1,0 +1,161 @@
+/**
+ * Compliance in the console, against the real server with the demo data and a real browser:
+ * 象山社区居委会's compliance page (results beside the article texts, with the explanation), the
+ * dashboard of 金山镇 drilling down to a community, and the policy explorer (rules, a side-by-side
+ * comparison, a what-if). Screenshots go to tooling/e2e/screenshots/.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, browserRequired, chromiumPath, launchBrowser } from './browser.js';
+import { type RunningServer, startServer } from './server.js';
+
+const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
+const jinshanTown = { code: '370305111', name: '金山镇' };
+const xiangshan = { code: '370305111007', name: '象山社区居委会' };
+const newPassword = 'Compliance-Walk-2026!';
+
+if (!browserAvailable) {
+  const message = `没有找到 Chromium（${chromiumPath}）：跳过浏览器测试。设置 CHROMIUM_PATH 指向 Chromium。`;
+  if (browserRequired) throw new Error(`${message}（SHEQU_REQUIRE_BROWSER=1，必须运行）`);
+  console.warn(message);
+}
+
+describe.skipIf(!browserAvailable)('compliance and policy in the console', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  const shot = (name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    await mkdir(screenshots, { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    // The first administrator signs in and replaces the one-time password (console.e2e.ts covers that walk).
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(server.adminPassword);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/change-password$/);
+    await page.getByLabel('一次性密码').fill(server.adminPassword);
+    await page.getByLabel('新密码', { exact: true }).fill(newPassword);
+    await page.getByLabel('确认新密码').fill(newPassword);
+    await page.getByRole('button', { name: '保存新密码' }).click();
+    await page.waitForURL(/\/communities/);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows 象山社区居委会’s results beside the article texts, with the explanation', async () => {
+    await page.goto(`${server.url}/communities/${xiangshan.code}`);
+    await page.getByRole('heading', { name: xiangshan.name }).waitFor();
+    await page.getByRole('button', { name: '合规检查' }).click();
+    await page.waitForURL(new RegExp(`/compliance/${xiangshan.code}$`));
+    await page.getByRole('heading', { name: `${xiangshan.name} · 合规检查` }).waitFor();
+    await page.getByText('《金山镇城市社区工作管理办法（试行）》').first().waitFor();
+
+    const minimum = page.locator('.compliance-result[data-rule="jinshan.staff-minimum"]');
+    await minimum.waitFor();
+    const status = await minimum.getAttribute('data-status');
+    expect(['pass', 'fail']).toContain(status);
+    expect(await minimum.textContent()).toContain(status === 'pass' ? '通过' : '不通过');
+    // The article text stands beside the result, the quoted sentence marked in it.
+    const article = minimum.getByTestId('article-text');
+    expect(await article.textContent()).toContain('第十条');
+    expect(await article.locator('mark').textContent()).toContain('每个社区的工作人员不少于5人');
+
+    await minimum.getByText('查看推理过程').click();
+    const explanation = minimum.getByTestId('explanation');
+    await explanation.waitFor();
+    expect(await explanation.textContent()).toContain('读取的事实');
+    expect(await explanation.textContent()).toContain('金山镇');
+    await shot('11-compliance-xiangshan');
+  });
+
+  it('shows 金山镇’s dashboard with charts and drills down to a community', async () => {
+    await page.getByRole('link', { name: jinshanTown.name }).click();
+    await page.waitForURL(new RegExp(`/compliance\\?node=${jinshanTown.code}`));
+    await page.getByRole('heading', { name: `${jinshanTown.name} · 合规概览` }).waitFor();
+    await page.locator('[data-testid="chart-rules"] canvas').waitFor();
+    await page.locator('[data-testid="chart-children"] canvas').waitFor();
+    // The town's four communities, one row each in the breakdown.
+    const breakdown = page
+      .locator('.ant-card', { hasText: '按社区' })
+      .locator('.ant-table-tbody tr.ant-table-row');
+    expect(await breakdown.count()).toBe(4);
+    await shot('12-dashboard-jinshan');
+
+    // The list of communities with a warning on any rule, each linking to its compliance page.
+    await page.getByRole('combobox', { name: '结果' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '提醒' }).click();
+    await page.waitForURL(/status=warn/);
+    const listed = page.getByTestId('failing-list').locator('.ant-table-tbody tr.ant-table-row');
+    await listed.first().waitFor();
+    expect(await listed.count()).toBeGreaterThan(0);
+    await shot('13-dashboard-jinshan-warnings');
+    const first = listed.first().getByRole('link');
+    const name = (await first.textContent()) ?? '';
+    await first.click();
+    await page.waitForURL(/\/compliance\/370305111\d{3}$/);
+    await page.getByRole('heading', { name: `${name} · 合规检查` }).waitFor();
+  });
+
+  it('charts a city by district', async () => {
+    await page.goto(`${server.url}/compliance?node=371000`);
+    await page.getByRole('heading', { name: '威海市 · 合规概览' }).waitFor({ timeout: 25_000 });
+    await page.locator('[data-testid="chart-children"] canvas').waitFor();
+    expect(await page.getByText('按下级辖区').count()).toBeGreaterThan(0);
+    await shot('14-dashboard-weihai');
+  });
+
+  it('lists every rule of a jurisdiction with its citation in the policy explorer', async () => {
+    await page.getByRole('menuitem', { name: '政策法规' }).click();
+    await page.waitForURL(/\/policy/);
+    await page.getByRole('tab', { name: '规则浏览' }).waitFor();
+    const rule = page.locator('[data-rule="jinshan.staff-minimum"]');
+    await rule.waitFor();
+    expect(await rule.textContent()).toContain('《金山镇城市社区工作管理办法（试行）》第十条');
+    await shot('15-policy-rules-jinshan');
+  });
+
+  it('sets two jurisdictions side by side', async () => {
+    await page.getByRole('tab', { name: '辖区对比' }).click();
+    const table = page.getByTestId('diff-table');
+    await table.waitFor();
+    expect(await table.textContent()).toContain('full-time-staff');
+    expect(await table.locator('thead').textContent()).toContain('威海市');
+    await shot('16-policy-compare');
+  });
+
+  it('counts the communities whose status a changed parameter would change', async () => {
+    await page.getByRole('tab', { name: '假设分析' }).click();
+    const minimum = page.getByRole('spinbutton', { name: '每个社区工作人员下限' });
+    await minimum.waitFor();
+    expect(await minimum.inputValue()).toBe('5');
+    // A minimum above every demo community's workforce makes those that passed fail.
+    await minimum.fill('60');
+    await page.getByRole('button', { name: '计算影响' }).click();
+    const result = page.getByTestId('what-if-result');
+    await result.getByText('结果发生变化的社区').waitFor();
+    const changed = await result
+      .locator('.ant-statistic', { hasText: '结果发生变化的社区' })
+      .locator('.ant-statistic-content-value')
+      .textContent();
+    expect(Number(changed)).toBeGreaterThan(0);
+    expect(await result.textContent()).toContain('通过 → 不通过');
+    await shot('17-policy-what-if');
+    expect(consoleErrors).toEqual([]);
+  });
+});
