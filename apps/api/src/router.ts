@@ -1,12 +1,16 @@
 /**
  * The Shequ API. The admin console imports `type AppRouter` from `@shequ/api` for end-to-end types.
  */
+import { archivesRouter } from './routers/archives.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { communitiesRouter } from './routers/communities.js';
 import { complianceRouter } from './routers/compliance.js';
+import { custodyRouter } from './routers/custody.js';
+import { handoversRouter } from './routers/handovers.js';
 import { jurisdictionsRouter } from './routers/jurisdictions.js';
 import { policyRouter } from './routers/policy.js';
+import { sealsRouter } from './routers/seals.js';
 import { usersRouter } from './routers/users.js';
 import { router } from './trpc.js';
 
@@ -18,6 +22,10 @@ export const appRouter = router({
   audit: auditRouter,
   compliance: complianceRouter,
   policy: policyRouter,
+  archives: archivesRouter,
+  seals: sealsRouter,
+  handovers: handoversRouter,
+  custody: custodyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,7 @@
+export * from './archives-store.js';
 export * from './client.js';
+export * from './custody.js';
+export * from './demo-archives.js';
 export * from './demo-facts.js';
 export type { DivisionNode, ResidentsCommittee } from './divisions.js';
 export { isResidentsCommittee, readDivisionNodes, readResidentsCommittees } from './divisions.js';

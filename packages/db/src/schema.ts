@@ -143,3 +143,4 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorId, t.id),
   ],
 );
+export * from './schema-archives.js';

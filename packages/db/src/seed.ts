@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle, Transaction } from './client.js';
+import { seedArchivesDemo } from './demo-archives.js';
 import { demoFacts } from './demo-facts.js';
 import { type DivisionNode, readDivisionNodes, readResidentsCommittees } from './divisions.js';
 import { communities, jurisdictions } from './schema.js';
@@ -102,11 +103,13 @@ export async function importDivisions(
 }
 
 /** The demo data set of the README and `shequ demo`. */
-export function seedDemo(
+export async function seedDemo(
   handle: DatabaseHandle,
   options: Partial<ImportOptions> = {},
 ): Promise<ImportSummary> {
-  return importDivisions(handle, { prefixes: DEMO_PREFIXES, ...options });
+  const summary = await importDivisions(handle, { prefixes: DEMO_PREFIXES, ...options });
+  await seedArchivesDemo(handle);
+  return summary;
 }
 
 async function insertNodes(tx: Transaction, rows: (typeof jurisdictions.$inferInsert)[]): Promise<void> {

@@ -187,9 +187,9 @@ describe('shequ log verify, edge cases', () => {
 });
 
 describe('shequ log export', () => {
-  it('says it needs the database and exits 2 with stdout empty', async () => {
-    expect(await run(['export', '--community', '370305111007', '--out', dir])).toBe(2);
-    expect(stdout.join('')).toBe('');
-    expect(stderr.join('')).toContain('数据库');
+  // The export itself runs against a real database in test/log-export.test.ts.
+  it('refuses a malformed community code before opening any database', async () => {
+    const problems = await usageProblems(['export', '--community', '3703', '--out', dir]);
+    expect(problems[0]).toBe('community: 社区代码应为 12 位数字（3703）');
   });
 });

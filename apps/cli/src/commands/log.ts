@@ -10,9 +10,14 @@
  * since the file itself was read; exit 2 is for files that cannot be read at all and for a
  * checkpoint that is not one, because without a checkpoint there is nothing to verify against.
  */
-import { readFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { type CustodyCheckpoint, custodyCheckpoint, verifyLogText } from '@shequ/archives';
+import { type CustodyCheckpoint, custodyCheckpoint, formatLogLine, verifyLogText } from '@shequ/archives';
+import { communityCode } from '@shequ/domain';
 import { UsageError } from '../usage.js';
 
 export const summary = '核验或导出社区档案与印章的保管日志（log verify / log export）';
@@ -131,12 +136,74 @@ function parseCheckpoint(text: string, path: string): CustodyCheckpoint {
   return parsed.data;
 }
 
+/**
+ * Writes the community's log as it stands, then a checkpoint over exactly the entries written,
+ * signed with the installation's key (and recorded among the community's checkpoints). Entries
+ * appended while the export runs are left for the next export, so the two files always agree.
+ */
 async function exportLog(args: string[]): Promise<number> {
-  parse(args, { community: { type: 'string' }, out: { type: 'string' } });
-  // The archive and custody-log tables are not in @shequ/db yet; until they are, say so plainly
-  // rather than writing an empty export that would verify as a log with no history.
-  process.stderr.write(
-    'shequ log export 需要数据库中的档案与印章日志表，@shequ/db 目前还没有这些表，暂不能导出\n',
-  );
-  return 2;
+  const { values, positionals } = parse(args, { community: { type: 'string' }, out: { type: 'string' } });
+  const problems: string[] = [];
+  const community = values.community;
+  const out = values.out;
+  if (typeof community !== 'string') problems.push('缺少 --community CODE（12 位社区代码）');
+  else if (!communityCode.safeParse(community).success)
+    problems.push(`community: 社区代码应为 12 位数字（${community}）`);
+  if (typeof out !== 'string') problems.push('缺少 --out DIR（导出目录）');
+  if (positionals.length > 0) problems.push(`export 不接受位置参数: ${positionals.join(' ')}`);
+  if (problems.length > 0 || typeof community !== 'string' || typeof out !== 'string')
+    throw new UsageError([...problems, ...USAGE]);
+
+  try {
+    await mkdir(out, { recursive: true });
+  } catch (error) {
+    throw new UsageError([
+      `无法创建导出目录 ${out}：${error instanceof Error ? error.message : String(error)}`,
+    ]);
+  }
+  const {
+    communityExists,
+    custodyLogSize,
+    issueCheckpoint,
+    loadSigningKey,
+    migrateDatabase,
+    openDatabase,
+    readCustodyLog,
+  } = await import('@shequ/db');
+  const database = await openDatabase();
+  try {
+    await migrateDatabase(database);
+    if (!(await communityExists(database.db, community)))
+      throw new UsageError([`community: 数据库 ${database.location} 中没有社区 ${community}`]);
+    const size = await custodyLogSize(database.db, community);
+    const logPath = join(out, 'log.jsonl');
+    const stream = createWriteStream(logPath, { encoding: 'utf8' });
+    const PAGE = 10_000;
+    for (let after = 0; after < size; ) {
+      const page = await readCustodyLog(database.db, community, {
+        afterSeq: after,
+        limit: Math.min(PAGE, size - after),
+      });
+      if (page.length === 0) break;
+      let chunk = '';
+      for (const entry of page) chunk += `${formatLogLine(entry)}\n`;
+      if (!stream.write(chunk)) await once(stream, 'drain');
+      after = page[page.length - 1]?.seq ?? size;
+    }
+    stream.end();
+    await finished(stream);
+    const checkpoint = await issueCheckpoint(database.db, community, {
+      key: loadSigningKey(),
+      at: new Date().toISOString(),
+      issuedBy: 'shequ log export',
+      size,
+    });
+    await writeFile(join(out, 'checkpoint.json'), `${JSON.stringify(checkpoint, null, 2)}\n`);
+    process.stdout.write(
+      `已导出 ${community} 的保管日志 ${size} 条到 ${logPath}，检查点 ${join(out, 'checkpoint.json')}（root ${checkpoint.root}，公钥 ${checkpoint.publicKey}）\n`,
+    );
+    return 0;
+  } finally {
+    await database.close();
+  }
 }

@@ -1,0 +1,100 @@
+/**
+ * What the archive, seal, handover and custody routers share: who is acting, the scope check on a
+ * row's community, and turning the store's refusals into tRPC errors the console can show.
+ */
+import { type Citation, citeInline, TransitionRefused } from '@shequ/archives';
+import { type ActingAs, ArchiveError, type Database } from '@shequ/db';
+import { TRPCError } from '@trpc/server';
+import { eq, like, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { writeAudit } from '../audit.js';
+import { COUNTRY_CODE } from '../auth/roles.js';
+import { type Principal, scopePrefix } from '../auth/scope.js';
+import type { Context } from '../context.js';
+import { FieldProblems, forbidden, notFound } from '../errors.js';
+import { requireScope } from '../trpc.js';
+
+export function actingAs(ctx: Context & { principal: Principal }): ActingAs {
+  return {
+    actor: { id: ctx.principal.id, username: ctx.principal.username },
+    now: ctx.settings.now(),
+    ip: ctx.ip,
+    audit: writeAudit,
+  };
+}
+
+/** Runs a store call, turning refusals and store errors into tRPC errors with zh-CN messages. */
+export async function attempt<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw asTrpcError(error);
+  }
+}
+
+export function asTrpcError(error: unknown): unknown {
+  if (error instanceof TransitionRefused) {
+    const { reason, citation, basis } = error.refusal;
+    return new TRPCError({
+      code: 'CONFLICT',
+      message: `${reason}${citation ? `（依据${citeInline(citation as Citation)}）` : basis ? `（${basis}）` : ''}`,
+      cause: error,
+    });
+  }
+  if (error instanceof ArchiveError) {
+    if (error.kind === 'notFound') return notFound(error.message);
+    if (error.kind === 'conflict') return new TRPCError({ code: 'CONFLICT', message: error.message });
+    return new TRPCError({
+      code: 'BAD_REQUEST',
+      message: error.message,
+      cause: new FieldProblems(error.fieldErrors),
+    });
+  }
+  return error;
+}
+
+/**
+ * The community of the row `id` in `table`, after checking the principal may see it. A row outside
+ * the principal's scope is reported as missing, so ids of other communities reveal nothing.
+ */
+export async function communityOfRow(
+  db: Database,
+  principal: Principal,
+  table: PgTable,
+  columns: { id: PgColumn; communityCode: PgColumn },
+  id: string,
+  what: string,
+): Promise<string> {
+  const [row] = await db
+    .select({ communityCode: columns.communityCode })
+    .from(table)
+    .where(eq(columns.id, id))
+    .limit(1);
+  const code = row?.communityCode as string | undefined;
+  if (!code) throw notFound(`没有这个${what}`);
+  try {
+    requireScope(principal, code);
+  } catch {
+    throw notFound(`没有这个${what}`);
+  }
+  return code;
+}
+
+/**
+ * Scope filter for a node of any level the principal may see: equality on the indexed
+ * `community_code` or `street_code`, a prefix match above the town.
+ */
+export function underNode(
+  principal: Principal,
+  columns: { communityCode: PgColumn; streetCode: PgColumn },
+  under: string | undefined,
+): SQL | undefined {
+  const node = under ?? principal.jurisdictionCode;
+  if (under) requireScope(principal, under);
+  if (node === COUNTRY_CODE) return undefined;
+  const prefix = scopePrefix(node);
+  if (prefix.length === 12) return eq(columns.communityCode, prefix);
+  if (prefix.length === 9) return eq(columns.streetCode, prefix);
+  if (!/^\d+$/.test(prefix)) throw forbidden();
+  return like(columns.communityCode, `${prefix}%`);
+}

@@ -1,0 +1,367 @@
+/**
+ * Archives (档案): catalogue, lending, appraisal and destruction, attachments and fixity checks
+ * (issue 4; 鄂州 第三十九条). Only people bound to the community or above it see a community's
+ * archives; an id from elsewhere is "not found".
+ */
+import {
+  archiveContentGroup,
+  archiveMedia,
+  archiveStatuses,
+  classificationLevels,
+  retentionPeriods,
+} from '@shequ/archives';
+import {
+  appraiseForDestruction,
+  archiveDestructions,
+  archiveItems,
+  archiveLoans,
+  attachFile,
+  attachments,
+  checkFixity,
+  chinaDate,
+  createArchiveItem,
+  destroyArchiveItem,
+  fixityChecks,
+  lendArchiveItem,
+  returnArchiveItem,
+  updateArchiveItem,
+  users,
+} from '@shequ/db';
+import { communityCode, divisionCode, isoDate } from '@shequ/domain';
+import { and, asc, count, desc, eq, ilike, isNull, lt, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { blobStore } from '../archives/blob-store.js';
+import { actingAs, attempt, communityOfRow, underNode } from '../archives/shared.js';
+import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
+import { escapeLike } from './jurisdictions.js';
+
+/**
+ * tRPC requests are JSON under Fastify's 1 MiB body limit, and Base64 adds a third: 700 KiB of file
+ * is what fits. Larger scans need a streaming upload route (see README).
+ */
+export const MAX_ATTACHMENT_BYTES = 700 * 1024;
+
+const id = z.uuid({ error: '应为有效的编号' });
+const text = (field: string, max = 500) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `${field}不能为空` })
+    .max(max, { error: `${field}最多 ${max} 字` });
+const location = z.strictObject({
+  room: text('存放位置（室）', 50),
+  cabinet: text('柜', 50).optional(),
+  shelf: text('架（层）', 50).optional(),
+});
+
+export const createArchiveInput = z.strictObject({
+  community: communityCode,
+  fonds: z.string().regex(/^[A-Z0-9]{1,10}$/, { error: '全宗号应为 1–10 位大写字母或数字' }),
+  category: z.string().regex(/^[A-Z]{2}$/, { error: '门类代码应为两位大写字母，如 WS（文书）' }),
+  organisation: z
+    .string()
+    .regex(/^[A-Z0-9]{1,6}$/, { error: '机构（问题）代码应为 1–6 位大写字母或数字' })
+    .optional(),
+  documentNumber: text('文号', 100).optional(),
+  issuer: text('责任者', 200),
+  title: text('题名', 500),
+  date: isoDate,
+  classification: z.enum(classificationLevels).optional(),
+  pages: z.int({ error: '页数应为正整数' }).min(1, { error: '页数应为正整数' }).optional(),
+  notes: z.string().trim().max(2000).optional(),
+  medium: z.enum(archiveMedia),
+  contentGroup: archiveContentGroup,
+  retention: z.enum(retentionPeriods),
+  custodianId: id,
+  location: location.optional(),
+});
+
+export const updateArchiveInput = z.strictObject({
+  id,
+  expectedVersion: z.int().min(1),
+  documentNumber: text('文号', 100).nullable().optional(),
+  issuer: text('责任者', 200).optional(),
+  title: text('题名', 500).optional(),
+  classification: z.enum(classificationLevels).optional(),
+  pages: z.int().min(1, { error: '页数应为正整数' }).nullable().optional(),
+  notes: z.string().trim().max(2000).nullable().optional(),
+  contentGroup: archiveContentGroup.optional(),
+  location: location.optional(),
+});
+
+export const listArchivesInput = z.strictObject({
+  community: communityCode,
+  medium: z.enum(archiveMedia).optional(),
+  group: archiveContentGroup.optional(),
+  status: z.enum(archiveStatuses).optional(),
+  /** Matches title, reference code, document number or issuer. */
+  text: z.string().trim().max(50).optional(),
+  page: z.int().min(1).default(1),
+  pageSize: z.int().min(1).max(100).default(20),
+});
+
+const itemRef = (
+  ctx: Parameters<typeof communityOfRow>[0],
+  principal: Parameters<typeof communityOfRow>[1],
+  itemId: string,
+) => communityOfRow(ctx, principal, archiveItems, archiveItems, itemId, '档案');
+
+export const archivesRouter = router({
+  list: authedProcedure.input(listArchivesInput).query(async ({ ctx, input }) => {
+    requireScope(ctx.principal, input.community);
+    const search = input.text ? `%${escapeLike(input.text)}%` : undefined;
+    const where = and(
+      eq(archiveItems.communityCode, input.community),
+      input.medium ? eq(archiveItems.medium, input.medium) : undefined,
+      input.group ? eq(archiveItems.contentGroup, input.group) : undefined,
+      input.status ? eq(archiveItems.status, input.status) : undefined,
+      search
+        ? or(
+            ilike(archiveItems.title, search),
+            ilike(archiveItems.referenceCode, search),
+            ilike(archiveItems.documentNumber, search),
+            ilike(archiveItems.issuer, search),
+          )
+        : undefined,
+    );
+    const custodian = alias(users, 'custodian');
+    const [items, [counted]] = await Promise.all([
+      ctx.db
+        .select({
+          id: archiveItems.id,
+          referenceCode: archiveItems.referenceCode,
+          title: archiveItems.title,
+          issuer: archiveItems.issuer,
+          documentNumber: archiveItems.documentNumber,
+          date: archiveItems.date,
+          medium: archiveItems.medium,
+          contentGroup: archiveItems.contentGroup,
+          retention: archiveItems.retention,
+          expiresOn: archiveItems.expiresOn,
+          status: archiveItems.status,
+          custodianId: archiveItems.custodianId,
+          custodianName: custodian.displayName,
+          locationRoom: archiveItems.locationRoom,
+          locationCabinet: archiveItems.locationCabinet,
+          locationShelf: archiveItems.locationShelf,
+          version: archiveItems.version,
+        })
+        .from(archiveItems)
+        .leftJoin(custodian, eq(custodian.id, archiveItems.custodianId))
+        .where(where)
+        .orderBy(asc(archiveItems.referenceCode))
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize),
+      ctx.db.select({ total: count() }).from(archiveItems).where(where),
+    ]);
+    return { items, total: counted?.total ?? 0 };
+  }),
+
+  get: authedProcedure.input(z.strictObject({ id })).query(async ({ ctx, input }) => {
+    await itemRef(ctx.db, ctx.principal, input.id);
+    const custodian = alias(users, 'custodian');
+    const [item] = await ctx.db
+      .select({ item: archiveItems, custodianName: custodian.displayName })
+      .from(archiveItems)
+      .leftJoin(custodian, eq(custodian.id, archiveItems.custodianId))
+      .where(eq(archiveItems.id, input.id));
+    const [loans, files, destruction] = await Promise.all([
+      ctx.db
+        .select()
+        .from(archiveLoans)
+        .where(eq(archiveLoans.itemId, input.id))
+        .orderBy(desc(archiveLoans.lentOn)),
+      ctx.db
+        .select()
+        .from(attachments)
+        .where(eq(attachments.itemId, input.id))
+        .orderBy(asc(attachments.uploadedAt)),
+      ctx.db.select().from(archiveDestructions).where(eq(archiveDestructions.itemId, input.id)),
+    ]);
+    return {
+      ...item?.item,
+      custodianName: item?.custodianName ?? null,
+      loans,
+      attachments: files,
+      destruction: destruction[0] ?? null,
+    };
+  }),
+
+  create: writerProcedure.input(createArchiveInput).mutation(async ({ ctx, input }) => {
+    requireScope(ctx.principal, input.community);
+    const { community, ...rest } = input;
+    return attempt(() => createArchiveItem(ctx.db, actingAs(ctx), { communityCode: community, ...rest }));
+  }),
+
+  update: writerProcedure.input(updateArchiveInput).mutation(async ({ ctx, input }) => {
+    await itemRef(ctx.db, ctx.principal, input.id);
+    return attempt(() => updateArchiveItem(ctx.db, actingAs(ctx), input));
+  }),
+
+  lend: writerProcedure
+    .input(
+      z.strictObject({
+        id,
+        borrower: text('借阅人', 100),
+        borrowerId: id.optional(),
+        purpose: text('借阅事由', 200).optional(),
+        lentOn: isoDate.optional(),
+        dueOn: isoDate,
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await itemRef(ctx.db, ctx.principal, input.id);
+      const { id: itemId, ...rest } = input;
+      return attempt(() => lendArchiveItem(ctx.db, actingAs(ctx), { itemId, ...rest }));
+    }),
+
+  return: writerProcedure
+    .input(z.strictObject({ id, returnedOn: isoDate.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      await itemRef(ctx.db, ctx.principal, input.id);
+      return attempt(() =>
+        returnArchiveItem(ctx.db, actingAs(ctx), { itemId: input.id, returnedOn: input.returnedOn }),
+      );
+    }),
+
+  /** Loans past due in the principal's scope (or under `under`), most overdue first: the dashboard's list. */
+  overdueLoans: authedProcedure
+    .input(z.strictObject({ under: divisionCode.optional(), limit: z.int().min(1).max(500).default(100) }))
+    .query(async ({ ctx, input }) => {
+      const today = chinaDate(ctx.settings.now());
+      return ctx.db
+        .select({
+          loanId: archiveLoans.id,
+          itemId: archiveLoans.itemId,
+          communityCode: archiveLoans.communityCode,
+          referenceCode: archiveItems.referenceCode,
+          title: archiveItems.title,
+          borrower: archiveLoans.borrower,
+          lentOn: archiveLoans.lentOn,
+          dueOn: archiveLoans.dueOn,
+        })
+        .from(archiveLoans)
+        .innerJoin(archiveItems, eq(archiveItems.id, archiveLoans.itemId))
+        .where(
+          and(
+            underNode(ctx.principal, archiveLoans, input.under),
+            isNull(archiveLoans.returnedOn),
+            lt(archiveLoans.dueOn, today),
+          ),
+        )
+        .orderBy(asc(archiveLoans.dueOn))
+        .limit(input.limit);
+    }),
+
+  appraiseForDestruction: writerProcedure
+    .input(
+      z.strictObject({
+        id,
+        decisionNumber: text('鉴定结论文号', 100),
+        decidedOn: isoDate,
+        opinion: text('鉴定意见', 1000),
+        approvedBy: z.array(id).min(1, { error: '须有保管人以外的批准人' }).max(10),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await itemRef(ctx.db, ctx.principal, input.id);
+      const { id: itemId, ...rest } = input;
+      return attempt(() => appraiseForDestruction(ctx.db, actingAs(ctx), { itemId, ...rest }));
+    }),
+
+  destroy: writerProcedure
+    .input(z.strictObject({ id, method: text('销毁方式', 200), destroyedOn: isoDate.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      await itemRef(ctx.db, ctx.principal, input.id);
+      return attempt(() =>
+        destroyArchiveItem(ctx.db, actingAs(ctx), {
+          itemId: input.id,
+          method: input.method,
+          destroyedOn: input.destroyedOn,
+        }),
+      );
+    }),
+
+  /** The permanent destruction list (销毁清册) of a community. */
+  destructions: authedProcedure
+    .input(z.strictObject({ community: communityCode }))
+    .query(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.community);
+      return ctx.db
+        .select()
+        .from(archiveDestructions)
+        .where(eq(archiveDestructions.communityCode, input.community))
+        .orderBy(asc(archiveDestructions.decidedOn));
+    }),
+
+  attach: writerProcedure
+    .input(
+      z.strictObject({
+        id,
+        fileName: text('文件名', 200),
+        mediaType: z
+          .string()
+          .regex(/^[a-z]+\/[a-z0-9.+-]+$/i, { error: '文件类型应为 MIME 类型，如 image/jpeg' }),
+        contentBase64: z
+          .base64({ error: '文件内容应为 Base64 编码' })
+          .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4, {
+            error: `文件不能超过 ${MAX_ATTACHMENT_BYTES / 1024} KB`,
+          }),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await itemRef(ctx.db, ctx.principal, input.id);
+      const bytes = Buffer.from(input.contentBase64, 'base64');
+      return attempt(() =>
+        attachFile(ctx.db, actingAs(ctx), blobStore(), {
+          itemId: input.id,
+          fileName: input.fileName,
+          mediaType: input.mediaType,
+          bytes,
+        }),
+      );
+    }),
+
+  fixityCheck: writerProcedure
+    .input(z.strictObject({ attachmentId: id }))
+    .mutation(async ({ ctx, input }) => {
+      await communityOfRow(ctx.db, ctx.principal, attachments, attachments, input.attachmentId, '附件');
+      return attempt(() => checkFixity(ctx.db, actingAs(ctx), blobStore(), input));
+    }),
+
+  fixityHistory: authedProcedure.input(z.strictObject({ attachmentId: id })).query(async ({ ctx, input }) => {
+    await communityOfRow(ctx.db, ctx.principal, attachments, attachments, input.attachmentId, '附件');
+    return ctx.db
+      .select()
+      .from(fixityChecks)
+      .where(eq(fixityChecks.attachmentId, input.attachmentId))
+      .orderBy(desc(fixityChecks.checkedAt));
+  }),
+
+  /** Accounts the forms offer: the community's workers, and the town's people (handover supervisors). */
+  people: authedProcedure
+    .input(z.strictObject({ community: communityCode }))
+    .query(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.community);
+      return ctx.db
+        .select({
+          id: users.id,
+          username: users.username,
+          displayName: users.displayName,
+          role: users.role,
+          jurisdictionCode: users.jurisdictionCode,
+        })
+        .from(users)
+        .where(
+          and(
+            or(
+              eq(users.jurisdictionCode, input.community),
+              eq(users.jurisdictionCode, input.community.slice(0, 9)),
+            ),
+            isNull(users.disabledAt),
+          ),
+        )
+        .orderBy(asc(users.jurisdictionCode), asc(users.username));
+    }),
+});

@@ -1,0 +1,98 @@
+/**
+ * The custody log of a community's archives and seals: entries, checkpoints signed with the
+ * installation's key, and verification of the stored log against a checkpoint someone kept.
+ */
+import { custodyActionLabels, custodyCheckpoint, verifyLog } from '@shequ/archives';
+import {
+  custodyLogSize,
+  issueCheckpoint,
+  latestCheckpoints,
+  loadSigningKey,
+  readCustodyLog,
+} from '@shequ/db';
+import { communityCode } from '@shequ/domain';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { FieldProblems } from '../errors.js';
+import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
+
+export const custodyRouter = router({
+  entries: authedProcedure
+    .input(
+      z.strictObject({
+        community: communityCode,
+        afterSeq: z.int().min(0).default(0),
+        limit: z.int().min(1).max(500).default(100),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.community);
+      const [entries, size] = await Promise.all([
+        readCustodyLog(ctx.db, input.community, { afterSeq: input.afterSeq, limit: input.limit }),
+        custodyLogSize(ctx.db, input.community),
+      ]);
+      return {
+        size,
+        entries: entries.map((entry) => ({
+          ...entry,
+          actionLabel: (custodyActionLabels as Record<string, string>)[entry.action] ?? entry.action,
+        })),
+      };
+    }),
+
+  checkpoints: authedProcedure
+    .input(z.strictObject({ community: communityCode }))
+    .query(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.community);
+      return latestCheckpoints(ctx.db, input.community);
+    }),
+
+  /** The installation's public key, for whoever keeps checkpoints to pin. */
+  publicKey: authedProcedure.query(() => ({ publicKey: loadSigningKey().publicKey })),
+
+  /** Signs a checkpoint over the whole log now; download it and keep it elsewhere. */
+  checkpoint: writerProcedure
+    .input(z.strictObject({ community: communityCode }))
+    .mutation(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.community);
+      return issueCheckpoint(ctx.db, input.community, {
+        key: loadSigningKey(),
+        at: ctx.settings.now().toISOString(),
+        issuedBy: ctx.principal.username,
+      });
+    }),
+
+  /**
+   * Verifies the stored log against a checkpoint (as kept by the street or the discipline
+   * committee). `trustedKey` says whether the checkpoint was signed by this installation's key.
+   */
+  verify: authedProcedure
+    .input(z.strictObject({ community: communityCode, checkpoint: z.unknown() }))
+    .mutation(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.community);
+      const parsed = custodyCheckpoint.safeParse(input.checkpoint);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of parsed.error.issues) {
+          const key = ['checkpoint', ...issue.path.map(String)].join('.');
+          fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+        }
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: '检查点格式不对',
+          cause: new FieldProblems(fieldErrors),
+        });
+      }
+      const checkpoint = parsed.data;
+      if (checkpoint.community !== undefined && checkpoint.community !== input.community) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `检查点属于社区 ${checkpoint.community}，不是 ${input.community}`,
+          cause: new FieldProblems({ 'checkpoint.community': [`检查点属于社区 ${checkpoint.community}`] }),
+        });
+      }
+      const entries = await readCustodyLog(ctx.db, input.community);
+      const result = verifyLog(entries, checkpoint);
+      return { ...result, trustedKey: checkpoint.publicKey === loadSigningKey().publicKey };
+    }),
+});

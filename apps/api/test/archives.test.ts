@@ -1,0 +1,415 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { auditLog, custodyLog, type DatabaseHandle, sealRequests } from '@shequ/db';
+import { createTestDatabase } from '@shequ/db/testing';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JINSHAN, SHIHUAJIAN, seedFixture, WEIHAI, XIANGSHAN } from './fixture.js';
+import {
+  type Clock,
+  fakeClock,
+  insertUser,
+  makeApp,
+  rejection,
+  signedIn,
+  type TestClient,
+} from './harness.js';
+
+let database: DatabaseHandle;
+let app: FastifyInstance;
+let dataDir: string;
+let clock: Clock;
+const ids: Record<string, string> = {};
+const as: Record<string, TestClient> = {};
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'shequ-archives-'));
+  process.env.SHEQU_SIGNING_KEY_FILE = join(dataDir, 'signing-key.pem');
+  process.env.SHEQU_ATTACHMENTS_DIR = join(dataDir, 'attachments');
+  database = await createTestDatabase();
+  await seedFixture(database);
+  const accounts = {
+    li: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+    wang: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+    sun: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+    zhao: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+    liu: { role: 'auditor', jurisdictionCode: JINSHAN },
+    jinshan: { role: 'streetAdmin', jurisdictionCode: JINSHAN },
+    neighbour: { role: 'communityWorker', jurisdictionCode: SHIHUAJIAN },
+    weihai: { role: 'cityAdmin', jurisdictionCode: WEIHAI },
+  } as const;
+  for (const [username, account] of Object.entries(accounts)) {
+    ids[username] = await insertUser(database, { username, ...account });
+  }
+  clock = fakeClock(new Date('2026-03-02T02:00:00Z'));
+  app = await makeApp(database, { now: clock.now, sessionTtlMs: 365 * 86_400_000 });
+  for (const username of Object.keys(accounts)) as[username] = await signedIn(app, username);
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const li = () => as.li as TestClient;
+const id = (name: string) => ids[name] as string;
+
+function paperItem(title: string, overrides: Record<string, unknown> = {}) {
+  return {
+    community: XIANGSHAN,
+    fonds: 'X007',
+    category: 'WS',
+    organisation: 'JWH',
+    issuer: '象山社区居民委员会',
+    title,
+    date: '2025-06-01',
+    medium: 'paper' as const,
+    contentGroup: 'ledgers',
+    retention: 'years30' as const,
+    custodianId: id('li'),
+    location: { room: '档案室', cabinet: '1号柜' },
+    ...overrides,
+  };
+}
+
+describe('archive catalogue', () => {
+  it('generates reference codes in the DA/T 22 structure, numbering each series on', async () => {
+    const first = await li().archives.create.mutate(paperItem('2025年工作台账'));
+    const second = await li().archives.create.mutate(paperItem('2025年财务台账'));
+    const other = await li().archives.create.mutate(paperItem('居民小组名册', { retention: 'years10' }));
+    expect(first.referenceCode).toBe('X007-WS·2025-D30-JWH-0001');
+    expect(second.referenceCode).toBe('X007-WS·2025-D30-JWH-0002');
+    expect(other.referenceCode).toBe('X007-WS·2025-D10-JWH-0001');
+    expect(first.expiresOn).toBe('2056-01-01');
+  });
+
+  it('names the field when paper has no place on the shelf, or the custodian is from elsewhere', async () => {
+    const noPlace = await rejection(
+      li().archives.create.mutate(paperItem('无位置', { location: undefined })),
+    );
+    expect(noPlace.data?.fieldErrors).toHaveProperty('location');
+    const stranger = await rejection(
+      li().archives.create.mutate(paperItem('外社区保管人', { custodianId: id('neighbour') })),
+    );
+    expect(stranger.data?.fieldErrors).toHaveProperty('custodianId');
+  });
+
+  it('lists with filters and text search, for the community and the town above, not for a neighbour', async () => {
+    await li().archives.create.mutate(
+      paperItem('议事会录像', { medium: 'audiovisual', category: 'LX', organisation: undefined }),
+    );
+    const videos = await li().archives.list.query({ community: XIANGSHAN, medium: 'audiovisual' });
+    expect(videos.items.map((i) => i.title)).toEqual(['议事会录像']);
+    const found = await (as.jinshan as TestClient).archives.list.query({
+      community: XIANGSHAN,
+      text: '财务',
+    });
+    expect(found.items.map((i) => i.title)).toEqual(['2025年财务台账']);
+    const neighbour = as.neighbour as TestClient;
+    expect((await rejection(neighbour.archives.list.query({ community: XIANGSHAN }))).data?.code).toBe(
+      'FORBIDDEN',
+    );
+    const someId = found.items[0]?.id as string;
+    expect((await rejection(neighbour.archives.get.query({ id: someId }))).data?.code).toBe('NOT_FOUND');
+    expect((await rejection((as.weihai as TestClient).archives.get.query({ id: someId }))).data?.code).toBe(
+      'NOT_FOUND',
+    );
+  });
+});
+
+describe('lending', () => {
+  it('only the custodian lends; an overdue loan shows for the town; return closes it', async () => {
+    const item = await li().archives.create.mutate(paperItem('借阅测试台账'));
+    const byOther = await rejection(
+      (as.sun as TestClient).archives.lend.mutate({ id: item.id, borrower: '孙立', dueOn: '2026-03-09' }),
+    );
+    expect(byOther.data?.code).toBe('CONFLICT');
+    expect(byOther.message).toContain('第三十九条');
+    await li().archives.lend.mutate({
+      id: item.id,
+      borrower: '孙立',
+      borrowerId: id('sun'),
+      dueOn: '2026-03-09',
+    });
+    const twice = await rejection(
+      li().archives.lend.mutate({ id: item.id, borrower: '赵敏', dueOn: '2026-03-20' }),
+    );
+    expect(twice.message).toContain('已借给');
+    expect(await (as.jinshan as TestClient).archives.overdueLoans.query({})).toEqual([]);
+    clock.advance(10 * 86_400_000);
+    const overdue = await (as.jinshan as TestClient).archives.overdueLoans.query({});
+    expect(overdue.map((loan) => loan.title)).toEqual(['借阅测试台账']);
+    expect(await (as.neighbour as TestClient).archives.overdueLoans.query({})).toEqual([]);
+    await li().archives.return.mutate({ id: item.id });
+    expect(await (as.jinshan as TestClient).archives.overdueLoans.query({})).toEqual([]);
+  });
+});
+
+describe('appraisal and destruction', () => {
+  it('refuses before expiry, then destroys under an appraisal and keeps the list', async () => {
+    const young = await li().archives.create.mutate(paperItem('未到期', { retention: 'years10' }));
+    const early = await rejection(
+      li().archives.appraiseForDestruction.mutate({
+        id: young.id,
+        decisionNumber: '鉴〔2026〕1号',
+        decidedOn: '2026-03-12',
+        opinion: '无保存价值',
+        approvedBy: [id('wang')],
+      }),
+    );
+    expect(early.message).toContain('保管期限未满');
+    const old = await li().archives.create.mutate(
+      paperItem('2012年简报', { retention: 'years10', date: '2012-04-01' }),
+    );
+    await li().archives.appraiseForDestruction.mutate({
+      id: old.id,
+      decisionNumber: '鉴〔2026〕2号',
+      decidedOn: '2026-03-12',
+      opinion: '期满，无保存价值',
+      approvedBy: [id('wang')],
+    });
+    await li().archives.destroy.mutate({ id: old.id, method: '粉碎' });
+    const list = await li().archives.destructions.query({ community: XIANGSHAN });
+    expect(list).toMatchObject([{ title: '2012年简报', state: 'destroyed', method: '粉碎' }]);
+    const again = await rejection(
+      li().archives.lend.mutate({ id: old.id, borrower: 'x', dueOn: '2026-04-01' }),
+    );
+    expect(again.message).toContain('已销毁');
+  });
+});
+
+describe('attachments', () => {
+  it('stores the SHA-256 and a fixity check finds a file changed on disk', async () => {
+    const item = await li().archives.create.mutate(paperItem('扫描件测试'));
+    const content = Buffer.from('扫描件内容');
+    const attachment = await li().archives.attach.mutate({
+      id: item.id,
+      fileName: 'scan.txt',
+      mediaType: 'text/plain',
+      contentBase64: content.toString('base64'),
+    });
+    expect(attachment.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await li().archives.fixityCheck.mutate({ attachmentId: attachment.id })).toMatchObject({
+      ok: true,
+    });
+    const path = join(process.env.SHEQU_ATTACHMENTS_DIR as string, attachment.storageKey);
+    await writeFile(path, 'altered');
+    const check = await li().archives.fixityCheck.mutate({ attachmentId: attachment.id });
+    expect(check).toMatchObject({ ok: false, expected: attachment.sha256 });
+    const tooBig = await rejection(
+      li().archives.attach.mutate({
+        id: item.id,
+        fileName: 'big.bin',
+        mediaType: 'application/octet-stream',
+        contentBase64: Buffer.alloc(720 * 1024).toString('base64'),
+      }),
+    );
+    expect(tooBig.data?.code).toBe('BAD_REQUEST');
+    expect(await readdir(join(process.env.SHEQU_ATTACHMENTS_DIR as string, XIANGSHAN))).toHaveLength(1);
+  });
+});
+
+describe('seals', () => {
+  let sealId: string;
+  beforeAll(async () => {
+    const seal = await li().seals.register.mutate({
+      community: XIANGSHAN,
+      name: '象山社区居民委员会印章',
+      owner: { kind: 'residents-committee', name: '象山社区居民委员会' },
+      custodianId: id('li'),
+      storagePlace: '办公室保险柜',
+      approverIds: [id('wang'), id('zhao')],
+    });
+    sealId = seal.id;
+  });
+
+  it('use: request → approval by a named approver (never oneself) → stamping by the custodian', async () => {
+    const sun = as.sun as TestClient;
+    const wang = as.wang as TestClient;
+    const request = await sun.seals.requestUse.mutate({
+      sealId,
+      purpose: '出具居住证明',
+      document: '居住证明',
+      copies: 1,
+    });
+    expect((await wang.seals.inbox.query()).map((r) => r.id)).toEqual([request.id]);
+    expect(await sun.seals.inbox.query()).toEqual([]);
+    const notApprover = await rejection(sun.seals.approve.mutate({ requestId: request.id }));
+    expect(notApprover.message).toContain('不是印章');
+    const stampEarly = await rejection(li().seals.stamp.mutate({ requestId: request.id }));
+    expect(stampEarly.message).toContain('待审批');
+    await wang.seals.approve.mutate({ requestId: request.id });
+    const notCustodian = await rejection(wang.seals.stamp.mutate({ requestId: request.id }));
+    expect(notCustodian.message).toContain('保管人');
+    await li().seals.stamp.mutate({ requestId: request.id });
+    const mine = await sun.seals.mine.query();
+    expect(mine).toMatchObject([{ id: request.id, state: 'stamped', copiesStamped: 1 }]);
+  });
+
+  it('writes the row, the audit record and the log entry together', async () => {
+    const stamps = await database.db
+      .select({ seq: custodyLog.seq })
+      .from(custodyLog)
+      .where(and(eq(custodyLog.communityCode, XIANGSHAN), eq(custodyLog.action, 'seal.use.stamp')));
+    const audits = await database.db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'seal.use.stamp'));
+    expect(stamps).toHaveLength(1);
+    expect(audits).toHaveLength(1);
+  });
+
+  it('two approvers deciding one request at once: exactly one decision stands', async () => {
+    const request = await (as.sun as TestClient).seals.requestUse.mutate({
+      sealId,
+      purpose: '并发审批',
+      document: '证明',
+      copies: 1,
+    });
+    const results = await Promise.allSettled([
+      (as.wang as TestClient).seals.approve.mutate({ requestId: request.id }),
+      (as.zhao as TestClient).seals.refuse.mutate({ requestId: request.id, reason: '材料不全' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const decisions = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(custodyLog)
+      .where(
+        sql`${custodyLog.payload}->>'request' = ${request.id} and ${custodyLog.action} in ('seal.use.approve', 'seal.use.refuse')`,
+      );
+    expect(decisions[0]?.n).toBe(1);
+  });
+
+  it('taking out: many approved removals at once, exactly one seal goes out; overdue is flagged', async () => {
+    const sun = as.sun as TestClient;
+    const returnBy = new Date(clock.now().getTime() + 4 * 3_600_000).toISOString();
+    const removals = [];
+    for (let i = 0; i < 4; i++) {
+      const removal = await sun.seals.requestTakeOut.mutate({
+        sealId,
+        reason: `到区民政局办事 ${i}`,
+        destination: '区民政局',
+        returnBy,
+      });
+      await (as.wang as TestClient).seals.approveTakeOut.mutate({ requestId: removal.id });
+      removals.push(removal);
+    }
+    const results = await Promise.allSettled(
+      removals.map((r) => li().seals.takeOut.mutate({ requestId: r.id })),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const lost of results.filter((r) => r.status === 'rejected')) {
+      expect((lost as PromiseRejectedResult).reason.data?.code).toBe('CONFLICT');
+    }
+    const out = await li().seals.list.query({ community: XIANGSHAN });
+    expect(out).toMatchObject([{ state: 'takenOut' }]);
+    const outRequest = out[0]?.out?.requestId as string;
+    expect(await (as.jinshan as TestClient).seals.overdue.query({})).toEqual([]);
+    clock.advance(5 * 3_600_000);
+    expect((await (as.jinshan as TestClient).seals.overdue.query({})).map((r) => r.id)).toEqual([outRequest]);
+    await li().seals.returnSeal.mutate({ requestId: outRequest });
+    expect(await li().seals.list.query({ community: XIANGSHAN })).toMatchObject([
+      { state: 'inUse', out: null },
+    ]);
+  });
+});
+
+describe('the database itself', () => {
+  it('refuses a second seal_requests row "out" for one seal, even when the application check is skipped', async () => {
+    const [seal] = await li().seals.list.query({ community: XIANGSHAN });
+    const sun = as.sun as TestClient;
+    const returnBy = new Date(clock.now().getTime() + 3_600_000).toISOString();
+    const a = await sun.seals.requestTakeOut.mutate({ sealId: seal?.id as string, reason: '甲', returnBy });
+    const b = await sun.seals.requestTakeOut.mutate({ sealId: seal?.id as string, reason: '乙', returnBy });
+    const writes = await Promise.allSettled(
+      [a.id, b.id].map((requestId) =>
+        database.db.transaction(async (tx) => {
+          await tx.update(sealRequests).set({ state: 'out' }).where(eq(sealRequests.id, requestId));
+        }),
+      ),
+    );
+    expect(writes.filter((w) => w.status === 'fulfilled')).toHaveLength(1);
+    await database.db
+      .update(sealRequests)
+      .set({ state: 'withdrawn' })
+      .where(inArray(sealRequests.id, [a.id, b.id]));
+  });
+});
+
+describe('departure handover', () => {
+  it('lists what the leaver keeps, needs the supervisor last, records a problem with 第十八条’s consequence', async () => {
+    const handover = await li().handovers.create.mutate({
+      community: XIANGSHAN,
+      leaverId: id('li'),
+      successorId: id('zhao'),
+      supervisorId: id('liu'),
+      supervisorBody: 'town-discipline-committee',
+      dueOn: '2026-04-30',
+      financeRecords: [{ ref: '2026年财务账簿', description: '凭证 3 册' }],
+    });
+    const form = await (as.liu as TestClient).handovers.get.query({ id: handover.row.id });
+    expect(form.items.filter((i) => i.kind === 'seal').map((i) => i.ref)).toEqual(['象山社区居民委员会印章']);
+    expect(form.items.filter((i) => i.kind === 'archive').length).toBeGreaterThan(3);
+    expect(form.items.some((i) => i.ref.includes('2012') || i.description === '2012年简报')).toBe(false);
+    const tooEarly = await rejection(
+      (as.liu as TestClient).handovers.confirm.mutate({ id: handover.row.id, role: 'supervisor' }),
+    );
+    expect(tooEarly.message).toContain('监督人才能确认');
+    const impostor = await rejection(
+      (as.sun as TestClient).handovers.confirm.mutate({ id: handover.row.id, role: 'leaver' }),
+    );
+    expect(impostor.data?.code).toBe('CONFLICT');
+
+    const archive = form.items.find((i) => i.kind === 'archive');
+    await (as.zhao as TestClient).handovers.recordProblem.mutate({
+      id: handover.row.id,
+      itemId: archive?.id as string,
+      condition: 'damaged',
+      note: '封面水渍',
+    });
+    const withProblem = await li().handovers.get.query({ id: handover.row.id });
+    expect(withProblem.consequences.map((c) => c.kind)).toContain('forfeitBonus');
+    expect(withProblem.citation.article).toBe('第十八条');
+
+    await li().handovers.confirm.mutate({ id: handover.row.id, role: 'leaver' });
+    await (as.zhao as TestClient).handovers.confirm.mutate({ id: handover.row.id, role: 'successor' });
+    await (as.liu as TestClient).handovers.confirm.mutate({ id: handover.row.id, role: 'supervisor' });
+    const done = await li().handovers.get.query({ id: handover.row.id });
+    expect(done.state).toBe('completed');
+    const seals = await li().seals.list.query({ community: XIANGSHAN });
+    expect(seals.map((s) => s.custodianId)).toEqual([id('zhao')]);
+    const stillMine = await li().archives.list.query({ community: XIANGSHAN, status: 'shelved' });
+    expect(stillMine.items.every((i) => i.custodianId === id('zhao'))).toBe(true);
+  });
+});
+
+describe('custody log', () => {
+  it('signs a checkpoint that verifies now and fails once a stored entry is changed', async () => {
+    const { size, entries } = await li().custody.entries.query({ community: XIANGSHAN, limit: 5 });
+    expect(size).toBeGreaterThan(20);
+    expect(entries[0]).toMatchObject({ seq: 1, action: 'archive.file', actionLabel: '档案归档' });
+    const checkpoint = await (as.jinshan as TestClient).custody.checkpoint.mutate({ community: XIANGSHAN });
+    expect(checkpoint.size).toBe(size);
+    const { publicKey } = await li().custody.publicKey.query();
+    expect(checkpoint.publicKey).toBe(publicKey);
+    expect(await li().custody.verify.mutate({ community: XIANGSHAN, checkpoint })).toMatchObject({
+      ok: true,
+      trustedKey: true,
+    });
+    await database.db.execute(
+      sql`update custody_log set actor = 'someone-else' where community_code = ${XIANGSHAN} and seq = 3`,
+    );
+    expect(await li().custody.verify.mutate({ community: XIANGSHAN, checkpoint })).toMatchObject({
+      ok: false,
+      problem: { seq: 3 },
+    });
+    const neighbour = await rejection(
+      (as.neighbour as TestClient).custody.entries.query({ community: XIANGSHAN }),
+    );
+    expect(neighbour.data?.code).toBe('FORBIDDEN');
+  });
+});

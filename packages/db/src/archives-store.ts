@@ -1,0 +1,1718 @@
+/**
+ * Every change to archives, seals and handovers, as the API and the demo seed make them. One place,
+ * so the demo's history is written exactly as a user's would be.
+ *
+ * Each function runs one transaction holding the row change, its audit record and its custody-log
+ * entry: all three are committed or none. `@shequ/archives` decides whether a change is legal (its
+ * refusals are thrown as `TransitionRefused`); the UPDATEs here repeat the state they read in their
+ * WHERE clause, so of two people acting on one row at once exactly one changes it and the other gets
+ * `ArchiveError('conflict')` instead of silently overwriting.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  type ArchiveItem,
+  type ArchiveStatus,
+  applyArchiveEvent,
+  applySealEvent,
+  applySealRemovalEvent,
+  applySealUseEvent,
+  archiveItem,
+  bringSealBack,
+  confirmHandover as confirmHandoverList,
+  type DepartureHandover,
+  departureHandover,
+  type HandoverRole,
+  handoverConsequences,
+  nextReferenceCode,
+  orThrow,
+  parseReferenceCode,
+  registerSeal as registerSealRecord,
+  retentionExpiry,
+  type Seal,
+  type SealRemoval,
+  type SealUseRequest,
+  sealRemoval,
+  takeSealOut,
+} from '@shequ/archives';
+import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import type { Database, Transaction } from './client.js';
+import { appendCustodyEntry } from './custody.js';
+import { auditLog, users } from './schema.js';
+import {
+  archiveDestructions,
+  archiveItems,
+  archiveLoans,
+  attachments,
+  fixityChecks,
+  handoverItems,
+  handovers,
+  sealApprovers,
+  sealRequests,
+  seals,
+} from './schema-archives.js';
+
+// ── Who acts, when, and where the audit record goes ─────────────────────────
+
+export interface ArchiveActor {
+  id: string;
+  username: string;
+}
+
+/** The same record `apps/api/src/audit.ts` writes; the API passes its `writeAudit` here. */
+export interface AuditRecord {
+  actor: ArchiveActor | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  jurisdictionCode: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+  at: Date;
+}
+export type AuditSink = (tx: Transaction, record: AuditRecord) => Promise<void>;
+
+export interface ActingAs {
+  actor: ArchiveActor;
+  now: Date;
+  ip?: string | null;
+  audit?: AuditSink;
+}
+
+const insertAudit: AuditSink = async (tx, record) => {
+  await tx.insert(auditLog).values({
+    at: record.at,
+    actorId: record.actor?.id ?? null,
+    actorName: record.actor?.username ?? null,
+    action: record.action,
+    entityType: record.entityType,
+    entityId: record.entityId,
+    jurisdictionCode: record.jurisdictionCode,
+    before: record.before ?? null,
+    after: record.after ?? null,
+    ip: record.ip,
+  });
+};
+
+export type ArchiveErrorKind = 'notFound' | 'conflict' | 'invalid';
+
+/** A problem that is not a refused transition: a missing row, a lost race, bad input. */
+export class ArchiveError extends Error {
+  constructor(
+    readonly kind: ArchiveErrorKind,
+    message: string,
+    /** Per-field zh-CN messages, keyed by dotted path, for `invalid`. */
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(message);
+    this.name = 'ArchiveError';
+  }
+}
+
+function invalid(field: string, message: string): ArchiveError {
+  return new ArchiveError('invalid', message, { [field]: [message] });
+}
+
+function lostRace(what: string): ArchiveError {
+  return new ArchiveError('conflict', `${what}已被他人同时处理，请刷新后查看`);
+}
+
+/** The calendar date in China (UTC+8, no daylight saving) of an instant. */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+interface Change {
+  communityCode: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  payload: Record<string, unknown>;
+}
+
+/** The audit record and the custody-log entry of one change, in its transaction. */
+async function record(tx: Transaction, acting: ActingAs, change: Change): Promise<void> {
+  await (acting.audit ?? insertAudit)(tx, {
+    actor: acting.actor,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    jurisdictionCode: change.communityCode,
+    before: change.before,
+    after: change.after,
+    ip: acting.ip ?? null,
+    at: acting.now,
+  });
+  await appendCustodyEntry(tx, change.communityCode, {
+    at: acting.now.toISOString(),
+    actor: acting.actor.username,
+    action: change.action,
+    payload: change.payload,
+  });
+}
+
+/** Unique violations, whichever driver raised them (drizzle may wrap the driver's error). */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+/**
+ * The people a change names must work in the community (a supervisor: in its town). Checked in the
+ * database so a console cannot name an account from elsewhere.
+ */
+async function requirePeople(
+  tx: Transaction,
+  people: Record<string, string | undefined>,
+  boundTo: (code: string) => boolean,
+  where: string,
+): Promise<Map<string, { username: string; displayName: string }>> {
+  const ids = [...new Set(Object.values(people).filter((id): id is string => Boolean(id)))];
+  const found = new Map<string, { username: string; displayName: string; jurisdictionCode: string }>();
+  const validIds = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (validIds.length > 0) {
+    const rows = await tx
+      .select({
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        jurisdictionCode: users.jurisdictionCode,
+        disabledAt: users.disabledAt,
+      })
+      .from(users)
+      .where(inArray(users.id, validIds));
+    for (const row of rows) if (!row.disabledAt) found.set(row.id, row);
+  }
+  for (const [field, id] of Object.entries(people)) {
+    if (!id) continue;
+    const person = found.get(id);
+    if (!person || !boundTo(person.jurisdictionCode))
+      throw invalid(field, `${field}: 不是${where}的在职账号`);
+  }
+  return found;
+}
+
+function inCommunity(communityCode: string) {
+  return (code: string) => code === communityCode;
+}
+
+function streetOf(communityCode: string): string {
+  return communityCode.slice(0, 9);
+}
+
+// ── Archives ────────────────────────────────────────────────────────────────
+
+type ArchiveRow = typeof archiveItems.$inferSelect;
+
+async function loadItem(tx: Transaction, id: string): Promise<{ row: ArchiveRow; item: ArchiveItem }> {
+  const [row] = await tx.select().from(archiveItems).where(eq(archiveItems.id, id)).limit(1);
+  if (!row) throw new ArchiveError('notFound', '没有这份档案');
+  let loan: ArchiveItem['loan'];
+  if (row.status === 'onLoan') {
+    const [open] = await tx
+      .select()
+      .from(archiveLoans)
+      .where(and(eq(archiveLoans.itemId, id), isNull(archiveLoans.returnedOn)))
+      .limit(1);
+    if (open) loan = { borrower: open.borrower, lentOn: open.lentOn, dueOn: open.dueOn };
+  }
+  return { row, item: archiveItemOf(row, loan) };
+}
+
+export function archiveItemOf(row: ArchiveRow, loan?: ArchiveItem['loan']): ArchiveItem {
+  return {
+    id: row.id,
+    community: row.communityCode,
+    referenceCode: row.referenceCode,
+    ...(row.documentNumber ? { documentNumber: row.documentNumber } : {}),
+    issuer: row.issuer,
+    title: row.title,
+    date: row.date,
+    classification: row.classification as ArchiveItem['classification'],
+    ...(row.pages ? { pages: row.pages } : {}),
+    ...(row.notes ? { notes: row.notes } : {}),
+    medium: row.medium as ArchiveItem['medium'],
+    contentGroup: row.contentGroup,
+    retention: row.retention as ArchiveItem['retention'],
+    custodian: row.custodianId,
+    ...(row.locationRoom
+      ? {
+          location: {
+            room: row.locationRoom,
+            ...(row.locationCabinet ? { cabinet: row.locationCabinet } : {}),
+            ...(row.locationShelf ? { shelf: row.locationShelf } : {}),
+          },
+        }
+      : {}),
+    status: row.status as ArchiveStatus,
+    ...(loan ? { loan } : {}),
+  };
+}
+
+export interface NewArchiveItem {
+  communityCode: string;
+  /** 全宗号 */
+  fonds: string;
+  /** 门类代码, e.g. WS 文书 */
+  category: string;
+  /** 机构（问题）代码, optional */
+  organisation?: string | undefined;
+  documentNumber?: string | undefined;
+  issuer: string;
+  title: string;
+  date: string;
+  classification?: ArchiveItem['classification'] | undefined;
+  pages?: number | undefined;
+  notes?: string | undefined;
+  medium: ArchiveItem['medium'];
+  contentGroup: string;
+  retention: ArchiveItem['retention'];
+  custodianId: string;
+  location?: { room: string; cabinet?: string | undefined; shelf?: string | undefined } | undefined;
+}
+
+/** 归档: files a new item under the next reference code of its series. */
+export async function createArchiveItem(
+  db: Database,
+  acting: ActingAs,
+  input: NewArchiveItem,
+): Promise<ArchiveRow> {
+  // Two custodians filing into one series at once both compute the same next number; the unique
+  // index refuses the second, which then takes the number after.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction((tx) => insertArchiveItem(tx, acting, input));
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 4) throw error;
+    }
+  }
+}
+
+async function insertArchiveItem(tx: Transaction, acting: ActingAs, input: NewArchiveItem) {
+  await requirePeople(tx, { custodianId: input.custodianId }, inCommunity(input.communityCode), '本社区');
+  const year = Number(input.date.slice(0, 4));
+  const series = await tx
+    .select({ code: archiveItems.referenceCode })
+    .from(archiveItems)
+    .where(
+      and(
+        eq(archiveItems.communityCode, input.communityCode),
+        eq(archiveItems.fonds, input.fonds),
+        eq(archiveItems.category, input.category),
+        eq(archiveItems.year, year),
+      ),
+    );
+  let referenceCode: string;
+  try {
+    referenceCode = nextReferenceCode(
+      series.map((s) => s.code),
+      {
+        fonds: input.fonds,
+        category: input.category,
+        year,
+        retention: input.retention,
+        ...(input.organisation ? { organisation: input.organisation } : {}),
+      },
+    );
+  } catch (error) {
+    throw invalid('fonds', error instanceof Error ? error.message : String(error));
+  }
+  const parsed = archiveItem.safeParse({
+    id: randomUUID(),
+    community: input.communityCode,
+    referenceCode,
+    ...(input.documentNumber ? { documentNumber: input.documentNumber } : {}),
+    issuer: input.issuer,
+    title: input.title,
+    date: input.date,
+    classification: input.classification ?? 'none',
+    ...(input.pages ? { pages: input.pages } : {}),
+    ...(input.notes ? { notes: input.notes } : {}),
+    medium: input.medium,
+    contentGroup: input.contentGroup,
+    retention: input.retention,
+    custodian: input.custodianId,
+    ...(input.location ? { location: stripUndefined(input.location) } : {}),
+    status: 'shelved',
+  });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.join('.') || '(root)';
+      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+    }
+    throw new ArchiveError('invalid', `档案信息有误：${Object.keys(fieldErrors).join('、')}`, fieldErrors);
+  }
+  const item = parsed.data;
+  const parts = parseReferenceCode(referenceCode);
+  if (!parts.ok) throw invalid('referenceCode', parts.problems.join('；'));
+  const [row] = await tx
+    .insert(archiveItems)
+    .values({
+      id: item.id,
+      communityCode: input.communityCode,
+      streetCode: streetOf(input.communityCode),
+      referenceCode,
+      fonds: parts.parts.fonds,
+      category: parts.parts.category,
+      year: parts.parts.year,
+      organisation: parts.parts.organisation ?? null,
+      itemNumber: parts.parts.item,
+      documentNumber: item.documentNumber ?? null,
+      issuer: item.issuer,
+      title: item.title,
+      date: item.date,
+      classification: item.classification,
+      pages: item.pages ?? null,
+      notes: item.notes ?? null,
+      medium: item.medium,
+      contentGroup: item.contentGroup,
+      retention: item.retention,
+      expiresOn: retentionExpiry(year, item.retention),
+      custodianId: item.custodian,
+      locationRoom: item.location?.room ?? null,
+      locationCabinet: item.location?.cabinet ?? null,
+      locationShelf: item.location?.shelf ?? null,
+      status: 'shelved',
+      createdAt: acting.now,
+      createdBy: acting.actor.id,
+      updatedAt: acting.now,
+    })
+    .returning();
+  if (!row) throw new Error('insert failed');
+  await record(tx, acting, {
+    communityCode: row.communityCode,
+    action: 'archive.file',
+    entityType: 'archiveItem',
+    entityId: row.id,
+    before: null,
+    after: row,
+    payload: {
+      item: row.id,
+      referenceCode,
+      title: row.title,
+      medium: row.medium,
+      contentGroup: row.contentGroup,
+      retention: row.retention,
+      custodian: row.custodianId,
+    },
+  });
+  return row;
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export interface ArchiveItemEdit {
+  id: string;
+  expectedVersion: number;
+  documentNumber?: string | null | undefined;
+  issuer?: string | undefined;
+  title?: string | undefined;
+  classification?: ArchiveItem['classification'] | undefined;
+  pages?: number | null | undefined;
+  notes?: string | null | undefined;
+  contentGroup?: string | undefined;
+  location?: { room: string; cabinet?: string | undefined; shelf?: string | undefined } | undefined;
+}
+
+/**
+ * Corrects catalogue fields. The reference code, date, retention and medium define the item's place
+ * in the fonds and are not edited; custody changes go through a handover.
+ */
+export async function updateArchiveItem(
+  db: Database,
+  acting: ActingAs,
+  edit: ArchiveItemEdit,
+): Promise<ArchiveRow> {
+  return db.transaction(async (tx) => {
+    const { row, item } = await loadItem(tx, edit.id);
+    if (row.status === 'destroyed' || row.status === 'transferred') {
+      throw new ArchiveError(
+        'conflict',
+        `档案 ${row.referenceCode} 已${row.status === 'destroyed' ? '销毁' : '移交'}，不能再修改`,
+      );
+    }
+    const changes = stripUndefined({
+      documentNumber: edit.documentNumber,
+      issuer: edit.issuer,
+      title: edit.title,
+      classification: edit.classification,
+      pages: edit.pages,
+      notes: edit.notes,
+      contentGroup: edit.contentGroup,
+      locationRoom: edit.location?.room,
+      locationCabinet: edit.location ? (edit.location.cabinet ?? null) : undefined,
+      locationShelf: edit.location ? (edit.location.shelf ?? null) : undefined,
+    });
+    const next = archiveItem.safeParse({
+      ...item,
+      ...stripUndefined({
+        documentNumber: edit.documentNumber ?? undefined,
+        issuer: edit.issuer,
+        title: edit.title,
+        classification: edit.classification,
+        pages: edit.pages ?? undefined,
+        notes: edit.notes ?? undefined,
+        contentGroup: edit.contentGroup,
+        location: edit.location ? stripUndefined(edit.location) : undefined,
+      }),
+    });
+    if (!next.success) {
+      const issue = next.error.issues[0];
+      throw invalid(issue?.path.join('.') || '(root)', issue?.message ?? '档案信息有误');
+    }
+    const [updated] = await tx
+      .update(archiveItems)
+      .set({ ...changes, version: row.version + 1, updatedAt: acting.now })
+      .where(and(eq(archiveItems.id, row.id), eq(archiveItems.version, edit.expectedVersion)))
+      .returning();
+    if (!updated) throw new ArchiveError('conflict', '该档案已被他人修改，请刷新后重新编辑');
+    await record(tx, acting, {
+      communityCode: row.communityCode,
+      action: 'archive.update',
+      entityType: 'archiveItem',
+      entityId: row.id,
+      before: row,
+      after: updated,
+      payload: { item: row.id, referenceCode: row.referenceCode, changed: Object.keys(changes).sort() },
+    });
+    return updated;
+  });
+}
+
+/**
+ * Moves an item from the state it was read in to the next; the state in the WHERE clause makes
+ * the check and the write one step.
+ */
+async function moveItem(
+  tx: Transaction,
+  row: ArchiveRow,
+  set: Partial<typeof archiveItems.$inferInsert>,
+  now: Date,
+): Promise<ArchiveRow> {
+  const [updated] = await tx
+    .update(archiveItems)
+    .set({ ...set, version: row.version + 1, updatedAt: now })
+    .where(and(eq(archiveItems.id, row.id), eq(archiveItems.version, row.version)))
+    .returning();
+  if (!updated) throw lostRace(`档案 ${row.referenceCode} `);
+  return updated;
+}
+
+export interface LendInput {
+  itemId: string;
+  borrower: string;
+  borrowerId?: string | undefined;
+  purpose?: string | undefined;
+  dueOn: string;
+  /** Defaults to today in China. */
+  lentOn?: string | undefined;
+}
+
+/** 借出, by the custodian. */
+export async function lendArchiveItem(db: Database, acting: ActingAs, input: LendInput) {
+  return db.transaction(async (tx) => {
+    const { row, item } = await loadItem(tx, input.itemId);
+    if (input.borrowerId) {
+      await requirePeople(tx, { borrowerId: input.borrowerId }, inCommunity(row.communityCode), '本社区');
+    }
+    const lentOn = input.lentOn ?? chinaDate(acting.now);
+    const next = orThrow(
+      applyArchiveEvent(item, {
+        type: 'lend',
+        by: acting.actor.id,
+        borrower: input.borrower,
+        on: lentOn,
+        dueOn: input.dueOn,
+      }),
+    );
+    const updated = await moveItem(tx, row, { status: next.status }, acting.now);
+    const [loan] = await tx
+      .insert(archiveLoans)
+      .values({
+        communityCode: row.communityCode,
+        streetCode: row.streetCode,
+        itemId: row.id,
+        borrower: input.borrower,
+        borrowerId: input.borrowerId ?? null,
+        purpose: input.purpose ?? null,
+        lentOn,
+        dueOn: input.dueOn,
+        lentBy: acting.actor.id,
+      })
+      .returning();
+    if (!loan) throw new Error('insert failed');
+    await record(tx, acting, {
+      communityCode: row.communityCode,
+      action: 'archive.lend',
+      entityType: 'archiveItem',
+      entityId: row.id,
+      before: { status: row.status },
+      after: { status: updated.status, loan },
+      payload: {
+        item: row.id,
+        referenceCode: row.referenceCode,
+        loan: loan.id,
+        borrower: input.borrower,
+        lentOn,
+        dueOn: input.dueOn,
+      },
+    });
+    return { item: updated, loan };
+  });
+}
+
+/** 归还, received by the custodian. */
+export async function returnArchiveItem(
+  db: Database,
+  acting: ActingAs,
+  input: { itemId: string; returnedOn?: string | undefined },
+) {
+  return db.transaction(async (tx) => {
+    const { row, item } = await loadItem(tx, input.itemId);
+    const returnedOn = input.returnedOn ?? chinaDate(acting.now);
+    const next = orThrow(applyArchiveEvent(item, { type: 'return', by: acting.actor.id, on: returnedOn }));
+    const updated = await moveItem(tx, row, { status: next.status }, acting.now);
+    const [loan] = await tx
+      .update(archiveLoans)
+      .set({ returnedOn, receivedBy: acting.actor.id })
+      .where(and(eq(archiveLoans.itemId, row.id), isNull(archiveLoans.returnedOn)))
+      .returning();
+    if (!loan) throw lostRace(`档案 ${row.referenceCode} 的借阅`);
+    await record(tx, acting, {
+      communityCode: row.communityCode,
+      action: 'archive.return',
+      entityType: 'archiveItem',
+      entityId: row.id,
+      before: { status: row.status },
+      after: { status: updated.status, loan },
+      payload: { item: row.id, referenceCode: row.referenceCode, loan: loan.id, returnedOn },
+    });
+    return { item: updated, loan };
+  });
+}
+
+export interface AppraisalInput {
+  itemId: string;
+  decisionNumber: string;
+  decidedOn: string;
+  opinion: string;
+  /** The people besides the custodian who approved the appraisal (user ids of the community). */
+  approvedBy: string[];
+}
+
+/**
+ * 鉴定: records the appraisal decision that allows destruction. Refused now, with the package's
+ * reason, if the destruction it prepares would be refused (permanent, not yet expired, no approver
+ * besides the custodian).
+ */
+export async function appraiseForDestruction(db: Database, acting: ActingAs, input: AppraisalInput) {
+  return db.transaction(async (tx) => {
+    const { row, item } = await loadItem(tx, input.itemId);
+    await requirePeople(
+      tx,
+      Object.fromEntries(input.approvedBy.map((id, i) => [`approvedBy.${i}`, id])),
+      inCommunity(row.communityCode),
+      '本社区',
+    );
+    // The destruction this decision allows, tried now on the custodian's behalf.
+    orThrow(
+      applyArchiveEvent(item, {
+        type: 'destroy',
+        by: item.custodian,
+        on: input.decidedOn,
+        appraisal: {
+          decisionId: input.decisionNumber,
+          decidedOn: input.decidedOn,
+          approvedBy: input.approvedBy,
+        },
+      }),
+    );
+    const [appraisal] = await tx
+      .insert(archiveDestructions)
+      .values({
+        communityCode: row.communityCode,
+        itemId: row.id,
+        referenceCode: row.referenceCode,
+        title: row.title,
+        retention: row.retention,
+        expiresOn: row.expiresOn as string,
+        decisionNumber: input.decisionNumber,
+        decidedOn: input.decidedOn,
+        opinion: input.opinion,
+        approvedBy: input.approvedBy,
+        state: 'appraised',
+        appraisedBy: acting.actor.id,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!appraisal) throw new ArchiveError('conflict', `档案 ${row.referenceCode} 已有鉴定结论`);
+    await record(tx, acting, {
+      communityCode: row.communityCode,
+      action: 'archive.appraise',
+      entityType: 'archiveItem',
+      entityId: row.id,
+      before: null,
+      after: appraisal,
+      payload: {
+        item: row.id,
+        referenceCode: row.referenceCode,
+        decisionNumber: input.decisionNumber,
+        decidedOn: input.decidedOn,
+        approvedBy: input.approvedBy,
+      },
+    });
+    return appraisal;
+  });
+}
+
+/** 销毁, by the custodian, under the recorded appraisal; the destruction list keeps the row for good. */
+export async function destroyArchiveItem(
+  db: Database,
+  acting: ActingAs,
+  input: { itemId: string; destroyedOn?: string | undefined; method: string },
+) {
+  return db.transaction(async (tx) => {
+    const { row, item } = await loadItem(tx, input.itemId);
+    const [appraisal] = await tx
+      .select()
+      .from(archiveDestructions)
+      .where(eq(archiveDestructions.itemId, row.id))
+      .limit(1);
+    if (appraisal?.state !== 'appraised') {
+      throw new ArchiveError('conflict', `档案 ${row.referenceCode} 没有待执行的鉴定销毁结论`);
+    }
+    const destroyedOn = input.destroyedOn ?? chinaDate(acting.now);
+    const next = orThrow(
+      applyArchiveEvent(item, {
+        type: 'destroy',
+        by: acting.actor.id,
+        on: destroyedOn,
+        appraisal: {
+          decisionId: appraisal.decisionNumber,
+          decidedOn: appraisal.decidedOn,
+          approvedBy: appraisal.approvedBy,
+        },
+      }),
+    );
+    const updated = await moveItem(tx, row, { status: next.status }, acting.now);
+    const [destroyed] = await tx
+      .update(archiveDestructions)
+      .set({ state: 'destroyed', destroyedOn, destroyedBy: acting.actor.id, method: input.method })
+      .where(and(eq(archiveDestructions.id, appraisal.id), eq(archiveDestructions.state, 'appraised')))
+      .returning();
+    if (!destroyed) throw lostRace(`档案 ${row.referenceCode} 的销毁`);
+    await record(tx, acting, {
+      communityCode: row.communityCode,
+      action: 'archive.destroy',
+      entityType: 'archiveItem',
+      entityId: row.id,
+      before: { status: row.status },
+      after: { status: updated.status, destruction: destroyed },
+      payload: {
+        item: row.id,
+        referenceCode: row.referenceCode,
+        decisionNumber: appraisal.decisionNumber,
+        destroyedOn,
+        method: input.method,
+      },
+    });
+    return { item: updated, destruction: destroyed };
+  });
+}
+
+// ── Attachments ─────────────────────────────────────────────────────────────
+
+/** Where attachment bytes live: local disk by default; an S3-compatible store implements the same. */
+export interface BlobStore {
+  put(key: string, bytes: Uint8Array): Promise<void>;
+  /** The bytes, or null when the blob is gone. */
+  get(key: string): Promise<Uint8Array | null>;
+}
+
+export interface AttachInput {
+  itemId: string;
+  fileName: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Stores the file first, under a key derived from its SHA-256, then records it. A failure between
+ * the two leaves an unreferenced blob, never a record without its file.
+ */
+export async function attachFile(db: Database, acting: ActingAs, store: BlobStore, input: AttachInput) {
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const [item] = await db
+    .select({ communityCode: archiveItems.communityCode })
+    .from(archiveItems)
+    .where(eq(archiveItems.id, input.itemId));
+  if (!item) throw new ArchiveError('notFound', '没有这份档案');
+  const storageKey = `${item.communityCode}/${sha256.slice(0, 2)}/${sha256}`;
+  await store.put(storageKey, input.bytes);
+  return db.transaction(async (tx) => {
+    const { row } = await loadItem(tx, input.itemId);
+    if (row.status === 'destroyed') throw new ArchiveError('conflict', `档案 ${row.referenceCode} 已销毁`);
+    const [attachment] = await tx
+      .insert(attachments)
+      .values({
+        communityCode: row.communityCode,
+        itemId: row.id,
+        fileName: input.fileName,
+        mediaType: input.mediaType,
+        size: input.bytes.byteLength,
+        sha256,
+        storageKey,
+        uploadedAt: acting.now,
+        uploadedBy: acting.actor.id,
+      })
+      .returning();
+    if (!attachment) throw new Error('insert failed');
+    await record(tx, acting, {
+      communityCode: row.communityCode,
+      action: 'archive.attach',
+      entityType: 'attachment',
+      entityId: attachment.id,
+      before: null,
+      after: attachment,
+      payload: {
+        item: row.id,
+        referenceCode: row.referenceCode,
+        attachment: attachment.id,
+        fileName: input.fileName,
+        size: input.bytes.byteLength,
+        sha256,
+      },
+    });
+    return attachment;
+  });
+}
+
+/** 完整性核验: re-hashes the stored bytes and records what it found. */
+export async function checkFixity(
+  db: Database,
+  acting: ActingAs,
+  store: BlobStore,
+  input: { attachmentId: string },
+) {
+  const [attachment] = await db.select().from(attachments).where(eq(attachments.id, input.attachmentId));
+  if (!attachment) throw new ArchiveError('notFound', '没有这个附件');
+  const bytes = await store.get(attachment.storageKey);
+  const actual = bytes ? createHash('sha256').update(bytes).digest('hex') : null;
+  const ok = actual === attachment.sha256;
+  return db.transaction(async (tx) => {
+    const [check] = await tx
+      .insert(fixityChecks)
+      .values({
+        communityCode: attachment.communityCode,
+        attachmentId: attachment.id,
+        checkedAt: acting.now,
+        checkedBy: acting.actor.id,
+        expectedSha256: attachment.sha256,
+        actualSha256: actual,
+        ok,
+      })
+      .returning();
+    await tx
+      .update(attachments)
+      .set({ lastCheckedAt: acting.now, lastCheckOk: ok })
+      .where(eq(attachments.id, attachment.id));
+    await record(tx, acting, {
+      communityCode: attachment.communityCode,
+      action: 'archive.fixityCheck',
+      entityType: 'attachment',
+      entityId: attachment.id,
+      before: null,
+      after: check,
+      payload: {
+        attachment: attachment.id,
+        expected: attachment.sha256,
+        actual,
+        ok,
+      },
+    });
+    return { ok, expected: attachment.sha256, actual, missing: bytes === null, checkedAt: acting.now };
+  });
+}
+
+// ── Seals ───────────────────────────────────────────────────────────────────
+
+type SealRow = typeof seals.$inferSelect;
+type SealRequestRow = typeof sealRequests.$inferSelect;
+
+async function loadSeal(tx: Transaction, id: string): Promise<{ row: SealRow; seal: Seal }> {
+  const [row] = await tx.select().from(seals).where(eq(seals.id, id)).limit(1);
+  if (!row) throw new ArchiveError('notFound', '没有这枚印章');
+  const approvers = await tx
+    .select({ userId: sealApprovers.userId })
+    .from(sealApprovers)
+    .where(eq(sealApprovers.sealId, id));
+  return { row, seal: sealOf(row, approvers.map((a) => a.userId).sort()) };
+}
+
+function sealOf(row: SealRow, approvers: string[]): Seal {
+  return {
+    id: row.id,
+    community: row.communityCode,
+    name: row.name,
+    owner: { kind: row.ownerKind as Seal['owner']['kind'], name: row.ownerName },
+    ...(row.impressionSha256 ? { impressionSha256: row.impressionSha256 } : {}),
+    custodian: row.custodianId,
+    storagePlace: row.storagePlace,
+    approvers,
+    state: row.state as Seal['state'],
+  };
+}
+
+async function loadRequest(tx: Transaction, id: string, kind: 'use' | 'takeOut'): Promise<SealRequestRow> {
+  const [row] = await tx.select().from(sealRequests).where(eq(sealRequests.id, id)).limit(1);
+  if (!row || row.kind !== kind) {
+    throw new ArchiveError('notFound', kind === 'use' ? '没有这份用印申请' : '没有这份外带申请');
+  }
+  return row;
+}
+
+const iso = (at: Date | null) => (at ? at.toISOString() : undefined);
+
+function useRequestOf(row: SealRequestRow): SealUseRequest {
+  return stripUndefined({
+    id: row.id,
+    sealId: row.sealId,
+    requestedBy: row.requestedBy,
+    requestedAt: row.requestedAt.toISOString(),
+    purpose: row.purpose,
+    document: row.document ?? '',
+    copies: row.copies ?? 1,
+    status: row.state as SealUseRequest['status'],
+    decidedBy: row.decidedBy ?? undefined,
+    decidedAt: iso(row.decidedAt),
+    refusalReason: row.refusalReason ?? undefined,
+    stampedBy: row.stampedBy ?? undefined,
+    stampedAt: iso(row.stampedAt),
+    copiesStamped: row.copiesStamped ?? undefined,
+  });
+}
+
+function removalOf(row: SealRequestRow): SealRemoval {
+  return stripUndefined({
+    id: row.id,
+    sealId: row.sealId,
+    requestedBy: row.requestedBy,
+    requestedAt: row.requestedAt.toISOString(),
+    reason: row.purpose,
+    destination: row.destination ?? undefined,
+    returnBy: (row.returnBy ?? row.requestedAt).toISOString(),
+    status: row.state as SealRemoval['status'],
+    decidedBy: row.decidedBy ?? undefined,
+    decidedAt: iso(row.decidedAt),
+    takenOutAt: iso(row.takenOutAt),
+    returnedAt: iso(row.returnedAt),
+  });
+}
+
+/** Moves a request from the state it was read in; exactly one of two simultaneous callers wins. */
+async function moveRequest(
+  tx: Transaction,
+  row: SealRequestRow,
+  set: Partial<typeof sealRequests.$inferInsert>,
+  what: string,
+): Promise<SealRequestRow> {
+  const [updated] = await tx
+    .update(sealRequests)
+    .set(set)
+    .where(and(eq(sealRequests.id, row.id), eq(sealRequests.state, row.state)))
+    .returning();
+  if (!updated) throw lostRace(what);
+  return updated;
+}
+
+async function moveSeal(tx: Transaction, row: SealRow, set: Partial<typeof seals.$inferInsert>) {
+  const [updated] = await tx
+    .update(seals)
+    .set({ ...set, version: row.version + 1 })
+    .where(and(eq(seals.id, row.id), eq(seals.state, row.state), eq(seals.version, row.version)))
+    .returning();
+  if (!updated) throw lostRace(`印章「${row.name}」`);
+  return updated;
+}
+
+export interface NewSeal {
+  communityCode: string;
+  name: string;
+  owner: Seal['owner'];
+  custodianId: string;
+  storagePlace: string;
+  approverIds: string[];
+  impressionSha256?: string | undefined;
+}
+
+/** 印章登记 */
+export async function registerSeal(db: Database, acting: ActingAs, input: NewSeal): Promise<SealRow> {
+  return db.transaction(async (tx) => {
+    await requirePeople(
+      tx,
+      {
+        custodianId: input.custodianId,
+        ...Object.fromEntries(input.approverIds.map((id, i) => [`approverIds.${i}`, id])),
+      },
+      inCommunity(input.communityCode),
+      '本社区',
+    );
+    const id = randomUUID();
+    let seal: Seal;
+    try {
+      seal = registerSealRecord({
+        id,
+        community: input.communityCode,
+        name: input.name,
+        owner: input.owner,
+        ...(input.impressionSha256 ? { impressionSha256: input.impressionSha256 } : {}),
+        custodian: input.custodianId,
+        storagePlace: input.storagePlace,
+        approvers: [...new Set(input.approverIds)],
+      });
+    } catch (error) {
+      const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues ?? [];
+      const issue = issues[0];
+      const field = issue
+        ? issue.path
+            .map(String)
+            .join('.')
+            .replace(/^approvers/, 'approverIds')
+        : 'name';
+      throw invalid(field || 'name', issue?.message ?? String(error));
+    }
+    const [row] = await tx
+      .insert(seals)
+      .values({
+        id,
+        communityCode: input.communityCode,
+        streetCode: streetOf(input.communityCode),
+        name: seal.name,
+        ownerKind: seal.owner.kind,
+        ownerName: seal.owner.name,
+        impressionSha256: seal.impressionSha256 ?? null,
+        custodianId: seal.custodian,
+        storagePlace: seal.storagePlace,
+        state: seal.state,
+        createdAt: acting.now,
+        createdBy: acting.actor.id,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw invalid('name', `本社区已登记名为「${input.name}」的印章`);
+    await tx
+      .insert(sealApprovers)
+      .values(seal.approvers.map((userId) => ({ sealId: id, userId, communityCode: input.communityCode })));
+    await record(tx, acting, {
+      communityCode: input.communityCode,
+      action: 'seal.register',
+      entityType: 'seal',
+      entityId: id,
+      before: null,
+      after: { ...row, approvers: seal.approvers },
+      payload: {
+        seal: id,
+        name: seal.name,
+        owner: seal.owner,
+        custodian: seal.custodian,
+        storagePlace: seal.storagePlace,
+        approvers: seal.approvers,
+      },
+    });
+    return row;
+  });
+}
+
+export interface SealUseInput {
+  sealId: string;
+  purpose: string;
+  document: string;
+  copies: number;
+}
+
+/** 用印申请 */
+export async function requestSealUse(db: Database, acting: ActingAs, input: SealUseInput) {
+  return db.transaction(async (tx) => {
+    const { row: sealRow } = await loadSeal(tx, input.sealId);
+    if (sealRow.state === 'retired' || sealRow.state === 'destroyed') {
+      throw new ArchiveError('conflict', `印章「${sealRow.name}」已停用，不能申请用印`);
+    }
+    const [request] = await tx
+      .insert(sealRequests)
+      .values({
+        communityCode: sealRow.communityCode,
+        streetCode: sealRow.streetCode,
+        sealId: sealRow.id,
+        kind: 'use',
+        state: 'requested',
+        requestedBy: acting.actor.id,
+        requestedAt: acting.now,
+        purpose: input.purpose,
+        document: input.document,
+        copies: input.copies,
+      })
+      .returning();
+    if (!request) throw new Error('insert failed');
+    await record(tx, acting, {
+      communityCode: sealRow.communityCode,
+      action: 'seal.use.request',
+      entityType: 'sealRequest',
+      entityId: request.id,
+      before: null,
+      after: request,
+      payload: {
+        seal: sealRow.id,
+        sealName: sealRow.name,
+        request: request.id,
+        purpose: input.purpose,
+        document: input.document,
+        copies: input.copies,
+      },
+    });
+    return request;
+  });
+}
+
+/** 用印审批: approve or refuse, by an approver the seal lists, never the applicant. */
+export async function decideSealUse(
+  db: Database,
+  acting: ActingAs,
+  input: { requestId: string; decision: 'approve' | 'refuse'; reason?: string | undefined },
+) {
+  return db.transaction(async (tx) => {
+    const row = await loadRequest(tx, input.requestId, 'use');
+    const { seal } = await loadSeal(tx, row.sealId);
+    const at = acting.now.toISOString();
+    const next = orThrow(
+      applySealUseEvent(
+        useRequestOf(row),
+        seal,
+        input.decision === 'approve'
+          ? { type: 'approve', by: acting.actor.id, at }
+          : { type: 'refuse', by: acting.actor.id, at, reason: input.reason ?? '' },
+      ),
+    );
+    const updated = await moveRequest(
+      tx,
+      row,
+      {
+        state: next.status,
+        decidedBy: acting.actor.id,
+        decidedAt: acting.now,
+        refusalReason: next.refusalReason ?? null,
+      },
+      '该用印申请',
+    );
+    await record(tx, acting, {
+      communityCode: row.communityCode,
+      action: input.decision === 'approve' ? 'seal.use.approve' : 'seal.use.refuse',
+      entityType: 'sealRequest',
+      entityId: row.id,
+      before: { state: row.state },
+      after: { state: updated.state, refusalReason: updated.refusalReason },
+      payload: {
+        seal: seal.id,
+        request: row.id,
+        ...(next.refusalReason ? { reason: next.refusalReason } : {}),
+      },
+    });
+    return updated;
+  });
+}
+
+/** 用印登记, by the custodian. */
+export async function stampSeal(
+  db: Database,
+  acting: ActingAs,
+  input: { requestId: string; copies?: number | undefined },
+) {
+  return db.transaction(async (tx) => {
+    const row = await loadRequest(tx, input.requestId, 'use');
+    const { seal } = await loadSeal(tx, row.sealId);
+    const copies = input.copies ?? row.copies ?? 1;
+    const next = orThrow(
+      applySealUseEvent(useRequestOf(row), seal, {
+        type: 'stamp',
+        by: acting.actor.id,
+        at: acting.now.toISOString(),
+        copies,
+      }),
+    );
+    const updated = await moveRequest(
+      tx,
+      row,
+      { state: next.status, stampedBy: acting.actor.id, stampedAt: acting.now, copiesStamped: copies },
+      '该用印申请',
+    );
+    await record(tx, acting, {
+      communityCode: row.communityCode,
+      action: 'seal.use.stamp',
+      entityType: 'sealRequest',
+      entityId: row.id,
+      before: { state: row.state },
+      after: { state: updated.state, copiesStamped: copies },
+      payload: { seal: seal.id, request: row.id, document: row.document, copies },
+    });
+    return updated;
+  });
+}
+
+export interface TakeOutRequestInput {
+  sealId: string;
+  reason: string;
+  destination?: string | undefined;
+  returnBy: Date;
+}
+
+/** 印章外带申请 */
+export async function requestTakeOut(db: Database, acting: ActingAs, input: TakeOutRequestInput) {
+  return db.transaction(async (tx) => {
+    const { row: sealRow } = await loadSeal(tx, input.sealId);
+    const check = sealRemoval.safeParse({
+      id: 'new',
+      sealId: sealRow.id,
+      requestedBy: acting.actor.id,
+      requestedAt: acting.now.toISOString(),
+      reason: input.reason,
+      ...(input.destination ? { destination: input.destination } : {}),
+      returnBy: input.returnBy.toISOString(),
+    });
+    if (!check.success) {
+      const issue = check.error.issues[0];
+      throw invalid(issue?.path.join('.') || 'reason', issue?.message ?? '外带申请有误');
+    }
+    if (sealRow.state === 'retired' || sealRow.state === 'destroyed') {
+      throw new ArchiveError('conflict', `印章「${sealRow.name}」已停用，不能申请外带`);
+    }
+    const [request] = await tx
+      .insert(sealRequests)
+      .values({
+        communityCode: sealRow.communityCode,
+        streetCode: sealRow.streetCode,
+        sealId: sealRow.id,
+        kind: 'takeOut',
+        state: 'requested',
+        requestedBy: acting.actor.id,
+        requestedAt: acting.now,
+        purpose: input.reason,
+        destination: input.destination ?? null,
+        returnBy: input.returnBy,
+      })
+      .returning();
+    if (!request) throw new Error('insert failed');
+    await record(tx, acting, {
+      communityCode: sealRow.communityCode,
+      action: 'seal.removal.request',
+      entityType: 'sealRequest',
+      entityId: request.id,
+      before: null,
+      after: request,
+      payload: {
+        seal: sealRow.id,
+        sealName: sealRow.name,
+        request: request.id,
+        reason: input.reason,
+        destination: input.destination,
+        returnBy: input.returnBy.toISOString(),
+      },
+    });
+    return request;
+  });
+}
+
+/** 外带审批 */
+export async function decideTakeOut(
+  db: Database,
+  acting: ActingAs,
+  input: { requestId: string; decision: 'approve' | 'refuse'; reason?: string | undefined },
+) {
+  return db.transaction(async (tx) => {
+    const row = await loadRequest(tx, input.requestId, 'takeOut');
+    const { seal } = await loadSeal(tx, row.sealId);
+    const at = acting.now.toISOString();
+    const next = orThrow(
+      applySealRemovalEvent(removalOf(row), seal, { type: input.decision, by: acting.actor.id, at }),
+    );
+    const updated = await moveRequest(
+      tx,
+      row,
+      {
+        state: next.status,
+        decidedBy: acting.actor.id,
+        decidedAt: acting.now,
+        refusalReason: input.decision === 'refuse' ? (input.reason ?? null) : null,
+      },
+      '该外带申请',
+    );
+    await record(tx, acting, {
+      communityCode: row.communityCode,
+      action: input.decision === 'approve' ? 'seal.removal.approve' : 'seal.removal.refuse',
+      entityType: 'sealRequest',
+      entityId: row.id,
+      before: { state: row.state },
+      after: { state: updated.state },
+      payload: { seal: seal.id, request: row.id, ...(input.reason ? { reason: input.reason } : {}) },
+    });
+    return updated;
+  });
+}
+
+/**
+ * 印章外带: the custodian hands the seal out under an approved removal. Two updates guard it: the
+ * seal moves from in use only if it still is, and the partial unique index on `state = 'out'`
+ * refuses a second removal of the same seal even if both passed the first check.
+ */
+export async function takeOut(db: Database, acting: ActingAs, input: { requestId: string }) {
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await loadRequest(tx, input.requestId, 'takeOut');
+      const { row: sealRow, seal } = await loadSeal(tx, row.sealId);
+      const next = orThrow(
+        takeSealOut(seal, removalOf(row), { by: acting.actor.id, at: acting.now.toISOString() }),
+      );
+      const movedSeal = await moveSeal(tx, sealRow, { state: next.seal.state });
+      const updated = await moveRequest(
+        tx,
+        row,
+        { state: next.removal.status, takenOutAt: acting.now },
+        '该外带申请',
+      );
+      await record(tx, acting, {
+        communityCode: row.communityCode,
+        action: 'seal.takeOut',
+        entityType: 'seal',
+        entityId: seal.id,
+        before: { state: sealRow.state },
+        after: { state: movedSeal.state, request: updated.id },
+        payload: {
+          seal: seal.id,
+          sealName: seal.name,
+          request: row.id,
+          returnBy: row.returnBy?.toISOString(),
+        },
+      });
+      return { seal: movedSeal, request: updated };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new ArchiveError('conflict', '该印章已带离办公室，归还前不得再次带离');
+    throw error;
+  }
+}
+
+/** 印章归还 */
+export async function returnSeal(db: Database, acting: ActingAs, input: { requestId: string }) {
+  return db.transaction(async (tx) => {
+    const row = await loadRequest(tx, input.requestId, 'takeOut');
+    const { row: sealRow, seal } = await loadSeal(tx, row.sealId);
+    const next = orThrow(
+      bringSealBack(seal, removalOf(row), { by: acting.actor.id, at: acting.now.toISOString() }),
+    );
+    const movedSeal = await moveSeal(tx, sealRow, { state: next.seal.state });
+    const updated = await moveRequest(
+      tx,
+      row,
+      { state: next.removal.status, returnedAt: acting.now },
+      '该外带申请',
+    );
+    const late = row.returnBy !== null && row.returnBy.getTime() < acting.now.getTime();
+    await record(tx, acting, {
+      communityCode: row.communityCode,
+      action: 'seal.bringBack',
+      entityType: 'seal',
+      entityId: seal.id,
+      before: { state: sealRow.state },
+      after: { state: movedSeal.state, request: updated.id },
+      payload: { seal: seal.id, sealName: seal.name, request: row.id, late },
+    });
+    return { seal: movedSeal, request: updated };
+  });
+}
+
+// ── Departure handover ──────────────────────────────────────────────────────
+
+type HandoverRow = typeof handovers.$inferSelect;
+type HandoverItemRow = typeof handoverItems.$inferSelect;
+
+export interface NewHandover {
+  communityCode: string;
+  leaverId: string;
+  successorId: string;
+  supervisorId: string;
+  supervisorBody: DepartureHandover['supervisor']['body'];
+  dueOn: string;
+  /** Finance records live outside Shequ; the leaver lists them by name. */
+  financeRecords: { ref: string; description: string }[];
+}
+
+function handoverOf(row: HandoverRow, items: HandoverItemRow[]): DepartureHandover {
+  return {
+    id: row.id,
+    community: row.communityCode,
+    leaver: row.leaverId,
+    successor: row.successorId,
+    supervisor: {
+      person: row.supervisorId,
+      body: row.supervisorBody as DepartureHandover['supervisor']['body'],
+    },
+    dueOn: row.dueOn,
+    items: items.map((item) => ({
+      kind: item.kind,
+      ref: item.ref,
+      description: item.description,
+      condition: item.condition as DepartureHandover['items'][number]['condition'],
+      ...(item.note ? { note: item.note } : {}),
+    })),
+    confirmations: stripUndefined({
+      leaver: row.leaverConfirmedOn ?? undefined,
+      successor: row.successorConfirmedOn ?? undefined,
+      supervisor: row.supervisorConfirmedOn ?? undefined,
+    }),
+    serious: row.serious,
+  };
+}
+
+export async function loadHandover(db: Database | Transaction, id: string) {
+  const [row] = await db.select().from(handovers).where(eq(handovers.id, id)).limit(1);
+  if (!row) throw new ArchiveError('notFound', '没有这份移交清单');
+  const items = await db
+    .select()
+    .from(handoverItems)
+    .where(eq(handoverItems.handoverId, id))
+    .orderBy(handoverItems.position);
+  return { row, items, handover: handoverOf(row, items) };
+}
+
+/** 离任移交清单: gathers every archive item and seal in the leaver's custody, plus the finance records named. */
+export async function createHandover(db: Database, acting: ActingAs, input: NewHandover) {
+  return db.transaction(async (tx) => {
+    await requirePeople(
+      tx,
+      { leaverId: input.leaverId, successorId: input.successorId },
+      inCommunity(input.communityCode),
+      '本社区',
+    );
+    const street = streetOf(input.communityCode);
+    await requirePeople(tx, { supervisorId: input.supervisorId }, (code) => code === street, '本镇（街道）');
+    const items = await tx
+      .select()
+      .from(archiveItems)
+      .where(
+        and(
+          eq(archiveItems.communityCode, input.communityCode),
+          eq(archiveItems.custodianId, input.leaverId),
+          inArray(archiveItems.status, ['shelved', 'onLoan']),
+        ),
+      )
+      .orderBy(archiveItems.referenceCode);
+    const sealRows = await tx
+      .select()
+      .from(seals)
+      .where(
+        and(
+          eq(seals.communityCode, input.communityCode),
+          eq(seals.custodianId, input.leaverId),
+          inArray(seals.state, ['inUse', 'takenOut', 'retired']),
+        ),
+      )
+      .orderBy(seals.name);
+    const list = [
+      ...input.financeRecords.map((f) => ({ kind: 'finance' as const, refId: null, ...f })),
+      ...items.map((item) => ({
+        kind: 'archive' as const,
+        refId: item.id,
+        ref: item.referenceCode,
+        description: `${item.title}${item.status === 'onLoan' ? '（借出中）' : ''}`,
+      })),
+      ...sealRows.map((s) => ({
+        kind: 'seal' as const,
+        refId: s.id,
+        ref: s.name,
+        description: `${s.ownerName}，存放于${s.storagePlace}${s.state === 'takenOut' ? '（外带中）' : ''}`,
+      })),
+    ];
+    const id = randomUUID();
+    const check = departureHandover.safeParse({
+      id,
+      community: input.communityCode,
+      leaver: input.leaverId,
+      successor: input.successorId,
+      supervisor: { person: input.supervisorId, body: input.supervisorBody },
+      dueOn: input.dueOn,
+      items: list.map(({ kind, ref, description }) => ({ kind, ref, description, condition: 'intact' })),
+    });
+    if (!check.success) {
+      const issue = check.error.issues[0];
+      const path = issue?.path.join('.') ?? '';
+      const field =
+        path === 'supervisor.person'
+          ? 'supervisorId'
+          : path === 'successor'
+            ? 'successorId'
+            : path === 'items'
+              ? 'financeRecords'
+              : path || 'leaverId';
+      throw invalid(field, issue?.message ?? '移交清单有误');
+    }
+    let row: HandoverRow | undefined;
+    try {
+      [row] = await tx
+        .insert(handovers)
+        .values({
+          id,
+          communityCode: input.communityCode,
+          streetCode: street,
+          leaverId: input.leaverId,
+          successorId: input.successorId,
+          supervisorId: input.supervisorId,
+          supervisorBody: input.supervisorBody,
+          dueOn: input.dueOn,
+          state: 'open',
+          createdAt: acting.now,
+          createdBy: acting.actor.id,
+        })
+        .returning();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw invalid('leaverId', '该离任人已有未完成的移交清单');
+      throw error;
+    }
+    if (!row) throw new Error('insert failed');
+    await tx.insert(handoverItems).values(
+      list.map((item, position) => ({
+        handoverId: id,
+        communityCode: input.communityCode,
+        kind: item.kind,
+        refId: item.refId,
+        ref: item.ref,
+        description: item.description,
+        position,
+      })),
+    );
+    await record(tx, acting, {
+      communityCode: input.communityCode,
+      action: 'handover.open',
+      entityType: 'handover',
+      entityId: id,
+      before: null,
+      after: { ...row, items: list },
+      payload: {
+        handover: id,
+        leaver: input.leaverId,
+        successor: input.successorId,
+        supervisor: input.supervisorId,
+        supervisorBody: input.supervisorBody,
+        dueOn: input.dueOn,
+        items: list.map((item) => ({ kind: item.kind, ref: item.ref })),
+      },
+    });
+    return loadHandover(tx, id);
+  });
+}
+
+const confirmationColumn = {
+  leaver: 'leaverConfirmedOn',
+  successor: 'successorConfirmedOn',
+  supervisor: 'supervisorConfirmedOn',
+} as const;
+
+/**
+ * One of the three confirms the list. When the supervisor confirms (last, by the package's rule),
+ * custody of every archive item and seal on the list passes to the successor, in the same transaction.
+ */
+export async function confirmHandover(
+  db: Database,
+  acting: ActingAs,
+  input: { handoverId: string; role: HandoverRole },
+) {
+  return db.transaction(async (tx) => {
+    const { row, items, handover } = await loadHandover(tx, input.handoverId);
+    if (row.state !== 'open') throw new ArchiveError('conflict', '该移交已完成');
+    const on = chinaDate(acting.now);
+    const next = orThrow(confirmHandoverList(handover, input.role, acting.actor.id, on));
+    const column = confirmationColumn[input.role];
+    const complete = input.role === 'supervisor';
+    const conditions: SQL[] = [eq(handovers.id, row.id), isNull(handovers[column])];
+    const [updated] = await tx
+      .update(handovers)
+      .set({
+        [column]: on,
+        ...(complete
+          ? {
+              state: 'completed' as const,
+              consequences: handoverConsequences(next, on) as unknown as Record<string, unknown>,
+            }
+          : {}),
+      })
+      .where(and(...conditions))
+      .returning();
+    if (!updated) throw lostRace('该移交确认');
+    await record(tx, acting, {
+      communityCode: row.communityCode,
+      action: 'handover.confirm',
+      entityType: 'handover',
+      entityId: row.id,
+      before: { [column]: null },
+      after: { [column]: on, state: updated.state },
+      payload: { handover: row.id, role: input.role, on },
+    });
+    if (complete) await passCustody(tx, acting, row, items);
+    return loadHandover(tx, row.id);
+  });
+}
+
+async function passCustody(
+  tx: Transaction,
+  acting: ActingAs,
+  handover: HandoverRow,
+  items: HandoverItemRow[],
+): Promise<void> {
+  const on = chinaDate(acting.now);
+  for (const entry of items) {
+    if (!entry.refId) continue;
+    if (entry.kind === 'archive') {
+      const { row, item } = await loadItem(tx, entry.refId);
+      if (item.custodian !== handover.leaverId) continue;
+      const next = orThrow(
+        applyArchiveEvent(item, {
+          type: 'changeCustodian',
+          by: handover.leaverId,
+          on,
+          to: handover.successorId,
+          departure: true,
+          supervisedBy: handover.supervisorId,
+        }),
+      );
+      await moveItem(tx, row, { custodianId: next.custodian }, acting.now);
+      await record(tx, acting, {
+        communityCode: row.communityCode,
+        action: 'archive.changeCustodian',
+        entityType: 'archiveItem',
+        entityId: row.id,
+        before: { custodianId: row.custodianId },
+        after: { custodianId: next.custodian },
+        payload: {
+          item: row.id,
+          referenceCode: row.referenceCode,
+          from: handover.leaverId,
+          to: handover.successorId,
+          handover: handover.id,
+          condition: entry.condition,
+        },
+      });
+    } else if (entry.kind === 'seal') {
+      const { row, seal } = await loadSeal(tx, entry.refId);
+      if (seal.custodian !== handover.leaverId) continue;
+      const next = orThrow(
+        applySealEvent(seal, {
+          type: 'handOverCustody',
+          by: handover.leaverId,
+          at: acting.now.toISOString(),
+          to: handover.successorId,
+          departure: true,
+          supervisedBy: handover.supervisorId,
+        }),
+      );
+      const [moved] = await tx
+        .update(seals)
+        .set({ custodianId: next.custodian, version: row.version + 1 })
+        .where(and(eq(seals.id, row.id), eq(seals.version, row.version)))
+        .returning();
+      if (!moved) throw lostRace(`印章「${row.name}」`);
+      await record(tx, acting, {
+        communityCode: row.communityCode,
+        action: 'seal.handOverCustody',
+        entityType: 'seal',
+        entityId: row.id,
+        before: { custodianId: row.custodianId },
+        after: { custodianId: next.custodian },
+        payload: {
+          seal: row.id,
+          sealName: row.name,
+          from: handover.leaverId,
+          to: handover.successorId,
+          handover: handover.id,
+          condition: entry.condition,
+        },
+      });
+    }
+  }
+}
+
+export interface HandoverProblem {
+  handoverId: string;
+  itemId: string;
+  condition: 'missing' | 'altered' | 'damaged' | 'intact';
+  note?: string | undefined;
+  /** 情节严重: only the supervisor records it. */
+  serious?: boolean | undefined;
+}
+
+/**
+ * Records an item found missing, altered or damaged (or back to intact), and the consequences
+ * 金山镇 第十八条 attaches. The list the leaver and successor confirmed has changed, so their
+ * confirmations are cleared and they confirm the corrected list again.
+ */
+export async function recordHandoverProblem(db: Database, acting: ActingAs, input: HandoverProblem) {
+  return db.transaction(async (tx) => {
+    const { row, items } = await loadHandover(tx, input.handoverId);
+    if (row.state !== 'open') throw new ArchiveError('conflict', '该移交已完成，不能再修改清单');
+    const parties = [row.leaverId, row.successorId, row.supervisorId];
+    if (!parties.includes(acting.actor.id)) {
+      throw new ArchiveError('invalid', '只有离任人、接任人和监督人可以登记移交问题', {
+        handoverId: ['只有离任人、接任人和监督人可以登记移交问题'],
+      });
+    }
+    if (input.serious !== undefined && acting.actor.id !== row.supervisorId) {
+      throw invalid('serious', '情节是否严重由监督人认定（金山镇 第十八条）');
+    }
+    const entry = items.find((item) => item.id === input.itemId);
+    if (!entry) throw invalid('itemId', '该项目不在这份移交清单上');
+    await tx
+      .update(handoverItems)
+      .set({ condition: input.condition, note: input.note ?? null })
+      .where(eq(handoverItems.id, entry.id));
+    const refreshedItems = items.map((item) =>
+      item.id === entry.id ? { ...item, condition: input.condition, note: input.note ?? null } : item,
+    );
+    const serious = input.serious ?? row.serious;
+    const handover = handoverOf(
+      { ...row, serious, leaverConfirmedOn: null, successorConfirmedOn: null },
+      refreshedItems,
+    );
+    const consequences = handoverConsequences(handover, chinaDate(acting.now));
+    await tx
+      .update(handovers)
+      .set({
+        serious,
+        leaverConfirmedOn: null,
+        successorConfirmedOn: null,
+        consequences: consequences as unknown as Record<string, unknown>,
+      })
+      .where(eq(handovers.id, row.id));
+    await record(tx, acting, {
+      communityCode: row.communityCode,
+      action: 'handover.recordProblem',
+      entityType: 'handover',
+      entityId: row.id,
+      before: { item: entry.id, condition: entry.condition, note: entry.note },
+      after: { item: entry.id, condition: input.condition, note: input.note ?? null, serious },
+      payload: {
+        handover: row.id,
+        kind: entry.kind,
+        ref: entry.ref,
+        condition: input.condition,
+        note: input.note,
+        serious,
+        consequences: consequences.consequences.map((c) => c.kind),
+      },
+    });
+    return loadHandover(tx, row.id);
+  });
+}
