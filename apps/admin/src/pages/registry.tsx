@@ -48,8 +48,14 @@ export const pages: PageEntry[] = [
   },
   {
     path: 'archives',
+    load: () => import('./archives/index.js'),
     menu: { label: '档案印章', icon: <FileProtectOutlined /> },
   },
+  { path: 'archives/requests', load: () => import('./archives/requests.js') },
+  { path: 'archives/overdue', load: () => import('./archives/overdue.js') },
+  { path: 'archives/handovers/:id', load: () => import('./archives/handover.js') },
+  { path: 'archives/:code', load: () => import('./archives/community.js') },
+  { path: 'archives/:code/handover/new', load: () => import('./archives/handover-new.js') },
   {
     path: 'users',
     load: () => import('./users/index.js'),

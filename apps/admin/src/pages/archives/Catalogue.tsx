@@ -1,0 +1,374 @@
+/** 档案目录: the community's items by reference code, searchable and filtered, with lending from the row. */
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Drawer,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  type TableProps,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../lib/fieldErrors.js';
+import { queryClient, type RouterInputs, type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { LendModal, NewItemModal } from './ArchiveForms.js';
+import {
+  archiveStatusLabels,
+  classificationLabels,
+  contentGroupLabel,
+  contentGroupLabels,
+  mediumLabels,
+  optionsOf,
+  retentionLabels,
+} from './labels.js';
+import { DueDate, formatTime, useCanWrite, usePeople } from './shared.js';
+
+type ItemRow = RouterOutputs['archives']['list']['items'][number];
+type ListInput = RouterInputs['archives']['list'];
+
+function location(row: Pick<ItemRow, 'locationRoom' | 'locationCabinet' | 'locationShelf'>): string {
+  return [row.locationRoom, row.locationCabinet, row.locationShelf].filter(Boolean).join(' / ') || '—';
+}
+
+export function ReferenceCode({ code }: { code: string }) {
+  return (
+    <Typography.Text code copyable={{ text: code }} style={{ whiteSpace: 'nowrap' }}>
+      {code}
+    </Typography.Text>
+  );
+}
+
+export function StatusTag({ status }: { status: string }) {
+  const known = archiveStatusLabels[status];
+  return <Tag color={known?.color}>{known?.label ?? status}</Tag>;
+}
+
+function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { message } = App.useApp();
+  const canWrite = useCanWrite();
+  const detail = useQuery({ ...trpc.archives.get.queryOptions({ id: id ?? '' }), enabled: id !== null });
+  const fixity = useMutation(
+    trpc.archives.fixityCheck.mutationOptions({
+      onSuccess: (result) => {
+        const ok = (result as { ok?: boolean } | undefined)?.ok;
+        if (ok === false) message.error('完整性校验未通过：文件内容与归档时的 SHA-256 不一致');
+        else message.success('完整性校验通过：文件与归档时一致');
+        void queryClient.invalidateQueries({ queryKey: trpc.archives.get.queryKey() });
+      },
+      onError: (error) => message.error(errorMessage(error)),
+    }),
+  );
+  const item = detail.data;
+  return (
+    <Drawer open={id !== null} onClose={onClose} size={720} title={item?.title ?? '档案'}>
+      {detail.isError && <Alert type="error" showIcon title={errorMessage(detail.error)} />}
+      {item?.referenceCode && (
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+          <Descriptions column={2} size="small" bordered>
+            <Descriptions.Item label="档号" span={2}>
+              <ReferenceCode code={item.referenceCode} />
+            </Descriptions.Item>
+            <Descriptions.Item label="题名" span={2}>
+              {item.title}
+            </Descriptions.Item>
+            <Descriptions.Item label="责任者">{item.issuer}</Descriptions.Item>
+            <Descriptions.Item label="文号">{item.documentNumber ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="日期">{item.date}</Descriptions.Item>
+            <Descriptions.Item label="页数">{item.pages ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="密级">
+              {item.classification ? (classificationLabels[item.classification] ?? item.classification) : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label="载体">
+              {mediumLabels[item.medium ?? ''] ?? item.medium}
+            </Descriptions.Item>
+            <Descriptions.Item label="内容类别" span={2}>
+              {contentGroupLabel(item.contentGroup ?? '')}
+            </Descriptions.Item>
+            <Descriptions.Item label="保管期限">
+              {retentionLabels[item.retention ?? ''] ?? item.retention}
+            </Descriptions.Item>
+            <Descriptions.Item label="到期日">{item.expiresOn ?? '永久保存'}</Descriptions.Item>
+            <Descriptions.Item label="保管人">{item.custodianName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="存放位置">
+              {location({
+                locationRoom: item.locationRoom ?? null,
+                locationCabinet: item.locationCabinet ?? null,
+                locationShelf: item.locationShelf ?? null,
+              })}
+            </Descriptions.Item>
+            <Descriptions.Item label="状态">
+              <StatusTag status={item.status ?? ''} />
+            </Descriptions.Item>
+            <Descriptions.Item label="备注">{item.notes ?? '—'}</Descriptions.Item>
+          </Descriptions>
+          <div>
+            <Typography.Title level={5}>借阅记录</Typography.Title>
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={item.loans}
+              locale={{ emptyText: '没有借阅记录' }}
+              columns={[
+                { title: '借阅人', dataIndex: 'borrower' },
+                { title: '事由', dataIndex: 'purpose', render: (value: string | null) => value ?? '—' },
+                { title: '借出', dataIndex: 'lentOn' },
+                {
+                  title: '应还',
+                  dataIndex: 'dueOn',
+                  render: (dueOn: string, loan) => <DueDate dueOn={dueOn} done={loan.returnedOn !== null} />,
+                },
+                {
+                  title: '归还',
+                  dataIndex: 'returnedOn',
+                  render: (value: string | null) => value ?? <Tag color="blue">未还</Tag>,
+                },
+              ]}
+            />
+          </div>
+          <div>
+            <Typography.Title level={5}>附件</Typography.Title>
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={item.attachments}
+              locale={{ emptyText: '没有附件' }}
+              columns={[
+                { title: '文件', dataIndex: 'fileName' },
+                {
+                  title: 'SHA-256',
+                  dataIndex: 'sha256',
+                  render: (hash: string) => <Typography.Text code>{hash.slice(0, 16)}…</Typography.Text>,
+                },
+                {
+                  title: '上次校验',
+                  key: 'check',
+                  render: (_value, file) =>
+                    file.lastCheckedAt === null ? (
+                      '未校验'
+                    ) : (
+                      <Space size={4}>
+                        <Tag color={file.lastCheckOk ? 'green' : 'red'}>
+                          {file.lastCheckOk ? '一致' : '不一致'}
+                        </Tag>
+                        {formatTime(file.lastCheckedAt)}
+                      </Space>
+                    ),
+                },
+                ...(canWrite
+                  ? [
+                      {
+                        title: '操作',
+                        key: 'actions',
+                        render: (_value: unknown, file: { id: string }) => (
+                          <Button
+                            size="small"
+                            loading={fixity.isPending && fixity.variables?.attachmentId === file.id}
+                            onClick={() => fixity.mutate({ attachmentId: file.id })}
+                          >
+                            完整性校验
+                          </Button>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          </div>
+          {item.destruction && (
+            <Alert
+              type="warning"
+              showIcon
+              title={`鉴定销毁：${item.destruction.decisionNumber}（${item.destruction.decidedOn}）`}
+              description={`${item.destruction.opinion}${item.destruction.destroyedOn ? `；已于 ${item.destruction.destroyedOn} 销毁（${item.destruction.method ?? ''}）` : ''}`}
+            />
+          )}
+        </Space>
+      )}
+    </Drawer>
+  );
+}
+
+export function Catalogue({ community }: { community: string }) {
+  const { message } = App.useApp();
+  const canWrite = useCanWrite();
+  const { people } = usePeople(community);
+  const [filters, setFilters] = useState<Omit<ListInput, 'community'>>({ page: 1, pageSize: 20 });
+  const [retention, setRetention] = useState<string | undefined>();
+  const [creating, setCreating] = useState(false);
+  const [lending, setLending] = useState<ItemRow | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
+  // The API filters by medium, group, status and text; retention is filtered here, over up to 100 items.
+  const input: ListInput = retention
+    ? { community, ...filters, page: 1, pageSize: 100 }
+    : { community, ...filters };
+  const list = useQuery({ ...trpc.archives.list.queryOptions(input), placeholderData: keepPreviousData });
+  const rows = (list.data?.items ?? []).filter((row) => !retention || row.retention === retention);
+  const giveBack = useMutation(
+    trpc.archives.return.mutationOptions({
+      onSuccess: () => {
+        message.success('已登记归还');
+        void queryClient.invalidateQueries({ queryKey: trpc.archives.pathKey() });
+      },
+      onError: (error) => message.error(errorMessage(error)),
+    }),
+  );
+  const set = (changes: Partial<ListInput>) => setFilters((current) => ({ ...current, ...changes, page: 1 }));
+
+  const columns: TableProps<ItemRow>['columns'] = [
+    {
+      title: '档号',
+      dataIndex: 'referenceCode',
+      render: (code: string) => <ReferenceCode code={code} />,
+    },
+    {
+      title: '题名',
+      dataIndex: 'title',
+      render: (title: string, row) => (
+        <Typography.Link onClick={() => setViewing(row.id)}>{title}</Typography.Link>
+      ),
+    },
+    { title: '责任者', dataIndex: 'issuer', responsive: ['xl'] },
+    { title: '日期', dataIndex: 'date', responsive: ['lg'] },
+    { title: '载体', dataIndex: 'medium', render: (value: string) => mediumLabels[value] ?? value },
+    {
+      title: '内容类别',
+      dataIndex: 'contentGroup',
+      responsive: ['xl'],
+      render: (value: string) => contentGroupLabel(value),
+    },
+    {
+      title: '保管期限',
+      dataIndex: 'retention',
+      render: (value: string, row) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {retentionLabels[value] ?? value}
+          {row.expiresOn && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              至 {row.expiresOn}
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    },
+    { title: '保管人', dataIndex: 'custodianName', responsive: ['lg'] },
+    { title: '存放位置', key: 'location', responsive: ['xxl'], render: (_value, row) => location(row) },
+    { title: '状态', dataIndex: 'status', render: (status: string) => <StatusTag status={status} /> },
+    ...(canWrite
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            render: (_value: unknown, row: ItemRow) =>
+              row.status === 'shelved' ? (
+                <Button size="small" onClick={() => setLending(row)}>
+                  借出
+                </Button>
+              ) : row.status === 'onLoan' ? (
+                <Popconfirm
+                  title={`登记 ${row.referenceCode} 已归还？`}
+                  okText="归还"
+                  onConfirm={() => giveBack.mutateAsync({ id: row.id })}
+                >
+                  <Button size="small">归还</Button>
+                </Popconfirm>
+              ) : null,
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Space wrap>
+        <Input.Search
+          allowClear
+          placeholder="题名、档号、文号或责任者"
+          aria-label="搜索档案"
+          style={{ width: 280 }}
+          onSearch={(value) => set({ text: value.trim() || undefined })}
+        />
+        <Select
+          allowClear
+          placeholder="载体"
+          aria-label="载体"
+          style={{ width: 130 }}
+          options={optionsOf(mediumLabels)}
+          onChange={(medium?: string) => set({ medium: medium as ListInput['medium'] })}
+        />
+        <Select
+          allowClear
+          placeholder="内容类别"
+          aria-label="内容类别"
+          style={{ width: 220 }}
+          options={optionsOf(contentGroupLabels)}
+          onChange={(group?: string) => set({ group })}
+        />
+        <Select
+          allowClear
+          placeholder="状态"
+          aria-label="状态"
+          style={{ width: 110 }}
+          options={optionsOf(archiveStatusLabels)}
+          onChange={(status?: string) => set({ status: status as ListInput['status'] })}
+        />
+        <Select
+          allowClear
+          placeholder="保管期限"
+          aria-label="保管期限"
+          style={{ width: 130 }}
+          options={optionsOf(retentionLabels)}
+          onChange={(value?: string) => setRetention(value)}
+        />
+        {canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            归档
+          </Button>
+        )}
+      </Space>
+      {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
+      {retention && (list.data?.total ?? 0) > 100 && (
+        <Alert type="warning" showIcon title="保管期限筛选只在前 100 件中进行，请配合其他条件缩小范围" />
+      )}
+      <Table<ItemRow>
+        rowKey="id"
+        size="middle"
+        data-testid="catalogue"
+        columns={columns}
+        dataSource={rows}
+        loading={list.isFetching}
+        pagination={
+          retention
+            ? false
+            : {
+                current: filters.page,
+                pageSize: filters.pageSize,
+                total: list.data?.total ?? 0,
+                showSizeChanger: true,
+                pageSizeOptions: [20, 50, 100],
+                showTotal: (total) => `共 ${total} 件`,
+                onChange: (page, pageSize) => setFilters((current) => ({ ...current, page, pageSize })),
+              }
+        }
+      />
+      <NewItemModal
+        community={community}
+        fonds={list.data?.items[0]?.referenceCode.split('-')[0]}
+        people={people}
+        open={creating}
+        onClose={() => setCreating(false)}
+      />
+      <LendModal item={lending} people={people} onClose={() => setLending(null)} />
+      <ItemDrawer id={viewing} onClose={() => setViewing(null)} />
+    </Space>
+  );
+}

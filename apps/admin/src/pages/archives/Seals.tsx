@@ -1,0 +1,415 @@
+/** 印章登记: the community's seals with their state, requests to use or take one out, and each seal's history. */
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
+import { queryClient, type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { optionsOf, requestKindLabels, sealOwnerKindLabels, sealStateLabels } from './labels.js';
+import { RequestActions, RequestState, requestSummary, type SealRequestRow } from './RequestActions.js';
+import { formatTime, type Person, personOptions, useCanWrite, usePeople } from './shared.js';
+
+type SealRow = RouterOutputs['seals']['list'][number];
+
+export function SealState({ seal }: { seal: Pick<SealRow, 'state' | 'out'> }) {
+  const known = sealStateLabels[seal.state];
+  const late = seal.out?.returnBy && new Date(seal.out.returnBy).getTime() < Date.now();
+  return (
+    <Space size={4} wrap>
+      <Tag color={known?.color}>{known?.label ?? seal.state}</Tag>
+      {seal.out?.returnBy && (
+        <Typography.Text type={late ? 'danger' : 'secondary'}>
+          应于 {formatTime(seal.out.returnBy)} 前归还
+        </Typography.Text>
+      )}
+      {late && <Tag color="red">逾期未还</Tag>}
+    </Space>
+  );
+}
+
+function refreshSeals() {
+  void queryClient.invalidateQueries({ queryKey: trpc.seals.pathKey() });
+  void queryClient.invalidateQueries({ queryKey: trpc.custody.pathKey() });
+}
+
+/** A modal form whose server field errors land on its fields. */
+function useServerErrors(fields: string[]) {
+  const [form] = Form.useForm();
+  const onError = (error: unknown) => {
+    const fieldErrors = fieldErrorsOf(error);
+    if (fieldErrors)
+      form.setFields(placeFieldErrors(fieldErrors, ([name]) => fields.includes(String(name))).fields);
+  };
+  return { form, onError };
+}
+
+interface UseValues {
+  purpose: string;
+  document: string;
+  copies: number;
+}
+
+function RequestUseModal({ seal, onClose }: { seal: SealRow | null; onClose: () => void }) {
+  const { form, onError } = useServerErrors(['purpose', 'document', 'copies']);
+  const request = useMutation(
+    trpc.seals.requestUse.mutationOptions({
+      onSuccess: () => {
+        refreshSeals();
+        onClose();
+      },
+      onError,
+    }),
+  );
+  return (
+    <Modal
+      title={seal ? `申请用印：${seal.name}` : '申请用印'}
+      open={seal !== null}
+      okText="提交申请"
+      onOk={() => form.submit()}
+      confirmLoading={request.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {request.isError && !fieldErrorsOf(request.error) && (
+        <Alert type="error" showIcon title={errorMessage(request.error)} style={{ marginBottom: 16 }} />
+      )}
+      <Form<UseValues>
+        form={form}
+        name="requestSealUse"
+        layout="vertical"
+        preserve={false}
+        initialValues={{ copies: 1 }}
+        onFinish={(values) => seal && request.mutate({ sealId: seal.id, ...values })}
+      >
+        <Form.Item
+          label="用印文件"
+          name="document"
+          rules={[{ required: true, whitespace: true, message: '请输入用印文件' }]}
+        >
+          <Input placeholder="如：居民困难情况证明" />
+        </Form.Item>
+        <Form.Item
+          label="用印事由"
+          name="purpose"
+          rules={[{ required: true, whitespace: true, message: '请输入用印事由' }]}
+        >
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item label="份数" name="copies" rules={[{ required: true, message: '请输入份数' }]}>
+          <InputNumber min={1} max={1000} precision={0} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface TakeOutValues {
+  reason: string;
+  destination?: string;
+  returnBy: Dayjs;
+}
+
+function TakeOutModal({ seal, onClose }: { seal: SealRow | null; onClose: () => void }) {
+  const { form, onError } = useServerErrors(['reason', 'destination', 'returnBy']);
+  const request = useMutation(
+    trpc.seals.requestTakeOut.mutationOptions({
+      onSuccess: () => {
+        refreshSeals();
+        onClose();
+      },
+      onError,
+    }),
+  );
+  return (
+    <Modal
+      title={seal ? `申请印章外带：${seal.name}` : '申请印章外带'}
+      open={seal !== null}
+      okText="提交申请"
+      onOk={() => form.submit()}
+      confirmLoading={request.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="印章原则上不得带离办公室；确需带出的，须经批准并按时归还（鄂州 第四十条）。"
+      />
+      {request.isError && !fieldErrorsOf(request.error) && (
+        <Alert type="error" showIcon title={errorMessage(request.error)} style={{ marginBottom: 16 }} />
+      )}
+      <Form<TakeOutValues>
+        form={form}
+        name="requestTakeOut"
+        layout="vertical"
+        preserve={false}
+        initialValues={{ returnBy: dayjs().add(1, 'day').hour(17).minute(0).second(0) }}
+        onFinish={(values) =>
+          seal &&
+          request.mutate({
+            sealId: seal.id,
+            reason: values.reason,
+            destination: values.destination?.trim() || undefined,
+            returnBy: values.returnBy.format(),
+          })
+        }
+      >
+        <Form.Item
+          label="需带出的特殊情况"
+          name="reason"
+          rules={[{ required: true, whitespace: true, message: '请说明带出的特殊情况' }]}
+        >
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item label="去向" name="destination">
+          <Input />
+        </Form.Item>
+        <Form.Item label="归还期限" name="returnBy" rules={[{ required: true, message: '请选择归还期限' }]}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface RegisterValues {
+  name: string;
+  ownerKind: string;
+  ownerName: string;
+  custodianId: string;
+  storagePlace: string;
+  approverIds: string[];
+}
+
+function RegisterSealModal({
+  community,
+  people,
+  open,
+  onClose,
+}: {
+  community: string;
+  people: Person[];
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { form, onError } = useServerErrors(['name', 'owner', 'custodianId', 'storagePlace', 'approverIds']);
+  const register = useMutation(
+    trpc.seals.register.mutationOptions({
+      onSuccess: () => {
+        refreshSeals();
+        onClose();
+      },
+      onError,
+    }),
+  );
+  const local = people.filter((person) => person.jurisdictionCode === community);
+  return (
+    <Modal
+      title="登记印章"
+      open={open}
+      okText="登记"
+      onOk={() => form.submit()}
+      confirmLoading={register.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {register.isError && !fieldErrorsOf(register.error) && (
+        <Alert type="error" showIcon title={errorMessage(register.error)} style={{ marginBottom: 16 }} />
+      )}
+      <Form<RegisterValues>
+        form={form}
+        name="registerSeal"
+        layout="vertical"
+        preserve={false}
+        onFinish={(values) =>
+          register.mutate({
+            community,
+            name: values.name,
+            owner: { kind: values.ownerKind as 'residents-committee', name: values.ownerName },
+            custodianId: values.custodianId,
+            storagePlace: values.storagePlace,
+            approverIds: values.approverIds,
+          })
+        }
+      >
+        <Form.Item
+          label="印章名称（印文）"
+          name="name"
+          rules={[{ required: true, whitespace: true, message: '请输入印章名称' }]}
+        >
+          <Input />
+        </Form.Item>
+        <Space.Compact style={{ width: '100%' }}>
+          <Form.Item
+            name="ownerKind"
+            rules={[{ required: true, message: '请选择所属组织类别' }]}
+            style={{ width: '40%' }}
+          >
+            <Select placeholder="所属组织类别" options={optionsOf(sealOwnerKindLabels)} />
+          </Form.Item>
+          <Form.Item
+            name="ownerName"
+            rules={[{ required: true, whitespace: true, message: '请输入所属组织' }]}
+            style={{ width: '60%' }}
+          >
+            <Input placeholder="所属组织名称" />
+          </Form.Item>
+        </Space.Compact>
+        <Form.Item label="保管人" name="custodianId" rules={[{ required: true, message: '请选择保管人' }]}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={personOptions(local)} />
+        </Form.Item>
+        <Form.Item
+          label="固定存放地点"
+          name="storagePlace"
+          rules={[{ required: true, whitespace: true, message: '请输入存放地点' }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item
+          label="审批人"
+          name="approverIds"
+          extra="按印章使用制度指定，至少一人"
+          rules={[{ required: true, message: '请至少指定一名审批人' }]}
+        >
+          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={personOptions(local)} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function SealHistory({ sealId, canWrite }: { sealId: string; canWrite: boolean }) {
+  const detail = useQuery(trpc.seals.get.queryOptions({ id: sealId }));
+  if (detail.isError) return <Alert type="error" showIcon title={errorMessage(detail.error)} />;
+  return (
+    <Table<SealRequestRow>
+      rowKey="id"
+      size="small"
+      loading={detail.isPending}
+      dataSource={detail.data?.requests ?? []}
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      locale={{ emptyText: '还没有用印或外带申请' }}
+      columns={[
+        {
+          title: '类别',
+          dataIndex: 'kind',
+          width: 64,
+          render: (kind: string) => requestKindLabels[kind] ?? kind,
+        },
+        { title: '申请人', dataIndex: 'requesterName' },
+        {
+          title: '申请时间',
+          dataIndex: 'requestedAt',
+          width: 150,
+          render: (value: string) => formatTime(value),
+        },
+        { title: '内容', key: 'summary', render: (_value, request) => requestSummary(request) },
+        { title: '审批人', dataIndex: 'deciderName', render: (value: string | null) => value ?? '—' },
+        { title: '状态', key: 'state', render: (_value, request) => <RequestState request={request} /> },
+        {
+          title: '操作',
+          key: 'actions',
+          render: (_value, request) => <RequestActions request={request} canWrite={canWrite} />,
+        },
+      ]}
+    />
+  );
+}
+
+export function Seals({ community }: { community: string }) {
+  const canWrite = useCanWrite();
+  const { people } = usePeople(community);
+  const list = useQuery(trpc.seals.list.queryOptions({ community }));
+  const [using, setUsing] = useState<SealRow | null>(null);
+  const [takingOut, setTakingOut] = useState<SealRow | null>(null);
+  const [registering, setRegistering] = useState(false);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      {canWrite && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
+          登记印章
+        </Button>
+      )}
+      {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
+      <Table<SealRow>
+        rowKey="id"
+        size="middle"
+        data-testid="seal-registry"
+        loading={list.isFetching}
+        dataSource={list.data ?? []}
+        pagination={false}
+        locale={{ emptyText: '尚未登记印章' }}
+        expandable={{
+          expandedRowRender: (seal) => <SealHistory sealId={seal.id} canWrite={canWrite} />,
+        }}
+        columns={[
+          { title: '印章名称', dataIndex: 'name' },
+          {
+            title: '所属组织',
+            key: 'owner',
+            render: (_value, seal) => (
+              <span>
+                {seal.ownerName}
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                  {sealOwnerKindLabels[seal.ownerKind] ?? seal.ownerKind}
+                </Typography.Text>
+              </span>
+            ),
+          },
+          { title: '保管人', dataIndex: 'custodianName' },
+          { title: '存放地点', dataIndex: 'storagePlace', responsive: ['lg'] },
+          {
+            title: '审批人',
+            dataIndex: 'approvers',
+            responsive: ['lg'],
+            render: (approvers: SealRow['approvers']) => approvers.map((a) => a.displayName).join('、'),
+          },
+          { title: '状态', key: 'state', render: (_value, seal) => <SealState seal={seal} /> },
+          ...(canWrite
+            ? [
+                {
+                  title: '申请',
+                  key: 'actions',
+                  render: (_value: unknown, seal: SealRow) =>
+                    seal.state === 'inUse' ? (
+                      <Space size="small">
+                        <Button size="small" onClick={() => setUsing(seal)}>
+                          申请用印
+                        </Button>
+                        <Button size="small" onClick={() => setTakingOut(seal)}>
+                          申请外带
+                        </Button>
+                      </Space>
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
+      <RequestUseModal seal={using} onClose={() => setUsing(null)} />
+      <TakeOutModal seal={takingOut} onClose={() => setTakingOut(null)} />
+      <RegisterSealModal
+        community={community}
+        people={people}
+        open={registering}
+        onClose={() => setRegistering(false)}
+      />
+    </Space>
+  );
+}

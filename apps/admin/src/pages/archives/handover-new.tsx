@@ -1,0 +1,296 @@
+/**
+ * 发起离任移交, step by step: the three people, what is in the leaver's custody (archive items and
+ * seals are gathered by the API; finance records are named here), then the list is created and
+ * opens as its printable form, where the three confirm.
+ */
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Select,
+  Space,
+  Steps,
+  Table,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
+import { queryClient, trpc } from '../../lib/trpc.js';
+import { ReferenceCode, StatusTag } from './Catalogue.js';
+import { optionsOf, supervisingBodyLabels } from './labels.js';
+import { SealState } from './Seals.js';
+import { chinaToday, personOptions, usePeople } from './shared.js';
+
+interface WizardValues {
+  leaverId: string;
+  successorId: string;
+  supervisorId: string;
+  supervisorBody: string;
+  dueOn: Dayjs;
+  financeRecords?: { ref: string; description: string }[];
+}
+
+const stepFields: (keyof WizardValues)[][] = [
+  ['leaverId', 'successorId', 'supervisorId', 'supervisorBody', 'dueOn'],
+  ['financeRecords'],
+  [],
+];
+
+function CustodyPreview({ community, leaverId }: { community: string; leaverId: string | undefined }) {
+  const items = useQuery({
+    ...trpc.archives.list.queryOptions({ community, page: 1, pageSize: 100 }),
+    enabled: !!leaverId,
+  });
+  const seals = useQuery({ ...trpc.seals.list.queryOptions({ community }), enabled: !!leaverId });
+  if (!leaverId) return null;
+  const held = (items.data?.items ?? []).filter(
+    (item) => item.custodianId === leaverId && (item.status === 'shelved' || item.status === 'onLoan'),
+  );
+  const heldSeals = (seals.data ?? []).filter(
+    (seal) => seal.custodianId === leaverId && seal.state !== 'destroyed',
+  );
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {(items.data?.total ?? 0) > 100 && (
+        <Alert type="info" showIcon title="这里只预览前 100 件档案；生成清单时会列入保管人名下的全部档案。" />
+      )}
+      <Typography.Title level={5}>档案（{held.length} 件）</Typography.Title>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={items.isFetching}
+        dataSource={held}
+        pagination={false}
+        locale={{ emptyText: '名下没有档案' }}
+        columns={[
+          {
+            title: '档号',
+            dataIndex: 'referenceCode',
+            render: (code: string) => <ReferenceCode code={code} />,
+          },
+          { title: '题名', dataIndex: 'title' },
+          { title: '状态', dataIndex: 'status', render: (status: string) => <StatusTag status={status} /> },
+        ]}
+      />
+      <Typography.Title level={5}>印章（{heldSeals.length} 枚）</Typography.Title>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={seals.isFetching}
+        dataSource={heldSeals}
+        pagination={false}
+        locale={{ emptyText: '名下没有印章' }}
+        columns={[
+          { title: '印章名称', dataIndex: 'name' },
+          { title: '存放地点', dataIndex: 'storagePlace' },
+          { title: '状态', key: 'state', render: (_value, seal) => <SealState seal={seal} /> },
+        ]}
+      />
+    </Space>
+  );
+}
+
+export default function HandoverWizard() {
+  const { code = '' } = useParams();
+  const navigate = useNavigate();
+  const [form] = Form.useForm();
+  const [step, setStep] = useState(0);
+  const { people, nameOf } = usePeople(code);
+  const community = useQuery(trpc.communities.get.queryOptions({ code }));
+  const leaverId: string | undefined = Form.useWatch('leaverId', form);
+  const values: Partial<WizardValues> = Form.useWatch([], form) ?? {};
+  const local = people.filter((person) => person.jurisdictionCode === code);
+  const town = people.filter((person) => person.jurisdictionCode === code.slice(0, 9));
+  const create = useMutation(
+    trpc.handovers.create.mutationOptions({
+      onSuccess: (handover) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.handovers.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.custody.pathKey() });
+        navigate(`/archives/handovers/${handover.row.id}`);
+      },
+      onError: (error) => {
+        const fieldErrors = fieldErrorsOf(error);
+        if (!fieldErrors) return;
+        const placed = placeFieldErrors(fieldErrors, ([name]) =>
+          stepFields.flat().includes(String(name) as keyof WizardValues),
+        );
+        form.setFields(placed.fields);
+        const first = placed.fields[0]?.name[0];
+        const back = stepFields.findIndex((fields) => fields.includes(String(first) as keyof WizardValues));
+        if (back >= 0) setStep(back);
+      },
+    }),
+  );
+
+  const next = async () => {
+    try {
+      await form.validateFields(stepFields[step]);
+      setStep(step + 1);
+    } catch {
+      // antd shows the messages on the fields
+    }
+  };
+  const submit = () => {
+    const all = form.getFieldsValue(true) as WizardValues;
+    create.mutate({
+      community: code,
+      leaverId: all.leaverId,
+      successorId: all.successorId,
+      supervisorId: all.supervisorId,
+      supervisorBody: all.supervisorBody as 'town-discipline-committee',
+      dueOn: all.dueOn.format('YYYY-MM-DD'),
+      financeRecords: (all.financeRecords ?? []).filter((record) => record?.ref?.trim()),
+    });
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Breadcrumb
+        items={[
+          { title: <Link to="/archives">档案印章</Link> },
+          { title: <Link to={`/archives/${code}?tab=handovers`}>{community.data?.name ?? code}</Link> },
+          { title: '发起离任移交' },
+        ]}
+      />
+      <Card title="发起离任移交">
+        <Steps
+          current={step}
+          style={{ marginBottom: 24 }}
+          items={[{ title: '移交、接交、监交人' }, { title: '保管的项目' }, { title: '确认并生成清单' }]}
+        />
+        {create.isError && !fieldErrorsOf(create.error) && (
+          <Alert type="error" showIcon title={errorMessage(create.error)} style={{ marginBottom: 16 }} />
+        )}
+        <Form
+          form={form}
+          name="handoverWizard"
+          layout="vertical"
+          style={{ maxWidth: 760 }}
+          initialValues={{
+            supervisorBody: 'town-discipline-committee',
+            dueOn: dayjs(chinaToday()).add(7, 'day'),
+            financeRecords: [],
+          }}
+        >
+          <div style={{ display: step === 0 ? 'block' : 'none' }}>
+            <Form.Item
+              label="离任人（移交人）"
+              name="leaverId"
+              rules={[{ required: true, message: '请选择离任人' }]}
+            >
+              <Select showSearch={{ optionFilterProp: 'label' }} options={personOptions(local)} />
+            </Form.Item>
+            <Form.Item
+              label="接任人（接交人）"
+              name="successorId"
+              dependencies={['leaverId']}
+              rules={[
+                { required: true, message: '请选择接任人' },
+                ({ getFieldValue }) => ({
+                  validator: (_rule, value) =>
+                    value && value === getFieldValue('leaverId')
+                      ? Promise.reject(new Error('接任人不能是离任人本人'))
+                      : Promise.resolve(),
+                }),
+              ]}
+            >
+              <Select showSearch={{ optionFilterProp: 'label' }} options={personOptions(local)} />
+            </Form.Item>
+            <div style={{ display: 'grid', gridTemplateColumns: '2fr 1fr', columnGap: 16 }}>
+              <Form.Item
+                label="监交人（镇里的人员）"
+                name="supervisorId"
+                rules={[{ required: true, message: '请选择监交人' }]}
+              >
+                <Select showSearch={{ optionFilterProp: 'label' }} options={personOptions(town)} />
+              </Form.Item>
+              <Form.Item label="监督机构" name="supervisorBody" rules={[{ required: true }]}>
+                <Select options={optionsOf(supervisingBodyLabels)} />
+              </Form.Item>
+            </div>
+            <Form.Item label="移交期限" name="dueOn" rules={[{ required: true, message: '请选择移交期限' }]}>
+              <DatePicker />
+            </Form.Item>
+            <Alert
+              type="info"
+              showIcon
+              title="金山镇 第十八条：社区工作人员离任，财务、档案、印章等移交工作，由镇纪委、党政办负责监督。"
+              style={{ marginBottom: 16 }}
+            />
+          </div>
+          <div style={{ display: step === 1 ? 'block' : 'none' }}>
+            <CustodyPreview community={code} leaverId={leaverId} />
+            <Typography.Title level={5} style={{ marginTop: 16 }}>
+              财务资料
+            </Typography.Title>
+            <Form.List name="financeRecords">
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((field) => (
+                    <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
+                      <Form.Item
+                        name={[field.name, 'ref']}
+                        rules={[{ required: true, whitespace: true, message: '请输入名称' }]}
+                      >
+                        <Input placeholder="名称，如：2025 年现金日记账" style={{ width: 260 }} />
+                      </Form.Item>
+                      <Form.Item
+                        name={[field.name, 'description']}
+                        rules={[{ required: true, whitespace: true, message: '请输入说明' }]}
+                      >
+                        <Input placeholder="说明，如：1 册，记至 6 月 30 日" style={{ width: 320 }} />
+                      </Form.Item>
+                      <MinusCircleOutlined aria-label="删除" onClick={() => remove(field.name)} />
+                    </Space>
+                  ))}
+                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()}>
+                    添加财务资料
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </div>
+          {step === 2 && (
+            <Descriptions column={1} bordered size="small" style={{ marginBottom: 16 }}>
+              <Descriptions.Item label="离任人">{nameOf(values.leaverId)}</Descriptions.Item>
+              <Descriptions.Item label="接任人">{nameOf(values.successorId)}</Descriptions.Item>
+              <Descriptions.Item label="监交人">
+                {nameOf(values.supervisorId)}（{supervisingBodyLabels[values.supervisorBody ?? ''] ?? ''}）
+              </Descriptions.Item>
+              <Descriptions.Item label="移交期限">{values.dueOn?.format('YYYY-MM-DD')}</Descriptions.Item>
+              <Descriptions.Item label="财务资料">
+                {(values.financeRecords ?? []).filter((record) => record?.ref).length} 项
+              </Descriptions.Item>
+              <Descriptions.Item label="档案、印章">
+                离任人名下在库、借出的档案和未销毁的印章，生成时自动列入
+              </Descriptions.Item>
+            </Descriptions>
+          )}
+        </Form>
+        <Space>
+          {step > 0 && <Button onClick={() => setStep(step - 1)}>上一步</Button>}
+          {step < 2 && (
+            <Button type="primary" onClick={next}>
+              下一步
+            </Button>
+          )}
+          {step === 2 && (
+            <Button type="primary" loading={create.isPending} onClick={submit}>
+              生成移交清单
+            </Button>
+          )}
+        </Space>
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,100 @@
+/** 外带与逾期: seals out of the office past their deadline and archive loans past due, in my scope. */
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Breadcrumb, Card, Space, Table, Typography } from 'antd';
+import { Link } from 'react-router';
+import { errorMessage } from '../../lib/fieldErrors.js';
+import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { ReferenceCode } from './Catalogue.js';
+import { RequestActions, type SealRequestRow } from './RequestActions.js';
+import { DueDate, formatTime, useCanWrite } from './shared.js';
+
+type OverdueLoan = RouterOutputs['archives']['overdueLoans'][number];
+
+function hoursLate(returnBy: string | null): string {
+  if (!returnBy) return '';
+  const hours = Math.floor((Date.now() - new Date(returnBy).getTime()) / 3_600_000);
+  return hours >= 48 ? `逾期 ${Math.floor(hours / 24)} 天` : `逾期 ${Math.max(hours, 1)} 小时`;
+}
+
+export default function OverduePage() {
+  const canWrite = useCanWrite();
+  const seals = useQuery(trpc.seals.overdue.queryOptions({}));
+  const loans = useQuery(trpc.archives.overdueLoans.queryOptions({}));
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Breadcrumb items={[{ title: <Link to="/archives">档案印章</Link> }, { title: '外带与逾期' }]} />
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        外带与逾期
+      </Typography.Title>
+      <Card size="small" title="外带逾期未还的印章">
+        {seals.isError && <Alert type="error" showIcon title={errorMessage(seals.error)} />}
+        <Table<SealRequestRow>
+          rowKey="id"
+          size="middle"
+          data-testid="overdue-seals"
+          loading={seals.isFetching}
+          dataSource={seals.data ?? []}
+          pagination={false}
+          locale={{ emptyText: '没有逾期未还的印章' }}
+          columns={[
+            {
+              title: '社区',
+              dataIndex: 'communityCode',
+              render: (code: string) => <Link to={`/archives/${code}?tab=seals`}>{code}</Link>,
+            },
+            { title: '印章', dataIndex: 'sealName' },
+            { title: '带出人', dataIndex: 'requesterName' },
+            { title: '去向', dataIndex: 'destination', render: (value: string | null) => value ?? '—' },
+            {
+              title: '带出时间',
+              dataIndex: 'takenOutAt',
+              render: (value: string | null) => formatTime(value),
+            },
+            {
+              title: '归还期限',
+              dataIndex: 'returnBy',
+              render: (value: string | null) => (
+                <Typography.Text type="danger">
+                  {formatTime(value)}（{hoursLate(value)}）
+                </Typography.Text>
+              ),
+            },
+            {
+              title: '操作',
+              key: 'actions',
+              render: (_value, request) => <RequestActions request={request} canWrite={canWrite} />,
+            },
+          ]}
+        />
+      </Card>
+      <Card size="small" title="逾期未还的档案">
+        {loans.isError && <Alert type="error" showIcon title={errorMessage(loans.error)} />}
+        <Table<OverdueLoan>
+          rowKey="loanId"
+          size="middle"
+          data-testid="overdue-loans"
+          loading={loans.isFetching}
+          dataSource={loans.data ?? []}
+          pagination={false}
+          locale={{ emptyText: '没有逾期未还的档案' }}
+          columns={[
+            {
+              title: '社区',
+              dataIndex: 'communityCode',
+              render: (code: string) => <Link to={`/archives/${code}?tab=lending`}>{code}</Link>,
+            },
+            {
+              title: '档号',
+              dataIndex: 'referenceCode',
+              render: (code: string) => <ReferenceCode code={code} />,
+            },
+            { title: '题名', dataIndex: 'title' },
+            { title: '借阅人', dataIndex: 'borrower' },
+            { title: '借出日期', dataIndex: 'lentOn' },
+            { title: '应还日期', dataIndex: 'dueOn', render: (dueOn: string) => <DueDate dueOn={dueOn} /> },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,111 @@
+/** 审批与申请: seal requests waiting for my decision, and my own requests with where each stands. */
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Breadcrumb, Card, Table, Tabs, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { errorMessage } from '../../lib/fieldErrors.js';
+import { trpc } from '../../lib/trpc.js';
+import { requestKindLabels } from './labels.js';
+import { RequestActions, RequestState, requestSummary, type SealRequestRow } from './RequestActions.js';
+import { formatTime, useCanWrite } from './shared.js';
+
+function RequestTable({
+  rows,
+  loading,
+  canWrite,
+  showRequester,
+  testId,
+}: {
+  rows: SealRequestRow[];
+  loading: boolean;
+  canWrite: boolean;
+  showRequester: boolean;
+  testId: string;
+}) {
+  return (
+    <Table<SealRequestRow>
+      rowKey="id"
+      size="middle"
+      data-testid={testId}
+      loading={loading}
+      dataSource={rows}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      locale={{ emptyText: showRequester ? '没有待审批的申请' : '还没有提交过申请' }}
+      columns={[
+        {
+          title: '社区',
+          dataIndex: 'communityCode',
+          render: (code: string) => <Link to={`/archives/${code}?tab=seals`}>{code}</Link>,
+        },
+        { title: '印章', dataIndex: 'sealName' },
+        { title: '类别', dataIndex: 'kind', render: (kind: string) => requestKindLabels[kind] ?? kind },
+        ...(showRequester ? [{ title: '申请人', dataIndex: 'requesterName' }] : []),
+        { title: '申请时间', dataIndex: 'requestedAt', render: (value: string) => formatTime(value) },
+        { title: '内容', key: 'summary', render: (_value, request) => requestSummary(request) },
+        { title: '状态', key: 'state', render: (_value, request) => <RequestState request={request} /> },
+        {
+          title: '操作',
+          key: 'actions',
+          render: (_value, request) => <RequestActions request={request} canWrite={canWrite} />,
+        },
+      ]}
+    />
+  );
+}
+
+export default function RequestsPage() {
+  const [params, setParams] = useSearchParams();
+  const canWrite = useCanWrite();
+  const inbox = useQuery(trpc.seals.inbox.queryOptions());
+  const mine = useQuery(trpc.seals.mine.queryOptions());
+  const tab = params.get('tab') === 'mine' ? 'mine' : 'inbox';
+  return (
+    <>
+      <Breadcrumb items={[{ title: <Link to="/archives">档案印章</Link> }, { title: '审批与申请' }]} />
+      <Typography.Title level={3}>审批与申请</Typography.Title>
+      <Card size="small">
+        <Typography.Paragraph type="secondary">
+          用印须经本社区印章使用制度指定的审批人批准，由保管人登记用印（鄂州
+          第四十条）。批准后的用印登记、印章带出与归还，由保管人在对应社区的「印章登记」中操作。
+        </Typography.Paragraph>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams(key === 'inbox' ? {} : { tab: key })}
+          items={[
+            {
+              key: 'inbox',
+              label: `待我审批（${inbox.data?.length ?? 0}）`,
+              children: (
+                <>
+                  {inbox.isError && <Alert type="error" showIcon title={errorMessage(inbox.error)} />}
+                  <RequestTable
+                    rows={inbox.data ?? []}
+                    loading={inbox.isFetching}
+                    canWrite={canWrite}
+                    showRequester
+                    testId="inbox"
+                  />
+                </>
+              ),
+            },
+            {
+              key: 'mine',
+              label: '我的申请',
+              children: (
+                <>
+                  {mine.isError && <Alert type="error" showIcon title={errorMessage(mine.error)} />}
+                  <RequestTable
+                    rows={mine.data ?? []}
+                    loading={mine.isFetching}
+                    canWrite={false}
+                    showRequester={false}
+                    testId="my-requests"
+                  />
+                </>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

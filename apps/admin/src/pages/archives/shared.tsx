@@ -1,0 +1,45 @@
+/** Small pieces the archive and seal pages share: dates in China time, overdue marks, people. */
+import { useQuery } from '@tanstack/react-query';
+import { Tag, Typography } from 'antd';
+import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { daysPast } from './dates.js';
+
+export { chinaToday, daysPast, formatTime } from './dates.js';
+
+export type Person = RouterOutputs['archives']['people'][number];
+
+/** A due date, red with the days overdue once it has passed. */
+export function DueDate({ dueOn, done }: { dueOn: string; done?: boolean }) {
+  const late = done ? 0 : daysPast(dueOn);
+  if (late <= 0) return <span>{dueOn}</span>;
+  return (
+    <span>
+      <Typography.Text type="danger">{dueOn}</Typography.Text>{' '}
+      <Tag color="red" data-testid="overdue-tag">
+        逾期 {late} 天
+      </Tag>
+    </span>
+  );
+}
+
+/** The community's workers and the town's people, for the pickers of the forms. */
+export function usePeople(community: string) {
+  const people = useQuery(trpc.archives.people.queryOptions({ community }));
+  const list = people.data ?? [];
+  const nameOf = (id: string | null | undefined) =>
+    (id && list.find((person) => person.id === id)?.displayName) || '—';
+  return { people: list, nameOf, isPending: people.isPending };
+}
+
+export function personOptions(people: Person[]) {
+  return people.map((person) => ({
+    value: person.id,
+    label: `${person.displayName}（${person.username}）`,
+  }));
+}
+
+/** Whether the signed-in account may change anything: auditors only look. */
+export function useCanWrite(): boolean {
+  const me = useQuery(trpc.auth.me.queryOptions());
+  return !!me.data && me.data.role !== 'auditor';
+}
