@@ -11,6 +11,7 @@ import { handoversRouter } from './routers/handovers.js';
 import { jurisdictionsRouter } from './routers/jurisdictions.js';
 import { policyRouter } from './routers/policy.js';
 import { sealsRouter } from './routers/seals.js';
+import { spreadsheetsRouter } from './routers/spreadsheets.js';
 import { usersRouter } from './routers/users.js';
 import { router } from './trpc.js';
 
@@ -26,6 +27,7 @@ export const appRouter = router({
   seals: sealsRouter,
   handovers: handoversRouter,
   custody: custodyRouter,
+  spreadsheets: spreadsheetsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -120,23 +120,34 @@ async function loadCommunity(ctx: Context, principal: Principal, code: string): 
   };
 }
 
+/**
+ * The list's WHERE: the node asked for (checked to lie in the principal's scope, so filtering by it alone
+ * also enforces the scope), name or code search, and household bounds. Shared by the list and its export.
+ */
+export function communityListFilter(
+  principal: Principal,
+  input: Pick<z.output<typeof listCommunitiesInput>, 'under' | 'search' | 'minHouseholds' | 'maxHouseholds'>,
+): SQL | undefined {
+  if (input.under) requireScope(principal, input.under);
+  const search = input.search ? escapeLike(input.search) : '';
+  return and(
+    // `under` was checked to lie in scope, so filtering by it alone also enforces the scope.
+    communitiesUnder(input.under ?? principal.jurisdictionCode),
+    search
+      ? /^\d+$/.test(input.search ?? '')
+        ? like(communities.code, `${search}%`)
+        : ilike(communities.name, `%${search}%`)
+      : undefined,
+    input.minHouseholds !== undefined ? gte(communities.households, input.minHouseholds) : undefined,
+    input.maxHouseholds !== undefined ? lte(communities.households, input.maxHouseholds) : undefined,
+  );
+}
+
 export const communitiesRouter = router({
   list: authedProcedure.input(listCommunitiesInput).query(async ({ ctx, input }) => {
-    if (input.under) requireScope(ctx.principal, input.under);
+    const where = communityListFilter(ctx.principal, input);
     const street = alias(jurisdictions, 'street');
     const district = alias(jurisdictions, 'district');
-    const search = input.search ? escapeLike(input.search) : '';
-    const where = and(
-      // `under` was checked to lie in scope, so filtering by it alone also enforces the scope.
-      communitiesUnder(input.under ?? ctx.principal.jurisdictionCode),
-      search
-        ? /^\d+$/.test(input.search ?? '')
-          ? like(communities.code, `${search}%`)
-          : ilike(communities.name, `%${search}%`)
-        : undefined,
-      input.minHouseholds !== undefined ? gte(communities.households, input.minHouseholds) : undefined,
-      input.maxHouseholds !== undefined ? lte(communities.households, input.maxHouseholds) : undefined,
-    );
     const direction = input.sortOrder === 'ascend' ? asc : desc;
     const orderBy =
       input.sortField === 'code'

@@ -7,7 +7,10 @@ import { divisionLevel, type JurisdictionLevel } from '@shequ/domain';
 import { PackDefinitionError } from './define.js';
 import { type FactGetter, factGetter } from './facts.js';
 import type {
+  AnyCheckRule,
+  AnyQuantityRule,
   Binding,
+  CheckOutcome,
   CheckResult,
   CheckStatus,
   Citation,
@@ -28,6 +31,7 @@ import type {
   RuleInput,
   Setting,
   Summary,
+  Text,
 } from './types.js';
 
 const levelDepth: Record<JurisdictionLevel, number> = {
@@ -71,6 +75,8 @@ export interface Evaluator {
   /** The chain, shallowest first. */
   readonly packs: readonly Pack[];
   readonly rules: readonly ChainRule[];
+  /** Ids of the checks, in the order of `results` and of `statuses` (with `statusesOnly`). */
+  readonly checkIds: readonly string[];
   readonly parameters: readonly ChainParameter[];
   readonly disabled: readonly DisabledRule[];
   readonly interpretations: readonly Interpretation[];
@@ -280,6 +286,8 @@ interface CompiledRule {
   warnPrefix: string;
   /** Messages for a community of the wrong setting, built once. */
   wrongSetting: { reason: string; actual: string };
+  /** Messages for missing required facts, by the bit set of the missing ones, built when first needed. */
+  missingFactTexts: Map<number, { reason: string; actual: string }>;
 }
 
 /** Per (asOf, params, readings): what does not depend on the community. */
@@ -293,6 +301,18 @@ interface Context {
   readings: Readonly<Record<string, Reading>>;
   paramReadings: Map<string, ParameterReading>;
 }
+
+/** Why a rule could not run for a community (`none`: it can). */
+enum Blocked {
+  none,
+  notInForce,
+  wrongSetting,
+  missingFacts,
+  missingParams,
+  missingQuantities,
+}
+
+const text = (t: Text): string => (typeof t === 'string' ? t : t());
 
 const settingBit = (s: Setting) => (s === 'urban' ? 1 : 2);
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -338,6 +358,7 @@ function compileRule(chainRule: ChainRule): CompiledRule {
         ? { document: c.document, article: c.article, quote: c.quote }
         : { document: c.document, article: c.article, clause: c.clause, quote: c.quote },
     settingsMask: chainRule.settings.reduce((m, s) => m | settingBit(s), 0),
+    missingFactTexts: new Map(),
   };
 }
 
@@ -515,156 +536,217 @@ function buildEvaluator(
     return context;
   };
 
+  const quantityCount = quantityRules.length;
+  const checkIds = checkRules.map((r) => r.id);
+
+  /**
+   * Reads a rule's inputs for one community into its reused `input` and says whether it can run;
+   * returns `Blocked.none` or why not. No strings are built here: the reasons are spelled out by
+   * `blockedReason` only when the caller wants full results.
+   */
+  const prepare = (
+    r: CompiledRule,
+    i: number,
+    context: Context,
+    facts: CommunityFacts,
+    settingMask: number,
+    quantities: Record<string, QuantityValue>,
+  ): Blocked => {
+    if (!context.inForce[i]) return Blocked.notInForce;
+    if ((r.settingsMask & settingMask) === 0) return Blocked.wrongSetting;
+    const input = r.input;
+    let missingFacts = false;
+    for (let k = 0; k < r.factGetters.length; k++) {
+      const v = r.factGetters[k]!(facts);
+      if (v === undefined) missingFacts = true;
+      input.facts[r.factKeys[k]!] = v;
+    }
+    if (missingFacts) return Blocked.missingFacts;
+    if (context.missingParams[i]!.length > 0) return Blocked.missingParams;
+    let missingQuantities = false;
+    for (let k = 0; k < r.quantityNames.length; k++) {
+      const name = r.quantityNames[k]!;
+      const v = quantities[name];
+      if (v === undefined) missingQuantities = true;
+      input.quantities[name] = v;
+    }
+    if (missingQuantities) return Blocked.missingQuantities;
+    for (let k = 0; k < r.optionalGetters.length; k++) {
+      input.optional[r.optionalKeys[k]!] = r.optionalGetters[k]!(facts);
+    }
+    input.params = context.params[i]!;
+    input.alternative = context.alternative;
+    input.asOf = context.asOf;
+    return Blocked.none;
+  };
+
+  /** Why a rule could not run, in words; `input` still holds what `prepare` read for this rule. */
+  const blockedReason = (
+    blocked: Blocked,
+    r: CompiledRule,
+    i: number,
+    context: Context,
+    quantityGaps: Record<string, string> | undefined,
+  ): { reason: string; actual: string } => {
+    const input = r.input;
+    switch (blocked) {
+      case Blocked.notInForce:
+        return { reason: context.notInForceReason[i]!, actual: `评估日期${context.asOf}` };
+      case Blocked.wrongSetting:
+        return r.wrongSetting;
+      case Blocked.missingFacts: {
+        // The same facts go missing for many communities: each combination is worded once
+        // (keyed by a bit per declared fact, so only for rules declaring up to 30).
+        const cacheable = r.factKeys.length <= 30;
+        let mask = 0;
+        for (let k = 0; k < r.factKeys.length; k++)
+          if (input.facts[r.factKeys[k]!] === undefined) mask |= 1 << k;
+        let texts = cacheable ? r.missingFactTexts.get(mask) : undefined;
+        if (texts === undefined) {
+          const missing = r.factPaths.filter((_, k) => input.facts[r.factKeys[k]!] === undefined).join('、');
+          texts = { reason: `缺少事实 ${missing}`, actual: `未提供 ${missing}` };
+          if (cacheable) r.missingFactTexts.set(mask, texts);
+        }
+        return texts;
+      }
+      case Blocked.missingParams: {
+        const missing = context.missingParams[i]!.join('、');
+        return {
+          reason: `参数 ${missing} 在${context.asOf}没有取值，可通过 params 提供`,
+          actual: `缺少参数 ${missing}`,
+        };
+      }
+      default: {
+        const missing = r.quantityNames.filter((name) => input.quantities[name] === undefined);
+        return {
+          reason: `依赖的数量 ${missing
+            .map((name) => `${name}（${quantityGaps?.[name] ?? '无法计算'}）`)
+            .join('、')} 无法计算`,
+          actual: `缺少数量 ${missing.join('、')}`,
+        };
+      }
+    }
+  };
+
+  /** The full result of a check whose status is known: texts built (or thunks called) here only. */
+  const resultFor = (
+    r: CompiledRule,
+    i: number,
+    status: CheckStatus,
+    binding: Binding,
+    blocked: Blocked,
+    outcome: CheckOutcome | undefined,
+    context: Context,
+    quantityGaps: Record<string, string> | undefined,
+  ): CheckResult => {
+    let expected = r.title;
+    let actual: string;
+    let message: string | undefined;
+    if (blocked !== Blocked.none || outcome === undefined) {
+      const why = blockedReason(blocked, r, i, context, quantityGaps);
+      actual = why.actual;
+      message = `${status === 'unknown' ? '无法判断' : '不适用'}：${why.reason}。`;
+    } else if ('holds' in outcome) {
+      expected = text(outcome.expected);
+      actual = text(outcome.actual);
+      if (outcome.message !== undefined) message = text(outcome.message);
+      else if (status === 'pass') message = `${r.passPrefix}${actual}）。`;
+      else if (status === 'fail') message = `${r.failPrefix}${expected}，实际${actual}）。`;
+      else message = `${r.warnPrefix}${expected}，实际${actual}）。`;
+    } else if ('notApplicable' in outcome) {
+      actual = '不适用';
+      message = `不适用：${text(outcome.notApplicable)}。`;
+    } else {
+      actual = '无法判断';
+      message = `无法判断：${text(outcome.unknown)}。`;
+    }
+    return {
+      rule: r.id,
+      jurisdiction: r.jurisdiction,
+      citation: r.citation,
+      title: r.title,
+      binding,
+      status,
+      expected,
+      actual,
+      message,
+    };
+  };
+
   const evaluator = (facts: CommunityFacts, options: EvaluateOptions): Evaluation => {
     const context = contextFor(options);
     const settingMask = settingBit(facts.setting ?? 'urban');
     const quantities: Record<string, QuantityValue> = {};
-    // Why a quantity is missing, for the checks that read it; allocated only when one is.
-    let quantityGaps: Record<string, string> | undefined;
     const results: CheckResult[] = [];
     const summary: Summary = { pass: 0, fail: 0, warn: 0, notApplicable: 0, unknown: 0 };
     const explain = options.explain === true;
-    const summaryOnly = options.summaryOnly === true;
-    const quantityExplanations: NonNullable<Evaluation['quantityExplanations']> = {};
+    const statuses: CheckStatus[] | undefined = options.statusesOnly === true ? [] : undefined;
+    // Texts are built only for full results: joining strings is most of the cost of a result.
+    const detail = statuses === undefined && options.summaryOnly !== true;
+    // Why a quantity is missing, for the messages of the checks that read it; allocated only when one is.
+    let quantityGaps: Record<string, string> | undefined;
+    let quantityExplanations: Evaluation['quantityExplanations'];
 
-    for (let i = 0; i < order.length; i++) {
+    for (let i = 0; i < quantityCount; i++) {
       const r = order[i]!;
-      const rule = r.rule;
-      let blockedStatus: 'not-applicable' | 'unknown' | undefined;
-      let blockedReason = '';
-      let blockedActual = '';
-      const input = r.input;
-      if (!context.inForce[i]) {
-        blockedStatus = 'not-applicable';
-        blockedReason = context.notInForceReason[i]!;
-        blockedActual = `评估日期${context.asOf}`;
-      } else if ((r.settingsMask & settingMask) === 0) {
-        blockedStatus = 'not-applicable';
-        blockedReason = r.wrongSetting.reason;
-        blockedActual = r.wrongSetting.actual;
-      } else {
-        let missingFacts = false;
-        for (let k = 0; k < r.factGetters.length; k++) {
-          const v = r.factGetters[k]!(facts);
-          if (v === undefined) missingFacts = true;
-          input.facts[r.factKeys[k]!] = v;
-        }
-        let missingQuantities = false;
-        for (let k = 0; k < r.quantityNames.length; k++) {
-          const name = r.quantityNames[k]!;
-          const v = quantities[name];
-          if (v === undefined) missingQuantities = true;
-          input.quantities[name] = v;
-        }
-        const missingParams = context.missingParams[i]!;
-        if (missingFacts) {
-          const missing = r.factPaths.filter((_, k) => input.facts[r.factKeys[k]!] === undefined).join('、');
-          blockedStatus = 'unknown';
-          blockedReason = `缺少事实 ${missing}`;
-          blockedActual = `未提供 ${missing}`;
-        } else if (missingParams.length > 0) {
-          blockedStatus = 'unknown';
-          blockedReason = `参数 ${missingParams.join('、')} 在${context.asOf}没有取值，可通过 params 提供`;
-          blockedActual = `缺少参数 ${missingParams.join('、')}`;
-        } else if (missingQuantities) {
-          const missing = r.quantityNames.filter((name) => input.quantities[name] === undefined);
-          blockedStatus = 'unknown';
-          blockedReason = `依赖的数量 ${missing
-            .map((name) => `${name}（${quantityGaps?.[name] ?? '无法计算'}）`)
-            .join('、')} 无法计算`;
-          blockedActual = `缺少数量 ${missing.join('、')}`;
-        } else {
-          for (let k = 0; k < r.optionalGetters.length; k++) {
-            input.optional[r.optionalKeys[k]!] = r.optionalGetters[k]!(facts);
-          }
-          input.params = context.params[i]!;
-          input.alternative = context.alternative;
-          input.asOf = context.asOf;
-        }
+      const rule = r.rule as AnyQuantityRule;
+      const blocked = prepare(r, i, context, facts, settingMask, quantities);
+      let gap: string | undefined;
+      if (blocked === Blocked.none) {
+        const v = rule.compute(r.input as unknown as RuleInput);
+        if (v === undefined) gap = '不适用于本社区';
+        else if (typeof v === 'object' && 'unknown' in v) gap = v.unknown;
+        else quantities[rule.name] = v;
+      } else if (detail) {
+        const { reason } = blockedReason(blocked, r, i, context, quantityGaps);
+        gap =
+          blocked === Blocked.notInForce || blocked === Blocked.wrongSetting ? `不适用（${reason}）` : reason;
       }
-
-      if (rule.kind === 'quantity') {
-        let gap: string | undefined;
-        if (blockedStatus === undefined) {
-          const v = rule.compute(input as unknown as RuleInput);
-          if (v === undefined) gap = '不适用于本社区';
-          else if (typeof v === 'object' && 'unknown' in v) gap = v.unknown;
-          else quantities[rule.name] = v;
-        } else {
-          gap = blockedStatus === 'unknown' ? blockedReason : `不适用（${blockedReason}）`;
-        }
-        if (gap !== undefined) {
-          quantityGaps ??= {};
-          quantityGaps[rule.name] = gap;
-        }
-        if (explain) {
-          quantityExplanations[rule.name] = {
-            ...explanationFor(r, facts, context, quantities),
-            rule: rule.id,
-            jurisdiction: r.chainRule.jurisdiction,
-            citation: r.citation,
-          };
-        }
-        continue;
+      if (detail && gap !== undefined) {
+        quantityGaps ??= {};
+        quantityGaps[rule.name] = gap;
       }
+      if (explain) {
+        quantityExplanations ??= {};
+        quantityExplanations[rule.name] = {
+          ...explanationFor(r, facts, context, quantities),
+          rule: rule.id,
+          jurisdiction: r.chainRule.jurisdiction,
+          citation: r.citation,
+        };
+      }
+    }
 
+    for (let i = quantityCount; i < order.length; i++) {
+      const r = order[i]!;
+      const blocked = prepare(r, i, context, facts, settingMask, quantities);
       let status: CheckStatus;
-      let expected = r.title;
-      let actual: string;
-      let message: string | undefined;
       let binding = r.binding;
-      let outcomeMessage: string | undefined;
-      if (blockedStatus !== undefined) {
-        status = blockedStatus;
-        actual = blockedActual;
-        outcomeMessage = blockedReason;
-      } else {
-        const outcome = rule.evaluate(input as unknown as RuleInput);
+      let outcome: CheckOutcome | undefined;
+      if (blocked === Blocked.notInForce || blocked === Blocked.wrongSetting) status = 'not-applicable';
+      else if (blocked !== Blocked.none) status = 'unknown';
+      else {
+        outcome = (r.rule as AnyCheckRule).evaluate(r.input as unknown as RuleInput);
         if ('holds' in outcome) {
-          expected = outcome.expected;
-          actual = outcome.actual;
-          message = outcome.message;
-          binding = outcome.binding ?? r.binding;
+          if (outcome.binding !== undefined) binding = outcome.binding;
           status = outcome.holds ? 'pass' : binding === 'binding' ? 'fail' : 'warn';
-        } else if ('notApplicable' in outcome) {
-          status = 'not-applicable';
-          actual = '不适用';
-          outcomeMessage = outcome.notApplicable;
-        } else {
-          status = 'unknown';
-          actual = '无法判断';
-          outcomeMessage = outcome.unknown;
-        }
+        } else if ('notApplicable' in outcome) status = 'not-applicable';
+        else status = 'unknown';
       }
       if (status === 'pass') summary.pass++;
       else if (status === 'fail') summary.fail++;
       else if (status === 'warn') summary.warn++;
       else if (status === 'not-applicable') summary.notApplicable++;
       else summary.unknown++;
-      if (summaryOnly) continue;
-      // Messages are built only here: joining strings is most of the cost of a result.
-      if (message === undefined) {
-        if (status === 'pass') message = `${r.passPrefix}${actual}）。`;
-        else if (status === 'fail') message = `${r.failPrefix}${expected}，实际${actual}）。`;
-        else if (status === 'warn') message = `${r.warnPrefix}${expected}，实际${actual}）。`;
-        else message = `${status === 'unknown' ? '无法判断' : '不适用'}：${outcomeMessage}。`;
-      }
-      const result: CheckResult = {
-        rule: r.id,
-        jurisdiction: r.jurisdiction,
-        citation: r.citation,
-        title: r.title,
-        binding,
-        status,
-        expected,
-        actual,
-        message,
-      };
+      if (statuses !== undefined) statuses.push(status);
+      if (!detail) continue;
+      const result = resultFor(r, i, status, binding, blocked, outcome, context, quantityGaps);
       if (explain) result.explanation = explanationFor(r, facts, context, quantities);
       results.push(result);
     }
     const evaluation: Evaluation = { results, quantities, summary };
-    if (explain) evaluation.quantityExplanations = quantityExplanations;
+    if (statuses !== undefined) evaluation.statuses = statuses;
+    if (explain) evaluation.quantityExplanations = quantityExplanations ?? {};
     return evaluation;
   };
 
@@ -698,6 +780,7 @@ function buildEvaluator(
   return Object.assign(evaluator, {
     packs: chain,
     rules: chainRules,
+    checkIds,
     parameters: chainParameters,
     disabled,
     interpretations: [...interpretations.values()],

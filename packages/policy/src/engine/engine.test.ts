@@ -153,6 +153,64 @@ describe('evaluation', () => {
     expect(counted.results).toEqual([]);
     expect(counted.summary).toEqual(full.summary);
   });
+  it('with statusesOnly gives each check its status, in checkIds order, as full results do', () => {
+    const cases = [{ staff: { fullTime: 4 }, households: 3001 }, { staff: { fullTime: 6 } }, {}];
+    for (const facts of cases) {
+      const full = alone(facts, { asOf: '2021-06-30' });
+      const statuses = alone(facts, { asOf: '2021-06-30', statusesOnly: true });
+      expect(statuses.results).toEqual([]);
+      expect(alone.checkIds).toEqual(full.results.map((r) => r.rule));
+      expect(statuses.statuses).toEqual(full.results.map((r) => r.status));
+      expect(statuses.summary).toEqual(full.summary);
+      expect(statuses.quantities).toEqual(full.quantities);
+    }
+    expect(alone({}, { asOf: '2021-06-30' }).statuses).toBeUndefined();
+  });
+  it('builds texts given as functions only for full results, with the same wording as strings', () => {
+    let built = 0;
+    const build = (text: string) => {
+      built++;
+      return text;
+    };
+    const lazy = definePack({
+      code: '110000',
+      name: '测试省',
+      documents: [{ title: PROVINCE_DOC, inForceFrom: '2020-01-01' }],
+      rules: [
+        check({
+          id: 'lazy.staff',
+          title: '工作人员不少于5人',
+          citation: provinceCite('第一条', '工作人员不少于5人。'),
+          binding: 'binding',
+          facts: { fullTime: 'staff.fullTime' },
+          evaluate: ({ facts }) => {
+            if (facts.fullTime === 0) return { notApplicable: () => build('没有工作人员（0人）') };
+            return {
+              holds: facts.fullTime >= 5,
+              expected: () => build('不少于5人'),
+              actual: () => build(`${facts.fullTime}人`),
+            };
+          },
+        }),
+      ],
+    });
+    const evaluate = compile([lazy]);
+    const options = { asOf: '2021-06-30' };
+    expect(evaluate({ staff: { fullTime: 4 } }, { ...options, statusesOnly: true }).statuses).toEqual([
+      'fail',
+    ]);
+    expect(evaluate({ staff: { fullTime: 4 } }, { ...options, summaryOnly: true }).summary.fail).toBe(1);
+    expect(built).toBe(0);
+    expect(evaluate({ staff: { fullTime: 4 } }, options).results[0]).toMatchObject({
+      expected: '不少于5人',
+      actual: '4人',
+      message: '不符合：工作人员不少于5人（应不少于5人，实际4人）。',
+    });
+    expect(evaluate({ staff: { fullTime: 0 } }, options).results[0]?.message).toBe(
+      '不适用：没有工作人员（0人）。',
+    );
+    expect(built).toBe(3);
+  });
   it('reports missing facts as unknown and names them', () => {
     const { results } = alone({}, { asOf: '2021-06-30' });
     expect(results.map((r) => r.status)).toEqual(['unknown', 'unknown']);

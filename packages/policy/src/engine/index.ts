@@ -11,6 +11,7 @@ export {
   citeFrom,
   definePack,
   disableRule,
+  later,
   type PackDefinition,
   PackDefinitionError,
   parameter,

@@ -128,18 +128,25 @@ export interface RuleInput<
   asOf: string;
 }
 
+/**
+ * A text of a result: the string itself, or a function that builds it. The engine calls the
+ * function only when the caller wants full results, so bulk runs (`statusesOnly`, `summaryOnly`)
+ * never pay for joining strings and formatting figures. The function must be pure.
+ */
+export type Text = string | (() => string);
+
 /** What a check's `evaluate` returns. The engine turns `holds` into pass, or fail/warn by `binding`. */
 export type CheckOutcome =
   | {
       holds: boolean;
-      expected: string;
-      actual: string;
-      message?: string;
+      expected: Text;
+      actual: Text;
+      message?: Text;
       /** Overrides the rule's `binding` for this outcome (e.g. a standard that binds only after a deadline). */
       binding?: Binding;
     }
-  | { notApplicable: string }
-  | { unknown: string };
+  | { notApplicable: Text }
+  | { unknown: Text };
 
 interface RuleBase<
   F extends FactMap,
@@ -234,6 +241,12 @@ export interface EvaluateOptions {
   explain?: boolean;
   /** Count statuses and compute quantities only; `results` stays empty (for whole-country runs and dashboards). */
   summaryOnly?: boolean;
+  /**
+   * Each check's status without its texts: fills `statuses` (in the order of the evaluator's
+   * `checkIds`), the summary and the quantities; `results` stays empty. For bulk runs that need
+   * per-rule statuses (a national check, a dashboard's breakdown by rule).
+   */
+  statusesOnly?: boolean;
 }
 
 export interface OutputCitation {
@@ -293,6 +306,8 @@ export interface Evaluation {
   results: CheckResult[];
   quantities: Record<string, QuantityValue>;
   summary: Summary;
+  /** With `statusesOnly: true`: the status of each check, in the order of the evaluator's `checkIds`. */
+  statuses?: CheckStatus[];
   /** With `explain: true`: how each quantity was computed. */
   quantityExplanations?: Record<
     string,

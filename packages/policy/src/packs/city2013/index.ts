@@ -9,7 +9,7 @@
  * common one-committee case.
  */
 import { UNIDENTIFIED_2013_CITY } from '@shequ/domain';
-import { check, citeFrom, definePack, parameter, quantity, value } from '../../engine/index.js';
+import { check, citeFrom, definePack, later, parameter, quantity, value } from '../../engine/index.js';
 
 export const CITY2013_DOCUMENT = '社区建设和治理条例';
 export const CITY2013_IN_FORCE = '2013-12-01';
@@ -62,12 +62,12 @@ export const city2013Pack = definePack({
       quantities: ['minFacilityArea'],
       interpretations: [buildingScope],
       evaluate: ({ facts, optional, quantities, alternative }) => {
-        const expected = `不低于${quantities.minFacilityArea}平方米`;
+        const expected = later(() => `不低于${quantities.minFacilityArea}平方米`);
         if (!alternative(buildingScope.id)) {
           return {
             holds: facts.totalArea >= quantities.minFacilityArea,
             expected,
-            actual: `${facts.totalArea}平方米`,
+            actual: later(() => `${facts.totalArea}平方米`),
           };
         }
         if (optional.residentSpaceArea === undefined) {
@@ -80,7 +80,10 @@ export const city2013Pack = definePack({
         return {
           holds: serviceRooms >= quantities.minFacilityArea,
           expected,
-          actual: `总面积${facts.totalArea}平方米减去居民服务和活动空间${optional.residentSpaceArea}平方米，为${serviceRooms}平方米`,
+          actual: later(
+            () =>
+              `总面积${facts.totalArea}平方米减去居民服务和活动空间${optional.residentSpaceArea}平方米，为${serviceRooms}平方米`,
+          ),
         };
       },
     }),

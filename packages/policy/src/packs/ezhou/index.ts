@@ -3,7 +3,7 @@
  * (第四十四条: 自印发之日起实施). The rule covers urban communities only (第二条).
  */
 import type { FacilityFunction, HonourKind } from '@shequ/domain';
-import { check, citeFrom, definePack, fmt, parameter, quantity, value } from '../../engine/index.js';
+import { check, citeFrom, definePack, fmt, later, parameter, quantity, value } from '../../engine/index.js';
 
 export const EZHOU_DOCUMENT = '鄂州市城市社区工作规则（试行）';
 const cite = citeFrom(EZHOU_DOCUMENT);
@@ -227,13 +227,20 @@ export const ezhouPack = definePack({
         const holds =
           facts.households >= params.minCommunityHouseholds &&
           facts.residents >= params.minCommunityResidents;
-        const expected = `不小于${fmt.households(params.minCommunityHouseholds)}且不小于${fmt.people(params.minCommunityResidents)}`;
-        const actual = `${fmt.households(facts.households)}、${fmt.people(facts.residents)}`;
+        const expected = later(
+          () =>
+            `不小于${fmt.households(params.minCommunityHouseholds)}且不小于${fmt.people(params.minCommunityResidents)}`,
+        );
+        const actual = later(() => `${fmt.households(facts.households)}、${fmt.people(facts.residents)}`);
         if (!holds && optional.townSeat === true) {
-          return { notApplicable: `规模${actual}小于标准，但小于此规模的乡镇政府所在地可设立一个社区` };
+          return {
+            notApplicable: later(() => `规模${actual()}小于标准，但小于此规模的乡镇政府所在地可设立一个社区`),
+          };
         }
         if (!holds && optional.townSeat === undefined) {
-          return { unknown: `规模${actual}小于标准，需知道是否乡镇政府所在地（townSeat）才能判断` };
+          return {
+            unknown: later(() => `规模${actual()}小于标准，需知道是否乡镇政府所在地（townSeat）才能判断`),
+          };
         }
         return { holds, expected, actual };
       },
@@ -246,20 +253,27 @@ export const ezhouPack = definePack({
       facts: { subCommittees: 'subCommittees' },
       interpretations: [ezhouInterpretations.subCommitteeSize],
       evaluate: ({ facts, alternative }) => {
-        if (facts.subCommittees.length === 0)
-          return { notApplicable: '未设下属委员会（本条规定“根据需要设立”）' };
-        if (facts.subCommittees.some((c) => c.members === undefined)) {
-          return { unknown: '有下属委员会未提供成员人数（subCommittees[].members）' };
-        }
+        const subCommittees = facts.subCommittees;
+        if (subCommittees.length === 0) return { notApplicable: '未设下属委员会（本条规定“根据需要设立”）' };
+        let unknown = false;
+        for (let i = 0; i < subCommittees.length; i++)
+          if (subCommittees[i]!.members === undefined) unknown = true;
+        if (unknown) return { unknown: '有下属委员会未提供成员人数（subCommittees[].members）' };
         const minimum = alternative(ezhouInterpretations.subCommitteeSize.id) ? 3 : 2;
-        const short = facts.subCommittees.filter((c) => (c.members ?? 0) < minimum);
+        let short = false;
+        for (let i = 0; i < subCommittees.length; i++)
+          if ((subCommittees[i]!.members ?? 0) < minimum) short = true;
         return {
-          holds: short.length === 0,
-          expected: `每个下属委员会不少于${fmt.people(minimum)}`,
-          actual:
-            short.length === 0
-              ? `${facts.subCommittees.length}个下属委员会均达到`
-              : `不足${minimum}人的：${short.map((c) => `${c.kind}（${fmt.people(c.members ?? 0)}）`).join('、')}`,
+          holds: !short,
+          expected: later(() => `每个下属委员会不少于${fmt.people(minimum)}`),
+          actual: later(() =>
+            short
+              ? `不足${minimum}人的：${subCommittees
+                  .filter((c) => (c.members ?? 0) < minimum)
+                  .map((c) => `${c.kind}（${fmt.people(c.members ?? 0)}）`)
+                  .join('、')}`
+              : `${subCommittees.length}个下属委员会均达到`,
+          ),
         };
       },
     }),
@@ -272,24 +286,31 @@ export const ezhouPack = definePack({
       params: ['minResidentGroupHouseholds', 'maxResidentGroupHouseholds'],
       evaluate: ({ facts, params }) => {
         if (facts.groups.length === 0) return { notApplicable: '未分设居民小组（本条规定“可分设”）' };
+        const groups = facts.groups;
         const min = params.minResidentGroupHouseholds;
         const max = params.maxResidentGroupHouseholds;
-        const outside: { index: number; households: number }[] = [];
-        facts.groups.forEach((g, i) => {
-          if (g.households < min || g.households > max)
-            outside.push({ index: i + 1, households: g.households });
-        });
+        let outside = 0;
+        for (let i = 0; i < groups.length; i++) {
+          const households = groups[i]!.households;
+          if (households < min || households > max) outside++;
+        }
         return {
-          holds: outside.length === 0,
-          expected: `每个居民小组${min}—${max}户`,
-          actual:
-            outside.length === 0
-              ? `${facts.groups.length}个居民小组均在范围内`
-              : `超出范围的：${outside.map((g) => `第${g.index}组${fmt.households(g.households)}`).join('、')}`,
+          holds: outside === 0,
+          expected: later(() => `每个居民小组${min}—${max}户`),
+          actual: later(() => {
+            if (outside === 0) return `${groups.length}个居民小组均在范围内`;
+            const listed: string[] = [];
+            groups.forEach((g, i) => {
+              if (g.households < min || g.households > max)
+                listed.push(`第${i + 1}组${fmt.households(g.households)}`);
+            });
+            return `超出范围的：${listed.join('、')}`;
+          }),
           message:
-            outside.length === 0
+            outside === 0
               ? undefined
-              : `未达到指导性要求：居民小组原则上按${min}—${max}户设立，${outside.length}个小组超出范围（以物业区域设立的小组可不受此限）。`,
+              : () =>
+                  `未达到指导性要求：居民小组原则上按${min}—${max}户设立，${outside}个小组超出范围（以物业区域设立的小组可不受此限）。`,
         };
       },
     }),
@@ -302,25 +323,30 @@ export const ezhouPack = definePack({
       params: ['householdsPerBuildingLeader'],
       interpretations: [ezhouInterpretations.buildingLeaderBasis],
       evaluate: ({ facts, params, alternative }) => {
-        if (facts.buildings.length === 0) return { unknown: '未提供楼栋（单元）清单' };
-        const withoutLeader = facts.buildings.filter((b) => !b.leader).length;
-        const oversized = alternative(ezhouInterpretations.buildingLeaderBasis.id)
-          ? facts.buildings.filter((b) => b.leader && b.households > params.householdsPerBuildingLeader)
-              .length
-          : 0;
-        const problems = [
-          withoutLeader > 0 ? `${withoutLeader}个楼栋（单元）没有楼栋长` : '',
-          oversized > 0
-            ? `${oversized}个超过${params.householdsPerBuildingLeader}户的楼栋（单元）只记录1名楼栋长`
-            : '',
-        ].filter(Boolean);
+        const buildings = facts.buildings;
+        if (buildings.length === 0) return { unknown: '未提供楼栋（单元）清单' };
+        const perLeader = params.householdsPerBuildingLeader;
+        const byHouseholds = alternative(ezhouInterpretations.buildingLeaderBasis.id);
+        let withoutLeader = 0;
+        let oversized = 0;
+        for (let i = 0; i < buildings.length; i++) {
+          const b = buildings[i]!;
+          if (!b.leader) withoutLeader++;
+          else if (byHouseholds && b.households > perLeader) oversized++;
+        }
         return {
-          holds: problems.length === 0,
-          expected: alternative(ezhouInterpretations.buildingLeaderBasis.id)
-            ? `每个楼栋（单元）有楼栋长，且每${params.householdsPerBuildingLeader}户不少于1名`
+          holds: withoutLeader === 0 && oversized === 0,
+          expected: byHouseholds
+            ? () => `每个楼栋（单元）有楼栋长，且每${perLeader}户不少于1名`
             : '每个楼栋（单元）有楼栋长',
-          actual:
-            problems.length === 0 ? `${facts.buildings.length}个楼栋（单元）均有楼栋长` : problems.join('；'),
+          actual: later(() => {
+            const problems: string[] = [];
+            if (withoutLeader > 0) problems.push(`${withoutLeader}个楼栋（单元）没有楼栋长`);
+            if (oversized > 0) problems.push(`${oversized}个超过${perLeader}户的楼栋（单元）只记录1名楼栋长`);
+            return problems.length === 0
+              ? `${buildings.length}个楼栋（单元）均有楼栋长`
+              : problems.join('；');
+          }),
         };
       },
     }),
@@ -333,8 +359,8 @@ export const ezhouPack = definePack({
       params: ['maxMainBuildingFloors'],
       evaluate: ({ facts, params }) => ({
         holds: facts.floors <= params.maxMainBuildingFloors,
-        expected: `不超过${params.maxMainBuildingFloors}层`,
-        actual: `${facts.floors}层`,
+        expected: later(() => `不超过${params.maxMainBuildingFloors}层`),
+        actual: later(() => `${facts.floors}层`),
       }),
     }),
     quantity({
@@ -361,8 +387,8 @@ export const ezhouPack = definePack({
       quantities: ['minFacilityArea'],
       evaluate: ({ facts, quantities }) => ({
         holds: facts.totalArea >= quantities.minFacilityArea,
-        expected: `不少于${fmt.area(quantities.minFacilityArea)}`,
-        actual: fmt.area(facts.totalArea),
+        expected: later(() => `不少于${fmt.area(quantities.minFacilityArea)}`),
+        actual: later(() => fmt.area(facts.totalArea)),
       }),
     }),
     check({
@@ -372,12 +398,20 @@ export const ezhouPack = definePack({
       binding: 'binding',
       facts: { functions: 'facility.functions' },
       evaluate: ({ facts }) => {
-        const missing: string[] = [];
-        for (const f of functionOrder) if (!facts.functions.includes(f)) missing.push(requiredFunctions[f]);
+        const functions = facts.functions;
+        let complete = true;
+        for (let i = 0; i < functionOrder.length && complete; i++)
+          complete = functions.includes(functionOrder[i]!);
         return {
-          holds: missing.length === 0,
+          holds: complete,
           expected: '便民服务大厅及9项服务功能齐全',
-          actual: missing.length === 0 ? '10项功能齐全' : `缺少：${missing.join('、')}`,
+          actual: complete
+            ? '10项功能齐全'
+            : () =>
+                `缺少：${functionOrder
+                  .filter((f) => !functions.includes(f))
+                  .map((f) => requiredFunctions[f])
+                  .join('、')}`,
         };
       },
     }),
@@ -425,14 +459,15 @@ export const ezhouPack = definePack({
       quantities: ['twoCommitteesQuota'],
       evaluate: ({ facts, quantities }) => {
         const quota = quantities.twoCommitteesQuota;
-        const actual = fmt.people(facts.twoCommittees);
-        if (facts.twoCommittees > quota) {
-          return { holds: false, expected: `不超过核定的${fmt.people(quota)}`, actual };
+        const members = facts.twoCommittees;
+        const actual = later(() => fmt.people(members));
+        if (members > quota) {
+          return { holds: false, expected: later(() => `不超过核定的${fmt.people(quota)}`), actual };
         }
         // Fewer than the quota is a vacancy to fill, not a breach of the ceiling: it warns.
         return {
-          holds: facts.twoCommittees === quota,
-          expected: `按核定配备${fmt.people(quota)}`,
+          holds: members === quota,
+          expected: later(() => `按核定配备${fmt.people(quota)}`),
           actual,
           binding: 'guiding',
         };
@@ -459,8 +494,8 @@ export const ezhouPack = definePack({
         const atLeast = alternative(ezhouInterpretations.specialistCount.id);
         return {
           holds: atLeast ? facts.specialists >= quota : facts.specialists === quota,
-          expected: atLeast ? `不少于${fmt.people(quota)}` : fmt.people(quota),
-          actual: fmt.people(facts.specialists),
+          expected: later(() => (atLeast ? `不少于${fmt.people(quota)}` : fmt.people(quota))),
+          actual: later(() => fmt.people(facts.specialists)),
         };
       },
     }),
@@ -473,8 +508,8 @@ export const ezhouPack = definePack({
       params: ['cityAverageWage'],
       evaluate: ({ facts, params }) => ({
         holds: facts.salary >= params.cityAverageWage,
-        expected: `不低于${fmt.yuan(params.cityAverageWage)}/年`,
-        actual: `${fmt.yuan(facts.salary)}/年`,
+        expected: later(() => `不低于${fmt.yuan(params.cityAverageWage)}/年`),
+        actual: later(() => `${fmt.yuan(facts.salary)}/年`),
       }),
     }),
     quantity({
@@ -486,15 +521,17 @@ export const ezhouPack = definePack({
       params: ['maxBonusMonths'],
       interpretations: [ezhouInterpretations.bonusQualifiedAndAdvanced],
       compute: ({ facts, params, alternative }) => {
-        const honours = new Set(facts.honours);
-        if (
+        const honours = facts.honours;
+        const dropQualified =
           alternative(ezhouInterpretations.bonusQualifiedAndAdvanced.id) &&
-          honours.has('district-assessment-advanced')
-        ) {
-          honours.delete('assessment-qualified');
-        }
+          honours.includes('district-assessment-advanced');
         let months = 0;
-        for (const honour of honours) months += bonusMonthsByHonour[honour];
+        for (let i = 0; i < honours.length; i++) {
+          const honour = honours[i]!;
+          // Each honour counts once however often it is listed, in the order first listed.
+          if (honours.indexOf(honour) !== i || (dropQualified && honour === 'assessment-qualified')) continue;
+          months += bonusMonthsByHonour[honour];
+        }
         return Math.min(params.maxBonusMonths, months);
       },
     }),
@@ -512,8 +549,8 @@ export const ezhouPack = definePack({
           return { unknown: '缺少事实 assessment.routineWeight（或 assessment.annualWeight）' };
         return {
           holds: routine >= params.minRoutineAssessmentWeight - 1e-9,
-          expected: `不低于${fmt.percent(params.minRoutineAssessmentWeight)}`,
-          actual: fmt.percent(routine),
+          expected: later(() => `不低于${fmt.percent(params.minRoutineAssessmentWeight)}`),
+          actual: later(() => fmt.percent(routine)),
         };
       },
     }),
@@ -536,8 +573,8 @@ export const ezhouPack = definePack({
           const notBelow = alternative(ezhouInterpretations.residentScoringShare.id);
           return {
             holds: notBelow ? facts.share >= limit : facts.share < limit,
-            expected: `${label}居民打分占比${notBelow ? '不低于' : '低于'}${fmt.percent(limit)}`,
-            actual: fmt.percent(facts.share),
+            expected: later(() => `${label}居民打分占比${notBelow ? '不低于' : '低于'}${fmt.percent(limit)}`),
+            actual: later(() => fmt.percent(facts.share)),
           };
         },
       }),

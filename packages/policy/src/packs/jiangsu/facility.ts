@@ -1,7 +1,7 @@
 /**
  * Item 21: the community service centre's floor area and the share kept for residents.
  */
-import { check, parameter, quantity, value } from '../../engine/index.js';
+import { check, later, parameter, quantity, value } from '../../engine/index.js';
 import { cite, EPSILON, figure, JIANGSU_IN_FORCE, percent } from './document.js';
 
 const areaQuote = '按照每百户不低于30平方米的标准建设社区综合服务中心(设施)。';
@@ -60,8 +60,8 @@ export const facilityRules = [
     interpretations: [perHundred],
     evaluate: ({ facts, quantities }) => ({
       holds: facts.totalArea >= quantities.minFacilityArea - EPSILON,
-      expected: `不低于${figure(quantities.minFacilityArea)}平方米`,
-      actual: `${figure(facts.totalArea)}平方米`,
+      expected: later(() => `不低于${figure(quantities.minFacilityArea)}平方米`),
+      actual: later(() => `${figure(facts.totalArea)}平方米`),
     }),
   }),
   // "原则上…不少于70%": the hedge governs the whole clause, so a shortfall warns. The 70% is
@@ -78,8 +78,11 @@ export const facilityRules = [
       const share = facts.residentSpaceArea / facts.totalArea;
       return {
         holds: share >= params.minResidentSpaceShare - EPSILON,
-        expected: `不少于总面积的${percent(params.minResidentSpaceShare)}`,
-        actual: `${figure(facts.residentSpaceArea)}平方米，占${figure(facts.totalArea)}平方米的${percent(share)}`,
+        expected: later(() => `不少于总面积的${percent(params.minResidentSpaceShare)}`),
+        actual: later(
+          () =>
+            `${figure(facts.residentSpaceArea)}平方米，占${figure(facts.totalArea)}平方米的${percent(share)}`,
+        ),
       };
     },
   }),

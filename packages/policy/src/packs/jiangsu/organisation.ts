@@ -2,7 +2,7 @@
  * Items 1, 7—10 and 17: the community's size and the bodies of resident self-government — the
  * residents' committee, resident groups, representatives, sub-committees, supervision committee.
  */
-import { check, parameter, value } from '../../engine/index.js';
+import { check, later, parameter, value } from '../../engine/index.js';
 import { cite, JIANGSU_IN_FORCE, percent } from './document.js';
 
 const sizeQuote = '社区人口规模一般为2000—3000户常住居民。';
@@ -119,6 +119,11 @@ const subCommitteeLabel = (kind: string) => subCommitteeLabels[kind] ?? kind;
 
 /** The sub-committees item 10 says a committee "一般设". */
 const expectedSubCommittees = ['mediation', 'security', 'health', 'womenChildren'] as const;
+const hasKind = (subCommittees: readonly { kind: string }[], kind: string) => {
+  for (let i = 0; i < subCommittees.length; i++) if (subCommittees[i]!.kind === kind) return true;
+  return false;
+};
+const expectedSubCommitteesText = `设${expectedSubCommittees.map(subCommitteeLabel).join('、')}委员会`;
 
 export const organisationRules = [
   check({
@@ -130,8 +135,8 @@ export const organisationRules = [
     params: ['minCommunityHouseholds', 'maxCommunityHouseholds'],
     evaluate: ({ facts, params }) => ({
       holds: inRange(facts.households, params.minCommunityHouseholds, params.maxCommunityHouseholds),
-      expected: range(params.minCommunityHouseholds, params.maxCommunityHouseholds, '户'),
-      actual: `${facts.households}户`,
+      expected: later(() => range(params.minCommunityHouseholds, params.maxCommunityHouseholds, '户')),
+      actual: later(() => `${facts.households}户`),
     }),
   }),
   // `occupancyRate` describes a new residential area not yet with its own committee (CONTRACTS.md
@@ -147,25 +152,36 @@ export const organisationRules = [
     params: ['newAreaOccupancyRate', 'minCommunityHouseholds'],
     interpretations: [newAreaSize],
     evaluate: ({ facts, optional, params, alternative }) => {
-      const occupancy = `入住率${percent(facts.occupancyRate)}`;
+      const occupancy = later(() => `入住率${percent(facts.occupancyRate)}`);
       if (facts.occupancyRate < params.newAreaOccupancyRate) {
-        return { notApplicable: `${occupancy}，未达到${percent(params.newAreaOccupancyRate)}` };
+        return {
+          notApplicable: later(() => `${occupancy()}，未达到${percent(params.newAreaOccupancyRate)}`),
+        };
       }
       if (alternative(newAreaSize.id)) {
-        return { holds: false, expected: '已成立社区居民委员会', actual: `${occupancy}，尚未成立居民委员会` };
-      }
-      if (optional.households === undefined) {
-        return { unknown: `${occupancy}，需知道常住户数（households）才能判断人口规模是否达到要求` };
-      }
-      if (optional.households < params.minCommunityHouseholds) {
         return {
-          notApplicable: `${occupancy}，但常住${optional.households}户，未达到${params.minCommunityHouseholds}户`,
+          holds: false,
+          expected: '已成立社区居民委员会',
+          actual: later(() => `${occupancy()}，尚未成立居民委员会`),
+        };
+      }
+      const households = optional.households;
+      if (households === undefined) {
+        return {
+          unknown: later(() => `${occupancy()}，需知道常住户数（households）才能判断人口规模是否达到要求`),
+        };
+      }
+      if (households < params.minCommunityHouseholds) {
+        return {
+          notApplicable: later(
+            () => `${occupancy()}，但常住${households}户，未达到${params.minCommunityHouseholds}户`,
+          ),
         };
       }
       return {
         holds: false,
         expected: '已成立社区居民委员会',
-        actual: `${occupancy}、常住${optional.households}户，尚未成立居民委员会`,
+        actual: later(() => `${occupancy()}、常住${households}户，尚未成立居民委员会`),
       };
     },
   }),
@@ -178,8 +194,8 @@ export const organisationRules = [
     params: ['minCommitteeMembers', 'maxCommitteeMembers'],
     evaluate: ({ facts, params }) => ({
       holds: inRange(facts.members, params.minCommitteeMembers, params.maxCommitteeMembers),
-      expected: range(params.minCommitteeMembers, params.maxCommitteeMembers, '人'),
-      actual: `${facts.members}人`,
+      expected: later(() => range(params.minCommitteeMembers, params.maxCommitteeMembers, '人')),
+      actual: later(() => `${facts.members}人`),
     }),
   }),
   // The sentence's "一般" governs its "其中" clause too, so a vice-chair count outside 1—2 warns.
@@ -192,8 +208,8 @@ export const organisationRules = [
     params: ['minViceChairs', 'maxViceChairs'],
     evaluate: ({ facts, params }) => ({
       holds: inRange(facts.viceChairs, params.minViceChairs, params.maxViceChairs),
-      expected: range(params.minViceChairs, params.maxViceChairs, '人'),
-      actual: `${facts.viceChairs}人`,
+      expected: later(() => range(params.minViceChairs, params.maxViceChairs, '人')),
+      actual: later(() => `${facts.viceChairs}人`),
     }),
   }),
   check({
@@ -205,7 +221,7 @@ export const organisationRules = [
     evaluate: ({ facts }) => ({
       holds: facts.members % 2 === 1,
       expected: '单数',
-      actual: `${facts.members}人`,
+      actual: later(() => `${facts.members}人`),
     }),
   }),
   // "可…分设若干居民小组": groups are optional, so a community without any is not measured.
@@ -221,27 +237,31 @@ export const organisationRules = [
     evaluate: ({ facts, optional, params, alternative }) => {
       const groups = facts.residentGroups;
       if (groups.length === 0) return { notApplicable: '未分设居民小组（第8项为“可”分设）' };
-      const expected = `每个居民小组${range(params.minGroupHouseholds, params.maxGroupHouseholds, '户')}`;
+      const min = params.minGroupHouseholds;
+      const max = params.maxGroupHouseholds;
       if (alternative(groupSize.id)) {
-        if (optional.households === undefined)
-          return { unknown: '按平均户数衡量需知道社区常住户数（households）' };
-        const average = optional.households / groups.length;
+        const households = optional.households;
+        if (households === undefined) return { unknown: '按平均户数衡量需知道社区常住户数（households）' };
+        const average = households / groups.length;
         return {
-          holds: average >= params.minGroupHouseholds && average <= params.maxGroupHouseholds,
-          expected: `平均${range(params.minGroupHouseholds, params.maxGroupHouseholds, '户')}一个居民小组`,
-          actual: `${optional.households}户、${groups.length}个居民小组，平均${Math.round(average)}户`,
+          holds: average >= min && average <= max,
+          expected: later(() => `平均${range(min, max, '户')}一个居民小组`),
+          actual: later(() => `${households}户、${groups.length}个居民小组，平均${Math.round(average)}户`),
         };
       }
-      const outside = groups.filter(
-        (g) => !inRange(g.households, params.minGroupHouseholds, params.maxGroupHouseholds),
-      );
+      let outside = 0;
+      for (let i = 0; i < groups.length; i++) if (!inRange(groups[i]!.households, min, max)) outside++;
       return {
-        holds: outside.length === 0,
-        expected,
-        actual:
-          outside.length === 0
+        holds: outside === 0,
+        expected: later(() => `每个居民小组${range(min, max, '户')}`),
+        actual: later(() =>
+          outside === 0
             ? `${groups.length}个居民小组均在范围内`
-            : `${groups.length}个居民小组中${outside.length}个不在范围内（${outside.map((g) => `${g.households}户`).join('、')}）`,
+            : `${groups.length}个居民小组中${outside}个不在范围内（${groups
+                .filter((g) => !inRange(g.households, min, max))
+                .map((g) => `${g.households}户`)
+                .join('、')}）`,
+        ),
       };
     },
   }),
@@ -256,16 +276,27 @@ export const organisationRules = [
     params: ['minRepresentatives', 'maxRepresentatives', 'maxCommunityHouseholds'],
     interpretations: [largeCommunity],
     evaluate: ({ facts, optional, params, alternative }) => {
-      const holds = inRange(facts.representatives, params.minRepresentatives, params.maxRepresentatives);
-      const expected = range(params.minRepresentatives, params.maxRepresentatives, '人');
-      const actual = `${facts.representatives}人`;
+      const representatives = facts.representatives;
+      const min = params.minRepresentatives;
+      const max = params.maxRepresentatives;
+      const holds = inRange(representatives, min, max);
+      const expected = later(() => range(min, max, '人'));
+      const actual = later(() => `${representatives}人`);
       if (holds || alternative(largeCommunity.id)) return { holds, expected, actual };
-      if (optional.households === undefined) {
-        return { unknown: `居民代表${actual}，需知道常住户数（households）才能判断是否属于规模较大的社区` };
-      }
-      if (optional.households > params.maxCommunityHouseholds) {
+      const households = optional.households;
+      if (households === undefined) {
         return {
-          notApplicable: `常住${optional.households}户，超过${params.maxCommunityHouseholds}户，属规模较大的社区，代表人数由居民会议商定`,
+          unknown: later(
+            () => `居民代表${actual()}，需知道常住户数（households）才能判断是否属于规模较大的社区`,
+          ),
+        };
+      }
+      const largest = params.maxCommunityHouseholds;
+      if (households > largest) {
+        return {
+          notApplicable: later(
+            () => `常住${households}户，超过${largest}户，属规模较大的社区，代表人数由居民会议商定`,
+          ),
         };
       }
       return { holds, expected, actual };
@@ -288,32 +319,38 @@ export const organisationRules = [
     ],
     evaluate: ({ facts, optional, params }) => {
       const n = facts.representatives;
-      const bases: { holds: boolean; actual: string }[] = [];
-      if (optional.households !== undefined) {
-        bases.push({
-          holds:
-            optional.households >= n * params.minHouseholdsPerRepresentative &&
-            optional.households <= n * params.maxHouseholdsPerRepresentative,
-          actual: `${optional.households}户${n}名代表`,
-        });
-      }
-      const groups = optional.residentGroups?.length;
-      if (groups !== undefined && groups > 0) {
-        bases.push({
-          holds: inRange(
-            n,
-            groups * params.minRepresentativesPerGroup,
-            groups * params.maxRepresentativesPerGroup,
-          ),
-          actual: `${groups}个居民小组${n}名代表`,
-        });
-      }
-      const expected = `按${range(params.minHouseholdsPerRepresentative, params.maxHouseholdsPerRepresentative, '户')}一名，或每个居民小组${range(params.minRepresentativesPerGroup, params.maxRepresentativesPerGroup, '名')}`;
-      const actual = bases.map((b) => b.actual).join('；');
-      if (bases.some((b) => b.holds)) return { holds: true, expected, actual };
-      if (bases.length < 2) {
+      const households = optional.households;
+      const groupCount = optional.residentGroups?.length;
+      // Each basis is known when its fact is given (a community without groups has no group basis).
+      const groups = groupCount !== undefined && groupCount > 0 ? groupCount : undefined;
+      const householdsHold =
+        households !== undefined &&
+        households >= n * params.minHouseholdsPerRepresentative &&
+        households <= n * params.maxHouseholdsPerRepresentative;
+      const groupsHold =
+        groups !== undefined &&
+        inRange(n, groups * params.minRepresentativesPerGroup, groups * params.maxRepresentativesPerGroup);
+      const expected = later(
+        () =>
+          `按${range(params.minHouseholdsPerRepresentative, params.maxHouseholdsPerRepresentative, '户')}一名，或每个居民小组${range(params.minRepresentativesPerGroup, params.maxRepresentativesPerGroup, '名')}`,
+      );
+      const actual = later(() => {
+        const byHouseholds = households === undefined ? undefined : `${households}户${n}名代表`;
+        const byGroups = groups === undefined ? undefined : `${groups}个居民小组${n}名代表`;
+        return byHouseholds === undefined
+          ? (byGroups ?? '')
+          : byGroups === undefined
+            ? byHouseholds
+            : `${byHouseholds}；${byGroups}`;
+      });
+      if (householdsHold || groupsHold) return { holds: true, expected, actual };
+      const known = (households === undefined ? 0 : 1) + (groups === undefined ? 0 : 1);
+      if (known < 2) {
         return {
-          unknown: `需知道常住户数（households）和居民小组（residentGroups）才能判断${bases.length ? `（${actual}不符合按户推选）` : ''}`,
+          unknown: later(
+            () =>
+              `需知道常住户数（households）和居民小组（residentGroups）才能判断${known ? `（${actual()}不符合按户推选）` : ''}`,
+          ),
         };
       }
       return { holds: false, expected, actual };
@@ -326,12 +363,20 @@ export const organisationRules = [
     binding: 'guiding',
     facts: { subCommittees: 'subCommittees' },
     evaluate: ({ facts }) => {
-      const kinds = new Set(facts.subCommittees.map((s) => s.kind));
-      const missing = expectedSubCommittees.filter((kind) => !kinds.has(kind));
+      const subCommittees = facts.subCommittees;
+      let allSet = true;
+      for (let k = 0; k < expectedSubCommittees.length && allSet; k++)
+        allSet = hasKind(subCommittees, expectedSubCommittees[k]!);
       return {
-        holds: missing.length === 0,
-        expected: `设${expectedSubCommittees.map(subCommitteeLabel).join('、')}委员会`,
-        actual: missing.length === 0 ? '均已设立' : `未设${missing.map(subCommitteeLabel).join('、')}委员会`,
+        holds: allSet,
+        expected: expectedSubCommitteesText,
+        actual: allSet
+          ? '均已设立'
+          : () =>
+              `未设${expectedSubCommittees
+                .filter((kind) => !hasKind(subCommittees, kind))
+                .map(subCommitteeLabel)
+                .join('、')}委员会`,
       };
     },
   }),
@@ -343,27 +388,42 @@ export const organisationRules = [
     facts: { subCommittees: 'subCommittees' },
     params: ['minSubCommitteeMembers', 'maxSubCommitteeMembers'],
     evaluate: ({ facts, params }) => {
-      if (facts.subCommittees.length === 0) return { notApplicable: '未设下属委员会' };
-      const expected = `每个下属委员会${range(params.minSubCommitteeMembers, params.maxSubCommitteeMembers, '人')}`;
-      const outside = facts.subCommittees.filter(
-        (s) =>
-          s.members !== undefined &&
-          !inRange(s.members, params.minSubCommitteeMembers, params.maxSubCommitteeMembers),
-      );
-      if (outside.length > 0) {
+      const subCommittees = facts.subCommittees;
+      if (subCommittees.length === 0) return { notApplicable: '未设下属委员会' };
+      const min = params.minSubCommitteeMembers;
+      const max = params.maxSubCommitteeMembers;
+      const expected = later(() => `每个下属委员会${range(min, max, '人')}`);
+      let outside = false;
+      let unknown = false;
+      for (let i = 0; i < subCommittees.length; i++) {
+        const members = subCommittees[i]!.members;
+        if (members === undefined) unknown = true;
+        else if (!inRange(members, min, max)) outside = true;
+      }
+      if (outside) {
         return {
           holds: false,
           expected,
-          actual: outside.map((s) => `${subCommitteeLabel(s.kind)}委员会${s.members}人`).join('、'),
+          actual: later(() =>
+            subCommittees
+              .filter((s) => s.members !== undefined && !inRange(s.members, min, max))
+              .map((s) => `${subCommitteeLabel(s.kind)}委员会${s.members}人`)
+              .join('、'),
+          ),
         };
       }
-      const unknown = facts.subCommittees.filter((s) => s.members === undefined);
-      if (unknown.length > 0) {
+      if (unknown) {
         return {
-          unknown: `${unknown.map((s) => `${subCommitteeLabel(s.kind)}委员会`).join('、')}未提供人数（members）`,
+          unknown: later(
+            () =>
+              `${subCommittees
+                .filter((s) => s.members === undefined)
+                .map((s) => `${subCommitteeLabel(s.kind)}委员会`)
+                .join('、')}未提供人数（members）`,
+          ),
         };
       }
-      return { holds: true, expected, actual: `${facts.subCommittees.length}个下属委员会均在范围内` };
+      return { holds: true, expected, actual: later(() => `${subCommittees.length}个下属委员会均在范围内`) };
     },
   }),
   check({
@@ -375,8 +435,8 @@ export const organisationRules = [
     params: ['minSupervisionMembers', 'maxSupervisionMembers'],
     evaluate: ({ facts, params }) => ({
       holds: inRange(facts.members, params.minSupervisionMembers, params.maxSupervisionMembers),
-      expected: range(params.minSupervisionMembers, params.maxSupervisionMembers, '人'),
-      actual: `${facts.members}人`,
+      expected: later(() => range(params.minSupervisionMembers, params.maxSupervisionMembers, '人')),
+      actual: later(() => `${facts.members}人`),
     }),
   }),
 ];

@@ -9,6 +9,7 @@ import {
   citeFrom,
   definePack,
   fmt,
+  later,
   parameter,
   quantity,
   value,
@@ -83,8 +84,8 @@ export const jinshanPack = definePack({
       params: ['minFullTimeStaff'],
       evaluate: ({ facts, params }) => ({
         holds: facts.fullTime >= params.minFullTimeStaff,
-        expected: `不少于${fmt.people(params.minFullTimeStaff)}`,
-        actual: fmt.people(facts.fullTime),
+        expected: later(() => `不少于${fmt.people(params.minFullTimeStaff)}`),
+        actual: later(() => fmt.people(facts.fullTime)),
       }),
     }),
     check({
@@ -101,8 +102,8 @@ export const jinshanPack = definePack({
         const max = Math.max(params.minFullTimeStaff, quantities.fullTimeStaff.max);
         return {
           holds: facts.fullTime >= min && facts.fullTime <= max,
-          expected: min === max ? fmt.people(min) : `${min}—${max}人`,
-          actual: fmt.people(facts.fullTime),
+          expected: later(() => (min === max ? fmt.people(min) : `${min}—${max}人`)),
+          actual: later(() => fmt.people(facts.fullTime)),
         };
       },
     }),

@@ -8,6 +8,7 @@ import {
   citeFrom,
   definePack,
   fmt,
+  later,
   parameter,
   quantity,
   value,
@@ -187,8 +188,8 @@ export const weihaiPack = definePack({
         const upperOnly = alternative(weihaiInterpretations.sizeAround.id);
         return {
           holds: facts.households <= high && (upperOnly || facts.households >= low),
-          expected: upperOnly ? `不超过${fmt.households(high)}` : `${low}—${high}户`,
-          actual: fmt.households(facts.households),
+          expected: later(() => (upperOnly ? `不超过${fmt.households(high)}` : `${low}—${high}户`)),
+          actual: later(() => fmt.households(facts.households)),
         };
       },
     }),
@@ -203,17 +204,19 @@ export const weihaiPack = definePack({
       optionalFacts: { occupancy: 'occupancyRate' },
       params: ['newAreaOccupancyThreshold'],
       evaluate: ({ optional, params }) => {
-        if (optional.occupancy === undefined)
+        const occupancy = optional.occupancy;
+        if (occupancy === undefined)
           return { notApplicable: '未报告尚未成立居委会的新建住宅区（occupancyRate）' };
         const threshold = params.newAreaOccupancyThreshold;
         return {
-          holds: optional.occupancy < threshold,
-          expected: `入住率达到${fmt.percent(threshold)}前由相邻居委会代管，达到后成立居委会`,
-          actual: `代管的新建住宅区入住率${fmt.percent(optional.occupancy)}`,
+          holds: occupancy < threshold,
+          expected: later(() => `入住率达到${fmt.percent(threshold)}前由相邻居委会代管，达到后成立居委会`),
+          actual: later(() => `代管的新建住宅区入住率${fmt.percent(occupancy)}`),
           message:
-            optional.occupancy < threshold
+            occupancy < threshold
               ? undefined
-              : `未达到要求：新建住宅区入住率已达${fmt.percent(optional.occupancy)}，应及时成立社区居民委员会（暂不具备条件的可先由相邻居委会代管）。`,
+              : () =>
+                  `未达到要求：新建住宅区入住率已达${fmt.percent(occupancy)}，应及时成立社区居民委员会（暂不具备条件的可先由相邻居委会代管）。`,
         };
       },
     }),
@@ -224,15 +227,19 @@ export const weihaiPack = definePack({
       binding: 'binding',
       facts: { charters: 'charters' },
       evaluate: ({ facts }) => {
-        const kinds = new Set(facts.charters.map((c) => c.kind));
-        const missing = [
-          kinds.has('residents-covenant') ? '' : '居民公约（村规民约）',
-          kinds.has('autonomy-charter') ? '' : '自治章程',
-        ].filter(Boolean);
+        let covenant = false;
+        let charter = false;
+        for (const c of facts.charters) {
+          if (c.kind === 'residents-covenant') covenant = true;
+          else if (c.kind === 'autonomy-charter') charter = true;
+        }
         return {
-          holds: missing.length === 0,
+          holds: covenant && charter,
           expected: '已制定居民公约（村规民约）和自治章程',
-          actual: missing.length === 0 ? '均已制定' : `缺少：${missing.join('、')}`,
+          actual:
+            covenant && charter
+              ? '均已制定'
+              : `缺少：${[covenant ? '' : '居民公约（村规民约）', charter ? '' : '自治章程'].filter(Boolean).join('、')}`,
         };
       },
     }),
@@ -263,8 +270,8 @@ export const weihaiPack = definePack({
       params: ['minFullTimeStaff'],
       evaluate: ({ facts, params }) => ({
         holds: facts.fullTime >= params.minFullTimeStaff,
-        expected: `不少于${fmt.people(params.minFullTimeStaff)}`,
-        actual: fmt.people(facts.fullTime),
+        expected: later(() => `不少于${fmt.people(params.minFullTimeStaff)}`),
+        actual: later(() => fmt.people(facts.fullTime)),
       }),
     }),
     check({
@@ -285,8 +292,8 @@ export const weihaiPack = definePack({
         const max = Math.max(params.minFullTimeStaff, quantities.fullTimeStaff.max);
         return {
           holds: facts.fullTime >= min && facts.fullTime <= max,
-          expected: min === max ? fmt.people(min) : `${min}—${max}人`,
-          actual: fmt.people(facts.fullTime),
+          expected: later(() => (min === max ? fmt.people(min) : `${min}—${max}人`)),
+          actual: later(() => fmt.people(facts.fullTime)),
         };
       },
     }),
@@ -316,8 +323,8 @@ export const weihaiPack = definePack({
       quantities: ['minWorkFunds'],
       evaluate: ({ facts, quantities }) => ({
         holds: facts.work >= quantities.minWorkFunds,
-        expected: `不少于${fmt.yuan(quantities.minWorkFunds)}/年`,
-        actual: `${fmt.yuan(facts.work)}/年`,
+        expected: later(() => `不少于${fmt.yuan(quantities.minWorkFunds)}/年`),
+        actual: later(() => `${fmt.yuan(facts.work)}/年`),
       }),
     }),
     quantity({
@@ -339,8 +346,8 @@ export const weihaiPack = definePack({
       quantities: ['minPartyServiceFunds'],
       evaluate: ({ facts, quantities }) => ({
         holds: facts.partyService >= quantities.minPartyServiceFunds,
-        expected: `不少于${fmt.yuan(quantities.minPartyServiceFunds)}/年`,
-        actual: `${fmt.yuan(facts.partyService)}/年`,
+        expected: later(() => `不少于${fmt.yuan(quantities.minPartyServiceFunds)}/年`),
+        actual: later(() => `${fmt.yuan(facts.partyService)}/年`),
       }),
     }),
     check({
@@ -354,8 +361,8 @@ export const weihaiPack = definePack({
       params: ['comparableInstitutionPay'],
       evaluate: ({ facts, params }) => ({
         holds: facts.salary >= params.comparableInstitutionPay,
-        expected: `比照事业单位同类人员${fmt.yuan(params.comparableInstitutionPay)}/年`,
-        actual: `${fmt.yuan(facts.salary)}/年`,
+        expected: later(() => `比照事业单位同类人员${fmt.yuan(params.comparableInstitutionPay)}/年`),
+        actual: later(() => `${fmt.yuan(facts.salary)}/年`),
       }),
     }),
     quantity({
@@ -398,12 +405,12 @@ export const weihaiPack = definePack({
       evaluate: ({ facts, quantities, asOf, alternative }) => {
         const beforeDeadline =
           asOf < FACILITY_DEADLINE && !alternative(weihaiInterpretations.facilityDeadline.id);
-        return {
+        const outcome = {
           holds: facts.totalArea >= quantities.minFacilityArea,
-          expected: `不低于${fmt.area(quantities.minFacilityArea)}`,
-          actual: fmt.area(facts.totalArea),
-          ...(beforeDeadline ? { binding: 'guiding' as const } : {}),
+          expected: later(() => `不低于${fmt.area(quantities.minFacilityArea)}`),
+          actual: later(() => fmt.area(facts.totalArea)),
         };
+        return beforeDeadline ? { ...outcome, binding: 'guiding' } : outcome;
       },
     }),
   ],

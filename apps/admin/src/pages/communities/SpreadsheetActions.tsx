@@ -1,0 +1,143 @@
+/**
+ * Bring your data: download the facts template, import a filled-in .xlsx/.csv (all rows or none, every
+ * problem listed by row and column), and export the list as it is filtered to Excel.
+ */
+import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Checkbox, Dropdown, Modal, Space, Table, Upload } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { errorMessage } from '../../lib/fieldErrors.js';
+import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
+import { listInputFromParams } from './listParams.js';
+
+type SpreadsheetFile = RouterOutputs['spreadsheets']['factsTemplate'];
+type ImportResult = RouterOutputs['spreadsheets']['importFacts'];
+
+function saveFile(file: SpreadsheetFile): void {
+  const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('无法读取文件'));
+    reader.readAsDataURL(file);
+  });
+}
+
+export function SpreadsheetActions({ canWrite }: { canWrite: boolean }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [params] = useSearchParams();
+  const [dryRun, setDryRun] = useState(false);
+  const [result, setResult] = useState<{ fileName: string; outcome: ImportResult } | null>(null);
+  const [busy, setBusy] = useState<'template' | 'export' | null>(null);
+
+  const importFacts = useMutation(
+    trpc.spreadsheets.importFacts.mutationOptions({
+      onSuccess: (outcome, input) => {
+        setResult({ fileName: input.fileName, outcome });
+        if (outcome.ok && !outcome.dryRun)
+          void queryClient.invalidateQueries({ queryKey: trpc.communities.pathKey() });
+      },
+      onError: (error) => void message.error(errorMessage(error)),
+    }),
+  );
+
+  const download = async (kind: 'template' | 'export', load: () => Promise<SpreadsheetFile>) => {
+    setBusy(kind);
+    try {
+      saveFile(await load());
+    } catch (error) {
+      void message.error(errorMessage(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Space wrap>
+      <Dropdown
+        menu={{
+          items: [
+            { key: 'xlsx', label: 'Excel 模板（.xlsx）' },
+            { key: 'csv', label: 'CSV 模板（.csv）' },
+          ],
+          onClick: ({ key }) =>
+            void download('template', () =>
+              trpcClient.spreadsheets.factsTemplate.query({ format: key === 'csv' ? 'csv' : 'xlsx' }),
+            ),
+        }}
+      >
+        <Button icon={<DownloadOutlined />} loading={busy === 'template'}>
+          下载导入模板
+        </Button>
+      </Dropdown>
+      {canWrite && (
+        <Upload
+          accept=".xlsx,.csv"
+          showUploadList={false}
+          beforeUpload={async (file) => {
+            importFacts.mutate({ fileName: file.name, contentBase64: await readAsBase64(file), dryRun });
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={importFacts.isPending}>
+            导入社区数据
+          </Button>
+        </Upload>
+      )}
+      {canWrite && (
+        <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>
+          只检查不写入
+        </Checkbox>
+      )}
+      <Button
+        icon={<FileExcelOutlined />}
+        loading={busy === 'export'}
+        onClick={() =>
+          void download('export', () =>
+            trpcClient.spreadsheets.exportCommunities.query({ ...listInputFromParams(params), page: 1 }),
+          )
+        }
+      >
+        导出 Excel
+      </Button>
+      <Modal
+        open={result !== null}
+        title={result?.outcome.ok ? '导入完成' : '导入未成功：文件中的数据一条也没有写入'}
+        onCancel={() => setResult(null)}
+        onOk={() => setResult(null)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        width={720}
+      >
+        {result?.outcome.ok ? (
+          <p>
+            {result.fileName}：{result.outcome.dryRun ? '检查通过，' : '已更新 '}
+            {result.outcome.updated} 个社区{result.outcome.dryRun ? '（未写入）' : ''}
+          </p>
+        ) : (
+          <Table
+            size="small"
+            rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            dataSource={result && !result.outcome.ok ? result.outcome.problems : []}
+            columns={[
+              { title: '行', dataIndex: 'row', width: 70 },
+              { title: '列', dataIndex: 'column', width: 160 },
+              { title: '问题', dataIndex: 'message' },
+            ]}
+          />
+        )}
+      </Modal>
+    </Space>
+  );
+}
