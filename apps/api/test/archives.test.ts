@@ -120,6 +120,34 @@ describe('archive catalogue', () => {
   });
 });
 
+describe('catalogue filters on the server', () => {
+  it('filters by retention period and by custodian over the whole catalogue, not a first page', async () => {
+    const wangsItem = await li().archives.create.mutate(
+      paperItem('王某保管的永久档案', { retention: 'permanent', custodianId: id('wang') }),
+    );
+    const tenYears = await li().archives.list.query({ community: XIANGSHAN, retention: 'years10' });
+    expect(tenYears.items.map((i) => i.title)).toEqual(['居民小组名册']);
+    expect(tenYears.total).toBe(1);
+    const permanentPage = await li().archives.list.query({
+      community: XIANGSHAN,
+      retention: 'permanent',
+      pageSize: 1,
+    });
+    expect(permanentPage.items.every((i) => i.retention === 'permanent')).toBe(true);
+    const heldByWang = await li().archives.list.query({ community: XIANGSHAN, custodianId: id('wang') });
+    expect(heldByWang.items.map((i) => i.id)).toEqual([wangsItem.id]);
+    expect(heldByWang.items[0]?.custodianName).toBe('wang');
+    const heldByLi = await li().archives.list.query({ community: XIANGSHAN, custodianId: id('li') });
+    expect(heldByLi.items.map((i) => i.id)).not.toContain(wangsItem.id);
+    expect(heldByLi.total).toBeGreaterThan(0);
+    const neighbour = as.neighbour as TestClient;
+    expect(
+      (await rejection(neighbour.archives.list.query({ community: XIANGSHAN, custodianId: id('wang') }))).data
+        ?.code,
+    ).toBe('FORBIDDEN');
+  });
+});
+
 describe('lending', () => {
   it('only the custodian lends; an overdue loan shows for the town; return closes it', async () => {
     const item = await li().archives.create.mutate(paperItem('借阅测试台账'));
@@ -142,9 +170,51 @@ describe('lending', () => {
     clock.advance(10 * 86_400_000);
     const overdue = await (as.jinshan as TestClient).archives.overdueLoans.query({});
     expect(overdue.map((loan) => loan.title)).toEqual(['借阅测试台账']);
+    expect(overdue[0]).toMatchObject({ communityName: '象山社区居委会', borrowerName: 'sun' });
     expect(await (as.neighbour as TestClient).archives.overdueLoans.query({})).toEqual([]);
     await li().archives.return.mutate({ id: item.id });
     expect(await (as.jinshan as TestClient).archives.overdueLoans.query({})).toEqual([]);
+  });
+});
+
+describe('lending register', () => {
+  it("lists a community's loans, open or returned, with names, paged; a neighbour is refused", async () => {
+    const first = await li().archives.create.mutate(paperItem('借阅登记测试一'));
+    const second = await li().archives.create.mutate(paperItem('借阅登记测试二'));
+    await li().archives.lend.mutate({
+      id: first.id,
+      borrower: '赵敏',
+      borrowerId: id('zhao'),
+      purpose: '查阅',
+      dueOn: '2026-04-30',
+    });
+    await li().archives.lend.mutate({ id: second.id, borrower: '区民政局王科长', dueOn: '2026-04-20' });
+    const open = await (as.jinshan as TestClient).archives.loans.query({
+      communityCode: XIANGSHAN,
+      open: true,
+    });
+    expect(open.items.map((loan) => loan.title)).toEqual(['借阅登记测试二', '借阅登记测试一']);
+    expect(open.total).toBe(2);
+    expect(open.items[1]).toMatchObject({ borrower: '赵敏', borrowerName: 'zhao', lenderName: 'li' });
+    expect(open.items[0]?.borrowerName).toBeNull();
+    const returned = await li().archives.loans.query({ communityCode: XIANGSHAN, open: false });
+    expect(returned.items.map((loan) => loan.title)).toEqual(['借阅测试台账']);
+    expect(returned.items[0]?.returnedOn).not.toBeNull();
+    const firstPage = await li().archives.loans.query({ communityCode: XIANGSHAN, pageSize: 2 });
+    expect(firstPage.total).toBe(3);
+    expect(firstPage.items.map((loan) => loan.title)).toEqual(['借阅登记测试二', '借阅登记测试一']);
+    const secondPage = await li().archives.loans.query({ communityCode: XIANGSHAN, pageSize: 2, page: 2 });
+    expect(secondPage.items.map((loan) => loan.title)).toEqual(['借阅测试台账']);
+    expect(
+      (await rejection((as.neighbour as TestClient).archives.loans.query({ communityCode: XIANGSHAN }))).data
+        ?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await rejection((as.weihai as TestClient).archives.loans.query({ communityCode: XIANGSHAN }))).data
+        ?.code,
+    ).toBe('FORBIDDEN');
+    await li().archives.return.mutate({ id: first.id });
+    await li().archives.return.mutate({ id: second.id });
   });
 });
 
@@ -309,8 +379,36 @@ describe('seals', () => {
     expect(out).toMatchObject([{ state: 'takenOut' }]);
     const outRequest = out[0]?.out?.requestId as string;
     expect(await (as.jinshan as TestClient).seals.overdue.query({})).toEqual([]);
+    const jinshan = as.jinshan as TestClient;
+    const outInTown = await jinshan.seals.out.query({ jurisdictionCode: JINSHAN });
+    expect(outInTown.map((r) => r.id)).toEqual([outRequest]);
+    expect(outInTown[0]).toMatchObject({
+      communityName: '象山社区居委会',
+      sealName: '象山社区居民委员会印章',
+      requesterName: 'sun',
+      deciderName: 'wang',
+      custodianName: 'li',
+    });
+    expect((await li().seals.out.query({ communityCode: XIANGSHAN })).map((r) => r.id)).toEqual([outRequest]);
+    expect((await li().seals.out.query({})).map((r) => r.id)).toEqual([outRequest]);
+    const neighbour = as.neighbour as TestClient;
+    expect(await neighbour.seals.out.query({})).toEqual([]);
+    expect(await neighbour.seals.out.query({ communityCode: SHIHUAJIAN })).toEqual([]);
+    expect((await rejection(neighbour.seals.out.query({ communityCode: XIANGSHAN }))).data?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await rejection(neighbour.seals.out.query({ jurisdictionCode: JINSHAN }))).data?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (await rejection(li().seals.out.query({ jurisdictionCode: JINSHAN, communityCode: XIANGSHAN }))).data
+        ?.code,
+    ).toBe('BAD_REQUEST');
     clock.advance(5 * 3_600_000);
-    expect((await (as.jinshan as TestClient).seals.overdue.query({})).map((r) => r.id)).toEqual([outRequest]);
+    const overdueSeals = await jinshan.seals.overdue.query({});
+    expect(overdueSeals.map((r) => r.id)).toEqual([outRequest]);
+    expect(overdueSeals[0]).toMatchObject({ communityName: '象山社区居委会', requesterName: 'sun' });
+    expect(await neighbour.seals.overdue.query({})).toEqual([]);
     await li().seals.returnSeal.mutate({ requestId: outRequest });
     expect(await li().seals.list.query({ community: XIANGSHAN })).toMatchObject([
       { state: 'inUse', out: null },
@@ -382,8 +480,22 @@ describe('departure handover', () => {
     expect(done.state).toBe('completed');
     const seals = await li().seals.list.query({ community: XIANGSHAN });
     expect(seals.map((s) => s.custodianId)).toEqual([id('zhao')]);
-    const stillMine = await li().archives.list.query({ community: XIANGSHAN, status: 'shelved' });
-    expect(stillMine.items.every((i) => i.custodianId === id('zhao'))).toBe(true);
+    // The destroyed 2012 item stays on its last custodian's record; nothing on the shelf does.
+    const stillMine = await li().archives.list.query({
+      community: XIANGSHAN,
+      custodianId: id('li'),
+      status: 'shelved',
+    });
+    expect(stillMine.total).toBe(0);
+    const handedOver = form.items.filter((i) => i.kind === 'archive').map((i) => i.refId);
+    const nowZhaos = await li().archives.list.query({
+      community: XIANGSHAN,
+      custodianId: id('zhao'),
+      pageSize: 100,
+    });
+    expect(nowZhaos.items.map((i) => i.id).sort()).toEqual([...handedOver].sort());
+    const wangsOwn = await li().archives.list.query({ community: XIANGSHAN, custodianId: id('wang') });
+    expect(wangsOwn.items.map((i) => i.title)).toEqual(['王某保管的永久档案']);
   });
 });
 

@@ -113,15 +113,15 @@ export function evaluateAll(
   const evaluated: CommunityStatuses[] = [];
   for (const { chain, rows: members } of groups) {
     const params = options.params ? paramsKnownTo(chain, options.params) : undefined;
-    let rules: readonly string[] | undefined;
+    // Statuses only: a dashboard over a province needs each rule's status, not its texts.
+    const rules = chain.evaluator.checkIds;
     for (const { facts, ...community } of members) {
-      const { results } = chain.evaluator(facts, {
+      const { statuses = [] } = chain.evaluator(facts, {
         asOf: options.asOf ?? community.asOf,
+        statusesOnly: true,
         ...(params ? { params } : {}),
       });
-      // Every check yields one result, in chain order, so the ids are the same for the whole chain.
-      rules ??= results.map((r) => r.rule);
-      evaluated.push({ community, chain, rules, statuses: results.map((r) => r.status) });
+      evaluated.push({ community, chain, rules, statuses });
     }
   }
   return { evaluated, uncovered };

@@ -19,6 +19,7 @@ import {
   attachments,
   checkFixity,
   chinaDate,
+  communities,
   createArchiveItem,
   destroyArchiveItem,
   fixityChecks,
@@ -28,7 +29,7 @@ import {
   users,
 } from '@shequ/db';
 import { communityCode, divisionCode, isoDate } from '@shequ/domain';
-import { and, asc, count, desc, eq, ilike, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { blobStore } from '../archives/blob-store.js';
@@ -90,11 +91,22 @@ export const updateArchiveInput = z.strictObject({
   location: location.optional(),
 });
 
+export const listLoansInput = z.strictObject({
+  communityCode,
+  /** true: only loans not yet returned; false: only returned ones; absent: all. */
+  open: z.boolean().optional(),
+  page: z.int().min(1).default(1),
+  pageSize: z.int().min(1).max(100).default(20),
+});
+
 export const listArchivesInput = z.strictObject({
   community: communityCode,
   medium: z.enum(archiveMedia).optional(),
   group: archiveContentGroup.optional(),
   status: z.enum(archiveStatuses).optional(),
+  retention: z.enum(retentionPeriods).optional(),
+  /** Items this person keeps: the handover wizard's "what the leaver holds". */
+  custodianId: id.optional(),
   /** Matches title, reference code, document number or issuer. */
   text: z.string().trim().max(50).optional(),
   page: z.int().min(1).default(1),
@@ -116,6 +128,8 @@ export const archivesRouter = router({
       input.medium ? eq(archiveItems.medium, input.medium) : undefined,
       input.group ? eq(archiveItems.contentGroup, input.group) : undefined,
       input.status ? eq(archiveItems.status, input.status) : undefined,
+      input.retention ? eq(archiveItems.retention, input.retention) : undefined,
+      input.custodianId ? eq(archiveItems.custodianId, input.custodianId) : undefined,
       search
         ? or(
             ilike(archiveItems.title, search),
@@ -225,24 +239,78 @@ export const archivesRouter = router({
       );
     }),
 
+  /** A community's lending register (借阅登记), open loans due soonest first, then the rest newest first. */
+  loans: authedProcedure.input(listLoansInput).query(async ({ ctx, input }) => {
+    requireScope(ctx.principal, input.communityCode);
+    const where = and(
+      eq(archiveLoans.communityCode, input.communityCode),
+      input.open === undefined
+        ? undefined
+        : input.open
+          ? isNull(archiveLoans.returnedOn)
+          : isNotNull(archiveLoans.returnedOn),
+    );
+    const borrowerAccount = alias(users, 'borrower_account');
+    const lender = alias(users, 'lender');
+    const [items, [counted]] = await Promise.all([
+      ctx.db
+        .select({
+          loanId: archiveLoans.id,
+          itemId: archiveLoans.itemId,
+          referenceCode: archiveItems.referenceCode,
+          title: archiveItems.title,
+          borrower: archiveLoans.borrower,
+          borrowerId: archiveLoans.borrowerId,
+          borrowerName: borrowerAccount.displayName,
+          purpose: archiveLoans.purpose,
+          lentOn: archiveLoans.lentOn,
+          dueOn: archiveLoans.dueOn,
+          returnedOn: archiveLoans.returnedOn,
+          lentBy: archiveLoans.lentBy,
+          lenderName: lender.displayName,
+        })
+        .from(archiveLoans)
+        .innerJoin(archiveItems, eq(archiveItems.id, archiveLoans.itemId))
+        .leftJoin(borrowerAccount, eq(borrowerAccount.id, archiveLoans.borrowerId))
+        .leftJoin(lender, eq(lender.id, archiveLoans.lentBy))
+        .where(where)
+        .orderBy(
+          sql`${archiveLoans.returnedOn} is not null`,
+          asc(archiveLoans.dueOn),
+          desc(archiveLoans.lentOn),
+          asc(archiveLoans.id),
+        )
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize),
+      ctx.db.select({ total: count() }).from(archiveLoans).where(where),
+    ]);
+    return { items, total: counted?.total ?? 0 };
+  }),
+
   /** Loans past due in the principal's scope (or under `under`), most overdue first: the dashboard's list. */
   overdueLoans: authedProcedure
     .input(z.strictObject({ under: divisionCode.optional(), limit: z.int().min(1).max(500).default(100) }))
     .query(async ({ ctx, input }) => {
       const today = chinaDate(ctx.settings.now());
+      const borrowerAccount = alias(users, 'borrower_account');
       return ctx.db
         .select({
           loanId: archiveLoans.id,
           itemId: archiveLoans.itemId,
           communityCode: archiveLoans.communityCode,
+          communityName: communities.name,
           referenceCode: archiveItems.referenceCode,
           title: archiveItems.title,
           borrower: archiveLoans.borrower,
+          borrowerId: archiveLoans.borrowerId,
+          borrowerName: borrowerAccount.displayName,
           lentOn: archiveLoans.lentOn,
           dueOn: archiveLoans.dueOn,
         })
         .from(archiveLoans)
         .innerJoin(archiveItems, eq(archiveItems.id, archiveLoans.itemId))
+        .leftJoin(communities, eq(communities.code, archiveLoans.communityCode))
+        .leftJoin(borrowerAccount, eq(borrowerAccount.id, archiveLoans.borrowerId))
         .where(
           and(
             underNode(ctx.principal, archiveLoans, input.under),

@@ -5,6 +5,7 @@
  */
 import { sealOwnerKinds } from '@shequ/archives';
 import {
+  communities,
   decideSealUse,
   decideTakeOut,
   registerSeal,
@@ -48,6 +49,13 @@ export const registerSealInput = z.strictObject({
     .optional(),
 });
 
+export const sealsOutInput = z
+  .strictObject({ jurisdictionCode: divisionCode.optional(), communityCode: communityCode.optional() })
+  .refine((input) => !(input.jurisdictionCode && input.communityCode), {
+    error: '请只填写辖区代码（jurisdictionCode）或社区代码（communityCode）之一',
+    path: ['communityCode'],
+  });
+
 const sealRef = (db: Context['db'], principal: Principal, sealId: string) =>
   communityOfRow(db, principal, seals, seals, sealId, '印章');
 const requestRef = (db: Context['db'], principal: Principal, requestId: string) =>
@@ -63,6 +71,7 @@ function requestColumns() {
     columns: {
       id: sealRequests.id,
       communityCode: sealRequests.communityCode,
+      communityName: communities.name,
       sealId: sealRequests.sealId,
       sealName: seals.name,
       kind: sealRequests.kind,
@@ -149,6 +158,7 @@ export const sealsRouter = router({
       .innerJoin(seals, eq(seals.id, sealRequests.sealId))
       .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
       .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
+      .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
       .where(eq(sealRequests.sealId, input.id))
       .orderBy(desc(sealRequests.requestedAt))
       .limit(200);
@@ -239,6 +249,31 @@ export const sealsRouter = router({
     return attempt(() => returnSeal(ctx.db, actingAs(ctx), input));
   }),
 
+  /**
+   * Every seal taken out of the office right now within a town, district… (`jurisdictionCode`) or
+   * one community (`communityCode`); without either, the principal's own scope. Due back soonest first.
+   */
+  out: authedProcedure.input(sealsOutInput).query(async ({ ctx, input }) => {
+    const { requester, decider, columns } = requestColumns();
+    const custodian = alias(users, 'custodian');
+    return ctx.db
+      .select({ ...columns, custodianId: seals.custodianId, custodianName: custodian.displayName })
+      .from(sealRequests)
+      .innerJoin(seals, eq(seals.id, sealRequests.sealId))
+      .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
+      .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
+      .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
+      .leftJoin(custodian, eq(custodian.id, seals.custodianId))
+      .where(
+        and(
+          underNode(ctx.principal, sealRequests, input.communityCode ?? input.jurisdictionCode),
+          eq(sealRequests.state, 'out'),
+        ),
+      )
+      .orderBy(asc(sealRequests.returnBy), asc(sealRequests.id))
+      .limit(500);
+  }),
+
   /** Seals out past their return deadline, in scope (or under `under`), most overdue first. */
   overdue: authedProcedure
     .input(z.strictObject({ under: divisionCode.optional() }))
@@ -250,6 +285,7 @@ export const sealsRouter = router({
         .innerJoin(seals, eq(seals.id, sealRequests.sealId))
         .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
         .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
+        .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
         .where(
           and(
             underNode(ctx.principal, sealRequests, input.under),
@@ -271,6 +307,7 @@ export const sealsRouter = router({
       .innerJoin(seals, eq(seals.id, sealRequests.sealId))
       .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
       .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
+      .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
       .where(
         and(
           eq(sealApprovers.userId, ctx.principal.id),
@@ -291,6 +328,7 @@ export const sealsRouter = router({
       .innerJoin(seals, eq(seals.id, sealRequests.sealId))
       .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
       .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
+      .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
       .where(eq(sealRequests.requestedBy, ctx.principal.id))
       .orderBy(desc(sealRequests.requestedAt))
       .limit(200);

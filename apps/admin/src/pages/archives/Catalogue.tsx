@@ -203,16 +203,12 @@ export function Catalogue({ community }: { community: string }) {
   const canWrite = useCanWrite();
   const { people } = usePeople(community);
   const [filters, setFilters] = useState<Omit<ListInput, 'community'>>({ page: 1, pageSize: 20 });
-  const [retention, setRetention] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
   const [lending, setLending] = useState<ItemRow | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
-  // The API filters by medium, group, status and text; retention is filtered here, over up to 100 items.
-  const input: ListInput = retention
-    ? { community, ...filters, page: 1, pageSize: 100 }
-    : { community, ...filters };
+  const input: ListInput = { community, ...filters };
   const list = useQuery({ ...trpc.archives.list.queryOptions(input), placeholderData: keepPreviousData });
-  const rows = (list.data?.items ?? []).filter((row) => !retention || row.retention === retention);
+  const rows = list.data?.items ?? [];
   const giveBack = useMutation(
     trpc.archives.return.mutationOptions({
       onSuccess: () => {
@@ -327,7 +323,7 @@ export function Catalogue({ community }: { community: string }) {
           aria-label="保管期限"
           style={{ width: 130 }}
           options={optionsOf(retentionLabels)}
-          onChange={(value?: string) => setRetention(value)}
+          onChange={(retention?: string) => set({ retention: retention as ListInput['retention'] })}
         />
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
@@ -336,9 +332,6 @@ export function Catalogue({ community }: { community: string }) {
         )}
       </Space>
       {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
-      {retention && (list.data?.total ?? 0) > 100 && (
-        <Alert type="warning" showIcon title="保管期限筛选只在前 100 件中进行，请配合其他条件缩小范围" />
-      )}
       <Table<ItemRow>
         rowKey="id"
         size="middle"
@@ -346,19 +339,15 @@ export function Catalogue({ community }: { community: string }) {
         columns={columns}
         dataSource={rows}
         loading={list.isFetching}
-        pagination={
-          retention
-            ? false
-            : {
-                current: filters.page,
-                pageSize: filters.pageSize,
-                total: list.data?.total ?? 0,
-                showSizeChanger: true,
-                pageSizeOptions: [20, 50, 100],
-                showTotal: (total) => `共 ${total} 件`,
-                onChange: (page, pageSize) => setFilters((current) => ({ ...current, page, pageSize })),
-              }
-        }
+        pagination={{
+          current: filters.page,
+          pageSize: filters.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (total) => `共 ${total} 件`,
+          onChange: (page, pageSize) => setFilters((current) => ({ ...current, page, pageSize })),
+        }}
       />
       <NewItemModal
         community={community}

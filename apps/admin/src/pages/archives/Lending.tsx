@@ -1,48 +1,24 @@
 /** 借阅登记: what is out now, due when, overdue first; returning is one click. */
-import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Popconfirm, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { queryClient, trpc } from '../../lib/trpc.js';
+import { queryClient, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { ReferenceCode } from './Catalogue.js';
 import { DueDate, daysPast, useCanWrite } from './shared.js';
 
-interface OpenLoan {
-  itemId: string;
-  referenceCode: string;
-  title: string;
-  borrower: string;
-  purpose: string | null;
-  lentOn: string;
-  dueOn: string;
-}
+type OpenLoan = RouterOutputs['archives']['loans']['items'][number];
 
 export function Lending({ community }: { community: string }) {
   const { message } = App.useApp();
   const canWrite = useCanWrite();
-  const onLoan = useQuery(
-    trpc.archives.list.queryOptions({ community, status: 'onLoan', page: 1, pageSize: 100 }),
-  );
-  // The list gives the items; each item's open loan (borrower, due date) comes with its detail.
-  const details = useQueries({
-    queries: (onLoan.data?.items ?? []).map((item) => trpc.archives.get.queryOptions({ id: item.id })),
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  // The server orders open loans by due date, so the overdue ones come first on page 1.
+  const onLoan = useQuery({
+    ...trpc.archives.loans.queryOptions({ communityCode: community, open: true, ...paging }),
+    placeholderData: keepPreviousData,
   });
-  const loans: OpenLoan[] = [];
-  for (const detail of details) {
-    const item = detail.data;
-    const loan = item?.loans.find((entry) => entry.returnedOn === null);
-    if (item?.id && item.referenceCode && item.title && loan) {
-      loans.push({
-        itemId: item.id,
-        referenceCode: item.referenceCode,
-        title: item.title,
-        borrower: loan.borrower,
-        purpose: loan.purpose,
-        lentOn: loan.lentOn,
-        dueOn: loan.dueOn,
-      });
-    }
-  }
-  loans.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  const loans = onLoan.data?.items ?? [];
   const overdue = loans.filter((loan) => daysPast(loan.dueOn) > 0).length;
   const giveBack = useMutation(
     trpc.archives.return.mutationOptions({
@@ -61,14 +37,21 @@ export function Lending({ community }: { community: string }) {
         借出请在「档案目录」中点该档案的「借出」；这里列出尚未归还的档案，按应还日期排列。
       </Typography.Text>
       {onLoan.isError && <Alert type="error" showIcon title={errorMessage(onLoan.error)} />}
-      {overdue > 0 && <Alert type="error" showIcon title={`${overdue} 件档案逾期未还，请催还`} />}
+      {overdue > 0 && <Alert type="error" showIcon title={`本页 ${overdue} 件档案逾期未还，请催还`} />}
       <Table<OpenLoan>
-        rowKey="itemId"
+        rowKey="loanId"
         size="middle"
         data-testid="open-loans"
-        loading={onLoan.isFetching || details.some((detail) => detail.isFetching)}
+        loading={onLoan.isFetching}
         dataSource={loans}
-        pagination={false}
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: onLoan.data?.total ?? 0,
+          hideOnSinglePage: true,
+          showTotal: (total) => `共 ${total} 件`,
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
         locale={{ emptyText: '没有借出未还的档案' }}
         onRow={(loan) => (daysPast(loan.dueOn) > 0 ? { style: { background: '#fff1f0' } } : {})}
         columns={[
@@ -78,7 +61,14 @@ export function Lending({ community }: { community: string }) {
             render: (code: string) => <ReferenceCode code={code} />,
           },
           { title: '题名', dataIndex: 'title' },
-          { title: '借阅人', dataIndex: 'borrower' },
+          {
+            title: '借阅人',
+            dataIndex: 'borrower',
+            render: (borrower: string, loan: OpenLoan) =>
+              loan.borrowerName && loan.borrowerName !== borrower
+                ? `${borrower}（${loan.borrowerName}）`
+                : borrower,
+          },
           {
             title: '事由',
             dataIndex: 'purpose',

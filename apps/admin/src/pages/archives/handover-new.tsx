@@ -47,28 +47,37 @@ const stepFields: (keyof WizardValues)[][] = [
 ];
 
 function CustodyPreview({ community, leaverId }: { community: string; leaverId: string | undefined }) {
-  const items = useQuery({
-    ...trpc.archives.list.queryOptions({ community, page: 1, pageSize: 100 }),
+  // What the handover lists: the leaver's items on the shelf or out on loan, filtered by the server.
+  const custodianId = leaverId ?? '';
+  const shelved = useQuery({
+    ...trpc.archives.list.queryOptions({ community, custodianId, status: 'shelved', page: 1, pageSize: 100 }),
+    enabled: !!leaverId,
+  });
+  const onLoan = useQuery({
+    ...trpc.archives.list.queryOptions({ community, custodianId, status: 'onLoan', page: 1, pageSize: 100 }),
     enabled: !!leaverId,
   });
   const seals = useQuery({ ...trpc.seals.list.queryOptions({ community }), enabled: !!leaverId });
   if (!leaverId) return null;
-  const held = (items.data?.items ?? []).filter(
-    (item) => item.custodianId === leaverId && (item.status === 'shelved' || item.status === 'onLoan'),
-  );
+  const held = [...(shelved.data?.items ?? []), ...(onLoan.data?.items ?? [])];
+  const heldTotal = (shelved.data?.total ?? 0) + (onLoan.data?.total ?? 0);
   const heldSeals = (seals.data ?? []).filter(
     (seal) => seal.custodianId === leaverId && seal.state !== 'destroyed',
   );
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {(items.data?.total ?? 0) > 100 && (
-        <Alert type="info" showIcon title="这里只预览前 100 件档案；生成清单时会列入保管人名下的全部档案。" />
+      {heldTotal > held.length && (
+        <Alert
+          type="info"
+          showIcon
+          title={`名下共 ${heldTotal} 件档案，这里预览 ${held.length} 件；生成清单时会全部列入。`}
+        />
       )}
-      <Typography.Title level={5}>档案（{held.length} 件）</Typography.Title>
+      <Typography.Title level={5}>档案（{heldTotal} 件）</Typography.Title>
       <Table
         rowKey="id"
         size="small"
-        loading={items.isFetching}
+        loading={shelved.isFetching || onLoan.isFetching}
         dataSource={held}
         pagination={false}
         locale={{ emptyText: '名下没有档案' }}

@@ -1,4 +1,4 @@
-/** 外带与逾期: seals out of the office past their deadline and archive loans past due, in my scope. */
+/** 外带与逾期: every seal out of the office (overdue ones marked) and archive loans past due, in my scope. */
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -6,9 +6,14 @@ import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { ReferenceCode } from './Catalogue.js';
 import { RequestActions, type SealRequestRow } from './RequestActions.js';
-import { DueDate, formatTime, useCanWrite } from './shared.js';
+import { CommunityLink, DueDate, formatTime, useCanWrite } from './shared.js';
 
 type OverdueLoan = RouterOutputs['archives']['overdueLoans'][number];
+type SealOut = RouterOutputs['seals']['out'][number];
+
+function isLate(returnBy: string | null): boolean {
+  return !!returnBy && new Date(returnBy).getTime() < Date.now();
+}
 
 function hoursLate(returnBy: string | null): string {
   if (!returnBy) return '';
@@ -18,6 +23,7 @@ function hoursLate(returnBy: string | null): string {
 
 export default function OverduePage() {
   const canWrite = useCanWrite();
+  const sealsOut = useQuery(trpc.seals.out.queryOptions({}));
   const seals = useQuery(trpc.seals.overdue.queryOptions({}));
   const loans = useQuery(trpc.archives.overdueLoans.queryOptions({}));
   return (
@@ -26,6 +32,55 @@ export default function OverduePage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         外带与逾期
       </Typography.Title>
+      <Card size="small" title={`外带在外的印章（${sealsOut.data?.length ?? 0} 枚）`}>
+        {sealsOut.isError && <Alert type="error" showIcon title={errorMessage(sealsOut.error)} />}
+        <Table<SealOut>
+          rowKey="id"
+          size="middle"
+          data-testid="seals-out"
+          loading={sealsOut.isFetching}
+          dataSource={sealsOut.data ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: '没有带出办公室的印章' }}
+          onRow={(request) => (isLate(request.returnBy) ? { style: { background: '#fff1f0' } } : {})}
+          columns={[
+            {
+              title: '社区',
+              dataIndex: 'communityName',
+              render: (name: string | null, request) => (
+                <CommunityLink code={request.communityCode} name={name} tab="seals" />
+              ),
+            },
+            { title: '印章', dataIndex: 'sealName' },
+            { title: '保管人', dataIndex: 'custodianName', render: (value: string | null) => value ?? '—' },
+            { title: '带出人', dataIndex: 'requesterName' },
+            { title: '批准人', dataIndex: 'deciderName', render: (value: string | null) => value ?? '—' },
+            { title: '去向', dataIndex: 'destination', render: (value: string | null) => value ?? '—' },
+            {
+              title: '带出时间',
+              dataIndex: 'takenOutAt',
+              render: (value: string | null) => formatTime(value),
+            },
+            {
+              title: '归还期限',
+              dataIndex: 'returnBy',
+              render: (value: string | null) =>
+                isLate(value) ? (
+                  <Typography.Text type="danger">
+                    {formatTime(value)}（{hoursLate(value)}）
+                  </Typography.Text>
+                ) : (
+                  formatTime(value)
+                ),
+            },
+            {
+              title: '操作',
+              key: 'actions',
+              render: (_value, request) => <RequestActions request={request} canWrite={canWrite} />,
+            },
+          ]}
+        />
+      </Card>
       <Card size="small" title="外带逾期未还的印章">
         {seals.isError && <Alert type="error" showIcon title={errorMessage(seals.error)} />}
         <Table<SealRequestRow>
@@ -39,8 +94,10 @@ export default function OverduePage() {
           columns={[
             {
               title: '社区',
-              dataIndex: 'communityCode',
-              render: (code: string) => <Link to={`/archives/${code}?tab=seals`}>{code}</Link>,
+              dataIndex: 'communityName',
+              render: (name: string | null, request) => (
+                <CommunityLink code={request.communityCode} name={name} tab="seals" />
+              ),
             },
             { title: '印章', dataIndex: 'sealName' },
             { title: '带出人', dataIndex: 'requesterName' },
@@ -80,8 +137,10 @@ export default function OverduePage() {
           columns={[
             {
               title: '社区',
-              dataIndex: 'communityCode',
-              render: (code: string) => <Link to={`/archives/${code}?tab=lending`}>{code}</Link>,
+              dataIndex: 'communityName',
+              render: (name: string | null, loan) => (
+                <CommunityLink code={loan.communityCode} name={name} tab="lending" />
+              ),
             },
             {
               title: '档号',
@@ -89,7 +148,14 @@ export default function OverduePage() {
               render: (code: string) => <ReferenceCode code={code} />,
             },
             { title: '题名', dataIndex: 'title' },
-            { title: '借阅人', dataIndex: 'borrower' },
+            {
+              title: '借阅人',
+              dataIndex: 'borrower',
+              render: (borrower: string, loan) =>
+                loan.borrowerName && loan.borrowerName !== borrower
+                  ? `${borrower}（${loan.borrowerName}）`
+                  : borrower,
+            },
             { title: '借出日期', dataIndex: 'lentOn' },
             { title: '应还日期', dataIndex: 'dueOn', render: (dueOn: string) => <DueDate dueOn={dueOn} /> },
           ]}

@@ -6,7 +6,7 @@ import { errorMessage } from '../../lib/fieldErrors.js';
 import { trpc } from '../../lib/trpc.js';
 import { requestKindLabels } from './labels.js';
 import { RequestActions, RequestState, requestSummary, type SealRequestRow } from './RequestActions.js';
-import { formatTime, useCanWrite } from './shared.js';
+import { CommunityLink, formatTime, useCanWrite } from './shared.js';
 
 function RequestTable({
   rows,
@@ -33,8 +33,10 @@ function RequestTable({
       columns={[
         {
           title: '社区',
-          dataIndex: 'communityCode',
-          render: (code: string) => <Link to={`/archives/${code}?tab=seals`}>{code}</Link>,
+          dataIndex: 'communityName',
+          render: (name: string | null, request) => (
+            <CommunityLink code={request.communityCode} name={name} tab="seals" />
+          ),
         },
         { title: '印章', dataIndex: 'sealName' },
         { title: '类别', dataIndex: 'kind', render: (kind: string) => requestKindLabels[kind] ?? kind },

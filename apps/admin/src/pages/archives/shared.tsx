@@ -1,6 +1,7 @@
 /** Small pieces the archive and seal pages share: dates in China time, overdue marks, people. */
 import { useQuery } from '@tanstack/react-query';
 import { Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { daysPast } from './dates.js';
 
@@ -42,4 +43,13 @@ export function personOptions(people: Person[]) {
 export function useCanWrite(): boolean {
   const me = useQuery(trpc.auth.me.queryOptions());
   return !!me.data && me.data.role !== 'auditor';
+}
+
+/** A community in a cross-community list: its name (code as a tooltip), linking to its archives tab. */
+export function CommunityLink({ code, name, tab }: { code: string; name: string | null; tab: string }) {
+  return (
+    <Link to={`/archives/${code}?tab=${tab}`} title={code}>
+      {name ?? code}
+    </Link>
+  );
 }
