@@ -97,7 +97,8 @@ export const custodyCheckpoint = z.looseObject({
 export type CustodyCheckpoint = z.infer<typeof custodyCheckpoint>;
 
 const HEX64 = /^[0-9a-f]{64}$/;
-const ACTION = /^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)+$/;
+/** What `action` must look like (`custodyEventInput`), for checks that skip zod. */
+export const CUSTODY_ACTION_PATTERN = /^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)+$/;
 
 /**
  * The same test as `custodyLogEntry.safeParse(value).success`, without building a parsed copy:
@@ -115,7 +116,7 @@ export function isCustodyLogEntry(value: unknown): value is CustodyLogEntry {
     typeof actor === 'string' &&
     actor.length > 0 &&
     typeof action === 'string' &&
-    ACTION.test(action) &&
+    CUSTODY_ACTION_PATTERN.test(action) &&
     typeof payload === 'object' &&
     payload !== null &&
     !Array.isArray(payload) &&
@@ -123,8 +124,13 @@ export function isCustodyLogEntry(value: unknown): value is CustodyLogEntry {
     HEX64.test(prevHash) &&
     typeof entryHashValue === 'string' &&
     HEX64.test(entryHashValue) &&
-    instant.safeParse(at).success
+    isLogInstant(at)
   );
+}
+
+/** Whether `value` is an `at` the log accepts: an ISO 8601 instant with its offset. */
+export function isLogInstant(value: unknown): boolean {
+  return instant.safeParse(value).success;
 }
 
 /** SHA-256 (hex) of the canonical JSON of an entry without its `hash`. */

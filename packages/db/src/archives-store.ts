@@ -35,9 +35,10 @@ import {
   takeSealOut,
 } from '@shequ/archives';
 import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { type AuditEntry, writeAudit } from './audit.js';
 import type { Database, Transaction } from './client.js';
 import { appendCustodyEntry } from './custody.js';
-import { auditLog, users } from './schema.js';
+import { users } from './schema.js';
 import {
   archiveDestructions,
   archiveItems,
@@ -58,41 +59,14 @@ export interface ArchiveActor {
   username: string;
 }
 
-/** The same record `apps/api/src/audit.ts` writes; the API passes its `writeAudit` here. */
-export interface AuditRecord {
-  actor: ArchiveActor | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  jurisdictionCode: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  at: Date;
-}
-export type AuditSink = (tx: Transaction, record: AuditRecord) => Promise<void>;
+/** Kept as the archives' own names for the shared audit entry. */
+export type AuditRecord = AuditEntry;
 
 export interface ActingAs {
   actor: ArchiveActor;
   now: Date;
   ip?: string | null;
-  audit?: AuditSink;
 }
-
-const insertAudit: AuditSink = async (tx, record) => {
-  await tx.insert(auditLog).values({
-    at: record.at,
-    actorId: record.actor?.id ?? null,
-    actorName: record.actor?.username ?? null,
-    action: record.action,
-    entityType: record.entityType,
-    entityId: record.entityId,
-    jurisdictionCode: record.jurisdictionCode,
-    before: record.before ?? null,
-    after: record.after ?? null,
-    ip: record.ip,
-  });
-};
 
 export type ArchiveErrorKind = 'notFound' | 'conflict' | 'invalid';
 
@@ -134,7 +108,7 @@ interface Change {
 
 /** The audit record and the custody-log entry of one change, in its transaction. */
 async function record(tx: Transaction, acting: ActingAs, change: Change): Promise<void> {
-  await (acting.audit ?? insertAudit)(tx, {
+  await writeAudit(tx, {
     actor: acting.actor,
     action: change.action,
     entityType: change.entityType,

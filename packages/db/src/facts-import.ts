@@ -5,6 +5,7 @@
  */
 import type { CommunityFacts, CommunitySnapshot } from '@shequ/domain';
 import { eq, inArray } from 'drizzle-orm';
+import { auditRow } from './audit.js';
 import type { Database } from './client.js';
 import { auditLog, communities } from './schema.js';
 
@@ -110,18 +111,19 @@ export async function importCommunityFacts(
           updatedBy: options.actor?.id ?? null,
         })
         .where(eq(communities.code, code));
-      audits.push({
-        at: options.at,
-        actorId: options.actor?.id ?? null,
-        actorName: options.actor?.username ?? null,
-        action: 'community.importFacts',
-        entityType: 'community',
-        entityId: code,
-        jurisdictionCode: code,
-        before: { asOf: before.asOf, facts: before.facts, version: before.version },
-        after: { asOf, facts, version: before.version + 1 },
-        ip: options.ip,
-      });
+      audits.push(
+        auditRow({
+          at: options.at,
+          actor: options.actor,
+          action: 'community.importFacts',
+          entityType: 'community',
+          entityId: code,
+          jurisdictionCode: code,
+          before: { asOf: before.asOf, facts: before.facts, version: before.version },
+          after: { asOf, facts, version: before.version + 1 },
+          ip: options.ip,
+        }),
+      );
     }
     for (let i = 0; i < audits.length; i += 500) await tx.insert(auditLog).values(audits.slice(i, i + 500));
     return { ok: true as const, updated: snapshots.length, dryRun: false };

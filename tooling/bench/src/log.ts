@@ -1,8 +1,18 @@
 /**
  * Verifying a custody log of 1,000,000 entries against a signed checkpoint, as `shequ log verify`
- * does (parse every line, re-hash it, check the chain, rebuild the Merkle root), next to raw
- * SHA-256 over the same entry bytes measured in the same run. Goal (issue 4): at least half the
- * raw speed. `SHEQU_BENCH_LOG_ENTRIES` changes the size.
+ * does (check every line, re-hash it, check the chain, rebuild the Merkle root), next to raw
+ * SHA-256 measured in the same run. Goal (issue 4): at least half the raw speed.
+ *
+ * "Raw SHA-256" is Node's fastest call, one-shot `crypto.hash`, once per entry over bytes already
+ * in memory: (a) each line of the export as written, and (b) each entry's hashed content (the line
+ * without its `hash` member), the least any verifier must hash. The goal is judged against the
+ * faster of the two. The machine is shared, so each measurement is repeated, interleaved, and the
+ * best CPU time (process.cpuUsage, which also counts the collector's threads) of each is compared;
+ * wall times are printed beside. (Why the goal is out of reach: besides hashing its content, each
+ * entry costs an RFC 6962 leaf hash and, on average, one node hash — three SHA-256 compressions on
+ * 33- and 65-byte inputs, which cost about two raw hashes here whether done natively, where the
+ * per-call cost dominates, or in JS; that alone caps verification near a third of raw speed.) `SHEQU_BENCH_LOG_ENTRIES` and `SHEQU_BENCH_LOG_ROUNDS` change the
+ * size and the repetitions.
  */
 import { hash } from 'node:crypto';
 import {
@@ -50,31 +60,52 @@ export async function run(): Promise<void> {
   const lines: string[] = new Array(count);
   for (let i = 0; i < count; i++) lines[i] = formatLogLine(entries[i] as CustodyLogEntry);
   const text = `${lines.join('\n')}\n`;
+  const lineBytes = text
+    .slice(0, -1)
+    .split('\n')
+    .map((line) => Buffer.from(line, 'utf8'));
   const contents = entries.map((entry) => Buffer.from(entryContentJson(entry), 'utf8'));
   lines.length = 0;
   entries.length = 0;
 
-  // Raw SHA-256 (Node's fastest one-shot call) over exactly the bytes verification hashes per entry:
-  // the speed limit of any verifier.
-  const rawStarted = performance.now();
-  let bytes = 0;
-  for (const content of contents) {
-    hash('sha256', content, 'buffer');
-    bytes += content.length;
+  const rawHash = (buffers: Buffer[]) => () => {
+    for (const bytes of buffers) hash('sha256', bytes, 'buffer');
+  };
+  let result: ReturnType<typeof verifyLogText> | undefined;
+  const measured = {
+    rawLines: rawHash(lineBytes),
+    rawContents: rawHash(contents),
+    verify: () => {
+      result = verifyLogText(text, checkpoint, { trustedPublicKeys: [publicKey] });
+    },
+  };
+  const best = { rawLines: Infinity, rawContents: Infinity, verify: Infinity };
+  const bestWall = { ...best };
+  const rounds = Number(process.env.SHEQU_BENCH_LOG_ROUNDS ?? 3);
+  for (let round = 0; round < rounds; round++) {
+    for (const name of Object.keys(measured) as (keyof typeof measured)[]) {
+      const cpuBefore = process.cpuUsage();
+      const wallBefore = performance.now();
+      measured[name]();
+      const cpu = process.cpuUsage(cpuBefore);
+      best[name] = Math.min(best[name], (cpu.user + cpu.system) / 1e6);
+      bestWall[name] = Math.min(bestWall[name], (performance.now() - wallBefore) / 1000);
+    }
+    if (!result?.ok)
+      throw new Error(`基准日志未通过验证：${result?.ok === false ? result.problem.message : '无结果'}`);
   }
-  const rawSeconds = (performance.now() - rawStarted) / 1000;
 
-  const started = performance.now();
-  const result = verifyLogText(text, checkpoint, { trustedPublicKeys: [publicKey] });
-  const seconds = (performance.now() - started) / 1000;
-  if (!result.ok) throw new Error(`基准日志未通过验证：${result.problem.message}`);
-
-  const verifyRate = count / seconds;
-  const rawRate = count / rawSeconds;
+  const rate = (seconds: number) => Math.round(count / seconds).toLocaleString('en');
+  const lineMB = lineBytes.reduce((sum, bytes) => sum + bytes.length, 0) / 1e6;
+  const contentMB = contents.reduce((sum, bytes) => sum + bytes.length, 0) / 1e6;
+  const rawBest = Math.min(best.rawLines, best.rawContents);
+  const share = rawBest / best.verify;
   process.stdout.write(
-    `保管日志验证：${count.toLocaleString('en')} 条（${(text.length / 1e6).toFixed(0)} MB），用时 ${seconds.toFixed(2)} 秒，` +
-      `每秒 ${Math.round(verifyRate).toLocaleString('en')} 条\n` +
-      `同次测得原始 SHA-256：每秒 ${Math.round(rawRate).toLocaleString('en')} 条（${(bytes / 1e6 / rawSeconds).toFixed(0)} MB/s）\n` +
-      `验证速度为原始 SHA-256 的 ${((verifyRate / rawRate) * 100).toFixed(0)}%（目标 ≥ 50%）${verifyRate >= rawRate / 2 ? '，达标' : '，未达标'}\n`,
+    `保管日志验证：${count.toLocaleString('en')} 条（${lineMB.toFixed(0)} MB），${rounds} 轮取最好，` +
+      `每秒 ${rate(best.verify)} 条（CPU 时间 ${best.verify.toFixed(2)} 秒；墙钟 ${bestWall.verify.toFixed(2)} 秒，每秒 ${rate(bestWall.verify)} 条）\n` +
+      `同次测得原始 SHA-256（crypto.hash，每条一次，内存中的字节）：\n` +
+      `  整行 ${lineMB.toFixed(0)} MB：每秒 ${rate(best.rawLines)} 条（CPU ${best.rawLines.toFixed(2)} 秒，${(lineMB / best.rawLines).toFixed(0)} MB/s；墙钟每秒 ${rate(bestWall.rawLines)} 条）\n` +
+      `  去掉 hash 成员的条目内容 ${contentMB.toFixed(0)} MB：每秒 ${rate(best.rawContents)} 条（CPU ${best.rawContents.toFixed(2)} 秒，${(contentMB / best.rawContents).toFixed(0)} MB/s；墙钟每秒 ${rate(bestWall.rawContents)} 条）\n` +
+      `验证速度为两者中较快者的 ${(share * 100).toFixed(0)}%（按 CPU 时间；目标 ≥ 50%）${share >= 0.5 ? '，达标' : '，未达标'}\n`,
   );
 }

@@ -7,7 +7,6 @@ import { type ActingAs, ArchiveError, type Database } from '@shequ/db';
 import { TRPCError } from '@trpc/server';
 import { eq, like, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { writeAudit } from '../audit.js';
 import { COUNTRY_CODE } from '../auth/roles.js';
 import { type Principal, scopePrefix } from '../auth/scope.js';
 import type { Context } from '../context.js';
@@ -19,7 +18,6 @@ export function actingAs(ctx: Context & { principal: Principal }): ActingAs {
     actor: { id: ctx.principal.id, username: ctx.principal.username },
     now: ctx.settings.now(),
     ip: ctx.ip,
-    audit: writeAudit,
   };
 }
 

@@ -1,0 +1,160 @@
+import { hash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, canonicalJsonEnd } from './canonical-json.js';
+import { buildLog, type CustodyEventInput, generateSigningKey, signCheckpoint } from './custody-log.js';
+import { formatLogLine, parseLogLines, verifyLog, verifyLogText } from './log-verify.js';
+
+// verifyLogText checks lines that are exactly what `log export` writes straight from their bytes;
+// these tests hold it to the same result as verifyLog over the parsed lines, line for line.
+const events: CustodyEventInput[] = [
+  {
+    at: '2024-03-01T09:00:00+08:00',
+    actor: 'w-li',
+    action: 'archive.file',
+    payload: { referenceCode: 'X007-WS·2023-Y-BGS-0001' },
+  },
+  {
+    at: '2024-03-02T10:00:00+08:00',
+    actor: '李明',
+    action: 'archive.lend',
+    payload: { borrower: 'w-wang', dueOn: '2024-03-09', copies: 2 },
+  },
+  {
+    at: '2024-03-05T15:30:00Z',
+    actor: 'w-li',
+    action: 'archive.return',
+    payload: { nested: { b: [1, -2, null, true, false, 'x'], a: {} }, '10': 1, '9': 2 },
+  },
+  {
+    at: '2024-03-06T08:45:00+08:00',
+    actor: 'w-zhao',
+    action: 'seal.use.request',
+    payload: { ratio: 0.5, big: 1e21, note: 'say "hi"\n' },
+  },
+  { at: '2024-03-06T09:10:00+08:00', actor: 'w-sun', action: 'seal.use.approve', payload: {} },
+  {
+    at: '2024-03-06T09:20:00+08:00',
+    actor: 'w-li',
+    action: 'seal.use.stamp',
+    payload: { emoji: '印😀', list: [] },
+  },
+];
+const log = buildLog(events);
+const signer = generateSigningKey();
+const checkpoint = signCheckpoint(log, {
+  privateKey: signer.privateKey,
+  at: '2024-03-07T00:00:00Z',
+  size: 5,
+});
+const trusted = { trustedPublicKeys: [signer.publicKey] };
+const lines = log.map((entry) => formatLogLine(entry));
+
+function bothWays(text: string) {
+  const fromText = verifyLogText(text, checkpoint, trusted);
+  expect(fromText).toEqual(verifyLog(parseLogLines(text), checkpoint, trusted));
+  return fromText;
+}
+
+function withLine(index: number, line: string): string {
+  const copy = [...lines];
+  copy[index] = line;
+  return `${copy.join('\n')}\n`;
+}
+
+describe('verifyLogText gives the result verifyLog gives', () => {
+  it('on an intact export, including payloads only the general path can vouch for', () => {
+    expect(bothWays(`${lines.join('\n')}\n`)).toMatchObject({ ok: true, size: 5, entries: 6 });
+    expect(bothWays(lines.join('\r\n'))).toMatchObject({ ok: true });
+  });
+
+  it('on a line that is valid but not canonical: escaped characters or spacing', () => {
+    const escaped = (lines[0] as string).replace('·', '\\u00b7');
+    expect(bothWays(withLine(0, escaped))).toMatchObject({ ok: true });
+    const spaced = (lines[1] as string).replace('"actor":', '"actor": ');
+    expect(bothWays(withLine(1, spaced))).toMatchObject({ ok: true });
+  });
+
+  it('on a non-canonical line whose hash was recomputed over its own bytes', () => {
+    // Payload members out of order, and `hash` set to SHA-256 of exactly these bytes without it:
+    // the bytes match the hash, yet the entry's canonical content does not, so it is altered.
+    const content =
+      '{"action":"archive.lend","actor":"李明","at":"2024-03-02T10:00:00+08:00","payload":{"dueOn":"2024-03-09","borrower":"w-wang","copies":2},"prevHash":"' +
+      `${log[0]?.hash}","seq":2}`;
+    const forgedHash = hash('sha256', content, 'hex');
+    const line = content.replace(',"payload":', `,"hash":"${forgedHash}","payload":`);
+    expect(bothWays(withLine(1, line))).toMatchObject({ ok: false, problem: { kind: 'altered', seq: 2 } });
+  });
+
+  it('on altered, reordered, dropped and broken lines', () => {
+    expect(bothWays(withLine(1, (lines[1] as string).replace('"copies":2', '"copies":3')))).toMatchObject({
+      problem: { kind: 'altered', seq: 2 },
+    });
+    const swapped = [...lines];
+    [swapped[2], swapped[3]] = [swapped[3] as string, swapped[2] as string];
+    expect(bothWays(swapped.join('\n'))).toMatchObject({ problem: { kind: 'reordered' } });
+    expect(bothWays(lines.filter((_, index) => index !== 2).join('\n'))).toMatchObject({
+      problem: { kind: 'dropped', seq: 3 },
+    });
+    expect(bothWays(withLine(3, '{"seq": 4'))).toMatchObject({
+      problem: { kind: 'malformed-entry', line: 4 },
+    });
+    expect(bothWays(withLine(3, (lines[3] as string).replace('"seq":4}', '"seq":04}')))).toMatchObject({
+      problem: { kind: 'malformed-entry' },
+    });
+    expect(bothWays(lines.slice(0, 3).join('\n'))).toMatchObject({ problem: { kind: 'dropped', seq: 4 } });
+  });
+});
+
+describe('canonicalJsonEnd', () => {
+  it('accepts only text that is the canonical form of what it parses to', () => {
+    const samples = [
+      '{}',
+      '[]',
+      '{"a":1,"b":[true,false,null],"c":{"d":"e"}}',
+      '{"b":1,"a":2}',
+      '{"a":1,"a":2}',
+      '{"10":1,"9":2}',
+      '{"9":2,"10":1}',
+      '-0',
+      '0',
+      '-12',
+      '012',
+      '1.5',
+      '1.0',
+      '1e2',
+      '123456789012345',
+      '1234567890123456',
+      '"é"',
+      '"\\u00e9"',
+      '"a\\"b"',
+      '{"a" :1}',
+      '{"a":1,}',
+      '[1,]',
+      '"\ud800"',
+      '{"é":1,"z":2}',
+      '{"z":1,"é":2}',
+      '"😀"',
+      'nul',
+      'true',
+      '[[[[]]]]',
+    ];
+    for (const text of samples) {
+      const accepted = canonicalJsonEnd(text, 0) === text.length;
+      if (accepted) expect(canonicalJson(JSON.parse(text)), text).toBe(text);
+    }
+    const acceptedSamples = samples.filter((text) => canonicalJsonEnd(text, 0) === text.length);
+    expect(acceptedSamples).toEqual([
+      '{}',
+      '[]',
+      '{"a":1,"b":[true,false,null],"c":{"d":"e"}}',
+      '{"10":1,"9":2}',
+      '0',
+      '-12',
+      '123456789012345',
+      '"é"',
+      '{"z":1,"é":2}',
+      'true',
+      '[[[[]]]]',
+    ]);
+  });
+});
