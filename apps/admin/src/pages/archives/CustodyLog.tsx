@@ -7,6 +7,7 @@ import { DownloadOutlined, SafetyCertificateOutlined, UploadOutlined } from '@an
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Result, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { downloadJson } from '../../lib/download.js';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
 import { queryClient, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { formatTime } from './shared.js';
@@ -33,16 +34,6 @@ function exported(row: CheckpointRow) {
     publicKey: row.publicKey,
     signature: row.signature,
   };
-}
-
-function download(fileName: string, data: unknown) {
-  const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
 }
 
 /** Reads pasted text as JSON; the reason it is not, in Chinese. */
@@ -145,7 +136,7 @@ export function CustodyLog({ community, canWrite }: { community: string; canWrit
             {latest && (
               <Button
                 icon={<DownloadOutlined />}
-                onClick={() => download(`${community}-checkpoint-${latest.size}.json`, exported(latest))}
+                onClick={() => downloadJson(`${community}-checkpoint-${latest.size}.json`, exported(latest))}
               >
                 下载最新检查点
               </Button>

@@ -7,22 +7,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Dropdown, Modal, Space, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { downloadBase64 } from '../../lib/download.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { listInputFromParams } from './listParams.js';
 
 type SpreadsheetFile = RouterOutputs['spreadsheets']['factsTemplate'];
 type ImportResult = RouterOutputs['spreadsheets']['importFacts'];
-
-function saveFile(file: SpreadsheetFile): void {
-  const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -55,7 +46,7 @@ export function SpreadsheetActions({ canWrite }: { canWrite: boolean }) {
   const download = async (kind: 'template' | 'export', load: () => Promise<SpreadsheetFile>) => {
     setBusy(kind);
     try {
-      saveFile(await load());
+      downloadBase64(await load());
     } catch (error) {
       void message.error(errorMessage(error));
     } finally {

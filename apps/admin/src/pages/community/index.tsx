@@ -3,20 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Breadcrumb, Button, Descriptions, Result, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
+import { downloadJson } from '../../lib/download.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { errorCode, queryClient, trpc } from '../../lib/trpc.js';
 import { FactsForm } from './FactsForm.js';
-
-/** Saves `data` as a file the browser downloads. */
-function downloadJson(fileName: string, data: unknown): void {
-  const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 export default function CommunityPage() {
   const { code = '' } = useParams();
