@@ -13,35 +13,39 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * Where the canonical JSON value starting at `text[start]` ends, or -1 when the text there is not
- * one this scanner can vouch for. Used to check an exported log line without parsing it.
+ * Where the canonical JSON value starting at `bytes[start]` ends, or -1 when the bytes there are
+ * not a value this scanner can vouch for. Used to check an exported log line without parsing it.
+ * `bytes` must be well-formed UTF-8 (the caller checks the whole file once with `isUtf8`), so a
+ * byte ≥ 0x80 is part of a character that is neither a control character nor a surrogate.
  *
- * It accepts only a subset of RFC 8785 output whose canonical form is obvious from the text:
- * strings without escapes, control characters or surrogates (JSON.stringify, and so RFC 8785
- * §3.2.2.2, prints such a string as it stands); integers of at most 15 digits, no leading zero, no
- * `-0` (ECMAScript prints every such number as those digits); true, false, null; arrays; objects
- * whose keys are such strings in strictly increasing UTF-16 order (no duplicates) — all without
- * whitespace. Whatever it accepts is valid JSON and equals `canonicalJson(JSON.parse(text))`;
- * whatever it refuses (fractions, escapes, deep nesting…) the caller checks the slow way.
+ * It accepts only a subset of RFC 8785 output whose canonical form is obvious from the bytes:
+ * strings without escapes or control characters (JSON.stringify, and so RFC 8785 §3.2.2.2, prints
+ * such a string as it stands); integers of at most 15 digits, no leading zero, no `-0` (ECMAScript
+ * prints every such number as those digits); true, false, null; arrays; objects whose keys are such
+ * strings, without characters beyond U+FFFF, in strictly increasing order (for those keys UTF-8
+ * byte order is RFC 8785's UTF-16 order) — all without whitespace. Whatever it accepts is valid
+ * JSON and equals `canonicalJson(JSON.parse(text))`; whatever it refuses (fractions, escapes, deep
+ * nesting…) the caller checks the slow way.
  */
-export function canonicalJsonEnd(text: string, start: number, depth = 0): number {
-  const code = text.charCodeAt(start);
+export function canonicalJsonEnd(bytes: Uint8Array, start: number, depth = 0): number {
+  const code = bytes[start];
   if (code === QUOTE) {
-    const end = plainStringEnd(text, start + 1);
+    const end = plainStringEnd(bytes, start + 1);
     return end < 0 ? -1 : end + 1;
   }
-  if (code === 0x2d /* - */ || (code >= 0x30 && code <= 0x39)) return integerEnd(text, start);
-  if (code === 0x74 /* t */) return text.startsWith('true', start) ? start + 4 : -1;
-  if (code === 0x66 /* f */) return text.startsWith('false', start) ? start + 5 : -1;
-  if (code === 0x6e /* n */) return text.startsWith('null', start) ? start + 4 : -1;
+  if (code === undefined) return -1;
+  if (code === 0x2d /* - */ || isDigit(code)) return integerEnd(bytes, start);
+  if (code === 0x74 /* t */) return bytesAt(bytes, start, TRUE) ? start + 4 : -1;
+  if (code === 0x66 /* f */) return bytesAt(bytes, start, FALSE) ? start + 5 : -1;
+  if (code === 0x6e /* n */) return bytesAt(bytes, start, NULL) ? start + 4 : -1;
   if (depth >= MAX_SCAN_DEPTH) return -1;
   if (code === 0x5b /* [ */) {
     let at = start + 1;
-    if (text.charCodeAt(at) === 0x5d /* ] */) return at + 1;
+    if (bytes[at] === 0x5d /* ] */) return at + 1;
     for (;;) {
-      at = canonicalJsonEnd(text, at, depth + 1);
+      at = canonicalJsonEnd(bytes, at, depth + 1);
       if (at < 0) return -1;
-      const next = text.charCodeAt(at);
+      const next = bytes[at];
       if (next === 0x5d) return at + 1;
       if (next !== COMMA) return -1;
       at += 1;
@@ -49,22 +53,22 @@ export function canonicalJsonEnd(text: string, start: number, depth = 0): number
   }
   if (code === 0x7b /* { */) {
     let at = start + 1;
-    if (text.charCodeAt(at) === 0x7d /* } */) return at + 1;
+    if (bytes[at] === 0x7d /* } */) return at + 1;
     let previousKeyStart = -1;
     let previousKeyEnd = -1;
     for (;;) {
-      if (text.charCodeAt(at) !== QUOTE) return -1;
+      if (bytes[at] !== QUOTE) return -1;
       const keyStart = at + 1;
-      const keyEnd = plainStringEnd(text, keyStart);
-      if (keyEnd < 0) return -1;
-      if (previousKeyStart >= 0 && !rangeLess(text, previousKeyStart, previousKeyEnd, keyStart, keyEnd))
+      const keyEnd = plainStringEnd(bytes, keyStart);
+      if (keyEnd < 0 || hasCharacterBeyondBmp(bytes, keyStart, keyEnd)) return -1;
+      if (previousKeyStart >= 0 && !rangeLess(bytes, previousKeyStart, previousKeyEnd, keyStart, keyEnd))
         return -1;
-      if (text.charCodeAt(keyEnd + 1) !== 0x3a /* : */) return -1;
-      at = canonicalJsonEnd(text, keyEnd + 2, depth + 1);
+      if (bytes[keyEnd + 1] !== 0x3a /* : */) return -1;
+      at = canonicalJsonEnd(bytes, keyEnd + 2, depth + 1);
       if (at < 0) return -1;
       previousKeyStart = keyStart;
       previousKeyEnd = keyEnd;
-      const next = text.charCodeAt(at);
+      const next = bytes[at];
       if (next === 0x7d) return at + 1;
       if (next !== COMMA) return -1;
       at += 1;
@@ -75,38 +79,55 @@ export function canonicalJsonEnd(text: string, start: number, depth = 0): number
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+const NULL = Buffer.from('null');
 /** Deeper nesting is left to the general path rather than risk the call stack. */
 const MAX_SCAN_DEPTH = 32;
 
+/** Whether `bytes` holds `expected` at `start`. */
+export function bytesAt(bytes: Uint8Array, start: number, expected: Uint8Array): boolean {
+  if (start + expected.length > bytes.length) return false;
+  for (let i = 0; i < expected.length; i += 1) if (bytes[start + i] !== expected[i]) return false;
+  return true;
+}
+
 /**
- * The index of the `"` closing a string whose characters start at `start`, or -1 if the string
- * holds a backslash, a control character or a surrogate, or never closes.
+ * The index of the `"` closing a string whose UTF-8 bytes start at `start`, or -1 if the string
+ * holds a backslash or a control character, or never closes.
  */
-export function plainStringEnd(text: string, start: number): number {
-  for (let at = start; at < text.length; at += 1) {
-    const code = text.charCodeAt(at);
+export function plainStringEnd(bytes: Uint8Array, start: number): number {
+  for (let at = start; at < bytes.length; at += 1) {
+    const code = bytes[at] as number;
     if (code === QUOTE) return at;
-    if (code < 0x20 || code === 0x5c /* \ */ || (code >= 0xd800 && code <= 0xdfff)) return -1;
+    if (code < 0x20 || code === 0x5c /* \ */) return -1;
   }
   return -1;
 }
 
-function integerEnd(text: string, start: number): number {
-  let at = text.charCodeAt(start) === 0x2d ? start + 1 : start;
-  const first = text.charCodeAt(at);
+// A UTF-8 lead byte of 0xF0 or more starts a character beyond U+FFFF, which UTF-16 sorts before
+// U+E000–U+FFFF although UTF-8 sorts it after.
+function hasCharacterBeyondBmp(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let at = start; at < end; at += 1) if ((bytes[at] as number) >= 0xf0) return true;
+  return false;
+}
+
+function integerEnd(bytes: Uint8Array, start: number): number {
+  let at = bytes[start] === 0x2d ? start + 1 : start;
+  const first = bytes[at];
   if (first === 0x30) {
     // "0" alone; "-0" prints as "0", and "01" is not JSON.
     if (at > start) return -1;
     at += 1;
   } else {
-    if (!(first >= 0x31 && first <= 0x39)) return -1;
+    if (first === undefined || !(first >= 0x31 && first <= 0x39)) return -1;
     const digitsStart = at;
-    while (at < text.length && isDigit(text.charCodeAt(at))) at += 1;
+    while (at < bytes.length && isDigit(bytes[at] as number)) at += 1;
     if (at - digitsStart > 15) return -1;
   }
-  const next = text.charCodeAt(at);
+  const next = bytes[at];
   // A fraction or exponent may print differently (1.0 → 1, 1e2 → 100): not for this scanner.
-  if (next === 0x2e || next === 0x65 || next === 0x45 || isDigit(next)) return -1;
+  if (next === 0x2e || next === 0x65 || next === 0x45 || (next !== undefined && isDigit(next))) return -1;
   return at;
 }
 
@@ -114,14 +135,14 @@ function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
-/** `text[aStart, aEnd) < text[bStart, bEnd)` by UTF-16 code units, the order RFC 8785 §3.2.3 sorts keys by. */
-function rangeLess(text: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+/** `bytes[aStart, aEnd) < bytes[bStart, bEnd)` bytewise. */
+function rangeLess(bytes: Uint8Array, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
   const aLength = aEnd - aStart;
   const bLength = bEnd - bStart;
   const common = Math.min(aLength, bLength);
   for (let i = 0; i < common; i += 1) {
-    const a = text.charCodeAt(aStart + i);
-    const b = text.charCodeAt(bStart + i);
+    const a = bytes[aStart + i] as number;
+    const b = bytes[bStart + i] as number;
     if (a !== b) return a < b;
   }
   return aLength < bLength;

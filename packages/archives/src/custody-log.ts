@@ -2,10 +2,11 @@
  * The custody log: an append-only, per-community record of every archive and seal event that
  * anyone holding an export and a checkpoint can check with no database (../shared/CONTRACTS.md §4).
  *
- * - Each entry's `hash` is SHA-256 of the RFC 8785 canonical JSON of the entry without `hash`,
- *   so it covers `prevHash` and any field added later; `prevHash` chains it to the entry before
- *   (`GENESIS_HASH` for the first).
- * - An RFC 6962 Merkle tree is built over the entry hashes (each entry hash is a leaf's data).
+ * - Each entry's `hash` is SHA-256(0x00 ‖ RFC 8785 canonical JSON of the entry without `hash`): the
+ *   RFC 6962 leaf hash of that content. It covers `prevHash` and any field added later; `prevHash`
+ *   chains it to the entry before (`GENESIS_HASH` for the first).
+ * - An RFC 6962 Merkle tree is built over the entries (leaf data = the canonical content), so the
+ *   entry hashes are its leaf hashes and the chain and the tree share one hash per entry.
  * - A checkpoint `{size, root, at, publicKey, signature}` is signed with Ed25519 over the canonical
  *   JSON of the checkpoint without `signature`.
  */
@@ -20,7 +21,7 @@ import {
 } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json.js';
-import { consistencyProof, inclusionProof, leafHash, merkleRoot } from './merkle.js';
+import { consistencyProof, inclusionProof, merkleRoot } from './merkle.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 export const CHECKPOINT_FORMAT = 'shequ.custody-checkpoint/v1';
@@ -133,9 +134,19 @@ export function isLogInstant(value: unknown): boolean {
   return instant.safeParse(value).success;
 }
 
-/** SHA-256 (hex) of the canonical JSON of an entry without its `hash`. */
+/**
+ * An entry's `hash`: the RFC 6962 leaf hash of its canonical content, SHA-256(0x00 ‖ canonical JSON
+ * of the entry without `hash`), in hex. One digest then serves both the chain (the next entry's
+ * `prevHash`) and the Merkle tree (its leaf), so a verifier hashes each entry's content once.
+ */
 export function entryHash(entry: Omit<CustodyLogEntry, 'hash'> | CustodyLogEntry): string {
-  return hash('sha256', entryContentJson(entry), 'hex');
+  return entryHashOfContentJson(entryContentJson(entry));
+}
+
+/** `entryHash` of content already in canonical JSON (what `entryContentJson` returns). */
+export function entryHashOfContentJson(contentJson: string): string {
+  // U+0000 encodes as the single byte 0x00: RFC 6962's leaf prefix.
+  return hash('sha256', `\u0000${contentJson}`, 'hex');
 }
 
 const STANDARD_KEYS = new Set(['seq', 'at', 'actor', 'action', 'payload', 'prevHash', 'hash']);
@@ -203,11 +214,12 @@ export function buildLog(events: readonly CustodyEventInput[]): CustodyLogEntry[
   return log;
 }
 
+// An entry's hash is already its RFC 6962 leaf hash (see `entryHash`).
 function leavesOf(entries: readonly { hash: string }[]): Buffer[] {
-  return entries.map((entry) => leafHash(Buffer.from(entry.hash, 'hex')));
+  return entries.map((entry) => Buffer.from(entry.hash, 'hex'));
 }
 
-/** The RFC 6962 root (hex) over the entries' hashes. */
+/** The RFC 6962 root (hex) over the entries, whose hashes are their leaf hashes. */
 export function logRoot(entries: readonly { hash: string }[]): string {
   return merkleRoot(leavesOf(entries)).toString('hex');
 }

@@ -1,34 +1,37 @@
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { EntryHashTree, leafHash, MerkleAccumulator } from './merkle.js';
+import { buildLog, entryContentJson, logRoot } from './custody-log.js';
+import { EntryHashTree, leafHash, merkleRoot } from './merkle.js';
 
-describe('EntryHashTree (the log verifier’s tree over entry hashes)', () => {
-  it('gives the root MerkleAccumulator gives over leafHash of each digest, at every size up to 70', () => {
-    const digests = Array.from({ length: 70 }, () => randomBytes(32));
-    const fromBytes = new EntryHashTree();
-    const fromHex = new EntryHashTree();
-    const reference = new MerkleAccumulator();
-    expect(fromBytes.root().equals(reference.root())).toBe(true);
-    for (const digest of digests) {
-      fromBytes.appendEntryHash(digest);
-      fromHex.appendEntryHashHex(digest.toString('hex'));
-      reference.append(leafHash(digest));
-      const root = reference.root().toString('hex');
-      expect(fromBytes.root().toString('hex')).toBe(root);
-      expect(fromHex.root().toString('hex')).toBe(root);
-      expect(fromBytes.size).toBe(reference.size);
+const log = buildLog(
+  Array.from({ length: 70 }, (_, i) => ({
+    at: new Date(Date.UTC(2025, 0, 1, 8, i)).toISOString(),
+    actor: `worker-${i % 3}`,
+    action: 'archive.lend',
+    payload: { item: `item-${i}`, copies: i % 4 },
+  })),
+);
+
+describe('the Merkle tree over custody-log entries', () => {
+  it('is RFC 6962 over the entries’ canonical content: each entry hash is its leaf hash', () => {
+    for (const entry of log) {
+      expect(entry.hash).toBe(leafHash(Buffer.from(entryContentJson(entry), 'utf8')).toString('hex'));
     }
   });
 
-  it('handles digests whose words have the top bit set (signed 32-bit arithmetic)', () => {
-    const digest = Buffer.alloc(32, 0xff);
-    const tree = new EntryHashTree();
-    const reference = new MerkleAccumulator();
-    for (let i = 0; i < 5; i += 1) {
-      tree.appendEntryHash(digest);
-      reference.append(leafHash(digest));
-    }
-    expect(tree.root().toString('hex')).toBe(reference.root().toString('hex'));
+  it('EntryHashTree fed the hashes one at a time gives the root of the whole tree, at every size up to 70', () => {
+    const fromBytes = new EntryHashTree();
+    const fromHex = new EntryHashTree();
+    const leaves = log.map((entry) => leafHash(Buffer.from(entryContentJson(entry), 'utf8')));
+    expect(fromBytes.root().equals(merkleRoot([]))).toBe(true);
+    log.forEach((entry, i) => {
+      fromBytes.appendEntryHash(Buffer.from(entry.hash, 'hex'));
+      fromHex.appendEntryHashHex(entry.hash);
+      const root = merkleRoot(leaves.slice(0, i + 1)).toString('hex');
+      expect(fromBytes.root().toString('hex')).toBe(root);
+      expect(fromHex.root().toString('hex')).toBe(root);
+      expect(logRoot(log.slice(0, i + 1))).toBe(root);
+      expect(fromBytes.size).toBe(i + 1);
+    });
   });
 
   it('refuses a digest that is not 32 bytes', () => {

@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, canonicalJsonEnd } from './canonical-json.js';
 import { buildLog, type CustodyEventInput, generateSigningKey, signCheckpoint } from './custody-log.js';
-import { formatLogLine, parseLogLines, verifyLog, verifyLogText } from './log-verify.js';
+import { formatLogLine, parseLogLines, verifyLog, verifyLogBytes, verifyLogText } from './log-verify.js';
 
 // verifyLogText checks lines that are exactly what `log export` writes straight from their bytes;
 // these tests hold it to the same result as verifyLog over the parsed lines, line for line.
@@ -105,6 +105,30 @@ describe('verifyLogText gives the result verifyLog gives', () => {
   });
 });
 
+describe('verifyLogBytes (what `shequ log verify` runs on the file)', () => {
+  it('gives the result of the text it encodes', () => {
+    const intact = `${lines.join('\n')}\n`;
+    expect(verifyLogBytes(Buffer.from(intact), checkpoint, trusted)).toEqual(bothWays(intact));
+    const altered = withLine(1, (lines[1] as string).replace('李明', '李敏'));
+    expect(verifyLogBytes(Buffer.from(altered), checkpoint, trusted)).toMatchObject({
+      ok: false,
+      problem: { kind: 'altered', seq: 2 },
+    });
+  });
+
+  it('reads a file that is not well-formed UTF-8 as a decoder would, and finds the damaged entry', () => {
+    const bytes = Buffer.from(`${lines.join('\n')}\n`);
+    const actor = bytes.indexOf(Buffer.from('李明'));
+    bytes[actor] = 0xff; // no UTF-8 sequence starts with 0xFF: the character decodes as U+FFFD
+    expect(verifyLogBytes(bytes, checkpoint, trusted)).toEqual(
+      verifyLog(parseLogLines(bytes.toString('utf8')), checkpoint, trusted),
+    );
+    expect(verifyLogBytes(bytes, checkpoint, trusted)).toMatchObject({
+      problem: { kind: 'altered', seq: 2 },
+    });
+  });
+});
+
 describe('canonicalJsonEnd', () => {
   it('accepts only text that is the canonical form of what it parses to', () => {
     const samples = [
@@ -134,15 +158,22 @@ describe('canonicalJsonEnd', () => {
       '{"é":1,"z":2}',
       '{"z":1,"é":2}',
       '"😀"',
+      '{"😀":1,"\uffff":2}',
+      '{"\uffff":1,"😀":2}',
       'nul',
       'true',
       '[[[[]]]]',
     ];
-    for (const text of samples) {
-      const accepted = canonicalJsonEnd(text, 0) === text.length;
-      if (accepted) expect(canonicalJson(JSON.parse(text)), text).toBe(text);
+    // The scanner reads well-formed UTF-8 only; a lone surrogate cannot reach it.
+    const scanned = samples.filter((text) => !/\p{Cs}/u.test(text));
+    const accepts = (text: string) => {
+      const bytes = Buffer.from(text, 'utf8');
+      return canonicalJsonEnd(bytes, 0) === bytes.length;
+    };
+    for (const text of scanned) {
+      if (accepts(text)) expect(canonicalJson(JSON.parse(text)), text).toBe(text);
     }
-    const acceptedSamples = samples.filter((text) => canonicalJsonEnd(text, 0) === text.length);
+    const acceptedSamples = scanned.filter(accepts);
     expect(acceptedSamples).toEqual([
       '{}',
       '[]',
@@ -153,6 +184,7 @@ describe('canonicalJsonEnd', () => {
       '123456789012345',
       '"é"',
       '{"z":1,"é":2}',
+      '"😀"',
       'true',
       '[[[[]]]]',
     ]);

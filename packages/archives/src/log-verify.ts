@@ -15,14 +15,15 @@
  * checkpoint's root catches it, and a root cannot tell which entry differs, so that problem names
  * the range `1..size` instead of one entry (`seq: null`).
  */
+import { isUtf8 } from 'node:buffer';
 import { hash as cryptoHash } from 'node:crypto';
-import { canonicalJson, canonicalJsonEnd, plainStringEnd } from './canonical-json.js';
+import { bytesAt, canonicalJson, canonicalJsonEnd, plainStringEnd } from './canonical-json.js';
 import {
   CUSTODY_ACTION_PATTERN,
   type CustodyCheckpoint,
   checkpointSignatureValid,
   custodyLogEntry,
-  entryContentJson,
+  entryHash,
   GENESIS_HASH,
   isCustodyLogEntry,
   isLogInstant,
@@ -100,23 +101,40 @@ function parseLogLine(line: string): unknown {
 }
 
 /**
- * Verifies an export as text. Same result as `verifyLog(parseLogLines(text))`, faster: a line that
- * is exactly what `log export` writes is checked straight from its bytes (see `verifiedCanonicalLine`);
- * any other line, and any line whose checks fail, goes through `verifyLog`'s per-entry checks, so
- * problems are found and worded as before. Lines are parsed one at a time, not held as objects.
+ * Verifies an export as text: `verifyLogBytes` of its UTF-8 encoding (a file read as UTF-8 holds
+ * no lone surrogates; any in a string passed here would become U+FFFD, as in the file).
  */
 export function verifyLogText(
   text: string,
   checkpoint: CustodyCheckpoint,
   options: VerifyLogOptions = {},
 ): LogVerification {
-  const lines = splitLogLines(text);
+  return verifyLogBytes(Buffer.from(text, 'utf8'), checkpoint, options);
+}
+
+/**
+ * Verifies an export as the bytes of the file. Same result as `verifyLog(parseLogLines(text))`,
+ * faster: a line that is exactly what `log export` writes is checked straight from its bytes (see
+ * `verifiedCanonicalLine`); any other line, any line whose checks fail, and every line of a file
+ * that is not well-formed UTF-8 goes through `verifyLog`'s per-entry checks, so problems are found
+ * and worded as before. Lines are parsed one at a time, not held as objects.
+ */
+export function verifyLogBytes(
+  bytes: Uint8Array,
+  checkpoint: CustodyCheckpoint,
+  options: VerifyLogOptions = {},
+): LogVerification {
+  const file = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { starts, ends } = lineRanges(file);
+  const lineText = (index: number) => file.toString('utf8', starts[index], ends[index]);
+  const scanner = isUtf8(file) ? new CanonicalLineScanner(file) : undefined;
   return verifyEntries(
-    lines.length,
-    (index) => parseLogLine(lines[index] as string),
-    (index, expectedSeq, previousHash) =>
-      verifiedCanonicalLine(lines[index] as string, expectedSeq, previousHash),
-    () => lines.map(parseLogLine),
+    starts.length,
+    (index) => parseLogLine(lineText(index)),
+    scanner &&
+      ((index, expectedSeq, previousDigest) =>
+        scanner.verify(starts[index] as number, ends[index] as number, expectedSeq, previousDigest)),
+    () => starts.map((_, index) => parseLogLine(lineText(index))),
     checkpoint,
     options,
   );
@@ -137,64 +155,142 @@ export function verifyLog(
   );
 }
 
+/** Where each line of a file starts and ends (without its `\n`), as `splitLogLines` splits text. */
+function lineRanges(file: Buffer): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  if (isBlank(file)) return { starts, ends };
+  let start = 0;
+  while (start < file.length) {
+    const newline = file.indexOf(0x0a, start);
+    const end = newline < 0 ? file.length : newline;
+    starts.push(start);
+    ends.push(end);
+    // A final newline ends the last line rather than starting an empty one.
+    start = end + 1;
+  }
+  return { starts, ends };
+}
+
+/** Whether the file is nothing but whitespace, as `text.trim() === ''` decides for text. */
+function isBlank(file: Buffer): boolean {
+  for (const byte of file) {
+    if (byte === 0x20 || (byte >= 0x09 && byte <= 0x0d)) continue;
+    // Beyond ASCII, whitespace is whatever String.prototype.trim says; only decode for that.
+    return byte >= 0x80 ? file.toString('utf8').trim() === '' : false;
+  }
+  return true;
+}
+
+const ascii = (text: string) => Buffer.from(text, 'latin1');
+const ACTION_START = ascii('{"action":"');
+const ACTOR_MEMBER = ascii('","actor":"');
+const AT_MEMBER = ascii('","at":"');
+const HASH_MEMBER = ascii(',"hash":"');
+const PAYLOAD_MEMBER = ascii(',"payload":{');
+const PREV_HASH_MEMBER = ascii(',"prevHash":"');
+const SEQ_MEMBER = ascii('","seq":');
+
 /**
- * The fast path: takes a line as `log export` writes it for an entry with only the standard
- * fields — `{"action":…,"actor":…,"at":…,"hash":…,"payload":…,"prevHash":…,"seq":…}` in RFC 8785
- * order, strings without escapes, a payload `canonicalJsonEnd` vouches for — and returns its hash
- * when every check `verifyLog` makes of that line passes: the fields have the shapes
- * `isCustodyLogEntry` demands, `seq` is the one expected, `prevHash` is the previous entry's hash,
- * and `hash` is SHA-256 of the content. Otherwise undefined, and the general path decides.
+ * The fast path, over the bytes of a well-formed UTF-8 file: takes a line as `log export` writes it
+ * for an entry with only the standard fields — `{"action":…,"actor":…,"at":…,"hash":…,"payload":…,
+ * "prevHash":…,"seq":…}` in RFC 8785 order, strings without escapes, a payload `canonicalJsonEnd`
+ * vouches for — and returns its hash when every check `verifyLog` makes of that line passes: the
+ * fields have the shapes `isCustodyLogEntry` demands, `seq` is the one expected, `prevHash` is the
+ * previous entry's hash, and `hash` is the entry hash of the content. Otherwise undefined, and the
+ * general path decides.
  *
  * Such a line is the canonical JSON of the entry it parses to, so the entry's canonical content
  * (what `entryHash` hashes) is the line with its `hash` member cut out: those bytes are hashed as
- * they stand, with no JSON.parse and no re-serialising. Checking that the line is canonical — not
- * merely that the cut-out bytes hash to `hash` — is what keeps results exact: a hand-edited,
- * non-canonical line whose `hash` was recomputed over its own bytes is still reported as altered,
- * as `verifyLog` reports it. Comparing `hash` and `prevHash` with known lower-case hex (the digest,
- * the previous hash) also proves their shape, so they are not scanned separately.
+ * they stand, with no decoding, no JSON.parse and no re-serialising. Checking that the line is
+ * canonical — not merely that the cut-out bytes hash to `hash` — is what keeps results exact: a
+ * hand-edited, non-canonical line whose `hash` was recomputed over its own bytes is still reported
+ * as altered, as `verifyLog` reports it. Comparing `hash` and `prevHash` with known digests as
+ * lower-case hex also proves their shape, so they are not scanned separately.
  */
-function verifiedCanonicalLine(line: string, expectedSeq: number, previousHash: string): string | undefined {
-  if (!line.startsWith('{"action":"')) return undefined;
-  const actionEnd = plainStringEnd(line, 11);
-  if (actionEnd < 0 || !CUSTODY_ACTION_PATTERN.test(line.slice(11, actionEnd))) return undefined;
-  if (!line.startsWith('","actor":"', actionEnd)) return undefined;
-  const actorEnd = plainStringEnd(line, actionEnd + 11);
-  if (actorEnd <= actionEnd + 11) return undefined; // absent or empty
-  if (!line.startsWith('","at":"', actorEnd)) return undefined;
-  const atStart = actorEnd + 8;
-  const atEnd = plainStringEnd(line, atStart);
-  // `,"hash":"` + 64 characters + `"`: the member cut out to get the hashed content.
-  const hashMember = atEnd + 1;
-  if (atEnd < 0 || !line.startsWith(',"hash":"', hashMember)) return undefined;
-  const hashStart = hashMember + 9;
-  const hashMemberEnd = hashStart + 65;
-  if (line.charCodeAt(hashMemberEnd - 1) !== 0x22 || !line.startsWith(',"payload":{', hashMemberEnd)) {
-    return undefined;
+class CanonicalLineScanner {
+  /** 0x00 (RFC 6962's leaf prefix), then the content being hashed; grown as lines need. */
+  private scratch = Buffer.alloc(1024);
+
+  constructor(private readonly file: Buffer) {}
+
+  verify(start: number, end: number, expectedSeq: number, previousDigest: Buffer): Buffer | undefined {
+    const file = this.file;
+    if (!bytesAt(file, start, ACTION_START)) return undefined;
+    const actionStart = start + ACTION_START.length;
+    const actionEnd = plainStringEnd(file, actionStart);
+    if (actionEnd < 0 || actionEnd >= end) return undefined;
+    if (!CUSTODY_ACTION_PATTERN.test(file.toString('latin1', actionStart, actionEnd))) return undefined;
+    if (!bytesAt(file, actionEnd, ACTOR_MEMBER)) return undefined;
+    const actorStart = actionEnd + ACTOR_MEMBER.length;
+    const actorEnd = plainStringEnd(file, actorStart);
+    if (actorEnd <= actorStart || actorEnd >= end) return undefined; // absent or empty
+    if (!bytesAt(file, actorEnd, AT_MEMBER)) return undefined;
+    const atStart = actorEnd + AT_MEMBER.length;
+    const atEnd = plainStringEnd(file, atStart);
+    // `,"hash":"` + 64 hex digits + `"`: the member cut out to get the hashed content.
+    const hashMember = atEnd + 1;
+    if (atEnd < 0 || !bytesAt(file, hashMember, HASH_MEMBER)) return undefined;
+    const hashStart = hashMember + HASH_MEMBER.length;
+    const hashMemberEnd = hashStart + 65;
+    if (file[hashMemberEnd - 1] !== 0x22 || !bytesAt(file, hashMemberEnd, PAYLOAD_MEMBER)) return undefined;
+    const payloadEnd = canonicalJsonEnd(file, hashMemberEnd + PAYLOAD_MEMBER.length - 1);
+    if (payloadEnd < 0 || payloadEnd >= end || !bytesAt(file, payloadEnd, PREV_HASH_MEMBER)) return undefined;
+    const prevHashStart = payloadEnd + PREV_HASH_MEMBER.length;
+    if (!hexEquals(file, prevHashStart, previousDigest) || !bytesAt(file, prevHashStart + 64, SEQ_MEMBER)) {
+      return undefined;
+    }
+    // `seq` exactly as the expected number prints, then the closing brace and nothing more.
+    const seqStart = prevHashStart + 64 + SEQ_MEMBER.length;
+    if (!decimalAt(file, seqStart, end - 1, expectedSeq) || file[end - 1] !== 0x7d) return undefined;
+    if (!isLogInstant(file.toString('latin1', atStart, atEnd))) return undefined;
+    const digest = this.contentHash(start, hashMember, hashMemberEnd, end);
+    return hexEquals(file, hashStart, digest) ? digest : undefined;
   }
-  const payloadEnd = canonicalJsonEnd(line, hashMemberEnd + 11);
-  if (payloadEnd < 0 || !line.startsWith(',"prevHash":"', payloadEnd)) return undefined;
-  const prevHashStart = payloadEnd + 13;
-  if (!line.startsWith(previousHash, prevHashStart) || !line.startsWith('","seq":', prevHashStart + 64)) {
-    return undefined;
+
+  /** `entryHash` of the line `[start, end)` with `[cutStart, cutEnd)` left out. */
+  private contentHash(start: number, cutStart: number, cutEnd: number, end: number): Buffer {
+    const length = 1 + (cutStart - start) + (end - cutEnd);
+    if (this.scratch.length < length) this.scratch = Buffer.alloc(length * 2);
+    const scratch = this.scratch;
+    scratch[0] = 0x00;
+    this.file.copy(scratch, 1, start, cutStart);
+    this.file.copy(scratch, 1 + (cutStart - start), cutEnd, end);
+    return cryptoHash('sha256', scratch.subarray(0, length), 'buffer');
   }
-  // `seq` exactly as the expected number prints, then the closing brace and nothing more.
-  const seqStart = prevHashStart + 72;
-  const seqText = String(expectedSeq);
-  if (line.length !== seqStart + seqText.length + 1 || !line.startsWith(seqText, seqStart)) return undefined;
-  if (line.charCodeAt(line.length - 1) !== 0x7d || !isLogInstant(line.slice(atStart, atEnd)))
-    return undefined;
-  const contentHash = sha256Hex(line.slice(0, hashMember) + line.slice(hashMemberEnd));
-  return line.startsWith(contentHash, hashStart) ? contentHash : undefined;
 }
 
-function sha256Hex(text: string): string {
-  return cryptoHash('sha256', text, 'hex');
+/** Whether `bytes[start, start + 64)` is `digest` in lower-case hex. */
+function hexEquals(bytes: Uint8Array, start: number, digest: Uint8Array): boolean {
+  if (start + 64 > bytes.length) return false;
+  for (let i = 0; i < 32; i += 1) {
+    const byte = digest[i] as number;
+    if (
+      bytes[start + 2 * i] !== HEX_DIGITS[byte >> 4] ||
+      bytes[start + 2 * i + 1] !== HEX_DIGITS[byte & 0x0f]
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const HEX_DIGITS = ascii('0123456789abcdef');
+
+/** Whether `bytes[start, end)` is `value` printed in decimal (no sign, no leading zero). */
+function decimalAt(bytes: Uint8Array, start: number, end: number, value: number): boolean {
+  const digits = String(value);
+  if (end - start !== digits.length) return false;
+  for (let i = 0; i < digits.length; i += 1) if (bytes[start + i] !== digits.charCodeAt(i)) return false;
+  return true;
 }
 
 function verifyEntries(
   count: number,
   valueAt: (index: number) => unknown,
-  verifiedAt: ((index: number, expectedSeq: number, previousHash: string) => string | undefined) | undefined,
+  verifiedAt:
+    | ((index: number, expectedSeq: number, previousDigest: Buffer) => Buffer | undefined)
+    | undefined,
   allValues: () => readonly unknown[],
   checkpoint: CustodyCheckpoint,
   options: VerifyLogOptions,
@@ -227,14 +323,14 @@ function verifyEntries(
 
   const tree = new EntryHashTree();
   let verified = 0;
-  let previousHash = GENESIS_HASH;
+  let previousDigest: Buffer = Buffer.from(GENESIS_HASH, 'hex');
   for (let index = 0; index < count; index += 1) {
     const line = index + 1;
     const expected = line;
-    const fastHash = verifiedAt?.(index, expected, previousHash);
-    if (fastHash !== undefined) {
-      previousHash = fastHash;
-      if (verified < checkpoint.size) tree.appendEntryHashHex(fastHash);
+    const fastDigest = verifiedAt?.(index, expected, previousDigest);
+    if (fastDigest !== undefined) {
+      previousDigest = fastDigest;
+      if (verified < checkpoint.size) tree.appendEntryHash(fastDigest);
       verified += 1;
       continue;
     }
@@ -258,7 +354,7 @@ function verifyEntries(
       );
     }
     const entry = value;
-    if (sha256Hex(entryContentJson(entry)) !== entry.hash) {
+    if (entryHash(entry) !== entry.hash) {
       return fail(
         'altered',
         entry.seq,
@@ -301,7 +397,7 @@ function verifyEntries(
         `第 ${line} 行是 seq ${entry.seq}，应为 seq ${expected}（在第 ${(seqLines.get(expected) ?? []).join('、')} 行）：条目顺序被调换`,
       );
     }
-    if (entry.prevHash !== previousHash) {
+    if (entry.prevHash !== previousDigest.toString('hex')) {
       if (index === 0) {
         return fail('broken-chain', entry.seq, line, 'seq 1 的 prevHash 不是起始值：日志开头被截去或改写');
       }
@@ -312,8 +408,8 @@ function verifyEntries(
         `seq ${entry.seq - 1} 的 hash 与 seq ${entry.seq} 记录的 prevHash 不符：seq ${entry.seq - 1} 在其后条目写入后被改写并重算了 hash（或 seq ${entry.seq} 的 prevHash 被改写）`,
       );
     }
-    previousHash = entry.hash;
-    if (verified < checkpoint.size) tree.appendEntryHashHex(entry.hash);
+    previousDigest = Buffer.from(entry.hash, 'hex');
+    if (verified < checkpoint.size) tree.appendEntryHash(previousDigest);
     verified += 1;
   }
 

@@ -220,9 +220,10 @@ function isPowerOfTwo(n: number): boolean {
 }
 
 /**
- * `MerkleAccumulator` over leaves that are 32-byte entry hashes: `appendEntryHash(d)` is
- * `append(leafHash(d))`. Hashing stays with Node's crypto: a hand-written SHA-256 was measured ~10%
- * faster on these short inputs, which is not worth owning a cryptographic primitive.
+ * `MerkleAccumulator` over custody-log entries, fed their `hash`es, which are already RFC 6962 leaf
+ * hashes of the entries' content (custody-log.ts `entryHash`). Hashing stays with Node's crypto: a
+ * hand-written SHA-256 was measured ~10% faster on these short inputs, which is not worth owning a
+ * cryptographic primitive.
  */
 export class EntryHashTree {
   private readonly accumulator = new MerkleAccumulator();
@@ -237,7 +238,7 @@ export class EntryHashTree {
 
   appendEntryHash(digest: Uint8Array): void {
     if (digest.length !== 32) throw new RangeError(`条目哈希应为 32 字节，实际为 ${digest.length} 字节`);
-    this.accumulator.append(leafHash(digest));
+    this.accumulator.append(digest);
   }
 
   root(): Buffer {

@@ -16,7 +16,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { type CustodyCheckpoint, custodyCheckpoint, formatLogLine, verifyLogText } from '@shequ/archives';
+import { type CustodyCheckpoint, custodyCheckpoint, formatLogLine, verifyLogBytes } from '@shequ/archives';
 import { communityCode } from '@shequ/domain';
 import { UsageError } from '../usage.js';
 
@@ -68,8 +68,8 @@ async function verify(args: string[]): Promise<number> {
     }
   }
   const [checkpointText, logText] = await Promise.allSettled([
-    readText(checkpointPath, '检查点文件'),
-    readText(logPath, '日志文件'),
+    readBytes(checkpointPath, '检查点文件'),
+    readBytes(logPath, '日志文件'),
   ]);
   for (const read of [checkpointText, logText]) {
     if (read.status === 'rejected') problems.push(...problemsOf(read.reason));
@@ -77,8 +77,8 @@ async function verify(args: string[]): Promise<number> {
   if (problems.length > 0 || checkpointText.status === 'rejected' || logText.status === 'rejected') {
     throw new UsageError(problems);
   }
-  const checkpoint = parseCheckpoint(checkpointText.value, checkpointPath);
-  const result = verifyLogText(logText.value, checkpoint, trusted ? { trustedPublicKeys: trusted } : {});
+  const checkpoint = parseCheckpoint(checkpointText.value.toString('utf8'), checkpointPath);
+  const result = verifyLogBytes(logText.value, checkpoint, trusted ? { trustedPublicKeys: trusted } : {});
 
   if (!result.ok) {
     const { seq, message } = result.problem;
@@ -94,9 +94,10 @@ async function verify(args: string[]): Promise<number> {
   return 0;
 }
 
-async function readText(path: string, what: string): Promise<string> {
+// The log is verified from its bytes (no decoding of a large file); the checkpoint is decoded.
+async function readBytes(path: string, what: string): Promise<Buffer> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
