@@ -14,6 +14,7 @@ import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
 import { type ApiSettings, contextFactory } from './context.js';
 import { checkReadiness } from './readiness.js';
 import { type AppRouter, appRouter } from './router.js';
+import { DEFAULT_EXPORT_ROW_LIMIT } from './routers/spreadsheet-file.js';
 
 // zod's messages in Chinese for every input error the API reports; an app (not a package) may set this.
 z.config(z.locales.zhCN());
@@ -32,6 +33,8 @@ export interface BuildAppOptions {
   adminDist?: string | null;
   /** Trust X-Forwarded-For from a reverse proxy (the throttle keys on the client address). */
   trustProxy?: boolean | string;
+  /** Most rows a spreadsheet export writes (default 20,000); tests lower it to see the refusal. */
+  exportRowLimit?: number;
 }
 
 /** Log paths that may carry a secret; pino replaces their values. */
@@ -67,6 +70,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     sessionTtlMs: options.sessionTtlMs ?? 12 * 60 * 60_000,
     cookieSecure: options.cookieSecure ?? 'auto',
     throttle: options.throttle ?? defaultThrottlePolicy,
+    exportRowLimit: options.exportRowLimit ?? DEFAULT_EXPORT_ROW_LIMIT,
   };
 
   app.addHook('onSend', async (_request, reply) => {

@@ -14,6 +14,8 @@ export interface ApiSettings {
   /** `Secure` cookie attribute: 'auto' sets it on HTTPS requests only (plain http://localhost still works). */
   cookieSecure: boolean | 'auto';
   throttle: ThrottlePolicy;
+  /** Most rows a spreadsheet export writes; a longer list must be narrowed first. */
+  exportRowLimit: number;
 }
 
 export interface Context {

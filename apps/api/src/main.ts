@@ -4,8 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { communities, migrateDatabase, openDatabase, seedDemo } from '@shequ/db';
+import { communities, migrateDatabase, openDatabase, seedDemo, unlockArchivesDemoAccounts } from '@shequ/db';
 import { buildApp, defaultAdminDist } from './app.js';
+import { hashPassword } from './auth/password.js';
 import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from './bootstrap.js';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -35,10 +36,17 @@ process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
 try {
   await migrateDatabase(database);
+  // Test servers only (the browser tests sign in as the demo custodian and approver): without it the
+  // demo accounts keep a placeholder no password matches, as in production.
+  const demoPassword = process.env.SHEQU_DEMO_PASSWORD || undefined;
+  const demoPasswordHash = demoPassword ? await hashPassword(demoPassword) : undefined;
   const [anyCommunity] = await database.db.select({ code: communities.code }).from(communities).limit(1);
   if (!anyCommunity && process.env.SHEQU_NO_DEMO !== '1') {
     console.log('正在载入演示数据…');
-    await seedDemo(database);
+    await seedDemo(database, { demoPasswordHash });
+  } else if (demoPasswordHash) {
+    const unlocked = await unlockArchivesDemoAccounts(database, demoPasswordHash);
+    if (unlocked.length > 0) console.log(`演示账号已按 SHEQU_DEMO_PASSWORD 设置密码：${unlocked.join('、')}`);
   }
 
   const admin = await ensureFirstAdmin(database.db, {

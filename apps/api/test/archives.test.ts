@@ -55,6 +55,8 @@ afterAll(async () => {
 });
 
 const li = () => as.li as TestClient;
+/** The street administrator: registers items for others, seals and handovers (issue 4's access rule). */
+const jinshan = () => as.jinshan as TestClient;
 const id = (name: string) => ids[name] as string;
 
 function paperItem(title: string, overrides: Record<string, unknown> = {}) {
@@ -77,7 +79,8 @@ function paperItem(title: string, overrides: Record<string, unknown> = {}) {
 
 describe('archive catalogue', () => {
   it('generates reference codes in the DA/T 22 structure, numbering each series on', async () => {
-    const first = await li().archives.create.mutate(paperItem('2025年工作台账'));
+    // li becomes a custodian when the town files the first item into her keeping.
+    const first = await jinshan().archives.create.mutate(paperItem('2025年工作台账'));
     const second = await li().archives.create.mutate(paperItem('2025年财务台账'));
     const other = await li().archives.create.mutate(paperItem('居民小组名册', { retention: 'years10' }));
     expect(first.referenceCode).toBe('X007-WS·2025-D30-JWH-0001');
@@ -92,7 +95,7 @@ describe('archive catalogue', () => {
     );
     expect(noPlace.data?.fieldErrors).toHaveProperty('location');
     const stranger = await rejection(
-      li().archives.create.mutate(paperItem('外社区保管人', { custodianId: id('neighbour') })),
+      jinshan().archives.create.mutate(paperItem('外社区保管人', { custodianId: id('neighbour') })),
     );
     expect(stranger.data?.fieldErrors).toHaveProperty('custodianId');
   });
@@ -122,7 +125,7 @@ describe('archive catalogue', () => {
 
 describe('catalogue filters on the server', () => {
   it('filters by retention period and by custodian over the whole catalogue, not a first page', async () => {
-    const wangsItem = await li().archives.create.mutate(
+    const wangsItem = await jinshan().archives.create.mutate(
       paperItem('王某保管的永久档案', { retention: 'permanent', custodianId: id('wang') }),
     );
     const tenYears = await li().archives.list.query({ community: XIANGSHAN, retention: 'years10' });
@@ -151,8 +154,9 @@ describe('catalogue filters on the server', () => {
 describe('lending', () => {
   it('only the custodian lends; an overdue loan shows for the town; return closes it', async () => {
     const item = await li().archives.create.mutate(paperItem('借阅测试台账'));
+    // wang keeps another item, so may act as a keeper, but not on li's item.
     const byOther = await rejection(
-      (as.sun as TestClient).archives.lend.mutate({ id: item.id, borrower: '孙立', dueOn: '2026-03-09' }),
+      (as.wang as TestClient).archives.lend.mutate({ id: item.id, borrower: '孙立', dueOn: '2026-03-09' }),
     );
     expect(byOther.data?.code).toBe('CONFLICT');
     expect(byOther.message).toContain('第三十九条');
@@ -171,7 +175,10 @@ describe('lending', () => {
     const overdue = await (as.jinshan as TestClient).archives.overdueLoans.query({});
     expect(overdue.map((loan) => loan.title)).toEqual(['借阅测试台账']);
     expect(overdue[0]).toMatchObject({ communityName: '象山社区居委会', borrowerName: 'sun' });
-    expect(await (as.neighbour as TestClient).archives.overdueLoans.query({})).toEqual([]);
+    // A worker of another community who keeps nothing there is refused the list.
+    expect((await rejection((as.neighbour as TestClient).archives.overdueLoans.query({}))).data?.code).toBe(
+      'FORBIDDEN',
+    );
     await li().archives.return.mutate({ id: item.id });
     expect(await (as.jinshan as TestClient).archives.overdueLoans.query({})).toEqual([]);
   });
@@ -285,7 +292,7 @@ describe('attachments', () => {
 describe('seals', () => {
   let sealId: string;
   beforeAll(async () => {
-    const seal = await li().seals.register.mutate({
+    const seal = await jinshan().seals.register.mutate({
       community: XIANGSHAN,
       name: '象山社区居民委员会印章',
       owner: { kind: 'residents-committee', name: '象山社区居民委员会' },
@@ -308,7 +315,10 @@ describe('seals', () => {
     expect((await wang.seals.inbox.query()).map((r) => r.id)).toEqual([request.id]);
     expect(await sun.seals.inbox.query()).toEqual([]);
     const notApprover = await rejection(sun.seals.approve.mutate({ requestId: request.id }));
-    expect(notApprover.message).toContain('不是印章');
+    expect(notApprover.data?.code).toBe('FORBIDDEN');
+    // An administrator passes the access check, and the store still wants a named approver.
+    const adminNotApprover = await rejection(jinshan().seals.approve.mutate({ requestId: request.id }));
+    expect(adminNotApprover.message).toContain('不是印章');
     const stampEarly = await rejection(li().seals.stamp.mutate({ requestId: request.id }));
     expect(stampEarly.message).toContain('待审批');
     await wang.seals.approve.mutate({ requestId: request.id });
@@ -392,8 +402,11 @@ describe('seals', () => {
     expect((await li().seals.out.query({ communityCode: XIANGSHAN })).map((r) => r.id)).toEqual([outRequest]);
     expect((await li().seals.out.query({})).map((r) => r.id)).toEqual([outRequest]);
     const neighbour = as.neighbour as TestClient;
-    expect(await neighbour.seals.out.query({})).toEqual([]);
-    expect(await neighbour.seals.out.query({ communityCode: SHIHUAJIAN })).toEqual([]);
+    // A worker of another community who keeps nothing there sees no seals out at all.
+    expect((await rejection(neighbour.seals.out.query({}))).data?.code).toBe('FORBIDDEN');
+    expect((await rejection(neighbour.seals.out.query({ communityCode: SHIHUAJIAN }))).data?.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await rejection(neighbour.seals.out.query({ communityCode: XIANGSHAN }))).data?.code).toBe(
       'FORBIDDEN',
     );
@@ -408,7 +421,7 @@ describe('seals', () => {
     const overdueSeals = await jinshan.seals.overdue.query({});
     expect(overdueSeals.map((r) => r.id)).toEqual([outRequest]);
     expect(overdueSeals[0]).toMatchObject({ communityName: '象山社区居委会', requesterName: 'sun' });
-    expect(await neighbour.seals.overdue.query({})).toEqual([]);
+    expect((await rejection(neighbour.seals.overdue.query({}))).data?.code).toBe('FORBIDDEN');
     await li().seals.returnSeal.mutate({ requestId: outRequest });
     expect(await li().seals.list.query({ community: XIANGSHAN })).toMatchObject([
       { state: 'inUse', out: null },
@@ -440,7 +453,7 @@ describe('the database itself', () => {
 
 describe('departure handover', () => {
   it('lists what the leaver keeps, needs the supervisor last, records a problem with 第十八条’s consequence', async () => {
-    const handover = await li().handovers.create.mutate({
+    const handover = await jinshan().handovers.create.mutate({
       community: XIANGSHAN,
       leaverId: id('li'),
       successorId: id('zhao'),
@@ -460,7 +473,7 @@ describe('departure handover', () => {
     const impostor = await rejection(
       (as.sun as TestClient).handovers.confirm.mutate({ id: handover.row.id, role: 'leaver' }),
     );
-    expect(impostor.data?.code).toBe('CONFLICT');
+    expect(impostor.data?.code).toBe('FORBIDDEN');
 
     const archive = form.items.find((i) => i.kind === 'archive');
     await (as.zhao as TestClient).handovers.recordProblem.mutate({
@@ -480,42 +493,47 @@ describe('departure handover', () => {
     expect(done.state).toBe('completed');
     const seals = await li().seals.list.query({ community: XIANGSHAN });
     expect(seals.map((s) => s.custodianId)).toEqual([id('zhao')]);
+    // Having handed everything over, li keeps nothing and no longer sees the catalogue.
+    expect((await rejection(li().archives.list.query({ community: XIANGSHAN }))).data?.code).toBe(
+      'FORBIDDEN',
+    );
     // The destroyed 2012 item stays on its last custodian's record; nothing on the shelf does.
-    const stillMine = await li().archives.list.query({
+    const stillMine = await jinshan().archives.list.query({
       community: XIANGSHAN,
       custodianId: id('li'),
       status: 'shelved',
     });
     expect(stillMine.total).toBe(0);
     const handedOver = form.items.filter((i) => i.kind === 'archive').map((i) => i.refId);
-    const nowZhaos = await li().archives.list.query({
+    const nowZhaos = await jinshan().archives.list.query({
       community: XIANGSHAN,
       custodianId: id('zhao'),
       pageSize: 100,
     });
     expect(nowZhaos.items.map((i) => i.id).sort()).toEqual([...handedOver].sort());
-    const wangsOwn = await li().archives.list.query({ community: XIANGSHAN, custodianId: id('wang') });
+    const wangsOwn = await jinshan().archives.list.query({ community: XIANGSHAN, custodianId: id('wang') });
     expect(wangsOwn.items.map((i) => i.title)).toEqual(['王某保管的永久档案']);
   });
 });
 
 describe('custody log', () => {
   it('signs a checkpoint that verifies now and fails once a stored entry is changed', async () => {
-    const { size, entries } = await li().custody.entries.query({ community: XIANGSHAN, limit: 5 });
+    const zhao = as.zhao as TestClient;
+    const { size, entries } = await zhao.custody.entries.query({ community: XIANGSHAN, limit: 5 });
     expect(size).toBeGreaterThan(20);
     expect(entries[0]).toMatchObject({ seq: 1, action: 'archive.file', actionLabel: '档案归档' });
     const checkpoint = await (as.jinshan as TestClient).custody.checkpoint.mutate({ community: XIANGSHAN });
     expect(checkpoint.size).toBe(size);
     const { publicKey } = await li().custody.publicKey.query();
     expect(checkpoint.publicKey).toBe(publicKey);
-    expect(await li().custody.verify.mutate({ community: XIANGSHAN, checkpoint })).toMatchObject({
+    expect(await zhao.custody.verify.mutate({ community: XIANGSHAN, checkpoint })).toMatchObject({
       ok: true,
       trustedKey: true,
     });
     await database.db.execute(
       sql`update custody_log set actor = 'someone-else' where community_code = ${XIANGSHAN} and seq = 3`,
     );
-    expect(await li().custody.verify.mutate({ community: XIANGSHAN, checkpoint })).toMatchObject({
+    expect(await zhao.custody.verify.mutate({ community: XIANGSHAN, checkpoint })).toMatchObject({
       ok: false,
       problem: { seq: 3 },
     });

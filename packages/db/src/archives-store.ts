@@ -1310,6 +1310,60 @@ export async function returnSeal(db: Database, acting: ActingAs, input: { reques
   });
 }
 
+export interface SealEndInput {
+  sealId: string;
+  /** The approver of the seal (other than the actor) whose consent the retirement or destruction has. */
+  approvedBy: string;
+  /** Why: recorded in the audit record and the custody log. */
+  reason: string;
+}
+
+/**
+ * 印章停用 (`retire`) and 印章销毁 (`destroy`, only of a retired seal): the state machine decides
+ * (an approver of the seal other than the actor must consent); the UPDATE repeats the state read, so
+ * of two people ending one seal at once exactly one does.
+ */
+async function endSeal(
+  db: Database,
+  acting: ActingAs,
+  input: SealEndInput & { type: 'retire' | 'destroy' },
+): Promise<SealRow> {
+  const reason = input.reason.trim();
+  if (!reason) throw invalid('reason', input.type === 'retire' ? '须写明停用理由' : '须写明销毁理由');
+  return db.transaction(async (tx) => {
+    const { row, seal } = await loadSeal(tx, input.sealId);
+    const next = orThrow(
+      applySealEvent(seal, {
+        type: input.type,
+        by: acting.actor.id,
+        at: acting.now.toISOString(),
+        approvedBy: input.approvedBy,
+      }),
+    );
+    const moved = await moveSeal(tx, row, { state: next.state });
+    await record(tx, acting, {
+      communityCode: row.communityCode,
+      action: `seal.${input.type}`,
+      entityType: 'seal',
+      entityId: row.id,
+      before: { state: row.state },
+      after: { state: moved.state, approvedBy: input.approvedBy, reason },
+      payload: { seal: row.id, sealName: row.name, approvedBy: input.approvedBy, reason },
+    });
+    return moved;
+  });
+}
+
+/** 印章停用: an in-use seal stops being used; requests for it can no longer be approved or stamped. */
+export function retireSeal(db: Database, acting: ActingAs, input: SealEndInput): Promise<SealRow> {
+  return endSeal(db, acting, { ...input, type: 'retire' });
+}
+
+/** 印章销毁: a retired seal is destroyed; the row stays, in state `destroyed`, with its history. */
+export function destroySeal(db: Database, acting: ActingAs, input: SealEndInput): Promise<SealRow> {
+  return endSeal(db, acting, { ...input, type: 'destroy' });
+}
+
 // ── Departure handover ──────────────────────────────────────────────────────
 
 type HandoverRow = typeof handovers.$inferSelect;

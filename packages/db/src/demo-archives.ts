@@ -5,7 +5,9 @@
  * real community would have, and `shequ log export` / `log verify` work on it.
  *
  * The people are demo accounts of the community and of Jinshan town. They cannot sign in until an
- * administrator resets their password (their password hash is a placeholder no password matches).
+ * administrator resets their password (their password hash is a placeholder no password matches),
+ * unless the caller passes `demoPasswordHash`: the API does so only when started with
+ * SHEQU_DEMO_PASSWORD set, for the browser tests that sign in as the custodian or the approver.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import {
@@ -26,6 +28,7 @@ import {
   stampSeal,
   takeOut,
 } from './archives-store.js';
+import { writeAudit } from './audit.js';
 import type { DatabaseHandle } from './client.js';
 import { communities, users } from './schema.js';
 import { archiveItems } from './schema-archives.js';
@@ -53,7 +56,18 @@ export interface ArchivesDemoSummary {
   created: boolean;
 }
 
-export async function seedArchivesDemo(handle: DatabaseHandle): Promise<ArchivesDemoSummary> {
+export interface ArchivesDemoOptions {
+  /**
+   * An argon2 hash (the API's `hashPassword`) the demo accounts sign in with instead of the locked
+   * placeholder, without a forced password change. For test servers only; never set in production.
+   */
+  demoPasswordHash?: string | undefined;
+}
+
+export async function seedArchivesDemo(
+  handle: DatabaseHandle,
+  options: ArchivesDemoOptions = {},
+): Promise<ArchivesDemoSummary> {
   const { db } = handle;
   const [community] = await db
     .select({ code: communities.code })
@@ -73,8 +87,8 @@ export async function seedArchivesDemo(handle: DatabaseHandle): Promise<Archives
       Object.values(people).map((p) => ({
         ...p,
         role: p.jurisdictionCode === JINSHAN ? 'auditor' : 'communityWorker',
-        passwordHash: LOCKED_PASSWORD,
-        mustChangePassword: true,
+        passwordHash: options.demoPasswordHash ?? LOCKED_PASSWORD,
+        mustChangePassword: options.demoPasswordHash === undefined,
         createdAt: new Date('2026-01-04T08:00:00+08:00'),
       })),
     )
@@ -297,3 +311,44 @@ export async function seedArchivesDemo(handle: DatabaseHandle): Promise<Archives
 }
 
 export const demoArchivesPeople = people;
+
+/**
+ * Gives the demo accounts that still hold the locked placeholder the password of `passwordHash`, for a
+ * test server started on a database seeded earlier without one. Accounts whose password an administrator
+ * has set are left alone. Returns the usernames changed; each change has its audit record.
+ */
+export async function unlockArchivesDemoAccounts(
+  handle: DatabaseHandle,
+  passwordHash: string,
+  now = new Date(),
+): Promise<string[]> {
+  return handle.db.transaction(async (tx) => {
+    const unlocked = await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false })
+      .where(
+        and(
+          inArray(
+            users.username,
+            Object.values(people).map((p) => p.username),
+          ),
+          eq(users.passwordHash, LOCKED_PASSWORD),
+        ),
+      )
+      .returning({ id: users.id, username: users.username, jurisdictionCode: users.jurisdictionCode });
+    for (const user of unlocked) {
+      await writeAudit(tx, {
+        actor: null,
+        action: 'user.resetPassword',
+        entityType: 'user',
+        entityId: user.id,
+        jurisdictionCode: user.jurisdictionCode,
+        before: { locked: true },
+        after: { source: 'SHEQU_DEMO_PASSWORD', mustChangePassword: false },
+        ip: null,
+        at: now,
+      });
+    }
+    return unlocked.map((user) => user.username);
+  });
+}

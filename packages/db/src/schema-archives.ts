@@ -75,6 +75,8 @@ export const archiveItems = pgTable(
     index('archive_items_community_medium_idx').on(t.communityCode, t.medium, t.status, t.referenceCode),
     index('archive_items_community_group_idx').on(t.communityCode, t.contentGroup, t.referenceCode),
     index('archive_items_community_status_idx').on(t.communityCode, t.status, t.expiresOn),
+    // The retention list (保管期限到期清单): a community's items of one retention period by expiry date.
+    index('archive_items_community_retention_idx').on(t.communityCode, t.retention, t.expiresOn),
     index('archive_items_series_idx').on(t.communityCode, t.fonds, t.category, t.year, t.itemNumber),
     index('archive_items_custodian_idx').on(t.custodianId, t.status),
     index('archive_items_street_idx').on(t.streetCode, t.communityCode),

@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle, Transaction } from './client.js';
-import { seedArchivesDemo } from './demo-archives.js';
+import { type ArchivesDemoOptions, seedArchivesDemo } from './demo-archives.js';
 import { demoFacts } from './demo-facts.js';
 import { type DivisionNode, readDivisionNodes, readResidentsCommittees } from './divisions.js';
 import { communities, jurisdictions } from './schema.js';
@@ -105,10 +105,11 @@ export async function importDivisions(
 /** The demo data set of the README and `shequ demo`. */
 export async function seedDemo(
   handle: DatabaseHandle,
-  options: Partial<ImportOptions> = {},
+  options: Partial<ImportOptions> & ArchivesDemoOptions = {},
 ): Promise<ImportSummary> {
-  const summary = await importDivisions(handle, { prefixes: DEMO_PREFIXES, ...options });
-  await seedArchivesDemo(handle);
+  const { demoPasswordHash, ...importOptions } = options;
+  const summary = await importDivisions(handle, { prefixes: DEMO_PREFIXES, ...importOptions });
+  await seedArchivesDemo(handle, { demoPasswordHash });
   return summary;
 }
 

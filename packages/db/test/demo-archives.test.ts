@@ -1,10 +1,11 @@
 import { generateSigningKey, signCheckpoint, verifyLog } from '@shequ/archives';
-import { eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   archiveDestructions,
   archiveItems,
   archiveLoans,
+  auditLog,
   communities,
   type DatabaseHandle,
   demoArchivesPeople,
@@ -12,6 +13,7 @@ import {
   readCustodyLog,
   seals,
   seedArchivesDemo,
+  unlockArchivesDemoAccounts,
   users,
   XIANGSHAN,
 } from '../src/index.js';
@@ -113,4 +115,58 @@ describe('the demo history of 象山社区居委会', () => {
     const result = verifyLog(await readCustodyLog(database.db, XIANGSHAN), checkpoint);
     expect(result).toMatchObject({ ok: false, problem: { kind: 'altered', seq: stamp?.seq } });
   });
+
+  it('keeps the demo accounts locked unless a test server gives a demo password, then unlocks each once', async () => {
+    const usernames = Object.values(demoArchivesPeople).map((p) => p.username);
+    const accounts = () =>
+      database.db
+        .select({ username: users.username, hash: users.passwordHash, mustChange: users.mustChangePassword })
+        .from(users)
+        .where(inArray(users.username, usernames));
+    for (const account of await accounts()) {
+      expect(account.hash.startsWith('!')).toBe(true);
+      expect(account.mustChange).toBe(true);
+    }
+    // An administrator has already set one account's password: the demo password leaves it alone.
+    await database.db
+      .update(users)
+      .set({ passwordHash: '$argon2id$set-by-an-admin' })
+      .where(eq(users.username, 'xs-sunli'));
+    const unlocked = await unlockArchivesDemoAccounts(database, '$argon2id$demo-hash');
+    expect(unlocked.sort()).toEqual(usernames.filter((u) => u !== 'xs-sunli').sort());
+    const after = await accounts();
+    expect(after.find((a) => a.username === 'xs-sunli')?.hash).toBe('$argon2id$set-by-an-admin');
+    expect(after.filter((a) => a.hash === '$argon2id$demo-hash' && !a.mustChange)).toHaveLength(5);
+    const audited = await database.db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'user.resetPassword'), isNull(auditLog.actorId)));
+    expect(audited).toHaveLength(5);
+    expect(await unlockArchivesDemoAccounts(database, '$argon2id$demo-hash')).toEqual([]);
+  });
+});
+
+describe('the demo seeded for a test server', () => {
+  it('gives the demo accounts the demo password hash, with no forced change', async () => {
+    const database = await createTestDatabase();
+    try {
+      await database.db.insert(communities).values({
+        code: XIANGSHAN,
+        name: '象山社区居委会',
+        provinceCode: '370000',
+        cityCode: '370300',
+        districtCode: '370305',
+        streetCode: '370305111',
+        asOf: '2026-06-30',
+      });
+      await seedArchivesDemo(database, { demoPasswordHash: '$argon2id$demo-hash' });
+      const rows = await database.db
+        .select({ hash: users.passwordHash, mustChange: users.mustChangePassword })
+        .from(users)
+        .where(eq(users.username, demoArchivesPeople.li.username));
+      expect(rows).toEqual([{ hash: '$argon2id$demo-hash', mustChange: false }]);
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
 });

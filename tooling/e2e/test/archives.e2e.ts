@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, browserRequired, chromiumPath, launchBrowser } from './browser.js';
 import { type RunningServer, startServer } from './server.js';
+import { firstSignIn } from './sign-in.js';
 
 const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const xiangshan = { code: '370305111007', name: '象山社区居委会' };
@@ -43,16 +44,11 @@ describe.skipIf(!browserAvailable)('archives and seals in the console', () => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     // The first administrator signs in and replaces the one-time password (console.e2e.ts covers that walk).
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(server.adminPassword);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/change-password$/);
-    await page.getByLabel('一次性密码').fill(server.adminPassword);
-    await page.getByLabel('新密码', { exact: true }).fill(newPassword);
-    await page.getByLabel('确认新密码').fill(newPassword);
-    await page.getByRole('button', { name: '保存新密码' }).click();
-    await page.waitForURL(/\/communities/);
+    await firstSignIn(page, server.url, {
+      username: 'admin',
+      oneTimePassword: server.adminPassword,
+      newPassword,
+    });
   });
 
   afterAll(async () => {

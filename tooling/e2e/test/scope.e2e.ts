@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { browserAvailable, browserRequired, chromiumPath, launchBrowser } from './browser.js';
 import { type RunningServer, startServer } from './server.js';
+import { firstSignIn } from './sign-in.js';
 
 const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const jinshanTown = { code: '370305111', name: '金山镇' };
@@ -96,22 +97,6 @@ describe.skipIf(!browserAvailable)('jurisdiction scope in a browser', () => {
     return page;
   }
 
-  /** Signs in with a one-time password, which the console makes the person replace at once. */
-  async function firstSignIn(page: Page, username: string, oneTimePassword: string, newPassword: string) {
-    await page.goto(`${server.url}/communities`);
-    await page.waitForURL(/\/login\?next=/);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(oneTimePassword);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/change-password$/);
-    await page.getByText('首次登录：请设置新密码').waitFor();
-    await page.getByLabel('一次性密码').fill(oneTimePassword);
-    await page.getByLabel('新密码', { exact: true }).fill(newPassword);
-    await page.getByLabel('确认新密码').fill(newPassword);
-    await page.getByRole('button', { name: '保存新密码' }).click();
-    await page.waitForURL(/\/communities/);
-  }
-
   /** Picks `text` in the open dropdown of an antd Select (closed dropdowns stay in the page, hidden). */
   const chooseOption = (page: Page, text: string) =>
     page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).click();
@@ -140,7 +125,11 @@ describe.skipIf(!browserAvailable)('jurisdiction scope in a browser', () => {
     });
 
     it('signs in, and can read the Weihai community that the others will be refused', async () => {
-      await firstSignIn(page, 'admin', server.adminPassword, 'Scope-Walk-2026!');
+      await firstSignIn(page, server.url, {
+        username: 'admin',
+        oneTimePassword: server.adminPassword,
+        newPassword: 'Scope-Walk-2026!',
+      });
       // The refusals below must come from scope, not from a community that does not exist.
       const weihai = await askFromPage(page, 'communities.get', { code: weihaiCommunity.code });
       expect(weihai.status).toBe(200);
@@ -257,7 +246,11 @@ describe.skipIf(!browserAvailable)('jurisdiction scope in a browser', () => {
     it('must replace the one-time password at the first sign-in', async () => {
       const oneTimePassword = oneTimePasswords.get(streetAdmin.username);
       expect(oneTimePassword).toBeDefined();
-      await firstSignIn(page, streetAdmin.username, oneTimePassword ?? '', streetAdmin.newPassword);
+      await firstSignIn(page, server.url, {
+        username: streetAdmin.username,
+        oneTimePassword: oneTimePassword ?? '',
+        newPassword: streetAdmin.newPassword,
+      });
       await page.getByText(streetAdmin.displayName).first().waitFor();
     });
 
@@ -321,7 +314,11 @@ describe.skipIf(!browserAvailable)('jurisdiction scope in a browser', () => {
     it('signs in, replaces the one-time password and reads 象山社区居委会', async () => {
       const oneTimePassword = oneTimePasswords.get(communityWorker.username);
       expect(oneTimePassword).toBeDefined();
-      await firstSignIn(page, communityWorker.username, oneTimePassword ?? '', communityWorker.newPassword);
+      await firstSignIn(page, server.url, {
+        username: communityWorker.username,
+        oneTimePassword: oneTimePassword ?? '',
+        newPassword: communityWorker.newPassword,
+      });
       await page.goto(`${server.url}/communities/${xiangshan.code}`);
       await page.getByRole('heading', { name: xiangshan.name }).waitFor();
       const own = await askFromPage(page, 'communities.get', { code: xiangshan.code });

@@ -14,6 +14,12 @@ import { inject } from 'vitest';
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const adminDist = join(repoRoot, 'apps/admin/dist');
 
+/**
+ * The password the demo's named people (象山's custodian, approvers, a plain worker; 金山镇纪委) get on
+ * test servers (SHEQU_DEMO_PASSWORD); outside tests they cannot sign in until an administrator resets them.
+ */
+export const demoAccountPassword = 'E2e-Demo-People-2026!';
+
 export interface RunningServer {
   url: string;
   adminPassword: string;
@@ -103,6 +109,7 @@ async function launch(scratch: string, options: { removeOnStop: boolean }): Prom
         SHEQU_ADMIN_PASSWORD: adminPassword,
         SHEQU_ADMIN_PASSWORD_KEEP: '',
         SHEQU_ADMIN_DIST: adminDist,
+        SHEQU_DEMO_PASSWORD: demoAccountPassword,
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

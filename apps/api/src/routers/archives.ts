@@ -1,7 +1,7 @@
 /**
  * Archives (档案): catalogue, lending, appraisal and destruction, attachments and fixity checks
- * (issue 4; 鄂州 第三十九条). Only people bound to the community or above it see a community's
- * archives; an id from elsewhere is "not found".
+ * (issue 4; 鄂州 第三十九条). Only the community's custodians, administrators above it and auditors
+ * see a community's archives (`../auth/archives-access.ts`); an id from outside one's scope is "not found".
  */
 import {
   archiveContentGroup,
@@ -29,12 +29,20 @@ import {
   users,
 } from '@shequ/db';
 import { communityCode, divisionCode, isoDate } from '@shequ/domain';
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { blobStore } from '../archives/blob-store.js';
-import { actingAs, attempt, communityOfRow, underNode } from '../archives/shared.js';
-import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
+import { actingAs, attempt, communityOfRow, paging, rowsAfter, underNode } from '../archives/shared.js';
+import {
+  type ArchivesNeed,
+  requireArchivesAccess,
+  requireOwnCommunityAccess,
+} from '../auth/archives-access.js';
+import type { Principal } from '../auth/scope.js';
+import type { Context } from '../context.js';
+import { forbidden } from '../errors.js';
+import { authedProcedure, router, writerProcedure } from '../trpc.js';
 import { escapeLike } from './jurisdictions.js';
 
 /**
@@ -113,32 +121,56 @@ export const listArchivesInput = z.strictObject({
   pageSize: z.int().min(1).max(100).default(20),
 });
 
-const itemRef = (
-  ctx: Parameters<typeof communityOfRow>[0],
-  principal: Parameters<typeof communityOfRow>[1],
-  itemId: string,
-) => communityOfRow(ctx, principal, archiveItems, archiveItems, itemId, '档案');
+/** The catalogue's WHERE, as `archives.list` builds it: community, medium, group, status, retention, custodian, text. */
+export function archiveCatalogueFilter(
+  input: Omit<z.output<typeof listArchivesInput>, 'page' | 'pageSize'>,
+): SQL | undefined {
+  const search = input.text ? `%${escapeLike(input.text)}%` : undefined;
+  return and(
+    eq(archiveItems.communityCode, input.community),
+    input.medium ? eq(archiveItems.medium, input.medium) : undefined,
+    input.group ? eq(archiveItems.contentGroup, input.group) : undefined,
+    input.status ? eq(archiveItems.status, input.status) : undefined,
+    input.retention ? eq(archiveItems.retention, input.retention) : undefined,
+    input.custodianId ? eq(archiveItems.custodianId, input.custodianId) : undefined,
+    search
+      ? or(
+          ilike(archiveItems.title, search),
+          ilike(archiveItems.referenceCode, search),
+          ilike(archiveItems.documentNumber, search),
+          ilike(archiveItems.issuer, search),
+        )
+      : undefined,
+  );
+}
+
+type Ctx = Context & { principal: Principal };
+
+/** The principal's standing in the community, refused unless it covers `need`. */
+const access = (ctx: Ctx, community: string, need: ArchivesNeed) =>
+  requireArchivesAccess(ctx.db, ctx.principal, community, need);
+
+/** The row's community, after the scope check ("not found" outside) and the standing check. */
+async function rowAccess(
+  ctx: Ctx,
+  table: typeof archiveItems | typeof attachments,
+  rowId: string,
+  need: ArchivesNeed,
+): Promise<string> {
+  const what = table === archiveItems ? '档案' : '附件';
+  const community = await communityOfRow(ctx.db, ctx.principal, table, table, rowId, what);
+  await access(ctx, community, need);
+  return community;
+}
+const itemAccess = (ctx: Ctx, itemId: string, need: ArchivesNeed) =>
+  rowAccess(ctx, archiveItems, itemId, need);
+const attachmentAccess = (ctx: Ctx, attachmentId: string, need: ArchivesNeed) =>
+  rowAccess(ctx, attachments, attachmentId, need);
 
 export const archivesRouter = router({
   list: authedProcedure.input(listArchivesInput).query(async ({ ctx, input }) => {
-    requireScope(ctx.principal, input.community);
-    const search = input.text ? `%${escapeLike(input.text)}%` : undefined;
-    const where = and(
-      eq(archiveItems.communityCode, input.community),
-      input.medium ? eq(archiveItems.medium, input.medium) : undefined,
-      input.group ? eq(archiveItems.contentGroup, input.group) : undefined,
-      input.status ? eq(archiveItems.status, input.status) : undefined,
-      input.retention ? eq(archiveItems.retention, input.retention) : undefined,
-      input.custodianId ? eq(archiveItems.custodianId, input.custodianId) : undefined,
-      search
-        ? or(
-            ilike(archiveItems.title, search),
-            ilike(archiveItems.referenceCode, search),
-            ilike(archiveItems.documentNumber, search),
-            ilike(archiveItems.issuer, search),
-          )
-        : undefined,
-    );
+    await access(ctx, input.community, 'catalogue');
+    const where = archiveCatalogueFilter(input);
     const custodian = alias(users, 'custodian');
     const [items, [counted]] = await Promise.all([
       ctx.db
@@ -173,7 +205,7 @@ export const archivesRouter = router({
   }),
 
   get: authedProcedure.input(z.strictObject({ id })).query(async ({ ctx, input }) => {
-    await itemRef(ctx.db, ctx.principal, input.id);
+    await itemAccess(ctx, input.id, 'catalogue');
     const custodian = alias(users, 'custodian');
     const [item] = await ctx.db
       .select({ item: archiveItems, custodianName: custodian.displayName })
@@ -203,13 +235,17 @@ export const archivesRouter = router({
   }),
 
   create: writerProcedure.input(createArchiveInput).mutation(async ({ ctx, input }) => {
-    requireScope(ctx.principal, input.community);
+    const standing = await access(ctx, input.community, 'keep');
+    // Assigning a custodian is the administrators' part; a custodian files items into their own keeping.
+    if (!standing.admin && input.custodianId !== ctx.principal.id) {
+      throw forbidden('只有上级管理员可以指定其他保管人；保管人只能登记由自己保管的档案');
+    }
     const { community, ...rest } = input;
     return attempt(() => createArchiveItem(ctx.db, actingAs(ctx), { communityCode: community, ...rest }));
   }),
 
   update: writerProcedure.input(updateArchiveInput).mutation(async ({ ctx, input }) => {
-    await itemRef(ctx.db, ctx.principal, input.id);
+    await itemAccess(ctx, input.id, 'keep');
     return attempt(() => updateArchiveItem(ctx.db, actingAs(ctx), input));
   }),
 
@@ -225,7 +261,7 @@ export const archivesRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      await itemRef(ctx.db, ctx.principal, input.id);
+      await itemAccess(ctx, input.id, 'keep');
       const { id: itemId, ...rest } = input;
       return attempt(() => lendArchiveItem(ctx.db, actingAs(ctx), { itemId, ...rest }));
     }),
@@ -233,7 +269,7 @@ export const archivesRouter = router({
   return: writerProcedure
     .input(z.strictObject({ id, returnedOn: isoDate.optional() }))
     .mutation(async ({ ctx, input }) => {
-      await itemRef(ctx.db, ctx.principal, input.id);
+      await itemAccess(ctx, input.id, 'keep');
       return attempt(() =>
         returnArchiveItem(ctx.db, actingAs(ctx), { itemId: input.id, returnedOn: input.returnedOn }),
       );
@@ -241,7 +277,7 @@ export const archivesRouter = router({
 
   /** A community's lending register (借阅登记), open loans due soonest first, then the rest newest first. */
   loans: authedProcedure.input(listLoansInput).query(async ({ ctx, input }) => {
-    requireScope(ctx.principal, input.communityCode);
+    await access(ctx, input.communityCode, 'catalogue');
     const where = and(
       eq(archiveLoans.communityCode, input.communityCode),
       input.open === undefined
@@ -291,6 +327,7 @@ export const archivesRouter = router({
   overdueLoans: authedProcedure
     .input(z.strictObject({ under: divisionCode.optional(), limit: z.int().min(1).max(500).default(100) }))
     .query(async ({ ctx, input }) => {
+      await requireOwnCommunityAccess(ctx.db, ctx.principal, 'catalogue');
       const today = chinaDate(ctx.settings.now());
       const borrowerAccount = alias(users, 'borrower_account');
       return ctx.db
@@ -333,7 +370,7 @@ export const archivesRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      await itemRef(ctx.db, ctx.principal, input.id);
+      await itemAccess(ctx, input.id, 'keep');
       const { id: itemId, ...rest } = input;
       return attempt(() => appraiseForDestruction(ctx.db, actingAs(ctx), { itemId, ...rest }));
     }),
@@ -341,7 +378,7 @@ export const archivesRouter = router({
   destroy: writerProcedure
     .input(z.strictObject({ id, method: text('销毁方式', 200), destroyedOn: isoDate.optional() }))
     .mutation(async ({ ctx, input }) => {
-      await itemRef(ctx.db, ctx.principal, input.id);
+      await itemAccess(ctx, input.id, 'keep');
       return attempt(() =>
         destroyArchiveItem(ctx.db, actingAs(ctx), {
           itemId: input.id,
@@ -353,14 +390,20 @@ export const archivesRouter = router({
 
   /** The permanent destruction list (销毁清册) of a community. */
   destructions: authedProcedure
-    .input(z.strictObject({ community: communityCode }))
+    .input(z.strictObject({ community: communityCode, ...paging }))
     .query(async ({ ctx, input }) => {
-      requireScope(ctx.principal, input.community);
+      await access(ctx, input.community, 'catalogue');
       return ctx.db
         .select()
         .from(archiveDestructions)
-        .where(eq(archiveDestructions.communityCode, input.community))
-        .orderBy(asc(archiveDestructions.decidedOn));
+        .where(
+          and(
+            eq(archiveDestructions.communityCode, input.community),
+            rowsAfter('asc', { at: archiveDestructions.decidedOn, id: archiveDestructions.id }, input.after),
+          ),
+        )
+        .orderBy(asc(archiveDestructions.decidedOn), asc(archiveDestructions.id))
+        .limit(input.limit);
     }),
 
   attach: writerProcedure
@@ -379,7 +422,7 @@ export const archivesRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      await itemRef(ctx.db, ctx.principal, input.id);
+      await itemAccess(ctx, input.id, 'keep');
       const bytes = Buffer.from(input.contentBase64, 'base64');
       return attempt(() =>
         attachFile(ctx.db, actingAs(ctx), blobStore(), {
@@ -394,12 +437,12 @@ export const archivesRouter = router({
   fixityCheck: writerProcedure
     .input(z.strictObject({ attachmentId: id }))
     .mutation(async ({ ctx, input }) => {
-      await communityOfRow(ctx.db, ctx.principal, attachments, attachments, input.attachmentId, '附件');
+      await attachmentAccess(ctx, input.attachmentId, 'keep');
       return attempt(() => checkFixity(ctx.db, actingAs(ctx), blobStore(), input));
     }),
 
   fixityHistory: authedProcedure.input(z.strictObject({ attachmentId: id })).query(async ({ ctx, input }) => {
-    await communityOfRow(ctx.db, ctx.principal, attachments, attachments, input.attachmentId, '附件');
+    await attachmentAccess(ctx, input.attachmentId, 'catalogue');
     return ctx.db
       .select()
       .from(fixityChecks)
@@ -411,7 +454,7 @@ export const archivesRouter = router({
   people: authedProcedure
     .input(z.strictObject({ community: communityCode }))
     .query(async ({ ctx, input }) => {
-      requireScope(ctx.principal, input.community);
+      await access(ctx, input.community, 'catalogue');
       return ctx.db
         .select({
           id: users.id,

@@ -1,4 +1,4 @@
-import { auditLog } from '@shequ/db';
+import { auditLog, type Database } from '@shequ/db';
 import { and, count, desc, eq, like, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Principal, scopePrefix } from '../auth/scope.js';
@@ -17,38 +17,53 @@ function auditScopeFilter(principal: Pick<Principal, 'jurisdictionCode'>): SQL |
   return prefix ? like(auditLog.jurisdictionCode, `${prefix}%`) : undefined;
 }
 
+/** The list's WHERE: records in the principal's scope, of the entity asked for. Shared by the list and its export. */
+export function auditListFilter(
+  principal: Pick<Principal, 'jurisdictionCode'>,
+  input: Pick<z.output<typeof listAuditInput>, 'entityType' | 'entityId'>,
+): SQL | undefined {
+  return and(
+    auditScopeFilter(principal),
+    input.entityType ? eq(auditLog.entityType, input.entityType) : undefined,
+    input.entityId ? eq(auditLog.entityId, input.entityId) : undefined,
+  );
+}
+
+/** A page of the records matching `where`, newest first, as the list and its export show them. */
+export async function auditRows(
+  db: Database,
+  where: SQL | undefined,
+  window: { limit: number; offset: number },
+) {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(window.limit)
+    .offset(window.offset);
+  return rows.map((row) => ({
+    id: String(row.id),
+    at: row.at.toISOString(),
+    actorId: row.actorId,
+    actorName: row.actorName,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    jurisdictionCode: row.jurisdictionCode,
+    before: row.before as unknown,
+    after: row.after as unknown,
+    ip: row.ip,
+  }));
+}
+
 export const auditRouter = router({
   list: authedProcedure.input(listAuditInput).query(async ({ ctx, input }) => {
-    const where = and(
-      auditScopeFilter(ctx.principal),
-      input.entityType ? eq(auditLog.entityType, input.entityType) : undefined,
-      input.entityId ? eq(auditLog.entityId, input.entityId) : undefined,
-    );
-    const [rows, [counted]] = await Promise.all([
-      ctx.db
-        .select()
-        .from(auditLog)
-        .where(where)
-        .orderBy(desc(auditLog.id))
-        .limit(input.pageSize)
-        .offset((input.page - 1) * input.pageSize),
+    const where = auditListFilter(ctx.principal, input);
+    const [items, [counted]] = await Promise.all([
+      auditRows(ctx.db, where, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize }),
       ctx.db.select({ total: count() }).from(auditLog).where(where),
     ]);
-    return {
-      items: rows.map((row) => ({
-        id: String(row.id),
-        at: row.at.toISOString(),
-        actorId: row.actorId,
-        actorName: row.actorName,
-        action: row.action,
-        entityType: row.entityType,
-        entityId: row.entityId,
-        jurisdictionCode: row.jurisdictionCode,
-        before: row.before as unknown,
-        after: row.after as unknown,
-        ip: row.ip,
-      })),
-      total: counted?.total ?? 0,
-    };
+    return { items, total: counted?.total ?? 0 };
   }),
 });

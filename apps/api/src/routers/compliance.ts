@@ -17,6 +17,7 @@ import { TRPCError } from '@trpc/server';
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { COUNTRY_CODE } from '../auth/roles.js';
+import type { Principal } from '../auth/scope.js';
 import { type CommunityStatuses, evaluatedUnder, type StoredCommunity } from '../compliance/evaluate.js';
 import { articleTextOf } from '../compliance/texts.js';
 import type { Context } from '../context.js';
@@ -277,29 +278,46 @@ export const complianceRouter = router({
 
   /** The communities under a node with `status` on `rule` (or on any rule), paged, by code. */
   failing: authedProcedure.input(failingInput).query(async ({ ctx, input }) => {
-    requireScope(ctx.principal, input.jurisdictionCode);
-    const { evaluated } = await evaluatedUnder(ctx, input.jurisdictionCode);
-    const matching = evaluated
+    const matching = await failingCommunities(ctx, input);
+    const start = (input.page - 1) * input.pageSize;
+    return {
+      total: matching.length,
+      items: await failingItems(ctx, matching.slice(start, start + input.pageSize)),
+    };
+  }),
+});
+
+/**
+ * The drill-down's filter, shared by the list and its export: the communities under a node (checked
+ * to lie in the principal's scope) with `status` on `rule`, or on any rule, in code order.
+ */
+export async function failingCommunities(
+  ctx: Context & { principal: Principal },
+  input: Pick<z.output<typeof failingInput>, 'jurisdictionCode' | 'rule' | 'status'>,
+): Promise<CommunityStatuses[]> {
+  requireScope(ctx.principal, input.jurisdictionCode);
+  const { evaluated } = await evaluatedUnder(ctx, input.jurisdictionCode);
+  return (
+    evaluated
       .filter((entry) =>
         input.rule === undefined
           ? entry.statuses.includes(input.status)
           : entry.statuses[entry.rules.indexOf(input.rule)] === input.status,
       )
       // Entries come grouped by pack chain; a stable page order needs the code order.
-      .sort((x, y) => x.community.code.localeCompare(y.community.code));
-    const start = (input.page - 1) * input.pageSize;
-    const page = matching.slice(start, start + input.pageSize);
-    const streets = await namesOf(ctx, [...new Set(page.map((entry) => entry.community.code.slice(0, 9)))]);
-    return {
-      total: matching.length,
-      items: page.map((entry) => ({
-        code: entry.community.code,
-        name: entry.community.name,
-        asOf: entry.community.asOf,
-        streetName: streets.get(entry.community.code.slice(0, 9)) ?? null,
-        fail: entry.statuses.filter((s) => s === 'fail').length,
-        warn: entry.statuses.filter((s) => s === 'warn').length,
-      })),
-    };
-  }),
-});
+      .sort((x, y) => x.community.code.localeCompare(y.community.code))
+  );
+}
+
+/** Drill-down rows as the list shows them: the community, its street, its numbers of fails and warnings. */
+export async function failingItems(ctx: Context, entries: readonly CommunityStatuses[]) {
+  const streets = await namesOf(ctx, [...new Set(entries.map((entry) => entry.community.code.slice(0, 9)))]);
+  return entries.map((entry) => ({
+    code: entry.community.code,
+    name: entry.community.name,
+    asOf: entry.community.asOf,
+    streetName: streets.get(entry.community.code.slice(0, 9)) ?? null,
+    fail: entry.statuses.filter((s) => s === 'fail').length,
+    warn: entry.statuses.filter((s) => s === 'warn').length,
+  }));
+}

@@ -1,6 +1,8 @@
 /**
  * The custody log of a community's archives and seals: entries, checkpoints signed with the
- * installation's key, and verification of the stored log against a checkpoint someone kept.
+ * installation's key, and verification of the stored log against a checkpoint someone kept. The
+ * community's custodians and approvers, administrators and auditors above it read the log; only
+ * administrators sign checkpoints (`../auth/archives-access.ts`).
  */
 import { custodyActionLabels, custodyCheckpoint, verifyLog } from '@shequ/archives';
 import {
@@ -13,8 +15,9 @@ import {
 import { communityCode } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { requireArchivesAccess } from '../auth/archives-access.js';
 import { FieldProblems } from '../errors.js';
-import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
+import { authedProcedure, router, writerProcedure } from '../trpc.js';
 
 export const custodyRouter = router({
   entries: authedProcedure
@@ -26,7 +29,7 @@ export const custodyRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      requireScope(ctx.principal, input.community);
+      await requireArchivesAccess(ctx.db, ctx.principal, input.community, 'log');
       const [entries, size] = await Promise.all([
         readCustodyLog(ctx.db, input.community, { afterSeq: input.afterSeq, limit: input.limit }),
         custodyLogSize(ctx.db, input.community),
@@ -43,7 +46,7 @@ export const custodyRouter = router({
   checkpoints: authedProcedure
     .input(z.strictObject({ community: communityCode }))
     .query(async ({ ctx, input }) => {
-      requireScope(ctx.principal, input.community);
+      await requireArchivesAccess(ctx.db, ctx.principal, input.community, 'log');
       return latestCheckpoints(ctx.db, input.community);
     }),
 
@@ -54,7 +57,7 @@ export const custodyRouter = router({
   checkpoint: writerProcedure
     .input(z.strictObject({ community: communityCode }))
     .mutation(async ({ ctx, input }) => {
-      requireScope(ctx.principal, input.community);
+      await requireArchivesAccess(ctx.db, ctx.principal, input.community, 'manage');
       return issueCheckpoint(ctx.db, input.community, {
         key: loadSigningKey(),
         at: ctx.settings.now().toISOString(),
@@ -69,7 +72,7 @@ export const custodyRouter = router({
   verify: authedProcedure
     .input(z.strictObject({ community: communityCode, checkpoint: z.unknown() }))
     .mutation(async ({ ctx, input }) => {
-      requireScope(ctx.principal, input.community);
+      await requireArchivesAccess(ctx.db, ctx.principal, input.community, 'log');
       const parsed = custodyCheckpoint.safeParse(input.checkpoint);
       if (!parsed.success) {
         const fieldErrors: Record<string, string[]> = {};

@@ -1,9 +1,11 @@
 /**
  * Departure handover (离任移交), 金山镇 第十八条: the list of finance records, archive items and
  * seals in the leaver's custody, confirmed by leaver, successor and the supervisor from the town's
- * discipline committee or party and government office. Confirming and recording problems is open to
- * any signed-in account in scope, auditors included, because the store lets only the three named
- * people do it: the supervisor is often a read-only account of the town.
+ * discipline committee or party and government office. Administrators above the community create
+ * handovers and see them all, auditors in scope read them all; otherwise only the three named people
+ * see a handover (`../auth/archives-access.ts`). Confirming and recording problems is open to those
+ * three even when read-only, because the supervisor is often a read-only account of the town; the
+ * store checks which of them may do what.
  */
 import {
   citations,
@@ -23,9 +25,19 @@ import {
   users,
 } from '@shequ/db';
 import { communityCode, isoDate } from '@shequ/domain';
-import { desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { actingAs, attempt, communityOfRow } from '../archives/shared.js';
+import { actingAs, attempt, communityOfRow, paging, rowsAfter } from '../archives/shared.js';
+import {
+  CANNOT_SEE_HANDOVER,
+  partyToHandover,
+  requireArchivesAccess,
+  requireHandoverAccess,
+} from '../auth/archives-access.js';
+import { isAdminRole, type Principal } from '../auth/scope.js';
+import type { Context } from '../context.js';
+import { forbidden } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 
 const id = z.uuid({ error: '应为有效的编号' });
@@ -49,19 +61,61 @@ export const createHandoverInput = z.strictObject({
     .default([]),
 });
 
+/** The handover's community after the scope check ("not found" outside), then who may see or act on it. */
+async function handoverRef(
+  ctx: Context & { principal: Principal },
+  handoverId: string,
+  mode: 'read' | 'act',
+): Promise<void> {
+  const community = await communityOfRow(ctx.db, ctx.principal, handovers, handovers, handoverId, '移交清单');
+  await requireHandoverAccess(ctx.db, ctx.principal, community, handoverId, mode);
+}
+
 export const handoversRouter = router({
-  list: authedProcedure.input(z.strictObject({ community: communityCode })).query(async ({ ctx, input }) => {
-    requireScope(ctx.principal, input.community);
-    return ctx.db
-      .select()
-      .from(handovers)
-      .where(eq(handovers.communityCode, input.community))
-      .orderBy(desc(handovers.createdAt))
-      .limit(100);
-  }),
+  /**
+   * A community's handovers, newest first, with the names of leaver, successor and supervisor. A
+   * community worker sees only the handovers they are named in, and is refused when there are none.
+   */
+  list: authedProcedure
+    .input(z.strictObject({ community: communityCode, ...paging }))
+    .query(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.community);
+      const seesAll = isAdminRole(ctx.principal.role) || ctx.principal.role === 'auditor';
+      const leaver = alias(users, 'leaver');
+      const successor = alias(users, 'successor');
+      const supervisor = alias(users, 'supervisor');
+      const rows = await ctx.db
+        .select({
+          handover: handovers,
+          leaverName: leaver.displayName,
+          successorName: successor.displayName,
+          supervisorName: supervisor.displayName,
+        })
+        .from(handovers)
+        .leftJoin(leaver, eq(leaver.id, handovers.leaverId))
+        .leftJoin(successor, eq(successor.id, handovers.successorId))
+        .leftJoin(supervisor, eq(supervisor.id, handovers.supervisorId))
+        .where(
+          and(
+            eq(handovers.communityCode, input.community),
+            seesAll ? undefined : partyToHandover(ctx.principal.id),
+            rowsAfter('desc', { at: handovers.createdAt, id: handovers.id }, input.after),
+          ),
+        )
+        .orderBy(desc(handovers.createdAt), desc(handovers.id))
+        .limit(input.limit);
+      // A worker named in none learns only that they may not look, not whether handovers exist.
+      if (!seesAll && rows.length === 0 && !input.after) throw forbidden(CANNOT_SEE_HANDOVER);
+      return rows.map(({ handover, ...names }) => ({
+        ...handover,
+        leaverName: names.leaverName ?? '',
+        successorName: names.successorName ?? '',
+        supervisorName: names.supervisorName ?? '',
+      }));
+    }),
 
   create: writerProcedure.input(createHandoverInput).mutation(async ({ ctx, input }) => {
-    requireScope(ctx.principal, input.community);
+    await requireArchivesAccess(ctx.db, ctx.principal, input.community, 'manage');
     const { community, ...rest } = input;
     return attempt(() => createHandover(ctx.db, actingAs(ctx), { communityCode: community, ...rest }));
   }),
@@ -69,7 +123,7 @@ export const handoversRouter = router({
   confirm: authedProcedure
     .input(z.strictObject({ id, role: z.enum(['leaver', 'successor', 'supervisor']) }))
     .mutation(async ({ ctx, input }) => {
-      await communityOfRow(ctx.db, ctx.principal, handovers, handovers, input.id, '移交清单');
+      await handoverRef(ctx, input.id, 'act');
       return attempt(() =>
         confirmHandover(ctx.db, actingAs(ctx), { handoverId: input.id, role: input.role }),
       );
@@ -86,14 +140,14 @@ export const handoversRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      await communityOfRow(ctx.db, ctx.principal, handovers, handovers, input.id, '移交清单');
+      await handoverRef(ctx, input.id, 'act');
       const { id: handoverId, ...rest } = input;
       return attempt(() => recordHandoverProblem(ctx.db, actingAs(ctx), { handoverId, ...rest }));
     }),
 
   /** Everything the printed form shows: parties with names, the list, confirmations, consequences. */
   get: authedProcedure.input(z.strictObject({ id })).query(async ({ ctx, input }) => {
-    await communityOfRow(ctx.db, ctx.principal, handovers, handovers, input.id, '移交清单');
+    await handoverRef(ctx, input.id, 'read');
     const { row, items, handover } = await attempt(() => loadHandover(ctx.db, input.id));
     const people = await ctx.db
       .select({ id: users.id, displayName: users.displayName, username: users.username })

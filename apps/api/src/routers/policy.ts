@@ -45,9 +45,10 @@ export const whatIfInput = z.strictObject({
 });
 
 /** The server's date (the settings' clock, so tests control it). */
-const today = (ctx: Context) => ctx.settings.now().toISOString().slice(0, 10);
+export const today = (ctx: Pick<Context, 'settings'>) => ctx.settings.now().toISOString().slice(0, 10);
 
-function describePack(code: string, asOf: string) {
+/** A pack's chain as the explorer shows it on `asOf`; shared with the rule list's export. */
+export function describePack(code: string, asOf: string) {
   return describeChain(evaluatorFor(packChain(code)), asOf);
 }
 

@@ -2,15 +2,19 @@
  * Seals (印章): registry, use (申请 → 审批 → 用印登记) and removal from the office (外带), per
  * 鄂州 第四十条. Of two people approving, or taking out, the same seal at once exactly one wins:
  * the store's conditional UPDATEs and the partial unique index on seal_requests decide, not this file.
+ * Who may see and do what is decided in `../auth/archives-access.ts`: every worker of the community
+ * lists its seals and files requests; custodians, a seal's approvers and administrators see the rest.
  */
 import { sealOwnerKinds } from '@shequ/archives';
 import {
   communities,
   decideSealUse,
   decideTakeOut,
+  destroySeal,
   registerSeal,
   requestSealUse,
   requestTakeOut,
+  retireSeal,
   returnSeal,
   sealApprovers,
   sealRequests,
@@ -23,9 +27,18 @@ import { communityCode, divisionCode } from '@shequ/domain';
 import { and, asc, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { actingAs, attempt, communityOfRow, underNode } from '../archives/shared.js';
+import { actingAs, attempt, communityOfRow, paging, rowsAfter, underNode } from '../archives/shared.js';
+import {
+  allows,
+  archivesStanding,
+  requireArchivesAccess,
+  requireOwnCommunityAccess,
+  requireSealAccess,
+  requireSealApprover,
+} from '../auth/archives-access.js';
 import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
+import { notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 
 const id = z.uuid({ error: '应为有效的编号' });
@@ -50,16 +63,61 @@ export const registerSealInput = z.strictObject({
 });
 
 export const sealsOutInput = z
-  .strictObject({ jurisdictionCode: divisionCode.optional(), communityCode: communityCode.optional() })
+  .strictObject({
+    jurisdictionCode: divisionCode.optional(),
+    communityCode: communityCode.optional(),
+    ...paging,
+  })
   .refine((input) => !(input.jurisdictionCode && input.communityCode), {
     error: '请只填写辖区代码（jurisdictionCode）或社区代码（communityCode）之一',
     path: ['communityCode'],
   });
 
+const sealEndInput = z.strictObject({
+  sealId: id,
+  approvedBy: id,
+  reason: text('理由'),
+});
+
+/** Optional paging for the personal lists, whose callers may still send no input at all. */
+const personalPaging = z.strictObject(paging).optional();
+
 const sealRef = (db: Context['db'], principal: Principal, sealId: string) =>
   communityOfRow(db, principal, seals, seals, sealId, '印章');
-const requestRef = (db: Context['db'], principal: Principal, requestId: string) =>
-  communityOfRow(db, principal, sealRequests, sealRequests, requestId, '申请');
+
+/** The request's community and seal; outside the principal's scope it is "not found". */
+async function requestRef(db: Context['db'], principal: Principal, requestId: string) {
+  const [row] = await db
+    .select({ communityCode: sealRequests.communityCode, sealId: sealRequests.sealId })
+    .from(sealRequests)
+    .where(eq(sealRequests.id, requestId))
+    .limit(1);
+  if (!row) throw notFound('没有这个申请');
+  try {
+    requireScope(principal, row.communityCode);
+  } catch {
+    throw notFound('没有这个申请');
+  }
+  return row;
+}
+
+/** A decision on a request: the seal's approvers and administrators. */
+async function deciderRef(ctx: Context & { principal: Principal }, requestId: string) {
+  const row = await requestRef(ctx.db, ctx.principal, requestId);
+  await requireSealApprover(ctx.db, ctx.principal, row.communityCode, row.sealId);
+}
+
+/** The custodian's acts on a request (stamping, handing out, taking back): custodians and administrators. */
+async function keeperRef(ctx: Context & { principal: Principal }, requestId: string) {
+  const row = await requestRef(ctx.db, ctx.principal, requestId);
+  await requireArchivesAccess(ctx.db, ctx.principal, row.communityCode, 'keep');
+}
+
+/** Retiring or destroying a seal: administrators and the seal's approvers (the machine needs a second one). */
+async function enderRef(ctx: Context & { principal: Principal }, sealId: string) {
+  const community = await sealRef(ctx.db, ctx.principal, sealId);
+  await requireSealApprover(ctx.db, ctx.principal, community, sealId);
+}
 
 /** The columns every request list shows, with the seal's and people's names. */
 function requestColumns() {
@@ -96,7 +154,7 @@ function requestColumns() {
   };
 }
 
-async function listSeals(db: Context['db'], community: string) {
+async function listSeals(db: Context['db'], community: string, sealId?: string) {
   const custodian = alias(users, 'custodian');
   const rows = await db
     .select({
@@ -112,7 +170,7 @@ async function listSeals(db: Context['db'], community: string) {
     })
     .from(seals)
     .leftJoin(custodian, eq(custodian.id, seals.custodianId))
-    .where(eq(seals.communityCode, community))
+    .where(and(eq(seals.communityCode, community), sealId ? eq(seals.id, sealId) : undefined))
     .orderBy(asc(seals.name));
   const approvers =
     rows.length === 0
@@ -130,7 +188,13 @@ async function listSeals(db: Context['db'], community: string) {
   const out = await db
     .select({ sealId: sealRequests.sealId, requestId: sealRequests.id, returnBy: sealRequests.returnBy })
     .from(sealRequests)
-    .where(and(eq(sealRequests.communityCode, community), eq(sealRequests.state, 'out')));
+    .where(
+      and(
+        eq(sealRequests.communityCode, community),
+        eq(sealRequests.state, 'out'),
+        sealId ? eq(sealRequests.sealId, sealId) : undefined,
+      ),
+    );
   return rows.map((row) => ({
     ...row,
     approvers: approvers
@@ -141,16 +205,22 @@ async function listSeals(db: Context['db'], community: string) {
 }
 
 export const sealsRouter = router({
+  /**
+   * The community's seals. Every worker of the community sees them, to file requests; only custodians,
+   * approvers, administrators and auditors also see which removal a seal is out under and its impression.
+   */
   list: authedProcedure.input(z.strictObject({ community: communityCode })).query(async ({ ctx, input }) => {
-    requireScope(ctx.principal, input.community);
-    return listSeals(ctx.db, input.community);
+    const standing = await archivesStanding(ctx.db, ctx.principal, input.community);
+    const list = await listSeals(ctx.db, input.community);
+    if (allows(standing, 'catalogue') || standing.approver) return list;
+    return list.map((seal) => ({ ...seal, impressionSha256: null, out: null }));
   }),
 
   /** One seal with its requests, newest first. */
   get: authedProcedure.input(z.strictObject({ id })).query(async ({ ctx, input }) => {
     const community = await sealRef(ctx.db, ctx.principal, input.id);
-    const list = await listSeals(ctx.db, community);
-    const seal = list.find((s) => s.id === input.id);
+    await requireSealAccess(ctx.db, ctx.principal, community, input.id);
+    const [seal] = await listSeals(ctx.db, community, input.id);
     const { requester, decider, columns } = requestColumns();
     const requests = await ctx.db
       .select(columns)
@@ -166,7 +236,7 @@ export const sealsRouter = router({
   }),
 
   register: writerProcedure.input(registerSealInput).mutation(async ({ ctx, input }) => {
-    requireScope(ctx.principal, input.community);
+    await requireArchivesAccess(ctx.db, ctx.principal, input.community, 'manage');
     const { community, ...rest } = input;
     return attempt(() => registerSeal(ctx.db, actingAs(ctx), { communityCode: community, ...rest }));
   }),
@@ -186,7 +256,7 @@ export const sealsRouter = router({
     }),
 
   approve: writerProcedure.input(z.strictObject({ requestId: id })).mutation(async ({ ctx, input }) => {
-    await requestRef(ctx.db, ctx.principal, input.requestId);
+    await deciderRef(ctx, input.requestId);
     return attempt(() =>
       decideSealUse(ctx.db, actingAs(ctx), { requestId: input.requestId, decision: 'approve' }),
     );
@@ -195,14 +265,14 @@ export const sealsRouter = router({
   refuse: writerProcedure
     .input(z.strictObject({ requestId: id, reason: text('不予批准的理由') }))
     .mutation(async ({ ctx, input }) => {
-      await requestRef(ctx.db, ctx.principal, input.requestId);
+      await deciderRef(ctx, input.requestId);
       return attempt(() => decideSealUse(ctx.db, actingAs(ctx), { ...input, decision: 'refuse' }));
     }),
 
   stamp: writerProcedure
     .input(z.strictObject({ requestId: id, copies: z.int().min(1, { error: '份数应为正整数' }).optional() }))
     .mutation(async ({ ctx, input }) => {
-      await requestRef(ctx.db, ctx.principal, input.requestId);
+      await keeperRef(ctx, input.requestId);
       return attempt(() => stampSeal(ctx.db, actingAs(ctx), input));
     }),
 
@@ -225,7 +295,7 @@ export const sealsRouter = router({
   approveTakeOut: writerProcedure
     .input(z.strictObject({ requestId: id }))
     .mutation(async ({ ctx, input }) => {
-      await requestRef(ctx.db, ctx.principal, input.requestId);
+      await deciderRef(ctx, input.requestId);
       return attempt(() =>
         decideTakeOut(ctx.db, actingAs(ctx), { requestId: input.requestId, decision: 'approve' }),
       );
@@ -234,18 +304,18 @@ export const sealsRouter = router({
   refuseTakeOut: writerProcedure
     .input(z.strictObject({ requestId: id, reason: text('不予批准的理由') }))
     .mutation(async ({ ctx, input }) => {
-      await requestRef(ctx.db, ctx.principal, input.requestId);
+      await deciderRef(ctx, input.requestId);
       return attempt(() => decideTakeOut(ctx.db, actingAs(ctx), { ...input, decision: 'refuse' }));
     }),
 
   /** The custodian hands the seal out under an approved removal. */
   takeOut: writerProcedure.input(z.strictObject({ requestId: id })).mutation(async ({ ctx, input }) => {
-    await requestRef(ctx.db, ctx.principal, input.requestId);
+    await keeperRef(ctx, input.requestId);
     return attempt(() => takeOut(ctx.db, actingAs(ctx), input));
   }),
 
   returnSeal: writerProcedure.input(z.strictObject({ requestId: id })).mutation(async ({ ctx, input }) => {
-    await requestRef(ctx.db, ctx.principal, input.requestId);
+    await keeperRef(ctx, input.requestId);
     return attempt(() => returnSeal(ctx.db, actingAs(ctx), input));
   }),
 
@@ -254,6 +324,7 @@ export const sealsRouter = router({
    * one community (`communityCode`); without either, the principal's own scope. Due back soonest first.
    */
   out: authedProcedure.input(sealsOutInput).query(async ({ ctx, input }) => {
+    await requireOwnCommunityAccess(ctx.db, ctx.principal, 'catalogue');
     const { requester, decider, columns } = requestColumns();
     const custodian = alias(users, 'custodian');
     return ctx.db
@@ -268,16 +339,18 @@ export const sealsRouter = router({
         and(
           underNode(ctx.principal, sealRequests, input.communityCode ?? input.jurisdictionCode),
           eq(sealRequests.state, 'out'),
+          rowsAfter('asc', { at: sealRequests.returnBy, id: sealRequests.id }, input.after),
         ),
       )
       .orderBy(asc(sealRequests.returnBy), asc(sealRequests.id))
-      .limit(500);
+      .limit(input.limit);
   }),
 
   /** Seals out past their return deadline, in scope (or under `under`), most overdue first. */
   overdue: authedProcedure
-    .input(z.strictObject({ under: divisionCode.optional() }))
+    .input(z.strictObject({ under: divisionCode.optional(), ...paging }))
     .query(async ({ ctx, input }) => {
+      await requireOwnCommunityAccess(ctx.db, ctx.principal, 'catalogue');
       const { requester, decider, columns } = requestColumns();
       return ctx.db
         .select(columns)
@@ -291,14 +364,15 @@ export const sealsRouter = router({
             underNode(ctx.principal, sealRequests, input.under),
             eq(sealRequests.state, 'out'),
             lt(sealRequests.returnBy, ctx.settings.now()),
+            rowsAfter('asc', { at: sealRequests.returnBy, id: sealRequests.id }, input.after),
           ),
         )
-        .orderBy(asc(sealRequests.returnBy))
-        .limit(200);
+        .orderBy(asc(sealRequests.returnBy), asc(sealRequests.id))
+        .limit(input.limit);
     }),
 
   /** Requests waiting for my decision: seals that list me as approver, requested by someone else. */
-  inbox: authedProcedure.query(async ({ ctx }) => {
+  inbox: authedProcedure.input(personalPaging).query(async ({ ctx, input }) => {
     const { requester, decider, columns } = requestColumns();
     return ctx.db
       .select(columns)
@@ -313,14 +387,15 @@ export const sealsRouter = router({
           eq(sealApprovers.userId, ctx.principal.id),
           eq(sealRequests.state, 'requested'),
           ne(sealRequests.requestedBy, ctx.principal.id),
+          rowsAfter('asc', { at: sealRequests.requestedAt, id: sealRequests.id }, input?.after),
         ),
       )
-      .orderBy(asc(sealRequests.requestedAt))
-      .limit(200);
+      .orderBy(asc(sealRequests.requestedAt), asc(sealRequests.id))
+      .limit(input?.limit ?? 100);
   }),
 
   /** My own requests, newest first. */
-  mine: authedProcedure.query(async ({ ctx }) => {
+  mine: authedProcedure.input(personalPaging).query(async ({ ctx, input }) => {
     const { requester, decider, columns } = requestColumns();
     return ctx.db
       .select(columns)
@@ -329,8 +404,28 @@ export const sealsRouter = router({
       .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
       .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
       .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
-      .where(eq(sealRequests.requestedBy, ctx.principal.id))
-      .orderBy(desc(sealRequests.requestedAt))
-      .limit(200);
+      .where(
+        and(
+          eq(sealRequests.requestedBy, ctx.principal.id),
+          rowsAfter('desc', { at: sealRequests.requestedAt, id: sealRequests.id }, input?.after),
+        ),
+      )
+      .orderBy(desc(sealRequests.requestedAt), desc(sealRequests.id))
+      .limit(input?.limit ?? 100);
+  }),
+
+  /**
+   * 印章停用: by an administrator or an approver of the seal, with the consent of an approver other
+   * than themselves (`approvedBy`) and a reason; a seal out of the office or already retired is refused.
+   */
+  retire: writerProcedure.input(sealEndInput).mutation(async ({ ctx, input }) => {
+    await enderRef(ctx, input.sealId);
+    return attempt(() => retireSeal(ctx.db, actingAs(ctx), input));
+  }),
+
+  /** 印章销毁: as `retire`, of a retired seal only. */
+  destroy: writerProcedure.input(sealEndInput).mutation(async ({ ctx, input }) => {
+    await enderRef(ctx, input.sealId);
+    return attempt(() => destroySeal(ctx.db, actingAs(ctx), input));
   }),
 });

@@ -1,34 +1,44 @@
 /**
- * Community facts in spreadsheets (issue: "Bring your data"): the blank template, importing a filled-in
- * .xlsx/.csv all-or-nothing, and the community list as an Excel file. Files travel as base64 inside the
- * JSON body, which Fastify caps at 1 MiB — ample for a street's or a district's sheet.
+ * Spreadsheets (issue: "Bring your data", issue 3: "Export any list to Excel"): the blank facts
+ * template, importing a filled-in .xlsx/.csv all-or-nothing, and every list of the console as an Excel
+ * file. Each export takes its list's input (paging is ignored), goes through the list's own filter and
+ * scope check, and states its columns once as a `ListSheet` (`spreadsheet-file.ts`). Files travel as
+ * base64 inside the JSON body, which Fastify caps at 1 MiB — ample for a street's or a district's sheet.
+ * Archive and seal lists are in `archive-exports.ts`.
  */
 import { communities, importCommunityFacts, jurisdictions } from '@shequ/db';
 import {
-  exportWorkbook,
-  parseFactsTable,
-  readTable,
-  tableFormatOf,
-  templateCsv,
-  templateWorkbook,
-} from '@shequ/facts-io';
+  auditActionLabels,
+  bindingLabels,
+  checkStatusLabels,
+  entityTypeLabels,
+  roleLabels,
+} from '@shequ/domain';
+import { parseFactsTable, readTable, tableFormatOf, templateCsv, templateWorkbook } from '@shequ/facts-io';
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { scopePrefix } from '../auth/scope.js';
 import { fieldError } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
+import { archiveExports } from './archive-exports.js';
+import { auditListFilter, auditRows, listAuditInput } from './audit.js';
 import { communityListFilter, listCommunitiesInput } from './communities.js';
+import { failingCommunities, failingInput, failingItems } from './compliance.js';
+import { describePack, explainInput, today } from './policy.js';
+import {
+  chinaDateTime,
+  exportFetchLimit,
+  jsonCell,
+  type ListSheet,
+  labelOf,
+  listSpreadsheet,
+  type SpreadsheetFile,
+  XLSX_TYPE,
+} from './spreadsheet-file.js';
+import { listUsersInput, userListFilter, userRows } from './users.js';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** A whole province is about 8,000 rows; beyond this the list should be narrowed first. */
-const EXPORT_ROW_LIMIT = 20_000;
-
-export interface SpreadsheetFile {
-  fileName: string;
-  mimeType: string;
-  contentBase64: string;
-}
+export type { SpreadsheetFile } from './spreadsheet-file.js';
 
 const importInput = z.strictObject({
   fileName: z.string().trim().min(1, '请选择文件').max(200),
@@ -106,28 +116,174 @@ export const spreadsheetsRouter = router({
         .leftJoin(district, eq(district.code, communities.districtCode))
         .where(where)
         .orderBy(asc(communities.code))
-        .limit(EXPORT_ROW_LIMIT + 1);
-      if (rows.length > EXPORT_ROW_LIMIT) {
-        throw fieldError('BAD_REQUEST', 'under', `超过 ${EXPORT_ROW_LIMIT} 个社区：请先选择下级辖区再导出`);
-      }
-      type Row = (typeof rows)[number];
-      const bytes = await exportWorkbook<Row>(
-        [
-          { header: '社区代码', value: (r) => r.code, width: 16 },
-          { header: '社区名称', value: (r) => r.name, width: 24 },
-          { header: '区（县）', value: (r) => r.districtName ?? '', width: 14 },
-          { header: '街道（乡镇）', value: (r) => r.streetName ?? '', width: 16 },
-          { header: '户数', value: (r) => r.households ?? '' },
-          { header: '人口', value: (r) => r.residents ?? '' },
-          { header: '数据日期', value: (r) => String(r.asOf) },
-        ],
-        rows,
-        '社区列表',
-      );
-      return {
-        fileName: '社区列表.xlsx',
-        mimeType: XLSX_TYPE,
-        contentBase64: Buffer.from(bytes).toString('base64'),
-      };
+        .limit(exportFetchLimit(ctx));
+      return listSpreadsheet(ctx, communitySheet, rows, [input.under]);
     }),
+
+  /** The audit log with the list's filters (object type, object id), newest first. */
+  exportAudit: authedProcedure
+    .input(listAuditInput)
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      const rows = await auditRows(ctx.db, auditListFilter(ctx.principal, input), {
+        limit: exportFetchLimit(ctx),
+        offset: 0,
+      });
+      return listSpreadsheet(ctx, auditSheet, rows, [
+        input.entityType ? labelOf(entityTypeLabels, input.entityType) : undefined,
+        input.entityId,
+      ]);
+    }),
+
+  /** The accounts list (administrators and auditors) with its search. */
+  exportUsers: authedProcedure
+    .input(listUsersInput)
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      const rows = await userRows(ctx.db, userListFilter(ctx.principal, input), {
+        limit: exportFetchLimit(ctx),
+        offset: 0,
+      });
+      return listSpreadsheet(ctx, userSheet, rows, [input.search]);
+    }),
+
+  /** The compliance dashboard's drill-down: communities under a node with a status on a rule (or any). */
+  exportFailing: authedProcedure
+    .input(failingInput)
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      const matching = await failingCommunities(ctx, input);
+      // Over the cap the refusal comes before any street name is looked up.
+      const items = await failingItems(ctx, matching.slice(0, exportFetchLimit(ctx)));
+      const rule = input.rule
+        ? (matching[0]?.chain.evaluator.rules.find((r) => r.rule.id === input.rule)?.rule.title ?? input.rule)
+        : '任一检查项';
+      const status = checkStatusLabels[input.status];
+      return listSpreadsheet(
+        ctx,
+        failingSheet,
+        items.map((item) => ({ ...item, rule, status })),
+        [input.jurisdictionCode, input.rule, status],
+      );
+    }),
+
+  /** The policy explorer's rule list of a jurisdiction's pack chain, values as in force on `asOf`. */
+  exportPolicyRules: authedProcedure
+    .input(explainInput)
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      const asOf = input.asOf ?? today(ctx);
+      const described = describePack(input.jurisdictionCode, asOf);
+      const packs = new Map(described.jurisdictions.map((j) => [j.code, j.name]));
+      const parameters = new Map(described.parameters.map((p) => [p.name, p]));
+      const rows = described.rules.map((rule) => ({
+        ...rule,
+        packName: packs.get(rule.jurisdiction) ?? rule.jurisdiction,
+        parameterText: rule.parameters
+          .map((name) => {
+            const p = parameters.get(name);
+            return p ? `${p.label}（${name}）= ${p.value ?? '未设定'}${p.unit ? ` ${p.unit}` : ''}` : name;
+          })
+          .join('；'),
+      }));
+      return listSpreadsheet(ctx, policyRuleSheet, rows, [input.jurisdictionCode, asOf]);
+    }),
+
+  ...archiveExports,
 });
+
+const communitySheet: ListSheet<{
+  code: string;
+  name: string;
+  districtName: string | null;
+  streetName: string | null;
+  households: number | null;
+  residents: number | null;
+  asOf: string;
+}> = {
+  title: '社区列表',
+  unit: '个社区',
+  narrow: { field: 'under', hint: '选择下级辖区' },
+  columns: [
+    { header: '社区代码', value: (r) => r.code, width: 16 },
+    { header: '社区名称', value: (r) => r.name, width: 24 },
+    { header: '区（县）', value: (r) => r.districtName ?? '', width: 14 },
+    { header: '街道（乡镇）', value: (r) => r.streetName ?? '', width: 16 },
+    { header: '户数', value: (r) => r.households ?? '' },
+    { header: '人口', value: (r) => r.residents ?? '' },
+    { header: '数据日期', value: (r) => String(r.asOf) },
+  ],
+};
+
+const auditSheet: ListSheet<Awaited<ReturnType<typeof auditRows>>[number]> = {
+  title: '操作日志',
+  unit: '条记录',
+  narrow: { field: 'entityType', hint: '按对象类型或对象编号筛选' },
+  columns: [
+    { header: '时间', value: (r) => chinaDateTime(r.at), width: 20 },
+    { header: '操作人', value: (r) => r.actorName ?? '系统', width: 14 },
+    { header: '操作', value: (r) => labelOf(auditActionLabels, r.action), width: 16 },
+    { header: '对象类型', value: (r) => labelOf(entityTypeLabels, r.entityType) },
+    { header: '对象编号', value: (r) => r.entityId, width: 38 },
+    { header: '辖区代码', value: (r) => r.jurisdictionCode ?? '', width: 14 },
+    { header: '来源地址', value: (r) => r.ip ?? '', width: 16 },
+    { header: '修改前', value: (r) => jsonCell(r.before), width: 40 },
+    { header: '修改后', value: (r) => jsonCell(r.after), width: 40 },
+  ],
+};
+
+const userSheet: ListSheet<Awaited<ReturnType<typeof userRows>>[number]> = {
+  title: '账号列表',
+  unit: '个账号',
+  narrow: { field: 'search', hint: '输入用户名或姓名筛选' },
+  columns: [
+    { header: '用户名', value: (r) => r.username, width: 18 },
+    { header: '姓名', value: (r) => r.displayName, width: 16 },
+    { header: '角色', value: (r) => roleLabels[r.role] ?? r.role, width: 18 },
+    { header: '所属辖区', value: (r) => r.jurisdictionName, width: 18 },
+    { header: '辖区代码', value: (r) => r.jurisdictionCode, width: 14 },
+    { header: '手机号', value: (r) => r.mobile ?? '', width: 14 },
+    {
+      header: '状态',
+      value: (r) => (r.disabledAt ? '已停用' : r.mustChangePassword ? '待改初始密码' : '正常'),
+    },
+    { header: '创建时间', value: (r) => chinaDateTime(r.createdAt), width: 20 },
+  ],
+};
+
+const failingSheet: ListSheet<
+  Awaited<ReturnType<typeof failingItems>>[number] & { rule: string; status: string }
+> = {
+  title: '社区名单',
+  unit: '个社区',
+  narrow: { field: 'jurisdictionCode', hint: '选择下级辖区' },
+  columns: [
+    { header: '社区代码', value: (r) => r.code, width: 16 },
+    { header: '社区名称', value: (r) => r.name, width: 24 },
+    { header: '街道（乡镇）', value: (r) => r.streetName ?? '', width: 16 },
+    { header: '检查项', value: (r) => r.rule, width: 28 },
+    { header: '结果', value: (r) => r.status },
+    { header: '不通过项数', value: (r) => r.fail },
+    { header: '提醒数', value: (r) => r.warn },
+    { header: '数据日期', value: (r) => r.asOf, width: 12 },
+  ],
+};
+
+const policyRuleSheet: ListSheet<
+  ReturnType<typeof describePack>['rules'][number] & { packName: string; parameterText: string }
+> = {
+  title: '政策规则',
+  unit: '条规则',
+  narrow: { field: 'jurisdictionCode', hint: '选择一个辖区' },
+  columns: [
+    { header: '规则编号', value: (r) => r.id, width: 34 },
+    { header: '规则名称', value: (r) => r.title, width: 30 },
+    { header: '类型', value: (r) => (r.kind === 'quantity' ? '核定数量' : '检查项') },
+    { header: '约束强度', value: (r) => (r.binding ? bindingLabels[r.binding] : '') },
+    { header: '政策包', value: (r) => r.packName, width: 16 },
+    { header: '依据文件', value: (r) => r.citation.document, width: 36 },
+    { header: '条款', value: (r) => `${r.citation.article}${r.citation.clause ?? ''}`, width: 14 },
+    { header: '原文摘录', value: (r) => r.citation.quote, width: 50 },
+    { header: '施行日期', value: (r) => r.document.inForceFrom, width: 12 },
+    { header: '废止日期', value: (r) => r.document.inForceUntil ?? '', width: 12 },
+    { header: '所选日期是否施行', value: (r) => (r.inForce ? '是' : '否') },
+    { header: '参数', value: (r) => r.parameterText, width: 50 },
+    { header: '替换上级规则', value: (r) => r.replaces ?? '', width: 24 },
+  ],
+};

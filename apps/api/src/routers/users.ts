@@ -1,4 +1,4 @@
-import { jurisdictions, users } from '@shequ/db';
+import { type Database, jurisdictions, users } from '@shequ/db';
 import { divisionCode, residentIdNumber as idNumber, mobileNumber } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { and, asc, count, eq, ilike, like, or, type SQL } from 'drizzle-orm';
@@ -88,6 +88,43 @@ function userScopeFilter(principal: Pick<Principal, 'jurisdictionCode'>): SQL | 
   return prefix ? like(users.jurisdictionCode, `${prefix}%`) : undefined;
 }
 
+/**
+ * The list's WHERE: accounts under the principal's node whose username or name contains `search`.
+ * Community workers see no account list (FORBIDDEN). Shared by the list and its export.
+ */
+export function userListFilter(
+  principal: Pick<Principal, 'role' | 'jurisdictionCode'>,
+  input: { search?: string | undefined },
+): SQL | undefined {
+  if (principal.role === 'communityWorker') throw forbidden('无权查看账号列表');
+  const text = input.search ? escapeLike(input.search) : '';
+  return and(
+    userScopeFilter(principal),
+    text ? or(ilike(users.username, `%${text}%`), ilike(users.displayName, `%${text}%`)) : undefined,
+  );
+}
+
+/** A page of the accounts matching `where`, by node then username, with the node's name. */
+export async function userRows(
+  db: Database,
+  where: SQL | undefined,
+  window: { limit: number; offset: number },
+): Promise<(PublicUser & { jurisdictionName: string })[]> {
+  const rows = await db
+    .select({ ...publicUserColumns, jurisdictionName: jurisdictions.name })
+    .from(users)
+    .leftJoin(jurisdictions, eq(jurisdictions.code, users.jurisdictionCode))
+    .where(where)
+    .orderBy(asc(users.jurisdictionCode), asc(users.username))
+    .limit(window.limit)
+    .offset(window.offset);
+  return rows.map(({ jurisdictionName, ...row }) => ({
+    ...toPublic(row),
+    jurisdictionName:
+      row.jurisdictionCode === COUNTRY_CODE ? '全国' : (jurisdictionName ?? row.jurisdictionCode),
+  }));
+}
+
 /** The account `id` if the principal may manage it; FORBIDDEN (in scope or not, the answer is the same). */
 async function manageableUser(ctx: Context, principal: Principal, id: string): Promise<PublicUser> {
   const [row] = await ctx.db.select(publicUserColumns).from(users).where(eq(users.id, id)).limit(1);
@@ -101,31 +138,12 @@ async function manageableUser(ctx: Context, principal: Principal, id: string): P
 export const usersRouter = router({
   /** Accounts bound under the principal's node, paged (a country has millions of community workers). */
   list: authedProcedure.input(listUsersInput).query(async ({ ctx, input }) => {
-    if (ctx.principal.role === 'communityWorker') throw forbidden('无权查看账号列表');
-    const text = input.search ? escapeLike(input.search) : '';
-    const where = and(
-      userScopeFilter(ctx.principal),
-      text ? or(ilike(users.username, `%${text}%`), ilike(users.displayName, `%${text}%`)) : undefined,
-    );
-    const [rows, [counted]] = await Promise.all([
-      ctx.db
-        .select({ ...publicUserColumns, jurisdictionName: jurisdictions.name })
-        .from(users)
-        .leftJoin(jurisdictions, eq(jurisdictions.code, users.jurisdictionCode))
-        .where(where)
-        .orderBy(asc(users.jurisdictionCode), asc(users.username))
-        .limit(input.pageSize)
-        .offset((input.page - 1) * input.pageSize),
+    const where = userListFilter(ctx.principal, input);
+    const [items, [counted]] = await Promise.all([
+      userRows(ctx.db, where, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize }),
       ctx.db.select({ total: count() }).from(users).where(where),
     ]);
-    return {
-      items: rows.map(({ jurisdictionName, ...row }) => ({
-        ...toPublic(row),
-        jurisdictionName:
-          row.jurisdictionCode === COUNTRY_CODE ? '全国' : (jurisdictionName ?? row.jurisdictionCode),
-      })),
-      total: counted?.total ?? 0,
-    };
+    return { items, total: counted?.total ?? 0 };
   }),
 
   create: adminProcedure.input(createUserInput).mutation(async ({ ctx, input }) => {

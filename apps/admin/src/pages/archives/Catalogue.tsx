@@ -17,8 +17,9 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { queryClient, type RouterInputs, type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { queryClient, type RouterInputs, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { LendModal, NewItemModal } from './ArchiveForms.js';
 import {
   archiveStatusLabels,
@@ -325,6 +326,7 @@ export function Catalogue({ community }: { community: string }) {
           options={optionsOf(retentionLabels)}
           onChange={(retention?: string) => set({ retention: retention as ListInput['retention'] })}
         />
+        <ExportButton load={() => trpcClient.spreadsheets.exportArchives.query(input)}>导出目录</ExportButton>
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             归档

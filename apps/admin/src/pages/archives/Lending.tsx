@@ -2,8 +2,9 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Popconfirm, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { queryClient, type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { ReferenceCode } from './Catalogue.js';
 import { DueDate, daysPast, useCanWrite } from './shared.js';
 
@@ -33,9 +34,19 @@ export function Lending({ community }: { community: string }) {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Text type="secondary">
-        借出请在「档案目录」中点该档案的「借出」；这里列出尚未归还的档案，按应还日期排列。
-      </Typography.Text>
+      <Space wrap>
+        <Typography.Text type="secondary">
+          借出请在「档案目录」中点该档案的「借出」；这里列出尚未归还的档案，按应还日期排列。
+        </Typography.Text>
+        <ExportButton
+          load={() => trpcClient.spreadsheets.exportLoans.query({ communityCode: community, open: true })}
+        >
+          导出借出未还
+        </ExportButton>
+        <ExportButton load={() => trpcClient.spreadsheets.exportLoans.query({ communityCode: community })}>
+          导出全部借阅登记
+        </ExportButton>
+      </Space>
       {onLoan.isError && <Alert type="error" showIcon title={errorMessage(onLoan.error)} />}
       {overdue > 0 && <Alert type="error" showIcon title={`本页 ${overdue} 件档案逾期未还，请催还`} />}
       <Table<OpenLoan>

@@ -18,8 +18,9 @@ import {
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
-import { queryClient, type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { optionsOf, requestKindLabels, sealOwnerKindLabels, sealStateLabels } from './labels.js';
 import { RequestActions, RequestState, requestSummary, type SealRequestRow } from './RequestActions.js';
 import { formatTime, type Person, personOptions, useCanWrite, usePeople } from './shared.js';
@@ -341,11 +342,16 @@ export function Seals({ community }: { community: string }) {
   const [registering, setRegistering] = useState(false);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      {canWrite && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
-          登记印章
-        </Button>
-      )}
+      <Space wrap>
+        {canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
+            登记印章
+          </Button>
+        )}
+        <ExportButton load={() => trpcClient.spreadsheets.exportSeals.query({ community })}>
+          导出印章登记
+        </ExportButton>
+      </Space>
       {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
       <Table<SealRow>
         rowKey="id"

@@ -2,8 +2,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
+import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { ReferenceCode } from './Catalogue.js';
 import { RequestActions, type SealRequestRow } from './RequestActions.js';
 import { CommunityLink, DueDate, formatTime, useCanWrite } from './shared.js';
@@ -32,7 +33,11 @@ export default function OverduePage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         外带与逾期
       </Typography.Title>
-      <Card size="small" title={`外带在外的印章（${sealsOut.data?.length ?? 0} 枚）`}>
+      <Card
+        size="small"
+        title={`外带在外的印章（${sealsOut.data?.length ?? 0} 枚）`}
+        extra={<ExportButton size="small" load={() => trpcClient.spreadsheets.exportSealsOut.query({})} />}
+      >
         {sealsOut.isError && <Alert type="error" showIcon title={errorMessage(sealsOut.error)} />}
         <Table<SealOut>
           rowKey="id"
@@ -81,7 +86,13 @@ export default function OverduePage() {
           ]}
         />
       </Card>
-      <Card size="small" title="外带逾期未还的印章">
+      <Card
+        size="small"
+        title="外带逾期未还的印章"
+        extra={
+          <ExportButton size="small" load={() => trpcClient.spreadsheets.exportSealsOverdue.query({})} />
+        }
+      >
         {seals.isError && <Alert type="error" showIcon title={errorMessage(seals.error)} />}
         <Table<SealRequestRow>
           rowKey="id"
@@ -124,7 +135,13 @@ export default function OverduePage() {
           ]}
         />
       </Card>
-      <Card size="small" title="逾期未还的档案">
+      <Card
+        size="small"
+        title="逾期未还的档案"
+        extra={
+          <ExportButton size="small" load={() => trpcClient.spreadsheets.exportOverdueLoans.query({})} />
+        }
+      >
         {loans.isError && <Alert type="error" showIcon title={errorMessage(loans.error)} />}
         <Table<OverdueLoan>
           rowKey="loanId"

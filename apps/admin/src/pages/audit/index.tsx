@@ -2,9 +2,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
+import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { auditActionLabels, entityTypeLabels } from '../../lib/labels.js';
-import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { factField } from '../community/factFields.js';
 import { changesBetween } from './diff.js';
 
@@ -115,6 +116,7 @@ export default function AuditPage() {
           {(entityType || entityId) && (
             <Button onClick={() => setParams(new URLSearchParams())}>清除筛选</Button>
           )}
+          <ExportButton load={() => trpcClient.spreadsheets.exportAudit.query({ entityType, entityId })} />
         </Space>
         {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
         <Table<AuditRow>

@@ -2,17 +2,17 @@
  * Bring your data: download the facts template, import a filled-in .xlsx/.csv (all rows or none, every
  * problem listed by row and column), and export the list as it is filtered to Excel.
  */
-import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Dropdown, Modal, Space, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { downloadBase64 } from '../../lib/download.js';
+import { ExportButton } from '../../components/ExportButton.js';
+import { downloadBase64, fetchAndSave } from '../../lib/download.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { listInputFromParams } from './listParams.js';
 
-type SpreadsheetFile = RouterOutputs['spreadsheets']['factsTemplate'];
 type ImportResult = RouterOutputs['spreadsheets']['importFacts'];
 
 function readAsBase64(file: File): Promise<string> {
@@ -30,7 +30,7 @@ export function SpreadsheetActions({ canWrite }: { canWrite: boolean }) {
   const [params] = useSearchParams();
   const [dryRun, setDryRun] = useState(false);
   const [result, setResult] = useState<{ fileName: string; outcome: ImportResult } | null>(null);
-  const [busy, setBusy] = useState<'template' | 'export' | null>(null);
+  const [templateBusy, setTemplateBusy] = useState(false);
 
   const importFacts = useMutation(
     trpc.spreadsheets.importFacts.mutationOptions({
@@ -43,14 +43,16 @@ export function SpreadsheetActions({ canWrite }: { canWrite: boolean }) {
     }),
   );
 
-  const download = async (kind: 'template' | 'export', load: () => Promise<SpreadsheetFile>) => {
-    setBusy(kind);
+  const downloadTemplate = async (format: 'xlsx' | 'csv') => {
+    setTemplateBusy(true);
     try {
-      downloadBase64(await load());
-    } catch (error) {
-      void message.error(errorMessage(error));
+      await fetchAndSave(
+        () => trpcClient.spreadsheets.factsTemplate.query({ format }),
+        downloadBase64,
+        (error) => void message.error(errorMessage(error)),
+      );
     } finally {
-      setBusy(null);
+      setTemplateBusy(false);
     }
   };
 
@@ -62,13 +64,10 @@ export function SpreadsheetActions({ canWrite }: { canWrite: boolean }) {
             { key: 'xlsx', label: 'Excel 模板（.xlsx）' },
             { key: 'csv', label: 'CSV 模板（.csv）' },
           ],
-          onClick: ({ key }) =>
-            void download('template', () =>
-              trpcClient.spreadsheets.factsTemplate.query({ format: key === 'csv' ? 'csv' : 'xlsx' }),
-            ),
+          onClick: ({ key }) => void downloadTemplate(key === 'csv' ? 'csv' : 'xlsx'),
         }}
       >
-        <Button icon={<DownloadOutlined />} loading={busy === 'template'}>
+        <Button icon={<DownloadOutlined />} loading={templateBusy}>
           下载导入模板
         </Button>
       </Dropdown>
@@ -91,17 +90,11 @@ export function SpreadsheetActions({ canWrite }: { canWrite: boolean }) {
           只检查不写入
         </Checkbox>
       )}
-      <Button
-        icon={<FileExcelOutlined />}
-        loading={busy === 'export'}
-        onClick={() =>
-          void download('export', () =>
-            trpcClient.spreadsheets.exportCommunities.query({ ...listInputFromParams(params), page: 1 }),
-          )
+      <ExportButton
+        load={() =>
+          trpcClient.spreadsheets.exportCommunities.query({ ...listInputFromParams(params), page: 1 })
         }
-      >
-        导出 Excel
-      </Button>
+      />
       <Modal
         open={result !== null}
         title={result?.outcome.ok ? '导入完成' : '导入未成功：文件中的数据一条也没有写入'}

@@ -21,8 +21,9 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { errorCode, type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { errorCode, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { type BarChartOption, EChart } from './EChart.js';
 import { type CheckStatus, statusChartColors, statusLabels, statusOrder } from './status.js';
 
@@ -191,6 +192,15 @@ function FailingList({
             value={status}
             onChange={(value: CheckStatus) => update({ status: value })}
             options={statusOrder.map((s) => ({ value: s, label: statusLabels[s] }))}
+          />
+          <ExportButton
+            load={() =>
+              trpcClient.spreadsheets.exportFailing.query({
+                jurisdictionCode: node,
+                status,
+                ...(rule ? { rule } : {}),
+              })
+            }
           />
         </Space>
       }

@@ -1,17 +1,13 @@
 /** How the console shows a check's status (CONTRACTS.md §3 statuses) in Chinese. */
+import { checkStatusLabels as statusLabels } from '@shequ/domain';
 import { Tag } from 'antd';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'not-applicable' | 'unknown';
 
 export const statusOrder: CheckStatus[] = ['fail', 'warn', 'unknown', 'not-applicable', 'pass'];
 
-export const statusLabels: Record<CheckStatus, string> = {
-  pass: '通过',
-  fail: '不通过',
-  warn: '提醒',
-  'not-applicable': '不适用',
-  unknown: '未知',
-};
+// Shared with the API's spreadsheet exports, so a screen and its Excel file say the same.
+export { bindingLabels, checkStatusLabels as statusLabels } from '@shequ/domain';
 
 /** antd tag colours; the same hues are used in the charts. */
 export const statusTagColors: Record<CheckStatus, string> = {
@@ -37,8 +33,3 @@ export function StatusTag({ status }: { status: CheckStatus }) {
     </Tag>
   );
 }
-
-export const bindingLabels: Record<'binding' | 'guiding', string> = {
-  binding: '约束性',
-  guiding: '指导性',
-};

@@ -27,8 +27,9 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
-import { queryClient, type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { ArticleText, citationLabel, ParameterTable } from '../compliance/explain.js';
 import { bindingLabels, type CheckStatus, statusLabels } from '../compliance/status.js';
 
@@ -111,6 +112,11 @@ function RulesTab() {
           options={options}
           onChange={(value: string) => setParams(new URLSearchParams({ tab: 'rules', jurisdiction: value }))}
         />
+        <ExportButton
+          load={() => trpcClient.spreadsheets.exportPolicyRules.query({ jurisdictionCode: code })}
+        >
+          导出规则清单
+        </ExportButton>
       </Space>
       {explained.isPending ? (
         <Skeleton active />

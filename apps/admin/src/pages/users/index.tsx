@@ -3,9 +3,10 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, type TableProps, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { isAdmin, roleLabels } from '../../lib/labels.js';
-import { queryClient, type RouterOutputs, type SessionUser, trpc } from '../../lib/trpc.js';
+import { queryClient, type RouterOutputs, type SessionUser, trpc, trpcClient } from '../../lib/trpc.js';
 import { CreateUserModal } from './CreateUserModal.js';
 import { OneTimePassword } from './OneTimePassword.js';
 
@@ -129,15 +130,18 @@ function UsersTable({ me }: { me: SessionUser }) {
     >
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         <Alert type="info" showIcon title={`显示 ${me.jurisdictionName} 及其下级辖区的账号`} />
-        <Input.Search
-          allowClear
-          placeholder="用户名或姓名"
-          style={{ width: 260 }}
-          onSearch={(value) => {
-            setSearch(value.trim());
-            setPage(1);
-          }}
-        />
+        <Space wrap>
+          <Input.Search
+            allowClear
+            placeholder="用户名或姓名"
+            style={{ width: 260 }}
+            onSearch={(value) => {
+              setSearch(value.trim());
+              setPage(1);
+            }}
+          />
+          <ExportButton load={() => trpcClient.spreadsheets.exportUsers.query(search ? { search } : {})} />
+        </Space>
         {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
         <Table<UserRow>
           rowKey="id"

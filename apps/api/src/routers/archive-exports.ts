@@ -1,0 +1,401 @@
+/**
+ * The archive and seal lists of the console as Excel files (issue 3): a community's catalogue and
+ * lending register, its seals, and the seals out / overdue and overdue loans across a scope. Each
+ * takes the input of the list it mirrors and applies the same filters and the same access check.
+ *
+ * Access goes through `requireArchiveReader` / `archiveScope` below, which apply the lists' own
+ * rule (auth/archives-access.ts); the catalogue's filter is the one `archives.list` uses.
+ */
+import {
+  archiveContentGroupLabels,
+  archiveMediumLabels,
+  archiveStatusLabels,
+  retentionLabels,
+  sealOwnerKindLabels,
+  sealStateLabels,
+} from '@shequ/archives';
+import {
+  archiveItems,
+  archiveLoans,
+  chinaDate,
+  communities,
+  sealApprovers,
+  sealRequests,
+  seals,
+  users,
+} from '@shequ/db';
+import { communityCode, divisionCode } from '@shequ/domain';
+import { and, asc, desc, eq, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { underNode } from '../archives/shared.js';
+import { requireArchivesAccess, requireOwnCommunityAccess } from '../auth/archives-access.js';
+import type { Principal } from '../auth/scope.js';
+import type { Context } from '../context.js';
+import { authedProcedure } from '../trpc.js';
+import { archiveCatalogueFilter, listArchivesInput, listLoansInput } from './archives.js';
+import { sealsOutInput } from './seals.js';
+import {
+  chinaDateTime,
+  exportFetchLimit,
+  type ListSheet,
+  labelOf,
+  listSpreadsheet,
+  type SpreadsheetFile,
+} from './spreadsheet-file.js';
+
+/**
+ * May the principal read a community's archive lists? The rule of `archives.list` and
+ * `archives.loans`: custodians, administrators above and auditors. The seal registry's export
+ * includes custodians, approvers and seals out, so it follows the same rule rather than `seals.list`'s,
+ * which shows any worker the seals they may ask to use.
+ */
+async function requireArchiveReader(ctx: Pick<Context, 'db'> & { principal: Principal }, community: string) {
+  await requireArchivesAccess(ctx.db, ctx.principal, community, 'catalogue');
+}
+
+/** Access and scope filter of the cross-community lists (`seals.out`, `seals.overdue`, `archives.overdueLoans`). */
+async function archiveScope(
+  ctx: Pick<Context, 'db'> & { principal: Principal },
+  columns: Parameters<typeof underNode>[1],
+  under: string | undefined,
+): Promise<SQL | undefined> {
+  await requireOwnCommunityAccess(ctx.db, ctx.principal, 'catalogue');
+  return underNode(ctx.principal, columns, under);
+}
+
+const contentGroupLabel = (group: string) =>
+  group.startsWith('custom:') ? group.slice('custom:'.length) : labelOf(archiveContentGroupLabels, group);
+
+const location = (r: {
+  locationRoom: string | null;
+  locationCabinet: string | null;
+  locationShelf: string | null;
+}) => [r.locationRoom, r.locationCabinet, r.locationShelf].filter(Boolean).join(' ');
+
+/** A seal taken out: the request row with its community, seal, custodian and requester. */
+interface SealOutRow {
+  communityCode: string;
+  communityName: string | null;
+  sealName: string;
+  custodianName: string | null;
+  requesterName: string | null;
+  purpose: string;
+  destination: string | null;
+  takenOutAt: Date | null;
+  returnBy: Date | null;
+}
+
+/** Seals out of the office matching `where`, due back soonest first, as `seals.out` lists them. */
+async function sealsOutRows(
+  ctx: Pick<Context, 'db' | 'settings'>,
+  where: SQL | undefined,
+): Promise<SealOutRow[]> {
+  const requester = alias(users, 'requester');
+  const custodian = alias(users, 'custodian');
+  return ctx.db
+    .select({
+      communityCode: sealRequests.communityCode,
+      communityName: communities.name,
+      sealName: seals.name,
+      custodianName: custodian.displayName,
+      requesterName: requester.displayName,
+      purpose: sealRequests.purpose,
+      destination: sealRequests.destination,
+      takenOutAt: sealRequests.takenOutAt,
+      returnBy: sealRequests.returnBy,
+    })
+    .from(sealRequests)
+    .innerJoin(seals, eq(seals.id, sealRequests.sealId))
+    .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
+    .leftJoin(custodian, eq(custodian.id, seals.custodianId))
+    .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
+    .where(and(where, eq(sealRequests.state, 'out')))
+    .orderBy(asc(sealRequests.returnBy), asc(sealRequests.id))
+    .limit(exportFetchLimit(ctx));
+}
+
+export const archiveExports = {
+  /** A community's catalogue (档案目录) with the list's filters, by reference code. */
+  exportArchives: authedProcedure
+    .input(listArchivesInput)
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      await requireArchiveReader(ctx, input.community);
+      const custodian = alias(users, 'custodian');
+      const rows = await ctx.db
+        .select({
+          referenceCode: archiveItems.referenceCode,
+          title: archiveItems.title,
+          issuer: archiveItems.issuer,
+          documentNumber: archiveItems.documentNumber,
+          date: archiveItems.date,
+          medium: archiveItems.medium,
+          contentGroup: archiveItems.contentGroup,
+          retention: archiveItems.retention,
+          expiresOn: archiveItems.expiresOn,
+          status: archiveItems.status,
+          custodianName: custodian.displayName,
+          locationRoom: archiveItems.locationRoom,
+          locationCabinet: archiveItems.locationCabinet,
+          locationShelf: archiveItems.locationShelf,
+        })
+        .from(archiveItems)
+        .leftJoin(custodian, eq(custodian.id, archiveItems.custodianId))
+        .where(archiveCatalogueFilter(input))
+        .orderBy(asc(archiveItems.referenceCode))
+        .limit(exportFetchLimit(ctx));
+      return listSpreadsheet(ctx, catalogueSheet, rows, [input.community]);
+    }),
+
+  /** A community's lending register (借阅登记) with the list's open/returned filter, in its order. */
+  exportLoans: authedProcedure
+    .input(listLoansInput)
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      await requireArchiveReader(ctx, input.communityCode);
+      const lender = alias(users, 'lender');
+      const rows = await ctx.db
+        .select({
+          referenceCode: archiveItems.referenceCode,
+          title: archiveItems.title,
+          borrower: archiveLoans.borrower,
+          purpose: archiveLoans.purpose,
+          lentOn: archiveLoans.lentOn,
+          dueOn: archiveLoans.dueOn,
+          returnedOn: archiveLoans.returnedOn,
+          lenderName: lender.displayName,
+        })
+        .from(archiveLoans)
+        .innerJoin(archiveItems, eq(archiveItems.id, archiveLoans.itemId))
+        .leftJoin(lender, eq(lender.id, archiveLoans.lentBy))
+        .where(
+          and(
+            eq(archiveLoans.communityCode, input.communityCode),
+            input.open === undefined
+              ? undefined
+              : input.open
+                ? isNull(archiveLoans.returnedOn)
+                : isNotNull(archiveLoans.returnedOn),
+          ),
+        )
+        .orderBy(
+          sql`${archiveLoans.returnedOn} is not null`,
+          asc(archiveLoans.dueOn),
+          desc(archiveLoans.lentOn),
+          asc(archiveLoans.id),
+        )
+        .limit(exportFetchLimit(ctx));
+      return listSpreadsheet(ctx, loanSheet, rows, [
+        input.communityCode,
+        input.open === undefined ? undefined : input.open ? '未归还' : '已归还',
+      ]);
+    }),
+
+  /** A community's seal registry (印章登记), by name. */
+  exportSeals: authedProcedure
+    .input(z.strictObject({ community: communityCode }))
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      await requireArchiveReader(ctx, input.community);
+      const custodian = alias(users, 'custodian');
+      const rows = await ctx.db
+        .select({
+          name: seals.name,
+          ownerKind: seals.ownerKind,
+          ownerName: seals.ownerName,
+          custodianName: custodian.displayName,
+          storagePlace: seals.storagePlace,
+          state: seals.state,
+          approvers: sql<
+            string | null
+          >`(select string_agg(${users.displayName}, '、' order by ${users.displayName}) from ${sealApprovers} inner join ${users} on ${users.id} = ${sealApprovers.userId} where ${sealApprovers.sealId} = ${seals.id})`,
+          // At most one removal of a seal is out at a time (partial unique index), so the join adds no rows.
+          returnBy: sealRequests.returnBy,
+        })
+        .from(seals)
+        .leftJoin(custodian, eq(custodian.id, seals.custodianId))
+        .leftJoin(sealRequests, and(eq(sealRequests.sealId, seals.id), eq(sealRequests.state, 'out')))
+        .where(eq(seals.communityCode, input.community))
+        .orderBy(asc(seals.name))
+        .limit(exportFetchLimit(ctx));
+      return listSpreadsheet(ctx, sealSheet, rows, [input.community]);
+    }),
+
+  /** Every seal out now in a town, district… or one community (default: the caller's scope). */
+  exportSealsOut: authedProcedure
+    .input(sealsOutInput)
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      const under = input.communityCode ?? input.jurisdictionCode;
+      const rows = await sealsOutRows(ctx, await archiveScope(ctx, sealRequests, under));
+      return listSpreadsheet(ctx, sealsOutSheet(ctx.settings.now()), rows, [under]);
+    }),
+
+  /** Seals out past their return deadline in scope (or under `under`), most overdue first. */
+  exportSealsOverdue: authedProcedure
+    .input(z.strictObject({ under: divisionCode.optional() }))
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      const now = ctx.settings.now();
+      const rows = await sealsOutRows(
+        ctx,
+        and(await archiveScope(ctx, sealRequests, input.under), lt(sealRequests.returnBy, now)),
+      );
+      return listSpreadsheet(ctx, { ...sealsOutSheet(now), title: '逾期未还的印章' }, rows, [input.under]);
+    }),
+
+  /** Loans past due in scope (or under `under`), most overdue first: the overdue page's list. */
+  exportOverdueLoans: authedProcedure
+    .input(z.strictObject({ under: divisionCode.optional() }))
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      const today = chinaDate(ctx.settings.now());
+      const scope = await archiveScope(ctx, archiveLoans, input.under);
+      const rows = await ctx.db
+        .select({
+          communityCode: archiveLoans.communityCode,
+          communityName: communities.name,
+          referenceCode: archiveItems.referenceCode,
+          title: archiveItems.title,
+          borrower: archiveLoans.borrower,
+          lentOn: archiveLoans.lentOn,
+          dueOn: archiveLoans.dueOn,
+        })
+        .from(archiveLoans)
+        .innerJoin(archiveItems, eq(archiveItems.id, archiveLoans.itemId))
+        .leftJoin(communities, eq(communities.code, archiveLoans.communityCode))
+        .where(and(scope, isNull(archiveLoans.returnedOn), lt(archiveLoans.dueOn, today)))
+        .orderBy(asc(archiveLoans.dueOn))
+        .limit(exportFetchLimit(ctx));
+      return listSpreadsheet(ctx, overdueLoanSheet(today), rows, [input.under]);
+    }),
+};
+
+const catalogueSheet: ListSheet<{
+  referenceCode: string;
+  title: string;
+  issuer: string;
+  documentNumber: string | null;
+  date: string;
+  medium: string;
+  contentGroup: string;
+  retention: string;
+  expiresOn: string | null;
+  status: string;
+  custodianName: string | null;
+  locationRoom: string | null;
+  locationCabinet: string | null;
+  locationShelf: string | null;
+}> = {
+  title: '档案目录',
+  unit: '件档案',
+  narrow: { field: 'text', hint: '按载体、类别、状态或关键词筛选' },
+  columns: [
+    { header: '档号', value: (r) => r.referenceCode, width: 30 },
+    { header: '题名', value: (r) => r.title, width: 36 },
+    { header: '责任者', value: (r) => r.issuer, width: 20 },
+    { header: '文号', value: (r) => r.documentNumber ?? '', width: 18 },
+    { header: '日期', value: (r) => r.date, width: 12 },
+    { header: '载体', value: (r) => labelOf(archiveMediumLabels, r.medium) },
+    { header: '内容类别', value: (r) => contentGroupLabel(r.contentGroup), width: 30 },
+    { header: '保管期限', value: (r) => labelOf(retentionLabels, r.retention) },
+    { header: '到期日期', value: (r) => r.expiresOn ?? '', width: 12 },
+    { header: '状态', value: (r) => labelOf(archiveStatusLabels, r.status) },
+    { header: '保管人', value: (r) => r.custodianName ?? '', width: 20 },
+    { header: '存放位置', value: location, width: 24 },
+  ],
+};
+
+const loanSheet: ListSheet<{
+  referenceCode: string;
+  title: string;
+  borrower: string;
+  purpose: string | null;
+  lentOn: string;
+  dueOn: string;
+  returnedOn: string | null;
+  lenderName: string | null;
+}> = {
+  title: '借阅登记',
+  unit: '条借阅记录',
+  narrow: { field: 'open', hint: '只选未归还或已归还的借阅' },
+  columns: [
+    { header: '档号', value: (r) => r.referenceCode, width: 30 },
+    { header: '题名', value: (r) => r.title, width: 36 },
+    { header: '借阅人', value: (r) => r.borrower, width: 16 },
+    { header: '借阅事由', value: (r) => r.purpose ?? '', width: 24 },
+    { header: '借出日期', value: (r) => r.lentOn, width: 12 },
+    { header: '应还日期', value: (r) => r.dueOn, width: 12 },
+    { header: '归还日期', value: (r) => r.returnedOn ?? '未归还', width: 12 },
+    { header: '经办人', value: (r) => r.lenderName ?? '', width: 20 },
+  ],
+};
+
+const sealSheet: ListSheet<{
+  name: string;
+  ownerKind: string;
+  ownerName: string;
+  custodianName: string | null;
+  storagePlace: string;
+  state: string;
+  approvers: string | null;
+  returnBy: Date | null;
+}> = {
+  title: '印章登记',
+  unit: '枚印章',
+  narrow: { field: 'community', hint: '选择一个社区' },
+  columns: [
+    { header: '印章名称', value: (r) => r.name, width: 28 },
+    { header: '所属组织类别', value: (r) => labelOf(sealOwnerKindLabels, r.ownerKind), width: 14 },
+    { header: '所属组织', value: (r) => r.ownerName, width: 24 },
+    { header: '保管人', value: (r) => r.custodianName ?? '', width: 20 },
+    { header: '存放地点', value: (r) => r.storagePlace, width: 20 },
+    { header: '状态', value: (r) => labelOf(sealStateLabels, r.state) },
+    { header: '审批人', value: (r) => r.approvers ?? '', width: 30 },
+    { header: '外带应还时间', value: (r) => chinaDateTime(r.returnBy), width: 20 },
+  ],
+};
+
+/** Seals out; `now` decides which are overdue. */
+const sealsOutSheet = (now: Date): ListSheet<SealOutRow> => ({
+  title: '外带在外的印章',
+  unit: '枚印章',
+  narrow: { field: 'jurisdictionCode', hint: '选择下级辖区或一个社区' },
+  columns: [
+    { header: '社区代码', value: (r) => r.communityCode, width: 16 },
+    { header: '社区', value: (r) => r.communityName ?? '', width: 20 },
+    { header: '印章', value: (r) => r.sealName, width: 28 },
+    { header: '保管人', value: (r) => r.custodianName ?? '', width: 20 },
+    { header: '申请人', value: (r) => r.requesterName ?? '', width: 20 },
+    { header: '外带事由', value: (r) => r.purpose, width: 28 },
+    { header: '去向', value: (r) => r.destination ?? '', width: 20 },
+    { header: '带出时间', value: (r) => chinaDateTime(r.takenOutAt), width: 20 },
+    { header: '应还时间', value: (r) => chinaDateTime(r.returnBy), width: 20 },
+    { header: '是否逾期', value: (r) => (r.returnBy && r.returnBy < now ? '逾期' : '') },
+  ],
+});
+
+/** Overdue loans; `today` (China date) gives the days overdue. */
+const overdueLoanSheet = (
+  today: string,
+): ListSheet<{
+  communityCode: string;
+  communityName: string | null;
+  referenceCode: string;
+  title: string;
+  borrower: string;
+  lentOn: string;
+  dueOn: string;
+}> => ({
+  title: '逾期未还的档案',
+  unit: '件档案',
+  narrow: { field: 'under', hint: '选择下级辖区或一个社区' },
+  columns: [
+    { header: '社区代码', value: (r) => r.communityCode, width: 16 },
+    { header: '社区', value: (r) => r.communityName ?? '', width: 20 },
+    { header: '档号', value: (r) => r.referenceCode, width: 30 },
+    { header: '题名', value: (r) => r.title, width: 36 },
+    { header: '借阅人', value: (r) => r.borrower, width: 16 },
+    { header: '借出日期', value: (r) => r.lentOn, width: 12 },
+    { header: '应还日期', value: (r) => r.dueOn, width: 12 },
+    {
+      header: '逾期天数',
+      value: (r) => Math.round((Date.parse(today) - Date.parse(r.dueOn)) / 86_400_000),
+    },
+  ],
+});

@@ -1,0 +1,357 @@
+/**
+ * Issue 4's access rule for archives, seals, handovers and the custody log: only the custodian, the
+ * approver and administrators above the community see these; every worker of the community may still
+ * file a seal request and follow it; a worker of another community sees nothing. Also seal retirement
+ * and destruction, handover names and keyset paging.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { auditLog, custodyLog, type DatabaseHandle } from '@shequ/db';
+import { createTestDatabase } from '@shequ/db/testing';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JINSHAN, SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
+import {
+  type Clock,
+  fakeClock,
+  insertUser,
+  makeApp,
+  rejection,
+  signedIn,
+  type TestClient,
+} from './harness.js';
+
+let database: DatabaseHandle;
+let app: FastifyInstance;
+let dataDir: string;
+let clock: Clock;
+const ids: Record<string, string> = {};
+const as: Record<string, TestClient> = {};
+const CANNOT_SEE = '只有档案保管人、印章审批人和上级管理员可以查看';
+
+const accounts = {
+  keeper: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+  approver: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+  approver2: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+  plain: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+  neighbour: { role: 'communityWorker', jurisdictionCode: SHIHUAJIAN },
+  street: { role: 'streetAdmin', jurisdictionCode: JINSHAN },
+  auditor: { role: 'auditor', jurisdictionCode: JINSHAN },
+} as const;
+type Who = keyof typeof accounts;
+
+const client = (who: Who) => as[who] as TestClient;
+const id = (who: Who) => ids[who] as string;
+let itemId: string;
+let sealId: string;
+let requestId: string;
+
+function sealInput(name: string, approverIds: string[]) {
+  return {
+    community: XIANGSHAN,
+    name,
+    owner: { kind: 'residents-committee' as const, name: '象山社区居民委员会' },
+    custodianId: id('keeper'),
+    storagePlace: '办公室保险柜',
+    approverIds,
+  };
+}
+
+function paperItem(title: string, custodianId: string) {
+  return {
+    community: XIANGSHAN,
+    fonds: 'X007',
+    category: 'WS',
+    organisation: 'JWH',
+    issuer: '象山社区居民委员会',
+    title,
+    date: '2025-06-01',
+    medium: 'paper' as const,
+    contentGroup: 'ledgers',
+    retention: 'years30' as const,
+    custodianId,
+    location: { room: '档案室' },
+  };
+}
+
+async function code(promise: Promise<unknown>): Promise<string | undefined> {
+  return (await rejection(promise)).data?.code;
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'shequ-archives-access-'));
+  process.env.SHEQU_SIGNING_KEY_FILE = join(dataDir, 'signing-key.pem');
+  process.env.SHEQU_ATTACHMENTS_DIR = join(dataDir, 'attachments');
+  database = await createTestDatabase();
+  await seedFixture(database);
+  for (const [username, account] of Object.entries(accounts)) {
+    ids[username] = await insertUser(database, { username, ...account });
+  }
+  clock = fakeClock(new Date('2026-03-02T02:00:00Z'));
+  app = await makeApp(database, { now: clock.now, sessionTtlMs: 365 * 86_400_000 });
+  for (const username of Object.keys(accounts)) as[username] = await signedIn(app, username);
+
+  const street = client('street');
+  itemId = (await street.archives.create.mutate(paperItem('2025年工作台账', id('keeper')))).id;
+  sealId = (await street.seals.register.mutate(sealInput('象山社区居民委员会印章', [id('approver')]))).id;
+  requestId = (
+    await client('plain').seals.requestUse.mutate({
+      sealId,
+      purpose: '居住证明',
+      document: '证明',
+      copies: 1,
+    })
+  ).id;
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('a plain worker of the community', () => {
+  it('is refused the catalogue, loans, log, seals out, overdue lists, seal details and handovers', async () => {
+    const plain = client('plain');
+    const refused = await rejection(plain.archives.list.query({ community: XIANGSHAN }));
+    expect(refused.data?.code).toBe('FORBIDDEN');
+    expect(refused.message).toBe(CANNOT_SEE);
+    expect(await code(plain.archives.get.query({ id: itemId }))).toBe('FORBIDDEN');
+    expect(await code(plain.archives.loans.query({ communityCode: XIANGSHAN }))).toBe('FORBIDDEN');
+    expect(await code(plain.archives.overdueLoans.query({}))).toBe('FORBIDDEN');
+    expect(await code(plain.custody.entries.query({ community: XIANGSHAN }))).toBe('FORBIDDEN');
+    expect(await code(plain.seals.out.query({}))).toBe('FORBIDDEN');
+    expect(await code(plain.seals.overdue.query({}))).toBe('FORBIDDEN');
+    expect(await code(plain.seals.get.query({ id: sealId }))).toBe('FORBIDDEN');
+    const handovers = await rejection(plain.handovers.list.query({ community: XIANGSHAN }));
+    expect(handovers.data?.code).toBe('FORBIDDEN');
+    expect(handovers.message).toContain('移交人、接交人、监督人');
+    expect(await code(plain.archives.create.mutate(paperItem('自建', id('plain'))))).toBe('FORBIDDEN');
+  });
+
+  it('still lists the seals by name and state, files a request and sees it in `mine`', async () => {
+    const plain = client('plain');
+    const seals = await plain.seals.list.query({ community: XIANGSHAN });
+    expect(seals).toMatchObject([{ id: sealId, name: '象山社区居民委员会印章', state: 'inUse', out: null }]);
+    const mine = await plain.seals.mine.query();
+    expect(mine).toMatchObject([{ id: requestId, state: 'requested', sealName: '象山社区居民委员会印章' }]);
+  });
+});
+
+describe('the custodian and the approver', () => {
+  it('the custodian sees the catalogue, loans, seals, seals out and the log, and files into their own keeping', async () => {
+    const keeper = client('keeper');
+    expect((await keeper.archives.list.query({ community: XIANGSHAN })).total).toBe(1);
+    expect(await keeper.archives.loans.query({ communityCode: XIANGSHAN })).toMatchObject({ total: 0 });
+    expect(await keeper.seals.get.query({ id: sealId })).toMatchObject({ name: '象山社区居民委员会印章' });
+    expect(await keeper.seals.out.query({})).toEqual([]);
+    expect((await keeper.custody.entries.query({ community: XIANGSHAN })).size).toBeGreaterThan(0);
+    await keeper.archives.create.mutate(paperItem('保管人自建', id('keeper')));
+    const forOther = await rejection(keeper.archives.create.mutate(paperItem('替人建', id('plain'))));
+    expect(forOther.data?.code).toBe('FORBIDDEN');
+    expect(forOther.message).toContain('指定其他保管人');
+    expect(await code(keeper.seals.register.mutate(sealInput('新印章', [id('approver')])))).toBe('FORBIDDEN');
+    expect(await code(keeper.custody.checkpoint.mutate({ community: XIANGSHAN }))).toBe('FORBIDDEN');
+  });
+
+  it('the approver sees the seal, the inbox and the log, decides, but not the catalogue', async () => {
+    const approver = client('approver');
+    expect(await approver.seals.get.query({ id: sealId })).toMatchObject({ id: sealId });
+    expect((await approver.seals.inbox.query()).map((r) => r.id)).toEqual([requestId]);
+    expect((await approver.custody.entries.query({ community: XIANGSHAN })).size).toBeGreaterThan(0);
+    expect(await code(approver.archives.list.query({ community: XIANGSHAN }))).toBe('FORBIDDEN');
+    await approver.seals.approve.mutate({ requestId });
+    await client('keeper').seals.stamp.mutate({ requestId });
+    expect(await client('plain').seals.mine.query()).toMatchObject([{ id: requestId, state: 'stamped' }]);
+  });
+});
+
+describe('outside and above the community', () => {
+  it('a worker of another community gets nothing, not even whether an id exists', async () => {
+    const neighbour = client('neighbour');
+    expect(await code(neighbour.seals.list.query({ community: XIANGSHAN }))).toBe('FORBIDDEN');
+    expect(await code(neighbour.archives.get.query({ id: itemId }))).toBe('NOT_FOUND');
+    expect(await code(neighbour.seals.get.query({ id: sealId }))).toBe('NOT_FOUND');
+    expect(
+      await code(neighbour.seals.requestUse.mutate({ sealId, purpose: '借用', document: '证明', copies: 1 })),
+    ).toBe('NOT_FOUND');
+    expect(await code(neighbour.custody.entries.query({ community: XIANGSHAN }))).toBe('FORBIDDEN');
+    expect(await neighbour.seals.mine.query()).toEqual([]);
+  });
+
+  it('the street administrator sees and manages everything; the auditor reads but cannot write', async () => {
+    const street = client('street');
+    expect((await street.archives.list.query({ community: XIANGSHAN })).total).toBe(2);
+    expect(await street.seals.get.query({ id: sealId })).toMatchObject({
+      approvers: [{ id: id('approver') }],
+    });
+    expect(await street.custody.checkpoint.mutate({ community: XIANGSHAN })).toMatchObject({
+      community: XIANGSHAN,
+    });
+    const auditor = client('auditor');
+    expect((await auditor.archives.list.query({ community: XIANGSHAN })).total).toBe(2);
+    expect((await auditor.custody.entries.query({ community: XIANGSHAN })).size).toBeGreaterThan(0);
+    expect(await auditor.seals.out.query({})).toEqual([]);
+    const write = await rejection(auditor.archives.create.mutate(paperItem('审计员建', id('keeper'))));
+    expect(write.data?.code).toBe('FORBIDDEN');
+    expect(write.message).toContain('审计员');
+  });
+});
+
+describe('retiring and destroying a seal', () => {
+  it('needs an approver’s consent and a reason, retires before destroying, and records both', async () => {
+    const street = client('street');
+    const seal = await street.seals.register.mutate(
+      sealInput('象山社区旧印章', [id('approver'), id('approver2')]),
+    );
+    const approver = client('approver');
+    const input = { sealId: seal.id, approvedBy: id('approver2'), reason: '印章磨损，换刻新章' };
+    expect(await code(client('plain').seals.retire.mutate(input))).toBe('FORBIDDEN');
+    expect(await code(client('auditor').seals.retire.mutate(input))).toBe('FORBIDDEN');
+    const early = await rejection(approver.seals.destroy.mutate(input));
+    expect(early.data?.code).toBe('CONFLICT');
+    expect(early.message).toContain('须先停用');
+    const selfApproved = await rejection(
+      approver.seals.retire.mutate({ ...input, approvedBy: id('approver') }),
+    );
+    expect(selfApproved.data?.code).toBe('CONFLICT');
+    expect(selfApproved.message).toContain('审批人');
+    const noReason = await rejection(approver.seals.retire.mutate({ ...input, reason: ' ' }));
+    expect(noReason.data?.fieldErrors).toHaveProperty('reason');
+
+    const pending = await client('plain').seals.requestUse.mutate({
+      sealId: seal.id,
+      purpose: '停用前申请',
+      document: '证明',
+      copies: 1,
+    });
+    expect(await approver.seals.retire.mutate(input)).toMatchObject({ state: 'retired' });
+    const again = await rejection(approver.seals.retire.mutate(input));
+    expect(again.message).toContain('停用');
+    // A retired seal takes no new request, and one filed before can no longer be approved.
+    const late = await rejection(
+      client('plain').seals.requestUse.mutate({
+        sealId: seal.id,
+        purpose: '停用后',
+        document: '证明',
+        copies: 1,
+      }),
+    );
+    expect(late.message).toContain('已停用');
+    const approval = await rejection(client('approver2').seals.approve.mutate({ requestId: pending.id }));
+    expect(approval.message).toContain('不能再用印');
+
+    expect(
+      await street.seals.destroy.mutate({ sealId: seal.id, approvedBy: id('approver'), reason: '已换新章' }),
+    ).toMatchObject({ state: 'destroyed' });
+    const destroyedTwice = await rejection(street.seals.destroy.mutate(input));
+    expect(destroyedTwice.message).toContain('已销毁');
+
+    for (const action of ['seal.retire', 'seal.destroy']) {
+      const logged = await database.db
+        .select({ payload: custodyLog.payload })
+        .from(custodyLog)
+        .where(and(eq(custodyLog.communityCode, XIANGSHAN), eq(custodyLog.action, action)));
+      expect(logged).toHaveLength(1);
+      expect(logged[0]?.payload).toMatchObject({ seal: seal.id, reason: expect.any(String) });
+      const audited = await database.db
+        .select({ id: auditLog.id })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, action), eq(auditLog.entityId, seal.id)));
+      expect(audited).toHaveLength(1);
+    }
+  });
+});
+
+describe('handover lists and paging', () => {
+  it('lists handovers with the names of the three people, newest first, page by page', async () => {
+    const street = client('street');
+    const base = {
+      community: XIANGSHAN,
+      supervisorBody: 'town-discipline-committee' as const,
+      dueOn: '2026-04-30',
+    };
+    const first = await street.handovers.create.mutate({
+      ...base,
+      leaverId: id('keeper'),
+      successorId: id('plain'),
+      supervisorId: id('auditor'),
+    });
+    clock.advance(60_000);
+    const second = await street.handovers.create.mutate({
+      ...base,
+      leaverId: id('approver'),
+      successorId: id('keeper'),
+      supervisorId: id('auditor'),
+      financeRecords: [{ ref: '2026年财务账簿', description: '凭证 1 册' }],
+    });
+    const [newest, ...rest] = await street.handovers.list.query({ community: XIANGSHAN, limit: 1 });
+    expect(rest).toEqual([]);
+    expect(newest).toMatchObject({
+      id: second.row.id,
+      leaverId: id('approver'),
+      leaverName: 'approver',
+      successorName: 'keeper',
+      supervisorName: 'auditor',
+    });
+    const next = await street.handovers.list.query({
+      community: XIANGSHAN,
+      limit: 1,
+      after: { at: String(newest?.createdAt), id: newest?.id as string },
+    });
+    expect(next.map((h) => h.id)).toEqual([first.row.id]);
+    // Each party sees the handovers naming them, and may open them; others may not.
+    expect((await client('plain').handovers.list.query({ community: XIANGSHAN })).map((h) => h.id)).toEqual([
+      first.row.id,
+    ]);
+    expect((await client('keeper').handovers.list.query({ community: XIANGSHAN })).length).toBe(2);
+    expect(await client('plain').handovers.get.query({ id: first.row.id })).toMatchObject({
+      successor: { displayName: 'plain' },
+    });
+    expect(await code(client('plain').handovers.get.query({ id: second.row.id }))).toBe('FORBIDDEN');
+    expect(
+      await code(client('approver2').handovers.confirm.mutate({ id: first.row.id, role: 'successor' })),
+    ).toBe('FORBIDDEN');
+  });
+
+  it('pages the seals out of the office by return deadline', async () => {
+    const street = client('street');
+    const out: string[] = [];
+    for (const [i, hours] of [
+      [1, 6],
+      [2, 3],
+    ] as const) {
+      const seal = await street.seals.register.mutate(sealInput(`外带测试印章${i}`, [id('approver')]));
+      const removal = await client('plain').seals.requestTakeOut.mutate({
+        sealId: seal.id,
+        reason: '到区民政局办事',
+        returnBy: new Date(clock.now().getTime() + hours * 3_600_000).toISOString(),
+      });
+      await client('approver').seals.approveTakeOut.mutate({ requestId: removal.id });
+      await client('keeper').seals.takeOut.mutate({ requestId: removal.id });
+      out.push(removal.id);
+    }
+    const keeper = client('keeper');
+    const [soonest, ...rest] = await keeper.seals.out.query({ communityCode: XIANGSHAN, limit: 1 });
+    expect(rest).toEqual([]);
+    expect(soonest?.id).toBe(out[1]);
+    const next = await keeper.seals.out.query({
+      communityCode: XIANGSHAN,
+      limit: 1,
+      after: { at: String(soonest?.returnBy), id: soonest?.id as string },
+    });
+    expect(next.map((r) => r.id)).toEqual([out[0]]);
+    expect(
+      await keeper.seals.out.query({
+        communityCode: XIANGSHAN,
+        after: { at: String(next[0]?.returnBy), id: next[0]?.id as string },
+      }),
+    ).toEqual([]);
+    const badCursor = await rejection(
+      keeper.seals.out.query({ after: { at: 'yesterday', id: out[0] as string } }),
+    );
+    expect(badCursor.data?.code).toBe('BAD_REQUEST');
+  });
+});

@@ -1,0 +1,1 @@
+CREATE INDEX "archive_items_community_retention_idx" ON "archive_items" USING btree ("community_code","retention","expires_on");

@@ -1,0 +1,74 @@
+/**
+ * The Chinese names of the platform's English values (shared/GLOSSARY.md), in one place: the console
+ * shows them on screen and the API writes them into exported spreadsheets, so both say the same.
+ * An unknown value is shown as it comes by callers (`labels[value] ?? value`).
+ */
+import type { AppRole } from './roles.js';
+
+export const roleLabels: Record<AppRole, string> = {
+  systemAdmin: '系统管理员',
+  provinceAdmin: '省级管理员',
+  cityAdmin: '市级管理员',
+  districtAdmin: '区（县）级管理员',
+  streetAdmin: '街道（乡镇）管理员',
+  communityWorker: '社区工作者',
+  auditor: '审计员',
+};
+
+/** Audit-log actions (`audit_log.action`). */
+export const auditActionLabels: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.logout': '退出登录',
+  'auth.changePassword': '修改密码',
+  'user.create': '创建账号',
+  'user.resetPassword': '重置密码',
+  'user.setDisabled': '停用/启用账号',
+  'community.updateFacts': '修改社区数据',
+  'community.importFacts': '导入社区数据',
+  'archive.file': '档案归档',
+  'archive.update': '修改档案',
+  'archive.attach': '添加档案附件',
+  'archive.appraise': '档案鉴定',
+  'archive.destroy': '销毁档案',
+  'archive.fixityCheck': '档案完整性校验',
+  'archive.lend': '档案借出',
+  'archive.return': '档案归还',
+  'archive.changeCustodian': '更换档案保管人',
+  'seal.register': '登记印章',
+  'seal.handOverCustody': '移交印章保管',
+  'seal.use.request': '申请用印',
+  'seal.use.approve': '批准用印',
+  'seal.use.stamp': '用印登记',
+  'seal.removal.request': '申请印章外带',
+  'seal.removal.approve': '批准印章外带',
+  'seal.takeOut': '印章外带',
+  'seal.bringBack': '印章带回',
+  'handover.open': '发起离任移交',
+  'handover.recordProblem': '记录移交问题',
+  'handover.confirm': '确认离任移交',
+};
+
+/** Audit-log entity types (`audit_log.entity_type`). */
+export const entityTypeLabels: Record<string, string> = {
+  user: '账号',
+  community: '社区',
+  archiveItem: '档案',
+  seal: '印章',
+  sealRequest: '用印申请',
+  handover: '离任移交',
+};
+
+/** Statuses of a policy check (CONTRACTS.md §3). */
+export const checkStatusLabels: Record<'pass' | 'fail' | 'warn' | 'not-applicable' | 'unknown', string> = {
+  pass: '通过',
+  fail: '不通过',
+  warn: '提醒',
+  'not-applicable': '不适用',
+  unknown: '未知',
+};
+
+/** A check's wording strength: binding ("应当", a miss is `fail`) or guiding ("宜", a miss is `warn`). */
+export const bindingLabels: Record<'binding' | 'guiding', string> = {
+  binding: '约束性',
+  guiding: '指导性',
+};

@@ -1,0 +1,135 @@
+/**
+ * A seal used the way 鄂州 第四十条 wants it, clicked through by the three people involved, each in their
+ * own browser: 孙立, a worker of 象山社区 with no archive duties, cannot open the catalogue but can ask to
+ * use the residents' committee seal; 王建国, an approver the community named for that seal, approves it
+ * from his inbox; 赵敏, the custodian since the demo's handover, registers the stamping. The request's
+ * state follows in 孙立's "my requests", and the stamping lands in the custody log.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, browserRequired, chromiumPath, launchBrowser } from './browser.js';
+import { demoAccountPassword, type RunningServer, startServer } from './server.js';
+import { signIn } from './sign-in.js';
+
+const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
+const xiangshan = { code: '370305111007', name: '象山社区居委会' };
+const seal = '象山社区居民委员会印章';
+const document = '居民困难情况证明（E2E）';
+
+if (!browserAvailable) {
+  const message = `没有找到 Chromium（${chromiumPath}）：跳过浏览器测试。设置 CHROMIUM_PATH 指向 Chromium。`;
+  if (browserRequired) throw new Error(`${message}（SHEQU_REQUIRE_BROWSER=1，必须运行）`);
+  console.warn(message);
+}
+
+describe.skipIf(!browserAvailable)('a seal request, approval and stamping in the console', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const consoleErrors: string[] = [];
+
+  async function pageFor(username: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    await signIn(page, server.url, { username, password: demoAccountPassword });
+    return page;
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+
+  /** The row of our request in a requests table. */
+  const requestRow = (page: Page, testId: string) =>
+    page.getByTestId(testId).locator('.ant-table-tbody tr.ant-table-row', { hasText: document });
+
+  beforeAll(async () => {
+    await mkdir(screenshots, { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a plain worker is refused the catalogue but asks to use the seal', async () => {
+    const page = await pageFor('xs-sunli');
+    await page.goto(`${server.url}/archives/${xiangshan.code}`);
+    await page.getByRole('heading', { name: `${xiangshan.name} · 档案印章` }).waitFor();
+    await page.getByText('只有档案保管人、印章审批人和上级管理员可以查看').first().waitFor();
+
+    await page.getByRole('tab', { name: '印章登记', exact: true }).click();
+    const sealRow = page.getByTestId('seal-registry').locator('tr.ant-table-row', { hasText: seal });
+    await sealRow.getByRole('button', { name: '申请用印' }).click();
+    const dialog = page.getByRole('dialog', { name: `申请用印：${seal}` });
+    // Nothing is sent without the document and the purpose; the form says which is missing.
+    await dialog.getByRole('button', { name: '提交申请' }).click();
+    await dialog.getByText('请输入用印文件').waitFor();
+    await dialog.getByLabel('用印文件').fill(document);
+    await dialog.getByLabel('用印事由').fill('为辖区困难居民申请临时救助');
+    await dialog.getByLabel('份数').fill('2');
+    await shot(page, '31-seal-request');
+    await dialog.getByRole('button', { name: '提交申请' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.goto(`${server.url}/archives/requests?tab=mine`);
+    await requestRow(page, 'my-requests').getByText('待审批').waitFor();
+    await page.context().close();
+  });
+
+  it('the named approver approves it from the inbox', async () => {
+    const page = await pageFor('xs-wangjianguo');
+    await page.goto(`${server.url}/archives/requests`);
+    const row = requestRow(page, 'inbox');
+    await row.getByText('孙立（社区工作者）').waitFor();
+    await shot(page, '32-seal-inbox');
+    await row.getByRole('button', { name: '批准', exact: true }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '批准', exact: true }).click();
+    await page.getByText('已批准').first().waitFor();
+    // Decided requests leave the inbox.
+    await expect.poll(() => requestRow(page, 'inbox').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the custodian registers the stamping, and the custody log gains the entry', async () => {
+    const page = await pageFor('xs-zhaomin');
+    await page.goto(`${server.url}/archives/${xiangshan.code}`);
+    const logSize = async () => {
+      await page.getByRole('tab', { name: '留痕日志', exact: true }).click();
+      const title = page.getByText(/日志条目（共 \d+ 条）/);
+      await title.waitFor();
+      return Number((await title.textContent())?.match(/\d+/)?.[0]);
+    };
+    const before = await logSize();
+
+    await page.getByRole('tab', { name: '印章登记', exact: true }).click();
+    const sealRow = page.getByTestId('seal-registry').locator('tr.ant-table-row', { hasText: seal });
+    await sealRow.locator('.ant-table-row-expand-icon').click();
+    const request = page.locator('tr', { hasText: document }).last();
+    await request.getByRole('button', { name: '用印登记' }).click();
+    const dialog = page.getByRole('dialog', { name: '用印登记' });
+    await dialog.getByLabel('实际用印份数').fill('2');
+    await dialog.getByRole('button', { name: '登记', exact: true }).click();
+    await page.getByText('已登记用印').first().waitFor();
+    await shot(page, '33-seal-stamped');
+
+    await expect.poll(logSize).toBe(before + 1);
+    await page.locator('.ant-pagination-item').last().click();
+    const last = page.getByTestId('custody-entries').locator('.ant-table-tbody tr.ant-table-row').last();
+    await expect.poll(() => last.textContent()).toContain('用印登记');
+    expect(await last.textContent()).toContain('xs-zhaomin');
+    await page.context().close();
+  });
+
+  it('the worker sees the request as stamped', async () => {
+    const page = await pageFor('xs-sunli');
+    await page.goto(`${server.url}/archives/requests?tab=mine`);
+    await requestRow(page, 'my-requests').getByText('已用印').waitFor();
+    await page.context().close();
+    expect(consoleErrors).toEqual([]);
+  });
+});
