@@ -9,8 +9,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, browserRequired, chromiumPath, launchBrowser } from './browser.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser } from './browser.js';
 import { demoAccountPassword, type RunningServer, startServer } from './server.js';
 import { signIn } from './sign-in.js';
 
@@ -19,13 +19,7 @@ const xiangshan = { code: '370305111007', name: '象山社区居委会' };
 const seal = '象山社区居民委员会印章';
 const document = '居民困难情况证明（E2E）';
 
-if (!browserAvailable) {
-  const message = `没有找到 Chromium（${chromiumPath}）：跳过浏览器测试。设置 CHROMIUM_PATH 指向 Chromium。`;
-  if (browserRequired) throw new Error(`${message}（SHEQU_REQUIRE_BROWSER=1，必须运行）`);
-  console.warn(message);
-}
-
-describe.skipIf(!browserAvailable)('a seal request, approval and stamping in the console', () => {
+describeInBrowser('a seal request, approval and stamping in the console', () => {
   let server: RunningServer;
   let browser: Browser;
   const consoleErrors: string[] = [];

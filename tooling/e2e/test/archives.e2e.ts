@@ -8,8 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, browserRequired, chromiumPath, launchBrowser } from './browser.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser } from './browser.js';
 import { type RunningServer, startServer } from './server.js';
 import { firstSignIn } from './sign-in.js';
 
@@ -19,13 +19,7 @@ const newPassword = 'Archives-Walk-2026!';
 /** DA/T 22 structure: fonds–category·year–retention–organisation–item number, e.g. X007-WS·2023-D30-BGS-0001. */
 const referenceCodePattern = /^X007-[A-Z]{2}·\d{4}-(Y|D30|D10)(-[A-Z0-9]+)?-\d{4}$/;
 
-if (!browserAvailable) {
-  const message = `没有找到 Chromium（${chromiumPath}）：跳过浏览器测试。设置 CHROMIUM_PATH 指向 Chromium。`;
-  if (browserRequired) throw new Error(`${message}（SHEQU_REQUIRE_BROWSER=1，必须运行）`);
-  console.warn(message);
-}
-
-describe.skipIf(!browserAvailable)('archives and seals in the console', () => {
+describeInBrowser('archives and seals in the console', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;

@@ -4,10 +4,26 @@
  */
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { describe } from 'vitest';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const browserRequired = process.env.SHEQU_REQUIRE_BROWSER === '1';
+const browserRequired = process.env.SHEQU_REQUIRE_BROWSER === '1';
 export const browserAvailable = existsSync(chromiumPath);
+
+/**
+ * `describe` for a walk through the console in Chromium: skipped with a warning when Chromium is
+ * missing, and a failure instead when the run requires the browser (CI).
+ */
+export function describeInBrowser(name: string, walk: () => void): void {
+  if (browserAvailable) {
+    describe(name, walk);
+    return;
+  }
+  const message = `没有找到 Chromium（${chromiumPath}）：跳过浏览器测试。设置 CHROMIUM_PATH 指向 Chromium。`;
+  if (browserRequired) throw new Error(`${message}（SHEQU_REQUIRE_BROWSER=1，必须运行）`);
+  console.warn(message);
+  describe.skip(name, walk);
+}
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

@@ -8,8 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, browserRequired, chromiumPath, launchBrowser } from './browser.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser } from './browser.js';
 import { type RunningServer, startServer } from './server.js';
 import { firstSignIn } from './sign-in.js';
 
@@ -18,13 +18,7 @@ const jinshanTown = { code: '370305111', name: '金山镇' };
 const xiangshan = { code: '370305111007', name: '象山社区居委会' };
 const newPassword = 'Compliance-Walk-2026!';
 
-if (!browserAvailable) {
-  const message = `没有找到 Chromium（${chromiumPath}）：跳过浏览器测试。设置 CHROMIUM_PATH 指向 Chromium。`;
-  if (browserRequired) throw new Error(`${message}（SHEQU_REQUIRE_BROWSER=1，必须运行）`);
-  console.warn(message);
-}
-
-describe.skipIf(!browserAvailable)('compliance and policy in the console', () => {
+describeInBrowser('compliance and policy in the console', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;

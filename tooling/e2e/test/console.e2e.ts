@@ -8,8 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, browserRequired, chromiumPath, launchBrowser } from './browser.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser } from './browser.js';
 import { type RunningServer, startServer } from './server.js';
 
 const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -17,13 +17,7 @@ const jinshanTown = '370305111';
 const xiangshan = { code: '370305111007', name: '象山社区居委会' };
 const newPassword = 'Console-Walk-2026!';
 
-if (!browserAvailable) {
-  const message = `没有找到 Chromium（${chromiumPath}）：跳过浏览器测试。设置 CHROMIUM_PATH 指向 Chromium。`;
-  if (browserRequired) throw new Error(`${message}（SHEQU_REQUIRE_BROWSER=1，必须运行）`);
-  console.warn(message);
-}
-
-describe.skipIf(!browserAvailable)('admin console in a browser', () => {
+describeInBrowser('admin console in a browser', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;

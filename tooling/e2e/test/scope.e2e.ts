@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { browserAvailable, browserRequired, chromiumPath, launchBrowser } from './browser.js';
+import { describeInBrowser, launchBrowser } from './browser.js';
 import { type RunningServer, startServer } from './server.js';
 import { firstSignIn } from './sign-in.js';
 
@@ -37,12 +37,6 @@ const communityWorker = {
   mobile: '13905330107',
   newPassword: 'Xiangshan-Worker-2026!',
 };
-
-if (!browserAvailable) {
-  const message = `没有找到 Chromium（${chromiumPath}）：跳过浏览器测试。设置 CHROMIUM_PATH 指向 Chromium。`;
-  if (browserRequired) throw new Error(`${message}（SHEQU_REQUIRE_BROWSER=1，必须运行）`);
-  console.warn(message);
-}
 
 /** What the API answered a query made from inside the signed-in page, as the console itself would ask. */
 interface ApiAnswer {
@@ -70,7 +64,7 @@ function askFromPage(page: Page, procedure: string, input: unknown): Promise<Api
   );
 }
 
-describe.skipIf(!browserAvailable)('jurisdiction scope in a browser', () => {
+describeInBrowser('jurisdiction scope in a browser', () => {
   let server: RunningServer;
   let browser: Browser;
   const consoleErrors: string[] = [];

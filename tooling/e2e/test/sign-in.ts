@@ -1,20 +1,24 @@
 import type { Page } from 'playwright-core';
 
+/** Opens a page that needs a session, so the redirect to the sign-in form is part of the walk, and signs in. */
+async function submitSignIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/communities`);
+  await page.waitForURL(/\/login\?next=/);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
 /**
  * Signs in with a one-time password, which the console makes the person replace at once, and waits
- * for the community list the console opens on. Starts from a page that needs a session, so the
- * redirect to the sign-in form is part of the walk.
+ * for the community list the console opens on.
  */
 export async function firstSignIn(
   page: Page,
   baseUrl: string,
   account: { username: string; oneTimePassword: string; newPassword: string },
 ): Promise<void> {
-  await page.goto(`${baseUrl}/communities`);
-  await page.waitForURL(/\/login\?next=/);
-  await page.getByLabel('用户名').fill(account.username);
-  await page.getByLabel('密码').fill(account.oneTimePassword);
-  await page.getByRole('button', { name: '登录' }).click();
+  await submitSignIn(page, baseUrl, account.username, account.oneTimePassword);
   await page.waitForURL(/\/change-password$/);
   await page.getByText('首次登录：请设置新密码').waitFor();
   await page.getByLabel('一次性密码').fill(account.oneTimePassword);
@@ -30,10 +34,6 @@ export async function signIn(
   baseUrl: string,
   account: { username: string; password: string },
 ): Promise<void> {
-  await page.goto(`${baseUrl}/communities`);
-  await page.waitForURL(/\/login\?next=/);
-  await page.getByLabel('用户名').fill(account.username);
-  await page.getByLabel('密码').fill(account.password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await submitSignIn(page, baseUrl, account.username, account.password);
   await page.waitForURL(/\/communities/);
 }

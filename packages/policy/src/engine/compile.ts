@@ -265,6 +265,18 @@ interface CompiledRule {
   optionalGetters: FactGetter[];
   paramNames: readonly string[];
   quantityNames: readonly string[];
+  /**
+   * The rule's functions, read off the rule once: rule objects differ in shape from pack to pack,
+   * so reading them per community would be a megamorphic property load each time.
+   */
+  evaluate: AnyCheckRule['evaluate'] | undefined;
+  compute: AnyQuantityRule['compute'] | undefined;
+  /** The name a quantity rule fills (empty for a check). */
+  quantityName: string;
+  /** A check's text-free test (set by the rule helpers) and the status a miss gets from its binding. */
+  holds: AnyCheckRule['holds'];
+  guidingWhen: AnyCheckRule['guidingWhen'];
+  missStatus: CheckStatus;
   citation: OutputCitation;
   settingsMask: number;
   /** Reused for every community: evaluation is synchronous and rules are pure, so no rule keeps it. */
@@ -314,6 +326,33 @@ enum Blocked {
 
 const text = (t: Text): string => (typeof t === 'string' ? t : t());
 
+/** The status of a check's outcome; `binding` is the rule's, which the outcome may override. */
+function outcomeStatus(outcome: CheckOutcome, binding: Binding): CheckStatus {
+  if ('holds' in outcome) {
+    if (outcome.holds) return 'pass';
+    return (outcome.binding ?? binding) === 'binding' ? 'fail' : 'warn';
+  }
+  return 'notApplicable' in outcome ? 'not-applicable' : 'unknown';
+}
+
+function count(summary: Summary, status: CheckStatus) {
+  if (status === 'pass') summary.pass++;
+  else if (status === 'fail') summary.fail++;
+  else if (status === 'warn') summary.warn++;
+  else if (status === 'not-applicable') summary.notApplicable++;
+  else summary.unknown++;
+}
+
+const blockedStatus = (blocked: Blocked): CheckStatus =>
+  blocked === Blocked.notInForce || blocked === Blocked.wrongSetting ? 'not-applicable' : 'unknown';
+
+/**
+ * `alternative` when the caller chose no readings: one function for every evaluator, so that a rule's
+ * call to it stays the same call target from one pack chain to the next (a new closure per chain
+ * made optimised rule code deoptimise each time another chain ran).
+ */
+const chosenReadings = (_id: string) => false;
+
 const settingBit = (s: Setting) => (s === 'urban' ? 1 : 2);
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -329,7 +368,7 @@ function compileRule(chainRule: ChainRule): CompiledRule {
       optional: blank(optional.map(([k]) => k)),
       params: {},
       quantities: blank(rule.quantities ?? []),
-      alternative: () => false,
+      alternative: chosenReadings,
       asOf: '',
     },
     id: rule.id,
@@ -353,6 +392,12 @@ function compileRule(chainRule: ChainRule): CompiledRule {
     optionalGetters: optional.map(([, p]) => factGetter(p)),
     paramNames: rule.params ?? [],
     quantityNames: rule.quantities ?? [],
+    evaluate: rule.kind === 'check' ? rule.evaluate : undefined,
+    compute: rule.kind === 'quantity' ? rule.compute : undefined,
+    quantityName: rule.kind === 'quantity' ? rule.name : '',
+    holds: rule.kind === 'check' ? rule.holds : undefined,
+    guidingWhen: rule.kind === 'check' ? rule.guidingWhen : undefined,
+    missStatus: rule.kind === 'check' && rule.binding === 'guiding' ? 'warn' : 'fail',
     citation:
       c.clause === undefined
         ? { document: c.document, article: c.article, quote: c.quote }
@@ -393,6 +438,125 @@ function orderQuantities(quantities: CompiledRule[]): CompiledRule[] {
   };
   for (const q of quantities) visit(q, []);
   return ordered;
+}
+
+/** What the per-community functions need of a compiled chain: rules in evaluation order. */
+interface Plan {
+  /** Quantities first (in dependency order), then checks; indexes contexts. */
+  order: readonly CompiledRule[];
+  quantityCount: number;
+}
+
+/** The contexts of one evaluator: the last one used, and how to build another. */
+interface Contexts {
+  last:
+    | {
+        asOf: string;
+        params: EvaluateOptions['params'];
+        readings: EvaluateOptions['readings'];
+        context: Context;
+      }
+    | undefined;
+  build(options: EvaluateOptions): Context;
+}
+
+/** The context for these options, memoised: a bulk run passes the same options for every community. */
+function contextFor(contexts: Contexts, options: EvaluateOptions): Context {
+  const last = contexts.last;
+  if (
+    last !== undefined &&
+    last.asOf === options.asOf &&
+    last.params === options.params &&
+    last.readings === options.readings
+  ) {
+    return last.context;
+  }
+  return contexts.build(options);
+}
+
+/**
+ * Reads a rule's inputs for one community into its reused `input` and says whether it can run;
+ * returns `Blocked.none` or why not. No strings are built here: the reasons are spelled out by
+ * `blockedReason` only when the caller wants full results.
+ */
+function prepare(
+  r: CompiledRule,
+  i: number,
+  context: Context,
+  facts: CommunityFacts,
+  settingMask: number,
+  quantities: Record<string, QuantityValue>,
+): Blocked {
+  if (!context.inForce[i]) return Blocked.notInForce;
+  if ((r.settingsMask & settingMask) === 0) return Blocked.wrongSetting;
+  const input = r.input;
+  let missingFacts = false;
+  for (let k = 0; k < r.factGetters.length; k++) {
+    const v = r.factGetters[k]!(facts);
+    if (v === undefined) missingFacts = true;
+    input.facts[r.factKeys[k]!] = v;
+  }
+  if (missingFacts) return Blocked.missingFacts;
+  if (context.missingParams[i]!.length > 0) return Blocked.missingParams;
+  let missingQuantities = false;
+  for (let k = 0; k < r.quantityNames.length; k++) {
+    const name = r.quantityNames[k]!;
+    const v = quantities[name];
+    if (v === undefined) missingQuantities = true;
+    input.quantities[name] = v;
+  }
+  if (missingQuantities) return Blocked.missingQuantities;
+  for (let k = 0; k < r.optionalGetters.length; k++) {
+    input.optional[r.optionalKeys[k]!] = r.optionalGetters[k]!(facts);
+  }
+  input.params = context.params[i]!;
+  input.alternative = context.alternative;
+  input.asOf = context.asOf;
+  return Blocked.none;
+}
+
+/**
+ * Bulk runs (`statusesOnly`, `summaryOnly`, no `explain`): statuses, summary and quantities only.
+ * Kept apart from the full path so that the code a whole-country run keeps hot is small (quick for
+ * the JIT to optimise, nothing inlined for texts) and so that checks built by the rule helpers
+ * answer through their text-free `holds`, allocating nothing. It and `prepare` live outside
+ * `buildEvaluator` so that every compiled chain calls the same functions: a closure per chain made
+ * optimised code deoptimise each time a community of another chain came along.
+ */
+function bulk(plan: Plan, facts: CommunityFacts, context: Context, withStatuses: boolean): Evaluation {
+  const { order, quantityCount } = plan;
+  const settingMask = settingBit(facts.setting ?? 'urban');
+  const quantities: Record<string, QuantityValue> = {};
+  for (let i = 0; i < quantityCount; i++) {
+    const r = order[i]!;
+    if (prepare(r, i, context, facts, settingMask, quantities) !== Blocked.none) continue;
+    const v = r.compute!.call(r.rule, r.input as unknown as RuleInput);
+    if (v !== undefined && (typeof v !== 'object' || !('unknown' in v))) quantities[r.quantityName] = v;
+  }
+  const summary: Summary = { pass: 0, fail: 0, warn: 0, notApplicable: 0, unknown: 0 };
+  // Sized once: grown by `push`, the array's first store would reserve room for 17 statuses.
+  const statuses: CheckStatus[] | undefined = withStatuses
+    ? new Array<CheckStatus>(order.length - quantityCount)
+    : undefined;
+  for (let i = quantityCount; i < order.length; i++) {
+    const r = order[i]!;
+    const blocked = prepare(r, i, context, facts, settingMask, quantities);
+    let status: CheckStatus;
+    if (blocked !== Blocked.none) status = blockedStatus(blocked);
+    else {
+      const input = r.input as unknown as RuleInput;
+      const holds = r.holds;
+      if (holds === undefined) status = outcomeStatus(r.evaluate!.call(r.rule, input), r.binding);
+      else if (holds(input)) status = 'pass';
+      else status = r.guidingWhen?.(input) === true ? 'warn' : r.missStatus;
+    }
+    count(summary, status);
+    if (statuses !== undefined) statuses[i - quantityCount] = status;
+  }
+  // One literal per shape: adding `statuses` afterwards would allocate a property store as well.
+  return statuses === undefined
+    ? { results: [], quantities, summary }
+    : { results: [], quantities, summary, statuses };
 }
 
 function buildEvaluator(
@@ -474,23 +638,7 @@ function buildEvaluator(
     if (issues.length > 0) throw new EvaluationInputError(issues);
   };
 
-  let memo:
-    | {
-        asOf: string;
-        params: EvaluateOptions['params'];
-        readings: EvaluateOptions['readings'];
-        context: Context;
-      }
-    | undefined;
-  const contextFor = (options: EvaluateOptions): Context => {
-    if (
-      memo &&
-      memo.asOf === options.asOf &&
-      memo.params === options.params &&
-      memo.readings === options.readings
-    ) {
-      return memo.context;
-    }
+  function buildContext(options: EvaluateOptions): Context {
     validate(options);
     const { asOf } = options;
     const overrides = options.params ?? {};
@@ -510,7 +658,7 @@ function buildEvaluator(
       notInForceReason: [],
       params: [],
       missingParams: [],
-      alternative: (id) => readings[id] === 'alternative',
+      alternative: options.readings === undefined ? chosenReadings : (id) => readings[id] === 'alternative',
       readings,
       paramReadings,
     };
@@ -532,53 +680,14 @@ function buildEvaluator(
       context.params.push(values);
       context.missingParams.push(missing);
     }
-    memo = { asOf, params: options.params, readings: options.readings, context };
+    contexts.last = { asOf, params: options.params, readings: options.readings, context };
     return context;
-  };
+  }
 
   const quantityCount = quantityRules.length;
+  const plan: Plan = { order, quantityCount };
+  const contexts: Contexts = { last: undefined, build: buildContext };
   const checkIds = checkRules.map((r) => r.id);
-
-  /**
-   * Reads a rule's inputs for one community into its reused `input` and says whether it can run;
-   * returns `Blocked.none` or why not. No strings are built here: the reasons are spelled out by
-   * `blockedReason` only when the caller wants full results.
-   */
-  const prepare = (
-    r: CompiledRule,
-    i: number,
-    context: Context,
-    facts: CommunityFacts,
-    settingMask: number,
-    quantities: Record<string, QuantityValue>,
-  ): Blocked => {
-    if (!context.inForce[i]) return Blocked.notInForce;
-    if ((r.settingsMask & settingMask) === 0) return Blocked.wrongSetting;
-    const input = r.input;
-    let missingFacts = false;
-    for (let k = 0; k < r.factGetters.length; k++) {
-      const v = r.factGetters[k]!(facts);
-      if (v === undefined) missingFacts = true;
-      input.facts[r.factKeys[k]!] = v;
-    }
-    if (missingFacts) return Blocked.missingFacts;
-    if (context.missingParams[i]!.length > 0) return Blocked.missingParams;
-    let missingQuantities = false;
-    for (let k = 0; k < r.quantityNames.length; k++) {
-      const name = r.quantityNames[k]!;
-      const v = quantities[name];
-      if (v === undefined) missingQuantities = true;
-      input.quantities[name] = v;
-    }
-    if (missingQuantities) return Blocked.missingQuantities;
-    for (let k = 0; k < r.optionalGetters.length; k++) {
-      input.optional[r.optionalKeys[k]!] = r.optionalGetters[k]!(facts);
-    }
-    input.params = context.params[i]!;
-    input.alternative = context.alternative;
-    input.asOf = context.asOf;
-    return Blocked.none;
-  };
 
   /** Why a rule could not run, in words; `input` still holds what `prepare` read for this rule. */
   const blockedReason = (
@@ -673,8 +782,17 @@ function buildEvaluator(
     };
   };
 
-  const evaluator = (facts: CommunityFacts, options: EvaluateOptions): Evaluation => {
-    const context = contextFor(options);
+  function evaluator(facts: CommunityFacts, options: EvaluateOptions): Evaluation {
+    const context = contextFor(contexts, options);
+    if (options.explain !== true) {
+      if (options.statusesOnly === true) return bulk(plan, facts, context, true);
+      if (options.summaryOnly === true) return bulk(plan, facts, context, false);
+    }
+    return full(facts, context, options);
+  }
+
+  /** Every other run: full results (texts, explanations), or a bulk run that also asked to explain. */
+  function full(facts: CommunityFacts, context: Context, options: EvaluateOptions): Evaluation {
     const settingMask = settingBit(facts.setting ?? 'urban');
     const quantities: Record<string, QuantityValue> = {};
     const results: CheckResult[] = [];
@@ -723,21 +841,13 @@ function buildEvaluator(
       let status: CheckStatus;
       let binding = r.binding;
       let outcome: CheckOutcome | undefined;
-      if (blocked === Blocked.notInForce || blocked === Blocked.wrongSetting) status = 'not-applicable';
-      else if (blocked !== Blocked.none) status = 'unknown';
+      if (blocked !== Blocked.none) status = blockedStatus(blocked);
       else {
         outcome = (r.rule as AnyCheckRule).evaluate(r.input as unknown as RuleInput);
-        if ('holds' in outcome) {
-          if (outcome.binding !== undefined) binding = outcome.binding;
-          status = outcome.holds ? 'pass' : binding === 'binding' ? 'fail' : 'warn';
-        } else if ('notApplicable' in outcome) status = 'not-applicable';
-        else status = 'unknown';
+        if ('holds' in outcome && outcome.binding !== undefined) binding = outcome.binding;
+        status = outcomeStatus(outcome, r.binding);
       }
-      if (status === 'pass') summary.pass++;
-      else if (status === 'fail') summary.fail++;
-      else if (status === 'warn') summary.warn++;
-      else if (status === 'not-applicable') summary.notApplicable++;
-      else summary.unknown++;
+      count(summary, status);
       if (statuses !== undefined) statuses.push(status);
       if (!detail) continue;
       const result = resultFor(r, i, status, binding, blocked, outcome, context, quantityGaps);
@@ -748,7 +858,7 @@ function buildEvaluator(
     if (statuses !== undefined) evaluation.statuses = statuses;
     if (explain) evaluation.quantityExplanations = quantityExplanations ?? {};
     return evaluation;
-  };
+  }
 
   const explanationFor = (
     r: CompiledRule,

@@ -30,23 +30,68 @@ export type FactValue<P extends FactPath> = P extends `${infer A extends Key}.${
     ? NonNullable<Facts[P]>
     : never;
 
-/** Facts whose absence means a documented default (CONTRACTS.md §2: `setting` defaults to `urban`). */
-const factDefaults: Partial<Record<FactPath, unknown>> = { setting: 'urban' };
-
 export type FactGetter = (facts: Facts) => unknown;
 
-/** Compiles a fact path into a getter once, so evaluation does no string work per community. */
+/**
+ * One getter per fact path, each its own function: a property read in it sees one path only and
+ * stays monomorphic, where one shared getter taking the path as data does keyed reads that turn
+ * megamorphic across paths (the largest single cost of a whole-country run). Typed as a mapped
+ * type over `FactPath`, so a field added to the snapshot schema fails to compile until it is listed.
+ * `setting` falls back to its documented default (CONTRACTS.md §2: `urban`).
+ */
+const getters: { readonly [P in FactPath]: FactGetter } = {
+  setting: (f) => f.setting ?? 'urban',
+  townSeat: (f) => f.townSeat,
+  newlyBuilt: (f) => f.newlyBuilt,
+  households: (f) => f.households,
+  residents: (f) => f.residents,
+  occupancyRate: (f) => f.occupancyRate,
+  facility: (f) => f.facility,
+  'facility.totalArea': (f) => f.facility?.totalArea,
+  'facility.mainBuildingFloors': (f) => f.facility?.mainBuildingFloors,
+  'facility.residentSpaceArea': (f) => f.facility?.residentSpaceArea,
+  'facility.functions': (f) => f.facility?.functions,
+  'facility.emergencyShelter': (f) => f.facility?.emergencyShelter,
+  committee: (f) => f.committee,
+  'committee.members': (f) => f.committee?.members,
+  'committee.viceChairs': (f) => f.committee?.viceChairs,
+  supervisionCommittee: (f) => f.supervisionCommittee,
+  'supervisionCommittee.members': (f) => f.supervisionCommittee?.members,
+  subCommittees: (f) => f.subCommittees,
+  residentGroups: (f) => f.residentGroups,
+  buildings: (f) => f.buildings,
+  representatives: (f) => f.representatives,
+  staff: (f) => f.staff,
+  'staff.twoCommittees': (f) => f.staff?.twoCommittees,
+  'staff.specialists': (f) => f.staff?.specialists,
+  'staff.fullTime': (f) => f.staff?.fullTime,
+  salary: (f) => f.salary,
+  'salary.annualAverage': (f) => f.salary?.annualAverage,
+  funds: (f) => f.funds,
+  'funds.work': (f) => f.funds?.work,
+  'funds.partyService': (f) => f.funds?.partyService,
+  honours: (f) => f.honours,
+  assessment: (f) => f.assessment,
+  'assessment.routineWeight': (f) => f.assessment?.routineWeight,
+  'assessment.annualWeight': (f) => f.assessment?.annualWeight,
+  'assessment.residentShareRoutine': (f) => f.assessment?.residentShareRoutine,
+  'assessment.residentShareAnnual': (f) => f.assessment?.residentShareAnnual,
+  meetings: (f) => f.meetings,
+  charters: (f) => f.charters,
+  disclosures: (f) => f.disclosures,
+};
+
+/** The getter of a fact path, compiled once, so evaluation does no string work per community. */
 export function factGetter(path: FactPath): FactGetter {
-  const fallback = factDefaults[path];
+  const getter = (getters as Partial<Record<string, FactGetter>>)[path];
+  if (getter) return getter;
+  // A path outside the table (a hand-built pack that skipped `definePack`'s check): read it generically.
   const dot = path.indexOf('.');
-  if (dot < 0) {
-    const key = path as Key;
-    return fallback === undefined ? (f) => f[key] : (f) => f[key] ?? fallback;
-  }
-  const outer = path.slice(0, dot) as Key;
+  if (dot < 0) return (f) => (f as Record<string, unknown>)[path];
+  const outer = path.slice(0, dot);
   const inner = path.slice(dot + 1);
   return (f) => {
-    const object = f[outer] as Record<string, unknown> | undefined;
+    const object = (f as Record<string, unknown>)[outer] as Record<string, unknown> | undefined;
     return object === undefined ? undefined : object[inner];
   };
 }

@@ -22,5 +22,15 @@ export {
 } from './define.js';
 export { type FactPath, type FactValue, isFactPath } from './facts.js';
 export { fmt } from './format.js';
-export { workersForHouseholds } from './ratios.js';
+export { perHouseholds, staffingRangeOutcome, workersForHouseholds } from './ratios.js';
+export {
+  type Bound,
+  type MaximumCheck,
+  type MinimumCheck,
+  maximumCheck,
+  minimumCheck,
+  type NumericFactPath,
+  type RangeCheck,
+  rangeCheck,
+} from './shapes.js';
 export * from './types.js';

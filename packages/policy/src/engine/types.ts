@@ -177,6 +177,16 @@ export interface CheckRule<
   kind: 'check';
   binding: Binding;
   evaluate(input: RuleInput<F, O, P, Q>): CheckOutcome;
+  /**
+   * Set by the rule helpers (`minimumCheck`, `maximumCheck`, `rangeCheck`), which derive it and
+   * `evaluate` from one comparison: whether the requirement holds, `evaluate`'s `holds` without its
+   * texts. Bulk runs (`statusesOnly`, `summaryOnly`) call it instead of `evaluate`. Only for checks
+   * whose `evaluate` always returns `{ holds }`; a miss then fails or warns by `binding`, or warns
+   * when `guidingWhen` says so.
+   */
+  holds?(input: RuleInput<F, O, P, Q>): boolean;
+  /** With `holds`: whether a miss only warns for this input (`evaluate` then returns `binding: 'guiding'`). */
+  guidingWhen?(input: RuleInput<F, O, P, Q>): boolean;
 }
 
 export interface QuantityRule<
@@ -201,8 +211,10 @@ export interface QuantityRule<
  * `evaluate`/`compute` against their declarations; the stored form forgets those generics.
  */
 export type Rule = AnyCheckRule | AnyQuantityRule;
-export interface AnyCheckRule extends Omit<CheckRule, 'evaluate'> {
+export interface AnyCheckRule extends Omit<CheckRule, 'evaluate' | 'holds' | 'guidingWhen'> {
   evaluate(input: RuleInput): CheckOutcome;
+  holds?(input: RuleInput): boolean;
+  guidingWhen?(input: RuleInput): boolean;
 }
 export interface AnyQuantityRule extends Omit<QuantityRule, 'compute'> {
   compute(input: RuleInput): QuantityValue | undefined | { unknown: string };

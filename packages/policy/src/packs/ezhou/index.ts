@@ -3,7 +3,19 @@
  * (第四十四条: 自印发之日起实施). The rule covers urban communities only (第二条).
  */
 import type { FacilityFunction, HonourKind } from '@shequ/domain';
-import { check, citeFrom, definePack, fmt, later, parameter, quantity, value } from '../../engine/index.js';
+import {
+  check,
+  citeFrom,
+  definePack,
+  fmt,
+  later,
+  maximumCheck,
+  minimumCheck,
+  parameter,
+  perHouseholds,
+  quantity,
+  value,
+} from '../../engine/index.js';
 
 export const EZHOU_DOCUMENT = '鄂州市城市社区工作规则（试行）';
 const cite = citeFrom(EZHOU_DOCUMENT);
@@ -350,18 +362,14 @@ export const ezhouPack = definePack({
         };
       },
     }),
-    check({
+    maximumCheck({
       id: 'ezhou.facility-floors',
       title: '综合服务设施主体建筑一般不超过三层',
       citation: cite('第十一条', quotes.floors),
       binding: 'guiding',
-      facts: { floors: 'facility.mainBuildingFloors' },
-      params: ['maxMainBuildingFloors'],
-      evaluate: ({ facts, params }) => ({
-        holds: facts.floors <= params.maxMainBuildingFloors,
-        expected: later(() => `不超过${params.maxMainBuildingFloors}层`),
-        actual: later(() => `${facts.floors}层`),
-      }),
+      fact: 'facility.mainBuildingFloors',
+      maximum: { param: 'maxMainBuildingFloors' },
+      format: (floors) => `${floors}层`,
     }),
     quantity({
       id: 'ezhou.min-facility-area',
@@ -372,24 +380,23 @@ export const ezhouPack = definePack({
       params: ['facilityAreaPerHundredHouseholds', 'minFacilityTotalArea'],
       interpretations: [ezhouInterpretations.facilityAreaPerHundred],
       compute: ({ facts, params, alternative }) => {
-        const hundreds = alternative(ezhouInterpretations.facilityAreaPerHundred.id)
-          ? Math.ceil(facts.households / 100)
-          : facts.households / 100;
-        return Math.max(params.minFacilityTotalArea, hundreds * params.facilityAreaPerHundredHouseholds);
+        const byHouseholds = perHouseholds(
+          facts.households,
+          100,
+          params.facilityAreaPerHundredHouseholds,
+          alternative(ezhouInterpretations.facilityAreaPerHundred.id),
+        );
+        return Math.max(params.minFacilityTotalArea, byHouseholds);
       },
     }),
-    check({
+    minimumCheck({
       id: 'ezhou.facility-area',
       title: '综合服务设施面积每百户不低于50平方米且总面积不少于1000平方米',
       citation: cite('第十一条', quotes.area),
       binding: 'binding',
-      facts: { totalArea: 'facility.totalArea' },
-      quantities: ['minFacilityArea'],
-      evaluate: ({ facts, quantities }) => ({
-        holds: facts.totalArea >= quantities.minFacilityArea,
-        expected: later(() => `不少于${fmt.area(quantities.minFacilityArea)}`),
-        actual: later(() => fmt.area(facts.totalArea)),
-      }),
+      fact: 'facility.totalArea',
+      minimum: { quantity: 'minFacilityArea' },
+      format: fmt.area,
     }),
     check({
       id: 'ezhou.facility-functions',
@@ -499,18 +506,15 @@ export const ezhouPack = definePack({
         };
       },
     }),
-    check({
+    minimumCheck({
       id: 'ezhou.salary',
       title: '社区工作者薪酬应不低于本市城市在岗职工平均工资',
       citation: cite('第二十一条', quotes.salary),
       binding: 'binding',
-      facts: { salary: 'salary.annualAverage' },
-      params: ['cityAverageWage'],
-      evaluate: ({ facts, params }) => ({
-        holds: facts.salary >= params.cityAverageWage,
-        expected: later(() => `不低于${fmt.yuan(params.cityAverageWage)}/年`),
-        actual: later(() => `${fmt.yuan(facts.salary)}/年`),
-      }),
+      fact: 'salary.annualAverage',
+      minimum: { param: 'cityAverageWage' },
+      wording: '不低于',
+      format: (yuan) => `${fmt.yuan(yuan)}/年`,
     }),
     quantity({
       id: 'ezhou.bonus-months',

@@ -1,7 +1,7 @@
 /**
  * Item 21: the community service centre's floor area and the share kept for residents.
  */
-import { check, later, parameter, quantity, value } from '../../engine/index.js';
+import { check, later, minimumCheck, parameter, perHouseholds, quantity, value } from '../../engine/index.js';
 import { cite, EPSILON, figure, JIANGSU_IN_FORCE, percent } from './document.js';
 
 const areaQuote = '按照每百户不低于30平方米的标准建设社区综合服务中心(设施)。';
@@ -44,25 +44,25 @@ export const facilityRules = [
     params: ['facilityAreaPerHundredHouseholds'],
     interpretations: [perHundred],
     compute: ({ facts, params, alternative }) => {
-      const hundreds = alternative(perHundred.id)
-        ? Math.ceil(facts.households / 100)
-        : facts.households / 100;
-      return hundreds * params.facilityAreaPerHundredHouseholds;
+      return perHouseholds(
+        facts.households,
+        100,
+        params.facilityAreaPerHundredHouseholds,
+        alternative(perHundred.id),
+      );
     },
   }),
-  check({
+  minimumCheck({
     id: 'jiangsu.facility-area',
     title: '社区综合服务设施面积每百户不低于30平方米',
     citation: cite('21', areaQuote),
     binding: 'binding',
-    facts: { totalArea: 'facility.totalArea' },
-    quantities: ['minFacilityArea'],
+    fact: 'facility.totalArea',
+    minimum: { quantity: 'minFacilityArea' },
+    wording: '不低于',
+    tolerance: EPSILON,
+    format: (area) => `${figure(area)}平方米`,
     interpretations: [perHundred],
-    evaluate: ({ facts, quantities }) => ({
-      holds: facts.totalArea >= quantities.minFacilityArea - EPSILON,
-      expected: later(() => `不低于${figure(quantities.minFacilityArea)}平方米`),
-      actual: later(() => `${figure(facts.totalArea)}平方米`),
-    }),
   }),
   // "原则上…不少于70%": the hedge governs the whole clause, so a shortfall warns. The 70% is
   // read as a share of the centre's total floor area, the only whole the sentence can mean.

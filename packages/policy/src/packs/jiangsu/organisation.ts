@@ -2,7 +2,7 @@
  * Items 1, 7—10 and 17: the community's size and the bodies of resident self-government — the
  * residents' committee, resident groups, representatives, sub-committees, supervision committee.
  */
-import { check, later, parameter, value } from '../../engine/index.js';
+import { check, later, parameter, rangeCheck, value } from '../../engine/index.js';
 import { cite, JIANGSU_IN_FORCE, percent } from './document.js';
 
 const sizeQuote = '社区人口规模一般为2000—3000户常住居民。';
@@ -103,6 +103,9 @@ const largeCommunity = {
 } as const;
 
 const range = (min: number, max: number, unit: string) => `${min}—${max}${unit}`;
+/** Figures as the item writes them, unformatted: `2500户`, `7人` (`rangeCheck` gives `2000—3000户`). */
+const householdCount = (n: number) => `${n}户`;
+const headcount = (n: number) => `${n}人`;
 const inRange = (n: number, min: number, max: number) => n >= min && n <= max;
 
 /** zh-CN names of the sub-committee kinds the snapshot uses (GLOSSARY.md); other kinds show as given. */
@@ -126,18 +129,15 @@ const hasKind = (subCommittees: readonly { kind: string }[], kind: string) => {
 const expectedSubCommitteesText = `设${expectedSubCommittees.map(subCommitteeLabel).join('、')}委员会`;
 
 export const organisationRules = [
-  check({
+  rangeCheck({
     id: 'jiangsu.community-size',
     title: '社区人口规模一般为2000—3000户常住居民',
     citation: cite('1', sizeQuote),
     binding: 'guiding',
-    facts: { households: 'households' },
-    params: ['minCommunityHouseholds', 'maxCommunityHouseholds'],
-    evaluate: ({ facts, params }) => ({
-      holds: inRange(facts.households, params.minCommunityHouseholds, params.maxCommunityHouseholds),
-      expected: later(() => range(params.minCommunityHouseholds, params.maxCommunityHouseholds, '户')),
-      actual: later(() => `${facts.households}户`),
-    }),
+    fact: 'households',
+    minimum: { param: 'minCommunityHouseholds' },
+    maximum: { param: 'maxCommunityHouseholds' },
+    format: householdCount,
   }),
   // `occupancyRate` describes a new residential area not yet with its own committee (CONTRACTS.md
   // §2), so when the rule's condition is met the committee it asks for is missing: a fail.
@@ -185,32 +185,26 @@ export const organisationRules = [
       };
     },
   }),
-  check({
+  rangeCheck({
     id: 'jiangsu.committee-size',
     title: '居民委员会成员一般为5—9人',
     citation: cite('7', committeeQuote),
     binding: 'guiding',
-    facts: { members: 'committee.members' },
-    params: ['minCommitteeMembers', 'maxCommitteeMembers'],
-    evaluate: ({ facts, params }) => ({
-      holds: inRange(facts.members, params.minCommitteeMembers, params.maxCommitteeMembers),
-      expected: later(() => range(params.minCommitteeMembers, params.maxCommitteeMembers, '人')),
-      actual: later(() => `${facts.members}人`),
-    }),
+    fact: 'committee.members',
+    minimum: { param: 'minCommitteeMembers' },
+    maximum: { param: 'maxCommitteeMembers' },
+    format: headcount,
   }),
   // The sentence's "一般" governs its "其中" clause too, so a vice-chair count outside 1—2 warns.
-  check({
+  rangeCheck({
     id: 'jiangsu.vice-chairs',
     title: '居民委员会一般设副主任1—2人',
     citation: cite('7', committeeQuote),
     binding: 'guiding',
-    facts: { viceChairs: 'committee.viceChairs' },
-    params: ['minViceChairs', 'maxViceChairs'],
-    evaluate: ({ facts, params }) => ({
-      holds: inRange(facts.viceChairs, params.minViceChairs, params.maxViceChairs),
-      expected: later(() => range(params.minViceChairs, params.maxViceChairs, '人')),
-      actual: later(() => `${facts.viceChairs}人`),
-    }),
+    fact: 'committee.viceChairs',
+    minimum: { param: 'minViceChairs' },
+    maximum: { param: 'maxViceChairs' },
+    format: headcount,
   }),
   check({
     id: 'jiangsu.committee-odd',
@@ -426,17 +420,14 @@ export const organisationRules = [
       return { holds: true, expected, actual: later(() => `${subCommittees.length}个下属委员会均在范围内`) };
     },
   }),
-  check({
+  rangeCheck({
     id: 'jiangsu.supervision-committee-size',
     title: '居务监督委员会一般由3—5人组成',
     citation: cite('17（1）', supervisionQuote),
     binding: 'guiding',
-    facts: { members: 'supervisionCommittee.members' },
-    params: ['minSupervisionMembers', 'maxSupervisionMembers'],
-    evaluate: ({ facts, params }) => ({
-      holds: inRange(facts.members, params.minSupervisionMembers, params.maxSupervisionMembers),
-      expected: later(() => range(params.minSupervisionMembers, params.maxSupervisionMembers, '人')),
-      actual: later(() => `${facts.members}人`),
-    }),
+    fact: 'supervisionCommittee.members',
+    minimum: { param: 'minSupervisionMembers' },
+    maximum: { param: 'maxSupervisionMembers' },
+    format: headcount,
   }),
 ];

@@ -9,9 +9,10 @@ import {
   citeFrom,
   definePack,
   fmt,
-  later,
+  minimumCheck,
   parameter,
   quantity,
+  staffingRangeOutcome,
   value,
   workersForHouseholds,
 } from '../../engine/index.js';
@@ -75,18 +76,14 @@ export const jinshanPack = definePack({
           alternative(jinshanInterpretations.staffRounding.id),
         ),
     }),
-    check({
+    minimumCheck({
       id: 'jinshan.staff-minimum',
       title: '每个社区的工作人员不少于5人',
       citation: cite('第十条', staffQuote),
       binding: 'binding',
-      facts: { fullTime: 'staff.fullTime' },
-      params: ['minFullTimeStaff'],
-      evaluate: ({ facts, params }) => ({
-        holds: facts.fullTime >= params.minFullTimeStaff,
-        expected: later(() => `不少于${fmt.people(params.minFullTimeStaff)}`),
-        actual: later(() => fmt.people(facts.fullTime)),
-      }),
+      fact: 'staff.fullTime',
+      minimum: { param: 'minFullTimeStaff' },
+      format: fmt.people,
     }),
     check({
       id: 'jinshan.staff-ratio',
@@ -96,16 +93,8 @@ export const jinshanPack = definePack({
       facts: { fullTime: 'staff.fullTime' },
       params: ['minFullTimeStaff'],
       quantities: ['fullTimeStaff'],
-      evaluate: ({ facts, params, quantities }) => {
-        // The floor of 5 overrides the ratio for small communities, so the range never goes below it.
-        const min = Math.max(params.minFullTimeStaff, quantities.fullTimeStaff.min);
-        const max = Math.max(params.minFullTimeStaff, quantities.fullTimeStaff.max);
-        return {
-          holds: facts.fullTime >= min && facts.fullTime <= max,
-          expected: later(() => (min === max ? fmt.people(min) : `${min}—${max}人`)),
-          actual: later(() => fmt.people(facts.fullTime)),
-        };
-      },
+      evaluate: ({ facts, params, quantities }) =>
+        staffingRangeOutcome(facts.fullTime, params.minFullTimeStaff, quantities.fullTimeStaff),
     }),
   ],
 });

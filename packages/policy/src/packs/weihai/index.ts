@@ -9,8 +9,11 @@ import {
   definePack,
   fmt,
   later,
+  minimumCheck,
   parameter,
+  perHouseholds,
   quantity,
+  staffingRangeOutcome,
   value,
   workersForHouseholds,
 } from '../../engine/index.js';
@@ -21,6 +24,8 @@ const cite = citeFrom(WEIHAI_DOCUMENT);
 const IN_FORCE = '2018-12-22';
 /** 二（六）: "到 2020 年年底实现城乡社区综合服务设施全覆盖". */
 const FACILITY_DEADLINE = '2021-01-01';
+
+const yuanPerYear = (n: number) => `${fmt.yuan(n)}/年`;
 
 const quotes = {
   size: '合理调整和设置城市社区居民委员会辖区,一般以3000户左右为宜,城市规模较小的可根据实际情况缩小设置规模',
@@ -260,19 +265,15 @@ export const weihaiPack = definePack({
           alternative(weihaiInterpretations.staffRounding.id),
         ),
     }),
-    check({
+    minimumCheck({
       id: 'weihai.full-time-staff-minimum',
       title: '每个城市社区的专职工作者不少于5人',
       citation: cite('二（四）', quotes.staffMinimum),
       binding: 'binding',
       settings: ['urban'],
-      facts: { fullTime: 'staff.fullTime' },
-      params: ['minFullTimeStaff'],
-      evaluate: ({ facts, params }) => ({
-        holds: facts.fullTime >= params.minFullTimeStaff,
-        expected: later(() => `不少于${fmt.people(params.minFullTimeStaff)}`),
-        actual: later(() => fmt.people(facts.fullTime)),
-      }),
+      fact: 'staff.fullTime',
+      minimum: { param: 'minFullTimeStaff' },
+      format: fmt.people,
     }),
     check({
       id: 'weihai.full-time-staff-ratio',
@@ -288,13 +289,7 @@ export const weihaiPack = definePack({
         if (!alternative(weihaiInterpretations.staffRatioScope.id)) {
           return { notApplicable: '比例用于核定区市、开发区的总量并在其范围内统筹使用，不逐社区核定' };
         }
-        const min = Math.max(params.minFullTimeStaff, quantities.fullTimeStaff.min);
-        const max = Math.max(params.minFullTimeStaff, quantities.fullTimeStaff.max);
-        return {
-          holds: facts.fullTime >= min && facts.fullTime <= max,
-          expected: later(() => (min === max ? fmt.people(min) : `${min}—${max}人`)),
-          actual: later(() => fmt.people(facts.fullTime)),
-        };
+        return staffingRangeOutcome(facts.fullTime, params.minFullTimeStaff, quantities.fullTimeStaff);
       },
     }),
     quantity({
@@ -307,25 +302,24 @@ export const weihaiPack = definePack({
       params: ['workFundsPerThousandHouseholds', 'minWorkFundsTotal'],
       interpretations: [weihaiInterpretations.workFundsPerThousand],
       compute: ({ facts, params, alternative }) => {
-        const thousands = alternative(weihaiInterpretations.workFundsPerThousand.id)
-          ? Math.ceil(facts.households / 1000)
-          : facts.households / 1000;
-        return Math.max(params.minWorkFundsTotal, thousands * params.workFundsPerThousandHouseholds);
+        const byHouseholds = perHouseholds(
+          facts.households,
+          1000,
+          params.workFundsPerThousandHouseholds,
+          alternative(weihaiInterpretations.workFundsPerThousand.id),
+        );
+        return Math.max(params.minWorkFundsTotal, byHouseholds);
       },
     }),
-    check({
+    minimumCheck({
       id: 'weihai.work-funds',
       title: '城市社区工作经费每千户每年不少于3.6万元，总额不低于6万元',
       citation: cite('二（五）', quotes.workFunds),
       binding: 'binding',
       settings: ['urban'],
-      facts: { work: 'funds.work' },
-      quantities: ['minWorkFunds'],
-      evaluate: ({ facts, quantities }) => ({
-        holds: facts.work >= quantities.minWorkFunds,
-        expected: later(() => `不少于${fmt.yuan(quantities.minWorkFunds)}/年`),
-        actual: later(() => `${fmt.yuan(facts.work)}/年`),
-      }),
+      fact: 'funds.work',
+      minimum: { quantity: 'minWorkFunds' },
+      format: yuanPerYear,
     }),
     quantity({
       id: 'weihai.min-party-service-funds',
@@ -336,34 +330,27 @@ export const weihaiPack = definePack({
       params: ['partyServiceFundsPerCommunity'],
       compute: ({ params }) => params.partyServiceFundsPerCommunity,
     }),
-    check({
+    minimumCheck({
       id: 'weihai.party-service-funds',
       title: '城市社区党组织服务群众专项经费每个社区每年不少于20万元',
       citation: cite('二（五）', quotes.partyFunds),
       binding: 'binding',
       settings: ['urban'],
-      facts: { partyService: 'funds.partyService' },
-      quantities: ['minPartyServiceFunds'],
-      evaluate: ({ facts, quantities }) => ({
-        holds: facts.partyService >= quantities.minPartyServiceFunds,
-        expected: later(() => `不少于${fmt.yuan(quantities.minPartyServiceFunds)}/年`),
-        actual: later(() => `${fmt.yuan(facts.partyService)}/年`),
-      }),
+      fact: 'funds.partyService',
+      minimum: { quantity: 'minPartyServiceFunds' },
+      format: yuanPerYear,
     }),
-    check({
+    minimumCheck({
       id: 'weihai.salary',
       title: '城市社区专职工作者薪酬标准比照当地事业单位同类人员工资水平确定',
       citation: cite('二（五）', quotes.salary),
       // 比照 sets a reference, not a floor stated with 不低于: a shortfall warns.
       binding: 'guiding',
       settings: ['urban'],
-      facts: { salary: 'salary.annualAverage' },
-      params: ['comparableInstitutionPay'],
-      evaluate: ({ facts, params }) => ({
-        holds: facts.salary >= params.comparableInstitutionPay,
-        expected: later(() => `比照事业单位同类人员${fmt.yuan(params.comparableInstitutionPay)}/年`),
-        actual: later(() => `${fmt.yuan(facts.salary)}/年`),
-      }),
+      fact: 'salary.annualAverage',
+      minimum: { param: 'comparableInstitutionPay' },
+      wording: '比照事业单位同类人员',
+      format: yuanPerYear,
     }),
     quantity({
       id: 'weihai.min-facility-area',
@@ -381,10 +368,12 @@ export const weihaiPack = definePack({
       ],
       interpretations: [weihaiInterpretations.facilityPerHundred],
       compute: ({ facts, optional, params, alternative }) => {
-        const hundreds = alternative(weihaiInterpretations.facilityPerHundred.id)
-          ? Math.ceil(facts.households / 100)
-          : facts.households / 100;
-        const byHouseholds = hundreds * params.facilityAreaPerHundredHouseholds;
+        const byHouseholds = perHouseholds(
+          facts.households,
+          100,
+          params.facilityAreaPerHundredHouseholds,
+          alternative(weihaiInterpretations.facilityPerHundred.id),
+        );
         if (facts.setting === 'rural') return Math.max(params.minFacilityAreaRural, byHouseholds);
         const established = Math.max(params.minFacilityAreaEstablishedUrban, byHouseholds);
         const newlyBuilt = Math.max(params.minFacilityAreaNewUrban, byHouseholds);
@@ -394,24 +383,19 @@ export const weihaiPack = definePack({
         return optional.newlyBuilt ? newlyBuilt : established;
       },
     }),
-    check({
+    minimumCheck({
       id: 'weihai.facility-area',
       title: '综合服务设施面积达到标准（到2020年年底全覆盖）',
       citation: cite('二（六）', quotes.facility),
       binding: 'binding',
-      facts: { totalArea: 'facility.totalArea' },
-      quantities: ['minFacilityArea'],
+      fact: 'facility.totalArea',
+      minimum: { quantity: 'minFacilityArea' },
+      wording: '不低于',
+      format: fmt.area,
       interpretations: [weihaiInterpretations.facilityDeadline],
-      evaluate: ({ facts, quantities, asOf, alternative }) => {
-        const beforeDeadline =
-          asOf < FACILITY_DEADLINE && !alternative(weihaiInterpretations.facilityDeadline.id);
-        const outcome = {
-          holds: facts.totalArea >= quantities.minFacilityArea,
-          expected: later(() => `不低于${fmt.area(quantities.minFacilityArea)}`),
-          actual: later(() => fmt.area(facts.totalArea)),
-        };
-        return beforeDeadline ? { ...outcome, binding: 'guiding' } : outcome;
-      },
+      // Before the deadline a shortfall is a target not yet due, unless the standard is read as binding at once.
+      guidingWhen: ({ asOf, alternative }) =>
+        asOf < FACILITY_DEADLINE && !alternative(weihaiInterpretations.facilityDeadline.id),
     }),
   ],
 });

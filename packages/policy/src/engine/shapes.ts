@@ -1,0 +1,175 @@
+/**
+ * Rule shapes the packs repeat: a figure of the snapshot compared with a minimum, a maximum or a
+ * range that a parameter or a quantity supplies ("每个社区的工作人员不少于5人", "一般不超过三层",
+ * "一般为5—9人"). One helper per shape writes the comparison once, so that a pack states only what
+ * differs (the fact, the bound, the wording) and every such check reads and decides alike.
+ *
+ * Each helper derives both the check's `evaluate` and its text-free `holds` from the same
+ * comparison: bulk runs (`statusesOnly`, `summaryOnly`) call `holds` and allocate nothing, while
+ * full results build `expected` and `actual` as the pack's own `evaluate` would.
+ */
+import { later } from './define.js';
+import type { FactPath, FactValue } from './facts.js';
+import type {
+  AnyCheckRule,
+  Binding,
+  CheckOutcome,
+  Citation,
+  Interpretation,
+  RuleInput,
+  Setting,
+} from './types.js';
+
+/** A fact path whose value is a number: what a comparison can measure. */
+export type NumericFactPath = { [P in FactPath]: FactValue<P> extends number ? P : never }[FactPath];
+
+/** Where a bound comes from: a parameter of the pack chain, or a (numeric) quantity of the community. */
+export type Bound = { readonly param: string } | { readonly quantity: string };
+
+interface ComparisonBase {
+  /** Stable id, `<pack>.<kebab-name>`. */
+  id: string;
+  title: string;
+  citation: Citation;
+  binding: Binding;
+  /** Community settings the check applies to; defaults to the pack's. */
+  settings?: readonly Setting[];
+  /** Interpretations recorded on the check (e.g. of how the quantity it reads is computed). */
+  interpretations?: readonly Interpretation[];
+  /** The figure compared; missing → `unknown`, as for any required fact. */
+  fact: NumericFactPath;
+  /** How a figure reads in `expected` and `actual`: `fmt.people`, `(n) => \`${n}层\``. */
+  format: (n: number) => string;
+}
+
+export interface MinimumCheck extends ComparisonBase {
+  minimum: Bound;
+  /** The words before the minimum in `expected`; `不少于` unless the article says otherwise (`不低于`). */
+  wording?: string;
+  /** Slack for a bound computed in floating point: holds when the figure ≥ minimum − tolerance. */
+  tolerance?: number;
+  /**
+   * Whether a miss only warns in this evaluation, though the check binds (a standard that binds
+   * only after a deadline); the outcome then carries `binding: 'guiding'`.
+   */
+  guidingWhen?: (input: Pick<RuleInput, 'asOf' | 'alternative'>) => boolean;
+}
+
+export interface MaximumCheck extends ComparisonBase {
+  maximum: Bound;
+  /** The words before the maximum in `expected`; `不超过` by default. */
+  wording?: string;
+}
+
+export interface RangeCheck extends ComparisonBase {
+  minimum: Bound;
+  maximum: Bound;
+}
+
+/** Local name of the compared fact in every comparison's `facts`. */
+type Compared = { readonly value: number };
+type Read = (input: RuleInput) => number;
+
+const figureOf = (input: RuleInput) => (input.facts as Compared).value;
+
+function reader(bound: Bound): Read {
+  if ('param' in bound) {
+    const name = bound.param;
+    return (input) => (input.params as Readonly<Record<string, number>>)[name]!;
+  }
+  const name = bound.quantity;
+  return (input) => (input.quantities as Readonly<Record<string, number>>)[name]!;
+}
+
+/** The check both `evaluate` and `holds` come from, with the declarations the bounds need. */
+function comparison(
+  spec: ComparisonBase,
+  bounds: readonly Bound[],
+  holds: (input: RuleInput) => boolean,
+  outcome: (input: RuleInput, holds: boolean) => CheckOutcome,
+): AnyCheckRule {
+  const rule: AnyCheckRule = {
+    kind: 'check',
+    id: spec.id,
+    title: spec.title,
+    citation: spec.citation,
+    binding: spec.binding,
+    facts: { value: spec.fact },
+    params: bounds.flatMap((b) => ('param' in b ? [b.param] : [])),
+    quantities: bounds.flatMap((b) => ('quantity' in b ? [b.quantity] : [])),
+    evaluate: (input) => outcome(input, holds(input)),
+    holds,
+  };
+  if (spec.settings !== undefined) rule.settings = spec.settings;
+  if (spec.interpretations !== undefined) rule.interpretations = spec.interpretations;
+  return rule;
+}
+
+/** A figure that must reach a minimum: `expected` reads `不少于5人`, `actual` `4人`. */
+export function minimumCheck(spec: MinimumCheck): AnyCheckRule {
+  const minimum = reader(spec.minimum);
+  const { format, tolerance, guidingWhen } = spec;
+  const wording = spec.wording ?? '不少于';
+  const holds =
+    tolerance === undefined
+      ? (input: RuleInput) => figureOf(input) >= minimum(input)
+      : (input: RuleInput) => figureOf(input) >= minimum(input) - tolerance;
+  const rule = comparison(spec, [spec.minimum], holds, (input, holds) => {
+    const figure = figureOf(input);
+    const bound = minimum(input);
+    const outcome: CheckOutcome = {
+      holds,
+      expected: later(() => `${wording}${format(bound)}`),
+      actual: later(() => format(figure)),
+    };
+    return guidingWhen?.(input) ? { ...outcome, binding: 'guiding' } : outcome;
+  });
+  if (guidingWhen) rule.guidingWhen = guidingWhen;
+  return rule;
+}
+
+/** A figure that must not exceed a maximum: `expected` reads `不超过3层`. */
+export function maximumCheck(spec: MaximumCheck): AnyCheckRule {
+  const maximum = reader(spec.maximum);
+  const { format } = spec;
+  const wording = spec.wording ?? '不超过';
+  return comparison(
+    spec,
+    [spec.maximum],
+    (input) => figureOf(input) <= maximum(input),
+    (input, holds) => {
+      const figure = figureOf(input);
+      const bound = maximum(input);
+      return {
+        holds,
+        expected: later(() => `${wording}${format(bound)}`),
+        actual: later(() => format(figure)),
+      };
+    },
+  );
+}
+
+/** A figure within a range, both ends included: `expected` reads `5—9人`. */
+export function rangeCheck(spec: RangeCheck): AnyCheckRule {
+  const minimum = reader(spec.minimum);
+  const maximum = reader(spec.maximum);
+  const { format } = spec;
+  return comparison(
+    spec,
+    [spec.minimum, spec.maximum],
+    (input) => {
+      const figure = figureOf(input);
+      return figure >= minimum(input) && figure <= maximum(input);
+    },
+    (input, holds) => {
+      const figure = figureOf(input);
+      const low = minimum(input);
+      const high = maximum(input);
+      return {
+        holds,
+        expected: later(() => `${low}—${format(high)}`),
+        actual: later(() => format(figure)),
+      };
+    },
+  );
+}
