@@ -10,7 +10,11 @@ export default defineConfig({
   resolve: { conditions: ['@shequ/source', ...defaultClientConditions] },
   server: {
     port: 5173,
-    proxy: { '/trpc': { target: apiOrigin, changeOrigin: false } },
+    proxy: {
+      '/trpc': { target: apiOrigin, changeOrigin: false },
+      // Attachment upload and download (raw files, outside tRPC).
+      '/api': { target: apiOrigin, changeOrigin: false },
+    },
   },
   build: {
     // antd and React make one ~1 MB entry chunk; each page loads in its own chunk (src/pages/registry.tsx).

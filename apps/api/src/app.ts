@@ -10,6 +10,7 @@ import type { DatabaseHandle } from '@shequ/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
+import { maxAttachmentBytesFromEnv, registerAttachmentRoutes } from './archives/upload.js';
 import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
 import { type ApiSettings, contextFactory } from './context.js';
 import { checkReadiness } from './readiness.js';
@@ -35,6 +36,8 @@ export interface BuildAppOptions {
   trustProxy?: boolean | string;
   /** Most rows a spreadsheet export writes (default 20,000); tests lower it to see the refusal. */
   exportRowLimit?: number;
+  /** Largest attachment upload in bytes (default `SHEQU_MAX_ATTACHMENT_MB`, else 200 MiB). */
+  maxAttachmentBytes?: number;
 }
 
 /** Log paths that may carry a secret; pino replaces their values. */
@@ -90,6 +93,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       },
     },
   } satisfies FastifyTRPCPluginOptions<AppRouter>);
+
+  await registerAttachmentRoutes(app, settings, {
+    maxBytes: options.maxAttachmentBytes ?? maxAttachmentBytesFromEnv(),
+  });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

@@ -30,7 +30,8 @@ export interface Context {
 }
 
 export function contextFactory(settings: ApiSettings) {
-  return async ({ req, res }: CreateFastifyContextOptions): Promise<Context> => {
+  // Only the request and reply are read, so the upload route (outside tRPC) builds the same context.
+  return async ({ req, res }: Pick<CreateFastifyContextOptions, 'req' | 'res'>): Promise<Context> => {
     const token = req.cookies[SESSION_COOKIE];
     const found = token ? await principalForToken(settings.db, token, settings.now()) : null;
     return {

@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
 
 /** Per-field zh-CN problems, keyed by dotted field path (`facility.totalArea`). */
 export type FieldErrors = Record<string, string[]>;
@@ -32,6 +33,22 @@ export function forbidden(message = '无权访问该辖区的数据'): TRPCError
 
 export function notFound(message: string): TRPCError {
   return new TRPCError({ code: 'NOT_FOUND', message });
+}
+
+/**
+ * What a client is told about an error: the zh-CN message and per-field problems. Used by the tRPC
+ * error formatter and by the routes outside tRPC (attachment upload and download), so both answer alike.
+ */
+export function problemOf(error: TRPCError): { message: string; fieldErrors: FieldErrors | null } {
+  if (error.code === 'INTERNAL_SERVER_ERROR')
+    return { message: '服务器内部错误，请稍后重试', fieldErrors: null };
+  if (error.cause instanceof z.core.$ZodError) {
+    const fieldErrors = zodFieldErrors(error.cause.issues);
+    return { message: `输入有误：${Object.keys(fieldErrors).join('、')}`, fieldErrors };
+  }
+  if (error.cause instanceof FieldProblems)
+    return { message: error.message, fieldErrors: error.cause.fieldErrors };
+  return { message: error.message, fieldErrors: null };
 }
 
 /**

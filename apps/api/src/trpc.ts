@@ -4,24 +4,15 @@
  * through `requireScope`, and list queries filter by `scopePrefix` in SQL.
  */
 import { initTRPC, TRPCError } from '@trpc/server';
-import { z } from 'zod';
 import { canWrite, isAdminRole, isInScope, type Principal } from './auth/scope.js';
 import type { Context } from './context.js';
-import { FieldProblems, forbidden, zodFieldErrors } from './errors.js';
+import { forbidden, problemOf } from './errors.js';
 
 const t = initTRPC.context<Context>().create({
   // Stack traces and driver messages stay in the server log, never in a response.
   isDev: false,
   errorFormatter({ shape, error }) {
-    let fieldErrors: Record<string, string[]> | null = null;
-    let message = shape.message;
-    if (error.cause instanceof z.core.$ZodError) {
-      fieldErrors = zodFieldErrors(error.cause.issues);
-      message = `输入有误：${Object.keys(fieldErrors).join('、')}`;
-    } else if (error.cause instanceof FieldProblems) {
-      fieldErrors = error.cause.fieldErrors;
-    }
-    if (error.code === 'INTERNAL_SERVER_ERROR') message = '服务器内部错误，请稍后重试';
+    const { message, fieldErrors } = problemOf(error);
     return { ...shape, message, data: { ...shape.data, fieldErrors } };
   },
 });

@@ -25,6 +25,7 @@ import {
   fixityChecks,
   lendArchiveItem,
   returnArchiveItem,
+  stageBlob,
   updateArchiveItem,
   users,
 } from '@shequ/db';
@@ -47,7 +48,8 @@ import { escapeLike } from './jurisdictions.js';
 
 /**
  * tRPC requests are JSON under Fastify's 1 MiB body limit, and Base64 adds a third: 700 KiB of file
- * is what fits. Larger scans need a streaming upload route (see README).
+ * is what fits `archives.attach`. Scans, photos and video go through the streaming upload route
+ * (`../archives/upload.ts`).
  */
 export const MAX_ATTACHMENT_BYTES = 700 * 1024;
 
@@ -58,6 +60,13 @@ const text = (field: string, max = 500) =>
     .trim()
     .min(1, { error: `${field}不能为空` })
     .max(max, { error: `${field}最多 ${max} 字` });
+/** An attachment's name as shown and downloaded: no folders, no control characters. */
+export const attachmentFileName = text('文件名', 200).refine((name) => !/[/\\\p{Cc}]/u.test(name), {
+  error: '文件名不能包含斜杠或控制字符',
+});
+export const attachmentMediaType = z
+  .string()
+  .regex(/^[a-z]+\/[a-z0-9.+-]+$/i, { error: '文件类型应为 MIME 类型，如 image/jpeg' });
 const location = z.strictObject({
   room: text('存放位置（室）', 50),
   cabinet: text('柜', 50).optional(),
@@ -144,7 +153,7 @@ export function archiveCatalogueFilter(
   );
 }
 
-type Ctx = Context & { principal: Principal };
+export type Ctx = Context & { principal: Principal };
 
 /** The principal's standing in the community, refused unless it covers `need`. */
 const access = (ctx: Ctx, community: string, need: ArchivesNeed) =>
@@ -162,9 +171,9 @@ async function rowAccess(
   await access(ctx, community, need);
   return community;
 }
-const itemAccess = (ctx: Ctx, itemId: string, need: ArchivesNeed) =>
+export const itemAccess = (ctx: Ctx, itemId: string, need: ArchivesNeed) =>
   rowAccess(ctx, archiveItems, itemId, need);
-const attachmentAccess = (ctx: Ctx, attachmentId: string, need: ArchivesNeed) =>
+export const attachmentAccess = (ctx: Ctx, attachmentId: string, need: ArchivesNeed) =>
   rowAccess(ctx, attachments, attachmentId, need);
 
 export const archivesRouter = router({
@@ -406,14 +415,13 @@ export const archivesRouter = router({
         .limit(input.limit);
     }),
 
+  /** Small files (≤700 KiB) as Base64 in JSON; the console uploads through `POST /api/archives/items/:id/attachments`. */
   attach: writerProcedure
     .input(
       z.strictObject({
         id,
-        fileName: text('文件名', 200),
-        mediaType: z
-          .string()
-          .regex(/^[a-z]+\/[a-z0-9.+-]+$/i, { error: '文件类型应为 MIME 类型，如 image/jpeg' }),
+        fileName: attachmentFileName,
+        mediaType: attachmentMediaType,
         contentBase64: z
           .base64({ error: '文件内容应为 Base64 编码' })
           .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4, {
@@ -424,12 +432,12 @@ export const archivesRouter = router({
     .mutation(async ({ ctx, input }) => {
       await itemAccess(ctx, input.id, 'keep');
       const bytes = Buffer.from(input.contentBase64, 'base64');
-      return attempt(() =>
-        attachFile(ctx.db, actingAs(ctx), blobStore(), {
+      return attempt(async () =>
+        attachFile(ctx.db, actingAs(ctx), {
           itemId: input.id,
           fileName: input.fileName,
           mediaType: input.mediaType,
-          bytes,
+          blob: await stageBlob(blobStore(), [bytes]),
         }),
       );
     }),

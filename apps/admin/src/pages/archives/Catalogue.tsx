@@ -1,5 +1,5 @@
 /** 档案目录: the community's items by reference code, searchable and filtered, with lending from the row. */
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -15,12 +15,16 @@ import {
   type TableProps,
   Tag,
   Typography,
+  Upload,
+  type UploadProps,
 } from 'antd';
 import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
+import { isAdmin } from '../../lib/labels.js';
 import { queryClient, type RouterInputs, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { LendModal, NewItemModal } from './ArchiveForms.js';
+import { downloadUrl, UploadError, uploadAttachment } from './attachments.js';
 import {
   archiveStatusLabels,
   classificationLabels,
@@ -52,6 +56,43 @@ export function StatusTag({ status }: { status: string }) {
   return <Tag color={known?.color}>{known?.label ?? status}</Tag>;
 }
 
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * Adds a scan, photo, audio or video file to the item: the raw file goes to the upload route with the
+ * session cookie, with progress in the list; the API's zh-CN refusal is shown as it is.
+ */
+function AttachmentUpload({ itemId }: { itemId: string }) {
+  const { message } = App.useApp();
+  const customRequest: UploadProps['customRequest'] = ({ file, onProgress, onSuccess, onError }) => {
+    uploadAttachment(itemId, file as File, (percent) => onProgress?.({ percent })).then(
+      (answer) => {
+        onSuccess?.(answer);
+        message.success(`已归档附件：${(file as File).name}`);
+        void queryClient.invalidateQueries({ queryKey: trpc.archives.get.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.custody.pathKey() });
+      },
+      (error: unknown) => {
+        onError?.(error as Error);
+        message.error(error instanceof Error ? error.message : String(error));
+        // The session ended: the console returns to the login page.
+        if (error instanceof UploadError && error.status === 401) {
+          void queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
+        }
+      },
+    );
+  };
+  return (
+    <Upload multiple customRequest={customRequest} showUploadList={{ showRemoveIcon: true }}>
+      <Button icon={<UploadOutlined />}>上传附件（扫描件、照片、音视频）</Button>
+    </Upload>
+  );
+}
+
 function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { message } = App.useApp();
   const canWrite = useCanWrite();
@@ -68,6 +109,15 @@ function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => void })
     }),
   );
   const item = detail.data;
+  const me = useQuery(trpc.auth.me.queryOptions()).data;
+  // The API decides (custodians of the community and administrators); the console offers it to the
+  // item's own custodian and to administrators.
+  const mayKeep =
+    canWrite &&
+    !!me &&
+    !!item &&
+    item.status !== 'destroyed' &&
+    (isAdmin(me.role) || item.custodianId === me.id);
   return (
     <Drawer open={id !== null} onClose={onClose} size={720} title={item?.title ?? '档案'}>
       {detail.isError && <Alert type="error" showIcon title={errorMessage(detail.error)} />}
@@ -136,7 +186,10 @@ function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => void })
             />
           </div>
           <div>
-            <Typography.Title level={5}>附件</Typography.Title>
+            <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
+              <Typography.Title level={5}>附件</Typography.Title>
+              {mayKeep && id && <AttachmentUpload key={id} itemId={id} />}
+            </Space>
             <Table
               rowKey="id"
               size="small"
@@ -144,7 +197,16 @@ function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => void })
               dataSource={item.attachments}
               locale={{ emptyText: '没有附件' }}
               columns={[
-                { title: '文件', dataIndex: 'fileName' },
+                {
+                  title: '文件',
+                  dataIndex: 'fileName',
+                  render: (name: string, file) => (
+                    <a href={downloadUrl(file.id)} download={name} title="下载">
+                      <DownloadOutlined /> {name}
+                    </a>
+                  ),
+                },
+                { title: '大小', dataIndex: 'size', render: (size: number) => fileSize(size) },
                 {
                   title: 'SHA-256',
                   dataIndex: 'sha256',

@@ -3,6 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
+  App,
   Button,
   DatePicker,
   Form,
@@ -20,6 +21,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
+import { isAdmin } from '../../lib/labels.js';
 import { queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { optionsOf, requestKindLabels, sealOwnerKindLabels, sealStateLabels } from './labels.js';
 import { RequestActions, RequestState, requestSummary, type SealRequestRow } from './RequestActions.js';
@@ -189,6 +191,99 @@ function TakeOutModal({ seal, onClose }: { seal: SealRow | null; onClose: () => 
   );
 }
 
+interface EndValues {
+  approvedBy: string;
+  reason: string;
+}
+
+/** 停用 or 销毁: the reason and a second approver of the seal, as the seal machine requires. */
+const endings = {
+  retire: { title: '停用印章', ok: '停用', done: '印章已停用' },
+  destroy: { title: '销毁印章', ok: '销毁', done: '印章已登记销毁' },
+} as const;
+type Ending = keyof typeof endings;
+
+function EndSealModal({
+  ending,
+  onClose,
+}: {
+  ending: { seal: SealRow; kind: Ending } | null;
+  onClose: () => void;
+}) {
+  const { message } = App.useApp();
+  const me = useQuery(trpc.auth.me.queryOptions()).data;
+  const { form, onError } = useServerErrors(['approvedBy', 'reason']);
+  const options = {
+    onSuccess: () => {
+      if (ending) message.success(endings[ending.kind].done);
+      refreshSeals();
+      onClose();
+    },
+    onError,
+  };
+  const retire = useMutation(trpc.seals.retire.mutationOptions(options));
+  const destroy = useMutation(trpc.seals.destroy.mutationOptions(options));
+  const mutation = ending?.kind === 'destroy' ? destroy : retire;
+  const labels = endings[ending?.kind ?? 'retire'];
+  const seconds = (ending?.seal.approvers ?? []).filter((approver) => approver.id !== me?.id);
+  return (
+    <Modal
+      title={ending ? `${labels.title}：${ending.seal.name}` : labels.title}
+      open={ending !== null}
+      okText={labels.ok}
+      okButtonProps={{ danger: true }}
+      onOk={() => form.submit()}
+      confirmLoading={mutation.isPending}
+      onCancel={() => {
+        retire.reset();
+        destroy.reset();
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={
+          ending?.kind === 'destroy'
+            ? '只有已停用的印章可以销毁；销毁须经本人以外的另一名审批人同意，记入保管日志，不能撤销。'
+            : '停用须经本人以外的另一名审批人同意；带出未还的印章不能停用。'
+        }
+      />
+      {mutation.isError && !fieldErrorsOf(mutation.error) && (
+        <Alert type="error" showIcon title={errorMessage(mutation.error)} style={{ marginBottom: 16 }} />
+      )}
+      <Form<EndValues>
+        form={form}
+        name="endSeal"
+        layout="vertical"
+        preserve={false}
+        onFinish={(values) => ending && mutation.mutate({ sealId: ending.seal.id, ...values })}
+      >
+        <Form.Item
+          label="同意的审批人"
+          name="approvedBy"
+          extra="本印章的另一名审批人（不能是本人）"
+          rules={[{ required: true, message: '请选择另一名审批人' }]}
+        >
+          <Select
+            options={seconds.map((approver) => ({ value: approver.id, label: approver.displayName }))}
+            notFoundContent="本印章没有其他审批人，请先补充审批人"
+          />
+        </Form.Item>
+        <Form.Item
+          label={ending?.kind === 'destroy' ? '销毁理由' : '停用理由'}
+          name="reason"
+          rules={[{ required: true, whitespace: true, message: '请填写理由' }]}
+        >
+          <Input.TextArea rows={3} maxLength={500} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 interface RegisterValues {
   name: string;
   ownerKind: string;
@@ -340,6 +435,11 @@ export function Seals({ community }: { community: string }) {
   const [using, setUsing] = useState<SealRow | null>(null);
   const [takingOut, setTakingOut] = useState<SealRow | null>(null);
   const [registering, setRegistering] = useState(false);
+  const [ending, setEnding] = useState<{ seal: SealRow; kind: Ending } | null>(null);
+  const me = useQuery(trpc.auth.me.queryOptions()).data;
+  // Administrators and the seal's own approvers may retire or destroy it (the API checks the rest).
+  const mayEnd = (seal: SealRow) =>
+    canWrite && !!me && (isAdmin(me.role) || seal.approvers.some((approver) => approver.id === me.id));
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
@@ -390,19 +490,32 @@ export function Seals({ community }: { community: string }) {
           ...(canWrite
             ? [
                 {
-                  title: '申请',
+                  title: '操作',
                   key: 'actions',
-                  render: (_value: unknown, seal: SealRow) =>
-                    seal.state === 'inUse' ? (
-                      <Space size="small">
-                        <Button size="small" onClick={() => setUsing(seal)}>
-                          申请用印
+                  render: (_value: unknown, seal: SealRow) => (
+                    <Space size="small" wrap>
+                      {seal.state === 'inUse' && (
+                        <>
+                          <Button size="small" onClick={() => setUsing(seal)}>
+                            申请用印
+                          </Button>
+                          <Button size="small" onClick={() => setTakingOut(seal)}>
+                            申请外带
+                          </Button>
+                        </>
+                      )}
+                      {mayEnd(seal) && seal.state === 'inUse' && (
+                        <Button size="small" danger onClick={() => setEnding({ seal, kind: 'retire' })}>
+                          停用
                         </Button>
-                        <Button size="small" onClick={() => setTakingOut(seal)}>
-                          申请外带
+                      )}
+                      {mayEnd(seal) && seal.state === 'retired' && (
+                        <Button size="small" danger onClick={() => setEnding({ seal, kind: 'destroy' })}>
+                          销毁
                         </Button>
-                      </Space>
-                    ) : null,
+                      )}
+                    </Space>
+                  ),
                 },
               ]
             : []),
@@ -410,6 +523,7 @@ export function Seals({ community }: { community: string }) {
       />
       <RequestUseModal seal={using} onClose={() => setUsing(null)} />
       <TakeOutModal seal={takingOut} onClose={() => setTakingOut(null)} />
+      <EndSealModal ending={ending} onClose={() => setEnding(null)} />
       <RegisterSealModal
         community={community}
         people={people}

@@ -9,13 +9,12 @@ import { CustodyLog } from './CustodyLog.js';
 import { Lending } from './Lending.js';
 import { supervisingBodyLabels } from './labels.js';
 import { Seals } from './Seals.js';
-import { formatTime, useCanWrite, usePeople } from './shared.js';
+import { formatTime, useCanWrite } from './shared.js';
 
 type HandoverRow = RouterOutputs['handovers']['list'][number];
 
 function Handovers({ community, canWrite }: { community: string; canWrite: boolean }) {
   const list = useQuery(trpc.handovers.list.queryOptions({ community }));
-  const { nameOf } = usePeople(community);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       {canWrite && (
@@ -32,13 +31,14 @@ function Handovers({ community, canWrite }: { community: string; canWrite: boole
         locale={{ emptyText: '没有离任移交记录' }}
         columns={[
           { title: '发起时间', dataIndex: 'createdAt', render: (value: string) => formatTime(value) },
-          { title: '移交人', dataIndex: 'leaverId', render: (id: string) => nameOf(id) },
-          { title: '接交人', dataIndex: 'successorId', render: (id: string) => nameOf(id) },
+          // Names come with the list: a party who may not see the community's people still reads them.
+          { title: '移交人', dataIndex: 'leaverName' },
+          { title: '接交人', dataIndex: 'successorName' },
           {
             title: '监交人',
             key: 'supervisor',
             render: (_value, row) =>
-              `${nameOf(row.supervisorId)}（${supervisingBodyLabels[row.supervisorBody] ?? row.supervisorBody}）`,
+              `${row.supervisorName}（${supervisingBodyLabels[row.supervisorBody] ?? row.supervisorBody}）`,
           },
           { title: '应完成', dataIndex: 'dueOn' },
           {
