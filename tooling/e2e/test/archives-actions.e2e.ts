@@ -119,6 +119,51 @@ describeInBrowser('a seal request, approval and stamping in the console', () => 
     await page.context().close();
   });
 
+  it('the custodian files a scan with an item and downloads it again', async () => {
+    const page = await pageFor('xs-zhaomin');
+    await page.goto(`${server.url}/archives/${xiangshan.code}`);
+    const shelved = page
+      .getByTestId('catalogue')
+      .locator('.ant-table-tbody tr.ant-table-row', { hasText: '在库' })
+      .first();
+    // The title (second column) opens the item; the reference code beside it only copies itself.
+    await shelved.locator('td:nth-child(2) a').click();
+    const drawer = page.locator('.ant-drawer', { hasText: '附件' });
+    await drawer.getByRole('button', { name: /上传附件/ }).waitFor();
+    // Larger than a JSON request may be: the upload streams the raw file.
+    const scan = Buffer.alloc(3 * 1024 * 1024, 7);
+    await drawer
+      .locator('input[type=file]')
+      .setInputFiles({ name: '会议记录扫描件.pdf', mimeType: 'application/pdf', buffer: scan });
+    await page.getByText('已归档附件：会议记录扫描件.pdf').waitFor();
+    const link = drawer.getByRole('link', { name: '会议记录扫描件.pdf' });
+    await link.waitFor();
+    await shot(page, '34-archive-attachment');
+    const download = await page.request.get(
+      new URL((await link.getAttribute('href')) ?? '', server.url).href,
+    );
+    expect(download.status()).toBe(200);
+    expect((await download.body()).equals(scan)).toBe(true);
+    await page.context().close();
+  });
+
+  it('an approver retires the seal with a second approver’s consent', async () => {
+    const page = await pageFor('xs-wangjianguo');
+    await page.goto(`${server.url}/archives/${xiangshan.code}`);
+    await page.getByRole('tab', { name: '印章登记', exact: true }).click();
+    const sealRow = page.getByTestId('seal-registry').locator('tr.ant-table-row', { hasText: seal });
+    await sealRow.getByRole('button', { name: '停用', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '停用印章' });
+    await dialog.getByLabel('同意的审批人').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '陈红' }).click();
+    await dialog.getByLabel('停用理由').fill('居委会换届，启用新印章');
+    await dialog.getByRole('button', { name: '停用', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await sealRow.getByText('停用', { exact: true }).waitFor();
+    await shot(page, '35-seal-retired');
+    await page.context().close();
+  });
+
   it('the worker sees the request as stamped', async () => {
     const page = await pageFor('xs-sunli');
     await page.goto(`${server.url}/archives/requests?tab=mine`);

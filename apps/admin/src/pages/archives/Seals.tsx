@@ -443,7 +443,8 @@ export function Seals({ community }: { community: string }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
-        {canWrite && (
+        {/* Registering a seal is for administrators above the community (the API refuses others). */}
+        {canWrite && !!me && isAdmin(me.role) && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
             登记印章
           </Button>
