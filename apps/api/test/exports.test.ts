@@ -20,8 +20,19 @@ import { readTable } from '@shequ/facts-io';
 import { eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../src/auth/password.js';
+import { chinaDateTime } from '../src/routers/spreadsheet-file.js';
 import { JINSHAN, SHIHUAJIAN, seedFixture, WEIHAI, XIANGSHAN } from './fixture.js';
-import { fakeClock, insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+import {
+  clientFor,
+  fakeClock,
+  insertUser,
+  makeApp,
+  rejection,
+  signedIn,
+  TEST_PASSWORD,
+  type TestClient,
+} from './harness.js';
 
 const STAFF_MINIMUM = 'jinshan.staff-minimum';
 
@@ -36,6 +47,10 @@ let neighbour: TestClient;
 let weihai: TestClient;
 let tightJinshan: TestClient;
 let tightProvince: TestClient;
+/** Demo accounts of 象山 (they sign in with TEST_PASSWORD here): 陈红 approves the committee seal, 孙立 asks. */
+let chenhong: TestClient;
+let sunli: TestClient;
+let tightSunli: TestClient;
 
 interface SpreadsheetFile {
   fileName: string;
@@ -66,7 +81,7 @@ beforeAll(async () => {
     .update(communities)
     .set({ facts: { setting: 'urban', households: 2000, residents: 5100, staff: { fullTime: 6 } } })
     .where(eq(communities.code, SHIHUAJIAN));
-  await seedArchivesDemo(database);
+  await seedArchivesDemo(database, { demoPasswordHash: await hashPassword(TEST_PASSWORD) });
   await takeSealOutUnreturned();
   await insertUser(database, { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN });
   await insertUser(database, { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN });
@@ -81,15 +96,30 @@ beforeAll(async () => {
   const clock = fakeClock(new Date('2026-07-10T02:00:00Z'));
   app = await makeApp(database, { now: clock.now });
   tightApp = await makeApp(database, { now: clock.now, exportRowLimit: 1 });
-  [jinshan, inspector, worker, neighbour, weihai, tightJinshan, tightProvince] = (await Promise.all([
-    signedIn(app, 'jinshan'),
-    signedIn(app, 'inspector'),
-    signedIn(app, 'worker'),
-    signedIn(app, 'neighbour'),
-    signedIn(app, 'weihai'),
-    signedIn(tightApp, 'jinshan'),
-    signedIn(tightApp, 'shandong'),
-  ])) as [TestClient, TestClient, TestClient, TestClient, TestClient, TestClient, TestClient];
+  [jinshan, inspector, worker, neighbour, weihai, tightJinshan, tightProvince, chenhong, sunli, tightSunli] =
+    (await Promise.all([
+      signedIn(app, 'jinshan'),
+      signedIn(app, 'inspector'),
+      signedIn(app, 'worker'),
+      signedIn(app, 'neighbour'),
+      signedIn(app, 'weihai'),
+      signedIn(tightApp, 'jinshan'),
+      signedIn(tightApp, 'shandong'),
+      signedIn(app, 'xs-chenhong'),
+      signedIn(app, 'xs-sunli'),
+      signedIn(tightApp, 'xs-sunli'),
+    ])) as TestClient[] as [
+      TestClient,
+      TestClient,
+      TestClient,
+      TestClient,
+      TestClient,
+      TestClient,
+      TestClient,
+      TestClient,
+      TestClient,
+      TestClient,
+    ];
 }, 120_000);
 
 afterAll(async () => {
@@ -364,5 +394,210 @@ describe('archive list exports', () => {
     expect(error.data?.fieldErrors).toEqual({
       text: ['超过 1 件档案：请先按载体、类别、状态或关键词筛选再导出'],
     });
+  });
+});
+
+describe('seal request exports (审批与申请)', () => {
+  it('writes the requests waiting for my decision, and my own, as the two lists show them', async () => {
+    const [seal] = await database.db
+      .select({ id: seals.id })
+      .from(seals)
+      .where(eq(seals.name, '象山社区居民委员会印章'));
+    if (!seal) throw new Error('demo seal missing');
+    await sunli.seals.requestUse.mutate({
+      sealId: seal.id,
+      purpose: '为居民开具居住证明',
+      document: '居住证明',
+      copies: 2,
+    });
+    const inbox = await read(await chenhong.spreadsheets.exportSealInbox.query());
+    expect(inbox.header).toEqual(
+      expect.arrayContaining(['社区', '印章', '类别', '申请人', '申请时间', '状态']),
+    );
+    expect(inbox.rows.map((r) => [r.印章, r.类别, r.申请人, r.用印文件, r.份数, r.状态])).toEqual([
+      ['象山社区居民委员会印章', '用印', '孙立（社区工作者）', '居住证明', 2, '待审批'],
+    ]);
+    const listedInbox = await chenhong.seals.inbox.query();
+    expect(inbox.rows.length).toBe(listedInbox.length);
+
+    const mineFile = await sunli.spreadsheets.exportMySealRequests.query();
+    expect(mineFile.fileName).toBe('我的申请.xlsx');
+    const mine = await read(mineFile);
+    expect(mine.header).not.toContain('申请人');
+    const listedMine = await sunli.seals.mine.query();
+    expect(mine.rows.map((r) => r.申请时间)).toEqual(listedMine.map((r) => chinaDateTime(r.requestedAt)));
+    expect(mine.rows[0]).toMatchObject({ 事由: '为居民开具居住证明', 状态: '待审批' });
+    // The demo's removal was brought back the same day: a removal reads in its own words.
+    expect(mine.rows.map((r) => r.状态)).toEqual(expect.arrayContaining(['已用印', '已归还', '外带中']));
+  });
+
+  it('shows others nothing of the caller’s lists, and refuses the signed-out as the lists do', async () => {
+    expect((await read(await worker.spreadsheets.exportSealInbox.query())).rows).toEqual([]);
+    expect((await read(await chenhong.spreadsheets.exportMySealRequests.query())).rows).toEqual([]);
+    const anonymous = clientFor(app);
+    for (const call of [
+      () => anonymous.seals.inbox.query(),
+      () => anonymous.spreadsheets.exportSealInbox.query(),
+      () => anonymous.spreadsheets.exportMySealRequests.query(),
+    ]) {
+      expect((await rejection(call())).data?.code).toBe('UNAUTHORIZED');
+    }
+  });
+
+  it('refuses more requests than the cap', async () => {
+    const error = await rejection(tightSunli.spreadsheets.exportMySealRequests.query());
+    expect(error.data?.fieldErrors).toEqual({
+      after: ['超过 1 条申请：请先从某条申请之后（after）分段再导出'],
+    });
+  });
+});
+
+describe('destruction list export (销毁清册)', () => {
+  it('writes each destroyed item with its decision, approvers and method', async () => {
+    const file = await inspector.spreadsheets.exportDestructions.query({ community: XIANGSHAN });
+    expect(file.fileName).toBe(`销毁清册-${XIANGSHAN}.xlsx`);
+    const { rows } = await read(file);
+    const listed = await inspector.archives.destructions.query({ community: XIANGSHAN });
+    expect(rows.map((r) => r.档号)).toEqual(listed.map((d) => d.referenceCode));
+    expect(rows).toEqual([
+      expect.objectContaining({
+        题名: '2014年社区环境整治工作简报',
+        保管期限: '定期10年',
+        鉴定决定文号: '象档鉴〔2026〕1号',
+        决定日期: '2026-02-10',
+        状态: '已销毁',
+        销毁日期: '2026-02-20',
+        销毁方式: '由两人监销，碎纸机粉碎',
+      }),
+    ]);
+    expect(String(rows[0]?.批准人)).toContain('陈红');
+  });
+
+  it('is refused as the list is refused', async () => {
+    for (const caller of [worker, neighbour]) {
+      const list = await rejection(caller.archives.destructions.query({ community: XIANGSHAN }));
+      const refusal = await rejection(caller.spreadsheets.exportDestructions.query({ community: XIANGSHAN }));
+      expect(refusal.data?.code).toBe(list.data?.code);
+      expect(refusal.message).toBe(list.message);
+    }
+  });
+
+  it('refuses a list longer than the cap', async () => {
+    const noneApp = await makeApp(database, { exportRowLimit: 0 });
+    try {
+      const error = await rejection(
+        (await signedIn(noneApp, 'jinshan')).spreadsheets.exportDestructions.query({ community: XIANGSHAN }),
+      );
+      expect(error.data?.fieldErrors).toEqual({
+        after: ['超过 0 件档案：请先从某一鉴定决定之后（after）分段再导出'],
+      });
+    } finally {
+      await noneApp.close();
+    }
+  });
+});
+
+describe('custody log export (留痕日志)', () => {
+  it('writes the entries with the action in Chinese, China time and the full hash', async () => {
+    const file = await inspector.spreadsheets.exportCustodyLog.query({ community: XIANGSHAN });
+    const { header, rows } = await read(file);
+    expect(header).toEqual(['序号', '时间', '操作人', '事项', '内容', '哈希']);
+    const listed = await inspector.custody.entries.query({ community: XIANGSHAN, limit: 500 });
+    expect(rows.length).toBe(listed.size);
+    expect(rows.map((r) => r.序号)).toEqual(listed.entries.map((e) => e.seq));
+    expect(rows.map((r) => r.事项)).toEqual(listed.entries.map((e) => e.actionLabel));
+    expect(rows.map((r) => r.哈希)).toEqual(listed.entries.map((e) => e.hash));
+    expect(rows.every((r) => !/^[a-z]+[A-Z]/.test(String(r.事项)))).toBe(true);
+    expect(String(rows[0]?.时间)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    const later = await read(
+      await inspector.spreadsheets.exportCustodyLog.query({ community: XIANGSHAN, afterSeq: 3 }),
+    );
+    expect(later.rows[0]?.序号).toBe(4);
+  });
+
+  it('is refused as the log is refused', async () => {
+    for (const caller of [worker, neighbour, weihai]) {
+      const list = await rejection(caller.custody.entries.query({ community: XIANGSHAN }));
+      const refusal = await rejection(caller.spreadsheets.exportCustodyLog.query({ community: XIANGSHAN }));
+      expect(refusal.data?.code).toBe(list.data?.code);
+      expect(refusal.message).toBe(list.message);
+    }
+  });
+
+  it('refuses a log longer than the cap, naming the starting sequence number', async () => {
+    const error = await rejection(tightJinshan.spreadsheets.exportCustodyLog.query({ community: XIANGSHAN }));
+    expect(error.data?.fieldErrors).toEqual({
+      afterSeq: ['超过 1 条日志：请先指定起始序号（afterSeq）分段再导出'],
+    });
+  });
+});
+
+describe('policy explorer exports', () => {
+  it('writes the two jurisdictions side by side, headed by their names', async () => {
+    const file = await worker.spreadsheets.exportPolicyDiff.query({ a: JINSHAN, b: WEIHAI });
+    const { header, rows } = await read(file);
+    const diff = await worker.policy.diff.query({ a: JINSHAN, b: WEIHAI });
+    const nameA = diff.a.jurisdictions.at(-1)?.name;
+    const nameB = diff.b.jurisdictions.at(-1)?.name;
+    expect(header).toEqual([
+      '事项',
+      `${nameA}：规定`,
+      `${nameA}：依据`,
+      `${nameA}：数值`,
+      `${nameB}：规定`,
+      `${nameB}：依据`,
+      `${nameB}：数值`,
+      '比较',
+    ]);
+    expect(rows.map((r) => r.事项)).toEqual(diff.rules.map((r) => r.topic));
+    const states = { same: '相同', different: '不同', onlyA: '仅左侧', onlyB: '仅右侧' } as const;
+    expect(rows.map((r) => r.比较)).toEqual(diff.rules.map((r) => states[r.state]));
+    const staff = rows.find((r) => r.事项 === 'staff-minimum');
+    expect(String(staff?.[`${nameA}：数值`])).toMatch(/5/);
+    expect(file.fileName).toMatch(
+      new RegExp(`^辖区政策对比-${JINSHAN}-${WEIHAI}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`),
+    );
+  });
+
+  it('refuses an unknown pack and an over-long comparison as the explorer does', async () => {
+    const unknown = await rejection(worker.spreadsheets.exportPolicyDiff.query({ a: JINSHAN, b: 'nowhere' }));
+    expect(unknown.data?.code).toBe('BAD_REQUEST');
+    expect(unknown.data?.fieldErrors).toEqual({ b: ['没有这个代码的政策包'] });
+    const error = await rejection(
+      tightJinshan.spreadsheets.exportPolicyDiff.query({ a: JINSHAN, b: WEIHAI }),
+    );
+    expect(error.data?.fieldErrors).toEqual({ b: ['超过 1 项规定：请先选择另外两个辖区再导出'] });
+  });
+
+  it('writes the what-if’s changed rules with the communities that change and how', async () => {
+    const explained = await jinshan.policy.explain.query({ jurisdictionCode: JINSHAN });
+    const minimum = explained.parameters.find((p) => p.value === 5 && p.unit === '人');
+    if (!minimum) throw new Error('Jinshan has no minimum-staff parameter');
+    const input = { jurisdictionCode: JINSHAN, parameters: { [minimum.name]: 3 } };
+    const file = await jinshan.spreadsheets.exportWhatIf.query(input);
+    expect(file.fileName).toBe(`假设分析-${JINSHAN}.xlsx`);
+    const { header, rows } = await read(file);
+    expect(header).toEqual(['检查项', '规则编号', '变化社区数', '变化']);
+    const result = await jinshan.policy.whatIf.query(input);
+    expect(rows.map((r) => r.规则编号)).toEqual(result.rules.map((r) => r.rule));
+    expect(rows.find((r) => r.规则编号 === STAFF_MINIMUM)).toMatchObject({
+      变化社区数: 1,
+      变化: '不通过 → 通过：1 个',
+    });
+    // Lowering the minimum changes more than one check, so one row is too many.
+    expect(result.rules.length).toBeGreaterThan(1);
+    const tooMany = await rejection(tightJinshan.spreadsheets.exportWhatIf.query(input));
+    expect(tooMany.data?.fieldErrors).toEqual({
+      jurisdictionCode: ['超过 1 项检查：请先选择下级辖区再导出'],
+    });
+    const foreign = await rejection(weihai.spreadsheets.exportWhatIf.query(input));
+    expect(foreign.data?.code).toBe('FORBIDDEN');
+    const noSuch = await rejection(
+      jinshan.spreadsheets.exportWhatIf.query({
+        jurisdictionCode: JINSHAN,
+        parameters: { noSuchParameter: 1 },
+      }),
+    );
+    expect(noSuch.data?.fieldErrors).toHaveProperty(['parameters.noSuchParameter']);
   });
 });

@@ -117,6 +117,17 @@ describeInBrowser('archives and seals in the console', () => {
     await shot('23-archives-seals');
   });
 
+  it('keeps the destroyed item on the permanent destruction list, with its decision', async () => {
+    await tab('销毁清册');
+    const row = page
+      .getByTestId('destructions')
+      .locator('.ant-table-tbody tr.ant-table-row', { hasText: '2014年社区环境整治工作简报' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('象档鉴〔2026〕1号');
+    expect(await row.textContent()).toContain('已销毁');
+    await shot('36-archives-destructions');
+  });
+
   it('prints the completed handover as a signed form', async () => {
     await tab('离任移交');
     await page.getByRole('link', { name: '查看 / 打印' }).first().click();

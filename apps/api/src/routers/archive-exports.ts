@@ -1,7 +1,8 @@
 /**
- * The archive and seal lists of the console as Excel files (issue 3): a community's catalogue and
- * lending register, its seals, and the seals out / overdue and overdue loans across a scope. Each
- * takes the input of the list it mirrors and applies the same filters and the same access check.
+ * The archive and seal lists of the console as Excel files (issue 3): a community's catalogue,
+ * lending register, seals, destruction list and custody log; the seals out / overdue and overdue
+ * loans across a scope; and the caller's own seal requests (待我审批, 我的申请). Each takes the input
+ * of the list it mirrors and applies the same filters and the same access check.
  *
  * Access goes through `requireArchiveReader` / `archiveScope` below, which apply the lists' own
  * rule (auth/archives-access.ts); the catalogue's filter is the one `archives.list` uses.
@@ -10,15 +11,19 @@ import {
   archiveContentGroupLabels,
   archiveMediumLabels,
   archiveStatusLabels,
+  type CustodyLogEntry,
   retentionLabels,
   sealOwnerKindLabels,
+  sealRemovalStatusLabels,
   sealStateLabels,
+  sealUseStatusLabels,
 } from '@shequ/archives';
 import {
   archiveItems,
   archiveLoans,
   chinaDate,
   communities,
+  readCustodyLog,
   sealApprovers,
   sealRequests,
   seals,
@@ -28,16 +33,18 @@ import { communityCode, divisionCode } from '@shequ/domain';
 import { and, asc, desc, eq, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { underNode } from '../archives/shared.js';
+import { paging, underNode } from '../archives/shared.js';
 import { requireArchivesAccess, requireOwnCommunityAccess } from '../auth/archives-access.js';
 import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { authedProcedure } from '../trpc.js';
-import { archiveCatalogueFilter, listArchivesInput, listLoansInput } from './archives.js';
-import { sealsOutInput } from './seals.js';
+import { archiveCatalogueFilter, destructionRows, listArchivesInput, listLoansInput } from './archives.js';
+import { custodyActionLabel, custodyEntriesInput } from './custody.js';
+import { mySealRequestRows, sealInboxRows, sealsOutInput } from './seals.js';
 import {
   chinaDateTime,
   exportFetchLimit,
+  jsonCell,
   type ListSheet,
   labelOf,
   listSpreadsheet,
@@ -114,6 +121,9 @@ async function sealsOutRows(
     .orderBy(asc(sealRequests.returnBy), asc(sealRequests.id))
     .limit(exportFetchLimit(ctx));
 }
+
+/** The personal request lists' input (`seals.inbox`, `seals.mine`); the export ignores `limit`. */
+const personalListInput = z.strictObject(paging).optional();
 
 export const archiveExports = {
   /** A community's catalogue (档案目录) with the list's filters, by reference code. */
@@ -264,6 +274,137 @@ export const archiveExports = {
         .limit(exportFetchLimit(ctx));
       return listSpreadsheet(ctx, overdueLoanSheet(today), rows, [input.under]);
     }),
+
+  /** 待我审批: the seal requests waiting for the caller's decision, as `seals.inbox` lists them. */
+  exportSealInbox: authedProcedure
+    .input(personalListInput)
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      const rows = await sealInboxRows(ctx, { after: input?.after, limit: exportFetchLimit(ctx) });
+      return listSpreadsheet(ctx, sealInboxSheet, rows);
+    }),
+
+  /** 我的申请: the caller's own seal requests, newest first, as `seals.mine` lists them. */
+  exportMySealRequests: authedProcedure
+    .input(personalListInput)
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      const rows = await mySealRequestRows(ctx, { after: input?.after, limit: exportFetchLimit(ctx) });
+      return listSpreadsheet(ctx, mySealRequestSheet, rows);
+    }),
+
+  /** A community's destruction list (销毁清册), as `archives.destructions` lists it. */
+  exportDestructions: authedProcedure
+    .input(z.strictObject({ community: communityCode, ...paging }))
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      await requireArchiveReader(ctx, input.community);
+      const rows = await destructionRows(ctx.db, input.community, input.after, exportFetchLimit(ctx));
+      return listSpreadsheet(ctx, destructionSheet, rows, [input.community]);
+    }),
+
+  /**
+   * A community's custody log (留痕日志) as people read it: action in Chinese, China time. The log's
+   * JSON (entries and checkpoints) stays the form to verify; this sheet is for reading and filing.
+   */
+  exportCustodyLog: authedProcedure
+    .input(custodyEntriesInput)
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      await requireArchivesAccess(ctx.db, ctx.principal, input.community, 'log');
+      const rows = await readCustodyLog(ctx.db, input.community, {
+        afterSeq: input.afterSeq,
+        limit: exportFetchLimit(ctx),
+      });
+      return listSpreadsheet(ctx, custodyLogSheet, rows, [
+        input.community,
+        input.afterSeq > 0 ? `${input.afterSeq}号以后` : undefined,
+      ]);
+    }),
+};
+
+/** A seal request row of `seals.inbox` / `seals.mine`. */
+type SealRequestRow = Awaited<ReturnType<typeof sealInboxRows>>[number];
+
+/** A request's state in Chinese; uses and removals share most states, `out`/`returned` are removals'. */
+const requestStateLabel = (r: SealRequestRow) =>
+  labelOf(r.kind === 'use' ? sealUseStatusLabels : sealRemovalStatusLabels, r.state);
+
+/** The columns of both personal request lists; the inbox adds who asked. */
+const sealRequestColumns = (withRequester: boolean): ListSheet<SealRequestRow>['columns'] => [
+  { header: '社区代码', value: (r) => r.communityCode, width: 16 },
+  { header: '社区', value: (r) => r.communityName ?? '', width: 20 },
+  { header: '印章', value: (r) => r.sealName, width: 28 },
+  { header: '类别', value: (r) => (r.kind === 'use' ? '用印' : '外带') },
+  ...(withRequester
+    ? [{ header: '申请人', value: (r: SealRequestRow) => r.requesterName ?? '', width: 14 }]
+    : []),
+  { header: '申请时间', value: (r) => chinaDateTime(r.requestedAt), width: 20 },
+  { header: '事由', value: (r) => r.purpose, width: 32 },
+  { header: '用印文件', value: (r) => r.document ?? '', width: 24 },
+  { header: '份数', value: (r) => r.copies ?? '' },
+  { header: '去向', value: (r) => r.destination ?? '', width: 20 },
+  { header: '应还时间', value: (r) => chinaDateTime(r.returnBy), width: 20 },
+  { header: '状态', value: requestStateLabel },
+  { header: '审批人', value: (r) => r.deciderName ?? '', width: 14 },
+  { header: '审批时间', value: (r) => chinaDateTime(r.decidedAt), width: 20 },
+  { header: '不予批准的理由', value: (r) => r.refusalReason ?? '', width: 24 },
+  { header: '用印时间', value: (r) => chinaDateTime(r.stampedAt), width: 20 },
+  { header: '用印份数', value: (r) => r.copiesStamped ?? '' },
+  { header: '带出时间', value: (r) => chinaDateTime(r.takenOutAt), width: 20 },
+  { header: '归还时间', value: (r) => chinaDateTime(r.returnedAt), width: 20 },
+];
+
+const sealInboxSheet: ListSheet<SealRequestRow> = {
+  title: '待我审批',
+  unit: '条申请',
+  narrow: { field: 'after', hint: '审批一部分申请，或从某条申请之后（after）分段' },
+  columns: sealRequestColumns(true),
+};
+
+const mySealRequestSheet: ListSheet<SealRequestRow> = {
+  title: '我的申请',
+  unit: '条申请',
+  narrow: { field: 'after', hint: '从某条申请之后（after）分段' },
+  columns: sealRequestColumns(false),
+};
+
+const destructionSheet: ListSheet<Awaited<ReturnType<typeof destructionRows>>[number]> = {
+  title: '销毁清册',
+  unit: '件档案',
+  narrow: { field: 'after', hint: '从某一鉴定决定之后（after）分段' },
+  columns: [
+    { header: '档号', value: (r) => r.referenceCode, width: 30 },
+    { header: '题名', value: (r) => r.title, width: 36 },
+    { header: '保管期限', value: (r) => labelOf(retentionLabels, r.retention) },
+    { header: '到期日期', value: (r) => r.expiresOn, width: 12 },
+    { header: '鉴定决定文号', value: (r) => r.decisionNumber, width: 22 },
+    { header: '决定日期', value: (r) => r.decidedOn, width: 12 },
+    { header: '鉴定意见', value: (r) => r.opinion, width: 36 },
+    { header: '批准人', value: (r) => r.approverNames ?? '', width: 20 },
+    { header: '状态', value: (r) => (r.state === 'destroyed' ? '已销毁' : '待销毁') },
+    { header: '销毁日期', value: (r) => r.destroyedOn ?? '', width: 12 },
+    { header: '销毁方式', value: (r) => r.method ?? '', width: 16 },
+    { header: '登记销毁人', value: (r) => r.destroyerName ?? '', width: 14 },
+  ],
+};
+
+/** An entry's content as the console's log table shows it: `key: value；…`. */
+const payloadText = (payload: CustodyLogEntry['payload']) =>
+  jsonCell(
+    Object.entries(payload)
+      .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+      .join('；'),
+  );
+
+const custodyLogSheet: ListSheet<CustodyLogEntry> = {
+  title: '留痕日志',
+  unit: '条日志',
+  narrow: { field: 'afterSeq', hint: '指定起始序号（afterSeq）分段' },
+  columns: [
+    { header: '序号', value: (r) => r.seq },
+    { header: '时间', value: (r) => chinaDateTime(r.at), width: 20 },
+    { header: '操作人', value: (r) => r.actor, width: 16 },
+    { header: '事项', value: (r) => custodyActionLabel(r.action), width: 16 },
+    { header: '内容', value: (r) => payloadText(r.payload), width: 60 },
+    { header: '哈希', value: (r) => r.hash, width: 66 },
+  ],
 };
 
 const catalogueSheet: ListSheet<{

@@ -21,6 +21,7 @@ import {
   chinaDate,
   communities,
   createArchiveItem,
+  type Database,
   destroyArchiveItem,
   fixityChecks,
   lendArchiveItem,
@@ -30,7 +31,21 @@ import {
   users,
 } from '@shequ/db';
 import { communityCode, divisionCode, isoDate } from '@shequ/domain';
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  ilike,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { blobStore } from '../archives/blob-store.js';
@@ -151,6 +166,37 @@ export function archiveCatalogueFilter(
         )
       : undefined,
   );
+}
+
+/**
+ * The permanent destruction list (销毁清册) of a community, oldest decision first, with the approvers
+ * and whoever destroyed each item named, as people read the list (the ids stay in `approvedBy`, `destroyedBy`).
+ */
+export function destructionRows(
+  db: Database,
+  community: string,
+  after: Parameters<typeof rowsAfter>[2],
+  limit: number,
+) {
+  const destroyer = alias(users, 'destroyer');
+  return db
+    .select({
+      ...getTableColumns(archiveDestructions),
+      approverNames: sql<
+        string | null
+      >`(select string_agg(${users.displayName}, '、' order by ${users.displayName}) from ${users} where ${users.id}::text in (select jsonb_array_elements_text(${archiveDestructions.approvedBy})))`,
+      destroyerName: destroyer.displayName,
+    })
+    .from(archiveDestructions)
+    .leftJoin(destroyer, eq(destroyer.id, archiveDestructions.destroyedBy))
+    .where(
+      and(
+        eq(archiveDestructions.communityCode, community),
+        rowsAfter('asc', { at: archiveDestructions.decidedOn, id: archiveDestructions.id }, after),
+      ),
+    )
+    .orderBy(asc(archiveDestructions.decidedOn), asc(archiveDestructions.id))
+    .limit(limit);
 }
 
 export type Ctx = Context & { principal: Principal };
@@ -402,17 +448,7 @@ export const archivesRouter = router({
     .input(z.strictObject({ community: communityCode, ...paging }))
     .query(async ({ ctx, input }) => {
       await access(ctx, input.community, 'catalogue');
-      return ctx.db
-        .select()
-        .from(archiveDestructions)
-        .where(
-          and(
-            eq(archiveDestructions.communityCode, input.community),
-            rowsAfter('asc', { at: archiveDestructions.decidedOn, id: archiveDestructions.id }, input.after),
-          ),
-        )
-        .orderBy(asc(archiveDestructions.decidedOn), asc(archiveDestructions.id))
-        .limit(input.limit);
+      return destructionRows(ctx.db, input.community, input.after, input.limit);
     }),
 
   /** Small files (≤700 KiB) as Base64 in JSON; the console uploads through `POST /api/archives/items/:id/attachments`. */

@@ -19,29 +19,32 @@ import { requireArchivesAccess } from '../auth/archives-access.js';
 import { FieldProblems } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
 
+/** An entry's action in Chinese; an action the label table does not know yet is shown as stored. */
+export const custodyActionLabel = (action: string): string =>
+  (custodyActionLabels as Record<string, string>)[action] ?? action;
+
+/** The log table's input: entries after `afterSeq`, a page of `limit` (the Excel export ignores `limit`). */
+export const custodyEntriesInput = z.strictObject({
+  community: communityCode,
+  afterSeq: z.int().min(0).default(0),
+  limit: z.int().min(1).max(500).default(100),
+});
+
 export const custodyRouter = router({
-  entries: authedProcedure
-    .input(
-      z.strictObject({
-        community: communityCode,
-        afterSeq: z.int().min(0).default(0),
-        limit: z.int().min(1).max(500).default(100),
-      }),
-    )
-    .query(async ({ ctx, input }) => {
-      await requireArchivesAccess(ctx.db, ctx.principal, input.community, 'log');
-      const [entries, size] = await Promise.all([
-        readCustodyLog(ctx.db, input.community, { afterSeq: input.afterSeq, limit: input.limit }),
-        custodyLogSize(ctx.db, input.community),
-      ]);
-      return {
-        size,
-        entries: entries.map((entry) => ({
-          ...entry,
-          actionLabel: (custodyActionLabels as Record<string, string>)[entry.action] ?? entry.action,
-        })),
-      };
-    }),
+  entries: authedProcedure.input(custodyEntriesInput).query(async ({ ctx, input }) => {
+    await requireArchivesAccess(ctx.db, ctx.principal, input.community, 'log');
+    const [entries, size] = await Promise.all([
+      readCustodyLog(ctx.db, input.community, { afterSeq: input.afterSeq, limit: input.limit }),
+      custodyLogSize(ctx.db, input.community),
+    ]);
+    return {
+      size,
+      entries: entries.map((entry) => ({
+        ...entry,
+        actionLabel: custodyActionLabel(entry.action),
+      })),
+    };
+  }),
 
   checkpoints: authedProcedure
     .input(z.strictObject({ community: communityCode }))

@@ -8,6 +8,7 @@ import { divisionCode } from '@shequ/domain';
 import { type CheckStatus, evaluatorFor, jurisdictionsList, packChain, shippedPacks } from '@shequ/policy';
 import { z } from 'zod';
 import { COUNTRY_CODE } from '../auth/roles.js';
+import type { Principal } from '../auth/scope.js';
 import { describeChain, diffChains } from '../compliance/describe.js';
 import { communitiesBelow, evaluateAll, groupByChain } from '../compliance/evaluate.js';
 import type { Context } from '../context.js';
@@ -58,6 +59,96 @@ export interface Transition {
   count: number;
 }
 
+/** Two jurisdictions' chains rule by rule on `asOf` (default today); shared with the diff's export. */
+export function diffPacks(ctx: Pick<Context, 'settings'>, input: z.infer<typeof diffInput>) {
+  const asOf = input.asOf ?? today(ctx);
+  return diffChains(describePack(input.a, asOf), describePack(input.b, asOf));
+}
+
+/**
+ * How many communities under a node change status, rule by rule, when parameters take other
+ * values; shared with the what-if's export. Scope-checked: FORBIDDEN outside the principal's node.
+ */
+export async function whatIf(ctx: Context & { principal: Principal }, input: z.infer<typeof whatIfInput>) {
+  requireScope(ctx.principal, input.jurisdictionCode);
+  const rows = await communitiesBelow(ctx, input.jurisdictionCode);
+  const { groups } = groupByChain(rows);
+  const known = new Map<string, { label: string; unit: string }>();
+  for (const { chain } of groups) {
+    for (const { parameter } of chain.evaluator.parameters) {
+      known.set(parameter.name, { label: parameter.label, unit: parameter.unit });
+    }
+  }
+  for (const name of Object.keys(input.parameters)) {
+    if (!known.has(name)) {
+      throw fieldError('BAD_REQUEST', `parameters.${name}`, `该辖区的社区适用的政策包中没有参数 ${name}`);
+    }
+  }
+  const asOf = input.asOf ? { asOf: input.asOf } : {};
+  const startedAt = performance.now();
+  let before: ReturnType<typeof evaluateAll>;
+  let after: ReturnType<typeof evaluateAll>;
+  try {
+    before = evaluateAll(rows, asOf);
+    after = evaluateAll(rows, { ...asOf, params: input.parameters });
+  } catch (error) {
+    asBadRequest(error, 'parameters');
+  }
+  const byRule = new Map<string, { title: string; transitions: Map<string, Transition>; changed: number }>();
+  const titles = new Map<string, string>();
+  for (const { chain } of groups) {
+    for (const { rule } of chain.evaluator.rules) titles.set(rule.id, rule.title);
+  }
+  let changedCommunities = 0;
+  // evaluateAll keeps the order of its groups and members, so the two passes line up entry by entry.
+  before.evaluated.forEach((entry, index) => {
+    const other = after.evaluated[index];
+    if (!other) return;
+    let changed = false;
+    entry.statuses.forEach((from, i) => {
+      const to = other.statuses[i];
+      if (to === undefined || to === from) return;
+      changed = true;
+      const rule = entry.rules[i] as string;
+      let tallied = byRule.get(rule);
+      if (!tallied) {
+        tallied = { title: titles.get(rule) ?? rule, transitions: new Map(), changed: 0 };
+        byRule.set(rule, tallied);
+      }
+      tallied.changed += 1;
+      const key = `${from}>${to}`;
+      const transition = tallied.transitions.get(key) ?? { from, to, count: 0 };
+      transition.count += 1;
+      tallied.transitions.set(key, transition);
+    });
+    if (changed) changedCommunities += 1;
+  });
+  const parameters = Object.entries(input.parameters).map(([name, value]) => {
+    const chain = groups.find((g) => g.chain.evaluator.parameters.some((p) => p.parameter.name === name));
+    const reading = chain?.chain.evaluator.parameterValue(name, input.asOf ?? today(ctx));
+    return {
+      name,
+      label: known.get(name)?.label ?? name,
+      unit: known.get(name)?.unit ?? '',
+      before: reading?.value ?? null,
+      after: value,
+    };
+  });
+  return {
+    communities: rows.length,
+    evaluated: before.evaluated.length,
+    changedCommunities,
+    parameters,
+    rules: [...byRule.entries()].map(([rule, t]) => ({
+      rule,
+      title: t.title,
+      changed: t.changed,
+      transitions: [...t.transitions.values()].sort((x, y) => y.count - x.count),
+    })),
+    evaluationMs: Math.round(performance.now() - startedAt),
+  };
+}
+
 export const policyRouter = router({
   /** The shipped packs (as `shequ jurisdictions` prints them), each with its chain. */
   jurisdictions: authedProcedure.query(() =>
@@ -73,95 +164,11 @@ export const policyRouter = router({
     .query(({ ctx, input }) => describePack(input.jurisdictionCode, input.asOf ?? today(ctx))),
 
   /** Two jurisdictions rule by rule. */
-  diff: authedProcedure.input(diffInput).query(({ ctx, input }) => {
-    const asOf = input.asOf ?? today(ctx);
-    return diffChains(describePack(input.a, asOf), describePack(input.b, asOf));
-  }),
+  diff: authedProcedure.input(diffInput).query(({ ctx, input }) => diffPacks(ctx, input)),
 
   /**
    * How many communities under a node change status, rule by rule, when parameters take other
    * values. Each community is evaluated with its own date, before and after.
    */
-  whatIf: authedProcedure.input(whatIfInput).query(async ({ ctx, input }) => {
-    requireScope(ctx.principal, input.jurisdictionCode);
-    const rows = await communitiesBelow(ctx, input.jurisdictionCode);
-    const { groups } = groupByChain(rows);
-    const known = new Map<string, { label: string; unit: string }>();
-    for (const { chain } of groups) {
-      for (const { parameter } of chain.evaluator.parameters) {
-        known.set(parameter.name, { label: parameter.label, unit: parameter.unit });
-      }
-    }
-    for (const name of Object.keys(input.parameters)) {
-      if (!known.has(name)) {
-        throw fieldError('BAD_REQUEST', `parameters.${name}`, `该辖区的社区适用的政策包中没有参数 ${name}`);
-      }
-    }
-    const asOf = input.asOf ? { asOf: input.asOf } : {};
-    const startedAt = performance.now();
-    let before: ReturnType<typeof evaluateAll>;
-    let after: ReturnType<typeof evaluateAll>;
-    try {
-      before = evaluateAll(rows, asOf);
-      after = evaluateAll(rows, { ...asOf, params: input.parameters });
-    } catch (error) {
-      asBadRequest(error, 'parameters');
-    }
-    const byRule = new Map<
-      string,
-      { title: string; transitions: Map<string, Transition>; changed: number }
-    >();
-    const titles = new Map<string, string>();
-    for (const { chain } of groups) {
-      for (const { rule } of chain.evaluator.rules) titles.set(rule.id, rule.title);
-    }
-    let changedCommunities = 0;
-    // evaluateAll keeps the order of its groups and members, so the two passes line up entry by entry.
-    before.evaluated.forEach((entry, index) => {
-      const other = after.evaluated[index];
-      if (!other) return;
-      let changed = false;
-      entry.statuses.forEach((from, i) => {
-        const to = other.statuses[i];
-        if (to === undefined || to === from) return;
-        changed = true;
-        const rule = entry.rules[i] as string;
-        let tallied = byRule.get(rule);
-        if (!tallied) {
-          tallied = { title: titles.get(rule) ?? rule, transitions: new Map(), changed: 0 };
-          byRule.set(rule, tallied);
-        }
-        tallied.changed += 1;
-        const key = `${from}>${to}`;
-        const transition = tallied.transitions.get(key) ?? { from, to, count: 0 };
-        transition.count += 1;
-        tallied.transitions.set(key, transition);
-      });
-      if (changed) changedCommunities += 1;
-    });
-    const parameters = Object.entries(input.parameters).map(([name, value]) => {
-      const chain = groups.find((g) => g.chain.evaluator.parameters.some((p) => p.parameter.name === name));
-      const reading = chain?.chain.evaluator.parameterValue(name, input.asOf ?? today(ctx));
-      return {
-        name,
-        label: known.get(name)?.label ?? name,
-        unit: known.get(name)?.unit ?? '',
-        before: reading?.value ?? null,
-        after: value,
-      };
-    });
-    return {
-      communities: rows.length,
-      evaluated: before.evaluated.length,
-      changedCommunities,
-      parameters,
-      rules: [...byRule.entries()].map(([rule, t]) => ({
-        rule,
-        title: t.title,
-        changed: t.changed,
-        transitions: [...t.transitions.values()].sort((x, y) => y.count - x.count),
-      })),
-      evaluationMs: Math.round(performance.now() - startedAt),
-    };
-  }),
+  whatIf: authedProcedure.input(whatIfInput).query(({ ctx, input }) => whatIf(ctx, input)),
 });

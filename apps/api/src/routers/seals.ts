@@ -27,7 +27,15 @@ import { communityCode, divisionCode } from '@shequ/domain';
 import { and, asc, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { actingAs, attempt, communityOfRow, paging, rowsAfter, underNode } from '../archives/shared.js';
+import {
+  actingAs,
+  attempt,
+  communityOfRow,
+  type PageAfter,
+  paging,
+  rowsAfter,
+  underNode,
+} from '../archives/shared.js';
 import {
   allows,
   archivesStanding,
@@ -152,6 +160,58 @@ function requestColumns() {
       returnedAt: sealRequests.returnedAt,
     },
   };
+}
+
+/** A page of a personal request list: after the keyset `after`, at most `limit` rows. */
+interface PersonalPage {
+  after: PageAfter | undefined;
+  limit: number;
+}
+
+/**
+ * Requests waiting for the principal's decision (`seals.inbox`): seals that list them as approver,
+ * requested by someone else, oldest first. Shared with the list's Excel export.
+ */
+export function sealInboxRows(ctx: Pick<Context, 'db'> & { principal: Principal }, page: PersonalPage) {
+  const { requester, decider, columns } = requestColumns();
+  return ctx.db
+    .select(columns)
+    .from(sealApprovers)
+    .innerJoin(sealRequests, eq(sealRequests.sealId, sealApprovers.sealId))
+    .innerJoin(seals, eq(seals.id, sealRequests.sealId))
+    .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
+    .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
+    .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
+    .where(
+      and(
+        eq(sealApprovers.userId, ctx.principal.id),
+        eq(sealRequests.state, 'requested'),
+        ne(sealRequests.requestedBy, ctx.principal.id),
+        rowsAfter('asc', { at: sealRequests.requestedAt, id: sealRequests.id }, page.after),
+      ),
+    )
+    .orderBy(asc(sealRequests.requestedAt), asc(sealRequests.id))
+    .limit(page.limit);
+}
+
+/** The principal's own requests (`seals.mine`), newest first. Shared with the list's Excel export. */
+export function mySealRequestRows(ctx: Pick<Context, 'db'> & { principal: Principal }, page: PersonalPage) {
+  const { requester, decider, columns } = requestColumns();
+  return ctx.db
+    .select(columns)
+    .from(sealRequests)
+    .innerJoin(seals, eq(seals.id, sealRequests.sealId))
+    .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
+    .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
+    .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
+    .where(
+      and(
+        eq(sealRequests.requestedBy, ctx.principal.id),
+        rowsAfter('desc', { at: sealRequests.requestedAt, id: sealRequests.id }, page.after),
+      ),
+    )
+    .orderBy(desc(sealRequests.requestedAt), desc(sealRequests.id))
+    .limit(page.limit);
 }
 
 async function listSeals(db: Context['db'], community: string, sealId?: string) {
@@ -372,47 +432,14 @@ export const sealsRouter = router({
     }),
 
   /** Requests waiting for my decision: seals that list me as approver, requested by someone else. */
-  inbox: authedProcedure.input(personalPaging).query(async ({ ctx, input }) => {
-    const { requester, decider, columns } = requestColumns();
-    return ctx.db
-      .select(columns)
-      .from(sealApprovers)
-      .innerJoin(sealRequests, eq(sealRequests.sealId, sealApprovers.sealId))
-      .innerJoin(seals, eq(seals.id, sealRequests.sealId))
-      .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
-      .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
-      .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
-      .where(
-        and(
-          eq(sealApprovers.userId, ctx.principal.id),
-          eq(sealRequests.state, 'requested'),
-          ne(sealRequests.requestedBy, ctx.principal.id),
-          rowsAfter('asc', { at: sealRequests.requestedAt, id: sealRequests.id }, input?.after),
-        ),
-      )
-      .orderBy(asc(sealRequests.requestedAt), asc(sealRequests.id))
-      .limit(input?.limit ?? 100);
-  }),
+  inbox: authedProcedure
+    .input(personalPaging)
+    .query(({ ctx, input }) => sealInboxRows(ctx, { after: input?.after, limit: input?.limit ?? 100 })),
 
   /** My own requests, newest first. */
-  mine: authedProcedure.input(personalPaging).query(async ({ ctx, input }) => {
-    const { requester, decider, columns } = requestColumns();
-    return ctx.db
-      .select(columns)
-      .from(sealRequests)
-      .innerJoin(seals, eq(seals.id, sealRequests.sealId))
-      .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
-      .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
-      .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
-      .where(
-        and(
-          eq(sealRequests.requestedBy, ctx.principal.id),
-          rowsAfter('desc', { at: sealRequests.requestedAt, id: sealRequests.id }, input?.after),
-        ),
-      )
-      .orderBy(desc(sealRequests.requestedAt), desc(sealRequests.id))
-      .limit(input?.limit ?? 100);
-  }),
+  mine: authedProcedure
+    .input(personalPaging)
+    .query(({ ctx, input }) => mySealRequestRows(ctx, { after: input?.after, limit: input?.limit ?? 100 })),
 
   /**
    * 印章停用: by an administrator or an approver of the seal, with the consent of an approver other

@@ -25,7 +25,7 @@ import { archiveExports } from './archive-exports.js';
 import { auditListFilter, auditRows, listAuditInput } from './audit.js';
 import { communityListFilter, listCommunitiesInput } from './communities.js';
 import { failingCommunities, failingInput, failingItems } from './compliance.js';
-import { describePack, explainInput, today } from './policy.js';
+import { describePack, diffInput, diffPacks, explainInput, today, whatIf, whatIfInput } from './policy.js';
 import {
   chinaDateTime,
   exportFetchLimit,
@@ -185,6 +185,27 @@ export const spreadsheetsRouter = router({
       return listSpreadsheet(ctx, policyRuleSheet, rows, [input.jurisdictionCode, asOf]);
     }),
 
+  /** The policy explorer's side-by-side comparison of two jurisdictions, rule by rule. */
+  exportPolicyDiff: authedProcedure
+    .input(diffInput)
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      const diff = diffPacks(ctx, input);
+      const nameOf = (side: typeof diff.a, code: string) =>
+        side.jurisdictions.find((j) => j.code === code)?.name ?? code;
+      return listSpreadsheet(
+        ctx,
+        policyDiffSheet(nameOf(diff.a, input.a), nameOf(diff.b, input.b)),
+        diff.rules,
+        [input.a, input.b, diff.a.asOf],
+      );
+    }),
+
+  /** The what-if's result table: each rule whose result changes, with how many communities and how. */
+  exportWhatIf: authedProcedure.input(whatIfInput).query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+    const result = await whatIf(ctx, input);
+    return listSpreadsheet(ctx, whatIfSheet, result.rules, [input.jurisdictionCode]);
+  }),
+
   ...archiveExports,
 });
 
@@ -285,5 +306,68 @@ const policyRuleSheet: ListSheet<
     { header: '所选日期是否施行', value: (r) => (r.inForce ? '是' : '否') },
     { header: '参数', value: (r) => r.parameterText, width: 50 },
     { header: '替换上级规则', value: (r) => r.replaces ?? '', width: 24 },
+  ],
+};
+
+type RuleDiffRow = ReturnType<typeof diffPacks>['rules'][number];
+
+const diffStateLabels: Record<RuleDiffRow['state'], string> = {
+  same: '相同',
+  different: '不同',
+  onlyA: '仅左侧',
+  onlyB: '仅右侧',
+};
+
+/** One side of a compared rule, as the explorer shows it: the rule, where it is written, its figures. */
+const diffSideColumns = (name: string, side: 'a' | 'b'): ListSheet<RuleDiffRow>['columns'] => [
+  { header: `${name}：规定`, value: (r) => r[side]?.title ?? '（无此规定）', width: 30 },
+  {
+    header: `${name}：依据`,
+    value: (r) => {
+      const citation = r[side]?.citation;
+      return citation ? `${citation.document}${citation.article}${citation.clause ?? ''}` : '';
+    },
+    width: 36,
+  },
+  {
+    header: `${name}：数值`,
+    value: (r) =>
+      r.parameters
+        .filter((p) => p[side] !== undefined)
+        .map((p) => `${p.label}：${p[side]}${p.unit}`)
+        .join('；'),
+    width: 30,
+  },
+];
+
+/** Two jurisdictions side by side; the headers name them as the explorer's columns do. */
+const policyDiffSheet = (nameA: string, nameB: string): ListSheet<RuleDiffRow> => ({
+  title: '辖区政策对比',
+  unit: '项规定',
+  narrow: { field: 'b', hint: '选择另外两个辖区' },
+  columns: [
+    { header: '事项', value: (r) => r.topic, width: 28 },
+    ...diffSideColumns(nameA, 'a'),
+    ...diffSideColumns(nameB, 'b'),
+    { header: '比较', value: (r) => diffStateLabels[r.state] },
+  ],
+});
+
+const whatIfSheet: ListSheet<Awaited<ReturnType<typeof whatIf>>['rules'][number]> = {
+  title: '假设分析',
+  unit: '项检查',
+  narrow: { field: 'jurisdictionCode', hint: '选择下级辖区' },
+  columns: [
+    { header: '检查项', value: (r) => r.title, width: 30 },
+    { header: '规则编号', value: (r) => r.rule, width: 34 },
+    { header: '变化社区数', value: (r) => r.changed },
+    {
+      header: '变化',
+      value: (r) =>
+        r.transitions
+          .map((t) => `${checkStatusLabels[t.from]} → ${checkStatusLabels[t.to]}：${t.count} 个`)
+          .join('；'),
+      width: 40,
+    },
   ],
 };

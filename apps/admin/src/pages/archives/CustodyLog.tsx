@@ -7,9 +7,10 @@ import { DownloadOutlined, SafetyCertificateOutlined, UploadOutlined } from '@an
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Result, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { ExportButton } from '../../components/ExportButton.js';
 import { downloadJson } from '../../lib/download.js';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
-import { queryClient, type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { formatTime } from './shared.js';
 
 type Entry = RouterOutputs['custody']['entries']['entries'][number];
@@ -212,7 +213,14 @@ export function CustodyLog({ community, canWrite }: { community: string; canWrit
           {verify.data && <Verdict result={verify.data} />}
         </Space>
       </Card>
-      <Card size="small" title={`日志条目（共 ${entries.data?.size ?? '…'} 条）`}>
+      <Card
+        size="small"
+        title={`日志条目（共 ${entries.data?.size ?? '…'} 条）`}
+        extra={
+          // The readable copy for filing; the checkpoint above stays the form to verify against.
+          <ExportButton load={() => trpcClient.spreadsheets.exportCustodyLog.query({ community })} />
+        }
+      >
         {entries.isError && <Alert type="error" showIcon title={errorMessage(entries.error)} />}
         <Table<Entry>
           rowKey="seq"

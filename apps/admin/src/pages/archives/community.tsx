@@ -6,6 +6,7 @@ import { errorMessage } from '../../lib/fieldErrors.js';
 import { errorCode, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { Catalogue } from './Catalogue.js';
 import { CustodyLog } from './CustodyLog.js';
+import { Destructions } from './Destructions.js';
 import { Lending } from './Lending.js';
 import { supervisingBodyLabels } from './labels.js';
 import { Seals } from './Seals.js';
@@ -62,7 +63,7 @@ function Handovers({ community, canWrite }: { community: string; canWrite: boole
   );
 }
 
-const tabKeys = ['catalogue', 'lending', 'seals', 'handovers', 'log'] as const;
+const tabKeys = ['catalogue', 'lending', 'destructions', 'seals', 'handovers', 'log'] as const;
 
 export default function CommunityArchivesPage() {
   const { code = '' } = useParams();
@@ -104,6 +105,7 @@ export default function CommunityArchivesPage() {
           items={[
             { key: 'catalogue', label: '档案目录', children: <Catalogue community={code} /> },
             { key: 'lending', label: '借阅登记', children: <Lending community={code} /> },
+            { key: 'destructions', label: '销毁清册', children: <Destructions community={code} /> },
             { key: 'seals', label: '印章登记', children: <Seals community={code} /> },
             {
               key: 'handovers',

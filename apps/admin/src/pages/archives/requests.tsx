@@ -2,8 +2,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Table, Tabs, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
+import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { trpc } from '../../lib/trpc.js';
+import { trpc, trpcClient } from '../../lib/trpc.js';
 import { requestKindLabels } from './labels.js';
 import { RequestActions, RequestState, requestSummary, type SealRequestRow } from './RequestActions.js';
 import { CommunityLink, formatTime, useCanWrite } from './shared.js';
@@ -71,6 +72,16 @@ export default function RequestsPage() {
         </Typography.Paragraph>
         <Tabs
           activeKey={tab}
+          tabBarExtraContent={
+            // The export follows the open tab: the inbox or my own requests, whole (not one page).
+            <ExportButton
+              load={() =>
+                tab === 'inbox'
+                  ? trpcClient.spreadsheets.exportSealInbox.query()
+                  : trpcClient.spreadsheets.exportMySealRequests.query()
+              }
+            />
+          }
           onChange={(key) => setParams(key === 'inbox' ? {} : { tab: key })}
           items={[
             {

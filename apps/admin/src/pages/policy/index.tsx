@@ -216,6 +216,9 @@ function CompareTab() {
           options={options}
           onChange={(v: string) => set({ b: v })}
         />
+        <ExportButton load={() => trpcClient.spreadsheets.exportPolicyDiff.query({ a, b })}>
+          导出对比表
+        </ExportButton>
       </Space>
       {diff.isPending ? (
         <Skeleton active />
@@ -405,6 +408,20 @@ function WhatIfTab() {
                       <Statistic title="计算用时" value={result.evaluationMs} suffix="毫秒" />
                     </Col>
                   </Row>
+                  {run.variables && (
+                    <ExportButton
+                      style={{ alignSelf: 'flex-start' }}
+                      load={() =>
+                        trpcClient.spreadsheets.exportWhatIf.query({
+                          jurisdictionCode: node,
+                          // The parameters this result was computed with, not the form's current values.
+                          parameters: run.variables,
+                        })
+                      }
+                    >
+                      导出影响清单
+                    </ExportButton>
+                  )}
                   <Typography.Text type="secondary">
                     {result.parameters
                       .map((p) => `${p.label}：${p.before ?? '未设定'} → ${p.after}${p.unit}`)
