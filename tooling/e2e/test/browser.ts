@@ -15,14 +15,12 @@ export const browserAvailable = existsSync(chromiumPath);
  * missing, and a failure instead when the run requires the browser (CI).
  */
 export function describeInBrowser(name: string, walk: () => void): void {
-  if (browserAvailable) {
-    describe(name, walk);
-    return;
+  if (!browserAvailable) {
+    const message = `没有找到 Chromium（${chromiumPath}）：跳过浏览器测试。设置 CHROMIUM_PATH 指向 Chromium。`;
+    if (browserRequired) throw new Error(`${message}（SHEQU_REQUIRE_BROWSER=1，必须运行）`);
+    console.warn(message);
   }
-  const message = `没有找到 Chromium（${chromiumPath}）：跳过浏览器测试。设置 CHROMIUM_PATH 指向 Chromium。`;
-  if (browserRequired) throw new Error(`${message}（SHEQU_REQUIRE_BROWSER=1，必须运行）`);
-  console.warn(message);
-  describe.skip(name, walk);
+  describe.skipIf(!browserAvailable)(name, walk);
 }
 
 export function launchBrowser(): Promise<Browser> {
