@@ -39,6 +39,9 @@ try {
   // Test servers only (the browser tests sign in as the demo custodian and approver): without it the
   // demo accounts keep a placeholder no password matches, as in production.
   const demoPassword = process.env.SHEQU_DEMO_PASSWORD || undefined;
+  if (demoPassword && process.env.NODE_ENV === 'production') {
+    throw new Error('SHEQU_DEMO_PASSWORD 只用于测试服务器：生产环境（NODE_ENV=production）不得设置');
+  }
   const demoPasswordHash = demoPassword ? await hashPassword(demoPassword) : undefined;
   const [anyCommunity] = await database.db.select({ code: communities.code }).from(communities).limit(1);
   if (!anyCommunity && process.env.SHEQU_NO_DEMO !== '1') {

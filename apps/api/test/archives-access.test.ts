@@ -138,6 +138,18 @@ describe('a plain worker of the community', () => {
     const mine = await plain.seals.mine.query();
     expect(mine).toMatchObject([{ id: requestId, state: 'requested', sealName: '象山社区居民委员会印章' }]);
   });
+
+  it('does not read the archive registers through the audit log either, while the custodian does', async () => {
+    const archiveTypes = ['archiveItem', 'attachment', 'seal', 'sealRequest', 'handover'];
+    const seenBy = async (who: Parameters<typeof client>[0]) =>
+      (await client(who).audit.list.query({ pageSize: 100 })).items.map((record) => record.entityType);
+    expect((await seenBy('plain')).filter((type) => archiveTypes.includes(type))).toEqual([]);
+    expect(await client('plain').audit.list.query({ entityType: 'seal' })).toMatchObject({
+      items: [],
+      total: 0,
+    });
+    expect(await seenBy('keeper')).toEqual(expect.arrayContaining(['archiveItem', 'seal', 'sealRequest']));
+  });
 });
 
 describe('the custodian and the approver', () => {
@@ -353,5 +365,35 @@ describe('handover lists and paging', () => {
       keeper.seals.out.query({ after: { at: 'yesterday', id: out[0] as string } }),
     );
     expect(badCursor.data?.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('the keeper’s own acts', () => {
+  it('a keeper acts on the items in their own keeping only', async () => {
+    const street = client('street');
+    const othersItem = await street.archives.create.mutate(paperItem('他人保管的台账', id('approver2')));
+    const refused = await rejection(
+      client('keeper').archives.update.mutate({ id: othersItem.id, expectedVersion: 1, title: '改题名' }),
+    );
+    expect(refused.data?.code).toBe('FORBIDDEN');
+    expect(refused.message).toBe(
+      '只有这份档案的保管人和上级管理员可以办理（鄂州 第三十九条：档案指定专人保管）',
+    );
+    expect(
+      await code(
+        client('keeper').archives.lend.mutate({ id: othersItem.id, borrower: '张三', dueOn: '2026-12-01' }),
+      ),
+    ).toBe('FORBIDDEN');
+    const own = await client('approver2').archives.update.mutate({
+      id: othersItem.id,
+      expectedVersion: 1,
+      title: '改题名',
+    });
+    expect(own.title).toBe('改题名');
+    await street.archives.update.mutate({
+      id: othersItem.id,
+      expectedVersion: own.version,
+      title: '他人保管的台账',
+    });
   });
 });

@@ -158,7 +158,7 @@ describe('lending', () => {
     const byOther = await rejection(
       (as.wang as TestClient).archives.lend.mutate({ id: item.id, borrower: '孙立', dueOn: '2026-03-09' }),
     );
-    expect(byOther.data?.code).toBe('CONFLICT');
+    expect(byOther.data?.code).toBe('FORBIDDEN');
     expect(byOther.message).toContain('第三十九条');
     await li().archives.lend.mutate({
       id: item.id,

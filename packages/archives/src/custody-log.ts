@@ -140,13 +140,8 @@ export function isLogInstant(value: unknown): boolean {
  * `prevHash`) and the Merkle tree (its leaf), so a verifier hashes each entry's content once.
  */
 export function entryHash(entry: Omit<CustodyLogEntry, 'hash'> | CustodyLogEntry): string {
-  return entryHashOfContentJson(entryContentJson(entry));
-}
-
-/** `entryHash` of content already in canonical JSON (what `entryContentJson` returns). */
-export function entryHashOfContentJson(contentJson: string): string {
   // U+0000 encodes as the single byte 0x00: RFC 6962's leaf prefix.
-  return hash('sha256', `\u0000${contentJson}`, 'hex');
+  return hash('sha256', `\u0000${entryContentJson(entry)}`, 'hex');
 }
 
 const STANDARD_KEYS = new Set(['seq', 'at', 'actor', 'action', 'payload', 'prevHash', 'hash']);

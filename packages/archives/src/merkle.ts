@@ -232,10 +232,6 @@ export class EntryHashTree {
     return this.accumulator.size;
   }
 
-  appendEntryHashHex(digestHex: string): void {
-    this.appendEntryHash(Buffer.from(digestHex, 'hex'));
-  }
-
   appendEntryHash(digest: Uint8Array): void {
     if (digest.length !== 32) throw new RangeError(`条目哈希应为 32 字节，实际为 ${digest.length} 字节`);
     this.accumulator.append(digest);

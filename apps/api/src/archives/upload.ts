@@ -184,10 +184,11 @@ export async function registerAttachmentRoutes(
             message: '附件文件已不在存储中，请做完整性校验并报告管理员',
           });
         }
+        // No Content-Length from the database: a file changed on disk (what fixity checks catch) must not
+        // break the download mid-stream.
         return (
           reply
             .header('content-type', attachment.mediaType)
-            .header('content-length', attachment.size)
             .header('content-disposition', contentDisposition(attachment.fileName))
             // An uploaded HTML or SVG file must never run as the console's origin.
             .header('content-security-policy', "default-src 'none'; sandbox")

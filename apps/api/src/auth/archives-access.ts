@@ -40,6 +40,8 @@ export type ArchivesNeed = 'catalogue' | 'log' | 'keep' | 'manage';
 
 export const CANNOT_SEE = '只有档案保管人、印章审批人和上级管理员可以查看';
 export const CANNOT_KEEP = '只有档案、印章保管人和上级管理员可以办理';
+export const CANNOT_KEEP_ITEM =
+  '只有这份档案的保管人和上级管理员可以办理（鄂州 第三十九条：档案指定专人保管）';
 export const CANNOT_MANAGE = '只有街道（乡镇）及以上管理员可以办理：登记印章、办理离任移交、签发检查点';
 export const CANNOT_SEE_HANDOVER = '只有移交人、接交人、监督人和上级管理员可以查看离任移交清单';
 

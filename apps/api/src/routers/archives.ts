@@ -52,6 +52,7 @@ import { blobStore } from '../archives/blob-store.js';
 import { actingAs, attempt, communityOfRow, paging, rowsAfter, underNode } from '../archives/shared.js';
 import {
   type ArchivesNeed,
+  CANNOT_KEEP_ITEM,
   requireArchivesAccess,
   requireOwnCommunityAccess,
 } from '../auth/archives-access.js';
@@ -214,7 +215,24 @@ async function rowAccess(
 ): Promise<string> {
   const what = table === archiveItems ? '档案' : '附件';
   const community = await communityOfRow(ctx.db, ctx.principal, table, table, rowId, what);
-  await access(ctx, community, need);
+  const standing = await access(ctx, community, need);
+  // Keeping one item (or a seal) makes a worker a keeper in the community, not of every item in it:
+  // the keeper's own acts on an item are for that item's custodian (administrators above excepted).
+  if (need === 'keep' && !standing.admin) {
+    const mine = eq(archiveItems.custodianId, ctx.principal.id);
+    const [own] = await (table === archiveItems
+      ? ctx.db
+          .select({ id: archiveItems.id })
+          .from(archiveItems)
+          .where(and(eq(archiveItems.id, rowId), mine))
+      : ctx.db
+          .select({ id: archiveItems.id })
+          .from(attachments)
+          .innerJoin(archiveItems, eq(archiveItems.id, attachments.itemId))
+          .where(and(eq(attachments.id, rowId), mine))
+    ).limit(1);
+    if (!own) throw forbidden(CANNOT_KEEP_ITEM);
+  }
   return community;
 }
 export const itemAccess = (ctx: Ctx, itemId: string, need: ArchivesNeed) =>

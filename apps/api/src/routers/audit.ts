@@ -1,6 +1,7 @@
 import { auditLog, type Database } from '@shequ/db';
-import { and, count, desc, eq, like, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, like, notInArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { allows, archivesStanding } from '../auth/archives-access.js';
 import { type Principal, scopePrefix } from '../auth/scope.js';
 import { authedProcedure, router } from '../trpc.js';
 
@@ -17,13 +18,26 @@ function auditScopeFilter(principal: Pick<Principal, 'jurisdictionCode'>): SQL |
   return prefix ? like(auditLog.jurisdictionCode, `${prefix}%`) : undefined;
 }
 
-/** The list's WHERE: records in the principal's scope, of the entity asked for. Shared by the list and its export. */
-export function auditListFilter(
-  principal: Pick<Principal, 'jurisdictionCode'>,
+/** Audit records of archives, seals and handovers: their before/after rows are the registers themselves. */
+const ARCHIVE_ENTITY_TYPES = ['archiveItem', 'attachment', 'seal', 'sealRequest', 'handover'];
+
+/**
+ * The list's WHERE: records in the principal's scope, of the entity asked for. Shared by the list and
+ * its export. A community worker who may not see the community's custody log (neither custodian nor
+ * approver: auth/archives-access.ts) does not see the archive records either, which would show them
+ * the registers the archive lists refuse.
+ */
+export async function auditListFilter(
+  db: Database,
+  principal: Principal,
   input: Pick<z.output<typeof listAuditInput>, 'entityType' | 'entityId'>,
-): SQL | undefined {
+): Promise<SQL | undefined> {
+  const seesArchives =
+    principal.role !== 'communityWorker' ||
+    allows(await archivesStanding(db, principal, principal.jurisdictionCode), 'log');
   return and(
     auditScopeFilter(principal),
+    seesArchives ? undefined : notInArray(auditLog.entityType, ARCHIVE_ENTITY_TYPES),
     input.entityType ? eq(auditLog.entityType, input.entityType) : undefined,
     input.entityId ? eq(auditLog.entityId, input.entityId) : undefined,
   );
@@ -59,7 +73,7 @@ export async function auditRows(
 
 export const auditRouter = router({
   list: authedProcedure.input(listAuditInput).query(async ({ ctx, input }) => {
-    const where = auditListFilter(ctx.principal, input);
+    const where = await auditListFilter(ctx.db, ctx.principal, input);
     const [items, [counted]] = await Promise.all([
       auditRows(ctx.db, where, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize }),
       ctx.db.select({ total: count() }).from(auditLog).where(where),

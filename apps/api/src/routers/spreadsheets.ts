@@ -124,7 +124,7 @@ export const spreadsheetsRouter = router({
   exportAudit: authedProcedure
     .input(listAuditInput)
     .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      const rows = await auditRows(ctx.db, auditListFilter(ctx.principal, input), {
+      const rows = await auditRows(ctx.db, await auditListFilter(ctx.db, ctx.principal, input), {
         limit: exportFetchLimit(ctx),
         offset: 0,
       });
