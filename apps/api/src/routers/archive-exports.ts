@@ -40,7 +40,7 @@ import type { Context } from '../context.js';
 import { authedProcedure } from '../trpc.js';
 import { archiveCatalogueFilter, destructionRows, listArchivesInput, listLoansInput } from './archives.js';
 import { custodyActionLabel, custodyEntriesInput } from './custody.js';
-import { mySealRequestRows, sealInboxRows, sealsOutInput } from './seals.js';
+import { mySealRequestRows, personalPaging, sealInboxRows, sealsOutInput, sealsOutRows } from './seals.js';
 import {
   chinaDateTime,
   exportFetchLimit,
@@ -79,51 +79,6 @@ const location = (r: {
   locationCabinet: string | null;
   locationShelf: string | null;
 }) => [r.locationRoom, r.locationCabinet, r.locationShelf].filter(Boolean).join(' ');
-
-/** A seal taken out: the request row with its community, seal, custodian and requester. */
-interface SealOutRow {
-  communityCode: string;
-  communityName: string | null;
-  sealName: string;
-  custodianName: string | null;
-  requesterName: string | null;
-  purpose: string;
-  destination: string | null;
-  takenOutAt: Date | null;
-  returnBy: Date | null;
-}
-
-/** Seals out of the office matching `where`, due back soonest first, as `seals.out` lists them. */
-async function sealsOutRows(
-  ctx: Pick<Context, 'db' | 'settings'>,
-  where: SQL | undefined,
-): Promise<SealOutRow[]> {
-  const requester = alias(users, 'requester');
-  const custodian = alias(users, 'custodian');
-  return ctx.db
-    .select({
-      communityCode: sealRequests.communityCode,
-      communityName: communities.name,
-      sealName: seals.name,
-      custodianName: custodian.displayName,
-      requesterName: requester.displayName,
-      purpose: sealRequests.purpose,
-      destination: sealRequests.destination,
-      takenOutAt: sealRequests.takenOutAt,
-      returnBy: sealRequests.returnBy,
-    })
-    .from(sealRequests)
-    .innerJoin(seals, eq(seals.id, sealRequests.sealId))
-    .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
-    .leftJoin(custodian, eq(custodian.id, seals.custodianId))
-    .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
-    .where(and(where, eq(sealRequests.state, 'out')))
-    .orderBy(asc(sealRequests.returnBy), asc(sealRequests.id))
-    .limit(exportFetchLimit(ctx));
-}
-
-/** The personal request lists' input (`seals.inbox`, `seals.mine`); the export ignores `limit`. */
-const personalListInput = z.strictObject(paging).optional();
 
 export const archiveExports = {
   /** A community's catalogue (档案目录) with the list's filters, by reference code. */
@@ -234,7 +189,9 @@ export const archiveExports = {
     .input(sealsOutInput)
     .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
       const under = input.communityCode ?? input.jurisdictionCode;
-      const rows = await sealsOutRows(ctx, await archiveScope(ctx, sealRequests, under));
+      const rows = await sealsOutRows(ctx.db, await archiveScope(ctx, sealRequests, under), {
+        limit: exportFetchLimit(ctx),
+      });
       return listSpreadsheet(ctx, sealsOutSheet(ctx.settings.now()), rows, [under]);
     }),
 
@@ -244,8 +201,9 @@ export const archiveExports = {
     .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
       const now = ctx.settings.now();
       const rows = await sealsOutRows(
-        ctx,
+        ctx.db,
         and(await archiveScope(ctx, sealRequests, input.under), lt(sealRequests.returnBy, now)),
+        { limit: exportFetchLimit(ctx) },
       );
       return listSpreadsheet(ctx, { ...sealsOutSheet(now), title: '逾期未还的印章' }, rows, [input.under]);
     }),
@@ -277,7 +235,7 @@ export const archiveExports = {
 
   /** 待我审批: the seal requests waiting for the caller's decision, as `seals.inbox` lists them. */
   exportSealInbox: authedProcedure
-    .input(personalListInput)
+    .input(personalPaging)
     .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
       const rows = await sealInboxRows(ctx, { after: input?.after, limit: exportFetchLimit(ctx) });
       return listSpreadsheet(ctx, sealInboxSheet, rows);
@@ -285,7 +243,7 @@ export const archiveExports = {
 
   /** 我的申请: the caller's own seal requests, newest first, as `seals.mine` lists them. */
   exportMySealRequests: authedProcedure
-    .input(personalListInput)
+    .input(personalPaging)
     .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
       const rows = await mySealRequestRows(ctx, { after: input?.after, limit: exportFetchLimit(ctx) });
       return listSpreadsheet(ctx, mySealRequestSheet, rows);
@@ -493,7 +451,7 @@ const sealSheet: ListSheet<{
 };
 
 /** Seals out; `now` decides which are overdue. */
-const sealsOutSheet = (now: Date): ListSheet<SealOutRow> => ({
+const sealsOutSheet = (now: Date): ListSheet<Awaited<ReturnType<typeof sealsOutRows>>[number]> => ({
   title: '外带在外的印章',
   unit: '枚印章',
   narrow: { field: 'jurisdictionCode', hint: '选择下级辖区或一个社区' },

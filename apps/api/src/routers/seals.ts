@@ -8,6 +8,7 @@
 import { sealOwnerKinds } from '@shequ/archives';
 import {
   communities,
+  type Database,
   decideSealUse,
   decideTakeOut,
   destroySeal,
@@ -24,7 +25,7 @@ import {
   users,
 } from '@shequ/db';
 import { communityCode, divisionCode } from '@shequ/domain';
-import { and, asc, desc, eq, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import {
@@ -88,7 +89,8 @@ const sealEndInput = z.strictObject({
 });
 
 /** Optional paging for the personal lists, whose callers may still send no input at all. */
-const personalPaging = z.strictObject(paging).optional();
+/** The personal request lists' input (`inbox`, `mine` and their exports). */
+export const personalPaging = z.strictObject(paging).optional();
 
 const sealRef = (db: Context['db'], principal: Principal, sealId: string) =>
   communityOfRow(db, principal, seals, seals, sealId, '印章');
@@ -264,6 +266,36 @@ async function listSeals(db: Context['db'], community: string, sealId?: string) 
   }));
 }
 
+/**
+ * Seals out of the office among the requests matching `where`, due back soonest first, with the
+ * custodian named: the rows of `out`, `overdue` and their Excel exports.
+ */
+export function sealsOutRows(
+  db: Database,
+  where: SQL | undefined,
+  window: { after?: Parameters<typeof rowsAfter>[2]; limit: number },
+) {
+  const { requester, decider, columns } = requestColumns();
+  const custodian = alias(users, 'custodian');
+  return db
+    .select({ ...columns, custodianId: seals.custodianId, custodianName: custodian.displayName })
+    .from(sealRequests)
+    .innerJoin(seals, eq(seals.id, sealRequests.sealId))
+    .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
+    .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
+    .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
+    .leftJoin(custodian, eq(custodian.id, seals.custodianId))
+    .where(
+      and(
+        where,
+        eq(sealRequests.state, 'out'),
+        rowsAfter('asc', { at: sealRequests.returnBy, id: sealRequests.id }, window.after),
+      ),
+    )
+    .orderBy(asc(sealRequests.returnBy), asc(sealRequests.id))
+    .limit(window.limit);
+}
+
 export const sealsRouter = router({
   /**
    * The community's seals. Every worker of the community sees them, to file requests; only custodians,
@@ -385,25 +417,11 @@ export const sealsRouter = router({
    */
   out: authedProcedure.input(sealsOutInput).query(async ({ ctx, input }) => {
     await requireOwnCommunityAccess(ctx.db, ctx.principal, 'catalogue');
-    const { requester, decider, columns } = requestColumns();
-    const custodian = alias(users, 'custodian');
-    return ctx.db
-      .select({ ...columns, custodianId: seals.custodianId, custodianName: custodian.displayName })
-      .from(sealRequests)
-      .innerJoin(seals, eq(seals.id, sealRequests.sealId))
-      .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
-      .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
-      .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
-      .leftJoin(custodian, eq(custodian.id, seals.custodianId))
-      .where(
-        and(
-          underNode(ctx.principal, sealRequests, input.communityCode ?? input.jurisdictionCode),
-          eq(sealRequests.state, 'out'),
-          rowsAfter('asc', { at: sealRequests.returnBy, id: sealRequests.id }, input.after),
-        ),
-      )
-      .orderBy(asc(sealRequests.returnBy), asc(sealRequests.id))
-      .limit(input.limit);
+    return sealsOutRows(
+      ctx.db,
+      underNode(ctx.principal, sealRequests, input.communityCode ?? input.jurisdictionCode),
+      input,
+    );
   }),
 
   /** Seals out past their return deadline, in scope (or under `under`), most overdue first. */
@@ -411,24 +429,14 @@ export const sealsRouter = router({
     .input(z.strictObject({ under: divisionCode.optional(), ...paging }))
     .query(async ({ ctx, input }) => {
       await requireOwnCommunityAccess(ctx.db, ctx.principal, 'catalogue');
-      const { requester, decider, columns } = requestColumns();
-      return ctx.db
-        .select(columns)
-        .from(sealRequests)
-        .innerJoin(seals, eq(seals.id, sealRequests.sealId))
-        .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
-        .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
-        .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
-        .where(
-          and(
-            underNode(ctx.principal, sealRequests, input.under),
-            eq(sealRequests.state, 'out'),
-            lt(sealRequests.returnBy, ctx.settings.now()),
-            rowsAfter('asc', { at: sealRequests.returnBy, id: sealRequests.id }, input.after),
-          ),
-        )
-        .orderBy(asc(sealRequests.returnBy), asc(sealRequests.id))
-        .limit(input.limit);
+      return sealsOutRows(
+        ctx.db,
+        and(
+          underNode(ctx.principal, sealRequests, input.under),
+          lt(sealRequests.returnBy, ctx.settings.now()),
+        ),
+        input,
+      );
     }),
 
   /** Requests waiting for my decision: seals that list me as approver, requested by someone else. */
