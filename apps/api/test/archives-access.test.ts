@@ -228,8 +228,12 @@ describe('retiring and destroying a seal', () => {
     const selfApproved = await rejection(
       approver.seals.retire.mutate({ ...input, approvedBy: id('approver') }),
     );
-    expect(selfApproved.data?.code).toBe('CONFLICT');
-    expect(selfApproved.message).toContain('审批人');
+    expect(selfApproved.data?.code).toBe('BAD_REQUEST');
+    expect(selfApproved.data?.fieldErrors?.approvedBy).toEqual(['同意的审批人须是本人以外的另一名审批人']);
+    const notAnApprover = await rejection(
+      approver.seals.retire.mutate({ ...input, approvedBy: id('plain') }),
+    );
+    expect(notAnApprover.data?.fieldErrors?.approvedBy).toEqual(['同意的审批人须是这枚印章登记的审批人']);
     const noReason = await rejection(approver.seals.retire.mutate({ ...input, reason: ' ' }));
     expect(noReason.data?.fieldErrors).toHaveProperty('reason');
 

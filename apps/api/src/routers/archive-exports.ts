@@ -30,7 +30,7 @@ import {
   users,
 } from '@shequ/db';
 import { communityCode, divisionCode } from '@shequ/domain';
-import { and, asc, desc, eq, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { paging, underNode } from '../archives/shared.js';
@@ -38,7 +38,13 @@ import { requireArchivesAccess, requireOwnCommunityAccess } from '../auth/archiv
 import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { authedProcedure } from '../trpc.js';
-import { archiveCatalogueFilter, destructionRows, listArchivesInput, listLoansInput } from './archives.js';
+import {
+  archiveCatalogueFilter,
+  destructionRows,
+  listArchivesInput,
+  listLoansInput,
+  loanRows,
+} from './archives.js';
 import { custodyActionLabel, custodyEntriesInput } from './custody.js';
 import { mySealRequestRows, personalPaging, sealInboxRows, sealsOutInput, sealsOutRows } from './seals.js';
 import {
@@ -117,38 +123,7 @@ export const archiveExports = {
     .input(listLoansInput)
     .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
       await requireArchiveReader(ctx, input.communityCode);
-      const lender = alias(users, 'lender');
-      const rows = await ctx.db
-        .select({
-          referenceCode: archiveItems.referenceCode,
-          title: archiveItems.title,
-          borrower: archiveLoans.borrower,
-          purpose: archiveLoans.purpose,
-          lentOn: archiveLoans.lentOn,
-          dueOn: archiveLoans.dueOn,
-          returnedOn: archiveLoans.returnedOn,
-          lenderName: lender.displayName,
-        })
-        .from(archiveLoans)
-        .innerJoin(archiveItems, eq(archiveItems.id, archiveLoans.itemId))
-        .leftJoin(lender, eq(lender.id, archiveLoans.lentBy))
-        .where(
-          and(
-            eq(archiveLoans.communityCode, input.communityCode),
-            input.open === undefined
-              ? undefined
-              : input.open
-                ? isNull(archiveLoans.returnedOn)
-                : isNotNull(archiveLoans.returnedOn),
-          ),
-        )
-        .orderBy(
-          sql`${archiveLoans.returnedOn} is not null`,
-          asc(archiveLoans.dueOn),
-          desc(archiveLoans.lentOn),
-          asc(archiveLoans.id),
-        )
-        .limit(exportFetchLimit(ctx));
+      const rows = await loanRows(ctx.db, input, { limit: exportFetchLimit(ctx), offset: 0 });
       return listSpreadsheet(ctx, loanSheet, rows, [
         input.communityCode,
         input.open === undefined ? undefined : input.open ? '未归还' : '已归还',

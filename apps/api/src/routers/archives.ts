@@ -200,6 +200,55 @@ export function destructionRows(
     .limit(limit);
 }
 
+type LoanListInput = Pick<z.output<typeof listLoansInput>, 'communityCode' | 'open'>;
+
+/** The lending register's WHERE: a community's loans, open or returned when asked. */
+function loanFilter(input: LoanListInput): SQL | undefined {
+  return and(
+    eq(archiveLoans.communityCode, input.communityCode),
+    input.open === undefined
+      ? undefined
+      : input.open
+        ? isNull(archiveLoans.returnedOn)
+        : isNotNull(archiveLoans.returnedOn),
+  );
+}
+
+/** The lending register (借阅登记) with names, open loans first by due date: the list and its export. */
+export function loanRows(db: Database, input: LoanListInput, window: { limit: number; offset: number }) {
+  const borrowerAccount = alias(users, 'borrower_account');
+  const lender = alias(users, 'lender');
+  return db
+    .select({
+      loanId: archiveLoans.id,
+      itemId: archiveLoans.itemId,
+      referenceCode: archiveItems.referenceCode,
+      title: archiveItems.title,
+      borrower: archiveLoans.borrower,
+      borrowerId: archiveLoans.borrowerId,
+      borrowerName: borrowerAccount.displayName,
+      purpose: archiveLoans.purpose,
+      lentOn: archiveLoans.lentOn,
+      dueOn: archiveLoans.dueOn,
+      returnedOn: archiveLoans.returnedOn,
+      lentBy: archiveLoans.lentBy,
+      lenderName: lender.displayName,
+    })
+    .from(archiveLoans)
+    .innerJoin(archiveItems, eq(archiveItems.id, archiveLoans.itemId))
+    .leftJoin(borrowerAccount, eq(borrowerAccount.id, archiveLoans.borrowerId))
+    .leftJoin(lender, eq(lender.id, archiveLoans.lentBy))
+    .where(loanFilter(input))
+    .orderBy(
+      sql`${archiveLoans.returnedOn} is not null`,
+      asc(archiveLoans.dueOn),
+      desc(archiveLoans.lentOn),
+      asc(archiveLoans.id),
+    )
+    .limit(window.limit)
+    .offset(window.offset);
+}
+
 export type Ctx = Context & { principal: Principal };
 
 /** The principal's standing in the community, refused unless it covers `need`. */
@@ -351,47 +400,9 @@ export const archivesRouter = router({
   /** A community's lending register (借阅登记), open loans due soonest first, then the rest newest first. */
   loans: authedProcedure.input(listLoansInput).query(async ({ ctx, input }) => {
     await access(ctx, input.communityCode, 'catalogue');
-    const where = and(
-      eq(archiveLoans.communityCode, input.communityCode),
-      input.open === undefined
-        ? undefined
-        : input.open
-          ? isNull(archiveLoans.returnedOn)
-          : isNotNull(archiveLoans.returnedOn),
-    );
-    const borrowerAccount = alias(users, 'borrower_account');
-    const lender = alias(users, 'lender');
     const [items, [counted]] = await Promise.all([
-      ctx.db
-        .select({
-          loanId: archiveLoans.id,
-          itemId: archiveLoans.itemId,
-          referenceCode: archiveItems.referenceCode,
-          title: archiveItems.title,
-          borrower: archiveLoans.borrower,
-          borrowerId: archiveLoans.borrowerId,
-          borrowerName: borrowerAccount.displayName,
-          purpose: archiveLoans.purpose,
-          lentOn: archiveLoans.lentOn,
-          dueOn: archiveLoans.dueOn,
-          returnedOn: archiveLoans.returnedOn,
-          lentBy: archiveLoans.lentBy,
-          lenderName: lender.displayName,
-        })
-        .from(archiveLoans)
-        .innerJoin(archiveItems, eq(archiveItems.id, archiveLoans.itemId))
-        .leftJoin(borrowerAccount, eq(borrowerAccount.id, archiveLoans.borrowerId))
-        .leftJoin(lender, eq(lender.id, archiveLoans.lentBy))
-        .where(where)
-        .orderBy(
-          sql`${archiveLoans.returnedOn} is not null`,
-          asc(archiveLoans.dueOn),
-          desc(archiveLoans.lentOn),
-          asc(archiveLoans.id),
-        )
-        .limit(input.pageSize)
-        .offset((input.page - 1) * input.pageSize),
-      ctx.db.select({ total: count() }).from(archiveLoans).where(where),
+      loanRows(ctx.db, input, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize }),
+      ctx.db.select({ total: count() }).from(archiveLoans).where(loanFilter(input)),
     ]);
     return { items, total: counted?.total ?? 0 };
   }),

@@ -40,6 +40,7 @@ import {
 import {
   allows,
   archivesStanding,
+  isSealApprover,
   requireArchivesAccess,
   requireOwnCommunityAccess,
   requireSealAccess,
@@ -47,7 +48,7 @@ import {
 } from '../auth/archives-access.js';
 import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
-import { notFound } from '../errors.js';
+import { fieldError, notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 
 const id = z.uuid({ error: '应为有效的编号' });
@@ -124,9 +125,19 @@ async function keeperRef(ctx: Context & { principal: Principal }, requestId: str
 }
 
 /** Retiring or destroying a seal: administrators and the seal's approvers (the machine needs a second one). */
-async function enderRef(ctx: Context & { principal: Principal }, sealId: string) {
-  const community = await sealRef(ctx.db, ctx.principal, sealId);
-  await requireSealApprover(ctx.db, ctx.principal, community, sealId);
+async function enderRef(
+  ctx: Context & { principal: Principal },
+  input: { sealId: string; approvedBy: string },
+) {
+  const community = await sealRef(ctx.db, ctx.principal, input.sealId);
+  await requireSealApprover(ctx.db, ctx.principal, community, input.sealId);
+  // The consenting approver is named on the form: say which field is wrong before the seal machine runs.
+  if (input.approvedBy === ctx.principal.id) {
+    throw fieldError('BAD_REQUEST', 'approvedBy', '同意的审批人须是本人以外的另一名审批人');
+  }
+  if (!(await isSealApprover(ctx.db, input.approvedBy, input.sealId))) {
+    throw fieldError('BAD_REQUEST', 'approvedBy', '同意的审批人须是这枚印章登记的审批人');
+  }
 }
 
 /** The columns every request list shows, with the seal's and people's names. */
@@ -454,13 +465,13 @@ export const sealsRouter = router({
    * than themselves (`approvedBy`) and a reason; a seal out of the office or already retired is refused.
    */
   retire: writerProcedure.input(sealEndInput).mutation(async ({ ctx, input }) => {
-    await enderRef(ctx, input.sealId);
+    await enderRef(ctx, input);
     return attempt(() => retireSeal(ctx.db, actingAs(ctx), input));
   }),
 
   /** 印章销毁: as `retire`, of a retired seal only. */
   destroy: writerProcedure.input(sealEndInput).mutation(async ({ ctx, input }) => {
-    await enderRef(ctx, input.sealId);
+    await enderRef(ctx, input);
     return attempt(() => destroySeal(ctx.db, actingAs(ctx), input));
   }),
 });
