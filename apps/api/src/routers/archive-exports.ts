@@ -22,7 +22,6 @@ import {
   archiveItems,
   archiveLoans,
   chinaDate,
-  communities,
   readCustodyLog,
   sealApprovers,
   sealRequests,
@@ -30,7 +29,7 @@ import {
   users,
 } from '@shequ/db';
 import { communityCode, divisionCode } from '@shequ/domain';
-import { and, asc, eq, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { paging, underNode } from '../archives/shared.js';
@@ -44,6 +43,7 @@ import {
   listArchivesInput,
   listLoansInput,
   loanRows,
+  overdueLoanRows,
 } from './archives.js';
 import { custodyActionLabel, custodyEntriesInput } from './custody.js';
 import { mySealRequestRows, personalPaging, sealInboxRows, sealsOutInput, sealsOutRows } from './seals.js';
@@ -189,22 +189,7 @@ export const archiveExports = {
     .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
       const today = chinaDate(ctx.settings.now());
       const scope = await archiveScope(ctx, archiveLoans, input.under);
-      const rows = await ctx.db
-        .select({
-          communityCode: archiveLoans.communityCode,
-          communityName: communities.name,
-          referenceCode: archiveItems.referenceCode,
-          title: archiveItems.title,
-          borrower: archiveLoans.borrower,
-          lentOn: archiveLoans.lentOn,
-          dueOn: archiveLoans.dueOn,
-        })
-        .from(archiveLoans)
-        .innerJoin(archiveItems, eq(archiveItems.id, archiveLoans.itemId))
-        .leftJoin(communities, eq(communities.code, archiveLoans.communityCode))
-        .where(and(scope, isNull(archiveLoans.returnedOn), lt(archiveLoans.dueOn, today)))
-        .orderBy(asc(archiveLoans.dueOn))
-        .limit(exportFetchLimit(ctx));
+      const rows = await overdueLoanRows(ctx.db, scope, today, exportFetchLimit(ctx));
       return listSpreadsheet(ctx, overdueLoanSheet(today), rows, [input.under]);
     }),
 

@@ -249,6 +249,32 @@ export function loanRows(db: Database, input: LoanListInput, window: { limit: nu
     .offset(window.offset);
 }
 
+/** Loans among `where` not returned by their due date (before `today`), most overdue first: the list and its export. */
+export function overdueLoanRows(db: Database, where: SQL | undefined, today: string, limit: number) {
+  const borrowerAccount = alias(users, 'borrower_account');
+  return db
+    .select({
+      loanId: archiveLoans.id,
+      itemId: archiveLoans.itemId,
+      communityCode: archiveLoans.communityCode,
+      communityName: communities.name,
+      referenceCode: archiveItems.referenceCode,
+      title: archiveItems.title,
+      borrower: archiveLoans.borrower,
+      borrowerId: archiveLoans.borrowerId,
+      borrowerName: borrowerAccount.displayName,
+      lentOn: archiveLoans.lentOn,
+      dueOn: archiveLoans.dueOn,
+    })
+    .from(archiveLoans)
+    .innerJoin(archiveItems, eq(archiveItems.id, archiveLoans.itemId))
+    .leftJoin(communities, eq(communities.code, archiveLoans.communityCode))
+    .leftJoin(borrowerAccount, eq(borrowerAccount.id, archiveLoans.borrowerId))
+    .where(and(where, isNull(archiveLoans.returnedOn), lt(archiveLoans.dueOn, today)))
+    .orderBy(asc(archiveLoans.dueOn))
+    .limit(limit);
+}
+
 export type Ctx = Context & { principal: Principal };
 
 /** The principal's standing in the community, refused unless it covers `need`. */
@@ -412,35 +438,12 @@ export const archivesRouter = router({
     .input(z.strictObject({ under: divisionCode.optional(), limit: z.int().min(1).max(500).default(100) }))
     .query(async ({ ctx, input }) => {
       await requireOwnCommunityAccess(ctx.db, ctx.principal, 'catalogue');
-      const today = chinaDate(ctx.settings.now());
-      const borrowerAccount = alias(users, 'borrower_account');
-      return ctx.db
-        .select({
-          loanId: archiveLoans.id,
-          itemId: archiveLoans.itemId,
-          communityCode: archiveLoans.communityCode,
-          communityName: communities.name,
-          referenceCode: archiveItems.referenceCode,
-          title: archiveItems.title,
-          borrower: archiveLoans.borrower,
-          borrowerId: archiveLoans.borrowerId,
-          borrowerName: borrowerAccount.displayName,
-          lentOn: archiveLoans.lentOn,
-          dueOn: archiveLoans.dueOn,
-        })
-        .from(archiveLoans)
-        .innerJoin(archiveItems, eq(archiveItems.id, archiveLoans.itemId))
-        .leftJoin(communities, eq(communities.code, archiveLoans.communityCode))
-        .leftJoin(borrowerAccount, eq(borrowerAccount.id, archiveLoans.borrowerId))
-        .where(
-          and(
-            underNode(ctx.principal, archiveLoans, input.under),
-            isNull(archiveLoans.returnedOn),
-            lt(archiveLoans.dueOn, today),
-          ),
-        )
-        .orderBy(asc(archiveLoans.dueOn))
-        .limit(input.limit);
+      return overdueLoanRows(
+        ctx.db,
+        underNode(ctx.principal, archiveLoans, input.under),
+        chinaDate(ctx.settings.now()),
+        input.limit,
+      );
     }),
 
   appraiseForDestruction: writerProcedure
