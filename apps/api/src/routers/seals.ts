@@ -140,19 +140,24 @@ async function enderRef(
   }
 }
 
-/** The columns every request list shows, with the seal's and people's names. */
-function requestColumns() {
+/**
+ * Seal requests with their community, seal, custodian, requester and decider named: the start of
+ * every request list (`get`, `inbox`, `mine`, `out`, `overdue` and their exports), which add a WHERE,
+ * an order and a limit (and, for the inbox, a join).
+ */
+function requestsWithNames(db: Database) {
   const requester = alias(users, 'requester');
   const decider = alias(users, 'decider');
-  return {
-    requester,
-    decider,
-    columns: {
+  const custodian = alias(users, 'custodian');
+  return db
+    .select({
       id: sealRequests.id,
       communityCode: sealRequests.communityCode,
       communityName: communities.name,
       sealId: sealRequests.sealId,
       sealName: seals.name,
+      custodianId: seals.custodianId,
+      custodianName: custodian.displayName,
       kind: sealRequests.kind,
       state: sealRequests.state,
       requestedBy: sealRequests.requestedBy,
@@ -171,8 +176,14 @@ function requestColumns() {
       copiesStamped: sealRequests.copiesStamped,
       takenOutAt: sealRequests.takenOutAt,
       returnedAt: sealRequests.returnedAt,
-    },
-  };
+    })
+    .from(sealRequests)
+    .innerJoin(seals, eq(seals.id, sealRequests.sealId))
+    .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
+    .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
+    .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
+    .leftJoin(custodian, eq(custodian.id, seals.custodianId))
+    .$dynamic();
 }
 
 /** A page of a personal request list: after the keyset `after`, at most `limit` rows. */
@@ -186,18 +197,13 @@ interface PersonalPage {
  * requested by someone else, oldest first. Shared with the list's Excel export.
  */
 export function sealInboxRows(ctx: Pick<Context, 'db'> & { principal: Principal }, page: PersonalPage) {
-  const { requester, decider, columns } = requestColumns();
-  return ctx.db
-    .select(columns)
-    .from(sealApprovers)
-    .innerJoin(sealRequests, eq(sealRequests.sealId, sealApprovers.sealId))
-    .innerJoin(seals, eq(seals.id, sealRequests.sealId))
-    .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
-    .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
-    .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
+  return requestsWithNames(ctx.db)
+    .innerJoin(
+      sealApprovers,
+      and(eq(sealApprovers.sealId, sealRequests.sealId), eq(sealApprovers.userId, ctx.principal.id)),
+    )
     .where(
       and(
-        eq(sealApprovers.userId, ctx.principal.id),
         eq(sealRequests.state, 'requested'),
         ne(sealRequests.requestedBy, ctx.principal.id),
         rowsAfter('asc', { at: sealRequests.requestedAt, id: sealRequests.id }, page.after),
@@ -209,14 +215,7 @@ export function sealInboxRows(ctx: Pick<Context, 'db'> & { principal: Principal 
 
 /** The principal's own requests (`seals.mine`), newest first. Shared with the list's Excel export. */
 export function mySealRequestRows(ctx: Pick<Context, 'db'> & { principal: Principal }, page: PersonalPage) {
-  const { requester, decider, columns } = requestColumns();
-  return ctx.db
-    .select(columns)
-    .from(sealRequests)
-    .innerJoin(seals, eq(seals.id, sealRequests.sealId))
-    .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
-    .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
-    .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
+  return requestsWithNames(ctx.db)
     .where(
       and(
         eq(sealRequests.requestedBy, ctx.principal.id),
@@ -286,16 +285,7 @@ export function sealsOutRows(
   where: SQL | undefined,
   window: { after?: Parameters<typeof rowsAfter>[2]; limit: number },
 ) {
-  const { requester, decider, columns } = requestColumns();
-  const custodian = alias(users, 'custodian');
-  return db
-    .select({ ...columns, custodianId: seals.custodianId, custodianName: custodian.displayName })
-    .from(sealRequests)
-    .innerJoin(seals, eq(seals.id, sealRequests.sealId))
-    .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
-    .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
-    .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
-    .leftJoin(custodian, eq(custodian.id, seals.custodianId))
+  return requestsWithNames(db)
     .where(
       and(
         where,
@@ -324,14 +314,7 @@ export const sealsRouter = router({
     const community = await sealRef(ctx.db, ctx.principal, input.id);
     await requireSealAccess(ctx.db, ctx.principal, community, input.id);
     const [seal] = await listSeals(ctx.db, community, input.id);
-    const { requester, decider, columns } = requestColumns();
-    const requests = await ctx.db
-      .select(columns)
-      .from(sealRequests)
-      .innerJoin(seals, eq(seals.id, sealRequests.sealId))
-      .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
-      .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
-      .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
+    const requests = await requestsWithNames(ctx.db)
       .where(eq(sealRequests.sealId, input.id))
       .orderBy(desc(sealRequests.requestedAt))
       .limit(200);
