@@ -1,31 +1,18 @@
-/**
- * Issue 4's access rule for archives, seals, handovers and the custody log: only the custodian, the
- * approver and administrators above the community see these; every worker of the community may still
- * file a seal request and follow it; a worker of another community sees nothing. Also seal retirement
- * and destruction, handover names and keyset paging.
- */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { auditLog, custodyLog, type DatabaseHandle } from '@shequ/db';
-import { createTestDatabase } from '@shequ/db/testing';
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JINSHAN, SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
+import { JINSHAN, SHIHUAJIAN, XIANGSHAN } from './fixture.js';
 import {
+  type ArchivesTestApp,
+  archivesTestApp,
   type Clock,
   fakeClock,
-  insertUser,
-  makeApp,
   rejection,
-  signedIn,
   type TestClient,
 } from './harness.js';
 
 let database: DatabaseHandle;
-let app: FastifyInstance;
-let dataDir: string;
+let server: ArchivesTestApp<Who>;
 let clock: Clock;
 const ids: Record<string, string> = {};
 const as: Record<string, TestClient> = {};
@@ -81,17 +68,14 @@ async function code(promise: Promise<unknown>): Promise<string | undefined> {
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'shequ-archives-access-'));
-  process.env.SHEQU_SIGNING_KEY_FILE = join(dataDir, 'signing-key.pem');
-  process.env.SHEQU_ATTACHMENTS_DIR = join(dataDir, 'attachments');
-  database = await createTestDatabase();
-  await seedFixture(database);
-  for (const [username, account] of Object.entries(accounts)) {
-    ids[username] = await insertUser(database, { username, ...account });
-  }
   clock = fakeClock(new Date('2026-03-02T02:00:00Z'));
-  app = await makeApp(database, { now: clock.now, sessionTtlMs: 365 * 86_400_000 });
-  for (const username of Object.keys(accounts)) as[username] = await signedIn(app, username);
+  server = await archivesTestApp('shequ-archives-access-', accounts, {
+    now: clock.now,
+    sessionTtlMs: 365 * 86_400_000,
+  });
+  ({ database } = server);
+  Object.assign(ids, server.ids);
+  Object.assign(as, server.as);
 
   const street = client('street');
   itemId = (await street.archives.create.mutate(paperItem('2025年工作台账', id('keeper')))).id;
@@ -106,11 +90,7 @@ beforeAll(async () => {
   ).id;
 }, 60_000);
 
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => server?.close());
 
 describe('a plain worker of the community', () => {
   it('is refused the catalogue, loans, log, seals out, overdue lists, seal details and handovers', async () => {

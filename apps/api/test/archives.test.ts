@@ -1,35 +1,25 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { auditLog, custodyLog, type DatabaseHandle, sealRequests } from '@shequ/db';
-import { createTestDatabase } from '@shequ/db/testing';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JINSHAN, SHIHUAJIAN, seedFixture, WEIHAI, XIANGSHAN } from './fixture.js';
+import { JINSHAN, SHIHUAJIAN, WEIHAI, XIANGSHAN } from './fixture.js';
 import {
+  type ArchivesTestApp,
+  archivesTestApp,
   type Clock,
   fakeClock,
-  insertUser,
-  makeApp,
   rejection,
-  signedIn,
   type TestClient,
 } from './harness.js';
 
 let database: DatabaseHandle;
-let app: FastifyInstance;
-let dataDir: string;
+let server: ArchivesTestApp<string>;
 let clock: Clock;
 const ids: Record<string, string> = {};
 const as: Record<string, TestClient> = {};
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'shequ-archives-'));
-  process.env.SHEQU_SIGNING_KEY_FILE = join(dataDir, 'signing-key.pem');
-  process.env.SHEQU_ATTACHMENTS_DIR = join(dataDir, 'attachments');
-  database = await createTestDatabase();
-  await seedFixture(database);
   const accounts = {
     li: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
     wang: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
@@ -40,19 +30,17 @@ beforeAll(async () => {
     neighbour: { role: 'communityWorker', jurisdictionCode: SHIHUAJIAN },
     weihai: { role: 'cityAdmin', jurisdictionCode: WEIHAI },
   } as const;
-  for (const [username, account] of Object.entries(accounts)) {
-    ids[username] = await insertUser(database, { username, ...account });
-  }
   clock = fakeClock(new Date('2026-03-02T02:00:00Z'));
-  app = await makeApp(database, { now: clock.now, sessionTtlMs: 365 * 86_400_000 });
-  for (const username of Object.keys(accounts)) as[username] = await signedIn(app, username);
+  server = await archivesTestApp('shequ-archives-', accounts, {
+    now: clock.now,
+    sessionTtlMs: 365 * 86_400_000,
+  });
+  ({ database } = server);
+  Object.assign(ids, server.ids);
+  Object.assign(as, server.as);
 }, 60_000);
 
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => server?.close());
 
 const li = () => as.li as TestClient;
 /** The street administrator: registers items for others, seals and handovers (issue 4's access rule). */

@@ -4,32 +4,25 @@
  * `archives.attach`'s; a file over the limit leaves neither a row nor a blob.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { attachments, auditLog, custodyLog, type DatabaseHandle } from '@shequ/db';
-import { createTestDatabase } from '@shequ/db/testing';
 import { and, count, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANNOT_KEEP } from '../src/auth/archives-access.js';
-import { JINSHAN, seedFixture, XIANGSHAN } from './fixture.js';
-import { insertUser, makeApp, signedIn, type TestClient } from './harness.js';
+import { JINSHAN, XIANGSHAN } from './fixture.js';
+import { type ArchivesTestApp, archivesTestApp, type TestClient } from './harness.js';
 
 const MiB = 1024 * 1024;
 let database: DatabaseHandle;
 let app: FastifyInstance;
-let dataDir: string;
+let server: ArchivesTestApp<string>;
 let itemId: string;
 const as: Record<string, TestClient> = {};
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'shequ-attachments-'));
-  process.env.SHEQU_SIGNING_KEY_FILE = join(dataDir, 'signing-key.pem');
-  process.env.SHEQU_ATTACHMENTS_DIR = join(dataDir, 'attachments');
-  database = await createTestDatabase();
-  await seedFixture(database);
   const accounts = {
     li: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
     wang: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
@@ -37,12 +30,10 @@ beforeAll(async () => {
     jinshan: { role: 'streetAdmin', jurisdictionCode: JINSHAN },
     fresh: { role: 'streetAdmin', jurisdictionCode: JINSHAN, mustChangePassword: true },
   } as const;
-  const ids: Record<string, string> = {};
-  for (const [username, account] of Object.entries(accounts)) {
-    ids[username] = await insertUser(database, { username, ...account });
-  }
-  app = await makeApp(database, { maxAttachmentBytes: 4 * MiB });
-  for (const username of Object.keys(accounts)) as[username] = await signedIn(app, username);
+  server = await archivesTestApp('shequ-attachments-', accounts, { maxAttachmentBytes: 4 * MiB });
+  ({ database, app } = server);
+  const { ids } = server;
+  Object.assign(as, server.as);
   // The street administrator files the item into li's keeping: that makes li its custodian.
   const item = await (as.jinshan as TestClient).archives.create.mutate({
     community: XIANGSHAN,
@@ -60,11 +51,7 @@ beforeAll(async () => {
   itemId = item.id;
 }, 60_000);
 
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => server?.close());
 
 function cookieOf(username: string): string {
   return [...(as[username] as TestClient).jar].map(([k, v]) => `${k}=${v}`).join('; ');

@@ -3,14 +3,19 @@
  * (`app.inject`, cookies included) without opening a port.
  */
 
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DatabaseHandle } from '@shequ/db';
 import { users } from '@shequ/db';
+import { createTestDatabase } from '@shequ/db/testing';
 import { createTRPCClient, httpLink, type TRPCClient, TRPCClientError } from '@trpc/client';
 import type { FastifyInstance } from 'fastify';
 import { type BuildAppOptions, buildApp } from '../src/app.js';
 import { hashPassword } from '../src/auth/password.js';
 import type { AppRole } from '../src/auth/roles.js';
 import type { AppRouter } from '../src/router.js';
+import { seedFixture } from './fixture.js';
 
 export interface Clock {
   now: () => Date;
@@ -130,4 +135,52 @@ export async function rejection(promise: Promise<unknown>): Promise<TRPCClientEr
     throw error;
   }
   throw new Error('expected the call to be rejected');
+}
+
+type Account = { role: AppRole; jurisdictionCode: string; mustChangePassword?: boolean };
+
+/** An app for the archive tests: what `archivesTestApp` sets up, and how to take it down. */
+export interface ArchivesTestApp<Name extends string> {
+  database: DatabaseHandle;
+  app: FastifyInstance;
+  /** Account ids by username. */
+  ids: Record<Name, string>;
+  /** A signed-in client per username. */
+  as: Record<Name, TestClient>;
+  close: () => Promise<void>;
+}
+
+/**
+ * A fresh test database with the fixture and `accounts` (username → role and node), an app on it with
+ * every account signed in, and the custody signing key and attachments in a temporary folder of their
+ * own, so that archive tests never touch the repository's `.data`.
+ */
+export async function archivesTestApp<Name extends string>(
+  folderPrefix: string,
+  accounts: Record<Name, Account>,
+  options: Omit<BuildAppOptions, 'database'> = {},
+): Promise<ArchivesTestApp<Name>> {
+  const dataDir = await mkdtemp(join(tmpdir(), folderPrefix));
+  process.env.SHEQU_SIGNING_KEY_FILE = join(dataDir, 'signing-key.pem');
+  process.env.SHEQU_ATTACHMENTS_DIR = join(dataDir, 'attachments');
+  const database = await createTestDatabase();
+  await seedFixture(database);
+  const names = Object.keys(accounts) as Name[];
+  const ids = {} as Record<Name, string>;
+  for (const username of names)
+    ids[username] = await insertUser(database, { username, ...accounts[username] });
+  const app = await makeApp(database, options);
+  const as = {} as Record<Name, TestClient>;
+  for (const username of names) as[username] = await signedIn(app, username);
+  return {
+    database,
+    app,
+    ids,
+    as,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
