@@ -1,12 +1,12 @@
 /** 外带与逾期: every seal out of the office (overdue ones marked) and archive loans past due, in my scope. */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Card, Space, Table, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { ReferenceCode } from './Catalogue.js';
-import { RequestActions, type SealRequestRow } from './RequestActions.js';
+import { RequestActions } from './RequestActions.js';
 import { CommunityLink, DueDate, formatTime, useCanWrite } from './shared.js';
 
 type OverdueLoan = RouterOutputs['archives']['overdueLoans'][number];
@@ -20,6 +20,52 @@ function hoursLate(returnBy: string | null): string {
   if (!returnBy) return '';
   const hours = Math.floor((Date.now() - new Date(returnBy).getTime()) / 3_600_000);
   return hours >= 48 ? `逾期 ${Math.floor(hours / 24)} 天` : `逾期 ${Math.max(hours, 1)} 小时`;
+}
+
+/**
+ * The columns of both seal tables (out now, overdue): `seals.out` and `seals.overdue` return the same
+ * rows. `withPeople` adds the custodian and the approver; a deadline already past shows in red.
+ */
+function sealOutColumns(
+  canWrite: boolean,
+  { withPeople }: { withPeople: boolean },
+): TableColumnsType<SealOut> {
+  return [
+    {
+      title: '社区',
+      dataIndex: 'communityName',
+      render: (name: string | null, request) => (
+        <CommunityLink code={request.communityCode} name={name} tab="seals" />
+      ),
+    },
+    { title: '印章', dataIndex: 'sealName' },
+    ...(withPeople
+      ? [{ title: '保管人', dataIndex: 'custodianName', render: (value: string | null) => value ?? '—' }]
+      : []),
+    { title: '带出人', dataIndex: 'requesterName' },
+    ...(withPeople
+      ? [{ title: '批准人', dataIndex: 'deciderName', render: (value: string | null) => value ?? '—' }]
+      : []),
+    { title: '去向', dataIndex: 'destination', render: (value: string | null) => value ?? '—' },
+    { title: '带出时间', dataIndex: 'takenOutAt', render: (value: string | null) => formatTime(value) },
+    {
+      title: '归还期限',
+      dataIndex: 'returnBy',
+      render: (value: string | null) =>
+        isLate(value) ? (
+          <Typography.Text type="danger">
+            {formatTime(value)}（{hoursLate(value)}）
+          </Typography.Text>
+        ) : (
+          formatTime(value)
+        ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      render: (_value, request) => <RequestActions request={request} canWrite={canWrite} />,
+    },
+  ];
 }
 
 export default function OverduePage() {
@@ -48,42 +94,7 @@ export default function OverduePage() {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{ emptyText: '没有带出办公室的印章' }}
           onRow={(request) => (isLate(request.returnBy) ? { style: { background: '#fff1f0' } } : {})}
-          columns={[
-            {
-              title: '社区',
-              dataIndex: 'communityName',
-              render: (name: string | null, request) => (
-                <CommunityLink code={request.communityCode} name={name} tab="seals" />
-              ),
-            },
-            { title: '印章', dataIndex: 'sealName' },
-            { title: '保管人', dataIndex: 'custodianName', render: (value: string | null) => value ?? '—' },
-            { title: '带出人', dataIndex: 'requesterName' },
-            { title: '批准人', dataIndex: 'deciderName', render: (value: string | null) => value ?? '—' },
-            { title: '去向', dataIndex: 'destination', render: (value: string | null) => value ?? '—' },
-            {
-              title: '带出时间',
-              dataIndex: 'takenOutAt',
-              render: (value: string | null) => formatTime(value),
-            },
-            {
-              title: '归还期限',
-              dataIndex: 'returnBy',
-              render: (value: string | null) =>
-                isLate(value) ? (
-                  <Typography.Text type="danger">
-                    {formatTime(value)}（{hoursLate(value)}）
-                  </Typography.Text>
-                ) : (
-                  formatTime(value)
-                ),
-            },
-            {
-              title: '操作',
-              key: 'actions',
-              render: (_value, request) => <RequestActions request={request} canWrite={canWrite} />,
-            },
-          ]}
+          columns={sealOutColumns(canWrite, { withPeople: true })}
         />
       </Card>
       <Card
@@ -94,7 +105,7 @@ export default function OverduePage() {
         }
       >
         {seals.isError && <Alert type="error" showIcon title={errorMessage(seals.error)} />}
-        <Table<SealRequestRow>
+        <Table<SealOut>
           rowKey="id"
           size="middle"
           data-testid="overdue-seals"
@@ -102,37 +113,7 @@ export default function OverduePage() {
           dataSource={seals.data ?? []}
           pagination={false}
           locale={{ emptyText: '没有逾期未还的印章' }}
-          columns={[
-            {
-              title: '社区',
-              dataIndex: 'communityName',
-              render: (name: string | null, request) => (
-                <CommunityLink code={request.communityCode} name={name} tab="seals" />
-              ),
-            },
-            { title: '印章', dataIndex: 'sealName' },
-            { title: '带出人', dataIndex: 'requesterName' },
-            { title: '去向', dataIndex: 'destination', render: (value: string | null) => value ?? '—' },
-            {
-              title: '带出时间',
-              dataIndex: 'takenOutAt',
-              render: (value: string | null) => formatTime(value),
-            },
-            {
-              title: '归还期限',
-              dataIndex: 'returnBy',
-              render: (value: string | null) => (
-                <Typography.Text type="danger">
-                  {formatTime(value)}（{hoursLate(value)}）
-                </Typography.Text>
-              ),
-            },
-            {
-              title: '操作',
-              key: 'actions',
-              render: (_value, request) => <RequestActions request={request} canWrite={canWrite} />,
-            },
-          ]}
+          columns={sealOutColumns(canWrite, { withPeople: false })}
         />
       </Card>
       <Card
