@@ -131,8 +131,16 @@ export function isCustodyLogEntry(value: unknown): value is CustodyLogEntry {
 
 /** Whether `value` is an `at` the log accepts: an ISO 8601 instant with its offset. */
 export function isLogInstant(value: unknown): boolean {
-  return instant.safeParse(value).success;
+  // zod's check of an ISO datetime is this pattern; testing it directly skips building a result,
+  // which verification would otherwise do a million times.
+  return typeof value === 'string' && INSTANT_PATTERN.test(value);
 }
+
+const INSTANT_PATTERN: RegExp = (() => {
+  const pattern = instant.def.pattern;
+  if (!pattern) throw new Error('zod 的 ISO 时间校验没有给出正则：isLogInstant 须改回 safeParse');
+  return pattern;
+})();
 
 /**
  * An entry's `hash`: the RFC 6962 leaf hash of its canonical content, SHA-256(0x00 ‖ canonical JSON

@@ -31,7 +31,14 @@ describe('the Merkle tree over custody-log entries', () => {
     });
   });
 
+  it('gives the same root fed digest strings (as verification feeds it) as fed bytes', () => {
+    const fromStrings = new EntryHashTree();
+    for (const entry of log) fromStrings.appendEntryHash(Buffer.from(entry.hash, 'hex').toString('latin1'));
+    expect(fromStrings.root().toString('hex')).toBe(logRoot(log));
+  });
+
   it('refuses a digest that is not 32 bytes', () => {
     expect(() => new EntryHashTree().appendEntryHash(Buffer.alloc(31))).toThrow(/32 字节/);
+    expect(() => new EntryHashTree().appendEntryHash('x'.repeat(31))).toThrow(/32 字节/);
   });
 });

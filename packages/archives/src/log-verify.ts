@@ -28,7 +28,7 @@ import {
   isCustodyLogEntry,
   isLogInstant,
 } from './custody-log.js';
-import { EntryHashTree } from './merkle.js';
+import { type DigestString, EntryHashTree } from './merkle.js';
 
 export type LogProblemKind =
   | 'bad-signature'
@@ -124,7 +124,7 @@ export function verifyLogBytes(
   checkpoint: CustodyCheckpoint,
   options: VerifyLogOptions = {},
 ): LogVerification {
-  const file = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const file = asBuffer(bytes);
   const { starts, ends } = lineRanges(file);
   const lineText = (index: number) => file.toString('utf8', starts[index], ends[index]);
   const scanner = isUtf8(file) ? new CanonicalLineScanner(file) : undefined;
@@ -153,6 +153,10 @@ export function verifyLog(
     checkpoint,
     options,
   );
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Where each line of a file starts and ends (without its `\n`), as `splitLogLines` splits text. */
@@ -211,10 +215,23 @@ const SEQ_MEMBER = ascii('","seq":');
 class CanonicalLineScanner {
   /** 0x00 (RFC 6962's leaf prefix), then the content being hashed; grown as lines need. */
   private scratch = Buffer.alloc(1024);
+  /** `scratch.subarray(0, length)` by length: lines of a log differ little in length. */
+  private scratchViews: Buffer[] = [];
+  /** Where the last line accepted by `verify` has its `prevHash` digits. */
+  prevHashStart = -1;
 
   constructor(private readonly file: Buffer) {}
 
-  verify(start: number, end: number, expectedSeq: number, previousDigest: Buffer): Buffer | undefined {
+  /**
+   * `previousDigest` undefined: the line's `prevHash` is only checked to be 64 lower-case hex digits
+   * (the first line of a segment, whose predecessor another segment verifies).
+   */
+  verify(
+    start: number,
+    end: number,
+    expectedSeq: number,
+    previousDigest: DigestString | undefined,
+  ): DigestString | undefined {
     const file = this.file;
     if (!bytesAt(file, start, ACTION_START)) return undefined;
     const actionStart = start + ACTION_START.length;
@@ -237,34 +254,46 @@ class CanonicalLineScanner {
     const payloadEnd = canonicalJsonEnd(file, hashMemberEnd + PAYLOAD_MEMBER.length - 1);
     if (payloadEnd < 0 || payloadEnd >= end || !bytesAt(file, payloadEnd, PREV_HASH_MEMBER)) return undefined;
     const prevHashStart = payloadEnd + PREV_HASH_MEMBER.length;
-    if (!hexEquals(file, prevHashStart, previousDigest) || !bytesAt(file, prevHashStart + 64, SEQ_MEMBER)) {
-      return undefined;
-    }
+    const prevHashValid =
+      previousDigest === undefined
+        ? isLowerHex(file, prevHashStart, 64)
+        : hexEquals(file, prevHashStart, previousDigest);
+    if (!prevHashValid || !bytesAt(file, prevHashStart + 64, SEQ_MEMBER)) return undefined;
     // `seq` exactly as the expected number prints, then the closing brace and nothing more.
     const seqStart = prevHashStart + 64 + SEQ_MEMBER.length;
     if (!decimalAt(file, seqStart, end - 1, expectedSeq) || file[end - 1] !== 0x7d) return undefined;
     if (!isLogInstant(file.toString('latin1', atStart, atEnd))) return undefined;
     const digest = this.contentHash(start, hashMember, hashMemberEnd, end);
-    return hexEquals(file, hashStart, digest) ? digest : undefined;
+    if (!hexEquals(file, hashStart, digest)) return undefined;
+    this.prevHashStart = prevHashStart;
+    return digest;
   }
 
-  /** `entryHash` of the line `[start, end)` with `[cutStart, cutEnd)` left out. */
-  private contentHash(start: number, cutStart: number, cutEnd: number, end: number): Buffer {
+  /** `entryHash` of the line `[start, end)` with `[cutStart, cutEnd)` left out, as a digest string. */
+  private contentHash(start: number, cutStart: number, cutEnd: number, end: number): DigestString {
     const length = 1 + (cutStart - start) + (end - cutEnd);
-    if (this.scratch.length < length) this.scratch = Buffer.alloc(length * 2);
+    if (this.scratch.length < length) {
+      this.scratch = Buffer.alloc(length * 2);
+      this.scratchViews = [];
+    }
     const scratch = this.scratch;
     scratch[0] = 0x00;
     this.file.copy(scratch, 1, start, cutStart);
     this.file.copy(scratch, 1 + (cutStart - start), cutEnd, end);
-    return cryptoHash('sha256', scratch.subarray(0, length), 'buffer');
+    let view = this.scratchViews[length];
+    if (view === undefined) {
+      view = scratch.subarray(0, length);
+      this.scratchViews[length] = view;
+    }
+    return cryptoHash('sha256', view, 'binary');
   }
 }
 
 /** Whether `bytes[start, start + 64)` is `digest` in lower-case hex. */
-function hexEquals(bytes: Uint8Array, start: number, digest: Uint8Array): boolean {
+function hexEquals(bytes: Uint8Array, start: number, digest: DigestString): boolean {
   if (start + 64 > bytes.length) return false;
   for (let i = 0; i < 32; i += 1) {
-    const byte = digest[i] as number;
+    const byte = digest.charCodeAt(i);
     if (
       bytes[start + 2 * i] !== HEX_DIGITS[byte >> 4] ||
       bytes[start + 2 * i + 1] !== HEX_DIGITS[byte & 0x0f]
@@ -277,19 +306,34 @@ function hexEquals(bytes: Uint8Array, start: number, digest: Uint8Array): boolea
 
 const HEX_DIGITS = ascii('0123456789abcdef');
 
-/** Whether `bytes[start, end)` is `value` printed in decimal (no sign, no leading zero). */
-function decimalAt(bytes: Uint8Array, start: number, end: number, value: number): boolean {
-  const digits = String(value);
-  if (end - start !== digits.length) return false;
-  for (let i = 0; i < digits.length; i += 1) if (bytes[start + i] !== digits.charCodeAt(i)) return false;
+function isLowerHex(bytes: Uint8Array, start: number, length: number): boolean {
+  if (start + length > bytes.length) return false;
+  for (let at = start; at < start + length; at += 1) {
+    const code = bytes[at] as number;
+    if (!((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66))) return false;
+  }
   return true;
 }
+
+/** Whether `bytes[start, end)` is `value` (≥ 1) printed in decimal. */
+function decimalAt(bytes: Uint8Array, start: number, end: number, value: number): boolean {
+  let at = end;
+  for (let rest = value; rest > 0; rest = Math.floor(rest / 10)) {
+    at -= 1;
+    if (at < start || bytes[at] !== 0x30 + (rest % 10)) return false;
+  }
+  return at === start;
+}
+
+const hexToDigest = (hex: string): DigestString => Buffer.from(hex, 'hex').toString('latin1');
+const digestToHex = (digest: DigestString): string => Buffer.from(digest, 'latin1').toString('hex');
+const GENESIS_DIGEST = hexToDigest(GENESIS_HASH);
 
 function verifyEntries(
   count: number,
   valueAt: (index: number) => unknown,
   verifiedAt:
-    | ((index: number, expectedSeq: number, previousDigest: Buffer) => Buffer | undefined)
+    | ((index: number, expectedSeq: number, previousDigest: DigestString) => DigestString | undefined)
     | undefined,
   allValues: () => readonly unknown[],
   checkpoint: CustodyCheckpoint,
@@ -323,7 +367,7 @@ function verifyEntries(
 
   const tree = new EntryHashTree();
   let verified = 0;
-  let previousDigest: Buffer = Buffer.from(GENESIS_HASH, 'hex');
+  let previousDigest = GENESIS_DIGEST;
   for (let index = 0; index < count; index += 1) {
     const line = index + 1;
     const expected = line;
@@ -397,7 +441,7 @@ function verifyEntries(
         `第 ${line} 行是 seq ${entry.seq}，应为 seq ${expected}（在第 ${(seqLines.get(expected) ?? []).join('、')} 行）：条目顺序被调换`,
       );
     }
-    if (entry.prevHash !== previousDigest.toString('hex')) {
+    if (entry.prevHash !== digestToHex(previousDigest)) {
       if (index === 0) {
         return fail('broken-chain', entry.seq, line, 'seq 1 的 prevHash 不是起始值：日志开头被截去或改写');
       }
@@ -408,7 +452,7 @@ function verifyEntries(
         `seq ${entry.seq - 1} 的 hash 与 seq ${entry.seq} 记录的 prevHash 不符：seq ${entry.seq - 1} 在其后条目写入后被改写并重算了 hash（或 seq ${entry.seq} 的 prevHash 被改写）`,
       );
     }
-    previousDigest = Buffer.from(entry.hash, 'hex');
+    previousDigest = hexToDigest(entry.hash);
     if (verified < checkpoint.size) tree.appendEntryHash(previousDigest);
     verified += 1;
   }
