@@ -4,16 +4,12 @@
  * and its custody log verified against a freshly signed checkpoint (✓) and a tampered one (the problem
  * in Chinese). Screenshots go to tooling/e2e/screenshots/.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser } from './browser.js';
+import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
 import { type RunningServer, startServer } from './server.js';
 import { firstSignIn } from './sign-in.js';
 
-const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const xiangshan = { code: '370305111007', name: '象山社区居委会' };
 const newPassword = 'Archives-Walk-2026!';
 /** DA/T 22 structure: fonds–category·year–retention–organisation–item number, e.g. X007-WS·2023-D30-BGS-0001. */
@@ -25,18 +21,12 @@ describeInBrowser('archives and seals in the console', () => {
   let page: Page;
   const consoleErrors: string[] = [];
 
-  const shot = (name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  const shot = (name: string) => screenshot(page, name);
   const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
 
   beforeAll(async () => {
-    await mkdir(screenshots, { recursive: true });
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
+    page = await openConsolePage(browser, { errors: consoleErrors, timeout: 20_000 });
     // The first administrator signs in and replaces the one-time password (console.e2e.ts covers that walk).
     await firstSignIn(page, server.url, {
       username: 'admin',

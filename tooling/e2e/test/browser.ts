@@ -3,7 +3,10 @@
  * unless SHEQU_REQUIRE_BROWSER=1 (CI), where it fails.
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { describe } from 'vitest';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -39,4 +42,37 @@ export function launchBrowser(): Promise<Browser> {
       '--lang=zh-CN',
     ],
   });
+}
+
+const screenshotDirectory = fileURLToPath(new URL('../screenshots/', import.meta.url));
+
+/** Saves a full-page screenshot as tooling/e2e/screenshots/<name>.png, for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(screenshotDirectory, { recursive: true });
+  await page.screenshot({ path: join(screenshotDirectory, `${name}.png`), fullPage: true });
+}
+
+export interface ConsolePageOptions {
+  /** Where the page's logged and thrown errors are collected; a walk ends by expecting none. */
+  errors: string[];
+  /**
+   * Leave out the console's "Failed to load resource" lines: the browser logs every 401 and 403 so,
+   * and walks that test refusals expect them.
+   */
+  refusalsExpected?: boolean;
+  timeout?: number;
+}
+
+/** A page of the console as a person in China sees it: its own context, zh-CN, 1440×900. */
+export async function openConsolePage(browser: Browser, options: ConsolePageOptions): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(options.timeout ?? 15_000);
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (options.refusalsExpected && message.text().startsWith('Failed to load resource')) return;
+    options.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => options.errors.push(error.message));
+  return page;
 }

@@ -4,16 +4,12 @@
  * dashboard of 金山镇 drilling down to a community, and the policy explorer (rules, a side-by-side
  * comparison, a what-if). Screenshots go to tooling/e2e/screenshots/.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser } from './browser.js';
+import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
 import { type RunningServer, startServer } from './server.js';
 import { firstSignIn } from './sign-in.js';
 
-const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const jinshanTown = { code: '370305111', name: '金山镇' };
 const xiangshan = { code: '370305111007', name: '象山社区居委会' };
 const newPassword = 'Compliance-Walk-2026!';
@@ -24,17 +20,11 @@ describeInBrowser('compliance and policy in the console', () => {
   let page: Page;
   const consoleErrors: string[] = [];
 
-  const shot = (name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  const shot = (name: string) => screenshot(page, name);
 
   beforeAll(async () => {
-    await mkdir(screenshots, { recursive: true });
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
+    page = await openConsolePage(browser, { errors: consoleErrors, timeout: 20_000 });
     // The first administrator signs in and replaces the one-time password (console.e2e.ts covers that walk).
     await firstSignIn(page, server.url, {
       username: 'admin',

@@ -4,15 +4,11 @@
  * (a wrong value is refused in Chinese on the field, a right one is kept across a reload), seeing the
  * change in the audit log, and signing out. Screenshots go to tooling/e2e/screenshots/.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser } from './browser.js';
+import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
 import { type RunningServer, startServer } from './server.js';
 
-const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const jinshanTown = '370305111';
 const xiangshan = { code: '370305111007', name: '象山社区居委会' };
 const newPassword = 'Console-Walk-2026!';
@@ -25,21 +21,12 @@ describeInBrowser('admin console in a browser', () => {
 
   // The button's name includes its icon's label ("save 保存").
   const saveButton = () => page.getByRole('button', { name: /保存$/ });
-  const shot = (name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  const shot = (name: string) => screenshot(page, name);
 
   beforeAll(async () => {
-    await mkdir(screenshots, { recursive: true });
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
     // A refused sign-in is a 401 the browser reports as a failed resource; that is the expected answer.
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        consoleErrors.push(message.text());
-      }
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    page = await openConsolePage(browser, { errors: consoleErrors, refusalsExpected: true });
   });
 
   afterAll(async () => {

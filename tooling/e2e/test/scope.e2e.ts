@@ -6,16 +6,12 @@
  * address typed into the browser and the API called from the page both get 403), not merely hidden from the
  * menu; the community worker reads 象山 but not the neighbouring 十化建. Screenshots: tooling/e2e/screenshots/.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser } from './browser.js';
+import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
 import { type RunningServer, startServer } from './server.js';
 import { firstSignIn } from './sign-in.js';
 
-const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const jinshanTown = { code: '370305111', name: '金山镇' };
 const xiangshan = { code: '370305111007', name: '象山社区居委会' };
 const shihuajian = { code: '370305111006', name: '十化建社区居委会' };
@@ -72,21 +68,12 @@ describeInBrowser('jurisdiction scope in a browser', () => {
   /** The page of the person walking now, photographed when a step fails. */
   let currentPage: Page | undefined;
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  const shot = screenshot;
 
   /** Each person works in their own browser, so no one inherits another's session. */
   async function openBrowserFor(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
     // A refused request (401, 403) is reported as a failed resource; those refusals are what we test.
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        consoleErrors.push(message.text());
-      }
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    const page = await openConsolePage(browser, { errors: consoleErrors, refusalsExpected: true });
     currentPage = page;
     return page;
   }
@@ -96,7 +83,6 @@ describeInBrowser('jurisdiction scope in a browser', () => {
     page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).click();
 
   beforeAll(async () => {
-    await mkdir(screenshots, { recursive: true });
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   });
 
