@@ -23,7 +23,7 @@ import {
   signingKeyFromPem,
   signingKeyToPem,
 } from './custody-log.js';
-import { formatLogLine, parseLogLines, verifyLog, verifyLogText } from './log-verify.js';
+import { formatLogLine, parseLogLines, verifyLog, verifyLogBytes, verifyLogText } from './log-verify.js';
 import { verifyConsistency, verifyInclusion } from './merkle.js';
 
 const events: CustodyEventInput[] = [
@@ -89,6 +89,9 @@ const rechain = (entries: CustodyLogEntry[], from: number): CustodyLogEntry[] =>
 };
 const problemOf = (entries: readonly unknown[], cp = checkpoint) => {
   const result = verifyLog(entries, cp, trusted);
+  // The same log as `log export` writes it, checked from its bytes as `shequ log verify` checks a file.
+  const exported = Buffer.from(`${entries.map((entry) => formatLogLine(entry as object)).join('\n')}\n`);
+  expect(verifyLogBytes(exported, cp, trusted)).toEqual(result);
   if (result.ok) throw new Error('tampering went unnoticed');
   return result.problem;
 };

@@ -1,7 +1,14 @@
 import { hash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, canonicalJsonEnd } from './canonical-json.js';
-import { buildLog, type CustodyEventInput, generateSigningKey, signCheckpoint } from './custody-log.js';
+import {
+  buildLog,
+  type CustodyEventInput,
+  type CustodyLogEntry,
+  entryHash,
+  generateSigningKey,
+  signCheckpoint,
+} from './custody-log.js';
 import { formatLogLine, parseLogLines, verifyLog, verifyLogBytes, verifyLogText } from './log-verify.js';
 
 // verifyLogText checks lines that are exactly what `log export` writes straight from their bytes;
@@ -105,6 +112,23 @@ describe('verifyLogText gives the result verifyLog gives', () => {
   });
 });
 
+describe('an entry with a hash that matches, but fields the schema refuses', () => {
+  // What a faulty or forged writer could sign: every byte hashes as stated, yet the entry is not one.
+  it.each([
+    ['an empty actor', { actor: '' }],
+    ['a time without its offset', { at: '2024-03-06T09:20:00' }],
+    ['a time that is no date', { at: '2024-02-30T09:20:00+08:00' }],
+    ['an action that is not a dotted name', { action: 'Seal.Use' }],
+  ])('%s is malformed, from bytes as from parsed lines', (_, change) => {
+    const last = { ...(log[5] as CustodyLogEntry), ...change };
+    const line = formatLogLine({ ...last, hash: entryHash(last) });
+    expect(bothWays(withLine(5, line))).toMatchObject({
+      ok: false,
+      problem: { kind: 'malformed-entry', seq: 6 },
+    });
+  });
+});
+
 describe('verifyLogBytes (what `shequ log verify` runs on the file)', () => {
   it('gives the result of the text it encodes', () => {
     const intact = `${lines.join('\n')}\n`;
@@ -126,6 +150,27 @@ describe('verifyLogBytes (what `shequ log verify` runs on the file)', () => {
     expect(verifyLogBytes(bytes, checkpoint, trusted)).toMatchObject({
       problem: { kind: 'altered', seq: 2 },
     });
+  });
+});
+
+describe('a change of any one byte of an export', () => {
+  it('is caught, with the problem verifyLog names for the decoded text', () => {
+    const intact = Buffer.from(`${lines.join('\n')}\n`);
+    let tried = 0;
+    for (let at = 0; at < intact.length; at += 1) {
+      // A line break turned into "\r" still ends a line ("\r\n" exports verify): not a change.
+      if (intact[at] === 0x0a) continue;
+      for (const replacement of [(intact[at] as number) ^ 0x01, 0x22, 0x20]) {
+        if (replacement === intact[at]) continue;
+        const bytes = Buffer.from(intact);
+        bytes[at] = replacement;
+        const result = verifyLogBytes(bytes, checkpoint, trusted);
+        expect(result.ok, `byte ${at} → 0x${replacement.toString(16)}`).toBe(false);
+        expect(result).toEqual(verifyLog(parseLogLines(bytes.toString('utf8')), checkpoint, trusted));
+        tried += 1;
+      }
+    }
+    expect(tried).toBeGreaterThan(2 * intact.length);
   });
 });
 
