@@ -1,3 +1,4 @@
+import { fieldErrorRecord } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 
@@ -43,39 +44,12 @@ export function problemOf(error: TRPCError): { message: string; fieldErrors: Fie
   if (error.code === 'INTERNAL_SERVER_ERROR')
     return { message: '服务器内部错误，请稍后重试', fieldErrors: null };
   if (error.cause instanceof z.core.$ZodError) {
-    const fieldErrors = zodFieldErrors(error.cause.issues);
+    const { '': whole, ...fields } = fieldErrorRecord(error.cause);
+    // The input as a whole (not one field) keeps the key clients know it by.
+    const fieldErrors: FieldErrors = whole ? { ...fields, '(root)': whole } : fields;
     return { message: `输入有误：${Object.keys(fieldErrors).join('、')}`, fieldErrors };
   }
   if (error.cause instanceof FieldProblems)
     return { message: error.message, fieldErrors: error.cause.fieldErrors };
   return { message: error.message, fieldErrors: null };
-}
-
-/**
- * zod issues → per-field messages keyed by dotted path; an unknown key is reported on its own path.
- * TODO(domain engineer): use `fieldErrors` from `@shequ/domain` (src/errors.ts) once it lands.
- */
-export function zodFieldErrors(issues: readonly ZodIssueLike[]): FieldErrors {
-  const out: FieldErrors = {};
-  const add = (path: readonly PropertyKey[], message: string) => {
-    const key = path.map(String).join('.') || '(root)';
-    const messages = out[key] ?? [];
-    messages.push(message);
-    out[key] = messages;
-  };
-  for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys' && issue.keys) {
-      for (const key of issue.keys) add([...issue.path, key], `不允许的字段：${key}`);
-    } else {
-      add(issue.path, issue.message);
-    }
-  }
-  return out;
-}
-
-interface ZodIssueLike {
-  code: string;
-  path: readonly PropertyKey[];
-  message: string;
-  keys?: readonly string[];
 }

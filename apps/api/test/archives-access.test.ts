@@ -1,5 +1,5 @@
 import { auditLog, custodyLog, type DatabaseHandle } from '@shequ/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JINSHAN, SHIHUAJIAN, XIANGSHAN } from './fixture.js';
 import {
@@ -120,7 +120,7 @@ describe('a plain worker of the community', () => {
   });
 
   it('does not read the archive registers through the audit log either, while the custodian does', async () => {
-    const archiveTypes = ['archiveItem', 'attachment', 'seal', 'sealRequest', 'handover'];
+    const archiveTypes = ['archiveItem', 'attachment', 'seal', 'sealRequest', 'sealEndProposal', 'handover'];
     const seenBy = async (who: Parameters<typeof client>[0]) =>
       (await client(who).audit.list.query({ pageSize: 100 })).items.map((record) => record.entityType);
     expect((await seenBy('plain')).filter((type) => archiveTypes.includes(type))).toEqual([]);
@@ -192,72 +192,202 @@ describe('outside and above the community', () => {
   });
 });
 
-describe('retiring and destroying a seal', () => {
-  it('needs an approver’s consent and a reason, retires before destroying, and records both', async () => {
+describe('retiring and destroying a seal: proposed by one, confirmed by the named approver', () => {
+  let oldSeal: string;
+  const proposalOf = async (who: Who) => {
+    const [pending] = await client(who).seals.endInbox.query();
+    return pending?.id as string;
+  };
+  const stateOf = async () =>
+    (await client('street').seals.list.query({ community: XIANGSHAN })).find((s) => s.id === oldSeal);
+
+  it('changes nothing until the approver named confirms, and only they may', async () => {
     const street = client('street');
-    const seal = await street.seals.register.mutate(
-      sealInput('象山社区旧印章', [id('approver'), id('approver2')]),
-    );
+    oldSeal = (
+      await street.seals.register.mutate(sealInput('象山社区旧印章', [id('approver'), id('approver2')]))
+    ).id;
     const approver = client('approver');
-    const input = { sealId: seal.id, approvedBy: id('approver2'), reason: '印章磨损，换刻新章' };
-    expect(await code(client('plain').seals.retire.mutate(input))).toBe('FORBIDDEN');
-    expect(await code(client('auditor').seals.retire.mutate(input))).toBe('FORBIDDEN');
-    const early = await rejection(approver.seals.destroy.mutate(input));
+    const input = {
+      sealId: oldSeal,
+      type: 'retire' as const,
+      approvedBy: id('approver2'),
+      reason: '印章磨损，换刻新章',
+    };
+    expect(await code(client('plain').seals.proposeEnd.mutate(input))).toBe('FORBIDDEN');
+    expect(await code(client('auditor').seals.proposeEnd.mutate(input))).toBe('FORBIDDEN');
+    const early = await rejection(approver.seals.proposeEnd.mutate({ ...input, type: 'destroy' }));
     expect(early.data?.code).toBe('CONFLICT');
     expect(early.message).toContain('须先停用');
     const selfApproved = await rejection(
-      approver.seals.retire.mutate({ ...input, approvedBy: id('approver') }),
+      approver.seals.proposeEnd.mutate({ ...input, approvedBy: id('approver') }),
     );
     expect(selfApproved.data?.code).toBe('BAD_REQUEST');
-    expect(selfApproved.data?.fieldErrors?.approvedBy).toEqual(['同意的审批人须是本人以外的另一名审批人']);
+    expect(selfApproved.data?.fieldErrors?.approvedBy).toEqual(['确认的审批人须是本人以外的另一名审批人']);
     const notAnApprover = await rejection(
-      approver.seals.retire.mutate({ ...input, approvedBy: id('plain') }),
+      approver.seals.proposeEnd.mutate({ ...input, approvedBy: id('plain') }),
     );
-    expect(notAnApprover.data?.fieldErrors?.approvedBy).toEqual(['同意的审批人须是这枚印章登记的审批人']);
-    const noReason = await rejection(approver.seals.retire.mutate({ ...input, reason: ' ' }));
+    expect(notAnApprover.data?.fieldErrors?.approvedBy).toEqual(['确认的审批人须是这枚印章登记的审批人']);
+    const noReason = await rejection(approver.seals.proposeEnd.mutate({ ...input, reason: ' ' }));
     expect(noReason.data?.fieldErrors).toHaveProperty('reason');
 
-    const pending = await client('plain').seals.requestUse.mutate({
-      sealId: seal.id,
+    const pendingUse = await client('plain').seals.requestUse.mutate({
+      sealId: oldSeal,
       purpose: '停用前申请',
       document: '证明',
       copies: 1,
     });
-    expect(await approver.seals.retire.mutate(input)).toMatchObject({ state: 'retired' });
-    const again = await rejection(approver.seals.retire.mutate(input));
-    expect(again.message).toContain('停用');
+    const proposal = await approver.seals.proposeEnd.mutate(input);
+    expect(proposal).toMatchObject({ state: 'pending', type: 'retire', approvedBy: id('approver2') });
+    expect(await stateOf()).toMatchObject({
+      state: 'inUse',
+      pendingEnd: { id: proposal.id, type: 'retire', proposerName: 'approver', approverName: 'approver2' },
+    });
+    // One pending proposal per seal: the next has to wait until this one is settled.
+    const second = await rejection(street.seals.proposeEnd.mutate({ ...input, approvedBy: id('approver') }));
+    expect(second.data?.code).toBe('CONFLICT');
+    expect(second.message).toContain('已有一份待确认的停用或销毁申请');
+
+    expect(await client('approver2').seals.endInbox.query()).toMatchObject([
+      {
+        id: proposal.id,
+        sealName: '象山社区旧印章',
+        type: 'retire',
+        proposerName: 'approver',
+        reason: '印章磨损，换刻新章',
+      },
+    ]);
+    expect(await approver.seals.endInbox.query()).toEqual([]);
+    expect(await approver.seals.myEndProposals.query()).toMatchObject([
+      { id: proposal.id, state: 'pending' },
+    ]);
+
+    // Nobody confirms for the approver: not the proposer, not the custodian, not an administrator.
+    for (const who of ['approver', 'keeper', 'plain', 'street'] as const) {
+      const refused = await rejection(client(who).seals.confirmEnd.mutate({ proposalId: proposal.id }));
+      expect(refused.data?.code).toBe('FORBIDDEN');
+      expect(refused.message).toBe('只有申请中指定的审批人本人可以确认或不同意');
+    }
+    expect(await code(client('neighbour').seals.confirmEnd.mutate({ proposalId: proposal.id }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await stateOf()).toMatchObject({ state: 'inUse' });
+
+    expect(await client('approver2').seals.confirmEnd.mutate({ proposalId: proposal.id })).toMatchObject({
+      seal: { state: 'retired' },
+      proposal: { state: 'confirmed' },
+    });
+    expect(await stateOf()).toMatchObject({ state: 'retired', pendingEnd: null });
+    const again = await rejection(client('approver2').seals.confirmEnd.mutate({ proposalId: proposal.id }));
+    expect(again.data?.code).toBe('CONFLICT');
+    expect(again.message).toContain('已确认');
     // A retired seal takes no new request, and one filed before can no longer be approved.
     const late = await rejection(
       client('plain').seals.requestUse.mutate({
-        sealId: seal.id,
+        sealId: oldSeal,
         purpose: '停用后',
         document: '证明',
         copies: 1,
       }),
     );
     expect(late.message).toContain('已停用');
-    const approval = await rejection(client('approver2').seals.approve.mutate({ requestId: pending.id }));
+    const approval = await rejection(client('approver2').seals.approve.mutate({ requestId: pendingUse.id }));
     expect(approval.message).toContain('不能再用印');
+  });
 
+  it('declining and withdrawing leave the seal as it is; destroying follows a confirmation', async () => {
+    const street = client('street');
+    const destroy = { sealId: oldSeal, type: 'destroy' as const, reason: '已换新章' };
+    await street.seals.proposeEnd.mutate({ ...destroy, approvedBy: id('approver') });
+    const declined = await proposalOf('approver');
     expect(
-      await street.seals.destroy.mutate({ sealId: seal.id, approvedBy: id('approver'), reason: '已换新章' }),
-    ).toMatchObject({ state: 'destroyed' });
-    const destroyedTwice = await rejection(street.seals.destroy.mutate(input));
-    expect(destroyedTwice.message).toContain('已销毁');
+      await code(client('approver2').seals.declineEnd.mutate({ proposalId: declined, reason: '不' })),
+    ).toBe('FORBIDDEN');
+    const noReason = await rejection(
+      client('approver').seals.declineEnd.mutate({ proposalId: declined, reason: ' ' }),
+    );
+    expect(noReason.data?.fieldErrors).toHaveProperty('reason');
+    await client('approver').seals.declineEnd.mutate({ proposalId: declined, reason: '旧章须留存备查' });
+    expect(await stateOf()).toMatchObject({ state: 'retired', pendingEnd: null });
+    expect(await street.seals.myEndProposals.query()).toMatchObject([
+      { id: declined, state: 'declined', declineReason: '旧章须留存备查', approverName: 'approver' },
+    ]);
 
-    for (const action of ['seal.retire', 'seal.destroy']) {
-      const logged = await database.db
-        .select({ payload: custodyLog.payload })
+    const withdrawn = await street.seals.proposeEnd.mutate({ ...destroy, approvedBy: id('approver2') });
+    expect(await code(client('approver2').seals.withdrawEnd.mutate({ proposalId: withdrawn.id }))).toBe(
+      'FORBIDDEN',
+    );
+    await street.seals.withdrawEnd.mutate({ proposalId: withdrawn.id });
+    expect(await stateOf()).toMatchObject({ state: 'retired', pendingEnd: null });
+    const afterWithdrawal = await rejection(
+      client('approver2').seals.confirmEnd.mutate({ proposalId: withdrawn.id }),
+    );
+    expect(afterWithdrawal.message).toContain('已撤回');
+
+    const proposal = await client('approver').seals.proposeEnd.mutate({
+      ...destroy,
+      approvedBy: id('approver2'),
+    });
+    await client('approver2').seals.confirmEnd.mutate({ proposalId: proposal.id });
+    expect(await stateOf()).toMatchObject({ state: 'destroyed' });
+    const destroyedTwice = await rejection(
+      client('approver').seals.proposeEnd.mutate({ ...destroy, approvedBy: id('approver2') }),
+    );
+    expect(destroyedTwice.message).toContain('已销毁');
+  });
+
+  it('records every step: the state changes as seal.retire / seal.destroy, the rest as seal.end.*', async () => {
+    const logged = async (action: string) =>
+      database.db
+        .select({ payload: custodyLog.payload, actor: custodyLog.actor })
         .from(custodyLog)
-        .where(and(eq(custodyLog.communityCode, XIANGSHAN), eq(custodyLog.action, action)));
-      expect(logged).toHaveLength(1);
-      expect(logged[0]?.payload).toMatchObject({ seal: seal.id, reason: expect.any(String) });
+        .where(
+          and(
+            eq(custodyLog.communityCode, XIANGSHAN),
+            eq(custodyLog.action, action),
+            sql`${custodyLog.payload}->>'seal' = ${oldSeal}`,
+          ),
+        );
+    for (const action of ['seal.retire', 'seal.destroy']) {
+      const entries = await logged(action);
+      expect(entries).toHaveLength(1);
+      // The confirming approver acts; the proposer and the reason are in the entry.
+      expect(entries[0]).toMatchObject({
+        actor: 'approver2',
+        payload: {
+          seal: oldSeal,
+          approvedBy: id('approver2'),
+          proposedBy: id('approver'),
+          reason: expect.any(String),
+        },
+      });
       const audited = await database.db
         .select({ id: auditLog.id })
         .from(auditLog)
-        .where(and(eq(auditLog.action, action), eq(auditLog.entityId, seal.id)));
+        .where(and(eq(auditLog.action, action), eq(auditLog.entityId, oldSeal)));
       expect(audited).toHaveLength(1);
     }
+    expect(await logged('seal.end.propose')).toHaveLength(4);
+    expect(await logged('seal.end.decline')).toMatchObject([
+      { actor: 'approver', payload: { type: 'destroy', reason: '旧章须留存备查' } },
+    ]);
+    expect(await logged('seal.end.withdraw')).toMatchObject([{ actor: 'street' }]);
+    const proposalAudits = await database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.entityType, 'sealEndProposal'));
+    expect(proposalAudits.map((a) => a.action).sort()).toEqual([
+      'seal.end.decline',
+      'seal.end.propose',
+      'seal.end.propose',
+      'seal.end.propose',
+      'seal.end.propose',
+      'seal.end.withdraw',
+    ]);
+    // Like the other seal records, they are not shown to a worker with no archive duties.
+    expect(await client('plain').audit.list.query({ entityType: 'sealEndProposal' })).toMatchObject({
+      total: 0,
+    });
+    expect((await client('approver').audit.list.query({ entityType: 'sealEndProposal' })).total).toBe(6);
   });
 });
 

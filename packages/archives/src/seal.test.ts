@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applySealEndEvent,
   applySealEvent,
   applySealRemovalEvent,
   applySealUseEvent,
   bringSealBack,
   overdueRemovals,
+  proposeSealEnd,
   registerSeal,
   type SealRemoval,
   sealRemoval,
@@ -259,5 +261,86 @@ describe('retiring and destroying a seal', () => {
       }),
     );
     expect(destroyed.state).toBe('destroyed');
+  });
+});
+
+describe('proposing and confirming the end of a seal', () => {
+  const twoApprovers = registerSeal({
+    id: 's-2',
+    community: '370305111007',
+    name: '象山社区党委印章',
+    owner: { kind: 'party-organisation', name: '象山社区党委' },
+    custodian: 'w-li',
+    storagePlace: '党群服务中心二楼保密柜',
+    approvers: ['w-sun', 'w-zhao'],
+  });
+  const at = '2024-12-01T09:00:00+08:00';
+  const proposal = orThrow(
+    proposeSealEnd(twoApprovers, {
+      id: 'e-1',
+      type: 'retire',
+      by: 'w-sun',
+      at,
+      approvedBy: 'w-zhao',
+      reason: ' 印章磨损 ',
+    }),
+  );
+
+  it('records a pending proposal without touching the seal, and refuses what confirming could not do', () => {
+    expect(proposal).toMatchObject({ status: 'pending', reason: '印章磨损', approvedBy: 'w-zhao' });
+    const propose = (type: 'retire' | 'destroy', approvedBy: string, reason = '磨损') =>
+      proposeSealEnd(twoApprovers, { id: 'e-x', type, by: 'w-sun', at, approvedBy, reason });
+    expect(propose('retire', 'w-sun')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('审批人'),
+    });
+    expect(propose('retire', 'w-li')).toMatchObject({ ok: false, reason: expect.stringContaining('审批人') });
+    expect(propose('destroy', 'w-zhao')).toMatchObject({ ok: false, reason: '印章须先停用才能销毁' });
+    expect(propose('retire', 'w-zhao', '  ')).toMatchObject({ ok: false, reason: '须写明停用理由' });
+  });
+
+  it('changes the seal only when the named approver confirms', () => {
+    for (const by of ['w-li', 'w-sun']) {
+      expect(applySealEndEvent(proposal, twoApprovers, { type: 'confirm', by, at })).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining('须由指定的审批人 w-zhao 本人确认'),
+      });
+    }
+    const confirmed = orThrow(
+      applySealEndEvent(proposal, twoApprovers, { type: 'confirm', by: 'w-zhao', at }),
+    );
+    expect(confirmed.seal.state).toBe('retired');
+    expect(confirmed.proposal).toMatchObject({ status: 'confirmed', decidedAt: at });
+    expect(
+      applySealEndEvent(confirmed.proposal, confirmed.seal, { type: 'withdraw', by: 'w-sun', at }),
+    ).toMatchObject({ ok: false, reason: expect.stringContaining('已确认，不能再撤回') });
+  });
+
+  it('re-checks the seal at confirmation: a seal taken out meanwhile is not retired', () => {
+    const out = { ...twoApprovers, state: 'takenOut' as const };
+    expect(applySealEndEvent(proposal, out, { type: 'confirm', by: 'w-zhao', at })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('不能停用'),
+    });
+  });
+
+  it('declining (with a reason, by the approver) and withdrawing (by the proposer) leave the seal as it is', () => {
+    expect(
+      applySealEndEvent(proposal, twoApprovers, { type: 'decline', by: 'w-zhao', at, reason: ' ' }),
+    ).toMatchObject({ ok: false, reason: '不同意须说明理由' });
+    expect(
+      applySealEndEvent(proposal, twoApprovers, { type: 'decline', by: 'w-sun', at, reason: '还要用' }).ok,
+    ).toBe(false);
+    const declined = orThrow(
+      applySealEndEvent(proposal, twoApprovers, { type: 'decline', by: 'w-zhao', at, reason: '还要用' }),
+    );
+    expect(declined.seal).toBe(twoApprovers);
+    expect(declined.proposal).toMatchObject({ status: 'declined', declineReason: '还要用' });
+    expect(applySealEndEvent(proposal, twoApprovers, { type: 'withdraw', by: 'w-zhao', at }).ok).toBe(false);
+    const withdrawn = orThrow(
+      applySealEndEvent(proposal, twoApprovers, { type: 'withdraw', by: 'w-sun', at }),
+    );
+    expect(withdrawn.seal.state).toBe('inUse');
+    expect(withdrawn.proposal.status).toBe('withdrawn');
   });
 });

@@ -12,7 +12,9 @@
  *   approval one grants oneself is no approval.
  * - 「无特殊情况未经批准不得带离办公室」: taking a seal out needs its own approval, a stated reason
  *   (the special circumstance) and a return deadline; a seal that is out cannot go out again.
- * - Retiring and destroying a seal are not in the seeds; they are the project's rules (issue 4).
+ * - Retiring and destroying a seal are not in the seeds; they are the project's rules (issue 4):
+ *   one person proposes, naming another approver of the seal, and only that approver's own
+ *   confirmation changes the seal (`proposeSealEnd`, `applySealEndEvent`).
  */
 import { communityCode } from '@shequ/domain';
 import { z } from 'zod';
@@ -163,6 +165,123 @@ export function applySealEvent(current: Seal, event: SealEvent): Transition<Seal
       return allow({ ...current, state: 'destroyed' });
     }
   }
+}
+
+// ── 印章停用、销毁的提出与确认 ───────────────────────────────────────────────
+//
+// Project rule (issue 4): one person proposes, naming the approver whose consent it needs, and the
+// seal changes only when that approver confirms it themselves. A consent someone else states on
+// the approver's behalf is no consent.
+
+export const sealEndTypes = ['retire', 'destroy'] as const;
+export type SealEndType = (typeof sealEndTypes)[number];
+export const sealEndTypeLabels: Record<SealEndType, string> = { retire: '停用', destroy: '销毁' };
+
+export const sealEndStatuses = ['pending', 'confirmed', 'declined', 'withdrawn'] as const;
+export type SealEndStatus = (typeof sealEndStatuses)[number];
+export const sealEndStatusLabels: Record<SealEndStatus, string> = {
+  pending: '待确认',
+  confirmed: '已确认',
+  declined: '不同意',
+  withdrawn: '已撤回',
+};
+
+export interface SealEndProposal {
+  id: string;
+  sealId: string;
+  type: SealEndType;
+  proposedBy: string;
+  proposedAt: string;
+  /** The approver of the seal who must confirm; never the proposer. */
+  approvedBy: string;
+  reason: string;
+  status: SealEndStatus;
+  decidedAt?: string;
+  declineReason?: string;
+}
+
+/**
+ * 提出停用或销毁: refused now if confirming it could not succeed as the seal stands (wrong state,
+ * `approvedBy` not another approver of the seal), so nobody is asked to confirm the impossible.
+ */
+export function proposeSealEnd(
+  current: Seal,
+  input: { id: string; type: SealEndType; by: string; at: string; approvedBy: string; reason: string },
+): Transition<SealEndProposal> {
+  const reason = input.reason.trim();
+  if (!reason) return refuse(`须写明${sealEndTypeLabels[input.type]}理由`, { basis: PROJECT_RULE });
+  const check = applySealEvent(current, {
+    type: input.type,
+    by: input.by,
+    at: input.at,
+    approvedBy: input.approvedBy,
+  });
+  if (!check.ok) return check;
+  return allow({
+    id: input.id,
+    sealId: current.id,
+    type: input.type,
+    proposedBy: input.by,
+    proposedAt: input.at,
+    approvedBy: input.approvedBy,
+    reason,
+    status: 'pending',
+  });
+}
+
+export type SealEndEvent =
+  | { type: 'confirm'; by: string; at: string }
+  | { type: 'decline'; by: string; at: string; reason: string }
+  | { type: 'withdraw'; by: string; at: string };
+
+const sealEndEventLabels: Record<SealEndEvent['type'], string> = {
+  confirm: '确认',
+  decline: '不同意',
+  withdraw: '撤回',
+};
+
+/**
+ * 确认 / 不同意 (the named approver only) and 撤回 (the proposer only). Confirming applies the
+ * `retire` or `destroy` seal event as it stands at that moment, with the proposer as the one acting
+ * and the confirmer as the consenting approver; declining and withdrawing leave the seal as it is.
+ */
+export function applySealEndEvent(
+  proposal: SealEndProposal,
+  current: Seal,
+  event: SealEndEvent,
+): Transition<{ proposal: SealEndProposal; seal: Seal }> {
+  const what = `${sealEndTypeLabels[proposal.type]}印章「${current.name}」的申请`;
+  if (proposal.sealId !== current.id) return refuse('申请的不是这枚印章', { basis: PROJECT_RULE });
+  if (proposal.status !== 'pending') {
+    return refuse(`${what}${sealEndStatusLabels[proposal.status]}，不能再${sealEndEventLabels[event.type]}`, {
+      basis: PROJECT_RULE,
+    });
+  }
+  if (event.type === 'withdraw') {
+    if (event.by !== proposal.proposedBy) return refuse(`只有提出人能撤回${what}`, { basis: PROJECT_RULE });
+    return allow({ proposal: { ...proposal, status: 'withdrawn', decidedAt: event.at }, seal: current });
+  }
+  if (event.by !== proposal.approvedBy || event.by === proposal.proposedBy) {
+    return refuse(`${what}须由指定的审批人 ${proposal.approvedBy} 本人${sealEndEventLabels[event.type]}`, {
+      basis: PROJECT_RULE,
+    });
+  }
+  if (event.type === 'decline') {
+    const reason = event.reason.trim();
+    if (!reason) return refuse('不同意须说明理由', { basis: PROJECT_RULE });
+    return allow({
+      proposal: { ...proposal, status: 'declined', decidedAt: event.at, declineReason: reason },
+      seal: current,
+    });
+  }
+  const moved = applySealEvent(current, {
+    type: proposal.type,
+    by: proposal.proposedBy,
+    at: event.at,
+    approvedBy: event.by,
+  });
+  if (!moved.ok) return moved;
+  return allow({ proposal: { ...proposal, status: 'confirmed', decidedAt: event.at }, seal: moved.value });
 }
 
 function approverCheck(

@@ -13,6 +13,7 @@ import {
   type ArchiveItem,
   type ArchiveStatus,
   applyArchiveEvent,
+  applySealEndEvent,
   applySealEvent,
   applySealRemovalEvent,
   applySealUseEvent,
@@ -26,11 +27,15 @@ import {
   nextReferenceCode,
   orThrow,
   parseReferenceCode,
+  proposeSealEnd as proposeSealEndRecord,
   registerSeal as registerSealRecord,
   retentionExpiry,
   type Seal,
+  type SealEndProposal,
+  type SealEndType,
   type SealRemoval,
   type SealUseRequest,
+  sealEndTypeLabels,
   sealRemoval,
   takeSealOut,
 } from '@shequ/archives';
@@ -48,6 +53,7 @@ import {
   handoverItems,
   handovers,
   sealApprovers,
+  sealEndProposals,
   sealRequests,
   seals,
 } from './schema-archives.js';
@@ -1377,58 +1383,232 @@ export async function returnSeal(db: Database, acting: ActingAs, input: { reques
   });
 }
 
-export interface SealEndInput {
+type SealEndRow = typeof sealEndProposals.$inferSelect;
+
+export interface SealEndProposalInput {
   sealId: string;
-  /** The approver of the seal (other than the actor) whose consent the retirement or destruction has. */
+  type: SealEndType;
+  /** The approver of the seal (other than the proposer) who must confirm. */
   approvedBy: string;
   /** Why: recorded in the audit record and the custody log. */
   reason: string;
 }
 
-/**
- * 印章停用 (`retire`) and 印章销毁 (`destroy`, only of a retired seal): the state machine decides
- * (an approver of the seal other than the actor must consent); the UPDATE repeats the state read, so
- * of two people ending one seal at once exactly one does.
- */
-async function endSeal(
-  db: Database,
-  acting: ActingAs,
-  input: SealEndInput & { type: 'retire' | 'destroy' },
-): Promise<SealRow> {
-  const reason = input.reason.trim();
-  if (!reason) throw invalid('reason', input.type === 'retire' ? '须写明停用理由' : '须写明销毁理由');
-  return db.transaction(async (tx) => {
-    const { row, seal } = await loadSeal(tx, input.sealId);
-    const next = orThrow(
-      applySealEvent(seal, {
-        type: input.type,
-        by: acting.actor.id,
-        at: acting.now.toISOString(),
-        approvedBy: input.approvedBy,
-      }),
-    );
-    const moved = await moveSeal(tx, row, { state: next.state });
-    await record(tx, acting, {
-      communityCode: row.communityCode,
-      action: `seal.${input.type}`,
-      entityType: 'seal',
-      entityId: row.id,
-      before: { state: row.state },
-      after: { state: moved.state, approvedBy: input.approvedBy, reason },
-      payload: { seal: row.id, sealName: row.name, approvedBy: input.approvedBy, reason },
-    });
-    return moved;
+async function loadEndProposal(tx: Transaction, id: string): Promise<SealEndRow> {
+  const [row] = await tx.select().from(sealEndProposals).where(eq(sealEndProposals.id, id)).limit(1);
+  if (!row) throw new ArchiveError('notFound', '没有这份停用或销毁申请');
+  return row;
+}
+
+function endProposalOf(row: SealEndRow): SealEndProposal {
+  return stripUndefined({
+    id: row.id,
+    sealId: row.sealId,
+    type: row.type,
+    proposedBy: row.proposedBy,
+    proposedAt: row.proposedAt.toISOString(),
+    approvedBy: row.approvedBy,
+    reason: row.reason,
+    status: row.state as SealEndProposal['status'],
+    decidedAt: iso(row.decidedAt),
+    declineReason: row.declineReason ?? undefined,
   });
 }
 
-/** 印章停用: an in-use seal stops being used; requests for it can no longer be approved or stamped. */
-export function retireSeal(db: Database, acting: ActingAs, input: SealEndInput): Promise<SealRow> {
-  return endSeal(db, acting, { ...input, type: 'retire' });
+/** Moves a proposal out of `pending`; of two people deciding one proposal at once exactly one wins. */
+async function settleEndProposal(
+  tx: Transaction,
+  row: SealEndRow,
+  set: Partial<typeof sealEndProposals.$inferInsert>,
+): Promise<SealEndRow> {
+  const [updated] = await tx
+    .update(sealEndProposals)
+    .set(set)
+    .where(and(eq(sealEndProposals.id, row.id), eq(sealEndProposals.state, 'pending')))
+    .returning();
+  if (!updated) throw lostRace(`${sealEndTypeLabels[row.type]}印章的申请`);
+  return updated;
 }
 
-/** 印章销毁: a retired seal is destroyed; the row stays, in state `destroyed`, with its history. */
-export function destroySeal(db: Database, acting: ActingAs, input: SealEndInput): Promise<SealRow> {
-  return endSeal(db, acting, { ...input, type: 'destroy' });
+/**
+ * 提出印章停用 / 销毁: by an administrator or an approver of the seal, naming another approver of it
+ * (`approvedBy`) whose own confirmation the change needs. Checked now against the seal as it stands;
+ * the partial unique index keeps one pending proposal per seal, so of two proposing at once one wins.
+ */
+export async function proposeSealEnd(
+  db: Database,
+  acting: ActingAs,
+  input: SealEndProposalInput,
+): Promise<SealEndRow> {
+  const label = sealEndTypeLabels[input.type];
+  if (!input.reason.trim()) throw invalid('reason', `须写明${label}理由`);
+  try {
+    return await db.transaction(async (tx) => {
+      const { row: sealRow, seal } = await loadSeal(tx, input.sealId);
+      const id = randomUUID();
+      const proposal = orThrow(
+        proposeSealEndRecord(seal, {
+          id,
+          type: input.type,
+          by: acting.actor.id,
+          at: acting.now.toISOString(),
+          approvedBy: input.approvedBy,
+          reason: input.reason,
+        }),
+      );
+      const [row] = await tx
+        .insert(sealEndProposals)
+        .values({
+          id,
+          communityCode: sealRow.communityCode,
+          streetCode: sealRow.streetCode,
+          sealId: sealRow.id,
+          type: proposal.type,
+          state: proposal.status,
+          proposedBy: acting.actor.id,
+          proposedAt: acting.now,
+          approvedBy: proposal.approvedBy,
+          reason: proposal.reason,
+        })
+        .returning();
+      if (!row) throw new Error('insert failed');
+      await record(tx, acting, {
+        communityCode: sealRow.communityCode,
+        action: 'seal.end.propose',
+        entityType: 'sealEndProposal',
+        entityId: id,
+        before: null,
+        after: row,
+        payload: {
+          seal: sealRow.id,
+          sealName: sealRow.name,
+          proposal: id,
+          type: proposal.type,
+          approvedBy: proposal.approvedBy,
+          reason: proposal.reason,
+        },
+      });
+      return row;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ArchiveError(
+        'conflict',
+        '这枚印章已有一份待确认的停用或销毁申请：须先由指定的审批人确认或不同意，或由提出人撤回',
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * 确认停用 / 销毁: only the approver the proposal names. In one transaction the seal machine runs again
+ * on the seal as it is now, the proposal leaves `pending` (conditional UPDATE: of a confirmation and
+ * a decline at once exactly one wins) and the seal changes state; logged as `seal.retire` /
+ * `seal.destroy`, as a one-step retirement was, so the readers of the log keep working.
+ */
+export async function confirmSealEnd(
+  db: Database,
+  acting: ActingAs,
+  input: { proposalId: string },
+): Promise<{ seal: SealRow; proposal: SealEndRow }> {
+  return db.transaction(async (tx) => {
+    const row = await loadEndProposal(tx, input.proposalId);
+    const { row: sealRow, seal } = await loadSeal(tx, row.sealId);
+    const next = orThrow(
+      applySealEndEvent(endProposalOf(row), seal, {
+        type: 'confirm',
+        by: acting.actor.id,
+        at: acting.now.toISOString(),
+      }),
+    );
+    const proposal = await settleEndProposal(tx, row, { state: next.proposal.status, decidedAt: acting.now });
+    const moved = await moveSeal(tx, sealRow, { state: next.seal.state });
+    await record(tx, acting, {
+      communityCode: sealRow.communityCode,
+      action: `seal.${row.type}`,
+      entityType: 'seal',
+      entityId: sealRow.id,
+      before: { state: sealRow.state },
+      after: {
+        state: moved.state,
+        approvedBy: row.approvedBy,
+        proposedBy: row.proposedBy,
+        reason: row.reason,
+      },
+      payload: {
+        seal: sealRow.id,
+        sealName: sealRow.name,
+        proposal: row.id,
+        proposedBy: row.proposedBy,
+        approvedBy: row.approvedBy,
+        reason: row.reason,
+      },
+    });
+    return { seal: moved, proposal };
+  });
+}
+
+/** 不同意 (the named approver, with a reason) or 撤回 (the proposer): the seal stays as it is. */
+async function closeSealEnd(
+  db: Database,
+  acting: ActingAs,
+  input: { proposalId: string; event: 'decline' | 'withdraw'; reason?: string | undefined },
+): Promise<SealEndRow> {
+  return db.transaction(async (tx) => {
+    const row = await loadEndProposal(tx, input.proposalId);
+    const { seal } = await loadSeal(tx, row.sealId);
+    const at = acting.now.toISOString();
+    const next = orThrow(
+      applySealEndEvent(
+        endProposalOf(row),
+        seal,
+        input.event === 'decline'
+          ? { type: 'decline', by: acting.actor.id, at, reason: input.reason ?? '' }
+          : { type: 'withdraw', by: acting.actor.id, at },
+      ),
+    );
+    const updated = await settleEndProposal(tx, row, {
+      state: next.proposal.status,
+      decidedAt: acting.now,
+      declineReason: next.proposal.declineReason ?? null,
+    });
+    await record(tx, acting, {
+      communityCode: row.communityCode,
+      action: `seal.end.${input.event}`,
+      entityType: 'sealEndProposal',
+      entityId: row.id,
+      before: { state: row.state },
+      after: { state: updated.state, declineReason: updated.declineReason },
+      payload: {
+        seal: seal.id,
+        sealName: seal.name,
+        proposal: row.id,
+        type: row.type,
+        ...(updated.declineReason ? { reason: updated.declineReason } : {}),
+      },
+    });
+    return updated;
+  });
+}
+
+/** 不同意停用 / 销毁: the named approver, with a reason the proposer sees. */
+export function declineSealEnd(
+  db: Database,
+  acting: ActingAs,
+  input: { proposalId: string; reason: string },
+): Promise<SealEndRow> {
+  if (!input.reason.trim()) throw invalid('reason', '不同意须说明理由');
+  return closeSealEnd(db, acting, { proposalId: input.proposalId, event: 'decline', reason: input.reason });
+}
+
+/** 撤回停用 / 销毁申请: the proposer. */
+export function withdrawSealEnd(
+  db: Database,
+  acting: ActingAs,
+  input: { proposalId: string },
+): Promise<SealEndRow> {
+  return closeSealEnd(db, acting, { proposalId: input.proposalId, event: 'withdraw' });
 }
 
 // ── Departure handover ──────────────────────────────────────────────────────

@@ -266,6 +266,41 @@ export const sealRequests = pgTable(
   ],
 );
 
+/**
+ * 印章停用、销毁: a proposal (`type` `retire` | `destroy`) by one person, waiting for the confirmation
+ * of the approver it names (`approved_by`); states are `sealEndStatuses`. The seal changes only when
+ * that approver confirms.
+ */
+export const sealEndProposals = pgTable(
+  'seal_end_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityCode: communityCode(),
+    streetCode: streetCode(),
+    sealId: uuid('seal_id')
+      .notNull()
+      .references(() => seals.id),
+    type: text('type', { enum: ['retire', 'destroy'] }).notNull(),
+    state: text('state').notNull(),
+    proposedBy: uuid('proposed_by').notNull(),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),
+    approvedBy: uuid('approved_by').notNull(),
+    reason: text('reason').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    declineReason: text('decline_reason'),
+  },
+  (t) => [
+    // One pending proposal per seal: of two people proposing at once, the second insert fails here.
+    uniqueIndex('seal_end_proposals_one_pending_idx').on(t.sealId).where(sql`${t.state} = 'pending'`),
+    // The approver's list of proposals waiting for them, oldest first.
+    index('seal_end_proposals_approver_pending_idx')
+      .on(t.approvedBy, t.proposedAt)
+      .where(sql`${t.state} = 'pending'`),
+    index('seal_end_proposals_proposer_idx').on(t.proposedBy, t.proposedAt),
+    index('seal_end_proposals_seal_idx').on(t.sealId, t.proposedAt),
+  ],
+);
+
 /** 离任移交清单 */
 export const handovers = pgTable(
   'handovers',

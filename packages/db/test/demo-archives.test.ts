@@ -1,4 +1,4 @@
-import { generateSigningKey, signCheckpoint, verifyLog } from '@shequ/archives';
+import { custodyActionLabels, generateSigningKey, signCheckpoint, verifyLog } from '@shequ/archives';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -64,6 +64,7 @@ describe('the demo history of 象山社区居委会', () => {
     }
     expect(actions.indexOf('seal.takeOut')).toBeLessThan(actions.indexOf('seal.bringBack'));
     expect(log.at(-1)?.action).toBe('seal.handOverCustody');
+    expect(actions.filter((action) => !(action in custodyActionLabels))).toEqual([]);
   });
 
   it('leaves the items and seals with the successor after the supervised handover', async () => {

@@ -69,7 +69,7 @@ function dotted(path: readonly PropertyKey[]): string {
  * One entry per problem, in the order zod found them. An unknown field is reported on its own
  * path (`facility.colour: 不允许的字段：colour`), one entry per field, so a form can mark it.
  */
-export function fieldErrors(error: z.ZodError): FieldIssue[] {
+export function fieldErrors(error: z.core.$ZodError): FieldIssue[] {
   const out: FieldIssue[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -87,12 +87,12 @@ export function fieldErrors(error: z.ZodError): FieldIssue[] {
 }
 
 /** Lines `path: message` (just `message` for the input as a whole), one per problem, for a CLI's stderr. */
-export function formatIssueLines(error: z.ZodError): string[] {
+export function formatIssueLines(error: z.core.$ZodError): string[] {
   return fieldErrors(error).map(({ path, message }) => (path ? `${path}: ${message}` : message));
 }
 
 /** Problems keyed by path, as a form library or the API's `data.fieldErrors` wants them. */
-export function fieldErrorRecord(error: z.ZodError): Record<string, string[]> {
+export function fieldErrorRecord(error: z.core.$ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const { path, message } of fieldErrors(error)) {
     const messages = out[path] ?? [];

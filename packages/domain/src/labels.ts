@@ -43,6 +43,11 @@ export const auditActionLabels: Record<string, string> = {
   'seal.removal.approve': '批准印章外带',
   'seal.takeOut': '印章外带',
   'seal.bringBack': '印章带回',
+  'seal.retire': '印章停用',
+  'seal.destroy': '印章销毁',
+  'seal.end.propose': '提出印章停用、销毁',
+  'seal.end.decline': '不同意印章停用、销毁',
+  'seal.end.withdraw': '撤回印章停用、销毁申请',
   'handover.open': '发起离任移交',
   'handover.recordProblem': '记录移交问题',
   'handover.confirm': '确认离任移交',
@@ -55,6 +60,7 @@ export const entityTypeLabels: Record<string, string> = {
   archiveItem: '档案',
   seal: '印章',
   sealRequest: '用印申请',
+  sealEndProposal: '印章停用、销毁申请',
   handover: '离任移交',
 };
 

@@ -3,18 +3,16 @@
  * own browser: 孙立, a worker of 象山社区 with no archive duties, cannot open the catalogue but can ask to
  * use the residents' committee seal; 王建国, an approver the community named for that seal, approves it
  * from his inbox; 赵敏, the custodian since the demo's handover, registers the stamping. The request's
- * state follows in 孙立's "my requests", and the stamping lands in the custody log.
+ * state follows in 孙立's "my requests", and the stamping lands in the custody log. Then 王建国 proposes
+ * to retire the seal, naming 陈红, another of its approvers; it stays in use until 陈红, signed in as
+ * herself, confirms it from her inbox.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser } from './browser.js';
+import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
 import { demoAccountPassword, type RunningServer, startServer } from './server.js';
 import { signIn } from './sign-in.js';
 
-const screenshots = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const xiangshan = { code: '370305111007', name: '象山社区居委会' };
 const seal = '象山社区居民委员会印章';
 const document = '居民困难情况证明（E2E）';
@@ -25,23 +23,23 @@ describeInBrowser('a seal request, approval and stamping in the console', () => 
   const consoleErrors: string[] = [];
 
   async function pageFor(username: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    // The plain worker's refused catalogue is a 403 the browser logs as a failed resource.
+    const page = await openConsolePage(browser, {
+      errors: consoleErrors,
+      refusalsExpected: true,
+      timeout: 20_000,
+    });
     await signIn(page, server.url, { username, password: demoAccountPassword });
     return page;
   }
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  const shot = screenshot;
 
   /** The row of our request in a requests table. */
   const requestRow = (page: Page, testId: string) =>
     page.getByTestId(testId).locator('.ant-table-tbody tr.ant-table-row', { hasText: document });
 
   beforeAll(async () => {
-    await mkdir(screenshots, { recursive: true });
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   });
 
@@ -147,20 +145,52 @@ describeInBrowser('a seal request, approval and stamping in the console', () => 
     await page.context().close();
   });
 
-  it('an approver retires the seal with a second approver’s consent', async () => {
+  it('an approver proposes to retire the seal, naming a second approver; the seal stays in use', async () => {
     const page = await pageFor('xs-wangjianguo');
     await page.goto(`${server.url}/archives/${xiangshan.code}`);
     await page.getByRole('tab', { name: '印章登记', exact: true }).click();
     const sealRow = page.getByTestId('seal-registry').locator('tr.ant-table-row', { hasText: seal });
-    await sealRow.getByRole('button', { name: '停用', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: '停用印章' });
-    await dialog.getByLabel('同意的审批人').click();
+    await sealRow.getByRole('button', { name: '提出停用', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: `提出停用印章：${seal}` });
+    await dialog.getByLabel('确认的审批人').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '陈红' }).click();
     await dialog.getByLabel('停用理由').fill('居委会换届，启用新印章');
-    await dialog.getByRole('button', { name: '停用', exact: true }).click();
+    await dialog.getByRole('button', { name: '提交，待审批人确认' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    // Nothing has changed yet: the seal is in use, marked as waiting, and cannot be proposed again.
+    await sealRow.getByTestId('pending-end-tag').getByText('停用待确认').waitFor();
+    await sealRow.getByText('在用', { exact: true }).waitFor();
+    expect(await sealRow.getByRole('button', { name: '提出停用' }).count()).toBe(0);
+    await shot(page, '35-seal-retire-proposed');
+    await page.goto(`${server.url}/archives/requests?tab=mine`);
+    const mine = page.getByTestId('my-end-proposals').locator('tr.ant-table-row', { hasText: seal });
+    await mine.getByText('待确认').waitFor();
+    await mine.getByRole('button', { name: '撤回' }).waitFor();
+    await page.context().close();
+  });
+
+  it('the approver named confirms it from her own inbox, and only then is the seal retired', async () => {
+    const page = await pageFor('xs-chenhong');
+    await page.goto(`${server.url}/archives/requests`);
+    const row = page.getByTestId('end-inbox').locator('tr.ant-table-row', { hasText: seal });
+    await row.getByText('居委会换届，启用新印章').waitFor();
+    expect(await row.textContent()).toContain('停用');
+    await shot(page, '36-seal-retire-inbox');
+    await row.getByRole('button', { name: '确认', exact: true }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确认', exact: true }).click();
+    await page.getByText('印章已停用').first().waitFor();
+    await expect.poll(() => page.getByTestId('end-inbox').count()).toBe(0);
+
+    await page.goto(`${server.url}/archives/${xiangshan.code}`);
+    await page.getByRole('tab', { name: '印章登记', exact: true }).click();
+    const sealRow = page.getByTestId('seal-registry').locator('tr.ant-table-row', { hasText: seal });
     await sealRow.getByText('停用', { exact: true }).waitFor();
-    await shot(page, '35-seal-retired');
+    expect(await sealRow.getByTestId('pending-end-tag').count()).toBe(0);
+    // The next step is now offered: a retired seal may be proposed for destruction.
+    await sealRow.getByRole('button', { name: '提出销毁', exact: true }).waitFor();
+    // Only for the screenshot: let the tab's fade-in finish.
+    await page.waitForTimeout(500);
+    await shot(page, '37-seal-retired');
     await page.context().close();
   });
 

@@ -14,9 +14,17 @@
  * The parts are read with indexed EXISTS queries (`archive_items_custodian_idx`, `seals_custodian_idx`,
  * `seal_approvers_user_idx`, `seal_approvers` primary key), one round trip per check.
  */
-import { archiveItems, type Database, handovers, sealApprovers, seals, users } from '@shequ/db';
+import {
+  archiveItems,
+  type Database,
+  handovers,
+  sealApprovers,
+  sealEndProposals,
+  seals,
+  users,
+} from '@shequ/db';
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
-import { forbidden } from '../errors.js';
+import { forbidden, notFound } from '../errors.js';
 import { requireScope } from '../trpc.js';
 import { isAdminRole, type Principal } from './scope.js';
 
@@ -164,6 +172,40 @@ export async function requireSealApprover(
   if (standing.admin) return;
   if (standing.auditor || !(await isSealApprover(db, principal.id, sealId))) {
     throw forbidden('只有该印章的审批人和上级管理员可以审批');
+  }
+}
+
+/**
+ * A proposal to retire or destroy a seal: only the approver it names confirms or declines it, only its
+ * proposer withdraws it. Not even an administrator acts for them: consent stated on someone else's
+ * behalf is what the two steps exist to rule out. Outside the principal's scope it is "not found".
+ */
+export async function requireSealEndParty(
+  db: Database,
+  principal: Principal,
+  proposalId: string,
+  party: 'approver' | 'proposer',
+): Promise<void> {
+  const [row] = await db
+    .select({
+      communityCode: sealEndProposals.communityCode,
+      proposedBy: sealEndProposals.proposedBy,
+      approvedBy: sealEndProposals.approvedBy,
+    })
+    .from(sealEndProposals)
+    .where(eq(sealEndProposals.id, proposalId))
+    .limit(1);
+  if (!row) throw notFound('没有这份停用或销毁申请');
+  try {
+    requireScope(principal, row.communityCode);
+  } catch {
+    throw notFound('没有这份停用或销毁申请');
+  }
+  if (party === 'approver' && row.approvedBy !== principal.id) {
+    throw forbidden('只有申请中指定的审批人本人可以确认或不同意');
+  }
+  if (party === 'proposer' && row.proposedBy !== principal.id) {
+    throw forbidden('只有提出人本人可以撤回');
   }
 }
 

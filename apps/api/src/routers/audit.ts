@@ -19,7 +19,14 @@ function auditScopeFilter(principal: Pick<Principal, 'jurisdictionCode'>): SQL |
 }
 
 /** Audit records of archives, seals and handovers: their before/after rows are the registers themselves. */
-const ARCHIVE_ENTITY_TYPES = ['archiveItem', 'attachment', 'seal', 'sealRequest', 'handover'];
+const ARCHIVE_ENTITY_TYPES = [
+  'archiveItem',
+  'attachment',
+  'seal',
+  'sealRequest',
+  'sealEndProposal',
+  'handover',
+];
 
 /**
  * The list's WHERE: records in the principal's scope, of the entity asked for. Shared by the list and

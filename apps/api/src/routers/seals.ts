@@ -5,24 +5,27 @@
  * Who may see and do what is decided in `../auth/archives-access.ts`: every worker of the community
  * lists its seals and files requests; custodians, a seal's approvers and administrators see the rest.
  */
-import { sealOwnerKinds } from '@shequ/archives';
+import { sealEndTypes, sealOwnerKinds } from '@shequ/archives';
 import {
   communities,
+  confirmSealEnd,
   type Database,
   decideSealUse,
   decideTakeOut,
-  destroySeal,
+  declineSealEnd,
+  proposeSealEnd,
   registerSeal,
   requestSealUse,
   requestTakeOut,
-  retireSeal,
   returnSeal,
   sealApprovers,
+  sealEndProposals,
   sealRequests,
   seals,
   stampSeal,
   takeOut,
   users,
+  withdrawSealEnd,
 } from '@shequ/db';
 import { communityCode, divisionCode } from '@shequ/domain';
 import { and, asc, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
@@ -45,6 +48,7 @@ import {
   requireOwnCommunityAccess,
   requireSealAccess,
   requireSealApprover,
+  requireSealEndParty,
 } from '../auth/archives-access.js';
 import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
@@ -83,8 +87,9 @@ export const sealsOutInput = z
     path: ['communityCode'],
   });
 
-const sealEndInput = z.strictObject({
+export const proposeSealEndInput = z.strictObject({
   sealId: id,
+  type: z.enum(sealEndTypes, { error: '类别应为停用（retire）或销毁（destroy）' }),
   approvedBy: id,
   reason: text('理由'),
 });
@@ -124,7 +129,10 @@ async function keeperRef(ctx: Context & { principal: Principal }, requestId: str
   await requireArchivesAccess(ctx.db, ctx.principal, row.communityCode, 'keep');
 }
 
-/** Retiring or destroying a seal: administrators and the seal's approvers (the machine needs a second one). */
+/**
+ * Proposing to retire or destroy a seal: administrators and the seal's approvers, naming another
+ * approver of it, who alone may then confirm (`requireSealEndParty`).
+ */
 async function enderRef(
   ctx: Context & { principal: Principal },
   input: { sealId: string; approvedBy: string },
@@ -133,11 +141,45 @@ async function enderRef(
   await requireSealApprover(ctx.db, ctx.principal, community, input.sealId);
   // The consenting approver is named on the form: say which field is wrong before the seal machine runs.
   if (input.approvedBy === ctx.principal.id) {
-    throw fieldError('BAD_REQUEST', 'approvedBy', '同意的审批人须是本人以外的另一名审批人');
+    throw fieldError('BAD_REQUEST', 'approvedBy', '确认的审批人须是本人以外的另一名审批人');
   }
   if (!(await isSealApprover(ctx.db, input.approvedBy, input.sealId))) {
-    throw fieldError('BAD_REQUEST', 'approvedBy', '同意的审批人须是这枚印章登记的审批人');
+    throw fieldError('BAD_REQUEST', 'approvedBy', '确认的审批人须是这枚印章登记的审批人');
   }
+}
+
+/**
+ * Proposals to retire or destroy a seal with the community, seal, proposer and approver named: the
+ * start of `endInbox` and `myEndProposals`, which add a WHERE, an order and a limit.
+ */
+function endProposalsWithNames(db: Database) {
+  const proposer = alias(users, 'proposer');
+  const approver = alias(users, 'approver');
+  return db
+    .select({
+      id: sealEndProposals.id,
+      communityCode: sealEndProposals.communityCode,
+      communityName: communities.name,
+      sealId: sealEndProposals.sealId,
+      sealName: seals.name,
+      sealState: seals.state,
+      type: sealEndProposals.type,
+      state: sealEndProposals.state,
+      proposedBy: sealEndProposals.proposedBy,
+      proposerName: proposer.displayName,
+      proposedAt: sealEndProposals.proposedAt,
+      approvedBy: sealEndProposals.approvedBy,
+      approverName: approver.displayName,
+      reason: sealEndProposals.reason,
+      decidedAt: sealEndProposals.decidedAt,
+      declineReason: sealEndProposals.declineReason,
+    })
+    .from(sealEndProposals)
+    .innerJoin(seals, eq(seals.id, sealEndProposals.sealId))
+    .leftJoin(proposer, eq(proposer.id, sealEndProposals.proposedBy))
+    .leftJoin(approver, eq(approver.id, sealEndProposals.approvedBy))
+    .leftJoin(communities, eq(communities.code, sealEndProposals.communityCode))
+    .$dynamic();
 }
 
 /**
@@ -267,12 +309,21 @@ async function listSeals(db: Context['db'], community: string, sealId?: string) 
         sealId ? eq(sealRequests.sealId, sealId) : undefined,
       ),
     );
+  const pendingEnds = await endProposalsWithNames(db).where(
+    and(
+      eq(sealEndProposals.communityCode, community),
+      eq(sealEndProposals.state, 'pending'),
+      sealId ? eq(sealEndProposals.sealId, sealId) : undefined,
+    ),
+  );
   return rows.map((row) => ({
     ...row,
     approvers: approvers
       .filter((a) => a.sealId === row.id)
       .map(({ id: userId, displayName }) => ({ id: userId, displayName })),
     out: out.find((o) => o.sealId === row.id) ?? null,
+    /** The proposal to retire or destroy the seal waiting for its approver, if any. */
+    pendingEnd: pendingEnds.find((p) => p.sealId === row.id) ?? null,
   }));
 }
 
@@ -444,17 +495,59 @@ export const sealsRouter = router({
     .query(({ ctx, input }) => mySealRequestRows(ctx, { after: input?.after, limit: input?.limit ?? 100 })),
 
   /**
-   * 印章停用: by an administrator or an approver of the seal, with the consent of an approver other
-   * than themselves (`approvedBy`) and a reason; a seal out of the office or already retired is refused.
+   * 提出印章停用 / 销毁 (`type`): by an administrator or an approver of the seal, naming another approver
+   * of it (`approvedBy`) and a reason. The seal does not change yet: it waits for that approver's own
+   * confirmation (`confirmEnd`). One pending proposal per seal; `destroy` only of a retired seal.
    */
-  retire: writerProcedure.input(sealEndInput).mutation(async ({ ctx, input }) => {
+  proposeEnd: writerProcedure.input(proposeSealEndInput).mutation(async ({ ctx, input }) => {
     await enderRef(ctx, input);
-    return attempt(() => retireSeal(ctx.db, actingAs(ctx), input));
+    return attempt(() => proposeSealEnd(ctx.db, actingAs(ctx), input));
   }),
 
-  /** 印章销毁: as `retire`, of a retired seal only. */
-  destroy: writerProcedure.input(sealEndInput).mutation(async ({ ctx, input }) => {
-    await enderRef(ctx, input);
-    return attempt(() => destroySeal(ctx.db, actingAs(ctx), input));
+  /** 确认: the approver the proposal names, and nobody else; the seal is retired or destroyed now. */
+  confirmEnd: writerProcedure.input(z.strictObject({ proposalId: id })).mutation(async ({ ctx, input }) => {
+    await requireSealEndParty(ctx.db, ctx.principal, input.proposalId, 'approver');
+    return attempt(() => confirmSealEnd(ctx.db, actingAs(ctx), input));
   }),
+
+  /** 不同意: the approver the proposal names, with a reason the proposer sees; the seal stays as it is. */
+  declineEnd: writerProcedure
+    .input(z.strictObject({ proposalId: id, reason: text('不同意的理由') }))
+    .mutation(async ({ ctx, input }) => {
+      await requireSealEndParty(ctx.db, ctx.principal, input.proposalId, 'approver');
+      return attempt(() => declineSealEnd(ctx.db, actingAs(ctx), input));
+    }),
+
+  /** 撤回: the proposer, while the proposal is pending; the seal stays as it is. */
+  withdrawEnd: writerProcedure.input(z.strictObject({ proposalId: id })).mutation(async ({ ctx, input }) => {
+    await requireSealEndParty(ctx.db, ctx.principal, input.proposalId, 'proposer');
+    return attempt(() => withdrawSealEnd(ctx.db, actingAs(ctx), input));
+  }),
+
+  /** Proposals to retire or destroy a seal waiting for my confirmation, oldest first. */
+  endInbox: authedProcedure.input(personalPaging).query(({ ctx, input }) =>
+    endProposalsWithNames(ctx.db)
+      .where(
+        and(
+          eq(sealEndProposals.approvedBy, ctx.principal.id),
+          eq(sealEndProposals.state, 'pending'),
+          rowsAfter('asc', { at: sealEndProposals.proposedAt, id: sealEndProposals.id }, input?.after),
+        ),
+      )
+      .orderBy(asc(sealEndProposals.proposedAt), asc(sealEndProposals.id))
+      .limit(input?.limit ?? 100),
+  ),
+
+  /** My own proposals to retire or destroy a seal, newest first, with how each ended. */
+  myEndProposals: authedProcedure.input(personalPaging).query(({ ctx, input }) =>
+    endProposalsWithNames(ctx.db)
+      .where(
+        and(
+          eq(sealEndProposals.proposedBy, ctx.principal.id),
+          rowsAfter('desc', { at: sealEndProposals.proposedAt, id: sealEndProposals.id }, input?.after),
+        ),
+      )
+      .orderBy(desc(sealEndProposals.proposedAt), desc(sealEndProposals.id))
+      .limit(input?.limit ?? 100),
+  ),
 });

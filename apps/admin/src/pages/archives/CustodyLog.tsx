@@ -17,13 +17,6 @@ type Entry = RouterOutputs['custody']['entries']['entries'][number];
 type CheckpointRow = RouterOutputs['custody']['checkpoints'][number];
 type Verification = RouterOutputs['custody']['verify'];
 
-/** Actions the API records without a Chinese label of its own yet. */
-const missingActionLabels: Record<string, string> = {
-  'archive.appraise': '档案鉴定',
-  'archive.attach': '档案附件归档',
-  'seal.removal.return': '印章外带归还',
-};
-
 /** The exported form of a stored checkpoint: what `shequ log verify` and this page read. */
 function exported(row: CheckpointRow) {
   return {
@@ -239,14 +232,7 @@ export function CustodyLog({ community, canWrite }: { community: string; canWrit
             { title: '序号', dataIndex: 'seq', width: 70 },
             { title: '时间', dataIndex: 'at', width: 150, render: (value: string) => formatTime(value) },
             { title: '操作人', dataIndex: 'actor' },
-            {
-              title: '事项',
-              key: 'action',
-              render: (_value, entry) =>
-                entry.actionLabel === entry.action
-                  ? (missingActionLabels[entry.action] ?? entry.action)
-                  : entry.actionLabel,
-            },
+            { title: '事项', dataIndex: 'actionLabel' },
             {
               title: '内容',
               dataIndex: 'payload',

@@ -14,6 +14,7 @@ import {
   Space,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -23,18 +24,36 @@ import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
 import { isAdmin } from '../../lib/labels.js';
 import { queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
-import { optionsOf, requestKindLabels, sealOwnerKindLabels, sealStateLabels } from './labels.js';
+import {
+  optionsOf,
+  requestKindLabels,
+  sealEndTypeLabels,
+  sealOwnerKindLabels,
+  sealStateLabels,
+} from './labels.js';
 import { RequestActions, RequestState, requestSummary, type SealRequestRow } from './RequestActions.js';
 import { formatTime, type Person, personOptions, useCanWrite, usePeople } from './shared.js';
 
 type SealRow = RouterOutputs['seals']['list'][number];
 
-export function SealState({ seal }: { seal: Pick<SealRow, 'state' | 'out'> }) {
+export function SealState({
+  seal,
+}: {
+  seal: Pick<SealRow, 'state' | 'out'> & Partial<Pick<SealRow, 'pendingEnd'>>;
+}) {
   const known = sealStateLabels[seal.state];
   const late = seal.out?.returnBy && new Date(seal.out.returnBy).getTime() < Date.now();
+  const pending = seal.pendingEnd;
   return (
     <Space size={4} wrap>
       <Tag color={known?.color}>{known?.label ?? seal.state}</Tag>
+      {pending && (
+        <Tooltip title={`${pending.proposerName ?? '—'} 提出，待 ${pending.approverName ?? '—'} 确认`}>
+          <Tag color="gold" data-testid="pending-end-tag">
+            {sealEndTypeLabels[pending.type] ?? pending.type}待确认
+          </Tag>
+        </Tooltip>
+      )}
       {seal.out?.returnBy && (
         <Typography.Text type={late ? 'danger' : 'secondary'}>
           应于 {formatTime(seal.out.returnBy)} 前归还
@@ -196,10 +215,13 @@ interface EndValues {
   reason: string;
 }
 
-/** 停用 or 销毁: the reason and a second approver of the seal, as the seal machine requires. */
+/**
+ * 提出停用 or 销毁: the reason and the other approver of the seal who must confirm it. Nothing changes
+ * until that approver confirms in their 审批与申请 inbox.
+ */
 const endings = {
-  retire: { title: '停用印章', ok: '停用', done: '印章已停用' },
-  destroy: { title: '销毁印章', ok: '销毁', done: '印章已登记销毁' },
+  retire: { title: '提出停用印章', button: '提出停用', done: '已提交停用申请，待审批人确认' },
+  destroy: { title: '提出销毁印章', button: '提出销毁', done: '已提交销毁申请，待审批人确认' },
 } as const;
 type Ending = keyof typeof endings;
 
@@ -213,30 +235,28 @@ function EndSealModal({
   const { message } = App.useApp();
   const me = useQuery(trpc.auth.me.queryOptions()).data;
   const { form, onError } = useServerErrors(['approvedBy', 'reason']);
-  const options = {
-    onSuccess: () => {
-      if (ending) message.success(endings[ending.kind].done);
-      refreshSeals();
-      onClose();
-    },
-    onError,
-  };
-  const retire = useMutation(trpc.seals.retire.mutationOptions(options));
-  const destroy = useMutation(trpc.seals.destroy.mutationOptions(options));
-  const mutation = ending?.kind === 'destroy' ? destroy : retire;
+  const propose = useMutation(
+    trpc.seals.proposeEnd.mutationOptions({
+      onSuccess: () => {
+        if (ending) message.success(endings[ending.kind].done);
+        refreshSeals();
+        onClose();
+      },
+      onError,
+    }),
+  );
   const labels = endings[ending?.kind ?? 'retire'];
   const seconds = (ending?.seal.approvers ?? []).filter((approver) => approver.id !== me?.id);
   return (
     <Modal
       title={ending ? `${labels.title}：${ending.seal.name}` : labels.title}
       open={ending !== null}
-      okText={labels.ok}
+      okText="提交，待审批人确认"
       okButtonProps={{ danger: true }}
       onOk={() => form.submit()}
-      confirmLoading={mutation.isPending}
+      confirmLoading={propose.isPending}
       onCancel={() => {
-        retire.reset();
-        destroy.reset();
+        propose.reset();
         onClose();
       }}
       destroyOnHidden
@@ -247,24 +267,26 @@ function EndSealModal({
         style={{ marginBottom: 16 }}
         title={
           ending?.kind === 'destroy'
-            ? '只有已停用的印章可以销毁；销毁须经本人以外的另一名审批人同意，记入保管日志，不能撤销。'
-            : '停用须经本人以外的另一名审批人同意；带出未还的印章不能停用。'
+            ? '只有已停用的印章可以销毁。提交后须由所选审批人本人确认才销毁；销毁记入保管日志，不能撤销。'
+            : '提交后印章仍在用，须由所选审批人本人确认才停用；带出未还的印章不能停用。'
         }
       />
-      {mutation.isError && !fieldErrorsOf(mutation.error) && (
-        <Alert type="error" showIcon title={errorMessage(mutation.error)} style={{ marginBottom: 16 }} />
+      {propose.isError && !fieldErrorsOf(propose.error) && (
+        <Alert type="error" showIcon title={errorMessage(propose.error)} style={{ marginBottom: 16 }} />
       )}
       <Form<EndValues>
         form={form}
         name="endSeal"
         layout="vertical"
         preserve={false}
-        onFinish={(values) => ending && mutation.mutate({ sealId: ending.seal.id, ...values })}
+        onFinish={(values) =>
+          ending && propose.mutate({ sealId: ending.seal.id, type: ending.kind, ...values })
+        }
       >
         <Form.Item
-          label="同意的审批人"
+          label="确认的审批人"
           name="approvedBy"
-          extra="本印章的另一名审批人（不能是本人）"
+          extra="本印章的另一名审批人（不能是本人），须由其本人确认"
           rules={[{ required: true, message: '请选择另一名审批人' }]}
         >
           <Select
@@ -437,9 +459,13 @@ export function Seals({ community }: { community: string }) {
   const [registering, setRegistering] = useState(false);
   const [ending, setEnding] = useState<{ seal: SealRow; kind: Ending } | null>(null);
   const me = useQuery(trpc.auth.me.queryOptions()).data;
-  // Administrators and the seal's own approvers may retire or destroy it (the API checks the rest).
+  // Administrators and the seal's own approvers may propose to retire or destroy it (the API checks
+  // the rest); while a proposal waits for its approver, another cannot be made.
   const mayEnd = (seal: SealRow) =>
-    canWrite && !!me && (isAdmin(me.role) || seal.approvers.some((approver) => approver.id === me.id));
+    canWrite &&
+    !!me &&
+    !seal.pendingEnd &&
+    (isAdmin(me.role) || seal.approvers.some((approver) => approver.id === me.id));
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
@@ -507,12 +533,12 @@ export function Seals({ community }: { community: string }) {
                       )}
                       {mayEnd(seal) && seal.state === 'inUse' && (
                         <Button size="small" danger onClick={() => setEnding({ seal, kind: 'retire' })}>
-                          停用
+                          {endings.retire.button}
                         </Button>
                       )}
                       {mayEnd(seal) && seal.state === 'retired' && (
                         <Button size="small" danger onClick={() => setEnding({ seal, kind: 'destroy' })}>
-                          销毁
+                          {endings.destroy.button}
                         </Button>
                       )}
                     </Space>

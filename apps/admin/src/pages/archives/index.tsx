@@ -43,6 +43,7 @@ function CommunityPicker() {
 export default function ArchivesHome() {
   const me = useQuery(trpc.auth.me.queryOptions());
   const inbox = useQuery(trpc.seals.inbox.queryOptions());
+  const endInbox = useQuery(trpc.seals.endInbox.queryOptions());
   const overdueLoans = useQuery(trpc.archives.overdueLoans.queryOptions({}));
   const overdueSeals = useQuery(trpc.seals.overdue.queryOptions({}));
   if (!me.data) return null;
@@ -60,8 +61,8 @@ export default function ArchivesHome() {
           <Card size="small">
             <Link to="/archives/requests">
               <Statistic
-                title="待我审批的用印、外带申请"
-                value={inbox.data?.length ?? '—'}
+                title="待我审批的用印、外带、停用销毁申请"
+                value={inbox.data && endInbox.data ? inbox.data.length + endInbox.data.length : '—'}
                 prefix={<AuditOutlined />}
               />
             </Link>

@@ -71,6 +71,15 @@ export const requestStateLabels: Record<string, { label: string; color: string }
   returned: { label: '已归还', color: 'green' },
 };
 
+/** 印章停用、销毁的申请: what is proposed, and where the proposal stands. */
+export const sealEndTypeLabels: Record<string, string> = { retire: '停用', destroy: '销毁' };
+export const sealEndStateLabels: Record<string, { label: string; color: string }> = {
+  pending: { label: '待确认', color: 'gold' },
+  confirmed: { label: '已确认', color: 'green' },
+  declined: { label: '不同意', color: 'red' },
+  withdrawn: { label: '已撤回', color: 'default' },
+};
+
 export const supervisingBodyLabels: Record<string, string> = {
   'town-discipline-committee': '镇纪委',
   'town-party-government-office': '镇党政办',

@@ -1,10 +1,14 @@
-/** 审批与申请: seal requests waiting for my decision, and my own requests with where each stands. */
+/**
+ * 审批与申请: seal requests and proposals to retire or destroy a seal waiting for my decision, and my
+ * own requests and proposals with where each stands.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Table, Tabs, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { trpc, trpcClient } from '../../lib/trpc.js';
+import { EndProposalTable } from './EndProposals.js';
 import { requestKindLabels } from './labels.js';
 import { RequestActions, RequestState, requestSummary, type SealRequestRow } from './RequestActions.js';
 import { CommunityLink, formatTime, useCanWrite } from './shared.js';
@@ -60,6 +64,8 @@ export default function RequestsPage() {
   const canWrite = useCanWrite();
   const inbox = useQuery(trpc.seals.inbox.queryOptions());
   const mine = useQuery(trpc.seals.mine.queryOptions());
+  const endInbox = useQuery(trpc.seals.endInbox.queryOptions());
+  const myEnds = useQuery(trpc.seals.myEndProposals.queryOptions());
   const tab = params.get('tab') === 'mine' ? 'mine' : 'inbox';
   return (
     <>
@@ -86,9 +92,22 @@ export default function RequestsPage() {
           items={[
             {
               key: 'inbox',
-              label: `待我审批（${inbox.data?.length ?? 0}）`,
+              label: `待我审批（${(inbox.data?.length ?? 0) + (endInbox.data?.length ?? 0)}）`,
               children: (
                 <>
+                  {endInbox.isError && <Alert type="error" showIcon title={errorMessage(endInbox.error)} />}
+                  {(endInbox.data?.length ?? 0) > 0 && (
+                    <>
+                      <Typography.Title level={5}>待我确认的印章停用、销毁</Typography.Title>
+                      <EndProposalTable
+                        rows={endInbox.data ?? []}
+                        loading={endInbox.isFetching}
+                        canWrite={canWrite}
+                        mode="inbox"
+                      />
+                      <Typography.Title level={5}>用印、外带申请</Typography.Title>
+                    </>
+                  )}
                   {inbox.isError && <Alert type="error" showIcon title={errorMessage(inbox.error)} />}
                   <RequestTable
                     rows={inbox.data ?? []}
@@ -105,6 +124,19 @@ export default function RequestsPage() {
               label: '我的申请',
               children: (
                 <>
+                  {myEnds.isError && <Alert type="error" showIcon title={errorMessage(myEnds.error)} />}
+                  {(myEnds.data?.length ?? 0) > 0 && (
+                    <>
+                      <Typography.Title level={5}>我提出的印章停用、销毁</Typography.Title>
+                      <EndProposalTable
+                        rows={myEnds.data ?? []}
+                        loading={myEnds.isFetching}
+                        canWrite={canWrite}
+                        mode="mine"
+                      />
+                      <Typography.Title level={5}>用印、外带申请</Typography.Title>
+                    </>
+                  )}
                   {mine.isError && <Alert type="error" showIcon title={errorMessage(mine.error)} />}
                   <RequestTable
                     rows={mine.data ?? []}
