@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from '@shequ/db';
+import { type DatabaseHandle, pendingMigrations } from '@shequ/db';
 import { sql } from 'drizzle-orm';
 
 export interface Readiness {
@@ -15,14 +15,14 @@ export async function checkReadiness(database: DatabaseHandle): Promise<Readines
     return { ready: false, database: 'unreachable', message: '数据库无法连接' };
   }
   try {
-    // TODO(db engineer): use the package's own migration check once exported.
-    const result = await database.db.execute(
-      sql`select to_regclass('public.audit_log') is not null as migrated`,
-    );
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-      migrated: boolean;
-    }[];
-    if (!rows[0]?.migrated) return { ready: false, database: 'not-migrated', message: '数据库尚未迁移' };
+    const pending = await pendingMigrations(database);
+    if (pending.length > 0) {
+      return {
+        ready: false,
+        database: 'not-migrated',
+        message: `数据库尚未迁移：缺少 ${pending.join('、')}`,
+      };
+    }
   } catch {
     return { ready: false, database: 'not-migrated', message: '数据库尚未迁移' };
   }

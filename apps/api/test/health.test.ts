@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DatabaseHandle } from '@shequ/db';
+import { type DatabaseHandle, pendingMigrations } from '@shequ/db';
 import { createTestDatabase } from '@shequ/db/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApp } from './harness.js';
 
@@ -33,6 +34,28 @@ describe('health and readiness', () => {
       expect(ready.json()).toMatchObject({ ready: true, database: 'ok' });
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('readiness of a database behind the code', () => {
+  it('/readyz answers 503 and names the migration not yet applied', async () => {
+    const behind = await createTestDatabase();
+    const app = await makeApp(behind);
+    try {
+      // As if the database was last migrated by the release before the newest migration.
+      await behind.db.execute(
+        sql`delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`,
+      );
+      const newest = (await pendingMigrations(behind)).at(-1);
+      expect(newest).toMatch(/^\d{4}_/);
+      const ready = await app.inject('/readyz');
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toMatchObject({ ready: false, database: 'not-migrated' });
+      expect(ready.json().message).toContain(newest);
+    } finally {
+      await app.close();
+      await behind.close();
     }
   });
 });
