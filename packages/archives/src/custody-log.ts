@@ -45,6 +45,7 @@ export const custodyActionLabels = {
   'archive.appraise': '档案鉴定',
   'archive.attach': '档案附件归档',
   'seal.register': '印章登记',
+  'seal.setApprovers': '印章审批人变更',
   'seal.takeOut': '印章外带',
   'seal.bringBack': '印章归还',
   'seal.handOverCustody': '印章保管交接',

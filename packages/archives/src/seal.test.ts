@@ -63,6 +63,30 @@ describe('seal registry', () => {
   });
 });
 
+describe('naming the approvers of a seal (印章使用制度)', () => {
+  const change = (approvers: string[], current = committeeSeal) =>
+    applySealEvent(current, { type: 'setApprovers', by: 'admin', at: '2024-04-01T09:00:00+08:00', approvers });
+
+  it('replaces the approvers, once each, and keeps everything else', () => {
+    const changed = orThrow(change(['w-zhou', 'w-sun', 'w-zhou']));
+    expect(changed).toEqual({ ...committeeSeal, approvers: ['w-zhou', 'w-sun'] });
+  });
+
+  it('refuses none, or the custodian alone, citing 第四十条', () => {
+    for (const approvers of [[], ['w-li'], ['  ']]) {
+      const result = change(approvers);
+      expect(result.ok, JSON.stringify(approvers)).toBe(false);
+      expect(result.ok ? undefined : result.citation?.article).toBe('第四十条');
+    }
+    expect(change(['w-li', 'w-sun']).ok).toBe(true);
+  });
+
+  it('refuses a seal that is retired or destroyed', () => {
+    expect(change(['w-zhou'], { ...committeeSeal, state: 'retired' }).ok).toBe(false);
+    expect(change(['w-zhou'], { ...committeeSeal, state: 'destroyed' }).ok).toBe(false);
+  });
+});
+
 describe('seal use (用印审批)', () => {
   it('goes from request to approval to stamping by the custodian', () => {
     const approved = orThrow(

@@ -12,6 +12,9 @@
  *   approval one grants oneself is no approval.
  * - 「无特殊情况未经批准不得带离办公室」: taking a seal out needs its own approval, a stated reason
  *   (the special circumstance) and a return deadline; a seal that is out cannot go out again.
+ * - 「应建立印章使用制度」: the community names each seal's approvers and may name others later (a
+ *   new committee after an election, a departure); the change keeps custody and approval apart as
+ *   registration does, and is refused for a seal no longer in use.
  * - Retiring and destroying a seal are not in the seeds; they are the project's rules (issue 4):
  *   one person proposes, naming another approver of the seal, and only that approver's own
  *   confirmation changes the seal (`proposeSealEnd`, `applySealEndEvent`).
@@ -96,7 +99,8 @@ export type SealEvent =
   | { type: 'bringBack'; by: string; at: string }
   | { type: 'handOverCustody'; by: string; at: string; to: string; departure: boolean; supervisedBy?: string }
   | { type: 'retire'; by: string; at: string; approvedBy: string }
-  | { type: 'destroy'; by: string; at: string; approvedBy: string };
+  | { type: 'destroy'; by: string; at: string; approvedBy: string }
+  | { type: 'setApprovers'; by: string; at: string; approvers: readonly string[] };
 
 export function applySealEvent(current: Seal, event: SealEvent): Transition<Seal> {
   if (current.state === 'destroyed') return refuse(`印章「${current.name}」已销毁`, { basis: PROJECT_RULE });
@@ -145,6 +149,17 @@ export function applySealEvent(current: Seal, event: SealEvent): Transition<Seal
         });
       }
       return allow({ ...current, custodian: event.to });
+    }
+    case 'setApprovers': {
+      if (current.state === 'retired') {
+        return refuse(`印章「${current.name}」已停用，不再审批用印，无需变更审批人`, { citation: SEALS });
+      }
+      const approvers = [...new Set(event.approvers.map((approver) => approver.trim()))];
+      const checked = seal.safeParse({ ...current, approvers });
+      if (!checked.success) {
+        return refuse(checked.error.issues[0]?.message ?? '审批人有误', { citation: SEALS });
+      }
+      return allow(checked.data);
     }
     case 'retire': {
       if (current.state !== 'inUse') {

@@ -35,6 +35,7 @@ export const auditActionLabels: Record<string, string> = {
   'archive.return': '档案归还',
   'archive.changeCustodian': '更换档案保管人',
   'seal.register': '登记印章',
+  'seal.setApprovers': '变更印章审批人',
   'seal.handOverCustody': '移交印章保管',
   'seal.use.request': '申请用印',
   'seal.use.approve': '批准用印',
