@@ -16,7 +16,7 @@ let server: ArchivesTestApp<Who>;
 let clock: Clock;
 const ids: Record<string, string> = {};
 const as: Record<string, TestClient> = {};
-const CANNOT_SEE = '只有档案保管人、印章审批人和上级管理员可以查看';
+const CANNOT_SEE = '只有档案、印章保管人和上级管理员可以查看';
 
 const accounts = {
   keeper: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
@@ -509,5 +509,92 @@ describe('the keeper’s own acts', () => {
       expectedVersion: own.version,
       title: '他人保管的台账',
     });
+  });
+});
+
+describe('naming the approvers of a seal', () => {
+  it('administrators name new approvers; only those decide from then on, and the change is on record', async () => {
+    const street = client('street');
+    const seal = (await street.seals.register.mutate(sealInput('象山社区监督委员会印章', [id('approver')])))
+      .id;
+    const change = (approverIds: string[], reason = '居委会换届，按新的印章使用制度指定') => ({
+      sealId: seal,
+      approverIds,
+      reason,
+    });
+    expect(await code(client('approver').seals.setApprovers.mutate(change([id('approver2')])))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await code(client('keeper').seals.setApprovers.mutate(change([id('approver2')])))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await code(client('neighbour').seals.setApprovers.mutate(change([id('approver2')])))).toBe(
+      'NOT_FOUND',
+    );
+    // The custodian alone would approve what they keep: the form's field says why not.
+    const keeperOnly = await rejection(street.seals.setApprovers.mutate(change([id('keeper')])));
+    expect(keeperOnly.data?.fieldErrors?.approverIds?.[0]).toContain('保管人');
+    const elsewhere = await rejection(street.seals.setApprovers.mutate(change([id('neighbour')])));
+    expect(elsewhere.data?.fieldErrors).toHaveProperty(['approverIds.0']);
+    const noReason = await rejection(street.seals.setApprovers.mutate(change([id('approver2')], ' ')));
+    expect(noReason.data?.fieldErrors).toHaveProperty('reason');
+
+    await street.seals.setApprovers.mutate(change([id('approver2'), id('approver2')]));
+    const listed = (await street.seals.list.query({ community: XIANGSHAN })).find((row) => row.id === seal);
+    expect(listed?.approvers.map((approver) => approver.id)).toEqual([id('approver2')]);
+
+    const request = (
+      await client('plain').seals.requestUse.mutate({
+        sealId: seal,
+        purpose: '开具证明',
+        document: '换届后的证明',
+        copies: 1,
+      })
+    ).id;
+    expect(await code(client('approver').seals.approve.mutate({ requestId: request }))).toBe('FORBIDDEN');
+    expect(await client('approver2').seals.approve.mutate({ requestId: request })).toMatchObject({
+      state: 'approved',
+    });
+
+    const [entry] = await database.db
+      .select()
+      .from(custodyLog)
+      .where(and(eq(custodyLog.action, 'seal.setApprovers'), sql`${custodyLog.payload}->>'seal' = ${seal}`));
+    expect(entry?.payload).toMatchObject({
+      approvers: [id('approver2')],
+      reason: '居委会换届，按新的印章使用制度指定',
+    });
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'seal.setApprovers'), eq(auditLog.entityId, seal)));
+    expect(audit?.before).toEqual({ approvers: [id('approver')] });
+  });
+});
+
+describe('withdrawing a seal request', () => {
+  it('the requester withdraws while it waits; nobody else may, and a withdrawn request is not decided', async () => {
+    const request = (
+      await client('plain').seals.requestUse.mutate({
+        sealId,
+        purpose: '开具证明',
+        document: '待撤回的证明',
+        copies: 1,
+      })
+    ).id;
+    expect(await code(client('approver').seals.withdraw.mutate({ requestId: request }))).toBe('FORBIDDEN');
+    expect(await code(client('neighbour').seals.withdraw.mutate({ requestId: request }))).toBe('NOT_FOUND');
+    expect(await client('plain').seals.withdraw.mutate({ requestId: request })).toMatchObject({
+      state: 'withdrawn',
+    });
+    expect(await code(client('approver').seals.approve.mutate({ requestId: request }))).toBe('CONFLICT');
+    expect(await code(client('plain').seals.withdraw.mutate({ requestId: request }))).toBe('CONFLICT');
+    const [entry] = await database.db
+      .select()
+      .from(custodyLog)
+      .where(
+        and(eq(custodyLog.action, 'seal.use.withdraw'), sql`${custodyLog.payload}->>'request' = ${request}`),
+      );
+    expect(entry).toBeDefined();
   });
 });

@@ -1,6 +1,6 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { auditLog, custodyLog, type DatabaseHandle, sealRequests } from '@shequ/db';
+import { auditLog, custodyLog, type DatabaseHandle, sealRequests, users } from '@shequ/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JINSHAN, SHIHUAJIAN, WEIHAI, XIANGSHAN } from './fixture.js';
@@ -25,6 +25,8 @@ beforeAll(async () => {
     wang: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
     sun: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
     zhao: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+    /** Left the community: the account is disabled in the pickers test. */
+    gone: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
     liu: { role: 'auditor', jurisdictionCode: JINSHAN },
     jinshan: { role: 'streetAdmin', jurisdictionCode: JINSHAN },
     neighbour: { role: 'communityWorker', jurisdictionCode: SHIHUAJIAN },
@@ -88,6 +90,39 @@ describe('archive catalogue', () => {
     expect(stranger.data?.fieldErrors).toHaveProperty('custodianId');
   });
 
+  it('refuses a document dated after the filing day, on the date field', async () => {
+    // The clock says 2026-03-02 in China.
+    const future = await rejection(
+      li().archives.create.mutate(paperItem('明年的纪要', { date: '2027-12-01' })),
+    );
+    expect(future.data?.code).toBe('BAD_REQUEST');
+    expect(future.data?.fieldErrors).toEqual({
+      date: ['文件日期 2027-12-01 晚于归档之日 2026-03-02：日期不能晚于今天'],
+    });
+    const tomorrow = await rejection(
+      li().archives.create.mutate(paperItem('明天的纪要', { date: '2026-03-03' })),
+    );
+    expect(tomorrow.data?.fieldErrors).toHaveProperty('date');
+    const today = await li().archives.create.mutate(paperItem('今天的纪要', { date: '2026-03-02' }));
+    expect(today.referenceCode).toMatch(/·2026-/);
+  });
+
+  it('offers only enabled accounts in the pickers; the town’s people stay for supervisors', async () => {
+    const before = await li().archives.people.query({ community: XIANGSHAN });
+    expect(before.map((p) => p.username)).toContain('gone');
+    await database.db
+      .update(users)
+      .set({ disabledAt: new Date() })
+      .where(eq(users.id, id('gone')));
+    const after = await li().archives.people.query({ community: XIANGSHAN });
+    expect(after.map((p) => p.username)).not.toContain('gone');
+    expect(after.filter((p) => p.jurisdictionCode === XIANGSHAN).map((p) => p.username)).toEqual(
+      expect.arrayContaining(['li', 'wang', 'sun', 'zhao']),
+    );
+    // The town's auditor is listed for the handover's supervisor, not as one of the community's own.
+    expect(after.find((p) => p.username === 'liu')?.jurisdictionCode).toBe(JINSHAN);
+  });
+
   it('lists with filters and text search, for the community and the town above, not for a neighbour', async () => {
     await li().archives.create.mutate(
       paperItem('议事会录像', { medium: 'audiovisual', category: 'LX', organisation: undefined }),
@@ -148,6 +183,15 @@ describe('lending', () => {
     );
     expect(byOther.data?.code).toBe('FORBIDDEN');
     expect(byOther.message).toContain('第三十九条');
+    // An administrator may reach the item but is not its keeper: told so once, without an account id.
+    const byAdmin = await rejection(
+      jinshan().archives.lend.mutate({ id: item.id, borrower: '赵敏', dueOn: '2026-03-20' }),
+    );
+    expect(byAdmin.data?.code).toBe('CONFLICT');
+    expect(byAdmin.message).toBe(
+      '借出须由该档案的保管人办理（依据《鄂州市城市社区工作规则（试行）》第三十九条）',
+    );
+    expect(byAdmin.message).not.toContain(id('li'));
     await li().archives.lend.mutate({
       id: item.id,
       borrower: '孙立',
@@ -169,6 +213,23 @@ describe('lending', () => {
     );
     await li().archives.return.mutate({ id: item.id });
     expect(await (as.jinshan as TestClient).archives.overdueLoans.query({})).toEqual([]);
+  });
+
+  it('puts a due date that has passed, or is not after the loan, on 应还日期', async () => {
+    const item = await li().archives.create.mutate(paperItem('应还日期测试'));
+    // The clock now says 2026-03-12.
+    const past = await rejection(
+      li().archives.lend.mutate({ id: item.id, borrower: '孙立', dueOn: '2026-03-05' }),
+    );
+    expect(past.data?.fieldErrors).toEqual({ dueOn: ['应还日期 2026-03-05 已过，不能早于今天'] });
+    const sameDay = await rejection(
+      li().archives.lend.mutate({ id: item.id, borrower: '孙立', lentOn: '2026-03-12', dueOn: '2026-03-12' }),
+    );
+    expect(sameDay.data?.fieldErrors).toEqual({ dueOn: ['应还日期须晚于借出日期'] });
+    const lentLater = await rejection(
+      li().archives.lend.mutate({ id: item.id, borrower: '孙立', lentOn: '2026-03-13', dueOn: '2026-03-20' }),
+    );
+    expect(lentLater.data?.fieldErrors).toHaveProperty('lentOn');
   });
 });
 
@@ -244,6 +305,19 @@ describe('appraisal and destruction', () => {
     );
     expect(again.message).toContain('已销毁');
   });
+
+  it('lists the items past their retention that are still held, for appraisal', async () => {
+    const due = await li().archives.create.mutate(
+      paperItem('2013年简报', { retention: 'years10', date: '2013-05-01' }),
+    );
+    const expired = await li().archives.list.query({ community: XIANGSHAN, expired: true });
+    // 2012年简报 expired too but is destroyed; permanent and current items never show.
+    expect(expired.items.map((i) => i.id)).toEqual([due.id]);
+    expect(expired.items[0]?.expiresOn).toBe('2024-01-01');
+    const current = await li().archives.list.query({ community: XIANGSHAN, expired: false, pageSize: 100 });
+    expect(current.items.map((i) => i.id)).not.toContain(due.id);
+    expect(current.items.some((i) => i.retention === 'permanent')).toBe(true);
+  });
 });
 
 describe('attachments', () => {
@@ -315,6 +389,13 @@ describe('seals', () => {
     await li().seals.stamp.mutate({ requestId: request.id });
     const mine = await sun.seals.mine.query();
     expect(mine).toMatchObject([{ id: request.id, state: 'stamped', copiesStamped: 1 }]);
+    // The seal's history says when it was stamped, by whom and how many copies.
+    const history = await li().seals.get.query({ id: request.sealId });
+    expect(history.requests.find((r) => r.id === request.id)).toMatchObject({
+      stampedAt: clock.now().toISOString(),
+      stamperName: 'li',
+      copiesStamped: 1,
+    });
   });
 
   it('writes the row, the audit record and the log entry together', async () => {
@@ -440,6 +521,45 @@ describe('the database itself', () => {
 });
 
 describe('departure handover', () => {
+  const opening = () => ({
+    community: XIANGSHAN,
+    leaverId: id('li'),
+    successorId: id('zhao'),
+    supervisorId: id('liu'),
+    supervisorBody: 'town-discipline-committee' as const,
+    dueOn: '2026-04-30',
+    financeRecords: [],
+  });
+
+  it('refuses a deadline before the day the list is opened, on the deadline field', async () => {
+    const day = (offset: number) =>
+      new Date(clock.now().getTime() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const past = await rejection(jinshan().handovers.create.mutate({ ...opening(), dueOn: day(-1) }));
+    expect(past.data?.code).toBe('BAD_REQUEST');
+    expect(past.data?.fieldErrors?.dueOn).toEqual([`移交期限不能早于清单建立之日（${day(0)}）`]);
+    expect(await jinshan().handovers.list.query({ community: XIANGSHAN })).toEqual([]);
+  });
+
+  it('refuses to open the list while a seal in the leaver’s keeping is taken out, naming the seal', async () => {
+    const [seal] = await li().seals.list.query({ community: XIANGSHAN });
+    const returnBy = new Date(clock.now().getTime() + 3_600_000).toISOString();
+    const removal = await (as.sun as TestClient).seals.requestTakeOut.mutate({
+      sealId: seal?.id as string,
+      reason: '到区民政局办事',
+      returnBy,
+    });
+    await (as.wang as TestClient).seals.approveTakeOut.mutate({ requestId: removal.id });
+    await li().seals.takeOut.mutate({ requestId: removal.id });
+    const out = await rejection(jinshan().handovers.create.mutate(opening()));
+    expect(out.data?.code).toBe('BAD_REQUEST');
+    expect(out.data?.fieldErrors?.leaverId?.[0]).toContain(
+      '「象山社区居民委员会印章」正在外带，须先归还固定存放处，才能发起离任移交',
+    );
+    expect(out.message).toContain('鄂州 第四十条；金山镇 第十八条');
+    expect(await jinshan().handovers.list.query({ community: XIANGSHAN })).toEqual([]);
+    await li().seals.returnSeal.mutate({ requestId: removal.id });
+  });
+
   it('lists what the leaver keeps, needs the supervisor last, records a problem with 第十八条’s consequence', async () => {
     const handover = await jinshan().handovers.create.mutate({
       community: XIANGSHAN,
@@ -454,10 +574,9 @@ describe('departure handover', () => {
     expect(form.items.filter((i) => i.kind === 'seal').map((i) => i.ref)).toEqual(['象山社区居民委员会印章']);
     expect(form.items.filter((i) => i.kind === 'archive').length).toBeGreaterThan(3);
     expect(form.items.some((i) => i.ref.includes('2012') || i.description === '2012年简报')).toBe(false);
-    const tooEarly = await rejection(
-      (as.liu as TestClient).handovers.confirm.mutate({ id: handover.row.id, role: 'supervisor' }),
-    );
-    expect(tooEarly.message).toContain('监督人才能确认');
+    // Nobody confirms a list whose items nobody has checked yet.
+    const unchecked = await rejection(li().handovers.confirm.mutate({ id: handover.row.id, role: 'leaver' }));
+    expect(unchecked.message).toContain('项待核对');
     const impostor = await rejection(
       (as.sun as TestClient).handovers.confirm.mutate({ id: handover.row.id, role: 'leaver' }),
     );
@@ -474,6 +593,18 @@ describe('departure handover', () => {
     expect(withProblem.consequences.map((c) => c.kind)).toContain('forfeitBonus');
     expect(withProblem.citation.article).toBe('第十八条');
 
+    // Everything else is checked and found intact before anyone confirms.
+    for (const item of form.items.filter((i) => i.id !== archive?.id)) {
+      await (as.zhao as TestClient).handovers.recordProblem.mutate({
+        id: handover.row.id,
+        itemId: item.id,
+        condition: 'intact',
+      });
+    }
+    const tooEarly = await rejection(
+      (as.liu as TestClient).handovers.confirm.mutate({ id: handover.row.id, role: 'supervisor' }),
+    );
+    expect(tooEarly.message).toContain('监督人才能确认');
     await li().handovers.confirm.mutate({ id: handover.row.id, role: 'leaver' });
     await (as.zhao as TestClient).handovers.confirm.mutate({ id: handover.row.id, role: 'successor' });
     await (as.liu as TestClient).handovers.confirm.mutate({ id: handover.row.id, role: 'supervisor' });
@@ -510,6 +641,15 @@ describe('custody log', () => {
     const { size, entries } = await zhao.custody.entries.query({ community: XIANGSHAN, limit: 5 });
     expect(size).toBeGreaterThan(20);
     expect(entries[0]).toMatchObject({ seq: 1, action: 'archive.file', actionLabel: '档案归档' });
+    // Read by people: who by name, what in Chinese, no ids (the stored entry keeps them).
+    await database.db
+      .update(users)
+      .set({ displayName: '金山镇档案管理员' })
+      .where(eq(users.username, 'jinshan'));
+    const [first] = (await zhao.custody.entries.query({ community: XIANGSHAN, limit: 1 })).entries;
+    expect(first).toMatchObject({ actor: 'jinshan', actorName: '金山镇档案管理员' });
+    expect(first?.details).toContain('档号：');
+    expect(first?.details).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     const checkpoint = await (as.jinshan as TestClient).custody.checkpoint.mutate({ community: XIANGSHAN });
     expect(checkpoint.size).toBe(size);
     const { publicKey } = await li().custody.publicKey.query();
@@ -529,5 +669,20 @@ describe('custody log', () => {
       (as.neighbour as TestClient).custody.entries.query({ community: XIANGSHAN }),
     );
     expect(neighbour.data?.code).toBe('FORBIDDEN');
+  });
+
+  it('says in Chinese which member of a malformed checkpoint is wrong', async () => {
+    const refused = await rejection(
+      (as.zhao as TestClient).custody.verify.mutate({
+        community: XIANGSHAN,
+        checkpoint: { format: 'shequ.custody-checkpoint/v1', size: 'abc' },
+      }),
+    );
+    expect(refused.message).toBe('检查点格式不对');
+    expect(refused.data?.fieldErrors).toMatchObject({
+      'checkpoint.size': ['应为数字'],
+      'checkpoint.root': ['必填'],
+      'checkpoint.signature': ['必填'],
+    });
   });
 });

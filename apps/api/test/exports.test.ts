@@ -385,7 +385,7 @@ describe('archive list exports', () => {
     ]) {
       const refusal = await rejection(call());
       expect(refusal.data?.code).toBe('FORBIDDEN');
-      expect(refusal.message).toBe('只有档案保管人、印章审批人和上级管理员可以查看');
+      expect(refusal.message).toBe('只有档案、印章保管人和上级管理员可以查看');
     }
   });
 
@@ -501,11 +501,13 @@ describe('custody log export (留痕日志)', () => {
   it('writes the entries with the action in Chinese, China time and the full hash', async () => {
     const file = await inspector.spreadsheets.exportCustodyLog.query({ community: XIANGSHAN });
     const { header, rows } = await read(file);
-    expect(header).toEqual(['序号', '时间', '操作人', '事项', '内容', '哈希']);
+    expect(header).toEqual(['序号', '时间', '操作人', '账号', '事项', '内容', '哈希']);
     const listed = await inspector.custody.entries.query({ community: XIANGSHAN, limit: 500 });
     expect(rows.length).toBe(listed.size);
     expect(rows.map((r) => r.序号)).toEqual(listed.entries.map((e) => e.seq));
     expect(rows.map((r) => r.事项)).toEqual(listed.entries.map((e) => e.actionLabel));
+    expect(rows.map((r) => r.操作人)).toEqual(listed.entries.map((e) => e.actorName));
+    expect(rows.map((r) => r.内容 ?? '')).toEqual(listed.entries.map((e) => e.details));
     expect(rows.map((r) => r.哈希)).toEqual(listed.entries.map((e) => e.hash));
     expect(rows.every((r) => !/^[a-z]+[A-Z]/.test(String(r.事项)))).toBe(true);
     expect(String(rows[0]?.时间)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);

@@ -5,14 +5,8 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  communities,
-  loadSigningKey,
-  migrateDatabase,
-  openPglite,
-  seedArchivesDemo,
-  XIANGSHAN,
-} from '@shequ/db';
+import { loadSigningKey, migrateDatabase, openPglite, seedArchivesDemo, XIANGSHAN } from '@shequ/db';
+import { insertTestCommunity } from '@shequ/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shequ } from './run-cli.js';
 
@@ -30,15 +24,7 @@ beforeAll(async () => {
   const database = await openPglite(join(dir, 'pglite'));
   try {
     await migrateDatabase(database);
-    await database.db.insert(communities).values({
-      code: XIANGSHAN,
-      name: '象山社区居委会',
-      provinceCode: '370000',
-      cityCode: '370300',
-      districtCode: '370305',
-      streetCode: '370305111',
-      asOf: '2026-06-30',
-    });
+    await insertTestCommunity(database, { code: XIANGSHAN, name: '象山社区居委会' });
     await seedArchivesDemo(database);
   } finally {
     await database.close();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ArchiveItem, applyArchiveEvent, archiveItem, overdueLoans } from './archive.js';
+import {
+  type ArchiveItem,
+  applyArchiveEvent,
+  archiveItem,
+  documentDateProblem,
+  overdueLoans,
+} from './archive.js';
 import { orThrow, TransitionRefused } from './transition.js';
 
 const item = archiveItem.parse({
@@ -41,6 +47,15 @@ describe('archive items', () => {
     expect(archiveItem.safeParse({ ...withoutPlace, medium: 'electronic' }).success).toBe(true);
   });
 
+  it('refuses a document dated after the day it is filed, and accepts one dated that day or before', () => {
+    expect(documentDateProblem('2027-12-01', '2026-11-27')).toBe(
+      '文件日期 2027-12-01 晚于归档之日 2026-11-27：日期不能晚于今天',
+    );
+    expect(documentDateProblem('2026-11-28', '2026-11-27')).not.toBeNull();
+    expect(documentDateProblem('2026-11-27', '2026-11-27')).toBeNull();
+    expect(documentDateProblem('2014-06-18', '2026-11-27')).toBeNull();
+  });
+
   it('accepts the five content groups and custom ones, nothing else', () => {
     expect(archiveItem.safeParse({ ...item, contentGroup: 'custom:党建资料' }).success).toBe(true);
     expect(archiveItem.safeParse({ ...item, contentGroup: 'misc' }).success).toBe(false);
@@ -79,7 +94,11 @@ describe('lending', () => {
       ok: false,
       citation: { document: '鄂州市城市社区工作规则（试行）', article: '第三十九条' },
     });
-    if (!outcome.ok) expect(outcome.reason).toContain('指定专人保管');
+    if (!outcome.ok) {
+      expect(outcome.reason).toBe('借出须由该档案的保管人办理（鄂州 第三十九条：指定专人保管）');
+      // The reason is shown to people as it is: never the custodian's account id.
+      expect(outcome.reason).not.toContain('w-li');
+    }
     expect(() => orThrow(outcome)).toThrow(TransitionRefused);
   });
 

@@ -146,6 +146,15 @@ export const archiveItem = z
   });
 export type ArchiveItem = z.infer<typeof archiveItem>;
 
+/**
+ * Why an item dated `date` cannot be filed on `filedOn` (both ISO dates in China), or null. A document
+ * exists before it is filed, so its date is never after the filing day; a later date would also put
+ * the item in a future year's series (档号) and push its retention expiry out.
+ */
+export function documentDateProblem(date: string, filedOn: string): string | null {
+  return isBefore(filedOn, date) ? `文件日期 ${date} 晚于归档之日 ${filedOn}：日期不能晚于今天` : null;
+}
+
 export type ArchiveEvent =
   | { type: 'lend'; by: string; borrower: string; on: string; dueOn: string }
   | { type: 'return'; by: string; on: string }
@@ -175,7 +184,8 @@ export function applyArchiveEvent(item: ArchiveItem, event: ArchiveEvent): Trans
   const custodianOnly = (what: string) =>
     event.by === item.custodian
       ? undefined
-      : refuse(`${what}须由档案保管人 ${item.custodian} 办理（鄂州 第三十九条：指定专人保管）`, {
+      : // The reason is read by people: it names the role, never the custodian's account id.
+        refuse(`${what}须由该档案的保管人办理（鄂州 第三十九条：指定专人保管）`, {
           citation: ARCHIVES,
         });
 

@@ -66,7 +66,7 @@ export const custodyActionLabels = {
   'seal.removal.return': '印章外带归还',
   'handover.open': '离任移交清单建立',
   'handover.confirm': '离任移交确认',
-  'handover.recordProblem': '离任移交问题登记',
+  'handover.recordProblem': '离任移交事项情况登记',
 } as const;
 export type CustodyAction = keyof typeof custodyActionLabels;
 
@@ -96,9 +96,9 @@ export const custodyCheckpoint = z.looseObject({
   format: z.literal(CHECKPOINT_FORMAT).optional(),
   /** The community whose log this is, as its 12-digit code. */
   community: z.string().optional(),
-  size: z.int().min(0, { error: 'size 应为非负整数' }),
+  size: z.int().min(0, { error: '应为非负整数' }),
   root: sha256Hex,
-  at: z.iso.datetime({ offset: true, error: 'at 应为带时区的 ISO 8601 时间' }),
+  at: z.iso.datetime({ offset: true, error: '应为带时区的 ISO 8601 时间' }),
   /** The raw 32-byte Ed25519 public key, Base64. */
   publicKey: base64,
   /** The 64-byte Ed25519 signature, Base64. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { confirmHandover, departureHandover, handoverComplete, handoverConsequences } from './handover.js';
+import {
+  confirmHandover,
+  departureHandover,
+  handoverComplete,
+  handoverConsequences,
+  handoverOpeningProblems,
+} from './handover.js';
 import { orThrow } from './transition.js';
 
 const handover = departureHandover.parse({
@@ -98,5 +104,68 @@ describe('departure handover (金山镇 第十八条)', () => {
       false,
     );
     expect(handoverConsequences(handover, '2019-07-02').inForce).toBe(false);
+  });
+
+  it('refuses every confirmation while an item is still 待核对, and counts no consequence for it', () => {
+    const unchecked = {
+      ...handover,
+      items: handover.items.map((item) =>
+        item.kind === 'seal' ? { ...item, condition: 'unchecked' as const } : item,
+      ),
+    };
+    expect(departureHandover.safeParse(unchecked).success).toBe(true);
+    for (const [role, by] of [
+      ['leaver', 'w-li'],
+      ['successor', 'w-chen'],
+    ] as const) {
+      expect(confirmHandover(unchecked, role, by, '2024-06-20')).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining('还有 1 项待核对（s-1）'),
+        citation: { article: '第十八条' },
+      });
+    }
+    expect(handoverConsequences(unchecked, '2024-06-20').consequences).toEqual([]);
+    // A note does not change what the person chose.
+    const noted = {
+      ...handover,
+      items: handover.items.map((item) => ({ ...item, note: '原件缺第3页' })),
+    };
+    expect(handoverConsequences(noted, '2024-06-20').consequences).toEqual([]);
+    expect(confirmHandover(noted, 'leaver', 'w-li', '2024-06-20').ok).toBe(true);
+  });
+});
+
+describe('opening a departure handover', () => {
+  const opening = { leaver: 'w-li', openedOn: '2026-11-27', dueOn: '2026-12-04', seals: [] };
+
+  it('refuses a deadline before the day the list is opened, on the deadline field', () => {
+    expect(handoverOpeningProblems({ ...opening, dueOn: '2026-10-01' })).toEqual([
+      {
+        field: 'dueOn',
+        message: '移交期限不能早于清单建立之日（2026-11-27）',
+        citation: expect.objectContaining({ article: '第十八条' }),
+      },
+    ]);
+    expect(handoverOpeningProblems({ ...opening, dueOn: '2026-11-27' })).toEqual([]);
+    expect(handoverOpeningProblems(opening)).toEqual([]);
+  });
+
+  it('refuses while a seal in the leaver’s custody is taken out, naming it', () => {
+    const seals = [
+      { name: '象山社区居民委员会印章', state: 'takenOut', custodian: 'w-li' },
+      { name: '中共象山社区委员会印章', state: 'inUse', custodian: 'w-li' },
+      { name: '象山社区监督委员会印章', state: 'takenOut', custodian: 'w-chen' },
+    ];
+    const problems = handoverOpeningProblems({ ...opening, seals });
+    expect(problems).toEqual([
+      {
+        field: 'leaverId',
+        message: expect.stringContaining('「象山社区居民委员会印章」正在外带，须先归还固定存放处'),
+        citation: expect.objectContaining({ article: '第四十条' }),
+      },
+    ]);
+    expect(problems[0]?.message).toContain('金山镇 第十八条');
+    expect(problems[0]?.message).not.toContain('监督委员会');
+    expect(handoverOpeningProblems({ ...opening, seals: seals.slice(1) })).toEqual([]);
   });
 });

@@ -13,26 +13,39 @@
  * - The bonus sanction names 档案和印章 only; a finance item missing or altered is recorded and
  *   escalated to the supervisor, with no automatic sanction from this article.
  * - 「情节严重」 is a judgement the supervisor records (`serious`); the package does not guess it.
+ * - A handover list is a check: every item starts 待核对 (`unchecked`) and its condition is what a
+ *   person found, never a default; nobody confirms the list while an item is unchecked, and a note
+ *   does not change the condition chosen.
+ * - The list is opened with a deadline on or after the day it is opened (a deadline already past
+ *   would make the leaver late before anything could be handed over), and not while a seal in the
+ *   leaver's custody is taken out: the seal must be back in its fixed place (鄂州 第四十条) so that
+ *   it can be handed over under supervision (金山镇 第十八条).
  * - The confirmations and supervision apply to every community as the project's baseline; the
  *   sanctions are Jinshan town's, so `handoverConsequences` says whether they are in force for
  *   the community (within 370305111, on or after 2020-01-06).
  */
 import { communityCode, isoDate, isWithin } from '@shequ/domain';
 import { z } from 'zod';
-import { citations } from './citations.js';
+import { type Citation, citations } from './citations.js';
 import { allow, isBefore, refuse, type Transition } from './transition.js';
 
 const HANDOVER = citations.jinshanHandover;
 const JINSHAN_TOWN = '370305111';
 
 export const handoverItemKinds = ['finance', 'archive', 'seal'] as const;
+/** What a person may find an item to be. */
 export const handoverConditions = ['intact', 'missing', 'altered', 'damaged'] as const;
-export const handoverConditionLabels: Record<(typeof handoverConditions)[number], string> = {
+/** An item's state on the list: what was found, or not yet checked. */
+export const handoverItemConditions = [...handoverConditions, 'unchecked'] as const;
+export type HandoverItemCondition = (typeof handoverItemConditions)[number];
+export const handoverConditionLabels: Record<HandoverItemCondition, string> = {
   intact: '完好',
   missing: '丢失',
   altered: '涂改',
   damaged: '损毁',
+  unchecked: '待核对',
 };
+const problemConditions: ReadonlySet<HandoverItemCondition> = new Set(['missing', 'altered', 'damaged']);
 export const supervisingBodies = ['town-discipline-committee', 'town-party-government-office'] as const;
 export const supervisingBodyLabels: Record<(typeof supervisingBodies)[number], string> = {
   'town-discipline-committee': '镇纪委',
@@ -60,7 +73,7 @@ export const departureHandover = z
           /** Reference code, seal id or ledger name. */
           ref: z.string().min(1),
           description: z.string().min(1),
-          condition: z.enum(handoverConditions),
+          condition: z.enum(handoverItemConditions),
           note: z.string().optional(),
         }),
       )
@@ -99,6 +112,13 @@ export function confirmHandover(
   const expected = role === 'supervisor' ? handover.supervisor.person : handover[role];
   if (by !== expected) return refuse(`${by} 不是本次移交的${roleLabels[role]}`, { citation: HANDOVER });
   if (handover.confirmations[role]) return refuse(`${roleLabels[role]}已确认过`, { citation: HANDOVER });
+  const unchecked = handover.items.filter((item) => item.condition === 'unchecked');
+  if (unchecked.length > 0) {
+    return refuse(
+      `清单上还有 ${unchecked.length} 项待核对（${unchecked.map((item) => item.ref).join('、')}），逐项登记移交情况后才能确认`,
+      { citation: HANDOVER },
+    );
+  }
   if (role === 'supervisor' && !(handover.confirmations.leaver && handover.confirmations.successor)) {
     return refuse('离任人和接任人都确认清单后，监督人才能确认（由镇纪委、党政办负责监督）', {
       citation: HANDOVER,
@@ -142,7 +162,9 @@ export function handoverConsequences(
   if (late && situation.refused && !completedOn) {
     consequences.push({ kind: 'forfeitBonus', reason: '逾期拒不移交：扣除离任当年绩效奖金' });
   }
-  const damaged = handover.items.filter((item) => item.kind !== 'finance' && item.condition !== 'intact');
+  const damaged = handover.items.filter(
+    (item) => item.kind !== 'finance' && problemConditions.has(item.condition),
+  );
   if (damaged.length > 0) {
     const list = damaged
       .map((item) => `${item.ref}（${handoverConditionLabels[item.condition]}）`)
@@ -152,7 +174,9 @@ export function handoverConsequences(
       reason: `档案、印章有涂改、损毁或丢失：${list}，扣除离任当年绩效奖金`,
     });
   }
-  const finance = handover.items.filter((item) => item.kind === 'finance' && item.condition !== 'intact');
+  const finance = handover.items.filter(
+    (item) => item.kind === 'finance' && problemConditions.has(item.condition),
+  );
   if (finance.length > 0) {
     consequences.push({
       kind: 'escalate',
@@ -165,4 +189,47 @@ export function handoverConsequences(
   // Each ground is listed for the record; two bonus grounds still forfeit one year's bonus, once.
   const inForce = isWithin(handover.community, JINSHAN_TOWN) && !isBefore(today, HANDOVER.inForceFrom);
   return { consequences, citation: HANDOVER, inForce };
+}
+
+/** A seal as the opening check needs it: its name, state and custodian. */
+export interface SealAtOpening {
+  name: string;
+  state: string;
+  custodian: string;
+}
+
+export interface HandoverOpeningProblem {
+  /** The field of the request to open the list that the problem belongs to. */
+  field: 'dueOn' | 'leaverId';
+  message: string;
+  citation: Citation;
+}
+
+/**
+ * Why a list for `leaver` may not be opened on `openedOn` with deadline `dueOn`, given the seals of
+ * the community (only those in the leaver's custody count); empty when it may.
+ */
+export function handoverOpeningProblems(opening: {
+  leaver: string;
+  openedOn: string;
+  dueOn: string;
+  seals: readonly SealAtOpening[];
+}): HandoverOpeningProblem[] {
+  const problems: HandoverOpeningProblem[] = [];
+  if (isBefore(opening.dueOn, opening.openedOn)) {
+    problems.push({
+      field: 'dueOn',
+      message: `移交期限不能早于清单建立之日（${opening.openedOn}）`,
+      citation: HANDOVER,
+    });
+  }
+  const out = opening.seals.filter((seal) => seal.custodian === opening.leaver && seal.state === 'takenOut');
+  if (out.length > 0) {
+    problems.push({
+      field: 'leaverId',
+      message: `离任人保管的印章${out.map((seal) => `「${seal.name}」`).join('、')}正在外带，须先归还固定存放处，才能发起离任移交（鄂州 第四十条；金山镇 第十八条）`,
+      citation: citations.ezhouSeals,
+    });
+  }
+  return problems;
 }

@@ -3,6 +3,7 @@ export * from './attachments.js';
 export * from './canonical-json.js';
 export * from './citations.js';
 export * from './custody-log.js';
+export * from './custody-payload.js';
 export * from './demo.js';
 export * from './handover.js';
 export * from './log-verify.js';

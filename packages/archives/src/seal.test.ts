@@ -65,7 +65,12 @@ describe('seal registry', () => {
 
 describe('naming the approvers of a seal (印章使用制度)', () => {
   const change = (approvers: string[], current = committeeSeal) =>
-    applySealEvent(current, { type: 'setApprovers', by: 'admin', at: '2024-04-01T09:00:00+08:00', approvers });
+    applySealEvent(current, {
+      type: 'setApprovers',
+      by: 'admin',
+      at: '2024-04-01T09:00:00+08:00',
+      approvers,
+    });
 
   it('replaces the approvers, once each, and keeps everything else', () => {
     const changed = orThrow(change(['w-zhou', 'w-sun', 'w-zhou']));

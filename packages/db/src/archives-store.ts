@@ -10,6 +10,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  type ArchiveEvent,
   type ArchiveItem,
   type ArchiveStatus,
   applyArchiveEvent,
@@ -22,8 +23,10 @@ import {
   confirmHandover as confirmHandoverList,
   type DepartureHandover,
   departureHandover,
+  documentDateProblem,
   type HandoverRole,
   handoverConsequences,
+  handoverOpeningProblems,
   nextReferenceCode,
   orThrow,
   parseReferenceCode,
@@ -31,6 +34,7 @@ import {
   registerSeal as registerSealRecord,
   retentionExpiry,
   type Seal,
+  type SealEndEvent,
   type SealEndProposal,
   type SealEndType,
   type SealRemoval,
@@ -39,6 +43,7 @@ import {
   sealRemoval,
   takeSealOut,
 } from '@shequ/archives';
+import { fieldErrorRecord, fieldErrors } from '@shequ/domain';
 import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { type AuditEntry, writeAudit } from './audit.js';
 import type { Database, Transaction } from './client.js';
@@ -97,39 +102,83 @@ function lostRace(what: string): ArchiveError {
   return new ArchiveError('conflict', `${what}已被他人同时处理，请刷新后查看`);
 }
 
+/**
+ * The first problem a package schema found, on the field the caller's input names it by (`fieldOf`),
+ * or on `fallback` when the problem is the input as a whole.
+ */
+function firstProblem(
+  error: Parameters<typeof fieldErrors>[0],
+  fallback: { field: string; message: string },
+  fieldOf: (path: string) => string = (path) => path,
+): ArchiveError {
+  const [issue] = fieldErrors(error);
+  if (!issue) return invalid(fallback.field, fallback.message);
+  return invalid(fieldOf(issue.path) || fallback.field, issue.message);
+}
+
+/** The row an INSERT … RETURNING wrote; none is a driver fault, not something a user did. */
+function inserted<T>(rows: T[]): T {
+  const [row] = rows;
+  if (!row) throw new Error('insert failed');
+  return row;
+}
+
+/**
+ * The row a conditional UPDATE changed. Its WHERE repeats what was read, so no row means someone
+ * else changed it first: this caller is told so instead of overwriting their change.
+ */
+function won<T>(rows: T[], what: string): T {
+  const [row] = rows;
+  if (!row) throw lostRace(what);
+  return row;
+}
+
 /** The calendar date in China (UTC+8, no daylight saving) of an instant. */
 export function chinaDate(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-interface Change {
+/** What a change is about: where its audit record is filed and whose custody log it joins. */
+interface Subject {
   communityCode: string;
-  action: string;
   entityType: string;
   entityId: string;
+  /** What every log payload about this item, seal or handover starts with, so a reader finds it first. */
+  names?: Record<string, unknown>;
+}
+
+function about(
+  entityType: string,
+  row: { id: string; communityCode: string },
+  names: Record<string, unknown>,
+): Subject {
+  return { communityCode: row.communityCode, entityType, entityId: row.id, names };
+}
+
+interface Recorded {
   before: unknown;
   after: unknown;
   payload: Record<string, unknown>;
 }
 
 /** The audit record and the custody-log entry of one change, in its transaction. */
-async function record(tx: Transaction, acting: ActingAs, change: Change): Promise<void> {
+async function record(tx: Transaction, acting: ActingAs, subject: Subject, action: string, change: Recorded) {
   await writeAudit(tx, {
     actor: acting.actor,
-    action: change.action,
-    entityType: change.entityType,
-    entityId: change.entityId,
-    jurisdictionCode: change.communityCode,
+    action,
+    entityType: subject.entityType,
+    entityId: subject.entityId,
+    jurisdictionCode: subject.communityCode,
     before: change.before,
     after: change.after,
     ip: acting.ip ?? null,
     at: acting.now,
   });
-  await appendCustodyEntry(tx, change.communityCode, {
+  await appendCustodyEntry(tx, subject.communityCode, {
     at: acting.now.toISOString(),
     actor: acting.actor.username,
-    action: change.action,
-    payload: change.payload,
+    action,
+    payload: { ...subject.names, ...change.payload },
   });
 }
 
@@ -187,6 +236,9 @@ function streetOf(communityCode: string): string {
 // ── Archives ────────────────────────────────────────────────────────────────
 
 type ArchiveRow = typeof archiveItems.$inferSelect;
+
+const aboutItem = (row: ArchiveRow) =>
+  about('archiveItem', row, { item: row.id, referenceCode: row.referenceCode });
 
 async function loadItem(tx: Transaction, id: string): Promise<{ row: ArchiveRow; item: ArchiveItem }> {
   const [row] = await tx.select().from(archiveItems).where(eq(archiveItems.id, id)).limit(1);
@@ -273,6 +325,8 @@ export async function createArchiveItem(
 }
 
 async function insertArchiveItem(tx: Transaction, acting: ActingAs, input: NewArchiveItem) {
+  const future = documentDateProblem(input.date, chinaDate(acting.now));
+  if (future) throw invalid('date', future);
   await requirePeople(tx, { custodianId: input.custodianId }, inCommunity(input.communityCode), '本社区');
   const year = Number(input.date.slice(0, 4));
   const series = await tx
@@ -320,60 +374,51 @@ async function insertArchiveItem(tx: Transaction, acting: ActingAs, input: NewAr
     status: 'shelved',
   });
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.join('.') || '(root)';
-      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
-    }
-    throw new ArchiveError('invalid', `档案信息有误：${Object.keys(fieldErrors).join('、')}`, fieldErrors);
+    const problems = fieldErrorRecord(parsed.error);
+    throw new ArchiveError('invalid', `档案信息有误：${Object.keys(problems).join('、')}`, problems);
   }
   const item = parsed.data;
   const parts = parseReferenceCode(referenceCode);
   if (!parts.ok) throw invalid('referenceCode', parts.problems.join('；'));
-  const [row] = await tx
-    .insert(archiveItems)
-    .values({
-      id: item.id,
-      communityCode: input.communityCode,
-      streetCode: streetOf(input.communityCode),
-      referenceCode,
-      fonds: parts.parts.fonds,
-      category: parts.parts.category,
-      year: parts.parts.year,
-      organisation: parts.parts.organisation ?? null,
-      itemNumber: parts.parts.item,
-      documentNumber: item.documentNumber ?? null,
-      issuer: item.issuer,
-      title: item.title,
-      date: item.date,
-      classification: item.classification,
-      pages: item.pages ?? null,
-      notes: item.notes ?? null,
-      medium: item.medium,
-      contentGroup: item.contentGroup,
-      retention: item.retention,
-      expiresOn: retentionExpiry(year, item.retention),
-      custodianId: item.custodian,
-      locationRoom: item.location?.room ?? null,
-      locationCabinet: item.location?.cabinet ?? null,
-      locationShelf: item.location?.shelf ?? null,
-      status: 'shelved',
-      createdAt: acting.now,
-      createdBy: acting.actor.id,
-      updatedAt: acting.now,
-    })
-    .returning();
-  if (!row) throw new Error('insert failed');
-  await record(tx, acting, {
-    communityCode: row.communityCode,
-    action: 'archive.file',
-    entityType: 'archiveItem',
-    entityId: row.id,
+  const row = inserted(
+    await tx
+      .insert(archiveItems)
+      .values({
+        id: item.id,
+        communityCode: input.communityCode,
+        streetCode: streetOf(input.communityCode),
+        referenceCode,
+        fonds: parts.parts.fonds,
+        category: parts.parts.category,
+        year: parts.parts.year,
+        organisation: parts.parts.organisation ?? null,
+        itemNumber: parts.parts.item,
+        documentNumber: item.documentNumber ?? null,
+        issuer: item.issuer,
+        title: item.title,
+        date: item.date,
+        classification: item.classification,
+        pages: item.pages ?? null,
+        notes: item.notes ?? null,
+        medium: item.medium,
+        contentGroup: item.contentGroup,
+        retention: item.retention,
+        expiresOn: retentionExpiry(year, item.retention),
+        custodianId: item.custodian,
+        locationRoom: item.location?.room ?? null,
+        locationCabinet: item.location?.cabinet ?? null,
+        locationShelf: item.location?.shelf ?? null,
+        status: 'shelved',
+        createdAt: acting.now,
+        createdBy: acting.actor.id,
+        updatedAt: acting.now,
+      })
+      .returning(),
+  );
+  await record(tx, acting, aboutItem(row), 'archive.file', {
     before: null,
     after: row,
     payload: {
-      item: row.id,
-      referenceCode,
       title: row.title,
       medium: row.medium,
       contentGroup: row.contentGroup,
@@ -443,47 +488,47 @@ export async function updateArchiveItem(
         location: edit.location ? stripUndefined(edit.location) : undefined,
       }),
     });
-    if (!next.success) {
-      const issue = next.error.issues[0];
-      throw invalid(issue?.path.join('.') || '(root)', issue?.message ?? '档案信息有误');
-    }
+    if (!next.success) throw firstProblem(next.error, { field: '(root)', message: '档案信息有误' });
     const [updated] = await tx
       .update(archiveItems)
       .set({ ...changes, version: row.version + 1, updatedAt: acting.now })
       .where(and(eq(archiveItems.id, row.id), eq(archiveItems.version, edit.expectedVersion)))
       .returning();
     if (!updated) throw new ArchiveError('conflict', '该档案已被他人修改，请刷新后重新编辑');
-    await record(tx, acting, {
-      communityCode: row.communityCode,
-      action: 'archive.update',
-      entityType: 'archiveItem',
-      entityId: row.id,
+    await record(tx, acting, aboutItem(row), 'archive.update', {
       before: row,
       after: updated,
-      payload: { item: row.id, referenceCode: row.referenceCode, changed: Object.keys(changes).sort() },
+      payload: { changed: Object.keys(changes).sort() },
     });
     return updated;
   });
 }
 
 /**
- * Moves an item from the state it was read in to the next; the state in the WHERE clause makes
- * the check and the write one step.
+ * One step of an item's life (借出, 归还, 销毁, 保管人变更) as the package allows it for the item as
+ * read, written only if the item is still at the version it was read at, so the check and the write
+ * are one step.
  */
-async function moveItem(
+async function stepItem(
   tx: Transaction,
-  row: ArchiveRow,
-  set: Partial<typeof archiveItems.$inferInsert>,
-  now: Date,
-): Promise<ArchiveRow> {
-  const [updated] = await tx
-    .update(archiveItems)
-    .set({ ...set, version: row.version + 1, updatedAt: now })
-    .where(and(eq(archiveItems.id, row.id), eq(archiveItems.version, row.version)))
-    .returning();
-  if (!updated) throw lostRace(`档案 ${row.referenceCode} `);
-  return updated;
+  acting: ActingAs,
+  { row, item }: { row: ArchiveRow; item: ArchiveItem },
+  event: ArchiveEvent,
+  set: (next: ArchiveItem) => Partial<typeof archiveItems.$inferInsert>,
+): Promise<{ next: ArchiveItem; updated: ArchiveRow }> {
+  const next = orThrow(applyArchiveEvent(item, event));
+  const updated = won(
+    await tx
+      .update(archiveItems)
+      .set({ ...set(next), version: row.version + 1, updatedAt: acting.now })
+      .where(and(eq(archiveItems.id, row.id), eq(archiveItems.version, row.version)))
+      .returning(),
+    `档案 ${row.referenceCode} `,
+  );
+  return { next, updated };
 }
+
+const statusOf = (next: ArchiveItem) => ({ status: next.status });
 
 export interface LendInput {
   itemId: string;
@@ -503,41 +548,33 @@ export async function lendArchiveItem(db: Database, acting: ActingAs, input: Len
       await requirePeople(tx, { borrowerId: input.borrowerId }, inCommunity(row.communityCode), '本社区');
     }
     const lentOn = input.lentOn ?? chinaDate(acting.now);
-    const next = orThrow(
-      applyArchiveEvent(item, {
-        type: 'lend',
-        by: acting.actor.id,
-        borrower: input.borrower,
-        on: lentOn,
-        dueOn: input.dueOn,
-      }),
+    const { updated } = await stepItem(
+      tx,
+      acting,
+      { row, item },
+      { type: 'lend', by: acting.actor.id, borrower: input.borrower, on: lentOn, dueOn: input.dueOn },
+      statusOf,
     );
-    const updated = await moveItem(tx, row, { status: next.status }, acting.now);
-    const [loan] = await tx
-      .insert(archiveLoans)
-      .values({
-        communityCode: row.communityCode,
-        streetCode: row.streetCode,
-        itemId: row.id,
-        borrower: input.borrower,
-        borrowerId: input.borrowerId ?? null,
-        purpose: input.purpose ?? null,
-        lentOn,
-        dueOn: input.dueOn,
-        lentBy: acting.actor.id,
-      })
-      .returning();
-    if (!loan) throw new Error('insert failed');
-    await record(tx, acting, {
-      communityCode: row.communityCode,
-      action: 'archive.lend',
-      entityType: 'archiveItem',
-      entityId: row.id,
+    const loan = inserted(
+      await tx
+        .insert(archiveLoans)
+        .values({
+          communityCode: row.communityCode,
+          streetCode: row.streetCode,
+          itemId: row.id,
+          borrower: input.borrower,
+          borrowerId: input.borrowerId ?? null,
+          purpose: input.purpose ?? null,
+          lentOn,
+          dueOn: input.dueOn,
+          lentBy: acting.actor.id,
+        })
+        .returning(),
+    );
+    await record(tx, acting, aboutItem(row), 'archive.lend', {
       before: { status: row.status },
       after: { status: updated.status, loan },
       payload: {
-        item: row.id,
-        referenceCode: row.referenceCode,
         loan: loan.id,
         borrower: input.borrower,
         lentOn,
@@ -557,22 +594,20 @@ export async function returnArchiveItem(
   return db.transaction(async (tx) => {
     const { row, item } = await loadItem(tx, input.itemId);
     const returnedOn = input.returnedOn ?? chinaDate(acting.now);
-    const next = orThrow(applyArchiveEvent(item, { type: 'return', by: acting.actor.id, on: returnedOn }));
-    const updated = await moveItem(tx, row, { status: next.status }, acting.now);
-    const [loan] = await tx
-      .update(archiveLoans)
-      .set({ returnedOn, receivedBy: acting.actor.id })
-      .where(and(eq(archiveLoans.itemId, row.id), isNull(archiveLoans.returnedOn)))
-      .returning();
-    if (!loan) throw lostRace(`档案 ${row.referenceCode} 的借阅`);
-    await record(tx, acting, {
-      communityCode: row.communityCode,
-      action: 'archive.return',
-      entityType: 'archiveItem',
-      entityId: row.id,
+    const event = { type: 'return', by: acting.actor.id, on: returnedOn } as const;
+    const { updated } = await stepItem(tx, acting, { row, item }, event, statusOf);
+    const loan = won(
+      await tx
+        .update(archiveLoans)
+        .set({ returnedOn, receivedBy: acting.actor.id })
+        .where(and(eq(archiveLoans.itemId, row.id), isNull(archiveLoans.returnedOn)))
+        .returning(),
+      `档案 ${row.referenceCode} 的借阅`,
+    );
+    await record(tx, acting, aboutItem(row), 'archive.return', {
       before: { status: row.status },
       after: { status: updated.status, loan },
-      payload: { item: row.id, referenceCode: row.referenceCode, loan: loan.id, returnedOn },
+      payload: { loan: loan.id, returnedOn },
     });
     return { item: updated, loan };
   });
@@ -633,16 +668,10 @@ export async function appraiseForDestruction(db: Database, acting: ActingAs, inp
       .onConflictDoNothing()
       .returning();
     if (!appraisal) throw new ArchiveError('conflict', `档案 ${row.referenceCode} 已有鉴定结论`);
-    await record(tx, acting, {
-      communityCode: row.communityCode,
-      action: 'archive.appraise',
-      entityType: 'archiveItem',
-      entityId: row.id,
+    await record(tx, acting, aboutItem(row), 'archive.appraise', {
       before: null,
       after: appraisal,
       payload: {
-        item: row.id,
-        referenceCode: row.referenceCode,
         decisionNumber: input.decisionNumber,
         decidedOn: input.decidedOn,
         approvedBy: input.approvedBy,
@@ -669,35 +698,25 @@ export async function destroyArchiveItem(
       throw new ArchiveError('conflict', `档案 ${row.referenceCode} 没有待执行的鉴定销毁结论`);
     }
     const destroyedOn = input.destroyedOn ?? chinaDate(acting.now);
-    const next = orThrow(
-      applyArchiveEvent(item, {
-        type: 'destroy',
-        by: acting.actor.id,
-        on: destroyedOn,
-        appraisal: {
-          decisionId: appraisal.decisionNumber,
-          decidedOn: appraisal.decidedOn,
-          approvedBy: appraisal.approvedBy,
-        },
-      }),
+    const decision = {
+      decisionId: appraisal.decisionNumber,
+      decidedOn: appraisal.decidedOn,
+      approvedBy: appraisal.approvedBy,
+    };
+    const event = { type: 'destroy', by: acting.actor.id, on: destroyedOn, appraisal: decision } as const;
+    const { updated } = await stepItem(tx, acting, { row, item }, event, statusOf);
+    const destroyed = won(
+      await tx
+        .update(archiveDestructions)
+        .set({ state: 'destroyed', destroyedOn, destroyedBy: acting.actor.id, method: input.method })
+        .where(and(eq(archiveDestructions.id, appraisal.id), eq(archiveDestructions.state, 'appraised')))
+        .returning(),
+      `档案 ${row.referenceCode} 的销毁`,
     );
-    const updated = await moveItem(tx, row, { status: next.status }, acting.now);
-    const [destroyed] = await tx
-      .update(archiveDestructions)
-      .set({ state: 'destroyed', destroyedOn, destroyedBy: acting.actor.id, method: input.method })
-      .where(and(eq(archiveDestructions.id, appraisal.id), eq(archiveDestructions.state, 'appraised')))
-      .returning();
-    if (!destroyed) throw lostRace(`档案 ${row.referenceCode} 的销毁`);
-    await record(tx, acting, {
-      communityCode: row.communityCode,
-      action: 'archive.destroy',
-      entityType: 'archiveItem',
-      entityId: row.id,
+    await record(tx, acting, aboutItem(row), 'archive.destroy', {
       before: { status: row.status },
       after: { status: updated.status, destruction: destroyed },
       payload: {
-        item: row.id,
-        referenceCode: row.referenceCode,
         decisionNumber: appraisal.decisionNumber,
         destroyedOn,
         method: input.method,
@@ -806,31 +825,27 @@ export async function attachFile(db: Database, acting: ActingAs, input: AttachIn
   return db.transaction(async (tx) => {
     const { row } = await loadItem(tx, input.itemId);
     if (row.status === 'destroyed') throw new ArchiveError('conflict', `档案 ${row.referenceCode} 已销毁`);
-    const [attachment] = await tx
-      .insert(attachments)
-      .values({
-        communityCode: row.communityCode,
-        itemId: row.id,
-        fileName: input.fileName,
-        mediaType: input.mediaType,
-        size,
-        sha256,
-        storageKey,
-        uploadedAt: acting.now,
-        uploadedBy: acting.actor.id,
-      })
-      .returning();
-    if (!attachment) throw new Error('insert failed');
-    await record(tx, acting, {
-      communityCode: row.communityCode,
-      action: 'archive.attach',
-      entityType: 'attachment',
-      entityId: attachment.id,
+    const attachment = inserted(
+      await tx
+        .insert(attachments)
+        .values({
+          communityCode: row.communityCode,
+          itemId: row.id,
+          fileName: input.fileName,
+          mediaType: input.mediaType,
+          size,
+          sha256,
+          storageKey,
+          uploadedAt: acting.now,
+          uploadedBy: acting.actor.id,
+        })
+        .returning(),
+    );
+    const subject = { ...aboutItem(row), entityType: 'attachment', entityId: attachment.id };
+    await record(tx, acting, subject, 'archive.attach', {
       before: null,
       after: attachment,
       payload: {
-        item: row.id,
-        referenceCode: row.referenceCode,
         attachment: attachment.id,
         fileName: input.fileName,
         size,
@@ -870,11 +885,12 @@ export async function checkFixity(
       .update(attachments)
       .set({ lastCheckedAt: acting.now, lastCheckOk: ok })
       .where(eq(attachments.id, attachment.id));
-    await record(tx, acting, {
+    const subject = {
       communityCode: attachment.communityCode,
-      action: 'archive.fixityCheck',
       entityType: 'attachment',
       entityId: attachment.id,
+    };
+    await record(tx, acting, subject, 'archive.fixityCheck', {
       before: null,
       after: check,
       payload: {
@@ -917,12 +933,20 @@ function sealOf(row: SealRow, approvers: string[]): Seal {
   };
 }
 
-async function loadRequest(tx: Transaction, id: string, kind: 'use' | 'takeOut'): Promise<SealRequestRow> {
+type RequestKind = 'use' | 'takeOut';
+
+const requestLabels: Record<RequestKind, string> = { use: '用印', takeOut: '外带' };
+
+/** A request of the kind the caller acts on, and its seal as it is now. */
+async function loadRequest(
+  tx: Transaction,
+  id: string,
+  kind: RequestKind,
+): Promise<{ row: SealRequestRow; sealRow: SealRow; seal: Seal }> {
   const [row] = await tx.select().from(sealRequests).where(eq(sealRequests.id, id)).limit(1);
-  if (!row || row.kind !== kind) {
-    throw new ArchiveError('notFound', kind === 'use' ? '没有这份用印申请' : '没有这份外带申请');
-  }
-  return row;
+  if (!row || row.kind !== kind) throw new ArchiveError('notFound', `没有这份${requestLabels[kind]}申请`);
+  const { row: sealRow, seal } = await loadSeal(tx, row.sealId);
+  return { row, sealRow, seal };
 }
 
 const iso = (at: Date | null) => (at ? at.toISOString() : undefined);
@@ -968,25 +992,122 @@ async function moveRequest(
   tx: Transaction,
   row: SealRequestRow,
   set: Partial<typeof sealRequests.$inferInsert>,
-  what: string,
 ): Promise<SealRequestRow> {
-  const [updated] = await tx
-    .update(sealRequests)
-    .set(set)
-    .where(and(eq(sealRequests.id, row.id), eq(sealRequests.state, row.state)))
-    .returning();
-  if (!updated) throw lostRace(what);
+  return won(
+    await tx
+      .update(sealRequests)
+      .set(set)
+      .where(and(eq(sealRequests.id, row.id), eq(sealRequests.state, row.state)))
+      .returning(),
+    `该${requestLabels[row.kind]}申请`,
+  );
+}
+
+/**
+ * Moves a seal from the state and version it was read at. Every write to a seal raises its version,
+ * so a custody change in between (same state) also makes this write lose.
+ */
+async function moveSeal(tx: Transaction, row: SealRow, set: Partial<typeof seals.$inferInsert>) {
+  return won(
+    await tx
+      .update(seals)
+      .set({ ...set, version: row.version + 1 })
+      .where(and(eq(seals.id, row.id), eq(seals.state, row.state), eq(seals.version, row.version)))
+      .returning(),
+    `印章「${row.name}」`,
+  );
+}
+
+const aboutSeal = (row: SealRow) => about('seal', row, { seal: row.id, sealName: row.name });
+
+/** 用印 / 外带申请: filed only against a seal still in service. */
+async function openRequest(
+  tx: Transaction,
+  acting: ActingAs,
+  sealRow: SealRow,
+  request: Pick<
+    typeof sealRequests.$inferInsert,
+    'kind' | 'purpose' | 'document' | 'copies' | 'destination' | 'returnBy'
+  >,
+  audit: { action: string; payload: Record<string, unknown> },
+): Promise<SealRequestRow> {
+  if (sealRow.state === 'retired' || sealRow.state === 'destroyed') {
+    throw new ArchiveError(
+      'conflict',
+      `印章「${sealRow.name}」已停用，不能申请${requestLabels[request.kind]}`,
+    );
+  }
+  const row = inserted(
+    await tx
+      .insert(sealRequests)
+      .values({
+        communityCode: sealRow.communityCode,
+        streetCode: sealRow.streetCode,
+        sealId: sealRow.id,
+        state: 'requested',
+        requestedBy: acting.actor.id,
+        requestedAt: acting.now,
+        ...request,
+      })
+      .returning(),
+  );
+  const subject = { ...aboutSeal(sealRow), entityType: 'sealRequest', entityId: row.id };
+  await record(tx, acting, subject, audit.action, {
+    before: null,
+    after: row,
+    payload: { request: row.id, ...audit.payload },
+  });
+  return row;
+}
+
+/** 审批 or 用印登记, as the package decided it: the request moves and is recorded; its seal stays put. */
+async function settleRequest(
+  tx: Transaction,
+  acting: ActingAs,
+  { row, seal }: { row: SealRequestRow; seal: Seal },
+  set: Partial<typeof sealRequests.$inferInsert>,
+  audit: { action: string; after: Record<string, unknown>; payload: Record<string, unknown> },
+): Promise<SealRequestRow> {
+  const updated = await moveRequest(tx, row, set);
+  const subject = about('sealRequest', row, { seal: seal.id, request: row.id });
+  await record(tx, acting, subject, audit.action, {
+    before: { state: row.state },
+    after: { state: updated.state, ...audit.after },
+    payload: audit.payload,
+  });
   return updated;
 }
 
-async function moveSeal(tx: Transaction, row: SealRow, set: Partial<typeof seals.$inferInsert>) {
-  const [updated] = await tx
-    .update(seals)
-    .set({ ...set, version: row.version + 1 })
-    .where(and(eq(seals.id, row.id), eq(seals.state, row.state), eq(seals.version, row.version)))
-    .returning();
-  if (!updated) throw lostRace(`印章「${row.name}」`);
-  return updated;
+/**
+ * 带离 / 归还 under a removal request: the seal and the request move together, each from the state
+ * it was read in, and the change is recorded against the seal.
+ */
+async function moveSealOnRemoval(
+  db: Database,
+  acting: ActingAs,
+  step: {
+    requestId: string;
+    move: typeof takeSealOut | typeof bringSealBack;
+    /** When the request records it happened (`takenOutAt` / `returnedAt`). */
+    stamp: Pick<typeof sealRequests.$inferInsert, 'takenOutAt' | 'returnedAt'>;
+    action: string;
+    payload: (request: SealRequestRow) => Record<string, unknown>;
+  },
+) {
+  return db.transaction(async (tx) => {
+    const { row, sealRow, seal } = await loadRequest(tx, step.requestId, 'takeOut');
+    const next = orThrow(
+      step.move(seal, removalOf(row), { by: acting.actor.id, at: acting.now.toISOString() }),
+    );
+    const movedSeal = await moveSeal(tx, sealRow, { state: next.seal.state });
+    const updated = await moveRequest(tx, row, { state: next.removal.status, ...step.stamp });
+    await record(tx, acting, aboutSeal(sealRow), step.action, {
+      before: { state: sealRow.state },
+      after: { state: movedSeal.state, request: updated.id },
+      payload: { request: row.id, ...step.payload(row) },
+    });
+    return { seal: movedSeal, request: updated };
+  });
 }
 
 export interface NewSeal {
@@ -1057,11 +1178,10 @@ export async function registerSeal(db: Database, acting: ActingAs, input: NewSea
     await tx
       .insert(sealApprovers)
       .values(seal.approvers.map((userId) => ({ sealId: id, userId, communityCode: input.communityCode })));
-    await record(tx, acting, {
-      communityCode: input.communityCode,
-      action: 'seal.register',
-      entityType: 'seal',
-      entityId: id,
+    // This payload calls the seal's name `name`, not `sealName` as the others do; logs already
+    // written say so, and one action keeps one payload shape.
+    const subject = { communityCode: input.communityCode, entityType: 'seal', entityId: id };
+    await record(tx, acting, subject, 'seal.register', {
       before: null,
       after: { ...row, approvers: seal.approvers },
       payload: {
@@ -1077,6 +1197,52 @@ export async function registerSeal(db: Database, acting: ActingAs, input: NewSea
   });
 }
 
+/**
+ * 变更印章审批人 (鄂州 第四十条 「应建立印章使用制度」): who approves the seal's use from now on, as the
+ * community now names them — people of the community, never the custodian alone. Requests already
+ * decided keep their decider; pending ones wait for the new approvers. The seal's version is raised
+ * first, so of two administrators changing the approvers at once one wins and the other is told.
+ */
+export async function setSealApprovers(
+  db: Database,
+  acting: ActingAs,
+  input: { sealId: string; approverIds: readonly string[]; reason: string },
+): Promise<SealRow> {
+  const reason = input.reason.trim();
+  if (!reason) throw invalid('reason', '须写明变更理由');
+  return db.transaction(async (tx) => {
+    const { row, seal } = await loadSeal(tx, input.sealId);
+    await requirePeople(
+      tx,
+      Object.fromEntries(input.approverIds.map((id, i) => [`approverIds.${i}`, id])),
+      inCommunity(row.communityCode),
+      '本社区',
+    );
+    const outcome = applySealEvent(seal, {
+      type: 'setApprovers',
+      by: acting.actor.id,
+      at: acting.now.toISOString(),
+      approvers: input.approverIds,
+    });
+    // Whom the form names is its field's problem; a seal no longer in use refuses the whole change.
+    if (!outcome.ok && (seal.state === 'inUse' || seal.state === 'takenOut')) {
+      throw invalid('approverIds', outcome.reason);
+    }
+    const next = orThrow(outcome);
+    const moved = await moveSeal(tx, row, {});
+    await tx.delete(sealApprovers).where(eq(sealApprovers.sealId, row.id));
+    await tx
+      .insert(sealApprovers)
+      .values(next.approvers.map((userId) => ({ sealId: row.id, userId, communityCode: row.communityCode })));
+    await record(tx, acting, aboutSeal(row), 'seal.setApprovers', {
+      before: { approvers: seal.approvers },
+      after: { approvers: next.approvers, reason },
+      payload: { approvers: next.approvers, reason },
+    });
+    return moved;
+  });
+}
+
 export interface SealUseInput {
   sealId: string;
   purpose: string;
@@ -1088,54 +1254,54 @@ export interface SealUseInput {
 export async function requestSealUse(db: Database, acting: ActingAs, input: SealUseInput) {
   return db.transaction(async (tx) => {
     const { row: sealRow } = await loadSeal(tx, input.sealId);
-    if (sealRow.state === 'retired' || sealRow.state === 'destroyed') {
-      throw new ArchiveError('conflict', `印章「${sealRow.name}」已停用，不能申请用印`);
-    }
-    const [request] = await tx
-      .insert(sealRequests)
-      .values({
-        communityCode: sealRow.communityCode,
-        streetCode: sealRow.streetCode,
-        sealId: sealRow.id,
-        kind: 'use',
-        state: 'requested',
-        requestedBy: acting.actor.id,
-        requestedAt: acting.now,
-        purpose: input.purpose,
-        document: input.document,
-        copies: input.copies,
-      })
-      .returning();
-    if (!request) throw new Error('insert failed');
-    await record(tx, acting, {
-      communityCode: sealRow.communityCode,
-      action: 'seal.use.request',
-      entityType: 'sealRequest',
-      entityId: request.id,
-      before: null,
-      after: request,
-      payload: {
-        seal: sealRow.id,
-        sealName: sealRow.name,
-        request: request.id,
-        purpose: input.purpose,
-        document: input.document,
-        copies: input.copies,
-      },
-    });
-    return request;
+    const { purpose, document, copies } = input;
+    return openRequest(
+      tx,
+      acting,
+      sealRow,
+      { kind: 'use', purpose, document, copies },
+      { action: 'seal.use.request', payload: { purpose, document, copies } },
+    );
   });
 }
 
+export interface SealRequestDecision {
+  requestId: string;
+  decision: 'approve' | 'refuse';
+  reason?: string | undefined;
+}
+
 /** 用印审批: approve or refuse, by an approver the seal lists, never the applicant. */
-export async function decideSealUse(
+/** 撤回: the requester withdraws a use or take-out request still waiting for approval. */
+export async function withdrawSealRequest(
   db: Database,
   acting: ActingAs,
-  input: { requestId: string; decision: 'approve' | 'refuse'; reason?: string | undefined },
+  input: { requestId: string; kind: 'use' | 'takeOut' },
 ) {
   return db.transaction(async (tx) => {
-    const row = await loadRequest(tx, input.requestId, 'use');
-    const { seal } = await loadSeal(tx, row.sealId);
+    const loaded = await loadRequest(tx, input.requestId, input.kind);
+    const event = { type: 'withdraw', by: acting.actor.id, at: acting.now.toISOString() } as const;
+    const status =
+      input.kind === 'use'
+        ? orThrow(applySealUseEvent(useRequestOf(loaded.row), loaded.seal, event)).status
+        : orThrow(applySealRemovalEvent(removalOf(loaded.row), loaded.seal, event)).status;
+    return settleRequest(
+      tx,
+      acting,
+      loaded,
+      { state: status, decidedAt: acting.now },
+      {
+        action: input.kind === 'use' ? 'seal.use.withdraw' : 'seal.removal.withdraw',
+        after: {},
+        payload: {},
+      },
+    );
+  });
+}
+
+export async function decideSealUse(db: Database, acting: ActingAs, input: SealRequestDecision) {
+  return db.transaction(async (tx) => {
+    const { row, seal } = await loadRequest(tx, input.requestId, 'use');
     const at = acting.now.toISOString();
     const next = orThrow(
       applySealUseEvent(
@@ -1146,31 +1312,18 @@ export async function decideSealUse(
           : { type: 'refuse', by: acting.actor.id, at, reason: input.reason ?? '' },
       ),
     );
-    const updated = await moveRequest(
+    const refusalReason = next.refusalReason ?? null;
+    return settleRequest(
       tx,
-      row,
+      acting,
+      { row, seal },
+      { state: next.status, decidedBy: acting.actor.id, decidedAt: acting.now, refusalReason },
       {
-        state: next.status,
-        decidedBy: acting.actor.id,
-        decidedAt: acting.now,
-        refusalReason: next.refusalReason ?? null,
+        action: input.decision === 'approve' ? 'seal.use.approve' : 'seal.use.refuse',
+        after: { refusalReason },
+        payload: next.refusalReason ? { reason: next.refusalReason } : {},
       },
-      '该用印申请',
     );
-    await record(tx, acting, {
-      communityCode: row.communityCode,
-      action: input.decision === 'approve' ? 'seal.use.approve' : 'seal.use.refuse',
-      entityType: 'sealRequest',
-      entityId: row.id,
-      before: { state: row.state },
-      after: { state: updated.state, refusalReason: updated.refusalReason },
-      payload: {
-        seal: seal.id,
-        request: row.id,
-        ...(next.refusalReason ? { reason: next.refusalReason } : {}),
-      },
-    });
-    return updated;
   });
 }
 
@@ -1181,8 +1334,7 @@ export async function stampSeal(
   input: { requestId: string; copies?: number | undefined },
 ) {
   return db.transaction(async (tx) => {
-    const row = await loadRequest(tx, input.requestId, 'use');
-    const { seal } = await loadSeal(tx, row.sealId);
+    const { row, seal } = await loadRequest(tx, input.requestId, 'use');
     const copies = input.copies ?? row.copies ?? 1;
     const next = orThrow(
       applySealUseEvent(useRequestOf(row), seal, {
@@ -1192,22 +1344,17 @@ export async function stampSeal(
         copies,
       }),
     );
-    const updated = await moveRequest(
+    return settleRequest(
       tx,
-      row,
+      acting,
+      { row, seal },
       { state: next.status, stampedBy: acting.actor.id, stampedAt: acting.now, copiesStamped: copies },
-      '该用印申请',
+      {
+        action: 'seal.use.stamp',
+        after: { copiesStamped: copies },
+        payload: { document: row.document, copies },
+      },
     );
-    await record(tx, acting, {
-      communityCode: row.communityCode,
-      action: 'seal.use.stamp',
-      entityType: 'sealRequest',
-      entityId: row.id,
-      before: { state: row.state },
-      after: { state: updated.state, copiesStamped: copies },
-      payload: { seal: seal.id, request: row.id, document: row.document, copies },
-    });
-    return updated;
   });
 }
 
@@ -1231,83 +1378,52 @@ export async function requestTakeOut(db: Database, acting: ActingAs, input: Take
       ...(input.destination ? { destination: input.destination } : {}),
       returnBy: input.returnBy.toISOString(),
     });
-    if (!check.success) {
-      const issue = check.error.issues[0];
-      throw invalid(issue?.path.join('.') || 'reason', issue?.message ?? '外带申请有误');
-    }
-    if (sealRow.state === 'retired' || sealRow.state === 'destroyed') {
-      throw new ArchiveError('conflict', `印章「${sealRow.name}」已停用，不能申请外带`);
-    }
-    const [request] = await tx
-      .insert(sealRequests)
-      .values({
-        communityCode: sealRow.communityCode,
-        streetCode: sealRow.streetCode,
-        sealId: sealRow.id,
+    if (!check.success) throw firstProblem(check.error, { field: 'reason', message: '外带申请有误' });
+    return openRequest(
+      tx,
+      acting,
+      sealRow,
+      {
         kind: 'takeOut',
-        state: 'requested',
-        requestedBy: acting.actor.id,
-        requestedAt: acting.now,
         purpose: input.reason,
         destination: input.destination ?? null,
         returnBy: input.returnBy,
-      })
-      .returning();
-    if (!request) throw new Error('insert failed');
-    await record(tx, acting, {
-      communityCode: sealRow.communityCode,
-      action: 'seal.removal.request',
-      entityType: 'sealRequest',
-      entityId: request.id,
-      before: null,
-      after: request,
-      payload: {
-        seal: sealRow.id,
-        sealName: sealRow.name,
-        request: request.id,
-        reason: input.reason,
-        destination: input.destination,
-        returnBy: input.returnBy.toISOString(),
       },
-    });
-    return request;
+      {
+        action: 'seal.removal.request',
+        payload: {
+          reason: input.reason,
+          destination: input.destination,
+          returnBy: input.returnBy.toISOString(),
+        },
+      },
+    );
   });
 }
 
 /** 外带审批 */
-export async function decideTakeOut(
-  db: Database,
-  acting: ActingAs,
-  input: { requestId: string; decision: 'approve' | 'refuse'; reason?: string | undefined },
-) {
+export async function decideTakeOut(db: Database, acting: ActingAs, input: SealRequestDecision) {
   return db.transaction(async (tx) => {
-    const row = await loadRequest(tx, input.requestId, 'takeOut');
-    const { seal } = await loadSeal(tx, row.sealId);
+    const { row, seal } = await loadRequest(tx, input.requestId, 'takeOut');
     const at = acting.now.toISOString();
-    const next = orThrow(
-      applySealRemovalEvent(removalOf(row), seal, { type: input.decision, by: acting.actor.id, at }),
-    );
-    const updated = await moveRequest(
+    const event = { type: input.decision, by: acting.actor.id, at };
+    const next = orThrow(applySealRemovalEvent(removalOf(row), seal, event));
+    return settleRequest(
       tx,
-      row,
+      acting,
+      { row, seal },
       {
         state: next.status,
         decidedBy: acting.actor.id,
         decidedAt: acting.now,
         refusalReason: input.decision === 'refuse' ? (input.reason ?? null) : null,
       },
-      '该外带申请',
+      {
+        action: input.decision === 'approve' ? 'seal.removal.approve' : 'seal.removal.refuse',
+        after: {},
+        payload: input.reason ? { reason: input.reason } : {},
+      },
     );
-    await record(tx, acting, {
-      communityCode: row.communityCode,
-      action: input.decision === 'approve' ? 'seal.removal.approve' : 'seal.removal.refuse',
-      entityType: 'sealRequest',
-      entityId: row.id,
-      before: { state: row.state },
-      after: { state: updated.state },
-      payload: { seal: seal.id, request: row.id, ...(input.reason ? { reason: input.reason } : {}) },
-    });
-    return updated;
   });
 }
 
@@ -1318,34 +1434,12 @@ export async function decideTakeOut(
  */
 export async function takeOut(db: Database, acting: ActingAs, input: { requestId: string }) {
   try {
-    return await db.transaction(async (tx) => {
-      const row = await loadRequest(tx, input.requestId, 'takeOut');
-      const { row: sealRow, seal } = await loadSeal(tx, row.sealId);
-      const next = orThrow(
-        takeSealOut(seal, removalOf(row), { by: acting.actor.id, at: acting.now.toISOString() }),
-      );
-      const movedSeal = await moveSeal(tx, sealRow, { state: next.seal.state });
-      const updated = await moveRequest(
-        tx,
-        row,
-        { state: next.removal.status, takenOutAt: acting.now },
-        '该外带申请',
-      );
-      await record(tx, acting, {
-        communityCode: row.communityCode,
-        action: 'seal.takeOut',
-        entityType: 'seal',
-        entityId: seal.id,
-        before: { state: sealRow.state },
-        after: { state: movedSeal.state, request: updated.id },
-        payload: {
-          seal: seal.id,
-          sealName: seal.name,
-          request: row.id,
-          returnBy: row.returnBy?.toISOString(),
-        },
-      });
-      return { seal: movedSeal, request: updated };
+    return await moveSealOnRemoval(db, acting, {
+      requestId: input.requestId,
+      move: takeSealOut,
+      stamp: { takenOutAt: acting.now },
+      action: 'seal.takeOut',
+      payload: (row) => ({ returnBy: row.returnBy?.toISOString() }),
     });
   } catch (error) {
     if (isUniqueViolation(error))
@@ -1356,30 +1450,12 @@ export async function takeOut(db: Database, acting: ActingAs, input: { requestId
 
 /** 印章归还 */
 export async function returnSeal(db: Database, acting: ActingAs, input: { requestId: string }) {
-  return db.transaction(async (tx) => {
-    const row = await loadRequest(tx, input.requestId, 'takeOut');
-    const { row: sealRow, seal } = await loadSeal(tx, row.sealId);
-    const next = orThrow(
-      bringSealBack(seal, removalOf(row), { by: acting.actor.id, at: acting.now.toISOString() }),
-    );
-    const movedSeal = await moveSeal(tx, sealRow, { state: next.seal.state });
-    const updated = await moveRequest(
-      tx,
-      row,
-      { state: next.removal.status, returnedAt: acting.now },
-      '该外带申请',
-    );
-    const late = row.returnBy !== null && row.returnBy.getTime() < acting.now.getTime();
-    await record(tx, acting, {
-      communityCode: row.communityCode,
-      action: 'seal.bringBack',
-      entityType: 'seal',
-      entityId: seal.id,
-      before: { state: sealRow.state },
-      after: { state: movedSeal.state, request: updated.id },
-      payload: { seal: seal.id, sealName: seal.name, request: row.id, late },
-    });
-    return { seal: movedSeal, request: updated };
+  return moveSealOnRemoval(db, acting, {
+    requestId: input.requestId,
+    move: bringSealBack,
+    stamp: { returnedAt: acting.now },
+    action: 'seal.bringBack',
+    payload: (row) => ({ late: row.returnBy !== null && row.returnBy.getTime() < acting.now.getTime() }),
   });
 }
 
@@ -1415,19 +1491,28 @@ function endProposalOf(row: SealEndRow): SealEndProposal {
   });
 }
 
-/** Moves a proposal out of `pending`; of two people deciding one proposal at once exactly one wins. */
-async function settleEndProposal(
-  tx: Transaction,
-  row: SealEndRow,
-  set: Partial<typeof sealEndProposals.$inferInsert>,
-): Promise<SealEndRow> {
-  const [updated] = await tx
-    .update(sealEndProposals)
-    .set(set)
-    .where(and(eq(sealEndProposals.id, row.id), eq(sealEndProposals.state, 'pending')))
-    .returning();
-  if (!updated) throw lostRace(`${sealEndTypeLabels[row.type]}印章的申请`);
-  return updated;
+/**
+ * The package's verdict on the proposal and its seal as they are now, and the proposal moved out of
+ * `pending` by it; of two people deciding one proposal at once exactly one wins. Only a decline
+ * leaves a reason, so any other verdict writes the null a pending proposal already holds.
+ */
+async function decideEndProposal(tx: Transaction, acting: ActingAs, proposalId: string, event: SealEndEvent) {
+  const row = await loadEndProposal(tx, proposalId);
+  const { row: sealRow, seal } = await loadSeal(tx, row.sealId);
+  const next = orThrow(applySealEndEvent(endProposalOf(row), seal, event));
+  const proposal = won(
+    await tx
+      .update(sealEndProposals)
+      .set({
+        state: next.proposal.status,
+        decidedAt: acting.now,
+        declineReason: next.proposal.declineReason ?? null,
+      })
+      .where(and(eq(sealEndProposals.id, row.id), eq(sealEndProposals.state, 'pending')))
+      .returning(),
+    `${sealEndTypeLabels[row.type]}印章的申请`,
+  );
+  return { row, sealRow, next, proposal };
 }
 
 /**
@@ -1456,32 +1541,28 @@ export async function proposeSealEnd(
           reason: input.reason,
         }),
       );
-      const [row] = await tx
-        .insert(sealEndProposals)
-        .values({
-          id,
-          communityCode: sealRow.communityCode,
-          streetCode: sealRow.streetCode,
-          sealId: sealRow.id,
-          type: proposal.type,
-          state: proposal.status,
-          proposedBy: acting.actor.id,
-          proposedAt: acting.now,
-          approvedBy: proposal.approvedBy,
-          reason: proposal.reason,
-        })
-        .returning();
-      if (!row) throw new Error('insert failed');
-      await record(tx, acting, {
-        communityCode: sealRow.communityCode,
-        action: 'seal.end.propose',
-        entityType: 'sealEndProposal',
-        entityId: id,
+      const row = inserted(
+        await tx
+          .insert(sealEndProposals)
+          .values({
+            id,
+            communityCode: sealRow.communityCode,
+            streetCode: sealRow.streetCode,
+            sealId: sealRow.id,
+            type: proposal.type,
+            state: proposal.status,
+            proposedBy: acting.actor.id,
+            proposedAt: acting.now,
+            approvedBy: proposal.approvedBy,
+            reason: proposal.reason,
+          })
+          .returning(),
+      );
+      const subject = { ...aboutSeal(sealRow), entityType: 'sealEndProposal', entityId: id };
+      await record(tx, acting, subject, 'seal.end.propose', {
         before: null,
         after: row,
         payload: {
-          seal: sealRow.id,
-          sealName: sealRow.name,
           proposal: id,
           type: proposal.type,
           approvedBy: proposal.approvedBy,
@@ -1513,22 +1594,10 @@ export async function confirmSealEnd(
   input: { proposalId: string },
 ): Promise<{ seal: SealRow; proposal: SealEndRow }> {
   return db.transaction(async (tx) => {
-    const row = await loadEndProposal(tx, input.proposalId);
-    const { row: sealRow, seal } = await loadSeal(tx, row.sealId);
-    const next = orThrow(
-      applySealEndEvent(endProposalOf(row), seal, {
-        type: 'confirm',
-        by: acting.actor.id,
-        at: acting.now.toISOString(),
-      }),
-    );
-    const proposal = await settleEndProposal(tx, row, { state: next.proposal.status, decidedAt: acting.now });
+    const event = { type: 'confirm', by: acting.actor.id, at: acting.now.toISOString() } as const;
+    const { row, sealRow, next, proposal } = await decideEndProposal(tx, acting, input.proposalId, event);
     const moved = await moveSeal(tx, sealRow, { state: next.seal.state });
-    await record(tx, acting, {
-      communityCode: sealRow.communityCode,
-      action: `seal.${row.type}`,
-      entityType: 'seal',
-      entityId: sealRow.id,
+    await record(tx, acting, aboutSeal(sealRow), `seal.${row.type}`, {
       before: { state: sealRow.state },
       after: {
         state: moved.state,
@@ -1537,8 +1606,6 @@ export async function confirmSealEnd(
         reason: row.reason,
       },
       payload: {
-        seal: sealRow.id,
-        sealName: sealRow.name,
         proposal: row.id,
         proposedBy: row.proposedBy,
         approvedBy: row.approvedBy,
@@ -1556,33 +1623,17 @@ async function closeSealEnd(
   input: { proposalId: string; event: 'decline' | 'withdraw'; reason?: string | undefined },
 ): Promise<SealEndRow> {
   return db.transaction(async (tx) => {
-    const row = await loadEndProposal(tx, input.proposalId);
-    const { seal } = await loadSeal(tx, row.sealId);
     const at = acting.now.toISOString();
-    const next = orThrow(
-      applySealEndEvent(
-        endProposalOf(row),
-        seal,
-        input.event === 'decline'
-          ? { type: 'decline', by: acting.actor.id, at, reason: input.reason ?? '' }
-          : { type: 'withdraw', by: acting.actor.id, at },
-      ),
-    );
-    const updated = await settleEndProposal(tx, row, {
-      state: next.proposal.status,
-      decidedAt: acting.now,
-      declineReason: next.proposal.declineReason ?? null,
-    });
-    await record(tx, acting, {
-      communityCode: row.communityCode,
-      action: `seal.end.${input.event}`,
-      entityType: 'sealEndProposal',
-      entityId: row.id,
+    const event: SealEndEvent =
+      input.event === 'decline'
+        ? { type: 'decline', by: acting.actor.id, at, reason: input.reason ?? '' }
+        : { type: 'withdraw', by: acting.actor.id, at };
+    const { row, sealRow, proposal: updated } = await decideEndProposal(tx, acting, input.proposalId, event);
+    const subject = { ...aboutSeal(sealRow), entityType: 'sealEndProposal', entityId: row.id };
+    await record(tx, acting, subject, `seal.end.${input.event}`, {
       before: { state: row.state },
       after: { state: updated.state, declineReason: updated.declineReason },
       payload: {
-        seal: seal.id,
-        sealName: seal.name,
         proposal: row.id,
         type: row.type,
         ...(updated.declineReason ? { reason: updated.declineReason } : {}),
@@ -1654,6 +1705,8 @@ function handoverOf(row: HandoverRow, items: HandoverItemRow[]): DepartureHandov
   };
 }
 
+const aboutHandover = (row: HandoverRow) => about('handover', row, { handover: row.id });
+
 export async function loadHandover(db: Database | Transaction, id: string) {
   const [row] = await db.select().from(handovers).where(eq(handovers.id, id)).limit(1);
   if (!row) throw new ArchiveError('notFound', '没有这份移交清单');
@@ -1698,6 +1751,19 @@ export async function createHandover(db: Database, acting: ActingAs, input: NewH
         ),
       )
       .orderBy(seals.name);
+    // Checked here, in the transaction that reads the seals: a seal taken out a moment ago still counts.
+    const problems = handoverOpeningProblems({
+      leaver: input.leaverId,
+      openedOn: chinaDate(acting.now),
+      dueOn: input.dueOn,
+      seals: sealRows.map((s) => ({ name: s.name, state: s.state, custodian: s.custodianId })),
+    });
+    const [firstOpeningProblem] = problems;
+    if (firstOpeningProblem) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const p of problems) fieldErrors[p.field] = [...(fieldErrors[p.field] ?? []), p.message];
+      throw new ArchiveError('invalid', firstOpeningProblem.message, fieldErrors);
+    }
     const list = [
       ...input.financeRecords.map((f) => ({ kind: 'finance' as const, refId: null, ...f })),
       ...items.map((item) => ({
@@ -1724,17 +1790,11 @@ export async function createHandover(db: Database, acting: ActingAs, input: NewH
       items: list.map(({ kind, ref, description }) => ({ kind, ref, description, condition: 'intact' })),
     });
     if (!check.success) {
-      const issue = check.error.issues[0];
-      const path = issue?.path.join('.') ?? '';
-      const field =
-        path === 'supervisor.person'
-          ? 'supervisorId'
-          : path === 'successor'
-            ? 'successorId'
-            : path === 'items'
-              ? 'financeRecords'
-              : path || 'leaverId';
-      throw invalid(field, issue?.message ?? '移交清单有误');
+      throw firstProblem(
+        check.error,
+        { field: 'leaverId', message: '移交清单有误' },
+        (path) => handoverFields.get(path) ?? path,
+      );
     }
     let row: HandoverRow | undefined;
     try {
@@ -1767,18 +1827,15 @@ export async function createHandover(db: Database, acting: ActingAs, input: NewH
         refId: item.refId,
         ref: item.ref,
         description: item.description,
+        // Nobody has looked yet: each item's condition is recorded by a person before anyone confirms.
+        condition: 'unchecked',
         position,
       })),
     );
-    await record(tx, acting, {
-      communityCode: input.communityCode,
-      action: 'handover.open',
-      entityType: 'handover',
-      entityId: id,
+    await record(tx, acting, aboutHandover(row), 'handover.open', {
       before: null,
       after: { ...row, items: list },
       payload: {
-        handover: id,
         leaver: input.leaverId,
         successor: input.successorId,
         supervisor: input.supervisorId,
@@ -1790,6 +1847,13 @@ export async function createHandover(db: Database, acting: ActingAs, input: NewH
     return loadHandover(tx, id);
   });
 }
+
+/** The package's handover fields, by the names `NewHandover` gives them. */
+const handoverFields = new Map([
+  ['supervisor.person', 'supervisorId'],
+  ['successor', 'successorId'],
+  ['items', 'financeRecords'],
+]);
 
 const confirmationColumn = {
   leaver: 'leaverConfirmedOn',
@@ -1814,28 +1878,26 @@ export async function confirmHandover(
     const column = confirmationColumn[input.role];
     const complete = input.role === 'supervisor';
     const conditions: SQL[] = [eq(handovers.id, row.id), isNull(handovers[column])];
-    const [updated] = await tx
-      .update(handovers)
-      .set({
-        [column]: on,
-        ...(complete
-          ? {
-              state: 'completed' as const,
-              consequences: handoverConsequences(next, on) as unknown as Record<string, unknown>,
-            }
-          : {}),
-      })
-      .where(and(...conditions))
-      .returning();
-    if (!updated) throw lostRace('该移交确认');
-    await record(tx, acting, {
-      communityCode: row.communityCode,
-      action: 'handover.confirm',
-      entityType: 'handover',
-      entityId: row.id,
+    const updated = won(
+      await tx
+        .update(handovers)
+        .set({
+          [column]: on,
+          ...(complete
+            ? {
+                state: 'completed' as const,
+                consequences: handoverConsequences(next, on) as unknown as Record<string, unknown>,
+              }
+            : {}),
+        })
+        .where(and(...conditions))
+        .returning(),
+      '该移交确认',
+    );
+    await record(tx, acting, aboutHandover(row), 'handover.confirm', {
       before: { [column]: null },
       after: { [column]: on, state: updated.state },
-      payload: { handover: row.id, role: input.role, on },
+      payload: { role: input.role, on },
     });
     if (complete) await passCustody(tx, acting, row, items);
     return loadHandover(tx, row.id);
@@ -1851,71 +1913,43 @@ async function passCustody(
   const on = chinaDate(acting.now);
   for (const entry of items) {
     if (!entry.refId) continue;
+    // Written only when the leaver still holds the item or seal, and both machines give it to `to`,
+    // so the handover alone says who held it before and after.
+    const passed = {
+      before: { custodianId: handover.leaverId },
+      after: { custodianId: handover.successorId },
+      payload: {
+        from: handover.leaverId,
+        to: handover.successorId,
+        handover: handover.id,
+        condition: entry.condition,
+      },
+    };
+    const departure = { by: handover.leaverId, to: handover.successorId, departure: true };
     if (entry.kind === 'archive') {
       const { row, item } = await loadItem(tx, entry.refId);
       if (item.custodian !== handover.leaverId) continue;
-      const next = orThrow(
-        applyArchiveEvent(item, {
-          type: 'changeCustodian',
-          by: handover.leaverId,
-          on,
-          to: handover.successorId,
-          departure: true,
-          supervisedBy: handover.supervisorId,
-        }),
-      );
-      await moveItem(tx, row, { custodianId: next.custodian }, acting.now);
-      await record(tx, acting, {
-        communityCode: row.communityCode,
-        action: 'archive.changeCustodian',
-        entityType: 'archiveItem',
-        entityId: row.id,
-        before: { custodianId: row.custodianId },
-        after: { custodianId: next.custodian },
-        payload: {
-          item: row.id,
-          referenceCode: row.referenceCode,
-          from: handover.leaverId,
-          to: handover.successorId,
-          handover: handover.id,
-          condition: entry.condition,
-        },
-      });
+      const event = {
+        type: 'changeCustodian',
+        on,
+        supervisedBy: handover.supervisorId,
+        ...departure,
+      } as const;
+      await stepItem(tx, acting, { row, item }, event, (next) => ({ custodianId: next.custodian }));
+      await record(tx, acting, aboutItem(row), 'archive.changeCustodian', passed);
     } else if (entry.kind === 'seal') {
       const { row, seal } = await loadSeal(tx, entry.refId);
       if (seal.custodian !== handover.leaverId) continue;
       const next = orThrow(
         applySealEvent(seal, {
           type: 'handOverCustody',
-          by: handover.leaverId,
           at: acting.now.toISOString(),
-          to: handover.successorId,
-          departure: true,
           supervisedBy: handover.supervisorId,
+          ...departure,
         }),
       );
-      const [moved] = await tx
-        .update(seals)
-        .set({ custodianId: next.custodian, version: row.version + 1 })
-        .where(and(eq(seals.id, row.id), eq(seals.version, row.version)))
-        .returning();
-      if (!moved) throw lostRace(`印章「${row.name}」`);
-      await record(tx, acting, {
-        communityCode: row.communityCode,
-        action: 'seal.handOverCustody',
-        entityType: 'seal',
-        entityId: row.id,
-        before: { custodianId: row.custodianId },
-        after: { custodianId: next.custodian },
-        payload: {
-          seal: row.id,
-          sealName: row.name,
-          from: handover.leaverId,
-          to: handover.successorId,
-          handover: handover.id,
-          condition: entry.condition,
-        },
-      });
+      await moveSeal(tx, row, { custodianId: next.custodian });
+      await record(tx, acting, aboutSeal(row), 'seal.handOverCustody', passed);
     }
   }
 }
@@ -1971,15 +2005,10 @@ export async function recordHandoverProblem(db: Database, acting: ActingAs, inpu
         consequences: consequences as unknown as Record<string, unknown>,
       })
       .where(eq(handovers.id, row.id));
-    await record(tx, acting, {
-      communityCode: row.communityCode,
-      action: 'handover.recordProblem',
-      entityType: 'handover',
-      entityId: row.id,
+    await record(tx, acting, aboutHandover(row), 'handover.recordProblem', {
       before: { item: entry.id, condition: entry.condition, note: entry.note },
       after: { item: entry.id, condition: input.condition, note: input.note ?? null, serious },
       payload: {
-        handover: row.id,
         kind: entry.kind,
         ref: entry.ref,
         condition: input.condition,

@@ -20,9 +20,9 @@ import {
   publicKeyBase64,
   signCheckpoint,
 } from '@shequ/archives';
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, lte, sql } from 'drizzle-orm';
 import { type Database, defaultDataDir, type Transaction } from './client.js';
-import { communities } from './schema.js';
+import { communities, users } from './schema.js';
 import { checkpoints, custodyHeads, custodyLog } from './schema-archives.js';
 
 export interface CustodyEvent {
@@ -132,10 +132,12 @@ export async function issueCheckpoint(
   });
 }
 
+/** The newest checkpoints of a community, with the name of whoever signed each (`createdByName`). */
 export async function latestCheckpoints(db: Database, communityCode: string, limit = 20) {
   return db
-    .select()
+    .select({ ...getTableColumns(checkpoints), createdByName: users.displayName })
     .from(checkpoints)
+    .leftJoin(users, eq(users.username, checkpoints.createdBy))
     .where(eq(checkpoints.communityCode, communityCode))
     .orderBy(sql`${checkpoints.id} desc`)
     .limit(limit);

@@ -20,6 +20,7 @@ import {
   decideTakeOut,
   destroyArchiveItem,
   lendArchiveItem,
+  recordHandoverProblem,
   registerSeal,
   requestSealUse,
   requestTakeOut,
@@ -191,19 +192,6 @@ export async function seedArchivesDemo(
     location: archiveRoom('3号柜', '第1层'),
   });
 
-  // ── Appraisal and destruction of an item past its 10 years ──
-  await appraiseForDestruction(db, as('li', '2026-02-10T15:00:00+08:00'), {
-    itemId: oldBrief.id,
-    decisionNumber: '象档鉴〔2026〕1号',
-    decidedOn: '2026-02-10',
-    opinion: '保管期限已满，内容已汇入年度工作台账，无继续保存价值，同意销毁',
-    approvedBy: [id('wang'), id('chen')],
-  });
-  await destroyArchiveItem(db, as('li', '2026-02-20T10:00:00+08:00'), {
-    itemId: oldBrief.id,
-    method: '由两人监销，碎纸机粉碎',
-  });
-
   // ── Seals ──
   const committeeSeal = await registerSeal(db, as('li', '2026-01-06T09:00:00+08:00'), {
     communityCode: XIANGSHAN,
@@ -222,6 +210,19 @@ export async function seedArchivesDemo(
     approverIds: [id('wang')],
   });
 
+  // ── Appraisal and destruction of an item past its 10 years ──
+  await appraiseForDestruction(db, as('li', '2026-02-10T15:00:00+08:00'), {
+    itemId: oldBrief.id,
+    decisionNumber: '象档鉴〔2026〕1号',
+    decidedOn: '2026-02-10',
+    opinion: '保管期限已满，内容已汇入年度工作台账，无继续保存价值，同意销毁',
+    approvedBy: [id('wang'), id('chen')],
+  });
+  await destroyArchiveItem(db, as('li', '2026-02-20T10:00:00+08:00'), {
+    itemId: oldBrief.id,
+    method: '由两人监销，碎纸机粉碎',
+  });
+
   // ── Loans ──
   await lendArchiveItem(db, as('li', '2026-03-02T14:00:00+08:00'), {
     itemId: roster.id,
@@ -233,17 +234,17 @@ export async function seedArchivesDemo(
   await returnArchiveItem(db, as('li', '2026-03-12T16:30:00+08:00'), { itemId: roster.id });
 
   // ── Seal uses ──
-  const proof = await requestSealUse(db, as('sun', '2026-03-10T10:05:00+08:00'), {
+  const proof = await requestSealUse(db, as('sun', '2026-03-13T10:05:00+08:00'), {
     sealId: committeeSeal.id,
     purpose: '为居民出具居住证明（办理子女入学）',
     document: '居住证明',
     copies: 1,
   });
-  await decideSealUse(db, as('chen', '2026-03-10T10:20:00+08:00'), {
+  await decideSealUse(db, as('chen', '2026-03-13T10:20:00+08:00'), {
     requestId: proof.id,
     decision: 'approve',
   });
-  await stampSeal(db, as('li', '2026-03-10T10:30:00+08:00'), { requestId: proof.id });
+  await stampSeal(db, as('li', '2026-03-13T10:30:00+08:00'), { requestId: proof.id });
 
   const transfer = await requestSealUse(db, as('sun', '2026-04-08T09:00:00+08:00'), {
     sealId: partySeal.id,
@@ -303,6 +304,14 @@ export async function seedArchivesDemo(
     financeRecords: [{ ref: '2026年上半年财务账簿', description: '记账凭证 6 册、现金日记账 1 本' }],
   });
   const handoverId = handover.row.id;
+  // The successor checks each item against the list before anyone signs.
+  for (const item of handover.items) {
+    await recordHandoverProblem(db, as('zhao', '2026-06-20T09:50:00+08:00'), {
+      handoverId,
+      itemId: item.id,
+      condition: 'intact',
+    });
+  }
   await confirmHandover(db, as('li', '2026-06-20T10:00:00+08:00'), { handoverId, role: 'leaver' });
   await confirmHandover(db, as('zhao', '2026-06-20T10:05:00+08:00'), { handoverId, role: 'successor' });
   await confirmHandover(db, as('liu', '2026-06-22T15:00:00+08:00'), { handoverId, role: 'supervisor' });

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { type DatabaseHandle, openPglite, openPostgres } from './client.js';
 import { migrateDatabase } from './migrate.js';
+import { communities } from './schema.js';
 
 let template: Promise<Blob> | undefined;
 
@@ -47,4 +48,24 @@ async function createPostgresTestDatabase(url: string): Promise<DatabaseHandle> 
       await cleanup.close();
     },
   };
+}
+
+/**
+ * One community row as the division import writes it, its ancestors' codes taken from its own, for
+ * tests that need a community and nothing else of the tree.
+ */
+export async function insertTestCommunity(
+  handle: DatabaseHandle,
+  community: { code: string; name: string; asOf?: string },
+): Promise<void> {
+  const { code, name } = community;
+  await handle.db.insert(communities).values({
+    code,
+    name,
+    provinceCode: `${code.slice(0, 2)}0000`,
+    cityCode: `${code.slice(0, 4)}00`,
+    districtCode: code.slice(0, 6),
+    streetCode: code.slice(0, 9),
+    asOf: community.asOf ?? '2026-06-30',
+  });
 }

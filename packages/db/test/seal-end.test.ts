@@ -10,7 +10,6 @@ import {
   type ActingAs,
   ArchiveError,
   auditLog,
-  communities,
   confirmSealEnd,
   custodyLog,
   type DatabaseHandle,
@@ -21,7 +20,7 @@ import {
   seals,
   users,
 } from '../src/index.js';
-import { createTestDatabase } from '../src/testing.js';
+import { createTestDatabase, insertTestCommunity } from '../src/testing.js';
 
 const COMMUNITY = '370305111007';
 let database: DatabaseHandle;
@@ -34,15 +33,7 @@ const acting = (who: keyof typeof people): ActingAs => ({ actor: people[who], no
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await database.db.insert(communities).values({
-    code: COMMUNITY,
-    name: '象山社区居委会',
-    provinceCode: '370000',
-    cityCode: '370300',
-    districtCode: '370305',
-    streetCode: '370305111',
-    asOf: '2026-06-30',
-  });
+  await insertTestCommunity(database, { code: COMMUNITY, name: '象山社区居委会' });
   for (const person of Object.values(people)) {
     const [row] = await database.db
       .insert(users)

@@ -50,7 +50,7 @@ export const auditActionLabels: Record<string, string> = {
   'seal.end.decline': '不同意印章停用、销毁',
   'seal.end.withdraw': '撤回印章停用、销毁申请',
   'handover.open': '发起离任移交',
-  'handover.recordProblem': '记录移交问题',
+  'handover.recordProblem': '登记移交事项情况',
   'handover.confirm': '确认离任移交',
 };
 

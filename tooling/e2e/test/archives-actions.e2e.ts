@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
 import { demoAccountPassword, type RunningServer, startServer } from './server.js';
-import { signIn } from './sign-in.js';
+import { firstSignIn, signIn } from './sign-in.js';
 
 const xiangshan = { code: '370305111007', name: '象山社区居委会' };
 const seal = '象山社区居民委员会印章';
@@ -35,6 +35,26 @@ describeInBrowser('a seal request, approval and stamping in the console', () => 
 
   const shot = screenshot;
 
+  /** A tRPC call from the signed-in page, for the steps another walk already clicks through. */
+  async function call<T>(page: Page, path: string, input: unknown, method: 'GET' | 'POST' = 'POST') {
+    return page.evaluate(
+      async ({ path, input, method }) => {
+        const response =
+          method === 'GET'
+            ? await fetch(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
+            : await fetch(`/trpc/${path}`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify(input),
+              });
+        const body = (await response.json()) as { result?: { data: unknown } };
+        if (!response.ok) throw new Error(JSON.stringify(body));
+        return body.result?.data;
+      },
+      { path, input, method },
+    ) as Promise<T>;
+  }
+
   /** The row of our request in a requests table. */
   const requestRow = (page: Page, testId: string) =>
     page.getByTestId(testId).locator('.ant-table-tbody tr.ant-table-row', { hasText: document });
@@ -52,7 +72,7 @@ describeInBrowser('a seal request, approval and stamping in the console', () => 
     const page = await pageFor('xs-sunli');
     await page.goto(`${server.url}/archives/${xiangshan.code}`);
     await page.getByRole('heading', { name: `${xiangshan.name} · 档案印章` }).waitFor();
-    await page.getByText('只有档案保管人、印章审批人和上级管理员可以查看').first().waitFor();
+    await page.getByText('只有档案、印章保管人和上级管理员可以查看').first().waitFor();
 
     await page.getByRole('tab', { name: '印章登记', exact: true }).click();
     const sealRow = page.getByTestId('seal-registry').locator('tr.ant-table-row', { hasText: seal });
@@ -70,6 +90,17 @@ describeInBrowser('a seal request, approval and stamping in the console', () => 
 
     await page.goto(`${server.url}/archives/requests?tab=mine`);
     await requestRow(page, 'my-requests').getByText('待审批').waitFor();
+    // Short headers stay on one line (no 类/别 stacked a character a line).
+    const kindHeader = page.getByTestId('my-requests').locator('th', { hasText: '类别' });
+    expect((await kindHeader.boundingBox())?.height).toBeLessThan(60);
+    await shot(page, '31b-my-requests');
+
+    // A worker named in no handover is told why the tab is empty, and is not offered to start one.
+    await page.goto(`${server.url}/archives/${xiangshan.code}?tab=handovers`);
+    await page.getByText('只有移交人、接交人、监督人和上级管理员可以查看离任移交清单').first().waitFor();
+    expect(await page.getByRole('button', { name: '发起离任移交' }).isDisabled()).toBe(true);
+    await page.getByText('只有街道（乡镇）及以上管理员可以发起离任移交').waitFor();
+    await shot(page, '31c-worker-handovers');
     await page.context().close();
   });
 
@@ -107,14 +138,82 @@ describeInBrowser('a seal request, approval and stamping in the console', () => 
     await dialog.getByLabel('实际用印份数').fill('2');
     await dialog.getByRole('button', { name: '登记', exact: true }).click();
     await page.getByText('已登记用印').first().waitFor();
+    // The seal's history now says when, by whom and how many copies were stamped.
+    const history = page.getByTestId('seal-history').locator('tr.ant-table-row', { hasText: document });
+    await history.getByText('用印人 赵敏（接任保管员），盖印 2 份').waitFor();
+    expect(await history.getByTestId('stamped').textContent()).toMatch(/用印时间 \d{4}-\d{2}-\d{2}/);
     await shot(page, '33-seal-stamped');
+
+    // The custodian keeps seals but may not open a handover: the button says so before any wizard.
+    await page.getByRole('tab', { name: '离任移交', exact: true }).click();
+    await page.getByText('只有街道（乡镇）及以上管理员可以发起离任移交').waitFor();
+    expect(await page.getByRole('button', { name: '发起离任移交' }).isDisabled()).toBe(true);
+    await page.goto(`${server.url}/archives/${xiangshan.code}/handover/new`);
+    await page.getByText('只有街道（乡镇）及以上管理员可以发起离任移交').waitFor();
+    expect(await page.getByRole('button', { name: '下一步' }).count()).toBe(0);
+    await page.goto(`${server.url}/archives/${xiangshan.code}`);
 
     await expect.poll(logSize).toBe(before + 1);
     await page.locator('.ant-pagination-item').last().click();
     const last = page.getByTestId('custody-entries').locator('.ant-table-tbody tr.ant-table-row').last();
     await expect.poll(() => last.textContent()).toContain('用印登记');
-    expect(await last.textContent()).toContain('xs-zhaomin');
+    expect(await last.textContent()).toContain('赵敏（接任保管员）');
     await page.context().close();
+  });
+
+  it('a seal out stops the handover wizard at the custody step, naming the seal', async () => {
+    // 孙立 takes the seal out with 王建国's approval; 赵敏, its custodian, hands it out.
+    const sun = await pageFor('xs-sunli');
+    await sun.goto(`${server.url}/archives/requests`);
+    const seals = await call<{ id: string; name: string }[]>(
+      sun,
+      'seals.list',
+      { community: xiangshan.code },
+      'GET',
+    );
+    const sealId = seals.find((s) => s.name === seal)?.id;
+    const returnBy = new Date(Date.now() + 3_600_000).toISOString();
+    const removal = await call<{ id: string }>(sun, 'seals.requestTakeOut', {
+      sealId,
+      reason: '到区民政局办事（E2E）',
+      returnBy,
+    });
+    await sun.context().close();
+    const wang = await pageFor('xs-wangjianguo');
+    await wang.goto(`${server.url}/archives/requests`);
+    await call(wang, 'seals.approveTakeOut', { requestId: removal.id });
+    await wang.context().close();
+    const zhao = await pageFor('xs-zhaomin');
+    await zhao.goto(`${server.url}/archives/requests`);
+    await call(zhao, 'seals.takeOut', { requestId: removal.id });
+
+    const admin = await openConsolePage(browser, { errors: consoleErrors, timeout: 20_000 });
+    await firstSignIn(admin, server.url, {
+      username: 'admin',
+      oneTimePassword: server.adminPassword,
+      newPassword: 'Actions-Walk-2026!',
+    });
+    await admin.goto(`${server.url}/archives/${xiangshan.code}/handover/new`);
+    const pick = async (label: string, name: string) => {
+      await admin.getByLabel(label).click();
+      await admin.getByLabel(label).fill(name);
+      await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).click();
+    };
+    await pick('离任人（移交人）', '赵敏');
+    await pick('接任人（接交人）', '孙立');
+    await pick('监交人（镇里的人员）', '刘伟');
+    await admin.getByRole('button', { name: '下一步' }).click();
+    const blocked = admin.getByTestId('seal-out-blocks-handover');
+    await blocked.waitFor();
+    expect(await blocked.textContent()).toContain(`印章「${seal}」正在外带，须先归还固定存放处`);
+    await admin.getByRole('button', { name: '下一步' }).click();
+    // Still at the custody step: the list cannot be made while the seal is out.
+    expect(await admin.getByRole('button', { name: '生成移交清单' }).count()).toBe(0);
+    await shot(admin, '33b-handover-seal-out');
+    await admin.context().close();
+
+    await call(zhao, 'seals.returnSeal', { requestId: removal.id });
+    await zhao.context().close();
   });
 
   it('the custodian files a scan with an item and downloads it again', async () => {
@@ -136,6 +235,15 @@ describeInBrowser('a seal request, approval and stamping in the console', () => 
     await page.getByText('已归档附件：会议记录扫描件.pdf').waitFor();
     const link = drawer.getByRole('link', { name: '会议记录扫描件.pdf' });
     await link.waitFor();
+    // The attachment table is the list: antd's upload list does not repeat the file.
+    expect(await drawer.locator('.ant-upload-list-item').count()).toBe(0);
+    // An empty file is refused with a message, and leaves no red entry behind.
+    await drawer
+      .locator('input[type=file]')
+      .setInputFiles({ name: '空文件.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) });
+    await page.locator('.ant-message-error').waitFor();
+    expect(await drawer.locator('.ant-upload-list-item').count()).toBe(0);
+    expect(await drawer.getByRole('link', { name: '空文件.pdf' }).count()).toBe(0);
     await shot(page, '34-archive-attachment');
     const download = await page.request.get(
       new URL((await link.getAttribute('href')) ?? '', server.url).href,

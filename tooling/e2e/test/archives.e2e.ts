@@ -5,13 +5,15 @@
  * in Chinese). Screenshots go to tooling/e2e/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
-import { type RunningServer, startServer } from './server.js';
-import { firstSignIn } from './sign-in.js';
+import { demoAccountPassword, type RunningServer, startServer } from './server.js';
+import { firstSignIn, signIn } from './sign-in.js';
 
 const xiangshan = { code: '370305111007', name: '象山社区居委会' };
 const newPassword = 'Archives-Walk-2026!';
+/** Filed in the walk dated 2013, ten-year retention: expired since 2024, to be appraised and destroyed. */
+const expiredTitle = '2013年社区治安巡逻登记簿（E2E）';
 /** DA/T 22 structure: fonds–category·year–retention–organisation–item number, e.g. X007-WS·2023-D30-BGS-0001. */
 const referenceCodePattern = /^X007-[A-Z]{2}·\d{4}-(Y|D30|D10)(-[A-Z0-9]+)?-\d{4}$/;
 
@@ -107,6 +109,25 @@ describeInBrowser('archives and seals in the console', () => {
     await shot('23-archives-seals');
   });
 
+  it('names a second approver for the party seal, with the reason on record', async () => {
+    const partySeal = page
+      .getByTestId('seal-registry')
+      .locator('tr.ant-table-row', { hasText: '中共象山社区委员会印章' });
+    await partySeal.getByRole('button', { name: '变更审批人' }).click();
+    const dialog = page.getByRole('dialog', { name: '变更审批人：中共象山社区委员会印章' });
+    // The approvers the seal has now are already chosen.
+    await dialog.locator('.ant-select-selection-item', { hasText: '王建国' }).waitFor();
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('请填写变更理由').waitFor();
+    await dialog.getByLabel('审批人').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '陈红' }).click();
+    await dialog.getByLabel('变更理由').fill('党委会议决定增设一名审批人');
+    await shot('23b-archives-seal-approvers');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => partySeal.textContent()).toContain('陈红');
+  });
+
   it('keeps the destroyed item on the permanent destruction list, with its decision', async () => {
     await tab('销毁清册');
     const row = page
@@ -180,7 +201,145 @@ describeInBrowser('archives and seals in the console', () => {
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByText('请选择离任人').waitFor();
     expect(await page.getByText('请选择监交人').count()).toBe(1);
+    // A deadline before today cannot be picked: the day before is greyed out in the calendar.
+    await page.getByLabel('移交期限').click();
+    const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const cell = (day: string) => page.locator(`.ant-picker-dropdown td[title="${day}"]`);
+    // The calendar opens on the default deadline a week ahead, possibly next month.
+    await page.locator('.ant-picker-dropdown .ant-picker-header-view').waitFor();
+    if ((await cell(today).count()) === 0) {
+      await page.locator('.ant-picker-dropdown .ant-picker-header-prev-btn').click();
+    }
+    expect(await cell(yesterday).getAttribute('class')).toContain('ant-picker-cell-disabled');
+    expect(await cell(today).getAttribute('class')).not.toContain('ant-picker-cell-disabled');
+    await shot('30b-archives-handover-deadline');
+    await page.keyboard.press('Escape');
     await shot('30-archives-handover-wizard');
     expect(consoleErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
+  });
+  /**
+   * The catalogue's refusals on the form, and an expired item through appraisal (by the administrator)
+   * and destruction (by its custodian) onto the destruction list. Own pages: the refusals are 400s the
+   * browser logs, which the pages above must not see.
+   */
+  describe('filing, appraisal and destruction', () => {
+    const walkErrors: string[] = [];
+    const catalogueUrl = () => `${server.url}/archives/${xiangshan.code}`;
+    const option = (p: Page, text: string) =>
+      p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
+
+    it('shows the server’s refusal on the location fields, then files an expired item', async () => {
+      const admin = await openConsolePage(browser, {
+        errors: walkErrors,
+        refusalsExpected: true,
+        timeout: 20_000,
+      });
+      await signIn(admin, server.url, { username: 'admin', password: newPassword });
+      await admin.goto(catalogueUrl());
+      await admin.getByTestId('catalogue').locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+      // The administrator is no item's keeper: the rows offer no 借出 or 归还.
+      expect(await admin.getByTestId('catalogue').getByRole('button', { name: '借出' }).count()).toBe(0);
+      expect(await admin.getByTestId('catalogue').getByRole('button', { name: '归还' }).count()).toBe(0);
+
+      await admin.getByRole('button', { name: '归档' }).click();
+      const dialog = admin.getByRole('dialog', { name: '档案归档' });
+      await dialog.getByLabel('题名').fill(expiredTitle);
+      await dialog.getByLabel('责任者').fill('象山社区居民委员会');
+      await dialog.getByLabel('日期', { exact: true }).fill('2013-05-01');
+      await dialog.getByLabel('日期', { exact: true }).press('Enter');
+      await dialog.getByLabel('保管期限').click();
+      await option(admin, '定期10年').click();
+      await dialog.getByLabel('内容类别').click();
+      await option(admin, '基础、资源、工作信息').click();
+      await dialog.getByLabel('保管人').click();
+      // Only the community's own accounts keep its items: not the town's auditor.
+      expect(await option(admin, '刘伟').count()).toBe(0);
+      await option(admin, '赵敏').click();
+      await dialog.getByRole('button', { name: '归档' }).click();
+      await dialog.getByText('纸质、音像档案和实物须登记存放位置').waitFor();
+      await screenshot(admin, '40-archives-new-item-no-place');
+
+      await dialog.getByLabel('存放位置（室）').fill('社区档案室');
+      await dialog.getByLabel('柜').fill('2号柜');
+      await dialog.getByRole('button', { name: '归档' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      // The quick view lists what is due for appraisal: the new item, not the one destroyed in the demo.
+      await admin.getByRole('checkbox', { name: '已到保管期限' }).check();
+      const rows = admin.getByTestId('catalogue').locator('.ant-table-tbody tr.ant-table-row');
+      await rows.filter({ hasText: expiredTitle }).waitFor();
+      await expect.poll(() => rows.filter({ hasText: '2014年社区环境整治工作简报' }).count()).toBe(0);
+      await admin.getByText('以下档案保管期限已满').waitFor();
+      await screenshot(admin, '41-archives-expired-view');
+
+      // The title (second column) opens the item.
+      await rows.filter({ hasText: expiredTitle }).locator('td:nth-child(2) a').click();
+      await admin.getByRole('button', { name: '鉴定' }).click();
+      const appraisal = admin.getByRole('dialog', { name: /^鉴定销毁/ });
+      await appraisal.getByLabel('鉴定结论文号').fill('象档鉴〔2026〕9号');
+      await appraisal.getByLabel('鉴定意见').fill('保管期满，经鉴定已无保存价值，同意销毁');
+      await appraisal.getByLabel('批准人').click();
+      // The custodian cannot approve the destruction of what she keeps.
+      expect(await option(admin, '赵敏').count()).toBe(0);
+      await option(admin, '王建国').click();
+      await admin.keyboard.press('Escape');
+      await screenshot(admin, '42-archives-appraisal');
+      await appraisal.getByRole('button', { name: '登记鉴定结论' }).click();
+      await appraisal.waitFor({ state: 'hidden' });
+      await admin.getByText('鉴定销毁：象档鉴〔2026〕9号').waitFor();
+      // Destroying is the custodian's act, not offered to the administrator.
+      expect(await admin.getByRole('button', { name: '销毁', exact: true }).count()).toBe(0);
+      await screenshot(admin, '43-archives-appraised');
+      await admin.context().close();
+    });
+
+    it('the custodian destroys it, and the destruction list shows the entry; returned loans are a filter away', async () => {
+      const zhao = await openConsolePage(browser, {
+        errors: walkErrors,
+        refusalsExpected: true,
+        timeout: 20_000,
+      });
+      await signIn(zhao, server.url, { username: 'xs-zhaomin', password: demoAccountPassword });
+      await zhao.goto(catalogueUrl());
+      await zhao.getByTestId('catalogue').locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+      await zhao.getByRole('checkbox', { name: '已到保管期限' }).check();
+      await screenshot(zhao, '44a-archives-expired-custodian');
+      await zhao
+        .getByTestId('catalogue')
+        .locator('.ant-table-tbody tr.ant-table-row', { hasText: expiredTitle })
+        .locator('td:nth-child(2) a')
+        .click();
+      await zhao.getByRole('button', { name: '销毁', exact: true }).click();
+      const destroy = zhao.getByRole('dialog', { name: /^销毁档案/ });
+      await destroy.getByLabel('销毁方式').fill('粉碎');
+      await destroy.getByRole('button', { name: '登记销毁' }).click();
+      await destroy.waitFor({ state: 'hidden' });
+      await zhao.getByText(/已于 \d{4}-\d{2}-\d{2} 销毁（粉碎）/).waitFor();
+      await screenshot(zhao, '44-archives-destroyed-drawer');
+      await zhao.keyboard.press('Escape');
+
+      await zhao.getByRole('tab', { name: '销毁清册', exact: true }).click();
+      const entry = zhao
+        .getByTestId('destructions')
+        .locator('.ant-table-tbody tr.ant-table-row', { hasText: expiredTitle });
+      await entry.waitFor();
+      expect(await entry.textContent()).toContain('象档鉴〔2026〕9号');
+      expect(await entry.textContent()).toContain('已销毁');
+      expect(await entry.textContent()).toContain('王建国');
+      await screenshot(zhao, '45-archives-destructions-after');
+
+      await zhao.getByRole('tab', { name: '借阅登记', exact: true }).click();
+      const loans = zhao.getByTestId('open-loans').locator('.ant-table-tbody tr.ant-table-row');
+      await loans.first().waitFor();
+      // The custodian takes back what is out.
+      expect(await loans.first().getByRole('button', { name: '归还' }).count()).toBe(1);
+      await zhao.getByText('已归还', { exact: true }).click();
+      await zhao.getByRole('columnheader', { name: '归还日期' }).waitFor();
+      await expect.poll(async () => (await loans.first().textContent()) ?? '').toMatch(/\d{4}-\d{2}-\d{2}$/);
+      await screenshot(zhao, '46-archives-lending-returned');
+      await zhao.context().close();
+      expect(walkErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
+    });
   });
 });

@@ -50,6 +50,36 @@ export function placeFieldErrors(
   return placed;
 }
 
+/**
+ * Where a server message goes on a form that lists its fields (dotted, as `Form.Item` names them): the
+ * field it names; or, when it names a group the form splits (`location` → `location.room`, …), the
+ * group's first field; or, when it names a part of one field (`approvedBy.0` of a multi-select), that
+ * field. Anything else, and a failure without field errors, comes back in `others` for an Alert above
+ * the form, so no refusal is ever swallowed.
+ */
+export function serverErrorsFor(
+  error: unknown,
+  formFields: readonly string[],
+  label: (dotted: string) => string = (dotted) => dotted,
+): PlacedErrors {
+  const fieldErrors = fieldErrorsOf(error);
+  if (!fieldErrors || Object.keys(fieldErrors).length === 0)
+    return { fields: [], others: [errorMessage(error)] };
+  const target = (dotted: string): string | undefined =>
+    formFields.find((field) => field === dotted) ??
+    formFields.find((field) => field.startsWith(`${dotted}.`)) ??
+    formFields.find((field) => dotted.startsWith(`${field}.`));
+  const placed: PlacedErrors = { fields: [], others: [] };
+  const byField = new Map<string, string[]>();
+  for (const [key, messages] of Object.entries(fieldErrors)) {
+    const field = target(key);
+    if (field) byField.set(field, [...(byField.get(field) ?? []), ...messages]);
+    else placed.others.push(`${label(key)}：${messages.join('；')}`);
+  }
+  for (const [field, messages] of byField) placed.fields.push({ name: toFieldPath(field), errors: messages });
+  return placed;
+}
+
 /** The message to show for a failed call: the API's own zh-CN message, or a network explanation. */
 export function errorMessage(error: unknown): string {
   if (isApiError(error)) {

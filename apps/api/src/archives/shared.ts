@@ -31,14 +31,20 @@ export async function attempt<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A refusal as people read it: the reason, then where the rule comes from, once. The packages' reasons
+ * often end in a short note of the rule (「（鄂州 第三十九条：指定专人保管）」「（严格按规定管理使用）」);
+ * with a citation that note gives way to the full one, so the rule is not named twice.
+ */
+export function refusalMessage(refusal: { reason: string; citation?: Citation; basis?: string }): string {
+  const { reason, citation, basis } = refusal;
+  if (citation) return `${reason.replace(/（[^（）]*）$/, '')}（依据${citeInline(citation)}）`;
+  return basis ? `${reason}（${basis}）` : reason;
+}
+
 export function asTrpcError(error: unknown): unknown {
   if (error instanceof TransitionRefused) {
-    const { reason, citation, basis } = error.refusal;
-    return new TRPCError({
-      code: 'CONFLICT',
-      message: `${reason}${citation ? `（依据${citeInline(citation as Citation)}）` : basis ? `（${basis}）` : ''}`,
-      cause: error,
-    });
+    return new TRPCError({ code: 'CONFLICT', message: refusalMessage(error.refusal), cause: error });
   }
   if (error instanceof ArchiveError) {
     if (error.kind === 'notFound') return notFound(error.message);

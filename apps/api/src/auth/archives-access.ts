@@ -46,7 +46,10 @@ export interface ArchivesStanding {
  */
 export type ArchivesNeed = 'catalogue' | 'log' | 'keep' | 'manage';
 
-export const CANNOT_SEE = '只有档案保管人、印章审批人和上级管理员可以查看';
+// Each says who may, so that nobody is refused in words that describe them (an approver reading the
+// catalogue is not told "approvers may").
+export const CANNOT_SEE = '只有档案、印章保管人和上级管理员可以查看';
+export const CANNOT_SEE_LOG = '只有档案、印章保管人，印章审批人和上级管理员可以查看留痕日志';
 export const CANNOT_KEEP = '只有档案、印章保管人和上级管理员可以办理';
 export const CANNOT_KEEP_ITEM =
   '只有这份档案的保管人和上级管理员可以办理（鄂州 第三十九条：档案指定专人保管）';
@@ -55,7 +58,7 @@ export const CANNOT_SEE_HANDOVER = '只有移交人、接交人、监督人和�
 
 const refusals: Record<ArchivesNeed, string> = {
   catalogue: CANNOT_SEE,
-  log: CANNOT_SEE,
+  log: CANNOT_SEE_LOG,
   keep: CANNOT_KEEP,
   manage: CANNOT_MANAGE,
 };

@@ -11,7 +11,6 @@ import {
   archiveContentGroupLabels,
   archiveMediumLabels,
   archiveStatusLabels,
-  type CustodyLogEntry,
   retentionLabels,
   sealOwnerKindLabels,
   sealRemovalStatusLabels,
@@ -45,12 +44,11 @@ import {
   loanRows,
   overdueLoanRows,
 } from './archives.js';
-import { custodyActionLabel, custodyEntriesInput } from './custody.js';
+import { custodyEntriesInput, readableCustodyEntries } from './custody.js';
 import { mySealRequestRows, personalPaging, sealInboxRows, sealsOutInput, sealsOutRows } from './seals.js';
 import {
   chinaDateTime,
   exportFetchLimit,
-  jsonCell,
   type ListSheet,
   labelOf,
   listSpreadsheet,
@@ -112,7 +110,7 @@ export const archiveExports = {
         })
         .from(archiveItems)
         .leftJoin(custodian, eq(custodian.id, archiveItems.custodianId))
-        .where(archiveCatalogueFilter(input))
+        .where(archiveCatalogueFilter(input, chinaDate(ctx.settings.now())))
         .orderBy(asc(archiveItems.referenceCode))
         .limit(exportFetchLimit(ctx));
       return listSpreadsheet(ctx, catalogueSheet, rows, [input.community]);
@@ -230,7 +228,7 @@ export const archiveExports = {
         afterSeq: input.afterSeq,
         limit: exportFetchLimit(ctx),
       });
-      return listSpreadsheet(ctx, custodyLogSheet, rows, [
+      return listSpreadsheet(ctx, custodyLogSheet, await readableCustodyEntries(ctx.db, rows), [
         input.community,
         input.afterSeq > 0 ? `${input.afterSeq}号以后` : undefined,
       ]);
@@ -304,23 +302,17 @@ const destructionSheet: ListSheet<Awaited<ReturnType<typeof destructionRows>>[nu
 };
 
 /** An entry's content as the console's log table shows it: `key: value；…`. */
-const payloadText = (payload: CustodyLogEntry['payload']) =>
-  jsonCell(
-    Object.entries(payload)
-      .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-      .join('；'),
-  );
-
-const custodyLogSheet: ListSheet<CustodyLogEntry> = {
+const custodyLogSheet: ListSheet<Awaited<ReturnType<typeof readableCustodyEntries>>[number]> = {
   title: '留痕日志',
   unit: '条日志',
   narrow: { field: 'afterSeq', hint: '指定起始序号（afterSeq）分段' },
   columns: [
     { header: '序号', value: (r) => r.seq },
     { header: '时间', value: (r) => chinaDateTime(r.at), width: 20 },
-    { header: '操作人', value: (r) => r.actor, width: 16 },
-    { header: '事项', value: (r) => custodyActionLabel(r.action), width: 16 },
-    { header: '内容', value: (r) => payloadText(r.payload), width: 60 },
+    { header: '操作人', value: (r) => r.actorName, width: 16 },
+    { header: '账号', value: (r) => r.actor, width: 16 },
+    { header: '事项', value: (r) => r.actionLabel, width: 16 },
+    { header: '内容', value: (r) => r.details, width: 60 },
     { header: '哈希', value: (r) => r.hash, width: 66 },
   ],
 };

@@ -42,6 +42,8 @@ import {
   isNotNull,
   isNull,
   lt,
+  lte,
+  notInArray,
   or,
   type SQL,
   sql,
@@ -58,7 +60,7 @@ import {
 } from '../auth/archives-access.js';
 import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
-import { forbidden } from '../errors.js';
+import { fieldError, forbidden } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
 import { escapeLike } from './jurisdictions.js';
 
@@ -138,6 +140,11 @@ export const listArchivesInput = z.strictObject({
   group: archiveContentGroup.optional(),
   status: z.enum(archiveStatuses).optional(),
   retention: z.enum(retentionPeriods).optional(),
+  /**
+   * true: items whose retention has run out (expiry on or before today) and that are still held, the
+   * ones due for appraisal; false: items still within their retention or kept permanently.
+   */
+  expired: z.boolean().optional(),
   /** Items this person keeps: the handover wizard's "what the leaver holds". */
   custodianId: id.optional(),
   /** Matches title, reference code, document number or issuer. */
@@ -146,12 +153,21 @@ export const listArchivesInput = z.strictObject({
   pageSize: z.int().min(1).max(100).default(20),
 });
 
-/** The catalogue's WHERE, as `archives.list` builds it: community, medium, group, status, retention, custodian, text. */
+/**
+ * The catalogue's WHERE, as `archives.list` builds it: community, medium, group, status, retention,
+ * expiry (against `today`, in China), custodian, text.
+ */
 export function archiveCatalogueFilter(
   input: Omit<z.output<typeof listArchivesInput>, 'page' | 'pageSize'>,
+  today: string,
 ): SQL | undefined {
   const search = input.text ? `%${escapeLike(input.text)}%` : undefined;
   return and(
+    input.expired === true
+      ? and(lte(archiveItems.expiresOn, today), notInArray(archiveItems.status, ['destroyed', 'transferred']))
+      : input.expired === false
+        ? or(isNull(archiveItems.expiresOn), sql`${archiveItems.expiresOn} > ${today}`)
+        : undefined,
     eq(archiveItems.communityCode, input.community),
     input.medium ? eq(archiveItems.medium, input.medium) : undefined,
     input.group ? eq(archiveItems.contentGroup, input.group) : undefined,
@@ -224,6 +240,8 @@ export function loanRows(db: Database, input: LoanListInput, window: { limit: nu
       itemId: archiveLoans.itemId,
       referenceCode: archiveItems.referenceCode,
       title: archiveItems.title,
+      /** The item's custodian now: the one who takes it back. */
+      custodianId: archiveItems.custodianId,
       borrower: archiveLoans.borrower,
       borrowerId: archiveLoans.borrowerId,
       borrowerName: borrowerAccount.displayName,
@@ -318,7 +336,7 @@ export const attachmentAccess = (ctx: Ctx, attachmentId: string, need: ArchivesN
 export const archivesRouter = router({
   list: authedProcedure.input(listArchivesInput).query(async ({ ctx, input }) => {
     await access(ctx, input.community, 'catalogue');
-    const where = archiveCatalogueFilter(input);
+    const where = archiveCatalogueFilter(input, chinaDate(ctx.settings.now()));
     const custodian = alias(users, 'custodian');
     const [items, [counted]] = await Promise.all([
       ctx.db
@@ -410,6 +428,13 @@ export const archivesRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       await itemAccess(ctx, input.id, 'keep');
+      // Checked here as well as by the package, so the console shows it on 应还日期 rather than above the form.
+      const today = chinaDate(ctx.settings.now());
+      const lentOn = input.lentOn ?? today;
+      if (lentOn > today) throw fieldError('BAD_REQUEST', 'lentOn', '借出日期不能晚于今天');
+      if (input.dueOn < today)
+        throw fieldError('BAD_REQUEST', 'dueOn', `应还日期 ${input.dueOn} 已过，不能早于今天`);
+      if (input.dueOn <= lentOn) throw fieldError('BAD_REQUEST', 'dueOn', '应还日期须晚于借出日期');
       const { id: itemId, ...rest } = input;
       return attempt(() => lendArchiveItem(ctx.db, actingAs(ctx), { itemId, ...rest }));
     }),

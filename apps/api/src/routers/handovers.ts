@@ -117,6 +117,8 @@ export const handoversRouter = router({
   create: writerProcedure.input(createHandoverInput).mutation(async ({ ctx, input }) => {
     await requireArchivesAccess(ctx.db, ctx.principal, input.community, 'manage');
     const { community, ...rest } = input;
+    // The store applies the package's opening rules (deadline not already past, no seal of the
+    // leaver's taken out) in its transaction, with a field error the wizard can place.
     return attempt(() => createHandover(ctx.db, actingAs(ctx), { communityCode: community, ...rest }));
   }),
 

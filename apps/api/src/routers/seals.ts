@@ -22,10 +22,12 @@ import {
   sealEndProposals,
   sealRequests,
   seals,
+  setSealApprovers,
   stampSeal,
   takeOut,
   users,
   withdrawSealEnd,
+  withdrawSealRequest,
 } from '@shequ/db';
 import { communityCode, divisionCode } from '@shequ/domain';
 import { and, asc, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
@@ -52,7 +54,7 @@ import {
 } from '../auth/archives-access.js';
 import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
-import { fieldError, notFound } from '../errors.js';
+import { fieldError, forbidden, notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 
 const id = z.uuid({ error: '应为有效的编号' });
@@ -63,17 +65,28 @@ const text = (field: string, max = 500) =>
     .min(1, { error: `${field}不能为空` })
     .max(max, { error: `${field}最多 ${max} 字` });
 
+const approverIds = z
+  .array(id)
+  .min(1, { error: '须按印章使用制度指定至少一名审批人（鄂州 第四十条）' })
+  .max(10, { error: '审批人至多 10 名' });
+
 export const registerSealInput = z.strictObject({
   community: communityCode,
   name: text('印章名称', 100),
   owner: z.strictObject({ kind: z.enum(sealOwnerKinds), name: text('所属组织', 100) }),
   custodianId: id,
   storagePlace: text('固定存放地点', 100),
-  approverIds: z.array(id).min(1, { error: '须按印章使用制度指定至少一名审批人（鄂州 第四十条）' }).max(10),
+  approverIds,
   impressionSha256: z
     .string()
     .regex(/^[0-9a-f]{64}$/, { error: '印模图片的 SHA-256 应为 64 位小写十六进制' })
     .optional(),
+});
+
+export const setSealApproversInput = z.strictObject({
+  sealId: id,
+  approverIds,
+  reason: text('变更理由'),
 });
 
 export const sealsOutInput = z
@@ -191,6 +204,7 @@ function requestsWithNames(db: Database) {
   const requester = alias(users, 'requester');
   const decider = alias(users, 'decider');
   const custodian = alias(users, 'custodian');
+  const stamper = alias(users, 'stamper');
   return db
     .select({
       id: sealRequests.id,
@@ -214,6 +228,8 @@ function requestsWithNames(db: Database) {
       deciderName: decider.displayName,
       decidedAt: sealRequests.decidedAt,
       refusalReason: sealRequests.refusalReason,
+      stampedBy: sealRequests.stampedBy,
+      stamperName: stamper.displayName,
       stampedAt: sealRequests.stampedAt,
       copiesStamped: sealRequests.copiesStamped,
       takenOutAt: sealRequests.takenOutAt,
@@ -225,6 +241,7 @@ function requestsWithNames(db: Database) {
     .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
     .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
     .leftJoin(custodian, eq(custodian.id, seals.custodianId))
+    .leftJoin(stamper, eq(stamper.id, sealRequests.stampedBy))
     .$dynamic();
 }
 
@@ -378,6 +395,16 @@ export const sealsRouter = router({
     return attempt(() => registerSeal(ctx.db, actingAs(ctx), { communityCode: community, ...rest }));
   }),
 
+  /**
+   * 变更审批人: administrators name who approves the seal's use from now on (a new committee, a
+   * departure), with a reason; the custodian cannot be the only one. Decided requests keep their decider.
+   */
+  setApprovers: writerProcedure.input(setSealApproversInput).mutation(async ({ ctx, input }) => {
+    const community = await sealRef(ctx.db, ctx.principal, input.sealId);
+    await requireArchivesAccess(ctx.db, ctx.principal, community, 'manage');
+    return attempt(() => setSealApprovers(ctx.db, actingAs(ctx), input));
+  }),
+
   requestUse: writerProcedure
     .input(
       z.strictObject({
@@ -391,6 +418,19 @@ export const sealsRouter = router({
       await sealRef(ctx.db, ctx.principal, input.sealId);
       return attempt(() => requestSealUse(ctx.db, actingAs(ctx), input));
     }),
+
+  /** 撤回: the requester, while the use or take-out request still waits for a decision. */
+  withdraw: writerProcedure.input(z.strictObject({ requestId: id })).mutation(async ({ ctx, input }) => {
+    await requestRef(ctx.db, ctx.principal, input.requestId);
+    const [request] = await ctx.db
+      .select({ kind: sealRequests.kind, requestedBy: sealRequests.requestedBy })
+      .from(sealRequests)
+      .where(eq(sealRequests.id, input.requestId))
+      .limit(1);
+    if (request?.requestedBy !== ctx.principal.id) throw forbidden('只有申请人本人可以撤回申请');
+    const kind = request.kind === 'takeOut' ? 'takeOut' : 'use';
+    return attempt(() => withdrawSealRequest(ctx.db, actingAs(ctx), { requestId: input.requestId, kind }));
+  }),
 
   approve: writerProcedure.input(z.strictObject({ requestId: id })).mutation(async ({ ctx, input }) => {
     await deciderRef(ctx, input.requestId);

@@ -1,9 +1,20 @@
 /** The forms of the catalogue: file a new item, lend one out. Server messages land on their fields. */
 import { useMutation } from '@tanstack/react-query';
-import { Alert, AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import {
+  Alert,
+  AutoComplete,
+  DatePicker,
+  Form,
+  type FormInstance,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
+import { useState } from 'react';
+import { serverErrorsFor } from '../../lib/fieldErrors.js';
 import { queryClient, trpc } from '../../lib/trpc.js';
 import {
   classificationLabels,
@@ -46,7 +57,7 @@ interface NewItemValues {
   location?: { room?: string; cabinet?: string; shelf?: string };
 }
 
-const newItemFields = new Set([
+const newItemFields = [
   'fonds',
   'category',
   'organisation',
@@ -61,8 +72,62 @@ const newItemFields = new Set([
   'contentGroup',
   'retention',
   'custodianId',
-  'location',
-]);
+  'location.room',
+  'location.cabinet',
+  'location.shelf',
+];
+
+/** How a message the form cannot place names its field. */
+const fieldLabels: Record<string, string> = {
+  referenceCode: '档号',
+  community: '社区',
+  id: '档案',
+  borrowerId: '借阅人',
+};
+const labelOf = (dotted: string) => fieldLabels[dotted] ?? dotted;
+
+/** Days after today in China: a document cannot be dated after it is filed, a loan not due before today. */
+export const afterToday = (day: Dayjs) => day.isAfter(dayjs(chinaToday()), 'day');
+export const beforeToday = (day: Dayjs) => day.isBefore(dayjs(chinaToday()), 'day');
+
+/**
+ * The form's server-side problems: each on its field, the rest (and refusals without a field) in an
+ * Alert above the form. Cleared when the dialog opens again or the user submits.
+ */
+export function useServerErrors(form: FormInstance, formFields: readonly string[]) {
+  const [others, setOthers] = useState<string[]>([]);
+  return {
+    others,
+    clear: () => setOthers([]),
+    show: (error: unknown) => {
+      const placed = serverErrorsFor(error, formFields, labelOf);
+      form.setFields(placed.fields);
+      setOthers(placed.others);
+    },
+  };
+}
+
+export function ServerErrors({ messages }: { messages: string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="form-errors"
+      title={messages.length === 1 ? messages[0] : '未能提交'}
+      description={
+        messages.length > 1 ? (
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {messages.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        ) : undefined
+      }
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
 
 export function NewItemModal({
   community,
@@ -79,20 +144,18 @@ export function NewItemModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm();
+  const problems = useServerErrors(form, newItemFields);
   const create = useMutation(
     trpc.archives.create.mutationOptions({
       onSuccess: () => {
         refreshArchives();
         onClose();
       },
-      onError: (error) => {
-        const fieldErrors = fieldErrorsOf(error);
-        if (fieldErrors)
-          form.setFields(placeFieldErrors(fieldErrors, ([name]) => newItemFields.has(String(name))).fields);
-      },
+      onError: problems.show,
     }),
   );
-  const showGeneralError = create.isError && !fieldErrorsOf(create.error);
+  // Only the community's own enabled accounts keep its items (the list also holds the town's people).
+  const custodians = people.filter((person) => person.jurisdictionCode === community);
   const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
   return (
@@ -104,11 +167,10 @@ export function NewItemModal({
       onOk={() => form.submit()}
       confirmLoading={create.isPending}
       onCancel={onClose}
+      afterOpenChange={(visible) => visible || problems.clear()}
       destroyOnHidden
     >
-      {showGeneralError && (
-        <Alert type="error" showIcon title={errorMessage(create.error)} style={{ marginBottom: 16 }} />
-      )}
+      <ServerErrors messages={problems.others} />
       <Form<NewItemValues>
         form={form}
         name="newArchiveItem"
@@ -122,6 +184,7 @@ export function NewItemModal({
           classification: 'none',
         }}
         onFinish={(values) => {
+          problems.clear();
           const location = values.location?.room?.trim()
             ? {
                 room: values.location.room.trim(),
@@ -178,8 +241,20 @@ export function NewItemModal({
           <Form.Item label="文号" name="documentNumber">
             <Input />
           </Form.Item>
-          <Form.Item label="日期" name="date" rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker style={{ width: '100%' }} />
+          <Form.Item
+            label="日期"
+            name="date"
+            rules={[
+              { required: true, message: '请选择日期' },
+              {
+                validator: (_rule, value: Dayjs | undefined) =>
+                  value && afterToday(value)
+                    ? Promise.reject(new Error('文件日期不能晚于今天（归档之日）'))
+                    : Promise.resolve(),
+              },
+            ]}
+          >
+            <DatePicker style={{ width: '100%' }} disabledDate={afterToday} />
           </Form.Item>
           <Form.Item label="载体" name="medium" rules={[{ required: true, message: '请选择载体' }]}>
             <Select options={optionsOf(mediumLabels)} />
@@ -208,7 +283,7 @@ export function NewItemModal({
           </Form.Item>
         </div>
         <Form.Item label="保管人" name="custodianId" rules={[{ required: true, message: '请选择保管人' }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={personOptions(people)} />
+          <Select showSearch={{ optionFilterProp: 'label' }} options={personOptions(custodians)} />
         </Form.Item>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 16 }}>
           <Form.Item label="存放位置（室）" name={['location', 'room']}>
@@ -229,6 +304,8 @@ export function NewItemModal({
   );
 }
 
+const lendFields = ['borrower', 'purpose', 'lentOn', 'dueOn'];
+
 interface LendValues {
   borrower: string;
   purpose?: string;
@@ -237,33 +314,28 @@ interface LendValues {
 }
 
 export function LendModal({
+  community,
   item,
   people,
   onClose,
 }: {
+  community: string;
   item: { id: string; referenceCode: string; title: string } | null;
   people: Person[];
   onClose: () => void;
 }) {
   const [form] = Form.useForm();
+  const problems = useServerErrors(form, lendFields);
   const lend = useMutation(
     trpc.archives.lend.mutationOptions({
       onSuccess: () => {
         refreshArchives();
         onClose();
       },
-      onError: (error) => {
-        const fieldErrors = fieldErrorsOf(error);
-        if (fieldErrors)
-          form.setFields(
-            placeFieldErrors(fieldErrors, ([name]) =>
-              ['borrower', 'purpose', 'lentOn', 'dueOn'].includes(String(name)),
-            ).fields,
-          );
-      },
+      onError: problems.show,
     }),
   );
-  const showGeneralError = lend.isError && !fieldErrorsOf(lend.error);
+  const borrowers = people.filter((person) => person.jurisdictionCode === community);
   return (
     <Modal
       title={item ? `借出档案 ${item.referenceCode}` : '借出档案'}
@@ -272,12 +344,11 @@ export function LendModal({
       onOk={() => form.submit()}
       confirmLoading={lend.isPending}
       onCancel={onClose}
+      afterOpenChange={(visible) => visible || problems.clear()}
       destroyOnHidden
     >
       {item && <p>{item.title}</p>}
-      {showGeneralError && (
-        <Alert type="error" showIcon title={errorMessage(lend.error)} style={{ marginBottom: 16 }} />
-      )}
+      <ServerErrors messages={problems.others} />
       <Form<LendValues>
         form={form}
         name="lendArchiveItem"
@@ -286,8 +357,9 @@ export function LendModal({
         initialValues={{ lentOn: dayjs(chinaToday()), dueOn: dayjs(chinaToday()).add(14, 'day') }}
         onFinish={(values) => {
           if (!item) return;
+          problems.clear();
           const borrower = values.borrower.trim();
-          const account = people.find((person) => person.displayName === borrower);
+          const account = borrowers.find((person) => person.displayName === borrower);
           lend.mutate({
             id: item.id,
             borrower,
@@ -305,7 +377,7 @@ export function LendModal({
           rules={[{ required: true, whitespace: true, message: '请输入借阅人' }]}
         >
           <AutoComplete
-            options={people.map((person) => ({ value: person.displayName }))}
+            options={borrowers.map((person) => ({ value: person.displayName }))}
             filterOption={(input, option) => String(option?.value ?? '').includes(input)}
           />
         </Form.Item>
@@ -314,12 +386,231 @@ export function LendModal({
         </Form.Item>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
           <Form.Item label="借出日期" name="lentOn" rules={[{ required: true, message: '请选择借出日期' }]}>
-            <DatePicker style={{ width: '100%' }} />
+            <DatePicker style={{ width: '100%' }} disabledDate={afterToday} />
           </Form.Item>
-          <Form.Item label="应还日期" name="dueOn" rules={[{ required: true, message: '请选择应还日期' }]}>
-            <DatePicker style={{ width: '100%' }} />
+          <Form.Item
+            label="应还日期"
+            name="dueOn"
+            dependencies={['lentOn']}
+            rules={[
+              { required: true, message: '请选择应还日期' },
+              ({ getFieldValue }) => ({
+                validator: (_rule, value: Dayjs | undefined) => {
+                  const lentOn: Dayjs | undefined = getFieldValue('lentOn');
+                  if (value && beforeToday(value)) return Promise.reject(new Error('应还日期不能早于今天'));
+                  if (value && lentOn && !value.isAfter(lentOn, 'day'))
+                    return Promise.reject(new Error('应还日期须晚于借出日期'));
+                  return Promise.resolve();
+                },
+              }),
+            ]}
+          >
+            <DatePicker style={{ width: '100%' }} disabledDate={beforeToday} />
           </Form.Item>
         </div>
+      </Form>
+    </Modal>
+  );
+}
+
+const appraisalFields = ['decisionNumber', 'decidedOn', 'opinion', 'approvedBy'];
+
+interface AppraisalValues {
+  decisionNumber: string;
+  decidedOn: Dayjs;
+  opinion: string;
+  approvedBy: string[];
+}
+
+/**
+ * 鉴定: records the appraisal decision that an item past its retention is to be destroyed, approved by
+ * people besides its custodian. The decision cannot predate the expiry; destroying follows as its own step.
+ */
+export function AppraisalModal({
+  community,
+  item,
+  people,
+  onClose,
+}: {
+  community: string;
+  item: { id: string; referenceCode: string; title: string; expiresOn: string; custodianId: string } | null;
+  people: Person[];
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm();
+  const problems = useServerErrors(form, appraisalFields);
+  const appraise = useMutation(
+    trpc.archives.appraiseForDestruction.mutationOptions({
+      onSuccess: () => {
+        refreshArchives();
+        onClose();
+      },
+      onError: problems.show,
+    }),
+  );
+  const approvers = people.filter(
+    (person) => person.jurisdictionCode === community && person.id !== item?.custodianId,
+  );
+  const beforeExpiry = (day: Dayjs) =>
+    afterToday(day) || (!!item && day.isBefore(dayjs(item.expiresOn), 'day'));
+  return (
+    <Modal
+      title={item ? `鉴定销毁 ${item.referenceCode}` : '鉴定销毁'}
+      open={item !== null}
+      okText="登记鉴定结论"
+      onOk={() => form.submit()}
+      confirmLoading={appraise.isPending}
+      onCancel={onClose}
+      afterOpenChange={(visible) => visible || problems.clear()}
+      destroyOnHidden
+    >
+      {item && (
+        <p>
+          {item.title}（保管期限 {item.expiresOn} 届满）
+        </p>
+      )}
+      <ServerErrors messages={problems.others} />
+      <Form<AppraisalValues>
+        form={form}
+        name="appraiseArchiveItem"
+        layout="vertical"
+        preserve={false}
+        initialValues={{ decidedOn: dayjs(chinaToday()), approvedBy: [] }}
+        onFinish={(values) => {
+          if (!item) return;
+          problems.clear();
+          appraise.mutate({
+            id: item.id,
+            decisionNumber: values.decisionNumber.trim(),
+            decidedOn: values.decidedOn.format('YYYY-MM-DD'),
+            opinion: values.opinion.trim(),
+            approvedBy: values.approvedBy,
+          });
+        }}
+      >
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+          <Form.Item
+            label="鉴定结论文号"
+            name="decisionNumber"
+            rules={[{ required: true, whitespace: true, message: '请输入鉴定结论文号' }]}
+          >
+            <Input placeholder="如 象档鉴〔2026〕2号" />
+          </Form.Item>
+          <Form.Item
+            label="鉴定日期"
+            name="decidedOn"
+            rules={[{ required: true, message: '请选择鉴定日期' }]}
+          >
+            <DatePicker style={{ width: '100%' }} disabledDate={beforeExpiry} />
+          </Form.Item>
+        </div>
+        <Form.Item
+          label="鉴定意见"
+          name="opinion"
+          rules={[{ required: true, whitespace: true, message: '请输入鉴定意见' }]}
+        >
+          <Input.TextArea rows={3} placeholder="如：保管期满，经鉴定已无保存价值，同意销毁" />
+        </Form.Item>
+        <Form.Item
+          label="批准人"
+          name="approvedBy"
+          extra="须有保管人以外的本社区人员批准"
+          rules={[{ required: true, type: 'array', min: 1, message: '请选择保管人以外的批准人' }]}
+        >
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={personOptions(approvers)}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+const destroyFields = ['method', 'destroyedOn'];
+
+interface DestroyValues {
+  method: string;
+  destroyedOn: Dayjs;
+}
+
+/** 销毁: the custodian carries out an appraisal decision; the destruction list keeps the entry for good. */
+export function DestroyModal({
+  item,
+  onClose,
+}: {
+  item: {
+    id: string;
+    referenceCode: string;
+    title: string;
+    decidedOn: string;
+    decisionNumber: string;
+  } | null;
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm();
+  const problems = useServerErrors(form, destroyFields);
+  const destroy = useMutation(
+    trpc.archives.destroy.mutationOptions({
+      onSuccess: () => {
+        refreshArchives();
+        onClose();
+      },
+      onError: problems.show,
+    }),
+  );
+  const outsideWindow = (day: Dayjs) =>
+    afterToday(day) || (!!item && day.isBefore(dayjs(item.decidedOn), 'day'));
+  return (
+    <Modal
+      title={item ? `销毁档案 ${item.referenceCode}` : '销毁档案'}
+      open={item !== null}
+      okText="登记销毁"
+      okButtonProps={{ danger: true }}
+      onOk={() => form.submit()}
+      confirmLoading={destroy.isPending}
+      onCancel={onClose}
+      afterOpenChange={(visible) => visible || problems.clear()}
+      destroyOnHidden
+    >
+      {item && (
+        <p>
+          {item.title}（依鉴定结论 {item.decisionNumber}，{item.decidedOn}
+          ）。销毁后不能撤销，销毁清册永久保存。
+        </p>
+      )}
+      <ServerErrors messages={problems.others} />
+      <Form<DestroyValues>
+        form={form}
+        name="destroyArchiveItem"
+        layout="vertical"
+        preserve={false}
+        initialValues={{ destroyedOn: dayjs(chinaToday()) }}
+        onFinish={(values) => {
+          if (!item) return;
+          problems.clear();
+          destroy.mutate({
+            id: item.id,
+            method: values.method.trim(),
+            destroyedOn: values.destroyedOn.format('YYYY-MM-DD'),
+          });
+        }}
+      >
+        <Form.Item
+          label="销毁方式"
+          name="method"
+          rules={[{ required: true, whitespace: true, message: '请输入销毁方式' }]}
+        >
+          <Input placeholder="如 粉碎、焚毁、删除并覆写" />
+        </Form.Item>
+        <Form.Item
+          label="销毁日期"
+          name="destroyedOn"
+          rules={[{ required: true, message: '请选择销毁日期' }]}
+        >
+          <DatePicker style={{ width: '100%' }} disabledDate={outsideWindow} />
+        </Form.Item>
       </Form>
     </Modal>
   );

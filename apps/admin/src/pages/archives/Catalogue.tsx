@@ -5,6 +5,7 @@ import {
   Alert,
   App,
   Button,
+  Checkbox,
   Descriptions,
   Drawer,
   Input,
@@ -23,7 +24,7 @@ import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { isAdmin } from '../../lib/labels.js';
 import { queryClient, type RouterInputs, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
-import { LendModal, NewItemModal } from './ArchiveForms.js';
+import { AppraisalModal, DestroyModal, LendModal, NewItemModal } from './ArchiveForms.js';
 import { downloadUrl, UploadError, uploadAttachment } from './attachments.js';
 import {
   archiveStatusLabels,
@@ -34,7 +35,7 @@ import {
   optionsOf,
   retentionLabels,
 } from './labels.js';
-import { DueDate, formatTime, useCanWrite, usePeople } from './shared.js';
+import { chinaToday, DueDate, formatTime, type Person, useCanWrite, usePeople } from './shared.js';
 
 type ItemRow = RouterOutputs['archives']['list']['items'][number];
 type ListInput = RouterInputs['archives']['list'];
@@ -64,19 +65,31 @@ function fileSize(bytes: number): string {
 
 /**
  * Adds a scan, photo, audio or video file to the item: the raw file goes to the upload route with the
- * session cookie, with progress in the list; the API's zh-CN refusal is shown as it is.
+ * session cookie. The attachment table below is the list: antd's own upload list would repeat it, and
+ * would keep a refused file as a red entry; progress shows on the button, a refusal as a message.
  */
 function AttachmentUpload({ itemId }: { itemId: string }) {
   const { message } = App.useApp();
+  const [progress, setProgress] = useState<Record<string, number>>({});
+  const uploading = Object.values(progress);
   const customRequest: UploadProps['customRequest'] = ({ file, onProgress, onSuccess, onError }) => {
-    uploadAttachment(itemId, file as File, (percent) => onProgress?.({ percent })).then(
+    const name = (file as File).name;
+    const key = `${name}-${Date.now()}-${Math.random()}`;
+    const settle = () => setProgress(({ [key]: _done, ...rest }) => rest);
+    setProgress((current) => ({ ...current, [key]: 0 }));
+    uploadAttachment(itemId, file as File, (percent) => {
+      setProgress((current) => (key in current ? { ...current, [key]: percent } : current));
+      onProgress?.({ percent });
+    }).then(
       (answer) => {
+        settle();
         onSuccess?.(answer);
         message.success(`已归档附件：${(file as File).name}`);
         void queryClient.invalidateQueries({ queryKey: trpc.archives.get.queryKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.custody.pathKey() });
       },
       (error: unknown) => {
+        settle();
         onError?.(error as Error);
         message.error(error instanceof Error ? error.message : String(error));
         // The session ended: the console returns to the login page.
@@ -87,14 +100,30 @@ function AttachmentUpload({ itemId }: { itemId: string }) {
     );
   };
   return (
-    <Upload multiple customRequest={customRequest} showUploadList={{ showRemoveIcon: true }}>
-      <Button icon={<UploadOutlined />}>上传附件（扫描件、照片、音视频）</Button>
+    <Upload multiple customRequest={customRequest} showUploadList={false}>
+      <Button icon={<UploadOutlined />} loading={uploading.length > 0}>
+        {uploading.length > 0
+          ? `正在上传 ${Math.round(uploading.reduce((sum, p) => sum + p, 0) / uploading.length)}%`
+          : '上传附件（扫描件、照片、音视频）'}
+      </Button>
     </Upload>
   );
 }
 
-function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+function ItemDrawer({
+  id,
+  community,
+  people,
+  onClose,
+}: {
+  id: string | null;
+  community: string;
+  people: Person[];
+  onClose: () => void;
+}) {
   const { message } = App.useApp();
+  const [appraising, setAppraising] = useState(false);
+  const [destroying, setDestroying] = useState(false);
   const canWrite = useCanWrite();
   const detail = useQuery({ ...trpc.archives.get.queryOptions({ id: id ?? '' }), enabled: id !== null });
   const fixity = useMutation(
@@ -118,6 +147,15 @@ function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => void })
     !!item &&
     item.status !== 'destroyed' &&
     (isAdmin(me.role) || item.custodianId === me.id);
+  // 鉴定 once the retention has run out (the API: administrators or the custodian); 销毁 under the
+  // decision, by the custodian alone (鄂州 第三十九条: the keeper acts on their own items).
+  const expired = !!item?.expiresOn && item.expiresOn <= chinaToday();
+  const mayAppraise = mayKeep && expired && item?.status === 'shelved' && !item.destruction;
+  const mayDestroy =
+    mayKeep &&
+    item?.custodianId === me?.id &&
+    item?.status === 'shelved' &&
+    item?.destruction?.state === 'appraised';
   return (
     <Drawer open={id !== null} onClose={onClose} size={720} title={item?.title ?? '档案'}>
       {detail.isError && <Alert type="error" showIcon title={errorMessage(detail.error)} />}
@@ -186,10 +224,20 @@ function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => void })
             />
           </div>
           <div>
-            <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
-              <Typography.Title level={5}>附件</Typography.Title>
+            <div
+              style={{
+                display: 'flex',
+                alignItems: 'center',
+                justifyContent: 'space-between',
+                gap: 16,
+                marginBottom: 8,
+              }}
+            >
+              <Typography.Title level={5} style={{ margin: 0 }}>
+                附件
+              </Typography.Title>
               {mayKeep && id && <AttachmentUpload key={id} itemId={id} />}
-            </Space>
+            </div>
             <Table
               rowKey="id"
               size="small"
@@ -252,9 +300,59 @@ function ItemDrawer({ id, onClose }: { id: string | null; onClose: () => void })
               type="warning"
               showIcon
               title={`鉴定销毁：${item.destruction.decisionNumber}（${item.destruction.decidedOn}）`}
-              description={`${item.destruction.opinion}${item.destruction.destroyedOn ? `；已于 ${item.destruction.destroyedOn} 销毁（${item.destruction.method ?? ''}）` : ''}`}
+              description={`${item.destruction.opinion}${item.destruction.destroyedOn ? `；已于 ${item.destruction.destroyedOn} 销毁（${item.destruction.method ?? ''}）` : '；待保管人销毁'}`}
+              action={
+                mayDestroy ? (
+                  <Button danger size="small" onClick={() => setDestroying(true)}>
+                    销毁
+                  </Button>
+                ) : undefined
+              }
             />
           )}
+          {mayAppraise && (
+            <Alert
+              type="info"
+              showIcon
+              title={`保管期限已于 ${item.expiresOn} 届满，请鉴定`}
+              description="经鉴定无保存价值的，登记鉴定结论（须经保管人以外的人批准）后由保管人销毁。"
+              action={
+                <Button size="small" onClick={() => setAppraising(true)}>
+                  鉴定
+                </Button>
+              }
+            />
+          )}
+          <AppraisalModal
+            community={community}
+            people={people}
+            item={
+              appraising && item.id && item.expiresOn && item.custodianId
+                ? {
+                    id: item.id,
+                    referenceCode: item.referenceCode,
+                    title: item.title ?? '',
+                    expiresOn: item.expiresOn,
+                    custodianId: item.custodianId,
+                  }
+                : null
+            }
+            onClose={() => setAppraising(false)}
+          />
+          <DestroyModal
+            item={
+              destroying && item.id && item.destruction
+                ? {
+                    id: item.id,
+                    referenceCode: item.referenceCode,
+                    title: item.title ?? '',
+                    decidedOn: item.destruction.decidedOn,
+                    decisionNumber: item.destruction.decisionNumber,
+                  }
+                : null
+            }
+            onClose={() => setDestroying(false)}
+          />
         </Space>
       )}
     </Drawer>
@@ -265,6 +363,7 @@ export function Catalogue({ community }: { community: string }) {
   const { message } = App.useApp();
   const canWrite = useCanWrite();
   const { people } = usePeople(community);
+  const me = useQuery(trpc.auth.me.queryOptions()).data;
   const [filters, setFilters] = useState<Omit<ListInput, 'community'>>({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
   const [lending, setLending] = useState<ItemRow | null>(null);
@@ -322,13 +421,16 @@ export function Catalogue({ community }: { community: string }) {
     { title: '保管人', dataIndex: 'custodianName', responsive: ['lg'] },
     { title: '存放位置', key: 'location', responsive: ['xxl'], render: (_value, row) => location(row) },
     { title: '状态', dataIndex: 'status', render: (status: string) => <StatusTag status={status} /> },
-    ...(canWrite
+    // The column is there when the page holds an item of the signed-in custodian's.
+    ...(canWrite && rows.some((row) => row.custodianId === me?.id)
       ? [
           {
             title: '操作',
             key: 'actions',
+            // Lending and taking back are the item's custodian's acts (鄂州 第三十九条); others, administrators
+            // included, would only be refused.
             render: (_value: unknown, row: ItemRow) =>
-              row.status === 'shelved' ? (
+              row.custodianId !== me?.id ? null : row.status === 'shelved' ? (
                 <Button size="small" onClick={() => setLending(row)}>
                   借出
                 </Button>
@@ -388,6 +490,12 @@ export function Catalogue({ community }: { community: string }) {
           options={optionsOf(retentionLabels)}
           onChange={(retention?: string) => set({ retention: retention as ListInput['retention'] })}
         />
+        <Checkbox
+          checked={filters.expired === true}
+          onChange={(event) => set({ expired: event.target.checked ? true : undefined })}
+        >
+          已到保管期限
+        </Checkbox>
         <ExportButton load={() => trpcClient.spreadsheets.exportArchives.query(input)}>导出目录</ExportButton>
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
@@ -396,6 +504,13 @@ export function Catalogue({ community }: { community: string }) {
         )}
       </Space>
       {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
+      {filters.expired && (
+        <Alert
+          type="info"
+          showIcon
+          title="以下档案保管期限已满、尚未销毁或移交：打开档案进行鉴定，经批准后由保管人销毁。"
+        />
+      )}
       <Table<ItemRow>
         rowKey="id"
         size="middle"
@@ -420,8 +535,8 @@ export function Catalogue({ community }: { community: string }) {
         open={creating}
         onClose={() => setCreating(false)}
       />
-      <LendModal item={lending} people={people} onClose={() => setLending(null)} />
-      <ItemDrawer id={viewing} onClose={() => setViewing(null)} />
+      <LendModal community={community} item={lending} people={people} onClose={() => setLending(null)} />
+      <ItemDrawer id={viewing} community={community} people={people} onClose={() => setViewing(null)} />
     </Space>
   );
 }

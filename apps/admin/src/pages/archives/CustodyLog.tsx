@@ -17,6 +17,22 @@ type Entry = RouterOutputs['custody']['entries']['entries'][number];
 type CheckpointRow = RouterOutputs['custody']['checkpoints'][number];
 type Verification = RouterOutputs['custody']['verify'];
 
+/** A checkpoint member as the verification form names it: its meaning, then its name in the file. */
+const checkpointFields: Record<string, string> = {
+  format: '格式',
+  community: '社区',
+  size: '条数',
+  root: '默克尔根',
+  at: '签发时间',
+  publicKey: '公钥',
+  signature: '签名',
+};
+function checkpointFieldLabel(member: string): string {
+  if (!member) return '检查点';
+  const label = checkpointFields[member];
+  return label ? `${label}（${member}）` : member;
+}
+
 /** The exported form of a stored checkpoint: what `shequ log verify` and this page read. */
 function exported(row: CheckpointRow) {
   return {
@@ -147,7 +163,7 @@ export function CustodyLog({ community, canWrite }: { community: string; canWrit
           检查点（条数、默克尔根、时间，带 Ed25519
           签名）可由街道或纪委下载保存。日后将其粘贴或上传到这里，即可核验此后日志有无被改动、删除或调换顺序。
           {latest &&
-            ` 最新检查点：${latest.size} 条，${formatTime(latest.at)}，由 ${latest.createdBy} 签发。`}
+            ` 最新检查点：${latest.size} 条，${formatTime(latest.at)}，由 ${latest.createdByName ?? latest.createdBy} 签发。`}
         </Typography.Paragraph>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Input.TextArea
@@ -197,7 +213,7 @@ export function CustodyLog({ community, canWrite }: { community: string; canWrit
                 fieldProblems &&
                 Object.entries(fieldProblems).map(([field, messages]) => (
                   <div key={field}>
-                    {field.replace(/^checkpoint\.?/, '') || '检查点'}：{messages.join('；')}
+                    {checkpointFieldLabel(field.replace(/^checkpoint\.?/, ''))}：{messages.join('；')}
                   </div>
                 ))
               }
@@ -231,20 +247,23 @@ export function CustodyLog({ community, canWrite }: { community: string; canWrit
           columns={[
             { title: '序号', dataIndex: 'seq', width: 70 },
             { title: '时间', dataIndex: 'at', width: 150, render: (value: string) => formatTime(value) },
-            { title: '操作人', dataIndex: 'actor' },
+            {
+              title: '操作人',
+              dataIndex: 'actorName',
+              render: (name: string, entry) => <span title={`账号 ${entry.actor}`}>{name}</span>,
+            },
             { title: '事项', dataIndex: 'actionLabel' },
             {
               title: '内容',
-              dataIndex: 'payload',
+              dataIndex: 'details',
               responsive: ['xl'],
-              render: (payload: Entry['payload']) => (
-                <Typography.Text type="secondary" ellipsis style={{ maxWidth: 360, fontSize: 12 }}>
-                  {Object.entries(payload)
-                    .map(
-                      ([key, value]) =>
-                        `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
-                    )
-                    .join('；')}
+              render: (details: string) => (
+                <Typography.Text
+                  type="secondary"
+                  ellipsis={{ tooltip: details }}
+                  style={{ maxWidth: 420, fontSize: 12 }}
+                >
+                  {details}
                 </Typography.Text>
               ),
             },

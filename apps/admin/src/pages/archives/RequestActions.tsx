@@ -37,6 +37,30 @@ function refresh() {
   void queryClient.invalidateQueries({ queryKey: trpc.custody.pathKey() });
 }
 
+/** 撤回: the requester's own step while the request waits for a decision. */
+export function WithdrawRequest({ request }: { request: SealRequestRow }) {
+  const { message } = App.useApp();
+  const withdraw = useMutation(
+    trpc.seals.withdraw.mutationOptions({
+      onSuccess: () => {
+        message.success('已撤回申请');
+        refresh();
+      },
+      onError: (error: unknown) => message.error(errorMessage(error)),
+    }),
+  );
+  if (request.state !== 'requested') return null;
+  return (
+    <Popconfirm
+      title="撤回这份申请？"
+      okText="撤回"
+      onConfirm={() => withdraw.mutateAsync({ requestId: request.id })}
+    >
+      <Button size="small">撤回</Button>
+    </Popconfirm>
+  );
+}
+
 export function RequestActions({ request, canWrite }: { request: SealRequestRow; canWrite: boolean }) {
   const { message } = App.useApp();
   const [refusing, setRefusing] = useState(false);

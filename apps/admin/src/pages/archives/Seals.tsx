@@ -32,7 +32,7 @@ import {
   sealStateLabels,
 } from './labels.js';
 import { RequestActions, RequestState, requestSummary, type SealRequestRow } from './RequestActions.js';
-import { formatTime, type Person, personOptions, useCanWrite, usePeople } from './shared.js';
+import { formatTime, keepOnOneLine, type Person, personOptions, useCanWrite, usePeople } from './shared.js';
 
 type SealRow = RouterOutputs['seals']['list'][number];
 
@@ -412,6 +412,80 @@ function RegisterSealModal({
   );
 }
 
+interface ApproversValues {
+  approverIds: string[];
+  reason: string;
+}
+
+/** 变更审批人: who approves the seal's use from now on, as the community's 印章使用制度 now names them. */
+function ApproversModal({
+  community,
+  seal,
+  people,
+  onClose,
+}: {
+  community: string;
+  seal: SealRow | null;
+  people: Person[];
+  onClose: () => void;
+}) {
+  const { message } = App.useApp();
+  const { form, onError } = useServerErrors(['approverIds', 'reason']);
+  const change = useMutation(
+    trpc.seals.setApprovers.mutationOptions({
+      onSuccess: () => {
+        message.success('已变更审批人');
+        refreshSeals();
+        onClose();
+      },
+      onError,
+    }),
+  );
+  const local = people.filter((person) => person.jurisdictionCode === community);
+  return (
+    <Modal
+      title={seal ? `变更审批人：${seal.name}` : '变更审批人'}
+      open={seal !== null}
+      okText="保存"
+      onOk={() => form.submit()}
+      confirmLoading={change.isPending}
+      onCancel={() => {
+        change.reset();
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      {change.isError && !fieldErrorsOf(change.error) && (
+        <Alert type="error" showIcon title={errorMessage(change.error)} style={{ marginBottom: 16 }} />
+      )}
+      <Form<ApproversValues>
+        form={form}
+        name="sealApprovers"
+        layout="vertical"
+        preserve={false}
+        initialValues={{ approverIds: seal?.approvers.map((approver) => approver.id) ?? [] }}
+        onFinish={(values) => seal && change.mutate({ sealId: seal.id, ...values })}
+      >
+        <Form.Item
+          label="审批人"
+          name="approverIds"
+          extra="按印章使用制度指定，至少一人；保管人不能是唯一的审批人。已审批的申请不受影响。"
+          rules={[{ required: true, message: '请至少指定一名审批人' }]}
+        >
+          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={personOptions(local)} />
+        </Form.Item>
+        <Form.Item
+          label="变更理由"
+          name="reason"
+          rules={[{ required: true, whitespace: true, message: '请填写变更理由' }]}
+        >
+          <Input placeholder="如：居委会换届，按新的印章使用制度指定" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 function SealHistory({ sealId, canWrite }: { sealId: string; canWrite: boolean }) {
   const detail = useQuery(trpc.seals.get.queryOptions({ id: sealId }));
   if (detail.isError) return <Alert type="error" showIcon title={errorMessage(detail.error)} />;
@@ -419,6 +493,7 @@ function SealHistory({ sealId, canWrite }: { sealId: string; canWrite: boolean }
     <Table<SealRequestRow>
       rowKey="id"
       size="small"
+      data-testid="seal-history"
       loading={detail.isPending}
       dataSource={detail.data?.requests ?? []}
       pagination={{ pageSize: 10, hideOnSinglePage: true }}
@@ -427,26 +502,67 @@ function SealHistory({ sealId, canWrite }: { sealId: string; canWrite: boolean }
         {
           title: '类别',
           dataIndex: 'kind',
-          width: 64,
+          ...keepOnOneLine(64),
           render: (kind: string) => requestKindLabels[kind] ?? kind,
         },
-        { title: '申请人', dataIndex: 'requesterName' },
+        { title: '申请人', dataIndex: 'requesterName', ...keepOnOneLine(110) },
         {
           title: '申请时间',
           dataIndex: 'requestedAt',
-          width: 150,
+          ...keepOnOneLine(130),
           render: (value: string) => formatTime(value),
         },
         { title: '内容', key: 'summary', render: (_value, request) => requestSummary(request) },
-        { title: '审批人', dataIndex: 'deciderName', render: (value: string | null) => value ?? '—' },
-        { title: '状态', key: 'state', render: (_value, request) => <RequestState request={request} /> },
+        {
+          title: '审批人',
+          dataIndex: 'deciderName',
+          ...keepOnOneLine(110),
+          render: (value: string | null) => value ?? '—',
+        },
+        {
+          // What was done with the seal: stamped (when, by whom, how many copies), or out and back.
+          title: '用印 / 外带',
+          key: 'done',
+          ...keepOnOneLine(200),
+          render: (_value, request) => <SealUseDone request={request} />,
+        },
+        {
+          title: '状态',
+          key: 'state',
+          ...keepOnOneLine(110),
+          render: (_value, request) => <RequestState request={request} />,
+        },
         {
           title: '操作',
           key: 'actions',
+          ...keepOnOneLine(120),
           render: (_value, request) => <RequestActions request={request} canWrite={canWrite} />,
         },
       ]}
     />
+  );
+}
+
+function SealUseDone({ request }: { request: SealRequestRow }) {
+  if (request.kind === 'use') {
+    if (!request.stampedAt) return <span>—</span>;
+    return (
+      <span data-testid="stamped">
+        用印时间 {formatTime(request.stampedAt)}
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+          用印人 {request.stamperName ?? '—'}，盖印 {request.copiesStamped ?? '—'} 份
+        </Typography.Text>
+      </span>
+    );
+  }
+  if (!request.takenOutAt) return <span>—</span>;
+  return (
+    <span>
+      带出 {formatTime(request.takenOutAt)}
+      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+        {request.returnedAt ? `归还 ${formatTime(request.returnedAt)}` : '尚未归还'}
+      </Typography.Text>
+    </span>
   );
 }
 
@@ -458,6 +574,7 @@ export function Seals({ community }: { community: string }) {
   const [takingOut, setTakingOut] = useState<SealRow | null>(null);
   const [registering, setRegistering] = useState(false);
   const [ending, setEnding] = useState<{ seal: SealRow; kind: Ending } | null>(null);
+  const [naming, setNaming] = useState<SealRow | null>(null);
   const me = useQuery(trpc.auth.me.queryOptions()).data;
   // Administrators and the seal's own approvers may propose to retire or destroy it (the API checks
   // the rest); while a proposal waits for its approver, another cannot be made.
@@ -531,6 +648,11 @@ export function Seals({ community }: { community: string }) {
                           </Button>
                         </>
                       )}
+                      {!!me && isAdmin(me.role) && (seal.state === 'inUse' || seal.state === 'takenOut') && (
+                        <Button size="small" onClick={() => setNaming(seal)}>
+                          变更审批人
+                        </Button>
+                      )}
                       {mayEnd(seal) && seal.state === 'inUse' && (
                         <Button size="small" danger onClick={() => setEnding({ seal, kind: 'retire' })}>
                           {endings.retire.button}
@@ -551,6 +673,7 @@ export function Seals({ community }: { community: string }) {
       <RequestUseModal seal={using} onClose={() => setUsing(null)} />
       <TakeOutModal seal={takingOut} onClose={() => setTakingOut(null)} />
       <EndSealModal ending={ending} onClose={() => setEnding(null)} />
+      <ApproversModal community={community} seal={naming} people={people} onClose={() => setNaming(null)} />
       <RegisterSealModal
         community={community}
         people={people}

@@ -1,6 +1,20 @@
 /** 档案印章 of one community: catalogue, lending, seals, handovers and the custody log, one tab each. */
+import { AuditOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Breadcrumb, Button, Card, Result, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Badge,
+  Breadcrumb,
+  Button,
+  Card,
+  Result,
+  Skeleton,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { errorCode, type RouterOutputs, trpc } from '../../lib/trpc.js';
@@ -10,36 +24,47 @@ import { Destructions } from './Destructions.js';
 import { Lending } from './Lending.js';
 import { supervisingBodyLabels } from './labels.js';
 import { Seals } from './Seals.js';
-import { formatTime, useCanWrite } from './shared.js';
+import { CANNOT_START_HANDOVER, formatTime, useCanStartHandover, useCanWrite } from './shared.js';
 
 type HandoverRow = RouterOutputs['handovers']['list'][number];
 
 function Handovers({ community, canWrite }: { community: string; canWrite: boolean }) {
   const list = useQuery(trpc.handovers.list.queryOptions({ community }));
+  const { canStart } = useCanStartHandover();
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      {canWrite && (
-        <Link to={`/archives/${community}/handover/new`}>
-          <Button type="primary">发起离任移交</Button>
-        </Link>
-      )}
+      {canWrite &&
+        (canStart ? (
+          <Link to={`/archives/${community}/handover/new`}>
+            <Button type="primary">发起离任移交</Button>
+          </Link>
+        ) : (
+          <Space>
+            <Button type="primary" disabled>
+              发起离任移交
+            </Button>
+            <Typography.Text type="secondary">{CANNOT_START_HANDOVER}</Typography.Text>
+          </Space>
+        ))}
+      {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
       <Table<HandoverRow>
         rowKey="id"
         size="middle"
         loading={list.isFetching}
         dataSource={list.data ?? []}
         pagination={false}
-        locale={{ emptyText: '没有离任移交记录' }}
+        locale={{ emptyText: list.isError ? '无法显示离任移交记录' : '没有离任移交记录' }}
         columns={[
           { title: '发起时间', dataIndex: 'createdAt', render: (value: string) => formatTime(value) },
           // Names come with the list: a party who may not see the community's people still reads them.
           { title: '移交人', dataIndex: 'leaverName' },
           { title: '接交人', dataIndex: 'successorName' },
+          { title: '监交人', dataIndex: 'supervisorName' },
           {
-            title: '监交人',
-            key: 'supervisor',
-            render: (_value, row) =>
-              `${row.supervisorName}（${supervisingBodyLabels[row.supervisorBody] ?? row.supervisorBody}）`,
+            // Its own column: names already carry a bracketed post, e.g. 刘伟（金山镇纪委）.
+            title: '监督机构',
+            dataIndex: 'supervisorBody',
+            render: (body: string) => supervisingBodyLabels[body] ?? body,
           },
           { title: '应完成', dataIndex: 'dueOn' },
           {
@@ -59,6 +84,29 @@ function Handovers({ community, canWrite }: { community: string; canWrite: boole
           },
         ]}
       />
+    </Space>
+  );
+}
+
+/**
+ * The pages across communities — the approvals inbox with "my requests", and seals out and overdue —
+ * which a community's own worker, sent straight here from 档案印章, could otherwise not reach.
+ */
+function ArchivesShortcuts() {
+  const inbox = useQuery(trpc.seals.inbox.queryOptions());
+  const endInbox = useQuery(trpc.seals.endInbox.queryOptions());
+  const waiting = (inbox.data?.length ?? 0) + (endInbox.data?.length ?? 0);
+  return (
+    <Space size="large">
+      <Link to="/archives/requests">
+        <AuditOutlined /> 审批与我的申请
+        {waiting > 0 && (
+          <Badge count={waiting} size="small" offset={[6, -2]} title={`待我审批 ${waiting} 件`} />
+        )}
+      </Link>
+      <Link to="/archives/overdue">
+        <WarningOutlined /> 外带与逾期
+      </Link>
     </Space>
   );
 }
@@ -94,9 +142,12 @@ export default function CommunityArchivesPage() {
           { title: record.name },
         ]}
       />
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {record.name} · 档案印章
-      </Typography.Title>
+      <Space align="baseline" wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {record.name} · 档案印章
+        </Typography.Title>
+        <ArchivesShortcuts />
+      </Space>
       <Card size="small">
         <Tabs
           activeKey={tab}

@@ -14,6 +14,7 @@ import {
   Descriptions,
   Form,
   Input,
+  Result,
   Select,
   Space,
   Steps,
@@ -29,7 +30,16 @@ import { queryClient, trpc } from '../../lib/trpc.js';
 import { ReferenceCode, StatusTag } from './Catalogue.js';
 import { optionsOf, supervisingBodyLabels } from './labels.js';
 import { SealState } from './Seals.js';
-import { chinaToday, personOptions, usePeople } from './shared.js';
+import {
+  CANNOT_START_HANDOVER,
+  chinaToday,
+  personOptions,
+  useCanStartHandover,
+  usePeople,
+} from './shared.js';
+
+/** A deadline before the day the list is opened would make the leaver late from the start. */
+const beforeToday = (day: Dayjs) => day.isBefore(dayjs(chinaToday()), 'day');
 
 interface WizardValues {
   leaverId: string;
@@ -45,6 +55,18 @@ const stepFields: (keyof WizardValues)[][] = [
   ['financeRecords'],
   [],
 ];
+
+/** The API refuses the list while a seal of the leaver's is out (鄂州 第四十条); the same words here. */
+function sealsOutMessage(names: string[]): string {
+  return `离任人保管的印章${names.map((name) => `「${name}」`).join('、')}正在外带，须先归还固定存放处，才能发起离任移交（鄂州 第四十条；金山镇 第十八条）`;
+}
+
+/** The leaver's seals that are taken out: while any is, the list cannot be opened. */
+function useSealsOut(community: string, leaverId: string | undefined) {
+  const seals = useQuery({ ...trpc.seals.list.queryOptions({ community }), enabled: !!leaverId });
+  if (!leaverId) return [];
+  return (seals.data ?? []).filter((seal) => seal.custodianId === leaverId && seal.state === 'takenOut');
+}
 
 function CustodyPreview({ community, leaverId }: { community: string; leaverId: string | undefined }) {
   // What the handover lists: the leaver's items on the shelf or out on loan, filtered by the server.
@@ -64,8 +86,18 @@ function CustodyPreview({ community, leaverId }: { community: string; leaverId: 
   const heldSeals = (seals.data ?? []).filter(
     (seal) => seal.custodianId === leaverId && seal.state !== 'destroyed',
   );
+  const out = heldSeals.filter((seal) => seal.state === 'takenOut');
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      {out.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="seal-out-blocks-handover"
+          title={sealsOutMessage(out.map((seal) => seal.name))}
+          description="印章归还固定存放处后，再发起离任移交。"
+        />
+      )}
       {heldTotal > held.length && (
         <Alert
           type="info"
@@ -114,10 +146,12 @@ export default function HandoverWizard() {
   const navigate = useNavigate();
   const [form] = Form.useForm();
   const [step, setStep] = useState(0);
+  const { canStart, isPending: mePending } = useCanStartHandover();
   const { people, nameOf } = usePeople(code);
   const community = useQuery(trpc.communities.get.queryOptions({ code }));
   const leaverId: string | undefined = Form.useWatch('leaverId', form);
   const values: Partial<WizardValues> = Form.useWatch([], form) ?? {};
+  const sealsOut = useSealsOut(code, leaverId);
   const local = people.filter((person) => person.jurisdictionCode === code);
   const town = people.filter((person) => person.jurisdictionCode === code.slice(0, 9));
   const create = useMutation(
@@ -144,6 +178,8 @@ export default function HandoverWizard() {
   const next = async () => {
     try {
       await form.validateFields(stepFields[step]);
+      // The error above the seals says why; the list cannot be made until the seal is back.
+      if (step === 1 && sealsOut.length > 0) return;
       setStep(step + 1);
     } catch {
       // antd shows the messages on the fields
@@ -162,15 +198,35 @@ export default function HandoverWizard() {
     });
   };
 
+  const crumbs = (
+    <Breadcrumb
+      items={[
+        { title: <Link to="/archives">档案印章</Link> },
+        { title: <Link to={`/archives/${code}?tab=handovers`}>{community.data?.name ?? code}</Link> },
+        { title: '发起离任移交' },
+      ]}
+    />
+  );
+  if (!mePending && !canStart) {
+    return (
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+        {crumbs}
+        <Result
+          status="403"
+          title={CANNOT_START_HANDOVER}
+          extra={
+            <Link to={`/archives/${code}?tab=handovers`}>
+              <Button>返回离任移交</Button>
+            </Link>
+          }
+        />
+      </Space>
+    );
+  }
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Breadcrumb
-        items={[
-          { title: <Link to="/archives">档案印章</Link> },
-          { title: <Link to={`/archives/${code}?tab=handovers`}>{community.data?.name ?? code}</Link> },
-          { title: '发起离任移交' },
-        ]}
-      />
+      {crumbs}
       <Card title="发起离任移交">
         <Steps
           current={step}
@@ -227,8 +283,20 @@ export default function HandoverWizard() {
                 <Select options={optionsOf(supervisingBodyLabels)} />
               </Form.Item>
             </div>
-            <Form.Item label="移交期限" name="dueOn" rules={[{ required: true, message: '请选择移交期限' }]}>
-              <DatePicker />
+            <Form.Item
+              label="移交期限"
+              name="dueOn"
+              rules={[
+                { required: true, message: '请选择移交期限' },
+                {
+                  validator: (_rule, value: Dayjs | undefined) =>
+                    value && beforeToday(value)
+                      ? Promise.reject(new Error(`移交期限不能早于清单建立之日（${chinaToday()}）`))
+                      : Promise.resolve(),
+                },
+              ]}
+            >
+              <DatePicker disabledDate={beforeToday} />
             </Form.Item>
             <Alert
               type="info"
@@ -273,8 +341,9 @@ export default function HandoverWizard() {
             <Descriptions column={1} bordered size="small" style={{ marginBottom: 16 }}>
               <Descriptions.Item label="离任人">{nameOf(values.leaverId)}</Descriptions.Item>
               <Descriptions.Item label="接任人">{nameOf(values.successorId)}</Descriptions.Item>
-              <Descriptions.Item label="监交人">
-                {nameOf(values.supervisorId)}（{supervisingBodyLabels[values.supervisorBody ?? ''] ?? ''}）
+              <Descriptions.Item label="监交人">{nameOf(values.supervisorId)}</Descriptions.Item>
+              <Descriptions.Item label="监督机构">
+                {supervisingBodyLabels[values.supervisorBody ?? ''] ?? ''}
               </Descriptions.Item>
               <Descriptions.Item label="移交期限">{values.dueOn?.format('YYYY-MM-DD')}</Descriptions.Item>
               <Descriptions.Item label="财务资料">
@@ -294,7 +363,7 @@ export default function HandoverWizard() {
             </Button>
           )}
           {step === 2 && (
-            <Button type="primary" loading={create.isPending} onClick={submit}>
+            <Button type="primary" loading={create.isPending} disabled={sealsOut.length > 0} onClick={submit}>
               生成移交清单
             </Button>
           )}

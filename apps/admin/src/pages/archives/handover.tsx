@@ -29,7 +29,7 @@ import { Link, useParams } from 'react-router';
 import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
 import { errorCode, queryClient, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import './handover-print.css';
-import { handoverConditionLabels, handoverItemKindLabels, optionsOf } from './labels.js';
+import { handoverConditionLabels, handoverItemKindLabels, optionsOf, UNCHECKED } from './labels.js';
 
 type Handover = RouterOutputs['handovers']['get'];
 type HandoverItem = Handover['items'][number];
@@ -96,7 +96,11 @@ function ProblemModal({
         name="handoverProblem"
         layout="vertical"
         preserve={false}
-        initialValues={{ condition: item?.condition ?? 'missing', note: item?.note ?? undefined }}
+        // No default: the condition is what the person found, chosen by them (a list is a check).
+        initialValues={{
+          condition: item && item.condition !== UNCHECKED.value ? item.condition : undefined,
+          note: item?.note ?? undefined,
+        }}
         onFinish={(values) =>
           item &&
           record.mutate({
@@ -108,8 +112,8 @@ function ProblemModal({
           })
         }
       >
-        <Form.Item label="情况" name="condition" rules={[{ required: true }]}>
-          <Select options={optionsOf(handoverConditionLabels)} />
+        <Form.Item label="情况" name="condition" rules={[{ required: true, message: '请选择核对的情况' }]}>
+          <Select placeholder="请选择核对的情况" options={optionsOf(handoverConditionLabels)} />
         </Form.Item>
         <Form.Item label="情况说明" name="note">
           <Input.TextArea rows={3} />
@@ -145,6 +149,7 @@ function Confirmation({
     }),
   );
   const mine = party.id === myId && handover.state === 'open' && !party.confirmedOn;
+  const unchecked = handover.items.filter((item) => item.condition === UNCHECKED.value).length;
   return (
     <div>
       <div>
@@ -153,14 +158,23 @@ function Confirmation({
       <div className="sheet-signature-line" />
       <div style={{ marginTop: 4 }}>
         {party.confirmedOn ? <Tag color="green">已于 {party.confirmedOn} 确认</Tag> : <Tag>未确认</Tag>}
-        {mine && (
+        {mine && unchecked > 0 && (
+          <Space size={4} className="no-print">
+            <Button size="small" type="primary" disabled>
+              我确认
+            </Button>
+            <Typography.Text type="secondary">还有 {unchecked} 项待核对</Typography.Text>
+          </Space>
+        )}
+        {mine && unchecked === 0 && (
           <Popconfirm
             title={`以${roleLabels[role]}身份确认这份清单？`}
             description={
               role === 'supervisor' ? '监交人确认后移交完成，清单上的档案、印章转由接交人保管。' : undefined
             }
             okText="确认"
-            onConfirm={() => confirm.mutateAsync({ id: handover.id, role })}
+            // The refusal is shown by onError; a rejected promise here would go unhandled.
+            onConfirm={() => confirm.mutateAsync({ id: handover.id, role }).catch(() => undefined)}
           >
             <Button size="small" type="primary" className="no-print">
               我确认
@@ -191,7 +205,10 @@ export default function HandoverPage() {
   const handover = detail.data;
   const myId = me.data?.id;
   const isParty = [handover.leaver.id, handover.successor.id, handover.supervisor.id].includes(myId ?? '');
-  const problems = handover.items.filter((item) => item.condition !== 'intact');
+  const problems = handover.items.filter(
+    (item) => item.condition !== 'intact' && item.condition !== UNCHECKED.value,
+  );
+  const unchecked = handover.items.filter((item) => item.condition === UNCHECKED.value);
 
   return (
     <div className="handover-sheet">
@@ -266,9 +283,15 @@ export default function HandoverPage() {
                 width: 180,
                 render: (_value, item) => (
                   <Space size={4} wrap>
-                    <Tag color={handoverConditionLabels[item.condition]?.color}>
-                      {item.conditionLabel ?? item.condition}
-                    </Tag>
+                    {item.condition === UNCHECKED.value ? (
+                      <Tag color={UNCHECKED.color} className="condition-unchecked">
+                        {UNCHECKED.label}
+                      </Tag>
+                    ) : (
+                      <Tag color={handoverConditionLabels[item.condition]?.color}>
+                        {item.conditionLabel ?? item.condition}
+                      </Tag>
+                    )}
                     {item.note && <span>{item.note}</span>}
                   </Space>
                 ),
@@ -280,7 +303,12 @@ export default function HandoverPage() {
                       key: 'actions',
                       className: 'no-print',
                       render: (_value: unknown, item: HandoverItem) => (
-                        <Button size="small" className="no-print" onClick={() => setProblemItem(item)}>
+                        <Button
+                          size="small"
+                          className="no-print"
+                          type={item.condition === UNCHECKED.value ? 'primary' : 'default'}
+                          onClick={() => setProblemItem(item)}
+                        >
                           登记情况
                         </Button>
                       ),
@@ -289,6 +317,15 @@ export default function HandoverPage() {
                 : []),
             ]}
           />
+          {handover.state === 'open' && unchecked.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginTop: 16 }}
+              data-testid="handover-unchecked"
+              title={`${unchecked.length} 项待核对：移交人、接交人、监交人确认前，须逐项核对并登记移交情况`}
+            />
+          )}
           {problems.length > 0 && (
             <Alert
               type="warning"

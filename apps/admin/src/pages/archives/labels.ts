@@ -91,12 +91,16 @@ export const handoverItemKindLabels: Record<string, string> = {
   seal: '印章',
 };
 
+/** What a person may find an item to be on a handover list; `unchecked` is nobody's finding. */
 export const handoverConditionLabels: Record<string, { label: string; color: string }> = {
   intact: { label: '完好', color: 'green' },
   missing: { label: '丢失', color: 'red' },
   altered: { label: '涂改', color: 'red' },
   damaged: { label: '损毁', color: 'red' },
 };
+
+/** An item on the list not yet checked: shown until one of the three records what they found. */
+export const UNCHECKED = { value: 'unchecked', label: '待核对', color: 'orange' } as const;
 
 export function optionsOf(labels: Record<string, string | { label: string }>) {
   return Object.entries(labels).map(([value, label]) => ({

@@ -4,6 +4,7 @@ import { Alert, Breadcrumb, Card, Space, Table, type TableColumnsType, Typograph
 import { Link } from 'react-router';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
+import { timeLate } from '../../lib/overdue.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { ReferenceCode } from './Catalogue.js';
 import { RequestActions } from './RequestActions.js';
@@ -14,12 +15,6 @@ type SealOut = RouterOutputs['seals']['out'][number];
 
 function isLate(returnBy: string | null): boolean {
   return !!returnBy && new Date(returnBy).getTime() < Date.now();
-}
-
-function hoursLate(returnBy: string | null): string {
-  if (!returnBy) return '';
-  const hours = Math.floor((Date.now() - new Date(returnBy).getTime()) / 3_600_000);
-  return hours >= 48 ? `逾期 ${Math.floor(hours / 24)} 天` : `逾期 ${Math.max(hours, 1)} 小时`;
 }
 
 /**
@@ -54,7 +49,7 @@ function sealOutColumns(
       render: (value: string | null) =>
         isLate(value) ? (
           <Typography.Text type="danger">
-            {formatTime(value)}（{hoursLate(value)}）
+            {formatTime(value)}（{timeLate(value)}）
           </Typography.Text>
         ) : (
           formatTime(value)

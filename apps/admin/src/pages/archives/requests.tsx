@@ -10,8 +10,14 @@ import { errorMessage } from '../../lib/fieldErrors.js';
 import { trpc, trpcClient } from '../../lib/trpc.js';
 import { EndProposalTable } from './EndProposals.js';
 import { requestKindLabels } from './labels.js';
-import { RequestActions, RequestState, requestSummary, type SealRequestRow } from './RequestActions.js';
-import { CommunityLink, formatTime, useCanWrite } from './shared.js';
+import {
+  RequestActions,
+  RequestState,
+  requestSummary,
+  type SealRequestRow,
+  WithdrawRequest,
+} from './RequestActions.js';
+import { CommunityLink, formatTime, keepOnOneLine, useCanWrite } from './shared.js';
 
 function RequestTable({
   rows,
@@ -39,21 +45,47 @@ function RequestTable({
         {
           title: '社区',
           dataIndex: 'communityName',
+          ...keepOnOneLine(120),
           render: (name: string | null, request) => (
             <CommunityLink code={request.communityCode} name={name} tab="seals" />
           ),
         },
-        { title: '印章', dataIndex: 'sealName' },
-        { title: '类别', dataIndex: 'kind', render: (kind: string) => requestKindLabels[kind] ?? kind },
-        ...(showRequester ? [{ title: '申请人', dataIndex: 'requesterName' }] : []),
-        { title: '申请时间', dataIndex: 'requestedAt', render: (value: string) => formatTime(value) },
-        { title: '内容', key: 'summary', render: (_value, request) => requestSummary(request) },
-        { title: '状态', key: 'state', render: (_value, request) => <RequestState request={request} /> },
+        { title: '印章', dataIndex: 'sealName', ...keepOnOneLine(150) },
         {
-          title: '操作',
-          key: 'actions',
-          render: (_value, request) => <RequestActions request={request} canWrite={canWrite} />,
+          title: '类别',
+          dataIndex: 'kind',
+          ...keepOnOneLine(64),
+          render: (kind: string) => requestKindLabels[kind] ?? kind,
         },
+        ...(showRequester ? [{ title: '申请人', dataIndex: 'requesterName', ...keepOnOneLine(130) }] : []),
+        {
+          title: '申请时间',
+          dataIndex: 'requestedAt',
+          ...keepOnOneLine(140),
+          render: (value: string) => formatTime(value),
+        },
+        { title: '内容', key: 'summary', render: (_value, request) => requestSummary(request) },
+        {
+          title: '状态',
+          key: 'state',
+          ...keepOnOneLine(120),
+          render: (_value, request) => <RequestState request={request} />,
+        },
+        ...(canWrite
+          ? [
+              {
+                title: '操作',
+                key: 'actions',
+                ...keepOnOneLine(160),
+                render: (_value: unknown, request: SealRequestRow) =>
+                  showRequester ? (
+                    <RequestActions request={request} canWrite={canWrite} />
+                  ) : (
+                    <WithdrawRequest request={request} />
+                  ),
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -141,7 +173,7 @@ export default function RequestsPage() {
                   <RequestTable
                     rows={mine.data ?? []}
                     loading={mine.isFetching}
-                    canWrite={false}
+                    canWrite={canWrite}
                     showRequester={false}
                     testId="my-requests"
                   />

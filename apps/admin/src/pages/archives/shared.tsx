@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import { isAdmin } from '../../lib/labels.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { daysPast } from './dates.js';
 
@@ -43,6 +44,19 @@ export function personOptions(people: Person[]) {
 export function useCanWrite(): boolean {
   const me = useQuery(trpc.auth.me.queryOptions());
   return !!me.data && me.data.role !== 'auditor';
+}
+
+/** Column props for a short header that must not wrap one character per line in a narrow table. */
+export function keepOnOneLine(width: number) {
+  return { width, onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' as const } }) };
+}
+
+/** Who may open a handover: the API's `manage` need, administrators of the street and above. */
+export const CANNOT_START_HANDOVER = '只有街道（乡镇）及以上管理员可以发起离任移交';
+
+export function useCanStartHandover(): { canStart: boolean; isPending: boolean } {
+  const me = useQuery(trpc.auth.me.queryOptions());
+  return { canStart: !!me.data && isAdmin(me.data.role), isPending: me.isPending };
 }
 
 /** A community in a cross-community list: its name (code as a tooltip), linking to its archives tab. */
