@@ -23,7 +23,14 @@ import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { isAdmin } from '../../lib/labels.js';
-import { queryClient, type RouterInputs, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
+import {
+  errorCode,
+  queryClient,
+  type RouterInputs,
+  type RouterOutputs,
+  trpc,
+  trpcClient,
+} from '../../lib/trpc.js';
 import { AppraisalModal, DestroyModal, LendModal, NewItemModal } from './ArchiveForms.js';
 import { downloadUrl, UploadError, uploadAttachment } from './attachments.js';
 import {
@@ -448,6 +455,10 @@ export function Catalogue({ community }: { community: string }) {
       : []),
   ];
 
+  // Someone the catalogue is not for sees why, not filters, an export and 归档 that would be refused.
+  if (list.isError && errorCode(list.error) === 'FORBIDDEN') {
+    return <Alert type="warning" showIcon title={errorMessage(list.error)} />;
+  }
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { downloadJson } from '../../lib/download.js';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
+import { isAdmin } from '../../lib/labels.js';
 import { queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { formatTime } from './shared.js';
 
@@ -97,6 +98,8 @@ function Verdict({ result }: { result: Verification }) {
 
 export function CustodyLog({ community, canWrite }: { community: string; canWrite: boolean }) {
   const { message } = App.useApp();
+  // Only administrators sign checkpoints (the API's rule): nobody else is offered the button.
+  const me = useQuery(trpc.auth.me.queryOptions()).data;
   const [page, setPage] = useState(1);
   const pageSize = 20;
   const entries = useQuery(
@@ -151,7 +154,7 @@ export function CustodyLog({ community, canWrite }: { community: string; canWrit
                 下载最新检查点
               </Button>
             )}
-            {canWrite && (
+            {canWrite && !!me && isAdmin(me.role) && (
               <Button loading={issue.isPending} onClick={() => issue.mutate({ community })}>
                 签发检查点
               </Button>
