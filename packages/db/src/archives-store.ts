@@ -869,18 +869,20 @@ export async function checkFixity(
   const actual = bytes ? await sha256Of(bytes) : null;
   const ok = actual === attachment.sha256;
   return db.transaction(async (tx) => {
-    const [check] = await tx
-      .insert(fixityChecks)
-      .values({
-        communityCode: attachment.communityCode,
-        attachmentId: attachment.id,
-        checkedAt: acting.now,
-        checkedBy: acting.actor.id,
-        expectedSha256: attachment.sha256,
-        actualSha256: actual,
-        ok,
-      })
-      .returning();
+    const check = inserted(
+      await tx
+        .insert(fixityChecks)
+        .values({
+          communityCode: attachment.communityCode,
+          attachmentId: attachment.id,
+          checkedAt: acting.now,
+          checkedBy: acting.actor.id,
+          expectedSha256: attachment.sha256,
+          actualSha256: actual,
+          ok,
+        })
+        .returning(),
+    );
     await tx
       .update(attachments)
       .set({ lastCheckedAt: acting.now, lastCheckOk: ok })
@@ -1707,8 +1709,14 @@ function handoverOf(row: HandoverRow, items: HandoverItemRow[]): DepartureHandov
 
 const aboutHandover = (row: HandoverRow) => about('handover', row, { handover: row.id });
 
-export async function loadHandover(db: Database | Transaction, id: string) {
-  const [row] = await db.select().from(handovers).where(eq(handovers.id, id)).limit(1);
+/**
+ * A handover and its items. `lock`: inside a transaction that will change it — the row is locked as it
+ * is read, so a confirmation and a problem recorded at the same moment run one after the other, each
+ * deciding on what the other left (a confirmation never completes a list changed since it was read).
+ */
+export async function loadHandover(db: Database | Transaction, id: string, options: { lock?: boolean } = {}) {
+  const query = db.select().from(handovers).where(eq(handovers.id, id)).limit(1);
+  const [row] = options.lock ? await query.for('update') : await query;
   if (!row) throw new ArchiveError('notFound', '没有这份移交清单');
   const items = await db
     .select()
@@ -1871,7 +1879,7 @@ export async function confirmHandover(
   input: { handoverId: string; role: HandoverRole },
 ) {
   return db.transaction(async (tx) => {
-    const { row, items, handover } = await loadHandover(tx, input.handoverId);
+    const { row, items, handover } = await loadHandover(tx, input.handoverId, { lock: true });
     if (row.state !== 'open') throw new ArchiveError('conflict', '该移交已完成');
     const on = chinaDate(acting.now);
     const next = orThrow(confirmHandoverList(handover, input.role, acting.actor.id, on));
@@ -1970,7 +1978,7 @@ export interface HandoverProblem {
  */
 export async function recordHandoverProblem(db: Database, acting: ActingAs, input: HandoverProblem) {
   return db.transaction(async (tx) => {
-    const { row, items } = await loadHandover(tx, input.handoverId);
+    const { row, items } = await loadHandover(tx, input.handoverId, { lock: true });
     if (row.state !== 'open') throw new ArchiveError('conflict', '该移交已完成，不能再修改清单');
     const parties = [row.leaverId, row.successorId, row.supervisorId];
     if (!parties.includes(acting.actor.id)) {
@@ -1983,10 +1991,6 @@ export async function recordHandoverProblem(db: Database, acting: ActingAs, inpu
     }
     const entry = items.find((item) => item.id === input.itemId);
     if (!entry) throw invalid('itemId', '该项目不在这份移交清单上');
-    await tx
-      .update(handoverItems)
-      .set({ condition: input.condition, note: input.note ?? null })
-      .where(eq(handoverItems.id, entry.id));
     const refreshedItems = items.map((item) =>
       item.id === entry.id ? { ...item, condition: input.condition, note: input.note ?? null } : item,
     );
@@ -1996,15 +2000,24 @@ export async function recordHandoverProblem(db: Database, acting: ActingAs, inpu
       refreshedItems,
     );
     const consequences = handoverConsequences(handover, chinaDate(acting.now));
+    // Only while still open: the supervisor's final confirmation at the same moment wins or loses whole.
+    won(
+      await tx
+        .update(handovers)
+        .set({
+          serious,
+          leaverConfirmedOn: null,
+          successorConfirmedOn: null,
+          consequences: consequences as unknown as Record<string, unknown>,
+        })
+        .where(and(eq(handovers.id, row.id), eq(handovers.state, 'open')))
+        .returning({ id: handovers.id }),
+      '移交清单',
+    );
     await tx
-      .update(handovers)
-      .set({
-        serious,
-        leaverConfirmedOn: null,
-        successorConfirmedOn: null,
-        consequences: consequences as unknown as Record<string, unknown>,
-      })
-      .where(eq(handovers.id, row.id));
+      .update(handoverItems)
+      .set({ condition: input.condition, note: input.note ?? null })
+      .where(eq(handoverItems.id, entry.id));
     await record(tx, acting, aboutHandover(row), 'handover.recordProblem', {
       before: { item: entry.id, condition: entry.condition, note: entry.note },
       after: { item: entry.id, condition: input.condition, note: input.note ?? null, serious },

@@ -119,13 +119,17 @@ describeInBrowser('archives and seals in the console', () => {
     await dialog.locator('.ant-select-selection-item', { hasText: '王建国' }).waitFor();
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.getByText('请填写变更理由').waitFor();
-    await dialog.getByLabel('审批人').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '陈红' }).click();
+    // Typed and chosen with the keyboard: a click can land while the dropdown is still opening.
+    const approvers = dialog.getByLabel('审批人');
+    await approvers.fill('陈红');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '陈红' }).waitFor();
+    await approvers.press('Enter');
+    await dialog.locator('.ant-select-selection-item', { hasText: '陈红' }).waitFor();
     await dialog.getByLabel('变更理由').fill('党委会议决定增设一名审批人');
     await shot('23b-archives-seal-approvers');
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => partySeal.textContent()).toContain('陈红');
+    await expect.poll(() => partySeal.textContent(), { timeout: 10_000 }).toContain('陈红');
   });
 
   it('keeps the destroyed item on the permanent destruction list, with its decision', async () => {
@@ -253,6 +257,7 @@ describeInBrowser('archives and seals in the console', () => {
       await dialog.getByLabel('内容类别').click();
       await option(admin, '基础、资源、工作信息').click();
       await dialog.getByLabel('保管人').click();
+      await option(admin, '赵敏').waitFor();
       // Only the community's own accounts keep its items: not the town's auditor.
       expect(await option(admin, '刘伟').count()).toBe(0);
       await option(admin, '赵敏').click();
@@ -279,10 +284,16 @@ describeInBrowser('archives and seals in the console', () => {
       const appraisal = admin.getByRole('dialog', { name: /^鉴定销毁/ });
       await appraisal.getByLabel('鉴定结论文号').fill('象档鉴〔2026〕9号');
       await appraisal.getByLabel('鉴定意见').fill('保管期满，经鉴定已无保存价值，同意销毁');
-      await appraisal.getByLabel('批准人').click();
+      const approvers = appraisal.getByLabel('批准人');
+      await approvers.click();
+      await option(admin, '王建国').waitFor();
       // The custodian cannot approve the destruction of what she keeps.
       expect(await option(admin, '赵敏').count()).toBe(0);
-      await option(admin, '王建国').click();
+      // Chosen with the keyboard: a click can land while the dropdown is still opening.
+      await approvers.fill('王建国');
+      await option(admin, '王建国').waitFor();
+      await approvers.press('Enter');
+      await appraisal.locator('.ant-select-selection-item', { hasText: '王建国' }).waitFor();
       await admin.keyboard.press('Escape');
       await screenshot(admin, '42-archives-appraisal');
       await appraisal.getByRole('button', { name: '登记鉴定结论' }).click();
