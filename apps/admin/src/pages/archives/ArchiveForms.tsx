@@ -1,20 +1,8 @@
 /** The forms of the catalogue: file a new item, lend one out. Server messages land on their fields. */
 import { useMutation } from '@tanstack/react-query';
-import {
-  Alert,
-  AutoComplete,
-  DatePicker,
-  Form,
-  type FormInstance,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-} from 'antd';
+import { AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useState } from 'react';
-import { serverErrorsFor } from '../../lib/fieldErrors.js';
 import { queryClient, trpc } from '../../lib/trpc.js';
 import {
   classificationLabels,
@@ -23,6 +11,7 @@ import {
   optionsOf,
   retentionLabels,
 } from './labels.js';
+import { ServerErrors, useServerErrors } from './ServerErrors.js';
 import { chinaToday, type Person, personOptions } from './shared.js';
 
 const categoryOptions = [
@@ -90,45 +79,6 @@ const labelOf = (dotted: string) => fieldLabels[dotted] ?? dotted;
 export const afterToday = (day: Dayjs) => day.isAfter(dayjs(chinaToday()), 'day');
 export const beforeToday = (day: Dayjs) => day.isBefore(dayjs(chinaToday()), 'day');
 
-/**
- * The form's server-side problems: each on its field, the rest (and refusals without a field) in an
- * Alert above the form. Cleared when the dialog opens again or the user submits.
- */
-export function useServerErrors(form: FormInstance, formFields: readonly string[]) {
-  const [others, setOthers] = useState<string[]>([]);
-  return {
-    others,
-    clear: () => setOthers([]),
-    show: (error: unknown) => {
-      const placed = serverErrorsFor(error, formFields, labelOf);
-      form.setFields(placed.fields);
-      setOthers(placed.others);
-    },
-  };
-}
-
-export function ServerErrors({ messages }: { messages: string[] }) {
-  if (messages.length === 0) return null;
-  return (
-    <Alert
-      type="error"
-      showIcon
-      data-testid="form-errors"
-      title={messages.length === 1 ? messages[0] : '未能提交'}
-      description={
-        messages.length > 1 ? (
-          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-            {messages.map((text) => (
-              <li key={text}>{text}</li>
-            ))}
-          </ul>
-        ) : undefined
-      }
-      style={{ marginBottom: 16 }}
-    />
-  );
-}
-
 export function NewItemModal({
   community,
   fonds,
@@ -144,7 +94,7 @@ export function NewItemModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm();
-  const problems = useServerErrors(form, newItemFields);
+  const problems = useServerErrors(form, newItemFields, labelOf);
   const create = useMutation(
     trpc.archives.create.mutationOptions({
       onSuccess: () => {
@@ -325,7 +275,7 @@ export function LendModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm();
-  const problems = useServerErrors(form, lendFields);
+  const problems = useServerErrors(form, lendFields, labelOf);
   const lend = useMutation(
     trpc.archives.lend.mutationOptions({
       onSuccess: () => {
@@ -438,7 +388,7 @@ export function AppraisalModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm();
-  const problems = useServerErrors(form, appraisalFields);
+  const problems = useServerErrors(form, appraisalFields, labelOf);
   const appraise = useMutation(
     trpc.archives.appraiseForDestruction.mutationOptions({
       onSuccess: () => {
@@ -550,7 +500,7 @@ export function DestroyModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm();
-  const problems = useServerErrors(form, destroyFields);
+  const problems = useServerErrors(form, destroyFields, labelOf);
   const destroy = useMutation(
     trpc.archives.destroy.mutationOptions({
       onSuccess: () => {

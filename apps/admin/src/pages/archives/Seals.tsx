@@ -21,7 +21,7 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
-import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
+import { errorMessage } from '../../lib/fieldErrors.js';
 import { isAdmin } from '../../lib/labels.js';
 import { queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import {
@@ -32,6 +32,7 @@ import {
   sealStateLabels,
 } from './labels.js';
 import { RequestActions, RequestState, requestSummary, type SealRequestRow } from './RequestActions.js';
+import { ServerErrors, useServerErrors } from './ServerErrors.js';
 import { formatTime, keepOnOneLine, type Person, personOptions, useCanWrite, usePeople } from './shared.js';
 
 type SealRow = RouterOutputs['seals']['list'][number];
@@ -69,15 +70,22 @@ function refreshSeals() {
   void queryClient.invalidateQueries({ queryKey: trpc.custody.pathKey() });
 }
 
-/** A modal form whose server field errors land on its fields. */
-function useServerErrors(fields: string[]) {
+/** What a server message names, for one that lands above the form rather than on a field. */
+const sealFieldLabels: Record<string, string> = {
+  sealId: '印章',
+  requestId: '申请',
+  proposalId: '申请',
+  approverIds: '审批人',
+  approvedBy: '确认的审批人',
+  custodianId: '保管人',
+  community: '社区',
+};
+
+/** A modal form whose server problems land on its fields, or above it when they name none. */
+function useSealForm(fields: string[]) {
   const [form] = Form.useForm();
-  const onError = (error: unknown) => {
-    const fieldErrors = fieldErrorsOf(error);
-    if (fieldErrors)
-      form.setFields(placeFieldErrors(fieldErrors, ([name]) => fields.includes(String(name))).fields);
-  };
-  return { form, onError };
+  const problems = useServerErrors(form, fields, (dotted) => sealFieldLabels[dotted] ?? dotted);
+  return { form, problems, onError: problems.show };
 }
 
 interface UseValues {
@@ -87,11 +95,12 @@ interface UseValues {
 }
 
 function RequestUseModal({ seal, onClose }: { seal: SealRow | null; onClose: () => void }) {
-  const { form, onError } = useServerErrors(['purpose', 'document', 'copies']);
+  const { form, problems, onError } = useSealForm(['purpose', 'document', 'copies']);
   const request = useMutation(
     trpc.seals.requestUse.mutationOptions({
       onSuccess: () => {
         refreshSeals();
+        problems.clear();
         onClose();
       },
       onError,
@@ -104,12 +113,13 @@ function RequestUseModal({ seal, onClose }: { seal: SealRow | null; onClose: () 
       okText="提交申请"
       onOk={() => form.submit()}
       confirmLoading={request.isPending}
-      onCancel={onClose}
+      onCancel={() => {
+        problems.clear();
+        onClose();
+      }}
       destroyOnHidden
     >
-      {request.isError && !fieldErrorsOf(request.error) && (
-        <Alert type="error" showIcon title={errorMessage(request.error)} style={{ marginBottom: 16 }} />
-      )}
+      <ServerErrors messages={problems.others} />
       <Form<UseValues>
         form={form}
         name="requestSealUse"
@@ -147,11 +157,12 @@ interface TakeOutValues {
 }
 
 function TakeOutModal({ seal, onClose }: { seal: SealRow | null; onClose: () => void }) {
-  const { form, onError } = useServerErrors(['reason', 'destination', 'returnBy']);
+  const { form, problems, onError } = useSealForm(['reason', 'destination', 'returnBy']);
   const request = useMutation(
     trpc.seals.requestTakeOut.mutationOptions({
       onSuccess: () => {
         refreshSeals();
+        problems.clear();
         onClose();
       },
       onError,
@@ -164,7 +175,10 @@ function TakeOutModal({ seal, onClose }: { seal: SealRow | null; onClose: () => 
       okText="提交申请"
       onOk={() => form.submit()}
       confirmLoading={request.isPending}
-      onCancel={onClose}
+      onCancel={() => {
+        problems.clear();
+        onClose();
+      }}
       destroyOnHidden
     >
       <Alert
@@ -173,9 +187,7 @@ function TakeOutModal({ seal, onClose }: { seal: SealRow | null; onClose: () => 
         style={{ marginBottom: 16 }}
         title="印章原则上不得带离办公室；确需带出的，须经批准并按时归还（鄂州 第四十条）。"
       />
-      {request.isError && !fieldErrorsOf(request.error) && (
-        <Alert type="error" showIcon title={errorMessage(request.error)} style={{ marginBottom: 16 }} />
-      )}
+      <ServerErrors messages={problems.others} />
       <Form<TakeOutValues>
         form={form}
         name="requestTakeOut"
@@ -234,12 +246,13 @@ function EndSealModal({
 }) {
   const { message } = App.useApp();
   const me = useQuery(trpc.auth.me.queryOptions()).data;
-  const { form, onError } = useServerErrors(['approvedBy', 'reason']);
+  const { form, problems, onError } = useSealForm(['approvedBy', 'reason']);
   const propose = useMutation(
     trpc.seals.proposeEnd.mutationOptions({
       onSuccess: () => {
         if (ending) message.success(endings[ending.kind].done);
         refreshSeals();
+        problems.clear();
         onClose();
       },
       onError,
@@ -257,6 +270,7 @@ function EndSealModal({
       confirmLoading={propose.isPending}
       onCancel={() => {
         propose.reset();
+        problems.clear();
         onClose();
       }}
       destroyOnHidden
@@ -271,9 +285,7 @@ function EndSealModal({
             : '提交后印章仍在用，须由所选审批人本人确认才停用；带出未还的印章不能停用。'
         }
       />
-      {propose.isError && !fieldErrorsOf(propose.error) && (
-        <Alert type="error" showIcon title={errorMessage(propose.error)} style={{ marginBottom: 16 }} />
-      )}
+      <ServerErrors messages={problems.others} />
       <Form<EndValues>
         form={form}
         name="endSeal"
@@ -326,11 +338,18 @@ function RegisterSealModal({
   open: boolean;
   onClose: () => void;
 }) {
-  const { form, onError } = useServerErrors(['name', 'owner', 'custodianId', 'storagePlace', 'approverIds']);
+  const { form, problems, onError } = useSealForm([
+    'name',
+    'owner',
+    'custodianId',
+    'storagePlace',
+    'approverIds',
+  ]);
   const register = useMutation(
     trpc.seals.register.mutationOptions({
       onSuccess: () => {
         refreshSeals();
+        problems.clear();
         onClose();
       },
       onError,
@@ -344,12 +363,13 @@ function RegisterSealModal({
       okText="登记"
       onOk={() => form.submit()}
       confirmLoading={register.isPending}
-      onCancel={onClose}
+      onCancel={() => {
+        problems.clear();
+        onClose();
+      }}
       destroyOnHidden
     >
-      {register.isError && !fieldErrorsOf(register.error) && (
-        <Alert type="error" showIcon title={errorMessage(register.error)} style={{ marginBottom: 16 }} />
-      )}
+      <ServerErrors messages={problems.others} />
       <Form<RegisterValues>
         form={form}
         name="registerSeal"
@@ -430,12 +450,13 @@ function ApproversModal({
   onClose: () => void;
 }) {
   const { message } = App.useApp();
-  const { form, onError } = useServerErrors(['approverIds', 'reason']);
+  const { form, problems, onError } = useSealForm(['approverIds', 'reason']);
   const change = useMutation(
     trpc.seals.setApprovers.mutationOptions({
       onSuccess: () => {
         message.success('已变更审批人');
         refreshSeals();
+        problems.clear();
         onClose();
       },
       onError,
@@ -451,13 +472,12 @@ function ApproversModal({
       confirmLoading={change.isPending}
       onCancel={() => {
         change.reset();
+        problems.clear();
         onClose();
       }}
       destroyOnHidden
     >
-      {change.isError && !fieldErrorsOf(change.error) && (
-        <Alert type="error" showIcon title={errorMessage(change.error)} style={{ marginBottom: 16 }} />
-      )}
+      <ServerErrors messages={problems.others} />
       <Form<ApproversValues>
         form={form}
         name="sealApprovers"
