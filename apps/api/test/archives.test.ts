@@ -318,6 +318,147 @@ describe('appraisal and destruction', () => {
     expect(current.items.map((i) => i.id)).not.toContain(due.id);
     expect(current.items.some((i) => i.retention === 'permanent')).toBe(true);
   });
+
+  const decision = {
+    decidedOn: '2026-03-12',
+    opinion: '仍有查考价值，延长保管期限',
+    approvedBy: [] as string[],
+  };
+
+  it('keeps an expired item longer: new retention and expiry, still shelved, out of the expired view', async () => {
+    const kept = await li().archives.create.mutate(
+      paperItem('2014年居民代表会议记录', { retention: 'years10', date: '2014-06-18' }),
+    );
+    const before = await li().archives.list.query({ community: XIANGSHAN, expired: true });
+    expect(before.items.map((i) => i.id)).toContain(kept.id);
+    const result = await li().archives.appraise.mutate({
+      id: kept.id,
+      decision: 'retain',
+      retention: 'years30',
+      decisionNumber: '鉴〔2026〕3号',
+      ...decision,
+      approvedBy: [id('wang')],
+    });
+    expect(result).toMatchObject({
+      decision: 'retain',
+      item: { retention: 'years30', expiresOn: '2045-01-01', status: 'shelved' },
+    });
+    const item = await li().archives.get.query({ id: kept.id });
+    // The 档号 keeps the code it was filed under; the retention and expiry are the appraisal's.
+    expect(item).toMatchObject({
+      referenceCode: kept.referenceCode,
+      retention: 'years30',
+      expiresOn: '2045-01-01',
+      status: 'shelved',
+    });
+    const after = await li().archives.list.query({ community: XIANGSHAN, expired: true });
+    expect(after.items.map((i) => i.id)).not.toContain(kept.id);
+    // Not a destruction: the destruction list does not name it.
+    const list = await li().archives.destructions.query({ community: XIANGSHAN });
+    expect(list.map((row) => row.title)).not.toContain('2014年居民代表会议记录');
+    const [audit] = await database.db
+      .select({ before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'archive.retain'), eq(auditLog.entityId, kept.id)));
+    expect(audit).toMatchObject({
+      before: { retention: 'years10', expiresOn: '2025-01-01' },
+      after: { retention: 'years30', decisionNumber: '鉴〔2026〕3号', approvedBy: [id('wang')] },
+    });
+    const [entry] = await database.db
+      .select({ payload: custodyLog.payload })
+      .from(custodyLog)
+      .where(and(eq(custodyLog.action, 'archive.retain'), sql`${custodyLog.payload}->>'item' = ${kept.id}`));
+    expect(entry?.payload).toMatchObject({
+      decisionNumber: '鉴〔2026〕3号',
+      previousRetention: 'years10',
+      retention: 'years30',
+      expiresOn: '2045-01-01',
+    });
+    // Kept for 30 years now, so a destruction decision waits for 2045 again.
+    const early = await rejection(
+      li().archives.appraise.mutate({
+        id: kept.id,
+        decision: 'destroy',
+        decisionNumber: '鉴〔2026〕4号',
+        ...decision,
+        approvedBy: [id('wang')],
+      }),
+    );
+    expect(early.message).toContain('保管期限未满');
+  });
+
+  it('refuses a retention that is not longer, on the field, and one without a new retention', async () => {
+    const thirty = await li().archives.create.mutate(
+      paperItem('1990年居委会会议记录', { retention: 'years30', date: '1990-03-01' }),
+    );
+    const retain = (retention: 'years10' | 'years30') =>
+      rejection(
+        li().archives.appraise.mutate({
+          id: thirty.id,
+          decision: 'retain',
+          retention,
+          decisionNumber: '鉴〔2026〕5号',
+          ...decision,
+          approvedBy: [id('wang')],
+        }),
+      );
+    expect((await retain('years10')).data?.fieldErrors).toEqual({
+      retention: ['保管期限：延长后的保管期限（定期10年）须长于现保管期限（定期30年）'],
+    });
+    expect((await retain('years30')).data?.fieldErrors).toEqual({
+      retention: ['保管期限：延长后的保管期限（定期30年）须长于现保管期限（定期30年）'],
+    });
+    const missing = await rejection(
+      li().archives.appraise.mutate({
+        id: thirty.id,
+        decision: 'retain',
+        decisionNumber: '鉴〔2026〕5号',
+        ...decision,
+        approvedBy: [id('wang')],
+      }),
+    );
+    expect(missing.data?.fieldErrors).toHaveProperty('retention');
+    const item = await li().archives.get.query({ id: thirty.id });
+    expect(item).toMatchObject({ retention: 'years30', expiresOn: '2021-01-01' });
+  });
+
+  it('of two decisions on one item at once, exactly one is recorded; destroy still works', async () => {
+    const old = await li().archives.create.mutate(
+      paperItem('2011年简报', { retention: 'years10', date: '2011-04-01' }),
+    );
+    const base = { id: old.id, ...decision, approvedBy: [id('wang')] };
+    const outcomes = await Promise.allSettled([
+      li().archives.appraise.mutate({
+        ...base,
+        decision: 'retain',
+        retention: 'permanent',
+        decisionNumber: '鉴〔2026〕6号',
+      }),
+      li().archives.appraise.mutate({ ...base, decision: 'destroy', decisionNumber: '鉴〔2026〕7号' }),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    const item = await li().archives.get.query({ id: old.id });
+    const list = await li().archives.destructions.query({ community: XIANGSHAN });
+    const listed = list.some((row) => row.title === '2011年简报');
+    // Either kept for good and not in the destruction list, or listed for destruction and not extended.
+    expect(item.retention === 'permanent').toBe(!listed);
+    if (listed) {
+      await li().archives.destroy.mutate({ id: old.id, method: '粉碎' });
+      expect((await li().archives.get.query({ id: old.id })).status).toBe('destroyed');
+    }
+    const due = await li().archives.create.mutate(
+      paperItem('2010年简报', { retention: 'years10', date: '2010-04-01' }),
+    );
+    const appraised = await li().archives.appraise.mutate({
+      ...base,
+      id: due.id,
+      decision: 'destroy',
+      decisionNumber: '鉴〔2026〕8号',
+    });
+    expect(appraised).toMatchObject({ decision: 'destroy', appraisal: { state: 'appraised' } });
+    await li().archives.destroy.mutate({ id: due.id, method: '粉碎' });
+    expect((await li().archives.get.query({ id: due.id })).status).toBe('destroyed');
+  });
 });
 
 describe('attachments', () => {

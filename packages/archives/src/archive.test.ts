@@ -4,6 +4,7 @@ import {
   applyArchiveEvent,
   archiveItem,
   documentDateProblem,
+  longerRetentions,
   overdueLoans,
 } from './archive.js';
 import { orThrow, TransitionRefused } from './transition.js';
@@ -35,10 +36,16 @@ const lent = orThrow(
 
 describe('archive items', () => {
   it('refuses an item whose reference code disagrees with its retention or year, naming the field', () => {
-    const result = archiveItem.safeParse({ ...item, retention: 'permanent' });
+    // Filed for 30 years (D30) but claiming 10: no appraisal ever shortens a retention.
+    const result = archiveItem.safeParse({ ...item, referenceCode: 'X007-WS·2014-D30-JWH-0003' });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['referenceCode']);
     expect(result.error?.issues[0]?.message).toContain('保管期限');
+  });
+
+  it('accepts a retention longer than the code’s: an appraisal extended it and the 档号 stays', () => {
+    expect(archiveItem.safeParse({ ...item, retention: 'permanent' }).success).toBe(true);
+    expect(archiveItem.safeParse({ ...item, retention: 'years30' }).success).toBe(true);
   });
 
   it('requires a storage place for paper items (鄂州 第三十九条: 分类整理存放) but not for electronic ones', () => {
@@ -217,5 +224,53 @@ describe('custody handover of an item', () => {
       }),
     );
     expect(handed.custodian).toBe('w-chen');
+  });
+});
+
+describe('appraisal that keeps an item longer (延长保管期限)', () => {
+  const appraisal = { decisionId: 'JD-2025-02', decidedOn: '2025-01-10', approvedBy: ['w-sun'] };
+
+  it('an appraisal may keep an expired item longer: new retention, same place, same approval rule', () => {
+    const event = { type: 'retain', by: 'w-zhou', on: '2025-01-15', appraisal } as const;
+    const kept = orThrow(applyArchiveEvent(item, { ...event, retention: 'years30' }));
+    expect(kept).toMatchObject({ retention: 'years30', status: 'shelved', custodian: 'w-li' });
+    // The item is still valid under its old 档号, and the package's expiry now runs to 2045.
+    expect(archiveItem.safeParse(kept).success).toBe(true);
+    expect(orThrow(applyArchiveEvent(lent, { ...event, retention: 'permanent' }))).toMatchObject({
+      retention: 'permanent',
+      status: 'onLoan',
+    });
+  });
+
+  it('refuses to keep an item for the same or a shorter period, naming 保管期限', () => {
+    const event = { type: 'retain', by: 'w-li', on: '2025-01-15', appraisal } as const;
+    expect(applyArchiveEvent(item, { ...event, retention: 'years10' })).toMatchObject({
+      ok: false,
+      reason: '保管期限：延长后的保管期限（定期10年）须长于现保管期限（定期10年）',
+      basis: expect.stringContaining('新期限须长于原期限'),
+    });
+    const thirty = archiveItem.parse({
+      ...item,
+      referenceCode: 'X007-WS·2014-D30-JWH-0003',
+      retention: 'years30',
+    });
+    expect(applyArchiveEvent(thirty, { ...event, on: '2045-02-01', retention: 'years10' }).ok).toBe(false);
+    expect(longerRetentions('years10')).toEqual(['years30', 'permanent']);
+    expect(longerRetentions('years30')).toEqual(['permanent']);
+    expect(longerRetentions('permanent')).toEqual([]);
+  });
+
+  it('keeps longer only after expiry, with an approver besides the custodian', () => {
+    const event = { type: 'retain', by: 'w-li', retention: 'years30', appraisal } as const;
+    expect(applyArchiveEvent(item, { ...event, on: '2024-12-31' })).toMatchObject({
+      ok: false,
+      reason: '保管期限未满：2025-01-01 起才可鉴定',
+    });
+    const selfApproved = { ...appraisal, approvedBy: ['w-li'] };
+    expect(applyArchiveEvent(item, { ...event, on: '2025-01-15', appraisal: selfApproved }).ok).toBe(false);
+    const destroyed = orThrow(
+      applyArchiveEvent(item, { type: 'destroy', by: 'w-li', on: '2025-01-15', appraisal }),
+    );
+    expect(applyArchiveEvent(destroyed, { ...event, on: '2025-01-16' }).ok).toBe(false);
   });
 });

@@ -12,9 +12,10 @@ import { z } from 'zod';
 import { type Citation, citations } from './citations.js';
 import {
   parseReferenceCode,
+  type RetentionPeriod,
   referenceCode,
-  retentionCodes,
   retentionExpiry,
+  retentionLabels,
   retentionPeriods,
 } from './reference-code.js';
 import { allow, isBefore, refuse, type Transition } from './transition.js';
@@ -22,6 +23,30 @@ import { allow, isBefore, refuse, type Transition } from './transition.js';
 const ARCHIVES: Citation = citations.ezhouArchives;
 const HANDOVER: Citation = citations.jinshanHandover;
 const PROJECT_RULE = '项目规则（issue 4：档案移交与到期鉴定销毁）；种子文件未作规定';
+/**
+ * 鉴定 decides either way: an item that still has value is kept longer (延长保管期限), as archival
+ * appraisal does (DA/T 22 context, packages/archives/README.md); the seeds say nothing of it.
+ */
+const RETAIN_RULE = '项目规则（issue 4：到期鉴定可延长保管期限，新期限须长于原期限）；种子文件未作规定';
+
+/** Shortest first: an extension moves an item to a later entry, never back. */
+const retentionOrder: readonly RetentionPeriod[] = ['years10', 'years30', 'permanent'];
+
+/** The periods an item kept `current` may be extended to (10 年 → 30 年或永久; 30 年 → 永久). */
+export function longerRetentions(current: RetentionPeriod): RetentionPeriod[] {
+  return retentionOrder.slice(retentionOrder.indexOf(current) + 1);
+}
+
+/**
+ * Why an item kept `current` cannot be kept `next` after appraisal, naming the field, or null. An
+ * equal or shorter period would not extend anything: shortening is a destruction decision in
+ * disguise, which needs its own appraisal.
+ */
+export function retentionExtensionProblem(current: RetentionPeriod, next: RetentionPeriod): string | null {
+  return longerRetentions(current).includes(next)
+    ? null
+    : `保管期限：延长后的保管期限（${retentionLabels[next]}）须长于现保管期限（${retentionLabels[current]}）`;
+}
 
 export const archiveMedia = ['paper', 'electronic', 'audiovisual', 'physical'] as const;
 export const archiveMediumLabels: Record<(typeof archiveMedia)[number], string> = {
@@ -114,7 +139,13 @@ export const archiveItem = z
   .superRefine((item, context) => {
     const code = parseReferenceCode(item.referenceCode);
     if (code.ok) {
-      if (retentionCodes[code.parts.retention] !== retentionCodes[item.retention]) {
+      // The code carries the retention the item was filed with. An appraisal may extend it later
+      // (鉴定延长保管期限) without renumbering: the 档号 is the item's name in the custody log, the
+      // handover lists and on the 归档章, so it stays and the longer retention is what counts.
+      if (
+        code.parts.retention !== item.retention &&
+        retentionExtensionProblem(code.parts.retention, item.retention)
+      ) {
         context.addIssue({
           code: 'custom',
           path: ['referenceCode'],
@@ -163,6 +194,14 @@ export type ArchiveEvent =
       type: 'destroy';
       by: string;
       on: string;
+      appraisal: { decisionId: string; decidedOn: string; approvedBy: readonly string[] };
+    }
+  | {
+      /** 鉴定 decided to keep the item longer: it stays where it is, under the new `retention`. */
+      type: 'retain';
+      by: string;
+      on: string;
+      retention: RetentionPeriod;
       appraisal: { decisionId: string; decidedOn: string; approvedBy: readonly string[] };
     }
   | {
@@ -238,6 +277,23 @@ export function applyArchiveEvent(item: ArchiveItem, event: ArchiveEvent): Trans
         return refuse('销毁日期不能早于鉴定结论的日期', { basis: PROJECT_RULE });
       }
       return allow({ ...item, status: 'destroyed' });
+    }
+    case 'retain': {
+      // Appraisal is due only once the retention has run out, whichever way it decides.
+      const expiry = retentionExpiry(Number(item.date.slice(0, 4)), item.retention);
+      if (expiry === null) return refuse('永久保管的档案无需鉴定延长保管期限', { basis: RETAIN_RULE });
+      if (isBefore(event.on, expiry)) {
+        return refuse(`保管期限未满：${expiry} 起才可鉴定`, { basis: RETAIN_RULE });
+      }
+      const tooShort = retentionExtensionProblem(item.retention, event.retention);
+      if (tooShort) return refuse(tooShort, { basis: RETAIN_RULE });
+      // The same approval as a destruction decision: someone besides the custodian signs it.
+      const others = event.appraisal.approvedBy.filter((person) => person !== item.custodian);
+      if (!event.appraisal.decisionId || others.length === 0) {
+        return refuse('鉴定结论须有文号，并经保管人以外的人批准', { basis: RETAIN_RULE });
+      }
+      // Keeping longer does not move the item: an item on loan stays on loan, a shelved one shelved.
+      return allow({ ...item, retention: event.retention });
     }
     case 'changeCustodian': {
       const notCustodian = custodianOnly('保管交接');

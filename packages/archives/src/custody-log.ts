@@ -43,6 +43,7 @@ export const custodyActionLabels = {
   'archive.fixityCheck': '附件完整性核验',
   'archive.update': '档案著录修改',
   'archive.appraise': '档案鉴定',
+  'archive.retain': '档案鉴定延长保管期限',
   'archive.attach': '档案附件归档',
   'seal.register': '印章登记',
   'seal.setApprovers': '印章审批人变更',

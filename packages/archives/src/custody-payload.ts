@@ -59,6 +59,9 @@ const memberLabels: Record<string, string> = {
   medium: '载体',
   contentGroup: '内容分组',
   retention: '保管期限',
+  previousRetention: '原保管期限',
+  expiresOn: '到期日期',
+  opinion: '鉴定意见',
   decisionNumber: '鉴定决定文号',
   decidedOn: '鉴定日期',
   method: '销毁方式',
@@ -75,6 +78,7 @@ const valueLabels: Record<string, Record<string, string>> = {
   medium: archiveMediumLabels,
   contentGroup: archiveContentGroupLabels,
   retention: retentionLabels,
+  previousRetention: retentionLabels,
   // In a handover entry, `kind` is the kind of the item concerned.
   kind: { finance: '财务资料', archive: '档案', seal: '印章' },
   role: { leaver: '移交人', successor: '接交人', supervisor: '监督人' },

@@ -31,8 +31,10 @@ import {
   orThrow,
   parseReferenceCode,
   proposeSealEnd as proposeSealEndRecord,
+  type RetentionPeriod,
   registerSeal as registerSealRecord,
   retentionExpiry,
+  retentionExtensionProblem,
   type Seal,
   type SealEndEvent,
   type SealEndProposal,
@@ -623,9 +625,41 @@ export interface AppraisalInput {
 }
 
 /**
- * 鉴定: records the appraisal decision that allows destruction. Refused now, with the package's
- * reason, if the destruction it prepares would be refused (permanent, not yet expired, no approver
- * besides the custodian).
+ * 鉴定 decides an expired item's fate: `destroy` (the decision the custodian later carries out, kept
+ * for good in the destruction list) or `retain` (延长保管期限: the item is kept for a longer period and
+ * its expiry recomputed, so it leaves the list of items due for appraisal until the new period runs out).
+ */
+export type AppraisalDecision =
+  | ({ decision: 'destroy' } & AppraisalInput)
+  | ({ decision: 'retain'; retention: RetentionPeriod } & AppraisalInput);
+
+export async function appraiseArchiveItem(db: Database, acting: ActingAs, input: AppraisalDecision) {
+  if (input.decision === 'destroy') {
+    const { decision: _destroy, ...rest } = input;
+    return { decision: 'destroy' as const, appraisal: await appraiseForDestruction(db, acting, rest) };
+  }
+  return { decision: 'retain' as const, ...(await appraiseForRetention(db, acting, input)) };
+}
+
+/**
+ * The decision claims the item: its version moves on, so of two people deciding about one item at
+ * once (destroy and keep, or keep twice) exactly one is recorded and the other is told of the race.
+ */
+async function claimForAppraisal(tx: Transaction, acting: ActingAs, row: ArchiveRow) {
+  won(
+    await tx
+      .update(archiveItems)
+      .set({ version: row.version + 1, updatedAt: acting.now })
+      .where(and(eq(archiveItems.id, row.id), eq(archiveItems.version, row.version)))
+      .returning({ id: archiveItems.id }),
+    `档案 ${row.referenceCode} 的鉴定`,
+  );
+}
+
+/**
+ * 鉴定 (destroy): records the appraisal decision that allows destruction. Refused now, with the
+ * package's reason, if the destruction it prepares would be refused (permanent, not yet expired, no
+ * approver besides the custodian).
  */
 export async function appraiseForDestruction(db: Database, acting: ActingAs, input: AppraisalInput) {
   return db.transaction(async (tx) => {
@@ -649,6 +683,7 @@ export async function appraiseForDestruction(db: Database, acting: ActingAs, inp
         },
       }),
     );
+    await claimForAppraisal(tx, acting, row);
     const [appraisal] = await tx
       .insert(archiveDestructions)
       .values({
@@ -678,6 +713,70 @@ export async function appraiseForDestruction(db: Database, acting: ActingAs, inp
       },
     });
     return appraisal;
+  });
+}
+
+/**
+ * 鉴定 (retain): the item is kept for `retention` from now on. The decision lives in the audit record
+ * and the custody log (decision number, date, opinion, approvers, old and new period) and in the
+ * item's retention and expiry; `archive_destructions` stays the list of destruction decisions, one per
+ * item, since a retained item is appraised again when its new period runs out.
+ */
+async function appraiseForRetention(
+  db: Database,
+  acting: ActingAs,
+  input: AppraisalInput & { retention: RetentionPeriod },
+) {
+  return db.transaction(async (tx) => {
+    const { row, item } = await loadItem(tx, input.itemId);
+    await requirePeople(
+      tx,
+      Object.fromEntries(input.approvedBy.map((id, i) => [`approvedBy.${i}`, id])),
+      inCommunity(row.communityCode),
+      '本社区',
+    );
+    // Said on the field the console shows it on, before the package gives the same reason as a refusal.
+    const tooShort = retentionExtensionProblem(item.retention, input.retention);
+    if (tooShort) throw invalid('retention', tooShort);
+    const [pending] = await tx
+      .select({ id: archiveDestructions.id })
+      .from(archiveDestructions)
+      .where(eq(archiveDestructions.itemId, row.id))
+      .limit(1);
+    if (pending) throw new ArchiveError('conflict', `档案 ${row.referenceCode} 已有鉴定销毁结论`);
+    const event = {
+      type: 'retain',
+      by: acting.actor.id,
+      on: input.decidedOn,
+      retention: input.retention,
+      appraisal: {
+        decisionId: input.decisionNumber,
+        decidedOn: input.decidedOn,
+        approvedBy: input.approvedBy,
+      },
+    } as const;
+    const year = Number(item.date.slice(0, 4));
+    const { updated } = await stepItem(tx, acting, { row, item }, event, (next) => ({
+      retention: next.retention,
+      expiresOn: retentionExpiry(year, next.retention),
+    }));
+    const decision = {
+      decisionNumber: input.decisionNumber,
+      decidedOn: input.decidedOn,
+      opinion: input.opinion,
+      approvedBy: input.approvedBy,
+    };
+    await record(tx, acting, aboutItem(row), 'archive.retain', {
+      before: { retention: row.retention, expiresOn: row.expiresOn },
+      after: { retention: updated.retention, expiresOn: updated.expiresOn, ...decision },
+      payload: {
+        ...decision,
+        previousRetention: row.retention,
+        retention: updated.retention,
+        expiresOn: updated.expiresOn,
+      },
+    });
+    return { item: updated, ...decision };
   });
 }
 

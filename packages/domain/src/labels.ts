@@ -29,6 +29,7 @@ export const auditActionLabels: Record<string, string> = {
   'archive.update': '修改档案',
   'archive.attach': '添加档案附件',
   'archive.appraise': '档案鉴定',
+  'archive.retain': '鉴定延长档案保管期限',
   'archive.destroy': '销毁档案',
   'archive.fixityCheck': '档案完整性校验',
   'archive.lend': '档案借出',

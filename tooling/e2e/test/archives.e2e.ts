@@ -14,6 +14,8 @@ const xiangshan = { code: '370305111007', name: '象山社区居委会' };
 const newPassword = 'Archives-Walk-2026!';
 /** Filed in the walk dated 2013, ten-year retention: expired since 2024, to be appraised and destroyed. */
 const expiredTitle = '2013年社区治安巡逻登记簿（E2E）';
+/** Filed in the walk dated 2012, ten-year retention: expired since 2023, appraised as still of value. */
+const keptTitle = '2012年社区居民公约修订记录（E2E）';
 /** DA/T 22 structure: fonds–category·year–retention–organisation–item number, e.g. X007-WS·2023-D30-BGS-0001. */
 const referenceCodePattern = /^X007-[A-Z]{2}·\d{4}-(Y|D30|D10)(-[A-Z0-9]+)?-\d{4}$/;
 
@@ -281,7 +283,7 @@ describeInBrowser('archives and seals in the console', () => {
       // The title (second column) opens the item.
       await rows.filter({ hasText: expiredTitle }).locator('td:nth-child(2) a').click();
       await admin.getByRole('button', { name: '鉴定' }).click();
-      const appraisal = admin.getByRole('dialog', { name: /^鉴定销毁/ });
+      const appraisal = admin.getByRole('dialog', { name: /^鉴定 / });
       await appraisal.getByLabel('鉴定结论文号').fill('象档鉴〔2026〕9号');
       await appraisal.getByLabel('鉴定意见').fill('保管期满，经鉴定已无保存价值，同意销毁');
       const approvers = appraisal.getByLabel('批准人');
@@ -302,6 +304,72 @@ describeInBrowser('archives and seals in the console', () => {
       // Destroying is the custodian's act, not offered to the administrator.
       expect(await admin.getByRole('button', { name: '销毁', exact: true }).count()).toBe(0);
       await screenshot(admin, '43-archives-appraised');
+      await admin.context().close();
+    });
+
+    it('an appraisal keeps an expired item longer: the drawer shows the new period, it leaves the expired view', async () => {
+      const admin = await openConsolePage(browser, {
+        errors: walkErrors,
+        refusalsExpected: true,
+        timeout: 20_000,
+      });
+      await signIn(admin, server.url, { username: 'admin', password: newPassword });
+      await admin.goto(catalogueUrl());
+      await admin.getByTestId('catalogue').locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+      await admin.getByRole('button', { name: '归档' }).click();
+      const dialog = admin.getByRole('dialog', { name: '档案归档' });
+      await dialog.getByLabel('题名').fill(keptTitle);
+      await dialog.getByLabel('责任者').fill('象山社区居民委员会');
+      await dialog.getByLabel('日期', { exact: true }).fill('2012-05-01');
+      await dialog.getByLabel('日期', { exact: true }).press('Enter');
+      // Each list is let close before the next select opens: a click can land on the closing one.
+      const choose = async (label: string, text: string) => {
+        await dialog.getByLabel(label).click();
+        await option(admin, text).click();
+        await expect.poll(() => admin.locator('.ant-select-dropdown:visible').count()).toBe(0);
+      };
+      await choose('保管期限', '定期10年');
+      await choose('内容类别', '基础、资源、工作信息');
+      await choose('保管人', '赵敏');
+      await dialog.getByLabel('存放位置（室）').fill('社区档案室');
+      await dialog.getByLabel('柜').fill('2号柜');
+      await dialog.getByRole('button', { name: '归档' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      await admin.getByRole('checkbox', { name: '已到保管期限' }).check();
+      const rows = admin.getByTestId('catalogue').locator('.ant-table-tbody tr.ant-table-row');
+      await rows.filter({ hasText: keptTitle }).locator('td:nth-child(2) a').click();
+      await admin.getByRole('button', { name: '鉴定' }).click();
+      const appraisal = admin.getByRole('dialog', { name: /^鉴定 / });
+      await appraisal.getByText('延长保管期限', { exact: true }).click();
+      const longer = appraisal.getByLabel('延长至');
+      await longer.click();
+      // Only longer periods are offered: 10 年 → 30 年或永久.
+      await option(admin, '定期30年').waitFor();
+      expect(await option(admin, '定期10年').count()).toBe(0);
+      await option(admin, '定期30年').click();
+      await appraisal.getByLabel('鉴定结论文号').fill('象档鉴〔2026〕10号');
+      await appraisal.getByLabel('鉴定意见').fill('保管期满，经鉴定仍有查考价值，延长保管期限至30年');
+      const approvers = appraisal.getByLabel('批准人');
+      await approvers.fill('王建国');
+      await option(admin, '王建国').waitFor();
+      await approvers.press('Enter');
+      await appraisal.locator('.ant-select-selection-item', { hasText: '王建国' }).waitFor();
+      await admin.keyboard.press('Escape');
+      await screenshot(admin, '43b-archives-appraisal-retain');
+      await appraisal.getByRole('button', { name: '登记鉴定结论' }).click();
+      await appraisal.waitFor({ state: 'hidden' });
+      // 2012 + 30 years: appraised again from 2043.
+      const drawer = admin.locator('.ant-drawer', { hasText: keptTitle });
+      await drawer.getByText('2043-01-01', { exact: true }).waitFor();
+      await drawer.getByText('定期30年', { exact: true }).waitFor();
+      expect(await drawer.getByRole('button', { name: '鉴定' }).count()).toBe(0);
+      await screenshot(admin, '43c-archives-retained-drawer');
+      await admin.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'hidden' });
+      await expect.poll(() => rows.filter({ hasText: keptTitle }).count()).toBe(0);
+      await rows.filter({ hasText: expiredTitle }).waitFor();
+      await screenshot(admin, '43d-archives-expired-after-retain');
       await admin.context().close();
     });
 

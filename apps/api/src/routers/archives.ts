@@ -11,6 +11,7 @@ import {
   retentionPeriods,
 } from '@shequ/archives';
 import {
+  appraiseArchiveItem,
   appraiseForDestruction,
   archiveDestructions,
   archiveItems,
@@ -485,6 +486,49 @@ export const archivesRouter = router({
       await itemAccess(ctx, input.id, 'keep');
       const { id: itemId, ...rest } = input;
       return attempt(() => appraiseForDestruction(ctx.db, actingAs(ctx), { itemId, ...rest }));
+    }),
+
+  /**
+   * 鉴定 of an expired item, either way: `destroy` records the decision the custodian then carries out
+   * (as `appraiseForDestruction`); `retain` extends the retention to a longer `retention` (延长保管期限).
+   */
+  appraise: writerProcedure
+    .input(
+      z
+        .strictObject({
+          id,
+          decision: z.enum(['destroy', 'retain'], { error: '鉴定结论应为销毁或延长保管期限' }),
+          retention: z.enum(retentionPeriods, { error: '保管期限应为永久、定期30年或定期10年' }).optional(),
+          decisionNumber: text('鉴定结论文号', 100),
+          decidedOn: isoDate,
+          opinion: text('鉴定意见', 1000),
+          approvedBy: z.array(id).min(1, { error: '须有保管人以外的批准人' }).max(10),
+        })
+        .superRefine((input, context) => {
+          if (input.decision === 'retain' && !input.retention) {
+            context.addIssue({
+              code: 'custom',
+              path: ['retention'],
+              message: '延长保管期限须选择新的保管期限',
+            });
+          }
+          if (input.decision === 'destroy' && input.retention) {
+            context.addIssue({ code: 'custom', path: ['retention'], message: '鉴定销毁不改变保管期限' });
+          }
+        }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await itemAccess(ctx, input.id, 'keep');
+      const { id: itemId, decision, retention, ...rest } = input;
+      return attempt(() =>
+        appraiseArchiveItem(
+          ctx.db,
+          actingAs(ctx),
+          decision === 'retain' && retention
+            ? { decision, retention, itemId, ...rest }
+            : { decision: 'destroy', itemId, ...rest },
+        ),
+      );
     }),
 
   destroy: writerProcedure

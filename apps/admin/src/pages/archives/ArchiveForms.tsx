@@ -1,6 +1,6 @@
 /** The forms of the catalogue: file a new item, lend one out. Server messages land on their fields. */
 import { useMutation } from '@tanstack/react-query';
-import { AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { queryClient, trpc } from '../../lib/trpc.js';
@@ -363,9 +363,18 @@ export function LendModal({
   );
 }
 
-const appraisalFields = ['decisionNumber', 'decidedOn', 'opinion', 'approvedBy'];
+const appraisalFields = ['decision', 'retention', 'decisionNumber', 'decidedOn', 'opinion', 'approvedBy'];
+
+type RetentionPeriod = 'years10' | 'years30' | 'permanent';
+
+/** Shortest first, as @shequ/archives orders them: an appraisal only ever moves an item later. */
+const retentionOrder: RetentionPeriod[] = ['years10', 'years30', 'permanent'];
+const longerRetentions = (current: string): RetentionPeriod[] =>
+  retentionOrder.slice(retentionOrder.indexOf(current as RetentionPeriod) + 1);
 
 interface AppraisalValues {
+  decision: 'destroy' | 'retain';
+  retention?: RetentionPeriod;
   decisionNumber: string;
   decidedOn: Dayjs;
   opinion: string;
@@ -373,8 +382,9 @@ interface AppraisalValues {
 }
 
 /**
- * 鉴定: records the appraisal decision that an item past its retention is to be destroyed, approved by
- * people besides its custodian. The decision cannot predate the expiry; destroying follows as its own step.
+ * 鉴定 of an item past its retention, approved by people besides its custodian: either it is to be
+ * destroyed (destroying follows as its own step, by the custodian) or it is kept longer (延长保管期限,
+ * to a longer period only), which moves its expiry out at once. The decision cannot predate the expiry.
  */
 export function AppraisalModal({
   community,
@@ -383,14 +393,22 @@ export function AppraisalModal({
   onClose,
 }: {
   community: string;
-  item: { id: string; referenceCode: string; title: string; expiresOn: string; custodianId: string } | null;
+  item: {
+    id: string;
+    referenceCode: string;
+    title: string;
+    retention: string;
+    expiresOn: string;
+    custodianId: string;
+  } | null;
   people: Person[];
   onClose: () => void;
 }) {
   const [form] = Form.useForm();
   const problems = useServerErrors(form, appraisalFields, labelOf);
+  const decision = Form.useWatch('decision', form) as AppraisalValues['decision'] | undefined;
   const appraise = useMutation(
-    trpc.archives.appraiseForDestruction.mutationOptions({
+    trpc.archives.appraise.mutationOptions({
       onSuccess: () => {
         refreshArchives();
         onClose();
@@ -401,11 +419,12 @@ export function AppraisalModal({
   const approvers = people.filter(
     (person) => person.jurisdictionCode === community && person.id !== item?.custodianId,
   );
+  const longer = item ? longerRetentions(item.retention) : [];
   const beforeExpiry = (day: Dayjs) =>
     afterToday(day) || (!!item && day.isBefore(dayjs(item.expiresOn), 'day'));
   return (
     <Modal
-      title={item ? `鉴定销毁 ${item.referenceCode}` : '鉴定销毁'}
+      title={item ? `鉴定 ${item.referenceCode}` : '鉴定'}
       open={item !== null}
       okText="登记鉴定结论"
       onOk={() => form.submit()}
@@ -416,7 +435,7 @@ export function AppraisalModal({
     >
       {item && (
         <p>
-          {item.title}（保管期限 {item.expiresOn} 届满）
+          {item.title}（{retentionLabels[item.retention] ?? item.retention}，保管期限 {item.expiresOn} 届满）
         </p>
       )}
       <ServerErrors messages={problems.others} />
@@ -425,19 +444,48 @@ export function AppraisalModal({
         name="appraiseArchiveItem"
         layout="vertical"
         preserve={false}
-        initialValues={{ decidedOn: dayjs(chinaToday()), approvedBy: [] }}
+        initialValues={{ decision: 'destroy', decidedOn: dayjs(chinaToday()), approvedBy: [] }}
         onFinish={(values) => {
           if (!item) return;
           problems.clear();
-          appraise.mutate({
+          const common = {
             id: item.id,
             decisionNumber: values.decisionNumber.trim(),
             decidedOn: values.decidedOn.format('YYYY-MM-DD'),
             opinion: values.opinion.trim(),
             approvedBy: values.approvedBy,
-          });
+          };
+          appraise.mutate(
+            values.decision === 'retain'
+              ? {
+                  ...common,
+                  decision: 'retain',
+                  ...(values.retention ? { retention: values.retention } : {}),
+                }
+              : { ...common, decision: 'destroy' },
+          );
         }}
       >
+        <Form.Item label="鉴定结论" name="decision" rules={[{ required: true, message: '请选择鉴定结论' }]}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'destroy', label: '销毁' },
+              // Nothing is longer than 永久, and a permanent item never expires, so this is always offered.
+              { value: 'retain', label: '延长保管期限', disabled: longer.length === 0 },
+            ]}
+          />
+        </Form.Item>
+        {decision === 'retain' && (
+          <Form.Item
+            label="延长至"
+            name="retention"
+            extra="只能延长为更长的保管期限"
+            rules={[{ required: true, message: '请选择延长后的保管期限' }]}
+          >
+            <Select options={longer.map((period) => ({ value: period, label: retentionLabels[period] }))} />
+          </Form.Item>
+        )}
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
           <Form.Item
             label="鉴定结论文号"
@@ -459,7 +507,14 @@ export function AppraisalModal({
           name="opinion"
           rules={[{ required: true, whitespace: true, message: '请输入鉴定意见' }]}
         >
-          <Input.TextArea rows={3} placeholder="如：保管期满，经鉴定已无保存价值，同意销毁" />
+          <Input.TextArea
+            rows={3}
+            placeholder={
+              decision === 'retain'
+                ? '如：保管期满，经鉴定仍有查考价值，延长保管期限'
+                : '如：保管期满，经鉴定已无保存价值，同意销毁'
+            }
+          />
         </Form.Item>
         <Form.Item
           label="批准人"

@@ -322,7 +322,7 @@ function ItemDrawer({
               type="info"
               showIcon
               title={`保管期限已于 ${item.expiresOn} 届满，请鉴定`}
-              description="经鉴定无保存价值的，登记鉴定结论（须经保管人以外的人批准）后由保管人销毁。"
+              description="经鉴定无保存价值的，登记鉴定结论（须经保管人以外的人批准）后由保管人销毁；仍有保存价值的，延长保管期限。"
               action={
                 <Button size="small" onClick={() => setAppraising(true)}>
                   鉴定
@@ -334,11 +334,12 @@ function ItemDrawer({
             community={community}
             people={people}
             item={
-              appraising && item.id && item.expiresOn && item.custodianId
+              appraising && item.id && item.expiresOn && item.custodianId && item.retention
                 ? {
                     id: item.id,
                     referenceCode: item.referenceCode,
                     title: item.title ?? '',
+                    retention: item.retention,
                     expiresOn: item.expiresOn,
                     custodianId: item.custodianId,
                   }
