@@ -53,6 +53,18 @@ describe('a custody-log payload as a person reads it', () => {
     );
   });
 
+  it('names a member as the kind of entry means it', () => {
+    expect(
+      describeCustodyPayload({ dueOn: '2026-06-30', supervisor: chenHong }, nameOf, 'handover.open'),
+    ).toBe('移交期限：2026-06-30；监交人：陈红');
+    expect(describeCustodyPayload({ dueOn: '2026-06-30' }, nameOf, 'archive.lend')).toBe(
+      '应还日期：2026-06-30',
+    );
+    expect(describeCustodyPayload({ approvedBy: [wangJianguo] }, nameOf, 'archive.appraise')).toBe(
+      '批准人：王建国',
+    );
+  });
+
   it('finds every id at any depth, for the names to be looked up at once', () => {
     expect([
       ...custodyPayloadIds({ seal: sealId, approvers: [chenHong], items: [{ ref: wangJianguo }], copies: 2 }),

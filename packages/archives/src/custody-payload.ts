@@ -48,7 +48,7 @@ const memberLabels: Record<string, string> = {
   to: '接收人',
   leaver: '移交人',
   successor: '接交人',
-  supervisor: '监督人',
+  supervisor: '监交人',
   supervisorBody: '监督机构',
   role: '确认人',
   on: '日期',
@@ -57,7 +57,7 @@ const memberLabels: Record<string, string> = {
   serious: '情节严重',
   consequences: '处理',
   medium: '载体',
-  contentGroup: '内容分组',
+  contentGroup: '内容类别',
   retention: '保管期限',
   previousRetention: '原保管期限',
   expiresOn: '到期日期',
@@ -68,7 +68,18 @@ const memberLabels: Record<string, string> = {
   destroyedOn: '销毁日期',
   changed: '修改项',
   kind: '类别',
-  ref: '档号',
+  ref: '事项',
+};
+
+/**
+ * Where one member means something else in one kind of entry: a handover's `dueOn` is its deadline,
+ * its supervisor is 监交人; an appraisal's approvers are 批准人.
+ */
+const memberLabelsByAction: Record<string, Record<string, string>> = {
+  handover: { dueOn: '移交期限', supervisor: '监交人', role: '确认人' },
+  'archive.appraise': { approvedBy: '批准人' },
+  'archive.retain': { approvedBy: '批准人' },
+  'archive.destroy': { approvedBy: '批准人' },
 };
 
 const valueLabels: Record<string, Record<string, string>> = {
@@ -81,7 +92,7 @@ const valueLabels: Record<string, Record<string, string>> = {
   previousRetention: retentionLabels,
   // In a handover entry, `kind` is the kind of the item concerned.
   kind: { finance: '财务资料', archive: '档案', seal: '印章' },
-  role: { leaver: '移交人', successor: '接交人', supervisor: '监督人' },
+  role: { leaver: '移交人', successor: '接交人', supervisor: '监交人' },
   consequences: {
     criticism: '批评教育',
     forfeitBonus: '扣除离任当年绩效奖金',
@@ -129,7 +140,13 @@ export function custodyPayloadIds(payload: unknown, into: Set<string> = new Set(
 export function describeCustodyPayload(
   payload: Record<string, unknown>,
   nameOf: (id: string) => string | undefined,
+  action = '',
 ): string {
+  const labels = {
+    ...memberLabels,
+    ...memberLabelsByAction[action.split('.')[0] ?? ''],
+    ...memberLabelsByAction[action],
+  };
   const parts: string[] = [];
   // What the entry is about comes first; the log stores members in canonical (sorted) order.
   const members = Object.entries(payload).sort(([a], [b]) => leadingRank(a) - leadingRank(b));
@@ -138,9 +155,9 @@ export function describeCustodyPayload(
     if (namedBeside?.some((sibling) => payload[sibling] !== undefined)) continue;
     const text =
       member === 'changed' && Array.isArray(value)
-        ? value.map((field) => memberLabels[String(field)] ?? String(field)).join('、')
+        ? value.map((field) => labels[String(field)] ?? String(field)).join('、')
         : describeValue(value, nameOf, valueLabels[member]);
-    if (text !== undefined && text !== '') parts.push(`${memberLabels[member] ?? member}：${text}`);
+    if (text !== undefined && text !== '') parts.push(`${labels[member] ?? member}：${text}`);
   }
   return parts.join('；');
 }

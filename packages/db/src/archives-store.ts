@@ -796,6 +796,25 @@ export async function destroyArchiveItem(
     if (appraisal?.state !== 'appraised') {
       throw new ArchiveError('conflict', `档案 ${row.referenceCode} 没有待执行的鉴定销毁结论`);
     }
+    // An item being handed over is checked against the list by three people: it is destroyed after.
+    const [onOpenList] = await tx
+      .select({ id: handovers.id })
+      .from(handovers)
+      .innerJoin(handoverItems, eq(handoverItems.handoverId, handovers.id))
+      .where(
+        and(
+          eq(handovers.communityCode, row.communityCode),
+          eq(handovers.state, 'open'),
+          eq(handoverItems.refId, row.id),
+        ),
+      )
+      .limit(1);
+    if (onOpenList) {
+      throw new ArchiveError(
+        'conflict',
+        `档案 ${row.referenceCode} 在未完成的离任移交清单上：移交完成后再由接任的保管人销毁（金山镇 第十八条）`,
+      );
+    }
     const destroyedOn = input.destroyedOn ?? chinaDate(acting.now);
     const decision = {
       decisionId: appraisal.decisionNumber,
@@ -2035,7 +2054,8 @@ async function passCustody(
     const departure = { by: handover.leaverId, to: handover.successorId, departure: true };
     if (entry.kind === 'archive') {
       const { row, item } = await loadItem(tx, entry.refId);
-      if (item.custodian !== handover.leaverId) continue;
+      // Destroyed meanwhile (a destruction that raced the opening of the list): nothing left to pass on.
+      if (item.custodian !== handover.leaverId || item.status === 'destroyed') continue;
       const event = {
         type: 'changeCustodian',
         on,
@@ -2126,7 +2146,11 @@ export async function recordHandoverProblem(db: Database, acting: ActingAs, inpu
         condition: input.condition,
         note: input.note,
         serious,
-        consequences: consequences.consequences.map((c) => c.kind),
+        // What the list as a whole now carries, beside the problem that brought it; an item found
+        // intact brings none, so its entry does not read as a sanction.
+        ...(input.condition === 'intact'
+          ? {}
+          : { consequences: consequences.consequences.map((c) => c.kind) }),
       },
     });
     return loadHandover(tx, row.id);

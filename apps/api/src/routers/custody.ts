@@ -79,7 +79,7 @@ export async function readableCustodyEntries(db: Database, entries: readonly Cus
     ...entry,
     actionLabel: custodyActionLabel(entry.action),
     actorName: actorNames.get(entry.actor) ?? entry.actor,
-    details: describeCustodyPayload(entry.payload, (id) => names.get(id)),
+    details: describeCustodyPayload(entry.payload, (id) => names.get(id), entry.action),
   }));
 }
 

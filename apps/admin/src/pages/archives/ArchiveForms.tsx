@@ -1,5 +1,5 @@
 /** The forms of the catalogue: file a new item, lend one out. Server messages land on their fields. */
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -106,6 +106,9 @@ export function NewItemModal({
   );
   // Only the community's own enabled accounts keep its items (the list also holds the town's people).
   const custodians = people.filter((person) => person.jurisdictionCode === community);
+  // A keeper files into their own keeping (the API's rule): the form starts with them.
+  const me = useQuery(trpc.auth.me.queryOptions()).data;
+  const ownKeeping = custodians.some((person) => person.id === me?.id) ? me?.id : undefined;
   const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
   return (
@@ -132,6 +135,7 @@ export function NewItemModal({
           medium: 'paper',
           retention: 'years30',
           classification: 'none',
+          custodianId: ownKeeping,
         }}
         onFinish={(values) => {
           problems.clear();

@@ -11,7 +11,7 @@ import { ExportButton } from '../../components/ExportButton.js';
 import { downloadJson } from '../../lib/download.js';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
 import { isAdmin } from '../../lib/labels.js';
-import { queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
+import { errorCode, queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { formatTime } from './shared.js';
 
 type Entry = RouterOutputs['custody']['entries']['entries'][number];
@@ -134,6 +134,10 @@ export function CustodyLog({ community, canWrite }: { community: string; canWrit
   const fieldProblems = verify.isError ? fieldErrorsOf(verify.error) : null;
   const latest = checkpoints.data?.[0];
 
+  // Someone the log is not for sees why, not a verification form and an export that would be refused.
+  if (entries.isError && errorCode(entries.error) === 'FORBIDDEN') {
+    return <Alert type="warning" showIcon title={errorMessage(entries.error)} />;
+  }
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card

@@ -10,6 +10,7 @@ import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { ReferenceCode } from './Catalogue.js';
 import { retentionLabels } from './labels.js';
+import { keepOnOneLine } from './shared.js';
 
 type DestructionRow = RouterOutputs['archives']['destructions'][number];
 
@@ -47,9 +48,10 @@ export function Destructions({ community }: { community: string }) {
           {
             title: '保管期限',
             dataIndex: 'retention',
+            ...keepOnOneLine(90),
             render: (value: string) => retentionLabels[value] ?? value,
           },
-          { title: '到期日', dataIndex: 'expiresOn', responsive: ['xl'] },
+          { title: '到期日', dataIndex: 'expiresOn', responsive: ['xl'], ...keepOnOneLine(110) },
           {
             title: '鉴定决定',
             key: 'decision',
@@ -59,6 +61,7 @@ export function Destructions({ community }: { community: string }) {
           {
             title: '状态',
             dataIndex: 'state',
+            ...keepOnOneLine(110),
             render: (state: string) =>
               state === 'destroyed' ? (
                 <Tag color="default">已销毁</Tag>

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { timeLate } from '../../lib/overdue.js';
-import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
+import { errorCode, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { ReferenceCode } from './Catalogue.js';
 import { RequestActions } from './RequestActions.js';
 import { CommunityLink, DueDate, formatTime, useCanWrite } from './shared.js';
@@ -68,12 +68,32 @@ export default function OverduePage() {
   const sealsOut = useQuery(trpc.seals.out.queryOptions({}));
   const seals = useQuery(trpc.seals.overdue.queryOptions({}));
   const loans = useQuery(trpc.archives.overdueLoans.queryOptions({}));
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+  // All three lists refused (a worker with no archive duties): say why once, with no empty tables.
+  const refused = [sealsOut, seals, loans].find(
+    (list) => list.isError && errorCode(list.error) === 'FORBIDDEN',
+  );
+  const allRefused = [sealsOut, seals, loans].every(
+    (list) => list.isError && errorCode(list.error) === 'FORBIDDEN',
+  );
+  const heading = (
+    <>
       <Breadcrumb items={[{ title: <Link to="/archives">档案印章</Link> }, { title: '外带与逾期' }]} />
       <Typography.Title level={3} style={{ margin: 0 }}>
         外带与逾期
       </Typography.Title>
+    </>
+  );
+  if (allRefused && refused) {
+    return (
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+        {heading}
+        <Alert type="warning" showIcon title={errorMessage(refused.error)} />
+      </Space>
+    );
+  }
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      {heading}
       <Card
         size="small"
         title={`外带在外的印章（${sealsOut.data?.length ?? 0} 枚）`}
