@@ -150,6 +150,17 @@ function Confirmation({
   );
   const mine = party.id === myId && handover.state === 'open' && !party.confirmedOn;
   const unchecked = handover.items.filter((item) => item.condition === UNCHECKED.value).length;
+  // The supervisor signs last (金山镇 第十八条 puts the handover under their supervision).
+  const waitingFor =
+    role === 'supervisor'
+      ? (['leaver', 'successor'] as const).filter((other) => !handover[other].confirmedOn)
+      : [];
+  const notYet =
+    unchecked > 0
+      ? `还有 ${unchecked} 项待核对`
+      : waitingFor.length > 0
+        ? `待${waitingFor.map((other) => roleLabels[other]).join('、')}确认后再确认`
+        : undefined;
   return (
     <div>
       <div>
@@ -158,15 +169,15 @@ function Confirmation({
       <div className="sheet-signature-line" />
       <div style={{ marginTop: 4 }}>
         {party.confirmedOn ? <Tag color="green">已于 {party.confirmedOn} 确认</Tag> : <Tag>未确认</Tag>}
-        {mine && unchecked > 0 && (
+        {mine && notYet && (
           <Space size={4} className="no-print">
             <Button size="small" type="primary" disabled>
               我确认
             </Button>
-            <Typography.Text type="secondary">还有 {unchecked} 项待核对</Typography.Text>
+            <Typography.Text type="secondary">{notYet}</Typography.Text>
           </Space>
         )}
-        {mine && unchecked === 0 && (
+        {mine && !notYet && (
           <Popconfirm
             title={`以${roleLabels[role]}身份确认这份清单？`}
             description={
@@ -325,6 +336,11 @@ export default function HandoverPage() {
               data-testid="handover-unchecked"
               title={`${unchecked.length} 项待核对：移交人、接交人、监交人确认前，须逐项核对并登记移交情况`}
             />
+          )}
+          {handover.state === 'open' && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} className="no-print">
+              任何一项的移交情况改动后，清单已变，移交人和接交人的确认随之撤销，须按改动后的清单重新确认；监交人最后确认。
+            </Typography.Paragraph>
           )}
           {problems.length > 0 && (
             <Alert
