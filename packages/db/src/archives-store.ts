@@ -231,6 +231,16 @@ function inCommunity(communityCode: string) {
   return (code: string) => code === communityCode;
 }
 
+/** The people a list field names (`approvedBy.0`, `approvedBy.1`, …), each of the community. */
+function requireListedPeople(tx: Transaction, communityCode: string, field: string, ids: readonly string[]) {
+  return requirePeople(
+    tx,
+    Object.fromEntries(ids.map((id, i) => [`${field}.${i}`, id])),
+    inCommunity(communityCode),
+    '本社区',
+  );
+}
+
 function streetOf(communityCode: string): string {
   return communityCode.slice(0, 9);
 }
@@ -664,12 +674,7 @@ async function claimForAppraisal(tx: Transaction, acting: ActingAs, row: Archive
 export async function appraiseForDestruction(db: Database, acting: ActingAs, input: AppraisalInput) {
   return db.transaction(async (tx) => {
     const { row, item } = await loadItem(tx, input.itemId);
-    await requirePeople(
-      tx,
-      Object.fromEntries(input.approvedBy.map((id, i) => [`approvedBy.${i}`, id])),
-      inCommunity(row.communityCode),
-      '本社区',
-    );
+    await requireListedPeople(tx, row.communityCode, 'approvedBy', input.approvedBy);
     // The destruction this decision allows, tried now on the custodian's behalf.
     orThrow(
       applyArchiveEvent(item, {
@@ -729,12 +734,7 @@ async function appraiseForRetention(
 ) {
   return db.transaction(async (tx) => {
     const { row, item } = await loadItem(tx, input.itemId);
-    await requirePeople(
-      tx,
-      Object.fromEntries(input.approvedBy.map((id, i) => [`approvedBy.${i}`, id])),
-      inCommunity(row.communityCode),
-      '本社区',
-    );
+    await requireListedPeople(tx, row.communityCode, 'approvedBy', input.approvedBy);
     // Said on the field the console shows it on, before the package gives the same reason as a refusal.
     const tooShort = retentionExtensionProblem(item.retention, input.retention);
     if (tooShort) throw invalid('retention', tooShort);
@@ -1332,12 +1332,7 @@ export async function setSealApprovers(
   if (!reason) throw invalid('reason', '须写明变更理由');
   return db.transaction(async (tx) => {
     const { row, seal } = await loadSeal(tx, input.sealId);
-    await requirePeople(
-      tx,
-      Object.fromEntries(input.approverIds.map((id, i) => [`approverIds.${i}`, id])),
-      inCommunity(row.communityCode),
-      '本社区',
-    );
+    await requireListedPeople(tx, row.communityCode, 'approverIds', input.approverIds);
     const outcome = applySealEvent(seal, {
       type: 'setApprovers',
       by: acting.actor.id,

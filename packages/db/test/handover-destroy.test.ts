@@ -2,56 +2,29 @@
  * An item on an open departure handover list is not destroyed while the three are checking it: the
  * destruction waits for the handover, which otherwise could never complete.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type ActingAs,
   ArchiveError,
   appraiseForDestruction,
   confirmHandover,
   createArchiveItem,
-  createHandover,
-  type DatabaseHandle,
-  demoArchivesPeople,
   destroyArchiveItem,
   handovers,
   recordHandoverProblem,
-  seedArchivesDemo,
-  users,
   XIANGSHAN,
 } from '../src/index.js';
-import { createTestDatabase, insertTestCommunity } from '../src/testing.js';
+import { openHandoverFromZhaoToSun, type SeededDemo, seededDemo } from './seeded-demo.js';
 
-let database: DatabaseHandle;
-const ids: Record<string, string> = {};
-
+let demo: SeededDemo;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await insertTestCommunity(database, { code: XIANGSHAN, name: '象山社区居委会' });
-  await seedArchivesDemo(database);
-  const rows = await database.db
-    .select({ id: users.id, username: users.username })
-    .from(users)
-    .where(
-      inArray(
-        users.username,
-        Object.values(demoArchivesPeople).map((person) => person.username),
-      ),
-    );
-  for (const [key, person] of Object.entries(demoArchivesPeople)) {
-    ids[key] = rows.find((row) => row.username === person.username)?.id as string;
-  }
+  demo = await seededDemo();
 }, 60_000);
-afterAll(() => database.close());
-
-const as = (who: keyof typeof demoArchivesPeople): ActingAs => ({
-  actor: { id: ids[who] as string, username: demoArchivesPeople[who].username },
-  now: new Date(),
-});
+afterAll(() => demo.database.close());
 
 describe('destroying an item during its handover', () => {
   it('is refused while the list is open, and done by the successor after it completes', async () => {
-    const expired = await createArchiveItem(database.db, as('zhao'), {
+    const expired = await createArchiveItem(demo.database.db, demo.as('zhao'), {
       communityCode: XIANGSHAN,
       fonds: 'X007',
       category: 'WS',
@@ -61,28 +34,20 @@ describe('destroying an item during its handover', () => {
       medium: 'paper',
       contentGroup: 'information',
       retention: 'years10',
-      custodianId: ids.zhao as string,
+      custodianId: demo.id('zhao'),
       location: { room: '档案室' },
     });
-    await appraiseForDestruction(database.db, as('zhao'), {
+    await appraiseForDestruction(demo.database.db, demo.as('zhao'), {
       itemId: expired.id,
       decisionNumber: '象档鉴〔2026〕5号',
       decidedOn: new Date().toISOString().slice(0, 10),
       opinion: '保管期满，无继续保存价值',
-      approvedBy: [ids.wang as string],
+      approvedBy: [demo.id('wang')],
     });
-    const opened = await createHandover(database.db, as('zhao'), {
-      communityCode: XIANGSHAN,
-      leaverId: ids.zhao as string,
-      successorId: ids.sun as string,
-      supervisorId: ids.liu as string,
-      supervisorBody: 'town-discipline-committee',
-      dueOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
-      financeRecords: [],
-    });
+    const opened = await openHandoverFromZhaoToSun(demo);
     expect(opened.items.map((item) => item.refId)).toContain(expired.id);
 
-    const refused = destroyArchiveItem(database.db, as('zhao'), {
+    const refused = destroyArchiveItem(demo.database.db, demo.as('zhao'), {
       itemId: expired.id,
       method: '碎纸机粉碎',
     });
@@ -91,18 +56,18 @@ describe('destroying an item during its handover', () => {
 
     const handoverId = opened.row.id;
     for (const item of opened.items) {
-      await recordHandoverProblem(database.db, as('sun'), {
+      await recordHandoverProblem(demo.database.db, demo.as('sun'), {
         handoverId,
         itemId: item.id,
         condition: 'intact',
       });
     }
-    await confirmHandover(database.db, as('zhao'), { handoverId, role: 'leaver' });
-    await confirmHandover(database.db, as('sun'), { handoverId, role: 'successor' });
-    await confirmHandover(database.db, as('liu'), { handoverId, role: 'supervisor' });
-    const [row] = await database.db.select().from(handovers).where(eq(handovers.id, handoverId));
+    await confirmHandover(demo.database.db, demo.as('zhao'), { handoverId, role: 'leaver' });
+    await confirmHandover(demo.database.db, demo.as('sun'), { handoverId, role: 'successor' });
+    await confirmHandover(demo.database.db, demo.as('liu'), { handoverId, role: 'supervisor' });
+    const [row] = await demo.database.db.select().from(handovers).where(eq(handovers.id, handoverId));
     expect(row?.state).toBe('completed');
     // The successor now keeps it and carries out the decision.
-    await destroyArchiveItem(database.db, as('sun'), { itemId: expired.id, method: '碎纸机粉碎' });
+    await destroyArchiveItem(demo.database.db, demo.as('sun'), { itemId: expired.id, method: '碎纸机粉碎' });
   });
 });

@@ -5,79 +5,43 @@
  * (`pnpm test:db`), where the two transactions really overlap.
  */
 import { TransitionRefused } from '@shequ/archives';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type ActingAs,
   ArchiveError,
   confirmHandover,
-  createHandover,
-  type DatabaseHandle,
-  demoArchivesPeople,
   handoverItems,
   handovers,
   recordHandoverProblem,
-  seedArchivesDemo,
-  users,
-  XIANGSHAN,
 } from '../src/index.js';
-import { createTestDatabase, insertTestCommunity } from '../src/testing.js';
+import { openHandoverFromZhaoToSun, type SeededDemo, seededDemo } from './seeded-demo.js';
 
-let database: DatabaseHandle;
-const ids: Record<string, string> = {};
-
+let demo: SeededDemo;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await insertTestCommunity(database, { code: XIANGSHAN, name: '象山社区居委会' });
-  await seedArchivesDemo(database);
-  const rows = await database.db
-    .select({ id: users.id, username: users.username })
-    .from(users)
-    .where(
-      inArray(
-        users.username,
-        Object.values(demoArchivesPeople).map((person) => person.username),
-      ),
-    );
-  for (const [key, person] of Object.entries(demoArchivesPeople)) {
-    ids[key] = rows.find((row) => row.username === person.username)?.id as string;
-  }
+  demo = await seededDemo();
 }, 60_000);
-afterAll(() => database.close());
-
-const as = (who: keyof typeof demoArchivesPeople): ActingAs => ({
-  actor: { id: ids[who] as string, username: demoArchivesPeople[who].username },
-  now: new Date(),
-});
+afterAll(() => demo.database.close());
 
 describe('the last moment of a handover', () => {
   it('a problem recorded as the supervisor confirms: exactly one stands', async () => {
     // 赵敏, who took over in the demo, now hands everything on to 孙立 under 刘伟.
-    const opened = await createHandover(database.db, as('zhao'), {
-      communityCode: XIANGSHAN,
-      leaverId: ids.zhao as string,
-      successorId: ids.sun as string,
-      supervisorId: ids.liu as string,
-      supervisorBody: 'town-discipline-committee',
-      dueOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
-      financeRecords: [],
-    });
+    const opened = await openHandoverFromZhaoToSun(demo);
     const handoverId = opened.row.id;
     for (const item of opened.items) {
-      await recordHandoverProblem(database.db, as('sun'), {
+      await recordHandoverProblem(demo.database.db, demo.as('sun'), {
         handoverId,
         itemId: item.id,
         condition: 'intact',
       });
     }
-    await confirmHandover(database.db, as('zhao'), { handoverId, role: 'leaver' });
-    await confirmHandover(database.db, as('sun'), { handoverId, role: 'successor' });
+    await confirmHandover(demo.database.db, demo.as('zhao'), { handoverId, role: 'leaver' });
+    await confirmHandover(demo.database.db, demo.as('sun'), { handoverId, role: 'successor' });
     const damaged = opened.items.find((item) => item.kind === 'archive');
     expect(damaged).toBeDefined();
 
     const [confirmation, problem] = await Promise.allSettled([
-      confirmHandover(database.db, as('liu'), { handoverId, role: 'supervisor' }),
-      recordHandoverProblem(database.db, as('sun'), {
+      confirmHandover(demo.database.db, demo.as('liu'), { handoverId, role: 'supervisor' }),
+      recordHandoverProblem(demo.database.db, demo.as('sun'), {
         handoverId,
         itemId: damaged?.id as string,
         condition: 'damaged',
@@ -90,8 +54,8 @@ describe('the last moment of a handover', () => {
     const reason: unknown = loser?.status === 'rejected' ? loser.reason : undefined;
     expect(reason instanceof ArchiveError || reason instanceof TransitionRefused).toBe(true);
 
-    const [row] = await database.db.select().from(handovers).where(eq(handovers.id, handoverId));
-    const [item] = await database.db
+    const [row] = await demo.database.db.select().from(handovers).where(eq(handovers.id, handoverId));
+    const [item] = await demo.database.db
       .select()
       .from(handoverItems)
       .where(eq(handoverItems.id, damaged?.id as string));
