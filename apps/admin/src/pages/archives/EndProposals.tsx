@@ -4,38 +4,22 @@
  * the API lets nobody but the named approver confirm, and says so in Chinese.
  */
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import { Button, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { errorMessage } from '../../lib/fieldErrors.js';
-import { queryClient, type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { sealEndStateLabels, sealEndTypeLabels } from './labels.js';
+import { ReasonModal, useStepOutcome } from './RequestActions.js';
 import { CommunityLink, formatTime } from './shared.js';
 
 export type EndProposalRow = RouterOutputs['seals']['myEndProposals'][number];
 
-function refresh() {
-  void queryClient.invalidateQueries({ queryKey: trpc.seals.pathKey() });
-  void queryClient.invalidateQueries({ queryKey: trpc.custody.pathKey() });
-}
-
-function useDone(done: string) {
-  const { message } = App.useApp();
-  return {
-    onSuccess: () => {
-      message.success(done);
-      refresh();
-    },
-    onError: (error: unknown) => message.error(errorMessage(error)),
-  };
-}
-
 /** 确认 / 不同意, for the approver the proposal names. */
 function DecideButtons({ proposal }: { proposal: EndProposalRow }) {
   const label = sealEndTypeLabels[proposal.type] ?? proposal.type;
-  const confirm = useMutation(trpc.seals.confirmEnd.mutationOptions(useDone(`印章已${label}`)));
-  const decline = useMutation(trpc.seals.declineEnd.mutationOptions(useDone('已不同意')));
+  const outcome = useStepOutcome();
+  const confirm = useMutation(trpc.seals.confirmEnd.mutationOptions(outcome(`印章已${label}`)));
+  const decline = useMutation(trpc.seals.declineEnd.mutationOptions(outcome('已不同意')));
   const [declining, setDeclining] = useState(false);
-  const [reason, setReason] = useState('');
   const proposalId = proposal.id;
   return (
     <Space size="small">
@@ -55,36 +39,22 @@ function DecideButtons({ proposal }: { proposal: EndProposalRow }) {
       <Button size="small" onClick={() => setDeclining(true)}>
         不同意
       </Button>
-      <Modal
+      <ReasonModal
         title={`不同意${label}印章「${proposal.sealName}」`}
+        label="不同意的理由"
+        placeholder="请写明理由，提出人会看到"
         open={declining}
-        okText="确定"
-        okButtonProps={{ disabled: !reason.trim() }}
-        confirmLoading={decline.isPending}
-        onCancel={() => setDeclining(false)}
-        onOk={async () => {
-          try {
-            await decline.mutateAsync({ proposalId, reason: reason.trim() });
-            setDeclining(false);
-          } catch {
-            // the message is shown by onError
-          }
-        }}
-      >
-        <Input.TextArea
-          aria-label="不同意的理由"
-          placeholder="请写明理由，提出人会看到"
-          rows={3}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-        />
-      </Modal>
+        pending={decline.isPending}
+        onClose={() => setDeclining(false)}
+        onSubmit={(reason) => decline.mutateAsync({ proposalId, reason })}
+      />
     </Space>
   );
 }
 
 function WithdrawButton({ proposal }: { proposal: EndProposalRow }) {
-  const withdraw = useMutation(trpc.seals.withdrawEnd.mutationOptions(useDone('已撤回')));
+  const outcome = useStepOutcome();
+  const withdraw = useMutation(trpc.seals.withdrawEnd.mutationOptions(outcome('已撤回')));
   return (
     <Popconfirm
       title="撤回这份申请？"

@@ -32,23 +32,80 @@ export function requestSummary(request: SealRequestRow): string {
   return `${request.purpose ?? ''}${request.destination ? `（去向：${request.destination}）` : ''}；应于 ${formatTime(request.returnBy)} 前归还`;
 }
 
-function refresh() {
+/** After any step on a seal: its lists and the custody log show it. */
+export function refreshSeals() {
   void queryClient.invalidateQueries({ queryKey: trpc.seals.pathKey() });
   void queryClient.invalidateQueries({ queryKey: trpc.custody.pathKey() });
 }
 
+/** A step's mutation callbacks: a message that it is done and fresh lists, or the API's refusal. */
+export function useStepOutcome() {
+  const { message } = App.useApp();
+  return (done: string) => ({
+    onSuccess: () => {
+      message.success(done);
+      refreshSeals();
+    },
+    onError: (error: unknown) => message.error(errorMessage(error)),
+  });
+}
+
+/**
+ * Asks for the reason of a refusal or a decline, which the person asking will read; sends it and
+ * closes, or stays open when the API refuses (its message is shown by the mutation's onError).
+ */
+export function ReasonModal({
+  title,
+  label,
+  placeholder,
+  open,
+  pending,
+  danger,
+  onClose,
+  onSubmit,
+}: {
+  title: string;
+  label: string;
+  placeholder: string;
+  open: boolean;
+  pending: boolean;
+  danger?: boolean;
+  onClose: () => void;
+  onSubmit: (reason: string) => Promise<unknown>;
+}) {
+  const [reason, setReason] = useState('');
+  return (
+    <Modal
+      title={title}
+      open={open}
+      okText="确定"
+      okButtonProps={{ danger, disabled: !reason.trim() }}
+      confirmLoading={pending}
+      onCancel={onClose}
+      onOk={async () => {
+        try {
+          await onSubmit(reason.trim());
+          onClose();
+        } catch {
+          // the message is shown by onError
+        }
+      }}
+    >
+      <Input.TextArea
+        aria-label={label}
+        placeholder={placeholder}
+        rows={3}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+      />
+    </Modal>
+  );
+}
+
 /** 撤回: the requester's own step while the request waits for a decision. */
 export function WithdrawRequest({ request }: { request: SealRequestRow }) {
-  const { message } = App.useApp();
-  const withdraw = useMutation(
-    trpc.seals.withdraw.mutationOptions({
-      onSuccess: () => {
-        message.success('已撤回申请');
-        refresh();
-      },
-      onError: (error: unknown) => message.error(errorMessage(error)),
-    }),
-  );
+  const outcome = useStepOutcome();
+  const withdraw = useMutation(trpc.seals.withdraw.mutationOptions(outcome('已撤回申请')));
   if (request.state !== 'requested') return null;
   return (
     <Popconfirm
@@ -62,18 +119,10 @@ export function WithdrawRequest({ request }: { request: SealRequestRow }) {
 }
 
 export function RequestActions({ request, canWrite }: { request: SealRequestRow; canWrite: boolean }) {
-  const { message } = App.useApp();
   const [refusing, setRefusing] = useState(false);
-  const [reason, setReason] = useState('');
   const [stamping, setStamping] = useState(false);
   const [copies, setCopies] = useState<number | null>(request.copies ?? 1);
-  const options = (done: string) => ({
-    onSuccess: () => {
-      message.success(done);
-      refresh();
-    },
-    onError: (error: unknown) => message.error(errorMessage(error)),
-  });
+  const options = useStepOutcome();
   const approve = useMutation(trpc.seals.approve.mutationOptions(options('已批准')));
   const approveTakeOut = useMutation(trpc.seals.approveTakeOut.mutationOptions(options('已批准外带')));
   const refuse = useMutation(trpc.seals.refuse.mutationOptions(options('已不予批准')));
@@ -102,31 +151,20 @@ export function RequestActions({ request, canWrite }: { request: SealRequestRow;
         <Button size="small" danger onClick={() => setRefusing(true)}>
           不予批准
         </Button>
-        <Modal
+        <ReasonModal
           title="不予批准"
+          label="不予批准的理由"
+          placeholder="请写明理由，申请人会看到"
           open={refusing}
-          okText="确定"
-          okButtonProps={{ danger: true, disabled: !reason.trim() }}
-          confirmLoading={refuse.isPending || refuseTakeOut.isPending}
-          onCancel={() => setRefusing(false)}
-          onOk={async () => {
-            try {
-              if (isUse) await refuse.mutateAsync({ requestId, reason: reason.trim() });
-              else await refuseTakeOut.mutateAsync({ requestId, reason: reason.trim() });
-              setRefusing(false);
-            } catch {
-              // the message is shown by onError
-            }
-          }}
-        >
-          <Input.TextArea
-            aria-label="不予批准的理由"
-            placeholder="请写明理由，申请人会看到"
-            rows={3}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        </Modal>
+          pending={refuse.isPending || refuseTakeOut.isPending}
+          danger
+          onClose={() => setRefusing(false)}
+          onSubmit={(reason) =>
+            isUse
+              ? refuse.mutateAsync({ requestId, reason })
+              : refuseTakeOut.mutateAsync({ requestId, reason })
+          }
+        />
       </Space>
     );
   }

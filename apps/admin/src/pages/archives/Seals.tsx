@@ -9,7 +9,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Select,
   Space,
   Table,
@@ -23,7 +22,7 @@ import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { isAdmin } from '../../lib/labels.js';
-import { queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
+import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import {
   optionsOf,
   requestKindLabels,
@@ -31,8 +30,14 @@ import {
   sealOwnerKindLabels,
   sealStateLabels,
 } from './labels.js';
-import { RequestActions, RequestState, requestSummary, type SealRequestRow } from './RequestActions.js';
-import { ServerErrors, useServerErrors } from './ServerErrors.js';
+import {
+  RequestActions,
+  RequestState,
+  refreshSeals,
+  requestSummary,
+  type SealRequestRow,
+} from './RequestActions.js';
+import { FormDialog, useServerErrors } from './ServerErrors.js';
 import { formatTime, keepOnOneLine, type Person, personOptions, useCanWrite, usePeople } from './shared.js';
 
 type SealRow = RouterOutputs['seals']['list'][number];
@@ -63,11 +68,6 @@ export function SealState({
       {late && <Tag color="red">逾期未还</Tag>}
     </Space>
   );
-}
-
-function refreshSeals() {
-  void queryClient.invalidateQueries({ queryKey: trpc.seals.pathKey() });
-  void queryClient.invalidateQueries({ queryKey: trpc.custody.pathKey() });
 }
 
 /** What a server message names, for one that lands above the form rather than on a field. */
@@ -107,19 +107,15 @@ function RequestUseModal({ seal, onClose }: { seal: SealRow | null; onClose: () 
     }),
   );
   return (
-    <Modal
+    <FormDialog
       title={seal ? `申请用印：${seal.name}` : '申请用印'}
       open={seal !== null}
       okText="提交申请"
-      onOk={() => form.submit()}
-      confirmLoading={request.isPending}
-      onCancel={() => {
-        problems.clear();
-        onClose();
-      }}
-      destroyOnHidden
+      pending={request.isPending}
+      form={form}
+      problems={problems}
+      onClose={onClose}
     >
-      <ServerErrors messages={problems.others} />
       <Form<UseValues>
         form={form}
         name="requestSealUse"
@@ -146,7 +142,7 @@ function RequestUseModal({ seal, onClose }: { seal: SealRow | null; onClose: () 
           <InputNumber min={1} max={1000} precision={0} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -169,25 +165,23 @@ function TakeOutModal({ seal, onClose }: { seal: SealRow | null; onClose: () => 
     }),
   );
   return (
-    <Modal
+    <FormDialog
       title={seal ? `申请印章外带：${seal.name}` : '申请印章外带'}
       open={seal !== null}
       okText="提交申请"
-      onOk={() => form.submit()}
-      confirmLoading={request.isPending}
-      onCancel={() => {
-        problems.clear();
-        onClose();
-      }}
-      destroyOnHidden
+      pending={request.isPending}
+      form={form}
+      problems={problems}
+      notice={
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="印章原则上不得带离办公室；确需带出的，须经批准并按时归还（鄂州 第四十条）。"
+        />
+      }
+      onClose={onClose}
     >
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title="印章原则上不得带离办公室；确需带出的，须经批准并按时归还（鄂州 第四十条）。"
-      />
-      <ServerErrors messages={problems.others} />
       <Form<TakeOutValues>
         form={form}
         name="requestTakeOut"
@@ -218,7 +212,7 @@ function TakeOutModal({ seal, onClose }: { seal: SealRow | null; onClose: () => 
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -261,31 +255,31 @@ function EndSealModal({
   const labels = endings[ending?.kind ?? 'retire'];
   const seconds = (ending?.seal.approvers ?? []).filter((approver) => approver.id !== me?.id);
   return (
-    <Modal
+    <FormDialog
       title={ending ? `${labels.title}：${ending.seal.name}` : labels.title}
       open={ending !== null}
       okText="提交，待审批人确认"
       okButtonProps={{ danger: true }}
-      onOk={() => form.submit()}
-      confirmLoading={propose.isPending}
-      onCancel={() => {
+      pending={propose.isPending}
+      form={form}
+      problems={problems}
+      notice={
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={
+            ending?.kind === 'destroy'
+              ? '只有已停用的印章可以销毁。提交后须由所选审批人本人确认才销毁；销毁记入保管日志，不能撤销。'
+              : '提交后印章仍在用，须由所选审批人本人确认才停用；带出未还的印章不能停用。'
+          }
+        />
+      }
+      onClose={() => {
         propose.reset();
-        problems.clear();
         onClose();
       }}
-      destroyOnHidden
     >
-      <Alert
-        type="warning"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title={
-          ending?.kind === 'destroy'
-            ? '只有已停用的印章可以销毁。提交后须由所选审批人本人确认才销毁；销毁记入保管日志，不能撤销。'
-            : '提交后印章仍在用，须由所选审批人本人确认才停用；带出未还的印章不能停用。'
-        }
-      />
-      <ServerErrors messages={problems.others} />
       <Form<EndValues>
         form={form}
         name="endSeal"
@@ -314,7 +308,7 @@ function EndSealModal({
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -357,19 +351,15 @@ function RegisterSealModal({
   );
   const local = people.filter((person) => person.jurisdictionCode === community);
   return (
-    <Modal
+    <FormDialog
       title="登记印章"
       open={open}
       okText="登记"
-      onOk={() => form.submit()}
-      confirmLoading={register.isPending}
-      onCancel={() => {
-        problems.clear();
-        onClose();
-      }}
-      destroyOnHidden
+      pending={register.isPending}
+      form={form}
+      problems={problems}
+      onClose={onClose}
     >
-      <ServerErrors messages={problems.others} />
       <Form<RegisterValues>
         form={form}
         name="registerSeal"
@@ -428,7 +418,7 @@ function RegisterSealModal({
           <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={personOptions(local)} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -464,20 +454,18 @@ function ApproversModal({
   );
   const local = people.filter((person) => person.jurisdictionCode === community);
   return (
-    <Modal
+    <FormDialog
       title={seal ? `变更审批人：${seal.name}` : '变更审批人'}
       open={seal !== null}
       okText="保存"
-      onOk={() => form.submit()}
-      confirmLoading={change.isPending}
-      onCancel={() => {
+      pending={change.isPending}
+      form={form}
+      problems={problems}
+      onClose={() => {
         change.reset();
-        problems.clear();
         onClose();
       }}
-      destroyOnHidden
     >
-      <ServerErrors messages={problems.others} />
       <Form<ApproversValues>
         form={form}
         name="sealApprovers"
@@ -502,7 +490,7 @@ function ApproversModal({
           <Input placeholder="如：居委会换届，按新的印章使用制度指定" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 

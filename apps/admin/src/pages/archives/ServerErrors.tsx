@@ -2,8 +2,8 @@
  * A dialog form's problems from the server: each on the field it names, and whatever names no field of
  * the form (or no field at all) in an Alert above it — a refusal is never swallowed.
  */
-import { Alert, type FormInstance } from 'antd';
-import { useState } from 'react';
+import { Alert, type ButtonProps, type FormInstance, Modal } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { serverErrorsFor } from '../../lib/fieldErrors.js';
 
 /**
@@ -46,5 +46,53 @@ export function ServerErrors({ messages }: { messages: string[] }) {
       }
       style={{ marginBottom: 16 }}
     />
+  );
+}
+
+/**
+ * A dialog around one form: OK submits it, closing clears the server's problems, which stand above
+ * the form (after the dialog's own `notice`, when it has one).
+ */
+export function FormDialog({
+  title,
+  open,
+  okText,
+  okButtonProps,
+  pending,
+  form,
+  problems,
+  notice,
+  onClose,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  okText: string;
+  okButtonProps?: ButtonProps;
+  pending: boolean;
+  form: FormInstance;
+  problems: { others: string[]; clear: () => void };
+  notice?: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Modal
+      title={title}
+      open={open}
+      okText={okText}
+      okButtonProps={okButtonProps}
+      onOk={() => form.submit()}
+      confirmLoading={pending}
+      onCancel={() => {
+        problems.clear();
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      {notice}
+      <ServerErrors messages={problems.others} />
+      {children}
+    </Modal>
   );
 }
