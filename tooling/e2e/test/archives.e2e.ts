@@ -6,7 +6,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
+import {
+  chooseInMultiSelect,
+  describeInBrowser,
+  launchBrowser,
+  openConsolePage,
+  screenshot,
+} from './browser.js';
 import { demoAccountPassword, type RunningServer, startServer } from './server.js';
 import { firstSignIn, signIn } from './sign-in.js';
 
@@ -121,12 +127,7 @@ describeInBrowser('archives and seals in the console', () => {
     await dialog.locator('.ant-select-selection-item', { hasText: '王建国' }).waitFor();
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.getByText('请填写变更理由').waitFor();
-    // Typed and chosen with the keyboard: a click can land while the dropdown is still opening.
-    const approvers = dialog.getByLabel('审批人');
-    await approvers.fill('陈红');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '陈红' }).waitFor();
-    await approvers.press('Enter');
-    await dialog.locator('.ant-select-selection-item', { hasText: '陈红' }).waitFor();
+    await chooseInMultiSelect(page, dialog.getByLabel('审批人'), dialog, '陈红');
     await dialog.getByLabel('变更理由').fill('党委会议决定增设一名审批人');
     await shot('23b-archives-seal-approvers');
     await dialog.getByRole('button', { name: '保存' }).click();
@@ -234,16 +235,21 @@ describeInBrowser('archives and seals in the console', () => {
     const catalogueUrl = () => `${server.url}/archives/${xiangshan.code}`;
     const option = (p: Page, text: string) =>
       p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
-
-    it('shows the server’s refusal on the location fields, then files an expired item', async () => {
-      const admin = await openConsolePage(browser, {
+    /** A page of its own, signed in, on the community's catalogue with its rows shown. */
+    const openCatalogueAs = async (account: { username: string; password: string }) => {
+      const page = await openConsolePage(browser, {
         errors: walkErrors,
         refusalsExpected: true,
         timeout: 20_000,
       });
-      await signIn(admin, server.url, { username: 'admin', password: newPassword });
-      await admin.goto(catalogueUrl());
-      await admin.getByTestId('catalogue').locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+      await signIn(page, server.url, account);
+      await page.goto(catalogueUrl());
+      await page.getByTestId('catalogue').locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+      return page;
+    };
+
+    it('shows the server’s refusal on the location fields, then files an expired item', async () => {
+      const admin = await openCatalogueAs({ username: 'admin', password: newPassword });
       // The administrator is no item's keeper: the rows offer no 借出 or 归还.
       expect(await admin.getByTestId('catalogue').getByRole('button', { name: '借出' }).count()).toBe(0);
       expect(await admin.getByTestId('catalogue').getByRole('button', { name: '归还' }).count()).toBe(0);
@@ -291,11 +297,7 @@ describeInBrowser('archives and seals in the console', () => {
       await option(admin, '王建国').waitFor();
       // The custodian cannot approve the destruction of what she keeps.
       expect(await option(admin, '赵敏').count()).toBe(0);
-      // Chosen with the keyboard: a click can land while the dropdown is still opening.
-      await approvers.fill('王建国');
-      await option(admin, '王建国').waitFor();
-      await approvers.press('Enter');
-      await appraisal.locator('.ant-select-selection-item', { hasText: '王建国' }).waitFor();
+      await chooseInMultiSelect(admin, approvers, appraisal, '王建国');
       await admin.keyboard.press('Escape');
       await screenshot(admin, '42-archives-appraisal');
       await appraisal.getByRole('button', { name: '登记鉴定结论' }).click();
@@ -308,14 +310,7 @@ describeInBrowser('archives and seals in the console', () => {
     });
 
     it('an appraisal keeps an expired item longer: the drawer shows the new period, it leaves the expired view', async () => {
-      const admin = await openConsolePage(browser, {
-        errors: walkErrors,
-        refusalsExpected: true,
-        timeout: 20_000,
-      });
-      await signIn(admin, server.url, { username: 'admin', password: newPassword });
-      await admin.goto(catalogueUrl());
-      await admin.getByTestId('catalogue').locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+      const admin = await openCatalogueAs({ username: 'admin', password: newPassword });
       await admin.getByRole('button', { name: '归档' }).click();
       const dialog = admin.getByRole('dialog', { name: '档案归档' });
       await dialog.getByLabel('题名').fill(keptTitle);
@@ -350,11 +345,7 @@ describeInBrowser('archives and seals in the console', () => {
       await option(admin, '定期30年').click();
       await appraisal.getByLabel('鉴定结论文号').fill('象档鉴〔2026〕10号');
       await appraisal.getByLabel('鉴定意见').fill('保管期满，经鉴定仍有查考价值，延长保管期限至30年');
-      const approvers = appraisal.getByLabel('批准人');
-      await approvers.fill('王建国');
-      await option(admin, '王建国').waitFor();
-      await approvers.press('Enter');
-      await appraisal.locator('.ant-select-selection-item', { hasText: '王建国' }).waitFor();
+      await chooseInMultiSelect(admin, appraisal.getByLabel('批准人'), appraisal, '王建国');
       await admin.keyboard.press('Escape');
       await screenshot(admin, '43b-archives-appraisal-retain');
       await appraisal.getByRole('button', { name: '登记鉴定结论' }).click();
@@ -374,14 +365,7 @@ describeInBrowser('archives and seals in the console', () => {
     });
 
     it('the custodian destroys it, and the destruction list shows the entry; returned loans are a filter away', async () => {
-      const zhao = await openConsolePage(browser, {
-        errors: walkErrors,
-        refusalsExpected: true,
-        timeout: 20_000,
-      });
-      await signIn(zhao, server.url, { username: 'xs-zhaomin', password: demoAccountPassword });
-      await zhao.goto(catalogueUrl());
-      await zhao.getByTestId('catalogue').locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+      const zhao = await openCatalogueAs({ username: 'xs-zhaomin', password: demoAccountPassword });
       await zhao.getByRole('checkbox', { name: '已到保管期限' }).check();
       await screenshot(zhao, '44a-archives-expired-custodian');
       await zhao

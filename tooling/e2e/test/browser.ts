@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { describe } from 'vitest';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -75,4 +75,18 @@ export async function openConsolePage(browser: Browser, options: ConsolePageOpti
   });
   page.on('pageerror', (error) => options.errors.push(error.message));
   return page;
+}
+
+/**
+ * Chooses `text` in an antd multi-select by typing it and pressing Enter (a click can land while the
+ * dropdown is still opening), and waits until `within` shows it chosen.
+ */
+export async function chooseInMultiSelect(page: Page, select: Locator, within: Locator, text: string) {
+  await select.fill(text);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+    .first()
+    .waitFor();
+  await select.press('Enter');
+  await within.locator('.ant-select-selection-item', { hasText: text }).waitFor();
 }
