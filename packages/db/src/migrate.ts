@@ -23,11 +23,16 @@ interface JournalEntry {
   when: number;
 }
 
+let shipped: JournalEntry[] | undefined;
+
+/** The package's migration journal, read once: it does not change while the process runs. */
 function shippedMigrations(): JournalEntry[] {
-  const journal = JSON.parse(readFileSync(resolve(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
-    entries: JournalEntry[];
-  };
-  return journal.entries;
+  shipped ??= (
+    JSON.parse(readFileSync(resolve(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+      entries: JournalEntry[];
+    }
+  ).entries;
+  return shipped;
 }
 
 /**
