@@ -18,7 +18,7 @@ export type Binding = 'binding' | 'guiding';
 /**
  * Where a rule or a parameter value comes from. `article` is the article as its document numbers
  * it: `第十七条`, `第二十一条（一）`, Weihai's `二（四）`, Jiangsu's `7`. `quote` is the sentence
- * the rule implements, verbatim from the seed text.
+ * the rule implements, verbatim from its text in `sources/`.
  */
 export interface Citation {
   document: string;
