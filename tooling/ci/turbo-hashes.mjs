@@ -11,8 +11,8 @@
 //
 // Usage: node tooling/ci/turbo-hashes.mjs   (exit 0: proven; 1: a hash did not move, or an input
 // is missing; 2: turbo could not be run)
-import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -22,16 +22,28 @@ const run = promisify(execFile);
 
 /** The tasks whose hashes must follow their dependencies. */
 const TASKS = ['test', 'typecheck', 'test:db', 'build'];
-/** Low packages to touch, and the file touched in each. */
+/** Low packages to touch: their entry file, or their first tracked source file if that one moved. */
 const PROBES = [
-  { pkg: '@shequ/domain', file: 'packages/domain/src/index.ts' },
-  { pkg: '@shequ/db', file: 'packages/db/src/index.ts' },
-];
+  { pkg: '@shequ/domain', dir: 'packages/domain' },
+  { pkg: '@shequ/db', dir: 'packages/db' },
+].map((probe) => ({ ...probe, file: probeFile(probe.dir) }));
 /** Bundled into the console by `vite build`; their files must be among `@shequ/admin#build`'s inputs. */
 const ADMIN = '@shequ/admin';
 /** Configuration packages whose files every task hashes already (turbo.json `globalDependencies`). */
 const GLOBAL_CONFIG = new Set(['@shequ/tsconfig', '@shequ/vitest-config']);
 const MARK = '// turbo-hashes probe';
+
+function probeFile(dir) {
+  const entry = `${dir}/src/index.ts`;
+  if (existsSync(join(root, entry))) return entry;
+  const { stdout } = spawnSync('git', ['ls-files', '--', `${dir}/src/*.ts`], { cwd: root, encoding: 'utf8' });
+  const first = stdout.split('\n').find((file) => file.endsWith('.ts'));
+  if (!first) {
+    console.error(`no TypeScript source to probe in ${dir}/src`);
+    process.exit(2);
+  }
+  return first;
+}
 
 /** @typedef {{ taskId: string, package: string, hash: string, directory: string, inputs: Record<string, string> }} DryTask */
 
