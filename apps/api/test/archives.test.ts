@@ -45,7 +45,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const li = () => as.li as TestClient;
-/** The street administrator: registers items for others, seals and handovers (issue 4's access rule). */
+/** The street administrator: registers items for others, seals and handovers (the archives' access rule). */
 const jinshan = () => as.jinshan as TestClient;
 const id = (name: string) => ids[name] as string;
 

@@ -1,5 +1,5 @@
 /**
- * Attachments through the streaming routes (issue 4): a scan of several MB is uploaded as the raw body,
+ * Attachments through the streaming routes: a scan of several MB is uploaded as the raw body,
  * kept under its SHA-256, passes a fixity check and downloads byte for byte; the access rule is
  * `archives.attach`'s; a file over the limit leaves neither a row nor a blob.
  */

@@ -1,6 +1,6 @@
 /**
  * Compliance of stored communities. The facts below are chosen against 金山镇城市社区工作管理办法（试行）
- * 第十条 (seed 003): "原则上按照每300—400户居民配备1人的标准核定工作人员数量，每个社区的工作人员不少于5人".
+ * 第十条 (packages/policy/sources/jinshan.txt): "原则上按照每300—400户居民配备1人的标准核定工作人员数量，每个社区的工作人员不少于5人".
  * 象山 has 4 full-time workers (fewer than 5: the binding minimum fails; 4 is also outside the guiding
  * ratio, so that one warns); 十化建 has 6 workers for 2000 households (at least 5, and within
  * 2000/400 = 5 to 2000/300 ≈ 6.7: both hold).

@@ -1,5 +1,5 @@
 /**
- * "Export any list to Excel" (issue 3): every list of the console as an .xlsx file, read back here with
+ * "Export any list to Excel": every list of the console as an .xlsx file, read back here with
  * facts-io's `readTable`. Each export must hold the rows its list shows the same caller — same filters,
  * same scope and role checks — under zh-CN headers, and refuse an over-long list naming the filter to
  * narrow. The archive lists use the demo history of 象山 (`seedArchivesDemo`) plus one seal taken out

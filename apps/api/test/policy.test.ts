@@ -1,5 +1,5 @@
 /**
- * The policy explorer's procedures. Expectations come from the seed texts: 金山镇城市社区工作管理办法
+ * The policy explorer's procedures. Expectations come from the regulation texts: 金山镇城市社区工作管理办法
  * （试行）第十条 "每个社区的工作人员不少于5人"; 象山 has 4 workers and 十化建 6 (see compliance.test.ts).
  */
 import { communities, type DatabaseHandle } from '@shequ/db';

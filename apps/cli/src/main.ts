@@ -1,5 +1,5 @@
 /**
- * `shequ` — the command line of Shequ (shared/CONTRACTS.md §3, §4).
+ * `shequ` — the command line of Shequ (docs/interfaces.md §3, §4).
  * Each command lives in `commands/<name>.ts` and exports `run(args): Promise<number>`,
  * returning the process exit status; commands are loaded lazily so `shequ check`
  * never pays for opening a database.

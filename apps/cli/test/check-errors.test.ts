@@ -1,5 +1,5 @@
 /**
- * Input errors of `shequ check` (shared/CONTRACTS.md §3): status 2, nothing on stdout, and one
+ * Input errors of `shequ check` (docs/interfaces.md §3): status 2, nothing on stdout, and one
  * stderr line per problem naming the field, in zh-CN.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * `shequ check` as a user runs it (shared/CONTRACTS.md §3): one community of each shipped
+ * `shequ check` as a user runs it (docs/interfaces.md §3): one community of each shipped
  * jurisdiction, read from a file or standard input, checked against the packs its code falls under.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

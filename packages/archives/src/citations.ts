@@ -1,5 +1,5 @@
 /**
- * The articles this package implements, quoted from the seeds (../shared/seeds) with each
+ * The articles this package implements, quoted from the regulations (packages/policy/sources) with each
  * document's date of entry into force, so that every refusal can say which rule it applies.
  */
 

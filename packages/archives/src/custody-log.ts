@@ -1,6 +1,6 @@
 /**
  * The custody log: an append-only, per-community record of every archive and seal event that
- * anyone holding an export and a checkpoint can check with no database (../shared/CONTRACTS.md §4).
+ * anyone holding an export and a checkpoint can check with no database (docs/interfaces.md §4).
  *
  * - Each entry's `hash` is SHA-256(0x00 ‖ RFC 8785 canonical JSON of the entry without `hash`): the
  *   RFC 6962 leaf hash of that content. It covers `prevHash` and any field added later; `prevHash`
@@ -273,7 +273,7 @@ export function signingKeyFromPem(pem: string): KeyObject {
   return key;
 }
 
-/** The two files of an export (CONTRACTS.md §4): `log.jsonl`, one canonical entry a line, and `checkpoint.json`. */
+/** The two files of an export (docs/interfaces.md §4): `log.jsonl`, one canonical entry a line, and `checkpoint.json`. */
 export function formatExport(
   entries: readonly CustodyLogEntry[],
   checkpoint: CustodyCheckpoint,

@@ -11,7 +11,7 @@ export interface Refusal {
   reason: string;
   /** The article applied; absent when the rule is the project's own (see `basis`). */
   citation?: Citation;
-  /** For rules that are not in the seeds: where the rule comes from. */
+  /** For rules that are not in the regulations: where the rule comes from. */
   basis?: string;
 }
 

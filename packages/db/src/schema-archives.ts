@@ -1,5 +1,5 @@
 /**
- * Archives, seals, departure handovers and the custody log (issue 4).
+ * Archives, seals, departure handovers and the custody log.
  *
  * Every row carries `community_code` (and `street_code` where the console lists across a town), and
  * the indexes below are the ones the console's queries use: a community's catalogue by medium,

@@ -56,7 +56,7 @@ export const communities = pgTable(
     /** Copied out of `facts` so the console can sort and filter by them with an index. */
     households: integer('households'),
     residents: integer('residents'),
-    /** The community snapshot's facts (shared/CONTRACTS.md §2) without code, name and asOf. */
+    /** The community snapshot's facts (docs/interfaces.md §2) without code, name and asOf. */
     facts: jsonb('facts').notNull().default(sql`'{}'::jsonb`),
     asOf: date('as_of', { mode: 'string' }).notNull(),
     /** Optimistic concurrency: an update names the version it read. */

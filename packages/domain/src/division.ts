@@ -1,5 +1,5 @@
 /**
- * Administrative division codes (shared/CONTRACTS.md §1): the 6-digit GB/T 2260 code for
+ * Administrative division codes (docs/interfaces.md §1): the 6-digit GB/T 2260 code for
  * province, city and county; the 9-digit statistical code for a street or town; the 12-digit
  * statistical code for a community (residents' or villagers' committee).
  */
@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const jurisdictionLevels = ['province', 'city', 'district', 'street', 'community'] as const;
 export type JurisdictionLevel = (typeof jurisdictionLevels)[number];
 
-/** Placeholder code of the city whose 2013 regulation is seed 001, until that city is identified. */
+/** Placeholder code of the city whose 2013 regulation (社区建设和治理条例) names no city, until that city is identified. */
 export const UNIDENTIFIED_2013_CITY = '000013';
 
 /** Significant prefix length of each level: a community belongs to every jurisdiction whose prefix starts its code. */
@@ -29,7 +29,7 @@ export function divisionLevel(code: string): JurisdictionLevel | undefined {
   if (code.length === 12) return code.slice(9) === '000' ? undefined : 'community';
   if (code.length === 9) return code.slice(6) === '000' ? undefined : 'street';
   if (code.length !== 6) return undefined;
-  // The 2013 regulation's pack has no real division yet (CONTRACTS.md §1); it sits at city level.
+  // The 2013 regulation's pack has no real division yet (docs/interfaces.md §1); it sits at city level.
   if (code === UNIDENTIFIED_2013_CITY) return 'city';
   if (code.startsWith('00')) return undefined;
   if (code.endsWith('0000')) return 'province';

@@ -1,5 +1,5 @@
 /**
- * The Chinese names of the platform's English values (shared/GLOSSARY.md), in one place: the console
+ * The Chinese names of the platform's English values (docs/glossary.md), in one place: the console
  * shows them on screen and the API writes them into exported spreadsheets, so both say the same.
  * An unknown value is shown as it comes by callers (`labels[value] ?? value`).
  */
@@ -66,7 +66,7 @@ export const entityTypeLabels: Record<string, string> = {
   handover: '离任移交',
 };
 
-/** Statuses of a policy check (CONTRACTS.md §3). */
+/** Statuses of a policy check (docs/interfaces.md §3). */
 export const checkStatusLabels: Record<'pass' | 'fail' | 'warn' | 'not-applicable' | 'unknown', string> = {
   pass: '通过',
   fail: '不通过',

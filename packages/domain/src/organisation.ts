@@ -1,5 +1,5 @@
 /**
- * The organisations of one community and the people who hold posts in them (GLOSSARY.md,
+ * The organisations of one community and the people who hold posts in them (docs/glossary.md,
  * "Organisations" and "People"): the party organisation, the residents' committee, the
  * supervision committee, sub-committees, resident groups, grids and buildings, community workers
  * and residents with posts, approved staffing quotas, the service facility and funds received.
@@ -321,7 +321,7 @@ export function staffing(
   const actual = {
     twoCommittees: onPost.filter(isTwoCommitteesMember).length,
     specialists: onPost.filter((p) => p.roles.includes('specialist')).length,
-    // CONTRACTS.md §2: all full-time workers, two-committee members who serve full time included.
+    // docs/interfaces.md §2: all full-time workers, two-committee members who serve full time included.
     fullTime: onPost.filter((p) => p.employment?.fullTime === true).length,
   };
   const line = (key: keyof typeof actual): StaffingLine => {

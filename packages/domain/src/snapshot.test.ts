@@ -7,7 +7,7 @@ import {
   communitySnapshotJsonSchema,
 } from './snapshot.js';
 
-/** Every field of CONTRACTS.md §2 filled in, for 象山社区 of Jinshan town. */
+/** Every field of docs/interfaces.md §2 filled in, for 象山社区 of Jinshan town. */
 export const fullSnapshot: CommunitySnapshot = {
   format: 'shequ.community-snapshot/v1',
   code: '370305111007',

@@ -1,5 +1,5 @@
 /**
- * The community snapshot, format `shequ.community-snapshot/v1` (shared/CONTRACTS.md §2):
+ * The community snapshot, format `shequ.community-snapshot/v1` (docs/interfaces.md §2):
  * one community's facts on one date. Every field but `code`, `name` and `asOf` is optional,
  * because a rule whose facts are missing must report `unknown`, never `pass`.
  * Unknown fields are rejected (strict objects) so a typo never silently drops a fact.
@@ -43,7 +43,7 @@ export const facilityFunctions = [
 export const facilityFunction = z.enum(facilityFunctions);
 export type FacilityFunction = z.infer<typeof facilityFunction>;
 
-/** Sub-committee kinds named in the seeds (GLOSSARY.md); the list is open, so other kinds pass as strings. */
+/** Sub-committee kinds named in the regulations (docs/glossary.md); the list is open, so other kinds pass as strings. */
 export const knownSubCommitteeKinds = [
   'mediation',
   'security',

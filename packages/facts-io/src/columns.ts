@@ -21,7 +21,7 @@ export type CellKind =
 export interface FactColumn {
   /** The column header as the user sees it. */
   header: string;
-  /** Dotted path in the community snapshot (shared/CONTRACTS.md §2). */
+  /** Dotted path in the community snapshot (docs/interfaces.md §2). */
   path: string;
   kind: CellKind;
   required?: boolean;

@@ -1,7 +1,7 @@
 /**
  * Verifying a custody log of 1,000,000 entries against a signed checkpoint, as `shequ log verify`
  * does (check every line, re-hash it, check the chain, rebuild the Merkle root), next to raw
- * SHA-256 measured in the same run. Goal (issue 4): at least half the raw speed.
+ * SHA-256 measured in the same run. Goal: at least half the raw speed.
  *
  * "Raw SHA-256" is Node's fastest call, one-shot `crypto.hash` with a string digest (a Buffer
  * digest costs about five times as much: each is a new ArrayBuffer for the collector), once per

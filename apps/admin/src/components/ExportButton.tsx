@@ -1,5 +1,5 @@
 /**
- * 导出 Excel for any list of the console (issue 3): asks the API for the list as it is filtered on
+ * 导出 Excel for any list of the console: asks the API for the list as it is filtered on
  * screen and saves the file. Every page uses this one button, so all exports behave alike: busy while
  * the server writes the file, and the server's zh-CN reason when it refuses (a list longer than the
  * export cap names the filter to narrow).

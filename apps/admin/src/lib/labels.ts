@@ -1,4 +1,4 @@
-/** The Chinese the console shows for the API's English names (shared/GLOSSARY.md). */
+/** The Chinese the console shows for the API's English names (docs/glossary.md). */
 import { type JurisdictionLevel, levelNames } from '@shequ/domain';
 import type { SessionUser } from './trpc.js';
 

@@ -1,5 +1,5 @@
 /**
- * Attachments outside tRPC (issue 4): a scan, photo or video is far larger than a JSON request may be,
+ * Attachments outside tRPC: a scan, photo or video is far larger than a JSON request may be,
  * so it is uploaded as the raw request body and streamed to the blob store, hashed on the way, never
  * held whole in memory; downloading streams it back.
  *

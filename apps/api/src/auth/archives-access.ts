@@ -1,5 +1,5 @@
 /**
- * Who may see and do what in a community's archives, seals, handovers and custody log (issue 4:
+ * Who may see and do what in a community's archives, seals, handovers and custody log:
  * "Only the custodian, the approver and administrators above the community see these; a worker of
  * another community sees nothing"). The archive, seal, handover and custody routers call these
  * functions and nothing else for that decision, always after the scope check.

@@ -27,7 +27,7 @@ export interface ParameterDescription extends ParameterReading {
 export interface RuleDescription {
   id: string;
   kind: 'check' | 'quantity';
-  /** The quantity's output name (CONTRACTS.md §3) for a quantity rule. */
+  /** The quantity's output name (docs/interfaces.md §3) for a quantity rule. */
   quantityName?: string;
   title: string;
   /** Code of the pack whose document the citation names. */

@@ -1,5 +1,5 @@
 /**
- * The archive and seal lists of the console as Excel files (issue 3): a community's catalogue,
+ * The archive and seal lists of the console as Excel files: a community's catalogue,
  * lending register, seals, destruction list and custody log; the seals out / overdue and overdue
  * loans across a scope; and the caller's own seal requests (待我审批, 我的申请). Each takes the input
  * of the list it mirrors and applies the same filters and the same access check.

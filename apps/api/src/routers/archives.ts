@@ -1,6 +1,6 @@
 /**
  * Archives (档案): catalogue, lending, appraisal and destruction, attachments and fixity checks
- * (issue 4; 鄂州 第三十九条). Only the community's custodians, administrators above it and auditors
+ * (鄂州 第三十九条). Only the community's custodians, administrators above it and auditors
  * see a community's archives (`../auth/archives-access.ts`); an id from outside one's scope is "not found".
  */
 import {

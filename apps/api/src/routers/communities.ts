@@ -227,7 +227,7 @@ export const communitiesRouter = router({
     return loadCommunity(ctx, ctx.principal, input.code);
   }),
 
-  /** The stored community as a `shequ.community-snapshot/v1` document (CONTRACTS.md §2). */
+  /** The stored community as a `shequ.community-snapshot/v1` document (docs/interfaces.md §2). */
   snapshot: authedProcedure
     .input(z.strictObject({ code: communityCode }))
     .query(async ({ ctx, input }): Promise<CommunitySnapshot> => {

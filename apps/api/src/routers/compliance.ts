@@ -174,7 +174,7 @@ export function tally(
 
 export const complianceRouter = router({
   /**
-   * A stored community checked against its packs: the CONTRACTS.md §3 output, each result with the
+   * A stored community checked against its packs: the docs/interfaces.md §3 output, each result with the
    * text of the article it cites and the explanation (facts and parameters read, with provenance).
    */
   community: authedProcedure.input(communityComplianceInput).query(async ({ ctx, input }) => {

@@ -1,5 +1,5 @@
 /**
- * Any list of the console as an Excel file (issue 3: "Export any list to Excel"). Each export states
+ * Any list of the console as an Excel file. Each export states
  * its columns once (`ListSheet`), fetches its rows with the list's own filter and scope check, and
  * hands both to `listSpreadsheet`, which refuses a list longer than the installation's cap with a
  * zh-CN message naming the filter to narrow. Files travel as base64 inside the JSON answer.

@@ -1,5 +1,5 @@
 /**
- * Spreadsheets (issue: "Bring your data", issue 3: "Export any list to Excel"): the blank facts
+ * Spreadsheets (bring your data in, take any list out to Excel): the blank facts
  * template, importing a filled-in .xlsx/.csv all-or-nothing, and every list of the console as an Excel
  * file. Each export takes its list's input (paging is ignored), goes through the list's own filter and
  * scope check, and states its columns once as a `ListSheet` (`spreadsheet-file.ts`). Files travel as

@@ -1,6 +1,6 @@
 /**
  * `shequ check [--jurisdiction CODE] [--as-of DATE] [--params FILE] [--alternative ID]… FILE|-`:
- * check one community snapshot against its policy packs (shared/CONTRACTS.md §3).
+ * check one community snapshot against its policy packs (docs/interfaces.md §3).
  * Exit status 0 when no rule fails, 1 when one does, 2 on a usage or input error — then stdout
  * stays empty and stderr names each offending field on its own line.
  */

@@ -1,5 +1,5 @@
 /**
- * `shequ demo`: load the demo data set (CONTRACTS §3) into the database the app uses — embedded PGlite
+ * `shequ demo`: load the demo data set (docs/interfaces.md §3) into the database the app uses — embedded PGlite
  * unless DATABASE_URL is set — creating and migrating it first. Running it again changes nothing.
  */
 import { migrateDatabase, openDatabase, seedDemo } from '@shequ/db';

@@ -1,4 +1,4 @@
-/** `shequ jurisdictions`: the shipped policy packs as a JSON array (shared/CONTRACTS.md §3). */
+/** `shequ jurisdictions`: the shipped policy packs as a JSON array (docs/interfaces.md §3). */
 import { jurisdictionsList } from '@shequ/policy';
 import { UsageError } from '../usage.js';
 

@@ -1,6 +1,6 @@
 /**
  * `shequ log export --community CODE --out DIR` and
- * `shequ log verify --checkpoint FILE [--public-key KEY]… LOGFILE` (shared/CONTRACTS.md §4).
+ * `shequ log verify --checkpoint FILE [--public-key KEY]… LOGFILE` (docs/interfaces.md §4).
  *
  * `verify` needs no database: exit 0 with a one-line summary when the log matches the checkpoint;
  * exit 1 naming the `seq` of the first entry that does not verify (or the bad signature); exit 2

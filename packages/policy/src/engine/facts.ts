@@ -37,7 +37,7 @@ export type FactGetter = (facts: Facts) => unknown;
  * stays monomorphic, where one shared getter taking the path as data does keyed reads that turn
  * megamorphic across paths (the largest single cost of a whole-country run). Typed as a mapped
  * type over `FactPath`, so a field added to the snapshot schema fails to compile until it is listed.
- * `setting` falls back to its documented default (CONTRACTS.md §2: `urban`).
+ * `setting` falls back to its documented default (docs/interfaces.md §2: `urban`).
  */
 const getters: { readonly [P in FactPath]: FactGetter } = {
   setting: (f) => f.setting ?? 'urban',

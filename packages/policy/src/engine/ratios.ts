@@ -1,6 +1,6 @@
 /**
  * Staffing ratios of the form "每300—400户居民配备1人" (one worker per 300 to 400 households).
- * Seeds express quotas this way; the rounding is an interpretation each pack records.
+ * The regulations express quotas this way; the rounding is an interpretation each pack records.
  */
 import { later } from './define.js';
 import { fmt } from './format.js';

@@ -5,7 +5,7 @@
 import type { CommunityFacts } from '@shequ/domain';
 import type { FactPath, FactValue } from './facts.js';
 
-/** Statuses of a check, exactly as CONTRACTS.md §3. */
+/** Statuses of a check, exactly as docs/interfaces.md §3. */
 export const checkStatuses = ['pass', 'fail', 'warn', 'not-applicable', 'unknown'] as const;
 export type CheckStatus = (typeof checkStatuses)[number];
 
@@ -18,7 +18,7 @@ export type Binding = 'binding' | 'guiding';
 /**
  * Where a rule or a parameter value comes from. `article` is the article as its document numbers
  * it: `第十七条`, `第二十一条（一）`, Weihai's `二（四）`, Jiangsu's `7`. `quote` is the sentence
- * the rule implements, verbatim from the seed text.
+ * the rule implements, verbatim from its text in `sources/`.
  */
 export interface Citation {
   document: string;
@@ -39,7 +39,7 @@ export type Setting = 'urban' | 'rural';
 /** A figure a rule computes; `fullTimeStaff` is a range. */
 export type QuantityValue = number | { min: number; max: number };
 
-/** The quantity names fixed by CONTRACTS.md §3, with their value types. Packs may add more names. */
+/** The quantity names fixed by docs/interfaces.md §3, with their value types. Packs may add more names. */
 export interface ContractQuantities {
   minFacilityArea: number;
   twoCommitteesQuota: number;
@@ -197,7 +197,7 @@ export interface QuantityRule<
   Q extends readonly string[] = readonly string[],
 > extends RuleBase<F, O, P, Q> {
   kind: 'quantity';
-  /** Name in the output's `quantities` (CONTRACTS.md §3 names are fixed). */
+  /** Name in the output's `quantities` (docs/interfaces.md §3 names are fixed). */
   name: N;
   /**
    * `undefined` when the figure does not apply to this community; `{ unknown: reason }` when an
@@ -227,7 +227,7 @@ export type Override =
   | { action: 'disable-rule'; target: string; citation: Citation; reason: string };
 
 export interface Pack {
-  /** Jurisdiction code (CONTRACTS.md §1): `420700`, `370305111`, `000013`. */
+  /** Jurisdiction code (docs/interfaces.md §1): `420700`, `370305111`, `000013`. */
   code: string;
   /** zh-CN name of the jurisdiction, e.g. "鄂州市". */
   name: string;
@@ -292,7 +292,7 @@ export interface Explanation {
   document: PackDocument;
 }
 
-/** One check's result, in the shape of CONTRACTS.md §3 `results[]` (plus `title` and optional `explanation`). */
+/** One check's result, in the shape of docs/interfaces.md §3 `results[]` (plus `title` and optional `explanation`). */
 export interface CheckResult {
   rule: string;
   jurisdiction: string;

@@ -19,7 +19,7 @@ const allRules = Object.values(shippedPacks).flatMap((pack) =>
 const squash = (text: string) => text.replace(/[\s—]+/g, '');
 
 describe('shipped packs', () => {
-  it('are the five jurisdictions of CONTRACTS.md §1', () => {
+  it('are the five jurisdictions of docs/interfaces.md §1', () => {
     expect(Object.keys(shippedPacks).sort()).toEqual(['000013', '320000', '370305111', '371000', '420700']);
   });
 
@@ -42,7 +42,7 @@ describe('shipped packs', () => {
     }
   });
 
-  it('use only the quantity names of CONTRACTS.md §3', () => {
+  it('use only the quantity names of docs/interfaces.md §3', () => {
     const names = allRules.flatMap(([, , r]) => (r.kind === 'quantity' ? [r.name] : []));
     for (const name of names) expect(contractQuantityNames).toContain(name);
   });
@@ -111,7 +111,7 @@ function snapshot(code: string) {
 }
 
 describe('checkCommunity', () => {
-  it('returns the CONTRACTS.md §3 shape', () => {
+  it('returns the docs/interfaces.md §3 shape', () => {
     const report = checkCommunity(snapshot('420702001001'));
     expect(report.jurisdictions).toEqual([{ code: '420700', name: '鄂州市' }]);
     expect(report.asOf).toBe('2024-06-30');

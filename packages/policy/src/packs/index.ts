@@ -1,5 +1,5 @@
 /**
- * The packs shipped with Shequ, and how a community finds its packs (CONTRACTS.md §1).
+ * The packs shipped with Shequ, and how a community finds its packs (docs/interfaces.md §1).
  */
 import { type CommunitySnapshot, isWithin, significantPrefix, UNIDENTIFIED_2013_CITY } from '@shequ/domain';
 import {
@@ -32,7 +32,7 @@ export function packsFor(code: string): Pack[] {
     .sort((a, b) => significantPrefix(a.code).length - significantPrefix(b.code).length);
 }
 
-/** A shipped pack as `shequ jurisdictions` prints it (CONTRACTS.md §3). */
+/** A shipped pack as `shequ jurisdictions` prints it (docs/interfaces.md §3). */
 export interface JurisdictionEntry {
   code: string;
   name: string;
@@ -84,7 +84,7 @@ export interface CheckOptions {
   explain?: boolean;
 }
 
-/** The output of `shequ check` (CONTRACTS.md §3). */
+/** The output of `shequ check` (docs/interfaces.md §3). */
 export interface CheckReport extends Evaluation {
   jurisdictions: { code: string; name: string }[];
   asOf: string;
@@ -92,7 +92,7 @@ export interface CheckReport extends Evaluation {
 }
 
 /**
- * Checks a validated community snapshot against its packs and returns the CONTRACTS.md §3 output.
+ * Checks a validated community snapshot against its packs and returns the docs/interfaces.md §3 output.
  * Throws `EvaluationInputError` (issues naming the field) when no pack applies or an option is bad.
  */
 export function checkCommunity(snapshot: CommunitySnapshot, options: CheckOptions = {}): CheckReport {

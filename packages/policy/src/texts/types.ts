@@ -2,7 +2,7 @@
 export interface ArticleTexts {
   packCode: string;
   document: string;
-  /** The seed file the text was generated from. */
-  seed: string;
+  /** The file the text was generated from, relative to the package (`sources/ezhou.txt`). */
+  source: string;
   articles: Readonly<Record<string, string>>;
 }

@@ -193,7 +193,7 @@ export function ExplanationView({
   );
 }
 
-/** zh-CN names of the CONTRACTS.md §3 quantities. */
+/** zh-CN names of the docs/interfaces.md §3 quantities. */
 export const quantityLabels: Record<string, string> = {
   minFacilityArea: '服务设施最低面积（平方米）',
   twoCommitteesQuota: '“两委”成员核定人数',

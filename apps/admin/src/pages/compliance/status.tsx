@@ -1,4 +1,4 @@
-/** How the console shows a check's status (CONTRACTS.md §3 statuses) in Chinese. */
+/** How the console shows a check's status (docs/interfaces.md §3 statuses) in Chinese. */
 import { checkStatusLabels as statusLabels } from '@shequ/domain';
 import { Tag } from 'antd';
 

@@ -24,16 +24,13 @@ describe('the pack', () => {
     expect(city2013Pack.name).toBe('社区建设和治理条例（2013）');
   });
 
-  it('quotes the seed verbatim', () => {
-    const seed = readFileSync(
-      new URL('../../../../../../shared/seeds/001_2eceaf6196f4a443.txt', import.meta.url),
-      'utf8',
-    );
+  it('quotes the regulation verbatim', () => {
+    const source = readFileSync(new URL('../../../sources/city2013.txt', import.meta.url), 'utf8');
     const quotes = [
       ...city2013Pack.rules.map((r) => r.citation.quote),
       ...city2013Pack.parameters.flatMap((p) => p.values.map((v) => v.citation.quote)),
     ];
-    expect(quotes.filter((q) => !seed.includes(q))).toEqual([]);
+    expect(quotes.filter((q) => !source.includes(q))).toEqual([]);
   });
 
   it('applies from 2013-12-01, to urban and rural communities', () => {

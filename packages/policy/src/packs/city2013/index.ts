@@ -1,6 +1,6 @@
 /**
- * 社区建设和治理条例, seed 001: a city's local regulation, in force from 2013-12-01 (第四十七条).
- * The text names no city, so the pack ships under the placeholder code `000013` (CONTRACTS.md
+ * 社区建设和治理条例 (`sources/city2013.txt`): a city's local regulation, in force from 2013-12-01 (第四十七条).
+ * The text names no city, so the pack ships under the placeholder code `000013` (docs/interfaces.md
  * §1) and applies only when chosen explicitly. REQUIREMENTS.md lists what the regulation asks
  * and what a snapshot cannot show.
  *

@@ -1,5 +1,5 @@
 /**
- * 鄂州市城市社区工作规则（试行）, seed 000: 中共鄂州市委、鄂州市人民政府, in force from 2019-12-02
+ * 鄂州市城市社区工作规则（试行） (`sources/ezhou.txt`): 中共鄂州市委、鄂州市人民政府, in force from 2019-12-02
  * (第四十四条: 自印发之日起实施). The rule covers urban communities only (第二条).
  */
 import type { FacilityFunction, HonourKind } from '@shequ/domain';
@@ -203,7 +203,7 @@ export const ezhouPack = definePack({
       name: 'cityAverageWage',
       label: '鄂州市城市在岗职工平均工资',
       unit: '元/年',
-      // The rule fixes the benchmark, not its figure; the figure is published yearly and is not in the seeds.
+      // The rule fixes the benchmark, not its figure; the figure is published yearly and is not in the document.
       values: [],
       source: '鄂州市统计部门每年公布的城市在岗职工平均工资；用 params.cityAverageWage 提供',
     }),

@@ -1,9 +1,9 @@
 /**
- * 江苏省城市社区居民委员会规范化建设工作指引（苏卫基层〔2023〕12号 as the seed prints it), seed 004:
+ * 江苏省城市社区居民委员会规范化建设工作指引（苏卫基层〔2023〕12号 as the copy prints it), `sources/jiangsu.txt`:
  * 江苏省民政厅, signed 2023-08-22 and published — in force — from 2023-08-24. Its items are cited
  * as the document numbers them (`7`, `10（1）`, `19（7）`).
  *
- * Extraction damage read as the seed index says: ranges lost their dash ("59人" is 5—9, "12人" is
+ * Extraction damage read as `sources/README.md` says: ranges lost their dash ("59人" is 5—9, "12人" is
  * 1—2, "3050户" is 30—50, "35人" is 3—5, "50100人" is 50—100) and sub-item markers "1"…"8" lost
  * their brackets. The quotes below restore the dash and the brackets; nothing else is changed.
  */

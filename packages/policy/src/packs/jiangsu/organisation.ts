@@ -108,7 +108,7 @@ const householdCount = (n: number) => `${n}户`;
 const headcount = (n: number) => `${n}人`;
 const inRange = (n: number, min: number, max: number) => n >= min && n <= max;
 
-/** zh-CN names of the sub-committee kinds the snapshot uses (GLOSSARY.md); other kinds show as given. */
+/** zh-CN names of the sub-committee kinds the snapshot uses (docs/glossary.md); other kinds show as given. */
 const subCommitteeLabels: Readonly<Record<string, string>> = {
   mediation: '人民调解',
   security: '治安保卫',
@@ -139,7 +139,7 @@ export const organisationRules = [
     maximum: { param: 'maxCommunityHouseholds' },
     format: householdCount,
   }),
-  // `occupancyRate` describes a new residential area not yet with its own committee (CONTRACTS.md
+  // `occupancyRate` describes a new residential area not yet with its own committee (docs/interfaces.md
   // §2), so when the rule's condition is met the committee it asks for is missing: a fail.
   // "50%以上" includes 50% (民法典第一千二百五十九条). Households are read as the area's own.
   check({

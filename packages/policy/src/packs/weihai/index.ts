@@ -1,5 +1,5 @@
 /**
- * 中共威海市委 威海市人民政府关于加强和完善城乡社区治理的实施意见（威发〔2018〕39号）, seed 002,
+ * 中共威海市委 威海市人民政府关于加强和完善城乡社区治理的实施意见（威发〔2018〕39号） (`sources/weihai.txt`),
  * dated 2018-12-22. Sections are cited as the document numbers them: `二（四）`.
  * It covers urban and rural communities; most figures are for urban ones (城市社区).
  */
