@@ -20,6 +20,7 @@ export {
   replaceRule,
   value,
 } from './define.js';
+export { compareProducts, exactDifference, multiplyDivide } from './exact.js';
 export { type FactPath, type FactValue, isFactPath } from './facts.js';
 export { fmt } from './format.js';
 export { perHouseholds, staffingRangeOutcome, workersForHouseholds } from './ratios.js';

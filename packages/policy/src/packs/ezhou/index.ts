@@ -7,6 +7,7 @@ import {
   check,
   citeFrom,
   definePack,
+  exactDifference,
   fmt,
   later,
   maximumCheck,
@@ -548,11 +549,13 @@ export const ezhouPack = definePack({
       params: ['minRoutineAssessmentWeight'],
       evaluate: ({ optional, params }) => {
         // The comprehensive assessment has exactly two parts, so either weight gives the other.
-        const routine = optional.routine ?? (optional.annual === undefined ? undefined : 1 - optional.annual);
+        const routine =
+          optional.routine ??
+          (optional.annual === undefined ? undefined : exactDifference(1, optional.annual));
         if (routine === undefined)
           return { unknown: '缺少事实 assessment.routineWeight（或 assessment.annualWeight）' };
         return {
-          holds: routine >= params.minRoutineAssessmentWeight - 1e-9,
+          holds: routine >= params.minRoutineAssessmentWeight,
           expected: later(() => `不低于${fmt.percent(params.minRoutineAssessmentWeight)}`),
           actual: later(() => fmt.percent(routine)),
         };

@@ -66,14 +66,16 @@ export const jinshanPack = definePack({
       title: '社区工作人员原则上按每300—400户居民配备1人核定',
       citation: cite('第十条', staffQuote),
       facts: { households: 'households' },
-      params: ['householdsPerWorkerLow', 'householdsPerWorkerHigh'],
+      params: ['householdsPerWorkerLow', 'householdsPerWorkerHigh', 'minFullTimeStaff'],
       interpretations: [jinshanInterpretations.staffRounding],
+      // The range the ratio gives, raised to the article's floor of 5 per community (CONTRACTS.md §3).
       compute: ({ facts, params, alternative }) =>
         workersForHouseholds(
           facts.households,
           params.householdsPerWorkerLow,
           params.householdsPerWorkerHigh,
           alternative(jinshanInterpretations.staffRounding.id),
+          params.minFullTimeStaff,
         ),
     }),
     minimumCheck({

@@ -255,14 +255,16 @@ export const weihaiPack = definePack({
       citation: cite('二（四）', quotes.staffRatio),
       settings: ['urban'],
       facts: { households: 'households' },
-      params: ['householdsPerWorkerLow', 'householdsPerWorkerHigh'],
+      params: ['householdsPerWorkerLow', 'householdsPerWorkerHigh', 'minFullTimeStaff'],
       interpretations: [weihaiInterpretations.staffRounding],
+      // The range the ratio gives, raised to 二（四）'s floor of 5 per community (CONTRACTS.md §3).
       compute: ({ facts, params, alternative }) =>
         workersForHouseholds(
           facts.households,
           params.householdsPerWorkerLow,
           params.householdsPerWorkerHigh,
           alternative(weihaiInterpretations.staffRounding.id),
+          params.minFullTimeStaff,
         ),
     }),
     minimumCheck({
