@@ -3,7 +3,7 @@
  * district → town) into one flat list of rules once; the evaluator it returns is synchronous and
  * allocates little per community, so a whole country can be checked in one pass.
  */
-import { divisionLevel, type JurisdictionLevel } from '@shequ/domain';
+import { divisionLevel, isoDate, type JurisdictionLevel } from '@shequ/domain';
 import { PackDefinitionError } from './define.js';
 import { type FactGetter, factGetter } from './facts.js';
 import type {
@@ -354,7 +354,8 @@ const blockedStatus = (blocked: Blocked): CheckStatus =>
 const chosenReadings = (_id: string) => false;
 
 const settingBit = (s: Setting) => (s === 'urban' ? 1 : 2);
-const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar date as YYYY-MM-DD: 2024-02-30 is refused here, not only by the CLI. */
+const isRealDate = (value: unknown) => isoDate.safeParse(value).success;
 
 function compileRule(chainRule: ChainRule): CompiledRule {
   const { rule } = chainRule;
@@ -619,8 +620,8 @@ function buildEvaluator(
 
   const validate = (options: EvaluateOptions) => {
     const issues: { path: string; message: string }[] = [];
-    if (typeof options.asOf !== 'string' || !isoDatePattern.test(options.asOf)) {
-      issues.push({ path: 'asOf', message: '应为 YYYY-MM-DD 格式的日期' });
+    if (!isRealDate(options.asOf)) {
+      issues.push({ path: 'asOf', message: '应为有效日期，格式 YYYY-MM-DD' });
     }
     for (const [name, v] of Object.entries(options.params ?? {})) {
       if (!parameterByName.has(name))

@@ -2,7 +2,7 @@
  * Constructors for pack authors. They type each rule's `evaluate`/`compute` against its declared
  * facts, parameters and quantities, and check a pack's internal consistency when it is defined.
  */
-import { divisionLevel } from '@shequ/domain';
+import { divisionLevel, isoDate as isoDateSchema } from '@shequ/domain';
 import { isFactPath } from './facts.js';
 import type {
   AnyCheckRule,
@@ -94,7 +94,8 @@ export interface PackDefinition {
   overrides?: readonly Override[];
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+/** Real calendar dates only (a pack dated 2019-02-30 is an error at load time). */
+const isoDate = { test: (value: string) => isoDateSchema.safeParse(value).success };
 
 /**
  * Defines a pack and checks it on its own: a valid jurisdiction code, dated documents, every
