@@ -138,19 +138,19 @@ export const ezhouPack = definePack({
       name: 'minResidentGroupHouseholds',
       label: '居民小组规模下限（户）',
       unit: '户',
-      values: [value(IN_FORCE, 300, cite('第七条', quotes.groups, '（二）'))],
+      values: [value(IN_FORCE, 300, cite('第七条（二）', quotes.groups))],
     }),
     parameter({
       name: 'maxResidentGroupHouseholds',
       label: '居民小组规模上限（户）',
       unit: '户',
-      values: [value(IN_FORCE, 500, cite('第七条', quotes.groups, '（二）'))],
+      values: [value(IN_FORCE, 500, cite('第七条（二）', quotes.groups))],
     }),
     parameter({
       name: 'householdsPerBuildingLeader',
       label: '每名楼栋长联系户数上限',
       unit: '户',
-      values: [value(IN_FORCE, 50, cite('第七条', quotes.buildingLeaders, '（三）'))],
+      values: [value(IN_FORCE, 50, cite('第七条（三）', quotes.buildingLeaders))],
     }),
     parameter({
       name: 'maxMainBuildingFloors',
@@ -212,7 +212,7 @@ export const ezhouPack = definePack({
       name: 'maxBonusMonths',
       label: '年度奖励性薪酬上限（月）',
       unit: '月',
-      values: [value(IN_FORCE, 3.5, cite('第二十一条', quotes.bonus, '（一）'))],
+      values: [value(IN_FORCE, 3.5, cite('第二十一条（一）', quotes.bonus))],
     }),
     parameter({
       name: 'minRoutineAssessmentWeight',
@@ -261,7 +261,7 @@ export const ezhouPack = definePack({
     check({
       id: 'ezhou.sub-committee-composition',
       title: '每个下属委员会由1名居委会成员牵头、若干居民代表组成',
-      citation: cite('第七条', quotes.subCommittees, '（一）'),
+      citation: cite('第七条（一）', quotes.subCommittees),
       binding: 'binding',
       facts: { subCommittees: 'subCommittees' },
       interpretations: [ezhouInterpretations.subCommitteeSize],
@@ -293,7 +293,7 @@ export const ezhouPack = definePack({
     check({
       id: 'ezhou.resident-group-size',
       title: '居民小组原则上按300—500户的规模设立',
-      citation: cite('第七条', quotes.groups, '（二）'),
+      citation: cite('第七条（二）', quotes.groups),
       binding: 'guiding',
       facts: { groups: 'residentGroups' },
       params: ['minResidentGroupHouseholds', 'maxResidentGroupHouseholds'],
@@ -330,7 +330,7 @@ export const ezhouPack = definePack({
     check({
       id: 'ezhou.building-leaders',
       title: '原则上每个楼栋（单元）或不超过50户选配1名楼栋长',
-      citation: cite('第七条', quotes.buildingLeaders, '（三）'),
+      citation: cite('第七条（三）', quotes.buildingLeaders),
       binding: 'guiding',
       facts: { buildings: 'buildings' },
       params: ['householdsPerBuildingLeader'],
@@ -521,7 +521,7 @@ export const ezhouPack = definePack({
       id: 'ezhou.bonus-months',
       name: 'bonusMonths',
       title: '奖励性薪酬月数：各项荣誉分别增发，累计不超过三个半月',
-      citation: cite('第二十一条', quotes.bonus, '（一）'),
+      citation: cite('第二十一条（一）', quotes.bonus),
       facts: { honours: 'honours' },
       params: ['maxBonusMonths'],
       interpretations: [ezhouInterpretations.bonusQualifiedAndAdvanced],
