@@ -69,7 +69,8 @@ const getters: { readonly [P in FactPath]: FactGetter } = {
   'supervisionCommittee.members': (f) => f.supervisionCommittee?.members,
   'supervisionCommittee.chairVotes': (f) => f.supervisionCommittee?.chairVotes,
   'supervisionCommittee.votesCast': (f) => f.supervisionCommittee?.votesCast,
-  'supervisionCommittee.financeOrManagementMembers': (f) => f.supervisionCommittee?.financeOrManagementMembers,
+  'supervisionCommittee.financeOrManagementMembers': (f) =>
+    f.supervisionCommittee?.financeOrManagementMembers,
   'supervisionCommittee.chairTrainings': (f) => f.supervisionCommittee?.chairTrainings,
   subCommittees: (f) => f.subCommittees,
   residentGroups: (f) => f.residentGroups,

@@ -41,6 +41,8 @@ const quotes = {
     '社区工作者所在社区获得市级以上先进基层党组织、和谐社区建设示范单位、市级以上文明单位称号和综合考核合格单位的，可分别增发一个月奖励性薪酬；获得区级以上年度综合考核先进单位的，可增发一个半月奖励性薪酬。社区工作者年度奖励性薪酬累计不得超过三个半月。',
   routineWeight: '社区工作综合考核评比分平时考核和年度考核两部分，平时考核分数占比应不低于 60%',
   residentShare: '平时考核、年度考核中，居民打分应均低于 50%。',
+  streetRating:
+    '社区考评街道（乡镇）由区组织部门会同民政、综治、人社、卫健等部门制定标准，报市组织、民政、人社、卫健部门备案后组织实施，其中居民打分应均不低于 50%。',
 } as const;
 
 /** The "1+9" functions of 第十二条 with the names the article uses. */
@@ -219,6 +221,12 @@ export const ezhouPack = definePack({
       label: '平时考核分数占比下限',
       unit: '比例',
       values: [value(IN_FORCE, 0.6, cite('第三十四条', quotes.routineWeight))],
+    }),
+    parameter({
+      name: 'streetRatingMinResidentShare',
+      label: '社区考评街道（乡镇）中居民打分占比下限',
+      unit: '比例',
+      values: [value(IN_FORCE, 0.5, cite('第三十五条', quotes.streetRating))],
     }),
     parameter({
       name: 'residentScoringShareLimit',
@@ -569,7 +577,8 @@ export const ezhouPack = definePack({
     ).map(([part, path, label]) =>
       check({
         id: `ezhou.resident-scoring-share-${part}`,
-        title: `${label}中居民打分占比应低于50%`,
+        // The title states the requirement without choosing a reading; the message says which applied.
+        title: `${label}中居民打分占比与50%的界限（原文“均低于50%”）`,
         citation: cite('第三十四条', quotes.residentShare),
         binding: 'binding',
         facts: { share: path },
@@ -578,13 +587,33 @@ export const ezhouPack = definePack({
         evaluate: ({ facts, params, alternative }) => {
           const limit = params.residentScoringShareLimit;
           const notBelow = alternative(ezhouInterpretations.residentScoringShare.id);
+          const holds = notBelow ? facts.share >= limit : facts.share < limit;
+          const requirement = later(
+            () => `${label}居民打分占比${notBelow ? '不低于' : '低于'}${fmt.percent(limit)}`,
+          );
+          const reading = notBelow ? '按“均不低于50%”的解释' : '按原文';
           return {
-            holds: notBelow ? facts.share >= limit : facts.share < limit,
-            expected: later(() => `${label}居民打分占比${notBelow ? '不低于' : '低于'}${fmt.percent(limit)}`),
+            holds,
+            expected: requirement,
             actual: later(() => fmt.percent(facts.share)),
+            message: later(() =>
+              holds
+                ? `符合：${reading}，${requirement()}（实际${fmt.percent(facts.share)}）。`
+                : `不符合：${reading}，${requirement()}，实际${fmt.percent(facts.share)}。`,
+            ),
           };
         },
       }),
     ),
+    minimumCheck({
+      id: 'ezhou.street-rating-resident-share',
+      title: '社区考评街道（乡镇）中居民打分应不低于50%',
+      citation: cite('第三十五条', quotes.streetRating),
+      binding: 'binding',
+      fact: 'assessment.streetRatingResidentShare',
+      minimum: { param: 'streetRatingMinResidentShare' },
+      wording: '不低于',
+      format: fmt.percent,
+    }),
   ],
 });
