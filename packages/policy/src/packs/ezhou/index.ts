@@ -96,6 +96,13 @@ export const ezhouInterpretations = {
     chosen: '满3000名才增配1人（8000名居民6人，7999名居民5人）。',
     alternative: '超过5000名后每开始一个3000名即增配1人（5001名居民即6人）。',
   },
+  twoCommitteesShortfall: {
+    id: 'ezhou.two-committees-shortfall',
+    name: '第十七条“按照…标准核定”：“两委”成员少于核定人数是否违反',
+    chosen: '核定人数是应配备的人数（与“社区配备4名专干”同一原则）：少于或多于核定人数均为不符合。',
+    alternative:
+      '核定人数是上限（“最多不超过9人”）：多于核定人数为不符合，少于核定人数是待补的空缺，仅提示。',
+  },
   specialistCount: {
     id: 'ezhou.specialist-count',
     name: '第十七条“社区配备4名专干”：恰为4名还是至少4名',
@@ -473,20 +480,24 @@ export const ezhouPack = definePack({
       binding: 'binding',
       facts: { twoCommittees: 'staff.twoCommittees' },
       quantities: ['twoCommitteesQuota'],
-      evaluate: ({ facts, quantities }) => {
+      interpretations: [ezhouInterpretations.twoCommitteesShortfall],
+      evaluate: ({ facts, quantities, alternative }) => {
         const quota = quantities.twoCommitteesQuota;
         const members = facts.twoCommittees;
         const actual = later(() => fmt.people(members));
         if (members > quota) {
           return { holds: false, expected: later(() => `不超过核定的${fmt.people(quota)}`), actual };
         }
-        // Fewer than the quota is a vacancy to fill, not a breach of the ceiling: it warns.
-        return {
+        // A figure the article sets without a hedge binds both ways (as the specialists' 4 does);
+        // read as a ceiling only, fewer than the quota is a vacancy to fill and warns.
+        const outcome = {
           holds: members === quota,
           expected: later(() => `按核定配备${fmt.people(quota)}`),
           actual,
-          binding: 'guiding',
         };
+        return alternative(ezhouInterpretations.twoCommitteesShortfall.id)
+          ? { ...outcome, binding: 'guiding' }
+          : outcome;
       },
     }),
     quantity({

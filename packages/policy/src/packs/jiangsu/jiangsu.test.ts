@@ -76,9 +76,13 @@ describe('1 community size and new residential areas', () => {
   });
 
   it('fails a new area at 50% occupancy and 2000 households, not below either', () => {
-    expect(statusOf('new-area-committee', { occupancyRate: 0.49, newAreaHouseholds: 2500 })).toBe('not-applicable');
+    expect(statusOf('new-area-committee', { occupancyRate: 0.49, newAreaHouseholds: 2500 })).toBe(
+      'not-applicable',
+    );
     expect(statusOf('new-area-committee', { occupancyRate: 0.5, newAreaHouseholds: 2000 })).toBe('fail');
-    expect(statusOf('new-area-committee', { occupancyRate: 0.8, newAreaHouseholds: 1999 })).toBe('not-applicable');
+    expect(statusOf('new-area-committee', { occupancyRate: 0.8, newAreaHouseholds: 1999 })).toBe(
+      'not-applicable',
+    );
     expect(statusOf('new-area-committee', { occupancyRate: 0.8 })).toBe('unknown');
   });
 
@@ -94,9 +98,9 @@ describe('1 community size and new residential areas', () => {
 
   it('read alternatively, occupancy alone decides', () => {
     const alternative = ['jiangsu.new-area-size'];
-    expect(statusOf('new-area-committee', { occupancyRate: 0.5, newAreaHouseholds: 1999 }, { alternative })).toBe(
-      'fail',
-    );
+    expect(
+      statusOf('new-area-committee', { occupancyRate: 0.5, newAreaHouseholds: 1999 }, { alternative }),
+    ).toBe('fail');
     expect(statusOf('new-area-committee', { occupancyRate: 0.5 }, { alternative })).toBe('fail');
     expect(statusOf('new-area-committee', { occupancyRate: 0.49 }, { alternative })).toBe('not-applicable');
   });

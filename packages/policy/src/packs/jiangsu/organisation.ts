@@ -169,7 +169,10 @@ export const organisationRules = [
       const households = optional.households;
       if (households === undefined) {
         return {
-          unknown: later(() => `${occupancy()}，需知道新建住宅区的常住户数（newAreaHouseholds）才能判断人口规模是否达到要求`),
+          unknown: later(
+            () =>
+              `${occupancy()}，需知道新建住宅区的常住户数（newAreaHouseholds）才能判断人口规模是否达到要求`,
+          ),
         };
       }
       if (households < params.minCommunityHouseholds) {

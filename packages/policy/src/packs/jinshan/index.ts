@@ -31,6 +31,13 @@ export const jinshanInterpretations = {
     chosen: '每人服务不超过400户、不少于300户：下限⌈户数/400⌉，上限⌊户数/300⌋（不低于下限）。',
     alternative: '宽松取整：下限⌊户数/400⌋，上限⌈户数/300⌉。',
   },
+  hedgeScope: {
+    id: 'jinshan.hedge-scope',
+    name: '第十条“原则上按照…核定工作人员数量，每个社区的工作人员不少于5人”：“原则上”是否也管“不少于5人”',
+    chosen:
+      '“原则上”只管它所在的分句（按比例核定）；“每个社区的工作人员不少于5人”是另有主语的分句，“不少于”为约束性用语：少于5人为不符合。',
+    alternative: '“原则上”管整句：少于5人仅提示。',
+  },
 } as const;
 
 export const jinshanPack = definePack({
@@ -86,6 +93,8 @@ export const jinshanPack = definePack({
       fact: 'staff.fullTime',
       minimum: { param: 'minFullTimeStaff' },
       format: fmt.people,
+      interpretations: [jinshanInterpretations.hedgeScope],
+      guidingWhen: ({ alternative }) => alternative(jinshanInterpretations.hedgeScope.id),
     }),
     check({
       id: 'jinshan.staff-ratio',

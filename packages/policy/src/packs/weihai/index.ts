@@ -49,6 +49,13 @@ export const weihaiInterpretations = {
     chosen: '“左右”按上下20%理解，2400—3600户为宜，超出即提示（城市规模较小的可缩小，故仅为提示）。',
     alternative: '城市规模较小的可缩小设置规模，故只提示超过3600户的社区。',
   },
+  newAreaDeferral: {
+    id: 'weihai.new-area-deferral',
+    name: '二（三）“应及时成立…，暂不具备条件的，可先由相邻的社区居民委员会代管”：入住率达到50%仍未成立是否违反',
+    chosen:
+      '“应”为约束性用语（与江苏指引第1项相同用语同样处理）：入住率达到50%仍未成立即为不符合，代管只是过渡安排。',
+    alternative: '“暂不具备条件的，可先…代管”允许推迟：入住率达到50%仍由相邻居委会代管的仅提示。',
+  },
   staffRounding: {
     id: 'weihai.full-time-staff-rounding',
     name: '二（四）“每300—400户居民配备1人”：人数取整',
@@ -202,18 +209,21 @@ export const weihaiPack = definePack({
       id: 'weihai.new-area-committee',
       title: '新建住宅区居民入住率达到50%的，应及时成立社区居民委员会',
       citation: cite('二（三）', quotes.newArea),
-      // 应 binds, but "暂不具备条件的，可先由相邻的社区居民委员会代管" excuses a delay the facts cannot
-      // show; so a miss warns rather than fails.
-      binding: 'guiding',
+      // 应 binds, as the same words do in Jiangsu item 1; reading "暂不具备条件的，可先…代管" as an
+      // allowed delay makes a miss warn instead.
+      binding: 'binding',
       settings: ['urban'],
       optionalFacts: { occupancy: 'occupancyRate' },
       params: ['newAreaOccupancyThreshold'],
-      evaluate: ({ optional, params }) => {
+      interpretations: [weihaiInterpretations.newAreaDeferral],
+      evaluate: ({ optional, params, alternative }) => {
         const occupancy = optional.occupancy;
         if (occupancy === undefined)
           return { notApplicable: '未报告尚未成立居委会的新建住宅区（occupancyRate）' };
         const threshold = params.newAreaOccupancyThreshold;
+        const deferrable = alternative(weihaiInterpretations.newAreaDeferral.id);
         return {
+          ...(deferrable ? { binding: 'guiding' as const } : {}),
           holds: occupancy < threshold,
           expected: later(() => `入住率达到${fmt.percent(threshold)}前由相邻居委会代管，达到后成立居委会`),
           actual: later(() => `代管的新建住宅区入住率${fmt.percent(occupancy)}`),
@@ -221,7 +231,7 @@ export const weihaiPack = definePack({
             occupancy < threshold
               ? undefined
               : () =>
-                  `未达到要求：新建住宅区入住率已达${fmt.percent(occupancy)}，应及时成立社区居民委员会（暂不具备条件的可先由相邻居委会代管）。`,
+                  `${deferrable ? '未达到指导性要求' : '不符合'}：新建住宅区入住率已达${fmt.percent(occupancy)}，应及时成立社区居民委员会（暂不具备条件的可先由相邻居委会代管）。`,
         };
       },
     }),

@@ -50,11 +50,18 @@ describe('二（三） community size, 3000 households 左右 (guiding)', () => 
 });
 
 describe('二（三） new residential areas and charters', () => {
-  it('warns once a managed new area reaches 50% occupancy', () => {
+  it('二（三） 应及时成立 binds as Jiangsu’s same words do: fails at 50% occupancy; warns if 代管 is read as an allowed delay', () => {
+    const rule = 'weihai.new-area-committee';
+    const deferral = alternative(readings.newAreaDeferral.id);
+    expect(status({ occupancyRate: 0.5 }, rule)).toBe('fail');
+    expect(status({ occupancyRate: 0.49 }, rule)).toBe('pass');
+    expect(status({ occupancyRate: 0.5 }, rule, deferral)).toBe('warn');
+  });
+  it('warns once a managed new area reaches 50% occupancy (read as an allowed delay)', () => {
     const rule = 'weihai.new-area-committee';
     expect(status({ occupancyRate: 0.49 }, rule)).toBe('pass');
-    expect(status({ occupancyRate: 0.5 }, rule)).toBe('warn');
-    expect(status({ occupancyRate: 0.51 }, rule)).toBe('warn');
+    expect(status({ occupancyRate: 0.5 }, rule, alternative(readings.newAreaDeferral.id))).toBe('warn');
+    expect(status({ occupancyRate: 0.51 }, rule, alternative(readings.newAreaDeferral.id))).toBe('warn');
     expect(status({}, rule)).toBe('not-applicable');
   });
   it('fails without both a covenant and an autonomy charter', () => {
