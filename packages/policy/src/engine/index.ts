@@ -26,6 +26,9 @@ export { fmt } from './format.js';
 export { perHouseholds, staffingRangeOutcome, workersForHouseholds } from './ratios.js';
 export {
   type Bound,
+  type FlagCheck,
+  type FlagFactPath,
+  flagCheck,
   type MaximumCheck,
   type MinimumCheck,
   maximumCheck,

@@ -17,8 +17,10 @@ import {
   quantity,
   value,
 } from '../../engine/index.js';
+import { EZHOU_DOCUMENT, ezhouObligationParameters, ezhouObligationRules } from './obligations.js';
 
-export const EZHOU_DOCUMENT = '鄂州市城市社区工作规则（试行）';
+export { EZHOU_DOCUMENT };
+
 const cite = citeFrom(EZHOU_DOCUMENT);
 const IN_FORCE = '2019-12-02';
 
@@ -229,6 +231,7 @@ export const ezhouPack = definePack({
       unit: '比例',
       values: [value(IN_FORCE, 0.6, cite('第三十四条', quotes.routineWeight))],
     }),
+    ...ezhouObligationParameters,
     parameter({
       name: 'streetRatingMinResidentShare',
       label: '社区考评街道（乡镇）中居民打分占比下限',
@@ -626,5 +629,6 @@ export const ezhouPack = definePack({
       wording: '不低于',
       format: fmt.percent,
     }),
+    ...ezhouObligationRules,
   ],
 });

@@ -17,9 +17,15 @@ import {
   value,
   workersForHouseholds,
 } from '../../engine/index.js';
+import {
+  WEIHAI_DOCUMENT,
+  weihaiObligationInterpretations,
+  weihaiObligationParameters,
+  weihaiObligationRules,
+} from './obligations.js';
 
-export const WEIHAI_DOCUMENT =
-  '中共威海市委 威海市人民政府关于加强和完善城乡社区治理的实施意见（威发〔2018〕39号）';
+export { WEIHAI_DOCUMENT };
+
 const cite = citeFrom(WEIHAI_DOCUMENT);
 const IN_FORCE = '2018-12-22';
 /** 二（六）: "到 2020 年年底实现城乡社区综合服务设施全覆盖". */
@@ -87,6 +93,7 @@ export const weihaiInterpretations = {
     chosen: '2020年年底为达标期限：2021年1月1日前未达标仅提示，此后未达标为不符合。',
     alternative: '标准自文件施行之日起即有约束力，未达标即为不符合。',
   },
+  ...weihaiObligationInterpretations,
 } as const;
 
 export const weihaiPack = definePack({
@@ -183,6 +190,7 @@ export const weihaiPack = definePack({
       unit: '平方米',
       values: [value(IN_FORCE, 30, cite('二（六）', quotes.facility))],
     }),
+    ...weihaiObligationParameters,
   ],
   rules: [
     check({
@@ -409,5 +417,6 @@ export const weihaiPack = definePack({
       guidingWhen: ({ asOf, alternative }) =>
         asOf < FACILITY_DEADLINE && !alternative(weihaiInterpretations.facilityDeadline.id),
     }),
+    ...weihaiObligationRules,
   ],
 });
