@@ -328,15 +328,15 @@ export const ezhouPack = definePack({
         return {
           holds: outside === 0,
           expected: later(() => `每个居民小组${min}—${max}户`),
-          actual: later(() => {
-            if (outside === 0) return `${groups.length}个居民小组均在范围内`;
-            const listed: string[] = [];
-            groups.forEach((g, i) => {
-              if (g.households < min || g.households > max)
-                listed.push(`第${i + 1}组${fmt.households(g.households)}`);
-            });
-            return `超出范围的：${listed.join('、')}`;
-          }),
+          actual: later(() =>
+            outside === 0
+              ? `${groups.length}个居民小组均在范围内`
+              : `超出范围的：${fmt.listed(
+                  groups,
+                  (g) => g.households < min || g.households > max,
+                  (g, i) => `第${i + 1}组${fmt.households(g.households)}`,
+                )}`,
+          ),
           message:
             outside === 0
               ? undefined

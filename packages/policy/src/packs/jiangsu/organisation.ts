@@ -2,7 +2,7 @@
  * Items 1, 7—10 and 17: the community's size and the bodies of resident self-government — the
  * residents' committee, resident groups, representatives, sub-committees, supervision committee.
  */
-import { check, later, parameter, rangeCheck, value } from '../../engine/index.js';
+import { check, fmt, later, parameter, rangeCheck, value } from '../../engine/index.js';
 import { cite, JIANGSU_IN_FORCE, percent } from './document.js';
 
 const sizeQuote = '社区人口规模一般为2000—3000户常住居民。';
@@ -255,10 +255,11 @@ export const organisationRules = [
         actual: later(() =>
           outside === 0
             ? `${groups.length}个居民小组均在范围内`
-            : `${groups.length}个居民小组中${outside}个不在范围内（${groups
-                .filter((g) => !inRange(g.households, min, max))
-                .map((g) => `${g.households}户`)
-                .join('、')}）`,
+            : `${groups.length}个居民小组中${outside}个不在范围内（${fmt.listed(
+                groups,
+                (g) => !inRange(g.households, min, max),
+                (g) => `${g.households}户`,
+              )}）`,
         ),
       };
     },
