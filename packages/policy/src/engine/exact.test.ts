@@ -32,8 +32,26 @@ describe('fmt.listed', () => {
   it('names three items, then how many there are', async () => {
     const { fmt } = await import('./format.js');
     const groups = Array.from({ length: 40 }, (_, i) => i + 1);
-    expect(fmt.listed(groups, () => true, (g) => `第${g}组`)).toBe('第1组、第2组、第3组等40个');
-    expect(fmt.listed(groups, (g) => g <= 2, (g) => `第${g}组`)).toBe('第1组、第2组');
-    expect(fmt.listed(groups, (g) => g <= 3, (g) => `第${g}组`)).toBe('第1组、第2组、第3组');
+    expect(
+      fmt.listed(
+        groups,
+        () => true,
+        (g) => `第${g}组`,
+      ),
+    ).toBe('第1组、第2组、第3组等40个');
+    expect(
+      fmt.listed(
+        groups,
+        (g) => g <= 2,
+        (g) => `第${g}组`,
+      ),
+    ).toBe('第1组、第2组');
+    expect(
+      fmt.listed(
+        groups,
+        (g) => g <= 3,
+        (g) => `第${g}组`,
+      ),
+    ).toBe('第1组、第2组、第3组');
   });
 });
