@@ -121,9 +121,11 @@ export async function run(): Promise<void> {
     }
     return checks;
   };
+  // The like-for-like pass first, before other chains and modes have run through the same engine
+  // code (as a national check runs one mode over one set of chains).
+  const subset = await measureRounds(() => shequ((c) => c.subset, statusesOnly));
   const full = await measureRounds(() => shequ((c) => c.evaluator, options));
   const fullStatuses = await measureRounds(() => shequ((c) => c.evaluator, statusesOnly));
-  const subset = await measureRounds(() => shequ((c) => c.subset, statusesOnly));
 
   const outcomes: { c: Covered; passed: string[]; failed: string[] }[] = [];
   let jreDecided = 0;
@@ -144,14 +146,17 @@ export async function run(): Promise<void> {
     `全国 ${communities.length} 个社区，其中 ${withPacks} 个在随附政策包辖区内；各按其政策包检查，单核：\n`,
   );
   line(`  按社区代码查找适用的政策包（全部 ${communities.length} 个社区，每镇一次，不计入下列用时）`, lookup);
-  line(`  Shequ 引擎，政策包全部规则，完整结果含说明（${full.value} 条结果，${ROUNDS} 轮中位数）`, full);
+  process.stdout.write(
+    `  （Shequ 各项：每轮重复评估至少 ${MIN_ROUND_MS} 毫秒 CPU，取 ${ROUNDS} 轮中位数的每遍用时）\n`,
+  );
+  line(`  Shequ 引擎，政策包全部规则，完整结果含说明（${full.value} 条结果）`, full);
   line(`  Shequ 引擎，政策包全部规则，仅状态 statusesOnly（${fullStatuses.value} 条状态）`, fullStatuses);
   line(`  Shequ 引擎，json-rules-engine 同一规则子集，仅状态 statusesOnly（${subset.value} 条状态）`, subset);
   line(`  json-rules-engine，规则子集（${subsetIds.size} 条规则，${jreDecided} 条通过/未通过）`, jre);
   process.stdout.write(
     `  倍数（同一规则子集、同一批事实、同样的逐条通过/未通过输出）：${(jre.cpu / subset.cpu).toFixed(0)} 倍；` +
       `Shequ 全部规则（仅状态）对 json-rules-engine 子集 ${(jre.cpu / fullStatuses.cpu).toFixed(0)} 倍，` +
-      `（完整结果）${(jre.cpu / full.cpu).toFixed(0)} 倍（目标：全国 < 1 秒，≥ 100 倍）\n`,
+      `（完整结果）${(jre.cpu / full.cpu).toFixed(0)} 倍（目标 ≥ 100 倍）\n`,
   );
 
   let agree = 0;
@@ -176,8 +181,20 @@ export async function run(): Promise<void> {
       '\n',
   );
 
-  // A harder load: every community against every shipped pack chain, as the policy explorer's what-if does.
+  // A whole-country run with full results: all 105,663 communities against one chain, as they will be
+  // once a national pack covers every community (and as the policy explorer's what-if does now).
   const chains = Object.keys(shippedPacks).map((code) => evaluatorFor(packChain(code)));
+  for (const [i, evaluator] of chains.entries()) {
+    const national = await measureRounds(() => {
+      for (const c of communities) evaluator(c.facts, options);
+      return communities.length;
+    });
+    const code = Object.keys(shippedPacks)[i];
+    line(
+      `全国运行：全部 ${communities.length} 个社区按 ${code} 政策包链检查，完整结果（目标 < 0.5 秒）`,
+      national,
+    );
+  }
   const stress = await measure(() => {
     for (const evaluator of chains) for (const c of communities) evaluator(c.facts, options);
     return chains.length * communities.length;
@@ -204,11 +221,33 @@ async function measure(work: () => number | Promise<number>): Promise<Measured> 
   return { cpu: (cpu.user + cpu.system) / 1000, wall, value };
 }
 
-/** One warm-up round for the JIT, then the median of `ROUNDS`. */
-async function measureRounds(work: () => number): Promise<Measured> {
+/** A pass repeated until the repeats take at least this much CPU, so that a short pass is timed above the clock's grain. */
+const MIN_ROUND_MS = 100;
+
+/**
+ * One warm-up pass for the JIT, then `ROUNDS` rounds, each repeating the pass until it has taken
+ * `MIN_ROUND_MS` of CPU; the figure is the median round's CPU per pass (its `value` is one pass's).
+ */
+async function measureRounds(work: () => number): Promise<Measured & { passes: number }> {
   await measure(work);
-  const rounds: Measured[] = [];
-  for (let i = 0; i < ROUNDS; i++) rounds.push(await measure(work));
+  const rounds: (Measured & { passes: number })[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    let passes = 0;
+    const round = await measure(() => {
+      let value = 0;
+      const cpuBefore = process.cpuUsage();
+      const spentMs = () => {
+        const spent = process.cpuUsage(cpuBefore);
+        return (spent.user + spent.system) / 1000;
+      };
+      do {
+        value = work();
+        passes++;
+      } while (spentMs() < MIN_ROUND_MS);
+      return value;
+    });
+    rounds.push({ cpu: round.cpu / passes, wall: round.wall / passes, value: round.value, passes });
+  }
   rounds.sort((a, b) => a.cpu - b.cpu);
   return rounds[Math.floor(rounds.length / 2)]!;
 }
@@ -249,8 +288,8 @@ const staffRatio = (id: string) =>
   rule(
     id,
     all(
-      at('staff', '$.fullTime', 'greaterThanInclusive', { fact: 'fullTimeStaffMin' }),
-      at('staff', '$.fullTime', 'lessThanInclusive', { fact: 'fullTimeStaffMax' }),
+      at('staff', 'fullTime', 'greaterThanInclusive', { fact: 'fullTimeStaffMin' }),
+      at('staff', 'fullTime', 'lessThanInclusive', { fact: 'fullTimeStaffMax' }),
     ),
   );
 
@@ -263,19 +302,19 @@ const jsonRules: Record<string, RuleProperties[]> = {
         at('residents', undefined, 'greaterThanInclusive', 10000),
       ),
     ),
-    rule('ezhou.facility-floors', all(at('facility', '$.mainBuildingFloors', 'lessThanInclusive', 3))),
+    rule('ezhou.facility-floors', all(at('facility', 'mainBuildingFloors', 'lessThanInclusive', 3))),
     rule(
       'ezhou.facility-area',
-      all(at('facility', '$.totalArea', 'greaterThanInclusive', { fact: 'ezhouMinFacilityArea' })),
+      all(at('facility', 'totalArea', 'greaterThanInclusive', { fact: 'ezhouMinFacilityArea' })),
     ),
     rule(
       'ezhou.facility-functions',
-      all(...ezhouFunctions.map((f) => at('facility', '$.functions', 'contains', f))),
+      all(...ezhouFunctions.map((f) => at('facility', 'functions', 'contains', f))),
     ),
-    rule('ezhou.emergency-shelter', all(at('facility', '$.emergencyShelter', 'equal', true))),
+    rule('ezhou.emergency-shelter', all(at('facility', 'emergencyShelter', 'equal', true))),
     rule(
       'ezhou.two-committees-staffing',
-      all(at('staff', '$.twoCommittees', 'equal', { fact: 'twoCommitteesQuota' })),
+      all(at('staff', 'twoCommittees', 'equal', { fact: 'twoCommitteesQuota' })),
     ),
   ],
   '371000': [
@@ -286,16 +325,16 @@ const jsonRules: Record<string, RuleProperties[]> = {
         at('households', undefined, 'lessThanInclusive', 3600),
       ),
     ),
-    rule('weihai.full-time-staff-minimum', all(at('staff', '$.fullTime', 'greaterThanInclusive', 5))),
+    rule('weihai.full-time-staff-minimum', all(at('staff', 'fullTime', 'greaterThanInclusive', 5))),
     staffRatio('weihai.full-time-staff-ratio'),
     rule(
       'weihai.work-funds',
-      all(at('funds', '$.work', 'greaterThanInclusive', { fact: 'weihaiMinWorkFunds' })),
+      all(at('funds', 'work', 'greaterThanInclusive', { fact: 'weihaiMinWorkFunds' })),
     ),
-    rule('weihai.party-service-funds', all(at('funds', '$.partyService', 'greaterThanInclusive', 200000))),
+    rule('weihai.party-service-funds', all(at('funds', 'partyService', 'greaterThanInclusive', 200000))),
   ],
   '370305111': [
-    rule('jinshan.staff-minimum', all(at('staff', '$.fullTime', 'greaterThanInclusive', 5))),
+    rule('jinshan.staff-minimum', all(at('staff', 'fullTime', 'greaterThanInclusive', 5))),
     staffRatio('jinshan.staff-ratio'),
   ],
   '320000': [
@@ -309,31 +348,31 @@ const jsonRules: Record<string, RuleProperties[]> = {
     rule(
       'jiangsu.committee-size',
       all(
-        at('committee', '$.members', 'greaterThanInclusive', 5),
-        at('committee', '$.members', 'lessThanInclusive', 9),
+        at('committee', 'members', 'greaterThanInclusive', 5),
+        at('committee', 'members', 'lessThanInclusive', 9),
       ),
     ),
     rule(
       'jiangsu.vice-chairs',
       all(
-        at('committee', '$.viceChairs', 'greaterThanInclusive', 1),
-        at('committee', '$.viceChairs', 'lessThanInclusive', 2),
+        at('committee', 'viceChairs', 'greaterThanInclusive', 1),
+        at('committee', 'viceChairs', 'lessThanInclusive', 2),
       ),
     ),
     rule(
       'jiangsu.supervision-committee-size',
       all(
-        at('supervisionCommittee', '$.members', 'greaterThanInclusive', 3),
-        at('supervisionCommittee', '$.members', 'lessThanInclusive', 5),
+        at('supervisionCommittee', 'members', 'greaterThanInclusive', 3),
+        at('supervisionCommittee', 'members', 'lessThanInclusive', 5),
       ),
     ),
     rule(
       'jiangsu.facility-area',
-      all(at('facility', '$.totalArea', 'greaterThanInclusive', { fact: 'jiangsuMinFacilityArea' })),
+      all(at('facility', 'totalArea', 'greaterThanInclusive', { fact: 'jiangsuMinFacilityArea' })),
     ),
     rule(
       'jiangsu.resident-space',
-      all(at('facility', '$.residentSpaceArea', 'greaterThanInclusive', { fact: 'jiangsuMinResidentSpace' })),
+      all(at('facility', 'residentSpaceArea', 'greaterThanInclusive', { fact: 'jiangsuMinResidentSpace' })),
     ),
   ],
 };
@@ -342,8 +381,22 @@ const subsetIds = new Set(Object.values(jsonRules).flatMap((rules) => rules.map(
 
 type Almanac = { factValue<T>(fact: string, params?: Record<string, unknown>, path?: string): Promise<T> };
 
+/**
+ * The path resolver json-rules-engine's documentation recommends for speed (its `pathResolver`
+ * option, with a plain property path as `selectn` reads it) instead of its default JSONPath
+ * evaluation: `path: 'fullTime'` reads `fact.fullTime`.
+ */
+function pathResolver(value: unknown, path: string): unknown {
+  let current = value;
+  for (const key of path.split('.')) {
+    if (current === null || current === undefined) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
 function jsonEngine(rules: RuleProperties[]): Engine {
-  const engine = new Engine(rules, { allowUndefinedFacts: true });
+  const engine = new Engine(rules, { allowUndefinedFacts: true, pathResolver });
   const households = (almanac: Almanac) => almanac.factValue<number>('households');
   engine.addFact('ezhouMinFacilityArea', async (_, almanac) =>
     Math.max(1000, ((await households(almanac)) / 100) * 50),
@@ -364,7 +417,7 @@ function jsonEngine(rules: RuleProperties[]): Engine {
   );
   engine.addFact('jiangsuMinFacilityArea', async (_, almanac) => ((await households(almanac)) / 100) * 30);
   engine.addFact('jiangsuMinResidentSpace', async (_, almanac) => {
-    const total = await almanac.factValue<number>('facility', {}, '$.totalArea');
+    const total = await almanac.factValue<number>('facility', {}, 'totalArea');
     return total * 0.7;
   });
   return engine;

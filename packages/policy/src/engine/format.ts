@@ -25,9 +25,33 @@ export const yuan = (cny: number) => `${num(cny)}元`;
 export const people = (n: number) => `${num(n)}人`;
 export const households = (n: number) => `${num(n)}户`;
 
+/** How many items a result names before it says “等N个”: a list of forty groups reads as none. */
+export const LISTED_ITEMS = 3;
+
+/**
+ * The first `LISTED_ITEMS` texts of the items that match, joined with 、, then “等N个” when there are
+ * more: “第1组120户、第2组120户、第3组120户等40个”. Builds only the texts it shows.
+ */
+export function listed<T>(
+  items: readonly T[],
+  matches: (item: T, index: number) => boolean,
+  text: (item: T, index: number) => string,
+): string {
+  const shown: string[] = [];
+  let count = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (!matches(item, i)) continue;
+    count++;
+    if (shown.length < LISTED_ITEMS) shown.push(text(item, i));
+  }
+  return count > shown.length ? `${shown.join('、')}等${count}个` : shown.join('、');
+}
+
 /** The formatters under one name: `fmt.area(1000)` → "1000平方米". */
 export const fmt = {
   num,
+  listed,
   percent,
   area,
   yuan,
