@@ -7,6 +7,7 @@
  */
 import { communities, type DatabaseHandle } from '@shequ/db';
 import { createTestDatabase } from '@shequ/db/testing';
+import { checkCommunity } from '@shequ/policy';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +50,23 @@ afterAll(async () => {
 });
 
 describe('compliance.community', () => {
+  it('agrees with `shequ check` on the same stored snapshot: every result, quantity and count', async () => {
+    for (const code of [XIANGSHAN, SHIHUAJIAN]) {
+      const page = await jinshanAdmin.compliance.community.query({ code });
+      const [row] = await database.db.select().from(communities).where(eq(communities.code, code));
+      const cli = checkCommunity({
+        code,
+        name: String(row?.name),
+        asOf: String(row?.asOf),
+        ...(row?.facts as object),
+      });
+      const shown = page.results.map((r) => [r.rule, r.status, r.expected, r.actual, r.message]);
+      expect(shown).toEqual(cli.results.map((r) => [r.rule, r.status, r.expected, r.actual, r.message]));
+      expect(page.quantities).toEqual(cli.quantities);
+      expect(page.summary).toEqual(cli.summary);
+    }
+  });
+
   it('fails the binding minimum of five workers and passes it with six', async () => {
     const xiangshan = await jinshanAdmin.compliance.community.query({ code: XIANGSHAN });
     const shihuajian = await jinshanAdmin.compliance.community.query({ code: SHIHUAJIAN });

@@ -5,6 +5,7 @@ import {
   communityFacts,
   communitySnapshot,
   communitySnapshotJsonSchema,
+  snapshotFieldLabels,
 } from './snapshot.js';
 
 /** Every field of docs/interfaces.md §2 filled in, for 象山社区 of Jinshan town. */
@@ -25,11 +26,31 @@ export const fullSnapshot: CommunitySnapshot = {
     residentSpaceArea: 600,
     functions: ['convenience-hall', 'party-activities', 'elderly-child-disabled'],
     emergencyShelter: true,
+    fireSafety: true,
+    publicNetwork: true,
+    drinkingWater: true,
+    otherSignboards: 0,
+    serviceWindow: true,
+    contactBoard: true,
   },
-  committee: { members: 7, viceChairs: 2 },
-  supervisionCommittee: { members: 3 },
+  newAreaHouseholds: 600,
+  committee: { members: 7, viceChairs: 2, competitiveElection: true, secretBallot: true, chairTrainings: 1 },
+  supervisionCommittee: {
+    members: 3,
+    chairVotes: 900,
+    votesCast: 1500,
+    financeOrManagementMembers: 1,
+    chairTrainings: 1,
+  },
+  grid: { leaders: 4, leadersOnCommittee: 4, workerAnnualPay: 52000 },
+  party: { healthChecks: 2 },
+  finance: { accountsDisclosed: true, expensesDecidedCollectively: true },
+  burden: { districtMeetingsPerYear: 2, streetOtherMeetingsMaxPerMonth: 1, streetWorkMeetingsMaxPerWeek: 1 },
+  consultation: { contestedUnsubmitted: 0 },
+  deliberation: { body: true, rules: true },
+  complaints: { handled: 5, outcomeTold: 5 },
   subCommittees: [
-    { kind: 'mediation', members: 3 },
+    { kind: 'mediation', members: 3, chairIsCommitteeMember: true },
     { kind: 'security', members: 3 },
   ],
   residentGroups: [{ households: 40 }, { households: 35 }, { households: 48 }],
@@ -39,10 +60,26 @@ export const fullSnapshot: CommunitySnapshot = {
   ],
   representatives: 45,
   staff: { twoCommittees: 7, specialists: 4, fullTime: 10 },
-  salary: { annualAverage: 62000 },
-  funds: { work: 100000, partyService: 50000 },
+  salary: { annualAverage: 62000, citySubsidy: 150000 },
+  funds: {
+    work: 100000,
+    partyService: 50000,
+    salaryCity: 200000,
+    salaryDistrict: 200000,
+    salaryStreet: 200000,
+    benefitsDistrict: 50000,
+    benefitsStreet: 50000,
+    serviceBudget: 300000,
+    serviceBudgetPreviousYear: 280000,
+  },
   honours: ['harmonious-community-model'],
-  assessment: { routineWeight: 0.6, annualWeight: 0.4, residentShareRoutine: 0.3, residentShareAnnual: 0.4 },
+  assessment: {
+    routineWeight: 0.6,
+    annualWeight: 0.4,
+    residentShareRoutine: 0.3,
+    residentShareAnnual: 0.4,
+    streetRatingResidentShare: 0.5,
+  },
   meetings: [{ kind: 'residents-meeting', noticeOn: '2024-03-01', heldOn: '2024-03-08' }],
   charters: [{ kind: 'autonomy-charter', adoptedOn: '2022-05-10', filedOn: '2022-05-20' }],
   disclosures: [{ kind: 'routine', on: '2024-04-01' }],
@@ -123,5 +160,49 @@ describe('community snapshot', () => {
     );
     expect(schema.properties.facility?.additionalProperties).toBe(false);
     expect(schema.properties.staff?.properties).toHaveProperty('fullTime');
+  });
+
+  it('labels every field added for the regulations’ obligations in Chinese', () => {
+    for (const path of Object.keys(snapshotFieldLabels)) {
+      const [outer, inner] = path.split('.') as [keyof CommunitySnapshot, string | undefined];
+      const value = fullSnapshot[outer];
+      const present =
+        inner === undefined
+          ? value !== undefined
+          : Array.isArray(value)
+            ? value.some((item) => inner in (item as object))
+            : inner in ((value ?? {}) as object);
+      expect(present, path).toBe(true);
+      expect(snapshotFieldLabels[path]).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
+
+describe('checks across fields', () => {
+  const base = { code: '370305111007', name: '象山社区', asOf: '2024-06-30' };
+  it('refuses more vice chairs than members, naming the field', () => {
+    const result = parseInput(communitySnapshot, { ...base, committee: { members: 2, viceChairs: 3 } });
+    expect(result).toEqual({
+      success: false,
+      issues: [{ path: 'committee.viceChairs', message: '副主任人数不能多于居委会成员总数' }],
+    });
+    expect(communitySnapshot.safeParse({ ...base, committee: { members: 3, viceChairs: 3 } }).success).toBe(
+      true,
+    );
+  });
+  it('refuses a residents’ space larger than the facility', () => {
+    const facts = communityFacts.safeParse({ facility: { totalArea: 800, residentSpaceArea: 800.01 } });
+    expect(facts.success).toBe(false);
+    expect(facts.error?.issues[0]?.path).toEqual(['facility', 'residentSpaceArea']);
+    expect(communityFacts.safeParse({ facility: { totalArea: 800, residentSpaceArea: 800 } }).success).toBe(
+      true,
+    );
+  });
+  it('refuses dates that do not exist', () => {
+    expect(communitySnapshot.safeParse({ ...base, asOf: '2024-02-30' }).success).toBe(false);
+    expect(communitySnapshot.safeParse({ ...base, asOf: '2024-02-29' }).success).toBe(true);
+    expect(
+      communityFacts.safeParse({ meetings: [{ kind: 'residents-meeting', heldOn: '2023-02-29' }] }).success,
+    ).toBe(false);
   });
 });

@@ -83,6 +83,10 @@ export const charterKind = z.enum(charterKinds);
 export const disclosureKinds = ['routine', 'important'] as const;
 export const disclosureKind = z.enum(disclosureKinds);
 
+const flag = z.boolean({ error: (iss) => (iss.input === undefined ? '必填' : '应为 true 或 false') });
+/** A count of events or people in the snapshot's year (the calendar year of `asOf`). */
+const count = nonNegativeInteger;
+
 export const facilityFacts = z.strictObject({
   totalArea: squareMetres.optional(),
   mainBuildingFloors: quantity('应为正整数')
@@ -92,9 +96,16 @@ export const facilityFacts = z.strictObject({
   residentSpaceArea: squareMetres.optional(),
   functions: z.array(facilityFunction).optional(),
   emergencyShelter: z.boolean().optional(),
+  fireSafety: flag.optional(),
+  publicNetwork: flag.optional(),
+  drinkingWater: flag.optional(),
+  otherSignboards: count.optional(),
+  serviceWindow: flag.optional(),
+  contactBoard: flag.optional(),
 });
 
-export const communitySnapshot = z.strictObject({
+/** The fields of the snapshot, before the checks across fields. */
+const snapshotFields = z.strictObject({
   format: z.literal(SNAPSHOT_FORMAT).optional(),
   code: communityCode,
   name: z.string().trim().min(1).max(100),
@@ -105,20 +116,45 @@ export const communitySnapshot = z.strictObject({
   households: nonNegativeInteger.optional(),
   residents: nonNegativeInteger.optional(),
   occupancyRate: fraction.optional(),
+  newAreaHouseholds: nonNegativeInteger.optional(),
   facility: facilityFacts.optional(),
   committee: z
     .strictObject({
       members: nonNegativeInteger.optional(),
       viceChairs: nonNegativeInteger.optional(),
+      competitiveElection: flag.optional(),
+      secretBallot: flag.optional(),
+      chairTrainings: count.optional(),
     })
     .optional(),
-  supervisionCommittee: z.strictObject({ members: nonNegativeInteger.optional() }).optional(),
+  supervisionCommittee: z
+    .strictObject({
+      members: nonNegativeInteger.optional(),
+      chairVotes: count.optional(),
+      votesCast: count.optional(),
+      financeOrManagementMembers: count.optional(),
+      chairTrainings: count.optional(),
+    })
+    .optional(),
   subCommittees: z
-    .array(z.strictObject({ kind: subCommitteeKind, members: nonNegativeInteger.optional() }))
+    .array(
+      z.strictObject({
+        kind: subCommitteeKind,
+        members: nonNegativeInteger.optional(),
+        chairIsCommitteeMember: flag.optional(),
+      }),
+    )
     .optional(),
   residentGroups: z.array(z.strictObject({ households: nonNegativeInteger })).optional(),
   buildings: z.array(z.strictObject({ households: nonNegativeInteger, leader: z.boolean() })).optional(),
   representatives: nonNegativeInteger.optional(),
+  grid: z
+    .strictObject({
+      leaders: count.optional(),
+      leadersOnCommittee: count.optional(),
+      workerAnnualPay: yuan.optional(),
+    })
+    .optional(),
   staff: z
     .strictObject({
       twoCommittees: nonNegativeInteger.optional(),
@@ -126,8 +162,20 @@ export const communitySnapshot = z.strictObject({
       fullTime: nonNegativeInteger.optional(),
     })
     .optional(),
-  salary: z.strictObject({ annualAverage: yuan.optional() }).optional(),
-  funds: z.strictObject({ work: yuan.optional(), partyService: yuan.optional() }).optional(),
+  salary: z.strictObject({ annualAverage: yuan.optional(), citySubsidy: yuan.optional() }).optional(),
+  funds: z
+    .strictObject({
+      work: yuan.optional(),
+      partyService: yuan.optional(),
+      salaryCity: yuan.optional(),
+      salaryDistrict: yuan.optional(),
+      salaryStreet: yuan.optional(),
+      benefitsDistrict: yuan.optional(),
+      benefitsStreet: yuan.optional(),
+      serviceBudget: yuan.optional(),
+      serviceBudgetPreviousYear: yuan.optional(),
+    })
+    .optional(),
   honours: z.array(honourKind).optional(),
   assessment: z
     .strictObject({
@@ -135,8 +183,23 @@ export const communitySnapshot = z.strictObject({
       annualWeight: fraction.optional(),
       residentShareRoutine: fraction.optional(),
       residentShareAnnual: fraction.optional(),
+      streetRatingResidentShare: fraction.optional(),
     })
     .optional(),
+  party: z.strictObject({ healthChecks: count.optional() }).optional(),
+  finance: z
+    .strictObject({ accountsDisclosed: flag.optional(), expensesDecidedCollectively: flag.optional() })
+    .optional(),
+  burden: z
+    .strictObject({
+      districtMeetingsPerYear: count.optional(),
+      streetOtherMeetingsMaxPerMonth: count.optional(),
+      streetWorkMeetingsMaxPerWeek: count.optional(),
+    })
+    .optional(),
+  consultation: z.strictObject({ contestedUnsubmitted: count.optional() }).optional(),
+  deliberation: z.strictObject({ body: flag.optional(), rules: flag.optional() }).optional(),
+  complaints: z.strictObject({ handled: count.optional(), outcomeTold: count.optional() }).optional(),
   meetings: z
     .array(z.strictObject({ kind: meetingKind, noticeOn: isoDate.optional(), heldOn: isoDate }))
     .optional(),
@@ -146,9 +209,95 @@ export const communitySnapshot = z.strictObject({
   disclosures: z.array(z.strictObject({ kind: disclosureKind, on: isoDate })).optional(),
 });
 
+/** Chinese labels of the fields added for the obligations of the regulations, by fact path. */
+export const snapshotFieldLabels: Readonly<Record<string, string>> = {
+  newAreaHouseholds: '尚未成立居委会的新建住宅区常住户数',
+  'facility.fireSafety': '综合服务设施符合消防安全标准',
+  'facility.publicNetwork': '综合服务设施提供公共网络',
+  'facility.drinkingWater': '综合服务设施提供饮用水',
+  'facility.otherSignboards': '对外悬挂的规定以外的牌子（牌匾）数',
+  'facility.serviceWindow': '设有集中办事服务窗口',
+  'facility.contactBoard': '实行挂牌联系、公开服务管理信息',
+  'committee.competitiveElection': '居委会成员差额选举产生',
+  'committee.secretBallot': '居委会成员无记名投票选举产生',
+  'committee.chairTrainings': '居委会主任本年度参加县级以上集中培训次数',
+  'supervisionCommittee.chairVotes': '居务监督委员会主任所得赞成票数',
+  'supervisionCommittee.votesCast': '居务监督委员会推选中参加投票的居民数',
+  'supervisionCommittee.financeOrManagementMembers': '居务监督委员会中具备财会、管理知识的成员数',
+  'supervisionCommittee.chairTrainings': '居务监督委员会主任本年度参加县级以上集中培训次数',
+  'subCommittees.chairIsCommitteeMember': '下属委员会主任由居委会成员兼任',
+  'grid.leaders': '网格长人数',
+  'grid.leadersOnCommittee': '由居委会成员兼任的网格长人数',
+  'grid.workerAnnualPay': '网格工作人员年报酬（元）',
+  'salary.citySubsidy': '市财政对专职工作者薪酬的年度补助（元）',
+  'funds.salaryCity': '社区工作者薪酬：市财政负担（元/年）',
+  'funds.salaryDistrict': '社区工作者薪酬：区财政负担（元/年）',
+  'funds.salaryStreet': '社区工作者薪酬：街道（乡镇）财政负担（元/年）',
+  'funds.benefitsDistrict': '奖励性薪酬、社会保险费和住房公积金：区财政负担（元/年）',
+  'funds.benefitsStreet': '奖励性薪酬、社会保险费和住房公积金：街道（乡镇）财政负担（元/年）',
+  'funds.serviceBudget': '本年度社区服务管理经费预算（元）',
+  'funds.serviceBudgetPreviousYear': '上年度社区服务管理经费预算（元）',
+  'assessment.streetRatingResidentShare': '社区考评街道（乡镇）中居民打分占比',
+  'party.healthChecks': '本年度组织党员党性体检次数',
+  'finance.accountsDisclosed': '定期公开收支账目',
+  'finance.expensesDecidedCollectively': '日常公用经费支出经居委会集体讨论决定',
+  'burden.districtMeetingsPerYear': '本年度区市、开发区组织社区参加的会议次数',
+  'burden.streetOtherMeetingsMaxPerMonth': '街道（镇）除周例会外组织的会议单月最多次数',
+  'burden.streetWorkMeetingsMaxPerWeek': '街道（镇）社区主要负责人工作例会单周最多次数',
+  'consultation.contestedUnsubmitted': '存在较大争议而未提交居民会议决定的协商事项数',
+  'deliberation.body': '已成立社区议事协商组织',
+  'deliberation.rules': '社区议事协商组织已制定议事规则',
+  'complaints.handled': '本年度处理完毕的投诉数',
+  'complaints.outcomeTold': '已将处理结果告知投诉人的投诉数',
+};
+
+type Fields = z.infer<typeof snapshotFields>;
+type Context = z.core.$RefinementCtx<Omit<Fields, 'format' | 'code' | 'name' | 'asOf'>>;
+
+/**
+ * A part never exceeds its whole: each pair is (part path, whole path, the message on the part).
+ * Checked in the library so that the CLI, the API and the console refuse the same snapshots.
+ */
+const partsOfWholes: readonly [[string, string], [string, string], string][] = [
+  [['committee', 'viceChairs'], ['committee', 'members'], '副主任人数不能多于居委会成员总数'],
+  [
+    ['facility', 'residentSpaceArea'],
+    ['facility', 'totalArea'],
+    '居民服务和活动空间不能大于综合服务设施总面积',
+  ],
+  [['grid', 'leadersOnCommittee'], ['grid', 'leaders'], '兼任的网格长人数不能多于网格长总数'],
+  [
+    ['supervisionCommittee', 'chairVotes'],
+    ['supervisionCommittee', 'votesCast'],
+    '赞成票数不能多于参加投票的人数',
+  ],
+  [
+    ['supervisionCommittee', 'financeOrManagementMembers'],
+    ['supervisionCommittee', 'members'],
+    '具备财会、管理知识的成员数不能多于居务监督委员会成员总数',
+  ],
+  [['complaints', 'outcomeTold'], ['complaints', 'handled'], '告知结果的投诉数不能多于处理完毕的投诉数'],
+];
+
+function crossFieldChecks(facts: Omit<Fields, 'format' | 'code' | 'name' | 'asOf'>, ctx: Context) {
+  const read = ([outer, inner]: [string, string]) =>
+    (facts as Record<string, Record<string, unknown> | undefined>)[outer]?.[inner];
+  for (const [part, whole, message] of partsOfWholes) {
+    const p = read(part);
+    const w = read(whole);
+    if (typeof p === 'number' && typeof w === 'number' && p > w) {
+      ctx.addIssue({ code: 'custom', path: part, message, input: p });
+    }
+  }
+}
+
+export const communitySnapshot = snapshotFields.superRefine(crossFieldChecks);
+
 export type CommunitySnapshot = z.infer<typeof communitySnapshot>;
 /** The facts of a snapshot without its identity, as stored per community and edited in the console. */
-export const communityFacts = communitySnapshot.omit({ format: true, code: true, name: true, asOf: true });
+export const communityFacts = snapshotFields
+  .omit({ format: true, code: true, name: true, asOf: true })
+  .superRefine(crossFieldChecks);
 export type CommunityFacts = z.infer<typeof communityFacts>;
 
 /** JSON Schema (draft 2020-12) of the snapshot, for other cities' systems that do not run TypeScript. */

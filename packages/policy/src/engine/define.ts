@@ -2,7 +2,7 @@
  * Constructors for pack authors. They type each rule's `evaluate`/`compute` against its declared
  * facts, parameters and quantities, and check a pack's internal consistency when it is defined.
  */
-import { divisionLevel } from '@shequ/domain';
+import { divisionLevel, isoDate as isoDateSchema } from '@shequ/domain';
 import { isFactPath } from './facts.js';
 import type {
   AnyCheckRule,
@@ -56,11 +56,16 @@ export function parameter(definition: Parameter): Parameter {
 
 /**
  * A citation helper bound to one document: `const cite = citeFrom(DOCUMENT)`, then
- * `cite('第十七条', '“两委”成员按照…')` or `cite('第七条', '…', '（二）')`.
+ * `cite('第十七条', '“两委”成员按照…')` or `cite('第七条（二）', '…')`. A clause passed apart
+ * (`cite('第七条', '…', '（二）')`) is joined to the article: `citation.article` always carries the
+ * whole reference as the document numbers it (CONTRACTS.md §3).
  */
 export function citeFrom(document: string) {
-  return (article: string, quote: string, clause?: string): Citation =>
-    clause === undefined ? { document, article, quote } : { document, article, clause, quote };
+  return (article: string, quote: string, clause?: string): Citation => ({
+    document,
+    article: clause === undefined || article.endsWith(clause) ? article : `${article}${clause}`,
+    quote,
+  });
 }
 
 /** A parameter value citing the document that sets it. */
@@ -94,7 +99,8 @@ export interface PackDefinition {
   overrides?: readonly Override[];
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+/** Real calendar dates only (a pack dated 2019-02-30 is an error at load time). */
+const isoDate = { test: (value: string) => isoDateSchema.safeParse(value).success };
 
 /**
  * Defines a pack and checks it on its own: a valid jurisdiction code, dated documents, every

@@ -250,6 +250,11 @@ describe('evaluation', () => {
     }
     expect(() => alone(facts, { asOf: '30/06/2021' })).toThrow(/asOf/);
   });
+  it('refuses an asOf that is no real date, as the CLI does (2024-02-30)', () => {
+    expect(() => alone({}, { asOf: '2024-02-30' })).toThrow('asOf: 应为有效日期，格式 YYYY-MM-DD');
+    expect(() => alone({}, { asOf: '2023-02-29' })).toThrow(EvaluationInputError);
+    expect(() => alone({}, { asOf: '2024-02-29' })).not.toThrow();
+  });
   it('explains the facts, parameters and pack behind a result', () => {
     const [result] = alone({ staff: { fullTime: 5 } }, { asOf: '2022-03-01', explain: true }).results;
     expect(result?.explanation).toMatchObject({

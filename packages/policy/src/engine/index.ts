@@ -20,11 +20,15 @@ export {
   replaceRule,
   value,
 } from './define.js';
+export { compareProducts, exactDifference, multiplyDivide } from './exact.js';
 export { type FactPath, type FactValue, isFactPath } from './facts.js';
 export { fmt } from './format.js';
 export { perHouseholds, staffingRangeOutcome, workersForHouseholds } from './ratios.js';
 export {
   type Bound,
+  type FlagCheck,
+  type FlagFactPath,
+  flagCheck,
   type MaximumCheck,
   type MinimumCheck,
   maximumCheck,

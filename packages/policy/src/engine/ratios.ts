@@ -3,6 +3,7 @@
  * The regulations express quotas this way; the rounding is an interpretation each pack records.
  */
 import { later } from './define.js';
+import { multiplyDivide } from './exact.js';
 import { fmt } from './format.js';
 import type { CheckOutcome } from './types.js';
 
@@ -36,12 +37,15 @@ export function perHouseholds(
   rate: number,
   startedBlocksCount: boolean,
 ): number {
-  const blocks = startedBlocksCount ? Math.ceil(households / block) : households / block;
-  return blocks * rate;
+  // Multiplied before dividing, on the decimals: 3220 households at 50 per 100 is 1610, not 1610.0000000000002.
+  if (startedBlocksCount) return multiplyDivide(Math.ceil(households / block), rate, 1);
+  return multiplyDivide(households, rate, block);
 }
 
 /**
- * The whole number of workers implied by `households` at one worker per `low`–`high` households.
+ * The whole number of workers implied by `households` at one worker per `low`–`high` households,
+ * each end raised to `floor` (the documents' "每个社区…不少于5人": what a street staffs by is the
+ * ratio's range, never below the floor — CONTRACTS.md §3 `fullTimeStaff`).
  * Strict (the chosen reading in the shipped packs): no worker serves more than `high` households
  * (min = ⌈h/high⌉) and none fewer than `low` (max = ⌊h/low⌋), max never below min.
  * Lenient: min = ⌊h/high⌋, max = ⌈h/low⌉.
@@ -51,8 +55,9 @@ export function workersForHouseholds(
   low: number,
   high: number,
   lenient = false,
+  floor = 0,
 ): { min: number; max: number } {
-  const min = lenient ? Math.floor(households / high) : Math.ceil(households / high);
-  const max = lenient ? Math.ceil(households / low) : Math.floor(households / low);
+  const min = Math.max(floor, lenient ? Math.floor(households / high) : Math.ceil(households / high));
+  const max = Math.max(floor, lenient ? Math.ceil(households / low) : Math.floor(households / low));
   return { min, max: Math.max(min, max) };
 }

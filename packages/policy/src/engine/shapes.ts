@@ -40,19 +40,23 @@ interface ComparisonBase {
   fact: NumericFactPath;
   /** How a figure reads in `expected` and `actual`: `fmt.people`, `(n) => \`${n}层\``. */
   format: (n: number) => string;
+  /**
+   * Whether a miss only warns in this evaluation, though the check binds (a standard that binds
+   * only after a deadline, or a hedge read as governing the figure); the outcome then carries
+   * `binding: 'guiding'`.
+   */
+  guidingWhen?: (input: Pick<RuleInput, 'asOf' | 'alternative'>) => boolean;
 }
 
 export interface MinimumCheck extends ComparisonBase {
   minimum: Bound;
   /** The words before the minimum in `expected`; `不少于` unless the article says otherwise (`不低于`). */
   wording?: string;
-  /** Slack for a bound computed in floating point: holds when the figure ≥ minimum − tolerance. */
-  tolerance?: number;
   /**
-   * Whether a miss only warns in this evaluation, though the check binds (a standard that binds
-   * only after a deadline); the outcome then carries `binding: 'guiding'`.
+   * Slack: holds when the figure ≥ minimum − tolerance. Bounds are exact (`multiplyDivide`), so the
+   * shipped packs use none; kept for third-party packs.
    */
-  guidingWhen?: (input: Pick<RuleInput, 'asOf' | 'alternative'>) => boolean;
+  tolerance?: number;
 }
 
 export interface MaximumCheck extends ComparisonBase {
@@ -102,13 +106,19 @@ function comparison(
   };
   if (spec.settings !== undefined) rule.settings = spec.settings;
   if (spec.interpretations !== undefined) rule.interpretations = spec.interpretations;
+  if (spec.guidingWhen !== undefined) rule.guidingWhen = spec.guidingWhen;
   return rule;
+}
+
+/** The outcome, made guiding when the spec says a miss only warns for this input. */
+function withGuidance(spec: ComparisonBase, input: RuleInput, outcome: CheckOutcome): CheckOutcome {
+  return spec.guidingWhen?.(input) ? { ...outcome, binding: 'guiding' } : outcome;
 }
 
 /** A figure that must reach a minimum: `expected` reads `不少于5人`, `actual` `4人`. */
 export function minimumCheck(spec: MinimumCheck): AnyCheckRule {
   const minimum = reader(spec.minimum);
-  const { format, tolerance, guidingWhen } = spec;
+  const { format, tolerance } = spec;
   const wording = spec.wording ?? '不少于';
   const holds =
     tolerance === undefined
@@ -117,14 +127,12 @@ export function minimumCheck(spec: MinimumCheck): AnyCheckRule {
   const rule = comparison(spec, [spec.minimum], holds, (input, holds) => {
     const figure = figureOf(input);
     const bound = minimum(input);
-    const outcome: CheckOutcome = {
+    return withGuidance(spec, input, {
       holds,
       expected: later(() => `${wording}${format(bound)}`),
       actual: later(() => format(figure)),
-    };
-    return guidingWhen?.(input) ? { ...outcome, binding: 'guiding' } : outcome;
+    });
   });
-  if (guidingWhen) rule.guidingWhen = guidingWhen;
   return rule;
 }
 
@@ -140,11 +148,11 @@ export function maximumCheck(spec: MaximumCheck): AnyCheckRule {
     (input, holds) => {
       const figure = figureOf(input);
       const bound = maximum(input);
-      return {
+      return withGuidance(spec, input, {
         holds,
         expected: later(() => `${wording}${format(bound)}`),
         actual: later(() => format(figure)),
-      };
+      });
     },
   );
 }
@@ -165,11 +173,47 @@ export function rangeCheck(spec: RangeCheck): AnyCheckRule {
       const figure = figureOf(input);
       const low = minimum(input);
       const high = maximum(input);
-      return {
+      return withGuidance(spec, input, {
         holds,
         expected: later(() => `${low}—${format(high)}`),
         actual: later(() => format(figure)),
-      };
+      });
     },
   );
+}
+
+/** A fact path whose value is a boolean: a practice in place or not. */
+export type FlagFactPath = { [P in FactPath]: FactValue<P> extends boolean ? P : never }[FactPath];
+
+export interface FlagCheck extends Omit<ComparisonBase, 'fact' | 'format'> {
+  /** The practice the article requires, recorded as true when in place; missing → `unknown`. */
+  fact: FlagFactPath;
+  /** `expected`, e.g. “已成立社区议事协商组织”. */
+  expected: string;
+  /** `actual` when the practice is missing, e.g. “未成立”. */
+  missing: string;
+}
+
+/** A practice the article requires, recorded as a yes/no fact: `expected` when true, `missing` when false. */
+export function flagCheck(spec: FlagCheck): AnyCheckRule {
+  const { expected, missing } = spec;
+  const holds = (input: RuleInput) => (input.facts as { readonly value: boolean }).value === true;
+  const rule: AnyCheckRule = {
+    kind: 'check',
+    id: spec.id,
+    title: spec.title,
+    citation: spec.citation,
+    binding: spec.binding,
+    facts: { value: spec.fact },
+    evaluate: (input) => {
+      const ok = holds(input);
+      const outcome: CheckOutcome = { holds: ok, expected, actual: ok ? expected : missing };
+      return spec.guidingWhen?.(input) ? { ...outcome, binding: 'guiding' } : outcome;
+    },
+    holds,
+  };
+  if (spec.settings !== undefined) rule.settings = spec.settings;
+  if (spec.interpretations !== undefined) rule.interpretations = spec.interpretations;
+  if (spec.guidingWhen !== undefined) rule.guidingWhen = spec.guidingWhen;
+  return rule;
 }

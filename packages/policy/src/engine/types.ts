@@ -23,6 +23,7 @@ export type Binding = 'binding' | 'guiding';
 export interface Citation {
   document: string;
   article: string;
+  /** @deprecated `article` carries the clause (`第七条（一）`); `citeFrom` never sets this. */
   clause?: string;
   quote: string;
 }

@@ -47,6 +47,18 @@ describe('shipped packs', () => {
     for (const name of names) expect(contractQuantityNames).toContain(name);
   });
 
+  it('cite the whole reference in citation.article (第七条（一）, 二（四）, 9（1）), never a separate clause', () => {
+    const citations = Object.values(shippedPacks).flatMap((pack) => [
+      ...allRules.filter(([code]) => code === pack.code).map(([, , r]) => r.citation),
+      ...pack.parameters.flatMap((p) => p.values.map((v) => v.citation)),
+    ]);
+    for (const c of citations) expect(c.clause, `${c.document}${c.article}`).toBeUndefined();
+    const articles = new Set(citations.map((c) => c.article));
+    for (const whole of ['第七条（一）', '第七条（二）', '第二十一条（一）', '二（四）', '9（1）']) {
+      expect(articles).toContain(whole);
+    }
+  });
+
   it('have unique rule ids across packs', () => {
     const ids = allRules.map(([, id]) => id);
     expect(new Set(ids).size).toBe(ids.length);

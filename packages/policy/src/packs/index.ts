@@ -119,3 +119,5 @@ export function checkCommunity(snapshot: CommunitySnapshot, options: CheckOption
     ...evaluation,
   };
 }
+
+export { type AssessmentScheme, assessmentSchemeFindings, type SchemeFindingsOptions } from './schemes.js';

@@ -9,7 +9,18 @@
  * common one-committee case.
  */
 import { UNIDENTIFIED_2013_CITY } from '@shequ/domain';
-import { check, citeFrom, definePack, later, parameter, quantity, value } from '../../engine/index.js';
+import {
+  check,
+  citeFrom,
+  definePack,
+  flagCheck,
+  fmt,
+  later,
+  minimumCheck,
+  parameter,
+  quantity,
+  value,
+} from '../../engine/index.js';
 
 export const CITY2013_DOCUMENT = '社区建设和治理条例';
 export const CITY2013_IN_FORCE = '2013-12-01';
@@ -30,6 +41,24 @@ const buildingScope = {
   alternative: '总面积减去居民服务和活动空间（facility.residentSpaceArea）',
 } as const;
 
+const quotes = {
+  deliberationBody: '社区应当成立社区议事协商组织',
+  deliberationRules: '社区议事协商组织应当制定议事规则',
+  serviceWindow: '社区服务管理机构应当根据社区服务管理的需要设立集中办事服务窗口',
+  gridPay: '其报酬标准由各区市、县人民政府参照上一年度社会平均工资确定由社区服务管理机构按照标准统一支付',
+  fundsGrowth: '将社区服务管理机构人员经费、办公经费和公益事业经费纳入年度财政预算并且形成逐年正常增长机制',
+  disclosure: '社区服务管理机构应当建立健全社区服务管理信息公开和挂牌联系等制度',
+  complaints: '受理投诉的部门或者机构应当及时处理并且将处理结果告知投诉人',
+} as const;
+
+/** "逐年正常增长": growth each year, or only no decrease. */
+const fundsGrowth = {
+  id: 'city2013.funds-growth',
+  name: '第三十六条“形成逐年正常增长机制”：本年度经费须高于上年度，还是不低于即可',
+  chosen: '“增长”须高于上年度：持平即未增长，为不符合。',
+  alternative: '“正常增长”是机制，不要求每年都高于上年度：不低于上年度即可。',
+} as const;
+
 export const city2013Pack = definePack({
   code: UNIDENTIFIED_2013_CITY,
   name: '社区建设和治理条例（2013）',
@@ -41,6 +70,15 @@ export const city2013Pack = definePack({
       label: '每个社区服务管理用房最低面积',
       unit: '平方米',
       values: [value(CITY2013_IN_FORCE, 800, cite('第三十七条', buildingQuote))],
+    }),
+    parameter({
+      name: 'gridWorkerPayStandard',
+      label: '网格工作人员报酬标准',
+      unit: '元/年',
+      // Each district sets it from last year's average wage (第三十条); the text gives no figure.
+      values: [],
+      source:
+        '各区市、县人民政府参照上一年度社会平均工资确定的网格工作人员报酬标准；用 params.gridWorkerPayStandard 提供',
     }),
   ],
   rules: [
@@ -84,6 +122,83 @@ export const city2013Pack = definePack({
             () =>
               `总面积${facts.totalArea}平方米减去居民服务和活动空间${optional.residentSpaceArea}平方米，为${serviceRooms}平方米`,
           ),
+        };
+      },
+    }),
+    flagCheck({
+      id: 'city2013.deliberation-body',
+      title: '社区应当成立社区议事协商组织',
+      citation: cite('第十七条', quotes.deliberationBody),
+      binding: 'binding',
+      fact: 'deliberation.body',
+      expected: '已成立社区议事协商组织',
+      missing: '未成立',
+    }),
+    flagCheck({
+      id: 'city2013.deliberation-rules',
+      title: '社区议事协商组织应当制定议事规则',
+      citation: cite('第十八条', quotes.deliberationRules),
+      binding: 'binding',
+      fact: 'deliberation.rules',
+      expected: '已制定议事规则',
+      missing: '未制定',
+    }),
+    flagCheck({
+      id: 'city2013.service-window',
+      title: '社区服务管理机构应当设立集中办事服务窗口',
+      citation: cite('第二十七条', quotes.serviceWindow),
+      binding: 'binding',
+      fact: 'facility.serviceWindow',
+      expected: '设有集中办事服务窗口',
+      missing: '未设立',
+    }),
+    minimumCheck({
+      id: 'city2013.grid-worker-pay',
+      title: '网格工作人员报酬按区市、县人民政府确定的标准支付',
+      citation: cite('第三十条', quotes.gridPay),
+      binding: 'binding',
+      fact: 'grid.workerAnnualPay',
+      minimum: { param: 'gridWorkerPayStandard' },
+      wording: '不低于标准',
+      format: (yuan) => `${fmt.yuan(yuan)}/年`,
+    }),
+    check({
+      id: 'city2013.funds-growth',
+      title: '社区服务管理经费纳入年度财政预算并逐年正常增长',
+      citation: cite('第三十六条', quotes.fundsGrowth),
+      binding: 'binding',
+      facts: { budget: 'funds.serviceBudget', previous: 'funds.serviceBudgetPreviousYear' },
+      interpretations: [fundsGrowth],
+      evaluate: ({ facts, alternative }) => {
+        const noDecrease = alternative(fundsGrowth.id);
+        return {
+          holds: noDecrease ? facts.budget >= facts.previous : facts.budget > facts.previous,
+          expected: later(() => `${noDecrease ? '不低于' : '高于'}上年度的${fmt.yuan(facts.previous)}`),
+          actual: later(() => fmt.yuan(facts.budget)),
+        };
+      },
+    }),
+    flagCheck({
+      id: 'city2013.disclosure-and-contact',
+      title: '社区服务管理机构应当建立健全信息公开和挂牌联系制度',
+      citation: cite('第四十三条', quotes.disclosure),
+      binding: 'binding',
+      fact: 'facility.contactBoard',
+      expected: '公开服务管理信息并挂牌联系',
+      missing: '未建立',
+    }),
+    check({
+      id: 'city2013.complaint-outcome',
+      title: '受理投诉的机构应当将处理结果告知投诉人',
+      citation: cite('第四十四条', quotes.complaints),
+      binding: 'binding',
+      facts: { handled: 'complaints.handled', told: 'complaints.outcomeTold' },
+      evaluate: ({ facts }) => {
+        if (facts.handled === 0) return { notApplicable: '本年度没有处理完毕的投诉' };
+        return {
+          holds: facts.told >= facts.handled,
+          expected: later(() => `${facts.handled}件投诉的处理结果均告知投诉人`),
+          actual: later(() => `已告知${facts.told}件`),
         };
       },
     }),

@@ -201,11 +201,25 @@ describe('第十七条 worker quotas', () => {
     expect(quota(8001, options)).toBe(7);
     expect(quota(50000, options)).toBe(9);
   });
-  it('fails above the quota, warns below it, passes at it', () => {
+  it('第十七条 binds both ways as the specialists’ figure does; read as a ceiling, a shortfall only warns', () => {
+    const rule = 'ezhou.two-committees-staffing';
+    const ceiling = alternative(readings.twoCommitteesShortfall.id);
+    expect(status({ residents: 8000, staff: { twoCommittees: 5 } }, rule)).toBe('fail');
+    expect(status({ residents: 8000, staff: { twoCommittees: 5 } }, rule, ceiling)).toBe('warn');
+    expect(status({ residents: 8000, staff: { twoCommittees: 7 } }, rule, ceiling)).toBe('fail');
+    expect(status({ residents: 8000, staff: { twoCommittees: 6 } }, rule, ceiling)).toBe('pass');
+  });
+  it('fails above the quota, warns below it (as a ceiling), passes at it', () => {
     const rule = 'ezhou.two-committees-staffing';
     expect(status({ residents: 8000, staff: { twoCommittees: 7 } }, rule)).toBe('fail');
     expect(status({ residents: 8000, staff: { twoCommittees: 6 } }, rule)).toBe('pass');
-    expect(status({ residents: 8000, staff: { twoCommittees: 5 } }, rule)).toBe('warn');
+    expect(
+      status(
+        { residents: 8000, staff: { twoCommittees: 5 } },
+        rule,
+        alternative(readings.twoCommitteesShortfall.id),
+      ),
+    ).toBe('warn');
     expect(status({ staff: { twoCommittees: 5 } }, rule)).toBe('unknown');
   });
   it('specialists: four exactly by default, at least four under the alternative reading', () => {

@@ -7,6 +7,7 @@ import {
   check,
   citeFrom,
   definePack,
+  exactDifference,
   fmt,
   later,
   maximumCheck,
@@ -16,8 +17,10 @@ import {
   quantity,
   value,
 } from '../../engine/index.js';
+import { EZHOU_DOCUMENT, ezhouObligationParameters, ezhouObligationRules } from './obligations.js';
 
-export const EZHOU_DOCUMENT = '鄂州市城市社区工作规则（试行）';
+export { EZHOU_DOCUMENT };
+
 const cite = citeFrom(EZHOU_DOCUMENT);
 const IN_FORCE = '2019-12-02';
 
@@ -40,6 +43,8 @@ const quotes = {
     '社区工作者所在社区获得市级以上先进基层党组织、和谐社区建设示范单位、市级以上文明单位称号和综合考核合格单位的，可分别增发一个月奖励性薪酬；获得区级以上年度综合考核先进单位的，可增发一个半月奖励性薪酬。社区工作者年度奖励性薪酬累计不得超过三个半月。',
   routineWeight: '社区工作综合考核评比分平时考核和年度考核两部分，平时考核分数占比应不低于 60%',
   residentShare: '平时考核、年度考核中，居民打分应均低于 50%。',
+  streetRating:
+    '社区考评街道（乡镇）由区组织部门会同民政、综治、人社、卫健等部门制定标准，报市组织、民政、人社、卫健部门备案后组织实施，其中居民打分应均不低于 50%。',
 } as const;
 
 /** The "1+9" functions of 第十二条 with the names the article uses. */
@@ -93,6 +98,13 @@ export const ezhouInterpretations = {
     chosen: '满3000名才增配1人（8000名居民6人，7999名居民5人）。',
     alternative: '超过5000名后每开始一个3000名即增配1人（5001名居民即6人）。',
   },
+  twoCommitteesShortfall: {
+    id: 'ezhou.two-committees-shortfall',
+    name: '第十七条“按照…标准核定”：“两委”成员少于核定人数是否违反',
+    chosen: '核定人数是应配备的人数（与“社区配备4名专干”同一原则）：少于或多于核定人数均为不符合。',
+    alternative:
+      '核定人数是上限（“最多不超过9人”）：多于核定人数为不符合，少于核定人数是待补的空缺，仅提示。',
+  },
   specialistCount: {
     id: 'ezhou.specialist-count',
     name: '第十七条“社区配备4名专干”：恰为4名还是至少4名',
@@ -137,19 +149,19 @@ export const ezhouPack = definePack({
       name: 'minResidentGroupHouseholds',
       label: '居民小组规模下限（户）',
       unit: '户',
-      values: [value(IN_FORCE, 300, cite('第七条', quotes.groups, '（二）'))],
+      values: [value(IN_FORCE, 300, cite('第七条（二）', quotes.groups))],
     }),
     parameter({
       name: 'maxResidentGroupHouseholds',
       label: '居民小组规模上限（户）',
       unit: '户',
-      values: [value(IN_FORCE, 500, cite('第七条', quotes.groups, '（二）'))],
+      values: [value(IN_FORCE, 500, cite('第七条（二）', quotes.groups))],
     }),
     parameter({
       name: 'householdsPerBuildingLeader',
       label: '每名楼栋长联系户数上限',
       unit: '户',
-      values: [value(IN_FORCE, 50, cite('第七条', quotes.buildingLeaders, '（三）'))],
+      values: [value(IN_FORCE, 50, cite('第七条（三）', quotes.buildingLeaders))],
     }),
     parameter({
       name: 'maxMainBuildingFloors',
@@ -211,13 +223,20 @@ export const ezhouPack = definePack({
       name: 'maxBonusMonths',
       label: '年度奖励性薪酬上限（月）',
       unit: '月',
-      values: [value(IN_FORCE, 3.5, cite('第二十一条', quotes.bonus, '（一）'))],
+      values: [value(IN_FORCE, 3.5, cite('第二十一条（一）', quotes.bonus))],
     }),
     parameter({
       name: 'minRoutineAssessmentWeight',
       label: '平时考核分数占比下限',
       unit: '比例',
       values: [value(IN_FORCE, 0.6, cite('第三十四条', quotes.routineWeight))],
+    }),
+    ...ezhouObligationParameters,
+    parameter({
+      name: 'streetRatingMinResidentShare',
+      label: '社区考评街道（乡镇）中居民打分占比下限',
+      unit: '比例',
+      values: [value(IN_FORCE, 0.5, cite('第三十五条', quotes.streetRating))],
     }),
     parameter({
       name: 'residentScoringShareLimit',
@@ -260,7 +279,7 @@ export const ezhouPack = definePack({
     check({
       id: 'ezhou.sub-committee-composition',
       title: '每个下属委员会由1名居委会成员牵头、若干居民代表组成',
-      citation: cite('第七条', quotes.subCommittees, '（一）'),
+      citation: cite('第七条（一）', quotes.subCommittees),
       binding: 'binding',
       facts: { subCommittees: 'subCommittees' },
       interpretations: [ezhouInterpretations.subCommitteeSize],
@@ -292,7 +311,7 @@ export const ezhouPack = definePack({
     check({
       id: 'ezhou.resident-group-size',
       title: '居民小组原则上按300—500户的规模设立',
-      citation: cite('第七条', quotes.groups, '（二）'),
+      citation: cite('第七条（二）', quotes.groups),
       binding: 'guiding',
       facts: { groups: 'residentGroups' },
       params: ['minResidentGroupHouseholds', 'maxResidentGroupHouseholds'],
@@ -329,7 +348,7 @@ export const ezhouPack = definePack({
     check({
       id: 'ezhou.building-leaders',
       title: '原则上每个楼栋（单元）或不超过50户选配1名楼栋长',
-      citation: cite('第七条', quotes.buildingLeaders, '（三）'),
+      citation: cite('第七条（三）', quotes.buildingLeaders),
       binding: 'guiding',
       facts: { buildings: 'buildings' },
       params: ['householdsPerBuildingLeader'],
@@ -464,20 +483,24 @@ export const ezhouPack = definePack({
       binding: 'binding',
       facts: { twoCommittees: 'staff.twoCommittees' },
       quantities: ['twoCommitteesQuota'],
-      evaluate: ({ facts, quantities }) => {
+      interpretations: [ezhouInterpretations.twoCommitteesShortfall],
+      evaluate: ({ facts, quantities, alternative }) => {
         const quota = quantities.twoCommitteesQuota;
         const members = facts.twoCommittees;
         const actual = later(() => fmt.people(members));
         if (members > quota) {
           return { holds: false, expected: later(() => `不超过核定的${fmt.people(quota)}`), actual };
         }
-        // Fewer than the quota is a vacancy to fill, not a breach of the ceiling: it warns.
-        return {
+        // A figure the article sets without a hedge binds both ways (as the specialists' 4 does);
+        // read as a ceiling only, fewer than the quota is a vacancy to fill and warns.
+        const outcome = {
           holds: members === quota,
           expected: later(() => `按核定配备${fmt.people(quota)}`),
           actual,
-          binding: 'guiding',
         };
+        return alternative(ezhouInterpretations.twoCommitteesShortfall.id)
+          ? { ...outcome, binding: 'guiding' }
+          : outcome;
       },
     }),
     quantity({
@@ -520,7 +543,7 @@ export const ezhouPack = definePack({
       id: 'ezhou.bonus-months',
       name: 'bonusMonths',
       title: '奖励性薪酬月数：各项荣誉分别增发，累计不超过三个半月',
-      citation: cite('第二十一条', quotes.bonus, '（一）'),
+      citation: cite('第二十一条（一）', quotes.bonus),
       facts: { honours: 'honours' },
       params: ['maxBonusMonths'],
       interpretations: [ezhouInterpretations.bonusQualifiedAndAdvanced],
@@ -548,11 +571,13 @@ export const ezhouPack = definePack({
       params: ['minRoutineAssessmentWeight'],
       evaluate: ({ optional, params }) => {
         // The comprehensive assessment has exactly two parts, so either weight gives the other.
-        const routine = optional.routine ?? (optional.annual === undefined ? undefined : 1 - optional.annual);
+        const routine =
+          optional.routine ??
+          (optional.annual === undefined ? undefined : exactDifference(1, optional.annual));
         if (routine === undefined)
           return { unknown: '缺少事实 assessment.routineWeight（或 assessment.annualWeight）' };
         return {
-          holds: routine >= params.minRoutineAssessmentWeight - 1e-9,
+          holds: routine >= params.minRoutineAssessmentWeight,
           expected: later(() => `不低于${fmt.percent(params.minRoutineAssessmentWeight)}`),
           actual: later(() => fmt.percent(routine)),
         };
@@ -566,7 +591,8 @@ export const ezhouPack = definePack({
     ).map(([part, path, label]) =>
       check({
         id: `ezhou.resident-scoring-share-${part}`,
-        title: `${label}中居民打分占比应低于50%`,
+        // The title states the requirement without choosing a reading; the message says which applied.
+        title: `${label}中居民打分占比与50%的界限（原文“均低于50%”）`,
         citation: cite('第三十四条', quotes.residentShare),
         binding: 'binding',
         facts: { share: path },
@@ -575,13 +601,34 @@ export const ezhouPack = definePack({
         evaluate: ({ facts, params, alternative }) => {
           const limit = params.residentScoringShareLimit;
           const notBelow = alternative(ezhouInterpretations.residentScoringShare.id);
+          const holds = notBelow ? facts.share >= limit : facts.share < limit;
+          const requirement = later(
+            () => `${label}居民打分占比${notBelow ? '不低于' : '低于'}${fmt.percent(limit)}`,
+          );
+          const reading = notBelow ? '按“均不低于50%”的解释' : '按原文';
           return {
-            holds: notBelow ? facts.share >= limit : facts.share < limit,
-            expected: later(() => `${label}居民打分占比${notBelow ? '不低于' : '低于'}${fmt.percent(limit)}`),
+            holds,
+            expected: requirement,
             actual: later(() => fmt.percent(facts.share)),
+            message: later(() =>
+              holds
+                ? `符合：${reading}，${requirement()}（实际${fmt.percent(facts.share)}）。`
+                : `不符合：${reading}，${requirement()}，实际${fmt.percent(facts.share)}。`,
+            ),
           };
         },
       }),
     ),
+    minimumCheck({
+      id: 'ezhou.street-rating-resident-share',
+      title: '社区考评街道（乡镇）中居民打分应不低于50%',
+      citation: cite('第三十五条', quotes.streetRating),
+      binding: 'binding',
+      fact: 'assessment.streetRatingResidentShare',
+      minimum: { param: 'streetRatingMinResidentShare' },
+      wording: '不低于',
+      format: fmt.percent,
+    }),
+    ...ezhouObligationRules,
   ],
 });

@@ -21,6 +21,3 @@ export function figure(n: number): string {
 export function percent(share: number): string {
   return `${figure(share * 100)}%`;
 }
-
-/** Shares and per-household areas are computed in floating point; a rounding error must not flip a boundary. */
-export const EPSILON = 1e-9;

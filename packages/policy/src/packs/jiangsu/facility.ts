@@ -1,8 +1,17 @@
 /**
  * Item 21: the community service centre's floor area and the share kept for residents.
  */
-import { check, later, minimumCheck, parameter, perHouseholds, quantity, value } from '../../engine/index.js';
-import { cite, EPSILON, figure, JIANGSU_IN_FORCE, percent } from './document.js';
+import {
+  check,
+  compareProducts,
+  later,
+  minimumCheck,
+  parameter,
+  perHouseholds,
+  quantity,
+  value,
+} from '../../engine/index.js';
+import { cite, figure, JIANGSU_IN_FORCE, percent } from './document.js';
 
 const areaQuote = '按照每百户不低于30平方米的标准建设社区综合服务中心(设施)。';
 const spaceQuote = '推行开放式、节约化办公,原则上居民服务和活动空间不少于70%。';
@@ -60,7 +69,6 @@ export const facilityRules = [
     fact: 'facility.totalArea',
     minimum: { quantity: 'minFacilityArea' },
     wording: '不低于',
-    tolerance: EPSILON,
     format: (area) => `${figure(area)}平方米`,
     interpretations: [perHundred],
   }),
@@ -77,7 +85,9 @@ export const facilityRules = [
       if (facts.totalArea === 0) return { unknown: '服务设施总面积为0，无法计算居民服务和活动空间占比' };
       const share = facts.residentSpaceArea / facts.totalArea;
       return {
-        holds: share >= params.minResidentSpaceShare - EPSILON,
+        // Compared without dividing, on the decimals as given: 70.7 of 101 m² is exactly 70%.
+        holds:
+          compareProducts([facts.residentSpaceArea], [params.minResidentSpaceShare, facts.totalArea]) >= 0,
         expected: later(() => `不少于总面积的${percent(params.minResidentSpaceShare)}`),
         actual: later(
           () =>

@@ -6,6 +6,7 @@
 import { definePack } from '../../engine/index.js';
 import { JIANGSU_DOCUMENT, JIANGSU_IN_FORCE } from './document.js';
 import { facilityParameters, facilityRules } from './facility.js';
+import { obligationParameters, obligationRules } from './obligations.js';
 import { organisationParameters, organisationRules } from './organisation.js';
 import { procedureParameters, procedureRules } from './procedure.js';
 
@@ -17,6 +18,11 @@ export const jiangsuPack = definePack({
   parent: null,
   documents: [{ title: JIANGSU_DOCUMENT, inForceFrom: JIANGSU_IN_FORCE }],
   settings: ['urban'],
-  parameters: [...organisationParameters, ...facilityParameters, ...procedureParameters],
-  rules: [...organisationRules, ...facilityRules, ...procedureRules],
+  parameters: [
+    ...organisationParameters,
+    ...facilityParameters,
+    ...procedureParameters,
+    ...obligationParameters,
+  ],
+  rules: [...organisationRules, ...facilityRules, ...procedureRules, ...obligationRules],
 });

@@ -73,17 +73,31 @@ describe('1 community size and new residential areas', () => {
   });
 
   it('fails a new area at 50% occupancy and 2000 households, not below either', () => {
-    expect(statusOf('new-area-committee', { occupancyRate: 0.49, households: 2500 })).toBe('not-applicable');
-    expect(statusOf('new-area-committee', { occupancyRate: 0.5, households: 2000 })).toBe('fail');
-    expect(statusOf('new-area-committee', { occupancyRate: 0.8, households: 1999 })).toBe('not-applicable');
+    expect(statusOf('new-area-committee', { occupancyRate: 0.49, newAreaHouseholds: 2500 })).toBe(
+      'not-applicable',
+    );
+    expect(statusOf('new-area-committee', { occupancyRate: 0.5, newAreaHouseholds: 2000 })).toBe('fail');
+    expect(statusOf('new-area-committee', { occupancyRate: 0.8, newAreaHouseholds: 1999 })).toBe(
+      'not-applicable',
+    );
     expect(statusOf('new-area-committee', { occupancyRate: 0.8 })).toBe('unknown');
+  });
+
+  it('item 1: the new area’s own households decide, not the community’s', () => {
+    expect(
+      statusOf('new-area-committee', { occupancyRate: 0.8, households: 3000, newAreaHouseholds: 600 }),
+    ).toBe('not-applicable');
+    expect(statusOf('new-area-committee', { occupancyRate: 0.8, households: 3000 })).toBe('unknown');
+    expect(
+      statusOf('new-area-committee', { occupancyRate: 0.8, households: 1500, newAreaHouseholds: 2100 }),
+    ).toBe('fail');
   });
 
   it('read alternatively, occupancy alone decides', () => {
     const alternative = ['jiangsu.new-area-size'];
-    expect(statusOf('new-area-committee', { occupancyRate: 0.5, households: 1999 }, { alternative })).toBe(
-      'fail',
-    );
+    expect(
+      statusOf('new-area-committee', { occupancyRate: 0.5, newAreaHouseholds: 1999 }, { alternative }),
+    ).toBe('fail');
     expect(statusOf('new-area-committee', { occupancyRate: 0.5 }, { alternative })).toBe('fail');
     expect(statusOf('new-area-committee', { occupancyRate: 0.49 }, { alternative })).toBe('not-applicable');
   });

@@ -141,14 +141,15 @@ export const organisationRules = [
   }),
   // `occupancyRate` describes a new residential area not yet with its own committee (docs/interfaces.md
   // §2), so when the rule's condition is met the committee it asks for is missing: a fail.
-  // "50%以上" includes 50% (民法典第一千二百五十九条). Households are read as the area's own.
+  // "50%以上" includes 50% (民法典第一千二百五十九条). The size that must be reached is the new
+  // area's own (`newAreaHouseholds`), not the community's that looks after it meanwhile.
   check({
     id: 'jiangsu.new-area-committee',
     title: '新设住宅区入住率达到50%以上且人口规模达到要求的，应及时成立社区居民委员会',
     citation: cite('1', newAreaQuote),
     binding: 'binding',
     facts: { occupancyRate: 'occupancyRate' },
-    optionalFacts: { households: 'households' },
+    optionalFacts: { households: 'newAreaHouseholds' },
     params: ['newAreaOccupancyRate', 'minCommunityHouseholds'],
     interpretations: [newAreaSize],
     evaluate: ({ facts, optional, params, alternative }) => {
@@ -168,20 +169,23 @@ export const organisationRules = [
       const households = optional.households;
       if (households === undefined) {
         return {
-          unknown: later(() => `${occupancy()}，需知道常住户数（households）才能判断人口规模是否达到要求`),
+          unknown: later(
+            () =>
+              `${occupancy()}，需知道新建住宅区的常住户数（newAreaHouseholds）才能判断人口规模是否达到要求`,
+          ),
         };
       }
       if (households < params.minCommunityHouseholds) {
         return {
           notApplicable: later(
-            () => `${occupancy()}，但常住${households}户，未达到${params.minCommunityHouseholds}户`,
+            () => `${occupancy()}，但新建住宅区常住${households}户，未达到${params.minCommunityHouseholds}户`,
           ),
         };
       }
       return {
         holds: false,
         expected: '已成立社区居民委员会',
-        actual: later(() => `${occupancy()}、常住${households}户，尚未成立居民委员会`),
+        actual: later(() => `${occupancy()}、新建住宅区常住${households}户，尚未成立居民委员会`),
       };
     },
   }),

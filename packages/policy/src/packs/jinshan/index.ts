@@ -8,6 +8,7 @@ import {
   check,
   citeFrom,
   definePack,
+  flagCheck,
   fmt,
   minimumCheck,
   parameter,
@@ -21,6 +22,10 @@ export const JINSHAN_DOCUMENT = '金山镇城市社区工作管理办法（试�
 const cite = citeFrom(JINSHAN_DOCUMENT);
 const IN_FORCE = '2020-01-06';
 
+const partyQuote = '每年组织两次党员党性体检';
+const accountsQuote = '定期公开收支账目';
+const expensesQuote = '日常公用经费支出必须经社区居委会集体讨论决定。';
+
 const staffQuote =
   '在综合考虑社区人口规模、管理幅度、居民构成及特定人群服务对象等因素的基础上，原则上按照每300—400户居民配备1人的标准核定工作人员数量，每个社区的工作人员不少于5人。';
 
@@ -30,6 +35,13 @@ export const jinshanInterpretations = {
     name: '第十条“每300—400户居民配备1人”：人数取整',
     chosen: '每人服务不超过400户、不少于300户：下限⌈户数/400⌉，上限⌊户数/300⌋（不低于下限）。',
     alternative: '宽松取整：下限⌊户数/400⌋，上限⌈户数/300⌉。',
+  },
+  hedgeScope: {
+    id: 'jinshan.hedge-scope',
+    name: '第十条“原则上按照…核定工作人员数量，每个社区的工作人员不少于5人”：“原则上”是否也管“不少于5人”',
+    chosen:
+      '“原则上”只管它所在的分句（按比例核定）；“每个社区的工作人员不少于5人”是另有主语的分句，“不少于”为约束性用语：少于5人为不符合。',
+    alternative: '“原则上”管整句：少于5人仅提示。',
   },
 } as const;
 
@@ -58,6 +70,12 @@ export const jinshanPack = definePack({
       unit: '人',
       values: [value(IN_FORCE, 5, cite('第十条', staffQuote))],
     }),
+    parameter({
+      name: 'partyHealthChecksPerYear',
+      label: '每年组织党员党性体检次数',
+      unit: '次',
+      values: [value(IN_FORCE, 2, cite('第八条（六）', partyQuote))],
+    }),
   ],
   rules: [
     quantity({
@@ -66,14 +84,16 @@ export const jinshanPack = definePack({
       title: '社区工作人员原则上按每300—400户居民配备1人核定',
       citation: cite('第十条', staffQuote),
       facts: { households: 'households' },
-      params: ['householdsPerWorkerLow', 'householdsPerWorkerHigh'],
+      params: ['householdsPerWorkerLow', 'householdsPerWorkerHigh', 'minFullTimeStaff'],
       interpretations: [jinshanInterpretations.staffRounding],
+      // The range the ratio gives, raised to the article's floor of 5 per community (CONTRACTS.md §3).
       compute: ({ facts, params, alternative }) =>
         workersForHouseholds(
           facts.households,
           params.householdsPerWorkerLow,
           params.householdsPerWorkerHigh,
           alternative(jinshanInterpretations.staffRounding.id),
+          params.minFullTimeStaff,
         ),
     }),
     minimumCheck({
@@ -84,6 +104,8 @@ export const jinshanPack = definePack({
       fact: 'staff.fullTime',
       minimum: { param: 'minFullTimeStaff' },
       format: fmt.people,
+      interpretations: [jinshanInterpretations.hedgeScope],
+      guidingWhen: ({ alternative }) => alternative(jinshanInterpretations.hedgeScope.id),
     }),
     check({
       id: 'jinshan.staff-ratio',
@@ -95,6 +117,34 @@ export const jinshanPack = definePack({
       quantities: ['fullTimeStaff'],
       evaluate: ({ facts, params, quantities }) =>
         staffingRangeOutcome(facts.fullTime, params.minFullTimeStaff, quantities.fullTimeStaff),
+    }),
+    minimumCheck({
+      id: 'jinshan.party-health-checks',
+      title: '社区党组织每年组织两次党员党性体检',
+      citation: cite('第八条（六）', partyQuote),
+      // A duty in the list of the party organisation's responsibilities, unhedged: binding.
+      binding: 'binding',
+      fact: 'party.healthChecks',
+      minimum: { param: 'partyHealthChecksPerYear' },
+      format: (n) => `${n}次`,
+    }),
+    flagCheck({
+      id: 'jinshan.accounts-disclosed',
+      title: '社区居委会定期公开收支账目',
+      citation: cite('第九条（三）', accountsQuote),
+      binding: 'binding',
+      fact: 'finance.accountsDisclosed',
+      expected: '定期公开收支账目',
+      missing: '未定期公开收支账目',
+    }),
+    flagCheck({
+      id: 'jinshan.expenses-decided-collectively',
+      title: '日常公用经费支出必须经社区居委会集体讨论决定',
+      citation: cite('第十四条', expensesQuote),
+      binding: 'binding',
+      fact: 'finance.expensesDecidedCollectively',
+      expected: '经居委会集体讨论决定',
+      missing: '未经集体讨论决定',
     }),
   ],
 });

@@ -35,6 +35,15 @@ describe('第十条 staffing', () => {
     expect(status({ staff: { fullTime: 6 } }, 'jinshan.staff-minimum')).toBe('pass');
     expect(status({}, 'jinshan.staff-minimum')).toBe('unknown');
   });
+  it('第十条 the floor binds: “原则上” governs only its own clause; the other reading makes it warn', () => {
+    const hedged = { readings: { [jinshanInterpretations.hedgeScope.id]: 'alternative' as const } };
+    expect(status({ staff: { fullTime: 4 } }, 'jinshan.staff-minimum')).toBe('fail');
+    expect(status({ staff: { fullTime: 4 } }, 'jinshan.staff-minimum', hedged)).toBe('warn');
+    expect(run({ staff: { fullTime: 4 } }, { ...hedged, statusesOnly: true }).summary.warn).toBeGreaterThan(
+      0,
+    );
+    expect(status({ staff: { fullTime: 5 } }, 'jinshan.staff-minimum', hedged)).toBe('pass');
+  });
   it('warns outside the ratio range, which never drops below 5', () => {
     const rule = 'jinshan.staff-ratio';
     expect(status({ households: 2400, staff: { fullTime: 5 } }, rule)).toBe('warn');

@@ -17,9 +17,15 @@ import {
   value,
   workersForHouseholds,
 } from '../../engine/index.js';
+import {
+  WEIHAI_DOCUMENT,
+  weihaiObligationInterpretations,
+  weihaiObligationParameters,
+  weihaiObligationRules,
+} from './obligations.js';
 
-export const WEIHAI_DOCUMENT =
-  '中共威海市委 威海市人民政府关于加强和完善城乡社区治理的实施意见（威发〔2018〕39号）';
+export { WEIHAI_DOCUMENT };
+
 const cite = citeFrom(WEIHAI_DOCUMENT);
 const IN_FORCE = '2018-12-22';
 /** 二（六）: "到 2020 年年底实现城乡社区综合服务设施全覆盖". */
@@ -48,6 +54,13 @@ export const weihaiInterpretations = {
     name: '二（三）“一般以3000户左右为宜”：“左右”的幅度',
     chosen: '“左右”按上下20%理解，2400—3600户为宜，超出即提示（城市规模较小的可缩小，故仅为提示）。',
     alternative: '城市规模较小的可缩小设置规模，故只提示超过3600户的社区。',
+  },
+  newAreaDeferral: {
+    id: 'weihai.new-area-deferral',
+    name: '二（三）“应及时成立…，暂不具备条件的，可先由相邻的社区居民委员会代管”：入住率达到50%仍未成立是否违反',
+    chosen:
+      '“应”为约束性用语（与江苏指引第1项相同用语同样处理）：入住率达到50%仍未成立即为不符合，代管只是过渡安排。',
+    alternative: '“暂不具备条件的，可先…代管”允许推迟：入住率达到50%仍由相邻居委会代管的仅提示。',
   },
   staffRounding: {
     id: 'weihai.full-time-staff-rounding',
@@ -80,6 +93,7 @@ export const weihaiInterpretations = {
     chosen: '2020年年底为达标期限：2021年1月1日前未达标仅提示，此后未达标为不符合。',
     alternative: '标准自文件施行之日起即有约束力，未达标即为不符合。',
   },
+  ...weihaiObligationInterpretations,
 } as const;
 
 export const weihaiPack = definePack({
@@ -176,6 +190,7 @@ export const weihaiPack = definePack({
       unit: '平方米',
       values: [value(IN_FORCE, 30, cite('二（六）', quotes.facility))],
     }),
+    ...weihaiObligationParameters,
   ],
   rules: [
     check({
@@ -202,18 +217,21 @@ export const weihaiPack = definePack({
       id: 'weihai.new-area-committee',
       title: '新建住宅区居民入住率达到50%的，应及时成立社区居民委员会',
       citation: cite('二（三）', quotes.newArea),
-      // 应 binds, but "暂不具备条件的，可先由相邻的社区居民委员会代管" excuses a delay the facts cannot
-      // show; so a miss warns rather than fails.
-      binding: 'guiding',
+      // 应 binds, as the same words do in Jiangsu item 1; reading "暂不具备条件的，可先…代管" as an
+      // allowed delay makes a miss warn instead.
+      binding: 'binding',
       settings: ['urban'],
       optionalFacts: { occupancy: 'occupancyRate' },
       params: ['newAreaOccupancyThreshold'],
-      evaluate: ({ optional, params }) => {
+      interpretations: [weihaiInterpretations.newAreaDeferral],
+      evaluate: ({ optional, params, alternative }) => {
         const occupancy = optional.occupancy;
         if (occupancy === undefined)
           return { notApplicable: '未报告尚未成立居委会的新建住宅区（occupancyRate）' };
         const threshold = params.newAreaOccupancyThreshold;
+        const deferrable = alternative(weihaiInterpretations.newAreaDeferral.id);
         return {
+          ...(deferrable ? { binding: 'guiding' as const } : {}),
           holds: occupancy < threshold,
           expected: later(() => `入住率达到${fmt.percent(threshold)}前由相邻居委会代管，达到后成立居委会`),
           actual: later(() => `代管的新建住宅区入住率${fmt.percent(occupancy)}`),
@@ -221,7 +239,7 @@ export const weihaiPack = definePack({
             occupancy < threshold
               ? undefined
               : () =>
-                  `未达到要求：新建住宅区入住率已达${fmt.percent(occupancy)}，应及时成立社区居民委员会（暂不具备条件的可先由相邻居委会代管）。`,
+                  `${deferrable ? '未达到指导性要求' : '不符合'}：新建住宅区入住率已达${fmt.percent(occupancy)}，应及时成立社区居民委员会（暂不具备条件的可先由相邻居委会代管）。`,
         };
       },
     }),
@@ -255,14 +273,16 @@ export const weihaiPack = definePack({
       citation: cite('二（四）', quotes.staffRatio),
       settings: ['urban'],
       facts: { households: 'households' },
-      params: ['householdsPerWorkerLow', 'householdsPerWorkerHigh'],
+      params: ['householdsPerWorkerLow', 'householdsPerWorkerHigh', 'minFullTimeStaff'],
       interpretations: [weihaiInterpretations.staffRounding],
+      // The range the ratio gives, raised to 二（四）'s floor of 5 per community (CONTRACTS.md §3).
       compute: ({ facts, params, alternative }) =>
         workersForHouseholds(
           facts.households,
           params.householdsPerWorkerLow,
           params.householdsPerWorkerHigh,
           alternative(weihaiInterpretations.staffRounding.id),
+          params.minFullTimeStaff,
         ),
     }),
     minimumCheck({
@@ -397,5 +417,6 @@ export const weihaiPack = definePack({
       guidingWhen: ({ asOf, alternative }) =>
         asOf < FACILITY_DEADLINE && !alternative(weihaiInterpretations.facilityDeadline.id),
     }),
+    ...weihaiObligationRules,
   ],
 });

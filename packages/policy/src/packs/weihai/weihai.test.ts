@@ -50,11 +50,18 @@ describe('二（三） community size, 3000 households 左右 (guiding)', () => 
 });
 
 describe('二（三） new residential areas and charters', () => {
-  it('warns once a managed new area reaches 50% occupancy', () => {
+  it('二（三） 应及时成立 binds as Jiangsu’s same words do: fails at 50% occupancy; warns if 代管 is read as an allowed delay', () => {
+    const rule = 'weihai.new-area-committee';
+    const deferral = alternative(readings.newAreaDeferral.id);
+    expect(status({ occupancyRate: 0.5 }, rule)).toBe('fail');
+    expect(status({ occupancyRate: 0.49 }, rule)).toBe('pass');
+    expect(status({ occupancyRate: 0.5 }, rule, deferral)).toBe('warn');
+  });
+  it('warns once a managed new area reaches 50% occupancy (read as an allowed delay)', () => {
     const rule = 'weihai.new-area-committee';
     expect(status({ occupancyRate: 0.49 }, rule)).toBe('pass');
-    expect(status({ occupancyRate: 0.5 }, rule)).toBe('warn');
-    expect(status({ occupancyRate: 0.51 }, rule)).toBe('warn');
+    expect(status({ occupancyRate: 0.5 }, rule, alternative(readings.newAreaDeferral.id))).toBe('warn');
+    expect(status({ occupancyRate: 0.51 }, rule, alternative(readings.newAreaDeferral.id))).toBe('warn');
     expect(status({}, rule)).toBe('not-applicable');
   });
   it('fails without both a covenant and an autonomy charter', () => {
@@ -72,12 +79,13 @@ describe('二（三） new residential areas and charters', () => {
 describe('二（四） full-time staff', () => {
   const staff = (households: number, options: Partial<EvaluateOptions> = {}) =>
     run({ households }, options).quantities.fullTimeStaff;
-  it('fullTimeStaff: one worker per 300–400 households', () => {
+  it('fullTimeStaff: one worker per 300–400 households, never below the floor of 5', () => {
     expect(staff(3000)).toEqual({ min: 8, max: 10 });
-    expect(staff(1200)).toEqual({ min: 3, max: 4 });
-    expect(staff(1201)).toEqual({ min: 4, max: 4 });
-    expect(staff(1199)).toEqual({ min: 3, max: 3 });
-    expect(staff(590)).toEqual({ min: 2, max: 2 });
+    expect(staff(2400)).toEqual({ min: 6, max: 8 });
+    expect(staff(2401)).toEqual({ min: 7, max: 8 });
+    expect(staff(2399)).toEqual({ min: 6, max: 7 });
+    expect(staff(1200)).toEqual({ min: 5, max: 5 });
+    expect(staff(590)).toEqual({ min: 5, max: 5 });
     expect(staff(3000, alternative(readings.staffRounding.id))).toEqual({ min: 7, max: 10 });
     expect(staff(3001, alternative(readings.staffRounding.id))).toEqual({ min: 7, max: 11 });
   });

@@ -1,0 +1,392 @@
+/**
+ * The evaluator of a compiled chain: validates the caller's options, builds the per-options context,
+ * and evaluates a community fully (texts, explanations) or in bulk (`rules.ts`).
+ */
+import { isoDate } from '@shequ/domain';
+import {
+  type ChainParameter,
+  type ChainRule,
+  type DisabledRule,
+  EvaluationInputError,
+  type Evaluator,
+} from './chain.js';
+import { PackDefinitionError } from './define.js';
+import {
+  Blocked,
+  blockedStatus,
+  bulk,
+  type CompiledRule,
+  type Context,
+  type Contexts,
+  chosenReadings,
+  compileRule,
+  contextFor,
+  count,
+  orderQuantities,
+  outcomeStatus,
+  type Plan,
+  prepare,
+  settingBit,
+  text,
+} from './rules.js';
+import type {
+  AnyCheckRule,
+  AnyQuantityRule,
+  Binding,
+  CheckOutcome,
+  CheckResult,
+  CheckStatus,
+  CommunityFacts,
+  EvaluateOptions,
+  Evaluation,
+  Explanation,
+  Interpretation,
+  Pack,
+  Parameter,
+  ParameterReading,
+  QuantityValue,
+  RuleInput,
+  Summary,
+} from './types.js';
+
+/** A real calendar date as YYYY-MM-DD: 2024-02-30 is refused here, not only by the CLI. */
+const isRealDate = (value: unknown) => isoDate.safeParse(value).success;
+
+export function buildEvaluator(
+  chain: readonly Pack[],
+  chainRules: ChainRule[],
+  chainParameters: ChainParameter[],
+  disabled: DisabledRule[],
+): Evaluator {
+  const compiled = chainRules.map(compileRule);
+  const quantityRules = orderQuantities(compiled.filter((r) => r.rule.kind === 'quantity'));
+  const checkRules = compiled.filter((r) => r.rule.kind === 'check');
+  const quantityNames = new Set(quantityRules.map((q) => (q.rule as { name: string }).name));
+  const quantityRuleIds = new Map(quantityRules.map((q) => [(q.rule as { name: string }).name, q.rule.id]));
+  const parameterByName = new Map(chainParameters.map((p) => [p.parameter.name, p]));
+
+  const interpretations = new Map<string, Interpretation>();
+  for (const r of compiled) {
+    for (const p of r.paramNames) {
+      if (!parameterByName.has(p)) {
+        throw new PackDefinitionError(
+          `规则 ${r.rule.id}（${r.chainRule.jurisdiction}）读取的参数 ${p} 在政策包组合中不存在`,
+        );
+      }
+    }
+    for (const q of r.quantityNames) {
+      if (!quantityNames.has(q)) {
+        throw new PackDefinitionError(
+          `规则 ${r.rule.id}（${r.chainRule.jurisdiction}）读取的数量 ${q} 在政策包组合中不存在`,
+        );
+      }
+    }
+    for (const i of r.rule.interpretations ?? []) {
+      const known = interpretations.get(i.id);
+      if (known && (known.chosen !== i.chosen || known.alternative !== i.alternative)) {
+        throw new PackDefinitionError(`解释 ${i.id} 在规则 ${r.rule.id} 中的内容与别处不一致`);
+      }
+      interpretations.set(i.id, i);
+    }
+  }
+  // Evaluation order: quantities first (each once), then checks; `order` indexes contexts.
+  const order = [...quantityRules, ...checkRules];
+
+  const baseReading = (name: string, asOf: string): ParameterReading | undefined => {
+    const chainParameter = parameterByName.get(name);
+    if (!chainParameter) return undefined;
+    const { parameter } = chainParameter;
+    let picked: Parameter['values'][number] | undefined;
+    for (const v of parameter.values) if (v.from <= asOf) picked = v;
+    return picked
+      ? {
+          name,
+          value: picked.value,
+          unit: parameter.unit,
+          suppliedBy: chainParameter.suppliedBy,
+          citation: picked.citation,
+          from: picked.from,
+        }
+      : { name, value: undefined, unit: parameter.unit, suppliedBy: chainParameter.suppliedBy };
+  };
+
+  const validate = (options: EvaluateOptions) => {
+    const issues: { path: string; message: string }[] = [];
+    if (!isRealDate(options.asOf)) {
+      issues.push({ path: 'asOf', message: '应为有效日期，格式 YYYY-MM-DD' });
+    }
+    for (const [name, v] of Object.entries(options.params ?? {})) {
+      if (!parameterByName.has(name))
+        issues.push({ path: `params.${name}`, message: '政策包组合中没有此参数' });
+      else if (typeof v !== 'number' || !Number.isFinite(v))
+        issues.push({ path: `params.${name}`, message: '应为有限数值' });
+    }
+    for (const [id, reading] of Object.entries(options.readings ?? {})) {
+      if (!interpretations.has(id))
+        issues.push({ path: `readings.${id}`, message: '政策包组合中没有此解释' });
+      else if (reading !== 'chosen' && reading !== 'alternative') {
+        issues.push({ path: `readings.${id}`, message: '应为 "chosen" 或 "alternative"' });
+      }
+    }
+    if (issues.length > 0) throw new EvaluationInputError(issues);
+  };
+
+  function buildContext(options: EvaluateOptions): Context {
+    validate(options);
+    const { asOf } = options;
+    const overrides = options.params ?? {};
+    const readings = options.readings ?? {};
+    const paramReadings = new Map<string, ParameterReading>();
+    for (const name of parameterByName.keys()) {
+      const base = baseReading(name, asOf)!;
+      const override = overrides[name];
+      paramReadings.set(
+        name,
+        override === undefined ? base : { name, value: override, unit: base.unit, suppliedBy: 'caller' },
+      );
+    }
+    const context: Context = {
+      asOf,
+      inForce: [],
+      notInForceReason: [],
+      params: [],
+      missingParams: [],
+      alternative: options.readings === undefined ? chosenReadings : (id) => readings[id] === 'alternative',
+      readings,
+      paramReadings,
+    };
+    for (const r of order) {
+      const doc = r.chainRule.document;
+      context.inForce.push(
+        doc.inForceFrom <= asOf && (doc.inForceUntil === undefined || asOf < doc.inForceUntil),
+      );
+      context.notInForceReason.push(
+        `《${doc.title}》施行期间为${doc.inForceFrom}起${doc.inForceUntil ? `至${doc.inForceUntil}` : ''}，评估日期${asOf}不在其内`,
+      );
+      const values: Record<string, number> = {};
+      const missing: string[] = [];
+      for (const name of r.paramNames) {
+        const v = paramReadings.get(name)?.value;
+        if (v === undefined) missing.push(name);
+        else values[name] = v;
+      }
+      context.params.push(values);
+      context.missingParams.push(missing);
+    }
+    contexts.last = { asOf, params: options.params, readings: options.readings, context };
+    return context;
+  }
+
+  const quantityCount = quantityRules.length;
+  const plan: Plan = { order, quantityCount };
+  const contexts: Contexts = { last: undefined, build: buildContext };
+  const checkIds = checkRules.map((r) => r.id);
+
+  /** Why a rule could not run, in words; `input` still holds what `prepare` read for this rule. */
+  const blockedReason = (
+    blocked: Blocked,
+    r: CompiledRule,
+    i: number,
+    context: Context,
+    quantityGaps: Record<string, string> | undefined,
+  ): { reason: string; actual: string } => {
+    const input = r.input;
+    switch (blocked) {
+      case Blocked.notInForce:
+        return { reason: context.notInForceReason[i]!, actual: `评估日期${context.asOf}` };
+      case Blocked.wrongSetting:
+        return r.wrongSetting;
+      case Blocked.missingFacts: {
+        // The same facts go missing for many communities: each combination is worded once
+        // (keyed by a bit per declared fact, so only for rules declaring up to 30).
+        const cacheable = r.factKeys.length <= 30;
+        let mask = 0;
+        for (let k = 0; k < r.factKeys.length; k++)
+          if (input.facts[r.factKeys[k]!] === undefined) mask |= 1 << k;
+        let texts = cacheable ? r.missingFactTexts.get(mask) : undefined;
+        if (texts === undefined) {
+          const missing = r.factPaths.filter((_, k) => input.facts[r.factKeys[k]!] === undefined).join('、');
+          texts = { reason: `缺少事实 ${missing}`, actual: `未提供 ${missing}` };
+          if (cacheable) r.missingFactTexts.set(mask, texts);
+        }
+        return texts;
+      }
+      case Blocked.missingParams: {
+        const missing = context.missingParams[i]!.join('、');
+        return {
+          reason: `参数 ${missing} 在${context.asOf}没有取值，可通过 params 提供`,
+          actual: `缺少参数 ${missing}`,
+        };
+      }
+      default: {
+        const missing = r.quantityNames.filter((name) => input.quantities[name] === undefined);
+        return {
+          reason: `依赖的数量 ${missing
+            .map((name) => `${name}（${quantityGaps?.[name] ?? '无法计算'}）`)
+            .join('、')} 无法计算`,
+          actual: `缺少数量 ${missing.join('、')}`,
+        };
+      }
+    }
+  };
+
+  /** The full result of a check whose status is known: texts built (or thunks called) here only. */
+  const resultFor = (
+    r: CompiledRule,
+    i: number,
+    status: CheckStatus,
+    binding: Binding,
+    blocked: Blocked,
+    outcome: CheckOutcome | undefined,
+    context: Context,
+    quantityGaps: Record<string, string> | undefined,
+  ): CheckResult => {
+    let expected = r.title;
+    let actual: string;
+    let message: string | undefined;
+    if (blocked !== Blocked.none || outcome === undefined) {
+      const why = blockedReason(blocked, r, i, context, quantityGaps);
+      actual = why.actual;
+      message = `${status === 'unknown' ? '无法判断' : '不适用'}：${why.reason}。`;
+    } else if ('holds' in outcome) {
+      expected = text(outcome.expected);
+      actual = text(outcome.actual);
+      if (outcome.message !== undefined) message = text(outcome.message);
+      else if (status === 'pass') message = `${r.passPrefix}${actual}）。`;
+      else if (status === 'fail') message = `${r.failPrefix}${expected}，实际${actual}）。`;
+      else message = `${r.warnPrefix}${expected}，实际${actual}）。`;
+    } else if ('notApplicable' in outcome) {
+      actual = '不适用';
+      message = `不适用：${text(outcome.notApplicable)}。`;
+    } else {
+      actual = '无法判断';
+      message = `无法判断：${text(outcome.unknown)}。`;
+    }
+    return {
+      rule: r.id,
+      jurisdiction: r.jurisdiction,
+      citation: r.citation,
+      title: r.title,
+      binding,
+      status,
+      expected,
+      actual,
+      message,
+    };
+  };
+
+  function evaluator(facts: CommunityFacts, options: EvaluateOptions): Evaluation {
+    const context = contextFor(contexts, options);
+    if (options.explain !== true) {
+      if (options.statusesOnly === true) return bulk(plan, facts, context, true);
+      if (options.summaryOnly === true) return bulk(plan, facts, context, false);
+    }
+    return full(facts, context, options);
+  }
+
+  /** Every other run: full results (texts, explanations), or a bulk run that also asked to explain. */
+  function full(facts: CommunityFacts, context: Context, options: EvaluateOptions): Evaluation {
+    const settingMask = settingBit(facts.setting ?? 'urban');
+    const quantities: Record<string, QuantityValue> = {};
+    const results: CheckResult[] = [];
+    const summary: Summary = { pass: 0, fail: 0, warn: 0, notApplicable: 0, unknown: 0 };
+    const explain = options.explain === true;
+    const statuses: CheckStatus[] | undefined = options.statusesOnly === true ? [] : undefined;
+    // Texts are built only for full results: joining strings is most of the cost of a result.
+    const detail = statuses === undefined && options.summaryOnly !== true;
+    // Why a quantity is missing, for the messages of the checks that read it; allocated only when one is.
+    let quantityGaps: Record<string, string> | undefined;
+    let quantityExplanations: Evaluation['quantityExplanations'];
+
+    for (let i = 0; i < quantityCount; i++) {
+      const r = order[i]!;
+      const rule = r.rule as AnyQuantityRule;
+      const blocked = prepare(r, i, context, facts, settingMask, quantities);
+      let gap: string | undefined;
+      if (blocked === Blocked.none) {
+        const v = rule.compute(r.input as unknown as RuleInput);
+        if (v === undefined) gap = '不适用于本社区';
+        else if (typeof v === 'object' && 'unknown' in v) gap = v.unknown;
+        else quantities[rule.name] = v;
+      } else if (detail) {
+        const { reason } = blockedReason(blocked, r, i, context, quantityGaps);
+        gap =
+          blocked === Blocked.notInForce || blocked === Blocked.wrongSetting ? `不适用（${reason}）` : reason;
+      }
+      if (detail && gap !== undefined) {
+        quantityGaps ??= {};
+        quantityGaps[rule.name] = gap;
+      }
+      if (explain) {
+        quantityExplanations ??= {};
+        quantityExplanations[rule.name] = {
+          ...explanationFor(r, facts, context, quantities),
+          rule: rule.id,
+          jurisdiction: r.chainRule.jurisdiction,
+          citation: r.citation,
+        };
+      }
+    }
+
+    for (let i = quantityCount; i < order.length; i++) {
+      const r = order[i]!;
+      const blocked = prepare(r, i, context, facts, settingMask, quantities);
+      let status: CheckStatus;
+      let binding = r.binding;
+      let outcome: CheckOutcome | undefined;
+      if (blocked !== Blocked.none) status = blockedStatus(blocked);
+      else {
+        outcome = (r.rule as AnyCheckRule).evaluate(r.input as unknown as RuleInput);
+        if ('holds' in outcome && outcome.binding !== undefined) binding = outcome.binding;
+        status = outcomeStatus(outcome, r.binding);
+      }
+      count(summary, status);
+      if (statuses !== undefined) statuses.push(status);
+      if (!detail) continue;
+      const result = resultFor(r, i, status, binding, blocked, outcome, context, quantityGaps);
+      if (explain) result.explanation = explanationFor(r, facts, context, quantities);
+      results.push(result);
+    }
+    const evaluation: Evaluation = { results, quantities, summary };
+    if (statuses !== undefined) evaluation.statuses = statuses;
+    if (explain) evaluation.quantityExplanations = quantityExplanations ?? {};
+    return evaluation;
+  }
+
+  const explanationFor = (
+    r: CompiledRule,
+    facts: CommunityFacts,
+    context: Context,
+    quantities: Record<string, QuantityValue>,
+  ): Explanation => {
+    const explanation: Explanation = {
+      facts: [
+        ...r.factPaths.map((path, k) => ({ path, value: r.factGetters[k]!(facts) })),
+        ...r.optionalPaths.map((path, k) => ({ path, value: r.optionalGetters[k]!(facts) })),
+      ],
+      parameters: r.paramNames.map((name) => context.paramReadings.get(name)!),
+      quantities: r.quantityNames.map((name) => ({
+        name,
+        value: quantities[name],
+        rule: quantityRuleIds.get(name)!,
+      })),
+      interpretations: (r.rule.interpretations ?? []).map((i) => ({
+        ...i,
+        reading: context.readings[i.id] ?? 'chosen',
+      })),
+      document: r.chainRule.document,
+    };
+    if (r.chainRule.replaces) explanation.replaces = r.chainRule.replaces;
+    return explanation;
+  };
+
+  return Object.assign(evaluator, {
+    packs: chain,
+    rules: chainRules,
+    checkIds,
+    parameters: chainParameters,
+    disabled,
+    interpretations: [...interpretations.values()],
+    parameterValue: baseReading,
+  });
+}

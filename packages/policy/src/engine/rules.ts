@@ -1,0 +1,334 @@
+/**
+ * The per-community machinery of an evaluator: each chain rule compiled once (getters, reused
+ * inputs, fixed message parts), the per-options context, and the two functions every evaluation
+ * runs — `prepare` (read a rule's inputs) and `bulk` (statuses and counts without texts). They live
+ * at module level so that every compiled chain calls the same functions (see `bulk`).
+ */
+
+import type { ChainRule } from './chain.js';
+import { PackDefinitionError } from './define.js';
+import { type FactGetter, factGetter } from './facts.js';
+import type {
+  AnyCheckRule,
+  AnyQuantityRule,
+  Binding,
+  CheckOutcome,
+  CheckStatus,
+  CommunityFacts,
+  EvaluateOptions,
+  Evaluation,
+  FactPath,
+  OutputCitation,
+  ParameterReading,
+  QuantityValue,
+  Reading,
+  Rule,
+  RuleInput,
+  Setting,
+  Summary,
+  Text,
+} from './types.js';
+
+export interface CompiledRule {
+  chainRule: ChainRule;
+  rule: Rule;
+  factKeys: string[];
+  factPaths: FactPath[];
+  factGetters: FactGetter[];
+  optionalKeys: string[];
+  optionalPaths: FactPath[];
+  optionalGetters: FactGetter[];
+  paramNames: readonly string[];
+  quantityNames: readonly string[];
+  /**
+   * The rule's functions, read off the rule once: rule objects differ in shape from pack to pack,
+   * so reading them per community would be a megamorphic property load each time.
+   */
+  evaluate: AnyCheckRule['evaluate'] | undefined;
+  compute: AnyQuantityRule['compute'] | undefined;
+  /** The name a quantity rule fills (empty for a check). */
+  quantityName: string;
+  /** A check's text-free test (set by the rule helpers) and the status a miss gets from its binding. */
+  holds: AnyCheckRule['holds'];
+  guidingWhen: AnyCheckRule['guidingWhen'];
+  missStatus: CheckStatus;
+  citation: OutputCitation;
+  settingsMask: number;
+  /** Reused for every community: evaluation is synchronous and rules are pure, so no rule keeps it. */
+  input: {
+    facts: Record<string, unknown>;
+    optional: Record<string, unknown>;
+    params: Record<string, number>;
+    quantities: Record<string, QuantityValue | undefined>;
+    alternative: (id: string) => boolean;
+    asOf: string;
+  };
+  id: string;
+  title: string;
+  binding: Binding;
+  jurisdiction: string;
+  /** Fixed parts of the default messages, joined once so a result costs two concatenations. */
+  passPrefix: string;
+  failPrefix: string;
+  warnPrefix: string;
+  /** Messages for a community of the wrong setting, built once. */
+  wrongSetting: { reason: string; actual: string };
+  /** Messages for missing required facts, by the bit set of the missing ones, built when first needed. */
+  missingFactTexts: Map<number, { reason: string; actual: string }>;
+}
+
+/** Per (asOf, params, readings): what does not depend on the community. */
+export interface Context {
+  asOf: string;
+  inForce: boolean[];
+  notInForceReason: string[];
+  params: Record<string, number>[];
+  missingParams: string[][];
+  alternative: (id: string) => boolean;
+  readings: Readonly<Record<string, Reading>>;
+  paramReadings: Map<string, ParameterReading>;
+}
+
+/** Why a rule could not run for a community (`none`: it can). */
+export enum Blocked {
+  none,
+  notInForce,
+  wrongSetting,
+  missingFacts,
+  missingParams,
+  missingQuantities,
+}
+
+export const text = (t: Text): string => (typeof t === 'string' ? t : t());
+
+/** The status of a check's outcome; `binding` is the rule's, which the outcome may override. */
+export function outcomeStatus(outcome: CheckOutcome, binding: Binding): CheckStatus {
+  if ('holds' in outcome) {
+    if (outcome.holds) return 'pass';
+    return (outcome.binding ?? binding) === 'binding' ? 'fail' : 'warn';
+  }
+  return 'notApplicable' in outcome ? 'not-applicable' : 'unknown';
+}
+
+export function count(summary: Summary, status: CheckStatus) {
+  if (status === 'pass') summary.pass++;
+  else if (status === 'fail') summary.fail++;
+  else if (status === 'warn') summary.warn++;
+  else if (status === 'not-applicable') summary.notApplicable++;
+  else summary.unknown++;
+}
+
+export const blockedStatus = (blocked: Blocked): CheckStatus =>
+  blocked === Blocked.notInForce || blocked === Blocked.wrongSetting ? 'not-applicable' : 'unknown';
+
+/**
+ * `alternative` when the caller chose no readings: one function for every evaluator, so that a rule's
+ * call to it stays the same call target from one pack chain to the next (a new closure per chain
+ * made optimised rule code deoptimise each time another chain ran).
+ */
+export const chosenReadings = (_id: string) => false;
+
+export const settingBit = (s: Setting) => (s === 'urban' ? 1 : 2);
+
+export function compileRule(chainRule: ChainRule): CompiledRule {
+  const { rule } = chainRule;
+  const facts = Object.entries(rule.facts ?? {});
+  const optional = Object.entries(rule.optionalFacts ?? {});
+  const c = rule.citation;
+  const blank = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, undefined]));
+  return {
+    input: {
+      facts: blank(facts.map(([k]) => k)),
+      optional: blank(optional.map(([k]) => k)),
+      params: {},
+      quantities: blank(rule.quantities ?? []),
+      alternative: chosenReadings,
+      asOf: '',
+    },
+    id: rule.id,
+    title: rule.title,
+    binding: rule.kind === 'check' ? rule.binding : 'binding',
+    jurisdiction: chainRule.jurisdiction,
+    passPrefix: `符合：${rule.title}（实际`,
+    failPrefix: `不符合：${rule.title}（应`,
+    warnPrefix: `未达到指导性要求：${rule.title}（宜`,
+    wrongSetting: {
+      reason: `本条仅适用于${chainRule.settings.map((x) => (x === 'urban' ? '城市' : '农村')).join('、')}社区`,
+      actual: chainRule.settings.includes('urban') ? '农村社区' : '城市社区',
+    },
+    chainRule,
+    rule,
+    factKeys: facts.map(([k]) => k),
+    factPaths: facts.map(([, p]) => p),
+    factGetters: facts.map(([, p]) => factGetter(p)),
+    optionalKeys: optional.map(([k]) => k),
+    optionalPaths: optional.map(([, p]) => p),
+    optionalGetters: optional.map(([, p]) => factGetter(p)),
+    paramNames: rule.params ?? [],
+    quantityNames: rule.quantities ?? [],
+    evaluate: rule.kind === 'check' ? rule.evaluate : undefined,
+    compute: rule.kind === 'quantity' ? rule.compute : undefined,
+    quantityName: rule.kind === 'quantity' ? rule.name : '',
+    holds: rule.kind === 'check' ? rule.holds : undefined,
+    guidingWhen: rule.kind === 'check' ? rule.guidingWhen : undefined,
+    missStatus: rule.kind === 'check' && rule.binding === 'guiding' ? 'warn' : 'fail',
+    citation:
+      c.clause === undefined
+        ? { document: c.document, article: c.article, quote: c.quote }
+        : { document: c.document, article: c.article, clause: c.clause, quote: c.quote },
+    settingsMask: chainRule.settings.reduce((m, s) => m | settingBit(s), 0),
+    missingFactTexts: new Map(),
+  };
+}
+
+/** Orders quantity rules so each comes after the quantities it reads. */
+export function orderQuantities(quantities: CompiledRule[]): CompiledRule[] {
+  const byName = new Map<string, CompiledRule>();
+  for (const q of quantities) {
+    if (q.rule.kind !== 'quantity') continue;
+    const other = byName.get(q.rule.name);
+    if (other) {
+      throw new PackDefinitionError(
+        `数量 ${q.rule.name} 由规则 ${other.rule.id}（${other.chainRule.jurisdiction}）与 ${q.rule.id}（${q.chainRule.jurisdiction}）重复定义`,
+      );
+    }
+    byName.set(q.rule.name, q);
+  }
+  const ordered: CompiledRule[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (q: CompiledRule, path: string[]) => {
+    const name = (q.rule as { name: string }).name;
+    const s = state.get(name);
+    if (s === 'done') return;
+    if (s === 'visiting')
+      throw new PackDefinitionError(`数量之间存在循环依赖：${[...path, name].join(' → ')}`);
+    state.set(name, 'visiting');
+    for (const dep of q.quantityNames) {
+      const d = byName.get(dep);
+      if (d) visit(d, [...path, name]);
+    }
+    state.set(name, 'done');
+    ordered.push(q);
+  };
+  for (const q of quantities) visit(q, []);
+  return ordered;
+}
+
+/** What the per-community functions need of a compiled chain: rules in evaluation order. */
+export interface Plan {
+  /** Quantities first (in dependency order), then checks; indexes contexts. */
+  order: readonly CompiledRule[];
+  quantityCount: number;
+}
+
+/** The contexts of one evaluator: the last one used, and how to build another. */
+export interface Contexts {
+  last:
+    | {
+        asOf: string;
+        params: EvaluateOptions['params'];
+        readings: EvaluateOptions['readings'];
+        context: Context;
+      }
+    | undefined;
+  build(options: EvaluateOptions): Context;
+}
+
+/** The context for these options, memoised: a bulk run passes the same options for every community. */
+export function contextFor(contexts: Contexts, options: EvaluateOptions): Context {
+  const last = contexts.last;
+  if (
+    last !== undefined &&
+    last.asOf === options.asOf &&
+    last.params === options.params &&
+    last.readings === options.readings
+  ) {
+    return last.context;
+  }
+  return contexts.build(options);
+}
+
+/**
+ * Reads a rule's inputs for one community into its reused `input` and says whether it can run;
+ * returns `Blocked.none` or why not. No strings are built here: the reasons are spelled out by
+ * `blockedReason` only when the caller wants full results.
+ */
+export function prepare(
+  r: CompiledRule,
+  i: number,
+  context: Context,
+  facts: CommunityFacts,
+  settingMask: number,
+  quantities: Record<string, QuantityValue>,
+): Blocked {
+  if (!context.inForce[i]) return Blocked.notInForce;
+  if ((r.settingsMask & settingMask) === 0) return Blocked.wrongSetting;
+  const input = r.input;
+  let missingFacts = false;
+  for (let k = 0; k < r.factGetters.length; k++) {
+    const v = r.factGetters[k]!(facts);
+    if (v === undefined) missingFacts = true;
+    input.facts[r.factKeys[k]!] = v;
+  }
+  if (missingFacts) return Blocked.missingFacts;
+  if (context.missingParams[i]!.length > 0) return Blocked.missingParams;
+  let missingQuantities = false;
+  for (let k = 0; k < r.quantityNames.length; k++) {
+    const name = r.quantityNames[k]!;
+    const v = quantities[name];
+    if (v === undefined) missingQuantities = true;
+    input.quantities[name] = v;
+  }
+  if (missingQuantities) return Blocked.missingQuantities;
+  for (let k = 0; k < r.optionalGetters.length; k++) {
+    input.optional[r.optionalKeys[k]!] = r.optionalGetters[k]!(facts);
+  }
+  input.params = context.params[i]!;
+  input.alternative = context.alternative;
+  input.asOf = context.asOf;
+  return Blocked.none;
+}
+
+/**
+ * Bulk runs (`statusesOnly`, `summaryOnly`, no `explain`): statuses, summary and quantities only.
+ * Kept apart from the full path so that the code a whole-country run keeps hot is small (quick for
+ * the JIT to optimise, nothing inlined for texts) and so that checks built by the rule helpers
+ * answer through their text-free `holds`, allocating nothing. It and `prepare` live outside
+ * `buildEvaluator` so that every compiled chain calls the same functions: a closure per chain made
+ * optimised code deoptimise each time a community of another chain came along.
+ */
+export function bulk(plan: Plan, facts: CommunityFacts, context: Context, withStatuses: boolean): Evaluation {
+  const { order, quantityCount } = plan;
+  const settingMask = settingBit(facts.setting ?? 'urban');
+  const quantities: Record<string, QuantityValue> = {};
+  for (let i = 0; i < quantityCount; i++) {
+    const r = order[i]!;
+    if (prepare(r, i, context, facts, settingMask, quantities) !== Blocked.none) continue;
+    const v = r.compute!.call(r.rule, r.input as unknown as RuleInput);
+    if (v !== undefined && (typeof v !== 'object' || !('unknown' in v))) quantities[r.quantityName] = v;
+  }
+  const summary: Summary = { pass: 0, fail: 0, warn: 0, notApplicable: 0, unknown: 0 };
+  // Sized once: grown by `push`, the array's first store would reserve room for 17 statuses.
+  const statuses: CheckStatus[] | undefined = withStatuses
+    ? new Array<CheckStatus>(order.length - quantityCount)
+    : undefined;
+  for (let i = quantityCount; i < order.length; i++) {
+    const r = order[i]!;
+    const blocked = prepare(r, i, context, facts, settingMask, quantities);
+    let status: CheckStatus;
+    if (blocked !== Blocked.none) status = blockedStatus(blocked);
+    else {
+      const input = r.input as unknown as RuleInput;
+      const holds = r.holds;
+      if (holds === undefined) status = outcomeStatus(r.evaluate!.call(r.rule, input), r.binding);
+      else if (holds(input)) status = 'pass';
+      else status = r.guidingWhen?.(input) === true ? 'warn' : r.missStatus;
+    }
+    count(summary, status);
+    if (statuses !== undefined) statuses[i - quantityCount] = status;
+  }
+  // One literal per shape: adding `statuses` afterwards would allocate a property store as well.
+  return statuses === undefined
+    ? { results: [], quantities, summary }
+    : { results: [], quantities, summary, statuses };
+}
