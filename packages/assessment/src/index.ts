@@ -1,2 +1,6 @@
 export * from './appraisal.js';
+export * from './compute.js';
+export * from './decimal.js';
+export * from './findings.js';
+export * from './scheme.js';
 export * from './scores.js';
