@@ -103,6 +103,11 @@ function acting(ctx: Context & { principal: Principal }) {
   return { actor: ctx.principal, now: ctx.settings.now(), ip: ctx.ip };
 }
 
+function leafView(leaf: CompiledScheme['routine']['leaves'][number]) {
+  const { id, name, scorer, minScore, maxScore, path, effectiveWeight } = leaf;
+  return { id, name, scorer, minScore, maxScore, path, effectiveWeight };
+}
+
 /** Findings with whether the scheme may be published; for a definition that does not parse, its field errors. */
 function checked(definition: AssessmentSchemeDefinition) {
   const compiled = compileScheme(definition);
@@ -113,6 +118,10 @@ function checked(definition: AssessmentSchemeDefinition) {
     publishable: blockers.length === 0,
     scorerShares: compiled.totalScorerShares,
     periods: compiled.periods,
+    leaves: {
+      routine: compiled.routine.leaves.map(leafView),
+      annual: compiled.annual.leaves.map(leafView),
+    },
   };
 }
 
