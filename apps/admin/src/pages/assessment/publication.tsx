@@ -50,30 +50,32 @@ export default function PublicationPage() {
         第 {scheme.version} 版方案 ·{' '}
         {scheme.status === 'published' ? `方案发布于${chinaDate(scheme.publishedAt)}` : '方案尚未发布'}
       </Typography.Paragraph>
-      <table>
-        <thead>
-          <tr>
-            <th>排名</th>
-            <th>社区</th>
-            <th>平时考核</th>
-            <th>年度考核</th>
-            <th>综合得分</th>
-            <th>等次</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.code}>
-              <td>{r.rank}</td>
-              <td className="name">{r.name}</td>
-              <td>{r.routine}</td>
-              <td>{r.annual}</td>
-              <td>{r.total}</td>
-              <td>{r.grade}</td>
+      <div style={{ overflowX: 'auto' }}>
+        <table>
+          <thead>
+            <tr>
+              <th>排名</th>
+              <th>社区</th>
+              <th>平时考核</th>
+              <th>年度考核</th>
+              <th>综合得分</th>
+              <th>等次</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.code}>
+                <td>{r.rank}</td>
+                <td className="name">{r.name}</td>
+                <td>{r.routine}</td>
+                <td>{r.annual}</td>
+                <td>{r.total}</td>
+                <td>{r.grade}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Typography.Paragraph style={{ marginTop: 16 }} data-testid="publication-date">
         公示日期：{chinaDate(new Date())}
         。依据《鄂州市城市社区工作规则（试行）》第三十四条，考核评比结果面向社会公开公示。
