@@ -38,7 +38,7 @@ export interface Indicator {
   children?: Indicator[] | undefined;
 }
 
-export const indicator: z.ZodType<Indicator> = z.lazy(() =>
+export const indicator: z.ZodType<Indicator, Indicator> = z.lazy(() =>
   z.strictObject({
     id: z
       .string({ error: '指标编号必填' })
