@@ -95,8 +95,12 @@ function definition(overrides: Record<string, unknown> = {}) {
       ],
     },
     grades: [
-      { name: '优秀', min: 90 },
-      { name: '合格', min: 60 },
+      {
+        name: '优秀',
+        min: 90,
+        honours: ['assessment-qualified' as const, 'district-assessment-advanced' as const],
+      },
+      { name: '合格', min: 60, honours: ['assessment-qualified' as const] },
       { name: '不合格', min: 0 },
     ],
     streetRatingResidentShare: 0.5,
@@ -279,6 +283,11 @@ describe('assessment scores and results', () => {
       [SECOND, 75.8, '合格', 2, 2, 2],
     ]);
     expect(results.incomplete).toEqual([{ code: OTHER_STREET, missingCells: 2 }]);
+    // 鄂州 第二十一条（一）: 合格 earns one month of bonus pay, 先进 one and a half more.
+    expect(results.results.map((r) => [r.honours, r.bonusMonths])).toEqual([
+      [['assessment-qualified', 'district-assessment-advanced'], 2.5],
+      [['assessment-qualified'], 1],
+    ]);
     expect(results.distribution).toEqual([
       { grade: '优秀', min: 90, count: 1 },
       { grade: '合格', min: 60, count: 1 },

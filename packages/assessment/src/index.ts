@@ -4,5 +4,6 @@ export * from './compute.js';
 export * from './decimal.js';
 export * from './file-input.js';
 export * from './findings.js';
+export * from './honours.js';
 export * from './scheme.js';
 export * from './scores.js';

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { toMillionths, WEIGHT_SCALE } from './decimal.js';
+import { bandHonours } from './honours.js';
 
 const score = z
   .number({ error: '应为0到100之间的分数' })
@@ -56,6 +57,8 @@ export type AssessmentScheme = z.infer<typeof assessmentScheme>;
 export const gradeBand = z.strictObject({
   name: z.string().trim().min(1, { error: '等次名称不能为空' }),
   min: score,
+  /** Honours this grade confers (鄂州 第二十一条（一）), which earn bonus months: see `honours.ts`. */
+  honours: bandHonours,
 });
 export type GradeBand = z.infer<typeof gradeBand>;
 

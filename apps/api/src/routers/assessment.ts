@@ -28,6 +28,7 @@ import {
   scoreTableHeaders,
   streetRating,
   weight,
+  withHonours,
 } from '@shequ/assessment';
 import {
   AssessmentStoreError,
@@ -385,7 +386,7 @@ export const assessmentRouter = router({
         status: row.status,
         publishedAt: row.publishedAt,
       },
-      results: shown.map((r) => ({ ...r, name: names.get(r.code) ?? r.code })),
+      results: withHonours(shown, compiled.scheme).map((r) => ({ ...r, name: names.get(r.code) ?? r.code })),
       scored: all.length,
       distribution,
       incomplete: incomplete.filter((c) => inScope(c.code)),

@@ -27,7 +27,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { errorMessage, fieldErrorsOf, toFieldPath } from '../../lib/fieldErrors.js';
 import { type RouterInputs, type RouterOutputs, trpc } from '../../lib/trpc.js';
-import { percent, periodicityLabels, scorerLabels } from './labels.js';
+import { assessmentHonourLabels, percent, periodicityLabels, scorerLabels } from './labels.js';
 
 type Definition = RouterInputs['assessment']['createScheme']['definition'];
 type CheckOutcome = RouterOutputs['assessment']['check'];
@@ -58,8 +58,8 @@ function blankScheme(jurisdiction: string): Definition {
       ],
     },
     grades: [
-      { name: '优秀', min: 90 },
-      { name: '合格', min: 60 },
+      { name: '优秀', min: 90, honours: ['assessment-qualified', 'district-assessment-advanced'] },
+      { name: '合格', min: 60, honours: ['assessment-qualified'] },
       { name: '不合格', min: 0 },
     ],
     streetRatingResidentShare: 0.5,
@@ -308,6 +308,18 @@ export default function SchemeEditorPage() {
                     </Form.Item>
                     <Form.Item name={[field.name, 'min']} noStyle>
                       <InputNumber min={0} max={100} addonBefore="最低分" />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'honours']} noStyle>
+                      <Select
+                        mode="multiple"
+                        allowClear
+                        placeholder="授予荣誉（鄂州 第二十一条）"
+                        style={{ minWidth: 220 }}
+                        options={Object.entries(assessmentHonourLabels).map(([value, label]) => ({
+                          value,
+                          label,
+                        }))}
+                      />
                     </Form.Item>
                     <Button
                       icon={<DeleteOutlined />}

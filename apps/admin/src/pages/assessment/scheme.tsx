@@ -29,7 +29,7 @@ import { Link, useParams } from 'react-router';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
 import { isAdmin } from '../../lib/labels.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
-import { schemeStatusColors, schemeStatusLabels, scorerLabels } from './labels.js';
+import { assessmentHonourLabels, schemeStatusColors, schemeStatusLabels, scorerLabels } from './labels.js';
 
 const RankingChart = lazy(() => import('./charts.js').then((m) => ({ default: m.RankingChart })));
 const DistributionChart = lazy(() => import('./charts.js').then((m) => ({ default: m.DistributionChart })));
@@ -228,6 +228,19 @@ function Results({ scheme }: { scheme: Scheme }) {
               { title: '综合得分', dataIndex: 'total', width: 90 },
               { title: '等次', dataIndex: 'grade', width: 80 },
               { title: '街道内', dataIndex: 'streetRank', width: 70 },
+              {
+                title: '奖励性薪酬',
+                dataIndex: 'bonusMonths',
+                width: 100,
+                render: (months: number | undefined, row) =>
+                  months === undefined ? (
+                    '—'
+                  ) : (
+                    <Tooltip title={row.honours.map((h) => assessmentHonourLabels[h]).join('、') || '无'}>
+                      {months} 个月
+                    </Tooltip>
+                  ),
+              },
               { title: '区内', dataIndex: 'districtRank', width: 70 },
             ]}
           />
