@@ -2,6 +2,7 @@
  * The Shequ API. The admin console imports `type AppRouter` from `@shequ/api` for end-to-end types.
  */
 import { archivesRouter } from './routers/archives.js';
+import { assessmentRouter } from './routers/assessment.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { communitiesRouter } from './routers/communities.js';
@@ -28,6 +29,7 @@ export const appRouter = router({
   handovers: handoversRouter,
   custody: custodyRouter,
   spreadsheets: spreadsheetsRouter,
+  assessment: assessmentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ import { UsageError } from './usage.js';
 type Command = { run(args: string[]): Promise<number>; summary: string };
 
 const commands: Record<string, () => Promise<Command>> = {
+  assess: () => import('./commands/assess.js'),
   check: () => import('./commands/check.js'),
   demo: () => import('./commands/demo.js'),
   diff: () => import('./commands/diff.js'),

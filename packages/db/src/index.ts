@@ -1,4 +1,5 @@
 export * from './archives-store.js';
+export * from './assessment-store.js';
 export * from './audit.js';
 export * from './client.js';
 export * from './custody.js';

@@ -5,6 +5,7 @@
 import {
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   FileProtectOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
@@ -46,6 +47,16 @@ export const pages: PageEntry[] = [
     load: () => import('./policy/index.js'),
     menu: { label: '政策法规', icon: <ReadOutlined /> },
   },
+  {
+    path: 'assessment',
+    load: () => import('./assessment/index.js'),
+    menu: { label: '综合考核', icon: <BarChartOutlined /> },
+  },
+  { path: 'assessment/new', load: () => import('./assessment/editor.js') },
+  { path: 'assessment/:id', load: () => import('./assessment/scheme.js') },
+  { path: 'assessment/:id/edit', load: () => import('./assessment/editor.js') },
+  { path: 'assessment/:id/publication', load: () => import('./assessment/publication.js') },
+  { path: 'assessment/:id/communities/:code', load: () => import('./assessment/breakdown.js') },
   {
     path: 'archives',
     load: () => import('./archives/index.js'),

@@ -145,7 +145,7 @@ async function readParams(file: string, problems: string[]): Promise<Record<stri
   return undefined;
 }
 
-async function readJson(source: string, problems: string[], label = 'FILE'): Promise<unknown> {
+export async function readJson(source: string, problems: string[], label = 'FILE'): Promise<unknown> {
   let text: string;
   try {
     text = source === '-' ? await readStdin() : await readFile(source, 'utf8');

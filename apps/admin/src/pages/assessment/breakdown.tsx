@@ -1,0 +1,74 @@
+/**
+ * A community's total traced to its inputs: the formula, each round's score, and for every leaf
+ * indicator the raw score, its value on 0–100, its weight in the part and the points it adds.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { Card, Collapse, Result, Skeleton, Space, Table, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { errorMessage } from '../../lib/fieldErrors.js';
+import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { percent, scorerLabels } from './labels.js';
+
+type Round = RouterOutputs['assessment']['breakdown']['annual'];
+
+function RoundTable({ round }: { round: Round }) {
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      pagination={false}
+      scroll={{ x: 560 }}
+      dataSource={round.leaves}
+      columns={[
+        { title: '指标', dataIndex: 'path', render: (path: string[]) => path.join(' / ') },
+        {
+          title: '评分主体',
+          dataIndex: 'scorer',
+          width: 90,
+          render: (s: keyof typeof scorerLabels) => scorerLabels[s],
+        },
+        { title: '原始分', dataIndex: 'raw', width: 80 },
+        { title: '折算（百分制）', dataIndex: 'normalised', width: 110 },
+        { title: '权重', dataIndex: 'effectiveWeight', width: 80, render: (w: number) => percent(w) },
+        { title: '得分', dataIndex: 'contribution', width: 70 },
+      ]}
+    />
+  );
+}
+
+export default function BreakdownPage() {
+  const { id = '', code = '' } = useParams();
+  const breakdown = useQuery(trpc.assessment.breakdown.queryOptions({ schemeId: id, communityCode: code }));
+  if (breakdown.isPending) return <Skeleton active />;
+  if (breakdown.isError)
+    return <Result status="warning" title="无法显示得分明细" subTitle={errorMessage(breakdown.error)} />;
+  const data = breakdown.data;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Link to={`/assessment/${id}`}>返回方案</Link>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        社区 {data.code} 得分明细
+      </Typography.Title>
+      <Card size="small">
+        <Typography.Paragraph style={{ margin: 0 }} data-testid="breakdown-formula">
+          综合得分 = 平时考核 × 占比 + 年度考核 × 占比：{data.formula}
+        </Typography.Paragraph>
+      </Card>
+      <Collapse
+        defaultActiveKey={['annual']}
+        items={[
+          ...data.routineRounds.map((round) => ({
+            key: round.period,
+            label: `平时考核 ${round.period}：${round.score} 分`,
+            children: <RoundTable round={round} />,
+          })),
+          {
+            key: 'annual',
+            label: `年度考核：${data.annual.score} 分`,
+            children: <RoundTable round={data.annual} />,
+          },
+        ]}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,343 @@
+/**
+ * One scheme: its findings and publication, score entry in a grid (one period at a time, only the
+ * indicators the signed-in user scores, every bad cell marked), and the results computed now with
+ * a ranking chart and the grade distribution. Links lead to a community's breakdown and to the
+ * printable publication (公示).
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  InputNumber,
+  List,
+  Result,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
+import { isAdmin } from '../../lib/labels.js';
+import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { assessmentHonourLabels, schemeStatusColors, schemeStatusLabels, scorerLabels } from './labels.js';
+
+const RankingChart = lazy(() => import('./charts.js').then((m) => ({ default: m.RankingChart })));
+const DistributionChart = lazy(() => import('./charts.js').then((m) => ({ default: m.DistributionChart })));
+
+type Scheme = RouterOutputs['assessment']['scheme'];
+type ResultRow = RouterOutputs['assessment']['results']['results'][number];
+
+const ANNUAL = 'annual';
+
+function ScoreGrid({ scheme }: { scheme: Scheme }) {
+  const queryClient = useQueryClient();
+  const [period, setPeriod] = useState(scheme.periods[0] ?? ANNUAL);
+  const [page, setPage] = useState(1);
+  const [edits, setEdits] = useState<Record<string, number | null>>({});
+  const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
+  const scores = useQuery(trpc.assessment.scores.queryOptions({ schemeId: scheme.id }));
+  const communities = useQuery({
+    ...trpc.communities.list.queryOptions({ under: scheme.jurisdictionCode, page, pageSize: 20 }),
+    placeholderData: keepPreviousData,
+  });
+  const enter = useMutation(trpc.assessment.enterScores.mutationOptions());
+  const leaves = (period === ANNUAL ? scheme.leaves.annual : scheme.leaves.routine).filter((l) =>
+    scores.data?.scorers.includes(l.scorer),
+  );
+  const stored = useMemo(() => {
+    const map = new Map<string, number>();
+    for (const c of scores.data?.cells ?? [])
+      map.set(`${c.communityCode}/${c.period}/${c.indicatorId}`, c.score);
+    return map;
+  }, [scores.data]);
+
+  if (scheme.status !== 'published') return <Alert type="info" showIcon message="方案发布后才能录入分数" />;
+  if (scores.isPending || communities.isPending) return <Skeleton active />;
+  if (scores.isError) return <Alert type="error" message={errorMessage(scores.error)} />;
+  if (communities.isError) return <Alert type="error" message={errorMessage(communities.error)} />;
+  if (scores.data.scorers.length === 0)
+    return <Alert type="info" showIcon message="您的角色不录入本方案的分数" />;
+
+  const save = () => {
+    const cells = Object.entries(edits)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([key, score]) => {
+        const [communityCode = '', cellPeriod = '', indicatorId = ''] = key.split('/');
+        return { communityCode, period: cellPeriod, indicatorId, score: score as number };
+      });
+    if (cells.length === 0) return;
+    enter.mutate(
+      { schemeId: scheme.id, cells },
+      {
+        onSuccess: () => {
+          setEdits({});
+          setCellErrors({});
+          void queryClient.invalidateQueries({ queryKey: trpc.assessment.pathKey() });
+        },
+        onError: (error) => {
+          const errors: Record<string, string> = {};
+          for (const [path, messages] of Object.entries(fieldErrorsOf(error) ?? {})) {
+            const index = Number(path.split('.')[1]);
+            const cell = cells[index];
+            if (cell)
+              errors[`${cell.communityCode}/${cell.period}/${cell.indicatorId}`] = messages.join('；');
+          }
+          setCellErrors(errors);
+        },
+      },
+    );
+  };
+
+  type Community = (typeof communities.data.items)[number];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Typography.Text>考核周期</Typography.Text>
+        <Select
+          value={period}
+          onChange={setPeriod}
+          style={{ width: 140 }}
+          aria-label="考核周期"
+          options={[
+            ...scheme.periods.map((p) => ({ value: p, label: p })),
+            { value: ANNUAL, label: '年度考核' },
+          ]}
+        />
+        <Typography.Text type="secondary">
+          您录入：{scores.data.scorers.map((s) => scorerLabels[s]).join('、')}评分的指标
+        </Typography.Text>
+      </Space>
+      <Table<Community>
+        rowKey="code"
+        size="small"
+        dataSource={communities.data.items}
+        scroll={{ x: 200 + leaves.length * 120 }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: communities.data.total,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+        columns={[
+          { title: '社区', dataIndex: 'name', fixed: 'left', width: 140 },
+          ...leaves.map((leaf) => ({
+            title: (
+              <Tooltip title={`${leaf.path.join(' / ')}，${leaf.minScore}–${leaf.maxScore}分`}>
+                {leaf.name}
+              </Tooltip>
+            ),
+            key: leaf.id,
+            width: 120,
+            render: (_: unknown, row: Community) => {
+              const key = `${row.code}/${period}/${leaf.id}`;
+              const error = cellErrors[key];
+              const value = key in edits ? edits[key] : stored.get(key);
+              return (
+                <Tooltip title={error} open={error ? undefined : false}>
+                  <InputNumber
+                    size="small"
+                    value={value ?? null}
+                    status={error ? 'error' : undefined}
+                    aria-label={`${row.name} ${leaf.name}`}
+                    data-cell={key}
+                    onChange={(v) => setEdits((e) => ({ ...e, [key]: v }))}
+                    style={{ width: 100 }}
+                  />
+                </Tooltip>
+              );
+            },
+          })),
+        ]}
+      />
+      {enter.isError && (
+        <Alert type="error" showIcon message={errorMessage(enter.error)} data-testid="score-errors" />
+      )}
+      {enter.isSuccess && <Alert type="success" showIcon message={`已保存 ${enter.data.saved} 个分数`} />}
+      <Button
+        type="primary"
+        onClick={save}
+        loading={enter.isPending}
+        disabled={Object.keys(edits).length === 0}
+      >
+        保存分数
+      </Button>
+    </Space>
+  );
+}
+
+function Results({ scheme }: { scheme: Scheme }) {
+  const results = useQuery(trpc.assessment.results.queryOptions({ schemeId: scheme.id }));
+  if (results.isPending) return <Skeleton active />;
+  if (results.isError) return <Alert type="error" message={errorMessage(results.error)} />;
+  const data = results.data;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Typography.Text>已计分社区：{data.scored}</Typography.Text>
+        {data.incomplete.length > 0 && <Tag color="orange">分数未录完：{data.incomplete.length} 个社区</Tag>}
+        <Link to={`/assessment/${scheme.id}/publication`}>公示页（可打印）</Link>
+      </Space>
+      {data.results.length === 0 ? (
+        <Empty description="还没有录完分数的社区" />
+      ) : (
+        <>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={14}>
+              <Card size="small" title="综合得分排名">
+                <Suspense fallback={<Skeleton active />}>
+                  <RankingChart results={data.results} />
+                </Suspense>
+              </Card>
+            </Col>
+            <Col xs={24} lg={10}>
+              <Card size="small" title="等次分布">
+                <Suspense fallback={<Skeleton active />}>
+                  <DistributionChart distribution={data.distribution} />
+                </Suspense>
+              </Card>
+            </Col>
+          </Row>
+          <Table<ResultRow>
+            rowKey="code"
+            size="small"
+            dataSource={data.results}
+            scroll={{ x: 640 }}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            columns={[
+              { title: '排名', dataIndex: 'rank', width: 60 },
+              {
+                title: '社区',
+                dataIndex: 'name',
+                render: (name: string, row) => (
+                  <Link to={`/assessment/${scheme.id}/communities/${row.code}`}>{name}</Link>
+                ),
+              },
+              { title: '平时', dataIndex: 'routine', width: 70 },
+              { title: '年度', dataIndex: 'annual', width: 70 },
+              { title: '综合得分', dataIndex: 'total', width: 90 },
+              { title: '等次', dataIndex: 'grade', width: 80 },
+              { title: '街道内', dataIndex: 'streetRank', width: 70 },
+              {
+                title: '奖励性薪酬',
+                dataIndex: 'bonusMonths',
+                width: 100,
+                render: (months: number | undefined, row) =>
+                  months === undefined ? (
+                    '—'
+                  ) : (
+                    <Tooltip title={row.honours.map((h) => assessmentHonourLabels[h]).join('、') || '无'}>
+                      {months} 个月
+                    </Tooltip>
+                  ),
+              },
+              { title: '区内', dataIndex: 'districtRank', width: 70 },
+            ]}
+          />
+        </>
+      )}
+    </Space>
+  );
+}
+
+export default function SchemePage() {
+  const { id = '' } = useParams();
+  const queryClient = useQueryClient();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const scheme = useQuery(trpc.assessment.scheme.queryOptions({ id }));
+  const publish = useMutation(trpc.assessment.publishScheme.mutationOptions());
+  if (scheme.isPending) return <Skeleton active />;
+  if (scheme.isError)
+    return <Result status="404" title="没有这个考核方案" subTitle={errorMessage(scheme.error)} />;
+  const data = scheme.data;
+  const admin = me.data ? isAdmin(me.data.role) : false;
+  const blocking = data.findings.filter((f) => f.status === 'fail');
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap>
+        <Link to="/assessment">综合考核</Link>
+        <Typography.Text type="secondary">/</Typography.Text>
+      </Space>
+      <Space wrap align="center">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {data.name}
+        </Typography.Title>
+        <Tag>第 {data.version} 版</Tag>
+        <Tag color={schemeStatusColors[data.status]} data-testid="scheme-status">
+          {schemeStatusLabels[data.status]}
+        </Tag>
+      </Space>
+      {data.status === 'draft' && admin && (
+        <Space wrap>
+          <Link to={`/assessment/${id}/edit`}>
+            <Button>修改</Button>
+          </Link>
+          <Button
+            type="primary"
+            disabled={!data.publishable}
+            loading={publish.isPending}
+            onClick={() =>
+              publish.mutate(
+                { id },
+                {
+                  onSuccess: () =>
+                    void queryClient.invalidateQueries({ queryKey: trpc.assessment.pathKey() }),
+                },
+              )
+            }
+          >
+            发布
+          </Button>
+        </Space>
+      )}
+      {publish.isError && <Alert type="error" showIcon message={errorMessage(publish.error)} />}
+      {blocking.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          message="有不符合的约束性规定，不能发布"
+          description={blocking.map((f) => `${f.citation.article} ${f.title}：${f.message}`).join('\n')}
+          style={{ whiteSpace: 'pre-line' }}
+        />
+      )}
+      <Tabs
+        items={[
+          { key: 'results', label: '结果', children: <Results scheme={data} /> },
+          { key: 'scores', label: '分数录入', children: <ScoreGrid scheme={data} /> },
+          {
+            key: 'findings',
+            label: '政策检查',
+            children: (
+              <List
+                size="small"
+                dataSource={data.findings}
+                locale={{ emptyText: '本辖区没有关于考核方案的规定' }}
+                renderItem={(f) => (
+                  <List.Item data-rule={f.rule} data-status={f.status}>
+                    <Space direction="vertical" size={0}>
+                      <Typography.Text strong>{f.title}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {f.citation.document} {f.citation.article}（{f.documentDate} 施行）
+                      </Typography.Text>
+                      <Typography.Text>{f.message}</Typography.Text>
+                    </Space>
+                  </List.Item>
+                )}
+              />
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}

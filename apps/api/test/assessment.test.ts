@@ -1,0 +1,382 @@
+/**
+ * Assessment through the API: an Ezhou district's scheme checked while edited and refused publication
+ * while 第三十四条 fails; scores entered in a grid and from Excel, all or nothing with the bad cell
+ * named; results and a community's breakdown computed on demand; the street rated by its communities;
+ * every procedure scoped by role and jurisdiction, every change audited.
+ */
+import { auditLog, communities, type DatabaseHandle, jurisdictions } from '@shequ/db';
+import { createTestDatabase } from '@shequ/db/testing';
+import { exportWorkbook } from '@shequ/facts-io';
+import { like } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedFixture, WEIHAI } from './fixture.js';
+import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+
+const DISTRICT = '420703';
+const STREET = '420703001';
+const FIRST = '420703001001';
+const SECOND = '420703001002';
+const OTHER_STREET = '420703002001';
+
+let database: DatabaseHandle;
+let app: FastifyInstance;
+let district: TestClient;
+let street: TestClient;
+let worker: TestClient;
+let weihai: TestClient;
+
+async function seedEzhou(): Promise<void> {
+  const nodes: [string, string, 'province' | 'city' | 'district' | 'street' | 'community', string | null][] =
+    [
+      ['420000', '湖北省', 'province', null],
+      ['420700', '鄂州市', 'city', '420000'],
+      [DISTRICT, '华容区', 'district', '420700'],
+      [STREET, '华容镇', 'street', DISTRICT],
+      ['420703002', '葛店镇', 'street', DISTRICT],
+      [FIRST, '甲社区居委会', 'community', STREET],
+      [SECOND, '乙社区居委会', 'community', STREET],
+      [OTHER_STREET, '丙社区居委会', 'community', '420703002'],
+    ];
+  await database.db.insert(jurisdictions).values(
+    nodes.map(([code, name, level, parentCode]) => ({
+      code,
+      name,
+      level,
+      parentCode,
+      provinceCode: '420000',
+      cityCode: level === 'province' ? null : '420700',
+      districtCode: ['district', 'street', 'community'].includes(level) ? DISTRICT : null,
+      streetCode: level === 'community' ? code.slice(0, 9) : null,
+      communityCount: 0,
+    })),
+  );
+  await database.db.insert(communities).values(
+    nodes
+      .filter(([, , level]) => level === 'community')
+      .map(([code, name]) => ({
+        code,
+        name,
+        provinceCode: '420000',
+        cityCode: '420700',
+        districtCode: DISTRICT,
+        streetCode: code.slice(0, 9),
+        setting: 'urban' as const,
+        households: 1000,
+        residents: 3000,
+        facts: { households: 1000, residents: 3000 },
+        asOf: '2026-06-30',
+        version: 1,
+        updatedAt: new Date('2026-07-01T00:00:00Z'),
+      })),
+  );
+}
+
+function definition(overrides: Record<string, unknown> = {}) {
+  return {
+    name: '华容区2026年社区综合考核方案',
+    jurisdiction: DISTRICT,
+    year: 2026,
+    version: 1,
+    routine: {
+      periodicity: 'quarter' as const,
+      weight: 0.6,
+      indicators: [
+        { id: 'party', name: '党建引领', weight: 0.4, scorer: 'department' as const, maxScore: 10 },
+        { id: 'service', name: '为民服务', weight: 0.3, scorer: 'street' as const },
+        { id: 'satisfaction', name: '居民满意度', weight: 0.3, scorer: 'residents' as const },
+      ],
+    },
+    annual: {
+      weight: 0.4,
+      indicators: [
+        { id: 'review', name: '年度述职', weight: 0.6, scorer: 'department' as const },
+        { id: 'annualSatisfaction', name: '年度满意度测评', weight: 0.4, scorer: 'residents' as const },
+      ],
+    },
+    grades: [
+      {
+        name: '优秀',
+        min: 90,
+        honours: ['assessment-qualified' as const, 'district-assessment-advanced' as const],
+      },
+      { name: '合格', min: 60, honours: ['assessment-qualified' as const] },
+      { name: '不合格', min: 0 },
+    ],
+    streetRatingResidentShare: 0.5,
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedFixture(database);
+  await seedEzhou();
+  await insertUser(database, { username: 'huarong', role: 'districtAdmin', jurisdictionCode: DISTRICT });
+  await insertUser(database, { username: 'huarongzhen', role: 'streetAdmin', jurisdictionCode: STREET });
+  await insertUser(database, { username: 'jia', role: 'communityWorker', jurisdictionCode: FIRST });
+  await insertUser(database, { username: 'weihai', role: 'cityAdmin', jurisdictionCode: WEIHAI });
+  app = await makeApp(database);
+  [district, street, worker, weihai] = (await Promise.all(
+    ['huarong', 'huarongzhen', 'jia', 'weihai'].map((u) => signedIn(app, u)),
+  )) as [TestClient, TestClient, TestClient, TestClient];
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+let schemeId = '';
+
+describe('assessment schemes', () => {
+  it('checks a scheme live: the breaking sibling weight is named, and a lawful one has its findings', async () => {
+    const broken = definition();
+    broken.annual.indicators[1] = { ...broken.annual.indicators[1], weight: 0.3 } as never;
+    const problems = await district.assessment.check.mutate({ definition: broken });
+    expect(problems).toEqual({
+      valid: false,
+      fieldErrors: { 'annual.indicators.1.weight': ['同级指标权重之和应恰为100%（现为90%）'] },
+    });
+    const ok = await district.assessment.check.mutate({
+      definition: definition({ streetRatingResidentShare: 0.4 }),
+    });
+    if (!ok.valid) throw new Error('expected a valid scheme');
+    expect(ok.publishable).toBe(false);
+    expect(ok.findings.find((f) => f.status === 'fail')).toMatchObject({
+      rule: 'ezhou.street-rating-resident-share',
+      citation: { article: '第三十五条' },
+      documentDate: '2019-12-02',
+    });
+  });
+
+  it('refuses a weight outside 0–1 with a zh-CN field message, and writes nothing', async () => {
+    const bad = definition();
+    bad.routine.weight = 1.4;
+    const error = await rejection(district.assessment.createScheme.mutate({ definition: bad }));
+    expect(error.data?.httpStatus).toBe(400);
+    expect(error.data?.fieldErrors?.['definition.routine.weight']).toContain('权重应在0到1之间');
+    expect(await district.assessment.schemes.query({})).toEqual([]);
+  });
+
+  it('lets only district administrators in scope make schemes', async () => {
+    const fromWorker = await rejection(worker.assessment.createScheme.mutate({ definition: definition() }));
+    expect(fromWorker.data?.httpStatus).toBe(403);
+    const fromWeihai = await rejection(weihai.assessment.createScheme.mutate({ definition: definition() }));
+    expect(fromWeihai.data?.httpStatus).toBe(403);
+  });
+
+  it('refuses publication while a binding rule fails, naming the article, then publishes the fixed draft', async () => {
+    const created = await district.assessment.createScheme.mutate({
+      definition: definition({
+        routine: { ...definition().routine, weight: 0.5 },
+        annual: { ...definition().annual, weight: 0.5 },
+      }),
+    });
+    expect(created).toMatchObject({ version: 1, status: 'draft' });
+    const refused = await rejection(district.assessment.publishScheme.mutate({ id: created.id }));
+    expect(refused.data?.httpStatus).toBe(400);
+    expect(refused.message).toContain('第三十四条');
+    expect(refused.data?.fieldErrors?.['definition.routine.weight']?.[0]).toMatch(
+      /^鄂州市城市社区工作规则（试行）第三十四条：不符合/,
+    );
+    expect((await district.assessment.scheme.query({ id: created.id })).status).toBe('draft');
+
+    await district.assessment.updateScheme.mutate({ id: created.id, definition: definition() });
+    const published = await district.assessment.publishScheme.mutate({ id: created.id });
+    expect(published.status).toBe('published');
+    const edit = await rejection(
+      district.assessment.updateScheme.mutate({ id: created.id, definition: definition() }),
+    );
+    expect(edit.data?.httpStatus).toBe(409);
+    schemeId = created.id;
+
+    const audits = await database.db
+      .select()
+      .from(auditLog)
+      .where(like(auditLog.action, 'assessment.scheme.%'));
+    expect(audits.map((a) => a.action)).toEqual([
+      'assessment.scheme.create',
+      'assessment.scheme.update',
+      'assessment.scheme.publish',
+    ]);
+  });
+
+  it('shows the scheme to the communities under it, not to another city', async () => {
+    expect((await worker.assessment.schemes.query({})).map((s) => s.id)).toEqual([schemeId]);
+    const error = await rejection(weihai.assessment.scheme.query({ id: schemeId }));
+    expect(error.data?.httpStatus).toBe(404);
+  });
+});
+
+const rounds = (code: string, values: { party: number; service: number; satisfaction: number }) =>
+  ['2026-Q1', '2026-Q2'].flatMap((period) =>
+    Object.entries(values).map(([indicatorId, score]) => ({
+      communityCode: code,
+      period,
+      indicatorId,
+      score,
+    })),
+  );
+const annual = (code: string, review: number, annualSatisfaction: number) => [
+  { communityCode: code, period: 'annual', indicatorId: 'review', score: review },
+  { communityCode: code, period: 'annual', indicatorId: 'annualSatisfaction', score: annualSatisfaction },
+];
+const withoutStreet = <T extends { indicatorId: string }>(cells: T[]) =>
+  cells.filter((c) => c.indicatorId !== 'service');
+const onlyStreet = <T extends { indicatorId: string }>(cells: T[]) =>
+  cells.filter((c) => c.indicatorId === 'service');
+
+describe('assessment scores and results', () => {
+  it('refuses a batch with a bad cell, naming each, and writes none of it', async () => {
+    const error = await rejection(
+      district.assessment.enterScores.mutate({
+        schemeId,
+        cells: [
+          { communityCode: FIRST, period: '2026-Q1', indicatorId: 'party', score: 11 },
+          { communityCode: FIRST, period: '2026-Q5', indicatorId: 'party', score: 8 },
+          { communityCode: FIRST, period: '2026-Q1', indicatorId: 'service', score: 80 },
+          { communityCode: '371002001001', period: 'annual', indicatorId: 'review', score: 80 },
+          { communityCode: FIRST, period: 'annual', indicatorId: 'review', score: 80 },
+        ],
+      }),
+    );
+    expect(error.data?.httpStatus).toBe(400);
+    expect(error.data?.fieldErrors).toEqual({
+      'cells.0.score': ['「党建引领」的分数应在0到10之间（现为11）'],
+      'cells.1.period': ['没有这个考核周期：2026-Q5（应为 2026-Q1 至 2026-Q4，或 annual 表示年度考核）'],
+      'cells.2.indicatorId': ['「为民服务」由街道评分，您不能录入'],
+      'cells.3.communityCode': ['社区 371002001001 不在本方案或您的辖区范围内'],
+    });
+    expect((await district.assessment.scores.query({ schemeId })).cells).toEqual([]);
+  });
+
+  it('scores entered by the district and the street give totals, grades and ranks within the street and district', async () => {
+    const first = [...rounds(FIRST, { party: 9, service: 90, satisfaction: 90 }), ...annual(FIRST, 90, 90)];
+    const second = [
+      ...rounds(SECOND, { party: 8, service: 80, satisfaction: 70 }),
+      ...annual(SECOND, 70, 80),
+    ];
+    const third = [
+      ...rounds(OTHER_STREET, { party: 9, service: 90, satisfaction: 90 }),
+      ...annual(OTHER_STREET, 90, 90),
+    ];
+    await district.assessment.enterScores.mutate({
+      schemeId,
+      cells: [...withoutStreet(first), ...withoutStreet(second), ...withoutStreet(third)],
+    });
+    const refused = await rejection(
+      street.assessment.enterScores.mutate({ schemeId, cells: onlyStreet(third) }),
+    );
+    expect(refused.data?.httpStatus).toBe(400);
+    await street.assessment.enterScores.mutate({
+      schemeId,
+      cells: [...onlyStreet(first), ...onlyStreet(second)],
+    });
+
+    const results = await district.assessment.results.query({ schemeId });
+    expect(
+      results.results.map((r) => [r.code, r.total, r.grade, r.rank, r.streetRank, r.districtRank]),
+    ).toEqual([
+      [FIRST, 90, '优秀', 1, 1, 1],
+      // routine 80×0.4 + 80×0.3 + 70×0.3 = 77; annual 70×0.6 + 80×0.4 = 74; 77×0.6 + 74×0.4 = 75.8
+      [SECOND, 75.8, '合格', 2, 2, 2],
+    ]);
+    expect(results.incomplete).toEqual([{ code: OTHER_STREET, missingCells: 2 }]);
+    // 鄂州 第二十一条（一）: 合格 earns one month of bonus pay, 先进 one and a half more.
+    expect(results.results.map((r) => [r.honours, r.bonusMonths])).toEqual([
+      [['assessment-qualified', 'district-assessment-advanced'], 2.5],
+      [['assessment-qualified'], 1],
+    ]);
+    expect(results.distribution).toEqual([
+      { grade: '优秀', min: 90, count: 1 },
+      { grade: '合格', min: 60, count: 1 },
+      { grade: '不合格', min: 0, count: 0 },
+    ]);
+
+    const mine = await worker.assessment.results.query({ schemeId });
+    expect(mine.results.map((r) => r.code)).toEqual([FIRST]);
+    const breakdown = await worker.assessment.breakdown.query({ schemeId, communityCode: FIRST });
+    expect(breakdown.formula).toBe('90 × 0.6 + 90 × 0.4 = 90');
+    expect(breakdown.routineRounds[0]?.leaves[0]).toMatchObject({
+      id: 'party',
+      raw: 9,
+      normalised: 90,
+      contribution: 36,
+    });
+    const other = await rejection(worker.assessment.breakdown.query({ schemeId, communityCode: SECOND }));
+    expect(other.data?.httpStatus).toBe(403);
+  });
+
+  it('imports scores from Excel with Chinese headers: every bad cell by row and column, nothing written', async () => {
+    type Row = { code: string; period: string; indicator: string; score: number | string };
+    const sheet = async (rows: Row[]) =>
+      (
+        await exportWorkbook<Row>(
+          [
+            { header: '社区代码', value: (r) => r.code },
+            { header: '考核周期', value: (r) => r.period },
+            { header: '指标编号', value: (r) => r.indicator },
+            { header: '分数', value: (r) => r.score },
+          ],
+          rows,
+        )
+      ).toString('base64');
+    const bad = await district.assessment.importScores.mutate({
+      schemeId,
+      fileName: '分数.xlsx',
+      contentBase64: await sheet([
+        { code: OTHER_STREET, period: '2026-Q3', indicator: 'party', score: 7 },
+        { code: OTHER_STREET, period: '2026-Q3', indicator: 'party', score: '很好' },
+        { code: OTHER_STREET, period: 'annual', indicator: 'unknown', score: 70 },
+      ]),
+    });
+    expect(bad).toEqual({ ok: false, problems: [{ row: 3, column: '分数', message: '应为数字' }] });
+    const rejected = await district.assessment.importScores.mutate({
+      schemeId,
+      fileName: '分数.xlsx',
+      contentBase64: await sheet([
+        { code: OTHER_STREET, period: '2026-Q3', indicator: 'party', score: 7 },
+        { code: OTHER_STREET, period: 'annual', indicator: 'unknown', score: 70 },
+      ]),
+    });
+    expect(rejected).toEqual({
+      ok: false,
+      problems: [{ row: 3, column: '指标编号', message: '年度考核中没有末级指标 unknown' }],
+    });
+    const before = (await district.assessment.scores.query({ schemeId })).cells.length;
+    const good = await district.assessment.importScores.mutate({
+      schemeId,
+      fileName: '分数.xlsx',
+      contentBase64: await sheet([{ code: OTHER_STREET, period: '2026-Q3', indicator: 'party', score: 7 }]),
+    });
+    expect(good).toEqual({ ok: true, saved: 1 });
+    expect((await district.assessment.scores.query({ schemeId })).cells.length).toBe(before + 1);
+    const template = await district.assessment.scoreTemplate.query({ schemeId });
+    expect(template.fileName).toBe('华容区2026年社区综合考核方案-分数导入模板.xlsx');
+  });
+
+  it('rates the street from its communities and residents at the scheme’s share', async () => {
+    await worker.assessment.rateStreet.mutate({
+      schemeId,
+      communityCode: FIRST,
+      communityScore: 80,
+      residentScores: [60, 70, 80],
+    });
+    const elsewhere = await rejection(
+      worker.assessment.rateStreet.mutate({
+        schemeId,
+        communityCode: SECOND,
+        communityScore: 80,
+        residentScores: [60],
+      }),
+    );
+    expect(elsewhere.data?.httpStatus).toBe(403);
+    const rating = await district.assessment.streetRating.query({ schemeId, streetCode: STREET });
+    expect(rating).toMatchObject({
+      ratings: 1,
+      residentShare: 0.5,
+      rating: { community: 80, resident: 70, total: 75 },
+    });
+  });
+});
