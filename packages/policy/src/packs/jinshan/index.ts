@@ -4,6 +4,7 @@
  * the town's purely urban communities (第二条). No shipped pack lies above Jinshan (Weihai, 3710,
  * is another city), so it composes with nothing.
  */
+import { NATIONAL_CODE } from '@shequ/domain';
 import {
   check,
   citeFrom,
@@ -48,7 +49,7 @@ export const jinshanInterpretations = {
 export const jinshanPack = definePack({
   code: '370305111',
   name: '金山镇',
-  parent: null,
+  parent: NATIONAL_CODE, // docs/interfaces.md §1: every chain begins with the national pack
   documents: [{ title: JINSHAN_DOCUMENT, inForceFrom: IN_FORCE }],
   settings: ['urban'],
   parameters: [
