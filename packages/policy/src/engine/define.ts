@@ -128,7 +128,8 @@ export function definePack(definition: PackDefinition): Pack {
 
 function packProblems(pack: Pack): string[] {
   const problems: string[] = [];
-  if (pack.code !== NATIONAL_CODE && !divisionLevel(pack.code)) problems.push(`code: ${pack.code} 不是有效的行政区划代码`);
+  if (pack.code !== NATIONAL_CODE && !divisionLevel(pack.code))
+    problems.push(`code: ${pack.code} 不是有效的行政区划代码`);
   if (pack.documents.length === 0) problems.push('documents: 至少需要一份文件');
   const titles = new Set<string>();
   for (const doc of pack.documents) {

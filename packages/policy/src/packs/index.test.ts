@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractQuantityNames, EvaluationInputError, type Rule } from '../engine/index.js';
+import { contractQuantityNames, type EvaluationInputError, type Rule } from '../engine/index.js';
 import { articleText } from '../texts/index.js';
 import {
   checkCommunity,

@@ -19,7 +19,9 @@ import { weihaiPack } from './weihai/index.js';
 
 /** Every shipped pack by jurisdiction code. */
 export const shippedPacks: Readonly<Record<string, Pack>> = Object.freeze(
-  Object.fromEntries([nationalPack, jiangsuPack, ezhouPack, weihaiPack, jinshanPack, city2013Pack].map((p) => [p.code, p])),
+  Object.fromEntries(
+    [nationalPack, jiangsuPack, ezhouPack, weihaiPack, jinshanPack, city2013Pack].map((p) => [p.code, p]),
+  ),
 );
 
 /**

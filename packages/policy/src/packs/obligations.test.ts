@@ -9,8 +9,8 @@ import { city2013Pack } from './city2013/index.js';
 import { ezhouPack } from './ezhou/index.js';
 import { jiangsuPack } from './jiangsu/index.js';
 import { jinshanPack } from './jinshan/index.js';
-import { weihaiPack } from './weihai/index.js';
 import { nationalPack } from './national/index.js';
+import { weihaiPack } from './weihai/index.js';
 
 const asOf = '2024-06-30';
 function statusIn(pack: Pack) {

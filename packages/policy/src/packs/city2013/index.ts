@@ -8,7 +8,7 @@
  * committees (第二十条). A snapshot describes one committee; the pack reads it as the 社区, the
  * common one-committee case.
  */
-import { UNIDENTIFIED_2013_CITY, NATIONAL_CODE } from '@shequ/domain';
+import { NATIONAL_CODE, UNIDENTIFIED_2013_CITY } from '@shequ/domain';
 import {
   check,
   citeFrom,

@@ -25,15 +25,13 @@ export const NATIONAL_REVISION_IN_FORCE = '2026-01-01';
 const cite2018 = citeFrom(NATIONAL_LAW_2018);
 const cite2025 = citeFrom(NATIONAL_LAW_2025);
 
-const scale2018Quote = '居民委员会根据居民居住状况，按照便于居民自治的原则，一般在一百户至七百户的范围内设立。';
+const scale2018Quote =
+  '居民委员会根据居民居住状况，按照便于居民自治的原则，一般在一百户至七百户的范围内设立。';
 const scale2025Quote =
   '居民委员会根据居民居住状况,按照便于居民自治,有利于基层治理的原则,一般在一千户至三千户的范围内设立,也可以根据实际需要,在适当范围内设立。';
 const committeeQuote = '居民委员会由主任、副主任和委员共五至九人组成。';
 const subCommitteesQuote =
   '居民委员会根据需要设人民调解、治安保卫、公共卫生等委员会。居民委员会成员可以兼任下属的委员会的成员。居民较少的居民委员会可以不设下属的委员会，由居民委员会的成员分工负责有关工作。';
-const fundsQuote =
-  '居民委员会的工作经费和来源，居民委员会成员的生活补贴费的范围、标准和来源，由不设区的市、市辖区的人民政府或者上级人民政府规定并拨付';
-
 /** The three sub-committees 第十三条 names, by their snapshot kind (docs/glossary.md). */
 const namedSubCommittees = [
   { kind: 'mediation', label: '人民调解委员会' },
@@ -46,7 +44,11 @@ export const nationalPack = definePack({
   name: '全国',
   parent: null,
   documents: [
-    { title: NATIONAL_LAW_2018, inForceFrom: NATIONAL_LAW_IN_FORCE, inForceUntil: NATIONAL_REVISION_IN_FORCE },
+    {
+      title: NATIONAL_LAW_2018,
+      inForceFrom: NATIONAL_LAW_IN_FORCE,
+      inForceUntil: NATIONAL_REVISION_IN_FORCE,
+    },
     { title: NATIONAL_LAW_2025, inForceFrom: NATIONAL_REVISION_IN_FORCE },
   ],
   // The law governs urban residents' committees; villagers' committees have their own law.
