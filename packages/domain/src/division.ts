@@ -14,6 +14,7 @@ export const UNIDENTIFIED_2013_CITY = '000013';
 /**
  * The whole country (全国), the jurisdiction of national law. Its significant prefix is empty, so every
  * community lies within it; it is no division level of its own (`divisionLevel` leaves it undefined).
+ * The same code as `COUNTRY_CODE`, the whole country as an account's jurisdiction.
  */
 export const NATIONAL_CODE = '000000';
 

@@ -17,7 +17,7 @@ import { check, citeFrom, definePack, fmt, later, parameter, rangeCheck, value }
 
 export const NATIONAL_LAW_2018 = '中华人民共和国城市居民委员会组织法（2018年修正）';
 export const NATIONAL_LAW_2025 = '中华人民共和国城市居民委员会组织法（2025年修订）';
-/** The law's entry into force (1989 text, 第二十三条 of that text). */
+/** The law's entry into force, as the 1989 text provides. */
 export const NATIONAL_LAW_IN_FORCE = '1990-01-01';
 /** The revision's entry into force; the 2018 text applies to as-of dates before it. */
 export const NATIONAL_REVISION_IN_FORCE = '2026-01-01';
