@@ -2,7 +2,7 @@
  * 金山镇城市社区工作管理办法（试行）（金政发〔2020〕5号） (`sources/jinshan.txt`): 中共金山镇委员会 (Jinshan town,
  * Linzi district, Zibo, Shandong), issued 2020-01-06 and in force on issue (第三十二条). It covers
  * the town's purely urban communities (第二条). No shipped pack lies above Jinshan (Weihai, 3710,
- * is another city), so it composes with nothing.
+ * is another city), so it composes with the national pack alone.
  */
 import { NATIONAL_CODE } from '@shequ/domain';
 import {
