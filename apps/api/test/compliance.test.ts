@@ -5,7 +5,7 @@
  * ratio, so that one warns); 十化建 has 6 workers for 2000 households (at least 5, and within
  * 2000/400 = 5 to 2000/300 ≈ 6.7: both hold).
  */
-import { communities, type DatabaseHandle } from '@shequ/db';
+import { communities, type DatabaseHandle, jurisdictions } from '@shequ/db';
 import { createTestDatabase } from '@shequ/db/testing';
 import { checkCommunity } from '@shequ/policy';
 import { eq } from 'drizzle-orm';
@@ -22,6 +22,9 @@ let app: FastifyInstance;
 let jinshanAdmin: TestClient;
 let xiangshanWorker: TestClient;
 let weihaiAdmin: TestClient;
+let countryAdmin: TestClient;
+/** A community of a province without a pack of its own (Nanshan, Shenzhen). */
+const NANSHAN_COMMUNITY = '440305001001';
 
 async function setFacts(code: string, facts: Record<string, unknown>, version = 1): Promise<void> {
   await database.db
@@ -38,11 +41,80 @@ beforeAll(async () => {
   await insertUser(database, { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN });
   await insertUser(database, { username: 'xiangshan', role: 'communityWorker', jurisdictionCode: XIANGSHAN });
   await insertUser(database, { username: 'weihai', role: 'cityAdmin', jurisdictionCode: WEIHAI });
+  await addNanshanCommunity();
+  await insertUser(database, { username: 'root', role: 'systemAdmin', jurisdictionCode: '000000' });
   app = await makeApp(database);
-  [jinshanAdmin, xiangshanWorker, weihaiAdmin] = (await Promise.all(
-    ['jinshan', 'xiangshan', 'weihai'].map((u) => signedIn(app, u)),
-  )) as [TestClient, TestClient, TestClient];
+  [jinshanAdmin, xiangshanWorker, weihaiAdmin, countryAdmin] = (await Promise.all(
+    ['jinshan', 'xiangshan', 'weihai', 'root'].map((u) => signedIn(app, u)),
+  )) as [TestClient, TestClient, TestClient, TestClient];
 });
+
+async function addNanshanCommunity(): Promise<void> {
+  const ancestry = { provinceCode: '440000', cityCode: '440300', districtCode: '440305' };
+  await database.db.insert(jurisdictions).values([
+    {
+      code: '440000',
+      name: '广东省',
+      level: 'province',
+      parentCode: null,
+      provinceCode: '440000',
+      cityCode: null,
+      districtCode: null,
+      streetCode: null,
+      communityCount: 1,
+    },
+    {
+      code: '440300',
+      name: '深圳市',
+      level: 'city',
+      parentCode: '440000',
+      ...ancestry,
+      districtCode: null,
+      streetCode: null,
+      communityCount: 1,
+    },
+    {
+      code: '440305',
+      name: '南山区',
+      level: 'district',
+      parentCode: '440300',
+      ...ancestry,
+      streetCode: null,
+      communityCount: 1,
+    },
+    {
+      code: '440305001',
+      name: '南头街道',
+      level: 'street',
+      parentCode: '440305',
+      ...ancestry,
+      streetCode: null,
+      communityCount: 1,
+    },
+    {
+      code: NANSHAN_COMMUNITY,
+      name: '南山测试社区居委会',
+      level: 'community',
+      parentCode: '440305001',
+      ...ancestry,
+      streetCode: '440305001',
+      communityCount: 0,
+    },
+  ]);
+  await database.db.insert(communities).values({
+    code: NANSHAN_COMMUNITY,
+    name: '南山测试社区居委会',
+    ...ancestry,
+    streetCode: '440305001',
+    setting: 'urban',
+    households: 4200,
+    residents: 11000,
+    facts: { setting: 'urban', households: 4200, residents: 11000, committee: { members: 7 } },
+    asOf: '2026-06-30',
+    version: 1,
+    updatedAt: new Date('2026-07-01T00:00:00Z'),
+  });
+}
 
 afterAll(async () => {
   await app?.close();
@@ -79,7 +151,10 @@ describe('compliance.community', () => {
     expect(status(shihuajian, STAFF_RATIO)).toBe('pass');
     expect(xiangshan.summary.fail).toBeGreaterThanOrEqual(1);
     expect(xiangshan.community).toMatchObject({ code: XIANGSHAN, name: '象山社区居委会' });
-    expect(xiangshan.jurisdictions).toEqual([{ code: JINSHAN, name: '金山镇' }]);
+    expect(xiangshan.jurisdictions).toEqual([
+      { code: '000000', name: '全国' },
+      { code: JINSHAN, name: '金山镇' },
+    ]);
     expect(xiangshan.asOf).toBe('2026-06-30');
   });
 
@@ -113,7 +188,13 @@ describe('compliance.community', () => {
   it('evaluates on another date on request, and names a bad reading in the field errors', async () => {
     const before = await jinshanAdmin.compliance.community.query({ code: XIANGSHAN, asOf: '2019-12-31' });
     // The document came into force on 2020-01-06 (第三十二条): before that nothing of it applies.
-    expect(before.results.every((r) => r.status === 'not-applicable')).toBe(true);
+    const town = before.results.filter((r) => r.jurisdiction === JINSHAN);
+    expect(town.length).toBeGreaterThan(0);
+    expect(town.every((r) => r.status === 'not-applicable')).toBe(true);
+    // The national law applies then, in its 2018 text.
+    expect(before.results.find((r) => r.rule === 'national.committee-scale')?.status).not.toBe(
+      'not-applicable',
+    );
     const error = await rejection(
       jinshanAdmin.compliance.community.query({
         code: XIANGSHAN,
@@ -131,6 +212,30 @@ describe('compliance.community', () => {
     expect(neighbour.data?.code).toBe('FORBIDDEN');
     const missing = await rejection(jinshanAdmin.compliance.community.query({ code: '370305111099' }));
     expect(missing.data?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('communities of a province without a pack of its own', () => {
+  it('are checked against the national law, in the version in force on their date', async () => {
+    const report = await countryAdmin.compliance.community.query({ code: NANSHAN_COMMUNITY });
+    expect(report.jurisdictions).toEqual([{ code: '000000', name: '全国' }]);
+    const scale = report.results.find((r) => r.rule === 'national.committee-scale-2025');
+    // 4200 households: above the revision's 1000—3000 (一般: a warning).
+    expect(scale).toMatchObject({ status: 'warn', citation: { article: '第三条' } });
+    expect(scale?.articleText).toContain('一千户至三千户');
+  });
+
+  it('count in the country’s overview: every community in the registry is evaluated', async () => {
+    const dashboard = await countryAdmin.compliance.dashboard.query({ jurisdictionCode: '000000' });
+    expect(dashboard.communities).toBe(5);
+    expect(dashboard.evaluated).toBe(5);
+    expect(dashboard.uncovered).toBe(0);
+    expect(dashboard.children.map((c) => [c.code, c.communities])).toEqual([
+      ['370000', 4],
+      ['440000', 1],
+    ]);
+    const scale = dashboard.rules.find((r) => r.rule === 'national.committee-scale-2025');
+    expect(scale?.counts).toMatchObject({ warn: 1 });
   });
 });
 

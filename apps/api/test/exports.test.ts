@@ -573,7 +573,7 @@ describe('policy explorer exports', () => {
 
   it('writes the what-if’s changed rules with the communities that change and how', async () => {
     const explained = await jinshan.policy.explain.query({ jurisdictionCode: JINSHAN });
-    const minimum = explained.parameters.find((p) => p.value === 5 && p.unit === '人');
+    const minimum = explained.parameters.find((p) => p.value === 5 && p.suppliedBy === JINSHAN);
     if (!minimum) throw new Error('Jinshan has no minimum-staff parameter');
     const input = { jurisdictionCode: JINSHAN, parameters: { [minimum.name]: 3 } };
     const file = await jinshan.spreadsheets.exportWhatIf.query(input);

@@ -36,10 +36,20 @@ afterAll(async () => {
 describe('policy.jurisdictions and policy.explain', () => {
   it('lists the shipped packs with their documents and chains', async () => {
     const list = await jinshanAdmin.policy.jurisdictions.query();
-    expect(list.map((j) => j.code).sort()).toEqual(['000013', '320000', '370305111', '371000', '420700']);
+    expect(list.map((j) => j.code).sort()).toEqual([
+      '000000',
+      '000013',
+      '320000',
+      '370305111',
+      '371000',
+      '420700',
+    ]);
     const jinshan = list.find((j) => j.code === JINSHAN);
     expect(jinshan?.documents[0]?.title).toBe('金山镇城市社区工作管理办法（试行）');
-    expect(jinshan?.chain).toEqual([{ code: JINSHAN, name: '金山镇' }]);
+    expect(jinshan?.chain).toEqual([
+      { code: '000000', name: '全国' },
+      { code: JINSHAN, name: '金山镇' },
+    ]);
   });
 
   it('gives every rule its citation and each parameter its value and source', async () => {
@@ -47,18 +57,20 @@ describe('policy.jurisdictions and policy.explain', () => {
       jurisdictionCode: JINSHAN,
       asOf: '2026-06-30',
     });
-    expect(explained.rules.length).toBeGreaterThan(0);
-    for (const rule of explained.rules) {
+    // The chain starts with the national law; the town's own rules all cite the town's document.
+    const town = explained.rules.filter((r) => !r.id.startsWith('national.'));
+    expect(town.length).toBeGreaterThan(0);
+    for (const rule of town) {
       expect(rule.citation.document).toBe('金山镇城市社区工作管理办法（试行）');
       expect(rule.citation.article).toMatch(/^第.+条/);
       expect(rule.citation.quote.length).toBeGreaterThan(0);
       expect(rule.inForce).toBe(true);
     }
-    const minimum = explained.parameters.find((p) => p.value === 5 && p.unit === '人');
+    const minimum = explained.parameters.find((p) => p.value === 5 && p.suppliedBy === JINSHAN);
     expect(minimum?.citation?.quote).toContain('每个社区的工作人员不少于5人');
     expect(minimum?.suppliedBy).toBe(JINSHAN);
     const before = await jinshanAdmin.policy.explain.query({ jurisdictionCode: JINSHAN, asOf: '2019-01-01' });
-    expect(before.rules.every((r) => !r.inForce)).toBe(true);
+    expect(before.rules.filter((r) => !r.id.startsWith('national.')).every((r) => !r.inForce)).toBe(true);
   });
 
   it('names the field of an unknown jurisdiction', async () => {
@@ -76,7 +88,10 @@ describe('policy.diff', () => {
     const total = diff.summary.same + diff.summary.different + diff.summary.onlyA + diff.summary.onlyB;
     expect(total).toBe(diff.rules.length);
     const sides = new Set(diff.rules.flatMap((r) => [r.a?.id, r.b?.id]).filter(Boolean));
-    expect(sides.size).toBe(diff.a.rules.length + diff.b.rules.length);
+    // The national rules both chains share are one row each.
+    const ids = new Set([...diff.a.rules, ...diff.b.rules].map((r) => r.id));
+    expect(sides.size).toBe(ids.size);
+    expect(diff.rules.find((r) => r.a?.id === 'national.committee-size')?.state).toBe('same');
     for (const row of diff.rules.filter((r) => r.state === 'onlyA')) expect(row.b).toBeUndefined();
     // One jurisdiction against itself differs nowhere.
     const self = await jinshanAdmin.policy.diff.query({ a: JINSHAN, b: JINSHAN });
@@ -87,7 +102,7 @@ describe('policy.diff', () => {
 describe('policy.whatIf', () => {
   it('counts the communities whose status changes when a parameter changes', async () => {
     const explained = await jinshanAdmin.policy.explain.query({ jurisdictionCode: JINSHAN });
-    const minimum = explained.parameters.find((p) => p.value === 5 && p.unit === '人');
+    const minimum = explained.parameters.find((p) => p.value === 5 && p.suppliedBy === JINSHAN);
     if (!minimum) throw new Error('Jinshan has no minimum-staff parameter');
     // With a minimum of 3, 象山's 4 workers suffice; 十化建's 6 sufficed already.
     const lowered = await jinshanAdmin.policy.whatIf.query({

@@ -60,7 +60,10 @@ describe('shequ check', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
     const report = reportOf(result);
-    expect(report.jurisdictions).toEqual([{ code: '420700', name: '鄂州市' }]);
+    expect(report.jurisdictions).toEqual([
+      { code: '000000', name: '全国' },
+      { code: '420700', name: '鄂州市' },
+    ]);
     expect(report.asOf).toBe('2024-06-30');
     expect(report.community).toEqual({ code: '420702001001', name: '测试社区居委会' });
     expect(report.quantities.twoCommitteesQuota).toBe(7);
@@ -98,7 +101,7 @@ describe('shequ check', () => {
     const result = shequ(['check', '-'], { input: JSON.stringify(weihai) });
     expect(result.status).toBe(1);
     const report = reportOf(result);
-    expect(report.jurisdictions.map((j) => j.code)).toEqual(['371000']);
+    expect(report.jurisdictions.map((j) => j.code)).toEqual(['000000', '371000']);
     expect(report.quantities.fullTimeStaff).toEqual({ min: 5, max: 6 });
     expect(statusOf(report, 'weihai.full-time-staff-minimum')).toBe('fail');
     const minimum = report.results.find((r) => r.rule === 'weihai.full-time-staff-minimum');
@@ -116,7 +119,7 @@ describe('shequ check', () => {
     const result = shequ(['check', file('xiangshan.json', xiangshan)]);
     expect(result.status).toBe(0);
     const report = reportOf(result);
-    expect(report.jurisdictions).toEqual([{ code: '370305111', name: '金山镇' }]);
+    expect(report.jurisdictions.map((j) => j.code)).toEqual(['000000', '370305111']);
     expect(report.quantities.fullTimeStaff).toEqual({ min: 6, max: 8 });
     expect(statusOf(report, 'jinshan.staff-minimum')).toBe('pass');
     expect(statusOf(report, 'jinshan.staff-ratio')).toBe('pass');
@@ -133,7 +136,9 @@ describe('shequ check', () => {
       committee: { members: 7, viceChairs: 1 },
     };
     const report = reportOf(shequ(['check', file('nanjing.json', nanjing)]));
-    expect(report.jurisdictions).toEqual([{ code: '320000', name: '江苏省' }]);
+    expect(report.jurisdictions.map((j) => j.code)).toEqual(['000000', '320000']);
+    // Jiangsu 7 replaces the national committee size: one result on it, Jiangsu's.
+    expect(statusOf(report, 'national.committee-size')).toBeUndefined();
     expect(report.quantities.minFacilityArea).toBe(750);
     expect(statusOf(report, 'jiangsu.facility-area')).toMatch(/^(fail|warn)$/);
     expect(statusOf(report, 'jiangsu.committee-size')).toBe('pass');
@@ -142,7 +147,7 @@ describe('shequ check', () => {
     );
   });
 
-  it('applies the 2013 regulation only when chosen with --jurisdiction 000013', () => {
+  it('applies the 2013 regulation, below the national law, only when chosen with --jurisdiction 000013', () => {
     const beijing = {
       code: '110101001001',
       name: '测试社区居委会',
@@ -153,14 +158,42 @@ describe('shequ check', () => {
     const chosen = shequ(['check', '--jurisdiction', '000013', path]);
     expect(chosen.status).toBe(0);
     const report = reportOf(chosen);
-    expect(report.jurisdictions).toEqual([{ code: '000013', name: '社区建设和治理条例（2013）' }]);
+    expect(report.jurisdictions).toEqual([
+      { code: '000000', name: '全国' },
+      { code: '000013', name: '社区建设和治理条例（2013）' },
+    ]);
     expect(report.quantities.minFacilityArea).toBe(800);
     expect(statusOf(report, 'city2013.service-building-area')).toBe('pass');
 
-    const unchosen = shequ(['check', path]);
-    expect(unchosen.status).toBe(2);
-    expect(unchosen.stdout).toBe('');
-    expect(unchosen.stderr).toMatch(/^code: .*110101001001.*--jurisdiction/);
+    const unchosen = reportOf(shequ(['check', path]));
+    expect(unchosen.jurisdictions.map((j) => j.code)).toEqual(['000000']);
+    expect(statusOf(unchosen, 'city2013.service-building-area')).toBeUndefined();
+  });
+
+  it('checks a community of a province without a pack (Nanshan, Shenzhen) against the national law', () => {
+    const nanshan = {
+      code: '440305001001',
+      name: '测试社区居委会',
+      asOf: '2025-06-30',
+      households: 2400,
+      committee: { members: 11 },
+    };
+    const result = shequ(['check', file('nanshan.json', nanshan)]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1); // 11 members: outside 5—9, which binds
+    const report = reportOf(result);
+    expect(report.jurisdictions).toEqual([{ code: '000000', name: '全国' }]);
+    expect(statusOf(report, 'national.committee-size')).toBe('fail');
+    expect(statusOf(report, 'national.committee-scale')).toBe('warn');
+    const size = report.results.find((r) => r.rule === 'national.committee-size');
+    expect(size?.citation).toMatchObject({
+      document: '中华人民共和国城市居民委员会组织法（2018年修正）',
+      article: '第七条',
+    });
+    // From 2026-01-01 the revision applies: its 第三条 sets 1000—3000 households.
+    const revised = reportOf(shequ(['check', '--as-of', '2026-12-04', file('nanshan.json', nanshan)]));
+    expect(statusOf(revised, 'national.committee-scale-2025')).toBe('pass');
+    expect(statusOf(revised, 'national.committee-scale')).toBe('not-applicable');
   });
 
   it('applies no rule before its document is in force (--as-of)', () => {
@@ -168,8 +201,9 @@ describe('shequ check', () => {
     expect(result.status).toBe(0);
     const report = reportOf(result);
     expect(report.asOf).toBe('2019-01-01');
-    expect(report.results.length).toBeGreaterThan(0);
-    expect(report.results.every((r) => r.status === 'not-applicable')).toBe(true);
+    const local = report.results.filter((r) => r.jurisdiction === '420700');
+    expect(local.length).toBeGreaterThan(0);
+    expect(local.every((r) => r.status === 'not-applicable')).toBe(true);
     expect(report.quantities).toEqual({});
   });
 });

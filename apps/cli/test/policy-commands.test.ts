@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { shequ } from './run-cli.js';
 
 describe('shequ jurisdictions', () => {
-  it('lists the five shipped packs with their documents and in-force dates', () => {
+  it('lists the national pack and the five local packs with their documents and in-force dates', () => {
     const result = shequ(['jurisdictions']);
     expect(result.status).toBe(0);
     const list = JSON.parse(result.stdout) as {
@@ -12,9 +12,17 @@ describe('shequ jurisdictions', () => {
       parent: string | null;
       documents: { title: string; inForceFrom: string }[];
     }[];
-    expect(list.map((j) => j.code).sort()).toEqual(['000013', '320000', '370305111', '371000', '420700']);
+    expect(list.map((j) => j.code).sort()).toEqual([
+      '000000',
+      '000013',
+      '320000',
+      '370305111',
+      '371000',
+      '420700',
+    ]);
+    expect(list.find((j) => j.code === '000000')).toMatchObject({ name: '全国', parent: null });
     const ezhou = list.find((j) => j.code === '420700');
-    expect(ezhou).toMatchObject({ name: '鄂州市', parent: null });
+    expect(ezhou).toMatchObject({ name: '鄂州市', parent: '000000' });
     expect(ezhou?.documents).toEqual([
       { title: '鄂州市城市社区工作规则（试行）', inForceFrom: '2019-12-02' },
     ]);
@@ -48,7 +56,11 @@ describe('shequ explain', () => {
     expect(salary?.parameters).toContainEqual(
       expect.objectContaining({ name: 'cityAverageWage', value: null }),
     );
-    expect(explained.rules.every((r) => r.inForce && r.citation.quote.length > 0)).toBe(true);
+    expect(explained.rules.every((r) => r.citation.quote.length > 0)).toBe(true);
+    // The chain starts with the national law; only its 2025 revision is not yet in force on that date.
+    expect(explained.rules.filter((r) => !r.inForce).map((r) => r.id)).toEqual([
+      'national.committee-scale-2025',
+    ]);
   });
 
   it('writes readable zh-CN text by default, and says when the documents are not yet in force', () => {

@@ -6,6 +6,7 @@ import {
   divisionCodeOfLevel,
   divisionLevel,
   isWithin,
+  NATIONAL_CODE,
   significantPrefix,
   streetCode,
 } from './division.js';
@@ -58,6 +59,14 @@ describe('division codes', () => {
     // Jinshan town is in Zibo (3703), not in Weihai (3710), though both are in Shandong.
     expect(isWithin('370305111007', '371000')).toBe(false);
     expect(() => significantPrefix('3700')).toThrow('不是有效的行政区划代码');
+  });
+
+  it('places every community within the whole country, which is no division level itself', () => {
+    expect(significantPrefix(NATIONAL_CODE)).toBe('');
+    expect(isWithin('440305001001', NATIONAL_CODE)).toBe(true);
+    expect(isWithin('370305111007', NATIONAL_CODE)).toBe(true);
+    expect(divisionLevel(NATIONAL_CODE)).toBeUndefined();
+    expect(ancestorCodes(NATIONAL_CODE)).toEqual([]);
   });
 
   it('explains a malformed community or street code in Chinese', () => {

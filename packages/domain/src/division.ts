@@ -11,6 +11,13 @@ export type JurisdictionLevel = (typeof jurisdictionLevels)[number];
 /** Placeholder code of the city whose 2013 regulation (社区建设和治理条例) names no city, until that city is identified. */
 export const UNIDENTIFIED_2013_CITY = '000013';
 
+/**
+ * The whole country (全国), the jurisdiction of national law. Its significant prefix is empty, so every
+ * community lies within it; it is no division level of its own (`divisionLevel` leaves it undefined).
+ * The same code as `COUNTRY_CODE`, the whole country as an account's jurisdiction.
+ */
+export const NATIONAL_CODE = '000000';
+
 /** Significant prefix length of each level: a community belongs to every jurisdiction whose prefix starts its code. */
 export const significantPrefixLength: Record<JurisdictionLevel, number> = {
   province: 2,
@@ -39,6 +46,7 @@ export function divisionLevel(code: string): JurisdictionLevel | undefined {
 
 /** The significant prefix of a jurisdiction code: `320000` → `32`, `370305111` → `370305111`. */
 export function significantPrefix(code: string): string {
+  if (code === NATIONAL_CODE) return '';
   const level = divisionLevel(code);
   if (!level) throw new Error(`不是有效的行政区划代码：${code}`);
   return code.slice(0, significantPrefixLength[level]);

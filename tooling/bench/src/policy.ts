@@ -23,6 +23,7 @@ import {
   evaluatorFor,
   packChain,
   packsFor,
+  type Rule,
   shippedPacks,
 } from '@shequ/policy';
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
@@ -83,12 +84,15 @@ export async function run(): Promise<void> {
     const key = packs.map((p) => p.code).join('>');
     let evaluator = subsetByChain.get(key);
     if (!evaluator) {
+      const kept = (r: Rule) =>
+        subsetIds.has(r.id) || (r.kind === 'quantity' && subsetQuantities.has(r.name));
+      const keptIds = new Set(packs.flatMap((p) => p.rules.filter(kept).map((r) => r.id)));
       evaluator = compile(
         packs.map((p) => ({
           ...p,
-          rules: p.rules.filter(
-            (r) => subsetIds.has(r.id) || (r.kind === 'quantity' && subsetQuantities.has(r.name)),
-          ),
+          rules: p.rules.filter(kept),
+          // A lower pack's replacement of a rule the subset leaves out has nothing to replace.
+          overrides: p.overrides.filter((o) => o.action === 'replace-parameter' || keptIds.has(o.target)),
         })),
       );
       subsetByChain.set(key, evaluator);

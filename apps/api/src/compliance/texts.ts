@@ -7,7 +7,8 @@ import { articleText } from '@shequ/policy';
 
 export function articleTextOf(
   packCode: string,
-  citation: { article: string; clause?: string | undefined },
+  citation: { document: string; article: string; clause?: string | undefined },
 ): string | undefined {
-  return articleText(packCode, citation.article, citation.clause);
+  // The document picks the version where a pack holds several (the national law's 2018 text and 2025 revision).
+  return articleText(packCode, citation.article, citation.clause, citation.document);
 }

@@ -1,9 +1,9 @@
 /**
- * Composition. `compile(packs)` resolves a chain of packs (province → city → district → town) into
+ * Composition. `compile(packs)` resolves a chain of packs (nation → province → city → district → town) into
  * one flat list of rules once, and hands it to `buildEvaluator` (`evaluator.ts`), whose evaluator is
  * synchronous and allocates little per community, so a whole country can be checked in one pass.
  */
-import { divisionLevel, type JurisdictionLevel } from '@shequ/domain';
+import { divisionLevel, type JurisdictionLevel, NATIONAL_CODE } from '@shequ/domain';
 import type { ChainParameter, ChainRule, DisabledRule, Evaluator } from './chain.js';
 import { PackDefinitionError } from './define.js';
 import { buildEvaluator } from './evaluator.js';
@@ -26,6 +26,8 @@ const levelDepth: Record<JurisdictionLevel, number> = {
 };
 
 function packDepth(pack: Pack): number {
+  // The national pack sits above every province: its rules are the ones a province replaces.
+  if (pack.code === NATIONAL_CODE) return -1;
   const level = divisionLevel(pack.code);
   if (!level) throw new PackDefinitionError(`政策包 ${pack.code}：不是有效的行政区划代码`);
   return levelDepth[level];

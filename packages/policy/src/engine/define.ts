@@ -2,7 +2,7 @@
  * Constructors for pack authors. They type each rule's `evaluate`/`compute` against its declared
  * facts, parameters and quantities, and check a pack's internal consistency when it is defined.
  */
-import { divisionLevel, isoDate as isoDateSchema } from '@shequ/domain';
+import { divisionLevel, isoDate as isoDateSchema, NATIONAL_CODE } from '@shequ/domain';
 import { isFactPath } from './facts.js';
 import type {
   AnyCheckRule,
@@ -128,7 +128,8 @@ export function definePack(definition: PackDefinition): Pack {
 
 function packProblems(pack: Pack): string[] {
   const problems: string[] = [];
-  if (!divisionLevel(pack.code)) problems.push(`code: ${pack.code} 不是有效的行政区划代码`);
+  if (pack.code !== NATIONAL_CODE && !divisionLevel(pack.code))
+    problems.push(`code: ${pack.code} 不是有效的行政区划代码`);
   if (pack.documents.length === 0) problems.push('documents: 至少需要一份文件');
   const titles = new Set<string>();
   for (const doc of pack.documents) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shippedPacks } from '../packs/index.js';
+import { packChain, shippedPacks } from '../packs/index.js';
 import { compile } from './compile.js';
 import { citeFrom, definePack, parameter, quantity, value } from './define.js';
 import { fmt } from './format.js';
@@ -174,7 +174,9 @@ describe('bulk runs of checks built by the shape helpers', () => {
 
   it('give every shipped pack the statuses its full results give', () => {
     const helperBuilt = Object.values(shippedPacks).flatMap((p) =>
-      p.rules.filter((r) => r.kind === 'check' && r.holds !== undefined).map((r) => r.id),
+      [...p.rules, ...p.overrides.flatMap((o) => (o.action === 'replace-rule' ? [o.rule] : []))]
+        .filter((r) => r.kind === 'check' && r.holds !== undefined)
+        .map((r) => r.id),
     );
     // The shapes are in use: Jinshan's and Weihai's staffing minimums among them.
     expect(helperBuilt).toEqual(
@@ -182,12 +184,13 @@ describe('bulk runs of checks built by the shape helpers', () => {
         'jinshan.staff-minimum',
         'weihai.full-time-staff-minimum',
         'jiangsu.committee-size',
+        'national.committee-size',
       ]),
     );
     const params = { cityAverageWage: 70000, comparableInstitutionPay: 65000 };
     for (const p of Object.values(shippedPacks)) {
-      const chain = compile([p]);
-      for (const asOf of ['2020-06-30', '2024-06-30']) {
+      const chain = compile(packChain(p.code));
+      for (const asOf of ['2020-06-30', '2024-06-30', '2026-06-30']) {
         const options = {
           asOf,
           params: Object.fromEntries(

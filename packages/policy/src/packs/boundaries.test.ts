@@ -4,18 +4,20 @@
  * decimals as written, never with a floating-point error at the boundary.
  */
 import type { CommunityFacts } from '@shequ/domain';
+import { NATIONAL_CODE } from '@shequ/domain';
 import { describe, expect, it } from 'vitest';
 import { compile, type EvaluateOptions, type Pack } from '../engine/index.js';
 import { city2013Pack } from './city2013/index.js';
 import { ezhouPack } from './ezhou/index.js';
 import { jiangsuPack } from './jiangsu/index.js';
 import { jinshanPack } from './jinshan/index.js';
+import { nationalPack } from './national/index.js';
 import { weihaiPack } from './weihai/index.js';
 
 const asOf = '2024-06-30';
 
 function runner(pack: Pack) {
-  const evaluate = compile([pack]);
+  const evaluate = compile(pack.code === NATIONAL_CODE ? [pack] : [nationalPack, pack]);
   const run = (facts: CommunityFacts, options: Partial<EvaluateOptions> = {}) =>
     evaluate(facts, { asOf, ...options });
   const status = (facts: CommunityFacts, rule: string, options: Partial<EvaluateOptions> = {}) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractQuantityNames, EvaluationInputError, type Rule } from '../engine/index.js';
+import { contractQuantityNames, type EvaluationInputError, type Rule } from '../engine/index.js';
 import { articleText } from '../texts/index.js';
 import {
   checkCommunity,
@@ -19,12 +19,19 @@ const allRules = Object.values(shippedPacks).flatMap((pack) =>
 const squash = (text: string) => text.replace(/[\s—]+/g, '');
 
 describe('shipped packs', () => {
-  it('are the five jurisdictions of docs/interfaces.md §1', () => {
-    expect(Object.keys(shippedPacks).sort()).toEqual(['000013', '320000', '370305111', '371000', '420700']);
+  it('are the national pack and the five jurisdictions of docs/interfaces.md §1', () => {
+    expect(Object.keys(shippedPacks).sort()).toEqual([
+      '000000',
+      '000013',
+      '320000',
+      '370305111',
+      '371000',
+      '420700',
+    ]);
   });
 
   it.each(allRules)('%s %s quotes its article verbatim', (code, _id, rule) => {
-    const text = articleText(code, rule.citation.article, rule.citation.clause);
+    const text = articleText(code, rule.citation.article, rule.citation.clause, rule.citation.document);
     expect(text, `${rule.citation.article}${rule.citation.clause ?? ''}`).toBeDefined();
     expect(squash(text ?? '')).toContain(squash(rule.citation.quote));
   });
@@ -34,7 +41,7 @@ describe('shipped packs', () => {
       for (const p of pack.parameters) {
         for (const v of p.values) {
           expect(
-            squash(articleText(pack.code, v.citation.article, v.citation.clause) ?? ''),
+            squash(articleText(pack.code, v.citation.article, v.citation.clause, v.citation.document) ?? ''),
             p.name,
           ).toContain(squash(v.citation.quote));
         }
@@ -66,18 +73,19 @@ describe('shipped packs', () => {
 });
 
 describe('packsFor', () => {
-  it('finds a community’s packs by code prefix, deepest last', () => {
-    expect(packsFor('420702001001').map((p) => p.code)).toEqual(['420700']);
-    expect(packsFor('371002001001').map((p) => p.code)).toEqual(['371000']);
-    expect(packsFor('370305111007').map((p) => p.code)).toEqual(['370305111']);
-    expect(packsFor('320102001001').map((p) => p.code)).toEqual(['320000']);
-    expect(packsFor('370305112001')).toEqual([]);
-    expect(packsFor('110101001001')).toEqual([]);
+  it('finds a community’s packs by code prefix, the national pack first, deepest last', () => {
+    expect(packsFor('420702001001').map((p) => p.code)).toEqual(['000000', '420700']);
+    expect(packsFor('371002001001').map((p) => p.code)).toEqual(['000000', '371000']);
+    expect(packsFor('370305111007').map((p) => p.code)).toEqual(['000000', '370305111']);
+    expect(packsFor('320102001001').map((p) => p.code)).toEqual(['000000', '320000']);
+    expect(packsFor('370305112001').map((p) => p.code)).toEqual(['000000']);
+    expect(packsFor('440305001001').map((p) => p.code)).toEqual(['000000']);
   });
   it('never returns the 2013 regulation’s pack unless chosen explicitly', () => {
     expect(packsFor('000013001001').map((p) => p.code)).not.toContain('000013');
-    expect(packChain('000013').map((p) => p.code)).toEqual(['000013']);
-    expect(packChain('420700').map((p) => p.code)).toEqual(['420700']);
+    expect(packChain('000013').map((p) => p.code)).toEqual(['000000', '000013']);
+    expect(packChain('420700').map((p) => p.code)).toEqual(['000000', '420700']);
+    expect(packChain('000000').map((p) => p.code)).toEqual(['000000']);
     expect(packChain('999999')).toEqual([]);
   });
   it('every shipped pack compiles, alone and with the packs above it', () => {
@@ -99,18 +107,20 @@ describe('evaluatorFor', () => {
 describe('jurisdictionsList', () => {
   it('prints code, name, parent and documents for each shipped pack', () => {
     const list = jurisdictionsList();
-    expect(list).toHaveLength(5);
+    expect(list).toHaveLength(6);
     for (const j of list) {
       expect(Object.keys(j).sort()).toEqual(['code', 'documents', 'name', 'parent']);
       expect(j.documents.length).toBeGreaterThan(0);
       for (const d of j.documents) expect(d.inForceFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+    expect(list.find((j) => j.code === '000000')).toMatchObject({ name: '全国', parent: null });
+    expect(list.filter((j) => j.parent === null).map((j) => j.code)).toEqual(['000000']);
     expect(list.find((j) => j.code === '420700')).toMatchObject({
       name: '鄂州市',
-      parent: null,
+      parent: '000000',
       documents: [{ title: '鄂州市城市社区工作规则（试行）', inForceFrom: '2019-12-02' }],
     });
-    expect(list.find((j) => j.code === '370305111')).toMatchObject({ name: '金山镇', parent: null });
+    expect(list.find((j) => j.code === '370305111')).toMatchObject({ name: '金山镇', parent: '000000' });
   });
   it('gives each parent as a shipped pack above it', () => {
     const codes = new Set(Object.keys(shippedPacks));
@@ -125,7 +135,10 @@ function snapshot(code: string) {
 describe('checkCommunity', () => {
   it('returns the docs/interfaces.md §3 shape', () => {
     const report = checkCommunity(snapshot('420702001001'));
-    expect(report.jurisdictions).toEqual([{ code: '420700', name: '鄂州市' }]);
+    expect(report.jurisdictions).toEqual([
+      { code: '000000', name: '全国' },
+      { code: '420700', name: '鄂州市' },
+    ]);
     expect(report.asOf).toBe('2024-06-30');
     expect(report.community).toEqual({ code: '420702001001', name: '测试社区居委会' });
     expect(report.quantities).toMatchObject({
@@ -144,11 +157,24 @@ describe('checkCommunity', () => {
   });
   it('applies rules in force on the chosen date', () => {
     const early = checkCommunity(snapshot('420702001001'), { asOf: '2019-01-01' });
-    expect(early.results.every((r) => r.status === 'not-applicable')).toBe(true);
+    const local = early.results.filter((r) => r.jurisdiction === '420700');
+    expect(local.length).toBeGreaterThan(0);
+    expect(local.every((r) => r.status === 'not-applicable')).toBe(true);
     expect(early.quantities).toEqual({});
   });
+  it('checks a community of a province without a pack of its own against the national law', () => {
+    const nanshan = checkCommunity(snapshot('440305001001'));
+    expect(nanshan.jurisdictions).toEqual([{ code: '000000', name: '全国' }]);
+    expect(nanshan.results.every((r) => r.jurisdiction === '000000')).toBe(true);
+    // 3200 households: outside the 2018 text's 100—700 (guidance, so a warning).
+    expect(nanshan.results.find((r) => r.rule === 'national.committee-scale')?.status).toBe('warn');
+  });
+  it('composes the 2013 regulation, chosen explicitly, below the national pack', () => {
+    const report = checkCommunity(snapshot('110101001001'), { jurisdiction: '000013' });
+    expect(report.jurisdictions.map((j) => j.code)).toEqual(['000000', '000013']);
+    expect(new Set(report.results.map((r) => r.jurisdiction))).toEqual(new Set(['000000', '000013']));
+  });
   it('names the field when no pack applies', () => {
-    expect(() => checkCommunity(snapshot('110101001001'))).toThrow(EvaluationInputError);
     try {
       checkCommunity(snapshot('420702001001'), { jurisdiction: '999999' });
     } catch (error) {

@@ -14,17 +14,20 @@ import { city2013Pack } from './city2013/index.js';
 import { ezhouPack } from './ezhou/index.js';
 import { jiangsuPack } from './jiangsu/index.js';
 import { jinshanPack } from './jinshan/index.js';
+import { nationalPack } from './national/index.js';
 import { weihaiPack } from './weihai/index.js';
 
 /** Every shipped pack by jurisdiction code. */
 export const shippedPacks: Readonly<Record<string, Pack>> = Object.freeze(
-  Object.fromEntries([jiangsuPack, ezhouPack, weihaiPack, jinshanPack, city2013Pack].map((p) => [p.code, p])),
+  Object.fromEntries(
+    [nationalPack, jiangsuPack, ezhouPack, weihaiPack, jinshanPack, city2013Pack].map((p) => [p.code, p]),
+  ),
 );
 
 /**
  * Every shipped pack whose jurisdiction contains the community `code`, shallowest first (deepest
- * last). The 2013 regulation's pack (`000013`) names no real place and is never returned here:
- * it applies only when chosen explicitly.
+ * last): the national pack `000000` first, for every community. The 2013 regulation's pack
+ * (`000013`) names no real place and is never returned here: it applies only when chosen explicitly.
  */
 export function packsFor(code: string): Pack[] {
   return Object.values(shippedPacks)
@@ -51,12 +54,12 @@ export function jurisdictionsList(): JurisdictionEntry[] {
 
 /**
  * The chain of shipped packs for an explicitly chosen jurisdiction: the pack itself and every
- * shipped pack above it, shallowest first. `000013` stands alone.
+ * shipped pack above it, shallowest first. `000013` composes with the national pack alone.
  */
 export function packChain(jurisdiction: string): Pack[] {
   const chosen = shippedPacks[jurisdiction];
   if (!chosen) return [];
-  if (chosen.code === UNIDENTIFIED_2013_CITY) return [chosen];
+  if (chosen.code === UNIDENTIFIED_2013_CITY) return [nationalPack, chosen];
   return packsFor(jurisdiction);
 }
 
@@ -120,4 +123,5 @@ export function checkCommunity(snapshot: CommunitySnapshot, options: CheckOption
   };
 }
 
+export { NATIONAL_LAW_2018, NATIONAL_LAW_2025, nationalPack } from './national/index.js';
 export { type AssessmentScheme, assessmentSchemeFindings, type SchemeFindingsOptions } from './schemes.js';

@@ -9,11 +9,12 @@ import { city2013Pack } from './city2013/index.js';
 import { ezhouPack } from './ezhou/index.js';
 import { jiangsuPack } from './jiangsu/index.js';
 import { jinshanPack } from './jinshan/index.js';
+import { nationalPack } from './national/index.js';
 import { weihaiPack } from './weihai/index.js';
 
 const asOf = '2024-06-30';
 function statusIn(pack: Pack) {
-  const evaluate = compile([pack]);
+  const evaluate = compile([nationalPack, pack]);
   return (facts: CommunityFacts, rule: string, options: Partial<EvaluateOptions> = {}) => {
     const result = evaluate(facts, { asOf, ...options }).results.find((r) => r.rule === rule);
     if (!result) throw new Error(`no result for ${rule}`);

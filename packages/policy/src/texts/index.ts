@@ -6,31 +6,53 @@ import { city2013Texts } from './city2013.js';
 import { ezhouTexts } from './ezhou.js';
 import { jiangsuTexts } from './jiangsu.js';
 import { jinshanTexts } from './jinshan.js';
+import { national2018Texts } from './national-2018.js';
+import { national2025Texts } from './national-2025.js';
 import type { ArticleTexts } from './types.js';
 import { weihaiTexts } from './weihai.js';
 
 export type { ArticleTexts } from './types.js';
 
-const byPack = new Map<string, ArticleTexts>(
-  [ezhouTexts, weihaiTexts, jinshanTexts, jiangsuTexts, city2013Texts].map((t) => [t.packCode, t]),
-);
+/**
+ * Every shipped document text. A pack may implement several documents (the national pack holds two
+ * versions of one law), so a text is found by pack and, where the pack has several, by document title.
+ */
+export const allDocumentTexts: readonly ArticleTexts[] = [
+  national2018Texts,
+  national2025Texts,
+  ezhouTexts,
+  weihaiTexts,
+  jinshanTexts,
+  jiangsuTexts,
+  city2013Texts,
+];
 
-/** Every shipped document text of a pack, or undefined for a pack without shipped texts. */
-export function documentTexts(packCode: string): ArticleTexts | undefined {
-  return byPack.get(packCode);
+/**
+ * A shipped document text of a pack: the one titled `document` when given, else the pack's first
+ * (for the national pack, the 2018 text). Undefined for a pack without shipped texts.
+ */
+export function documentTexts(packCode: string, document?: string): ArticleTexts | undefined {
+  return allDocumentTexts.find(
+    (t) => t.packCode === packCode && (document === undefined || t.document === document),
+  );
 }
 
 /**
  * The text of an article as its document numbers it (`第二十一条（一）`, `二（四）`, `7`). A clause
  * (`（一）`) may be passed apart or joined to the article; a clause the text does not mark falls back
- * to the whole article.
+ * to the whole article. `document` (a citation's document title) picks the version where a pack has several.
  */
-export function articleText(packCode: string, article: string, clause?: string): string | undefined {
-  const texts = byPack.get(packCode);
+export function articleText(
+  packCode: string,
+  article: string,
+  clause?: string,
+  document?: string,
+): string | undefined {
+  const texts = documentTexts(packCode, document);
   if (!texts) return undefined;
   const key = clause ? `${article}${clause}` : article;
   const exact = texts.articles[key];
   if (exact !== undefined) return exact;
   const base = key.replace(/（[^（）]*）$/, '');
-  return base === key ? undefined : articleText(packCode, base);
+  return base === key ? undefined : articleText(packCode, base, undefined, document);
 }

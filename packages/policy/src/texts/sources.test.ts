@@ -12,7 +12,7 @@ const squeeze = (text: string) =>
     .replace(/\)/g, '）');
 
 const shipped = Object.values(shippedPacks)
-  .map((pack) => documentTexts(pack.code))
+  .flatMap((pack) => pack.documents.map((d) => documentTexts(pack.code, d.title)))
   .filter((texts) => texts !== undefined);
 
 describe('the regulation texts kept in the package', () => {

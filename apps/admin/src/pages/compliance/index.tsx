@@ -300,9 +300,12 @@ export default function ComplianceDashboardPage() {
               styles={{ content: { color: statusChartColors.fail } }}
             />
           </Col>
-          <Col xs={12} md={5}>
-            <Statistic title="无适用政策包" value={data.uncovered} />
-          </Col>
+          {/* Every community has the national pack at least; a count here would mean a chain failed to load. */}
+          {data.uncovered > 0 ? (
+            <Col xs={12} md={5}>
+              <Statistic title="无适用政策包" value={data.uncovered} />
+            </Col>
+          ) : null}
           <Col xs={12} md={4}>
             <Statistic title="计算用时" value={data.elapsedMs} suffix="毫秒" />
           </Col>
@@ -310,7 +313,7 @@ export default function ComplianceDashboardPage() {
       </Card>
       {data.evaluated === 0 ? (
         <Card>
-          <Empty description="该辖区没有适用政策包的社区" />
+          <Empty description="该辖区还没有社区" />
         </Card>
       ) : (
         <Row gutter={[16, 16]}>

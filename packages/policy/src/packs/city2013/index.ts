@@ -8,7 +8,7 @@
  * committees (第二十条). A snapshot describes one committee; the pack reads it as the 社区, the
  * common one-committee case.
  */
-import { UNIDENTIFIED_2013_CITY } from '@shequ/domain';
+import { NATIONAL_CODE, UNIDENTIFIED_2013_CITY } from '@shequ/domain';
 import {
   check,
   citeFrom,
@@ -62,7 +62,7 @@ const fundsGrowth = {
 export const city2013Pack = definePack({
   code: UNIDENTIFIED_2013_CITY,
   name: '社区建设和治理条例（2013）',
-  parent: null,
+  parent: NATIONAL_CODE, // docs/interfaces.md §1: every chain begins with the national pack
   documents: [{ title: CITY2013_DOCUMENT, inForceFrom: CITY2013_IN_FORCE }],
   parameters: [
     parameter({

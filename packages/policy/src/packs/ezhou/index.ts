@@ -3,6 +3,7 @@
  * (第四十四条: 自印发之日起实施). The rule covers urban communities only (第二条).
  */
 import type { FacilityFunction, HonourKind } from '@shequ/domain';
+import { NATIONAL_CODE } from '@shequ/domain';
 import {
   check,
   citeFrom,
@@ -129,7 +130,7 @@ export const ezhouInterpretations = {
 export const ezhouPack = definePack({
   code: '420700',
   name: '鄂州市',
-  parent: null,
+  parent: NATIONAL_CODE, // docs/interfaces.md §1: every chain begins with the national pack
   documents: [{ title: EZHOU_DOCUMENT, inForceFrom: IN_FORCE }],
   settings: ['urban'],
   parameters: [

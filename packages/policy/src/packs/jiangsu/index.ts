@@ -3,11 +3,12 @@
  * residents' committees only. REQUIREMENTS.md lists every requirement read from it, the
  * interpretations chosen, and what a snapshot cannot show.
  */
+import { NATIONAL_CODE } from '@shequ/domain';
 import { definePack } from '../../engine/index.js';
 import { JIANGSU_DOCUMENT, JIANGSU_IN_FORCE } from './document.js';
 import { facilityParameters, facilityRules } from './facility.js';
 import { obligationParameters, obligationRules } from './obligations.js';
-import { organisationParameters, organisationRules } from './organisation.js';
+import { organisationOverrides, organisationParameters, organisationRules } from './organisation.js';
 import { procedureParameters, procedureRules } from './procedure.js';
 
 export { JIANGSU_DOCUMENT, JIANGSU_IN_FORCE } from './document.js';
@@ -15,7 +16,7 @@ export { JIANGSU_DOCUMENT, JIANGSU_IN_FORCE } from './document.js';
 export const jiangsuPack = definePack({
   code: '320000',
   name: '江苏省',
-  parent: null,
+  parent: NATIONAL_CODE, // docs/interfaces.md §1: every chain begins with the national pack
   documents: [{ title: JIANGSU_DOCUMENT, inForceFrom: JIANGSU_IN_FORCE }],
   settings: ['urban'],
   parameters: [
@@ -25,4 +26,5 @@ export const jiangsuPack = definePack({
     ...obligationParameters,
   ],
   rules: [...organisationRules, ...facilityRules, ...procedureRules, ...obligationRules],
+  overrides: organisationOverrides,
 });

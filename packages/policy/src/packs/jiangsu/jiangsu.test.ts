@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { CommunityFacts } from '@shequ/domain';
 import { describe, expect, it } from 'vitest';
 import { compile, type Reading } from '../../engine/index.js';
+import { nationalPack } from '../national/index.js';
 import { jiangsuPack } from './index.js';
 
-const jiangsu = compile([jiangsuPack]);
+// Item 7 replaces a national rule, so Jiangsu composes below the national pack, as it ships.
+const jiangsu = compile([nationalPack, jiangsuPack]);
 const asOf = '2024-06-30';
 
 function evaluate(facts: CommunityFacts, options: { asOf?: string; alternative?: string[] } = {}) {

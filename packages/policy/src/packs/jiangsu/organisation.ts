@@ -2,7 +2,7 @@
  * Items 1, 7—10 and 17: the community's size and the bodies of resident self-government — the
  * residents' committee, resident groups, representatives, sub-committees, supervision committee.
  */
-import { check, fmt, later, parameter, rangeCheck, value } from '../../engine/index.js';
+import { check, fmt, later, parameter, rangeCheck, replaceRule, value } from '../../engine/index.js';
 import { cite, JIANGSU_IN_FORCE, percent } from './document.js';
 
 const sizeQuote = '社区人口规模一般为2000—3000户常住居民。';
@@ -128,6 +128,26 @@ const hasKind = (subCommittees: readonly { kind: string }[], kind: string) => {
 };
 const expectedSubCommitteesText = `设${expectedSubCommittees.map(subCommitteeLabel).join('、')}委员会`;
 
+/**
+ * Item 7 restates the Organic Law's committee size (5—9, 第七条) as guidance ("一般为5—9人"): for
+ * Jiangsu's communities it replaces the national rule `national.committee-size` with its own citation,
+ * so one result, not two, speaks of the committee's size (README.md, "The national pack").
+ */
+export const committeeSizeRule = rangeCheck({
+  id: 'jiangsu.committee-size',
+  title: '居民委员会成员一般为5—9人',
+  citation: cite('7', committeeQuote),
+  binding: 'guiding',
+  fact: 'committee.members',
+  minimum: { param: 'minCommitteeMembers' },
+  maximum: { param: 'maxCommitteeMembers' },
+  format: headcount,
+});
+
+export const organisationOverrides = [
+  replaceRule('national.committee-size', committeeSizeRule, cite('7', committeeQuote)),
+];
+
 export const organisationRules = [
   rangeCheck({
     id: 'jiangsu.community-size',
@@ -188,16 +208,6 @@ export const organisationRules = [
         actual: later(() => `${occupancy()}、新建住宅区常住${households}户，尚未成立居民委员会`),
       };
     },
-  }),
-  rangeCheck({
-    id: 'jiangsu.committee-size',
-    title: '居民委员会成员一般为5—9人',
-    citation: cite('7', committeeQuote),
-    binding: 'guiding',
-    fact: 'committee.members',
-    minimum: { param: 'minCommitteeMembers' },
-    maximum: { param: 'maxCommitteeMembers' },
-    format: headcount,
   }),
   // The sentence's "一般" governs its "其中" clause too, so a vice-chair count outside 1—2 warns.
   rangeCheck({

@@ -2,8 +2,9 @@
  * 金山镇城市社区工作管理办法（试行）（金政发〔2020〕5号） (`sources/jinshan.txt`): 中共金山镇委员会 (Jinshan town,
  * Linzi district, Zibo, Shandong), issued 2020-01-06 and in force on issue (第三十二条). It covers
  * the town's purely urban communities (第二条). No shipped pack lies above Jinshan (Weihai, 3710,
- * is another city), so it composes with nothing.
+ * is another city), so it composes with the national pack alone.
  */
+import { NATIONAL_CODE } from '@shequ/domain';
 import {
   check,
   citeFrom,
@@ -48,7 +49,7 @@ export const jinshanInterpretations = {
 export const jinshanPack = definePack({
   code: '370305111',
   name: '金山镇',
-  parent: null,
+  parent: NATIONAL_CODE, // docs/interfaces.md §1: every chain begins with the national pack
   documents: [{ title: JINSHAN_DOCUMENT, inForceFrom: IN_FORCE }],
   settings: ['urban'],
   parameters: [

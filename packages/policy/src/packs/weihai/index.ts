@@ -3,6 +3,7 @@
  * dated 2018-12-22. Sections are cited as the document numbers them: `二（四）`.
  * It covers urban and rural communities; most figures are for urban ones (城市社区).
  */
+import { NATIONAL_CODE } from '@shequ/domain';
 import {
   check,
   citeFrom,
@@ -99,7 +100,7 @@ export const weihaiInterpretations = {
 export const weihaiPack = definePack({
   code: '371000',
   name: '威海市',
-  parent: null,
+  parent: NATIONAL_CODE, // docs/interfaces.md §1: every chain begins with the national pack
   documents: [{ title: WEIHAI_DOCUMENT, inForceFrom: IN_FORCE }],
   settings: ['urban', 'rural'],
   parameters: [
