@@ -13,6 +13,7 @@ import { policyRouter } from './routers/policy.js';
 import { sealsRouter } from './routers/seals.js';
 import { spreadsheetsRouter } from './routers/spreadsheets.js';
 import { usersRouter } from './routers/users.js';
+import { workbenchRouter } from './routers/workbench.js';
 import { router } from './trpc.js';
 
 export const appRouter = router({
@@ -28,6 +29,7 @@ export const appRouter = router({
   handovers: handoversRouter,
   custody: custodyRouter,
   spreadsheets: spreadsheetsRouter,
+  workbench: workbenchRouter,
 });
 
 export type AppRouter = typeof appRouter;
