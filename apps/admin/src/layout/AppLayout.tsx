@@ -152,9 +152,18 @@ export function AppLayout({ user }: { user: SessionUser }) {
               },
             }}
           >
-            <Space style={{ cursor: 'pointer', minWidth: 0, whiteSpace: 'nowrap' }} data-testid="user-menu">
+            <Space
+              // One line, whatever the narrow-screen rule for rows of controls says.
+              style={{ cursor: 'pointer', minWidth: 0, whiteSpace: 'nowrap', flexWrap: 'nowrap' }}
+              data-testid="user-menu"
+            >
               <UserOutlined />
-              <Typography.Text strong ellipsis style={{ maxWidth: phone ? 200 : 320 }}>
+              <Typography.Text
+                strong
+                ellipsis
+                style={{ maxWidth: phone ? 220 : 320 }}
+                data-testid="user-name"
+              >
                 {user.displayName}
               </Typography.Text>
               {!phone && (

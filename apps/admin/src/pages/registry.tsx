@@ -5,6 +5,7 @@
 import {
   AuditOutlined,
   BankOutlined,
+  DesktopOutlined,
   FileProtectOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
@@ -29,6 +30,11 @@ export interface PageEntry {
 }
 
 export const pages: PageEntry[] = [
+  {
+    path: 'workbench',
+    load: () => import('./workbench/index.js'),
+    menu: { label: '工作台', icon: <DesktopOutlined /> },
+  },
   {
     path: 'communities',
     load: () => import('./communities/index.js'),
