@@ -57,9 +57,11 @@ describeInBrowser('admin console in a browser', () => {
     await shot('02-change-password');
     await page.getByLabel('确认新密码').fill(newPassword);
     await page.getByRole('button', { name: '保存新密码' }).click();
-    // Back where the visitor first wanted to go... the console's home, the division tree.
-    await page.waitForURL(/\/communities/);
+    // The console's home: the workbench, every role's first page; the division tree is one click away.
+    await page.waitForURL(/\/workbench$/);
     await page.getByText('系统管理员').first().waitFor();
+    await page.getByRole('menuitem', { name: '辖区与社区' }).click();
+    await page.waitForURL(/\/communities/);
   });
 
   it('finds Jinshan town by searching and lists its communities', async () => {

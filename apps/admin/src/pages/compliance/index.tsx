@@ -4,6 +4,7 @@
  * Clicking a bar drills down: a rule's segment lists those communities, a child node opens its own
  * dashboard, each listed community links to its compliance page.
  */
+import { articleLabel } from '@shequ/policy';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Breadcrumb,
@@ -45,7 +46,7 @@ function ruleChart(dashboard: Dashboard): BarChartOption {
     xAxis: { type: 'value', max: dashboard.evaluated },
     yAxis: {
       type: 'category',
-      data: rules.map((r) => `${shorten(r.title)}（${r.citation.article}）`),
+      data: rules.map((r) => `${shorten(r.title)}（${articleLabel(r.citation.article)}）`),
       axisLabel: { width: 260, overflow: 'truncate' },
     },
     series: statusOrder.map((status) => ({
@@ -166,7 +167,7 @@ function FailingList({
         <Space wrap>
           <span>社区名单</span>
           <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-            {ruleInfo ? `${ruleInfo.title}（${ruleInfo.citation.article}）` : '任一检查项'}：
+            {ruleInfo ? `${ruleInfo.title}（${articleLabel(ruleInfo.citation.article)}）` : '任一检查项'}：
             {statusLabels[status]}
           </Typography.Text>
         </Space>
@@ -182,7 +183,7 @@ function FailingList({
               { value: '', label: '任一检查项' },
               ...dashboard.rules.map((r) => ({
                 value: r.rule,
-                label: `${r.title}（${r.citation.article}）`,
+                label: `${r.title}（${articleLabel(r.citation.article)}）`,
               })),
             ]}
           />
