@@ -183,6 +183,10 @@ describe('overdue loans and seals, and 催还', () => {
       after: { borrower: 'plain', dueOn: '2026-03-05', title: '2025年工作台账' },
     });
     expect((await workbenchOf('keeper')).overdueLoans[0]?.lastRemindedAt).toBe(remindedAt);
+    // Like the loan register itself, the reminder stays out of a plain worker's audit log.
+    const seenByPlain = await client('plain').audit.list.query({ entityType: 'archiveLoan' });
+    expect(seenByPlain.total).toBe(0);
+    expect((await client('keeper').audit.list.query({ entityType: 'archiveLoan' })).total).toBe(1);
     await client('street').workbench.remind.mutate({ kind: 'seal', requestId: removal });
     expect((await workbenchOf('keeper')).overdueSeals[0]?.lastRemindedAt).toBe(clock.now().toISOString());
   });

@@ -50,7 +50,12 @@ describeInBrowser('every page on a phone', () => {
   const contexts: BrowserContext[] = [];
 
   async function phonePage(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: phone, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: phone,
+      isMobile: true,
+      hasTouch: true,
+    });
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -86,58 +91,74 @@ describeInBrowser('every page on a phone', () => {
     return overflowing;
   }
 
-  it('the administrator: the menu is a drawer, the header one line, and no page scrolls sideways', async () => {
-    const page = await phonePage();
-    await firstSignIn(page, server.url, {
-      username: 'admin',
-      oneTimePassword: server.adminPassword,
-      newPassword: 'Phone-Walk-2026!',
-    });
-    // The side menu does not take the screen: it opens from the header's button.
-    await expect(page.locator('.ant-layout-sider').count()).resolves.toBe(0);
-    await page.getByRole('button', { name: '打开菜单' }).click();
-    await page.getByRole('menuitem', { name: '操作日志' }).waitFor();
-    await screenshot(page, 'phone-admin-menu-drawer');
-    await page.getByRole('menuitem', { name: '操作日志' }).click();
-    await page.waitForURL(/\/audit/);
-    // The user's name stays on one line in the header (its box is no taller than one line of text).
-    const name = await page.getByTestId('user-name').boundingBox();
-    expect(name?.height ?? 0).toBeLessThan(30);
+  it(
+    'the administrator: the menu is a drawer, the header one line, and no page scrolls sideways',
+    async () => {
+      const page = await phonePage();
+      await firstSignIn(page, server.url, {
+        username: 'admin',
+        oneTimePassword: server.adminPassword,
+        newPassword: 'Phone-Walk-2026!',
+      });
+      // The side menu does not take the screen: it opens from the header's button.
+      await expect(page.locator('.ant-layout-sider').count()).resolves.toBe(0);
+      await page.getByRole('button', { name: '打开菜单' }).click();
+      await page.getByRole('menuitem', { name: '操作日志' }).waitFor();
+      await screenshot(page, 'phone-admin-menu-drawer');
+      await page.getByRole('menuitem', { name: '操作日志' }).click();
+      await page.waitForURL(/\/audit/);
+      // The user's name stays on one line in the header (its box is no taller than one line of text).
+      const name = await page.getByTestId('user-name').boundingBox();
+      expect(name?.height ?? 0).toBeLessThan(30);
 
-    // The demo handover of 象山, for the handover route; and a street administrator for the walk below.
-    const answers = await page.evaluate(
-      async ({ community, town, username }) => {
-        const input = encodeURIComponent(JSON.stringify({ community }));
-        const list = (await (await fetch(`/trpc/handovers.list?input=${input}`)).json()) as {
-          result: { data: { id: string }[] };
-        };
-        const created = (await (
-          await fetch('/trpc/users.create', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ username, displayName: '周敏', role: 'streetAdmin', jurisdictionCode: town }),
-          })
-        ).json()) as { result: { data: { oneTimePassword: string } } };
-        return { handoverId: list.result.data[0]?.id ?? '', oneTimePassword: created.result.data.oneTimePassword };
-      },
-      { community: xiangshan, town: jinshanTown, username: streetAdmin.username },
-    );
-    handoverId = answers.handoverId;
-    expect(handoverId).not.toBe('');
-    Object.assign(streetAdmin, { oneTimePassword: answers.oneTimePassword });
+      // The demo handover of 象山, for the handover route; and a street administrator for the walk below.
+      const answers = await page.evaluate(
+        async ({ community, town, username }) => {
+          const input = encodeURIComponent(JSON.stringify({ community }));
+          const list = (await (await fetch(`/trpc/handovers.list?input=${input}`)).json()) as {
+            result: { data: { id: string }[] };
+          };
+          const created = (await (
+            await fetch('/trpc/users.create', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({
+                username,
+                displayName: '周敏',
+                role: 'streetAdmin',
+                jurisdictionCode: town,
+              }),
+            })
+          ).json()) as { result: { data: { oneTimePassword: string } } };
+          return {
+            handoverId: list.result.data[0]?.id ?? '',
+            oneTimePassword: created.result.data.oneTimePassword,
+          };
+        },
+        { community: xiangshan, town: jinshanTown, username: streetAdmin.username },
+      );
+      handoverId = answers.handoverId;
+      expect(handoverId).not.toBe('');
+      Object.assign(streetAdmin, { oneTimePassword: answers.oneTimePassword });
 
-    expect(await walk(page, 'admin')).toEqual([]);
-  }, walkTimeout);
+      expect(await walk(page, 'admin')).toEqual([]);
+    },
+    walkTimeout,
+  );
 
-  it('the street administrator: no page scrolls sideways', async () => {
-    const page = await phonePage();
-    await firstSignIn(page, server.url, {
-      username: streetAdmin.username,
-      oneTimePassword: (streetAdmin as { oneTimePassword?: string }).oneTimePassword ?? '',
-      newPassword: streetAdmin.password,
-    });
-    expect(await walk(page, 'street')).toEqual([]);
-  }, walkTimeout);
+  it(
+    'the street administrator: no page scrolls sideways',
+    async () => {
+      const page = await phonePage();
+      await firstSignIn(page, server.url, {
+        username: streetAdmin.username,
+        oneTimePassword: (streetAdmin as { oneTimePassword?: string }).oneTimePassword ?? '',
+        newPassword: streetAdmin.password,
+      });
+      expect(await walk(page, 'street')).toEqual([]);
+    },
+    walkTimeout,
+  );
 
   const demoPeople = [
     { username: 'xs-liguilan', who: 'custodian' },
@@ -146,17 +167,21 @@ describeInBrowser('every page on a phone', () => {
     { username: 'js-liuwei', who: 'auditor' },
   ];
   for (const person of demoPeople) {
-    it(`${person.username}: no page scrolls sideways`, async () => {
-      const page = await phonePage();
-      // Straight to the sign-in form: the console's own first page, the workbench, never a refusal.
-      await page.goto(`${server.url}/login`);
-      await page.getByLabel('用户名').fill(person.username);
-      await page.getByLabel('密码').fill(demoAccountPassword);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.waitForURL(/\/workbench$/);
-      await page.getByRole('heading', { name: '工作台' }).waitFor();
-      await expect(page.locator('.ant-result-403').count()).resolves.toBe(0);
-      expect(await walk(page, person.who)).toEqual([]);
-    }, walkTimeout);
+    it(
+      `${person.username}: no page scrolls sideways`,
+      async () => {
+        const page = await phonePage();
+        // Straight to the sign-in form: the console's own first page, the workbench, never a refusal.
+        await page.goto(`${server.url}/login`);
+        await page.getByLabel('用户名').fill(person.username);
+        await page.getByLabel('密码').fill(demoAccountPassword);
+        await page.getByRole('button', { name: '登录' }).click();
+        await page.waitForURL(/\/workbench$/);
+        await page.getByRole('heading', { name: '工作台' }).waitFor();
+        await expect(page.locator('.ant-result-403').count()).resolves.toBe(0);
+        expect(await walk(page, person.who)).toEqual([]);
+      },
+      walkTimeout,
+    );
   }
 });

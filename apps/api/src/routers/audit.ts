@@ -21,6 +21,7 @@ function auditScopeFilter(principal: Pick<Principal, 'jurisdictionCode'>): SQL |
 /** Audit records of archives, seals and handovers: their before/after rows are the registers themselves. */
 const ARCHIVE_ENTITY_TYPES = [
   'archiveItem',
+  'archiveLoan',
   'attachment',
   'seal',
   'sealRequest',
