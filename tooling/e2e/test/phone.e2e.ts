@@ -177,7 +177,7 @@ describeInBrowser('every page on a phone', () => {
         await page.getByLabel('密码').fill(demoAccountPassword);
         await page.getByRole('button', { name: '登录' }).click();
         await page.waitForURL(/\/workbench$/);
-        await page.getByRole('heading', { name: '工作台' }).waitFor();
+        await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
         await expect(page.locator('.ant-result-403').count()).resolves.toBe(0);
         expect(await walk(page, person.who)).toEqual([]);
       },

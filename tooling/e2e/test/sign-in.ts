@@ -26,7 +26,7 @@ export async function firstSignIn(
   await page.getByLabel('确认新密码').fill(account.newPassword);
   await page.getByRole('button', { name: '保存新密码' }).click();
   await page.waitForURL(/\/workbench$/);
-  await page.getByRole('heading', { name: '工作台' }).waitFor();
+  await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
   await page.goto(`${baseUrl}/communities`);
 }
 

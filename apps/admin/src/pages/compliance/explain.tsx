@@ -4,6 +4,7 @@ import { articleLabel, citationLabel as citeAs } from '@shequ/policy';
 import { Descriptions, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { factField } from '../community/factFields.js';
+import { readableName } from './readable.js';
 
 export interface CitationLike {
   document: string;
@@ -47,7 +48,7 @@ export function ArticleText({ citation, text }: { citation: CitationLike; text?:
 }
 
 export function factLabel(path: string): string {
-  return factField(path)?.label ?? path;
+  return factField(path)?.label ?? readableName(path);
 }
 
 function formatValue(value: unknown, unit?: string): string {
