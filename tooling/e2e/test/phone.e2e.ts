@@ -161,7 +161,7 @@ describeInBrowser('every page on a phone', () => {
   );
 
   const demoPeople = [
-    { username: 'xs-liguilan', who: 'custodian' },
+    { username: 'xs-zhaomin', who: 'custodian' },
     { username: 'xs-chenhong', who: 'director' },
     { username: 'xs-sunli', who: 'worker' },
     { username: 'js-liuwei', who: 'auditor' },

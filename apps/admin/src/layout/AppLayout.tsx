@@ -129,6 +129,8 @@ export function AppLayout({ user }: { user: SessionUser }) {
             justifyContent: phone ? 'space-between' : 'flex-end',
             alignItems: 'center',
             gap: 8,
+            // antd's header line height (64 px) would set the name a line below its icon.
+            lineHeight: 'normal',
             paddingInline: phone ? 12 : 24,
             borderBottom: '1px solid #f0f0f0',
           }}
