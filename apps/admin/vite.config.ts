@@ -1,11 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { precompress } from './build/precompress.js';
 
 /** Where `vite dev` forwards API calls; the API serves the built console itself on one origin. */
 const apiOrigin = process.env.SHEQU_API_ORIGIN ?? 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  // Brotli and gzip copies of the build, for the API's static serving (apps/api/src/static-assets.ts).
+  plugins: [react(), precompress()],
   // Workspace packages (`@shequ/domain`) are bundled from their TypeScript source, no build first.
   resolve: { conditions: ['@shequ/source', ...defaultClientConditions] },
   server: {

@@ -7,6 +7,7 @@ const topics: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   import: () => import('./import.js'),
   log: () => import('./log.js'),
   policy: () => import('./policy.js'),
+  transfer: () => import('./transfer.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,4 +1,5 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { roleLabels } from '@shequ/domain';
 import { useMutation } from '@tanstack/react-query';
 import {
   App,
@@ -17,7 +18,6 @@ import {
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../lib/fieldErrors.js';
-import { roleLabels } from '../lib/labels.js';
 import { queryClient, type SessionUser, trpc } from '../lib/trpc.js';
 import { pages } from '../pages/registry.js';
 

@@ -13,8 +13,9 @@ import {
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
-import { isAdmin, type Role } from '../lib/labels.js';
+import type { Role } from '../lib/labels.js';
 import { homePath } from '../lib/navigation.js';
+import { isAdmin } from '../lib/roles.js';
 
 type PageModule = Promise<{ default: ComponentType }>;
 

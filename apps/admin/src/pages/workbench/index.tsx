@@ -4,7 +4,7 @@
  * by the server to what the person may see. Lists, not tables, so each entry reads on a phone.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, List, Space, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
@@ -77,7 +77,7 @@ function Overdue({ data }: { data: Workbench }) {
   return (
     <Section title="逾期未还" count={count} more={<Link to="/archives/overdue">逾期清单</Link>}>
       {count === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有逾期的借阅和外带印章" />
+        <Typography.Text type="secondary">没有逾期的借阅和外带印章</Typography.Text>
       ) : (
         <List size="small" data-testid="workbench-overdue">
           {data.overdueLoans.map((loan) => (
@@ -152,7 +152,7 @@ export default function WorkbenchPage() {
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Section title="待我审批" count={approvals} more={<Link to="/archives/requests">审批与申请</Link>}>
           {approvals === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有等待您审批的申请" />
+            <Typography.Text type="secondary">没有等待您审批的申请</Typography.Text>
           ) : (
             <List size="small" data-testid="workbench-approvals">
               {data.approvals.map((request) => (
@@ -203,7 +203,7 @@ export default function WorkbenchPage() {
 
         <Section title="已批准，待保管人办理" count={data.toStamp.length}>
           {data.toStamp.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有等待用印或交付外带的申请" />
+            <Typography.Text type="secondary">没有等待用印或交付外带的申请</Typography.Text>
           ) : (
             <List size="small" data-testid="workbench-to-stamp">
               {data.toStamp.map((request) => (
@@ -241,7 +241,7 @@ export default function WorkbenchPage() {
 
         <Section title="待我确认的离任移交" count={data.handovers.length}>
           {data.handovers.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有等待您确认的离任移交" />
+            <Typography.Text type="secondary">没有等待您确认的离任移交</Typography.Text>
           ) : (
             <List size="small" data-testid="workbench-handovers">
               {data.handovers.map((handover) => (
@@ -275,7 +275,7 @@ export default function WorkbenchPage() {
           more={<Link to="/compliance">合规检查</Link>}
         >
           {data.failing.total === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="辖区内社区的检查项均未发现不通过" />
+            <Typography.Text type="secondary">辖区内社区的检查项均未发现不通过</Typography.Text>
           ) : (
             <List size="small" data-testid="workbench-failing">
               {data.failing.items.map((community) => (
