@@ -5,6 +5,8 @@
  * (`pnpm --filter @shequ/admin build`) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium);
  * without either the topic says so and measures nothing.
  *
+ * SHEQU_BENCH_TRANSFER_DETAIL=1 lists every response with its size.
+ *
  * The server runs as in the browser tests: its own temporary database with the demo data, the demo
  * people's password set (SHEQU_DEMO_PASSWORD), so 象山's custodian can sign in.
  */
@@ -78,11 +80,17 @@ async function startServer(scratch: string): Promise<{ url: string; child: Child
 async function coldTransfer(context: BrowserContext, url: string, ready: (page: Page) => Promise<void>) {
   const page = await context.newPage();
   const sizes: Promise<number>[] = [];
+  const detail = process.env.SHEQU_BENCH_TRANSFER_DETAIL === '1';
   page.on('requestfinished', (request) => {
     sizes.push(
       request
         .sizes()
-        .then((size) => size.responseBodySize + size.responseHeadersSize)
+        .then((size) => {
+          const bytes = size.responseBodySize + size.responseHeadersSize;
+          if (detail)
+            process.stdout.write(`  ${(bytes / 1000).toFixed(1)} KB ${new URL(request.url()).pathname}\n`);
+          return bytes;
+        })
         .catch(() => 0),
     );
   });
