@@ -22,6 +22,11 @@ export default defineConfig({
     // antd and React make one ~1 MB entry chunk; each page loads in its own chunk (src/pages/registry.tsx).
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
+      output: {
+        // Many chunks of a few hundred bytes cost a request (and its headers) each, and compress worse
+        // than one: chunks smaller than this join a neighbour that loads with them.
+        experimentalMinChunkSize: 4_000,
+      },
       onwarn(warning, warn) {
         // zod's sources carry comments Rollup cannot place; harmless, and not ours to fix.
         if (warning.code === 'INVALID_ANNOTATION') return;

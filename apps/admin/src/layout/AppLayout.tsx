@@ -1,27 +1,17 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { roleLabels } from '@shequ/domain';
 import { useMutation } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Drawer,
-  Dropdown,
-  Grid,
-  Layout,
-  Menu,
-  type MenuProps,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-} from 'antd';
-import { Suspense, useState } from 'react';
+import { App, Button, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Spin, Tag, theme } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../lib/fieldErrors.js';
 import { queryClient, type SessionUser, trpc } from '../lib/trpc.js';
 import { pages } from '../pages/registry.js';
 
 const brand = '社区工作平台';
+
+// Only phones show the menu in a drawer: wide screens never download it.
+const Drawer = lazy(async () => ({ default: (await import('antd/es/drawer/index.js')).default }));
 
 export function AppLayout({ user }: { user: SessionUser }) {
   const navigate = useNavigate();
@@ -30,6 +20,7 @@ export function AppLayout({ user }: { user: SessionUser }) {
   // Below antd's `md` (768 px) the side menu would keep more than half of a phone's width: it becomes a
   // drawer behind a button in the header. `md` is undefined until measured, and a wide screen is the default.
   const screens = Grid.useBreakpoint();
+  const { token } = theme.useToken();
   const phone = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const logout = useMutation(
@@ -93,16 +84,18 @@ export function AppLayout({ user }: { user: SessionUser }) {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {phone ? (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          size={240}
-          title={brand}
-          styles={{ body: { padding: 0, background: '#001529' } }}
-        >
-          {sideMenu}
-        </Drawer>
+        <Suspense fallback={null}>
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={240}
+            title={brand}
+            styles={{ body: { padding: 0, background: '#001529' } }}
+          >
+            {sideMenu}
+          </Drawer>
+        </Suspense>
       ) : (
         <Layout.Sider width={208} collapsible theme="dark">
           <div
@@ -160,18 +153,23 @@ export function AppLayout({ user }: { user: SessionUser }) {
               data-testid="user-menu"
             >
               <UserOutlined />
-              <Typography.Text
-                strong
-                ellipsis
-                style={{ maxWidth: phone ? 220 : 320 }}
+              {/* Plain text, not antd's Typography: the frame of every page stays small. */}
+              <strong
                 data-testid="user-name"
+                style={{
+                  display: 'inline-block',
+                  maxWidth: phone ? 220 : 320,
+                  overflow: 'hidden',
+                  textOverflow: 'ellipsis',
+                  verticalAlign: 'bottom',
+                }}
               >
                 {user.displayName}
-              </Typography.Text>
+              </strong>
               {!phone && (
-                <Typography.Text type="secondary">
+                <span style={{ color: token.colorTextSecondary }}>
                   {roleLabels[user.role]} · {user.jurisdictionName}
-                </Typography.Text>
+                </span>
               )}
               <DownOutlined />
             </Space>

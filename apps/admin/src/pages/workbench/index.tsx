@@ -4,7 +4,7 @@
  * by the server to what the person may see. Lists, not tables, so each entry reads on a phone.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, List, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Space, Spin, Tag, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
@@ -18,6 +18,51 @@ const custodianSteps: Record<string, string> = { use: '待登记用印', takeOut
 const sealEndKinds: Record<string, string> = { retire: '停用', destroy: '销毁' };
 const handoverParts: Record<string, string> = { leaver: '移交人', successor: '接交人', supervisor: '监交人' };
 
+// Plain markup rather than antd's List and Typography: the workbench is everyone's first page, and
+// those bring pagination, selects and text editing along that this page never uses.
+
+function Quiet({ children }: { children: ReactNode }) {
+  const { token } = theme.useToken();
+  return <span style={{ color: token.colorTextSecondary }}>{children}</span>;
+}
+
+function EntryList({ children, 'data-testid': testId }: { children: ReactNode; 'data-testid'?: string }) {
+  return (
+    <ul data-testid={testId} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {children}
+    </ul>
+  );
+}
+
+function Entry({ children, actions = [] }: { children: ReactNode; actions?: ReactNode[] }) {
+  const { token } = theme.useToken();
+  return (
+    <li
+      style={{
+        display: 'flex',
+        gap: 12,
+        alignItems: 'center',
+        justifyContent: 'space-between',
+        padding: '10px 0',
+        borderBottom: `1px solid ${token.colorSplit}`,
+      }}
+    >
+      <div style={{ minWidth: 0, flex: 1 }}>{children}</div>
+      {actions.length > 0 && <Space size={8}>{actions}</Space>}
+    </li>
+  );
+}
+
+function EntryText({ title, description }: { title: ReactNode; description?: ReactNode }) {
+  const { token } = theme.useToken();
+  return (
+    <>
+      <div style={{ fontWeight: 500, marginBottom: 4, overflowWrap: 'anywhere' }}>{title}</div>
+      {description && <div style={{ color: token.colorTextSecondary }}>{description}</div>}
+    </>
+  );
+}
+
 function Section({
   title,
   count,
@@ -29,19 +74,44 @@ function Section({
   more?: ReactNode;
   children: ReactNode;
 }) {
+  const { token } = theme.useToken();
+  const border = `1px solid ${token.colorBorderSecondary}`;
   return (
-    <Card
-      size="small"
-      title={
-        <Space size={8}>
-          {title}
-          <Badge count={count} showZero color={count > 0 ? '#c0392b' : '#bfbfbf'} />
-        </Space>
-      }
-      extra={more}
+    <section
+      aria-label={title}
+      style={{ background: token.colorBgContainer, border, borderRadius: token.borderRadiusLG }}
     >
-      {children}
-    </Card>
+      <header
+        style={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'center',
+          gap: 8,
+          padding: '8px 12px',
+          borderBottom: border,
+        }}
+      >
+        <Space size={8}>
+          <strong>{title}</strong>
+          <span
+            style={{
+              minWidth: 20,
+              padding: '0 6px',
+              borderRadius: 10,
+              fontSize: 12,
+              lineHeight: '20px',
+              textAlign: 'center',
+              color: '#fff',
+              background: count > 0 ? token.colorPrimary : token.colorTextQuaternary,
+            }}
+          >
+            {count}
+          </span>
+        </Space>
+        {more}
+      </header>
+      <div style={{ padding: '8px 12px' }}>{children}</div>
+    </section>
   );
 }
 
@@ -69,7 +139,7 @@ function RemindButton({
 }
 
 function reminded(at: string | null): ReactNode {
-  return at ? <Typography.Text type="secondary">上次催还 {formatTime(at)}</Typography.Text> : null;
+  return at ? <Quiet>上次催还 {formatTime(at)}</Quiet> : null;
 }
 
 function Overdue({ data }: { data: Workbench }) {
@@ -77,11 +147,11 @@ function Overdue({ data }: { data: Workbench }) {
   return (
     <Section title="逾期未还" count={count} more={<Link to="/archives/overdue">逾期清单</Link>}>
       {count === 0 ? (
-        <Typography.Text type="secondary">没有逾期的借阅和外带印章</Typography.Text>
+        <Quiet>没有逾期的借阅和外带印章</Quiet>
       ) : (
-        <List size="small" data-testid="workbench-overdue">
+        <EntryList data-testid="workbench-overdue">
           {data.overdueLoans.map((loan) => (
-            <List.Item
+            <Entry
               key={loan.id}
               actions={
                 loan.canRemind
@@ -89,7 +159,7 @@ function Overdue({ data }: { data: Workbench }) {
                   : []
               }
             >
-              <List.Item.Meta
+              <EntryText
                 title={
                   <Space size={4} wrap>
                     <Tag color="red">借阅逾期</Tag>
@@ -105,10 +175,10 @@ function Overdue({ data }: { data: Workbench }) {
                   </Space>
                 }
               />
-            </List.Item>
+            </Entry>
           ))}
           {data.overdueSeals.map((seal) => (
-            <List.Item
+            <Entry
               key={seal.id}
               actions={
                 seal.canRemind
@@ -116,7 +186,7 @@ function Overdue({ data }: { data: Workbench }) {
                   : []
               }
             >
-              <List.Item.Meta
+              <EntryText
                 title={
                   <Space size={4} wrap>
                     <Tag color="red">印章逾期未还</Tag>
@@ -132,9 +202,9 @@ function Overdue({ data }: { data: Workbench }) {
                   </Space>
                 }
               />
-            </List.Item>
+            </Entry>
           ))}
-        </List>
+        </EntryList>
       )}
     </Section>
   );
@@ -143,20 +213,26 @@ function Overdue({ data }: { data: Workbench }) {
 export default function WorkbenchPage() {
   const workbench = useQuery(trpc.workbench.mine.queryOptions());
   if (workbench.isPending) return <Spin />;
-  if (workbench.isError) return <Alert type="error" showIcon title={errorMessage(workbench.error)} />;
+  if (workbench.isError) {
+    return (
+      <p role="alert" style={{ color: '#cf1322' }}>
+        工作台未能载入：{errorMessage(workbench.error)}
+      </p>
+    );
+  }
   const data = workbench.data;
   const approvals = data.approvals.length + data.sealEnds.length;
   return (
     <>
-      <Typography.Title level={3}>工作台</Typography.Title>
+      <h2 style={{ fontSize: 24, fontWeight: 600, margin: '0 0 16px' }}>工作台</h2>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Section title="待我审批" count={approvals} more={<Link to="/archives/requests">审批与申请</Link>}>
           {approvals === 0 ? (
-            <Typography.Text type="secondary">没有等待您审批的申请</Typography.Text>
+            <Quiet>没有等待您审批的申请</Quiet>
           ) : (
-            <List size="small" data-testid="workbench-approvals">
+            <EntryList data-testid="workbench-approvals">
               {data.approvals.map((request) => (
-                <List.Item
+                <Entry
                   key={request.id}
                   actions={[
                     <Link key="open" to="/archives/requests">
@@ -164,7 +240,7 @@ export default function WorkbenchPage() {
                     </Link>,
                   ]}
                 >
-                  <List.Item.Meta
+                  <EntryText
                     title={`${requestKinds[request.kind] ?? request.kind}：${request.sealName}`}
                     description={
                       <Space size={[12, 0]} wrap>
@@ -174,10 +250,10 @@ export default function WorkbenchPage() {
                       </Space>
                     }
                   />
-                </List.Item>
+                </Entry>
               ))}
               {data.sealEnds.map((proposal) => (
-                <List.Item
+                <Entry
                   key={proposal.id}
                   actions={[
                     <Link key="open" to="/archives/requests">
@@ -185,7 +261,7 @@ export default function WorkbenchPage() {
                     </Link>,
                   ]}
                 >
-                  <List.Item.Meta
+                  <EntryText
                     title={`印章${sealEndKinds[proposal.type] ?? proposal.type}：${proposal.sealName}`}
                     description={
                       <Space size={[12, 0]} wrap>
@@ -195,19 +271,19 @@ export default function WorkbenchPage() {
                       </Space>
                     }
                   />
-                </List.Item>
+                </Entry>
               ))}
-            </List>
+            </EntryList>
           )}
         </Section>
 
         <Section title="已批准，待保管人办理" count={data.toStamp.length}>
           {data.toStamp.length === 0 ? (
-            <Typography.Text type="secondary">没有等待用印或交付外带的申请</Typography.Text>
+            <Quiet>没有等待用印或交付外带的申请</Quiet>
           ) : (
-            <List size="small" data-testid="workbench-to-stamp">
+            <EntryList data-testid="workbench-to-stamp">
               {data.toStamp.map((request) => (
-                <List.Item
+                <Entry
                   key={request.id}
                   actions={[
                     <Link key="open" to={`/archives/${request.communityCode}?tab=seals`}>
@@ -215,7 +291,7 @@ export default function WorkbenchPage() {
                     </Link>,
                   ]}
                 >
-                  <List.Item.Meta
+                  <EntryText
                     title={
                       <Space size={4} wrap>
                         <Tag color="blue">{custodianSteps[request.kind] ?? request.kind}</Tag>
@@ -231,9 +307,9 @@ export default function WorkbenchPage() {
                       </Space>
                     }
                   />
-                </List.Item>
+                </Entry>
               ))}
-            </List>
+            </EntryList>
           )}
         </Section>
 
@@ -241,11 +317,11 @@ export default function WorkbenchPage() {
 
         <Section title="待我确认的离任移交" count={data.handovers.length}>
           {data.handovers.length === 0 ? (
-            <Typography.Text type="secondary">没有等待您确认的离任移交</Typography.Text>
+            <Quiet>没有等待您确认的离任移交</Quiet>
           ) : (
-            <List size="small" data-testid="workbench-handovers">
+            <EntryList data-testid="workbench-handovers">
               {data.handovers.map((handover) => (
-                <List.Item
+                <Entry
                   key={handover.id}
                   actions={[
                     <Link key="open" to={`/archives/handovers/${handover.id}`}>
@@ -253,7 +329,7 @@ export default function WorkbenchPage() {
                     </Link>,
                   ]}
                 >
-                  <List.Item.Meta
+                  <EntryText
                     title={`${handover.leaverName ?? '—'} → ${handover.successorName ?? '—'}`}
                     description={
                       <Space size={[12, 0]} wrap>
@@ -263,9 +339,9 @@ export default function WorkbenchPage() {
                       </Space>
                     }
                   />
-                </List.Item>
+                </Entry>
               ))}
-            </List>
+            </EntryList>
           )}
         </Section>
 
@@ -275,12 +351,12 @@ export default function WorkbenchPage() {
           more={<Link to="/compliance">合规检查</Link>}
         >
           {data.failing.total === 0 ? (
-            <Typography.Text type="secondary">辖区内社区的检查项均未发现不通过</Typography.Text>
+            <Quiet>辖区内社区的检查项均未发现不通过</Quiet>
           ) : (
-            <List size="small" data-testid="workbench-failing">
+            <EntryList data-testid="workbench-failing">
               {data.failing.items.map((community) => (
-                <List.Item key={community.code}>
-                  <List.Item.Meta
+                <Entry key={community.code}>
+                  <EntryText
                     title={<Link to={`/compliance/${community.code}`}>{community.name}</Link>}
                     description={
                       <Space size={[12, 0]} wrap>
@@ -291,16 +367,16 @@ export default function WorkbenchPage() {
                       </Space>
                     }
                   />
-                </List.Item>
+                </Entry>
               ))}
               {data.failing.total > data.failing.items.length ? (
-                <List.Item>
+                <Entry>
                   <Link to="/compliance">
                     另有 {data.failing.total - data.failing.items.length} 个社区，到合规检查查看全部
                   </Link>
-                </List.Item>
+                </Entry>
               ) : null}
-            </List>
+            </EntryList>
           )}
         </Section>
       </Space>
