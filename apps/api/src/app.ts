@@ -14,9 +14,9 @@ import { maxAttachmentBytesFromEnv, registerAttachmentRoutes } from './archives/
 import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
 import { type ApiSettings, contextFactory } from './context.js';
 import { checkReadiness } from './readiness.js';
-import { consoleStaticOptions } from './static-assets.js';
 import { type AppRouter, appRouter } from './router.js';
 import { DEFAULT_EXPORT_ROW_LIMIT } from './routers/spreadsheet-file.js';
+import { consoleStaticOptions } from './static-assets.js';
 
 // zod's messages in Chinese for every input error the API reports; an app (not a package) may set this.
 z.config(z.locales.zhCN());
