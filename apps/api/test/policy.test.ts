@@ -78,6 +78,11 @@ describe('policy.diff', () => {
     const sides = new Set(diff.rules.flatMap((r) => [r.a?.id, r.b?.id]).filter(Boolean));
     expect(sides.size).toBe(diff.a.rules.length + diff.b.rules.length);
     for (const row of diff.rules.filter((r) => r.state === 'onlyA')) expect(row.b).toBeUndefined();
+    // Equal figures read 相同 even when two documents state them.
+    const equalFigures = diff.rules.filter(
+      (r) => r.a && r.b && r.parameters.length > 0 && r.parameters.every((p) => p.a === p.b),
+    );
+    expect(equalFigures.map((r) => r.state)).toEqual(equalFigures.map(() => 'same'));
     // One jurisdiction against itself differs nowhere.
     const self = await jinshanAdmin.policy.diff.query({ a: JINSHAN, b: JINSHAN });
     expect(self.rules.every((r) => r.state === 'same')).toBe(true);

@@ -110,7 +110,14 @@ function RulesTab() {
           style={{ width: 280 }}
           value={code}
           options={options}
-          onChange={(value: string) => setParams(new URLSearchParams({ tab: 'rules', jurisdiction: value }))}
+          onChange={(value: string) =>
+            setParams((current) => {
+              const next = new URLSearchParams(current);
+              next.set('tab', 'rules');
+              next.set('jurisdiction', value);
+              return next;
+            })
+          }
         />
         <ExportButton
           load={() => trpcClient.spreadsheets.exportPolicyRules.query({ jurisdictionCode: code })}
@@ -196,7 +203,13 @@ function CompareTab() {
   const b = params.get('b') ?? '371000';
   const diff = useQuery(trpc.policy.diff.queryOptions({ a, b }));
   const set = (next: { a?: string; b?: string }) =>
-    setParams(new URLSearchParams({ tab: 'compare', a: next.a ?? a, b: next.b ?? b }));
+    setParams((current) => {
+      const kept = new URLSearchParams(current);
+      kept.set('tab', 'compare');
+      kept.set('a', next.a ?? a);
+      kept.set('b', next.b ?? b);
+      return kept;
+    });
   const nameOf = (code: string) => options.find((o) => o.value === code)?.label ?? code;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -242,9 +255,12 @@ function CompareTab() {
             columns={[
               {
                 title: '事项',
-                dataIndex: 'topic',
+                key: 'topic',
                 width: 180,
-                render: (topic: string) => <Typography.Text code>{topic}</Typography.Text>,
+                // The rule's title as either side words it; the id stays a tooltip for those who need it.
+                render: (_, row) => (
+                  <span title={row.topic}>{row.a?.title ?? row.b?.title ?? row.topic}</span>
+                ),
               },
               {
                 title: nameOf(a),
@@ -336,7 +352,12 @@ function WhatIfTab() {
           onChange={(value: string) => {
             setResult(null);
             form.resetFields();
-            setParams(new URLSearchParams({ tab: 'what-if', jurisdiction: value }));
+            setParams((current) => {
+              const next = new URLSearchParams(current);
+              next.set('tab', 'what-if');
+              next.set('jurisdiction', value);
+              return next;
+            });
           }}
         />
         <Typography.Text type="secondary">
@@ -469,7 +490,14 @@ export default function PolicyExplorerPage() {
       </Typography.Title>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams(new URLSearchParams({ tab: key }))}
+        // The jurisdictions chosen on each tab stay in the address, so switching tabs keeps them.
+        onChange={(key) =>
+          setParams((current) => {
+            const next = new URLSearchParams(current);
+            next.set('tab', key);
+            return next;
+          })
+        }
         destroyOnHidden
         items={[
           { key: 'rules', label: '规则浏览', children: <RulesTab /> },
