@@ -107,6 +107,21 @@ describeInBrowser('admin console in a browser', () => {
     await shot('05-community-saved');
   });
 
+  it('asks before leaving a form with unsaved edits, and keeps them when the person stays', async () => {
+    await page.locator('#facts_households').fill('4390');
+    await page.getByRole('menuitem', { name: '操作日志' }).click();
+    const question = page.getByRole('dialog').filter({ hasText: '有尚未保存的修改' });
+    await question.waitFor();
+    await shot('05b-unsaved-changes');
+    await question.getByRole('button', { name: '留在此页' }).click();
+    await question.waitFor({ state: 'detached' });
+    expect(page.url()).toMatch(new RegExp(`/communities/${xiangshan.code}$`));
+    expect(await page.locator('#facts_households').inputValue()).toBe('4390');
+    await page.getByRole('menuitem', { name: '操作日志' }).click();
+    await question.getByRole('button', { name: '离开，不保存' }).click();
+    await page.waitForURL(/\/audit/);
+  });
+
   it('shows the change in the audit log, with the old and new value', async () => {
     await page.getByRole('menuitem', { name: '操作日志' }).click();
     await page.waitForURL(/\/audit/);
