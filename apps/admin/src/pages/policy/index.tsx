@@ -196,6 +196,28 @@ function DiffSide({ rule, values }: { rule?: RuleDescription | undefined; values
   );
 }
 
+/**
+ * One row per requirement as a reader sees it: a pack may state one requirement as two rules (the
+ * figure it computes and the check that uses it) under one title; those rows are shown once, with
+ * the figures of both.
+ */
+export function readableRows(rows: readonly DiffRow[]): DiffRow[] {
+  const byTitles = new Map<string, DiffRow>();
+  for (const row of rows) {
+    const key = `${row.a?.title ?? ''}|${row.b?.title ?? ''}`;
+    const seen = byTitles.get(key);
+    if (!seen) {
+      byTitles.set(key, row);
+      continue;
+    }
+    const names = new Set(seen.parameters.map((p) => p.name));
+    const parameters = [...seen.parameters, ...row.parameters.filter((p) => !names.has(p.name))];
+    const state = seen.state === row.state ? seen.state : 'different';
+    byTitles.set(key, { ...seen, parameters, state });
+  }
+  return [...byTitles.values()];
+}
+
 function CompareTab() {
   const [params, setParams] = useSearchParams();
   const { options } = useJurisdictionOptions();
@@ -242,7 +264,8 @@ function CompareTab() {
           <Space wrap>
             {(Object.keys(diffStateLabels) as DiffRow['state'][]).map((state) => (
               <Tag key={state} color={diffStateLabels[state].color}>
-                {diffStateLabels[state].label} {diff.data.summary[state]}
+                {diffStateLabels[state].label}{' '}
+                {readableRows(diff.data.rules).filter((r) => r.state === state).length}
               </Tag>
             ))}
           </Space>
@@ -251,7 +274,7 @@ function CompareTab() {
             rowKey="topic"
             data-testid="diff-table"
             pagination={false}
-            dataSource={diff.data.rules}
+            dataSource={readableRows(diff.data.rules)}
             columns={[
               {
                 title: '事项',
