@@ -25,10 +25,16 @@ async function registeredRoutes(): Promise<string[]> {
   return [...source.matchAll(/\bpath: '([^']+)'/g)].map((match) => match[1] as string);
 }
 
-/** How far the page reaches past the right edge of the screen, in CSS pixels (0 when it fits). */
+/**
+ * How far the page reaches past the right edge of the phone's screen, in CSS pixels (0 when it fits).
+ * Measured against the screen's width, not `innerWidth`: a phone browser widens its layout viewport
+ * to fit a page that is too wide (and zooms out), so `innerWidth` grows with the overflow.
+ */
 function sidewaysOverflow(page: Page): Promise<number> {
   // A string, evaluated in the page: this package's types describe Node, not the browser.
-  return page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+  return page.evaluate<number>(
+    `Math.max(document.documentElement.scrollWidth, window.innerWidth) - ${phone.width}`,
+  );
 }
 
 /** Waits until the page's data has arrived: no request in flight and no spinner turning. */
