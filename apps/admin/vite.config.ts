@@ -1,11 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { precompress } from './build/precompress.js';
 
 /** Where `vite dev` forwards API calls; the API serves the built console itself on one origin. */
 const apiOrigin = process.env.SHEQU_API_ORIGIN ?? 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  // Brotli and gzip copies of the build, for the API's static serving (apps/api/src/static-assets.ts).
+  plugins: [react(), precompress()],
   // Workspace packages (`@shequ/domain`) are bundled from their TypeScript source, no build first.
   resolve: { conditions: ['@shequ/source', ...defaultClientConditions] },
   server: {
@@ -20,6 +22,11 @@ export default defineConfig({
     // antd and React make one ~1 MB entry chunk; each page loads in its own chunk (src/pages/registry.tsx).
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
+      output: {
+        // Many chunks of a few hundred bytes cost a request (and its headers) each, and compress worse
+        // than one: chunks smaller than this join a neighbour that loads with them.
+        experimentalMinChunkSize: 4_000,
+      },
       onwarn(warning, warn) {
         // zod's sources carry comments Rollup cannot place; harmless, and not ours to fix.
         if (warning.code === 'INVALID_ANNOTATION') return;

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import './layout/narrow-screens.css';
 
 // antd's ConfigProvider translates antd's own texts; dayjs (dates in pickers and tables) needs its own.
 dayjs.locale('zh-cn');

@@ -16,6 +16,7 @@ import { type ApiSettings, contextFactory } from './context.js';
 import { checkReadiness } from './readiness.js';
 import { type AppRouter, appRouter } from './router.js';
 import { DEFAULT_EXPORT_ROW_LIMIT } from './routers/spreadsheet-file.js';
+import { consoleStaticOptions } from './static-assets.js';
 
 // zod's messages in Chinese for every input error the API reports; an app (not a package) may set this.
 z.config(z.locales.zhCN());
@@ -107,7 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const adminDist = options.adminDist === undefined ? defaultAdminDist : options.adminDist;
   const consoleBuilt = adminDist !== null && existsSync(resolve(adminDist, 'index.html'));
   if (consoleBuilt) {
-    await app.register(fastifyStatic, { root: resolve(adminDist), wildcard: false });
+    await app.register(fastifyStatic, consoleStaticOptions(resolve(adminDist)));
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage =

@@ -14,6 +14,7 @@ import { policyRouter } from './routers/policy.js';
 import { sealsRouter } from './routers/seals.js';
 import { spreadsheetsRouter } from './routers/spreadsheets.js';
 import { usersRouter } from './routers/users.js';
+import { workbenchRouter } from './routers/workbench.js';
 import { router } from './trpc.js';
 
 export const appRouter = router({
@@ -30,6 +31,7 @@ export const appRouter = router({
   custody: custodyRouter,
   spreadsheets: spreadsheetsRouter,
   assessment: assessmentRouter,
+  workbench: workbenchRouter,
 });
 
 export type AppRouter = typeof appRouter;

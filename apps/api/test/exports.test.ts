@@ -185,13 +185,15 @@ describe('audit log export', () => {
       '操作',
       '对象类型',
       '对象编号',
+      '辖区',
       '辖区代码',
       '来源地址',
       '修改前',
       '修改后',
     ]);
-    expect(rows.map((r) => [r.操作人, r.操作, r.对象类型, r.辖区代码])).toEqual([
-      ['jinshan', '创建账号', '账号', XIANGSHAN],
+    // People by name (account in brackets), places by name: the export reads like the screen.
+    expect(rows.map((r) => [r.操作人, r.操作, r.对象类型, r.辖区, r.辖区代码])).toEqual([
+      ['jinshan', '创建账号', '账号', '象山社区居委会', XIANGSHAN],
     ]);
     expect(String(rows[0]?.时间)).toMatch(/^2026-07-10 10:00:00$/);
     expect(String(rows[0]?.修改后)).toContain('xs-newcomer');

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { type DatabaseHandle, pendingMigrations } from '@shequ/db';
 import { createTestDatabase } from '@shequ/db/testing';
 import { sql } from 'drizzle-orm';
@@ -15,7 +16,15 @@ beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'shequ-dist-'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>社区</title>');
   writeFileSync(join(dist, 'app.js'), 'console.log(1)');
+  // A hashed asset as the console's build writes it: with its Brotli and gzip copies beside it.
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'assets', hashedAsset), assetText);
+  writeFileSync(join(dist, 'assets', `${hashedAsset}.br`), brotliCompressSync(assetText));
+  writeFileSync(join(dist, 'assets', `${hashedAsset}.gz`), gzipSync(assetText));
 });
+
+const hashedAsset = 'index-Cw4lPUcf.js';
+const assetText = 'export const greeting = "你好";\n'.repeat(200);
 
 afterAll(async () => {
   await database?.close();
@@ -71,6 +80,35 @@ describe('the console', () => {
       const api = await app.inject({ url: '/trpc/nothing.here', headers: { accept: 'text/html' } });
       expect(api.statusCode).toBe(404);
       expect(api.body).not.toContain('<title>');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('sends the precompressed copy a browser accepts; hashed assets are kept a year, pages revalidated', async () => {
+    const app = await makeApp(database, { adminDist: dist });
+    try {
+      const brotli = await app.inject({
+        url: `/assets/${hashedAsset}`,
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      });
+      expect(brotli.statusCode).toBe(200);
+      expect(brotli.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(assetText);
+      expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      const gzip = await app.inject({
+        url: `/assets/${hashedAsset}`,
+        headers: { 'accept-encoding': 'gzip' },
+      });
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      const plain = await app.inject({ url: `/assets/${hashedAsset}` });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(assetText);
+      for (const url of ['/', '/workbench']) {
+        const page = await app.inject({ url, headers: { accept: 'text/html' } });
+        expect(page.statusCode, url).toBe(200);
+        expect(page.headers['cache-control'], url).toBe('no-cache');
+      }
     } finally {
       await app.close();
     }

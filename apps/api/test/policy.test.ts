@@ -93,6 +93,11 @@ describe('policy.diff', () => {
     expect(sides.size).toBe(ids.size);
     expect(diff.rules.find((r) => r.a?.id === 'national.committee-size')?.state).toBe('same');
     for (const row of diff.rules.filter((r) => r.state === 'onlyA')) expect(row.b).toBeUndefined();
+    // Equal figures read 相同 even when two documents state them.
+    const equalFigures = diff.rules.filter(
+      (r) => r.a && r.b && r.parameters.length > 0 && r.parameters.every((p) => p.a === p.b),
+    );
+    expect(equalFigures.map((r) => r.state)).toEqual(equalFigures.map(() => 'same'));
     // One jurisdiction against itself differs nowhere.
     const self = await jinshanAdmin.policy.diff.query({ a: JINSHAN, b: JINSHAN });
     expect(self.rules.every((r) => r.state === 'same')).toBe(true);

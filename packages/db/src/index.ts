@@ -11,3 +11,4 @@ export * from './facts-import.js';
 export * from './migrate.js';
 export * from './schema.js';
 export * from './seed.js';
+export * from './workbench.js';

@@ -8,6 +8,7 @@ const topics: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   log: () => import('./log.js'),
   policy: () => import('./policy.js'),
   assessment: () => import('./assessment.js'),
+  transfer: () => import('./transfer.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

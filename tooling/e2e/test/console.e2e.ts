@@ -57,9 +57,11 @@ describeInBrowser('admin console in a browser', () => {
     await shot('02-change-password');
     await page.getByLabel('确认新密码').fill(newPassword);
     await page.getByRole('button', { name: '保存新密码' }).click();
-    // Back where the visitor first wanted to go... the console's home, the division tree.
-    await page.waitForURL(/\/communities/);
+    // The console's home: the workbench, every role's first page; the division tree is one click away.
+    await page.waitForURL(/\/workbench$/);
     await page.getByText('系统管理员').first().waitFor();
+    await page.getByRole('menuitem', { name: '辖区与社区' }).click();
+    await page.waitForURL(/\/communities/);
   });
 
   it('finds Jinshan town by searching and lists its communities', async () => {
@@ -105,6 +107,21 @@ describeInBrowser('admin console in a browser', () => {
     await shot('05-community-saved');
   });
 
+  it('asks before leaving a form with unsaved edits, and keeps them when the person stays', async () => {
+    await page.locator('#facts_households').fill('4390');
+    await page.getByRole('menuitem', { name: '操作日志' }).click();
+    const question = page.getByRole('dialog').filter({ hasText: '有尚未保存的修改' });
+    await question.waitFor();
+    await shot('05b-unsaved-changes');
+    await question.getByRole('button', { name: '留在此页' }).click();
+    await question.waitFor({ state: 'detached' });
+    expect(page.url()).toMatch(new RegExp(`/communities/${xiangshan.code}$`));
+    expect(await page.locator('#facts_households').inputValue()).toBe('4390');
+    await page.getByRole('menuitem', { name: '操作日志' }).click();
+    await question.getByRole('button', { name: '离开，不保存' }).click();
+    await page.waitForURL(/\/audit/);
+  });
+
   it('shows the change in the audit log, with the old and new value', async () => {
     await page.getByRole('menuitem', { name: '操作日志' }).click();
     await page.waitForURL(/\/audit/);
@@ -114,12 +131,14 @@ describeInBrowser('admin console in a browser', () => {
       .filter({ hasText: '修改社区数据' })
       .first();
     await row.waitFor();
-    expect(await row.textContent()).toContain('admin');
+    // People by name, times in China time (UTC+8) to the second.
+    expect(await row.textContent()).toContain('系统管理员');
+    expect(await row.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
     await row.locator('.ant-table-row-expand-icon').click();
-    const change = page.locator('.ant-table-expanded-row tr', { hasText: 'facts.households' });
+    const change = page.locator('.ant-table-expanded-row tr', { hasText: '户数' });
     await change.waitFor();
     const text = await change.textContent();
-    expect(text).toContain('户数');
+    expect(text).not.toContain('facts.households');
     expect(text).toContain('4388');
     await shot('06-audit-log');
   });

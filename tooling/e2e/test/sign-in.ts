@@ -10,8 +10,8 @@ async function submitSignIn(page: Page, baseUrl: string, username: string, passw
 }
 
 /**
- * Signs in with a one-time password, which the console makes the person replace at once, and waits
- * for the community list the console opens on.
+ * Signs in with a one-time password, which the console makes the person replace at once, waits for
+ * the workbench the console then opens on, and goes on to the community list the walks start from.
  */
 export async function firstSignIn(
   page: Page,
@@ -25,7 +25,9 @@ export async function firstSignIn(
   await page.getByLabel('新密码', { exact: true }).fill(account.newPassword);
   await page.getByLabel('确认新密码').fill(account.newPassword);
   await page.getByRole('button', { name: '保存新密码' }).click();
-  await page.waitForURL(/\/communities/);
+  await page.waitForURL(/\/workbench$/);
+  await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
+  await page.goto(`${baseUrl}/communities`);
 }
 
 /** Signs in with a password of the person's own and waits for the console's first page. */

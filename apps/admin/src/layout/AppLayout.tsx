@@ -1,17 +1,28 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { roleLabels } from '@shequ/domain';
 import { useMutation } from '@tanstack/react-query';
-import { App, Dropdown, Layout, Menu, type MenuProps, Space, Spin, Tag, Typography } from 'antd';
-import { Suspense } from 'react';
+import { App, Button, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Spin, Tag, theme } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../lib/fieldErrors.js';
-import { roleLabels } from '../lib/labels.js';
 import { queryClient, type SessionUser, trpc } from '../lib/trpc.js';
 import { pages } from '../pages/registry.js';
+
+const brand = '社区工作平台';
+
+// Only phones show the menu in a drawer: wide screens never download it.
+const Drawer = lazy(async () => ({ default: (await import('antd/es/drawer/index.js')).default }));
 
 export function AppLayout({ user }: { user: SessionUser }) {
   const navigate = useNavigate();
   const location = useLocation();
   const { message } = App.useApp();
+  // Below antd's `md` (768 px) the side menu would keep more than half of a phone's width: it becomes a
+  // drawer behind a button in the header. `md` is undefined until measured, and a wide screen is the default.
+  const screens = Grid.useBreakpoint();
+  const { token } = theme.useToken();
+  const phone = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
       onSuccess: () => {
@@ -41,45 +52,90 @@ export function AppLayout({ user }: { user: SessionUser }) {
   const selected = location.pathname.split('/')[1] ?? '';
 
   const userMenu: MenuProps['items'] = [
+    // On a phone the header has room for the name only; the role and jurisdiction move into the menu.
+    ...(phone
+      ? [
+          {
+            key: 'who',
+            disabled: true,
+            label: `${roleLabels[user.role]} · ${user.jurisdictionName}`,
+          },
+          { type: 'divider' as const },
+        ]
+      : []),
     { key: 'change-password', icon: <KeyOutlined />, label: '修改密码' },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
   ];
 
+  const sideMenu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selected]}
+      items={menuItems}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(`/${key}`);
+      }}
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={208} collapsible theme="dark">
-        <div
-          style={{
-            color: '#fff',
-            fontSize: 18,
-            fontWeight: 600,
-            padding: '18px 20px',
-            whiteSpace: 'nowrap',
-            overflow: 'hidden',
-          }}
-        >
-          社区工作平台
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[selected]}
-          items={menuItems}
-          onClick={({ key }) => navigate(`/${key}`)}
-        />
-      </Layout.Sider>
-      <Layout>
+      {phone ? (
+        <Suspense fallback={null}>
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={240}
+            title={brand}
+            styles={{ body: { padding: 0, background: '#001529' } }}
+          >
+            {sideMenu}
+          </Drawer>
+        </Suspense>
+      ) : (
+        <Layout.Sider width={208} collapsible theme="dark">
+          <div
+            style={{
+              color: '#fff',
+              fontSize: 18,
+              fontWeight: 600,
+              padding: '18px 20px',
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+            }}
+          >
+            {brand}
+          </div>
+          {sideMenu}
+        </Layout.Sider>
+      )}
+      {/* min-width 0 lets wide tables scroll inside themselves instead of widening the page. */}
+      <Layout style={{ minWidth: 0 }}>
         <Layout.Header
           style={{
             background: '#fff',
             display: 'flex',
-            justifyContent: 'flex-end',
+            justifyContent: phone ? 'space-between' : 'flex-end',
             alignItems: 'center',
-            paddingInline: 24,
+            gap: 8,
+            // antd's header line height (64 px) would set the name a line below its icon.
+            lineHeight: 'normal',
+            paddingInline: phone ? 12 : 24,
             borderBottom: '1px solid #f0f0f0',
           }}
         >
+          {phone && (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label="打开菜单"
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
           <Dropdown
             // Opens on click (touch screens, keyboards), not on a pointer passing by.
             trigger={['click']}
@@ -91,17 +147,35 @@ export function AppLayout({ user }: { user: SessionUser }) {
               },
             }}
           >
-            <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
+            <Space
+              // One line, whatever the narrow-screen rule for rows of controls says.
+              style={{ cursor: 'pointer', minWidth: 0, whiteSpace: 'nowrap', flexWrap: 'nowrap' }}
+              data-testid="user-menu"
+            >
               <UserOutlined />
-              <Typography.Text strong>{user.displayName}</Typography.Text>
-              <Typography.Text type="secondary">
-                {roleLabels[user.role]} · {user.jurisdictionName}
-              </Typography.Text>
+              {/* Plain text, not antd's Typography: the frame of every page stays small. */}
+              <strong
+                data-testid="user-name"
+                style={{
+                  display: 'inline-block',
+                  maxWidth: phone ? 220 : 320,
+                  overflow: 'hidden',
+                  textOverflow: 'ellipsis',
+                  verticalAlign: 'bottom',
+                }}
+              >
+                {user.displayName}
+              </strong>
+              {!phone && (
+                <span style={{ color: token.colorTextSecondary }}>
+                  {roleLabels[user.role]} · {user.jurisdictionName}
+                </span>
+              )}
               <DownOutlined />
             </Space>
           </Dropdown>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <Suspense fallback={<Spin />}>
             <Outlet />
           </Suspense>

@@ -1,9 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Result, Spin } from 'antd';
+import { Alert, Button, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { errorMessage } from '../lib/fieldErrors.js';
 import { trpc } from '../lib/trpc.js';
-import { AppLayout } from './AppLayout.js';
+import { PageLoading } from './PageLoading.js';
+
+// The frame of the signed-in console (menu, header) loads after the session is known: the sign-in
+// page, the first thing anyone downloads, does without it.
+const AppLayout = lazy(async () => ({ default: (await import('./AppLayout.js')).AppLayout }));
 
 /** The signed-in part of the console: no session → login page; a one-time password → change it first. */
 export function RequireSession() {
@@ -17,13 +22,17 @@ export function RequireSession() {
     );
   }
   if (me.isError) {
+    // An Alert, not antd's Result: Result's illustrations would weigh on every first page.
     return (
-      <Result
-        status="error"
-        title="无法连接服务器"
-        subTitle={errorMessage(me.error)}
-        extra={<Button onClick={() => void me.refetch()}>重试</Button>}
-      />
+      <div style={{ maxWidth: 480, margin: '15vh auto', padding: 16 }}>
+        <Alert
+          type="error"
+          showIcon
+          title="无法连接服务器"
+          description={errorMessage(me.error)}
+          action={<Button onClick={() => void me.refetch()}>重试</Button>}
+        />
+      </div>
     );
   }
   if (!me.data) {
@@ -31,5 +40,9 @@ export function RequireSession() {
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
   if (me.data.mustChangePassword) return <Navigate to="/change-password" replace />;
-  return <AppLayout user={me.data} />;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <AppLayout user={me.data} />
+    </Suspense>
+  );
 }

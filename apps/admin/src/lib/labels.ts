@@ -17,9 +17,7 @@ export const roleRank: Role[] = [
   'communityWorker',
 ];
 
-export function isAdmin(role: Role): boolean {
-  return role !== 'communityWorker' && role !== 'auditor';
-}
+export { isAdmin } from './roles.js';
 
 /** Roles the signed-in administrator may give: their own rank and below, and the read-only auditor. */
 export function assignableRoles(role: Role): Role[] {

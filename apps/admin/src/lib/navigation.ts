@@ -1,5 +1,5 @@
-/** Where the console opens after signing in. */
-export const homePath = '/communities';
+/** Where the console opens after signing in: every role's to-do list, which no role is refused. */
+export const homePath = '/workbench';
 
 /** Only paths inside the console: a crafted `?next=https://…` or `?next=//host` must not lead elsewhere. */
 export function safeNext(next: string | null): string {

@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  DesktopOutlined,
   FileProtectOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
@@ -13,8 +14,9 @@ import {
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
-import { isAdmin, type Role } from '../lib/labels.js';
+import type { Role } from '../lib/labels.js';
 import { homePath } from '../lib/navigation.js';
+import { isAdmin } from '../lib/roles.js';
 
 type PageModule = Promise<{ default: ComponentType }>;
 
@@ -30,6 +32,11 @@ export interface PageEntry {
 }
 
 export const pages: PageEntry[] = [
+  {
+    path: 'workbench',
+    load: () => import('./workbench/index.js'),
+    menu: { label: '工作台', icon: <DesktopOutlined /> },
+  },
   {
     path: 'communities',
     load: () => import('./communities/index.js'),

@@ -184,7 +184,9 @@ export function diffChains(a: ChainDescription, b: ChainDescription): ChainDiff 
       const sameSource =
         ra.id === rb.id && ra.jurisdiction === rb.jurisdiction && sameCitation(ra.citation, rb.citation);
       const sameFigures = parameters.every((p) => p.a === p.b);
-      state = sameSource && sameFigures ? 'same' : 'different';
+      // Equal figures read as the same requirement, whichever document states them; a rule without
+      // figures is the same only when it is the same rule of the same document.
+      state = sameFigures && (parameters.length > 0 || sameSource) ? 'same' : 'different';
     }
     return { topic, state, ...(ra ? { a: ra } : {}), ...(rb ? { b: rb } : {}), parameters };
   });

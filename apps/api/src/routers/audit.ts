@@ -1,4 +1,4 @@
-import { auditLog, type Database } from '@shequ/db';
+import { auditLog, type Database, jurisdictions, users } from '@shequ/db';
 import { and, count, desc, eq, like, notInArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { allows, archivesStanding } from '../auth/archives-access.js';
@@ -21,6 +21,7 @@ function auditScopeFilter(principal: Pick<Principal, 'jurisdictionCode'>): SQL |
 /** Audit records of archives, seals and handovers: their before/after rows are the registers themselves. */
 const ARCHIVE_ENTITY_TYPES = [
   'archiveItem',
+  'archiveLoan',
   'attachment',
   'seal',
   'sealRequest',
@@ -57,21 +58,30 @@ export async function auditRows(
   window: { limit: number; offset: number },
 ) {
   const rows = await db
-    .select()
+    .select({
+      record: auditLog,
+      actorDisplayName: users.displayName,
+      jurisdictionName: jurisdictions.name,
+    })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .leftJoin(jurisdictions, eq(jurisdictions.code, auditLog.jurisdictionCode))
     .where(where)
     .orderBy(desc(auditLog.id))
     .limit(window.limit)
     .offset(window.offset);
-  return rows.map((row) => ({
+  return rows.map(({ record: row, actorDisplayName, jurisdictionName }) => ({
     id: String(row.id),
     at: row.at.toISOString(),
     actorId: row.actorId,
     actorName: row.actorName,
+    /** The person's name as their account gives it; null for the system or a removed account. */
+    actorDisplayName,
     action: row.action,
     entityType: row.entityType,
     entityId: row.entityId,
     jurisdictionCode: row.jurisdictionCode,
+    jurisdictionName,
     before: row.before as unknown,
     after: row.after as unknown,
     ip: row.ip,

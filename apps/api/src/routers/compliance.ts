@@ -236,6 +236,8 @@ export const complianceRouter = router({
       quantityExplanations: evaluation.quantityExplanations ?? {},
       summary: evaluation.summary,
       interpretations: [...evaluator.interpretations],
+      /** Each parameter's name in Chinese, for texts that name a parameter the checks lacked. */
+      parameterLabels: Object.fromEntries(labels),
     };
   }),
 

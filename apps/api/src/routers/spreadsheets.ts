@@ -232,16 +232,23 @@ const communitySheet: ListSheet<{
   ],
 };
 
+/** An audit record's actor as people know them: the name, with the account in brackets. */
+function actorLabel(displayName: string | null, username: string | null): string {
+  if (username === null) return '系统';
+  return displayName && displayName !== username ? `${displayName}（${username}）` : username;
+}
+
 const auditSheet: ListSheet<Awaited<ReturnType<typeof auditRows>>[number]> = {
   title: '操作日志',
   unit: '条记录',
   narrow: { field: 'entityType', hint: '按对象类型或对象编号筛选' },
   columns: [
     { header: '时间', value: (r) => chinaDateTime(r.at), width: 20 },
-    { header: '操作人', value: (r) => r.actorName ?? '系统', width: 14 },
+    { header: '操作人', value: (r) => actorLabel(r.actorDisplayName, r.actorName), width: 22 },
     { header: '操作', value: (r) => labelOf(auditActionLabels, r.action), width: 16 },
     { header: '对象类型', value: (r) => labelOf(entityTypeLabels, r.entityType) },
     { header: '对象编号', value: (r) => r.entityId, width: 38 },
+    { header: '辖区', value: (r) => r.jurisdictionName ?? r.jurisdictionCode ?? '', width: 18 },
     { header: '辖区代码', value: (r) => r.jurisdictionCode ?? '', width: 14 },
     { header: '来源地址', value: (r) => r.ip ?? '', width: 16 },
     { header: '修改前', value: (r) => jsonCell(r.before), width: 40 },

@@ -399,8 +399,23 @@ export function Catalogue({ community }: { community: string }) {
     {
       title: '题名',
       dataIndex: 'title',
+      // A long title (up to 500 characters) stops at three lines, whole on hover and in the item's view,
+      // so the other columns keep their width.
       render: (title: string, row) => (
-        <Typography.Link onClick={() => setViewing(row.id)}>{title}</Typography.Link>
+        <Typography.Link
+          onClick={() => setViewing(row.id)}
+          title={title}
+          style={{
+            display: '-webkit-box',
+            WebkitLineClamp: 3,
+            WebkitBoxOrient: 'vertical',
+            overflow: 'hidden',
+            minWidth: 160,
+            maxWidth: 480,
+          }}
+        >
+          {title}
+        </Typography.Link>
       ),
     },
     { title: '责任者', dataIndex: 'issuer', responsive: ['xl'] },

@@ -1,28 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { auditActionLabels, entityTypeLabels } from '../../lib/labels.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
-import { factField } from '../community/factFields.js';
 import { changesBetween } from './diff.js';
+import { chinaDateTime, labelOf } from './readable.js';
 
 type AuditRow = RouterOutputs['audit']['list']['items'][number];
-
-const pathLabels: Record<string, string> = {
-  asOf: '数据日期',
-  version: '版本',
-  mustChangePassword: '须修改密码',
-  disabledAt: '停用时间',
-  sessionExpiresAt: '登录有效期至',
-};
-
-function labelOf(path: string): string {
-  const field = factField(path.replace(/^facts\./, ''));
-  return field ? field.label : (pathLabels[path] ?? path);
-}
 
 function show(value: unknown): string {
   if (value === undefined) return '（无）';
@@ -41,7 +27,7 @@ function ChangeList({ row }: { row: AuditRow }) {
       rowKey="path"
       dataSource={changes}
       columns={[
-        { title: '字段', dataIndex: 'path', render: (path: string) => `${labelOf(path)}（${path}）` },
+        { title: '字段', dataIndex: 'path', render: (path: string) => labelOf(path) },
         { title: '修改前', dataIndex: 'before', render: show },
         { title: '修改后', dataIndex: 'after', render: show },
       ]}
@@ -74,9 +60,19 @@ export default function AuditPage() {
       title: '时间',
       dataIndex: 'at',
       width: 170,
-      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
+      onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+      render: (at: string) => chinaDateTime(at),
     },
-    { title: '操作人', dataIndex: 'actorName', render: (name: string | null) => name ?? '系统' },
+    {
+      title: '操作人',
+      key: 'actor',
+      render: (_value, row) =>
+        row.actorName === null ? (
+          '系统'
+        ) : (
+          <span title={row.actorName}>{row.actorDisplayName ?? row.actorName}</span>
+        ),
+    },
     {
       title: '操作',
       dataIndex: 'action',
@@ -87,7 +83,16 @@ export default function AuditPage() {
       key: 'entity',
       render: (_value, row) => `${entityTypeLabels[row.entityType] ?? row.entityType} ${row.entityId}`,
     },
-    { title: '辖区代码', dataIndex: 'jurisdictionCode', responsive: ['lg'] },
+    {
+      title: '辖区',
+      key: 'jurisdiction',
+      responsive: ['lg'],
+      render: (_value, row) => (
+        <span title={row.jurisdictionCode ?? undefined}>
+          {row.jurisdictionName ?? row.jurisdictionCode ?? '—'}
+        </span>
+      ),
+    },
     { title: '来源地址', dataIndex: 'ip', responsive: ['xl'] },
   ];
 

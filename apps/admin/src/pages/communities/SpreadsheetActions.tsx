@@ -24,18 +24,28 @@ function readAsBase64(file: File): Promise<string> {
   });
 }
 
+/** What the import dialog says: a check ("只检查不写入") is never called an import, failed or not. */
+export function importTitle(result: { outcome: { ok: boolean }; dryRun: boolean } | null): string {
+  if (!result) return '';
+  if (result.dryRun)
+    return result.outcome.ok ? '检查通过，未写入' : '检查未通过：请按下表修改后再导入（未写入）';
+  return result.outcome.ok ? '导入完成' : '导入未成功：文件中的数据一条也没有写入';
+}
+
 export function SpreadsheetActions({ canWrite }: { canWrite: boolean }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const [dryRun, setDryRun] = useState(false);
-  const [result, setResult] = useState<{ fileName: string; outcome: ImportResult } | null>(null);
+  const [result, setResult] = useState<{ fileName: string; outcome: ImportResult; dryRun: boolean } | null>(
+    null,
+  );
   const [templateBusy, setTemplateBusy] = useState(false);
 
   const importFacts = useMutation(
     trpc.spreadsheets.importFacts.mutationOptions({
       onSuccess: (outcome, input) => {
-        setResult({ fileName: input.fileName, outcome });
+        setResult({ fileName: input.fileName, outcome, dryRun: input.dryRun === true });
         if (outcome.ok && !outcome.dryRun)
           void queryClient.invalidateQueries({ queryKey: trpc.communities.pathKey() });
       },
@@ -97,7 +107,7 @@ export function SpreadsheetActions({ canWrite }: { canWrite: boolean }) {
       />
       <Modal
         open={result !== null}
-        title={result?.outcome.ok ? '导入完成' : '导入未成功：文件中的数据一条也没有写入'}
+        title={importTitle(result)}
         onCancel={() => setResult(null)}
         onOk={() => setResult(null)}
         cancelButtonProps={{ style: { display: 'none' } }}
@@ -105,8 +115,10 @@ export function SpreadsheetActions({ canWrite }: { canWrite: boolean }) {
       >
         {result?.outcome.ok ? (
           <p>
-            {result.fileName}：{result.outcome.dryRun ? '检查通过，' : '已更新 '}
-            {result.outcome.updated} 个社区{result.outcome.dryRun ? '（未写入）' : ''}
+            {result.fileName}：
+            {result.outcome.dryRun
+              ? `检查通过，未写入（写入时将更新 ${result.outcome.updated} 个社区）`
+              : `已更新 ${result.outcome.updated} 个社区`}
           </p>
         ) : (
           <Table

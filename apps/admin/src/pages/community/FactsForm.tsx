@@ -6,6 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
 import { errorCode, queryClient, type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { useUnsavedChangesGuard } from '../../lib/unsavedChanges.js';
 import {
   applyFormValues,
   type FactField,
@@ -121,6 +122,9 @@ export function FactsForm({ record, readOnly }: Props) {
   const [form] = Form.useForm();
   const [conflict, setConflict] = useState(false);
   const [otherProblems, setOtherProblems] = useState<string[]>([]);
+  // Edited and not yet saved; a save remounts the form (its key is the saved version), clearing this.
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChangesGuard(dirty && !readOnly);
 
   const save = useMutation(
     trpc.communities.updateFacts.mutationOptions({
@@ -153,6 +157,7 @@ export function FactsForm({ record, readOnly }: Props) {
   );
 
   const reload = async () => {
+    setDirty(false);
     await queryClient.invalidateQueries({ queryKey: trpc.communities.get.queryKey({ code: record.code }) });
     setConflict(false);
   };
@@ -164,6 +169,7 @@ export function FactsForm({ record, readOnly }: Props) {
       layout="vertical"
       disabled={readOnly}
       initialValues={{ ...factsToFormValues(record.facts), asOf: dayjs(record.asOf) }}
+      onValuesChange={() => setDirty(true)}
       onFinish={(values: Record<string, unknown> & { asOf: Dayjs }) => {
         setOtherProblems([]);
         const { asOf, ...facts } = values;

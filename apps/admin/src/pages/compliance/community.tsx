@@ -25,6 +25,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { errorCode, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { ArticleText, citationLabel, ExplanationView, formatQuantity, quantityLabels } from './explain.js';
+import { missesCommunityFacts, readableCheckText } from './readable.js';
 import { bindingLabels, type CheckStatus, StatusTag, statusLabels, statusOrder } from './status.js';
 
 type Report = RouterOutputs['compliance']['community'];
@@ -38,8 +39,20 @@ const summaryKeys: { status: CheckStatus; key: keyof Report['summary'] }[] = [
   { status: 'pass', key: 'pass' },
 ];
 
-function ResultRow({ result, packNames }: { result: ResultEntry; packNames: Record<string, string> }) {
+function ResultRow({
+  result,
+  packNames,
+  parameterLabels,
+  communityCode,
+}: {
+  result: ResultEntry;
+  packNames: Record<string, string>;
+  parameterLabels: Record<string, string>;
+  communityCode: string;
+}) {
   const text = result.articleText;
+  const readable = (value: string) => readableCheckText(value, parameterLabels);
+  const entered = result.status === 'unknown' && missesCommunityFacts(`${result.actual} ${result.message}`);
   return (
     <div className="compliance-result" data-rule={result.rule} data-status={result.status}>
       <Row gutter={[24, 12]}>
@@ -54,9 +67,23 @@ function ResultRow({ result, packNames }: { result: ResultEntry; packNames: Reco
             column={1}
             style={{ marginTop: 8 }}
             items={[
-              { key: 'expected', label: '应为', children: result.expected || '—' },
-              { key: 'actual', label: '实际', children: result.actual || '—' },
-              { key: 'message', label: '说明', children: result.message },
+              { key: 'expected', label: '应为', children: readable(result.expected) || '—' },
+              { key: 'actual', label: '实际', children: readable(result.actual) || '—' },
+              {
+                key: 'message',
+                label: '说明',
+                children: (
+                  <>
+                    {readable(result.message)}
+                    {entered && (
+                      <>
+                        {' '}
+                        <Link to={`/communities/${communityCode}`}>去填写社区数据</Link>
+                      </>
+                    )}
+                  </>
+                ),
+              },
               { key: 'citation', label: '依据', children: citationLabel(result.citation) },
             ]}
           />
@@ -204,7 +231,13 @@ export default function CommunityCompliancePage() {
           ) : (
             <Space orientation="vertical" size="large" style={{ width: '100%' }}>
               {results.map((result) => (
-                <ResultRow key={result.rule} result={result} packNames={packNames} />
+                <ResultRow
+                  key={result.rule}
+                  result={result}
+                  packNames={packNames}
+                  parameterLabels={data.parameterLabels}
+                  communityCode={data.community.code}
+                />
               ))}
             </Space>
           )}

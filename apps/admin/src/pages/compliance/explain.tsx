@@ -1,7 +1,10 @@
 /** Pieces shared by the compliance page and the policy explorer: citations, article texts, explanations. */
+
+import { articleLabel, citationLabel as citeAs } from '@shequ/policy';
 import { Descriptions, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { factField } from '../community/factFields.js';
+import { readableName } from './readable.js';
 
 export interface CitationLike {
   document: string;
@@ -10,8 +13,9 @@ export interface CitationLike {
   quote: string;
 }
 
+/** `《document》第七条`, or `第21项` for the Jiangsu guide's numbered items (never "》21"). */
 export function citationLabel(citation: Pick<CitationLike, 'document' | 'article' | 'clause'>): string {
-  return `《${citation.document}》${citation.article}${citation.clause ?? ''}`;
+  return citeAs(citation);
 }
 
 /** The article's text with the sentence the rule implements marked; the quote alone when no text ships. */
@@ -30,10 +34,7 @@ export function ArticleText({ citation, text }: { citation: CitationLike; text?:
   }
   return (
     <div className="article-text" data-testid="article-text">
-      <Typography.Text strong>
-        {citation.article}
-        {citation.clause ?? ''}
-      </Typography.Text>
+      <Typography.Text strong>{articleLabel(citation.article, citation.clause)}</Typography.Text>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 4, marginBottom: 0 }}>
         {content}
       </Typography.Paragraph>
@@ -47,7 +48,7 @@ export function ArticleText({ citation, text }: { citation: CitationLike; text?:
 }
 
 export function factLabel(path: string): string {
-  return factField(path)?.label ?? path;
+  return factField(path)?.label ?? readableName(path);
 }
 
 function formatValue(value: unknown, unit?: string): string {

@@ -4,6 +4,7 @@
  * Clicking a bar drills down: a rule's segment lists those communities, a child node opens its own
  * dashboard, each listed community links to its compliance page.
  */
+import { articleLabel } from '@shequ/policy';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Breadcrumb,
@@ -20,7 +21,7 @@ import {
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { errorCode, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
@@ -45,7 +46,7 @@ function ruleChart(dashboard: Dashboard): BarChartOption {
     xAxis: { type: 'value', max: dashboard.evaluated },
     yAxis: {
       type: 'category',
-      data: rules.map((r) => `${shorten(r.title)}（${r.citation.article}）`),
+      data: rules.map((r) => `${shorten(r.title)}（${articleLabel(r.citation.article)}）`),
       axisLabel: { width: 260, overflow: 'truncate' },
     },
     series: statusOrder.map((status) => ({
@@ -166,7 +167,7 @@ function FailingList({
         <Space wrap>
           <span>社区名单</span>
           <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-            {ruleInfo ? `${ruleInfo.title}（${ruleInfo.citation.article}）` : '任一检查项'}：
+            {ruleInfo ? `${ruleInfo.title}（${articleLabel(ruleInfo.citation.article)}）` : '任一检查项'}：
             {statusLabels[status]}
           </Typography.Text>
         </Space>
@@ -182,7 +183,7 @@ function FailingList({
               { value: '', label: '任一检查项' },
               ...dashboard.rules.map((r) => ({
                 value: r.rule,
-                label: `${r.title}（${r.citation.article}）`,
+                label: `${r.title}（${articleLabel(r.citation.article)}）`,
               })),
             ]}
           />
@@ -258,6 +259,12 @@ export default function ComplianceDashboardPage() {
     return <Result status={code === 'FORBIDDEN' ? '403' : 'error'} title={errorMessage(dashboard.error)} />;
   }
   const data = dashboard.data;
+  // A reader with one community (a community worker, a street of one) wants its results, not an overview.
+  const only = data.children.length === 1 ? data.children[0] : undefined;
+  if (node.length === 12) return <Navigate to={`/compliance/${node}`} replace />;
+  if (only && only.code.length === 12 && data.evaluated === 1 && !rule) {
+    return <Navigate to={`/compliance/${only.code}`} replace />;
+  }
   const goNode = (code: string) => setParams(new URLSearchParams({ node: code }));
   const childrenAreCommunities = data.children.some((c) => c.code.length === 12);
 
@@ -287,13 +294,13 @@ export default function ComplianceDashboardPage() {
       </div>
       <Card size="small">
         <Row gutter={16}>
-          <Col xs={12} md={5}>
+          <Col xs={12} md={6}>
             <Statistic title="社区总数" value={data.communities} />
           </Col>
-          <Col xs={12} md={5}>
+          <Col xs={12} md={6}>
             <Statistic title="已按政策检查" value={data.evaluated} />
           </Col>
-          <Col xs={12} md={5}>
+          <Col xs={12} md={6}>
             <Statistic
               title="有不通过项的社区"
               value={data.withFail}
@@ -302,13 +309,10 @@ export default function ComplianceDashboardPage() {
           </Col>
           {/* Every community has the national pack at least; a count here would mean a chain failed to load. */}
           {data.uncovered > 0 ? (
-            <Col xs={12} md={5}>
+            <Col xs={12} md={6}>
               <Statistic title="无适用政策包" value={data.uncovered} />
             </Col>
           ) : null}
-          <Col xs={12} md={4}>
-            <Statistic title="计算用时" value={data.elapsedMs} suffix="毫秒" />
-          </Col>
         </Row>
       </Card>
       {data.evaluated === 0 ? (
@@ -382,16 +386,32 @@ export default function ComplianceDashboardPage() {
                         </Link>
                       ),
                   },
-                  { title: '社区数', dataIndex: 'communities' },
-                  { title: '有不通过项', dataIndex: 'failing' },
-                  {
-                    title: '不通过率',
-                    key: 'rate',
-                    render: (_, child) =>
-                      child.communities > 0
-                        ? `${Math.round((child.failing / child.communities) * 100)}%`
-                        : '—',
-                  },
+                  // A community counts one: its row says how it stands instead of a column of 1s.
+                  ...(childrenAreCommunities
+                    ? [
+                        {
+                          title: '结果',
+                          key: 'outcome',
+                          render: (_: unknown, child: (typeof data.children)[number]) =>
+                            child.failing > 0
+                              ? '有不通过项'
+                              : child.warningOnly > 0
+                                ? '仅有提醒'
+                                : '全部通过或不适用',
+                        },
+                      ]
+                    : [
+                        { title: '社区数', dataIndex: 'communities' },
+                        { title: '有不通过项', dataIndex: 'failing' },
+                        {
+                          title: '不通过率',
+                          key: 'rate',
+                          render: (_: unknown, child: (typeof data.children)[number]) =>
+                            child.communities > 0
+                              ? `${Math.round((child.failing / child.communities) * 100)}%`
+                              : '—',
+                        },
+                      ]),
                 ]}
               />
             </Card>

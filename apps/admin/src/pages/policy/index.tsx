@@ -110,7 +110,14 @@ function RulesTab() {
           style={{ width: 280 }}
           value={code}
           options={options}
-          onChange={(value: string) => setParams(new URLSearchParams({ tab: 'rules', jurisdiction: value }))}
+          onChange={(value: string) =>
+            setParams((current) => {
+              const next = new URLSearchParams(current);
+              next.set('tab', 'rules');
+              next.set('jurisdiction', value);
+              return next;
+            })
+          }
         />
         <ExportButton
           load={() => trpcClient.spreadsheets.exportPolicyRules.query({ jurisdictionCode: code })}
@@ -189,6 +196,28 @@ function DiffSide({ rule, values }: { rule?: RuleDescription | undefined; values
   );
 }
 
+/**
+ * One row per requirement as a reader sees it: a pack may state one requirement as two rules (the
+ * figure it computes and the check that uses it) under one title; those rows are shown once, with
+ * the figures of both.
+ */
+export function readableRows(rows: readonly DiffRow[]): DiffRow[] {
+  const byTitles = new Map<string, DiffRow>();
+  for (const row of rows) {
+    const key = `${row.a?.title ?? ''}|${row.b?.title ?? ''}`;
+    const seen = byTitles.get(key);
+    if (!seen) {
+      byTitles.set(key, row);
+      continue;
+    }
+    const names = new Set(seen.parameters.map((p) => p.name));
+    const parameters = [...seen.parameters, ...row.parameters.filter((p) => !names.has(p.name))];
+    const state = seen.state === row.state ? seen.state : 'different';
+    byTitles.set(key, { ...seen, parameters, state });
+  }
+  return [...byTitles.values()];
+}
+
 function CompareTab() {
   const [params, setParams] = useSearchParams();
   const { options } = useJurisdictionOptions();
@@ -196,7 +225,13 @@ function CompareTab() {
   const b = params.get('b') ?? '371000';
   const diff = useQuery(trpc.policy.diff.queryOptions({ a, b }));
   const set = (next: { a?: string; b?: string }) =>
-    setParams(new URLSearchParams({ tab: 'compare', a: next.a ?? a, b: next.b ?? b }));
+    setParams((current) => {
+      const kept = new URLSearchParams(current);
+      kept.set('tab', 'compare');
+      kept.set('a', next.a ?? a);
+      kept.set('b', next.b ?? b);
+      return kept;
+    });
   const nameOf = (code: string) => options.find((o) => o.value === code)?.label ?? code;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -229,7 +264,8 @@ function CompareTab() {
           <Space wrap>
             {(Object.keys(diffStateLabels) as DiffRow['state'][]).map((state) => (
               <Tag key={state} color={diffStateLabels[state].color}>
-                {diffStateLabels[state].label} {diff.data.summary[state]}
+                {diffStateLabels[state].label}{' '}
+                {readableRows(diff.data.rules).filter((r) => r.state === state).length}
               </Tag>
             ))}
           </Space>
@@ -238,13 +274,16 @@ function CompareTab() {
             rowKey="topic"
             data-testid="diff-table"
             pagination={false}
-            dataSource={diff.data.rules}
+            dataSource={readableRows(diff.data.rules)}
             columns={[
               {
                 title: '事项',
-                dataIndex: 'topic',
+                key: 'topic',
                 width: 180,
-                render: (topic: string) => <Typography.Text code>{topic}</Typography.Text>,
+                // The rule's title as either side words it; the id stays a tooltip for those who need it.
+                render: (_, row) => (
+                  <span title={row.topic}>{row.a?.title ?? row.b?.title ?? row.topic}</span>
+                ),
               },
               {
                 title: nameOf(a),
@@ -336,7 +375,12 @@ function WhatIfTab() {
           onChange={(value: string) => {
             setResult(null);
             form.resetFields();
-            setParams(new URLSearchParams({ tab: 'what-if', jurisdiction: value }));
+            setParams((current) => {
+              const next = new URLSearchParams(current);
+              next.set('tab', 'what-if');
+              next.set('jurisdiction', value);
+              return next;
+            });
           }}
         />
         <Typography.Text type="secondary">
@@ -469,7 +513,14 @@ export default function PolicyExplorerPage() {
       </Typography.Title>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParams(new URLSearchParams({ tab: key }))}
+        // The jurisdictions chosen on each tab stay in the address, so switching tabs keeps them.
+        onChange={(key) =>
+          setParams((current) => {
+            const next = new URLSearchParams(current);
+            next.set('tab', key);
+            return next;
+          })
+        }
         destroyOnHidden
         items={[
           { key: 'rules', label: '规则浏览', children: <RulesTab /> },

@@ -1,0 +1,40 @@
+/**
+ * Unsaved edits are not lost silently: while a form holds changes, leaving it — a link, the menu, the
+ * back button, closing or reloading the tab — asks first. Inside the console react-router's blocker
+ * asks with the console's own dialog; for the tab itself the browser asks (`beforeunload`).
+ */
+import { App } from 'antd';
+import { useEffect } from 'react';
+import { useBlocker } from 'react-router';
+
+export const LEAVE_QUESTION = '有尚未保存的修改';
+export const LEAVE_EXPLANATION = '离开此页，这些修改将丢失。确定离开吗？';
+
+export function useUnsavedChangesGuard(dirty: boolean): void {
+  const { modal } = App.useApp();
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
+
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    modal.confirm({
+      title: LEAVE_QUESTION,
+      content: LEAVE_EXPLANATION,
+      okText: '离开，不保存',
+      okButtonProps: { danger: true },
+      cancelText: '留在此页',
+      onOk: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
+    });
+  }, [blocker, modal]);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [dirty]);
+}

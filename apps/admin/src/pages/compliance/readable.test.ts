@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { readableCheckText } from './readable.js';
+
+const hasLatin = /[A-Za-z]/;
+
+describe('a check’s texts in Chinese', () => {
+  it('names missing facts in Chinese', () => {
+    const text = readableCheckText('未提供 meetings/charters/disclosures/occupancyRate');
+    expect(text).toBe('未提供会议记录、章程和制度、居务公开记录、入住率');
+    expect(readableCheckText('缺少事实 buildings')).toBe('缺少楼栋（单元）清单');
+    expect(readableCheckText('缺少事实 townSeat、households')).toBe('缺少乡镇政府所在地、户数');
+    expect(readableCheckText('有下属委员会未提供成员人数（subCommittees[].members）')).toBe(
+      '有下属委员会未提供成员人数',
+    );
+  });
+
+  it('names parameters by their label and says who supplies them', () => {
+    const text = readableCheckText('参数 cityAverageWage 在2026-01-01没有取值，可通过 params 提供', {
+      cityAverageWage: '城市上年度职工平均工资',
+    });
+    expect(text).toBe('城市上年度职工平均工资在2026-01-01没有取值，需由辖区管理员录入');
+  });
+
+  it('leaves no Latin identifier on screen, even for a name it does not know', () => {
+    for (const raw of ['缺少事实 somethingNew.deep', '缺少数量 minFacilityArea', '未提供 a.b/c']) {
+      expect(readableCheckText(raw)).not.toMatch(hasLatin);
+    }
+  });
+});

@@ -1,0 +1,385 @@
+/**
+ * 工作台: everyone's first page. What waits for the signed-in person — approvals, requests to stamp,
+ * overdue loans and seals (with 催还), handovers to confirm, failing checks — each list already limited
+ * by the server to what the person may see. Lists, not tables, so each entry reads on a phone.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Space, Spin, Tag, theme } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { errorMessage } from '../../lib/fieldErrors.js';
+import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { formatTime } from '../archives/dates.js';
+
+type Workbench = RouterOutputs['workbench']['mine'];
+
+const requestKinds: Record<string, string> = { use: '用印', takeOut: '印章外带' };
+const custodianSteps: Record<string, string> = { use: '待登记用印', takeOut: '待交付外带' };
+const sealEndKinds: Record<string, string> = { retire: '停用', destroy: '销毁' };
+const handoverParts: Record<string, string> = { leaver: '移交人', successor: '接交人', supervisor: '监交人' };
+
+// Plain markup rather than antd's List and Typography: the workbench is everyone's first page, and
+// those bring pagination, selects and text editing along that this page never uses.
+
+function Quiet({ children }: { children: ReactNode }) {
+  const { token } = theme.useToken();
+  return <span style={{ color: token.colorTextSecondary }}>{children}</span>;
+}
+
+function EntryList({ children, 'data-testid': testId }: { children: ReactNode; 'data-testid'?: string }) {
+  return (
+    <ul data-testid={testId} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {children}
+    </ul>
+  );
+}
+
+function Entry({ children, actions = [] }: { children: ReactNode; actions?: ReactNode[] }) {
+  const { token } = theme.useToken();
+  return (
+    <li
+      style={{
+        display: 'flex',
+        gap: 12,
+        alignItems: 'center',
+        justifyContent: 'space-between',
+        padding: '10px 0',
+        borderBottom: `1px solid ${token.colorSplit}`,
+      }}
+    >
+      <div style={{ minWidth: 0, flex: 1 }}>{children}</div>
+      {actions.length > 0 && <Space size={8}>{actions}</Space>}
+    </li>
+  );
+}
+
+function EntryText({ title, description }: { title: ReactNode; description?: ReactNode }) {
+  const { token } = theme.useToken();
+  return (
+    <>
+      <div style={{ fontWeight: 500, marginBottom: 4, overflowWrap: 'anywhere' }}>{title}</div>
+      {description && <div style={{ color: token.colorTextSecondary }}>{description}</div>}
+    </>
+  );
+}
+
+function Section({
+  title,
+  count,
+  more,
+  children,
+}: {
+  title: string;
+  count: number;
+  more?: ReactNode;
+  children: ReactNode;
+}) {
+  const { token } = theme.useToken();
+  const border = `1px solid ${token.colorBorderSecondary}`;
+  return (
+    <section
+      aria-label={title}
+      style={{ background: token.colorBgContainer, border, borderRadius: token.borderRadiusLG }}
+    >
+      <header
+        style={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'center',
+          gap: 8,
+          padding: '8px 12px',
+          borderBottom: border,
+        }}
+      >
+        <Space size={8}>
+          <strong>{title}</strong>
+          <span
+            style={{
+              minWidth: 20,
+              padding: '0 6px',
+              borderRadius: 10,
+              fontSize: 12,
+              lineHeight: '20px',
+              textAlign: 'center',
+              color: '#fff',
+              background: count > 0 ? token.colorPrimary : token.colorTextQuaternary,
+            }}
+          >
+            {count}
+          </span>
+        </Space>
+        {more}
+      </header>
+      <div style={{ padding: '8px 12px' }}>{children}</div>
+    </section>
+  );
+}
+
+function RemindButton({
+  subject,
+}: {
+  subject: { kind: 'loan'; loanId: string } | { kind: 'seal'; requestId: string };
+}) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const remind = useMutation(
+    trpc.workbench.remind.mutationOptions({
+      onSuccess: () => {
+        message.success('已记录催还');
+        void queryClient.invalidateQueries({ queryKey: trpc.workbench.mine.queryKey() });
+      },
+      onError: (error) => message.error(errorMessage(error)),
+    }),
+  );
+  return (
+    <Button size="small" loading={remind.isPending} onClick={() => remind.mutate(subject)}>
+      催还
+    </Button>
+  );
+}
+
+function reminded(at: string | null): ReactNode {
+  return at ? <Quiet>上次催还 {formatTime(at)}</Quiet> : null;
+}
+
+function Overdue({ data }: { data: Workbench }) {
+  const count = data.overdueLoans.length + data.overdueSeals.length;
+  return (
+    <Section title="逾期未还" count={count} more={<Link to="/archives/overdue">逾期清单</Link>}>
+      {count === 0 ? (
+        <Quiet>没有逾期的借阅和外带印章</Quiet>
+      ) : (
+        <EntryList data-testid="workbench-overdue">
+          {data.overdueLoans.map((loan) => (
+            <Entry
+              key={loan.id}
+              actions={
+                loan.canRemind
+                  ? [<RemindButton key="remind" subject={{ kind: 'loan', loanId: loan.id }} />]
+                  : []
+              }
+            >
+              <EntryText
+                title={
+                  <Space size={4} wrap>
+                    <Tag color="red">借阅逾期</Tag>
+                    <Link to={`/archives/${loan.communityCode}?tab=loans`}>{loan.title}</Link>
+                  </Space>
+                }
+                description={
+                  <Space size={[12, 0]} wrap>
+                    <span>借阅人 {loan.borrower}</span>
+                    <span>应还 {loan.dueOn}</span>
+                    <span>{loan.communityName ?? loan.communityCode}</span>
+                    {reminded(loan.lastRemindedAt)}
+                  </Space>
+                }
+              />
+            </Entry>
+          ))}
+          {data.overdueSeals.map((seal) => (
+            <Entry
+              key={seal.id}
+              actions={
+                seal.canRemind
+                  ? [<RemindButton key="remind" subject={{ kind: 'seal', requestId: seal.id }} />]
+                  : []
+              }
+            >
+              <EntryText
+                title={
+                  <Space size={4} wrap>
+                    <Tag color="red">印章逾期未还</Tag>
+                    <Link to={`/archives/${seal.communityCode}?tab=seals`}>{seal.sealName}</Link>
+                  </Space>
+                }
+                description={
+                  <Space size={[12, 0]} wrap>
+                    <span>带出人 {seal.requesterName ?? '—'}</span>
+                    <span>应于 {formatTime(seal.returnBy)} 前归还</span>
+                    <span>{seal.communityName ?? seal.communityCode}</span>
+                    {reminded(seal.lastRemindedAt)}
+                  </Space>
+                }
+              />
+            </Entry>
+          ))}
+        </EntryList>
+      )}
+    </Section>
+  );
+}
+
+export default function WorkbenchPage() {
+  const workbench = useQuery(trpc.workbench.mine.queryOptions());
+  if (workbench.isPending) return <Spin />;
+  if (workbench.isError) {
+    return (
+      <p role="alert" style={{ color: '#cf1322' }}>
+        工作台未能载入：{errorMessage(workbench.error)}
+      </p>
+    );
+  }
+  const data = workbench.data;
+  const approvals = data.approvals.length + data.sealEnds.length;
+  return (
+    <>
+      <h2 style={{ fontSize: 24, fontWeight: 600, margin: '0 0 16px' }}>工作台</h2>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <Section title="待我审批" count={approvals} more={<Link to="/archives/requests">审批与申请</Link>}>
+          {approvals === 0 ? (
+            <Quiet>没有等待您审批的申请</Quiet>
+          ) : (
+            <EntryList data-testid="workbench-approvals">
+              {data.approvals.map((request) => (
+                <Entry
+                  key={request.id}
+                  actions={[
+                    <Link key="open" to="/archives/requests">
+                      审批
+                    </Link>,
+                  ]}
+                >
+                  <EntryText
+                    title={`${requestKinds[request.kind] ?? request.kind}：${request.sealName}`}
+                    description={
+                      <Space size={[12, 0]} wrap>
+                        <span>{request.purpose}</span>
+                        <span>申请人 {request.requesterName ?? '—'}</span>
+                        <span>{formatTime(request.requestedAt)}</span>
+                      </Space>
+                    }
+                  />
+                </Entry>
+              ))}
+              {data.sealEnds.map((proposal) => (
+                <Entry
+                  key={proposal.id}
+                  actions={[
+                    <Link key="open" to="/archives/requests">
+                      确认
+                    </Link>,
+                  ]}
+                >
+                  <EntryText
+                    title={`印章${sealEndKinds[proposal.type] ?? proposal.type}：${proposal.sealName}`}
+                    description={
+                      <Space size={[12, 0]} wrap>
+                        <span>{proposal.reason}</span>
+                        <span>提出人 {proposal.proposerName ?? '—'}</span>
+                        <span>{formatTime(proposal.proposedAt)}</span>
+                      </Space>
+                    }
+                  />
+                </Entry>
+              ))}
+            </EntryList>
+          )}
+        </Section>
+
+        <Section title="已批准，待保管人办理" count={data.toStamp.length}>
+          {data.toStamp.length === 0 ? (
+            <Quiet>没有等待用印或交付外带的申请</Quiet>
+          ) : (
+            <EntryList data-testid="workbench-to-stamp">
+              {data.toStamp.map((request) => (
+                <Entry
+                  key={request.id}
+                  actions={[
+                    <Link key="open" to={`/archives/${request.communityCode}?tab=seals`}>
+                      {request.canAct ? '去办理' : '查看'}
+                    </Link>,
+                  ]}
+                >
+                  <EntryText
+                    title={
+                      <Space size={4} wrap>
+                        <Tag color="blue">{custodianSteps[request.kind] ?? request.kind}</Tag>
+                        {request.sealName}
+                      </Space>
+                    }
+                    description={
+                      <Space size={[12, 0]} wrap>
+                        <span>{request.purpose}</span>
+                        {request.copies ? <span>{request.copies} 份</span> : null}
+                        <span>申请人 {request.requesterName ?? '—'}</span>
+                        <span>{request.communityName ?? request.communityCode}</span>
+                      </Space>
+                    }
+                  />
+                </Entry>
+              ))}
+            </EntryList>
+          )}
+        </Section>
+
+        <Overdue data={data} />
+
+        <Section title="待我确认的离任移交" count={data.handovers.length}>
+          {data.handovers.length === 0 ? (
+            <Quiet>没有等待您确认的离任移交</Quiet>
+          ) : (
+            <EntryList data-testid="workbench-handovers">
+              {data.handovers.map((handover) => (
+                <Entry
+                  key={handover.id}
+                  actions={[
+                    <Link key="open" to={`/archives/handovers/${handover.id}`}>
+                      去确认
+                    </Link>,
+                  ]}
+                >
+                  <EntryText
+                    title={`${handover.leaverName ?? '—'} → ${handover.successorName ?? '—'}`}
+                    description={
+                      <Space size={[12, 0]} wrap>
+                        <span>我是{handoverParts[handover.role]}</span>
+                        <span>{handover.communityName ?? handover.communityCode}</span>
+                        <span>建立于 {formatTime(handover.createdAt)}</span>
+                      </Space>
+                    }
+                  />
+                </Entry>
+              ))}
+            </EntryList>
+          )}
+        </Section>
+
+        <Section
+          title="有不通过检查项的社区"
+          count={data.failing.total}
+          more={<Link to="/compliance">合规检查</Link>}
+        >
+          {data.failing.total === 0 ? (
+            <Quiet>辖区内社区的检查项均未发现不通过</Quiet>
+          ) : (
+            <EntryList data-testid="workbench-failing">
+              {data.failing.items.map((community) => (
+                <Entry key={community.code}>
+                  <EntryText
+                    title={<Link to={`/compliance/${community.code}`}>{community.name}</Link>}
+                    description={
+                      <Space size={[12, 0]} wrap>
+                        <span>不通过 {community.fail} 项</span>
+                        {community.warn > 0 ? <span>提醒 {community.warn} 项</span> : null}
+                        {community.streetName ? <span>{community.streetName}</span> : null}
+                        <span>数据截至 {community.asOf}</span>
+                      </Space>
+                    }
+                  />
+                </Entry>
+              ))}
+              {data.failing.total > data.failing.items.length ? (
+                <Entry>
+                  <Link to="/compliance">
+                    另有 {data.failing.total - data.failing.items.length} 个社区，到合规检查查看全部
+                  </Link>
+                </Entry>
+              ) : null}
+            </EntryList>
+          )}
+        </Section>
+      </Space>
+    </>
+  );
+}
