@@ -247,7 +247,8 @@ describe('appraisal that keeps an item longer (延长保管期限)', () => {
     expect(applyArchiveEvent(item, { ...event, retention: 'years10' })).toMatchObject({
       ok: false,
       reason: '保管期限：延长后的保管期限（定期10年）须长于现保管期限（定期10年）',
-      basis: expect.stringContaining('新期限须长于原期限'),
+      basis: '本系统规则 R-ARC-3',
+      field: 'retention',
     });
     const thirty = archiveItem.parse({
       ...item,

@@ -5,11 +5,13 @@
  * 鄂州市城市社区工作规则（试行）第三十九条 sets the four media, the five content groups and a named
  * custodian (「指定专人保管，严格按规定管理使用」). Read as: the named custodian is the only one
  * who lends, receives back, transfers or hands over an item; the rules for transfer and
- * destruction are not in the seeds and are the project's (issue 4), marked with `basis`.
+ * destruction are not in the regulations and are the project's own (本系统规则, `project-rules.ts`),
+ * marked with `basis`.
  */
 import { communityCode, isoDate } from '@shequ/domain';
 import { z } from 'zod';
 import { type Citation, citations } from './citations.js';
+import { projectRuleBasis, projectRules } from './project-rules.js';
 import {
   parseReferenceCode,
   type RetentionPeriod,
@@ -22,12 +24,15 @@ import { allow, isBefore, refuse, type Transition } from './transition.js';
 
 const ARCHIVES: Citation = citations.ezhouArchives;
 const HANDOVER: Citation = citations.jinshanHandover;
-const PROJECT_RULE = '项目规则（issue 4：档案移交与到期鉴定销毁）；种子文件未作规定';
+const TRANSFER_RULE = projectRuleBasis(projectRules.archiveTransfer);
+const DESTROY_RULE = projectRuleBasis(projectRules.archiveDestruction);
 /**
  * 鉴定 decides either way: an item that still has value is kept longer (延长保管期限), as archival
- * appraisal does (DA/T 22 context, packages/archives/README.md); the seeds say nothing of it.
+ * appraisal does (DA/T 22 context, packages/archives/README.md); the regulations say nothing of it.
  */
-const RETAIN_RULE = '项目规则（issue 4：到期鉴定可延长保管期限，新期限须长于原期限）；种子文件未作规定';
+const RETAIN_RULE = projectRuleBasis(projectRules.archiveRetention);
+const CLOSED_RULE = projectRuleBasis(projectRules.archiveClosed);
+const HANDOVER_HOLD_RULE = projectRuleBasis(projectRules.noDestructionDuringHandover);
 
 /** Shortest first: an extension moves an item to a later entry, never back. */
 const retentionOrder: readonly RetentionPeriod[] = ['years10', 'years30', 'permanent'];
@@ -252,29 +257,29 @@ export function applyArchiveEvent(item: ArchiveItem, event: ArchiveEvent): Trans
       return allow({ ...rest, status: 'shelved' });
     }
     case 'transfer': {
-      if (item.status === 'onLoan') return refuse('借出中的档案须先归还才能移交', { basis: PROJECT_RULE });
+      if (item.status === 'onLoan') return refuse('借出中的档案须先归还才能移交', { basis: TRANSFER_RULE });
       const notCustodian = custodianOnly('移交');
       if (notCustodian) return notCustodian;
       if (!event.approvedBy || event.approvedBy === event.by) {
-        return refuse('档案移交须经保管人以外的负责人批准', { basis: PROJECT_RULE });
+        return refuse('档案移交须经保管人以外的负责人批准', { basis: TRANSFER_RULE });
       }
       return allow({ ...item, status: 'transferred' });
     }
     case 'destroy': {
-      if (item.status === 'onLoan') return refuse('借出中的档案须先归还才能销毁', { basis: PROJECT_RULE });
+      if (item.status === 'onLoan') return refuse('借出中的档案须先归还才能销毁', { basis: DESTROY_RULE });
       const expiry = retentionExpiry(Number(item.date.slice(0, 4)), item.retention);
-      if (expiry === null) return refuse('永久保管的档案不得销毁', { basis: PROJECT_RULE });
+      if (expiry === null) return refuse('永久保管的档案不得销毁', { basis: DESTROY_RULE });
       if (isBefore(event.on, expiry)) {
-        return refuse(`保管期限未满：${expiry} 起才可鉴定销毁`, { basis: PROJECT_RULE });
+        return refuse(`保管期限未满：${expiry} 起才可鉴定销毁`, { basis: DESTROY_RULE });
       }
       const notCustodian = custodianOnly('销毁');
       if (notCustodian) return notCustodian;
       const others = event.appraisal.approvedBy.filter((person) => person !== item.custodian);
       if (!event.appraisal.decisionId || others.length === 0) {
-        return refuse('销毁须有鉴定结论，并经保管人以外的人批准', { basis: PROJECT_RULE });
+        return refuse('销毁须有鉴定结论，并经保管人以外的人批准', { basis: DESTROY_RULE });
       }
       if (isBefore(event.on, event.appraisal.decidedOn)) {
-        return refuse('销毁日期不能早于鉴定结论的日期', { basis: PROJECT_RULE });
+        return refuse('销毁日期不能早于鉴定结论的日期', { basis: DESTROY_RULE });
       }
       return allow({ ...item, status: 'destroyed' });
     }
@@ -286,7 +291,7 @@ export function applyArchiveEvent(item: ArchiveItem, event: ArchiveEvent): Trans
         return refuse(`保管期限未满：${expiry} 起才可鉴定`, { basis: RETAIN_RULE });
       }
       const tooShort = retentionExtensionProblem(item.retention, event.retention);
-      if (tooShort) return refuse(tooShort, { basis: RETAIN_RULE });
+      if (tooShort) return refuse(tooShort, { basis: RETAIN_RULE, field: 'retention' });
       // The same approval as a destruction decision: someone besides the custodian signs it.
       const others = event.appraisal.approvedBy.filter((person) => person !== item.custodian);
       if (!event.appraisal.decisionId || others.length === 0) {
@@ -307,6 +312,41 @@ export function applyArchiveEvent(item: ArchiveItem, event: ArchiveEvent): Trans
       return allow({ ...item, custodian: event.to });
     }
   }
+}
+
+/**
+ * 修改目录信息 (题名、责任者、存放位置…): the item as it is, or why its catalogue record is closed. A
+ * destroyed or transferred item's record is what remains of it and is kept as it was.
+ */
+export function editableArchiveItem(item: ArchiveItem): Transition<ArchiveItem> {
+  if (item.status === 'destroyed' || item.status === 'transferred') {
+    return refuse(`档案 ${item.referenceCode} ${archiveStatusLabels[item.status]}，不能再修改`, {
+      basis: CLOSED_RULE,
+    });
+  }
+  return allow(item);
+}
+
+/** 上传附件: refused only for a destroyed item (a transferred item's copy may still be completed). */
+export function attachableArchiveItem(item: ArchiveItem): Transition<ArchiveItem> {
+  if (item.status === 'destroyed') {
+    return refuse(`档案 ${item.referenceCode} 已销毁，不能再添加附件`, { basis: CLOSED_RULE });
+  }
+  return allow(item);
+}
+
+/**
+ * 销毁 while the item is on a handover list still open: refused. The item is being checked against the
+ * list by three people; the successor, its next custodian, carries out the destruction afterwards.
+ */
+export function destructionDuringHandover(
+  item: ArchiveItem,
+  onOpenHandoverList: boolean,
+): Transition<ArchiveItem> {
+  if (!onOpenHandoverList) return allow(item);
+  return refuse(`档案 ${item.referenceCode} 在未完成的离任移交清单上：移交完成后再由接任的保管人销毁`, {
+    basis: HANDOVER_HOLD_RULE,
+  });
 }
 
 /** Loans past their due date on `today`, oldest due first. */

@@ -8,6 +8,8 @@ export * from './demo.js';
 export * from './handover.js';
 export * from './log-verify.js';
 export * from './merkle.js';
+export * from './project-rules.js';
 export * from './reference-code.js';
 export * from './seal.js';
+export * from './staff.js';
 export * from './transition.js';

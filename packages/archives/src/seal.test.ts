@@ -70,6 +70,7 @@ describe('naming the approvers of a seal (印章使用制度)', () => {
       by: 'admin',
       at: '2024-04-01T09:00:00+08:00',
       approvers,
+      reason: '居委会换届',
     });
 
   it('replaces the approvers, once each, and keeps everything else', () => {

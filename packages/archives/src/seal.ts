@@ -15,18 +15,19 @@
  * - 「应建立印章使用制度」: the community names each seal's approvers and may name others later (a
  *   new committee after an election, a departure); the change keeps custody and approval apart as
  *   registration does, and is refused for a seal no longer in use.
- * - Retiring and destroying a seal are not in the seeds; they are the project's rules (issue 4):
- *   one person proposes, naming another approver of the seal, and only that approver's own
+ * - Retiring and destroying a seal are not in the regulations; they are the project's own rules
+ *   (本系统规则 R-SEA-1, `project-rules.ts`): one person proposes, naming another approver of the seal, and only that approver's own
  *   confirmation changes the seal (`proposeSealEnd`, `applySealEndEvent`).
  */
 import { communityCode } from '@shequ/domain';
 import { z } from 'zod';
 import { type Citation, citations } from './citations.js';
-import { allow, isBefore, refuse, type Transition } from './transition.js';
+import { projectRuleBasis, projectRules } from './project-rules.js';
+import { allow, givenReason, isBefore, refuse, type Transition } from './transition.js';
 
 const SEALS: Citation = citations.ezhouSeals;
 const HANDOVER: Citation = citations.jinshanHandover;
-const PROJECT_RULE = '项目规则（issue 4：印章停用与销毁）；种子文件未作规定';
+const PROJECT_RULE = projectRuleBasis(projectRules.sealEnding);
 
 /** The organisations 鄂州 第四十条 names as seal owners. */
 export const sealOwnerKinds = [
@@ -100,7 +101,7 @@ export type SealEvent =
   | { type: 'handOverCustody'; by: string; at: string; to: string; departure: boolean; supervisedBy?: string }
   | { type: 'retire'; by: string; at: string; approvedBy: string }
   | { type: 'destroy'; by: string; at: string; approvedBy: string }
-  | { type: 'setApprovers'; by: string; at: string; approvers: readonly string[] };
+  | { type: 'setApprovers'; by: string; at: string; approvers: readonly string[]; reason: string };
 
 export function applySealEvent(current: Seal, event: SealEvent): Transition<Seal> {
   if (current.state === 'destroyed') return refuse(`印章「${current.name}」已销毁`, { basis: PROJECT_RULE });
@@ -154,10 +155,15 @@ export function applySealEvent(current: Seal, event: SealEvent): Transition<Seal
       if (current.state === 'retired') {
         return refuse(`印章「${current.name}」已停用，不再审批用印，无需变更审批人`, { citation: SEALS });
       }
+      const reason = givenReason(event.reason, '须写明变更理由', { citation: SEALS });
+      if (!reason.ok) return reason;
       const approvers = [...new Set(event.approvers.map((approver) => approver.trim()))];
       const checked = seal.safeParse({ ...current, approvers });
       if (!checked.success) {
-        return refuse(checked.error.issues[0]?.message ?? '审批人有误', { citation: SEALS });
+        return refuse(checked.error.issues[0]?.message ?? '审批人有误', {
+          citation: SEALS,
+          field: 'approvers',
+        });
       }
       return allow(checked.data);
     }
@@ -184,7 +190,7 @@ export function applySealEvent(current: Seal, event: SealEvent): Transition<Seal
 
 // ── 印章停用、销毁的提出与确认 ───────────────────────────────────────────────
 //
-// Project rule (issue 4): one person proposes, naming the approver whose consent it needs, and the
+// 本系统规则 R-SEA-1: one person proposes, naming the approver whose consent it needs, and the
 // seal changes only when that approver confirms it themselves. A consent someone else states on
 // the approver's behalf is no consent.
 
@@ -223,8 +229,11 @@ export function proposeSealEnd(
   current: Seal,
   input: { id: string; type: SealEndType; by: string; at: string; approvedBy: string; reason: string },
 ): Transition<SealEndProposal> {
-  const reason = input.reason.trim();
-  if (!reason) return refuse(`须写明${sealEndTypeLabels[input.type]}理由`, { basis: PROJECT_RULE });
+  const given = givenReason(input.reason, `须写明${sealEndTypeLabels[input.type]}理由`, {
+    basis: PROJECT_RULE,
+  });
+  if (!given.ok) return given;
+  const reason = given.value;
   const check = applySealEvent(current, {
     type: input.type,
     by: input.by,
@@ -242,6 +251,19 @@ export function proposeSealEnd(
     reason,
     status: 'pending',
   });
+}
+
+/**
+ * 用印 / 外带申请 against `current`: refused once the seal is retired or destroyed, since nobody
+ * approves or stamps with it any more.
+ */
+export function sealAcceptsRequests(current: Seal, kind: 'use' | 'takeOut'): Transition<Seal> {
+  if (current.state === 'retired' || current.state === 'destroyed') {
+    return refuse(`印章「${current.name}」已停用，不能申请${kind === 'use' ? '用印' : '外带'}`, {
+      basis: PROJECT_RULE,
+    });
+  }
+  return allow(current);
 }
 
 export type SealEndEvent =
@@ -282,10 +304,10 @@ export function applySealEndEvent(
     });
   }
   if (event.type === 'decline') {
-    const reason = event.reason.trim();
-    if (!reason) return refuse('不同意须说明理由', { basis: PROJECT_RULE });
+    const reason = givenReason(event.reason, '不同意须说明理由', { basis: PROJECT_RULE });
+    if (!reason.ok) return reason;
     return allow({
-      proposal: { ...proposal, status: 'declined', decidedAt: event.at, declineReason: reason },
+      proposal: { ...proposal, status: 'declined', decidedAt: event.at, declineReason: reason.value },
       seal: current,
     });
   }
@@ -377,14 +399,17 @@ export function applySealUseEvent(
     case 'refuse': {
       const notApprover = approverCheck(current, request.requestedBy, event.by);
       if (notApprover) return notApprover;
-      if (event.type === 'refuse' && !event.reason.trim())
-        return refuse('不予批准须说明理由', { citation: SEALS });
+      if (event.type === 'approve') {
+        return allow({ ...request, status: 'approved', decidedBy: event.by, decidedAt: event.at });
+      }
+      const reason = givenReason(event.reason, '不予批准须说明理由', { citation: SEALS });
+      if (!reason.ok) return reason;
       return allow({
         ...request,
-        status: event.type === 'approve' ? 'approved' : 'refused',
+        status: 'refused',
         decidedBy: event.by,
         decidedAt: event.at,
-        ...(event.type === 'refuse' ? { refusalReason: event.reason } : {}),
+        refusalReason: reason.value,
       });
     }
     case 'withdraw':

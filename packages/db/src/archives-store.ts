@@ -19,14 +19,22 @@ import {
   applySealRemovalEvent,
   applySealUseEvent,
   archiveItem,
+  attachableArchiveItem,
   bringSealBack,
   confirmHandover as confirmHandoverList,
   type DepartureHandover,
   departureHandover,
+  destructionDuringHandover,
   documentDateProblem,
+  editableArchiveItem,
   type HandoverRole,
+  handedOverArchiveStatuses,
+  handedOverSealStates,
+  handoverComplete,
   handoverConsequences,
+  handoverListEntries,
   handoverOpeningProblems,
+  mayRecordHandoverProblem,
   nextReferenceCode,
   orThrow,
   parseReferenceCode,
@@ -34,15 +42,18 @@ import {
   type RetentionPeriod,
   registerSeal as registerSealRecord,
   retentionExpiry,
-  retentionExtensionProblem,
   type Seal,
   type SealEndEvent,
   type SealEndProposal,
   type SealEndType,
   type SealRemoval,
   type SealUseRequest,
+  type StaffScope,
+  sealAcceptsRequests,
   sealEndTypeLabels,
   sealRemoval,
+  staffOfScope,
+  type Transition,
   takeSealOut,
 } from '@shequ/archives';
 import { fieldErrorRecord, fieldErrors } from '@shequ/domain';
@@ -193,42 +204,31 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * The people a change names must work in the community (a supervisor: in its town). Checked in the
- * database so a console cannot name an account from elsewhere.
+ * The people a change names must work in the community (a supervisor: in its town): their accounts are
+ * read here, so a console cannot name an account from elsewhere, and `staffOfScope` decides.
  */
 async function requirePeople(
   tx: Transaction,
   people: Record<string, string | undefined>,
-  boundTo: (code: string) => boolean,
-  where: string,
-): Promise<Map<string, { username: string; displayName: string }>> {
+  scope: StaffScope,
+): Promise<void> {
   const ids = [...new Set(Object.values(people).filter((id): id is string => Boolean(id)))];
-  const found = new Map<string, { username: string; displayName: string; jurisdictionCode: string }>();
   const validIds = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-  if (validIds.length > 0) {
-    const rows = await tx
-      .select({
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        jurisdictionCode: users.jurisdictionCode,
-        disabledAt: users.disabledAt,
-      })
-      .from(users)
-      .where(inArray(users.id, validIds));
-    for (const row of rows) if (!row.disabledAt) found.set(row.id, row);
-  }
-  for (const [field, id] of Object.entries(people)) {
-    if (!id) continue;
-    const person = found.get(id);
-    if (!person || !boundTo(person.jurisdictionCode))
-      throw invalid(field, `${field}: 不是${where}的在职账号`);
-  }
-  return found;
+  const rows =
+    validIds.length === 0
+      ? []
+      : await tx
+          .select({ id: users.id, jurisdictionCode: users.jurisdictionCode, disabledAt: users.disabledAt })
+          .from(users)
+          .where(inArray(users.id, validIds));
+  const accounts = new Map(
+    rows.map((row) => [row.id, { jurisdictionCode: row.jurisdictionCode, active: !row.disabledAt }]),
+  );
+  orThrow(staffOfScope(people, accounts, scope));
 }
 
-function inCommunity(communityCode: string) {
-  return (code: string) => code === communityCode;
+function inCommunity(communityCode: string): StaffScope {
+  return { level: 'community', code: communityCode };
 }
 
 /** The people a list field names (`approvedBy.0`, `approvedBy.1`, …), each of the community. */
@@ -237,8 +237,14 @@ function requireListedPeople(tx: Transaction, communityCode: string, field: stri
     tx,
     Object.fromEntries(ids.map((id, i) => [`${field}.${i}`, id])),
     inCommunity(communityCode),
-    '本社区',
   );
+}
+
+/** A refusal on the field the caller's input names differently from the package (`approvers` → `approverIds`). */
+function onInputField<T>(outcome: Transition<T>, names: Record<string, string>): Transition<T> {
+  if (outcome.ok || !outcome.field) return outcome;
+  const [head = '', ...rest] = outcome.field.split('.');
+  return { ...outcome, field: [names[head] ?? head, ...rest].join('.') };
 }
 
 function streetOf(communityCode: string): string {
@@ -339,7 +345,7 @@ export async function createArchiveItem(
 async function insertArchiveItem(tx: Transaction, acting: ActingAs, input: NewArchiveItem) {
   const future = documentDateProblem(input.date, chinaDate(acting.now));
   if (future) throw invalid('date', future);
-  await requirePeople(tx, { custodianId: input.custodianId }, inCommunity(input.communityCode), '本社区');
+  await requirePeople(tx, { custodianId: input.custodianId }, inCommunity(input.communityCode));
   const year = Number(input.date.slice(0, 4));
   const series = await tx
     .select({ code: archiveItems.referenceCode })
@@ -469,12 +475,7 @@ export async function updateArchiveItem(
 ): Promise<ArchiveRow> {
   return db.transaction(async (tx) => {
     const { row, item } = await loadItem(tx, edit.id);
-    if (row.status === 'destroyed' || row.status === 'transferred') {
-      throw new ArchiveError(
-        'conflict',
-        `档案 ${row.referenceCode} 已${row.status === 'destroyed' ? '销毁' : '移交'}，不能再修改`,
-      );
-    }
+    orThrow(editableArchiveItem(item));
     const changes = stripUndefined({
       documentNumber: edit.documentNumber,
       issuer: edit.issuer,
@@ -557,7 +558,7 @@ export async function lendArchiveItem(db: Database, acting: ActingAs, input: Len
   return db.transaction(async (tx) => {
     const { row, item } = await loadItem(tx, input.itemId);
     if (input.borrowerId) {
-      await requirePeople(tx, { borrowerId: input.borrowerId }, inCommunity(row.communityCode), '本社区');
+      await requirePeople(tx, { borrowerId: input.borrowerId }, inCommunity(row.communityCode));
     }
     const lentOn = input.lentOn ?? chinaDate(acting.now);
     const { updated } = await stepItem(
@@ -735,9 +736,6 @@ async function appraiseForRetention(
   return db.transaction(async (tx) => {
     const { row, item } = await loadItem(tx, input.itemId);
     await requireListedPeople(tx, row.communityCode, 'approvedBy', input.approvedBy);
-    // Said on the field the console shows it on, before the package gives the same reason as a refusal.
-    const tooShort = retentionExtensionProblem(item.retention, input.retention);
-    if (tooShort) throw invalid('retention', tooShort);
     const [pending] = await tx
       .select({ id: archiveDestructions.id })
       .from(archiveDestructions)
@@ -809,12 +807,7 @@ export async function destroyArchiveItem(
         ),
       )
       .limit(1);
-    if (onOpenList) {
-      throw new ArchiveError(
-        'conflict',
-        `档案 ${row.referenceCode} 在未完成的离任移交清单上：移交完成后再由接任的保管人销毁（金山镇 第十八条）`,
-      );
-    }
+    orThrow(destructionDuringHandover(item, onOpenList !== undefined));
     const destroyedOn = input.destroyedOn ?? chinaDate(acting.now);
     const decision = {
       decisionId: appraisal.decisionNumber,
@@ -941,8 +934,8 @@ export async function attachFile(db: Database, acting: ActingAs, input: AttachIn
   const storageKey = `${item.communityCode}/${sha256.slice(0, 2)}/${sha256}`;
   await staged.keep(storageKey);
   return db.transaction(async (tx) => {
-    const { row } = await loadItem(tx, input.itemId);
-    if (row.status === 'destroyed') throw new ArchiveError('conflict', `档案 ${row.referenceCode} 已销毁`);
+    const { row, item } = await loadItem(tx, input.itemId);
+    orThrow(attachableArchiveItem(item));
     const attachment = inserted(
       await tx
         .insert(attachments)
@@ -1144,19 +1137,14 @@ const aboutSeal = (row: SealRow) => about('seal', row, { seal: row.id, sealName:
 async function openRequest(
   tx: Transaction,
   acting: ActingAs,
-  sealRow: SealRow,
+  { row: sealRow, seal }: { row: SealRow; seal: Seal },
   request: Pick<
     typeof sealRequests.$inferInsert,
     'kind' | 'purpose' | 'document' | 'copies' | 'destination' | 'returnBy'
   >,
   audit: { action: string; payload: Record<string, unknown> },
 ): Promise<SealRequestRow> {
-  if (sealRow.state === 'retired' || sealRow.state === 'destroyed') {
-    throw new ArchiveError(
-      'conflict',
-      `印章「${sealRow.name}」已停用，不能申请${requestLabels[request.kind]}`,
-    );
-  }
+  orThrow(sealAcceptsRequests(seal, request.kind));
   const row = inserted(
     await tx
       .insert(sealRequests)
@@ -1250,7 +1238,6 @@ export async function registerSeal(db: Database, acting: ActingAs, input: NewSea
         ...Object.fromEntries(input.approverIds.map((id, i) => [`approverIds.${i}`, id])),
       },
       inCommunity(input.communityCode),
-      '本社区',
     );
     const id = randomUUID();
     let seal: Seal;
@@ -1328,22 +1315,18 @@ export async function setSealApprovers(
   acting: ActingAs,
   input: { sealId: string; approverIds: readonly string[]; reason: string },
 ): Promise<SealRow> {
-  const reason = input.reason.trim();
-  if (!reason) throw invalid('reason', '须写明变更理由');
   return db.transaction(async (tx) => {
     const { row, seal } = await loadSeal(tx, input.sealId);
     await requireListedPeople(tx, row.communityCode, 'approverIds', input.approverIds);
-    const outcome = applySealEvent(seal, {
+    const event = {
       type: 'setApprovers',
       by: acting.actor.id,
       at: acting.now.toISOString(),
       approvers: input.approverIds,
-    });
-    // Whom the form names is its field's problem; a seal no longer in use refuses the whole change.
-    if (!outcome.ok && (seal.state === 'inUse' || seal.state === 'takenOut')) {
-      throw invalid('approverIds', outcome.reason);
-    }
-    const next = orThrow(outcome);
+      reason: input.reason,
+    } as const;
+    const next = orThrow(onInputField(applySealEvent(seal, event), { approvers: 'approverIds' }));
+    const reason = input.reason.trim();
     const moved = await moveSeal(tx, row, {});
     await tx.delete(sealApprovers).where(eq(sealApprovers.sealId, row.id));
     await tx
@@ -1368,12 +1351,12 @@ export interface SealUseInput {
 /** 用印申请 */
 export async function requestSealUse(db: Database, acting: ActingAs, input: SealUseInput) {
   return db.transaction(async (tx) => {
-    const { row: sealRow } = await loadSeal(tx, input.sealId);
+    const loaded = await loadSeal(tx, input.sealId);
     const { purpose, document, copies } = input;
     return openRequest(
       tx,
       acting,
-      sealRow,
+      loaded,
       { kind: 'use', purpose, document, copies },
       { action: 'seal.use.request', payload: { purpose, document, copies } },
     );
@@ -1483,7 +1466,8 @@ export interface TakeOutRequestInput {
 /** 印章外带申请 */
 export async function requestTakeOut(db: Database, acting: ActingAs, input: TakeOutRequestInput) {
   return db.transaction(async (tx) => {
-    const { row: sealRow } = await loadSeal(tx, input.sealId);
+    const loaded = await loadSeal(tx, input.sealId);
+    const sealRow = loaded.row;
     const check = sealRemoval.safeParse({
       id: 'new',
       sealId: sealRow.id,
@@ -1497,7 +1481,7 @@ export async function requestTakeOut(db: Database, acting: ActingAs, input: Take
     return openRequest(
       tx,
       acting,
-      sealRow,
+      loaded,
       {
         kind: 'takeOut',
         purpose: input.reason,
@@ -1640,8 +1624,6 @@ export async function proposeSealEnd(
   acting: ActingAs,
   input: SealEndProposalInput,
 ): Promise<SealEndRow> {
-  const label = sealEndTypeLabels[input.type];
-  if (!input.reason.trim()) throw invalid('reason', `须写明${label}理由`);
   try {
     return await db.transaction(async (tx) => {
       const { row: sealRow, seal } = await loadSeal(tx, input.sealId);
@@ -1764,7 +1746,6 @@ export function declineSealEnd(
   acting: ActingAs,
   input: { proposalId: string; reason: string },
 ): Promise<SealEndRow> {
-  if (!input.reason.trim()) throw invalid('reason', '不同意须说明理由');
   return closeSealEnd(db, acting, { proposalId: input.proposalId, event: 'decline', reason: input.reason });
 }
 
@@ -1846,10 +1827,9 @@ export async function createHandover(db: Database, acting: ActingAs, input: NewH
       tx,
       { leaverId: input.leaverId, successorId: input.successorId },
       inCommunity(input.communityCode),
-      '本社区',
     );
     const street = streetOf(input.communityCode);
-    await requirePeople(tx, { supervisorId: input.supervisorId }, (code) => code === street, '本镇（街道）');
+    await requirePeople(tx, { supervisorId: input.supervisorId }, { level: 'town', code: street });
     const items = await tx
       .select()
       .from(archiveItems)
@@ -1857,7 +1837,7 @@ export async function createHandover(db: Database, acting: ActingAs, input: NewH
         and(
           eq(archiveItems.communityCode, input.communityCode),
           eq(archiveItems.custodianId, input.leaverId),
-          inArray(archiveItems.status, ['shelved', 'onLoan']),
+          inArray(archiveItems.status, [...handedOverArchiveStatuses]),
         ),
       )
       .orderBy(archiveItems.referenceCode);
@@ -1868,7 +1848,7 @@ export async function createHandover(db: Database, acting: ActingAs, input: NewH
         and(
           eq(seals.communityCode, input.communityCode),
           eq(seals.custodianId, input.leaverId),
-          inArray(seals.state, ['inUse', 'takenOut', 'retired']),
+          inArray(seals.state, [...handedOverSealStates]),
         ),
       )
       .orderBy(seals.name);
@@ -1885,21 +1865,12 @@ export async function createHandover(db: Database, acting: ActingAs, input: NewH
       for (const p of problems) fieldErrors[p.field] = [...(fieldErrors[p.field] ?? []), p.message];
       throw new ArchiveError('invalid', firstOpeningProblem.message, fieldErrors);
     }
-    const list = [
-      ...input.financeRecords.map((f) => ({ kind: 'finance' as const, refId: null, ...f })),
-      ...items.map((item) => ({
-        kind: 'archive' as const,
-        refId: item.id,
-        ref: item.referenceCode,
-        description: `${item.title}${item.status === 'onLoan' ? '（借出中）' : ''}`,
-      })),
-      ...sealRows.map((s) => ({
-        kind: 'seal' as const,
-        refId: s.id,
-        ref: s.name,
-        description: `${s.ownerName}，存放于${s.storagePlace}${s.state === 'takenOut' ? '（外带中）' : ''}`,
-      })),
-    ];
+    const list = handoverListEntries({
+      leaver: input.leaverId,
+      financeRecords: input.financeRecords,
+      archives: items.map((item) => ({ ...item, custodian: item.custodianId })),
+      seals: sealRows.map((s) => ({ ...s, custodian: s.custodianId })),
+    });
     const id = randomUUID();
     const check = departureHandover.safeParse({
       id,
@@ -1993,11 +1964,10 @@ export async function confirmHandover(
 ) {
   return db.transaction(async (tx) => {
     const { row, items, handover } = await loadHandover(tx, input.handoverId, { lock: true });
-    if (row.state !== 'open') throw new ArchiveError('conflict', '该移交已完成');
     const on = chinaDate(acting.now);
     const next = orThrow(confirmHandoverList(handover, input.role, acting.actor.id, on));
     const column = confirmationColumn[input.role];
-    const complete = input.role === 'supervisor';
+    const complete = handoverComplete(next);
     const conditions: SQL[] = [eq(handovers.id, row.id), isNull(handovers[column])];
     const updated = won(
       await tx
@@ -2092,17 +2062,8 @@ export interface HandoverProblem {
  */
 export async function recordHandoverProblem(db: Database, acting: ActingAs, input: HandoverProblem) {
   return db.transaction(async (tx) => {
-    const { row, items } = await loadHandover(tx, input.handoverId, { lock: true });
-    if (row.state !== 'open') throw new ArchiveError('conflict', '该移交已完成，不能再修改清单');
-    const parties = [row.leaverId, row.successorId, row.supervisorId];
-    if (!parties.includes(acting.actor.id)) {
-      throw new ArchiveError('invalid', '只有离任人、接任人和监督人可以登记移交问题', {
-        handoverId: ['只有离任人、接任人和监督人可以登记移交问题'],
-      });
-    }
-    if (input.serious !== undefined && acting.actor.id !== row.supervisorId) {
-      throw invalid('serious', '情节是否严重由监督人认定（金山镇 第十八条）');
-    }
+    const { row, items, handover: listed } = await loadHandover(tx, input.handoverId, { lock: true });
+    orThrow(mayRecordHandoverProblem(listed, acting.actor.id, input.serious !== undefined));
     const entry = items.find((item) => item.id === input.itemId);
     if (!entry) throw invalid('itemId', '该项目不在这份移交清单上');
     const refreshedItems = items.map((item) =>

@@ -44,6 +44,15 @@ export function refusalMessage(refusal: { reason: string; citation?: Citation; b
 
 export function asTrpcError(error: unknown): unknown {
   if (error instanceof TransitionRefused) {
+    const { field, reason } = error.refusal;
+    // A refusal about one input field is that field's problem, shown beside it in the form.
+    if (field) {
+      return new TRPCError({
+        code: 'BAD_REQUEST',
+        message: refusalMessage(error.refusal),
+        cause: new FieldProblems({ [field]: [reason] }),
+      });
+    }
     return new TRPCError({ code: 'CONFLICT', message: refusalMessage(error.refusal), cause: error });
   }
   if (error instanceof ArchiveError) {
