@@ -3,7 +3,10 @@ import {
   type ArchiveItem,
   applyArchiveEvent,
   archiveItem,
+  attachableArchiveItem,
+  destructionDuringHandover,
   documentDateProblem,
+  editableArchiveItem,
   longerRetentions,
   overdueLoans,
 } from './archive.js';
@@ -273,5 +276,39 @@ describe('appraisal that keeps an item longer (延长保管期限)', () => {
       applyArchiveEvent(item, { type: 'destroy', by: 'w-li', on: '2025-01-15', appraisal }),
     );
     expect(applyArchiveEvent(destroyed, { ...event, on: '2025-01-16' }).ok).toBe(false);
+  });
+});
+
+describe('closed records and the handover hold', () => {
+  const withStatus = (status: ArchiveItem['status']): ArchiveItem => ({ ...item, status });
+
+  it.each([
+    ['shelved', true, true],
+    ['onLoan', true, true],
+    ['transferred', false, true],
+    ['destroyed', false, false],
+  ] as const)(
+    'an item %s: catalogue editable %s, attachments accepted %s',
+    (status, editable, attachable) => {
+      expect(editableArchiveItem(withStatus(status)).ok).toBe(editable);
+      expect(attachableArchiveItem(withStatus(status)).ok).toBe(attachable);
+    },
+  );
+
+  it('names the item and the project rule when its record is closed', () => {
+    expect(editableArchiveItem(withStatus('transferred'))).toMatchObject({
+      reason: '档案 X007-WS·2014-D10-JWH-0003 已移交，不能再修改',
+      basis: '本系统规则 R-ARC-4',
+    });
+    expect(attachableArchiveItem(withStatus('destroyed'))).toMatchObject({ basis: '本系统规则 R-ARC-4' });
+  });
+
+  it('refuses a destruction while the item is on an open handover list', () => {
+    expect(destructionDuringHandover(item, false).ok).toBe(true);
+    expect(destructionDuringHandover(item, true)).toMatchObject({
+      ok: false,
+      reason: '档案 X007-WS·2014-D10-JWH-0003 在未完成的离任移交清单上：移交完成后再由接任的保管人销毁',
+      basis: '本系统规则 R-HND-1',
+    });
   });
 });

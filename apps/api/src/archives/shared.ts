@@ -5,7 +5,7 @@
 import { type Citation, citeInline, TransitionRefused } from '@shequ/archives';
 import { type ActingAs, ArchiveError, type Database } from '@shequ/db';
 import { TRPCError } from '@trpc/server';
-import { eq, like, type SQL, sql } from 'drizzle-orm';
+import { eq, like, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { COUNTRY_CODE } from '../auth/roles.js';
@@ -115,8 +115,7 @@ export function underNode(
 
 /**
  * Keyset paging for the lists that used to return everything (seals out, overdue, requests, handovers,
- * the destruction list): the client passes the last row's sort date and id as `after` and gets the rows
- * that follow. Unlike an offset, a page does not shift when a seal comes back while someone reads.
+ * the destruction list): the input side of `@shequ/db`'s `rowsAfter`, which says what a page is.
  */
 export const pageAfter = z.strictObject({
   at: z
@@ -125,7 +124,6 @@ export const pageAfter = z.strictObject({
     .refine((value) => !Number.isNaN(Date.parse(value)), { error: '翻页位置应为日期或时间' }),
   id: z.uuid({ error: '应为有效的编号' }),
 });
-export type PageAfter = z.infer<typeof pageAfter>;
 
 export const paging = {
   after: pageAfter.optional(),
@@ -135,15 +133,3 @@ export const paging = {
     .max(500, { error: '每页条数应为 1–500' })
     .default(100),
 };
-
-/** The WHERE part for rows after `after` in the order (`at`, `id`) ascending or descending. */
-export function rowsAfter(
-  order: 'asc' | 'desc',
-  columns: { at: PgColumn; id: PgColumn },
-  after: PageAfter | undefined,
-): SQL | undefined {
-  if (!after) return undefined;
-  return order === 'asc'
-    ? sql`(${columns.at}, ${columns.id}) > (${after.at}, ${after.id})`
-    : sql`(${columns.at}, ${columns.id}) < (${after.at}, ${after.id})`;
-}

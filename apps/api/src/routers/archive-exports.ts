@@ -18,13 +18,20 @@ import {
   sealUseStatusLabels,
 } from '@shequ/archives';
 import {
-  archiveItems,
   archiveLoans,
+  catalogueRows,
   chinaDate,
+  destructionRows,
+  loanRows,
+  mySealRequestRows,
+  overdueLoanRows,
+  readableCustodyEntries,
   readCustodyLog,
   sealApprovers,
+  sealInboxRows,
   sealRequests,
   seals,
+  sealsOutRows,
   users,
 } from '@shequ/db';
 import { communityCode, divisionCode } from '@shequ/domain';
@@ -36,16 +43,9 @@ import { requireArchivesAccess, requireOwnCommunityAccess } from '../auth/archiv
 import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { authedProcedure } from '../trpc.js';
-import {
-  archiveCatalogueFilter,
-  destructionRows,
-  listArchivesInput,
-  listLoansInput,
-  loanRows,
-  overdueLoanRows,
-} from './archives.js';
-import { custodyEntriesInput, readableCustodyEntries } from './custody.js';
-import { mySealRequestRows, personalPaging, sealInboxRows, sealsOutInput, sealsOutRows } from './seals.js';
+import { listArchivesInput, listLoansInput } from './archives.js';
+import { custodyEntriesInput } from './custody.js';
+import { personalPaging, sealsOutInput } from './seals.js';
 import {
   chinaDateTime,
   exportFetchLimit,
@@ -90,29 +90,9 @@ export const archiveExports = {
     .input(listArchivesInput)
     .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
       await requireArchiveReader(ctx, input.community);
-      const custodian = alias(users, 'custodian');
-      const rows = await ctx.db
-        .select({
-          referenceCode: archiveItems.referenceCode,
-          title: archiveItems.title,
-          issuer: archiveItems.issuer,
-          documentNumber: archiveItems.documentNumber,
-          date: archiveItems.date,
-          medium: archiveItems.medium,
-          contentGroup: archiveItems.contentGroup,
-          retention: archiveItems.retention,
-          expiresOn: archiveItems.expiresOn,
-          status: archiveItems.status,
-          custodianName: custodian.displayName,
-          locationRoom: archiveItems.locationRoom,
-          locationCabinet: archiveItems.locationCabinet,
-          locationShelf: archiveItems.locationShelf,
-        })
-        .from(archiveItems)
-        .leftJoin(custodian, eq(custodian.id, archiveItems.custodianId))
-        .where(archiveCatalogueFilter(input, chinaDate(ctx.settings.now())))
-        .orderBy(asc(archiveItems.referenceCode))
-        .limit(exportFetchLimit(ctx));
+      const { page: _page, pageSize: _pageSize, ...filter } = input;
+      const today = chinaDate(ctx.settings.now());
+      const rows = await catalogueRows(ctx.db, filter, today, { limit: exportFetchLimit(ctx), offset: 0 });
       return listSpreadsheet(ctx, catalogueSheet, rows, [input.community]);
     }),
 
@@ -195,7 +175,10 @@ export const archiveExports = {
   exportSealInbox: authedProcedure
     .input(personalPaging)
     .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      const rows = await sealInboxRows(ctx, { after: input?.after, limit: exportFetchLimit(ctx) });
+      const rows = await sealInboxRows(ctx.db, ctx.principal.id, {
+        after: input?.after,
+        limit: exportFetchLimit(ctx),
+      });
       return listSpreadsheet(ctx, sealInboxSheet, rows);
     }),
 
@@ -203,7 +186,10 @@ export const archiveExports = {
   exportMySealRequests: authedProcedure
     .input(personalPaging)
     .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      const rows = await mySealRequestRows(ctx, { after: input?.after, limit: exportFetchLimit(ctx) });
+      const rows = await mySealRequestRows(ctx.db, ctx.principal.id, {
+        after: input?.after,
+        limit: exportFetchLimit(ctx),
+      });
       return listSpreadsheet(ctx, mySealRequestSheet, rows);
     }),
 
