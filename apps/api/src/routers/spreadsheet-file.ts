@@ -1,12 +1,15 @@
 /**
- * Any list of the console as an Excel file (issue 3: "Export any list to Excel"). Each export states
+ * Any list of the console as an Excel file. Each export states
  * its columns once (`ListSheet`), fetches its rows with the list's own filter and scope check, and
  * hands both to `listSpreadsheet`, which refuses a list longer than the installation's cap with a
  * zh-CN message naming the filter to narrow. Files travel as base64 inside the JSON answer.
  */
 import { type ExportColumn, exportWorkbook } from '@shequ/facts-io';
+import type { z } from 'zod';
+import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { fieldError } from '../errors.js';
+import { authedProcedure } from '../trpc.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -86,4 +89,28 @@ export function jsonCell(value: unknown): string {
 export function labelOf(labels: Readonly<Record<string, string>>, value: string | null | undefined): string {
   if (value === null || value === undefined) return '';
   return labels[value] ?? value;
+}
+
+/** What an export procedure runs with: the signed-in caller's context. */
+export type ExportContext = Context & { principal: Principal };
+
+/**
+ * An export procedure: the list's input, its access check, its rows (at most `limit`, one past the cap),
+ * its sheet and the qualifiers its file name carries. Every list export is this one skeleton.
+ */
+export function exportProcedure<Input extends z.ZodType, Row>(spec: {
+  input: Input;
+  /** Refuses a caller who may not read the list; the list's own rule. */
+  access?: (ctx: ExportContext, input: z.output<Input>) => Promise<unknown>;
+  rows: (ctx: ExportContext, input: z.output<Input>, limit: number) => Promise<readonly Row[]>;
+  sheet: ListSheet<Row> | ((ctx: ExportContext, input: z.output<Input>) => ListSheet<Row>);
+  qualifiers?: (input: z.output<Input>) => readonly (string | undefined)[];
+}) {
+  return authedProcedure.input(spec.input).query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+    const listInput = input as z.output<Input>;
+    await spec.access?.(ctx, listInput);
+    const rows = await spec.rows(ctx, listInput, exportFetchLimit(ctx));
+    const sheet = typeof spec.sheet === 'function' ? spec.sheet(ctx, listInput) : spec.sheet;
+    return listSpreadsheet(ctx, sheet, rows, spec.qualifiers?.(listInput) ?? []);
+  });
 }

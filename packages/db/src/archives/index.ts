@@ -90,4 +90,4 @@ export {
   takeOut,
   withdrawSealRequest,
 } from './seal-requests.js';
-export { type NewSeal, registerSeal, sealsOfCommunity, setSealApprovers } from './seals.js';
+export { type NewSeal, registerSeal, sealRegistryRows, sealsOfCommunity, setSealApprovers } from './seals.js';

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { applySealEvent, orThrow, registerSeal as registerSealRecord, type Seal } from '@shequ/archives';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.js';
 import { users } from '../schema.js';
 import { sealApprovers, sealEndProposals, sealRequests, seals } from '../schema-archives.js';
@@ -249,4 +249,30 @@ export async function sealsOfCommunity(db: Database, community: string, sealId?:
     /** The proposal to retire or destroy the seal waiting for its approver, if any. */
     pendingEnd: pendingEnds.find((p) => p.sealId === row.id) ?? null,
   }));
+}
+
+/**
+ * A community's seal registry as its export lists it, by name: owner, custodian and approvers named, and
+ * the return deadline of the removal a seal is out under.
+ */
+export function sealRegistryRows(db: Database, community: string, limit: number) {
+  return db
+    .select({
+      name: seals.name,
+      ownerKind: seals.ownerKind,
+      ownerName: seals.ownerName,
+      custodianName: displayNameOf(seals.custodianId),
+      storagePlace: seals.storagePlace,
+      state: seals.state,
+      approvers: sql<
+        string | null
+      >`(select string_agg(${users.displayName}, '、' order by ${users.displayName}) from ${sealApprovers} inner join ${users} on ${users.id} = ${sealApprovers.userId} where ${sealApprovers.sealId} = ${seals.id})`,
+      // At most one removal of a seal is out at a time (partial unique index), so the join adds no rows.
+      returnBy: sealRequests.returnBy,
+    })
+    .from(seals)
+    .leftJoin(sealRequests, and(eq(sealRequests.sealId, seals.id), eq(sealRequests.state, 'out')))
+    .where(eq(seals.communityCode, community))
+    .orderBy(asc(seals.name))
+    .limit(limit);
 }
