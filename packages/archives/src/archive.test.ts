@@ -88,18 +88,21 @@ describe('lending', () => {
       on: '2024-03-03',
       dueOn: '2024-03-10',
     });
-    expect(again).toMatchObject({ ok: false, citation: { article: '第三十九条' } });
+    expect(again).toMatchObject({ ok: false, basis: '本系统规则 R-ARC-0' });
     if (!again.ok) expect(again.reason).toContain('已借给 w-wang');
   });
 
-  it('refuses a loan by someone other than the named custodian, citing 第三十九条', () => {
-    const outcome = applyArchiveEvent(item, {
-      type: 'lend',
-      by: 'w-zhao',
-      borrower: 'w-wang',
-      on: '2024-03-02',
-      dueOn: '2024-03-09',
-    });
+  it('refuses a loan by someone other than the named custodian, citing 第三十九条 in 鄂州', () => {
+    const outcome = applyArchiveEvent(
+      { ...item, community: '420704001001' },
+      {
+        type: 'lend',
+        by: 'w-zhao',
+        borrower: 'w-wang',
+        on: '2024-03-02',
+        dueOn: '2024-03-09',
+      },
+    );
     expect(outcome).toMatchObject({
       ok: false,
       citation: { document: '鄂州市城市社区工作规则（试行）', article: '第三十九条' },

@@ -10,7 +10,7 @@
  */
 import { communityCode, isoDate } from '@shequ/domain';
 import { z } from 'zod';
-import { type Citation, citations } from './citations.js';
+import { custodyRuleSource } from './jurisdiction-citations.js';
 import { projectRuleBasis, projectRules } from './project-rules.js';
 import {
   parseReferenceCode,
@@ -22,8 +22,6 @@ import {
 } from './reference-code.js';
 import { allow, isBefore, refuse, type Transition } from './transition.js';
 
-const ARCHIVES: Citation = citations.ezhouArchives;
-const HANDOVER: Citation = citations.jinshanHandover;
 const TRANSFER_RULE = projectRuleBasis(projectRules.archiveTransfer);
 const DESTROY_RULE = projectRuleBasis(projectRules.archiveDestruction);
 /**
@@ -221,36 +219,45 @@ export type ArchiveEvent =
 /** The item after `event`, or why the event is refused. */
 export function applyArchiveEvent(item: ArchiveItem, event: ArchiveEvent): Transition<ArchiveItem> {
   if (item.status === 'destroyed' || item.status === 'transferred') {
-    return refuse(`档案 ${item.referenceCode} ${archiveStatusLabels[item.status]}，不能再办理任何手续`, {
-      citation: ARCHIVES,
-    });
+    return refuse(
+      `档案 ${item.referenceCode} ${archiveStatusLabels[item.status]}，不能再办理任何手续`,
+      custodyRuleSource(item.community, 'archives'),
+    );
   }
   const custodianOnly = (what: string) =>
     event.by === item.custodian
       ? undefined
       : // The reason is read by people: it names the role, never the custodian's account id.
-        refuse(`${what}须由该档案的保管人办理（鄂州 第三十九条：指定专人保管）`, {
-          citation: ARCHIVES,
-        });
+        refuse(
+          `${what}须由该档案的保管人办理（鄂州 第三十九条：指定专人保管）`,
+          custodyRuleSource(item.community, 'archives'),
+        );
 
   switch (event.type) {
     case 'lend': {
       if (item.status === 'onLoan') {
-        return refuse(`档案 ${item.referenceCode} 已借给 ${item.loan?.borrower}，归还后才能再借`, {
-          citation: ARCHIVES,
-        });
+        return refuse(
+          `档案 ${item.referenceCode} 已借给 ${item.loan?.borrower}，归还后才能再借`,
+          custodyRuleSource(item.community, 'archives'),
+        );
       }
       const notCustodian = custodianOnly('借出');
       if (notCustodian) return notCustodian;
       if (!isBefore(event.on, event.dueOn)) {
-        return refuse('应还日期须晚于借出日期（严格按规定管理使用）', { citation: ARCHIVES });
+        return refuse(
+          '应还日期须晚于借出日期（严格按规定管理使用）',
+          custodyRuleSource(item.community, 'archives'),
+        );
       }
       const loan = archiveLoan.parse({ borrower: event.borrower, lentOn: event.on, dueOn: event.dueOn });
       return allow({ ...item, status: 'onLoan', loan });
     }
     case 'return': {
       if (item.status !== 'onLoan')
-        return refuse(`档案 ${item.referenceCode} 在库，没有待归还的借阅`, { citation: ARCHIVES });
+        return refuse(
+          `档案 ${item.referenceCode} 在库，没有待归还的借阅`,
+          custodyRuleSource(item.community, 'archives'),
+        );
       const notCustodian = custodianOnly('归还');
       if (notCustodian) return notCustodian;
       const { loan: _returned, ...rest } = item;
@@ -303,11 +310,13 @@ export function applyArchiveEvent(item: ArchiveItem, event: ArchiveEvent): Trans
     case 'changeCustodian': {
       const notCustodian = custodianOnly('保管交接');
       if (notCustodian) return notCustodian;
-      if (event.to === item.custodian) return refuse('接收人与原保管人相同', { citation: ARCHIVES });
+      if (event.to === item.custodian)
+        return refuse('接收人与原保管人相同', custodyRuleSource(item.community, 'archives'));
       if (event.departure && (!event.supervisedBy || [event.by, event.to].includes(event.supervisedBy))) {
-        return refuse('离任移交档案须在镇纪委、党政办监督下进行，监督人不能是交接双方（金山镇 第十八条）', {
-          citation: HANDOVER,
-        });
+        return refuse(
+          '离任移交档案须在镇纪委、党政办监督下进行，监督人不能是交接双方（金山镇 第十八条）',
+          custodyRuleSource(item.community, 'handover'),
+        );
       }
       return allow({ ...item, custodian: event.to });
     }

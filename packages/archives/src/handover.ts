@@ -28,6 +28,7 @@ import { communityCode, isoDate, isWithin } from '@shequ/domain';
 import { z } from 'zod';
 import { type ArchiveStatus, archiveStatusLabels } from './archive.js';
 import { type Citation, citations } from './citations.js';
+import { custodyRuleSource } from './jurisdiction-citations.js';
 import { projectRuleBasis, projectRules } from './project-rules.js';
 import type { SealState } from './seal.js';
 import { allow, isBefore, refuse, type Transition } from './transition.js';
@@ -113,21 +114,28 @@ export function confirmHandover(
   by: string,
   on: string,
 ): Transition<DepartureHandover> {
-  if (handoverComplete(handover)) return refuse('该移交已完成', { citation: HANDOVER });
+  if (handoverComplete(handover))
+    return refuse('该移交已完成', custodyRuleSource(handover.community, 'handover'));
   const expected = role === 'supervisor' ? handover.supervisor.person : handover[role];
-  if (by !== expected) return refuse(`${by} 不是本次移交的${roleLabels[role]}`, { citation: HANDOVER });
-  if (handover.confirmations[role]) return refuse(`${roleLabels[role]}已确认过`, { citation: HANDOVER });
+  if (by !== expected)
+    return refuse(
+      `${by} 不是本次移交的${roleLabels[role]}`,
+      custodyRuleSource(handover.community, 'handover'),
+    );
+  if (handover.confirmations[role])
+    return refuse(`${roleLabels[role]}已确认过`, custodyRuleSource(handover.community, 'handover'));
   const unchecked = handover.items.filter((item) => item.condition === 'unchecked');
   if (unchecked.length > 0) {
     return refuse(
       `清单上还有 ${unchecked.length} 项待核对（${unchecked.map((item) => item.ref).join('、')}），逐项登记移交情况后才能确认`,
-      { citation: HANDOVER },
+      custodyRuleSource(handover.community, 'handover'),
     );
   }
   if (role === 'supervisor' && !(handover.confirmations.leaver && handover.confirmations.successor)) {
-    return refuse('离任人和接任人都确认清单后，监督人才能确认（由镇纪委、党政办负责监督）', {
-      citation: HANDOVER,
-    });
+    return refuse(
+      '离任人和接任人都确认清单后，监督人才能确认（由镇纪委、党政办负责监督）',
+      custodyRuleSource(handover.community, 'handover'),
+    );
   }
   return allow({ ...handover, confirmations: { ...handover.confirmations, [role]: on } });
 }
@@ -249,12 +257,16 @@ export function mayRecordHandoverProblem(
   by: string,
   statesSeriousness: boolean,
 ): Transition<DepartureHandover> {
-  if (handoverComplete(handover)) return refuse('该移交已完成，不能再修改清单', { citation: HANDOVER });
+  if (handoverComplete(handover))
+    return refuse('该移交已完成，不能再修改清单', custodyRuleSource(handover.community, 'handover'));
   if (![handover.leaver, handover.successor, handover.supervisor.person].includes(by)) {
     return refuse('只有离任人、接任人和监督人可以登记移交问题', { basis: ITEM_BY_ITEM, field: 'handoverId' });
   }
   if (statesSeriousness && by !== handover.supervisor.person) {
-    return refuse('情节是否严重由监督人认定（金山镇 第十八条）', { citation: HANDOVER, field: 'serious' });
+    return refuse('情节是否严重由监督人认定（金山镇 第十八条）', {
+      ...custodyRuleSource(handover.community, 'handover'),
+      field: 'serious',
+    });
   }
   return allow(handover);
 }

@@ -6,6 +6,7 @@ export * from './custody-log.js';
 export * from './custody-payload.js';
 export * from './demo.js';
 export * from './handover.js';
+export * from './jurisdiction-citations.js';
 export * from './log-verify.js';
 export * from './merkle.js';
 export * from './project-rules.js';

@@ -12,6 +12,11 @@ export interface ProjectRule {
 }
 
 export const projectRules = {
+  /** Where a community's own regulation says nothing of keeping archives: 鄂州 第三十九条's rule as the baseline. */
+  archiveCustody: {
+    id: 'R-ARC-0',
+    text: '档案分类整理存放，由指定的保管人保管；借出、归还、移交和销毁由该档案的保管人办理。',
+  },
   /** 档案的移交：先归还，再经保管人以外的负责人批准。 */
   archiveTransfer: {
     id: 'R-ARC-1',
@@ -41,6 +46,16 @@ export const projectRules = {
   handoverItemByItem: {
     id: 'R-HND-2',
     text: '移交清单上的每一项须由交接一方或监督人逐项登记核对情况，清单有变动须重新确认。',
+  },
+  /** Where a community's own regulation says nothing of seals: 鄂州 第四十条's rule as the baseline. */
+  sealCustody: {
+    id: 'R-SEA-0',
+    text: '印章由专人保管、固定存放；用印须经印章使用制度指定的审批人批准，由保管人登记；无特殊情况未经批准不得带离办公室。',
+  },
+  /** Where a community's own regulation says nothing of departure handovers: 金山镇 第十八条's procedure as the baseline. */
+  handoverProcedure: {
+    id: 'R-HND-0',
+    text: '工作人员离任时，其保管的档案、印章和财务资料列入移交清单，在上级（镇纪委或党政办）监督下交接，离任人、接任人确认后由监督人最后确认。',
   },
   /** 印章停用、销毁两步办理。 */
   sealEnding: {

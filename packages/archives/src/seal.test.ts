@@ -79,11 +79,13 @@ describe('naming the approvers of a seal (印章使用制度)', () => {
     expect(changed).toEqual({ ...committeeSeal, approvers: ['w-zhou', 'w-sun'] });
   });
 
-  it('refuses none, or the custodian alone, citing 第四十条', () => {
+  it('refuses none, or the custodian alone, citing 第四十条 in 鄂州 and the project’s baseline elsewhere', () => {
+    const inEzhou = { ...committeeSeal, community: '420704001001' };
     for (const approvers of [[], ['w-li'], ['  ']]) {
-      const result = change(approvers);
+      const result = change(approvers, inEzhou);
       expect(result.ok, JSON.stringify(approvers)).toBe(false);
       expect(result.ok ? undefined : result.citation?.article).toBe('第四十条');
+      expect(change(approvers)).toMatchObject({ ok: false, basis: '本系统规则 R-SEA-0' });
     }
     expect(change(['w-li', 'w-sun']).ok).toBe(true);
   });
@@ -115,13 +117,13 @@ describe('seal use (用印审批)', () => {
     expect(stamped).toMatchObject({ status: 'stamped', stampedBy: 'w-li', copiesStamped: 2 });
   });
 
-  it('refuses approval by someone the seal rules do not name, citing 第四十条', () => {
+  it('refuses approval by someone the seal rules do not name, citing the seal rule', () => {
     const outcome = applySealUseEvent(request, committeeSeal, {
       type: 'approve',
       by: 'w-li',
       at: '2024-03-06T09:10:00+08:00',
     });
-    expect(outcome).toMatchObject({ ok: false, citation: { article: '第四十条' } });
+    expect(outcome).toMatchObject({ ok: false, basis: '本系统规则 R-SEA-0' });
     if (!outcome.ok) expect(outcome.reason).toContain('不是印章「象山社区居民委员会印章」的审批人');
   });
 
@@ -196,7 +198,7 @@ describe('taking a seal out (印章外带)', () => {
   it('needs an approved removal with a stated reason', () => {
     expect(() => sealRemoval.parse({ ...removal, reason: ' ' })).toThrow(/特殊情况/);
     const unapproved = takeSealOut(committeeSeal, removal, { by: 'w-li', at: '2024-03-08T10:00:00+08:00' });
-    expect(unapproved).toMatchObject({ ok: false, citation: { article: '第四十条' } });
+    expect(unapproved).toMatchObject({ ok: false, basis: '本系统规则 R-SEA-0' });
     if (!unapproved.ok) expect(unapproved.reason).toContain('无特殊情况未经批准不得带离办公室');
   });
 

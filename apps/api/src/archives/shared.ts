@@ -34,12 +34,13 @@ export async function attempt<T>(run: () => Promise<T>): Promise<T> {
 /**
  * A refusal as people read it: the reason, then where the rule comes from, once. The packages' reasons
  * often end in a short note of the rule (「（鄂州 第三十九条：指定专人保管）」「（严格按规定管理使用）」);
- * with a citation that note gives way to the full one, so the rule is not named twice.
+ * that note gives way to the rule the refusal applies — the community's own article, or the project
+ * rule (本系统规则 R-…) where its regulation is silent — so no rule is named twice or wrongly.
  */
 export function refusalMessage(refusal: { reason: string; citation?: Citation; basis?: string }): string {
   const { reason, citation, basis } = refusal;
-  if (citation) return `${reason.replace(/（[^（）]*）$/, '')}（依据${citeInline(citation)}）`;
-  return basis ? `${reason}（${basis}）` : reason;
+  const rule = citation ? citeInline(citation) : basis;
+  return rule ? `${reason.replace(/（[^（）]*）$/, '')}（依据${rule}）` : reason;
 }
 
 export function asTrpcError(error: unknown): unknown {
