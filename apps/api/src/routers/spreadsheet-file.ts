@@ -4,6 +4,7 @@
  * hands both to `listSpreadsheet`, which refuses a list longer than the installation's cap with a
  * zh-CN message naming the filter to narrow. Files travel as base64 inside the JSON answer.
  */
+import { chinaDateTime as chinaClock } from '@shequ/domain';
 import { type ExportColumn, exportWorkbook } from '@shequ/facts-io';
 import type { z } from 'zod';
 import type { Principal } from '../auth/scope.js';
@@ -68,11 +69,10 @@ export async function listSpreadsheet<T>(
   };
 }
 
-/** An instant as China's wall-clock time (UTC+8, no daylight saving), `2026-11-03 10:00:00`. */
+/** An instant as China's wall-clock time, `2026-11-03 10:00:00`; empty for none. */
 export function chinaDateTime(at: Date | string | null | undefined): string {
   if (at === null || at === undefined) return '';
-  const time = typeof at === 'string' ? new Date(at) : at;
-  return new Date(time.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+  return chinaClock(typeof at === 'string' ? new Date(at) : at);
 }
 
 /** Excel keeps at most 32,767 characters in a cell; longer JSON (a community's facts) is cut short. */

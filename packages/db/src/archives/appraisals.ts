@@ -5,21 +5,14 @@ import {
   type RetentionPeriod,
   retentionExpiry,
 } from '@shequ/archives';
+import { chinaDate } from '@shequ/domain';
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.js';
 import { users } from '../schema.js';
 import { archiveDestructions, archiveItems, handoverItems, handovers } from '../schema-archives.js';
 import { type ArchiveRow, aboutItem, loadItem, statusOf, stepItem } from './items.js';
 import { keysetPage, type PageAfter } from './paging.js';
-import {
-  type ActingAs,
-  ArchiveError,
-  chinaDate,
-  displayNameOf,
-  record,
-  requireListedPeople,
-  won,
-} from './record.js';
+import { type ActingAs, ArchiveError, displayNameOf, record, requireListedPeople, won } from './record.js';
 
 export interface AppraisalInput {
   itemId: string;

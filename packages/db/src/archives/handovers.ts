@@ -2,6 +2,7 @@
  * 离任移交 (金山镇 第十八条): the list of what a leaver holds, the three confirmations and the problems
  * found item by item; the supervisor's confirmation passes custody of every item and seal on the list.
  */
+
 import { randomUUID } from 'node:crypto';
 import {
   applySealEvent,
@@ -18,6 +19,7 @@ import {
   mayRecordHandoverProblem,
   orThrow,
 } from '@shequ/archives';
+import { chinaDate } from '@shequ/domain';
 import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.js';
 import { users } from '../schema.js';
@@ -28,7 +30,6 @@ import {
   type ActingAs,
   ArchiveError,
   about,
-  chinaDate,
   communityNameOf,
   displayNameOf,
   firstProblem,

@@ -3,6 +3,8 @@
  * handovers. Only these names are the package's; the helpers the modules share stay inside.
  */
 
+/** Kept here for the callers that import it from the store; the one helper is `@shequ/domain`'s. */
+export { chinaDate } from '@shequ/domain';
 export {
   type AppraisalDecision,
   type AppraisalInput,
@@ -59,7 +61,6 @@ export {
   ArchiveError,
   type ArchiveErrorKind,
   type AuditRecord,
-  chinaDate,
   isUniqueViolation,
   peopleToName,
 } from './record.js';

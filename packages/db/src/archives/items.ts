@@ -18,7 +18,7 @@ import {
   parseReferenceCode,
   retentionExpiry,
 } from '@shequ/archives';
-import { fieldErrorRecord } from '@shequ/domain';
+import { chinaDate, fieldErrorRecord } from '@shequ/domain';
 import {
   and,
   asc,
@@ -42,7 +42,6 @@ import {
   type ActingAs,
   ArchiveError,
   about,
-  chinaDate,
   communityNameOf,
   displayNameOf,
   firstProblem,

@@ -75,11 +75,6 @@ export function won<T>(rows: T[], what: string): T {
   return row;
 }
 
-/** The calendar date in China (UTC+8, no daylight saving) of an instant. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** What a change is about: where its audit record is filed and whose custody log it joins. */
 export interface Subject {
   communityCode: string;
