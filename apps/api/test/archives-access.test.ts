@@ -1,6 +1,7 @@
 import { auditLog, custodyLog, type DatabaseHandle } from '@shequ/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paperItemKeptBy } from './archives-suite.js';
 import { JINSHAN, SHIHUAJIAN, XIANGSHAN } from './fixture.js';
 import {
   type ArchivesTestApp,
@@ -47,20 +48,7 @@ function sealInput(name: string, approverIds: string[]) {
 }
 
 function paperItem(title: string, custodianId: string) {
-  return {
-    community: XIANGSHAN,
-    fonds: 'X007',
-    category: 'WS',
-    organisation: 'JWH',
-    issuer: '象山社区居民委员会',
-    title,
-    date: '2025-06-01',
-    medium: 'paper' as const,
-    contentGroup: 'ledgers',
-    retention: 'years30' as const,
-    custodianId,
-    location: { room: '档案室' },
-  };
+  return paperItemKeptBy(custodianId, title, { location: { room: '档案室' } });
 }
 
 async function code(promise: Promise<unknown>): Promise<string | undefined> {

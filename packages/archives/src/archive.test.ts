@@ -3,7 +3,10 @@ import {
   type ArchiveItem,
   applyArchiveEvent,
   archiveItem,
+  attachableArchiveItem,
+  destructionDuringHandover,
   documentDateProblem,
+  editableArchiveItem,
   longerRetentions,
   overdueLoans,
 } from './archive.js';
@@ -85,18 +88,21 @@ describe('lending', () => {
       on: '2024-03-03',
       dueOn: '2024-03-10',
     });
-    expect(again).toMatchObject({ ok: false, citation: { article: '第三十九条' } });
+    expect(again).toMatchObject({ ok: false, basis: '本系统规则 R-ARC-0' });
     if (!again.ok) expect(again.reason).toContain('已借给 w-wang');
   });
 
-  it('refuses a loan by someone other than the named custodian, citing 第三十九条', () => {
-    const outcome = applyArchiveEvent(item, {
-      type: 'lend',
-      by: 'w-zhao',
-      borrower: 'w-wang',
-      on: '2024-03-02',
-      dueOn: '2024-03-09',
-    });
+  it('refuses a loan by someone other than the named custodian, citing 第三十九条 in 鄂州', () => {
+    const outcome = applyArchiveEvent(
+      { ...item, community: '420704001001' },
+      {
+        type: 'lend',
+        by: 'w-zhao',
+        borrower: 'w-wang',
+        on: '2024-03-02',
+        dueOn: '2024-03-09',
+      },
+    );
     expect(outcome).toMatchObject({
       ok: false,
       citation: { document: '鄂州市城市社区工作规则（试行）', article: '第三十九条' },
@@ -247,7 +253,8 @@ describe('appraisal that keeps an item longer (延长保管期限)', () => {
     expect(applyArchiveEvent(item, { ...event, retention: 'years10' })).toMatchObject({
       ok: false,
       reason: '保管期限：延长后的保管期限（定期10年）须长于现保管期限（定期10年）',
-      basis: expect.stringContaining('新期限须长于原期限'),
+      basis: '本系统规则 R-ARC-3',
+      field: 'retention',
     });
     const thirty = archiveItem.parse({
       ...item,
@@ -272,5 +279,39 @@ describe('appraisal that keeps an item longer (延长保管期限)', () => {
       applyArchiveEvent(item, { type: 'destroy', by: 'w-li', on: '2025-01-15', appraisal }),
     );
     expect(applyArchiveEvent(destroyed, { ...event, on: '2025-01-16' }).ok).toBe(false);
+  });
+});
+
+describe('closed records and the handover hold', () => {
+  const withStatus = (status: ArchiveItem['status']): ArchiveItem => ({ ...item, status });
+
+  it.each([
+    ['shelved', true, true],
+    ['onLoan', true, true],
+    ['transferred', false, true],
+    ['destroyed', false, false],
+  ] as const)(
+    'an item %s: catalogue editable %s, attachments accepted %s',
+    (status, editable, attachable) => {
+      expect(editableArchiveItem(withStatus(status)).ok).toBe(editable);
+      expect(attachableArchiveItem(withStatus(status)).ok).toBe(attachable);
+    },
+  );
+
+  it('names the item and the project rule when its record is closed', () => {
+    expect(editableArchiveItem(withStatus('transferred'))).toMatchObject({
+      reason: '档案 X007-WS·2014-D10-JWH-0003 已移交，不能再修改',
+      basis: '本系统规则 R-ARC-4',
+    });
+    expect(attachableArchiveItem(withStatus('destroyed'))).toMatchObject({ basis: '本系统规则 R-ARC-4' });
+  });
+
+  it('refuses a destruction while the item is on an open handover list', () => {
+    expect(destructionDuringHandover(item, false).ok).toBe(true);
+    expect(destructionDuringHandover(item, true)).toMatchObject({
+      ok: false,
+      reason: '档案 X007-WS·2014-D10-JWH-0003 在未完成的离任移交清单上：移交完成后再由接任的保管人销毁',
+      basis: '本系统规则 R-HND-1',
+    });
   });
 });

@@ -5,11 +5,13 @@
  * 鄂州市城市社区工作规则（试行）第三十九条 sets the four media, the five content groups and a named
  * custodian (「指定专人保管，严格按规定管理使用」). Read as: the named custodian is the only one
  * who lends, receives back, transfers or hands over an item; the rules for transfer and
- * destruction are not in the seeds and are the project's (issue 4), marked with `basis`.
+ * destruction are not in the regulations and are the project's own (本系统规则, `project-rules.ts`),
+ * marked with `basis`.
  */
 import { communityCode, isoDate } from '@shequ/domain';
 import { z } from 'zod';
-import { type Citation, citations } from './citations.js';
+import { custodyRuleSource } from './jurisdiction-citations.js';
+import { projectRuleBasis, projectRules } from './project-rules.js';
 import {
   parseReferenceCode,
   type RetentionPeriod,
@@ -20,14 +22,15 @@ import {
 } from './reference-code.js';
 import { allow, isBefore, refuse, type Transition } from './transition.js';
 
-const ARCHIVES: Citation = citations.ezhouArchives;
-const HANDOVER: Citation = citations.jinshanHandover;
-const PROJECT_RULE = '项目规则（issue 4：档案移交与到期鉴定销毁）；种子文件未作规定';
+const TRANSFER_RULE = projectRuleBasis(projectRules.archiveTransfer);
+const DESTROY_RULE = projectRuleBasis(projectRules.archiveDestruction);
 /**
  * 鉴定 decides either way: an item that still has value is kept longer (延长保管期限), as archival
- * appraisal does (DA/T 22 context, packages/archives/README.md); the seeds say nothing of it.
+ * appraisal does (DA/T 22 context, packages/archives/README.md); the regulations say nothing of it.
  */
-const RETAIN_RULE = '项目规则（issue 4：到期鉴定可延长保管期限，新期限须长于原期限）；种子文件未作规定';
+const RETAIN_RULE = projectRuleBasis(projectRules.archiveRetention);
+const CLOSED_RULE = projectRuleBasis(projectRules.archiveClosed);
+const HANDOVER_HOLD_RULE = projectRuleBasis(projectRules.noDestructionDuringHandover);
 
 /** Shortest first: an extension moves an item to a later entry, never back. */
 const retentionOrder: readonly RetentionPeriod[] = ['years10', 'years30', 'permanent'];
@@ -216,65 +219,74 @@ export type ArchiveEvent =
 /** The item after `event`, or why the event is refused. */
 export function applyArchiveEvent(item: ArchiveItem, event: ArchiveEvent): Transition<ArchiveItem> {
   if (item.status === 'destroyed' || item.status === 'transferred') {
-    return refuse(`档案 ${item.referenceCode} ${archiveStatusLabels[item.status]}，不能再办理任何手续`, {
-      citation: ARCHIVES,
-    });
+    return refuse(
+      `档案 ${item.referenceCode} ${archiveStatusLabels[item.status]}，不能再办理任何手续`,
+      custodyRuleSource(item.community, 'archives'),
+    );
   }
   const custodianOnly = (what: string) =>
     event.by === item.custodian
       ? undefined
       : // The reason is read by people: it names the role, never the custodian's account id.
-        refuse(`${what}须由该档案的保管人办理（鄂州 第三十九条：指定专人保管）`, {
-          citation: ARCHIVES,
-        });
+        refuse(
+          `${what}须由该档案的保管人办理（鄂州 第三十九条：指定专人保管）`,
+          custodyRuleSource(item.community, 'archives'),
+        );
 
   switch (event.type) {
     case 'lend': {
       if (item.status === 'onLoan') {
-        return refuse(`档案 ${item.referenceCode} 已借给 ${item.loan?.borrower}，归还后才能再借`, {
-          citation: ARCHIVES,
-        });
+        return refuse(
+          `档案 ${item.referenceCode} 已借给 ${item.loan?.borrower}，归还后才能再借`,
+          custodyRuleSource(item.community, 'archives'),
+        );
       }
       const notCustodian = custodianOnly('借出');
       if (notCustodian) return notCustodian;
       if (!isBefore(event.on, event.dueOn)) {
-        return refuse('应还日期须晚于借出日期（严格按规定管理使用）', { citation: ARCHIVES });
+        return refuse(
+          '应还日期须晚于借出日期（严格按规定管理使用）',
+          custodyRuleSource(item.community, 'archives'),
+        );
       }
       const loan = archiveLoan.parse({ borrower: event.borrower, lentOn: event.on, dueOn: event.dueOn });
       return allow({ ...item, status: 'onLoan', loan });
     }
     case 'return': {
       if (item.status !== 'onLoan')
-        return refuse(`档案 ${item.referenceCode} 在库，没有待归还的借阅`, { citation: ARCHIVES });
+        return refuse(
+          `档案 ${item.referenceCode} 在库，没有待归还的借阅`,
+          custodyRuleSource(item.community, 'archives'),
+        );
       const notCustodian = custodianOnly('归还');
       if (notCustodian) return notCustodian;
       const { loan: _returned, ...rest } = item;
       return allow({ ...rest, status: 'shelved' });
     }
     case 'transfer': {
-      if (item.status === 'onLoan') return refuse('借出中的档案须先归还才能移交', { basis: PROJECT_RULE });
+      if (item.status === 'onLoan') return refuse('借出中的档案须先归还才能移交', { basis: TRANSFER_RULE });
       const notCustodian = custodianOnly('移交');
       if (notCustodian) return notCustodian;
       if (!event.approvedBy || event.approvedBy === event.by) {
-        return refuse('档案移交须经保管人以外的负责人批准', { basis: PROJECT_RULE });
+        return refuse('档案移交须经保管人以外的负责人批准', { basis: TRANSFER_RULE });
       }
       return allow({ ...item, status: 'transferred' });
     }
     case 'destroy': {
-      if (item.status === 'onLoan') return refuse('借出中的档案须先归还才能销毁', { basis: PROJECT_RULE });
+      if (item.status === 'onLoan') return refuse('借出中的档案须先归还才能销毁', { basis: DESTROY_RULE });
       const expiry = retentionExpiry(Number(item.date.slice(0, 4)), item.retention);
-      if (expiry === null) return refuse('永久保管的档案不得销毁', { basis: PROJECT_RULE });
+      if (expiry === null) return refuse('永久保管的档案不得销毁', { basis: DESTROY_RULE });
       if (isBefore(event.on, expiry)) {
-        return refuse(`保管期限未满：${expiry} 起才可鉴定销毁`, { basis: PROJECT_RULE });
+        return refuse(`保管期限未满：${expiry} 起才可鉴定销毁`, { basis: DESTROY_RULE });
       }
       const notCustodian = custodianOnly('销毁');
       if (notCustodian) return notCustodian;
       const others = event.appraisal.approvedBy.filter((person) => person !== item.custodian);
       if (!event.appraisal.decisionId || others.length === 0) {
-        return refuse('销毁须有鉴定结论，并经保管人以外的人批准', { basis: PROJECT_RULE });
+        return refuse('销毁须有鉴定结论，并经保管人以外的人批准', { basis: DESTROY_RULE });
       }
       if (isBefore(event.on, event.appraisal.decidedOn)) {
-        return refuse('销毁日期不能早于鉴定结论的日期', { basis: PROJECT_RULE });
+        return refuse('销毁日期不能早于鉴定结论的日期', { basis: DESTROY_RULE });
       }
       return allow({ ...item, status: 'destroyed' });
     }
@@ -286,7 +298,7 @@ export function applyArchiveEvent(item: ArchiveItem, event: ArchiveEvent): Trans
         return refuse(`保管期限未满：${expiry} 起才可鉴定`, { basis: RETAIN_RULE });
       }
       const tooShort = retentionExtensionProblem(item.retention, event.retention);
-      if (tooShort) return refuse(tooShort, { basis: RETAIN_RULE });
+      if (tooShort) return refuse(tooShort, { basis: RETAIN_RULE, field: 'retention' });
       // The same approval as a destruction decision: someone besides the custodian signs it.
       const others = event.appraisal.approvedBy.filter((person) => person !== item.custodian);
       if (!event.appraisal.decisionId || others.length === 0) {
@@ -298,15 +310,52 @@ export function applyArchiveEvent(item: ArchiveItem, event: ArchiveEvent): Trans
     case 'changeCustodian': {
       const notCustodian = custodianOnly('保管交接');
       if (notCustodian) return notCustodian;
-      if (event.to === item.custodian) return refuse('接收人与原保管人相同', { citation: ARCHIVES });
+      if (event.to === item.custodian)
+        return refuse('接收人与原保管人相同', custodyRuleSource(item.community, 'archives'));
       if (event.departure && (!event.supervisedBy || [event.by, event.to].includes(event.supervisedBy))) {
-        return refuse('离任移交档案须在镇纪委、党政办监督下进行，监督人不能是交接双方（金山镇 第十八条）', {
-          citation: HANDOVER,
-        });
+        return refuse(
+          '离任移交档案须在镇纪委、党政办监督下进行，监督人不能是交接双方（金山镇 第十八条）',
+          custodyRuleSource(item.community, 'handover'),
+        );
       }
       return allow({ ...item, custodian: event.to });
     }
   }
+}
+
+/**
+ * 修改目录信息 (题名、责任者、存放位置…): the item as it is, or why its catalogue record is closed. A
+ * destroyed or transferred item's record is what remains of it and is kept as it was.
+ */
+export function editableArchiveItem(item: ArchiveItem): Transition<ArchiveItem> {
+  if (item.status === 'destroyed' || item.status === 'transferred') {
+    return refuse(`档案 ${item.referenceCode} ${archiveStatusLabels[item.status]}，不能再修改`, {
+      basis: CLOSED_RULE,
+    });
+  }
+  return allow(item);
+}
+
+/** 上传附件: refused only for a destroyed item (a transferred item's copy may still be completed). */
+export function attachableArchiveItem(item: ArchiveItem): Transition<ArchiveItem> {
+  if (item.status === 'destroyed') {
+    return refuse(`档案 ${item.referenceCode} 已销毁，不能再添加附件`, { basis: CLOSED_RULE });
+  }
+  return allow(item);
+}
+
+/**
+ * 销毁 while the item is on a handover list still open: refused. The item is being checked against the
+ * list by three people; the successor, its next custodian, carries out the destruction afterwards.
+ */
+export function destructionDuringHandover(
+  item: ArchiveItem,
+  onOpenHandoverList: boolean,
+): Transition<ArchiveItem> {
+  if (!onOpenHandoverList) return allow(item);
+  return refuse(`档案 ${item.referenceCode} 在未完成的离任移交清单上：移交完成后再由接任的保管人销毁`, {
+    basis: HANDOVER_HOLD_RULE,
+  });
 }
 
 /** Loans past their due date on `today`, oldest due first. */

@@ -13,6 +13,7 @@ export interface Citation {
 
 const EZHOU = '鄂州市城市社区工作规则（试行）';
 const JINSHAN = '金山镇城市社区工作管理办法（试行）';
+const JIANGSU = '江苏省城市社区居民委员会规范化建设工作指引';
 
 export const citations = {
   /** Archives: four media, five content groups, a named custodian, use under rules. */
@@ -38,6 +39,13 @@ export const citations = {
     inForceFrom: '2020-01-06',
     quote:
       '社区工作人员离任，财务、档案、印章等移交工作，由镇纪委、党政办负责监督。对无故拖延移交的，给予批评教育。逾期拒不移交、涂改、损毁、丢失档案和印章的，扣除离任当年绩效奖金；情节严重的，给予党纪处分。',
+  },
+  /** Archives: the residents' charter carries the community's rules on keeping its archives. */
+  jiangsuArchives: {
+    document: JIANGSU,
+    article: '六、13（3）',
+    inForceFrom: '2023-08-24',
+    quote: '社区集体经济管理、基层群众自治组织特别法人统一社会信用代码证书管理、社区档案管理等有关规则。',
   },
 } as const satisfies Record<string, Citation>;
 

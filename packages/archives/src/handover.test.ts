@@ -4,7 +4,9 @@ import {
   departureHandover,
   handoverComplete,
   handoverConsequences,
+  handoverListEntries,
   handoverOpeningProblems,
+  mayRecordHandoverProblem,
 } from './handover.js';
 import { orThrow } from './transition.js';
 
@@ -167,5 +169,65 @@ describe('opening a departure handover', () => {
     expect(problems[0]?.message).toContain('金山镇 第十八条');
     expect(problems[0]?.message).not.toContain('监督委员会');
     expect(handoverOpeningProblems({ ...opening, seals: seals.slice(1) })).toEqual([]);
+  });
+});
+
+describe('recording what was found, and what goes on the list', () => {
+  it.each([
+    ['w-li', false, {}],
+    ['w-chen', false, {}],
+    ['t-jiwei', true, {}],
+    [
+      'w-zhao',
+      false,
+      {
+        reason: '只有离任人、接任人和监督人可以登记移交问题',
+        field: 'handoverId',
+        basis: '本系统规则 R-HND-2',
+      },
+    ],
+    ['w-chen', true, { reason: '情节是否严重由监督人认定（金山镇 第十八条）', field: 'serious' }],
+  ] as const)('%s recording a problem (stating seriousness: %s): %o', (by, serious, refusal) => {
+    const outcome = mayRecordHandoverProblem(handover, by, serious);
+    expect(outcome).toMatchObject('reason' in refusal ? { ok: false, ...refusal } : { ok: true });
+  });
+
+  it('refuses changes and confirmations once the supervisor has confirmed', () => {
+    const completed = {
+      ...handover,
+      confirmations: { leaver: '2024-06-20', successor: '2024-06-20', supervisor: '2024-06-21' },
+    };
+    expect(mayRecordHandoverProblem(completed, 'w-li', false)).toMatchObject({
+      reason: '该移交已完成，不能再修改清单',
+    });
+    expect(confirmHandover(completed, 'supervisor', 't-jiwei', '2024-06-22')).toMatchObject({
+      reason: '该移交已完成',
+    });
+  });
+
+  it('lists the finance records named, then the leaver’s kept items, then their seals not destroyed', () => {
+    const seal = { ownerName: '居委会', storagePlace: '保密柜', custodian: 'w-li' };
+    const entries = handoverListEntries({
+      leaver: 'w-li',
+      financeRecords: [{ ref: '2024 财务台账', description: '现金日记账' }],
+      archives: [
+        { id: 'a-1', referenceCode: 'X-1', title: '会议记录', status: 'shelved', custodian: 'w-li' },
+        { id: 'a-2', referenceCode: 'X-2', title: '台账', status: 'onLoan', custodian: 'w-li' },
+        { id: 'a-3', referenceCode: 'X-3', title: '简报', status: 'destroyed', custodian: 'w-li' },
+        { id: 'a-4', referenceCode: 'X-4', title: '他人保管', status: 'shelved', custodian: 'w-zhao' },
+      ],
+      seals: [
+        { ...seal, id: 's-1', name: '居委会章', state: 'takenOut' },
+        { ...seal, id: 's-2', name: '旧章', state: 'retired' },
+        { ...seal, id: 's-3', name: '废章', state: 'destroyed' },
+      ],
+    });
+    expect(entries).toEqual([
+      { kind: 'finance', refId: null, ref: '2024 财务台账', description: '现金日记账' },
+      { kind: 'archive', refId: 'a-1', ref: 'X-1', description: '会议记录' },
+      { kind: 'archive', refId: 'a-2', ref: 'X-2', description: '台账（借出中）' },
+      { kind: 'seal', refId: 's-1', ref: '居委会章', description: '居委会，存放于保密柜（外带中）' },
+      { kind: 'seal', refId: 's-2', ref: '旧章', description: '居委会，存放于保密柜' },
+    ]);
   });
 });

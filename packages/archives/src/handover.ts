@@ -26,10 +26,15 @@
  */
 import { communityCode, isoDate, isWithin } from '@shequ/domain';
 import { z } from 'zod';
+import { type ArchiveStatus, archiveStatusLabels } from './archive.js';
 import { type Citation, citations } from './citations.js';
+import { custodyRuleSource } from './jurisdiction-citations.js';
+import { projectRuleBasis, projectRules } from './project-rules.js';
+import type { SealState } from './seal.js';
 import { allow, isBefore, refuse, type Transition } from './transition.js';
 
 const HANDOVER = citations.jinshanHandover;
+const ITEM_BY_ITEM = projectRuleBasis(projectRules.handoverItemByItem);
 const JINSHAN_TOWN = '370305111';
 
 export const handoverItemKinds = ['finance', 'archive', 'seal'] as const;
@@ -109,20 +114,28 @@ export function confirmHandover(
   by: string,
   on: string,
 ): Transition<DepartureHandover> {
+  if (handoverComplete(handover))
+    return refuse('该移交已完成', custodyRuleSource(handover.community, 'handover'));
   const expected = role === 'supervisor' ? handover.supervisor.person : handover[role];
-  if (by !== expected) return refuse(`${by} 不是本次移交的${roleLabels[role]}`, { citation: HANDOVER });
-  if (handover.confirmations[role]) return refuse(`${roleLabels[role]}已确认过`, { citation: HANDOVER });
+  if (by !== expected)
+    return refuse(
+      `${by} 不是本次移交的${roleLabels[role]}`,
+      custodyRuleSource(handover.community, 'handover'),
+    );
+  if (handover.confirmations[role])
+    return refuse(`${roleLabels[role]}已确认过`, custodyRuleSource(handover.community, 'handover'));
   const unchecked = handover.items.filter((item) => item.condition === 'unchecked');
   if (unchecked.length > 0) {
     return refuse(
       `清单上还有 ${unchecked.length} 项待核对（${unchecked.map((item) => item.ref).join('、')}），逐项登记移交情况后才能确认`,
-      { citation: HANDOVER },
+      custodyRuleSource(handover.community, 'handover'),
     );
   }
   if (role === 'supervisor' && !(handover.confirmations.leaver && handover.confirmations.successor)) {
-    return refuse('离任人和接任人都确认清单后，监督人才能确认（由镇纪委、党政办负责监督）', {
-      citation: HANDOVER,
-    });
+    return refuse(
+      '离任人和接任人都确认清单后，监督人才能确认（由镇纪委、党政办负责监督）',
+      custodyRuleSource(handover.community, 'handover'),
+    );
   }
   return allow({ ...handover, confirmations: { ...handover.confirmations, [role]: on } });
 }
@@ -232,4 +245,87 @@ export function handoverOpeningProblems(opening: {
     });
   }
   return problems;
+}
+
+/**
+ * Who may record what was found of an item on the list (丢失、涂改、损毁 or 完好): the three parties to
+ * the handover, while it is open; whether it is 情节严重 is the supervisor's judgement alone.
+ * `serious` is whether the caller states that judgement at all.
+ */
+export function mayRecordHandoverProblem(
+  handover: DepartureHandover,
+  by: string,
+  statesSeriousness: boolean,
+): Transition<DepartureHandover> {
+  if (handoverComplete(handover))
+    return refuse('该移交已完成，不能再修改清单', custodyRuleSource(handover.community, 'handover'));
+  if (![handover.leaver, handover.successor, handover.supervisor.person].includes(by)) {
+    return refuse('只有离任人、接任人和监督人可以登记移交问题', { basis: ITEM_BY_ITEM, field: 'handoverId' });
+  }
+  if (statesSeriousness && by !== handover.supervisor.person) {
+    return refuse('情节是否严重由监督人认定（金山镇 第十八条）', {
+      ...custodyRuleSource(handover.community, 'handover'),
+      field: 'serious',
+    });
+  }
+  return allow(handover);
+}
+
+/** The archive items a leaver hands over: those still in the community's keeping. */
+export const handedOverArchiveStatuses = ['shelved', 'onLoan'] as const satisfies readonly ArchiveStatus[];
+/** The seals a leaver hands over: every one not destroyed (a retired seal is still kept). */
+export const handedOverSealStates = ['inUse', 'takenOut', 'retired'] as const satisfies readonly SealState[];
+
+/** One line of a handover list before anyone has checked it; `refId` points at the item or seal. */
+export interface HandoverListEntry {
+  kind: (typeof handoverItemKinds)[number];
+  refId: string | null;
+  ref: string;
+  description: string;
+}
+
+/**
+ * What goes on a leaver's list, in this order: the finance records they name (kept outside Shequ),
+ * every archive item in their custody still kept, and every seal in their custody not destroyed,
+ * each described so that whoever checks it knows where it is (借出中, 外带中).
+ */
+export function handoverListEntries(holdings: {
+  leaver: string;
+  financeRecords: readonly { ref: string; description: string }[];
+  archives: readonly {
+    id: string;
+    referenceCode: string;
+    title: string;
+    status: string;
+    custodian: string;
+  }[];
+  seals: readonly {
+    id: string;
+    name: string;
+    ownerName: string;
+    storagePlace: string;
+    state: string;
+    custodian: string;
+  }[];
+}): HandoverListEntry[] {
+  const held = <T extends { custodian: string; status?: string; state?: string }>(
+    rows: readonly T[],
+    kept: readonly string[],
+  ) =>
+    rows.filter((row) => row.custodian === holdings.leaver && kept.includes(row.status ?? row.state ?? ''));
+  return [
+    ...holdings.financeRecords.map((f) => ({ kind: 'finance' as const, refId: null, ...f })),
+    ...held(holdings.archives, handedOverArchiveStatuses).map((item) => ({
+      kind: 'archive' as const,
+      refId: item.id,
+      ref: item.referenceCode,
+      description: `${item.title}${item.status === 'onLoan' ? `（${archiveStatusLabels.onLoan}中）` : ''}`,
+    })),
+    ...held(holdings.seals, handedOverSealStates).map((seal) => ({
+      kind: 'seal' as const,
+      refId: seal.id,
+      ref: seal.name,
+      description: `${seal.ownerName}，存放于${seal.storagePlace}${seal.state === 'takenOut' ? '（外带中）' : ''}`,
+    })),
+  ];
 }

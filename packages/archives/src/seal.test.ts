@@ -9,11 +9,12 @@ import {
   proposeSealEnd,
   registerSeal,
   type SealRemoval,
+  sealAcceptsRequests,
   sealRemoval,
   sealUseRequest,
   takeSealOut,
 } from './seal.js';
-import { orThrow } from './transition.js';
+import { orThrow, type Transition } from './transition.js';
 
 const committeeSeal = registerSeal({
   id: 's-1',
@@ -70,6 +71,7 @@ describe('naming the approvers of a seal (印章使用制度)', () => {
       by: 'admin',
       at: '2024-04-01T09:00:00+08:00',
       approvers,
+      reason: '居委会换届',
     });
 
   it('replaces the approvers, once each, and keeps everything else', () => {
@@ -77,11 +79,13 @@ describe('naming the approvers of a seal (印章使用制度)', () => {
     expect(changed).toEqual({ ...committeeSeal, approvers: ['w-zhou', 'w-sun'] });
   });
 
-  it('refuses none, or the custodian alone, citing 第四十条', () => {
+  it('refuses none, or the custodian alone, citing 第四十条 in 鄂州 and the project’s baseline elsewhere', () => {
+    const inEzhou = { ...committeeSeal, community: '420704001001' };
     for (const approvers of [[], ['w-li'], ['  ']]) {
-      const result = change(approvers);
+      const result = change(approvers, inEzhou);
       expect(result.ok, JSON.stringify(approvers)).toBe(false);
       expect(result.ok ? undefined : result.citation?.article).toBe('第四十条');
+      expect(change(approvers)).toMatchObject({ ok: false, basis: '本系统规则 R-SEA-0' });
     }
     expect(change(['w-li', 'w-sun']).ok).toBe(true);
   });
@@ -113,13 +117,13 @@ describe('seal use (用印审批)', () => {
     expect(stamped).toMatchObject({ status: 'stamped', stampedBy: 'w-li', copiesStamped: 2 });
   });
 
-  it('refuses approval by someone the seal rules do not name, citing 第四十条', () => {
+  it('refuses approval by someone the seal rules do not name, citing the seal rule', () => {
     const outcome = applySealUseEvent(request, committeeSeal, {
       type: 'approve',
       by: 'w-li',
       at: '2024-03-06T09:10:00+08:00',
     });
-    expect(outcome).toMatchObject({ ok: false, citation: { article: '第四十条' } });
+    expect(outcome).toMatchObject({ ok: false, basis: '本系统规则 R-SEA-0' });
     if (!outcome.ok) expect(outcome.reason).toContain('不是印章「象山社区居民委员会印章」的审批人');
   });
 
@@ -194,7 +198,7 @@ describe('taking a seal out (印章外带)', () => {
   it('needs an approved removal with a stated reason', () => {
     expect(() => sealRemoval.parse({ ...removal, reason: ' ' })).toThrow(/特殊情况/);
     const unapproved = takeSealOut(committeeSeal, removal, { by: 'w-li', at: '2024-03-08T10:00:00+08:00' });
-    expect(unapproved).toMatchObject({ ok: false, citation: { article: '第四十条' } });
+    expect(unapproved).toMatchObject({ ok: false, basis: '本系统规则 R-SEA-0' });
     if (!unapproved.ok) expect(unapproved.reason).toContain('无特殊情况未经批准不得带离办公室');
   });
 
@@ -371,5 +375,85 @@ describe('proposing and confirming the end of a seal', () => {
     );
     expect(withdrawn.seal.state).toBe('inUse');
     expect(withdrawn.proposal.status).toBe('withdrawn');
+  });
+});
+
+describe('requests against a seal, and the reasons people must give', () => {
+  it.each([
+    ['inUse', 'use', true],
+    ['takenOut', 'takeOut', true],
+    ['retired', 'use', false],
+    ['retired', 'takeOut', false],
+    ['destroyed', 'use', false],
+  ] as const)('a seal %s accepts a %s request: %s', (state, kind, allowed) => {
+    const outcome = sealAcceptsRequests({ ...committeeSeal, state }, kind);
+    expect(outcome.ok).toBe(allowed);
+    if (!outcome.ok) {
+      expect(outcome.reason).toBe(
+        `印章「象山社区居民委员会印章」已停用，不能申请${kind === 'use' ? '用印' : '外带'}`,
+      );
+      expect(outcome.basis).toBe('本系统规则 R-SEA-1');
+    }
+  });
+
+  const at = '2024-04-01T09:00:00+08:00';
+  const twoApprovers = { ...committeeSeal, approvers: ['w-sun', 'w-zhou'] };
+  const pending = orThrow(
+    proposeSealEnd(twoApprovers, {
+      id: 'p-1',
+      type: 'retire',
+      by: 'w-sun',
+      at,
+      approvedBy: 'w-zhou',
+      reason: '换届',
+    }),
+  );
+  it.each<[string, () => Transition<unknown>, string]>([
+    [
+      '变更审批人',
+      () =>
+        applySealEvent(committeeSeal, {
+          type: 'setApprovers',
+          by: 'admin',
+          at,
+          approvers: ['w-sun'],
+          reason: ' ',
+        }),
+      '须写明变更理由',
+    ],
+    [
+      '提出停用',
+      () =>
+        proposeSealEnd(twoApprovers, {
+          id: 'p',
+          type: 'retire',
+          by: 'w-sun',
+          at,
+          approvedBy: 'w-zhou',
+          reason: '',
+        }),
+      '须写明停用理由',
+    ],
+    [
+      '不同意停用',
+      () => applySealEndEvent(pending, twoApprovers, { type: 'decline', by: 'w-zhou', at, reason: '  ' }),
+      '不同意须说明理由',
+    ],
+    [
+      '不予批准用印',
+      () => applySealUseEvent(request, committeeSeal, { type: 'refuse', by: 'w-sun', at, reason: '' }),
+      '不予批准须说明理由',
+    ],
+  ])('%s without a reason is refused on the reason field', (_what, act, reason) => {
+    expect(act()).toMatchObject({ ok: false, reason, field: 'reason' });
+  });
+
+  it('puts an approver problem on the approvers field, and keeps a reason trimmed', () => {
+    const event = { type: 'setApprovers', by: 'admin', at, approvers: ['w-li'], reason: '换届' } as const;
+    expect(applySealEvent(committeeSeal, event)).toMatchObject({ ok: false, field: 'approvers' });
+    const declined = orThrow(
+      applySealEndEvent(pending, twoApprovers, { type: 'decline', by: 'w-zhou', at, reason: ' 旧章留存 ' }),
+    );
+    expect(declined.proposal.declineReason).toBe('旧章留存');
   });
 });

@@ -15,18 +15,17 @@
  * - 「应建立印章使用制度」: the community names each seal's approvers and may name others later (a
  *   new committee after an election, a departure); the change keeps custody and approval apart as
  *   registration does, and is refused for a seal no longer in use.
- * - Retiring and destroying a seal are not in the seeds; they are the project's rules (issue 4):
- *   one person proposes, naming another approver of the seal, and only that approver's own
+ * - Retiring and destroying a seal are not in the regulations; they are the project's own rules
+ *   (本系统规则 R-SEA-1, `project-rules.ts`): one person proposes, naming another approver of the seal, and only that approver's own
  *   confirmation changes the seal (`proposeSealEnd`, `applySealEndEvent`).
  */
 import { communityCode } from '@shequ/domain';
 import { z } from 'zod';
-import { type Citation, citations } from './citations.js';
-import { allow, isBefore, refuse, type Transition } from './transition.js';
+import { custodyRuleSource } from './jurisdiction-citations.js';
+import { projectRuleBasis, projectRules } from './project-rules.js';
+import { allow, givenReason, isBefore, refuse, type Transition } from './transition.js';
 
-const SEALS: Citation = citations.ezhouSeals;
-const HANDOVER: Citation = citations.jinshanHandover;
-const PROJECT_RULE = '项目规则（issue 4：印章停用与销毁）；种子文件未作规定';
+const PROJECT_RULE = projectRuleBasis(projectRules.sealEnding);
 
 /** The organisations 鄂州 第四十条 names as seal owners. */
 export const sealOwnerKinds = [
@@ -100,21 +99,25 @@ export type SealEvent =
   | { type: 'handOverCustody'; by: string; at: string; to: string; departure: boolean; supervisedBy?: string }
   | { type: 'retire'; by: string; at: string; approvedBy: string }
   | { type: 'destroy'; by: string; at: string; approvedBy: string }
-  | { type: 'setApprovers'; by: string; at: string; approvers: readonly string[] };
+  | { type: 'setApprovers'; by: string; at: string; approvers: readonly string[]; reason: string };
 
 export function applySealEvent(current: Seal, event: SealEvent): Transition<Seal> {
   if (current.state === 'destroyed') return refuse(`印章「${current.name}」已销毁`, { basis: PROJECT_RULE });
   const custodianOnly = (what: string) =>
     event.by === current.custodian
       ? undefined
-      : refuse(`${what}须由印章保管人 ${current.custodian} 办理（鄂州 第四十条：专人保管）`, {
-          citation: SEALS,
-        });
+      : refuse(
+          `${what}须由印章保管人 ${current.custodian} 办理（鄂州 第四十条：专人保管）`,
+          custodyRuleSource(current.community, 'seals'),
+        );
 
   switch (event.type) {
     case 'takeOut': {
       if (current.state === 'takenOut') {
-        return refuse(`印章「${current.name}」已带离办公室，归还前不得再次带离`, { citation: SEALS });
+        return refuse(
+          `印章「${current.name}」已带离办公室，归还前不得再次带离`,
+          custodyRuleSource(current.community, 'seals'),
+        );
       }
       if (current.state !== 'inUse')
         return refuse(`印章「${current.name}」已停用，不能带离`, { basis: PROJECT_RULE });
@@ -122,42 +125,65 @@ export function applySealEvent(current: Seal, event: SealEvent): Transition<Seal
       if (notCustodian) return notCustodian;
       const { removal } = event;
       if (removal.sealId !== current.id || removal.status !== 'approved') {
-        return refuse('无特殊情况未经批准不得带离办公室：该印章没有已批准的外带申请', { citation: SEALS });
+        return refuse(
+          '无特殊情况未经批准不得带离办公室：该印章没有已批准的外带申请',
+          custodyRuleSource(current.community, 'seals'),
+        );
       }
       if (!isBefore(event.at, removal.returnBy)) {
-        return refuse('外带申请的归还期限已过，须重新申请', { citation: SEALS });
+        return refuse('外带申请的归还期限已过，须重新申请', custodyRuleSource(current.community, 'seals'));
       }
       return allow({ ...current, state: 'takenOut' });
     }
     case 'bringBack': {
       if (current.state !== 'takenOut')
-        return refuse(`印章「${current.name}」在办公室，无需归还`, { citation: SEALS });
+        return refuse(
+          `印章「${current.name}」在办公室，无需归还`,
+          custodyRuleSource(current.community, 'seals'),
+        );
       const notCustodian = custodianOnly('印章归还');
       if (notCustodian) return notCustodian;
       return allow({ ...current, state: 'inUse' });
     }
     case 'handOverCustody': {
       if (current.state === 'takenOut') {
-        return refuse('印章外带期间不能交接保管，须先归还固定存放处', { citation: SEALS });
+        return refuse(
+          '印章外带期间不能交接保管，须先归还固定存放处',
+          custodyRuleSource(current.community, 'seals'),
+        );
       }
       const notCustodian = custodianOnly('印章交接');
       if (notCustodian) return notCustodian;
-      if (event.to === current.custodian) return refuse('接收人与原保管人相同', { citation: SEALS });
+      if (event.to === current.custodian)
+        return refuse('接收人与原保管人相同', custodyRuleSource(current.community, 'seals'));
       if (event.departure && (!event.supervisedBy || [event.by, event.to].includes(event.supervisedBy))) {
-        return refuse('离任移交印章须在镇纪委、党政办监督下进行，监督人不能是交接双方（金山镇 第十八条）', {
-          citation: HANDOVER,
-        });
+        return refuse(
+          '离任移交印章须在镇纪委、党政办监督下进行，监督人不能是交接双方（金山镇 第十八条）',
+          custodyRuleSource(current.community, 'handover'),
+        );
       }
       return allow({ ...current, custodian: event.to });
     }
     case 'setApprovers': {
       if (current.state === 'retired') {
-        return refuse(`印章「${current.name}」已停用，不再审批用印，无需变更审批人`, { citation: SEALS });
+        return refuse(
+          `印章「${current.name}」已停用，不再审批用印，无需变更审批人`,
+          custodyRuleSource(current.community, 'seals'),
+        );
       }
+      const reason = givenReason(
+        event.reason,
+        '须写明变更理由',
+        custodyRuleSource(current.community, 'seals'),
+      );
+      if (!reason.ok) return reason;
       const approvers = [...new Set(event.approvers.map((approver) => approver.trim()))];
       const checked = seal.safeParse({ ...current, approvers });
       if (!checked.success) {
-        return refuse(checked.error.issues[0]?.message ?? '审批人有误', { citation: SEALS });
+        return refuse(checked.error.issues[0]?.message ?? '审批人有误', {
+          ...custodyRuleSource(current.community, 'seals'),
+          field: 'approvers',
+        });
       }
       return allow(checked.data);
     }
@@ -184,7 +210,7 @@ export function applySealEvent(current: Seal, event: SealEvent): Transition<Seal
 
 // ── 印章停用、销毁的提出与确认 ───────────────────────────────────────────────
 //
-// Project rule (issue 4): one person proposes, naming the approver whose consent it needs, and the
+// 本系统规则 R-SEA-1: one person proposes, naming the approver whose consent it needs, and the
 // seal changes only when that approver confirms it themselves. A consent someone else states on
 // the approver's behalf is no consent.
 
@@ -223,8 +249,11 @@ export function proposeSealEnd(
   current: Seal,
   input: { id: string; type: SealEndType; by: string; at: string; approvedBy: string; reason: string },
 ): Transition<SealEndProposal> {
-  const reason = input.reason.trim();
-  if (!reason) return refuse(`须写明${sealEndTypeLabels[input.type]}理由`, { basis: PROJECT_RULE });
+  const given = givenReason(input.reason, `须写明${sealEndTypeLabels[input.type]}理由`, {
+    basis: PROJECT_RULE,
+  });
+  if (!given.ok) return given;
+  const reason = given.value;
   const check = applySealEvent(current, {
     type: input.type,
     by: input.by,
@@ -242,6 +271,19 @@ export function proposeSealEnd(
     reason,
     status: 'pending',
   });
+}
+
+/**
+ * 用印 / 外带申请 against `current`: refused once the seal is retired or destroyed, since nobody
+ * approves or stamps with it any more.
+ */
+export function sealAcceptsRequests(current: Seal, kind: 'use' | 'takeOut'): Transition<Seal> {
+  if (current.state === 'retired' || current.state === 'destroyed') {
+    return refuse(`印章「${current.name}」已停用，不能申请${kind === 'use' ? '用印' : '外带'}`, {
+      basis: PROJECT_RULE,
+    });
+  }
+  return allow(current);
 }
 
 export type SealEndEvent =
@@ -282,10 +324,10 @@ export function applySealEndEvent(
     });
   }
   if (event.type === 'decline') {
-    const reason = event.reason.trim();
-    if (!reason) return refuse('不同意须说明理由', { basis: PROJECT_RULE });
+    const reason = givenReason(event.reason, '不同意须说明理由', { basis: PROJECT_RULE });
+    if (!reason.ok) return reason;
     return allow({
-      proposal: { ...proposal, status: 'declined', decidedAt: event.at, declineReason: reason },
+      proposal: { ...proposal, status: 'declined', decidedAt: event.at, declineReason: reason.value },
       seal: current,
     });
   }
@@ -307,13 +349,14 @@ function approverCheck(
   if (!current.approvers.includes(by)) {
     return refuse(
       `${by} 不是印章「${current.name}」的审批人（按印章使用制度：${current.approvers.join('、')}）`,
-      {
-        citation: SEALS,
-      },
+      custodyRuleSource(current.community, 'seals'),
     );
   }
   if (by === requestedBy)
-    return refuse('申请人不能审批自己的申请（严格印章使用审批手续）', { citation: SEALS });
+    return refuse(
+      '申请人不能审批自己的申请（严格印章使用审批手续）',
+      custodyRuleSource(current.community, 'seals'),
+    );
   return undefined;
 }
 
@@ -359,11 +402,13 @@ export function applySealUseEvent(
   current: Seal,
   event: SealUseEvent,
 ): Transition<SealUseRequest> {
-  if (request.sealId !== current.id) return refuse('申请的不是这枚印章', { citation: SEALS });
+  if (request.sealId !== current.id)
+    return refuse('申请的不是这枚印章', custodyRuleSource(current.community, 'seals'));
   if (request.status !== (event.type === 'stamp' ? 'approved' : 'requested')) {
-    return refuse(`用印申请${sealUseStatusLabels[request.status]}，不能${sealUseEventLabels[event.type]}`, {
-      citation: SEALS,
-    });
+    return refuse(
+      `用印申请${sealUseStatusLabels[request.status]}，不能${sealUseEventLabels[event.type]}`,
+      custodyRuleSource(current.community, 'seals'),
+    );
   }
   if (current.state === 'retired' || current.state === 'destroyed') {
     if (event.type !== 'refuse' && event.type !== 'withdraw') {
@@ -377,27 +422,39 @@ export function applySealUseEvent(
     case 'refuse': {
       const notApprover = approverCheck(current, request.requestedBy, event.by);
       if (notApprover) return notApprover;
-      if (event.type === 'refuse' && !event.reason.trim())
-        return refuse('不予批准须说明理由', { citation: SEALS });
+      if (event.type === 'approve') {
+        return allow({ ...request, status: 'approved', decidedBy: event.by, decidedAt: event.at });
+      }
+      const reason = givenReason(
+        event.reason,
+        '不予批准须说明理由',
+        custodyRuleSource(current.community, 'seals'),
+      );
+      if (!reason.ok) return reason;
       return allow({
         ...request,
-        status: event.type === 'approve' ? 'approved' : 'refused',
+        status: 'refused',
         decidedBy: event.by,
         decidedAt: event.at,
-        ...(event.type === 'refuse' ? { refusalReason: event.reason } : {}),
+        refusalReason: reason.value,
       });
     }
     case 'withdraw':
-      if (event.by !== request.requestedBy) return refuse('只有申请人能撤回用印申请', { citation: SEALS });
+      if (event.by !== request.requestedBy)
+        return refuse('只有申请人能撤回用印申请', custodyRuleSource(current.community, 'seals'));
       return allow({ ...request, status: 'withdrawn' });
     case 'stamp': {
       if (event.by !== current.custodian) {
-        return refuse(`用印须由印章保管人 ${current.custodian} 办理并登记（鄂州 第四十条：专人保管）`, {
-          citation: SEALS,
-        });
+        return refuse(
+          `用印须由印章保管人 ${current.custodian} 办理并登记（鄂州 第四十条：专人保管）`,
+          custodyRuleSource(current.community, 'seals'),
+        );
       }
       if (event.copies > request.copies) {
-        return refuse(`用印 ${event.copies} 份超过批准的 ${request.copies} 份`, { citation: SEALS });
+        return refuse(
+          `用印 ${event.copies} 份超过批准的 ${request.copies} 份`,
+          custodyRuleSource(current.community, 'seals'),
+        );
       }
       return allow({
         ...request,
@@ -469,14 +526,17 @@ export function applySealRemovalEvent(
   current: Seal,
   event: SealRemovalEvent,
 ): Transition<SealRemoval> {
-  if (removal.sealId !== current.id) return refuse('申请的不是这枚印章', { citation: SEALS });
+  if (removal.sealId !== current.id)
+    return refuse('申请的不是这枚印章', custodyRuleSource(current.community, 'seals'));
   if (removal.status !== 'requested') {
-    return refuse(`外带申请${sealRemovalStatusLabels[removal.status]}，不能再审批或撤回`, {
-      citation: SEALS,
-    });
+    return refuse(
+      `外带申请${sealRemovalStatusLabels[removal.status]}，不能再审批或撤回`,
+      custodyRuleSource(current.community, 'seals'),
+    );
   }
   if (event.type === 'withdraw') {
-    if (event.by !== removal.requestedBy) return refuse('只有申请人能撤回外带申请', { citation: SEALS });
+    if (event.by !== removal.requestedBy)
+      return refuse('只有申请人能撤回外带申请', custodyRuleSource(current.community, 'seals'));
     return allow({ ...removal, status: 'withdrawn' });
   }
   const notApprover = approverCheck(current, removal.requestedBy, event.by);
@@ -507,7 +567,7 @@ export function bringSealBack(
   event: { by: string; at: string },
 ): Transition<{ seal: Seal; removal: SealRemoval }> {
   if (removal.sealId !== current.id || removal.status !== 'out') {
-    return refuse('这份外带申请不是该印章当前的外带记录', { citation: SEALS });
+    return refuse('这份外带申请不是该印章当前的外带记录', custodyRuleSource(current.community, 'seals'));
   }
   const moved = applySealEvent(current, { type: 'bringBack', ...event });
   if (!moved.ok) return moved;

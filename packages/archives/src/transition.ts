@@ -11,8 +11,13 @@ export interface Refusal {
   reason: string;
   /** The article applied; absent when the rule is the project's own (see `basis`). */
   citation?: Citation;
-  /** For rules that are not in the regulations: where the rule comes from. */
+  /** For rules the regulations do not state: where the rule comes from. */
   basis?: string;
+  /**
+   * The input field the refusal is about (`reason`, `approverIds.0`, …), when one field is to blame;
+   * the API reports it as that field's problem (400) instead of a conflict with the record's state.
+   */
+  field?: string;
 }
 
 export type Transition<T> = { ok: true; value: T } | Refusal;
@@ -29,8 +34,19 @@ export function orThrow<T>(outcome: Transition<T>): T {
   return outcome.value;
 }
 
-export function refuse(reason: string, source: { citation: Citation } | { basis: string }): Refusal {
+export type RefusalSource = ({ citation: Citation } | { basis: string }) & { field?: string };
+
+export function refuse(reason: string, source: RefusalSource): Refusal {
   return { ok: false, reason, ...source };
+}
+
+/**
+ * A reason someone must give (变更理由, 停用理由, 不同意的理由), trimmed; a blank one is refused on the
+ * `reason` field, so every caller asks for it the same way and only here.
+ */
+export function givenReason(reason: string, missing: string, source: RefusalSource): Transition<string> {
+  const trimmed = reason.trim();
+  return trimmed ? allow(trimmed) : refuse(missing, { ...source, field: 'reason' });
 }
 
 export function allow<T>(value: T): Transition<T> {

@@ -13,17 +13,20 @@ import { dirname, resolve } from 'node:path';
 import {
   type CustodyCheckpoint,
   type CustodyLogEntry,
+  custodyActionLabels,
   custodyEventInput,
+  custodyPayloadIds,
+  describeCustodyPayload,
   entryHash,
   GENESIS_HASH,
   generateSigningKey,
   publicKeyBase64,
   signCheckpoint,
 } from '@shequ/archives';
-import { and, asc, eq, getTableColumns, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, inArray, lte, sql } from 'drizzle-orm';
 import { type Database, defaultDataDir, type Transaction } from './client.js';
 import { communities, users } from './schema.js';
-import { checkpoints, custodyHeads, custodyLog } from './schema-archives.js';
+import { archiveItems, checkpoints, custodyHeads, custodyLog, seals } from './schema-archives.js';
 
 export interface CustodyEvent {
   at: string;
@@ -194,4 +197,58 @@ export async function communityExists(db: Database, code: string): Promise<boole
     .from(communities)
     .where(eq(communities.code, code));
   return row !== undefined;
+}
+
+// ── What people read ────────────────────────────────────────────────────────
+
+/** An entry's action in Chinese; an action the label table does not know yet is shown as stored. */
+const custodyActionLabel = (action: string): string =>
+  (custodyActionLabels as Record<string, string>)[action] ?? action;
+
+/**
+ * Entries as people read them: who acted by name (the log records the username), and the payload in
+ * Chinese with people, seals and archive items named (`describeCustodyPayload`). The names are looked
+ * up once for the whole page; the entries themselves stay as signed.
+ */
+export async function readableCustodyEntries(db: Database, entries: readonly CustodyLogEntry[]) {
+  const ids = new Set<string>();
+  for (const entry of entries) custodyPayloadIds(entry.payload, ids);
+  const usernames = [...new Set(entries.map((entry) => entry.actor))];
+  const idList = [...ids];
+  const [people, actors, sealNames, items] = await Promise.all([
+    idList.length > 0
+      ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, idList))
+      : [],
+    usernames.length > 0
+      ? db
+          .select({ username: users.username, name: users.displayName })
+          .from(users)
+          .where(inArray(users.username, usernames))
+      : [],
+    idList.length > 0
+      ? db.select({ id: seals.id, name: seals.name }).from(seals).where(inArray(seals.id, idList))
+      : [],
+    idList.length > 0
+      ? db
+          .select({
+            id: archiveItems.id,
+            referenceCode: archiveItems.referenceCode,
+            title: archiveItems.title,
+          })
+          .from(archiveItems)
+          .where(inArray(archiveItems.id, idList))
+      : [],
+  ]);
+  const names = new Map<string, string>([
+    ...people.map((row) => [row.id, row.name] as const),
+    ...sealNames.map((row) => [row.id, row.name] as const),
+    ...items.map((row) => [row.id, `${row.referenceCode}《${row.title}》`] as const),
+  ]);
+  const actorNames = new Map(actors.map((row) => [row.username, row.name]));
+  return entries.map((entry) => ({
+    ...entry,
+    actionLabel: custodyActionLabel(entry.action),
+    actorName: actorNames.get(entry.actor) ?? entry.actor,
+    details: describeCustodyPayload(entry.payload, (id) => names.get(id), entry.action),
+  }));
 }

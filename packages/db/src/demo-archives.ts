@@ -1,7 +1,7 @@
 /**
  * The demo history of 象山社区居委会 (370305111007): archive items, an appraisal and destruction,
  * loans, seal uses (one refused) and a removal, and a completed departure handover. Every step goes
- * through the same functions the API calls (`archives-store.ts`), so the custody log is the one a
+ * through the same functions the API calls (`archives/`), so the custody log is the one a
  * real community would have, and `shequ log export` / `log verify` work on it.
  *
  * The people are demo accounts of the community and of Jinshan town. They cannot sign in until an
@@ -28,7 +28,7 @@ import {
   returnSeal,
   stampSeal,
   takeOut,
-} from './archives-store.js';
+} from './archives/index.js';
 import { writeAudit } from './audit.js';
 import type { DatabaseHandle } from './client.js';
 import { communities, users } from './schema.js';

@@ -1,4 +1,4 @@
-export * from './archives-store.js';
+export * from './archives/index.js';
 export * from './assessment-store.js';
 export * from './audit.js';
 export * from './client.js';
@@ -8,6 +8,7 @@ export * from './demo-facts.js';
 export type { DivisionNode, ResidentsCommittee } from './divisions.js';
 export { isResidentsCommittee, readDivisionNodes, readResidentsCommittees } from './divisions.js';
 export * from './facts-import.js';
+export { escapeLike } from './like.js';
 export * from './migrate.js';
 export * from './schema.js';
 export * from './seed.js';

@@ -2,10 +2,10 @@
  * An item on an open departure handover list is not destroyed while the three are checking it: the
  * destruction waits for the handover, which otherwise could never complete.
  */
+import { TransitionRefused } from '@shequ/archives';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ArchiveError,
   appraiseForDestruction,
   confirmHandover,
   createArchiveItem,
@@ -51,7 +51,7 @@ describe('destroying an item during its handover', () => {
       itemId: expired.id,
       method: '碎纸机粉碎',
     });
-    await expect(refused).rejects.toBeInstanceOf(ArchiveError);
+    await expect(refused).rejects.toBeInstanceOf(TransitionRefused);
     await expect(refused).rejects.toThrow(/离任移交清单/);
 
     const handoverId = opened.row.id;

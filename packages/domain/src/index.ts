@@ -1,3 +1,4 @@
+export * from './china-time.js';
 export * from './common.js';
 export * from './division.js';
 export * from './errors.js';

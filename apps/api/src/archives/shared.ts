@@ -5,7 +5,7 @@
 import { type Citation, citeInline, TransitionRefused } from '@shequ/archives';
 import { type ActingAs, ArchiveError, type Database } from '@shequ/db';
 import { TRPCError } from '@trpc/server';
-import { eq, like, type SQL, sql } from 'drizzle-orm';
+import { eq, like, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { COUNTRY_CODE } from '../auth/roles.js';
@@ -34,16 +34,26 @@ export async function attempt<T>(run: () => Promise<T>): Promise<T> {
 /**
  * A refusal as people read it: the reason, then where the rule comes from, once. The packages' reasons
  * often end in a short note of the rule (「（鄂州 第三十九条：指定专人保管）」「（严格按规定管理使用）」);
- * with a citation that note gives way to the full one, so the rule is not named twice.
+ * that note gives way to the rule the refusal applies — the community's own article, or the project
+ * rule (本系统规则 R-…) where its regulation is silent — so no rule is named twice or wrongly.
  */
 export function refusalMessage(refusal: { reason: string; citation?: Citation; basis?: string }): string {
   const { reason, citation, basis } = refusal;
-  if (citation) return `${reason.replace(/（[^（）]*）$/, '')}（依据${citeInline(citation)}）`;
-  return basis ? `${reason}（${basis}）` : reason;
+  const rule = citation ? citeInline(citation) : basis;
+  return rule ? `${reason.replace(/（[^（）]*）$/, '')}（依据${rule}）` : reason;
 }
 
 export function asTrpcError(error: unknown): unknown {
   if (error instanceof TransitionRefused) {
+    const { field, reason } = error.refusal;
+    // A refusal about one input field is that field's problem, shown beside it in the form.
+    if (field) {
+      return new TRPCError({
+        code: 'BAD_REQUEST',
+        message: refusalMessage(error.refusal),
+        cause: new FieldProblems({ [field]: [reason] }),
+      });
+    }
     return new TRPCError({ code: 'CONFLICT', message: refusalMessage(error.refusal), cause: error });
   }
   if (error instanceof ArchiveError) {
@@ -106,8 +116,7 @@ export function underNode(
 
 /**
  * Keyset paging for the lists that used to return everything (seals out, overdue, requests, handovers,
- * the destruction list): the client passes the last row's sort date and id as `after` and gets the rows
- * that follow. Unlike an offset, a page does not shift when a seal comes back while someone reads.
+ * the destruction list): the input side of `@shequ/db`'s `rowsAfter`, which says what a page is.
  */
 export const pageAfter = z.strictObject({
   at: z
@@ -116,7 +125,6 @@ export const pageAfter = z.strictObject({
     .refine((value) => !Number.isNaN(Date.parse(value)), { error: '翻页位置应为日期或时间' }),
   id: z.uuid({ error: '应为有效的编号' }),
 });
-export type PageAfter = z.infer<typeof pageAfter>;
 
 export const paging = {
   after: pageAfter.optional(),
@@ -126,15 +134,3 @@ export const paging = {
     .max(500, { error: '每页条数应为 1–500' })
     .default(100),
 };
-
-/** The WHERE part for rows after `after` in the order (`at`, `id`) ascending or descending. */
-export function rowsAfter(
-  order: 'asc' | 'desc',
-  columns: { at: PgColumn; id: PgColumn },
-  after: PageAfter | undefined,
-): SQL | undefined {
-  if (!after) return undefined;
-  return order === 'asc'
-    ? sql`(${columns.at}, ${columns.id}) > (${after.at}, ${after.id})`
-    : sql`(${columns.at}, ${columns.id}) < (${after.at}, ${after.id})`;
-}

@@ -18,42 +18,31 @@ import {
   sealUseStatusLabels,
 } from '@shequ/archives';
 import {
-  archiveItems,
   archiveLoans,
+  catalogueRows,
   chinaDate,
+  destructionRows,
+  loanRows,
+  mySealRequestRows,
+  overdueLoanRows,
+  readableCustodyEntries,
   readCustodyLog,
-  sealApprovers,
+  sealInboxRows,
+  sealRegistryRows,
   sealRequests,
-  seals,
-  users,
+  sealsOutRows,
 } from '@shequ/db';
 import { communityCode, divisionCode } from '@shequ/domain';
-import { and, asc, eq, lt, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { paging, underNode } from '../archives/shared.js';
 import { requireArchivesAccess, requireOwnCommunityAccess } from '../auth/archives-access.js';
 import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
-import { authedProcedure } from '../trpc.js';
-import {
-  archiveCatalogueFilter,
-  destructionRows,
-  listArchivesInput,
-  listLoansInput,
-  loanRows,
-  overdueLoanRows,
-} from './archives.js';
-import { custodyEntriesInput, readableCustodyEntries } from './custody.js';
-import { mySealRequestRows, personalPaging, sealInboxRows, sealsOutInput, sealsOutRows } from './seals.js';
-import {
-  chinaDateTime,
-  exportFetchLimit,
-  type ListSheet,
-  labelOf,
-  listSpreadsheet,
-  type SpreadsheetFile,
-} from './spreadsheet-file.js';
+import { listArchivesInput, listLoansInput } from './archives.js';
+import { custodyEntriesInput } from './custody.js';
+import { personalPaging, sealsOutInput } from './seals.js';
+import { chinaDateTime, exportProcedure, type ListSheet, labelOf } from './spreadsheet-file.js';
 
 /**
  * May the principal read a community's archive lists? The rule of `archives.list` and
@@ -83,157 +72,6 @@ const location = (r: {
   locationCabinet: string | null;
   locationShelf: string | null;
 }) => [r.locationRoom, r.locationCabinet, r.locationShelf].filter(Boolean).join(' ');
-
-export const archiveExports = {
-  /** A community's catalogue (档案目录) with the list's filters, by reference code. */
-  exportArchives: authedProcedure
-    .input(listArchivesInput)
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      await requireArchiveReader(ctx, input.community);
-      const custodian = alias(users, 'custodian');
-      const rows = await ctx.db
-        .select({
-          referenceCode: archiveItems.referenceCode,
-          title: archiveItems.title,
-          issuer: archiveItems.issuer,
-          documentNumber: archiveItems.documentNumber,
-          date: archiveItems.date,
-          medium: archiveItems.medium,
-          contentGroup: archiveItems.contentGroup,
-          retention: archiveItems.retention,
-          expiresOn: archiveItems.expiresOn,
-          status: archiveItems.status,
-          custodianName: custodian.displayName,
-          locationRoom: archiveItems.locationRoom,
-          locationCabinet: archiveItems.locationCabinet,
-          locationShelf: archiveItems.locationShelf,
-        })
-        .from(archiveItems)
-        .leftJoin(custodian, eq(custodian.id, archiveItems.custodianId))
-        .where(archiveCatalogueFilter(input, chinaDate(ctx.settings.now())))
-        .orderBy(asc(archiveItems.referenceCode))
-        .limit(exportFetchLimit(ctx));
-      return listSpreadsheet(ctx, catalogueSheet, rows, [input.community]);
-    }),
-
-  /** A community's lending register (借阅登记) with the list's open/returned filter, in its order. */
-  exportLoans: authedProcedure
-    .input(listLoansInput)
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      await requireArchiveReader(ctx, input.communityCode);
-      const rows = await loanRows(ctx.db, input, { limit: exportFetchLimit(ctx), offset: 0 });
-      return listSpreadsheet(ctx, loanSheet, rows, [
-        input.communityCode,
-        input.open === undefined ? undefined : input.open ? '未归还' : '已归还',
-      ]);
-    }),
-
-  /** A community's seal registry (印章登记), by name. */
-  exportSeals: authedProcedure
-    .input(z.strictObject({ community: communityCode }))
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      await requireArchiveReader(ctx, input.community);
-      const custodian = alias(users, 'custodian');
-      const rows = await ctx.db
-        .select({
-          name: seals.name,
-          ownerKind: seals.ownerKind,
-          ownerName: seals.ownerName,
-          custodianName: custodian.displayName,
-          storagePlace: seals.storagePlace,
-          state: seals.state,
-          approvers: sql<
-            string | null
-          >`(select string_agg(${users.displayName}, '、' order by ${users.displayName}) from ${sealApprovers} inner join ${users} on ${users.id} = ${sealApprovers.userId} where ${sealApprovers.sealId} = ${seals.id})`,
-          // At most one removal of a seal is out at a time (partial unique index), so the join adds no rows.
-          returnBy: sealRequests.returnBy,
-        })
-        .from(seals)
-        .leftJoin(custodian, eq(custodian.id, seals.custodianId))
-        .leftJoin(sealRequests, and(eq(sealRequests.sealId, seals.id), eq(sealRequests.state, 'out')))
-        .where(eq(seals.communityCode, input.community))
-        .orderBy(asc(seals.name))
-        .limit(exportFetchLimit(ctx));
-      return listSpreadsheet(ctx, sealSheet, rows, [input.community]);
-    }),
-
-  /** Every seal out now in a town, district… or one community (default: the caller's scope). */
-  exportSealsOut: authedProcedure
-    .input(sealsOutInput)
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      const under = input.communityCode ?? input.jurisdictionCode;
-      const rows = await sealsOutRows(ctx.db, await archiveScope(ctx, sealRequests, under), {
-        limit: exportFetchLimit(ctx),
-      });
-      return listSpreadsheet(ctx, sealsOutSheet(ctx.settings.now()), rows, [under]);
-    }),
-
-  /** Seals out past their return deadline in scope (or under `under`), most overdue first. */
-  exportSealsOverdue: authedProcedure
-    .input(z.strictObject({ under: divisionCode.optional() }))
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      const now = ctx.settings.now();
-      const rows = await sealsOutRows(
-        ctx.db,
-        and(await archiveScope(ctx, sealRequests, input.under), lt(sealRequests.returnBy, now)),
-        { limit: exportFetchLimit(ctx) },
-      );
-      return listSpreadsheet(ctx, { ...sealsOutSheet(now), title: '逾期未还的印章' }, rows, [input.under]);
-    }),
-
-  /** Loans past due in scope (or under `under`), most overdue first: the overdue page's list. */
-  exportOverdueLoans: authedProcedure
-    .input(z.strictObject({ under: divisionCode.optional() }))
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      const today = chinaDate(ctx.settings.now());
-      const scope = await archiveScope(ctx, archiveLoans, input.under);
-      const rows = await overdueLoanRows(ctx.db, scope, today, exportFetchLimit(ctx));
-      return listSpreadsheet(ctx, overdueLoanSheet(today), rows, [input.under]);
-    }),
-
-  /** 待我审批: the seal requests waiting for the caller's decision, as `seals.inbox` lists them. */
-  exportSealInbox: authedProcedure
-    .input(personalPaging)
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      const rows = await sealInboxRows(ctx, { after: input?.after, limit: exportFetchLimit(ctx) });
-      return listSpreadsheet(ctx, sealInboxSheet, rows);
-    }),
-
-  /** 我的申请: the caller's own seal requests, newest first, as `seals.mine` lists them. */
-  exportMySealRequests: authedProcedure
-    .input(personalPaging)
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      const rows = await mySealRequestRows(ctx, { after: input?.after, limit: exportFetchLimit(ctx) });
-      return listSpreadsheet(ctx, mySealRequestSheet, rows);
-    }),
-
-  /** A community's destruction list (销毁清册), as `archives.destructions` lists it. */
-  exportDestructions: authedProcedure
-    .input(z.strictObject({ community: communityCode, ...paging }))
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      await requireArchiveReader(ctx, input.community);
-      const rows = await destructionRows(ctx.db, input.community, input.after, exportFetchLimit(ctx));
-      return listSpreadsheet(ctx, destructionSheet, rows, [input.community]);
-    }),
-
-  /**
-   * A community's custody log (留痕日志) as people read it: action in Chinese, China time. The log's
-   * JSON (entries and checkpoints) stays the form to verify; this sheet is for reading and filing.
-   */
-  exportCustodyLog: authedProcedure
-    .input(custodyEntriesInput)
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      await requireArchivesAccess(ctx.db, ctx.principal, input.community, 'log');
-      const rows = await readCustodyLog(ctx.db, input.community, {
-        afterSeq: input.afterSeq,
-        limit: exportFetchLimit(ctx),
-      });
-      return listSpreadsheet(ctx, custodyLogSheet, await readableCustodyEntries(ctx.db, rows), [
-        input.community,
-        input.afterSeq > 0 ? `${input.afterSeq}号以后` : undefined,
-      ]);
-    }),
-};
 
 /** A seal request row of `seals.inbox` / `seals.mine`. */
 type SealRequestRow = Awaited<ReturnType<typeof sealInboxRows>>[number];
@@ -450,3 +288,115 @@ const overdueLoanSheet = (
     },
   ],
 });
+
+export const archiveExports = {
+  /** A community's catalogue (档案目录) with the list's filters, by reference code. */
+  exportArchives: exportProcedure({
+    input: listArchivesInput,
+    access: (ctx, input) => requireArchiveReader(ctx, input.community),
+    rows: (ctx, { page: _page, pageSize: _pageSize, ...filter }, limit) =>
+      catalogueRows(ctx.db, filter, chinaDate(ctx.settings.now()), { limit, offset: 0 }),
+    sheet: catalogueSheet,
+    qualifiers: (input) => [input.community],
+  }),
+
+  /** A community's lending register (借阅登记) with the list's open/returned filter, in its order. */
+  exportLoans: exportProcedure({
+    input: listLoansInput,
+    access: (ctx, input) => requireArchiveReader(ctx, input.communityCode),
+    rows: (ctx, input, limit) => loanRows(ctx.db, input, { limit, offset: 0 }),
+    sheet: loanSheet,
+    qualifiers: (input) => [
+      input.communityCode,
+      input.open === undefined ? undefined : input.open ? '未归还' : '已归还',
+    ],
+  }),
+
+  /** A community's seal registry (印章登记), by name. */
+  exportSeals: exportProcedure({
+    input: z.strictObject({ community: communityCode }),
+    access: (ctx, input) => requireArchiveReader(ctx, input.community),
+    rows: (ctx, input, limit) => sealRegistryRows(ctx.db, input.community, limit),
+    sheet: sealSheet,
+    qualifiers: (input) => [input.community],
+  }),
+
+  /** Every seal out now in a town, district… or one community (default: the caller's scope). */
+  exportSealsOut: exportProcedure({
+    input: sealsOutInput,
+    rows: async (ctx, input, limit) =>
+      sealsOutRows(
+        ctx.db,
+        await archiveScope(ctx, sealRequests, input.communityCode ?? input.jurisdictionCode),
+        {
+          limit,
+        },
+      ),
+    sheet: (ctx) => sealsOutSheet(ctx.settings.now()),
+    qualifiers: (input) => [input.communityCode ?? input.jurisdictionCode],
+  }),
+
+  /** Seals out past their return deadline in scope (or under `under`), most overdue first. */
+  exportSealsOverdue: exportProcedure({
+    input: z.strictObject({ under: divisionCode.optional() }),
+    rows: async (ctx, input, limit) => {
+      const scope = await archiveScope(ctx, sealRequests, input.under);
+      return sealsOutRows(ctx.db, and(scope, lt(sealRequests.returnBy, ctx.settings.now())), { limit });
+    },
+    sheet: (ctx) => ({ ...sealsOutSheet(ctx.settings.now()), title: '逾期未还的印章' }),
+    qualifiers: (input) => [input.under],
+  }),
+
+  /** Loans past due in scope (or under `under`), most overdue first: the overdue page's list. */
+  exportOverdueLoans: exportProcedure({
+    input: z.strictObject({ under: divisionCode.optional() }),
+    rows: async (ctx, input, limit) =>
+      overdueLoanRows(
+        ctx.db,
+        await archiveScope(ctx, archiveLoans, input.under),
+        chinaDate(ctx.settings.now()),
+        limit,
+      ),
+    sheet: (ctx) => overdueLoanSheet(chinaDate(ctx.settings.now())),
+    qualifiers: (input) => [input.under],
+  }),
+
+  /** 待我审批: the seal requests waiting for the caller's decision, as `seals.inbox` lists them. */
+  exportSealInbox: exportProcedure({
+    input: personalPaging,
+    rows: (ctx, input, limit) => sealInboxRows(ctx.db, ctx.principal.id, { after: input?.after, limit }),
+    sheet: sealInboxSheet,
+  }),
+
+  /** 我的申请: the caller's own seal requests, newest first, as `seals.mine` lists them. */
+  exportMySealRequests: exportProcedure({
+    input: personalPaging,
+    rows: (ctx, input, limit) => mySealRequestRows(ctx.db, ctx.principal.id, { after: input?.after, limit }),
+    sheet: mySealRequestSheet,
+  }),
+
+  /** A community's destruction list (销毁清册), as `archives.destructions` lists it. */
+  exportDestructions: exportProcedure({
+    input: z.strictObject({ community: communityCode, ...paging }),
+    access: (ctx, input) => requireArchiveReader(ctx, input.community),
+    rows: (ctx, input, limit) => destructionRows(ctx.db, input.community, input.after, limit),
+    sheet: destructionSheet,
+    qualifiers: (input) => [input.community],
+  }),
+
+  /**
+   * A community's custody log (留痕日志) as people read it: action in Chinese, China time. The log's
+   * JSON (entries and checkpoints) stays the form to verify; this sheet is for reading and filing.
+   */
+  exportCustodyLog: exportProcedure({
+    input: custodyEntriesInput,
+    access: (ctx, input) => requireArchivesAccess(ctx.db, ctx.principal, input.community, 'log'),
+    rows: async (ctx, input, limit) =>
+      readableCustodyEntries(
+        ctx.db,
+        await readCustodyLog(ctx.db, input.community, { afterSeq: input.afterSeq, limit }),
+      ),
+    sheet: custodyLogSheet,
+    qualifiers: (input) => [input.community, input.afterSeq > 0 ? `${input.afterSeq}号以后` : undefined],
+  }),
+};

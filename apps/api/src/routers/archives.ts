@@ -13,46 +13,32 @@ import {
 import {
   appraiseArchiveItem,
   appraiseForDestruction,
-  archiveDestructions,
+  archiveCatalogue,
+  archiveItemDetail,
   archiveItems,
   archiveLoans,
   attachFile,
   attachments,
   checkFixity,
   chinaDate,
-  communities,
   createArchiveItem,
-  type Database,
   destroyArchiveItem,
-  fixityChecks,
+  destructionRows,
+  fixityHistory,
   lendArchiveItem,
+  lendingRegister,
+  overdueLoanRows,
+  peopleToName,
   returnArchiveItem,
   stageBlob,
   updateArchiveItem,
-  users,
 } from '@shequ/db';
 import { communityCode, divisionCode, isoDate } from '@shequ/domain';
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  getTableColumns,
-  ilike,
-  isNotNull,
-  isNull,
-  lt,
-  lte,
-  notInArray,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { blobStore } from '../archives/blob-store.js';
-import { actingAs, attempt, communityOfRow, paging, rowsAfter, underNode } from '../archives/shared.js';
+import { id, text } from '../archives/inputs.js';
+import { actingAs, attempt, communityOfRow, paging, underNode } from '../archives/shared.js';
 import {
   type ArchivesNeed,
   CANNOT_KEEP_ITEM,
@@ -63,7 +49,6 @@ import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { fieldError, forbidden } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
-import { escapeLike } from './jurisdictions.js';
 
 /**
  * tRPC requests are JSON under Fastify's 1 MiB body limit, and Base64 adds a third: 700 KiB of file
@@ -72,13 +57,6 @@ import { escapeLike } from './jurisdictions.js';
  */
 export const MAX_ATTACHMENT_BYTES = 700 * 1024;
 
-const id = z.uuid({ error: '应为有效的编号' });
-const text = (field: string, max = 500) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: `${field}不能为空` })
-    .max(max, { error: `${field}最多 ${max} 字` });
 /** An attachment's name as shown and downloaded: no folders, no control characters. */
 export const attachmentFileName = text('文件名', 200).refine((name) => !/[/\\\p{Cc}]/u.test(name), {
   error: '文件名不能包含斜杠或控制字符',
@@ -154,146 +132,6 @@ export const listArchivesInput = z.strictObject({
   pageSize: z.int().min(1).max(100).default(20),
 });
 
-/**
- * The catalogue's WHERE, as `archives.list` builds it: community, medium, group, status, retention,
- * expiry (against `today`, in China), custodian, text.
- */
-export function archiveCatalogueFilter(
-  input: Omit<z.output<typeof listArchivesInput>, 'page' | 'pageSize'>,
-  today: string,
-): SQL | undefined {
-  const search = input.text ? `%${escapeLike(input.text)}%` : undefined;
-  return and(
-    input.expired === true
-      ? and(lte(archiveItems.expiresOn, today), notInArray(archiveItems.status, ['destroyed', 'transferred']))
-      : input.expired === false
-        ? or(isNull(archiveItems.expiresOn), sql`${archiveItems.expiresOn} > ${today}`)
-        : undefined,
-    eq(archiveItems.communityCode, input.community),
-    input.medium ? eq(archiveItems.medium, input.medium) : undefined,
-    input.group ? eq(archiveItems.contentGroup, input.group) : undefined,
-    input.status ? eq(archiveItems.status, input.status) : undefined,
-    input.retention ? eq(archiveItems.retention, input.retention) : undefined,
-    input.custodianId ? eq(archiveItems.custodianId, input.custodianId) : undefined,
-    search
-      ? or(
-          ilike(archiveItems.title, search),
-          ilike(archiveItems.referenceCode, search),
-          ilike(archiveItems.documentNumber, search),
-          ilike(archiveItems.issuer, search),
-        )
-      : undefined,
-  );
-}
-
-/**
- * The permanent destruction list (销毁清册) of a community, oldest decision first, with the approvers
- * and whoever destroyed each item named, as people read the list (the ids stay in `approvedBy`, `destroyedBy`).
- */
-export function destructionRows(
-  db: Database,
-  community: string,
-  after: Parameters<typeof rowsAfter>[2],
-  limit: number,
-) {
-  const destroyer = alias(users, 'destroyer');
-  return db
-    .select({
-      ...getTableColumns(archiveDestructions),
-      approverNames: sql<
-        string | null
-      >`(select string_agg(${users.displayName}, '、' order by ${users.displayName}) from ${users} where ${users.id}::text in (select jsonb_array_elements_text(${archiveDestructions.approvedBy})))`,
-      destroyerName: destroyer.displayName,
-    })
-    .from(archiveDestructions)
-    .leftJoin(destroyer, eq(destroyer.id, archiveDestructions.destroyedBy))
-    .where(
-      and(
-        eq(archiveDestructions.communityCode, community),
-        rowsAfter('asc', { at: archiveDestructions.decidedOn, id: archiveDestructions.id }, after),
-      ),
-    )
-    .orderBy(asc(archiveDestructions.decidedOn), asc(archiveDestructions.id))
-    .limit(limit);
-}
-
-type LoanListInput = Pick<z.output<typeof listLoansInput>, 'communityCode' | 'open'>;
-
-/** The lending register's WHERE: a community's loans, open or returned when asked. */
-function loanFilter(input: LoanListInput): SQL | undefined {
-  return and(
-    eq(archiveLoans.communityCode, input.communityCode),
-    input.open === undefined
-      ? undefined
-      : input.open
-        ? isNull(archiveLoans.returnedOn)
-        : isNotNull(archiveLoans.returnedOn),
-  );
-}
-
-/** The lending register (借阅登记) with names, open loans first by due date: the list and its export. */
-export function loanRows(db: Database, input: LoanListInput, window: { limit: number; offset: number }) {
-  const borrowerAccount = alias(users, 'borrower_account');
-  const lender = alias(users, 'lender');
-  return db
-    .select({
-      loanId: archiveLoans.id,
-      itemId: archiveLoans.itemId,
-      referenceCode: archiveItems.referenceCode,
-      title: archiveItems.title,
-      /** The item's custodian now: the one who takes it back. */
-      custodianId: archiveItems.custodianId,
-      borrower: archiveLoans.borrower,
-      borrowerId: archiveLoans.borrowerId,
-      borrowerName: borrowerAccount.displayName,
-      purpose: archiveLoans.purpose,
-      lentOn: archiveLoans.lentOn,
-      dueOn: archiveLoans.dueOn,
-      returnedOn: archiveLoans.returnedOn,
-      lentBy: archiveLoans.lentBy,
-      lenderName: lender.displayName,
-    })
-    .from(archiveLoans)
-    .innerJoin(archiveItems, eq(archiveItems.id, archiveLoans.itemId))
-    .leftJoin(borrowerAccount, eq(borrowerAccount.id, archiveLoans.borrowerId))
-    .leftJoin(lender, eq(lender.id, archiveLoans.lentBy))
-    .where(loanFilter(input))
-    .orderBy(
-      sql`${archiveLoans.returnedOn} is not null`,
-      asc(archiveLoans.dueOn),
-      desc(archiveLoans.lentOn),
-      asc(archiveLoans.id),
-    )
-    .limit(window.limit)
-    .offset(window.offset);
-}
-
-/** Loans among `where` not returned by their due date (before `today`), most overdue first: the list and its export. */
-export function overdueLoanRows(db: Database, where: SQL | undefined, today: string, limit: number) {
-  const borrowerAccount = alias(users, 'borrower_account');
-  return db
-    .select({
-      loanId: archiveLoans.id,
-      itemId: archiveLoans.itemId,
-      communityCode: archiveLoans.communityCode,
-      communityName: communities.name,
-      referenceCode: archiveItems.referenceCode,
-      title: archiveItems.title,
-      borrower: archiveLoans.borrower,
-      borrowerId: archiveLoans.borrowerId,
-      borrowerName: borrowerAccount.displayName,
-      lentOn: archiveLoans.lentOn,
-      dueOn: archiveLoans.dueOn,
-    })
-    .from(archiveLoans)
-    .innerJoin(archiveItems, eq(archiveItems.id, archiveLoans.itemId))
-    .leftJoin(communities, eq(communities.code, archiveLoans.communityCode))
-    .leftJoin(borrowerAccount, eq(borrowerAccount.id, archiveLoans.borrowerId))
-    .where(and(where, isNull(archiveLoans.returnedOn), lt(archiveLoans.dueOn, today)))
-    .orderBy(asc(archiveLoans.dueOn))
-    .limit(limit);
-}
-
 export type Ctx = Context & { principal: Principal };
 
 /** The principal's standing in the community, refused unless it covers `need`. */
@@ -337,68 +175,16 @@ export const attachmentAccess = (ctx: Ctx, attachmentId: string, need: ArchivesN
 export const archivesRouter = router({
   list: authedProcedure.input(listArchivesInput).query(async ({ ctx, input }) => {
     await access(ctx, input.community, 'catalogue');
-    const where = archiveCatalogueFilter(input, chinaDate(ctx.settings.now()));
-    const custodian = alias(users, 'custodian');
-    const [items, [counted]] = await Promise.all([
-      ctx.db
-        .select({
-          id: archiveItems.id,
-          referenceCode: archiveItems.referenceCode,
-          title: archiveItems.title,
-          issuer: archiveItems.issuer,
-          documentNumber: archiveItems.documentNumber,
-          date: archiveItems.date,
-          medium: archiveItems.medium,
-          contentGroup: archiveItems.contentGroup,
-          retention: archiveItems.retention,
-          expiresOn: archiveItems.expiresOn,
-          status: archiveItems.status,
-          custodianId: archiveItems.custodianId,
-          custodianName: custodian.displayName,
-          locationRoom: archiveItems.locationRoom,
-          locationCabinet: archiveItems.locationCabinet,
-          locationShelf: archiveItems.locationShelf,
-          version: archiveItems.version,
-        })
-        .from(archiveItems)
-        .leftJoin(custodian, eq(custodian.id, archiveItems.custodianId))
-        .where(where)
-        .orderBy(asc(archiveItems.referenceCode))
-        .limit(input.pageSize)
-        .offset((input.page - 1) * input.pageSize),
-      ctx.db.select({ total: count() }).from(archiveItems).where(where),
-    ]);
-    return { items, total: counted?.total ?? 0 };
+    const { page, pageSize, ...filter } = input;
+    return archiveCatalogue(ctx.db, filter, chinaDate(ctx.settings.now()), {
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
   }),
 
   get: authedProcedure.input(z.strictObject({ id })).query(async ({ ctx, input }) => {
     await itemAccess(ctx, input.id, 'catalogue');
-    const custodian = alias(users, 'custodian');
-    const [item] = await ctx.db
-      .select({ item: archiveItems, custodianName: custodian.displayName })
-      .from(archiveItems)
-      .leftJoin(custodian, eq(custodian.id, archiveItems.custodianId))
-      .where(eq(archiveItems.id, input.id));
-    const [loans, files, destruction] = await Promise.all([
-      ctx.db
-        .select()
-        .from(archiveLoans)
-        .where(eq(archiveLoans.itemId, input.id))
-        .orderBy(desc(archiveLoans.lentOn)),
-      ctx.db
-        .select()
-        .from(attachments)
-        .where(eq(attachments.itemId, input.id))
-        .orderBy(asc(attachments.uploadedAt)),
-      ctx.db.select().from(archiveDestructions).where(eq(archiveDestructions.itemId, input.id)),
-    ]);
-    return {
-      ...item?.item,
-      custodianName: item?.custodianName ?? null,
-      loans,
-      attachments: files,
-      destruction: destruction[0] ?? null,
-    };
+    return archiveItemDetail(ctx.db, input.id);
   }),
 
   create: writerProcedure.input(createArchiveInput).mutation(async ({ ctx, input }) => {
@@ -452,11 +238,10 @@ export const archivesRouter = router({
   /** A community's lending register (借阅登记), open loans due soonest first, then the rest newest first. */
   loans: authedProcedure.input(listLoansInput).query(async ({ ctx, input }) => {
     await access(ctx, input.communityCode, 'catalogue');
-    const [items, [counted]] = await Promise.all([
-      loanRows(ctx.db, input, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize }),
-      ctx.db.select({ total: count() }).from(archiveLoans).where(loanFilter(input)),
-    ]);
-    return { items, total: counted?.total ?? 0 };
+    return lendingRegister(ctx.db, input, {
+      limit: input.pageSize,
+      offset: (input.page - 1) * input.pageSize,
+    });
   }),
 
   /** Loans past due in the principal's scope (or under `under`), most overdue first: the dashboard's list. */
@@ -588,11 +373,7 @@ export const archivesRouter = router({
 
   fixityHistory: authedProcedure.input(z.strictObject({ attachmentId: id })).query(async ({ ctx, input }) => {
     await attachmentAccess(ctx, input.attachmentId, 'catalogue');
-    return ctx.db
-      .select()
-      .from(fixityChecks)
-      .where(eq(fixityChecks.attachmentId, input.attachmentId))
-      .orderBy(desc(fixityChecks.checkedAt));
+    return fixityHistory(ctx.db, input.attachmentId);
   }),
 
   /** Accounts the forms offer: the community's workers, and the town's people (handover supervisors). */
@@ -600,24 +381,6 @@ export const archivesRouter = router({
     .input(z.strictObject({ community: communityCode }))
     .query(async ({ ctx, input }) => {
       await access(ctx, input.community, 'catalogue');
-      return ctx.db
-        .select({
-          id: users.id,
-          username: users.username,
-          displayName: users.displayName,
-          role: users.role,
-          jurisdictionCode: users.jurisdictionCode,
-        })
-        .from(users)
-        .where(
-          and(
-            or(
-              eq(users.jurisdictionCode, input.community),
-              eq(users.jurisdictionCode, input.community.slice(0, 9)),
-            ),
-            isNull(users.disabledAt),
-          ),
-        )
-        .orderBy(asc(users.jurisdictionCode), asc(users.username));
+      return peopleToName(ctx.db, input.community);
     }),
 });

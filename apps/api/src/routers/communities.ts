@@ -1,4 +1,4 @@
-import { communities, jurisdictions, users } from '@shequ/db';
+import { communities, escapeLike, jurisdictions, users } from '@shequ/db';
 import {
   type CommunityFacts,
   type CommunitySnapshot,
@@ -19,7 +19,7 @@ import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
-import { escapeLike, type PathEntry, visiblePath } from './jurisdictions.js';
+import { type PathEntry, visiblePath } from './jurisdictions.js';
 
 const nonNegativeInt = z.number().int().nonnegative();
 

@@ -4,84 +4,21 @@
  * community's custodians and approvers, administrators and auditors above it read the log; only
  * administrators sign checkpoints (`../auth/archives-access.ts`).
  */
+import { custodyCheckpoint, verifyLog } from '@shequ/archives';
 import {
-  type CustodyLogEntry,
-  custodyActionLabels,
-  custodyCheckpoint,
-  custodyPayloadIds,
-  describeCustodyPayload,
-  verifyLog,
-} from '@shequ/archives';
-import {
-  archiveItems,
   custodyLogSize,
-  type Database,
   issueCheckpoint,
   latestCheckpoints,
   loadSigningKey,
+  readableCustodyEntries,
   readCustodyLog,
-  seals,
-  users,
 } from '@shequ/db';
 import { communityCode, domainErrorMap } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
-import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireArchivesAccess } from '../auth/archives-access.js';
 import { FieldProblems } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
-
-/** An entry's action in Chinese; an action the label table does not know yet is shown as stored. */
-export const custodyActionLabel = (action: string): string =>
-  (custodyActionLabels as Record<string, string>)[action] ?? action;
-
-/**
- * Entries as people read them: who acted by name (the log records the username), and the payload in
- * Chinese with people, seals and archive items named (`describeCustodyPayload`). The names are looked
- * up once for the whole page; the entries themselves stay as signed.
- */
-export async function readableCustodyEntries(db: Database, entries: readonly CustodyLogEntry[]) {
-  const ids = new Set<string>();
-  for (const entry of entries) custodyPayloadIds(entry.payload, ids);
-  const usernames = [...new Set(entries.map((entry) => entry.actor))];
-  const idList = [...ids];
-  const [people, actors, sealNames, items] = await Promise.all([
-    idList.length > 0
-      ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, idList))
-      : [],
-    usernames.length > 0
-      ? db
-          .select({ username: users.username, name: users.displayName })
-          .from(users)
-          .where(inArray(users.username, usernames))
-      : [],
-    idList.length > 0
-      ? db.select({ id: seals.id, name: seals.name }).from(seals).where(inArray(seals.id, idList))
-      : [],
-    idList.length > 0
-      ? db
-          .select({
-            id: archiveItems.id,
-            referenceCode: archiveItems.referenceCode,
-            title: archiveItems.title,
-          })
-          .from(archiveItems)
-          .where(inArray(archiveItems.id, idList))
-      : [],
-  ]);
-  const names = new Map<string, string>([
-    ...people.map((row) => [row.id, row.name] as const),
-    ...sealNames.map((row) => [row.id, row.name] as const),
-    ...items.map((row) => [row.id, `${row.referenceCode}《${row.title}》`] as const),
-  ]);
-  const actorNames = new Map(actors.map((row) => [row.username, row.name]));
-  return entries.map((entry) => ({
-    ...entry,
-    actionLabel: custodyActionLabel(entry.action),
-    actorName: actorNames.get(entry.actor) ?? entry.actor,
-    details: describeCustodyPayload(entry.payload, (id) => names.get(id), entry.action),
-  }));
-}
 
 /** The log table's input: entries after `afterSeq`, a page of `limit` (the Excel export ignores `limit`). */
 export const custodyEntriesInput = z.strictObject({

@@ -16,22 +16,19 @@ import {
 } from '@shequ/archives';
 import {
   chinaDate,
-  communities,
   confirmHandover,
   createHandover,
   handovers,
-  loadHandover,
+  handoversOfCommunity,
+  handoverWithNames,
   recordHandoverProblem,
-  users,
 } from '@shequ/db';
 import { communityCode, isoDate } from '@shequ/domain';
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { actingAs, attempt, communityOfRow, paging, rowsAfter } from '../archives/shared.js';
+import { id, text } from '../archives/inputs.js';
+import { actingAs, attempt, communityOfRow, paging } from '../archives/shared.js';
 import {
   CANNOT_SEE_HANDOVER,
-  partyToHandover,
   requireArchivesAccess,
   requireHandoverAccess,
 } from '../auth/archives-access.js';
@@ -39,14 +36,6 @@ import { isAdminRole, type Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { forbidden } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
-
-const id = z.uuid({ error: '应为有效的编号' });
-const text = (field: string, max = 200) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: `${field}不能为空` })
-    .max(max, { error: `${field}最多 ${max} 字` });
 
 export const createHandoverInput = z.strictObject({
   community: communityCode,
@@ -56,7 +45,7 @@ export const createHandoverInput = z.strictObject({
   supervisorBody: z.enum(supervisingBodies),
   dueOn: isoDate,
   financeRecords: z
-    .array(z.strictObject({ ref: text('财务资料名称', 100), description: text('财务资料说明') }))
+    .array(z.strictObject({ ref: text('财务资料名称', 100), description: text('财务资料说明', 200) }))
     .max(100)
     .default([]),
 });
@@ -81,37 +70,14 @@ export const handoversRouter = router({
     .query(async ({ ctx, input }) => {
       requireScope(ctx.principal, input.community);
       const seesAll = isAdminRole(ctx.principal.role) || ctx.principal.role === 'auditor';
-      const leaver = alias(users, 'leaver');
-      const successor = alias(users, 'successor');
-      const supervisor = alias(users, 'supervisor');
-      const rows = await ctx.db
-        .select({
-          handover: handovers,
-          leaverName: leaver.displayName,
-          successorName: successor.displayName,
-          supervisorName: supervisor.displayName,
-        })
-        .from(handovers)
-        .leftJoin(leaver, eq(leaver.id, handovers.leaverId))
-        .leftJoin(successor, eq(successor.id, handovers.successorId))
-        .leftJoin(supervisor, eq(supervisor.id, handovers.supervisorId))
-        .where(
-          and(
-            eq(handovers.communityCode, input.community),
-            seesAll ? undefined : partyToHandover(ctx.principal.id),
-            rowsAfter('desc', { at: handovers.createdAt, id: handovers.id }, input.after),
-          ),
-        )
-        .orderBy(desc(handovers.createdAt), desc(handovers.id))
-        .limit(input.limit);
+      const rows = await handoversOfCommunity(ctx.db, input.community, {
+        partyId: seesAll ? undefined : ctx.principal.id,
+        after: input.after,
+        limit: input.limit,
+      });
       // A worker named in none learns only that they may not look, not whether handovers exist.
       if (!seesAll && rows.length === 0 && !input.after) throw forbidden(CANNOT_SEE_HANDOVER);
-      return rows.map(({ handover, ...names }) => ({
-        ...handover,
-        leaverName: names.leaverName ?? '',
-        successorName: names.successorName ?? '',
-        supervisorName: names.supervisorName ?? '',
-      }));
+      return rows;
     }),
 
   create: writerProcedure.input(createHandoverInput).mutation(async ({ ctx, input }) => {
@@ -150,21 +116,13 @@ export const handoversRouter = router({
   /** Everything the printed form shows: parties with names, the list, confirmations, consequences. */
   get: authedProcedure.input(z.strictObject({ id })).query(async ({ ctx, input }) => {
     await handoverRef(ctx, input.id, 'read');
-    const { row, items, handover } = await attempt(() => loadHandover(ctx.db, input.id));
-    const people = await ctx.db
-      .select({ id: users.id, displayName: users.displayName, username: users.username })
-      .from(users)
-      .where(inArray(users.id, [row.leaverId, row.successorId, row.supervisorId]));
-    const [community] = await ctx.db
-      .select({ name: communities.name })
-      .from(communities)
-      .where(eq(communities.code, row.communityCode));
-    const person = (userId: string) =>
-      people.find((p) => p.id === userId) ?? { id: userId, displayName: '', username: '' };
+    const { row, items, handover, community, person } = await attempt(() =>
+      handoverWithNames(ctx.db, input.id),
+    );
     const consequences = handoverConsequences(handover, chinaDate(ctx.settings.now()));
     return {
       id: row.id,
-      community: { code: row.communityCode, name: community?.name ?? '' },
+      community: { code: row.communityCode, name: community },
       state: row.state,
       dueOn: row.dueOn,
       createdAt: row.createdAt.toISOString(),

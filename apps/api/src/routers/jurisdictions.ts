@@ -1,4 +1,4 @@
-import { jurisdictions } from '@shequ/db';
+import { escapeLike, jurisdictions } from '@shequ/db';
 import { ancestorCodes, divisionCode, type JurisdictionLevel } from '@shequ/domain';
 import { and, asc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -32,11 +32,6 @@ const nodeColumns = {
   // drizzle writes a single-table select's columns unqualified, and a bare "code" here would be the child's.
   hasChildren: sql<boolean>`exists (select 1 from ${jurisdictions} as child where child.parent_code = "jurisdictions"."code")`,
 };
-
-/** `%` and `_` typed by a user are literal characters, not wildcards. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** SQL condition: the jurisdiction lies under the principal's node (undefined: the whole country). */
 export function jurisdictionScopeFilter(principal: Pick<Principal, 'jurisdictionCode'>): SQL | undefined {

@@ -7,41 +7,36 @@
  */
 import { sealEndTypes, sealOwnerKinds } from '@shequ/archives';
 import {
-  communities,
   confirmSealEnd,
-  type Database,
   decideSealUse,
   decideTakeOut,
   declineSealEnd,
+  mySealEndProposalRows,
+  mySealRequestRows,
   proposeSealEnd,
   registerSeal,
   requestSealUse,
+  requestsOfSeal,
   requestTakeOut,
   returnSeal,
-  sealApprovers,
-  sealEndProposals,
+  sealEndInboxRows,
+  sealInboxRows,
+  sealRequestRef,
   sealRequests,
   seals,
+  sealsOfCommunity,
+  sealsOutRows,
   setSealApprovers,
   stampSeal,
   takeOut,
-  users,
   withdrawSealEnd,
   withdrawSealRequest,
 } from '@shequ/db';
 import { communityCode, divisionCode } from '@shequ/domain';
-import { and, asc, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, lt } from 'drizzle-orm';
 import { z } from 'zod';
-import {
-  actingAs,
-  attempt,
-  communityOfRow,
-  type PageAfter,
-  paging,
-  rowsAfter,
-  underNode,
-} from '../archives/shared.js';
+import { id, text } from '../archives/inputs.js';
+import { actingAs, attempt, communityOfRow, paging, underNode } from '../archives/shared.js';
 import {
   allows,
   archivesStanding,
@@ -56,14 +51,6 @@ import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { fieldError, forbidden, notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
-
-const id = z.uuid({ error: '应为有效的编号' });
-const text = (field: string, max = 500) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: `${field}不能为空` })
-    .max(max, { error: `${field}最多 ${max} 字` });
 
 const approverIds = z
   .array(id)
@@ -107,7 +94,6 @@ export const proposeSealEndInput = z.strictObject({
   reason: text('理由'),
 });
 
-/** Optional paging for the personal lists, whose callers may still send no input at all. */
 /** The personal request lists' input (`inbox`, `mine` and their exports). */
 export const personalPaging = z.strictObject(paging).optional();
 
@@ -116,11 +102,7 @@ const sealRef = (db: Context['db'], principal: Principal, sealId: string) =>
 
 /** The request's community and seal; outside the principal's scope it is "not found". */
 async function requestRef(db: Context['db'], principal: Principal, requestId: string) {
-  const [row] = await db
-    .select({ communityCode: sealRequests.communityCode, sealId: sealRequests.sealId })
-    .from(sealRequests)
-    .where(eq(sealRequests.id, requestId))
-    .limit(1);
+  const row = await sealRequestRef(db, requestId);
   if (!row) throw notFound('没有这个申请');
   try {
     requireScope(principal, row.communityCode);
@@ -161,210 +143,6 @@ async function enderRef(
   }
 }
 
-/**
- * Proposals to retire or destroy a seal with the community, seal, proposer and approver named: the
- * start of `endInbox` and `myEndProposals`, which add a WHERE, an order and a limit.
- */
-function endProposalsWithNames(db: Database) {
-  const proposer = alias(users, 'proposer');
-  const approver = alias(users, 'approver');
-  return db
-    .select({
-      id: sealEndProposals.id,
-      communityCode: sealEndProposals.communityCode,
-      communityName: communities.name,
-      sealId: sealEndProposals.sealId,
-      sealName: seals.name,
-      sealState: seals.state,
-      type: sealEndProposals.type,
-      state: sealEndProposals.state,
-      proposedBy: sealEndProposals.proposedBy,
-      proposerName: proposer.displayName,
-      proposedAt: sealEndProposals.proposedAt,
-      approvedBy: sealEndProposals.approvedBy,
-      approverName: approver.displayName,
-      reason: sealEndProposals.reason,
-      decidedAt: sealEndProposals.decidedAt,
-      declineReason: sealEndProposals.declineReason,
-    })
-    .from(sealEndProposals)
-    .innerJoin(seals, eq(seals.id, sealEndProposals.sealId))
-    .leftJoin(proposer, eq(proposer.id, sealEndProposals.proposedBy))
-    .leftJoin(approver, eq(approver.id, sealEndProposals.approvedBy))
-    .leftJoin(communities, eq(communities.code, sealEndProposals.communityCode))
-    .$dynamic();
-}
-
-/**
- * Seal requests with their community, seal, custodian, requester and decider named: the start of
- * every request list (`get`, `inbox`, `mine`, `out`, `overdue` and their exports), which add a WHERE,
- * an order and a limit (and, for the inbox, a join).
- */
-function requestsWithNames(db: Database) {
-  const requester = alias(users, 'requester');
-  const decider = alias(users, 'decider');
-  const custodian = alias(users, 'custodian');
-  const stamper = alias(users, 'stamper');
-  return db
-    .select({
-      id: sealRequests.id,
-      communityCode: sealRequests.communityCode,
-      communityName: communities.name,
-      sealId: sealRequests.sealId,
-      sealName: seals.name,
-      custodianId: seals.custodianId,
-      custodianName: custodian.displayName,
-      kind: sealRequests.kind,
-      state: sealRequests.state,
-      requestedBy: sealRequests.requestedBy,
-      requesterName: requester.displayName,
-      requestedAt: sealRequests.requestedAt,
-      purpose: sealRequests.purpose,
-      document: sealRequests.document,
-      copies: sealRequests.copies,
-      destination: sealRequests.destination,
-      returnBy: sealRequests.returnBy,
-      decidedBy: sealRequests.decidedBy,
-      deciderName: decider.displayName,
-      decidedAt: sealRequests.decidedAt,
-      refusalReason: sealRequests.refusalReason,
-      stampedBy: sealRequests.stampedBy,
-      stamperName: stamper.displayName,
-      stampedAt: sealRequests.stampedAt,
-      copiesStamped: sealRequests.copiesStamped,
-      takenOutAt: sealRequests.takenOutAt,
-      returnedAt: sealRequests.returnedAt,
-    })
-    .from(sealRequests)
-    .innerJoin(seals, eq(seals.id, sealRequests.sealId))
-    .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
-    .leftJoin(decider, eq(decider.id, sealRequests.decidedBy))
-    .leftJoin(communities, eq(communities.code, sealRequests.communityCode))
-    .leftJoin(custodian, eq(custodian.id, seals.custodianId))
-    .leftJoin(stamper, eq(stamper.id, sealRequests.stampedBy))
-    .$dynamic();
-}
-
-/** A page of a personal request list: after the keyset `after`, at most `limit` rows. */
-interface PersonalPage {
-  after: PageAfter | undefined;
-  limit: number;
-}
-
-/**
- * Requests waiting for the principal's decision (`seals.inbox`): seals that list them as approver,
- * requested by someone else, oldest first. Shared with the list's Excel export.
- */
-export function sealInboxRows(ctx: Pick<Context, 'db'> & { principal: Principal }, page: PersonalPage) {
-  return requestsWithNames(ctx.db)
-    .innerJoin(
-      sealApprovers,
-      and(eq(sealApprovers.sealId, sealRequests.sealId), eq(sealApprovers.userId, ctx.principal.id)),
-    )
-    .where(
-      and(
-        eq(sealRequests.state, 'requested'),
-        ne(sealRequests.requestedBy, ctx.principal.id),
-        rowsAfter('asc', { at: sealRequests.requestedAt, id: sealRequests.id }, page.after),
-      ),
-    )
-    .orderBy(asc(sealRequests.requestedAt), asc(sealRequests.id))
-    .limit(page.limit);
-}
-
-/** The principal's own requests (`seals.mine`), newest first. Shared with the list's Excel export. */
-export function mySealRequestRows(ctx: Pick<Context, 'db'> & { principal: Principal }, page: PersonalPage) {
-  return requestsWithNames(ctx.db)
-    .where(
-      and(
-        eq(sealRequests.requestedBy, ctx.principal.id),
-        rowsAfter('desc', { at: sealRequests.requestedAt, id: sealRequests.id }, page.after),
-      ),
-    )
-    .orderBy(desc(sealRequests.requestedAt), desc(sealRequests.id))
-    .limit(page.limit);
-}
-
-async function listSeals(db: Context['db'], community: string, sealId?: string) {
-  const custodian = alias(users, 'custodian');
-  const rows = await db
-    .select({
-      id: seals.id,
-      name: seals.name,
-      ownerKind: seals.ownerKind,
-      ownerName: seals.ownerName,
-      custodianId: seals.custodianId,
-      custodianName: custodian.displayName,
-      storagePlace: seals.storagePlace,
-      impressionSha256: seals.impressionSha256,
-      state: seals.state,
-    })
-    .from(seals)
-    .leftJoin(custodian, eq(custodian.id, seals.custodianId))
-    .where(and(eq(seals.communityCode, community), sealId ? eq(seals.id, sealId) : undefined))
-    .orderBy(asc(seals.name));
-  const approvers =
-    rows.length === 0
-      ? []
-      : await db
-          .select({ sealId: sealApprovers.sealId, id: users.id, displayName: users.displayName })
-          .from(sealApprovers)
-          .innerJoin(users, eq(users.id, sealApprovers.userId))
-          .where(
-            inArray(
-              sealApprovers.sealId,
-              rows.map((r) => r.id),
-            ),
-          );
-  const out = await db
-    .select({ sealId: sealRequests.sealId, requestId: sealRequests.id, returnBy: sealRequests.returnBy })
-    .from(sealRequests)
-    .where(
-      and(
-        eq(sealRequests.communityCode, community),
-        eq(sealRequests.state, 'out'),
-        sealId ? eq(sealRequests.sealId, sealId) : undefined,
-      ),
-    );
-  const pendingEnds = await endProposalsWithNames(db).where(
-    and(
-      eq(sealEndProposals.communityCode, community),
-      eq(sealEndProposals.state, 'pending'),
-      sealId ? eq(sealEndProposals.sealId, sealId) : undefined,
-    ),
-  );
-  return rows.map((row) => ({
-    ...row,
-    approvers: approvers
-      .filter((a) => a.sealId === row.id)
-      .map(({ id: userId, displayName }) => ({ id: userId, displayName })),
-    out: out.find((o) => o.sealId === row.id) ?? null,
-    /** The proposal to retire or destroy the seal waiting for its approver, if any. */
-    pendingEnd: pendingEnds.find((p) => p.sealId === row.id) ?? null,
-  }));
-}
-
-/**
- * Seals out of the office among the requests matching `where`, due back soonest first, with the
- * custodian named: the rows of `out`, `overdue` and their Excel exports.
- */
-export function sealsOutRows(
-  db: Database,
-  where: SQL | undefined,
-  window: { after?: Parameters<typeof rowsAfter>[2]; limit: number },
-) {
-  return requestsWithNames(db)
-    .where(
-      and(
-        where,
-        eq(sealRequests.state, 'out'),
-        rowsAfter('asc', { at: sealRequests.returnBy, id: sealRequests.id }, window.after),
-      ),
-    )
-    .orderBy(asc(sealRequests.returnBy), asc(sealRequests.id))
-    .limit(window.limit);
-}
-
 export const sealsRouter = router({
   /**
    * The community's seals. Every worker of the community sees them, to file requests; only custodians,
@@ -372,7 +150,7 @@ export const sealsRouter = router({
    */
   list: authedProcedure.input(z.strictObject({ community: communityCode })).query(async ({ ctx, input }) => {
     const standing = await archivesStanding(ctx.db, ctx.principal, input.community);
-    const list = await listSeals(ctx.db, input.community);
+    const list = await sealsOfCommunity(ctx.db, input.community);
     if (allows(standing, 'catalogue') || standing.approver) return list;
     return list.map((seal) => ({ ...seal, impressionSha256: null, out: null }));
   }),
@@ -381,11 +159,10 @@ export const sealsRouter = router({
   get: authedProcedure.input(z.strictObject({ id })).query(async ({ ctx, input }) => {
     const community = await sealRef(ctx.db, ctx.principal, input.id);
     await requireSealAccess(ctx.db, ctx.principal, community, input.id);
-    const [seal] = await listSeals(ctx.db, community, input.id);
-    const requests = await requestsWithNames(ctx.db)
-      .where(eq(sealRequests.sealId, input.id))
-      .orderBy(desc(sealRequests.requestedAt))
-      .limit(200);
+    const [[seal], requests] = await Promise.all([
+      sealsOfCommunity(ctx.db, community, input.id),
+      requestsOfSeal(ctx.db, input.id),
+    ]);
     return { ...seal, requests };
   }),
 
@@ -421,13 +198,8 @@ export const sealsRouter = router({
 
   /** 撤回: the requester, while the use or take-out request still waits for a decision. */
   withdraw: writerProcedure.input(z.strictObject({ requestId: id })).mutation(async ({ ctx, input }) => {
-    await requestRef(ctx.db, ctx.principal, input.requestId);
-    const [request] = await ctx.db
-      .select({ kind: sealRequests.kind, requestedBy: sealRequests.requestedBy })
-      .from(sealRequests)
-      .where(eq(sealRequests.id, input.requestId))
-      .limit(1);
-    if (request?.requestedBy !== ctx.principal.id) throw forbidden('只有申请人本人可以撤回申请');
+    const request = await requestRef(ctx.db, ctx.principal, input.requestId);
+    if (request.requestedBy !== ctx.principal.id) throw forbidden('只有申请人本人可以撤回申请');
     const kind = request.kind === 'takeOut' ? 'takeOut' : 'use';
     return attempt(() => withdrawSealRequest(ctx.db, actingAs(ctx), { requestId: input.requestId, kind }));
   }),
@@ -527,12 +299,16 @@ export const sealsRouter = router({
   /** Requests waiting for my decision: seals that list me as approver, requested by someone else. */
   inbox: authedProcedure
     .input(personalPaging)
-    .query(({ ctx, input }) => sealInboxRows(ctx, { after: input?.after, limit: input?.limit ?? 100 })),
+    .query(({ ctx, input }) =>
+      sealInboxRows(ctx.db, ctx.principal.id, { after: input?.after, limit: input?.limit ?? 100 }),
+    ),
 
   /** My own requests, newest first. */
   mine: authedProcedure
     .input(personalPaging)
-    .query(({ ctx, input }) => mySealRequestRows(ctx, { after: input?.after, limit: input?.limit ?? 100 })),
+    .query(({ ctx, input }) =>
+      mySealRequestRows(ctx.db, ctx.principal.id, { after: input?.after, limit: input?.limit ?? 100 }),
+    ),
 
   /**
    * 提出印章停用 / 销毁 (`type`): by an administrator or an approver of the seal, naming another approver
@@ -565,29 +341,16 @@ export const sealsRouter = router({
   }),
 
   /** Proposals to retire or destroy a seal waiting for my confirmation, oldest first. */
-  endInbox: authedProcedure.input(personalPaging).query(({ ctx, input }) =>
-    endProposalsWithNames(ctx.db)
-      .where(
-        and(
-          eq(sealEndProposals.approvedBy, ctx.principal.id),
-          eq(sealEndProposals.state, 'pending'),
-          rowsAfter('asc', { at: sealEndProposals.proposedAt, id: sealEndProposals.id }, input?.after),
-        ),
-      )
-      .orderBy(asc(sealEndProposals.proposedAt), asc(sealEndProposals.id))
-      .limit(input?.limit ?? 100),
-  ),
+  endInbox: authedProcedure
+    .input(personalPaging)
+    .query(({ ctx, input }) =>
+      sealEndInboxRows(ctx.db, ctx.principal.id, { after: input?.after, limit: input?.limit ?? 100 }),
+    ),
 
   /** My own proposals to retire or destroy a seal, newest first, with how each ended. */
-  myEndProposals: authedProcedure.input(personalPaging).query(({ ctx, input }) =>
-    endProposalsWithNames(ctx.db)
-      .where(
-        and(
-          eq(sealEndProposals.proposedBy, ctx.principal.id),
-          rowsAfter('desc', { at: sealEndProposals.proposedAt, id: sealEndProposals.id }, input?.after),
-        ),
-      )
-      .orderBy(desc(sealEndProposals.proposedAt), desc(sealEndProposals.id))
-      .limit(input?.limit ?? 100),
-  ),
+  myEndProposals: authedProcedure
+    .input(personalPaging)
+    .query(({ ctx, input }) =>
+      mySealEndProposalRows(ctx.db, ctx.principal.id, { after: input?.after, limit: input?.limit ?? 100 }),
+    ),
 });

@@ -4,9 +4,13 @@
  * hands both to `listSpreadsheet`, which refuses a list longer than the installation's cap with a
  * zh-CN message naming the filter to narrow. Files travel as base64 inside the JSON answer.
  */
+import { chinaDateTime as chinaClock } from '@shequ/domain';
 import { type ExportColumn, exportWorkbook } from '@shequ/facts-io';
+import type { z } from 'zod';
+import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { fieldError } from '../errors.js';
+import { authedProcedure } from '../trpc.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -65,11 +69,10 @@ export async function listSpreadsheet<T>(
   };
 }
 
-/** An instant as China's wall-clock time (UTC+8, no daylight saving), `2026-11-03 10:00:00`. */
+/** An instant as China's wall-clock time, `2026-11-03 10:00:00`; empty for none. */
 export function chinaDateTime(at: Date | string | null | undefined): string {
   if (at === null || at === undefined) return '';
-  const time = typeof at === 'string' ? new Date(at) : at;
-  return new Date(time.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+  return chinaClock(typeof at === 'string' ? new Date(at) : at);
 }
 
 /** Excel keeps at most 32,767 characters in a cell; longer JSON (a community's facts) is cut short. */
@@ -86,4 +89,28 @@ export function jsonCell(value: unknown): string {
 export function labelOf(labels: Readonly<Record<string, string>>, value: string | null | undefined): string {
   if (value === null || value === undefined) return '';
   return labels[value] ?? value;
+}
+
+/** What an export procedure runs with: the signed-in caller's context. */
+export type ExportContext = Context & { principal: Principal };
+
+/**
+ * An export procedure: the list's input, its access check, its rows (at most `limit`, one past the cap),
+ * its sheet and the qualifiers its file name carries. Every list export is this one skeleton.
+ */
+export function exportProcedure<Input extends z.ZodType, Row>(spec: {
+  input: Input;
+  /** Refuses a caller who may not read the list; the list's own rule. */
+  access?: (ctx: ExportContext, input: z.output<Input>) => Promise<unknown>;
+  rows: (ctx: ExportContext, input: z.output<Input>, limit: number) => Promise<readonly Row[]>;
+  sheet: ListSheet<Row> | ((ctx: ExportContext, input: z.output<Input>) => ListSheet<Row>);
+  qualifiers?: (input: z.output<Input>) => readonly (string | undefined)[];
+}) {
+  return authedProcedure.input(spec.input).query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+    const listInput = input as z.output<Input>;
+    await spec.access?.(ctx, listInput);
+    const rows = await spec.rows(ctx, listInput, exportFetchLimit(ctx));
+    const sheet = typeof spec.sheet === 'function' ? spec.sheet(ctx, listInput) : spec.sheet;
+    return listSpreadsheet(ctx, sheet, rows, spec.qualifiers?.(listInput) ?? []);
+  });
 }

@@ -29,6 +29,7 @@ import { describePack, diffInput, diffPacks, explainInput, today, whatIf, whatIf
 import {
   chinaDateTime,
   exportFetchLimit,
+  exportProcedure,
   jsonCell,
   type ListSheet,
   labelOf,
@@ -47,166 +48,6 @@ const importInput = z.strictObject({
     .min(1, '文件是空的')
     .max(1_400_000, '文件太大：请分批导入（每个文件不超过约 1 MB）'),
   dryRun: z.boolean().default(false),
-});
-
-export const spreadsheetsRouter = router({
-  factsTemplate: authedProcedure
-    .input(z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') }))
-    .query(async ({ input }): Promise<SpreadsheetFile> => {
-      const bytes = input.format === 'xlsx' ? await templateWorkbook() : Buffer.from(templateCsv(), 'utf8');
-      return {
-        fileName: `社区数据导入模板.${input.format}`,
-        mimeType: input.format === 'xlsx' ? XLSX_TYPE : 'text/csv',
-        contentBase64: Buffer.from(bytes).toString('base64'),
-      };
-    }),
-
-  /** Every problem of the file, by row and column; nothing is written unless every row is good. */
-  importFacts: writerProcedure.input(importInput).mutation(async ({ ctx, input }) => {
-    const format = tableFormatOf(input.fileName);
-    if (!format) throw fieldError('BAD_REQUEST', 'fileName', '只支持 .xlsx 与 .csv 文件');
-    let rows: Awaited<ReturnType<typeof readTable>>;
-    try {
-      rows = await readTable(Buffer.from(input.contentBase64, 'base64'), format);
-    } catch {
-      throw fieldError(
-        'BAD_REQUEST',
-        'fileName',
-        '无法读取该文件：请用模板另存为 .xlsx 或 UTF-8 编码的 .csv',
-      );
-    }
-    const parsed = parseFactsTable(rows);
-    if (!parsed.ok) return { ok: false as const, problems: parsed.problems };
-    const result = await importCommunityFacts(ctx.db, parsed.snapshots, {
-      actor: ctx.principal,
-      ip: ctx.ip,
-      at: ctx.settings.now(),
-      scopePrefix: scopePrefix(ctx.principal.jurisdictionCode),
-      dryRun: input.dryRun,
-    });
-    if (!result.ok) {
-      // Row 1 is the header, so the n-th snapshot is on row n + 2.
-      return {
-        ok: false as const,
-        problems: result.problems.map((p) => ({ row: p.index + 2, column: '社区代码', message: p.message })),
-      };
-    }
-    return { ok: true as const, updated: result.updated, dryRun: result.dryRun };
-  }),
-
-  /** The community list with the console's filters, as an Excel file. */
-  exportCommunities: authedProcedure
-    .input(listCommunitiesInput)
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      const where = communityListFilter(ctx.principal, input);
-      const street = alias(jurisdictions, 'street');
-      const district = alias(jurisdictions, 'district');
-      const rows = await ctx.db
-        .select({
-          code: communities.code,
-          name: communities.name,
-          districtName: district.name,
-          streetName: street.name,
-          households: communities.households,
-          residents: communities.residents,
-          asOf: communities.asOf,
-        })
-        .from(communities)
-        .leftJoin(street, eq(street.code, communities.streetCode))
-        .leftJoin(district, eq(district.code, communities.districtCode))
-        .where(where)
-        .orderBy(asc(communities.code))
-        .limit(exportFetchLimit(ctx));
-      return listSpreadsheet(ctx, communitySheet, rows, [input.under]);
-    }),
-
-  /** The audit log with the list's filters (object type, object id), newest first. */
-  exportAudit: authedProcedure
-    .input(listAuditInput)
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      const rows = await auditRows(ctx.db, await auditListFilter(ctx.db, ctx.principal, input), {
-        limit: exportFetchLimit(ctx),
-        offset: 0,
-      });
-      return listSpreadsheet(ctx, auditSheet, rows, [
-        input.entityType ? labelOf(entityTypeLabels, input.entityType) : undefined,
-        input.entityId,
-      ]);
-    }),
-
-  /** The accounts list (administrators and auditors) with its search. */
-  exportUsers: authedProcedure
-    .input(listUsersInput)
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      const rows = await userRows(ctx.db, userListFilter(ctx.principal, input), {
-        limit: exportFetchLimit(ctx),
-        offset: 0,
-      });
-      return listSpreadsheet(ctx, userSheet, rows, [input.search]);
-    }),
-
-  /** The compliance dashboard's drill-down: communities under a node with a status on a rule (or any). */
-  exportFailing: authedProcedure
-    .input(failingInput)
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      const matching = await failingCommunities(ctx, input);
-      // Over the cap the refusal comes before any street name is looked up.
-      const items = await failingItems(ctx, matching.slice(0, exportFetchLimit(ctx)));
-      const rule = input.rule
-        ? (matching[0]?.chain.evaluator.rules.find((r) => r.rule.id === input.rule)?.rule.title ?? input.rule)
-        : '任一检查项';
-      const status = checkStatusLabels[input.status];
-      return listSpreadsheet(
-        ctx,
-        failingSheet,
-        items.map((item) => ({ ...item, rule, status })),
-        [input.jurisdictionCode, input.rule, status],
-      );
-    }),
-
-  /** The policy explorer's rule list of a jurisdiction's pack chain, values as in force on `asOf`. */
-  exportPolicyRules: authedProcedure
-    .input(explainInput)
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      const asOf = input.asOf ?? today(ctx);
-      const described = describePack(input.jurisdictionCode, asOf);
-      const packs = new Map(described.jurisdictions.map((j) => [j.code, j.name]));
-      const parameters = new Map(described.parameters.map((p) => [p.name, p]));
-      const rows = described.rules.map((rule) => ({
-        ...rule,
-        packName: packs.get(rule.jurisdiction) ?? rule.jurisdiction,
-        parameterText: rule.parameters
-          .map((name) => {
-            const p = parameters.get(name);
-            return p ? `${p.label}（${name}）= ${p.value ?? '未设定'}${p.unit ? ` ${p.unit}` : ''}` : name;
-          })
-          .join('；'),
-      }));
-      return listSpreadsheet(ctx, policyRuleSheet, rows, [input.jurisdictionCode, asOf]);
-    }),
-
-  /** The policy explorer's side-by-side comparison of two jurisdictions, rule by rule. */
-  exportPolicyDiff: authedProcedure
-    .input(diffInput)
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      const diff = diffPacks(ctx, input);
-      const nameOf = (side: typeof diff.a, code: string) =>
-        side.jurisdictions.find((j) => j.code === code)?.name ?? code;
-      return listSpreadsheet(
-        ctx,
-        policyDiffSheet(nameOf(diff.a, input.a), nameOf(diff.b, input.b)),
-        diff.rules,
-        [input.a, input.b, diff.a.asOf],
-      );
-    }),
-
-  /** The what-if's result table: each rule whose result changes, with how many communities and how. */
-  exportWhatIf: authedProcedure.input(whatIfInput).query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-    const result = await whatIf(ctx, input);
-    return listSpreadsheet(ctx, whatIfSheet, result.rules, [input.jurisdictionCode]);
-  }),
-
-  ...archiveExports,
 });
 
 const communitySheet: ListSheet<{
@@ -378,3 +219,158 @@ const whatIfSheet: ListSheet<Awaited<ReturnType<typeof whatIf>>['rules'][number]
     },
   ],
 };
+
+export const spreadsheetsRouter = router({
+  factsTemplate: authedProcedure
+    .input(z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') }))
+    .query(async ({ input }): Promise<SpreadsheetFile> => {
+      const bytes = input.format === 'xlsx' ? await templateWorkbook() : Buffer.from(templateCsv(), 'utf8');
+      return {
+        fileName: `社区数据导入模板.${input.format}`,
+        mimeType: input.format === 'xlsx' ? XLSX_TYPE : 'text/csv',
+        contentBase64: Buffer.from(bytes).toString('base64'),
+      };
+    }),
+
+  /** Every problem of the file, by row and column; nothing is written unless every row is good. */
+  importFacts: writerProcedure.input(importInput).mutation(async ({ ctx, input }) => {
+    const format = tableFormatOf(input.fileName);
+    if (!format) throw fieldError('BAD_REQUEST', 'fileName', '只支持 .xlsx 与 .csv 文件');
+    let rows: Awaited<ReturnType<typeof readTable>>;
+    try {
+      rows = await readTable(Buffer.from(input.contentBase64, 'base64'), format);
+    } catch {
+      throw fieldError(
+        'BAD_REQUEST',
+        'fileName',
+        '无法读取该文件：请用模板另存为 .xlsx 或 UTF-8 编码的 .csv',
+      );
+    }
+    const parsed = parseFactsTable(rows);
+    if (!parsed.ok) return { ok: false as const, problems: parsed.problems };
+    const result = await importCommunityFacts(ctx.db, parsed.snapshots, {
+      actor: ctx.principal,
+      ip: ctx.ip,
+      at: ctx.settings.now(),
+      scopePrefix: scopePrefix(ctx.principal.jurisdictionCode),
+      dryRun: input.dryRun,
+    });
+    if (!result.ok) {
+      // Row 1 is the header, so the n-th snapshot is on row n + 2.
+      return {
+        ok: false as const,
+        problems: result.problems.map((p) => ({ row: p.index + 2, column: '社区代码', message: p.message })),
+      };
+    }
+    return { ok: true as const, updated: result.updated, dryRun: result.dryRun };
+  }),
+
+  /** The community list with the console's filters, as an Excel file. */
+  exportCommunities: authedProcedure
+    .input(listCommunitiesInput)
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      const where = communityListFilter(ctx.principal, input);
+      const street = alias(jurisdictions, 'street');
+      const district = alias(jurisdictions, 'district');
+      const rows = await ctx.db
+        .select({
+          code: communities.code,
+          name: communities.name,
+          districtName: district.name,
+          streetName: street.name,
+          households: communities.households,
+          residents: communities.residents,
+          asOf: communities.asOf,
+        })
+        .from(communities)
+        .leftJoin(street, eq(street.code, communities.streetCode))
+        .leftJoin(district, eq(district.code, communities.districtCode))
+        .where(where)
+        .orderBy(asc(communities.code))
+        .limit(exportFetchLimit(ctx));
+      return listSpreadsheet(ctx, communitySheet, rows, [input.under]);
+    }),
+
+  /** The audit log with the list's filters (object type, object id), newest first. */
+  exportAudit: exportProcedure({
+    input: listAuditInput,
+    rows: async (ctx, input, limit) =>
+      auditRows(ctx.db, await auditListFilter(ctx.db, ctx.principal, input), { limit, offset: 0 }),
+    sheet: auditSheet,
+    qualifiers: (input) => [
+      input.entityType ? labelOf(entityTypeLabels, input.entityType) : undefined,
+      input.entityId,
+    ],
+  }),
+
+  /** The accounts list (administrators and auditors) with its search. */
+  exportUsers: exportProcedure({
+    input: listUsersInput,
+    rows: (ctx, input, limit) => userRows(ctx.db, userListFilter(ctx.principal, input), { limit, offset: 0 }),
+    sheet: userSheet,
+    qualifiers: (input) => [input.search],
+  }),
+
+  /** The compliance dashboard's drill-down: communities under a node with a status on a rule (or any). */
+  exportFailing: authedProcedure
+    .input(failingInput)
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      const matching = await failingCommunities(ctx, input);
+      // Over the cap the refusal comes before any street name is looked up.
+      const items = await failingItems(ctx, matching.slice(0, exportFetchLimit(ctx)));
+      const rule = input.rule
+        ? (matching[0]?.chain.evaluator.rules.find((r) => r.rule.id === input.rule)?.rule.title ?? input.rule)
+        : '任一检查项';
+      const status = checkStatusLabels[input.status];
+      return listSpreadsheet(
+        ctx,
+        failingSheet,
+        items.map((item) => ({ ...item, rule, status })),
+        [input.jurisdictionCode, input.rule, status],
+      );
+    }),
+
+  /** The policy explorer's rule list of a jurisdiction's pack chain, values as in force on `asOf`. */
+  exportPolicyRules: authedProcedure
+    .input(explainInput)
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      const asOf = input.asOf ?? today(ctx);
+      const described = describePack(input.jurisdictionCode, asOf);
+      const packs = new Map(described.jurisdictions.map((j) => [j.code, j.name]));
+      const parameters = new Map(described.parameters.map((p) => [p.name, p]));
+      const rows = described.rules.map((rule) => ({
+        ...rule,
+        packName: packs.get(rule.jurisdiction) ?? rule.jurisdiction,
+        parameterText: rule.parameters
+          .map((name) => {
+            const p = parameters.get(name);
+            return p ? `${p.label}（${name}）= ${p.value ?? '未设定'}${p.unit ? ` ${p.unit}` : ''}` : name;
+          })
+          .join('；'),
+      }));
+      return listSpreadsheet(ctx, policyRuleSheet, rows, [input.jurisdictionCode, asOf]);
+    }),
+
+  /** The policy explorer's side-by-side comparison of two jurisdictions, rule by rule. */
+  exportPolicyDiff: authedProcedure
+    .input(diffInput)
+    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+      const diff = diffPacks(ctx, input);
+      const nameOf = (side: typeof diff.a, code: string) =>
+        side.jurisdictions.find((j) => j.code === code)?.name ?? code;
+      return listSpreadsheet(
+        ctx,
+        policyDiffSheet(nameOf(diff.a, input.a), nameOf(diff.b, input.b)),
+        diff.rules,
+        [input.a, input.b, diff.a.asOf],
+      );
+    }),
+
+  /** The what-if's result table: each rule whose result changes, with how many communities and how. */
+  exportWhatIf: authedProcedure.input(whatIfInput).query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+    const result = await whatIf(ctx, input);
+    return listSpreadsheet(ctx, whatIfSheet, result.rules, [input.jurisdictionCode]);
+  }),
+
+  ...archiveExports,
+});

@@ -1,4 +1,4 @@
-import { type Database, jurisdictions, users } from '@shequ/db';
+import { type Database, escapeLike, jurisdictions, users } from '@shequ/db';
 import { divisionCode, residentIdNumber as idNumber, mobileNumber } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { and, asc, count, eq, ilike, like, or, type SQL } from 'drizzle-orm';
@@ -11,7 +11,6 @@ import { deleteSessionsOfUser } from '../auth/sessions.js';
 import type { Context } from '../context.js';
 import { fieldError, forbidden, notFound } from '../errors.js';
 import { adminProcedure, authedProcedure, router } from '../trpc.js';
-import { escapeLike } from './jurisdictions.js';
 
 export const usernameSchema = z
   .string()

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { communitySnapshot, domainErrorMap, formatIssueLines, isoDate } from '@shequ/domain';
+import { chinaDate, communitySnapshot, domainErrorMap, formatIssueLines, isoDate } from '@shequ/domain';
 import {
   checkCommunity,
   EvaluationInputError,
@@ -122,7 +122,7 @@ export function asOfOption(value: unknown, problems: string[]): string | undefin
 
 /** Today in China, the day the documents are read for when no `--as-of` is given. */
 export function todayInChina(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  return chinaDate();
 }
 
 function readingsOption(value: unknown): Record<string, Reading> | undefined {

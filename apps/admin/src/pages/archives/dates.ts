@@ -2,12 +2,13 @@
  * Dates and times as the communities read them: China time (UTC+8, no daylight saving), whatever
  * the zone of the browser showing them. Due dates are calendar dates in China.
  */
-const CHINA_OFFSET_MS = 8 * 3_600_000;
+import { chinaDate, chinaDateTime } from '@shequ/domain';
+
 const DAY_MS = 86_400_000;
 
 /** Today's date in China, as `YYYY-MM-DD`. */
 export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  return chinaDate(now);
 }
 
 /** Whole days `date` is past (positive) or ahead of (negative) `today`; both `YYYY-MM-DD`. */
@@ -20,5 +21,5 @@ export function formatTime(value: string | Date | null | undefined): string {
   if (!value) return '—';
   const ms = new Date(value).getTime();
   if (Number.isNaN(ms)) return String(value);
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+  return chinaDateTime(new Date(ms)).slice(0, 16);
 }

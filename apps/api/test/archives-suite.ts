@@ -1,0 +1,70 @@
+/**
+ * The app the archive tests share: one database, the accounts of 象山社区 and 金山镇 around it, a clock
+ * the tests move, and the helpers they file items with. Each test file gets its own app.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import { JINSHAN, SHIHUAJIAN, WEIHAI, XIANGSHAN } from './fixture.js';
+import { type ArchivesTestApp, archivesTestApp, type Clock, fakeClock, type TestClient } from './harness.js';
+
+const accounts = {
+  li: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+  wang: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+  sun: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+  zhao: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+  /** Left the community: the account is disabled in the pickers test. */
+  gone: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+  liu: { role: 'auditor', jurisdictionCode: JINSHAN },
+  jinshan: { role: 'streetAdmin', jurisdictionCode: JINSHAN },
+  neighbour: { role: 'communityWorker', jurisdictionCode: SHIHUAJIAN },
+  weihai: { role: 'cityAdmin', jurisdictionCode: WEIHAI },
+} as const;
+
+/** Starts the app before the file's tests and closes it after them. */
+export function archivesSuite() {
+  let server: ArchivesTestApp<string> | undefined;
+  let clock: Clock | undefined;
+  const ids: Record<string, string> = {};
+  const as: Record<string, TestClient> = {};
+  beforeAll(async () => {
+    clock = fakeClock(new Date('2026-03-02T02:00:00Z'));
+    server = await archivesTestApp('shequ-archives-', accounts, {
+      now: clock.now,
+      sessionTtlMs: 365 * 86_400_000,
+    });
+    Object.assign(ids, server.ids);
+    Object.assign(as, server.as);
+  }, 60_000);
+  afterAll(() => server?.close());
+  const id = (name: string) => ids[name] as string;
+  return {
+    database: () => (server as ArchivesTestApp<string>).database,
+    clock: () => clock as Clock,
+    as,
+    li: () => as.li as TestClient,
+    /** The street administrator: registers items for others, seals and handovers. */
+    jinshan: () => as.jinshan as TestClient,
+    id,
+    /** A paper item of 象山's 文书 series kept by li, for `archives.create`. */
+    paperItem: (title: string, overrides: Record<string, unknown> = {}) =>
+      paperItemKeptBy(id('li'), title, overrides),
+  };
+}
+
+/** A paper item of 象山's 文书 series for `archives.create`, kept by `custodianId`. */
+export function paperItemKeptBy(custodianId: string, title: string, overrides: Record<string, unknown> = {}) {
+  return {
+    community: XIANGSHAN,
+    fonds: 'X007',
+    category: 'WS',
+    organisation: 'JWH',
+    issuer: '象山社区居民委员会',
+    title,
+    date: '2025-06-01',
+    medium: 'paper' as const,
+    contentGroup: 'ledgers',
+    retention: 'years30' as const,
+    custodianId,
+    location: { room: '档案室', cabinet: '1号柜' },
+    ...overrides,
+  };
+}

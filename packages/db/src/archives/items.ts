@@ -1,0 +1,626 @@
+/**
+ * 档案 and their loans (借出、归还) and appraisal (鉴定: destroy or keep longer) and destruction: the
+ * commands, each one transaction holding the row change, its audit record and its custody-log entry.
+ * `@shequ/archives` decides whether a change is legal; the UPDATEs repeat the state they read in their
+ * WHERE clause, so of two people acting on one item at once exactly one changes it.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  type ArchiveEvent,
+  type ArchiveItem,
+  type ArchiveStatus,
+  applyArchiveEvent,
+  archiveItem,
+  documentDateProblem,
+  editableArchiveItem,
+  nextReferenceCode,
+  orThrow,
+  parseReferenceCode,
+  retentionExpiry,
+} from '@shequ/archives';
+import { chinaDate, fieldErrorRecord } from '@shequ/domain';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import type { Database, Transaction } from '../client.js';
+import { escapeLike } from '../like.js';
+import { archiveDestructions, archiveItems, archiveLoans, attachments } from '../schema-archives.js';
+import {
+  type ActingAs,
+  ArchiveError,
+  about,
+  communityNameOf,
+  displayNameOf,
+  firstProblem,
+  inCommunity,
+  inserted,
+  invalid,
+  isUniqueViolation,
+  record,
+  requirePeople,
+  streetOf,
+  stripUndefined,
+  won,
+} from './record.js';
+
+export type ArchiveRow = typeof archiveItems.$inferSelect;
+
+export const aboutItem = (row: ArchiveRow) =>
+  about('archiveItem', row, { item: row.id, referenceCode: row.referenceCode });
+
+export async function loadItem(tx: Transaction, id: string): Promise<{ row: ArchiveRow; item: ArchiveItem }> {
+  const [row] = await tx.select().from(archiveItems).where(eq(archiveItems.id, id)).limit(1);
+  if (!row) throw new ArchiveError('notFound', '没有这份档案');
+  let loan: ArchiveItem['loan'];
+  if (row.status === 'onLoan') {
+    const [open] = await tx
+      .select()
+      .from(archiveLoans)
+      .where(and(eq(archiveLoans.itemId, id), isNull(archiveLoans.returnedOn)))
+      .limit(1);
+    if (open) loan = { borrower: open.borrower, lentOn: open.lentOn, dueOn: open.dueOn };
+  }
+  return { row, item: archiveItemOf(row, loan) };
+}
+
+export function archiveItemOf(row: ArchiveRow, loan?: ArchiveItem['loan']): ArchiveItem {
+  return {
+    id: row.id,
+    community: row.communityCode,
+    referenceCode: row.referenceCode,
+    ...(row.documentNumber ? { documentNumber: row.documentNumber } : {}),
+    issuer: row.issuer,
+    title: row.title,
+    date: row.date,
+    classification: row.classification as ArchiveItem['classification'],
+    ...(row.pages ? { pages: row.pages } : {}),
+    ...(row.notes ? { notes: row.notes } : {}),
+    medium: row.medium as ArchiveItem['medium'],
+    contentGroup: row.contentGroup,
+    retention: row.retention as ArchiveItem['retention'],
+    custodian: row.custodianId,
+    ...(row.locationRoom
+      ? {
+          location: {
+            room: row.locationRoom,
+            ...(row.locationCabinet ? { cabinet: row.locationCabinet } : {}),
+            ...(row.locationShelf ? { shelf: row.locationShelf } : {}),
+          },
+        }
+      : {}),
+    status: row.status as ArchiveStatus,
+    ...(loan ? { loan } : {}),
+  };
+}
+
+export interface NewArchiveItem {
+  communityCode: string;
+  /** 全宗号 */
+  fonds: string;
+  /** 门类代码, e.g. WS 文书 */
+  category: string;
+  /** 机构（问题）代码, optional */
+  organisation?: string | undefined;
+  documentNumber?: string | undefined;
+  issuer: string;
+  title: string;
+  date: string;
+  classification?: ArchiveItem['classification'] | undefined;
+  pages?: number | undefined;
+  notes?: string | undefined;
+  medium: ArchiveItem['medium'];
+  contentGroup: string;
+  retention: ArchiveItem['retention'];
+  custodianId: string;
+  location?: { room: string; cabinet?: string | undefined; shelf?: string | undefined } | undefined;
+}
+
+/** 归档: files a new item under the next reference code of its series. */
+export async function createArchiveItem(
+  db: Database,
+  acting: ActingAs,
+  input: NewArchiveItem,
+): Promise<ArchiveRow> {
+  // Two custodians filing into one series at once both compute the same next number; the unique
+  // index refuses the second, which then takes the number after.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction((tx) => insertArchiveItem(tx, acting, input));
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 4) throw error;
+    }
+  }
+}
+
+export async function insertArchiveItem(tx: Transaction, acting: ActingAs, input: NewArchiveItem) {
+  const future = documentDateProblem(input.date, chinaDate(acting.now));
+  if (future) throw invalid('date', future);
+  await requirePeople(tx, { custodianId: input.custodianId }, inCommunity(input.communityCode));
+  const year = Number(input.date.slice(0, 4));
+  const series = await tx
+    .select({ code: archiveItems.referenceCode })
+    .from(archiveItems)
+    .where(
+      and(
+        eq(archiveItems.communityCode, input.communityCode),
+        eq(archiveItems.fonds, input.fonds),
+        eq(archiveItems.category, input.category),
+        eq(archiveItems.year, year),
+      ),
+    );
+  let referenceCode: string;
+  try {
+    referenceCode = nextReferenceCode(
+      series.map((s) => s.code),
+      {
+        fonds: input.fonds,
+        category: input.category,
+        year,
+        retention: input.retention,
+        ...(input.organisation ? { organisation: input.organisation } : {}),
+      },
+    );
+  } catch (error) {
+    throw invalid('fonds', error instanceof Error ? error.message : String(error));
+  }
+  const parsed = archiveItem.safeParse({
+    id: randomUUID(),
+    community: input.communityCode,
+    referenceCode,
+    ...(input.documentNumber ? { documentNumber: input.documentNumber } : {}),
+    issuer: input.issuer,
+    title: input.title,
+    date: input.date,
+    classification: input.classification ?? 'none',
+    ...(input.pages ? { pages: input.pages } : {}),
+    ...(input.notes ? { notes: input.notes } : {}),
+    medium: input.medium,
+    contentGroup: input.contentGroup,
+    retention: input.retention,
+    custodian: input.custodianId,
+    ...(input.location ? { location: stripUndefined(input.location) } : {}),
+    status: 'shelved',
+  });
+  if (!parsed.success) {
+    const problems = fieldErrorRecord(parsed.error);
+    throw new ArchiveError('invalid', `档案信息有误：${Object.keys(problems).join('、')}`, problems);
+  }
+  const item = parsed.data;
+  const parts = parseReferenceCode(referenceCode);
+  if (!parts.ok) throw invalid('referenceCode', parts.problems.join('；'));
+  const row = inserted(
+    await tx
+      .insert(archiveItems)
+      .values({
+        id: item.id,
+        communityCode: input.communityCode,
+        streetCode: streetOf(input.communityCode),
+        referenceCode,
+        fonds: parts.parts.fonds,
+        category: parts.parts.category,
+        year: parts.parts.year,
+        organisation: parts.parts.organisation ?? null,
+        itemNumber: parts.parts.item,
+        documentNumber: item.documentNumber ?? null,
+        issuer: item.issuer,
+        title: item.title,
+        date: item.date,
+        classification: item.classification,
+        pages: item.pages ?? null,
+        notes: item.notes ?? null,
+        medium: item.medium,
+        contentGroup: item.contentGroup,
+        retention: item.retention,
+        expiresOn: retentionExpiry(year, item.retention),
+        custodianId: item.custodian,
+        locationRoom: item.location?.room ?? null,
+        locationCabinet: item.location?.cabinet ?? null,
+        locationShelf: item.location?.shelf ?? null,
+        status: 'shelved',
+        createdAt: acting.now,
+        createdBy: acting.actor.id,
+        updatedAt: acting.now,
+      })
+      .returning(),
+  );
+  await record(tx, acting, aboutItem(row), 'archive.file', {
+    before: null,
+    after: row,
+    payload: {
+      title: row.title,
+      medium: row.medium,
+      contentGroup: row.contentGroup,
+      retention: row.retention,
+      custodian: row.custodianId,
+    },
+  });
+  return row;
+}
+
+export interface ArchiveItemEdit {
+  id: string;
+  expectedVersion: number;
+  documentNumber?: string | null | undefined;
+  issuer?: string | undefined;
+  title?: string | undefined;
+  classification?: ArchiveItem['classification'] | undefined;
+  pages?: number | null | undefined;
+  notes?: string | null | undefined;
+  contentGroup?: string | undefined;
+  location?: { room: string; cabinet?: string | undefined; shelf?: string | undefined } | undefined;
+}
+
+/**
+ * Corrects catalogue fields. The reference code, date, retention and medium define the item's place
+ * in the fonds and are not edited; custody changes go through a handover.
+ */
+export async function updateArchiveItem(
+  db: Database,
+  acting: ActingAs,
+  edit: ArchiveItemEdit,
+): Promise<ArchiveRow> {
+  return db.transaction(async (tx) => {
+    const { row, item } = await loadItem(tx, edit.id);
+    orThrow(editableArchiveItem(item));
+    const changes = stripUndefined({
+      documentNumber: edit.documentNumber,
+      issuer: edit.issuer,
+      title: edit.title,
+      classification: edit.classification,
+      pages: edit.pages,
+      notes: edit.notes,
+      contentGroup: edit.contentGroup,
+      locationRoom: edit.location?.room,
+      locationCabinet: edit.location ? (edit.location.cabinet ?? null) : undefined,
+      locationShelf: edit.location ? (edit.location.shelf ?? null) : undefined,
+    });
+    const next = archiveItem.safeParse({
+      ...item,
+      ...stripUndefined({
+        documentNumber: edit.documentNumber ?? undefined,
+        issuer: edit.issuer,
+        title: edit.title,
+        classification: edit.classification,
+        pages: edit.pages ?? undefined,
+        notes: edit.notes ?? undefined,
+        contentGroup: edit.contentGroup,
+        location: edit.location ? stripUndefined(edit.location) : undefined,
+      }),
+    });
+    if (!next.success) throw firstProblem(next.error, { field: '(root)', message: '档案信息有误' });
+    const [updated] = await tx
+      .update(archiveItems)
+      .set({ ...changes, version: row.version + 1, updatedAt: acting.now })
+      .where(and(eq(archiveItems.id, row.id), eq(archiveItems.version, edit.expectedVersion)))
+      .returning();
+    if (!updated) throw new ArchiveError('conflict', '该档案已被他人修改，请刷新后重新编辑');
+    await record(tx, acting, aboutItem(row), 'archive.update', {
+      before: row,
+      after: updated,
+      payload: { changed: Object.keys(changes).sort() },
+    });
+    return updated;
+  });
+}
+
+/**
+ * One step of an item's life (借出, 归还, 销毁, 保管人变更) as the package allows it for the item as
+ * read, written only if the item is still at the version it was read at, so the check and the write
+ * are one step.
+ */
+export async function stepItem(
+  tx: Transaction,
+  acting: ActingAs,
+  { row, item }: { row: ArchiveRow; item: ArchiveItem },
+  event: ArchiveEvent,
+  set: (next: ArchiveItem) => Partial<typeof archiveItems.$inferInsert>,
+): Promise<{ next: ArchiveItem; updated: ArchiveRow }> {
+  const next = orThrow(applyArchiveEvent(item, event));
+  const updated = won(
+    await tx
+      .update(archiveItems)
+      .set({ ...set(next), version: row.version + 1, updatedAt: acting.now })
+      .where(and(eq(archiveItems.id, row.id), eq(archiveItems.version, row.version)))
+      .returning(),
+    `档案 ${row.referenceCode} `,
+  );
+  return { next, updated };
+}
+
+export const statusOf = (next: ArchiveItem) => ({ status: next.status });
+
+export interface LendInput {
+  itemId: string;
+  borrower: string;
+  borrowerId?: string | undefined;
+  purpose?: string | undefined;
+  dueOn: string;
+  /** Defaults to today in China. */
+  lentOn?: string | undefined;
+}
+
+/** 借出, by the custodian. */
+export async function lendArchiveItem(db: Database, acting: ActingAs, input: LendInput) {
+  return db.transaction(async (tx) => {
+    const { row, item } = await loadItem(tx, input.itemId);
+    if (input.borrowerId) {
+      await requirePeople(tx, { borrowerId: input.borrowerId }, inCommunity(row.communityCode));
+    }
+    const lentOn = input.lentOn ?? chinaDate(acting.now);
+    const { updated } = await stepItem(
+      tx,
+      acting,
+      { row, item },
+      { type: 'lend', by: acting.actor.id, borrower: input.borrower, on: lentOn, dueOn: input.dueOn },
+      statusOf,
+    );
+    const loan = inserted(
+      await tx
+        .insert(archiveLoans)
+        .values({
+          communityCode: row.communityCode,
+          streetCode: row.streetCode,
+          itemId: row.id,
+          borrower: input.borrower,
+          borrowerId: input.borrowerId ?? null,
+          purpose: input.purpose ?? null,
+          lentOn,
+          dueOn: input.dueOn,
+          lentBy: acting.actor.id,
+        })
+        .returning(),
+    );
+    await record(tx, acting, aboutItem(row), 'archive.lend', {
+      before: { status: row.status },
+      after: { status: updated.status, loan },
+      payload: {
+        loan: loan.id,
+        borrower: input.borrower,
+        lentOn,
+        dueOn: input.dueOn,
+      },
+    });
+    return { item: updated, loan };
+  });
+}
+
+/** 归还, received by the custodian. */
+export async function returnArchiveItem(
+  db: Database,
+  acting: ActingAs,
+  input: { itemId: string; returnedOn?: string | undefined },
+) {
+  return db.transaction(async (tx) => {
+    const { row, item } = await loadItem(tx, input.itemId);
+    const returnedOn = input.returnedOn ?? chinaDate(acting.now);
+    const event = { type: 'return', by: acting.actor.id, on: returnedOn } as const;
+    const { updated } = await stepItem(tx, acting, { row, item }, event, statusOf);
+    const loan = won(
+      await tx
+        .update(archiveLoans)
+        .set({ returnedOn, receivedBy: acting.actor.id })
+        .where(and(eq(archiveLoans.itemId, row.id), isNull(archiveLoans.returnedOn)))
+        .returning(),
+      `档案 ${row.referenceCode} 的借阅`,
+    );
+    await record(tx, acting, aboutItem(row), 'archive.return', {
+      before: { status: row.status },
+      after: { status: updated.status, loan },
+      payload: { loan: loan.id, returnedOn },
+    });
+    return { item: updated, loan };
+  });
+}
+
+// ── What people read ────────────────────────────────────────────────────────
+
+/** What the catalogue (`archives.list`) and its export filter on; absent members do not filter. */
+export interface ArchiveCatalogueFilter {
+  community: string;
+  medium?: string | undefined;
+  group?: string | undefined;
+  status?: string | undefined;
+  retention?: string | undefined;
+  /** true: retention run out (on or before today) and still held; false: within retention or permanent. */
+  expired?: boolean | undefined;
+  custodianId?: string | undefined;
+  /** Matches title, reference code, document number or issuer. */
+  text?: string | undefined;
+}
+
+/**
+ * The catalogue's WHERE, as `archives.list` builds it: community, medium, group, status, retention,
+ * expiry (against `today`, in China), custodian, text.
+ */
+export function archiveCatalogueFilter(input: ArchiveCatalogueFilter, today: string): SQL | undefined {
+  const search = input.text ? `%${escapeLike(input.text)}%` : undefined;
+  return and(
+    input.expired === true
+      ? and(lte(archiveItems.expiresOn, today), notInArray(archiveItems.status, ['destroyed', 'transferred']))
+      : input.expired === false
+        ? or(isNull(archiveItems.expiresOn), sql`${archiveItems.expiresOn} > ${today}`)
+        : undefined,
+    eq(archiveItems.communityCode, input.community),
+    input.medium ? eq(archiveItems.medium, input.medium) : undefined,
+    input.group ? eq(archiveItems.contentGroup, input.group) : undefined,
+    input.status ? eq(archiveItems.status, input.status) : undefined,
+    input.retention ? eq(archiveItems.retention, input.retention) : undefined,
+    input.custodianId ? eq(archiveItems.custodianId, input.custodianId) : undefined,
+    search
+      ? or(
+          ilike(archiveItems.title, search),
+          ilike(archiveItems.referenceCode, search),
+          ilike(archiveItems.documentNumber, search),
+          ilike(archiveItems.issuer, search),
+        )
+      : undefined,
+  );
+}
+
+/** The catalogue's rows by reference code, with the custodian named: the list's page and the export. */
+export function catalogueRows(
+  db: Database,
+  filter: ArchiveCatalogueFilter,
+  today: string,
+  window: { limit: number; offset: number },
+) {
+  return db
+    .select({
+      id: archiveItems.id,
+      referenceCode: archiveItems.referenceCode,
+      title: archiveItems.title,
+      issuer: archiveItems.issuer,
+      documentNumber: archiveItems.documentNumber,
+      date: archiveItems.date,
+      medium: archiveItems.medium,
+      contentGroup: archiveItems.contentGroup,
+      retention: archiveItems.retention,
+      expiresOn: archiveItems.expiresOn,
+      status: archiveItems.status,
+      custodianId: archiveItems.custodianId,
+      custodianName: displayNameOf(archiveItems.custodianId),
+      locationRoom: archiveItems.locationRoom,
+      locationCabinet: archiveItems.locationCabinet,
+      locationShelf: archiveItems.locationShelf,
+      version: archiveItems.version,
+    })
+    .from(archiveItems)
+    .where(archiveCatalogueFilter(filter, today))
+    .orderBy(asc(archiveItems.referenceCode))
+    .limit(window.limit)
+    .offset(window.offset);
+}
+
+/** A page of the catalogue, by reference code, with the custodian named, and how many match in all. */
+export async function archiveCatalogue(
+  db: Database,
+  filter: ArchiveCatalogueFilter,
+  today: string,
+  window: { limit: number; offset: number },
+) {
+  const [items, [counted]] = await Promise.all([
+    catalogueRows(db, filter, today, window),
+    db.select({ total: count() }).from(archiveItems).where(archiveCatalogueFilter(filter, today)),
+  ]);
+  return { items, total: counted?.total ?? 0 };
+}
+
+/** One item with its custodian named, its loans (newest first), attachments and destruction decision. */
+export async function archiveItemDetail(db: Database, itemId: string) {
+  const [item] = await db
+    .select({ item: archiveItems, custodianName: displayNameOf(archiveItems.custodianId) })
+    .from(archiveItems)
+    .where(eq(archiveItems.id, itemId));
+  const [loans, files, destruction] = await Promise.all([
+    db.select().from(archiveLoans).where(eq(archiveLoans.itemId, itemId)).orderBy(desc(archiveLoans.lentOn)),
+    db.select().from(attachments).where(eq(attachments.itemId, itemId)).orderBy(asc(attachments.uploadedAt)),
+    db.select().from(archiveDestructions).where(eq(archiveDestructions.itemId, itemId)),
+  ]);
+  return {
+    ...item?.item,
+    custodianName: item?.custodianName ?? null,
+    loans,
+    attachments: files,
+    destruction: destruction[0] ?? null,
+  };
+}
+
+/** The lending register's filter: a community's loans; `open` true / false for unreturned / returned only. */
+export interface LoanListFilter {
+  communityCode: string;
+  open?: boolean | undefined;
+}
+
+/** The lending register's WHERE: a community's loans, open or returned when asked. */
+function loanFilter(input: LoanListFilter): SQL | undefined {
+  return and(
+    eq(archiveLoans.communityCode, input.communityCode),
+    input.open === undefined
+      ? undefined
+      : input.open
+        ? isNull(archiveLoans.returnedOn)
+        : isNotNull(archiveLoans.returnedOn),
+  );
+}
+
+/** The lending register (借阅登记) with names, open loans first by due date: the list and its export. */
+export function loanRows(db: Database, input: LoanListFilter, window: { limit: number; offset: number }) {
+  return db
+    .select({
+      loanId: archiveLoans.id,
+      itemId: archiveLoans.itemId,
+      referenceCode: archiveItems.referenceCode,
+      title: archiveItems.title,
+      /** The item's custodian now: the one who takes it back. */
+      custodianId: archiveItems.custodianId,
+      borrower: archiveLoans.borrower,
+      borrowerId: archiveLoans.borrowerId,
+      borrowerName: displayNameOf(archiveLoans.borrowerId),
+      purpose: archiveLoans.purpose,
+      lentOn: archiveLoans.lentOn,
+      dueOn: archiveLoans.dueOn,
+      returnedOn: archiveLoans.returnedOn,
+      lentBy: archiveLoans.lentBy,
+      lenderName: displayNameOf(archiveLoans.lentBy),
+    })
+    .from(archiveLoans)
+    .innerJoin(archiveItems, eq(archiveItems.id, archiveLoans.itemId))
+    .where(loanFilter(input))
+    .orderBy(
+      sql`${archiveLoans.returnedOn} is not null`,
+      asc(archiveLoans.dueOn),
+      desc(archiveLoans.lentOn),
+      asc(archiveLoans.id),
+    )
+    .limit(window.limit)
+    .offset(window.offset);
+}
+
+/** Loans among `where` not returned by their due date (before `today`), most overdue first: the list and its export. */
+export function overdueLoanRows(db: Database, where: SQL | undefined, today: string, limit: number) {
+  return db
+    .select({
+      loanId: archiveLoans.id,
+      itemId: archiveLoans.itemId,
+      communityCode: archiveLoans.communityCode,
+      communityName: communityNameOf(archiveLoans.communityCode),
+      referenceCode: archiveItems.referenceCode,
+      title: archiveItems.title,
+      borrower: archiveLoans.borrower,
+      borrowerId: archiveLoans.borrowerId,
+      borrowerName: displayNameOf(archiveLoans.borrowerId),
+      lentOn: archiveLoans.lentOn,
+      dueOn: archiveLoans.dueOn,
+    })
+    .from(archiveLoans)
+    .innerJoin(archiveItems, eq(archiveItems.id, archiveLoans.itemId))
+    .where(and(where, isNull(archiveLoans.returnedOn), lt(archiveLoans.dueOn, today)))
+    .orderBy(asc(archiveLoans.dueOn))
+    .limit(limit);
+}
+
+/** A page of the lending register and how many loans match in all: `archives.loans`. */
+export async function lendingRegister(
+  db: Database,
+  filter: LoanListFilter,
+  window: { limit: number; offset: number },
+) {
+  const [items, [counted]] = await Promise.all([
+    loanRows(db, filter, window),
+    db.select({ total: count() }).from(archiveLoans).where(loanFilter(filter)),
+  ]);
+  return { items, total: counted?.total ?? 0 };
+}
