@@ -8,7 +8,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, like, lt, max, ne, or, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
-import { chinaDate } from './archives-store.js';
+import { chinaDate } from '@shequ/domain';
 import { writeAudit } from './audit.js';
 import type { Database } from './client.js';
 import { auditLog, communities, users } from './schema.js';
