@@ -6,9 +6,10 @@
  * A scope prefix is the significant prefix of a division code ('' for the whole country): 12 digits
  * select one community, 9 a town (the indexed `street_code`), fewer a prefix of the community code.
  */
+
+import { chinaDate } from '@shequ/domain';
 import { and, asc, desc, eq, inArray, isNull, like, lt, max, ne, or, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
-import { chinaDate } from '@shequ/domain';
 import { writeAudit } from './audit.js';
 import type { Database } from './client.js';
 import { auditLog, communities, users } from './schema.js';
