@@ -4,7 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { communities, migrateDatabase, openDatabase, seedDemo, unlockArchivesDemoAccounts } from '@shequ/db';
+import {
+  communities,
+  DataFolderLocked,
+  migrateDatabase,
+  openDatabase,
+  seedDemo,
+  unlockArchivesDemoAccounts,
+} from '@shequ/db';
 import { buildApp, defaultAdminDist } from './app.js';
 import { hashPassword } from './auth/password.js';
 import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from './bootstrap.js';
@@ -12,7 +19,14 @@ import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from './bootstrap.js';
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? 'localhost';
 
-const database = await openDatabase({});
+const database = await openDatabase({}).catch((error: unknown) => {
+  // Another process holds the data folder: one line saying which, and status 1 (CONTRACTS §8).
+  if (error instanceof DataFolderLocked) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+});
 console.log(
   `数据库：${database.kind === 'pglite' ? '内置 PGlite' : 'PostgreSQL'}，位置 ${database.location}`,
 );
