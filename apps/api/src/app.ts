@@ -74,6 +74,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     cookieSecure: options.cookieSecure ?? 'auto',
     throttle: options.throttle ?? defaultThrottlePolicy,
     exportRowLimit: options.exportRowLimit ?? DEFAULT_EXPORT_ROW_LIMIT,
+    spreadsheetImports: { running: 0 },
   };
 
   app.addHook('onSend', async (_request, reply) => {

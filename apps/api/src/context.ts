@@ -16,6 +16,8 @@ export interface ApiSettings {
   throttle: ThrottlePolicy;
   /** Most rows a spreadsheet export writes; a longer list must be narrowed first. */
   exportRowLimit: number;
+  /** Spreadsheet imports running on this server: at most one at a time, however many workers send files. */
+  spreadsheetImports: { running: number };
 }
 
 export interface Context {
