@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { maxAttachmentBytesFromEnv, registerAttachmentRoutes } from './archives/upload.js';
 import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
 import { type ApiSettings, contextFactory } from './context.js';
+import type { TrustProxySetting } from './proxy.js';
 import { checkReadiness } from './readiness.js';
 import { type AppRouter, appRouter } from './router.js';
 import { DEFAULT_EXPORT_ROW_LIMIT } from './routers/spreadsheet-file.js';
@@ -32,8 +33,11 @@ export interface BuildAppOptions {
   cookieSecure?: boolean | 'auto';
   /** The built console; `null` serves no console. */
   adminDist?: string | null;
-  /** Trust X-Forwarded-For from a reverse proxy (the throttle keys on the client address). */
-  trustProxy?: boolean | string;
+  /**
+   * Proxies whose X-Forwarded-For / X-Forwarded-Proto count (`parseTrustProxy` of `SHEQU_TRUST_PROXY`): the
+   * throttle and the audit log key on the client address, the session cookie's `Secure` on the scheme.
+   */
+  trustProxy?: TrustProxySetting;
   /** Most rows a spreadsheet export writes (default 20,000); tests lower it to see the refusal. */
   exportRowLimit?: number;
   /** Largest attachment upload in bytes (default `SHEQU_MAX_ATTACHMENT_MB`, else 200 MiB). */

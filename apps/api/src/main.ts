@@ -15,6 +15,15 @@ import {
 import { buildApp, defaultAdminDist } from './app.js';
 import { hashPassword } from './auth/password.js';
 import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from './bootstrap.js';
+import { parseTrustProxy, type TrustProxySetting } from './proxy.js';
+
+let trustProxy: TrustProxySetting;
+try {
+  trustProxy = parseTrustProxy(process.env.SHEQU_TRUST_PROXY);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? 'localhost';
@@ -91,7 +100,7 @@ try {
     database,
     adminDist,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
-    trustProxy: process.env.SHEQU_TRUST_PROXY === '1',
+    trustProxy,
   });
   await app.listen({ port, host });
   console.log(`Shequ 已启动：http://localhost:${port}`);

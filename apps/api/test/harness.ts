@@ -34,6 +34,8 @@ export function fakeClock(start = new Date('2026-11-03T02:00:00Z')): Clock {
 
 export interface ClientOptions {
   ip?: string;
+  /** Extra request headers on every call (a proxy's X-Forwarded-For, an Origin). */
+  headers?: Record<string, string>;
 }
 
 /** A browser-like client: keeps the session cookie it is given, sends it back. */
@@ -48,7 +50,10 @@ export function clientFor(app: FastifyInstance, options: ClientOptions = {}): Te
         url: 'http://localhost/trpc',
         fetch: async (input, init) => {
           const url = new URL(String(input));
-          const headers: Record<string, string> = { ...(init?.headers as Record<string, string>) };
+          const headers: Record<string, string> = {
+            ...(init?.headers as Record<string, string>),
+            ...options.headers,
+          };
           if (jar.size > 0) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
           const response = await app.inject({
             method: (init?.method ?? 'GET') as 'GET' | 'POST',
