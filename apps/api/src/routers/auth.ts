@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../audit.js';
+import { accountNoticesAtSignIn } from '../auth/notices.js';
 import { decoyPasswordHash, hashPassword, passwordProblems, verifyPassword } from '../auth/password.js';
 import { COUNTRY_CODE } from '../auth/roles.js';
 import type { Principal } from '../auth/scope.js';
@@ -81,6 +82,8 @@ export const authRouter = router({
     }
 
     await releaseAttempt(ctx.db, keys, ctx.settings.throttle);
+    // Read before this sign-in is recorded: what others changed since the previous one.
+    const notices = await accountNoticesAtSignIn(ctx.db, user.id);
     const session = await ctx.db.transaction(async (tx) => {
       const created = await createSession(tx, {
         userId: user.id,
@@ -111,7 +114,7 @@ export const authRouter = router({
       jurisdictionCode: user.jurisdictionCode,
       mustChangePassword: user.mustChangePassword,
     };
-    return { user: await sessionUser(ctx, principal) };
+    return { user: await sessionUser(ctx, principal), notices };
   }),
 
   logout: publicProcedure.mutation(async ({ ctx }) => {

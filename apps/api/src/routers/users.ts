@@ -6,7 +6,13 @@ import { z } from 'zod';
 import { writeAudit } from '../audit.js';
 import { generateOneTimePassword, hashPassword } from '../auth/password.js';
 import { type AppRole, appRoles, COUNTRY_CODE } from '../auth/roles.js';
-import { accountManagementProblem, bindingProblem, type Principal, scopePrefix } from '../auth/scope.js';
+import {
+  accountManagementProblem,
+  accountTakeoverProblem,
+  bindingProblem,
+  type Principal,
+  scopePrefix,
+} from '../auth/scope.js';
 import { deleteSessionsOfUser } from '../auth/sessions.js';
 import type { Context } from '../context.js';
 import { fieldError, forbidden, notFound } from '../errors.js';
@@ -201,6 +207,8 @@ export const usersRouter = router({
   resetPassword: adminProcedure.input(z.strictObject({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
     const target = await manageableUser(ctx, ctx.principal, input.id);
     if (target.id === ctx.principal.id) throw forbidden('请通过“修改密码”更改自己的密码');
+    const takeover = accountTakeoverProblem(ctx.principal, target);
+    if (takeover) throw forbidden(`不能重置该账号的密码：${takeover}`);
     const oneTimePassword = generateOneTimePassword();
     const passwordHash = await hashPassword(oneTimePassword);
     const now = ctx.settings.now();
@@ -227,6 +235,8 @@ export const usersRouter = router({
     .mutation(async ({ ctx, input }) => {
       const target = await manageableUser(ctx, ctx.principal, input.id);
       if (target.id === ctx.principal.id) throw forbidden('不能停用自己的账号');
+      const takeover = accountTakeoverProblem(ctx.principal, target);
+      if (takeover) throw forbidden(`不能停用或恢复该账号：${takeover}`);
       const now = ctx.settings.now();
       const disabledAt = input.disabled ? (target.disabledAt ? new Date(target.disabledAt) : now) : null;
       const user = await ctx.db.transaction(async (tx) => {
