@@ -55,8 +55,10 @@ describe('200 concurrent guesses', () => {
     );
     expect(verifications.count).toBe(maxFailures);
     const codes = outcomes.map((error) => error.data?.code);
-    expect(codes.filter((code) => code === 'UNAUTHORIZED')).toHaveLength(maxFailures - 1);
-    expect(codes.filter((code) => code === 'TOO_MANY_REQUESTS')).toHaveLength(200 - (maxFailures - 1));
+    // Wrong (401) or refused (429), nothing else; a wrong guess finishing while the others are still being
+    // checked already counts them, so it may say "locked" rather than "wrong".
+    expect(codes.every((code) => code === 'UNAUTHORIZED' || code === 'TOO_MANY_REQUESTS')).toBe(true);
+    expect(codes.filter((code) => code === 'UNAUTHORIZED').length).toBeLessThanOrEqual(maxFailures - 1);
     const right = await rejection(
       clientFor(app, { ip: '203.0.113.50' }).auth.login.mutate({
         username: 'target',

@@ -31,14 +31,16 @@ export function attemptKeys(username: string, ip: string): string[] {
 }
 
 export type Reservation =
-  /** Verify the password; should it be wrong, the keys are locked until `lockedIfWrong` (null: not yet). */
-  | { verify: true; lockedIfWrong: Date | null }
-  /** Do not verify: locked until then. */
-  | { verify: false; lockedUntil: Date };
+  /** Verify the password now; report the outcome with `recordFailure` or `releaseAttempt`. */
+  | { verify: true }
+  /** Do not verify: locked until `lockedUntil`, or (null) too many attempts in flight — retry shortly. */
+  | { verify: false; lockedUntil: Date | null };
 
 /**
- * Counts one attempt against every key, atomically, before any verification. `verify: false` (with when the
- * lock ends) when any key is already past the limit: the password must then not be checked at all.
+ * Counts one attempt against every key, atomically, before any verification. The count is the window's
+ * failed verifications plus the verifications in flight, so whatever arrives at once, no more than
+ * `maxFailures` are verified per key and window. Refused attempts are not verified and give their count
+ * back at once.
  */
 export async function reserveAttempt(
   db: Database,
@@ -48,42 +50,57 @@ export async function reserveAttempt(
 ): Promise<Reservation> {
   const nowIso = now.toISOString();
   const windowStart = new Date(now.getTime() - policy.windowMs).toISOString();
-  const lockEnd = new Date(now.getTime() + policy.lockMs);
-  const lockEndIso = lockEnd.toISOString();
   const locked = sql`coalesce(${loginAttempts.lockedUntil} > ${nowIso}::timestamptz, false)`;
   // A key starts a new window when its window has passed or its lock has ended (and it is not locked).
-  const fresh = sql`(not ${locked} and (${loginAttempts.windowStartedAt} <= ${windowStart}::timestamptz or coalesce(${loginAttempts.lockedUntil} <= ${nowIso}::timestamptz, false)))`;
-  const attemptsAfter = sql`(case when ${fresh} then 1 else ${loginAttempts.failures} + 1 end)`;
+  const fresh = sql`(not ${locked} and (${loginAttempts.windowStartedAt} <= ${windowStart}::timestamptz or ${loginAttempts.lockedUntil} is not null))`;
   const rows = await db
     .insert(loginAttempts)
-    .values(
-      keys.map((key) => ({
-        key,
-        failures: 1,
-        windowStartedAt: now,
-        lockedUntil: policy.maxFailures <= 1 ? lockEnd : null,
-      })),
-    )
+    .values(keys.map((key) => ({ key, failures: 1, windowStartedAt: now, lockedUntil: null })))
     .onConflictDoUpdate({
       target: loginAttempts.key,
       set: {
-        failures: attemptsAfter,
+        failures: sql`case when ${fresh} then 1 else ${loginAttempts.failures} + 1 end`,
         windowStartedAt: sql`case when ${fresh} then ${nowIso}::timestamptz else ${loginAttempts.windowStartedAt} end`,
-        lockedUntil: sql`case when ${locked} then ${loginAttempts.lockedUntil} when ${attemptsAfter} >= ${policy.maxFailures} then ${lockEndIso}::timestamptz else null end`,
+        lockedUntil: sql`case when ${locked} then ${loginAttempts.lockedUntil} else null end`,
       },
     })
     .returning({ failures: loginAttempts.failures, lockedUntil: loginAttempts.lockedUntil });
   const lock = latestLock(rows);
-  if (rows.every((row) => row.failures <= policy.maxFailures))
-    return { verify: true, lockedIfWrong: lock && lock > now ? lock : null };
-  return { verify: false, lockedUntil: lock ?? lockEnd };
+  const isLocked = lock !== null && lock > now;
+  if (!isLocked && rows.every((row) => row.failures <= policy.maxFailures)) return { verify: true };
+  await giveBack(db, keys);
+  return { verify: false, lockedUntil: isLocked ? lock : null };
 }
 
 /**
- * A verified sign-in gives its slot back on every key (an office behind one address is not locked out by
- * its own successful sign-ins) and unlocks a key the slot had locked; keys back at zero are removed.
+ * A verified wrong password: its count stays; keys that reached the limit are locked for `lockMs`.
+ * Returns until when the attempt's keys are now locked, or null.
+ */
+export async function recordFailure(
+  db: Database,
+  keys: string[],
+  now: Date,
+  policy: ThrottlePolicy,
+): Promise<Date | null> {
+  const lockEnd = new Date(now.getTime() + policy.lockMs);
+  const rows = await db
+    .update(loginAttempts)
+    .set({
+      lockedUntil: sql`case when ${loginAttempts.failures} >= ${policy.maxFailures} then greatest(coalesce(${loginAttempts.lockedUntil}, ${lockEnd.toISOString()}::timestamptz), ${lockEnd.toISOString()}::timestamptz) else ${loginAttempts.lockedUntil} end`,
+    })
+    .where(inArray(loginAttempts.key, keys))
+    .returning({ lockedUntil: loginAttempts.lockedUntil });
+  const lock = latestLock(rows);
+  return lock && lock > now ? lock : null;
+}
+
+/**
+ * A verified sign-in gives its count back on every key (an office behind one address is not locked out
+ * by its own sign-ins); keys back at zero are removed.
  */
 export async function releaseAttempt(db: Database, keys: string[], policy: ThrottlePolicy): Promise<void> {
+  // A failure that finished while this sign-in was being checked counted it as a failure and may have
+  // locked the key: below the limit without it, the lock goes.
   await db
     .update(loginAttempts)
     .set({
@@ -93,7 +110,14 @@ export async function releaseAttempt(db: Database, keys: string[], policy: Throt
     .where(inArray(loginAttempts.key, keys));
   await db
     .delete(loginAttempts)
-    .where(and(inArray(loginAttempts.key, keys), sql`${loginAttempts.failures} = 0`));
+    .where(and(inArray(loginAttempts.key, keys), sql`${loginAttempts.failures} <= 0`));
+}
+
+async function giveBack(db: Database, keys: string[]): Promise<void> {
+  await db
+    .update(loginAttempts)
+    .set({ failures: sql`greatest(${loginAttempts.failures} - 1, 0)` })
+    .where(inArray(loginAttempts.key, keys));
 }
 
 /** Rows whose window and lock have both passed count for nothing: removed on a schedule. */
@@ -127,7 +151,10 @@ const clock = new Intl.DateTimeFormat('zh-CN', {
   hour12: false,
 });
 
-/** "登录失败次数过多，账号已暂时锁定，请于11月3日 14:05（约15分钟后）再试" */
+/** While other attempts for the same account or address are being checked. */
+export const BUSY_MESSAGE = '登录尝试过于频繁，请稍后再试';
+
+/** "登录失败次数过多，已暂时锁定，请于11月3日 14:05（约15分钟后）再试" */
 export function lockoutMessage(until: Date, now: Date): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
   return `登录失败次数过多，已暂时锁定，请于${clock.format(until)}（约${minutes}分钟后）再试`;

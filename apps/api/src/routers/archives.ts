@@ -31,7 +31,7 @@ import {
   updateArchiveItem,
   users,
 } from '@shequ/db';
-import { communityCode, divisionCode, isoDate } from '@shequ/domain';
+import { communityCode, divisionCode, isoDate, safeMultilineText, safeText } from '@shequ/domain';
 import {
   and,
   asc,
@@ -73,12 +73,8 @@ import { escapeLike } from './jurisdictions.js';
 export const MAX_ATTACHMENT_BYTES = 700 * 1024;
 
 const id = z.uuid({ error: '应为有效的编号' });
-const text = (field: string, max = 500) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: `${field}不能为空` })
-    .max(max, { error: `${field}最多 ${max} 字` });
+// Names and titles: no control characters, no bidi overrides, not only invisible characters.
+const text = (field: string, max = 500) => safeText(field, max);
 /** An attachment's name as shown and downloaded: no folders, no control characters. */
 export const attachmentFileName = text('文件名', 200).refine((name) => !/[/\\\p{Cc}]/u.test(name), {
   error: '文件名不能包含斜杠或控制字符',
@@ -106,7 +102,7 @@ export const createArchiveInput = z.strictObject({
   date: isoDate,
   classification: z.enum(classificationLevels).optional(),
   pages: z.int({ error: '页数应为正整数' }).min(1, { error: '页数应为正整数' }).optional(),
-  notes: z.string().trim().max(2000).optional(),
+  notes: safeMultilineText('备注', 2000).optional(),
   medium: z.enum(archiveMedia),
   contentGroup: archiveContentGroup,
   retention: z.enum(retentionPeriods),
@@ -122,7 +118,7 @@ export const updateArchiveInput = z.strictObject({
   title: text('题名', 500).optional(),
   classification: z.enum(classificationLevels).optional(),
   pages: z.int().min(1, { error: '页数应为正整数' }).nullable().optional(),
-  notes: z.string().trim().max(2000).nullable().optional(),
+  notes: safeMultilineText('备注', 2000).nullable().optional(),
   contentGroup: archiveContentGroup.optional(),
   location: location.optional(),
 });

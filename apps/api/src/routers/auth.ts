@@ -8,7 +8,14 @@ import { decoyPasswordHash, hashPassword, passwordProblems, verifyPassword } fro
 import { COUNTRY_CODE } from '../auth/roles.js';
 import type { Principal } from '../auth/scope.js';
 import { createSession, deleteSession, deleteSessionsOfUser, SESSION_COOKIE } from '../auth/sessions.js';
-import { attemptKeys, lockoutMessage, releaseAttempt, reserveAttempt } from '../auth/throttle.js';
+import {
+  attemptKeys,
+  BUSY_MESSAGE,
+  lockoutMessage,
+  recordFailure,
+  releaseAttempt,
+  reserveAttempt,
+} from '../auth/throttle.js';
 import type { Context } from '../context.js';
 import { FieldProblems } from '../errors.js';
 import { publicProcedure, router, sessionProcedure } from '../trpc.js';
@@ -59,8 +66,11 @@ function setSessionCookie(ctx: Context, token: string, expiresAt: Date): void {
   });
 }
 
-function lockedError(until: Date, now: Date): TRPCError {
-  return new TRPCError({ code: 'TOO_MANY_REQUESTS', message: lockoutMessage(until, now) });
+function lockedError(until: Date | null, now: Date): TRPCError {
+  return new TRPCError({
+    code: 'TOO_MANY_REQUESTS',
+    message: until ? lockoutMessage(until, now) : BUSY_MESSAGE,
+  });
 }
 
 export const authRouter = router({
@@ -77,7 +87,8 @@ export const authRouter = router({
     const matches = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
     if (!user || !matches || user.disabledAt) {
       ctx.req.log.warn({ username, ip: ctx.ip }, 'login refused');
-      if (reservation.lockedIfWrong) throw lockedError(reservation.lockedIfWrong, now);
+      const lockedNow = await recordFailure(ctx.db, keys, now, ctx.settings.throttle);
+      if (lockedNow) throw lockedError(lockedNow, now);
       throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS });
     }
 
@@ -152,7 +163,8 @@ export const authRouter = router({
     if (!reservation.verify) throw lockedError(reservation.lockedUntil, now);
     const [user] = await ctx.db.select().from(users).where(eq(users.id, principal.id)).limit(1);
     if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-      if (reservation.lockedIfWrong) throw lockedError(reservation.lockedIfWrong, now);
+      const lockedNow = await recordFailure(ctx.db, keys, now, ctx.settings.throttle);
+      if (lockedNow) throw lockedError(lockedNow, now);
       throw new TRPCError({
         code: 'BAD_REQUEST',
         message: '当前密码不正确',

@@ -24,7 +24,7 @@ import {
   recordHandoverProblem,
   users,
 } from '@shequ/db';
-import { communityCode, isoDate } from '@shequ/domain';
+import { communityCode, isoDate, safeText } from '@shequ/domain';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
@@ -41,12 +41,8 @@ import { forbidden } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 
 const id = z.uuid({ error: '应为有效的编号' });
-const text = (field: string, max = 200) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: `${field}不能为空` })
-    .max(max, { error: `${field}最多 ${max} 字` });
+// Names, titles, reasons: no control characters, no bidi overrides, not only invisible characters.
+const text = (field: string, max = 200) => safeText(field, max);
 
 export const createHandoverInput = z.strictObject({
   community: communityCode,

@@ -29,7 +29,7 @@ import {
   withdrawSealEnd,
   withdrawSealRequest,
 } from '@shequ/db';
-import { communityCode, divisionCode } from '@shequ/domain';
+import { communityCode, dateRangeMessage, divisionCode, isDateInRange, safeText } from '@shequ/domain';
 import { and, asc, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
@@ -58,12 +58,8 @@ import { fieldError, forbidden, notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 
 const id = z.uuid({ error: '应为有效的编号' });
-const text = (field: string, max = 500) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: `${field}不能为空` })
-    .max(max, { error: `${field}最多 ${max} 字` });
+// Names, titles, reasons: no control characters, no bidi overrides, not only invisible characters.
+const text = (field: string, max = 500) => safeText(field, max);
 
 const approverIds = z
   .array(id)
@@ -459,7 +455,9 @@ export const sealsRouter = router({
         sealId: id,
         reason: text('带离办公室的特殊情况'),
         destination: text('去向', 200).optional(),
-        returnBy: z.iso.datetime({ offset: true, error: '归还期限应为带时区的 ISO 8601 时间' }),
+        returnBy: z.iso
+          .datetime({ offset: true, error: '归还期限应为带时区的 ISO 8601 时间' })
+          .refine((value) => isDateInRange(value.slice(0, 10)), { error: dateRangeMessage }),
       }),
     )
     .mutation(async ({ ctx, input }) => {

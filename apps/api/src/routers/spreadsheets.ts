@@ -13,6 +13,7 @@ import {
   checkStatusLabels,
   entityTypeLabels,
   roleLabels,
+  safeText,
 } from '@shequ/domain';
 import {
   parseFactsTable,
@@ -51,7 +52,7 @@ import { listUsersInput, userListFilter, userRows } from './users.js';
 export type { SpreadsheetFile } from './spreadsheet-file.js';
 
 const importInput = z.strictObject({
-  fileName: z.string().trim().min(1, '请选择文件').max(200),
+  fileName: safeText('文件名', 200),
   contentBase64: z
     .string()
     .min(1, '文件是空的')

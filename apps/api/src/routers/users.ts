@@ -1,5 +1,5 @@
 import { type Database, jurisdictions, users } from '@shequ/db';
-import { divisionCode, residentIdNumber as idNumber, mobileNumber } from '@shequ/domain';
+import { divisionCode, residentIdNumber as idNumber, mobileNumber, safeText } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { and, asc, count, eq, ilike, like, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -27,7 +27,7 @@ export const usernameSchema = z
 
 export const createUserInput = z.strictObject({
   username: usernameSchema,
-  displayName: z.string().trim().min(1, '请输入姓名').max(50),
+  displayName: safeText('姓名', 50),
   role: z.enum(appRoles),
   jurisdictionCode: z.union([z.literal(COUNTRY_CODE), divisionCode]),
   mobile: mobileNumber.optional(),
