@@ -16,6 +16,7 @@ import { buildApp, defaultAdminDist } from './app.js';
 import { hashPassword } from './auth/password.js';
 import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from './bootstrap.js';
 import { parseTrustProxy, type TrustProxySetting } from './proxy.js';
+import { allowedOriginsFromEnv } from './security.js';
 
 let trustProxy: TrustProxySetting;
 try {
@@ -101,6 +102,7 @@ try {
     adminDist,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy,
+    allowedOrigins: allowedOriginsFromEnv(process.env.SHEQU_ALLOWED_ORIGINS),
   });
   await app.listen({ port, host });
   console.log(`Shequ 已启动：http://localhost:${port}`);

@@ -36,6 +36,8 @@ beforeAll(async () => {
   server = await archivesTestApp('shequ-archives-', accounts, {
     now: clock.now,
     sessionTtlMs: 365 * 86_400_000,
+    // The story runs over months of the fake clock; sessions are tested in security.test.ts.
+    sessionIdleMs: 365 * 86_400_000,
   });
   ({ database } = server);
   Object.assign(ids, server.ids);

@@ -93,7 +93,8 @@ export async function makeApp(
   database: DatabaseHandle,
   options: Omit<BuildAppOptions, 'database'> = {},
 ): Promise<FastifyInstance> {
-  return buildApp({ database, adminDist: null, logger: false, ...options });
+  // No sweep unless a test asks: apps on one database with different clocks would end each other's sessions.
+  return buildApp({ database, adminDist: null, logger: false, sweepIntervalMs: 0, ...options });
 }
 
 let hashCache: Promise<string> | undefined;

@@ -250,6 +250,9 @@ describe('the bad inputs found by hand: each a 400 naming the field', () => {
     expect(households.status).toBe(400);
     expect(households.fieldErrors['facts.households']).toEqual(['应为不超过 2147483647 的非负整数']);
     expect(households.fieldErrors.asOf).toEqual(['日期应在 1900 年至 2100 年之间']);
+    const filter = await refusal('communities.list', { minHouseholds: 2 ** 31, page: 1e15 });
+    expect(filter.status).toBe(400);
+    expect(Object.keys(filter.fieldErrors).sort()).toEqual(['minHouseholds', 'page']);
     const loan = await refusal('archives.lend', { id: someId, borrower: '王芳', dueOn: '9999-12-31' });
     expect(loan.fieldErrors.dueOn).toEqual(['日期应在 1900 年至 2100 年之间']);
     for (const at of ['1', '+275760-09-13', '2026-13-01']) {

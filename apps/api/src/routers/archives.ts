@@ -31,7 +31,7 @@ import {
   updateArchiveItem,
   users,
 } from '@shequ/db';
-import { communityCode, divisionCode, isoDate, safeMultilineText, safeText } from '@shequ/domain';
+import { boundedInt, communityCode, divisionCode, isoDate, safeMultilineText, safeText } from '@shequ/domain';
 import {
   and,
   asc,
@@ -101,7 +101,7 @@ export const createArchiveInput = z.strictObject({
   title: text('题名', 500),
   date: isoDate,
   classification: z.enum(classificationLevels).optional(),
-  pages: z.int({ error: '页数应为正整数' }).min(1, { error: '页数应为正整数' }).optional(),
+  pages: boundedInt({ min: 1, message: '页数应为正整数' }).optional(),
   notes: safeMultilineText('备注', 2000).optional(),
   medium: z.enum(archiveMedia),
   contentGroup: archiveContentGroup,
@@ -112,12 +112,12 @@ export const createArchiveInput = z.strictObject({
 
 export const updateArchiveInput = z.strictObject({
   id,
-  expectedVersion: z.int().min(1),
+  expectedVersion: boundedInt({ min: 1 }),
   documentNumber: text('文号', 100).nullable().optional(),
   issuer: text('责任者', 200).optional(),
   title: text('题名', 500).optional(),
   classification: z.enum(classificationLevels).optional(),
-  pages: z.int().min(1, { error: '页数应为正整数' }).nullable().optional(),
+  pages: boundedInt({ min: 1, message: '页数应为正整数' }).nullable().optional(),
   notes: safeMultilineText('备注', 2000).nullable().optional(),
   contentGroup: archiveContentGroup.optional(),
   location: location.optional(),
@@ -127,7 +127,7 @@ export const listLoansInput = z.strictObject({
   communityCode,
   /** true: only loans not yet returned; false: only returned ones; absent: all. */
   open: z.boolean().optional(),
-  page: z.int().min(1).default(1),
+  page: boundedInt({ min: 1 }).default(1),
   pageSize: z.int().min(1).max(100).default(20),
 });
 
@@ -146,7 +146,7 @@ export const listArchivesInput = z.strictObject({
   custodianId: id.optional(),
   /** Matches title, reference code, document number or issuer. */
   text: z.string().trim().max(50).optional(),
-  page: z.int().min(1).default(1),
+  page: boundedInt({ min: 1 }).default(1),
   pageSize: z.int().min(1).max(100).default(20),
 });
 

@@ -23,7 +23,7 @@ import {
   seals,
   users,
 } from '@shequ/db';
-import { communityCode, domainErrorMap } from '@shequ/domain';
+import { boundedInt, communityCode, domainErrorMap } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
@@ -86,7 +86,7 @@ export async function readableCustodyEntries(db: Database, entries: readonly Cus
 /** The log table's input: entries after `afterSeq`, a page of `limit` (the Excel export ignores `limit`). */
 export const custodyEntriesInput = z.strictObject({
   community: communityCode,
-  afterSeq: z.int().min(0).default(0),
+  afterSeq: boundedInt().default(0),
   limit: z.int().min(1).max(500).default(100),
 });
 

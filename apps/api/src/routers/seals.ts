@@ -29,7 +29,14 @@ import {
   withdrawSealEnd,
   withdrawSealRequest,
 } from '@shequ/db';
-import { communityCode, dateRangeMessage, divisionCode, isDateInRange, safeText } from '@shequ/domain';
+import {
+  boundedInt,
+  communityCode,
+  dateRangeMessage,
+  divisionCode,
+  isDateInRange,
+  safeText,
+} from '@shequ/domain';
 import { and, asc, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
@@ -443,7 +450,12 @@ export const sealsRouter = router({
     }),
 
   stamp: writerProcedure
-    .input(z.strictObject({ requestId: id, copies: z.int().min(1, { error: '份数应为正整数' }).optional() }))
+    .input(
+      z.strictObject({
+        requestId: id,
+        copies: boundedInt({ min: 1, max: 10_000, message: '份数应为 1 到 10000 之间的整数' }).optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       await keeperRef(ctx, input.requestId);
       return attempt(() => stampSeal(ctx.db, actingAs(ctx), input));

@@ -1,5 +1,11 @@
 import { type Database, jurisdictions, users } from '@shequ/db';
-import { divisionCode, residentIdNumber as idNumber, mobileNumber, safeText } from '@shequ/domain';
+import {
+  boundedInt,
+  divisionCode,
+  residentIdNumber as idNumber,
+  mobileNumber,
+  safeText,
+} from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { and, asc, count, eq, ilike, like, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -37,7 +43,7 @@ export const createUserInput = z.strictObject({
 export const listUsersInput = z
   .strictObject({
     search: z.string().trim().max(50).optional(),
-    page: z.number().int().min(1).default(1),
+    page: boundedInt({ min: 1 }).default(1),
     pageSize: z.number().int().min(1).max(100).default(20),
   })
   .default({ page: 1, pageSize: 20 });
