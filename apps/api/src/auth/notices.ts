@@ -5,7 +5,7 @@
  * Read from the audit log (every reset writes one), so no column is needed.
  */
 import { auditLog, type Database } from '@shequ/db';
-import { and, desc, eq, gt, inArray } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, ne } from 'drizzle-orm';
 import { chinaDateTime } from '../routers/spreadsheet-file.js';
 
 const NOTICE_ACTIONS = ['user.resetPassword', 'user.setDisabled'] as const;
@@ -28,6 +28,9 @@ export async function accountNoticesAtSignIn(db: Database, userId: string): Prom
         eq(auditLog.entityType, 'user'),
         eq(auditLog.entityId, userId),
         inArray(auditLog.action, [...NOTICE_ACTIONS]),
+        // By an administrator, not the holder: the installer's own reset at start-up (no actor) is not news.
+        isNotNull(auditLog.actorId),
+        ne(auditLog.actorId, userId),
         previous ? gt(auditLog.at, previous.at) : undefined,
       ),
     )

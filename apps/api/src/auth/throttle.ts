@@ -8,7 +8,7 @@
  * never tells an attacker which exist.
  */
 import { type Database, loginAttempts } from '@shequ/db';
-import { and, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 
 export interface ThrottlePolicy {
   /** Attempts within `windowMs` that lock the key; no attempt beyond them is verified. */
@@ -82,14 +82,20 @@ export async function recordFailure(
   now: Date,
   policy: ThrottlePolicy,
 ): Promise<Date | null> {
-  const lockEnd = new Date(now.getTime() + policy.lockMs);
-  const rows = await db
-    .update(loginAttempts)
-    .set({
-      lockedUntil: sql`case when ${loginAttempts.failures} >= ${policy.maxFailures} then greatest(coalesce(${loginAttempts.lockedUntil}, ${lockEnd.toISOString()}::timestamptz), ${lockEnd.toISOString()}::timestamptz) else ${loginAttempts.lockedUntil} end`,
-    })
-    .where(inArray(loginAttempts.key, keys))
-    .returning({ lockedUntil: loginAttempts.lockedUntil });
+  const lockEnd = new Date(now.getTime() + policy.lockMs).toISOString();
+  const rows: { lockedUntil: Date | null }[] = [];
+  // One key per statement, in the order reserved: no statement waits for one row while holding another.
+  for (const key of keys) {
+    rows.push(
+      ...(await db
+        .update(loginAttempts)
+        .set({
+          lockedUntil: sql`case when ${loginAttempts.failures} >= ${policy.maxFailures} then greatest(coalesce(${loginAttempts.lockedUntil}, ${lockEnd}::timestamptz), ${lockEnd}::timestamptz) else ${loginAttempts.lockedUntil} end`,
+        })
+        .where(eq(loginAttempts.key, key))
+        .returning({ lockedUntil: loginAttempts.lockedUntil })),
+    );
+  }
   const lock = latestLock(rows);
   return lock && lock > now ? lock : null;
 }
@@ -99,25 +105,30 @@ export async function recordFailure(
  * by its own sign-ins); keys back at zero are removed.
  */
 export async function releaseAttempt(db: Database, keys: string[], policy: ThrottlePolicy): Promise<void> {
-  // A failure that finished while this sign-in was being checked counted it as a failure and may have
-  // locked the key: below the limit without it, the lock goes.
-  await db
-    .update(loginAttempts)
-    .set({
-      failures: sql`greatest(${loginAttempts.failures} - 1, 0)`,
-      lockedUntil: sql`case when ${loginAttempts.failures} - 1 >= ${policy.maxFailures} then ${loginAttempts.lockedUntil} else null end`,
-    })
-    .where(inArray(loginAttempts.key, keys));
-  await db
-    .delete(loginAttempts)
-    .where(and(inArray(loginAttempts.key, keys), sql`${loginAttempts.failures} <= 0`));
+  for (const key of keys) {
+    // A failure that finished while this sign-in was being checked counted it as a failure and may have
+    // locked the key: below the limit without it, the lock goes.
+    await db
+      .update(loginAttempts)
+      .set({
+        failures: sql`greatest(${loginAttempts.failures} - 1, 0)`,
+        lockedUntil: sql`case when ${loginAttempts.failures} - 1 >= ${policy.maxFailures} then ${loginAttempts.lockedUntil} else null end`,
+      })
+      .where(eq(loginAttempts.key, key));
+    await db
+      .delete(loginAttempts)
+      .where(and(eq(loginAttempts.key, key), sql`${loginAttempts.failures} <= 0`));
+  }
 }
 
+/** One key per statement, in the order reserved (see `recordFailure`). */
 async function giveBack(db: Database, keys: string[]): Promise<void> {
-  await db
-    .update(loginAttempts)
-    .set({ failures: sql`greatest(${loginAttempts.failures} - 1, 0)` })
-    .where(inArray(loginAttempts.key, keys));
+  for (const key of keys) {
+    await db
+      .update(loginAttempts)
+      .set({ failures: sql`greatest(${loginAttempts.failures} - 1, 0)` })
+      .where(eq(loginAttempts.key, key));
+  }
 }
 
 /** Rows whose window and lock have both passed count for nothing: removed on a schedule. */

@@ -21,7 +21,13 @@ export default function LoginPage() {
       onSuccess: ({ user, notices }) => {
         // Changes others made to this account since its last sign-in (a password reset): shown until closed.
         for (const notice of notices)
-          notification.warning({ title: '账号安全提醒', description: notice, duration: 0 });
+          notification.warning({
+            title: '账号安全提醒',
+            description: notice,
+            duration: 0,
+            // Out of the way of the page's own buttons (top right) until read and closed.
+            placement: 'bottomRight',
+          });
         queryClient.setQueryData(trpc.auth.me.queryKey(), user);
         navigate(user.mustChangePassword ? '/change-password' : safeNext(params.get('next')), {
           replace: true,
