@@ -70,7 +70,7 @@ describe('PGlite data folder lock', () => {
     expect(await third.outcome).toHaveProperty('opened');
     third.child.stdin?.end();
     expect(await third.exited).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('takes over the lock of a process killed with SIGKILL', async () => {
     const folder = join(root, 'killed');
@@ -84,7 +84,7 @@ describe('PGlite data folder lock', () => {
     expect(await second.outcome).toHaveProperty('opened');
     second.child.stdin?.end();
     expect(await second.exited).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses a second open of one folder inside one process, and a lock file of a live process', async () => {
     const folder = join(root, 'same-process');
@@ -97,5 +97,5 @@ describe('PGlite data folder lock', () => {
     // A lock naming a live process other than us (our parent) is respected, not taken over.
     writeFileSync(join(folder, LOCK_FILE_NAME), `${process.ppid}\n`);
     await expect(openPglite(folder)).rejects.toThrow(new RegExp(`进程 ${process.ppid}`));
-  }, 60_000);
+  }, 180_000);
 });
