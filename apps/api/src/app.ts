@@ -11,11 +11,14 @@ import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/a
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import { maxAttachmentBytesFromEnv, registerAttachmentRoutes } from './archives/upload.js';
+import { DEFAULT_SESSION_IDLE_MS } from './auth/sessions.js';
 import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
 import { type ApiSettings, contextFactory } from './context.js';
+import type { TrustProxySetting } from './proxy.js';
 import { checkReadiness } from './readiness.js';
 import { type AppRouter, appRouter } from './router.js';
 import { DEFAULT_EXPORT_ROW_LIMIT } from './routers/spreadsheet-file.js';
+import { registerOriginCheck, scheduleSweep, securityHeaders, sweepExpired } from './security.js';
 import { consoleStaticOptions } from './static-assets.js';
 
 // zod's messages in Chinese for every input error the API reports; an app (not a package) may set this.
@@ -30,11 +33,20 @@ export interface BuildAppOptions {
   now?: () => Date;
   throttle?: ThrottlePolicy;
   sessionTtlMs?: number;
+  /** A session unused this long ends (default 30 minutes). */
+  sessionIdleMs?: number;
+  /** How often expired sessions and spent login attempts are deleted (default every 10 minutes; 0: never). */
+  sweepIntervalMs?: number;
+  /** Origins besides the server's own whose pages may send changes (`SHEQU_ALLOWED_ORIGINS`). */
+  allowedOrigins?: readonly string[];
   cookieSecure?: boolean | 'auto';
   /** The built console; `null` serves no console. */
   adminDist?: string | null;
-  /** Trust X-Forwarded-For from a reverse proxy (the throttle keys on the client address). */
-  trustProxy?: boolean | string;
+  /**
+   * Proxies whose X-Forwarded-For / X-Forwarded-Proto count (`parseTrustProxy` of `SHEQU_TRUST_PROXY`): the
+   * throttle and the audit log key on the client address, the session cookie's `Secure` on the scheme.
+   */
+  trustProxy?: TrustProxySetting;
   /** Most rows a spreadsheet export writes (default 20,000); tests lower it to see the refusal. */
   exportRowLimit?: number;
   /** Largest attachment upload in bytes (default `SHEQU_MAX_ATTACHMENT_MB`, else 200 MiB). */
@@ -72,16 +84,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db: options.database.db,
     now: options.now ?? (() => new Date()),
     sessionTtlMs: options.sessionTtlMs ?? 12 * 60 * 60_000,
+    sessionIdleMs: options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS,
     cookieSecure: options.cookieSecure ?? 'auto',
     throttle: options.throttle ?? defaultThrottlePolicy,
     exportRowLimit: options.exportRowLimit ?? DEFAULT_EXPORT_ROW_LIMIT,
+    spreadsheetImports: { running: 0 },
   };
 
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'same-origin');
-  });
+  app.addHook('onSend', async (request, reply) => securityHeaders(request, reply));
+  registerOriginCheck(app, options.allowedOrigins ?? []);
+  const sweepIntervalMs = options.sweepIntervalMs ?? 10 * 60_000;
+  if (sweepIntervalMs > 0) {
+    scheduleSweep(app, () => sweepExpired(settings.db, settings.now(), settings), sweepIntervalMs);
+  }
 
   await app.register(fastifyCookie);
   await app.register(fastifyTRPCPlugin, {

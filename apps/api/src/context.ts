@@ -11,11 +11,15 @@ export interface ApiSettings {
   db: Database;
   now: () => Date;
   sessionTtlMs: number;
+  /** A session unused this long ends (30 minutes), besides `sessionTtlMs`. */
+  sessionIdleMs: number;
   /** `Secure` cookie attribute: 'auto' sets it on HTTPS requests only (plain http://localhost still works). */
   cookieSecure: boolean | 'auto';
   throttle: ThrottlePolicy;
   /** Most rows a spreadsheet export writes; a longer list must be narrowed first. */
   exportRowLimit: number;
+  /** Spreadsheet imports running on this server: at most one at a time, however many workers send files. */
+  spreadsheetImports: { running: number };
 }
 
 export interface Context {
@@ -33,7 +37,9 @@ export function contextFactory(settings: ApiSettings) {
   // Only the request and reply are read, so the upload route (outside tRPC) builds the same context.
   return async ({ req, res }: Pick<CreateFastifyContextOptions, 'req' | 'res'>): Promise<Context> => {
     const token = req.cookies[SESSION_COOKIE];
-    const found = token ? await principalForToken(settings.db, token, settings.now()) : null;
+    const found = token
+      ? await principalForToken(settings.db, token, settings.now(), settings.sessionIdleMs)
+      : null;
     return {
       settings,
       db: settings.db,

@@ -10,13 +10,16 @@ export type FieldErrors = Record<string, string[]>;
  * that does not exist); the errorFormatter puts its `fieldErrors` into `data.fieldErrors` like a zod error's.
  */
 export class FieldProblems extends Error {
-  constructor(readonly fieldErrors: FieldErrors) {
+  readonly fieldErrors: FieldErrors;
+  constructor(fieldErrors: FieldErrors) {
     super(
       Object.entries(fieldErrors)
         .map(([field, messages]) => `${field}: ${messages.join('；')}`)
         .join('\n'),
     );
     this.name = 'FieldProblems';
+    // Keys come from input (a field named `__proto__`): kept as plain keys of an object without prototype.
+    this.fieldErrors = Object.assign(Object.create(null) as FieldErrors, fieldErrors);
   }
 }
 

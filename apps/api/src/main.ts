@@ -4,15 +4,39 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { communities, migrateDatabase, openDatabase, seedDemo, unlockArchivesDemoAccounts } from '@shequ/db';
+import {
+  communities,
+  DataFolderLocked,
+  migrateDatabase,
+  openDatabase,
+  seedDemo,
+  unlockArchivesDemoAccounts,
+} from '@shequ/db';
 import { buildApp, defaultAdminDist } from './app.js';
 import { hashPassword } from './auth/password.js';
 import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from './bootstrap.js';
+import { parseTrustProxy, type TrustProxySetting } from './proxy.js';
+import { allowedOriginsFromEnv } from './security.js';
+
+let trustProxy: TrustProxySetting;
+try {
+  trustProxy = parseTrustProxy(process.env.SHEQU_TRUST_PROXY);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? 'localhost';
 
-const database = await openDatabase({});
+const database = await openDatabase({}).catch((error: unknown) => {
+  // Another process holds the data folder: one line saying which, and status 1 (CONTRACTS §8).
+  if (error instanceof DataFolderLocked) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+});
 console.log(
   `数据库：${database.kind === 'pglite' ? '内置 PGlite' : 'PostgreSQL'}，位置 ${database.location}`,
 );
@@ -77,7 +101,8 @@ try {
     database,
     adminDist,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
-    trustProxy: process.env.SHEQU_TRUST_PROXY === '1',
+    trustProxy,
+    allowedOrigins: allowedOriginsFromEnv(process.env.SHEQU_ALLOWED_ORIGINS),
   });
   await app.listen({ port, host });
   console.log(`Shequ 已启动：http://localhost:${port}`);

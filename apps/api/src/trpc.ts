@@ -3,10 +3,11 @@
  * builders below, so the role check is never left to a resolver; scope checks on a given code go
  * through `requireScope`, and list queries filter by `scopePrefix` in SQL.
  */
+import { hostileInputProblem } from '@shequ/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { canWrite, isAdminRole, isInScope, type Principal } from './auth/scope.js';
 import type { Context } from './context.js';
-import { forbidden, problemOf } from './errors.js';
+import { FieldProblems, forbidden, problemOf } from './errors.js';
 
 const t = initTRPC.context<Context>().create({
   // Stack traces and driver messages stay in the server log, never in a response.
@@ -21,11 +22,31 @@ export const router = t.router;
 export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 
+/**
+ * Every procedure's raw input is looked over before its schema parses it: a NUL in any string or a
+ * `__proto__` key is a 400 naming the field, whatever the procedure (PostgreSQL text cannot store NUL;
+ * the key would reach objects built from the input).
+ */
+const inputGuard = t.middleware(async ({ getRawInput, next }) => {
+  // A call without a body (logout) has no input to read: tRPC reports unreadable input itself.
+  const raw = await getRawInput().catch(() => undefined);
+  const problem = hostileInputProblem(raw);
+  if (problem) {
+    const field = problem.path || '(root)';
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `输入有误：${field}`,
+      cause: new FieldProblems({ [field]: [problem.message] }),
+    });
+  }
+  return next();
+});
+
 /** No session needed: login, health of the API itself. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(inputGuard);
 
 /** Signed in, possibly still holding a one-time password (only `auth.*` use this directly). */
-export const sessionProcedure = t.procedure.use(({ ctx, next }) => {
+export const sessionProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.principal || !ctx.sessionId) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
   return next({ ctx: { ...ctx, principal: ctx.principal, sessionId: ctx.sessionId } });
 });

@@ -60,6 +60,7 @@ beforeAll(async () => {
   server = await archivesTestApp('shequ-archives-access-', accounts, {
     now: clock.now,
     sessionTtlMs: 365 * 86_400_000,
+    sessionIdleMs: 365 * 86_400_000,
   });
   ({ database } = server);
   Object.assign(ids, server.ids);

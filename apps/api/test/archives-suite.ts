@@ -30,6 +30,8 @@ export function archivesSuite() {
     server = await archivesTestApp('shequ-archives-', accounts, {
       now: clock.now,
       sessionTtlMs: 365 * 86_400_000,
+      // The story runs over months of the fake clock; sessions are tested in security.test.ts.
+      sessionIdleMs: 365 * 86_400_000,
     });
     Object.assign(ids, server.ids);
     Object.assign(as, server.as);

@@ -34,6 +34,8 @@ export function fakeClock(start = new Date('2026-11-03T02:00:00Z')): Clock {
 
 export interface ClientOptions {
   ip?: string;
+  /** Extra request headers on every call (a proxy's X-Forwarded-For, an Origin). */
+  headers?: Record<string, string>;
 }
 
 /** A browser-like client: keeps the session cookie it is given, sends it back. */
@@ -48,7 +50,10 @@ export function clientFor(app: FastifyInstance, options: ClientOptions = {}): Te
         url: 'http://localhost/trpc',
         fetch: async (input, init) => {
           const url = new URL(String(input));
-          const headers: Record<string, string> = { ...(init?.headers as Record<string, string>) };
+          const headers: Record<string, string> = {
+            ...(init?.headers as Record<string, string>),
+            ...options.headers,
+          };
           if (jar.size > 0) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
           const response = await app.inject({
             method: (init?.method ?? 'GET') as 'GET' | 'POST',
@@ -88,7 +93,8 @@ export async function makeApp(
   database: DatabaseHandle,
   options: Omit<BuildAppOptions, 'database'> = {},
 ): Promise<FastifyInstance> {
-  return buildApp({ database, adminDist: null, logger: false, ...options });
+  // No sweep unless a test asks: apps on one database with different clocks would end each other's sessions.
+  return buildApp({ database, adminDist: null, logger: false, sweepIntervalMs: 0, ...options });
 }
 
 let hashCache: Promise<string> | undefined;
@@ -116,12 +122,20 @@ export async function insertUser(
   return row.id;
 }
 
+let signIns = 0;
+
 export async function signedIn(
   app: FastifyInstance,
   username: string,
   options: ClientOptions = {},
 ): Promise<TestClient> {
-  const client = clientFor(app, options);
+  // Each signed-in client its own loopback address: the throttle verifies at most five sign-ins at once per
+  // address, and test files sign their accounts in all at once.
+  const client = clientFor(app, {
+    ...options,
+    ip: options.ip ?? `127.0.${Math.floor(signIns / 250)}.${(signIns % 250) + 2}`,
+  });
+  signIns++;
   await client.auth.login.mutate({ username, password: TEST_PASSWORD });
   return client;
 }

@@ -1,6 +1,7 @@
 import { auditLog, communities, type DatabaseHandle } from '@shequ/db';
 import { createTestDatabase } from '@shequ/db/testing';
 import { readTable } from '@shequ/facts-io';
+import { spreadsheetBomb } from '@shequ/facts-io/testing';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +101,39 @@ describe('spreadsheets', () => {
       streetAdmin.spreadsheets.importFacts.mutate({ fileName: 'facts.pdf', contentBase64: 'AAAA' }),
     );
     expect(error.data?.fieldErrors).toEqual({ fileName: ['只支持 .xlsx 与 .csv 文件'] });
+  });
+
+  it('refuses a zip bomb with a 400 naming the limit, and runs one import at a time (429 for the others)', async () => {
+    // ~64 MB of XML in a file under the 1 MB upload limit.
+    const bomb = (await spreadsheetBomb({ rows: 60_000, cellText: 'x'.repeat(1000) })).toString('base64');
+    const refused = await rejection(
+      streetAdmin.spreadsheets.importFacts.mutate({ fileName: 'bomb.xlsx', contentBase64: bomb }),
+    );
+    expect(refused.data?.httpStatus).toBe(400);
+    expect(refused.data?.fieldErrors).toEqual({ fileName: ['文件解压后超过 32 MB 的上限：请分批导入'] });
+
+    // A sheet just over the row limit takes a while to count: the imports sent meanwhile are turned away.
+    const rows = (await spreadsheetBomb({ rows: 20_005 })).toString('base64');
+    const outcomes = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        rejection(
+          streetAdmin.spreadsheets.importFacts.mutate({ fileName: 'rows.xlsx', contentBase64: rows }),
+        ),
+      ),
+    );
+    const statuses = outcomes.map((error) => error.data?.httpStatus).sort();
+    expect(statuses).toEqual([400, 429, 429, 429]);
+    expect(outcomes.find((error) => error.data?.httpStatus === 400)?.data?.fieldErrors).toEqual({
+      fileName: ['表格超过 20000 行数据的上限：请分批导入'],
+    });
+    expect(outcomes.find((error) => error.data?.httpStatus === 429)?.message).toMatch(
+      /同一时间只处理一个导入/,
+    );
+    // The gate is open again afterwards.
+    const again = await rejection(
+      streetAdmin.spreadsheets.importFacts.mutate({ fileName: 'rows.xlsx', contentBase64: rows }),
+    );
+    expect(again.data?.httpStatus).toBe(400);
   });
 
   it('exports the list the reader may see, and refuses a node outside it', async () => {

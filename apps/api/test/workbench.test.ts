@@ -46,6 +46,7 @@ beforeAll(async () => {
   server = await archivesTestApp('shequ-workbench-', accounts, {
     now: clock.now,
     sessionTtlMs: 365 * 86_400_000,
+    sessionIdleMs: 365 * 86_400_000,
   });
   ({ database } = server);
   const street = client('street');

@@ -46,6 +46,13 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
+    // Another process holds the data folder (CONTRACTS §8): its one line, status 1. Matched by name so
+    // that commands without a database never load the db package.
+    if (error instanceof Error && error.name === 'DataFolderLocked') {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;
   },

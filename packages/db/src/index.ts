@@ -8,6 +8,7 @@ export * from './demo-facts.js';
 export type { DivisionNode, ResidentsCommittee } from './divisions.js';
 export { isResidentsCommittee, readDivisionNodes, readResidentsCommittees } from './divisions.js';
 export * from './facts-import.js';
+export { DataFolderLocked, LOCK_FILE_NAME } from './folder-lock.js';
 export { escapeLike } from './like.js';
 export * from './migrate.js';
 export * from './schema.js';

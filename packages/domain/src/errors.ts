@@ -93,7 +93,8 @@ export function formatIssueLines(error: z.core.$ZodError): string[] {
 
 /** Problems keyed by path, as a form library or the API's `data.fieldErrors` wants them. */
 export function fieldErrorRecord(error: z.core.$ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  // No prototype: a field named `__proto__` or `constructor` is a key like any other, not Object's.
+  const out: Record<string, string[]> = Object.create(null);
   for (const { path, message } of fieldErrors(error)) {
     const messages = out[path] ?? [];
     messages.push(message);

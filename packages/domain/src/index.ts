@@ -6,4 +6,5 @@ export * from './identifiers.js';
 export * from './labels.js';
 export * from './organisation.js';
 export * from './roles.js';
+export * from './safety.js';
 export * from './snapshot.js';

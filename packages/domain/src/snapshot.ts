@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { isoDate } from './common.js';
 import { communityCode } from './division.js';
+import { INT4_MAX, safeText } from './safety.js';
 
 export const SNAPSHOT_FORMAT = 'shequ.community-snapshot/v1' as const;
 
@@ -21,7 +22,9 @@ const quantity = (should: string) => {
 /** Messages live on the schema so the CLI, the API and the console show the same words. */
 export const nonNegativeInteger = quantity('应为非负整数')
   .int({ error: '应为非负整数' })
-  .nonnegative({ error: '应为非负整数' });
+  .nonnegative({ error: '应为非负整数' })
+  // Counts are stored in integer columns (households, residents): beyond that is a typing error.
+  .max(INT4_MAX, { error: `应为不超过 ${INT4_MAX} 的非负整数` });
 export const squareMetres = quantity('应为非负数（平方米）').nonnegative({ error: '应为非负数（平方米）' });
 export const yuan = quantity('应为非负数（元）').nonnegative({ error: '应为非负数（元）' });
 export const fraction = quantity('应为0到1之间的小数')
@@ -108,7 +111,7 @@ export const facilityFacts = z.strictObject({
 const snapshotFields = z.strictObject({
   format: z.literal(SNAPSHOT_FORMAT).optional(),
   code: communityCode,
-  name: z.string().trim().min(1).max(100),
+  name: safeText('社区名称', 100),
   asOf: isoDate,
   setting: z.enum(['urban', 'rural']).optional(),
   townSeat: z.boolean().optional(),

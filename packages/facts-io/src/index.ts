@@ -11,6 +11,11 @@ export {
   honourLabels,
 } from './columns.js';
 export {
+  DEFAULT_SPREADSHEET_LIMITS,
+  type SpreadsheetLimits,
+  SpreadsheetRefused,
+} from './limits.js';
+export {
   type Cell,
   type FactsTableResult,
   formatTableProblems,

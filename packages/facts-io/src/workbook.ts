@@ -5,6 +5,13 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { factColumns } from './columns.js';
+import {
+  checkCsvLimits,
+  checkWorkbookLimits,
+  DEFAULT_SPREADSHEET_LIMITS,
+  type SpreadsheetLimits,
+  SpreadsheetRefused,
+} from './limits.js';
 import type { Cell } from './parse.js';
 
 export type TableFormat = 'xlsx' | 'csv';
@@ -76,14 +83,34 @@ function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The rows of the first worksheet of an .xlsx file, or of a CSV file, header first. */
-export async function readTable(data: Uint8Array, format: TableFormat): Promise<Cell[][]> {
+/**
+ * The rows of the first worksheet of an .xlsx file, or of a CSV file, header first. A file over the limits
+ * (inflated size, rows) or not a spreadsheet at all is refused with `SpreadsheetRefused` before it is parsed.
+ */
+export async function readTable(
+  data: Uint8Array,
+  format: TableFormat,
+  limits: SpreadsheetLimits = DEFAULT_SPREADSHEET_LIMITS,
+): Promise<Cell[][]> {
   if (format === 'csv') {
+    checkCsvLimits(data, limits);
     // Empty lines are kept as rows so row numbers stay those the user sees.
-    return parseCsv(Buffer.from(data), { bom: true, relax_column_count: true }) as string[][];
+    try {
+      return parseCsv(Buffer.from(data), { bom: true, relax_column_count: true }) as string[][];
+    } catch (error) {
+      throw new SpreadsheetRefused(
+        'unreadable',
+        `无法读取该 CSV 文件${error instanceof Error ? `（${error.message}）` : ''}：请用模板另存为 UTF-8 编码的 .csv`,
+      );
+    }
   }
+  await checkWorkbookLimits(data, limits);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new SpreadsheetRefused('unreadable', '无法读取该文件：不是有效的 .xlsx 文件，请用模板另存为 .xlsx');
+  }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
   const rows: Cell[][] = [];

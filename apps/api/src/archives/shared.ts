@@ -4,6 +4,7 @@
  */
 import { type Citation, citeInline, TransitionRefused } from '@shequ/archives';
 import { type ActingAs, ArchiveError, type Database } from '@shequ/db';
+import { isDateInRange } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { eq, like, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
@@ -119,10 +120,14 @@ export function underNode(
  * the destruction list): the input side of `@shequ/db`'s `rowsAfter`, which says what a page is.
  */
 export const pageAfter = z.strictObject({
+  // An ISO date or date-time within the years records carry: `Date.parse` alone let `"1"` and
+  // `"+275760-09-13"` through to the database, which refused them with a server error.
   at: z
-    .string()
-    .max(40)
-    .refine((value) => !Number.isNaN(Date.parse(value)), { error: '翻页位置应为日期或时间' }),
+    .union([
+      z.iso.datetime({ offset: true, error: '翻页位置应为 ISO 日期或时间' }),
+      z.iso.date({ error: '翻页位置应为 ISO 日期或时间' }),
+    ])
+    .refine((value) => isDateInRange(value.slice(0, 10)), { error: '翻页位置应为 ISO 日期或时间' }),
   id: z.uuid({ error: '应为有效的编号' }),
 });
 

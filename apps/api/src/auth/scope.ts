@@ -108,3 +108,19 @@ export function accountManagementProblem(
   if (roleDepth(target.role) < roleDepth(actor.role)) return '不能管理级别高于自己的账号';
   return undefined;
 }
+
+/**
+ * Whether `actor` may reset the password of (or disable) `target`, beyond `accountManagementProblem`: an
+ * account bound to the actor's own node — a fellow administrator, or the auditor who supervises the
+ * actor — needs an administrator above both, or a street administrator could reset the town's discipline
+ * auditor's password and sign in as them. A wider scope is already outside the actor's reach.
+ */
+export function accountTakeoverProblem(
+  actor: Pick<Principal, 'jurisdictionCode'>,
+  target: { role: AppRole; jurisdictionCode: string },
+): string | undefined {
+  if (target.jurisdictionCode !== actor.jurisdictionCode) return undefined;
+  return target.role === 'auditor'
+    ? '本级审计员的账号须由上级管理员办理'
+    : '与您同级的账号须由上级管理员办理';
+}

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { type Database, sessions, users } from '@shequ/db';
-import { and, eq, gt, isNull, lt, ne } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne, or } from 'drizzle-orm';
 import type { AppRole } from './roles.js';
 import type { Principal } from './scope.js';
 
@@ -40,10 +40,14 @@ export async function createSession(
 }
 
 /** The signed-in account for a cookie token, or null when the session is unknown, expired or the account disabled. */
+/** A session unused this long ends, whatever its 12-hour limit says (a console left open on a shared desk). */
+export const DEFAULT_SESSION_IDLE_MS = 30 * 60_000;
+
 export async function principalForToken(
   db: Database,
   token: string,
   now: Date,
+  idleMs: number = DEFAULT_SESSION_IDLE_MS,
 ): Promise<{ principal: Principal; sessionId: string } | null> {
   const id = hashToken(token);
   const [row] = await db
@@ -58,7 +62,15 @@ export async function principalForToken(
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
+    .where(
+      and(
+        eq(sessions.id, id),
+        gt(sessions.expiresAt, now),
+        // Seen within the idle limit; `lastSeenAt` moves at most once a minute, so the limit is met to the minute.
+        gt(sessions.lastSeenAt, new Date(now.getTime() - idleMs)),
+        isNull(users.disabledAt),
+      ),
+    )
     .limit(1);
   if (!row) return null;
   // Touch at most once a minute: a write per request would serialise PGlite for nothing.
@@ -84,6 +96,15 @@ export async function deleteSessionsOfUser(
     .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));
 }
 
-export async function deleteExpiredSessions(db: Database, now: Date): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+/** Sessions past their limit or idle too long: removed on a schedule (they already sign nobody in). */
+export async function deleteExpiredSessions(
+  db: Database,
+  now: Date,
+  idleMs: number = DEFAULT_SESSION_IDLE_MS,
+): Promise<number> {
+  const deleted = await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs))))
+    .returning({ id: sessions.id });
+  return deleted.length;
 }

@@ -33,7 +33,7 @@ import {
   stageBlob,
   updateArchiveItem,
 } from '@shequ/db';
-import { communityCode, divisionCode, isoDate } from '@shequ/domain';
+import { boundedInt, communityCode, divisionCode, isoDate, safeMultilineText } from '@shequ/domain';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { blobStore } from '../archives/blob-store.js';
@@ -83,8 +83,8 @@ export const createArchiveInput = z.strictObject({
   title: text('题名', 500),
   date: isoDate,
   classification: z.enum(classificationLevels).optional(),
-  pages: z.int({ error: '页数应为正整数' }).min(1, { error: '页数应为正整数' }).optional(),
-  notes: z.string().trim().max(2000).optional(),
+  pages: boundedInt({ min: 1, message: '页数应为正整数' }).optional(),
+  notes: safeMultilineText('备注', 2000).optional(),
   medium: z.enum(archiveMedia),
   contentGroup: archiveContentGroup,
   retention: z.enum(retentionPeriods),
@@ -94,13 +94,13 @@ export const createArchiveInput = z.strictObject({
 
 export const updateArchiveInput = z.strictObject({
   id,
-  expectedVersion: z.int().min(1),
+  expectedVersion: boundedInt({ min: 1 }),
   documentNumber: text('文号', 100).nullable().optional(),
   issuer: text('责任者', 200).optional(),
   title: text('题名', 500).optional(),
   classification: z.enum(classificationLevels).optional(),
-  pages: z.int().min(1, { error: '页数应为正整数' }).nullable().optional(),
-  notes: z.string().trim().max(2000).nullable().optional(),
+  pages: boundedInt({ min: 1, message: '页数应为正整数' }).nullable().optional(),
+  notes: safeMultilineText('备注', 2000).nullable().optional(),
   contentGroup: archiveContentGroup.optional(),
   location: location.optional(),
 });
@@ -109,7 +109,7 @@ export const listLoansInput = z.strictObject({
   communityCode,
   /** true: only loans not yet returned; false: only returned ones; absent: all. */
   open: z.boolean().optional(),
-  page: z.int().min(1).default(1),
+  page: boundedInt({ min: 1 }).default(1),
   pageSize: z.int().min(1).max(100).default(20),
 });
 
@@ -128,7 +128,7 @@ export const listArchivesInput = z.strictObject({
   custodianId: id.optional(),
   /** Matches title, reference code, document number or issuer. */
   text: z.string().trim().max(50).optional(),
-  page: z.int().min(1).default(1),
+  page: boundedInt({ min: 1 }).default(1),
   pageSize: z.int().min(1).max(100).default(20),
 });
 

@@ -1,4 +1,5 @@
 import { auditLog, type Database, jurisdictions, users } from '@shequ/db';
+import { boundedInt } from '@shequ/domain';
 import { and, count, desc, eq, like, notInArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { allows, archivesStanding } from '../auth/archives-access.js';
@@ -8,7 +9,7 @@ import { authedProcedure, router } from '../trpc.js';
 export const listAuditInput = z.strictObject({
   entityType: z.string().trim().min(1).max(50).optional(),
   entityId: z.string().trim().min(1).max(100).optional(),
-  page: z.number().int().min(1).default(1),
+  page: boundedInt({ min: 1 }).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });
 

@@ -3,11 +3,19 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../audit.js';
+import { accountNoticesAtSignIn } from '../auth/notices.js';
 import { decoyPasswordHash, hashPassword, passwordProblems, verifyPassword } from '../auth/password.js';
 import { COUNTRY_CODE } from '../auth/roles.js';
 import type { Principal } from '../auth/scope.js';
 import { createSession, deleteSession, deleteSessionsOfUser, SESSION_COOKIE } from '../auth/sessions.js';
-import { attemptKey, clearFailures, lockedUntil, lockoutMessage, recordFailure } from '../auth/throttle.js';
+import {
+  attemptKeys,
+  BUSY_MESSAGE,
+  lockoutMessage,
+  recordFailure,
+  releaseAttempt,
+  reserveAttempt,
+} from '../auth/throttle.js';
 import type { Context } from '../context.js';
 import { FieldProblems } from '../errors.js';
 import { publicProcedure, router, sessionProcedure } from '../trpc.js';
@@ -58,29 +66,35 @@ function setSessionCookie(ctx: Context, token: string, expiresAt: Date): void {
   });
 }
 
-function lockedError(until: Date, now: Date): TRPCError {
-  return new TRPCError({ code: 'TOO_MANY_REQUESTS', message: lockoutMessage(until, now) });
+function lockedError(until: Date | null, now: Date): TRPCError {
+  return new TRPCError({
+    code: 'TOO_MANY_REQUESTS',
+    message: until ? lockoutMessage(until, now) : BUSY_MESSAGE,
+  });
 }
 
 export const authRouter = router({
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const now = ctx.settings.now();
     const username = input.username.toLowerCase();
-    const key = attemptKey(username, ctx.ip);
-    const locked = await lockedUntil(ctx.db, key, now);
-    if (locked) throw lockedError(locked, now);
+    const keys = attemptKeys(username, ctx.ip);
+    // Counted before verifying: of any number of concurrent guesses only the policy's few are checked.
+    const reservation = await reserveAttempt(ctx.db, keys, now, ctx.settings.throttle);
+    if (!reservation.verify) throw lockedError(reservation.lockedUntil, now);
 
     const [user] = await ctx.db.select().from(users).where(eq(users.username, username)).limit(1);
     // Unknown and disabled accounts cost one argon2 verification too, and get the same answer.
     const matches = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
     if (!user || !matches || user.disabledAt) {
       ctx.req.log.warn({ username, ip: ctx.ip }, 'login refused');
-      const lockedNow = await recordFailure(ctx.db, key, now, ctx.settings.throttle);
+      const lockedNow = await recordFailure(ctx.db, keys, now, ctx.settings.throttle);
       if (lockedNow) throw lockedError(lockedNow, now);
       throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS });
     }
 
-    await clearFailures(ctx.db, key);
+    await releaseAttempt(ctx.db, keys, ctx.settings.throttle);
+    // Read before this sign-in is recorded: what others changed since the previous one.
+    const notices = await accountNoticesAtSignIn(ctx.db, user.id);
     const session = await ctx.db.transaction(async (tx) => {
       const created = await createSession(tx, {
         userId: user.id,
@@ -111,7 +125,7 @@ export const authRouter = router({
       jurisdictionCode: user.jurisdictionCode,
       mustChangePassword: user.mustChangePassword,
     };
-    return { user: await sessionUser(ctx, principal) };
+    return { user: await sessionUser(ctx, principal), notices };
   }),
 
   logout: publicProcedure.mutation(async ({ ctx }) => {
@@ -144,12 +158,12 @@ export const authRouter = router({
     const now = ctx.settings.now();
     const { principal } = ctx;
     // A stolen session must not become a way to guess the password: same throttle as login.
-    const key = attemptKey(principal.username, ctx.ip);
-    const locked = await lockedUntil(ctx.db, key, now);
-    if (locked) throw lockedError(locked, now);
+    const keys = attemptKeys(principal.username, ctx.ip);
+    const reservation = await reserveAttempt(ctx.db, keys, now, ctx.settings.throttle);
+    if (!reservation.verify) throw lockedError(reservation.lockedUntil, now);
     const [user] = await ctx.db.select().from(users).where(eq(users.id, principal.id)).limit(1);
     if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-      const lockedNow = await recordFailure(ctx.db, key, now, ctx.settings.throttle);
+      const lockedNow = await recordFailure(ctx.db, keys, now, ctx.settings.throttle);
       if (lockedNow) throw lockedError(lockedNow, now);
       throw new TRPCError({
         code: 'BAD_REQUEST',
@@ -157,6 +171,8 @@ export const authRouter = router({
         cause: new FieldProblems({ currentPassword: ['当前密码不正确'] }),
       });
     }
+    // The current password was right: the attempt gives its slot back whatever the new one's problems.
+    await releaseAttempt(ctx.db, keys, ctx.settings.throttle);
     const problems = passwordProblems(input.newPassword, user.username);
     if (input.newPassword === input.currentPassword) problems.push('新密码不能与当前密码相同');
     if (problems.length > 0) {
@@ -167,7 +183,6 @@ export const authRouter = router({
       });
     }
     const passwordHash = await hashPassword(input.newPassword);
-    await clearFailures(ctx.db, key);
     await ctx.db.transaction(async (tx) => {
       await tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, user.id));
       // Whoever else held a session with the old password loses it.

@@ -1,5 +1,6 @@
 import { communities, escapeLike, jurisdictions, users } from '@shequ/db';
 import {
+  boundedInt,
   type CommunityFacts,
   type CommunitySnapshot,
   communityCode,
@@ -21,7 +22,8 @@ import { notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 import { type PathEntry, visiblePath } from './jurisdictions.js';
 
-const nonNegativeInt = z.number().int().nonnegative();
+// Compared with integer columns: a value past int4 would fail in the database, not here.
+const nonNegativeInt = boundedInt();
 
 export const communitySortFields = ['code', 'name', 'households', 'residents', 'updatedAt'] as const;
 
@@ -29,7 +31,7 @@ export const listCommunitiesInput = z
   .strictObject({
     under: divisionCode.optional(),
     search: z.string().trim().max(50).optional(),
-    page: z.number().int().min(1).default(1),
+    page: boundedInt({ min: 1 }).default(1),
     pageSize: z.number().int().min(1).max(100).default(20),
     sortField: z.enum(communitySortFields).default('code'),
     sortOrder: z.enum(['ascend', 'descend']).default('ascend'),
@@ -47,7 +49,7 @@ export const listCommunitiesInput = z
 
 export const updateFactsInput = z.strictObject({
   code: communityCode,
-  expectedVersion: z.number().int().min(1),
+  expectedVersion: boundedInt({ min: 1 }),
   asOf: isoDate,
   facts: communityFacts,
 });

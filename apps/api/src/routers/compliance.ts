@@ -4,7 +4,7 @@
  * Read-only, so no audit records; every procedure checks the principal's scope first.
  */
 import { communities, jurisdictions } from '@shequ/db';
-import { communityCode, divisionCode, divisionLevel, isoDate } from '@shequ/domain';
+import { boundedInt, communityCode, divisionCode, divisionLevel, isoDate } from '@shequ/domain';
 import {
   type CheckResult,
   type CheckStatus,
@@ -40,7 +40,7 @@ export const failingInput = z.strictObject({
   /** A check's id; absent: communities with at least one result of `status` on any rule. */
   rule: z.string().trim().min(1).max(120).optional(),
   status: z.enum(checkStatuses).default('fail'),
-  page: z.number().int().min(1).default(1),
+  page: boundedInt({ min: 1 }).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });
 

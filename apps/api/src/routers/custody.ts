@@ -13,7 +13,7 @@ import {
   readableCustodyEntries,
   readCustodyLog,
 } from '@shequ/db';
-import { communityCode, domainErrorMap } from '@shequ/domain';
+import { boundedInt, communityCode, domainErrorMap } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { requireArchivesAccess } from '../auth/archives-access.js';
@@ -23,7 +23,7 @@ import { authedProcedure, router, writerProcedure } from '../trpc.js';
 /** The log table's input: entries after `afterSeq`, a page of `limit` (the Excel export ignores `limit`). */
 export const custodyEntriesInput = z.strictObject({
   community: communityCode,
-  afterSeq: z.int().min(0).default(0),
+  afterSeq: boundedInt().default(0),
   limit: z.int().min(1).max(500).default(100),
 });
 

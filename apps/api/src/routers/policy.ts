@@ -4,7 +4,7 @@
  * public documents, so any signed-in user may read them; the what-if reads communities and is
  * scope-checked. Nothing here changes data, so nothing is audited.
  */
-import { divisionCode } from '@shequ/domain';
+import { divisionCode, isoDate } from '@shequ/domain';
 import { type CheckStatus, evaluatorFor, jurisdictionsList, packChain, shippedPacks } from '@shequ/policy';
 import { z } from 'zod';
 import { COUNTRY_CODE } from '../auth/roles.js';
@@ -25,13 +25,13 @@ const nodeCode = z.union([z.literal(COUNTRY_CODE), divisionCode]);
 
 export const explainInput = z.strictObject({
   jurisdictionCode: packCode,
-  asOf: z.iso.date({ message: '应为 YYYY-MM-DD 格式的日期' }).optional(),
+  asOf: isoDate.optional(),
 });
 
 export const diffInput = z.strictObject({
   a: packCode,
   b: packCode,
-  asOf: z.iso.date({ message: '应为 YYYY-MM-DD 格式的日期' }).optional(),
+  asOf: isoDate.optional(),
 });
 
 export const whatIfInput = z.strictObject({
@@ -42,7 +42,7 @@ export const whatIfInput = z.strictObject({
       z.number({ message: '应为数值' }).refine(Number.isFinite, { message: '应为有限数值' }),
     )
     .refine((p) => Object.keys(p).length > 0, { message: '请至少修改一个参数' }),
-  asOf: z.iso.date({ message: '应为 YYYY-MM-DD 格式的日期' }).optional(),
+  asOf: isoDate.optional(),
 });
 
 /** The server's date (the settings' clock, so tests control it). */

@@ -32,7 +32,7 @@ import {
   withdrawSealEnd,
   withdrawSealRequest,
 } from '@shequ/db';
-import { communityCode, divisionCode } from '@shequ/domain';
+import { boundedInt, communityCode, dateRangeMessage, divisionCode, isDateInRange } from '@shequ/domain';
 import { and, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { id, text } from '../archives/inputs.js';
@@ -219,7 +219,12 @@ export const sealsRouter = router({
     }),
 
   stamp: writerProcedure
-    .input(z.strictObject({ requestId: id, copies: z.int().min(1, { error: '份数应为正整数' }).optional() }))
+    .input(
+      z.strictObject({
+        requestId: id,
+        copies: boundedInt({ min: 1, max: 10_000, message: '份数应为 1 到 10000 之间的整数' }).optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       await keeperRef(ctx, input.requestId);
       return attempt(() => stampSeal(ctx.db, actingAs(ctx), input));
@@ -231,7 +236,9 @@ export const sealsRouter = router({
         sealId: id,
         reason: text('带离办公室的特殊情况'),
         destination: text('去向', 200).optional(),
-        returnBy: z.iso.datetime({ offset: true, error: '归还期限应为带时区的 ISO 8601 时间' }),
+        returnBy: z.iso
+          .datetime({ offset: true, error: '归还期限应为带时区的 ISO 8601 时间' })
+          .refine((value) => isDateInRange(value.slice(0, 10)), { error: dateRangeMessage }),
       }),
     )
     .mutation(async ({ ctx, input }) => {

@@ -13,12 +13,23 @@ import {
   checkStatusLabels,
   entityTypeLabels,
   roleLabels,
+  safeText,
 } from '@shequ/domain';
-import { parseFactsTable, readTable, tableFormatOf, templateCsv, templateWorkbook } from '@shequ/facts-io';
+import {
+  parseFactsTable,
+  readTable,
+  SpreadsheetRefused,
+  type TableFormat,
+  tableFormatOf,
+  templateCsv,
+  templateWorkbook,
+} from '@shequ/facts-io';
+import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { scopePrefix } from '../auth/scope.js';
+import type { Context } from '../context.js';
 import { fieldError } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
 import { archiveExports } from './archive-exports.js';
@@ -42,7 +53,7 @@ import { listUsersInput, userListFilter, userRows } from './users.js';
 export type { SpreadsheetFile } from './spreadsheet-file.js';
 
 const importInput = z.strictObject({
-  fileName: z.string().trim().min(1, '请选择文件').max(200),
+  fileName: safeText('文件名', 200),
   contentBase64: z
     .string()
     .min(1, '文件是空的')
@@ -220,6 +231,38 @@ const whatIfSheet: ListSheet<Awaited<ReturnType<typeof whatIf>>['rules'][number]
   ],
 };
 
+async function importFactsFile(
+  ctx: Context & { principal: NonNullable<Context['principal']> },
+  input: z.output<typeof importInput>,
+  format: TableFormat,
+) {
+  let rows: Awaited<ReturnType<typeof readTable>>;
+  try {
+    rows = await readTable(Buffer.from(input.contentBase64, 'base64'), format);
+  } catch (error) {
+    // Over a limit (inflated size, rows) or not a spreadsheet: the message names the limit or the fix.
+    if (error instanceof SpreadsheetRefused) throw fieldError('BAD_REQUEST', 'fileName', error.message);
+    throw fieldError('BAD_REQUEST', 'fileName', '无法读取该文件：请用模板另存为 .xlsx 或 UTF-8 编码的 .csv');
+  }
+  const parsed = parseFactsTable(rows);
+  if (!parsed.ok) return { ok: false as const, problems: parsed.problems };
+  const result = await importCommunityFacts(ctx.db, parsed.snapshots, {
+    actor: ctx.principal,
+    ip: ctx.ip,
+    at: ctx.settings.now(),
+    scopePrefix: scopePrefix(ctx.principal.jurisdictionCode),
+    dryRun: input.dryRun,
+  });
+  if (!result.ok) {
+    // Row 1 is the header, so the n-th snapshot is on row n + 2.
+    return {
+      ok: false as const,
+      problems: result.problems.map((p) => ({ row: p.index + 2, column: '社区代码', message: p.message })),
+    };
+  }
+  return { ok: true as const, updated: result.updated, dryRun: result.dryRun };
+}
+
 export const spreadsheetsRouter = router({
   factsTemplate: authedProcedure
     .input(z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') }))
@@ -236,33 +279,21 @@ export const spreadsheetsRouter = router({
   importFacts: writerProcedure.input(importInput).mutation(async ({ ctx, input }) => {
     const format = tableFormatOf(input.fileName);
     if (!format) throw fieldError('BAD_REQUEST', 'fileName', '只支持 .xlsx 与 .csv 文件');
-    let rows: Awaited<ReturnType<typeof readTable>>;
+    // One import at a time per server: parsing a large sheet takes hundreds of MB, and any community worker
+    // may send one. The others are told to retry rather than queued, so nothing piles up in memory.
+    const gate = ctx.settings.spreadsheetImports;
+    if (gate.running > 0) {
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: '服务器正在处理另一个表格导入：请稍后再试（同一时间只处理一个导入）',
+      });
+    }
+    gate.running++;
     try {
-      rows = await readTable(Buffer.from(input.contentBase64, 'base64'), format);
-    } catch {
-      throw fieldError(
-        'BAD_REQUEST',
-        'fileName',
-        '无法读取该文件：请用模板另存为 .xlsx 或 UTF-8 编码的 .csv',
-      );
+      return await importFactsFile(ctx, input, format);
+    } finally {
+      gate.running--;
     }
-    const parsed = parseFactsTable(rows);
-    if (!parsed.ok) return { ok: false as const, problems: parsed.problems };
-    const result = await importCommunityFacts(ctx.db, parsed.snapshots, {
-      actor: ctx.principal,
-      ip: ctx.ip,
-      at: ctx.settings.now(),
-      scopePrefix: scopePrefix(ctx.principal.jurisdictionCode),
-      dryRun: input.dryRun,
-    });
-    if (!result.ok) {
-      // Row 1 is the header, so the n-th snapshot is on row n + 2.
-      return {
-        ok: false as const,
-        problems: result.problems.map((p) => ({ row: p.index + 2, column: '社区代码', message: p.message })),
-      };
-    }
-    return { ok: true as const, updated: result.updated, dryRun: result.dryRun };
   }),
 
   /** The community list with the console's filters, as an Excel file. */

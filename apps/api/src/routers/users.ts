@@ -1,12 +1,24 @@
 import { type Database, escapeLike, jurisdictions, users } from '@shequ/db';
-import { divisionCode, residentIdNumber as idNumber, mobileNumber } from '@shequ/domain';
+import {
+  boundedInt,
+  divisionCode,
+  residentIdNumber as idNumber,
+  mobileNumber,
+  safeText,
+} from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { and, asc, count, eq, ilike, like, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../audit.js';
 import { generateOneTimePassword, hashPassword } from '../auth/password.js';
 import { type AppRole, appRoles, COUNTRY_CODE } from '../auth/roles.js';
-import { accountManagementProblem, bindingProblem, type Principal, scopePrefix } from '../auth/scope.js';
+import {
+  accountManagementProblem,
+  accountTakeoverProblem,
+  bindingProblem,
+  type Principal,
+  scopePrefix,
+} from '../auth/scope.js';
 import { deleteSessionsOfUser } from '../auth/sessions.js';
 import type { Context } from '../context.js';
 import { fieldError, forbidden, notFound } from '../errors.js';
@@ -20,7 +32,7 @@ export const usernameSchema = z
 
 export const createUserInput = z.strictObject({
   username: usernameSchema,
-  displayName: z.string().trim().min(1, '请输入姓名').max(50),
+  displayName: safeText('姓名', 50),
   role: z.enum(appRoles),
   jurisdictionCode: z.union([z.literal(COUNTRY_CODE), divisionCode]),
   mobile: mobileNumber.optional(),
@@ -30,7 +42,7 @@ export const createUserInput = z.strictObject({
 export const listUsersInput = z
   .strictObject({
     search: z.string().trim().max(50).optional(),
-    page: z.number().int().min(1).default(1),
+    page: boundedInt({ min: 1 }).default(1),
     pageSize: z.number().int().min(1).max(100).default(20),
   })
   .default({ page: 1, pageSize: 20 });
@@ -200,6 +212,8 @@ export const usersRouter = router({
   resetPassword: adminProcedure.input(z.strictObject({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
     const target = await manageableUser(ctx, ctx.principal, input.id);
     if (target.id === ctx.principal.id) throw forbidden('请通过“修改密码”更改自己的密码');
+    const takeover = accountTakeoverProblem(ctx.principal, target);
+    if (takeover) throw forbidden(`不能重置该账号的密码：${takeover}`);
     const oneTimePassword = generateOneTimePassword();
     const passwordHash = await hashPassword(oneTimePassword);
     const now = ctx.settings.now();
@@ -226,6 +240,8 @@ export const usersRouter = router({
     .mutation(async ({ ctx, input }) => {
       const target = await manageableUser(ctx, ctx.principal, input.id);
       if (target.id === ctx.principal.id) throw forbidden('不能停用自己的账号');
+      const takeover = accountTakeoverProblem(ctx.principal, target);
+      if (takeover) throw forbidden(`不能停用或恢复该账号：${takeover}`);
       const now = ctx.settings.now();
       const disabledAt = input.disabled ? (target.disabledAt ? new Date(target.disabledAt) : now) : null;
       const user = await ctx.db.transaction(async (tx) => {

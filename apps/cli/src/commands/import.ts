@@ -4,11 +4,12 @@
  * `shequ import facts FILE.xlsx|FILE.csv [--dry-run]`: update communities' facts from a filled-in template,
  * all rows or none. `shequ import template --out FILE.xlsx|FILE.csv`: write the blank template.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { importCommunityFacts, importDivisions, migrateDatabase, openDatabase } from '@shequ/db';
 import { divisionCode, significantPrefix } from '@shequ/domain';
 import {
+  DEFAULT_SPREADSHEET_LIMITS,
   formatTableProblems,
   parseFactsTable,
   readTable,
@@ -65,10 +66,20 @@ async function importFacts(args: string[]): Promise<number> {
   if (!file || extra.length > 0) throw new UsageError(['FILE: 请给出一个 .xlsx 或 .csv 文件']);
   const format = tableFormatOf(file);
   if (!format) throw new UsageError([`FILE: 只支持 .xlsx 与 .csv 文件（${file}）`]);
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+  const unreadable = (error: NodeJS.ErrnoException) => {
     throw new UsageError([`FILE: 无法读取 ${file}（${error.code ?? error.message}）`]);
+  };
+  // A file larger than the inflated limit is over it whatever it holds: refused before it is read.
+  const { size } = await stat(file).catch(unreadable);
+  const limits = DEFAULT_SPREADSHEET_LIMITS;
+  if (size > limits.maxInflatedBytes)
+    throw new UsageError([`FILE: 文件超过 ${limits.maxInflatedBytes / 1024 / 1024} MB 的上限：请分批导入`]);
+  const bytes = await readFile(file).catch(unreadable);
+  // Over a limit, a damaged zip, a bad CSV: one line naming the file, never a stack trace.
+  const rows = await readTable(bytes, format, limits).catch((error: unknown) => {
+    throw new UsageError([`FILE: ${error instanceof Error ? error.message : String(error)}（${file}）`]);
   });
-  const parsed = parseFactsTable(await readTable(bytes, format));
+  const parsed = parseFactsTable(rows);
   if (!parsed.ok) throw new UsageError(formatTableProblems(parsed.problems));
 
   const database = await openDatabase();

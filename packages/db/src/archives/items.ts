@@ -134,8 +134,8 @@ export async function createArchiveItem(
   acting: ActingAs,
   input: NewArchiveItem,
 ): Promise<ArchiveRow> {
-  // Two custodians filing into one series at once both compute the same next number; the unique
-  // index refuses the second, which then takes the number after.
+  // Filings into one series queue on the series lock in `insertArchiveItem`; the retry is a last guard
+  // should a number still be taken meanwhile (an item written outside this function).
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction((tx) => insertArchiveItem(tx, acting, input));
@@ -150,6 +150,12 @@ export async function insertArchiveItem(tx: Transaction, acting: ActingAs, input
   if (future) throw invalid('date', future);
   await requirePeople(tx, { custodianId: input.custodianId }, inCommunity(input.communityCode));
   const year = Number(input.date.slice(0, 4));
+  // One filing per series at a time: the next number is read and taken under a transaction-scoped lock
+  // on the series, so concurrent filings queue instead of colliding on the unique index (50 at once
+  // used to exhaust the retries). No table is needed; the lock ends with the transaction.
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`archive-series ${input.communityCode} ${input.fonds} ${input.category} ${year}`}, 0))`,
+  );
   const series = await tx
     .select({ code: archiveItems.referenceCode })
     .from(archiveItems)

@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, App, Button, Form, Input } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { CenteredCard } from '../../layout/CenteredCard.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
@@ -15,9 +15,19 @@ interface LoginValues {
 export default function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const { notification } = App.useApp();
   const login = useMutation(
     trpc.auth.login.mutationOptions({
-      onSuccess: ({ user }) => {
+      onSuccess: ({ user, notices }) => {
+        // Changes others made to this account since its last sign-in (a password reset): shown until closed.
+        for (const notice of notices)
+          notification.warning({
+            title: '账号安全提醒',
+            description: notice,
+            duration: 0,
+            // Out of the way of the page's own buttons (top right) until read and closed.
+            placement: 'bottomRight',
+          });
         queryClient.setQueryData(trpc.auth.me.queryKey(), user);
         navigate(user.mustChangePassword ? '/change-password' : safeNext(params.get('next')), {
           replace: true,
