@@ -8,5 +8,6 @@ export type { DivisionNode, ResidentsCommittee } from './divisions.js';
 export { isResidentsCommittee, readDivisionNodes, readResidentsCommittees } from './divisions.js';
 export * from './facts-import.js';
 export * from './migrate.js';
+export * from './people-store.js';
 export * from './schema.js';
 export * from './seed.js';

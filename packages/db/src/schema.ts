@@ -144,3 +144,4 @@ export const auditLog = pgTable(
   ],
 );
 export * from './schema-archives.js';
+export * from './schema-people.js';
