@@ -1,3 +1,4 @@
+export * from './access.js';
 export * from './citations.js';
 export * from './conflicts.js';
 export * from './demo.js';

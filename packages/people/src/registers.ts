@@ -110,47 +110,54 @@ export const contract = z
     error: '合同终止日期不能早于起始日期',
   });
 
-export const worker = z
-  .strictObject({
-    id: recordId,
-    communityCode,
-    name: text('姓名', 50),
-    sex: oneOf(sexes, sexLabels),
-    birthDate: isoDate,
-    idNumber: residentIdNumber,
-    phone: mobileNumber.optional(),
-    education: oneOf(educationLevels, educationLabels).optional(),
-    qualifications: z.array(text('资格名称', 50)).default([]),
-    post: oneOf(workerPosts, workerPostLabels),
-    line: oneOf(specialistLines, specialistLineLabels).optional(),
-    /** Serves full time; Weihai and Jinshan count full-time two-committee members among full-time workers. */
-    fullTime: z.boolean({ error: '应为 true 或 false' }).default(true),
-    contract: contract.optional(),
-    annualPay: annualPay.optional(),
-    trainings: z.array(training).default([]),
-    joinedOn: isoDate,
-    leftOn: isoDate.optional(),
-  })
-  .superRefine((w, ctx) => {
-    if (w.leftOn !== undefined && w.leftOn < w.joinedOn)
-      ctx.addIssue({ code: 'custom', path: ['leftOn'], message: '离职日期不能早于入职日期' });
-    if (w.line !== undefined && w.post !== 'specialist')
-      ctx.addIssue({ code: 'custom', path: ['line'], message: '只有社区专干才有分工条线' });
-    // The identity number carries the birth date and sex; a record that disagrees with it is a typo.
-    const parts = parseResidentIdNumber(w.idNumber);
-    if (parts && parts.birthDate !== w.birthDate)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['birthDate'],
-        message: `出生日期与身份证号码不一致（号码中为${parts.birthDate}）`,
-      });
-    if (parts && parts.sex !== w.sex)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['sex'],
-        message: `性别与身份证号码不一致（号码中为${sexLabels[parts.sex]}）`,
-      });
-  });
+const workerFields = z.strictObject({
+  id: recordId,
+  communityCode,
+  name: text('姓名', 50),
+  sex: oneOf(sexes, sexLabels),
+  birthDate: isoDate,
+  idNumber: residentIdNumber,
+  phone: mobileNumber.optional(),
+  education: oneOf(educationLevels, educationLabels).optional(),
+  qualifications: z.array(text('资格名称', 50)).default([]),
+  post: oneOf(workerPosts, workerPostLabels),
+  line: oneOf(specialistLines, specialistLineLabels).optional(),
+  /** Serves full time; Weihai and Jinshan count full-time two-committee members among full-time workers. */
+  fullTime: z.boolean({ error: '应为 true 或 false' }).default(true),
+  contract: contract.optional(),
+  annualPay: annualPay.optional(),
+  trainings: z.array(training).default([]),
+  joinedOn: isoDate,
+  leftOn: isoDate.optional(),
+});
+
+function checkWorker(
+  w: Omit<z.output<typeof workerFields>, 'id'>,
+  ctx: z.core.$RefinementCtx<Omit<z.output<typeof workerFields>, 'id'>>,
+): void {
+  if (w.leftOn !== undefined && w.leftOn < w.joinedOn)
+    ctx.addIssue({ code: 'custom', path: ['leftOn'], message: '离职日期不能早于入职日期' });
+  if (w.line !== undefined && w.post !== 'specialist')
+    ctx.addIssue({ code: 'custom', path: ['line'], message: '只有社区专干才有分工条线' });
+  // The identity number carries the birth date and sex; a record that disagrees with it is a typo.
+  const parts = parseResidentIdNumber(w.idNumber);
+  if (parts && parts.birthDate !== w.birthDate)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['birthDate'],
+      message: `出生日期与身份证号码不一致（号码中为${parts.birthDate}）`,
+    });
+  if (parts && parts.sex !== w.sex)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sex'],
+      message: `性别与身份证号码不一致（号码中为${sexLabels[parts.sex]}）`,
+    });
+}
+
+export const worker = workerFields.superRefine(checkWorker);
+/** A new roster entry, before the store gives it an id. */
+export const workerDraft = workerFields.omit({ id: true }).superRefine(checkWorker);
 export type Worker = z.output<typeof worker>;
 export type WorkerInput = z.input<typeof worker>;
 
@@ -195,32 +202,39 @@ export const committeeMember = z
   });
 export type CommitteeMember = z.output<typeof committeeMember>;
 
-export const committee = z
-  .strictObject({
-    id: recordId,
-    communityCode,
-    kind: oneOf(committeeKinds, committeeKindLabels),
-    /** For a sub-committee: its kind as in the glossary (`mediation`, `security`, …). */
-    subKind: text('下属委员会类别', 30).optional(),
-    termFrom: isoDate,
-    termTo: isoDate,
-    members: z.array(committeeMember).default([]),
-  })
-  .superRefine((c, ctx) => {
-    if (c.termTo <= c.termFrom)
-      ctx.addIssue({ code: 'custom', path: ['termTo'], message: '任期届满日期应晚于任期开始日期' });
-    if (c.kind === 'sub' && c.subKind === undefined)
-      ctx.addIssue({ code: 'custom', path: ['subKind'], message: '下属委员会须注明类别' });
-    if (c.kind !== 'sub' && c.subKind !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['subKind'], message: '只有下属委员会才有类别' });
-    c.members.forEach((m, i) => {
-      if (m.from < c.termFrom || m.from > c.termTo)
-        ctx.addIssue({ code: 'custom', path: ['members', i, 'from'], message: '任职开始日期应在本届任期内' });
-    });
-    const chairs = c.members.filter((m) => m.role === 'chair' && m.to === undefined);
-    if (chairs.length > 1)
-      ctx.addIssue({ code: 'custom', path: ['members'], message: '同一时间只能有一名主任（书记）' });
+const committeeFields = z.strictObject({
+  id: recordId,
+  communityCode,
+  kind: oneOf(committeeKinds, committeeKindLabels),
+  /** For a sub-committee: its kind as in the glossary (`mediation`, `security`, …). */
+  subKind: text('下属委员会类别', 30).optional(),
+  termFrom: isoDate,
+  termTo: isoDate,
+  members: z.array(committeeMember).default([]),
+});
+
+function checkCommittee(
+  c: Omit<z.output<typeof committeeFields>, 'id'>,
+  ctx: z.core.$RefinementCtx<Omit<z.output<typeof committeeFields>, 'id'>>,
+): void {
+  if (c.termTo <= c.termFrom)
+    ctx.addIssue({ code: 'custom', path: ['termTo'], message: '任期届满日期应晚于任期开始日期' });
+  if (c.kind === 'sub' && c.subKind === undefined)
+    ctx.addIssue({ code: 'custom', path: ['subKind'], message: '下属委员会须注明类别' });
+  if (c.kind !== 'sub' && c.subKind !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['subKind'], message: '只有下属委员会才有类别' });
+  c.members.forEach((m, i) => {
+    if (m.from < c.termFrom || m.from > c.termTo)
+      ctx.addIssue({ code: 'custom', path: ['members', i, 'from'], message: '任职开始日期应在本届任期内' });
   });
+  const chairs = c.members.filter((m) => m.role === 'chair' && m.to === undefined);
+  if (chairs.length > 1)
+    ctx.addIssue({ code: 'custom', path: ['members'], message: '同一时间只能有一名主任（书记）' });
+}
+
+export const committee = committeeFields.superRefine(checkCommittee);
+/** A new committee, before the store gives it an id. */
+export const committeeDraft = committeeFields.omit({ id: true }).superRefine(checkCommittee);
 export type Committee = z.output<typeof committee>;
 export type CommitteeInput = z.input<typeof committee>;
 
