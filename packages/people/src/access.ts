@@ -9,3 +9,16 @@ const rolesSeeingPersonalData: readonly string[] = ['communityWorker', 'streetAd
 export function maySeePersonalData(role: string): boolean {
   return rolesSeeingPersonalData.includes(role);
 }
+
+/** How the audit log names the changes to the registers. */
+export const peopleAuditActionLabels: Record<string, string> = {
+  'people.worker.create': '登记工作者',
+  'people.worker.update': '修改工作者信息',
+  'people.worker.leave': '办理离职',
+  'people.worker.viewFull': '查看完整号码',
+  'people.committee.create': '登记委员会',
+  'people.committee.update': '修改委员会',
+  'people.grid.create': '登记网格',
+  'people.building.create': '登记楼栋',
+  'people.resident-group.create': '登记居民小组',
+};
