@@ -11,6 +11,7 @@ import {
   Checkbox,
   Empty,
   Flex,
+  Grid,
   InputNumber,
   Progress,
   Select,
@@ -93,6 +94,7 @@ function StaffingChart() {
 }
 
 export default function PeoplePage() {
+  const screens = Grid.useBreakpoint();
   const [post, setPost] = useState<WorkerPost | undefined>();
   const [termEnding, setTermEnding] = useState(false);
   const [trainingMissing, setTrainingMissing] = useState(false);
@@ -109,12 +111,13 @@ export default function PeoplePage() {
     }),
   );
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="people-page">
       <Typography.Title level={3} style={{ margin: 0 }}>
         人员名册
       </Typography.Title>
       <Card size="small">
-        <Flex gap={12} wrap align="center">
+        {/* On a phone the filters stack, one to a line, rather than squeeze each other. */}
+        <Flex gap={12} wrap vertical={!screens.sm} align={screens.sm ? 'center' : 'start'}>
           <Select<WorkerPost>
             allowClear
             placeholder="全部岗位"
@@ -130,12 +133,12 @@ export default function PeoplePage() {
           <Checkbox checked={trainingMissing} onChange={(e) => setTrainingMissing(e.target.checked)}>
             本年未培训
           </Checkbox>
-          <Space size={4}>
+          <Space size={4} wrap>
             <InputNumber<number>
               aria-label="参考工资"
               placeholder="参考年工资（元）"
               min={0}
-              style={{ width: 160 }}
+              style={{ width: 150 }}
               value={referencePay}
               onChange={setReferencePay}
             />

@@ -36,7 +36,7 @@ export default function OrganisationPage() {
   const order: CommitteeKind[] = ['party', 'residents', 'supervision', 'sub'];
   committees.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="people-page">
       <Breadcrumb items={[{ title: <Link to="/people">人员名册</Link> }, { title: data?.name ?? code }]} />
       <Typography.Title level={3} style={{ margin: 0 }}>
         {data?.name ?? code} · 组织架构
