@@ -10,6 +10,7 @@ import { complianceRouter } from './routers/compliance.js';
 import { custodyRouter } from './routers/custody.js';
 import { handoversRouter } from './routers/handovers.js';
 import { jurisdictionsRouter } from './routers/jurisdictions.js';
+import { peopleRouter } from './routers/people.js';
 import { policyRouter } from './routers/policy.js';
 import { sealsRouter } from './routers/seals.js';
 import { spreadsheetsRouter } from './routers/spreadsheets.js';
@@ -32,6 +33,7 @@ export const appRouter = router({
   spreadsheets: spreadsheetsRouter,
   assessment: assessmentRouter,
   workbench: workbenchRouter,
+  people: peopleRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -145,3 +145,4 @@ export const auditLog = pgTable(
 );
 export * from './schema-archives.js';
 export * from './schema-assessment.js';
+export * from './schema-people.js';

@@ -8,6 +8,7 @@ import {
   BarChartOutlined,
   DesktopOutlined,
   FileProtectOutlined,
+  IdcardOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -74,6 +75,13 @@ export const pages: PageEntry[] = [
   { path: 'archives/handovers/:id', load: () => import('./archives/handover.js') },
   { path: 'archives/:code', load: () => import('./archives/community.js') },
   { path: 'archives/:code/handover/new', load: () => import('./archives/handover-new.js') },
+  {
+    path: 'people',
+    load: () => import('./people/index.js'),
+    menu: { label: '人员名册', icon: <IdcardOutlined /> },
+  },
+  { path: 'people/org/:code', load: () => import('./people/organisation.js') },
+  { path: 'people/:id', load: () => import('./people/person.js') },
   {
     path: 'users',
     load: () => import('./users/index.js'),

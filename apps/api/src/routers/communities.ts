@@ -19,6 +19,7 @@ import { COUNTRY_CODE } from '../auth/roles.js';
 import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { notFound } from '../errors.js';
+import { factsWithRegisters } from '../people/facts.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 import { type PathEntry, visiblePath } from './jurisdictions.js';
 
@@ -235,12 +236,14 @@ export const communitiesRouter = router({
     .query(async ({ ctx, input }): Promise<CommunitySnapshot> => {
       requireScope(ctx.principal, input.code);
       const record = await loadCommunity(ctx, ctx.principal, input.code);
+      // docs/interfaces.md §5: facts a register keeps are worked out from it as of the date.
+      const { facts } = await factsWithRegisters(ctx.db, record.code, record.facts, record.asOf);
       return {
         format: SNAPSHOT_FORMAT,
         code: record.code,
         name: record.name,
         asOf: record.asOf,
-        ...record.facts,
+        ...facts,
       };
     }),
 });

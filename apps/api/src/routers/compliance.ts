@@ -22,6 +22,7 @@ import { type CommunityStatuses, evaluatedUnder, type StoredCommunity } from '..
 import { articleTextOf } from '../compliance/texts.js';
 import type { Context } from '../context.js';
 import { FieldProblems, notFound } from '../errors.js';
+import { factsWithRegisters } from '../people/facts.js';
 import { authedProcedure, requireScope, router } from '../trpc.js';
 import { type PathEntry, visiblePath } from './jurisdictions.js';
 
@@ -196,9 +197,16 @@ export const complianceRouter = router({
     }
     const asOf = input.asOf ?? String(row.asOf);
     const evaluator = evaluatorFor(packs);
+    // Counts a register keeps (staff, committees, groups…) come from it as of the date checked.
+    const { facts, fromRegister } = await factsWithRegisters(
+      ctx.db,
+      row.code,
+      row.facts as StoredCommunity['facts'],
+      asOf,
+    );
     let evaluation: ReturnType<typeof evaluator>;
     try {
-      evaluation = evaluator(row.facts as StoredCommunity['facts'], {
+      evaluation = evaluator(facts, {
         asOf,
         explain: true,
         ...(input.readings ? { readings: input.readings } : {}),
@@ -213,6 +221,7 @@ export const complianceRouter = router({
       documents: packs.flatMap((p) => p.documents.map((d) => ({ ...d, jurisdiction: p.code }))),
       asOf,
       factsAsOf: String(row.asOf),
+      fromRegister,
       community: { code: row.code, name: row.name, path: paths.get(row.code) ?? [] },
       results: evaluation.results.map(({ explanation, ...result }) => {
         const text = articleTextOf(result.jurisdiction, result.citation);

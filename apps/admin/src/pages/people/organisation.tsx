@@ -1,0 +1,150 @@
+/**
+ * 组织架构: one community's committees with their members and terms, its grids with their 网格长,
+ * buildings with their 楼栋长, resident groups (and which grid each lies in, Ezhou 第七条（二）), the
+ * terms ending soon, the rules' findings with their citations, and the snapshot fields the registers
+ * now determine.
+ */
+import {
+  type CommitteeKind,
+  citeInline,
+  committeeKindLabels,
+  type FindingStatus,
+  memberRoleLabels,
+  workerPostLabels,
+} from '@shequ/people';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Breadcrumb, Card, Col, List, Row, Space, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { errorMessage } from '../../lib/fieldErrors.js';
+import { trpc } from '../../lib/trpc.js';
+
+const statusTags: Record<FindingStatus, { color: string; label: string }> = {
+  pass: { color: 'green', label: '符合' },
+  warn: { color: 'orange', label: '提示' },
+  fail: { color: 'red', label: '不符合' },
+  unknown: { color: 'default', label: '无法判断' },
+};
+
+export default function OrganisationPage() {
+  const { code = '' } = useParams();
+  const org = useQuery(trpc.people.organisation.queryOptions({ code }));
+  const data = org.data;
+  const workerName = (id?: string) => data?.workers.find((w) => w.id === id)?.name ?? '—';
+  const inTerm = (c: { termFrom: string; termTo: string }) =>
+    !!data && c.termFrom <= data.asOf && data.asOf <= c.termTo;
+  const committees = data?.committees.filter(inTerm) ?? [];
+  const order: CommitteeKind[] = ['party', 'residents', 'supervision', 'sub'];
+  committees.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="people-page">
+      <Breadcrumb items={[{ title: <Link to="/people">人员名册</Link> }, { title: data?.name ?? code }]} />
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {data?.name ?? code} · 组织架构
+      </Typography.Title>
+      {org.isError && <Alert type="error" showIcon title={errorMessage(org.error)} />}
+      {data && data.termsEnding.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={data.termsEnding
+            .map(
+              (t) =>
+                `${committeeKindLabels[t.kind]}${t.member ? ` ${t.member}` : ''}任期 ${t.endsOn} 届满（${t.daysLeft}天后）`,
+            )
+            .join('；')}
+        />
+      )}
+      <Row gutter={[12, 12]}>
+        {committees.map((c) => (
+          <Col key={c.id} xs={24} md={12} xl={8}>
+            <Card
+              size="small"
+              data-testid="org-committee"
+              title={`${committeeKindLabels[c.kind]}${c.subKind ? `（${c.subKind}）` : ''}`}
+              extra={<Typography.Text type="secondary">{`${c.termFrom} 至 ${c.termTo}`}</Typography.Text>}
+            >
+              <List
+                size="small"
+                dataSource={c.members}
+                renderItem={(m) => (
+                  <List.Item>
+                    {m.workerId ? <Link to={`/people/${m.workerId}`}>{m.name}</Link> : m.name} ·{' '}
+                    {memberRoleLabels[m.role]}
+                  </List.Item>
+                )}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Card size="small" title="网格、楼栋与居民小组">
+        <List
+          size="small"
+          data-testid="org-grids"
+          dataSource={data?.grids ?? []}
+          locale={{ emptyText: '未登记网格' }}
+          renderItem={(g) => (
+            <List.Item>
+              <Space orientation="vertical" size={2}>
+                <span>
+                  <strong>{g.name}</strong> · 网格长 {workerName(g.leaderWorkerId)} · {g.households ?? '—'} 户
+                </span>
+                <Typography.Text type="secondary">
+                  楼栋：
+                  {data?.buildings
+                    .filter((b) => b.gridId === g.id)
+                    .map((b) => `${b.name}（${b.households}户，楼栋长${b.leaderName ?? '未设'}）`)
+                    .join('、') || '—'}
+                </Typography.Text>
+                <Typography.Text type="secondary">
+                  居民小组：
+                  {data?.residentGroups
+                    .filter((r) => r.gridId === g.id)
+                    .map((r) => `${r.name}（${r.households}户）`)
+                    .join('、') || '—'}
+                </Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card size="small" title="规则核对">
+        <List
+          size="small"
+          data-testid="org-findings"
+          dataSource={data?.findings ?? []}
+          renderItem={(f) => (
+            <List.Item>
+              <Space orientation="vertical" size={2}>
+                <span>
+                  <Tag color={statusTags[f.status].color}>{statusTags[f.status].label}</Tag>
+                  {f.title}
+                </span>
+                <Typography.Text type="secondary">{f.detail}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  依据：{f.citations.map(citeInline).join('；')}
+                </Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card size="small" title="由名册得出的社区数据">
+        <Typography.Paragraph type="secondary">
+          以下字段按名册于 {data?.asOf} 的情况计算，合规检查以此为准，不再使用手工填写的数字。
+        </Typography.Paragraph>
+        <Space wrap data-testid="org-derived">
+          {(data?.derived.fields ?? []).map((f) => (
+            <Tag key={f}>{f}</Tag>
+          ))}
+        </Space>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          在册：
+          {Object.entries(workerPostLabels)
+            .map(([post, label]) => `${label}${data?.workers.filter((w) => w.post === post).length ?? 0}人`)
+            .join('，')}
+        </Typography.Paragraph>
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,446 @@
+/**
+ * The registers of organisation and people: the roster with its filters, a person's page with its
+ * history, creating, changing and ending a stay on the roster, committees and units, and the
+ * organisation of one community with the rules' findings. Each procedure checks the role and the
+ * jurisdiction first; `@shequ/people` decides, `@shequ/db` stores (with the audit record).
+ * Identity and mobile numbers are masked unless the role needs them and asks, which is audited.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  communities,
+  findWorker,
+  loadCommunityRegisters,
+  loadRegisters,
+  PeopleError,
+  recordFullView,
+  registerHistory,
+  saveCommittee,
+  saveUnit,
+  saveWorker,
+} from '@shequ/db';
+import { communityCode, divisionCode, isoDate, yuan } from '@shequ/domain';
+import {
+  building,
+  type CommunityRegisters,
+  chairsTrainedThisYear,
+  committee,
+  committeeDraft,
+  deriveSnapshotFacts,
+  grid,
+  gridLeadersOnCommittee,
+  maskIdNumber,
+  maskPhone,
+  maySeePersonalData,
+  onPost,
+  payBelow,
+  payNotBelowReference,
+  residentGroup,
+  rosterConflicts,
+  STAFF_FLOOR,
+  staffCounts,
+  subCommitteesLedByMember,
+  termsEnding,
+  trainingMissing,
+  type Worker,
+  worker,
+  workerDraft,
+  workerPosts,
+} from '@shequ/people';
+import { TRPCError } from '@trpc/server';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Context } from '../context.js';
+import { FieldProblems, forbidden, notFound } from '../errors.js';
+import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
+import { communitiesUnder } from './communities.js';
+
+/** A roster covers at most this many communities at once (a street has a few dozen). */
+const MAX_COMMUNITIES = 200;
+/** 「任期将满」: a term or a member's service ending within this many days. */
+const TERM_WARNING_DAYS = 90;
+
+export const rosterInput = z.strictObject({
+  /** A community, a street or any node above; the principal's own node when absent. */
+  under: divisionCode.optional(),
+  asOf: isoDate.optional(),
+  post: z.enum(workerPosts).optional(),
+  termEnding: z.boolean().optional(),
+  trainingMissing: z.boolean().optional(),
+  /** The reference annual wage (Ezhou 第二十一条); with it, `payBelowReference` filters. */
+  referencePay: yuan.optional(),
+  payBelowReference: z.boolean().optional(),
+  includeLeft: z.boolean().optional(),
+});
+
+/** Today in China time, as the console's dates are. */
+function today(ctx: Pick<Context, 'settings'>): string {
+  return new Date(ctx.settings.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A PeopleError as the client's error: field problems for refused input, 404, 409. */
+function asClientError(error: unknown): never {
+  if (error instanceof PeopleError) {
+    if (error.code === 'invalid') {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of error.issues)
+        fieldErrors[issue.path] = [...(fieldErrors[issue.path] ?? []), issue.message];
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: error.message,
+        cause: new FieldProblems(fieldErrors),
+      });
+    }
+    throw new TRPCError({
+      code: error.code === 'not-found' ? 'NOT_FOUND' : 'CONFLICT',
+      message: error.message,
+    });
+  }
+  throw error;
+}
+
+function masked<W extends Pick<Worker, 'idNumber' | 'phone'>>(w: W): W {
+  return { ...w, idNumber: maskIdNumber(w.idNumber), ...(w.phone ? { phone: maskPhone(w.phone) } : {}) };
+}
+
+async function communitiesIn(ctx: Context, node: string): Promise<{ code: string; name: string }[]> {
+  const rows = await ctx.db
+    .select({ code: communities.code, name: communities.name })
+    .from(communities)
+    .where(communitiesUnder(node))
+    .orderBy(asc(communities.code))
+    .limit(MAX_COMMUNITIES + 1);
+  if (rows.length > MAX_COMMUNITIES)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `所选辖区的社区超过${MAX_COMMUNITIES}个，请选择街道或社区`,
+      cause: new FieldProblems({ under: [`所选辖区的社区超过${MAX_COMMUNITIES}个，请选择街道或社区`] }),
+    });
+  return rows;
+}
+
+/** The committees a worker sits on and the earliest end of those terms or services. */
+function postsOf(registers: CommunityRegisters, workerId: string, asOf: string) {
+  return registers.committees.flatMap((c) =>
+    c.members
+      .filter((m) => m.workerId === workerId && c.termFrom <= asOf && asOf <= c.termTo)
+      .map((m) => ({
+        committeeId: c.id,
+        kind: c.kind,
+        subKind: c.subKind,
+        role: m.role,
+        endsOn: m.to ?? c.termTo,
+      })),
+  );
+}
+
+async function loadWorkerInScope(
+  ctx: Context & { principal: NonNullable<Context['principal']> },
+  id: string,
+) {
+  const found = await findWorker(ctx.db, id);
+  if (!found) throw notFound('没有这名工作者');
+  requireScope(ctx.principal, found.communityCode);
+  return found;
+}
+
+export const peopleRouter = router({
+  /** The roster of the communities under a node, with the filters of the console. */
+  roster: authedProcedure.input(rosterInput).query(async ({ ctx, input }) => {
+    const node = input.under ?? ctx.principal.jurisdictionCode;
+    requireScope(ctx.principal, node);
+    const asOf = input.asOf ?? today(ctx);
+    const places = await communitiesIn(ctx, node);
+    const names = new Map(places.map((p) => [p.code, p.name]));
+    const registers = await loadRegisters(
+      ctx.db,
+      places.map((p) => p.code),
+    );
+    const items = [...registers.values()].flatMap((r) => {
+      const ending = new Map<string, string>();
+      for (const w of termsEnding(r, asOf, TERM_WARNING_DAYS)) {
+        const c = r.committees.find((x) => x.id === w.committeeId);
+        for (const m of c?.members ?? []) {
+          if (!m.workerId || (w.member !== undefined && w.member !== m.name)) continue;
+          const known = ending.get(m.workerId);
+          if (known === undefined || w.endsOn < known) ending.set(m.workerId, w.endsOn);
+        }
+      }
+      return r.workers
+        .filter((w) => input.includeLeft || onPost(w, asOf))
+        .map((w) => ({
+          id: w.id,
+          communityCode: w.communityCode,
+          communityName: names.get(w.communityCode) ?? w.communityCode,
+          name: w.name,
+          sex: w.sex,
+          birthDate: w.birthDate,
+          idNumber: maskIdNumber(w.idNumber),
+          phone: w.phone ? maskPhone(w.phone) : undefined,
+          post: w.post,
+          line: w.line,
+          education: w.education,
+          annualPay: w.annualPay,
+          joinedOn: w.joinedOn,
+          leftOn: w.leftOn,
+          termEndsOn: ending.get(w.id),
+          trainingMissing: trainingMissing(w, asOf),
+          payBelowReference:
+            input.referencePay !== undefined && w.annualPay !== undefined
+              ? payBelow(w.annualPay, input.referencePay)
+              : undefined,
+        }));
+    });
+    const filtered = items.filter(
+      (w) =>
+        (input.post === undefined || w.post === input.post) &&
+        (!input.termEnding || w.termEndsOn !== undefined) &&
+        (!input.trainingMissing || w.trainingMissing) &&
+        (!input.payBelowReference || w.payBelowReference === true),
+    );
+    return { asOf, items: filtered, total: filtered.length };
+  }),
+
+  /**
+   * One worker's page: the record (numbers masked unless `full` and the role may see them — each
+   * full view audited), the committees they sit on, and the history of the entry.
+   */
+  person: authedProcedure
+    .input(z.strictObject({ id: z.string().min(1).max(64), full: z.boolean().default(false) }))
+    .query(async ({ ctx, input }) => {
+      const found = await loadWorkerInScope(ctx, input.id);
+      if (input.full && !maySeePersonalData(ctx.principal.role))
+        throw forbidden('您的角色不能查看完整的身份证号码和手机号码');
+      if (input.full)
+        await recordFullView(ctx.db, found, {
+          actor: { id: ctx.principal.id, username: ctx.principal.username },
+          ip: ctx.ip,
+          at: ctx.settings.now(),
+        });
+      const asOf = today(ctx);
+      const registers = await loadCommunityRegisters(ctx.db, found.communityCode);
+      return {
+        worker: input.full ? found : masked(found),
+        onPost: onPost(found, asOf),
+        posts: postsOf(registers, found.id, asOf),
+        maySeeFull: maySeePersonalData(ctx.principal.role),
+        history: await registerHistory(ctx.db, 'people.worker', found.id),
+      };
+    }),
+
+  create: writerProcedure.input(z.strictObject({ worker: workerDraft })).mutation(async ({ ctx, input }) => {
+    requireScope(ctx.principal, input.worker.communityCode);
+    const entry: Worker = { ...input.worker, id: randomUUID() };
+    try {
+      const saved = await saveWorker(ctx.db, {
+        actor: { id: ctx.principal.id, username: ctx.principal.username },
+        ip: ctx.ip,
+        at: ctx.settings.now(),
+        worker: entry,
+        action: 'people.worker.create',
+        check: (others) => rosterConflicts(entry, others),
+      });
+      return masked(saved);
+    } catch (error) {
+      asClientError(error);
+    }
+  }),
+
+  update: writerProcedure
+    .input(z.strictObject({ worker, expectedVersion: z.number().int().min(1) }))
+    .mutation(async ({ ctx, input }) => {
+      const before = await loadWorkerInScope(ctx, input.worker.id);
+      // Moving someone to another community is a leave here and a new entry there.
+      if (input.worker.communityCode !== before.communityCode)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: '不能直接改到其他社区：请先办理离职，再在新社区登记',
+          cause: new FieldProblems({ communityCode: ['不能直接改到其他社区：请先办理离职，再在新社区登记'] }),
+        });
+      try {
+        const saved = await saveWorker(ctx.db, {
+          actor: { id: ctx.principal.id, username: ctx.principal.username },
+          ip: ctx.ip,
+          at: ctx.settings.now(),
+          worker: input.worker,
+          expectedVersion: input.expectedVersion,
+          action: 'people.worker.update',
+          check: (others) => rosterConflicts(input.worker, others),
+        });
+        return masked(saved);
+      } catch (error) {
+        asClientError(error);
+      }
+    }),
+
+  /** Ends a stay on the roster on `leftOn` (the first day off it). */
+  leave: writerProcedure
+    .input(
+      z.strictObject({
+        id: z.string().min(1).max(64),
+        expectedVersion: z.number().int().min(1),
+        leftOn: isoDate,
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { version: _version, ...before } = await loadWorkerInScope(ctx, input.id);
+      const parsed = worker.safeParse({ ...before, leftOn: input.leftOn });
+      if (!parsed.success) {
+        const problem = parsed.error.issues.find((i) => i.path[0] === 'leftOn') ?? parsed.error.issues[0];
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: problem?.message ?? '离职日期有误',
+          cause: new FieldProblems({ leftOn: [problem?.message ?? '离职日期有误'] }),
+        });
+      }
+      try {
+        const saved = await saveWorker(ctx.db, {
+          actor: { id: ctx.principal.id, username: ctx.principal.username },
+          ip: ctx.ip,
+          at: ctx.settings.now(),
+          worker: parsed.data,
+          expectedVersion: input.expectedVersion,
+          action: 'people.worker.leave',
+          check: (others) => rosterConflicts(parsed.data, others),
+        });
+        return masked(saved);
+      } catch (error) {
+        asClientError(error);
+      }
+    }),
+
+  /** A committee with its term and members: new (no `id`) or replacing a stored one. */
+  saveCommittee: writerProcedure
+    .input(
+      z.union([
+        z.strictObject({ committee: committeeDraft }),
+        z.strictObject({ committee, expectedVersion: z.number().int().min(1) }),
+      ]),
+    )
+    .mutation(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.committee.communityCode);
+      const registers = await loadCommunityRegisters(ctx.db, input.committee.communityCode);
+      const ids = new Set(registers.workers.map((w) => w.id));
+      const unknownMember = input.committee.members.findIndex((m) => m.workerId && !ids.has(m.workerId));
+      if (unknownMember >= 0)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: '该成员不在本社区花名册中',
+          cause: new FieldProblems({
+            [`committee.members.${unknownMember}.workerId`]: ['该成员不在本社区花名册中'],
+          }),
+        });
+      try {
+        return await saveCommittee(ctx.db, {
+          actor: { id: ctx.principal.id, username: ctx.principal.username },
+          ip: ctx.ip,
+          at: ctx.settings.now(),
+          committee: 'id' in input.committee ? input.committee : { ...input.committee, id: randomUUID() },
+          ...('expectedVersion' in input ? { expectedVersion: input.expectedVersion } : {}),
+        });
+      } catch (error) {
+        asClientError(error);
+      }
+    }),
+
+  /** A new grid, building or resident group. */
+  createUnit: writerProcedure
+    .input(
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('grid'), unit: grid.omit({ id: true }) }),
+        z.strictObject({ kind: z.literal('building'), unit: building.omit({ id: true }) }),
+        z.strictObject({ kind: z.literal('resident-group'), unit: residentGroup.omit({ id: true }) }),
+      ]),
+    )
+    .mutation(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.unit.communityCode);
+      const who = {
+        actor: { id: ctx.principal.id, username: ctx.principal.username },
+        ip: ctx.ip,
+        at: ctx.settings.now(),
+      };
+      try {
+        if (input.kind === 'grid')
+          return await saveUnit(ctx.db, { ...who, kind: 'grid', unit: { ...input.unit, id: randomUUID() } });
+        if (input.kind === 'building')
+          return await saveUnit(ctx.db, {
+            ...who,
+            kind: 'building',
+            unit: { ...input.unit, id: randomUUID() },
+          });
+        return await saveUnit(ctx.db, {
+          ...who,
+          kind: 'resident-group',
+          unit: { ...input.unit, id: randomUUID() },
+        });
+      } catch (error) {
+        asClientError(error);
+      }
+    }),
+
+  /**
+   * One community's organisation as of a date: committees (members by name and post), grids,
+   * buildings, resident groups, terms ending, the rules' findings and the snapshot fields the
+   * registers determine.
+   */
+  organisation: authedProcedure
+    .input(z.strictObject({ code: communityCode, asOf: isoDate.optional(), referencePay: yuan.optional() }))
+    .query(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.code);
+      const [row] = await ctx.db
+        .select({ name: communities.name })
+        .from(communities)
+        .where(eq(communities.code, input.code))
+        .limit(1);
+      if (!row) throw notFound('没有这个社区');
+      const asOf = input.asOf ?? today(ctx);
+      const registers = await loadCommunityRegisters(ctx.db, input.code);
+      const derived = deriveSnapshotFacts(registers, asOf);
+      return {
+        code: input.code,
+        name: row.name,
+        asOf,
+        committees: registers.committees,
+        grids: registers.grids,
+        buildings: registers.buildings,
+        residentGroups: registers.residentGroups,
+        workers: registers.workers
+          .filter((w) => onPost(w, asOf))
+          .map((w) => ({ id: w.id, name: w.name, post: w.post })),
+        termsEnding: termsEnding(registers, asOf, TERM_WARNING_DAYS),
+        findings: [
+          gridLeadersOnCommittee(registers, asOf),
+          subCommitteesLedByMember(registers, asOf),
+          chairsTrainedThisYear(registers, asOf),
+          payNotBelowReference(registers, asOf, input.referencePay),
+        ],
+        derived,
+      };
+    }),
+
+  /** Workers on the roster per community under a node, against the floor of five (the street's chart). */
+  staffing: authedProcedure
+    .input(z.strictObject({ under: divisionCode, asOf: isoDate.optional() }))
+    .query(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.under);
+      const asOf = input.asOf ?? today(ctx);
+      const places = await communitiesIn(ctx, input.under);
+      const registers = await loadRegisters(
+        ctx.db,
+        places.map((p) => p.code),
+      );
+      return {
+        asOf,
+        floor: STAFF_FLOOR,
+        communities: places.map((p) => {
+          const r = registers.get(p.code);
+          const hasRoster = (r?.workers.length ?? 0) > 0;
+          return {
+            code: p.code,
+            name: p.name,
+            hasRoster,
+            ...(r && hasRoster ? staffCounts(r.workers, asOf) : {}),
+          };
+        }),
+      };
+    }),
+});

@@ -1,0 +1,175 @@
+import { auditLog, type DatabaseHandle, seedPeopleRegisters } from '@shequ/db';
+import { createTestDatabase } from '@shequ/db/testing';
+import { demoRegisters, fictionalIdNumber } from '@shequ/people';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JINSHAN, SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
+import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+
+let database: DatabaseHandle;
+let app: FastifyInstance;
+let clerk: TestClient;
+let neighbour: TestClient;
+let auditor: TestClient;
+
+const idNumber = fictionalIdNumber('370305', '1990-01-02', 21);
+const draft = {
+  communityCode: XIANGSHAN,
+  name: '新来的网格员',
+  sex: 'male' as const,
+  birthDate: '1990-01-02',
+  idNumber,
+  phone: '13912345678',
+  post: 'grid-worker' as const,
+  annualPay: 50000,
+  joinedOn: '2026-09-01',
+};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedFixture(database);
+  await seedPeopleRegisters(database, demoRegisters());
+  await insertUser(database, { username: 'clerk', role: 'communityWorker', jurisdictionCode: XIANGSHAN });
+  await insertUser(database, {
+    username: 'neighbour',
+    role: 'communityWorker',
+    jurisdictionCode: SHIHUAJIAN,
+  });
+  await insertUser(database, { username: 'auditor', role: 'auditor', jurisdictionCode: JINSHAN });
+  app = await makeApp(database);
+  clerk = await signedIn(app, 'clerk');
+  neighbour = await signedIn(app, 'neighbour');
+  auditor = await signedIn(app, 'auditor');
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+describe('people roster', () => {
+  it('lists the community roster with numbers masked, and filters it', async () => {
+    const roster = await clerk.people.roster.query({ asOf: '2026-12-01' });
+    expect(roster.items.map((w) => w.name)).toContain('王书记');
+    for (const w of roster.items) {
+      expect(w.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+      expect(w.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    }
+    const grid = await clerk.people.roster.query({ asOf: '2026-12-01', post: 'grid-worker' });
+    expect(grid.items.map((w) => w.name)).toEqual(['孙网格员']);
+    const untrained = await clerk.people.roster.query({ asOf: '2026-12-01', trainingMissing: true });
+    expect(untrained.items.map((w) => w.name).sort()).toEqual(['孙网格员', '张委员', '赵专干'].sort());
+    const lowPay = await clerk.people.roster.query({
+      asOf: '2026-12-01',
+      referencePay: 56000,
+      payBelowReference: true,
+    });
+    expect(lowPay.items.map((w) => w.name)).toEqual(['孙网格员']);
+  });
+
+  it('does not show another community’s roster', async () => {
+    const error = await rejection(neighbour.people.roster.query({ under: XIANGSHAN }));
+    expect(error.data?.code).toBe('FORBIDDEN');
+  });
+
+  it('creates a worker with an audit record, and refuses a duplicate ID with a field message, writing nothing', async () => {
+    const created = await clerk.people.create.mutate({ worker: draft });
+    expect(created.idNumber).toBe(`3703**********${idNumber.slice(-4)}`);
+    const audits = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'people.worker.create'), eq(auditLog.entityId, created.id)));
+    expect(audits).toHaveLength(1);
+
+    const before = await clerk.people.roster.query({ asOf: '2026-12-01' });
+    const error = await rejection(clerk.people.create.mutate({ worker: { ...draft, name: '重复的人' } }));
+    expect(error.data?.code).toBe('BAD_REQUEST');
+    expect(error.data?.fieldErrors?.idNumber?.[0]).toContain('不能重复登记');
+    const after = await clerk.people.roster.query({ asOf: '2026-12-01' });
+    expect(after.total).toBe(before.total);
+  });
+
+  it('refuses an ID with a wrong check digit, naming the field', async () => {
+    const wrong = `${idNumber.slice(0, 17)}${idNumber[17] === '1' ? '2' : '1'}`;
+    const error = await rejection(clerk.people.create.mutate({ worker: { ...draft, idNumber: wrong } }));
+    expect(error.data?.code).toBe('BAD_REQUEST');
+    expect(error.data?.fieldErrors?.['worker.idNumber']?.[0]).toBe('身份证号码校验位不正确，请核对');
+  });
+
+  it('refuses a worker in two communities at once', async () => {
+    const error = await rejection(
+      neighbour.people.create.mutate({
+        worker: { ...draft, communityCode: SHIHUAJIAN, joinedOn: '2026-10-01' },
+      }),
+    );
+    expect(error.data?.fieldErrors?.joinedOn?.[0]).toContain('不能同时在两个社区任职');
+  });
+
+  it('shows the full numbers only to a role that needs them, and records the view', async () => {
+    const [first] = (await clerk.people.roster.query({ asOf: '2026-12-01', post: 'specialist' })).items;
+    if (!first) throw new Error('no specialist');
+    const masked = await clerk.people.person.query({ id: first.id });
+    expect(masked.worker.idNumber).toContain('*');
+    const full = await clerk.people.person.query({ id: first.id, full: true });
+    expect(full.worker.idNumber).toMatch(/^\d{17}[\dX]$/);
+    const views = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'people.worker.viewFull'), eq(auditLog.entityId, first.id)));
+    expect(views).toHaveLength(1);
+    const error = await rejection(auditor.people.person.query({ id: first.id, full: true }));
+    expect(error.data?.code).toBe('FORBIDDEN');
+    const denied = await rejection(
+      auditor.people.leave.mutate({ id: first.id, expectedVersion: 1, leftOn: '2026-12-01' }),
+    );
+    expect(denied.data?.code).toBe('FORBIDDEN');
+  });
+
+  it('ends a stay on the roster and keeps it in the person’s history', async () => {
+    const [w] = (await clerk.people.roster.query({ asOf: '2026-12-01', post: 'specialist' })).items;
+    if (!w) throw new Error('no specialist');
+    await clerk.people.leave.mutate({ id: w.id, expectedVersion: 1, leftOn: '2026-12-01' });
+    const page = await clerk.people.person.query({ id: w.id });
+    expect(page.onPost).toBe(false);
+    expect(page.history.map((h) => h.action)).toContain('people.worker.leave');
+    const bad = await rejection(
+      clerk.people.leave.mutate({ id: w.id, expectedVersion: 2, leftOn: '2020-01-01' }),
+    );
+    expect(bad.data?.fieldErrors?.leftOn?.[0]).toBe('离职日期不能早于入职日期');
+  });
+
+  it('refuses a committee whose term ends before it starts', async () => {
+    const error = await rejection(
+      clerk.people.saveCommittee.mutate({
+        committee: {
+          communityCode: XIANGSHAN,
+          kind: 'supervision',
+          termFrom: '2026-06-01',
+          termTo: '2026-01-01',
+        },
+      }),
+    );
+    expect(error.data?.code).toBe('BAD_REQUEST');
+    expect(error.data?.fieldErrors?.['committee.termTo']?.[0]).toBe('任期届满日期应晚于任期开始日期');
+  });
+});
+
+describe('the snapshot uses the registers', () => {
+  it('derives staff and committee counts from the registers over the typed facts, naming them', async () => {
+    const result = await clerk.compliance.community.query({ code: XIANGSHAN, asOf: '2026-11-30' });
+    expect(result.fromRegister).toContain('staff.fullTime');
+    expect(result.fromRegister).toContain('committee.members');
+    const snapshot = await clerk.communities.snapshot.query({ code: XIANGSHAN });
+    // The demo roster: five on post plus the grid worker created above.
+    expect(snapshot.staff?.fullTime).toBeGreaterThanOrEqual(5);
+    expect(snapshot.buildings).toHaveLength(3);
+  });
+
+  it('shows a community’s organisation with the rules’ findings', async () => {
+    const org = await clerk.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
+    const grids = org.findings.find((f) => f.rule === 'grid-leaders-on-committee');
+    expect(grids).toMatchObject({ status: 'fail', subjects: ['第二网格'] });
+    expect(org.derived.fields).toContain('grid.leadersOnCommittee');
+  });
+});

@@ -1,0 +1,424 @@
+/**
+ * Storing and reading the registers of organisation and people (`@shequ/people`). The package
+ * decides what is valid; here each write runs in one transaction with its audit record, and the
+ * roster write takes a lock on the identity number so that the caller's check against the other
+ * entries holding it (duplicate, two communities at once) and the write are one step.
+ *
+ * Audit records keep identity and mobile numbers masked: the audit log is read by more people than
+ * may see them.
+ */
+import type { FieldIssue } from '@shequ/domain';
+import {
+  type Building,
+  type Committee,
+  type CommunityRegisters,
+  type Grid,
+  maskIdNumber,
+  maskPhone,
+  type ResidentGroup,
+  type RosterEntry,
+  type Worker,
+} from '@shequ/people';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { writeAudit } from './audit.js';
+import type { Database, DatabaseHandle, Transaction } from './client.js';
+import { auditLog, communities } from './schema.js';
+import { peopleCommittees, peopleUnits, peopleWorkers } from './schema-people.js';
+
+export type PeopleErrorCode = 'not-found' | 'conflict' | 'invalid';
+
+/** A refused write: `invalid` carries the field problems, `conflict` a stale version, `not-found` a missing row. */
+export class PeopleError extends Error {
+  constructor(
+    readonly code: PeopleErrorCode,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'PeopleError';
+  }
+}
+
+export interface PeopleActor {
+  actor: { id: string; username: string } | null;
+  ip: string | null;
+  at: Date;
+}
+
+type Db = Database | Transaction;
+
+/** A worker record as the audit log keeps it: identity and mobile numbers masked. */
+export function auditedWorker(w: Worker): Record<string, unknown> {
+  return { ...w, idNumber: maskIdNumber(w.idNumber), ...(w.phone ? { phone: maskPhone(w.phone) } : {}) };
+}
+
+function workerFromRow(row: typeof peopleWorkers.$inferSelect): Worker & { version: number } {
+  return {
+    ...(row.record as Omit<Worker, 'id' | 'communityCode'>),
+    id: row.id,
+    communityCode: row.communityCode,
+    version: row.version,
+  };
+}
+
+const withoutKeys = <T extends { id: string; communityCode: string }>({
+  id: _id,
+  communityCode: _c,
+  ...rest
+}: T) => rest;
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+/** Every register of the given communities; a community without any gets empty registers. */
+export async function loadRegisters(
+  db: Db,
+  codes: readonly string[],
+): Promise<Map<string, CommunityRegisters>> {
+  const out = new Map<string, CommunityRegisters>(
+    codes.map((code) => [
+      code,
+      { communityCode: code, workers: [], committees: [], grids: [], buildings: [], residentGroups: [] },
+    ]),
+  );
+  if (codes.length === 0) return out;
+  const list = [...codes];
+  const [workers, committees, units] = await Promise.all([
+    db
+      .select()
+      .from(peopleWorkers)
+      .where(inArray(peopleWorkers.communityCode, list))
+      .orderBy(asc(peopleWorkers.joinedOn), asc(peopleWorkers.id)),
+    db
+      .select()
+      .from(peopleCommittees)
+      .where(inArray(peopleCommittees.communityCode, list))
+      .orderBy(asc(peopleCommittees.termFrom), asc(peopleCommittees.id)),
+    db
+      .select()
+      .from(peopleUnits)
+      .where(inArray(peopleUnits.communityCode, list))
+      .orderBy(asc(peopleUnits.name), asc(peopleUnits.id)),
+  ]);
+  for (const row of workers) out.get(row.communityCode)?.workers.push(workerFromRow(row));
+  for (const row of committees)
+    out.get(row.communityCode)?.committees.push({
+      ...(row.record as Omit<Committee, 'id' | 'communityCode'>),
+      id: row.id,
+      communityCode: row.communityCode,
+    });
+  for (const row of units) {
+    const registers = out.get(row.communityCode);
+    if (!registers) continue;
+    const unit = { ...(row.record as object), id: row.id, communityCode: row.communityCode };
+    if (row.kind === 'grid') registers.grids.push(unit as Grid);
+    else if (row.kind === 'building') registers.buildings.push(unit as Building);
+    else registers.residentGroups.push(unit as ResidentGroup);
+  }
+  return out;
+}
+
+export async function loadCommunityRegisters(db: Db, code: string): Promise<CommunityRegisters> {
+  const registers = (await loadRegisters(db, [code])).get(code);
+  if (!registers) throw new PeopleError('not-found', '没有这个社区');
+  return registers;
+}
+
+/** Which of the communities keep any register (roster, committee or unit). */
+export async function communitiesWithRegisters(db: Db, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const list = [...codes];
+  const found = await Promise.all([
+    db
+      .selectDistinct({ code: peopleWorkers.communityCode })
+      .from(peopleWorkers)
+      .where(inArray(peopleWorkers.communityCode, list)),
+    db
+      .selectDistinct({ code: peopleCommittees.communityCode })
+      .from(peopleCommittees)
+      .where(inArray(peopleCommittees.communityCode, list)),
+    db
+      .selectDistinct({ code: peopleUnits.communityCode })
+      .from(peopleUnits)
+      .where(inArray(peopleUnits.communityCode, list)),
+  ]);
+  return new Set(found.flat().map((r) => r.code));
+}
+
+export async function findWorker(db: Db, id: string): Promise<(Worker & { version: number }) | undefined> {
+  const [row] = await db.select().from(peopleWorkers).where(eq(peopleWorkers.id, id)).limit(1);
+  return row ? workerFromRow(row) : undefined;
+}
+
+/** Every roster entry, in any community, holding the identity number. */
+export async function rosterEntriesWithIdNumber(db: Db, idNumber: string): Promise<RosterEntry[]> {
+  const rows = await db
+    .select({
+      id: peopleWorkers.id,
+      communityCode: peopleWorkers.communityCode,
+      name: peopleWorkers.name,
+      idNumber: peopleWorkers.idNumber,
+      joinedOn: peopleWorkers.joinedOn,
+      leftOn: peopleWorkers.leftOn,
+    })
+    .from(peopleWorkers)
+    .where(eq(peopleWorkers.idNumber, idNumber));
+  return rows.map((r) => ({ ...r, leftOn: r.leftOn ?? undefined }));
+}
+
+export interface HistoryEntry {
+  at: string;
+  actorName: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** A register entry's changes and full views, newest first, from the audit log. */
+export async function registerHistory(db: Db, entityType: string, id: string): Promise<HistoryEntry[]> {
+  const rows = await db
+    .select({
+      at: auditLog.at,
+      actorName: auditLog.actorName,
+      action: auditLog.action,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.id));
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------
+
+async function streetOf(db: Db, code: string): Promise<string> {
+  const [row] = await db
+    .select({ streetCode: communities.streetCode })
+    .from(communities)
+    .where(eq(communities.code, code))
+    .limit(1);
+  if (!row) throw new PeopleError('not-found', '没有这个社区');
+  return row.streetCode;
+}
+
+export interface SaveWorkerInput extends PeopleActor {
+  worker: Worker;
+  /** The version read before editing; absent for a new entry. */
+  expectedVersion?: number;
+  /** The audit action, e.g. `people.worker.create`, `people.worker.leave`. */
+  action: string;
+  /** The caller's rule check against the other entries holding the same identity number. */
+  check: (others: RosterEntry[]) => FieldIssue[];
+}
+
+/**
+ * Creates (no `expectedVersion`) or replaces a roster entry, after `check` finds no problem among the
+ * entries sharing its identity number; returns the stored entry. Throws `PeopleError`.
+ */
+export async function saveWorker(
+  db: Database,
+  input: SaveWorkerInput,
+): Promise<Worker & { version: number }> {
+  return db.transaction(async (tx) => {
+    // Two clerks entering the same person at once: the second waits here and then sees the first.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`people.id:${input.worker.idNumber}`}))`);
+    const issues = input.check(await rosterEntriesWithIdNumber(tx, input.worker.idNumber));
+    if (issues.length > 0) throw new PeopleError('invalid', issues.map((i) => i.message).join('；'), issues);
+    const streetCode = await streetOf(tx, input.worker.communityCode);
+    const columns = {
+      communityCode: input.worker.communityCode,
+      streetCode,
+      name: input.worker.name,
+      idNumber: input.worker.idNumber,
+      post: input.worker.post,
+      joinedOn: input.worker.joinedOn,
+      leftOn: input.worker.leftOn ?? null,
+      record: withoutKeys(input.worker),
+      updatedAt: input.at,
+    };
+    let before: (Worker & { version: number }) | undefined;
+    let row: typeof peopleWorkers.$inferSelect | undefined;
+    if (input.expectedVersion === undefined) {
+      [row] = await tx
+        .insert(peopleWorkers)
+        .values({ ...columns, ...(input.worker.id ? { id: input.worker.id } : {}) })
+        .returning();
+    } else {
+      before = await findWorker(tx, input.worker.id);
+      if (!before) throw new PeopleError('not-found', '没有这名工作者');
+      [row] = await tx
+        .update(peopleWorkers)
+        .set({ ...columns, version: input.expectedVersion + 1 })
+        .where(and(eq(peopleWorkers.id, input.worker.id), eq(peopleWorkers.version, input.expectedVersion)))
+        .returning();
+      if (!row) throw new PeopleError('conflict', '该记录已被他人修改，请刷新后重新编辑');
+    }
+    if (!row) throw new PeopleError('conflict', '保存失败，请重试');
+    const saved = workerFromRow(row);
+    await writeAudit(tx, {
+      actor: input.actor,
+      action: input.action,
+      entityType: 'people.worker',
+      entityId: saved.id,
+      jurisdictionCode: saved.communityCode,
+      before: before ? auditedWorker(before) : null,
+      after: auditedWorker(saved),
+      ip: input.ip,
+      at: input.at,
+    });
+    return saved;
+  });
+}
+
+/** Records that someone saw a worker's identity and mobile numbers unmasked. */
+export async function recordFullView(
+  db: Db,
+  worker: Pick<Worker, 'id' | 'communityCode'>,
+  who: PeopleActor,
+): Promise<void> {
+  await writeAudit(db, {
+    actor: who.actor,
+    action: 'people.worker.viewFull',
+    entityType: 'people.worker',
+    entityId: worker.id,
+    jurisdictionCode: worker.communityCode,
+    before: null,
+    after: { fields: ['idNumber', 'phone'] },
+    ip: who.ip,
+    at: who.at,
+  });
+}
+
+type UnitRecord =
+  | { kind: 'grid'; unit: Grid }
+  | { kind: 'building'; unit: Building }
+  | { kind: 'resident-group'; unit: ResidentGroup };
+
+/** Creates or replaces a committee (with its members); audited. */
+export async function saveCommittee(
+  db: Database,
+  input: PeopleActor & { committee: Committee; expectedVersion?: number },
+): Promise<Committee & { version: number }> {
+  return db.transaction(async (tx) => {
+    await streetOf(tx, input.committee.communityCode);
+    const columns = {
+      communityCode: input.committee.communityCode,
+      kind: input.committee.kind,
+      termFrom: input.committee.termFrom,
+      termTo: input.committee.termTo,
+      record: withoutKeys(input.committee),
+      updatedAt: input.at,
+    };
+    let before: unknown = null;
+    let row: typeof peopleCommittees.$inferSelect | undefined;
+    if (input.expectedVersion === undefined) {
+      [row] = await tx
+        .insert(peopleCommittees)
+        .values({ ...columns, ...(input.committee.id ? { id: input.committee.id } : {}) })
+        .returning();
+    } else {
+      const [old] = await tx
+        .select()
+        .from(peopleCommittees)
+        .where(eq(peopleCommittees.id, input.committee.id));
+      if (!old) throw new PeopleError('not-found', '没有这个委员会');
+      before = { ...(old.record as object), version: old.version };
+      [row] = await tx
+        .update(peopleCommittees)
+        .set({ ...columns, version: input.expectedVersion + 1 })
+        .where(
+          and(
+            eq(peopleCommittees.id, input.committee.id),
+            eq(peopleCommittees.version, input.expectedVersion),
+          ),
+        )
+        .returning();
+      if (!row) throw new PeopleError('conflict', '该记录已被他人修改，请刷新后重新编辑');
+    }
+    if (!row) throw new PeopleError('conflict', '保存失败，请重试');
+    const saved = {
+      ...(row.record as Omit<Committee, 'id' | 'communityCode'>),
+      id: row.id,
+      communityCode: row.communityCode,
+      version: row.version,
+    };
+    await writeAudit(tx, {
+      actor: input.actor,
+      action: input.expectedVersion === undefined ? 'people.committee.create' : 'people.committee.update',
+      entityType: 'people.committee',
+      entityId: saved.id,
+      jurisdictionCode: saved.communityCode,
+      before,
+      after: saved,
+      ip: input.ip,
+      at: input.at,
+    });
+    return saved;
+  });
+}
+
+/** Creates a grid, building or resident group; audited. */
+export async function saveUnit(db: Database, input: PeopleActor & UnitRecord): Promise<{ id: string }> {
+  return db.transaction(async (tx) => {
+    await streetOf(tx, input.unit.communityCode);
+    const [row] = await tx
+      .insert(peopleUnits)
+      .values({
+        ...(input.unit.id ? { id: input.unit.id } : {}),
+        communityCode: input.unit.communityCode,
+        kind: input.kind,
+        name: input.unit.name,
+        record: withoutKeys(input.unit),
+        updatedAt: input.at,
+      })
+      .returning({ id: peopleUnits.id });
+    if (!row) throw new PeopleError('conflict', '保存失败，请重试');
+    await writeAudit(tx, {
+      actor: input.actor,
+      action: `people.${input.kind}.create`,
+      entityType: `people.${input.kind}`,
+      entityId: row.id,
+      jurisdictionCode: input.unit.communityCode,
+      before: null,
+      after: input.unit,
+      ip: input.ip,
+      at: input.at,
+    });
+    return row;
+  });
+}
+
+/**
+ * Stores demo registers for the communities that exist and keep none yet, through the same write
+ * paths a user's entries take (audited, as the demo's seed actor).
+ */
+export async function seedPeopleRegisters(
+  handle: Pick<DatabaseHandle, 'db'>,
+  registers: readonly CommunityRegisters[],
+  at = new Date('2026-01-05T09:00:00+08:00'),
+): Promise<number> {
+  const { db } = handle;
+  const codes = registers.map((r) => r.communityCode);
+  const present = await db
+    .select({ code: communities.code })
+    .from(communities)
+    .where(inArray(communities.code, codes));
+  const existing = await communitiesWithRegisters(db, codes);
+  const who: PeopleActor = { actor: null, ip: null, at };
+  let seeded = 0;
+  for (const r of registers) {
+    if (!present.some((p) => p.code === r.communityCode) || existing.has(r.communityCode)) continue;
+    for (const worker of r.workers)
+      await saveWorker(db, { ...who, worker, action: 'people.worker.create', check: () => [] });
+    for (const committee of r.committees) await saveCommittee(db, { ...who, committee });
+    for (const unit of r.grids) await saveUnit(db, { ...who, kind: 'grid', unit });
+    for (const unit of r.buildings) await saveUnit(db, { ...who, kind: 'building', unit });
+    for (const unit of r.residentGroups) await saveUnit(db, { ...who, kind: 'resident-group', unit });
+    seeded++;
+  }
+  return seeded;
+}

@@ -1,0 +1,300 @@
+/**
+ * The registers of one community's organisation and people: the worker roster (社区工作者花名册),
+ * committees with their terms and members, grids with their 网格长, buildings with their 楼栋长, and
+ * resident groups. Each record is validated here with zh-CN messages naming the field; the checks
+ * that need several records (a duplicate identity number, a worker in two communities at once) live
+ * in `conflicts.ts`.
+ */
+import { communityCode, isoDate, mobileNumber, parseResidentIdNumber, residentIdNumber } from '@shequ/domain';
+import { z } from 'zod';
+
+const text = (what: string, max = 100) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? '必填' : `${what}应为文本`) })
+    .trim()
+    .min(1, { error: `${what}不能为空` })
+    .max(max, { error: `${what}不能超过${max}个字` });
+
+const oneOf = <const T extends readonly [string, ...string[]]>(
+  values: T,
+  labels: Record<T[number], string>,
+) => z.enum(values, { error: `应为以下之一：${values.map((v) => labels[v as T[number]]).join('、')}` });
+
+/** Annual pay in yuan, to the fen (money is compared exactly, so no fractions of a fen). */
+export const annualPay = z
+  .number({ error: (iss) => (iss.input === undefined ? '必填' : '年薪应为非负数（元）') })
+  .nonnegative({ error: '年薪应为非负数（元）' })
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, {
+    error: '年薪最多保留两位小数（分）',
+  });
+
+const households = z
+  .number({ error: (iss) => (iss.input === undefined ? '必填' : '户数应为非负整数') })
+  .int({ error: '户数应为非负整数' })
+  .nonnegative({ error: '户数应为非负整数' });
+
+export const recordId = text('编号', 64);
+
+// ---------------------------------------------------------------------------------------------
+// Workers
+// ---------------------------------------------------------------------------------------------
+
+export const sexes = ['male', 'female'] as const;
+export const sexLabels: Record<(typeof sexes)[number], string> = { male: '男', female: '女' };
+
+/**
+ * Posts on the roster. 两委成员 and 专干 as Ezhou 第十七条 counts them; 专职工作者 as Weihai 二（四）
+ * and Jinshan 第十条 count full-time workers; 网格员 for grid workers.
+ */
+export const workerPosts = ['two-committees', 'specialist', 'full-time', 'grid-worker'] as const;
+export type WorkerPost = (typeof workerPosts)[number];
+export const workerPostLabels: Record<WorkerPost, string> = {
+  'two-committees': '两委成员',
+  specialist: '社区专干',
+  'full-time': '专职工作者',
+  'grid-worker': '网格员',
+};
+
+/** Ezhou 第十七条: the four lines of work a specialist assists with. */
+export const specialistLines = ['party-building', 'civil-affairs', 'labour', 'health'] as const;
+export type SpecialistLine = (typeof specialistLines)[number];
+export const specialistLineLabels: Record<SpecialistLine, string> = {
+  'party-building': '党建',
+  'civil-affairs': '民政',
+  labour: '劳动',
+  health: '卫健',
+};
+
+export const educationLevels = [
+  'junior-high',
+  'senior-high',
+  'college',
+  'bachelor',
+  'master',
+  'doctor',
+] as const;
+export const educationLabels: Record<(typeof educationLevels)[number], string> = {
+  'junior-high': '初中及以下',
+  'senior-high': '高中/中专',
+  college: '大专',
+  bachelor: '本科',
+  master: '硕士研究生',
+  doctor: '博士研究生',
+};
+
+/** Jiangsu 19（8） counts training held at county level or above (县级以上集中培训). */
+export const trainingLevels = ['county-or-above', 'street', 'community'] as const;
+export type TrainingLevel = (typeof trainingLevels)[number];
+export const trainingLevelLabels: Record<TrainingLevel, string> = {
+  'county-or-above': '县级以上',
+  street: '街道',
+  community: '社区',
+};
+
+export const training = z.strictObject({
+  on: isoDate,
+  title: text('培训名称'),
+  level: oneOf(trainingLevels, trainingLevelLabels),
+});
+export type Training = z.infer<typeof training>;
+
+/** Weihai 二（四）: a labour contract with a service agency or the employer. */
+export const contract = z
+  .strictObject({
+    employer: text('用人单位'),
+    from: isoDate,
+    to: isoDate.optional(),
+  })
+  .refine((c) => c.to === undefined || c.to >= c.from, {
+    path: ['to'],
+    error: '合同终止日期不能早于起始日期',
+  });
+
+const workerFields = z.strictObject({
+  id: recordId,
+  communityCode,
+  name: text('姓名', 50),
+  sex: oneOf(sexes, sexLabels),
+  birthDate: isoDate,
+  idNumber: residentIdNumber,
+  phone: mobileNumber.optional(),
+  education: oneOf(educationLevels, educationLabels).optional(),
+  qualifications: z.array(text('资格名称', 50)).default([]),
+  post: oneOf(workerPosts, workerPostLabels),
+  line: oneOf(specialistLines, specialistLineLabels).optional(),
+  /** Serves full time; Weihai and Jinshan count full-time two-committee members among full-time workers. */
+  fullTime: z.boolean({ error: '应为 true 或 false' }).default(true),
+  contract: contract.optional(),
+  annualPay: annualPay.optional(),
+  trainings: z.array(training).default([]),
+  joinedOn: isoDate,
+  leftOn: isoDate.optional(),
+});
+
+function checkWorker(
+  w: Omit<z.output<typeof workerFields>, 'id'>,
+  ctx: z.core.$RefinementCtx<Omit<z.output<typeof workerFields>, 'id'>>,
+): void {
+  if (w.leftOn !== undefined && w.leftOn < w.joinedOn)
+    ctx.addIssue({ code: 'custom', path: ['leftOn'], message: '离职日期不能早于入职日期' });
+  if (w.line !== undefined && w.post !== 'specialist')
+    ctx.addIssue({ code: 'custom', path: ['line'], message: '只有社区专干才有分工条线' });
+  // The identity number carries the birth date and sex; a record that disagrees with it is a typo.
+  const parts = parseResidentIdNumber(w.idNumber);
+  if (parts && parts.birthDate !== w.birthDate)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['birthDate'],
+      message: `出生日期与身份证号码不一致（号码中为${parts.birthDate}）`,
+    });
+  if (parts && parts.sex !== w.sex)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sex'],
+      message: `性别与身份证号码不一致（号码中为${sexLabels[parts.sex]}）`,
+    });
+}
+
+export const worker = workerFields.superRefine(checkWorker);
+/** A new roster entry, before the store gives it an id. */
+export const workerDraft = workerFields.omit({ id: true }).superRefine(checkWorker);
+export type Worker = z.output<typeof worker>;
+export type WorkerInput = z.input<typeof worker>;
+
+/** Whether the worker is on the roster on `asOf` (joined on or before it, not yet left). */
+export function onPost(w: Pick<Worker, 'joinedOn' | 'leftOn'>, asOf: string): boolean {
+  return w.joinedOn <= asOf && (w.leftOn === undefined || w.leftOn > asOf);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Committees and terms
+// ---------------------------------------------------------------------------------------------
+
+export const committeeKinds = ['residents', 'supervision', 'sub', 'party'] as const;
+export type CommitteeKind = (typeof committeeKinds)[number];
+export const committeeKindLabels: Record<CommitteeKind, string> = {
+  residents: '居民委员会',
+  supervision: '居务监督委员会',
+  sub: '下属委员会',
+  party: '社区党组织',
+};
+
+export const memberRoles = ['chair', 'vice-chair', 'member'] as const;
+export type MemberRole = (typeof memberRoles)[number];
+export const memberRoleLabels: Record<MemberRole, string> = {
+  chair: '主任（书记）',
+  'vice-chair': '副主任（副书记）',
+  member: '委员',
+};
+
+export const committeeMember = z
+  .strictObject({
+    /** The roster entry of a member who is a community worker; residents serving unpaid have none. */
+    workerId: recordId.optional(),
+    name: text('姓名', 50),
+    role: oneOf(memberRoles, memberRoleLabels),
+    from: isoDate,
+    to: isoDate.optional(),
+  })
+  .refine((m) => m.to === undefined || m.to >= m.from, {
+    path: ['to'],
+    error: '任职结束日期不能早于开始日期',
+  });
+export type CommitteeMember = z.output<typeof committeeMember>;
+
+const committeeFields = z.strictObject({
+  id: recordId,
+  communityCode,
+  kind: oneOf(committeeKinds, committeeKindLabels),
+  /** For a sub-committee: its kind as in the glossary (`mediation`, `security`, …). */
+  subKind: text('下属委员会类别', 30).optional(),
+  termFrom: isoDate,
+  termTo: isoDate,
+  members: z.array(committeeMember).default([]),
+});
+
+function checkCommittee(
+  c: Omit<z.output<typeof committeeFields>, 'id'>,
+  ctx: z.core.$RefinementCtx<Omit<z.output<typeof committeeFields>, 'id'>>,
+): void {
+  if (c.termTo <= c.termFrom)
+    ctx.addIssue({ code: 'custom', path: ['termTo'], message: '任期届满日期应晚于任期开始日期' });
+  if (c.kind === 'sub' && c.subKind === undefined)
+    ctx.addIssue({ code: 'custom', path: ['subKind'], message: '下属委员会须注明类别' });
+  if (c.kind !== 'sub' && c.subKind !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['subKind'], message: '只有下属委员会才有类别' });
+  c.members.forEach((m, i) => {
+    if (m.from < c.termFrom || m.from > c.termTo)
+      ctx.addIssue({ code: 'custom', path: ['members', i, 'from'], message: '任职开始日期应在本届任期内' });
+  });
+  const chairs = c.members.filter((m) => m.role === 'chair' && m.to === undefined);
+  if (chairs.length > 1)
+    ctx.addIssue({ code: 'custom', path: ['members'], message: '同一时间只能有一名主任（书记）' });
+}
+
+export const committee = committeeFields.superRefine(checkCommittee);
+/** A new committee, before the store gives it an id. */
+export const committeeDraft = committeeFields.omit({ id: true }).superRefine(checkCommittee);
+export type Committee = z.output<typeof committee>;
+export type CommitteeInput = z.input<typeof committee>;
+
+/** Whether the committee's term covers `asOf`. */
+export function inTerm(c: Pick<Committee, 'termFrom' | 'termTo'>, asOf: string): boolean {
+  return c.termFrom <= asOf && asOf <= c.termTo;
+}
+
+/** Members serving on `asOf` in a committee whose term covers it. */
+export function membersOn(c: Committee, asOf: string): CommitteeMember[] {
+  if (!inTerm(c, asOf)) return [];
+  return c.members.filter((m) => m.from <= asOf && (m.to === undefined || m.to >= asOf));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grids, buildings, resident groups
+// ---------------------------------------------------------------------------------------------
+
+export const grid = z.strictObject({
+  id: recordId,
+  communityCode,
+  name: text('网格名称'),
+  households: households.optional(),
+  /** 网格长: Ezhou 第七条（一） has a residents' committee member serve as one. */
+  leaderWorkerId: recordId.optional(),
+  workerIds: z.array(recordId).default([]),
+});
+export type Grid = z.output<typeof grid>;
+
+export const building = z.strictObject({
+  id: recordId,
+  communityCode,
+  name: text('楼栋名称'),
+  households,
+  /** 楼栋长, usually a resident volunteer, so a name rather than a roster entry. */
+  leaderName: text('楼栋长姓名', 50).optional(),
+  gridId: recordId.optional(),
+});
+export type Building = z.output<typeof building>;
+
+export const residentGroup = z.strictObject({
+  id: recordId,
+  communityCode,
+  name: text('居民小组名称'),
+  households,
+  leaderName: text('居民小组长姓名', 50).optional(),
+  gridId: recordId.optional(),
+});
+export type ResidentGroup = z.output<typeof residentGroup>;
+
+/** Everything registered for one community. */
+export interface CommunityRegisters {
+  communityCode: string;
+  workers: Worker[];
+  committees: Committee[];
+  grids: Grid[];
+  buildings: Building[];
+  residentGroups: ResidentGroup[];
+}
+
+export function emptyRegisters(code: string): CommunityRegisters {
+  return { communityCode: code, workers: [], committees: [], grids: [], buildings: [], residentGroups: [] };
+}

@@ -1,0 +1,123 @@
+/**
+ * The snapshot's counts worked out from the registers as of a date (docs/interfaces.md §2 and §5):
+ * `staff.*`, `salary.annualAverage`, `committee.*`, `supervisionCommittee.*`, `subCommittees`,
+ * `residentGroups`, `buildings` and `grid.*`. A register that is empty (or has nothing in force on
+ * the date) derives nothing, so a typed value remains where no register exists; `mergeRegisterFacts`
+ * lays the derived fields over the typed ones and names the fields that came from a register.
+ */
+import type { CommunityFacts } from '@shequ/domain';
+import { type CommunityRegisters, membersOn, onPost } from './registers.js';
+import {
+  chairIsCommitteeMember,
+  committeeMemberWorkerIds,
+  countyTrainingsInYear,
+  currentCommittee,
+  staffCounts,
+} from './rules.js';
+
+export interface DerivedFacts {
+  facts: CommunityFacts;
+  /** Dotted names of the fields worked out from a register (`staff.fullTime`, `buildings`). */
+  fields: string[];
+}
+
+/** Average pay rounded half up to the fen; undefined unless every worker on the roster has pay entered. */
+export function averagePay(pays: readonly (number | undefined)[]): number | undefined {
+  if (pays.length === 0 || pays.some((p) => p === undefined)) return undefined;
+  const fen = pays.reduce<number>((sum, p) => sum + Math.round((p ?? 0) * 100), 0);
+  return Math.round(fen / pays.length) / 100;
+}
+
+export function deriveSnapshotFacts(registers: CommunityRegisters, asOf: string): DerivedFacts {
+  const facts: CommunityFacts = {};
+  const byId = new Map(registers.workers.map((w) => [w.id, w]));
+
+  const current = registers.workers.filter((w) => onPost(w, asOf));
+  // A roster that has anyone who joined by the date is a register for the date, even if all have left.
+  if (registers.workers.some((w) => w.joinedOn <= asOf)) {
+    facts.staff = staffCounts(registers.workers, asOf);
+    const average = averagePay(current.map((w) => w.annualPay));
+    if (average !== undefined) facts.salary = { annualAverage: average };
+  }
+
+  const chairTrainings = (kind: 'residents' | 'supervision') => {
+    const c = currentCommittee(registers, kind, asOf);
+    const chair = c ? membersOn(c, asOf).find((m) => m.role === 'chair') : undefined;
+    const worker = chair?.workerId ? byId.get(chair.workerId) : undefined;
+    return worker ? countyTrainingsInYear(worker, asOf) : undefined;
+  };
+
+  const residents = currentCommittee(registers, 'residents', asOf);
+  if (residents) {
+    const members = membersOn(residents, asOf);
+    const trainings = chairTrainings('residents');
+    facts.committee = {
+      members: members.length,
+      viceChairs: members.filter((m) => m.role === 'vice-chair').length,
+      ...(trainings === undefined ? {} : { chairTrainings: trainings }),
+    };
+  }
+  const supervision = currentCommittee(registers, 'supervision', asOf);
+  if (supervision) {
+    const trainings = chairTrainings('supervision');
+    facts.supervisionCommittee = {
+      members: membersOn(supervision, asOf).length,
+      ...(trainings === undefined ? {} : { chairTrainings: trainings }),
+    };
+  }
+  const committeeIds = committeeMemberWorkerIds(registers, asOf);
+  const subs = registers.committees.filter((c) => c.kind === 'sub' && membersOn(c, asOf).length > 0);
+  if (subs.length > 0) {
+    facts.subCommittees = subs.map((s) => ({
+      kind: s.subKind ?? 'other',
+      members: membersOn(s, asOf).length,
+      ...(residents ? { chairIsCommitteeMember: chairIsCommitteeMember(s, committeeIds, asOf) } : {}),
+    }));
+  }
+  if (registers.residentGroups.length > 0)
+    facts.residentGroups = registers.residentGroups.map((g) => ({ households: g.households }));
+  if (registers.buildings.length > 0)
+    facts.buildings = registers.buildings.map((b) => ({
+      households: b.households,
+      leader: b.leaderName !== undefined,
+    }));
+  if (registers.grids.length > 0) {
+    const leaders = registers.grids.filter((g) => g.leaderWorkerId !== undefined);
+    facts.grid = {
+      leaders: leaders.length,
+      ...(residents
+        ? { leadersOnCommittee: leaders.filter((g) => committeeIds.has(g.leaderWorkerId ?? '')).length }
+        : {}),
+    };
+  }
+  return { facts, fields: leafFields(facts) };
+}
+
+function leafFields(facts: CommunityFacts): string[] {
+  const fields: string[] = [];
+  for (const [key, value] of Object.entries(facts)) {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      for (const inner of Object.keys(value)) fields.push(`${key}.${inner}`);
+    else fields.push(key);
+  }
+  return fields.sort();
+}
+
+const groupKeys = ['committee', 'supervisionCommittee', 'staff', 'salary', 'grid'] as const;
+
+/**
+ * Typed facts with the derived ones laid over them: within a group (`staff`, `committee`…) a derived
+ * field replaces the typed one and the others stay; a derived list replaces the typed list.
+ */
+export function mergeRegisterFacts(typed: CommunityFacts, derived: DerivedFacts): DerivedFacts {
+  const merged: CommunityFacts = { ...typed };
+  for (const key of groupKeys) {
+    const value = derived.facts[key];
+    if (value !== undefined) Object.assign(merged, { [key]: { ...typed[key], ...value } });
+  }
+  for (const key of ['subCommittees', 'residentGroups', 'buildings'] as const) {
+    const value = derived.facts[key];
+    if (value !== undefined) Object.assign(merged, { [key]: value });
+  }
+  return { facts: merged, fields: derived.fields };
+}
