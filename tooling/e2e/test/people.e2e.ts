@@ -40,22 +40,14 @@ describeInBrowser('the people roster and organisation chart in the console', () 
 
     await page.getByLabel('岗位').click();
     await page.locator('.ant-select-item-option', { hasText: '网格员' }).click();
-    await page.waitForFunction(
-      () =>
-        document.querySelectorAll('[data-testid="people-roster"] .ant-table-tbody tr.ant-table-row')
-          .length === 1,
-    );
+    await expect.poll(() => rows().count(), { timeout: 10_000 }).toBe(1);
     await rows().filter({ hasText: '孙网格员' }).waitFor();
 
     // A fresh page starts unfiltered.
     await page.reload();
     await rows().filter({ hasText: '王书记' }).waitFor();
     await page.getByRole('checkbox', { name: '本年未培训' }).check();
-    await page.waitForFunction(
-      () =>
-        document.querySelectorAll('[data-testid="people-roster"] .ant-table-tbody tr.ant-table-row')
-          .length === 3,
-    );
+    await expect.poll(() => rows().count(), { timeout: 10_000 }).toBe(3);
     await screenshot(page, 'people-roster');
   });
 
