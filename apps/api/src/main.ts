@@ -30,7 +30,7 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? 'localhost';
 
 const database = await openDatabase({}).catch((error: unknown) => {
-  // Another process holds the data folder: one line saying which, and status 1 (CONTRACTS §8).
+  // Another process holds the data folder: one line saying which, and status 1 (docs/interfaces.md §8).
   if (error instanceof DataFolderLocked) {
     console.error(error.message);
     process.exit(1);

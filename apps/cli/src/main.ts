@@ -46,7 +46,7 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
-    // Another process holds the data folder (CONTRACTS §8): its one line, status 1. Matched by name so
+    // Another process holds the data folder (docs/interfaces.md §8): its one line, status 1. Matched by name so
     // that commands without a database never load the db package.
     if (error instanceof Error && error.name === 'DataFolderLocked') {
       process.stderr.write(`${error.message}\n`);

@@ -1,5 +1,5 @@
 /**
- * Commands that open the embedded database obey the data folder's lock (CONTRACTS §8): while another live
+ * Commands that open the embedded database obey the data folder's lock (docs/interfaces.md §8): while another live
  * process holds the folder they exit with status 1 and one zh-CN line naming the folder and the holder.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

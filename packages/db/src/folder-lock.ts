@@ -1,5 +1,5 @@
 /**
- * One process per PGlite data folder (CONTRACTS §8 in the project docs; see the db README). PGlite has no
+ * One process per PGlite data folder (docs/interfaces.md §8; see the db README). PGlite has no
  * lock of its own: two processes on one folder both start, both hand out the same numbers and the folder
  * is corrupted when they close. As PostgreSQL does with `postmaster.pid`, the opener creates a lock file
  * holding its process id, atomically (`wx` = O_CREAT|O_EXCL), and removes it on close or exit.

@@ -58,7 +58,7 @@ export function parameter(definition: Parameter): Parameter {
  * A citation helper bound to one document: `const cite = citeFrom(DOCUMENT)`, then
  * `cite('第十七条', '“两委”成员按照…')` or `cite('第七条（二）', '…')`. A clause passed apart
  * (`cite('第七条', '…', '（二）')`) is joined to the article: `citation.article` always carries the
- * whole reference as the document numbers it (CONTRACTS.md §3).
+ * whole reference as the document numbers it (docs/interfaces.md §3).
  */
 export function citeFrom(document: string) {
   return (article: string, quote: string, clause?: string): Citation => ({

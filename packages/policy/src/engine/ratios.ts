@@ -45,7 +45,7 @@ export function perHouseholds(
 /**
  * The whole number of workers implied by `households` at one worker per `low`–`high` households,
  * each end raised to `floor` (the documents' "每个社区…不少于5人": what a street staffs by is the
- * ratio's range, never below the floor — CONTRACTS.md §3 `fullTimeStaff`).
+ * ratio's range, never below the floor — docs/interfaces.md §3 `fullTimeStaff`).
  * Strict (the chosen reading in the shipped packs): no worker serves more than `high` households
  * (min = ⌈h/high⌉) and none fewer than `low` (max = ⌊h/low⌋), max never below min.
  * Lenient: min = ⌊h/high⌋, max = ⌈h/low⌉.

@@ -1,7 +1,7 @@
 /**
  * Assessment schemes checked against the rules about them (Ezhou 第三十四条 for the comprehensive
  * assessment of communities, 第三十五条 for communities' rating of their street): the findings of
- * CONTRACTS.md §6 `scheme.findings`, in the shape of `shequ check`'s results.
+ * docs/interfaces.md §6 `scheme.findings`, in the shape of `shequ check`'s results.
  */
 import type { CheckResult, Reading } from '../engine/index.js';
 import { evaluatorFor, packChain, packsFor } from './index.js';

@@ -87,7 +87,7 @@ export const jinshanPack = definePack({
       facts: { households: 'households' },
       params: ['householdsPerWorkerLow', 'householdsPerWorkerHigh', 'minFullTimeStaff'],
       interpretations: [jinshanInterpretations.staffRounding],
-      // The range the ratio gives, raised to the article's floor of 5 per community (CONTRACTS.md §3).
+      // The range the ratio gives, raised to the article's floor of 5 per community (docs/interfaces.md §3).
       compute: ({ facts, params, alternative }) =>
         workersForHouseholds(
           facts.households,

@@ -276,7 +276,7 @@ export const weihaiPack = definePack({
       facts: { households: 'households' },
       params: ['householdsPerWorkerLow', 'householdsPerWorkerHigh', 'minFullTimeStaff'],
       interpretations: [weihaiInterpretations.staffRounding],
-      // The range the ratio gives, raised to 二（四）'s floor of 5 per community (CONTRACTS.md §3).
+      // The range the ratio gives, raised to 二（四）'s floor of 5 per community (docs/interfaces.md §3).
       compute: ({ facts, params, alternative }) =>
         workersForHouseholds(
           facts.households,
