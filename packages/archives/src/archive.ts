@@ -11,6 +11,13 @@
 import { communityCode, isoDate } from '@shequ/domain';
 import { z } from 'zod';
 import { custodyRuleSource } from './jurisdiction-citations.js';
+import {
+  archiveContentGroups,
+  archiveMedia,
+  archiveStatuses,
+  archiveStatusLabels,
+  classificationLevels,
+} from './labels.js';
 import { projectRuleBasis, projectRules } from './project-rules.js';
 import {
   parseReferenceCode,
@@ -21,6 +28,21 @@ import {
   retentionPeriods,
 } from './reference-code.js';
 import { allow, isBefore, refuse, type Transition } from './transition.js';
+
+// The values and their labels live in `labels.ts` (zod-free, for the console); re-exported here.
+export {
+  type ArchiveStatus,
+  archiveContentGroupLabels,
+  archiveContentGroupShortLabels,
+  archiveContentGroups,
+  archiveMedia,
+  archiveMediumLabels,
+  archiveStatuses,
+  archiveStatusLabels,
+  classificationLabels,
+  classificationLevels,
+  contentGroupLabel,
+} from './labels.js';
 
 const TRANSFER_RULE = projectRuleBasis(projectRules.archiveTransfer);
 const DESTROY_RULE = projectRuleBasis(projectRules.archiveDestruction);
@@ -51,51 +73,11 @@ export function retentionExtensionProblem(current: RetentionPeriod, next: Retent
     : `保管期限：延长后的保管期限（${retentionLabels[next]}）须长于现保管期限（${retentionLabels[current]}）`;
 }
 
-export const archiveMedia = ['paper', 'electronic', 'audiovisual', 'physical'] as const;
-export const archiveMediumLabels: Record<(typeof archiveMedia)[number], string> = {
-  paper: '纸质档案',
-  electronic: '电子档案',
-  audiovisual: '音像档案',
-  physical: '实物',
-};
-
-/** The five content groups of 鄂州 第三十九条（一）至（五）. */
-export const archiveContentGroups = [
-  'ledgers',
-  'organisations',
-  'information',
-  'honours',
-  'heritage',
-] as const;
-export const archiveContentGroupLabels: Record<(typeof archiveContentGroups)[number], string> = {
-  ledgers: '社区工作者台账、社区固定资产台账、社区财务台账',
-  organisations: '下属委员会、居民小组、网格站（网格员）驻社区各类组织档案',
-  information: '基础信息、资源信息、工作信息档案',
-  honours: '荣誉、奖励、证书、奖牌、锦旗等',
-  heritage: '文化展示或历史记忆场馆实物、图片等',
-};
 /** The list is 「主要包括」, not closed: a community adds its own groups as `custom:<name>`. */
 export const archiveContentGroup = z.union([
   z.enum(archiveContentGroups),
   z.string().regex(/^custom:\S.*$/, { error: '内容类别应为五类之一，或以 custom: 开头的自定义类别' }),
 ]);
-
-export const classificationLevels = ['none', 'secret', 'confidential', 'topSecret'] as const;
-export const classificationLabels: Record<(typeof classificationLevels)[number], string> = {
-  none: '无密级',
-  secret: '秘密',
-  confidential: '机密',
-  topSecret: '绝密',
-};
-
-export const archiveStatuses = ['shelved', 'onLoan', 'transferred', 'destroyed'] as const;
-export type ArchiveStatus = (typeof archiveStatuses)[number];
-export const archiveStatusLabels: Record<ArchiveStatus, string> = {
-  shelved: '在库',
-  onLoan: '借出',
-  transferred: '已移交',
-  destroyed: '已销毁',
-};
 
 const personId = (field: string) =>
   z

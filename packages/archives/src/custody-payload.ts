@@ -4,7 +4,7 @@
  * is hashed and signed); this is only how an entry is shown, in the console and in the spreadsheet.
  */
 import { archiveContentGroupLabels, archiveMediumLabels } from './archive.js';
-import { handoverConditionLabels, supervisingBodyLabels } from './handover.js';
+import { handoverConditionLabels, handoverItemKindLabels, supervisingBodyLabels } from './handover.js';
 import { retentionLabels } from './reference-code.js';
 import { sealEndTypeLabels } from './seal.js';
 
@@ -91,7 +91,7 @@ const valueLabels: Record<string, Record<string, string>> = {
   retention: retentionLabels,
   previousRetention: retentionLabels,
   // In a handover entry, `kind` is the kind of the item concerned.
-  kind: { finance: '财务资料', archive: '档案', seal: '印章' },
+  kind: handoverItemKindLabels,
   role: { leaver: '移交人', successor: '接交人', supervisor: '监交人' },
   consequences: {
     criticism: '批评教育',

@@ -29,33 +29,34 @@ import { z } from 'zod';
 import { type ArchiveStatus, archiveStatusLabels } from './archive.js';
 import { type Citation, citations } from './citations.js';
 import { custodyRuleSource } from './jurisdiction-citations.js';
+import {
+  type HandoverItemCondition,
+  handoverConditionLabels,
+  handoverItemConditions,
+  handoverItemKinds,
+  supervisingBodies,
+} from './labels.js';
 import { projectRuleBasis, projectRules } from './project-rules.js';
 import type { SealState } from './seal.js';
 import { allow, isBefore, refuse, type Transition } from './transition.js';
+
+// The values and their labels live in `labels.ts` (zod-free, for the console); re-exported here.
+export {
+  type HandoverItemCondition,
+  handoverConditionLabels,
+  handoverConditions,
+  handoverItemConditions,
+  handoverItemKindLabels,
+  handoverItemKinds,
+  supervisingBodies,
+  supervisingBodyLabels,
+} from './labels.js';
 
 const HANDOVER = citations.jinshanHandover;
 const ITEM_BY_ITEM = projectRuleBasis(projectRules.handoverItemByItem);
 const JINSHAN_TOWN = '370305111';
 
-export const handoverItemKinds = ['finance', 'archive', 'seal'] as const;
-/** What a person may find an item to be. */
-export const handoverConditions = ['intact', 'missing', 'altered', 'damaged'] as const;
-/** An item's state on the list: what was found, or not yet checked. */
-export const handoverItemConditions = [...handoverConditions, 'unchecked'] as const;
-export type HandoverItemCondition = (typeof handoverItemConditions)[number];
-export const handoverConditionLabels: Record<HandoverItemCondition, string> = {
-  intact: '完好',
-  missing: '丢失',
-  altered: '涂改',
-  damaged: '损毁',
-  unchecked: '待核对',
-};
 const problemConditions: ReadonlySet<HandoverItemCondition> = new Set(['missing', 'altered', 'damaged']);
-export const supervisingBodies = ['town-discipline-committee', 'town-party-government-office'] as const;
-export const supervisingBodyLabels: Record<(typeof supervisingBodies)[number], string> = {
-  'town-discipline-committee': '镇纪委',
-  'town-party-government-office': '镇党政办',
-};
 
 const person = (field: string) =>
   z

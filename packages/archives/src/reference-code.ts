@@ -15,31 +15,17 @@
  *   文书档案): an item of 2020 kept 10 years falls due for appraisal on 2031-01-01.
  */
 import { z } from 'zod';
+import { type RetentionPeriod, retentionPeriods } from './labels.js';
 
-export const retentionPeriods = ['permanent', 'years30', 'years10'] as const;
-export type RetentionPeriod = (typeof retentionPeriods)[number];
+// The values and their labels live in `labels.ts` (zod-free, for the console); re-exported here.
+export { categoryLabels, type RetentionPeriod, retentionLabels, retentionPeriods } from './labels.js';
 
 export const retentionCodes: Record<RetentionPeriod, string> = {
   permanent: 'Y',
   years30: 'D30',
   years10: 'D10',
 };
-export const retentionLabels: Record<RetentionPeriod, string> = {
-  permanent: '永久',
-  years30: '定期30年',
-  years10: '定期10年',
-};
 const retentionYears: Record<RetentionPeriod, number | null> = { permanent: null, years30: 30, years10: 10 };
-
-/** Category codes in use for community archives; other two-letter codes are accepted too. */
-export const categoryLabels: Record<string, string> = {
-  WS: '文书',
-  ZP: '照片',
-  LY: '录音',
-  LX: '录像',
-  SW: '实物',
-  KJ: '会计',
-};
 
 export interface ReferenceCodeParts {
   fonds: string;

@@ -22,33 +22,34 @@
 import { communityCode } from '@shequ/domain';
 import { z } from 'zod';
 import { custodyRuleSource } from './jurisdiction-citations.js';
+import {
+  type SealEndStatus,
+  type SealEndType,
+  sealEndStatusLabels,
+  sealEndTypeLabels,
+  sealOwnerKinds,
+  sealStateLabels,
+  sealStates,
+} from './labels.js';
 import { projectRuleBasis, projectRules } from './project-rules.js';
 import { allow, givenReason, isBefore, refuse, type Transition } from './transition.js';
 
+// The values and their labels live in `labels.ts` (zod-free, for the console); re-exported here.
+export {
+  type SealEndStatus,
+  type SealEndType,
+  type SealState,
+  sealEndStatuses,
+  sealEndStatusLabels,
+  sealEndTypeLabels,
+  sealEndTypes,
+  sealOwnerKindLabels,
+  sealOwnerKinds,
+  sealStateLabels,
+  sealStates,
+} from './labels.js';
+
 const PROJECT_RULE = projectRuleBasis(projectRules.sealEnding);
-
-/** The organisations 鄂州 第四十条 names as seal owners. */
-export const sealOwnerKinds = [
-  'party-organisation',
-  'residents-committee',
-  'supervision-committee',
-  'sub-committee',
-] as const;
-export const sealOwnerKindLabels: Record<(typeof sealOwnerKinds)[number], string> = {
-  'party-organisation': '社区党组织',
-  'residents-committee': '居民委员会',
-  'supervision-committee': '监督委员会',
-  'sub-committee': '下属委员会',
-};
-
-export const sealStates = ['inUse', 'takenOut', 'retired', 'destroyed'] as const;
-export type SealState = (typeof sealStates)[number];
-export const sealStateLabels: Record<SealState, string> = {
-  inUse: '在用',
-  takenOut: '外带',
-  retired: '停用',
-  destroyed: '已销毁',
-};
 
 const instant = z.iso.datetime({ offset: true, error: '应为带时区的 ISO 8601 时间' });
 const personId = (field: string) =>
@@ -213,19 +214,6 @@ export function applySealEvent(current: Seal, event: SealEvent): Transition<Seal
 // 本系统规则 R-SEA-1: one person proposes, naming the approver whose consent it needs, and the
 // seal changes only when that approver confirms it themselves. A consent someone else states on
 // the approver's behalf is no consent.
-
-export const sealEndTypes = ['retire', 'destroy'] as const;
-export type SealEndType = (typeof sealEndTypes)[number];
-export const sealEndTypeLabels: Record<SealEndType, string> = { retire: '停用', destroy: '销毁' };
-
-export const sealEndStatuses = ['pending', 'confirmed', 'declined', 'withdrawn'] as const;
-export type SealEndStatus = (typeof sealEndStatuses)[number];
-export const sealEndStatusLabels: Record<SealEndStatus, string> = {
-  pending: '待确认',
-  confirmed: '已确认',
-  declined: '不同意',
-  withdrawn: '已撤回',
-};
 
 export interface SealEndProposal {
   id: string;

@@ -8,7 +8,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { JurisdictionLevel } from '@shequ/domain';
+import { divisionLevel, type JurisdictionLevel, significantPrefix } from '@shequ/domain';
 import { parse as parseSync } from 'csv-parse/sync';
 
 export interface DivisionNode {
@@ -104,12 +104,9 @@ export async function* readResidentsCommittees(
   }
 }
 
-/** The prefix that identifies a node: 2 digits for a province, 4 for a city, 6 for a district. */
+/** The prefix that identifies a node ('32' for Jiangsu); a code the domain does not read as a division stands for itself. */
 function significant(code: string): string {
-  if (code.length !== 6) return code;
-  if (code.endsWith('0000')) return code.slice(0, 2);
-  if (code.endsWith('00')) return code.slice(0, 4);
-  return code;
+  return divisionLevel(code) === undefined ? code : significantPrefix(code);
 }
 
 function field(row: Record<string, string>, name: string): string {

@@ -1,6 +1,9 @@
 /**
  * Roles of the platform's users (not posts in a community: see `communityRoles` in
  * organisation.ts). Each role is bound to one jurisdiction node; a systemAdmin to the country.
+ *
+ * Imports nothing: the console's first page loads this module (`@shequ/domain/roles`) without the
+ * validation schemas and zod.
  */
 export const appRoles = [
   'systemAdmin',
@@ -15,3 +18,23 @@ export type AppRole = (typeof appRoles)[number];
 
 /** The node a systemAdmin is bound to: the whole country. */
 export const COUNTRY_CODE = '000000';
+
+/** The roles that administer a jurisdiction: every role but the community worker and the read-only auditor. */
+export const adminRoles = [
+  'systemAdmin',
+  'provinceAdmin',
+  'cityAdmin',
+  'districtAdmin',
+  'streetAdmin',
+] as const satisfies readonly AppRole[];
+export type AdminRole = (typeof adminRoles)[number];
+
+/** Whether the role administers its jurisdiction (manages accounts, starts schemes, approves seals). */
+export function isAdminRole(role: AppRole): role is AdminRole {
+  return (adminRoles as readonly AppRole[]).includes(role);
+}
+
+/** Auditors read; every other role may change what lies in its scope. */
+export function canWrite(role: AppRole): boolean {
+  return role !== 'auditor';
+}

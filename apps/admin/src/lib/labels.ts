@@ -17,8 +17,6 @@ export const roleRank: Role[] = [
   'communityWorker',
 ];
 
-export { isAdmin } from './roles.js';
-
 /** Roles the signed-in administrator may give: their own rank and below, and the read-only auditor. */
 export function assignableRoles(role: Role): Role[] {
   const rank = roleRank.indexOf(role);

@@ -13,11 +13,11 @@ import {
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import { isAdminRole } from '@shequ/domain/roles';
 import type { ComponentType, ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import type { Role } from '../lib/labels.js';
 import { homePath } from '../lib/navigation.js';
-import { isAdmin } from '../lib/roles.js';
 
 type PageModule = Promise<{ default: ComponentType }>;
 
@@ -86,7 +86,7 @@ export const pages: PageEntry[] = [
     path: 'users',
     load: () => import('./users/index.js'),
     menu: { label: '账号管理', icon: <TeamOutlined /> },
-    allow: (role) => isAdmin(role) || role === 'auditor',
+    allow: (role) => isAdminRole(role) || role === 'auditor',
   },
   {
     path: 'audit',

@@ -3,7 +3,10 @@
  * through the builders in `../trpc.ts`; nothing else decides who may see or change what.
  */
 import { divisionLevel, type JurisdictionLevel, significantPrefix } from '@shequ/domain';
-import { type AppRole, COUNTRY_CODE } from './roles.js';
+import { type AppRole, COUNTRY_CODE, isAdminRole } from './roles.js';
+
+// The role predicates are the domain's (one definition for the API and the console); kept importable from here.
+export { type AdminRole, adminRoles, canWrite, isAdminRole } from './roles.js';
 
 export interface Principal {
   id: string;
@@ -36,32 +39,14 @@ export const roleBindingLevel: Record<Exclude<AppRole, 'auditor'>, BindingLevel>
   communityWorker: 'community',
 };
 
-export const adminRoles = [
-  'systemAdmin',
-  'provinceAdmin',
-  'cityAdmin',
-  'districtAdmin',
-  'streetAdmin',
-] as const satisfies readonly AppRole[];
-export type AdminRole = (typeof adminRoles)[number];
-
-export function isAdminRole(role: AppRole): role is AdminRole {
-  return (adminRoles as readonly AppRole[]).includes(role);
-}
-
-/** Auditors read; every other role may change what lies in its scope. */
-export function canWrite(role: AppRole): boolean {
-  return role !== 'auditor';
-}
-
 /** The level of a binding code (`000000` is the whole country), or undefined for a malformed code. */
 export function bindingLevel(code: string): BindingLevel | undefined {
   return code === COUNTRY_CODE ? 'country' : divisionLevel(code);
 }
 
-/** The prefix every code under the node starts with; '' for the whole country. */
+/** The prefix every code under the node starts with; '' for the whole country (the domain's one definition). */
 export function scopePrefix(jurisdictionCode: string): string {
-  return jurisdictionCode === COUNTRY_CODE ? '' : significantPrefix(jurisdictionCode);
+  return significantPrefix(jurisdictionCode);
 }
 
 /** Whether `code` (a node or a community) lies under the principal's node, the node itself included. */

@@ -1,5 +1,6 @@
 /** 档案目录: the community's items by reference code, searchable and filtered, with lending from the row. */
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { isAdminRole } from '@shequ/domain/roles';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -22,7 +23,6 @@ import {
 import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { isAdmin } from '../../lib/labels.js';
 import {
   errorCode,
   queryClient,
@@ -153,7 +153,7 @@ function ItemDrawer({
     !!me &&
     !!item &&
     item.status !== 'destroyed' &&
-    (isAdmin(me.role) || item.custodianId === me.id);
+    (isAdminRole(me.role) || item.custodianId === me.id);
   // 鉴定 once the retention has run out (the API: administrators or the custodian); 销毁 under the
   // decision, by the custodian alone (鄂州 第三十九条: the keeper acts on their own items).
   const expired = !!item?.expiresOn && item.expiresOn <= chinaToday();

@@ -4,13 +4,13 @@
  * problem, in Chinese, as the verifier found it.
  */
 import { DownloadOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
+import { isAdminRole } from '@shequ/domain/roles';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Result, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { downloadJson } from '../../lib/download.js';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
-import { isAdmin } from '../../lib/labels.js';
 import { errorCode, queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { formatTime } from './shared.js';
 
@@ -158,7 +158,7 @@ export function CustodyLog({ community, canWrite }: { community: string; canWrit
                 下载最新检查点
               </Button>
             )}
-            {canWrite && !!me && isAdmin(me.role) && (
+            {canWrite && !!me && isAdminRole(me.role) && (
               <Button loading={issue.isPending} onClick={() => issue.mutate({ community })}>
                 签发检查点
               </Button>

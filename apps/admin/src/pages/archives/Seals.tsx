@@ -1,5 +1,6 @@
 /** 印章登记: the community's seals with their state, requests to use or take one out, and each seal's history. */
 import { PlusOutlined } from '@ant-design/icons';
+import { isAdminRole } from '@shequ/domain/roles';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -21,7 +22,6 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { isAdmin } from '../../lib/labels.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import {
   optionsOf,
@@ -590,12 +590,12 @@ export function Seals({ community }: { community: string }) {
     canWrite &&
     !!me &&
     !seal.pendingEnd &&
-    (isAdmin(me.role) || seal.approvers.some((approver) => approver.id === me.id));
+    (isAdminRole(me.role) || seal.approvers.some((approver) => approver.id === me.id));
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
         {/* Registering a seal is for administrators above the community (the API refuses others). */}
-        {canWrite && !!me && isAdmin(me.role) && (
+        {canWrite && !!me && isAdminRole(me.role) && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
             登记印章
           </Button>
@@ -656,11 +656,13 @@ export function Seals({ community }: { community: string }) {
                           </Button>
                         </>
                       )}
-                      {!!me && isAdmin(me.role) && (seal.state === 'inUse' || seal.state === 'takenOut') && (
-                        <Button size="small" onClick={() => setNaming(seal)}>
-                          变更审批人
-                        </Button>
-                      )}
+                      {!!me &&
+                        isAdminRole(me.role) &&
+                        (seal.state === 'inUse' || seal.state === 'takenOut') && (
+                          <Button size="small" onClick={() => setNaming(seal)}>
+                            变更审批人
+                          </Button>
+                        )}
                       {mayEnd(seal) && seal.state === 'inUse' && (
                         <Button size="small" danger onClick={() => setEnding({ seal, kind: 'retire' })}>
                           {endings.retire.button}

@@ -1,67 +1,62 @@
 /**
- * The Chinese the archive and seal pages show for the API's English values. They mirror the label
- * tables of @shequ/archives, which the console does not depend on (it would pull node:crypto into
- * the browser bundle); an unknown value is shown as it comes.
+ * The Chinese the archive and seal pages show for the API's English values: the texts are those of
+ * `@shequ/archives/labels` (a module without zod or node:crypto, fit for the browser); this file adds
+ * only the tag colours. An unknown value is shown as it comes.
  */
-export const mediumLabels: Record<string, string> = {
-  paper: '纸质档案',
-  electronic: '电子档案',
-  audiovisual: '音像档案',
-  physical: '实物',
-};
+import {
+  archiveContentGroupShortLabels,
+  archiveMediumLabels,
+  archiveStatusLabels as archiveStatusTexts,
+  classificationLabels as classificationTexts,
+  handoverConditionLabels as handoverConditionTexts,
+  handoverItemKindLabels as handoverItemKindTexts,
+  retentionLabels as retentionTexts,
+  sealEndStatusLabels,
+  sealEndTypeLabels as sealEndTypeTexts,
+  sealOwnerKindLabels as sealOwnerKindTexts,
+  sealStateLabels as sealStateTexts,
+  supervisingBodyLabels as supervisingBodyTexts,
+} from '@shequ/archives/labels';
 
-/** The five content groups of 鄂州 第三十九条（一）至（五）, shortened for tables and filters. */
-export const contentGroupLabels: Record<string, string> = {
-  ledgers: '台账（工作者、固定资产、财务）',
-  organisations: '下属组织档案',
-  information: '基础、资源、工作信息',
-  honours: '荣誉奖励',
-  heritage: '文化与历史记忆实物',
-};
+export { contentGroupLabel } from '@shequ/archives/labels';
 
-export function contentGroupLabel(group: string): string {
-  if (group.startsWith('custom:')) return group.slice('custom:'.length);
-  return contentGroupLabels[group] ?? group;
+type Tag = { label: string; color: string };
+
+/** Each value's text from the package, with the colour its tag is drawn in. */
+function tagged<K extends string>(texts: Record<K, string>, colours: Record<K, string>): Record<string, Tag> {
+  const tags: Record<string, Tag> = {};
+  for (const value of Object.keys(texts) as K[]) tags[value] = { label: texts[value], color: colours[value] };
+  return tags;
 }
 
-export const retentionLabels: Record<string, string> = {
-  permanent: '永久',
-  years30: '定期30年',
-  years10: '定期10年',
-};
+// Pages look values up by the API's plain strings, so the tables are widened to string keys.
+export const mediumLabels: Record<string, string> = archiveMediumLabels;
+export const contentGroupLabels: Record<string, string> = archiveContentGroupShortLabels;
+export const retentionLabels: Record<string, string> = retentionTexts;
+export const classificationLabels: Record<string, string> = classificationTexts;
+export const sealOwnerKindLabels: Record<string, string> = sealOwnerKindTexts;
+export const sealEndTypeLabels: Record<string, string> = sealEndTypeTexts;
+export const supervisingBodyLabels: Record<string, string> = supervisingBodyTexts;
+export const handoverItemKindLabels: Record<string, string> = handoverItemKindTexts;
 
-export const classificationLabels: Record<string, string> = {
-  none: '无密级',
-  secret: '秘密',
-  confidential: '机密',
-  topSecret: '绝密',
-};
+export const archiveStatusLabels = tagged(archiveStatusTexts, {
+  shelved: 'green',
+  onLoan: 'blue',
+  transferred: 'default',
+  destroyed: 'default',
+});
 
-export const archiveStatusLabels: Record<string, { label: string; color: string }> = {
-  shelved: { label: '在库', color: 'green' },
-  onLoan: { label: '借出', color: 'blue' },
-  transferred: { label: '已移交', color: 'default' },
-  destroyed: { label: '已销毁', color: 'default' },
-};
-
-export const sealStateLabels: Record<string, { label: string; color: string }> = {
-  inUse: { label: '在用', color: 'green' },
-  takenOut: { label: '外带', color: 'orange' },
-  retired: { label: '停用', color: 'default' },
-  destroyed: { label: '已销毁', color: 'default' },
-};
-
-export const sealOwnerKindLabels: Record<string, string> = {
-  'party-organisation': '社区党组织',
-  'residents-committee': '居民委员会',
-  'supervision-committee': '监督委员会',
-  'sub-committee': '下属委员会',
-};
+export const sealStateLabels = tagged(sealStateTexts, {
+  inUse: 'green',
+  takenOut: 'orange',
+  retired: 'default',
+  destroyed: 'default',
+});
 
 export const requestKindLabels: Record<string, string> = { use: '用印', takeOut: '外带' };
 
 /** States of both kinds of seal request; `out` and `returned` occur only for removals. */
-export const requestStateLabels: Record<string, { label: string; color: string }> = {
+export const requestStateLabels: Record<string, Tag> = {
   requested: { label: '待审批', color: 'gold' },
   approved: { label: '已批准', color: 'blue' },
   refused: { label: '未批准', color: 'red' },
@@ -71,36 +66,28 @@ export const requestStateLabels: Record<string, { label: string; color: string }
   returned: { label: '已归还', color: 'green' },
 };
 
-/** 印章停用、销毁的申请: what is proposed, and where the proposal stands. */
-export const sealEndTypeLabels: Record<string, string> = { retire: '停用', destroy: '销毁' };
-export const sealEndStateLabels: Record<string, { label: string; color: string }> = {
-  pending: { label: '待确认', color: 'gold' },
-  confirmed: { label: '已确认', color: 'green' },
-  declined: { label: '不同意', color: 'red' },
-  withdrawn: { label: '已撤回', color: 'default' },
-};
-
-export const supervisingBodyLabels: Record<string, string> = {
-  'town-discipline-committee': '镇纪委',
-  'town-party-government-office': '镇党政办',
-};
-
-export const handoverItemKindLabels: Record<string, string> = {
-  finance: '财务资料',
-  archive: '档案',
-  seal: '印章',
-};
-
-/** What a person may find an item to be on a handover list; `unchecked` is nobody's finding. */
-export const handoverConditionLabels: Record<string, { label: string; color: string }> = {
-  intact: { label: '完好', color: 'green' },
-  missing: { label: '丢失', color: 'red' },
-  altered: { label: '涂改', color: 'red' },
-  damaged: { label: '损毁', color: 'red' },
-};
+/** 印章停用、销毁的申请: where the proposal stands. */
+export const sealEndStateLabels = tagged(sealEndStatusLabels, {
+  pending: 'gold',
+  confirmed: 'green',
+  declined: 'red',
+  withdrawn: 'default',
+});
 
 /** An item on the list not yet checked: shown until one of the three records what they found. */
-export const UNCHECKED = { value: 'unchecked', label: '待核对', color: 'orange' } as const;
+export const UNCHECKED = {
+  value: 'unchecked',
+  label: handoverConditionTexts.unchecked,
+  color: 'orange',
+} as const;
+
+/** What a person may find an item to be on a handover list; `unchecked` is nobody's finding. */
+export const handoverConditionLabels: Record<string, Tag> = {
+  intact: { label: handoverConditionTexts.intact, color: 'green' },
+  missing: { label: handoverConditionTexts.missing, color: 'red' },
+  altered: { label: handoverConditionTexts.altered, color: 'red' },
+  damaged: { label: handoverConditionTexts.damaged, color: 'red' },
+};
 
 export function optionsOf(labels: Record<string, string | { label: string }>) {
   return Object.entries(labels).map(([value, label]) => ({

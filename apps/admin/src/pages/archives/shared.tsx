@@ -1,8 +1,9 @@
 /** Small pieces the archive and seal pages share: dates in China time, overdue marks, people. */
+
+import { isAdminRole } from '@shequ/domain/roles';
 import { useQuery } from '@tanstack/react-query';
 import { Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { isAdmin } from '../../lib/labels.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { daysPast } from './dates.js';
 
@@ -56,7 +57,7 @@ export const CANNOT_START_HANDOVER = '只有街道（乡镇）及以上管理员
 
 export function useCanStartHandover(): { canStart: boolean; isPending: boolean } {
   const me = useQuery(trpc.auth.me.queryOptions());
-  return { canStart: !!me.data && isAdmin(me.data.role), isPending: me.isPending };
+  return { canStart: !!me.data && isAdminRole(me.data.role), isPending: me.isPending };
 }
 
 /** A community in a cross-community list: its name (code as a tooltip), linking to its archives tab. */

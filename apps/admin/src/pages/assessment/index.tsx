@@ -2,11 +2,12 @@
  * 综合考核: the schemes the signed-in user may see (their own jurisdiction's and those above it), newest
  * year first; administrators of a district or above start a new scheme from here.
  */
+
+import { isAdminRole } from '@shequ/domain/roles';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { isAdmin } from '../../lib/labels.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { schemeStatusColors, schemeStatusLabels } from './labels.js';
 
@@ -15,7 +16,7 @@ type SchemeRow = RouterOutputs['assessment']['schemes'][number];
 export default function AssessmentPage() {
   const me = useQuery(trpc.auth.me.queryOptions());
   const schemes = useQuery(trpc.assessment.schemes.queryOptions({}));
-  const canCreate = me.data ? isAdmin(me.data.role) && !/^\d{9,}$/.test(me.data.jurisdictionCode) : false;
+  const canCreate = me.data ? isAdminRole(me.data.role) && !/^\d{9,}$/.test(me.data.jurisdictionCode) : false;
   if (schemes.isError)
     return <Result status="error" title="无法读取考核方案" subTitle={errorMessage(schemes.error)} />;
   return (

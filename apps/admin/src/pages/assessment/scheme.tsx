@@ -4,6 +4,8 @@
  * a ranking chart and the grade distribution. Links lead to a community's breakdown and to the
  * printable publication (公示).
  */
+
+import { isAdminRole } from '@shequ/domain/roles';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -27,7 +29,6 @@ import {
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
-import { isAdmin } from '../../lib/labels.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { assessmentHonourLabels, schemeStatusColors, schemeStatusLabels, scorerLabels } from './labels.js';
 
@@ -260,7 +261,7 @@ export default function SchemePage() {
   if (scheme.isError)
     return <Result status="404" title="没有这个考核方案" subTitle={errorMessage(scheme.error)} />;
   const data = scheme.data;
-  const admin = me.data ? isAdmin(me.data.role) : false;
+  const admin = me.data ? isAdminRole(me.data.role) : false;
   const blocking = data.findings.filter((f) => f.status === 'fail');
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

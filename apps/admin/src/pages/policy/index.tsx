@@ -3,7 +3,7 @@
  * jurisdictions side by side; and a what-if that changes a parameter and counts the communities
  * whose status changes.
  */
-import { significantPrefix } from '@shequ/domain';
+import { isWithin } from '@shequ/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -335,7 +335,7 @@ function WhatIfTab() {
   const [result, setResult] = useState<WhatIf | null>(null);
   // The communities counted are those of the chosen jurisdiction that the user may see.
   const mine = me.data?.jurisdictionCode ?? '000000';
-  const node = mine === '000000' || code.startsWith(significantPrefix(mine)) ? code : mine;
+  const node = isWithin(code, mine) ? code : mine;
   const run = useMutation({
     mutationFn: (parameters: Record<string, number>) =>
       queryClient.fetchQuery({

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { isAdminRole } from '@shequ/domain/roles';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, type TableProps, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { isAdmin, roleLabels } from '../../lib/labels.js';
+import { roleLabels } from '../../lib/labels.js';
 import { queryClient, type RouterOutputs, type SessionUser, trpc, trpcClient } from '../../lib/trpc.js';
 import { CreateUserModal } from './CreateUserModal.js';
 import { OneTimePassword } from './OneTimePassword.js';
@@ -23,7 +24,7 @@ function UsersTable({ me }: { me: SessionUser }) {
     placeholderData: keepPreviousData,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
-  const canManage = isAdmin(me.role);
+  const canManage = isAdminRole(me.role);
 
   const showPassword = (title: string, username: string, password: string) =>
     modal.success({
