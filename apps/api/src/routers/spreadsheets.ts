@@ -9,6 +9,7 @@
 import { communities, importCommunityFacts } from '@shequ/db';
 import {
   auditActionLabels,
+  auditChangeLines,
   bindingLabels,
   checkStatusLabels,
   entityTypeLabels,
@@ -104,8 +105,8 @@ const auditSheet: ListSheet<Awaited<ReturnType<typeof auditRows>>[number]> = {
     { header: '辖区', value: (r) => r.jurisdictionName ?? r.jurisdictionCode ?? '', width: 18 },
     { header: '辖区代码', value: (r) => r.jurisdictionCode ?? '', width: 14 },
     { header: '来源地址', value: (r) => r.ip ?? '', width: 16 },
-    { header: '修改前', value: (r) => jsonCell(r.before), width: 40 },
-    { header: '修改后', value: (r) => jsonCell(r.after), width: 40 },
+    // 「字段：旧值 → 新值」, one change a line, labelled as the console's audit page labels them.
+    { header: '变更内容', value: (r) => jsonCell(auditChangeLines(r.before, r.after).join('\n')), width: 60 },
   ],
 };
 
