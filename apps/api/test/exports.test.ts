@@ -188,15 +188,18 @@ describe('audit log export', () => {
       '辖区',
       '辖区代码',
       '来源地址',
-      '修改前',
-      '修改后',
+      '变更内容',
     ]);
     // People by name (account in brackets), places by name: the export reads like the screen.
     expect(rows.map((r) => [r.操作人, r.操作, r.对象类型, r.辖区, r.辖区代码])).toEqual([
       ['jinshan', '创建账号', '账号', '象山社区居委会', XIANGSHAN],
     ]);
     expect(String(rows[0]?.时间)).toMatch(/^2026-07-10 10:00:00$/);
-    expect(String(rows[0]?.修改后)).toContain('xs-newcomer');
+    // The change in labelled Chinese fields, as the audit page shows it.
+    const changes = String(rows[0]?.变更内容).split('\n');
+    expect(changes).toContain('用户名：（无） → xs-newcomer');
+    expect(changes).toContain('姓名：（无） → 新来的社工');
+    expect(changes.join('')).not.toMatch(/username|displayName/);
     expect(file.fileName).toBe(`操作日志-账号-${user.id}.xlsx`);
     // Logins are records about accounts too: the type filter alone keeps them, newest first.
     const accounts = await read(await inspector.spreadsheets.exportAudit.query({ entityType: 'user' }));

@@ -241,6 +241,12 @@ describe('departure handover', () => {
   });
 
   it('lists what the leaver keeps, needs the supervisor last, records a problem with 第十八条’s consequence', async () => {
+    // One of li's items is out on loan when the list is opened: the form says so, never 完好.
+    const lentItem = (
+      await jinshan().archives.list.query({ community: XIANGSHAN, custodianId: id('li'), pageSize: 100 })
+    ).items.find((i) => i.title === '2025年荣誉证书');
+    const dueOn = new Date(suite.clock().now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await li().archives.lend.mutate({ id: lentItem?.id as string, borrower: '孙立', dueOn });
     const handover = await jinshan().handovers.create.mutate({
       community: XIANGSHAN,
       leaverId: id('li'),
@@ -281,6 +287,11 @@ describe('departure handover', () => {
         condition: 'intact',
       });
     }
+    const checked = await li().handovers.get.query({ id: handover.row.id });
+    const lentEntry = checked.items.find((i) => i.refId === lentItem?.id);
+    expect(lentEntry?.loan).toEqual({ borrower: '孙立', dueOn, label: '借出中' });
+    expect(lentEntry?.conditionLabel).toBe('借出中');
+    expect(checked.items.filter((i) => i.loan).map((i) => i.refId)).toEqual([lentItem?.id]);
     const tooEarly = await rejection(
       (as.liu as TestClient).handovers.confirm.mutate({ id: handover.row.id, role: 'supervisor' }),
     );

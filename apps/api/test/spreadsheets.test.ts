@@ -1,6 +1,6 @@
 import { auditLog, communities, type DatabaseHandle } from '@shequ/db';
 import { createTestDatabase } from '@shequ/db/testing';
-import { readTable } from '@shequ/facts-io';
+import { factColumns, parseFactsTable, readTable } from '@shequ/facts-io';
 import { spreadsheetBomb } from '@shequ/facts-io/testing';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -144,5 +144,19 @@ describe('spreadsheets', () => {
     expect(
       (await rejection(streetAdmin.spreadsheets.exportCommunities.query({ under: '371000' }))).data?.code,
     ).toBe('FORBIDDEN');
+  });
+
+  it('exports in the template’s columns, so the file imports back unchanged', async () => {
+    const file = await streetAdmin.spreadsheets.exportCommunities.query({});
+    const rows = await readTable(Buffer.from(file.contentBase64, 'base64'), 'xlsx');
+    expect(rows[0]).toEqual(factColumns.map((c) => c.header));
+    const parsed = parseFactsTable(rows);
+    expect(parsed.ok && parsed.snapshots.map((s) => s.code)).toEqual([SHIHUAJIAN, XIANGSHAN]);
+    const dryRun = await streetAdmin.spreadsheets.importFacts.mutate({
+      fileName: file.fileName,
+      contentBase64: file.contentBase64,
+      dryRun: true,
+    });
+    expect(dryRun).toEqual({ ok: true, updated: 2, dryRun: true });
   });
 });

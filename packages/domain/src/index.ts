@@ -1,3 +1,4 @@
+export * from './audit-diff.js';
 export * from './china-time.js';
 export * from './common.js';
 export * from './division.js';

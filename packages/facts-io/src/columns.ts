@@ -193,3 +193,41 @@ export const factColumns: readonly FactColumn[] = [
 ];
 
 export const columnByHeader: ReadonlyMap<string, FactColumn> = new Map(factColumns.map((c) => [c.header, c]));
+
+const settingLabels: Record<string, string> = { urban: '城市', rural: '农村' };
+
+/**
+ * A community's value in one template column, written the way the template asks for it (是/否, 城市,
+ * functions and honours by their Chinese names), so an exported row reads back as the same snapshot.
+ * `snapshot`: the community's facts with its code, name and asOf; blank (null) where there is no value.
+ */
+export function factCellOf(
+  column: FactColumn,
+  snapshot: Readonly<Record<string, unknown>>,
+): string | number | null {
+  let value: unknown = snapshot;
+  for (const key of column.path.split('.')) {
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  }
+  if (value === undefined || value === null) return null;
+  switch (column.kind) {
+    case 'boolean':
+      return value === true ? '是' : value === false ? '否' : null;
+    case 'setting':
+      return typeof value === 'string' ? (settingLabels[value] ?? value) : null;
+    case 'functions':
+      return Array.isArray(value)
+        ? value.map((f: string) => facilityFunctionLabels[f as FacilityFunction] ?? f).join('、')
+        : null;
+    case 'honours':
+      return Array.isArray(value)
+        ? value.map((h: string) => honourLabels[h as HonourKind] ?? h).join('、')
+        : null;
+    case 'integer':
+    case 'number':
+    case 'fraction':
+      return typeof value === 'number' ? value : null;
+    default:
+      return typeof value === 'string' ? value : String(value);
+  }
+}

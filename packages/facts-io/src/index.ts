@@ -7,6 +7,7 @@ export {
   type CellKind,
   type FactColumn,
   facilityFunctionLabels,
+  factCellOf,
   factColumns,
   honourLabels,
 } from './columns.js';

@@ -8,6 +8,7 @@
  * store checks which of them may do what.
  */
 import {
+  archiveStatusLabels,
   citations,
   handoverConditionLabels,
   handoverConsequences,
@@ -36,6 +37,9 @@ import { isAdminRole, type Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { forbidden } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
+
+/** 借出中: what the form shows for an archive item out on loan. */
+const onLoanLabel = `${archiveStatusLabels.onLoan}中`;
 
 export const createHandoverInput = z.strictObject({
   community: communityCode,
@@ -116,7 +120,7 @@ export const handoversRouter = router({
   /** Everything the printed form shows: parties with names, the list, confirmations, consequences. */
   get: authedProcedure.input(z.strictObject({ id })).query(async ({ ctx, input }) => {
     await handoverRef(ctx, input.id, 'read');
-    const { row, items, handover, community, person } = await attempt(() =>
+    const { row, items, handover, community, person, loanOf } = await attempt(() =>
       handoverWithNames(ctx.db, input.id),
     );
     const consequences = handoverConsequences(handover, chinaDate(ctx.settings.now()));
@@ -137,16 +141,24 @@ export const handoversRouter = router({
         confirmedOn: row.supervisorConfirmedOn,
       },
       serious: row.serious,
-      items: items.map((item) => ({
-        id: item.id,
-        kind: item.kind,
-        refId: item.refId,
-        ref: item.ref,
-        description: item.description,
-        condition: item.condition,
-        conditionLabel: handoverConditionLabels[item.condition as keyof typeof handoverConditionLabels],
-        note: item.note,
-      })),
+      items: items.map((item) => {
+        const loan = loanOf(item);
+        return {
+          id: item.id,
+          kind: item.kind,
+          refId: item.refId,
+          ref: item.ref,
+          description: item.description,
+          condition: item.condition,
+          // A lent item is not on the shelf to be found intact: the form says where it is instead.
+          conditionLabel:
+            loan && item.condition === 'intact'
+              ? onLoanLabel
+              : handoverConditionLabels[item.condition as keyof typeof handoverConditionLabels],
+          loan: loan && { ...loan, label: onLoanLabel },
+          note: item.note,
+        };
+      }),
       consequences: consequences.consequences,
       citation: citations.jinshanHandover,
     };

@@ -6,9 +6,10 @@
  * base64 inside the JSON body, which Fastify caps at 1 MiB — ample for a street's or a district's sheet.
  * Archive and seal lists are in `archive-exports.ts`.
  */
-import { communities, importCommunityFacts, jurisdictions } from '@shequ/db';
+import { communities, importCommunityFacts } from '@shequ/db';
 import {
   auditActionLabels,
+  auditChangeLines,
   bindingLabels,
   checkStatusLabels,
   entityTypeLabels,
@@ -16,6 +17,8 @@ import {
   safeText,
 } from '@shequ/domain';
 import {
+  factCellOf,
+  factColumns,
   parseFactsTable,
   readTable,
   SpreadsheetRefused,
@@ -25,8 +28,7 @@ import {
   templateWorkbook,
 } from '@shequ/facts-io';
 import { TRPCError } from '@trpc/server';
-import { asc, eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { asc } from 'drizzle-orm';
 import { z } from 'zod';
 import { scopePrefix } from '../auth/scope.js';
 import type { Context } from '../context.js';
@@ -61,27 +63,27 @@ const importInput = z.strictObject({
   dryRun: z.boolean().default(false),
 });
 
+/**
+ * The community list in the facts template's columns, under the same Chinese headers, so a user can
+ * export, edit and import the file back unchanged (importFacts reads exactly these headers).
+ */
 const communitySheet: ListSheet<{
   code: string;
   name: string;
-  districtName: string | null;
-  streetName: string | null;
-  households: number | null;
-  residents: number | null;
   asOf: string;
+  facts: unknown;
 }> = {
   title: '社区列表',
   unit: '个社区',
   narrow: { field: 'under', hint: '选择下级辖区' },
-  columns: [
-    { header: '社区代码', value: (r) => r.code, width: 16 },
-    { header: '社区名称', value: (r) => r.name, width: 24 },
-    { header: '区（县）', value: (r) => r.districtName ?? '', width: 14 },
-    { header: '街道（乡镇）', value: (r) => r.streetName ?? '', width: 16 },
-    { header: '户数', value: (r) => r.households ?? '' },
-    { header: '人口', value: (r) => r.residents ?? '' },
-    { header: '数据日期', value: (r) => String(r.asOf) },
-  ],
+  columns: factColumns.map((column) => ({
+    header: column.header,
+    value: (r) => {
+      const facts = typeof r.facts === 'object' && r.facts !== null ? r.facts : {};
+      return factCellOf(column, { ...facts, code: r.code, name: r.name, asOf: String(r.asOf) });
+    },
+    width: Math.max(12, column.header.length * 2 + 4),
+  })),
 };
 
 /** An audit record's actor as people know them: the name, with the account in brackets. */
@@ -103,8 +105,8 @@ const auditSheet: ListSheet<Awaited<ReturnType<typeof auditRows>>[number]> = {
     { header: '辖区', value: (r) => r.jurisdictionName ?? r.jurisdictionCode ?? '', width: 18 },
     { header: '辖区代码', value: (r) => r.jurisdictionCode ?? '', width: 14 },
     { header: '来源地址', value: (r) => r.ip ?? '', width: 16 },
-    { header: '修改前', value: (r) => jsonCell(r.before), width: 40 },
-    { header: '修改后', value: (r) => jsonCell(r.after), width: 40 },
+    // 「字段：旧值 → 新值」, one change a line, labelled as the console's audit page labels them.
+    { header: '变更内容', value: (r) => jsonCell(auditChangeLines(r.before, r.after).join('\n')), width: 60 },
   ],
 };
 
@@ -301,21 +303,14 @@ export const spreadsheetsRouter = router({
     .input(listCommunitiesInput)
     .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
       const where = communityListFilter(ctx.principal, input);
-      const street = alias(jurisdictions, 'street');
-      const district = alias(jurisdictions, 'district');
       const rows = await ctx.db
         .select({
           code: communities.code,
           name: communities.name,
-          districtName: district.name,
-          streetName: street.name,
-          households: communities.households,
-          residents: communities.residents,
           asOf: communities.asOf,
+          facts: communities.facts,
         })
         .from(communities)
-        .leftJoin(street, eq(street.code, communities.streetCode))
-        .leftJoin(district, eq(district.code, communities.districtCode))
         .where(where)
         .orderBy(asc(communities.code))
         .limit(exportFetchLimit(ctx));

@@ -23,7 +23,7 @@ import { chinaDate } from '@shequ/domain';
 import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.js';
 import { users } from '../schema.js';
-import { archiveItems, handoverItems, handovers, seals } from '../schema-archives.js';
+import { archiveItems, archiveLoans, handoverItems, handovers, seals } from '../schema-archives.js';
 import { aboutItem, loadItem, stepItem } from './items.js';
 import { keysetPage, type ListPage } from './paging.js';
 import {
@@ -450,5 +450,19 @@ export async function handoverWithNames(db: Database, id: string) {
   ]);
   const person = (userId: string) =>
     people.find((p) => p.id === userId) ?? { id: userId, displayName: '', username: '' };
-  return { ...loaded, community: community?.name ?? '', person };
+  // Read now, not when the list was opened: an item lent or returned since shows where it is today.
+  const archiveIds = loaded.items.flatMap((item) =>
+    item.kind === 'archive' && item.refId ? [item.refId] : [],
+  );
+  const openLoans = archiveIds.length
+    ? await db
+        .select({ itemId: archiveLoans.itemId, borrower: archiveLoans.borrower, dueOn: archiveLoans.dueOn })
+        .from(archiveLoans)
+        .where(and(inArray(archiveLoans.itemId, archiveIds), isNull(archiveLoans.returnedOn)))
+    : [];
+  const loanOf = (item: HandoverItemRow) => {
+    const loan = item.kind === 'archive' ? openLoans.find((l) => l.itemId === item.refId) : undefined;
+    return loan ? { borrower: loan.borrower, dueOn: loan.dueOn } : null;
+  };
+  return { ...loaded, community: community?.name ?? '', person, loanOf };
 }

@@ -294,7 +294,13 @@ export default function HandoverPage() {
                 width: 180,
                 render: (_value, item) => (
                   <Space size={4} wrap>
-                    {item.condition === UNCHECKED.value ? (
+                    {item.loan ? (
+                      // Out on loan: the form says where it is rather than 完好.
+                      <Tag color="blue" className="condition-on-loan">
+                        {item.loan.label}（{item.loan.borrower}，应还 {item.loan.dueOn}）
+                      </Tag>
+                    ) : null}
+                    {item.loan && item.condition === 'intact' ? null : item.condition === UNCHECKED.value ? (
                       <Tag color={UNCHECKED.color} className="condition-unchecked">
                         {UNCHECKED.label}
                       </Tag>

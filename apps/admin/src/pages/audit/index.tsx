@@ -1,3 +1,4 @@
+import { auditChanges, auditFieldLabel, auditValueText } from '@shequ/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
@@ -5,20 +6,12 @@ import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { auditActionLabels, entityTypeLabels } from '../../lib/labels.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
-import { changesBetween } from './diff.js';
-import { chinaDateTime, labelOf } from './readable.js';
+import { chinaDateTime } from './readable.js';
 
 type AuditRow = RouterOutputs['audit']['list']['items'][number];
 
-function show(value: unknown): string {
-  if (value === undefined) return '（无）';
-  if (value === null) return '（空）';
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
 function ChangeList({ row }: { row: AuditRow }) {
-  const changes = changesBetween(row.before, row.after);
+  const changes = auditChanges(row.before, row.after);
   if (changes.length === 0) return <Typography.Text type="secondary">没有字段变化</Typography.Text>;
   return (
     <Table
@@ -27,9 +20,9 @@ function ChangeList({ row }: { row: AuditRow }) {
       rowKey="path"
       dataSource={changes}
       columns={[
-        { title: '字段', dataIndex: 'path', render: (path: string) => labelOf(path) },
-        { title: '修改前', dataIndex: 'before', render: show },
-        { title: '修改后', dataIndex: 'after', render: show },
+        { title: '字段', dataIndex: 'path', render: (path: string) => auditFieldLabel(path) },
+        { title: '修改前', dataIndex: 'before', render: auditValueText },
+        { title: '修改后', dataIndex: 'after', render: auditValueText },
       ]}
     />
   );

@@ -1,4 +1,6 @@
+import { communityFactLabels } from '@shequ/domain';
 import { describe, expect, it } from 'vitest';
+import { allFactFields } from '../community/factFields.js';
 import { chinaDateTime, labelOf } from './readable.js';
 
 describe('audit records in Chinese', () => {
@@ -8,6 +10,10 @@ describe('audit records in Chinese', () => {
     expect(labelOf('location.room')).toBe('存放位置 · 室');
     expect(labelOf('approverIds.0')).toBe('审批人 · 第1项');
     expect(labelOf('somethingNew')).not.toMatch(/[A-Za-z]/);
+  });
+
+  it('names a community fact in the audit as its form field does', () => {
+    for (const field of allFactFields) expect(communityFactLabels[field.path.join('.')]).toBe(field.label);
   });
 
   it('shows China time whatever the browser’s zone', () => {

@@ -1,0 +1,158 @@
+/**
+ * What an audit record changed, as people read it: the before/after documents flattened to the dotted
+ * paths that differ, each named in Chinese. The console's audit page and the audit export both use
+ * this, so a change reads the same on screen and in the spreadsheet: 「户数：4329 → 4388」.
+ */
+
+/** One changed member of an audit record. */
+export interface AuditChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The community facts by their form labels, keyed by their dotted path in the facts. */
+export const communityFactLabels: Readonly<Record<string, string>> = {
+  setting: '社区类型',
+  townSeat: '乡镇政府所在地',
+  newlyBuilt: '新建住宅区',
+  households: '户数',
+  residents: '常住人口',
+  occupancyRate: '入住率',
+  representatives: '居民代表',
+  'committee.members': '居委会成员',
+  'committee.viceChairs': '居委会副主任',
+  'supervisionCommittee.members': '居务监督委员会成员',
+  'staff.twoCommittees': '“两委”成员',
+  'staff.specialists': '社区专干',
+  'staff.fullTime': '社区专职工作者',
+  'facility.totalArea': '综合服务设施面积',
+  'facility.mainBuildingFloors': '主楼层数',
+  'facility.residentSpaceArea': '居民活动用房面积',
+  'facility.functions': '设施功能',
+  'facility.emergencyShelter': '应急避难场所',
+  'salary.annualAverage': '社区工作者年平均薪酬',
+  'funds.work': '社区工作经费',
+  'funds.partyService': '党组织服务群众专项经费',
+  'assessment.routineWeight': '平时考核权重',
+  'assessment.annualWeight': '年度考核权重',
+  'assessment.residentShareRoutine': '平时考核居民打分占比',
+  'assessment.residentShareAnnual': '年度考核居民打分占比',
+  honours: '荣誉',
+};
+
+/** Names of the members audit records keep besides a community's facts (accounts, archives, seals). */
+export const auditMemberLabels: Readonly<Record<string, string>> = {
+  asOf: '数据日期',
+  version: '版本',
+  mustChangePassword: '须修改密码',
+  disabledAt: '停用时间',
+  sessionExpiresAt: '登录有效期至',
+  username: '用户名',
+  displayName: '姓名',
+  role: '角色',
+  jurisdictionCode: '所属辖区',
+  mobile: '手机号',
+  idNumber: '身份证号',
+  source: '来源',
+  facts: '社区数据',
+  name: '名称',
+  title: '题名',
+  item: '档案',
+  seal: '印章',
+  status: '状态',
+  state: '状态',
+  custodianId: '保管人',
+  custodian: '保管人',
+  referenceCode: '档号',
+  documentNumber: '文号',
+  issuer: '责任者',
+  date: '日期',
+  pages: '页数',
+  notes: '备注',
+  medium: '载体',
+  contentGroup: '内容类别',
+  classification: '密级',
+  retention: '保管期限',
+  location: '存放位置',
+  room: '室',
+  cabinet: '柜',
+  shelf: '架（层）',
+  borrower: '借阅人',
+  borrowerId: '借阅人',
+  purpose: '事由',
+  lentOn: '借出日期',
+  dueOn: '应还日期',
+  returnedOn: '归还日期',
+  returnBy: '归还期限',
+  document: '用印文件',
+  copies: '份数',
+  copiesStamped: '用印份数',
+  decidedBy: '审批人',
+  decidedAt: '审批时间',
+  refusalReason: '不予批准理由',
+  reason: '理由',
+  approvers: '审批人',
+  approverIds: '审批人',
+  storagePlace: '存放地点',
+  owner: '所属组织',
+  kind: '类别',
+  type: '类别',
+  destination: '去向',
+  fileName: '文件名',
+  size: '字节数',
+  condition: '登记情况',
+  note: '备注',
+  serious: '情节严重',
+  leaverId: '移交人',
+  successorId: '接交人',
+  supervisorId: '监交人',
+};
+
+function flatten(value: unknown, prefix: string, out: Map<string, unknown>): void {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, out);
+    return;
+  }
+  if (prefix) out.set(prefix, value);
+}
+
+/** The members that differ between an audit record's before and after (a missing side: all added or removed). */
+export function auditChanges(before: unknown, after: unknown): AuditChange[] {
+  const a = new Map<string, unknown>();
+  const b = new Map<string, unknown>();
+  flatten(before, '', a);
+  flatten(after, '', b);
+  const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
+  return paths
+    .filter((path) => JSON.stringify(a.get(path)) !== JSON.stringify(b.get(path)))
+    .map((path) => ({ path, before: a.get(path), after: b.get(path) }));
+}
+
+/** A changed member in Chinese: a community fact by its form label, otherwise each part by name. */
+export function auditFieldLabel(path: string): string {
+  const fact = communityFactLabels[path.replace(/^facts\./, '')];
+  if (fact) return fact;
+  const member = auditMemberLabels[path];
+  if (member) return member;
+  return path
+    .split('.')
+    .map((part) => (/^\d+$/.test(part) ? `第${Number(part) + 1}项` : (auditMemberLabels[part] ?? '其他')))
+    .join(' · ');
+}
+
+/** A before or after value as text: 是/否 for yes and no, （无） when absent, （空） when emptied. */
+export function auditValueText(value: unknown): string {
+  if (value === undefined) return '（无）';
+  if (value === null) return '（空）';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Each change on a line of its own, 「字段：旧值 → 新值」. */
+export function auditChangeLines(before: unknown, after: unknown): string[] {
+  return auditChanges(before, after).map(
+    (change) =>
+      `${auditFieldLabel(change.path)}：${auditValueText(change.before)} → ${auditValueText(change.after)}`,
+  );
+}
