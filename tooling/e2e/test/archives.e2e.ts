@@ -104,8 +104,10 @@ describeInBrowser('archives and seals in the console', () => {
       /在用|外带|停用|已销毁/,
     );
     // The seals' histories hold the demo's uses, one of them refused, and a removal brought back.
+    // From the last row up: an expanded row inserts its history table's rows below it, which would
+    // shift the positions of the rows still to expand.
     const sealCount = await seals.count();
-    for (let index = 0; index < sealCount; index += 1) {
+    for (let index = sealCount - 1; index >= 0; index -= 1) {
       await seals.nth(index).locator('.ant-table-row-expand-icon').click();
     }
     const history = page.locator('.ant-table-expanded-row .ant-table-tbody tr.ant-table-row');
@@ -321,7 +323,10 @@ describeInBrowser('archives and seals in the console', () => {
       const choose = async (label: string, text: string) => {
         await dialog.getByLabel(label).click();
         await option(admin, text).click();
-        await expect.poll(() => admin.locator('.ant-select-dropdown:visible').count()).toBe(0);
+        // The list's closing animation can outlast expect.poll's default second on a busy machine.
+        await expect
+          .poll(() => admin.locator('.ant-select-dropdown:visible').count(), { timeout: 5_000 })
+          .toBe(0);
       };
       await choose('保管期限', '定期10年');
       await choose('内容类别', '基础、资源、工作信息');
