@@ -85,6 +85,18 @@ describe('reading is limited to the jurisdiction', () => {
     );
   });
 
+  it('finds communities by any part of the name: one character, two, or a longer run in order', async () => {
+    const codes = async (search: string) =>
+      (await streetAdmin.communities.list.query({ search })).items.map((c) => c.code).sort();
+    expect(await codes('象')).toEqual([XIANGSHAN]);
+    expect(await codes('象山')).toEqual([XIANGSHAN]);
+    expect(await codes('社区居委')).toEqual([SHIHUAJIAN, XIANGSHAN]);
+    // The characters are in the names, but not in this order.
+    expect(await codes('区社')).toEqual([]);
+    expect(await codes('社区社')).toEqual([]);
+    expect(await codes('%')).toEqual([]);
+  });
+
   it('lists and searches never return rows outside the jurisdiction', async () => {
     const all = await streetAdmin.communities.list.query({ pageSize: 100 });
     expect(all.total).toBe(2);

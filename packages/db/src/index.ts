@@ -10,7 +10,7 @@ export type { DivisionNode, ResidentsCommittee } from './divisions.js';
 export { isResidentsCommittee, readDivisionNodes, readResidentsCommittees } from './divisions.js';
 export * from './facts-import.js';
 export { DataFolderLocked, LOCK_FILE_NAME } from './folder-lock.js';
-export { escapeLike } from './like.js';
+export { escapeLike, nameSearchGrams } from './like.js';
 export * from './migrate.js';
 export * from './people-store.js';
 export { markRegistersChanged } from './register-changes.js';

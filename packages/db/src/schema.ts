@@ -63,8 +63,15 @@ export const communities = pgTable(
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid('updated_by'),
+    /**
+     * Every one- and two-character piece of the lower-cased name (`shequ_name_grams`, in the
+     * migration), so that a search for part of a name — two Chinese characters are a typical one —
+     * is answered from an index: a trigram index serves no pattern shorter than three characters.
+     */
+    nameGrams: text('name_grams').array().notNull().generatedAlwaysAs(sql`shequ_name_grams(name)`),
   },
   (t) => [
+    index('communities_name_grams_idx').using('gin', t.nameGrams),
     index('communities_code_prefix_idx').on(t.code.op('varchar_pattern_ops')),
     index('communities_street_idx').on(t.streetCode, t.code),
     index('communities_district_idx').on(t.districtCode, t.code),

@@ -40,7 +40,7 @@ export async function importDivisions(
   const nodeCodes = new Set(nodes.map((n) => n.code));
 
   // One transaction: an import that fails half-way leaves the database as it was.
-  return handle.db.transaction(async (tx) => {
+  const summary = await handle.db.transaction(async (tx) => {
     let jurisdictionsAdded = 0;
     for (let i = 0; i < nodes.length; i += batchSize) {
       const rows = nodes.slice(i, i + batchSize).map(jurisdictionRow);
@@ -102,6 +102,10 @@ export async function importDivisions(
     await recountCommunities(tx);
     return { jurisdictions: jurisdictionsAdded, communities: communitiesAdded };
   });
+  // Fresh statistics after a bulk load: without them the planner expects a few hundred rows under a
+  // province that holds thousands and picks plans that are slow at that size.
+  await handle.db.execute(sql`analyze ${jurisdictions}, ${communities}`);
+  return summary;
 }
 
 /** The demo data set of the README and `shequ demo`. */

@@ -5,6 +5,7 @@
  */
 const topics: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   import: () => import('./import.js'),
+  load: () => import('./load.js'),
   log: () => import('./log.js'),
   policy: () => import('./policy.js'),
   assessment: () => import('./assessment.js'),

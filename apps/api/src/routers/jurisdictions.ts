@@ -41,7 +41,7 @@ export function jurisdictionScopeFilter(principal: Pick<Principal, 'jurisdiction
 
 /** Names of the ancestors of `code` that the principal may see, top first (the node itself excluded). */
 export async function visiblePath(
-  ctx: Context,
+  ctx: Pick<Context, 'db'>,
   principal: Pick<Principal, 'jurisdictionCode'>,
   codes: readonly string[],
 ): Promise<Map<string, PathEntry[]>> {
