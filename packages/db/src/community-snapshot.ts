@@ -20,6 +20,14 @@ import { communities } from './schema.js';
 
 type Db = Database | Transaction;
 
+/** The columns a community's snapshot is made from: selected alike wherever stored facts are read. */
+export const storedFactsColumns = {
+  code: communities.code,
+  name: communities.name,
+  asOf: communities.asOf,
+  facts: communities.facts,
+} as const;
+
 /** A community and the date its snapshot describes. */
 export interface CommunityAsOf {
   code: string;
@@ -114,12 +122,7 @@ export async function storedSnapshot(
   asOf?: string,
 ): Promise<StoredSnapshot | undefined> {
   const [row] = await db
-    .select({
-      code: communities.code,
-      name: communities.name,
-      asOf: communities.asOf,
-      facts: communities.facts,
-    })
+    .select(storedFactsColumns)
     .from(communities)
     .where(eq(communities.code, code))
     .limit(1);

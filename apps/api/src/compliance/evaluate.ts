@@ -4,7 +4,7 @@
  * evaluators are compiled once per chain (`evaluatorFor` caches them); communities are grouped by
  * chain so the evaluator's per-options context is built once per chain rather than per community.
  */
-import { communities, registerFactsOf } from '@shequ/db';
+import { communities, registerFactsOf, storedFactsColumns } from '@shequ/db';
 import { type CommunityFacts, layDerivedFacts } from '@shequ/domain';
 import { type CheckStatus, type Evaluator, evaluatorFor, type Pack, packsFor } from '@shequ/policy';
 import { asc, count, max, sql } from 'drizzle-orm';
@@ -30,12 +30,7 @@ export async function communitiesBelow(
   asOf?: string,
 ): Promise<StoredCommunity[]> {
   const rows = await ctx.db
-    .select({
-      code: communities.code,
-      name: communities.name,
-      asOf: communities.asOf,
-      facts: communities.facts,
-    })
+    .select(storedFactsColumns)
     .from(communities)
     .where(communitiesUnder(nodeCode))
     .orderBy(asc(communities.code));

@@ -3,7 +3,7 @@
  * explanation, and a node's dashboard computed on the fly (no stored results to go stale).
  * Read-only, so no audit records; every procedure checks the principal's scope first.
  */
-import { communities, factsWithRegisters, jurisdictions } from '@shequ/db';
+import { communities, factsWithRegisters, jurisdictions, storedFactsColumns } from '@shequ/db';
 import { boundedInt, communityCode, divisionCode, divisionLevel, isoDate } from '@shequ/domain';
 import {
   type CheckResult,
@@ -229,12 +229,7 @@ export const complianceRouter = router({
   community: authedProcedure.input(communityComplianceInput).query(async ({ ctx, input }) => {
     requireScope(ctx.principal, input.code);
     const [row] = await ctx.db
-      .select({
-        code: communities.code,
-        name: communities.name,
-        asOf: communities.asOf,
-        facts: communities.facts,
-      })
+      .select(storedFactsColumns)
       .from(communities)
       .where(eq(communities.code, input.code))
       .limit(1);

@@ -6,7 +6,7 @@
  * base64 inside the JSON body, which Fastify caps at 1 MiB — ample for a street's or a district's sheet.
  * Archive and seal lists are in `archive-exports.ts`.
  */
-import { communities, importCommunityFacts } from '@shequ/db';
+import { communities, importCommunityFacts, storedFactsColumns } from '@shequ/db';
 import {
   auditActionLabels,
   auditChangeLines,
@@ -304,12 +304,7 @@ export const spreadsheetsRouter = router({
     .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
       const where = communityListFilter(ctx.principal, input);
       const rows = await ctx.db
-        .select({
-          code: communities.code,
-          name: communities.name,
-          asOf: communities.asOf,
-          facts: communities.facts,
-        })
+        .select(storedFactsColumns)
         .from(communities)
         .where(where)
         .orderBy(asc(communities.code))
