@@ -1,4 +1,5 @@
 import { auditLog, custodyLog, sealRequests, users } from '@shequ/db';
+import { tamperAsSuperuser } from '@shequ/db/testing';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { archivesSuite } from './archives-suite.js';
@@ -350,11 +351,11 @@ describe('custody log', () => {
       ok: true,
       trustedKey: true,
     });
-    await suite
-      .database()
-      .db.execute(
-        sql`update custody_log set actor = 'someone-else' where community_code = ${XIANGSHAN} and seq = 3`,
-      );
+    await tamperAsSuperuser(
+      suite.database(),
+      'custody_log',
+      sql`update custody_log set actor = 'someone-else' where community_code = ${XIANGSHAN} and seq = 3`,
+    );
     expect(await zhao.custody.verify.mutate({ community: XIANGSHAN, checkpoint })).toMatchObject({
       ok: false,
       problem: { seq: 3 },

@@ -1,3 +1,4 @@
+export * from './append-only.js';
 export * from './archives/index.js';
 export * from './assessment-store.js';
 export * from './audit.js';
