@@ -88,7 +88,8 @@ describe('the custody log is append-only in the database', () => {
   });
 
   it('refuses an entry that does not follow the last one: a gap, a repeated seq or a forged prevHash', async () => {
-    const [last] = (await readCustodyLog(database.db, COMMUNITY, { afterSeq: 2 })) as [{ hash: string }];
+    const [last] = await readCustodyLog(database.db, COMMUNITY, { afterSeq: 2 });
+    if (!last) throw new Error('seq 3 missing');
     const insert = (seq: number, prevHash: string) =>
       database.db.execute(
         sql`insert into custody_log (community_code, seq, at, actor, action, payload, prev_hash, hash)
