@@ -1,6 +1,7 @@
 export * from './archive.js';
 export * from './attachments.js';
 export * from './canonical-json.js';
+export * from './checkpoint-witness.js';
 export * from './citations.js';
 export * from './custody-log.js';
 export * from './custody-payload.js';
