@@ -15,4 +15,5 @@ export * from './migrate.js';
 export * from './people-store.js';
 export * from './schema.js';
 export * from './seed.js';
+export * from './witness.js';
 export * from './workbench.js';
