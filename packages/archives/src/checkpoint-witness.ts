@@ -287,6 +287,15 @@ export function checkpointOverdue(input: {
   return input.now.getTime() - Date.parse(input.firstUncoveredAt) > CHECKPOINT_GRACE_MS;
 }
 
+/**
+ * Does a handover in `state` call for a checkpoint now (R-LOG-1)? A completed handover moves custody
+ * of archives and seals to the successor, so the log as both sides confirmed it is fixed at once,
+ * not at the next daily run.
+ */
+export function handoverCallsForCheckpoint(state: string): boolean {
+  return state === 'completed';
+}
+
 /** Is a new checkpoint due for a log of `logSize` entries whose last issued one covered `issuedSize`? */
 export function checkpointDue(logSize: number, issuedSize: number | undefined): boolean {
   return logSize > (issuedSize ?? 0);

@@ -8,6 +8,7 @@ export * from './custody-payload.js';
 export * from './demo.js';
 export * from './handover.js';
 export * from './jurisdiction-citations.js';
+export * from './log-status.js';
 export * from './log-verify.js';
 export * from './merkle.js';
 export * from './project-rules.js';
