@@ -15,9 +15,11 @@ import {
   CHECKPOINT_FORMAT,
   type CheckpointHead,
   type CustodyCheckpoint,
+  type CustodyLogStatus,
   checkpointDue,
   cosignCheckpoint,
   custodyCheckpoint,
+  custodyLogStatus,
   logConsistencyProof,
   type WitnessRefusalKind,
   witnessDecision,
@@ -25,7 +27,8 @@ import {
 } from '@shequ/archives';
 import { and, asc, desc, eq, inArray, lte, max, sql } from 'drizzle-orm';
 import { type Database, defaultDataDir } from './client.js';
-import { issueCheckpointRecord, loadSigningKey, type SigningKey } from './custody.js';
+import { issueCheckpointRecord, loadSigningKey, readCustodyLog, type SigningKey } from './custody.js';
+import { communities } from './schema.js';
 import { checkpoints, custodyHeads, custodyLog } from './schema-archives.js';
 import { checkpointCosignatures, witnessKeys, witnessRefusals } from './schema-witness.js';
 
@@ -49,9 +52,10 @@ export function loadWitnessKey(street: string, dir = witnessKeyDir()): WitnessKe
   return { ...key, street, memoryPath: join(dir, `${street}.witnessed.json`) };
 }
 
-type WitnessMemory = Record<string, CheckpointHead & { at: string }>;
+/** Per community, the last checkpoint the witness co-signed, with its co-signature. */
+type WitnessMemory = Record<string, CustodyCheckpoint>;
 
-function readMemory(key: WitnessKey): WitnessMemory {
+function readMemory(key: Pick<WitnessKey, 'memoryPath'>): WitnessMemory {
   try {
     return JSON.parse(readFileSync(key.memoryPath, 'utf8')) as WitnessMemory;
   } catch (error) {
@@ -64,6 +68,17 @@ function writeMemory(key: WitnessKey, memory: WitnessMemory): void {
   const temporary = `${key.memoryPath}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(memory, null, 2)}\n`, { mode: 0o600 });
   renameSync(temporary, key.memoryPath);
+}
+
+/** The last checkpoint the street co-signed for the community, from the witness's own memory. */
+export function rememberedCheckpoint(
+  communityCode: string,
+  dir = witnessKeyDir(),
+): CustodyCheckpoint | undefined {
+  const street = witnessOf(communityCode);
+  const memory = readMemory({ memoryPath: join(dir, `${street}.witnessed.json`) });
+  const remembered = memory[communityCode];
+  return remembered ? custodyCheckpoint.parse(remembered) : undefined;
 }
 
 /** Puts the street's witness public key on record (once). */
@@ -147,7 +162,8 @@ export async function witnessCheckpoint(
   }
   await recordWitnessKey(db, witnessKey, at);
   const memory = readMemory(witnessKey);
-  const last = memory[community];
+  const remembered = memory[community];
+  const last: CheckpointHead | undefined = remembered && { size: remembered.size, root: remembered.root };
   const [sameSize] = await db
     .select({ root: checkpointCosignatures.root })
     .from(checkpointCosignatures)
@@ -204,8 +220,9 @@ export async function witnessCheckpoint(
       publicKey: cosignature.publicKey,
       signature: cosignature.signature,
     });
-    if (!last || row.size > last.size)
-      writeMemory(witnessKey, { ...memory, [community]: { size: row.size, root: row.root, at } });
+    if (!last || row.size > last.size) {
+      writeMemory(witnessKey, { ...memory, [community]: { ...checkpoint, cosignatures: [cosignature] } });
+    }
   }
   return { ok: true, already: decision.already, checkpoint: await withCosignatures(db, row) };
 }
@@ -251,6 +268,77 @@ export async function latestWitnessedCheckpoint(
 function getCheckpointColumns() {
   const { id, communityCode, size, root, at, publicKey, signature, createdBy, occasion } = checkpoints;
   return { id, communityCode, size, root, at, publicKey, signature, createdBy, occasion };
+}
+
+/** Every checkpoint of the community its street co-signed, oldest first, with their co-signatures. */
+export async function witnessedCheckpoints(
+  db: Database,
+  communityCode: string,
+): Promise<CustodyCheckpoint[]> {
+  const rows = await db
+    .selectDistinct(getCheckpointColumns())
+    .from(checkpoints)
+    .innerJoin(checkpointCosignatures, eq(checkpointCosignatures.checkpointId, checkpoints.id))
+    .where(eq(checkpoints.communityCode, communityCode))
+    .orderBy(asc(checkpoints.size), asc(checkpoints.id));
+  const cosignatures = await db
+    .select()
+    .from(checkpointCosignatures)
+    .where(eq(checkpointCosignatures.communityCode, communityCode))
+    .orderBy(asc(checkpointCosignatures.id));
+  return rows.map((row) => ({
+    ...checkpointOfRow(row),
+    cosignatures: cosignatures
+      .filter((c) => c.checkpointId === row.id)
+      .map(({ streetCode, publicKey, at, signature }) => ({ witness: streetCode, publicKey, at, signature })),
+  }));
+}
+
+/** The community's log checked against its witnessed checkpoints (`custodyLogStatus`). */
+export async function custodyLogStatusOf(
+  db: Database,
+  communityCode: string,
+  now: Date,
+  options: { witnessKeyDir?: string } = {},
+): Promise<CustodyLogStatus> {
+  const [entries, stored, keys] = await Promise.all([
+    readCustodyLog(db, communityCode),
+    witnessedCheckpoints(db, communityCode),
+    witnessKeysOnRecord(db, [witnessOf(communityCode)]),
+  ]);
+  // The witness's own memory counts too: rows an insider deleted do not make a log unwitnessed.
+  const remembered = rememberedCheckpoint(communityCode, options.witnessKeyDir);
+  const witnessed =
+    remembered && !stored.some((c) => c.size === remembered.size && c.root === remembered.root)
+      ? [...stored, remembered]
+      : stored;
+  return custodyLogStatus({ entries, witnessed, witnessKeys: keys, now });
+}
+
+/**
+ * The communities under a code prefix whose log fails against its witnessed checkpoints or whose
+ * witnessed checkpoint is overdue, for the street's dashboard. Reads each community's log that has
+ * one; a street has tens of communities, and their logs thousands of entries, not millions.
+ */
+export async function custodyLogsNeedingAttention(
+  db: Database,
+  prefix: string,
+  now: Date,
+  options: { witnessKeyDir?: string } = {},
+) {
+  const heads = await db
+    .select({ communityCode: custodyHeads.communityCode, name: communities.name })
+    .from(custodyHeads)
+    .innerJoin(communities, eq(communities.code, custodyHeads.communityCode))
+    .where(prefix ? sql`${custodyHeads.communityCode} like ${`${prefix}%`}` : undefined)
+    .orderBy(asc(custodyHeads.communityCode));
+  const results: { community: string; name: string; status: CustodyLogStatus }[] = [];
+  for (const head of heads) {
+    const status = await custodyLogStatusOf(db, head.communityCode, now, options);
+    if (status.state === 'failed' || status.overdue)
+      results.push({ community: head.communityCode, name: head.name, status });
+  }
+  return results;
 }
 
 /** The communities whose log has entries no issued checkpoint covers yet, under a code prefix. */

@@ -12,6 +12,8 @@ import {
   appendCustodyEntry,
   checkpoints,
   communitiesDueForCheckpoint,
+  custodyLogStatusOf,
+  custodyLogsNeedingAttention,
   type DatabaseHandle,
   issueCheckpointRecord,
   issueDueCheckpoints,
@@ -165,6 +167,17 @@ describe('witnessed checkpoints', () => {
     const current = await readCustodyLog(database.db, COMMUNITY);
     expect(verifyLog(current, witnessed)).toMatchObject({ ok: false, problem: { kind: 'root-mismatch' } });
     expect(verifyLog(current, attempt.checkpoint).ok).toBe(true);
+    // The log page and the street's dashboard say so without anyone pasting a checkpoint.
+    const now = new Date('2026-03-04T01:00:00.000Z');
+    const keys = { witnessKeyDir: join(dir, 'witness-keys') };
+    expect(await custodyLogStatusOf(database.db, COMMUNITY, now, keys)).toMatchObject({
+      state: 'failed',
+      witnessed: { size: 9 },
+      problem: { from: 1, to: 9 },
+    });
+    expect(await custodyLogStatusOf(database.db, NEIGHBOUR, now, keys)).toMatchObject({ state: 'verified' });
+    const attention = await custodyLogsNeedingAttention(database.db, '370305111', now, keys);
+    expect(attention.map((row) => [row.community, row.status.state])).toEqual([[COMMUNITY, 'failed']]);
   });
 
   it("refuses a checkpoint of another community for this street's key and a witness key not on record", async () => {
