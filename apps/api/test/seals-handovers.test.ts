@@ -1,3 +1,4 @@
+import { custodyCheckpoint } from '@shequ/archives';
 import { auditLog, checkpoints, custodyLog, sealRequests, users } from '@shequ/db';
 import { tamperAsSuperuser } from '@shequ/db/testing';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -377,7 +378,7 @@ describe('custody log', () => {
     const witnessed = await (as.zhao as TestClient).custody.witnessedCheckpoint.query({
       community: XIANGSHAN,
     });
-    expect(witnessed?.cosignatures?.map((c) => c.witness)).toEqual([JINSHAN]);
+    expect(custodyCheckpoint.parse(witnessed).cosignatures?.map((c) => c.witness)).toEqual([JINSHAN]);
     // seq 3 was changed in the database above: named without anyone pasting a checkpoint.
     expect(await (as.zhao as TestClient).custody.status.query({ community: XIANGSHAN })).toMatchObject({
       state: 'failed',
