@@ -146,7 +146,7 @@ async function verify(args: string[]): Promise<number> {
         `${beyond > 0 ? `；检查点之后另有 ${beyond} 条，仅核对了哈希链` : ''}`,
     );
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`${lines.join('；')}\n`);
   return 0;
 }
 
