@@ -12,6 +12,7 @@ export * from './log-status.js';
 export * from './log-verify.js';
 export * from './merkle.js';
 export * from './project-rules.js';
+export * from './reconcile.js';
 export * from './reference-code.js';
 export * from './seal.js';
 export * from './staff.js';

@@ -13,6 +13,7 @@ export { DataFolderLocked, LOCK_FILE_NAME } from './folder-lock.js';
 export { escapeLike } from './like.js';
 export * from './migrate.js';
 export * from './people-store.js';
+export * from './reconcile.js';
 export * from './schema.js';
 export * from './seed.js';
 export * from './witness.js';
