@@ -72,6 +72,9 @@ describe('witnessed export and verify', () => {
     ]);
     expect(verified.status).toBe(0);
     expect(verified.stdout).toContain(`经街道（乡镇）${STREET} 见证，见证公钥已登记`);
+    const reconciled = shequ(['log', 'reconcile', '--community', XIANGSHAN], { env });
+    expect(reconciled.stdout).toContain('核对一致');
+    expect(reconciled.status).toBe(0);
   }, 60_000);
 
   it('exits 1 when a co-signature is by a witness key not on record, or was made over another root', async () => {
@@ -136,6 +139,13 @@ describe('witnessed export and verify', () => {
     const exported = shequ(['log', 'export', '--community', XIANGSHAN, '--out', second()], { env });
     expect(exported.status).toBe(0);
     expect(exported.stdout).toContain('街道（乡镇）拒绝见证该检查点');
+    // The register still says 2 copies: reconciling names the request whose log entry now says 9.
+    const reconciled = shequ(['log', 'reconcile', '--community', XIANGSHAN], { env });
+    expect(reconciled.status).toBe(1);
+    expect(reconciled.stdout).toMatch(/登记用印 9 份，登记簿记为 \d+ 份/);
+    const unknown = shequ(['log', 'reconcile', '--community', '370305111099'], { env });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('没有社区 370305111099');
     const log = join(second(), 'log.jsonl');
     // The fresh checkpoint describes whatever the database holds now: it passes.
     expect(shequ(['log', 'verify', '--checkpoint', join(second(), 'checkpoint.json'), log]).status).toBe(0);

@@ -33,19 +33,21 @@ import {
 import { communityCode } from '@shequ/domain';
 import { UsageError } from '../usage.js';
 
-export const summary = '核验或导出社区档案与印章的保管日志（log verify / log export）';
+export const summary = '核验、导出或核对社区档案与印章的保管日志（log verify / log export / log reconcile）';
 
 const USAGE = [
   '用法: shequ log verify --checkpoint FILE [--checkpoint OLD.json]… [--public-key KEY]… [--witness-key KEY]… [--community CODE] LOGFILE',
   '      shequ log export --community CODE --out DIR',
+  '      shequ log reconcile --community CODE',
 ];
 
 export async function run(args: string[]): Promise<number> {
   const [subcommand, ...rest] = args;
   if (subcommand === 'verify') return verify(rest);
   if (subcommand === 'export') return exportLog(rest);
-  if (subcommand === undefined) throw new UsageError(['缺少子命令：verify 或 export', ...USAGE]);
-  throw new UsageError([`未知的子命令: ${subcommand}（可用: verify, export）`, ...USAGE]);
+  if (subcommand === 'reconcile') return reconcile(rest);
+  if (subcommand === undefined) throw new UsageError(['缺少子命令：verify、export 或 reconcile', ...USAGE]);
+  throw new UsageError([`未知的子命令: ${subcommand}（可用: verify, export, reconcile）`, ...USAGE]);
 }
 
 function parse<const Options extends NonNullable<ParseArgsConfig['options']>>(
@@ -278,6 +280,41 @@ async function exportLog(args: string[]): Promise<number> {
           : `街道（乡镇）拒绝见证该检查点：${outcome.message}${witnessed ? `；上一次见证的检查点 ${witnessedPath}（${witnessed.size} 条）` : ''}\n`),
     );
     return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Recomputes from the community's log what its registers should hold and compares (`reconcileCommunity`):
+ * exit 0 when they agree, 1 naming each mismatch, 2 for a usage error or an unknown community.
+ */
+async function reconcile(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { community: { type: 'string' } });
+  const problems: string[] = [];
+  const community = values.community;
+  if (typeof community !== 'string') problems.push('缺少 --community CODE（12 位社区代码）');
+  else if (!communityCode.safeParse(community).success)
+    problems.push(`community: 社区代码应为 12 位数字（${community}）`);
+  if (positionals.length > 0) problems.push(`reconcile 不接受位置参数: ${positionals.join(' ')}`);
+  if (problems.length > 0 || typeof community !== 'string') throw new UsageError([...problems, ...USAGE]);
+  const { communityExists, migrateDatabase, openDatabase, reconcileCommunity } = await import('@shequ/db');
+  const database = await openDatabase();
+  try {
+    await migrateDatabase(database);
+    if (!(await communityExists(database.db, community)))
+      throw new UsageError([`community: 数据库 ${database.location} 中没有社区 ${community}`]);
+    const mismatches = await reconcileCommunity(database.db, community);
+    if (mismatches.length === 0) {
+      process.stdout.write(
+        `核对一致：${community} 的用印、借阅、档案状态、离任移交和审计记录与保管日志相符\n`,
+      );
+      return 0;
+    }
+    process.stdout.write(
+      `核对发现 ${mismatches.length} 处不符：\n${mismatches.map((m) => `- ${m.message}`).join('\n')}\n`,
+    );
+    return 1;
   } finally {
     await database.close();
   }
