@@ -15,6 +15,7 @@ import {
 import { buildApp, defaultAdminDist } from './app.js';
 import { hashPassword } from './auth/password.js';
 import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from './bootstrap.js';
+import { type CheckpointSchedule, startCheckpointSchedule } from './checkpoint-schedule.js';
 import { parseTrustProxy, type TrustProxySetting } from './proxy.js';
 import { allowedOriginsFromEnv } from './security.js';
 
@@ -42,12 +43,14 @@ console.log(
 );
 
 let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+let schedule: CheckpointSchedule | undefined;
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
   console.log(`收到 ${signal}，正在关闭…`);
   try {
+    schedule?.stop();
     await app?.close();
   } finally {
     // PGlite flushes its data folder on close; exiting without it risks a damaged database.
@@ -105,6 +108,10 @@ try {
     allowedOrigins: allowedOriginsFromEnv(process.env.SHEQU_ALLOWED_ORIGINS),
   });
   await app.listen({ port, host });
+  const checkpointInterval = Number(process.env.SHEQU_CHECKPOINT_INTERVAL_MS) || undefined;
+  schedule = startCheckpointSchedule(database.db, {
+    ...(checkpointInterval ? { intervalMs: checkpointInterval, firstRunAfterMs: checkpointInterval } : {}),
+  });
   console.log(`Shequ 已启动：http://localhost:${port}`);
 } catch (error) {
   console.error(error);

@@ -176,6 +176,7 @@ export async function archivesTestApp<Name extends string>(
 ): Promise<ArchivesTestApp<Name>> {
   const dataDir = await mkdtemp(join(tmpdir(), folderPrefix));
   process.env.SHEQU_SIGNING_KEY_FILE = join(dataDir, 'signing-key.pem');
+  process.env.SHEQU_WITNESS_KEY_DIR = join(dataDir, 'witness-keys');
   process.env.SHEQU_ATTACHMENTS_DIR = join(dataDir, 'attachments');
   const database = await createTestDatabase();
   await seedFixture(database);

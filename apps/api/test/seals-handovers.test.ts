@@ -1,4 +1,6 @@
-import { auditLog, custodyLog, sealRequests, users } from '@shequ/db';
+import { custodyCheckpoint } from '@shequ/archives';
+import { auditLog, checkpoints, custodyLog, sealRequests, users } from '@shequ/db';
+import { tamperAsSuperuser } from '@shequ/db/testing';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { archivesSuite } from './archives-suite.js';
@@ -350,17 +352,50 @@ describe('custody log', () => {
       ok: true,
       trustedKey: true,
     });
-    await suite
-      .database()
-      .db.execute(
-        sql`update custody_log set actor = 'someone-else' where community_code = ${XIANGSHAN} and seq = 3`,
-      );
+    await tamperAsSuperuser(
+      suite.database(),
+      'custody_log',
+      sql`update custody_log set actor = 'someone-else' where community_code = ${XIANGSHAN} and seq = 3`,
+    );
     expect(await zhao.custody.verify.mutate({ community: XIANGSHAN, checkpoint })).toMatchObject({
       ok: false,
       problem: { seq: 3 },
     });
     const neighbour = await rejection(
       (as.neighbour as TestClient).custody.entries.query({ community: XIANGSHAN }),
+    );
+    expect(neighbour.data?.code).toBe('FORBIDDEN');
+  });
+
+  it('checks the stored log against what the street witnessed on every open, and the street workbench lists it', async () => {
+    // The completed handover above issued a checkpoint at once, and the street co-signed it.
+    const handoverCheckpoints = await suite
+      .database()
+      .db.select({ size: checkpoints.size })
+      .from(checkpoints)
+      .where(and(eq(checkpoints.communityCode, XIANGSHAN), eq(checkpoints.occasion, 'handover')));
+    expect(handoverCheckpoints).toHaveLength(1);
+    const witnessed = await (as.zhao as TestClient).custody.witnessedCheckpoint.query({
+      community: XIANGSHAN,
+    });
+    expect(custodyCheckpoint.parse(witnessed).cosignatures?.map((c) => c.witness)).toEqual([JINSHAN]);
+    // seq 3 was changed in the database above: named without anyone pasting a checkpoint.
+    expect(await (as.zhao as TestClient).custody.status.query({ community: XIANGSHAN })).toMatchObject({
+      state: 'failed',
+      problem: { seq: 3 },
+    });
+    const bench = await (as.jinshan as TestClient).workbench.mine.query();
+    expect(bench.custodyLogs).toMatchObject({
+      checked: true,
+      items: [{ community: XIANGSHAN, state: 'failed', problem: { seq: 3 } }],
+    });
+    // A community worker's workbench does not check the street's logs.
+    expect((await (as.zhao as TestClient).workbench.mine.query()).custodyLogs).toEqual({
+      checked: false,
+      items: [],
+    });
+    const neighbour = await rejection(
+      (as.neighbour as TestClient).custody.status.query({ community: XIANGSHAN }),
     );
     expect(neighbour.data?.code).toBe('FORBIDDEN');
   });

@@ -20,6 +20,7 @@ beforeAll(async () => {
     DATABASE_URL: '',
     SHEQU_DATA_DIR: join(dir, 'pglite'),
     SHEQU_SIGNING_KEY_FILE: join(dir, 'signing-key.pem'),
+    SHEQU_WITNESS_KEY_DIR: join(dir, 'witness-keys'),
   };
   const database = await openPglite(join(dir, 'pglite'));
   try {

@@ -104,6 +104,21 @@ export const custodyCheckpoint = z.looseObject({
   publicKey: base64,
   /** The 64-byte Ed25519 signature, Base64. */
   signature: base64,
+  /**
+   * Co-signatures of witnesses (the street), added after the checkpoint was signed and so not
+   * covered by `signature`; each signs the checkpoint's community, size and root itself
+   * (`checkpoint-witness.ts`).
+   */
+  cosignatures: z
+    .array(
+      z.strictObject({
+        witness: z.string().regex(/^\d{9}$/, { error: '见证人应为 9 位街道（乡镇）代码' }),
+        publicKey: base64,
+        at: z.iso.datetime({ offset: true, error: '应为带时区的 ISO 8601 时间' }),
+        signature: base64,
+      }),
+    )
+    .optional(),
 });
 export type CustodyCheckpoint = z.infer<typeof custodyCheckpoint>;
 
@@ -293,7 +308,8 @@ export function publicKeyBase64(key: KeyObject): string {
   return Buffer.from(jwk.x, 'base64url').toString('base64');
 }
 
-function publicKeyObject(raw: string): KeyObject {
+/** The Ed25519 public key object of a raw Base64 key (32 bytes). */
+export function publicKeyObject(raw: string): KeyObject {
   return createPublicKey({
     key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw, 'base64').toString('base64url') },
     format: 'jwk',
@@ -301,7 +317,8 @@ function publicKeyObject(raw: string): KeyObject {
 }
 
 function signedBytes(checkpoint: Omit<CustodyCheckpoint, 'signature'> | CustodyCheckpoint): Buffer {
-  const { signature: _ignored, ...content } = checkpoint as CustodyCheckpoint;
+  // Co-signatures are added after signing, by other keys; each covers the checkpoint on its own.
+  const { signature: _ignored, cosignatures: _added, ...content } = checkpoint as CustodyCheckpoint;
   return Buffer.from(canonicalJson(content), 'utf8');
 }
 

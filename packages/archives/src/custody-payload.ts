@@ -151,6 +151,8 @@ export function describeCustodyPayload(
   // What the entry is about comes first; the log stores members in canonical (sorted) order.
   const members = Object.entries(payload).sort(([a], [b]) => leadingRank(a) - leadingRank(b));
   for (const [member, value] of members) {
+    // The digest of the entry's audit record (`reconcile.ts`) is for checking, not for reading.
+    if (member === 'audit') continue;
     const namedBeside = identifying[member];
     if (namedBeside?.some((sibling) => payload[sibling] !== undefined)) continue;
     const text =

@@ -67,6 +67,16 @@ export const projectRules = {
     id: 'R-STF-1',
     text: '档案保管人、借阅人、印章保管人和审批人须是本社区的在职账号；离任移交的监督人须是本镇（街道）的在职账号。',
   },
+  /** 检查点按日签发、移交完成后签发，由街道见证。 */
+  checkpointSchedule: {
+    id: 'R-LOG-1',
+    text: '社区保管日志有新条目时，系统每日签发一次检查点，离任移交完成后立即签发一次；检查点须经街道（乡镇）见证联署，超过 2 日没有新的见证检查点即为逾期。',
+  },
+  /** 见证人只联署前后一致的检查点。 */
+  witnessConsistency: {
+    id: 'R-LOG-2',
+    text: '街道（乡镇）的见证密钥只在核验了自上次见证以来的一致性证明后才联署新检查点；同一条数绝不联署两个不同的根，试图这样做的检查点被拒绝并登记。',
+  },
 } as const satisfies Record<string, ProjectRule>;
 
 export type ProjectRuleKey = keyof typeof projectRules;

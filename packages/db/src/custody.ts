@@ -104,8 +104,26 @@ export async function custodyLogSize(db: Database | Transaction, communityCode: 
 export async function issueCheckpoint(
   db: Database,
   communityCode: string,
-  options: { key: SigningKey; at: string; issuedBy: string; size?: number },
+  options: IssueCheckpointOptions,
 ): Promise<CustodyCheckpoint> {
+  return (await issueCheckpointRecord(db, communityCode, options)).checkpoint;
+}
+
+export interface IssueCheckpointOptions {
+  key: SigningKey;
+  at: string;
+  issuedBy: string;
+  size?: number;
+  /** Why it is issued (kept with it); `manual` by default. */
+  occasion?: 'manual' | 'export' | 'handover' | 'schedule';
+}
+
+/** `issueCheckpoint`, with the id of the row that keeps it. */
+export async function issueCheckpointRecord(
+  db: Database,
+  communityCode: string,
+  options: IssueCheckpointOptions,
+): Promise<{ id: number; checkpoint: CustodyCheckpoint }> {
   return db.transaction(async (tx) => {
     const hashes = await tx
       .select({ hash: custodyLog.hash })
@@ -122,16 +140,21 @@ export async function issueCheckpoint(
       at: options.at,
       community: communityCode,
     });
-    await tx.insert(checkpoints).values({
-      communityCode,
-      size: checkpoint.size,
-      root: checkpoint.root,
-      at: checkpoint.at,
-      publicKey: checkpoint.publicKey,
-      signature: checkpoint.signature,
-      createdBy: options.issuedBy,
-    });
-    return checkpoint;
+    const [row] = await tx
+      .insert(checkpoints)
+      .values({
+        communityCode,
+        size: checkpoint.size,
+        root: checkpoint.root,
+        at: checkpoint.at,
+        publicKey: checkpoint.publicKey,
+        signature: checkpoint.signature,
+        createdBy: options.issuedBy,
+        occasion: options.occasion ?? 'manual',
+      })
+      .returning({ id: checkpoints.id });
+    if (!row) throw new Error('checkpoint insert failed');
+    return { id: row.id, checkpoint };
   });
 }
 

@@ -1,3 +1,4 @@
+export * from './append-only.js';
 export * from './archives/index.js';
 export * from './assessment-store.js';
 export * from './audit.js';
@@ -13,7 +14,9 @@ export { DataFolderLocked, LOCK_FILE_NAME } from './folder-lock.js';
 export { escapeLike, nameSearchGrams } from './like.js';
 export * from './migrate.js';
 export * from './people-store.js';
+export * from './reconcile.js';
 export { markRegistersChanged } from './register-changes.js';
 export * from './schema.js';
 export * from './seed.js';
+export * from './witness.js';
 export * from './workbench.js';

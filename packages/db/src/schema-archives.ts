@@ -397,6 +397,10 @@ export const checkpoints = pgTable(
     publicKey: text('public_key').notNull(),
     signature: text('signature').notNull(),
     createdBy: text('created_by').notNull(),
+    /** Why it was issued: `manual` (console), `export`, `handover` (a handover completed) or `schedule` (the daily run). */
+    occasion: text('occasion', { enum: ['manual', 'export', 'handover', 'schedule'] })
+      .notNull()
+      .default('manual'),
   },
   (t) => [index('checkpoints_community_idx').on(t.communityCode, t.id)],
 );

@@ -4,6 +4,7 @@
  * server, dropped again on close, so the same tests prove the same behaviour on real PostgreSQL.
  */
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { type DatabaseHandle, openPglite, openPostgres } from './client.js';
 import { migrateDatabase } from './migrate.js';
 import { communities } from './schema.js';
@@ -68,4 +69,25 @@ export async function insertTestCommunity(
     streetCode: code.slice(0, 9),
     asOf: community.asOf ?? '2026-06-30',
   });
+}
+
+/**
+ * Runs `statement` the way an insider with superuser access would rewrite history: with the
+ * append-only triggers of `table` switched off for the moment (`append-only.ts`). Tests use it to
+ * show that verification still catches what the database itself no longer refuses.
+ */
+export async function tamperAsSuperuser(
+  handle: DatabaseHandle,
+  table: string,
+  statement: Parameters<DatabaseHandle['db']['execute']>[0],
+): Promise<void> {
+  if (!/^[a-z_]+$/.test(table)) throw new RangeError(`table ${table}`);
+  const toggle = (on: boolean) =>
+    handle.db.execute(sql.raw(`alter table ${table} ${on ? 'enable' : 'disable'} trigger user`));
+  await toggle(false);
+  try {
+    await handle.db.execute(statement);
+  } finally {
+    await toggle(true);
+  }
 }

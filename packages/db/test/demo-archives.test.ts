@@ -16,7 +16,7 @@ import {
   users,
   XIANGSHAN,
 } from '../src/index.js';
-import { createTestDatabase, insertTestCommunity } from '../src/testing.js';
+import { createTestDatabase, insertTestCommunity, tamperAsSuperuser } from '../src/testing.js';
 
 describe('the demo history of 象山社区居委会', () => {
   let database: DatabaseHandle;
@@ -104,7 +104,9 @@ describe('the demo history of 象山社区居委会', () => {
     const stamp = log.find((entry) => entry.action === 'seal.use.stamp' && entry.payload.copies === 2);
     expect(stamp).toBeDefined();
     // Someone with database access turns "2 copies stamped" into 9.
-    await database.db.execute(
+    await tamperAsSuperuser(
+      database,
+      'custody_log',
       sql`update custody_log set payload = jsonb_set(payload, '{copies}', '9') where community_code = ${XIANGSHAN} and seq = ${stamp?.seq ?? 0}`,
     );
     const result = verifyLog(await readCustodyLog(database.db, XIANGSHAN), checkpoint);

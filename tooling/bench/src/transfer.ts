@@ -53,6 +53,7 @@ async function startServer(scratch: string): Promise<{ url: string; child: Child
         HOST: '127.0.0.1',
         SHEQU_DATA_DIR: join(scratch, 'pglite'),
         SHEQU_SIGNING_KEY_FILE: join(scratch, 'signing-key.pem'),
+        SHEQU_WITNESS_KEY_DIR: join(scratch, 'witness-keys'),
         SHEQU_ADMIN_PASSWORD: 'Bench-Admin-2026!',
         SHEQU_ADMIN_DIST: adminDist,
         SHEQU_DEMO_PASSWORD: demoPassword,

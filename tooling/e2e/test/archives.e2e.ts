@@ -177,6 +177,11 @@ describeInBrowser('archives and seals in the console', () => {
     await expect
       .poll(async () => (await page.getByTestId('checkpoint-json').inputValue()).includes('"signature"'))
       .toBe(true);
+    // The street co-signs the new checkpoint, and the line at the top checks the log against it.
+    await page.getByTestId('log-status-verified').waitFor();
+    expect(await page.getByTestId('log-status-verified').textContent()).toContain(
+      '✓ 日志与街道见证的检查点一致',
+    );
     await page.getByRole('button', { name: '开始核验' }).click();
     await page.getByTestId('verify-ok').waitFor();
     expect(await page.getByTestId('verify-ok').textContent()).toContain('✓ 日志完整');

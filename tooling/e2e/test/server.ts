@@ -106,6 +106,7 @@ async function launch(scratch: string, options: { removeOnStop: boolean }): Prom
         SHEQU_DATA_DIR: dataDir,
         // Nothing of the test's may land in the repository's own .data folder.
         SHEQU_SIGNING_KEY_FILE: join(scratch, 'signing-key.pem'),
+        SHEQU_WITNESS_KEY_DIR: join(scratch, 'witness-keys'),
         SHEQU_ADMIN_PASSWORD: adminPassword,
         SHEQU_ADMIN_PASSWORD_KEEP: '',
         SHEQU_ADMIN_DIST: adminDist,

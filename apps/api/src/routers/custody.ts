@@ -7,8 +7,10 @@
 import { custodyCheckpoint, verifyLog } from '@shequ/archives';
 import {
   custodyLogSize,
-  issueCheckpoint,
+  custodyLogStatusOf,
+  issueWitnessedCheckpoint,
   latestCheckpoints,
+  latestWitnessedCheckpoint,
   loadSigningKey,
   readableCustodyEntries,
   readCustodyLog,
@@ -52,11 +54,35 @@ export const custodyRouter = router({
     .input(z.strictObject({ community: communityCode }))
     .mutation(async ({ ctx, input }) => {
       await requireArchivesAccess(ctx.db, ctx.principal, input.community, 'manage');
-      return issueCheckpoint(ctx.db, input.community, {
+      const outcome = await issueWitnessedCheckpoint(ctx.db, input.community, {
         key: loadSigningKey(),
         at: ctx.settings.now().toISOString(),
         issuedBy: ctx.principal.username,
+        occasion: 'manual',
       });
+      // Signed either way; a checkpoint the street refused to co-sign carries no co-signature, and
+      // the refusal shows on the log page and the street's workbench.
+      return outcome.checkpoint;
+    }),
+
+  /**
+   * What the log page shows on every open: the stored log checked against the checkpoints the
+   * street co-signed (not against one the installation signed alone), the first bad `seq` when it
+   * fails, and whether a witnessed checkpoint is overdue.
+   */
+  status: authedProcedure
+    .input(z.strictObject({ community: communityCode }))
+    .query(async ({ ctx, input }) => {
+      await requireArchivesAccess(ctx.db, ctx.principal, input.community, 'log');
+      return custodyLogStatusOf(ctx.db, input.community, ctx.settings.now());
+    }),
+
+  /** The newest checkpoint the street co-signed, to download and keep elsewhere; null when none yet. */
+  witnessedCheckpoint: authedProcedure
+    .input(z.strictObject({ community: communityCode }))
+    .query(async ({ ctx, input }) => {
+      await requireArchivesAccess(ctx.db, ctx.principal, input.community, 'log');
+      return (await latestWitnessedCheckpoint(ctx.db, input.community)) ?? null;
     }),
 
   /**

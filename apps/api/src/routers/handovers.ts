@@ -26,6 +26,7 @@ import {
 } from '@shequ/db';
 import { communityCode, isoDate } from '@shequ/domain';
 import { z } from 'zod';
+import { checkpointAfterHandover } from '../archives/handover-checkpoint.js';
 import { id, text } from '../archives/inputs.js';
 import { actingAs, attempt, communityOfRow, paging } from '../archives/shared.js';
 import {
@@ -96,9 +97,15 @@ export const handoversRouter = router({
     .input(z.strictObject({ id, role: z.enum(['leaver', 'successor', 'supervisor']) }))
     .mutation(async ({ ctx, input }) => {
       await handoverRef(ctx, input.id, 'act');
-      return attempt(() =>
-        confirmHandover(ctx.db, actingAs(ctx), { handoverId: input.id, role: input.role }),
+      const acting = actingAs(ctx);
+      const confirmed = await attempt(() =>
+        confirmHandover(ctx.db, acting, { handoverId: input.id, role: input.role }),
       );
+      await checkpointAfterHandover(ctx.db, confirmed.row, {
+        at: acting.now,
+        issuedBy: acting.actor.username,
+      });
+      return confirmed;
     }),
 
   recordProblem: authedProcedure

@@ -8,12 +8,16 @@
  * - overdue: loans and seals past their deadline — administrators and auditors in scope, a custodian in
  *   their community, everyone their own borrowing; 催还 (`remind`) by whoever may act as keeper there;
  * - handovers: open ones in which the person's own confirmation is missing;
- * - failing checks: communities in scope with at least one `fail`.
+ * - failing checks: communities in scope with at least one `fail`;
+ * - custody logs: for administrators and auditors of a street (or a community), the communities whose
+ *   custody log fails against its witnessed checkpoints or whose witnessed checkpoint is overdue
+ *   (本系统规则 R-LOG-1). Wider scopes are not checked here: each log is read in full.
  *
  * The lists are read by `@shequ/db` (workbench.ts); times travel as ISO strings.
  */
 import {
   approvedSealRequestsAwaitingCustodian,
+  custodyLogsNeedingAttention,
   handoversAwaitingConfirmation,
   overdueLoans,
   overdueSeals,
@@ -31,6 +35,9 @@ import type { Context } from '../context.js';
 import { notFound } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
 import { failingCommunities, failingItems } from './compliance.js';
+
+/** A street's (街道/乡镇) code prefix: the widest scope whose custody logs the workbench checks. */
+const STREET_PREFIX_LENGTH = 9;
 
 /** How many failing communities the workbench names; the compliance page lists them all. */
 const FAILING_SHOWN = 20;
@@ -73,7 +80,8 @@ export const workbenchRouter = router({
     const custodian = standing?.custodian === true;
     const seesScope = admin || auditor;
 
-    const [decisions, sealEnds, toStamp, loans, sealsOut, handovers, failing] = await Promise.all([
+    const checksLogs = seesScope && prefix.length >= STREET_PREFIX_LENGTH;
+    const [decisions, sealEnds, toStamp, loans, sealsOut, handovers, failing, logs] = await Promise.all([
       auditor ? [] : sealRequestsAwaitingDecision(ctx.db, principal.id, prefix),
       auditor ? [] : sealEndsAwaitingConfirmation(ctx.db, principal.id, prefix),
       seesScope || custodian
@@ -94,6 +102,7 @@ export const workbenchRouter = router({
       }),
       handoversAwaitingConfirmation(ctx.db, principal.id, prefix),
       failingCommunities(ctx, { jurisdictionCode: principal.jurisdictionCode, status: 'fail' }),
+      checksLogs ? custodyLogsNeedingAttention(ctx.db, prefix, now) : [],
     ]);
     const mayKeep = new Map<string, boolean>();
     for (const community of new Set([...loans, ...sealsOut].map((row) => row.communityCode))) {
@@ -117,6 +126,18 @@ export const workbenchRouter = router({
         canRemind: mayKeep.get(row.communityCode) === true,
       })),
       handovers: handovers.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
+      custodyLogs: {
+        checked: checksLogs,
+        items: logs.map(({ community, name, status }) => ({
+          community,
+          name,
+          state: status.state,
+          overdue: status.overdue,
+          size: status.size,
+          witnessedSize: status.witnessed?.size ?? 0,
+          problem: status.problem,
+        })),
+      },
       failing: {
         total: failing.length,
         items: await failingItems(ctx, failing.slice(0, FAILING_SHOWN)),

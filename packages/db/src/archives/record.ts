@@ -1,8 +1,8 @@
-import { orThrow, type StaffScope, staffOfScope, type Transition } from '@shequ/archives';
+import { auditRecordDigest, orThrow, type StaffScope, staffOfScope, type Transition } from '@shequ/archives';
 import { fieldErrors } from '@shequ/domain';
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { type AuditEntry, writeAudit } from '../audit.js';
+import { type AuditEntry, auditRow, writeAudit } from '../audit.js';
 import type { Database, Transaction } from '../client.js';
 import { appendCustodyEntry } from '../custody.js';
 import { communities, users } from '../schema.js';
@@ -106,7 +106,7 @@ export async function record(
   action: string,
   change: Recorded,
 ) {
-  await writeAudit(tx, {
+  const audit: AuditEntry = {
     actor: acting.actor,
     action,
     entityType: subject.entityType,
@@ -116,12 +116,27 @@ export async function record(
     after: change.after,
     ip: acting.ip ?? null,
     at: acting.now,
+  };
+  await writeAudit(tx, audit);
+  // The audit record is hashed into the chain: changing or deleting it later shows in `log reconcile`.
+  const row = auditRow(audit);
+  const digest = auditRecordDigest({
+    at: acting.now.toISOString(),
+    actorId: row.actorId ?? null,
+    actorName: row.actorName ?? null,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    jurisdictionCode: row.jurisdictionCode ?? null,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    ip: row.ip ?? null,
   });
   await appendCustodyEntry(tx, subject.communityCode, {
     at: acting.now.toISOString(),
     actor: acting.actor.username,
     action,
-    payload: { ...subject.names, ...change.payload },
+    payload: { ...subject.names, ...change.payload, audit: digest },
   });
 }
 

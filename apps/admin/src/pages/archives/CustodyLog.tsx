@@ -1,6 +1,7 @@
 /**
- * 留痕日志: the community's append-only log of archive and seal events, and verification of it
- * against a checkpoint someone kept (pasted or uploaded as JSON). The verdict is ✓ or the first
+ * 留痕日志: the community's append-only log of archive and seal events, checked on every open against
+ * the checkpoints its street witnessed (`CustodyLogStatus`), and verification of it against a
+ * checkpoint someone kept (pasted or uploaded as JSON). The verdict is ✓ or the first
  * problem, in Chinese, as the verifier found it.
  */
 import { DownloadOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
@@ -12,6 +13,7 @@ import { ExportButton } from '../../components/ExportButton.js';
 import { downloadJson } from '../../lib/download.js';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
 import { errorCode, queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
+import { CustodyLogStatus } from './CustodyLogStatus.js';
 import { formatTime } from './shared.js';
 
 type Entry = RouterOutputs['custody']['entries']['entries'][number];
@@ -115,6 +117,8 @@ export function CustodyLog({ community, canWrite }: { community: string; canWrit
         setText(JSON.stringify(checkpoint, null, 2));
         verify.reset();
         void queryClient.invalidateQueries({ queryKey: trpc.custody.checkpoints.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.custody.status.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.custody.witnessedCheckpoint.queryKey() });
         message.success(`已签发检查点：${checkpoint.size} 条`);
       },
       onError: (error) => message.error(errorMessage(error)),
@@ -140,6 +144,7 @@ export function CustodyLog({ community, canWrite }: { community: string; canWrit
   }
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <CustodyLogStatus community={community} />
       <Card
         size="small"
         title={

@@ -1,14 +1,16 @@
 /**
  * 工作台: everyone's first page. What waits for the signed-in person — approvals, requests to stamp,
- * overdue loans and seals (with 催还), handovers to confirm, failing checks — each list already limited
+ * overdue loans and seals (with 催还), handovers to confirm, custody logs that fail or wait too long for
+ * the street's witness, failing checks — each list already limited
  * by the server to what the person may see. Lists, not tables, so each entry reads on a phone.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Space, Spin, Tag, theme } from 'antd';
+import { App, Button, Space, Spin, Tag, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { firstBadSeq } from '../archives/CustodyLogStatus.js';
 import { formatTime } from '../archives/dates.js';
 
 type Workbench = RouterOutputs['workbench']['mine'];
@@ -344,6 +346,44 @@ export default function WorkbenchPage() {
             </EntryList>
           )}
         </Section>
+
+        {data.custodyLogs.checked ? (
+          <Section title="保管日志需要关注的社区" count={data.custodyLogs.items.length}>
+            {data.custodyLogs.items.length === 0 ? (
+              <Quiet>辖区内社区的保管日志均与街道见证的检查点一致，见证未逾期</Quiet>
+            ) : (
+              <EntryList data-testid="workbench-custody-logs">
+                {data.custodyLogs.items.map((log) => (
+                  <Entry
+                    key={log.community}
+                    actions={[
+                      <Link key="open" to={`/archives/${log.community}?tab=log`}>
+                        查看日志
+                      </Link>,
+                    ]}
+                  >
+                    <EntryText
+                      title={log.name}
+                      description={
+                        <Space size={[12, 0]} wrap>
+                          {log.state === 'failed' && log.problem ? (
+                            <Typography.Text type="danger">
+                              与见证检查点不符：{firstBadSeq(log.problem)}
+                            </Typography.Text>
+                          ) : null}
+                          {log.overdue ? <span>见证检查点逾期</span> : null}
+                          <span>
+                            共 {log.size} 条，已见证 {log.witnessedSize} 条
+                          </span>
+                        </Space>
+                      }
+                    />
+                  </Entry>
+                ))}
+              </EntryList>
+            )}
+          </Section>
+        ) : null}
 
         <Section
           title="有不通过检查项的社区"

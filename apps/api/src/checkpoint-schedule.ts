@@ -1,0 +1,65 @@
+/**
+ * The daily checkpoint run in the server process (本系统规则 R-LOG-1): every `intervalMs` (a day by
+ * default, `SHEQU_CHECKPOINT_INTERVAL_MS` to change it) a witnessed checkpoint is issued for every
+ * community whose log grew since its last checkpoint. The first run is shortly after start, so a
+ * server restarted every night still issues. Runs never overlap; a failed run is logged and the
+ * next one tries again. The timer does not keep the process alive.
+ */
+import { type Database, issueDueCheckpoints, loadSigningKey } from '@shequ/db';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface CheckpointSchedule {
+  /** One run now (what the timer does), resolved with the communities issued for. */
+  runOnce(): Promise<{ issued: number; refused: string[] }>;
+  stop(): void;
+}
+
+export function startCheckpointSchedule(
+  db: Database,
+  options: {
+    intervalMs?: number;
+    firstRunAfterMs?: number;
+    now?: () => Date;
+    log?: (message: string) => void;
+  } = {},
+): CheckpointSchedule {
+  const intervalMs = options.intervalMs ?? DAY_MS;
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((message: string) => console.log(message));
+  let running: Promise<{ issued: number; refused: string[] }> | undefined;
+
+  const runOnce = () => {
+    running ??= (async () => {
+      try {
+        const results = await issueDueCheckpoints(db, { key: loadSigningKey(), at: now().toISOString() });
+        const refused = results.filter((r) => !r.outcome.ok).map((r) => r.community);
+        if (results.length > 0) {
+          log(
+            `检查点：为 ${results.length} 个社区签发${refused.length > 0 ? `，街道拒绝见证 ${refused.join('、')}` : '并经街道见证'}`,
+          );
+        }
+        return { issued: results.length, refused };
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+  const safeRun = () => {
+    runOnce().catch((error: unknown) =>
+      log(`检查点签发失败：${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
+  const first = setTimeout(safeRun, options.firstRunAfterMs ?? 60_000);
+  const timer = setInterval(safeRun, intervalMs);
+  first.unref();
+  timer.unref();
+  return {
+    runOnce,
+    stop: () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    },
+  };
+}
