@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { DatabaseHandle } from '@shequ/db';
+import { type PackRegistry, shippedRegistry } from '@shequ/policy';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
@@ -49,6 +50,8 @@ export interface BuildAppOptions {
   trustProxy?: TrustProxySetting;
   /** Most rows a spreadsheet export writes (default 20,000); tests lower it to see the refusal. */
   exportRowLimit?: number;
+  /** The policy packs (default: the shipped ones; `main.ts` adds those `SHEQU_PACKS` names). */
+  packs?: PackRegistry;
   /** Largest attachment upload in bytes (default `SHEQU_MAX_ATTACHMENT_MB`, else 200 MiB). */
   maxAttachmentBytes?: number;
 }
@@ -89,6 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     throttle: options.throttle ?? defaultThrottlePolicy,
     exportRowLimit: options.exportRowLimit ?? DEFAULT_EXPORT_ROW_LIMIT,
     spreadsheetImports: { running: 0 },
+    packs: options.packs ?? shippedRegistry,
   };
 
   app.addHook('onSend', async (request, reply) => securityHeaders(request, reply));

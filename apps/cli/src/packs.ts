@@ -5,7 +5,13 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Pack, PackDefinitionError, type PackRegistry, shippedRegistry } from '@shequ/policy';
+import {
+  type Pack,
+  PackDefinitionError,
+  type PackRegistry,
+  packOfModule,
+  shippedRegistry,
+} from '@shequ/policy';
 import { UsageError } from './usage.js';
 
 /** The option every command that accepts extra packs declares. */
@@ -16,22 +22,10 @@ export function packModules(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-/** Whether a module's default export has the shape of a pack (`definePack` checked it when it was built). */
-function isPack(value: unknown): value is Pack {
-  if (typeof value !== 'object' || value === null) return false;
-  const pack = value as Record<string, unknown>;
-  return (
-    typeof pack.code === 'string' &&
-    typeof pack.name === 'string' &&
-    (pack.parent === null || typeof pack.parent === 'string') &&
-    ['documents', 'settings', 'parameters', 'rules', 'overrides'].every((key) => Array.isArray(pack[key]))
-  );
-}
-
 async function loadPack(module: string): Promise<Pack> {
-  let loaded: { default?: unknown };
+  let namespace: unknown;
   try {
-    loaded = (await import(pathToFileURL(resolve(module)).href)) as { default?: unknown };
+    namespace = await import(pathToFileURL(resolve(module)).href);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(resolve(module)))
@@ -39,9 +33,11 @@ async function loadPack(module: string): Promise<Pack> {
     const reason = error instanceof Error ? error.message.split('\n').join('；') : String(error);
     throw new UsageError([`--pack ${module}: 无法加载政策包模块（${reason}）`]);
   }
-  if (!isPack(loaded.default))
-    throw new UsageError([`--pack ${module}: 默认导出应为用 @shequ/policy 的 definePack 定义的政策包`]);
-  return loaded.default;
+  try {
+    return packOfModule(module, namespace);
+  } catch (error) {
+    throw new UsageError([`--pack ${error instanceof Error ? error.message : String(error)}`]);
+  }
 }
 
 /** The shipped registry with the modules' packs added, or a usage error naming the pack. */

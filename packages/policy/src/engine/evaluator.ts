@@ -89,6 +89,31 @@ export function buildEvaluator(
       interpretations.set(i.id, i);
     }
   }
+  // Parameters a lower pack replaced that a higher pack's check reads: the check's title still quotes
+  // the higher document's figure, so its message names the value in force and the replacing document.
+  const replacedReads = new Map<string, string[]>();
+  for (const r of checkRules) {
+    const replaced = r.paramNames.filter((name) => {
+      const p = parameterByName.get(name);
+      return p?.replaces !== undefined && p.suppliedBy !== r.chainRule.jurisdiction;
+    });
+    if (replaced.length > 0) replacedReads.set(r.id, replaced);
+  }
+  /** `本地标准：…为2500户（《…》第二条）。` for each replaced parameter in force from a document, or ''. */
+  const replacedNote = (r: CompiledRule, context: Context): string => {
+    const names = replacedReads.get(r.id);
+    if (names === undefined) return '';
+    const parts: string[] = [];
+    for (const name of names) {
+      const reading = context.paramReadings.get(name);
+      if (reading?.value === undefined || reading.citation === undefined) continue; // a caller's value: shown in expected
+      const label = parameterByName.get(name)?.parameter.label ?? name;
+      parts.push(
+        `${label}为${reading.value}${reading.unit}（《${reading.citation.document}》${reading.citation.article}）`,
+      );
+    }
+    return parts.length > 0 ? `本地标准：${parts.join('；')}。` : '';
+  };
   // Evaluation order: quantities first (each once), then checks; `order` indexes contexts.
   const order = [...quantityRules, ...checkRules];
 
@@ -255,6 +280,7 @@ export function buildEvaluator(
       else if (status === 'pass') message = `${r.passPrefix}${actual}）。`;
       else if (status === 'fail') message = `${r.failPrefix}${expected}，实际${actual}）。`;
       else message = `${r.warnPrefix}${expected}，实际${actual}）。`;
+      message += replacedNote(r, context);
     } else if ('notApplicable' in outcome) {
       actual = '不适用';
       message = `不适用：${text(outcome.notApplicable)}。`;

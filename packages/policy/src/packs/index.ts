@@ -75,5 +75,6 @@ export {
   type JurisdictionEntry,
   PackLoadError,
   type PackRegistry,
+  packOfModule,
 } from './registry.js';
 export type { AssessmentScheme, SchemeFindingsOptions } from './schemes.js';

@@ -79,12 +79,20 @@ describe('a registry with an added pack', () => {
     const statusOf = (id: string) => report.results.find((r) => r.rule === id)?.status;
     expect(statusOf('echeng.building-leaders-all')).toBe('fail');
     expect(statusOf('ezhou.community-size')).toBe('pass'); // 2600 ≥ the district's 2500
+    // The title quotes Ezhou's 3000; the message gives the district's figure and cites its document.
+    expect(report.results.find((r) => r.rule === 'ezhou.community-size')?.message).toBe(
+      '符合：社区规模原则上不小于3000户10000人（实际2600户、12000人）。本地标准：社区规模下限（户）为2500户（《测试区社区工作细则（示例）》第二条）。',
+    );
+    const overridden = registry.checkCommunity(snapshot, { params: { minCommunityHouseholds: 2000 } });
+    expect(overridden.results.find((r) => r.rule === 'ezhou.community-size')?.message).not.toContain('本地标准');
     expect(registry.checkCommunity(snapshot, { jurisdiction: '420704' }).summary).toEqual(report.summary);
 
     expect(packsFor('420704001001').map((p) => p.code)).toEqual(['000000', '420700']);
     expect(shippedPacks['420704']).toBeUndefined();
     const shipped = shippedRegistry.checkCommunity(snapshot);
-    expect(shipped.results.find((r) => r.rule === 'ezhou.community-size')?.status).toBe('warn');
+    const shippedSize = shipped.results.find((r) => r.rule === 'ezhou.community-size');
+    expect(shippedSize?.status).toBe('warn');
+    expect(shippedSize?.message).not.toContain('本地标准');
   });
 
   it('compiles each chain once per registry', () => {

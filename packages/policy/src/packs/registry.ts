@@ -90,6 +90,27 @@ export class PackLoadError extends PackDefinitionError {
 const label = (pack: Pack) => `${pack.code}（${pack.name}）`;
 
 /**
+ * The pack a loaded module exports by default (`--pack MODULE`, `SHEQU_PACKS`), or a `PackLoadError`
+ * naming the module. Only the shape is checked here: `definePack` checked the rest when the module
+ * built the pack, and the registry checks how it composes.
+ */
+export function packOfModule(module: string, namespace: unknown): Pack {
+  const candidate = (namespace as { default?: unknown } | null)?.default;
+  const pack = (typeof candidate === 'object' && candidate !== null ? candidate : {}) as Record<
+    string,
+    unknown
+  >;
+  const shaped =
+    typeof pack.code === 'string' &&
+    typeof pack.name === 'string' &&
+    (pack.parent === null || typeof pack.parent === 'string') &&
+    ['documents', 'settings', 'parameters', 'rules', 'overrides'].every((key) => Array.isArray(pack[key]));
+  if (!shaped)
+    throw new PackLoadError(module, `${module}: 默认导出应为用 @shequ/policy 的 definePack 定义的政策包`);
+  return pack as unknown as Pack;
+}
+
+/**
  * Checks the packs as a whole and returns them by code. Errors (`PackLoadError`, naming the pack):
  * a code already taken, a `parent` not registered (the national pack alone has none), a code that
  * does not nest under its parent's (checked by `definePack`, checked again here for packs built by
