@@ -84,7 +84,9 @@ describe('a registry with an added pack', () => {
       '符合：社区规模原则上不小于3000户10000人（实际2600户、12000人）。本地标准：社区规模下限（户）为2500户（《测试区社区工作细则（示例）》第二条）。',
     );
     const overridden = registry.checkCommunity(snapshot, { params: { minCommunityHouseholds: 2000 } });
-    expect(overridden.results.find((r) => r.rule === 'ezhou.community-size')?.message).not.toContain('本地标准');
+    expect(overridden.results.find((r) => r.rule === 'ezhou.community-size')?.message).not.toContain(
+      '本地标准',
+    );
     expect(registry.checkCommunity(snapshot, { jurisdiction: '420704' }).summary).toEqual(report.summary);
 
     expect(packsFor('420704001001').map((p) => p.code)).toEqual(['000000', '420700']);
