@@ -78,6 +78,7 @@ export function compile(packs: readonly Pack[]): Evaluator {
           suppliedBy: pack.code,
           replaces: o.target,
           overrideCitation: o.citation,
+          previous: current,
         });
         parameterOwnerDepth.set(o.target, depth);
         continue;

@@ -363,6 +363,11 @@ describe('composition along the jurisdiction tree', () => {
       expect.objectContaining({ target: 'province.size', by: '110100', reason: '本市不限社区规模' }),
     ]);
   });
+  it('keeps the higher value in force before the replacing parameter’s first date', () => {
+    const chain = compile([province, city]);
+    expect(chain.parameterValue('minStaff', '2020-06-30')).toMatchObject({ value: 5, suppliedBy: '110000' });
+    expect(chain.parameterValue('minStaff', '2021-06-30')).toMatchObject({ value: 7, suppliedBy: '110100' });
+  });
   it('lets a lower pack replace a rule; the result names the replacing pack and the rule it replaced', () => {
     const district = definePack({
       code: '110101',

@@ -106,7 +106,13 @@ export function buildEvaluator(
     const parts: string[] = [];
     for (const name of names) {
       const reading = context.paramReadings.get(name);
-      if (reading?.value === undefined || reading.citation === undefined) continue; // a caller's value: shown in expected
+      // A caller's value shows in `expected`; before the replacement's first date the higher value stands.
+      if (
+        reading?.value === undefined ||
+        reading.citation === undefined ||
+        reading.suppliedBy === r.jurisdiction
+      )
+        continue;
       const label = parameterByName.get(name)?.parameter.label ?? name;
       parts.push(
         `${label}为${reading.value}${reading.unit}（《${reading.citation.document}》${reading.citation.article}）`,
@@ -118,11 +124,16 @@ export function buildEvaluator(
   const order = [...quantityRules, ...checkRules];
 
   const baseReading = (name: string, asOf: string): ParameterReading | undefined => {
-    const chainParameter = parameterByName.get(name);
+    let chainParameter = parameterByName.get(name);
     if (!chainParameter) return undefined;
-    const { parameter } = chainParameter;
     let picked: Parameter['values'][number] | undefined;
-    for (const v of parameter.values) if (v.from <= asOf) picked = v;
+    // A replacing parameter's values carry their own dates: before its first one, the value of the
+    // parameter it replaced (the higher document's) stays in force.
+    for (let at: ChainParameter | undefined = chainParameter; at !== undefined && !picked; at = at.previous) {
+      for (const v of at.parameter.values) if (v.from <= asOf) picked = v;
+      if (picked) chainParameter = at;
+    }
+    const { parameter } = chainParameter;
     return picked
       ? {
           name,
