@@ -17,6 +17,7 @@ import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
 import { type ApiSettings, contextFactory } from './context.js';
 import type { TrustProxySetting } from './proxy.js';
 import { checkReadiness } from './readiness.js';
+import { registerRestRoutes } from './rest.js';
 import { type AppRouter, appRouter } from './router.js';
 import { DEFAULT_EXPORT_ROW_LIMIT } from './routers/spreadsheet-file.js';
 import { registerOriginCheck, scheduleSweep, securityHeaders, sweepExpired } from './security.js';
@@ -118,6 +119,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     maxBytes: options.maxAttachmentBytes ?? maxAttachmentBytesFromEnv(),
   });
 
+  registerRestRoutes(app, settings);
+
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const readiness = await checkReadiness(options.database);
@@ -133,6 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     const isPage =
       request.method === 'GET' &&
       !request.url.startsWith('/trpc') &&
+      !request.url.startsWith('/api/') &&
       request.headers.accept?.includes('text/html');
     if (!isPage) return reply.code(404).send({ error: 'Not Found', message: '没有这个地址' });
     // The console routes on the client: any page URL gets its index.html.

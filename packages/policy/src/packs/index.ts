@@ -77,4 +77,5 @@ export {
   type PackRegistry,
   packOfModule,
 } from './registry.js';
+export { checkReportSchema, checkResultSchema, jurisdictionEntrySchema } from './report-schema.js';
 export type { AssessmentScheme, SchemeFindingsOptions } from './schemes.js';
