@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   demo: () => import('./commands/demo.js'),
   diff: () => import('./commands/diff.js'),
   explain: () => import('./commands/explain.js'),
+  impact: () => import('./commands/impact.js'),
   import: () => import('./commands/import.js'),
   log: () => import('./commands/log.js'),
   jurisdictions: () => import('./commands/jurisdictions.js'),

@@ -22,7 +22,8 @@ export function packModules(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-async function loadPack(module: string): Promise<Pack> {
+/** The pack a module exports by default, or a usage error naming the module. */
+export async function loadPack(module: string): Promise<Pack> {
   let namespace: unknown;
   try {
     namespace = await import(pathToFileURL(resolve(module)).href);

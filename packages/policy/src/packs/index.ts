@@ -67,6 +67,7 @@ export function assessmentSchemeFindings(
   return shippedRegistry.assessmentSchemeFindings(scheme, options);
 }
 
+export { type ImpactCommunity, type ImpactReport, type ImpactStatus, packImpact } from './impact.js';
 export { NATIONAL_LAW_2018, NATIONAL_LAW_2025, nationalPack } from './national/index.js';
 export {
   type CheckOptions,

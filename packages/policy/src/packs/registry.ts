@@ -74,6 +74,11 @@ export interface PackRegistry {
   assessmentSchemeFindings(scheme: AssessmentScheme, options: SchemeFindingsOptions): CheckResult[];
   /** A new registry holding these packs as well; throws `PackLoadError` as `createRegistry`. */
   with(packs: readonly Pack[]): PackRegistry;
+  /**
+   * A new registry where these packs take the place of the registered packs with their codes (another
+   * version of a pack, `shequ impact`) and join where no pack has their code.
+   */
+  replacing(packs: readonly Pack[]): PackRegistry;
 }
 
 /** A pack that cannot join a registry; the message is one zh-CN line naming the pack. */
@@ -260,6 +265,13 @@ export function createRegistry(packs: readonly Pack[], shipped: readonly string[
     documentTexts: (packCode, document) => documentTextsIn(texts, packCode, document),
     assessmentSchemeFindings: (scheme, options) => schemeFindings(registry, scheme, options),
     with: (more) => createRegistry([...byCode.values(), ...more], shipped),
+    replacing: (versions) => {
+      const codes = new Set(versions.map((p) => p.code));
+      return createRegistry(
+        [...[...byCode.values()].filter((p) => !codes.has(p.code)), ...versions],
+        shipped.filter((code) => !codes.has(code)),
+      );
+    },
   };
   for (const code of added) {
     const pack = byCode.get(code)!;
