@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<Command>> = {
   impact: () => import('./commands/impact.js'),
   import: () => import('./commands/import.js'),
   log: () => import('./commands/log.js'),
+  'new-pack': () => import('./commands/new-pack.js'),
   jurisdictions: () => import('./commands/jurisdictions.js'),
 };
 
