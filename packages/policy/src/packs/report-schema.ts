@@ -3,7 +3,7 @@
  * validate it (the API's OpenAPI document and `POST /api/v1/check`). `explanation` is left open: it
  * is present only when asked for and is not part of the contract.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkStatuses } from '../engine/index.js';
 
 const citation = z.object({
