@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { DatabaseHandle } from '@shequ/db';
+import { type PackRegistry, shippedRegistry } from '@shequ/policy';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
@@ -16,6 +17,7 @@ import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
 import { type ApiSettings, contextFactory } from './context.js';
 import type { TrustProxySetting } from './proxy.js';
 import { checkReadiness } from './readiness.js';
+import { registerRestRoutes } from './rest.js';
 import { type AppRouter, appRouter } from './router.js';
 import { DEFAULT_EXPORT_ROW_LIMIT } from './routers/spreadsheet-file.js';
 import { registerOriginCheck, scheduleSweep, securityHeaders, sweepExpired } from './security.js';
@@ -49,6 +51,8 @@ export interface BuildAppOptions {
   trustProxy?: TrustProxySetting;
   /** Most rows a spreadsheet export writes (default 20,000); tests lower it to see the refusal. */
   exportRowLimit?: number;
+  /** The policy packs (default: the shipped ones; `main.ts` adds those `SHEQU_PACKS` names). */
+  packs?: PackRegistry;
   /** Largest attachment upload in bytes (default `SHEQU_MAX_ATTACHMENT_MB`, else 200 MiB). */
   maxAttachmentBytes?: number;
 }
@@ -89,6 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     throttle: options.throttle ?? defaultThrottlePolicy,
     exportRowLimit: options.exportRowLimit ?? DEFAULT_EXPORT_ROW_LIMIT,
     spreadsheetImports: { running: 0 },
+    packs: options.packs ?? shippedRegistry,
   };
 
   app.addHook('onSend', async (request, reply) => securityHeaders(request, reply));
@@ -114,6 +119,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     maxBytes: options.maxAttachmentBytes ?? maxAttachmentBytesFromEnv(),
   });
 
+  registerRestRoutes(app, settings);
+
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const readiness = await checkReadiness(options.database);
@@ -129,6 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     const isPage =
       request.method === 'GET' &&
       !request.url.startsWith('/trpc') &&
+      !request.url.startsWith('/api/') &&
       request.headers.accept?.includes('text/html');
     if (!isPage) return reply.code(404).send({ error: 'Not Found', message: '没有这个地址' });
     // The console routes on the client: any page URL gets its index.html.

@@ -1,5 +1,6 @@
 import type {} from '@fastify/cookie';
 import type { Database } from '@shequ/db';
+import type { PackRegistry } from '@shequ/policy';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from './auth/scope.js';
@@ -20,6 +21,8 @@ export interface ApiSettings {
   exportRowLimit: number;
   /** Spreadsheet imports running on this server: at most one at a time, however many workers send files. */
   spreadsheetImports: { running: number };
+  /** The policy packs: the shipped ones plus those `SHEQU_PACKS` names (apps/api/README.md). */
+  packs: PackRegistry;
 }
 
 export interface Context {

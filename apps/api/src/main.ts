@@ -16,6 +16,7 @@ import { buildApp, defaultAdminDist } from './app.js';
 import { hashPassword } from './auth/password.js';
 import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from './bootstrap.js';
 import { type CheckpointSchedule, startCheckpointSchedule } from './checkpoint-schedule.js';
+import { configuredPacks } from './packs.js';
 import { parseTrustProxy, type TrustProxySetting } from './proxy.js';
 import { allowedOriginsFromEnv } from './security.js';
 
@@ -26,6 +27,13 @@ try {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
+
+// Extra policy packs (SHEQU_PACKS): loaded before the database opens, so a bad pack stops nothing half-started.
+const packs = await configuredPacks(process.env.SHEQU_PACKS).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
+if (packs.added.length > 0) console.log(`另加载政策包：${packs.added.join('、')}`);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? 'localhost';
@@ -105,6 +113,7 @@ try {
     adminDist,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy,
+    packs,
     allowedOrigins: allowedOriginsFromEnv(process.env.SHEQU_ALLOWED_ORIGINS),
   });
   await app.listen({ port, host });

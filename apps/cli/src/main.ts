@@ -14,8 +14,10 @@ const commands: Record<string, () => Promise<Command>> = {
   demo: () => import('./commands/demo.js'),
   diff: () => import('./commands/diff.js'),
   explain: () => import('./commands/explain.js'),
+  impact: () => import('./commands/impact.js'),
   import: () => import('./commands/import.js'),
   log: () => import('./commands/log.js'),
+  'new-pack': () => import('./commands/new-pack.js'),
   jurisdictions: () => import('./commands/jurisdictions.js'),
 };
 

@@ -3,7 +3,7 @@
  * (routine/annual weights, residents' shares, grade bands) and communities' rounds — and its
  * scoring: results with grade, rank and street rank, and the scheme's findings.
  */
-import { assessmentSchemeFindings, packsFor, shippedPacks } from '@shequ/policy';
+import { type PackRegistry, shippedRegistry } from '@shequ/policy';
 import { z } from 'zod';
 import { rankScores } from './compute.js';
 import { toMillionths, WEIGHT_SCALE } from './decimal.js';
@@ -97,18 +97,22 @@ export class SchemePacksError extends Error {
  * The pack chain the file's scheme is checked against: `jurisdiction` when given (a shipped pack's
  * code), else the packs of the communities' codes, which must all be the same.
  */
-export function schemePacksOfFile(input: AssessmentFileInput, jurisdiction?: string): string | undefined {
+export function schemePacksOfFile(
+  input: AssessmentFileInput,
+  jurisdiction?: string,
+  registry: PackRegistry = shippedRegistry,
+): string | undefined {
   if (jurisdiction !== undefined) {
-    if (!shippedPacks[jurisdiction])
+    if (!registry.packs[jurisdiction])
       throw new SchemePacksError([
         {
           path: '--jurisdiction',
-          message: `没有代码为 ${jurisdiction} 的政策包（可用：${Object.keys(shippedPacks).join('、')}）`,
+          message: `没有代码为 ${jurisdiction} 的政策包（可用：${Object.keys(registry.packs).join('、')}）`,
         },
       ]);
     return jurisdiction;
   }
-  const chains = input.communities.map((c) => packsFor(c.code).map((p) => p.code));
+  const chains = input.communities.map((c) => registry.packsFor(c.code).map((p) => p.code));
   const first = (chains[0] ?? []).join('>');
   const differing = chains.findIndex((chain) => chain.join('>') !== first);
   if (differing >= 0)
@@ -121,30 +125,38 @@ export function schemePacksOfFile(input: AssessmentFileInput, jurisdiction?: str
   return chains[0]?.at(-1);
 }
 
-function documentDate(pack: string, title: string): string {
-  const documents = shippedPacks[pack]?.documents ?? [];
+function documentDate(registry: PackRegistry, pack: string, title: string): string {
+  const documents = registry.packs[pack]?.documents ?? [];
   return (documents.find((d) => d.title === title) ?? documents[0])?.inForceFrom ?? '';
 }
 
 /** The jurisdiction's rules on schemes applied to a simple scheme, each with its document's date. */
 export function simpleSchemeFindings(
   scheme: AssessmentFileScheme,
-  options: { jurisdiction: string | undefined; asOf: string },
+  options: { jurisdiction: string | undefined; asOf: string; registry?: PackRegistry },
 ): SchemeFinding[] {
   if (options.jurisdiction === undefined) return [];
+  const registry = options.registry ?? shippedRegistry;
   const { grades: _grades, ...weights } = scheme;
-  return assessmentSchemeFindings(weights, { jurisdiction: options.jurisdiction, asOf: options.asOf })
+  return registry
+    .assessmentSchemeFindings(weights, { jurisdiction: options.jurisdiction, asOf: options.asOf })
     .filter((r) => r.status !== 'unknown' || scheme.streetRatingResidentShare !== undefined)
-    .map((r) => ({ ...r, documentDate: documentDate(r.jurisdiction, r.citation.document) }));
+    .map((r) => ({ ...r, documentDate: documentDate(registry, r.jurisdiction, r.citation.document) }));
 }
 
 /** Scores a validated file (docs/interfaces.md §6); findings are read as of the last day of its year. */
 export function assessFile(
   input: AssessmentFileInput,
-  options: { jurisdiction?: string } = {},
+  /** `registry`: the packs to choose from, the shipped ones by default (`shequ assess --pack`). */
+  options: { jurisdiction?: string; registry?: PackRegistry } = {},
 ): AssessmentFileOutput {
-  const jurisdiction = schemePacksOfFile(input, options.jurisdiction);
-  const findings = simpleSchemeFindings(input.scheme, { jurisdiction, asOf: `${input.year}-12-31` });
+  const registry = options.registry ?? shippedRegistry;
+  const jurisdiction = schemePacksOfFile(input, options.jurisdiction, registry);
+  const findings = simpleSchemeFindings(input.scheme, {
+    jurisdiction,
+    asOf: `${input.year}-12-31`,
+    registry,
+  });
   const n = input.communities.length;
   const codes = input.communities.map((c) => c.code);
   const scored = input.communities.map((c) => comprehensiveScoreOfValid(c, input.scheme));

@@ -3,6 +3,7 @@ export * from './archives/index.js';
 export * from './assessment-store.js';
 export * from './audit.js';
 export * from './client.js';
+export * from './community-facts.js';
 export * from './community-snapshot.js';
 export * from './custody.js';
 export * from './demo-archives.js';

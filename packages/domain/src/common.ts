@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateRangeMessage, isDateInRange } from './safety.js';
 
 /**

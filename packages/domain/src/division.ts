@@ -3,7 +3,7 @@
  * province, city and county; the 9-digit statistical code for a street or town; the 12-digit
  * statistical code for a community (residents' or villagers' committee).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const jurisdictionLevels = ['province', 'city', 'district', 'street', 'community'] as const;
 export type JurisdictionLevel = (typeof jurisdictionLevels)[number];

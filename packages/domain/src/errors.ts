@@ -6,7 +6,7 @@
  * schemas' own messages where they have one, and otherwise from `domainErrorMap`, which a caller
  * passes per parse (`parseInput` does it for you).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface FieldIssue {
   /** Dotted path of the offending field; `''` for the input as a whole. */

@@ -3,7 +3,7 @@
  * organisation (GB 32100-2015), the resident identity number of a person (GB 11643-1999) and a
  * mainland mobile number. Pure functions plus zod schemas whose errors are in zh-CN.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { divisionLevel } from './division.js';
 
 // ---------------------------------------------------------------------------------------------

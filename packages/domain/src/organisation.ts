@@ -9,7 +9,7 @@
  * names its leader or members by person id. The snapshot's counts (committee members, staff,
  * group households…) are derived from this record by `organisationFacts`, never typed twice.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from './common.js';
 import { communityCode } from './division.js';
 import { mobileNumber, residentIdNumber, unifiedSocialCreditCode } from './identifiers.js';

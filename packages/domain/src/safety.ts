@@ -5,7 +5,7 @@
  * at 2,147,483,647; `date` accepts neither year 0 nor JavaScript's +275760 — without these checks such
  * input reached the database and came back as a server error instead of a field message.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The largest value of a PostgreSQL `integer` (int4) column. */
 export const INT4_MAX = 2_147_483_647;

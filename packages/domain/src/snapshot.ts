@@ -4,7 +4,7 @@
  * because a rule whose facts are missing must report `unknown`, never `pass`.
  * Unknown fields are rejected (strict objects) so a typo never silently drops a fact.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from './common.js';
 import { communityCode } from './division.js';
 import { INT4_MAX, safeText } from './safety.js';

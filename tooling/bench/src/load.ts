@@ -36,6 +36,7 @@ import {
   seedDemo,
 } from '@shequ/db';
 import { chinaDate } from '@shequ/domain';
+import { shippedRegistry } from '@shequ/policy';
 import { count, eq } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
@@ -115,7 +116,7 @@ const query = (base: string, path: string, input: unknown) =>
 /** The bare routes: the same query functions and database handle, with no session, scope or zod. */
 function bareApp(database: DatabaseHandle): FastifyInstance {
   const app = Fastify({ logger: false });
-  const ctx = { db: database.db, principal: null };
+  const ctx = { db: database.db, principal: null, settings: { packs: shippedRegistry } };
   app.get('/bare/list', () =>
     communityPage(database.db, communityListWhere(JIANGSU, { search: SEARCH }), {
       page: 1,

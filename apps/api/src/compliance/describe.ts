@@ -10,8 +10,10 @@ import type {
   Evaluator,
   Interpretation,
   PackDocument,
+  PackRegistry,
   ParameterReading,
 } from '@shequ/policy';
+import { shippedRegistry } from '@shequ/policy';
 import { articleTextOf } from './texts.js';
 
 export interface ParameterDescription extends ParameterReading {
@@ -55,7 +57,11 @@ export interface ChainDescription {
   disabled: { target: string; by: string; citation: Citation; reason: string }[];
 }
 
-export function describeChain(evaluator: Evaluator, asOf: string): ChainDescription {
+export function describeChain(
+  evaluator: Evaluator,
+  asOf: string,
+  registry: PackRegistry = shippedRegistry,
+): ChainDescription {
   const parameters = evaluator.parameters.map((chainParameter): ParameterDescription => {
     const { parameter } = chainParameter;
     const reading = evaluator.parameterValue(parameter.name, asOf) ?? {
@@ -77,7 +83,7 @@ export function describeChain(evaluator: Evaluator, asOf: string): ChainDescript
     ({ rule, jurisdiction, document, replaces, overrideCitation }): RuleDescription => {
       const inForce =
         document.inForceFrom <= asOf && (document.inForceUntil === undefined || asOf < document.inForceUntil);
-      const text = articleTextOf(jurisdiction, rule.citation);
+      const text = articleTextOf(jurisdiction, rule.citation, registry);
       return {
         id: rule.id,
         kind: rule.kind,

@@ -1,12 +1,19 @@
 /**
  * Evaluating stored communities in bulk: one query for every community under a node (equality on the
  * indexed ancestor column), then the compiled evaluator of each community's pack chain. The
- * evaluators are compiled once per chain (`evaluatorFor` caches them); communities are grouped by
- * chain so the evaluator's per-options context is built once per chain rather than per community.
+ * evaluators are compiled once per chain of a registry (`registry.evaluatorFor` caches them, and the
+ * chains found here are cached per registry); communities are grouped by chain so the evaluator's
+ * per-options context is built once per chain rather than per community.
  */
 import { communities, registerFactsOf, storedFactsColumns } from '@shequ/db';
 import { type CommunityFacts, layDerivedFacts } from '@shequ/domain';
-import { type CheckStatus, type Evaluator, evaluatorFor, type Pack, packsFor } from '@shequ/policy';
+import {
+  type CheckStatus,
+  type Evaluator,
+  type Pack,
+  type PackRegistry,
+  shippedRegistry,
+} from '@shequ/policy';
 import { asc, count, max, sql } from 'drizzle-orm';
 import type { Context } from '../context.js';
 import { communitiesUnder } from '../routers/communities.js';
@@ -58,35 +65,49 @@ export interface Chain {
   evaluator: Evaluator;
 }
 
-// Shipped packs reach down to town level, so the nine-digit street code decides a community's chain.
-const chainsByStreet = new Map<string, Chain | null>();
-const chainsByKey = new Map<string, Chain>();
+interface ChainCache {
+  byStreet: Map<string, Chain | null>;
+  byKey: Map<string, Chain>;
+}
+// One cache per registry: a server configured with extra packs (SHEQU_PACKS) finds other chains.
+const chainCaches = new WeakMap<PackRegistry, ChainCache>();
 
-/** The pack chain of a community, or null when no shipped pack covers it. */
-export function chainOf(communityCode: string): Chain | null {
+/**
+ * The pack chain of a community, or null when no pack of the registry covers it. Packs reach down to
+ * town level (docs/interfaces.md §1), so the nine-digit street code decides a community's chain.
+ */
+export function chainOf(communityCode: string, registry: PackRegistry = shippedRegistry): Chain | null {
+  let cache = chainCaches.get(registry);
+  if (!cache) {
+    cache = { byStreet: new Map(), byKey: new Map() };
+    chainCaches.set(registry, cache);
+  }
   const street = communityCode.slice(0, 9);
-  const known = chainsByStreet.get(street);
+  const known = cache.byStreet.get(street);
   if (known !== undefined) return known;
-  const packs = packsFor(communityCode);
+  const packs = registry.packsFor(communityCode);
   let chain: Chain | null = null;
   if (packs.length > 0) {
     const key = packs.map((p) => p.code).join('>');
-    chain = chainsByKey.get(key) ?? { key, packs, evaluator: evaluatorFor(packs) };
-    chainsByKey.set(key, chain);
+    chain = cache.byKey.get(key) ?? { key, packs, evaluator: registry.evaluatorFor(packs) };
+    cache.byKey.set(key, chain);
   }
-  chainsByStreet.set(street, chain);
+  cache.byStreet.set(street, chain);
   return chain;
 }
 
 /** Communities grouped by chain, in order of first appearance; those without a pack apart. */
-export function groupByChain(rows: readonly StoredCommunity[]): {
+export function groupByChain(
+  rows: readonly StoredCommunity[],
+  registry: PackRegistry = shippedRegistry,
+): {
   groups: { chain: Chain; rows: StoredCommunity[] }[];
   uncovered: StoredCommunity[];
 } {
   const groups = new Map<string, { chain: Chain; rows: StoredCommunity[] }>();
   const uncovered: StoredCommunity[] = [];
   for (const row of rows) {
-    const chain = chainOf(row.code);
+    const chain = chainOf(row.code, registry);
     if (!chain) {
       uncovered.push(row);
       continue;
@@ -117,9 +138,9 @@ export interface CommunityStatuses {
  */
 export function evaluateAll(
   rows: readonly StoredCommunity[],
-  options: { asOf?: string; params?: Readonly<Record<string, number>> } = {},
+  options: { asOf?: string; params?: Readonly<Record<string, number>>; registry?: PackRegistry } = {},
 ): { evaluated: CommunityStatuses[]; uncovered: StoredCommunity[] } {
-  const { groups, uncovered } = groupByChain(rows);
+  const { groups, uncovered } = groupByChain(rows, options.registry);
   const evaluated: CommunityStatuses[] = [];
   for (const { chain, rows: members } of groups) {
     const params = options.params ? paramsKnownTo(chain, options.params) : undefined;
@@ -161,7 +182,7 @@ export interface NodeEvaluation {
  * change, sum of versions) is read with one aggregate over the same index, without the facts, so
  * changes made by another process (an import, a second API instance) are seen too.
  */
-const nodeEvaluations = new Map<string, { stamp: string; value: NodeEvaluation }>();
+const nodeEvaluations = new Map<string, { stamp: string; value: NodeEvaluation; registry: PackRegistry }>();
 const NODE_CACHE_SIZE = 32;
 
 async function dataStamp(ctx: Pick<Context, 'db'>, nodeCode: string): Promise<string> {
@@ -177,24 +198,28 @@ async function dataStamp(ctx: Pick<Context, 'db'>, nodeCode: string): Promise<st
 }
 
 /** Every community under the node evaluated against its chain with its own date (cached, see above). */
-export async function evaluatedUnder(ctx: Pick<Context, 'db'>, nodeCode: string): Promise<NodeEvaluation> {
+export async function evaluatedUnder(
+  ctx: Pick<Context, 'db'> & { settings: Pick<Context['settings'], 'packs'> },
+  nodeCode: string,
+): Promise<NodeEvaluation> {
+  const registry = ctx.settings.packs;
   const stamp = await dataStamp(ctx, nodeCode);
   const cached = nodeEvaluations.get(nodeCode);
-  if (cached && cached.stamp === stamp) {
+  if (cached && cached.stamp === stamp && cached.registry === registry) {
     // Re-inserting keeps the map in least-recently-used order for eviction.
     nodeEvaluations.delete(nodeCode);
     nodeEvaluations.set(nodeCode, cached);
     return cached.value;
   }
   const rows = await communitiesBelow(ctx, nodeCode);
-  const { evaluated, uncovered } = evaluateAll(rows);
+  const { evaluated, uncovered } = evaluateAll(rows, { registry });
   const value: NodeEvaluation = {
     evaluated,
     uncovered: uncovered.map(({ facts: _facts, ...community }) => community),
     communities: rows.length,
   };
   nodeEvaluations.delete(nodeCode);
-  nodeEvaluations.set(nodeCode, { stamp, value });
+  nodeEvaluations.set(nodeCode, { stamp, value, registry });
   while (nodeEvaluations.size > NODE_CACHE_SIZE) {
     const oldest = nodeEvaluations.keys().next().value;
     if (oldest === undefined) break;

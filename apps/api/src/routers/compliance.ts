@@ -5,14 +5,7 @@
  */
 import { communities, factsWithRegisters, jurisdictions, storedFactsColumns } from '@shequ/db';
 import { boundedInt, communityCode, divisionCode, divisionLevel, isoDate } from '@shequ/domain';
-import {
-  type CheckResult,
-  type CheckStatus,
-  checkStatuses,
-  EvaluationInputError,
-  evaluatorFor,
-  packsFor,
-} from '@shequ/policy';
+import { type CheckResult, type CheckStatus, checkStatuses, EvaluationInputError } from '@shequ/policy';
 import { TRPCError } from '@trpc/server';
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
@@ -187,7 +180,10 @@ const talliesOf = new WeakMap<NodeEvaluation, ReturnType<typeof tally>>();
  * The dashboard of a node: counts per rule over its communities and, per child node, the communities
  * with at least one `fail`. Shared by the procedure and the load benchmark's bare route.
  */
-export async function dashboardOf(ctx: Pick<Context, 'db' | 'principal'>, nodeCode: string) {
+export async function dashboardOf(
+  ctx: Pick<Context, 'db' | 'principal'> & { settings: Pick<Context['settings'], 'packs'> },
+  nodeCode: string,
+) {
   const startedAt = performance.now();
   const [node, evaluation] = await Promise.all([nodeInfo(ctx, nodeCode), evaluatedUnder(ctx, nodeCode)]);
   const { evaluated, uncovered, communities: total } = evaluation;
@@ -234,12 +230,13 @@ export const complianceRouter = router({
       .where(eq(communities.code, input.code))
       .limit(1);
     if (!row) throw notFound('没有这个社区');
-    const packs = packsFor(row.code);
+    const registry = ctx.settings.packs;
+    const packs = registry.packsFor(row.code);
     if (packs.length === 0) {
       throw new TRPCError({ code: 'NOT_FOUND', message: '该社区所在辖区还没有政策包' });
     }
     const asOf = input.asOf ?? String(row.asOf);
-    const evaluator = evaluatorFor(packs);
+    const evaluator = registry.evaluatorFor(packs);
     // Counts a register keeps (staff, committees, groups…) come from it as of the date checked.
     const { facts, fromRegister } = await factsWithRegisters(
       ctx.db,
@@ -267,7 +264,7 @@ export const complianceRouter = router({
       fromRegister,
       community: { code: row.code, name: row.name, path: paths.get(row.code) ?? [] },
       results: evaluation.results.map(({ explanation, ...result }) => {
-        const text = articleTextOf(result.jurisdiction, result.citation);
+        const text = articleTextOf(result.jurisdiction, result.citation, registry);
         return {
           ...result,
           ...(explanation

@@ -5,7 +5,7 @@
  * scope-checked. Nothing here changes data, so nothing is audited.
  */
 import { divisionCode, isoDate } from '@shequ/domain';
-import { type CheckStatus, evaluatorFor, jurisdictionsList, packChain, shippedPacks } from '@shequ/policy';
+import type { CheckStatus } from '@shequ/policy';
 import { z } from 'zod';
 import { COUNTRY_CODE } from '../auth/roles.js';
 import type { Principal } from '../auth/scope.js';
@@ -16,10 +16,11 @@ import { fieldError } from '../errors.js';
 import { authedProcedure, requireScope, router } from '../trpc.js';
 import { asBadRequest } from './compliance.js';
 
+// Whether a pack has the code is up to the server's registry (`SHEQU_PACKS`): `describePack` checks it.
 const packCode = z
   .string()
   .trim()
-  .refine((code) => code in shippedPacks, { message: '没有这个代码的政策包' });
+  .regex(/^\d{6}(\d{3})?$/, { message: '没有这个代码的政策包' });
 
 const nodeCode = z.union([z.literal(COUNTRY_CODE), divisionCode]);
 
@@ -48,9 +49,20 @@ export const whatIfInput = z.strictObject({
 /** The server's date (the settings' clock, so tests control it). */
 export const today = (ctx: Pick<Context, 'settings'>) => ctx.settings.now().toISOString().slice(0, 10);
 
-/** A pack's chain as the explorer shows it on `asOf`; shared with the rule list's export. */
-export function describePack(code: string, asOf: string) {
-  return describeChain(evaluatorFor(packChain(code)), asOf);
+/**
+ * A pack's chain as the explorer shows it on `asOf`, from the server's registry; shared with the rule
+ * list's export. A code no pack has is a 400 on `field`.
+ */
+export function describePack(
+  ctx: Pick<Context, 'settings'>,
+  code: string,
+  asOf: string,
+  field = 'jurisdictionCode',
+) {
+  const registry = ctx.settings.packs;
+  const chain = registry.packChain(code);
+  if (chain.length === 0) throw fieldError('BAD_REQUEST', field, '没有这个代码的政策包');
+  return describeChain(registry.evaluatorFor(chain), asOf, registry);
 }
 
 export interface Transition {
@@ -62,7 +74,7 @@ export interface Transition {
 /** Two jurisdictions' chains rule by rule on `asOf` (default today); shared with the diff's export. */
 export function diffPacks(ctx: Pick<Context, 'settings'>, input: z.infer<typeof diffInput>) {
   const asOf = input.asOf ?? today(ctx);
-  return diffChains(describePack(input.a, asOf), describePack(input.b, asOf));
+  return diffChains(describePack(ctx, input.a, asOf, 'a'), describePack(ctx, input.b, asOf, 'b'));
 }
 
 /**
@@ -71,8 +83,9 @@ export function diffPacks(ctx: Pick<Context, 'settings'>, input: z.infer<typeof 
  */
 export async function whatIf(ctx: Context & { principal: Principal }, input: z.infer<typeof whatIfInput>) {
   requireScope(ctx.principal, input.jurisdictionCode);
+  const registry = ctx.settings.packs;
   const rows = await communitiesBelow(ctx, input.jurisdictionCode, input.asOf);
-  const { groups } = groupByChain(rows);
+  const { groups } = groupByChain(rows, registry);
   const known = new Map<string, { label: string; unit: string }>();
   for (const { chain } of groups) {
     for (const { parameter } of chain.evaluator.parameters) {
@@ -89,8 +102,8 @@ export async function whatIf(ctx: Context & { principal: Principal }, input: z.i
   let before: ReturnType<typeof evaluateAll>;
   let after: ReturnType<typeof evaluateAll>;
   try {
-    before = evaluateAll(rows, asOf);
-    after = evaluateAll(rows, { ...asOf, params: input.parameters });
+    before = evaluateAll(rows, { ...asOf, registry });
+    after = evaluateAll(rows, { ...asOf, params: input.parameters, registry });
   } catch (error) {
     asBadRequest(error, 'parameters');
   }
@@ -150,18 +163,18 @@ export async function whatIf(ctx: Context & { principal: Principal }, input: z.i
 }
 
 export const policyRouter = router({
-  /** The shipped packs (as `shequ jurisdictions` prints them), each with its chain. */
-  jurisdictions: authedProcedure.query(() =>
-    jurisdictionsList().map((entry) => ({
+  /** The server's packs (as `shequ jurisdictions` prints them, `SHEQU_PACKS` included), each with its chain. */
+  jurisdictions: authedProcedure.query(({ ctx }) =>
+    ctx.settings.packs.jurisdictionsList().map((entry) => ({
       ...entry,
-      chain: packChain(entry.code).map((p) => ({ code: p.code, name: p.name })),
+      chain: ctx.settings.packs.packChain(entry.code).map((p) => ({ code: p.code, name: p.name })),
     })),
   ),
 
   /** Every rule of a jurisdiction's chain with citation, parameters (values in effect on `asOf`) and interpretations. */
   explain: authedProcedure
     .input(explainInput)
-    .query(({ ctx, input }) => describePack(input.jurisdictionCode, input.asOf ?? today(ctx))),
+    .query(({ ctx, input }) => describePack(ctx, input.jurisdictionCode, input.asOf ?? today(ctx))),
 
   /** Two jurisdictions rule by rule. */
   diff: authedProcedure.input(diffInput).query(({ ctx, input }) => diffPacks(ctx, input)),

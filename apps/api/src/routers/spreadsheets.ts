@@ -356,7 +356,7 @@ export const spreadsheetsRouter = router({
     .input(explainInput)
     .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
       const asOf = input.asOf ?? today(ctx);
-      const described = describePack(input.jurisdictionCode, asOf);
+      const described = describePack(ctx, input.jurisdictionCode, asOf);
       const packs = new Map(described.jurisdictions.map((j) => [j.code, j.name]));
       const parameters = new Map(described.parameters.map((p) => [p.name, p]));
       const rows = described.rules.map((rule) => ({

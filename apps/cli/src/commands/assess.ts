@@ -6,18 +6,20 @@
  */
 import { assessFile, assessmentFileInput, SchemePacksError } from '@shequ/assessment';
 import { domainErrorMap, formatIssueLines } from '@shequ/domain';
+import { packModules, packOption, registryWith } from '../packs.js';
 import { UsageError } from '../usage.js';
 import { optionalString, parseOptions, readJson } from './check.js';
 
 export const summary =
-  '计算社区综合考核得分与排名，并按政策包检查考核方案：assess [--jurisdiction 代码] 文件|-';
+  '计算社区综合考核得分与排名，并按政策包检查考核方案：assess [--jurisdiction 代码] [--pack 模块]… 文件|-';
 
-const USAGE = '用法: shequ assess [--jurisdiction 代码] 考核输入.json|-';
+const USAGE = '用法: shequ assess [--jurisdiction 代码] [--pack 政策包模块]… 考核输入.json|-';
 
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseOptions(args, { jurisdiction: { type: 'string' } });
+  const { values, positionals } = parseOptions(args, { jurisdiction: { type: 'string' }, ...packOption });
   if (positionals.length !== 1)
     throw new UsageError([`FILE: 请给出一个考核输入文件，或用 - 从标准输入读取。${USAGE}`]);
+  const registry = await registryWith(packModules(values.pack));
   const problems: string[] = [];
   const raw = await readJson(positionals[0] as string, problems);
   if (raw === undefined) throw new UsageError(problems);
@@ -27,7 +29,7 @@ export async function run(args: string[]): Promise<number> {
   const jurisdiction = optionalString(values.jurisdiction);
   let output: ReturnType<typeof assessFile>;
   try {
-    output = assessFile(parsed.data, jurisdiction !== undefined ? { jurisdiction } : {});
+    output = assessFile(parsed.data, { registry, ...(jurisdiction !== undefined ? { jurisdiction } : {}) });
   } catch (error) {
     if (error instanceof SchemePacksError)
       throw new UsageError(error.issues.map((i) => `${i.path}: ${i.message}`));

@@ -8,21 +8,22 @@ import { readFile } from 'node:fs/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { chinaDate, communitySnapshot, domainErrorMap, formatIssueLines, isoDate } from '@shequ/domain';
 import {
-  checkCommunity,
+  type CheckReport,
   EvaluationInputError,
   type Pack,
-  packChain,
+  type PackRegistry,
   type Reading,
-  shippedPacks,
+  shippedRegistry,
 } from '@shequ/policy';
 import { z } from 'zod';
+import { packModules, packOption, registryWith } from '../packs.js';
 import { UsageError } from '../usage.js';
 
 export const summary =
-  '按政策包检查一个社区快照：check [--jurisdiction 代码] [--as-of 日期] [--params 文件] 文件|-';
+  '按政策包检查一个社区快照：check [--jurisdiction 代码] [--as-of 日期] [--params 文件] [--pack 模块]… 文件|-';
 
 const USAGE =
-  '用法: shequ check [--jurisdiction 代码] [--as-of YYYY-MM-DD] [--params 参数.json] [--alternative 解释ID]… 快照.json|-';
+  '用法: shequ check [--jurisdiction 代码] [--as-of YYYY-MM-DD] [--params 参数.json] [--alternative 解释ID]… [--pack 政策包模块]… 快照.json|-';
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -30,15 +31,17 @@ export async function run(args: string[]): Promise<number> {
     'as-of': { type: 'string' },
     params: { type: 'string' },
     alternative: { type: 'string', multiple: true },
+    ...packOption,
   });
   if (positionals.length !== 1)
     throw new UsageError([`FILE: 请给出一个快照文件，或用 - 从标准输入读取。${USAGE}`]);
   const source = positionals[0] as string;
+  const registry = await registryWith(packModules(values.pack));
 
   const problems: string[] = [];
   const jurisdiction = optionalString(values.jurisdiction);
-  if (jurisdiction !== undefined && !shippedPacks[jurisdiction])
-    problems.push(unknownJurisdiction(jurisdiction));
+  if (jurisdiction !== undefined && !registry.packs[jurisdiction])
+    problems.push(unknownJurisdiction(jurisdiction, registry));
   const asOf = asOfOption(values['as-of'], problems);
   const paramsFile = optionalString(values.params);
   const params = paramsFile === undefined ? undefined : await readParams(paramsFile, problems);
@@ -53,9 +56,9 @@ export async function run(args: string[]): Promise<number> {
   }
   if (problems.length > 0 || !snapshot) throw new UsageError(problems);
 
-  let report: ReturnType<typeof checkCommunity>;
+  let report: CheckReport;
   try {
-    report = checkCommunity(snapshot, {
+    report = registry.checkCommunity(snapshot, {
       ...(jurisdiction !== undefined ? { jurisdiction } : {}),
       ...(asOf !== undefined ? { asOf } : {}),
       ...(params ? { params } : {}),
@@ -100,14 +103,19 @@ export function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function unknownJurisdiction(code: string): string {
-  return `--jurisdiction: 没有代码为 ${code} 的政策包（可用：${Object.keys(shippedPacks).join('、')}）`;
+export function unknownJurisdiction(code: string, registry: PackRegistry = shippedRegistry): string {
+  return `--jurisdiction: 没有代码为 ${code} 的政策包（可用：${Object.keys(registry.packs).join('、')}）`;
 }
 
-/** The shipped pack chain of an explicitly chosen jurisdiction, or a usage error naming the option. */
-export function chainOf(code: string, option = '--jurisdiction'): Pack[] {
-  const chain = packChain(code);
-  if (chain.length === 0) throw new UsageError([unknownJurisdiction(code).replace('--jurisdiction', option)]);
+/** The pack chain of an explicitly chosen jurisdiction, or a usage error naming the option. */
+export function chainOf(
+  code: string,
+  option = '--jurisdiction',
+  registry: PackRegistry = shippedRegistry,
+): Pack[] {
+  const chain = registry.packChain(code);
+  if (chain.length === 0)
+    throw new UsageError([unknownJurisdiction(code, registry).replace('--jurisdiction', option)]);
   return chain;
 }
 

@@ -4,6 +4,9 @@
  * because each city words its rules under its own ids, the figures both compute
  * (`minFacilityArea`, `fullTimeStaff`…) and the parameters both name, side by side.
  */
+
+import type { PackRegistry } from '@shequ/policy';
+import { packModules, packOption, registryWith } from '../packs.js';
 import { UsageError } from '../usage.js';
 import { asOfOption, parseOptions, todayInChina } from './check.js';
 import {
@@ -54,23 +57,32 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     'as-of': { type: 'string' },
     json: { type: 'boolean' },
+    ...packOption,
   });
+  const registry = await registryWith(packModules(values.pack));
   const problems: string[] = [];
   if (positionals.length !== 2)
-    problems.push('用法: shequ diff 代码A 代码B [--as-of YYYY-MM-DD] [--json]（代码见 shequ jurisdictions）');
+    problems.push(
+      '用法: shequ diff 代码A 代码B [--as-of YYYY-MM-DD] [--json] [--pack 模块]…（代码见 shequ jurisdictions）',
+    );
   const asOf = asOfOption(values['as-of'], problems) ?? todayInChina();
   if (problems.length > 0) throw new UsageError(problems);
   const [codeA, codeB] = positionals as [string, string];
-  const a = describeOrExplain(codeA, asOf, 'A');
-  const b = describeOrExplain(codeB, asOf, 'B');
+  const a = describeOrExplain(codeA, asOf, 'A', registry);
+  const b = describeOrExplain(codeB, asOf, 'B', registry);
   const diff = diffJurisdictions(a, b);
   process.stdout.write(values.json === true ? `${JSON.stringify(diff, null, 2)}\n` : renderDiff(diff));
   return 0;
 }
 
-function describeOrExplain(code: string, asOf: string, which: 'A' | 'B'): JurisdictionDescription {
+function describeOrExplain(
+  code: string,
+  asOf: string,
+  which: 'A' | 'B',
+  registry: PackRegistry,
+): JurisdictionDescription {
   try {
-    return describeJurisdiction(code, asOf);
+    return describeJurisdiction(code, asOf, registry);
   } catch (error) {
     if (error instanceof UsageError)
       throw new UsageError(error.problems.map((p) => p.replace('--jurisdiction', `代码${which}`)));

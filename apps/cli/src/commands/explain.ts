@@ -12,12 +12,13 @@ import type {
   ParameterReading,
   Setting,
 } from '@shequ/policy';
-import { evaluatorFor } from '@shequ/policy';
+import { type PackRegistry, shippedRegistry } from '@shequ/policy';
+import { packModules, packOption, registryWith } from '../packs.js';
 import { UsageError } from '../usage.js';
 import { asOfOption, chainOf, optionalString, parseOptions, todayInChina } from './check.js';
 
 export const summary =
-  '说明一个辖区适用的全部规则、出处与参数：explain --jurisdiction 代码 [--as-of 日期] [--json]';
+  '说明一个辖区适用的全部规则、出处与参数：explain --jurisdiction 代码 [--as-of 日期] [--json] [--pack 模块]…';
 
 export interface ParameterDescription {
   name: string;
@@ -76,7 +77,9 @@ export async function run(args: string[]): Promise<number> {
     jurisdiction: { type: 'string' },
     'as-of': { type: 'string' },
     json: { type: 'boolean' },
+    ...packOption,
   });
+  const registry = await registryWith(packModules(values.pack));
   const problems: string[] = [];
   const code = optionalString(values.jurisdiction) ?? positionals[0];
   if (code === undefined) problems.push('--jurisdiction: 必填（政策包代码，见 shequ jurisdictions）');
@@ -85,7 +88,7 @@ export async function run(args: string[]): Promise<number> {
   const asOf = asOfOption(values['as-of'], problems) ?? todayInChina();
   if (problems.length > 0 || code === undefined) throw new UsageError(problems);
 
-  const description = describeJurisdiction(code, asOf);
+  const description = describeJurisdiction(code, asOf, registry);
   process.stdout.write(
     values.json === true ? `${JSON.stringify(description, null, 2)}\n` : renderDescription(description),
   );
@@ -93,9 +96,13 @@ export async function run(args: string[]): Promise<number> {
 }
 
 /** Every rule and parameter of a shipped jurisdiction's pack chain as it stands on `asOf`. */
-export function describeJurisdiction(code: string, asOf: string): JurisdictionDescription {
-  const chain = chainOf(code);
-  const evaluator = evaluatorFor(chain);
+export function describeJurisdiction(
+  code: string,
+  asOf: string,
+  registry: PackRegistry = shippedRegistry,
+): JurisdictionDescription {
+  const chain = chainOf(code, '--jurisdiction', registry);
+  const evaluator = registry.evaluatorFor(chain);
   const chosen = chain[chain.length - 1]!;
   const parameterOf = parameterDescriber(evaluator, asOf);
   return {

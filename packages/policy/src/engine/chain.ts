@@ -34,6 +34,8 @@ export interface ChainParameter {
   suppliedBy: string;
   replaces?: string;
   overrideCitation?: Citation;
+  /** The higher pack's parameter this one replaced: its values apply before the replacement's first. */
+  previous?: ChainParameter;
 }
 
 /** A disabled rule, kept so that `explain` and `diff` can say why it is absent. */

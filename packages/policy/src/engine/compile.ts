@@ -3,9 +3,8 @@
  * one flat list of rules once, and hands it to `buildEvaluator` (`evaluator.ts`), whose evaluator is
  * synchronous and allocates little per community, so a whole country can be checked in one pass.
  */
-import { divisionLevel, type JurisdictionLevel, NATIONAL_CODE } from '@shequ/domain';
 import type { ChainParameter, ChainRule, DisabledRule, Evaluator } from './chain.js';
-import { PackDefinitionError } from './define.js';
+import { codeDepth, PackDefinitionError, rulePrefix } from './define.js';
 import { buildEvaluator } from './evaluator.js';
 import type { Pack, PackDocument, Rule } from './types.js';
 
@@ -17,20 +16,11 @@ export {
   type Evaluator,
 } from './chain.js';
 
-const levelDepth: Record<JurisdictionLevel, number> = {
-  province: 0,
-  city: 1,
-  district: 2,
-  street: 3,
-  community: 4,
-};
-
 function packDepth(pack: Pack): number {
   // The national pack sits above every province: its rules are the ones a province replaces.
-  if (pack.code === NATIONAL_CODE) return -1;
-  const level = divisionLevel(pack.code);
-  if (!level) throw new PackDefinitionError(`政策包 ${pack.code}：不是有效的行政区划代码`);
-  return levelDepth[level];
+  const depth = codeDepth(pack.code);
+  if (depth === undefined) throw new PackDefinitionError(`政策包 ${pack.code}：不是有效的行政区划代码`);
+  return depth;
 }
 
 const label = (pack: Pack) => `${pack.code}（${pack.name}）`;
@@ -66,6 +56,7 @@ function documentOf(pack: Pack, rule: Rule): PackDocument {
 export function compile(packs: readonly Pack[]): Evaluator {
   const chain = [...packs].sort((a, b) => packDepth(a) - packDepth(b));
   assertNoSameLevelConflicts(chain);
+  assertParentsInChain(chain);
 
   const rules: ChainRule[] = [];
   const ruleIndex = new Map<string, number>();
@@ -87,6 +78,7 @@ export function compile(packs: readonly Pack[]): Evaluator {
           suppliedBy: pack.code,
           replaces: o.target,
           overrideCitation: o.citation,
+          previous: current,
         });
         parameterOwnerDepth.set(o.target, depth);
         continue;
@@ -165,6 +157,44 @@ function reindex(rules: ChainRule[], index: Map<string, number>) {
   rules.forEach((r, i) => {
     index.set(r.rule.id, i);
   });
+}
+
+/**
+ * Every pack but the shallowest extends a pack of the chain: its `parent` is there (so composing
+ * Jiangsu with a Hubei city is an error, not a chain of foreign rules), and no two packs share a
+ * rule-id prefix. The shallowest pack may stand without its ancestors, so a pack can be compiled
+ * and tested alone (`compile([ezhouPack])`); a registry always composes the whole chain.
+ */
+function assertParentsInChain(chain: readonly Pack[]) {
+  const top = chain[0];
+  const codes = new Set(chain.map((p) => p.code));
+  const prefixOwner = new Map<string, Pack>();
+  for (const pack of chain) {
+    if (
+      pack !== top &&
+      packDepth(pack) > packDepth(top!) &&
+      (pack.parent === null || !codes.has(pack.parent))
+    ) {
+      throw new PackDefinitionError(
+        `政策包 ${label(pack)} 的上级 ${pack.parent ?? '（未声明）'} 不在组合中：只能与其上级政策包链组合（组合中有 ${chain
+          .filter((p) => p !== pack)
+          .map(label)
+          .join('、')}）`,
+      );
+    }
+    for (const rule of [
+      ...pack.rules,
+      ...pack.overrides.flatMap((o) => (o.action === 'replace-rule' ? [o.rule] : [])),
+    ]) {
+      const prefix = rulePrefix(rule.id);
+      const owner = prefixOwner.get(prefix);
+      if (owner && owner !== pack)
+        throw new PackDefinitionError(
+          `政策包 ${label(owner)} 与 ${label(pack)} 的规则编号使用了同一前缀 ${prefix}`,
+        );
+      prefixOwner.set(prefix, pack);
+    }
+  }
 }
 
 function assertNoSameLevelConflicts(chain: readonly Pack[]) {

@@ -2,7 +2,7 @@
  * Constructors for pack authors. They type each rule's `evaluate`/`compute` against its declared
  * facts, parameters and quantities, and check a pack's internal consistency when it is defined.
  */
-import { divisionLevel, isoDate as isoDateSchema, NATIONAL_CODE } from '@shequ/domain';
+import { divisionLevel, isoDate as isoDateSchema, isWithin, NATIONAL_CODE } from '@shequ/domain';
 import { isFactPath } from './facts.js';
 import type {
   AnyCheckRule,
@@ -97,6 +97,36 @@ export interface PackDefinition {
   parameters?: readonly Parameter[];
   rules?: readonly Rule[];
   overrides?: readonly Override[];
+  texts?: Pack['texts'];
+}
+
+/**
+ * The documented form of a rule id, `<pack>.<kebab-name>` (`ezhou.community-size`): a lowercase
+ * pack prefix, a dot, lowercase words joined by hyphens. Ids are stable within a major version.
+ */
+export const RULE_ID_FORM = /^[a-z][a-z0-9]*\.[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The pack prefix of a rule id: `ezhou` of `ezhou.community-size`. */
+export const rulePrefix = (id: string): string => id.slice(0, id.indexOf('.'));
+
+/** Depth of a jurisdiction code: the national pack above every province, then the division levels. */
+export function codeDepth(code: string): number | undefined {
+  if (code === NATIONAL_CODE) return -1;
+  const level = divisionLevel(code);
+  return level === undefined
+    ? undefined
+    : { province: 0, city: 1, district: 2, street: 3, community: 4 }[level];
+}
+
+/**
+ * Whether `code` may name `parent` as the pack it extends: the parent lies strictly above it and
+ * its code begins with the parent's significant prefix (docs/interfaces.md §1, §7).
+ */
+export function nestsUnder(code: string, parent: string): boolean {
+  const depth = codeDepth(code);
+  const parentDepth = codeDepth(parent);
+  if (depth === undefined || parentDepth === undefined || parentDepth >= depth) return false;
+  return isWithin(code, parent);
 }
 
 /** Real calendar dates only (a pack dated 2019-02-30 is an error at load time). */
@@ -118,6 +148,7 @@ export function definePack(definition: PackDefinition): Pack {
     parameters: (definition.parameters ?? []).map(parameter),
     rules: definition.rules ?? [],
     overrides: definition.overrides ?? [],
+    ...(definition.texts ? { texts: definition.texts } : {}),
   };
   const problems = packProblems(pack);
   if (problems.length > 0) {
@@ -130,6 +161,13 @@ function packProblems(pack: Pack): string[] {
   const problems: string[] = [];
   if (pack.code !== NATIONAL_CODE && !divisionLevel(pack.code))
     problems.push(`code: ${pack.code} 不是有效的行政区划代码`);
+  if (pack.code === NATIONAL_CODE) {
+    if (pack.parent !== null) problems.push('parent: 全国政策包 000000 没有上级');
+  } else if (pack.parent !== null && !nestsUnder(pack.code, pack.parent)) {
+    problems.push(
+      `parent: 代码 ${pack.code} 不在上级 ${pack.parent} 之下（须以上级的有效前缀开头且层级更低）`,
+    );
+  }
   if (pack.documents.length === 0) problems.push('documents: 至少需要一份文件');
   const titles = new Set<string>();
   for (const doc of pack.documents) {
@@ -160,7 +198,10 @@ function packProblems(pack: Pack): string[] {
   }
   const ruleIds = new Set<string>();
   const quantityNames = new Set<string>();
+  const prefixes = new Set<string>();
   const ruleProblems = (rule: Rule, where: string) => {
+    if (RULE_ID_FORM.test(rule.id)) prefixes.add(rulePrefix(rule.id));
+    else problems.push(`${where}: 规则编号应为 <包名>.<小写连字符名称>，如 ezhou.community-size`);
     ownCitation(where, rule.citation);
     for (const path of [...Object.values(rule.facts ?? {}), ...Object.values(rule.optionalFacts ?? {})]) {
       if (!isFactPath(path)) problems.push(`${where}: 快照格式中没有事实 ${path}`);
@@ -187,6 +228,8 @@ function packProblems(pack: Pack): string[] {
       for (const v of o.parameter.values) citationProblem(`${where}.parameter`, v.citation);
     }
   }
+  if (prefixes.size > 1)
+    problems.push(`rules: 本包规则编号的包名前缀应一致，实际有 ${[...prefixes].join('、')}`);
   return problems;
 }
 

@@ -363,6 +363,11 @@ describe('composition along the jurisdiction tree', () => {
       expect.objectContaining({ target: 'province.size', by: '110100', reason: '本市不限社区规模' }),
     ]);
   });
+  it('keeps the higher value in force before the replacing parameter’s first date', () => {
+    const chain = compile([province, city]);
+    expect(chain.parameterValue('minStaff', '2020-06-30')).toMatchObject({ value: 5, suppliedBy: '110000' });
+    expect(chain.parameterValue('minStaff', '2021-06-30')).toMatchObject({ value: 7, suppliedBy: '110100' });
+  });
   it('lets a lower pack replace a rule; the result names the replacing pack and the rule it replaced', () => {
     const district = definePack({
       code: '110101',
@@ -391,6 +396,7 @@ describe('composition along the jurisdiction tree', () => {
     const stray = definePack({
       code: '110100',
       name: '测试市',
+      parent: '110000',
       documents: [{ title: CITY_DOC, inForceFrom: '2021-01-01' }],
       overrides: [disableRule('province.nothing', cityCite('第四条', 'x'), 'x')],
     });
@@ -400,6 +406,7 @@ describe('composition along the jurisdiction tree', () => {
     const redefining = definePack({
       code: '110100',
       name: '测试市',
+      parent: '110000',
       documents: [{ title: CITY_DOC, inForceFrom: '2021-01-01' }],
       parameters: [
         {
@@ -488,6 +495,61 @@ describe('interpretations', () => {
 describe('errors', () => {
   it('are PackDefinitionError for bad packs', () => {
     expect(() => compile([province, province])).toThrow(PackDefinitionError);
+  });
+  it('refuse composing a pack with a chain its parent is not in (a Hubei city below Jiangsu)', () => {
+    const hubeiCity = definePack({
+      code: '420500',
+      name: '宜昌市',
+      parent: '420000',
+      documents: [{ title: '宜昌市文件', inForceFrom: '2021-01-01' }],
+    });
+    expect(() => compile([province, hubeiCity])).toThrow(
+      /政策包 420500（宜昌市） 的上级 420000 不在组合中.*110000（测试省）/,
+    );
+    // Alone, a pack compiles without its ancestors, so its own tests need not load them.
+    expect(() => compile([hubeiCity])).not.toThrow();
+  });
+  it('refuse a parent the code does not nest under', () => {
+    expect(() =>
+      definePack({
+        code: '420500',
+        name: '宜昌市',
+        parent: '320000',
+        documents: [{ title: '宜昌市文件', inForceFrom: '2021-01-01' }],
+      }),
+    ).toThrow(/parent: 代码 420500 不在上级 320000 之下/);
+    expect(() =>
+      definePack({
+        code: '420000',
+        name: '湖北省',
+        parent: '420500',
+        documents: [{ title: '湖北省文件', inForceFrom: '2021-01-01' }],
+      }),
+    ).toThrow(/parent: 代码 420000 不在上级 420500 之下/);
+  });
+  it('check rule ids against <pack>.<kebab-name>, one prefix per pack and per chain', () => {
+    const rule = (id: string) => minStaff(id, provinceCite);
+    const pack = (id: string, ...more: string[]) =>
+      definePack({
+        code: '110000',
+        name: '测试省',
+        documents: [{ title: PROVINCE_DOC, inForceFrom: '2020-01-01' }],
+        parameters: province.parameters,
+        rules: [rule(id), ...more.map(rule)],
+      });
+    expect(() => pack('province.MinStaff')).toThrow(
+      /rules.province.MinStaff: 规则编号应为 <包名>.<小写连字符名称>/,
+    );
+    expect(() => pack('minStaff')).toThrow(/规则编号应为/);
+    expect(() => pack('province.a', 'other.b')).toThrow(/包名前缀应一致，实际有 province、other/);
+    const sameprefix = definePack({
+      code: '110100',
+      name: '测试市',
+      parent: '110000',
+      documents: [{ title: CITY_DOC, inForceFrom: '2021-01-01' }],
+      rules: [minStaff('province.city-staff', cityCite)],
+    });
+    expect(() => compile([province, sameprefix])).toThrow(/规则编号使用了同一前缀 province/);
   });
 });
 

@@ -89,15 +89,51 @@ export function buildEvaluator(
       interpretations.set(i.id, i);
     }
   }
+  // Parameters a lower pack replaced that a higher pack's check reads: the check's title still quotes
+  // the higher document's figure, so its message names the value in force and the replacing document.
+  const replacedReads = new Map<string, string[]>();
+  for (const r of checkRules) {
+    const replaced = r.paramNames.filter((name) => {
+      const p = parameterByName.get(name);
+      return p?.replaces !== undefined && p.suppliedBy !== r.chainRule.jurisdiction;
+    });
+    if (replaced.length > 0) replacedReads.set(r.id, replaced);
+  }
+  /** `本地标准：…为2500户（《…》第二条）。` for each replaced parameter in force from a document, or ''. */
+  const replacedNote = (r: CompiledRule, context: Context): string => {
+    const names = replacedReads.get(r.id);
+    if (names === undefined) return '';
+    const parts: string[] = [];
+    for (const name of names) {
+      const reading = context.paramReadings.get(name);
+      // A caller's value shows in `expected`; before the replacement's first date the higher value stands.
+      if (
+        reading?.value === undefined ||
+        reading.citation === undefined ||
+        reading.suppliedBy === r.jurisdiction
+      )
+        continue;
+      const label = parameterByName.get(name)?.parameter.label ?? name;
+      parts.push(
+        `${label}为${reading.value}${reading.unit}（《${reading.citation.document}》${reading.citation.article}）`,
+      );
+    }
+    return parts.length > 0 ? `本地标准：${parts.join('；')}。` : '';
+  };
   // Evaluation order: quantities first (each once), then checks; `order` indexes contexts.
   const order = [...quantityRules, ...checkRules];
 
   const baseReading = (name: string, asOf: string): ParameterReading | undefined => {
-    const chainParameter = parameterByName.get(name);
+    let chainParameter = parameterByName.get(name);
     if (!chainParameter) return undefined;
-    const { parameter } = chainParameter;
     let picked: Parameter['values'][number] | undefined;
-    for (const v of parameter.values) if (v.from <= asOf) picked = v;
+    // A replacing parameter's values carry their own dates: before its first one, the value of the
+    // parameter it replaced (the higher document's) stays in force.
+    for (let at: ChainParameter | undefined = chainParameter; at !== undefined && !picked; at = at.previous) {
+      for (const v of at.parameter.values) if (v.from <= asOf) picked = v;
+      if (picked) chainParameter = at;
+    }
+    const { parameter } = chainParameter;
     return picked
       ? {
           name,
@@ -255,6 +291,7 @@ export function buildEvaluator(
       else if (status === 'pass') message = `${r.passPrefix}${actual}）。`;
       else if (status === 'fail') message = `${r.failPrefix}${expected}，实际${actual}）。`;
       else message = `${r.warnPrefix}${expected}，实际${actual}）。`;
+      message += replacedNote(r, context);
     } else if ('notApplicable' in outcome) {
       actual = '不适用';
       message = `不适用：${text(outcome.notApplicable)}。`;

@@ -4,7 +4,7 @@
  * is missing — before the rule's own code runs — and list them in the explanation.
  */
 import { type CommunityFacts, communityFacts } from '@shequ/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 
 type Facts = CommunityFacts;
 type Key = keyof Facts & string;

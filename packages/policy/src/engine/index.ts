@@ -9,15 +9,19 @@ export {
 export {
   check,
   citeFrom,
+  codeDepth,
   definePack,
   disableRule,
   later,
+  nestsUnder,
   type PackDefinition,
   PackDefinitionError,
   parameter,
   quantity,
+  RULE_ID_FORM,
   replaceParameter,
   replaceRule,
+  rulePrefix,
   value,
 } from './define.js';
 export { compareProducts, exactDifference, multiplyDivide } from './exact.js';

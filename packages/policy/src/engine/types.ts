@@ -240,6 +240,12 @@ export interface Pack {
   parameters: readonly Parameter[];
   rules: readonly Rule[];
   overrides: readonly Override[];
+  /**
+   * The articles of the pack's documents, by document title and then by article as the document
+   * numbers it (`第七条`, `第七条（二）`), for display beside a result (`articleText`). Optional: the
+   * shipped packs' texts are generated into `src/texts/`; a pack published on its own brings its own.
+   */
+  texts?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** Caller's options for one evaluation. */

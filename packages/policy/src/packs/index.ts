@@ -1,28 +1,31 @@
 /**
  * The packs shipped with Shequ, and how a community finds its packs (docs/interfaces.md §1).
  */
-import { type CommunitySnapshot, isWithin, significantPrefix, UNIDENTIFIED_2013_CITY } from '@shequ/domain';
-import {
-  compile,
-  type Evaluation,
-  EvaluationInputError,
-  type Evaluator,
-  type Pack,
-  type Reading,
-} from '../engine/index.js';
+import type { CommunitySnapshot } from '@shequ/domain';
+import type { CheckResult, Evaluator, Pack } from '../engine/index.js';
 import { city2013Pack } from './city2013/index.js';
 import { ezhouPack } from './ezhou/index.js';
 import { jiangsuPack } from './jiangsu/index.js';
 import { jinshanPack } from './jinshan/index.js';
 import { nationalPack } from './national/index.js';
+import {
+  type CheckOptions,
+  type CheckReport,
+  createRegistry,
+  type JurisdictionEntry,
+  type PackRegistry,
+} from './registry.js';
+import type { AssessmentScheme, SchemeFindingsOptions } from './schemes.js';
 import { weihaiPack } from './weihai/index.js';
 
-/** Every shipped pack by jurisdiction code. */
-export const shippedPacks: Readonly<Record<string, Pack>> = Object.freeze(
-  Object.fromEntries(
-    [nationalPack, jiangsuPack, ezhouPack, weihaiPack, jinshanPack, city2013Pack].map((p) => [p.code, p]),
-  ),
+/** The packs shipped with Shequ, and every entry point's registry unless a caller adds packs. */
+export const shippedRegistry: PackRegistry = createRegistry(
+  [nationalPack, jiangsuPack, ezhouPack, weihaiPack, jinshanPack, city2013Pack],
+  [nationalPack, jiangsuPack, ezhouPack, weihaiPack, jinshanPack, city2013Pack].map((p) => p.code),
 );
+
+/** Every shipped pack by jurisdiction code. */
+export const shippedPacks: Readonly<Record<string, Pack>> = shippedRegistry.packs;
 
 /**
  * Every shipped pack whose jurisdiction contains the community `code`, shallowest first (deepest
@@ -30,26 +33,12 @@ export const shippedPacks: Readonly<Record<string, Pack>> = Object.freeze(
  * (`000013`) names no real place and is never returned here: it applies only when chosen explicitly.
  */
 export function packsFor(code: string): Pack[] {
-  return Object.values(shippedPacks)
-    .filter((p) => p.code !== UNIDENTIFIED_2013_CITY && isWithin(code, p.code))
-    .sort((a, b) => significantPrefix(a.code).length - significantPrefix(b.code).length);
+  return shippedRegistry.packsFor(code);
 }
 
-/** A shipped pack as `shequ jurisdictions` prints it (docs/interfaces.md §3). */
-export interface JurisdictionEntry {
-  code: string;
-  name: string;
-  parent: string | null;
-  documents: { title: string; inForceFrom: string; inForceUntil?: string }[];
-}
-
+/** The shipped packs as `shequ jurisdictions` prints them (docs/interfaces.md §3). */
 export function jurisdictionsList(): JurisdictionEntry[] {
-  return Object.values(shippedPacks).map((p) => ({
-    code: p.code,
-    name: p.name,
-    parent: p.parent,
-    documents: p.documents.map((d) => ({ ...d })),
-  }));
+  return shippedRegistry.jurisdictionsList();
 }
 
 /**
@@ -57,71 +46,37 @@ export function jurisdictionsList(): JurisdictionEntry[] {
  * shipped pack above it, shallowest first. `000013` composes with the national pack alone.
  */
 export function packChain(jurisdiction: string): Pack[] {
-  const chosen = shippedPacks[jurisdiction];
-  if (!chosen) return [];
-  if (chosen.code === UNIDENTIFIED_2013_CITY) return [nationalPack, chosen];
-  return packsFor(jurisdiction);
+  return shippedRegistry.packChain(jurisdiction);
 }
-
-const evaluators = new Map<string, Evaluator>();
 
 /** The compiled evaluator of a chain of packs, compiled once per chain and reused. */
 export function evaluatorFor(packs: readonly Pack[]): Evaluator {
-  const key = packs.map((p) => p.code).join('>');
-  const cached = evaluators.get(key);
-  // Codes identify shipped packs; a caller's own pack under the same code gets its own evaluator.
-  if (cached && cached.packs.length === packs.length && packs.every((p) => cached.packs.includes(p)))
-    return cached;
-  const evaluator = compile(packs);
-  evaluators.set(key, evaluator);
-  return evaluator;
+  return shippedRegistry.evaluatorFor(packs);
 }
 
-export interface CheckOptions {
-  /** A shipped pack's code; default: every shipped pack containing the community. */
-  jurisdiction?: string;
-  /** Default: the snapshot's `asOf`. */
-  asOf?: string;
-  params?: Readonly<Record<string, number>>;
-  readings?: Readonly<Record<string, Reading>>;
-  explain?: boolean;
-}
-
-/** The output of `shequ check` (docs/interfaces.md §3). */
-export interface CheckReport extends Evaluation {
-  jurisdictions: { code: string; name: string }[];
-  asOf: string;
-  community: { code: string; name: string };
-}
-
-/**
- * Checks a validated community snapshot against its packs and returns the docs/interfaces.md §3 output.
- * Throws `EvaluationInputError` (issues naming the field) when no pack applies or an option is bad.
- */
+/** `shippedRegistry.checkCommunity`: the docs/interfaces.md §3 output for a validated snapshot. */
 export function checkCommunity(snapshot: CommunitySnapshot, options: CheckOptions = {}): CheckReport {
-  const packs =
-    options.jurisdiction === undefined ? packsFor(snapshot.code) : packChain(options.jurisdiction);
-  if (packs.length === 0) {
-    throw new EvaluationInputError([
-      options.jurisdiction === undefined
-        ? { path: 'code', message: `没有适用于社区 ${snapshot.code} 的政策包，请用 --jurisdiction 指定` }
-        : { path: 'jurisdiction', message: `没有代码为 ${options.jurisdiction} 的政策包` },
-    ]);
-  }
-  const asOf = options.asOf ?? snapshot.asOf;
-  const evaluation = evaluatorFor(packs)(snapshot, {
-    asOf,
-    ...(options.params ? { params: options.params } : {}),
-    ...(options.readings ? { readings: options.readings } : {}),
-    ...(options.explain ? { explain: true } : {}),
-  });
-  return {
-    jurisdictions: packs.map((p) => ({ code: p.code, name: p.name })),
-    asOf,
-    community: { code: snapshot.code, name: snapshot.name },
-    ...evaluation,
-  };
+  return shippedRegistry.checkCommunity(snapshot, options);
 }
 
+/** `shequ assess`'s scheme findings over the shipped packs (docs/interfaces.md §6). */
+export function assessmentSchemeFindings(
+  scheme: AssessmentScheme,
+  options: SchemeFindingsOptions,
+): CheckResult[] {
+  return shippedRegistry.assessmentSchemeFindings(scheme, options);
+}
+
+export { type ImpactCommunity, type ImpactReport, type ImpactStatus, packImpact } from './impact.js';
 export { NATIONAL_LAW_2018, NATIONAL_LAW_2025, nationalPack } from './national/index.js';
-export { type AssessmentScheme, assessmentSchemeFindings, type SchemeFindingsOptions } from './schemes.js';
+export {
+  type CheckOptions,
+  type CheckReport,
+  createRegistry,
+  type JurisdictionEntry,
+  PackLoadError,
+  type PackRegistry,
+  packOfModule,
+} from './registry.js';
+export { checkReportSchema, checkResultSchema, jurisdictionEntrySchema } from './report-schema.js';
+export type { AssessmentScheme, SchemeFindingsOptions } from './schemes.js';

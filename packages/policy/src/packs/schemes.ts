@@ -4,7 +4,7 @@
  * docs/interfaces.md §6 `scheme.findings`, in the shape of `shequ check`'s results.
  */
 import type { CheckResult, Reading } from '../engine/index.js';
-import { evaluatorFor, packChain, packsFor } from './index.js';
+import type { PackRegistry } from './registry.js';
 
 /** The weights and shares of a scheme, each 0–1; a share the scheme does not set stays undefined. */
 export interface AssessmentScheme {
@@ -19,7 +19,7 @@ export interface AssessmentScheme {
 export interface SchemeFindingsOptions {
   /** A community code the scheme applies to (its packs are found by prefix), or `jurisdiction`. */
   community?: string;
-  /** A shipped pack's code, as `--jurisdiction`. */
+  /** A registered pack's code, as `--jurisdiction`. */
   jurisdiction?: string;
   asOf: string;
   readings?: Readonly<Record<string, Reading>>;
@@ -30,18 +30,19 @@ export interface SchemeFindingsOptions {
  * `assessment.`), evaluated for the scheme alone; rules about anything else are left out. A scheme
  * value the rules need but the caller did not give makes that rule `unknown`.
  */
-export function assessmentSchemeFindings(
+export function schemeFindings(
+  registry: PackRegistry,
   scheme: AssessmentScheme,
   options: SchemeFindingsOptions,
 ): CheckResult[] {
   const packs =
     options.jurisdiction !== undefined
-      ? packChain(options.jurisdiction)
+      ? registry.packChain(options.jurisdiction)
       : options.community !== undefined
-        ? packsFor(options.community)
+        ? registry.packsFor(options.community)
         : [];
   if (packs.length === 0) return [];
-  const evaluate = evaluatorFor(packs);
+  const evaluate = registry.evaluatorFor(packs);
   const schemeRules = new Set(
     evaluate.rules
       .filter(({ rule }) =>

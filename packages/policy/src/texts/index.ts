@@ -35,9 +35,16 @@ export const allDocumentTexts: readonly ArticleTexts[] = [
  * (for the national pack, the 2018 text). Undefined for a pack without shipped texts.
  */
 export function documentTexts(packCode: string, document?: string): ArticleTexts | undefined {
-  return allDocumentTexts.find(
-    (t) => t.packCode === packCode && (document === undefined || t.document === document),
-  );
+  return documentTextsIn(allDocumentTexts, packCode, document);
+}
+
+/** `documentTexts` over a given list of texts (a registry's: the shipped ones and those added packs bring). */
+export function documentTextsIn(
+  texts: readonly ArticleTexts[],
+  packCode: string,
+  document?: string,
+): ArticleTexts | undefined {
+  return texts.find((t) => t.packCode === packCode && (document === undefined || t.document === document));
 }
 
 /**
@@ -52,11 +59,22 @@ export function articleText(
   clause?: string,
   document?: string,
 ): string | undefined {
-  const texts = documentTexts(packCode, document);
-  if (!texts) return undefined;
+  return articleTextIn(allDocumentTexts, packCode, article, clause, document);
+}
+
+/** `articleText` over a given list of texts. */
+export function articleTextIn(
+  texts: readonly ArticleTexts[],
+  packCode: string,
+  article: string,
+  clause?: string,
+  document?: string,
+): string | undefined {
+  const found = documentTextsIn(texts, packCode, document);
+  if (!found) return undefined;
   const key = clause ? `${article}${clause}` : article;
-  const exact = texts.articles[key];
+  const exact = found.articles[key];
   if (exact !== undefined) return correctArticleText(packCode, exact);
   const base = key.replace(/（[^（）]*）$/, '');
-  return base === key ? undefined : articleText(packCode, base, undefined, document);
+  return base === key ? undefined : articleTextIn(texts, packCode, base, undefined, document);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../engine/index.js';
-import { assessmentSchemeFindings } from '../schemes.js';
+import { assessmentSchemeFindings } from '../index.js';
 import { ezhouPack, ezhouInterpretations as readings } from './index.js';
 
 const ezhou = compile([ezhouPack]);
