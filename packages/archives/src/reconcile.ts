@@ -33,7 +33,8 @@ export interface AuditRecordContent {
  */
 export function auditRecordDigest(record: AuditRecordContent): string {
   // Only the record's own members: a row read back also has its `id`, which the entry predates.
-  const { at, actorId, actorName, action, entityType, entityId, jurisdictionCode, before, after, ip } = record;
+  const { at, actorId, actorName, action, entityType, entityId, jurisdictionCode, before, after, ip } =
+    record;
   const own = { at, actorId, actorName, action, entityType, entityId, jurisdictionCode, before, after, ip };
   const content = JSON.parse(JSON.stringify(own)) as Record<string, unknown>;
   return hash('sha256', canonicalJson(content), 'hex');
