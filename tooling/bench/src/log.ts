@@ -35,6 +35,7 @@ import {
   signCheckpoint,
   verifyLogBytes,
 } from '@shequ/archives';
+import { consistencyBench } from './log-consistency.js';
 
 const actions = ['archive.lend', 'archive.return', 'seal.use.request', 'seal.use.approve', 'seal.use.stamp'];
 
@@ -138,4 +139,5 @@ export async function run(): Promise<void> {
       `不可少的哈希（每条叶子哈希一次，加上 Merkle 树的节点），不读不查：每秒 ${rate(best.hashingOnly)} 条，为逐条原始速度的 ${((rawBest / best.hashingOnly) * 100).toFixed(0)}%——Node 中任何验证的上限\n` +
       `验证速度为逐条两者中较快者的 ${(share * 100).toFixed(0)}%（按 CPU 时间；目标 ≥ 50%）${share >= 0.5 ? '，达标' : '，未达标'}\n`,
   );
+  process.stdout.write(consistencyBench());
 }
