@@ -91,15 +91,18 @@ async function verify(args: string[]): Promise<number> {
       }
     }
   }
+  // The checkpoints' problems are named before the log's, in the order the files were given.
   const reads = await Promise.allSettled([
-    readBytes(logPath, '日志文件'),
     ...checkpointPaths.map((path) => readBytes(path, '检查点文件')),
+    readBytes(logPath, '日志文件'),
   ]);
   for (const read of reads) {
     if (read.status === 'rejected') problems.push(...problemsOf(read.reason));
   }
   if (problems.length > 0) throw new UsageError(problems);
-  const [logBytes, ...checkpointBytes] = reads.map((read) => (read as PromiseFulfilledResult<Buffer>).value);
+  const contents = reads.map((read) => (read as PromiseFulfilledResult<Buffer>).value);
+  const logBytes = contents.pop() as Buffer;
+  const checkpointBytes = contents;
   const checkpoints = checkpointBytes.map((bytes, i) =>
     parseCheckpoint((bytes as Buffer).toString('utf8'), checkpointPaths[i] as string),
   );
