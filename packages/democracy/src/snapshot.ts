@@ -3,15 +3,9 @@
  * §5): `meetings`, `charters`, `disclosures`, `consultation.contestedUnsubmitted` and `burden.*`. A
  * register with nothing on or before the date derives nothing, so a typed value remains.
  */
-import type { CommunityFacts } from '@shequ/domain';
+import { type CommunityFacts, type DerivedFacts, derivedFacts } from '@shequ/domain';
 import type { DemocracyRegisters } from './records.js';
 import { contestedUnsubmitted, meetingBurden } from './rules.js';
-
-export interface DerivedFacts {
-  facts: CommunityFacts;
-  /** Dotted names of the fields worked out from a register (`meetings`, `burden.districtMeetingsPerYear`). */
-  fields: string[];
-}
 
 /**
  * Accounts (`finance`) have no kind of their own in the snapshot. By default they count as routine
@@ -71,15 +65,5 @@ export function deriveDemocracyFacts(
     facts.burden = burden;
   }
 
-  return { facts, fields: leafFields(facts) };
-}
-
-function leafFields(facts: CommunityFacts): string[] {
-  const fields: string[] = [];
-  for (const [key, value] of Object.entries(facts)) {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value))
-      for (const inner of Object.keys(value)) fields.push(`${key}.${inner}`);
-    else fields.push(key);
-  }
-  return fields.sort();
+  return derivedFacts(facts);
 }
