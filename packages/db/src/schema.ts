@@ -145,4 +145,5 @@ export const auditLog = pgTable(
 );
 export * from './schema-archives.js';
 export * from './schema-assessment.js';
+export * from './schema-democracy.js';
 export * from './schema-people.js';

@@ -252,3 +252,19 @@ export function meetingBurden(imposed: readonly ImposedMeeting[], asOf: string):
     streetOtherMeetingsMaxPerMonth: busiest(on('street-other'), (d) => d.slice(0, 7)),
   };
 }
+
+/**
+ * 本系统规则 R-DEM-1: a disclosure without a take-down date stays on the public board for one year after
+ * posting (Jiangsu 16 names cadences but no term on the board); one with `until` stays to that day.
+ */
+export const PUBLIC_BOARD_DAYS = 365;
+
+/** The first posting day a disclosure without `until` can have and still be on the board on `today`. */
+export function publicBoardSince(today: string): string {
+  return addDays(today, -PUBLIC_BOARD_DAYS);
+}
+
+export function onPublicBoard(d: Pick<Disclosure, 'on' | 'until'>, today: string): boolean {
+  if (d.on > today) return false;
+  return d.until === undefined ? d.on >= publicBoardSince(today) : d.until >= today;
+}
