@@ -1,0 +1,185 @@
+import { auditLog, type DatabaseHandle, democracyRecords, seedDemocracyRegisters } from '@shequ/db';
+import { createTestDatabase } from '@shequ/db/testing';
+import { demoDemocracyRegisters } from '@shequ/democracy';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JINSHAN, SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
+import { fakeClock, insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+
+let database: DatabaseHandle;
+let app: FastifyInstance;
+let clerk: TestClient;
+let neighbour: TestClient;
+let auditor: TestClient;
+
+const meeting = {
+  communityCode: XIANGSHAN,
+  kind: 'residents-meeting' as const,
+  title: '年终居民会议',
+  noticeOn: '2026-12-10',
+  heldOn: '2026-12-15',
+  agenda: ['述职述廉述法'],
+  decisions: [],
+};
+
+const recordsOf = async (kind: 'meeting' | 'disclosure' | 'charter') =>
+  (
+    await database.db
+      .select()
+      .from(democracyRecords)
+      .where(and(eq(democracyRecords.communityCode, XIANGSHAN), eq(democracyRecords.kind, kind)))
+  ).length;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedFixture(database);
+  await seedDemocracyRegisters(database, demoDemocracyRegisters());
+  await insertUser(database, { username: 'clerk', role: 'communityWorker', jurisdictionCode: XIANGSHAN });
+  await insertUser(database, {
+    username: 'neighbour',
+    role: 'communityWorker',
+    jurisdictionCode: SHIHUAJIAN,
+  });
+  await insertUser(database, { username: 'auditor', role: 'auditor', jurisdictionCode: JINSHAN });
+  // Today is 2026-12-01 in China.
+  app = await makeApp(database, { now: fakeClock(new Date('2026-12-01T02:00:00Z')).now });
+  clerk = await signedIn(app, 'clerk');
+  neighbour = await signedIn(app, 'neighbour');
+  auditor = await signedIn(app, 'auditor');
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+describe('democracy overview', () => {
+  it('lists a community’s records with what is due and the warnings', async () => {
+    const view = await clerk.democracy.community.query({ code: XIANGSHAN });
+    expect(view.asOf).toBe('2026-12-01');
+    expect(view.meetings.length).toBe(17);
+    expect(view.deadlines.map((d) => [d.kind, d.dueOn, d.overdue])).toContainEqual([
+      'meeting-notice',
+      '2026-12-08',
+      false,
+    ]);
+    expect(view.deadlines.find((d) => d.kind === 'outcome-disclosure')?.overdue).toBe(true);
+    expect(view.burden).toMatchObject({ districtMeetingsPerYear: 2, streetOtherMeetingsMaxPerMonth: 2 });
+    const january = view.meetings.find((m) => m.heldOn === '2026-01-20');
+    expect(january?.quorum).toEqual({ quorate: true, passed: [true] });
+  });
+
+  it('is refused outside the jurisdiction', async () => {
+    const error = await rejection(neighbour.democracy.community.query({ code: XIANGSHAN }));
+    expect(error.data?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('democracy writes', () => {
+  it('schedules a meeting with a short notice, warning and auditing it', async () => {
+    const result = await clerk.democracy.createMeeting.mutate({ record: { ...meeting, id: 'ignored' } });
+    expect(result?.warnings).toEqual(['居民会议仅提前5日公告，一般应提前10日（最迟2026-12-05）']);
+    expect(result?.saved.id).not.toBe('ignored');
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, result?.saved.id ?? ''));
+    expect(audit.map((a) => a.action)).toEqual(['democracy.meeting.create']);
+  });
+
+  it('refuses a notice after the meeting and votes that do not add up, naming the field, writing nothing', async () => {
+    const before = await recordsOf('meeting');
+    const late = await rejection(
+      clerk.democracy.createMeeting.mutate({ record: { ...meeting, id: '', noticeOn: '2026-12-16' } }),
+    );
+    expect(late.data?.httpStatus).toBe(400);
+    expect(late.data?.fieldErrors?.['record.noticeOn']).toEqual(['公告日期不能晚于会议日期']);
+    const votes = await rejection(
+      clerk.democracy.createMeeting.mutate({
+        record: {
+          ...meeting,
+          id: '',
+          decisions: [{ text: '通过', votes: { cast: 10, for: 5, against: 3, abstain: 1 } }],
+        },
+      }),
+    );
+    expect(votes.data?.fieldErrors?.['record.decisions.0.votes.cast']).toEqual([
+      '赞成、反对、弃权票数之和应等于投票人数',
+    ]);
+    expect(await recordsOf('meeting')).toBe(before);
+  });
+
+  it('refuses a disclosure dated after today and a filing before the adoption', async () => {
+    const before = [await recordsOf('disclosure'), await recordsOf('charter')];
+    const future = await rejection(
+      clerk.democracy.createDisclosure.mutate({
+        record: {
+          id: '',
+          communityCode: XIANGSHAN,
+          category: 'important',
+          title: '公开',
+          body: '',
+          on: '2026-12-02',
+        },
+      }),
+    );
+    expect(future.data?.fieldErrors?.['record.on']).toEqual(['公开日期不能晚于今天（2026-12-01）']);
+    const filing = await rejection(
+      clerk.democracy.createCharter.mutate({
+        record: {
+          id: '',
+          communityCode: XIANGSHAN,
+          kind: 'residents-covenant',
+          title: '公约',
+          versions: [
+            {
+              version: 1,
+              text: '公约',
+              draftedOn: '2026-10-01',
+              adoptedOn: '2026-11-01',
+              filedOn: '2026-10-30',
+            },
+          ],
+        },
+      }),
+    );
+    expect(filing.data?.fieldErrors?.['record.versions.0.filedOn']).toEqual(['备案日期不能早于表决通过日期']);
+    expect([await recordsOf('disclosure'), await recordsOf('charter')]).toEqual(before);
+  });
+
+  it('updates with the version read, refusing a stale one and another community', async () => {
+    const view = await clerk.democracy.community.query({ code: XIANGSHAN });
+    const d = view.disclosures[0];
+    if (!d) throw new Error('demo disclosure missing');
+    const { version, ...record } = d;
+    const saved = await clerk.democracy.updateDisclosure.mutate({
+      record: { ...record, title: `${record.title}（更正）` },
+      expectedVersion: version,
+    });
+    expect(saved?.saved.version).toBe(version + 1);
+    const stale = await rejection(
+      clerk.democracy.updateDisclosure.mutate({ record, expectedVersion: version }),
+    );
+    expect(stale.data?.code).toBe('CONFLICT');
+    const moved = await rejection(
+      clerk.democracy.updateDisclosure.mutate({
+        record: { ...record, communityCode: SHIHUAJIAN },
+        expectedVersion: version + 1,
+      }),
+    );
+    expect(moved.data?.fieldErrors?.['record.communityCode']).toEqual(['不能把记录改到其他社区']);
+  });
+
+  it('lets an auditor read but not write, and a neighbour write nothing here', async () => {
+    expect((await auditor.democracy.community.query({ code: XIANGSHAN })).meetings.length).toBeGreaterThan(0);
+    const denied = await rejection(
+      auditor.democracy.createMeeting.mutate({ record: { ...meeting, id: '' } }),
+    );
+    expect(denied.data?.code).toBe('FORBIDDEN');
+    const outside = await rejection(
+      neighbour.democracy.createMeeting.mutate({ record: { ...meeting, id: '' } }),
+    );
+    expect(outside.data?.code).toBe('FORBIDDEN');
+  });
+});
