@@ -80,6 +80,11 @@ function fromRow<T = object>(row: Row): T & { id: string; communityCode: string;
   return record as unknown as T & { id: string; communityCode: string; version: number };
 }
 
+/** The registers as stored: each record with the version an edit must quote. */
+export type StoredDemocracyRegisters = {
+  [R in keyof DemocracyRegisters]: (DemocracyRegisters[R][number] & { version: number })[];
+};
+
 export interface DemocracyActor {
   actor: { id: string; username: string } | null;
   ip: string | null;
@@ -94,8 +99,10 @@ export interface DemocracyActor {
 export async function loadDemocracyRegisters(
   db: Db,
   codes: readonly string[],
-): Promise<Map<string, DemocracyRegisters>> {
-  const out = new Map<string, DemocracyRegisters>(codes.map((code) => [code, emptyDemocracyRegisters()]));
+): Promise<Map<string, StoredDemocracyRegisters>> {
+  const out = new Map<string, StoredDemocracyRegisters>(
+    codes.map((code) => [code, emptyDemocracyRegisters() as StoredDemocracyRegisters]),
+  );
   if (codes.length === 0) return out;
   const rows = await db
     .select()
