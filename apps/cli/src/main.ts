@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<Command>> = {
   explain: () => import('./commands/explain.js'),
   import: () => import('./commands/import.js'),
   log: () => import('./commands/log.js'),
+  snapshot: () => import('./commands/snapshot.js'),
   jurisdictions: () => import('./commands/jurisdictions.js'),
 };
 
