@@ -58,7 +58,7 @@ describe('democracy overview', () => {
   it('lists a community’s records with what is due and the warnings', async () => {
     const view = await clerk.democracy.community.query({ code: XIANGSHAN });
     expect(view.asOf).toBe('2026-12-01');
-    expect(view.meetings.length).toBe(17);
+    expect(view.meetings.length).toBe(18);
     expect(view.deadlines.map((d) => [d.kind, d.dueOn, d.overdue])).toContainEqual([
       'meeting-notice',
       '2026-12-08',

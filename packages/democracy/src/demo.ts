@@ -1,7 +1,7 @@
 /**
  * Demo registers for 大行宫社区居委会 (320102002002, Nanjing) and 象山社区居委会 (370305111007, 金山镇):
  * a year of meetings, consultations, charters, disclosures and meetings imposed by higher levels, from
- * December 2025 to the end of 2026. The records are fictional but keep to the procedures, with a few
+ * December 2025 to the end of 2026, and the residents' meeting of January 2025 that heard the yearly report. The records are fictional but keep to the procedures, with a few
  * slips a real year has (a notice given late, an accounts quarter missed), so the console and the
  * compliance page have something to show.
  */
@@ -63,6 +63,20 @@ function meetingsOf(s: Setting): Meeting[] {
   }));
   out.push(
     {
+      id: id('residents-2025-01'),
+      communityCode: s.code,
+      kind: 'residents-meeting',
+      title: '2025年度第一次居民会议',
+      noticeOn: '2025-01-06',
+      heldOn: '2025-01-18',
+      agenda: ['居委会成员述职述廉述法', '民主评议居委会成员'],
+      attendance: { basis: 'households', eligible: 418, present: 259 },
+      decisions: [
+        { text: '通过2025年度社区工作计划', votes: { cast: 259, for: 240, against: 7, abstain: 12 } },
+      ],
+      annualReport: true,
+    },
+    {
       id: id('residents-2026-01'),
       communityCode: s.code,
       kind: 'residents-meeting',
@@ -74,6 +88,7 @@ function meetingsOf(s: Setting): Meeting[] {
       decisions: [
         { text: '通过2026年度社区工作计划', votes: { cast: 268, for: 251, against: 6, abstain: 11 } },
       ],
+      annualReport: true,
       minutes: '会议由居委会主任主持，居委会成员逐一述职，到会户代表进行了民主评议。',
     },
     {
@@ -88,6 +103,7 @@ function meetingsOf(s: Setting): Meeting[] {
       decisions: [
         { text: '通过加装电梯费用分摊方案', votes: { cast: 233, for: 171, against: 40, abstain: 22 } },
       ],
+      annualReport: false,
     },
     {
       id: id('representatives-2026-04'),

@@ -229,7 +229,8 @@ describe('the snapshot facts derived from the registers', () => {
     ]);
     // The July residents' meeting and its late notice are not yet in a June snapshot.
     expect(facts.meetings?.filter((m) => m.kind === 'residents-meeting')).toEqual([
-      { kind: 'residents-meeting', noticeOn: '2026-01-08', heldOn: '2026-01-20' },
+      { kind: 'residents-meeting', noticeOn: '2025-01-06', heldOn: '2025-01-18', annualReport: true },
+      { kind: 'residents-meeting', noticeOn: '2026-01-08', heldOn: '2026-01-20', annualReport: true },
     ]);
     expect(facts.charters).toEqual([
       { kind: 'autonomy-charter', adoptedOn: '2021-04-10', filedOn: '2021-04-16' },
@@ -267,6 +268,7 @@ describe('the demo year answers every Jiangsu rule on meetings, consultation, ch
     'jiangsu.routine-disclosure',
     'jiangsu.important-disclosure',
     'jiangsu.monthly-work-meeting',
+    'jiangsu.annual-report',
   ];
   it('as pass, warn or fail on 2026-12-01, never unknown', () => {
     const { facts } = deriveDemocracyFacts(daxinggong, '2026-12-01');
@@ -286,6 +288,20 @@ describe('the demo year answers every Jiangsu rule on meetings, consultation, ch
       'jiangsu.routine-disclosure': 'pass',
       'jiangsu.important-disclosure': 'pass',
       'jiangsu.monthly-work-meeting': 'pass',
+      'jiangsu.annual-report': 'pass',
     });
+  });
+
+  it('also on the demo date of the compliance page, 2026-06-30', () => {
+    const { facts } = deriveDemocracyFacts(daxinggong, '2026-06-30');
+    const snapshot = communitySnapshot.parse({
+      code: DAXINGGONG,
+      name: '大行宫社区居委会',
+      asOf: '2026-06-30',
+      ...facts,
+    });
+    const results = checkCommunity(snapshot).results.filter((r) => rules.includes(r.rule));
+    expect(results).toHaveLength(rules.length);
+    for (const r of results) expect(['pass', 'warn', 'fail'], r.rule).toContain(r.status);
   });
 });

@@ -93,6 +93,8 @@ const meetingFields = z.strictObject({
     .refine((a) => a.present <= a.eligible, { path: ['present'], error: '实到人数不能多于应到人数' })
     .optional(),
   decisions: z.array(decision).max(50, { error: '决定事项最多 50 项' }),
+  /** At this residents' meeting the committee members reported (述职述廉述法) and were appraised (Jiangsu 19（7））. */
+  annualReport: z.boolean({ error: '应为是或否' }).optional(),
   minutes: safeMultilineText('会议记录', 20_000).optional(),
   attachments: z.array(safeText('附件名称', 200)).max(20, { error: '附件最多 20 个' }).optional(),
 });

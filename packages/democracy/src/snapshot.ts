@@ -27,7 +27,12 @@ export function deriveDemocracyFacts(
   const meetings = [
     ...registers.meetings
       .filter((m) => m.heldOn <= asOf)
-      .map((m) => ({ kind: m.kind, noticeOn: m.noticeOn, heldOn: m.heldOn })),
+      .map((m) => ({
+        kind: m.kind,
+        noticeOn: m.noticeOn,
+        heldOn: m.heldOn,
+        ...(m.annualReport === undefined ? {} : { annualReport: m.annualReport }),
+      })),
     ...registers.consultations
       .filter((c) => c.heldOn <= asOf)
       .map((c) => ({ kind: 'consultation-meeting', noticeOn: c.noticeOn, heldOn: c.heldOn })),
