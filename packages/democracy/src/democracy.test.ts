@@ -10,6 +10,7 @@ import {
   futureDisclosureProblem,
   type MeetingInput,
   meeting,
+  publicContact,
 } from './records.js';
 import {
   charterFilingDeadlines,
@@ -18,6 +19,7 @@ import {
   noticeDeadlines,
   noticeWarning,
   outcomeDeadlines,
+  redactPersonal,
   residentsMeetingQuorum,
 } from './rules.js';
 import { deriveDemocracyFacts } from './snapshot.js';
@@ -151,6 +153,20 @@ describe('rules on the records', () => {
     const reps = { kind: 'representatives-meeting' as const, noticeOn: '2026-05-05', heldOn: '2026-05-11' };
     expect(noticeWarning(reps)).toBeUndefined();
     expect(noticeWarning(reps, { representativesCount: true })).toContain('仅提前6日');
+  });
+
+  it('masks identity and mobile numbers typed into a public text, and keeps landlines', () => {
+    expect(redactPersonal('王某 320102198001011234 电话 13912345678，办公室 025-84123456')).toBe(
+      '王某 3201**********1234 电话 139****5678，办公室 025-84123456',
+    );
+  });
+
+  it('takes an office landline as public contact, never a mobile number', () => {
+    const contact = { communityCode: DAXINGGONG, address: '南京市玄武区', hours: '工作日 8:30-17:30' };
+    expect(publicContact.safeParse({ ...contact, officePhone: '025-84123456' }).success).toBe(true);
+    expect(problems(publicContact, { ...contact, officePhone: '13912345678' })).toEqual([
+      { path: 'officePhone', message: '办公电话应为座机号码（如 025-84123456），不能填写个人手机号码' },
+    ]);
   });
 
   it('counts a quorum and a decision by more than half, exactly half failing', () => {

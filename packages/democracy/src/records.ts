@@ -338,3 +338,26 @@ export const emptyDemocracyRegisters = (): DemocracyRegisters => ({
   charters: [],
   disclosures: [],
 });
+
+// ---------------------------------------------------------------------------------------------
+// The public contact of a community (shown on its public page)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An office landline (`025-84123456`, `0533-7654321`) or a public service number of 3 to 5 digits
+ * (`12345`). A mobile number is refused: on a public page it would be a person's.
+ */
+export const officePhone = z
+  .string({ error: (iss) => (iss.input === undefined ? '必填' : '办公电话应为文本') })
+  .trim()
+  .regex(/^(0\d{2,3}-\d{7,8}|\d{3,5})$/, {
+    error: '办公电话应为座机号码（如 025-84123456），不能填写个人手机号码',
+  });
+
+export const publicContact = z.strictObject({
+  communityCode,
+  address: safeText('办公地址', 200),
+  officePhone,
+  hours: safeText('办公时间', 100),
+});
+export type PublicContact = z.infer<typeof publicContact>;

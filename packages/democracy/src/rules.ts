@@ -268,3 +268,13 @@ export function onPublicBoard(d: Pick<Disclosure, 'on' | 'until'>, today: string
   if (d.on > today) return false;
   return d.until === undefined ? d.on >= publicBoardSince(today) : d.until >= today;
 }
+
+/**
+ * Text for the public page with anything that looks like an identity number or a mobile number masked,
+ * in case one was typed into a disclosure: the page must never show one (docs/interfaces.md §5).
+ */
+export function redactPersonal(text: string): string {
+  return text
+    .replace(/(?<!\d)(\d{4})\d{10}(\d{3}[\dXx])(?!\d)/g, '$1**********$2')
+    .replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2');
+}

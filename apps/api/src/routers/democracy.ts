@@ -6,7 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DemocracyRecordKind } from '@shequ/db';
-import { DemocracyError, findDemocracyRecord, loadDemocracyRegisters, saveDemocracyRecord } from '@shequ/db';
+import {
+  DemocracyError,
+  findDemocracyRecord,
+  findPublicContact,
+  loadDemocracyRegisters,
+  saveDemocracyRecord,
+  savePublicContact,
+} from '@shequ/db';
 import {
   charter,
   charterFilingDeadlines,
@@ -23,6 +30,7 @@ import {
   noticeDeadlines,
   noticeWarning,
   outcomeDeadlines,
+  publicContact,
   residentsMeetingQuorum,
 } from '@shequ/democracy';
 import { chinaDate, communityCode, isoDate } from '@shequ/domain';
@@ -148,8 +156,26 @@ export const democracyRouter = router({
       disclosures: registers.disclosures,
       disclosureStandings: disclosureStandings(registers.disclosures, asOf),
       deadlines,
+      contact: (await findPublicContact(ctx.db, input.code)) ?? null,
     };
   }),
+  /** The office's contact on the community's public page; `expectedVersion` absent for the first one. */
+  savePublicContact: writerProcedure
+    .input(z.strictObject({ record: publicContact, expectedVersion: version.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.record.communityCode);
+      try {
+        return await savePublicContact(ctx.db, {
+          actor: { id: ctx.principal.id, username: ctx.principal.username },
+          ip: ctx.ip,
+          at: ctx.settings.now(),
+          contact: input.record,
+          ...(input.expectedVersion === undefined ? {} : { expectedVersion: input.expectedVersion }),
+        });
+      } catch (error) {
+        asClientError(error);
+      }
+    }),
   createMeeting: meetingWrites.create,
   updateMeeting: meetingWrites.update,
   createImposedMeeting: imposedWrites.create,
