@@ -237,3 +237,15 @@ describe('GET /public/communities/{code}', () => {
     expect(saved?.version).toBe(version + 1);
   });
 });
+
+describe('workbench', () => {
+  it('shows a community’s own people its democracy deadlines, overdue or due within 30 days', async () => {
+    const mine = await clerk.workbench.mine.query();
+    const kinds = mine.democracy.map((d) => [d.kind, d.dueOn, d.overdue]);
+    expect(kinds).toContainEqual(['meeting-notice', '2026-12-08', false]);
+    expect(kinds).toContainEqual(['outcome-disclosure', '2026-11-18', true]);
+    // Nothing due more than 30 days ahead: the open task due on 31 December is the furthest.
+    expect(mine.democracy.every((d) => d.overdue || d.dueOn <= '2026-12-31')).toBe(true);
+    expect((await auditor.workbench.mine.query()).democracy).toEqual([]);
+  });
+});

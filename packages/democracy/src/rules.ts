@@ -10,6 +10,7 @@ import {
   type Charter,
   type Consultation,
   charterKindLabels,
+  type DemocracyRegisters,
   type Disclosure,
   type DisclosureCategory,
   disclosureCategories,
@@ -277,4 +278,28 @@ export function redactPersonal(text: string): string {
   return text
     .replace(/(?<!\d)(\d{4})\d{10}(\d{3}[\dXx])(?!\d)/g, '$1**********$2')
     .replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2');
+}
+
+/** How far ahead the workbench looks for democracy deadlines. */
+export const DEADLINE_HORIZON_DAYS = 30;
+
+/**
+ * Every deadline of a community's registers, earliest first: meeting notices, disclosures by cadence,
+ * consultation outcomes and their disclosure, charter filings. `horizonDays` keeps the overdue ones
+ * and those due within that many days.
+ */
+export function democracyDeadlines(
+  registers: Pick<DemocracyRegisters, 'meetings' | 'consultations' | 'charters' | 'disclosures'>,
+  asOf: string,
+  horizonDays?: number,
+): Deadline[] {
+  const all = [
+    ...noticeDeadlines(registers.meetings, asOf),
+    ...disclosureDeadlines(registers.disclosures, asOf),
+    ...outcomeDeadlines(registers.consultations, asOf),
+    ...charterFilingDeadlines(registers.charters, asOf),
+  ].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.kind.localeCompare(b.kind));
+  if (horizonDays === undefined) return all;
+  const until = addDays(asOf, horizonDays);
+  return all.filter((d) => d.overdue || d.dueOn <= until);
 }

@@ -16,20 +16,16 @@ import {
 } from '@shequ/db';
 import {
   charter,
-  charterFilingDeadlines,
   consultation,
   contestedUnsubmitted,
-  type Deadline,
+  democracyDeadlines,
   disclosure,
-  disclosureDeadlines,
   disclosureStandings,
   futureDisclosureProblem,
   imposedMeeting,
   meeting,
   meetingBurden,
-  noticeDeadlines,
   noticeWarning,
-  outcomeDeadlines,
   publicContact,
   residentsMeetingQuorum,
 } from '@shequ/democracy';
@@ -135,12 +131,7 @@ export const democracyRouter = router({
     const asOf = input.asOf ?? today(ctx);
     const registers = (await loadDemocracyRegisters(ctx.db, [input.code])).get(input.code);
     if (!registers) throw notFound('没有这个社区');
-    const deadlines: Deadline[] = [
-      ...noticeDeadlines(registers.meetings, asOf),
-      ...disclosureDeadlines(registers.disclosures, asOf),
-      ...outcomeDeadlines(registers.consultations, asOf),
-      ...charterFilingDeadlines(registers.charters, asOf),
-    ].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+    const deadlines = democracyDeadlines(registers, asOf);
     const contested = new Set(contestedUnsubmitted(registers.consultations, asOf).map((c) => c.id));
     return {
       asOf,

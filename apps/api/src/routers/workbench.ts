@@ -8,13 +8,16 @@
  * - overdue: loans and seals past their deadline — administrators and auditors in scope, a custodian in
  *   their community, everyone their own borrowing; 催还 (`remind`) by whoever may act as keeper there;
  * - handovers: open ones in which the person's own confirmation is missing;
- * - failing checks: communities in scope with at least one `fail`.
+ * - failing checks: communities in scope with at least one `fail`;
+ * - democracy deadlines: for a community's own accounts, its meeting notices, disclosures, consultation
+ *   outcomes and charter filings overdue or due within 30 days (`@shequ/democracy`).
  *
  * The lists are read by `@shequ/db` (workbench.ts); times travel as ISO strings.
  */
 import {
   approvedSealRequestsAwaitingCustodian,
   handoversAwaitingConfirmation,
+  loadDemocracyRegisters,
   overdueLoans,
   overdueSeals,
   recordReminder,
@@ -23,6 +26,8 @@ import {
   sealRequestsAwaitingDecision,
   type WorkbenchSealRequest,
 } from '@shequ/db';
+import { DEADLINE_HORIZON_DAYS, democracyDeadlines } from '@shequ/democracy';
+import { chinaDate } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { allows, archivesStanding, requireArchivesAccess } from '../auth/archives-access.js';
@@ -95,6 +100,17 @@ export const workbenchRouter = router({
       handoversAwaitingConfirmation(ctx.db, principal.id, prefix),
       failingCommunities(ctx, { jurisdictionCode: principal.jurisdictionCode, status: 'fail' }),
     ]);
+    // A community's own people see its deadlines; above a community they are on each community's page.
+    const community = principal.jurisdictionCode.length === 12 ? principal.jurisdictionCode : undefined;
+    const registers = community
+      ? (await loadDemocracyRegisters(ctx.db, [community])).get(community)
+      : undefined;
+    const democracy = registers
+      ? democracyDeadlines(registers, chinaDate(now), DEADLINE_HORIZON_DAYS).map((d) => ({
+          ...d,
+          communityCode: community,
+        }))
+      : [];
     const mayKeep = new Map<string, boolean>();
     for (const community of new Set([...loans, ...sealsOut].map((row) => row.communityCode))) {
       mayKeep.set(community, await keepsIn(ctx, community));
@@ -117,6 +133,7 @@ export const workbenchRouter = router({
         canRemind: mayKeep.get(row.communityCode) === true,
       })),
       handovers: handovers.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
+      democracy,
       failing: {
         total: failing.length,
         items: await failingItems(ctx, failing.slice(0, FAILING_SHOWN)),
