@@ -148,6 +148,27 @@ describe('democracy writes', () => {
     expect([await recordsOf('disclosure'), await recordsOf('charter')]).toEqual(before);
   });
 
+  it('refuses a supervision member elected without more than half of the votes cast', async () => {
+    const refused = await rejection(
+      clerk.democracy.createElection.mutate({
+        record: {
+          id: '',
+          communityCode: XIANGSHAN,
+          kind: 'supervision',
+          heldOn: '2026-11-20',
+          termEndsOn: '2031-05-31',
+          seats: 1,
+          votesCast: 200,
+          secretBallot: true,
+          candidates: [{ name: '候选人甲', post: 'chair', votes: 100, elected: true }],
+        },
+      }),
+    );
+    expect(refused.data?.fieldErrors?.['record.candidates.0.elected']).toEqual([
+      '得票未超过参加投票居民的半数，不能当选',
+    ]);
+  });
+
   it('updates with the version read, refusing a stale one and another community', async () => {
     const view = await clerk.democracy.community.query({ code: XIANGSHAN });
     const d = view.disclosures[0];

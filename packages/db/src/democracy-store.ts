@@ -8,6 +8,7 @@ import {
   type Consultation,
   type DemocracyRegisters,
   type Disclosure,
+  type Election,
   emptyDemocracyRegisters,
   type ImposedMeeting,
   type Meeting,
@@ -43,6 +44,7 @@ export interface DemocracyRecordOf {
   consultation: Consultation;
   charter: Charter;
   disclosure: Disclosure;
+  election: Election;
 }
 
 const registerOf = {
@@ -51,6 +53,7 @@ const registerOf = {
   consultation: 'consultations',
   charter: 'charters',
   disclosure: 'disclosures',
+  election: 'elections',
 } as const satisfies Record<DemocracyRecordKind, keyof DemocracyRegisters>;
 
 /** The date a record is ordered by within its kind. */
@@ -65,7 +68,7 @@ function orderingDate<K extends DemocracyRecordKind>(kind: K, record: DemocracyR
     );
   }
   if (kind === 'disclosure') return (record as Disclosure).on;
-  return (record as Meeting | ImposedMeeting | Consultation).heldOn;
+  return (record as Meeting | ImposedMeeting | Consultation | Election).heldOn;
 }
 
 type Row = typeof democracyRecords.$inferSelect;
@@ -330,6 +333,7 @@ export async function seedDemocracyRegisters(
     await save('consultation', r.consultations);
     await save('charter', r.charters);
     await save('disclosure', r.disclosures);
+    await save('election', r.elections);
     const contact = contacts.find((c) => c.communityCode === code);
     if (contact && !(await findPublicContact(db, code))) await savePublicContact(db, { ...who, contact });
     seeded++;

@@ -16,6 +16,7 @@ export const democracyRecordKinds = [
   'consultation',
   'charter',
   'disclosure',
+  'election',
 ] as const;
 export type DemocracyRecordKind = (typeof democracyRecordKinds)[number];
 

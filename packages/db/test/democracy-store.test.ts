@@ -38,13 +38,21 @@ describe('democracy registers in the database', () => {
       consultations: [],
       charters: [],
       disclosures: [],
+      elections: [],
     });
   });
 
   it('builds the stored snapshot from the registers as of the date', async () => {
     const june = await storedSnapshot(db.db, DAXINGGONG, '2026-06-30');
     expect(june?.fromRegister).toEqual(
-      expect.arrayContaining(['meetings', 'charters', 'disclosures', 'consultation.contestedUnsubmitted']),
+      expect.arrayContaining([
+        'meetings',
+        'charters',
+        'disclosures',
+        'consultation.contestedUnsubmitted',
+        'committee.competitiveElection',
+        'supervisionCommittee.chairVotes',
+      ]),
     );
     const residents = june?.snapshot.meetings?.filter((m) => m.kind === 'residents-meeting');
     expect(residents?.map((m) => m.heldOn)).toEqual(['2025-01-18', '2026-01-20']);

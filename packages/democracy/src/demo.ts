@@ -17,6 +17,9 @@ import {
   type Disclosure,
   type DisclosureInput,
   disclosure,
+  type Election,
+  type ElectionInput,
+  election,
   type ImposedMeeting,
   imposedMeeting,
   type Meeting,
@@ -335,6 +338,55 @@ function imposedOf(s: Setting): ImposedMeeting[] {
   return list.map((m) => imposedMeeting.parse(m));
 }
 
+/** The elections of the current term (2021–2026), held in the spring of 2021. */
+function electionsOf(s: Setting): Election[] {
+  const list: ElectionInput[] = [
+    {
+      id: `${s.code}-e-committee-2021`,
+      communityCode: s.code,
+      kind: 'committee',
+      heldOn: '2021-05-16',
+      termEndsOn: '2026-05-31',
+      seats: 5,
+      votesCast: 1260,
+      secretBallot: true,
+      candidates: [
+        { name: '陈主任', post: 'chair', votes: 1102, elected: true },
+        { name: '刘副主任', post: 'vice-chair', votes: 987, elected: true },
+        { name: '张委员', post: 'member', votes: 921, elected: true },
+        { name: '李委员', post: 'member', votes: 876, elected: true },
+        { name: '周委员', post: 'member', votes: 812, elected: true },
+        { name: '吴候选人', post: 'member', votes: 433, elected: false },
+      ],
+    },
+    {
+      id: `${s.code}-e-supervision-2021`,
+      communityCode: s.code,
+      kind: 'supervision',
+      heldOn: '2021-05-16',
+      termEndsOn: '2026-05-31',
+      seats: 3,
+      votesCast: 1260,
+      secretBallot: true,
+      candidates: [
+        { name: '郑主任', post: 'chair', votes: 1015, elected: true },
+        { name: '王委员', post: 'member', votes: 968, elected: true },
+        { name: '冯委员', post: 'member', votes: 902, elected: true },
+      ],
+    },
+  ];
+  // The term was renewed in the 2026 elections.
+  const renewed = list.map((e) => ({
+    ...e,
+    id: e.id.replace('2021', '2026'),
+    heldOn: '2026-05-24',
+    termEndsOn: '2031-05-31',
+    votesCast: 1302,
+    candidates: e.candidates.map((c) => ({ ...c, votes: Math.min(1302, c.votes + 40) })),
+  }));
+  return [...list, ...renewed].map((e) => election.parse(e));
+}
+
 function registersOf(s: Setting): DemocracyRegisters {
   return {
     meetings: meetingsOf(s),
@@ -342,6 +394,7 @@ function registersOf(s: Setting): DemocracyRegisters {
     consultations: consultationsOf(s),
     charters: chartersOf(s),
     disclosures: disclosuresOf(s),
+    elections: electionsOf(s),
   };
 }
 

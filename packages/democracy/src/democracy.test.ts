@@ -6,6 +6,7 @@ import {
   charter,
   consultation,
   disclosure,
+  election,
   emptyDemocracyRegisters,
   futureDisclosureProblem,
   type MeetingInput,
@@ -138,6 +139,45 @@ describe('records refuse what contradicts itself, naming the field', () => {
   });
 });
 
+describe('elections', () => {
+  const base = {
+    id: 'e',
+    communityCode: DAXINGGONG,
+    kind: 'supervision',
+    heldOn: '2026-05-24',
+    termEndsOn: '2031-05-31',
+    seats: 1,
+    votesCast: 100,
+    secretBallot: true,
+    candidates: [{ name: '郑主任', post: 'chair', votes: 51, elected: true }],
+  };
+  it('elects a supervision committee member only with more than half of the votes cast (Jiangsu 17（4）)', () => {
+    expect(problems(election, base)).toEqual([]);
+    const half = { ...base, candidates: [{ name: '郑主任', post: 'chair', votes: 50, elected: true }] };
+    expect(problems(election, half)).toEqual([
+      { path: 'candidates.0.elected', message: '得票未超过参加投票居民的半数，不能当选' },
+    ]);
+    // A committee is elected by the most votes; the half does not bind it here.
+    expect(problems(election, { ...half, kind: 'committee' })).toEqual([]);
+    const tooMany = { ...base, candidates: [{ name: '郑主任', post: 'chair', votes: 101, elected: true }] };
+    expect(problems(election, tooMany)).toEqual([
+      { path: 'candidates.0.votes', message: '得票数不能多于参加投票人数' },
+    ]);
+  });
+
+  it('derives the manner of the election in force, competitive when candidates outnumber seats', () => {
+    const registers = {
+      ...emptyDemocracyRegisters(),
+      elections: [election.parse({ ...base, kind: 'committee' })],
+    };
+    expect(deriveDemocracyFacts(registers, '2026-06-30').facts.committee).toEqual({
+      competitiveElection: false,
+      secretBallot: true,
+    });
+    expect(deriveDemocracyFacts(registers, '2031-06-01').facts.committee).toBeUndefined();
+  });
+});
+
 describe('rules on the records', () => {
   it('warns when a residents meeting is scheduled with less than ten days of notice (Jiangsu 11（1）)', () => {
     expect(
@@ -239,9 +279,13 @@ describe('the snapshot facts derived from the registers', () => {
       'burden.streetOtherMeetingsMaxPerMonth',
       'burden.streetWorkMeetingsMaxPerWeek',
       'charters',
+      'committee.competitiveElection',
+      'committee.secretBallot',
       'consultation.contestedUnsubmitted',
       'disclosures',
       'meetings',
+      'supervisionCommittee.chairVotes',
+      'supervisionCommittee.votesCast',
     ]);
     // The July residents' meeting and its late notice are not yet in a June snapshot.
     expect(facts.meetings?.filter((m) => m.kind === 'residents-meeting')).toEqual([
@@ -285,6 +329,8 @@ describe('the demo year answers every Jiangsu rule on meetings, consultation, ch
     'jiangsu.important-disclosure',
     'jiangsu.monthly-work-meeting',
     'jiangsu.annual-report',
+    'jiangsu.election-manner',
+    'jiangsu.supervision-chair-majority',
   ];
   it('as pass, warn or fail on 2026-12-01, never unknown', () => {
     const { facts } = deriveDemocracyFacts(daxinggong, '2026-12-01');
@@ -305,6 +351,8 @@ describe('the demo year answers every Jiangsu rule on meetings, consultation, ch
       'jiangsu.important-disclosure': 'pass',
       'jiangsu.monthly-work-meeting': 'pass',
       'jiangsu.annual-report': 'pass',
+      'jiangsu.election-manner': 'pass',
+      'jiangsu.supervision-chair-majority': 'pass',
     });
   });
 

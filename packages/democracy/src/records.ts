@@ -322,6 +322,74 @@ export function futureDisclosureProblem(d: Pick<Disclosure, 'on'>, today: string
   return d.on > today ? { path: 'on', message: `公开日期不能晚于今天（${today}）` } : undefined;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Elections (Jiangsu 7（2）, 17（4）)
+// ---------------------------------------------------------------------------------------------
+
+export const electionKinds = ['committee', 'supervision'] as const;
+export type ElectionKind = (typeof electionKinds)[number];
+export const electionKindLabels: Record<ElectionKind, string> = {
+  committee: '居民委员会选举',
+  supervision: '居务监督委员会推选',
+};
+
+export const electedPosts = ['chair', 'vice-chair', 'member'] as const;
+export type ElectedPost = (typeof electedPosts)[number];
+export const electedPostLabels: Record<ElectedPost, string> = {
+  chair: '主任',
+  'vice-chair': '副主任',
+  member: '委员',
+};
+
+export const candidate = z.strictObject({
+  name: safeText('候选人姓名', 50),
+  post: oneOf(electedPosts, electedPostLabels),
+  votes: headcount('得票数'),
+  elected: z.boolean({ error: '应为是或否' }),
+});
+export type Candidate = z.infer<typeof candidate>;
+
+/**
+ * One election and its result. A supervision committee member is elected only with more than half of
+ * the votes cast (Jiangsu 17（4） says so of the chair; read here of every member, since the committee
+ * is "推选" by the same vote — the chair's count is what the snapshot reports either way), so a result
+ * that names one elected with fewer is refused.
+ */
+export const election = z
+  .strictObject({
+    id: recordId,
+    communityCode,
+    kind: oneOf(electionKinds, electionKindLabels),
+    heldOn: isoDate,
+    termEndsOn: isoDate,
+    seats: z.int({ error: '应选人数应为正整数' }).min(1, { error: '应选人数应为正整数' }).max(100),
+    votesCast: headcount('参加投票人数'),
+    secretBallot: z.boolean({ error: '应为是或否' }),
+    candidates: z.array(candidate).min(1, { error: '至少需要一名候选人' }).max(100),
+  })
+  .superRefine((e, ctx) => {
+    if (e.termEndsOn <= e.heldOn)
+      ctx.addIssue({ code: 'custom', path: ['termEndsOn'], message: '任期届满日期应晚于选举日期' });
+    if (e.candidates.filter((c) => c.elected).length > e.seats)
+      ctx.addIssue({ code: 'custom', path: ['candidates'], message: '当选人数不能多于应选人数' });
+    e.candidates.forEach((c, i) => {
+      if (c.votes > e.votesCast)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['candidates', i, 'votes'],
+          message: '得票数不能多于参加投票人数',
+        });
+      else if (e.kind === 'supervision' && c.elected && c.votes * 2 <= e.votesCast)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['candidates', i, 'elected'],
+          message: '得票未超过参加投票居民的半数，不能当选',
+        });
+    });
+  });
+export type Election = z.infer<typeof election>;
+export type ElectionInput = z.input<typeof election>;
+
 /** Everything one community keeps on how it decides, as loaded for the snapshot. */
 export interface DemocracyRegisters {
   meetings: Meeting[];
@@ -329,6 +397,7 @@ export interface DemocracyRegisters {
   consultations: Consultation[];
   charters: Charter[];
   disclosures: Disclosure[];
+  elections: Election[];
 }
 
 export const emptyDemocracyRegisters = (): DemocracyRegisters => ({
@@ -337,6 +406,7 @@ export const emptyDemocracyRegisters = (): DemocracyRegisters => ({
   consultations: [],
   charters: [],
   disclosures: [],
+  elections: [],
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 /**
  * The snapshot's facts worked out from the democracy registers as of a date (docs/interfaces.md §2,
- * §5): `meetings`, `charters`, `disclosures`, `consultation.contestedUnsubmitted` and `burden.*`. A
+ * §5): `meetings`, `charters`, `disclosures`, `consultation.contestedUnsubmitted`, `burden.*` and, from
+ * the election in force, `committee.competitiveElection/secretBallot` and
+ * `supervisionCommittee.chairVotes/votesCast`. A
  * register with nothing on or before the date derives nothing, so a typed value remains.
  */
 import { type CommunityFacts, type DerivedFacts, derivedFacts } from '@shequ/domain';
@@ -69,6 +71,24 @@ export function deriveDemocracyFacts(
     const { period: _period, ...burden } = meetingBurden(registers.imposedMeetings, asOf);
     facts.burden = burden;
   }
+
+  // The election in force: the latest held by the date whose term has not ended.
+  const inForce = (kind: 'committee' | 'supervision') =>
+    registers.elections
+      .filter((e) => e.kind === kind && e.heldOn <= asOf && asOf <= e.termEndsOn)
+      .sort((a, b) => a.heldOn.localeCompare(b.heldOn))
+      .at(-1);
+  const committee = inForce('committee');
+  if (committee)
+    facts.committee = {
+      // 差额: more candidates than seats (Jiangsu 7（2））.
+      competitiveElection: committee.candidates.length > committee.seats,
+      secretBallot: committee.secretBallot,
+    };
+  const supervision = inForce('supervision');
+  const chair = supervision?.candidates.find((c) => c.post === 'chair' && c.elected);
+  if (supervision && chair)
+    facts.supervisionCommittee = { chairVotes: chair.votes, votesCast: supervision.votesCast };
 
   return derivedFacts(facts);
 }

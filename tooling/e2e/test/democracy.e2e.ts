@@ -23,6 +23,8 @@ const democracyRules = [
   'jiangsu.important-disclosure',
   'jiangsu.monthly-work-meeting',
   'jiangsu.annual-report',
+  'jiangsu.election-manner',
+  'jiangsu.supervision-chair-majority',
 ];
 
 describeInBrowser('community democracy in the console and on the public page', () => {
@@ -89,7 +91,7 @@ describeInBrowser('community democracy in the console and on the public page', (
       expect(response?.status()).toBe(200);
       await visitor.getByRole('heading', { name: `${daxinggong.name}居务公开` }).waitFor();
       await visitor.getByText('025-84651234').waitFor();
-      await visitor.getByRole('heading', { name: '重要事项' }).waitFor();
+      await visitor.getByRole('heading', { name: '重要事项', exact: true }).waitFor();
       const overflow = await visitor.evaluate<number>(
         `Math.max(document.documentElement.scrollWidth, window.innerWidth) - ${phone.width}`,
       );

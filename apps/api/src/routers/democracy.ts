@@ -21,6 +21,7 @@ import {
   democracyDeadlines,
   disclosure,
   disclosureStandings,
+  election,
   futureDisclosureProblem,
   imposedMeeting,
   meeting,
@@ -117,6 +118,7 @@ const consultationWrites = writes('consultation', consultation, (c) => ({
     c.contested && c.submittedToMeetingId === undefined ? ['存在较大争议的事项应提交居民会议决定'] : [],
 }));
 const charterWrites = writes('charter', charter, () => ({ warnings: [] }));
+const electionWrites = writes('election', election, () => ({ warnings: [] }));
 const disclosureWrites = writes('disclosure', disclosure, (d, asOf) => {
   const refusal = futureDisclosureProblem(d, asOf);
   return { warnings: [], ...(refusal ? { refusal } : {}) };
@@ -145,6 +147,7 @@ export const democracyRouter = router({
       consultations: registers.consultations.map((c) => ({ ...c, unsubmitted: contested.has(c.id) })),
       charters: registers.charters,
       disclosures: registers.disclosures,
+      elections: registers.elections,
       disclosureStandings: disclosureStandings(registers.disclosures, asOf),
       deadlines,
       contact: (await findPublicContact(ctx.db, input.code)) ?? null,
@@ -177,4 +180,6 @@ export const democracyRouter = router({
   updateCharter: charterWrites.update,
   createDisclosure: disclosureWrites.create,
   updateDisclosure: disclosureWrites.update,
+  createElection: electionWrites.create,
+  updateElection: electionWrites.update,
 });
