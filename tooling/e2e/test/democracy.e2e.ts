@@ -1,8 +1,8 @@
 /**
  * Community democracy against the real server with the demo data: 大行宫社区居委会's compliance page
  * answers every Jiangsu rule on meetings, consultation, charters and disclosure from its registers
- * (never 未知); 象山's 民主议事 page lists what is due and refuses a notice dated after the meeting on
- * its field; and the public page of 大行宫 opens without sign-in on a 390×844 phone.
+ * (never 未知); 象山's 民主议事 page lists what is due, refuses a notice dated after the meeting on
+ * its field and shows the elections; and the public page of 大行宫 opens without sign-in on a 390×844 phone.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -75,6 +75,9 @@ describeInBrowser('community democracy in the console and on the public page', (
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.getByText('公告日期不能晚于会议日期').waitFor();
     await screenshot(page, 'democracy-meeting-refused');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await page.getByRole('tab', { name: '选举' }).click();
+    await expect(page.getByTestId('democracy-election').first().textContent()).resolves.toContain('差额选举');
     expect(consoleErrors.filter((e) => !e.includes('400'))).toEqual([]);
   });
 

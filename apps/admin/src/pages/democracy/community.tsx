@@ -2,13 +2,15 @@
  * One community's democracy registers: what is due (notice of meetings, disclosures by cadence,
  * consultation outcomes, charter filings), meetings by month with their notice warnings and quorum,
  * disclosures with the overdue ones, charters with every version, consultations with their outcome
- * tasks, and the link to the public page. The rules and their citations come from @shequ/democracy.
+ * tasks, elections with their results, and the link to the public page. The rules and their citations come from @shequ/democracy.
  */
 import {
   attendanceBasisLabels,
   charterKindLabels,
   citeInline,
   disclosureCategoryLabels,
+  electedPostLabels,
+  electionKindLabels,
   imposedMeetingLevelLabels,
   meetingKindLabels,
 } from '@shequ/democracy';
@@ -219,6 +221,48 @@ function Consultations({ view }: { view: View }) {
   );
 }
 
+function Elections({ view }: { view: View }) {
+  const elections = [...view.elections].sort((a, b) => b.heldOn.localeCompare(a.heldOn));
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {elections.length === 0 && <Typography.Text type="secondary">尚未登记选举</Typography.Text>}
+      {elections.map((e) => (
+        <Card
+          key={e.id}
+          size="small"
+          data-testid="democracy-election"
+          title={`${electionKindLabels[e.kind]} · ${e.heldOn}`}
+          extra={<Typography.Text type="secondary">{`任期至 ${e.termEndsOn}`}</Typography.Text>}
+        >
+          <Space wrap style={{ marginBottom: 8 }}>
+            <Tag color={e.candidates.length > e.seats ? 'green' : 'orange'}>
+              {e.candidates.length > e.seats ? '差额选举' : '等额选举'}
+            </Tag>
+            <Tag color={e.secretBallot ? 'green' : 'orange'}>
+              {e.secretBallot ? '无记名投票' : '非无记名投票'}
+            </Tag>
+            <Typography.Text type="secondary">{`应选 ${e.seats} 人，参加投票 ${e.votesCast} 人`}</Typography.Text>
+          </Space>
+          <List
+            size="small"
+            dataSource={[...e.candidates].sort((a, b) => b.votes - a.votes)}
+            renderItem={(c) => (
+              <List.Item>
+                <Space wrap>
+                  <span>{c.name}</span>
+                  <Tag>{electedPostLabels[c.post]}</Tag>
+                  <span>{`${c.votes} 票`}</span>
+                  {c.elected && <Tag color="green">当选</Tag>}
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Card>
+      ))}
+    </Space>
+  );
+}
+
 export default function DemocracyCommunityPage() {
   const { code = '' } = useParams();
   const query = useQuery(trpc.democracy.community.queryOptions({ code }));
@@ -247,6 +291,7 @@ export default function DemocracyCommunityPage() {
               { key: 'disclosures', label: '居务公开', children: <Disclosures view={view} code={code} /> },
               { key: 'charters', label: '章程公约', children: <Charters view={view} /> },
               { key: 'consultations', label: '协商', children: <Consultations view={view} /> },
+              { key: 'elections', label: '选举', children: <Elections view={view} /> },
             ]}
           />
         </>
