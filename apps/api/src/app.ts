@@ -16,6 +16,7 @@ import { DEFAULT_SESSION_IDLE_MS } from './auth/sessions.js';
 import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
 import { type ApiSettings, contextFactory } from './context.js';
 import type { TrustProxySetting } from './proxy.js';
+import { registerPublicRoutes } from './public-page.js';
 import { checkReadiness } from './readiness.js';
 import { registerRestRoutes } from './rest.js';
 import { type AppRouter, appRouter } from './router.js';
@@ -120,6 +121,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   registerRestRoutes(app, settings);
+  registerPublicRoutes(app, settings);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

@@ -8,6 +8,7 @@ import { authRouter } from './routers/auth.js';
 import { communitiesRouter } from './routers/communities.js';
 import { complianceRouter } from './routers/compliance.js';
 import { custodyRouter } from './routers/custody.js';
+import { democracyRouter } from './routers/democracy.js';
 import { handoversRouter } from './routers/handovers.js';
 import { jurisdictionsRouter } from './routers/jurisdictions.js';
 import { peopleRouter } from './routers/people.js';
@@ -34,6 +35,7 @@ export const appRouter = router({
   assessment: assessmentRouter,
   workbench: workbenchRouter,
   people: peopleRouter,
+  democracy: democracyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<Command>> = {
   import: () => import('./commands/import.js'),
   log: () => import('./commands/log.js'),
   'new-pack': () => import('./commands/new-pack.js'),
+  snapshot: () => import('./commands/snapshot.js'),
   jurisdictions: () => import('./commands/jurisdictions.js'),
 };
 

@@ -5,6 +5,8 @@
  * domain package — so the API, the CLI and the console's compliance pages all build the same
  * snapshot, and a new register kind is added in one place.
  */
+
+import { deriveDemocracyFacts } from '@shequ/democracy';
 import {
   type CommunityFacts,
   type CommunitySnapshot,
@@ -15,6 +17,7 @@ import {
 import { deriveSnapshotFacts } from '@shequ/people';
 import { eq } from 'drizzle-orm';
 import type { Database, Transaction } from './client.js';
+import { loadDemocracyRegisters } from './democracy-store.js';
 import { loadRegisters } from './people-store.js';
 import { communities } from './schema.js';
 
@@ -73,6 +76,11 @@ export function registerSource<Registers>(source: {
 /** Every register kind a community can keep, in the order their facts are laid over the typed ones. */
 export const registerSources: readonly RegisterSource[] = [
   registerSource({ name: 'people', load: loadRegisters, derive: deriveSnapshotFacts }),
+  registerSource({
+    name: 'democracy',
+    load: loadDemocracyRegisters,
+    derive: (registers, asOf) => deriveDemocracyFacts(registers, asOf),
+  }),
 ];
 
 /** The facts each community's registers determine as of its date; communities keeping none are absent. */

@@ -152,5 +152,6 @@ export const auditLog = pgTable(
 );
 export * from './schema-archives.js';
 export * from './schema-assessment.js';
+export * from './schema-democracy.js';
 export * from './schema-people.js';
 export * from './schema-witness.js';

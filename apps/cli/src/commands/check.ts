@@ -20,10 +20,11 @@ import { packModules, packOption, registryWith } from '../packs.js';
 import { UsageError } from '../usage.js';
 
 export const summary =
-  '按政策包检查一个社区快照：check [--jurisdiction 代码] [--as-of 日期] [--params 文件] [--pack 模块]… 文件|-';
+  '按政策包检查一个社区快照：check [--jurisdiction 代码] [--as-of 日期] [--params 文件] [--pack 模块]… 文件|- 或 --community 代码';
 
 const USAGE =
-  '用法: shequ check [--jurisdiction 代码] [--as-of YYYY-MM-DD] [--params 参数.json] [--alternative 解释ID]… [--pack 政策包模块]… 快照.json|-';
+  '用法: shequ check [--jurisdiction 代码] [--as-of YYYY-MM-DD] [--params 参数.json] [--alternative 解释ID]… [--pack 政策包模块]… 快照.json|-；或 ' +
+  'shequ check --community 社区代码 [--as-of YYYY-MM-DD] [--jurisdiction 代码] [--params 参数.json] [--pack 政策包模块]…';
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -32,10 +33,13 @@ export async function run(args: string[]): Promise<number> {
     params: { type: 'string' },
     alternative: { type: 'string', multiple: true },
     ...packOption,
+    community: { type: 'string' },
   });
-  if (positionals.length !== 1)
+  const fromDatabase = values.community !== undefined;
+  if (fromDatabase && positionals.length > 0)
+    throw new UsageError([`--community: 与快照文件不能同时给出（${positionals.join(' ')}）。${USAGE}`]);
+  if (!fromDatabase && positionals.length !== 1)
     throw new UsageError([`FILE: 请给出一个快照文件，或用 - 从标准输入读取。${USAGE}`]);
-  const source = positionals[0] as string;
   const registry = await registryWith(packModules(values.pack));
 
   const problems: string[] = [];
@@ -47,8 +51,15 @@ export async function run(args: string[]): Promise<number> {
   const params = paramsFile === undefined ? undefined : await readParams(paramsFile, problems);
   const readings = readingsOption(values.alternative);
 
-  const input = await readJson(source, problems);
   let snapshot: z.infer<typeof communitySnapshot> | undefined;
+  if (fromDatabase) {
+    // docs/interfaces.md §5: exactly the snapshot `shequ snapshot --community` prints for the date.
+    const { communityOption, loadStoredSnapshot } = await import('./snapshot.js');
+    const community = communityOption(values.community, problems);
+    if (problems.length > 0 || community === undefined) throw new UsageError(problems);
+    snapshot = await loadStoredSnapshot(community, asOf ?? todayInChina());
+  }
+  const input = fromDatabase ? undefined : await readJson(positionals[0] as string, problems);
   if (input !== undefined) {
     const parsed = communitySnapshot.safeParse(input, { error: domainErrorMap });
     if (parsed.success) snapshot = parsed.data;

@@ -384,6 +384,31 @@ export default function WorkbenchPage() {
             )}
           </Section>
         ) : null}
+        {data.democracy.length > 0 && (
+          <Section
+            title="民主议事期限"
+            count={data.democracy.length}
+            more={<Link to={`/democracy/${data.democracy[0]?.communityCode ?? ''}`}>民主议事</Link>}
+          >
+            <EntryList data-testid="workbench-democracy">
+              {data.democracy.map((d) => (
+                <Entry key={`${d.kind}-${d.recordId}`}>
+                  <EntryText
+                    title={d.message}
+                    description={
+                      <Space size={[12, 0]} wrap>
+                        <span>{d.overdue ? '已逾期' : `${d.dueOn} 前`}</span>
+                        <span>
+                          依据《{d.citation.document}》{d.citation.article}
+                        </span>
+                      </Space>
+                    }
+                  />
+                </Entry>
+              ))}
+            </EntryList>
+          </Section>
+        )}
 
         <Section
           title="有不通过检查项的社区"

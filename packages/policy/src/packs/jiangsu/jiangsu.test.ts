@@ -475,6 +475,23 @@ describe('19（7） yearly report to the residents meeting', () => {
     expect(statusOf('annual-report', held('2024-06-01'), { asOf })).toBe('not-applicable');
   });
 
+  it('passes when a meeting of the year records the report, fails when every one records none', () => {
+    const meetings = (...reports: (boolean | undefined)[]) => ({
+      meetings: reports.map((annualReport, i) => ({
+        kind: 'residents-meeting',
+        heldOn: `2024-0${i + 1}-15`,
+        ...(annualReport === undefined ? {} : { annualReport }),
+      })),
+    });
+    expect(
+      statuses(
+        'annual-report',
+        [meetings(false, true), meetings(false, false), meetings(false, undefined)],
+        asOfNextYear,
+      ),
+    ).toEqual(['pass', 'fail', 'unknown']);
+  });
+
   it('read alternatively, counts the 12 months up to asOf and representatives meetings', () => {
     expect(
       statusOf('annual-report', held('2025-01-05'), {

@@ -257,8 +257,8 @@ export const procedureRules = [
     },
   }),
   // The report is made to the residents' meeting, so a year without one is a breach. A meeting
-  // held does not show the report was made — the snapshot does not record agendas — so the rule
-  // then says unknown rather than pass.
+  // held does not show the report was made: the rule passes when a meeting records that it heard
+  // the report (`annualReport`), fails when every meeting records that it did not, else is unknown.
   check({
     id: 'jiangsu.annual-report',
     title: '居民委员会成员每年向居民会议述职述廉述法并接受民主评议',
@@ -278,8 +278,18 @@ export const procedureRules = [
           actual: '该期间未召开居民会议',
         };
       }
+      const expected = `${judgedOn.label}召开居民会议听取述职述廉述法`;
+      const reported = held.filter((m) => m.annualReport === true);
+      if (reported.length > 0)
+        return {
+          holds: true,
+          expected,
+          actual: `${reported.map((m) => m.heldOn).join('、')}的居民会议听取了述职述廉述法`,
+        };
+      if (held.every((m) => m.annualReport === false))
+        return { holds: false, expected, actual: `${held.length}次居民会议均未安排述职述廉述法` };
       return {
-        unknown: `${judgedOn.label}召开了${held.length}次居民会议，快照未记录是否述职述廉述法并接受评议`,
+        unknown: `${judgedOn.label}召开了${held.length}次居民会议，未记录是否述职述廉述法并接受评议（meetings[].annualReport）`,
       };
     },
   }),

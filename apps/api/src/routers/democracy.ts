@@ -1,0 +1,185 @@
+/**
+ * The democracy registers of one community: meetings with their notice warnings and quorum, meetings
+ * imposed by higher levels, consultations with their outcome tasks, charters with their versions and
+ * disclosures with their cadence — one overview and one audited write per kind of record. Each
+ * procedure checks the role and the jurisdiction first; `@shequ/democracy` decides, `@shequ/db` stores.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DemocracyRecordKind } from '@shequ/db';
+import {
+  DemocracyError,
+  findDemocracyRecord,
+  findPublicContact,
+  loadDemocracyRegisters,
+  saveDemocracyRecord,
+  savePublicContact,
+} from '@shequ/db';
+import {
+  charter,
+  consultation,
+  contestedUnsubmitted,
+  democracyDeadlines,
+  disclosure,
+  disclosureStandings,
+  election,
+  futureDisclosureProblem,
+  imposedMeeting,
+  meeting,
+  meetingBurden,
+  noticeWarning,
+  publicContact,
+  residentsMeetingQuorum,
+} from '@shequ/democracy';
+import { chinaDate, communityCode, isoDate } from '@shequ/domain';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import type { Context } from '../context.js';
+import { fieldError, notFound } from '../errors.js';
+import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
+
+const today = (ctx: Pick<Context, 'settings'>) => chinaDate(ctx.settings.now());
+
+function asClientError(error: unknown): never {
+  if (error instanceof DemocracyError)
+    throw new TRPCError({
+      code: error.code === 'not-found' ? 'NOT_FOUND' : 'CONFLICT',
+      message: error.message,
+    });
+  throw error;
+}
+
+/** A new record gets its id here, whatever the client sent. */
+const withNewId = (value: unknown) =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? { ...value, id: randomUUID() }
+    : value;
+
+const version = z.int({ error: '版本号应为正整数' }).min(1, { error: '版本号应为正整数' });
+
+/**
+ * The create and update procedures of one kind of record; `after` gives the warnings to show and the
+ * refusals that need today's date.
+ */
+function writes<K extends DemocracyRecordKind, T extends { id: string; communityCode: string }>(
+  kind: K,
+  schema: z.ZodType<T>,
+  after: (record: T, asOf: string) => { warnings: string[]; refusal?: { path: string; message: string } },
+) {
+  const save = async (
+    ctx: Context & { principal: NonNullable<Context['principal']> },
+    record: T,
+    expectedVersion?: number,
+  ) => {
+    requireScope(ctx.principal, record.communityCode);
+    const judged = after(record, today(ctx));
+    if (judged.refusal)
+      throw fieldError('BAD_REQUEST', `record.${judged.refusal.path}`, judged.refusal.message);
+    try {
+      const saved = await saveDemocracyRecord(ctx.db, {
+        actor: { id: ctx.principal.id, username: ctx.principal.username },
+        ip: ctx.ip,
+        at: ctx.settings.now(),
+        kind,
+        // The schema is the package's schema of this kind.
+        record: record as never,
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      });
+      return { saved, warnings: judged.warnings };
+    } catch (error) {
+      asClientError(error);
+    }
+  };
+  return {
+    create: writerProcedure
+      .input(z.strictObject({ record: z.preprocess(withNewId, schema) }))
+      .mutation(({ ctx, input }) => save(ctx, input.record)),
+    update: writerProcedure
+      .input(z.strictObject({ record: schema, expectedVersion: version }))
+      .mutation(async ({ ctx, input }) => {
+        const { record } = input;
+        const found = await findDemocracyRecord(ctx.db, record.id);
+        if (!found || found.kind !== kind) throw notFound('没有这条记录');
+        // Scope of where it is as well as where it would go; moving it to another community is refused.
+        requireScope(ctx.principal, found.communityCode);
+        if (found.communityCode !== record.communityCode)
+          throw fieldError('BAD_REQUEST', 'record.communityCode', '不能把记录改到其他社区');
+        return save(ctx, record, input.expectedVersion);
+      }),
+  };
+}
+
+const meetingWrites = writes('meeting', meeting, (m) => {
+  const warning = noticeWarning(m);
+  return { warnings: warning ? [warning] : [] };
+});
+const imposedWrites = writes('imposed-meeting', imposedMeeting, () => ({ warnings: [] }));
+const consultationWrites = writes('consultation', consultation, (c) => ({
+  warnings:
+    c.contested && c.submittedToMeetingId === undefined ? ['存在较大争议的事项应提交居民会议决定'] : [],
+}));
+const charterWrites = writes('charter', charter, () => ({ warnings: [] }));
+const electionWrites = writes('election', election, () => ({ warnings: [] }));
+const disclosureWrites = writes('disclosure', disclosure, (d, asOf) => {
+  const refusal = futureDisclosureProblem(d, asOf);
+  return { warnings: [], ...(refusal ? { refusal } : {}) };
+});
+
+export const communityDemocracyInput = z.strictObject({ code: communityCode, asOf: isoDate.optional() });
+
+export const democracyRouter = router({
+  /** Everything one community keeps, with what is due and the warnings of each record, as of a date. */
+  community: authedProcedure.input(communityDemocracyInput).query(async ({ ctx, input }) => {
+    requireScope(ctx.principal, input.code);
+    const asOf = input.asOf ?? today(ctx);
+    const registers = (await loadDemocracyRegisters(ctx.db, [input.code])).get(input.code);
+    if (!registers) throw notFound('没有这个社区');
+    const deadlines = democracyDeadlines(registers, asOf);
+    const contested = new Set(contestedUnsubmitted(registers.consultations, asOf).map((c) => c.id));
+    return {
+      asOf,
+      meetings: registers.meetings.map((m) => ({
+        ...m,
+        noticeWarning: noticeWarning(m),
+        quorum: m.kind === 'residents-meeting' ? residentsMeetingQuorum(m) : undefined,
+      })),
+      imposedMeetings: registers.imposedMeetings,
+      burden: meetingBurden(registers.imposedMeetings, asOf),
+      consultations: registers.consultations.map((c) => ({ ...c, unsubmitted: contested.has(c.id) })),
+      charters: registers.charters,
+      disclosures: registers.disclosures,
+      elections: registers.elections,
+      disclosureStandings: disclosureStandings(registers.disclosures, asOf),
+      deadlines,
+      contact: (await findPublicContact(ctx.db, input.code)) ?? null,
+    };
+  }),
+  /** The office's contact on the community's public page; `expectedVersion` absent for the first one. */
+  savePublicContact: writerProcedure
+    .input(z.strictObject({ record: publicContact, expectedVersion: version.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.record.communityCode);
+      try {
+        return await savePublicContact(ctx.db, {
+          actor: { id: ctx.principal.id, username: ctx.principal.username },
+          ip: ctx.ip,
+          at: ctx.settings.now(),
+          contact: input.record,
+          ...(input.expectedVersion === undefined ? {} : { expectedVersion: input.expectedVersion }),
+        });
+      } catch (error) {
+        asClientError(error);
+      }
+    }),
+  createMeeting: meetingWrites.create,
+  updateMeeting: meetingWrites.update,
+  createImposedMeeting: imposedWrites.create,
+  updateImposedMeeting: imposedWrites.update,
+  createConsultation: consultationWrites.create,
+  updateConsultation: consultationWrites.update,
+  createCharter: charterWrites.create,
+  updateCharter: charterWrites.update,
+  createDisclosure: disclosureWrites.create,
+  updateDisclosure: disclosureWrites.update,
+  createElection: electionWrites.create,
+  updateElection: electionWrites.update,
+});

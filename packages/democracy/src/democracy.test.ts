@@ -1,0 +1,371 @@
+import { communitySnapshot, fieldErrors } from '@shequ/domain';
+import { checkCommunity } from '@shequ/policy';
+import { describe, expect, it } from 'vitest';
+import { DAXINGGONG, demoDemocracyRegisters, XIANGSHAN } from './demo.js';
+import {
+  charter,
+  consultation,
+  disclosure,
+  election,
+  emptyDemocracyRegisters,
+  futureDisclosureProblem,
+  type MeetingInput,
+  meeting,
+  publicContact,
+} from './records.js';
+import {
+  charterFilingDeadlines,
+  disclosureStandings,
+  meetingBurden,
+  noticeDeadlines,
+  noticeWarning,
+  outcomeDeadlines,
+  redactPersonal,
+  residentsMeetingQuorum,
+} from './rules.js';
+import { deriveDemocracyFacts } from './snapshot.js';
+
+const problems = (
+  schema: { safeParse(input: unknown): { success: boolean; error?: unknown } },
+  input: unknown,
+) => {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? [] : fieldErrors(parsed.error as Parameters<typeof fieldErrors>[0]);
+};
+
+const residentsMeeting: MeetingInput = {
+  id: 'm1',
+  communityCode: DAXINGGONG,
+  kind: 'residents-meeting',
+  title: '居民会议',
+  noticeOn: '2026-05-01',
+  heldOn: '2026-05-11',
+  agenda: ['审议工作报告'],
+  attendance: { basis: 'households', eligible: 100, present: 51 },
+  decisions: [{ text: '通过工作报告', votes: { cast: 51, for: 26, against: 20, abstain: 5 } }],
+};
+
+const registers = demoDemocracyRegisters();
+const daxinggong = registers.get(DAXINGGONG) ?? emptyDemocracyRegisters();
+const xiangshan = registers.get(XIANGSHAN) ?? emptyDemocracyRegisters();
+
+describe('records refuse what contradicts itself, naming the field', () => {
+  it('a notice dated after the meeting', () => {
+    expect(problems(meeting, { ...residentsMeeting, noticeOn: '2026-05-12' })).toEqual([
+      { path: 'noticeOn', message: '公告日期不能晚于会议日期' },
+    ]);
+    expect(problems(meeting, residentsMeeting)).toEqual([]);
+  });
+
+  it('vote counts that do not add up, or more votes than people present', () => {
+    const votes = (v: object) => ({ ...residentsMeeting, decisions: [{ text: '决定', votes: v }] });
+    expect(problems(meeting, votes({ cast: 51, for: 26, against: 20, abstain: 4 }))).toEqual([
+      { path: 'decisions.0.votes.cast', message: '赞成、反对、弃权票数之和应等于投票人数' },
+    ]);
+    expect(problems(meeting, votes({ cast: 52, for: 26, against: 21, abstain: 5 }))).toEqual([
+      { path: 'decisions.0.votes.cast', message: '投票人数不能多于实到人数' },
+    ]);
+    expect(
+      problems(meeting, {
+        ...residentsMeeting,
+        attendance: { basis: 'residents', eligible: 10, present: 11 },
+      }),
+    ).toContainEqual({ path: 'attendance.present', message: '实到人数不能多于应到人数' });
+  });
+
+  it('a filing or publication before the adoption, and a step out of order', () => {
+    const base = {
+      id: 'c1',
+      communityCode: DAXINGGONG,
+      kind: 'residents-covenant',
+      title: '居民公约',
+      versions: [
+        { version: 1, text: '公约', draftedOn: '2026-01-01', adoptedOn: '2026-02-01', filedOn: '2026-01-31' },
+      ],
+    };
+    expect(problems(charter, base)).toEqual([
+      { path: 'versions.0.filedOn', message: '备案日期不能早于表决通过日期' },
+    ]);
+    const unadopted = {
+      ...base,
+      versions: [{ version: 1, text: '公约', draftedOn: '2026-01-01', filedOn: '2026-01-31' }],
+    };
+    expect(problems(charter, unadopted)).toEqual([
+      { path: 'versions.0.filedOn', message: '尚未表决通过，不能填写备案日期' },
+    ]);
+    const outOfOrder = {
+      ...base,
+      versions: [{ version: 1, text: '公约', draftedOn: '2026-01-10', reviewedOn: '2026-01-05' }],
+    };
+    expect(problems(charter, outOfOrder)).toEqual([
+      { path: 'versions.0.reviewedOn', message: '街道审核日期不能早于起草日期' },
+    ]);
+  });
+
+  it('a disclosure dated after today', () => {
+    expect(futureDisclosureProblem({ on: '2026-06-02' }, '2026-06-01')).toEqual({
+      path: 'on',
+      message: '公开日期不能晚于今天（2026-06-01）',
+    });
+    expect(futureDisclosureProblem({ on: '2026-06-01' }, '2026-06-01')).toBeUndefined();
+    expect(
+      problems(disclosure, {
+        id: 'd',
+        communityCode: DAXINGGONG,
+        category: 'routine',
+        title: '公开',
+        body: '',
+        on: '2026-06-01',
+        until: '2026-05-01',
+      }),
+    ).toEqual([{ path: 'until', message: '撤下日期不能早于公开日期' }]);
+  });
+
+  it('an outcome due before the consultation, or a contested flag it does not have', () => {
+    const base = {
+      id: 'k',
+      communityCode: DAXINGGONG,
+      topic: '停车',
+      parties: ['居民'],
+      heldOn: '2026-03-01',
+      outcomes: [{ text: '划线', owner: '物业', dueOn: '2026-02-01' }],
+      contested: false,
+      submittedToMeetingId: 'm1',
+    };
+    expect(problems(consultation, base).map((p) => p.path)).toEqual([
+      'submittedToMeetingId',
+      'outcomes.0.dueOn',
+    ]);
+  });
+});
+
+describe('elections', () => {
+  const base = {
+    id: 'e',
+    communityCode: DAXINGGONG,
+    kind: 'supervision',
+    heldOn: '2026-05-24',
+    termEndsOn: '2031-05-31',
+    seats: 1,
+    votesCast: 100,
+    secretBallot: true,
+    candidates: [{ name: '郑主任', post: 'chair', votes: 51, elected: true }],
+  };
+  it('elects a supervision committee member only with more than half of the votes cast (Jiangsu 17（4）)', () => {
+    expect(problems(election, base)).toEqual([]);
+    const half = { ...base, candidates: [{ name: '郑主任', post: 'chair', votes: 50, elected: true }] };
+    expect(problems(election, half)).toEqual([
+      { path: 'candidates.0.elected', message: '得票未超过参加投票居民的半数，不能当选' },
+    ]);
+    // A committee is elected by the most votes; the half does not bind it here.
+    expect(problems(election, { ...half, kind: 'committee' })).toEqual([]);
+    const tooMany = { ...base, candidates: [{ name: '郑主任', post: 'chair', votes: 101, elected: true }] };
+    expect(problems(election, tooMany)).toEqual([
+      { path: 'candidates.0.votes', message: '得票数不能多于参加投票人数' },
+    ]);
+  });
+
+  it('derives the manner of the election in force, competitive when candidates outnumber seats', () => {
+    const registers = {
+      ...emptyDemocracyRegisters(),
+      elections: [election.parse({ ...base, kind: 'committee' })],
+    };
+    expect(deriveDemocracyFacts(registers, '2026-06-30').facts.committee).toEqual({
+      competitiveElection: false,
+      secretBallot: true,
+    });
+    expect(deriveDemocracyFacts(registers, '2031-06-01').facts.committee).toBeUndefined();
+  });
+});
+
+describe('rules on the records', () => {
+  it('warns when a residents meeting is scheduled with less than ten days of notice (Jiangsu 11（1）)', () => {
+    expect(
+      noticeWarning({ kind: 'residents-meeting', noticeOn: '2026-05-01', heldOn: '2026-05-11' }),
+    ).toBeUndefined();
+    expect(noticeWarning({ kind: 'residents-meeting', noticeOn: '2026-05-02', heldOn: '2026-05-11' })).toBe(
+      '居民会议仅提前9日公告，一般应提前10日（最迟2026-05-01）',
+    );
+    expect(noticeWarning({ kind: 'residents-meeting', heldOn: '2026-05-11' })).toContain(
+      '最迟2026-05-01发布公告',
+    );
+    // Representatives' meetings only under the alternative reading.
+    const reps = { kind: 'representatives-meeting' as const, noticeOn: '2026-05-05', heldOn: '2026-05-11' };
+    expect(noticeWarning(reps)).toBeUndefined();
+    expect(noticeWarning(reps, { representativesCount: true })).toContain('仅提前6日');
+  });
+
+  it('masks identity and mobile numbers typed into a public text, and keeps landlines', () => {
+    expect(redactPersonal('王某 320102198001011234 电话 13912345678，办公室 025-84123456')).toBe(
+      '王某 3201**********1234 电话 139****5678，办公室 025-84123456',
+    );
+  });
+
+  it('takes an office landline as public contact, never a mobile number', () => {
+    const contact = { communityCode: DAXINGGONG, address: '南京市玄武区', hours: '工作日 8:30-17:30' };
+    expect(publicContact.safeParse({ ...contact, officePhone: '025-84123456' }).success).toBe(true);
+    expect(problems(publicContact, { ...contact, officePhone: '13912345678' })).toEqual([
+      { path: 'officePhone', message: '办公电话应为座机号码（如 025-84123456），不能填写个人手机号码' },
+    ]);
+  });
+
+  it('counts a quorum and a decision by more than half, exactly half failing', () => {
+    const parsed = meeting.parse(residentsMeeting);
+    expect(residentsMeetingQuorum(parsed)).toEqual({ quorate: true, passed: [true] });
+    const half = meeting.parse({
+      ...residentsMeeting,
+      attendance: { basis: 'households', eligible: 100, present: 50 },
+      decisions: [{ text: '决定', votes: { cast: 50, for: 25, against: 25, abstain: 0 } }],
+    });
+    expect(residentsMeetingQuorum(half)).toEqual({ quorate: false, passed: [false] });
+  });
+
+  it('lists the demo deadlines: notice of the December meeting, an undisclosed outcome, an open task', () => {
+    expect(noticeDeadlines(daxinggong.meetings, '2026-12-01')).toEqual([
+      expect.objectContaining({
+        recordId: `${DAXINGGONG}-m-residents-2026-12`,
+        dueOn: '2026-12-08',
+        overdue: false,
+      }),
+    ]);
+    const outcomes = outcomeDeadlines(daxinggong.consultations, '2026-12-01');
+    expect(outcomes.map((o) => [o.kind, o.overdue])).toEqual([
+      ['outcome-disclosure', true],
+      ['outcome-task', false],
+    ]);
+    expect(charterFilingDeadlines(daxinggong.charters, '2026-12-01')).toEqual([]);
+  });
+
+  it('says which disclosure category is overdue and when the next is due', () => {
+    const standings = disclosureStandings(daxinggong.disclosures, '2026-12-01');
+    expect(standings.map((s) => [s.category, s.overdue, s.dueOn])).toEqual([
+      ['routine', false, '2026-12-31'],
+      ['important', false, '2026-12-31'],
+      ['finance', false, '2026-12-31'],
+    ]);
+    // The demo year ends with November: by January the fourth quarter and December were missed.
+    const january = disclosureStandings(daxinggong.disclosures, '2027-01-05');
+    expect(january.map((s) => [s.category, s.overdue, s.dueOn])).toEqual([
+      ['routine', true, '2027-03-31'],
+      ['important', true, '2027-01-31'],
+      ['finance', true, '2027-03-31'],
+    ]);
+    expect(january[0]?.message).toBe('常规性事项2026-10-01至2026-12-31未公开（一般每季度公开一次）');
+  });
+
+  it('counts the meetings higher levels imposed the way Weihai 二（八） limits them', () => {
+    expect(meetingBurden(xiangshan.imposedMeetings, '2026-12-01')).toMatchObject({
+      districtMeetingsPerYear: 2,
+      streetWorkMeetingsMaxPerWeek: 1,
+      streetOtherMeetingsMaxPerMonth: 2,
+    });
+    expect(meetingBurden(xiangshan.imposedMeetings, '2026-02-01')).toMatchObject({
+      districtMeetingsPerYear: 0,
+      streetOtherMeetingsMaxPerMonth: 0,
+    });
+  });
+});
+
+describe('the snapshot facts derived from the registers', () => {
+  it('derives nothing from empty registers, so typed facts remain', () => {
+    expect(deriveDemocracyFacts(emptyDemocracyRegisters(), '2026-12-01')).toEqual({ facts: {}, fields: [] });
+    expect(deriveDemocracyFacts(daxinggong, '2020-01-01')).toEqual({ facts: {}, fields: [] });
+  });
+
+  it('lists meetings, charters, disclosures, contested topics and the burden as of the date', () => {
+    const { facts, fields } = deriveDemocracyFacts(daxinggong, '2026-06-30');
+    expect(fields).toEqual([
+      'burden.districtMeetingsPerYear',
+      'burden.streetOtherMeetingsMaxPerMonth',
+      'burden.streetWorkMeetingsMaxPerWeek',
+      'charters',
+      'committee.competitiveElection',
+      'committee.secretBallot',
+      'consultation.contestedUnsubmitted',
+      'disclosures',
+      'meetings',
+      'supervisionCommittee.chairVotes',
+      'supervisionCommittee.votesCast',
+    ]);
+    // The July residents' meeting and its late notice are not yet in a June snapshot.
+    expect(facts.meetings?.filter((m) => m.kind === 'residents-meeting')).toEqual([
+      { kind: 'residents-meeting', noticeOn: '2025-01-06', heldOn: '2025-01-18', annualReport: true },
+      { kind: 'residents-meeting', noticeOn: '2026-01-08', heldOn: '2026-01-20', annualReport: true },
+    ]);
+    expect(facts.charters).toEqual([
+      { kind: 'autonomy-charter', adoptedOn: '2021-04-10', filedOn: '2021-04-16' },
+      { kind: 'autonomy-charter', adoptedOn: '2026-04-18', filedOn: '2026-04-24' },
+      { kind: 'residents-covenant', adoptedOn: '2026-04-18', filedOn: '2026-04-27' },
+    ]);
+    // The elevator topic was contested and went to the July meeting.
+    expect(facts.consultation).toEqual({ contestedUnsubmitted: 0 });
+    expect(
+      communitySnapshot.safeParse({
+        code: DAXINGGONG,
+        name: '大行宫社区居委会',
+        asOf: '2026-06-30',
+        ...facts,
+      }).success,
+    ).toBe(true);
+  });
+
+  it('counts accounts as routine disclosures by default, and not under the alternative reading', () => {
+    const routine = (financeCountsAsRoutine: boolean) =>
+      deriveDemocracyFacts(daxinggong, '2026-12-01', { financeCountsAsRoutine }).facts.disclosures?.filter(
+        (d) => d.kind === 'routine',
+      ).length;
+    expect(routine(true)).toBe(8);
+    expect(routine(false)).toBe(4);
+  });
+});
+
+describe('the demo year answers every Jiangsu rule on meetings, consultation, charters and disclosure', () => {
+  const rules = [
+    'jiangsu.residents-meeting-notice',
+    'jiangsu.consultation-notice',
+    'jiangsu.contested-to-residents-meeting',
+    'jiangsu.charter-filing',
+    'jiangsu.routine-disclosure',
+    'jiangsu.important-disclosure',
+    'jiangsu.monthly-work-meeting',
+    'jiangsu.annual-report',
+    'jiangsu.election-manner',
+    'jiangsu.supervision-chair-majority',
+  ];
+  it('as pass, warn or fail on 2026-12-01, never unknown', () => {
+    const { facts } = deriveDemocracyFacts(daxinggong, '2026-12-01');
+    const snapshot = communitySnapshot.parse({
+      code: DAXINGGONG,
+      name: '大行宫社区居委会',
+      asOf: '2026-12-01',
+      ...facts,
+    });
+    const results = checkCommunity(snapshot).results;
+    const statuses = Object.fromEntries(rules.map((id) => [id, results.find((r) => r.rule === id)?.status]));
+    expect(statuses).toEqual({
+      'jiangsu.residents-meeting-notice': 'warn',
+      'jiangsu.consultation-notice': 'pass',
+      'jiangsu.contested-to-residents-meeting': 'pass',
+      'jiangsu.charter-filing': 'pass',
+      'jiangsu.routine-disclosure': 'pass',
+      'jiangsu.important-disclosure': 'pass',
+      'jiangsu.monthly-work-meeting': 'pass',
+      'jiangsu.annual-report': 'pass',
+      'jiangsu.election-manner': 'pass',
+      'jiangsu.supervision-chair-majority': 'pass',
+    });
+  });
+
+  it('also on the demo date of the compliance page, 2026-06-30', () => {
+    const { facts } = deriveDemocracyFacts(daxinggong, '2026-06-30');
+    const snapshot = communitySnapshot.parse({
+      code: DAXINGGONG,
+      name: '大行宫社区居委会',
+      asOf: '2026-06-30',
+      ...facts,
+    });
+    const results = checkCommunity(snapshot).results.filter((r) => rules.includes(r.rule));
+    expect(results).toHaveLength(rules.length);
+    for (const r of results) expect(['pass', 'warn', 'fail'], r.rule).toContain(r.status);
+  });
+});

@@ -1,0 +1,6 @@
+export * from './citations.js';
+export * from './dates.js';
+export * from './demo.js';
+export * from './records.js';
+export * from './rules.js';
+export * from './snapshot.js';

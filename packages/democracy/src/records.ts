@@ -1,0 +1,433 @@
+/**
+ * The registers of how one community decides: meetings (with notice, attendance and decisions),
+ * meetings that higher levels impose on the community, consultations with their outcome tasks,
+ * charters and covenants with every version kept, and public disclosure items. Each record is
+ * validated here with zh-CN messages naming the field; a record that contradicts itself (a notice
+ * dated after the meeting, a filing before the adoption, votes that do not add up) is refused, so the
+ * caller writes nothing.
+ */
+import { communityCode, isoDate, safeMultilineText, safeText } from '@shequ/domain';
+import { z } from 'zod';
+
+const oneOf = <const T extends readonly [string, ...string[]]>(
+  values: T,
+  labels: Record<T[number], string>,
+) => z.enum(values, { error: `应为以下之一：${values.map((v) => labels[v as T[number]]).join('、')}` });
+
+const headcount = (what: string) =>
+  z
+    .number({ error: (iss) => (iss.input === undefined ? '必填' : `${what}应为非负整数`) })
+    .int({ error: `${what}应为非负整数` })
+    .nonnegative({ error: `${what}应为非负整数` })
+    .max(10_000_000, { error: `${what}过大` });
+
+export const recordId = safeText('编号', 64);
+
+// ---------------------------------------------------------------------------------------------
+// Meetings
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Meetings the community holds. The values are the snapshot's meeting kinds (docs/interfaces.md §2),
+ * so a meeting goes into `meetings[]` as it is.
+ */
+export const meetingKinds = [
+  'residents-meeting',
+  'representatives-meeting',
+  'joint-meeting',
+  'monthly-work-meeting',
+  'consultation-meeting',
+] as const;
+export type MeetingKind = (typeof meetingKinds)[number];
+export const meetingKindLabels: Record<MeetingKind, string> = {
+  'residents-meeting': '居民会议',
+  'representatives-meeting': '居民代表会议',
+  'joint-meeting': '两委联席会议',
+  'monthly-work-meeting': '月度工作例会',
+  'consultation-meeting': '议事协商会',
+};
+
+/** Who a residents' meeting is made of (组织法第九条): all adults, household delegates, or group delegates. */
+export const attendanceBases = ['residents', 'households', 'group-delegates'] as const;
+export type AttendanceBasis = (typeof attendanceBases)[number];
+export const attendanceBasisLabels: Record<AttendanceBasis, string> = {
+  residents: '十八周岁以上居民',
+  households: '户代表',
+  'group-delegates': '居民小组推选的代表',
+};
+
+export const votes = z
+  .strictObject({
+    cast: headcount('投票人数'),
+    for: headcount('赞成票'),
+    against: headcount('反对票'),
+    abstain: headcount('弃权票'),
+  })
+  .refine((v) => v.for + v.against + v.abstain === v.cast, {
+    path: ['cast'],
+    error: '赞成、反对、弃权票数之和应等于投票人数',
+  });
+export type Votes = z.infer<typeof votes>;
+
+export const decision = z.strictObject({
+  text: safeText('决定事项', 500),
+  votes: votes.optional(),
+});
+export type Decision = z.infer<typeof decision>;
+
+const meetingFields = z.strictObject({
+  id: recordId,
+  communityCode,
+  kind: oneOf(meetingKinds, meetingKindLabels),
+  title: safeText('会议名称', 100),
+  /** The day notice went out (公告/通知); the ten-day check of Jiangsu 11（1） counts from it. */
+  noticeOn: isoDate.optional(),
+  heldOn: isoDate,
+  agenda: z.array(safeText('议题', 200)).max(50, { error: '议题最多 50 项' }),
+  attendance: z
+    .strictObject({
+      basis: oneOf(attendanceBases, attendanceBasisLabels),
+      eligible: headcount('应到人数'),
+      present: headcount('实到人数'),
+    })
+    .refine((a) => a.present <= a.eligible, { path: ['present'], error: '实到人数不能多于应到人数' })
+    .optional(),
+  decisions: z.array(decision).max(50, { error: '决定事项最多 50 项' }),
+  /** At this residents' meeting the committee members reported (述职述廉述法) and were appraised (Jiangsu 19（7））. */
+  annualReport: z.boolean({ error: '应为是或否' }).optional(),
+  minutes: safeMultilineText('会议记录', 20_000).optional(),
+  attachments: z.array(safeText('附件名称', 200)).max(20, { error: '附件最多 20 个' }).optional(),
+});
+
+export const meeting = meetingFields.superRefine((m, ctx) => {
+  if (m.noticeOn !== undefined && m.noticeOn > m.heldOn) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['noticeOn'],
+      message: '公告日期不能晚于会议日期',
+      input: m.noticeOn,
+    });
+  }
+  const present = m.attendance?.present;
+  m.decisions.forEach((d, i) => {
+    if (d.votes && present !== undefined && d.votes.cast > present) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['decisions', i, 'votes', 'cast'],
+        message: '投票人数不能多于实到人数',
+        input: d.votes.cast,
+      });
+    }
+  });
+});
+export type Meeting = z.infer<typeof meeting>;
+export type MeetingInput = z.input<typeof meeting>;
+
+/**
+ * Meetings a higher level makes the community attend, as Weihai 二（八） counts them: those a 区市 or
+ * 开发区 organises, the street's weekly work meeting for the community's head, and the street's others.
+ */
+export const imposedMeetingLevels = ['district', 'street-work', 'street-other'] as const;
+export type ImposedMeetingLevel = (typeof imposedMeetingLevels)[number];
+export const imposedMeetingLevelLabels: Record<ImposedMeetingLevel, string> = {
+  district: '区市、开发区组织的会议',
+  'street-work': '街道（镇）工作例会',
+  'street-other': '街道（镇）其他会议',
+};
+
+export const imposedMeeting = z.strictObject({
+  id: recordId,
+  communityCode,
+  level: oneOf(imposedMeetingLevels, imposedMeetingLevelLabels),
+  organiser: safeText('组织单位', 100),
+  title: safeText('会议名称', 100),
+  heldOn: isoDate,
+});
+export type ImposedMeeting = z.infer<typeof imposedMeeting>;
+
+// ---------------------------------------------------------------------------------------------
+// Consultation (协商)
+// ---------------------------------------------------------------------------------------------
+
+/** An outcome to be carried out (Jiangsu 12（5）): who, by when, and when done and disclosed. */
+export const outcomeTask = z
+  .strictObject({
+    text: safeText('协商成果', 500),
+    owner: safeText('落实责任人', 50),
+    dueOn: isoDate,
+    doneOn: isoDate.optional(),
+    /** The day its implementation went up on the disclosure board. */
+    disclosedOn: isoDate.optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.disclosedOn !== undefined && t.doneOn === undefined)
+      ctx.addIssue({ code: 'custom', path: ['disclosedOn'], message: '尚未落实的成果不能填写公开日期' });
+    if (t.disclosedOn !== undefined && t.doneOn !== undefined && t.disclosedOn < t.doneOn)
+      ctx.addIssue({ code: 'custom', path: ['disclosedOn'], message: '公开日期不能早于落实日期' });
+  });
+export type OutcomeTask = z.infer<typeof outcomeTask>;
+
+export const consultation = z
+  .strictObject({
+    id: recordId,
+    communityCode,
+    topic: safeText('协商议题', 200),
+    parties: z.array(safeText('协商主体', 100)).min(1, { error: '至少填写一个参与协商的主体' }).max(50),
+    /** The day the parties were told the content (Jiangsu 12（4） 提前通报). */
+    noticeOn: isoDate.optional(),
+    heldOn: isoDate,
+    outcomes: z.array(outcomeTask).max(50, { error: '协商成果最多 50 项' }),
+    /** 协商无法解决或存在较大争议 (Jiangsu 12（4）): then it must go to a residents' meeting. */
+    contested: z.boolean(),
+    /** The residents' meeting it was submitted to, if any. */
+    submittedToMeetingId: recordId.optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.noticeOn !== undefined && c.noticeOn > c.heldOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noticeOn'],
+        message: '通报日期不能晚于协商日期',
+        input: c.noticeOn,
+      });
+    if (!c.contested && c.submittedToMeetingId !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['submittedToMeetingId'],
+        message: '只有存在较大争议的事项才提交居民会议决定',
+      });
+    c.outcomes.forEach((o, i) => {
+      if (o.dueOn < c.heldOn)
+        ctx.addIssue({ code: 'custom', path: ['outcomes', i, 'dueOn'], message: '落实期限不能早于协商日期' });
+    });
+  });
+export type Consultation = z.infer<typeof consultation>;
+export type ConsultationInput = z.input<typeof consultation>;
+
+// ---------------------------------------------------------------------------------------------
+// Charters and covenants (Jiangsu 13–15)
+// ---------------------------------------------------------------------------------------------
+
+export const charterKinds = ['autonomy-charter', 'residents-covenant'] as const;
+export type CharterKind = (typeof charterKinds)[number];
+export const charterKindLabels: Record<CharterKind, string> = {
+  'autonomy-charter': '居民自治章程',
+  'residents-covenant': '居民公约',
+};
+
+/**
+ * One version of a charter, through the steps of Jiangsu 15: drafted, consulted on, reviewed by the
+ * street, adopted by the residents' meeting, filed with the street, published. Every version is kept.
+ */
+export const charterVersion = z
+  .strictObject({
+    version: z.int({ error: '版本号应为正整数' }).min(1, { error: '版本号应为正整数' }).max(1000),
+    text: safeMultilineText('正文', 50_000),
+    draftedOn: isoDate,
+    consultedOn: isoDate.optional(),
+    reviewedOn: isoDate.optional(),
+    adoptedOn: isoDate.optional(),
+    filedOn: isoDate.optional(),
+    publishedOn: isoDate.optional(),
+  })
+  .superRefine((v, ctx) => {
+    const steps = [
+      ['draftedOn', '起草'],
+      ['consultedOn', '征求意见'],
+      ['reviewedOn', '街道审核'],
+      ['adoptedOn', '居民会议表决通过'],
+    ] as const;
+    let previous: { date: string; label: string } | undefined;
+    for (const [field, label] of steps) {
+      const date = v[field];
+      if (date === undefined) continue;
+      if (previous && date < previous.date)
+        ctx.addIssue({ code: 'custom', path: [field], message: `${label}日期不能早于${previous.label}日期` });
+      previous = { date, label };
+    }
+    for (const [field, label] of [
+      ['filedOn', '备案'],
+      ['publishedOn', '公布'],
+    ] as const) {
+      const date = v[field];
+      if (date === undefined) continue;
+      if (v.adoptedOn === undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: `尚未表决通过，不能填写${label}日期` });
+      else if (date < v.adoptedOn)
+        ctx.addIssue({ code: 'custom', path: [field], message: `${label}日期不能早于表决通过日期` });
+    }
+  });
+export type CharterVersion = z.infer<typeof charterVersion>;
+
+export const charter = z
+  .strictObject({
+    id: recordId,
+    communityCode,
+    kind: oneOf(charterKinds, charterKindLabels),
+    title: safeText('名称', 100),
+    versions: z.array(charterVersion).min(1, { error: '至少需要一个版本' }).max(100),
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Set<number>();
+    c.versions.forEach((v, i) => {
+      if (seen.has(v.version))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['versions', i, 'version'],
+          message: `版本号 ${v.version} 重复`,
+        });
+      seen.add(v.version);
+    });
+  });
+export type Charter = z.infer<typeof charter>;
+export type CharterInput = z.input<typeof charter>;
+
+// ---------------------------------------------------------------------------------------------
+// Public disclosure (居务公开)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Categories by cadence (Jiangsu 16（3）): routine matters quarterly, important matters monthly;
+ * accounts (收支账目) regularly (Jinshan 第九条（三）), read here as quarterly like routine matters.
+ */
+export const disclosureCategories = ['routine', 'important', 'finance'] as const;
+export type DisclosureCategory = (typeof disclosureCategories)[number];
+export const disclosureCategoryLabels: Record<DisclosureCategory, string> = {
+  routine: '常规性事项',
+  important: '重要事项',
+  finance: '财务收支',
+};
+
+export const disclosure = z
+  .strictObject({
+    id: recordId,
+    communityCode,
+    category: oneOf(disclosureCategories, disclosureCategoryLabels),
+    title: safeText('公开事项', 200),
+    body: safeMultilineText('公开内容', 20_000),
+    /** The day it was posted. */
+    on: isoDate,
+    /** The last day it stays on the board; open-ended when absent. */
+    until: isoDate.optional(),
+  })
+  .refine((d) => d.until === undefined || d.until >= d.on, {
+    path: ['until'],
+    error: '撤下日期不能早于公开日期',
+  });
+export type Disclosure = z.infer<typeof disclosure>;
+export type DisclosureInput = z.input<typeof disclosure>;
+
+/** A disclosure cannot be dated after the day it is entered: it would claim something not yet posted. */
+export function futureDisclosureProblem(d: Pick<Disclosure, 'on'>, today: string) {
+  return d.on > today ? { path: 'on', message: `公开日期不能晚于今天（${today}）` } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Elections (Jiangsu 7（2）, 17（4）)
+// ---------------------------------------------------------------------------------------------
+
+export const electionKinds = ['committee', 'supervision'] as const;
+export type ElectionKind = (typeof electionKinds)[number];
+export const electionKindLabels: Record<ElectionKind, string> = {
+  committee: '居民委员会选举',
+  supervision: '居务监督委员会推选',
+};
+
+export const electedPosts = ['chair', 'vice-chair', 'member'] as const;
+export type ElectedPost = (typeof electedPosts)[number];
+export const electedPostLabels: Record<ElectedPost, string> = {
+  chair: '主任',
+  'vice-chair': '副主任',
+  member: '委员',
+};
+
+export const candidate = z.strictObject({
+  name: safeText('候选人姓名', 50),
+  post: oneOf(electedPosts, electedPostLabels),
+  votes: headcount('得票数'),
+  elected: z.boolean({ error: '应为是或否' }),
+});
+export type Candidate = z.infer<typeof candidate>;
+
+/**
+ * One election and its result. A supervision committee member is elected only with more than half of
+ * the votes cast (Jiangsu 17（4） says so of the chair; read here of every member, since the committee
+ * is "推选" by the same vote — the chair's count is what the snapshot reports either way), so a result
+ * that names one elected with fewer is refused.
+ */
+export const election = z
+  .strictObject({
+    id: recordId,
+    communityCode,
+    kind: oneOf(electionKinds, electionKindLabels),
+    heldOn: isoDate,
+    termEndsOn: isoDate,
+    seats: z.int({ error: '应选人数应为正整数' }).min(1, { error: '应选人数应为正整数' }).max(100),
+    votesCast: headcount('参加投票人数'),
+    secretBallot: z.boolean({ error: '应为是或否' }),
+    candidates: z.array(candidate).min(1, { error: '至少需要一名候选人' }).max(100),
+  })
+  .superRefine((e, ctx) => {
+    if (e.termEndsOn <= e.heldOn)
+      ctx.addIssue({ code: 'custom', path: ['termEndsOn'], message: '任期届满日期应晚于选举日期' });
+    if (e.candidates.filter((c) => c.elected).length > e.seats)
+      ctx.addIssue({ code: 'custom', path: ['candidates'], message: '当选人数不能多于应选人数' });
+    e.candidates.forEach((c, i) => {
+      if (c.votes > e.votesCast)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['candidates', i, 'votes'],
+          message: '得票数不能多于参加投票人数',
+        });
+      else if (e.kind === 'supervision' && c.elected && c.votes * 2 <= e.votesCast)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['candidates', i, 'elected'],
+          message: '得票未超过参加投票居民的半数，不能当选',
+        });
+    });
+  });
+export type Election = z.infer<typeof election>;
+export type ElectionInput = z.input<typeof election>;
+
+/** Everything one community keeps on how it decides, as loaded for the snapshot. */
+export interface DemocracyRegisters {
+  meetings: Meeting[];
+  imposedMeetings: ImposedMeeting[];
+  consultations: Consultation[];
+  charters: Charter[];
+  disclosures: Disclosure[];
+  elections: Election[];
+}
+
+export const emptyDemocracyRegisters = (): DemocracyRegisters => ({
+  meetings: [],
+  imposedMeetings: [],
+  consultations: [],
+  charters: [],
+  disclosures: [],
+  elections: [],
+});
+
+// ---------------------------------------------------------------------------------------------
+// The public contact of a community (shown on its public page)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An office landline (`025-84123456`, `0533-7654321`) or a public service number of 3 to 5 digits
+ * (`12345`). A mobile number is refused: on a public page it would be a person's.
+ */
+export const officePhone = z
+  .string({ error: (iss) => (iss.input === undefined ? '必填' : '办公电话应为文本') })
+  .trim()
+  .regex(/^(0\d{2,3}-\d{7,8}|\d{3,5})$/, {
+    error: '办公电话应为座机号码（如 025-84123456），不能填写个人手机号码',
+  });
+
+export const publicContact = z.strictObject({
+  communityCode,
+  address: safeText('办公地址', 200),
+  officePhone,
+  hours: safeText('办公时间', 100),
+});
+export type PublicContact = z.infer<typeof publicContact>;

@@ -1,0 +1,305 @@
+/**
+ * The decisions on the democracy registers: is a meeting's notice long enough (checked when it is
+ * scheduled), did a residents' meeting reach its quorum and pass its decisions, which disclosures are
+ * due or overdue, which consultation outcomes and charter filings are due, and how many meetings higher
+ * levels imposed. Each answer carries its citation.
+ */
+import { type Citation, citations } from './citations.js';
+import { addDays, daysAfter, type Period, periodBefore, periodHolding, weekStart, within } from './dates.js';
+import {
+  type Charter,
+  type Consultation,
+  charterKindLabels,
+  type DemocracyRegisters,
+  type Disclosure,
+  type DisclosureCategory,
+  disclosureCategories,
+  disclosureCategoryLabels,
+  type ImposedMeeting,
+  type Meeting,
+  meetingKindLabels,
+} from './records.js';
+
+/** Something due or overdue on a register, for the console's lists and the workbench. */
+export interface Deadline {
+  kind: 'meeting-notice' | 'disclosure' | 'outcome-task' | 'outcome-disclosure' | 'charter-filing';
+  /** The record it is about. */
+  recordId: string;
+  /** The last day to act. */
+  dueOn: string;
+  overdue: boolean;
+  message: string;
+  citation: Citation;
+}
+
+export const RESIDENTS_MEETING_NOTICE_DAYS = 10;
+export const CHARTER_FILING_DAYS = 10;
+
+/**
+ * Jiangsu 11（1） "一般应提前十日发布公告" applies to the residents' meeting. Whether a representatives'
+ * meeting counts as one is read as in the Jiangsu pack (`jiangsu.residents-meeting-kinds`): by default
+ * not; `representativesCount: true` selects the alternative.
+ */
+export interface NoticeOptions {
+  representativesCount?: boolean;
+}
+
+const noticedKinds = (options: NoticeOptions): ReadonlySet<string> =>
+  new Set(
+    options.representativesCount ? ['residents-meeting', 'representatives-meeting'] : ['residents-meeting'],
+  );
+
+/**
+ * The warning for a meeting being scheduled or recorded whose notice is shorter than ten days, or not
+ * given yet. "一般" hedges the rule, so this warns and never refuses.
+ */
+export function noticeWarning(
+  m: Pick<Meeting, 'kind' | 'noticeOn' | 'heldOn'>,
+  options: NoticeOptions = {},
+): string | undefined {
+  if (!noticedKinds(options).has(m.kind)) return undefined;
+  const label = meetingKindLabels[m.kind];
+  const latest = addDays(m.heldOn, -RESIDENTS_MEETING_NOTICE_DAYS);
+  if (m.noticeOn === undefined)
+    return `${label}一般应提前${RESIDENTS_MEETING_NOTICE_DAYS}日公告，最迟${latest}发布公告`;
+  const days = daysAfter(m.noticeOn, m.heldOn);
+  if (days < RESIDENTS_MEETING_NOTICE_DAYS)
+    return `${label}仅提前${days}日公告，一般应提前${RESIDENTS_MEETING_NOTICE_DAYS}日（最迟${latest}）`;
+  return undefined;
+}
+
+/** Residents' meetings ahead whose notice is still to go out, by the day it must go out. */
+export function noticeDeadlines(
+  meetings: readonly Meeting[],
+  asOf: string,
+  options: NoticeOptions = {},
+): Deadline[] {
+  return meetings
+    .filter((m) => m.heldOn >= asOf && m.noticeOn === undefined && noticedKinds(options).has(m.kind))
+    .map((m) => {
+      const dueOn = addDays(m.heldOn, -RESIDENTS_MEETING_NOTICE_DAYS);
+      return {
+        kind: 'meeting-notice' as const,
+        recordId: m.id,
+        dueOn,
+        overdue: dueOn < asOf,
+        message: `${m.heldOn}${m.title}：最迟${dueOn}发布公告`,
+        citation: citations.jiangsuMeetingNotice,
+      };
+    });
+}
+
+export interface QuorumResult {
+  /** Undefined when attendance was not recorded. */
+  quorate: boolean | undefined;
+  /** Per decision: passed by more than half of those present; undefined without votes or attendance. */
+  passed: (boolean | undefined)[];
+}
+
+/**
+ * A residents' meeting may be held only with more than half of its members present, and decides by
+ * more than half of those present (组织法第九条). "过半数" is more than half: exactly half fails.
+ */
+export function residentsMeetingQuorum(m: Pick<Meeting, 'attendance' | 'decisions'>): QuorumResult {
+  const a = m.attendance;
+  return {
+    quorate: a === undefined ? undefined : a.present * 2 > a.eligible,
+    passed: m.decisions.map((d) =>
+      d.votes === undefined || a === undefined ? undefined : d.votes.for * 2 > a.present,
+    ),
+  };
+}
+
+/**
+ * How often each category must be disclosed (Jiangsu 16（3））: routine matters quarterly, important
+ * matters monthly, accounts (Jinshan 第九条（三） "定期公开收支账目", no period named) quarterly like
+ * routine matters.
+ */
+export const disclosureCadenceMonths: Record<DisclosureCategory, 1 | 3> = {
+  routine: 3,
+  important: 1,
+  finance: 3,
+};
+
+export interface DisclosureStanding {
+  category: DisclosureCategory;
+  lastOn?: string;
+  /** The period being judged now: the current one when it already has a disclosure, else the one due. */
+  dueOn: string;
+  /** The last complete period had none: "一般" hedges the cadence, so this is a warning. */
+  overdue: boolean;
+  message: string;
+}
+
+/** Per category: the last disclosure, the date the next is due by, and whether the previous period was missed. */
+export function disclosureStandings(disclosures: readonly Disclosure[], asOf: string): DisclosureStanding[] {
+  return disclosureCategories.map((category) => {
+    const months = disclosureCadenceMonths[category];
+    const posted = disclosures.filter((d) => d.category === category && d.on <= asOf).map((d) => d.on);
+    const lastOn = posted.sort().at(-1);
+    const current = periodHolding(asOf, months);
+    const previous = periodBefore(current, months);
+    const cadence = months === 1 ? '每月' : '每季度';
+    const label = disclosureCategoryLabels[category];
+    const doneNow = posted.some((on) => within(on, current));
+    const missed = !posted.some((on) => within(on, previous));
+    const dueOn = doneNow ? periodHolding(addDays(current.to, 1), months).to : current.to;
+    return {
+      category,
+      ...(lastOn ? { lastOn } : {}),
+      dueOn,
+      overdue: missed,
+      message: missed
+        ? `${label}${previous.from}至${previous.to}未公开（一般${cadence}公开一次）`
+        : `${label}下次应于${dueOn}前公开`,
+    };
+  });
+}
+
+export function disclosureDeadlines(disclosures: readonly Disclosure[], asOf: string): Deadline[] {
+  return disclosureStandings(disclosures, asOf).map((s) => ({
+    kind: 'disclosure',
+    recordId: s.category,
+    dueOn: s.dueOn,
+    overdue: s.overdue,
+    message: s.message,
+    citation: s.category === 'finance' ? citations.jinshanAccounts : citations.jiangsuDisclosureCadence,
+  }));
+}
+
+/** Outcome tasks not yet done, and done tasks whose implementation is not yet disclosed (Jiangsu 12（5））. */
+export function outcomeDeadlines(consultations: readonly Consultation[], asOf: string): Deadline[] {
+  const out: Deadline[] = [];
+  for (const c of consultations) {
+    c.outcomes.forEach((t, i) => {
+      const recordId = `${c.id}#${i + 1}`;
+      if (t.doneOn === undefined) {
+        out.push({
+          kind: 'outcome-task',
+          recordId,
+          dueOn: t.dueOn,
+          overdue: t.dueOn < asOf,
+          message: `${c.topic}：${t.text}（${t.owner}，${t.dueOn}前落实）`,
+          citation: citations.jiangsuConsultationOutcomes,
+        });
+      } else if (t.disclosedOn === undefined) {
+        out.push({
+          kind: 'outcome-disclosure',
+          recordId,
+          dueOn: t.doneOn,
+          overdue: t.doneOn < asOf,
+          message: `${c.topic}：${t.text}已于${t.doneOn}落实，落实情况尚未公开`,
+          citation: citations.jiangsuConsultationOutcomes,
+        });
+      }
+    });
+  }
+  return out;
+}
+
+/** Adopted versions not yet filed: due ten days after adoption (Jiangsu 15（5））. */
+export function charterFilingDeadlines(charters: readonly Charter[], asOf: string): Deadline[] {
+  const out: Deadline[] = [];
+  for (const c of charters) {
+    for (const v of c.versions) {
+      if (v.adoptedOn === undefined || v.filedOn !== undefined || v.adoptedOn > asOf) continue;
+      const dueOn = addDays(v.adoptedOn, CHARTER_FILING_DAYS);
+      out.push({
+        kind: 'charter-filing',
+        recordId: `${c.id}@${v.version}`,
+        dueOn,
+        overdue: dueOn < asOf,
+        message: `${charterKindLabels[c.kind]}（第${v.version}版）${v.adoptedOn}通过，应于${dueOn}前报街道备案`,
+        citation: citations.jiangsuCharterFiling,
+      });
+    }
+  }
+  return out;
+}
+
+/** Contested topics consulted on by `asOf` and not submitted to a residents' meeting (Jiangsu 12（4））. */
+export function contestedUnsubmitted(consultations: readonly Consultation[], asOf: string): Consultation[] {
+  return consultations.filter((c) => c.heldOn <= asOf && c.contested && c.submittedToMeetingId === undefined);
+}
+
+export interface MeetingBurden {
+  /** The calendar year of `asOf`, up to `asOf`. */
+  period: Period;
+  districtMeetingsPerYear: number;
+  streetWorkMeetingsMaxPerWeek: number;
+  streetOtherMeetingsMaxPerMonth: number;
+}
+
+function busiest(dates: readonly string[], bucket: (date: string) => string): number {
+  const counts = new Map<string, number>();
+  for (const d of dates) counts.set(bucket(d), (counts.get(bucket(d)) ?? 0) + 1);
+  return Math.max(0, ...counts.values());
+}
+
+/**
+ * The meetings higher levels imposed in the calendar year of `asOf`, counted the way Weihai 二（八）
+ * limits them: district meetings in the year, the street's work meetings in the busiest week, the
+ * street's other meetings in the busiest month. A week that straddles New Year counts only its days in
+ * the year.
+ */
+export function meetingBurden(imposed: readonly ImposedMeeting[], asOf: string): MeetingBurden {
+  const period = { from: `${asOf.slice(0, 4)}-01-01`, to: asOf };
+  const inYear = imposed.filter((m) => within(m.heldOn, period));
+  const on = (level: ImposedMeeting['level']) => inYear.filter((m) => m.level === level).map((m) => m.heldOn);
+  return {
+    period,
+    districtMeetingsPerYear: on('district').length,
+    streetWorkMeetingsMaxPerWeek: busiest(on('street-work'), weekStart),
+    streetOtherMeetingsMaxPerMonth: busiest(on('street-other'), (d) => d.slice(0, 7)),
+  };
+}
+
+/**
+ * 本系统规则 R-DEM-1: a disclosure without a take-down date stays on the public board for one year after
+ * posting (Jiangsu 16 names cadences but no term on the board); one with `until` stays to that day.
+ */
+export const PUBLIC_BOARD_DAYS = 365;
+
+/** The first posting day a disclosure without `until` can have and still be on the board on `today`. */
+export function publicBoardSince(today: string): string {
+  return addDays(today, -PUBLIC_BOARD_DAYS);
+}
+
+export function onPublicBoard(d: Pick<Disclosure, 'on' | 'until'>, today: string): boolean {
+  if (d.on > today) return false;
+  return d.until === undefined ? d.on >= publicBoardSince(today) : d.until >= today;
+}
+
+/**
+ * Text for the public page with anything that looks like an identity number or a mobile number masked,
+ * in case one was typed into a disclosure: the page must never show one (docs/interfaces.md §5).
+ */
+export function redactPersonal(text: string): string {
+  return text
+    .replace(/(?<!\d)(\d{4})\d{10}(\d{3}[\dXx])(?!\d)/g, '$1**********$2')
+    .replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2');
+}
+
+/** How far ahead the workbench looks for democracy deadlines. */
+export const DEADLINE_HORIZON_DAYS = 30;
+
+/**
+ * Every deadline of a community's registers, earliest first: meeting notices, disclosures by cadence,
+ * consultation outcomes and their disclosure, charter filings. `horizonDays` keeps the overdue ones
+ * and those due within that many days.
+ */
+export function democracyDeadlines(
+  registers: Pick<DemocracyRegisters, 'meetings' | 'consultations' | 'charters' | 'disclosures'>,
+  asOf: string,
+  horizonDays?: number,
+): Deadline[] {
+  const all = [
+    ...noticeDeadlines(registers.meetings, asOf),
+    ...disclosureDeadlines(registers.disclosures, asOf),
+    ...outcomeDeadlines(registers.consultations, asOf),
+    ...charterFilingDeadlines(registers.charters, asOf),
+  ].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.kind.localeCompare(b.kind));
+  if (horizonDays === undefined) return all;
+  const until = addDays(asOf, horizonDays);
+  return all.filter((d) => d.overdue || d.dueOn <= until);
+}

@@ -1,0 +1,94 @@
+/**
+ * The snapshot's facts worked out from the democracy registers as of a date (docs/interfaces.md §2,
+ * §5): `meetings`, `charters`, `disclosures`, `consultation.contestedUnsubmitted`, `burden.*` and, from
+ * the election in force, `committee.competitiveElection/secretBallot` and
+ * `supervisionCommittee.chairVotes/votesCast`. A
+ * register with nothing on or before the date derives nothing, so a typed value remains.
+ */
+import { type CommunityFacts, type DerivedFacts, derivedFacts } from '@shequ/domain';
+import type { DemocracyRegisters } from './records.js';
+import { contestedUnsubmitted, meetingBurden } from './rules.js';
+
+/**
+ * Accounts (`finance`) have no kind of their own in the snapshot. By default they count as routine
+ * matters, disclosed quarterly (Jinshan 第九条（三） "定期" names no period); `financeCountsAsRoutine:
+ * false` selects the alternative reading, in which accounts are a separate duty and do not satisfy the
+ * routine cadence of Jiangsu 16（3）.
+ */
+export interface DeriveOptions {
+  financeCountsAsRoutine?: boolean;
+}
+
+export function deriveDemocracyFacts(
+  registers: DemocracyRegisters,
+  asOf: string,
+  options: DeriveOptions = {},
+): DerivedFacts {
+  const facts: CommunityFacts = {};
+
+  const meetings = [
+    ...registers.meetings
+      .filter((m) => m.heldOn <= asOf)
+      .map((m) => ({
+        kind: m.kind,
+        noticeOn: m.noticeOn,
+        heldOn: m.heldOn,
+        ...(m.annualReport === undefined ? {} : { annualReport: m.annualReport }),
+      })),
+    ...registers.consultations
+      .filter((c) => c.heldOn <= asOf)
+      .map((c) => ({ kind: 'consultation-meeting', noticeOn: c.noticeOn, heldOn: c.heldOn })),
+  ]
+    .map(({ noticeOn, ...m }) => (noticeOn === undefined ? m : { ...m, noticeOn }))
+    .sort((a, b) => a.heldOn.localeCompare(b.heldOn) || a.kind.localeCompare(b.kind));
+  if (meetings.length > 0) facts.meetings = meetings;
+
+  const charters = registers.charters.flatMap((c) =>
+    c.versions
+      .filter((v) => v.adoptedOn !== undefined && v.adoptedOn <= asOf)
+      .map((v) => ({
+        kind: c.kind,
+        adoptedOn: v.adoptedOn as string,
+        ...(v.filedOn !== undefined && v.filedOn <= asOf ? { filedOn: v.filedOn } : {}),
+      })),
+  );
+  if (charters.length > 0) facts.charters = charters.sort((a, b) => a.adoptedOn.localeCompare(b.adoptedOn));
+
+  const financeCountsAsRoutine = options.financeCountsAsRoutine ?? true;
+  const disclosures = registers.disclosures
+    .filter((d) => d.on <= asOf && (d.category !== 'finance' || financeCountsAsRoutine))
+    .map((d) => ({
+      kind: d.category === 'important' ? ('important' as const) : ('routine' as const),
+      on: d.on,
+    }))
+    .sort((a, b) => a.on.localeCompare(b.on) || a.kind.localeCompare(b.kind));
+  if (registers.disclosures.some((d) => d.on <= asOf)) facts.disclosures = disclosures;
+
+  if (registers.consultations.some((c) => c.heldOn <= asOf))
+    facts.consultation = { contestedUnsubmitted: contestedUnsubmitted(registers.consultations, asOf).length };
+
+  if (registers.imposedMeetings.some((m) => m.heldOn <= asOf)) {
+    const { period: _period, ...burden } = meetingBurden(registers.imposedMeetings, asOf);
+    facts.burden = burden;
+  }
+
+  // The election in force: the latest held by the date whose term has not ended.
+  const inForce = (kind: 'committee' | 'supervision') =>
+    registers.elections
+      .filter((e) => e.kind === kind && e.heldOn <= asOf && asOf <= e.termEndsOn)
+      .sort((a, b) => a.heldOn.localeCompare(b.heldOn))
+      .at(-1);
+  const committee = inForce('committee');
+  if (committee)
+    facts.committee = {
+      // 差额: more candidates than seats (Jiangsu 7（2））.
+      competitiveElection: committee.candidates.length > committee.seats,
+      secretBallot: committee.secretBallot,
+    };
+  const supervision = inForce('supervision');
+  const chair = supervision?.candidates.find((c) => c.post === 'chair' && c.elected);
+  if (supervision && chair)
+    facts.supervisionCommittee = { chairVotes: chair.votes, votesCast: supervision.votesCast };
+
+  return derivedFacts(facts);
+}

@@ -1,0 +1,109 @@
+/**
+ * Community democracy against the real server with the demo data: 大行宫社区居委会's compliance page
+ * answers every Jiangsu rule on meetings, consultation, charters and disclosure from its registers
+ * (never 未知); 象山's 民主议事 page lists what is due, refuses a notice dated after the meeting on
+ * its field and shows the elections; and the public page of 大行宫 opens without sign-in on a 390×844 phone.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
+import { type RunningServer, startServer } from './server.js';
+import { firstSignIn } from './sign-in.js';
+
+const daxinggong = { code: '320102002002', name: '大行宫社区居委会' };
+const xiangshan = '370305111007';
+const phone = { width: 390, height: 844 };
+
+const democracyRules = [
+  'jiangsu.residents-meeting-notice',
+  'jiangsu.consultation-notice',
+  'jiangsu.contested-to-residents-meeting',
+  'jiangsu.charter-filing',
+  'jiangsu.routine-disclosure',
+  'jiangsu.important-disclosure',
+  'jiangsu.monthly-work-meeting',
+  'jiangsu.annual-report',
+  'jiangsu.election-manner',
+  'jiangsu.supervision-chair-majority',
+];
+
+describeInBrowser('community democracy in the console and on the public page', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    page = await openConsolePage(browser, { errors: consoleErrors, timeout: 20_000, refusalsExpected: true });
+    await firstSignIn(page, server.url, {
+      username: 'admin',
+      oneTimePassword: server.adminPassword,
+      newPassword: 'Democracy-Walk-2026!',
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('answers the Jiangsu rules on meetings, consultation, charters and disclosure for 大行宫, none unknown', async () => {
+    await page.goto(`${server.url}/compliance/${daxinggong.code}`);
+    await page.getByRole('heading', { name: `${daxinggong.name} · 合规检查` }).waitFor();
+    for (const rule of democracyRules) {
+      const result = page.locator(`.compliance-result[data-rule="${rule}"]`);
+      await result.waitFor();
+      expect([rule, await result.getAttribute('data-status')]).toEqual([
+        rule,
+        expect.stringMatching(/^(pass|warn|fail)$/),
+      ]);
+    }
+    await screenshot(page, 'democracy-compliance-daxinggong');
+  });
+
+  it('lists what is due in 象山 and refuses a notice dated after the meeting on its field', async () => {
+    await page.goto(`${server.url}/democracy/${xiangshan}`);
+    await page.getByTestId('democracy-deadlines').waitFor();
+    await page.getByRole('tab', { name: '会议' }).click();
+    await page.getByTestId('democracy-meeting').first().waitFor();
+    await page.getByTestId('meeting-new').click();
+    const dialog = page.getByRole('dialog', { name: '登记会议' });
+    await dialog.getByLabel('会议名称').fill('临时居民会议');
+    await dialog.getByLabel('公告日期').fill('2026-12-20');
+    await dialog.getByLabel('会议日期').fill('2026-12-18');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('公告日期不能晚于会议日期').waitFor();
+    await screenshot(page, 'democracy-meeting-refused');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await page.getByRole('tab', { name: '选举' }).click();
+    await expect(page.getByTestId('democracy-election').first().textContent()).resolves.toContain('差额选举');
+    expect(consoleErrors.filter((e) => !e.includes('400'))).toEqual([]);
+  });
+
+  it('opens the public page of 大行宫 on a phone without signing in, and 404 for an unknown code', async () => {
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: phone,
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      const visitor = await context.newPage();
+      const response = await visitor.goto(`${server.url}/public/communities/${daxinggong.code}`);
+      expect(response?.status()).toBe(200);
+      await visitor.getByRole('heading', { name: `${daxinggong.name}居务公开` }).waitFor();
+      await visitor.getByText('025-84651234').waitFor();
+      await visitor.getByRole('heading', { name: '重要事项', exact: true }).waitFor();
+      const overflow = await visitor.evaluate<number>(
+        `Math.max(document.documentElement.scrollWidth, window.innerWidth) - ${phone.width}`,
+      );
+      expect(overflow).toBe(0);
+      await screenshot(visitor, 'democracy-public-page-phone');
+      const missing = await visitor.goto(`${server.url}/public/communities/320102002099`);
+      expect(missing?.status()).toBe(404);
+    } finally {
+      await context.close();
+    }
+  });
+});
