@@ -17,11 +17,14 @@ import {
   maskPhone,
   type ResidentGroup,
   type RosterEntry,
+  type RosterStay,
   type Worker,
+  type WorkerPost,
 } from '@shequ/people';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database, DatabaseHandle, Transaction } from './client.js';
+import { escapeLike } from './like.js';
 import { auditLog, communities } from './schema.js';
 import { peopleCommittees, peopleUnits, peopleWorkers } from './schema-people.js';
 
@@ -165,6 +168,31 @@ export async function rosterEntriesWithIdNumber(db: Db, idNumber: string): Promi
     .from(peopleWorkers)
     .where(eq(peopleWorkers.idNumber, idNumber));
   return rows.map((r) => ({ ...r, leftOn: r.leftOn ?? undefined }));
+}
+
+/**
+ * Each roster entry's community, post and stay in the communities whose codes start with `prefix`
+ * ('' for the whole country): what a summary of a street, district or city needs, without the records.
+ */
+export async function rosterStaysUnder(db: Db, prefix: string): Promise<RosterStay[]> {
+  const rows = await db
+    .select({
+      communityCode: peopleWorkers.communityCode,
+      post: peopleWorkers.post,
+      fullTime: sql<boolean | null>`(${peopleWorkers.record}->>'fullTime')::boolean`,
+      joinedOn: peopleWorkers.joinedOn,
+      leftOn: peopleWorkers.leftOn,
+    })
+    .from(peopleWorkers)
+    .where(prefix === '' ? undefined : like(peopleWorkers.communityCode, `${escapeLike(prefix)}%`));
+  return rows.map((r) => ({
+    communityCode: r.communityCode,
+    post: r.post as WorkerPost,
+    // A record stored before `fullTime` had a default counts as full-time, as the schema's default does.
+    fullTime: r.fullTime ?? true,
+    joinedOn: r.joinedOn,
+    leftOn: r.leftOn ?? undefined,
+  }));
 }
 
 export interface HistoryEntry {

@@ -6,3 +6,4 @@ export * from './masking.js';
 export * from './registers.js';
 export * from './rules.js';
 export * from './snapshot.js';
+export * from './summary.js';

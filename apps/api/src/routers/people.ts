@@ -9,16 +9,18 @@ import { randomUUID } from 'node:crypto';
 import {
   communities,
   findWorker,
+  jurisdictions,
   loadCommunityRegisters,
   loadRegisters,
   PeopleError,
   recordFullView,
   registerHistory,
+  rosterStaysUnder,
   saveCommittee,
   saveUnit,
   saveWorker,
 } from '@shequ/db';
-import { communityCode, divisionCode, isoDate, yuan } from '@shequ/domain';
+import { ancestorCodes, COUNTRY_CODE, communityCode, divisionCode, isoDate, yuan } from '@shequ/domain';
 import {
   building,
   type CommunityRegisters,
@@ -38,6 +40,8 @@ import {
   rosterConflicts,
   STAFF_FLOOR,
   staffCounts,
+  staffingSummary,
+  staysByCommunity,
   subCommitteesLedByMember,
   termsEnding,
   trainingMissing,
@@ -49,10 +53,12 @@ import {
 import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { scopePrefix } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { FieldProblems, forbidden, notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 import { communitiesUnder } from './communities.js';
+import { type PathEntry, visiblePath } from './jurisdictions.js';
 
 /** A roster covers at most this many communities at once (a street has a few dozen). */
 const MAX_COMMUNITIES = 200;
@@ -414,6 +420,65 @@ export const peopleRouter = router({
           payNotBelowReference(registers, asOf, input.referencePay),
         ],
         derived,
+      };
+    }),
+
+  /**
+   * Staffing under any node, the whole country included: the node's totals and one row per child node
+   * (the districts of a city, the streets of a district, the communities of a street), so that an
+   * administrator above a street finds where the rosters are and where they fall short.
+   */
+  summary: authedProcedure
+    .input(
+      z.strictObject({
+        under: z.union([z.literal(COUNTRY_CODE), divisionCode]).optional(),
+        asOf: isoDate.optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const node = input.under ?? ctx.principal.jurisdictionCode;
+      requireScope(ctx.principal, node);
+      const asOf = input.asOf ?? today(ctx);
+      const [self] =
+        node === COUNTRY_CODE
+          ? [{ code: COUNTRY_CODE, name: '全国', level: 'country' as const }]
+          : await ctx.db
+              .select({ code: jurisdictions.code, name: jurisdictions.name, level: jurisdictions.level })
+              .from(jurisdictions)
+              .where(eq(jurisdictions.code, node));
+      if (!self) throw notFound('没有这个行政区划');
+      const [children, places, stays, paths] = await Promise.all([
+        ctx.db
+          .select({ code: jurisdictions.code, name: jurisdictions.name, level: jurisdictions.level })
+          .from(jurisdictions)
+          .where(
+            node === COUNTRY_CODE ? eq(jurisdictions.level, 'province') : eq(jurisdictions.parentCode, node),
+          )
+          .orderBy(asc(jurisdictions.code)),
+        ctx.db.select({ code: communities.code }).from(communities).where(communitiesUnder(node)),
+        rosterStaysUnder(ctx.db, scopePrefix(node)),
+        node === COUNTRY_CODE ? new Map<string, PathEntry[]>() : visiblePath(ctx, ctx.principal, [node]),
+      ]);
+      const byCommunity = staysByCommunity(stays);
+      const childCodes = new Set(children.map((c) => c.code));
+      const underChild = new Map<string, string[]>(children.map((c) => [c.code, []]));
+      for (const { code } of places) {
+        const child = [...ancestorCodes(code), code].find((a) => childCodes.has(a));
+        if (child) underChild.get(child)?.push(code);
+      }
+      return {
+        node: { ...self, path: paths.get(node) ?? [] },
+        asOf,
+        floor: STAFF_FLOOR,
+        total: staffingSummary(
+          places.map((p) => p.code),
+          byCommunity,
+          asOf,
+        ),
+        children: children.map((c) => ({
+          ...c,
+          ...staffingSummary(underChild.get(c.code) ?? [], byCommunity, asOf),
+        })),
       };
     }),
 
