@@ -1,0 +1,114 @@
+/**
+ * 人员名册 for an administrator above the streets: 淄博市's city administrator opens the page on the
+ * city's staffing by district, drills down to 临淄区 and 金山镇 in the summary, reaches the street's
+ * roster and one community's, picks a node in the division tree, and does the same on a 390×844 phone.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
+import { type RunningServer, startServer } from './server.js';
+import { firstSignIn } from './sign-in.js';
+
+const zibo = '370300';
+const cityAdmin = { username: 'zibo.people', newPassword: 'Zibo-People-2026!' };
+
+describeInBrowser('the people roster for a city administrator', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    page = await openConsolePage(browser, { errors: consoleErrors, timeout: 20_000 });
+    await firstSignIn(page, server.url, {
+      username: 'admin',
+      oneTimePassword: server.adminPassword,
+      newPassword: 'People-Levels-2026!',
+    });
+    const oneTimePassword = await page.evaluate(
+      async ({ username, city }) => {
+        const response = await fetch('/trpc/users.create', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            username,
+            displayName: '淄博市管理员',
+            role: 'cityAdmin',
+            jurisdictionCode: city,
+          }),
+        });
+        const body = (await response.json()) as { result: { data: { oneTimePassword: string } } };
+        return body.result.data.oneTimePassword;
+      },
+      { username: cityAdmin.username, city: zibo },
+    );
+    await page.context().clearCookies();
+    await firstSignIn(page, server.url, { ...cityAdmin, oneTimePassword });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const summaryRows = () =>
+    page.getByTestId('people-summary-children').locator('.ant-table-tbody tr.ant-table-row');
+  const rosterRows = () => page.getByTestId('people-roster').locator('.ant-table-tbody tr.ant-table-row');
+
+  it('opens on the city’s districts instead of a refusal, and drills down to a street’s roster', async () => {
+    await page.getByRole('menuitem', { name: '人员名册' }).click();
+    await page.getByRole('heading', { name: '人员名册 · 淄博市' }).waitFor();
+    await summaryRows().filter({ hasText: '临淄区' }).waitFor();
+    await expect(page.getByText(/社区超过200个/).count()).resolves.toBe(0);
+    await page.getByText('选择街道（乡镇）或社区，查看人员名单和筛选').waitFor();
+    await screenshot(page, 'people-city');
+
+    await summaryRows().filter({ hasText: '临淄区' }).getByRole('link', { name: '临淄区' }).click();
+    await page.getByRole('heading', { name: '人员名册 · 临淄区' }).waitFor();
+    const town = summaryRows().filter({ hasText: '金山镇' });
+    await town.waitFor();
+    // 象山 keeps the demo roster: five on post, all full-time.
+    await expect(town.textContent()).resolves.toContain('5');
+
+    await town.getByRole('link', { name: '金山镇' }).click();
+    await page.getByRole('heading', { name: '人员名册 · 金山镇' }).waitFor();
+    await summaryRows().filter({ hasText: '象山社区居委会' }).getByText('不少于5人').waitFor();
+    await rosterRows().filter({ hasText: '王书记' }).waitFor();
+    await expect(rosterRows().first().textContent()).resolves.toMatch(/\d{4}\*{10}[\dX]{4}/);
+    await page.getByTestId('staffing-chart').waitFor();
+    // The breadcrumb leads back up.
+    await page.locator('.ant-breadcrumb').getByRole('link', { name: '临淄区' }).waitFor();
+    await screenshot(page, 'people-street');
+
+    await summaryRows().getByRole('link', { name: '象山社区居委会' }).click();
+    await page.getByRole('heading', { name: '人员名册 · 象山社区居委会' }).waitFor();
+    await expect.poll(() => rosterRows().count(), { timeout: 10_000 }).toBe(5);
+    await expect(page.getByTestId('people-summary').count()).resolves.toBe(0);
+  });
+
+  it('picks a node in the division tree', async () => {
+    await page.goto(`${server.url}/people`);
+    await page.getByRole('heading', { name: '人员名册 · 淄博市' }).waitFor();
+    const tree = page.locator('.ant-tree');
+    await tree
+      .locator('.ant-tree-treenode', { has: page.locator('[data-code="370300"]') })
+      .locator('.ant-tree-switcher')
+      .click();
+    await tree.locator('[data-code="370305"]').click();
+    await page.getByRole('heading', { name: '人员名册 · 临淄区' }).waitFor();
+    await expect(page.url()).toContain('under=370305');
+  });
+
+  it('works on a 390×844 phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/people`);
+    await summaryRows().filter({ hasText: '临淄区' }).waitFor();
+    await page.getByText('选择辖区').click();
+    await page.locator('.ant-tree [data-code="370300"]').waitFor();
+    await page.goto(`${server.url}/people?under=370305111`);
+    await rosterRows().filter({ hasText: '王书记' }).waitFor();
+    await screenshot(page, 'people-city-phone');
+    expect(consoleErrors).toEqual([]);
+  });
+});
