@@ -32,3 +32,15 @@ export {
   templateCsv,
   templateWorkbook,
 } from './workbook.js';
+export {
+  parseWorkerTable,
+  trainingLine,
+  type WorkerColumn,
+  type WorkerDraft,
+  type WorkerRow,
+  type WorkerTableResult,
+  workerColumnOf,
+  workerColumns,
+  workerExportColumns,
+  workerRowProblem,
+} from './worker-sheet.js';
