@@ -11,6 +11,7 @@ export * from './facts-import.js';
 export { DataFolderLocked, LOCK_FILE_NAME } from './folder-lock.js';
 export { escapeLike } from './like.js';
 export * from './migrate.js';
+export * from './people-import.js';
 export * from './people-store.js';
 export * from './schema.js';
 export * from './seed.js';

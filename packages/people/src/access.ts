@@ -16,6 +16,8 @@ export const peopleAuditActionLabels: Record<string, string> = {
   'people.worker.update': '修改工作者信息',
   'people.worker.leave': '办理离职',
   'people.worker.viewFull': '查看完整号码',
+  'people.worker.import': '从表格导入工作者',
+  'people.worker.export': '导出花名册（完整号码）',
   'people.committee.create': '登记委员会',
   'people.committee.update': '修改委员会',
   'people.grid.create': '登记网格',

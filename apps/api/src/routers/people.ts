@@ -124,6 +124,58 @@ async function communitiesIn(ctx: Context, node: string): Promise<{ code: string
   return rows;
 }
 
+/**
+ * The roster of the communities under a node with the console's filters: each entry's whole record
+ * (the caller masks it) and the marks the filters go by.
+ */
+export async function rosterEntries(
+  ctx: Context & { principal: NonNullable<Context['principal']> },
+  input: z.output<typeof rosterInput>,
+) {
+  const node = input.under ?? ctx.principal.jurisdictionCode;
+  requireScope(ctx.principal, node);
+  const asOf = input.asOf ?? today(ctx);
+  const places = await communitiesIn(ctx, node);
+  const names = new Map(places.map((p) => [p.code, p.name]));
+  const registers = await loadRegisters(
+    ctx.db,
+    places.map((p) => p.code),
+  );
+  const entries = [...registers.values()].flatMap((r) => {
+    const ending = new Map<string, string>();
+    for (const w of termsEnding(r, asOf, TERM_WARNING_DAYS)) {
+      const c = r.committees.find((x) => x.id === w.committeeId);
+      for (const m of c?.members ?? []) {
+        if (!m.workerId || (w.member !== undefined && w.member !== m.name)) continue;
+        const known = ending.get(m.workerId);
+        if (known === undefined || w.endsOn < known) ending.set(m.workerId, w.endsOn);
+      }
+    }
+    return r.workers
+      .filter((w) => input.includeLeft || onPost(w, asOf))
+      .map((w) => ({
+        worker: w,
+        communityName: names.get(w.communityCode) ?? w.communityCode,
+        termEndsOn: ending.get(w.id),
+        trainingMissing: trainingMissing(w, asOf),
+        payBelowReference:
+          input.referencePay !== undefined && w.annualPay !== undefined
+            ? payBelow(w.annualPay, input.referencePay)
+            : undefined,
+      }));
+  });
+  return {
+    asOf,
+    entries: entries.filter(
+      (e) =>
+        (input.post === undefined || e.worker.post === input.post) &&
+        (!input.termEnding || e.termEndsOn !== undefined) &&
+        (!input.trainingMissing || e.trainingMissing) &&
+        (!input.payBelowReference || e.payBelowReference === true),
+    ),
+  };
+}
+
 /** The committees a worker sits on and the earliest end of those terms or services. */
 function postsOf(registers: CommunityRegisters, workerId: string, asOf: string) {
   return registers.committees.flatMap((c) =>
@@ -152,58 +204,24 @@ async function loadWorkerInScope(
 export const peopleRouter = router({
   /** The roster of the communities under a node, with the filters of the console. */
   roster: authedProcedure.input(rosterInput).query(async ({ ctx, input }) => {
-    const node = input.under ?? ctx.principal.jurisdictionCode;
-    requireScope(ctx.principal, node);
-    const asOf = input.asOf ?? today(ctx);
-    const places = await communitiesIn(ctx, node);
-    const names = new Map(places.map((p) => [p.code, p.name]));
-    const registers = await loadRegisters(
-      ctx.db,
-      places.map((p) => p.code),
-    );
-    const items = [...registers.values()].flatMap((r) => {
-      const ending = new Map<string, string>();
-      for (const w of termsEnding(r, asOf, TERM_WARNING_DAYS)) {
-        const c = r.committees.find((x) => x.id === w.committeeId);
-        for (const m of c?.members ?? []) {
-          if (!m.workerId || (w.member !== undefined && w.member !== m.name)) continue;
-          const known = ending.get(m.workerId);
-          if (known === undefined || w.endsOn < known) ending.set(m.workerId, w.endsOn);
-        }
-      }
-      return r.workers
-        .filter((w) => input.includeLeft || onPost(w, asOf))
-        .map((w) => ({
-          id: w.id,
-          communityCode: w.communityCode,
-          communityName: names.get(w.communityCode) ?? w.communityCode,
-          name: w.name,
-          sex: w.sex,
-          birthDate: w.birthDate,
-          idNumber: maskIdNumber(w.idNumber),
-          phone: w.phone ? maskPhone(w.phone) : undefined,
-          post: w.post,
-          line: w.line,
-          education: w.education,
-          annualPay: w.annualPay,
-          joinedOn: w.joinedOn,
-          leftOn: w.leftOn,
-          termEndsOn: ending.get(w.id),
-          trainingMissing: trainingMissing(w, asOf),
-          payBelowReference:
-            input.referencePay !== undefined && w.annualPay !== undefined
-              ? payBelow(w.annualPay, input.referencePay)
-              : undefined,
-        }));
-    });
-    const filtered = items.filter(
-      (w) =>
-        (input.post === undefined || w.post === input.post) &&
-        (!input.termEnding || w.termEndsOn !== undefined) &&
-        (!input.trainingMissing || w.trainingMissing) &&
-        (!input.payBelowReference || w.payBelowReference === true),
-    );
-    return { asOf, items: filtered, total: filtered.length };
+    const { asOf, entries } = await rosterEntries(ctx, input);
+    const items = entries.map(({ worker: w, ...marks }) => ({
+      id: w.id,
+      communityCode: w.communityCode,
+      name: w.name,
+      sex: w.sex,
+      birthDate: w.birthDate,
+      idNumber: maskIdNumber(w.idNumber),
+      phone: w.phone ? maskPhone(w.phone) : undefined,
+      post: w.post,
+      line: w.line,
+      education: w.education,
+      annualPay: w.annualPay,
+      joinedOn: w.joinedOn,
+      leftOn: w.leftOn,
+      ...marks,
+    }));
+    return { asOf, items, total: items.length };
   }),
 
   /**
