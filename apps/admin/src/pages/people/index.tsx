@@ -33,6 +33,7 @@ import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { JurisdictionTree } from '../communities/JurisdictionTree.js';
+import { RosterSpreadsheet } from './RosterSpreadsheet.js';
 import { peopleLink, StaffingSummary } from './StaffingSummary.js';
 
 type RosterRow = RouterOutputs['people']['roster']['items'][number];
@@ -106,19 +107,21 @@ function Roster({ under }: { under: string }) {
   const [payBelowReference, setPayBelowReference] = useState(false);
   const [referencePay, setReferencePay] = useState<number | null>(null);
   const [includeLeft, setIncludeLeft] = useState(false);
-  const roster = useQuery(
-    trpc.people.roster.queryOptions({
-      under,
-      ...(post ? { post } : {}),
-      termEnding,
-      trainingMissing,
-      includeLeft,
-      ...(referencePay !== null ? { referencePay, payBelowReference } : {}),
-    }),
-  );
+  const filter = {
+    under,
+    ...(post ? { post } : {}),
+    termEnding,
+    trainingMissing,
+    includeLeft,
+    ...(referencePay !== null ? { referencePay, payBelowReference } : {}),
+  };
+  const roster = useQuery(trpc.people.roster.queryOptions(filter));
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card size="small">
+        <div style={{ marginBottom: 12 }}>
+          <RosterSpreadsheet filter={filter} />
+        </div>
         {/* On a phone the filters stack, one to a line, rather than squeeze each other. */}
         <Flex gap={12} wrap vertical={!screens.sm} align={screens.sm ? 'center' : 'start'}>
           <Select<WorkerPost>
