@@ -87,6 +87,45 @@ describeInBrowser('the people roster for a city administrator', () => {
     await expect(page.getByTestId('people-summary').count()).resolves.toBe(0);
   });
 
+  it('imports a roster sheet into a community, all or nothing, and exports it masked', async () => {
+    const shihuajian = '370305111006';
+    await page.goto(`${server.url}/people?${new URLSearchParams({ under: shihuajian })}`);
+    await page.getByRole('heading', { name: '人员名册 · 十化建社区居委会' }).waitFor();
+    const headers = '社区代码,姓名,性别,出生日期,身份证号码,岗位,入职日期';
+    const sheet = (idNumber: string) =>
+      Buffer.from(`${headers}\n${shihuajian},周新,男,1992-05-06,${idNumber},专职工作者,2026-10-01\n`);
+    const upload = page.locator('input[type=file][accept=".xlsx,.csv"]');
+
+    await upload.setInputFiles({
+      name: '花名册.csv',
+      mimeType: 'text/csv',
+      buffer: sheet('370305199205060310'),
+    });
+    const problems = page.getByTestId('roster-import-problems');
+    await problems.getByText('身份证号码校验位不正确，请核对').waitFor();
+    await expect(problems.textContent()).resolves.toContain('身份证号码');
+    await page.getByText('导入未成功：文件中的数据一条也没有写入').waitFor();
+    await page.getByRole('button', { name: /OK|确\s*定/ }).click();
+    await expect(rosterRows().count()).resolves.toBe(0);
+
+    await upload.setInputFiles({
+      name: '花名册.csv',
+      mimeType: 'text/csv',
+      buffer: sheet('370305199205060318'),
+    });
+    await page.getByTestId('roster-import-done').getByText('已登记 1 名工作者').waitFor();
+    await page.getByRole('button', { name: /OK|确\s*定/ }).click();
+    await rosterRows().filter({ hasText: '周新' }).waitFor();
+
+    // A city administrator exports with numbers masked, and is not offered the full numbers.
+    await expect(page.getByRole('button', { name: '导出（完整号码）' }).count()).resolves.toBe(0);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`社区工作者花名册-${shihuajian}.xlsx`);
+  });
+
   it('picks a node in the division tree', async () => {
     await page.goto(`${server.url}/people`);
     await page.getByRole('heading', { name: '人员名册 · 淄博市' }).waitFor();
