@@ -192,3 +192,68 @@ describe('the roster in Excel', () => {
     expect(error.data?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('grids, buildings and resident groups in Excel', () => {
+  const csv = (lines: string[]) => Buffer.from(lines.join('\n')).toString('base64');
+
+  it('refuses a name the community already has, writing nothing, then adds new buildings', async () => {
+    const before = await counts();
+    // 象山's demo registers have 1号楼 to 3号楼.
+    const clash = await streetAdmin.spreadsheets.importUnits.mutate({
+      kind: 'building',
+      fileName: '楼栋.csv',
+      contentBase64: csv([
+        '社区代码,楼栋名称,户数,楼栋长',
+        `${XIANGSHAN},4号楼,40,`,
+        `${XIANGSHAN},2号楼,60,`,
+      ]),
+    });
+    expect(clash).toEqual({
+      ok: false,
+      problems: [{ row: 3, column: '楼栋名称', message: '本社区已登记名为“2号楼”的楼栋' }],
+    });
+    expect(await counts()).toEqual(before);
+
+    const added = await streetAdmin.spreadsheets.importUnits.mutate({
+      kind: 'building',
+      fileName: '楼栋.csv',
+      contentBase64: csv([
+        '社区代码,楼栋名称,户数,楼栋长',
+        `${XIANGSHAN},4号楼,40,楼栋长丁`,
+        `${SHIHUAJIAN},1号楼,30,`,
+      ]),
+    });
+    expect(added).toEqual({ ok: true, created: 2, dryRun: false });
+    const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN });
+    expect(org.buildings.map((b) => b.name)).toContain('4号楼');
+    const file = await streetAdmin.spreadsheets.exportUnits.query({ under: JINSHAN, kind: 'building' });
+    const rows = await readTable(Buffer.from(file.contentBase64, 'base64'), 'xlsx');
+    expect(rows[0]).toEqual(['社区代码', '楼栋名称', '户数', '楼栋长']);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(['1号楼', '1号楼', '2号楼', '3号楼', '4号楼']);
+  });
+
+  it('refuses a community outside the jurisdiction, and an auditor', async () => {
+    const outside = await streetAdmin.spreadsheets.importUnits.mutate({
+      kind: 'grid',
+      fileName: '网格.csv',
+      contentBase64: csv(['社区代码,网格名称,户数', `${WEIHAI_COMMUNITY},第一网格,300`]),
+    });
+    expect(outside).toEqual({
+      ok: false,
+      problems: [{ row: 2, column: '社区代码', message: '该社区不在您的辖区内' }],
+    });
+    const denied = await rejection(
+      auditor.spreadsheets.importUnits.mutate({
+        kind: 'grid',
+        fileName: '网格.csv',
+        contentBase64: csv(['社区代码,网格名称,户数', `${XIANGSHAN},第三网格,300`]),
+      }),
+    );
+    expect(denied.data?.code).toBe('FORBIDDEN');
+  });
+});

@@ -6,13 +6,13 @@
  * import's duration, so no one enters a person the check has just cleared.
  */
 import type { FieldIssue } from '@shequ/domain';
-import type { RosterEntry, Worker } from '@shequ/people';
-import { inArray, sql } from 'drizzle-orm';
+import type { Building, Grid, ResidentGroup, RosterEntry, Worker } from '@shequ/people';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { auditRow } from './audit.js';
 import type { Database } from './client.js';
 import { auditedWorker, type PeopleActor } from './people-store.js';
 import { auditLog, communities } from './schema.js';
-import { peopleWorkers } from './schema-people.js';
+import { peopleUnits, peopleWorkers } from './schema-people.js';
 
 /** Rows per INSERT: PostgreSQL takes at most 65,535 parameters a statement. */
 const INSERT_BATCH = 1_000;
@@ -127,6 +127,97 @@ export async function importWorkers(db: Database, input: ImportWorkersInput): Pr
       const done: ImportWorkersResult = {
         ok: true,
         created: input.workers.length,
+        dryRun: input.dryRun ?? false,
+      };
+      if (input.dryRun) throw new RolledBack(done);
+      return done;
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.result;
+    throw error;
+  }
+}
+
+type UnitOfKind = { grid: Grid; building: Building; 'resident-group': ResidentGroup };
+
+export interface ImportUnitsInput<K extends keyof UnitOfKind> extends PeopleActor {
+  kind: K;
+  /** The units to add, each with its id. */
+  units: readonly UnitOfKind[K][];
+  dryRun?: boolean;
+}
+
+const unitNames: Record<keyof UnitOfKind, string> = {
+  grid: '网格',
+  building: '楼栋',
+  'resident-group': '居民小组',
+};
+
+/**
+ * Adds grids, buildings or resident groups all or nothing: a community that does not exist or a name
+ * the community already has for that kind is a problem of that unit, and then nothing is written.
+ */
+export async function importUnits<K extends keyof UnitOfKind>(
+  db: Database,
+  input: ImportUnitsInput<K>,
+): Promise<ImportWorkersResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      const codes = [...new Set(input.units.map((u) => u.communityCode))];
+      const known = new Set<string>();
+      const taken = new Set<string>();
+      for (const batch of chunks(codes, LOOKUP_BATCH)) {
+        const found = await tx
+          .select({ code: communities.code })
+          .from(communities)
+          .where(inArray(communities.code, batch));
+        for (const r of found) known.add(r.code);
+        const names = await tx
+          .select({ code: peopleUnits.communityCode, name: peopleUnits.name })
+          .from(peopleUnits)
+          .where(and(eq(peopleUnits.kind, input.kind), inArray(peopleUnits.communityCode, batch)));
+        for (const r of names) taken.add(`${r.code}\u0000${r.name}`);
+      }
+      const problems: { index: number; issue: FieldIssue }[] = [];
+      input.units.forEach((u, index) => {
+        if (!known.has(u.communityCode))
+          problems.push({
+            index,
+            issue: { path: 'communityCode', message: `没有这个社区：${u.communityCode}` },
+          });
+        else if (taken.has(`${u.communityCode}\u0000${u.name}`))
+          problems.push({
+            index,
+            issue: { path: 'name', message: `本社区已登记名为“${u.name}”的${unitNames[input.kind]}` },
+          });
+      });
+      if (problems.length > 0) throw new RolledBack({ ok: false, problems });
+      for (const batch of chunks(input.units, INSERT_BATCH)) {
+        await tx.insert(peopleUnits).values(
+          batch.map((u) => {
+            const { id, communityCode, ...record } = u;
+            return { id, communityCode, kind: input.kind, name: u.name, record, updatedAt: input.at };
+          }),
+        );
+        await tx.insert(auditLog).values(
+          batch.map((u) =>
+            auditRow({
+              actor: input.actor,
+              action: `people.${input.kind}.import`,
+              entityType: `people.${input.kind}`,
+              entityId: u.id,
+              jurisdictionCode: u.communityCode,
+              before: null,
+              after: u,
+              ip: input.ip,
+              at: input.at,
+            }),
+          ),
+        );
+      }
+      const done: ImportWorkersResult = {
+        ok: true,
+        created: input.units.length,
         dryRun: input.dryRun ?? false,
       };
       if (input.dryRun) throw new RolledBack(done);

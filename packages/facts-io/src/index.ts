@@ -24,6 +24,17 @@ export {
   type TableProblem,
 } from './parse.js';
 export {
+  parseUnitTable,
+  type UnitDraft,
+  type UnitKind,
+  type UnitSheetRow,
+  type UnitTableResult,
+  unitExportColumns,
+  unitKind,
+  unitKinds,
+  unitSheets,
+} from './unit-sheet.js';
+export {
   type ExportColumn,
   exportWorkbook,
   readTable,

@@ -108,7 +108,7 @@ function masked<W extends Pick<Worker, 'idNumber' | 'phone'>>(w: W): W {
   return { ...w, idNumber: maskIdNumber(w.idNumber), ...(w.phone ? { phone: maskPhone(w.phone) } : {}) };
 }
 
-async function communitiesIn(ctx: Context, node: string): Promise<{ code: string; name: string }[]> {
+export async function communitiesIn(ctx: Context, node: string): Promise<{ code: string; name: string }[]> {
   const rows = await ctx.db
     .select({ code: communities.code, name: communities.name })
     .from(communities)
