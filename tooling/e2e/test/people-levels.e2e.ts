@@ -101,7 +101,7 @@ describeInBrowser('the people roster for a city administrator', () => {
       mimeType: 'text/csv',
       buffer: sheet('370305199205060310'),
     });
-    const problems = page.getByTestId('roster-import-problems');
+    const problems = page.getByTestId('register-import-problems');
     await problems.getByText('身份证号码校验位不正确，请核对').waitFor();
     await expect(problems.textContent()).resolves.toContain('身份证号码');
     await page.getByText('导入未成功：文件中的数据一条也没有写入').waitFor();
@@ -113,7 +113,7 @@ describeInBrowser('the people roster for a city administrator', () => {
       mimeType: 'text/csv',
       buffer: sheet('370305199205060318'),
     });
-    await page.getByTestId('roster-import-done').getByText('已登记 1 名工作者').waitFor();
+    await page.getByTestId('register-import-done').getByText('已登记 1 名工作者').waitFor();
     await page.getByRole('button', { name: /OK|确\s*定/ }).click();
     await rosterRows().filter({ hasText: '周新' }).waitFor();
 
@@ -124,6 +124,22 @@ describeInBrowser('the people roster for a city administrator', () => {
       page.getByRole('button', { name: '导出 Excel' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`社区工作者花名册-${shihuajian}.xlsx`);
+  });
+
+  it('imports buildings on a community’s organisation page', async () => {
+    await page.goto(`${server.url}/people/org/370305111006`);
+    await page.getByRole('heading', { name: '十化建社区居委会 · 组织架构' }).waitFor();
+    await page.locator('input[type=file][accept=".xlsx,.csv"]').setInputFiles({
+      name: '楼栋.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('社区代码,楼栋名称,户数,楼栋长\n370305111006,5号楼,42,楼栋长戊\n'),
+    });
+    await page.getByTestId('register-import-done').getByText('已登记 1 个楼栋').waitFor();
+    await page.getByRole('button', { name: /OK|确\s*定/ }).click();
+    await page
+      .getByTestId('org-ungridded')
+      .getByText(/5号楼（42户，楼栋长戊）/)
+      .waitFor();
   });
 
   it('picks a node in the division tree', async () => {

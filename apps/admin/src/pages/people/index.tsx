@@ -33,7 +33,7 @@ import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { JurisdictionTree } from '../communities/JurisdictionTree.js';
-import { RosterSpreadsheet } from './RosterSpreadsheet.js';
+import { RosterSpreadsheet } from './RegisterSpreadsheets.js';
 import { peopleLink, StaffingSummary } from './StaffingSummary.js';
 
 type RosterRow = RouterOutputs['people']['roster']['items'][number];

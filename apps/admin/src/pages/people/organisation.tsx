@@ -17,6 +17,7 @@ import { Alert, Breadcrumb, Card, Col, List, Row, Space, Tag, Typography } from 
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { trpc } from '../../lib/trpc.js';
+import { UnitSpreadsheet } from './RegisterSpreadsheets.js';
 
 const statusTags: Record<FindingStatus, { color: string; label: string }> = {
   pass: { color: 'green', label: '符合' },
@@ -78,6 +79,9 @@ export default function OrganisationPage() {
         ))}
       </Row>
       <Card size="small" title="网格、楼栋与居民小组">
+        <div style={{ marginBottom: 12 }}>
+          <UnitSpreadsheet under={code} />
+        </div>
         <List
           size="small"
           data-testid="org-grids"
@@ -107,6 +111,21 @@ export default function OrganisationPage() {
             </List.Item>
           )}
         />
+        {/* Units imported from a sheet or entered without a grid would otherwise be nowhere on the page. */}
+        {data && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="org-ungridded">
+            未划入网格的楼栋：
+            {data.buildings
+              .filter((b) => !data.grids.some((g) => g.id === b.gridId))
+              .map((b) => `${b.name}（${b.households}户，楼栋长${b.leaderName ?? '未设'}）`)
+              .join('、') || '—'}
+            ；居民小组：
+            {data.residentGroups
+              .filter((r) => !data.grids.some((g) => g.id === r.gridId))
+              .map((r) => `${r.name}（${r.households}户）`)
+              .join('、') || '—'}
+          </Typography.Paragraph>
+        )}
       </Card>
       <Card size="small" title="规则核对">
         <List
