@@ -7,12 +7,14 @@
  * Audit records keep identity and mobile numbers masked: the audit log is read by more people than
  * may see them.
  */
+import { handedOverArchiveStatuses, handedOverSealStates } from '@shequ/archives';
 import type { FieldIssue } from '@shequ/domain';
 import {
   type Building,
   type Committee,
   type CommunityRegisters,
   type Grid,
+  type LinkedAccount,
   maskIdNumber,
   maskPhone,
   type ResidentGroup,
@@ -25,7 +27,8 @@ import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database, DatabaseHandle, Transaction } from './client.js';
 import { escapeLike } from './like.js';
-import { auditLog, communities } from './schema.js';
+import { auditLog, communities, sessions, users } from './schema.js';
+import { archiveItems, seals } from './schema-archives.js';
 import { peopleCommittees, peopleUnits, peopleWorkers } from './schema-people.js';
 
 export type PeopleErrorCode = 'not-found' | 'conflict' | 'invalid';
@@ -241,6 +244,88 @@ export interface SaveWorkerInput extends PeopleActor {
   action: string;
   /** The caller's rule check against the other entries holding the same identity number. */
   check: (others: RosterEntry[]) => FieldIssue[];
+  /**
+   * On leaving (本系统规则 R-STF-2): given the console accounts holding the entry's identity number and
+   * those of them that hold the community's archives or seals, which to disable and which stay for the
+   * handover. Disabled in the same transaction, sessions ended, each audited.
+   */
+  accountsOnLeaving?: (
+    accounts: LinkedAccount[],
+    holdingCustody: ReadonlySet<string>,
+  ) => { disable: LinkedAccount[]; keptForHandover: LinkedAccount[] };
+}
+
+export interface LeaverAccounts {
+  disabled: string[];
+  keptForHandover: string[];
+  /** Archive items and seals of the community the person's accounts still hold. */
+  custody: { archives: number; seals: number };
+}
+
+async function settleLeaverAccounts(
+  tx: Transaction,
+  worker: Worker,
+  input: SaveWorkerInput,
+): Promise<LeaverAccounts | undefined> {
+  if (!input.accountsOnLeaving) return undefined;
+  const rows = await tx
+    .select({
+      id: users.id,
+      idNumber: users.idNumber,
+      jurisdictionCode: users.jurisdictionCode,
+      disabledAt: users.disabledAt,
+    })
+    .from(users)
+    .where(eq(users.idNumber, worker.idNumber));
+  const accounts = rows.map((r) => ({ ...r, disabled: r.disabledAt !== null }));
+  const ids = accounts.map((a) => a.id);
+  const held =
+    ids.length === 0
+      ? { items: [], sealRows: [] }
+      : {
+          items: await tx
+            .select({ custodianId: archiveItems.custodianId })
+            .from(archiveItems)
+            .where(
+              and(
+                eq(archiveItems.communityCode, worker.communityCode),
+                inArray(archiveItems.custodianId, ids),
+                inArray(archiveItems.status, [...handedOverArchiveStatuses]),
+              ),
+            ),
+          sealRows: await tx
+            .select({ custodianId: seals.custodianId })
+            .from(seals)
+            .where(
+              and(
+                eq(seals.communityCode, worker.communityCode),
+                inArray(seals.custodianId, ids),
+                inArray(seals.state, [...handedOverSealStates]),
+              ),
+            ),
+        };
+  const holding = new Set([...held.items, ...held.sealRows].map((r) => r.custodianId));
+  const decision = input.accountsOnLeaving(accounts, holding);
+  for (const account of decision.disable) {
+    await tx.update(users).set({ disabledAt: input.at }).where(eq(users.id, account.id));
+    await tx.delete(sessions).where(eq(sessions.userId, account.id));
+    await writeAudit(tx, {
+      actor: input.actor,
+      action: 'user.setDisabled',
+      entityType: 'user',
+      entityId: account.id,
+      jurisdictionCode: account.jurisdictionCode,
+      before: { disabledAt: null },
+      after: { disabledAt: input.at.toISOString(), basis: '本系统规则 R-STF-2', worker: worker.id },
+      ip: input.ip,
+      at: input.at,
+    });
+  }
+  return {
+    disabled: decision.disable.map((a) => a.id),
+    keptForHandover: decision.keptForHandover.map((a) => a.id),
+    custody: { archives: held.items.length, seals: held.sealRows.length },
+  };
 }
 
 /**
@@ -250,7 +335,7 @@ export interface SaveWorkerInput extends PeopleActor {
 export async function saveWorker(
   db: Database,
   input: SaveWorkerInput,
-): Promise<Worker & { version: number }> {
+): Promise<Worker & { version: number; accounts?: LeaverAccounts }> {
   return db.transaction(async (tx) => {
     // Two clerks entering the same person at once: the second waits here and then sees the first.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`people.id:${input.worker.idNumber}`}))`);
@@ -298,7 +383,8 @@ export async function saveWorker(
       ip: input.ip,
       at: input.at,
     });
-    return saved;
+    const accounts = await settleLeaverAccounts(tx, saved, input);
+    return accounts ? { ...saved, accounts } : saved;
   });
 }
 

@@ -2,6 +2,7 @@ export * from './access.js';
 export * from './citations.js';
 export * from './conflicts.js';
 export * from './demo.js';
+export * from './leaving.js';
 export * from './masking.js';
 export * from './registers.js';
 export * from './rules.js';

@@ -22,6 +22,7 @@ import {
 } from '@shequ/db';
 import { ancestorCodes, COUNTRY_CODE, communityCode, divisionCode, isoDate, yuan } from '@shequ/domain';
 import {
+  accountsOnLeaving,
   building,
   type CommunityRegisters,
   chairsTrainedThisYear,
@@ -303,6 +304,8 @@ export const peopleRouter = router({
         id: z.string().min(1).max(64),
         expectedVersion: z.number().int().min(1),
         leftOn: isoDate,
+        /** 本系统规则 R-STF-2: keep the leaver's console account instead of disabling it. */
+        keepAccount: z.boolean().default(false),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -325,6 +328,8 @@ export const peopleRouter = router({
           expectedVersion: input.expectedVersion,
           action: 'people.worker.leave',
           check: (others) => rosterConflicts(parsed.data, others),
+          accountsOnLeaving: (accounts, holdingCustody) =>
+            accountsOnLeaving(parsed.data, accounts, { keepAccount: input.keepAccount, holdingCustody }),
         });
         return masked(saved);
       } catch (error) {
