@@ -126,6 +126,18 @@ describeInBrowser('the people roster for a city administrator', () => {
     expect(download.suggestedFilename()).toBe(`社区工作者花名册-${shihuajian}.xlsx`);
   });
 
+  it('records a leaving with the choice to keep the account', async () => {
+    await page.goto(`${server.url}/people?${new URLSearchParams({ under: '370305111006' })}`);
+    await rosterRows().filter({ hasText: '周新' }).getByRole('link', { name: '周新' }).click();
+    await page.getByRole('heading', { name: /周新/ }).waitFor();
+    await page.getByRole('button', { name: /办理离职/ }).click();
+    const dialog = page.locator('.ant-modal', { hasText: '办理离职：周新' });
+    await dialog.getByRole('checkbox', { name: '保留其控制台账号' }).waitFor();
+    await dialog.getByText(/本系统规则 R-STF-2/).waitFor();
+    await dialog.getByRole('button', { name: '确认离职' }).click();
+    await page.getByText('已办理离职').waitFor();
+  });
+
   it('imports buildings on a community’s organisation page', async () => {
     await page.goto(`${server.url}/people/org/370305111006`);
     await page.getByRole('heading', { name: '十化建社区居委会 · 组织架构' }).waitFor();
