@@ -234,3 +234,31 @@ describe('staffing above a street', () => {
     expect(bad.data?.code).toBe('BAD_REQUEST');
   });
 });
+
+describe('resident representatives from the register', () => {
+  it('counts the representatives serving on the date into the snapshot, and refuses a reversed term', async () => {
+    for (const name of ['代表甲', '代表乙'])
+      await clerk.people.createUnit.mutate({
+        kind: 'representative',
+        unit: { communityCode: XIANGSHAN, name, from: '2026-06-01', to: '2031-05-31' },
+      });
+    await clerk.people.createUnit.mutate({
+      kind: 'representative',
+      unit: { communityCode: XIANGSHAN, name: '上届代表', from: '2021-06-01', to: '2026-05-31' },
+    });
+    const org = await clerk.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
+    expect(org.representatives.map((r) => r.name).sort()).toEqual(['上届代表', '代表乙', '代表甲'].sort());
+    expect(org.derived.fields).toContain('representatives');
+    expect(org.derived.facts.representatives).toBe(2);
+    const compliance = await clerk.compliance.community.query({ code: XIANGSHAN, asOf: '2026-11-30' });
+    expect(compliance.fromRegister).toContain('representatives');
+
+    const reversed = await rejection(
+      clerk.people.createUnit.mutate({
+        kind: 'representative',
+        unit: { communityCode: XIANGSHAN, name: '错的', from: '2026-06-01', to: '2026-01-01' },
+      }),
+    );
+    expect(reversed.data?.fieldErrors?.['unit.to']?.[0]).toBe('任期结束日期不能早于开始日期');
+  });
+});

@@ -17,6 +17,7 @@ import {
   type LinkedAccount,
   maskIdNumber,
   maskPhone,
+  type Representative,
   type ResidentGroup,
   type RosterEntry,
   type RosterStay,
@@ -120,6 +121,8 @@ export async function loadRegisters(
     const unit = { ...(row.record as object), id: row.id, communityCode: row.communityCode };
     if (row.kind === 'grid') registers.grids.push(unit as Grid);
     else if (row.kind === 'building') registers.buildings.push(unit as Building);
+    else if (row.kind === 'representative')
+      registers.representatives = [...(registers.representatives ?? []), unit as Representative];
     else registers.residentGroups.push(unit as ResidentGroup);
   }
   return out;
@@ -410,7 +413,8 @@ export async function recordFullView(
 type UnitRecord =
   | { kind: 'grid'; unit: Grid }
   | { kind: 'building'; unit: Building }
-  | { kind: 'resident-group'; unit: ResidentGroup };
+  | { kind: 'resident-group'; unit: ResidentGroup }
+  | { kind: 'representative'; unit: Representative };
 
 /** Creates or replaces a committee (with its members); audited. */
 export async function saveCommittee(
@@ -532,6 +536,7 @@ export async function seedPeopleRegisters(
     for (const unit of r.grids) await saveUnit(db, { ...who, kind: 'grid', unit });
     for (const unit of r.buildings) await saveUnit(db, { ...who, kind: 'building', unit });
     for (const unit of r.residentGroups) await saveUnit(db, { ...who, kind: 'resident-group', unit });
+    for (const unit of r.representatives ?? []) await saveUnit(db, { ...who, kind: 'representative', unit });
     seeded++;
   }
   return seeded;

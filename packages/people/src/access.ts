@@ -23,6 +23,7 @@ export const peopleAuditActionLabels: Record<string, string> = {
   'people.grid.create': '登记网格',
   'people.building.create': '登记楼栋',
   'people.resident-group.create': '登记居民小组',
+  'people.representative.create': '登记居民代表',
   'people.grid.import': '从表格导入网格',
   'people.building.import': '从表格导入楼栋',
   'people.resident-group.import': '从表格导入居民小组',

@@ -1,12 +1,12 @@
 /**
  * The snapshot's counts worked out from the registers as of a date (docs/interfaces.md §2 and §5):
  * `staff.*`, `salary.annualAverage`, `committee.*`, `supervisionCommittee.*`, `subCommittees`,
- * `residentGroups`, `buildings` and `grid.*`. A register that is empty (or has nothing in force on
+ * `residentGroups`, `buildings`, `grid.*` and `representatives`. A register that is empty (or has nothing in force on
  * the date) derives nothing, so a typed value remains where no register exists; `mergeRegisterFacts`
  * lays the derived fields over the typed ones and names the fields that came from a register.
  */
 import type { CommunityFacts } from '@shequ/domain';
-import { type CommunityRegisters, membersOn, onPost } from './registers.js';
+import { type CommunityRegisters, membersOn, onPost, representing } from './registers.js';
 import {
   chairIsCommitteeMember,
   committeeMemberWorkerIds,
@@ -90,6 +90,10 @@ export function deriveSnapshotFacts(registers: CommunityRegisters, asOf: string)
         : {}),
     };
   }
+  // Like the roster: a register with anyone whose term began by the date counts, even if none serves now.
+  const representatives = registers.representatives ?? [];
+  if (representatives.some((r) => r.from <= asOf))
+    facts.representatives = representatives.filter((r) => representing(r, asOf)).length;
   return { facts, fields: leafFields(facts) };
 }
 
@@ -107,7 +111,7 @@ const groupKeys = ['committee', 'supervisionCommittee', 'staff', 'salary', 'grid
 
 /**
  * Typed facts with the derived ones laid over them: within a group (`staff`, `committee`…) a derived
- * field replaces the typed one and the others stay; a derived list replaces the typed list.
+ * field replaces the typed one and the others stay; a derived list or count replaces the typed one.
  */
 export function mergeRegisterFacts(typed: CommunityFacts, derived: DerivedFacts): DerivedFacts {
   const merged: CommunityFacts = { ...typed };
@@ -115,7 +119,7 @@ export function mergeRegisterFacts(typed: CommunityFacts, derived: DerivedFacts)
     const value = derived.facts[key];
     if (value !== undefined) Object.assign(merged, { [key]: { ...typed[key], ...value } });
   }
-  for (const key of ['subCommittees', 'residentGroups', 'buildings'] as const) {
+  for (const key of ['subCommittees', 'residentGroups', 'buildings', 'representatives'] as const) {
     const value = derived.facts[key];
     if (value !== undefined) Object.assign(merged, { [key]: value });
   }

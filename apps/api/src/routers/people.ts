@@ -37,6 +37,7 @@ import {
   onPost,
   payBelow,
   payNotBelowReference,
+  representativeDraft,
   residentGroup,
   rosterConflicts,
   STAFF_FLOOR,
@@ -371,13 +372,14 @@ export const peopleRouter = router({
       }
     }),
 
-  /** A new grid, building or resident group. */
+  /** A new grid, building, resident group or resident representative (with the term's dates). */
   createUnit: writerProcedure
     .input(
       z.discriminatedUnion('kind', [
         z.strictObject({ kind: z.literal('grid'), unit: grid.omit({ id: true }) }),
         z.strictObject({ kind: z.literal('building'), unit: building.omit({ id: true }) }),
         z.strictObject({ kind: z.literal('resident-group'), unit: residentGroup.omit({ id: true }) }),
+        z.strictObject({ kind: z.literal('representative'), unit: representativeDraft }),
       ]),
     )
     .mutation(async ({ ctx, input }) => {
@@ -394,6 +396,12 @@ export const peopleRouter = router({
           return await saveUnit(ctx.db, {
             ...who,
             kind: 'building',
+            unit: { ...input.unit, id: randomUUID() },
+          });
+        if (input.kind === 'representative')
+          return await saveUnit(ctx.db, {
+            ...who,
+            kind: 'representative',
             unit: { ...input.unit, id: randomUUID() },
           });
         return await saveUnit(ctx.db, {
@@ -432,6 +440,7 @@ export const peopleRouter = router({
         grids: registers.grids,
         buildings: registers.buildings,
         residentGroups: registers.residentGroups,
+        representatives: registers.representatives ?? [],
         workers: registers.workers
           .filter((w) => onPost(w, asOf))
           .map((w) => ({ id: w.id, name: w.name, post: w.post })),
