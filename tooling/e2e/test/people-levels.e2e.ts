@@ -144,13 +144,13 @@ describeInBrowser('the people roster for a city administrator', () => {
     await page.locator('input[type=file][accept=".xlsx,.csv"]').setInputFiles({
       name: '楼栋.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('社区代码,楼栋名称,户数,楼栋长\n370305111006,5号楼,42,楼栋长戊\n'),
+      buffer: Buffer.from('社区代码,楼栋名称,户数,楼栋长\n370305111006,5号楼,42,周戊\n'),
     });
     await page.getByTestId('register-import-done').getByText('已登记 1 个楼栋').waitFor();
     await page.getByRole('button', { name: /OK|确\s*定/ }).click();
     await expect
       .poll(() => page.getByTestId('org-ungridded').textContent(), { timeout: 10_000 })
-      .toContain('5号楼（42户，楼栋长戊）');
+      .toContain('5号楼（42户，楼栋长周戊）');
   });
 
   it('picks a node in the division tree', async () => {
