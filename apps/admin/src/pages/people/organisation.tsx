@@ -1,8 +1,8 @@
 /**
  * 组织架构: one community's committees with their members and terms, its grids with their 网格长,
  * buildings with their 楼栋长, resident groups (and which grid each lies in, Ezhou 第七条（二）), the
- * terms ending soon, the rules' findings with their citations, and the snapshot fields the registers
- * now determine.
+ * resident representatives serving now, the terms ending soon, the rules' findings with their
+ * citations, and the snapshot fields the registers now determine.
  */
 import {
   type CommitteeKind,
@@ -10,6 +10,7 @@ import {
   committeeKindLabels,
   type FindingStatus,
   memberRoleLabels,
+  representing,
   workerPostLabels,
 } from '@shequ/people';
 import { useQuery } from '@tanstack/react-query';
@@ -125,6 +126,19 @@ export default function OrganisationPage() {
               .map((r) => `${r.name}（${r.households}户）`)
               .join('、') || '—'}
           </Typography.Paragraph>
+        )}
+      </Card>
+      <Card size="small" title="居民代表" data-testid="org-representatives">
+        {data && data.representatives.length > 0 ? (
+          <Typography.Paragraph style={{ margin: 0 }}>
+            本届在任 {data.derived.facts.representatives ?? 0} 人：
+            {data.representatives
+              .filter((r) => representing(r, data.asOf))
+              .map((r) => `${r.name}（${r.from}${r.to ? ` 至 ${r.to}` : ' 起'}）`)
+              .join('、') || '—'}
+          </Typography.Paragraph>
+        ) : (
+          <Typography.Text type="secondary">未登记居民代表</Typography.Text>
         )}
       </Card>
       <Card size="small" title="规则核对">
