@@ -4,7 +4,7 @@ import { demoRegisters, fictionalIdNumber } from '@shequ/people';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JINSHAN, SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
+import { JINSHAN, SHIHUAJIAN, seedFixture, WEIHAI, XIANGSHAN } from './fixture.js';
 import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
 
 let database: DatabaseHandle;
@@ -12,6 +12,8 @@ let app: FastifyInstance;
 let clerk: TestClient;
 let neighbour: TestClient;
 let auditor: TestClient;
+let cityAdmin: TestClient;
+let systemAdmin: TestClient;
 
 const idNumber = fictionalIdNumber('370305', '1990-01-02', 21);
 const draft = {
@@ -37,10 +39,14 @@ beforeAll(async () => {
     jurisdictionCode: SHIHUAJIAN,
   });
   await insertUser(database, { username: 'auditor', role: 'auditor', jurisdictionCode: JINSHAN });
+  await insertUser(database, { username: 'zibo', role: 'cityAdmin', jurisdictionCode: '370300' });
+  await insertUser(database, { username: 'root', role: 'systemAdmin', jurisdictionCode: '000000' });
   app = await makeApp(database);
   clerk = await signedIn(app, 'clerk');
   neighbour = await signedIn(app, 'neighbour');
   auditor = await signedIn(app, 'auditor');
+  cityAdmin = await signedIn(app, 'zibo');
+  systemAdmin = await signedIn(app, 'root');
 }, 120_000);
 
 afterAll(async () => {
@@ -171,5 +177,88 @@ describe('the snapshot uses the registers', () => {
     const grids = org.findings.find((f) => f.rule === 'grid-leaders-on-committee');
     expect(grids).toMatchObject({ status: 'fail', subjects: ['第二网格'] });
     expect(org.derived.fields).toContain('grid.leadersOnCommittee');
+  });
+});
+
+describe('staffing above a street', () => {
+  it('gives a city administrator its districts, then a district its streets and a street its communities', async () => {
+    const city = await cityAdmin.people.summary.query({ asOf: '2026-06-30' });
+    expect(city.node).toMatchObject({ code: '370300', name: '淄博市', level: 'city' });
+    expect(city.total).toMatchObject({
+      communities: 2,
+      withRoster: 1,
+      onPost: 5,
+      fullTime: 5,
+      belowFloor: 0,
+    });
+    expect(city.children).toEqual([
+      expect.objectContaining({ code: '370305', name: '临淄区', communities: 2, withRoster: 1, onPost: 5 }),
+    ]);
+
+    const district = await cityAdmin.people.summary.query({ under: '370305', asOf: '2026-06-30' });
+    expect(district.node.path.map((p) => p.name)).toEqual(['淄博市']);
+    expect(district.children.map((c) => [c.name, c.communities])).toEqual([['金山镇', 2]]);
+
+    const street = await cityAdmin.people.summary.query({ under: JINSHAN, asOf: '2026-06-30' });
+    expect(street.children.map((c) => [c.name, c.withRoster, c.twoCommittees, c.specialists])).toEqual([
+      ['十化建社区居委会', 0, 0, 0],
+      ['象山社区居委会', 1, 3, 1],
+    ]);
+    // From the street down the roster itself opens, numbers masked as for anyone.
+    const roster = await cityAdmin.people.roster.query({ under: JINSHAN, asOf: '2026-06-30' });
+    expect(roster.items.map((w) => w.name)).toContain('王书记');
+    expect(roster.items[0]?.idNumber).toContain('*');
+  });
+
+  it('counts the leaver and the newcomer from their dates', async () => {
+    // The tests above put a grid worker on post from 2026-09-01 and the specialist off it from 2026-12-01.
+    const street = await cityAdmin.people.summary.query({ under: JINSHAN, asOf: '2026-12-15' });
+    expect(street.children.find((c) => c.code === XIANGSHAN)).toMatchObject({
+      onPost: 5,
+      specialists: 0,
+      twoCommittees: 3,
+      fullTime: 5,
+      belowFloor: 0,
+    });
+  });
+
+  it('starts the whole country at its provinces, and refuses a node outside the caller’s own', async () => {
+    const country = await systemAdmin.people.summary.query({ asOf: '2026-06-30' });
+    expect(country.node).toMatchObject({ code: '000000', name: '全国' });
+    expect(country.children.map((c) => [c.name, c.withRoster])).toEqual([['山东省', 1]]);
+    const refused = await rejection(cityAdmin.people.summary.query({ under: WEIHAI }));
+    expect(refused.data?.code).toBe('FORBIDDEN');
+    const worker = await rejection(clerk.people.summary.query({ under: JINSHAN }));
+    expect(worker.data?.code).toBe('FORBIDDEN');
+    const bad = await rejection(cityAdmin.people.summary.query({ under: '12345' }));
+    expect(bad.data?.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('resident representatives from the register', () => {
+  it('counts the representatives serving on the date into the snapshot, and refuses a reversed term', async () => {
+    for (const name of ['代表甲', '代表乙'])
+      await clerk.people.createUnit.mutate({
+        kind: 'representative',
+        unit: { communityCode: XIANGSHAN, name, from: '2026-06-01', to: '2031-05-31' },
+      });
+    await clerk.people.createUnit.mutate({
+      kind: 'representative',
+      unit: { communityCode: XIANGSHAN, name: '上届代表', from: '2021-06-01', to: '2026-05-31' },
+    });
+    const org = await clerk.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
+    expect(org.representatives.map((r) => r.name).sort()).toEqual(['上届代表', '代表乙', '代表甲'].sort());
+    expect(org.derived.fields).toContain('representatives');
+    expect(org.derived.facts.representatives).toBe(2);
+    const compliance = await clerk.compliance.community.query({ code: XIANGSHAN, asOf: '2026-11-30' });
+    expect(compliance.fromRegister).toContain('representatives');
+
+    const reversed = await rejection(
+      clerk.people.createUnit.mutate({
+        kind: 'representative',
+        unit: { communityCode: XIANGSHAN, name: '错的', from: '2026-06-01', to: '2026-01-01' },
+      }),
+    );
+    expect(reversed.data?.fieldErrors?.['unit.to']?.[0]).toBe('任期结束日期不能早于开始日期');
   });
 });

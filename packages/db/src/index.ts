@@ -15,6 +15,7 @@ export * from './facts-import.js';
 export { DataFolderLocked, LOCK_FILE_NAME } from './folder-lock.js';
 export { escapeLike, nameSearchGrams } from './like.js';
 export * from './migrate.js';
+export * from './people-import.js';
 export * from './people-store.js';
 export * from './reconcile.js';
 export { markRegistersChanged } from './register-changes.js';

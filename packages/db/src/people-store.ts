@@ -7,23 +7,30 @@
  * Audit records keep identity and mobile numbers masked: the audit log is read by more people than
  * may see them.
  */
+import { handedOverArchiveStatuses, handedOverSealStates } from '@shequ/archives';
 import type { FieldIssue } from '@shequ/domain';
 import {
   type Building,
   type Committee,
   type CommunityRegisters,
   type Grid,
+  type LinkedAccount,
   maskIdNumber,
   maskPhone,
+  type Representative,
   type ResidentGroup,
   type RosterEntry,
+  type RosterStay,
   type Worker,
+  type WorkerPost,
 } from '@shequ/people';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database, DatabaseHandle, Transaction } from './client.js';
+import { escapeLike } from './like.js';
 import { markRegistersChanged } from './register-changes.js';
-import { auditLog, communities } from './schema.js';
+import { auditLog, communities, sessions, users } from './schema.js';
+import { archiveItems, seals } from './schema-archives.js';
 import { peopleCommittees, peopleUnits, peopleWorkers } from './schema-people.js';
 
 export type PeopleErrorCode = 'not-found' | 'conflict' | 'invalid';
@@ -115,6 +122,8 @@ export async function loadRegisters(
     const unit = { ...(row.record as object), id: row.id, communityCode: row.communityCode };
     if (row.kind === 'grid') registers.grids.push(unit as Grid);
     else if (row.kind === 'building') registers.buildings.push(unit as Building);
+    else if (row.kind === 'representative')
+      registers.representatives = [...(registers.representatives ?? []), unit as Representative];
     else registers.residentGroups.push(unit as ResidentGroup);
   }
   return out;
@@ -168,6 +177,31 @@ export async function rosterEntriesWithIdNumber(db: Db, idNumber: string): Promi
   return rows.map((r) => ({ ...r, leftOn: r.leftOn ?? undefined }));
 }
 
+/**
+ * Each roster entry's community, post and stay in the communities whose codes start with `prefix`
+ * ('' for the whole country): what a summary of a street, district or city needs, without the records.
+ */
+export async function rosterStaysUnder(db: Db, prefix: string): Promise<RosterStay[]> {
+  const rows = await db
+    .select({
+      communityCode: peopleWorkers.communityCode,
+      post: peopleWorkers.post,
+      fullTime: sql<boolean | null>`(${peopleWorkers.record}->>'fullTime')::boolean`,
+      joinedOn: peopleWorkers.joinedOn,
+      leftOn: peopleWorkers.leftOn,
+    })
+    .from(peopleWorkers)
+    .where(prefix === '' ? undefined : like(peopleWorkers.communityCode, `${escapeLike(prefix)}%`));
+  return rows.map((r) => ({
+    communityCode: r.communityCode,
+    post: r.post as WorkerPost,
+    // A record stored before `fullTime` had a default counts as full-time, as the schema's default does.
+    fullTime: r.fullTime ?? true,
+    joinedOn: r.joinedOn,
+    leftOn: r.leftOn ?? undefined,
+  }));
+}
+
 export interface HistoryEntry {
   at: string;
   actorName: string | null;
@@ -214,6 +248,88 @@ export interface SaveWorkerInput extends PeopleActor {
   action: string;
   /** The caller's rule check against the other entries holding the same identity number. */
   check: (others: RosterEntry[]) => FieldIssue[];
+  /**
+   * On leaving (本系统规则 R-STF-2): given the console accounts holding the entry's identity number and
+   * those of them that hold the community's archives or seals, which to disable and which stay for the
+   * handover. Disabled in the same transaction, sessions ended, each audited.
+   */
+  accountsOnLeaving?: (
+    accounts: LinkedAccount[],
+    holdingCustody: ReadonlySet<string>,
+  ) => { disable: LinkedAccount[]; keptForHandover: LinkedAccount[] };
+}
+
+export interface LeaverAccounts {
+  disabled: string[];
+  keptForHandover: string[];
+  /** Archive items and seals of the community the person's accounts still hold. */
+  custody: { archives: number; seals: number };
+}
+
+async function settleLeaverAccounts(
+  tx: Transaction,
+  worker: Worker,
+  input: SaveWorkerInput,
+): Promise<LeaverAccounts | undefined> {
+  if (!input.accountsOnLeaving) return undefined;
+  const rows = await tx
+    .select({
+      id: users.id,
+      idNumber: users.idNumber,
+      jurisdictionCode: users.jurisdictionCode,
+      disabledAt: users.disabledAt,
+    })
+    .from(users)
+    .where(eq(users.idNumber, worker.idNumber));
+  const accounts = rows.map((r) => ({ ...r, disabled: r.disabledAt !== null }));
+  const ids = accounts.map((a) => a.id);
+  const held =
+    ids.length === 0
+      ? { items: [], sealRows: [] }
+      : {
+          items: await tx
+            .select({ custodianId: archiveItems.custodianId })
+            .from(archiveItems)
+            .where(
+              and(
+                eq(archiveItems.communityCode, worker.communityCode),
+                inArray(archiveItems.custodianId, ids),
+                inArray(archiveItems.status, [...handedOverArchiveStatuses]),
+              ),
+            ),
+          sealRows: await tx
+            .select({ custodianId: seals.custodianId })
+            .from(seals)
+            .where(
+              and(
+                eq(seals.communityCode, worker.communityCode),
+                inArray(seals.custodianId, ids),
+                inArray(seals.state, [...handedOverSealStates]),
+              ),
+            ),
+        };
+  const holding = new Set([...held.items, ...held.sealRows].map((r) => r.custodianId));
+  const decision = input.accountsOnLeaving(accounts, holding);
+  for (const account of decision.disable) {
+    await tx.update(users).set({ disabledAt: input.at }).where(eq(users.id, account.id));
+    await tx.delete(sessions).where(eq(sessions.userId, account.id));
+    await writeAudit(tx, {
+      actor: input.actor,
+      action: 'user.setDisabled',
+      entityType: 'user',
+      entityId: account.id,
+      jurisdictionCode: account.jurisdictionCode,
+      before: { disabledAt: null },
+      after: { disabledAt: input.at.toISOString(), basis: '本系统规则 R-STF-2', worker: worker.id },
+      ip: input.ip,
+      at: input.at,
+    });
+  }
+  return {
+    disabled: decision.disable.map((a) => a.id),
+    keptForHandover: decision.keptForHandover.map((a) => a.id),
+    custody: { archives: held.items.length, seals: held.sealRows.length },
+  };
 }
 
 /**
@@ -223,7 +339,7 @@ export interface SaveWorkerInput extends PeopleActor {
 export async function saveWorker(
   db: Database,
   input: SaveWorkerInput,
-): Promise<Worker & { version: number }> {
+): Promise<Worker & { version: number; accounts?: LeaverAccounts }> {
   return db.transaction(async (tx) => {
     // Two clerks entering the same person at once: the second waits here and then sees the first.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`people.id:${input.worker.idNumber}`}))`);
@@ -272,7 +388,8 @@ export async function saveWorker(
       ip: input.ip,
       at: input.at,
     });
-    return saved;
+    const accounts = await settleLeaverAccounts(tx, saved, input);
+    return accounts ? { ...saved, accounts } : saved;
   });
 }
 
@@ -298,7 +415,8 @@ export async function recordFullView(
 type UnitRecord =
   | { kind: 'grid'; unit: Grid }
   | { kind: 'building'; unit: Building }
-  | { kind: 'resident-group'; unit: ResidentGroup };
+  | { kind: 'resident-group'; unit: ResidentGroup }
+  | { kind: 'representative'; unit: Representative };
 
 /** Creates or replaces a committee (with its members); audited. */
 export async function saveCommittee(
@@ -422,6 +540,7 @@ export async function seedPeopleRegisters(
     for (const unit of r.grids) await saveUnit(db, { ...who, kind: 'grid', unit });
     for (const unit of r.buildings) await saveUnit(db, { ...who, kind: 'building', unit });
     for (const unit of r.residentGroups) await saveUnit(db, { ...who, kind: 'resident-group', unit });
+    for (const unit of r.representatives ?? []) await saveUnit(db, { ...who, kind: 'representative', unit });
     seeded++;
   }
   return seeded;

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Database, Transaction } from './client.js';
 import { communities } from './schema.js';
 
@@ -11,8 +11,14 @@ import { communities } from './schema.js';
  */
 export async function markRegistersChanged(
   db: Database | Transaction,
-  code: string,
+  codes: string | readonly string[],
   at: Date,
 ): Promise<void> {
-  await db.update(communities).set({ updatedAt: at }).where(eq(communities.code, code));
+  const list = typeof codes === 'string' ? [codes] : [...new Set(codes)];
+  // Bounded like every other bulk statement: an import may touch a province's communities.
+  for (let i = 0; i < list.length; i += 5000)
+    await db
+      .update(communities)
+      .set({ updatedAt: at })
+      .where(inArray(communities.code, list.slice(i, i + 5000)));
 }

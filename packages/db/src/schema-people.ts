@@ -54,13 +54,13 @@ export const peopleCommittees = pgTable(
   (t) => [index('people_committees_community_idx').on(t.communityCode, t.termTo)],
 );
 
-/** Grids, buildings and resident groups of a community. */
+/** Grids, buildings, resident groups and resident representatives (居民代表) of a community. */
 export const peopleUnits = pgTable(
   'people_units',
   {
     id: recordId(),
     communityCode: communityCode(),
-    kind: text('kind', { enum: ['grid', 'building', 'resident-group'] }).notNull(),
+    kind: text('kind', { enum: ['grid', 'building', 'resident-group', 'representative'] }).notNull(),
     name: text('name').notNull(),
     record: jsonb('record').notNull(),
     version: integer('version').notNull().default(1),

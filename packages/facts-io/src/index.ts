@@ -24,6 +24,17 @@ export {
   type TableProblem,
 } from './parse.js';
 export {
+  parseUnitTable,
+  type UnitDraft,
+  type UnitKind,
+  type UnitSheetRow,
+  type UnitTableResult,
+  unitExportColumns,
+  unitKind,
+  unitKinds,
+  unitSheets,
+} from './unit-sheet.js';
+export {
   type ExportColumn,
   exportWorkbook,
   readTable,
@@ -32,3 +43,15 @@ export {
   templateCsv,
   templateWorkbook,
 } from './workbook.js';
+export {
+  parseWorkerTable,
+  trainingLine,
+  type WorkerColumn,
+  type WorkerDraft,
+  type WorkerRow,
+  type WorkerTableResult,
+  workerColumnOf,
+  workerColumns,
+  workerExportColumns,
+  workerRowProblem,
+} from './worker-sheet.js';

@@ -36,7 +36,7 @@ export type FactsTableResult =
   | { ok: true; snapshots: CommunitySnapshot[] }
   | { ok: false; problems: TableProblem[] };
 
-type Converted = { value: unknown } | { error: string };
+export type Converted = { value: unknown } | { error: string };
 
 export function parseFactsTable(rows: readonly (readonly Cell[])[]): FactsTableResult {
   const problems: TableProblem[] = [];
@@ -120,7 +120,7 @@ function headerFor(path: string, headerOfPath: ReadonlyMap<string, string>): str
   return column?.header ?? '';
 }
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown) {
+export function setPath(target: Record<string, unknown>, path: string, value: unknown) {
   const keys = path.split('.');
   let node = target;
   for (const key of keys.slice(0, -1)) {
@@ -130,11 +130,11 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown) 
   node[keys[keys.length - 1]!] = value;
 }
 
-function isBlank(cell: Cell): boolean {
+export function isBlank(cell: Cell): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
-function textOf(cell: Cell): string {
+export function textOf(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return isoDateOf(cell);
   return String(cell).trim();
@@ -156,7 +156,8 @@ const settingWords: Record<string, 'urban' | 'rural'> = {
   rural: 'rural',
 };
 
-function convert(kind: CellKind, cell: Cell): Converted | undefined {
+/** A cell as the value of a column of `kind`; undefined for a blank cell. */
+export function convert(kind: CellKind, cell: Cell): Converted | undefined {
   if (isBlank(cell)) return undefined;
   const text = textOf(cell);
   switch (kind) {

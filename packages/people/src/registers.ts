@@ -285,6 +285,35 @@ export const residentGroup = z.strictObject({
 });
 export type ResidentGroup = z.output<typeof residentGroup>;
 
+/**
+ * 居民代表: a resident chosen to represent the residents (at the 居民代表会议), with the dates of the
+ * term served; the snapshot's `representatives` counts those serving on its date.
+ */
+const representativeFields = z.strictObject({
+  id: recordId,
+  communityCode,
+  name: text('姓名', 50),
+  /** The resident group the representative was chosen by, where groups elect them. */
+  residentGroupId: recordId.optional(),
+  from: isoDate,
+  to: isoDate.optional(),
+});
+const termInOrder = {
+  check: (r: { from: string; to?: string | undefined }) => r.to === undefined || r.to >= r.from,
+  params: { path: ['to'], error: '任期结束日期不能早于开始日期' },
+};
+export const representative = representativeFields.refine(termInOrder.check, termInOrder.params);
+/** A new representative, before the store gives it an id. */
+export const representativeDraft = representativeFields
+  .omit({ id: true })
+  .refine(termInOrder.check, termInOrder.params);
+export type Representative = z.output<typeof representative>;
+
+/** Whether the representative serves on `asOf` (`to` is the term's last day). */
+export function representing(r: Pick<Representative, 'from' | 'to'>, asOf: string): boolean {
+  return r.from <= asOf && (r.to === undefined || r.to >= asOf);
+}
+
 /** Everything registered for one community. */
 export interface CommunityRegisters {
   communityCode: string;
@@ -293,6 +322,8 @@ export interface CommunityRegisters {
   grids: Grid[];
   buildings: Building[];
   residentGroups: ResidentGroup[];
+  /** 居民代表 with their terms; absent where none are registered. */
+  representatives?: Representative[];
 }
 
 export function emptyRegisters(code: string): CommunityRegisters {

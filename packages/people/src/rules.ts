@@ -213,7 +213,10 @@ export interface StaffCounts {
 }
 
 /** People on the roster on `asOf`, counted as docs/interfaces.md §2 defines `staff.*`. */
-export function staffCounts(workers: readonly Worker[], asOf: string): StaffCounts {
+export function staffCounts(
+  workers: readonly Pick<Worker, 'post' | 'fullTime' | 'joinedOn' | 'leftOn'>[],
+  asOf: string,
+): StaffCounts {
   const current = workers.filter((w) => onPost(w, asOf));
   return {
     twoCommittees: current.filter((w) => w.post === 'two-committees').length,

@@ -1,12 +1,12 @@
 /**
  * The snapshot's counts worked out from the registers as of a date (docs/interfaces.md §2 and §5):
  * `staff.*`, `salary.annualAverage`, `committee.*`, `supervisionCommittee.*`, `subCommittees`,
- * `residentGroups`, `buildings` and `grid.*`. A register that is empty (or has nothing in force on
- * the date) derives nothing, so a typed value remains where no register exists; `layDerivedFacts` of
- * `@shequ/domain` lays the derived fields over the typed ones.
+ * `residentGroups`, `buildings`, `grid.*` and `representatives`. A register that is empty (or has
+ * nothing in force on the date) derives nothing, so a typed value remains where no register exists;
+ * `layDerivedFacts` of `@shequ/domain` lays the derived fields over the typed ones.
  */
 import { type CommunityFacts, type DerivedFacts, derivedFacts } from '@shequ/domain';
-import { type CommunityRegisters, membersOn, onPost } from './registers.js';
+import { type CommunityRegisters, membersOn, onPost, representing } from './registers.js';
 import {
   chairIsCommitteeMember,
   committeeMemberWorkerIds,
@@ -84,5 +84,9 @@ export function deriveSnapshotFacts(registers: CommunityRegisters, asOf: string)
         : {}),
     };
   }
+  // Like the roster: a register with anyone whose term began by the date counts, even if none serves now.
+  const representatives = registers.representatives ?? [];
+  if (representatives.some((r) => r.from <= asOf))
+    facts.representatives = representatives.filter((r) => representing(r, asOf)).length;
   return derivedFacts(facts);
 }

@@ -10,6 +10,7 @@ const topics: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   policy: () => import('./policy.js'),
   assessment: () => import('./assessment.js'),
   transfer: () => import('./transfer.js'),
+  'people-import': () => import('./people-import.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -9,17 +9,20 @@ import { randomUUID } from 'node:crypto';
 import {
   communities,
   findWorker,
+  jurisdictions,
   loadCommunityRegisters,
   loadRegisters,
   PeopleError,
   recordFullView,
   registerHistory,
+  rosterStaysUnder,
   saveCommittee,
   saveUnit,
   saveWorker,
 } from '@shequ/db';
-import { communityCode, divisionCode, isoDate, yuan } from '@shequ/domain';
+import { ancestorCodes, COUNTRY_CODE, communityCode, divisionCode, isoDate, yuan } from '@shequ/domain';
 import {
+  accountsOnLeaving,
   building,
   type CommunityRegisters,
   chairsTrainedThisYear,
@@ -34,10 +37,13 @@ import {
   onPost,
   payBelow,
   payNotBelowReference,
+  representativeDraft,
   residentGroup,
   rosterConflicts,
   STAFF_FLOOR,
   staffCounts,
+  staffingSummary,
+  staysByCommunity,
   subCommitteesLedByMember,
   termsEnding,
   trainingMissing,
@@ -49,10 +55,12 @@ import {
 import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { scopePrefix } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { FieldProblems, forbidden, notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 import { communitiesUnder } from './communities.js';
+import { type PathEntry, visiblePath } from './jurisdictions.js';
 
 /** A roster covers at most this many communities at once (a street has a few dozen). */
 const MAX_COMMUNITIES = 200;
@@ -102,7 +110,7 @@ function masked<W extends Pick<Worker, 'idNumber' | 'phone'>>(w: W): W {
   return { ...w, idNumber: maskIdNumber(w.idNumber), ...(w.phone ? { phone: maskPhone(w.phone) } : {}) };
 }
 
-async function communitiesIn(ctx: Context, node: string): Promise<{ code: string; name: string }[]> {
+export async function communitiesIn(ctx: Context, node: string): Promise<{ code: string; name: string }[]> {
   const rows = await ctx.db
     .select({ code: communities.code, name: communities.name })
     .from(communities)
@@ -116,6 +124,58 @@ async function communitiesIn(ctx: Context, node: string): Promise<{ code: string
       cause: new FieldProblems({ under: [`所选辖区的社区超过${MAX_COMMUNITIES}个，请选择街道或社区`] }),
     });
   return rows;
+}
+
+/**
+ * The roster of the communities under a node with the console's filters: each entry's whole record
+ * (the caller masks it) and the marks the filters go by.
+ */
+export async function rosterEntries(
+  ctx: Context & { principal: NonNullable<Context['principal']> },
+  input: z.output<typeof rosterInput>,
+) {
+  const node = input.under ?? ctx.principal.jurisdictionCode;
+  requireScope(ctx.principal, node);
+  const asOf = input.asOf ?? today(ctx);
+  const places = await communitiesIn(ctx, node);
+  const names = new Map(places.map((p) => [p.code, p.name]));
+  const registers = await loadRegisters(
+    ctx.db,
+    places.map((p) => p.code),
+  );
+  const entries = [...registers.values()].flatMap((r) => {
+    const ending = new Map<string, string>();
+    for (const w of termsEnding(r, asOf, TERM_WARNING_DAYS)) {
+      const c = r.committees.find((x) => x.id === w.committeeId);
+      for (const m of c?.members ?? []) {
+        if (!m.workerId || (w.member !== undefined && w.member !== m.name)) continue;
+        const known = ending.get(m.workerId);
+        if (known === undefined || w.endsOn < known) ending.set(m.workerId, w.endsOn);
+      }
+    }
+    return r.workers
+      .filter((w) => input.includeLeft || onPost(w, asOf))
+      .map((w) => ({
+        worker: w,
+        communityName: names.get(w.communityCode) ?? w.communityCode,
+        termEndsOn: ending.get(w.id),
+        trainingMissing: trainingMissing(w, asOf),
+        payBelowReference:
+          input.referencePay !== undefined && w.annualPay !== undefined
+            ? payBelow(w.annualPay, input.referencePay)
+            : undefined,
+      }));
+  });
+  return {
+    asOf,
+    entries: entries.filter(
+      (e) =>
+        (input.post === undefined || e.worker.post === input.post) &&
+        (!input.termEnding || e.termEndsOn !== undefined) &&
+        (!input.trainingMissing || e.trainingMissing) &&
+        (!input.payBelowReference || e.payBelowReference === true),
+    ),
+  };
 }
 
 /** The committees a worker sits on and the earliest end of those terms or services. */
@@ -146,58 +206,24 @@ async function loadWorkerInScope(
 export const peopleRouter = router({
   /** The roster of the communities under a node, with the filters of the console. */
   roster: authedProcedure.input(rosterInput).query(async ({ ctx, input }) => {
-    const node = input.under ?? ctx.principal.jurisdictionCode;
-    requireScope(ctx.principal, node);
-    const asOf = input.asOf ?? today(ctx);
-    const places = await communitiesIn(ctx, node);
-    const names = new Map(places.map((p) => [p.code, p.name]));
-    const registers = await loadRegisters(
-      ctx.db,
-      places.map((p) => p.code),
-    );
-    const items = [...registers.values()].flatMap((r) => {
-      const ending = new Map<string, string>();
-      for (const w of termsEnding(r, asOf, TERM_WARNING_DAYS)) {
-        const c = r.committees.find((x) => x.id === w.committeeId);
-        for (const m of c?.members ?? []) {
-          if (!m.workerId || (w.member !== undefined && w.member !== m.name)) continue;
-          const known = ending.get(m.workerId);
-          if (known === undefined || w.endsOn < known) ending.set(m.workerId, w.endsOn);
-        }
-      }
-      return r.workers
-        .filter((w) => input.includeLeft || onPost(w, asOf))
-        .map((w) => ({
-          id: w.id,
-          communityCode: w.communityCode,
-          communityName: names.get(w.communityCode) ?? w.communityCode,
-          name: w.name,
-          sex: w.sex,
-          birthDate: w.birthDate,
-          idNumber: maskIdNumber(w.idNumber),
-          phone: w.phone ? maskPhone(w.phone) : undefined,
-          post: w.post,
-          line: w.line,
-          education: w.education,
-          annualPay: w.annualPay,
-          joinedOn: w.joinedOn,
-          leftOn: w.leftOn,
-          termEndsOn: ending.get(w.id),
-          trainingMissing: trainingMissing(w, asOf),
-          payBelowReference:
-            input.referencePay !== undefined && w.annualPay !== undefined
-              ? payBelow(w.annualPay, input.referencePay)
-              : undefined,
-        }));
-    });
-    const filtered = items.filter(
-      (w) =>
-        (input.post === undefined || w.post === input.post) &&
-        (!input.termEnding || w.termEndsOn !== undefined) &&
-        (!input.trainingMissing || w.trainingMissing) &&
-        (!input.payBelowReference || w.payBelowReference === true),
-    );
-    return { asOf, items: filtered, total: filtered.length };
+    const { asOf, entries } = await rosterEntries(ctx, input);
+    const items = entries.map(({ worker: w, ...marks }) => ({
+      id: w.id,
+      communityCode: w.communityCode,
+      name: w.name,
+      sex: w.sex,
+      birthDate: w.birthDate,
+      idNumber: maskIdNumber(w.idNumber),
+      phone: w.phone ? maskPhone(w.phone) : undefined,
+      post: w.post,
+      line: w.line,
+      education: w.education,
+      annualPay: w.annualPay,
+      joinedOn: w.joinedOn,
+      leftOn: w.leftOn,
+      ...marks,
+    }));
+    return { asOf, items, total: items.length };
   }),
 
   /**
@@ -279,6 +305,8 @@ export const peopleRouter = router({
         id: z.string().min(1).max(64),
         expectedVersion: z.number().int().min(1),
         leftOn: isoDate,
+        /** 本系统规则 R-STF-2: keep the leaver's console account instead of disabling it. */
+        keepAccount: z.boolean().default(false),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -301,6 +329,8 @@ export const peopleRouter = router({
           expectedVersion: input.expectedVersion,
           action: 'people.worker.leave',
           check: (others) => rosterConflicts(parsed.data, others),
+          accountsOnLeaving: (accounts, holdingCustody) =>
+            accountsOnLeaving(parsed.data, accounts, { keepAccount: input.keepAccount, holdingCustody }),
         });
         return masked(saved);
       } catch (error) {
@@ -342,13 +372,14 @@ export const peopleRouter = router({
       }
     }),
 
-  /** A new grid, building or resident group. */
+  /** A new grid, building, resident group or resident representative (with the term's dates). */
   createUnit: writerProcedure
     .input(
       z.discriminatedUnion('kind', [
         z.strictObject({ kind: z.literal('grid'), unit: grid.omit({ id: true }) }),
         z.strictObject({ kind: z.literal('building'), unit: building.omit({ id: true }) }),
         z.strictObject({ kind: z.literal('resident-group'), unit: residentGroup.omit({ id: true }) }),
+        z.strictObject({ kind: z.literal('representative'), unit: representativeDraft }),
       ]),
     )
     .mutation(async ({ ctx, input }) => {
@@ -365,6 +396,12 @@ export const peopleRouter = router({
           return await saveUnit(ctx.db, {
             ...who,
             kind: 'building',
+            unit: { ...input.unit, id: randomUUID() },
+          });
+        if (input.kind === 'representative')
+          return await saveUnit(ctx.db, {
+            ...who,
+            kind: 'representative',
             unit: { ...input.unit, id: randomUUID() },
           });
         return await saveUnit(ctx.db, {
@@ -403,6 +440,7 @@ export const peopleRouter = router({
         grids: registers.grids,
         buildings: registers.buildings,
         residentGroups: registers.residentGroups,
+        representatives: registers.representatives ?? [],
         workers: registers.workers
           .filter((w) => onPost(w, asOf))
           .map((w) => ({ id: w.id, name: w.name, post: w.post })),
@@ -414,6 +452,65 @@ export const peopleRouter = router({
           payNotBelowReference(registers, asOf, input.referencePay),
         ],
         derived,
+      };
+    }),
+
+  /**
+   * Staffing under any node, the whole country included: the node's totals and one row per child node
+   * (the districts of a city, the streets of a district, the communities of a street), so that an
+   * administrator above a street finds where the rosters are and where they fall short.
+   */
+  summary: authedProcedure
+    .input(
+      z.strictObject({
+        under: z.union([z.literal(COUNTRY_CODE), divisionCode]).optional(),
+        asOf: isoDate.optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const node = input.under ?? ctx.principal.jurisdictionCode;
+      requireScope(ctx.principal, node);
+      const asOf = input.asOf ?? today(ctx);
+      const [self] =
+        node === COUNTRY_CODE
+          ? [{ code: COUNTRY_CODE, name: '全国', level: 'country' as const }]
+          : await ctx.db
+              .select({ code: jurisdictions.code, name: jurisdictions.name, level: jurisdictions.level })
+              .from(jurisdictions)
+              .where(eq(jurisdictions.code, node));
+      if (!self) throw notFound('没有这个行政区划');
+      const [children, places, stays, paths] = await Promise.all([
+        ctx.db
+          .select({ code: jurisdictions.code, name: jurisdictions.name, level: jurisdictions.level })
+          .from(jurisdictions)
+          .where(
+            node === COUNTRY_CODE ? eq(jurisdictions.level, 'province') : eq(jurisdictions.parentCode, node),
+          )
+          .orderBy(asc(jurisdictions.code)),
+        ctx.db.select({ code: communities.code }).from(communities).where(communitiesUnder(node)),
+        rosterStaysUnder(ctx.db, scopePrefix(node)),
+        node === COUNTRY_CODE ? new Map<string, PathEntry[]>() : visiblePath(ctx, ctx.principal, [node]),
+      ]);
+      const byCommunity = staysByCommunity(stays);
+      const childCodes = new Set(children.map((c) => c.code));
+      const underChild = new Map<string, string[]>(children.map((c) => [c.code, []]));
+      for (const { code } of places) {
+        const child = [...ancestorCodes(code), code].find((a) => childCodes.has(a));
+        if (child) underChild.get(child)?.push(code);
+      }
+      return {
+        node: { ...self, path: paths.get(node) ?? [] },
+        asOf,
+        floor: STAFF_FLOOR,
+        total: staffingSummary(
+          places.map((p) => p.code),
+          byCommunity,
+          asOf,
+        ),
+        children: children.map((c) => ({
+          ...c,
+          ...staffingSummary(underChild.get(c.code) ?? [], byCommunity, asOf),
+        })),
       };
     }),
 

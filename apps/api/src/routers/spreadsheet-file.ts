@@ -4,9 +4,10 @@
  * hands both to `listSpreadsheet`, which refuses a list longer than the installation's cap with a
  * zh-CN message naming the filter to narrow. Files travel as base64 inside the JSON answer.
  */
-import { chinaDateTime as chinaClock } from '@shequ/domain';
+import { chinaDateTime as chinaClock, safeText } from '@shequ/domain';
 import { type ExportColumn, exportWorkbook } from '@shequ/facts-io';
-import type { z } from 'zod';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
 import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { fieldError } from '../errors.js';
@@ -113,4 +114,35 @@ export function exportProcedure<Input extends z.ZodType, Row>(spec: {
     const sheet = typeof spec.sheet === 'function' ? spec.sheet(ctx, listInput) : spec.sheet;
     return listSpreadsheet(ctx, sheet, rows, spec.qualifiers?.(listInput) ?? []);
   });
+}
+
+/** A spreadsheet to import: its name (for the format), its bytes, and whether only to check it. */
+export const importInput = z.strictObject({
+  fileName: safeText('文件名', 200),
+  contentBase64: z
+    .string()
+    .min(1, '文件是空的')
+    .max(1_400_000, '文件太大：请分批导入（每个文件不超过约 1 MB）'),
+  dryRun: z.boolean().default(false),
+});
+
+/**
+ * Runs an import unless another is running on this server. Parsing a large sheet takes hundreds of MB,
+ * and any community worker may send one; the others are told to retry rather than queued, so nothing
+ * piles up in memory.
+ */
+export async function oneImportAtATime<T>(ctx: Pick<Context, 'settings'>, run: () => Promise<T>): Promise<T> {
+  const gate = ctx.settings.spreadsheetImports;
+  if (gate.running > 0) {
+    throw new TRPCError({
+      code: 'TOO_MANY_REQUESTS',
+      message: '服务器正在处理另一个表格导入：请稍后再试（同一时间只处理一个导入）',
+    });
+  }
+  gate.running++;
+  try {
+    return await run();
+  } finally {
+    gate.running--;
+  }
 }

@@ -14,7 +14,6 @@ import {
   checkStatusLabels,
   entityTypeLabels,
   roleLabels,
-  safeText,
 } from '@shequ/domain';
 import {
   factCellOf,
@@ -27,7 +26,6 @@ import {
   templateCsv,
   templateWorkbook,
 } from '@shequ/facts-io';
-import { TRPCError } from '@trpc/server';
 import { asc } from 'drizzle-orm';
 import { z } from 'zod';
 import { scopePrefix } from '../auth/scope.js';
@@ -38,30 +36,24 @@ import { archiveExports } from './archive-exports.js';
 import { auditListFilter, auditRows, listAuditInput } from './audit.js';
 import { communityListFilter, listCommunitiesInput } from './communities.js';
 import { failingCommunities, failingInput, failingItems } from './compliance.js';
+import { peopleSpreadsheets } from './people-spreadsheets.js';
 import { describePack, diffInput, diffPacks, explainInput, today, whatIf, whatIfInput } from './policy.js';
 import {
   chinaDateTime,
   exportFetchLimit,
   exportProcedure,
+  importInput,
   jsonCell,
   type ListSheet,
   labelOf,
   listSpreadsheet,
+  oneImportAtATime,
   type SpreadsheetFile,
   XLSX_TYPE,
 } from './spreadsheet-file.js';
 import { listUsersInput, userListFilter, userRows } from './users.js';
 
 export type { SpreadsheetFile } from './spreadsheet-file.js';
-
-const importInput = z.strictObject({
-  fileName: safeText('文件名', 200),
-  contentBase64: z
-    .string()
-    .min(1, '文件是空的')
-    .max(1_400_000, '文件太大：请分批导入（每个文件不超过约 1 MB）'),
-  dryRun: z.boolean().default(false),
-});
 
 /**
  * The community list in the facts template's columns, under the same Chinese headers, so a user can
@@ -281,21 +273,7 @@ export const spreadsheetsRouter = router({
   importFacts: writerProcedure.input(importInput).mutation(async ({ ctx, input }) => {
     const format = tableFormatOf(input.fileName);
     if (!format) throw fieldError('BAD_REQUEST', 'fileName', '只支持 .xlsx 与 .csv 文件');
-    // One import at a time per server: parsing a large sheet takes hundreds of MB, and any community worker
-    // may send one. The others are told to retry rather than queued, so nothing piles up in memory.
-    const gate = ctx.settings.spreadsheetImports;
-    if (gate.running > 0) {
-      throw new TRPCError({
-        code: 'TOO_MANY_REQUESTS',
-        message: '服务器正在处理另一个表格导入：请稍后再试（同一时间只处理一个导入）',
-      });
-    }
-    gate.running++;
-    try {
-      return await importFactsFile(ctx, input, format);
-    } finally {
-      gate.running--;
-    }
+    return oneImportAtATime(ctx, () => importFactsFile(ctx, input, format));
   }),
 
   /** The community list with the console's filters, as an Excel file. */
@@ -394,4 +372,5 @@ export const spreadsheetsRouter = router({
   }),
 
   ...archiveExports,
+  ...peopleSpreadsheets,
 });

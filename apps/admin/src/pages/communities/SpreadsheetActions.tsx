@@ -15,7 +15,7 @@ import { listInputFromParams } from './listParams.js';
 
 type ImportResult = RouterOutputs['spreadsheets']['importFacts'];
 
-function readAsBase64(file: File): Promise<string> {
+export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));

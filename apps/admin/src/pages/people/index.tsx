@@ -1,19 +1,26 @@
 /**
- * 人员名册: the community workers of my jurisdiction, filtered by post, a term ending soon, a training
- * missing this year and pay below a reference wage (Ezhou 第二十一条), with numbers masked; and, for a
- * street or above, each community's workers on the roster against the floor of five.
+ * 人员名册 of any node in my jurisdiction (`?under=`, my own node when absent), picked in the division
+ * tree or by drilling down the summary: above a community, the staffing of each child node (districts,
+ * streets, communities) against the floor of five; from a street down, the community workers, filtered
+ * by post, a term ending soon, a training missing this year and pay below a reference wage (Ezhou
+ * 第二十一条), with numbers masked. A city's roster would run to tens of thousands of rows, so it opens
+ * at street level.
  */
 import { type WorkerPost, workerPostLabels, workerPosts } from '@shequ/people';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
+  Breadcrumb,
   Card,
   Checkbox,
+  Col,
+  Collapse,
   Empty,
   Flex,
   Grid,
   InputNumber,
   Progress,
+  Row,
   Select,
   Space,
   Table,
@@ -22,13 +29,16 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { JurisdictionTree } from '../communities/JurisdictionTree.js';
+import { RosterSpreadsheet } from './RegisterSpreadsheets.js';
+import { peopleLink, StaffingSummary } from './StaffingSummary.js';
 
-type Row = RouterOutputs['people']['roster']['items'][number];
+type RosterRow = RouterOutputs['people']['roster']['items'][number];
 
-const columns: TableColumnsType<Row> = [
+const columns: TableColumnsType<RosterRow> = [
   {
     title: '姓名',
     dataIndex: 'name',
@@ -59,13 +69,9 @@ const columns: TableColumnsType<Row> = [
   },
 ];
 
-function StaffingChart() {
-  const me = useQuery(trpc.auth.me.queryOptions());
-  const under = me.data?.jurisdictionCode ?? '';
-  // A community's own account has its roster above; the chart compares a street's communities.
-  const enabled = under.length > 0 && under.length <= 9 && under !== '000000';
-  const staffing = useQuery({ ...trpc.people.staffing.queryOptions({ under }), enabled });
-  if (!enabled) return null;
+/** A street's communities side by side: full-time workers on the roster against the floor of five. */
+function StaffingChart({ under }: { under: string }) {
+  const staffing = useQuery(trpc.people.staffing.queryOptions({ under }));
   const rows = staffing.data?.communities.filter((c) => c.hasRoster) ?? [];
   return (
     <Card size="small" title="各社区在册专职人员（不少于5人）" data-testid="staffing-chart">
@@ -93,7 +99,7 @@ function StaffingChart() {
   );
 }
 
-export default function PeoplePage() {
+function Roster({ under }: { under: string }) {
   const screens = Grid.useBreakpoint();
   const [post, setPost] = useState<WorkerPost | undefined>();
   const [termEnding, setTermEnding] = useState(false);
@@ -101,21 +107,21 @@ export default function PeoplePage() {
   const [payBelowReference, setPayBelowReference] = useState(false);
   const [referencePay, setReferencePay] = useState<number | null>(null);
   const [includeLeft, setIncludeLeft] = useState(false);
-  const roster = useQuery(
-    trpc.people.roster.queryOptions({
-      ...(post ? { post } : {}),
-      termEnding,
-      trainingMissing,
-      includeLeft,
-      ...(referencePay !== null ? { referencePay, payBelowReference } : {}),
-    }),
-  );
+  const filter = {
+    under,
+    ...(post ? { post } : {}),
+    termEnding,
+    trainingMissing,
+    includeLeft,
+    ...(referencePay !== null ? { referencePay, payBelowReference } : {}),
+  };
+  const roster = useQuery(trpc.people.roster.queryOptions(filter));
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="people-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        人员名册
-      </Typography.Title>
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card size="small">
+        <div style={{ marginBottom: 12 }}>
+          <RosterSpreadsheet filter={filter} />
+        </div>
         {/* On a phone the filters stack, one to a line, rather than squeeze each other. */}
         <Flex gap={12} wrap vertical={!screens.sm} align={screens.sm ? 'center' : 'start'}>
           <Select<WorkerPost>
@@ -156,7 +162,7 @@ export default function PeoplePage() {
         </Flex>
       </Card>
       {roster.isError && <Alert type="error" showIcon title={errorMessage(roster.error)} />}
-      <Table<Row>
+      <Table<RosterRow>
         rowKey="id"
         size="middle"
         data-testid="people-roster"
@@ -167,7 +173,61 @@ export default function PeoplePage() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: '没有符合条件的工作者' }}
       />
-      <StaffingChart />
+    </Space>
+  );
+}
+
+/** Street and community codes: the levels whose roster is short enough to list person by person. */
+const listsPeople = (code: string) => code.length >= 9;
+
+export default function PeoplePage() {
+  const screens = Grid.useBreakpoint();
+  const [params, setParams] = useSearchParams();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const under = params.get('under') || me.data?.jurisdictionCode;
+  const node = useQuery({ ...trpc.people.summary.queryOptions({ under: under ?? '' }), enabled: !!under });
+  const pick = (code: string) => setParams(new URLSearchParams({ under: code }));
+  const tree = <JurisdictionTree selected={under} onSelect={pick} />;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="people-page">
+      {node.data && node.data.node.path.length > 0 && (
+        <Breadcrumb
+          items={[
+            ...node.data.node.path.map((entry) => ({
+              title: <Link to={peopleLink(entry.code)}>{entry.name}</Link>,
+            })),
+            { title: node.data.node.name },
+          ]}
+        />
+      )}
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        人员名册{node.data ? ` · ${node.data.node.name}` : ''}
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={7} xxl={5}>
+          {/* On a phone the tree folds away above the lists instead of pushing them a screen down. */}
+          {screens.lg ? (
+            <Card size="small" title="选择辖区">
+              {tree}
+            </Card>
+          ) : (
+            <Collapse size="small" items={[{ key: 'tree', label: '选择辖区', children: tree }]} />
+          )}
+        </Col>
+        <Col xs={24} lg={17} xxl={19}>
+          {under && (
+            <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+              {under.length < 12 && <StaffingSummary under={under} />}
+              {listsPeople(under) ? (
+                <Roster key={under} under={under} />
+              ) : (
+                <Alert type="info" showIcon title="选择街道（乡镇）或社区，查看人员名单和筛选" />
+              )}
+              {under.length === 9 && <StaffingChart under={under} />}
+            </Space>
+          )}
+        </Col>
+      </Row>
     </Space>
   );
 }

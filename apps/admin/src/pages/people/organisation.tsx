@@ -1,8 +1,8 @@
 /**
  * 组织架构: one community's committees with their members and terms, its grids with their 网格长,
  * buildings with their 楼栋长, resident groups (and which grid each lies in, Ezhou 第七条（二）), the
- * terms ending soon, the rules' findings with their citations, and the snapshot fields the registers
- * now determine.
+ * resident representatives serving now, the terms ending soon, the rules' findings with their
+ * citations, and the snapshot fields the registers now determine.
  */
 import {
   type CommitteeKind,
@@ -10,6 +10,7 @@ import {
   committeeKindLabels,
   type FindingStatus,
   memberRoleLabels,
+  representing,
   workerPostLabels,
 } from '@shequ/people';
 import { useQuery } from '@tanstack/react-query';
@@ -17,6 +18,7 @@ import { Alert, Breadcrumb, Card, Col, List, Row, Space, Tag, Typography } from 
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { trpc } from '../../lib/trpc.js';
+import { UnitSpreadsheet } from './RegisterSpreadsheets.js';
 
 const statusTags: Record<FindingStatus, { color: string; label: string }> = {
   pass: { color: 'green', label: '符合' },
@@ -78,6 +80,9 @@ export default function OrganisationPage() {
         ))}
       </Row>
       <Card size="small" title="网格、楼栋与居民小组">
+        <div style={{ marginBottom: 12 }}>
+          <UnitSpreadsheet under={code} />
+        </div>
         <List
           size="small"
           data-testid="org-grids"
@@ -107,6 +112,34 @@ export default function OrganisationPage() {
             </List.Item>
           )}
         />
+        {/* Units imported from a sheet or entered without a grid would otherwise be nowhere on the page. */}
+        {data && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="org-ungridded">
+            未划入网格的楼栋：
+            {data.buildings
+              .filter((b) => !data.grids.some((g) => g.id === b.gridId))
+              .map((b) => `${b.name}（${b.households}户，楼栋长${b.leaderName ?? '未设'}）`)
+              .join('、') || '—'}
+            ；居民小组：
+            {data.residentGroups
+              .filter((r) => !data.grids.some((g) => g.id === r.gridId))
+              .map((r) => `${r.name}（${r.households}户）`)
+              .join('、') || '—'}
+          </Typography.Paragraph>
+        )}
+      </Card>
+      <Card size="small" title="居民代表" data-testid="org-representatives">
+        {data && data.representatives.length > 0 ? (
+          <Typography.Paragraph style={{ margin: 0 }}>
+            本届在任 {data.derived.facts.representatives ?? 0} 人：
+            {data.representatives
+              .filter((r) => representing(r, data.asOf))
+              .map((r) => `${r.name}（${r.from}${r.to ? ` 至 ${r.to}` : ' 起'}）`)
+              .join('、') || '—'}
+          </Typography.Paragraph>
+        ) : (
+          <Typography.Text type="secondary">未登记居民代表</Typography.Text>
+        )}
       </Card>
       <Card size="small" title="规则核对">
         <List

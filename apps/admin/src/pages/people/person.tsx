@@ -6,8 +6,10 @@
 import {
   committeeKindLabels,
   educationLabels,
+  leavingDisablesAccount,
   memberRoleLabels,
   peopleAuditActionLabels,
+  peopleRuleBasis,
   sexLabels,
   specialistLineLabels,
   trainingLevelLabels,
@@ -20,6 +22,7 @@ import {
   Breadcrumb,
   Button,
   Card,
+  Checkbox,
   Descriptions,
   Input,
   List,
@@ -30,26 +33,41 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
 import { trpc } from '../../lib/trpc.js';
 import { chinaToday, formatTime, useCanWrite } from '../archives/shared.js';
 
 export default function PersonPage() {
   const { id = '' } = useParams();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [full, setFull] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const [leftOn, setLeftOn] = useState(chinaToday());
+  const [keepAccount, setKeepAccount] = useState(false);
+  const navigate = useNavigate();
   const canWrite = useCanWrite();
   const queryClient = useQueryClient();
   const page = useQuery(trpc.people.person.queryOptions({ id, full }));
   const leave = useMutation(
     trpc.people.leave.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (saved) => {
         setLeaving(false);
-        message.success('已办理离职');
+        const accounts = saved?.accounts;
+        const disabled = accounts?.disabled.length ?? 0;
+        message.success(disabled > 0 ? `已办理离职，停用其控制台账号 ${disabled} 个` : '已办理离职');
         await queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() });
+        // R-STF-2: whoever still holds the community's archives or seals hands them over first.
+        if (accounts && accounts.custody.archives + accounts.custody.seals > 0 && saved)
+          modal.confirm({
+            title: '请办理离任移交',
+            content: `${saved.name}保管档案 ${accounts.custody.archives} 件、印章 ${accounts.custody.seals} 枚。${
+              accounts.keptForHandover.length > 0 ? '其账号保留至移交办结，届时请在“账号管理”中停用。' : ''
+            }（${peopleRuleBasis(leavingDisablesAccount)}）`,
+            okText: '发起离任移交',
+            cancelText: '稍后',
+            onOk: () => navigate(`/archives/${saved.communityCode}/handover/new`),
+          });
       },
     }),
   );
@@ -157,7 +175,9 @@ export default function PersonPage() {
         okText="确认离职"
         confirmLoading={leave.isPending}
         onCancel={() => setLeaving(false)}
-        onOk={() => w && page.data && leave.mutate({ id: w.id, expectedVersion: w.version, leftOn })}
+        onOk={() =>
+          w && page.data && leave.mutate({ id: w.id, expectedVersion: w.version, leftOn, keepAccount })
+        }
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
           <span>离职日期（此日起不在册）</span>
@@ -168,8 +188,12 @@ export default function PersonPage() {
             onChange={(e) => setLeftOn(e.target.value)}
           />
           {leaveProblem && <Typography.Text type="danger">{leaveProblem}</Typography.Text>}
+          <Checkbox checked={keepAccount} onChange={(e) => setKeepAccount(e.target.checked)}>
+            保留其控制台账号
+          </Checkbox>
           <Typography.Text type="secondary">
-            如其保管档案或印章，请随后在“档案印章”中办理移交。
+            不保留的，其在本社区的账号随即停用；保管档案或印章的，账号保留至离任移交办结（
+            {peopleRuleBasis(leavingDisablesAccount)}）。
           </Typography.Text>
         </Space>
       </Modal>

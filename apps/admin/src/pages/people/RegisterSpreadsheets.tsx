@@ -1,0 +1,171 @@
+/**
+ * The registers in Excel. The roster: import a filled-in sheet under the roster's headers (every row or
+ * none, each problem by row and column), and export the roster as filtered on screen — numbers masked,
+ * or in full (a file that can be imported elsewhere) for the roles that may see them, which the server
+ * records. Grids, buildings and resident groups: the same, one sheet per kind.
+ */
+import { UploadOutlined } from '@ant-design/icons';
+import { canWrite } from '@shequ/domain/roles';
+import { maySeePersonalData } from '@shequ/people';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Checkbox, Modal, Select, Space, Table, Upload } from 'antd';
+import { useState } from 'react';
+import { ExportButton } from '../../components/ExportButton.js';
+import { errorMessage } from '../../lib/fieldErrors.js';
+import { type RouterInputs, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
+import { importTitle, readAsBase64 } from '../communities/SpreadsheetActions.js';
+
+type ImportResult = RouterOutputs['spreadsheets']['importWorkers'];
+type RosterFilter = RouterInputs['people']['roster'];
+type UnitKind = RouterInputs['spreadsheets']['importUnits']['kind'];
+type Outcome = { fileName: string; outcome: ImportResult; dryRun: boolean };
+
+/** What an import did: how many it added (or would add), or every problem by row and column. */
+function ImportResultModal({
+  result,
+  what,
+  onClose,
+}: {
+  result: Outcome | null;
+  what: string;
+  onClose: () => void;
+}) {
+  return (
+    <Modal
+      open={result !== null}
+      title={importTitle(result)}
+      onCancel={onClose}
+      onOk={onClose}
+      cancelButtonProps={{ style: { display: 'none' } }}
+      width={720}
+    >
+      {result?.outcome.ok ? (
+        <p data-testid="register-import-done">
+          {result.fileName}：
+          {result.outcome.dryRun
+            ? `检查通过，未写入（写入时将登记 ${result.outcome.created} ${what}）`
+            : `已登记 ${result.outcome.created} ${what}`}
+        </p>
+      ) : (
+        <Table
+          size="small"
+          data-testid="register-import-problems"
+          rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          dataSource={result && !result.outcome.ok ? result.outcome.problems : []}
+          columns={[
+            { title: '行', dataIndex: 'row', width: 70 },
+            { title: '列', dataIndex: 'column', width: 160 },
+            { title: '问题', dataIndex: 'message' },
+          ]}
+        />
+      )}
+    </Modal>
+  );
+}
+
+const unitKindLabels: Record<UnitKind, string> = {
+  grid: '网格',
+  building: '楼栋',
+  'resident-group': '居民小组',
+};
+
+/** One community's (or street's) grids, buildings or resident groups in and out of Excel. */
+export function UnitSpreadsheet({ under }: { under: string }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const [kind, setKind] = useState<UnitKind>('building');
+  const [result, setResult] = useState<Outcome | null>(null);
+  const importUnits = useMutation(
+    trpc.spreadsheets.importUnits.mutationOptions({
+      onSuccess: (outcome, input) => {
+        setResult({ fileName: input.fileName, outcome, dryRun: input.dryRun === true });
+        if (outcome.ok && !outcome.dryRun)
+          void queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() });
+      },
+      onError: (error) => void message.error(errorMessage(error)),
+    }),
+  );
+  const role = me.data?.role;
+  return (
+    <Space wrap>
+      <Select<UnitKind>
+        aria-label="表格类别"
+        style={{ width: 120 }}
+        value={kind}
+        onChange={setKind}
+        options={(Object.keys(unitKindLabels) as UnitKind[]).map((k) => ({
+          value: k,
+          label: unitKindLabels[k],
+        }))}
+      />
+      {role !== undefined && canWrite(role) && (
+        <Upload
+          accept=".xlsx,.csv"
+          showUploadList={false}
+          beforeUpload={async (file) => {
+            importUnits.mutate({ kind, fileName: file.name, contentBase64: await readAsBase64(file) });
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={importUnits.isPending}>
+            导入{unitKindLabels[kind]}
+          </Button>
+        </Upload>
+      )}
+      <ExportButton load={() => trpcClient.spreadsheets.exportUnits.query({ under, kind })} />
+      <ImportResultModal result={result} what={`个${unitKindLabels[kind]}`} onClose={() => setResult(null)} />
+    </Space>
+  );
+}
+
+export function RosterSpreadsheet({ filter }: { filter: RosterFilter }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const [dryRun, setDryRun] = useState(false);
+  const [result, setResult] = useState<Outcome | null>(null);
+  const importWorkers = useMutation(
+    trpc.spreadsheets.importWorkers.mutationOptions({
+      onSuccess: (outcome, input) => {
+        setResult({ fileName: input.fileName, outcome, dryRun: input.dryRun === true });
+        if (outcome.ok && !outcome.dryRun)
+          void queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() });
+      },
+      onError: (error) => void message.error(errorMessage(error)),
+    }),
+  );
+  const role = me.data?.role;
+  const writes = role !== undefined && canWrite(role);
+  return (
+    <Space wrap>
+      {writes && (
+        <Upload
+          accept=".xlsx,.csv"
+          showUploadList={false}
+          beforeUpload={async (file) => {
+            importWorkers.mutate({ fileName: file.name, contentBase64: await readAsBase64(file), dryRun });
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={importWorkers.isPending}>
+            导入花名册
+          </Button>
+        </Upload>
+      )}
+      {writes && (
+        <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>
+          只检查不写入
+        </Checkbox>
+      )}
+      <ExportButton load={() => trpcClient.spreadsheets.exportWorkers.query(filter)} />
+      {role !== undefined && maySeePersonalData(role) && (
+        <ExportButton load={() => trpcClient.spreadsheets.exportWorkers.query({ ...filter, full: true })}>
+          导出（完整号码）
+        </ExportButton>
+      )}
+      <ImportResultModal result={result} what="名工作者" onClose={() => setResult(null)} />
+    </Space>
+  );
+}

@@ -1,0 +1,202 @@
+/**
+ * The worker roster in Excel: importing a filled-in sheet all or nothing (every problem by row and
+ * column: a wrong check digit, the same person twice, someone already on post here or in another
+ * community), and exporting the roster with the console's filters under the same headers. The columns
+ * and their validation are `@shequ/facts-io`'s, the rules `@shequ/people`'s, the writing `@shequ/db`'s.
+ * Identity and mobile numbers leave masked unless the role may see them and asks, which is audited.
+ */
+import { randomUUID } from 'node:crypto';
+import { importUnits, importWorkers, loadRegisters, writeAudit } from '@shequ/db';
+import { divisionCode } from '@shequ/domain';
+import {
+  parseUnitTable,
+  parseWorkerTable,
+  readTable,
+  SpreadsheetRefused,
+  tableFormatOf,
+  type UnitKind,
+  type UnitSheetRow,
+  unitExportColumns,
+  unitKind,
+  unitSheets,
+  workerExportColumns,
+  workerRowProblem,
+} from '@shequ/facts-io';
+import { maskIdNumber, maskPhone, maySeePersonalData, rosterConflicts, type Worker } from '@shequ/people';
+import { z } from 'zod';
+import { isInScope } from '../auth/scope.js';
+import type { Context } from '../context.js';
+import { fieldError, forbidden } from '../errors.js';
+import { requireScope, writerProcedure } from '../trpc.js';
+import { communitiesIn, rosterEntries, rosterInput } from './people.js';
+import { exportProcedure, importInput, type ListSheet, oneImportAtATime } from './spreadsheet-file.js';
+
+const rosterSheet = (full: boolean): ListSheet<Worker> => ({
+  title: '社区工作者花名册',
+  unit: '名工作者',
+  narrow: { field: 'under', hint: '选择街道或社区' },
+  columns: workerExportColumns((w) =>
+    full ? w : { idNumber: maskIdNumber(w.idNumber), phone: w.phone ? maskPhone(w.phone) : undefined },
+  ),
+});
+
+export const exportWorkersInput = rosterInput.extend({
+  /** Full identity and mobile numbers (a file that can be imported elsewhere); audited. */
+  full: z.boolean().default(false),
+});
+
+/** The format of an uploaded file by its name, or the file field's 400. */
+function sheetFormat(fileName: string) {
+  const format = tableFormatOf(fileName);
+  if (!format) throw fieldError('BAD_REQUEST', 'fileName', '只支持 .xlsx 与 .csv 文件');
+  return format;
+}
+
+/** The rows of an uploaded sheet, or the file field's 400 (over a limit, not a spreadsheet). */
+async function sheetRows(input: z.output<typeof importInput>) {
+  const format = sheetFormat(input.fileName);
+  try {
+    return await readTable(Buffer.from(input.contentBase64, 'base64'), format);
+  } catch (error) {
+    if (error instanceof SpreadsheetRefused) throw fieldError('BAD_REQUEST', 'fileName', error.message);
+    throw fieldError('BAD_REQUEST', 'fileName', '无法读取该文件：请另存为 .xlsx 或 UTF-8 编码的 .csv');
+  }
+}
+
+type Signed = Context & { principal: NonNullable<Context['principal']> };
+
+const actorOf = (ctx: Signed) => ({
+  actor: { id: ctx.principal.id, username: ctx.principal.username },
+  ip: ctx.ip,
+  at: ctx.settings.now(),
+});
+
+const unitSheet = (kind: UnitKind): ListSheet<UnitSheetRow> => ({
+  title: unitSheets[kind].title,
+  unit: '条记录',
+  narrow: { field: 'under', hint: '选择街道或社区' },
+  columns: unitExportColumns(kind),
+});
+
+export const peopleSpreadsheets = {
+  /**
+   * New roster entries from a sheet under the roster's headers: all of them, or none with every
+   * problem by row and column. `dryRun` checks without writing.
+   */
+  importWorkers: writerProcedure.input(importInput).mutation(async ({ ctx, input }) => {
+    sheetFormat(input.fileName);
+    return oneImportAtATime(ctx, async () => {
+      const rows = await sheetRows(input);
+      const parsed = parseWorkerTable(rows);
+      if (!parsed.ok) return { ok: false as const, problems: parsed.problems };
+      const outside = parsed.workers.filter((w) => !isInScope(ctx.principal, w.worker.communityCode));
+      if (outside.length > 0)
+        return {
+          ok: false as const,
+          problems: outside.map((w) =>
+            workerRowProblem(w.row, { path: 'communityCode', message: '该社区不在您的辖区内' }),
+          ),
+        };
+      const workers = parsed.workers.map((w) => ({ ...w.worker, id: randomUUID() }));
+      const result = await importWorkers(ctx.db, {
+        ...actorOf(ctx),
+        workers,
+        check: (worker, others) => rosterConflicts(worker, others),
+        dryRun: input.dryRun,
+      });
+      if (!result.ok)
+        return {
+          ok: false as const,
+          problems: result.problems.map((p) => workerRowProblem(parsed.workers[p.index]?.row ?? 0, p.issue)),
+        };
+      return { ok: true as const, created: result.created, dryRun: result.dryRun };
+    });
+  }),
+
+  /** The roster with the console's filters; full numbers only for a role that may see them, audited. */
+  exportWorkers: exportProcedure({
+    input: exportWorkersInput,
+    access: async (ctx, input) => {
+      if (input.full && !maySeePersonalData(ctx.principal.role))
+        throw forbidden('您的角色不能导出完整的身份证号码和手机号码');
+    },
+    rows: async (ctx, input, limit) => {
+      const { entries } = await rosterEntries(ctx, input);
+      const rows = entries.slice(0, limit).map((e) => e.worker);
+      if (input.full && rows.length > 0)
+        await writeAudit(ctx.db, {
+          actor: { id: ctx.principal.id, username: ctx.principal.username },
+          action: 'people.worker.export',
+          entityType: 'people.worker',
+          entityId: input.under ?? ctx.principal.jurisdictionCode,
+          jurisdictionCode: input.under ?? ctx.principal.jurisdictionCode,
+          before: null,
+          after: { fields: ['idNumber', 'phone'], workers: rows.length },
+          ip: ctx.ip,
+          at: ctx.settings.now(),
+        });
+      return rows;
+    },
+    sheet: (_ctx, input) => rosterSheet(input.full),
+    qualifiers: (input) => [input.under, input.full ? '完整号码' : undefined],
+  }),
+
+  /** New grids, buildings or resident groups from a sheet of that kind: all of them, or none. */
+  importUnits: writerProcedure
+    .input(importInput.extend({ kind: unitKind }))
+    .mutation(async ({ ctx, input }) => {
+      sheetFormat(input.fileName);
+      return oneImportAtATime(ctx, async () => {
+        const parsed = parseUnitTable(input.kind, await sheetRows(input));
+        if (!parsed.ok) return { ok: false as const, problems: parsed.problems };
+        const outside = parsed.units.filter((u) => !isInScope(ctx.principal, u.unit.communityCode));
+        if (outside.length > 0)
+          return {
+            ok: false as const,
+            problems: outside.map((u) => ({
+              row: u.row,
+              column: '社区代码',
+              message: '该社区不在您的辖区内',
+            })),
+          };
+        const units = parsed.units.map((u) => ({ ...u.unit, id: randomUUID() }));
+        const result = await importUnits(ctx.db, {
+          ...actorOf(ctx),
+          kind: input.kind,
+          units,
+          dryRun: input.dryRun,
+        });
+        if (!result.ok) {
+          const columns = unitSheets[input.kind].columns;
+          return {
+            ok: false as const,
+            problems: result.problems.map((p) => ({
+              row: parsed.units[p.index]?.row ?? 0,
+              column: columns.find((c) => c.path === p.issue.path)?.header ?? '',
+              message: p.issue.message,
+            })),
+          };
+        }
+        return { ok: true as const, created: result.created, dryRun: result.dryRun };
+      });
+    }),
+
+  /** The grids, buildings or resident groups of the communities under a node. */
+  exportUnits: exportProcedure({
+    input: z.strictObject({ under: divisionCode.optional(), kind: unitKind }),
+    rows: async (ctx, input, limit) => {
+      const node = input.under ?? ctx.principal.jurisdictionCode;
+      requireScope(ctx.principal, node);
+      const places = await communitiesIn(ctx, node);
+      const registers = await loadRegisters(
+        ctx.db,
+        places.map((p) => p.code),
+      );
+      const pick = (r: typeof registers extends Map<string, infer R> ? R : never): UnitSheetRow[] =>
+        input.kind === 'grid' ? r.grids : input.kind === 'building' ? r.buildings : r.residentGroups;
+      return [...registers.values()].flatMap(pick).slice(0, limit);
+    },
+    sheet: (_ctx, input) => unitSheet(input.kind),
+    qualifiers: (input) => [input.under],
+  }),
+};

@@ -1,0 +1,259 @@
+import { auditLog, type DatabaseHandle, peopleWorkers, seedPeopleRegisters } from '@shequ/db';
+import { createTestDatabase } from '@shequ/db/testing';
+import { readTable, workerColumns } from '@shequ/facts-io';
+import { demoRegisters, fictionalIdNumber } from '@shequ/people';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JINSHAN, SHIHUAJIAN, seedFixture, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
+import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+
+let database: DatabaseHandle;
+let app: FastifyInstance;
+let streetAdmin: TestClient;
+let auditor: TestClient;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedFixture(database);
+  await seedPeopleRegisters(database, demoRegisters());
+  await insertUser(database, { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN });
+  await insertUser(database, { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN });
+  app = await makeApp(database);
+  streetAdmin = await signedIn(app, 'jinshan');
+  auditor = await signedIn(app, 'inspector');
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+/** A CSV under the roster's headers, one line a person, as someone filling it in would write it. */
+function rosterCsv(rows: Record<string, string>[]): string {
+  const headers = workerColumns.map((c) => c.header);
+  const lines = rows.map((row) => headers.map((h) => row[h] ?? '').join(','));
+  return Buffer.from([headers.join(','), ...lines].join('\n')).toString('base64');
+}
+
+const person = (sequence: number, extra: Record<string, string> = {}) => ({
+  社区代码: SHIHUAJIAN,
+  姓名: `新人${sequence}`,
+  性别: '男',
+  出生日期: '1991-03-04',
+  身份证号码: fictionalIdNumber('370305', '1991-03-04', sequence),
+  岗位: '专职工作者',
+  '年薪（元）': '52000.50',
+  入职日期: '2026-10-01',
+  ...extra,
+});
+
+const counts = async () => ({
+  workers: await database.db.$count(peopleWorkers),
+  audit: await database.db.$count(auditLog),
+});
+
+/** The roster entries of 象山 as stored, for an identity number already on post there. */
+const [xiangshanDemo] = demoRegisters();
+const onPostInXiangshan = xiangshanDemo?.workers[0];
+const alsoInXiangshan = xiangshanDemo?.workers[1];
+if (!onPostInXiangshan || !alsoInXiangshan) throw new Error('demo registers missing');
+
+describe('the roster in Excel', () => {
+  it('reports every problem by row and column and writes nothing', async () => {
+    const before = await counts();
+    const wrongDigit = fictionalIdNumber('370305', '1991-03-04', 13).slice(0, 17);
+    const result = await streetAdmin.spreadsheets.importWorkers.mutate({
+      fileName: '花名册.csv',
+      contentBase64: rosterCsv([
+        person(11),
+        person(13, { 身份证号码: `${wrongDigit}${wrongDigit.endsWith('0') ? 'X' : '0'}` }),
+        // Already on post in 象山 since 2021: entering them in 十化建 as well.
+        person(15, {
+          姓名: onPostInXiangshan.name,
+          性别: '男',
+          出生日期: onPostInXiangshan.birthDate,
+          身份证号码: onPostInXiangshan.idNumber,
+        }),
+        // Already on 象山's roster: entered there a second time.
+        person(17, {
+          社区代码: XIANGSHAN,
+          姓名: onPostInXiangshan.name,
+          出生日期: onPostInXiangshan.birthDate,
+          身份证号码: onPostInXiangshan.idNumber,
+          入职日期: '2025-01-01',
+        }),
+      ]),
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    // The file's own problems come first; the stored roster is checked once the file reads cleanly.
+    expect(result.problems).toEqual([
+      { row: 3, column: '身份证号码', message: '身份证号码校验位不正确，请核对' },
+      { row: 5, column: '身份证号码', message: '与第4行是同一人，任职时间重叠，不能重复登记' },
+    ]);
+
+    const fixed = await streetAdmin.spreadsheets.importWorkers.mutate({
+      fileName: '花名册.csv',
+      contentBase64: rosterCsv([
+        person(11),
+        person(15, {
+          姓名: onPostInXiangshan.name,
+          出生日期: onPostInXiangshan.birthDate,
+          身份证号码: onPostInXiangshan.idNumber,
+        }),
+        person(17, {
+          社区代码: XIANGSHAN,
+          姓名: alsoInXiangshan.name,
+          性别: '女',
+          出生日期: alsoInXiangshan.birthDate,
+          身份证号码: alsoInXiangshan.idNumber,
+          入职日期: '2025-01-01',
+        }),
+      ]),
+    });
+    expect(fixed.ok).toBe(false);
+    if (fixed.ok) return;
+    expect(fixed.problems).toEqual([
+      { row: 3, column: '入职日期', message: expect.stringContaining('不能同时在两个社区任职') },
+      { row: 4, column: '身份证号码', message: expect.stringContaining('不能重复登记') },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a community outside the caller’s jurisdiction', async () => {
+    const result = await streetAdmin.spreadsheets.importWorkers.mutate({
+      fileName: '花名册.csv',
+      contentBase64: rosterCsv([person(19), person(21, { 社区代码: WEIHAI_COMMUNITY })]),
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ row: 3, column: '社区代码', message: '该社区不在您的辖区内' }],
+    });
+  });
+
+  it('checks without writing on a dry run, then adds every row with an audit record each', async () => {
+    const before = await counts();
+    const file = { fileName: '花名册.csv', contentBase64: rosterCsv([person(11), person(23)]) };
+    const dry = await streetAdmin.spreadsheets.importWorkers.mutate({ ...file, dryRun: true });
+    expect(dry).toEqual({ ok: true, created: 2, dryRun: true });
+    expect(await counts()).toEqual(before);
+
+    const done = await streetAdmin.spreadsheets.importWorkers.mutate(file);
+    expect(done).toEqual({ ok: true, created: 2, dryRun: false });
+    expect(await counts()).toEqual({ workers: before.workers + 2, audit: before.audit + 2 });
+    const roster = await streetAdmin.people.roster.query({ under: SHIHUAJIAN, asOf: '2026-10-01' });
+    expect(roster.items.map((w) => [w.name, w.annualPay]).sort()).toEqual([
+      ['新人11', 52000.5],
+      ['新人23', 52000.5],
+    ]);
+    const imported = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'people.worker.import'));
+    expect(imported.map((a) => (a.after as { idNumber: string }).idNumber)).toEqual([
+      expect.stringMatching(/^3703\*{10}/),
+      expect.stringMatching(/^3703\*{10}/),
+    ]);
+    // The same file again: both are on post now.
+    const again = await streetAdmin.spreadsheets.importWorkers.mutate(file);
+    expect(again.ok).toBe(false);
+  });
+
+  it('exports the roster masked, or with full numbers for a role that may see them, audited', async () => {
+    const masked = await auditor.spreadsheets.exportWorkers.query({ under: XIANGSHAN });
+    const maskedRows = await readTable(Buffer.from(masked.contentBase64, 'base64'), 'xlsx');
+    const id = maskedRows[0]?.indexOf('身份证号码') ?? -1;
+    expect(maskedRows.slice(1).map((r) => r[id])).toHaveLength(5);
+    for (const r of maskedRows.slice(1)) expect(String(r[id])).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    const refused = await rejection(
+      auditor.spreadsheets.exportWorkers.query({ under: XIANGSHAN, full: true }),
+    );
+    expect(refused.data?.code).toBe('FORBIDDEN');
+
+    const full = await streetAdmin.spreadsheets.exportWorkers.query({ under: XIANGSHAN, full: true });
+    expect(full.fileName).toBe(`社区工作者花名册-${XIANGSHAN}-完整号码.xlsx`);
+    const rows = await readTable(Buffer.from(full.contentBase64, 'base64'), 'xlsx');
+    expect(rows.slice(1).map((r) => r[id])).toContain(onPostInXiangshan.idNumber);
+    const views = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'people.worker.export'));
+    expect(views).toHaveLength(1);
+  });
+
+  it('lets an auditor neither import nor see a file as anyone else', async () => {
+    const error = await rejection(
+      auditor.spreadsheets.importWorkers.mutate({
+        fileName: '花名册.csv',
+        contentBase64: rosterCsv([person(25)]),
+      }),
+    );
+    expect(error.data?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('grids, buildings and resident groups in Excel', () => {
+  const csv = (lines: string[]) => Buffer.from(lines.join('\n')).toString('base64');
+
+  it('refuses a name the community already has, writing nothing, then adds new buildings', async () => {
+    const before = await counts();
+    // 象山's demo registers have 1号楼 to 3号楼.
+    const clash = await streetAdmin.spreadsheets.importUnits.mutate({
+      kind: 'building',
+      fileName: '楼栋.csv',
+      contentBase64: csv([
+        '社区代码,楼栋名称,户数,楼栋长',
+        `${XIANGSHAN},4号楼,40,`,
+        `${XIANGSHAN},2号楼,60,`,
+      ]),
+    });
+    expect(clash).toEqual({
+      ok: false,
+      problems: [{ row: 3, column: '楼栋名称', message: '本社区已登记名为“2号楼”的楼栋' }],
+    });
+    expect(await counts()).toEqual(before);
+
+    const added = await streetAdmin.spreadsheets.importUnits.mutate({
+      kind: 'building',
+      fileName: '楼栋.csv',
+      contentBase64: csv([
+        '社区代码,楼栋名称,户数,楼栋长',
+        `${XIANGSHAN},4号楼,40,楼栋长丁`,
+        `${SHIHUAJIAN},1号楼,30,`,
+      ]),
+    });
+    expect(added).toEqual({ ok: true, created: 2, dryRun: false });
+    const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN });
+    expect(org.buildings.map((b) => b.name)).toContain('4号楼');
+    const file = await streetAdmin.spreadsheets.exportUnits.query({ under: JINSHAN, kind: 'building' });
+    const rows = await readTable(Buffer.from(file.contentBase64, 'base64'), 'xlsx');
+    expect(rows[0]).toEqual(['社区代码', '楼栋名称', '户数', '楼栋长']);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(['1号楼', '1号楼', '2号楼', '3号楼', '4号楼']);
+  });
+
+  it('refuses a community outside the jurisdiction, and an auditor', async () => {
+    const outside = await streetAdmin.spreadsheets.importUnits.mutate({
+      kind: 'grid',
+      fileName: '网格.csv',
+      contentBase64: csv(['社区代码,网格名称,户数', `${WEIHAI_COMMUNITY},第一网格,300`]),
+    });
+    expect(outside).toEqual({
+      ok: false,
+      problems: [{ row: 2, column: '社区代码', message: '该社区不在您的辖区内' }],
+    });
+    const denied = await rejection(
+      auditor.spreadsheets.importUnits.mutate({
+        kind: 'grid',
+        fileName: '网格.csv',
+        contentBase64: csv(['社区代码,网格名称,户数', `${XIANGSHAN},第三网格,300`]),
+      }),
+    );
+    expect(denied.data?.code).toBe('FORBIDDEN');
+  });
+});

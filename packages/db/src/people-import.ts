@@ -1,0 +1,237 @@
+/**
+ * Importing a roster sheet (`@shequ/facts-io`'s `parseWorkerTable`) all or nothing: in one transaction
+ * the stored entries holding each identity number are read, the caller's rule check (`@shequ/people`'s
+ * `rosterConflicts`) runs on every entry, and only when no entry has a problem are they written in
+ * batches, each with its audit record. The roster table is locked against other writers for the
+ * import's duration, so no one enters a person the check has just cleared.
+ */
+import type { FieldIssue } from '@shequ/domain';
+import type { Building, Grid, ResidentGroup, RosterEntry, Worker } from '@shequ/people';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { auditRow } from './audit.js';
+import type { Database } from './client.js';
+import { auditedWorker, type PeopleActor } from './people-store.js';
+import { markRegistersChanged } from './register-changes.js';
+import { auditLog, communities } from './schema.js';
+import { peopleUnits, peopleWorkers } from './schema-people.js';
+
+/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters a statement. */
+const INSERT_BATCH = 1_000;
+/** Values per `IN (…)` lookup. */
+const LOOKUP_BATCH = 5_000;
+
+export interface ImportWorkersInput extends PeopleActor {
+  /** The entries to add, each with its id. */
+  workers: readonly Worker[];
+  /** The rule check of one entry against the stored entries holding its identity number. */
+  check: (worker: Worker, others: RosterEntry[]) => FieldIssue[];
+  /** Check everything, write nothing. */
+  dryRun?: boolean;
+}
+
+export type ImportWorkersResult =
+  | { ok: true; created: number; dryRun: boolean }
+  /** `index` is the entry's position in `workers`. */
+  | { ok: false; problems: { index: number; issue: FieldIssue }[] };
+
+class RolledBack extends Error {
+  constructor(readonly result: ImportWorkersResult) {
+    super('rolled back');
+  }
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function importWorkers(db: Database, input: ImportWorkersInput): Promise<ImportWorkersResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      // Blocks single entries (and other imports) until this one commits; readers are not blocked.
+      await tx.execute(sql`lock table ${peopleWorkers} in share row exclusive mode`);
+      const problems: { index: number; issue: FieldIssue }[] = [];
+
+      const streetOf = new Map<string, string>();
+      for (const batch of chunks([...new Set(input.workers.map((w) => w.communityCode))], LOOKUP_BATCH)) {
+        const rows = await tx
+          .select({ code: communities.code, streetCode: communities.streetCode })
+          .from(communities)
+          .where(inArray(communities.code, batch));
+        for (const r of rows) streetOf.set(r.code, r.streetCode);
+      }
+
+      const stored = new Map<string, RosterEntry[]>();
+      for (const batch of chunks([...new Set(input.workers.map((w) => w.idNumber))], LOOKUP_BATCH)) {
+        const rows = await tx
+          .select({
+            id: peopleWorkers.id,
+            communityCode: peopleWorkers.communityCode,
+            name: peopleWorkers.name,
+            idNumber: peopleWorkers.idNumber,
+            joinedOn: peopleWorkers.joinedOn,
+            leftOn: peopleWorkers.leftOn,
+          })
+          .from(peopleWorkers)
+          .where(inArray(peopleWorkers.idNumber, batch));
+        for (const r of rows) {
+          const entry = { ...r, leftOn: r.leftOn ?? undefined };
+          stored.set(r.idNumber, [...(stored.get(r.idNumber) ?? []), entry]);
+        }
+      }
+
+      input.workers.forEach((w, index) => {
+        if (!streetOf.has(w.communityCode))
+          problems.push({
+            index,
+            issue: { path: 'communityCode', message: `没有这个社区：${w.communityCode}` },
+          });
+        for (const issue of input.check(w, stored.get(w.idNumber) ?? [])) problems.push({ index, issue });
+      });
+      if (problems.length > 0) throw new RolledBack({ ok: false, problems });
+
+      await markRegistersChanged(
+        tx,
+        input.workers.map((w) => w.communityCode),
+        input.at,
+      );
+      for (const batch of chunks(input.workers, INSERT_BATCH)) {
+        await tx.insert(peopleWorkers).values(
+          batch.map((w) => {
+            const { id, communityCode, ...record } = w;
+            return {
+              id,
+              communityCode,
+              streetCode: streetOf.get(communityCode) ?? '',
+              name: w.name,
+              idNumber: w.idNumber,
+              post: w.post,
+              joinedOn: w.joinedOn,
+              leftOn: w.leftOn ?? null,
+              record,
+              updatedAt: input.at,
+            };
+          }),
+        );
+        await tx.insert(auditLog).values(
+          batch.map((w) =>
+            auditRow({
+              actor: input.actor,
+              action: 'people.worker.import',
+              entityType: 'people.worker',
+              entityId: w.id,
+              jurisdictionCode: w.communityCode,
+              before: null,
+              after: auditedWorker(w),
+              ip: input.ip,
+              at: input.at,
+            }),
+          ),
+        );
+      }
+      const done: ImportWorkersResult = {
+        ok: true,
+        created: input.workers.length,
+        dryRun: input.dryRun ?? false,
+      };
+      if (input.dryRun) throw new RolledBack(done);
+      return done;
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.result;
+    throw error;
+  }
+}
+
+type UnitOfKind = { grid: Grid; building: Building; 'resident-group': ResidentGroup };
+
+export interface ImportUnitsInput<K extends keyof UnitOfKind> extends PeopleActor {
+  kind: K;
+  /** The units to add, each with its id. */
+  units: readonly UnitOfKind[K][];
+  dryRun?: boolean;
+}
+
+const unitNames: Record<keyof UnitOfKind, string> = {
+  grid: '网格',
+  building: '楼栋',
+  'resident-group': '居民小组',
+};
+
+/**
+ * Adds grids, buildings or resident groups all or nothing: a community that does not exist or a name
+ * the community already has for that kind is a problem of that unit, and then nothing is written.
+ */
+export async function importUnits<K extends keyof UnitOfKind>(
+  db: Database,
+  input: ImportUnitsInput<K>,
+): Promise<ImportWorkersResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      const codes = [...new Set(input.units.map((u) => u.communityCode))];
+      const known = new Set<string>();
+      const taken = new Set<string>();
+      for (const batch of chunks(codes, LOOKUP_BATCH)) {
+        const found = await tx
+          .select({ code: communities.code })
+          .from(communities)
+          .where(inArray(communities.code, batch));
+        for (const r of found) known.add(r.code);
+        const names = await tx
+          .select({ code: peopleUnits.communityCode, name: peopleUnits.name })
+          .from(peopleUnits)
+          .where(and(eq(peopleUnits.kind, input.kind), inArray(peopleUnits.communityCode, batch)));
+        for (const r of names) taken.add(`${r.code}\u0000${r.name}`);
+      }
+      const problems: { index: number; issue: FieldIssue }[] = [];
+      input.units.forEach((u, index) => {
+        if (!known.has(u.communityCode))
+          problems.push({
+            index,
+            issue: { path: 'communityCode', message: `没有这个社区：${u.communityCode}` },
+          });
+        else if (taken.has(`${u.communityCode}\u0000${u.name}`))
+          problems.push({
+            index,
+            issue: { path: 'name', message: `本社区已登记名为“${u.name}”的${unitNames[input.kind]}` },
+          });
+      });
+      if (problems.length > 0) throw new RolledBack({ ok: false, problems });
+      await markRegistersChanged(tx, codes, input.at);
+      for (const batch of chunks(input.units, INSERT_BATCH)) {
+        await tx.insert(peopleUnits).values(
+          batch.map((u) => {
+            const { id, communityCode, ...record } = u;
+            return { id, communityCode, kind: input.kind, name: u.name, record, updatedAt: input.at };
+          }),
+        );
+        await tx.insert(auditLog).values(
+          batch.map((u) =>
+            auditRow({
+              actor: input.actor,
+              action: `people.${input.kind}.import`,
+              entityType: `people.${input.kind}`,
+              entityId: u.id,
+              jurisdictionCode: u.communityCode,
+              before: null,
+              after: u,
+              ip: input.ip,
+              at: input.at,
+            }),
+          ),
+        );
+      }
+      const done: ImportWorkersResult = {
+        ok: true,
+        created: input.units.length,
+        dryRun: input.dryRun ?? false,
+      };
+      if (input.dryRun) throw new RolledBack(done);
+      return done;
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.result;
+    throw error;
+  }
+}

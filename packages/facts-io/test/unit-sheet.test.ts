@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { exportWorkbook, parseUnitTable, readTable, unitExportColumns } from '../src/index.js';
+
+const code = '370305111007';
+
+describe('grid, building and resident group sheets', () => {
+  it('reads buildings under Chinese headers', () => {
+    const result = parseUnitTable('building', [
+      ['社区代码', '楼栋名称', '户数', '楼栋长'],
+      [code, '1号楼', 48, '楼栋长甲'],
+      [code, '2号楼', '60', null],
+    ]);
+    expect(result).toEqual({
+      ok: true,
+      units: [
+        { row: 2, unit: { communityCode: code, name: '1号楼', households: 48, leaderName: '楼栋长甲' } },
+        { row: 3, unit: { communityCode: code, name: '2号楼', households: 60 } },
+      ],
+    });
+  });
+
+  it('names every bad cell, a name twice in one community, and a missing column', () => {
+    const result = parseUnitTable('resident-group', [
+      ['社区代码', '居民小组名称', '户数'],
+      [code, '第一居民小组', '四百'],
+      [code, '第二居民小组', 380],
+      [code, '第二居民小组', 20],
+      ['12345', '第三居民小组', 10],
+    ]);
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { row: 2, column: '户数', message: '应为数字（四百）' },
+        { row: 4, column: '居民小组名称', message: '与第3行同名' },
+        { row: 5, column: '社区代码', message: '社区代码应为12位数字' },
+      ],
+    });
+    const noHouseholds = parseUnitTable('building', [
+      ['社区代码', '楼栋名称'],
+      [code, '1号楼'],
+    ]);
+    expect(noHouseholds).toEqual({
+      ok: false,
+      problems: [{ row: 1, column: '户数', message: '缺少必需的列' }],
+    });
+  });
+
+  it('reads an exported sheet back', async () => {
+    const grids = [
+      { communityCode: code, name: '第一网格', households: 420 },
+      { communityCode: code, name: '第二网格' },
+    ];
+    const bytes = await exportWorkbook(unitExportColumns('grid'), grids, '网格');
+    const result = parseUnitTable('grid', await readTable(bytes, 'xlsx'));
+    expect(result.ok && result.units.map((u) => u.unit)).toEqual(grids.map((g) => ({ ...g, workerIds: [] })));
+  });
+});
