@@ -7,3 +7,4 @@ export * from './findings.js';
 export * from './honours.js';
 export * from './scheme.js';
 export * from './scores.js';
+export * from './survey.js';
