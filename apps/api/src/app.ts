@@ -15,6 +15,7 @@ import { DEFAULT_SESSION_IDLE_MS } from './auth/sessions.js';
 import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
 import { type ApiSettings, contextFactory } from './context.js';
 import type { TrustProxySetting } from './proxy.js';
+import { registerPublicSurveyRoutes } from './public-survey.js';
 import { checkReadiness } from './readiness.js';
 import { type AppRouter, appRouter } from './router.js';
 import { DEFAULT_EXPORT_ROW_LIMIT } from './routers/spreadsheet-file.js';
@@ -113,6 +114,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerAttachmentRoutes(app, settings, {
     maxBytes: options.maxAttachmentBytes ?? maxAttachmentBytesFromEnv(),
   });
+
+  await registerPublicSurveyRoutes(app, settings.db, settings.now);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

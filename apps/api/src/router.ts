@@ -3,6 +3,7 @@
  */
 import { archivesRouter } from './routers/archives.js';
 import { assessmentRouter } from './routers/assessment.js';
+import { assessmentSurveysRouter } from './routers/assessment-surveys.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { communitiesRouter } from './routers/communities.js';
@@ -32,6 +33,7 @@ export const appRouter = router({
   custody: custodyRouter,
   spreadsheets: spreadsheetsRouter,
   assessment: assessmentRouter,
+  assessmentSurveys: assessmentSurveysRouter,
   workbench: workbenchRouter,
   people: peopleRouter,
 });

@@ -150,11 +150,15 @@ export function surveyResponseSchema(indicators: readonly Pick<CompiledLeaf, 'id
 }
 export type SurveyResponse = z.output<ReturnType<typeof surveyResponseSchema>>;
 
+/** An answer as stored; a level this package does not know is not counted. */
 export interface StoredSurveyResponse {
   communityCode: string;
   period: string;
-  answers: Record<string, SatisfactionLevel>;
+  answers: Readonly<Record<string, string>>;
 }
+
+const isLevel = (value: string | undefined): value is SatisfactionLevel =>
+  value !== undefined && (satisfactionLevels as readonly string[]).includes(value);
 
 /** How one community's residents' score for one indicator in one period came from its survey answers. */
 export interface SurveyScore extends ScoreCellInput {
@@ -177,7 +181,7 @@ export function surveyScores(
   for (const response of responses)
     for (const leaf of surveyIndicators(compiled, response.period)) {
       const level = response.answers[leaf.id];
-      if (!level) continue;
+      if (!isLevel(level)) continue;
       const key = `${response.communityCode}/${response.period}/${leaf.id}`;
       let group = groups.get(key);
       if (!group) {

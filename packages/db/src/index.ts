@@ -1,5 +1,6 @@
 export * from './archives/index.js';
 export * from './assessment-store.js';
+export * from './assessment-survey-store.js';
 export * from './audit.js';
 export * from './client.js';
 export * from './community-snapshot.js';
