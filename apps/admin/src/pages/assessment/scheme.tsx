@@ -188,6 +188,7 @@ function Results({ scheme }: { scheme: Scheme }) {
         <Typography.Text>已计分社区：{data.scored}</Typography.Text>
         {data.incomplete.length > 0 && <Tag color="orange">分数未录完：{data.incomplete.length} 个社区</Tag>}
         <Link to={`/assessment/${scheme.id}/publication`}>公示页（可打印）</Link>
+        <Link to={`/assessment/${scheme.id}/surveys`}>居民满意度调查</Link>
       </Space>
       {data.results.length === 0 ? (
         <Empty description="还没有录完分数的社区" />
