@@ -110,7 +110,7 @@ function IssuedSheet({ issued, onClose }: { issued: Issued | null; onClose: () =
           打印
         </Button>,
         <Button key="close" type="primary" onClick={onClose}>
-          关闭
+          已打印，关闭
         </Button>,
       ]}
       width={640}
