@@ -1,6 +1,7 @@
 /**
  * The Shequ API. The admin console imports `type AppRouter` from `@shequ/api` for end-to-end types.
  */
+import { appraisalsRouter } from './routers/appraisals.js';
 import { archivesRouter } from './routers/archives.js';
 import { assessmentRouter } from './routers/assessment.js';
 import { assessmentSurveysRouter } from './routers/assessment-surveys.js';
@@ -36,6 +37,7 @@ export const appRouter = router({
   assessmentSurveys: assessmentSurveysRouter,
   workbench: workbenchRouter,
   people: peopleRouter,
+  appraisals: appraisalsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -36,7 +36,7 @@ CREATE TABLE "committee_appraisals" (
 	"grade" text NOT NULL,
 	"recorded_by" uuid,
 	"recorded_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "committee_appraisals_committee_id_member_key_year_pk" PRIMARY KEY("committee_id","member_key","year")
+	CONSTRAINT "committee_appraisals_community_code_member_key_year_pk" PRIMARY KEY("community_code","member_key","year")
 );
 --> statement-breakpoint
 ALTER TABLE "assessment_survey_codes" ADD CONSTRAINT "assessment_survey_codes_survey_id_assessment_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."assessment_surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -45,4 +45,4 @@ ALTER TABLE "assessment_surveys" ADD CONSTRAINT "assessment_surveys_scheme_id_as
 CREATE INDEX "assessment_survey_codes_community_idx" ON "assessment_survey_codes" USING btree ("survey_id","community_code");--> statement-breakpoint
 CREATE INDEX "assessment_survey_responses_community_idx" ON "assessment_survey_responses" USING btree ("survey_id","community_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "assessment_surveys_period_idx" ON "assessment_surveys" USING btree ("scheme_id","period");--> statement-breakpoint
-CREATE INDEX "committee_appraisals_community_idx" ON "committee_appraisals" USING btree ("community_code","year");
+CREATE INDEX "committee_appraisals_worker_idx" ON "committee_appraisals" USING btree ("worker_id");

@@ -1,3 +1,4 @@
+export * from './appraisal-store.js';
 export * from './archives/index.js';
 export * from './assessment-store.js';
 export * from './assessment-survey-store.js';

@@ -151,7 +151,8 @@ export const assessmentSurveyResponses = pgTable(
 /**
  * 民主评议: one year's rating of one member of a community's residents' committee (江苏省指引 19（7）).
  * A member is named by the roster entry they hold (`memberKey` = worker id) or, for a resident serving
- * unpaid, by `name:` and their name; `grade` is `@shequ/assessment`'s `appraisalGrades`.
+ * unpaid, by `name:` and their name; `grade` is `@shequ/assessment`'s `appraisalGrades`; `committeeId`
+ * is the term's committee they sat on when rated.
  */
 export const committeeAppraisals = pgTable(
   'committee_appraisals',
@@ -167,7 +168,8 @@ export const committeeAppraisals = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.committeeId, t.memberKey, t.year] }),
-    index('committee_appraisals_community_idx').on(t.communityCode, t.year),
+    // One rating a year per member of the community, whichever term's committee they sat on.
+    primaryKey({ columns: [t.communityCode, t.memberKey, t.year] }),
+    index('committee_appraisals_worker_idx').on(t.workerId),
   ],
 );
