@@ -56,11 +56,15 @@ describe('recording a year’s appraisal', () => {
   });
 
   it('rates only a year the member served, and refuses an unknown grade in zh-CN', () => {
-    expect(appraisalYearProblem({ from: '2024-03-01' }, 2023)).toBe(
+    expect(appraisalYearProblem([{ from: '2024-03-01' }], 2023)).toBe(
       '该成员2023年不在居民委员会任职，不能评议该年度',
     );
-    expect(appraisalYearProblem({ from: '2024-03-01', to: '2025-01-31' }, 2025)).toBeUndefined();
-    expect(appraisalYearProblem({ from: '2021-03-01', to: '2024-12-31' }, 2025)).toBeDefined();
+    expect(appraisalYearProblem([{ from: '2024-03-01', to: '2025-01-31' }], 2025)).toBeUndefined();
+    expect(appraisalYearProblem([{ from: '2021-03-01', to: '2024-12-31' }], 2025)).toBeDefined();
+    // A new term: the year before it counts through the earlier term.
+    expect(
+      appraisalYearProblem([{ from: '2021-06-01', to: '2026-05-31' }, { from: '2026-06-01' }], 2025),
+    ).toBeUndefined();
     expect(appraisalEntry.safeParse({ year: 2026, grade: 'good' }).error?.issues[0]?.message).toBe(
       '评议结果应为 称职、基本称职 或 不称职',
     );

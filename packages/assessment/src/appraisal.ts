@@ -71,15 +71,17 @@ export const appraisalEntry = z.strictObject({
 
 /**
  * Why a member cannot be rated for `year`, or undefined: the appraisal is of the year's service
- * (每年…接受对其履职情况的民主评议), so the member must have served on the committee some day of it.
+ * (每年…接受对其履职情况的民主评议), so the member must have served on the residents' committee — in
+ * any of its terms (`services`: each time they sat on it) — some day of that year.
  */
 export function appraisalYearProblem(
-  member: { from: string; to?: string | undefined },
+  services: readonly { from: string; to?: string | undefined }[],
   year: number,
 ): string | undefined {
-  if (member.from > `${year}-12-31` || (member.to !== undefined && member.to < `${year}-01-01`))
-    return `该成员${year}年不在居民委员会任职，不能评议该年度`;
-  return undefined;
+  const served = services.some(
+    (s) => s.from <= `${year}-12-31` && (s.to === undefined || s.to >= `${year}-01-01`),
+  );
+  return served ? undefined : `该成员${year}年不在居民委员会任职，不能评议该年度`;
 }
 
 /** The plain sentence the console shows when an office has ended. */

@@ -99,7 +99,15 @@ export const appraisalsRouter = router({
       if (!committee) throw notFound('该社区没有这个居民委员会');
       const member = committee.members.find((m) => memberKeyOf(m) === input.memberKey);
       if (!member) throw fieldError('NOT_FOUND', 'memberKey', '该居民委员会没有这名成员');
-      const problem = appraisalYearProblem(member, entry.data.year);
+      // Every time the member sat on the residents' committee, in whichever term, with the term's bounds.
+      const services = registers.committees
+        .filter((c) => c.kind === 'residents')
+        .flatMap((c) =>
+          c.members
+            .filter((m) => memberKeyOf(m) === input.memberKey)
+            .map((m) => ({ from: m.from, to: m.to !== undefined && m.to < c.termTo ? m.to : c.termTo })),
+        );
+      const problem = appraisalYearProblem(services, entry.data.year);
       if (problem) throw fieldError('BAD_REQUEST', 'year', problem);
       const history = historyOf(await appraisalsOfCommunity(ctx.db, input.communityCode), input.memberKey);
       const ends = endsOffice(history, entry.data);
