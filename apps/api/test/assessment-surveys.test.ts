@@ -241,6 +241,16 @@ describe('residents answering without an account', () => {
     expect(results.results.find((r) => r.code === FIRST)?.total).toBe(95.5);
   });
 
+  it('puts the survey closing and the quarter’s score entry on the workbench, each linking to its page', async () => {
+    const mine = await district.workbench.mine.query();
+    expect(mine.assessment.map((i) => [i.kind, i.dueOn, i.daysLeft, i.link])).toEqual([
+      ['surveyClosing', '2026-04-20', 10, `/assessment/${schemeId}/surveys`],
+      ['scoreEntry', '2026-04-30', 20, `/assessment/${schemeId}`],
+    ]);
+    // A community worker enters no scores: only the survey.
+    expect((await worker.workbench.mine.query()).assessment.map((i) => i.kind)).toEqual(['surveyClosing']);
+  });
+
   it('closes after its last day: no answer, no new codes', async () => {
     clock.advance(11 * 24 * 60 * 60_000);
     worker = await signedIn(app, 'jia');

@@ -1,6 +1,7 @@
 export * from './appraisal.js';
 export * from './cells.js';
 export * from './compute.js';
+export * from './deadlines.js';
 export * from './decimal.js';
 export * from './file-input.js';
 export * from './findings.js';

@@ -8,28 +8,37 @@
  * - overdue: loans and seals past their deadline — administrators and auditors in scope, a custodian in
  *   their community, everyone their own borrowing; 催还 (`remind`) by whoever may act as keeper there;
  * - handovers: open ones in which the person's own confirmation is missing;
- * - failing checks: communities in scope with at least one `fail`.
+ * - failing checks: communities in scope with at least one `fail`;
+ * - assessment deadlines (`@shequ/assessment` `assessmentDeadlines`): score entry closing for those who
+ *   score, residents' surveys closing, the year's scheme not yet published for those who make schemes.
  *
  * The lists are read by `@shequ/db` (workbench.ts); times travel as ISO strings.
  */
+import { assessmentDeadlines, compileScheme } from '@shequ/assessment';
 import {
   approvedSealRequestsAwaitingCustodian,
   handoversAwaitingConfirmation,
+  listAssessmentSchemes,
   overdueLoans,
   overdueSeals,
   recordReminder,
   reminderSubjectCommunity,
   sealEndsAwaitingConfirmation,
   sealRequestsAwaitingDecision,
+  surveysOfScheme,
   type WorkbenchSealRequest,
 } from '@shequ/db';
+import { ancestorCodes } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { allows, archivesStanding, requireArchivesAccess } from '../auth/archives-access.js';
+import { COUNTRY_CODE } from '../auth/roles.js';
 import { isAdminRole, isInScope, type Principal, scopePrefix } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { notFound } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
+import { isSchemeAdmin } from './assessment.js';
+import { chinaDate } from './assessment-surveys.js';
 import { failingCommunities, failingItems } from './compliance.js';
 
 /** How many failing communities the workbench names; the compliance page lists them all. */
@@ -60,6 +69,39 @@ async function keepsIn(ctx: Context & { principal: Principal }, community: strin
   return allows(await archivesStanding(ctx.db, ctx.principal, community), 'keep');
 }
 
+/** The assessment deadlines nearing for the person: schemes above and below their node, and their surveys. */
+async function assessmentItems(ctx: Context & { principal: Principal }) {
+  const code = ctx.principal.jurisdictionCode;
+  const covering = code === COUNTRY_CODE ? [] : [code, ...ancestorCodes(code)];
+  const rows = await listAssessmentSchemes(ctx.db, {
+    scopePrefix: scopePrefix(code),
+    ancestorCodes: covering,
+  });
+  const schemes = rows.flatMap((row) => {
+    try {
+      return [{ ...row, periods: compileScheme(row.definition).periods }];
+    } catch {
+      return [];
+    }
+  });
+  const published = schemes.filter((s) => s.status === 'published');
+  const surveys = (
+    await Promise.all(
+      published.map(async (s) =>
+        (await surveysOfScheme(ctx.db, s.id)).map((v) => ({ ...v, schemeName: s.name })),
+      ),
+    )
+  ).flat();
+  return assessmentDeadlines({
+    today: chinaDate(ctx.settings.now()),
+    schemes,
+    surveys,
+    scores: isSchemeAdmin(ctx.principal) || ctx.principal.role === 'streetAdmin',
+    makesSchemes: isSchemeAdmin(ctx.principal),
+    coveringCodes: covering,
+  });
+}
+
 export const workbenchRouter = router({
   /** Everything waiting for the signed-in person, each list already limited to what they may see. */
   mine: authedProcedure.query(async ({ ctx }) => {
@@ -73,28 +115,31 @@ export const workbenchRouter = router({
     const custodian = standing?.custodian === true;
     const seesScope = admin || auditor;
 
-    const [decisions, sealEnds, toStamp, loans, sealsOut, handovers, failing] = await Promise.all([
-      auditor ? [] : sealRequestsAwaitingDecision(ctx.db, principal.id, prefix),
-      auditor ? [] : sealEndsAwaitingConfirmation(ctx.db, principal.id, prefix),
-      seesScope || custodian
-        ? approvedSealRequestsAwaitingCustodian(ctx.db, {
-            prefix,
-            custodianId: seesScope ? undefined : principal.id,
-          })
-        : [],
-      overdueLoans(ctx.db, {
-        prefix: seesScope || custodian ? prefix : undefined,
-        userId: principal.id,
-        now,
-      }),
-      overdueSeals(ctx.db, {
-        prefix: seesScope || custodian ? prefix : undefined,
-        userId: principal.id,
-        now,
-      }),
-      handoversAwaitingConfirmation(ctx.db, principal.id, prefix),
-      failingCommunities(ctx, { jurisdictionCode: principal.jurisdictionCode, status: 'fail' }),
-    ]);
+    const [decisions, sealEnds, toStamp, loans, sealsOut, handovers, failing, assessment] = await Promise.all(
+      [
+        auditor ? [] : sealRequestsAwaitingDecision(ctx.db, principal.id, prefix),
+        auditor ? [] : sealEndsAwaitingConfirmation(ctx.db, principal.id, prefix),
+        seesScope || custodian
+          ? approvedSealRequestsAwaitingCustodian(ctx.db, {
+              prefix,
+              custodianId: seesScope ? undefined : principal.id,
+            })
+          : [],
+        overdueLoans(ctx.db, {
+          prefix: seesScope || custodian ? prefix : undefined,
+          userId: principal.id,
+          now,
+        }),
+        overdueSeals(ctx.db, {
+          prefix: seesScope || custodian ? prefix : undefined,
+          userId: principal.id,
+          now,
+        }),
+        handoversAwaitingConfirmation(ctx.db, principal.id, prefix),
+        failingCommunities(ctx, { jurisdictionCode: principal.jurisdictionCode, status: 'fail' }),
+        assessmentItems(ctx),
+      ],
+    );
     const mayKeep = new Map<string, boolean>();
     for (const community of new Set([...loans, ...sealsOut].map((row) => row.communityCode))) {
       mayKeep.set(community, await keepsIn(ctx, community));
@@ -121,6 +166,7 @@ export const workbenchRouter = router({
         total: failing.length,
         items: await failingItems(ctx, failing.slice(0, FAILING_SHOWN)),
       },
+      assessment,
     };
   }),
 
