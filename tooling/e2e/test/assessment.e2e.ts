@@ -199,6 +199,15 @@ describeInBrowser('assessment in the console', () => {
     await page.getByText(`平时考核 ${year}-Q1`).click();
     await page.getByText('居民满意度调查 1 份（满意 1）').waitFor();
     await shot('assessment-breakdown-survey');
+
+    // The workbench names the survey closing within the week and leads to its page.
+    await page.goto(`${server.url}/workbench`);
+    const deadlines = page.getByTestId('workbench-assessment');
+    const item = deadlines.locator('li', { hasText: `${year}-Q1居民满意度调查截止` });
+    await item.waitFor();
+    await shot('assessment-workbench-deadlines');
+    await item.getByRole('link', { name: '去办理' }).click();
+    await page.getByRole('heading', { name: '居民满意度调查' }).waitFor();
     expect(consoleErrors).toEqual([]);
   });
 });
