@@ -210,4 +210,32 @@ describeInBrowser('assessment in the console', () => {
     await page.getByRole('heading', { name: '居民满意度调查' }).waitFor();
     expect(consoleErrors).toEqual([]);
   });
+
+  it('a community rates its street (Ezhou 第三十五条), a score out of range refused on its field, and the street’s rating weights residents at 50%', async () => {
+    await page.goto(schemeUrl);
+    await page.getByRole('tab', { name: '社区考评街道' }).click();
+    await page.getByText('本方案居民打分占比：50%').waitFor();
+    await page.getByLabel('评分社区').click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    const label = (await option.textContent()) ?? '';
+    const streetName = /（(.+)）$/.exec(label)?.[1] ?? '';
+    await option.click();
+    await page.getByLabel('社区评分').fill('150');
+    await page.getByLabel('居民评分').fill('60, 70, 80');
+    await page.getByRole('button', { name: '保存评分' }).click();
+    await page.locator('.ant-form-item-explain-error', { hasText: '分数应在0到100之间' }).waitFor();
+    await page.getByLabel('社区评分').fill('80');
+    await page.getByRole('button', { name: '保存评分' }).click();
+    await page.getByText('已保存本社区对街道的评分').waitFor();
+
+    await page.getByLabel('街道', { exact: true }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: streetName })
+      .first()
+      .click();
+    // community 80, residents (60 + 70 + 80) / 3 = 70, at 50%: 75
+    await page.getByTestId('street-rating').getByText('75', { exact: true }).waitFor();
+    await shot('assessment-street-rating');
+    expect(consoleErrors).toEqual([]);
+  });
 });

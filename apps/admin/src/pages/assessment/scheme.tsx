@@ -31,6 +31,7 @@ import { Link, useParams } from 'react-router';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { assessmentHonourLabels, schemeStatusColors, schemeStatusLabels, scorerLabels } from './labels.js';
+import { StreetRating } from './street-rating.js';
 
 const RankingChart = lazy(() => import('./charts.js').then((m) => ({ default: m.RankingChart })));
 const DistributionChart = lazy(() => import('./charts.js').then((m) => ({ default: m.DistributionChart })));
@@ -316,6 +317,7 @@ export default function SchemePage() {
         items={[
           { key: 'results', label: '结果', children: <Results scheme={data} /> },
           { key: 'scores', label: '分数录入', children: <ScoreGrid scheme={data} /> },
+          { key: 'street', label: '社区考评街道', children: <StreetRating scheme={data} /> },
           {
             key: 'findings',
             label: '政策检查',
