@@ -67,6 +67,17 @@ describeInBrowser('assessment in the console', () => {
     await page.getByLabel('平时考核占比').fill('0.6');
     await page.getByLabel('年度考核占比').fill('0.4');
     await page.getByText('没有不符合的约束性规定，可以发布').waitFor();
+
+    // Ezhou 第三十五条: residents' share in the communities' rating of their street at least 50%.
+    await page.getByLabel('社区考评街道：居民打分占比').fill('0.4');
+    await page
+      .locator(
+        '[data-testid="scheme-finding"][data-rule="ezhou.street-rating-resident-share"][data-status="fail"]',
+      )
+      .waitFor();
+    await page.getByText('有不符合的约束性规定，修改前不能发布').waitFor();
+    await page.getByLabel('社区考评街道：居民打分占比').fill('0.5');
+    await page.getByText('没有不符合的约束性规定，可以发布').waitFor();
     await routineError.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.waitForURL(/\/assessment\/[0-9a-f-]{36}$/);
