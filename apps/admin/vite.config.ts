@@ -16,6 +16,8 @@ export default defineConfig({
       '/trpc': { target: apiOrigin, changeOrigin: false },
       // Attachment upload and download (raw files, outside tRPC).
       '/api': { target: apiOrigin, changeOrigin: false },
+      // Pages served by the API without sign-in (the residents' satisfaction survey).
+      '/public': { target: apiOrigin, changeOrigin: false },
     },
   },
   build: {

@@ -17,6 +17,7 @@ import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
 import { type ApiSettings, contextFactory } from './context.js';
 import type { TrustProxySetting } from './proxy.js';
 import { registerPublicRoutes } from './public-page.js';
+import { registerPublicSurveyRoutes } from './public-survey.js';
 import { checkReadiness } from './readiness.js';
 import { registerRestRoutes } from './rest.js';
 import { type AppRouter, appRouter } from './router.js';
@@ -122,6 +123,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerRestRoutes(app, settings);
   registerPublicRoutes(app, settings);
+  await registerPublicSurveyRoutes(app, settings.db, settings.now);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

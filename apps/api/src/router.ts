@@ -1,8 +1,10 @@
 /**
  * The Shequ API. The admin console imports `type AppRouter` from `@shequ/api` for end-to-end types.
  */
+import { appraisalsRouter } from './routers/appraisals.js';
 import { archivesRouter } from './routers/archives.js';
 import { assessmentRouter } from './routers/assessment.js';
+import { assessmentSurveysRouter } from './routers/assessment-surveys.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { communitiesRouter } from './routers/communities.js';
@@ -33,9 +35,11 @@ export const appRouter = router({
   custody: custodyRouter,
   spreadsheets: spreadsheetsRouter,
   assessment: assessmentRouter,
+  assessmentSurveys: assessmentSurveysRouter,
   workbench: workbenchRouter,
   people: peopleRouter,
   democracy: democracyRouter,
+  appraisals: appraisalsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { appraisalOutcome } from './appraisal.js';
+import {
+  appraisalEntry,
+  appraisalOutcome,
+  appraisalYearProblem,
+  endsOffice,
+  memberKeyOf,
+  officeEndedText,
+} from './appraisal.js';
 
 describe('appraisalOutcome (江苏 19（7）: 连续两次不称职，职务终止)', () => {
   it('one incompetent appraisal does not end the office', () => {
@@ -31,5 +38,40 @@ describe('appraisalOutcome (江苏 19（7）: 连续两次不称职，职务终�
     ];
     expect(appraisalOutcome(history).terminated).toBe(true);
     expect(appraisalOutcome(history, { consecutive: 'calendarYears' }).terminated).toBe(false);
+  });
+});
+
+describe('recording a year’s appraisal', () => {
+  it('the second consecutive 不称职 is the rating that ends the office, and says so plainly', () => {
+    const history = [{ year: 2025, grade: 'incompetent' as const }];
+    expect(endsOffice(history, { year: 2026, grade: 'incompetent' })).toBe(true);
+    expect(endsOffice(history, { year: 2026, grade: 'basicallyCompetent' })).toBe(false);
+    // Re-entering a year already decisive does not end the office a second time.
+    expect(
+      endsOffice([...history, { year: 2026, grade: 'incompetent' }], { year: 2026, grade: 'incompetent' }),
+    ).toBe(false);
+    expect(officeEndedText(appraisalOutcome([...history, { year: 2026, grade: 'incompetent' }]))).toBe(
+      '2025年、2026年连续两次被评议为不称职，职务终止（江苏省城市社区居民委员会规范化建设工作指引19（7））',
+    );
+  });
+
+  it('rates only a year the member served, and refuses an unknown grade in zh-CN', () => {
+    expect(appraisalYearProblem([{ from: '2024-03-01' }], 2023)).toBe(
+      '该成员2023年不在居民委员会任职，不能评议该年度',
+    );
+    expect(appraisalYearProblem([{ from: '2024-03-01', to: '2025-01-31' }], 2025)).toBeUndefined();
+    expect(appraisalYearProblem([{ from: '2021-03-01', to: '2024-12-31' }], 2025)).toBeDefined();
+    // A new term: the year before it counts through the earlier term.
+    expect(
+      appraisalYearProblem([{ from: '2021-06-01', to: '2026-05-31' }, { from: '2026-06-01' }], 2025),
+    ).toBeUndefined();
+    expect(appraisalEntry.safeParse({ year: 2026, grade: 'good' }).error?.issues[0]?.message).toBe(
+      '评议结果应为 称职、基本称职 或 不称职',
+    );
+  });
+
+  it('names a member by roster entry, or by name when they have none', () => {
+    expect(memberKeyOf({ workerId: 'w1', name: '张三' })).toBe('w1');
+    expect(memberKeyOf({ name: '张三' })).toBe('name:张三');
   });
 });

@@ -53,3 +53,46 @@ export function appraisalOutcome(
   }
   return { terminated: false, reading };
 }
+
+/** A committee member as the register names them: by roster entry, or by name for a resident serving unpaid. */
+export function memberKeyOf(member: { workerId?: string | undefined; name: string }): string {
+  return member.workerId ?? `name:${member.name}`;
+}
+
+/** One year's rating as entered, with zh-CN field messages. */
+export const appraisalEntry = z.strictObject({
+  year: z
+    .number({ error: '评议年度应为整数' })
+    .int({ error: '评议年度应为整数' })
+    .min(1949, { error: '评议年度应在1949到2200之间' })
+    .max(2200, { error: '评议年度应在1949到2200之间' }),
+  grade: z.enum(appraisalGrades, { error: '评议结果应为 称职、基本称职 或 不称职' }),
+});
+
+/**
+ * Why a member cannot be rated for `year`, or undefined: the appraisal is of the year's service
+ * (每年…接受对其履职情况的民主评议), so the member must have served on the residents' committee — in
+ * any of its terms (`services`: each time they sat on it) — some day of that year.
+ */
+export function appraisalYearProblem(
+  services: readonly { from: string; to?: string | undefined }[],
+  year: number,
+): string | undefined {
+  const served = services.some(
+    (s) => s.from <= `${year}-12-31` && (s.to === undefined || s.to >= `${year}-01-01`),
+  );
+  return served ? undefined : `该成员${year}年不在居民委员会任职，不能评议该年度`;
+}
+
+/** The plain sentence the console shows when an office has ended. */
+export function officeEndedText(outcome: AppraisalOutcome): string | undefined {
+  if (!outcome.terminated || !outcome.becauseOf) return undefined;
+  const [first, second] = outcome.becauseOf;
+  return `${first}年、${second}年连续两次被评议为不称职，职务终止（${appraisalCitation.document}${appraisalCitation.article}）`;
+}
+
+/** Whether recording `entry` (replacing any rating of its year) is what ends the office: before it the history did not, after it does. */
+export function endsOffice(history: readonly AppraisalRecord[], entry: AppraisalRecord): boolean {
+  const others = history.filter((r) => r.year !== entry.year);
+  return !appraisalOutcome(history).terminated && appraisalOutcome([...others, entry]).terminated;
+}

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  date,
   doublePrecision,
   index,
   integer,
@@ -85,5 +86,90 @@ export const assessmentStreetRatings = pgTable(
   (t) => [
     primaryKey({ columns: [t.schemeId, t.communityCode] }),
     index('assessment_street_ratings_street_idx').on(t.schemeId, t.streetCode),
+  ],
+);
+
+/**
+ * 居民满意度调查: a survey of one period of a scheme, answered by residents of each community under the
+ * scheme's jurisdiction from `opensOn` through `closesOn` (China time).
+ */
+export const assessmentSurveys = pgTable(
+  'assessment_surveys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schemeId: uuid('scheme_id')
+      .notNull()
+      .references(() => assessmentSchemes.id, { onDelete: 'cascade' }),
+    /** A routine period (`2024-03`, `2024-Q1`) or `annual`. */
+    period: varchar('period', { length: 10 }).notNull(),
+    opensOn: date('opens_on', { mode: 'string' }).notNull(),
+    closesOn: date('closes_on', { mode: 'string' }).notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('assessment_surveys_period_idx').on(t.schemeId, t.period)],
+);
+
+/**
+ * One-time answer codes (答卷码) a community hands to its residents. Only a hash is kept: the codes are
+ * shown once, when issued, for printing. `usedAt` is set by the answer that spends the code.
+ */
+export const assessmentSurveyCodes = pgTable(
+  'assessment_survey_codes',
+  {
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => assessmentSurveys.id, { onDelete: 'cascade' }),
+    communityCode: varchar('community_code', { length: 12 }).notNull(),
+    codeHash: varchar('code_hash', { length: 64 }).notNull(),
+    issuedBy: uuid('issued_by'),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.surveyId, t.codeHash] }),
+    index('assessment_survey_codes_community_idx').on(t.surveyId, t.communityCode),
+  ],
+);
+
+/** One resident's answers, kept apart from the code that submitted them. */
+export const assessmentSurveyResponses = pgTable(
+  'assessment_survey_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => assessmentSurveys.id, { onDelete: 'cascade' }),
+    communityCode: varchar('community_code', { length: 12 }).notNull(),
+    /** Indicator id → satisfaction level (`@shequ/assessment` `satisfactionLevels`). */
+    answers: jsonb('answers').$type<Record<string, string>>().notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('assessment_survey_responses_community_idx').on(t.surveyId, t.communityCode)],
+);
+
+/**
+ * 民主评议: one year's rating of one member of a community's residents' committee (江苏省指引 19（7）).
+ * A member is named by the roster entry they hold (`memberKey` = worker id) or, for a resident serving
+ * unpaid, by `name:` and their name; `grade` is `@shequ/assessment`'s `appraisalGrades`; `committeeId`
+ * is the term's committee they sat on when rated.
+ */
+export const committeeAppraisals = pgTable(
+  'committee_appraisals',
+  {
+    committeeId: text('committee_id').notNull(),
+    communityCode: varchar('community_code', { length: 12 }).notNull(),
+    memberKey: text('member_key').notNull(),
+    memberName: text('member_name').notNull(),
+    workerId: text('worker_id'),
+    year: integer('year').notNull(),
+    grade: text('grade').notNull(),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    // One rating a year per member of the community, whichever term's committee they sat on.
+    primaryKey({ columns: [t.communityCode, t.memberKey, t.year] }),
+    index('committee_appraisals_worker_idx').on(t.workerId),
   ],
 );

@@ -3,7 +3,10 @@
  * administrator drafts a scheme for 华容区 (Ezhou), sees the routine weight of 50% marked with
  * 第三十四条 while typing, fixes it, publishes, enters one community's scores in the grid, and reads
  * the results (ranking chart, distribution), the community's breakdown and the printable publication,
- * which also fits a 390×844 phone. Screenshots go to tooling/e2e/screenshots/.
+ * which also fits a 390×844 phone. Then a survey of the first quarter: codes issued to that community,
+ * a resident with no account answers on a phone, a second answer with the same code is refused, and the
+ * community's breakdown shows the residents' score taken from the survey. Screenshots go to
+ * tooling/e2e/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -63,6 +66,17 @@ describeInBrowser('assessment in the console', () => {
 
     await page.getByLabel('平时考核占比').fill('0.6');
     await page.getByLabel('年度考核占比').fill('0.4');
+    await page.getByText('没有不符合的约束性规定，可以发布').waitFor();
+
+    // Ezhou 第三十五条: residents' share in the communities' rating of their street at least 50%.
+    await page.getByLabel('社区考评街道：居民打分占比').fill('0.4');
+    await page
+      .locator(
+        '[data-testid="scheme-finding"][data-rule="ezhou.street-rating-resident-share"][data-status="fail"]',
+      )
+      .waitFor();
+    await page.getByText('有不符合的约束性规定，修改前不能发布').waitFor();
+    await page.getByLabel('社区考评街道：居民打分占比').fill('0.5');
     await page.getByText('没有不符合的约束性规定，可以发布').waitFor();
     await routineError.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '保存草稿' }).click();
@@ -125,6 +139,114 @@ describeInBrowser('assessment in the console', () => {
     await shot('assessment-publication-phone');
     const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
     expect(overflow).toBeLessThanOrEqual(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('runs a residents’ survey: codes issued once, a resident answers on a phone without an account, a second answer refused', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${schemeUrl}/surveys`);
+    await page.getByRole('heading', { name: '居民满意度调查' }).waitFor();
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+    const year = today.slice(0, 4);
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toLocaleDateString('en-CA', {
+      timeZone: 'Asia/Shanghai',
+    });
+    await page.getByLabel('调查周期').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${year}-Q1` })
+      .click();
+    await page.getByPlaceholder('开始日期').click();
+    await page.getByPlaceholder('开始日期').fill(today);
+    await page.keyboard.press('Enter');
+    await page.getByPlaceholder('结束日期').fill(inAWeek);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '发起' }).click();
+    const survey = page.getByTestId(`survey-${year}-Q1`);
+    await survey.getByText('进行中').waitFor();
+
+    const count = survey.locator('input[aria-label$=" 答卷码份数"]').first();
+    const community = ((await count.getAttribute('aria-label')) ?? '').replace(/ 答卷码份数$/, '');
+    await count.fill('2');
+    await survey.getByRole('button', { name: '发放' }).first().click();
+    const sheet = page.getByTestId('issued-codes');
+    await sheet.waitFor();
+    const link = (await page.getByTestId('survey-link').textContent()) ?? '';
+    const codes = await sheet.locator('li').allTextContents();
+    expect(codes).toHaveLength(2);
+    await shot('assessment-survey-codes');
+    await page.getByRole('button', { name: '已打印，关闭' }).click();
+    await survey.getByText('已发 2，已用 0').waitFor();
+
+    // A resident: a phone, no session.
+    const resident = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
+    const phone = await resident.newPage();
+    await phone.goto(link);
+    await phone.getByText(community).waitFor();
+    await phone.getByLabel('满意', { exact: true }).check();
+    await phone.getByLabel('答卷码').fill(codes[0] as string);
+    await phone.getByRole('button', { name: '提交' }).click();
+    await phone.getByRole('heading', { name: '感谢您的参与' }).waitFor();
+    await screenshot(phone, 'assessment-survey-answered-phone');
+    await phone.goto(link);
+    await phone.getByLabel('非常不满意', { exact: true }).check();
+    await phone.getByLabel('答卷码').fill(codes[0] as string);
+    await phone.getByRole('button', { name: '提交' }).click();
+    await phone.getByText('该答卷码已经提交过答卷').waitFor();
+    const overflow = Number(await phone.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(phone, 'assessment-survey-refused-phone');
+    await resident.close();
+
+    await page.reload();
+    await page.getByTestId(`survey-${year}-Q1`).getByText('已发 2，已用 1').waitFor();
+    await page.goto(schemeUrl);
+    await page.locator('.ant-table-row a', { hasText: community }).click();
+    await page.getByTestId('breakdown-formula').waitFor();
+    await page.getByText(`平时考核 ${year}-Q1`).click();
+    await page.getByText('居民满意度调查 1 份（满意 1）').waitFor();
+    await shot('assessment-breakdown-survey');
+
+    // The workbench names the survey closing within the week and leads to its page.
+    await page.goto(`${server.url}/workbench`);
+    const deadlines = page.getByTestId('workbench-assessment');
+    const item = deadlines.locator('li', { hasText: `${year}-Q1居民满意度调查截止` });
+    await item.waitFor();
+    await shot('assessment-workbench-deadlines');
+    await item.getByRole('link', { name: '去办理' }).click();
+    await page.getByRole('heading', { name: '居民满意度调查' }).waitFor();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('a community rates its street (Ezhou 第三十五条), a score out of range refused on its field, and the street’s rating weights residents at 50%', async () => {
+    await page.goto(schemeUrl);
+    await page.getByRole('tab', { name: '社区考评街道' }).click();
+    await page.getByText('本方案居民打分占比：50%').waitFor();
+    await page.getByLabel('评分社区').click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    const label = (await option.textContent()) ?? '';
+    const streetName = /（(.+)）$/.exec(label)?.[1] ?? '';
+    await option.click();
+    await page.getByLabel('社区评分').fill('150');
+    await page.getByLabel('居民评分').fill('60, 70, 80');
+    await page.getByRole('button', { name: '保存评分' }).click();
+    await page.locator('.ant-form-item-explain-error', { hasText: '分数应在0到100之间' }).waitFor();
+    await page.getByLabel('社区评分').fill('80');
+    await page.getByRole('button', { name: '保存评分' }).click();
+    await page.getByText('已保存本社区对街道的评分').waitFor();
+
+    await page.getByLabel('街道', { exact: true }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: streetName })
+      .first()
+      .click();
+    // community 80, residents (60 + 70 + 80) / 3 = 70, at 50%: 75
+    await page.getByTestId('street-rating').getByText('75', { exact: true }).waitFor();
+    await shot('assessment-street-rating');
     expect(consoleErrors).toEqual([]);
   });
 });

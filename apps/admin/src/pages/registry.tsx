@@ -65,6 +65,7 @@ export const pages: PageEntry[] = [
   { path: 'assessment/:id', load: () => import('./assessment/scheme.js') },
   { path: 'assessment/:id/edit', load: () => import('./assessment/editor.js') },
   { path: 'assessment/:id/publication', load: () => import('./assessment/publication.js') },
+  { path: 'assessment/:id/surveys', load: () => import('./assessment/surveys.js') },
   { path: 'assessment/:id/communities/:code', load: () => import('./assessment/breakdown.js') },
   {
     path: 'archives',

@@ -27,8 +27,10 @@ import {
   scoreCommunities,
   scoreTableHeaders,
   streetRating,
+  surveyScores,
   weight,
   withHonours,
+  withSurveyScores,
 } from '@shequ/assessment';
 import {
   AssessmentStoreError,
@@ -42,6 +44,8 @@ import {
   saveAssessmentScores,
   saveStreetRating,
   streetRatingsOf,
+  surveyResponsesOf,
+  surveysOfScheme,
   updateAssessmentScheme,
 } from '@shequ/db';
 import { ancestorCodes, communityCode, fieldErrorRecord, isWithin, streetCode } from '@shequ/domain';
@@ -59,7 +63,7 @@ import { type SpreadsheetFile, XLSX_TYPE } from './spreadsheet-file.js';
 const schemeId = z.string().uuid({ error: '方案编号无效' });
 
 /** Administrators at district level or above make, publish and score schemes. */
-function isSchemeAdmin(principal: Principal): boolean {
+export function isSchemeAdmin(principal: Principal): boolean {
   const level = bindingLevel(principal.jurisdictionCode);
   return isAdminRole(principal.role) && level !== 'street' && level !== 'community';
 }
@@ -78,7 +82,7 @@ function canSee(principal: Principal, scheme: Pick<StoredAssessmentScheme, 'juri
   );
 }
 
-async function visibleScheme(
+export async function visibleScheme(
   ctx: Context & { principal: Principal },
   id: string,
 ): Promise<StoredAssessmentScheme> {
@@ -87,11 +91,11 @@ async function visibleScheme(
   return row;
 }
 
-function compiledOf(row: StoredAssessmentScheme): CompiledScheme {
+export function compiledOf(row: StoredAssessmentScheme): CompiledScheme {
   return compileScheme(row.definition);
 }
 
-function storeError(error: unknown): never {
+export function storeError(error: unknown): never {
   if (error instanceof AssessmentStoreError)
     throw new TRPCError({
       code: error.kind === 'notFound' ? 'NOT_FOUND' : 'CONFLICT',
@@ -100,7 +104,7 @@ function storeError(error: unknown): never {
   throw error;
 }
 
-function acting(ctx: Context & { principal: Principal }) {
+export function acting(ctx: Context & { principal: Principal }) {
   return { actor: ctx.principal, now: ctx.settings.now(), ip: ctx.ip };
 }
 
@@ -149,11 +153,30 @@ function cellFieldErrors(problems: readonly CellProblem[]): Record<string, strin
   return out;
 }
 
-function requirePublished(row: StoredAssessmentScheme): void {
+export function requirePublished(row: StoredAssessmentScheme): void {
   if (row.status !== 'published') throw fieldError('BAD_REQUEST', 'schemeId', '方案发布后才能录入分数');
 }
 
-async function communityNames(ctx: Context, codes: readonly string[]): Promise<Map<string, string>> {
+/**
+ * The scores a scheme's results are computed from: those entered, with the residents' scores of every
+ * survey in place (`withSurveyScores`), and the survey scores themselves for tracing.
+ */
+async function scoringCells(
+  ctx: Context,
+  row: StoredAssessmentScheme,
+  compiled: CompiledScheme,
+  communityPrefix = '',
+) {
+  const surveys = await surveysOfScheme(ctx.db, row.id);
+  const [entered, responses] = await Promise.all([
+    assessmentScoresOf(ctx.db, row.id, communityPrefix),
+    surveyResponsesOf(ctx.db, surveys, communityPrefix),
+  ]);
+  const fromSurveys = surveyScores(compiled, responses);
+  return { cells: withSurveyScores(entered, fromSurveys), fromSurveys };
+}
+
+export async function communityNames(ctx: Context, codes: readonly string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
   const rows = await ctx.db
     .select({ code: communities.code, name: communities.name })
@@ -364,7 +387,7 @@ export const assessmentRouter = router({
     const compiled = compiledOf(row);
     const { complete, incomplete } = communityScoresFromCells(
       compiled,
-      await assessmentScoresOf(ctx.db, row.id),
+      (await scoringCells(ctx, row, compiled)).cells,
     );
     const all = complete.length > 0 ? scoreCommunities(compiled, complete) : [];
     const inScope = (code: string) => isInScope(ctx.principal, code);
@@ -400,13 +423,12 @@ export const assessmentRouter = router({
       if (!isInScope(ctx.principal, input.communityCode)) throw forbidden();
       const row = await visibleScheme(ctx, input.schemeId);
       const compiled = compiledOf(row);
-      const { complete } = communityScoresFromCells(
-        compiled,
-        await assessmentScoresOf(ctx.db, row.id, input.communityCode),
-      );
+      const { cells, fromSurveys } = await scoringCells(ctx, row, compiled, input.communityCode);
+      const { complete } = communityScoresFromCells(compiled, cells);
       const community = complete[0];
       if (!community) throw notFound('该社区的分数尚未录入完整');
-      return communityBreakdown(compiled, community);
+      // Which residents' scores came from the survey, with how many answers of each level.
+      return { ...communityBreakdown(compiled, community), fromSurveys };
     }),
 
   /** 社区考评街道: a community's rating of its street, with its residents' scores. */

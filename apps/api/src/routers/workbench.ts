@@ -14,13 +14,17 @@
  *   (本系统规则 R-LOG-1). Wider scopes are not checked here: each log is read in full.
  * - democracy deadlines: for a community's own accounts, its meeting notices, disclosures, consultation
  *   outcomes and charter filings overdue or due within 30 days (`@shequ/democracy`).
+ * - assessment deadlines (`@shequ/assessment` `assessmentDeadlines`): score entry closing for those who
+ *   score, residents' surveys closing, the year's scheme not yet published for those who make schemes.
  *
  * The lists are read by `@shequ/db` (workbench.ts); times travel as ISO strings.
  */
+import { assessmentDeadlines, compileScheme } from '@shequ/assessment';
 import {
   approvedSealRequestsAwaitingCustodian,
   custodyLogsNeedingAttention,
   handoversAwaitingConfirmation,
+  listAssessmentSchemes,
   loadDemocracyRegisters,
   overdueLoans,
   overdueSeals,
@@ -28,17 +32,20 @@ import {
   reminderSubjectCommunity,
   sealEndsAwaitingConfirmation,
   sealRequestsAwaitingDecision,
+  surveysOfScheme,
   type WorkbenchSealRequest,
 } from '@shequ/db';
 import { DEADLINE_HORIZON_DAYS, democracyDeadlines } from '@shequ/democracy';
-import { chinaDate } from '@shequ/domain';
+import { ancestorCodes, chinaDate } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { allows, archivesStanding, requireArchivesAccess } from '../auth/archives-access.js';
+import { COUNTRY_CODE } from '../auth/roles.js';
 import { isAdminRole, isInScope, type Principal, scopePrefix } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { notFound } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
+import { isSchemeAdmin } from './assessment.js';
 import { failingCommunities, failingItems } from './compliance.js';
 
 /** A street's (街道/乡镇) code prefix: the widest scope whose custody logs the workbench checks. */
@@ -72,6 +79,39 @@ async function keepsIn(ctx: Context & { principal: Principal }, community: strin
   return allows(await archivesStanding(ctx.db, ctx.principal, community), 'keep');
 }
 
+/** The assessment deadlines nearing for the person: schemes above and below their node, and their surveys. */
+async function assessmentItems(ctx: Context & { principal: Principal }) {
+  const code = ctx.principal.jurisdictionCode;
+  const covering = code === COUNTRY_CODE ? [] : [code, ...ancestorCodes(code)];
+  const rows = await listAssessmentSchemes(ctx.db, {
+    scopePrefix: scopePrefix(code),
+    ancestorCodes: covering,
+  });
+  const schemes = rows.flatMap((row) => {
+    try {
+      return [{ ...row, periods: compileScheme(row.definition).periods }];
+    } catch {
+      return [];
+    }
+  });
+  const published = schemes.filter((s) => s.status === 'published');
+  const surveys = (
+    await Promise.all(
+      published.map(async (s) =>
+        (await surveysOfScheme(ctx.db, s.id)).map((v) => ({ ...v, schemeName: s.name })),
+      ),
+    )
+  ).flat();
+  return assessmentDeadlines({
+    today: chinaDate(ctx.settings.now()),
+    schemes,
+    surveys,
+    scores: isSchemeAdmin(ctx.principal) || ctx.principal.role === 'streetAdmin',
+    makesSchemes: isSchemeAdmin(ctx.principal),
+    coveringCodes: covering,
+  });
+}
+
 export const workbenchRouter = router({
   /** Everything waiting for the signed-in person, each list already limited to what they may see. */
   mine: authedProcedure.query(async ({ ctx }) => {
@@ -86,29 +126,31 @@ export const workbenchRouter = router({
     const seesScope = admin || auditor;
 
     const checksLogs = seesScope && prefix.length >= STREET_PREFIX_LENGTH;
-    const [decisions, sealEnds, toStamp, loans, sealsOut, handovers, failing, logs] = await Promise.all([
-      auditor ? [] : sealRequestsAwaitingDecision(ctx.db, principal.id, prefix),
-      auditor ? [] : sealEndsAwaitingConfirmation(ctx.db, principal.id, prefix),
-      seesScope || custodian
-        ? approvedSealRequestsAwaitingCustodian(ctx.db, {
-            prefix,
-            custodianId: seesScope ? undefined : principal.id,
-          })
-        : [],
-      overdueLoans(ctx.db, {
-        prefix: seesScope || custodian ? prefix : undefined,
-        userId: principal.id,
-        now,
-      }),
-      overdueSeals(ctx.db, {
-        prefix: seesScope || custodian ? prefix : undefined,
-        userId: principal.id,
-        now,
-      }),
-      handoversAwaitingConfirmation(ctx.db, principal.id, prefix),
-      failingCommunities(ctx, { jurisdictionCode: principal.jurisdictionCode, status: 'fail' }),
-      checksLogs ? custodyLogsNeedingAttention(ctx.db, prefix, now) : [],
-    ]);
+    const [decisions, sealEnds, toStamp, loans, sealsOut, handovers, failing, logs, assessment] =
+      await Promise.all([
+        auditor ? [] : sealRequestsAwaitingDecision(ctx.db, principal.id, prefix),
+        auditor ? [] : sealEndsAwaitingConfirmation(ctx.db, principal.id, prefix),
+        seesScope || custodian
+          ? approvedSealRequestsAwaitingCustodian(ctx.db, {
+              prefix,
+              custodianId: seesScope ? undefined : principal.id,
+            })
+          : [],
+        overdueLoans(ctx.db, {
+          prefix: seesScope || custodian ? prefix : undefined,
+          userId: principal.id,
+          now,
+        }),
+        overdueSeals(ctx.db, {
+          prefix: seesScope || custodian ? prefix : undefined,
+          userId: principal.id,
+          now,
+        }),
+        handoversAwaitingConfirmation(ctx.db, principal.id, prefix),
+        failingCommunities(ctx, { jurisdictionCode: principal.jurisdictionCode, status: 'fail' }),
+        checksLogs ? custodyLogsNeedingAttention(ctx.db, prefix, now) : [],
+        assessmentItems(ctx),
+      ]);
     // A community's own people see its deadlines; above a community they are on each community's page.
     const community = principal.jurisdictionCode.length === 12 ? principal.jurisdictionCode : undefined;
     const registers = community
@@ -159,6 +201,7 @@ export const workbenchRouter = router({
         total: failing.length,
         items: await failingItems(ctx, failing.slice(0, FAILING_SHOWN)),
       },
+      assessment,
     };
   }),
 

@@ -7,17 +7,30 @@ import { Card, Collapse, Result, Skeleton, Space, Table, Typography } from 'antd
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
-import { percent, scorerLabels } from './labels.js';
+import { percent, satisfactionLevelLabels, satisfactionLevels, scorerLabels } from './labels.js';
 
-type Round = RouterOutputs['assessment']['breakdown']['annual'];
+type Breakdown = RouterOutputs['assessment']['breakdown'];
+type Round = Breakdown['annual'];
+type SurveyScore = Breakdown['fromSurveys'][number];
 
-function RoundTable({ round }: { round: Round }) {
+/** Where a raw score came from: the residents' survey (with its answers) or entry by hand. */
+function sourceOf(survey: SurveyScore | undefined): string {
+  if (!survey) return '录入';
+  const levels = satisfactionLevels
+    .filter((level) => survey.counts[level] > 0)
+    .map((level) => `${satisfactionLevelLabels[level]} ${survey.counts[level]}`);
+  return `居民满意度调查 ${survey.responses} 份（${levels.join('、')}）`;
+}
+
+function RoundTable({ round, surveys }: { round: Round; surveys: readonly SurveyScore[] }) {
+  const survey = (indicatorId: string) =>
+    surveys.find((s) => s.period === round.period && s.indicatorId === indicatorId);
   return (
     <Table
       rowKey="id"
       size="small"
       pagination={false}
-      scroll={{ x: 560 }}
+      scroll={{ x: 760 }}
       dataSource={round.leaves}
       columns={[
         { title: '指标', dataIndex: 'path', render: (path: string[]) => path.join(' / ') },
@@ -28,6 +41,7 @@ function RoundTable({ round }: { round: Round }) {
           render: (s: keyof typeof scorerLabels) => scorerLabels[s],
         },
         { title: '原始分', dataIndex: 'raw', width: 80 },
+        { title: '来源', key: 'source', width: 200, render: (_: unknown, leaf) => sourceOf(survey(leaf.id)) },
         { title: '折算（百分制）', dataIndex: 'normalised', width: 110 },
         { title: '权重', dataIndex: 'effectiveWeight', width: 80, render: (w: number) => percent(w) },
         { title: '得分', dataIndex: 'contribution', width: 70 },
@@ -60,12 +74,12 @@ export default function BreakdownPage() {
           ...data.routineRounds.map((round) => ({
             key: round.period,
             label: `平时考核 ${round.period}：${round.score} 分`,
-            children: <RoundTable round={round} />,
+            children: <RoundTable round={round} surveys={data.fromSurveys} />,
           })),
           {
             key: 'annual',
             label: `年度考核：${data.annual.score} 分`,
-            children: <RoundTable round={data.annual} />,
+            children: <RoundTable round={data.annual} surveys={data.fromSurveys} />,
           },
         ]}
       />

@@ -1,5 +1,11 @@
 /** The console's words for assessment states; scorer and period labels come from `@shequ/assessment`. */
-export { assessmentHonourLabels, periodicityLabels, scorerLabels } from '@shequ/assessment';
+export {
+  assessmentHonourLabels,
+  periodicityLabels,
+  satisfactionLevelLabels,
+  satisfactionLevels,
+  scorerLabels,
+} from '@shequ/assessment';
 
 export const schemeStatusLabels: Record<string, string> = {
   draft: '草稿',

@@ -31,6 +31,7 @@ import { Link, useParams } from 'react-router';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { assessmentHonourLabels, schemeStatusColors, schemeStatusLabels, scorerLabels } from './labels.js';
+import { StreetRating } from './street-rating.js';
 
 const RankingChart = lazy(() => import('./charts.js').then((m) => ({ default: m.RankingChart })));
 const DistributionChart = lazy(() => import('./charts.js').then((m) => ({ default: m.DistributionChart })));
@@ -188,6 +189,7 @@ function Results({ scheme }: { scheme: Scheme }) {
         <Typography.Text>已计分社区：{data.scored}</Typography.Text>
         {data.incomplete.length > 0 && <Tag color="orange">分数未录完：{data.incomplete.length} 个社区</Tag>}
         <Link to={`/assessment/${scheme.id}/publication`}>公示页（可打印）</Link>
+        <Link to={`/assessment/${scheme.id}/surveys`}>居民满意度调查</Link>
       </Space>
       {data.results.length === 0 ? (
         <Empty description="还没有录完分数的社区" />
@@ -315,6 +317,7 @@ export default function SchemePage() {
         items={[
           { key: 'results', label: '结果', children: <Results scheme={data} /> },
           { key: 'scores', label: '分数录入', children: <ScoreGrid scheme={data} /> },
+          { key: 'street', label: '社区考评街道', children: <StreetRating scheme={data} /> },
           {
             key: 'findings',
             label: '政策检查',

@@ -4,6 +4,8 @@
  * resident representatives serving now, the terms ending soon, the rules' findings with their
  * citations, and the snapshot fields the registers now determine.
  */
+
+import { memberKeyOf } from '@shequ/assessment';
 import {
   type CommitteeKind,
   citeInline,
@@ -18,6 +20,8 @@ import { Alert, Breadcrumb, Card, Col, List, Row, Space, Tag, Typography } from 
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { trpc } from '../../lib/trpc.js';
+import { useCanWrite } from '../archives/shared.js';
+import { AppraisalSummary, AppraiseButton } from './appraisals.js';
 import { UnitSpreadsheet } from './RegisterSpreadsheets.js';
 
 const statusTags: Record<FindingStatus, { color: string; label: string }> = {
@@ -30,6 +34,10 @@ const statusTags: Record<FindingStatus, { color: string; label: string }> = {
 export default function OrganisationPage() {
   const { code = '' } = useParams();
   const org = useQuery(trpc.people.organisation.queryOptions({ code }));
+  const appraisals = useQuery(trpc.appraisals.ofCommunity.queryOptions({ communityCode: code }));
+  const canWrite = useCanWrite();
+  const appraisalOf = (committeeId: string, member: { workerId?: string | undefined; name: string }) =>
+    appraisals.data?.find((a) => a.committeeId === committeeId && a.memberKey === memberKeyOf(member));
   const data = org.data;
   const workerName = (id?: string) => data?.workers.find((w) => w.id === id)?.name ?? '—';
   const inTerm = (c: { termFrom: string; termTo: string }) =>
@@ -68,12 +76,29 @@ export default function OrganisationPage() {
               <List
                 size="small"
                 dataSource={c.members}
-                renderItem={(m) => (
-                  <List.Item>
-                    {m.workerId ? <Link to={`/people/${m.workerId}`}>{m.name}</Link> : m.name} ·{' '}
-                    {memberRoleLabels[m.role]}
-                  </List.Item>
-                )}
+                renderItem={(m) => {
+                  const appraisal = c.kind === 'residents' ? appraisalOf(c.id, m) : undefined;
+                  return (
+                    <List.Item
+                      data-testid="org-member"
+                      extra={
+                        appraisal && canWrite ? (
+                          <AppraiseButton communityCode={code} member={appraisal} />
+                        ) : null
+                      }
+                    >
+                      <Space direction="vertical" size={2}>
+                        <span>
+                          {m.workerId ? <Link to={`/people/${m.workerId}`}>{m.name}</Link> : m.name} ·{' '}
+                          {memberRoleLabels[m.role]}
+                        </span>
+                        {appraisal && (
+                          <AppraisalSummary history={appraisal.history} officeEnded={appraisal.officeEnded} />
+                        )}
+                      </Space>
+                    </List.Item>
+                  );
+                }}
               />
             </Card>
           </Col>

@@ -37,6 +37,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
 import { trpc } from '../../lib/trpc.js';
 import { chinaToday, formatTime, useCanWrite } from '../archives/shared.js';
+import { AppraisalSummary } from './appraisals.js';
 
 export default function PersonPage() {
   const { id = '' } = useParams();
@@ -49,6 +50,7 @@ export default function PersonPage() {
   const canWrite = useCanWrite();
   const queryClient = useQueryClient();
   const page = useQuery(trpc.people.person.queryOptions({ id, full }));
+  const appraisal = useQuery(trpc.appraisals.ofWorker.queryOptions({ workerId: id }));
   const leave = useMutation(
     trpc.people.leave.mutationOptions({
       onSuccess: async (saved) => {
@@ -148,6 +150,11 @@ export default function PersonPage() {
               )}
             />
           </Card>
+          {appraisal.data && appraisal.data.history.length > 0 && (
+            <Card size="small" title="民主评议">
+              <AppraisalSummary history={appraisal.data.history} officeEnded={appraisal.data.officeEnded} />
+            </Card>
+          )}
           <Card size="small" title="培训记录">
             <List
               size="small"

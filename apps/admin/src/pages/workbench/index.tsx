@@ -1,7 +1,8 @@
 /**
  * 工作台: everyone's first page. What waits for the signed-in person — approvals, requests to stamp,
  * overdue loans and seals (with 催还), handovers to confirm, custody logs that fail or wait too long for
- * the street's witness, failing checks — each list already limited
+ * the street's witness, failing checks, assessment deadlines nearing (score entry, residents' surveys,
+ * the year's scheme) — each list already limited
  * by the server to what the person may see. Lists, not tables, so each entry reads on a phone.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -409,6 +410,39 @@ export default function WorkbenchPage() {
             </EntryList>
           </Section>
         )}
+
+        <Section
+          title="考核截止事项"
+          count={data.assessment.length}
+          more={<Link to="/assessment">综合考核</Link>}
+        >
+          {data.assessment.length === 0 ? (
+            <Quiet>近期没有到期的考核事项</Quiet>
+          ) : (
+            <EntryList data-testid="workbench-assessment">
+              {data.assessment.map((item) => (
+                <Entry
+                  key={`${item.kind}/${item.link}/${item.title}`}
+                  actions={[
+                    <Link key="open" to={item.link}>
+                      去办理
+                    </Link>,
+                  ]}
+                >
+                  <EntryText
+                    title={item.title}
+                    description={
+                      <Space size={[12, 0]} wrap>
+                        <span>截止 {item.dueOn}</span>
+                        <span>{item.daysLeft === 0 ? '今天到期' : `还有 ${item.daysLeft} 天`}</span>
+                      </Space>
+                    }
+                  />
+                </Entry>
+              ))}
+            </EntryList>
+          )}
+        </Section>
 
         <Section
           title="有不通过检查项的社区"

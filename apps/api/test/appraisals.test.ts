@@ -1,0 +1,140 @@
+/**
+ * Democratic appraisal of residents' committee members through the API (江苏省指引 19（7））: yearly
+ * ratings of the members the committee register names; the second consecutive 不称职 ends the office,
+ * across a new term, recorded and audited; a year the member did not serve and another community's
+ * member are refused.
+ */
+import { auditLog, type DatabaseHandle, seedPeopleRegisters } from '@shequ/db';
+import { createTestDatabase } from '@shequ/db/testing';
+import { demoRegisters } from '@shequ/people';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
+import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+
+let database: DatabaseHandle;
+let app: FastifyInstance;
+let clerk: TestClient;
+let neighbour: TestClient;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedFixture(database);
+  await seedPeopleRegisters(database, demoRegisters());
+  await insertUser(database, { username: 'clerk', role: 'communityWorker', jurisdictionCode: XIANGSHAN });
+  await insertUser(database, {
+    username: 'neighbour',
+    role: 'communityWorker',
+    jurisdictionCode: SHIHUAJIAN,
+  });
+  app = await makeApp(database);
+  clerk = await signedIn(app, 'clerk');
+  neighbour = await signedIn(app, 'neighbour');
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+describe('democratic appraisal of residents’ committee members', () => {
+  it('lists the members of the residents’ committees from the register, none rated yet', async () => {
+    const members = await clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
+    expect(members.filter((m) => m.name === '张委员').map((m) => [m.termFrom, m.terminated])).toEqual([
+      ['2021-06-01', false],
+      ['2026-06-01', false],
+    ]);
+  });
+
+  it('the second consecutive 不称职 ends the office, across the new term, and is recorded and audited', async () => {
+    const members = await clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
+    const oldTerm = members.find((m) => m.name === '张委员' && m.termFrom === '2021-06-01');
+    const newTerm = members.find((m) => m.name === '张委员' && m.termFrom === '2026-06-01');
+    if (!oldTerm || !newTerm) throw new Error('expected 张委员 on both terms');
+    const first = await clerk.appraisals.record.mutate({
+      communityCode: XIANGSHAN,
+      committeeId: oldTerm.committeeId,
+      memberKey: oldTerm.memberKey,
+      year: 2025,
+      grade: 'incompetent',
+    });
+    expect(first).toMatchObject({ terminated: false, officeEnded: null });
+    const second = await clerk.appraisals.record.mutate({
+      communityCode: XIANGSHAN,
+      committeeId: newTerm.committeeId,
+      memberKey: newTerm.memberKey,
+      year: 2026,
+      grade: 'incompetent',
+    });
+    expect(second.officeEnded).toBe(
+      '2025年、2026年连续两次被评议为不称职，职务终止（江苏省城市社区居民委员会规范化建设工作指引19（7））',
+    );
+    const ended = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'people.committee.officeEnded'));
+    expect(ended).toHaveLength(1);
+    expect(
+      await database.db.select().from(auditLog).where(eq(auditLog.action, 'people.committee.appraisal')),
+    ).toHaveLength(2);
+
+    const after = await clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
+    expect(after.filter((m) => m.name === '张委员').every((m) => m.terminated)).toBe(true);
+    expect(after.filter((m) => m.name === '李主任').some((m) => m.terminated)).toBe(false);
+    const page = await clerk.appraisals.ofWorker.query({ workerId: newTerm.workerId as string });
+    expect(page).toMatchObject({
+      terminated: true,
+      history: [
+        { year: 2025, grade: 'incompetent' },
+        { year: 2026, grade: 'incompetent' },
+      ],
+    });
+
+    // Correcting 2026 to 基本称职 lifts it; the record of the earlier decision stays in the audit log.
+    const corrected = await clerk.appraisals.record.mutate({
+      communityCode: XIANGSHAN,
+      committeeId: newTerm.committeeId,
+      memberKey: newTerm.memberKey,
+      year: 2026,
+      grade: 'basicallyCompetent',
+    });
+    expect(corrected.terminated).toBe(false);
+  });
+
+  it('refuses a year the member did not serve, a grade that does not exist, and another community', async () => {
+    const members = await clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
+    const member = members.find((m) => m.termFrom === '2026-06-01') as (typeof members)[number];
+    const early = await rejection(
+      clerk.appraisals.record.mutate({
+        communityCode: XIANGSHAN,
+        committeeId: member.committeeId,
+        memberKey: member.memberKey,
+        year: 2020,
+        grade: 'competent',
+      }),
+    );
+    expect(early.data?.httpStatus).toBe(400);
+    expect(early.data?.fieldErrors?.year).toEqual(['该成员2020年不在居民委员会任职，不能评议该年度']);
+    const badGrade = await rejection(
+      clerk.appraisals.record.mutate({
+        communityCode: XIANGSHAN,
+        committeeId: member.committeeId,
+        memberKey: member.memberKey,
+        year: 2026,
+        grade: 'excellent' as never,
+      }),
+    );
+    expect(badGrade.data?.fieldErrors?.grade).toEqual(['评议结果应为 称职、基本称职 或 不称职']);
+    const elsewhere = await rejection(
+      neighbour.appraisals.record.mutate({
+        communityCode: XIANGSHAN,
+        committeeId: member.committeeId,
+        memberKey: member.memberKey,
+        year: 2026,
+        grade: 'incompetent',
+      }),
+    );
+    expect(elsewhere.data?.httpStatus).toBe(403);
+  });
+});

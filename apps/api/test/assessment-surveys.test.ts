@@ -1,0 +1,269 @@
+/**
+ * Resident satisfaction surveys through the API: a district opens one for a quarter, a community issues
+ * its one-time answer codes, residents answer on the public page without an account (the console's
+ * security headers kept), a second answer with the same code is refused and nothing is written twice,
+ * and the answers become the community's residents' score in the results and its breakdown.
+ */
+import { auditLog, type DatabaseHandle } from '@shequ/db';
+import { createTestDatabase } from '@shequ/db/testing';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../src/security.js';
+import {
+  DISTRICT,
+  definition,
+  FIRST,
+  OTHER_STREET,
+  SECOND,
+  STREET,
+  seedEzhou,
+} from './assessment-fixture.js';
+import { seedFixture } from './fixture.js';
+import { fakeClock, insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+
+let database: DatabaseHandle;
+let app: FastifyInstance;
+let district: TestClient;
+let worker: TestClient;
+let street: TestClient;
+let schemeId = '';
+let surveyId = '';
+let codes: string[] = [];
+// 2026-04-10 in China: inside the survey of 2026-Q1, opened 2026-04-01 through 2026-04-20.
+const clock = fakeClock(new Date('2026-04-10T02:00:00Z'));
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedFixture(database);
+  await seedEzhou(database);
+  await insertUser(database, { username: 'huarong', role: 'districtAdmin', jurisdictionCode: DISTRICT });
+  await insertUser(database, { username: 'jia', role: 'communityWorker', jurisdictionCode: FIRST });
+  await insertUser(database, { username: 'huarongzhen', role: 'streetAdmin', jurisdictionCode: STREET });
+  app = await makeApp(database, { now: clock.now });
+  [district, worker, street] = (await Promise.all(
+    ['huarong', 'jia', 'huarongzhen'].map((u) => signedIn(app, u)),
+  )) as [TestClient, TestClient, TestClient];
+  const created = await district.assessment.createScheme.mutate({ definition: definition() });
+  await district.assessment.publishScheme.mutate({ id: created.id });
+  schemeId = created.id;
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+const form = (fields: Record<string, string>) => ({
+  'content-type': 'application/x-www-form-urlencoded',
+  origin: 'http://localhost:80',
+  host: 'localhost',
+  payload: new URLSearchParams(fields).toString(),
+});
+
+async function answer(community: string, fields: Record<string, string>) {
+  const { payload, ...headers } = form(fields);
+  return app.inject({ method: 'POST', url: `/public/surveys/${surveyId}/${community}`, headers, payload });
+}
+
+describe('opening a survey and issuing codes', () => {
+  it('refuses a period that does not exist and dates out of order, naming the fields; a worker may not open one', async () => {
+    const bad = await rejection(
+      district.assessmentSurveys.open.mutate({
+        schemeId,
+        period: '2026-Q5',
+        opensOn: '2026-04-20',
+        closesOn: '2026-04-01',
+      }),
+    );
+    expect(bad.data?.httpStatus).toBe(400);
+    expect(bad.data?.fieldErrors).toEqual({
+      period: ['没有这个考核周期：2026-Q5（应为 2026-Q1 至 2026-Q4，或 annual 表示年度考核）'],
+      closesOn: ['截止日期不能早于开始日期'],
+    });
+    const fromWorker = await rejection(
+      worker.assessmentSurveys.open.mutate({
+        schemeId,
+        period: '2026-Q1',
+        opensOn: '2026-04-01',
+        closesOn: '2026-04-20',
+      }),
+    );
+    expect(fromWorker.data?.httpStatus).toBe(403);
+    expect((await district.assessmentSurveys.list.query({ schemeId })).surveys).toEqual([]);
+  });
+
+  it('opens one survey per period, and a community issues its own codes only', async () => {
+    const opened = await district.assessmentSurveys.open.mutate({
+      schemeId,
+      period: '2026-Q1',
+      opensOn: '2026-04-01',
+      closesOn: '2026-04-20',
+    });
+    surveyId = opened.id;
+    const twice = await rejection(
+      district.assessmentSurveys.open.mutate({
+        schemeId,
+        period: '2026-Q1',
+        opensOn: '2026-04-01',
+        closesOn: '2026-04-20',
+      }),
+    );
+    expect(twice.data?.httpStatus).toBe(409);
+
+    const issued = await worker.assessmentSurveys.issueCodes.mutate({
+      surveyId,
+      communityCode: FIRST,
+      count: 3,
+    });
+    expect(issued.codes).toHaveLength(3);
+    expect(issued.codes[0]).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
+    expect(issued.path).toBe(`/public/surveys/${surveyId}/${FIRST}`);
+    codes = issued.codes;
+    const elsewhere = await rejection(
+      worker.assessmentSurveys.issueCodes.mutate({ surveyId, communityCode: SECOND, count: 3 }),
+    );
+    expect(elsewhere.data?.httpStatus).toBe(403);
+    const tooMany = await rejection(
+      worker.assessmentSurveys.issueCodes.mutate({ surveyId, communityCode: FIRST, count: 501 }),
+    );
+    expect(tooMany.data?.fieldErrors?.count).toEqual(['份数应在1到500之间']);
+
+    // The audit names the count, never a code.
+    const [record] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'assessment.survey.issueCodes'));
+    expect(record?.after).toEqual({ issued: 3 });
+    expect(JSON.stringify(record)).not.toContain(codes[0]?.replace('-', ''));
+  });
+});
+
+describe('residents answering without an account', () => {
+  it('serves the form with the console’s security headers, and 404 for a community outside the scheme', async () => {
+    const page = await app.inject({ method: 'GET', url: `/public/surveys/${surveyId}/${FIRST}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(page.body).toContain('甲社区居委会');
+    expect(page.body).toContain('居民满意度');
+    expect(page.body).toContain('name="viewport"');
+    expect(page.body).not.toContain('<script');
+    const outside = await app.inject({ method: 'GET', url: `/public/surveys/${surveyId}/371002001001` });
+    expect(outside.statusCode).toBe(404);
+  });
+
+  it('refuses an answer with a question left out, naming it, and spends nothing', async () => {
+    const response = await answer(FIRST, { code: codes[0] as string });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('请为「居民满意度」选择满意程度');
+    const counts = await district.assessmentSurveys.list.query({ schemeId });
+    expect(counts.surveys[0]?.communities).toEqual([
+      expect.objectContaining({ communityCode: FIRST, issued: 3, used: 0, responses: 0 }),
+    ]);
+  });
+
+  it('takes one answer per code: the second with the same code is refused under R-ASM-1, a made-up code too', async () => {
+    const first = await answer(FIRST, {
+      code: (codes[0] as string).toLowerCase(),
+      'answer.satisfaction': 'verySatisfied',
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('感谢您的参与');
+    const again = await answer(FIRST, {
+      code: codes[0] as string,
+      'answer.satisfaction': 'veryDissatisfied',
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('该答卷码已经提交过答卷');
+    expect(again.body).toContain('R-ASM-1');
+    const madeUp = await answer(FIRST, { code: 'ABCDE-FGHJK', 'answer.satisfaction': 'satisfied' });
+    expect(madeUp.statusCode).toBe(400);
+    expect(madeUp.body).toContain('答卷码不正确');
+    // A code of the first community does not answer for the second.
+    const otherCommunity = await answer(SECOND, {
+      code: codes[1] as string,
+      'answer.satisfaction': 'satisfied',
+    });
+    expect(otherCommunity.statusCode).toBe(400);
+    // The same code sent twice at once: one answer is kept, the other refused.
+    const both = await Promise.all([
+      answer(FIRST, { code: codes[1] as string, 'answer.satisfaction': 'fair' }),
+      answer(FIRST, { code: codes[1] as string, 'answer.satisfaction': 'fair' }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+
+    const counts = await district.assessmentSurveys.list.query({ schemeId });
+    expect(counts.surveys[0]).toMatchObject({
+      state: 'open',
+      questions: [{ id: 'satisfaction', name: '居民满意度' }],
+      communities: [{ communityCode: FIRST, issued: 3, used: 2, responses: 2 }],
+    });
+    const audits = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'assessment.survey.respond'));
+    expect(audits).toHaveLength(2);
+    expect(audits[0]?.actorId).toBeNull();
+  });
+
+  it('the answers are the community’s residents’ score for the quarter, replacing a hand-entered one, traceably', async () => {
+    const rounds = (period: string) => [
+      { communityCode: FIRST, period, indicatorId: 'party', score: 10 },
+      { communityCode: FIRST, period, indicatorId: 'satisfaction', score: 10 },
+    ];
+    await district.assessment.enterScores.mutate({
+      schemeId,
+      cells: [
+        ...rounds('2026-Q1'),
+        { communityCode: FIRST, period: 'annual', indicatorId: 'review', score: 100 },
+        { communityCode: FIRST, period: 'annual', indicatorId: 'annualSatisfaction', score: 100 },
+        { communityCode: OTHER_STREET, period: 'annual', indicatorId: 'review', score: 100 },
+      ],
+    });
+    await street.assessment.enterScores.mutate({
+      schemeId,
+      cells: [{ communityCode: FIRST, period: '2026-Q1', indicatorId: 'service', score: 100 }],
+    });
+    const breakdown = await worker.assessment.breakdown.query({ schemeId, communityCode: FIRST });
+    // 非常满意 and 基本满意: (4 + 2) / 8 of 100 = 75, not the 10 typed in.
+    expect(breakdown.routineRounds[0]?.leaves.find((l) => l.id === 'satisfaction')).toMatchObject({
+      raw: 75,
+    });
+    expect(breakdown.fromSurveys).toEqual([
+      {
+        communityCode: FIRST,
+        period: '2026-Q1',
+        indicatorId: 'satisfaction',
+        score: 75,
+        responses: 2,
+        counts: { verySatisfied: 1, satisfied: 0, fair: 1, dissatisfied: 0, veryDissatisfied: 0 },
+      },
+    ]);
+    // routine 100 × 0.4 + 100 × 0.3 + 75 × 0.3 = 92.5; annual 100; total 92.5 × 0.6 + 100 × 0.4 = 95.5
+    const results = await district.assessment.results.query({ schemeId });
+    expect(results.results.find((r) => r.code === FIRST)?.total).toBe(95.5);
+  });
+
+  it('puts the survey closing and the quarter’s score entry on the workbench, each linking to its page', async () => {
+    const mine = await district.workbench.mine.query();
+    expect(mine.assessment.map((i) => [i.kind, i.dueOn, i.daysLeft, i.link])).toEqual([
+      ['surveyClosing', '2026-04-20', 10, `/assessment/${schemeId}/surveys`],
+      ['scoreEntry', '2026-04-30', 20, `/assessment/${schemeId}`],
+    ]);
+    // A community worker enters no scores: only the survey.
+    expect((await worker.workbench.mine.query()).assessment.map((i) => i.kind)).toEqual(['surveyClosing']);
+  });
+
+  it('closes after its last day: no answer, no new codes', async () => {
+    clock.advance(11 * 24 * 60 * 60_000);
+    worker = await signedIn(app, 'jia');
+    const late = await answer(FIRST, { code: codes[2] as string, 'answer.satisfaction': 'satisfied' });
+    expect(late.statusCode).toBe(400);
+    expect(late.body).toContain('本次调查已经结束');
+    const refused = await rejection(
+      worker.assessmentSurveys.issueCodes.mutate({ surveyId, communityCode: FIRST, count: 1 }),
+    );
+    expect(refused.data?.fieldErrors?.surveyId).toEqual(['本次调查已经结束，不再发放答卷码']);
+  });
+});

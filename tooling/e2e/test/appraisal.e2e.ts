@@ -1,0 +1,69 @@
+/**
+ * Democratic appraisal in the console (江苏省指引 19（7））: 孙立, a worker of 象山社区, records two
+ * consecutive 不称职 for 张委员 of the residents' committee on the organisation chart; the member's row
+ * and then his own page say plainly that his office has ended. On a desktop, then on a 390×844 phone.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
+import { demoAccountPassword, type RunningServer, startServer } from './server.js';
+import { signIn } from './sign-in.js';
+
+const xiangshan = '370305111007';
+const ended =
+  '2025年、2026年连续两次被评议为不称职，职务终止（江苏省城市社区居民委员会规范化建设工作指引19（7））';
+
+describeInBrowser('democratic appraisal of committee members in the console', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    page = await openConsolePage(browser, { errors: consoleErrors, timeout: 20_000 });
+    await signIn(page, server.url, { username: 'xs-sunli', password: demoAccountPassword });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function appraise(year: string, grade: string): Promise<void> {
+    await page.getByRole('button', { name: '评议 张委员' }).first().click();
+    const dialog = page.getByRole('dialog', { name: '民主评议：张委员' });
+    await dialog.getByLabel('评议年度').fill(year);
+    await dialog.getByLabel('评议结果').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: grade })
+      .first()
+      .click();
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  it('records two consecutive 不称职 and shows the end of office on the member’s row and page', async () => {
+    await page.goto(`${server.url}/people/org/${xiangshan}`);
+    await page.getByRole('heading', { name: /组织架构/ }).waitFor();
+    await appraise('2025', '不称职');
+    const row = page.getByTestId('org-member').filter({ hasText: '张委员' }).first();
+    await row.getByText('2025 不称职').waitFor();
+    expect(await row.getByTestId('office-ended').count()).toBe(0);
+    await appraise('2026', '不称职');
+    await row.getByTestId('office-ended').getByText(ended).waitFor();
+    await screenshot(page, 'appraisal-office-ended');
+
+    await row.getByRole('link', { name: '张委员' }).click();
+    await page.getByRole('heading', { name: /张委员/ }).waitFor();
+    await page.getByTestId('office-ended').getByText(ended).waitFor();
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.getByTestId('office-ended').waitFor();
+    await screenshot(page, 'appraisal-person-phone');
+    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(consoleErrors).toEqual([]);
+  });
+});
