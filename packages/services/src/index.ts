@@ -1,0 +1,6 @@
+export * from './access.js';
+export * from './cases.js';
+export * from './citations.js';
+export * from './feedback.js';
+export * from './snapshot.js';
+export * from './windows.js';

@@ -1,0 +1,213 @@
+import { fictionalIdNumber } from '@shequ/people';
+import { describe, expect, it } from 'vitest';
+import {
+  applyStep,
+  type CaseActor,
+  caseStatus,
+  currentHandler,
+  deriveServiceFacts,
+  EZHOU_WINDOWS,
+  isOverdue,
+  maskedCase,
+  monthsEnding,
+  ONE_WINDOW,
+  openCase,
+  promisedOn,
+  type ServiceCase,
+  satisfactionTrend,
+  serviceCategories,
+  windowSetup,
+} from './index.js';
+
+const li: CaseActor = { userId: 'u-li', name: '李社工' };
+const wang: CaseActor = { userId: 'u-wang', name: '王专干' };
+const at = (iso: string) => new Date(iso);
+const idNumber = fictionalIdNumber('420702', '1950-03-04', 21);
+
+function opened(overrides: Record<string, unknown> = {}, when = '2026-03-02T09:00:00+08:00'): ServiceCase {
+  const result = openCase(
+    {
+      communityCode: '420702001001',
+      channel: 'window',
+      category: 'assistance-welfare',
+      subject: '申请临时救助',
+      resident: { name: '陈大爷', idNumber, phone: '13912345678' },
+      ...overrides,
+    },
+    { id: 'c1', at: at(when), by: li, windows: EZHOU_WINDOWS },
+  );
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.case;
+}
+
+function step(
+  c: ServiceCase,
+  kind: Parameters<typeof applyStep>[1]['kind'],
+  input: unknown,
+  when: string,
+  by = li,
+) {
+  return applyStep(c, { kind, input } as Parameters<typeof applyStep>[1], at(when), by);
+}
+
+describe('intake', () => {
+  it('routes each category to one of Ezhou’s four windows; elsewhere to the one window', () => {
+    expect(opened().window).toBe('livelihood');
+    expect(opened({ category: 'complaint' }).window).toBe('agency-other');
+    expect(windowSetup.safeParse(EZHOU_WINDOWS).success).toBe(true);
+    expect(windowSetup.safeParse(ONE_WINDOW).success).toBe(true);
+    const missing = windowSetup.safeParse([{ key: 'a', name: '甲', categories: ['party'] }]);
+    expect(missing.success).toBe(false);
+    const twice = windowSetup.safeParse([...EZHOU_WINDOWS, { key: 'x', name: '乙', categories: ['party'] }]);
+    expect(twice.error?.issues[0]?.message).toContain('已由其他窗口受理');
+    expect(serviceCategories.length).toBe(11);
+  });
+
+  it('makes the receiving worker first responder and promises by the commitment; priority residents in half', () => {
+    const c = opened();
+    expect(c.firstResponder).toEqual(li);
+    expect(c.promisedOn).toBe('2026-03-07');
+    const elderly = opened({ resident: { name: '陈大爷', conditions: ['elderly'] } });
+    expect(elderly.priority).toBe(true);
+    expect(elderly.promisedOn).toBe('2026-03-04');
+  });
+
+  it('counts working days when the jurisdiction commits working days', () => {
+    expect(promisedOn('2026-03-06', 1, 'calendar')).toBe('2026-03-07');
+    expect(promisedOn('2026-03-06', 1, 'working')).toBe('2026-03-09');
+    expect(promisedOn('2026-03-02', 5, 'working')).toBe('2026-03-09');
+  });
+
+  it('refuses a wrong identity number, a hotline case without its ticket and an agency case without the agency', () => {
+    const context = { id: 'x', at: at('2026-03-02T09:00:00+08:00'), by: li, windows: EZHOU_WINDOWS };
+    const base = { communityCode: '420702001001', channel: 'window', category: 'other', subject: '咨询' };
+    const wrongCheck = `${idNumber.slice(0, 17)}${idNumber.endsWith('0') ? '1' : '0'}`;
+    const badId = openCase({ ...base, resident: { name: '陈', idNumber: wrongCheck } }, context);
+    expect(badId.ok ? [] : badId.issues.map((i) => i.path)).toEqual(['resident.idNumber']);
+    const missing = openCase(
+      { ...base, channel: 'hotline', category: 'agency', resident: { name: '陈' } },
+      context,
+    );
+    expect(missing.ok ? [] : missing.issues.map((i) => i.path).sort()).toEqual(['agency', 'hotlineTicket']);
+  });
+});
+
+describe('steps', () => {
+  it('keeps the first responder responsible after a transfer and records the reason', () => {
+    const t = step(opened(), 'transfer', { to: wang, reason: '属民政专干职责' }, '2026-03-02T10:00:00+08:00');
+    if (!t.ok) throw new Error('refused');
+    expect(currentHandler(t.case)).toEqual(wang);
+    expect(t.case.firstResponder).toEqual(li);
+    const again = step(t.case, 'transfer', { to: wang, reason: '再转' }, '2026-03-02T11:00:00+08:00');
+    expect(again.ok).toBe(false);
+    const noReason = step(opened(), 'transfer', { to: wang, reason: ' ' }, '2026-03-02T10:00:00+08:00');
+    expect(noReason.ok ? [] : noReason.issues.map((i) => i.path)).toEqual(['reason']);
+  });
+
+  it('closes only with a result and the date the resident was told, and nothing after closure', () => {
+    const c = opened();
+    const untold = step(c, 'close', { result: '已发放' }, '2026-03-05T10:00:00+08:00');
+    expect(untold.ok ? [] : untold.issues.map((i) => i.path).sort()).toEqual(['toldHow', 'toldOn']);
+    const early = step(
+      c,
+      'close',
+      { result: '已发放', toldOn: '2026-03-01', toldHow: 'phone' },
+      '2026-03-05T10:00:00+08:00',
+    );
+    expect(early.ok ? [] : early.issues.map((i) => i.path)).toEqual(['toldOn']);
+    const closed = step(
+      c,
+      'close',
+      { result: '已发放', toldOn: '2026-03-05', toldHow: 'phone' },
+      '2026-03-05T10:00:00+08:00',
+    );
+    if (!closed.ok) throw new Error('refused');
+    expect(caseStatus(closed.case)).toBe('closed');
+    expect(step(closed.case, 'note', { text: '补记' }, '2026-03-06T10:00:00+08:00').ok).toBe(false);
+  });
+
+  it('tracks an agency case to the agency’s answer before it may close', () => {
+    const c = opened({ category: 'agency', agency: '区医保局' });
+    const close = { result: '已办理', toldOn: '2026-03-10', toldHow: 'in-person' };
+    expect(step(c, 'close', close, '2026-03-10T10:00:00+08:00').ok).toBe(false);
+    const sent = step(
+      c,
+      'agency-submitted',
+      { agency: '区医保局', on: '2026-03-03' },
+      '2026-03-03T10:00:00+08:00',
+    );
+    if (!sent.ok) throw new Error('refused');
+    expect(caseStatus(sent.case)).toBe('awaiting-agency');
+    expect(step(sent.case, 'close', close, '2026-03-10T10:00:00+08:00').ok).toBe(false);
+    const answered = step(
+      sent.case,
+      'agency-answered',
+      { answer: '已核准', on: '2026-03-09' },
+      '2026-03-09T10:00:00+08:00',
+    );
+    if (!answered.ok) throw new Error('refused');
+    expect(step(answered.case, 'close', close, '2026-03-10T10:00:00+08:00').ok).toBe(true);
+  });
+
+  it('is overdue open past its promised date, or closed after it', () => {
+    const c = opened();
+    expect(isOverdue(c, '2026-03-07')).toBe(false);
+    expect(isOverdue(c, '2026-03-08')).toBe(true);
+    const late = step(
+      c,
+      'close',
+      { result: '已办', toldOn: '2026-03-09', toldHow: 'sms' },
+      '2026-03-09T10:00:00+08:00',
+    );
+    if (!late.ok) throw new Error('refused');
+    expect(isOverdue(late.case, '2026-12-31')).toBe(true);
+  });
+
+  it('masks the resident’s numbers', () => {
+    const m = maskedCase(opened());
+    expect(m.resident.idNumber).toBe(`4207**********${idNumber.slice(-4)}`);
+    expect(m.resident.phone).toBe('139****5678');
+  });
+});
+
+describe('snapshot facts', () => {
+  it('counts complaints closed this year and those whose outcome was told (第四十四条)', () => {
+    const complaint = opened({ category: 'complaint' });
+    const closed = step(
+      complaint,
+      'close',
+      { result: '已整改', toldOn: '2026-03-20', toldHow: 'phone' },
+      '2026-03-20T10:00:00+08:00',
+    );
+    if (!closed.ok) throw new Error('refused');
+    const open = { ...opened({ category: 'complaint' }), id: 'c2' };
+    const derived = deriveServiceFacts([closed.case, open, opened()], '2026-06-30');
+    expect(derived.facts.complaints).toEqual({ handled: 1, outcomeTold: 1 });
+    expect(derived.fields).toEqual(['complaints.handled', 'complaints.outcomeTold']);
+    expect(deriveServiceFacts([closed.case], '2027-01-10').facts.complaints).toEqual({
+      handled: 0,
+      outcomeTold: 0,
+    });
+    expect(deriveServiceFacts([closed.case], '2026-02-01')).toEqual({ facts: {}, fields: [] });
+  });
+});
+
+describe('satisfaction trend', () => {
+  it('sums scores per month over the months asked', () => {
+    expect(monthsEnding('2026-02-15', 3)).toEqual(['2025-12', '2026-01', '2026-02']);
+    const trend = satisfactionTrend(
+      [
+        { answeredOn: '2026-01-03', score: 5 },
+        { answeredOn: '2026-01-20', score: 2 },
+        { answeredOn: '2026-02-01', score: 4 },
+        { answeredOn: '2025-06-01', score: 1 },
+      ],
+      monthsEnding('2026-02-15', 3),
+    );
+    expect(trend).toEqual([
+      { month: '2025-12', responses: 0, scoreSum: 0, satisfied: 0 },
+      { month: '2026-01', responses: 2, scoreSum: 7, satisfied: 1 },
+      { month: '2026-02', responses: 1, scoreSum: 4, satisfied: 1 },
+    ]);
+  });
+});
