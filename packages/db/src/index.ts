@@ -14,4 +14,5 @@ export * from './migrate.js';
 export * from './people-store.js';
 export * from './schema.js';
 export * from './seed.js';
+export * from './services-store.js';
 export * from './workbench.js';

@@ -146,3 +146,4 @@ export const auditLog = pgTable(
 export * from './schema-archives.js';
 export * from './schema-assessment.js';
 export * from './schema-people.js';
+export * from './schema-services.js';

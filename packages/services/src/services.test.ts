@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyStep,
   type CaseActor,
+  caseRegisterOf,
   caseStatus,
   currentHandler,
   deriveServiceFacts,
@@ -181,14 +182,17 @@ describe('snapshot facts', () => {
     );
     if (!closed.ok) throw new Error('refused');
     const open = { ...opened({ category: 'complaint' }), id: 'c2' };
-    const derived = deriveServiceFacts([closed.case, open, opened()], '2026-06-30');
+    const derived = deriveServiceFacts(caseRegisterOf([closed.case, open, opened()]), '2026-06-30');
     expect(derived.facts.complaints).toEqual({ handled: 1, outcomeTold: 1 });
     expect(derived.fields).toEqual(['complaints.handled', 'complaints.outcomeTold']);
-    expect(deriveServiceFacts([closed.case], '2027-01-10').facts.complaints).toEqual({
+    expect(deriveServiceFacts(caseRegisterOf([closed.case]), '2027-01-10').facts.complaints).toEqual({
       handled: 0,
       outcomeTold: 0,
     });
-    expect(deriveServiceFacts([closed.case], '2026-02-01')).toEqual({ facts: {}, fields: [] });
+    expect(deriveServiceFacts(caseRegisterOf([closed.case]), '2026-02-01')).toEqual({
+      facts: {},
+      fields: [],
+    });
   });
 });
 

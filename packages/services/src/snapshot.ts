@@ -5,7 +5,7 @@
  * regulation 第四十四条). A community that received no case by the date derives nothing, so a typed
  * value remains.
  */
-import type { CommunityFacts } from '@shequ/domain';
+import { type CommunityFacts, chinaDate } from '@shequ/domain';
 import { closure, type ServiceCase } from './cases.js';
 
 /** The same shape as `@shequ/domain`'s `DerivedFacts`: the facts and the dotted names of the fields. */
@@ -14,15 +14,36 @@ export interface ServiceDerivedFacts {
   fields: string[];
 }
 
-export function deriveServiceFacts(cases: readonly ServiceCase[], asOf: string): ServiceDerivedFacts {
-  if (!cases.some((c) => c.receivedOn <= asOf)) return { facts: {}, fields: [] };
+/**
+ * What the snapshot needs of one community's cases: the date of its first case (whether it keeps the
+ * register at all on a date) and its complaint cases. A store loads just these, not every case.
+ */
+export interface CaseRegister {
+  firstReceivedOn?: string;
+  complaints: readonly ServiceCase[];
+}
+
+export function caseRegisterOf(cases: readonly ServiceCase[]): CaseRegister {
+  const first = cases.reduce<string | undefined>(
+    (min, c) => (min === undefined || c.receivedOn < min ? c.receivedOn : min),
+    undefined,
+  );
+  return {
+    ...(first === undefined ? {} : { firstReceivedOn: first }),
+    complaints: cases.filter((c) => c.category === 'complaint'),
+  };
+}
+
+export function deriveServiceFacts(register: CaseRegister, asOf: string): ServiceDerivedFacts {
+  if (register.firstReceivedOn === undefined || register.firstReceivedOn > asOf)
+    return { facts: {}, fields: [] };
+  const cases = register.complaints;
   const yearStart = `${asOf.slice(0, 4)}-01-01`;
   let handled = 0;
   let outcomeTold = 0;
   for (const c of cases) {
-    if (c.category !== 'complaint') continue;
     const closed = closure(c);
-    const closedOn = closed ? closed.at.slice(0, 10) : undefined;
+    const closedOn = closed ? chinaDate(new Date(closed.at)) : undefined;
     if (!closed || closedOn === undefined || closedOn < yearStart || closedOn > asOf) continue;
     handled++;
     if (closed.toldOn <= asOf) outcomeTold++;

@@ -1,0 +1,39 @@
+CREATE TABLE "service_cases" (
+	"id" text PRIMARY KEY DEFAULT gen_random_uuid()::text NOT NULL,
+	"community_code" varchar(12) NOT NULL,
+	"street_code" varchar(9) NOT NULL,
+	"category" text NOT NULL,
+	"status" text NOT NULL,
+	"priority" boolean DEFAULT false NOT NULL,
+	"first_responder_id" text NOT NULL,
+	"handler_id" text NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"received_on" date NOT NULL,
+	"promised_on" date NOT NULL,
+	"closed_on" date,
+	"record" jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "service_feedback" (
+	"case_id" text PRIMARY KEY NOT NULL,
+	"community_code" varchar(12) NOT NULL,
+	"token_hash" varchar(64) NOT NULL,
+	"issued_at" timestamp with time zone NOT NULL,
+	"answered_at" timestamp with time zone,
+	"answered_on" date,
+	"score" smallint,
+	"comment" text,
+	CONSTRAINT "service_feedback_token_hash_unique" UNIQUE("token_hash"),
+	CONSTRAINT "service_feedback_score_range" CHECK ("service_feedback"."score" is null or "service_feedback"."score" between 1 and 5)
+);
+--> statement-breakpoint
+ALTER TABLE "service_feedback" ADD CONSTRAINT "service_feedback_case_id_service_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."service_cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "service_cases_community_open_idx" ON "service_cases" USING btree ("community_code","promised_on") WHERE "service_cases"."closed_on" is null;--> statement-breakpoint
+CREATE INDEX "service_cases_street_open_idx" ON "service_cases" USING btree ("street_code","promised_on") WHERE "service_cases"."closed_on" is null;--> statement-breakpoint
+CREATE INDEX "service_cases_responder_open_idx" ON "service_cases" USING btree ("first_responder_id","promised_on") WHERE "service_cases"."closed_on" is null;--> statement-breakpoint
+CREATE INDEX "service_cases_handler_open_idx" ON "service_cases" USING btree ("handler_id","promised_on") WHERE "service_cases"."closed_on" is null;--> statement-breakpoint
+CREATE INDEX "service_cases_community_received_idx" ON "service_cases" USING btree ("community_code","received_at");--> statement-breakpoint
+CREATE INDEX "service_cases_community_category_closed_idx" ON "service_cases" USING btree ("community_code","category","closed_on");--> statement-breakpoint
+CREATE INDEX "service_feedback_community_answered_idx" ON "service_feedback" USING btree ("community_code","answered_on");

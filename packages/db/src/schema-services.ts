@@ -1,0 +1,77 @@
+/**
+ * Service cases (`@shequ/services`) and residents' feedback on them.
+ *
+ * Each case keeps the whole validated record, steps included, in `record` (jsonb) and copies out the
+ * columns the lists need. A community's open cases, a street's, and a worker's own (as first responder
+ * or current handler) are read through partial indexes on the open cases ordered by promised date, so
+ * the lists stay fast however many closed cases pile up (bench: one million cases).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+export const serviceCases = pgTable(
+  'service_cases',
+  {
+    id: text('id').primaryKey().default(sql`gen_random_uuid()::text`),
+    communityCode: varchar('community_code', { length: 12 }).notNull(),
+    streetCode: varchar('street_code', { length: 9 }).notNull(),
+    category: text('category').notNull(),
+    status: text('status', { enum: ['open', 'awaiting-agency', 'closed'] }).notNull(),
+    priority: boolean('priority').notNull().default(false),
+    firstResponderId: text('first_responder_id').notNull(),
+    handlerId: text('handler_id').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    promisedOn: date('promised_on', { mode: 'string' }).notNull(),
+    closedOn: date('closed_on', { mode: 'string' }),
+    /** The `@shequ/services` case without `id` and `communityCode`. */
+    record: jsonb('record').notNull(),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('service_cases_community_open_idx')
+      .on(t.communityCode, t.promisedOn)
+      .where(sql`${t.closedOn} is null`),
+    index('service_cases_street_open_idx').on(t.streetCode, t.promisedOn).where(sql`${t.closedOn} is null`),
+    index('service_cases_responder_open_idx')
+      .on(t.firstResponderId, t.promisedOn)
+      .where(sql`${t.closedOn} is null`),
+    index('service_cases_handler_open_idx').on(t.handlerId, t.promisedOn).where(sql`${t.closedOn} is null`),
+    index('service_cases_community_received_idx').on(t.communityCode, t.receivedAt),
+    index('service_cases_community_category_closed_idx').on(t.communityCode, t.category, t.closedOn),
+  ],
+);
+
+/** One feedback link per closed case; only the token's SHA-256 is kept, the link is shown once. */
+export const serviceFeedback = pgTable(
+  'service_feedback',
+  {
+    caseId: text('case_id')
+      .primaryKey()
+      .references(() => serviceCases.id),
+    communityCode: varchar('community_code', { length: 12 }).notNull(),
+    tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredOn: date('answered_on', { mode: 'string' }),
+    score: smallint('score'),
+    comment: text('comment'),
+  },
+  (t) => [
+    index('service_feedback_community_answered_idx').on(t.communityCode, t.answeredOn),
+    check('service_feedback_score_range', sql`${t.score} is null or ${t.score} between 1 and 5`),
+  ],
+);
