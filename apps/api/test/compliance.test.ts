@@ -7,6 +7,7 @@
  */
 import { communities, type DatabaseHandle, jurisdictions } from '@shequ/db';
 import { createTestDatabase } from '@shequ/db/testing';
+import { fictionalIdNumber } from '@shequ/people';
 import { checkCommunity } from '@shequ/policy';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -294,5 +295,39 @@ describe('compliance.dashboard and compliance.failing', () => {
     expect(refused.data?.code).toBe('FORBIDDEN');
     const above = await rejection(jinshanAdmin.compliance.failing.query({ jurisdictionCode: '370305' }));
     expect(above.data?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('a community that keeps a roster', () => {
+  it('is judged from the roster in the overview, as on its own page, as soon as the roster changes', async () => {
+    const failingMinimum = async () =>
+      (
+        await jinshanAdmin.compliance.failing.query({ jurisdictionCode: JINSHAN, rule: STAFF_MINIMUM })
+      ).items.map((i) => i.code);
+    // Typed in: six workers, so only 象山 (four) fails the minimum of five.
+    expect(await failingMinimum()).toEqual([XIANGSHAN]);
+
+    // The roster of 十化建 holds three workers on post on its date: the roster decides, not the typed six.
+    // An even sequence number is a woman's (GB 11643).
+    for (const sequence of [32, 34, 36]) {
+      await jinshanAdmin.people.create.mutate({
+        worker: {
+          communityCode: SHIHUAJIAN,
+          name: `十化建社工${sequence}`,
+          sex: 'female',
+          birthDate: '1988-03-04',
+          idNumber: fictionalIdNumber('370305', '1988-03-04', sequence),
+          post: 'full-time',
+          annualPay: 60000,
+          joinedOn: '2026-01-05',
+        },
+      });
+    }
+    const page = await jinshanAdmin.compliance.community.query({ code: SHIHUAJIAN });
+    expect(page.fromRegister).toContain('staff.fullTime');
+    expect(page.results.find((r) => r.rule === STAFF_MINIMUM)?.status).toBe('fail');
+    expect(await failingMinimum()).toEqual([SHIHUAJIAN, XIANGSHAN]);
+    const dashboard = await jinshanAdmin.compliance.dashboard.query({ jurisdictionCode: JINSHAN });
+    expect(dashboard.withFail).toBe(2);
   });
 });

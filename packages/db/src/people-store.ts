@@ -22,6 +22,7 @@ import {
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database, DatabaseHandle, Transaction } from './client.js';
+import { markRegistersChanged } from './register-changes.js';
 import { auditLog, communities } from './schema.js';
 import { peopleCommittees, peopleUnits, peopleWorkers } from './schema-people.js';
 
@@ -259,6 +260,7 @@ export async function saveWorker(
     }
     if (!row) throw new PeopleError('conflict', '保存失败，请重试');
     const saved = workerFromRow(row);
+    await markRegistersChanged(tx, saved.communityCode, input.at);
     await writeAudit(tx, {
       actor: input.actor,
       action: input.action,
@@ -346,6 +348,7 @@ export async function saveCommittee(
       communityCode: row.communityCode,
       version: row.version,
     };
+    await markRegistersChanged(tx, saved.communityCode, input.at);
     await writeAudit(tx, {
       actor: input.actor,
       action: input.expectedVersion === undefined ? 'people.committee.create' : 'people.committee.update',
@@ -377,6 +380,7 @@ export async function saveUnit(db: Database, input: PeopleActor & UnitRecord): P
       })
       .returning({ id: peopleUnits.id });
     if (!row) throw new PeopleError('conflict', '保存失败，请重试');
+    await markRegistersChanged(tx, input.unit.communityCode, input.at);
     await writeAudit(tx, {
       actor: input.actor,
       action: `people.${input.kind}.create`,

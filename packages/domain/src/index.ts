@@ -1,6 +1,7 @@
 export * from './audit-diff.js';
 export * from './china-time.js';
 export * from './common.js';
+export * from './derived-facts.js';
 export * from './division.js';
 export * from './errors.js';
 export * from './identifiers.js';

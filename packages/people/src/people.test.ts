@@ -1,4 +1,4 @@
-import { fieldErrors } from '@shequ/domain';
+import { fieldErrors, layDerivedFacts } from '@shequ/domain';
 import { describe, expect, it } from 'vitest';
 import { rosterConflicts } from './conflicts.js';
 import { DAXINGGONG, demoRegisters, fictionalIdNumber, XIANGSHAN } from './demo.js';
@@ -15,7 +15,7 @@ import {
   termsEnding,
   trainingMissing,
 } from './rules.js';
-import { deriveSnapshotFacts, mergeRegisterFacts } from './snapshot.js';
+import { deriveSnapshotFacts } from './snapshot.js';
 
 const idNumber = fictionalIdNumber('420100', '1985-05-06', 123);
 const base: WorkerInput = {
@@ -235,9 +235,9 @@ describe('snapshot derived from the registers', () => {
 
   it('lays derived fields over typed ones and keeps typed fields without a register', () => {
     const derived = deriveSnapshotFacts(daxinggong, '2026-12-01');
-    const merged = mergeRegisterFacts(
+    const merged = layDerivedFacts(
       { households: 650, staff: { fullTime: 10 }, salary: { citySubsidy: 1000 }, representatives: 30 },
-      derived,
+      [derived],
     );
     expect(merged.facts.staff).toEqual({ twoCommittees: 3, specialists: 0, fullTime: 6 });
     expect(merged.facts.salary).toEqual({ citySubsidy: 1000, annualAverage: 83666.67 });

@@ -2,10 +2,10 @@
  * The snapshot's counts worked out from the registers as of a date (docs/interfaces.md §2 and §5):
  * `staff.*`, `salary.annualAverage`, `committee.*`, `supervisionCommittee.*`, `subCommittees`,
  * `residentGroups`, `buildings` and `grid.*`. A register that is empty (or has nothing in force on
- * the date) derives nothing, so a typed value remains where no register exists; `mergeRegisterFacts`
- * lays the derived fields over the typed ones and names the fields that came from a register.
+ * the date) derives nothing, so a typed value remains where no register exists; `layDerivedFacts` of
+ * `@shequ/domain` lays the derived fields over the typed ones.
  */
-import type { CommunityFacts } from '@shequ/domain';
+import { type CommunityFacts, type DerivedFacts, derivedFacts } from '@shequ/domain';
 import { type CommunityRegisters, membersOn, onPost } from './registers.js';
 import {
   chairIsCommitteeMember,
@@ -14,12 +14,6 @@ import {
   currentCommittee,
   staffCounts,
 } from './rules.js';
-
-export interface DerivedFacts {
-  facts: CommunityFacts;
-  /** Dotted names of the fields worked out from a register (`staff.fullTime`, `buildings`). */
-  fields: string[];
-}
 
 /** Average pay rounded half up to the fen; undefined unless every worker on the roster has pay entered. */
 export function averagePay(pays: readonly (number | undefined)[]): number | undefined {
@@ -90,34 +84,5 @@ export function deriveSnapshotFacts(registers: CommunityRegisters, asOf: string)
         : {}),
     };
   }
-  return { facts, fields: leafFields(facts) };
-}
-
-function leafFields(facts: CommunityFacts): string[] {
-  const fields: string[] = [];
-  for (const [key, value] of Object.entries(facts)) {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value))
-      for (const inner of Object.keys(value)) fields.push(`${key}.${inner}`);
-    else fields.push(key);
-  }
-  return fields.sort();
-}
-
-const groupKeys = ['committee', 'supervisionCommittee', 'staff', 'salary', 'grid'] as const;
-
-/**
- * Typed facts with the derived ones laid over them: within a group (`staff`, `committee`…) a derived
- * field replaces the typed one and the others stay; a derived list replaces the typed list.
- */
-export function mergeRegisterFacts(typed: CommunityFacts, derived: DerivedFacts): DerivedFacts {
-  const merged: CommunityFacts = { ...typed };
-  for (const key of groupKeys) {
-    const value = derived.facts[key];
-    if (value !== undefined) Object.assign(merged, { [key]: { ...typed[key], ...value } });
-  }
-  for (const key of ['subCommittees', 'residentGroups', 'buildings'] as const) {
-    const value = derived.facts[key];
-    if (value !== undefined) Object.assign(merged, { [key]: value });
-  }
-  return { facts: merged, fields: derived.fields };
+  return derivedFacts(facts);
 }

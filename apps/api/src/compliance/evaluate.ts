@@ -4,8 +4,8 @@
  * evaluators are compiled once per chain (`evaluatorFor` caches them); communities are grouped by
  * chain so the evaluator's per-options context is built once per chain rather than per community.
  */
-import { communities } from '@shequ/db';
-import type { CommunityFacts } from '@shequ/domain';
+import { communities, registerFactsOf } from '@shequ/db';
+import { type CommunityFacts, layDerivedFacts } from '@shequ/domain';
 import { type CheckStatus, type Evaluator, evaluatorFor, type Pack, packsFor } from '@shequ/policy';
 import { asc, count, max, sql } from 'drizzle-orm';
 import type { Context } from '../context.js';
@@ -18,10 +18,16 @@ export interface StoredCommunity {
   facts: CommunityFacts;
 }
 
-/** Every community under `nodeCode` (the node itself may be a community), ordered by code. */
+/**
+ * Every community under `nodeCode` (the node itself may be a community), ordered by code, with the
+ * facts its registers keep worked out as of `asOf` (each community's own date when absent) and laid
+ * over the typed ones, as on the single community's page (docs/interfaces.md §5). The registers of
+ * all the communities are loaded in a few queries per register kind, not one per community.
+ */
 export async function communitiesBelow(
   ctx: Pick<Context, 'db'>,
   nodeCode: string,
+  asOf?: string,
 ): Promise<StoredCommunity[]> {
   const rows = await ctx.db
     .select({
@@ -33,12 +39,21 @@ export async function communitiesBelow(
     .from(communities)
     .where(communitiesUnder(nodeCode))
     .orderBy(asc(communities.code));
-  return rows.map((r) => ({
+  const stored = rows.map((r) => ({
     code: r.code,
     name: r.name,
     asOf: String(r.asOf),
     facts: r.facts as CommunityFacts,
   }));
+  const layers = await registerFactsOf(
+    ctx.db,
+    stored.map((r) => ({ code: r.code, asOf: asOf ?? r.asOf })),
+  );
+  if (layers.size === 0) return stored;
+  return stored.map((r) => {
+    const derived = layers.get(r.code);
+    return derived ? { ...r, facts: layDerivedFacts(r.facts, derived).facts } : r;
+  });
 }
 
 /** A pack chain and its evaluator, shared by every community of the chain. */

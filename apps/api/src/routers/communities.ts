@@ -1,4 +1,4 @@
-import { communities, escapeLike, jurisdictions, users } from '@shequ/db';
+import { communities, escapeLike, factsWithRegisters, jurisdictions, users } from '@shequ/db';
 import {
   boundedInt,
   type CommunityFacts,
@@ -19,7 +19,6 @@ import { COUNTRY_CODE } from '../auth/roles.js';
 import type { Principal } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { notFound } from '../errors.js';
-import { factsWithRegisters } from '../people/facts.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 import { type PathEntry, visiblePath } from './jurisdictions.js';
 

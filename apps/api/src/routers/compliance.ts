@@ -3,7 +3,7 @@
  * explanation, and a node's dashboard computed on the fly (no stored results to go stale).
  * Read-only, so no audit records; every procedure checks the principal's scope first.
  */
-import { communities, jurisdictions } from '@shequ/db';
+import { communities, factsWithRegisters, jurisdictions } from '@shequ/db';
 import { boundedInt, communityCode, divisionCode, divisionLevel, isoDate } from '@shequ/domain';
 import {
   type CheckResult,
@@ -22,7 +22,6 @@ import { type CommunityStatuses, evaluatedUnder, type StoredCommunity } from '..
 import { articleTextOf } from '../compliance/texts.js';
 import type { Context } from '../context.js';
 import { FieldProblems, notFound } from '../errors.js';
-import { factsWithRegisters } from '../people/facts.js';
 import { authedProcedure, requireScope, router } from '../trpc.js';
 import { type PathEntry, visiblePath } from './jurisdictions.js';
 

@@ -71,7 +71,7 @@ export function diffPacks(ctx: Pick<Context, 'settings'>, input: z.infer<typeof 
  */
 export async function whatIf(ctx: Context & { principal: Principal }, input: z.infer<typeof whatIfInput>) {
   requireScope(ctx.principal, input.jurisdictionCode);
-  const rows = await communitiesBelow(ctx, input.jurisdictionCode);
+  const rows = await communitiesBelow(ctx, input.jurisdictionCode, input.asOf);
   const { groups } = groupByChain(rows);
   const known = new Map<string, { label: string; unit: string }>();
   for (const { chain } of groups) {
