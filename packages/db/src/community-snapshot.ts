@@ -13,10 +13,12 @@ import {
   SNAPSHOT_FORMAT,
 } from '@shequ/domain';
 import { deriveSnapshotFacts } from '@shequ/people';
+import { deriveServiceFacts } from '@shequ/services';
 import { eq } from 'drizzle-orm';
 import type { Database, Transaction } from './client.js';
 import { loadRegisters } from './people-store.js';
 import { communities } from './schema.js';
+import { loadCaseRegisters } from './services-store.js';
 
 type Db = Database | Transaction;
 
@@ -65,6 +67,7 @@ export function registerSource<Registers>(source: {
 /** Every register kind a community can keep, in the order their facts are laid over the typed ones. */
 export const registerSources: readonly RegisterSource[] = [
   registerSource({ name: 'people', load: loadRegisters, derive: deriveSnapshotFacts }),
+  registerSource({ name: 'services', load: loadCaseRegisters, derive: deriveServiceFacts }),
 ];
 
 /** The facts each community's registers determine as of its date; communities keeping none are absent. */

@@ -5,14 +5,8 @@
  * regulation 第四十四条). A community that received no case by the date derives nothing, so a typed
  * value remains.
  */
-import { type CommunityFacts, chinaDate } from '@shequ/domain';
+import { chinaDate, type DerivedFacts } from '@shequ/domain';
 import { closure, type ServiceCase } from './cases.js';
-
-/** The same shape as `@shequ/domain`'s `DerivedFacts`: the facts and the dotted names of the fields. */
-export interface ServiceDerivedFacts {
-  facts: CommunityFacts;
-  fields: string[];
-}
 
 /**
  * What the snapshot needs of one community's cases: the date of its first case (whether it keeps the
@@ -34,7 +28,7 @@ export function caseRegisterOf(cases: readonly ServiceCase[]): CaseRegister {
   };
 }
 
-export function deriveServiceFacts(register: CaseRegister, asOf: string): ServiceDerivedFacts {
+export function deriveServiceFacts(register: CaseRegister, asOf: string): DerivedFacts {
   if (register.firstReceivedOn === undefined || register.firstReceivedOn > asOf)
     return { facts: {}, fields: [] };
   const cases = register.complaints;
