@@ -13,6 +13,7 @@ import { jurisdictionsRouter } from './routers/jurisdictions.js';
 import { peopleRouter } from './routers/people.js';
 import { policyRouter } from './routers/policy.js';
 import { sealsRouter } from './routers/seals.js';
+import { servicesRouter } from './routers/services.js';
 import { spreadsheetsRouter } from './routers/spreadsheets.js';
 import { usersRouter } from './routers/users.js';
 import { workbenchRouter } from './routers/workbench.js';
@@ -34,6 +35,7 @@ export const appRouter = router({
   assessment: assessmentRouter,
   workbench: workbenchRouter,
   people: peopleRouter,
+  services: servicesRouter,
 });
 
 export type AppRouter = typeof appRouter;
