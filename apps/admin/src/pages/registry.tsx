@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  CustomerServiceOutlined,
   DesktopOutlined,
   FileProtectOutlined,
   IdcardOutlined,
@@ -82,6 +83,13 @@ export const pages: PageEntry[] = [
   },
   { path: 'people/org/:code', load: () => import('./people/organisation.js') },
   { path: 'people/:id', load: () => import('./people/person.js') },
+  {
+    path: 'services',
+    load: () => import('./services/index.js'),
+    menu: { label: '服务事项', icon: <CustomerServiceOutlined /> },
+  },
+  { path: 'services/new', load: () => import('./services/new.js') },
+  { path: 'services/:id', load: () => import('./services/case.js') },
   {
     path: 'users',
     load: () => import('./users/index.js'),
