@@ -10,6 +10,7 @@ import { demoFacts } from './demo-facts.js';
 import { type DivisionNode, readDivisionNodes, readResidentsCommittees } from './divisions.js';
 import { seedPeopleRegisters } from './people-store.js';
 import { communities, jurisdictions } from './schema.js';
+import { seedServicesDemo } from './services-store.js';
 
 /** Hubei/Ezhou, Shandong/Weihai, Shandong/Zibo/Linzi/Jinshan town and all of Jiangsu. */
 export const DEMO_PREFIXES = ['4207', '3710', '370305111', '32'] as const;
@@ -113,6 +114,7 @@ export async function seedDemo(
   const summary = await importDivisions(handle, { prefixes: DEMO_PREFIXES, ...importOptions });
   await seedArchivesDemo(handle, { demoPasswordHash });
   await seedPeopleRegisters(handle, demoRegisters());
+  await seedServicesDemo(handle);
   return summary;
 }
 

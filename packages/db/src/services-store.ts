@@ -6,20 +6,23 @@
  * Audit records keep residents' identity and mobile numbers masked: the audit log is read by more
  * people than may see them.
  */
+import { createHash } from 'node:crypto';
 import { chinaDate, type FieldIssue } from '@shequ/domain';
 import {
   type CaseRegister,
   caseStatus,
   closure,
   currentHandler,
+  DEMO_SERVICE_COMMUNITIES,
+  demoCases,
   maskedCase,
   type Outcome,
   type ServiceCase,
 } from '@shequ/services';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
-import type { Database, Transaction } from './client.js';
-import { communities } from './schema.js';
+import type { Database, DatabaseHandle, Transaction } from './client.js';
+import { communities, users } from './schema.js';
 import { serviceCases, serviceFeedback } from './schema-services.js';
 
 type Db = Database | Transaction;
@@ -393,4 +396,94 @@ export async function feedbackAnswers(
   return rows.flatMap((r) =>
     r.answeredOn !== null && r.score !== null ? [{ answeredOn: r.answeredOn, score: r.score }] : [],
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Demo
+// ---------------------------------------------------------------------------------------------
+
+/** Demo residents' answers: mostly satisfied, a few not; by the case's position so the demo is stable. */
+const DEMO_SCORES = [5, 4, 5, 3, 4, 5, 2, 5, 4, 4] as const;
+
+/**
+ * Stores demo cases for the communities that exist and keep none yet (each with its intake audited
+ * as the demo's seed actor), and an answered feedback row for most closed ones — with a token hash no
+ * link can match — so the satisfaction trend has months to show.
+ */
+export async function seedServiceCases(
+  handle: Pick<DatabaseHandle, 'db'>,
+  cases: readonly ServiceCase[],
+  at = new Date('2026-01-05T09:00:00+08:00'),
+): Promise<number> {
+  const { db } = handle;
+  const codes = [...new Set(cases.map((c) => c.communityCode))];
+  if (codes.length === 0) return 0;
+  const present = new Set(
+    (
+      await db.select({ code: communities.code }).from(communities).where(inArray(communities.code, codes))
+    ).map((r) => r.code),
+  );
+  const keeping = new Set(
+    (
+      await db
+        .selectDistinct({ code: serviceCases.communityCode })
+        .from(serviceCases)
+        .where(inArray(serviceCases.communityCode, codes))
+    ).map((r) => r.code),
+  );
+  let seeded = 0;
+  for (const [i, c] of cases.entries()) {
+    if (!present.has(c.communityCode) || keeping.has(c.communityCode)) continue;
+    await insertCase(db, c, { actor: null, ip: null, at });
+    const closed = closure(c);
+    if (closed && i % 4 !== 3) {
+      const answeredOn = closed.toldOn;
+      await db.insert(serviceFeedback).values({
+        caseId: c.id,
+        communityCode: c.communityCode,
+        tokenHash: createHash('sha256').update(`demo:${c.id}`).digest('hex'),
+        issuedAt: new Date(closed.at),
+        answeredAt: new Date(`${answeredOn}T20:00:00+08:00`),
+        answeredOn,
+        score: DEMO_SCORES[i % DEMO_SCORES.length] ?? 5,
+      });
+    }
+    seeded++;
+  }
+  return seeded;
+}
+
+/** The demo's cases: half a year of 象山 (by its demo accounts) and of 大湾社区 in Ezhou. */
+export async function seedServicesDemo(handle: Pick<DatabaseHandle, 'db'>): Promise<number> {
+  const accounts = await handle.db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.username, ['xs-sunli', 'xs-chenhong', 'xs-wangjianguo']))
+    .orderBy(asc(users.username));
+  const xiangshanWorkers = accounts.map((a) => ({ userId: a.id, name: a.displayName }));
+  const ezhouWorkers = [
+    { userId: 'demo-ezhou-1', name: '胡晓燕（社区工作者）' },
+    { userId: 'demo-ezhou-2', name: '程国庆（民政专干）' },
+  ];
+  const window = { from: '2026-06-01', to: '2026-11-30' };
+  return seedServiceCases(handle, [
+    ...(xiangshanWorkers.length > 0
+      ? demoCases({
+          communityCode: DEMO_SERVICE_COMMUNITIES.xiangshan,
+          region: '370305',
+          workers: xiangshanWorkers,
+          count: 40,
+          prefix: 'demo-xs',
+          ...window,
+        })
+      : []),
+    ...demoCases({
+      communityCode: DEMO_SERVICE_COMMUNITIES.ezhou,
+      region: '420703',
+      workers: ezhouWorkers,
+      count: 30,
+      prefix: 'demo-dw',
+      ...window,
+    }),
+  ]);
 }

@@ -6,6 +6,8 @@ import {
   caseRegisterOf,
   caseStatus,
   currentHandler,
+  DEMO_SERVICE_COMMUNITIES,
+  demoCases,
   deriveServiceFacts,
   EZHOU_WINDOWS,
   isOverdue,
@@ -213,5 +215,27 @@ describe('satisfaction trend', () => {
       { month: '2026-01', responses: 2, scoreSum: 7, satisfied: 1 },
       { month: '2026-02', responses: 1, scoreSum: 4, satisfied: 1 },
     ]);
+  });
+});
+
+describe('demo cases', () => {
+  it('builds months of valid cases: most closed with the resident told, a few late, the newest still open', () => {
+    const cases = demoCases({
+      communityCode: DEMO_SERVICE_COMMUNITIES.ezhou,
+      region: '420703',
+      workers: [li, wang],
+      from: '2026-06-01',
+      to: '2026-11-30',
+      count: 30,
+      prefix: 'd',
+    });
+    expect(cases).toHaveLength(30);
+    const open = cases.filter((c) => caseStatus(c) !== 'closed');
+    expect(open.length).toBeGreaterThanOrEqual(4);
+    expect(cases.filter((c) => isOverdue(c, '2026-11-30')).length).toBeGreaterThan(0);
+    expect(new Set(cases.map((c) => c.window))).toEqual(new Set(EZHOU_WINDOWS.map((w) => w.key)));
+    expect(deriveServiceFacts(caseRegisterOf(cases), '2026-11-30').facts.complaints?.handled).toBeGreaterThan(
+      0,
+    );
   });
 });
