@@ -1,0 +1,110 @@
+/**
+ * Service cases of 象山社区, walked by 孙立, a worker of the community, on a 390×844 phone as at the
+ * door: the demo's open cases with the overdue ones counted, the intake form refusing bad input with
+ * field messages, a new case received with 孙立 as first responder, closed with the resident told,
+ * and the resident answering through the one-time link without signing in — once.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
+import { demoAccountPassword, type RunningServer, startServer } from './server.js';
+import { signIn } from './sign-in.js';
+
+describeInBrowser('service cases in the console and the resident’s feedback link', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  let feedbackLink = '';
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    page = await openConsolePage(browser, { errors: consoleErrors, timeout: 20_000, refusalsExpected: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, server.url, { username: 'xs-sunli', password: demoAccountPassword });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const rows = () => page.getByTestId('services-cases').locator('.ant-table-tbody tr.ant-table-row');
+
+  it('lists the community’s open cases with the overdue ones counted, and my own on the workbench', async () => {
+    await page.getByTestId('workbench-cases').waitFor();
+    await page.goto(`${server.url}/services`);
+    await page.getByRole('heading', { name: '服务事项' }).waitFor();
+    await rows().first().waitFor();
+    await expect(rows().first().textContent()).resolves.toBeTruthy();
+    const overdue = Number(
+      await page.getByTestId('services-overdue').locator('.ant-statistic-content-value').textContent(),
+    );
+    expect(overdue).toBeGreaterThan(0);
+    await page.getByRole('checkbox', { name: '只看超期' }).check();
+    await expect.poll(() => rows().count(), { timeout: 10_000 }).toBe(overdue);
+    await screenshot(page, 'services-list-phone');
+  });
+
+  it('refuses a bad intake with field messages, then receives the case with me as first responder', async () => {
+    await page.goto(`${server.url}/services/new`);
+    const form = page.getByTestId('case-intake');
+    await form.waitFor();
+    await form.getByLabel('居民姓名').fill('测试居民');
+    await form.getByLabel('事项').fill('咨询居住证明办理');
+    await form.getByLabel('身份证号').fill('370305199001011234');
+    await page.getByLabel('服务类别').click();
+    await page.locator('.ant-select-item-option', { hasText: '其他' }).click();
+    await form.getByRole('button', { name: '受理' }).click();
+    await form
+      .getByText(/身份证/)
+      .last()
+      .waitFor();
+    await expect(form.locator('.ant-form-item-explain-error').count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'services-intake-refused');
+    await form.getByLabel('身份证号').fill('');
+    await form.getByRole('button', { name: '受理' }).click();
+    await page
+      .getByTestId('case-page')
+      .getByRole('heading', { name: /咨询居住证明办理/ })
+      .waitFor();
+    await page.getByText(/孙立.*受理（首问责任人）/).waitFor();
+  });
+
+  it('closes the case with the resident told and shows the feedback link once', async () => {
+    const step = page.getByTestId('case-step');
+    await step.getByText('办结', { exact: true }).click();
+    await step.getByLabel('办理结果').fill('已告知办理流程和所需材料');
+    await step.getByLabel('告知方式').click();
+    await page.locator('.ant-select-item-option', { hasText: '电话告知' }).click();
+    await step.getByRole('button', { name: '办结' }).click();
+    const link = page.getByTestId('feedback-link');
+    await link.waitFor();
+    feedbackLink = (await link.locator('.ant-typography').first().textContent())?.trim() ?? '';
+    expect(feedbackLink).toMatch(/\/feedback\/[A-Za-z0-9_-]{43}$/);
+    await page.getByText('已办结').first().waitFor();
+    await screenshot(page, 'services-case-closed');
+  });
+
+  it('lets the resident answer on a phone without signing in, once', async () => {
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
+    const resident = await context.newPage();
+    await resident.goto(feedbackLink);
+    await resident.getByText('办理事项：咨询居住证明办理').waitFor();
+    await resident.getByRole('button', { name: '提交评价' }).click();
+    await resident.getByText('请选择满意度（1 到 5）').waitFor();
+    await resident.getByLabel('很满意').check();
+    await resident.getByLabel('意见（可不填）').fill('解答清楚');
+    await resident.getByRole('button', { name: '提交评价' }).click();
+    await resident.getByText('感谢您的评价').waitFor();
+    await resident.reload();
+    await resident.getByText('感谢您的评价').waitFor();
+    await screenshot(resident, 'services-feedback-phone');
+    await context.close();
+    expect(consoleErrors).toEqual([]);
+  });
+});
