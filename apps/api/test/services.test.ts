@@ -176,6 +176,13 @@ describe('service cases', () => {
       }),
     );
     expect(Object.keys(untold.data?.fieldErrors ?? {})).toContain('step.toldOn');
+    const early = await rejection(
+      clerk.services.step.mutate({
+        id: complaint.id,
+        step: { kind: 'close', result: '已维修', toldOn: '2026-03-01', toldHow: 'phone' },
+      }),
+    );
+    expect(early.data?.fieldErrors).toEqual({ 'step.toldOn': ['告知日期应在受理日与今天之间'] });
     const closed = await clerk.services.step.mutate({
       id: complaint.id,
       step: { kind: 'close', result: '已维修', toldOn: '2026-03-05', toldHow: 'phone' },

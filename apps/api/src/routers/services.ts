@@ -64,12 +64,15 @@ function today(ctx: Pick<Context, 'settings'>): string {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-function asClientError(error: unknown): never {
+/** A ServicesError as the client's error; field paths are put under `within`, the input's key they came from. */
+function asClientError(error: unknown, within: string): never {
   if (error instanceof ServicesError) {
     if (error.code === 'invalid') {
       const fieldErrors: Record<string, string[]> = {};
-      for (const issue of error.issues)
-        fieldErrors[issue.path || '(root)'] = [...(fieldErrors[issue.path || '(root)'] ?? []), issue.message];
+      for (const issue of error.issues) {
+        const path = issue.path ? `${within}.${issue.path}` : within;
+        fieldErrors[path] = [...(fieldErrors[path] ?? []), issue.message];
+      }
       throw new TRPCError({
         code: 'BAD_REQUEST',
         message: error.message,
@@ -246,7 +249,7 @@ export const servicesRouter = router({
         throw new ServicesError('invalid', outcome.issues.map((i) => i.message).join('；'), outcome.issues);
       return maskedCase(await insertCase(ctx.db, outcome.case, who(ctx)));
     } catch (error) {
-      asClientError(error);
+      asClientError(error, 'case');
     }
   }),
 
@@ -282,7 +285,7 @@ export const servicesRouter = router({
           ...(token ? { feedbackToken: token } : {}),
         };
       } catch (error) {
-        asClientError(error);
+        asClientError(error, 'step');
       }
     }),
 

@@ -36,7 +36,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage, serverErrorsFor } from '../../lib/fieldErrors.js';
 import { type RouterInputs, type RouterOutputs, trpc } from '../../lib/trpc.js';
-import { formatTime, personOptions, useCanWrite, usePeople } from '../archives/shared.js';
+import { chinaToday, formatTime, personOptions, useCanWrite, usePeople } from '../archives/shared.js';
 
 type Case = RouterOutputs['services']['case']['case'];
 type Step = RouterInputs['services']['step']['step'];
@@ -144,7 +144,7 @@ function StepForm({ c, onDone }: { c: Case; onDone: (token?: string) => void }) 
             <Form.Item name="agency" label="代办机构" initialValue={c.agency}>
               <Input maxLength={100} />
             </Form.Item>
-            <Form.Item name="on" label="报送日期" initialValue={dayjs()}>
+            <Form.Item name="on" label="报送日期" initialValue={dayjs(chinaToday())}>
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </>
@@ -154,7 +154,7 @@ function StepForm({ c, onDone }: { c: Case; onDone: (token?: string) => void }) 
             <Form.Item name="answer" label="代办机构答复">
               <Input.TextArea rows={2} maxLength={1000} />
             </Form.Item>
-            <Form.Item name="on" label="答复日期" initialValue={dayjs()}>
+            <Form.Item name="on" label="答复日期" initialValue={dayjs(chinaToday())}>
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </>
@@ -164,7 +164,7 @@ function StepForm({ c, onDone }: { c: Case; onDone: (token?: string) => void }) 
             <Form.Item name="result" label="办理结果">
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
-            <Form.Item name="toldOn" label="告知居民日期" initialValue={dayjs()}>
+            <Form.Item name="toldOn" label="告知居民日期" initialValue={dayjs(chinaToday())}>
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="toldHow" label="告知方式">
