@@ -15,24 +15,21 @@ export function SatisfactionTrend({ under }: { under: string }) {
   });
   const months = trend.data?.months ?? [];
   const answered = months.some((m) => m.responses > 0);
+  // One axis: the share satisfied per month; each month's number of answers under its name.
   const option: BarChartOption = {
     tooltip: { trigger: 'axis' },
-    legend: { bottom: 0 },
-    grid: { left: 40, right: 16, top: 16, bottom: 56 },
-    xAxis: { type: 'category', data: months.map((m) => m.month.slice(2)) },
-    yAxis: [
-      { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-      { type: 'value', min: 0, minInterval: 1, splitLine: { show: false } },
-    ],
+    grid: { left: 44, right: 12, top: 24, bottom: 48 },
+    xAxis: { type: 'category', data: months.map((m) => `${m.month.slice(5)}月\n${m.responses}条`) },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
       {
-        name: '满意率',
+        name: '满意率（%）',
         type: 'bar',
+        label: { show: true, position: 'top', formatter: ({ value }) => (value ? `${value}%` : '') },
         data: months.map((m) =>
           m.responses === 0 ? 0 : Math.round((m.satisfied * 1000) / m.responses) / 10,
         ),
       },
-      { name: '评价数', type: 'bar', yAxisIndex: 1, data: months.map((m) => m.responses) },
     ],
   };
   return (
