@@ -29,11 +29,36 @@ CREATE TABLE "service_feedback" (
 	CONSTRAINT "service_feedback_score_range" CHECK ("service_feedback"."score" is null or "service_feedback"."score" between 1 and 5)
 );
 --> statement-breakpoint
+CREATE TABLE "service_visit_targets" (
+	"id" text PRIMARY KEY DEFAULT gen_random_uuid()::text NOT NULL,
+	"community_code" varchar(12) NOT NULL,
+	"kind" text NOT NULL,
+	"since" date NOT NULL,
+	"until" date,
+	"record" jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "service_visits" (
+	"id" text PRIMARY KEY DEFAULT gen_random_uuid()::text NOT NULL,
+	"target_id" text NOT NULL,
+	"community_code" varchar(12) NOT NULL,
+	"on" date NOT NULL,
+	"by_user_id" text NOT NULL,
+	"by_name" text NOT NULL,
+	"summary" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "service_feedback" ADD CONSTRAINT "service_feedback_case_id_service_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."service_cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "service_visits" ADD CONSTRAINT "service_visits_target_id_service_visit_targets_id_fk" FOREIGN KEY ("target_id") REFERENCES "public"."service_visit_targets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "service_cases_community_open_idx" ON "service_cases" USING btree ("community_code","promised_on") WHERE "service_cases"."closed_on" is null;--> statement-breakpoint
 CREATE INDEX "service_cases_street_open_idx" ON "service_cases" USING btree ("street_code","promised_on") WHERE "service_cases"."closed_on" is null;--> statement-breakpoint
 CREATE INDEX "service_cases_responder_open_idx" ON "service_cases" USING btree ("first_responder_id","promised_on") WHERE "service_cases"."closed_on" is null;--> statement-breakpoint
 CREATE INDEX "service_cases_handler_open_idx" ON "service_cases" USING btree ("handler_id","promised_on") WHERE "service_cases"."closed_on" is null;--> statement-breakpoint
 CREATE INDEX "service_cases_community_received_idx" ON "service_cases" USING btree ("community_code","received_at");--> statement-breakpoint
 CREATE INDEX "service_cases_community_category_closed_idx" ON "service_cases" USING btree ("community_code","category","closed_on");--> statement-breakpoint
-CREATE INDEX "service_feedback_community_answered_idx" ON "service_feedback" USING btree ("community_code","answered_on");
+CREATE INDEX "service_feedback_community_answered_idx" ON "service_feedback" USING btree ("community_code","answered_on");--> statement-breakpoint
+CREATE INDEX "service_visit_targets_community_idx" ON "service_visit_targets" USING btree ("community_code","until");--> statement-breakpoint
+CREATE INDEX "service_visits_community_on_idx" ON "service_visits" USING btree ("community_code","on");--> statement-breakpoint
+CREATE INDEX "service_visits_target_on_idx" ON "service_visits" USING btree ("target_id","on");

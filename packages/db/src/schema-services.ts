@@ -75,3 +75,40 @@ export const serviceFeedback = pgTable(
     check('service_feedback_score_range', sql`${t.score} is null or ${t.score} between 1 and 5`),
   ],
 );
+
+/** 三必到、五必访: the households to visit and the events to attend, per community. */
+export const serviceVisitTargets = pgTable(
+  'service_visit_targets',
+  {
+    id: text('id').primaryKey().default(sql`gen_random_uuid()::text`),
+    communityCode: varchar('community_code', { length: 12 }).notNull(),
+    kind: text('kind').notNull(),
+    since: date('since', { mode: 'string' }).notNull(),
+    until: date('until', { mode: 'string' }),
+    /** The `@shequ/services` target without `id` and `communityCode`. */
+    record: jsonb('record').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('service_visit_targets_community_idx').on(t.communityCode, t.until)],
+);
+
+/** The visits made, each to one target. */
+export const serviceVisits = pgTable(
+  'service_visits',
+  {
+    id: text('id').primaryKey().default(sql`gen_random_uuid()::text`),
+    targetId: text('target_id')
+      .notNull()
+      .references(() => serviceVisitTargets.id),
+    communityCode: varchar('community_code', { length: 12 }).notNull(),
+    on: date('on', { mode: 'string' }).notNull(),
+    byUserId: text('by_user_id').notNull(),
+    byName: text('by_name').notNull(),
+    summary: text('summary').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('service_visits_community_on_idx').on(t.communityCode, t.on),
+    index('service_visits_target_on_idx').on(t.targetId, t.on),
+  ],
+);

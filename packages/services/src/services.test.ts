@@ -19,6 +19,8 @@ import {
   type ServiceCase,
   satisfactionTrend,
   serviceCategories,
+  type VisitTarget,
+  visitCoverage,
   windowSetup,
 } from './index.js';
 
@@ -237,5 +239,49 @@ describe('demo cases', () => {
     expect(deriveServiceFacts(caseRegisterOf(cases), '2026-11-30').facts.complaints?.handled).toBeGreaterThan(
       0,
     );
+  });
+});
+
+describe('visits (三必到、五必访)', () => {
+  const target = (id: string, kind: VisitTarget['kind'], since: string, until?: string): VisitTarget => ({
+    id,
+    communityCode: '420703101006',
+    kind,
+    name: id,
+    since,
+    ...(until ? { until } : {}),
+  });
+  const targets = [
+    target('lonely', 'lonely-elderly', '2026-01-10'),
+    target('ill', 'seriously-ill', '2026-03-01'),
+    target('moved', 'poor-family', '2026-01-01', '2026-03-01'),
+    target('dispute', 'family-dispute', '2026-03-20'),
+    target('noise', 'discontent', '2026-03-25'),
+  ];
+  const visits = [
+    { targetId: 'lonely', on: '2026-02-01' },
+    { targetId: 'lonely', on: '2026-03-05' },
+    { targetId: 'dispute', on: '2026-03-20' },
+  ];
+
+  it('lists who was due and not visited: households every 30 days, events within a day', () => {
+    const coverage = visitCoverage(targets, visits, '2026-04-02');
+    const byId = Object.fromEntries(coverage.items.map((i) => [i.target.id, i]));
+    expect(coverage.onRegister).toBe(4);
+    expect(byId.moved).toBeUndefined();
+    expect(byId.lonely).toMatchObject({ lastVisitOn: '2026-03-05', dueOn: '2026-04-04', status: 'due' });
+    expect(byId.ill).toMatchObject({ dueOn: '2026-03-31', status: 'overdue' });
+    expect(byId.dispute?.status).toBe('covered');
+    expect(byId.noise).toMatchObject({ dueOn: '2026-03-26', status: 'overdue' });
+    expect(coverage.overdue).toBe(2);
+    expect(coverage.items.slice(0, 2).map((i) => i.status)).toEqual(['overdue', 'overdue']);
+  });
+
+  it('takes a quarterly interval when the jurisdiction chooses it', () => {
+    const coverage = visitCoverage(targets, visits, '2026-04-02', {
+      householdIntervalDays: 90,
+      attendWithinDays: 1,
+    });
+    expect(coverage.items.find((i) => i.target.id === 'ill')?.status).toBe('due');
   });
 });
