@@ -219,3 +219,51 @@ describe('service cases', () => {
     expect(trend.months.at(-1)).toEqual({ month: '2026-03', responses: 1, scoreSum: 4, satisfied: 1 });
   });
 });
+
+describe('visits', () => {
+  it('registers a lonely elderly resident and a family dispute, logs a visit, and shows who is due and not visited', async () => {
+    const today = clock.now();
+    const on = (daysAgo: number) =>
+      new Date(today.getTime() + 8 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const elderly = await clerk.services.addVisitTarget.mutate({
+      target: { communityCode: XIANGSHAN, kind: 'lonely-elderly', name: '孙奶奶', since: on(40) },
+    });
+    const dispute = await clerk.services.addVisitTarget.mutate({
+      target: { communityCode: XIANGSHAN, kind: 'family-dispute', name: '7号楼家庭纠纷', since: on(3) },
+    });
+    let coverage = await clerk.services.visits.query({ code: XIANGSHAN });
+    expect(coverage.overdue).toBe(2);
+    expect(coverage.items.map((i) => i.target.id).sort()).toEqual([elderly.id, dispute.id].sort());
+
+    const future = await rejection(
+      clerk.services.logVisit.mutate({ targetId: elderly.id, on: on(-1), summary: '上门' }),
+    );
+    expect(Object.keys(future.data?.fieldErrors ?? {})).toEqual(['on']);
+    const empty = await rejection(
+      clerk.services.logVisit.mutate({ targetId: elderly.id, on: on(0), summary: '' }),
+    );
+    expect(Object.keys(empty.data?.fieldErrors ?? {})).toEqual(['summary']);
+    await clerk.services.logVisit.mutate({ targetId: elderly.id, on: on(0), summary: '上门看望，身体尚好' });
+    coverage = await clerk.services.visits.query({ code: XIANGSHAN });
+    expect(coverage.overdue).toBe(1);
+    expect(coverage.items[0]?.target.id).toBe(dispute.id);
+    expect(coverage.items.find((i) => i.target.id === elderly.id)?.status).toBe('due');
+
+    const bad = await rejection(
+      clerk.services.addVisitTarget.mutate({
+        target: { communityCode: XIANGSHAN, kind: 'poor-family', name: '王家', since: on(5), until: on(9) },
+      }),
+    );
+    expect(Object.keys(bad.data?.fieldErrors ?? {})).toEqual(['target.until']);
+    expect((await rejection(neighbour.services.visits.query({ code: XIANGSHAN }))).data?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (
+        await rejection(
+          neighbour.services.logVisit.mutate({ targetId: dispute.id, on: on(0), summary: '越权' }),
+        )
+      ).data?.code,
+    ).toBe('FORBIDDEN');
+  });
+});

@@ -17,4 +17,5 @@ export { markRegistersChanged } from './register-changes.js';
 export * from './schema.js';
 export * from './seed.js';
 export * from './services-store.js';
+export * from './visits-store.js';
 export * from './workbench.js';

@@ -13,9 +13,13 @@ import {
   feedbackAnswers,
   feedbackLinkCase,
   findCase,
+  findVisitTarget,
   insertCase,
+  insertVisit,
+  insertVisitTarget,
   issueFeedbackLink,
   listCases,
+  loadVisitRegister,
   recordCaseFullView,
   registerHistory,
   ServicesError,
@@ -43,6 +47,9 @@ import {
   type ServiceCase,
   type StepInput,
   satisfactionTrend,
+  visitCoverage,
+  visitDraft,
+  visitTargetDraft,
 } from '@shequ/services';
 import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
@@ -308,6 +315,39 @@ export const servicesRouter = router({
       const answers = await feedbackAnswers(ctx.db, codes, `${months[0]}-01`);
       return { months: satisfactionTrend(answers, months) };
     }),
+
+  /** A community's visit register with the coverage: who was due and has not been visited (三必到、五必访). */
+  visits: authedProcedure
+    .input(z.strictObject({ code: communityCode, asOf: isoDate.optional() }))
+    .query(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.code);
+      const asOf = input.asOf ?? today(ctx);
+      const register = await loadVisitRegister(ctx.db, input.code);
+      return { asOf, ...visitCoverage(register.targets, register.visits, asOf), visits: register.visits };
+    }),
+
+  /** A household to visit or an event to attend, on the community's register. */
+  addVisitTarget: writerProcedure
+    .input(z.strictObject({ target: visitTargetDraft }))
+    .mutation(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.target.communityCode);
+      return insertVisitTarget(ctx.db, { ...input.target, id: randomUUID() }, who(ctx));
+    }),
+
+  /** A visit made, by the signed-in worker, on or after the target's registration and not in the future. */
+  logVisit: writerProcedure.input(visitDraft).mutation(async ({ ctx, input }) => {
+    const target = await findVisitTarget(ctx.db, input.targetId);
+    if (!target) throw notFound('没有这个走访对象');
+    requireScope(ctx.principal, target.communityCode);
+    if (input.on < target.since || input.on > today(ctx))
+      throw fieldError('BAD_REQUEST', 'on', '走访日期应在登记日与今天之间');
+    await insertVisit(
+      ctx.db,
+      { ...input, id: randomUUID(), by: actorOf(ctx), communityCode: target.communityCode },
+      who(ctx),
+    );
+    return { ok: true as const };
+  }),
 
   /** What the resident's feedback page shows: the case's subject and the community; no sign-in. */
   feedbackForm: publicProcedure
