@@ -15,15 +15,19 @@ import {
   currentHandler,
   DEMO_SERVICE_COMMUNITIES,
   demoCases,
+  demoVisits,
   maskedCase,
   type Outcome,
   type ServiceCase,
+  type Visit,
+  type VisitTarget,
 } from '@shequ/services';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database, DatabaseHandle, Transaction } from './client.js';
 import { communities, users } from './schema.js';
-import { serviceCases, serviceFeedback } from './schema-services.js';
+import { serviceCases, serviceFeedback, serviceVisitTargets } from './schema-services.js';
+import { insertVisit, insertVisitTarget } from './visits-store.js';
 
 type Db = Database | Transaction;
 
@@ -466,6 +470,25 @@ export async function seedServicesDemo(handle: Pick<DatabaseHandle, 'db'>): Prom
     { userId: 'demo-ezhou-2', name: '程国庆（民政专干）' },
   ];
   const window = { from: '2026-06-01', to: '2026-11-30' };
+  if (xiangshanWorkers.length > 0)
+    await seedVisitRegister(
+      handle,
+      demoVisits({
+        communityCode: DEMO_SERVICE_COMMUNITIES.xiangshan,
+        workers: xiangshanWorkers,
+        prefix: 'demo-xs',
+        ...window,
+      }),
+    );
+  await seedVisitRegister(
+    handle,
+    demoVisits({
+      communityCode: DEMO_SERVICE_COMMUNITIES.ezhou,
+      workers: ezhouWorkers,
+      prefix: 'demo-dw',
+      ...window,
+    }),
+  );
   return seedServiceCases(handle, [
     ...(xiangshanWorkers.length > 0
       ? demoCases({
@@ -486,4 +509,27 @@ export async function seedServicesDemo(handle: Pick<DatabaseHandle, 'db'>): Prom
       ...window,
     }),
   ]);
+}
+
+/** Stores a demo visit register unless the community keeps one already. */
+async function seedVisitRegister(
+  handle: Pick<DatabaseHandle, 'db'>,
+  register: { targets: VisitTarget[]; visits: Visit[] },
+): Promise<void> {
+  const code = register.targets[0]?.communityCode;
+  if (!code) return;
+  const { db } = handle;
+  const [present] = await db
+    .select({ code: communities.code })
+    .from(communities)
+    .where(eq(communities.code, code));
+  const [keeping] = await db
+    .select({ id: serviceVisitTargets.id })
+    .from(serviceVisitTargets)
+    .where(eq(serviceVisitTargets.communityCode, code))
+    .limit(1);
+  if (!present || keeping) return;
+  const who: ServicesActor = { actor: null, ip: null, at: new Date('2026-01-05T09:00:00+08:00') };
+  for (const target of register.targets) await insertVisitTarget(db, target, who);
+  for (const visit of register.visits) await insertVisit(db, { ...visit, communityCode: code }, who);
 }

@@ -1,4 +1,4 @@
-import { applyStep, type CaseActor, EZHOU_WINDOWS, openCase } from '@shequ/services';
+import { applyStep, type CaseActor, EZHOU_WINDOWS, openCase, visitCoverage } from '@shequ/services';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -7,6 +7,7 @@ import {
   findCase,
   insertCase,
   listCases,
+  loadVisitRegister,
   ServicesError,
   seedServicesDemo,
   serviceCases,
@@ -51,6 +52,16 @@ describe('service cases in the database', () => {
     const snapshot = await storedSnapshot(database.db, DAWAN, '2026-11-30');
     expect(snapshot?.snapshot.complaints?.handled).toBeGreaterThan(0);
     expect(snapshot?.fromRegister).toContain('complaints.handled');
+    const register = await loadVisitRegister(database.db, DAWAN);
+    expect(register.targets).toHaveLength(7);
+    const coverage = visitCoverage(register.targets, register.visits, '2026-11-30');
+    // The seriously ill resident not visited for two months and the last emergency not attended.
+    expect(
+      coverage.items
+        .filter((i) => i.status === 'overdue')
+        .map((i) => i.target.kind)
+        .sort(),
+    ).toEqual(['emergency', 'seriously-ill']);
   });
 
   it('applies two closures of one case one after the other: the second is refused, one close step kept', async () => {

@@ -15,4 +15,6 @@ export const servicesAuditActionLabels: Record<string, string> = {
   'services.case.close': '办结服务事项',
   'services.case.viewFull': '查看居民完整号码',
   'services.feedback.answer': '居民评价',
+  'services.visit-target.create': '登记走访对象',
+  'services.visit.log': '记录走访',
 };

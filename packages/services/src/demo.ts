@@ -5,6 +5,7 @@
  */
 import { fictionalIdNumber } from '@shequ/people';
 import { applyStep, type CaseActor, openCase, type ServiceCase, type StepInput } from './cases.js';
+import type { Visit, VisitTarget, VisitTargetKind } from './visits.js';
 import { defaultWindows, type ServiceCategory } from './windows.js';
 
 /** 象山社区 (金山镇) and 大湾社区 (鄂州市华容区), the communities the demo fills. */
@@ -153,4 +154,55 @@ export function demoCases(options: {
     out.push(c);
   }
   return out;
+}
+
+const demoTargets: readonly { kind: VisitTargetKind; name: string; address?: string; sinceOffset: number }[] =
+  [
+    { kind: 'lonely-elderly', name: '刘秀英（独居）', address: '3号楼2单元101室', sinceOffset: 0 },
+    { kind: 'poor-family', name: '张志强家（低保）', address: '5号楼1单元302室', sinceOffset: 0 },
+    { kind: 'seriously-ill', name: '陈国华（尿毒症）', address: '8号楼3单元201室', sinceOffset: 30 },
+    { kind: 'left-behind', name: '杨海燕（留守）', address: '1号楼1单元502室', sinceOffset: 60 },
+    { kind: 'released-prisoner', name: '吴某（刑满释放）', address: '11号楼2单元402室', sinceOffset: 90 },
+    { kind: 'family-dispute', name: '9号楼赡养纠纷', sinceOffset: 120 },
+    { kind: 'emergency', name: '6号楼水管爆裂', sinceOffset: 170 },
+  ];
+
+/**
+ * A community's 「三必到、五必访」 register from `from`, with monthly visits to most households until
+ * `to` (the seriously ill one missed lately, the last event not yet attended), so the coverage shows
+ * both kept and missed visits. Ids are `${prefix}-t${n}` and `${prefix}-v${n}`.
+ */
+export function demoVisits(options: {
+  communityCode: string;
+  workers: readonly CaseActor[];
+  from: string;
+  to: string;
+  prefix: string;
+}): { targets: VisitTarget[]; visits: Visit[] } {
+  const targets: VisitTarget[] = demoTargets.map((t, i) => ({
+    id: `${options.prefix}-t${i + 1}`,
+    communityCode: options.communityCode,
+    kind: t.kind,
+    name: t.name,
+    ...(t.address ? { address: t.address } : {}),
+    since: addDays(options.from, t.sinceOffset),
+  }));
+  const visits: Visit[] = [];
+  targets.forEach((t, i) => {
+    const by = options.workers[i % options.workers.length] as CaseActor;
+    const add = (on: string) =>
+      visits.push({
+        id: `${options.prefix}-v${visits.length + 1}`,
+        targetId: t.id,
+        on,
+        by,
+        summary: '上门走访，了解近况',
+      });
+    if (t.kind === 'emergency') return;
+    if (t.kind === 'family-dispute') return add(t.since);
+    // Every 25 days; the seriously ill resident's visits stop two months before the end.
+    const stop = t.kind === 'seriously-ill' ? addDays(options.to, -60) : options.to;
+    for (let on = addDays(t.since, 3); on <= stop; on = addDays(on, 25)) add(on);
+  });
+  return { targets, visits };
 }

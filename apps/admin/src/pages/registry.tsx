@@ -89,6 +89,7 @@ export const pages: PageEntry[] = [
     menu: { label: '服务事项', icon: <CustomerServiceOutlined /> },
   },
   { path: 'services/new', load: () => import('./services/new.js') },
+  { path: 'services/visits', load: () => import('./services/visits.js') },
   { path: 'services/:id', load: () => import('./services/case.js') },
   {
     path: 'users',

@@ -74,11 +74,18 @@ export default function ServicesPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           服务事项
         </Typography.Title>
-        {canWrite && level === 'community' && (
-          <Link to="/services/new">
-            <Button type="primary">受理事项</Button>
-          </Link>
-        )}
+        <Space wrap>
+          {level !== 'other' && (
+            <Link to="/services/visits">
+              <Button>走访</Button>
+            </Link>
+          )}
+          {canWrite && level === 'community' && (
+            <Link to="/services/new">
+              <Button type="primary">受理事项</Button>
+            </Link>
+          )}
+        </Space>
       </Flex>
       <Card size="small">
         <Flex gap={12} wrap align="center">
