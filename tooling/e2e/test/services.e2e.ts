@@ -105,4 +105,29 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     await context.close();
     expect(consoleErrors).toEqual([]);
   });
+
+  it('records a visit on the doorstep: the seriously ill resident due and not visited drops off the missed list', async () => {
+    await page.goto(`${server.url}/services/visits`);
+    const coverage = page.getByTestId('visit-coverage');
+    const ill = coverage.locator('.ant-card').filter({ hasText: '陈国华' });
+    await ill.getByText('应访未访').waitFor();
+    const missedBefore = Number(
+      await page.getByTestId('visits-overdue').locator('.ant-statistic-content-value').textContent(),
+    );
+    await ill.getByRole('button', { name: '记录走访' }).click();
+    await ill.getByRole('button', { name: '保存走访记录' }).click();
+    await ill.getByText('请填写走访情况').or(ill.locator('.ant-form-item-explain-error')).first().waitFor();
+    await ill.getByLabel('走访情况').fill('上门看望，透析按时');
+    await ill.getByRole('button', { name: '保存走访记录' }).click();
+    await coverage.locator('.ant-card').filter({ hasText: '陈国华' }).getByText('待走访').waitFor();
+    await expect
+      .poll(async () =>
+        Number(
+          await page.getByTestId('visits-overdue').locator('.ant-statistic-content-value').textContent(),
+        ),
+      )
+      .toBe(missedBefore - 1);
+    await screenshot(page, 'services-visits-phone');
+    expect(consoleErrors).toEqual([]);
+  });
 });
