@@ -5,4 +5,5 @@ export * from './demo.js';
 export * from './feedback.js';
 export * from './snapshot.js';
 export * from './visits.js';
+export * from './volunteers.js';
 export * from './windows.js';

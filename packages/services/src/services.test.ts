@@ -15,12 +15,14 @@ import {
   monthsEnding,
   ONE_WINDOW,
   openCase,
+  pointsAfter,
   promisedOn,
   type ServiceCase,
   satisfactionTrend,
   serviceCategories,
   type VisitTarget,
   visitCoverage,
+  volunteerDraft,
   windowSetup,
 } from './index.js';
 
@@ -283,5 +285,27 @@ describe('visits (三必到、五必访)', () => {
       attendWithinDays: 1,
     });
     expect(coverage.items.find((i) => i.target.id === 'ill')?.status).toBe('due');
+  });
+});
+
+describe('welfare points', () => {
+  it('earns, redeems, and refuses a redemption beyond the balance', () => {
+    expect(pointsAfter(0, { kind: 'earn', points: 30 })).toEqual({ ok: true, balance: 30 });
+    expect(pointsAfter(30, { kind: 'redeem', points: 30 })).toEqual({ ok: true, balance: 0 });
+    expect(pointsAfter(20, { kind: 'redeem', points: 30 })).toEqual({
+      ok: false,
+      message: '积分不足：现有 20 分，兑换 30 分',
+    });
+    expect(
+      volunteerDraft.safeParse({
+        communityCode: '370305111007',
+        name: '志愿者',
+        sex: 'female',
+        birthDate: '1960-01-01',
+        wishes: '助老',
+        availableTime: '周末',
+        health: 'great',
+      }).success,
+    ).toBe(false);
   });
 });
