@@ -18,4 +18,5 @@ export * from './schema.js';
 export * from './seed.js';
 export * from './services-store.js';
 export * from './visits-store.js';
+export * from './volunteers-store.js';
 export * from './workbench.js';

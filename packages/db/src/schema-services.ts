@@ -112,3 +112,41 @@ export const serviceVisits = pgTable(
     index('service_visits_target_on_idx').on(t.targetId, t.on),
   ],
 );
+
+/** 志愿者信息库 with each volunteer's points balance and time-bank minutes, never below zero. */
+export const serviceVolunteers = pgTable(
+  'service_volunteers',
+  {
+    id: text('id').primaryKey().default(sql`gen_random_uuid()::text`),
+    communityCode: varchar('community_code', { length: 12 }).notNull(),
+    name: text('name').notNull(),
+    /** The `@shequ/services` volunteer without `communityCode` and `name`. */
+    record: jsonb('record').notNull(),
+    points: integer('points').notNull().default(0),
+    bankedMinutes: integer('banked_minutes').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('service_volunteers_community_idx').on(t.communityCode),
+    check('service_volunteers_points_not_negative', sql`${t.points} >= 0`),
+  ],
+);
+
+/** The points ledger: every entry with the balance it left. */
+export const servicePointsLedger = pgTable(
+  'service_points_ledger',
+  {
+    id: text('id').primaryKey().default(sql`gen_random_uuid()::text`),
+    volunteerId: text('volunteer_id')
+      .notNull()
+      .references(() => serviceVolunteers.id),
+    kind: text('kind', { enum: ['earn', 'redeem'] }).notNull(),
+    points: integer('points').notNull(),
+    minutes: integer('minutes').notNull().default(0),
+    balance: integer('balance').notNull(),
+    reason: text('reason').notNull(),
+    on: date('on', { mode: 'string' }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('service_points_ledger_volunteer_idx').on(t.volunteerId, t.at)],
+);
