@@ -25,6 +25,7 @@ import {
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database, DatabaseHandle, Transaction } from './client.js';
+import { markRegistersChanged } from './register-changes.js';
 import { communities, users } from './schema.js';
 import { serviceCases, serviceFeedback, serviceVisitTargets } from './schema-services.js';
 import { insertVisit, insertVisitTarget } from './visits-store.js';
@@ -113,6 +114,7 @@ export async function insertCase(db: Database, c: ServiceCase, who: ServicesActo
       ip: who.ip,
       at: who.at,
     });
+    await markRegistersChanged(tx, c.communityCode, who.at);
     return caseFromRow(row);
   });
 }
@@ -157,6 +159,7 @@ export async function stepCase(
       ip: input.ip,
       at: input.at,
     });
+    await markRegistersChanged(tx, row.communityCode, input.at);
     await input.afterSave?.(tx, outcome.case);
     return caseFromRow(saved);
   });
