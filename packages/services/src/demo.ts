@@ -188,7 +188,7 @@ export function demoVisits(options: {
     since: addDays(options.from, t.sinceOffset),
   }));
   const visits: Visit[] = [];
-  targets.forEach((t, i) => {
+  for (const [i, t] of targets.entries()) {
     const by = options.workers[i % options.workers.length] as CaseActor;
     const add = (on: string) =>
       visits.push({
@@ -198,11 +198,14 @@ export function demoVisits(options: {
         by,
         summary: '上门走访，了解近况',
       });
-    if (t.kind === 'emergency') return;
-    if (t.kind === 'family-dispute') return add(t.since);
+    if (t.kind === 'emergency') continue;
+    if (t.kind === 'family-dispute') {
+      add(t.since);
+      continue;
+    }
     // Every 25 days; the seriously ill resident's visits stop two months before the end.
     const stop = t.kind === 'seriously-ill' ? addDays(options.to, -60) : options.to;
     for (let on = addDays(t.since, 3); on <= stop; on = addDays(on, 25)) add(on);
-  });
+  }
   return { targets, visits };
 }
