@@ -267,3 +267,59 @@ describe('visits', () => {
     ).toBe('FORBIDDEN');
   });
 });
+
+describe('volunteers and points', () => {
+  it('registers a volunteer with Ezhou 第三十二条’s fields, earns and redeems points, and refuses going below zero', async () => {
+    const missing = await rejection(
+      clerk.services.addVolunteer.mutate({
+        volunteer: {
+          communityCode: XIANGSHAN,
+          name: '周阿姨',
+          sex: 'female',
+          birthDate: '1962-04-05',
+        } as never,
+      }),
+    );
+    expect(Object.keys(missing.data?.fieldErrors ?? {}).sort()).toEqual([
+      'volunteer.availableTime',
+      'volunteer.health',
+      'volunteer.wishes',
+    ]);
+    const { id } = await clerk.services.addVolunteer.mutate({
+      volunteer: {
+        communityCode: XIANGSHAN,
+        name: '周阿姨',
+        sex: 'female',
+        birthDate: '1962-04-05',
+        wishes: '助老陪伴',
+        availableTime: '周末上午',
+        skills: ['理发'],
+        health: 'good',
+      },
+    });
+    const earned = await clerk.services.points.mutate({
+      volunteerId: id,
+      entry: { kind: 'earn', points: 20, minutes: 120, reason: '助老理发', on: '2026-03-02' },
+    });
+    expect(earned.balance).toBe(20);
+    const tooMuch = await rejection(
+      clerk.services.points.mutate({
+        volunteerId: id,
+        entry: { kind: 'redeem', points: 25, reason: '兑换米面', on: '2026-03-02' },
+      }),
+    );
+    expect(tooMuch.data?.fieldErrors).toEqual({ 'entry.points': ['积分不足：现有 20 分，兑换 25 分'] });
+    const [volunteer] = await clerk.services.volunteers.query({ code: XIANGSHAN });
+    expect(volunteer).toMatchObject({ name: '周阿姨', points: 20, bankedMinutes: 120, wishes: '助老陪伴' });
+    expect(
+      (
+        await rejection(
+          neighbour.services.points.mutate({
+            volunteerId: id,
+            entry: { kind: 'redeem', points: 1, reason: '越权', on: '2026-03-02' },
+          }),
+        )
+      ).data?.code,
+    ).toBe('FORBIDDEN');
+  });
+});

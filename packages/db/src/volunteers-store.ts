@@ -5,7 +5,7 @@
  * the balance at zero or above as the last guard. Each entry is audited with the balance it left.
  */
 import { type PointsEntryDraft, pointsAfter, type VolunteerDraft } from '@shequ/services';
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database } from './client.js';
 import { servicePointsLedger, serviceVolunteers } from './schema-services.js';
@@ -91,4 +91,33 @@ export async function recordPoints(
     });
     return { balance: row.points };
   });
+}
+
+export async function findVolunteer(
+  db: Database,
+  id: string,
+): Promise<{ id: string; communityCode: string } | undefined> {
+  const [row] = await db
+    .select({ id: serviceVolunteers.id, communityCode: serviceVolunteers.communityCode })
+    .from(serviceVolunteers)
+    .where(eq(serviceVolunteers.id, id))
+    .limit(1);
+  return row;
+}
+
+/** A community's volunteers, by name, with points and banked minutes. */
+export async function listVolunteers(db: Database, communityCode: string) {
+  const rows = await db
+    .select()
+    .from(serviceVolunteers)
+    .where(eq(serviceVolunteers.communityCode, communityCode))
+    .orderBy(asc(serviceVolunteers.name), asc(serviceVolunteers.id));
+  return rows.map((r) => ({
+    ...(r.record as Omit<VolunteerDraft, 'communityCode' | 'name'>),
+    id: r.id,
+    communityCode: r.communityCode,
+    name: r.name,
+    points: r.points,
+    bankedMinutes: r.bankedMinutes,
+  }));
 }

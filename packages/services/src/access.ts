@@ -17,4 +17,7 @@ export const servicesAuditActionLabels: Record<string, string> = {
   'services.feedback.answer': '居民评价',
   'services.visit-target.create': '登记走访对象',
   'services.visit.log': '记录走访',
+  'services.volunteer.create': '登记志愿者',
+  'services.points.earn': '获得公益积分',
+  'services.points.redeem': '兑换公益积分',
 };

@@ -14,13 +14,17 @@ import {
   feedbackLinkCase,
   findCase,
   findVisitTarget,
+  findVolunteer,
   insertCase,
   insertVisit,
   insertVisitTarget,
+  insertVolunteer,
   issueFeedbackLink,
   listCases,
+  listVolunteers,
   loadVisitRegister,
   recordCaseFullView,
+  recordPoints,
   registerHistory,
   ServicesError,
   stepCase,
@@ -44,12 +48,14 @@ import {
   monthsEnding,
   noteInput,
   openCase,
+  pointsEntryDraft,
   type ServiceCase,
   type StepInput,
   satisfactionTrend,
   visitCoverage,
   visitDraft,
   visitTargetDraft,
+  volunteerDraft,
 } from '@shequ/services';
 import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
@@ -348,6 +354,33 @@ export const servicesRouter = router({
     );
     return { ok: true as const };
   }),
+
+  /** A community's volunteers with their points and banked hours (Ezhou 第三十二条; Weihai 二（九）). */
+  volunteers: authedProcedure.input(z.strictObject({ code: communityCode })).query(async ({ ctx, input }) => {
+    requireScope(ctx.principal, input.code);
+    return listVolunteers(ctx.db, input.code);
+  }),
+
+  addVolunteer: writerProcedure
+    .input(z.strictObject({ volunteer: volunteerDraft }))
+    .mutation(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.volunteer.communityCode);
+      return insertVolunteer(ctx.db, { ...input.volunteer, id: randomUUID() }, who(ctx));
+    }),
+
+  /** Points earned (with minutes for the time bank) or redeemed; never below zero. */
+  points: writerProcedure
+    .input(z.strictObject({ volunteerId: z.string().min(1).max(64), entry: pointsEntryDraft }))
+    .mutation(async ({ ctx, input }) => {
+      const found = await findVolunteer(ctx.db, input.volunteerId);
+      if (!found) throw notFound('没有这名志愿者');
+      requireScope(ctx.principal, found.communityCode);
+      try {
+        return await recordPoints(ctx.db, input.volunteerId, input.entry, who(ctx));
+      } catch (error) {
+        asClientError(error, 'entry');
+      }
+    }),
 
   /** What the resident's feedback page shows: the case's subject and the community; no sign-in. */
   feedbackForm: publicProcedure
