@@ -90,6 +90,7 @@ export const pages: PageEntry[] = [
   },
   { path: 'services/new', load: () => import('./services/new.js') },
   { path: 'services/visits', load: () => import('./services/visits.js') },
+  { path: 'services/volunteers', load: () => import('./services/volunteers.js') },
   { path: 'services/:id', load: () => import('./services/case.js') },
   {
     path: 'users',

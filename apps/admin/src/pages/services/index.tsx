@@ -80,6 +80,11 @@ export default function ServicesPage() {
               <Button>走访</Button>
             </Link>
           )}
+          {level === 'community' && (
+            <Link to="/services/volunteers">
+              <Button>志愿者</Button>
+            </Link>
+          )}
           {canWrite && level === 'community' && (
             <Link to="/services/new">
               <Button type="primary">受理事项</Button>
