@@ -312,8 +312,8 @@ export async function loadCaseRegisters(
 // Feedback
 // ---------------------------------------------------------------------------------------------
 
-/** Issues the one feedback link of a closed case (its token's hash); inside the closure's transaction. */
-export async function issueFeedbackLink(
+/** Creates the one feedback link of a closed case (its token's hash); inside the closure's transaction. */
+export async function createFeedbackLink(
   tx: Transaction,
   c: Pick<ServiceCase, 'id' | 'communityCode'>,
   tokenHash: string,
@@ -414,7 +414,7 @@ const DEMO_SCORES = [5, 4, 5, 3, 4, 5, 2, 5, 4, 4] as const;
 
 /**
  * Stores demo cases for the communities that exist and keep none yet (each with its intake audited
- * as the demo's seed actor), and an answered feedback row for most closed ones — with a token hash no
+ * with no actor, as the demo's), and an answered feedback row for most closed ones — with a token hash no
  * link can match — so the satisfaction trend has months to show.
  */
 export async function seedServiceCases(
@@ -438,7 +438,7 @@ export async function seedServiceCases(
         .where(inArray(serviceCases.communityCode, codes))
     ).map((r) => r.code),
   );
-  let seeded = 0;
+  let stored = 0;
   for (const [i, c] of cases.entries()) {
     if (!present.has(c.communityCode) || keeping.has(c.communityCode)) continue;
     await insertCase(db, c, { actor: null, ip: null, at });
@@ -455,9 +455,9 @@ export async function seedServiceCases(
         score: DEMO_SCORES[i % DEMO_SCORES.length] ?? 5,
       });
     }
-    seeded++;
+    stored++;
   }
-  return seeded;
+  return stored;
 }
 
 /** The demo's cases: half a year of 象山 (by its demo accounts) and of 大湾社区 in Ezhou. */

@@ -2,7 +2,8 @@
  * Service cases of 象山社区, walked by 孙立, a worker of the community, on a 390×844 phone as at the
  * door: the demo's open cases with the overdue ones counted, the intake form refusing bad input with
  * field messages, a new case received with 孙立 as first responder, closed with the resident told,
- * and the resident answering through the one-time link without signing in — once.
+ * and the resident answering through the one-time link without signing in — once; a visit recorded
+ * on the doorstep; a volunteer registered, points credited and a redemption beyond them refused.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -128,6 +129,41 @@ describeInBrowser('service cases in the console and the resident’s feedback li
       )
       .toBe(missedBefore - 1);
     await screenshot(page, 'services-visits-phone');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('registers a volunteer, credits points and refuses a redemption beyond them', async () => {
+    await page.goto(`${server.url}/services/volunteers`);
+    await page.getByRole('heading', { name: '志愿者与公益积分' }).waitFor();
+    await page.getByText('登记志愿者', { exact: true }).first().click();
+    await page.getByLabel('姓名').fill('周阿姨');
+    await page.getByLabel('服务意愿').fill('助老陪伴');
+    await page.getByRole('button', { name: '保存志愿者' }).click();
+    await page.locator('.ant-form-item-explain-error').first().waitFor();
+    await page.getByLabel('性别').click();
+    await page.locator('.ant-select-item-option', { hasText: '女' }).click();
+    await page.getByLabel('出生日期').fill('1962-04-05');
+    await page.getByLabel('出生日期').press('Enter');
+    await page.getByLabel('可服务时间').fill('周末上午');
+    await page.getByLabel('身体状况').click();
+    await page.locator('.ant-select-item-option', { hasText: '良好' }).click();
+    await page.getByRole('button', { name: '保存志愿者' }).click();
+    const card = page.locator('.ant-card').filter({ hasText: '周阿姨' });
+    await card.getByText('积分 0').waitFor();
+    await card.getByRole('button', { name: '积分' }).click();
+    await card.getByLabel('积分', { exact: true }).fill('20');
+    await card.getByLabel('服务时长（分钟，存入时间银行）').fill('90');
+    await card.getByLabel('事由').fill('陪同就医');
+    await card.getByRole('button', { name: '保存' }).click();
+    await card.getByText('积分 20').waitFor();
+    await card.getByText('时间银行 1 小时 30 分').waitFor();
+    await card.getByRole('button', { name: '积分' }).click();
+    await card.getByText('兑换积分').click();
+    await card.getByLabel('积分', { exact: true }).fill('25');
+    await card.getByLabel('事由').fill('兑换米面');
+    await card.getByRole('button', { name: '保存' }).click();
+    await card.getByText('积分不足：现有 20 分，兑换 25 分').waitFor();
+    await screenshot(page, 'services-volunteers-phone');
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import {
   answerFeedback,
   caseCountsByCommunity,
   communities,
+  createFeedbackLink,
   feedbackAnswers,
   feedbackLinkCase,
   findCase,
@@ -19,7 +20,6 @@ import {
   insertVisit,
   insertVisitTarget,
   insertVolunteer,
-  issueFeedbackLink,
   listCases,
   listVolunteers,
   loadVisitRegister,
@@ -289,7 +289,7 @@ export const servicesRouter = router({
           check: (c) => requireScope(ctx.principal, c.communityCode),
           decide: (c) => applyStep(c, step, ctx.settings.now(), actorOf(ctx)),
           ...(token
-            ? { afterSave: (tx, c) => issueFeedbackLink(tx, c, hashToken(token), ctx.settings.now()) }
+            ? { afterSave: (tx, c) => createFeedbackLink(tx, c, hashToken(token), ctx.settings.now()) }
             : {}),
         });
         return {

@@ -180,7 +180,7 @@ function AddVolunteer({ code, onDone }: { code: string; onDone: () => void }) {
         <Select options={healthLevels.map((h) => ({ value: h, label: healthLabels[h] }))} />
       </Form.Item>
       <Button htmlType="submit" loading={add.isPending} block>
-        登记志愿者
+        保存志愿者
       </Button>
     </Form>
   );
