@@ -19,6 +19,12 @@ const router = createBrowserRouter([
     HydrateFallback: PageLoading,
     lazy: async () => ({ Component: (await import('./pages/change-password/index.js')).default }),
   },
+  {
+    // The resident's one-time feedback link: no sign-in.
+    path: '/feedback/:token',
+    HydrateFallback: PageLoading,
+    lazy: async () => ({ Component: (await import('./pages/feedback/index.js')).default }),
+  },
   { path: '/', Component: RequireSession, HydrateFallback: PageLoading, children: appRoutes() },
 ]);
 

@@ -16,6 +16,7 @@ import { jurisdictionsRouter } from './routers/jurisdictions.js';
 import { peopleRouter } from './routers/people.js';
 import { policyRouter } from './routers/policy.js';
 import { sealsRouter } from './routers/seals.js';
+import { servicesRouter } from './routers/services.js';
 import { spreadsheetsRouter } from './routers/spreadsheets.js';
 import { usersRouter } from './routers/users.js';
 import { workbenchRouter } from './routers/workbench.js';
@@ -40,6 +41,7 @@ export const appRouter = router({
   people: peopleRouter,
   democracy: democracyRouter,
   appraisals: appraisalsRouter,
+  services: servicesRouter,
 });
 
 export type AppRouter = typeof appRouter;

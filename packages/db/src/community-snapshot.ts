@@ -15,11 +15,13 @@ import {
   SNAPSHOT_FORMAT,
 } from '@shequ/domain';
 import { deriveSnapshotFacts } from '@shequ/people';
+import { deriveServiceFacts } from '@shequ/services';
 import { eq } from 'drizzle-orm';
 import type { Database, Transaction } from './client.js';
 import { loadDemocracyRegisters } from './democracy-store.js';
 import { loadRegisters } from './people-store.js';
 import { communities } from './schema.js';
+import { loadCaseRegisters } from './services-store.js';
 
 type Db = Database | Transaction;
 
@@ -81,6 +83,7 @@ export const registerSources: readonly RegisterSource[] = [
     load: loadDemocracyRegisters,
     derive: (registers, asOf) => deriveDemocracyFacts(registers, asOf),
   }),
+  registerSource({ name: 'services', load: loadCaseRegisters, derive: deriveServiceFacts }),
 ];
 
 /** The facts each community's registers determine as of its date; communities keeping none are absent. */

@@ -23,5 +23,8 @@ export * from './reconcile.js';
 export { markRegistersChanged } from './register-changes.js';
 export * from './schema.js';
 export * from './seed.js';
+export * from './services-store.js';
+export * from './visits-store.js';
+export * from './volunteers-store.js';
 export * from './witness.js';
 export * from './workbench.js';

@@ -154,4 +154,5 @@ export * from './schema-archives.js';
 export * from './schema-assessment.js';
 export * from './schema-democracy.js';
 export * from './schema-people.js';
+export * from './schema-services.js';
 export * from './schema-witness.js';

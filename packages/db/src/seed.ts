@@ -12,6 +12,7 @@ import { seedDemocracyRegisters } from './democracy-store.js';
 import { type DivisionNode, readDivisionNodes, readResidentsCommittees } from './divisions.js';
 import { seedPeopleRegisters } from './people-store.js';
 import { communities, jurisdictions } from './schema.js';
+import { seedServicesDemo } from './services-store.js';
 
 /** Hubei/Ezhou, Shandong/Weihai, Shandong/Zibo/Linzi/Jinshan town and all of Jiangsu. */
 export const DEMO_PREFIXES = ['4207', '3710', '370305111', '32'] as const;
@@ -120,6 +121,7 @@ export async function seedDemo(
   await seedArchivesDemo(handle, { demoPasswordHash });
   await seedPeopleRegisters(handle, demoRegisters());
   await seedDemocracyRegisters(handle, demoDemocracyRegisters(), undefined, demoPublicContacts());
+  await seedServicesDemo(handle);
   return summary;
 }
 

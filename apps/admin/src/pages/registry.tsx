@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  CustomerServiceOutlined,
   DesktopOutlined,
   FileProtectOutlined,
   IdcardOutlined,
@@ -90,6 +91,15 @@ export const pages: PageEntry[] = [
     menu: { label: '民主议事', icon: <ScheduleOutlined /> },
   },
   { path: 'democracy/:code', load: () => import('./democracy/community.js') },
+  {
+    path: 'services',
+    load: () => import('./services/index.js'),
+    menu: { label: '服务事项', icon: <CustomerServiceOutlined /> },
+  },
+  { path: 'services/new', load: () => import('./services/new.js') },
+  { path: 'services/visits', load: () => import('./services/visits.js') },
+  { path: 'services/volunteers', load: () => import('./services/volunteers.js') },
+  { path: 'services/:id', load: () => import('./services/case.js') },
   {
     path: 'users',
     load: () => import('./users/index.js'),

@@ -213,6 +213,43 @@ function Overdue({ data }: { data: Workbench }) {
   );
 }
 
+/**
+ * The service cases I am first responder or handler of, still open (Ezhou 第二十五条（一）: the first
+ * responder follows a case until it closes); overdue ones marked. Plain text, no package labels, so
+ * the first page stays light.
+ */
+function MyCases() {
+  const cases = useQuery(trpc.services.cases.queryOptions({ mine: true, limit: 10 }));
+  const data = cases.data;
+  return (
+    <Section title="我的服务事项" count={data?.open ?? 0} more={<Link to="/services">服务事项</Link>}>
+      {cases.isError ? (
+        <Quiet>未能载入：{errorMessage(cases.error)}</Quiet>
+      ) : !data || data.items.length === 0 ? (
+        <Quiet>没有您负责或承办的未办结事项</Quiet>
+      ) : (
+        <EntryList data-testid="workbench-cases">
+          {data.items.map((c) => (
+            <Entry key={c.id}>
+              <EntryText
+                title={<Link to={`/services/${c.id}`}>{c.subject}</Link>}
+                description={
+                  <Space size={[12, 0]} wrap>
+                    <span>{c.resident.name}</span>
+                    <span>承诺 {c.promisedOn} 前办结</span>
+                    {c.overdue ? <Tag color="red">超期</Tag> : null}
+                    {c.priority ? <Tag color="purple">优先</Tag> : null}
+                  </Space>
+                }
+              />
+            </Entry>
+          ))}
+        </EntryList>
+      )}
+    </Section>
+  );
+}
+
 export default function WorkbenchPage() {
   const workbench = useQuery(trpc.workbench.mine.queryOptions());
   if (workbench.isPending) return <Spin />;
@@ -229,6 +266,7 @@ export default function WorkbenchPage() {
     <>
       <h2 style={{ fontSize: 24, fontWeight: 600, margin: '0 0 16px' }}>工作台</h2>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <MyCases />
         <Section title="待我审批" count={approvals} more={<Link to="/archives/requests">审批与申请</Link>}>
           {approvals === 0 ? (
             <Quiet>没有等待您审批的申请</Quiet>

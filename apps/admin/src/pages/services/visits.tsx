@@ -1,0 +1,235 @@
+/**
+ * 走访: a community's 「三必到、五必访」 register (Ezhou 第二十五条（三）) — who is due a visit, who was
+ * due and has not been visited (first, in red), and a visit recorded on the doorstep in two fields.
+ * A street picks one of its communities.
+ */
+import { type VisitTargetKind, visitTargetKindLabels, visitTargetKinds } from '@shequ/services';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Collapse,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Select,
+  Space,
+  Statistic,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { errorMessage, serverErrorsFor } from '../../lib/fieldErrors.js';
+import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { chinaToday, useCanWrite } from '../archives/shared.js';
+
+type Item = RouterOutputs['services']['visits']['items'][number];
+
+const statusTags: Record<Item['status'], { color: string; label: string }> = {
+  overdue: { color: 'red', label: '应访未访' },
+  due: { color: 'blue', label: '待走访' },
+  covered: { color: 'green', label: '已到场' },
+};
+
+const asDate = (v: unknown) => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : '');
+
+function LogVisit({ item, onDone }: { item: Item; onDone: () => void }) {
+  const [form] = Form.useForm();
+  const [others, setOthers] = useState<string[]>([]);
+  const log = useMutation(
+    trpc.services.logVisit.mutationOptions({
+      onSuccess: () => {
+        form.resetFields();
+        onDone();
+      },
+      onError: (error) => {
+        const placed = serverErrorsFor(error, ['on', 'summary']);
+        form.setFields(placed.fields);
+        setOthers(placed.others);
+      },
+    }),
+  );
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(v: { on?: unknown; summary?: string }) =>
+        log.mutate({ targetId: item.target.id, on: asDate(v.on), summary: v.summary ?? '' })
+      }
+    >
+      {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
+      <Form.Item name="on" label="走访日期" initialValue={dayjs(chinaToday())}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="summary" label="走访情况">
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={log.isPending} block>
+        保存走访记录
+      </Button>
+    </Form>
+  );
+}
+
+function AddTarget({ code, onDone }: { code: string; onDone: () => void }) {
+  const [form] = Form.useForm();
+  const [others, setOthers] = useState<string[]>([]);
+  const add = useMutation(
+    trpc.services.addVisitTarget.mutationOptions({
+      onSuccess: () => {
+        form.resetFields();
+        onDone();
+      },
+      onError: (error) => {
+        const placed = serverErrorsFor(
+          error,
+          ['kind', 'name', 'address', 'since'].map((f) => `target.${f}`),
+        );
+        form.setFields(placed.fields.map((f) => ({ ...f, name: (f.name as (string | number)[]).slice(1) })));
+        setOthers(placed.others);
+      },
+    }),
+  );
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(v: { kind?: VisitTargetKind; name?: string; address?: string; since?: unknown }) =>
+        add.mutate({
+          target: {
+            communityCode: code,
+            kind: v.kind as VisitTargetKind,
+            name: v.name ?? '',
+            ...(v.address?.trim() ? { address: v.address.trim() } : {}),
+            since: asDate(v.since),
+          },
+        })
+      }
+    >
+      {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
+      <Form.Item name="kind" label="类别">
+        <Select
+          placeholder="请选择"
+          options={visitTargetKinds.map((k) => ({ value: k, label: visitTargetKindLabels[k] }))}
+        />
+      </Form.Item>
+      <Form.Item name="name" label="户主或事件">
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="address" label="住址">
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="since" label="登记（发生）日期" initialValue={dayjs(chinaToday())}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Button htmlType="submit" loading={add.isPending} block>
+        登记
+      </Button>
+    </Form>
+  );
+}
+
+export default function VisitsPage() {
+  const { message } = App.useApp();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const node = me.data?.jurisdictionCode ?? '';
+  const isStreet = node.length === 9;
+  const streetCases = useQuery({
+    ...trpc.services.cases.queryOptions({ under: node, limit: 1 }),
+    enabled: isStreet,
+  });
+  const [picked, setPicked] = useState<string | undefined>();
+  const code = node.length === 12 ? node : picked;
+  const canWrite = useCanWrite();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState<string | undefined>();
+  const visits = useQuery({ ...trpc.services.visits.queryOptions({ code: code ?? '' }), enabled: !!code });
+  const refresh = async (text: string) => {
+    message.success(text);
+    setOpen(undefined);
+    await queryClient.invalidateQueries({ queryKey: trpc.services.visits.pathKey() });
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="visits-page">
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        走访（三必到、五必访）
+      </Typography.Title>
+      {isStreet && (
+        <Select
+          aria-label="社区"
+          placeholder="选择社区"
+          style={{ width: '100%', maxWidth: 320 }}
+          value={picked}
+          onChange={setPicked}
+          options={(streetCases.data?.communities ?? []).map((c) => ({ value: c.code, label: c.name }))}
+        />
+      )}
+      {!code && !isStreet && (
+        <Alert type="info" showIcon title="走访登记按社区查看，请以社区或街道账号使用" />
+      )}
+      {visits.isError && <Alert type="error" showIcon title={errorMessage(visits.error)} />}
+      {visits.data && (
+        <>
+          <Flex gap={24} wrap>
+            <Statistic title="在册对象" value={visits.data.onRegister} />
+            <Statistic
+              title="应访未访"
+              value={visits.data.overdue}
+              styles={{ content: { color: visits.data.overdue > 0 ? '#cf1322' : undefined } }}
+              data-testid="visits-overdue"
+            />
+          </Flex>
+          <Flex vertical gap={8} data-testid="visit-coverage">
+            {visits.data.items.length === 0 && (
+              <Typography.Text type="secondary">还没有登记走访对象</Typography.Text>
+            )}
+            {visits.data.items.map((item) => (
+              <Card
+                key={item.target.id}
+                size="small"
+                style={item.status === 'overdue' ? { borderColor: '#ffa39e', background: '#fff1f0' } : {}}
+              >
+                <Flex justify="space-between" align="start" gap={8} wrap>
+                  <div style={{ minWidth: 0 }}>
+                    <Typography.Text strong>{item.target.name}</Typography.Text>{' '}
+                    <Tag>{visitTargetKindLabels[item.target.kind]}</Tag>
+                    <Tag color={statusTags[item.status].color}>{statusTags[item.status].label}</Tag>
+                    <div style={{ color: '#888' }}>
+                      {item.lastVisitOn ? `上次走访 ${item.lastVisitOn}；` : '尚未走访；'}
+                      {item.status === 'covered' ? '' : `应于 ${item.dueOn} 前走访`}
+                      {item.target.address ? `；${item.target.address}` : ''}
+                    </div>
+                  </div>
+                  {canWrite && item.status !== 'covered' && (
+                    <Button
+                      size="small"
+                      onClick={() => setOpen(open === item.target.id ? undefined : item.target.id)}
+                    >
+                      记录走访
+                    </Button>
+                  )}
+                </Flex>
+                {open === item.target.id && <LogVisit item={item} onDone={() => refresh('已记录走访')} />}
+              </Card>
+            ))}
+          </Flex>
+          {canWrite && code && (
+            <Collapse
+              items={[
+                {
+                  key: 'add',
+                  label: '登记走访对象或必到事件',
+                  children: <AddTarget code={code} onDone={() => refresh('已登记')} />,
+                },
+              ]}
+            />
+          )}
+        </>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,250 @@
+/**
+ * 志愿者与公益积分: a community's volunteer registry with Ezhou 第三十二条's fields, each volunteer's
+ * welfare points (Ezhou 第三十三条) and hours saved in the time bank (Weihai 二（九）); points earned or
+ * redeemed in a two-field form. The server refuses a redemption beyond the balance.
+ */
+import { healthLabels, healthLevels } from '@shequ/services';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Collapse,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Segmented,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { errorMessage, serverErrorsFor } from '../../lib/fieldErrors.js';
+import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { chinaToday, useCanWrite } from '../archives/shared.js';
+
+type Volunteer = RouterOutputs['services']['volunteers'][number];
+const asDate = (v: unknown) => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : '');
+const stripFirst = <F extends { name: unknown }>(f: F) => ({
+  ...f,
+  name: (f.name as (string | number)[]).slice(1),
+});
+
+function PointsForm({ volunteer, onDone }: { volunteer: Volunteer; onDone: () => void }) {
+  const [form] = Form.useForm();
+  const [kind, setKind] = useState<'earn' | 'redeem'>('earn');
+  const [others, setOthers] = useState<string[]>([]);
+  const points = useMutation(
+    trpc.services.points.mutationOptions({
+      onSuccess: () => {
+        form.resetFields();
+        onDone();
+      },
+      onError: (error) => {
+        const placed = serverErrorsFor(
+          error,
+          ['points', 'minutes', 'reason', 'on'].map((f) => `entry.${f}`),
+        );
+        form.setFields(placed.fields.map(stripFirst));
+        setOthers(placed.others);
+      },
+    }),
+  );
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(v: { points?: number; minutes?: number; reason?: string; on?: unknown }) =>
+        points.mutate({
+          volunteerId: volunteer.id,
+          entry: {
+            kind,
+            points: v.points ?? 0,
+            minutes: kind === 'earn' ? (v.minutes ?? 0) : 0,
+            reason: v.reason ?? '',
+            on: asDate(v.on),
+          },
+        })
+      }
+    >
+      <Segmented<'earn' | 'redeem'>
+        block
+        value={kind}
+        onChange={setKind}
+        options={[
+          { value: 'earn', label: '获得积分' },
+          { value: 'redeem', label: '兑换积分' },
+        ]}
+        style={{ marginBottom: 12 }}
+      />
+      {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
+      <Form.Item name="points" label="积分">
+        <InputNumber<number> min={1} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      {kind === 'earn' && (
+        <Form.Item name="minutes" label="服务时长（分钟，存入时间银行）">
+          <InputNumber<number> min={0} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      )}
+      <Form.Item name="reason" label="事由">
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="on" label="日期" initialValue={dayjs(chinaToday())}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={points.isPending} block>
+        保存
+      </Button>
+    </Form>
+  );
+}
+
+function AddVolunteer({ code, onDone }: { code: string; onDone: () => void }) {
+  const [form] = Form.useForm();
+  const [others, setOthers] = useState<string[]>([]);
+  const add = useMutation(
+    trpc.services.addVolunteer.mutationOptions({
+      onSuccess: () => {
+        form.resetFields();
+        onDone();
+      },
+      onError: (error) => {
+        const placed = serverErrorsFor(
+          error,
+          ['name', 'sex', 'birthDate', 'wishes', 'availableTime', 'skills', 'health'].map(
+            (f) => `volunteer.${f}`,
+          ),
+        );
+        form.setFields(placed.fields.map(stripFirst));
+        setOthers(placed.others);
+      },
+    }),
+  );
+  type Values = { name?: string; sex?: 'male' | 'female'; birthDate?: unknown; wishes?: string } & {
+    availableTime?: string;
+    skills?: string;
+    health?: (typeof healthLevels)[number];
+  };
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(v: Values) =>
+        add.mutate({
+          volunteer: {
+            communityCode: code,
+            name: v.name ?? '',
+            sex: v.sex as 'male' | 'female',
+            birthDate: asDate(v.birthDate),
+            wishes: v.wishes ?? '',
+            availableTime: v.availableTime ?? '',
+            skills: (v.skills ?? '')
+              .split(/[,，、\s]+/)
+              .map((x) => x.trim())
+              .filter(Boolean),
+            health: v.health as (typeof healthLevels)[number],
+          },
+        })
+      }
+    >
+      {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
+      <Form.Item name="name" label="姓名">
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="sex" label="性别">
+        <Select
+          options={[
+            { value: 'male', label: '男' },
+            { value: 'female', label: '女' },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="birthDate" label="出生日期">
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="wishes" label="服务意愿">
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="availableTime" label="可服务时间">
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="skills" label="技能（用顿号分隔）">
+        <Input maxLength={300} />
+      </Form.Item>
+      <Form.Item name="health" label="身体状况">
+        <Select options={healthLevels.map((h) => ({ value: h, label: healthLabels[h] }))} />
+      </Form.Item>
+      <Button htmlType="submit" loading={add.isPending} block>
+        保存志愿者
+      </Button>
+    </Form>
+  );
+}
+
+export default function VolunteersPage() {
+  const { message } = App.useApp();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const code = me.data?.jurisdictionCode?.length === 12 ? me.data.jurisdictionCode : undefined;
+  const canWrite = useCanWrite();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState<string | undefined>();
+  const volunteers = useQuery({
+    ...trpc.services.volunteers.queryOptions({ code: code ?? '' }),
+    enabled: !!code,
+  });
+  const refresh = async (text: string) => {
+    message.success(text);
+    setOpen(undefined);
+    await queryClient.invalidateQueries({ queryKey: trpc.services.volunteers.pathKey() });
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="volunteers-page">
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        志愿者与公益积分
+      </Typography.Title>
+      {me.isSuccess && !code && (
+        <Alert type="info" showIcon title="志愿者信息库按社区管理，请以社区账号使用" />
+      )}
+      {volunteers.isError && <Alert type="error" showIcon title={errorMessage(volunteers.error)} />}
+      {volunteers.data?.length === 0 && <Typography.Text type="secondary">还没有登记志愿者</Typography.Text>}
+      {(volunteers.data ?? []).map((v) => (
+        <Card key={v.id} size="small">
+          <Flex justify="space-between" align="start" gap={8} wrap>
+            <div style={{ minWidth: 0 }}>
+              <Typography.Text strong>{v.name}</Typography.Text> <Tag color="gold">积分 {v.points}</Tag>
+              <Tag>
+                时间银行 {Math.floor(v.bankedMinutes / 60)} 小时 {v.bankedMinutes % 60} 分
+              </Tag>
+              <div style={{ color: '#888' }}>
+                {v.wishes}；{v.availableTime}；{healthLabels[v.health]}
+                {v.skills.length > 0 ? `；${v.skills.join('、')}` : ''}
+              </div>
+            </div>
+            {canWrite && (
+              <Button size="small" onClick={() => setOpen(open === v.id ? undefined : v.id)}>
+                积分
+              </Button>
+            )}
+          </Flex>
+          {open === v.id && <PointsForm volunteer={v} onDone={() => refresh('已记入积分')} />}
+        </Card>
+      ))}
+      {canWrite && code && (
+        <Collapse
+          items={[
+            {
+              key: 'add',
+              label: '登记志愿者',
+              children: <AddVolunteer code={code} onDone={() => refresh('已登记')} />,
+            },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}

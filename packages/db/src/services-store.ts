@@ -1,0 +1,538 @@
+/**
+ * Storing and reading service cases and residents' feedback (`@shequ/services`). The package decides
+ * what a step may do; here each write runs in one transaction with its audit record, and a step takes
+ * the case's row lock so two workers acting on one case at once are applied one after the other.
+ *
+ * Audit records keep residents' identity and mobile numbers masked: the audit log is read by more
+ * people than may see them.
+ */
+import { createHash } from 'node:crypto';
+import { chinaDate, type FieldIssue } from '@shequ/domain';
+import {
+  type CaseRegister,
+  caseStatus,
+  closure,
+  currentHandler,
+  DEMO_SERVICE_COMMUNITIES,
+  demoCases,
+  demoVisits,
+  maskedCase,
+  type Outcome,
+  type ServiceCase,
+  type Visit,
+  type VisitTarget,
+} from '@shequ/services';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { writeAudit } from './audit.js';
+import type { Database, DatabaseHandle, Transaction } from './client.js';
+import { markRegistersChanged } from './register-changes.js';
+import { communities, users } from './schema.js';
+import { serviceCases, serviceFeedback, serviceVisitTargets } from './schema-services.js';
+import { insertVisit, insertVisitTarget } from './visits-store.js';
+
+type Db = Database | Transaction;
+
+export type ServicesErrorCode = 'not-found' | 'conflict' | 'invalid';
+
+/** A refused write: `invalid` carries the field problems, `not-found` a missing row. */
+export class ServicesError extends Error {
+  constructor(
+    readonly code: ServicesErrorCode,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'ServicesError';
+  }
+}
+
+export interface ServicesActor {
+  actor: { id: string; username: string } | null;
+  ip: string | null;
+  at: Date;
+}
+
+type CaseRow = typeof serviceCases.$inferSelect;
+
+function caseFromRow(row: CaseRow): ServiceCase & { version: number } {
+  return {
+    ...(row.record as Omit<ServiceCase, 'id' | 'communityCode'>),
+    id: row.id,
+    communityCode: row.communityCode,
+    version: row.version,
+  };
+}
+
+function columnsOf(c: ServiceCase) {
+  const { id: _id, communityCode: _code, ...record } = c;
+  const closed = closure(c);
+  return {
+    category: c.category,
+    status: caseStatus(c),
+    priority: c.priority,
+    firstResponderId: c.firstResponder.userId,
+    handlerId: currentHandler(c).userId,
+    receivedAt: new Date(c.receivedAt),
+    receivedOn: c.receivedOn,
+    promisedOn: c.promisedOn,
+    closedOn: closed ? chinaDate(new Date(closed.at)) : null,
+    record,
+  };
+}
+
+async function streetOf(db: Db, code: string): Promise<string> {
+  const [row] = await db
+    .select({ streetCode: communities.streetCode })
+    .from(communities)
+    .where(eq(communities.code, code))
+    .limit(1);
+  if (!row) throw new ServicesError('not-found', '没有这个社区');
+  return row.streetCode;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------
+
+/** Stores a newly received case with its audit record. */
+export async function insertCase(db: Database, c: ServiceCase, who: ServicesActor): Promise<ServiceCase> {
+  return db.transaction(async (tx) => {
+    const streetCode = await streetOf(tx, c.communityCode);
+    const [row] = await tx
+      .insert(serviceCases)
+      .values({ id: c.id, communityCode: c.communityCode, streetCode, ...columnsOf(c), updatedAt: who.at })
+      .returning();
+    if (!row) throw new ServicesError('conflict', '保存失败，请重试');
+    await writeAudit(tx, {
+      actor: who.actor,
+      action: 'services.case.open',
+      entityType: 'services.case',
+      entityId: c.id,
+      jurisdictionCode: c.communityCode,
+      before: null,
+      after: maskedCase(c),
+      ip: who.ip,
+      at: who.at,
+    });
+    await markRegistersChanged(tx, c.communityCode, who.at);
+    return caseFromRow(row);
+  });
+}
+
+/**
+ * Applies a step under the case's row lock: `decide` (the package's `applyStep`) sees the case as
+ * stored; a refusal writes nothing. `check` sees the stored case first (the caller's scope check).
+ * `afterSave` runs in the same transaction (a closure's feedback link).
+ */
+export async function stepCase(
+  db: Database,
+  input: ServicesActor & {
+    id: string;
+    action: string;
+    check: (c: ServiceCase) => void;
+    decide: (c: ServiceCase) => Outcome;
+    afterSave?: (tx: Transaction, c: ServiceCase) => Promise<void>;
+  },
+): Promise<ServiceCase> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(serviceCases).where(eq(serviceCases.id, input.id)).for('update');
+    if (!row) throw new ServicesError('not-found', '没有这个服务事项');
+    const { version: _v, ...before } = caseFromRow(row);
+    input.check(before);
+    const outcome = input.decide(before);
+    if (!outcome.ok)
+      throw new ServicesError('invalid', outcome.issues.map((i) => i.message).join('；'), outcome.issues);
+    const [saved] = await tx
+      .update(serviceCases)
+      .set({ ...columnsOf(outcome.case), version: row.version + 1, updatedAt: input.at })
+      .where(eq(serviceCases.id, input.id))
+      .returning();
+    if (!saved) throw new ServicesError('conflict', '保存失败，请重试');
+    await writeAudit(tx, {
+      actor: input.actor,
+      action: input.action,
+      entityType: 'services.case',
+      entityId: input.id,
+      jurisdictionCode: row.communityCode,
+      before: null,
+      after: outcome.case.steps.at(-1) ?? null,
+      ip: input.ip,
+      at: input.at,
+    });
+    await markRegistersChanged(tx, row.communityCode, input.at);
+    await input.afterSave?.(tx, outcome.case);
+    return caseFromRow(saved);
+  });
+}
+
+/** Records that someone saw a resident's identity and mobile numbers unmasked. */
+export async function recordCaseFullView(
+  db: Db,
+  c: Pick<ServiceCase, 'id' | 'communityCode'>,
+  who: ServicesActor,
+): Promise<void> {
+  await writeAudit(db, {
+    actor: who.actor,
+    action: 'services.case.viewFull',
+    entityType: 'services.case',
+    entityId: c.id,
+    jurisdictionCode: c.communityCode,
+    before: null,
+    after: { fields: ['resident.idNumber', 'resident.phone'] },
+    ip: who.ip,
+    at: who.at,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+export async function findCase(db: Db, id: string): Promise<(ServiceCase & { version: number }) | undefined> {
+  const [row] = await db.select().from(serviceCases).where(eq(serviceCases.id, id)).limit(1);
+  return row ? caseFromRow(row) : undefined;
+}
+
+export interface CaseListQuery {
+  /** Exactly one of these: a community, a street, or a worker's own (first responder or handler). */
+  communityCode?: string;
+  streetCode?: string;
+  userId?: string;
+  /** Only the open cases (the default), or closed ones too. */
+  includeClosed?: boolean;
+  overdueOnly?: boolean;
+  asOf: string;
+  limit: number;
+  offset?: number;
+}
+
+function listWhere(q: CaseListQuery): SQL | undefined {
+  const where: (SQL | undefined)[] = [];
+  if (q.communityCode !== undefined) where.push(eq(serviceCases.communityCode, q.communityCode));
+  if (q.streetCode !== undefined) where.push(eq(serviceCases.streetCode, q.streetCode));
+  if (q.userId !== undefined)
+    where.push(or(eq(serviceCases.firstResponderId, q.userId), eq(serviceCases.handlerId, q.userId)));
+  if (!q.includeClosed || q.overdueOnly) where.push(isNull(serviceCases.closedOn));
+  if (q.overdueOnly) where.push(lt(serviceCases.promisedOn, q.asOf));
+  return and(...where);
+}
+
+/**
+ * A page of cases in working order (priority first, then promised date) with the counts of open and
+ * overdue ones over the whole selection.
+ */
+export async function listCases(
+  db: Db,
+  q: CaseListQuery,
+): Promise<{ items: ServiceCase[]; open: number; overdue: number }> {
+  const where = listWhere(q);
+  const openWhere = listWhere({ ...q, includeClosed: false, overdueOnly: false });
+  const [rows, [counts]] = await Promise.all([
+    db
+      .select()
+      .from(serviceCases)
+      .where(where)
+      .orderBy(
+        asc(sql`${serviceCases.closedOn} is not null`),
+        desc(serviceCases.priority),
+        asc(serviceCases.promisedOn),
+        asc(serviceCases.id),
+      )
+      .limit(q.limit)
+      .offset(q.offset ?? 0),
+    db
+      .select({
+        open: count(),
+        overdue: sql<number>`count(*) filter (where ${serviceCases.promisedOn} < ${q.asOf})`.mapWith(Number),
+      })
+      .from(serviceCases)
+      .where(openWhere),
+  ]);
+  return {
+    items: rows.map((r) => caseFromRow(r)),
+    open: counts?.open ?? 0,
+    overdue: counts?.overdue ?? 0,
+  };
+}
+
+/** Open and overdue cases per community of a street (or any list of communities). */
+export async function caseCountsByCommunity(
+  db: Db,
+  codes: readonly string[],
+  asOf: string,
+): Promise<Map<string, { open: number; overdue: number }>> {
+  const out = new Map(codes.map((c) => [c, { open: 0, overdue: 0 }]));
+  if (codes.length === 0) return out;
+  const rows = await db
+    .select({
+      code: serviceCases.communityCode,
+      open: count(),
+      overdue: sql<number>`count(*) filter (where ${serviceCases.promisedOn} < ${asOf})`.mapWith(Number),
+    })
+    .from(serviceCases)
+    .where(and(inArray(serviceCases.communityCode, [...codes]), isNull(serviceCases.closedOn)))
+    .groupBy(serviceCases.communityCode);
+  for (const r of rows) out.set(r.code, { open: r.open, overdue: r.overdue });
+  return out;
+}
+
+/**
+ * What the snapshot needs of each community's cases (`@shequ/services` `CaseRegister`): the date of
+ * its first case and its complaint cases.
+ */
+export async function loadCaseRegisters(
+  db: Db,
+  codes: readonly string[],
+): Promise<Map<string, CaseRegister>> {
+  const out = new Map<string, { firstReceivedOn?: string; complaints: ServiceCase[] }>(
+    codes.map((c) => [c, { complaints: [] }]),
+  );
+  if (codes.length === 0) return out;
+  const list = [...codes];
+  const [firsts, complaints] = await Promise.all([
+    db
+      .select({ code: serviceCases.communityCode, first: sql<string>`min(${serviceCases.receivedOn})::text` })
+      .from(serviceCases)
+      .where(inArray(serviceCases.communityCode, list))
+      .groupBy(serviceCases.communityCode),
+    db
+      .select()
+      .from(serviceCases)
+      .where(and(inArray(serviceCases.communityCode, list), eq(serviceCases.category, 'complaint'))),
+  ]);
+  for (const f of firsts) {
+    const r = out.get(f.code);
+    if (r) r.firstReceivedOn = f.first;
+  }
+  for (const row of complaints) out.get(row.communityCode)?.complaints.push(caseFromRow(row));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Feedback
+// ---------------------------------------------------------------------------------------------
+
+/** Creates the one feedback link of a closed case (its token's hash); inside the closure's transaction. */
+export async function createFeedbackLink(
+  tx: Transaction,
+  c: Pick<ServiceCase, 'id' | 'communityCode'>,
+  tokenHash: string,
+  at: Date,
+): Promise<void> {
+  await tx
+    .insert(serviceFeedback)
+    .values({ caseId: c.id, communityCode: c.communityCode, tokenHash, issuedAt: at })
+    .onConflictDoNothing();
+}
+
+/** The case a feedback link belongs to, while it is unanswered. */
+export async function feedbackLinkCase(
+  db: Db,
+  tokenHash: string,
+): Promise<{ caseId: string; communityCode: string; subject: string; answered: boolean } | undefined> {
+  const [row] = await db
+    .select({
+      caseId: serviceFeedback.caseId,
+      communityCode: serviceFeedback.communityCode,
+      answeredAt: serviceFeedback.answeredAt,
+      record: serviceCases.record,
+    })
+    .from(serviceFeedback)
+    .innerJoin(serviceCases, eq(serviceCases.id, serviceFeedback.caseId))
+    .where(eq(serviceFeedback.tokenHash, tokenHash))
+    .limit(1);
+  if (!row) return undefined;
+  return {
+    caseId: row.caseId,
+    communityCode: row.communityCode,
+    subject: (row.record as { subject: string }).subject,
+    answered: row.answeredAt !== null,
+  };
+}
+
+/** Records the answer once: a second answer through the same link finds nothing to update. */
+export async function answerFeedback(
+  db: Database,
+  input: {
+    tokenHash: string;
+    score: number;
+    comment?: string;
+    at: Date;
+    answeredOn: string;
+    ip: string | null;
+  },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(serviceFeedback)
+      .set({
+        answeredAt: input.at,
+        answeredOn: input.answeredOn,
+        score: input.score,
+        comment: input.comment ?? null,
+      })
+      .where(and(eq(serviceFeedback.tokenHash, input.tokenHash), isNull(serviceFeedback.answeredAt)))
+      .returning({ caseId: serviceFeedback.caseId, communityCode: serviceFeedback.communityCode });
+    if (!row) return false;
+    await writeAudit(tx, {
+      actor: null,
+      action: 'services.feedback.answer',
+      entityType: 'services.case',
+      entityId: row.caseId,
+      jurisdictionCode: row.communityCode,
+      before: null,
+      after: { score: input.score },
+      ip: input.ip,
+      at: input.at,
+    });
+    return true;
+  });
+}
+
+/** The answers given in the communities since a date, for the satisfaction trend. */
+export async function feedbackAnswers(
+  db: Db,
+  codes: readonly string[],
+  since: string,
+): Promise<{ answeredOn: string; score: number }[]> {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .select({ answeredOn: serviceFeedback.answeredOn, score: serviceFeedback.score })
+    .from(serviceFeedback)
+    .where(and(inArray(serviceFeedback.communityCode, [...codes]), gte(serviceFeedback.answeredOn, since)));
+  return rows.flatMap((r) =>
+    r.answeredOn !== null && r.score !== null ? [{ answeredOn: r.answeredOn, score: r.score }] : [],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Demo
+// ---------------------------------------------------------------------------------------------
+
+/** Demo residents' answers: mostly satisfied, a few not; by the case's position so the demo is stable. */
+const DEMO_SCORES = [5, 4, 5, 3, 4, 5, 2, 5, 4, 4] as const;
+
+/**
+ * Stores demo cases for the communities that exist and keep none yet (each with its intake audited
+ * with no actor, as the demo's), and an answered feedback row for most closed ones — with a token hash no
+ * link can match — so the satisfaction trend has months to show.
+ */
+export async function seedServiceCases(
+  handle: Pick<DatabaseHandle, 'db'>,
+  cases: readonly ServiceCase[],
+  at = new Date('2026-01-05T09:00:00+08:00'),
+): Promise<number> {
+  const { db } = handle;
+  const codes = [...new Set(cases.map((c) => c.communityCode))];
+  if (codes.length === 0) return 0;
+  const present = new Set(
+    (
+      await db.select({ code: communities.code }).from(communities).where(inArray(communities.code, codes))
+    ).map((r) => r.code),
+  );
+  const keeping = new Set(
+    (
+      await db
+        .selectDistinct({ code: serviceCases.communityCode })
+        .from(serviceCases)
+        .where(inArray(serviceCases.communityCode, codes))
+    ).map((r) => r.code),
+  );
+  let stored = 0;
+  for (const [i, c] of cases.entries()) {
+    if (!present.has(c.communityCode) || keeping.has(c.communityCode)) continue;
+    await insertCase(db, c, { actor: null, ip: null, at });
+    const closed = closure(c);
+    if (closed && i % 4 !== 3) {
+      const answeredOn = closed.toldOn;
+      await db.insert(serviceFeedback).values({
+        caseId: c.id,
+        communityCode: c.communityCode,
+        tokenHash: createHash('sha256').update(`demo:${c.id}`).digest('hex'),
+        issuedAt: new Date(closed.at),
+        answeredAt: new Date(`${answeredOn}T20:00:00+08:00`),
+        answeredOn,
+        score: DEMO_SCORES[i % DEMO_SCORES.length] ?? 5,
+      });
+    }
+    stored++;
+  }
+  return stored;
+}
+
+/** The demo's cases: half a year of 象山 (by its demo accounts) and of 大湾社区 in Ezhou. */
+export async function seedServicesDemo(handle: Pick<DatabaseHandle, 'db'>): Promise<number> {
+  const accounts = await handle.db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.username, ['xs-sunli', 'xs-chenhong', 'xs-wangjianguo']))
+    .orderBy(asc(users.username));
+  const xiangshanWorkers = accounts.map((a) => ({ userId: a.id, name: a.displayName }));
+  const ezhouWorkers = [
+    { userId: 'demo-ezhou-1', name: '胡晓燕（社区工作者）' },
+    { userId: 'demo-ezhou-2', name: '程国庆（民政专干）' },
+  ];
+  const window = { from: '2026-06-01', to: '2026-11-30' };
+  if (xiangshanWorkers.length > 0)
+    await seedVisitRegister(
+      handle,
+      demoVisits({
+        communityCode: DEMO_SERVICE_COMMUNITIES.xiangshan,
+        workers: xiangshanWorkers,
+        prefix: 'demo-xs',
+        ...window,
+      }),
+    );
+  await seedVisitRegister(
+    handle,
+    demoVisits({
+      communityCode: DEMO_SERVICE_COMMUNITIES.ezhou,
+      workers: ezhouWorkers,
+      prefix: 'demo-dw',
+      ...window,
+    }),
+  );
+  return seedServiceCases(handle, [
+    ...(xiangshanWorkers.length > 0
+      ? demoCases({
+          communityCode: DEMO_SERVICE_COMMUNITIES.xiangshan,
+          region: '370305',
+          workers: xiangshanWorkers,
+          count: 40,
+          prefix: 'demo-xs',
+          ...window,
+        })
+      : []),
+    ...demoCases({
+      communityCode: DEMO_SERVICE_COMMUNITIES.ezhou,
+      region: '420703',
+      workers: ezhouWorkers,
+      count: 30,
+      prefix: 'demo-dw',
+      ...window,
+    }),
+  ]);
+}
+
+/** Stores a demo visit register unless the community keeps one already. */
+async function seedVisitRegister(
+  handle: Pick<DatabaseHandle, 'db'>,
+  register: { targets: VisitTarget[]; visits: Visit[] },
+): Promise<void> {
+  const code = register.targets[0]?.communityCode;
+  if (!code) return;
+  const { db } = handle;
+  const [present] = await db
+    .select({ code: communities.code })
+    .from(communities)
+    .where(eq(communities.code, code));
+  const [keeping] = await db
+    .select({ id: serviceVisitTargets.id })
+    .from(serviceVisitTargets)
+    .where(eq(serviceVisitTargets.communityCode, code))
+    .limit(1);
+  if (!present || keeping) return;
+  const who: ServicesActor = { actor: null, ip: null, at: new Date('2026-01-05T09:00:00+08:00') };
+  for (const target of register.targets) await insertVisitTarget(db, target, who);
+  for (const visit of register.visits) await insertVisit(db, { ...visit, communityCode: code }, who);
+}

@@ -1,0 +1,106 @@
+import { applyStep, type CaseActor, EZHOU_WINDOWS, openCase, visitCoverage } from '@shequ/services';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  communities,
+  type DatabaseHandle,
+  findCase,
+  insertCase,
+  listCases,
+  loadVisitRegister,
+  ServicesError,
+  seedServicesDemo,
+  serviceCases,
+  serviceFeedback,
+  stepCase,
+  storedSnapshot,
+} from '../src/index.js';
+import { createTestDatabase } from '../src/testing.js';
+
+const DAWAN = '420703101006';
+const worker: CaseActor = { userId: 'w-1', name: '胡晓燕' };
+
+describe('service cases in the database', () => {
+  let database: DatabaseHandle;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await database.db.insert(communities).values({
+      code: DAWAN,
+      name: '大湾社区居委会',
+      provinceCode: '420000',
+      cityCode: '420700',
+      districtCode: '420703',
+      streetCode: '420703101',
+      setting: 'urban',
+      asOf: '2026-06-30',
+    });
+  }, 120_000);
+  afterAll(() => database.close());
+
+  it('seeds half a year of demo cases once, with answered feedback, and the snapshot counts its complaints', async () => {
+    const seeded = await seedServicesDemo(database);
+    expect(seeded).toBe(30);
+    expect(await seedServicesDemo(database)).toBe(0);
+    const feedback = await database.db
+      .select()
+      .from(serviceFeedback)
+      .where(eq(serviceFeedback.communityCode, DAWAN));
+    expect(feedback.length).toBeGreaterThan(10);
+    const page = await listCases(database.db, { communityCode: DAWAN, asOf: '2026-11-30', limit: 50 });
+    expect(page.open).toBeGreaterThanOrEqual(4);
+    expect(page.items.every((c) => !c.steps.some((s) => s.kind === 'close'))).toBe(true);
+    const snapshot = await storedSnapshot(database.db, DAWAN, '2026-11-30');
+    expect(snapshot?.snapshot.complaints?.handled).toBeGreaterThan(0);
+    expect(snapshot?.fromRegister).toContain('complaints.handled');
+    const register = await loadVisitRegister(database.db, DAWAN);
+    expect(register.targets).toHaveLength(7);
+    const coverage = visitCoverage(register.targets, register.visits, '2026-11-30');
+    // The seriously ill resident not visited for two months and the last emergency not attended.
+    expect(
+      coverage.items
+        .filter((i) => i.status === 'overdue')
+        .map((i) => i.target.kind)
+        .sort(),
+    ).toEqual(['emergency', 'seriously-ill']);
+  });
+
+  it('applies two closures of one case one after the other: the second is refused, one close step kept', async () => {
+    const opened = openCase(
+      {
+        communityCode: DAWAN,
+        channel: 'window',
+        category: 'other',
+        subject: '咨询',
+        resident: { name: '居民甲' },
+      },
+      { id: 'race-1', at: new Date('2026-03-02T09:00:00+08:00'), by: worker, windows: EZHOU_WINDOWS },
+    );
+    if (!opened.ok) throw new Error('refused');
+    await insertCase(database.db, opened.case, { actor: null, ip: null, at: new Date() });
+    const close = () =>
+      stepCase(database.db, {
+        actor: null,
+        ip: null,
+        at: new Date('2026-03-03T09:00:00+08:00'),
+        id: 'race-1',
+        action: 'services.case.close',
+        check: () => undefined,
+        decide: (c) =>
+          applyStep(
+            c,
+            { kind: 'close', input: { result: '已答复', toldOn: '2026-03-03', toldHow: 'phone' } },
+            new Date('2026-03-03T09:00:00+08:00'),
+            worker,
+          ),
+      });
+    const results = await Promise.allSettled([close(), close()]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(refused?.status === 'rejected' && refused.reason instanceof ServicesError).toBe(true);
+    const stored = await findCase(database.db, 'race-1');
+    expect(stored?.steps.filter((s) => s.kind === 'close')).toHaveLength(1);
+    const [row] = await database.db.select().from(serviceCases).where(eq(serviceCases.id, 'race-1'));
+    expect(row?.closedOn).toBe('2026-03-03');
+    expect(row?.status).toBe('closed');
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Visits (走访): Ezhou 第二十五条（三）'s 「三必到、五必访」 — the households a community must visit
+ * (困难家庭、特困病人、留守困难人员、刑释解教人员、孤寡老人) and the events it must attend (突发事件、
+ * 不满情绪、家庭纠纷) — kept as a register, with the visits logged, and the coverage: who was due and
+ * has not been visited.
+ *
+ * How often is not written in the article. This system's reading (本系统规则 R-SVC-3): a must-visit
+ * household is visited at least once every 30 days from its registration, and a must-attend event is
+ * attended within 1 day of being reported. A jurisdiction may choose another interval (e.g. 90 days,
+ * once a quarter) through `VisitRules`.
+ */
+import { communityCode, isoDate, safeText } from '@shequ/domain';
+import { z } from 'zod';
+import type { CaseActor } from './cases.js';
+
+export const mustVisitKinds = [
+  'poor-family',
+  'seriously-ill',
+  'left-behind',
+  'released-prisoner',
+  'lonely-elderly',
+] as const;
+export const mustAttendKinds = ['emergency', 'discontent', 'family-dispute'] as const;
+export const visitTargetKinds = [...mustVisitKinds, ...mustAttendKinds] as const;
+export type VisitTargetKind = (typeof visitTargetKinds)[number];
+export const visitTargetKindLabels: Record<VisitTargetKind, string> = {
+  'poor-family': '困难家庭',
+  'seriously-ill': '特困病人',
+  'left-behind': '留守困难人员',
+  'released-prisoner': '刑释解教人员',
+  'lonely-elderly': '孤寡老人',
+  emergency: '突发事件',
+  discontent: '不满情绪',
+  'family-dispute': '家庭纠纷',
+};
+
+export function isMustAttend(kind: VisitTargetKind): boolean {
+  return (mustAttendKinds as readonly string[]).includes(kind);
+}
+
+/** A household to visit or an event to attend; `since` is its registration or the event's report date. */
+export const visitTargetDraft = z
+  .strictObject({
+    communityCode,
+    kind: z.enum(visitTargetKinds, { error: '请选择走访对象类别' }),
+    name: safeText('户主或事件', 100),
+    address: safeText('住址', 200).optional(),
+    since: isoDate,
+    /** A household no longer on the register from this date (moved, no longer in need). */
+    until: isoDate.optional(),
+    note: safeText('备注', 500).optional(),
+  })
+  .refine((t) => t.until === undefined || t.until >= t.since, {
+    path: ['until'],
+    error: '移出日期不能早于登记日期',
+  });
+export type VisitTargetDraft = z.infer<typeof visitTargetDraft>;
+export type VisitTarget = VisitTargetDraft & { id: string };
+
+export const visitDraft = z.strictObject({
+  targetId: z.string().min(1).max(64),
+  on: isoDate,
+  summary: safeText('走访情况', 1000),
+});
+export interface Visit {
+  id: string;
+  targetId: string;
+  on: string;
+  by: CaseActor;
+  summary: string;
+}
+
+export interface VisitRules {
+  householdIntervalDays: number;
+  attendWithinDays: number;
+}
+/** R-SVC-3. */
+export const DEFAULT_VISIT_RULES: VisitRules = { householdIntervalDays: 30, attendWithinDays: 1 };
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export type CoverageStatus = 'covered' | 'due' | 'overdue';
+export interface TargetCoverage {
+  target: VisitTarget;
+  lastVisitOn?: string;
+  dueOn: string;
+  status: CoverageStatus;
+}
+
+/**
+ * Each target on the register on `asOf` with its last visit and when the next is due: `overdue` when
+ * that date has passed (due and not visited), `due` when it is today or later, `covered` for an event
+ * already attended. Overdue first, then by due date.
+ */
+export function visitCoverage(
+  targets: readonly VisitTarget[],
+  visits: readonly Pick<Visit, 'targetId' | 'on'>[],
+  asOf: string,
+  rules: VisitRules = DEFAULT_VISIT_RULES,
+): { items: TargetCoverage[]; overdue: number; onRegister: number } {
+  const last = new Map<string, string>();
+  for (const v of visits) {
+    if (v.on > asOf) continue;
+    const known = last.get(v.targetId);
+    if (known === undefined || v.on > known) last.set(v.targetId, v.on);
+  }
+  const items: TargetCoverage[] = [];
+  for (const t of targets) {
+    if (t.since > asOf || (t.until !== undefined && t.until <= asOf)) continue;
+    const lastVisitOn = last.get(t.id);
+    const attended = lastVisitOn !== undefined && lastVisitOn >= t.since;
+    let dueOn: string;
+    let status: CoverageStatus;
+    if (isMustAttend(t.kind)) {
+      dueOn = addDays(t.since, rules.attendWithinDays);
+      status = attended ? 'covered' : asOf > dueOn ? 'overdue' : 'due';
+    } else {
+      dueOn = addDays(attended ? (lastVisitOn as string) : t.since, rules.householdIntervalDays);
+      status = asOf > dueOn ? 'overdue' : 'due';
+    }
+    items.push({ target: t, ...(lastVisitOn ? { lastVisitOn } : {}), dueOn, status });
+  }
+  const rank: Record<CoverageStatus, number> = { overdue: 0, due: 1, covered: 2 };
+  items.sort((a, b) => rank[a.status] - rank[b.status] || a.dueOn.localeCompare(b.dueOn));
+  return { items, overdue: items.filter((i) => i.status === 'overdue').length, onRegister: items.length };
+}

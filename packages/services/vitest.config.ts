@@ -1,0 +1,3 @@
+import { packageConfig } from '@shequ/vitest-config';
+
+export default packageConfig();

@@ -1,0 +1,169 @@
+/**
+ * Service cases of 象山社区, walked by 孙立, a worker of the community, on a 390×844 phone as at the
+ * door: the demo's open cases with the overdue ones counted, the intake form refusing bad input with
+ * field messages, a new case received with 孙立 as first responder, closed with the resident told,
+ * and the resident answering through the one-time link without signing in — once; a visit recorded
+ * on the doorstep; a volunteer registered, points credited and a redemption beyond them refused.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
+import { demoAccountPassword, type RunningServer, startServer } from './server.js';
+import { signIn } from './sign-in.js';
+
+describeInBrowser('service cases in the console and the resident’s feedback link', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  let feedbackLink = '';
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    page = await openConsolePage(browser, { errors: consoleErrors, timeout: 20_000, refusalsExpected: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, server.url, { username: 'xs-sunli', password: demoAccountPassword });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const rows = () => page.getByTestId('services-cases').locator('.ant-table-tbody tr.ant-table-row');
+
+  it('lists the community’s open cases with the overdue ones counted, and my own on the workbench', async () => {
+    await page.goto(`${server.url}/workbench`);
+    await page.getByTestId('workbench-cases').waitFor();
+    await page.goto(`${server.url}/services`);
+    await page.getByRole('heading', { name: '服务事项' }).waitFor();
+    await rows().first().waitFor();
+    await expect(rows().first().textContent()).resolves.toBeTruthy();
+    const overdue = Number(
+      await page.getByTestId('services-overdue').locator('.ant-statistic-content-value').textContent(),
+    );
+    expect(overdue).toBeGreaterThan(0);
+    await page.getByRole('checkbox', { name: '只看超期' }).check();
+    await expect.poll(() => rows().count(), { timeout: 10_000 }).toBe(overdue);
+    await screenshot(page, 'services-list-phone');
+  });
+
+  it('refuses a bad intake with field messages, then receives the case with me as first responder', async () => {
+    await page.goto(`${server.url}/services/new`);
+    const form = page.getByTestId('case-intake');
+    await form.waitFor();
+    await form.getByLabel('居民姓名').fill('测试居民');
+    await form.getByLabel('事项').fill('咨询居住证明办理');
+    await form.getByLabel('身份证号').fill('370305199001011235');
+    await page.getByLabel('服务类别').click();
+    await page.locator('.ant-select-item-option', { hasText: '救助与福利' }).click();
+    await form.getByRole('button', { name: '受理' }).click();
+    // The check digit of this number is wrong (the right one is 1): the message sits under the field.
+    await form.getByText('身份证号码校验位不正确，请核对').waitFor();
+    await screenshot(page, 'services-intake-refused');
+    await form.getByLabel('身份证号').fill('');
+    await form.getByRole('button', { name: '受理' }).click();
+    await page
+      .getByTestId('case-page')
+      .getByRole('heading', { name: /咨询居住证明办理/ })
+      .waitFor();
+    await page.getByText(/孙立.*受理（首问责任人）/).waitFor();
+  });
+
+  it('closes the case with the resident told and shows the feedback link once', async () => {
+    const step = page.getByTestId('case-step');
+    await step.getByText('办结', { exact: true }).click();
+    await step.getByLabel('办理结果').fill('已告知办理流程和所需材料');
+    await step.getByLabel('告知方式').click();
+    await page.locator('.ant-select-item-option', { hasText: '电话告知' }).click();
+    await step.getByRole('button', { name: '办结' }).click();
+    const link = page.getByTestId('feedback-link');
+    await link.waitFor();
+    feedbackLink = (await link.locator('.ant-typography').first().textContent())?.trim() ?? '';
+    expect(feedbackLink).toMatch(/\/feedback\/[A-Za-z0-9_-]{43}$/);
+    await page.getByText('已办结').first().waitFor();
+    await screenshot(page, 'services-case-closed');
+  });
+
+  it('lets the resident answer on a phone without signing in, once', async () => {
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
+    const resident = await context.newPage();
+    await resident.goto(feedbackLink);
+    await resident.getByText('办理事项：咨询居住证明办理').waitFor();
+    await resident.getByRole('button', { name: '提交评价' }).click();
+    await resident.getByText('请选择满意度（1 到 5）').waitFor();
+    await resident.getByLabel('很满意').check();
+    await resident.getByLabel('意见（可不填）').fill('解答清楚');
+    await resident.getByRole('button', { name: '提交评价' }).click();
+    await resident.getByText('感谢您的评价').waitFor();
+    await resident.reload();
+    await resident.getByText('感谢您的评价').waitFor();
+    await screenshot(resident, 'services-feedback-phone');
+    await context.close();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('records a visit on the doorstep: the seriously ill resident due and not visited drops off the missed list', async () => {
+    await page.goto(`${server.url}/services/visits`);
+    const coverage = page.getByTestId('visit-coverage');
+    const ill = coverage.locator('.ant-card').filter({ hasText: '陈国华' });
+    await ill.getByText('应访未访').waitFor();
+    const missedBefore = Number(
+      await page.getByTestId('visits-overdue').locator('.ant-statistic-content-value').textContent(),
+    );
+    await ill.getByRole('button', { name: '记录走访' }).click();
+    await ill.getByRole('button', { name: '保存走访记录' }).click();
+    await ill.getByText('请填写走访情况').or(ill.locator('.ant-form-item-explain-error')).first().waitFor();
+    await ill.getByLabel('走访情况').fill('上门看望，透析按时');
+    await ill.getByRole('button', { name: '保存走访记录' }).click();
+    await coverage.locator('.ant-card').filter({ hasText: '陈国华' }).getByText('待走访').waitFor();
+    await expect
+      .poll(async () =>
+        Number(
+          await page.getByTestId('visits-overdue').locator('.ant-statistic-content-value').textContent(),
+        ),
+      )
+      .toBe(missedBefore - 1);
+    await screenshot(page, 'services-visits-phone');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('registers a volunteer, credits points and refuses a redemption beyond them', async () => {
+    await page.goto(`${server.url}/services/volunteers`);
+    await page.getByRole('heading', { name: '志愿者与公益积分' }).waitFor();
+    await page.getByText('登记志愿者', { exact: true }).first().click();
+    await page.getByLabel('姓名').fill('周阿姨');
+    await page.getByLabel('服务意愿').fill('助老陪伴');
+    await page.getByRole('button', { name: '保存志愿者' }).click();
+    await page.locator('.ant-form-item-explain-error').first().waitFor();
+    await page.getByLabel('性别').click();
+    await page.locator('.ant-select-item-option', { hasText: '女' }).click();
+    await page.getByLabel('出生日期').fill('1962-04-05');
+    await page.getByLabel('出生日期').press('Enter');
+    await page.getByLabel('可服务时间').fill('周末上午');
+    await page.getByLabel('身体状况').click();
+    await page.locator('.ant-select-item-option', { hasText: '良好' }).click();
+    await page.getByRole('button', { name: '保存志愿者' }).click();
+    const card = page.locator('.ant-card').filter({ hasText: '周阿姨' });
+    await card.getByText('积分 0').waitFor();
+    await card.getByRole('button', { name: '积分' }).click();
+    await card.getByLabel('积分', { exact: true }).fill('20');
+    await card.getByLabel('服务时长（分钟，存入时间银行）').fill('90');
+    await card.getByLabel('事由').fill('陪同就医');
+    await card.getByRole('button', { name: '保存' }).click();
+    await card.getByText('积分 20').waitFor();
+    await card.getByText('时间银行 1 小时 30 分').waitFor();
+    await card.getByRole('button', { name: '积分' }).click();
+    await card.getByText('兑换积分').click();
+    await card.getByLabel('积分', { exact: true }).fill('25');
+    await card.getByLabel('事由').fill('兑换米面');
+    await card.getByRole('button', { name: '保存' }).click();
+    await card.getByText('积分不足：现有 20 分，兑换 25 分').waitFor();
+    await screenshot(page, 'services-volunteers-phone');
+    expect(consoleErrors).toEqual([]);
+  });
+});
