@@ -152,4 +152,5 @@ export const auditLog = pgTable(
 );
 export * from './schema-archives.js';
 export * from './schema-assessment.js';
+export * from './schema-parameters.js';
 export * from './schema-people.js';
