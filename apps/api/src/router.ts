@@ -10,6 +10,7 @@ import { complianceRouter } from './routers/compliance.js';
 import { custodyRouter } from './routers/custody.js';
 import { handoversRouter } from './routers/handovers.js';
 import { jurisdictionsRouter } from './routers/jurisdictions.js';
+import { parametersRouter } from './routers/parameters.js';
 import { peopleRouter } from './routers/people.js';
 import { policyRouter } from './routers/policy.js';
 import { sealsRouter } from './routers/seals.js';
@@ -34,6 +35,7 @@ export const appRouter = router({
   assessment: assessmentRouter,
   workbench: workbenchRouter,
   people: peopleRouter,
+  parameters: parametersRouter,
 });
 
 export type AppRouter = typeof appRouter;
