@@ -43,9 +43,9 @@ export const parametersRouter = router({
       code,
       asOf,
     );
-    const codes = [...new Set(entries.map((e) => e.jurisdictionCode))];
+    const codes = [...new Set([code, ...entries.map((e) => e.jurisdictionCode)])];
     const nameRows =
-      codes.length === 0
+      code === COUNTRY_CODE && codes.length === 1
         ? []
         : await ctx.db
             .select({ code: jurisdictions.code, name: jurisdictions.name })
@@ -65,6 +65,7 @@ export const parametersRouter = router({
     });
     return {
       jurisdictionCode: code,
+      jurisdictionName: code === COUNTRY_CODE ? '全国' : (jurisdictionNames.get(code) ?? code),
       asOf,
       parameters: parameters.map((p) => {
         const current = inForce.get(p.name);
