@@ -6,6 +6,7 @@ export * from './community-snapshot.js';
 export * from './custody.js';
 export * from './demo-archives.js';
 export * from './demo-facts.js';
+export * from './demo-parameters.js';
 export type { DivisionNode, ResidentsCommittee } from './divisions.js';
 export { isResidentsCommittee, readDivisionNodes, readResidentsCommittees } from './divisions.js';
 export * from './facts-import.js';

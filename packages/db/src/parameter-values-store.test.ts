@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './client.js';
+import { demoCityAverageWage, seedParametersDemo } from './demo-parameters.js';
 import {
   enterParameterValue,
   parameterValueHistory,
@@ -8,7 +9,7 @@ import {
   parameterValuesStamp,
 } from './parameter-values-store.js';
 import { auditLog } from './schema.js';
-import { createTestDatabase } from './testing.js';
+import { createTestDatabase, insertTestCommunity } from './testing.js';
 
 let database: DatabaseHandle;
 const acting = (minute: number) => ({
@@ -63,5 +64,22 @@ describe('parameter values store', () => {
     const aroundProvince = await parameterValuesAround(db, '420000');
     expect(aroundProvince.map((v) => v.jurisdictionCode)).toEqual(['420700', '420700', '420702']);
     expect((await parameterValuesAround(db, '000000')).length).toBe(4);
+  });
+
+  it('enters the demo’s 鄂州 average wage once, marked as demo data, only where the demo holds Ezhou', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      expect(await seedParametersDemo(fresh)).toBe(false);
+      await insertTestCommunity(fresh, { code: '420702001001', name: '演示社区' });
+      expect(await seedParametersDemo(fresh)).toBe(true);
+      expect(await seedParametersDemo(fresh)).toBe(false);
+      const [entry, ...others] = await parameterValuesAround(fresh.db, '420702001001');
+      expect(others).toEqual([]);
+      expect(entry).toMatchObject({ value: '89600.00', effectiveFrom: '2025-01-01' });
+      expect(entry?.source).toContain('演示数据');
+      expect(demoCityAverageWage.jurisdictionCode).toBe('420700');
+    } finally {
+      await fresh.close();
+    }
   });
 });

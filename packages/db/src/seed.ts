@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { DatabaseHandle, Transaction } from './client.js';
 import { type ArchivesDemoOptions, seedArchivesDemo } from './demo-archives.js';
 import { demoFacts } from './demo-facts.js';
+import { seedParametersDemo } from './demo-parameters.js';
 import { type DivisionNode, readDivisionNodes, readResidentsCommittees } from './divisions.js';
 import { seedPeopleRegisters } from './people-store.js';
 import { communities, jurisdictions } from './schema.js';
@@ -117,6 +118,7 @@ export async function seedDemo(
   const summary = await importDivisions(handle, { prefixes: DEMO_PREFIXES, ...importOptions });
   await seedArchivesDemo(handle, { demoPasswordHash });
   await seedPeopleRegisters(handle, demoRegisters());
+  await seedParametersDemo(handle);
   return summary;
 }
 
