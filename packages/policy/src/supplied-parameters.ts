@@ -46,8 +46,9 @@ export function suppliedParametersFor(code: string): SuppliedParameter[] {
 
 /**
  * 本系统规则 R-PAR-1 (docs/project-rules.md): the regulations name the benchmark but not who records its
- * figure; the administrators of the jurisdiction whose pack declares it, or of a jurisdiction above,
- * enter it, as they administer the rest of that jurisdiction's data.
+ * figure (《鄂州市城市社区工作规则（试行）》第二十一条, 威海 实施意见 二（五）); the administrators of the
+ * jurisdiction whose pack declares it, or of a jurisdiction above, enter it, as they administer the
+ * rest of that jurisdiction's data.
  */
 export const parameterEntryRule = {
   id: 'R-PAR-1',
