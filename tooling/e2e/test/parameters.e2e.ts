@@ -57,8 +57,11 @@ describeInBrowser('jurisdiction-wide parameters in the console', () => {
     expect(await check.getAttribute('data-status')).toBe('unknown');
     expect(await check.textContent()).not.toMatch(/params|comparableInstitutionPay/);
     await check.getByTestId('supplied-parameter-link').click();
-    await page.waitForURL(/\/parameters\?jurisdiction=371000$/);
-    await page.getByTestId('parameters-supplied').getByText('尚未填报').waitFor();
+    await page.waitForURL(/\/parameters\?jurisdiction=371000&parameter=comparableInstitutionPay$/);
+    const comparable = page
+      .getByTestId('parameters-supplied')
+      .locator('[data-parameter="comparableInstitutionPay"]');
+    await comparable.getByText('尚未填报').waitFor();
 
     const form = page.getByTestId('parameters-form');
     await form.getByLabel('数值').fill('-3');
@@ -71,7 +74,7 @@ describeInBrowser('jurisdiction-wide parameters in the console', () => {
     await form.getByLabel('数值').fill('70000');
     await form.getByRole('button', { name: '填报' }).click();
     await page.getByTestId('parameters-history').getByText('70000.00 元/年').waitFor();
-    await page.getByTestId('parameters-supplied').getByText('已填报').waitFor();
+    await comparable.getByText('已填报').waitFor();
     await screenshot(page, 'parameters-desk');
 
     await page.goto(`${server.url}/compliance/${dongbei.code}`);

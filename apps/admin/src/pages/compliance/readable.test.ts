@@ -50,9 +50,13 @@ describe('a check unknown for want of a jurisdiction’s figure', () => {
       supplied,
     );
     expect(missing?.name).toBe('cityAverageWage');
-    expect(missing && parametersPageFor(missing, '420703001001')).toBe('/parameters?jurisdiction=420700');
+    expect(missing && parametersPageFor(missing, '420703001001')).toBe(
+      '/parameters?jurisdiction=420700&parameter=cityAverageWage',
+    );
     const national = supplied[0];
-    expect(national && parametersPageFor(national, '420703001001')).toBe('/parameters?jurisdiction=420703');
+    expect(national && parametersPageFor(national, '420703001001')).toBe(
+      '/parameters?jurisdiction=420703&parameter=committeeMemberAllowance',
+    );
   });
 
   it('finds none for a missing community fact or another parameter', () => {

@@ -95,5 +95,5 @@ export function missingSuppliedParameter<P extends SuppliedParameterRef>(
 export function parametersPageFor(parameter: SuppliedParameterRef, communityCode: string): string {
   const jurisdiction =
     parameter.jurisdiction === '000000' ? communityCode.slice(0, 6) : parameter.jurisdiction;
-  return `/parameters?${new URLSearchParams({ jurisdiction })}`;
+  return `/parameters?${new URLSearchParams({ jurisdiction, parameter: parameter.name })}`;
 }

@@ -87,7 +87,16 @@ function EntryLine({ entry, unit }: { entry: Entry; unit: string }) {
   );
 }
 
-function EnterForm({ jurisdictionCode, supplied }: { jurisdictionCode: string; supplied: Supplied }) {
+function EnterForm({
+  jurisdictionCode,
+  supplied,
+  chosen,
+}: {
+  jurisdictionCode: string;
+  supplied: Supplied;
+  /** The parameter a link asked for (`?parameter=`), chosen in the form when this person may enter it. */
+  chosen: string | null;
+}) {
   const [form] = Form.useForm<Omit<EnterInput, 'jurisdiction'>>();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -118,7 +127,7 @@ function EnterForm({ jurisdictionCode, supplied }: { jurisdictionCode: string; s
         name="enterParameter"
         layout="vertical"
         style={{ maxWidth: 520 }}
-        initialValues={{ name: enterable[0]?.name }}
+        initialValues={{ name: enterable.find((p) => p.name === chosen)?.name ?? enterable[0]?.name }}
         onFinish={(values) => enter.mutate({ ...values, jurisdiction: jurisdictionCode })}
       >
         <Form.Item label="参数" name="name" rules={[{ required: true, message: '请选择参数' }]}>
@@ -192,7 +201,7 @@ export default function ParametersPage() {
           <Card size="small" title="需要填报的参数" data-testid="parameters-supplied">
             <Space orientation="vertical" style={{ width: '100%' }}>
               {data.parameters.map((p) => (
-                <div key={p.name} style={{ overflowWrap: 'anywhere' }}>
+                <div key={p.name} data-parameter={p.name} style={{ overflowWrap: 'anywhere' }}>
                   <div style={{ fontWeight: 500 }}>
                     {p.label}（{p.unit}）{' '}
                     {p.current ? <Tag color="green">已填报</Tag> : <Tag color="orange">尚未填报</Tag>}
@@ -211,7 +220,14 @@ export default function ParametersPage() {
               ))}
             </Space>
           </Card>
-          {jurisdictionCode && <EnterForm jurisdictionCode={jurisdictionCode} supplied={data} />}
+          {jurisdictionCode && (
+            <EnterForm
+              key={jurisdictionCode}
+              jurisdictionCode={jurisdictionCode}
+              supplied={data}
+              chosen={searchParams.get('parameter')}
+            />
+          )}
           <Card size="small" title="填报记录" data-testid="parameters-history">
             {data.history.length === 0 ? (
               <Empty description="还没有填报记录" />
