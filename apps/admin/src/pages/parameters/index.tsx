@@ -208,7 +208,9 @@ export default function ParametersPage() {
                   </div>
                   <Typography.Text type="secondary">
                     由{p.jurisdictionName}政策规定
-                    {p.source ? `；${p.source.replace(/；?用 params\.\w+ 提供/, '')}` : ''}
+                    {p.source
+                      ? `；${p.source.replace(/；?(用 params\.\w+ 提供|省级政策包或调用方提供)/, '')}`
+                      : ''}
                   </Typography.Text>
                   {p.current && <EntryLine entry={p.current} unit={p.unit} />}
                   {p.refusal && (
