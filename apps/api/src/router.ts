@@ -10,6 +10,7 @@ import { complianceRouter } from './routers/compliance.js';
 import { custodyRouter } from './routers/custody.js';
 import { handoversRouter } from './routers/handovers.js';
 import { jurisdictionsRouter } from './routers/jurisdictions.js';
+import { notificationsRouter } from './routers/notifications.js';
 import { parametersRouter } from './routers/parameters.js';
 import { peopleRouter } from './routers/people.js';
 import { policyRouter } from './routers/policy.js';
@@ -36,6 +37,7 @@ export const appRouter = router({
   workbench: workbenchRouter,
   people: peopleRouter,
   parameters: parametersRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

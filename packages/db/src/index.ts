@@ -13,6 +13,7 @@ export * from './facts-import.js';
 export { DataFolderLocked, LOCK_FILE_NAME } from './folder-lock.js';
 export { escapeLike, nameSearchGrams } from './like.js';
 export * from './migrate.js';
+export * from './notices-store.js';
 export * from './parameter-values-store.js';
 export * from './people-store.js';
 export { markRegistersChanged } from './register-changes.js';

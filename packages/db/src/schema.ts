@@ -152,5 +152,6 @@ export const auditLog = pgTable(
 );
 export * from './schema-archives.js';
 export * from './schema-assessment.js';
+export * from './schema-notices.js';
 export * from './schema-parameters.js';
 export * from './schema-people.js';
