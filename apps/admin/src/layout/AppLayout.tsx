@@ -138,7 +138,6 @@ export function AppLayout({ user }: { user: SessionUser }) {
             />
           )}
           <Space size={4} style={{ marginInlineStart: phone ? 'auto' : 0, minWidth: 0 }}>
-            <NotificationBell />
             <Dropdown
               // Opens on click (touch screens, keyboards), not on a pointer passing by.
               trigger={['click']}
@@ -177,6 +176,7 @@ export function AppLayout({ user }: { user: SessionUser }) {
                 <DownOutlined />
               </Space>
             </Dropdown>
+            <NotificationBell />
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>

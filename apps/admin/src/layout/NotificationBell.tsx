@@ -97,7 +97,14 @@ export function NotificationBell() {
     </div>
   );
   return (
-    <Dropdown trigger={['click']} open={open} onOpenChange={setOpen} popupRender={() => panel}>
+    // Last in the header and opening leftwards, so the panel stays on a phone's screen.
+    <Dropdown
+      trigger={['click']}
+      placement="bottomRight"
+      open={open}
+      onOpenChange={setOpen}
+      popupRender={() => panel}
+    >
       <Button
         type="text"
         aria-label={count > 0 ? `通知（${count} 条未读）` : '通知'}
