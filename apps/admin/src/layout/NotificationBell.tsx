@@ -35,7 +35,7 @@ export function NotificationBell() {
     <div
       data-testid="notification-panel"
       style={{
-        width: 'min(360px, calc(100vw - 24px))',
+        width: 'min(360px, calc(100vw - 48px))',
         background: token.colorBgElevated,
         borderRadius: token.borderRadiusLG,
         boxShadow: token.boxShadowSecondary,
