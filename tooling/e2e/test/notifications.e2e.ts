@@ -61,7 +61,10 @@ describeInBrowser('the notification bell', () => {
     const box = await page.getByTestId('notification-panel').boundingBox();
     expect(box?.x).toBeGreaterThanOrEqual(0);
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>(
+      // A string, evaluated in the page: this package's types describe Node, not the browser.
+      'document.documentElement.scrollWidth - window.innerWidth',
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     expect(consoleErrors).toEqual([]);
   });

@@ -89,7 +89,10 @@ describeInBrowser('jurisdiction-wide parameters in the console', () => {
     await page.goto(`${server.url}/parameters?jurisdiction=371000`);
     await page.getByTestId('parameters-history').getByText('70000.00 元/年').waitFor();
     await page.getByTestId('parameters-form').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>(
+      // A string, evaluated in the page: this package's types describe Node, not the browser.
+      'document.documentElement.scrollWidth - window.innerWidth',
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'parameters-phone');
     expect(consoleErrors).toEqual([]);
