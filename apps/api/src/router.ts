@@ -13,6 +13,8 @@ import { custodyRouter } from './routers/custody.js';
 import { democracyRouter } from './routers/democracy.js';
 import { handoversRouter } from './routers/handovers.js';
 import { jurisdictionsRouter } from './routers/jurisdictions.js';
+import { notificationsRouter } from './routers/notifications.js';
+import { parametersRouter } from './routers/parameters.js';
 import { peopleRouter } from './routers/people.js';
 import { policyRouter } from './routers/policy.js';
 import { sealsRouter } from './routers/seals.js';
@@ -42,6 +44,8 @@ export const appRouter = router({
   democracy: democracyRouter,
   appraisals: appraisalsRouter,
   services: servicesRouter,
+  parameters: parametersRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -153,6 +153,8 @@ export const auditLog = pgTable(
 export * from './schema-archives.js';
 export * from './schema-assessment.js';
 export * from './schema-democracy.js';
+export * from './schema-notices.js';
+export * from './schema-parameters.js';
 export * from './schema-people.js';
 export * from './schema-services.js';
 export * from './schema-witness.js';

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { DatabaseHandle, Transaction } from './client.js';
 import { type ArchivesDemoOptions, seedArchivesDemo } from './demo-archives.js';
 import { demoFacts } from './demo-facts.js';
+import { seedParametersDemo } from './demo-parameters.js';
 import { seedDemocracyRegisters } from './democracy-store.js';
 import { type DivisionNode, readDivisionNodes, readResidentsCommittees } from './divisions.js';
 import { seedPeopleRegisters } from './people-store.js';
@@ -122,6 +123,7 @@ export async function seedDemo(
   await seedPeopleRegisters(handle, demoRegisters());
   await seedDemocracyRegisters(handle, demoDemocracyRegisters(), undefined, demoPublicContacts());
   await seedServicesDemo(handle);
+  await seedParametersDemo(handle);
   return summary;
 }
 

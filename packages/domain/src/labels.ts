@@ -55,6 +55,7 @@ export const auditActionLabels: Record<string, string> = {
   'handover.open': '发起离任移交',
   'handover.recordProblem': '登记移交事项情况',
   'handover.confirm': '确认离任移交',
+  'parameter.enter': '填报辖区参数',
 };
 
 /** Audit-log entity types (`audit_log.entity_type`). */
@@ -67,6 +68,7 @@ export const entityTypeLabels: Record<string, string> = {
   sealRequest: '用印申请',
   sealEndProposal: '印章停用、销毁申请',
   handover: '离任移交',
+  parameterValue: '辖区参数',
 };
 
 /** Statuses of a policy check (docs/interfaces.md §3). */

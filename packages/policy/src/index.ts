@@ -1,6 +1,21 @@
 export * from './engine/index.js';
 export * from './packs/index.js';
 export {
+  type ParameterEnterer,
+  type ParameterEntry,
+  type ParameterEntryInput,
+  type ParameterPrecedence,
+  parameterAmount,
+  parameterEntryInput,
+  parameterEntryRefusal,
+  parameterEntryRule,
+  parameterValuesInForce,
+  type SuppliedParameter,
+  suppliedParameters,
+  suppliedParametersFor,
+  suppliedParams,
+} from './supplied-parameters.js';
+export {
   type ArticleTexts,
   articleLabel,
   articleText,

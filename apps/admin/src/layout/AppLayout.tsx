@@ -7,6 +7,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../lib/fieldErrors.js';
 import { queryClient, type SessionUser, trpc } from '../lib/trpc.js';
 import { pages } from '../pages/registry.js';
+import { NotificationBell } from './NotificationBell.js';
 
 const brand = '社区工作平台';
 
@@ -136,44 +137,47 @@ export function AppLayout({ user }: { user: SessionUser }) {
               onClick={() => setDrawerOpen(true)}
             />
           )}
-          <Dropdown
-            // Opens on click (touch screens, keyboards), not on a pointer passing by.
-            trigger={['click']}
-            menu={{
-              items: userMenu,
-              onClick: ({ key }) => {
-                if (key === 'logout') logout.mutate();
-                if (key === 'change-password') navigate('/change-password');
-              },
-            }}
-          >
-            <Space
-              // One line, whatever the narrow-screen rule for rows of controls says.
-              style={{ cursor: 'pointer', minWidth: 0, whiteSpace: 'nowrap', flexWrap: 'nowrap' }}
-              data-testid="user-menu"
+          <Space size={4} style={{ marginInlineStart: phone ? 'auto' : 0, minWidth: 0 }}>
+            <Dropdown
+              // Opens on click (touch screens, keyboards), not on a pointer passing by.
+              trigger={['click']}
+              menu={{
+                items: userMenu,
+                onClick: ({ key }) => {
+                  if (key === 'logout') logout.mutate();
+                  if (key === 'change-password') navigate('/change-password');
+                },
+              }}
             >
-              <UserOutlined />
-              {/* Plain text, not antd's Typography: the frame of every page stays small. */}
-              <strong
-                data-testid="user-name"
-                style={{
-                  display: 'inline-block',
-                  maxWidth: phone ? 220 : 320,
-                  overflow: 'hidden',
-                  textOverflow: 'ellipsis',
-                  verticalAlign: 'bottom',
-                }}
+              <Space
+                // One line, whatever the narrow-screen rule for rows of controls says.
+                style={{ cursor: 'pointer', minWidth: 0, whiteSpace: 'nowrap', flexWrap: 'nowrap' }}
+                data-testid="user-menu"
               >
-                {user.displayName}
-              </strong>
-              {!phone && (
-                <span style={{ color: token.colorTextSecondary }}>
-                  {roleLabels[user.role]} · {user.jurisdictionName}
-                </span>
-              )}
-              <DownOutlined />
-            </Space>
-          </Dropdown>
+                <UserOutlined />
+                {/* Plain text, not antd's Typography: the frame of every page stays small. */}
+                <strong
+                  data-testid="user-name"
+                  style={{
+                    display: 'inline-block',
+                    maxWidth: phone ? 220 : 320,
+                    overflow: 'hidden',
+                    textOverflow: 'ellipsis',
+                    verticalAlign: 'bottom',
+                  }}
+                >
+                  {user.displayName}
+                </strong>
+                {!phone && (
+                  <span style={{ color: token.colorTextSecondary }}>
+                    {roleLabels[user.role]} · {user.jurisdictionName}
+                  </span>
+                )}
+                <DownOutlined />
+              </Space>
+            </Dropdown>
+            <NotificationBell />
+          </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <Suspense fallback={<Spin />}>

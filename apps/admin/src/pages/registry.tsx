@@ -13,6 +13,7 @@ import {
   ReadOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  SlidersOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { isAdminRole } from '@shequ/domain/roles';
@@ -105,6 +106,12 @@ export const pages: PageEntry[] = [
     load: () => import('./users/index.js'),
     menu: { label: '账号管理', icon: <TeamOutlined /> },
     allow: (role) => isAdminRole(role) || role === 'auditor',
+  },
+  {
+    path: 'parameters',
+    load: () => import('./parameters/index.js'),
+    menu: { label: '辖区参数', icon: <SlidersOutlined /> },
+    allow: isAdminRole,
   },
   {
     path: 'audit',

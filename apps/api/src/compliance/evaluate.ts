@@ -5,13 +5,21 @@
  * chains found here are cached per registry); communities are grouped by chain so the evaluator's
  * per-options context is built once per chain rather than per community.
  */
-import { communities, registerFactsOf, storedFactsColumns } from '@shequ/db';
+import {
+  communities,
+  parameterValuesAround,
+  parameterValuesStamp,
+  registerFactsOf,
+  storedFactsColumns,
+} from '@shequ/db';
 import { type CommunityFacts, layDerivedFacts } from '@shequ/domain';
 import {
   type CheckStatus,
   type Evaluator,
   type Pack,
   type PackRegistry,
+  type ParameterEntry,
+  parameterValuesInForce,
   shippedRegistry,
 } from '@shequ/policy';
 import { asc, count, max, sql } from 'drizzle-orm';
@@ -132,23 +140,46 @@ export interface CommunityStatuses {
 }
 
 /**
- * Evaluates every community with its own `asOf` (or `asOf` when given) and the parameter overrides
- * that its chain knows. Overrides are filtered per chain once, so the evaluator sees the same object
- * for every community of the chain.
+ * Evaluates every community with its own `asOf` (or `asOf` when given), with the figures its
+ * jurisdictions entered (`supplied`, the entries in force on that date) and the caller's overrides,
+ * which win. Parameter objects are shared by every community of a chain with the same figures, so the
+ * evaluator builds its per-options context once per distinct set rather than once per community.
  */
 export function evaluateAll(
   rows: readonly StoredCommunity[],
-  options: { asOf?: string; params?: Readonly<Record<string, number>>; registry?: PackRegistry } = {},
+  options: {
+    asOf?: string;
+    params?: Readonly<Record<string, number>>;
+    supplied?: readonly (ParameterEntry & { id: number })[];
+    registry?: PackRegistry;
+  } = {},
 ): { evaluated: CommunityStatuses[]; uncovered: StoredCommunity[] } {
   const { groups, uncovered } = groupByChain(rows, options.registry);
   const evaluated: CommunityStatuses[] = [];
+  const supplied = options.supplied ?? [];
   for (const { chain, rows: members } of groups) {
-    const params = options.params ? paramsKnownTo(chain, options.params) : undefined;
+    const explicit = options.params ? paramsKnownTo(chain, options.params) : undefined;
+    const shared = new Map<string, Readonly<Record<string, number>> | undefined>();
     // Statuses only: a dashboard over a province needs each rule's status, not its texts.
     const rules = chain.evaluator.checkIds;
     for (const { facts, ...community } of members) {
+      const asOf = options.asOf ?? community.asOf;
+      const inForce =
+        supplied.length > 0 ? parameterValuesInForce(supplied, community.code, asOf) : undefined;
+      const key = inForce ? [...inForce.values()].map((e) => e.id).join(',') : '';
+      let params = shared.get(key);
+      if (!shared.has(key)) {
+        const entered = inForce
+          ? paramsKnownTo(
+              chain,
+              Object.fromEntries([...inForce].map(([name, entry]) => [name, Number(entry.value)])),
+            )
+          : undefined;
+        params = entered || explicit ? { ...entered, ...explicit } : undefined;
+        shared.set(key, params);
+      }
       const { statuses = [] } = chain.evaluator(facts, {
-        asOf: options.asOf ?? community.asOf,
+        asOf,
         statusesOnly: true,
         ...(params ? { params } : {}),
       });
@@ -156,6 +187,22 @@ export function evaluateAll(
     }
   }
   return { evaluated, uncovered };
+}
+
+/** The entered figures that can bear on communities under `nodeCode`, as `evaluateAll` takes them. */
+export async function suppliedAround(
+  ctx: Pick<Context, 'db'>,
+  nodeCode: string,
+): Promise<(ParameterEntry & { id: number })[]> {
+  const rows = await parameterValuesAround(ctx.db, nodeCode);
+  return rows.map((r) => ({
+    id: r.id,
+    jurisdiction: r.jurisdictionCode,
+    name: r.name,
+    value: r.value,
+    effectiveFrom: r.effectiveFrom,
+    enteredAt: r.enteredAt,
+  }));
 }
 
 /** The overrides among `params` that `chain` defines; undefined when none does. */
@@ -194,7 +241,9 @@ async function dataStamp(ctx: Pick<Context, 'db'>, nodeCode: string): Promise<st
     })
     .from(communities)
     .where(communitiesUnder(nodeCode));
-  return `${row?.total ?? 0}|${row?.lastChange?.toISOString() ?? ''}|${row?.versions ?? 0}`;
+  // An entered parameter figure changes results as much as a community's facts do.
+  const parameters = await parameterValuesStamp(ctx.db);
+  return `${row?.total ?? 0}|${row?.lastChange?.toISOString() ?? ''}|${row?.versions ?? 0}|${parameters}`;
 }
 
 /** Every community under the node evaluated against its chain with its own date (cached, see above). */
@@ -211,8 +260,11 @@ export async function evaluatedUnder(
     nodeEvaluations.set(nodeCode, cached);
     return cached.value;
   }
-  const rows = await communitiesBelow(ctx, nodeCode);
-  const { evaluated, uncovered } = evaluateAll(rows, { registry });
+  const [rows, supplied] = await Promise.all([
+    communitiesBelow(ctx, nodeCode),
+    suppliedAround(ctx, nodeCode),
+  ]);
+  const { evaluated, uncovered } = evaluateAll(rows, { supplied, registry });
   const value: NodeEvaluation = {
     evaluated,
     uncovered: uncovered.map(({ facts: _facts, ...community }) => community),

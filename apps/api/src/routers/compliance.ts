@@ -3,9 +3,22 @@
  * explanation, and a node's dashboard computed on the fly (no stored results to go stale).
  * Read-only, so no audit records; every procedure checks the principal's scope first.
  */
-import { communities, factsWithRegisters, jurisdictions, storedFactsColumns } from '@shequ/db';
+import {
+  communities,
+  factsWithRegisters,
+  jurisdictions,
+  parameterValuesAround,
+  storedFactsColumns,
+} from '@shequ/db';
 import { boundedInt, communityCode, divisionCode, divisionLevel, isoDate } from '@shequ/domain';
-import { type CheckResult, type CheckStatus, checkStatuses, EvaluationInputError } from '@shequ/policy';
+import {
+  type CheckResult,
+  type CheckStatus,
+  checkStatuses,
+  EvaluationInputError,
+  parameterValuesInForce,
+  suppliedParameters,
+} from '@shequ/policy';
 import { TRPCError } from '@trpc/server';
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
@@ -244,11 +257,22 @@ export const complianceRouter = router({
       row.facts as StoredCommunity['facts'],
       asOf,
     );
+    // The figures its jurisdictions entered for the benchmarks the regulations leave to them.
+    const entered = parameterValuesInForce(
+      (await parameterValuesAround(ctx.db, row.code)).map((v) => ({
+        ...v,
+        jurisdiction: v.jurisdictionCode,
+      })),
+      row.code,
+      asOf,
+    );
+    const params = Object.fromEntries([...entered].map(([name, v]) => [name, Number(v.value)]));
     let evaluation: ReturnType<typeof evaluator>;
     try {
       evaluation = evaluator(facts, {
         asOf,
         explain: true,
+        ...(entered.size > 0 ? { params } : {}),
         ...(input.readings ? { readings: input.readings } : {}),
       });
     } catch (error) {
@@ -287,6 +311,23 @@ export const complianceRouter = router({
       interpretations: [...evaluator.interpretations],
       /** Each parameter's name in Chinese, for texts that name a parameter the checks lacked. */
       parameterLabels: Object.fromEntries(labels),
+      /**
+       * The benchmarks a jurisdiction supplies (辖区参数), with the figure in force on `asOf` if one
+       * was entered: a check unknown for want of one links to the page where it is entered.
+       */
+      suppliedParameters: suppliedParameters(packs).map((p) => {
+        const value = entered.get(p.name);
+        return {
+          name: p.name,
+          label: p.label,
+          unit: p.unit,
+          jurisdiction: p.jurisdiction,
+          jurisdictionName: p.jurisdictionName,
+          inForce: value
+            ? { value: value.value, effectiveFrom: value.effectiveFrom, source: value.source }
+            : null,
+        };
+      }),
     };
   }),
 

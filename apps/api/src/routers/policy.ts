@@ -5,12 +5,12 @@
  * scope-checked. Nothing here changes data, so nothing is audited.
  */
 import { divisionCode, isoDate } from '@shequ/domain';
-import type { CheckStatus } from '@shequ/policy';
+import { type CheckStatus, parameterValuesInForce } from '@shequ/policy';
 import { z } from 'zod';
 import { COUNTRY_CODE } from '../auth/roles.js';
 import type { Principal } from '../auth/scope.js';
 import { describeChain, diffChains } from '../compliance/describe.js';
-import { communitiesBelow, evaluateAll, groupByChain } from '../compliance/evaluate.js';
+import { communitiesBelow, evaluateAll, groupByChain, suppliedAround } from '../compliance/evaluate.js';
 import type { Context } from '../context.js';
 import { fieldError } from '../errors.js';
 import { authedProcedure, requireScope, router } from '../trpc.js';
@@ -84,7 +84,10 @@ export function diffPacks(ctx: Pick<Context, 'settings'>, input: z.infer<typeof 
 export async function whatIf(ctx: Context & { principal: Principal }, input: z.infer<typeof whatIfInput>) {
   requireScope(ctx.principal, input.jurisdictionCode);
   const registry = ctx.settings.packs;
-  const rows = await communitiesBelow(ctx, input.jurisdictionCode, input.asOf);
+  const [rows, supplied] = await Promise.all([
+    communitiesBelow(ctx, input.jurisdictionCode, input.asOf),
+    suppliedAround(ctx, input.jurisdictionCode),
+  ]);
   const { groups } = groupByChain(rows, registry);
   const known = new Map<string, { label: string; unit: string }>();
   for (const { chain } of groups) {
@@ -97,7 +100,7 @@ export async function whatIf(ctx: Context & { principal: Principal }, input: z.i
       throw fieldError('BAD_REQUEST', `parameters.${name}`, `该辖区的社区适用的政策包中没有参数 ${name}`);
     }
   }
-  const asOf = input.asOf ? { asOf: input.asOf } : {};
+  const asOf = input.asOf ? { asOf: input.asOf, supplied } : { supplied };
   const startedAt = performance.now();
   let before: ReturnType<typeof evaluateAll>;
   let after: ReturnType<typeof evaluateAll>;
@@ -138,12 +141,15 @@ export async function whatIf(ctx: Context & { principal: Principal }, input: z.i
   });
   const parameters = Object.entries(input.parameters).map(([name, value]) => {
     const chain = groups.find((g) => g.chain.evaluator.parameters.some((p) => p.parameter.name === name));
-    const reading = chain?.chain.evaluator.parameterValue(name, input.asOf ?? today(ctx));
+    const on = input.asOf ?? today(ctx);
+    const reading = chain?.chain.evaluator.parameterValue(name, on);
+    // A figure the jurisdiction entered stands where its pack has none.
+    const entered = parameterValuesInForce(supplied, input.jurisdictionCode, on).get(name);
     return {
       name,
       label: known.get(name)?.label ?? name,
       unit: known.get(name)?.unit ?? '',
-      before: reading?.value ?? null,
+      before: reading?.value ?? (entered ? Number(entered.value) : null),
       after: value,
     };
   });

@@ -22,6 +22,7 @@ import {
 import { chinaDate } from '@shequ/domain';
 import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.js';
+import { notify } from '../notices-store.js';
 import { users } from '../schema.js';
 import { archiveItems, archiveLoans, handoverItems, handovers, seals } from '../schema-archives.js';
 import { aboutItem, loadItem, stepItem } from './items.js';
@@ -206,6 +207,21 @@ export async function createHandover(db: Database, acting: ActingAs, input: NewH
         // Nobody has looked yet: each item's condition is recorded by a person before anyone confirms.
         condition: 'unchecked',
         position,
+      })),
+    );
+    // The list now waits for the successor's and then the supervisor's confirmation.
+    await notify(
+      tx,
+      acting.now,
+      acting.actor.id,
+      [input.successorId, input.supervisorId].map((recipientId) => ({
+        recipientId,
+        kind: 'handover.confirm' as const,
+        title: '离任移交清单待您核对确认',
+        link: `/archives/handovers/${id}`,
+        jurisdictionCode: input.communityCode,
+        entityType: 'handover',
+        entityId: id,
       })),
     );
     await record(tx, acting, aboutHandover(row), 'handover.open', {

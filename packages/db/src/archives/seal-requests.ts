@@ -16,6 +16,7 @@ import {
 } from '@shequ/archives';
 import { and, desc, eq, ne, type SQL } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.js';
+import { notify } from '../notices-store.js';
 import { sealApprovers, sealRequests, seals } from '../schema-archives.js';
 import { keysetPage, type ListPage } from './paging.js';
 import {
@@ -136,6 +137,25 @@ export async function openRequest(
     after: row,
     payload: { request: row.id, ...audit.payload },
   });
+  // Now it waits for the seal's approvers.
+  const approvers = await tx
+    .select({ userId: sealApprovers.userId })
+    .from(sealApprovers)
+    .where(eq(sealApprovers.sealId, sealRow.id));
+  await notify(
+    tx,
+    acting.now,
+    acting.actor.id,
+    approvers.map(({ userId }) => ({
+      recipientId: userId,
+      kind: 'seal.approve',
+      title: `${requestLabels[row.kind as RequestKind]}申请待您审批：${sealRow.name}`,
+      link: '/workbench',
+      jurisdictionCode: sealRow.communityCode,
+      entityType: 'sealRequest',
+      entityId: row.id,
+    })),
+  );
   return row;
 }
 
@@ -154,6 +174,20 @@ export async function settleRequest(
     after: { state: updated.state, ...audit.after },
     payload: audit.payload,
   });
+  // An approved request now waits for the custodian to stamp (用印) or hand the seal out (外带).
+  if (updated.state === 'approved') {
+    await notify(tx, acting.now, acting.actor.id, [
+      {
+        recipientId: seal.custodian,
+        kind: 'seal.stamp',
+        title: `${requestLabels[row.kind as RequestKind]}申请已批准，待您${row.kind === 'use' ? '登记用印' : '交付外带'}：${seal.name}`,
+        link: '/workbench',
+        jurisdictionCode: row.communityCode,
+        entityType: 'sealRequest',
+        entityId: row.id,
+      },
+    ]);
+  }
   return updated;
 }
 

@@ -25,7 +25,13 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { errorCode, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { ArticleText, citationLabel, ExplanationView, formatQuantity, quantityLabels } from './explain.js';
-import { missesCommunityFacts, readableCheckText } from './readable.js';
+import {
+  missesCommunityFacts,
+  missingSuppliedParameter,
+  parametersPageFor,
+  readableCheckText,
+  type SuppliedParameterRef,
+} from './readable.js';
 import { bindingLabels, type CheckStatus, StatusTag, statusLabels, statusOrder } from './status.js';
 
 type Report = RouterOutputs['compliance']['community'];
@@ -43,16 +49,22 @@ function ResultRow({
   result,
   packNames,
   parameterLabels,
+  suppliedParameters,
   communityCode,
 }: {
   result: ResultEntry;
   packNames: Record<string, string>;
   parameterLabels: Record<string, string>;
+  suppliedParameters: readonly SuppliedParameterRef[];
   communityCode: string;
 }) {
   const text = result.articleText;
   const readable = (value: string) => readableCheckText(value, parameterLabels);
   const entered = result.status === 'unknown' && missesCommunityFacts(`${result.actual} ${result.message}`);
+  const parameter =
+    result.status === 'unknown'
+      ? missingSuppliedParameter(`${result.actual} ${result.message}`, suppliedParameters)
+      : undefined;
   return (
     <div className="compliance-result" data-rule={result.rule} data-status={result.status}>
       <Row gutter={[24, 12]}>
@@ -79,6 +91,17 @@ function ResultRow({
                       <>
                         {' '}
                         <Link to={`/communities/${communityCode}`}>去填写社区数据</Link>
+                      </>
+                    )}
+                    {parameter && (
+                      <>
+                        {' '}
+                        <Link
+                          to={parametersPageFor(parameter, communityCode)}
+                          data-testid="supplied-parameter-link"
+                        >
+                          去填报{parameter.label}（辖区参数）
+                        </Link>
                       </>
                     )}
                   </>
@@ -236,6 +259,7 @@ export default function CommunityCompliancePage() {
                   result={result}
                   packNames={packNames}
                   parameterLabels={data.parameterLabels}
+                  suppliedParameters={data.suppliedParameters}
                   communityCode={data.community.code}
                 />
               ))}

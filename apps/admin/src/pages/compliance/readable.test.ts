@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readableCheckText } from './readable.js';
+import { missingSuppliedParameter, parametersPageFor, readableCheckText } from './readable.js';
 
 const hasLatin = /[A-Za-z]/;
 
@@ -25,5 +25,42 @@ describe('a check’s texts in Chinese', () => {
     for (const raw of ['缺少事实 somethingNew.deep', '缺少数量 minFacilityArea', '未提供 a.b/c']) {
       expect(readableCheckText(raw)).not.toMatch(hasLatin);
     }
+  });
+});
+
+describe('a check unknown for want of a jurisdiction’s figure', () => {
+  const supplied = [
+    {
+      name: 'committeeMemberAllowance',
+      label: '居民委员会成员生活补贴标准',
+      jurisdiction: '000000',
+      jurisdictionName: '全国',
+    },
+    {
+      name: 'cityAverageWage',
+      label: '鄂州市城市在岗职工平均工资',
+      jurisdiction: '420700',
+      jurisdictionName: '鄂州市',
+    },
+  ];
+
+  it('finds the parameter the engine names, and links to where its jurisdiction enters it', () => {
+    const missing = missingSuppliedParameter(
+      '参数 cityAverageWage 在2026-01-01没有取值，可通过 params 提供',
+      supplied,
+    );
+    expect(missing?.name).toBe('cityAverageWage');
+    expect(missing && parametersPageFor(missing, '420703001001')).toBe(
+      '/parameters?jurisdiction=420700&parameter=cityAverageWage',
+    );
+    const national = supplied[0];
+    expect(national && parametersPageFor(national, '420703001001')).toBe(
+      '/parameters?jurisdiction=420703&parameter=committeeMemberAllowance',
+    );
+  });
+
+  it('finds none for a missing community fact or another parameter', () => {
+    expect(missingSuppliedParameter('缺少事实 buildings', supplied)).toBeUndefined();
+    expect(missingSuppliedParameter('参数 cityAverageWageX 在2026-01-01没有取值', supplied)).toBeUndefined();
   });
 });

@@ -71,3 +71,29 @@ export function readableCheckText(
 export function missesCommunityFacts(text: string): boolean {
   return /缺少事实|未提供/.test(text);
 }
+
+/** A benchmark a jurisdiction enters (辖区参数), as the community's check reports them. */
+export interface SuppliedParameterRef {
+  name: string;
+  label: string;
+  jurisdiction: string;
+  jurisdictionName: string;
+}
+
+/**
+ * The jurisdiction-entered parameter whose figure a result lacked (the engine writes "参数 <name> 在…
+ * 没有取值"), so the page can link to where it is entered; undefined for any other result.
+ */
+export function missingSuppliedParameter<P extends SuppliedParameterRef>(
+  text: string,
+  supplied: readonly P[],
+): P | undefined {
+  return supplied.find((p) => new RegExp(`参数 ${p.name}(?![A-Za-z0-9])`).test(text));
+}
+
+/** Where a supplied parameter is entered: its pack's jurisdiction, or for a national one the community's district. */
+export function parametersPageFor(parameter: SuppliedParameterRef, communityCode: string): string {
+  const jurisdiction =
+    parameter.jurisdiction === '000000' ? communityCode.slice(0, 6) : parameter.jurisdiction;
+  return `/parameters?${new URLSearchParams({ jurisdiction, parameter: parameter.name })}`;
+}

@@ -1,0 +1,32 @@
+/**
+ * In-app notices: one row per person and thing that started waiting for them (a seal request to
+ * approve, an approved request to stamp, a handover to confirm). Written by the store functions that
+ * change those states, in the same transaction; read and marked read by the recipient only.
+ */
+import { sql } from 'drizzle-orm';
+import { bigserial, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+
+export const noticeKinds = ['seal.approve', 'seal.stamp', 'handover.confirm'] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
+
+export const notices = pgTable(
+  'notices',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    recipientId: uuid('recipient_id').notNull(),
+    kind: text('kind', { enum: noticeKinds }).notNull(),
+    /** zh-CN, one line: what waits and where. */
+    title: text('title').notNull(),
+    /** The console path that shows it (`/archives/requests`). */
+    link: text('link').notNull(),
+    jurisdictionCode: varchar('jurisdiction_code', { length: 12 }).notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('notices_recipient_idx').on(t.recipientId, t.id),
+    index('notices_unread_idx').on(t.recipientId).where(sql`${t.readAt} is null`),
+  ],
+);
