@@ -231,9 +231,10 @@ export function meanOnRange(
 }
 
 /**
- * Entered scores with the survey's in place: where a community's survey gave a residents' score for
- * an indicator and period, it replaces a score entered by hand (the residents' own answers are the
- * better record of their satisfaction than a figure typed on their behalf).
+ * Entered scores with the survey's in place: where a community's survey (or, through
+ * `combineResidentScores`, its case feedback) gave a residents' score for an indicator and period, it
+ * replaces a score entered by hand (the residents' own answers are the better record of their
+ * satisfaction than a figure typed on their behalf).
  */
 export function withSurveyScores(
   entered: readonly ScoreCellInput[],
