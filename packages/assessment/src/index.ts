@@ -1,4 +1,5 @@
 export * from './appraisal.js';
+export * from './case-feedback.js';
 export * from './cells.js';
 export * from './compute.js';
 export * from './deadlines.js';

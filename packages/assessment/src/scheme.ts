@@ -22,6 +22,19 @@ export const periodicities = ['month', 'quarter'] as const;
 export type Periodicity = (typeof periodicities)[number];
 export const periodicityLabels: Record<Periodicity, string> = { month: '按月', quarter: '按季度' };
 
+/**
+ * How a residents' score combines a satisfaction survey with the feedback on closed service cases
+ * (本系统规则 R-ASM-3): `pooled` counts every answer once, `surveyFirst` uses the feedback only where no
+ * survey was answered, `surveyOnly` leaves the feedback out.
+ */
+export const residentScoreCombinations = ['pooled', 'surveyFirst', 'surveyOnly'] as const;
+export type ResidentScoreCombination = (typeof residentScoreCombinations)[number];
+export const residentScoreCombinationLabels: Record<ResidentScoreCombination, string> = {
+  pooled: '调查与服务事项回访按份数合并计算',
+  surveyFirst: '有调查时以调查为准，无调查时用服务事项回访',
+  surveyOnly: '只用满意度调查',
+};
+
 export interface Indicator {
   /** Unique within its tree: letters, digits, `-`, `_`. */
   id: string;
@@ -82,6 +95,16 @@ export const assessmentSchemeDefinition = z
     grades: gradeBands,
     /** 社区考评街道: the residents' share in communities' rating of their street (Ezhou 第三十五条). */
     streetRatingResidentShare: weight.optional(),
+    /**
+     * How residents' feedback on closed service cases combines with a survey for the same residents'
+     * score (本系统规则 R-ASM-3, `case-feedback.ts`); `pooled` when not given.
+     */
+    residentScoreCombination: z
+      .enum(residentScoreCombinations, {
+        error:
+          '居民评分来源应为 pooled（调查与回访按份数合并）、surveyFirst（有调查时以调查为准）或 surveyOnly（只用调查）',
+      })
+      .optional(),
   })
   .superRefine((scheme, ctx) => {
     const routine = toMillionths(scheme.routine.weight);

@@ -203,21 +203,38 @@ export function surveyScores(
   );
   return [...groups.values()].map((group) => {
     const leaf = leaves.get(group.indicatorId) as CompiledLeaf;
-    const steps = satisfactionLevels.reduce((s, level) => s + group.counts[level] * stepOfLevel[level], 0);
-    // min + (max − min) × steps / (4 × responses), in hundredths, rounded half up in whole numbers.
-    const min = hundredths(leaf.minScore);
-    const span = hundredths(leaf.maxScore) - min;
-    const numerator = span * steps;
-    const denominator = TOP_STEP * group.responses;
-    const rounded = min + Math.floor((2 * numerator + denominator) / (2 * denominator));
-    return { ...group, score: rounded / 100 };
+    return { ...group, score: meanOnRange(leaf, surveySteps(group.counts), group.responses) };
   });
 }
 
+/** The steps above 非常不满意 that a survey's answers add up to (each answer 0 to 4). */
+export function surveySteps(counts: Readonly<Record<SatisfactionLevel, number>>): number {
+  return satisfactionLevels.reduce((s, level) => s + counts[level] * stepOfLevel[level], 0);
+}
+
 /**
- * Entered scores with the survey's in place: where a community's survey gave a residents' score for
- * an indicator and period, it replaces a score entered by hand (the residents' own answers are the
- * better record of their satisfaction than a figure typed on their behalf).
+ * The mean of `answers` five-level answers whose steps (0 for the lowest level to 4 for the highest)
+ * add up to `steps`, placed on the indicator's range: min + (max − min) × steps / (4 × answers), worked
+ * out in whole hundredths and rounded half up to two decimals. Surveys and case feedback share it.
+ */
+export function meanOnRange(
+  leaf: Pick<CompiledLeaf, 'minScore' | 'maxScore'>,
+  steps: number,
+  answers: number,
+): number {
+  const min = hundredths(leaf.minScore);
+  const span = hundredths(leaf.maxScore) - min;
+  const numerator = span * steps;
+  const denominator = TOP_STEP * answers;
+  const rounded = min + Math.floor((2 * numerator + denominator) / (2 * denominator));
+  return rounded / 100;
+}
+
+/**
+ * Entered scores with the survey's in place: where a community's survey (or, through
+ * `combineResidentScores`, its case feedback) gave a residents' score for an indicator and period, it
+ * replaces a score entered by hand (the residents' own answers are the better record of their
+ * satisfaction than a figure typed on their behalf).
  */
 export function withSurveyScores(
   entered: readonly ScoreCellInput[],

@@ -22,7 +22,23 @@ import {
   type Visit,
   type VisitTarget,
 } from '@shequ/services';
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database, DatabaseHandle, Transaction } from './client.js';
 import { markRegistersChanged } from './register-changes.js';
@@ -402,6 +418,37 @@ export async function feedbackAnswers(
     .where(and(inArray(serviceFeedback.communityCode, [...codes]), gte(serviceFeedback.answeredOn, since)));
   return rows.flatMap((r) =>
     r.answeredOn !== null && r.score !== null ? [{ answeredOn: r.answeredOn, score: r.score }] : [],
+  );
+}
+
+/**
+ * The answered feedback of cases closed from `from` through `to` (China dates) in the communities whose
+ * code starts with `communityPrefix`: the assessment counts it by the day the case was closed.
+ */
+export async function closedCaseFeedback(
+  db: Db,
+  filter: { communityPrefix: string; from: string; to: string },
+): Promise<{ communityCode: string; closedOn: string; score: number }[]> {
+  const rows = await db
+    .select({
+      communityCode: serviceCases.communityCode,
+      closedOn: serviceCases.closedOn,
+      score: serviceFeedback.score,
+    })
+    .from(serviceFeedback)
+    .innerJoin(serviceCases, eq(serviceCases.id, serviceFeedback.caseId))
+    .where(
+      and(
+        like(serviceCases.communityCode, `${filter.communityPrefix}%`),
+        gte(serviceCases.closedOn, filter.from),
+        lte(serviceCases.closedOn, filter.to),
+        isNotNull(serviceFeedback.score),
+      ),
+    );
+  return rows.flatMap((r) =>
+    r.closedOn !== null && r.score !== null
+      ? [{ communityCode: r.communityCode, closedOn: r.closedOn, score: r.score }]
+      : [],
   );
 }
 

@@ -2,6 +2,7 @@ import { applyStep, type CaseActor, EZHOU_WINDOWS, openCase, visitCoverage } fro
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  closedCaseFeedback,
   communities,
   type DatabaseHandle,
   findCase,
@@ -62,6 +63,34 @@ describe('service cases in the database', () => {
         .map((i) => i.target.kind)
         .sort(),
     ).toEqual(['emergency', 'seriously-ill']);
+  });
+
+  it('reads the answered feedback of the cases closed in a date range, by community and closing day', async () => {
+    // The demo cases seeded above: every answered feedback row of a case closed in 2026-09.
+    const rows = await database.db
+      .select({ closedOn: serviceCases.closedOn, score: serviceFeedback.score })
+      .from(serviceFeedback)
+      .innerJoin(serviceCases, eq(serviceCases.id, serviceFeedback.caseId));
+    const inSeptember = rows.filter(
+      (r) =>
+        r.score !== null && r.closedOn !== null && r.closedOn >= '2026-09-01' && r.closedOn <= '2026-09-30',
+    );
+    expect(inSeptember.length).toBeGreaterThan(0);
+    const read = await closedCaseFeedback(database.db, {
+      communityPrefix: '420703',
+      from: '2026-09-01',
+      to: '2026-09-30',
+    });
+    expect(read.map((r) => r.score).sort()).toEqual(inSeptember.map((r) => r.score).sort());
+    expect(read.every((r) => r.communityCode === DAWAN && r.closedOn.startsWith('2026-09'))).toBe(true);
+    // Another district's prefix reads nothing.
+    expect(
+      await closedCaseFeedback(database.db, {
+        communityPrefix: '420704',
+        from: '2026-01-01',
+        to: '2026-12-31',
+      }),
+    ).toEqual([]);
   });
 
   it('applies two closures of one case one after the other: the second is refused, one close step kept', async () => {

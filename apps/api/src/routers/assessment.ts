@@ -15,8 +15,10 @@ import {
   assessmentSchemeDefinition,
   type CellProblem,
   type CompiledScheme,
+  caseFeedbackScores,
   cellProblemsAsTable,
   checkScoreCells,
+  combineResidentScores,
   communityBreakdown,
   communityScoresFromCells,
   compileScheme,
@@ -35,6 +37,7 @@ import {
 import {
   AssessmentStoreError,
   assessmentScoresOf,
+  closedCaseFeedback,
   communities,
   createAssessmentScheme,
   getAssessmentScheme,
@@ -159,7 +162,8 @@ export function requirePublished(row: StoredAssessmentScheme): void {
 
 /**
  * The scores a scheme's results are computed from: those entered, with the residents' scores of every
- * survey in place (`withSurveyScores`), and the survey scores themselves for tracing.
+ * survey and of the feedback on service cases closed in the scheme's year in place (combined as the
+ * scheme says, R-ASM-3), and those residents' scores with their sources for tracing.
  */
 async function scoringCells(
   ctx: Context,
@@ -168,12 +172,19 @@ async function scoringCells(
   communityPrefix = '',
 ) {
   const surveys = await surveysOfScheme(ctx.db, row.id);
-  const [entered, responses] = await Promise.all([
+  const year = compiled.scheme.year;
+  const [entered, responses, feedback] = await Promise.all([
     assessmentScoresOf(ctx.db, row.id, communityPrefix),
     surveyResponsesOf(ctx.db, surveys, communityPrefix),
+    closedCaseFeedback(ctx.db, {
+      communityPrefix: communityPrefix || row.jurisdictionCode,
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+    }),
   ]);
   const fromSurveys = surveyScores(compiled, responses);
-  return { cells: withSurveyScores(entered, fromSurveys), fromSurveys };
+  const residentScores = combineResidentScores(compiled, fromSurveys, caseFeedbackScores(compiled, feedback));
+  return { cells: withSurveyScores(entered, residentScores), fromSurveys, residentScores };
 }
 
 export async function communityNames(ctx: Context, codes: readonly string[]): Promise<Map<string, string>> {
@@ -423,12 +434,17 @@ export const assessmentRouter = router({
       if (!isInScope(ctx.principal, input.communityCode)) throw forbidden();
       const row = await visibleScheme(ctx, input.schemeId);
       const compiled = compiledOf(row);
-      const { cells, fromSurveys } = await scoringCells(ctx, row, compiled, input.communityCode);
+      const { cells, fromSurveys, residentScores } = await scoringCells(
+        ctx,
+        row,
+        compiled,
+        input.communityCode,
+      );
       const { complete } = communityScoresFromCells(compiled, cells);
       const community = complete[0];
       if (!community) throw notFound('该社区的分数尚未录入完整');
-      // Which residents' scores came from the survey, with how many answers of each level.
-      return { ...communityBreakdown(compiled, community), fromSurveys };
+      // Which residents' scores came from the survey and the case feedback, with how many answers of each.
+      return { ...communityBreakdown(compiled, community), fromSurveys, residentScores };
     }),
 
   /** 社区考评街道: a community's rating of its street, with its residents' scores. */

@@ -2,29 +2,52 @@
  * A community's total traced to its inputs: the formula, each round's score, and for every leaf
  * indicator the raw score, its value on 0–100, its weight in the part and the points it adds.
  */
+
+import { satisfactionLabels } from '@shequ/services';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Collapse, Result, Skeleton, Space, Table, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
-import { percent, satisfactionLevelLabels, satisfactionLevels, scorerLabels } from './labels.js';
+import {
+  feedbackScores,
+  percent,
+  satisfactionLevelLabels,
+  satisfactionLevels,
+  scorerLabels,
+} from './labels.js';
 
 type Breakdown = RouterOutputs['assessment']['breakdown'];
 type Round = Breakdown['annual'];
-type SurveyScore = Breakdown['fromSurveys'][number];
+type ResidentScore = Breakdown['residentScores'][number];
 
-/** Where a raw score came from: the residents' survey (with its answers) or entry by hand. */
-function sourceOf(survey: SurveyScore | undefined): string {
-  if (!survey) return '录入';
-  const levels = satisfactionLevels
-    .filter((level) => survey.counts[level] > 0)
-    .map((level) => `${satisfactionLevelLabels[level]} ${survey.counts[level]}`);
-  return `居民满意度调查 ${survey.responses} 份（${levels.join('、')}）`;
+/**
+ * Where a raw score came from: the residents' survey and the feedback on closed service cases (with
+ * their answers, R-ASM-3), or entry by hand.
+ */
+function sourceOf(resident: ResidentScore | undefined): string {
+  if (!resident) return '录入';
+  const parts: string[] = [];
+  const { survey, caseFeedback } = resident;
+  if (survey) {
+    const levels = satisfactionLevels
+      .filter((level) => survey.counts[level] > 0)
+      .map((level) => `${satisfactionLevelLabels[level]} ${survey.counts[level]}`);
+    parts.push(`居民满意度调查 ${survey.responses} 份（${levels.join('、')}）`);
+  }
+  if (caseFeedback) {
+    const scores = [...feedbackScores]
+      .reverse()
+      .filter((score) => caseFeedback.counts[score] > 0)
+      .map((score) => `${satisfactionLabels[score]} ${caseFeedback.counts[score]}`);
+    parts.push(`服务事项回访 ${caseFeedback.responses} 份（${scores.join('、')}）`);
+  }
+  return parts.join('；');
 }
 
-function RoundTable({ round, surveys }: { round: Round; surveys: readonly SurveyScore[] }) {
-  const survey = (indicatorId: string) =>
-    surveys.find((s) => s.period === round.period && s.indicatorId === indicatorId);
+function RoundTable({ round, residents }: { round: Round; residents: readonly ResidentScore[] }) {
+  const resident = (indicatorId: string) =>
+    residents.find((s) => s.period === round.period && s.indicatorId === indicatorId);
   return (
     <Table
       rowKey="id"
@@ -41,7 +64,12 @@ function RoundTable({ round, surveys }: { round: Round; surveys: readonly Survey
           render: (s: keyof typeof scorerLabels) => scorerLabels[s],
         },
         { title: '原始分', dataIndex: 'raw', width: 80 },
-        { title: '来源', key: 'source', width: 200, render: (_: unknown, leaf) => sourceOf(survey(leaf.id)) },
+        {
+          title: '来源',
+          key: 'source',
+          width: 220,
+          render: (_: unknown, leaf) => sourceOf(resident(leaf.id)),
+        },
         { title: '折算（百分制）', dataIndex: 'normalised', width: 110 },
         { title: '权重', dataIndex: 'effectiveWeight', width: 80, render: (w: number) => percent(w) },
         { title: '得分', dataIndex: 'contribution', width: 70 },
@@ -74,12 +102,12 @@ export default function BreakdownPage() {
           ...data.routineRounds.map((round) => ({
             key: round.period,
             label: `平时考核 ${round.period}：${round.score} 分`,
-            children: <RoundTable round={round} surveys={data.fromSurveys} />,
+            children: <RoundTable round={round} residents={data.residentScores} />,
           })),
           {
             key: 'annual',
             label: `年度考核：${data.annual.score} 分`,
-            children: <RoundTable round={data.annual} surveys={data.fromSurveys} />,
+            children: <RoundTable round={data.annual} residents={data.residentScores} />,
           },
         ]}
       />

@@ -27,7 +27,14 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { errorMessage, fieldErrorsOf, toFieldPath } from '../../lib/fieldErrors.js';
 import { type RouterInputs, type RouterOutputs, trpc } from '../../lib/trpc.js';
-import { assessmentHonourLabels, percent, periodicityLabels, scorerLabels } from './labels.js';
+import {
+  assessmentHonourLabels,
+  caseFeedbackRule,
+  percent,
+  periodicityLabels,
+  residentScoreCombinationLabels,
+  scorerLabels,
+} from './labels.js';
 
 type Definition = RouterInputs['assessment']['createScheme']['definition'];
 type CheckOutcome = RouterOutputs['assessment']['check'];
@@ -274,6 +281,22 @@ export default function SchemeEditorPage() {
             </Form.Item>
             <Form.Item name="streetRatingResidentShare" label="社区考评街道：居民打分占比">
               <InputNumber min={0} max={1} step={0.05} />
+            </Form.Item>
+            <Form.Item
+              name="residentScoreCombination"
+              label="居民评分：调查与服务事项回访"
+              tooltip={`${caseFeedbackRule.id}：${caseFeedbackRule.text}`}
+            >
+              <Select
+                style={{ width: 320 }}
+                allowClear
+                placeholder={residentScoreCombinationLabels.pooled}
+                aria-label="居民评分来源"
+                options={Object.entries(residentScoreCombinationLabels).map(([value, label]) => ({
+                  value,
+                  label,
+                }))}
+              />
             </Form.Item>
           </Space>
         </Card>

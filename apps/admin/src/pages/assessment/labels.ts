@@ -1,7 +1,10 @@
 /** The console's words for assessment states; scorer and period labels come from `@shequ/assessment`. */
 export {
   assessmentHonourLabels,
+  caseFeedbackRule,
+  feedbackScores,
   periodicityLabels,
+  residentScoreCombinationLabels,
   satisfactionLevelLabels,
   satisfactionLevels,
   scorerLabels,
