@@ -8,14 +8,20 @@
  */
 import { domainErrorMap, type FieldIssue, fieldErrors, residentIdNumber } from '@shequ/domain';
 import {
+  type Committee,
   type CommitteeKind,
+  type CommunityRegisters,
   committeeDraft,
   committeeKindLabels,
   committeeKinds,
   committeeMember,
+  committeeTermClashes,
   type MemberRole,
+  maskIdNumber,
   memberRoleLabels,
   memberRoles,
+  rosterEntryFor,
+  subCommitteeChairProblems,
 } from '@shequ/people';
 import type { z } from 'zod';
 import { type Cell, type Converted, convert, isBlank, type TableProblem, textOf } from './parse.js';
@@ -283,4 +289,71 @@ export function committeeProblemRow(
     return { row: group.members[chairs[1] ?? 0]?.row ?? group.row, column: committeeColumnOf('members') };
   }
   return { row: group.row, column: committeeColumnOf(issue.path) };
+}
+
+/**
+ * The committees of a sheet against their communities' stored registers (`undefined` for a community
+ * that does not exist): each member's identity number must be on that community's roster, each
+ * sub-committee's chair must sit on the residents' committee where `@shequ/people` binds it, and a
+ * committee of a kind (a sub-committee of a category) must not overlap in term one stored or one
+ * earlier in the sheet. Gives the committees to store (members linked to their roster entries, ids
+ * from `newId`) or every problem.
+ */
+export function committeesAgainstRegisters(
+  groups: readonly CommitteeRows[],
+  registersOf: (communityCode: string) => CommunityRegisters | undefined,
+  newId: () => string,
+): { ok: true; committees: Committee[] } | { ok: false; problems: TableProblem[] } {
+  const problems: TableProblem[] = [];
+  const committees: Committee[] = [];
+  for (const group of groups) {
+    const registers = registersOf(group.committee.communityCode);
+    if (!registers) {
+      problems.push({
+        row: group.row,
+        column: headerOf('communityCode'),
+        message: `没有这个社区：${group.committee.communityCode}`,
+      });
+      continue;
+    }
+    const members = group.committee.members.map((m, i) => {
+      const idNumber = group.members[i]?.idNumber;
+      if (idNumber === undefined) return m;
+      const entry = rosterEntryFor(registers, idNumber, m.from);
+      if (!entry)
+        problems.push({
+          row: group.members[i]?.row ?? group.row,
+          column: headerOf('idNumber'),
+          message: `本社区花名册中没有身份证号码 ${maskIdNumber(idNumber)}，请先登记花名册`,
+        });
+      return entry ? { ...m, workerId: entry.id } : m;
+    });
+    committees.push({ ...group.committee, members, id: newId() });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  // Indexes into `groups` and `committees` (the same order), by community.
+  const byCommunity = new Map<string, number[]>();
+  committees.forEach((c, i) => {
+    byCommunity.set(c.communityCode, [...(byCommunity.get(c.communityCode) ?? []), i]);
+  });
+  for (const [code, indexes] of byCommunity) {
+    const registers = registersOf(code);
+    const incoming = indexes.flatMap((i) => committees[i] ?? []);
+    if (!registers) continue;
+    for (const clash of committeeTermClashes(registers, incoming)) {
+      const group = groups[indexes[clash.committee] ?? -1];
+      if (group) problems.push({ row: group.row, column: headerOf('termFrom'), message: clash.message });
+    }
+    for (const p of subCommitteeChairProblems(registers, incoming)) {
+      const group = groups[indexes[p.committee] ?? -1];
+      if (!group) continue;
+      problems.push({
+        row: p.member === undefined ? group.row : (group.members[p.member]?.row ?? group.row),
+        column: headerOf(p.member === undefined ? 'role' : 'name'),
+        message: p.message,
+      });
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, committees };
 }

@@ -23,6 +23,7 @@ export {
   committeeProblemRow,
   committeeSheetRows,
   committeeSheetTitle,
+  committeesAgainstRegisters,
   parseCommitteeTable,
 } from './committee-sheet.js';
 export {

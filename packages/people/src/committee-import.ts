@@ -4,7 +4,13 @@
  * residents' committee member where `subCommitteesLedByMember` binds. Pure: the importer loads the
  * registers, calls these, and writes nothing when one finds a problem.
  */
-import { type Committee, type CommunityRegisters, onPost, type Worker } from './registers.js';
+import {
+  type Committee,
+  type CommunityRegisters,
+  committeeKindLabels,
+  onPost,
+  type Worker,
+} from './registers.js';
 import { subCommitteesLedByMember } from './rules.js';
 
 /**
@@ -58,4 +64,37 @@ export function subCommitteeChairProblems(
     });
   });
   return problems;
+}
+
+/** Whether two committees are the same body (kind, and a sub-committee's category) with terms sharing a day. */
+function sameBodyOverlapping(a: Committee, b: Committee): boolean {
+  return (
+    a.kind === b.kind &&
+    (a.subKind ?? '') === (b.subKind ?? '') &&
+    a.termFrom <= b.termTo &&
+    b.termFrom <= a.termTo
+  );
+}
+
+/**
+ * A community has one committee of a kind (one sub-committee of a category) at a time: each incoming
+ * committee whose term shares a day with a stored one, or with an earlier incoming one, and why.
+ */
+export function committeeTermClashes(
+  registers: Pick<CommunityRegisters, 'committees'>,
+  incoming: readonly Committee[],
+): { committee: number; message: string }[] {
+  const clashes: { committee: number; message: string }[] = [];
+  incoming.forEach((c, index) => {
+    const stored = registers.committees.find((s) => sameBodyOverlapping(s, c));
+    const earlier = incoming.slice(0, index).find((s) => sameBodyOverlapping(s, c));
+    const other = stored ?? earlier;
+    if (!other) return;
+    const what = c.kind === 'sub' ? `下属委员会“${c.subKind ?? ''}”` : committeeKindLabels[c.kind];
+    clashes.push({
+      committee: index,
+      message: `${stored ? '本社区已登记' : '表中已有'}${what}${other.termFrom}至${other.termTo}一届，任期不能重叠`,
+    });
+  });
+  return clashes;
 }
