@@ -11,6 +11,7 @@ import type {
   Committee,
   CommunityRegisters,
   Grid,
+  Representative,
   ResidentGroup,
   RosterEntry,
   Worker,
@@ -152,7 +153,12 @@ export async function importWorkers(db: Database, input: ImportWorkersInput): Pr
   }
 }
 
-type UnitOfKind = { grid: Grid; building: Building; 'resident-group': ResidentGroup };
+type UnitOfKind = {
+  grid: Grid;
+  building: Building;
+  'resident-group': ResidentGroup;
+  representative: Representative;
+};
 
 export interface ImportUnitsInput<K extends keyof UnitOfKind> extends PeopleActor {
   kind: K;
@@ -165,6 +171,7 @@ const unitNames: Record<keyof UnitOfKind, string> = {
   grid: '网格',
   building: '楼栋',
   'resident-group': '居民小组',
+  representative: '居民代表',
 };
 
 /**

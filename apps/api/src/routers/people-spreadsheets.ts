@@ -147,7 +147,7 @@ export const peopleSpreadsheets = {
     qualifiers: (input) => [input.under, input.full ? '完整号码' : undefined],
   }),
 
-  /** New grids, buildings or resident groups from a sheet of that kind: all of them, or none. */
+  /** New grids, buildings, resident groups or resident representatives from a sheet of that kind: all of them, or none. */
   importUnits: writerProcedure
     .input(importInput.extend({ kind: unitKind }))
     .mutation(async ({ ctx, input }) => {
@@ -187,7 +187,7 @@ export const peopleSpreadsheets = {
       });
     }),
 
-  /** The grids, buildings or resident groups of the communities under a node. */
+  /** The grids, buildings, resident groups or resident representatives of the communities under a node. */
   exportUnits: exportProcedure({
     input: z.strictObject({ under: divisionCode.optional(), kind: unitKind }),
     rows: async (ctx, input, limit) => {
@@ -199,7 +199,13 @@ export const peopleSpreadsheets = {
         places.map((p) => p.code),
       );
       const pick = (r: typeof registers extends Map<string, infer R> ? R : never): UnitSheetRow[] =>
-        input.kind === 'grid' ? r.grids : input.kind === 'building' ? r.buildings : r.residentGroups;
+        input.kind === 'grid'
+          ? r.grids
+          : input.kind === 'building'
+            ? r.buildings
+            : input.kind === 'representative'
+              ? (r.representatives ?? [])
+              : r.residentGroups;
       return [...registers.values()].flatMap(pick).slice(0, limit);
     },
     sheet: (_ctx, input) => unitSheet(input.kind),

@@ -68,6 +68,7 @@ const unitKindLabels: Record<UnitKind, string> = {
   grid: '网格',
   building: '楼栋',
   'resident-group': '居民小组',
+  representative: '居民代表',
 };
 
 /** One community's (or street's) grids, buildings or resident groups in and out of Excel. */
