@@ -203,6 +203,14 @@ export function parseCommitteeTable(rows: readonly (readonly Cell[])[]): Committ
       if ('error' in converted) rowProblems.push({ row, column: column.header, message: converted.error });
       else values[column.field] = converted.value;
     });
+    const hasMember = (['name', 'idNumber', 'role', 'from', 'to'] as const).some(
+      (f) => values[f] !== undefined,
+    );
+    // A member row without a name or a post: say so plainly rather than list the posts.
+    if (hasMember)
+      for (const field of ['name', 'role'] as const)
+        if (values[field] === undefined && !rowProblems.some((p) => p.column === headerOf(field)))
+          rowProblems.push({ row, column: headerOf(field), message: '必填' });
     const unreadable = new Set(rowProblems.map((p) => p.column));
     const report = (issues: FieldIssue[], columnOf: (path: string) => string) => {
       for (const issue of issues) {
@@ -216,9 +224,6 @@ export function parseCommitteeTable(rows: readonly (readonly Cell[])[]): Committ
     const parsedCommittee = committeeDraft.safeParse({ ...fields, members: [] }, { error: domainErrorMap });
     if (!parsedCommittee.success) report(fieldErrors(parsedCommittee.error), committeeColumnOf);
 
-    const hasMember = ['name', 'idNumber', 'role', 'from', 'to'].some(
-      (f) => values[f as RowField] !== undefined,
-    );
     let member: CommitteeDraft['members'][number] | undefined;
     let idNumber: string | undefined;
     if (hasMember) {
