@@ -40,6 +40,7 @@ function AddRepresentative({ code, onDone }: { code: string; onDone: () => void 
   return (
     <Form
       form={form}
+      name="representative"
       layout="vertical"
       data-testid="representative-form"
       onFinish={(v: { name?: string; from?: unknown; to?: unknown }) => {
@@ -106,6 +107,7 @@ function EndTerm({
     >
       <Form
         form={form}
+        name="representativeEnd"
         layout="vertical"
         data-testid="representative-end-form"
         onFinish={(v: { to?: unknown }) =>
