@@ -32,9 +32,10 @@ describeInBrowser('resident representatives on the organisation page', () => {
     await server?.stop();
   });
 
+  /** Types a date and leaves the field (Enter would also submit the form, a second time with the click). */
   const setDate = async (field: ReturnType<Page['getByLabel']>, value: string) => {
     await field.fill(value);
-    await field.press('Enter');
+    await field.blur();
   };
 
   it('adds a representative with the term’s dates, each mistake on its field', async () => {
@@ -44,6 +45,8 @@ describeInBrowser('resident representatives on the organisation page', () => {
     const card = page.getByTestId('org-representatives');
     await card.locator('.ant-collapse-header', { hasText: '添加居民代表' }).click();
     const form = page.getByTestId('representative-form');
+    // The panel opens with an animation; the form takes clicks once its first field shows.
+    await form.getByLabel('姓名').waitFor();
     await form.getByRole('button', { name: '添加居民代表' }).click();
     await form.locator('.ant-form-item-explain-error', { hasText: '姓名不能为空' }).waitFor();
 
