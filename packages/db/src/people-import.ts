@@ -6,14 +6,23 @@
  * import's duration, so no one enters a person the check has just cleared.
  */
 import type { FieldIssue } from '@shequ/domain';
-import type { Building, Grid, ResidentGroup, RosterEntry, Worker } from '@shequ/people';
+import type {
+  Building,
+  Committee,
+  CommunityRegisters,
+  Grid,
+  Representative,
+  ResidentGroup,
+  RosterEntry,
+  Worker,
+} from '@shequ/people';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { auditRow } from './audit.js';
 import type { Database } from './client.js';
-import { auditedWorker, type PeopleActor } from './people-store.js';
+import { auditedWorker, loadRegisters, type PeopleActor } from './people-store.js';
 import { markRegistersChanged } from './register-changes.js';
 import { auditLog, communities } from './schema.js';
-import { peopleUnits, peopleWorkers } from './schema-people.js';
+import { peopleCommittees, peopleUnits, peopleWorkers } from './schema-people.js';
 
 /** Rows per INSERT: PostgreSQL takes at most 65,535 parameters a statement. */
 const INSERT_BATCH = 1_000;
@@ -144,7 +153,12 @@ export async function importWorkers(db: Database, input: ImportWorkersInput): Pr
   }
 }
 
-type UnitOfKind = { grid: Grid; building: Building; 'resident-group': ResidentGroup };
+type UnitOfKind = {
+  grid: Grid;
+  building: Building;
+  'resident-group': ResidentGroup;
+  representative: Representative;
+};
 
 export interface ImportUnitsInput<K extends keyof UnitOfKind> extends PeopleActor {
   kind: K;
@@ -157,6 +171,7 @@ const unitNames: Record<keyof UnitOfKind, string> = {
   grid: '网格',
   building: '楼栋',
   'resident-group': '居民小组',
+  representative: '居民代表',
 };
 
 /**
@@ -232,6 +247,106 @@ export async function importUnits<K extends keyof UnitOfKind>(
     });
   } catch (error) {
     if (error instanceof RolledBack) return error.result;
+    throw error;
+  }
+}
+
+export interface ImportCommitteesInput<P> extends PeopleActor {
+  /** The communities the committees belong to. */
+  communityCodes: readonly string[];
+  /**
+   * The caller's rules, run in the transaction on the communities' registers as they stand: the
+   * committees to add (member ids resolved), or the problems, and then nothing is written.
+   */
+  prepare: (
+    registers: Map<string, CommunityRegisters>,
+  ) => { ok: true; committees: Committee[] } | { ok: false; problems: P[] };
+  dryRun?: boolean;
+}
+
+export type ImportCommitteesResult<P> =
+  | { ok: true; created: number; dryRun: boolean }
+  | { ok: false; problems: P[] };
+
+class CommitteesRolledBack<P> extends Error {
+  constructor(readonly result: ImportCommitteesResult<P>) {
+    super('rolled back');
+  }
+}
+
+/**
+ * Adds committees with their members all or nothing. Committees and the roster are locked against
+ * other writers while the caller's rules run, so a member the rules found on the roster (or a
+ * residents' committee a sub-committee's chair sits on) is still there when the committees are written.
+ */
+export async function importCommittees<P>(
+  db: Database,
+  input: ImportCommitteesInput<P>,
+): Promise<ImportCommitteesResult<P>> {
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`lock table ${peopleCommittees}, ${peopleWorkers} in share row exclusive mode`);
+      const codes = [...new Set(input.communityCodes)];
+      const known = new Set<string>();
+      for (const batch of chunks(codes, LOOKUP_BATCH)) {
+        const found = await tx
+          .select({ code: communities.code })
+          .from(communities)
+          .where(inArray(communities.code, batch));
+        for (const r of found) known.add(r.code);
+      }
+      const registers = await loadRegisters(
+        tx,
+        codes.filter((c) => known.has(c)),
+      );
+      const prepared = input.prepare(registers);
+      if (!prepared.ok) throw new CommitteesRolledBack<P>(prepared);
+      await markRegistersChanged(
+        tx,
+        prepared.committees.map((c) => c.communityCode),
+        input.at,
+      );
+      for (const batch of chunks(prepared.committees, INSERT_BATCH)) {
+        await tx.insert(peopleCommittees).values(
+          batch.map((c) => {
+            const { id, communityCode, ...record } = c;
+            return {
+              id,
+              communityCode,
+              kind: c.kind,
+              termFrom: c.termFrom,
+              termTo: c.termTo,
+              record,
+              updatedAt: input.at,
+            };
+          }),
+        );
+        await tx.insert(auditLog).values(
+          batch.map((c) =>
+            auditRow({
+              actor: input.actor,
+              action: 'people.committee.import',
+              entityType: 'people.committee',
+              entityId: c.id,
+              jurisdictionCode: c.communityCode,
+              before: null,
+              after: c,
+              ip: input.ip,
+              at: input.at,
+            }),
+          ),
+        );
+      }
+      const done: ImportCommitteesResult<P> = {
+        ok: true,
+        created: prepared.committees.length,
+        dryRun: input.dryRun ?? false,
+      };
+      if (input.dryRun) throw new CommitteesRolledBack(done);
+      return done;
+    });
+  } catch (error) {
+    if (error instanceof CommitteesRolledBack) return error.result as ImportCommitteesResult<P>;
     throw error;
   }
 }

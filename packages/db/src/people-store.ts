@@ -545,3 +545,50 @@ export async function seedPeopleRegisters(
   }
   return seeded;
 }
+
+/** One stored resident representative, or `undefined`. */
+export async function findRepresentative(db: Db, id: string): Promise<Representative | undefined> {
+  const [row] = await db
+    .select()
+    .from(peopleUnits)
+    .where(and(eq(peopleUnits.id, id), eq(peopleUnits.kind, 'representative')));
+  return row
+    ? ({ ...(row.record as object), id: row.id, communityCode: row.communityCode } as Representative)
+    : undefined;
+}
+
+/**
+ * Replaces a resident representative's record (a term ended or its end corrected), audited with the
+ * record before; the caller has decided the new record.
+ */
+export async function replaceRepresentative(
+  db: Database,
+  input: PeopleActor & { representative: Representative; action: string },
+): Promise<Representative> {
+  return db.transaction(async (tx) => {
+    const { representative: r } = input;
+    const [old] = await tx
+      .select()
+      .from(peopleUnits)
+      .where(and(eq(peopleUnits.id, r.id), eq(peopleUnits.kind, 'representative')))
+      .for('update');
+    if (!old || old.communityCode !== r.communityCode) throw new PeopleError('not-found', '没有这位居民代表');
+    await tx
+      .update(peopleUnits)
+      .set({ name: r.name, record: withoutKeys(r), version: old.version + 1, updatedAt: input.at })
+      .where(eq(peopleUnits.id, r.id));
+    await markRegistersChanged(tx, r.communityCode, input.at);
+    await writeAudit(tx, {
+      actor: input.actor,
+      action: input.action,
+      entityType: 'people.representative',
+      entityId: r.id,
+      jurisdictionCode: r.communityCode,
+      before: { ...(old.record as object), id: old.id, communityCode: old.communityCode },
+      after: r,
+      ip: input.ip,
+      at: input.at,
+    });
+    return r;
+  });
+}

@@ -3,6 +3,7 @@
  * with row-and-column errors, and exporting any list to Excel. Pure of the CLI: the API and the
  * console can use it as it is.
  */
+
 export {
   type CellKind,
   type FactColumn,
@@ -11,6 +12,20 @@ export {
   factColumns,
   honourLabels,
 } from './columns.js';
+export {
+  type CommitteeDraft,
+  type CommitteeRows,
+  type CommitteeSheetRow,
+  type CommitteeTableResult,
+  committeeColumnOf,
+  committeeColumns,
+  committeeExportColumns,
+  committeeProblemRow,
+  committeeSheetRows,
+  committeeSheetTitle,
+  committeesAgainstRegisters,
+  parseCommitteeTable,
+} from './committee-sheet.js';
 export {
   DEFAULT_SPREADSHEET_LIMITS,
   type SpreadsheetLimits,

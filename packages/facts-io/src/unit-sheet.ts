@@ -1,22 +1,22 @@
 /**
- * Grids, buildings and resident groups as spreadsheets: one sheet per kind, one row per unit, under
+ * Grids, buildings, resident groups and resident representatives (居民代表, with their terms) as spreadsheets: one sheet per kind, one row per unit, under
  * Chinese headers, read all or nothing with every problem by row and column, and exported under the
  * same headers. Links between registers (a building's grid, a grid's 网格长 and workers) are kept in
  * the console: a sheet names units, and names are not unique enough to link by.
  */
 import { domainErrorMap, fieldErrors } from '@shequ/domain';
-import { building, grid, residentGroup } from '@shequ/people';
+import { building, grid, representativeDraft, residentGroup } from '@shequ/people';
 import { z } from 'zod';
 import { type Cell, convert, isBlank, setPath, type TableProblem, textOf } from './parse.js';
 import type { ExportColumn } from './workbook.js';
 
-export const unitKinds = ['grid', 'building', 'resident-group'] as const;
+export const unitKinds = ['grid', 'building', 'resident-group', 'representative'] as const;
 export type UnitKind = (typeof unitKinds)[number];
 
 interface UnitColumn {
   header: string;
-  path: 'communityCode' | 'name' | 'households' | 'leaderName';
-  kind: 'code' | 'text' | 'integer';
+  path: 'communityCode' | 'name' | 'households' | 'leaderName' | 'from' | 'to';
+  kind: 'code' | 'text' | 'integer' | 'date';
   required?: boolean;
 }
 
@@ -50,18 +50,35 @@ export const unitSheets: Record<UnitKind, { title: string; columns: readonly Uni
       { header: '居民小组长', path: 'leaderName', kind: 'text' },
     ],
   },
+  representative: {
+    title: '居民代表',
+    columns: [
+      community,
+      { header: '姓名', path: 'name', kind: 'text', required: true },
+      { header: '任期开始日期', path: 'from', kind: 'date', required: true },
+      { header: '任期结束日期', path: 'to', kind: 'date' },
+    ],
+  },
 };
 
 const drafts = {
   grid: grid.omit({ id: true }),
   building: building.omit({ id: true }),
   'resident-group': residentGroup.omit({ id: true }),
+  representative: representativeDraft,
 };
 
 export type UnitDraft<K extends UnitKind> = z.output<(typeof drafts)[K]>;
 
 /** What an exported row gives: the fields the sheet has. */
-export type UnitSheetRow = { communityCode: string; name: string; households?: number; leaderName?: string };
+export type UnitSheetRow = {
+  communityCode: string;
+  name: string;
+  households?: number;
+  leaderName?: string;
+  from?: string;
+  to?: string;
+};
 
 export function unitExportColumns(kind: UnitKind): ExportColumn<UnitSheetRow>[] {
   return unitSheets[kind].columns.map((c) => ({

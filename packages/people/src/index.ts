@@ -1,5 +1,6 @@
 export * from './access.js';
 export * from './citations.js';
+export * from './committee-import.js';
 export * from './conflicts.js';
 export * from './demo.js';
 export * from './leaving.js';

@@ -5,7 +5,16 @@
  * that need several records (a duplicate identity number, a worker in two communities at once) live
  * in `conflicts.ts`.
  */
-import { communityCode, isoDate, mobileNumber, parseResidentIdNumber, residentIdNumber } from '@shequ/domain';
+import {
+  communityCode,
+  domainErrorMap,
+  type FieldIssue,
+  fieldErrors,
+  isoDate,
+  mobileNumber,
+  parseResidentIdNumber,
+  residentIdNumber,
+} from '@shequ/domain';
 import { z } from 'zod';
 
 const text = (what: string, max = 100) =>
@@ -312,6 +321,20 @@ export type Representative = z.output<typeof representative>;
 /** Whether the representative serves on `asOf` (`to` is the term's last day). */
 export function representing(r: Pick<Representative, 'from' | 'to'>, asOf: string): boolean {
   return r.from <= asOf && (r.to === undefined || r.to >= asOf);
+}
+
+/**
+ * The representative with the term ended on `to` (its last day), or the field messages: the end may
+ * not come before the term's start. An end already recorded may be corrected the same way.
+ */
+export function endRepresentativeTerm(
+  r: Representative,
+  to: string,
+): { ok: true; representative: Representative } | { ok: false; issues: FieldIssue[] } {
+  const parsed = representative.safeParse({ ...r, to }, { error: domainErrorMap });
+  return parsed.success
+    ? { ok: true, representative: parsed.data }
+    : { ok: false, issues: fieldErrors(parsed.error) };
 }
 
 /** Everything registered for one community. */

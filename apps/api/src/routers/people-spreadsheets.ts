@@ -6,9 +6,15 @@
  * Identity and mobile numbers leave masked unless the role may see them and asks, which is audited.
  */
 import { randomUUID } from 'node:crypto';
-import { importUnits, importWorkers, loadRegisters, writeAudit } from '@shequ/db';
+import { importCommittees, importUnits, importWorkers, loadRegisters, writeAudit } from '@shequ/db';
 import { divisionCode } from '@shequ/domain';
 import {
+  type CommitteeSheetRow,
+  committeeExportColumns,
+  committeeSheetRows,
+  committeeSheetTitle,
+  committeesAgainstRegisters,
+  parseCommitteeTable,
   parseUnitTable,
   parseWorkerTable,
   readTable,
@@ -141,7 +147,7 @@ export const peopleSpreadsheets = {
     qualifiers: (input) => [input.under, input.full ? '完整号码' : undefined],
   }),
 
-  /** New grids, buildings or resident groups from a sheet of that kind: all of them, or none. */
+  /** New grids, buildings, resident groups or resident representatives from a sheet of that kind: all of them, or none. */
   importUnits: writerProcedure
     .input(importInput.extend({ kind: unitKind }))
     .mutation(async ({ ctx, input }) => {
@@ -181,7 +187,7 @@ export const peopleSpreadsheets = {
       });
     }),
 
-  /** The grids, buildings or resident groups of the communities under a node. */
+  /** The grids, buildings, resident groups or resident representatives of the communities under a node. */
   exportUnits: exportProcedure({
     input: z.strictObject({ under: divisionCode.optional(), kind: unitKind }),
     rows: async (ctx, input, limit) => {
@@ -193,10 +199,94 @@ export const peopleSpreadsheets = {
         places.map((p) => p.code),
       );
       const pick = (r: typeof registers extends Map<string, infer R> ? R : never): UnitSheetRow[] =>
-        input.kind === 'grid' ? r.grids : input.kind === 'building' ? r.buildings : r.residentGroups;
+        input.kind === 'grid'
+          ? r.grids
+          : input.kind === 'building'
+            ? r.buildings
+            : input.kind === 'representative'
+              ? (r.representatives ?? [])
+              : r.residentGroups;
       return [...registers.values()].flatMap(pick).slice(0, limit);
     },
     sheet: (_ctx, input) => unitSheet(input.kind),
     qualifiers: (input) => [input.under],
+  }),
+
+  /**
+   * New committees with their members from a sheet (one row a member): all of them, or none with
+   * every problem by row and column — a term ending before it starts, two chairs, an identity number
+   * not on the community's roster, a sub-committee chaired by someone not on the residents' committee.
+   */
+  importCommittees: writerProcedure.input(importInput).mutation(async ({ ctx, input }) => {
+    sheetFormat(input.fileName);
+    return oneImportAtATime(ctx, async () => {
+      const parsed = parseCommitteeTable(await sheetRows(input));
+      if (!parsed.ok) return { ok: false as const, problems: parsed.problems };
+      const outside = parsed.committees.filter((c) => !isInScope(ctx.principal, c.committee.communityCode));
+      if (outside.length > 0)
+        return {
+          ok: false as const,
+          problems: outside.map((c) => ({ row: c.row, column: '社区代码', message: '该社区不在您的辖区内' })),
+        };
+      const result = await importCommittees(ctx.db, {
+        ...actorOf(ctx),
+        communityCodes: parsed.committees.map((c) => c.committee.communityCode),
+        prepare: (registers) =>
+          committeesAgainstRegisters(parsed.committees, (code) => registers.get(code), randomUUID),
+        dryRun: input.dryRun,
+      });
+      if (!result.ok) return { ok: false as const, problems: result.problems };
+      return { ok: true as const, created: result.created, dryRun: result.dryRun };
+    });
+  }),
+
+  /**
+   * The committees of the communities under a node, one row a member; members' identity numbers
+   * masked unless the role may see them and asks (audited), as the roster's export.
+   */
+  exportCommittees: exportProcedure({
+    input: z.strictObject({ under: divisionCode.optional(), full: z.boolean().default(false) }),
+    access: async (ctx, input) => {
+      if (input.full && !maySeePersonalData(ctx.principal.role))
+        throw forbidden('您的角色不能导出完整的身份证号码');
+    },
+    rows: async (ctx, input, limit) => {
+      const node = input.under ?? ctx.principal.jurisdictionCode;
+      requireScope(ctx.principal, node);
+      const places = await communitiesIn(ctx, node);
+      const registers = await loadRegisters(
+        ctx.db,
+        places.map((p) => p.code),
+      );
+      const rows: CommitteeSheetRow[] = [];
+      for (const r of registers.values()) {
+        const idNumbers = new Map(r.workers.map((w) => [w.id, w.idNumber]));
+        const idNumberOf = (workerId: string) => {
+          const idNumber = idNumbers.get(workerId);
+          return idNumber === undefined || input.full ? idNumber : maskIdNumber(idNumber);
+        };
+        for (const c of r.committees) rows.push(...committeeSheetRows(c, idNumberOf));
+      }
+      if (input.full && rows.some((r) => r.idNumber !== undefined))
+        await writeAudit(ctx.db, {
+          actor: { id: ctx.principal.id, username: ctx.principal.username },
+          action: 'people.committee.export',
+          entityType: 'people.committee',
+          entityId: node,
+          jurisdictionCode: node,
+          before: null,
+          after: { fields: ['idNumber'], rows: rows.length },
+          ip: ctx.ip,
+          at: ctx.settings.now(),
+        });
+      return rows.slice(0, limit);
+    },
+    sheet: () => ({
+      title: committeeSheetTitle,
+      unit: '条记录',
+      narrow: { field: 'under', hint: '选择街道或社区' },
+      columns: committeeExportColumns(),
+    }),
+    qualifiers: (input) => [input.under, input.full ? '完整号码' : undefined],
   }),
 };

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   communities,
+  findRepresentative,
   findWorker,
   jurisdictions,
   loadCommunityRegisters,
@@ -15,6 +16,7 @@ import {
   PeopleError,
   recordFullView,
   registerHistory,
+  replaceRepresentative,
   rosterStaysUnder,
   saveCommittee,
   saveUnit,
@@ -29,6 +31,7 @@ import {
   committee,
   committeeDraft,
   deriveSnapshotFacts,
+  endRepresentativeTerm,
   grid,
   gridLeadersOnCommittee,
   maskIdNumber,
@@ -37,6 +40,7 @@ import {
   onPost,
   payBelow,
   payNotBelowReference,
+  recordId,
   representativeDraft,
   residentGroup,
   rosterConflicts,
@@ -408,6 +412,29 @@ export const peopleRouter = router({
           ...who,
           kind: 'resident-group',
           unit: { ...input.unit, id: randomUUID() },
+        });
+      } catch (error) {
+        asClientError(error);
+      }
+    }),
+
+  /** Ends a resident representative's term on `to`, its last day (or corrects the end); audited. */
+  endRepresentativeTerm: writerProcedure
+    .input(z.strictObject({ id: recordId, to: isoDate }))
+    .mutation(async ({ ctx, input }) => {
+      const stored = await findRepresentative(ctx.db, input.id);
+      if (!stored) throw notFound('没有这位居民代表');
+      requireScope(ctx.principal, stored.communityCode);
+      const ended = endRepresentativeTerm(stored, input.to);
+      if (!ended.ok)
+        asClientError(new PeopleError('invalid', ended.issues[0]?.message ?? '输入有误', ended.issues));
+      try {
+        return await replaceRepresentative(ctx.db, {
+          actor: { id: ctx.principal.id, username: ctx.principal.username },
+          ip: ctx.ip,
+          at: ctx.settings.now(),
+          representative: ended.representative,
+          action: 'people.representative.end',
         });
       } catch (error) {
         asClientError(error);

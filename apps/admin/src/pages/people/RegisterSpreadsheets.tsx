@@ -2,7 +2,9 @@
  * The registers in Excel. The roster: import a filled-in sheet under the roster's headers (every row or
  * none, each problem by row and column), and export the roster as filtered on screen — numbers masked,
  * or in full (a file that can be imported elsewhere) for the roles that may see them, which the server
- * records. Grids, buildings and resident groups: the same, one sheet per kind.
+ * records. Grids, buildings, resident groups and resident representatives: the same, one sheet per
+ * kind. Committees: one sheet, a row a member, members named by identity number (masked on export
+ * unless asked in full).
  */
 import { UploadOutlined } from '@ant-design/icons';
 import { canWrite } from '@shequ/domain/roles';
@@ -68,14 +70,21 @@ const unitKindLabels: Record<UnitKind, string> = {
   grid: '网格',
   building: '楼栋',
   'resident-group': '居民小组',
+  representative: '居民代表',
 };
 
 /** One community's (or street's) grids, buildings or resident groups in and out of Excel. */
-export function UnitSpreadsheet({ under }: { under: string }) {
+export function UnitSpreadsheet({
+  under,
+  initialKind = 'building',
+}: {
+  under: string;
+  initialKind?: UnitKind;
+}) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const me = useQuery(trpc.auth.me.queryOptions());
-  const [kind, setKind] = useState<UnitKind>('building');
+  const [kind, setKind] = useState<UnitKind>(initialKind);
   const [result, setResult] = useState<Outcome | null>(null);
   const importUnits = useMutation(
     trpc.spreadsheets.importUnits.mutationOptions({
@@ -166,6 +175,59 @@ export function RosterSpreadsheet({ filter }: { filter: RosterFilter }) {
         </ExportButton>
       )}
       <ImportResultModal result={result} what="名工作者" onClose={() => setResult(null)} />
+    </Space>
+  );
+}
+
+/** The committees with their members in and out of Excel, a row a member. */
+export function CommitteeSpreadsheet({ under }: { under: string }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const [dryRun, setDryRun] = useState(false);
+  const [result, setResult] = useState<Outcome | null>(null);
+  const importCommittees = useMutation(
+    trpc.spreadsheets.importCommittees.mutationOptions({
+      onSuccess: (outcome, input) => {
+        setResult({ fileName: input.fileName, outcome, dryRun: input.dryRun === true });
+        if (outcome.ok && !outcome.dryRun)
+          void queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() });
+      },
+      onError: (error) => void message.error(errorMessage(error)),
+    }),
+  );
+  const role = me.data?.role;
+  const writes = role !== undefined && canWrite(role);
+  return (
+    <Space wrap data-testid="committee-spreadsheet">
+      {writes && (
+        <Upload
+          accept=".xlsx,.csv"
+          showUploadList={false}
+          beforeUpload={async (file) => {
+            importCommittees.mutate({ fileName: file.name, contentBase64: await readAsBase64(file), dryRun });
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={importCommittees.isPending}>
+            导入委员会及成员
+          </Button>
+        </Upload>
+      )}
+      {writes && (
+        <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>
+          只检查不写入
+        </Checkbox>
+      )}
+      <ExportButton load={() => trpcClient.spreadsheets.exportCommittees.query({ under })}>
+        导出委员会及成员
+      </ExportButton>
+      {role !== undefined && maySeePersonalData(role) && (
+        <ExportButton load={() => trpcClient.spreadsheets.exportCommittees.query({ under, full: true })}>
+          导出委员会（完整号码）
+        </ExportButton>
+      )}
+      <ImportResultModal result={result} what="个委员会" onClose={() => setResult(null)} />
     </Space>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * 组织架构: one community's committees with their members and terms, its grids with their 网格长,
  * buildings with their 楼栋长, resident groups (and which grid each lies in, Ezhou 第七条（二）), the
- * resident representatives serving now, the terms ending soon, the rules' findings with their
+ * resident representatives serving now (added and their terms ended here), the terms ending soon, the rules' findings with their
  * citations, and the snapshot fields the registers now determine.
  */
 
@@ -12,7 +12,6 @@ import {
   committeeKindLabels,
   type FindingStatus,
   memberRoleLabels,
-  representing,
   workerPostLabels,
 } from '@shequ/people';
 import { useQuery } from '@tanstack/react-query';
@@ -22,7 +21,8 @@ import { errorMessage } from '../../lib/fieldErrors.js';
 import { trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import { AppraisalSummary, AppraiseButton } from './appraisals.js';
-import { UnitSpreadsheet } from './RegisterSpreadsheets.js';
+import { CommitteeSpreadsheet, UnitSpreadsheet } from './RegisterSpreadsheets.js';
+import { Representatives } from './Representatives.js';
 
 const statusTags: Record<FindingStatus, { color: string; label: string }> = {
   pass: { color: 'green', label: '符合' },
@@ -64,6 +64,7 @@ export default function OrganisationPage() {
             .join('；')}
         />
       )}
+      <CommitteeSpreadsheet under={code} />
       <Row gutter={[12, 12]}>
         {committees.map((c) => (
           <Col key={c.id} xs={24} md={12} xl={8}>
@@ -154,16 +155,17 @@ export default function OrganisationPage() {
         )}
       </Card>
       <Card size="small" title="居民代表" data-testid="org-representatives">
-        {data && data.representatives.length > 0 ? (
-          <Typography.Paragraph style={{ margin: 0 }}>
-            本届在任 {data.derived.facts.representatives ?? 0} 人：
-            {data.representatives
-              .filter((r) => representing(r, data.asOf))
-              .map((r) => `${r.name}（${r.from}${r.to ? ` 至 ${r.to}` : ' 起'}）`)
-              .join('、') || '—'}
-          </Typography.Paragraph>
-        ) : (
-          <Typography.Text type="secondary">未登记居民代表</Typography.Text>
+        <div style={{ marginBottom: 12 }}>
+          <UnitSpreadsheet under={code} initialKind="representative" />
+        </div>
+        {data && (
+          <Representatives
+            code={code}
+            asOf={data.asOf}
+            representatives={data.representatives}
+            serving={data.derived.facts.representatives ?? 0}
+            canWrite={canWrite}
+          />
         )}
       </Card>
       <Card size="small" title="规则核对">

@@ -1,0 +1,188 @@
+/**
+ * 居民代表 on the organisation page: who serves on the page's date, a form to register one with the
+ * term's dates, and ending a term on its last day. The server checks the dates (an end before the
+ * start is refused) and its messages land on the field they name.
+ */
+import { representing } from '@shequ/people';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Collapse, DatePicker, Form, Input, List, Modal, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { serverErrorsFor } from '../../lib/fieldErrors.js';
+import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { chinaToday } from '../archives/shared.js';
+
+type Representative = RouterOutputs['people']['organisation']['representatives'][number];
+const asDate = (v: unknown) => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : '');
+/** The server names fields of its input (`unit.from`); the form holds them without the prefix. */
+const withoutPrefix = <F extends { name: unknown }>(f: F) => ({
+  ...f,
+  name: (f.name as (string | number)[]).slice(1),
+});
+
+function AddRepresentative({ code, onDone }: { code: string; onDone: () => void }) {
+  const [form] = Form.useForm();
+  const [others, setOthers] = useState<string[]>([]);
+  const add = useMutation(
+    trpc.people.createUnit.mutationOptions({
+      onSuccess: () => {
+        form.resetFields();
+        setOthers([]);
+        onDone();
+      },
+      onError: (error) => {
+        const placed = serverErrorsFor(error, ['unit.name', 'unit.from', 'unit.to']);
+        form.setFields(placed.fields.map(withoutPrefix));
+        setOthers(placed.others);
+      },
+    }),
+  );
+  return (
+    <Form
+      form={form}
+      name="representative"
+      layout="vertical"
+      data-testid="representative-form"
+      onFinish={(v: { name?: string; from?: unknown; to?: unknown }) => {
+        const to = asDate(v.to);
+        add.mutate({
+          kind: 'representative',
+          unit: { communityCode: code, name: v.name ?? '', from: asDate(v.from), ...(to ? { to } : {}) },
+        });
+      }}
+    >
+      {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
+      <Form.Item name="name" label="姓名">
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="from" label="任期开始日期" initialValue={dayjs(chinaToday())}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="to" label="任期结束日期（届满日，可空）">
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={add.isPending} block>
+        添加居民代表
+      </Button>
+    </Form>
+  );
+}
+
+function EndTerm({
+  representative,
+  onClose,
+}: {
+  representative: Representative | null;
+  onClose: () => void;
+}) {
+  const [form] = Form.useForm();
+  const [others, setOthers] = useState<string[]>([]);
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const end = useMutation(
+    trpc.people.endRepresentativeTerm.mutationOptions({
+      onSuccess: (r) => {
+        void message.success(`${r.name}的任期已于 ${r.to} 结束`);
+        void queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() });
+        form.resetFields();
+        setOthers([]);
+        onClose();
+      },
+      onError: (error) => {
+        const placed = serverErrorsFor(error, ['to']);
+        form.setFields(placed.fields);
+        setOthers(placed.others);
+      },
+    }),
+  );
+  return (
+    <Modal
+      open={representative !== null}
+      title={`结束任期：${representative?.name ?? ''}`}
+      onCancel={onClose}
+      okText="结束任期"
+      confirmLoading={end.isPending}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        name="representativeEnd"
+        layout="vertical"
+        data-testid="representative-end-form"
+        onFinish={(v: { to?: unknown }) =>
+          representative && end.mutate({ id: representative.id, to: asDate(v.to) })
+        }
+      >
+        {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
+        <Form.Item name="to" label="任期最后一天" initialValue={dayjs(chinaToday())}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function Representatives({
+  code,
+  asOf,
+  representatives,
+  serving,
+  canWrite,
+}: {
+  code: string;
+  asOf: string;
+  representatives: readonly Representative[];
+  /** How many the registers count into the snapshot on `asOf`. */
+  serving: number;
+  canWrite: boolean;
+}) {
+  const queryClient = useQueryClient();
+  const [ending, setEnding] = useState<Representative | null>(null);
+  const current = representatives.filter((r) => representing(r, asOf));
+  return (
+    <>
+      <Typography.Paragraph style={{ marginBottom: 8 }}>
+        {representatives.length === 0 ? '未登记居民代表' : `本届在任 ${serving} 人`}
+      </Typography.Paragraph>
+      <List
+        size="small"
+        dataSource={current}
+        locale={{ emptyText: '无在任居民代表' }}
+        renderItem={(r) => (
+          <List.Item
+            data-testid="representative"
+            extra={
+              canWrite ? (
+                <Button size="small" onClick={() => setEnding(r)}>
+                  结束任期
+                </Button>
+              ) : null
+            }
+          >
+            {r.name}（{r.from}
+            {r.to ? ` 至 ${r.to}` : ' 起'}）
+          </List.Item>
+        )}
+      />
+      {canWrite && (
+        <Collapse
+          style={{ marginTop: 8 }}
+          items={[
+            {
+              key: 'add',
+              label: '添加居民代表',
+              children: (
+                <AddRepresentative
+                  code={code}
+                  onDone={() => void queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() })}
+                />
+              ),
+            },
+          ]}
+        />
+      )}
+      <EndTerm representative={ending} onClose={() => setEnding(null)} />
+    </>
+  );
+}

@@ -1,0 +1,213 @@
+import { auditLog, type DatabaseHandle, peopleCommittees, seedPeopleRegisters } from '@shequ/db';
+import { createTestDatabase } from '@shequ/db/testing';
+import { committeeColumns, readTable } from '@shequ/facts-io';
+import { demoRegisters, fictionalIdNumber } from '@shequ/people';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JINSHAN, seedFixture, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
+import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+
+let database: DatabaseHandle;
+let app: FastifyInstance;
+let streetAdmin: TestClient;
+let auditor: TestClient;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedFixture(database);
+  await seedPeopleRegisters(database, demoRegisters());
+  await insertUser(database, { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN });
+  await insertUser(database, { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN });
+  app = await makeApp(database);
+  streetAdmin = await signedIn(app, 'jinshan');
+  auditor = await signedIn(app, 'inspector');
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+const [xiangshan] = demoRegisters();
+if (!xiangshan) throw new Error('demo registers missing');
+/** 象山's roster entry of a person by name (the demo's residents' committee 2026–2031 has 李主任, 王书记, 张委员). */
+const workerNamed = (name: string) => {
+  const w = xiangshan.workers.find((x) => x.name === name);
+  if (!w) throw new Error(`no ${name} in the demo roster`);
+  return w;
+};
+const onCommittee = workerNamed('张委员');
+const notOnCommittee = workerNamed('孙网格员');
+
+/** A CSV under the committee sheet's headers, one line a member, as someone filling it in writes it. */
+function committeeCsv(rows: Record<string, string>[]): string {
+  const headers = committeeColumns.map((c) => c.header);
+  const lines = rows.map((row) => headers.map((h) => row[h] ?? '').join(','));
+  return Buffer.from([headers.join(','), ...lines].join('\n')).toString('base64');
+}
+
+const mediation = (extra: Record<string, string> = {}) => ({
+  社区代码: XIANGSHAN,
+  委员会类别: '下属委员会',
+  下属委员会类别: '人民调解委员会',
+  任期开始日期: '2026-07-01',
+  任期届满日期: '2031-05-31',
+  成员姓名: onCommittee.name,
+  成员身份证号码: onCommittee.idNumber,
+  职务: '主任（书记）',
+  ...extra,
+});
+
+const counts = async () => ({
+  committees: await database.db.$count(peopleCommittees),
+  audit: await database.db.$count(auditLog),
+});
+
+describe('committees and their members in Excel', () => {
+  it('reports the sheet’s own problems by row and column, writing nothing', async () => {
+    const before = await counts();
+    const result = await streetAdmin.spreadsheets.importCommittees.mutate({
+      fileName: '委员会.csv',
+      contentBase64: committeeCsv([
+        mediation(),
+        // A second chair of the same committee, with no end to either.
+        mediation({ 成员姓名: '居民甲', 成员身份证号码: '' }),
+        mediation({ 委员会类别: '居务监督委员会', 下属委员会类别: '', 任期届满日期: '2026-06-30' }),
+        mediation({ 成员身份证号码: '370305199103040010', 职务: '委员' }),
+      ]),
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { row: 4, column: '任期届满日期', message: '任期届满日期应晚于任期开始日期' },
+        { row: 5, column: '成员身份证号码', message: expect.stringContaining('校验位') },
+      ],
+    });
+    const chairs = await streetAdmin.spreadsheets.importCommittees.mutate({
+      fileName: '委员会.csv',
+      contentBase64: committeeCsv([mediation(), mediation({ 成员姓名: '居民甲', 成员身份证号码: '' })]),
+    });
+    expect(chairs).toEqual({
+      ok: false,
+      problems: [{ row: 3, column: '职务', message: '同一时间只能有一名主任（书记）' }],
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a member not on the community’s roster and a sub-committee chaired by a non-member', async () => {
+    const before = await counts();
+    const stranger = fictionalIdNumber('370305', '1990-01-01', 41);
+    const result = await streetAdmin.spreadsheets.importCommittees.mutate({
+      fileName: '委员会.csv',
+      contentBase64: committeeCsv([
+        mediation({ 成员姓名: '陌生人', 成员身份证号码: stranger, 职务: '委员' }),
+        mediation(),
+        mediation({
+          下属委员会类别: '治安保卫委员会',
+          成员姓名: notOnCommittee.name,
+          成员身份证号码: notOnCommittee.idNumber,
+        }),
+      ]),
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { row: 2, column: '成员身份证号码', message: expect.stringContaining('本社区花名册中没有') },
+      ],
+    });
+    const unled = await streetAdmin.spreadsheets.importCommittees.mutate({
+      fileName: '委员会.csv',
+      contentBase64: committeeCsv([
+        mediation(),
+        mediation({
+          下属委员会类别: '治安保卫委员会',
+          成员姓名: notOnCommittee.name,
+          成员身份证号码: notOnCommittee.idNumber,
+        }),
+      ]),
+    });
+    expect(unled).toEqual({
+      ok: false,
+      problems: [{ row: 3, column: '成员姓名', message: expect.stringContaining('不是居委会成员') }],
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a community outside the jurisdiction, and an auditor', async () => {
+    const outside = await streetAdmin.spreadsheets.importCommittees.mutate({
+      fileName: '委员会.csv',
+      contentBase64: committeeCsv([mediation({ 社区代码: WEIHAI_COMMUNITY })]),
+    });
+    expect(outside).toEqual({
+      ok: false,
+      problems: [{ row: 2, column: '社区代码', message: '该社区不在您的辖区内' }],
+    });
+    const denied = await rejection(
+      auditor.spreadsheets.importCommittees.mutate({
+        fileName: '委员会.csv',
+        contentBase64: committeeCsv([mediation()]),
+      }),
+    );
+    expect(denied.data?.code).toBe('FORBIDDEN');
+  });
+
+  it('adds every committee with an audit record each, linked to the roster, and exports them back', async () => {
+    const before = await counts();
+    const file = {
+      fileName: '委员会.csv',
+      contentBase64: committeeCsv([
+        mediation(),
+        mediation({ 成员姓名: '居民乙', 成员身份证号码: '', 职务: '委员', 任职开始日期: '2026-08-01' }),
+        mediation({ 下属委员会类别: '公共卫生委员会' }),
+      ]),
+    };
+    const dry = await streetAdmin.spreadsheets.importCommittees.mutate({ ...file, dryRun: true });
+    expect(dry).toEqual({ ok: true, created: 2, dryRun: true });
+    expect(await counts()).toEqual(before);
+    const done = await streetAdmin.spreadsheets.importCommittees.mutate(file);
+    expect(done).toEqual({ ok: true, created: 2, dryRun: false });
+    expect(await counts()).toEqual({ committees: before.committees + 2, audit: before.audit + 2 });
+
+    const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-09-01' });
+    const added = org.committees.find((c) => c.subKind === '人民调解委员会');
+    expect(added?.members).toEqual([
+      { workerId: onCommittee.id, name: onCommittee.name, role: 'chair', from: '2026-07-01' },
+      { name: '居民乙', role: 'member', from: '2026-08-01' },
+    ]);
+    expect(org.findings.find((f) => f.rule === 'sub-committees-led-by-member')?.status).toBe('pass');
+
+    const masked = await auditor.spreadsheets.exportCommittees.query({ under: XIANGSHAN });
+    const rows = await readTable(Buffer.from(masked.contentBase64, 'base64'), 'xlsx');
+    expect(rows[0]).toEqual(committeeColumns.map((c) => c.header));
+    const id = committeeColumns.findIndex((c) => c.header === '成员身份证号码');
+    const chairRow = rows.find((r) => r[2] === '人民调解委员会' && r[5] === onCommittee.name);
+    expect(String(chairRow?.[id])).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(chairRow?.[7]).toBe('主任（书记）');
+    expect((await rejection(auditor.spreadsheets.exportCommittees.query({ full: true }))).data?.code).toBe(
+      'FORBIDDEN',
+    );
+
+    const full = await streetAdmin.spreadsheets.exportCommittees.query({ under: XIANGSHAN, full: true });
+    const fullRows = await readTable(Buffer.from(full.contentBase64, 'base64'), 'xlsx');
+    expect(fullRows.slice(1).map((r) => r[id])).toContain(onCommittee.idNumber);
+    const audited = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'people.committee.export'));
+    expect(audited).toHaveLength(1);
+    // The exported file reads back, and every committee in it is already stored.
+    const again = await streetAdmin.spreadsheets.importCommittees.mutate({
+      fileName: '委员会.xlsx',
+      contentBase64: full.contentBase64,
+    });
+    expect(again.ok).toBe(false);
+    if (again.ok) return;
+    expect(again.problems).toContainEqual({
+      row: expect.any(Number),
+      column: '任期开始日期',
+      message: '本社区已登记下属委员会“人民调解委员会”2026-07-01至2031-05-31一届，任期不能重叠',
+    });
+    expect(again.problems.every((p) => p.message.includes('任期不能重叠'))).toBe(true);
+  });
+});

@@ -1,0 +1,120 @@
+import { auditLog, type DatabaseHandle, peopleUnits, seedPeopleRegisters } from '@shequ/db';
+import { createTestDatabase } from '@shequ/db/testing';
+import { readTable } from '@shequ/facts-io';
+import { demoRegisters } from '@shequ/people';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JINSHAN, SHIHUAJIAN, seedFixture, WEIHAI, XIANGSHAN } from './fixture.js';
+import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+
+let database: DatabaseHandle;
+let app: FastifyInstance;
+let streetAdmin: TestClient;
+let auditor: TestClient;
+let elsewhere: TestClient;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedFixture(database);
+  await seedPeopleRegisters(database, demoRegisters());
+  await insertUser(database, { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN });
+  await insertUser(database, { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN });
+  await insertUser(database, { username: 'weihai', role: 'streetAdmin', jurisdictionCode: WEIHAI });
+  app = await makeApp(database);
+  streetAdmin = await signedIn(app, 'jinshan');
+  auditor = await signedIn(app, 'inspector');
+  elsewhere = await signedIn(app, 'weihai');
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+const csv = (lines: string[]) => Buffer.from(lines.join('\n')).toString('base64');
+
+describe('resident representatives', () => {
+  it('come in from a sheet of their own with their terms, all or nothing, and go out under the same headers', async () => {
+    const before = await database.db.$count(peopleUnits);
+    const reversed = await streetAdmin.spreadsheets.importUnits.mutate({
+      kind: 'representative',
+      fileName: '居民代表.csv',
+      contentBase64: csv([
+        '社区代码,姓名,任期开始日期,任期结束日期',
+        `${XIANGSHAN},代表甲,2026-06-01,2031-05-31`,
+        `${XIANGSHAN},代表乙,2026-06-01,2026-01-01`,
+      ]),
+    });
+    expect(reversed).toEqual({
+      ok: false,
+      problems: [{ row: 3, column: '任期结束日期', message: '任期结束日期不能早于开始日期' }],
+    });
+    expect(await database.db.$count(peopleUnits)).toBe(before);
+
+    const added = await streetAdmin.spreadsheets.importUnits.mutate({
+      kind: 'representative',
+      fileName: '居民代表.csv',
+      contentBase64: csv([
+        '社区代码,姓名,任期开始日期,任期结束日期',
+        `${XIANGSHAN},代表甲,2026-06-01,2031-05-31`,
+        `${XIANGSHAN},代表乙,2026-06-01,`,
+        `${SHIHUAJIAN},代表丙,2026-06-01,`,
+      ]),
+    });
+    expect(added).toEqual({ ok: true, created: 3, dryRun: false });
+    const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
+    expect(org.derived.facts.representatives).toBe(2);
+
+    const file = await auditor.spreadsheets.exportUnits.query({ under: JINSHAN, kind: 'representative' });
+    const rows = await readTable(Buffer.from(file.contentBase64, 'base64'), 'xlsx');
+    expect(rows[0]).toEqual(['社区代码', '姓名', '任期开始日期', '任期结束日期']);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r.slice(0, 3).join(' '))
+        .sort(),
+    ).toEqual(
+      [
+        `${SHIHUAJIAN} 代表丙 2026-06-01`,
+        `${XIANGSHAN} 代表乙 2026-06-01`,
+        `${XIANGSHAN} 代表甲 2026-06-01`,
+      ].sort(),
+    );
+  });
+
+  it('have their term ended on a date, with a field message for a date before it began, audited', async () => {
+    const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
+    const serving = org.representatives.find((r) => r.name === '代表乙');
+    if (!serving) throw new Error('代表乙 not registered');
+
+    const early = await rejection(
+      streetAdmin.people.endRepresentativeTerm.mutate({ id: serving.id, to: '2026-05-31' }),
+    );
+    expect(early.data?.code).toBe('BAD_REQUEST');
+    expect(early.data?.fieldErrors?.to?.[0]).toBe('任期结束日期不能早于开始日期');
+    const badDate = await rejection(
+      streetAdmin.people.endRepresentativeTerm.mutate({ id: serving.id, to: '2026-13-01' }),
+    );
+    expect(badDate.data?.fieldErrors?.to).toBeDefined();
+    expect(
+      (await rejection(auditor.people.endRepresentativeTerm.mutate({ id: serving.id, to: '2026-11-30' })))
+        .data?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await rejection(elsewhere.people.endRepresentativeTerm.mutate({ id: serving.id, to: '2026-11-30' })))
+        .data?.code,
+    ).toBe('FORBIDDEN');
+
+    const ended = await streetAdmin.people.endRepresentativeTerm.mutate({ id: serving.id, to: '2026-11-30' });
+    expect(ended.to).toBe('2026-11-30');
+    const after = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
+    expect(after.derived.facts.representatives).toBe(1);
+    const audited = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'people.representative.end'));
+    expect(audited).toHaveLength(1);
+    expect(audited[0]?.entityId).toBe(serving.id);
+  });
+});
