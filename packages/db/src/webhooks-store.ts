@@ -172,22 +172,45 @@ export interface DueDelivery {
   secret: string;
 }
 
-/** Pending deliveries whose next attempt is due, oldest first, with their endpoint and its secret. */
-export async function dueWebhookDeliveries(db: Database, now: Date, limit: number): Promise<DueDelivery[]> {
-  const rows = await db
-    .select({
-      id: webhookOutbox.id,
-      attempts: webhookOutbox.attempts,
-      payload: webhookOutbox.payload,
-      url: webhooks.url,
-      secret: webhooks.secret,
-    })
-    .from(webhookOutbox)
-    .innerJoin(webhooks, eq(webhooks.jurisdictionCode, webhookOutbox.webhookCode))
-    .where(and(eq(webhookOutbox.status, 'pending'), lte(webhookOutbox.nextAttemptAt, now)))
-    .orderBy(asc(webhookOutbox.nextAttemptAt), asc(webhookOutbox.id))
-    .limit(limit);
-  return rows.map((r) => ({ ...r, payload: r.payload as WebhookPayload }));
+/**
+ * Claims the pending deliveries whose next attempt is due, oldest first, with their endpoint and its
+ * secret: each claimed row's next attempt moves `leaseMs` on, so another server process on the same
+ * database (or a run after a crash mid-send) does not send it again meanwhile.
+ */
+export async function dueWebhookDeliveries(
+  db: Database,
+  now: Date,
+  limit: number,
+  leaseMs = 60_000,
+): Promise<DueDelivery[]> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({
+        id: webhookOutbox.id,
+        attempts: webhookOutbox.attempts,
+        payload: webhookOutbox.payload,
+        url: webhooks.url,
+        secret: webhooks.secret,
+      })
+      .from(webhookOutbox)
+      .innerJoin(webhooks, eq(webhooks.jurisdictionCode, webhookOutbox.webhookCode))
+      .where(and(eq(webhookOutbox.status, 'pending'), lte(webhookOutbox.nextAttemptAt, now)))
+      .orderBy(asc(webhookOutbox.nextAttemptAt), asc(webhookOutbox.id))
+      .limit(limit)
+      .for('update', { of: webhookOutbox, skipLocked: true });
+    if (rows.length > 0) {
+      await tx
+        .update(webhookOutbox)
+        .set({ nextAttemptAt: new Date(now.getTime() + leaseMs) })
+        .where(
+          inArray(
+            webhookOutbox.id,
+            rows.map((r) => r.id),
+          ),
+        );
+    }
+    return rows.map((r) => ({ ...r, payload: r.payload as WebhookPayload }));
+  });
 }
 
 /** Records one attempt: delivered, tried again at `retryAt`, or given up (`retryAt` null). */
