@@ -1,7 +1,8 @@
 /**
  * In-app notices: one row per person and thing that started waiting for them (a seal request to
- * approve, an approved request to stamp, a handover to confirm, a lent item overdue). Written by the store functions that
- * change those states, in the same transaction; read and marked read by the recipient only.
+ * approve, an approved request to stamp, a handover to confirm, a lent item overdue). Written by the
+ * store functions that change those states (or the overdue-loan sweep), in the same transaction; read
+ * and marked read by the recipient only.
  */
 import { sql } from 'drizzle-orm';
 import { bigserial, index, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
