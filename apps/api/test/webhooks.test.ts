@@ -190,6 +190,26 @@ describe('outbound webhooks', () => {
     expect(latest).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null });
     expect(latest?.lastError).toBeTruthy();
   });
+
+  it('replaces the secret only when asked; no audit record or answer carries it', async () => {
+    const rotated = await jinshan().webhooks.set.mutate({
+      jurisdictionCode: JINSHAN,
+      url: receiverUrl,
+      newSecret: true,
+    });
+    expect(rotated.secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(rotated.secret).not.toBe(secret);
+    const records = await suite
+      .database()
+      .db.select()
+      .from(auditLog)
+      .where(eq(auditLog.entityType, 'webhook'));
+    expect(records.length).toBeGreaterThanOrEqual(3);
+    for (const hidden of [secret, rotated.secret ?? '']) {
+      expect(JSON.stringify(records)).not.toContain(hidden);
+      expect(JSON.stringify(await jinshan().webhooks.get.query({}))).not.toContain(hidden);
+    }
+  });
 });
 
 describe('overdue loans', () => {
