@@ -92,6 +92,11 @@ describe('outbound webhooks', () => {
       expect(error.data?.httpStatus).toBe(400);
       expect(Object.keys(error.data?.fieldErrors ?? {})).toEqual(['url']);
     }
+    const unknown = await rejection(
+      jinshan().webhooks.set.mutate({ jurisdictionCode: `${JINSHAN}999`, url: receiverUrl }),
+    );
+    expect(unknown.data?.httpStatus).toBe(400);
+    expect(Object.keys(unknown.data?.fieldErrors ?? {})).toEqual(['jurisdictionCode']);
     const worker = await rejection(
       li().webhooks.set.mutate({ jurisdictionCode: XIANGSHAN, url: receiverUrl }),
     );

@@ -6,11 +6,11 @@
  * `webhookRetryDelayMs`).
  */
 import { randomBytes } from 'node:crypto';
-import { webhookCandidateCodes } from '@shequ/domain';
+import { COUNTRY_CODE, webhookCandidateCodes } from '@shequ/domain';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database, Transaction } from './client.js';
-import { users } from './schema.js';
+import { jurisdictions, users } from './schema.js';
 import type { notices } from './schema-notices.js';
 import { webhookOutbox, webhooks } from './schema-webhooks.js';
 
@@ -46,14 +46,21 @@ export async function webhookOf(
 /**
  * Sets the jurisdiction's endpoint. A new secret is generated when there was none or `newSecret` is
  * asked, and returned this once; otherwise the old one keeps signing and `secret` is null. Audited
- * (the URL, never the secret).
+ * (the URL, never the secret). `undefined` when no such jurisdiction is stored (nothing written).
  */
 export async function setWebhook(
   db: Database,
   acting: WebhookActing,
   input: { jurisdictionCode: string; url: string; newSecret: boolean },
-): Promise<{ url: string; secret: string | null }> {
+): Promise<{ url: string; secret: string | null } | undefined> {
   return db.transaction(async (tx) => {
+    if (input.jurisdictionCode !== COUNTRY_CODE) {
+      const [known] = await tx
+        .select({ code: jurisdictions.code })
+        .from(jurisdictions)
+        .where(eq(jurisdictions.code, input.jurisdictionCode));
+      if (!known) return undefined;
+    }
     const [before] = await tx
       .select({ url: webhooks.url })
       .from(webhooks)

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../src/client.js';
 import { notify } from '../src/notices-store.js';
+import { jurisdictions } from '../src/schema.js';
 import { notices } from '../src/schema-notices.js';
 import { webhookOutbox } from '../src/schema-webhooks.js';
 import { createTestDatabase } from '../src/testing.js';
@@ -20,6 +21,26 @@ let database: DatabaseHandle;
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  await database.db.insert(jurisdictions).values([
+    {
+      code: CITY,
+      name: '淄博市',
+      level: 'city',
+      parentCode: '370000',
+      provinceCode: '370000',
+      cityCode: CITY,
+    },
+    {
+      code: STREET,
+      name: '金山镇',
+      level: 'street',
+      parentCode: '370305',
+      provinceCode: '370000',
+      cityCode: CITY,
+      districtCode: '370305',
+      streetCode: STREET,
+    },
+  ]);
 });
 afterAll(() => database?.close());
 
@@ -42,6 +63,16 @@ const queued = async () =>
   }));
 
 describe('the webhook outbox', () => {
+  it('sets an endpoint only for a stored jurisdiction', async () => {
+    expect(
+      await setWebhook(database.db, acting, {
+        jurisdictionCode: '370305111999',
+        url: 'https://x.example.cn/h',
+        newSecret: false,
+      }),
+    ).toBeUndefined();
+  });
+
   it('queues a notice for the nearest configured jurisdiction only, in the notice transaction', async () => {
     await database.db.transaction((tx) => notify(tx, at, null, [noticeIn(COMMUNITY)]));
     expect(await queued()).toEqual([]);

@@ -6,7 +6,7 @@
 import { recentWebhookDeliveries, removeWebhook, setWebhook, webhookOf } from '@shequ/db';
 import { webhookConfigRefusal, webhookUrlProblem } from '@shequ/domain';
 import { z } from 'zod';
-import { forbidden } from '../errors.js';
+import { fieldError, forbidden } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
 
 const RECENT_DELIVERIES = 20;
@@ -72,11 +72,13 @@ export const webhooksRouter = router({
   /** Sets the URL; `secret` is the new signing secret, shown this once, or null when the old one stays. */
   set: writerProcedure.input(webhookSetInput).mutation(async ({ ctx, input }) => {
     requireWebhookAdmin(ctx.principal, input.jurisdictionCode);
-    return setWebhook(
+    const saved = await setWebhook(
       ctx.db,
       { actor: ctx.principal, now: ctx.settings.now(), ip: ctx.ip },
       { jurisdictionCode: input.jurisdictionCode, url: input.url, newSecret: input.newSecret ?? false },
     );
+    if (!saved) throw fieldError('BAD_REQUEST', 'jurisdictionCode', '没有这个辖区');
+    return saved;
   }),
 
   remove: writerProcedure.input(webhookRemoveInput).mutation(async ({ ctx, input }) => {
