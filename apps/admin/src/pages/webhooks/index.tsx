@@ -53,15 +53,25 @@ function DeliveryLine({ delivery }: { delivery: Delivery }) {
   );
 }
 
-function WebhookForm({ jurisdictionCode, url }: { jurisdictionCode: string; url: string | null }) {
+function WebhookForm({
+  jurisdictionCode,
+  url,
+  secret,
+  onSecret,
+}: {
+  jurisdictionCode: string;
+  url: string | null;
+  /** The secret the last save generated, shown this once (kept by the parent: the form remounts). */
+  secret: string | null;
+  onSecret: (secret: string | null) => void;
+}) {
   const [form] = Form.useForm<{ url: string; newSecret?: boolean }>();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [secret, setSecret] = useState<string | null>(null);
   const save = useMutation(
     trpc.webhooks.set.mutationOptions({
       onSuccess: async (result) => {
-        setSecret(result.secret);
+        onSecret(result.secret);
         message.success('已保存推送地址');
         form.setFieldValue('newSecret', false);
         await queryClient.invalidateQueries({ queryKey: trpc.webhooks.get.queryKey() });
@@ -125,11 +135,18 @@ function WebhookForm({ jurisdictionCode, url }: { jurisdictionCode: string; url:
 
 function WebhookSettings({ jurisdictionCode }: { jurisdictionCode: string }) {
   const hook = useQuery(trpc.webhooks.get.queryOptions({ jurisdictionCode }));
+  const [secret, setSecret] = useState<string | null>(null);
   if (hook.isError) return <Alert type="error" showIcon title={errorMessage(hook.error)} />;
   if (!hook.data) return <Spin />;
   return (
     <>
-      <WebhookForm key={hook.data.url ?? ''} jurisdictionCode={jurisdictionCode} url={hook.data.url} />
+      <WebhookForm
+        key={hook.data.url ?? ''}
+        jurisdictionCode={jurisdictionCode}
+        url={hook.data.url}
+        secret={secret}
+        onSecret={setSecret}
+      />
       <Card size="small" title="最近的推送" data-testid="webhook-deliveries">
         {hook.data.deliveries.length === 0 ? (
           <Empty description="还没有推送记录" />
