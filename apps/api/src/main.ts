@@ -16,9 +16,11 @@ import { buildApp, defaultAdminDist } from './app.js';
 import { hashPassword } from './auth/password.js';
 import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from './bootstrap.js';
 import { type CheckpointSchedule, startCheckpointSchedule } from './checkpoint-schedule.js';
+import { type OverdueLoanSweep, startOverdueLoanSweep } from './overdue-loan-sweep.js';
 import { configuredPacks } from './packs.js';
 import { parseTrustProxy, type TrustProxySetting } from './proxy.js';
 import { allowedOriginsFromEnv } from './security.js';
+import { startWebhookDelivery, type WebhookDelivery } from './webhook-delivery.js';
 
 let trustProxy: TrustProxySetting;
 try {
@@ -52,6 +54,8 @@ console.log(
 
 let app: Awaited<ReturnType<typeof buildApp>> | undefined;
 let schedule: CheckpointSchedule | undefined;
+let overdueSweep: OverdueLoanSweep | undefined;
+let webhookDelivery: WebhookDelivery | undefined;
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
@@ -59,6 +63,8 @@ async function shutdown(signal: string): Promise<void> {
   console.log(`收到 ${signal}，正在关闭…`);
   try {
     schedule?.stop();
+    overdueSweep?.stop();
+    webhookDelivery?.stop();
     await app?.close();
   } finally {
     // PGlite flushes its data folder on close; exiting without it risks a damaged database.
@@ -121,6 +127,8 @@ try {
   schedule = startCheckpointSchedule(database.db, {
     ...(checkpointInterval ? { intervalMs: checkpointInterval, firstRunAfterMs: checkpointInterval } : {}),
   });
+  overdueSweep = startOverdueLoanSweep(database.db);
+  webhookDelivery = startWebhookDelivery(database.db);
   console.log(`Shequ 已启动：http://localhost:${port}`);
 } catch (error) {
   console.error(error);

@@ -21,6 +21,7 @@ import { sealsRouter } from './routers/seals.js';
 import { servicesRouter } from './routers/services.js';
 import { spreadsheetsRouter } from './routers/spreadsheets.js';
 import { usersRouter } from './routers/users.js';
+import { webhooksRouter } from './routers/webhooks.js';
 import { workbenchRouter } from './routers/workbench.js';
 import { router } from './trpc.js';
 
@@ -46,6 +47,7 @@ export const appRouter = router({
   services: servicesRouter,
   parameters: parametersRouter,
   notifications: notificationsRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

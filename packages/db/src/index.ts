@@ -17,6 +17,7 @@ export { isResidentsCommittee, readDivisionNodes, readResidentsCommittees } from
 export * from './facts-import.js';
 export { DataFolderLocked, LOCK_FILE_NAME } from './folder-lock.js';
 export { escapeLike, nameSearchGrams } from './like.js';
+export * from './loan-overdue-notices.js';
 export * from './migrate.js';
 export * from './notices-store.js';
 export * from './parameter-values-store.js';
@@ -29,5 +30,6 @@ export * from './seed.js';
 export * from './services-store.js';
 export * from './visits-store.js';
 export * from './volunteers-store.js';
+export * from './webhooks-store.js';
 export * from './witness.js';
 export * from './workbench.js';

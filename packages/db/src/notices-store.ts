@@ -6,6 +6,7 @@
 import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { Database, Transaction } from './client.js';
 import { type NoticeKind, notices } from './schema-notices.js';
+import { enqueueWebhookDeliveries } from './webhooks-store.js';
 
 export interface NewNotice {
   recipientId: string;
@@ -19,7 +20,10 @@ export interface NewNotice {
 
 export type StoredNotice = typeof notices.$inferSelect;
 
-/** Records notices (none for the person who acted: nothing waits for them because of their own act). */
+/**
+ * Records notices (none for the person who acted: nothing waits for them because of their own act), and queues
+ * each for the outbound webhook of its jurisdiction, if one is set, in the same transaction.
+ */
 export async function notify(
   tx: Transaction,
   at: Date,
@@ -33,7 +37,12 @@ export async function notify(
     seen.add(key);
     return true;
   });
-  if (rows.length > 0) await tx.insert(notices).values(rows.map((n) => ({ ...n, createdAt: at })));
+  if (rows.length === 0) return;
+  const inserted = await tx
+    .insert(notices)
+    .values(rows.map((n) => ({ ...n, createdAt: at })))
+    .returning();
+  await enqueueWebhookDeliveries(tx, inserted);
 }
 
 /** A page of the person's notices, newest first; `before` is the last id of the previous page. */

@@ -1,12 +1,13 @@
 /**
  * In-app notices: one row per person and thing that started waiting for them (a seal request to
- * approve, an approved request to stamp, a handover to confirm). Written by the store functions that
- * change those states, in the same transaction; read and marked read by the recipient only.
+ * approve, an approved request to stamp, a handover to confirm, a lent item overdue). Written by the
+ * store functions that change those states (or the overdue-loan sweep), in the same transaction; read
+ * and marked read by the recipient only.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, index, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
-export const noticeKinds = ['seal.approve', 'seal.stamp', 'handover.confirm'] as const;
+export const noticeKinds = ['seal.approve', 'seal.stamp', 'handover.confirm', 'loan.overdue'] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
 export const notices = pgTable(
@@ -28,5 +29,7 @@ export const notices = pgTable(
   (t) => [
     index('notices_recipient_idx').on(t.recipientId, t.id),
     index('notices_unread_idx').on(t.recipientId).where(sql`${t.readAt} is null`),
+    // A loan becomes overdue once: one notice of it, whichever sweep runs.
+    uniqueIndex('notices_loan_overdue_once_idx').on(t.entityId).where(sql`${t.kind} = 'loan.overdue'`),
   ],
 );

@@ -157,4 +157,5 @@ export * from './schema-notices.js';
 export * from './schema-parameters.js';
 export * from './schema-people.js';
 export * from './schema-services.js';
+export * from './schema-webhooks.js';
 export * from './schema-witness.js';

@@ -10,3 +10,4 @@ export * from './organisation.js';
 export * from './roles.js';
 export * from './safety.js';
 export * from './snapshot.js';
+export * from './webhooks.js';

@@ -56,6 +56,8 @@ export const auditActionLabels: Record<string, string> = {
   'handover.recordProblem': '登记移交事项情况',
   'handover.confirm': '确认离任移交',
   'parameter.enter': '填报辖区参数',
+  'webhook.set': '设置消息推送地址',
+  'webhook.remove': '删除消息推送地址',
 };
 
 /** Audit-log entity types (`audit_log.entity_type`). */
@@ -69,6 +71,7 @@ export const entityTypeLabels: Record<string, string> = {
   sealEndProposal: '印章停用、销毁申请',
   handover: '离任移交',
   parameterValue: '辖区参数',
+  webhook: '消息推送',
 };
 
 /** Statuses of a policy check (docs/interfaces.md §3). */

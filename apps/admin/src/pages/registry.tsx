@@ -3,6 +3,7 @@
  * `index.tsx` default-exports the component, plus one entry here; the route and the menu item follow.
  */
 import {
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -111,6 +112,12 @@ export const pages: PageEntry[] = [
     path: 'parameters',
     load: () => import('./parameters/index.js'),
     menu: { label: '辖区参数', icon: <SlidersOutlined /> },
+    allow: isAdminRole,
+  },
+  {
+    path: 'webhooks',
+    load: () => import('./webhooks/index.js'),
+    menu: { label: '消息推送', icon: <ApiOutlined /> },
     allow: isAdminRole,
   },
   {
