@@ -105,7 +105,7 @@ export default function OrganisationPage() {
           </Col>
         ))}
       </Row>
-      <Card size="small" title="网格、楼栋与居民小组">
+      <Card size="small" title="网格、楼栋与居民小组" data-testid="org-units">
         <div style={{ marginBottom: 12 }}>
           <UnitSpreadsheet under={code} />
         </div>
