@@ -142,11 +142,14 @@ describeInBrowser('the people roster for a city administrator', () => {
     await page.goto(`${server.url}/people/org/370305111006`);
     await page.getByRole('heading', { name: '十化建社区居委会 · 组织架构' }).waitFor();
     // The page has a sheet for committees and one for representatives too: this is the units' card.
-    await page.getByTestId('org-units').locator('input[type=file][accept=".xlsx,.csv"]').setInputFiles({
-      name: '楼栋.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('社区代码,楼栋名称,户数,楼栋长\n370305111006,5号楼,42,周戊\n'),
-    });
+    await page
+      .getByTestId('org-units')
+      .locator('input[type=file][accept=".xlsx,.csv"]')
+      .setInputFiles({
+        name: '楼栋.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('社区代码,楼栋名称,户数,楼栋长\n370305111006,5号楼,42,周戊\n'),
+      });
     await page.getByTestId('register-import-done').getByText('已登记 1 个楼栋').waitFor();
     await page.getByRole('button', { name: /OK|确\s*定/ }).click();
     await expect
