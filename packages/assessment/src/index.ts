@@ -10,3 +10,4 @@ export * from './honours.js';
 export * from './scheme.js';
 export * from './scores.js';
 export * from './survey.js';
+export * from './recorders.js';
