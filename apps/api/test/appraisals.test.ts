@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
+import { unlabelledAudit } from './audit-labels.js';
 import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
 
 let database: DatabaseHandle;
@@ -31,7 +32,11 @@ beforeAll(async () => {
     role: 'communityWorker',
     jurisdictionCode: SHIHUAJIAN,
   });
-  await insertUser(database, { username: 'street', role: 'streetAdmin', jurisdictionCode: XIANGSHAN.slice(0, 9) });
+  await insertUser(database, {
+    username: 'street',
+    role: 'streetAdmin',
+    jurisdictionCode: XIANGSHAN.slice(0, 9),
+  });
   await insertUser(database, {
     username: 'district',
     role: 'districtAdmin',
@@ -161,7 +166,8 @@ describe('democratic appraisal of residents’ committee members', () => {
       grade: 'competent' as const,
     };
     const written = async () =>
-      (await database.db.select().from(auditLog).where(eq(auditLog.action, 'people.committee.appraisal'))).length;
+      (await database.db.select().from(auditLog).where(eq(auditLog.action, 'people.committee.appraisal')))
+        .length;
     const before = await written();
     for (const client of [district, auditor, neighbour]) {
       const refused = await rejection(client.appraisals.record.mutate(entry));
@@ -183,5 +189,13 @@ describe('democratic appraisal of residents’ committee members', () => {
     expect(
       read.filter((m) => m.memberKey === member.memberKey && m.termFrom === '2026-06-01')[0]?.history,
     ).toEqual([{ year: 2026, grade: 'competent' }]);
+  });
+});
+
+describe('the audit page', () => {
+  it('labels the appraisal and the office it ended in Chinese', async () => {
+    expect(
+      await unlabelledAudit(database, ['people.committee.appraisal', 'people.committee.officeEnded']),
+    ).toEqual([]);
   });
 });

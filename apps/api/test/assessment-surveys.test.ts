@@ -20,6 +20,7 @@ import {
   seedEzhou,
 } from './assessment-fixture.js';
 import { seedFixture } from './fixture.js';
+import { unlabelledAudit } from './audit-labels.js';
 import { fakeClock, insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
 
 let database: DatabaseHandle;
@@ -307,5 +308,11 @@ describe('residents answering without an account', () => {
       worker.assessmentSurveys.issueCodes.mutate({ surveyId, communityCode: FIRST, count: 1 }),
     );
     expect(refused.data?.fieldErrors?.surveyId).toEqual(['本次调查已经结束，不再发放答卷码']);
+  });
+});
+
+describe('the audit page', () => {
+  it('labels the survey’s actions and objects in Chinese', async () => {
+    expect(await unlabelledAudit(database, ['assessment.'])).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ import {
   seedEzhou,
 } from './assessment-fixture.js';
 import { seedFixture, WEIHAI } from './fixture.js';
+import { unlabelledAudit } from './audit-labels.js';
 import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
 
 let database: DatabaseHandle;
@@ -322,5 +323,21 @@ describe('assessment scores and results', () => {
     expect(await district.assessment.streetRating.query({ schemeId, streetCode: STREET })).toMatchObject({
       ratings: 2,
     });
+  });
+});
+
+describe('the audit page', () => {
+  it('labels every assessment action and its object in Chinese', async () => {
+    const written = await database.db.select().from(auditLog).where(like(auditLog.action, 'assessment.%'));
+    expect(new Set(written.map((r) => r.action))).toEqual(
+      new Set([
+        'assessment.scheme.create',
+        'assessment.scheme.update',
+        'assessment.scheme.publish',
+        'assessment.scores.save',
+        'assessment.streetRating.save',
+      ]),
+    );
+    expect(await unlabelledAudit(database, ['assessment.'])).toEqual([]);
   });
 });
