@@ -17,7 +17,11 @@ import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
 import { type ApiSettings, contextFactory } from './context.js';
 import type { TrustProxySetting } from './proxy.js';
 import { registerPublicRoutes } from './public-page.js';
-import { registerPublicSurveyRoutes, type SurveyRateLimits, surveyRateLimitsFromEnv } from './public-survey.js';
+import {
+  registerPublicSurveyRoutes,
+  type SurveyRateLimits,
+  surveyRateLimitsFromEnv,
+} from './public-survey.js';
 import { checkReadiness } from './readiness.js';
 import { registerRestRoutes } from './rest.js';
 import { type AppRouter, appRouter } from './router.js';

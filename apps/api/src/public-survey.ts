@@ -17,7 +17,7 @@ import {
   satisfactionLevelLabels,
   satisfactionLevels,
   surveyCitation,
-  surveyCodeRule,
+  surveyCodeProblem,
   surveyIndicators,
   surveyResponseSchema,
   surveyWindowMessages,
@@ -293,13 +293,10 @@ async function registerRoutes(scope: FastifyInstance, db: Database, now: () => D
       now: now(),
       ip: request.ip,
     });
-    if (outcome !== 'saved') {
-      const message =
-        outcome === 'usedCode'
-          ? `该答卷码已经提交过答卷：每位居民只能提交一次（依据本系统规则 ${surveyCodeRule.id}）`
-          : '答卷码不正确：请核对社区发放给您的答卷码';
-      return send(reply, 400, survey.title, form(survey, values, { code: [message] }));
-    }
+    const refused = surveyCodeProblem(
+      outcome === 'saved' ? 'unspent' : outcome === 'usedCode' ? 'spent' : 'unknown',
+    );
+    if (refused) return send(reply, 400, survey.title, form(survey, values, { code: [refused] }));
     return send(
       reply,
       200,

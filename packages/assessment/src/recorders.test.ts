@@ -12,10 +12,12 @@ const DISTRICT = '420703';
 
 describe('who records a democratic appraisal (江苏省指引 19（7）)', () => {
   it('lets the community and its street record, and nobody else', () => {
-    expect(appraisalRecorderProblem({ role: 'communityWorker', jurisdictionCode: COMMUNITY }, COMMUNITY)).toBe(
+    expect(
+      appraisalRecorderProblem({ role: 'communityWorker', jurisdictionCode: COMMUNITY }, COMMUNITY),
+    ).toBe(undefined);
+    expect(appraisalRecorderProblem({ role: 'streetAdmin', jurisdictionCode: STREET }, COMMUNITY)).toBe(
       undefined,
     );
-    expect(appraisalRecorderProblem({ role: 'streetAdmin', jurisdictionCode: STREET }, COMMUNITY)).toBe(undefined);
     for (const recorder of [
       { role: 'communityWorker', jurisdictionCode: '420703001002' },
       { role: 'streetAdmin', jurisdictionCode: '420703002' },
@@ -39,18 +41,18 @@ describe('who records a community’s rating of its street (鄂州市第三十�
     expect(
       streetRatingRecorderProblem({ role: 'communityWorker', jurisdictionCode: COMMUNITY }, COMMUNITY),
     ).toBe(undefined);
-    expect(streetRatingRecorderProblem({ role: 'districtAdmin', jurisdictionCode: DISTRICT }, COMMUNITY)).toBe(
-      undefined,
-    );
+    expect(
+      streetRatingRecorderProblem({ role: 'districtAdmin', jurisdictionCode: DISTRICT }, COMMUNITY),
+    ).toBe(undefined);
     expect(streetRatingRecorderProblem({ role: 'systemAdmin', jurisdictionCode: '000000' }, COMMUNITY)).toBe(
       undefined,
     );
   });
 
   it('never lets the street rated record, nor another community, another district or an auditor', () => {
-    expect(streetRatingRecorderProblem({ role: 'streetAdmin', jurisdictionCode: STREET }, COMMUNITY)).toContain(
-      '被考评方',
-    );
+    expect(
+      streetRatingRecorderProblem({ role: 'streetAdmin', jurisdictionCode: STREET }, COMMUNITY),
+    ).toContain('被考评方');
     for (const recorder of [
       { role: 'communityWorker', jurisdictionCode: '420703001002' },
       { role: 'districtAdmin', jurisdictionCode: '420704' },

@@ -28,7 +28,8 @@ export const streetRatingRecorderRule = {
 export const streetRatingCitation = {
   document: '鄂州市城市社区工作规则（试行）',
   article: '第三十五条',
-  quote: '建立社区考评街道（乡镇）机制。社区考评街道（乡镇）由区组织部门会同民政、综治、人社、卫健等部门制定标准……组织实施',
+  quote:
+    '建立社区考评街道（乡镇）机制。社区考评街道（乡镇）由区组织部门会同民政、综治、人社、卫健等部门制定标准……组织实施',
 } as const;
 
 function isOwnCommunity(recorder: Recorder, communityCode: string): boolean {
@@ -68,12 +69,7 @@ export function recordsAppraisals(recorder: Recorder): boolean {
 /** Administrators at district level or above: the level that organises the rating of streets (第三十五条). */
 function organisesStreetRating(recorder: Recorder): boolean {
   const level = levelOf(recorder.jurisdictionCode);
-  return (
-    isAdminRole(recorder.role) &&
-    level !== undefined &&
-    level !== 'street' &&
-    level !== 'community'
-  );
+  return isAdminRole(recorder.role) && level !== undefined && level !== 'street' && level !== 'community';
 }
 
 /**
