@@ -10,8 +10,8 @@ import { demoRegisters } from '@shequ/people';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
 import { unlabelledAudit } from './audit-labels.js';
+import { SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
 import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
 
 let database: DatabaseHandle;

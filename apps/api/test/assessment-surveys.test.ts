@@ -19,8 +19,8 @@ import {
   STREET,
   seedEzhou,
 } from './assessment-fixture.js';
-import { seedFixture } from './fixture.js';
 import { unlabelledAudit } from './audit-labels.js';
+import { seedFixture } from './fixture.js';
 import { fakeClock, insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
 
 let database: DatabaseHandle;
