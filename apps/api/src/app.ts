@@ -17,7 +17,11 @@ import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
 import { type ApiSettings, contextFactory } from './context.js';
 import type { TrustProxySetting } from './proxy.js';
 import { registerPublicRoutes } from './public-page.js';
-import { registerPublicSurveyRoutes } from './public-survey.js';
+import {
+  registerPublicSurveyRoutes,
+  type SurveyRateLimits,
+  surveyRateLimitsFromEnv,
+} from './public-survey.js';
 import { checkReadiness } from './readiness.js';
 import { registerRestRoutes } from './rest.js';
 import { type AppRouter, appRouter } from './router.js';
@@ -57,6 +61,8 @@ export interface BuildAppOptions {
   packs?: PackRegistry;
   /** Largest attachment upload in bytes (default `SHEQU_MAX_ATTACHMENT_MB`, else 200 MiB). */
   maxAttachmentBytes?: number;
+  /** Limits on the public survey page (default `SHEQU_SURVEY_RATE_*`, else 120 per address and 600 per link in 10 minutes). */
+  surveyRateLimits?: SurveyRateLimits;
 }
 
 /** Log paths that may carry a secret; pino replaces their values. */
@@ -123,7 +129,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerRestRoutes(app, settings);
   registerPublicRoutes(app, settings);
-  await registerPublicSurveyRoutes(app, settings.db, settings.now);
+  await registerPublicSurveyRoutes(
+    app,
+    settings.db,
+    settings.now,
+    options.surveyRateLimits ?? surveyRateLimitsFromEnv(),
+  );
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

@@ -4,14 +4,20 @@
  * security headers and CSP apply: no script at all, styles inline, the form posts to this origin);
  * `POST` the same address submits one resident's answers with their one-time code (本系统规则 R-ASM-1).
  * Bad input answers 400 with the page again, each problem beside its field, nothing written.
+ *
+ * Both addresses are rate-limited, per client address and per community link (`surveyRateLimitsFromEnv`,
+ * apps/api/README.md): past either limit the answer is 429 with a zh-CN page and `Retry-After`, nothing
+ * written. The one-time codes already stop repeat answers; the limits stop a script guessing codes or
+ * flooding one community's link.
  */
+import fastifyRateLimit from '@fastify/rate-limit';
 import {
   compileScheme,
   type SatisfactionLevel,
   satisfactionLevelLabels,
   satisfactionLevels,
   surveyCitation,
-  surveyCodeRule,
+  surveyCodeProblem,
   surveyIndicators,
   surveyResponseSchema,
   surveyWindowMessages,
@@ -20,9 +26,58 @@ import {
 import { communities, type Database, getSurvey, submitSurveyResponse } from '@shequ/db';
 import { chinaDate, isWithin } from '@shequ/domain';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { surveyCodeHash } from './routers/assessment-surveys.js';
+
+/** How many requests (page views and submissions together) a window allows. */
+export interface SurveyRateLimits {
+  windowMs: number;
+  /** From one client address, across every survey link (a meeting on one Wi-Fi shares an address). */
+  perAddress: number;
+  /** To one community's link of one survey, from everyone. */
+  perLink: number;
+}
+
+export const defaultSurveyRateLimits: SurveyRateLimits = {
+  windowMs: 10 * 60_000,
+  perAddress: 120,
+  perLink: 600,
+};
+
+const positiveInteger = z.coerce.number().int().positive();
+
+/**
+ * `SHEQU_SURVEY_RATE_WINDOW_SECONDS`, `SHEQU_SURVEY_RATE_PER_ADDRESS`, `SHEQU_SURVEY_RATE_PER_LINK`
+ * (positive integers), each unset one at its default.
+ */
+export function surveyRateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): SurveyRateLimits {
+  const read = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const parsed = positiveInteger.safeParse(raw);
+    if (!parsed.success) throw new Error(`${name} 应为正整数（现为 ${raw}）`);
+    return parsed.data;
+  };
+  return {
+    windowMs: read('SHEQU_SURVEY_RATE_WINDOW_SECONDS', defaultSurveyRateLimits.windowMs / 1000) * 1000,
+    perAddress: read('SHEQU_SURVEY_RATE_PER_ADDRESS', defaultSurveyRateLimits.perAddress),
+    perLink: read('SHEQU_SURVEY_RATE_PER_LINK', defaultSurveyRateLimits.perLink),
+  };
+}
+
+/** Thrown by the limiter; the scope's error handler renders it as the 429 page. */
+class TooManyRequests extends Error {
+  readonly statusCode = 429;
+  constructor(readonly retryAfterMs: number) {
+    super('too many survey requests');
+  }
+}
+
+function linkKey(request: FastifyRequest): string {
+  const { surveyId, communityCode } = request.params as { surveyId?: string; communityCode?: string };
+  return `${surveyId ?? ''}/${communityCode ?? ''}`;
+}
 
 const params = z.strictObject({
   surveyId: z.string().uuid(),
@@ -134,81 +189,119 @@ ${questions}
 
 const notFoundBody = '<h1>没有这份调查</h1><p>请核对社区发给您的链接。</p>';
 
-export async function registerPublicSurveyRoutes(app: FastifyInstance, db: Database, now: () => Date) {
-  await app.register(async (scope) => {
-    scope.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string', bodyLimit: 16 * 1024 },
-      (_request, body, done) => {
-        const fields = new URLSearchParams(String(body));
-        done(null, Object.fromEntries(fields));
-      },
+export async function registerPublicSurveyRoutes(
+  app: FastifyInstance,
+  db: Database,
+  now: () => Date,
+  limits: SurveyRateLimits = defaultSurveyRateLimits,
+) {
+  const limiter = (max: number, keyGenerator: (request: FastifyRequest) => string) => ({
+    global: true,
+    max,
+    timeWindow: limits.windowMs,
+    keyGenerator,
+    addHeadersOnExceeding: {
+      'x-ratelimit-limit': false,
+      'x-ratelimit-remaining': false,
+      'x-ratelimit-reset': false,
+    },
+    errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
+      new TooManyRequests(context.ttl),
+  });
+  // Two registrations, one inside the other, so each limit keeps its own count: the address limit
+  // counts every survey request, the link limit those to the same community's link.
+  await app.register(async (byAddress) => {
+    await byAddress.register(
+      fastifyRateLimit,
+      limiter(limits.perAddress, (request) => request.ip),
     );
-
-    scope.get('/public/surveys/:surveyId/:communityCode', async (request, reply) => {
-      const p = params.safeParse(request.params);
-      const survey = p.success
-        ? await load(db, p.data.surveyId, p.data.communityCode, chinaDate(now()))
-        : undefined;
-      if (!survey) return send(reply, 404, '没有这份调查', notFoundBody);
-      if (survey.state !== 'open')
-        return send(
-          reply,
-          200,
-          survey.title,
-          `<h1>${escapeHtml(survey.title)}</h1><p>${surveyWindowMessages[survey.state]}。</p>`,
-        );
-      return send(reply, 200, survey.title, form(survey, { code: '', answers: {} }, {}));
+    byAddress.setErrorHandler((error, _request, reply) => {
+      if (!(error instanceof TooManyRequests)) throw error;
+      const minutes = Math.max(1, Math.ceil(error.retryAfterMs / 60_000));
+      return send(
+        reply,
+        429,
+        '请稍后再试',
+        `<h1>请稍后再试</h1><p>短时间内访问这份调查的次数过多，答卷未提交。请约 ${minutes} 分钟后再打开社区发给您的链接。</p>`,
+      );
     });
+    await byAddress.register(async (scope) => {
+      await scope.register(fastifyRateLimit, limiter(limits.perLink, linkKey));
+      await registerRoutes(scope, db, now);
+    });
+  });
+}
 
-    scope.post('/public/surveys/:surveyId/:communityCode', async (request, reply) => {
-      const p = params.safeParse(request.params);
-      const survey = p.success
-        ? await load(db, p.data.surveyId, p.data.communityCode, chinaDate(now()))
-        : undefined;
-      if (!p.success || !survey) return send(reply, 404, '没有这份调查', notFoundBody);
-      if (survey.state !== 'open')
-        return send(
-          reply,
-          400,
-          survey.title,
-          `<h1>${escapeHtml(survey.title)}</h1><p>${surveyWindowMessages[survey.state]}，答卷未提交。</p>`,
-        );
-      const fields = (request.body ?? {}) as Record<string, string>;
-      const answers: Record<string, string> = {};
-      for (const [key, value] of Object.entries(fields))
-        if (key.startsWith('answer.')) answers[key.slice('answer.'.length)] = value;
-      const values = { code: String(fields.code ?? ''), answers };
-      const parsed = surveyResponseSchema(survey.questions).safeParse(values);
-      if (!parsed.success) {
-        const errors: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) {
-          const key = issue.path.map(String).join('.');
-          errors[key] = [...(errors[key] ?? []), issue.message];
-        }
-        return send(reply, 400, survey.title, form(survey, values, errors));
-      }
-      const outcome = await submitSurveyResponse(db, {
-        surveyId: p.data.surveyId,
-        communityCode: p.data.communityCode,
-        codeHash: surveyCodeHash(p.data.surveyId, parsed.data.code),
-        answers: parsed.data.answers,
-        now: now(),
-        ip: request.ip,
-      });
-      if (outcome !== 'saved') {
-        const message =
-          outcome === 'usedCode'
-            ? `该答卷码已经提交过答卷：每位居民只能提交一次（依据本系统规则 ${surveyCodeRule.id}）`
-            : '答卷码不正确：请核对社区发放给您的答卷码';
-        return send(reply, 400, survey.title, form(survey, values, { code: [message] }));
-      }
+async function registerRoutes(scope: FastifyInstance, db: Database, now: () => Date) {
+  scope.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 16 * 1024 },
+    (_request, body, done) => {
+      const fields = new URLSearchParams(String(body));
+      done(null, Object.fromEntries(fields));
+    },
+  );
+
+  scope.get('/public/surveys/:surveyId/:communityCode', async (request, reply) => {
+    const p = params.safeParse(request.params);
+    const survey = p.success
+      ? await load(db, p.data.surveyId, p.data.communityCode, chinaDate(now()))
+      : undefined;
+    if (!survey) return send(reply, 404, '没有这份调查', notFoundBody);
+    if (survey.state !== 'open')
       return send(
         reply,
         200,
-        '感谢您的参与',
-        `<h1>感谢您的参与</h1><p>您对${escapeHtml(survey.communityName)}的评价已提交。</p>`,
+        survey.title,
+        `<h1>${escapeHtml(survey.title)}</h1><p>${surveyWindowMessages[survey.state]}。</p>`,
       );
+    return send(reply, 200, survey.title, form(survey, { code: '', answers: {} }, {}));
+  });
+
+  scope.post('/public/surveys/:surveyId/:communityCode', async (request, reply) => {
+    const p = params.safeParse(request.params);
+    const survey = p.success
+      ? await load(db, p.data.surveyId, p.data.communityCode, chinaDate(now()))
+      : undefined;
+    if (!p.success || !survey) return send(reply, 404, '没有这份调查', notFoundBody);
+    if (survey.state !== 'open')
+      return send(
+        reply,
+        400,
+        survey.title,
+        `<h1>${escapeHtml(survey.title)}</h1><p>${surveyWindowMessages[survey.state]}，答卷未提交。</p>`,
+      );
+    const fields = (request.body ?? {}) as Record<string, string>;
+    const answers: Record<string, string> = {};
+    for (const [key, value] of Object.entries(fields))
+      if (key.startsWith('answer.')) answers[key.slice('answer.'.length)] = value;
+    const values = { code: String(fields.code ?? ''), answers };
+    const parsed = surveyResponseSchema(survey.questions).safeParse(values);
+    if (!parsed.success) {
+      const errors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path.map(String).join('.');
+        errors[key] = [...(errors[key] ?? []), issue.message];
+      }
+      return send(reply, 400, survey.title, form(survey, values, errors));
+    }
+    const outcome = await submitSurveyResponse(db, {
+      surveyId: p.data.surveyId,
+      communityCode: p.data.communityCode,
+      codeHash: surveyCodeHash(p.data.surveyId, parsed.data.code),
+      answers: parsed.data.answers,
+      now: now(),
+      ip: request.ip,
     });
+    const refused = surveyCodeProblem(
+      outcome === 'saved' ? 'unspent' : outcome === 'usedCode' ? 'spent' : 'unknown',
+    );
+    if (refused) return send(reply, 400, survey.title, form(survey, values, { code: [refused] }));
+    return send(
+      reply,
+      200,
+      '感谢您的参与',
+      `<h1>感谢您的参与</h1><p>您对${escapeHtml(survey.communityName)}的评价已提交。</p>`,
+    );
   });
 }

@@ -10,6 +10,7 @@ import { demoRegisters } from '@shequ/people';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unlabelledAudit } from './audit-labels.js';
 import { SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
 import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
 
@@ -17,6 +18,9 @@ let database: DatabaseHandle;
 let app: FastifyInstance;
 let clerk: TestClient;
 let neighbour: TestClient;
+let street: TestClient;
+let district: TestClient;
+let auditor: TestClient;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -28,9 +32,21 @@ beforeAll(async () => {
     role: 'communityWorker',
     jurisdictionCode: SHIHUAJIAN,
   });
+  await insertUser(database, {
+    username: 'street',
+    role: 'streetAdmin',
+    jurisdictionCode: XIANGSHAN.slice(0, 9),
+  });
+  await insertUser(database, {
+    username: 'district',
+    role: 'districtAdmin',
+    jurisdictionCode: XIANGSHAN.slice(0, 6),
+  });
+  await insertUser(database, { username: 'auditor', role: 'auditor', jurisdictionCode: XIANGSHAN });
   app = await makeApp(database);
-  clerk = await signedIn(app, 'clerk');
-  neighbour = await signedIn(app, 'neighbour');
+  [clerk, neighbour, street, district, auditor] = (await Promise.all(
+    ['clerk', 'neighbour', 'street', 'district', 'auditor'].map((u) => signedIn(app, u)),
+  )) as [TestClient, TestClient, TestClient, TestClient, TestClient];
 }, 120_000);
 
 afterAll(async () => {
@@ -136,5 +152,50 @@ describe('democratic appraisal of residents’ committee members', () => {
       }),
     );
     expect(elsewhere.data?.httpStatus).toBe(403);
+  });
+
+  it('lets the community and its street record (R-ASM-4); the district, an auditor and another community get FORBIDDEN and nothing is written', async () => {
+    const members = await clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
+    const member = members.find((m) => m.name === '李主任' && m.termFrom === '2026-06-01');
+    if (!member) throw new Error('expected 李主任 on the current term');
+    const entry = {
+      communityCode: XIANGSHAN,
+      committeeId: member.committeeId,
+      memberKey: member.memberKey,
+      year: 2026,
+      grade: 'competent' as const,
+    };
+    const written = async () =>
+      (await database.db.select().from(auditLog).where(eq(auditLog.action, 'people.committee.appraisal')))
+        .length;
+    const before = await written();
+    for (const client of [district, auditor, neighbour]) {
+      const refused = await rejection(client.appraisals.record.mutate(entry));
+      expect(refused.data?.code).toBe('FORBIDDEN');
+    }
+    const byDistrict = await rejection(district.appraisals.record.mutate(entry));
+    expect(byDistrict.message).toBe(
+      '民主评议结果只能由本社区的社区工作者或所在街道（乡镇）管理员录入（依据本系统规则 R-ASM-4）',
+    );
+    expect(await written()).toBe(before);
+    const afterRefusals = await clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
+    expect(afterRefusals.find((m) => m.memberKey === member.memberKey)?.history).toEqual([]);
+
+    // The street that guides the residents' committee records it.
+    await street.appraisals.record.mutate(entry);
+    expect(await written()).toBe(before + 1);
+    // Everyone in scope still reads.
+    const read = await district.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
+    expect(
+      read.filter((m) => m.memberKey === member.memberKey && m.termFrom === '2026-06-01')[0]?.history,
+    ).toEqual([{ year: 2026, grade: 'competent' }]);
+  });
+});
+
+describe('the audit page', () => {
+  it('labels the appraisal and the office it ended in Chinese', async () => {
+    expect(
+      await unlabelledAudit(database, ['people.committee.appraisal', 'people.committee.officeEnded']),
+    ).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import {
   STREET,
   seedEzhou,
 } from './assessment-fixture.js';
+import { unlabelledAudit } from './audit-labels.js';
 import { seedFixture } from './fixture.js';
 import { fakeClock, insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
 
@@ -207,6 +208,48 @@ describe('residents answering without an account', () => {
     expect(audits[0]?.actorId).toBeNull();
   });
 
+  it('limits requests per address and per community link: past either, 429 with a zh-CN page, nothing written', async () => {
+    const limited = await makeApp(database, {
+      now: clock.now,
+      surveyRateLimits: { windowMs: 60_000, perAddress: 3, perLink: 5 },
+    });
+    try {
+      const visit = (remoteAddress: string, community = FIRST) =>
+        limited.inject({ method: 'GET', url: `/public/surveys/${surveyId}/${community}`, remoteAddress });
+      for (let i = 0; i < 3; i++) expect((await visit('198.51.100.1')).statusCode).toBe(200);
+      const { payload, ...headers } = form({ code: codes[2] as string, 'answer.satisfaction': 'satisfied' });
+      const refused = await limited.inject({
+        method: 'POST',
+        url: `/public/surveys/${surveyId}/${FIRST}`,
+        headers,
+        payload,
+        remoteAddress: '198.51.100.1',
+      });
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers['content-type']).toContain('text/html');
+      expect(refused.headers['retry-after']).toBe('60');
+      expect(refused.body).toContain('短时间内访问这份调查的次数过多，答卷未提交');
+      expect(refused.body).toContain('请约 1 分钟后再打开');
+      expect(refused.body).not.toMatch(/Too Many|Rate limit/i);
+      // The refused answer spent no code and stored nothing.
+      const counts = await district.assessmentSurveys.list.query({ schemeId });
+      expect(counts.surveys[0]?.communities).toEqual([
+        expect.objectContaining({ communityCode: FIRST, used: 2, responses: 2 }),
+      ]);
+
+      // Another address still gets in, until the link itself has had its 5 requests in the window.
+      expect((await visit('198.51.100.2')).statusCode).toBe(200);
+      expect((await visit('198.51.100.3')).statusCode).toBe(200);
+      const linkFull = await visit('198.51.100.4');
+      expect(linkFull.statusCode).toBe(429);
+      expect(linkFull.body).toContain('请稍后再试');
+      // Another community's link has its own count.
+      expect((await visit('198.51.100.4', SECOND)).statusCode).not.toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('the answers are the community’s residents’ score for the quarter, replacing a hand-entered one, traceably', async () => {
     const rounds = (period: string) => [
       { communityCode: FIRST, period, indicatorId: 'party', score: 10 },
@@ -265,5 +308,11 @@ describe('residents answering without an account', () => {
       worker.assessmentSurveys.issueCodes.mutate({ surveyId, communityCode: FIRST, count: 1 }),
     );
     expect(refused.data?.fieldErrors?.surveyId).toEqual(['本次调查已经结束，不再发放答卷码']);
+  });
+});
+
+describe('the audit page', () => {
+  it('labels the survey’s actions and objects in Chinese', async () => {
+    expect(await unlabelledAudit(database, ['assessment.'])).toEqual([]);
   });
 });

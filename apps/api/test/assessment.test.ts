@@ -19,6 +19,7 @@ import {
   STREET,
   seedEzhou,
 } from './assessment-fixture.js';
+import { unlabelledAudit } from './audit-labels.js';
 import { seedFixture, WEIHAI } from './fixture.js';
 import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
 
@@ -299,5 +300,44 @@ describe('assessment scores and results', () => {
       residentShare: 0.5,
       rating: { community: 80, resident: 70, total: 75 },
     });
+  });
+
+  it('refuses the street rated and another city its communities’ rating (第三十五条, R-ASM-5), writing nothing; the district may enter it', async () => {
+    const written = async () =>
+      (await database.db.select().from(auditLog).where(like(auditLog.action, 'assessment.streetRating.%')))
+        .length;
+    const before = await written();
+    const entry = { schemeId, communityCode: SECOND, communityScore: 100, residentScores: [100] };
+    const byStreet = await rejection(street.assessment.rateStreet.mutate(entry));
+    expect(byStreet.data?.code).toBe('FORBIDDEN');
+    expect(byStreet.message).toContain('街道（乡镇）是被考评方，不能录入社区对街道的评分');
+    const byOtherCity = await rejection(weihai.assessment.rateStreet.mutate(entry));
+    expect(byOtherCity.data?.code).toBe('FORBIDDEN');
+    expect(await written()).toBe(before);
+    expect(await district.assessment.streetRating.query({ schemeId, streetCode: STREET })).toMatchObject({
+      ratings: 1,
+    });
+
+    await district.assessment.rateStreet.mutate({ ...entry, communityScore: 70, residentScores: [70] });
+    expect(await written()).toBe(before + 1);
+    expect(await district.assessment.streetRating.query({ schemeId, streetCode: STREET })).toMatchObject({
+      ratings: 2,
+    });
+  });
+});
+
+describe('the audit page', () => {
+  it('labels every assessment action and its object in Chinese', async () => {
+    const written = await database.db.select().from(auditLog).where(like(auditLog.action, 'assessment.%'));
+    expect(new Set(written.map((r) => r.action))).toEqual(
+      new Set([
+        'assessment.scheme.create',
+        'assessment.scheme.update',
+        'assessment.scheme.publish',
+        'assessment.scores.save',
+        'assessment.streetRating.save',
+      ]),
+    );
+    expect(await unlabelledAudit(database, ['assessment.'])).toEqual([]);
   });
 });

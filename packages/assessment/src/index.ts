@@ -7,6 +7,7 @@ export * from './decimal.js';
 export * from './file-input.js';
 export * from './findings.js';
 export * from './honours.js';
+export * from './recorders.js';
 export * from './scheme.js';
 export * from './scores.js';
 export * from './survey.js';

@@ -6,6 +6,7 @@ import { compileScheme } from './scheme.js';
 import {
   formatSurveyCode,
   normaliseSurveyCode,
+  surveyCodeProblem,
   surveyIndicators,
   surveyOpeningSchema,
   surveyResponseSchema,
@@ -140,5 +141,15 @@ describe('resident satisfaction surveys', () => {
       raw: 50,
       contribution: 15,
     });
+  });
+});
+
+describe('one answer per resident (R-ASM-1)', () => {
+  it('refuses a spent code as a second answer and an unknown code, on the code field', () => {
+    expect(surveyCodeProblem('unspent')).toBeUndefined();
+    expect(surveyCodeProblem('spent')).toBe(
+      '该答卷码已经提交过答卷：每位居民只能提交一次（依据本系统规则 R-ASM-1）',
+    );
+    expect(surveyCodeProblem('unknown')).toBe('答卷码不正确：请核对社区发放给您的答卷码');
   });
 });

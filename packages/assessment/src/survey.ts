@@ -58,6 +58,18 @@ export const surveyCodeRule = {
   text: '每份答卷须使用社区发放的一次性答卷码；一个答卷码只能提交一次答卷，答卷不与答卷码关联。',
 } as const;
 
+/**
+ * Why an answer with a code in this state is refused (zh-CN, on the code field), or undefined when it
+ * is taken: a spent code means the resident has answered already (R-ASM-1), an unknown one was never
+ * issued to this community's survey.
+ */
+export function surveyCodeProblem(state: 'unspent' | 'spent' | 'unknown'): string | undefined {
+  if (state === 'spent')
+    return `该答卷码已经提交过答卷：每位居民只能提交一次（依据本系统规则 ${surveyCodeRule.id}）`;
+  if (state === 'unknown') return '答卷码不正确：请核对社区发放给您的答卷码';
+  return undefined;
+}
+
 /** Code letters without 0/O, 1/I/L, so a code read aloud or copied from paper is not mistaken. */
 export const SURVEY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const SURVEY_CODE_LENGTH = 10;

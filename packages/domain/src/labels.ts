@@ -58,6 +58,16 @@ export const auditActionLabels: Record<string, string> = {
   'parameter.enter': '填报辖区参数',
   'webhook.set': '设置消息推送地址',
   'webhook.remove': '删除消息推送地址',
+  'assessment.scheme.create': '新建考核方案',
+  'assessment.scheme.update': '修改考核方案',
+  'assessment.scheme.publish': '发布考核方案',
+  'assessment.scores.save': '录入考核分数',
+  'assessment.streetRating.save': '社区考评街道评分',
+  'assessment.survey.open': '发起居民满意度调查',
+  'assessment.survey.issueCodes': '发放满意度调查答卷码',
+  'assessment.survey.respond': '居民提交满意度答卷',
+  'people.committee.appraisal': '居民委员会成员民主评议',
+  'people.committee.officeEnded': '连续两次评议不称职，职务终止',
 };
 
 /** Audit-log entity types (`audit_log.entity_type`). */
@@ -72,6 +82,12 @@ export const entityTypeLabels: Record<string, string> = {
   handover: '离任移交',
   parameterValue: '辖区参数',
   webhook: '消息推送',
+  assessmentScheme: '考核方案',
+  assessmentScores: '考核分数',
+  assessmentStreetRating: '社区考评街道',
+  assessmentSurvey: '居民满意度调查',
+  assessmentSurveyResponse: '满意度答卷',
+  committeeMember: '居民委员会成员',
 };
 
 /** Statuses of a policy check (docs/interfaces.md §3). */

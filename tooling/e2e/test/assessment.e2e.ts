@@ -5,8 +5,8 @@
  * the results (ranking chart, distribution), the community's breakdown and the printable publication,
  * which also fits a 390×844 phone. Then a survey of the first quarter: codes issued to that community,
  * a resident with no account answers on a phone, a second answer with the same code is refused, and the
- * community's breakdown shows the residents' score taken from the survey. Screenshots go to
- * tooling/e2e/screenshots/.
+ * community's breakdown shows the residents' score taken from the survey; the audit page names each of
+ * these actions in Chinese. Screenshots go to tooling/e2e/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -247,6 +247,20 @@ describeInBrowser('assessment in the console', () => {
     // community 80, residents (60 + 70 + 80) / 3 = 70, at 50%: 75
     await page.getByTestId('street-rating').getByText('75', { exact: true }).waitFor();
     await shot('assessment-street-rating');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('the audit page names every assessment action in Chinese, none by its identifier', async () => {
+    await page.goto(`${server.url}/audit`);
+    const table = page.locator('.ant-table-tbody');
+    await table.getByText('社区考评街道评分').first().waitFor();
+    for (const label of ['发布考核方案', '录入考核分数', '发放满意度调查答卷码', '居民提交满意度答卷'])
+      await table.getByText(label).first().waitFor();
+    const actions = await table.locator('.ant-tag').allTextContents();
+    // The demo's other actions are other pages' concern; none of the assessment's may show as an identifier.
+    expect(actions.filter((a) => /^(assessment|people\.committee)\./.test(a))).toEqual([]);
+    expect(await table.textContent()).not.toMatch(/assessment|Survey|StreetRating|committeeMember/);
+    await shot('assessment-audit-log');
     expect(consoleErrors).toEqual([]);
   });
 });

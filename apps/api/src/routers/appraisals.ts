@@ -3,13 +3,15 @@
  * (称职/基本称职/不称职) of each member of a community's residents' committee, the members taken from the
  * committee register. `@shequ/assessment` decides whether a member may be rated for a year and whether
  * a rating is the second consecutive 不称职 that ends the office; the store records the rating and, when
- * it ends the office, that too (both audited). Writers in scope record; everyone in scope reads.
+ * it ends the office, that too (both audited). The community and its street record (R-ASM-4); everyone in
+ * scope reads.
  */
 import {
   type AppraisalRecord,
   appraisalEntry,
   appraisalGrades,
   appraisalOutcome,
+  appraisalRecorderProblem,
   appraisalYearProblem,
   endsOffice,
   memberKeyOf,
@@ -25,7 +27,7 @@ import {
 } from '@shequ/db';
 import { communityCode } from '@shequ/domain';
 import { z } from 'zod';
-import { fieldError, notFound } from '../errors.js';
+import { fieldError, forbidden, notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 
 /**
@@ -88,7 +90,8 @@ export const appraisalsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      requireScope(ctx.principal, input.communityCode);
+      const refused = appraisalRecorderProblem(ctx.principal, input.communityCode);
+      if (refused) throw forbidden(refused);
       const entry = appraisalEntry.safeParse({ year: input.year, grade: input.grade });
       if (!entry.success)
         throw fieldError('BAD_REQUEST', 'year', entry.error.issues[0]?.message ?? '评议年度有误');

@@ -6,7 +6,7 @@
  * Who may do what: administrators (district level and above) make and publish schemes for nodes in
  * their scope and enter departments' and residents' scores; street administrators enter the
  * street's scores for their communities; a community worker enters its community's rating of its
- * street. Everyone reads the schemes above and below their node and the results in their scope.
+ * street, or the organising district (or above) on its behalf, never the street rated (R-ASM-5). Everyone reads the schemes above and below their node and the results in their scope.
  * Every decision is `@shequ/assessment`'s; this router checks access, calls it and stores.
  */
 import {
@@ -29,6 +29,7 @@ import {
   scoreCommunities,
   scoreTableHeaders,
   streetRating,
+  streetRatingRecorderProblem,
   surveyScores,
   weight,
   withHonours,
@@ -464,7 +465,8 @@ export const assessmentRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      if (!isInScope(ctx.principal, input.communityCode)) throw forbidden();
+      const refused = streetRatingRecorderProblem(ctx.principal, input.communityCode);
+      if (refused) throw forbidden(refused);
       const row = await visibleScheme(ctx, input.schemeId);
       requirePublished(row);
       if (!isWithin(input.communityCode, row.jurisdictionCode))

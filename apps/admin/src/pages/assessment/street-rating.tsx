@@ -4,6 +4,7 @@
  * which the scheme's checks hold at 50% or more before it can be published.
  */
 
+import { recordsStreetRatings } from '@shequ/assessment';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -156,7 +157,7 @@ export function StreetRating({ scheme }: { scheme: Scheme }) {
         鄂州市城市社区工作规则（试行）第三十五条：社区考评街道，居民打分占比不低于50%。本方案居民打分占比：
         {share === undefined ? '未设置' : percent(share)}。
       </Typography.Paragraph>
-      {me.data?.role !== 'auditor' && <RateForm scheme={scheme} ownCommunity={ownCommunity} />}
+      {me.data && recordsStreetRatings(me.data) && <RateForm scheme={scheme} ownCommunity={ownCommunity} />}
       <Card size="small" title="街道得分">
         {fixedStreet === null && (
           <Select

@@ -5,7 +5,7 @@
  * citations, and the snapshot fields the registers now determine.
  */
 
-import { memberKeyOf } from '@shequ/assessment';
+import { appraisalRecorderProblem, memberKeyOf } from '@shequ/assessment';
 import {
   type CommitteeKind,
   citeInline,
@@ -36,6 +36,9 @@ export default function OrganisationPage() {
   const org = useQuery(trpc.people.organisation.queryOptions({ code }));
   const appraisals = useQuery(trpc.appraisals.ofCommunity.queryOptions({ communityCode: code }));
   const canWrite = useCanWrite();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  // 江苏省指引 19（7）: the community or its street records appraisals (R-ASM-4); others only read them.
+  const mayAppraise = !!me.data && appraisalRecorderProblem(me.data, code) === undefined;
   const appraisalOf = (committeeId: string, member: { workerId?: string | undefined; name: string }) =>
     appraisals.data?.find((a) => a.committeeId === committeeId && a.memberKey === memberKeyOf(member));
   const data = org.data;
@@ -83,7 +86,7 @@ export default function OrganisationPage() {
                     <List.Item
                       data-testid="org-member"
                       extra={
-                        appraisal && canWrite ? (
+                        appraisal && mayAppraise ? (
                           <AppraiseButton communityCode={code} member={appraisal} />
                         ) : null
                       }
