@@ -17,6 +17,7 @@ import {
   recordFullView,
   registerHistory,
   replaceRepresentative,
+  unitVersions,
   rosterStaysUnder,
   saveCommittee,
   saveUnit,
@@ -418,12 +419,17 @@ export const peopleRouter = router({
       }
     }),
 
-  /** Ends a resident representative's term on `to`, its last day (or corrects the end); audited. */
+  /**
+   * Ends a resident representative's term on `to`, its last day (or corrects the end); audited. The
+   * version read with the representative must still be the stored one, so two editors ending the same
+   * term on different days cannot silently overwrite each other.
+   */
   endRepresentativeTerm: writerProcedure
-    .input(z.strictObject({ id: recordId, to: isoDate }))
+    .input(z.strictObject({ id: recordId, to: isoDate, expectedVersion: z.number().int().min(1) }))
     .mutation(async ({ ctx, input }) => {
-      const stored = await findRepresentative(ctx.db, input.id);
-      if (!stored) throw notFound('没有这位居民代表');
+      const found = await findRepresentative(ctx.db, input.id);
+      if (!found) throw notFound('没有这位居民代表');
+      const { version: _version, ...stored } = found;
       requireScope(ctx.principal, stored.communityCode);
       const ended = endRepresentativeTerm(stored, input.to);
       if (!ended.ok)
@@ -435,6 +441,7 @@ export const peopleRouter = router({
           at: ctx.settings.now(),
           representative: ended.representative,
           action: 'people.representative.end',
+          expectedVersion: input.expectedVersion,
         });
       } catch (error) {
         asClientError(error);
@@ -457,7 +464,10 @@ export const peopleRouter = router({
         .limit(1);
       if (!row) throw notFound('没有这个社区');
       const asOf = input.asOf ?? today(ctx);
-      const registers = await loadCommunityRegisters(ctx.db, input.code);
+      const [registers, versions] = await Promise.all([
+        loadCommunityRegisters(ctx.db, input.code),
+        unitVersions(ctx.db, input.code),
+      ]);
       const derived = deriveSnapshotFacts(registers, asOf);
       return {
         code: input.code,
@@ -467,7 +477,10 @@ export const peopleRouter = router({
         grids: registers.grids,
         buildings: registers.buildings,
         residentGroups: registers.residentGroups,
-        representatives: registers.representatives ?? [],
+        representatives: (registers.representatives ?? []).map((r) => ({
+          ...r,
+          version: versions.get(r.id) ?? 1,
+        })),
         workers: registers.workers
           .filter((w) => onPost(w, asOf))
           .map((w) => ({ id: w.id, name: w.name, post: w.post })),
