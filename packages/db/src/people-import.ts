@@ -256,16 +256,19 @@ export interface ImportCommitteesInput<P> extends PeopleActor {
   communityCodes: readonly string[];
   /**
    * The caller's rules, run in the transaction on the communities' registers as they stand: the
-   * committees to add (member ids resolved), or the problems, and then nothing is written.
+   * committees to add and the stored ones to replace (same id, member ids resolved), or the problems,
+   * and then nothing is written.
    */
   prepare: (
     registers: Map<string, CommunityRegisters>,
-  ) => { ok: true; committees: Committee[] } | { ok: false; problems: P[] };
+  ) =>
+    | { ok: true; committees: { created: Committee[]; updated: Committee[] } }
+    | { ok: false; problems: P[] };
   dryRun?: boolean;
 }
 
 export type ImportCommitteesResult<P> =
-  | { ok: true; created: number; dryRun: boolean }
+  | { ok: true; created: number; updated: number; dryRun: boolean }
   | { ok: false; problems: P[] };
 
 class CommitteesRolledBack<P> extends Error {
@@ -275,7 +278,8 @@ class CommitteesRolledBack<P> extends Error {
 }
 
 /**
- * Adds committees with their members all or nothing. Committees and the roster are locked against
+ * Adds committees with their members, and replaces the stored ones the caller updates (each a new
+ * version, audited with the record before), all or nothing. Committees and the roster are locked against
  * other writers while the caller's rules run, so a member the rules found on the roster (or a
  * residents' committee a sub-committee's chair sits on) is still there when the committees are written.
  */
@@ -301,12 +305,45 @@ export async function importCommittees<P>(
       );
       const prepared = input.prepare(registers);
       if (!prepared.ok) throw new CommitteesRolledBack<P>(prepared);
+      const { created, updated } = prepared.committees;
       await markRegistersChanged(
         tx,
-        prepared.committees.map((c) => c.communityCode),
+        [...created, ...updated].map((c) => c.communityCode),
         input.at,
       );
-      for (const batch of chunks(prepared.committees, INSERT_BATCH)) {
+      for (const c of updated) {
+        const { id, communityCode, ...record } = c;
+        const [old] = await tx
+          .select()
+          .from(peopleCommittees)
+          .where(and(eq(peopleCommittees.id, id), eq(peopleCommittees.communityCode, communityCode)));
+        // The tables are locked, so the committee the rules saw is still the stored one.
+        if (!old) throw new Error(`committee ${id} vanished during an import`);
+        await tx
+          .update(peopleCommittees)
+          .set({
+            termFrom: c.termFrom,
+            termTo: c.termTo,
+            record,
+            version: old.version + 1,
+            updatedAt: input.at,
+          })
+          .where(eq(peopleCommittees.id, id));
+        await tx.insert(auditLog).values(
+          auditRow({
+            actor: input.actor,
+            action: 'people.committee.import-update',
+            entityType: 'people.committee',
+            entityId: id,
+            jurisdictionCode: communityCode,
+            before: { ...(old.record as object), id, communityCode, version: old.version },
+            after: c,
+            ip: input.ip,
+            at: input.at,
+          }),
+        );
+      }
+      for (const batch of chunks(created, INSERT_BATCH)) {
         await tx.insert(peopleCommittees).values(
           batch.map((c) => {
             const { id, communityCode, ...record } = c;
@@ -339,7 +376,8 @@ export async function importCommittees<P>(
       }
       const done: ImportCommitteesResult<P> = {
         ok: true,
-        created: prepared.committees.length,
+        created: created.length,
+        updated: updated.length,
         dryRun: input.dryRun ?? false,
       };
       if (input.dryRun) throw new CommitteesRolledBack(done);

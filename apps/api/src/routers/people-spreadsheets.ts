@@ -213,8 +213,9 @@ export const peopleSpreadsheets = {
   }),
 
   /**
-   * New committees with their members from a sheet (one row a member): all of them, or none with
-   * every problem by row and column — a term ending before it starts, two chairs, an identity number
+   * Committees with their members from a sheet (one row a member): new ones added, and stored ones
+   * (named by 委员会编号, or the same kind and term, as an exported sheet has them) updated member by
+   * member; all of it, or nothing with every problem by row and column — a term ending before it starts, two chairs, an identity number
    * not on the community's roster, a sub-committee chaired by someone not on the residents' committee.
    */
   importCommittees: writerProcedure.input(importInput).mutation(async ({ ctx, input }) => {
@@ -236,7 +237,7 @@ export const peopleSpreadsheets = {
         dryRun: input.dryRun,
       });
       if (!result.ok) return { ok: false as const, problems: result.problems };
-      return { ok: true as const, created: result.created, dryRun: result.dryRun };
+      return { ok: true as const, created: result.created, updated: result.updated, dryRun: result.dryRun };
     });
   }),
 
