@@ -18,6 +18,7 @@ import {
   committeeMember,
   committeeTermClashes,
   type MemberRole,
+  isMaskedIdNumber,
   maskIdNumber,
   memberRoleLabels,
   memberRoles,
@@ -173,10 +174,6 @@ function convertCell(kind: CommitteeColumn['kind'], cell: Cell): Converted | und
 
 const committeeFields = ['communityCode', 'kind', 'subKind', 'termFrom', 'termTo'] as const;
 
-/** An identity number as `maskIdNumber` leaves it: the first four and last four characters kept. */
-export function isMaskedIdNumber(text: string): boolean {
-  return /^\d{4}\*{10}[\dXx]{4}$/.test(text);
-}
 
 /**
  * The rows of a committee sheet (header first) as new committees, or every problem: an unknown or

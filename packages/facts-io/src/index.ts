@@ -24,6 +24,7 @@ export {
   committeeSheetRows,
   committeeSheetTitle,
   committeesAgainstRegisters,
+  type CommitteesToWrite,
   parseCommitteeTable,
 } from './committee-sheet.js';
 export {
@@ -42,12 +43,15 @@ export {
   parseUnitTable,
   type UnitDraft,
   type UnitKind,
+  type UnitLinks,
   type UnitSheetRow,
+  type UnitsToWrite,
   type UnitTableResult,
   unitExportColumns,
   unitKind,
   unitKinds,
   unitSheets,
+  unitsAgainstRegisters,
 } from './unit-sheet.js';
 export {
   type ExportColumn,

@@ -33,6 +33,7 @@ import {
   committeeDraft,
   deriveSnapshotFacts,
   endRepresentativeTerm,
+  gridLeaderProblem,
   grid,
   gridLeadersOnCommittee,
   maskIdNumber,
@@ -86,7 +87,7 @@ export const rosterInput = z.strictObject({
 });
 
 /** Today in China time, as the console's dates are. */
-function today(ctx: Pick<Context, 'settings'>): string {
+export function today(ctx: Pick<Context, 'settings'>): string {
   return new Date(ctx.settings.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
@@ -389,6 +390,24 @@ export const peopleRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       requireScope(ctx.principal, input.unit.communityCode);
+      // The links a unit names must hold: its grid is one of the community's, and a 网格长 sits on
+      // the residents' committee (Ezhou 第七条（一）, binding, so refused).
+      const linked = input.kind === 'grid' ? input.unit.leaderWorkerId : 'gridId' in input.unit ? input.unit.gridId : undefined;
+      if (linked !== undefined) {
+        const registers = await loadCommunityRegisters(ctx.db, input.unit.communityCode);
+        const problem =
+          input.kind === 'grid'
+            ? gridLeaderProblem(registers, linked, today(ctx))
+            : registers.grids.some((g) => g.id === linked)
+              ? undefined
+              : '本社区没有这个网格';
+        if (problem !== undefined)
+          asClientError(
+            new PeopleError('invalid', problem, [
+              { path: input.kind === 'grid' ? 'unit.leaderWorkerId' : 'unit.gridId', message: problem },
+            ]),
+          );
+      }
       const who = {
         actor: { id: ctx.principal.id, username: ctx.principal.username },
         ip: ctx.ip,
