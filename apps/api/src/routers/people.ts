@@ -34,6 +34,8 @@ import {
   deriveSnapshotFacts,
   endRepresentativeTerm,
   gridLeaderProblem,
+  groupsAndGridsCoincide,
+  householdsPerGrid,
   grid,
   gridLeadersOnCommittee,
   maskIdNumber,
@@ -509,7 +511,9 @@ export const peopleRouter = router({
           subCommitteesLedByMember(registers, asOf),
           chairsTrainedThisYear(registers, asOf),
           payNotBelowReference(registers, asOf, input.referencePay),
+          groupsAndGridsCoincide(registers),
         ],
+        householdsPerGrid: householdsPerGrid(registers),
         derived,
       };
     }),
