@@ -266,7 +266,13 @@ describe('committees and their members in Excel', () => {
     expect(await counts()).toEqual({ committees: before.committees, audit: before.audit + 1 });
     const after = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-09-01' });
     expect(after.committees.find((c) => c.id === committeeId)?.members).toEqual([
-      { workerId: onCommittee.id, name: onCommittee.name, role: 'chair', from: '2026-07-01', to: '2027-12-31' },
+      {
+        workerId: onCommittee.id,
+        name: onCommittee.name,
+        role: 'chair',
+        from: '2026-07-01',
+        to: '2027-12-31',
+      },
       { name: '居民乙', role: 'vice-chair', from: '2026-08-01' },
     ]);
     const [audit] = await database.db

@@ -294,10 +294,7 @@ describe('grids, buildings and resident groups in Excel', () => {
     const unknownGrid = await streetAdmin.spreadsheets.importUnits.mutate({
       kind: 'building',
       fileName: '楼栋.csv',
-      contentBase64: csv([
-        '社区代码,楼栋名称,户数,楼栋长,所属网格',
-        `${XIANGSHAN},5号楼,30,,第九网格`,
-      ]),
+      contentBase64: csv(['社区代码,楼栋名称,户数,楼栋长,所属网格', `${XIANGSHAN},5号楼,30,,第九网格`]),
     });
     expect(unknownGrid).toEqual({
       ok: false,
@@ -323,7 +320,10 @@ describe('grids, buildings and resident groups in Excel', () => {
       member.name,
       `${member.idNumber.slice(0, 4)}**********${member.idNumber.slice(-4)}`,
     ]);
-    const buildingFile = await streetAdmin.spreadsheets.exportUnits.query({ under: XIANGSHAN, kind: 'building' });
+    const buildingFile = await streetAdmin.spreadsheets.exportUnits.query({
+      under: XIANGSHAN,
+      kind: 'building',
+    });
     const buildingRows = await readTable(Buffer.from(buildingFile.contentBase64, 'base64'), 'xlsx');
     expect(buildingRows.find((r) => r[1] === '5号楼')?.[4]).toBe('第三网格');
     const unchanged = await counts();
@@ -345,9 +345,15 @@ describe('grids, buildings and resident groups in Excel', () => {
 
     // Edited and read back: 1号楼 moves to 第三网格, with one audit record.
     const moved = buildingRows.map((r) => (r[1] === '1号楼' ? [...r.slice(0, 4), '第三网格'] : r));
-    const edited = Buffer.from(moved.map((r) => r.map((v) => v ?? '').join(',')).join('\n')).toString('base64');
+    const edited = Buffer.from(moved.map((r) => r.map((v) => v ?? '').join(',')).join('\n')).toString(
+      'base64',
+    );
     expect(
-      await streetAdmin.spreadsheets.importUnits.mutate({ kind: 'building', fileName: '楼栋.csv', contentBase64: edited }),
+      await streetAdmin.spreadsheets.importUnits.mutate({
+        kind: 'building',
+        fileName: '楼栋.csv',
+        contentBase64: edited,
+      }),
     ).toEqual({ ok: true, created: 0, updated: 1, dryRun: false });
     expect(await counts()).toEqual({ ...unchanged, audit: unchanged.audit + 1 });
     const after = await streetAdmin.people.organisation.query({ code: XIANGSHAN });

@@ -89,24 +89,50 @@ describe('resident representatives', () => {
     if (!serving) throw new Error('代表乙 not registered');
 
     const early = await rejection(
-      streetAdmin.people.endRepresentativeTerm.mutate({ id: serving.id, expectedVersion: serving.version, to: '2026-05-31' }),
+      streetAdmin.people.endRepresentativeTerm.mutate({
+        id: serving.id,
+        expectedVersion: serving.version,
+        to: '2026-05-31',
+      }),
     );
     expect(early.data?.code).toBe('BAD_REQUEST');
     expect(early.data?.fieldErrors?.to?.[0]).toBe('任期结束日期不能早于开始日期');
     const badDate = await rejection(
-      streetAdmin.people.endRepresentativeTerm.mutate({ id: serving.id, expectedVersion: serving.version, to: '2026-13-01' }),
+      streetAdmin.people.endRepresentativeTerm.mutate({
+        id: serving.id,
+        expectedVersion: serving.version,
+        to: '2026-13-01',
+      }),
     );
     expect(badDate.data?.fieldErrors?.to).toBeDefined();
     expect(
-      (await rejection(auditor.people.endRepresentativeTerm.mutate({ id: serving.id, expectedVersion: serving.version, to: '2026-11-30' })))
-        .data?.code,
+      (
+        await rejection(
+          auditor.people.endRepresentativeTerm.mutate({
+            id: serving.id,
+            expectedVersion: serving.version,
+            to: '2026-11-30',
+          }),
+        )
+      ).data?.code,
     ).toBe('FORBIDDEN');
     expect(
-      (await rejection(elsewhere.people.endRepresentativeTerm.mutate({ id: serving.id, expectedVersion: serving.version, to: '2026-11-30' })))
-        .data?.code,
+      (
+        await rejection(
+          elsewhere.people.endRepresentativeTerm.mutate({
+            id: serving.id,
+            expectedVersion: serving.version,
+            to: '2026-11-30',
+          }),
+        )
+      ).data?.code,
     ).toBe('FORBIDDEN');
 
-    const ended = await streetAdmin.people.endRepresentativeTerm.mutate({ id: serving.id, expectedVersion: serving.version, to: '2026-11-30' });
+    const ended = await streetAdmin.people.endRepresentativeTerm.mutate({
+      id: serving.id,
+      expectedVersion: serving.version,
+      to: '2026-11-30',
+    });
     expect(ended.to).toBe('2026-11-30');
     const after = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
     expect(after.derived.facts.representatives).toBe(1);

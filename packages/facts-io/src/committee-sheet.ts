@@ -11,14 +11,14 @@ import {
   type Committee,
   type CommitteeKind,
   type CommunityRegisters,
-  committee as committeeSchema,
   committeeDraft,
   committeeKindLabels,
   committeeKinds,
   committeeMember,
+  committee as committeeSchema,
   committeeTermClashes,
-  type MemberRole,
   isMaskedIdNumber,
+  type MemberRole,
   maskIdNumber,
   memberRoleLabels,
   memberRoles,
@@ -173,7 +173,6 @@ function convertCell(kind: CommitteeColumn['kind'], cell: Cell): Converted | und
 }
 
 const committeeFields = ['communityCode', 'kind', 'subKind', 'termFrom', 'termTo'] as const;
-
 
 /**
  * The rows of a committee sheet (header first) as new committees, or every problem: an unknown or
@@ -349,7 +348,8 @@ export interface CommitteesToWrite {
 
 /** Whether two versions of a committee say the same (the stored record's key order aside). */
 function sameCommittee(a: Committee, b: Committee): boolean {
-  const member = (m: Committee['members'][number]) => [m.workerId ?? '', m.name, m.role, m.from, m.to ?? ''].join('\u0000');
+  const member = (m: Committee['members'][number]) =>
+    [m.workerId ?? '', m.name, m.role, m.from, m.to ?? ''].join('\u0000');
   return (
     a.termFrom === b.termFrom &&
     a.termTo === b.termTo &&
@@ -484,7 +484,9 @@ export function committeesAgainstRegisters(
     const memberRows = merged.map(() => group.row);
     const used = new Set<number>();
     members.forEach((m, i) => {
-      const at = merged.findIndex((s, j) => !used.has(j) && j < target.members.length && memberKey(s) === memberKey(m));
+      const at = merged.findIndex(
+        (s, j) => !used.has(j) && j < target.members.length && memberKey(s) === memberKey(m),
+      );
       const row = group.members[i]?.row ?? group.row;
       if (at >= 0) {
         used.add(at);
@@ -497,7 +499,12 @@ export function committeesAgainstRegisters(
       }
     });
     resolved.push({
-      committee: { ...target, termFrom: group.committee.termFrom, termTo: group.committee.termTo, members: merged },
+      committee: {
+        ...target,
+        termFrom: group.committee.termFrom,
+        termTo: group.committee.termTo,
+        members: merged,
+      },
       target,
       memberRows,
     });

@@ -16,6 +16,7 @@ export {
   type CommitteeDraft,
   type CommitteeRows,
   type CommitteeSheetRow,
+  type CommitteesToWrite,
   type CommitteeTableResult,
   committeeColumnOf,
   committeeColumns,
@@ -24,7 +25,6 @@ export {
   committeeSheetRows,
   committeeSheetTitle,
   committeesAgainstRegisters,
-  type CommitteesToWrite,
   parseCommitteeTable,
 } from './committee-sheet.js';
 export {

@@ -122,7 +122,11 @@ export function unitExportColumns(kind: UnitKind): ExportColumn<UnitSheetRow>[] 
     header: c.header,
     value: (u: UnitSheetRow) => u[c.path] ?? null,
     width:
-      c.path === 'communityCode' ? 16 : c.path === 'leaderIdNumber' ? 22 : Math.max(10, c.header.length * 2 + 4),
+      c.path === 'communityCode'
+        ? 16
+        : c.path === 'leaderIdNumber'
+          ? 22
+          : Math.max(10, c.header.length * 2 + 4),
   }));
 }
 
@@ -280,12 +284,22 @@ export function unitsAgainstRegisters<K extends UnitKind>(
   const out: UnitsToWrite<K> = { created: [], updated: [] };
   // Fields a sheet column replaces on update (a link column replaces the field it resolves to).
   const replaced = sheet.fields.flatMap((f) =>
-    f === 'gridName' ? ['gridId'] : f === 'leaderIdNumber' ? ['leaderWorkerId'] : f === 'gridLeaderName' ? [] : [f],
+    f === 'gridName'
+      ? ['gridId']
+      : f === 'leaderIdNumber'
+        ? ['leaderWorkerId']
+        : f === 'gridLeaderName'
+          ? []
+          : [f],
   );
   for (const { row, unit, links } of sheet.units) {
     const registers = registersOf(unit.communityCode);
     if (!registers) {
-      problems.push({ row, column: headerOf('communityCode'), message: `没有这个社区：${unit.communityCode}` });
+      problems.push({
+        row,
+        column: headerOf('communityCode'),
+        message: `没有这个社区：${unit.communityCode}`,
+      });
       continue;
     }
     const resolved: Record<string, unknown> = { ...unit };
@@ -326,7 +340,8 @@ export function unitsAgainstRegisters<K extends UnitKind>(
           (u) => u.name === unit.name && u.leaderWorkerId === leader.id,
         );
         const problem = unchanged ? undefined : gridLeaderProblem(registers, leader.id, asOf);
-        if (problem !== undefined) problems.push({ row, column: headerOf('leaderIdNumber'), message: problem });
+        if (problem !== undefined)
+          problems.push({ row, column: headerOf('leaderIdNumber'), message: problem });
         else if (links.gridLeaderName !== undefined && links.gridLeaderName !== leader.name)
           problems.push({
             row,

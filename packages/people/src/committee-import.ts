@@ -114,7 +114,18 @@ export function gridLeaderProblem(
   const entry = registers.workers.find((w) => w.id === workerId);
   if (!entry || !onPost(entry, asOf)) return '网格长应为本社区花名册上在岗的工作者';
   const finding = gridLeadersOnCommittee(
-    { ...registers, grids: [{ id: '-', communityCode: registers.communityCode, name: '-', leaderWorkerId: workerId, workerIds: [] }] },
+    {
+      ...registers,
+      grids: [
+        {
+          id: '-',
+          communityCode: registers.communityCode,
+          name: '-',
+          leaderWorkerId: workerId,
+          workerIds: [],
+        },
+      ],
+    },
     asOf,
   );
   if (finding.status !== 'fail' || finding.binding !== 'binding') return undefined;

@@ -20,7 +20,9 @@ export interface GridHouseholds {
   groups: string[];
 }
 
-export function householdsPerGrid(registers: Pick<CommunityRegisters, 'grids' | 'buildings' | 'residentGroups'>): GridHouseholds[] {
+export function householdsPerGrid(
+  registers: Pick<CommunityRegisters, 'grids' | 'buildings' | 'residentGroups'>,
+): GridHouseholds[] {
   return registers.grids.map((g) => {
     const buildings = registers.buildings.filter((b) => b.gridId === g.id);
     const groups = registers.residentGroups.filter((r) => r.gridId === g.id);

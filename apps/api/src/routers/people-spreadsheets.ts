@@ -211,10 +211,13 @@ export const peopleSpreadsheets = {
             const leader = r.workers.find((w) => w.id === g.leaderWorkerId);
             rows.push({
               ...g,
-              ...(leader ? { gridLeaderName: leader.name, leaderIdNumber: maskIdNumber(leader.idNumber) } : {}),
+              ...(leader
+                ? { gridLeaderName: leader.name, leaderIdNumber: maskIdNumber(leader.idNumber) }
+                : {}),
             });
           }
-        else if (input.kind === 'building') for (const b of r.buildings) rows.push({ ...b, ...inGrid(b.gridId) });
+        else if (input.kind === 'building')
+          for (const b of r.buildings) rows.push({ ...b, ...inGrid(b.gridId) });
         else if (input.kind === 'resident-group')
           for (const g of r.residentGroups) rows.push({ ...g, ...inGrid(g.gridId) });
         else rows.push(...(r.representatives ?? []));

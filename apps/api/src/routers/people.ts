@@ -17,11 +17,11 @@ import {
   recordFullView,
   registerHistory,
   replaceRepresentative,
-  unitVersions,
   rosterStaysUnder,
   saveCommittee,
   saveUnit,
   saveWorker,
+  unitVersions,
 } from '@shequ/db';
 import { ancestorCodes, COUNTRY_CODE, communityCode, divisionCode, isoDate, yuan } from '@shequ/domain';
 import {
@@ -33,11 +33,11 @@ import {
   committeeDraft,
   deriveSnapshotFacts,
   endRepresentativeTerm,
+  grid,
   gridLeaderProblem,
+  gridLeadersOnCommittee,
   groupsAndGridsCoincide,
   householdsPerGrid,
-  grid,
-  gridLeadersOnCommittee,
   maskIdNumber,
   maskPhone,
   maySeePersonalData,
@@ -394,7 +394,12 @@ export const peopleRouter = router({
       requireScope(ctx.principal, input.unit.communityCode);
       // The links a unit names must hold: its grid is one of the community's, and a 网格长 sits on
       // the residents' committee (Ezhou 第七条（一）, binding, so refused).
-      const linked = input.kind === 'grid' ? input.unit.leaderWorkerId : 'gridId' in input.unit ? input.unit.gridId : undefined;
+      const linked =
+        input.kind === 'grid'
+          ? input.unit.leaderWorkerId
+          : 'gridId' in input.unit
+            ? input.unit.gridId
+            : undefined;
       if (linked !== undefined) {
         const registers = await loadCommunityRegisters(ctx.db, input.unit.communityCode);
         const problem =

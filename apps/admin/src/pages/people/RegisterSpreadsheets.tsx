@@ -30,7 +30,9 @@ type Outcome = {
 /** How many an import added and updated (or would), in words. */
 function counted(outcome: Extract<Outcome['outcome'], { ok: true }>, what: string): string {
   const updated = 'updated' in outcome ? outcome.updated : 0;
-  return updated > 0 ? `登记 ${outcome.created} ${what}，更新 ${updated} ${what}` : `登记 ${outcome.created} ${what}`;
+  return updated > 0
+    ? `登记 ${outcome.created} ${what}，更新 ${updated} ${what}`
+    : `登记 ${outcome.created} ${what}`;
 }
 
 /** What an import did: how many it added (or would add), or every problem by row and column. */

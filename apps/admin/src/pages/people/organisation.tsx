@@ -8,11 +8,11 @@
 import { memberKeyOf } from '@shequ/assessment';
 import { auditFieldLabel } from '@shequ/domain';
 import {
-  type GridHouseholds,
   type CommitteeKind,
   citeInline,
   committeeKindLabels,
   type FindingStatus,
+  type GridHouseholds,
   memberRoleLabels,
   workerPostLabels,
 } from '@shequ/people';
