@@ -163,10 +163,10 @@ describe('committees and their members in Excel', () => {
       ]),
     };
     const dry = await streetAdmin.spreadsheets.importCommittees.mutate({ ...file, dryRun: true });
-    expect(dry).toEqual({ ok: true, created: 2, dryRun: true });
+    expect(dry).toEqual({ ok: true, created: 2, updated: 0, dryRun: true });
     expect(await counts()).toEqual(before);
     const done = await streetAdmin.spreadsheets.importCommittees.mutate(file);
-    expect(done).toEqual({ ok: true, created: 2, dryRun: false });
+    expect(done).toEqual({ ok: true, created: 2, updated: 0, dryRun: false });
     expect(await counts()).toEqual({ committees: before.committees + 2, audit: before.audit + 2 });
 
     const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-09-01' });
@@ -196,18 +196,90 @@ describe('committees and their members in Excel', () => {
       .from(auditLog)
       .where(eq(auditLog.action, 'people.committee.export'));
     expect(audited).toHaveLength(1);
-    // The exported file reads back, and every committee in it is already stored.
+    // The exported file reads back: every committee in it is already stored, so nothing changes.
+    const unchanged = await counts();
     const again = await streetAdmin.spreadsheets.importCommittees.mutate({
       fileName: '委员会.xlsx',
       contentBase64: full.contentBase64,
     });
-    expect(again.ok).toBe(false);
-    if (again.ok) return;
-    expect(again.problems).toContainEqual({
-      row: expect.any(Number),
-      column: '任期开始日期',
-      message: '本社区已登记下属委员会“人民调解委员会”2026-07-01至2031-05-31一届，任期不能重叠',
+    expect(again).toEqual({ ok: true, created: 0, updated: 0, dryRun: false });
+    expect(await counts()).toEqual(unchanged);
+  });
+
+  it('updates stored members from an exported sheet read back, by committee and person, all or nothing', async () => {
+    // A default (masked) export, edited: the mediation chair's spell ends, 居民乙 becomes vice-chair.
+    const masked = await streetAdmin.spreadsheets.exportCommittees.query({ under: XIANGSHAN });
+    const rows = await readTable(Buffer.from(masked.contentBase64, 'base64'), 'xlsx');
+    const header = rows[0]?.map(String) ?? [];
+    const col = (h: string) => header.indexOf(h);
+    const mediationRows = rows.filter((r) => r[col('下属委员会类别')] === '人民调解委员会');
+    expect(mediationRows).toHaveLength(2);
+    const committeeId = String(mediationRows[0]?.[col('委员会编号')]);
+    const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-09-01' });
+    const stored = org.committees.find((c) => c.id === committeeId);
+    expect(stored?.subKind).toBe('人民调解委员会');
+    const edited = (changes: (r: unknown[]) => unknown[]) =>
+      Buffer.from(
+        [header, ...mediationRows.map(changes)]
+          .map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))).join(','))
+          .join('\n'),
+      ).toString('base64');
+    const update = (r: unknown[]) => {
+      const out = [...r];
+      if (out[col('成员姓名')] === onCommittee.name) out[col('任职结束日期')] = '2027-12-31';
+      if (out[col('成员姓名')] === '居民乙') out[col('职务')] = '副主任（副书记）';
+      return out;
+    };
+
+    // One bad cell in the edited sheet (an end before the spell began): nothing is written.
+    const before = await counts();
+    const bad = await streetAdmin.spreadsheets.importCommittees.mutate({
+      fileName: '委员会.csv',
+      contentBase64: edited((r) => {
+        const out = update(r);
+        if (out[col('成员姓名')] === '居民乙') out[col('任职结束日期')] = '2026-07-15';
+        return out;
+      }),
     });
-    expect(again.problems.every((p) => p.message.includes('任期不能重叠'))).toBe(true);
+    expect(bad).toEqual({
+      ok: false,
+      problems: [{ row: 3, column: '任职结束日期', message: '任职结束日期不能早于开始日期' }],
+    });
+    // A committee number that is not this community's.
+    const unknown = await streetAdmin.spreadsheets.importCommittees.mutate({
+      fileName: '委员会.csv',
+      contentBase64: edited((r) => {
+        const out = update(r);
+        out[col('委员会编号')] = 'no-such-committee';
+        return out;
+      }),
+    });
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) expect(unknown.problems[0]?.column).toBe('委员会编号');
+    expect(await counts()).toEqual(before);
+
+    const done = await streetAdmin.spreadsheets.importCommittees.mutate({
+      fileName: '委员会.csv',
+      contentBase64: edited(update),
+    });
+    expect(done).toEqual({ ok: true, created: 0, updated: 1, dryRun: false });
+    expect(await counts()).toEqual({ committees: before.committees, audit: before.audit + 1 });
+    const after = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-09-01' });
+    expect(after.committees.find((c) => c.id === committeeId)?.members).toEqual([
+      {
+        workerId: onCommittee.id,
+        name: onCommittee.name,
+        role: 'chair',
+        from: '2026-07-01',
+        to: '2027-12-31',
+      },
+      { name: '居民乙', role: 'vice-chair', from: '2026-08-01' },
+    ]);
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'people.committee.import-update'));
+    expect(audit?.entityId).toBe(committeeId);
+    expect(audit?.before).toMatchObject({ members: stored?.members });
   });
 });

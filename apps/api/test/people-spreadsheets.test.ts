@@ -57,7 +57,7 @@ const counts = async () => ({
 const [xiangshanDemo] = demoRegisters();
 const onPostInXiangshan = xiangshanDemo?.workers[0];
 const alsoInXiangshan = xiangshanDemo?.workers[1];
-if (!onPostInXiangshan || !alsoInXiangshan) throw new Error('demo registers missing');
+if (!xiangshanDemo || !onPostInXiangshan || !alsoInXiangshan) throw new Error('demo registers missing');
 
 describe('the roster in Excel', () => {
   it('reports every problem by row and column and writes nothing', async () => {
@@ -196,21 +196,21 @@ describe('the roster in Excel', () => {
 describe('grids, buildings and resident groups in Excel', () => {
   const csv = (lines: string[]) => Buffer.from(lines.join('\n')).toString('base64');
 
-  it('refuses a name the community already has, writing nothing, then adds new buildings', async () => {
+  it('updates a building the community already has by name, adds new ones, all or nothing', async () => {
     const before = await counts();
-    // 象山's demo registers have 1号楼 to 3号楼.
-    const clash = await streetAdmin.spreadsheets.importUnits.mutate({
+    // 象山's demo registers have 1号楼 to 3号楼; one bad cell and nothing is written.
+    const bad = await streetAdmin.spreadsheets.importUnits.mutate({
       kind: 'building',
       fileName: '楼栋.csv',
       contentBase64: csv([
         '社区代码,楼栋名称,户数,楼栋长',
         `${XIANGSHAN},4号楼,40,`,
-        `${XIANGSHAN},2号楼,60,`,
+        `${XIANGSHAN},2号楼,-6,`,
       ]),
     });
-    expect(clash).toEqual({
+    expect(bad).toEqual({
       ok: false,
-      problems: [{ row: 3, column: '楼栋名称', message: '本社区已登记名为“2号楼”的楼栋' }],
+      problems: [{ row: 3, column: '户数', message: expect.any(String) }],
     });
     expect(await counts()).toEqual(before);
 
@@ -220,21 +220,155 @@ describe('grids, buildings and resident groups in Excel', () => {
       contentBase64: csv([
         '社区代码,楼栋名称,户数,楼栋长',
         `${XIANGSHAN},4号楼,40,楼栋长丁`,
+        `${XIANGSHAN},2号楼,62,楼栋长乙`,
         `${SHIHUAJIAN},1号楼,30,`,
       ]),
     });
-    expect(added).toEqual({ ok: true, created: 2, dryRun: false });
+    expect(added).toEqual({ ok: true, created: 2, updated: 1, dryRun: false });
     const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN });
     expect(org.buildings.map((b) => b.name)).toContain('4号楼');
+    // The sheet had no 所属网格 column, so 2号楼 keeps its grid.
+    expect(org.buildings.find((b) => b.name === '2号楼')).toMatchObject({
+      households: 62,
+      gridId: `${XIANGSHAN}-g1`,
+    });
     const file = await streetAdmin.spreadsheets.exportUnits.query({ under: JINSHAN, kind: 'building' });
     const rows = await readTable(Buffer.from(file.contentBase64, 'base64'), 'xlsx');
-    expect(rows[0]).toEqual(['社区代码', '楼栋名称', '户数', '楼栋长']);
+    expect(rows[0]).toEqual(['社区代码', '楼栋名称', '户数', '楼栋长', '所属网格']);
     expect(
       rows
         .slice(1)
         .map((r) => r[1])
         .sort(),
     ).toEqual(['1号楼', '1号楼', '2号楼', '3号楼', '4号楼']);
+  });
+
+  it('links buildings to grids and grids to their 网格长 (a committee member), round-tripping export → import', async () => {
+    const demo = xiangshanDemo;
+    const member = demo.workers.find((w) => w.name === '张委员');
+    const notMember = demo.workers.find((w) => w.name === '孙网格员');
+    if (!member || !notMember) throw new Error('demo roster changed');
+    const before = await counts();
+    // Ezhou 第七条（一） binds: a 网格长 who is not on the residents' committee is refused, nothing written.
+    const refused = await streetAdmin.spreadsheets.importUnits.mutate({
+      kind: 'grid',
+      fileName: '网格.csv',
+      contentBase64: csv([
+        '社区代码,网格名称,户数,网格长姓名,网格长身份证号码',
+        `${XIANGSHAN},第三网格,200,${member.name},${member.idNumber}`,
+        `${XIANGSHAN},第四网格,150,${notMember.name},${notMember.idNumber}`,
+        `${XIANGSHAN},第五网格,150,某人,370305199103040010`,
+      ]),
+    });
+    expect(refused).toEqual({
+      ok: false,
+      problems: [{ row: 4, column: '网格长身份证号码', message: expect.stringContaining('校验位') }],
+    });
+    const notOnCommittee = await streetAdmin.spreadsheets.importUnits.mutate({
+      kind: 'grid',
+      fileName: '网格.csv',
+      contentBase64: csv([
+        '社区代码,网格名称,户数,网格长姓名,网格长身份证号码',
+        `${XIANGSHAN},第三网格,200,${member.name},${member.idNumber}`,
+        `${XIANGSHAN},第四网格,150,${notMember.name},${notMember.idNumber}`,
+      ]),
+    });
+    expect(notOnCommittee).toEqual({
+      ok: false,
+      problems: [
+        { row: 3, column: '网格长身份证号码', message: expect.stringContaining('孙网格员不是居委会成员') },
+      ],
+    });
+    expect(await counts()).toEqual(before);
+    const grids = await streetAdmin.spreadsheets.importUnits.mutate({
+      kind: 'grid',
+      fileName: '网格.csv',
+      contentBase64: csv([
+        '社区代码,网格名称,户数,网格长姓名,网格长身份证号码',
+        `${XIANGSHAN},第三网格,200,${member.name},${member.idNumber}`,
+      ]),
+    });
+    expect(grids).toEqual({ ok: true, created: 1, updated: 0, dryRun: false });
+
+    // A building names its grid; a grid the community does not have is the cell's problem.
+    const unknownGrid = await streetAdmin.spreadsheets.importUnits.mutate({
+      kind: 'building',
+      fileName: '楼栋.csv',
+      contentBase64: csv(['社区代码,楼栋名称,户数,楼栋长,所属网格', `${XIANGSHAN},5号楼,30,,第九网格`]),
+    });
+    expect(unknownGrid).toEqual({
+      ok: false,
+      problems: [{ row: 2, column: '所属网格', message: '本社区没有名为“第九网格”的网格（可先导入网格表）' }],
+    });
+    const buildings = await streetAdmin.spreadsheets.importUnits.mutate({
+      kind: 'building',
+      fileName: '楼栋.csv',
+      contentBase64: csv(['社区代码,楼栋名称,户数,楼栋长,所属网格', `${XIANGSHAN},5号楼,30,,第三网格`]),
+    });
+    expect(buildings).toEqual({ ok: true, created: 1, updated: 0, dryRun: false });
+    const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN });
+    const third = org.grids.find((g) => g.name === '第三网格');
+    expect(third?.leaderWorkerId).toBe(member.id);
+    expect(org.buildings.find((b) => b.name === '5号楼')?.gridId).toBe(third?.id);
+
+    // The exports carry the links (the 网格长's number masked) and read back unchanged — 第二网格's
+    // stored leader, who is not on the committee, is flagged on the organisation page, not refused again.
+    const gridFile = await streetAdmin.spreadsheets.exportUnits.query({ under: XIANGSHAN, kind: 'grid' });
+    const gridRows = await readTable(Buffer.from(gridFile.contentBase64, 'base64'), 'xlsx');
+    expect(gridRows[0]).toEqual(['社区代码', '网格名称', '户数', '网格长姓名', '网格长身份证号码']);
+    expect(gridRows.find((r) => r[1] === '第三网格')?.slice(3)).toEqual([
+      member.name,
+      `${member.idNumber.slice(0, 4)}**********${member.idNumber.slice(-4)}`,
+    ]);
+    const buildingFile = await streetAdmin.spreadsheets.exportUnits.query({
+      under: XIANGSHAN,
+      kind: 'building',
+    });
+    const buildingRows = await readTable(Buffer.from(buildingFile.contentBase64, 'base64'), 'xlsx');
+    expect(buildingRows.find((r) => r[1] === '5号楼')?.[4]).toBe('第三网格');
+    const unchanged = await counts();
+    expect(
+      await streetAdmin.spreadsheets.importUnits.mutate({
+        kind: 'grid',
+        fileName: '网格.xlsx',
+        contentBase64: gridFile.contentBase64,
+      }),
+    ).toEqual({ ok: true, created: 0, updated: 0, dryRun: false });
+    expect(
+      await streetAdmin.spreadsheets.importUnits.mutate({
+        kind: 'building',
+        fileName: '楼栋.xlsx',
+        contentBase64: buildingFile.contentBase64,
+      }),
+    ).toEqual({ ok: true, created: 0, updated: 0, dryRun: false });
+    expect(await counts()).toEqual(unchanged);
+
+    // Edited and read back: 1号楼 moves to 第三网格, with one audit record.
+    const moved = buildingRows.map((r) => (r[1] === '1号楼' ? [...r.slice(0, 4), '第三网格'] : r));
+    const edited = Buffer.from(moved.map((r) => r.map((v) => v ?? '').join(',')).join('\n')).toString(
+      'base64',
+    );
+    expect(
+      await streetAdmin.spreadsheets.importUnits.mutate({
+        kind: 'building',
+        fileName: '楼栋.csv',
+        contentBase64: edited,
+      }),
+    ).toEqual({ ok: true, created: 0, updated: 1, dryRun: false });
+    expect(await counts()).toEqual({ ...unchanged, audit: unchanged.audit + 1 });
+    const after = await streetAdmin.people.organisation.query({ code: XIANGSHAN });
+    expect(after.buildings.find((b) => b.name === '1号楼')?.gridId).toBe(third?.id);
+
+    // Entered one at a time, the same rule: a non-member 网格长 is a field message, nothing written.
+    const single = await rejection(
+      streetAdmin.people.createUnit.mutate({
+        kind: 'grid',
+        unit: { communityCode: XIANGSHAN, name: '第六网格', leaderWorkerId: notMember.id },
+      }),
+    );
+    expect(single.data?.code).toBe('BAD_REQUEST');
+    expect(single.data?.fieldErrors?.['unit.leaderWorkerId']?.[0]).toContain('不是居委会成员');
+    expect(await counts()).toEqual({ ...unchanged, audit: unchanged.audit + 1 });
   });
 
   it('refuses a community outside the jurisdiction, and an auditor', async () => {

@@ -177,6 +177,17 @@ describe('the snapshot uses the registers', () => {
     const grids = org.findings.find((f) => f.rule === 'grid-leaders-on-committee');
     expect(grids).toMatchObject({ status: 'fail', subjects: ['第二网格'] });
     expect(org.derived.fields).toContain('grid.leadersOnCommittee');
+    // Households per grid, counted from its buildings and groups, and how groups and grids coincide.
+    expect(org.householdsPerGrid.find((g) => g.name === '第一网格')).toMatchObject({
+      entered: 420,
+      inBuildings: 108,
+      inGroups: 420,
+      groups: ['第一居民小组'],
+    });
+    expect(org.findings.find((f) => f.rule === 'groups-and-grids-coincide')).toMatchObject({
+      binding: 'guidance',
+      status: 'warn',
+    });
   });
 });
 

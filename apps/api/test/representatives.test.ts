@@ -62,7 +62,7 @@ describe('resident representatives', () => {
         `${SHIHUAJIAN},代表丙,2026-06-01,`,
       ]),
     });
-    expect(added).toEqual({ ok: true, created: 3, dryRun: false });
+    expect(added).toEqual({ ok: true, created: 3, updated: 0, dryRun: false });
     const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
     expect(org.derived.facts.representatives).toBe(2);
 
@@ -89,24 +89,50 @@ describe('resident representatives', () => {
     if (!serving) throw new Error('代表乙 not registered');
 
     const early = await rejection(
-      streetAdmin.people.endRepresentativeTerm.mutate({ id: serving.id, to: '2026-05-31' }),
+      streetAdmin.people.endRepresentativeTerm.mutate({
+        id: serving.id,
+        expectedVersion: serving.version,
+        to: '2026-05-31',
+      }),
     );
     expect(early.data?.code).toBe('BAD_REQUEST');
     expect(early.data?.fieldErrors?.to?.[0]).toBe('任期结束日期不能早于开始日期');
     const badDate = await rejection(
-      streetAdmin.people.endRepresentativeTerm.mutate({ id: serving.id, to: '2026-13-01' }),
+      streetAdmin.people.endRepresentativeTerm.mutate({
+        id: serving.id,
+        expectedVersion: serving.version,
+        to: '2026-13-01',
+      }),
     );
     expect(badDate.data?.fieldErrors?.to).toBeDefined();
     expect(
-      (await rejection(auditor.people.endRepresentativeTerm.mutate({ id: serving.id, to: '2026-11-30' })))
-        .data?.code,
+      (
+        await rejection(
+          auditor.people.endRepresentativeTerm.mutate({
+            id: serving.id,
+            expectedVersion: serving.version,
+            to: '2026-11-30',
+          }),
+        )
+      ).data?.code,
     ).toBe('FORBIDDEN');
     expect(
-      (await rejection(elsewhere.people.endRepresentativeTerm.mutate({ id: serving.id, to: '2026-11-30' })))
-        .data?.code,
+      (
+        await rejection(
+          elsewhere.people.endRepresentativeTerm.mutate({
+            id: serving.id,
+            expectedVersion: serving.version,
+            to: '2026-11-30',
+          }),
+        )
+      ).data?.code,
     ).toBe('FORBIDDEN');
 
-    const ended = await streetAdmin.people.endRepresentativeTerm.mutate({ id: serving.id, to: '2026-11-30' });
+    const ended = await streetAdmin.people.endRepresentativeTerm.mutate({
+      id: serving.id,
+      expectedVersion: serving.version,
+      to: '2026-11-30',
+    });
     expect(ended.to).toBe('2026-11-30');
     const after = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
     expect(after.derived.facts.representatives).toBe(1);
@@ -116,5 +142,33 @@ describe('resident representatives', () => {
       .where(eq(auditLog.action, 'people.representative.end'));
     expect(audited).toHaveLength(1);
     expect(audited[0]?.entityId).toBe(serving.id);
+  });
+
+  it('refuse a stale end of term: the editor who read an older version is told, nothing written', async () => {
+    const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
+    const read = org.representatives.find((r) => r.name === '代表甲');
+    if (!read) throw new Error('代表甲 not registered');
+    // Two editors open the same representative; the first ends the term, the second still holds the old version.
+    const first = await streetAdmin.people.endRepresentativeTerm.mutate({
+      id: read.id,
+      to: '2026-10-31',
+      expectedVersion: read.version,
+    });
+    expect(first.version).toBe(read.version + 1);
+    const auditsBefore = await database.db.$count(auditLog, eq(auditLog.entityId, read.id));
+    const stale = await rejection(
+      streetAdmin.people.endRepresentativeTerm.mutate({
+        id: read.id,
+        to: '2026-09-30',
+        expectedVersion: read.version,
+      }),
+    );
+    expect(stale.data?.code).toBe('CONFLICT');
+    expect(stale.message).toBe('该居民代表已被他人修改，请刷新后重新操作');
+    const after = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
+    const stored = after.representatives.find((r) => r.id === read.id);
+    expect(stored?.to).toBe('2026-10-31');
+    expect(stored?.version).toBe(read.version + 1);
+    expect(await database.db.$count(auditLog, eq(auditLog.entityId, read.id))).toBe(auditsBefore);
   });
 });

@@ -160,61 +160,92 @@ type UnitOfKind = {
   representative: Representative;
 };
 
-export interface ImportUnitsInput<K extends keyof UnitOfKind> extends PeopleActor {
+export interface ImportUnitsInput<K extends keyof UnitOfKind, P> extends PeopleActor {
   kind: K;
-  /** The units to add, each with its id. */
-  units: readonly UnitOfKind[K][];
+  /** The communities the units belong to. */
+  communityCodes: readonly string[];
+  /**
+   * The caller's rules, run in the transaction on the communities' registers as they stand (a
+   * community that does not exist is absent): the units to add and the stored ones to replace (same
+   * id), or the problems, and then nothing is written.
+   */
+  prepare: (
+    registers: Map<string, CommunityRegisters>,
+  ) =>
+    | { ok: true; units: { created: UnitOfKind[K][]; updated: UnitOfKind[K][] } }
+    | { ok: false; problems: P[] };
   dryRun?: boolean;
 }
 
-const unitNames: Record<keyof UnitOfKind, string> = {
-  grid: '网格',
-  building: '楼栋',
-  'resident-group': '居民小组',
-  representative: '居民代表',
-};
-
 /**
- * Adds grids, buildings or resident groups all or nothing: a community that does not exist or a name
- * the community already has for that kind is a problem of that unit, and then nothing is written.
+ * Adds grids, buildings, resident groups or representatives and replaces the stored ones the caller
+ * updates (each a new version, audited with the record before), all or nothing. The registers are
+ * locked against other writers while the caller's rules run, so the grid a building names, or the
+ * roster entry and committee seat a 网格长 was checked against, are still there when the units are
+ * written.
  */
-export async function importUnits<K extends keyof UnitOfKind>(
+export async function importUnits<K extends keyof UnitOfKind, P>(
   db: Database,
-  input: ImportUnitsInput<K>,
-): Promise<ImportWorkersResult> {
+  input: ImportUnitsInput<K, P>,
+): Promise<ImportCommitteesResult<P>> {
   try {
     return await db.transaction(async (tx) => {
-      const codes = [...new Set(input.units.map((u) => u.communityCode))];
+      await tx.execute(
+        sql`lock table ${peopleUnits}, ${peopleCommittees}, ${peopleWorkers} in share row exclusive mode`,
+      );
+      const codes = [...new Set(input.communityCodes)];
       const known = new Set<string>();
-      const taken = new Set<string>();
       for (const batch of chunks(codes, LOOKUP_BATCH)) {
         const found = await tx
           .select({ code: communities.code })
           .from(communities)
           .where(inArray(communities.code, batch));
         for (const r of found) known.add(r.code);
-        const names = await tx
-          .select({ code: peopleUnits.communityCode, name: peopleUnits.name })
-          .from(peopleUnits)
-          .where(and(eq(peopleUnits.kind, input.kind), inArray(peopleUnits.communityCode, batch)));
-        for (const r of names) taken.add(`${r.code}\u0000${r.name}`);
       }
-      const problems: { index: number; issue: FieldIssue }[] = [];
-      input.units.forEach((u, index) => {
-        if (!known.has(u.communityCode))
-          problems.push({
-            index,
-            issue: { path: 'communityCode', message: `没有这个社区：${u.communityCode}` },
-          });
-        else if (taken.has(`${u.communityCode}\u0000${u.name}`))
-          problems.push({
-            index,
-            issue: { path: 'name', message: `本社区已登记名为“${u.name}”的${unitNames[input.kind]}` },
-          });
-      });
-      if (problems.length > 0) throw new RolledBack({ ok: false, problems });
-      await markRegistersChanged(tx, codes, input.at);
-      for (const batch of chunks(input.units, INSERT_BATCH)) {
+      const registers = await loadRegisters(
+        tx,
+        codes.filter((c) => known.has(c)),
+      );
+      const prepared = input.prepare(registers);
+      if (!prepared.ok) throw new CommitteesRolledBack<P>(prepared);
+      const { created, updated } = prepared.units;
+      await markRegistersChanged(
+        tx,
+        [...created, ...updated].map((u) => u.communityCode),
+        input.at,
+      );
+      for (const u of updated) {
+        const { id, communityCode, ...record } = u;
+        const [old] = await tx
+          .select()
+          .from(peopleUnits)
+          .where(
+            and(
+              eq(peopleUnits.id, id),
+              eq(peopleUnits.kind, input.kind),
+              eq(peopleUnits.communityCode, communityCode),
+            ),
+          );
+        if (!old) throw new Error(`unit ${id} vanished during an import`);
+        await tx
+          .update(peopleUnits)
+          .set({ name: u.name, record, version: old.version + 1, updatedAt: input.at })
+          .where(eq(peopleUnits.id, id));
+        await tx.insert(auditLog).values(
+          auditRow({
+            actor: input.actor,
+            action: `people.${input.kind}.import-update`,
+            entityType: `people.${input.kind}`,
+            entityId: id,
+            jurisdictionCode: communityCode,
+            before: { ...(old.record as object), id, communityCode },
+            after: u,
+            ip: input.ip,
+            at: input.at,
+          }),
+        );
+      }
+      for (const batch of chunks(created, INSERT_BATCH)) {
         await tx.insert(peopleUnits).values(
           batch.map((u) => {
             const { id, communityCode, ...record } = u;
@@ -237,16 +268,17 @@ export async function importUnits<K extends keyof UnitOfKind>(
           ),
         );
       }
-      const done: ImportWorkersResult = {
+      const done: ImportCommitteesResult<P> = {
         ok: true,
-        created: input.units.length,
+        created: created.length,
+        updated: updated.length,
         dryRun: input.dryRun ?? false,
       };
-      if (input.dryRun) throw new RolledBack(done);
+      if (input.dryRun) throw new CommitteesRolledBack(done);
       return done;
     });
   } catch (error) {
-    if (error instanceof RolledBack) return error.result;
+    if (error instanceof CommitteesRolledBack) return error.result as ImportCommitteesResult<P>;
     throw error;
   }
 }
@@ -256,16 +288,19 @@ export interface ImportCommitteesInput<P> extends PeopleActor {
   communityCodes: readonly string[];
   /**
    * The caller's rules, run in the transaction on the communities' registers as they stand: the
-   * committees to add (member ids resolved), or the problems, and then nothing is written.
+   * committees to add and the stored ones to replace (same id, member ids resolved), or the problems,
+   * and then nothing is written.
    */
   prepare: (
     registers: Map<string, CommunityRegisters>,
-  ) => { ok: true; committees: Committee[] } | { ok: false; problems: P[] };
+  ) =>
+    | { ok: true; committees: { created: Committee[]; updated: Committee[] } }
+    | { ok: false; problems: P[] };
   dryRun?: boolean;
 }
 
 export type ImportCommitteesResult<P> =
-  | { ok: true; created: number; dryRun: boolean }
+  | { ok: true; created: number; updated: number; dryRun: boolean }
   | { ok: false; problems: P[] };
 
 class CommitteesRolledBack<P> extends Error {
@@ -275,7 +310,8 @@ class CommitteesRolledBack<P> extends Error {
 }
 
 /**
- * Adds committees with their members all or nothing. Committees and the roster are locked against
+ * Adds committees with their members, and replaces the stored ones the caller updates (each a new
+ * version, audited with the record before), all or nothing. Committees and the roster are locked against
  * other writers while the caller's rules run, so a member the rules found on the roster (or a
  * residents' committee a sub-committee's chair sits on) is still there when the committees are written.
  */
@@ -301,12 +337,45 @@ export async function importCommittees<P>(
       );
       const prepared = input.prepare(registers);
       if (!prepared.ok) throw new CommitteesRolledBack<P>(prepared);
+      const { created, updated } = prepared.committees;
       await markRegistersChanged(
         tx,
-        prepared.committees.map((c) => c.communityCode),
+        [...created, ...updated].map((c) => c.communityCode),
         input.at,
       );
-      for (const batch of chunks(prepared.committees, INSERT_BATCH)) {
+      for (const c of updated) {
+        const { id, communityCode, ...record } = c;
+        const [old] = await tx
+          .select()
+          .from(peopleCommittees)
+          .where(and(eq(peopleCommittees.id, id), eq(peopleCommittees.communityCode, communityCode)));
+        // The tables are locked, so the committee the rules saw is still the stored one.
+        if (!old) throw new Error(`committee ${id} vanished during an import`);
+        await tx
+          .update(peopleCommittees)
+          .set({
+            termFrom: c.termFrom,
+            termTo: c.termTo,
+            record,
+            version: old.version + 1,
+            updatedAt: input.at,
+          })
+          .where(eq(peopleCommittees.id, id));
+        await tx.insert(auditLog).values(
+          auditRow({
+            actor: input.actor,
+            action: 'people.committee.import-update',
+            entityType: 'people.committee',
+            entityId: id,
+            jurisdictionCode: communityCode,
+            before: { ...(old.record as object), id, communityCode, version: old.version },
+            after: c,
+            ip: input.ip,
+            at: input.at,
+          }),
+        );
+      }
+      for (const batch of chunks(created, INSERT_BATCH)) {
         await tx.insert(peopleCommittees).values(
           batch.map((c) => {
             const { id, communityCode, ...record } = c;
@@ -339,7 +408,8 @@ export async function importCommittees<P>(
       }
       const done: ImportCommitteesResult<P> = {
         ok: true,
-        created: prepared.committees.length,
+        created: created.length,
+        updated: updated.length,
         dryRun: input.dryRun ?? false,
       };
       if (input.dryRun) throw new CommitteesRolledBack(done);

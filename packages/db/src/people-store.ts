@@ -546,15 +546,32 @@ export async function seedPeopleRegisters(
   return seeded;
 }
 
-/** One stored resident representative, or `undefined`. */
-export async function findRepresentative(db: Db, id: string): Promise<Representative | undefined> {
+/** One stored resident representative with the version an edit must name, or `undefined`. */
+export async function findRepresentative(
+  db: Db,
+  id: string,
+): Promise<(Representative & { version: number }) | undefined> {
   const [row] = await db
     .select()
     .from(peopleUnits)
     .where(and(eq(peopleUnits.id, id), eq(peopleUnits.kind, 'representative')));
   return row
-    ? ({ ...(row.record as object), id: row.id, communityCode: row.communityCode } as Representative)
+    ? ({
+        ...(row.record as object),
+        id: row.id,
+        communityCode: row.communityCode,
+        version: row.version,
+      } as Representative & { version: number })
     : undefined;
+}
+
+/** The stored version of each grid, building, resident group and representative of a community, by id. */
+export async function unitVersions(db: Db, code: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ id: peopleUnits.id, version: peopleUnits.version })
+    .from(peopleUnits)
+    .where(eq(peopleUnits.communityCode, code));
+  return new Map(rows.map((r) => [r.id, r.version]));
 }
 
 /**
@@ -563,8 +580,13 @@ export async function findRepresentative(db: Db, id: string): Promise<Representa
  */
 export async function replaceRepresentative(
   db: Database,
-  input: PeopleActor & { representative: Representative; action: string },
-): Promise<Representative> {
+  input: PeopleActor & {
+    representative: Representative;
+    action: string;
+    /** The version the editor read; a record changed since is refused, nothing written. */
+    expectedVersion: number;
+  },
+): Promise<Representative & { version: number }> {
   return db.transaction(async (tx) => {
     const { representative: r } = input;
     const [old] = await tx
@@ -573,6 +595,8 @@ export async function replaceRepresentative(
       .where(and(eq(peopleUnits.id, r.id), eq(peopleUnits.kind, 'representative')))
       .for('update');
     if (!old || old.communityCode !== r.communityCode) throw new PeopleError('not-found', '没有这位居民代表');
+    if (old.version !== input.expectedVersion)
+      throw new PeopleError('conflict', '该居民代表已被他人修改，请刷新后重新操作');
     await tx
       .update(peopleUnits)
       .set({ name: r.name, record: withoutKeys(r), version: old.version + 1, updatedAt: input.at })
@@ -589,6 +613,6 @@ export async function replaceRepresentative(
       ip: input.ip,
       at: input.at,
     });
-    return r;
+    return { ...r, version: old.version + 1 };
   });
 }

@@ -68,6 +68,31 @@ export const auditActionLabels: Record<string, string> = {
   'assessment.survey.respond': '居民提交满意度答卷',
   'people.committee.appraisal': '居民委员会成员民主评议',
   'people.committee.officeEnded': '连续两次评议不称职，职务终止',
+  // The registers of organisation and people (`@shequ/people` names its own subset from here).
+  'people.worker.create': '登记工作者',
+  'people.worker.update': '修改工作者信息',
+  'people.worker.leave': '办理离职',
+  'people.worker.viewFull': '查看完整号码',
+  'people.worker.import': '从表格导入工作者',
+  'people.worker.export': '导出花名册（完整号码）',
+  'people.committee.create': '登记委员会',
+  'people.committee.update': '修改委员会',
+  'people.committee.import': '从表格导入委员会',
+  'people.committee.import-update': '从表格更新委员会成员',
+  'people.committee.export': '导出委员会（完整号码）',
+  'people.grid.create': '登记网格',
+  'people.building.create': '登记楼栋',
+  'people.resident-group.create': '登记居民小组',
+  'people.representative.create': '登记居民代表',
+  'people.grid.import': '从表格导入网格',
+  'people.building.import': '从表格导入楼栋',
+  'people.resident-group.import': '从表格导入居民小组',
+  'people.representative.import': '从表格导入居民代表',
+  'people.grid.import-update': '从表格更新网格',
+  'people.building.import-update': '从表格更新楼栋',
+  'people.resident-group.import-update': '从表格更新居民小组',
+  'people.representative.import-update': '从表格更新居民代表',
+  'people.representative.end': '结束居民代表任期',
 };
 
 /** Audit-log entity types (`audit_log.entity_type`). */
@@ -88,6 +113,12 @@ export const entityTypeLabels: Record<string, string> = {
   assessmentSurvey: '居民满意度调查',
   assessmentSurveyResponse: '满意度答卷',
   committeeMember: '居民委员会成员',
+  'people.worker': '社区工作者',
+  'people.committee': '委员会',
+  'people.grid': '网格',
+  'people.building': '楼栋',
+  'people.resident-group': '居民小组',
+  'people.representative': '居民代表',
 };
 
 /** Statuses of a policy check (docs/interfaces.md §3). */

@@ -15,7 +15,9 @@ import {
   committeeKindLabels,
   committeeKinds,
   committeeMember,
+  committee as committeeSchema,
   committeeTermClashes,
+  isMaskedIdNumber,
   type MemberRole,
   maskIdNumber,
   memberRoleLabels,
@@ -31,6 +33,8 @@ type Labelled = { values: readonly string[]; labels: Readonly<Record<string, str
 
 /** One row of the sheet: a committee's fields and (unless the committee has none) one member's. */
 export interface CommitteeSheetRow {
+  /** The stored committee's id: an exported sheet read back updates that committee. */
+  committeeId?: string;
   communityCode: string;
   kind: CommitteeKind;
   subKind?: string;
@@ -68,6 +72,8 @@ export const committeeColumns: readonly CommitteeColumn[] = [
   { header: '职务', field: 'role', kind: { values: memberRoles, labels: memberRoleLabels } },
   { header: '任职开始日期', field: 'from', kind: 'date' },
   { header: '任职结束日期', field: 'to', kind: 'date' },
+  // Last, so a sheet typed from scratch can leave it off; an exported sheet carries it back.
+  { header: '委员会编号', field: 'committeeId', kind: 'text' },
 ];
 
 export const committeeSheetTitle = '委员会及成员';
@@ -91,13 +97,14 @@ export function committeeExportColumns(): ExportColumn<CommitteeSheetRow>[] {
       if (value === undefined) return null;
       return typeof c.kind === 'object' ? (c.kind.labels[value] ?? value) : value;
     },
-    width: c.field === 'idNumber' ? 22 : Math.max(10, c.header.length * 2 + 4),
+    width: c.field === 'idNumber' || c.field === 'committeeId' ? 22 : Math.max(10, c.header.length * 2 + 4),
   }));
 }
 
 /** A stored committee as sheet rows, one per member; `idNumberOf` gives a member's (masked or not). */
 export function committeeSheetRows(
   c: {
+    id: string;
     communityCode: string;
     kind: CommitteeKind;
     subKind?: string | undefined;
@@ -114,6 +121,7 @@ export function committeeSheetRows(
   idNumberOf: (workerId: string) => string | undefined,
 ): CommitteeSheetRow[] {
   const base: CommitteeSheetRow = {
+    committeeId: c.id,
     communityCode: c.communityCode,
     kind: c.kind,
     termFrom: c.termFrom,
@@ -141,7 +149,13 @@ export interface CommitteeRows {
   /** The committee's first row. */
   row: number;
   committee: CommitteeDraft;
-  members: { row: number; idNumber?: string }[];
+  /** The stored committee the rows update, as the 委员会编号 column names it. */
+  committeeId?: string;
+  /**
+   * Each member's row and identity number as typed: in full, or masked as a default export gives it
+   * (`maskedIdNumber`), which can only name someone already on the committee.
+   */
+  members: { row: number; idNumber?: string; maskedIdNumber?: string }[];
 }
 
 export type CommitteeTableResult =
@@ -226,6 +240,7 @@ export function parseCommitteeTable(rows: readonly (readonly Cell[])[]): Committ
 
     let member: CommitteeDraft['members'][number] | undefined;
     let idNumber: string | undefined;
+    let maskedIdNumber: string | undefined;
     if (hasMember) {
       const parsedMember = committeeMember.safeParse(
         {
@@ -241,7 +256,9 @@ export function parseCommitteeTable(rows: readonly (readonly Cell[])[]): Committ
         report(fieldErrors(parsedMember.error), (path) =>
           path === 'from' && values.from === undefined ? headerOf('termFrom') : headerOf(path as RowField),
         );
-      if (values.idNumber !== undefined) {
+      if (typeof values.idNumber === 'string' && isMaskedIdNumber(values.idNumber))
+        maskedIdNumber = values.idNumber.toUpperCase();
+      else if (values.idNumber !== undefined) {
         const parsedId = residentIdNumber.safeParse(values.idNumber, { error: domainErrorMap });
         if (parsedId.success) idNumber = parsedId.data;
         else
@@ -255,12 +272,36 @@ export function parseCommitteeTable(rows: readonly (readonly Cell[])[]): Committ
       continue;
     }
     const c = parsedCommittee.data;
-    const key = [c.communityCode, c.kind, c.subKind ?? '', c.termFrom, c.termTo].join('\u0000');
-    const group = groups.get(key) ?? { row, committee: c, members: [] };
+    const committeeId = typeof values.committeeId === 'string' ? values.committeeId : undefined;
+    const key = [committeeId ?? '', c.communityCode, c.kind, c.subKind ?? '', c.termFrom, c.termTo].join(
+      '\u0000',
+    );
+    const sameId =
+      committeeId === undefined
+        ? undefined
+        : [...groups.entries()].find(([k, g]) => g.committeeId === committeeId && k !== key)?.[1];
+    if (sameId) {
+      problems.push({
+        row,
+        column: headerOf('committeeId'),
+        message: `与第${sameId.row}行委员会编号相同，但委员会类别或任期不同`,
+      });
+      continue;
+    }
+    const group = groups.get(key) ?? {
+      row,
+      committee: c,
+      members: [],
+      ...(committeeId === undefined ? {} : { committeeId }),
+    };
     groups.set(key, group);
     if (member) {
       group.committee = { ...group.committee, members: [...group.committee.members, member] };
-      group.members.push({ row, ...(idNumber === undefined ? {} : { idNumber }) });
+      group.members.push({
+        row,
+        ...(idNumber === undefined ? {} : { idNumber }),
+        ...(maskedIdNumber === undefined ? {} : { maskedIdNumber }),
+      });
     }
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -297,20 +338,83 @@ export function committeeProblemRow(
 }
 
 /**
+ * The committees of a sheet against their communities' stored registers, and what to write. */
+export interface CommitteesToWrite {
+  /** New committees, each with an id from `newId`. */
+  created: Committee[];
+  /** Stored committees the sheet changes, as they will be stored (same id). */
+  updated: Committee[];
+}
+
+/** Whether two versions of a committee say the same (the stored record's key order aside). */
+function sameCommittee(a: Committee, b: Committee): boolean {
+  const member = (m: Committee['members'][number]) =>
+    [m.workerId ?? '', m.name, m.role, m.from, m.to ?? ''].join('\u0000');
+  return (
+    a.termFrom === b.termFrom &&
+    a.termTo === b.termTo &&
+    a.members.length === b.members.length &&
+    a.members.every((m, i) => {
+      const other = b.members[i];
+      return other !== undefined && member(m) === member(other);
+    })
+  );
+}
+
+/** A member's stable key in a committee: their roster entry, or (a resident serving unpaid) their name. */
+const memberKey = (m: { workerId?: string | undefined; name: string }) =>
+  m.workerId === undefined ? `name:${m.name}` : `worker:${m.workerId}`;
+
+/**
+ * The stored committee a sheet's committee updates: the one its 委员会编号 names, else the community's
+ * committee of the same kind (sub-committee category) and the same term, as an exported sheet gives it.
+ */
+function storedTarget(
+  group: CommitteeRows,
+  registers: CommunityRegisters,
+): { target?: Committee; problem?: string } {
+  const c = group.committee;
+  if (group.committeeId !== undefined) {
+    const target = registers.committees.find((s) => s.id === group.committeeId);
+    if (!target) return { problem: `本社区没有编号为 ${group.committeeId} 的委员会（新登记的委员会请留空）` };
+    if (target.kind !== c.kind || (target.subKind ?? '') !== (c.subKind ?? ''))
+      return {
+        problem: `该编号是${target.kind === 'sub' ? `下属委员会“${target.subKind ?? ''}”` : committeeKindLabels[target.kind]}，与表中委员会类别不符`,
+      };
+    return { target };
+  }
+  const target = registers.committees.find(
+    (s) =>
+      s.kind === c.kind &&
+      (s.subKind ?? '') === (c.subKind ?? '') &&
+      s.termFrom === c.termFrom &&
+      s.termTo === c.termTo,
+  );
+  return target ? { target } : {};
+}
+
+/**
  * The committees of a sheet against their communities' stored registers (`undefined` for a community
- * that does not exist): each member's identity number must be on that community's roster, each
- * sub-committee's chair must sit on the residents' committee where `@shequ/people` binds it, and a
- * committee of a kind (a sub-committee of a category) must not overlap in term one stored or one
- * earlier in the sheet. Gives the committees to store (members linked to their roster entries, ids
- * from `newId`) or every problem.
+ * that does not exist). A committee the sheet names by its 委员会编号, or that matches a stored one in
+ * kind and term, is updated: each sheet member replaces the stored member with the same key (their
+ * roster entry, else their name; someone with several spells on the committee matched spell by spell
+ * in date order), new members are added, and stored members the sheet leaves out are kept (a sheet
+ * ends a membership by its end date, it does not delete). Every other committee is new. Each member's
+ * identity number must be on that community's roster (a masked one must be a member already), the
+ * committee as it would be stored must pass the schema (one chair at a time, members within the
+ * term), each sub-committee's chair must sit on the residents' committee where `@shequ/people` binds
+ * it, and a committee of a kind must not overlap in term another one stored or earlier in the sheet.
+ * Gives what to write, or every problem by row and column.
  */
 export function committeesAgainstRegisters(
   groups: readonly CommitteeRows[],
   registersOf: (communityCode: string) => CommunityRegisters | undefined,
   newId: () => string,
-): { ok: true; committees: Committee[] } | { ok: false; problems: TableProblem[] } {
+): { ok: true; committees: CommitteesToWrite } | { ok: false; problems: TableProblem[] } {
   const problems: TableProblem[] = [];
-  const committees: Committee[] = [];
+  /** Each group's committee as it would be stored, and the stored one it replaces. */
+  const resolved: { committee: Committee; target?: Committee; memberRows: number[] }[] = [];
+  const targeted = new Map<string, number>();
   for (const group of groups) {
     const registers = registersOf(group.committee.communityCode);
     if (!registers) {
@@ -321,44 +425,146 @@ export function committeesAgainstRegisters(
       });
       continue;
     }
+    const { target, problem } = storedTarget(group, registers);
+    if (problem !== undefined) {
+      problems.push({ row: group.row, column: headerOf('committeeId'), message: problem });
+      continue;
+    }
+    if (target) {
+      const earlier = targeted.get(target.id);
+      if (earlier !== undefined) {
+        problems.push({
+          row: group.row,
+          column: headerOf('committeeId'),
+          message: `与第${earlier}行是同一个委员会，但委员会类别或任期不同`,
+        });
+        continue;
+      }
+      targeted.set(target.id, group.row);
+    }
+    const idNumbers = new Map(registers.workers.map((w) => [w.id, w.idNumber]));
     const members = group.committee.members.map((m, i) => {
-      const idNumber = group.members[i]?.idNumber;
+      const { idNumber, maskedIdNumber, row = group.row } = group.members[i] ?? { row: group.row };
+      if (maskedIdNumber !== undefined) {
+        const same = target?.members.find(
+          (s) =>
+            s.workerId !== undefined &&
+            s.name === m.name &&
+            maskIdNumber(idNumbers.get(s.workerId) ?? '') === maskedIdNumber,
+        );
+        if (!same?.workerId) {
+          problems.push({
+            row,
+            column: headerOf('idNumber'),
+            message: '遮蔽的身份证号码只能对应本委员会已登记的同名成员；新成员请填写完整号码',
+          });
+          return m;
+        }
+        return { ...m, workerId: same.workerId };
+      }
       if (idNumber === undefined) return m;
       const entry = rosterEntryFor(registers, idNumber, m.from);
       if (!entry)
         problems.push({
-          row: group.members[i]?.row ?? group.row,
+          row,
           column: headerOf('idNumber'),
           message: `本社区花名册中没有身份证号码 ${maskIdNumber(idNumber)}，请先登记花名册`,
         });
       return entry ? { ...m, workerId: entry.id } : m;
     });
-    committees.push({ ...group.committee, members, id: newId() });
+    if (!target) {
+      resolved.push({
+        committee: { ...group.committee, members, id: newId() },
+        memberRows: group.members.map((m) => m.row),
+      });
+      continue;
+    }
+    // Match each sheet member to the stored member with the same key, spell by spell in date order.
+    const merged = [...target.members];
+    const memberRows = merged.map(() => group.row);
+    const used = new Set<number>();
+    members.forEach((m, i) => {
+      const at = merged.findIndex(
+        (s, j) => !used.has(j) && j < target.members.length && memberKey(s) === memberKey(m),
+      );
+      const row = group.members[i]?.row ?? group.row;
+      if (at >= 0) {
+        used.add(at);
+        merged[at] = m;
+        memberRows[at] = row;
+      } else {
+        used.add(merged.length);
+        merged.push(m);
+        memberRows.push(row);
+      }
+    });
+    resolved.push({
+      committee: {
+        ...target,
+        termFrom: group.committee.termFrom,
+        termTo: group.committee.termTo,
+        members: merged,
+      },
+      target,
+      memberRows,
+    });
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  // Indexes into `groups` and `committees` (the same order), by community.
+  // The committees as they would be stored: one chair at a time, every member within the term.
+  resolved.forEach(({ committee: c, target, memberRows }, i) => {
+    if (!target) return;
+    const whole = committeeSchema.safeParse(c, { error: domainErrorMap });
+    if (whole.success) return;
+    const group = groups[i];
+    if (!group) return;
+    for (const issue of fieldErrors(whole.error)) {
+      const member = /^members\.(\d+)/.exec(issue.path)?.[1];
+      problems.push({
+        row: member === undefined ? group.row : (memberRows[Number(member)] ?? group.row),
+        column: committeeColumnOf(issue.path),
+        message: issue.message,
+      });
+    }
+  });
+  if (problems.length > 0) return { ok: false, problems };
+
+  // Indexes into `groups` and `resolved` (the same order), by community.
   const byCommunity = new Map<string, number[]>();
-  committees.forEach((c, i) => {
+  resolved.forEach(({ committee: c }, i) => {
     byCommunity.set(c.communityCode, [...(byCommunity.get(c.communityCode) ?? []), i]);
   });
   for (const [code, indexes] of byCommunity) {
-    const registers = registersOf(code);
-    const incoming = indexes.flatMap((i) => committees[i] ?? []);
-    if (!registers) continue;
+    const stored = registersOf(code);
+    if (!stored) continue;
+    const replaced = new Set(indexes.flatMap((i) => resolved[i]?.target?.id ?? []));
+    // The committees the sheet updates are checked as the sheet has them, not as stored.
+    const registers = { ...stored, committees: stored.committees.filter((c) => !replaced.has(c.id)) };
+    const incoming = indexes.flatMap((i) => resolved[i]?.committee ?? []);
     for (const clash of committeeTermClashes(registers, incoming)) {
       const group = groups[indexes[clash.committee] ?? -1];
       if (group) problems.push({ row: group.row, column: headerOf('termFrom'), message: clash.message });
     }
     for (const p of subCommitteeChairProblems(registers, incoming)) {
-      const group = groups[indexes[p.committee] ?? -1];
+      const i = indexes[p.committee] ?? -1;
+      const group = groups[i];
       if (!group) continue;
       problems.push({
-        row: p.member === undefined ? group.row : (group.members[p.member]?.row ?? group.row),
+        row: p.member === undefined ? group.row : (resolved[i]?.memberRows[p.member] ?? group.row),
         column: headerOf(p.member === undefined ? 'role' : 'name'),
         message: p.message,
       });
     }
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, committees };
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    committees: {
+      created: resolved.flatMap((r) => (r.target ? [] : [r.committee])),
+      // A committee the sheet leaves as stored is not rewritten (nor audited).
+      updated: resolved.flatMap((r) =>
+        r.target && !sameCommittee(r.committee, r.target) ? [r.committee] : [],
+      ),
+    },
+  };
 }

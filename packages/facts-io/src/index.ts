@@ -16,6 +16,7 @@ export {
   type CommitteeDraft,
   type CommitteeRows,
   type CommitteeSheetRow,
+  type CommitteesToWrite,
   type CommitteeTableResult,
   committeeColumnOf,
   committeeColumns,
@@ -42,12 +43,15 @@ export {
   parseUnitTable,
   type UnitDraft,
   type UnitKind,
+  type UnitLinks,
   type UnitSheetRow,
+  type UnitsToWrite,
   type UnitTableResult,
   unitExportColumns,
   unitKind,
   unitKinds,
   unitSheets,
+  unitsAgainstRegisters,
 } from './unit-sheet.js';
 export {
   type ExportColumn,

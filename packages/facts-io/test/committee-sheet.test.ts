@@ -87,6 +87,7 @@ describe('the committee sheet', () => {
   it('exports stored committees under the same headers, so the file reads back', async () => {
     const rows = committeeSheetRows(
       {
+        id: 'c1',
         communityCode: code,
         kind: 'sub',
         subKind: '人民调解委员会',
@@ -100,5 +101,6 @@ describe('the committee sheet', () => {
     const back = parseCommitteeTable(await readTable(Buffer.from(file), 'xlsx'));
     expect(back.ok && back.committees[0]?.members).toEqual([{ row: 2, idNumber }]);
     expect(back.ok && back.committees[0]?.committee.subKind).toBe('人民调解委员会');
+    expect(back.ok && back.committees[0]?.committeeId).toBe('c1');
   });
 });

@@ -13,10 +13,43 @@ describe('grid, building and resident group sheets', () => {
     expect(result).toEqual({
       ok: true,
       units: [
-        { row: 2, unit: { communityCode: code, name: '1号楼', households: 48, leaderName: '楼栋长甲' } },
-        { row: 3, unit: { communityCode: code, name: '2号楼', households: 60 } },
+        {
+          row: 2,
+          unit: { communityCode: code, name: '1号楼', households: 48, leaderName: '楼栋长甲' },
+          links: {},
+        },
+        { row: 3, unit: { communityCode: code, name: '2号楼', households: 60 }, links: {} },
       ],
+      fields: ['communityCode', 'name', 'households', 'leaderName'],
     });
+  });
+
+  it('reads a grid’s 网格长 (in full, or masked with the name) and a building’s grid by name', () => {
+    const idNumber = '11010519491231002X';
+    const grids = parseUnitTable('grid', [
+      ['社区代码', '网格名称', '网格长姓名', '网格长身份证号码'],
+      [code, '第一网格', '张委员', idNumber],
+      [code, '第二网格', '李主任', '1101**********002X'],
+      [code, '第三网格', '', '1101**********002X'],
+    ]);
+    expect(grids).toEqual({
+      ok: false,
+      problems: [{ row: 4, column: '网格长姓名', message: '填写遮蔽的身份证号码时须同时填写网格长姓名' }],
+    });
+    const read = parseUnitTable('grid', [
+      ['社区代码', '网格名称', '网格长姓名', '网格长身份证号码'],
+      [code, '第一网格', '张委员', idNumber],
+      [code, '第二网格', '李主任', '1101**********002x'],
+    ]);
+    expect(read.ok && read.units.map((u) => u.links)).toEqual([
+      { gridLeaderName: '张委员', leaderIdNumber: idNumber },
+      { gridLeaderName: '李主任', leaderMaskedIdNumber: '1101**********002X' },
+    ]);
+    const buildings = parseUnitTable('building', [
+      ['社区代码', '楼栋名称', '户数', '所属网格'],
+      [code, '1号楼', 48, '第一网格'],
+    ]);
+    expect(buildings.ok && buildings.units[0]?.links).toEqual({ gridName: '第一网格' });
   });
 
   it('names every bad cell, a name twice in one community, and a missing column', () => {

@@ -8,10 +8,11 @@ import {
   type Committee,
   type CommunityRegisters,
   committeeKindLabels,
+  type Grid,
   onPost,
   type Worker,
 } from './registers.js';
-import { subCommitteesLedByMember } from './rules.js';
+import { gridLeadersOnCommittee, subCommitteesLedByMember } from './rules.js';
 
 /**
  * The community's roster entry for an identity number: the stay covering `on` (the member's first
@@ -97,4 +98,41 @@ export function committeeTermClashes(
     });
   });
   return clashes;
+}
+
+/**
+ * Ezhou 第七条（一）: why `workerId` may not be a grid's 网格长 on `asOf`, or `undefined`. The leader is
+ * someone on this community's roster on that day; where a residents' committee serves then, they
+ * must sit on it, refused because the rule binds (`gridLeadersOnCommittee`); where none is registered
+ * the rule cannot tell and the organisation page reports it instead.
+ */
+export function gridLeaderProblem(
+  registers: CommunityRegisters,
+  workerId: string,
+  asOf: string,
+): string | undefined {
+  const entry = registers.workers.find((w) => w.id === workerId);
+  if (!entry || !onPost(entry, asOf)) return '网格长应为本社区花名册上在岗的工作者';
+  const finding = gridLeadersOnCommittee(
+    {
+      ...registers,
+      grids: [
+        {
+          id: '-',
+          communityCode: registers.communityCode,
+          name: '-',
+          leaderWorkerId: workerId,
+          workerIds: [],
+        },
+      ],
+    },
+    asOf,
+  );
+  if (finding.status !== 'fail' || finding.binding !== 'binding') return undefined;
+  return `网格长应由本届居民委员会成员兼任（${asOf}），${entry.name}不是居委会成员`;
+}
+
+/** The community's grid of that name (a building or resident group names the grid it lies in). */
+export function gridNamed(registers: Pick<CommunityRegisters, 'grids'>, name: string): Grid | undefined {
+  return registers.grids.find((g) => g.name === name);
 }

@@ -9,3 +9,4 @@ export * from './registers.js';
 export * from './rules.js';
 export * from './snapshot.js';
 export * from './summary.js';
+export * from './units.js';

@@ -9,6 +9,11 @@ export function maskIdNumber(idNumber: string): string {
   return `${idNumber.slice(0, 4)}${'*'.repeat(idNumber.length - 8)}${idNumber.slice(-4)}`;
 }
 
+/** Whether `text` is an 18-character identity number as `maskIdNumber` leaves it (read back from an export). */
+export function isMaskedIdNumber(text: string): boolean {
+  return /^\d{4}\*{10}[\dXx]{4}$/.test(text);
+}
+
 export function maskPhone(phone: string): string {
   if (phone.length <= 7) return '*'.repeat(phone.length);
   return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;

@@ -1,5 +1,6 @@
 import { fieldErrors, layDerivedFacts } from '@shequ/domain';
 import { describe, expect, it } from 'vitest';
+import { gridLeaderProblem } from './committee-import.js';
 import { rosterConflicts } from './conflicts.js';
 import { DAXINGGONG, demoRegisters, fictionalIdNumber, XIANGSHAN } from './demo.js';
 import { maskIdNumber, maskPhone } from './masking.js';
@@ -137,6 +138,19 @@ describe('rules on the registers', () => {
     expect(finding.subjects).toEqual(['第二网格']);
     expect(finding.citations[0]?.article).toBe('第七条（一）');
     expect(gridLeadersOnCommittee(daxinggong, '2026-12-01').status).toBe('pass');
+  });
+
+  it('refuses a new 网格长 who is not on the residents committee, or not on the roster (Ezhou 第七条（一）)', () => {
+    const member = xiangshan.workers.find((w) => w.name === '张委员');
+    const notMember = xiangshan.workers.find((w) => w.name === '孙网格员');
+    if (!member || !notMember) throw new Error('demo roster changed');
+    expect(gridLeaderProblem(xiangshan, member.id, '2026-12-01')).toBeUndefined();
+    expect(gridLeaderProblem(xiangshan, notMember.id, '2026-12-01')).toBe(
+      '网格长应由本届居民委员会成员兼任（2026-12-01），孙网格员不是居委会成员',
+    );
+    expect(gridLeaderProblem(xiangshan, 'nobody', '2026-12-01')).toBe('网格长应为本社区花名册上在岗的工作者');
+    // Before any residents' committee is registered the rule cannot tell, so nothing is refused.
+    expect(gridLeaderProblem({ ...xiangshan, committees: [] }, notMember.id, '2026-12-01')).toBeUndefined();
   });
 
   it('checks that sub-committees are chaired by a committee member', () => {

@@ -65,7 +65,16 @@ describeInBrowser('the people roster and organisation chart in the console', () 
     const findings = page.getByTestId('org-findings');
     await findings.getByText('网格长由社区居民委员会成员兼任').waitFor();
     await expect(findings.textContent()).resolves.toContain('第二网格');
-    await page.getByTestId('org-derived').getByText('staff.fullTime').waitFor();
+    // Derived fields are named as the facts form names them, never by their English paths.
+    await page.getByTestId('org-derived').getByText('社区专职工作者').waitFor();
+    await expect(page.getByTestId('org-derived').textContent()).resolves.not.toMatch(/[a-z]\.[a-z]/i);
+    // Households per grid as its buildings and groups count them, and the groups/grids overlap (guidance).
+    await page
+      .getByTestId('org-grid-households')
+      .first()
+      .getByText(/按楼栋合计 \d+ 户/)
+      .waitFor();
+    await findings.getByText('居民小组与网格尽可能重合').waitFor();
     await screenshot(page, 'people-organisation');
   });
 

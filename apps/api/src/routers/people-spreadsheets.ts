@@ -25,6 +25,7 @@ import {
   unitExportColumns,
   unitKind,
   unitSheets,
+  unitsAgainstRegisters,
   workerExportColumns,
   workerRowProblem,
 } from '@shequ/facts-io';
@@ -34,7 +35,7 @@ import { isInScope } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { fieldError, forbidden } from '../errors.js';
 import { requireScope, writerProcedure } from '../trpc.js';
-import { communitiesIn, rosterEntries, rosterInput } from './people.js';
+import { communitiesIn, rosterEntries, rosterInput, today } from './people.js';
 import { exportProcedure, importInput, type ListSheet, oneImportAtATime } from './spreadsheet-file.js';
 
 const rosterSheet = (full: boolean): ListSheet<Worker> => ({
@@ -147,7 +148,12 @@ export const peopleSpreadsheets = {
     qualifiers: (input) => [input.under, input.full ? '完整号码' : undefined],
   }),
 
-  /** New grids, buildings, resident groups or resident representatives from a sheet of that kind: all of them, or none. */
+  /**
+   * Grids, buildings, resident groups or resident representatives from a sheet of that kind: new ones
+   * added, stored ones of the same name updated (representatives only added), with the links the sheet
+   * names — a building's or group's grid, a grid's 网格长 (who must sit on the residents' committee) —
+   * all of it, or nothing with every problem by row and column.
+   */
   importUnits: writerProcedure
     .input(importInput.extend({ kind: unitKind }))
     .mutation(async ({ ctx, input }) => {
@@ -165,29 +171,24 @@ export const peopleSpreadsheets = {
               message: '该社区不在您的辖区内',
             })),
           };
-        const units = parsed.units.map((u) => ({ ...u.unit, id: randomUUID() }));
+        const asOf = today(ctx);
         const result = await importUnits(ctx.db, {
           ...actorOf(ctx),
           kind: input.kind,
-          units,
+          communityCodes: parsed.units.map((u) => u.unit.communityCode),
+          prepare: (registers) =>
+            unitsAgainstRegisters(input.kind, parsed, (code) => registers.get(code), asOf, randomUUID),
           dryRun: input.dryRun,
         });
-        if (!result.ok) {
-          const columns = unitSheets[input.kind].columns;
-          return {
-            ok: false as const,
-            problems: result.problems.map((p) => ({
-              row: parsed.units[p.index]?.row ?? 0,
-              column: columns.find((c) => c.path === p.issue.path)?.header ?? '',
-              message: p.issue.message,
-            })),
-          };
-        }
-        return { ok: true as const, created: result.created, dryRun: result.dryRun };
+        if (!result.ok) return { ok: false as const, problems: result.problems };
+        return { ok: true as const, created: result.created, updated: result.updated, dryRun: result.dryRun };
       });
     }),
 
-  /** The grids, buildings, resident groups or resident representatives of the communities under a node. */
+  /**
+   * The grids, buildings, resident groups or resident representatives of the communities under a node,
+   * with their links by name (a grid's 网格长 by name and masked identity number), so the file reads back.
+   */
   exportUnits: exportProcedure({
     input: z.strictObject({ under: divisionCode.optional(), kind: unitKind }),
     rows: async (ctx, input, limit) => {
@@ -198,23 +199,39 @@ export const peopleSpreadsheets = {
         ctx.db,
         places.map((p) => p.code),
       );
-      const pick = (r: typeof registers extends Map<string, infer R> ? R : never): UnitSheetRow[] =>
-        input.kind === 'grid'
-          ? r.grids
-          : input.kind === 'building'
-            ? r.buildings
-            : input.kind === 'representative'
-              ? (r.representatives ?? [])
-              : r.residentGroups;
-      return [...registers.values()].flatMap(pick).slice(0, limit);
+      const rows: UnitSheetRow[] = [];
+      for (const r of registers.values()) {
+        const gridName = new Map(r.grids.map((g) => [g.id, g.name]));
+        const inGrid = (gridId: string | undefined) => {
+          const name = gridId === undefined ? undefined : gridName.get(gridId);
+          return name === undefined ? {} : { gridName: name };
+        };
+        if (input.kind === 'grid')
+          for (const g of r.grids) {
+            const leader = r.workers.find((w) => w.id === g.leaderWorkerId);
+            rows.push({
+              ...g,
+              ...(leader
+                ? { gridLeaderName: leader.name, leaderIdNumber: maskIdNumber(leader.idNumber) }
+                : {}),
+            });
+          }
+        else if (input.kind === 'building')
+          for (const b of r.buildings) rows.push({ ...b, ...inGrid(b.gridId) });
+        else if (input.kind === 'resident-group')
+          for (const g of r.residentGroups) rows.push({ ...g, ...inGrid(g.gridId) });
+        else rows.push(...(r.representatives ?? []));
+      }
+      return rows.slice(0, limit);
     },
     sheet: (_ctx, input) => unitSheet(input.kind),
     qualifiers: (input) => [input.under],
   }),
 
   /**
-   * New committees with their members from a sheet (one row a member): all of them, or none with
-   * every problem by row and column — a term ending before it starts, two chairs, an identity number
+   * Committees with their members from a sheet (one row a member): new ones added, and stored ones
+   * (named by 委员会编号, or the same kind and term, as an exported sheet has them) updated member by
+   * member; all of it, or nothing with every problem by row and column — a term ending before it starts, two chairs, an identity number
    * not on the community's roster, a sub-committee chaired by someone not on the residents' committee.
    */
   importCommittees: writerProcedure.input(importInput).mutation(async ({ ctx, input }) => {
@@ -236,7 +253,7 @@ export const peopleSpreadsheets = {
         dryRun: input.dryRun,
       });
       if (!result.ok) return { ok: false as const, problems: result.problems };
-      return { ok: true as const, created: result.created, dryRun: result.dryRun };
+      return { ok: true as const, created: result.created, updated: result.updated, dryRun: result.dryRun };
     });
   }),
 

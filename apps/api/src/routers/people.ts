@@ -21,6 +21,7 @@ import {
   saveCommittee,
   saveUnit,
   saveWorker,
+  unitVersions,
 } from '@shequ/db';
 import { ancestorCodes, COUNTRY_CODE, communityCode, divisionCode, isoDate, yuan } from '@shequ/domain';
 import {
@@ -33,7 +34,10 @@ import {
   deriveSnapshotFacts,
   endRepresentativeTerm,
   grid,
+  gridLeaderProblem,
   gridLeadersOnCommittee,
+  groupsAndGridsCoincide,
+  householdsPerGrid,
   maskIdNumber,
   maskPhone,
   maySeePersonalData,
@@ -85,7 +89,7 @@ export const rosterInput = z.strictObject({
 });
 
 /** Today in China time, as the console's dates are. */
-function today(ctx: Pick<Context, 'settings'>): string {
+export function today(ctx: Pick<Context, 'settings'>): string {
   return new Date(ctx.settings.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
@@ -388,6 +392,29 @@ export const peopleRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       requireScope(ctx.principal, input.unit.communityCode);
+      // The links a unit names must hold: its grid is one of the community's, and a 网格长 sits on
+      // the residents' committee (Ezhou 第七条（一）, binding, so refused).
+      const linked =
+        input.kind === 'grid'
+          ? input.unit.leaderWorkerId
+          : 'gridId' in input.unit
+            ? input.unit.gridId
+            : undefined;
+      if (linked !== undefined) {
+        const registers = await loadCommunityRegisters(ctx.db, input.unit.communityCode);
+        const problem =
+          input.kind === 'grid'
+            ? gridLeaderProblem(registers, linked, today(ctx))
+            : registers.grids.some((g) => g.id === linked)
+              ? undefined
+              : '本社区没有这个网格';
+        if (problem !== undefined)
+          asClientError(
+            new PeopleError('invalid', problem, [
+              { path: input.kind === 'grid' ? 'unit.leaderWorkerId' : 'unit.gridId', message: problem },
+            ]),
+          );
+      }
       const who = {
         actor: { id: ctx.principal.id, username: ctx.principal.username },
         ip: ctx.ip,
@@ -418,12 +445,17 @@ export const peopleRouter = router({
       }
     }),
 
-  /** Ends a resident representative's term on `to`, its last day (or corrects the end); audited. */
+  /**
+   * Ends a resident representative's term on `to`, its last day (or corrects the end); audited. The
+   * version read with the representative must still be the stored one, so two editors ending the same
+   * term on different days cannot silently overwrite each other.
+   */
   endRepresentativeTerm: writerProcedure
-    .input(z.strictObject({ id: recordId, to: isoDate }))
+    .input(z.strictObject({ id: recordId, to: isoDate, expectedVersion: z.number().int().min(1) }))
     .mutation(async ({ ctx, input }) => {
-      const stored = await findRepresentative(ctx.db, input.id);
-      if (!stored) throw notFound('没有这位居民代表');
+      const found = await findRepresentative(ctx.db, input.id);
+      if (!found) throw notFound('没有这位居民代表');
+      const { version: _version, ...stored } = found;
       requireScope(ctx.principal, stored.communityCode);
       const ended = endRepresentativeTerm(stored, input.to);
       if (!ended.ok)
@@ -435,6 +467,7 @@ export const peopleRouter = router({
           at: ctx.settings.now(),
           representative: ended.representative,
           action: 'people.representative.end',
+          expectedVersion: input.expectedVersion,
         });
       } catch (error) {
         asClientError(error);
@@ -457,7 +490,10 @@ export const peopleRouter = router({
         .limit(1);
       if (!row) throw notFound('没有这个社区');
       const asOf = input.asOf ?? today(ctx);
-      const registers = await loadCommunityRegisters(ctx.db, input.code);
+      const [registers, versions] = await Promise.all([
+        loadCommunityRegisters(ctx.db, input.code),
+        unitVersions(ctx.db, input.code),
+      ]);
       const derived = deriveSnapshotFacts(registers, asOf);
       return {
         code: input.code,
@@ -467,7 +503,10 @@ export const peopleRouter = router({
         grids: registers.grids,
         buildings: registers.buildings,
         residentGroups: registers.residentGroups,
-        representatives: registers.representatives ?? [],
+        representatives: (registers.representatives ?? []).map((r) => ({
+          ...r,
+          version: versions.get(r.id) ?? 1,
+        })),
         workers: registers.workers
           .filter((w) => onPost(w, asOf))
           .map((w) => ({ id: w.id, name: w.name, post: w.post })),
@@ -477,7 +516,9 @@ export const peopleRouter = router({
           subCommitteesLedByMember(registers, asOf),
           chairsTrainedThisYear(registers, asOf),
           payNotBelowReference(registers, asOf, input.referencePay),
+          groupsAndGridsCoincide(registers),
         ],
+        householdsPerGrid: householdsPerGrid(registers),
         derived,
       };
     }),

@@ -20,7 +20,20 @@ import { importTitle, readAsBase64 } from '../communities/SpreadsheetActions.js'
 type ImportResult = RouterOutputs['spreadsheets']['importWorkers'];
 type RosterFilter = RouterInputs['people']['roster'];
 type UnitKind = RouterInputs['spreadsheets']['importUnits']['kind'];
-type Outcome = { fileName: string; outcome: ImportResult; dryRun: boolean };
+type Outcome = {
+  fileName: string;
+  /** `updated`: stored records a sheet changed (committees and units read back from an export). */
+  outcome: ImportResult | (Extract<ImportResult, { ok: true }> & { updated: number });
+  dryRun: boolean;
+};
+
+/** How many an import added and updated (or would), in words. */
+function counted(outcome: Extract<Outcome['outcome'], { ok: true }>, what: string): string {
+  const updated = 'updated' in outcome ? outcome.updated : 0;
+  return updated > 0
+    ? `登记 ${outcome.created} ${what}，更新 ${updated} ${what}`
+    : `登记 ${outcome.created} ${what}`;
+}
 
 /** What an import did: how many it added (or would add), or every problem by row and column. */
 function ImportResultModal({
@@ -45,8 +58,8 @@ function ImportResultModal({
         <p data-testid="register-import-done">
           {result.fileName}：
           {result.outcome.dryRun
-            ? `检查通过，未写入（写入时将登记 ${result.outcome.created} ${what}）`
-            : `已登记 ${result.outcome.created} ${what}`}
+            ? `检查通过，未写入（写入时将${counted(result.outcome, what)}）`
+            : `已${counted(result.outcome, what)}`}
         </p>
       ) : (
         <Table

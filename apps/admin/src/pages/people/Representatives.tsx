@@ -111,7 +111,12 @@ function EndTerm({
         layout="vertical"
         data-testid="representative-end-form"
         onFinish={(v: { to?: unknown }) =>
-          representative && end.mutate({ id: representative.id, to: asDate(v.to) })
+          representative &&
+          end.mutate({
+            id: representative.id,
+            to: asDate(v.to),
+            expectedVersion: representative.version,
+          })
         }
       >
         {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}

@@ -6,11 +6,13 @@
  */
 
 import { appraisalRecorderProblem, memberKeyOf } from '@shequ/assessment';
+import { auditFieldLabel } from '@shequ/domain';
 import {
   type CommitteeKind,
   citeInline,
   committeeKindLabels,
   type FindingStatus,
+  type GridHouseholds,
   memberRoleLabels,
   workerPostLabels,
 } from '@shequ/people';
@@ -23,6 +25,12 @@ import { useCanWrite } from '../archives/shared.js';
 import { AppraisalSummary, AppraiseButton } from './appraisals.js';
 import { CommitteeSpreadsheet, UnitSpreadsheet } from './RegisterSpreadsheets.js';
 import { Representatives } from './Representatives.js';
+
+/** A grid's households as its buildings and resident groups count them (Ezhou 第七条（二）). */
+function householdsLine(h: GridHouseholds | undefined): string {
+  if (!h) return '';
+  return `按楼栋合计 ${h.inBuildings} 户（${h.buildings} 栋）· 按居民小组合计 ${h.inGroups} 户（${h.groups.length} 个）`;
+}
 
 const statusTags: Record<FindingStatus, { color: string; label: string }> = {
   pass: { color: 'green', label: '符合' },
@@ -123,6 +131,9 @@ export default function OrganisationPage() {
                 <span>
                   <strong>{g.name}</strong> · 网格长 {workerName(g.leaderWorkerId)} · {g.households ?? '—'} 户
                 </span>
+                <Typography.Text type="secondary" data-testid="org-grid-households">
+                  {householdsLine(data?.householdsPerGrid.find((h) => h.gridId === g.id))}
+                </Typography.Text>
                 <Typography.Text type="secondary">
                   楼栋：
                   {data?.buildings
@@ -198,7 +209,7 @@ export default function OrganisationPage() {
         </Typography.Paragraph>
         <Space wrap data-testid="org-derived">
           {(data?.derived.fields ?? []).map((f) => (
-            <Tag key={f}>{f}</Tag>
+            <Tag key={f}>{auditFieldLabel(f)}</Tag>
           ))}
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
