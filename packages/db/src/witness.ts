@@ -2,8 +2,8 @@
  * Issued, kept and witnessed checkpoints in the database (本系统规则 R-LOG-1, R-LOG-2).
  *
  * The street (街道/乡镇) witnesses its communities' logs with its own Ed25519 key, kept in a file
- * like the installation's key (`SHEQU_WITNESS_KEY_DIR`, default `<repo>/.data/witness-keys`, one
- * `<street>.pem` each, mode 0600). Beside the key the witness keeps its own memory of the last size
+ * like the installation's key (`SHEQU_WITNESS_KEY_DIR`, default `.data/witness-keys` under the
+ * working directory, one `<street>.pem` each, mode 0600). Beside the key the witness keeps its own memory of the last size
  * and root it co-signed for each community (`<street>.witnessed.json`): the witness trusts that
  * file, not the database, so an insider who rewrites the log and deletes the co-signature rows
  * still cannot get a rewritten history co-signed. Whether to co-sign is `witnessDecision`'s
