@@ -12,8 +12,9 @@
  * (expected/actual/message per result, as the console and CLI show them). Both engines are checked
  * to agree on every rule of the subset that Shequ decides (pass ↔ success; fail/warn ↔ failure),
  * using the statuses of the timed run. Beside them, the same subset as plain functions, one per
- * rule: the floor no engine can beat, which bounds the ratio any engine can reach. Times are CPU time of this process, so that other work on a
- * shared machine does not count; wall-clock time is shown beside them.
+ * rule: the floor no engine can beat, which bounds the ratio any engine can reach. Times are CPU
+ * time of this process, so that other work on a shared machine does not count; wall-clock time is
+ * shown beside them.
  */
 import { demoFacts, readResidentsCommittees } from '@shequ/db';
 import type { CommunityFacts } from '@shequ/domain';
