@@ -3,10 +3,13 @@
  * template so each test file pays for the migrations once. With `DATABASE_URL`: a fresh database on that
  * server, dropped again on close, so the same tests prove the same behaviour on real PostgreSQL.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { type DatabaseHandle, openPglite, openPostgres } from './client.js';
-import { migrateDatabase } from './migrate.js';
+import { migrateDatabase, migrationsFolder } from './migrate.js';
 import { communities } from './schema.js';
 
 let template: Promise<Blob> | undefined;
@@ -29,24 +32,87 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   return openPglite(null, await template);
 }
 
+/**
+ * Migrating a new PostgreSQL database costs seconds per test file; copying a migrated one costs a
+ * fraction of that. The template's name carries a digest of the shipped migrations, so a changed or
+ * added migration gets a new template instead of a stale one.
+ */
+let postgresTemplate: Promise<string> | undefined;
+
+function migrationsDigest(): string {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(migrationsFolder).sort()) {
+    if (file.endsWith('.sql')) hash.update(file).update(readFileSync(join(migrationsFolder, file)));
+  }
+  hash.update(readFileSync(join(migrationsFolder, 'meta/_journal.json')));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** One plain connection, so that a session-level advisory lock is released by the session that took it. */
+async function withServerConnection<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const { default: pgModule } = await import('pg');
+  const client = new pgModule.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function ensurePostgresTemplate(url: string): Promise<string> {
+  const name = `shequ_template_${migrationsDigest()}`;
+  await withServerConnection(url, async (client) => {
+    // Test processes start together; one builds the template while the others wait for it.
+    await client.query('select pg_advisory_lock(hashtext($1))', [name]);
+    try {
+      const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+      if (found.rowCount) return;
+      // Built under another name and renamed when complete: a process killed halfway never leaves a
+      // half-migrated template behind to be copied.
+      const building = `${name}_building`;
+      await client.query(`drop database if exists ${building} with (force)`);
+      await client.query(`create database ${building}`);
+      const target = new URL(url);
+      target.pathname = `/${building}`;
+      const handle = await openPostgres(target.toString());
+      try {
+        await migrateDatabase(handle);
+      } finally {
+        await handle.close();
+      }
+      await client.query(`alter database ${building} rename to ${name}`);
+      // Templates of older migration sets are of no further use.
+      const stale = await client.query<{ datname: string }>(
+        "select datname from pg_database where datname like 'shequ\\_template\\_%' and datname <> $1",
+        [name],
+      );
+      for (const { datname } of stale.rows)
+        await client.query(`drop database if exists ${datname} with (force)`);
+    } finally {
+      await client.query('select pg_advisory_unlock(hashtext($1))', [name]);
+    }
+  });
+  return name;
+}
+
 async function createPostgresTestDatabase(url: string): Promise<DatabaseHandle> {
+  postgresTemplate ??= ensurePostgresTemplate(url);
+  const template = await postgresTemplate;
   const name = `shequ_test_${randomBytes(6).toString('hex')}`;
-  const admin = await openPostgres(url);
-  await admin.db.execute(`create database ${name}` as unknown as Parameters<typeof admin.db.execute>[0]);
-  await admin.close();
+  await withServerConnection(url, (client) => client.query(`create database ${name} template ${template}`));
   const target = new URL(url);
   target.pathname = `/${name}`;
   const handle = await openPostgres(target.toString());
+  // Applies nothing on a copy of the current template; kept so a database is never handed out unmigrated.
   await migrateDatabase(handle);
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const cleanup = await openPostgres(url);
-      await cleanup.db.execute(
-        `drop database if exists ${name} with (force)` as unknown as Parameters<typeof cleanup.db.execute>[0],
+      await withServerConnection(url, (client) =>
+        client.query(`drop database if exists ${name} with (force)`),
       );
-      await cleanup.close();
     },
   };
 }

@@ -11,8 +11,10 @@
  * rule's status, no texts. Shequ's full packs are timed too, both in that mode and with full results
  * (expected/actual/message per result, as the console and CLI show them). Both engines are checked
  * to agree on every rule of the subset that Shequ decides (pass ↔ success; fail/warn ↔ failure),
- * using the statuses of the timed run. Times are CPU time of this process, so that other work on a
- * shared machine does not count; wall-clock time is shown beside them.
+ * using the statuses of the timed run. Beside them, the same subset as plain functions, one per
+ * rule: the floor no engine can beat, which bounds the ratio any engine can reach. Times are CPU
+ * time of this process, so that other work on a shared machine does not count; wall-clock time is
+ * shown beside them.
  */
 import { demoFacts, readResidentsCommittees } from '@shequ/db';
 import type { CommunityFacts } from '@shequ/domain';
@@ -105,6 +107,11 @@ export async function run(): Promise<void> {
     return rules.length > 0 ? jsonEngine(rules) : null;
   });
 
+  const handWrittenOf = perTown((code) => {
+    const checks = packsFor(code).flatMap((p) => handWritten[p.code] ?? []);
+    return checks.length > 0 ? checks : null;
+  });
+
   // Which packs (and engines) apply is settled per community before the timed runs, the same for
   // both engines, so that the runs time evaluation alone; the look-up is timed on its own.
   for (const c of communities) fullPacks(c.code); // compiles each chain once, untimed
@@ -117,9 +124,9 @@ export async function run(): Promise<void> {
   const withPacks = covered.length;
 
   // Counts the checks decided, so that both modes report the same figure for the same work.
-  const shequ = (evaluatorOf: (c: Covered) => Evaluator, mode: EvaluateOptions) => {
+  const shequ = (evaluatorOf: (c: Covered) => Evaluator, mode: EvaluateOptions, among = covered) => {
     let checks = 0;
-    for (const c of covered) {
+    for (const c of among) {
       const evaluation = evaluatorOf(c)(c.facts, mode);
       checks += evaluation.statuses?.length ?? evaluation.results.length;
     }
@@ -127,7 +134,24 @@ export async function run(): Promise<void> {
   };
   // The like-for-like pass first, before other chains and modes have run through the same engine
   // code (as a national check runs one mode over one set of chains).
-  const subset = await measureRounds(() => shequ((c) => c.subset, statusesOnly));
+  // Only the communities json-rules-engine runs on (those whose chain has rules in the subset): a
+  // community with no rule of the subset costs json-rules-engine nothing, so it must cost Shequ nothing.
+  const withSubset = covered.filter((c) => c.engine !== null);
+  const subset = await measureRounds(() => shequ((c) => c.subset, statusesOnly, withSubset));
+  // The floor any engine works above: the same subset written as plain functions, one per rule, their
+  // answers stored as statuses are. If this is not 100× faster than json-rules-engine, no engine is.
+  const floor = await measureRounds(() => {
+    let decided = 0;
+    for (const c of withSubset) {
+      const checks = handWrittenOf(c.code)!;
+      const statuses = new Array<boolean | undefined>(checks.length);
+      for (let i = 0; i < checks.length; i++) {
+        statuses[i] = checks[i]!(c.facts);
+        if (statuses[i] !== undefined) decided++;
+      }
+    }
+    return decided;
+  });
   const full = await measureRounds(() => shequ((c) => c.evaluator, options));
   const fullStatuses = await measureRounds(() => shequ((c) => c.evaluator, statusesOnly));
 
@@ -157,10 +181,15 @@ export async function run(): Promise<void> {
   line(`  Shequ 引擎，政策包全部规则，仅状态 statusesOnly（${fullStatuses.value} 条状态）`, fullStatuses);
   line(`  Shequ 引擎，json-rules-engine 同一规则子集，仅状态 statusesOnly（${subset.value} 条状态）`, subset);
   line(`  json-rules-engine，规则子集（${subsetIds.size} 条规则，${jreDecided} 条通过/未通过）`, jre);
+  line(`  手写函数（同一规则子集，每条规则一个普通函数，${floor.value} 条判定；任何引擎的下限）`, floor);
   process.stdout.write(
     `  倍数（同一规则子集、同一批事实、同样的逐条通过/未通过输出）：${(jre.cpu / subset.cpu).toFixed(0)} 倍；` +
       `Shequ 全部规则（仅状态）对 json-rules-engine 子集 ${(jre.cpu / fullStatuses.cpu).toFixed(0)} 倍，` +
       `（完整结果）${(jre.cpu / full.cpu).toFixed(0)} 倍（目标 ≥ 100 倍）\n`,
+  );
+  process.stdout.write(
+    `  手写函数对 json-rules-engine ${(jre.cpu / floor.cpu).toFixed(0)} 倍（目标可达的上限）；` +
+      `Shequ 引擎用时为手写函数的 ${(subset.cpu / floor.cpu).toFixed(1)} 倍\n`,
   );
 
   let agree = 0;
@@ -378,6 +407,71 @@ const jsonRules: Record<string, RuleProperties[]> = {
       'jiangsu.resident-space',
       all(at('facility', 'residentSpaceArea', 'greaterThanInclusive', { fact: 'jiangsuMinResidentSpace' })),
     ),
+  ],
+};
+
+type HandCheck = (f: CommunityFacts) => boolean | undefined;
+const between = (v: number | undefined, min: number, max: number) =>
+  v === undefined ? undefined : v >= min && v <= max;
+const atLeast = (v: number | undefined, min: number | undefined) =>
+  v === undefined || min === undefined ? undefined : v >= min;
+const staffRange = (f: CommunityFacts) =>
+  f.households === undefined
+    ? undefined
+    : between(
+        f.staff?.fullTime,
+        Math.max(5, Math.ceil(f.households / 400)),
+        Math.max(5, Math.ceil(f.households / 400), Math.floor(f.households / 300)),
+      );
+
+/** The subset of `jsonRules` as plain functions: what it costs to decide these rules with no engine at all. */
+const handWritten: Record<string, HandCheck[]> = {
+  '420700': [
+    (f) =>
+      f.households === undefined || f.residents === undefined
+        ? undefined
+        : f.households >= 3000 && f.residents >= 10000,
+    (f) => (f.facility?.mainBuildingFloors === undefined ? undefined : f.facility.mainBuildingFloors <= 3),
+    (f) =>
+      atLeast(
+        f.facility?.totalArea,
+        f.households === undefined ? undefined : Math.max(1000, (f.households / 100) * 50),
+      ),
+    (f) => {
+      const functions = f.facility?.functions;
+      return functions === undefined
+        ? undefined
+        : ezhouFunctions.every((name) => functions.includes(name as never));
+    },
+    (f) => f.facility?.emergencyShelter,
+    (f) =>
+      f.staff?.twoCommittees === undefined || f.residents === undefined
+        ? undefined
+        : f.staff.twoCommittees === Math.min(9, 5 + Math.floor(Math.max(0, f.residents - 5000) / 3000)),
+  ],
+  '371000': [
+    (f) => between(f.households, 2400, 3600),
+    (f) => atLeast(f.staff?.fullTime, 5),
+    staffRange,
+    (f) =>
+      atLeast(
+        f.funds?.work,
+        f.households === undefined ? undefined : Math.max(60000, (f.households / 1000) * 36000),
+      ),
+    (f) => atLeast(f.funds?.partyService, 200000),
+  ],
+  '370305111': [(f) => atLeast(f.staff?.fullTime, 5), staffRange],
+  '320000': [
+    (f) => between(f.households, 2000, 3000),
+    (f) => between(f.committee?.members, 5, 9),
+    (f) => between(f.committee?.viceChairs, 1, 2),
+    (f) => between(f.supervisionCommittee?.members, 3, 5),
+    (f) => atLeast(f.facility?.totalArea, f.households === undefined ? undefined : (f.households / 100) * 30),
+    (f) =>
+      atLeast(
+        f.facility?.residentSpaceArea,
+        f.facility?.totalArea === undefined ? undefined : f.facility.totalArea * 0.7,
+      ),
   ],
 };
 
