@@ -19,6 +19,7 @@ import { peopleRouter } from './routers/people.js';
 import { policyRouter } from './routers/policy.js';
 import { sealsRouter } from './routers/seals.js';
 import { servicesRouter } from './routers/services.js';
+import { workloadRouter } from './routers/workload.js';
 import { spreadsheetsRouter } from './routers/spreadsheets.js';
 import { usersRouter } from './routers/users.js';
 import { webhooksRouter } from './routers/webhooks.js';
@@ -45,6 +46,7 @@ export const appRouter = router({
   democracy: democracyRouter,
   appraisals: appraisalsRouter,
   services: servicesRouter,
+  workload: workloadRouter,
   parameters: parametersRouter,
   notifications: notificationsRouter,
   webhooks: webhooksRouter,

@@ -58,6 +58,11 @@ export const auditActionLabels: Record<string, string> = {
   'parameter.enter': '填报辖区参数',
   'webhook.set': '设置消息推送地址',
   'webhook.remove': '删除消息推送地址',
+  'workload.list.save': '发布工作事项清单',
+  'workload.admission.apply': '提出事项准入申请',
+  'workload.admission.decide': '审批事项准入申请',
+  'workload.burden.record': '登记清单外负担',
+  'workload.burden.end': '登记负担结束',
 };
 
 /** Audit-log entity types (`audit_log.entity_type`). */
@@ -72,6 +77,9 @@ export const entityTypeLabels: Record<string, string> = {
   handover: '离任移交',
   parameterValue: '辖区参数',
   webhook: '消息推送',
+  'workload.list': '工作事项清单',
+  'workload.admission': '事项准入申请',
+  'workload.burden': '清单外负担',
 };
 
 /** Statuses of a policy check (docs/interfaces.md §3). */

@@ -572,12 +572,3 @@ export function deriveBurdenFacts(
     fields: ['facility.otherSignboards'],
   };
 }
-
-/** How the audit log names the changes to lists, admissions and burdens. */
-export const workloadAuditActionLabels: Record<string, string> = {
-  'workload.list.save': '发布工作事项清单',
-  'workload.admission.apply': '提出事项准入申请',
-  'workload.admission.decide': '审批事项准入申请',
-  'workload.burden.record': '登记清单外负担',
-  'workload.burden.end': '登记负担结束',
-};
