@@ -220,3 +220,15 @@ describe('burdens', () => {
     expect(deriveBurdenFacts(burdens, '2025-01-01').fields).toEqual([]);
   });
 });
+
+describe('money typed in 元', () => {
+  it('is kept in 分 exactly and shown back in 元', async () => {
+    const { formatFen, yuanToFen } = await import('./workload.js');
+    expect(yuanToFen('18000')).toBe(1_800_000);
+    expect(yuanToFen('0.1')).toBe(10);
+    expect(yuanToFen('19.99')).toBe(1999);
+    expect(yuanToFen('1.234')).toBeUndefined();
+    expect(yuanToFen('-5')).toBeUndefined();
+    expect(formatFen(1_800_005)).toBe('18,000.05 元');
+  });
+});

@@ -572,3 +572,17 @@ export function deriveBurdenFacts(
     fields: ['facility.otherSignboards'],
   };
 }
+
+/** 元 as typed (`1234.5`, `18000`, up to two decimals) in 分, exactly; undefined when not an amount. */
+export function yuanToFen(text: string): number | undefined {
+  const match = /^(\d{1,10})(?:\.(\d{1,2}))?$/u.exec(text.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
+/** 分 as 元 with two decimals and thousands separators (`18,000.00 元`). */
+export function formatFen(fen: number): string {
+  const yuan = Math.trunc(fen / 100);
+  const cents = String(fen % 100).padStart(2, '0');
+  return `${yuan.toLocaleString('en-US')}.${cents} 元`;
+}
