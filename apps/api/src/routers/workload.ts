@@ -41,7 +41,7 @@ import {
   workListVersionDraft,
 } from '@shequ/services';
 import { TRPCError } from '@trpc/server';
-import { asc } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { scopePrefix } from '../auth/scope.js';
 import type { Context } from '../context.js';
@@ -202,14 +202,16 @@ export const workloadRouter = router({
       const items = await listBurdens(ctx.db, scopePrefix(node));
       const byCode = new Map<string, typeof items>();
       for (const b of items) byCode.set(b.communityCode, [...(byCode.get(b.communityCode) ?? []), b]);
+      const codes = [...byCode.keys()];
       const names = new Map(
-        (
-          await ctx.db
-            .select({ code: communities.code, name: communities.name })
-            .from(communities)
-            .where(communitiesUnder(node))
-            .orderBy(asc(communities.code))
-        ).map((c) => [c.code, c.name]),
+        codes.length === 0
+          ? []
+          : (
+              await ctx.db
+                .select({ code: communities.code, name: communities.name })
+                .from(communities)
+                .where(inArray(communities.code, codes))
+            ).map((c) => [c.code, c.name]),
       );
       const perCommunity = [...byCode.entries()]
         .map(([code, list]) => ({ code, name: names.get(code) ?? code, ...burdenCounts(list, asOf) }))
