@@ -43,9 +43,12 @@ beforeAll(async () => {
   await insertUser(database, { username: 'clerk', role: 'communityWorker', jurisdictionCode: XIANGSHAN });
   await insertUser(database, { username: 'auditor', role: 'auditor', jurisdictionCode: JINSHAN });
   app = await makeApp(database, { now: fakeClock(new Date('2026-11-30T02:00:00Z')).now });
-  [district, otherDistrict, city, street, clerk, auditor] = await Promise.all(
-    ['linzi', 'zhangdian', 'zibo', 'street', 'clerk', 'auditor'].map((u) => signedIn(app, u)),
-  );
+  district = await signedIn(app, 'linzi');
+  otherDistrict = await signedIn(app, 'zhangdian');
+  city = await signedIn(app, 'zibo');
+  street = await signedIn(app, 'street');
+  clerk = await signedIn(app, 'clerk');
+  auditor = await signedIn(app, 'auditor');
 }, 120_000);
 
 afterAll(async () => {
