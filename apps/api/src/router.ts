@@ -19,11 +19,11 @@ import { peopleRouter } from './routers/people.js';
 import { policyRouter } from './routers/policy.js';
 import { sealsRouter } from './routers/seals.js';
 import { servicesRouter } from './routers/services.js';
-import { workloadRouter } from './routers/workload.js';
 import { spreadsheetsRouter } from './routers/spreadsheets.js';
 import { usersRouter } from './routers/users.js';
 import { webhooksRouter } from './routers/webhooks.js';
 import { workbenchRouter } from './routers/workbench.js';
+import { workloadRouter } from './routers/workload.js';
 import { router } from './trpc.js';
 
 export const appRouter = router({

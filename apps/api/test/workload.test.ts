@@ -67,11 +67,15 @@ describe('work-item lists', () => {
     expect((await rejection(street.workload.saveList.mutate({ list }))).data?.code).toBe('FORBIDDEN');
     await district.workload.saveList.mutate({ list });
     const before = await rows();
-    const outOfOrder = await rejection(district.workload.saveList.mutate({ list: { ...list, effectiveFrom: '2025-12-01' } }));
+    const outOfOrder = await rejection(
+      district.workload.saveList.mutate({ list: { ...list, effectiveFrom: '2025-12-01' } }),
+    );
     expect(outOfOrder.data?.code).toBe('BAD_REQUEST');
     expect(Object.keys(outOfOrder.data?.fieldErrors ?? {})).toEqual(['list.effectiveFrom']);
     const dates = await rejection(
-      district.workload.saveList.mutate({ list: { ...list, effectiveFrom: '2026-07-01', effectiveUntil: '2026-06-01' } }),
+      district.workload.saveList.mutate({
+        list: { ...list, effectiveFrom: '2026-07-01', effectiveUntil: '2026-06-01' },
+      }),
     );
     expect(Object.keys(dates.data?.fieldErrors ?? {})).toEqual(['list.effectiveUntil']);
     expect(await rows()).toEqual(before);
@@ -89,26 +93,44 @@ describe('work-item lists', () => {
 describe('admission of work outside the lists', () => {
   let id = '';
   it('is applied for by the street only, not for work already listed, with field messages', async () => {
-    expect((await rejection(clerk.workload.applyForAdmission.mutate({ request: request() }))).data?.code).toBe('FORBIDDEN');
-    expect((await rejection(district.workload.applyForAdmission.mutate({ request: request() }))).data?.code).toBe('FORBIDDEN');
+    expect(
+      (await rejection(clerk.workload.applyForAdmission.mutate({ request: request() }))).data?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await rejection(district.workload.applyForAdmission.mutate({ request: request() }))).data?.code,
+    ).toBe('FORBIDDEN');
     const before = await rows();
-    const listed = await rejection(street.workload.applyForAdmission.mutate({ request: request({ title: '人口普查入户登记' }) }));
-    expect(listed.data?.fieldErrors).toEqual({ 'request.title': ['该事项已在居民委员会协助政府工作事项清单内，无需准入'] });
-    const dates = await rejection(street.workload.applyForAdmission.mutate({ request: request({ endsOn: '2026-11-01' }) }));
+    const listed = await rejection(
+      street.workload.applyForAdmission.mutate({ request: request({ title: '人口普查入户登记' }) }),
+    );
+    expect(listed.data?.fieldErrors).toEqual({
+      'request.title': ['该事项已在居民委员会协助政府工作事项清单内，无需准入'],
+    });
+    const dates = await rejection(
+      street.workload.applyForAdmission.mutate({ request: request({ endsOn: '2026-11-01' }) }),
+    );
     expect(Object.keys(dates.data?.fieldErrors ?? {})).toEqual(['request.endsOn']);
     const money = await rejection(
-      street.workload.applyForAdmission.mutate({ request: request({ funding: { amountFen: 12.5, source: '区财政' } }) }),
+      street.workload.applyForAdmission.mutate({
+        request: request({ funding: { amountFen: 12.5, source: '区财政' } }),
+      }),
     );
     expect(Object.keys(money.data?.fieldErrors ?? {})).toEqual(['request.funding.amountFen']);
     expect(await rows()).toEqual(before);
-    id = (await street.workload.applyForAdmission.mutate({ request: request({ communityCodes: [XIANGSHAN, SHIHUAJIAN] }) })).id;
+    id = (
+      await street.workload.applyForAdmission.mutate({
+        request: request({ communityCodes: [XIANGSHAN, SHIHUAJIAN] }),
+      })
+    ).id;
   });
 
   it('is decided by the street’s district in the name of the right department, only with funding; filed with the city', async () => {
     const before = await rows();
     const decision = { outcome: 'approved' as const, approvingBody: 'civil-affairs' as const };
     expect((await rejection(street.workload.decide.mutate({ id, decision }))).data?.code).toBe('FORBIDDEN');
-    expect((await rejection(otherDistrict.workload.decide.mutate({ id, decision }))).data?.code).toBe('FORBIDDEN');
+    expect((await rejection(otherDistrict.workload.decide.mutate({ id, decision }))).data?.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await rejection(auditor.workload.decide.mutate({ id, decision }))).data?.code).toBe('FORBIDDEN');
     const noFunding = await rejection(district.workload.decide.mutate({ id, decision }));
     expect(noFunding.data?.code).toBe('BAD_REQUEST');
@@ -118,12 +140,21 @@ describe('admission of work outside the lists', () => {
     const wrongBody = await rejection(
       district.workload.decide.mutate({
         id,
-        decision: { ...decision, approvingBody: 'organisation', funding: { amountFen: 100, source: '区财政' } },
+        decision: {
+          ...decision,
+          approvingBody: 'organisation',
+          funding: { amountFen: 100, source: '区财政' },
+        },
       }),
     );
-    expect(wrongBody.data?.fieldErrors).toEqual({ 'decision.approvingBody': ['协助政府类事项应由区民政部门审批'] });
+    expect(wrongBody.data?.fieldErrors).toEqual({
+      'decision.approvingBody': ['协助政府类事项应由区民政部门审批'],
+    });
     const zero = await rejection(
-      district.workload.decide.mutate({ id, decision: { ...decision, funding: { amountFen: 0, source: '区财政' } } }),
+      district.workload.decide.mutate({
+        id,
+        decision: { ...decision, funding: { amountFen: 0, source: '区财政' } },
+      }),
     );
     expect(Object.keys(zero.data?.fieldErrors ?? {})).toEqual(['decision.funding.amountFen']);
     expect(await rows()).toEqual(before);
@@ -134,10 +165,16 @@ describe('admission of work outside the lists', () => {
     expect(approved.decision?.filedWith).toEqual({ cityCode: '370300', body: 'civil-affairs' });
     const filed = await city.workload.admissions.query({});
     expect(filed).toMatchObject({ approved: 1, pending: 0, fundingFen: 1_800_000 });
-    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'workload.admission.decide'));
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'workload.admission.decide'));
     expect(audit?.entityId).toBe(id);
     const again = await rejection(
-      district.workload.decide.mutate({ id, decision: { outcome: 'rejected', approvingBody: 'civil-affairs', opinion: '重复' } }),
+      district.workload.decide.mutate({
+        id,
+        decision: { outcome: 'rejected', approvingBody: 'civil-affairs', opinion: '重复' },
+      }),
     );
     expect(again.data?.code).toBe('BAD_REQUEST');
   });
@@ -165,25 +202,43 @@ describe('burdens', () => {
       expect(refused.data?.code).toBe('BAD_REQUEST');
       expect(Object.keys(refused.data?.fieldErrors ?? {})).toEqual([field]);
     }
-    expect((await rejection(clerk.workload.recordBurden.mutate({ burden: burden({ communityCode: '370305112001' }) }))).data?.code).toBe('FORBIDDEN');
+    expect(
+      (
+        await rejection(
+          clerk.workload.recordBurden.mutate({ burden: burden({ communityCode: '370305112001' }) }),
+        )
+      ).data?.code,
+    ).toBe('FORBIDDEN');
     expect(await rows()).toEqual(before);
     await clerk.workload.recordBurden.mutate({ burden: burden({}) });
-    await clerk.workload.recordBurden.mutate({ burden: burden({ title: '卫生城市复审', imposedOn: '2026-06-01' }) });
+    await clerk.workload.recordBurden.mutate({
+      burden: burden({ title: '卫生城市复审', imposedOn: '2026-06-01' }),
+    });
     const sign = await clerk.workload.recordBurden.mutate({
       burden: burden({ kind: 'signboard', title: '食品安全宣传站', imposedOn: '2026-04-01' }),
     });
-    await street.workload.recordBurden.mutate({ burden: burden({ communityCode: SHIHUAJIAN, kind: 'task', title: '创城材料报送' }) });
+    await street.workload.recordBurden.mutate({
+      burden: burden({ communityCode: SHIHUAJIAN, kind: 'task', title: '创城材料报送' }),
+    });
     const bad = await rejection(clerk.workload.endBurden.mutate({ id: sign.id, endedOn: '2026-01-01' }));
     expect(bad.data?.fieldErrors).toEqual({ endedOn: ['结束日期不能早于下派日期'] });
     await clerk.workload.endBurden.mutate({ id: sign.id, endedOn: '2026-10-01' });
     const streetView = await street.workload.burdens.query({});
-    expect(streetView.total).toMatchObject({ active: 3, evaluations: 2, evaluationsOverYearly: 1, signboards: 0 });
+    expect(streetView.total).toMatchObject({
+      active: 3,
+      evaluations: 2,
+      evaluationsOverYearly: 1,
+      signboards: 0,
+    });
     expect(streetView.perCommunity.map((c) => [c.code, c.active])).toEqual([
       [XIANGSHAN, 2],
       [SHIHUAJIAN, 1],
     ]);
     expect((await city.workload.burdens.query({})).total.active).toBe(3);
-    const audits = await database.db.select().from(auditLog).where(like(auditLog.action, 'workload.burden.%'));
+    const audits = await database.db
+      .select()
+      .from(auditLog)
+      .where(like(auditLog.action, 'workload.burden.%'));
     expect(audits).toHaveLength(5);
   });
 });

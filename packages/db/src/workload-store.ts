@@ -17,8 +17,8 @@ import { writeAudit } from './audit.js';
 import type { Database, Transaction } from './client.js';
 import { escapeLike } from './like.js';
 import { markRegistersChanged } from './register-changes.js';
-import { type ServicesActor, ServicesError } from './services-store.js';
 import { workAdmissions, workBurdens, workListVersions } from './schema-workload.js';
+import { type ServicesActor, ServicesError } from './services-store.js';
 
 type Db = Database | Transaction;
 
@@ -44,7 +44,11 @@ export async function workListVersionsOf(db: Db, codes: readonly string[]): Prom
     .select()
     .from(workListVersions)
     .where(inArray(workListVersions.jurisdictionCode, [...codes]))
-    .orderBy(asc(workListVersions.jurisdictionCode), asc(workListVersions.kind), asc(workListVersions.version));
+    .orderBy(
+      asc(workListVersions.jurisdictionCode),
+      asc(workListVersions.kind),
+      asc(workListVersions.version),
+    );
   return rows.map(versionFromRow);
 }
 
@@ -60,12 +64,19 @@ export async function saveWorkListVersion(
 ): Promise<WorkListVersion> {
   return db.transaction(async (tx) => {
     // One writer per list at a time: the advisory lock covers the first version too, which has no row to lock.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`work-list:${draft.jurisdictionCode}:${draft.kind}`}))`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`work-list:${draft.jurisdictionCode}:${draft.kind}`}))`,
+    );
     const kept = (
       await tx
         .select()
         .from(workListVersions)
-        .where(and(eq(workListVersions.jurisdictionCode, draft.jurisdictionCode), eq(workListVersions.kind, draft.kind)))
+        .where(
+          and(
+            eq(workListVersions.jurisdictionCode, draft.jurisdictionCode),
+            eq(workListVersions.kind, draft.kind),
+          ),
+        )
         .orderBy(asc(workListVersions.version))
     ).map(versionFromRow);
     const problem = check(kept);
@@ -163,7 +174,9 @@ export async function approvedAdmissionsFor(db: Db, community: string): Promise<
 export async function decideStoredAdmission(
   db: Database,
   id: string,
-  decide: (request: AdmissionRequest) => { ok: true; value: AdmissionDecision } | { ok: false; issues: Problem[] },
+  decide: (
+    request: AdmissionRequest,
+  ) => { ok: true; value: AdmissionDecision } | { ok: false; issues: Problem[] },
   who: ServicesActor,
 ): Promise<AdmissionRequest> {
   return db.transaction(async (tx) => {
@@ -385,10 +398,43 @@ export async function seedWorkloadDemo(handle: { db: Database }): Promise<number
   }
   const recorder = { userId: 'demo-xs', name: '象山社区居委会' };
   const burdens: Burden[] = [
-    { id: 'demo-burden-1', communityCode: DEMO_COMMUNITY, kind: 'task', title: '创城迎检材料报送', imposedBy: '区文明办', imposedOn: '2026-05-10', recordedBy: recorder },
-    { id: 'demo-burden-2', communityCode: DEMO_COMMUNITY, kind: 'evaluation', title: '垃圾分类示范社区评比', imposedBy: '区城管局', imposedOn: '2026-04-02', recordedBy: recorder },
-    { id: 'demo-burden-3', communityCode: DEMO_COMMUNITY, kind: 'evaluation', title: '平安社区专项考核', imposedBy: '区政法委', imposedOn: '2026-09-15', recordedBy: recorder },
-    { id: 'demo-burden-4', communityCode: DEMO_COMMUNITY, kind: 'signboard', title: '食品安全宣传站', imposedBy: '区市场监管局', imposedOn: '2026-03-01', endedOn: '2026-08-01', recordedBy: recorder },
+    {
+      id: 'demo-burden-1',
+      communityCode: DEMO_COMMUNITY,
+      kind: 'task',
+      title: '创城迎检材料报送',
+      imposedBy: '区文明办',
+      imposedOn: '2026-05-10',
+      recordedBy: recorder,
+    },
+    {
+      id: 'demo-burden-2',
+      communityCode: DEMO_COMMUNITY,
+      kind: 'evaluation',
+      title: '垃圾分类示范社区评比',
+      imposedBy: '区城管局',
+      imposedOn: '2026-04-02',
+      recordedBy: recorder,
+    },
+    {
+      id: 'demo-burden-3',
+      communityCode: DEMO_COMMUNITY,
+      kind: 'evaluation',
+      title: '平安社区专项考核',
+      imposedBy: '区政法委',
+      imposedOn: '2026-09-15',
+      recordedBy: recorder,
+    },
+    {
+      id: 'demo-burden-4',
+      communityCode: DEMO_COMMUNITY,
+      kind: 'signboard',
+      title: '食品安全宣传站',
+      imposedBy: '区市场监管局',
+      imposedOn: '2026-03-01',
+      endedOn: '2026-08-01',
+      recordedBy: recorder,
+    },
   ];
   for (const b of burdens) {
     const { id, communityCode, ...record } = b;

@@ -12,8 +12,8 @@ import {
   insertBurden,
   listAdmissions,
   listBurdens,
-  saveWorkListVersion,
   ServicesError,
+  saveWorkListVersion,
   seedWorkloadDemo,
   storedSnapshot,
   workAdmissions,
@@ -23,7 +23,12 @@ import { createTestDatabase } from '../src/testing.js';
 
 const XIANGSHAN = '370305111007';
 const who = { actor: null, ip: null, at: new Date('2026-11-30T02:00:00Z') };
-const district = { role: 'districtAdmin' as const, jurisdictionCode: '370305', userId: 'd', name: '区民政局' };
+const district = {
+  role: 'districtAdmin' as const,
+  jurisdictionCode: '370305',
+  userId: 'd',
+  name: '区民政局',
+};
 
 describe('work-item lists, admissions and burdens in the database', () => {
   let database: DatabaseHandle;
@@ -58,8 +63,15 @@ describe('work-item lists, admissions and burdens in the database', () => {
   });
 
   it('numbers versions, keeps them all, and refuses one out of order without writing', async () => {
-    const draft = { jurisdictionCode: '370305', kind: 'party' as const, effectiveFrom: '2027-01-01', items: [{ title: '三会一课' }] };
-    const saved = await saveWorkListVersion(database.db, draft, who, (kept) => nextVersionProblem(draft, kept));
+    const draft = {
+      jurisdictionCode: '370305',
+      kind: 'party' as const,
+      effectiveFrom: '2027-01-01',
+      items: [{ title: '三会一课' }],
+    };
+    const saved = await saveWorkListVersion(database.db, draft, who, (kept) =>
+      nextVersionProblem(draft, kept),
+    );
     expect(saved.version).toBe(2);
     const again = saveWorkListVersion(database.db, draft, who, (kept) => nextVersionProblem(draft, kept));
     await expect(again).rejects.toBeInstanceOf(ServicesError);
@@ -91,7 +103,8 @@ describe('work-item lists, admissions and burdens in the database', () => {
       decideStoredAdmission(
         database.db,
         'r-1',
-        (r) => decideAdmission(r, { outcome: 'approved', approvingBody: 'civil-affairs' }, district, '2026-11-30'),
+        (r) =>
+          decideAdmission(r, { outcome: 'approved', approvingBody: 'civil-affairs' }, district, '2026-11-30'),
         who,
       ),
     ).rejects.toMatchObject({ code: 'invalid', issues: [{ path: 'funding.amountFen' }] });
@@ -103,7 +116,11 @@ describe('work-item lists, admissions and burdens in the database', () => {
       (r) =>
         decideAdmission(
           r,
-          { outcome: 'approved', approvingBody: 'civil-affairs', funding: { amountFen: 2_000_000, source: '区财政' } },
+          {
+            outcome: 'approved',
+            approvingBody: 'civil-affairs',
+            funding: { amountFen: 2_000_000, source: '区财政' },
+          },
           district,
           '2026-11-30',
         ),
@@ -132,7 +149,9 @@ describe('work-item lists, admissions and burdens in the database', () => {
       },
       who,
     );
-    expect((await storedSnapshot(database.db, XIANGSHAN, '2026-11-30'))?.snapshot.facility?.otherSignboards).toBe(1);
+    expect(
+      (await storedSnapshot(database.db, XIANGSHAN, '2026-11-30'))?.snapshot.facility?.otherSignboards,
+    ).toBe(1);
     await expect(
       endBurden(database.db, 'b-1', '2026-10-01', who, (b) =>
         '2026-10-01' < b.imposedOn ? { path: 'endedOn', message: '结束日期不能早于下派日期' } : undefined,
@@ -140,6 +159,8 @@ describe('work-item lists, admissions and burdens in the database', () => {
     ).rejects.toBeInstanceOf(ServicesError);
     const ended = await endBurden(database.db, 'b-1', '2026-11-20', who, () => undefined);
     expect(ended.endedOn).toBe('2026-11-20');
-    expect((await storedSnapshot(database.db, XIANGSHAN, '2026-11-30'))?.snapshot.facility?.otherSignboards).toBe(0);
+    expect(
+      (await storedSnapshot(database.db, XIANGSHAN, '2026-11-30'))?.snapshot.facility?.otherSignboards,
+    ).toBe(0);
   });
 });

@@ -63,11 +63,15 @@ describe('work-item lists', () => {
   });
 
   it('is kept by its own jurisdiction’s administrators, versions in order, dates in order', () => {
-    expect(workListKeeperProblem({ role: 'districtAdmin', jurisdictionCode: DISTRICT }, DISTRICT)).toBeUndefined();
+    expect(
+      workListKeeperProblem({ role: 'districtAdmin', jurisdictionCode: DISTRICT }, DISTRICT),
+    ).toBeUndefined();
     expect(workListKeeperProblem({ role: 'streetAdmin', jurisdictionCode: STREET }, DISTRICT)).toBe(
       '工作事项清单由本辖区的管理员维护',
     );
-    expect(workListKeeperProblem({ role: 'communityWorker', jurisdictionCode: COMMUNITY }, COMMUNITY)).toBeDefined();
+    expect(
+      workListKeeperProblem({ role: 'communityWorker', jurisdictionCode: COMMUNITY }, COMMUNITY),
+    ).toBeDefined();
     expect(nextVersionProblem({ effectiveFrom: '2026-01-01' }, [version({})])?.path).toBe('effectiveFrom');
     expect(nextVersionProblem({ effectiveFrom: '2026-07-01' }, [version({})])).toBeUndefined();
     const bad = workListVersionDraft.safeParse({
@@ -82,7 +86,14 @@ describe('work-item lists', () => {
       ['effectiveUntil', '失效日期不能早于生效日期'],
       ['items', '清单中有重复的事项名称'],
     ]);
-    expect(workListVersionDraft.safeParse({ jurisdictionCode: DISTRICT, kind: 'party', effectiveFrom: '2026-07-01', items: [] }).error?.issues[0]?.message).toBe('清单至少要有 1 个事项');
+    expect(
+      workListVersionDraft.safeParse({
+        jurisdictionCode: DISTRICT,
+        kind: 'party',
+        effectiveFrom: '2026-07-01',
+        items: [],
+      }).error?.issues[0]?.message,
+    ).toBe('清单至少要有 1 个事项');
   });
 
   it('in force as of a date: the latest version taken effect, from the nearest keeper; every version kept', () => {
@@ -96,7 +107,9 @@ describe('work-item lists', () => {
     expect(listsInForce(versions, COMMUNITY, '2026-07-01')['assist-government']?.id).toBe('v2');
     expect(listsInForce(versions, COMMUNITY, '2026-07-01').party?.id).toBe('city');
     expect(listsInForce(versions, COMMUNITY, '2025-12-31')).toEqual({});
-    expect(listedIn(listsInForce(versions, COMMUNITY, '2026-07-01'), '燃气安全 入户排查')).toBe('assist-government');
+    expect(listedIn(listsInForce(versions, COMMUNITY, '2026-07-01'), '燃气安全 入户排查')).toBe(
+      'assist-government',
+    );
   });
 });
 
@@ -114,7 +127,14 @@ describe('admission of work outside the lists', () => {
     expect(parsed.success).toBe(false);
     const byPath = Object.fromEntries(parsed.error?.issues.map((i) => [i.path.join('.'), i.message]) ?? []);
     expect(byPath['funding.amountFen']).toBe('经费金额应大于 0');
-    expect(admissionDraft.safeParse({ ...request({ funding: { amountFen: 1.5, source: 'x' } }), id: undefined, appliedBy: undefined, appliedOn: undefined }).error?.issues[0]?.message).toBe('金额应为以分计的整数');
+    expect(
+      admissionDraft.safeParse({
+        ...request({ funding: { amountFen: 1.5, source: 'x' } }),
+        id: undefined,
+        appliedBy: undefined,
+        appliedOn: undefined,
+      }).error?.issues[0]?.message,
+    ).toBe('金额应为以分计的整数');
     const dates = admissionDraft.safeParse({
       streetCode: STREET,
       communityCodes: ['370305112001'],
@@ -132,35 +152,56 @@ describe('admission of work outside the lists', () => {
   });
 
   it('is approved by the district in the name of the department the kind names, only with funding, and filed with the city', () => {
-    const noMoney = decideAdmission(request(), { outcome: 'approved', approvingBody: 'civil-affairs' }, districtAdmin, '2026-10-25');
+    const noMoney = decideAdmission(
+      request(),
+      { outcome: 'approved', approvingBody: 'civil-affairs' },
+      districtAdmin,
+      '2026-10-25',
+    );
     expect(noMoney).toEqual({
       ok: false,
       issues: [{ path: 'funding.amountFen', message: '准入须落实经费（费随事转）：请填写经费金额和来源' }],
     });
     const wrongBody = decideAdmission(
       request(),
-      { outcome: 'approved', approvingBody: 'organisation', funding: { amountFen: 500_000, source: '区财政' } },
+      {
+        outcome: 'approved',
+        approvingBody: 'organisation',
+        funding: { amountFen: 500_000, source: '区财政' },
+      },
       districtAdmin,
       '2026-10-25',
     );
     expect(wrongBody.ok === false && wrongBody.issues[0]?.message).toBe('协助政府类事项应由区民政部门审批');
     const otherDistrict = decideAdmission(
       request(),
-      { outcome: 'approved', approvingBody: 'civil-affairs', funding: { amountFen: 500_000, source: '区财政' } },
+      {
+        outcome: 'approved',
+        approvingBody: 'civil-affairs',
+        funding: { amountFen: 500_000, source: '区财政' },
+      },
       { ...districtAdmin, jurisdictionCode: '370306' },
       '2026-10-25',
     );
     expect(otherDistrict.ok).toBe(false);
     const street = decideAdmission(
       request(),
-      { outcome: 'approved', approvingBody: 'civil-affairs', funding: { amountFen: 500_000, source: '区财政' } },
+      {
+        outcome: 'approved',
+        approvingBody: 'civil-affairs',
+        funding: { amountFen: 500_000, source: '区财政' },
+      },
       { ...districtAdmin, role: 'streetAdmin', jurisdictionCode: STREET },
       '2026-10-25',
     );
     expect(street.ok).toBe(false);
     const approved = decideAdmission(
       request({ kind: 'party' }),
-      { outcome: 'approved', approvingBody: 'organisation', funding: { amountFen: 1_234_567, source: '区委组织部党建经费' } },
+      {
+        outcome: 'approved',
+        approvingBody: 'organisation',
+        funding: { amountFen: 1_234_567, source: '区委组织部党建经费' },
+      },
       districtAdmin,
       '2026-10-25',
     );
@@ -177,23 +218,49 @@ describe('admission of work outside the lists', () => {
     );
     expect(proposed.ok && proposed.value.funding?.amountFen).toBe(100);
     const decided = request({ decision: approved.ok ? approved.value : undefined });
-    expect(decideAdmission(decided, { outcome: 'rejected', approvingBody: 'organisation', opinion: '重复' }, districtAdmin, '2026-10-26').ok).toBe(false);
+    expect(
+      decideAdmission(
+        decided,
+        { outcome: 'rejected', approvingBody: 'organisation', opinion: '重复' },
+        districtAdmin,
+        '2026-10-26',
+      ).ok,
+    ).toBe(false);
   });
 });
 
 describe('burdens', () => {
   it('refuses the allowed signboards, listed or admitted work, and dates out of order', () => {
-    const base = { communityCode: COMMUNITY, kind: 'signboard', title: '社区党群服务中心', imposedBy: '区', imposedOn: '2026-03-01' };
+    const base = {
+      communityCode: COMMUNITY,
+      kind: 'signboard',
+      title: '社区党群服务中心',
+      imposedBy: '区',
+      imposedOn: '2026-03-01',
+    };
     expect(burdenDraft.safeParse(base).error?.issues[0]?.message).toBe('这是规定允许悬挂的牌子，不属于负担');
-    expect(burdenDraft.safeParse({ ...base, title: '食品安全示范点', endedOn: '2026-02-01' }).error?.issues[0]?.path).toEqual(['endedOn']);
+    expect(
+      burdenDraft.safeParse({ ...base, title: '食品安全示范点', endedOn: '2026-02-01' }).error?.issues[0]
+        ?.path,
+    ).toEqual(['endedOn']);
     const lists = listsInForce([version({})], COMMUNITY, '2026-03-01');
     const task = burdenDraft.parse({ ...base, kind: 'task', title: '人口普查入户登记' });
-    expect(burdenProblem(task, { today: '2026-03-02', lists, admitted: [] })?.message).toContain('居民委员会协助政府工作事项清单');
+    expect(burdenProblem(task, { today: '2026-03-02', lists, admitted: [] })?.message).toContain(
+      '居民委员会协助政府工作事项清单',
+    );
     const admittedTask = burdenDraft.parse({ ...base, kind: 'task', title: '燃气安全入户排查' });
     const approved = request({
-      decision: { outcome: 'approved', approvingBody: 'civil-affairs', by: { userId: 'd', name: '区' }, on: '2026-02-01', filedWith: { cityCode: '370300', body: 'civil-affairs' } },
+      decision: {
+        outcome: 'approved',
+        approvingBody: 'civil-affairs',
+        by: { userId: 'd', name: '区' },
+        on: '2026-02-01',
+        filedWith: { cityCode: '370300', body: 'civil-affairs' },
+      },
     });
-    expect(burdenProblem(admittedTask, { today: '2026-03-02', lists, admitted: [approved] })?.message).toBe('该事项已经准入，不属于负担');
+    expect(burdenProblem(admittedTask, { today: '2026-03-02', lists, admitted: [approved] })?.message).toBe(
+      '该事项已经准入，不属于负担',
+    );
     expect(burdenProblem(admittedTask, { today: '2026-03-02', lists, admitted: [] })).toBeUndefined();
     expect(burdenProblem(admittedTask, { today: '2026-02-28', lists, admitted: [] })?.path).toBe('imposedOn');
   });

@@ -62,7 +62,8 @@ export const workloadCitations = {
     document: CITY2013,
     article: '第十四条',
     inForceFrom: '2013-12-01',
-    quote: '凡本条例未明确规定和未列入社区服务管理指导目录需要新增进入社区开展的工作事项应当经区市、县人民政府审查批准。',
+    quote:
+      '凡本条例未明确规定和未列入社区服务管理指导目录需要新增进入社区开展的工作事项应当经区市、县人民政府审查批准。',
   },
   city2013Funding: {
     document: CITY2013,
@@ -165,7 +166,8 @@ export function workListKeeperProblem(
   if (!isAdminRole(actor.role) || actor.jurisdictionCode !== jurisdictionCode)
     return '工作事项清单由本辖区的管理员维护';
   const level = divisionLevel(jurisdictionCode);
-  if (level === undefined || level === 'community') return '工作事项清单由市、区（县）或街道制定，社区不制定清单';
+  if (level === undefined || level === 'community')
+    return '工作事项清单由市、区（县）或街道制定，社区不制定清单';
   return undefined;
 }
 
@@ -187,14 +189,17 @@ export function nextVersionProblem(
 }
 
 /** The version of one jurisdiction's list in force on `asOf`: the latest to have taken effect and not lapsed. */
-export function versionInForce<V extends Pick<WorkListVersion, 'effectiveFrom' | 'effectiveUntil' | 'version'>>(
-  versions: readonly V[],
-  asOf: string,
-): V | undefined {
+export function versionInForce<
+  V extends Pick<WorkListVersion, 'effectiveFrom' | 'effectiveUntil' | 'version'>,
+>(versions: readonly V[], asOf: string): V | undefined {
   let found: V | undefined;
   for (const v of versions) {
     if (v.effectiveFrom > asOf) continue;
-    if (found === undefined || v.effectiveFrom > found.effectiveFrom || (v.effectiveFrom === found.effectiveFrom && v.version > found.version))
+    if (
+      found === undefined ||
+      v.effectiveFrom > found.effectiveFrom ||
+      (v.effectiveFrom === found.effectiveFrom && v.version > found.version)
+    )
       found = v;
   }
   if (found?.effectiveUntil !== undefined && found.effectiveUntil < asOf) return undefined;
@@ -418,7 +423,10 @@ export function decideAdmission(
   const filedWith = { cityCode: `${request.streetCode.slice(0, 4)}00`, body };
   const by = { userId: actor.userId, name: actor.name };
   if (input.outcome === 'rejected')
-    return { ok: true, value: { outcome: 'rejected', approvingBody: body, by, on, opinion: input.opinion, filedWith } };
+    return {
+      ok: true,
+      value: { outcome: 'rejected', approvingBody: body, by, on, opinion: input.opinion, filedWith },
+    };
   const money = input.funding ?? request.funding;
   if (!money)
     return {
@@ -452,7 +460,12 @@ export const burdenKindLabels: Record<BurdenKind, string> = {
 };
 
 /** The signboards a community's office may show (Weihai 二（八）); recording one of them as a burden is a mistake. */
-export const allowedSignboards = ['社区党组织', '基层群众性自治组织', '社区党群服务中心', '中国社区'] as const;
+export const allowedSignboards = [
+  '社区党组织',
+  '基层群众性自治组织',
+  '社区党群服务中心',
+  '中国社区',
+] as const;
 
 export const burdenDraft = z
   .strictObject({

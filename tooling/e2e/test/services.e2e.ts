@@ -171,7 +171,8 @@ describeInBrowser('service cases in the console and the resident’s feedback li
   it('records a signboard imposed outside the lists as a burden, refusing an allowed one, and counts it', async () => {
     await page.goto(`${server.url}/workload`);
     const counts = page.getByTestId('burden-counts');
-    const active = () => counts.locator('.ant-statistic').first().locator('.ant-statistic-content-value').textContent();
+    const active = () =>
+      counts.locator('.ant-statistic').first().locator('.ant-statistic-content-value').textContent();
     await counts.waitFor();
     const before = Number(await active());
     expect(before).toBeGreaterThan(0);
@@ -189,7 +190,9 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     await form.getByRole('button', { name: '登记负担' }).click();
     await page.getByTestId('burden-list').getByText('禁毒宣传站').waitFor();
     await expect.poll(async () => Number(await active())).toBe(before + 1);
-    expect(Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'))).toBeLessThanOrEqual(0);
+    expect(
+      Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')),
+    ).toBeLessThanOrEqual(0);
     await page.getByRole('tab', { name: '工作事项清单' }).click();
     await page.getByTestId('lists-in-force').getByText('人口普查入户登记').waitFor();
     await screenshot(page, 'workload-burdens-phone');

@@ -71,9 +71,16 @@ function asClientError(error: unknown, within: string): never {
         const path = [within, issue.path].filter(Boolean).join('.') || '(root)';
         fieldErrors[path] = [...(fieldErrors[path] ?? []), issue.message];
       }
-      throw new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: new FieldProblems(fieldErrors) });
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: error.message,
+        cause: new FieldProblems(fieldErrors),
+      });
     }
-    throw new TRPCError({ code: error.code === 'not-found' ? 'NOT_FOUND' : 'CONFLICT', message: error.message });
+    throw new TRPCError({
+      code: error.code === 'not-found' ? 'NOT_FOUND' : 'CONFLICT',
+      message: error.message,
+    });
   }
   throw error;
 }
@@ -147,10 +154,18 @@ export const workloadRouter = router({
       const problem = applicantProblem(ctx.principal, input.request.streetCode);
       if (problem) throw forbidden(problem);
       const asOf = today(ctx);
-      const { inForce } = await listsFor(ctx, input.request.streetCode, input.request.startsOn > asOf ? input.request.startsOn : asOf);
+      const { inForce } = await listsFor(
+        ctx,
+        input.request.streetCode,
+        input.request.startsOn.localeCompare(asOf) > 0 ? input.request.startsOn : asOf,
+      );
       const listed = listedIn(inForce, input.request.title);
       if (listed)
-        throw fieldError('BAD_REQUEST', 'request.title', `该事项已在${workListKindLabels[listed]}内，无需准入`);
+        throw fieldError(
+          'BAD_REQUEST',
+          'request.title',
+          `该事项已在${workListKindLabels[listed]}内，无需准入`,
+        );
       const known = await ctx.db
         .select({ code: communities.code })
         .from(communities)
@@ -175,7 +190,10 @@ export const workloadRouter = router({
       const found = await findAdmission(ctx.db, input.id);
       if (!found) throw notFound('没有这个准入申请');
       requireScope(ctx.principal, found.streetCode);
-      if (ctx.principal.role !== 'districtAdmin' || ctx.principal.jurisdictionCode !== found.streetCode.slice(0, 6))
+      if (
+        ctx.principal.role !== 'districtAdmin' ||
+        ctx.principal.jurisdictionCode !== found.streetCode.slice(0, 6)
+      )
         throw forbidden(`${admissionKindLabels[found.kind]}事项的准入由该街道所在区的管理员审批`);
       try {
         return await decideStoredAdmission(

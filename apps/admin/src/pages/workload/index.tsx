@@ -6,10 +6,10 @@
  */
 import {
   type AdmissionKind,
+  type ApprovingBody,
   admissionKindLabels,
   admissionKinds,
   admissionStatusLabels,
-  type ApprovingBody,
   approvingBodies,
   approvingBodyLabels,
   approvingBodyOf,
@@ -71,7 +71,10 @@ function useFieldErrors(form: ReturnType<typeof Form.useForm>[0], within: string
 /** The communities of the signed-in street (or the community itself), for the pickers. */
 function useCommunities(node: string) {
   const isStreet = node.length === 9;
-  const street = useQuery({ ...trpc.services.cases.queryOptions({ under: node, limit: 1 }), enabled: isStreet });
+  const street = useQuery({
+    ...trpc.services.cases.queryOptions({ under: node, limit: 1 }),
+    enabled: isStreet,
+  });
   if (node.length === 12) return [{ value: node, label: '本社区' }];
   return (street.data?.communities ?? []).map((c) => ({ value: c.code, label: c.name }));
 }
@@ -80,9 +83,22 @@ function useCommunities(node: string) {
 
 type BurdenData = RouterOutputs['workload']['burdens'];
 
-function RecordBurden({ communities, onDone }: { communities: { value: string; label: string }[]; onDone: () => void }) {
+function RecordBurden({
+  communities,
+  onDone,
+}: {
+  communities: { value: string; label: string }[];
+  onDone: () => void;
+}) {
   const [form] = Form.useForm();
-  const errors = useFieldErrors(form, 'burden', ['communityCode', 'kind', 'title', 'imposedBy', 'imposedOn', 'endedOn']);
+  const errors = useFieldErrors(form, 'burden', [
+    'communityCode',
+    'kind',
+    'title',
+    'imposedBy',
+    'imposedOn',
+    'endedOn',
+  ]);
   const record = useMutation(
     trpc.workload.recordBurden.mutationOptions({
       onSuccess: () => {
@@ -98,7 +114,13 @@ function RecordBurden({ communities, onDone }: { communities: { value: string; l
       form={form}
       layout="vertical"
       data-testid="burden-form"
-      onFinish={(v: { communityCode?: string; kind?: BurdenKind; title?: string; imposedBy?: string; imposedOn?: unknown }) =>
+      onFinish={(v: {
+        communityCode?: string;
+        kind?: BurdenKind;
+        title?: string;
+        imposedBy?: string;
+        imposedOn?: unknown;
+      }) =>
         record.mutate({
           burden: {
             communityCode: v.communityCode ?? communities[0]?.value ?? '',
@@ -172,7 +194,8 @@ function BurdensTab({ node }: { node: string }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        清单以外、未经准入下派到社区的工作任务、考核评比和挂牌。考核评比每年一次性实施；社区对外只悬挂社区党组织、基层群众性自治组织、社区党群服务中心牌子和“中国社区”标识（威海 二（八））。
+        清单以外、未经准入下派到社区的工作任务、考核评比和挂牌。考核评比每年一次性实施；社区对外只悬挂社区党组织、基层群众性自治组织、社区党群服务中心牌子和“中国社区”标识（威海
+        二（八））。
       </Typography.Paragraph>
       <BurdenTotals total={total} />
       {node.length < 12 && perCommunity.length > 0 && (
@@ -243,7 +266,15 @@ function BurdensTab({ node }: { node: string }) {
 
 type Admission = RouterOutputs['workload']['admissions']['items'][number];
 
-function ApplyForm({ street, communities, onDone }: { street: string; communities: { value: string; label: string }[]; onDone: () => void }) {
+function ApplyForm({
+  street,
+  communities,
+  onDone,
+}: {
+  street: string;
+  communities: { value: string; label: string }[];
+  onDone: () => void;
+}) {
   const [form] = Form.useForm();
   const errors = useFieldErrors(form, 'request', [
     'communityCodes',
@@ -327,7 +358,11 @@ function ApplyForm({ street, communities, onDone }: { street: string; communitie
         </Form.Item>
       </Flex>
       <Flex gap={8} wrap>
-        <Form.Item name={['funding', 'amountFen']} label="拟安排经费（元）" style={{ flex: 1, minWidth: 150 }}>
+        <Form.Item
+          name={['funding', 'amountFen']}
+          label="拟安排经费（元）"
+          style={{ flex: 1, minWidth: 150 }}
+        >
           <Input inputMode="decimal" />
         </Form.Item>
         <Form.Item name={['funding', 'source']} label="经费来源" style={{ flex: 1, minWidth: 150 }}>
@@ -374,7 +409,10 @@ function DecideForm({ request, onDone }: { request: Admission; onDone: () => voi
       }) => {
         const opinion = v.opinion?.trim();
         if (v.outcome === 'rejected') {
-          decide.mutate({ id: request.id, decision: { outcome: 'rejected', approvingBody: v.approvingBody, opinion: opinion ?? '' } });
+          decide.mutate({
+            id: request.id,
+            decision: { outcome: 'rejected', approvingBody: v.approvingBody, opinion: opinion ?? '' },
+          });
           return;
         }
         const amount = v.funding?.amountFen?.trim();
@@ -408,8 +446,15 @@ function DecideForm({ request, onDone }: { request: Admission; onDone: () => voi
       </Form.Item>
       {outcome !== 'rejected' && (
         <Flex gap={8} wrap>
-          <Form.Item name={['funding', 'amountFen']} label="落实经费（元）" style={{ flex: 1, minWidth: 150 }}>
-            <Input inputMode="decimal" placeholder={request.funding ? formatFen(request.funding.amountFen) : ''} />
+          <Form.Item
+            name={['funding', 'amountFen']}
+            label="落实经费（元）"
+            style={{ flex: 1, minWidth: 150 }}
+          >
+            <Input
+              inputMode="decimal"
+              placeholder={request.funding ? formatFen(request.funding.amountFen) : ''}
+            />
           </Form.Item>
           <Form.Item name={['funding', 'source']} label="经费来源" style={{ flex: 1, minWidth: 150 }}>
             <Input maxLength={200} placeholder={request.funding?.source ?? ''} />
@@ -446,7 +491,8 @@ function AdmissionsTab({ node }: { node: string }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        清单以外的事项确需安排到社区的，由街道申请，党建类报区级组织部门审批，协助政府类报区民政部门审批，并报市组织、民政部门备案；按“费随事转”落实经费（鄂州 第二十三条）。
+        清单以外的事项确需安排到社区的，由街道申请，党建类报区级组织部门审批，协助政府类报区民政部门审批，并报市组织、民政部门备案；按“费随事转”落实经费（鄂州
+        第二十三条）。
       </Typography.Paragraph>
       <Flex gap={24} wrap data-testid="admission-counts">
         <Statistic title="待审批" value={data.pending} />
@@ -462,12 +508,16 @@ function AdmissionsTab({ node }: { node: string }) {
                 <Typography.Text strong>{r.title}</Typography.Text> <Tag>{admissionKindLabels[r.kind]}</Tag>
                 <Tag color={statusColors[r.status]}>{admissionStatusLabels[r.status]}</Tag>
                 <div style={{ color: '#888' }}>
-                  {r.requestedBy}提出，{r.appliedOn} 申请；{r.startsOn} 起{r.endsOn ? `至 ${r.endsOn}` : ''}；{r.communityCodes.length} 个社区
+                  {r.requestedBy}提出，{r.appliedOn} 申请；{r.startsOn} 起{r.endsOn ? `至 ${r.endsOn}` : ''}；
+                  {r.communityCodes.length} 个社区
                 </div>
                 {r.decision && (
                   <div style={{ color: '#888' }}>
-                    {approvingBodyLabels[r.decision.approvingBody]}（{r.decision.by.name}）{r.decision.on} 审批
-                    {r.decision.funding ? `；经费 ${formatFen(r.decision.funding.amountFen)}，来源：${r.decision.funding.source}` : ''}
+                    {approvingBodyLabels[r.decision.approvingBody]}（{r.decision.by.name}）{r.decision.on}{' '}
+                    审批
+                    {r.decision.funding
+                      ? `；经费 ${formatFen(r.decision.funding.amountFen)}，来源：${r.decision.funding.source}`
+                      : ''}
                     ；已报{filingBodyLabels[r.decision.filedWith.body]}备案
                     {r.decision.opinion ? `；意见：${r.decision.opinion}` : ''}
                   </div>
@@ -489,7 +539,9 @@ function AdmissionsTab({ node }: { node: string }) {
             {
               key: 'apply',
               label: '申请清单外事项准入',
-              children: <ApplyForm street={node} communities={communities} onDone={() => refresh('已提交准入申请')} />,
+              children: (
+                <ApplyForm street={node} communities={communities} onDone={() => refresh('已提交准入申请')} />
+              ),
             },
           ]}
         />
@@ -518,7 +570,12 @@ function ListEditor({ node, onDone }: { node: string; onDone: () => void }) {
       form={form}
       layout="vertical"
       data-testid="list-form"
-      onFinish={(v: { kind?: WorkListKind; effectiveFrom?: unknown; effectiveUntil?: unknown; items?: string }) =>
+      onFinish={(v: {
+        kind?: WorkListKind;
+        effectiveFrom?: unknown;
+        effectiveUntil?: unknown;
+        items?: string;
+      }) =>
         save.mutate({
           list: {
             jurisdictionCode: node,
@@ -577,7 +634,8 @@ function ListsTab({ node }: { node: string }) {
               {list ? (
                 <>
                   <div style={{ color: '#888' }}>
-                    第 {list.version} 版，{list.effectiveFrom} 起施行{list.effectiveUntil ? `，至 ${list.effectiveUntil}` : ''}
+                    第 {list.version} 版，{list.effectiveFrom} 起施行
+                    {list.effectiveUntil ? `，至 ${list.effectiveUntil}` : ''}
                   </div>
                   <ol style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
                     {list.items.map((i) => (
