@@ -23,6 +23,7 @@ import { spreadsheetsRouter } from './routers/spreadsheets.js';
 import { usersRouter } from './routers/users.js';
 import { webhooksRouter } from './routers/webhooks.js';
 import { workbenchRouter } from './routers/workbench.js';
+import { workloadRouter } from './routers/workload.js';
 import { router } from './trpc.js';
 
 export const appRouter = router({
@@ -45,6 +46,7 @@ export const appRouter = router({
   democracy: democracyRouter,
   appraisals: appraisalsRouter,
   services: servicesRouter,
+  workload: workloadRouter,
   parameters: parametersRouter,
   notifications: notificationsRouter,
   webhooks: webhooksRouter,

@@ -15,13 +15,14 @@ import {
   SNAPSHOT_FORMAT,
 } from '@shequ/domain';
 import { deriveSnapshotFacts } from '@shequ/people';
-import { deriveServiceFacts } from '@shequ/services';
+import { deriveBurdenFacts, deriveServiceFacts } from '@shequ/services';
 import { eq } from 'drizzle-orm';
 import type { Database, Transaction } from './client.js';
 import { loadDemocracyRegisters } from './democracy-store.js';
 import { loadRegisters } from './people-store.js';
 import { communities } from './schema.js';
 import { loadCaseRegisters } from './services-store.js';
+import { loadBurdenRegisters } from './workload-store.js';
 
 type Db = Database | Transaction;
 
@@ -84,6 +85,7 @@ export const registerSources: readonly RegisterSource[] = [
     derive: (registers, asOf) => deriveDemocracyFacts(registers, asOf),
   }),
   registerSource({ name: 'services', load: loadCaseRegisters, derive: deriveServiceFacts }),
+  registerSource({ name: 'burdens', load: loadBurdenRegisters, derive: deriveBurdenFacts }),
 ];
 
 /** The facts each community's registers determine as of its date; communities keeping none are absent. */

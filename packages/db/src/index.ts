@@ -33,3 +33,4 @@ export * from './volunteers-store.js';
 export * from './webhooks-store.js';
 export * from './witness.js';
 export * from './workbench.js';
+export * from './workload-store.js';

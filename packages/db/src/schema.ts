@@ -159,3 +159,4 @@ export * from './schema-people.js';
 export * from './schema-services.js';
 export * from './schema-webhooks.js';
 export * from './schema-witness.js';
+export * from './schema-workload.js';

@@ -15,6 +15,7 @@ import { type DivisionNode, readDivisionNodes, readResidentsCommittees } from '.
 import { seedPeopleRegisters } from './people-store.js';
 import { communities, jurisdictions } from './schema.js';
 import { seedServicesDemo } from './services-store.js';
+import { seedWorkloadDemo } from './workload-store.js';
 
 /** Hubei/Ezhou, Shandong/Weihai, Shandong/Zibo/Linzi/Jinshan town and all of Jiangsu. */
 export const DEMO_PREFIXES = ['4207', '3710', '370305111', '32'] as const;
@@ -124,6 +125,7 @@ export async function seedDemo(
   await seedPeopleRegisters(handle, demoRegisters());
   await seedDemocracyRegisters(handle, demoDemocracyRegisters(), undefined, demoPublicContacts());
   await seedServicesDemo(handle);
+  await seedWorkloadDemo(handle);
   await seedParametersDemo(handle);
   return summary;
 }

@@ -93,6 +93,11 @@ export const auditActionLabels: Record<string, string> = {
   'people.resident-group.import-update': '从表格更新居民小组',
   'people.representative.import-update': '从表格更新居民代表',
   'people.representative.end': '结束居民代表任期',
+  'workload.list.save': '发布工作事项清单',
+  'workload.admission.apply': '提出事项准入申请',
+  'workload.admission.decide': '审批事项准入申请',
+  'workload.burden.record': '登记清单外负担',
+  'workload.burden.end': '登记负担结束',
 };
 
 /** Audit-log entity types (`audit_log.entity_type`). */
@@ -119,6 +124,9 @@ export const entityTypeLabels: Record<string, string> = {
   'people.building': '楼栋',
   'people.resident-group': '居民小组',
   'people.representative': '居民代表',
+  'workload.list': '工作事项清单',
+  'workload.admission': '事项准入申请',
+  'workload.burden': '清单外负担',
 };
 
 /** Statuses of a policy check (docs/interfaces.md §3). */

@@ -7,3 +7,4 @@ export * from './snapshot.js';
 export * from './visits.js';
 export * from './volunteers.js';
 export * from './windows.js';
+export * from './workload.js';

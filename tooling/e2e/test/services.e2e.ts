@@ -3,7 +3,8 @@
  * door: the demo's open cases with the overdue ones counted, the intake form refusing bad input with
  * field messages, a new case received with 孙立 as first responder, closed with the resident told,
  * and the resident answering through the one-time link without signing in — once; a visit recorded
- * on the doorstep; a volunteer registered, points credited and a redemption beyond them refused.
+ * on the doorstep; a volunteer registered, points credited and a redemption beyond them refused; a
+ * signboard imposed outside the lists recorded as a burden and counted.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -164,6 +165,37 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     await card.getByRole('button', { name: '保存' }).click();
     await card.getByText('积分不足：现有 20 分，兑换 25 分').waitFor();
     await screenshot(page, 'services-volunteers-phone');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('records a signboard imposed outside the lists as a burden, refusing an allowed one, and counts it', async () => {
+    await page.goto(`${server.url}/workload`);
+    const counts = page.getByTestId('burden-counts');
+    const active = () =>
+      counts.locator('.ant-statistic').first().locator('.ant-statistic-content-value').textContent();
+    await counts.waitFor();
+    const before = Number(await active());
+    expect(before).toBeGreaterThan(0);
+    await page.getByText('登记清单外负担', { exact: true }).click();
+    const form = page.getByTestId('burden-form');
+    await form.getByRole('button', { name: '登记负担' }).click();
+    await form.getByText('事项名称不能为空').waitFor();
+    await form.getByLabel('类别').click();
+    await page.locator('.ant-select-item-option', { hasText: '挂牌' }).click();
+    await form.getByLabel('事项名称').fill('中国社区');
+    await form.getByLabel('下派单位').fill('区禁毒办');
+    await form.getByRole('button', { name: '登记负担' }).click();
+    await form.getByText('这是规定允许悬挂的牌子，不属于负担').waitFor();
+    await form.getByLabel('事项名称').fill('禁毒宣传站');
+    await form.getByRole('button', { name: '登记负担' }).click();
+    await page.getByTestId('burden-list').getByText('禁毒宣传站').waitFor();
+    await expect.poll(async () => Number(await active())).toBe(before + 1);
+    expect(
+      Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')),
+    ).toBeLessThanOrEqual(0);
+    await page.getByRole('tab', { name: '工作事项清单' }).click();
+    await page.getByTestId('lists-in-force').getByText('人口普查入户登记').waitFor();
+    await screenshot(page, 'workload-burdens-phone');
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import {
   ScheduleOutlined,
   SlidersOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import { isAdminRole } from '@shequ/domain/roles';
 import type { ComponentType, ReactNode } from 'react';
@@ -102,6 +103,11 @@ export const pages: PageEntry[] = [
   { path: 'services/visits', load: () => import('./services/visits.js') },
   { path: 'services/volunteers', load: () => import('./services/volunteers.js') },
   { path: 'services/:id', load: () => import('./services/case.js') },
+  {
+    path: 'workload',
+    load: () => import('./workload/index.js'),
+    menu: { label: '社区减负', icon: <UnorderedListOutlined /> },
+  },
   {
     path: 'users',
     load: () => import('./users/index.js'),

@@ -250,6 +250,47 @@ function MyCases() {
   );
 }
 
+/**
+ * The burdens put on communities outside the lists without admission (减负), for the community, the
+ * street and the city: how many are on them, evaluations beyond one a year, and the admission requests
+ * waiting. Plain text, like the rest of the first page.
+ */
+function Burdens() {
+  const burdens = useQuery(trpc.workload.burdens.queryOptions({}));
+  const admissions = useQuery(trpc.workload.admissions.queryOptions({}));
+  const data = burdens.data;
+  return (
+    <Section title="清单外负担" count={data?.total.active ?? 0} more={<Link to="/workload">社区减负</Link>}>
+      {burdens.isError ? (
+        <Quiet>未能载入：{errorMessage(burdens.error)}</Quiet>
+      ) : !data ? null : (
+        <EntryList data-testid="workbench-burdens">
+          <Entry>
+            <Space size={[12, 0]} wrap>
+              <span>工作任务 {data.total.tasks} 项</span>
+              <span>考核评比 {data.total.evaluations} 项</span>
+              <span>规定外挂牌 {data.total.signboards} 块</span>
+              {data.total.evaluationsOverYearly > 0 ? (
+                <Tag color="red">超出每年一次的考评 {data.total.evaluationsOverYearly} 项</Tag>
+              ) : null}
+              {admissions.data && admissions.data.pending > 0 ? (
+                <span>待审批准入申请 {admissions.data.pending} 件</span>
+              ) : null}
+            </Space>
+          </Entry>
+          {data.perCommunity.length > 1
+            ? data.perCommunity.slice(0, 5).map((c) => (
+                <Entry key={c.code}>
+                  <EntryText title={c.name} description={<span>在册负担 {c.active} 项</span>} />
+                </Entry>
+              ))
+            : null}
+        </EntryList>
+      )}
+    </Section>
+  );
+}
+
 export default function WorkbenchPage() {
   const workbench = useQuery(trpc.workbench.mine.queryOptions());
   if (workbench.isPending) return <Spin />;
@@ -516,6 +557,8 @@ export default function WorkbenchPage() {
             </EntryList>
           )}
         </Section>
+
+        <Burdens />
       </Space>
     </>
   );
