@@ -8,6 +8,7 @@ import {
   type Consultation,
   type DemocracyRegisters,
   type Disclosure,
+  type DeliberationBody,
   type Election,
   emptyDemocracyRegisters,
   type ImposedMeeting,
@@ -45,6 +46,7 @@ export interface DemocracyRecordOf {
   charter: Charter;
   disclosure: Disclosure;
   election: Election;
+  'deliberation-body': DeliberationBody;
 }
 
 const registerOf = {
@@ -54,6 +56,7 @@ const registerOf = {
   charter: 'charters',
   disclosure: 'disclosures',
   election: 'elections',
+  'deliberation-body': 'deliberationBodies',
 } as const satisfies Record<DemocracyRecordKind, keyof DemocracyRegisters>;
 
 /** The date a record is ordered by within its kind. */
@@ -68,6 +71,7 @@ function orderingDate<K extends DemocracyRecordKind>(kind: K, record: DemocracyR
     );
   }
   if (kind === 'disclosure') return (record as Disclosure).on;
+  if (kind === 'deliberation-body') return (record as DeliberationBody).establishedOn;
   return (record as Meeting | ImposedMeeting | Consultation | Election).heldOn;
 }
 
@@ -334,6 +338,7 @@ export async function seedDemocracyRegisters(
     await save('charter', r.charters);
     await save('disclosure', r.disclosures);
     await save('election', r.elections);
+    await save('deliberation-body', r.deliberationBodies);
     const contact = contacts.find((c) => c.communityCode === code);
     if (contact && !(await findPublicContact(db, code))) await savePublicContact(db, { ...who, contact });
     seeded++;
