@@ -6,9 +6,9 @@
 import {
   type Charter,
   type Consultation,
+  type DeliberationBody,
   type DemocracyRegisters,
   type Disclosure,
-  type DeliberationBody,
   type Election,
   emptyDemocracyRegisters,
   type ImposedMeeting,
@@ -17,12 +17,15 @@ import {
   type PublicContact,
   publicBoardSince,
 } from '@shequ/democracy';
+import type { Committee } from '@shequ/people';
 import { and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database, DatabaseHandle, Transaction } from './client.js';
+import { saveCommittee } from './people-store.js';
 import { markRegistersChanged } from './register-changes.js';
 import { communities } from './schema.js';
 import { communityContacts, type DemocracyRecordKind, democracyRecords } from './schema-democracy.js';
+import { peopleCommittees } from './schema-people.js';
 
 type Db = Database | Transaction;
 
@@ -240,6 +243,49 @@ export async function saveDemocracyRecord<K extends DemocracyRecordKind>(
       at: input.at,
     });
     return saved;
+  });
+}
+
+export interface SeatElectedCommitteeInput extends DemocracyActor {
+  electionId: string;
+  /** The committee the result seats, as `@shequ/democracy` made it. */
+  seat: Omit<Committee, 'id'>;
+  /** Stored committees whose term `@shequ/democracy` ended the day before the election. */
+  close: Committee[];
+}
+
+/**
+ * Enters an election's result in the committee register: the previous committees' terms ended and the
+ * new committee seated, in one transaction with an audit record of the whole change.
+ */
+export async function seatElectedCommittee(
+  db: Database,
+  input: SeatElectedCommitteeInput,
+): Promise<Committee & { version: number }> {
+  return db.transaction(async (tx) => {
+    const who = { actor: input.actor, ip: input.ip, at: input.at };
+    for (const committee of input.close) {
+      const [row] = await tx
+        .select({ version: peopleCommittees.version })
+        .from(peopleCommittees)
+        .where(eq(peopleCommittees.id, committee.id))
+        .limit(1);
+      if (!row) throw new DemocracyError('not-found', '没有这个委员会');
+      await saveCommittee(tx, { ...who, committee, expectedVersion: row.version });
+    }
+    const seated = await saveCommittee(tx, { ...who, committee: { ...input.seat, id: '' } });
+    await writeAudit(tx, {
+      actor: input.actor,
+      action: 'democracy.election.apply',
+      entityType: 'democracy.election',
+      entityId: input.electionId,
+      jurisdictionCode: input.seat.communityCode,
+      before: null,
+      after: { committeeId: seated.id, closed: input.close.map((c) => c.id) },
+      ip: input.ip,
+      at: input.at,
+    });
+    return seated;
   });
 }
 

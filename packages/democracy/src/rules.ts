@@ -416,12 +416,39 @@ export function committeeFromElection(e: Election): CommitteeFromElection | unde
   };
 }
 
+interface TermedCommittee {
+  kind: string;
+  termFrom: string;
+  termTo: string;
+  members: { from: string; to?: string | undefined }[];
+}
+
 /**
- * When a new committee is seated, the previous one of the same kind whose term runs past the election
- * day ends the day before it (its members with it), so the register has one committee at a time.
+ * The committees of the register an election's result changes: the new one to seat, and the previous
+ * ones of the same kind whose term runs into the election day, ended the day before it (with their
+ * members still serving), so the register has one committee of a kind at a time. `already` when the
+ * register has a committee of that kind starting on the election day: the result was entered before.
  */
-export function previousTermEnd(heldOn: string): string {
-  return addDays(heldOn, -1);
+export function committeeChangesFromElection<C extends TermedCommittee>(
+  e: Election,
+  stored: readonly C[],
+): { seat: CommitteeFromElection; close: C[] } | { refused: 'resident-group' | 'already'; message: string } {
+  const seat = committeeFromElection(e);
+  if (!seat) return { refused: 'resident-group', message: '居民小组长推选不登记为委员会' };
+  const same = stored.filter((c) => c.kind === seat.kind);
+  if (same.some((c) => c.termFrom === seat.termFrom))
+    return { refused: 'already', message: '本次选举结果已登记到委员会名册' };
+  const end = addDays(e.heldOn, -1);
+  const close = same
+    .filter((c) => c.termFrom <= end && c.termTo >= e.heldOn)
+    .map((c) => ({
+      ...c,
+      termTo: end,
+      members: c.members.map((m) =>
+        m.from <= end && (m.to === undefined || m.to > end) ? { ...m, to: end } : m,
+      ),
+    }));
+  return { seat, close };
 }
 
 // ---------------------------------------------------------------------------------------------
