@@ -20,7 +20,7 @@ import {
 } from '@shequ/democracy';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Descriptions, List, Space, Tabs, Tag, Timeline, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { DemocracyCalendar } from './calendar.js';
@@ -345,6 +345,8 @@ function Deliberation({ view, code }: { view: View; code: string }) {
 
 export default function DemocracyCommunityPage() {
   const { code = '' } = useParams();
+  // The open tab is in the address, so a link (and a phone, where tabs scroll out of sight) opens it.
+  const [search, setSearch] = useSearchParams();
   const query = useQuery(trpc.democracy.community.queryOptions({ code }));
   const view = query.data;
   return (
@@ -361,6 +363,8 @@ export default function DemocracyCommunityPage() {
             {view.contact ? `（办公电话 ${view.contact.officePhone}）` : '（尚未填写联系方式）'}
           </Typography.Text>
           <Tabs
+            activeKey={search.get('tab') ?? 'due'}
+            onChange={(tab) => setSearch({ tab }, { replace: true })}
             items={[
               {
                 key: 'due',
