@@ -80,13 +80,17 @@ describeInBrowser('community democracy in the console and on the public page', (
     await screenshot(page, 'democracy-meeting-refused');
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await page.getByRole('tab', { name: '选举' }).click();
-    await expect(page.getByTestId('democracy-election').first().textContent()).resolves.toContain('差额选举');
+    await expect(
+      page.getByTestId('democracy-election').filter({ hasText: '居民委员会选举' }).first().textContent(),
+    ).resolves.toContain('差额选举');
     expect(consoleErrors.filter((e) => !e.includes('400'))).toEqual([]);
   });
 
   it('on a phone: the calendar fits, a consultation and an election are refused on their fields, then saved', async () => {
     const overflow = () =>
-      page.evaluate<number>(`Math.max(document.documentElement.scrollWidth, window.innerWidth) - ${phone.width}`);
+      page.evaluate<number>(
+        `Math.max(document.documentElement.scrollWidth, window.innerWidth) - ${phone.width}`,
+      );
     /** Types a date and leaves the field (Enter would submit the form a second time). */
     const date = async (field: ReturnType<Page['getByLabel']>, value: string) => {
       await field.fill(value);

@@ -362,28 +362,31 @@ export default function DemocracyCommunityPage() {
             居务公开页：<a href={`/public/communities/${code}`}>{`/public/communities/${code}`}</a>
             {view.contact ? `（办公电话 ${view.contact.officePhone}）` : '（尚未填写联系方式）'}
           </Typography.Text>
-          <Tabs
-            activeKey={search.get('tab') ?? 'due'}
-            onChange={(tab) => setSearch({ tab }, { replace: true })}
-            items={[
-              {
-                key: 'due',
-                label: `待办期限（${view.deadlines.length}）`,
-                children: <Deadlines view={view} />,
-              },
-              { key: 'calendar', label: '日历', children: <DemocracyCalendar view={view} /> },
-              { key: 'meetings', label: '会议', children: <Meetings view={view} code={code} /> },
-              { key: 'disclosures', label: '居务公开', children: <Disclosures view={view} code={code} /> },
-              { key: 'charters', label: '章程公约', children: <Charters view={view} code={code} /> },
-              { key: 'consultations', label: '协商', children: <Consultations view={view} code={code} /> },
-              { key: 'elections', label: '选举', children: <Elections view={view} code={code} /> },
-              {
-                key: 'deliberation',
-                label: '议事协商组织',
-                children: <Deliberation view={view} code={code} />,
-              },
-            ]}
-          />
+          {/* The tab bar scrolls within itself; its hidden overflow menu must not widen the page on a phone. */}
+          <div style={{ overflowX: 'clip' }}>
+            <Tabs
+              activeKey={search.get('tab') ?? 'due'}
+              onChange={(tab) => setSearch({ tab }, { replace: true })}
+              items={[
+                {
+                  key: 'due',
+                  label: `待办期限（${view.deadlines.length}）`,
+                  children: <Deadlines view={view} />,
+                },
+                { key: 'calendar', label: '日历', children: <DemocracyCalendar view={view} /> },
+                { key: 'meetings', label: '会议', children: <Meetings view={view} code={code} /> },
+                { key: 'disclosures', label: '居务公开', children: <Disclosures view={view} code={code} /> },
+                { key: 'charters', label: '章程公约', children: <Charters view={view} code={code} /> },
+                { key: 'consultations', label: '协商', children: <Consultations view={view} code={code} /> },
+                { key: 'elections', label: '选举', children: <Elections view={view} code={code} /> },
+                {
+                  key: 'deliberation',
+                  label: '议事协商组织',
+                  children: <Deliberation view={view} code={code} />,
+                },
+              ]}
+            />
+          </div>
         </>
       )}
     </Space>
