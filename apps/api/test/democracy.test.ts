@@ -1,4 +1,10 @@
-import { auditLog, type DatabaseHandle, democracyRecords, seedDemocracyRegisters } from '@shequ/db';
+import {
+  auditLog,
+  type DatabaseHandle,
+  democracyRecords,
+  loadCommunityRegisters,
+  seedDemocracyRegisters,
+} from '@shequ/db';
 import { createTestDatabase } from '@shequ/db/testing';
 import { demoDemocracyRegisters, demoPublicContacts } from '@shequ/democracy';
 import { and, eq } from 'drizzle-orm';
@@ -23,7 +29,7 @@ const meeting = {
   decisions: [],
 };
 
-const recordsOf = async (kind: 'meeting' | 'disclosure' | 'charter') =>
+const recordsOf = async (kind: 'meeting' | 'disclosure' | 'charter' | 'election') =>
   (
     await database.db
       .select()
@@ -148,7 +154,7 @@ describe('democracy writes', () => {
     expect([await recordsOf('disclosure'), await recordsOf('charter')]).toEqual(before);
   });
 
-  it('refuses a supervision member elected without more than half of the votes cast', async () => {
+  it('refuses a supervision chair elected without more than half of the votes cast', async () => {
     const refused = await rejection(
       clerk.democracy.createElection.mutate({
         record: {
@@ -165,8 +171,93 @@ describe('democracy writes', () => {
       }),
     );
     expect(refused.data?.fieldErrors?.['record.candidates.0.elected']).toEqual([
-      '得票未超过参加投票居民的半数，不能当选',
+      '主任候选人得票未超过参加投票居民的半数，不能当选',
     ]);
+  });
+
+  it('refuses a resident group leader whose term is not the committee’s, writing nothing', async () => {
+    const before = await recordsOf('election');
+    const group = {
+      id: '',
+      communityCode: XIANGSHAN,
+      kind: 'resident-group' as const,
+      residentGroupName: '第二居民小组',
+      heldOn: '2026-07-01',
+      termEndsOn: '2029-05-31',
+      seats: 1,
+      votesCast: 80,
+      secretBallot: false,
+      candidates: [{ name: '韩组长', post: 'group-leader' as const, votes: 70, elected: true }],
+    };
+    const refused = await rejection(clerk.democracy.createElection.mutate({ record: group }));
+    expect(refused.data?.httpStatus).toBe(400);
+    expect(refused.data?.fieldErrors?.['record.termEndsOn']).toEqual([
+      '居民小组长任期与居民委员会相同，应于2031-05-31届满',
+    ]);
+    expect(await recordsOf('election')).toBe(before);
+    const saved = await clerk.democracy.createElection.mutate({
+      record: { ...group, termEndsOn: '2031-05-31' },
+    });
+    expect(saved?.saved.residentGroupName).toBe('第二居民小组');
+  });
+
+  it('enters an election result in the committee register once, ending the previous term', async () => {
+    const view = await clerk.democracy.community.query({ code: XIANGSHAN });
+    const of = (kind: string, heldOn: string) => {
+      const found = view.elections.find((e) => e.kind === kind && e.heldOn === heldOn);
+      if (!found) throw new Error('demo election missing');
+      return found.id;
+    };
+    await clerk.democracy.applyElection.mutate({ id: of('committee', '2021-05-16') });
+    const seated = await clerk.democracy.applyElection.mutate({ id: of('committee', '2026-05-24') });
+    expect(seated?.members.map((m) => [m.name, m.role])).toEqual([
+      ['陈主任', 'chair'],
+      ['刘副主任', 'vice-chair'],
+      ['张委员', 'member'],
+      ['李委员', 'member'],
+      ['周委员', 'member'],
+    ]);
+    const people = await loadCommunityRegisters(database.db, XIANGSHAN);
+    const residents = people.committees.filter((c) => c.kind === 'residents' && c.termFrom >= '2021-05-16');
+    expect(residents.map((c) => [c.termFrom, c.termTo])).toEqual([
+      ['2021-05-16', '2026-05-23'],
+      ['2026-05-24', '2031-05-31'],
+    ]);
+    expect(residents[0]?.members.every((m) => m.to === '2026-05-23')).toBe(true);
+    const again = await rejection(
+      clerk.democracy.applyElection.mutate({ id: of('committee', '2026-05-24') }),
+    );
+    expect(again.data?.code).toBe('CONFLICT');
+    const group = await rejection(
+      clerk.democracy.applyElection.mutate({ id: of('resident-group', '2026-06-20') }),
+    );
+    expect(group.data?.fieldErrors?.id).toEqual(['居民小组长推选不登记为委员会']);
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'democracy.election.apply'));
+    expect(audit).toHaveLength(2);
+  });
+
+  it('keeps the deliberation body and its rules, refusing rules older than the body', async () => {
+    const body = {
+      id: '',
+      communityCode: XIANGSHAN,
+      name: '象山社区议事协商委员会（第二届）',
+      establishedOn: '2026-10-01',
+      members: [{ name: '孙居民', sector: 'resident' as const, selection: 'application' as const }],
+      rulesAdoptedOn: '2026-09-01',
+      rules: '议事规则',
+    };
+    const refused = await rejection(clerk.democracy.createDeliberationBody.mutate({ record: body }));
+    expect(refused.data?.fieldErrors?.['record.rulesAdoptedOn']).toEqual([
+      '议事规则制定日期不能早于成立日期',
+    ]);
+    const saved = await clerk.democracy.createDeliberationBody.mutate({
+      record: { ...body, rulesAdoptedOn: '2026-10-15' },
+    });
+    const view = await clerk.democracy.community.query({ code: XIANGSHAN });
+    expect(view.deliberationBodyInForce).toBe(saved?.saved.id);
   });
 
   it('updates with the version read, refusing a stale one and another community', async () => {

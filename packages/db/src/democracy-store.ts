@@ -6,6 +6,7 @@
 import {
   type Charter,
   type Consultation,
+  type DeliberationBody,
   type DemocracyRegisters,
   type Disclosure,
   type Election,
@@ -16,12 +17,15 @@ import {
   type PublicContact,
   publicBoardSince,
 } from '@shequ/democracy';
+import type { Committee } from '@shequ/people';
 import { and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database, DatabaseHandle, Transaction } from './client.js';
+import { saveCommittee } from './people-store.js';
 import { markRegistersChanged } from './register-changes.js';
 import { communities } from './schema.js';
 import { communityContacts, type DemocracyRecordKind, democracyRecords } from './schema-democracy.js';
+import { peopleCommittees } from './schema-people.js';
 
 type Db = Database | Transaction;
 
@@ -45,6 +49,7 @@ export interface DemocracyRecordOf {
   charter: Charter;
   disclosure: Disclosure;
   election: Election;
+  'deliberation-body': DeliberationBody;
 }
 
 const registerOf = {
@@ -54,6 +59,7 @@ const registerOf = {
   charter: 'charters',
   disclosure: 'disclosures',
   election: 'elections',
+  'deliberation-body': 'deliberationBodies',
 } as const satisfies Record<DemocracyRecordKind, keyof DemocracyRegisters>;
 
 /** The date a record is ordered by within its kind. */
@@ -68,6 +74,7 @@ function orderingDate<K extends DemocracyRecordKind>(kind: K, record: DemocracyR
     );
   }
   if (kind === 'disclosure') return (record as Disclosure).on;
+  if (kind === 'deliberation-body') return (record as DeliberationBody).establishedOn;
   return (record as Meeting | ImposedMeeting | Consultation | Election).heldOn;
 }
 
@@ -239,6 +246,49 @@ export async function saveDemocracyRecord<K extends DemocracyRecordKind>(
   });
 }
 
+export interface SeatElectedCommitteeInput extends DemocracyActor {
+  electionId: string;
+  /** The committee the result seats, as `@shequ/democracy` made it. */
+  seat: Omit<Committee, 'id'>;
+  /** Stored committees whose term `@shequ/democracy` ended the day before the election. */
+  close: Committee[];
+}
+
+/**
+ * Enters an election's result in the committee register: the previous committees' terms ended and the
+ * new committee seated, in one transaction with an audit record of the whole change.
+ */
+export async function seatElectedCommittee(
+  db: Database,
+  input: SeatElectedCommitteeInput,
+): Promise<Committee & { version: number }> {
+  return db.transaction(async (tx) => {
+    const who = { actor: input.actor, ip: input.ip, at: input.at };
+    for (const committee of input.close) {
+      const [row] = await tx
+        .select({ version: peopleCommittees.version })
+        .from(peopleCommittees)
+        .where(eq(peopleCommittees.id, committee.id))
+        .limit(1);
+      if (!row) throw new DemocracyError('not-found', '没有这个委员会');
+      await saveCommittee(tx, { ...who, committee, expectedVersion: row.version });
+    }
+    const seated = await saveCommittee(tx, { ...who, committee: { ...input.seat, id: '' } });
+    await writeAudit(tx, {
+      actor: input.actor,
+      action: 'democracy.election.apply',
+      entityType: 'democracy.election',
+      entityId: input.electionId,
+      jurisdictionCode: input.seat.communityCode,
+      before: null,
+      after: { committeeId: seated.id, closed: input.close.map((c) => c.id) },
+      ip: input.ip,
+      at: input.at,
+    });
+    return seated;
+  });
+}
+
 /** The community's public contact, or undefined when none was entered. */
 export async function findPublicContact(
   db: Db,
@@ -334,6 +384,7 @@ export async function seedDemocracyRegisters(
     await save('charter', r.charters);
     await save('disclosure', r.disclosures);
     await save('election', r.elections);
+    await save('deliberation-body', r.deliberationBodies);
     const contact = contacts.find((c) => c.communityCode === code);
     if (contact && !(await findPublicContact(db, code))) await savePublicContact(db, { ...who, contact });
     seeded++;

@@ -418,9 +418,12 @@ type UnitRecord =
   | { kind: 'resident-group'; unit: ResidentGroup }
   | { kind: 'representative'; unit: Representative };
 
-/** Creates or replaces a committee (with its members); audited. */
+/**
+ * Creates or replaces a committee (with its members); audited. Takes a transaction too, so an election's
+ * result can seat its committee in the same transaction as its own record.
+ */
 export async function saveCommittee(
-  db: Database,
+  db: Db,
   input: PeopleActor & { committee: Committee; expectedVersion?: number },
 ): Promise<Committee & { version: number }> {
   return db.transaction(async (tx) => {

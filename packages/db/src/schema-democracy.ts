@@ -17,6 +17,7 @@ export const democracyRecordKinds = [
   'charter',
   'disclosure',
   'election',
+  'deliberation-body',
 ] as const;
 export type DemocracyRecordKind = (typeof democracyRecordKinds)[number];
 

@@ -39,6 +39,7 @@ describe('democracy registers in the database', () => {
       charters: [],
       disclosures: [],
       elections: [],
+      deliberationBodies: [],
     });
   });
 
@@ -56,6 +57,9 @@ describe('democracy registers in the database', () => {
     );
     const residents = june?.snapshot.meetings?.filter((m) => m.kind === 'residents-meeting');
     expect(residents?.map((m) => m.heldOn)).toEqual(['2025-01-18', '2026-01-20']);
+    // 第十七、十八条 from the deliberation body record, not typed.
+    expect(june?.snapshot.deliberation).toEqual({ body: true, rules: true });
+    expect(june?.fromRegister).toEqual(expect.arrayContaining(['deliberation.body', 'deliberation.rules']));
     const december = await storedSnapshot(db.db, DAXINGGONG, '2026-12-01');
     expect(december?.snapshot.meetings?.filter((m) => m.kind === 'residents-meeting').length).toBe(3);
     // Before any record, nothing is derived.

@@ -14,6 +14,9 @@ export interface Citation {
 const JIANGSU = '江苏省城市社区居民委员会规范化建设工作指引';
 const WEIHAI = '中共威海市委 威海市人民政府关于加强和完善城乡社区治理的实施意见（威发〔2018〕39号）';
 const JINSHAN = '金山镇城市社区工作管理办法（试行）';
+const EZHOU = '鄂州市城市社区工作规则（试行）';
+const CITY2013 = '社区建设和治理条例';
+const PROJECT = '本系统规则';
 const NATIONAL_2018 = '中华人民共和国城市居民委员会组织法（2018年修正）';
 
 export const citations = {
@@ -79,6 +82,53 @@ export const citations = {
     inForceFrom: '2018-12-22',
     quote:
       '原则上，各区市、开发区组织的社区参加的会议每年不得超过2次，街道（镇）每周只召开1次由社区主要负责人参加的工作例会，其他会议每月不得超过1次。',
+  },
+  /** The supervision committee's chair by more than half of the votes cast; members by order of votes. */
+  jiangsuSupervisionVote: {
+    document: JIANGSU,
+    article: '17（4）',
+    inForceFrom: '2023-08-24',
+    quote: '主任候选人获参加投票居民过半数的赞成票,始得当选。委员候选人按得票多少顺序产生。',
+  },
+  /** Resident group leaders elected by the group, for the committee's term. */
+  ezhouResidentGroupLeader: {
+    document: EZHOU,
+    article: '第七条（二）',
+    inForceFrom: '2019-12-02',
+    quote:
+      '居民小组长由社区居民小组有选举权的居民推选产生，实行义务制，任期与社区居民委员会相同，可以连选连任。',
+  },
+  jiangsuResidentGroupLeader: {
+    document: JIANGSU,
+    article: '8（1）',
+    inForceFrom: '2023-08-24',
+    quote: '由本小组居民推选产生,任期与社区居民委员会的任期相同,可以连选连任。',
+  },
+  /** The deliberation body and who sits on it. */
+  city2013DeliberationBody: {
+    document: CITY2013,
+    article: '第十七条',
+    inForceFrom: '2013-12-01',
+    quote:
+      '社区应当成立社区议事协商组织其成员由社区居民、驻社区单位、其他组织的代表和居村民委员会主要负责人组成通过公开报名和民主推荐相结合的方式产生。',
+  },
+  /** Its rules of deliberation. */
+  city2013DeliberationRules: {
+    document: CITY2013,
+    article: '第十八条',
+    inForceFrom: '2013-12-01',
+    quote:
+      '社区议事协商组织应当制定议事规则建立灵活多样的协商议事制度畅通社区居民诉求表达、利益协调和权益保障渠道。',
+  },
+  /**
+   * 本系统规则 R-DEM-2: warn of a committee's or supervision committee's term end ahead of it, so the
+   * 换届 can be prepared (no text names a lead time).
+   */
+  termEndWarning: {
+    document: PROJECT,
+    article: 'R-DEM-2',
+    inForceFrom: '2026-12-05',
+    quote: '居民委员会、居务监督委员会任期届满前九十日起，在工作台提示准备换届选举；提前天数可另行设定。',
   },
 } as const satisfies Record<string, Citation>;
 

@@ -13,9 +13,11 @@ import {
   type ConsultationInput,
   charter,
   consultation,
+  type DeliberationBody,
   type DemocracyRegisters,
   type Disclosure,
   type DisclosureInput,
+  deliberationBody,
   disclosure,
   type Election,
   type ElectionInput,
@@ -376,7 +378,7 @@ function electionsOf(s: Setting): Election[] {
     },
   ];
   // The term was renewed in the 2026 elections.
-  const renewed = list.map((e) => ({
+  const renewed: ElectionInput[] = list.map((e) => ({
     ...e,
     id: e.id.replace('2021', '2026'),
     heldOn: '2026-05-24',
@@ -384,7 +386,49 @@ function electionsOf(s: Setting): Election[] {
     votesCast: 1302,
     candidates: e.candidates.map((c) => ({ ...c, votes: Math.min(1302, c.votes + 40) })),
   }));
+  // The first resident group chose its leader for the new term a month later (Ezhou 第七条（二））.
+  renewed.push({
+    id: `${s.code}-e-group-1-2026`,
+    communityCode: s.code,
+    kind: 'resident-group',
+    residentGroupName: '第一居民小组',
+    heldOn: '2026-06-20',
+    termEndsOn: '2031-05-31',
+    seats: 1,
+    votesCast: 214,
+    secretBallot: false,
+    candidates: [{ name: '何组长', post: 'group-leader', votes: 187, elected: true }],
+  });
   return [...list, ...renewed].map((e) => election.parse(e));
+}
+
+/**
+ * The deliberation body (2013 city regulation 第十七、十八条): set up in 2019 with members of each
+ * sector; 大行宫 adopted its rules, 象山 has not yet, so the pack has a pass and a fail to show.
+ */
+function deliberationBodiesOf(s: Setting): DeliberationBody[] {
+  return [
+    deliberationBody.parse({
+      id: `${s.code}-d-body`,
+      communityCode: s.code,
+      name: `${s.name}议事协商委员会`,
+      establishedOn: '2019-03-15',
+      members: [
+        { name: '陈主任', sector: 'committee-head', selection: 'recommendation' },
+        { name: '孙居民', sector: 'resident', selection: 'application' },
+        { name: '钱居民', sector: 'resident', selection: 'recommendation' },
+        { name: '物业公司代表', sector: 'unit', selection: 'recommendation' },
+        { name: '志愿者协会代表', sector: 'organisation', selection: 'application' },
+      ],
+      ...(s.lateNoticeMeeting
+        ? {
+            rulesAdoptedOn: '2019-04-10',
+            rules:
+              '一、议事范围：涉及本社区居民利益的公共事务。\n二、议事程序：提出议题、通报内容、协商讨论、形成意见、公开结果。',
+          }
+        : {}),
+    }),
+  ];
 }
 
 function registersOf(s: Setting): DemocracyRegisters {
@@ -395,6 +439,7 @@ function registersOf(s: Setting): DemocracyRegisters {
     charters: chartersOf(s),
     disclosures: disclosuresOf(s),
     elections: electionsOf(s),
+    deliberationBodies: deliberationBodiesOf(s),
   };
 }
 

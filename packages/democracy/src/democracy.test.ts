@@ -1,10 +1,11 @@
-import { communitySnapshot, fieldErrors } from '@shequ/domain';
+import { communitySnapshot, fieldErrors, UNIDENTIFIED_2013_CITY } from '@shequ/domain';
 import { checkCommunity } from '@shequ/policy';
 import { describe, expect, it } from 'vitest';
 import { DAXINGGONG, demoDemocracyRegisters, XIANGSHAN } from './demo.js';
 import {
   charter,
   consultation,
+  deliberationBody,
   disclosure,
   election,
   emptyDemocracyRegisters,
@@ -15,13 +16,18 @@ import {
 } from './records.js';
 import {
   charterFilingDeadlines,
+  committeeFromElection,
+  DEADLINE_HORIZON_DAYS,
+  democracyDeadlines,
   disclosureStandings,
   meetingBurden,
   noticeDeadlines,
   noticeWarning,
   outcomeDeadlines,
   redactPersonal,
+  residentGroupTermProblem,
   residentsMeetingQuorum,
+  termEndDeadlines,
 } from './rules.js';
 import { deriveDemocracyFacts } from './snapshot.js';
 
@@ -155,7 +161,29 @@ describe('elections', () => {
     expect(problems(election, base)).toEqual([]);
     const half = { ...base, candidates: [{ name: '郑主任', post: 'chair', votes: 50, elected: true }] };
     expect(problems(election, half)).toEqual([
-      { path: 'candidates.0.elected', message: '得票未超过参加投票居民的半数，不能当选' },
+      { path: 'candidates.0.elected', message: '主任候选人得票未超过参加投票居民的半数，不能当选' },
+    ]);
+    // Members other than the chair are elected by their order of votes, not by the half.
+    const members = {
+      ...base,
+      seats: 2,
+      candidates: [
+        { name: '郑主任', post: 'chair', votes: 60, elected: true },
+        { name: '王委员', post: 'member', votes: 40, elected: true },
+        { name: '冯委员', post: 'member', votes: 30, elected: false },
+      ],
+    };
+    expect(problems(election, members)).toEqual([]);
+    const outOfOrder = {
+      ...members,
+      candidates: [
+        members.candidates[0],
+        { ...members.candidates[1], elected: false },
+        { ...members.candidates[2], elected: true },
+      ],
+    };
+    expect(problems(election, outOfOrder)).toEqual([
+      { path: 'candidates.2.elected', message: '委员候选人应按得票多少顺序当选，得票更多的候选人未当选' },
     ]);
     // A committee is elected by the most votes; the half does not bind it here.
     expect(problems(election, { ...half, kind: 'committee' })).toEqual([]);
@@ -269,7 +297,7 @@ describe('rules on the records', () => {
 describe('the snapshot facts derived from the registers', () => {
   it('derives nothing from empty registers, so typed facts remain', () => {
     expect(deriveDemocracyFacts(emptyDemocracyRegisters(), '2026-12-01')).toEqual({ facts: {}, fields: [] });
-    expect(deriveDemocracyFacts(daxinggong, '2020-01-01')).toEqual({ facts: {}, fields: [] });
+    expect(deriveDemocracyFacts(daxinggong, '2018-01-01')).toEqual({ facts: {}, fields: [] });
   });
 
   it('lists meetings, charters, disclosures, contested topics and the burden as of the date', () => {
@@ -282,6 +310,8 @@ describe('the snapshot facts derived from the registers', () => {
       'committee.competitiveElection',
       'committee.secretBallot',
       'consultation.contestedUnsubmitted',
+      'deliberation.body',
+      'deliberation.rules',
       'disclosures',
       'meetings',
       'supervisionCommittee.chairVotes',
@@ -367,5 +397,139 @@ describe('the demo year answers every Jiangsu rule on meetings, consultation, ch
     const results = checkCommunity(snapshot).results.filter((r) => rules.includes(r.rule));
     expect(results).toHaveLength(rules.length);
     for (const r of results) expect(['pass', 'warn', 'fail'], r.rule).toContain(r.status);
+  });
+});
+
+describe('terms, resident groups and the committee register', () => {
+  const registers = demoDemocracyRegisters().get(DAXINGGONG);
+  if (!registers) throw new Error('demo');
+  const elections2021 = registers.elections.filter((e) => e.heldOn < '2022-01-01');
+
+  it('warns ninety days ahead of a term end and flags a term ended without an election (R-DEM-2)', () => {
+    expect(termEndDeadlines(elections2021, '2026-03-01')).toEqual([]);
+    const warned = termEndDeadlines(elections2021, '2026-03-03');
+    expect(warned.map((d) => [d.kind, d.dueOn, d.overdue])).toEqual([
+      ['term-end', '2026-05-31', false],
+      ['term-end', '2026-05-31', false],
+    ]);
+    expect(warned[0]?.message).toBe('居民委员会任期将于2026-05-31届满（还有89日），请准备换届选举');
+    expect(warned[0]?.citation.article).toBe('R-DEM-2');
+    // The lead time can be set otherwise.
+    expect(termEndDeadlines(elections2021, '2026-04-30', { leadDays: 30 })).toEqual([]);
+    expect(termEndDeadlines(elections2021, '2026-06-01')[1]?.message).toBe(
+      '居务监督委员会任期已于2026-05-31届满，尚未登记换届选举',
+    );
+    // Renewed in May 2026: nothing to warn of until 2031.
+    expect(termEndDeadlines(registers.elections, '2026-06-01')).toEqual([]);
+  });
+
+  it('shows a term-end warning on the workbench list beyond its thirty-day horizon', () => {
+    const list = democracyDeadlines(
+      { ...registers, elections: elections2021 },
+      '2026-03-10',
+      DEADLINE_HORIZON_DAYS,
+    );
+    expect(list.filter((d) => d.kind === 'term-end')).toHaveLength(2);
+  });
+
+  it('gives a resident group leader the committee term (Ezhou 第七条（二）)', () => {
+    const group = {
+      id: 'g',
+      communityCode: DAXINGGONG,
+      kind: 'resident-group',
+      residentGroupName: '第二居民小组',
+      heldOn: '2026-06-21',
+      termEndsOn: '2029-05-31',
+      seats: 1,
+      votesCast: 120,
+      secretBallot: false,
+      candidates: [{ name: '韩组长', post: 'group-leader', votes: 100, elected: true }],
+    };
+    expect(residentGroupTermProblem(election.parse(group), registers.elections)).toEqual({
+      path: 'termEndsOn',
+      message: '居民小组长任期与居民委员会相同，应于2031-05-31届满',
+    });
+    expect(
+      residentGroupTermProblem(election.parse({ ...group, termEndsOn: '2031-05-31' }), registers.elections),
+    ).toBe(undefined);
+    expect(problems(election, { ...group, residentGroupName: undefined }).map((p) => p.path)).toEqual([
+      'residentGroupName',
+    ]);
+    expect(
+      problems(election, { ...group, candidates: [{ ...group.candidates[0], post: 'member' }] }),
+    ).toEqual([{ path: 'candidates.0.post', message: '居民小组长推选的职务应为居民小组长' }]);
+  });
+
+  it('refuses votes that do not add up across the candidates', () => {
+    const e = {
+      ...registers.elections[0],
+      seats: 1,
+      votesCast: 100,
+      candidates: [
+        { name: '甲', post: 'chair', votes: 60, elected: true },
+        { name: '乙', post: 'chair', votes: 50, elected: false },
+      ],
+    };
+    expect(problems(election, e)).toEqual([
+      { path: 'votesCast', message: '候选人得票合计110票，超过参加投票人数乘以应选人数（100票），票数不符' },
+    ]);
+  });
+
+  it('seats the elected candidates as the committee of the register for the new term', () => {
+    const supervision = registers.elections.find(
+      (e) => e.kind === 'supervision' && e.heldOn === '2026-05-24',
+    );
+    if (!supervision) throw new Error('demo');
+    expect(committeeFromElection(supervision)).toEqual({
+      communityCode: DAXINGGONG,
+      kind: 'supervision',
+      termFrom: '2026-05-24',
+      termTo: '2031-05-31',
+      members: [
+        { name: '郑主任', role: 'chair', from: '2026-05-24' },
+        { name: '王委员', role: 'member', from: '2026-05-24' },
+        { name: '冯委员', role: 'member', from: '2026-05-24' },
+      ],
+    });
+    const group = registers.elections.find((e) => e.kind === 'resident-group');
+    expect(group && committeeFromElection(group)).toBe(undefined);
+  });
+});
+
+describe('the deliberation body (2013 city regulation 第十七、十八条)', () => {
+  const body = {
+    id: 'b',
+    communityCode: XIANGSHAN,
+    name: '议事协商委员会',
+    establishedOn: '2020-01-01',
+    members: [{ name: '孙居民', sector: 'resident', selection: 'application' }],
+  };
+  it('refuses rules adopted before the body was set up, or a date without the rules', () => {
+    expect(problems(deliberationBody, body)).toEqual([]);
+    expect(problems(deliberationBody, { ...body, rulesAdoptedOn: '2019-12-31', rules: '规则' })).toEqual([
+      { path: 'rulesAdoptedOn', message: '议事规则制定日期不能早于成立日期' },
+    ]);
+    expect(problems(deliberationBody, { ...body, rulesAdoptedOn: '2020-02-01' }).map((p) => p.path)).toEqual([
+      'rules',
+    ]);
+  });
+
+  it('answers the pack rules pass and fail from the records, not unknown', () => {
+    const status = (code: string, asOf: string) => {
+      const registers = demoDemocracyRegisters().get(code);
+      if (!registers) throw new Error('demo');
+      const snapshot = communitySnapshot.parse({
+        code,
+        name: '社区',
+        asOf,
+        ...deriveDemocracyFacts(registers, asOf).facts,
+      });
+      const results = checkCommunity(snapshot, { jurisdiction: UNIDENTIFIED_2013_CITY }).results;
+      return ['city2013.deliberation-body', 'city2013.deliberation-rules'].map(
+        (id) => results.find((r) => r.rule === id)?.status,
+      );
+    };
+    expect(status(DAXINGGONG, '2026-06-30')).toEqual(['pass', 'pass']);
+    expect(status(XIANGSHAN, '2026-06-30')).toEqual(['pass', 'fail']);
   });
 });

@@ -323,22 +323,24 @@ export function futureDisclosureProblem(d: Pick<Disclosure, 'on'>, today: string
 }
 
 // ---------------------------------------------------------------------------------------------
-// Elections (Jiangsu 7（2）, 17（4）)
+// Elections (Jiangsu 7（2）, 8, 17（4）; Ezhou 第七条)
 // ---------------------------------------------------------------------------------------------
 
-export const electionKinds = ['committee', 'supervision'] as const;
+export const electionKinds = ['committee', 'supervision', 'resident-group'] as const;
 export type ElectionKind = (typeof electionKinds)[number];
 export const electionKindLabels: Record<ElectionKind, string> = {
   committee: '居民委员会选举',
   supervision: '居务监督委员会推选',
+  'resident-group': '居民小组长推选',
 };
 
-export const electedPosts = ['chair', 'vice-chair', 'member'] as const;
+export const electedPosts = ['chair', 'vice-chair', 'member', 'group-leader'] as const;
 export type ElectedPost = (typeof electedPosts)[number];
 export const electedPostLabels: Record<ElectedPost, string> = {
   chair: '主任',
   'vice-chair': '副主任',
   member: '委员',
+  'group-leader': '居民小组长',
 };
 
 export const candidate = z.strictObject({
@@ -350,16 +352,19 @@ export const candidate = z.strictObject({
 export type Candidate = z.infer<typeof candidate>;
 
 /**
- * One election and its result. A supervision committee member is elected only with more than half of
- * the votes cast (Jiangsu 17（4） says so of the chair; read here of every member, since the committee
- * is "推选" by the same vote — the chair's count is what the snapshot reports either way), so a result
- * that names one elected with fewer is refused.
+ * One election and its result. In a supervision committee vote (Jiangsu 17（4）) the chair is elected
+ * only with more than half of the votes cast ("主任候选人获参加投票居民过半数的赞成票,始得当选"), and
+ * the other members by their order of votes ("委员候选人按得票多少顺序产生"), so a result naming a
+ * chair with half or less, or a member elected over one with more votes, is refused. A resident-group
+ * election (Ezhou 第七条（二）, Jiangsu 8) names the group and elects its leader only.
  */
 export const election = z
   .strictObject({
     id: recordId,
     communityCode,
     kind: oneOf(electionKinds, electionKindLabels),
+    /** For a resident-group election: the group, as named in the people register. */
+    residentGroupName: safeText('居民小组名称', 50).optional(),
     heldOn: isoDate,
     termEndsOn: isoDate,
     seats: z.int({ error: '应选人数应为正整数' }).min(1, { error: '应选人数应为正整数' }).max(100),
@@ -370,25 +375,118 @@ export const election = z
   .superRefine((e, ctx) => {
     if (e.termEndsOn <= e.heldOn)
       ctx.addIssue({ code: 'custom', path: ['termEndsOn'], message: '任期届满日期应晚于选举日期' });
+    if (e.kind === 'resident-group' && e.residentGroupName === undefined)
+      ctx.addIssue({ code: 'custom', path: ['residentGroupName'], message: '居民小组长推选须填写居民小组' });
+    if (e.kind !== 'resident-group' && e.residentGroupName !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['residentGroupName'],
+        message: '只有居民小组长推选才填写居民小组',
+      });
     if (e.candidates.filter((c) => c.elected).length > e.seats)
       ctx.addIssue({ code: 'custom', path: ['candidates'], message: '当选人数不能多于应选人数' });
+    const total = e.candidates.reduce((sum, c) => sum + c.votes, 0);
+    // Each voter marks at most one candidate per seat, so the votes given cannot exceed cast × seats.
+    if (total > e.votesCast * e.seats && e.candidates.every((c) => c.votes <= e.votesCast))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['votesCast'],
+        message: `候选人得票合计${total}票，超过参加投票人数乘以应选人数（${e.votesCast * e.seats}票），票数不符`,
+      });
+    const losingMemberVotes = Math.max(
+      -1,
+      ...e.candidates.filter((c) => c.post !== 'chair' && !c.elected).map((c) => c.votes),
+    );
     e.candidates.forEach((c, i) => {
+      if ((c.post === 'group-leader') !== (e.kind === 'resident-group'))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['candidates', i, 'post'],
+          message:
+            e.kind === 'resident-group'
+              ? '居民小组长推选的职务应为居民小组长'
+              : '居民小组长只在居民小组长推选中产生',
+        });
       if (c.votes > e.votesCast)
         ctx.addIssue({
           code: 'custom',
           path: ['candidates', i, 'votes'],
           message: '得票数不能多于参加投票人数',
         });
-      else if (e.kind === 'supervision' && c.elected && c.votes * 2 <= e.votesCast)
+      else if (e.kind === 'supervision' && c.post === 'chair' && c.elected && c.votes * 2 <= e.votesCast)
         ctx.addIssue({
           code: 'custom',
           path: ['candidates', i, 'elected'],
-          message: '得票未超过参加投票居民的半数，不能当选',
+          message: '主任候选人得票未超过参加投票居民的半数，不能当选',
+        });
+      else if (e.kind === 'supervision' && c.post !== 'chair' && c.elected && c.votes < losingMemberVotes)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['candidates', i, 'elected'],
+          message: '委员候选人应按得票多少顺序当选，得票更多的候选人未当选',
         });
     });
   });
 export type Election = z.infer<typeof election>;
 export type ElectionInput = z.input<typeof election>;
+
+// ---------------------------------------------------------------------------------------------
+// The deliberation body (2013 city regulation 第十七、十八条)
+// ---------------------------------------------------------------------------------------------
+
+/** Who sits on the body (第十七条): residents, units in the community, other organisations, the committee's head. */
+export const deliberationSectors = ['resident', 'unit', 'organisation', 'committee-head'] as const;
+export type DeliberationSector = (typeof deliberationSectors)[number];
+export const deliberationSectorLabels: Record<DeliberationSector, string> = {
+  resident: '社区居民代表',
+  unit: '驻社区单位代表',
+  organisation: '其他组织代表',
+  'committee-head': '居民委员会主要负责人',
+};
+
+/** How a member came onto the body: 公开报名 or 民主推荐 (第十七条). */
+export const deliberationSelections = ['application', 'recommendation'] as const;
+export type DeliberationSelection = (typeof deliberationSelections)[number];
+export const deliberationSelectionLabels: Record<DeliberationSelection, string> = {
+  application: '公开报名',
+  recommendation: '民主推荐',
+};
+
+/**
+ * 社区议事协商组织: set up on a day, with its members, and its 议事规则 adopted on a day (第十八条).
+ * The snapshot's `deliberation.body` and `deliberation.rules` come from it.
+ */
+export const deliberationBody = z
+  .strictObject({
+    id: recordId,
+    communityCode,
+    name: safeText('组织名称', 100),
+    establishedOn: isoDate,
+    members: z
+      .array(
+        z.strictObject({
+          name: safeText('成员姓名', 50),
+          sector: oneOf(deliberationSectors, deliberationSectorLabels),
+          selection: oneOf(deliberationSelections, deliberationSelectionLabels),
+        }),
+      )
+      .min(1, { error: '至少填写一名成员' })
+      .max(100, { error: '成员最多 100 名' }),
+    rulesAdoptedOn: isoDate.optional(),
+    rules: safeMultilineText('议事规则', 20_000).optional(),
+    /** The day the body stopped working; it counts up to and including that day. */
+    dissolvedOn: isoDate.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.rulesAdoptedOn !== undefined && b.rulesAdoptedOn < b.establishedOn)
+      ctx.addIssue({ code: 'custom', path: ['rulesAdoptedOn'], message: '议事规则制定日期不能早于成立日期' });
+    if (b.rulesAdoptedOn !== undefined && b.rules === undefined)
+      ctx.addIssue({ code: 'custom', path: ['rules'], message: '填写了制定日期，须同时填写议事规则' });
+    if (b.dissolvedOn !== undefined && b.dissolvedOn < b.establishedOn)
+      ctx.addIssue({ code: 'custom', path: ['dissolvedOn'], message: '撤销日期不能早于成立日期' });
+  });
+export type DeliberationBody = z.infer<typeof deliberationBody>;
+export type DeliberationBodyInput = z.input<typeof deliberationBody>;
 
 /** Everything one community keeps on how it decides, as loaded for the snapshot. */
 export interface DemocracyRegisters {
@@ -398,6 +496,7 @@ export interface DemocracyRegisters {
   charters: Charter[];
   disclosures: Disclosure[];
   elections: Election[];
+  deliberationBodies: DeliberationBody[];
 }
 
 export const emptyDemocracyRegisters = (): DemocracyRegisters => ({
@@ -407,6 +506,7 @@ export const emptyDemocracyRegisters = (): DemocracyRegisters => ({
   charters: [],
   disclosures: [],
   elections: [],
+  deliberationBodies: [],
 });
 
 // ---------------------------------------------------------------------------------------------

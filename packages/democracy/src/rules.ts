@@ -10,11 +10,14 @@ import {
   type Charter,
   type Consultation,
   charterKindLabels,
+  type DeliberationBody,
   type DemocracyRegisters,
   type Disclosure,
   type DisclosureCategory,
   disclosureCategories,
   disclosureCategoryLabels,
+  type ElectedPost,
+  type Election,
   type ImposedMeeting,
   type Meeting,
   meetingKindLabels,
@@ -22,7 +25,13 @@ import {
 
 /** Something due or overdue on a register, for the console's lists and the workbench. */
 export interface Deadline {
-  kind: 'meeting-notice' | 'disclosure' | 'outcome-task' | 'outcome-disclosure' | 'charter-filing';
+  kind:
+    | 'meeting-notice'
+    | 'disclosure'
+    | 'outcome-task'
+    | 'outcome-disclosure'
+    | 'charter-filing'
+    | 'term-end';
   /** The record it is about. */
   recordId: string;
   /** The last day to act. */
@@ -30,6 +39,8 @@ export interface Deadline {
   overdue: boolean;
   message: string;
   citation: Citation;
+  /** The first day it is shown, for a warning given ahead of its day (a term's end). */
+  warnFrom?: string;
 }
 
 export const RESIDENTS_MEETING_NOTICE_DAYS = 10;
@@ -283,23 +294,199 @@ export function redactPersonal(text: string): string {
 /** How far ahead the workbench looks for democracy deadlines. */
 export const DEADLINE_HORIZON_DAYS = 30;
 
+// ---------------------------------------------------------------------------------------------
+// Terms and their end (本系统规则 R-DEM-2)
+// ---------------------------------------------------------------------------------------------
+
+/** 本系统规则 R-DEM-2: how many days before a term ends the workbench starts warning, unless set otherwise. */
+export const TERM_END_WARNING_DAYS = 90;
+
+export interface TermEndOptions {
+  /** Days ahead of the end to start warning; `TERM_END_WARNING_DAYS` when absent. */
+  leadDays?: number;
+}
+
+/** The election whose term is running on `asOf`: the latest held by then whose term has not ended. */
+export function electionInForce(
+  elections: readonly Election[],
+  kind: Election['kind'],
+  asOf: string,
+  residentGroupName?: string,
+): Election | undefined {
+  return elections
+    .filter(
+      (e) =>
+        e.kind === kind &&
+        e.heldOn <= asOf &&
+        asOf <= e.termEndsOn &&
+        (residentGroupName === undefined || e.residentGroupName === residentGroupName),
+    )
+    .sort((a, b) => a.heldOn.localeCompare(b.heldOn))
+    .at(-1);
+}
+
+/**
+ * The committee's and supervision committee's terms in force whose end is within the lead time and not
+ * followed by a newer election (R-DEM-2). A term that has ended without one is overdue.
+ */
+export function termEndDeadlines(
+  elections: readonly Election[],
+  asOf: string,
+  options: TermEndOptions = {},
+): Deadline[] {
+  const leadDays = options.leadDays ?? TERM_END_WARNING_DAYS;
+  const out: Deadline[] = [];
+  for (const kind of ['committee', 'supervision'] as const) {
+    const latest = elections
+      .filter((e) => e.kind === kind && e.heldOn <= asOf)
+      .sort((a, b) => a.heldOn.localeCompare(b.heldOn))
+      .at(-1);
+    if (!latest) continue;
+    const warnFrom = addDays(latest.termEndsOn, -leadDays);
+    if (asOf < warnFrom) continue;
+    const what = kind === 'committee' ? '居民委员会' : '居务监督委员会';
+    const overdue = latest.termEndsOn < asOf;
+    out.push({
+      kind: 'term-end',
+      recordId: latest.id,
+      dueOn: latest.termEndsOn,
+      overdue,
+      warnFrom,
+      message: overdue
+        ? `${what}任期已于${latest.termEndsOn}届满，尚未登记换届选举`
+        : `${what}任期将于${latest.termEndsOn}届满（还有${daysAfter(asOf, latest.termEndsOn)}日），请准备换届选举`,
+      citation: citations.termEndWarning,
+    });
+  }
+  return out;
+}
+
+/**
+ * A resident group leader serves the committee's term (Ezhou 第七条（二）, Jiangsu 8（1））: the term of
+ * a resident-group election must end on the day the committee's term in force on its day ends. Without
+ * a committee election on record nothing can be compared, and nothing is refused.
+ */
+export function residentGroupTermProblem(
+  e: Pick<Election, 'kind' | 'heldOn' | 'termEndsOn'>,
+  elections: readonly Election[],
+): { path: string; message: string } | undefined {
+  if (e.kind !== 'resident-group') return undefined;
+  const committee = electionInForce(elections, 'committee', e.heldOn);
+  if (!committee || committee.termEndsOn === e.termEndsOn) return undefined;
+  return {
+    path: 'termEndsOn',
+    message: `居民小组长任期与居民委员会相同，应于${committee.termEndsOn}届满`,
+  };
+}
+
+/** The people register's roles for the posts an election fills. */
+const roleOfPost: Record<Exclude<ElectedPost, 'group-leader'>, 'chair' | 'vice-chair' | 'member'> = {
+  chair: 'chair',
+  'vice-chair': 'vice-chair',
+  member: 'member',
+};
+
+/** A committee of the people register as an election result makes it (without the id the store gives). */
+export interface CommitteeFromElection {
+  communityCode: string;
+  kind: 'residents' | 'supervision';
+  termFrom: string;
+  termTo: string;
+  members: { name: string; role: 'chair' | 'vice-chair' | 'member'; from: string }[];
+}
+
+/**
+ * The committee an election's result seats (Jiangsu 7, 17): the elected candidates serve from the
+ * election day to the term's end. A resident-group election seats no committee.
+ */
+export function committeeFromElection(e: Election): CommitteeFromElection | undefined {
+  if (e.kind === 'resident-group') return undefined;
+  return {
+    communityCode: e.communityCode,
+    kind: e.kind === 'committee' ? 'residents' : 'supervision',
+    termFrom: e.heldOn,
+    termTo: e.termEndsOn,
+    members: e.candidates
+      .filter((c) => c.elected && c.post !== 'group-leader')
+      .map((c) => ({
+        name: c.name,
+        role: roleOfPost[c.post as Exclude<ElectedPost, 'group-leader'>],
+        from: e.heldOn,
+      })),
+  };
+}
+
+interface TermedCommittee {
+  kind: string;
+  termFrom: string;
+  termTo: string;
+  members: { from: string; to?: string | undefined }[];
+}
+
+/**
+ * The committees of the register an election's result changes: the new one to seat, and the previous
+ * ones of the same kind whose term runs into the election day, ended the day before it (with their
+ * members still serving), so the register has one committee of a kind at a time. `already` when the
+ * register has a committee of that kind starting on the election day: the result was entered before.
+ */
+export function committeeChangesFromElection<C extends TermedCommittee>(
+  e: Election,
+  stored: readonly C[],
+): { seat: CommitteeFromElection; close: C[] } | { refused: 'resident-group' | 'already'; message: string } {
+  const seat = committeeFromElection(e);
+  if (!seat) return { refused: 'resident-group', message: '居民小组长推选不登记为委员会' };
+  const same = stored.filter((c) => c.kind === seat.kind);
+  if (same.some((c) => c.termFrom === seat.termFrom))
+    return { refused: 'already', message: '本次选举结果已登记到委员会名册' };
+  const end = addDays(e.heldOn, -1);
+  const close = same
+    .filter((c) => c.termFrom <= end && c.termTo >= e.heldOn)
+    .map((c) => ({
+      ...c,
+      termTo: end,
+      members: c.members.map((m) =>
+        m.from <= end && (m.to === undefined || m.to > end) ? { ...m, to: end } : m,
+      ),
+    }));
+  return { seat, close };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The deliberation body (2013 city regulation 第十七、十八条)
+// ---------------------------------------------------------------------------------------------
+
+/** The body working on `asOf`: set up by then and not dissolved before it. */
+export function deliberationBodyOn(
+  bodies: readonly DeliberationBody[],
+  asOf: string,
+): DeliberationBody | undefined {
+  return bodies
+    .filter((b) => b.establishedOn <= asOf && (b.dissolvedOn === undefined || b.dissolvedOn >= asOf))
+    .sort((a, b) => a.establishedOn.localeCompare(b.establishedOn))
+    .at(-1);
+}
+
 /**
  * Every deadline of a community's registers, earliest first: meeting notices, disclosures by cadence,
- * consultation outcomes and their disclosure, charter filings. `horizonDays` keeps the overdue ones
- * and those due within that many days.
+ * consultation outcomes and their disclosure, charter filings, and terms ending (R-DEM-2).
+ * `horizonDays` keeps the overdue ones, those due within that many days and those whose warning has
+ * begun.
  */
 export function democracyDeadlines(
-  registers: Pick<DemocracyRegisters, 'meetings' | 'consultations' | 'charters' | 'disclosures'>,
+  registers: Pick<DemocracyRegisters, 'meetings' | 'consultations' | 'charters' | 'disclosures'> &
+    Partial<Pick<DemocracyRegisters, 'elections'>>,
   asOf: string,
   horizonDays?: number,
+  termEnd: TermEndOptions = {},
 ): Deadline[] {
   const all = [
     ...noticeDeadlines(registers.meetings, asOf),
     ...disclosureDeadlines(registers.disclosures, asOf),
     ...outcomeDeadlines(registers.consultations, asOf),
     ...charterFilingDeadlines(registers.charters, asOf),
+    ...termEndDeadlines(registers.elections ?? [], asOf, termEnd),
   ].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.kind.localeCompare(b.kind));
   if (horizonDays === undefined) return all;
   const until = addDays(asOf, horizonDays);
-  return all.filter((d) => d.overdue || d.dueOn <= until);
+  return all.filter((d) => d.overdue || d.dueOn <= until || (d.warnFrom !== undefined && d.warnFrom <= asOf));
 }

@@ -2,12 +2,12 @@
  * The snapshot's facts worked out from the democracy registers as of a date (docs/interfaces.md §2,
  * §5): `meetings`, `charters`, `disclosures`, `consultation.contestedUnsubmitted`, `burden.*` and, from
  * the election in force, `committee.competitiveElection/secretBallot` and
- * `supervisionCommittee.chairVotes/votesCast`. A
+ * `supervisionCommittee.chairVotes/votesCast`, and from the deliberation body `deliberation.body/rules`. A
  * register with nothing on or before the date derives nothing, so a typed value remains.
  */
 import { type CommunityFacts, type DerivedFacts, derivedFacts } from '@shequ/domain';
 import type { DemocracyRegisters } from './records.js';
-import { contestedUnsubmitted, meetingBurden } from './rules.js';
+import { contestedUnsubmitted, deliberationBodyOn, electionInForce, meetingBurden } from './rules.js';
 
 /**
  * Accounts (`finance`) have no kind of their own in the snapshot. By default they count as routine
@@ -73,11 +73,7 @@ export function deriveDemocracyFacts(
   }
 
   // The election in force: the latest held by the date whose term has not ended.
-  const inForce = (kind: 'committee' | 'supervision') =>
-    registers.elections
-      .filter((e) => e.kind === kind && e.heldOn <= asOf && asOf <= e.termEndsOn)
-      .sort((a, b) => a.heldOn.localeCompare(b.heldOn))
-      .at(-1);
+  const inForce = (kind: 'committee' | 'supervision') => electionInForce(registers.elections, kind, asOf);
   const committee = inForce('committee');
   if (committee)
     facts.committee = {
@@ -89,6 +85,17 @@ export function deriveDemocracyFacts(
   const chair = supervision?.candidates.find((c) => c.post === 'chair' && c.elected);
   if (supervision && chair)
     facts.supervisionCommittee = { chairVotes: chair.votes, votesCast: supervision.votesCast };
+
+  // 第十七、十八条: a body working on the date, and whether it had adopted its rules by then. With no
+  // body on record nothing is derived, so a typed value remains.
+  const bodies = registers.deliberationBodies ?? [];
+  if (bodies.some((b) => b.establishedOn <= asOf)) {
+    const body = deliberationBodyOn(bodies, asOf);
+    facts.deliberation = {
+      body: body !== undefined,
+      rules: body?.rulesAdoptedOn !== undefined && body.rulesAdoptedOn <= asOf,
+    };
+  }
 
   return derivedFacts(facts);
 }

@@ -98,6 +98,23 @@ export const auditActionLabels: Record<string, string> = {
   'workload.admission.decide': '审批事项准入申请',
   'workload.burden.record': '登记清单外负担',
   'workload.burden.end': '登记负担结束',
+  'democracy.meeting.create': '登记会议',
+  'democracy.meeting.update': '修改会议',
+  'democracy.imposed-meeting.create': '登记上级会议',
+  'democracy.imposed-meeting.update': '修改上级会议',
+  'democracy.consultation.create': '登记协商',
+  'democracy.consultation.update': '修改协商',
+  'democracy.charter.create': '登记章程公约',
+  'democracy.charter.update': '修改章程公约',
+  'democracy.disclosure.create': '发布公开事项',
+  'democracy.disclosure.update': '修改公开事项',
+  'democracy.election.create': '登记选举',
+  'democracy.election.update': '修改选举',
+  'democracy.election.apply': '选举结果登记到委员会名册',
+  'democracy.deliberation-body.create': '登记议事协商组织',
+  'democracy.deliberation-body.update': '修改议事协商组织',
+  'democracy.contact.create': '登记社区公开联系方式',
+  'democracy.contact.update': '修改社区公开联系方式',
 };
 
 /** Audit-log entity types (`audit_log.entity_type`). */
@@ -127,6 +144,14 @@ export const entityTypeLabels: Record<string, string> = {
   'workload.list': '工作事项清单',
   'workload.admission': '事项准入申请',
   'workload.burden': '清单外负担',
+  'democracy.meeting': '会议',
+  'democracy.imposed-meeting': '上级会议',
+  'democracy.consultation': '协商',
+  'democracy.charter': '章程公约',
+  'democracy.disclosure': '公开事项',
+  'democracy.election': '选举',
+  'democracy.deliberation-body': '议事协商组织',
+  'democracy.contact': '社区公开联系方式',
 };
 
 /** Statuses of a policy check (docs/interfaces.md §3). */

@@ -2,7 +2,10 @@
  * Community democracy against the real server with the demo data: 大行宫社区居委会's compliance page
  * answers every Jiangsu rule on meetings, consultation, charters and disclosure from its registers
  * (never 未知); 象山's 民主议事 page lists what is due, refuses a notice dated after the meeting on
- * its field and shows the elections; and the public page of 大行宫 opens without sign-in on a 390×844 phone.
+ * its field and shows the elections; on a 390×844 phone its calendar fits the screen, a consultation
+ * whose outcome is due before the session is refused on that outcome's field and then saved, and an
+ * election whose supervision chair has half the votes is refused on the candidate; and the public page
+ * of 大行宫 opens without sign-in on a phone.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -77,8 +80,79 @@ describeInBrowser('community democracy in the console and on the public page', (
     await screenshot(page, 'democracy-meeting-refused');
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await page.getByRole('tab', { name: '选举' }).click();
-    await expect(page.getByTestId('democracy-election').first().textContent()).resolves.toContain('差额选举');
+    await expect(
+      page.getByTestId('democracy-election').filter({ hasText: '居民委员会选举' }).first().textContent(),
+    ).resolves.toContain('差额选举');
     expect(consoleErrors.filter((e) => !e.includes('400'))).toEqual([]);
+  });
+
+  it('on a phone: the calendar fits, a consultation and an election are refused on their fields, then saved', async () => {
+    const overflow = () =>
+      page.evaluate<number>(
+        `Math.max(document.documentElement.scrollWidth, window.innerWidth) - ${phone.width}`,
+      );
+    /** Types a date and leaves the field (Enter would submit the form a second time). */
+    const date = async (field: ReturnType<Page['getByLabel']>, value: string) => {
+      await field.fill(value);
+      await field.blur();
+    };
+    /** A dialog's right edge, which must stay on the phone's screen. */
+    const rightEdge = async (dialog: ReturnType<Page['getByRole']>) => {
+      const box = await dialog.boundingBox();
+      return box ? box.x + box.width : Number.POSITIVE_INFINITY;
+    };
+    await page.setViewportSize(phone);
+    try {
+      await page.goto(`${server.url}/democracy/${xiangshan}?tab=calendar`);
+      await page.getByTestId('democracy-calendar').waitFor();
+      await page.getByTestId('calendar-entry').first().waitFor();
+      expect(await overflow()).toBe(0);
+      await screenshot(page, 'democracy-calendar-phone');
+
+      await page.goto(`${server.url}/democracy/${xiangshan}?tab=consultations`);
+      await page.getByTestId('consultation-new').click();
+      const consultation = page.getByRole('dialog', { name: '登记协商' });
+      await consultation.getByLabel('协商议题').fill('小区停车位划线');
+      await consultation.getByLabel('参与协商的主体').fill('居民委员会\n物业服务中心');
+      await date(consultation.getByLabel('协商日期'), '2026-11-20');
+      await consultation.getByTestId('outcome-add').click();
+      await consultation.getByLabel('成果').fill('划定临时停车位');
+      await consultation.getByLabel('落实责任人').fill('物业服务中心');
+      await date(consultation.getByLabel('落实期限'), '2026-11-10');
+      await consultation.getByRole('button', { name: '保存' }).click();
+      await consultation.getByText('落实期限不能早于协商日期').waitFor();
+      expect(await rightEdge(consultation)).toBeLessThanOrEqual(phone.width);
+      await screenshot(page, 'democracy-consultation-refused-phone');
+      await date(consultation.getByLabel('落实期限'), '2026-12-20');
+      await consultation.getByRole('button', { name: '保存' }).click();
+      await consultation.waitFor({ state: 'hidden' });
+      await page.getByTestId('democracy-consultation').filter({ hasText: '小区停车位划线' }).waitFor();
+
+      await page.goto(`${server.url}/democracy/${xiangshan}?tab=elections`);
+      await page.getByTestId('election-new').click();
+      const election = page.getByRole('dialog', { name: '登记选举' });
+      await election.getByLabel('选举类别').click();
+      await page.getByTitle('居务监督委员会推选').click();
+      await date(election.getByLabel('选举日期'), '2026-11-22');
+      await date(election.getByLabel('任期届满日期'), '2031-05-31');
+      await election.getByLabel('参加投票人数').fill('200');
+      await election.getByTestId('candidate-add').click();
+      await election.getByLabel('姓名').fill('候选人甲');
+      await election.getByLabel('职务').click();
+      await page.getByTitle('主任', { exact: true }).click();
+      await election.getByLabel('得票数').fill('100');
+      await election.getByLabel('当选').check();
+      await election.getByRole('button', { name: '保存' }).click();
+      await election.getByText('主任候选人得票未超过参加投票居民的半数，不能当选').waitFor();
+      expect(await rightEdge(election)).toBeLessThanOrEqual(phone.width);
+      await screenshot(page, 'democracy-election-refused-phone');
+      await election.getByLabel('得票数').fill('101');
+      await election.getByRole('button', { name: '保存' }).click();
+      await election.waitFor({ state: 'hidden' });
+      await page.getByTestId('democracy-election').filter({ hasText: '2026-11-22' }).waitFor();
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 
   it('opens the public page of 大行宫 on a phone without signing in, and 404 for an unknown code', async () => {

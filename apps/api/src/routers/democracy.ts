@@ -10,14 +10,20 @@ import {
   DemocracyError,
   findDemocracyRecord,
   findPublicContact,
+  loadCommunityRegisters,
   loadDemocracyRegisters,
+  PeopleError,
   saveDemocracyRecord,
   savePublicContact,
+  seatElectedCommittee,
 } from '@shequ/db';
 import {
   charter,
+  committeeChangesFromElection,
   consultation,
   contestedUnsubmitted,
+  deliberationBody,
+  deliberationBodyOn,
   democracyDeadlines,
   disclosure,
   disclosureStandings,
@@ -28,6 +34,7 @@ import {
   meetingBurden,
   noticeWarning,
   publicContact,
+  residentGroupTermProblem,
   residentsMeetingQuorum,
 } from '@shequ/democracy';
 import { chinaDate, communityCode, isoDate } from '@shequ/domain';
@@ -40,7 +47,7 @@ import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.
 const today = (ctx: Pick<Context, 'settings'>) => chinaDate(ctx.settings.now());
 
 function asClientError(error: unknown): never {
-  if (error instanceof DemocracyError)
+  if (error instanceof DemocracyError || error instanceof PeopleError)
     throw new TRPCError({
       code: error.code === 'not-found' ? 'NOT_FOUND' : 'CONFLICT',
       message: error.message,
@@ -54,6 +61,11 @@ const withNewId = (value: unknown) =>
     ? { ...value, id: randomUUID() }
     : value;
 
+interface Judged {
+  warnings: string[];
+  refusal?: { path: string; message: string } | undefined;
+}
+
 const version = z.int({ error: '版本号应为正整数' }).min(1, { error: '版本号应为正整数' });
 
 /**
@@ -63,7 +75,7 @@ const version = z.int({ error: '版本号应为正整数' }).min(1, { error: '�
 function writes<K extends DemocracyRecordKind, T extends { id: string; communityCode: string }>(
   kind: K,
   schema: z.ZodType<T>,
-  after: (record: T, asOf: string) => { warnings: string[]; refusal?: { path: string; message: string } },
+  after: (record: T, asOf: string, ctx: Context) => Judged | Promise<Judged>,
 ) {
   const save = async (
     ctx: Context & { principal: NonNullable<Context['principal']> },
@@ -71,7 +83,7 @@ function writes<K extends DemocracyRecordKind, T extends { id: string; community
     expectedVersion?: number,
   ) => {
     requireScope(ctx.principal, record.communityCode);
-    const judged = after(record, today(ctx));
+    const judged = await after(record, today(ctx), ctx);
     if (judged.refusal)
       throw fieldError('BAD_REQUEST', `record.${judged.refusal.path}`, judged.refusal.message);
     try {
@@ -118,7 +130,13 @@ const consultationWrites = writes('consultation', consultation, (c) => ({
     c.contested && c.submittedToMeetingId === undefined ? ['存在较大争议的事项应提交居民会议决定'] : [],
 }));
 const charterWrites = writes('charter', charter, () => ({ warnings: [] }));
-const electionWrites = writes('election', election, () => ({ warnings: [] }));
+const electionWrites = writes('election', election, async (e, _asOf, ctx) => {
+  if (e.kind !== 'resident-group') return { warnings: [] };
+  // A group leader's term is the committee's (Ezhou 第七条（二）): compared with the stored elections.
+  const stored = (await loadDemocracyRegisters(ctx.db, [e.communityCode])).get(e.communityCode);
+  return { warnings: [], refusal: residentGroupTermProblem(e, stored?.elections ?? []) };
+});
+const deliberationWrites = writes('deliberation-body', deliberationBody, () => ({ warnings: [] }));
 const disclosureWrites = writes('disclosure', disclosure, (d, asOf) => {
   const refusal = futureDisclosureProblem(d, asOf);
   return { warnings: [], ...(refusal ? { refusal } : {}) };
@@ -148,6 +166,8 @@ export const democracyRouter = router({
       charters: registers.charters,
       disclosures: registers.disclosures,
       elections: registers.elections,
+      deliberationBodies: registers.deliberationBodies,
+      deliberationBodyInForce: deliberationBodyOn(registers.deliberationBodies, asOf)?.id ?? null,
       disclosureStandings: disclosureStandings(registers.disclosures, asOf),
       deadlines,
       contact: (await findPublicContact(ctx.db, input.code)) ?? null,
@@ -182,4 +202,38 @@ export const democracyRouter = router({
   updateDisclosure: disclosureWrites.update,
   createElection: electionWrites.create,
   updateElection: electionWrites.update,
+  createDeliberationBody: deliberationWrites.create,
+  updateDeliberationBody: deliberationWrites.update,
+  /**
+   * Enters an election's result in the committee register (Jiangsu 7, 17): the previous committee of
+   * the kind ends the day before, the elected candidates are seated for the new term.
+   */
+  applyElection: writerProcedure
+    .input(z.strictObject({ id: z.string().min(1, { error: '必填' }).max(64) }))
+    .mutation(async ({ ctx, input }) => {
+      const found = await findDemocracyRecord(ctx.db, input.id);
+      if (!found || found.kind !== 'election') throw notFound('没有这次选举');
+      requireScope(ctx.principal, found.communityCode);
+      const { version: _version, ...stored } = found.record as { version?: number };
+      const parsed = election.safeParse(stored);
+      if (!parsed.success) throw fieldError('BAD_REQUEST', 'id', '这次选举的记录不完整，请先修改后再登记');
+      const people = await loadCommunityRegisters(ctx.db, found.communityCode);
+      const changes = committeeChangesFromElection(parsed.data, people.committees);
+      if ('refused' in changes)
+        throw changes.refused === 'already'
+          ? new TRPCError({ code: 'CONFLICT', message: changes.message })
+          : fieldError('BAD_REQUEST', 'id', changes.message);
+      try {
+        return await seatElectedCommittee(ctx.db, {
+          actor: { id: ctx.principal.id, username: ctx.principal.username },
+          ip: ctx.ip,
+          at: ctx.settings.now(),
+          electionId: input.id,
+          seat: changes.seat,
+          close: changes.close,
+        });
+      } catch (error) {
+        asClientError(error);
+      }
+    }),
 });

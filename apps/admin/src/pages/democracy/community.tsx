@@ -2,12 +2,16 @@
  * One community's democracy registers: what is due (notice of meetings, disclosures by cadence,
  * consultation outcomes, charter filings), meetings by month with their notice warnings and quorum,
  * disclosures with the overdue ones, charters with every version, consultations with their outcome
- * tasks, elections with their results, and the link to the public page. The rules and their citations come from @shequ/democracy.
+ * tasks, elections with their results (entered in the committee register from here), the deliberation
+ * body, a month calendar, and the link to the public page. The rules and their citations come from
+ * @shequ/democracy.
  */
 import {
   attendanceBasisLabels,
   charterKindLabels,
   citeInline,
+  deliberationSectorLabels,
+  deliberationSelectionLabels,
   disclosureCategoryLabels,
   electedPostLabels,
   electionKindLabels,
@@ -16,10 +20,19 @@ import {
 } from '@shequ/democracy';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Descriptions, List, Space, Tabs, Tag, Timeline, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { DemocracyCalendar } from './calendar.js';
 import { DisclosureForm, MeetingForm } from './forms.js';
+import {
+  ApplyElectionButton,
+  CharterForm,
+  ConsultationForm,
+  DeliberationBodyForm,
+  ElectionForm,
+  RecordActions,
+} from './record-forms.js';
 
 type View = RouterOutputs['democracy']['community'];
 
@@ -29,6 +42,7 @@ const deadlineLabels: Record<View['deadlines'][number]['kind'], string> = {
   'outcome-task': '协商成果落实',
   'outcome-disclosure': '落实情况公开',
   'charter-filing': '章程公约备案',
+  'term-end': '任期届满',
 };
 
 function Deadlines({ view }: { view: View }) {
@@ -141,11 +155,18 @@ function Disclosures({ view, code }: { view: View; code: string }) {
   );
 }
 
-function Charters({ view }: { view: View }) {
+function Charters({ view, code }: { view: View; code: string }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      <CharterForm code={code} />
       {view.charters.map((c) => (
-        <Card key={c.id} size="small" title={`${charterKindLabels[c.kind]} · ${c.title}`}>
+        <Card
+          key={c.id}
+          size="small"
+          data-testid="democracy-charter"
+          title={`${charterKindLabels[c.kind]} · ${c.title}`}
+          extra={<CharterForm code={code} stored={c} />}
+        >
           <Timeline
             items={[...c.versions]
               .sort((a, b) => b.version - a.version)
@@ -176,15 +197,22 @@ function Charters({ view }: { view: View }) {
   );
 }
 
-function Consultations({ view }: { view: View }) {
+function Consultations({ view, code }: { view: View; code: string }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      <ConsultationForm code={code} meetings={view.meetings} />
       {view.consultations.map((c) => (
         <Card
           key={c.id}
           size="small"
+          data-testid="democracy-consultation"
           title={c.topic}
-          extra={<Typography.Text type="secondary">{c.heldOn}</Typography.Text>}
+          extra={
+            <RecordActions>
+              <Typography.Text type="secondary">{c.heldOn}</Typography.Text>
+              <ConsultationForm code={code} stored={c} meetings={view.meetings} />
+            </RecordActions>
+          }
         >
           <Space wrap style={{ marginBottom: 8 }}>
             {c.contested && (
@@ -221,10 +249,11 @@ function Consultations({ view }: { view: View }) {
   );
 }
 
-function Elections({ view }: { view: View }) {
+function Elections({ view, code }: { view: View; code: string }) {
   const elections = [...view.elections].sort((a, b) => b.heldOn.localeCompare(a.heldOn));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      <ElectionForm code={code} />
       {elections.length === 0 && <Typography.Text type="secondary">尚未登记选举</Typography.Text>}
       {elections.map((e) => (
         <Card
@@ -232,8 +261,13 @@ function Elections({ view }: { view: View }) {
           size="small"
           data-testid="democracy-election"
           title={`${electionKindLabels[e.kind]} · ${e.heldOn}`}
-          extra={<Typography.Text type="secondary">{`任期至 ${e.termEndsOn}`}</Typography.Text>}
         >
+          <Space wrap style={{ marginBottom: 8 }}>
+            <Typography.Text type="secondary">{`任期至 ${e.termEndsOn}`}</Typography.Text>
+            {e.residentGroupName && <Tag>{e.residentGroupName}</Tag>}
+            <ElectionForm code={code} stored={e} />
+            <ApplyElectionButton election={e} />
+          </Space>
           <Space wrap style={{ marginBottom: 8 }}>
             <Tag color={e.candidates.length > e.seats ? 'green' : 'orange'}>
               {e.candidates.length > e.seats ? '差额选举' : '等额选举'}
@@ -263,8 +297,56 @@ function Elections({ view }: { view: View }) {
   );
 }
 
+function Deliberation({ view, code }: { view: View; code: string }) {
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">
+        依据《社区建设和治理条例》第十七条、第十八条：社区应当成立议事协商组织，并制定议事规则。
+      </Typography.Text>
+      <DeliberationBodyForm code={code} />
+      {view.deliberationBodies.length === 0 && (
+        <Typography.Text type="secondary">尚未登记议事协商组织</Typography.Text>
+      )}
+      {view.deliberationBodies.map((b) => (
+        <Card
+          key={b.id}
+          size="small"
+          data-testid="democracy-deliberation"
+          title={b.name}
+          extra={<DeliberationBodyForm code={code} stored={b} />}
+        >
+          <Space wrap style={{ marginBottom: 8 }}>
+            <Typography.Text type="secondary">{`成立于 ${b.establishedOn}`}</Typography.Text>
+            {view.deliberationBodyInForce === b.id && <Tag color="green">现行</Tag>}
+            <Tag color={b.rulesAdoptedOn ? 'green' : 'red'}>
+              {b.rulesAdoptedOn ? `议事规则 ${b.rulesAdoptedOn} 制定` : '尚未制定议事规则'}
+            </Tag>
+          </Space>
+          <List
+            size="small"
+            dataSource={b.members}
+            renderItem={(m) => (
+              <List.Item>
+                <Space wrap>
+                  <span>{m.name}</span>
+                  <Tag>{deliberationSectorLabels[m.sector]}</Tag>
+                  <Typography.Text type="secondary">
+                    {deliberationSelectionLabels[m.selection]}
+                  </Typography.Text>
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Card>
+      ))}
+    </Space>
+  );
+}
+
 export default function DemocracyCommunityPage() {
   const { code = '' } = useParams();
+  // The open tab is in the address, so a link (and a phone, where tabs scroll out of sight) opens it.
+  const [search, setSearch] = useSearchParams();
   const query = useQuery(trpc.democracy.community.queryOptions({ code }));
   const view = query.data;
   return (
@@ -280,20 +362,31 @@ export default function DemocracyCommunityPage() {
             居务公开页：<a href={`/public/communities/${code}`}>{`/public/communities/${code}`}</a>
             {view.contact ? `（办公电话 ${view.contact.officePhone}）` : '（尚未填写联系方式）'}
           </Typography.Text>
-          <Tabs
-            items={[
-              {
-                key: 'due',
-                label: `待办期限（${view.deadlines.length}）`,
-                children: <Deadlines view={view} />,
-              },
-              { key: 'meetings', label: '会议', children: <Meetings view={view} code={code} /> },
-              { key: 'disclosures', label: '居务公开', children: <Disclosures view={view} code={code} /> },
-              { key: 'charters', label: '章程公约', children: <Charters view={view} /> },
-              { key: 'consultations', label: '协商', children: <Consultations view={view} /> },
-              { key: 'elections', label: '选举', children: <Elections view={view} /> },
-            ]}
-          />
+          {/* The tab bar scrolls within itself; its hidden overflow menu must not widen the page on a phone. */}
+          <div style={{ overflowX: 'clip' }}>
+            <Tabs
+              activeKey={search.get('tab') ?? 'due'}
+              onChange={(tab) => setSearch({ tab }, { replace: true })}
+              items={[
+                {
+                  key: 'due',
+                  label: `待办期限（${view.deadlines.length}）`,
+                  children: <Deadlines view={view} />,
+                },
+                { key: 'calendar', label: '日历', children: <DemocracyCalendar view={view} /> },
+                { key: 'meetings', label: '会议', children: <Meetings view={view} code={code} /> },
+                { key: 'disclosures', label: '居务公开', children: <Disclosures view={view} code={code} /> },
+                { key: 'charters', label: '章程公约', children: <Charters view={view} code={code} /> },
+                { key: 'consultations', label: '协商', children: <Consultations view={view} code={code} /> },
+                { key: 'elections', label: '选举', children: <Elections view={view} code={code} /> },
+                {
+                  key: 'deliberation',
+                  label: '议事协商组织',
+                  children: <Deliberation view={view} code={code} />,
+                },
+              ]}
+            />
+          </div>
         </>
       )}
     </Space>
