@@ -58,6 +58,7 @@ export const auditActionLabels: Record<string, string> = {
   'parameter.enter': '填报辖区参数',
   'webhook.set': '设置消息推送地址',
   'webhook.remove': '删除消息推送地址',
+  'notice.read': '标记提醒已读',
 };
 
 /** Audit-log entity types (`audit_log.entity_type`). */
@@ -72,6 +73,7 @@ export const entityTypeLabels: Record<string, string> = {
   handover: '离任移交',
   parameterValue: '辖区参数',
   webhook: '消息推送',
+  notice: '提醒',
 };
 
 /** Statuses of a policy check (docs/interfaces.md §3). */
