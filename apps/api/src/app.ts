@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { DatabaseHandle } from '@shequ/db';
+import { publicNetworkOnly, type WebhookNetworkPolicy } from '@shequ/domain';
 import { type PackRegistry, shippedRegistry } from '@shequ/policy';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -57,6 +58,8 @@ export interface BuildAppOptions {
   packs?: PackRegistry;
   /** Largest attachment upload in bytes (default `SHEQU_MAX_ATTACHMENT_MB`, else 200 MiB). */
   maxAttachmentBytes?: number;
+  /** Whether webhooks may point into this deployment's own network (`SHEQU_WEBHOOK_ALLOW_PRIVATE`; R-HOOK-2). */
+  webhookPolicy?: WebhookNetworkPolicy;
 }
 
 /** Log paths that may carry a secret; pino replaces their values. */
@@ -96,6 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     exportRowLimit: options.exportRowLimit ?? DEFAULT_EXPORT_ROW_LIMIT,
     spreadsheetImports: { running: 0 },
     packs: options.packs ?? shippedRegistry,
+    webhookPolicy: options.webhookPolicy ?? publicNetworkOnly,
   };
 
   app.addHook('onSend', async (request, reply) => securityHeaders(request, reply));

@@ -3,7 +3,8 @@
  * security headers of the console, the `Origin` check on changes, and the scheduled removal of records
  * that no longer count (expired or idle sessions, login attempts whose window and lock have passed).
  */
-import type { Database } from '@shequ/db';
+import { type Database, deleteSettledWebhookDeliveries } from '@shequ/db';
+import { webhookOutboxPurgeBefore } from '@shequ/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { deleteExpiredSessions } from './auth/sessions.js';
 import { deleteStaleAttempts, type ThrottlePolicy } from './auth/throttle.js';
@@ -93,15 +94,19 @@ export function registerOriginCheck(app: FastifyInstance, allowedOrigins: readon
   });
 }
 
-/** Removes expired and idle sessions and spent login attempts; returns how many of each. */
+/**
+ * Removes expired and idle sessions, spent login attempts and settled webhook deliveries past their
+ * retention (R-HOOK-3); returns how many of each.
+ */
 export async function sweepExpired(
   db: Database,
   now: Date,
   settings: { sessionIdleMs: number; throttle: ThrottlePolicy },
-): Promise<{ sessions: number; loginAttempts: number }> {
+): Promise<{ sessions: number; loginAttempts: number; webhookDeliveries: number }> {
   return {
     sessions: await deleteExpiredSessions(db, now, settings.sessionIdleMs),
     loginAttempts: await deleteStaleAttempts(db, now, settings.throttle),
+    webhookDeliveries: await deleteSettledWebhookDeliveries(db, webhookOutboxPurgeBefore(now)),
   };
 }
 
@@ -109,7 +114,7 @@ export async function sweepExpired(
 export function scheduleSweep(app: FastifyInstance, run: () => Promise<unknown>, intervalMs: number): void {
   let timer: NodeJS.Timeout | undefined;
   const sweep = () =>
-    run().catch((error: unknown) => app.log.warn({ err: error }, 'sweeping expired sessions failed'));
+    run().catch((error: unknown) => app.log.warn({ err: error }, 'sweeping expired sessions and settled deliveries failed'));
   app.addHook('onReady', async () => {
     void sweep();
     timer = setInterval(sweep, intervalMs);
