@@ -1,6 +1,6 @@
-import type { WebhookNetworkPolicy } from '@shequ/domain';
 import type {} from '@fastify/cookie';
 import type { Database } from '@shequ/db';
+import type { WebhookNetworkPolicy } from '@shequ/domain';
 import type { PackRegistry } from '@shequ/policy';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';

@@ -39,7 +39,8 @@ const packs = await configuredPacks(process.env.SHEQU_PACKS).catch((error: unkno
 if (packs.added.length > 0) console.log(`另加载政策包：${packs.added.join('、')}`);
 
 const webhookPolicy = webhookPolicyFromEnv(process.env.SHEQU_WEBHOOK_ALLOW_PRIVATE);
-if (webhookPolicy.allowPrivateNetwork) console.log('消息推送：已允许推送到本机和内网地址（SHEQU_WEBHOOK_ALLOW_PRIVATE）');
+if (webhookPolicy.allowPrivateNetwork)
+  console.log('消息推送：已允许推送到本机和内网地址（SHEQU_WEBHOOK_ALLOW_PRIVATE）');
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? 'localhost';
 

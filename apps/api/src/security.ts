@@ -114,7 +114,9 @@ export async function sweepExpired(
 export function scheduleSweep(app: FastifyInstance, run: () => Promise<unknown>, intervalMs: number): void {
   let timer: NodeJS.Timeout | undefined;
   const sweep = () =>
-    run().catch((error: unknown) => app.log.warn({ err: error }, 'sweeping expired sessions and settled deliveries failed'));
+    run().catch((error: unknown) =>
+      app.log.warn({ err: error }, 'sweeping expired sessions and settled deliveries failed'),
+    );
   app.addHook('onReady', async () => {
     void sweep();
     timer = setInterval(sweep, intervalMs);

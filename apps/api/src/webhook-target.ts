@@ -4,7 +4,7 @@
  * delivery, so a name that later resolves into the server's own network is refused at the moment it
  * would be reached (the socket goes to the very address that was checked, not a second lookup).
  */
-import { type LookupAddress, lookup as dnsLookup } from 'node:dns';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';

@@ -67,7 +67,10 @@ describe('notifications', () => {
       }),
     ]);
     expect(
-      await db.select().from(auditLog).where(and(eq(auditLog.action, 'notice.read'), eq(auditLog.actorId, id('sun')))),
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'notice.read'), eq(auditLog.actorId, id('sun')))),
     ).toEqual([]);
     expect(auditActionLabels['notice.read']).toBe('标记提醒已读');
     expect(entityTypeLabels.notice).toBe('提醒');

@@ -11,11 +11,11 @@ import { auditLog, webhookOutbox, webhooks } from '@shequ/db';
 import { publicNetworkOnly } from '@shequ/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultThrottlePolicy } from '../src/auth/throttle.js';
 import { startOverdueLoanSweep } from '../src/overdue-loan-sweep.js';
+import { sweepExpired } from '../src/security.js';
 import { startWebhookDelivery } from '../src/webhook-delivery.js';
 import { webhookTargetProblem } from '../src/webhook-target.js';
-import { sweepExpired } from '../src/security.js';
-import { defaultThrottlePolicy } from '../src/auth/throttle.js';
 import { archivesSuite } from './archives-suite.js';
 import { JINSHAN, XIANGSHAN } from './fixture.js';
 import { makeApp, rejection, signedIn, type TestClient } from './harness.js';
@@ -229,24 +229,36 @@ describe('outbound webhooks', () => {
   });
 });
 
-describe('webhook addresses inside the server\'s own network (R-HOOK-2)', () => {
+describe("webhook addresses inside the server's own network (R-HOOK-2)", () => {
   it('are refused when saved, unless the deployment opts in; metadata never', async () => {
     const closed = await makeApp(suite.database(), { now: suite.clock().now });
     try {
       const admin = await signedIn(closed, 'jinshan');
-      for (const url of ['https://127.0.0.1/x', 'https://localhost:8443/x', 'https://10.0.0.5/x', 'https://[fd12::1]/x', 'http://127.0.0.1:9/x']) {
+      for (const url of [
+        'https://127.0.0.1/x',
+        'https://localhost:8443/x',
+        'https://10.0.0.5/x',
+        'https://[fd12::1]/x',
+        'http://127.0.0.1:9/x',
+      ]) {
         const error = await rejection(admin.webhooks.set.mutate({ jurisdictionCode: JINSHAN, url }));
         expect(error.data?.httpStatus, url).toBe(400);
         expect(error.data?.fieldErrors, url).toEqual({ url: [expect.stringMatching(/https|本机或内网/)] });
       }
-      const loopback = await rejection(admin.webhooks.set.mutate({ jurisdictionCode: JINSHAN, url: 'https://127.0.0.1/x' }));
+      const loopback = await rejection(
+        admin.webhooks.set.mutate({ jurisdictionCode: JINSHAN, url: 'https://127.0.0.1/x' }),
+      );
       expect(loopback.message).toMatch(/本机或内网地址（127\.0\.0\.1）.*R-HOOK-2/);
     } finally {
       await closed.close();
     }
     const before = await jinshan().webhooks.get.query({});
     // Opted in, a cloud metadata address is still refused; plain http still only inside the network.
-    for (const url of ['http://169.254.169.254/latest/meta-data', 'https://100.100.100.200/x', 'http://1.2.3.4/x']) {
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data',
+      'https://100.100.100.200/x',
+      'http://1.2.3.4/x',
+    ]) {
       const error = await rejection(jinshan().webhooks.set.mutate({ jurisdictionCode: JINSHAN, url }));
       expect(error.data?.httpStatus, url).toBe(400);
       expect(Object.keys(error.data?.fieldErrors ?? {})).toEqual(['url']);
@@ -292,7 +304,9 @@ describe('outbox retention (R-HOOK-3)', () => {
     expect((await sweepExpired(db, soon, settings)).webhookDeliveries).toBe(0);
     const later = new Date(suite.clock().now().getTime() + 31 * 86_400_000);
     expect((await sweepExpired(db, later, settings)).webhookDeliveries).toBe(all.length - pending);
-    expect((await db.select().from(webhookOutbox)).map((d) => d.status)).toEqual(Array(pending).fill('pending'));
+    expect((await db.select().from(webhookOutbox)).map((d) => d.status)).toEqual(
+      Array(pending).fill('pending'),
+    );
   });
 });
 

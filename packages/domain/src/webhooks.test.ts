@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   WEBHOOK_MAX_ATTEMPTS,
+  webhookAddressProblem,
   webhookCandidateCodes,
   webhookConfigRefusal,
-  webhookAddressProblem,
   webhookLiteralAddress,
   webhookOutboxPurgeBefore,
   webhookRetryDelayMs,
@@ -23,14 +23,27 @@ describe('webhook rules (R-HOOK-1)', () => {
 
   it('refuses loopback, private, link-local and metadata addresses (R-HOOK-2)', () => {
     const closed = { allowPrivateNetwork: false };
-    for (const address of ['127.0.0.1', '::1', '10.1.2.3', '172.16.0.1', '192.168.1.10', '100.64.0.1', 'fd12::1', '::ffff:10.0.0.1']) {
+    for (const address of [
+      '127.0.0.1',
+      '::1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.10',
+      '100.64.0.1',
+      'fd12::1',
+      '::ffff:10.0.0.1',
+    ]) {
       expect(webhookAddressProblem(address, 'https:', closed), address).toMatch(/本机或内网.*R-HOOK-2/);
     }
     for (const address of ['169.254.169.254', '100.100.100.200', 'fd00:ec2::254']) {
-      expect(webhookAddressProblem(address, 'https:', { allowPrivateNetwork: true }), address).toMatch(/元数据/);
+      expect(webhookAddressProblem(address, 'https:', { allowPrivateNetwork: true }), address).toMatch(
+        /元数据/,
+      );
     }
     for (const address of ['0.0.0.0', '169.254.1.1', 'fe80::1', '224.0.0.1', '255.255.255.255', '::']) {
-      expect(webhookAddressProblem(address, 'https:', { allowPrivateNetwork: true }), address).toMatch(/保留地址/);
+      expect(webhookAddressProblem(address, 'https:', { allowPrivateNetwork: true }), address).toMatch(
+        /保留地址/,
+      );
     }
     expect(webhookAddressProblem('1.2.3.4', 'https:', closed)).toBeUndefined();
     expect(webhookAddressProblem('2400:3200::1', 'https:', closed)).toBeUndefined();

@@ -58,7 +58,13 @@ export const publicNetworkOnly: WebhookNetworkPolicy = { allowPrivateNetwork: fa
 const METADATA_ADDRESSES = new Set(['169.254.169.254', '100.100.100.200', 'fd00:ec2::254']);
 
 /** Ranges of the deployment's own network: usable only when the deployment opts in. */
-const PRIVATE_RANGES = new Set(['loopback', 'private', 'carrierGradeNat', 'uniqueLocal', 'deprecatedSiteLocal']);
+const PRIVATE_RANGES = new Set([
+  'loopback',
+  'private',
+  'carrierGradeNat',
+  'uniqueLocal',
+  'deprecatedSiteLocal',
+]);
 
 /**
  * Why `raw` is not an acceptable endpoint address (zh-CN), or undefined: a full http(s) URL without
@@ -78,9 +84,7 @@ export function webhookUrlProblem(
   if (url.username || url.password) return '推送地址不能包含用户名或密码';
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:' && policy.allowPrivateNetwork) return undefined;
-  return policy.allowPrivateNetwork
-    ? '推送地址必须使用 https 或 http'
-    : '推送地址必须使用 https';
+  return policy.allowPrivateNetwork ? '推送地址必须使用 https 或 http' : '推送地址必须使用 https';
 }
 
 /** The host of `url` when it is an IP address written out (no name to resolve), else undefined. */
@@ -103,7 +107,8 @@ export function webhookAddressProblem(
   // An IPv4 address written as IPv6 (::ffff:10.0.0.1) is judged as the IPv4 address it is.
   const parsed = ipaddr.process(address);
   const shown = parsed.toString();
-  if (METADATA_ADDRESSES.has(shown)) return `推送地址指向云服务器元数据地址（${shown}），不能使用（${basis}）`;
+  if (METADATA_ADDRESSES.has(shown))
+    return `推送地址指向云服务器元数据地址（${shown}），不能使用（${basis}）`;
   const range = parsed.range();
   if (range === 'unicast') {
     if (protocol !== 'https:') return `推送地址必须使用 https（${basis}）`;

@@ -247,9 +247,7 @@ export async function run(): Promise<void> {
       const shown = measured.landedOn === path ? path : `${path} → ${measured.landedOn}`;
       if (!report(shown, measured, ANY_PAGE_GOAL_BYTES)) unmet.push(path);
     }
-    process.stdout.write(
-      unmet.length === 0 ? '\n全部页面达标\n' : `\n未达标：${unmet.join('、')}\n`,
-    );
+    process.stdout.write(unmet.length === 0 ? '\n全部页面达标\n' : `\n未达标：${unmet.join('、')}\n`);
   } finally {
     await browser.close();
     const exited = new Promise((resolve) => server.child.once('exit', resolve));
