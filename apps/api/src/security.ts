@@ -33,6 +33,9 @@ export const PERMISSIONS_POLICY =
 
 export function securityHeaders(request: FastifyRequest, reply: FastifyReply): void {
   reply.header('x-content-type-options', 'nosniff');
+  // A hashed script or stylesheet is never a document: CSP, frame and feature policies do nothing on it,
+  // and on a cold page load of ~20 of them they cost kilobytes of headers (the console's size goal).
+  if (isHashedAsset(request)) return;
   reply.header('x-frame-options', 'DENY');
   reply.header('referrer-policy', 'same-origin');
   reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
@@ -40,6 +43,10 @@ export function securityHeaders(request: FastifyRequest, reply: FastifyReply): v
   // Only over HTTPS (the socket's, or a trusted proxy's X-Forwarded-Proto): over plain http a browser
   // ignores it, and a localhost install must stay reachable over http.
   if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000');
+}
+
+function isHashedAsset(request: FastifyRequest): boolean {
+  return (request.method === 'GET' || request.method === 'HEAD') && /^\/assets\/[^/?]+\.(?:js|css)(?:\?|$)/.test(request.url);
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
