@@ -46,7 +46,10 @@ export function securityHeaders(request: FastifyRequest, reply: FastifyReply): v
 }
 
 function isHashedAsset(request: FastifyRequest): boolean {
-  return (request.method === 'GET' || request.method === 'HEAD') && /^\/assets\/[^/?]+\.(?:js|css)(?:\?|$)/.test(request.url);
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    /^\/assets\/[^/?]+\.(?:js|css)(?:\?|$)/.test(request.url)
+  );
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
