@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { DatabaseHandle } from '@shequ/db';
+import { publicNetworkOnly, type WebhookNetworkPolicy } from '@shequ/domain';
 import { type PackRegistry, shippedRegistry } from '@shequ/policy';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -63,6 +64,8 @@ export interface BuildAppOptions {
   maxAttachmentBytes?: number;
   /** Limits on the public survey page (default `SHEQU_SURVEY_RATE_*`, else 120 per address and 600 per link in 10 minutes). */
   surveyRateLimits?: SurveyRateLimits;
+  /** Whether webhooks may point into this deployment's own network (`SHEQU_WEBHOOK_ALLOW_PRIVATE`; R-HOOK-2). */
+  webhookPolicy?: WebhookNetworkPolicy;
 }
 
 /** Log paths that may carry a secret; pino replaces their values. */
@@ -102,6 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     exportRowLimit: options.exportRowLimit ?? DEFAULT_EXPORT_ROW_LIMIT,
     spreadsheetImports: { running: 0 },
     packs: options.packs ?? shippedRegistry,
+    webhookPolicy: options.webhookPolicy ?? publicNetworkOnly,
   };
 
   app.addHook('onSend', async (request, reply) => securityHeaders(request, reply));

@@ -1,5 +1,6 @@
 import type {} from '@fastify/cookie';
 import type { Database } from '@shequ/db';
+import type { WebhookNetworkPolicy } from '@shequ/domain';
 import type { PackRegistry } from '@shequ/policy';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -23,6 +24,8 @@ export interface ApiSettings {
   spreadsheetImports: { running: number };
   /** The policy packs: the shipped ones plus those `SHEQU_PACKS` names (apps/api/README.md). */
   packs: PackRegistry;
+  /** Which addresses a webhook may point to (R-HOOK-2). */
+  webhookPolicy: WebhookNetworkPolicy;
 }
 
 export interface Context {

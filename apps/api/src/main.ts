@@ -21,6 +21,7 @@ import { configuredPacks } from './packs.js';
 import { parseTrustProxy, type TrustProxySetting } from './proxy.js';
 import { allowedOriginsFromEnv } from './security.js';
 import { startWebhookDelivery, type WebhookDelivery } from './webhook-delivery.js';
+import { webhookPolicyFromEnv } from './webhook-target.js';
 
 let trustProxy: TrustProxySetting;
 try {
@@ -37,6 +38,9 @@ const packs = await configuredPacks(process.env.SHEQU_PACKS).catch((error: unkno
 });
 if (packs.added.length > 0) console.log(`另加载政策包：${packs.added.join('、')}`);
 
+const webhookPolicy = webhookPolicyFromEnv(process.env.SHEQU_WEBHOOK_ALLOW_PRIVATE);
+if (webhookPolicy.allowPrivateNetwork)
+  console.log('消息推送：已允许推送到本机和内网地址（SHEQU_WEBHOOK_ALLOW_PRIVATE）');
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? 'localhost';
 
@@ -121,6 +125,7 @@ try {
     trustProxy,
     packs,
     allowedOrigins: allowedOriginsFromEnv(process.env.SHEQU_ALLOWED_ORIGINS),
+    webhookPolicy,
   });
   await app.listen({ port, host });
   const checkpointInterval = Number(process.env.SHEQU_CHECKPOINT_INTERVAL_MS) || undefined;
@@ -128,7 +133,7 @@ try {
     ...(checkpointInterval ? { intervalMs: checkpointInterval, firstRunAfterMs: checkpointInterval } : {}),
   });
   overdueSweep = startOverdueLoanSweep(database.db);
-  webhookDelivery = startWebhookDelivery(database.db);
+  webhookDelivery = startWebhookDelivery(database.db, { policy: webhookPolicy });
   console.log(`Shequ 已启动：http://localhost:${port}`);
 } catch (error) {
   console.error(error);

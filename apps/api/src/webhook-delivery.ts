@@ -2,7 +2,8 @@
  * Drains the webhook outbox in the server process (本系统规则 R-HOOK-1): every `intervalMs` (5 s by
  * default) the due deliveries are POSTed, signed, to their jurisdiction's endpoint; a non-2xx answer,
  * a timeout or a refused connection is recorded and tried again after `webhookRetryDelayMs`, until
- * `WEBHOOK_MAX_ATTEMPTS`. The user's action never waits for this: the notice and its outbox row were
+ * `WEBHOOK_MAX_ATTEMPTS`. Each connection goes only to an address R-HOOK-2 allows, checked as it is
+ * resolved (`postWebhook`). The user's action never waits for this: the notice and its outbox row were
  * committed together, and delivery happens afterwards. Runs never overlap; the timer does not keep
  * the process alive.
  *
@@ -12,7 +13,13 @@
  */
 import { createHmac } from 'node:crypto';
 import { type Database, dueWebhookDeliveries, recordWebhookAttempt } from '@shequ/db';
-import { WEBHOOK_MAX_ATTEMPTS, webhookRetryDelayMs } from '@shequ/domain';
+import {
+  publicNetworkOnly,
+  WEBHOOK_MAX_ATTEMPTS,
+  type WebhookNetworkPolicy,
+  webhookRetryDelayMs,
+} from '@shequ/domain';
+import { postWebhook } from './webhook-target.js';
 
 const BATCH = 20;
 
@@ -39,8 +46,11 @@ export function startWebhookDelivery(
     timeoutMs?: number;
     now?: () => Date;
     log?: (message: string) => void;
+    /** Which addresses a delivery may connect to (R-HOOK-2); public ones only by default. */
+    policy?: WebhookNetworkPolicy;
   } = {},
 ): WebhookDelivery {
+  const policy = options.policy ?? publicNetworkOnly;
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? 10_000;
   const log = options.log ?? ((message: string) => console.log(message));
@@ -53,27 +63,15 @@ export function startWebhookDelivery(
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          ...webhookSignatureHeaders(delivery.secret, timestamp, body),
-        },
+      statusCode = await postWebhook(
+        delivery.url,
+        { 'Content-Type': 'application/json', ...webhookSignatureHeaders(delivery.secret, timestamp, body) },
         body,
-        // A redirect could carry the signed body somewhere the administrator did not name.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      statusCode = response.status;
-      await response.body?.cancel();
-      if (response.status < 200 || response.status > 299) error = `HTTP ${response.status}`;
+        { policy, timeoutMs },
+      );
+      if (statusCode < 200 || statusCode > 299) error = `HTTP ${statusCode}`;
     } catch (caught) {
-      error =
-        caught instanceof Error
-          ? caught.cause instanceof Error
-            ? caught.cause.message
-            : caught.message
-          : 'error';
+      error = caught instanceof Error ? caught.message : 'error';
     }
     const ok = error === null;
     const attempts = delivery.attempts + 1;

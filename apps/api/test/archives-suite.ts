@@ -3,6 +3,7 @@
  * the tests move, and the helpers they file items with. Each test file gets its own app.
  */
 import { afterAll, beforeAll } from 'vitest';
+import type { BuildAppOptions } from '../src/app.js';
 import { JINSHAN, SHIHUAJIAN, WEIHAI, XIANGSHAN } from './fixture.js';
 import { type ArchivesTestApp, archivesTestApp, type Clock, fakeClock, type TestClient } from './harness.js';
 
@@ -20,7 +21,7 @@ const accounts = {
 } as const;
 
 /** Starts the app before the file's tests and closes it after them. */
-export function archivesSuite() {
+export function archivesSuite(appOptions: Omit<BuildAppOptions, 'database' | 'now'> = {}) {
   let server: ArchivesTestApp<string> | undefined;
   let clock: Clock | undefined;
   const ids: Record<string, string> = {};
@@ -32,6 +33,7 @@ export function archivesSuite() {
       sessionTtlMs: 365 * 86_400_000,
       // The story runs over months of the fake clock; sessions are tested in security.test.ts.
       sessionIdleMs: 365 * 86_400_000,
+      ...appOptions,
     });
     Object.assign(ids, server.ids);
     Object.assign(as, server.as);

@@ -1,8 +1,11 @@
 /**
  * Notices through the API: a use request notifies the seal's approvers (not the applicant), its
  * approval notifies the custodian, an opened handover its successor and supervisor; each person reads
- * and marks only their own, with an unread count.
+ * and marks only their own (audited), with an unread count.
  */
+import { auditLog } from '@shequ/db';
+import { auditActionLabels, entityTypeLabels } from '@shequ/domain';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { archivesSuite } from './archives-suite.js';
 import { XIANGSHAN } from './fixture.js';
@@ -49,6 +52,28 @@ describe('notifications', () => {
     expect(await sun.notifications.markRead.mutate({ ids: [toWang?.id ?? 0] })).toEqual({ marked: 0 });
     expect(await wang.notifications.markRead.mutate({})).toEqual({ marked: 1 });
     expect(await wang.notifications.unreadCount.query()).toBe(0);
+    // Marking read is a change: audited once, with a Chinese label; marking nothing records nothing.
+    expect(await wang.notifications.markRead.mutate({})).toEqual({ marked: 0 });
+    const db = suite.database().db;
+    const records = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'notice.read'), eq(auditLog.actorId, id('wang'))));
+    expect(records).toEqual([
+      expect.objectContaining({
+        entityType: 'notice',
+        entityId: id('wang'),
+        after: { noticeIds: [toWang?.id], all: true },
+      }),
+    ]);
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'notice.read'), eq(auditLog.actorId, id('sun')))),
+    ).toEqual([]);
+    expect(auditActionLabels['notice.read']).toBe('标记提醒已读');
+    expect(entityTypeLabels.notice).toBe('提醒');
     expect(await zhao.notifications.unreadCount.query()).toBe(1);
     expect((await wang.notifications.list.query({})).items[0]?.read).toBe(true);
   });

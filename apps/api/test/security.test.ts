@@ -113,13 +113,20 @@ describe('Origin', () => {
 });
 
 describe('security headers', () => {
-  it('CSP, Referrer-Policy and Permissions-Policy on every response; HSTS only over HTTPS', async () => {
+  it('CSP, Referrer-Policy and Permissions-Policy on every response but hashed assets; HSTS only over HTTPS', async () => {
     const plain = await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
     expect(plain.headers['content-security-policy']).toMatch(/default-src 'self'.*script-src 'self'/);
     expect(plain.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(plain.headers['referrer-policy']).toBe('same-origin');
     expect(plain.headers['permissions-policy']).toContain('camera=()');
     expect(plain.headers['strict-transport-security']).toBeUndefined();
+    // A hashed script is no document: only nosniff, no policy headers weighing on every cold load.
+    const script = await app.inject({ method: 'GET', url: '/assets/index-0000.js' });
+    expect(script.headers['x-content-type-options']).toBe('nosniff');
+    expect(script.headers['content-security-policy']).toBeUndefined();
+    expect(script.headers['permissions-policy']).toBeUndefined();
+    const api = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(api.headers['content-security-policy']).toBe(plain.headers['content-security-policy']);
 
     const viaHttpsProxy = await app.inject({
       method: 'GET',

@@ -8,15 +8,21 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { auditLog, webhookOutbox, webhooks } from '@shequ/db';
+import { publicNetworkOnly } from '@shequ/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultThrottlePolicy } from '../src/auth/throttle.js';
 import { startOverdueLoanSweep } from '../src/overdue-loan-sweep.js';
+import { sweepExpired } from '../src/security.js';
 import { startWebhookDelivery } from '../src/webhook-delivery.js';
+import { webhookTargetProblem } from '../src/webhook-target.js';
 import { archivesSuite } from './archives-suite.js';
 import { JINSHAN, XIANGSHAN } from './fixture.js';
-import { rejection, type TestClient } from './harness.js';
+import { makeApp, rejection, signedIn, type TestClient } from './harness.js';
 
-const suite = archivesSuite();
+/** The local receiver is on this machine: the suite's deployment opts in (R-HOOK-2), as on-premise ones may. */
+const onPremise = { allowPrivateNetwork: true };
+const suite = archivesSuite({ webhookPolicy: onPremise });
 const { as, li, jinshan, id } = suite;
 
 interface Received {
@@ -66,10 +72,13 @@ function verified(secret: string, r: Received): boolean {
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
+let sealsRegistered = 0;
+
 async function requestSealUse(): Promise<void> {
+  sealsRegistered += 1;
   const seal = await jinshan().seals.register.mutate({
     community: XIANGSHAN,
-    name: `象山社区居民委员会印章${received.length}`,
+    name: `象山社区居民委员会印章${sealsRegistered}`,
     owner: { kind: 'residents-committee', name: '象山社区居民委员会' },
     custodianId: id('li'),
     storagePlace: '办公室保险柜',
@@ -127,6 +136,7 @@ describe('outbound webhooks', () => {
     const delivery = startWebhookDelivery(suite.database().db, {
       intervalMs: 3_600_000,
       now: suite.clock().now,
+      policy: onPremise,
     });
     try {
       expect(await delivery.runOnce()).toEqual({ delivered: 1, failed: 0 });
@@ -156,6 +166,7 @@ describe('outbound webhooks', () => {
     const delivery = startWebhookDelivery(suite.database().db, {
       intervalMs: 3_600_000,
       now: suite.clock().now,
+      policy: onPremise,
     });
     try {
       expect(await delivery.runOnce()).toEqual({ delivered: 0, failed: 1 });
@@ -185,6 +196,7 @@ describe('outbound webhooks', () => {
     const delivery = startWebhookDelivery(suite.database().db, {
       intervalMs: 3_600_000,
       now: suite.clock().now,
+      policy: onPremise,
     });
     try {
       expect(await delivery.runOnce()).toEqual({ delivered: 0, failed: 1 });
@@ -214,6 +226,87 @@ describe('outbound webhooks', () => {
       expect(JSON.stringify(records)).not.toContain(hidden);
       expect(JSON.stringify(await jinshan().webhooks.get.query({}))).not.toContain(hidden);
     }
+  });
+});
+
+describe("webhook addresses inside the server's own network (R-HOOK-2)", () => {
+  it('are refused when saved, unless the deployment opts in; metadata never', async () => {
+    const closed = await makeApp(suite.database(), { now: suite.clock().now });
+    try {
+      const admin = await signedIn(closed, 'jinshan');
+      for (const url of [
+        'https://127.0.0.1/x',
+        'https://localhost:8443/x',
+        'https://10.0.0.5/x',
+        'https://[fd12::1]/x',
+        'http://127.0.0.1:9/x',
+      ]) {
+        const error = await rejection(admin.webhooks.set.mutate({ jurisdictionCode: JINSHAN, url }));
+        expect(error.data?.httpStatus, url).toBe(400);
+        expect(error.data?.fieldErrors, url).toEqual({ url: [expect.stringMatching(/https|本机或内网/)] });
+      }
+      const loopback = await rejection(
+        admin.webhooks.set.mutate({ jurisdictionCode: JINSHAN, url: 'https://127.0.0.1/x' }),
+      );
+      expect(loopback.message).toMatch(/本机或内网地址（127\.0\.0\.1）.*R-HOOK-2/);
+    } finally {
+      await closed.close();
+    }
+    const before = await jinshan().webhooks.get.query({});
+    // Opted in, a cloud metadata address is still refused; plain http still only inside the network.
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data',
+      'https://100.100.100.200/x',
+      'http://1.2.3.4/x',
+    ]) {
+      const error = await rejection(jinshan().webhooks.set.mutate({ jurisdictionCode: JINSHAN, url }));
+      expect(error.data?.httpStatus, url).toBe(400);
+      expect(Object.keys(error.data?.fieldErrors ?? {})).toEqual(['url']);
+    }
+    expect((await jinshan().webhooks.get.query({})).url).toBe(before.url);
+    expect(await webhookTargetProblem('https://localhost/x', publicNetworkOnly)).toMatch(/本机或内网/);
+    expect(await webhookTargetProblem('https://1.2.3.4/x', publicNetworkOnly)).toBeUndefined();
+  });
+
+  it('are refused again when a delivery connects: the name is resolved and checked then', async () => {
+    // Saved while allowed; the deployment then closes its network (as a name could come to point inside it).
+    const port = (receiver.address() as AddressInfo).port;
+    await jinshan().webhooks.set.mutate({ jurisdictionCode: JINSHAN, url: `https://localhost:${port}/hook` });
+    const count = received.length;
+    await requestSealUse();
+    const delivery = startWebhookDelivery(suite.database().db, {
+      intervalMs: 3_600_000,
+      now: suite.clock().now,
+      policy: publicNetworkOnly,
+      log: () => {},
+    });
+    try {
+      expect(await delivery.runOnce()).toEqual({ delivered: 0, failed: 1 });
+    } finally {
+      delivery.stop();
+    }
+    expect(received.length).toBe(count);
+    const [latest] = (await jinshan().webhooks.get.query({})).deliveries;
+    expect(latest).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null });
+    expect(latest?.lastError).toMatch(/本机或内网.*R-HOOK-2/);
+  });
+});
+
+describe('outbox retention (R-HOOK-3)', () => {
+  it('deletes settled deliveries after 30 days on the sweep; pending ones stay', async () => {
+    const db = suite.database().db;
+    const all = await db.select().from(webhookOutbox);
+    const pending = all.filter((d) => d.status === 'pending').length;
+    expect(all.some((d) => d.status === 'delivered')).toBe(true);
+    expect(pending).toBeGreaterThan(0);
+    const settings = { sessionIdleMs: 365 * 86_400_000, throttle: defaultThrottlePolicy };
+    const soon = new Date(suite.clock().now().getTime() + 29 * 86_400_000);
+    expect((await sweepExpired(db, soon, settings)).webhookDeliveries).toBe(0);
+    const later = new Date(suite.clock().now().getTime() + 31 * 86_400_000);
+    expect((await sweepExpired(db, later, settings)).webhookDeliveries).toBe(all.length - pending);
+    expect((await db.select().from(webhookOutbox)).map((d) => d.status)).toEqual(
+      Array(pending).fill('pending'),
+    );
   });
 });
 

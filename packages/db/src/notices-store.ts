@@ -4,6 +4,7 @@
  * Decides nothing about who must act: the callers pass the people their package named.
  */
 import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { writeAudit } from './audit.js';
 import type { Database, Transaction } from './client.js';
 import { type NoticeKind, notices } from './schema-notices.js';
 import { enqueueWebhookDeliveries } from './webhooks-store.js';
@@ -73,23 +74,44 @@ export async function unreadNoticeCount(db: Database | Transaction, recipientId:
   return row?.n ?? 0;
 }
 
-/** Marks the person's own notices read (the given ids, or all); returns how many changed. */
+/**
+ * Marks the person's own notices read (the given ids, or all); returns how many changed. A change is
+ * audited (`notice.read`, the ids marked) in its transaction; marking nothing writes nothing.
+ */
 export async function markNoticesRead(
-  db: Database | Transaction,
-  recipientId: string,
-  at: Date,
+  db: Database,
+  acting: {
+    actor: { id: string; username: string; jurisdictionCode: string };
+    now: Date;
+    ip?: string | null;
+  },
   ids?: readonly number[],
 ): Promise<number> {
-  const changed = await db
-    .update(notices)
-    .set({ readAt: at })
-    .where(
-      and(
-        eq(notices.recipientId, recipientId),
-        isNull(notices.readAt),
-        ids === undefined ? undefined : inArray(notices.id, [...ids]),
-      ),
-    )
-    .returning({ id: notices.id });
-  return changed.length;
+  return db.transaction(async (tx) => {
+    const changed = await tx
+      .update(notices)
+      .set({ readAt: acting.now })
+      .where(
+        and(
+          eq(notices.recipientId, acting.actor.id),
+          isNull(notices.readAt),
+          ids === undefined ? undefined : inArray(notices.id, [...ids]),
+        ),
+      )
+      .returning({ id: notices.id });
+    if (changed.length === 0) return 0;
+    const marked = changed.map((n) => n.id).sort((a, b) => a - b);
+    await writeAudit(tx, {
+      actor: acting.actor,
+      action: 'notice.read',
+      entityType: 'notice',
+      entityId: acting.actor.id,
+      jurisdictionCode: acting.actor.jurisdictionCode,
+      before: null,
+      after: { noticeIds: marked, all: ids === undefined },
+      ip: acting.ip ?? null,
+      at: acting.now,
+    });
+    return marked.length;
+  });
 }

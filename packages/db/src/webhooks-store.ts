@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { COUNTRY_CODE, webhookCandidateCodes } from '@shequ/domain';
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database, Transaction } from './client.js';
 import { jurisdictions, users } from './schema.js';
@@ -263,4 +263,16 @@ export async function recentWebhookDeliveries(
     .where(eq(webhookOutbox.webhookCode, jurisdictionCode))
     .orderBy(desc(webhookOutbox.id))
     .limit(limit);
+}
+
+/**
+ * Deletes settled deliveries (delivered or given up) created before `before`; pending ones stay
+ * whatever their age. Returns how many went. The retention is `@shequ/domain`'s (R-HOOK-3).
+ */
+export async function deleteSettledWebhookDeliveries(db: Database, before: Date): Promise<number> {
+  const deleted = await db
+    .delete(webhookOutbox)
+    .where(and(inArray(webhookOutbox.status, ['delivered', 'failed']), lt(webhookOutbox.createdAt, before)))
+    .returning({ id: webhookOutbox.id });
+  return deleted.length;
 }

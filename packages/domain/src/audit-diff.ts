@@ -114,6 +114,10 @@ export const auditMemberLabels: Readonly<Record<string, string>> = {
   leaverId: '移交人',
   successorId: '接交人',
   supervisorId: '监交人',
+  url: '推送地址',
+  newSecret: '更换签名密钥',
+  noticeIds: '标为已读的提醒',
+  all: '全部标为已读',
 };
 
 function flatten(value: unknown, prefix: string, out: Map<string, unknown>): void {

@@ -115,6 +115,7 @@ export const auditActionLabels: Record<string, string> = {
   'democracy.deliberation-body.update': '修改议事协商组织',
   'democracy.contact.create': '登记社区公开联系方式',
   'democracy.contact.update': '修改社区公开联系方式',
+  'notice.read': '标记提醒已读',
 };
 
 /** Audit-log entity types (`audit_log.entity_type`). */
@@ -152,6 +153,7 @@ export const entityTypeLabels: Record<string, string> = {
   'democracy.election': '选举',
   'democracy.deliberation-body': '议事协商组织',
   'democracy.contact': '社区公开联系方式',
+  notice: '提醒',
 };
 
 /** Statuses of a policy check (docs/interfaces.md §3). */

@@ -64,7 +64,13 @@ describeInBrowser('jurisdiction-wide parameters in the console', () => {
     await comparable.getByText('尚未填报').waitFor();
 
     const form = page.getByTestId('parameters-form');
+    // A half-filled form is not lost silently: leaving by the menu asks first, and staying keeps it.
     await form.getByLabel('数值').fill('-3');
+    await page.getByRole('menuitem', { name: '工作台' }).click();
+    const leave = page.getByRole('dialog').filter({ hasText: '有尚未保存的修改' });
+    await leave.getByRole('button', { name: '留在此页' }).click();
+    await leave.waitFor({ state: 'detached' });
+    expect(await form.getByLabel('数值').inputValue()).toBe('-3');
     await form.getByLabel('生效日期').fill('2025-01-01');
     await form.getByLabel('来源').fill('威海市人社局 2025年事业单位同类人员工资水平（测试）');
     await form.getByRole('button', { name: '填报' }).click();

@@ -1,6 +1,6 @@
 /**
- * 消息推送 walked by the first administrator (本系统规则 R-HOOK-1): an http address outside this
- * machine is refused beside its field and nothing is saved; a local address is saved and the signing
+ * 消息推送 walked by the first administrator (本系统规则 R-HOOK-1, R-HOOK-2): an http address and an
+ * address on this machine are refused beside the field and nothing is saved; a public address is saved and the signing
  * secret shown once, gone after a reload; the page fits a 390×844 phone.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -43,7 +43,13 @@ describeInBrowser('the webhook page in the console', () => {
     expect(consoleErrors.splice(0)).toEqual([expect.stringContaining('status of 400')]);
     expect(await page.getByTestId('webhook-secret').count()).toBe(0);
 
-    await form.getByLabel('地址').fill('http://127.0.0.1:9/shequ');
+    // This machine is the server's own network (R-HOOK-2): refused unless the deployment opts in.
+    await form.getByLabel('地址').fill('https://127.0.0.1:9/shequ');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByText(/本机或内网地址/).waitFor();
+    expect(consoleErrors.splice(0)).toEqual([expect.stringContaining('status of 400')]);
+
+    await form.getByLabel('地址').fill('https://1.2.3.4/shequ');
     await form.getByRole('button', { name: '保存' }).click();
     const secret = page.getByTestId('webhook-secret');
     await secret.waitFor();
@@ -53,7 +59,7 @@ describeInBrowser('the webhook page in the console', () => {
     await page.reload();
     await page.getByTestId('webhook-form').getByText('同时更换签名密钥').waitFor();
     expect(await page.getByTestId('webhook-form').getByLabel('地址').inputValue()).toBe(
-      'http://127.0.0.1:9/shequ',
+      'https://1.2.3.4/shequ',
     );
     expect(await page.getByTestId('webhook-secret').count()).toBe(0);
   });

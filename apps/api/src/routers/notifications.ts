@@ -1,6 +1,6 @@
 /**
  * The signed-in person's notices (the bell in the console's header): a page of them, the unread
- * count, and marking read. Each person sees and marks only their own; the store functions that make
+ * count, and marking read (audited as `notice.read`). Each person sees and marks only their own; the store functions that make
  * something wait for a person write the notices (`notify` in `@shequ/db`).
  */
 import { markNoticesRead, noticesOf, unreadNoticeCount } from '@shequ/db';
@@ -39,6 +39,10 @@ export const notificationsRouter = router({
   }),
   unreadCount: authedProcedure.query(({ ctx }) => unreadNoticeCount(ctx.db, ctx.principal.id)),
   markRead: authedProcedure.input(markReadInput).mutation(async ({ ctx, input }) => ({
-    marked: await markNoticesRead(ctx.db, ctx.principal.id, ctx.settings.now(), input.ids),
+    marked: await markNoticesRead(
+      ctx.db,
+      { actor: ctx.principal, now: ctx.settings.now(), ip: ctx.ip },
+      input.ids,
+    ),
   })),
 });

@@ -4,10 +4,11 @@
  * when it generated one. The rules are `@shequ/domain`'s; the store writes and audits.
  */
 import { recentWebhookDeliveries, removeWebhook, setWebhook, webhookOf } from '@shequ/db';
-import { webhookConfigRefusal, webhookUrlProblem } from '@shequ/domain';
+import { webhookConfigRefusal } from '@shequ/domain';
 import { z } from 'zod';
 import { fieldError, forbidden } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
+import { webhookTargetProblem } from '../webhook-target.js';
 
 const RECENT_DELIVERIES = 20;
 
@@ -27,10 +28,8 @@ export const webhookSetInput = z.strictObject({
     .trim()
     .min(1, { error: '推送地址必填' })
     .max(2000, { error: '推送地址过长' })
-    .superRefine((url, ctx) => {
-      const problem = webhookUrlProblem(url);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
+    // The scheme and the address are the deployment's to judge (R-HOOK-2): checked in the procedure.
+    .refine((url) => URL.canParse(url), { error: '推送地址应为完整的网址，如 https://example.cn/hook' }),
   /** Replace the signing secret (a new one is always generated the first time). */
   newSecret: z.boolean().optional(),
 });
@@ -72,6 +71,8 @@ export const webhooksRouter = router({
   /** Sets the URL; `secret` is the new signing secret, shown this once, or null when the old one stays. */
   set: writerProcedure.input(webhookSetInput).mutation(async ({ ctx, input }) => {
     requireWebhookAdmin(ctx.principal, input.jurisdictionCode);
+    const problem = await webhookTargetProblem(input.url, ctx.settings.webhookPolicy);
+    if (problem) throw fieldError('BAD_REQUEST', 'url', problem);
     const saved = await setWebhook(
       ctx.db,
       { actor: ctx.principal, now: ctx.settings.now(), ip: ctx.ip },

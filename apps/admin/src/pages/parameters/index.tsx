@@ -25,6 +25,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
 import { type RouterInputs, type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { useUnsavedChangesGuard } from '../../lib/unsavedChanges.js';
 import { formatTime } from '../archives/dates.js';
 
 type Supplied = RouterOutputs['parameters']['supplied'];
@@ -98,6 +99,8 @@ function EnterForm({
   chosen: string | null;
 }) {
   const [form] = Form.useForm<Omit<EnterInput, 'jurisdiction'>>();
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChangesGuard(dirty);
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const enterable = supplied.parameters.filter((p) => p.refusal === null);
@@ -106,6 +109,7 @@ function EnterForm({
       onSuccess: async () => {
         message.success('已填报，合规检查即按新数值判断');
         form.resetFields(['value', 'source']);
+        setDirty(false);
         await queryClient.invalidateQueries({ queryKey: trpc.parameters.supplied.queryKey() });
       },
       onError: (error) => {
@@ -128,6 +132,7 @@ function EnterForm({
         layout="vertical"
         style={{ maxWidth: 520 }}
         initialValues={{ name: enterable.find((p) => p.name === chosen)?.name ?? enterable[0]?.name }}
+        onValuesChange={() => setDirty(true)}
         onFinish={(values) => enter.mutate({ ...values, jurisdiction: jurisdictionCode })}
       >
         <Form.Item label="参数" name="name" rules={[{ required: true, message: '请选择参数' }]}>

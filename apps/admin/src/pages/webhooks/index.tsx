@@ -115,7 +115,7 @@ function WebhookForm({
         <Form.Item
           label="地址"
           name="url"
-          extra="须为 https 地址（仅本机 127.0.0.1、localhost 可用 http）"
+          extra="须为 https 地址，且不能指向本机或内网（允许内网推送的本地部署除外）"
           rules={[{ required: true, whitespace: true, message: '请输入推送地址' }]}
         >
           <Input inputMode="url" autoComplete="off" placeholder="https://example.cn/shequ-hook" />
