@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { maxAttachmentBytesFromEnv, registerAttachmentRoutes } from './archives/upload.js';
 import { DEFAULT_SESSION_IDLE_MS } from './auth/sessions.js';
 import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
+import { defaultFeedbackRateLimit, RateLimiter, type RateLimitPolicy } from './rate-limit.js';
 import { type ApiSettings, contextFactory } from './context.js';
 import type { TrustProxySetting } from './proxy.js';
 import { registerPublicRoutes } from './public-page.js';
@@ -57,6 +58,8 @@ export interface BuildAppOptions {
   packs?: PackRegistry;
   /** Largest attachment upload in bytes (default `SHEQU_MAX_ATTACHMENT_MB`, else 200 MiB). */
   maxAttachmentBytes?: number;
+  /** Requests per client address to the public feedback link (default 30 a minute; `SHEQU_FEEDBACK_RATE_LIMIT`). */
+  feedbackRateLimit?: RateLimitPolicy;
 }
 
 /** Log paths that may carry a secret; pino replaces their values. */
@@ -96,6 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     exportRowLimit: options.exportRowLimit ?? DEFAULT_EXPORT_ROW_LIMIT,
     spreadsheetImports: { running: 0 },
     packs: options.packs ?? shippedRegistry,
+    feedbackLimiter: new RateLimiter(options.feedbackRateLimit ?? defaultFeedbackRateLimit),
   };
 
   app.addHook('onSend', async (request, reply) => securityHeaders(request, reply));

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from './auth/scope.js';
 import { principalForToken, SESSION_COOKIE } from './auth/sessions.js';
 import type { ThrottlePolicy } from './auth/throttle.js';
+import type { RateLimiter } from './rate-limit.js';
 
 /** What the API needs from its surroundings; tests pass a clock they control. */
 export interface ApiSettings {
@@ -23,6 +24,8 @@ export interface ApiSettings {
   spreadsheetImports: { running: number };
   /** The policy packs: the shipped ones plus those `SHEQU_PACKS` names (apps/api/README.md). */
   packs: PackRegistry;
+  /** The public feedback link's limit per client address (`SHEQU_FEEDBACK_RATE_LIMIT`). */
+  feedbackLimiter: RateLimiter;
 }
 
 export interface Context {

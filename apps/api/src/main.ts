@@ -2,6 +2,7 @@
  * `pnpm --filter @shequ/api run serve` (and root `pnpm start`): open and migrate the database, load the demo
  * data when absent, make sure an administrator exists, and serve API + console on one port.
  */
+import { parseRateLimit } from './rate-limit.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
@@ -121,6 +122,7 @@ try {
     trustProxy,
     packs,
     allowedOrigins: allowedOriginsFromEnv(process.env.SHEQU_ALLOWED_ORIGINS),
+    feedbackRateLimit: parseRateLimit(process.env.SHEQU_FEEDBACK_RATE_LIMIT),
   });
   await app.listen({ port, host });
   const checkpointInterval = Number(process.env.SHEQU_CHECKPOINT_INTERVAL_MS) || undefined;
