@@ -2,7 +2,7 @@
  * `pnpm --filter @shequ/api run serve` (and root `pnpm start`): open and migrate the database, load the demo
  * data when absent, make sure an administrator exists, and serve API + console on one port.
  */
-import { parseRateLimit } from './rate-limit.js';
+
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
@@ -20,6 +20,7 @@ import { type CheckpointSchedule, startCheckpointSchedule } from './checkpoint-s
 import { type OverdueLoanSweep, startOverdueLoanSweep } from './overdue-loan-sweep.js';
 import { configuredPacks } from './packs.js';
 import { parseTrustProxy, type TrustProxySetting } from './proxy.js';
+import { parseRateLimit } from './rate-limit.js';
 import { allowedOriginsFromEnv } from './security.js';
 import { startWebhookDelivery, type WebhookDelivery } from './webhook-delivery.js';
 

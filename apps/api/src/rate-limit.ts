@@ -54,7 +54,8 @@ export class RateLimiter {
   }
 
   private prune(at: number): void {
-    for (const [key, w] of this.windows) if (at - w.startedAt >= this.policy.windowMs) this.windows.delete(key);
+    for (const [key, w] of this.windows)
+      if (at - w.startedAt >= this.policy.windowMs) this.windows.delete(key);
     // Still full: forget the oldest windows (Map keeps insertion order).
     for (const key of this.windows.keys()) {
       if (this.windows.size < MAX_KEYS) break;

@@ -35,7 +35,11 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedFixture(database);
   await insertUser(database, { username: 'clerk', role: 'communityWorker', jurisdictionCode: XIANGSHAN });
-  await insertUser(database, { username: 'neighbour', role: 'communityWorker', jurisdictionCode: SHIHUAJIAN });
+  await insertUser(database, {
+    username: 'neighbour',
+    role: 'communityWorker',
+    jurisdictionCode: SHIHUAJIAN,
+  });
   await insertUser(database, { username: 'street', role: 'streetAdmin', jurisdictionCode: JINSHAN });
   clock = fakeClock(new Date('2026-03-02T02:00:00Z'));
   app = await makeApp(database, {
@@ -68,12 +72,19 @@ describe('service windows per jurisdiction', () => {
       street.services.setWindows.mutate({ code: JINSHAN, windows: EZHOU_WINDOWS.slice(0, 3) }),
     );
     expect(unrouted.data?.httpStatus).toBe(400);
-    expect(unrouted.data?.fieldErrors?.windows?.[0]).toContain('以下类别没有窗口受理：行政事务代办、投诉、其他');
+    expect(unrouted.data?.fieldErrors?.windows?.[0]).toContain(
+      '以下类别没有窗口受理：行政事务代办、投诉、其他',
+    );
 
     await street.services.setWindows.mutate({ code: JINSHAN, windows: [...EZHOU_WINDOWS] });
     const inherited = await clerk.services.windowSetup.query({ code: XIANGSHAN });
     expect(inherited).toMatchObject({ from: JINSHAN, own: false, mayConfigure: false });
-    expect(inherited.windows.map((w) => w.name)).toEqual(['党建与综治', '民生与保障', '事务与民俗', '代办与其他']);
+    expect(inherited.windows.map((w) => w.name)).toEqual([
+      '党建与综治',
+      '民生与保障',
+      '事务与民俗',
+      '代办与其他',
+    ]);
 
     const routed = await clerk.services.open.mutate({
       case: {
@@ -145,11 +156,17 @@ describe('volunteer activities', () => {
       },
     });
     const early = await rejection(
-      clerk.services.recordHours.mutate({ activityId: activity.id, volunteerId: a.id, hours: { minutes: 90 } }),
+      clerk.services.recordHours.mutate({
+        activityId: activity.id,
+        volunteerId: a.id,
+        hours: { minutes: 90 },
+      }),
     );
     expect(early.data?.fieldErrors).toEqual({ 'hours.volunteerId': ['该志愿者没有报名此活动'] });
     await clerk.services.signUp.mutate({ activityId: activity.id, volunteerId: a.id });
-    const full = await rejection(clerk.services.signUp.mutate({ activityId: activity.id, volunteerId: b.id }));
+    const full = await rejection(
+      clerk.services.signUp.mutate({ activityId: activity.id, volunteerId: b.id }),
+    );
     expect(full.data?.fieldErrors).toEqual({ 'signUp.volunteerId': ['报名已满（1 人）'] });
     const elsewhere = await rejection(
       neighbour.services.signUp.mutate({ activityId: activity.id, volunteerId: a.id }),
@@ -163,7 +180,11 @@ describe('volunteer activities', () => {
     });
     expect(credited).toEqual({ minutes: 90, points: 15, balance: 15 });
     const twice = await rejection(
-      clerk.services.recordHours.mutate({ activityId: activity.id, volunteerId: a.id, hours: { minutes: 30 } }),
+      clerk.services.recordHours.mutate({
+        activityId: activity.id,
+        volunteerId: a.id,
+        hours: { minutes: 30 },
+      }),
     );
     expect(twice.data?.fieldErrors).toEqual({ 'hours.minutes': ['该志愿者的服务时长已登记'] });
 
@@ -221,7 +242,10 @@ describe("a resident's personal data on request", () => {
     expect(kept.case.resident).toEqual({ name: '（已删除）', conditions: [] });
     expect(kept.status).toBe('closed');
     expect((await clerk.services.exportResident.mutate({ lookup: { idNumber } })).cases).toEqual([]);
-    const audits = await database.db.select().from(auditLog).where(eq(auditLog.action, 'services.resident.erase'));
+    const audits = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'services.resident.erase'));
     expect(audits).toHaveLength(1);
     expect(JSON.stringify(audits[0]?.after)).not.toContain(idNumber);
   });

@@ -5,12 +5,7 @@
  * transaction (`applyPoints`), so an activity never shows hours its volunteers were not credited.
  */
 import type { FieldIssue } from '@shequ/domain';
-import {
-  type Activity,
-  type ActivitySignUp,
-  creditHours,
-  maySignUp,
-} from '@shequ/services';
+import { type Activity, type ActivitySignUp, creditHours, maySignUp } from '@shequ/services';
 import { and, asc, desc, eq, inArray, isNotNull, like, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database, Transaction } from './client.js';
@@ -32,10 +27,16 @@ function activityFromRow(row: typeof serviceActivities.$inferSelect): Activity {
   };
 }
 
-export async function insertActivity(db: Database, activity: Activity, who: ServicesActor): Promise<Activity> {
+export async function insertActivity(
+  db: Database,
+  activity: Activity,
+  who: ServicesActor,
+): Promise<Activity> {
   return db.transaction(async (tx) => {
     const { id, communityCode, ...record } = activity;
-    await tx.insert(serviceActivities).values({ id, communityCode, on: activity.on, record, createdAt: who.at });
+    await tx
+      .insert(serviceActivities)
+      .values({ id, communityCode, on: activity.on, record, createdAt: who.at });
     await writeAudit(tx, {
       actor: who.actor,
       action: 'services.activity.create',
@@ -140,7 +141,10 @@ export async function recordActivityHours(
     } else {
       const [row] = await tx
         .update(serviceVolunteers)
-        .set({ bankedMinutes: sql`${serviceVolunteers.bankedMinutes} + ${credit.minutes}`, updatedAt: who.at })
+        .set({
+          bankedMinutes: sql`${serviceVolunteers.bankedMinutes} + ${credit.minutes}`,
+          updatedAt: who.at,
+        })
         .where(eq(serviceVolunteers.id, input.volunteerId))
         .returning({ points: serviceVolunteers.points });
       balance = row?.points ?? 0;
@@ -215,9 +219,14 @@ export async function volunteerHoursByCommunity(db: Database, prefix: string, si
       .from(serviceActivities)
       .leftJoin(
         serviceActivitySignUps,
-        and(eq(serviceActivitySignUps.activityId, serviceActivities.id), isNotNull(serviceActivitySignUps.minutes)),
+        and(
+          eq(serviceActivitySignUps.activityId, serviceActivities.id),
+          isNotNull(serviceActivitySignUps.minutes),
+        ),
       )
-      .where(and(like(serviceActivities.communityCode, `${prefix}%`), sql`${serviceActivities.on} >= ${since}`))
+      .where(
+        and(like(serviceActivities.communityCode, `${prefix}%`), sql`${serviceActivities.on} >= ${since}`),
+      )
       .groupBy(serviceActivities.communityCode),
   ]);
   const names = await db

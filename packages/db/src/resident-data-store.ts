@@ -5,6 +5,8 @@
  * found, locked, rewritten and audited in one transaction. The audit records name the request by the
  * masked numbers only.
  */
+
+import { maskIdNumber, maskPhone } from '@shequ/people';
 import {
   birthDateOf,
   caseMatches,
@@ -17,19 +19,19 @@ import {
   type ServiceCase,
   type VolunteerDraft,
 } from '@shequ/services';
-import { maskIdNumber, maskPhone } from '@shequ/people';
 import { and, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database, Transaction } from './client.js';
 import { markRegistersChanged } from './register-changes.js';
-import { servicePointsLedger, serviceCases, serviceVolunteers } from './schema-services.js';
+import { serviceCases, servicePointsLedger, serviceVolunteers } from './schema-services.js';
 import { type ServicesActor, ServicesError } from './services-store.js';
 
 type Db = Database | Transaction;
 
 function caseWhere(lookup: ResidentLookup, prefix: string): SQL | undefined {
   const matches: SQL[] = [];
-  if (lookup.idNumber) matches.push(sql`(${serviceCases.record}->'resident'->>'idNumber') = ${lookup.idNumber}`);
+  if (lookup.idNumber)
+    matches.push(sql`(${serviceCases.record}->'resident'->>'idNumber') = ${lookup.idNumber}`);
   if (lookup.phone) matches.push(sql`(${serviceCases.record}->'resident'->>'phone') = ${lookup.phone}`);
   return and(or(...matches), like(serviceCases.communityCode, `${prefix}%`));
 }
@@ -112,7 +114,14 @@ export async function exportResidentData(
         bankedMinutes: v.bankedMinutes,
         ledger: found.ledger
           .filter((e) => e.volunteerId === v.id)
-          .map((e) => ({ kind: e.kind, points: e.points, minutes: e.minutes, balance: e.balance, reason: e.reason, on: e.on })),
+          .map((e) => ({
+            kind: e.kind,
+            points: e.points,
+            minutes: e.minutes,
+            balance: e.balance,
+            reason: e.reason,
+            on: e.on,
+          })),
       })),
     };
   });
@@ -145,7 +154,10 @@ export async function eraseResidentData(
         ...(v.record as Omit<VolunteerDraft, 'communityCode' | 'name'>),
         name: v.name,
       });
-      await tx.update(serviceVolunteers).set({ name, record, updatedAt: who.at }).where(eq(serviceVolunteers.id, v.id));
+      await tx
+        .update(serviceVolunteers)
+        .set({ name, record, updatedAt: who.at })
+        .where(eq(serviceVolunteers.id, v.id));
     }
     await writeAudit(tx, {
       actor: who.actor,

@@ -9,13 +9,13 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
-  primaryKey,
   check,
   date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,

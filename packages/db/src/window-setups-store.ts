@@ -15,7 +15,13 @@ export async function windowSetupsAbove(
   db: Database | Transaction,
   code: string,
 ): Promise<Map<string, ServiceWindow[]>> {
-  const nodes = [code, code.slice(0, 9), code.slice(0, 6), `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`];
+  const nodes = [
+    code,
+    code.slice(0, 9),
+    code.slice(0, 6),
+    `${code.slice(0, 4)}00`,
+    `${code.slice(0, 2)}0000`,
+  ];
   const rows = await db
     .select()
     .from(serviceWindowSetups)

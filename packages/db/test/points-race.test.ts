@@ -6,12 +6,12 @@ import {
   insertActivity,
   insertVolunteer,
   recordActivityHours,
-  serviceActivitySignUps,
-  signUpForActivity,
   recordPoints,
   ServicesError,
+  serviceActivitySignUps,
   servicePointsLedger,
   serviceVolunteers,
+  signUpForActivity,
 } from '../src/index.js';
 import { createTestDatabase } from '../src/testing.js';
 
@@ -120,14 +120,25 @@ describe('welfare points under concurrent redemptions', () => {
         { kind: 'redeem', points: 15, minutes: 0, reason: '兑换理发券', on: '2026-03-02' },
         who,
       );
-    const results = await Promise.allSettled([credit(), redeem(), credit(), redeem(), credit(), redeem(), redeem()]);
+    const results = await Promise.allSettled([
+      credit(),
+      redeem(),
+      credit(),
+      redeem(),
+      credit(),
+      redeem(),
+      redeem(),
+    ]);
     const credits = [0, 2, 4].map((i) => results[i]);
     expect(credits.filter((r) => r?.status === 'fulfilled')).toHaveLength(1);
     const redeemed = [1, 3, 5, 6].map((i) => results[i]).filter((r) => r?.status === 'fulfilled').length;
     // 10 + 30 = 40 points at most: two redemptions of 15 always fit once the credit lands, never three.
     expect(redeemed).toBeLessThanOrEqual(2);
 
-    const [volunteer] = await database.db.select().from(serviceVolunteers).where(eq(serviceVolunteers.id, 'v-1'));
+    const [volunteer] = await database.db
+      .select()
+      .from(serviceVolunteers)
+      .where(eq(serviceVolunteers.id, 'v-1'));
     expect(volunteer?.points).toBe(40 - 15 * redeemed);
     expect(volunteer?.bankedMinutes).toBe(240 + 120);
     const ledger = await database.db

@@ -42,7 +42,8 @@ export function maySignUp(
   if (volunteer.communityCode !== activity.communityCode)
     return refuse('volunteerId', '只有本社区登记的志愿者可以报名');
   if (signUps.some((s) => s.volunteerId === volunteer.id)) return refuse('volunteerId', '该志愿者已报名');
-  if (signUps.length >= activity.capacity) return refuse('volunteerId', `报名已满（${activity.capacity} 人）`);
+  if (signUps.length >= activity.capacity)
+    return refuse('volunteerId', `报名已满（${activity.capacity} 人）`);
   if (activity.on < today) return refuse('volunteerId', '活动已结束，不能再报名');
   return { ok: true };
 }

@@ -68,7 +68,9 @@ export function erasedCase(c: ServiceCase): ServiceCase {
 }
 
 /** The volunteer as kept after erasure: the points ledger stays with an anonymous entry. */
-export function erasedVolunteer(v: Omit<VolunteerDraft, 'communityCode'>): Omit<VolunteerDraft, 'communityCode'> {
+export function erasedVolunteer(
+  v: Omit<VolunteerDraft, 'communityCode'>,
+): Omit<VolunteerDraft, 'communityCode'> {
   return {
     ...v,
     name: ERASED_NAME,

@@ -32,7 +32,11 @@ describe('volunteer activities', () => {
     expect(pointsForMinutes(90, 10)).toBe(15);
     expect(pointsForMinutes(50, 10)).toBe(8);
     const signUp = { volunteerId: 'v1', minutes: null };
-    expect(creditHours(activity, signUp, { minutes: 50 }, '2026-03-02')).toEqual({ ok: true, minutes: 50, points: 8 });
+    expect(creditHours(activity, signUp, { minutes: 50 }, '2026-03-02')).toEqual({
+      ok: true,
+      minutes: 50,
+      points: 8,
+    });
     expect(creditHours(activity, signUp, { minutes: 50 }, '2026-03-01').ok).toBe(false);
     expect(creditHours(activity, { ...signUp, minutes: 30 }, { minutes: 50 }, '2026-03-02').ok).toBe(false);
     expect(creditHours(activity, signUp, { minutes: 0 }, '2026-03-02')).toMatchObject({
@@ -66,7 +70,12 @@ describe("a resident's data on request", () => {
       detail: '王大爷说明家中情况',
       resident: { name: '王大爷', phone: '13800001111', address: '象山小区', conditions: ['elderly'] },
     },
-    { id: 'c1', at: new Date('2026-03-02T02:00:00Z'), by: { userId: 'u', name: '孙丽' }, windows: ONE_WINDOW },
+    {
+      id: 'c1',
+      at: new Date('2026-03-02T02:00:00Z'),
+      by: { userId: 'u', name: '孙丽' },
+      windows: ONE_WINDOW,
+    },
   );
   if (!opened.ok) throw new Error('case not opened');
   const c = opened.case;

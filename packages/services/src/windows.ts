@@ -181,7 +181,13 @@ export function windowsFor(
   configured: ReadonlyMap<string, readonly ServiceWindow[]>,
 ): { windows: readonly ServiceWindow[]; from: string | null } {
   // Community 12 digits, street 9, then district, city, province 6 (zero-padded).
-  const ancestors = [code, code.slice(0, 9), `${code.slice(0, 6)}`, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`];
+  const ancestors = [
+    code,
+    code.slice(0, 9),
+    `${code.slice(0, 6)}`,
+    `${code.slice(0, 4)}00`,
+    `${code.slice(0, 2)}0000`,
+  ];
   for (const node of ancestors) {
     const found = configured.get(node);
     if (found) return { windows: found, from: node };

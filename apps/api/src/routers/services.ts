@@ -8,49 +8,41 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   answerFeedback,
-  eraseResidentData,
-  exportResidentData,
-  findActivity,
-  insertActivity,
-  listActivities,
-  recordActivityHours,
-  saveWindowSetup,
-  signUpForActivity,
-  volunteerHoursByCommunity,
-  windowSetupsAbove,
   caseCountsByCommunity,
   communities,
   createFeedbackLink,
+  eraseResidentData,
+  exportResidentData,
   feedbackAnswers,
   feedbackLinkCase,
+  findActivity,
   findCase,
   findVisitTarget,
   findVolunteer,
+  insertActivity,
   insertCase,
   insertVisit,
   insertVisitTarget,
   insertVolunteer,
+  listActivities,
   listCases,
   listVolunteers,
   loadVisitRegister,
+  recordActivityHours,
   recordCaseFullView,
   recordPoints,
   registerHistory,
   ServicesError,
+  saveWindowSetup,
+  signUpForActivity,
   stepCase,
   users,
+  volunteerHoursByCommunity,
+  windowSetupsAbove,
 } from '@shequ/db';
 import { chinaDate, communityCode, divisionCode, divisionLevel, isoDate, safeText } from '@shequ/domain';
 import {
   activityDraft,
-  hoursInput,
-  mayConfigureWindows,
-  mayEraseResidentData,
-  mayExportResidentData,
-  residentLookup,
-  serviceCategoryLabels,
-  windowSetup,
-  windowsFor,
   agencyAnsweredInput,
   agencySubmittedInput,
   applyStep,
@@ -60,20 +52,28 @@ import {
   closeInput,
   currentHandler,
   feedbackInput,
+  hoursInput,
   isOverdue,
   maskedCase,
+  mayConfigureWindows,
+  mayEraseResidentData,
+  mayExportResidentData,
   maySeePersonalData,
   monthsEnding,
   noteInput,
   openCase,
   pointsEntryDraft,
+  residentLookup,
   type ServiceCase,
   type StepInput,
   satisfactionTrend,
+  serviceCategoryLabels,
   visitCoverage,
   visitDraft,
   visitTargetDraft,
   volunteerDraft,
+  windowSetup,
+  windowsFor,
 } from '@shequ/services';
 import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
@@ -183,7 +183,8 @@ function communityOrStreet(ctx: Authed, under: string | undefined): string {
   const node = under ?? ctx.principal.jurisdictionCode;
   requireScope(ctx.principal, node);
   const level = divisionLevel(node);
-  if (level !== 'community' && level !== 'street') throw fieldError('BAD_REQUEST', 'under', '请选择街道或社区');
+  if (level !== 'community' && level !== 'street')
+    throw fieldError('BAD_REQUEST', 'under', '请选择街道或社区');
   return node;
 }
 
@@ -509,7 +510,10 @@ export const servicesRouter = router({
       return exportResidentData(
         ctx.db,
         input.lookup,
-        { prefix: scopePrefix(ctx.principal.jurisdictionCode), jurisdictionCode: ctx.principal.jurisdictionCode },
+        {
+          prefix: scopePrefix(ctx.principal.jurisdictionCode),
+          jurisdictionCode: ctx.principal.jurisdictionCode,
+        },
         who(ctx),
       );
     }),
