@@ -2,7 +2,7 @@
  * Volunteer activities (常态化公益活动, Ezhou 第三十二条): a community organises an activity, its
  * volunteers sign up, and after it the hours each served are recorded once. The hours go into the
  * volunteer's time bank (Weihai 二（九）: 志愿服务储蓄制度) and earn welfare points at the activity's
- * rate (Ezhou 第三十三条), rounded down to whole points (本系统规则 R-SVC-4).
+ * rate (Ezhou 第三十三条), rounded down to whole points (本系统规则 R-SVC-6).
  *
  * Every function is pure; the store applies a decision under the sign-up's row lock.
  */
@@ -16,7 +16,7 @@ export const activityDraft = z.strictObject({
   place: safeText('活动地点', 100),
   /** Most volunteers who may sign up. */
   capacity: boundedInt({ min: 1, max: 500, message: '招募人数应为 1 到 500 之间的整数' }),
-  /** Welfare points for each hour served (R-SVC-4). */
+  /** Welfare points for each hour served (R-SVC-6). */
   pointsPerHour: boundedInt({ min: 0, max: 100, message: '每小时积分应为 0 到 100 之间的整数' }),
   detail: safeText('活动内容', 1000).optional(),
 });
@@ -52,7 +52,7 @@ export const hoursInput = z.strictObject({
   minutes: boundedInt({ min: 1, max: 24 * 60, message: '服务时长应为 1 到 1440 分钟' }),
 });
 
-/** The welfare points for the minutes served at the activity's rate, rounded down (R-SVC-4). */
+/** The welfare points for the minutes served at the activity's rate, rounded down (R-SVC-6). */
 export function pointsForMinutes(minutes: number, pointsPerHour: number): number {
   return Math.floor((minutes * pointsPerHour) / 60);
 }

@@ -1,6 +1,6 @@
 /**
  * A resident's personal data on request: the export of everything the service records hold about
- * them, and erasure. Erasure respects the custody of records (本系统规则 R-SVC-5): a service case
+ * them, and erasure. Erasure respects the custody of records (本系统规则 R-SVC-7): a service case
  * and a volunteer's points ledger are records the community must keep, so they stay with the
  * personal fields replaced (name, identity and mobile numbers, address, birth date and the free
  * text describing the person); nothing is deleted. A resident with a case still open is not erased:

@@ -28,7 +28,7 @@ describe('volunteer activities', () => {
     expect(maySignUp(activity, v, [], '2026-03-03').ok).toBe(false);
   });
 
-  it('credits whole points for the minutes served, once, and not before the day (R-SVC-4)', () => {
+  it('credits whole points for the minutes served, once, and not before the day (R-SVC-6)', () => {
     expect(pointsForMinutes(90, 10)).toBe(15);
     expect(pointsForMinutes(50, 10)).toBe(8);
     const signUp = { volunteerId: 'v1', minutes: null };
@@ -80,7 +80,7 @@ describe("a resident's data on request", () => {
   if (!opened.ok) throw new Error('case not opened');
   const c = opened.case;
 
-  it('refuses erasure while a case is open (R-SVC-5) and keeps the record anonymised', () => {
+  it('refuses erasure while a case is open (R-SVC-7) and keeps the record anonymised', () => {
     expect(erasureProblems([c])[0]?.message).toContain('开具证明');
     const kept = erasedCase(c);
     expect(kept.resident).toEqual({ name: '（已删除）', conditions: ['elderly'] });

@@ -1,7 +1,7 @@
 /**
  * 志愿活动: a community's volunteer activities (Ezhou 第三十二条) — published, volunteers signed up,
  * and after the day the minutes each served, which go to the time bank (Weihai 二（九）) and earn
- * points at the activity's rate (R-SVC-4). Below, the volunteer hours of the community, or of each
+ * points at the activity's rate (R-SVC-6). Below, the volunteer hours of the community, or of each
  * community of a street.
  */
 import { hoursLabel } from '@shequ/services';

@@ -1,5 +1,5 @@
 /**
- * 居民个人信息申请: a resident asks for their data or for its erasure (R-SVC-5). By identity or
+ * 居民个人信息申请: a resident asks for their data or for its erasure (R-SVC-7). By identity or
  * mobile number, the service records of one's jurisdiction are exported in full as a file (audited),
  * and a street administrator may erase: the records stay, the personal fields anonymised; refused
  * while a case is open.
