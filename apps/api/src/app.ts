@@ -23,6 +23,8 @@ import {
   type SurveyRateLimits,
   surveyRateLimitsFromEnv,
 } from './public-survey.js';
+import { registerPublicSurveyRoutes } from './public-survey.js';
+import { defaultFeedbackRateLimit, RateLimiter, type RateLimitPolicy } from './rate-limit.js';
 import { checkReadiness } from './readiness.js';
 import { registerRestRoutes } from './rest.js';
 import { type AppRouter, appRouter } from './router.js';
@@ -66,6 +68,8 @@ export interface BuildAppOptions {
   surveyRateLimits?: SurveyRateLimits;
   /** Whether webhooks may point into this deployment's own network (`SHEQU_WEBHOOK_ALLOW_PRIVATE`; R-HOOK-2). */
   webhookPolicy?: WebhookNetworkPolicy;
+  /** Requests per client address to the public feedback link (default 30 a minute; `SHEQU_FEEDBACK_RATE_LIMIT`). */
+  feedbackRateLimit?: RateLimitPolicy;
 }
 
 /** Log paths that may carry a secret; pino replaces their values. */
@@ -106,6 +110,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     spreadsheetImports: { running: 0 },
     packs: options.packs ?? shippedRegistry,
     webhookPolicy: options.webhookPolicy ?? publicNetworkOnly,
+    feedbackLimiter: new RateLimiter(options.feedbackRateLimit ?? defaultFeedbackRateLimit),
   };
 
   app.addHook('onSend', async (request, reply) => securityHeaders(request, reply));

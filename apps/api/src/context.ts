@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from './auth/scope.js';
 import { principalForToken, SESSION_COOKIE } from './auth/sessions.js';
 import type { ThrottlePolicy } from './auth/throttle.js';
+import type { RateLimiter } from './rate-limit.js';
 
 /** What the API needs from its surroundings; tests pass a clock they control. */
 export interface ApiSettings {
@@ -26,6 +27,8 @@ export interface ApiSettings {
   packs: PackRegistry;
   /** Which addresses a webhook may point to (R-HOOK-2). */
   webhookPolicy: WebhookNetworkPolicy;
+  /** The public feedback link's limit per client address (`SHEQU_FEEDBACK_RATE_LIMIT`). */
+  feedbackLimiter: RateLimiter;
 }
 
 export interface Context {

@@ -2,6 +2,7 @@
  * `pnpm --filter @shequ/api run serve` (and root `pnpm start`): open and migrate the database, load the demo
  * data when absent, make sure an administrator exists, and serve API + console on one port.
  */
+
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
@@ -19,6 +20,7 @@ import { type CheckpointSchedule, startCheckpointSchedule } from './checkpoint-s
 import { type OverdueLoanSweep, startOverdueLoanSweep } from './overdue-loan-sweep.js';
 import { configuredPacks } from './packs.js';
 import { parseTrustProxy, type TrustProxySetting } from './proxy.js';
+import { parseRateLimit } from './rate-limit.js';
 import { allowedOriginsFromEnv } from './security.js';
 import { startWebhookDelivery, type WebhookDelivery } from './webhook-delivery.js';
 import { webhookPolicyFromEnv } from './webhook-target.js';
@@ -126,6 +128,7 @@ try {
     packs,
     allowedOrigins: allowedOriginsFromEnv(process.env.SHEQU_ALLOWED_ORIGINS),
     webhookPolicy,
+    feedbackRateLimit: parseRateLimit(process.env.SHEQU_FEEDBACK_RATE_LIMIT),
   });
   await app.listen({ port, host });
   const checkpointInterval = Number(process.env.SHEQU_CHECKPOINT_INTERVAL_MS) || undefined;

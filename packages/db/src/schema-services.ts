@@ -15,6 +15,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -42,14 +43,22 @@ export const serviceCases = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // In the lists' working order (priority first, then promised date), so a page is read off the index.
     index('service_cases_community_open_idx')
-      .on(t.communityCode, t.promisedOn)
+      .on(t.communityCode, t.priority.desc(), t.promisedOn, t.id)
       .where(sql`${t.closedOn} is null`),
-    index('service_cases_street_open_idx').on(t.streetCode, t.promisedOn).where(sql`${t.closedOn} is null`),
+    index('service_cases_street_open_idx')
+      .on(t.streetCode, t.priority.desc(), t.promisedOn, t.id)
+      .where(sql`${t.closedOn} is null`),
     index('service_cases_responder_open_idx')
-      .on(t.firstResponderId, t.promisedOn)
+      .on(t.firstResponderId, t.priority.desc(), t.promisedOn, t.id)
       .where(sql`${t.closedOn} is null`),
-    index('service_cases_handler_open_idx').on(t.handlerId, t.promisedOn).where(sql`${t.closedOn} is null`),
+    index('service_cases_handler_open_idx')
+      .on(t.handlerId, t.priority.desc(), t.promisedOn, t.id)
+      .where(sql`${t.closedOn} is null`),
+    // A resident's data on request (export, erasure): found by identity or mobile number.
+    index('service_cases_resident_id_idx').on(sql`(${t.record}->'resident'->>'idNumber')`),
+    index('service_cases_resident_phone_idx').on(sql`(${t.record}->'resident'->>'phone')`),
     index('service_cases_community_received_idx').on(t.communityCode, t.receivedAt),
     index('service_cases_community_category_closed_idx').on(t.communityCode, t.category, t.closedOn),
   ],
@@ -149,4 +158,49 @@ export const servicePointsLedger = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('service_points_ledger_volunteer_idx').on(t.volunteerId, t.at)],
+);
+
+/** A jurisdiction's service windows (its administrators' configuration); communities under it inherit them. */
+export const serviceWindowSetups = pgTable('service_window_setups', {
+  jurisdictionCode: varchar('jurisdiction_code', { length: 12 }).primaryKey(),
+  /** The `@shequ/services` windows, each category routed to exactly one. */
+  windows: jsonb('windows').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  updatedBy: text('updated_by'),
+});
+
+/** Volunteer activities of a community (Ezhou 第三十二条). */
+export const serviceActivities = pgTable(
+  'service_activities',
+  {
+    id: text('id').primaryKey().default(sql`gen_random_uuid()::text`),
+    communityCode: varchar('community_code', { length: 12 }).notNull(),
+    on: date('on', { mode: 'string' }).notNull(),
+    /** The `@shequ/services` activity without `id` and `communityCode`. */
+    record: jsonb('record').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('service_activities_community_on_idx').on(t.communityCode, t.on)],
+);
+
+/** Who signed up for an activity and, once recorded, the minutes they served. */
+export const serviceActivitySignUps = pgTable(
+  'service_activity_sign_ups',
+  {
+    activityId: text('activity_id')
+      .notNull()
+      .references(() => serviceActivities.id),
+    volunteerId: text('volunteer_id')
+      .notNull()
+      .references(() => serviceVolunteers.id),
+    signedUpAt: timestamp('signed_up_at', { withTimezone: true }).notNull(),
+    minutes: integer('minutes'),
+    points: integer('points'),
+    hoursAt: timestamp('hours_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.volunteerId] }),
+    index('service_activity_sign_ups_volunteer_idx').on(t.volunteerId),
+    check('service_activity_sign_ups_minutes_positive', sql`${t.minutes} is null or ${t.minutes} > 0`),
+  ],
 );

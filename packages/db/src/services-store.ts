@@ -249,7 +249,8 @@ export async function listCases(
       .from(serviceCases)
       .where(where)
       .orderBy(
-        asc(sql`${serviceCases.closedOn} is not null`),
+        // Open-only lists leave out the first key, so the order is the open-case indexes' own.
+        ...(q.includeClosed && !q.overdueOnly ? [asc(sql`${serviceCases.closedOn} is not null`)] : []),
         desc(serviceCases.priority),
         asc(serviceCases.promisedOn),
         asc(serviceCases.id),

@@ -7,7 +7,7 @@
 import { type PointsEntryDraft, pointsAfter, type VolunteerDraft } from '@shequ/services';
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
-import type { Database } from './client.js';
+import type { Database, Transaction } from './client.js';
 import { servicePointsLedger, serviceVolunteers } from './schema-services.js';
 import { type ServicesActor, ServicesError } from './services-store.js';
 
@@ -41,7 +41,17 @@ export async function recordPoints(
   entry: PointsEntryDraft,
   who: ServicesActor,
 ): Promise<{ balance: number }> {
-  return db.transaction(async (tx) => {
+  return db.transaction((tx) => applyPoints(tx, volunteerId, entry, who));
+}
+
+/** `recordPoints` inside a caller's transaction (an activity's hours credit points with the sign-up). */
+export async function applyPoints(
+  tx: Transaction,
+  volunteerId: string,
+  entry: PointsEntryDraft,
+  who: ServicesActor,
+): Promise<{ balance: number }> {
+  {
     const delta = entry.kind === 'earn' ? entry.points : -entry.points;
     const [row] = await tx
       .update(serviceVolunteers)
@@ -90,7 +100,7 @@ export async function recordPoints(
       at: who.at,
     });
     return { balance: row.points };
-  });
+  }
 }
 
 export async function findVolunteer(

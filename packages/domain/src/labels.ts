@@ -116,6 +116,26 @@ export const auditActionLabels: Record<string, string> = {
   'democracy.contact.create': '登记社区公开联系方式',
   'democracy.contact.update': '修改社区公开联系方式',
   'notice.read': '标记提醒已读',
+  'services.case.open': '受理服务事项',
+  'services.case.transfer': '转交服务事项',
+  'services.case.note': '登记办理记录',
+  'services.case.agency-submitted': '报送代办机构',
+  'services.case.agency-answered': '登记代办机构答复',
+  'services.case.close': '办结服务事项',
+  'services.case.viewFull': '查看居民完整号码',
+  'services.feedback.answer': '居民评价',
+  'services.visit-target.create': '登记走访对象',
+  'services.visit.log': '记录走访',
+  'services.volunteer.create': '登记志愿者',
+  'services.points.earn': '获得公益积分',
+  'services.points.redeem': '兑换公益积分',
+  'services.activity.create': '发布志愿活动',
+  'services.activity.signUp': '志愿活动报名',
+  'services.activity.hours': '登记志愿服务时长',
+  'services.windows.set': '设置服务窗口',
+  'services.windows.clear': '恢复默认服务窗口',
+  'services.resident.export': '导出居民个人信息',
+  'services.resident.erase': '删除居民个人信息',
 };
 
 /** Audit-log entity types (`audit_log.entity_type`). */
@@ -154,6 +174,12 @@ export const entityTypeLabels: Record<string, string> = {
   'democracy.deliberation-body': '议事协商组织',
   'democracy.contact': '社区公开联系方式',
   notice: '提醒',
+  'services.case': '服务事项',
+  'services.volunteer': '志愿者',
+  'services.activity': '志愿活动',
+  'services.windows': '服务窗口',
+  'services.resident': '居民个人信息',
+  'services.visit-target': '走访对象',
 };
 
 /** Statuses of a policy check (docs/interfaces.md §3). */

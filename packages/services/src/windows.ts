@@ -171,3 +171,31 @@ export function commitmentDays(
   const days = configured.find((c) => c.category === category)?.days ?? DEFAULT_COMMITMENT_DAYS[category];
   return priority ? Math.floor(days / 2) : days;
 }
+
+/**
+ * The windows a community uses: its own configuration, else the nearest configured jurisdiction above
+ * it (street, district, city, province), else the default. `configured` is keyed by jurisdiction code.
+ */
+export function windowsFor(
+  code: string,
+  configured: ReadonlyMap<string, readonly ServiceWindow[]>,
+): { windows: readonly ServiceWindow[]; from: string | null } {
+  // Community 12 digits, street 9, then district, city, province 6 (zero-padded).
+  const ancestors = [
+    code,
+    code.slice(0, 9),
+    `${code.slice(0, 6)}`,
+    `${code.slice(0, 4)}00`,
+    `${code.slice(0, 2)}0000`,
+  ];
+  for (const node of ancestors) {
+    const found = configured.get(node);
+    if (found) return { windows: found, from: node };
+  }
+  return { windows: defaultWindows(code), from: null };
+}
+
+/** Who configures a jurisdiction's windows: its administrators (street and above), not community workers. */
+export function mayConfigureWindows(role: string): boolean {
+  return ['streetAdmin', 'districtAdmin', 'cityAdmin', 'provinceAdmin', 'systemAdmin'].includes(role);
+}

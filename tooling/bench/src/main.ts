@@ -11,6 +11,7 @@ const topics: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   assessment: () => import('./assessment.js'),
   transfer: () => import('./transfer.js'),
   'people-import': () => import('./people-import.js'),
+  services: () => import('./services.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

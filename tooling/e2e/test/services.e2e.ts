@@ -196,6 +196,29 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     await page.getByRole('tab', { name: '工作事项清单' }).click();
     await page.getByTestId('lists-in-force').getByText('人口普查入户登记').waitFor();
     await screenshot(page, 'workload-burdens-phone');
+  });
+
+  it('publishes a volunteer activity, signs 周阿姨 up and credits her hour; the windows in force are shown', async () => {
+    await page.goto(`${server.url}/services/activities`);
+    await page.getByTestId('volunteer-hours').waitFor();
+    await page.getByText('发布志愿活动', { exact: true }).click();
+    await page.getByLabel('活动名称').fill('楼道清洁');
+    await page.getByLabel('活动地点').fill('象山小区');
+    await page.getByRole('button', { name: '发布活动' }).click();
+    const card = page.getByTestId('activity-card').filter({ hasText: '楼道清洁' });
+    await card.getByLabel('报名的志愿者').click();
+    await page.locator('.ant-select-item-option', { hasText: '周阿姨' }).click();
+    await card.getByRole('button', { name: '报名' }).click();
+    await card.getByLabel('周阿姨的服务时长（分钟）').fill('60');
+    await card.getByRole('button', { name: '登记时长' }).click();
+    await card.getByText('1.0 小时，10 积分').waitFor();
+    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'services-activities-phone');
+
+    await page.goto(`${server.url}/services/windows`);
+    await page.getByTestId('windows-source').waitFor();
+    await expect(page.getByTestId('window-card').count()).resolves.toBeGreaterThan(0);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -102,6 +102,9 @@ export const pages: PageEntry[] = [
   { path: 'services/new', load: () => import('./services/new.js') },
   { path: 'services/visits', load: () => import('./services/visits.js') },
   { path: 'services/volunteers', load: () => import('./services/volunteers.js') },
+  { path: 'services/activities', load: () => import('./services/activities.js') },
+  { path: 'services/windows', load: () => import('./services/windows.js') },
+  { path: 'services/requests', load: () => import('./services/requests.js') },
   { path: 'services/:id', load: () => import('./services/case.js') },
   {
     path: 'workload',

@@ -11,27 +11,38 @@ import {
   caseCountsByCommunity,
   communities,
   createFeedbackLink,
+  eraseResidentData,
+  exportResidentData,
   feedbackAnswers,
   feedbackLinkCase,
+  findActivity,
   findCase,
   findVisitTarget,
   findVolunteer,
+  insertActivity,
   insertCase,
   insertVisit,
   insertVisitTarget,
   insertVolunteer,
+  listActivities,
   listCases,
   listVolunteers,
   loadVisitRegister,
+  recordActivityHours,
   recordCaseFullView,
   recordPoints,
   registerHistory,
   ServicesError,
+  saveWindowSetup,
+  signUpForActivity,
   stepCase,
   users,
+  volunteerHoursByCommunity,
+  windowSetupsAbove,
 } from '@shequ/db';
 import { chinaDate, communityCode, divisionCode, divisionLevel, isoDate, safeText } from '@shequ/domain';
 import {
+  activityDraft,
   agencyAnsweredInput,
   agencySubmittedInput,
   applyStep,
@@ -40,27 +51,34 @@ import {
   caseStatus,
   closeInput,
   currentHandler,
-  defaultWindows,
   feedbackInput,
+  hoursInput,
   isOverdue,
   maskedCase,
+  mayConfigureWindows,
+  mayEraseResidentData,
+  mayExportResidentData,
   maySeePersonalData,
   monthsEnding,
   noteInput,
   openCase,
   pointsEntryDraft,
+  residentLookup,
   type ServiceCase,
   type StepInput,
   satisfactionTrend,
+  serviceCategoryLabels,
   visitCoverage,
   visitDraft,
   visitTargetDraft,
   volunteerDraft,
+  windowSetup,
+  windowsFor,
 } from '@shequ/services';
 import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { isInScope } from '../auth/scope.js';
+import { isInScope, scopePrefix } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { FieldProblems, fieldError, forbidden, notFound } from '../errors.js';
 import { authedProcedure, publicProcedure, requireScope, router, writerProcedure } from '../trpc.js';
@@ -155,6 +173,21 @@ async function transferTarget(ctx: Authed, userId: string, community: string): P
   return { userId: user.id, name: user.displayName || user.username };
 }
 
+/** The windows in force at a code (`windowsFor` over the stored setups of it and above). */
+async function windowsOf(ctx: Pick<Context, 'db'>, code: string) {
+  return windowsFor(code, await windowSetupsAbove(ctx.db, code));
+}
+
+/** The communities' common prefix of a street or community the principal may see. */
+function communityOrStreet(ctx: Authed, under: string | undefined): string {
+  const node = under ?? ctx.principal.jurisdictionCode;
+  requireScope(ctx.principal, node);
+  const level = divisionLevel(node);
+  if (level !== 'community' && level !== 'street')
+    throw fieldError('BAD_REQUEST', 'under', '请选择街道或社区');
+  return node;
+}
+
 async function caseInScope(ctx: Authed, id: string): Promise<ServiceCase> {
   const found = await findCase(ctx.db, id);
   if (!found) throw notFound('没有这个服务事项');
@@ -242,11 +275,36 @@ export const servicesRouter = router({
       };
     }),
 
-  /** The windows and categories a community receives cases at. */
-  windows: authedProcedure.input(z.strictObject({ code: communityCode })).query(({ ctx, input }) => {
+  /** The windows and categories a community receives cases at: configured above it, else the default. */
+  windows: authedProcedure.input(z.strictObject({ code: communityCode })).query(async ({ ctx, input }) => {
     requireScope(ctx.principal, input.code);
-    return { windows: defaultWindows(input.code) };
+    return { windows: (await windowsOf(ctx, input.code)).windows };
   }),
+
+  /**
+   * A jurisdiction's window setup as its administrators see it: the windows in force there, where they
+   * come from (its own, a jurisdiction above, or the default), and whether the principal may change them.
+   */
+  windowSetup: authedProcedure.input(z.strictObject({ code: divisionCode })).query(async ({ ctx, input }) => {
+    requireScope(ctx.principal, input.code);
+    const found = await windowsOf(ctx, input.code);
+    return {
+      ...found,
+      own: found.from === input.code,
+      mayConfigure: mayConfigureWindows(ctx.principal.role),
+      categories: serviceCategoryLabels,
+    };
+  }),
+
+  /** Sets (or with `windows: null` removes) a jurisdiction's windows; every category to exactly one window. */
+  setWindows: writerProcedure
+    .input(z.strictObject({ code: divisionCode, windows: windowSetup.nullable() }))
+    .mutation(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.code);
+      if (!mayConfigureWindows(ctx.principal.role)) throw forbidden('只有辖区管理员可以设置服务窗口');
+      await saveWindowSetup(ctx.db, input.code, input.windows, who(ctx));
+      return { ok: true as const };
+    }),
 
   /** Receives a case: the acting worker is its first responder. */
   open: writerProcedure.input(z.strictObject({ case: caseDraft })).mutation(async ({ ctx, input }) => {
@@ -255,7 +313,7 @@ export const servicesRouter = router({
       id: randomUUID(),
       at: ctx.settings.now(),
       by: actorOf(ctx),
-      windows: defaultWindows(input.case.communityCode),
+      windows: (await windowsOf(ctx, input.case.communityCode)).windows,
     });
     try {
       if (!outcome.ok)
@@ -382,10 +440,112 @@ export const servicesRouter = router({
       }
     }),
 
+  /** A community's volunteer activities with their sign-ups and recorded hours. */
+  activities: authedProcedure.input(z.strictObject({ code: communityCode })).query(async ({ ctx, input }) => {
+    requireScope(ctx.principal, input.code);
+    return listActivities(ctx.db, input.code);
+  }),
+
+  addActivity: writerProcedure
+    .input(z.strictObject({ activity: activityDraft }))
+    .mutation(async ({ ctx, input }) => {
+      requireScope(ctx.principal, input.activity.communityCode);
+      return insertActivity(ctx.db, { ...input.activity, id: randomUUID() }, who(ctx));
+    }),
+
+  /** Signs a volunteer of the community up for an activity (capacity, not twice, not after the day). */
+  signUp: writerProcedure
+    .input(z.strictObject({ activityId: z.string().min(1).max(64), volunteerId: z.string().min(1).max(64) }))
+    .mutation(async ({ ctx, input }) => {
+      const activity = await findActivity(ctx.db, input.activityId);
+      if (!activity) throw notFound('没有这个志愿活动');
+      requireScope(ctx.principal, activity.communityCode);
+      try {
+        await signUpForActivity(ctx.db, { ...input, today: today(ctx) }, who(ctx));
+        return { ok: true as const };
+      } catch (error) {
+        asClientError(error, 'signUp');
+      }
+    }),
+
+  /** The minutes a volunteer served at an activity, once: credited to the time bank and as points. */
+  recordHours: writerProcedure
+    .input(
+      z.strictObject({
+        activityId: z.string().min(1).max(64),
+        volunteerId: z.string().min(1).max(64),
+        hours: hoursInput,
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const activity = await findActivity(ctx.db, input.activityId);
+      if (!activity) throw notFound('没有这个志愿活动');
+      requireScope(ctx.principal, activity.communityCode);
+      try {
+        return await recordActivityHours(ctx.db, { ...input, today: today(ctx) }, who(ctx));
+      } catch (error) {
+        asClientError(error, 'hours');
+      }
+    }),
+
+  /** Volunteer hours per community of a street (or one community): banked minutes and activities this year. */
+  volunteerHours: authedProcedure
+    .input(z.strictObject({ under: divisionCode.optional(), asOf: isoDate.optional() }))
+    .query(async ({ ctx, input }) => {
+      const node = communityOrStreet(ctx, input.under);
+      const year = (input.asOf ?? today(ctx)).slice(0, 4);
+      const rows = await volunteerHoursByCommunity(ctx.db, node, `${year}-01-01`);
+      return { year, communities: rows };
+    }),
+
+  /**
+   * Everything the service records in the principal's jurisdiction hold about a resident, in full
+   * (a request for one's own data); roles that serve residents only; audited.
+   */
+  exportResident: writerProcedure
+    .input(z.strictObject({ lookup: residentLookup }))
+    .mutation(async ({ ctx, input }) => {
+      if (!mayExportResidentData(ctx.principal.role))
+        throw forbidden('只有社区工作者和街道管理员可以导出居民个人信息');
+      return exportResidentData(
+        ctx.db,
+        input.lookup,
+        {
+          prefix: scopePrefix(ctx.principal.jurisdictionCode),
+          jurisdictionCode: ctx.principal.jurisdictionCode,
+        },
+        who(ctx),
+      );
+    }),
+
+  /**
+   * Erases a resident's personal data on request: the records stay (custody), anonymised; refused while
+   * a case is open. Street administrators only; audited.
+   */
+  eraseResident: writerProcedure
+    .input(z.strictObject({ lookup: residentLookup }))
+    .mutation(async ({ ctx, input }) => {
+      if (!mayEraseResidentData(ctx.principal.role)) throw forbidden('只有街道管理员可以删除居民个人信息');
+      try {
+        return await eraseResidentData(
+          ctx.db,
+          input.lookup,
+          {
+            prefix: scopePrefix(ctx.principal.jurisdictionCode),
+            jurisdictionCode: ctx.principal.jurisdictionCode,
+          },
+          who(ctx),
+        );
+      } catch (error) {
+        asClientError(error, 'lookup');
+      }
+    }),
+
   /** What the resident's feedback page shows: the case's subject and the community; no sign-in. */
   feedbackForm: publicProcedure
     .input(z.strictObject({ token: feedbackToken }))
     .query(async ({ ctx, input }) => {
+      ctx.settings.feedbackLimiter.hit(ctx.ip, ctx.settings.now());
       const link = await feedbackLinkCase(ctx.db, hashToken(input.token));
       if (!link) throw notFound('评价链接无效');
       const [place] = await ctx.db
@@ -401,6 +561,7 @@ export const servicesRouter = router({
     .input(feedbackInput.extend({ token: feedbackToken }))
     .mutation(async ({ ctx, input }) => {
       const now = ctx.settings.now();
+      ctx.settings.feedbackLimiter.hit(ctx.ip, now);
       const answered = await answerFeedback(ctx.db, {
         tokenHash: hashToken(input.token),
         score: input.score,

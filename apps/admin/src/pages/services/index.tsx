@@ -7,6 +7,7 @@ import {
   type CaseStatus,
   caseStatusLabels,
   intakeChannelLabels,
+  mayExportResidentData,
   serviceCategoryLabels,
 } from '@shequ/services';
 import { useQuery } from '@tanstack/react-query';
@@ -83,6 +84,19 @@ export default function ServicesPage() {
           {level === 'community' && (
             <Link to="/services/volunteers">
               <Button>志愿者</Button>
+            </Link>
+          )}
+          {level !== 'other' && (
+            <Link to="/services/activities">
+              <Button>志愿活动</Button>
+            </Link>
+          )}
+          <Link to="/services/windows">
+            <Button>服务窗口</Button>
+          </Link>
+          {canWrite && mayExportResidentData(me.data?.role ?? '') && (
+            <Link to="/services/requests">
+              <Button>个人信息申请</Button>
             </Link>
           )}
           {canWrite && level === 'community' && (
