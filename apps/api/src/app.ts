@@ -23,7 +23,6 @@ import {
   type SurveyRateLimits,
   surveyRateLimitsFromEnv,
 } from './public-survey.js';
-import { registerPublicSurveyRoutes } from './public-survey.js';
 import { defaultFeedbackRateLimit, RateLimiter, type RateLimitPolicy } from './rate-limit.js';
 import { checkReadiness } from './readiness.js';
 import { registerRestRoutes } from './rest.js';
