@@ -19,7 +19,6 @@ import { isUtf8 } from 'node:buffer';
 import { hash as cryptoHash } from 'node:crypto';
 import { bytesAt, canonicalJson, canonicalJsonEnd, plainStringEnd } from './canonical-json.js';
 import {
-  CUSTODY_ACTION_PATTERN,
   type CustodyCheckpoint,
   checkpointSignatureValid,
   custodyLogEntry,
@@ -237,7 +236,7 @@ class CanonicalLineScanner {
     const actionStart = start + ACTION_START.length;
     const actionEnd = plainStringEnd(file, actionStart);
     if (actionEnd < 0 || actionEnd >= end) return undefined;
-    if (!CUSTODY_ACTION_PATTERN.test(file.toString('latin1', actionStart, actionEnd))) return undefined;
+    if (!isActionName(file, actionStart, actionEnd)) return undefined;
     if (!bytesAt(file, actionEnd, ACTOR_MEMBER)) return undefined;
     const actorStart = actionEnd + ACTOR_MEMBER.length;
     const actorEnd = plainStringEnd(file, actorStart);
@@ -262,7 +261,8 @@ class CanonicalLineScanner {
     // `seq` exactly as the expected number prints, then the closing brace and nothing more.
     const seqStart = prevHashStart + 64 + SEQ_MEMBER.length;
     if (!decimalAt(file, seqStart, end - 1, expectedSeq) || file[end - 1] !== 0x7d) return undefined;
-    if (!isLogInstant(file.toString('latin1', atStart, atEnd))) return undefined;
+    if (!isUtcInstant(file, atStart, atEnd) && !isLogInstant(file.toString('latin1', atStart, atEnd)))
+      return undefined;
     const digest = this.contentHash(start, hashMember, hashMemberEnd, end);
     if (!hexEquals(file, hashStart, digest)) return undefined;
     this.prevHashStart = prevHashStart;
@@ -278,8 +278,12 @@ class CanonicalLineScanner {
     }
     const scratch = this.scratch;
     scratch[0] = 0x00;
-    this.file.copy(scratch, 1, start, cutStart);
-    this.file.copy(scratch, 1 + (cutStart - start), cutEnd, end);
+    // A loop, not Buffer#copy: copy allocates a view of the source per call, and these runs are
+    // short, so the loop is both faster and leaves nothing for the collector.
+    const file = this.file;
+    let to = 1;
+    for (let from = start; from < cutStart; from += 1, to += 1) scratch[to] = file[from] as number;
+    for (let from = cutEnd; from < end; from += 1, to += 1) scratch[to] = file[from] as number;
     let view = this.scratchViews[length];
     if (view === undefined) {
       view = scratch.subarray(0, length);
@@ -287,6 +291,77 @@ class CanonicalLineScanner {
     }
     return cryptoHash('sha256', view, 'binary');
   }
+}
+
+/**
+ * `CUSTODY_ACTION_PATTERN` (`^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)+$`) tested on bytes, so that no
+ * string is made per line: names of two or more dot-separated parts, each a lower-case ASCII
+ * letter followed by ASCII letters.
+ */
+function isActionName(bytes: Uint8Array, start: number, end: number): boolean {
+  let parts = 0;
+  let at = start;
+  for (;;) {
+    const first = bytes[at] as number;
+    if (at >= end || first < 0x61 || first > 0x7a) return false;
+    at += 1;
+    while (at < end) {
+      const code = bytes[at] as number;
+      if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a))) break;
+      at += 1;
+    }
+    parts += 1;
+    if (at === end) return parts >= 2;
+    if (bytes[at] !== 0x2e) return false;
+    at += 1;
+  }
+}
+
+/**
+ * The common case of `isLogInstant`, tested on bytes: `YYYY-MM-DDTHH:MM:SS[.fff…]Z` (what
+ * `Date#toISOString` writes) naming a real Gregorian date and a time of day. True only for what
+ * `isLogInstant` accepts; false when the bytes are not of this shape, and the caller then asks
+ * `isLogInstant` (which accepts nothing of another shape today, but is the rule).
+ */
+function isUtcInstant(bytes: Uint8Array, start: number, end: number): boolean {
+  const length = end - start;
+  if (length < 20 || bytes[end - 1] !== 0x5a /* Z */) return false;
+  if (
+    bytes[start + 4] !== 0x2d ||
+    bytes[start + 7] !== 0x2d ||
+    bytes[start + 10] !== 0x54 /* T */ ||
+    bytes[start + 13] !== 0x3a ||
+    bytes[start + 16] !== 0x3a
+  ) {
+    return false;
+  }
+  const year = digitsAt(bytes, start, 4);
+  const month = digitsAt(bytes, start + 5, 2);
+  const day = digitsAt(bytes, start + 8, 2);
+  const hour = digitsAt(bytes, start + 11, 2);
+  const minute = digitsAt(bytes, start + 14, 2);
+  const second = digitsAt(bytes, start + 17, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) return false;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days =
+    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (day > days) return false;
+  if (length === 20) return true;
+  // A fraction: a dot and at least one digit before the Z.
+  if (bytes[start + 19] !== 0x2e || length < 22) return false;
+  return digitsAt(bytes, start + 20, length - 21) >= 0;
+}
+
+/** The decimal number `bytes[start, start + count)` spells, or -1 if any is not a digit. */
+function digitsAt(bytes: Uint8Array, start: number, count: number): number {
+  let value = 0;
+  for (let at = start; at < start + count; at += 1) {
+    const code = bytes[at] as number;
+    if (code < 0x30 || code > 0x39) return -1;
+    value = value * 10 + (code - 0x30);
+  }
+  return value;
 }
 
 /** Whether `bytes[start, start + 64)` is `digest` in lower-case hex. */
