@@ -27,7 +27,7 @@ import {
   isCustodyLogEntry,
   isLogInstant,
 } from './custody-log.js';
-import { type DigestString, EntryHashTree } from './merkle.js';
+import { type DigestString, EntryHashTree, MerkleAccumulator, nodeDigest } from './merkle.js';
 
 export type LogProblemKind =
   | 'bad-signature'
@@ -404,6 +404,197 @@ const hexToDigest = (hex: string): DigestString => Buffer.from(hex, 'hex').toStr
 const digestToHex = (digest: DigestString): string => Buffer.from(digest, 'latin1').toString('hex');
 const GENESIS_DIGEST = hexToDigest(GENESIS_HASH);
 
+/**
+ * The checks of the checkpoint itself that come before any entry: its signature, and, when the
+ * verifier pins keys, whose key it is. Undefined when both pass.
+ */
+export function checkpointTrustProblem(
+  checkpoint: CustodyCheckpoint,
+  options: VerifyLogOptions = {},
+): LogVerification | undefined {
+  if (!checkpointSignatureValid(checkpoint)) {
+    return {
+      ok: false,
+      problem: {
+        kind: 'bad-signature',
+        seq: null,
+        line: null,
+        message: '检查点的签名无效：检查点在签名后被改动，或不是用其所列公钥签的',
+      },
+    };
+  }
+  const signer = Buffer.from(checkpoint.publicKey, 'base64');
+  if (
+    options.trustedPublicKeys &&
+    !options.trustedPublicKeys.some((key) => Buffer.from(key, 'base64').equals(signer))
+  ) {
+    return {
+      ok: false,
+      problem: {
+        kind: 'untrusted-key',
+        seq: null,
+        line: null,
+        message: `检查点由不受信任的公钥 ${checkpoint.publicKey} 签名`,
+      },
+    };
+  }
+  return undefined;
+}
+
+/** A part of a log verified apart from the rest (`LogSegmentVerifier`), to be joined in file order. */
+export interface VerifiedLogSegment {
+  /** The `seq` of its first and last entries; 0 and 0 for a part without entries. */
+  firstSeq: number;
+  lastSeq: number;
+  /** Its first entry's `prevHash` and its last entry's `hash`, in hex: the links to its neighbours. */
+  firstPrevHash: string;
+  lastHash: string;
+  /** The roots of the aligned perfect subtrees its entries below the tree size make, in order. */
+  subtrees: { size: number; root: string }[];
+}
+
+/**
+ * Verifies a run of whole lines of an export without the lines before it, for verification split
+ * over worker threads: each line must pass the fast path of `verifyLogBytes` (canonical, its own
+ * hash, `seq` one more than the line before, `prevHash` the hash of the line before); the part's
+ * first `seq` and first `prevHash` are taken as they stand and joined by `joinLogSegments`. Feed
+ * blocks that end at a line's end (`push`), then `finish`. Any line off the fast path makes the
+ * part fail (`push` returns false) and the caller verifies the whole file with `verifyLogBytes`,
+ * which names the problem: the parts only ever confirm a good log quickly.
+ */
+export class LogSegmentVerifier {
+  private firstSeq = 0;
+  private nextSeq = 0;
+  private firstPrevHash = '';
+  private previousDigest: DigestString | undefined;
+  private failed = false;
+  private readonly digests: DigestString[] = [];
+  private readonly starts: number[] = [];
+  private readonly sizes: number[] = [];
+
+  /** `treeSize`: the checkpoint's size; entries from that `seq` on are chain-checked only. */
+  constructor(private readonly treeSize: number) {}
+
+  /** Verifies a block of whole lines (each ending in `\n`, the last one's newline optional). */
+  push(block: Uint8Array): boolean {
+    if (this.failed) return false;
+    const file = asBuffer(block);
+    if (!isUtf8(file)) return this.fail();
+    const scanner = new CanonicalLineScanner(file);
+    let start = 0;
+    while (start < file.length) {
+      const newline = file.indexOf(0x0a, start);
+      const end = newline < 0 ? file.length : newline;
+      if (this.previousDigest === undefined) {
+        const seq = trailingSeq(file, start, end);
+        if (seq === undefined) return this.fail();
+        this.firstSeq = seq;
+        this.nextSeq = seq;
+      }
+      const digest = scanner.verify(start, end, this.nextSeq, this.previousDigest);
+      if (digest === undefined) return this.fail();
+      if (this.previousDigest === undefined) {
+        this.firstPrevHash = file.toString('latin1', scanner.prevHashStart, scanner.prevHashStart + 64);
+      }
+      if (this.nextSeq <= this.treeSize) this.appendLeaf(digest, this.nextSeq - 1);
+      this.previousDigest = digest;
+      this.nextSeq += 1;
+      start = end + 1;
+    }
+    return true;
+  }
+
+  /** The part's links and subtrees; undefined when a line was off the fast path. */
+  finish(): VerifiedLogSegment | undefined {
+    if (this.failed) return undefined;
+    return {
+      firstSeq: this.firstSeq,
+      lastSeq: this.previousDigest === undefined ? 0 : this.nextSeq - 1,
+      firstPrevHash: this.firstPrevHash,
+      lastHash: this.previousDigest === undefined ? '' : digestToHex(this.previousDigest),
+      subtrees: this.digests.map((digest, i) => ({
+        size: this.sizes[i] as number,
+        root: digestToHex(digest),
+      })),
+    };
+  }
+
+  private fail(): false {
+    this.failed = true;
+    return false;
+  }
+
+  /** Joins equal neighbours only when they make an aligned node of the whole tree. */
+  private appendLeaf(digest: DigestString, index: number): void {
+    const { digests, starts, sizes } = this;
+    let node = digest;
+    let start = index;
+    let size = 1;
+    while (
+      sizes.length > 0 &&
+      sizes[sizes.length - 1] === size &&
+      (starts[starts.length - 1] as number) % (2 * size) === 0
+    ) {
+      node = nodeDigest(digests.pop() as DigestString, node);
+      start = starts.pop() as number;
+      sizes.pop();
+      size *= 2;
+    }
+    digests.push(node);
+    starts.push(start);
+    sizes.push(size);
+  }
+}
+
+/** The `seq` a fast-path line ends with (`…,"seq":N}`), or undefined. */
+function trailingSeq(bytes: Uint8Array, start: number, end: number): number | undefined {
+  if (bytes[end - 1] !== 0x7d) return undefined;
+  let at = end - 1;
+  while (at > start && (bytes[at - 1] as number) >= 0x30 && (bytes[at - 1] as number) <= 0x39) at -= 1;
+  const digits = end - 1 - at;
+  if (digits === 0 || digits > 15 || bytes[at] === 0x30) return undefined;
+  return digitsAt(bytes, at, digits);
+}
+
+/**
+ * Joins parts verified by `LogSegmentVerifier`, in file order, into the verification of the whole
+ * export against `checkpoint`; undefined when they do not join into a passing log (a broken link,
+ * a part off the fast path, too few entries, another root), and the caller then runs
+ * `verifyLogBytes` over the file to name the problem exactly.
+ */
+export function joinLogSegments(
+  segments: readonly (VerifiedLogSegment | undefined)[],
+  checkpoint: CustodyCheckpoint,
+  options: VerifyLogOptions = {},
+): LogVerification | undefined {
+  const untrusted = checkpointTrustProblem(checkpoint, options);
+  if (untrusted) return untrusted;
+  const tree = new MerkleAccumulator();
+  let lastSeq = 0;
+  let lastHash = GENESIS_HASH;
+  for (const segment of segments) {
+    if (segment === undefined || segment.lastSeq === 0) return undefined;
+    if (segment.firstSeq !== lastSeq + 1 || segment.firstPrevHash !== lastHash) return undefined;
+    for (const subtree of segment.subtrees) {
+      if (tree.size % subtree.size !== 0) return undefined;
+      tree.appendSubtree(hexToDigest(subtree.root), subtree.size);
+    }
+    lastSeq = segment.lastSeq;
+    lastHash = segment.lastHash;
+  }
+  if (lastSeq < checkpoint.size || tree.size !== checkpoint.size) return undefined;
+  const root = tree.root().toString('hex');
+  if (root !== checkpoint.root) return undefined;
+  return {
+    ok: true,
+    size: checkpoint.size,
+    root,
+    at: checkpoint.at,
+    publicKey: checkpoint.publicKey,
+    entries: lastSeq,
+  };
+}
+
 function verifyEntries(
   count: number,
   valueAt: (index: number) => unknown,
@@ -424,21 +615,8 @@ function verifyEntries(
     problem: { kind, seq, line, message },
   });
 
-  if (!checkpointSignatureValid(checkpoint)) {
-    return fail(
-      'bad-signature',
-      null,
-      null,
-      '检查点的签名无效：检查点在签名后被改动，或不是用其所列公钥签的',
-    );
-  }
-  const signer = Buffer.from(checkpoint.publicKey, 'base64');
-  if (
-    options.trustedPublicKeys &&
-    !options.trustedPublicKeys.some((key) => Buffer.from(key, 'base64').equals(signer))
-  ) {
-    return fail('untrusted-key', null, null, `检查点由不受信任的公钥 ${checkpoint.publicKey} 签名`);
-  }
+  const untrusted = checkpointTrustProblem(checkpoint, options);
+  if (untrusted) return untrusted;
 
   const tree = new EntryHashTree();
   let verified = 0;
