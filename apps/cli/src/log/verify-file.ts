@@ -1,7 +1,7 @@
 /**
  * `shequ log verify` over a file, on every core: the export is cut at line ends into one part per
  * core, worker threads verify the parts (`LogSegmentVerifier`) and the parts are joined
- * (`joinLogSegments`). A log that does not pass that way, a small one, or a machine of one core is
+ * (`joinLogSegments`); with one thread, one worker streams the file. A log that does not pass that way, or a small one, is
  * verified whole by `verifyLogBytes` in this thread, which names the first problem exactly.
  */
 import { availableParallelism } from 'node:os';
@@ -37,7 +37,7 @@ export async function verifyLogFile(
   threads = availableParallelism(),
 ): Promise<FileVerification[]> {
   const { size } = await stat(path);
-  if (threads > 1 && size >= PARALLEL_FROM_BYTES) {
+  if (size >= PARALLEL_FROM_BYTES) {
     const bounds = await lineBounds(path, size, threads);
     // One pass of the workers serves every checkpoint whose tree size it was asked for.
     const results: FileVerification[] = [];
