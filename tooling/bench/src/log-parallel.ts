@@ -73,7 +73,10 @@ function runVerify(args: string[]): { status: number; stdout: string; cpu: numbe
   const result =
     timed.error === undefined
       ? timed
-      : spawnSync(node[0] as string, [...node.slice(1), 'log', 'verify', ...args], { cwd: repoRoot, encoding: 'utf8' });
+      : spawnSync(node[0] as string, [...node.slice(1), 'log', 'verify', ...args], {
+          cwd: repoRoot,
+          encoding: 'utf8',
+        });
   const times = timed.error === undefined ? /([\d.]+) ([\d.]+)\s*$/.exec(result.stderr ?? '') : null;
   return {
     status: result.status ?? -1,
@@ -125,7 +128,8 @@ export function parallelBench(): string {
         throw new Error(`改动的日志竟未被发现：${tampered.stdout}`);
       tamperNote = `；改动中间一条后退出码 1，指出 ${/seq \d+/.exec(tampered.stdout)?.[0]}`;
     }
-    const cpu = (run: { cpu: number | undefined }) => (run.cpu === undefined ? '' : `，CPU ${run.cpu.toFixed(1)} 秒`);
+    const cpu = (run: { cpu: number | undefined }) =>
+      run.cpu === undefined ? '' : `，CPU ${run.cpu.toFixed(1)} 秒`;
     return (
       `多核验证（shequ log verify 读文件）：${count.toLocaleString('en')} 条（${(bytes / 1e9).toFixed(2)} GB，边生成边写入 ${generateSeconds.toFixed(0)} 秒），本机 ${cores} 核\n` +
       `  一个工作线程：墙钟 ${single.wall.toFixed(1)} 秒，每秒 ${rate(single.wall).toLocaleString('en')} 条${cpu(single)}\n` +

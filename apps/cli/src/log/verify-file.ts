@@ -4,8 +4,9 @@
  * (`joinLogSegments`); with one thread, one worker streams the file. A log that does not pass that way, or a small one, is
  * verified whole by `verifyLogBytes` in this thread, which names the first problem exactly.
  */
-import { availableParallelism } from 'node:os';
+
 import { open, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import {
   type CustodyCheckpoint,
@@ -43,7 +44,9 @@ export async function verifyLogFile(
     const results: FileVerification[] = [];
     for (const checkpoint of checkpoints) {
       const segments = await Promise.all(
-        bounds.slice(0, -1).map((start, i) => verifySegment(path, start, bounds[i + 1] as number, checkpoint.size)),
+        bounds
+          .slice(0, -1)
+          .map((start, i) => verifySegment(path, start, bounds[i + 1] as number, checkpoint.size)),
       );
       const joined = joinLogSegments(segments, checkpoint, options);
       if (joined === undefined) break;
@@ -52,7 +55,10 @@ export async function verifyLogFile(
     if (results.length === checkpoints.length) return results;
   }
   const bytes = await readFile(path);
-  return checkpoints.map((checkpoint) => ({ result: verifyLogBytes(bytes, checkpoint, options), workers: 0 }));
+  return checkpoints.map((checkpoint) => ({
+    result: verifyLogBytes(bytes, checkpoint, options),
+    workers: 0,
+  }));
 }
 
 /** Where each part starts (just after a newline) and the file's end, about `parts` parts. */
