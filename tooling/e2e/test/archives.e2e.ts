@@ -5,8 +5,7 @@
  * in Chinese), and the red banner once a stored entry is rewritten in the database. Screenshots go to
  * tooling/e2e/screenshots/.
  */
-import { openPglite } from '@shequ/db';
-import { tamperAsSuperuser } from '@shequ/db/testing';
+import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,7 +15,7 @@ import {
   openConsolePage,
   screenshot,
 } from './browser.js';
-import { demoAccountPassword, type RunningServer, startServer } from './server.js';
+import { demoAccountPassword, type RunningServer, repoRoot, startServer } from './server.js';
 import { firstSignIn, signIn } from './sign-in.js';
 
 const xiangshan = { code: '370305111007', name: '象山社区居委会' };
@@ -423,16 +422,18 @@ describeInBrowser('archives and seals in the console', () => {
   // (triggers switched off, as a superuser could), and the log page says so on opening, in red.
   it('shows a red banner naming the first bad seq once a stored entry is changed in the database', async () => {
     await server.restart(async (dataDir) => {
-      const database = await openPglite(dataDir);
-      try {
-        await tamperAsSuperuser(
-          database,
-          'custody_log',
+      execFileSync(
+        process.execPath,
+        [
+          '--conditions=@shequ/source',
+          '--import',
+          'tsx',
+          'tooling/e2e/test/tamper-log.ts',
+          dataDir,
           `update custody_log set actor = 'someone-else' where community_code = '${xiangshan.code}' and seq = 2`,
-        );
-      } finally {
-        await database.close();
-      }
+        ],
+        { cwd: repoRoot, stdio: 'inherit' },
+      );
     });
     await page.goto(`${server.url}/archives/${xiangshan.code}?tab=log`);
     const banner = page.getByTestId('log-status-failed');
