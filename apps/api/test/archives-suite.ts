@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { BuildAppOptions } from '../src/app.js';
-import { JINSHAN, SHIHUAJIAN, WEIHAI, XIANGSHAN } from './fixture.js';
+import { JINSHAN, LINZI, SHIHUAJIAN, WEIHAI, XIANGSHAN, ZIBO } from './fixture.js';
 import { type ArchivesTestApp, archivesTestApp, type Clock, fakeClock, type TestClient } from './harness.js';
 
 const accounts = {
@@ -18,6 +18,9 @@ const accounts = {
   jinshan: { role: 'streetAdmin', jurisdictionCode: JINSHAN },
   neighbour: { role: 'communityWorker', jurisdictionCode: SHIHUAJIAN },
   weihai: { role: 'cityAdmin', jurisdictionCode: WEIHAI },
+  /** Above 金山镇: its district's administrator and its city's auditor. */
+  linzi: { role: 'districtAdmin', jurisdictionCode: LINZI },
+  zibo: { role: 'auditor', jurisdictionCode: ZIBO },
 } as const;
 
 /** Starts the app before the file's tests and closes it after them. */

@@ -19,6 +19,8 @@ const nodes: [code: string, name: string, level: Level, parent: string | null][]
   ['371002001003', '布谷夼居委会', 'community', '371002001'],
 ];
 
+export const ZIBO = '370300';
+export const LINZI = '370305';
 export const JINSHAN = '370305111';
 export const XIANGSHAN = '370305111007';
 export const SHIHUAJIAN = '370305111006';

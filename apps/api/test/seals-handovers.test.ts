@@ -389,6 +389,18 @@ describe('custody log', () => {
       checked: true,
       items: [{ community: XIANGSHAN, state: 'failed', problem: { seq: 3 } }],
     });
+    // Every scope above the street checks its communities' logs too: the district's administrator,
+    // the city's auditor; another city's administrator sees none of 金山镇's.
+    for (const above of ['linzi', 'zibo'] as const) {
+      expect((await (as[above] as TestClient).workbench.mine.query()).custodyLogs).toMatchObject({
+        checked: true,
+        items: [{ community: XIANGSHAN, state: 'failed', problem: { seq: 3 } }],
+      });
+    }
+    expect((await (as.weihai as TestClient).workbench.mine.query()).custodyLogs).toEqual({
+      checked: true,
+      items: [],
+    });
     // A community worker's workbench does not check the street's logs.
     expect((await (as.zhao as TestClient).workbench.mine.query()).custodyLogs).toEqual({
       checked: false,

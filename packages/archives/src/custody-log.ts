@@ -329,11 +329,22 @@ export function signCheckpoint(
 ): CustodyCheckpoint {
   const size = options.size ?? entries.length;
   if (size > entries.length) throw new RangeError(`检查点大小 ${size} 超过日志条数 ${entries.length}`);
+  return signTreeHead({ size, root: logRoot(entries.slice(0, size)) }, options);
+}
+
+/**
+ * Signs a checkpoint over a tree head already computed (a log too large to hold as entries, whose
+ * root was accumulated as it was written).
+ */
+export function signTreeHead(
+  head: { size: number; root: string },
+  options: { privateKey: KeyObject; at: string; community?: string },
+): CustodyCheckpoint {
   const content = {
     format: CHECKPOINT_FORMAT,
     ...(options.community === undefined ? {} : { community: options.community }),
-    size,
-    root: logRoot(entries.slice(0, size)),
+    size: head.size,
+    root: head.root,
     at: options.at,
     publicKey: publicKeyBase64(options.privateKey),
   };

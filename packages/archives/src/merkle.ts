@@ -60,7 +60,7 @@ const nodeInput = Buffer.alloc(65);
 nodeInput[0] = 0x01;
 
 /** `nodeHash` of two digest strings, as a digest string. */
-function nodeDigest(left: DigestString, right: DigestString): DigestString {
+export function nodeDigest(left: DigestString, right: DigestString): DigestString {
   for (let i = 0; i < 32; i += 1) {
     nodeInput[1 + i] = left.charCodeAt(i);
     nodeInput[33 + i] = right.charCodeAt(i);
@@ -102,6 +102,28 @@ export class MerkleAccumulator {
     digests.push(node);
     sizes.push(size);
     this.count += 1;
+  }
+
+  /**
+   * Appends the root of a perfect subtree of `size` leaves (a power of two), already hashed: the
+   * tree's leaf count must be a multiple of `size`, so the subtree is a node of the whole tree.
+   * Lets parts of a log be verified apart (worker threads) and their roots joined.
+   */
+  appendSubtree(root: DigestString, size: number): void {
+    if (!isPowerOfTwo(size) || this.count % size !== 0)
+      throw new RangeError(`子树大小 ${size} 不能接在 ${this.count} 个叶子之后`);
+    let node = root;
+    let nodeSize = size;
+    const digests = this.digests;
+    const sizes = this.sizes;
+    while (sizes.length > 0 && sizes[sizes.length - 1] === nodeSize) {
+      sizes.pop();
+      node = nodeDigest(digests.pop() as DigestString, node);
+      nodeSize *= 2;
+    }
+    digests.push(node);
+    sizes.push(nodeSize);
+    this.count += size;
   }
 
   rootDigest(): DigestString {

@@ -1,7 +1,10 @@
 /**
  * Verifying a custody log of 1,000,000 entries against a signed checkpoint, as `shequ log verify`
  * does (check every line, re-hash it, check the chain, rebuild the Merkle root), next to raw
- * SHA-256 measured in the same run. Goal: at least half the raw speed.
+ * SHA-256 measured in the same run, and the hashing floor RFC 6962 sets (below). Goals: per core,
+ * verification at ≥ 60% of that floor; on every core (log-parallel.ts), ≥ 0.7 × cores × the
+ * single-core rate over a 10-million-entry file; a consistency proof of such a log in < 10 ms
+ * (log-consistency.ts). Each goal is printed with 达标 or 未达标.
  *
  * "Raw SHA-256" is Node's fastest call, one-shot `crypto.hash` with a string digest (a Buffer
  * digest costs about five times as much: each is a new ArrayBuffer for the collector), once per
@@ -36,6 +39,7 @@ import {
   verifyLogBytes,
 } from '@shequ/archives';
 import { consistencyBench } from './log-consistency.js';
+import { parallelBench } from './log-parallel.js';
 
 const actions = ['archive.lend', 'archive.return', 'seal.use.request', 'seal.use.approve', 'seal.use.stamp'];
 
@@ -129,6 +133,7 @@ export async function run(): Promise<void> {
   const contentMB = contents.reduce((sum, bytes) => sum + bytes.length, 0) / 1e6;
   const rawBest = Math.min(best.rawLines, best.rawContents);
   const share = rawBest / best.verify;
+  const floorShare = best.hashingOnly / best.verify;
   process.stdout.write(
     `保管日志验证：${count.toLocaleString('en')} 条（${lineMB.toFixed(0)} MB），${rounds} 轮取最好，` +
       `每秒 ${rate(best.verify)} 条（CPU 时间 ${best.verify.toFixed(2)} 秒；墙钟 ${bestWall.verify.toFixed(2)} 秒，每秒 ${rate(bestWall.verify)} 条）\n` +
@@ -137,7 +142,9 @@ export async function run(): Promise<void> {
       `  去掉 hash 成员的条目内容 ${contentMB.toFixed(0)} MB：每秒 ${rate(best.rawContents)} 条（CPU ${best.rawContents.toFixed(2)} 秒，${(contentMB / best.rawContents).toFixed(0)} MB/s；墙钟每秒 ${rate(bestWall.rawContents)} 条）\n` +
       `  整个文件一次（SHA-256 本身的速度）：${(fileBytes.length / 1e6 / best.rawStream).toFixed(0)} MB/s，折合每秒 ${rate(best.rawStream)} 条\n` +
       `不可少的哈希（每条叶子哈希一次，加上 Merkle 树的节点），不读不查：每秒 ${rate(best.hashingOnly)} 条，为逐条原始速度的 ${((rawBest / best.hashingOnly) * 100).toFixed(0)}%——Node 中任何验证的上限\n` +
-      `验证速度为逐条两者中较快者的 ${(share * 100).toFixed(0)}%（按 CPU 时间；目标 ≥ 50%）${share >= 0.5 ? '，达标' : '，未达标'}\n`,
+      `验证速度为逐条两者中较快者的 ${(share * 100).toFixed(0)}%（按 CPU 时间；旧目标 ≥ 50%，见上：低于哈希本身的下限）\n` +
+      `目标一（每核）：验证速度为同次测得的 RFC 6962 哈希下限的 ${(floorShare * 100).toFixed(0)}%（按 CPU 时间；目标 ≥ 60%）${floorShare >= 0.6 ? '，达标' : '，未达标'}\n`,
   );
-  process.stdout.write(consistencyBench());
+  process.stdout.write(`目标二（多核）：${parallelBench()}`);
+  process.stdout.write(`目标三：${consistencyBench()}`);
 }

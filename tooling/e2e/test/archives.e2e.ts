@@ -2,8 +2,10 @@
  * Archives and seals in the console, against the real server with the demo data and a real browser:
  * 象山社区居委会's catalogue with reference codes, its loans, seal registry and completed handover form,
  * and its custody log verified against a freshly signed checkpoint (✓) and a tampered one (the problem
- * in Chinese). Screenshots go to tooling/e2e/screenshots/.
+ * in Chinese), and the red banner once a stored entry is rewritten in the database. Screenshots go to
+ * tooling/e2e/screenshots/.
  */
+import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +15,7 @@ import {
   openConsolePage,
   screenshot,
 } from './browser.js';
-import { demoAccountPassword, type RunningServer, startServer } from './server.js';
+import { demoAccountPassword, type RunningServer, repoRoot, startServer } from './server.js';
 import { firstSignIn, signIn } from './sign-in.js';
 
 const xiangshan = { code: '370305111007', name: '象山社区居委会' };
@@ -414,5 +416,29 @@ describeInBrowser('archives and seals in the console', () => {
       await zhao.context().close();
       expect(walkErrors.filter((text) => !text.includes('favicon'))).toEqual([]);
     });
+  });
+
+  // Last, since it leaves the log broken: someone with the database files rewrites a stored entry
+  // (triggers switched off, as a superuser could), and the log page says so on opening, in red.
+  it('shows a red banner naming the first bad seq once a stored entry is changed in the database', async () => {
+    await server.restart(async (dataDir) => {
+      execFileSync(
+        process.execPath,
+        [
+          '--conditions=@shequ/source',
+          '--import',
+          'tsx',
+          'tooling/e2e/test/tamper-log.ts',
+          dataDir,
+          `update custody_log set actor = 'someone-else' where community_code = '${xiangshan.code}' and seq = 2`,
+        ],
+        { cwd: repoRoot, stdio: 'inherit' },
+      );
+    });
+    await page.goto(`${server.url}/archives/${xiangshan.code}?tab=log`);
+    const banner = page.getByTestId('log-status-failed');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('✗ 日志与街道见证的检查点不符：第一处问题在 seq 2');
+    await shot('27b-archives-log-rewritten');
   });
 });

@@ -26,6 +26,12 @@ export interface RunningServer {
   /** Everything the server printed, for the failure report. */
   output: () => string;
   stop: () => Promise<void>;
+  /**
+   * Stops the server (cleanly, so PGlite flushes), runs `between` on its database folder — what
+   * someone with access to the files could do — and starts it again on the same address, so the
+   * browser's session carries on.
+   */
+  restart: (between: (dataDir: string) => Promise<void>) => Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -89,8 +95,11 @@ export async function prepareTemplate(): Promise<string> {
   return scratch;
 }
 
-async function launch(scratch: string, options: { removeOnStop: boolean }): Promise<RunningServer> {
-  const port = await freePort();
+async function launch(
+  scratch: string,
+  options: { removeOnStop: boolean; port?: number; restarting?: boolean },
+): Promise<RunningServer> {
+  const port = options.port ?? (await freePort());
   const dataDir = join(scratch, 'pglite');
   // A new password for the existing `admin`: the first sign-in must still replace it, as in a real installation.
   const adminPassword = `E2e-${Math.random().toString(36).slice(2, 10)}-Start`;
@@ -107,7 +116,8 @@ async function launch(scratch: string, options: { removeOnStop: boolean }): Prom
         // Nothing of the test's may land in the repository's own .data folder.
         SHEQU_SIGNING_KEY_FILE: join(scratch, 'signing-key.pem'),
         SHEQU_WITNESS_KEY_DIR: join(scratch, 'witness-keys'),
-        SHEQU_ADMIN_PASSWORD: adminPassword,
+        // A restart keeps the password the administrator chose, and their session.
+        SHEQU_ADMIN_PASSWORD: options.restarting ? '' : adminPassword,
         SHEQU_ADMIN_PASSWORD_KEEP: '',
         SHEQU_ADMIN_DIST: adminDist,
         SHEQU_DEMO_PASSWORD: demoAccountPassword,
@@ -146,7 +156,25 @@ async function launch(scratch: string, options: { removeOnStop: boolean }): Prom
     if (!options.removeOnStop) await rm(scratch, { recursive: true, force: true });
     throw error;
   }
-  return { url, adminPassword, output, stop };
+  const running: RunningServer = {
+    url,
+    adminPassword,
+    output,
+    stop,
+    restart: async (between) => {
+      // Stopped the way `stop` does, but the folder stays for `between` and the next start.
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await between(dataDir);
+      const again = await launch(scratch, { ...options, port, restarting: true });
+      running.stop = again.stop;
+      running.output = again.output;
+    },
+  };
+  return running;
 }
 
 declare module 'vitest' {

@@ -9,9 +9,11 @@
  *   their community, everyone their own borrowing; 催还 (`remind`) by whoever may act as keeper there;
  * - handovers: open ones in which the person's own confirmation is missing;
  * - failing checks: communities in scope with at least one `fail`;
- * - custody logs: for administrators and auditors of a street (or a community), the communities whose
- *   custody log fails against its witnessed checkpoints or whose witnessed checkpoint is overdue
- *   (本系统规则 R-LOG-1). Wider scopes are not checked here: each log is read in full.
+ * - custody logs: for administrators and auditors at any level (community, street, district, city,
+ *   province), the communities in scope whose custody log fails against its witnessed checkpoints or
+ *   whose witnessed checkpoint is overdue (本系统规则 R-LOG-1). Each log is read and verified in full,
+ *   one community after another: a rewrite anywhere in a log must show, and verification runs at
+ *   hundreds of thousands of entries a second, so even a city's logs are checked on every open.
  * - democracy deadlines: for a community's own accounts, its meeting notices, disclosures, consultation
  *   outcomes and charter filings overdue or due within 30 days (`@shequ/democracy`).
  * - assessment deadlines (`@shequ/assessment` `assessmentDeadlines`): score entry closing for those who
@@ -47,9 +49,6 @@ import { notFound } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
 import { isSchemeAdmin } from './assessment.js';
 import { failingCommunities, failingItems } from './compliance.js';
-
-/** A street's (街道/乡镇) code prefix: the widest scope whose custody logs the workbench checks. */
-const STREET_PREFIX_LENGTH = 9;
 
 /** How many failing communities the workbench names; the compliance page lists them all. */
 const FAILING_SHOWN = 20;
@@ -125,7 +124,7 @@ export const workbenchRouter = router({
     const custodian = standing?.custodian === true;
     const seesScope = admin || auditor;
 
-    const checksLogs = seesScope && prefix.length >= STREET_PREFIX_LENGTH;
+    const checksLogs = seesScope;
     const [decisions, sealEnds, toStamp, loans, sealsOut, handovers, failing, logs, assessment] =
       await Promise.all([
         auditor ? [] : sealRequestsAwaitingDecision(ctx.db, principal.id, prefix),

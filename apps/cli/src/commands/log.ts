@@ -1,7 +1,8 @@
 /**
  * `shequ log export --community CODE --out DIR` and
  * `shequ log verify --checkpoint FILE [--checkpoint OLD.json]… [--public-key KEY]… [--witness-key KEY]…
- * [--community CODE] LOGFILE` (docs/interfaces.md §4).
+ * [--community CODE] [--threads N] LOGFILE` (docs/interfaces.md §4). A large log is verified on every
+ * core (worker threads, `--threads` to choose how many).
  *
  * Given several checkpoints (the export's and ones kept from before, the older the better), verify
  * checks the log against each, oldest first: a log rewritten and re-chained since a kept checkpoint
@@ -19,7 +20,8 @@
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
@@ -28,15 +30,15 @@ import {
   cosignatureProblems,
   custodyCheckpoint,
   formatLogLine,
-  verifyLogBytes,
 } from '@shequ/archives';
 import { communityCode } from '@shequ/domain';
+import { type FileVerification, verifyLogFile } from '../log/verify-file.js';
 import { UsageError } from '../usage.js';
 
 export const summary = '核验、导出或核对社区档案与印章的保管日志（log verify / log export / log reconcile）';
 
 const USAGE = [
-  '用法: shequ log verify --checkpoint FILE [--checkpoint OLD.json]… [--public-key KEY]… [--witness-key KEY]… [--community CODE] LOGFILE',
+  '用法: shequ log verify --checkpoint FILE [--checkpoint OLD.json]… [--public-key KEY]… [--witness-key KEY]… [--community CODE] [--threads N] LOGFILE',
   '      shequ log export --community CODE --out DIR',
   '      shequ log reconcile --community CODE',
 ];
@@ -67,8 +69,12 @@ async function verify(args: string[]): Promise<number> {
     'public-key': { type: 'string', multiple: true },
     'witness-key': { type: 'string', multiple: true },
     community: { type: 'string' },
+    threads: { type: 'string' },
   });
   const problems: string[] = [];
+  const threads = values.threads === undefined ? availableParallelism() : Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256)
+    problems.push(`--threads ${values.threads}: 应为 1–256 的整数（核验所用的线程数，默认为处理器核数）`);
   const checkpointPaths = values.checkpoint ?? [];
   if (checkpointPaths.length === 0) problems.push('缺少 --checkpoint FILE（检查点文件）');
   if (positionals.length === 0) problems.push('缺少 LOGFILE（导出的 log.jsonl）');
@@ -92,16 +98,18 @@ async function verify(args: string[]): Promise<number> {
     }
   }
   // The checkpoints' problems are named before the log's, in the order the files were given.
+  // The log is only checked to be readable here: it may be larger than a Buffer can hold, and the
+  // workers read it in parts (verifyLogFile).
   const reads = await Promise.allSettled([
     ...checkpointPaths.map((path) => readBytes(path, '检查点文件')),
-    readBytes(logPath, '日志文件'),
+    readable(logPath, '日志文件').then(() => Buffer.alloc(0)),
   ]);
   for (const read of reads) {
     if (read.status === 'rejected') problems.push(...problemsOf(read.reason));
   }
   if (problems.length > 0) throw new UsageError(problems);
   const contents = reads.map((read) => (read as PromiseFulfilledResult<Buffer>).value);
-  const logBytes = contents.pop() as Buffer;
+  contents.pop();
   const checkpointBytes = contents;
   const checkpoints = checkpointBytes.map((bytes, i) =>
     parseCheckpoint((bytes as Buffer).toString('utf8'), checkpointPaths[i] as string),
@@ -132,11 +140,13 @@ async function verify(args: string[]): Promise<number> {
       process.stdout.write(`验证失败${named}：${cosignature.message}\n`);
       return 1;
     }
-    const result = verifyLogBytes(
-      logBytes as Buffer,
-      checkpoint,
+    const [verified] = await verifyLogFile(
+      logPath,
+      [checkpoint],
       trusted ? { trustedPublicKeys: trusted } : {},
+      threads,
     );
+    const result = (verified as FileVerification).result;
     if (!result.ok) {
       const { seq, message } = result.problem;
       process.stdout.write(`验证失败${named}${seq === null ? '' : `：seq ${seq}`}：${message}\n`);
@@ -161,22 +171,40 @@ function pinnedWitnessKeys(checkpoints: readonly CustodyCheckpoint[], keys: read
   return new Map([...streets].map((street) => [street, [...keys]]));
 }
 
+/** Whether a file can be read, with the same refusals as `readBytes`. */
+async function readable(path: string, what: string): Promise<void> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      if ((await handle.stat()).isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw unreadable(error, path, what);
+  }
+}
+
 // The log is verified from its bytes (no decoding of a large file); the checkpoint is decoded.
 async function readBytes(path: string, what: string): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? '文件不存在'
-        : code === 'EISDIR'
-          ? '这是一个目录'
-          : code === 'EACCES'
-            ? '没有读取权限'
-            : String(error);
-    throw new UsageError([`无法读取${what} ${path}：${reason}`]);
+    throw unreadable(error, path, what);
   }
+}
+
+function unreadable(error: unknown, path: string, what: string): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT'
+      ? '文件不存在'
+      : code === 'EISDIR'
+        ? '这是一个目录'
+        : code === 'EACCES'
+          ? '没有读取权限'
+          : String(error);
+  return new UsageError([`无法读取${what} ${path}：${reason}`]);
 }
 
 function problemsOf(error: unknown): string[] {
