@@ -18,7 +18,8 @@ export { articleTextIn, documentTextsIn } from './lookup.js';
 export type { ArticleTexts } from './types.js';
 
 /**
- * Every shipped document text. A pack may implement several documents (the national pack holds two
+ * Every shipped document text (the third argument of `createRegistry` for a registry that shows them).
+ * A pack may implement several documents (the national pack holds two
  * versions of one law), so a text is found by pack and, where the pack has several, by document title.
  */
 export const allDocumentTexts: readonly ArticleTexts[] = [
