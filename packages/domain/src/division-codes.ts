@@ -69,4 +69,3 @@ export function ancestorCodes(code: string): string[] {
   if (level === 'community') out.push(code.slice(0, 9));
   return out;
 }
-

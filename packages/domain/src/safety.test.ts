@@ -37,7 +37,14 @@ describe('bounded dates and integers', () => {
     expect(messages(isoDate.safeParse('9999-12-31'))).toEqual(['日期应在 1900 年至 2100 年之间']);
   });
   it('checks dates without zod exactly as the isoDate schema does', () => {
-    const candidates: unknown[] = ['2026-6-30', '2026-06-30T00:00', ' 2026-06-30', '２０２６-06-30', 20260630, null];
+    const candidates: unknown[] = [
+      '2026-6-30',
+      '2026-06-30T00:00',
+      ' 2026-06-30',
+      '２０２６-06-30',
+      20260630,
+      null,
+    ];
     for (let year = 1899; year <= 2101; year++) {
       for (let month = 0; month <= 13; month++) {
         for (const day of [0, 1, 28, 29, 30, 31, 32]) {

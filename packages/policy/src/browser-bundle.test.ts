@@ -65,25 +65,29 @@ describe('a browser bundle of a script using only @shequ/policy', () => {
     expect(scope.report?.results?.length).toBeGreaterThan(0);
   });
 
-  it.skipIf(!existsSync(chromiumPath) && !browserRequired)('evaluates a community in Chromium', async () => {
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.setContent('<!doctype html><meta charset="utf-8"><title>bundle</title>');
-      await page.addScriptTag({ content: code, type: 'module' });
-      await page.waitForFunction(() => 'report' in globalThis, undefined, { timeout: 10_000 });
-      const report = (await page.evaluate(() => (globalThis as { report?: Report }).report)) ?? {};
-      expect(errors).toEqual([]);
-      expect(report.summary).toBeDefined();
-      expect(report.results?.length).toBeGreaterThan(0);
-    } finally {
-      await browser.close();
-    }
-  }, 60_000);
+  it.skipIf(!existsSync(chromiumPath) && !browserRequired)(
+    'evaluates a community in Chromium',
+    async () => {
+      const browser = await chromium.launch({
+        executablePath: chromiumPath,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+      });
+      try {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.setContent('<!doctype html><meta charset="utf-8"><title>bundle</title>');
+        await page.addScriptTag({ content: code, type: 'module' });
+        await page.waitForFunction(() => 'report' in globalThis, undefined, { timeout: 10_000 });
+        const report = (await page.evaluate(() => (globalThis as { report?: Report }).report)) ?? {};
+        expect(errors).toEqual([]);
+        expect(report.summary).toBeDefined();
+        expect(report.results?.length).toBeGreaterThan(0);
+      } finally {
+        await browser.close();
+      }
+    },
+    60_000,
+  );
 });

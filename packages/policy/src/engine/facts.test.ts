@@ -1,6 +1,6 @@
 import { communityFacts } from '@shequ/domain';
-import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { isFactPath } from './facts.js';
 
 describe('fact paths', () => {

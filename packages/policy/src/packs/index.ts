@@ -19,7 +19,14 @@ import {
 import type { AssessmentScheme, SchemeFindingsOptions } from './schemes.js';
 import { weihaiPack } from './weihai/index.js';
 
-const shippedPackList: readonly Pack[] = [nationalPack, jiangsuPack, ezhouPack, weihaiPack, jinshanPack, city2013Pack];
+const shippedPackList: readonly Pack[] = [
+  nationalPack,
+  jiangsuPack,
+  ezhouPack,
+  weihaiPack,
+  jinshanPack,
+  city2013Pack,
+];
 const shippedCodes = shippedPackList.map((p) => p.code);
 
 /**

@@ -6,9 +6,9 @@ import { city2013Texts } from './city2013.js';
 import { ezhouTexts } from './ezhou.js';
 import { jiangsuTexts } from './jiangsu.js';
 import { jinshanTexts } from './jinshan.js';
+import { articleTextIn, documentTextsIn } from './lookup.js';
 import { national2018Texts } from './national-2018.js';
 import { national2025Texts } from './national-2025.js';
-import { articleTextIn, documentTextsIn } from './lookup.js';
 import type { ArticleTexts } from './types.js';
 import { weihaiTexts } from './weihai.js';
 
@@ -54,4 +54,3 @@ export function articleText(
 ): string | undefined {
   return articleTextIn(allDocumentTexts, packCode, article, clause, document);
 }
-
