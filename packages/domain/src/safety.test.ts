@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundedInt, hostileInputProblem, isoDate, safeMultilineText, safeText } from './index.js';
+import { boundedInt, hostileInputProblem, isIsoDate, isoDate, safeMultilineText, safeText } from './index.js';
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.error?.issues.map((issue) => issue.message) ?? [];
@@ -35,6 +35,29 @@ describe('bounded dates and integers', () => {
     expect(isoDate.safeParse('1900-01-01').success).toBe(true);
     expect(messages(isoDate.safeParse('0000-01-01'))).toEqual(['日期应在 1900 年至 2100 年之间']);
     expect(messages(isoDate.safeParse('9999-12-31'))).toEqual(['日期应在 1900 年至 2100 年之间']);
+  });
+  it('checks dates without zod exactly as the isoDate schema does', () => {
+    const candidates: unknown[] = [
+      '2026-6-30',
+      '2026-06-30T00:00',
+      ' 2026-06-30',
+      '２０２６-06-30',
+      20260630,
+      null,
+    ];
+    for (let year = 1899; year <= 2101; year++) {
+      for (let month = 0; month <= 13; month++) {
+        for (const day of [0, 1, 28, 29, 30, 31, 32]) {
+          candidates.push(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+        }
+      }
+    }
+    for (const year of ['0000', '0400', '1600', '9999']) candidates.push(`${year}-02-29`);
+    const differing = candidates.filter((value) => isIsoDate(value) !== isoDate.safeParse(value).success);
+    expect(differing).toEqual([]);
+    expect(isIsoDate('2000-02-29')).toBe(true);
+    expect(isIsoDate('1900-02-29')).toBe(false);
+    expect(isIsoDate('2023-02-30')).toBe(false);
   });
   it('refuses integers an int4 column cannot hold', () => {
     const count = boundedInt();

@@ -80,6 +80,21 @@ export function isDateInRange(date: string): boolean {
 
 export const dateRangeMessage = `日期应在 ${DATE_RANGE.from.slice(0, 4)} 年至 ${DATE_RANGE.to.slice(0, 4)} 年之间`;
 
+/**
+ * Whether `value` is what `isoDate` accepts — an ISO `YYYY-MM-DD` that is a real Gregorian date
+ * within `DATE_RANGE` — checked without zod, for code that must stay small (the policy engine in a
+ * browser bundle). `safety.test.ts` holds it to the schema.
+ */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || !isDateInRange(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return daysInMonth !== undefined && day >= 1 && day <= daysInMonth;
+}
+
 /** An integer from `min` to `max` (default: what an int4 column holds), with one zh-CN message. */
 export function boundedInt(options: { min?: number; max?: number; message?: string } = {}) {
   const min = options.min ?? 0;

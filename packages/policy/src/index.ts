@@ -17,6 +17,7 @@ export {
 } from './supplied-parameters.js';
 export {
   type ArticleTexts,
+  allDocumentTexts,
   articleLabel,
   articleText,
   citationLabel,

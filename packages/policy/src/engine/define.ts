@@ -2,7 +2,7 @@
  * Constructors for pack authors. They type each rule's `evaluate`/`compute` against its declared
  * facts, parameters and quantities, and check a pack's internal consistency when it is defined.
  */
-import { divisionLevel, isoDate as isoDateSchema, isWithin, NATIONAL_CODE } from '@shequ/domain';
+import { divisionLevel, isIsoDate, isWithin, NATIONAL_CODE } from '@shequ/domain';
 import { isFactPath } from './facts.js';
 import type {
   AnyCheckRule,
@@ -130,7 +130,7 @@ export function nestsUnder(code: string, parent: string): boolean {
 }
 
 /** Real calendar dates only (a pack dated 2019-02-30 is an error at load time). */
-const isoDate = { test: (value: string) => isoDateSchema.safeParse(value).success };
+const isoDate = { test: isIsoDate };
 
 /**
  * Defines a pack and checks it on its own: a valid jurisdiction code, dated documents, every

@@ -2,7 +2,7 @@
  * The evaluator of a compiled chain: validates the caller's options, builds the per-options context,
  * and evaluates a community fully (texts, explanations) or in bulk (`rules.ts`).
  */
-import { isoDate } from '@shequ/domain';
+import { isIsoDate } from '@shequ/domain';
 import {
   type ChainParameter,
   type ChainRule,
@@ -50,7 +50,7 @@ import type {
 } from './types.js';
 
 /** A real calendar date as YYYY-MM-DD: 2024-02-30 is refused here, not only by the CLI. */
-const isRealDate = (value: unknown) => isoDate.safeParse(value).success;
+const isRealDate = isIsoDate;
 
 export function buildEvaluator(
   chain: readonly Pack[],

@@ -110,6 +110,12 @@ describe('a registry with an added pack', () => {
     expect(registry.articleText('420700', '第五条')).toContain('3000户');
     expect(shippedRegistry.articleText('420704', '第三条')).toBeUndefined();
   });
+
+  it('keeps the shipped texts in the shipped registry and every registry made from it', () => {
+    expect(shippedRegistry.articleText('420700', '第五条')).toContain('3000户');
+    expect(shippedRegistry.documentTexts('420700')?.packCode).toBe('420700');
+    expect(shippedRegistry.replacing([]).articleText('420700', '第五条')).toContain('3000户');
+  });
 });
 
 describe('loading a pack', () => {

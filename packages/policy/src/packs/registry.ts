@@ -16,7 +16,8 @@ import {
   PackDefinitionError,
   type Reading,
 } from '../engine/index.js';
-import { type ArticleTexts, allDocumentTexts, articleTextIn, documentTextsIn } from '../texts/index.js';
+import { articleTextIn, documentTextsIn } from '../texts/lookup.js';
+import type { ArticleTexts } from '../texts/types.js';
 import { type AssessmentScheme, type SchemeFindingsOptions, schemeFindings } from './schemes.js';
 
 /** A pack as `shequ jurisdictions` prints it (docs/interfaces.md §3). */
@@ -189,14 +190,20 @@ function packTexts(pack: Pack): ArticleTexts[] {
 /**
  * A registry of `packs` (the whole set: pass the shipped ones too, or use `shippedRegistry.with`).
  * Every added pack's chain is compiled once here, so a pack that cannot compose fails at load time
- * rather than on the first community it meets.
+ * rather than on the first community it meets. `texts` are the document texts of the shipped packs
+ * (`allDocumentTexts`); they are passed in rather than imported here so that code which only
+ * evaluates, such as a web page's bundle, does not carry the regulation texts.
  */
-export function createRegistry(packs: readonly Pack[], shipped: readonly string[] = []): PackRegistry {
+export function createRegistry(
+  packs: readonly Pack[],
+  shipped: readonly string[] = [],
+  texts: readonly ArticleTexts[] = [],
+): PackRegistry {
   const byCode = registeredPacks(packs);
   const frozen: Readonly<Record<string, Pack>> = Object.freeze(Object.fromEntries(byCode));
   const added = [...byCode.keys()].filter((code) => !shipped.includes(code));
-  const texts: ArticleTexts[] = [
-    ...allDocumentTexts,
+  const allTexts: ArticleTexts[] = [
+    ...texts,
     ...[...byCode.values()].filter((p) => added.includes(p.code)).flatMap(packTexts),
   ];
   const evaluators = new Map<string, Evaluator>();
@@ -261,15 +268,16 @@ export function createRegistry(packs: readonly Pack[], shipped: readonly string[
       };
     },
     articleText: (packCode, article, clause, document) =>
-      articleTextIn(texts, packCode, article, clause, document),
-    documentTexts: (packCode, document) => documentTextsIn(texts, packCode, document),
+      articleTextIn(allTexts, packCode, article, clause, document),
+    documentTexts: (packCode, document) => documentTextsIn(allTexts, packCode, document),
     assessmentSchemeFindings: (scheme, options) => schemeFindings(registry, scheme, options),
-    with: (more) => createRegistry([...byCode.values(), ...more], shipped),
+    with: (more) => createRegistry([...byCode.values(), ...more], shipped, texts),
     replacing: (versions) => {
       const codes = new Set(versions.map((p) => p.code));
       return createRegistry(
         [...[...byCode.values()].filter((p) => !codes.has(p.code)), ...versions],
         shipped.filter((code) => !codes.has(code)),
+        texts,
       );
     },
   };
