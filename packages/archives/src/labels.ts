@@ -140,3 +140,9 @@ export const supervisingBodyLabels: Record<(typeof supervisingBodies)[number], s
   'town-discipline-committee': '镇纪委',
   'town-party-government-office': '镇党政办',
 };
+
+/** 用印申请 states (the transitions are in seal.ts); here so that the schema reads them without the rules. */
+export const sealUseStatuses = ['requested', 'approved', 'refused', 'withdrawn', 'stamped'] as const;
+
+/** 印章外带申请 states (the transitions are in seal.ts). */
+export const sealRemovalStatuses = ['requested', 'approved', 'refused', 'withdrawn', 'out', 'returned'] as const;

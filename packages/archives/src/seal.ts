@@ -28,8 +28,10 @@ import {
   sealEndStatusLabels,
   sealEndTypeLabels,
   sealOwnerKinds,
+  sealRemovalStatuses,
   sealStateLabels,
   sealStates,
+  sealUseStatuses,
 } from './labels.js';
 import { projectRuleBasis, projectRules } from './project-rules.js';
 import { allow, givenReason, isBefore, refuse, type Transition } from './transition.js';
@@ -350,7 +352,7 @@ function approverCheck(
 
 // ── 用印审批 ────────────────────────────────────────────────────────────────
 
-export const sealUseStatuses = ['requested', 'approved', 'refused', 'withdrawn', 'stamped'] as const;
+export { sealRemovalStatuses, sealUseStatuses };
 export type SealUseStatus = (typeof sealUseStatuses)[number];
 export const sealUseStatusLabels: Record<SealUseStatus, string> = {
   requested: '待审批',
@@ -464,14 +466,6 @@ const sealUseEventLabels: Record<SealUseEvent['type'], string> = {
 
 // ── 印章外带 ────────────────────────────────────────────────────────────────
 
-export const sealRemovalStatuses = [
-  'requested',
-  'approved',
-  'refused',
-  'withdrawn',
-  'out',
-  'returned',
-] as const;
 export type SealRemovalStatus = (typeof sealRemovalStatuses)[number];
 export const sealRemovalStatusLabels: Record<SealRemovalStatus, string> = {
   requested: '待审批',

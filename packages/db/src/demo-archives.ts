@@ -87,7 +87,7 @@ export async function seedArchivesDemo(
     .values(
       Object.values(people).map((p) => ({
         ...p,
-        role: p.jurisdictionCode === JINSHAN ? 'auditor' : 'communityWorker',
+        role: p.jurisdictionCode === JINSHAN ? ('auditor' as const) : ('communityWorker' as const),
         passwordHash: options.demoPasswordHash ?? LOCKED_PASSWORD,
         mustChangePassword: options.demoPasswordHash === undefined,
         createdAt: new Date('2026-01-04T08:00:00+08:00'),

@@ -8,11 +8,26 @@
  * change is legal, the conditional UPDATEs and partial unique indexes make sure two people cannot
  * both make it at once.
  */
+
+import { sealRemovalStatuses, sealUseStatuses } from '@shequ/archives/labels';
+import {
+  archiveContentGroups,
+  archiveMedia,
+  archiveStatuses,
+  classificationLevels,
+  handoverItemConditions,
+  handoverItemKinds,
+  retentionPeriods,
+  sealEndStatuses,
+  sealEndTypes,
+  sealStates,
+} from '@shequ/archives/labels';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -25,6 +40,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { oneOf } from './schema-checks.js';
 
 const communityCode = () => varchar('community_code', { length: 12 }).notNull();
 const streetCode = () => varchar('street_code', { length: 9 }).notNull();
@@ -50,25 +66,34 @@ export const archiveItems = pgTable(
     /** 题名 */
     title: text('title').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
-    classification: text('classification').notNull().default('none'),
+    classification: text('classification', { enum: classificationLevels }).notNull().default('none'),
     pages: integer('pages'),
     notes: text('notes'),
-    medium: text('medium').notNull(),
+    medium: text('medium', { enum: archiveMedia }).notNull(),
     contentGroup: text('content_group').notNull(),
-    retention: text('retention').notNull(),
+    retention: text('retention', { enum: retentionPeriods }).notNull(),
     /** First day the item may be appraised for destruction; null for permanent retention. */
     expiresOn: date('expires_on', { mode: 'string' }),
     custodianId: uuid('custodian_id').notNull(),
     locationRoom: text('location_room'),
     locationCabinet: text('location_cabinet'),
     locationShelf: text('location_shelf'),
-    status: text('status').notNull().default('shelved'),
+    status: text('status', { enum: archiveStatuses }).notNull().default('shelved'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     createdBy: uuid('created_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    oneOf('archive_items_classification_check', t.classification, classificationLevels),
+    oneOf('archive_items_medium_check', t.medium, archiveMedia),
+    // Content groups stay open: a community adds its own as `custom:<name>` (`archiveContentGroup`).
+    check(
+      'archive_items_content_group_check',
+      sql`${t.contentGroup} in (${sql.raw(archiveContentGroups.map((g) => `'${g}'`).join(', '))}) or ${t.contentGroup} like 'custom:_%'`,
+    ),
+    oneOf('archive_items_retention_check', t.retention, retentionPeriods),
+    oneOf('archive_items_status_check', t.status, archiveStatuses),
     // 档号 starts with the 全宗号, so unique per community is unique per fonds; two communities that
     // different archives happened to give the same fonds number do not collide.
     uniqueIndex('archive_items_reference_idx').on(t.communityCode, t.referenceCode),
@@ -136,6 +161,8 @@ export const archiveDestructions = pgTable(
     method: text('method'),
   },
   (t) => [
+    oneOf('archive_destructions_state_check', t.state, ['appraised', 'destroyed']),
+    oneOf('archive_destructions_retention_check', t.retention, retentionPeriods),
     index('archive_destructions_community_idx').on(t.communityCode, t.state, t.decidedOn),
     uniqueIndex('archive_destructions_item_idx').on(t.itemId),
   ],
@@ -198,12 +225,13 @@ export const seals = pgTable(
     impressionSha256: varchar('impression_sha256', { length: 64 }),
     custodianId: uuid('custodian_id').notNull(),
     storagePlace: text('storage_place').notNull(),
-    state: text('state').notNull().default('inUse'),
+    state: text('state', { enum: sealStates }).notNull().default('inUse'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     createdBy: uuid('created_by'),
   },
   (t) => [
+    oneOf('seals_state_check', t.state, sealStates),
     uniqueIndex('seals_community_name_idx').on(t.communityCode, t.name),
     index('seals_custodian_idx').on(t.custodianId, t.state),
     index('seals_street_state_idx').on(t.streetCode, t.state),
@@ -256,6 +284,9 @@ export const sealRequests = pgTable(
     returnedAt: timestamp('returned_at', { withTimezone: true }),
   },
   (t) => [
+    oneOf('seal_requests_kind_check', t.kind, ['use', 'takeOut']),
+    // Use and removal requests share the column; each kind's own states are its package's transitions.
+    oneOf('seal_requests_state_check', t.state, [...new Set([...sealUseStatuses, ...sealRemovalStatuses])]),
     // A seal is out under one removal at most: the second of two simultaneous take-outs fails here
     // even if both read the seal as in the office.
     uniqueIndex('seal_requests_one_out_idx').on(t.sealId).where(sql`${t.state} = 'out'`),
@@ -280,8 +311,8 @@ export const sealEndProposals = pgTable(
     sealId: uuid('seal_id')
       .notNull()
       .references(() => seals.id),
-    type: text('type', { enum: ['retire', 'destroy'] }).notNull(),
-    state: text('state').notNull(),
+    type: text('type', { enum: sealEndTypes }).notNull(),
+    state: text('state', { enum: sealEndStatuses }).notNull(),
     proposedBy: uuid('proposed_by').notNull(),
     proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),
     approvedBy: uuid('approved_by').notNull(),
@@ -290,6 +321,8 @@ export const sealEndProposals = pgTable(
     declineReason: text('decline_reason'),
   },
   (t) => [
+    oneOf('seal_end_proposals_type_check', t.type, sealEndTypes),
+    oneOf('seal_end_proposals_state_check', t.state, sealEndStatuses),
     // One pending proposal per seal: of two people proposing at once, the second insert fails here.
     uniqueIndex('seal_end_proposals_one_pending_idx').on(t.sealId).where(sql`${t.state} = 'pending'`),
     // The approver's list of proposals waiting for them, oldest first.
@@ -325,6 +358,7 @@ export const handovers = pgTable(
     createdBy: uuid('created_by').notNull(),
   },
   (t) => [
+    oneOf('handovers_state_check', t.state, ['open', 'completed']),
     index('handovers_community_idx').on(t.communityCode, t.state, t.createdAt),
     index('handovers_street_idx').on(t.streetCode, t.state),
     index('handovers_leaver_idx').on(t.leaverId),
@@ -341,17 +375,21 @@ export const handoverItems = pgTable(
       .notNull()
       .references(() => handovers.id),
     communityCode: communityCode(),
-    kind: text('kind', { enum: ['finance', 'archive', 'seal'] }).notNull(),
+    kind: text('kind', { enum: handoverItemKinds }).notNull(),
     /** The archive item or seal; null for a finance ledger, which lives outside this system. */
     refId: uuid('ref_id'),
     /** Reference code, seal name or ledger name, as printed on the form. */
     ref: text('ref').notNull(),
     description: text('description').notNull(),
-    condition: text('condition').notNull().default('intact'),
+    condition: text('condition', { enum: handoverItemConditions }).notNull().default('intact'),
     note: text('note'),
     position: integer('position').notNull(),
   },
-  (t) => [index('handover_items_handover_idx').on(t.handoverId, t.position)],
+  (t) => [
+    oneOf('handover_items_kind_check', t.kind, handoverItemKinds),
+    oneOf('handover_items_condition_check', t.condition, handoverItemConditions),
+    index('handover_items_handover_idx').on(t.handoverId, t.position),
+  ],
 );
 
 /**

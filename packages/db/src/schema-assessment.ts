@@ -18,6 +18,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { oneOf } from './schema-checks.js';
 
 /** `draft` while edited; `published` once checked and released; `superseded` when a later version of the year is published. */
 export const assessmentSchemeStatuses = ['draft', 'published', 'superseded'] as const;
@@ -40,6 +41,7 @@ export const assessmentSchemes = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },
   (t) => [
+    oneOf('assessment_schemes_status_check', t.status, assessmentSchemeStatuses),
     uniqueIndex('assessment_schemes_version_idx').on(t.jurisdictionCode, t.year, t.version),
     // At most one published scheme per jurisdiction and year: a second publication supersedes the first.
     uniqueIndex('assessment_schemes_published_idx')

@@ -9,6 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { oneOf } from './schema-checks.js';
 
 export const democracyRecordKinds = [
   'meeting',
@@ -34,7 +35,10 @@ export const democracyRecords = pgTable(
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('democracy_records_community_idx').on(t.communityCode, t.kind, t.on)],
+  (t) => [
+    oneOf('democracy_records_kind_check', t.kind, democracyRecordKinds),
+    index('democracy_records_community_idx').on(t.communityCode, t.kind, t.on),
+  ],
 );
 
 /** What the public page of a community shows to reach it: the office, not a person. */

@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigserial, index, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { oneOf } from './schema-checks.js';
 
 export const noticeKinds = ['seal.approve', 'seal.stamp', 'handover.confirm', 'loan.overdue'] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
@@ -27,6 +28,7 @@ export const notices = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
   },
   (t) => [
+    oneOf('notices_kind_check', t.kind, noticeKinds),
     index('notices_recipient_idx').on(t.recipientId, t.id),
     index('notices_unread_idx').on(t.recipientId).where(sql`${t.readAt} is null`),
     // A loan becomes overdue once: one notice of it, whichever sweep runs.

@@ -7,8 +7,11 @@
  * duplicate and two-communities checks), a community's committees by term. `street_code` lets a
  * street list its communities' rosters with an index lookup.
  */
+
+import { committeeKinds, workerPosts } from '@shequ/people';
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { oneOf } from './schema-checks.js';
 
 const recordId = () => text('id').primaryKey().default(sql`gen_random_uuid()::text`);
 const communityCode = () => varchar('community_code', { length: 12 }).notNull();
@@ -23,7 +26,7 @@ export const peopleWorkers = pgTable(
     streetCode: streetCode(),
     name: text('name').notNull(),
     idNumber: varchar('id_number', { length: 18 }).notNull(),
-    post: text('post').notNull(),
+    post: text('post', { enum: workerPosts }).notNull(),
     joinedOn: date('joined_on', { mode: 'string' }).notNull(),
     leftOn: date('left_on', { mode: 'string' }),
     /** The `@shequ/people` worker record without `id` and `communityCode`. */
@@ -32,6 +35,7 @@ export const peopleWorkers = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    oneOf('people_workers_post_check', t.post, workerPosts),
     index('people_workers_community_idx').on(t.communityCode, t.post),
     index('people_workers_street_idx').on(t.streetCode),
     index('people_workers_id_number_idx').on(t.idNumber),
@@ -44,15 +48,20 @@ export const peopleCommittees = pgTable(
   {
     id: recordId(),
     communityCode: communityCode(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: committeeKinds }).notNull(),
     termFrom: date('term_from', { mode: 'string' }).notNull(),
     termTo: date('term_to', { mode: 'string' }).notNull(),
     record: jsonb('record').notNull(),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('people_committees_community_idx').on(t.communityCode, t.termTo)],
+  (t) => [
+    oneOf('people_committees_kind_check', t.kind, committeeKinds),
+    index('people_committees_community_idx').on(t.communityCode, t.termTo),
+  ],
 );
+
+export const peopleUnitKinds = ['grid', 'building', 'resident-group', 'representative'] as const;
 
 /** Grids, buildings, resident groups and resident representatives (居民代表) of a community. */
 export const peopleUnits = pgTable(
@@ -60,11 +69,14 @@ export const peopleUnits = pgTable(
   {
     id: recordId(),
     communityCode: communityCode(),
-    kind: text('kind', { enum: ['grid', 'building', 'resident-group', 'representative'] }).notNull(),
+    kind: text('kind', { enum: peopleUnitKinds }).notNull(),
     name: text('name').notNull(),
     record: jsonb('record').notNull(),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('people_units_community_idx').on(t.communityCode, t.kind)],
+  (t) => [
+    oneOf('people_units_kind_check', t.kind, peopleUnitKinds),
+    index('people_units_community_idx').on(t.communityCode, t.kind),
+  ],
 );

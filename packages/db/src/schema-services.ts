@@ -6,6 +6,8 @@
  * or current handler) are read through partial indexes on the open cases ordered by promised date, so
  * the lists stay fast however many closed cases pile up (bench: one million cases).
  */
+
+import { type CaseStatus, visitTargetKinds } from '@shequ/services';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -21,6 +23,14 @@ import {
   timestamp,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { oneOf } from './schema-checks.js';
+
+/** `@shequ/services` `CaseStatus`, as a list the CHECK constraint reads. */
+export const serviceCaseStatuses = [
+  'open',
+  'awaiting-agency',
+  'closed',
+] as const satisfies readonly CaseStatus[];
 
 export const serviceCases = pgTable(
   'service_cases',
@@ -29,7 +39,7 @@ export const serviceCases = pgTable(
     communityCode: varchar('community_code', { length: 12 }).notNull(),
     streetCode: varchar('street_code', { length: 9 }).notNull(),
     category: text('category').notNull(),
-    status: text('status', { enum: ['open', 'awaiting-agency', 'closed'] }).notNull(),
+    status: text('status', { enum: serviceCaseStatuses }).notNull(),
     priority: boolean('priority').notNull().default(false),
     firstResponderId: text('first_responder_id').notNull(),
     handlerId: text('handler_id').notNull(),
@@ -43,6 +53,7 @@ export const serviceCases = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    oneOf('service_cases_status_check', t.status, serviceCaseStatuses),
     // In the lists' working order (priority first, then promised date), so a page is read off the index.
     index('service_cases_community_open_idx')
       .on(t.communityCode, t.priority.desc(), t.promisedOn, t.id)
@@ -91,14 +102,17 @@ export const serviceVisitTargets = pgTable(
   {
     id: text('id').primaryKey().default(sql`gen_random_uuid()::text`),
     communityCode: varchar('community_code', { length: 12 }).notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: visitTargetKinds }).notNull(),
     since: date('since', { mode: 'string' }).notNull(),
     until: date('until', { mode: 'string' }),
     /** The `@shequ/services` target without `id` and `communityCode`. */
     record: jsonb('record').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('service_visit_targets_community_idx').on(t.communityCode, t.until)],
+  (t) => [
+    oneOf('service_visit_targets_kind_check', t.kind, visitTargetKinds),
+    index('service_visit_targets_community_idx').on(t.communityCode, t.until),
+  ],
 );
 
 /** The visits made, each to one target. */
@@ -157,7 +171,10 @@ export const servicePointsLedger = pgTable(
     on: date('on', { mode: 'string' }).notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('service_points_ledger_volunteer_idx').on(t.volunteerId, t.at)],
+  (t) => [
+    oneOf('service_points_ledger_kind_check', t.kind, ['earn', 'redeem']),
+    index('service_points_ledger_volunteer_idx').on(t.volunteerId, t.at),
+  ],
 );
 
 /** A jurisdiction's service windows (its administrators' configuration); communities under it inherit them. */

@@ -22,6 +22,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { oneOf } from './schema-checks.js';
 
 export const webhooks = pgTable('webhooks', {
   jurisdictionCode: varchar('jurisdiction_code', { length: 12 }).primaryKey(),
@@ -53,6 +54,7 @@ export const webhookOutbox = pgTable(
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
   (t) => [
+    oneOf('webhook_outbox_status_check', t.status, webhookDeliveryStatuses),
     index('webhook_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('webhook_outbox_code_idx').on(t.webhookCode, t.id),
   ],

@@ -18,6 +18,8 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { admissionKinds, burdenKinds, workListKinds } from '@shequ/services';
+import { oneOf } from './schema-checks.js';
 
 /** Every version of every list is kept; a list in force is read by date. */
 export const workListVersions = pgTable(
@@ -25,7 +27,7 @@ export const workListVersions = pgTable(
   {
     id: text('id').primaryKey().default(sql`gen_random_uuid()::text`),
     jurisdictionCode: varchar('jurisdiction_code', { length: 12 }).notNull(),
-    kind: text('kind', { enum: ['party', 'statutory', 'assist-government', 'convenience'] }).notNull(),
+    kind: text('kind', { enum: workListKinds }).notNull(),
     version: integer('version').notNull(),
     effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
     effectiveUntil: date('effective_until', { mode: 'string' }),
@@ -35,6 +37,7 @@ export const workListVersions = pgTable(
     savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    oneOf('work_list_versions_kind_check', t.kind, workListKinds),
     uniqueIndex('work_list_versions_number_idx').on(t.jurisdictionCode, t.kind, t.version),
     uniqueIndex('work_list_versions_effective_idx').on(t.jurisdictionCode, t.kind, t.effectiveFrom),
     check(
@@ -45,13 +48,16 @@ export const workListVersions = pgTable(
 );
 
 /** Admission requests: a street's application and the district's decision, filed with the city. */
+/** An admission request's states: waiting for the district, approved with its funding, or refused. */
+export const workAdmissionStatuses = ['pending', 'approved', 'rejected'] as const;
+
 export const workAdmissions = pgTable(
   'work_admissions',
   {
     id: text('id').primaryKey().default(sql`gen_random_uuid()::text`),
     streetCode: varchar('street_code', { length: 9 }).notNull(),
-    kind: text('kind', { enum: ['party', 'assist-government'] }).notNull(),
-    status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull(),
+    kind: text('kind', { enum: admissionKinds }).notNull(),
+    status: text('status', { enum: workAdmissionStatuses }).notNull(),
     appliedOn: date('applied_on', { mode: 'string' }).notNull(),
     decidedOn: date('decided_on', { mode: 'string' }),
     /** The funding approved, in 分 (费随事转). */
@@ -61,6 +67,8 @@ export const workAdmissions = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    oneOf('work_admissions_kind_check', t.kind, admissionKinds),
+    oneOf('work_admissions_status_check', t.status, workAdmissionStatuses),
     index('work_admissions_street_idx').on(t.streetCode, t.appliedOn),
     check(
       'work_admissions_approved_with_funding',
@@ -77,7 +85,7 @@ export const workBurdens = pgTable(
     id: text('id').primaryKey().default(sql`gen_random_uuid()::text`),
     communityCode: varchar('community_code', { length: 12 }).notNull(),
     streetCode: varchar('street_code', { length: 9 }).notNull(),
-    kind: text('kind', { enum: ['task', 'evaluation', 'signboard'] }).notNull(),
+    kind: text('kind', { enum: burdenKinds }).notNull(),
     imposedOn: date('imposed_on', { mode: 'string' }).notNull(),
     endedOn: date('ended_on', { mode: 'string' }),
     /** The `@shequ/services` burden without `id` and `communityCode`. */
@@ -85,6 +93,7 @@ export const workBurdens = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    oneOf('work_burdens_kind_check', t.kind, burdenKinds),
     index('work_burdens_community_idx').on(t.communityCode, t.imposedOn),
     index('work_burdens_street_idx').on(t.streetCode, t.imposedOn),
     check('work_burdens_dates_in_order', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.imposedOn}`),

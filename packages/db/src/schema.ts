@@ -3,6 +3,9 @@
  * Rows that belong to a place carry their jurisdiction codes so that a scope check is an index lookup:
  * a user bound to a city reads `communities where city_code = $1`, never a recursive walk of the tree.
  */
+
+import { jurisdictionLevels } from '@shequ/domain';
+import { appRoles } from '@shequ/domain/roles';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -18,13 +21,14 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { oneOf } from './schema-checks.js';
 
 export const jurisdictions = pgTable(
   'jurisdictions',
   {
     code: varchar('code', { length: 12 }).primaryKey(),
     name: text('name').notNull(),
-    level: text('level', { enum: ['province', 'city', 'district', 'street', 'community'] }).notNull(),
+    level: text('level', { enum: jurisdictionLevels }).notNull(),
     parentCode: varchar('parent_code', { length: 12 }),
     provinceCode: varchar('province_code', { length: 6 }).notNull(),
     cityCode: varchar('city_code', { length: 6 }),
@@ -34,6 +38,7 @@ export const jurisdictions = pgTable(
     communityCount: integer('community_count').notNull().default(0),
   },
   (t) => [
+    oneOf('jurisdictions_level_check', t.level, jurisdictionLevels),
     index('jurisdictions_parent_idx').on(t.parentCode, t.code),
     // Scope filters are `code like '3203%'`; only a pattern_ops index serves LIKE under a non-C collation.
     index('jurisdictions_code_prefix_idx').on(t.code.op('varchar_pattern_ops')),
@@ -89,7 +94,7 @@ export const users = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     username: varchar('username', { length: 64 }).notNull(),
     displayName: text('display_name').notNull(),
-    role: text('role').notNull(),
+    role: text('role', { enum: appRoles }).notNull(),
     jurisdictionCode: varchar('jurisdiction_code', { length: 12 }).notNull(),
     mobile: varchar('mobile', { length: 11 }),
     idNumber: varchar('id_number', { length: 18 }),
@@ -100,6 +105,7 @@ export const users = pgTable(
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
   },
   (t) => [
+    oneOf('users_role_check', t.role, appRoles),
     uniqueIndex('users_username_idx').on(t.username),
     index('users_jurisdiction_idx').on(t.jurisdictionCode.op('varchar_pattern_ops')),
   ],

@@ -205,7 +205,7 @@ export async function createHandover(db: Database, acting: ActingAs, input: NewH
         ref: item.ref,
         description: item.description,
         // Nobody has looked yet: each item's condition is recorded by a person before anyone confirms.
-        condition: 'unchecked',
+        condition: 'unchecked' as const,
         position,
       })),
     );

@@ -11,11 +11,13 @@ import {
   type ArchiveStatus,
   applyArchiveEvent,
   archiveItem,
+  type archiveMedia,
   documentDateProblem,
   editableArchiveItem,
   nextReferenceCode,
   orThrow,
   parseReferenceCode,
+  type RetentionPeriod,
   retentionExpiry,
 } from '@shequ/archives';
 import { chinaDate, fieldErrorRecord } from '@shequ/domain';
@@ -436,10 +438,10 @@ export async function returnArchiveItem(
 /** What the catalogue (`archives.list`) and its export filter on; absent members do not filter. */
 export interface ArchiveCatalogueFilter {
   community: string;
-  medium?: string | undefined;
+  medium?: (typeof archiveMedia)[number] | undefined;
   group?: string | undefined;
-  status?: string | undefined;
-  retention?: string | undefined;
+  status?: ArchiveStatus | undefined;
+  retention?: RetentionPeriod | undefined;
   /** true: retention run out (on or before today) and still held; false: within retention or permanent. */
   expired?: boolean | undefined;
   custodianId?: string | undefined;

@@ -1,0 +1,13 @@
+/**
+ * CHECK constraints that hold a column to its package's vocabulary. The type on the column keeps
+ * TypeScript honest; the constraint keeps the database honest whoever writes to it (a migration, a
+ * script, psql), so a status no transition knows can never be stored.
+ */
+import { sql } from 'drizzle-orm';
+import { type AnyPgColumn, check } from 'drizzle-orm/pg-core';
+
+/** `column in (…values)`; the values are the package's constants, quoted as SQL literals. */
+export function oneOf(name: string, column: AnyPgColumn, values: readonly string[]) {
+  const list = values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', ');
+  return check(name, sql`${column} in (${sql.raw(list)})`);
+}
