@@ -9,7 +9,6 @@
  * both make it at once.
  */
 
-import { sealRemovalStatuses, sealUseStatuses } from '@shequ/archives/labels';
 import {
   archiveContentGroups,
   archiveMedia,
@@ -20,7 +19,9 @@ import {
   retentionPeriods,
   sealEndStatuses,
   sealEndTypes,
+  sealRemovalStatuses,
   sealStates,
+  sealUseStatuses,
 } from '@shequ/archives/labels';
 import { sql } from 'drizzle-orm';
 import {

@@ -4,6 +4,8 @@
  * admission. Each row keeps the validated record in `record` (jsonb) and copies out the columns the
  * lists and the checks need; the CHECKs repeat the rules a bad write must never get past.
  */
+
+import { admissionKinds, burdenKinds, workListKinds } from '@shequ/services';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -18,7 +20,6 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { admissionKinds, burdenKinds, workListKinds } from '@shequ/services';
 import { oneOf } from './schema-checks.js';
 
 /** Every version of every list is kept; a list in force is read by date. */
