@@ -145,4 +145,11 @@ export const supervisingBodyLabels: Record<(typeof supervisingBodies)[number], s
 export const sealUseStatuses = ['requested', 'approved', 'refused', 'withdrawn', 'stamped'] as const;
 
 /** 印章外带申请 states (the transitions are in seal.ts). */
-export const sealRemovalStatuses = ['requested', 'approved', 'refused', 'withdrawn', 'out', 'returned'] as const;
+export const sealRemovalStatuses = [
+  'requested',
+  'approved',
+  'refused',
+  'withdrawn',
+  'out',
+  'returned',
+] as const;
