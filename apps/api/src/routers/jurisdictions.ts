@@ -70,6 +70,13 @@ export async function visiblePath(
   return out;
 }
 
+export const divisionSearchInput = z.strictObject({
+  query: z.string().trim().min(1, '请输入名称或代码').max(50),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+
+export const divisionCodeInput = z.strictObject({ code: divisionCode });
+
 export const jurisdictionsRouter = router({
   /** The top of the principal's tree: their own node, or the provinces for the whole country. */
   roots: authedProcedure.query(async ({ ctx }): Promise<JurisdictionNode[]> => {
@@ -90,12 +97,7 @@ export const jurisdictionsRouter = router({
     }),
 
   search: authedProcedure
-    .input(
-      z.strictObject({
-        query: z.string().trim().min(1, '请输入名称或代码').max(50),
-        limit: z.number().int().min(1).max(50).default(20),
-      }),
-    )
+    .input(divisionSearchInput)
     .query(async ({ ctx, input }) => {
       const text = escapeLike(input.query);
       const matches = /^\d+$/.test(input.query)
@@ -116,7 +118,7 @@ export const jurisdictionsRouter = router({
       return rows.map((row) => ({ ...row, path: paths.get(row.code) ?? [] }));
     }),
 
-  get: authedProcedure.input(z.strictObject({ code: divisionCode })).query(async ({ ctx, input }) => {
+  get: authedProcedure.input(divisionCodeInput).query(async ({ ctx, input }) => {
     requireScope(ctx.principal, input.code);
     const [row] = await ctx.db
       .select(nodeColumns)
