@@ -115,7 +115,10 @@ export function openApiDocument(): Record<string, unknown> {
             '200': {
               description: 'signed in',
               headers: {
-                'Set-Cookie': { description: '`shequ_session=…; Path=/; HttpOnly; SameSite=Lax`', schema: { type: 'string' } },
+                'Set-Cookie': {
+                  description: '`shequ_session=…; Path=/; HttpOnly; SameSite=Lax`',
+                  schema: { type: 'string' },
+                },
               },
               content: {
                 'application/json': {

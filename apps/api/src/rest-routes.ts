@@ -5,12 +5,12 @@
  */
 import { checkStatuses } from '@shequ/policy';
 import type { z } from 'zod';
+import type { AppRouter } from './router.js';
 import { loginInput } from './routers/auth.js';
 import { communityCodeInput, listCommunitiesInput } from './routers/communities.js';
 import { communityComplianceInput } from './routers/compliance.js';
 import { divisionCodeInput, divisionSearchInput } from './routers/jurisdictions.js';
 import { articleTextInput } from './routers/policy.js';
-import type { AppRouter } from './router.js';
 
 export type Caller = ReturnType<AppRouter['createCaller']>;
 
@@ -180,7 +180,8 @@ export const restReads: readonly RestRead[] = [
     path: '/api/v1/divisions/{code}',
     operationId: 'getDivision',
     summary: '一个行政区划及其上级',
-    description: 'One node within the account’s jurisdiction, with the path above it. As `jurisdictions.get`.',
+    description:
+      'One node within the account’s jurisdiction, with the path above it. As `jurisdictions.get`.',
     input: divisionCodeInput,
     response: {
       type: 'object',

@@ -201,7 +201,8 @@ describe('the signed-in REST reads', () => {
       const responses = (document.paths[path]!.get as { responses: Record<string, { content: object }> })
         .responses;
       const schemaFor = (status: string) =>
-        (responses[status]!.content as { 'application/json': { schema: unknown } })['application/json'].schema;
+        (responses[status]!.content as { 'application/json': { schema: unknown } })['application/json']
+          .schema;
 
       const ok = await app.inject({ method: 'GET', url: urls.ok, headers: { cookie } });
       expect(ok.statusCode, `${urls.ok}: ${ok.body}`).toBe(200);
@@ -268,7 +269,11 @@ describe('the signed-in REST reads', () => {
     });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.cookies).toEqual([]);
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'jinshan' } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: 'jinshan' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().fieldErrors)).toContain('password');
   });

@@ -96,27 +96,25 @@ export const jurisdictionsRouter = router({
       return ctx.db.select(nodeColumns).from(jurisdictions).where(where).orderBy(asc(jurisdictions.code));
     }),
 
-  search: authedProcedure
-    .input(divisionSearchInput)
-    .query(async ({ ctx, input }) => {
-      const text = escapeLike(input.query);
-      const matches = /^\d+$/.test(input.query)
-        ? like(jurisdictions.code, `${text}%`)
-        : or(ilike(jurisdictions.name, `%${text}%`), like(jurisdictions.code, `${text}%`));
-      const rows = await ctx.db
-        .select(nodeColumns)
-        .from(jurisdictions)
-        .where(and(matches, jurisdictionScopeFilter(ctx.principal)))
-        // Shallow nodes first (a search for 威海 shows the city before its streets), then by code.
-        .orderBy(sql`length(${jurisdictions.code})`, asc(jurisdictions.code))
-        .limit(input.limit);
-      const paths = await visiblePath(
-        ctx,
-        ctx.principal,
-        rows.map((r) => r.code),
-      );
-      return rows.map((row) => ({ ...row, path: paths.get(row.code) ?? [] }));
-    }),
+  search: authedProcedure.input(divisionSearchInput).query(async ({ ctx, input }) => {
+    const text = escapeLike(input.query);
+    const matches = /^\d+$/.test(input.query)
+      ? like(jurisdictions.code, `${text}%`)
+      : or(ilike(jurisdictions.name, `%${text}%`), like(jurisdictions.code, `${text}%`));
+    const rows = await ctx.db
+      .select(nodeColumns)
+      .from(jurisdictions)
+      .where(and(matches, jurisdictionScopeFilter(ctx.principal)))
+      // Shallow nodes first (a search for 威海 shows the city before its streets), then by code.
+      .orderBy(sql`length(${jurisdictions.code})`, asc(jurisdictions.code))
+      .limit(input.limit);
+    const paths = await visiblePath(
+      ctx,
+      ctx.principal,
+      rows.map((r) => r.code),
+    );
+    return rows.map((row) => ({ ...row, path: paths.get(row.code) ?? [] }));
+  }),
 
   get: authedProcedure.input(divisionCodeInput).query(async ({ ctx, input }) => {
     requireScope(ctx.principal, input.code);
