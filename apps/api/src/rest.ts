@@ -120,7 +120,9 @@ export function registerRestRoutes(app: FastifyInstance, settings: ApiSettings):
     try {
       return await call(caller);
     } catch (error) {
-      if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR') throw error;
+      if (!(error instanceof TRPCError)) throw error;
+      // A failure of the server itself stays in the log; the answer says only that it failed.
+      if (error.code === 'INTERNAL_SERVER_ERROR') request.log.error({ err: error }, 'REST read failed');
       const { status, body } = problemReply(error);
       return reply.code(status).send(body);
     }
