@@ -277,6 +277,23 @@ describe('the signed-in REST reads', () => {
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().fieldErrors)).toContain('password');
   });
+
+  it('refuse an account still holding its one-time password, as the console does', async () => {
+    await insertUser(database, {
+      username: 'newcomer',
+      role: 'streetAdmin',
+      jurisdictionCode: JINSHAN,
+      mustChangePassword: true,
+    });
+    const cookie = await sessionCookie('newcomer');
+    const response = await app.inject({
+      method: 'GET',
+      url: reads['/api/v1/communities']!.ok,
+      headers: { cookie },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ error: 'Forbidden', message: '请先修改初始密码' });
+  });
 });
 
 describe('POST /api/v1/check', () => {
