@@ -54,6 +54,9 @@ export const listCommunitiesInput = z
     },
   );
 
+/** One stored community by its code (`communities.get`, `communities.snapshot`). */
+export const communityCodeInput = z.strictObject({ code: communityCode });
+
 export const updateFactsInput = z.strictObject({
   code: communityCode,
   expectedVersion: boundedInt({ min: 1 }),
@@ -217,7 +220,7 @@ export const communitiesRouter = router({
     .input(listCommunitiesInput)
     .query(({ ctx, input }) => communityPage(ctx.db, communityListFilter(ctx.principal, input), input)),
 
-  get: authedProcedure.input(z.strictObject({ code: communityCode })).query(async ({ ctx, input }) => {
+  get: authedProcedure.input(communityCodeInput).query(async ({ ctx, input }) => {
     requireScope(ctx.principal, input.code);
     return loadCommunity(ctx, ctx.principal, input.code);
   }),
@@ -265,7 +268,7 @@ export const communitiesRouter = router({
 
   /** The stored community as a `shequ.community-snapshot/v1` document (docs/interfaces.md §2). */
   snapshot: authedProcedure
-    .input(z.strictObject({ code: communityCode }))
+    .input(communityCodeInput)
     .query(async ({ ctx, input }): Promise<CommunitySnapshot> => {
       requireScope(ctx.principal, input.code);
       const record = await loadCommunity(ctx, ctx.principal, input.code);

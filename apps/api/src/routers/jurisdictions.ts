@@ -70,6 +70,13 @@ export async function visiblePath(
   return out;
 }
 
+export const divisionSearchInput = z.strictObject({
+  query: z.string().trim().min(1, '请输入名称或代码').max(50),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+
+export const divisionCodeInput = z.strictObject({ code: divisionCode });
+
 export const jurisdictionsRouter = router({
   /** The top of the principal's tree: their own node, or the provinces for the whole country. */
   roots: authedProcedure.query(async ({ ctx }): Promise<JurisdictionNode[]> => {
@@ -89,34 +96,27 @@ export const jurisdictionsRouter = router({
       return ctx.db.select(nodeColumns).from(jurisdictions).where(where).orderBy(asc(jurisdictions.code));
     }),
 
-  search: authedProcedure
-    .input(
-      z.strictObject({
-        query: z.string().trim().min(1, '请输入名称或代码').max(50),
-        limit: z.number().int().min(1).max(50).default(20),
-      }),
-    )
-    .query(async ({ ctx, input }) => {
-      const text = escapeLike(input.query);
-      const matches = /^\d+$/.test(input.query)
-        ? like(jurisdictions.code, `${text}%`)
-        : or(ilike(jurisdictions.name, `%${text}%`), like(jurisdictions.code, `${text}%`));
-      const rows = await ctx.db
-        .select(nodeColumns)
-        .from(jurisdictions)
-        .where(and(matches, jurisdictionScopeFilter(ctx.principal)))
-        // Shallow nodes first (a search for 威海 shows the city before its streets), then by code.
-        .orderBy(sql`length(${jurisdictions.code})`, asc(jurisdictions.code))
-        .limit(input.limit);
-      const paths = await visiblePath(
-        ctx,
-        ctx.principal,
-        rows.map((r) => r.code),
-      );
-      return rows.map((row) => ({ ...row, path: paths.get(row.code) ?? [] }));
-    }),
+  search: authedProcedure.input(divisionSearchInput).query(async ({ ctx, input }) => {
+    const text = escapeLike(input.query);
+    const matches = /^\d+$/.test(input.query)
+      ? like(jurisdictions.code, `${text}%`)
+      : or(ilike(jurisdictions.name, `%${text}%`), like(jurisdictions.code, `${text}%`));
+    const rows = await ctx.db
+      .select(nodeColumns)
+      .from(jurisdictions)
+      .where(and(matches, jurisdictionScopeFilter(ctx.principal)))
+      // Shallow nodes first (a search for 威海 shows the city before its streets), then by code.
+      .orderBy(sql`length(${jurisdictions.code})`, asc(jurisdictions.code))
+      .limit(input.limit);
+    const paths = await visiblePath(
+      ctx,
+      ctx.principal,
+      rows.map((r) => r.code),
+    );
+    return rows.map((row) => ({ ...row, path: paths.get(row.code) ?? [] }));
+  }),
 
-  get: authedProcedure.input(z.strictObject({ code: divisionCode })).query(async ({ ctx, input }) => {
+  get: authedProcedure.input(divisionCodeInput).query(async ({ ctx, input }) => {
     requireScope(ctx.principal, input.code);
     const [row] = await ctx.db
       .select(nodeColumns)

@@ -29,6 +29,14 @@ export const explainInput = z.strictObject({
   asOf: isoDate.optional(),
 });
 
+/** One article (and clause) of a document a pack ships the text of, as a result's citation names it. */
+export const articleTextInput = z.strictObject({
+  jurisdictionCode: packCode,
+  document: z.string().trim().min(1).max(200),
+  article: z.string().trim().min(1).max(40),
+  clause: z.string().trim().min(1).max(40).optional(),
+});
+
 export const diffInput = z.strictObject({
   a: packCode,
   b: packCode,
@@ -181,6 +189,17 @@ export const policyRouter = router({
   explain: authedProcedure
     .input(explainInput)
     .query(({ ctx, input }) => describePack(ctx, input.jurisdictionCode, input.asOf ?? today(ctx))),
+
+  /** The text of an article a citation names, from the documents the pack ships. */
+  articleText: authedProcedure.input(articleTextInput).query(({ ctx, input }) => {
+    const registry = ctx.settings.packs;
+    if (registry.packChain(input.jurisdictionCode).length === 0)
+      throw fieldError('BAD_REQUEST', 'jurisdictionCode', '没有这个代码的政策包');
+    const text = registry.articleText(input.jurisdictionCode, input.article, input.clause, input.document);
+    if (text === undefined)
+      throw fieldError('NOT_FOUND', 'article', `该政策包没有《${input.document}》${input.article}的条文`);
+    return { ...input, text };
+  }),
 
   /** Two jurisdictions rule by rule. */
   diff: authedProcedure.input(diffInput).query(({ ctx, input }) => diffPacks(ctx, input)),
