@@ -11,6 +11,7 @@ import { users } from '@shequ/db';
 import { createTestDatabase } from '@shequ/db/testing';
 import { createTRPCClient, httpLink, type TRPCClient, TRPCClientError } from '@trpc/client';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { type BuildAppOptions, buildApp } from '../src/app.js';
 import { hashPassword } from '../src/auth/password.js';
 import type { AppRole } from '../src/auth/roles.js';
@@ -198,4 +199,38 @@ export async function archivesTestApp<Name extends string>(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A suite's app, database and signed-in clients, filled in by the suite's `beforeAll`. */
+export type SuiteApp<Client extends string> = { database: DatabaseHandle; app: FastifyInstance } & Record<
+  Client,
+  TestClient
+>;
+
+/**
+ * Registers a suite's setup and teardown: a fresh test database with the fixture and whatever `seed`
+ * adds, the accounts (client name → username, role and node), and an app on it with every account
+ * signed in. The fields are there once the suite's `beforeAll` has run.
+ */
+export function useSuiteApp<Client extends string>(
+  accounts: Record<Client, Account & { username: string }>,
+  seed?: (database: DatabaseHandle) => Promise<unknown>,
+): SuiteApp<Client> {
+  const suite = {} as SuiteApp<Client>;
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    await seedFixture(database);
+    await seed?.(database);
+    const clients = Object.keys(accounts) as Client[];
+    for (const client of clients) await insertUser(database, accounts[client]);
+    const app = await makeApp(database);
+    Object.assign(suite, { database, app });
+    for (const client of clients)
+      Object.assign(suite, { [client]: await signedIn(app, accounts[client].username) });
+  }, 120_000);
+  afterAll(async () => {
+    await suite.app?.close();
+    await suite.database?.close();
+  });
+  return suite;
 }

@@ -19,7 +19,12 @@ import type {
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { auditRow } from './audit.js';
 import type { Database, Transaction } from './client.js';
-import { auditedWorker, loadRegisters, type PeopleActor, rosterEntriesWithIdNumbers } from './people-store.js';
+import {
+  auditedWorker,
+  loadRegisters,
+  type PeopleActor,
+  rosterEntriesWithIdNumbers,
+} from './people-store.js';
 import { markRegistersChanged } from './register-changes.js';
 import { auditLog, communities } from './schema.js';
 import { peopleCommittees, peopleUnits, peopleWorkers } from './schema-people.js';

@@ -162,7 +162,10 @@ export async function findWorker(db: Db, id: string): Promise<(Worker & { versio
 }
 
 /** Every roster entry, in any community, holding one of the identity numbers. */
-export async function rosterEntriesWithIdNumbers(db: Db, idNumbers: readonly string[]): Promise<RosterEntry[]> {
+export async function rosterEntriesWithIdNumbers(
+  db: Db,
+  idNumbers: readonly string[],
+): Promise<RosterEntry[]> {
   if (idNumbers.length === 0) return [];
   const rows = await db
     .select({
