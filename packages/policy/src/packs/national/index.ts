@@ -112,7 +112,11 @@ export const nationalPack = definePack({
     }),
   ],
   rules: [
-    committeeScale('national.committee-scale', '居民委员会一般在100—700户的范围内设立', cite2018('第六条', scale2018Quote)),
+    committeeScale(
+      'national.committee-scale',
+      '居民委员会一般在100—700户的范围内设立',
+      cite2018('第六条', scale2018Quote),
+    ),
     committeeScale(
       'national.committee-scale-2025',
       '居民委员会一般在1000—3000户的范围内设立，也可以根据实际需要在适当范围内设立',
