@@ -11,7 +11,7 @@ const server = useSuiteApp(
     streetAdmin: { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN },
     auditor: { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN },
   },
-  (database) => seedPeopleRegisters(database, demoRegisters()),
+  { seed: (database) => seedPeopleRegisters(database, demoRegisters()) },
 );
 
 const [xiangshan] = demoRegisters();

@@ -1,17 +1,27 @@
-import { auditLog, type DatabaseHandle, democracyRecords, seedDemocracyRegisters } from '@shequ/db';
-import { createTestDatabase } from '@shequ/db/testing';
+import { auditLog, democracyRecords, seedDemocracyRegisters } from '@shequ/db';
 import { demoDemocracyRegisters, demoPublicContacts } from '@shequ/democracy';
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JINSHAN, SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
-import { fakeClock, insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { JINSHAN, SHIHUAJIAN, XIANGSHAN } from './fixture.js';
+import { fakeClock, rejection, useSuiteApp } from './harness.js';
 
-let database: DatabaseHandle;
-let app: FastifyInstance;
-let clerk: TestClient;
-let neighbour: TestClient;
-let auditor: TestClient;
+const server = useSuiteApp(
+  {
+    clerk: { username: 'clerk', role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+    neighbour: {
+      username: 'neighbour',
+      role: 'communityWorker',
+      jurisdictionCode: SHIHUAJIAN,
+    },
+    auditor: { username: 'auditor', role: 'auditor', jurisdictionCode: JINSHAN },
+  },
+  {
+    seed: (database) =>
+      seedDemocracyRegisters(database, demoDemocracyRegisters(), undefined, demoPublicContacts()),
+    // Today is 2026-12-01 in China.
+    appOptions: { now: fakeClock(new Date('2026-12-01T02:00:00Z')).now },
+  },
+);
 
 const meeting = {
   communityCode: XIANGSHAN,
@@ -25,38 +35,15 @@ const meeting = {
 
 const recordsOf = async (kind: 'meeting' | 'disclosure' | 'charter') =>
   (
-    await database.db
+    await server.database.db
       .select()
       .from(democracyRecords)
       .where(and(eq(democracyRecords.communityCode, XIANGSHAN), eq(democracyRecords.kind, kind)))
   ).length;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedFixture(database);
-  await seedDemocracyRegisters(database, demoDemocracyRegisters(), undefined, demoPublicContacts());
-  await insertUser(database, { username: 'clerk', role: 'communityWorker', jurisdictionCode: XIANGSHAN });
-  await insertUser(database, {
-    username: 'neighbour',
-    role: 'communityWorker',
-    jurisdictionCode: SHIHUAJIAN,
-  });
-  await insertUser(database, { username: 'auditor', role: 'auditor', jurisdictionCode: JINSHAN });
-  // Today is 2026-12-01 in China.
-  app = await makeApp(database, { now: fakeClock(new Date('2026-12-01T02:00:00Z')).now });
-  clerk = await signedIn(app, 'clerk');
-  neighbour = await signedIn(app, 'neighbour');
-  auditor = await signedIn(app, 'auditor');
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
-
 describe('democracy overview', () => {
   it('lists a community’s records with what is due and the warnings', async () => {
-    const view = await clerk.democracy.community.query({ code: XIANGSHAN });
+    const view = await server.clerk.democracy.community.query({ code: XIANGSHAN });
     expect(view.asOf).toBe('2026-12-01');
     expect(view.meetings.length).toBe(18);
     expect(view.deadlines.map((d) => [d.kind, d.dueOn, d.overdue])).toContainEqual([
@@ -71,17 +58,19 @@ describe('democracy overview', () => {
   });
 
   it('is refused outside the jurisdiction', async () => {
-    const error = await rejection(neighbour.democracy.community.query({ code: XIANGSHAN }));
+    const error = await rejection(server.neighbour.democracy.community.query({ code: XIANGSHAN }));
     expect(error.data?.code).toBe('FORBIDDEN');
   });
 });
 
 describe('democracy writes', () => {
   it('schedules a meeting with a short notice, warning and auditing it', async () => {
-    const result = await clerk.democracy.createMeeting.mutate({ record: { ...meeting, id: 'ignored' } });
+    const result = await server.clerk.democracy.createMeeting.mutate({
+      record: { ...meeting, id: 'ignored' },
+    });
     expect(result?.warnings).toEqual(['居民会议仅提前5日公告，一般应提前10日（最迟2026-12-05）']);
     expect(result?.saved.id).not.toBe('ignored');
-    const audit = await database.db
+    const audit = await server.database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.entityId, result?.saved.id ?? ''));
@@ -91,12 +80,12 @@ describe('democracy writes', () => {
   it('refuses a notice after the meeting and votes that do not add up, naming the field, writing nothing', async () => {
     const before = await recordsOf('meeting');
     const late = await rejection(
-      clerk.democracy.createMeeting.mutate({ record: { ...meeting, id: '', noticeOn: '2026-12-16' } }),
+      server.clerk.democracy.createMeeting.mutate({ record: { ...meeting, id: '', noticeOn: '2026-12-16' } }),
     );
     expect(late.data?.httpStatus).toBe(400);
     expect(late.data?.fieldErrors?.['record.noticeOn']).toEqual(['公告日期不能晚于会议日期']);
     const votes = await rejection(
-      clerk.democracy.createMeeting.mutate({
+      server.clerk.democracy.createMeeting.mutate({
         record: {
           ...meeting,
           id: '',
@@ -113,7 +102,7 @@ describe('democracy writes', () => {
   it('refuses a disclosure dated after today and a filing before the adoption', async () => {
     const before = [await recordsOf('disclosure'), await recordsOf('charter')];
     const future = await rejection(
-      clerk.democracy.createDisclosure.mutate({
+      server.clerk.democracy.createDisclosure.mutate({
         record: {
           id: '',
           communityCode: XIANGSHAN,
@@ -126,7 +115,7 @@ describe('democracy writes', () => {
     );
     expect(future.data?.fieldErrors?.['record.on']).toEqual(['公开日期不能晚于今天（2026-12-01）']);
     const filing = await rejection(
-      clerk.democracy.createCharter.mutate({
+      server.clerk.democracy.createCharter.mutate({
         record: {
           id: '',
           communityCode: XIANGSHAN,
@@ -150,7 +139,7 @@ describe('democracy writes', () => {
 
   it('refuses a supervision member elected without more than half of the votes cast', async () => {
     const refused = await rejection(
-      clerk.democracy.createElection.mutate({
+      server.clerk.democracy.createElection.mutate({
         record: {
           id: '',
           communityCode: XIANGSHAN,
@@ -170,21 +159,21 @@ describe('democracy writes', () => {
   });
 
   it('updates with the version read, refusing a stale one and another community', async () => {
-    const view = await clerk.democracy.community.query({ code: XIANGSHAN });
+    const view = await server.clerk.democracy.community.query({ code: XIANGSHAN });
     const d = view.disclosures[0];
     if (!d) throw new Error('demo disclosure missing');
     const { version, ...record } = d;
-    const saved = await clerk.democracy.updateDisclosure.mutate({
+    const saved = await server.clerk.democracy.updateDisclosure.mutate({
       record: { ...record, title: `${record.title}（更正）` },
       expectedVersion: version,
     });
     expect(saved?.saved.version).toBe(version + 1);
     const stale = await rejection(
-      clerk.democracy.updateDisclosure.mutate({ record, expectedVersion: version }),
+      server.clerk.democracy.updateDisclosure.mutate({ record, expectedVersion: version }),
     );
     expect(stale.data?.code).toBe('CONFLICT');
     const moved = await rejection(
-      clerk.democracy.updateDisclosure.mutate({
+      server.clerk.democracy.updateDisclosure.mutate({
         record: { ...record, communityCode: SHIHUAJIAN },
         expectedVersion: version + 1,
       }),
@@ -193,13 +182,15 @@ describe('democracy writes', () => {
   });
 
   it('lets an auditor read but not write, and a neighbour write nothing here', async () => {
-    expect((await auditor.democracy.community.query({ code: XIANGSHAN })).meetings.length).toBeGreaterThan(0);
+    expect(
+      (await server.auditor.democracy.community.query({ code: XIANGSHAN })).meetings.length,
+    ).toBeGreaterThan(0);
     const denied = await rejection(
-      auditor.democracy.createMeeting.mutate({ record: { ...meeting, id: '' } }),
+      server.auditor.democracy.createMeeting.mutate({ record: { ...meeting, id: '' } }),
     );
     expect(denied.data?.code).toBe('FORBIDDEN');
     const outside = await rejection(
-      neighbour.democracy.createMeeting.mutate({ record: { ...meeting, id: '' } }),
+      server.neighbour.democracy.createMeeting.mutate({ record: { ...meeting, id: '' } }),
     );
     expect(outside.data?.code).toBe('FORBIDDEN');
   });
@@ -207,7 +198,7 @@ describe('democracy writes', () => {
 
 describe('GET /public/communities/{code}', () => {
   it('shows the current disclosures and the office contact without sign-in, masking anything personal', async () => {
-    await clerk.democracy.createDisclosure.mutate({
+    await server.clerk.democracy.createDisclosure.mutate({
       record: {
         id: '',
         communityCode: XIANGSHAN,
@@ -217,7 +208,7 @@ describe('GET /public/communities/{code}', () => {
         on: '2026-11-20',
       },
     });
-    const response = await app.inject({ method: 'GET', url: `/public/communities/${XIANGSHAN}` });
+    const response = await server.app.inject({ method: 'GET', url: `/public/communities/${XIANGSHAN}` });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/html');
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");
@@ -234,24 +225,24 @@ describe('GET /public/communities/{code}', () => {
 
   it('answers 404 for a code it does not know or that is not a code', async () => {
     for (const url of ['/public/communities/370305111099', '/public/communities/abc']) {
-      const response = await app.inject({ method: 'GET', url });
+      const response = await server.app.inject({ method: 'GET', url });
       expect(response.statusCode).toBe(404);
     }
   });
 
   it('takes an office landline as the contact, refusing a mobile number', async () => {
-    const view = await clerk.democracy.community.query({ code: XIANGSHAN });
+    const view = await server.clerk.democracy.community.query({ code: XIANGSHAN });
     const contact = view.contact;
     if (!contact) throw new Error('demo contact missing');
     const { version, ...record } = contact;
     const refused = await rejection(
-      clerk.democracy.savePublicContact.mutate({
+      server.clerk.democracy.savePublicContact.mutate({
         record: { ...record, officePhone: '13912345678' },
         expectedVersion: version,
       }),
     );
     expect(refused.data?.fieldErrors?.['record.officePhone']?.[0]).toContain('不能填写个人手机号码');
-    const saved = await clerk.democracy.savePublicContact.mutate({
+    const saved = await server.clerk.democracy.savePublicContact.mutate({
       record: { ...record, hours: '周一至周五 9:00—17:00' },
       expectedVersion: version,
     });
@@ -261,12 +252,12 @@ describe('GET /public/communities/{code}', () => {
 
 describe('workbench', () => {
   it('shows a community’s own people its democracy deadlines, overdue or due within 30 days', async () => {
-    const mine = await clerk.workbench.mine.query();
+    const mine = await server.clerk.workbench.mine.query();
     const kinds = mine.democracy.map((d) => [d.kind, d.dueOn, d.overdue]);
     expect(kinds).toContainEqual(['meeting-notice', '2026-12-08', false]);
     expect(kinds).toContainEqual(['outcome-disclosure', '2026-11-18', true]);
     // Nothing due more than 30 days ahead: the open task due on 31 December is the furthest.
     expect(mine.democracy.every((d) => d.overdue || d.dueOn <= '2026-12-31')).toBe(true);
-    expect((await auditor.workbench.mine.query()).democracy).toEqual([]);
+    expect((await server.auditor.workbench.mine.query()).democracy).toEqual([]);
   });
 });

@@ -209,21 +209,25 @@ export type SuiteApp<Client extends string> = { database: DatabaseHandle; app: F
 
 /**
  * Registers a suite's setup and teardown: a fresh test database with the fixture and whatever `seed`
- * adds, the accounts (client name → username, role and node), and an app on it with every account
- * signed in. The fields are there once the suite's `beforeAll` has run.
+ * adds, the accounts (client name → username, role and node), and an app on it (built with
+ * `appOptions`) with every account signed in. The fields are there once the suite's `beforeAll` has
+ * run; a suite's own `beforeAll`, registered after this call, runs after it.
  */
 export function useSuiteApp<Client extends string>(
   accounts: Record<Client, Account & { username: string }>,
-  seed?: (database: DatabaseHandle) => Promise<unknown>,
+  setup: {
+    seed?: (database: DatabaseHandle) => Promise<unknown>;
+    appOptions?: Omit<BuildAppOptions, 'database'>;
+  } = {},
 ): SuiteApp<Client> {
   const suite = {} as SuiteApp<Client>;
   beforeAll(async () => {
     const database = await createTestDatabase();
     await seedFixture(database);
-    await seed?.(database);
+    await setup.seed?.(database);
     const clients = Object.keys(accounts) as Client[];
     for (const client of clients) await insertUser(database, accounts[client]);
-    const app = await makeApp(database);
+    const app = await makeApp(database, setup.appOptions);
     Object.assign(suite, { database, app });
     for (const client of clients)
       Object.assign(suite, { [client]: await signedIn(app, accounts[client].username) });

@@ -12,7 +12,7 @@ const server = useSuiteApp(
     auditor: { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN },
     elsewhere: { username: 'weihai', role: 'streetAdmin', jurisdictionCode: WEIHAI },
   },
-  (database) => seedPeopleRegisters(database, demoRegisters()),
+  { seed: (database) => seedPeopleRegisters(database, demoRegisters()) },
 );
 
 const csv = (lines: string[]) => Buffer.from(lines.join('\n')).toString('base64');
