@@ -14,7 +14,6 @@ import {
   maximumCheck,
   minimumCheck,
   parameter,
-  perHouseholds,
   quantity,
   value,
 } from '../../engine/index.js';
