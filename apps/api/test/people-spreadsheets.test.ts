@@ -43,6 +43,12 @@ const [xiangshanDemo] = demoRegisters();
 const onPostInXiangshan = xiangshanDemo?.workers[0];
 const alsoInXiangshan = xiangshanDemo?.workers[1];
 if (!xiangshanDemo || !onPostInXiangshan || !alsoInXiangshan) throw new Error('demo registers missing');
+/** The sheet's cells that name a stored person: the same name, birth date and identity number. */
+const samePerson = (w: { name: string; birthDate: string; idNumber: string }) => ({
+  姓名: w.name,
+  出生日期: w.birthDate,
+  身份证号码: w.idNumber,
+});
 
 describe('the roster in Excel', () => {
   it('reports every problem by row and column and writes nothing', async () => {
@@ -55,17 +61,13 @@ describe('the roster in Excel', () => {
         person(13, { 身份证号码: `${wrongDigit}${wrongDigit.endsWith('0') ? 'X' : '0'}` }),
         // Already on post in 象山 since 2021: entering them in 十化建 as well.
         person(15, {
-          姓名: onPostInXiangshan.name,
+          ...samePerson(onPostInXiangshan),
           性别: '男',
-          出生日期: onPostInXiangshan.birthDate,
-          身份证号码: onPostInXiangshan.idNumber,
         }),
         // Already on 象山's roster: entered there a second time.
         person(17, {
           社区代码: XIANGSHAN,
-          姓名: onPostInXiangshan.name,
-          出生日期: onPostInXiangshan.birthDate,
-          身份证号码: onPostInXiangshan.idNumber,
+          ...samePerson(onPostInXiangshan),
           入职日期: '2025-01-01',
         }),
       ]),
@@ -83,16 +85,12 @@ describe('the roster in Excel', () => {
       contentBase64: rosterCsv([
         person(11),
         person(15, {
-          姓名: onPostInXiangshan.name,
-          出生日期: onPostInXiangshan.birthDate,
-          身份证号码: onPostInXiangshan.idNumber,
+          ...samePerson(onPostInXiangshan),
         }),
         person(17, {
           社区代码: XIANGSHAN,
-          姓名: alsoInXiangshan.name,
+          ...samePerson(alsoInXiangshan),
           性别: '女',
-          出生日期: alsoInXiangshan.birthDate,
-          身份证号码: alsoInXiangshan.idNumber,
           入职日期: '2025-01-01',
         }),
       ]),
