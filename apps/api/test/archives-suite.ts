@@ -4,7 +4,13 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { JINSHAN, SHIHUAJIAN, WEIHAI, XIANGSHAN } from './fixture.js';
-import { type ArchivesTestApp, archivesTestApp, type Clock, fakeClock, type TestClient } from './harness.js';
+import {
+  type ArchivesTestApp,
+  archivesTestApp,
+  type Clock,
+  monthsLongStory,
+  type TestClient,
+} from './harness.js';
 
 const accounts = {
   li: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
@@ -26,13 +32,9 @@ export function archivesSuite() {
   const ids: Record<string, string> = {};
   const as: Record<string, TestClient> = {};
   beforeAll(async () => {
-    clock = fakeClock(new Date('2026-03-02T02:00:00Z'));
-    server = await archivesTestApp('shequ-archives-', accounts, {
-      now: clock.now,
-      sessionTtlMs: 365 * 86_400_000,
-      // The story runs over months of the fake clock; sessions are tested in security.test.ts.
-      sessionIdleMs: 365 * 86_400_000,
-    });
+    const story = monthsLongStory();
+    clock = story.clock;
+    server = await archivesTestApp('shequ-archives-', accounts, story.options);
     Object.assign(ids, server.ids);
     Object.assign(as, server.as);
   }, 60_000);

@@ -98,6 +98,18 @@ export async function makeApp(
   return buildApp({ database, adminDist: null, logger: false, sweepIntervalMs: 0, ...options });
 }
 
+/**
+ * App options for a suite whose story runs over months of a fake clock from 2026-03-02 (10:00 in China):
+ * sessions outlive it, as they are tested in security.test.ts.
+ */
+export function monthsLongStory(): { clock: Clock; options: Omit<BuildAppOptions, 'database'> } {
+  const clock = fakeClock(new Date('2026-03-02T02:00:00Z'));
+  return {
+    clock,
+    options: { now: clock.now, sessionTtlMs: 365 * 86_400_000, sessionIdleMs: 365 * 86_400_000 },
+  };
+}
+
 let hashCache: Promise<string> | undefined;
 export const TEST_PASSWORD = 'Correct-Horse-9';
 
