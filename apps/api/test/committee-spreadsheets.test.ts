@@ -4,7 +4,7 @@ import { demoRegisters, fictionalIdNumber } from '@shequ/people';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { JINSHAN, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
-import { rejection, useSuiteApp } from './harness.js';
+import { csvUnderHeaders, rejection, useSuiteApp } from './harness.js';
 
 const server = useSuiteApp(
   {
@@ -25,12 +25,8 @@ const workerNamed = (name: string) => {
 const onCommittee = workerNamed('张委员');
 const notOnCommittee = workerNamed('孙网格员');
 
-/** A CSV under the committee sheet's headers, one line a member, as someone filling it in writes it. */
-function committeeCsv(rows: Record<string, string>[]): string {
-  const headers = committeeColumns.map((c) => c.header);
-  const lines = rows.map((row) => headers.map((h) => row[h] ?? '').join(','));
-  return Buffer.from([headers.join(','), ...lines].join('\n')).toString('base64');
-}
+/** A CSV under the committee sheet's headers, one line a member. */
+const committeeCsv = (rows: Record<string, string>[]) => csvUnderHeaders(committeeColumns, rows);
 
 const mediation = (extra: Record<string, string> = {}) => ({
   社区代码: XIANGSHAN,

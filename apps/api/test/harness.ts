@@ -250,3 +250,16 @@ export function useSuiteApp<Client extends string>(
   });
   return suite;
 }
+
+/**
+ * A CSV under a sheet's headers, one line a row (cells by header, blank where missing), as someone
+ * filling it in writes it; base64, as the import procedures take it.
+ */
+export function csvUnderHeaders(
+  columns: readonly { header: string }[],
+  rows: Record<string, string>[],
+): string {
+  const headers = columns.map((c) => c.header);
+  const lines = rows.map((row) => headers.map((h) => row[h] ?? '').join(','));
+  return Buffer.from([headers.join(','), ...lines].join('\n')).toString('base64');
+}

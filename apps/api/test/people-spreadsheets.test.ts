@@ -4,7 +4,7 @@ import { demoRegisters, fictionalIdNumber } from '@shequ/people';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { JINSHAN, SHIHUAJIAN, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
-import { rejection, useSuiteApp } from './harness.js';
+import { csvUnderHeaders, rejection, useSuiteApp } from './harness.js';
 
 const server = useSuiteApp(
   {
@@ -14,12 +14,8 @@ const server = useSuiteApp(
   { seed: (database) => seedPeopleRegisters(database, demoRegisters()) },
 );
 
-/** A CSV under the roster's headers, one line a person, as someone filling it in would write it. */
-function rosterCsv(rows: Record<string, string>[]): string {
-  const headers = workerColumns.map((c) => c.header);
-  const lines = rows.map((row) => headers.map((h) => row[h] ?? '').join(','));
-  return Buffer.from([headers.join(','), ...lines].join('\n')).toString('base64');
-}
+/** A CSV under the roster's headers, one line a person. */
+const rosterCsv = (rows: Record<string, string>[]) => csvUnderHeaders(workerColumns, rows);
 
 const person = (sequence: number, extra: Record<string, string> = {}) => ({
   社区代码: SHIHUAJIAN,
