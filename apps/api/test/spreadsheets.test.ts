@@ -1,4 +1,4 @@
-import { auditLog, communities, type DatabaseHandle } from '@shequ/db';
+import { auditLog, communities } from '@shequ/db';
 import { factColumns, parseFactsTable, readTable } from '@shequ/facts-io';
 import { spreadsheetBomb } from '@shequ/facts-io/testing';
 import { eq } from 'drizzle-orm';
