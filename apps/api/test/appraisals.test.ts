@@ -4,59 +4,42 @@
  * across a new term, recorded and audited; a year the member did not serve and another community's
  * member are refused.
  */
-import { auditLog, type DatabaseHandle, seedPeopleRegisters } from '@shequ/db';
-import { createTestDatabase } from '@shequ/db/testing';
+import { auditLog, seedPeopleRegisters } from '@shequ/db';
 import { demoRegisters } from '@shequ/people';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unlabelledAudit } from './audit-labels.js';
-import { SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
-import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+import { SHIHUAJIAN, XIANGSHAN } from './fixture.js';
+import { rejection, useSuiteApp } from './harness.js';
 
-let database: DatabaseHandle;
-let app: FastifyInstance;
-let clerk: TestClient;
-let neighbour: TestClient;
-let street: TestClient;
-let district: TestClient;
-let auditor: TestClient;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedFixture(database);
-  await seedPeopleRegisters(database, demoRegisters());
-  await insertUser(database, { username: 'clerk', role: 'communityWorker', jurisdictionCode: XIANGSHAN });
-  await insertUser(database, {
-    username: 'neighbour',
-    role: 'communityWorker',
-    jurisdictionCode: SHIHUAJIAN,
-  });
-  await insertUser(database, {
-    username: 'street',
-    role: 'streetAdmin',
-    jurisdictionCode: XIANGSHAN.slice(0, 9),
-  });
-  await insertUser(database, {
-    username: 'district',
-    role: 'districtAdmin',
-    jurisdictionCode: XIANGSHAN.slice(0, 6),
-  });
-  await insertUser(database, { username: 'auditor', role: 'auditor', jurisdictionCode: XIANGSHAN });
-  app = await makeApp(database);
-  [clerk, neighbour, street, district, auditor] = (await Promise.all(
-    ['clerk', 'neighbour', 'street', 'district', 'auditor'].map((u) => signedIn(app, u)),
-  )) as [TestClient, TestClient, TestClient, TestClient, TestClient];
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
+const server = useSuiteApp(
+  {
+    clerk: { username: 'clerk', role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+    neighbour: {
+      username: 'neighbour',
+      role: 'communityWorker',
+      jurisdictionCode: SHIHUAJIAN,
+    },
+    street: {
+      username: 'street',
+      role: 'streetAdmin',
+      jurisdictionCode: XIANGSHAN.slice(0, 9),
+    },
+    district: {
+      username: 'district',
+      role: 'districtAdmin',
+      jurisdictionCode: XIANGSHAN.slice(0, 6),
+    },
+    auditor: { username: 'auditor', role: 'auditor', jurisdictionCode: XIANGSHAN },
+  },
+  {
+    seed: (database) => seedPeopleRegisters(database, demoRegisters()),
+  },
+);
 
 describe('democratic appraisal of residents’ committee members', () => {
   it('lists the members of the residents’ committees from the register, none rated yet', async () => {
-    const members = await clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
+    const members = await server.clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
     expect(members.filter((m) => m.name === '张委员').map((m) => [m.termFrom, m.terminated])).toEqual([
       ['2021-06-01', false],
       ['2026-06-01', false],
@@ -64,11 +47,11 @@ describe('democratic appraisal of residents’ committee members', () => {
   });
 
   it('the second consecutive 不称职 ends the office, across the new term, and is recorded and audited', async () => {
-    const members = await clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
+    const members = await server.clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
     const oldTerm = members.find((m) => m.name === '张委员' && m.termFrom === '2021-06-01');
     const newTerm = members.find((m) => m.name === '张委员' && m.termFrom === '2026-06-01');
     if (!oldTerm || !newTerm) throw new Error('expected 张委员 on both terms');
-    const first = await clerk.appraisals.record.mutate({
+    const first = await server.clerk.appraisals.record.mutate({
       communityCode: XIANGSHAN,
       committeeId: oldTerm.committeeId,
       memberKey: oldTerm.memberKey,
@@ -76,7 +59,7 @@ describe('democratic appraisal of residents’ committee members', () => {
       grade: 'incompetent',
     });
     expect(first).toMatchObject({ terminated: false, officeEnded: null });
-    const second = await clerk.appraisals.record.mutate({
+    const second = await server.clerk.appraisals.record.mutate({
       communityCode: XIANGSHAN,
       committeeId: newTerm.committeeId,
       memberKey: newTerm.memberKey,
@@ -86,19 +69,22 @@ describe('democratic appraisal of residents’ committee members', () => {
     expect(second.officeEnded).toBe(
       '2025年、2026年连续两次被评议为不称职，职务终止（江苏省城市社区居民委员会规范化建设工作指引19（7））',
     );
-    const ended = await database.db
+    const ended = await server.database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, 'people.committee.officeEnded'));
     expect(ended).toHaveLength(1);
     expect(
-      await database.db.select().from(auditLog).where(eq(auditLog.action, 'people.committee.appraisal')),
+      await server.database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'people.committee.appraisal')),
     ).toHaveLength(2);
 
-    const after = await clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
+    const after = await server.clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
     expect(after.filter((m) => m.name === '张委员').every((m) => m.terminated)).toBe(true);
     expect(after.filter((m) => m.name === '李主任').some((m) => m.terminated)).toBe(false);
-    const page = await clerk.appraisals.ofWorker.query({ workerId: newTerm.workerId as string });
+    const page = await server.clerk.appraisals.ofWorker.query({ workerId: newTerm.workerId as string });
     expect(page).toMatchObject({
       terminated: true,
       history: [
@@ -108,7 +94,7 @@ describe('democratic appraisal of residents’ committee members', () => {
     });
 
     // Correcting 2026 to 基本称职 lifts it; the record of the earlier decision stays in the audit log.
-    const corrected = await clerk.appraisals.record.mutate({
+    const corrected = await server.clerk.appraisals.record.mutate({
       communityCode: XIANGSHAN,
       committeeId: newTerm.committeeId,
       memberKey: newTerm.memberKey,
@@ -119,10 +105,10 @@ describe('democratic appraisal of residents’ committee members', () => {
   });
 
   it('refuses a year the member did not serve, a grade that does not exist, and another community', async () => {
-    const members = await clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
+    const members = await server.clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
     const member = members.find((m) => m.termFrom === '2026-06-01') as (typeof members)[number];
     const early = await rejection(
-      clerk.appraisals.record.mutate({
+      server.clerk.appraisals.record.mutate({
         communityCode: XIANGSHAN,
         committeeId: member.committeeId,
         memberKey: member.memberKey,
@@ -133,7 +119,7 @@ describe('democratic appraisal of residents’ committee members', () => {
     expect(early.data?.httpStatus).toBe(400);
     expect(early.data?.fieldErrors?.year).toEqual(['该成员2020年不在居民委员会任职，不能评议该年度']);
     const badGrade = await rejection(
-      clerk.appraisals.record.mutate({
+      server.clerk.appraisals.record.mutate({
         communityCode: XIANGSHAN,
         committeeId: member.committeeId,
         memberKey: member.memberKey,
@@ -143,7 +129,7 @@ describe('democratic appraisal of residents’ committee members', () => {
     );
     expect(badGrade.data?.fieldErrors?.grade).toEqual(['评议结果应为 称职、基本称职 或 不称职']);
     const elsewhere = await rejection(
-      neighbour.appraisals.record.mutate({
+      server.neighbour.appraisals.record.mutate({
         communityCode: XIANGSHAN,
         committeeId: member.committeeId,
         memberKey: member.memberKey,
@@ -155,7 +141,7 @@ describe('democratic appraisal of residents’ committee members', () => {
   });
 
   it('lets the community and its street record (R-ASM-4); the district, an auditor and another community get FORBIDDEN and nothing is written', async () => {
-    const members = await clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
+    const members = await server.clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
     const member = members.find((m) => m.name === '李主任' && m.termFrom === '2026-06-01');
     if (!member) throw new Error('expected 李主任 on the current term');
     const entry = {
@@ -166,26 +152,30 @@ describe('democratic appraisal of residents’ committee members', () => {
       grade: 'competent' as const,
     };
     const written = async () =>
-      (await database.db.select().from(auditLog).where(eq(auditLog.action, 'people.committee.appraisal')))
-        .length;
+      (
+        await server.database.db
+          .select()
+          .from(auditLog)
+          .where(eq(auditLog.action, 'people.committee.appraisal'))
+      ).length;
     const before = await written();
-    for (const client of [district, auditor, neighbour]) {
+    for (const client of [server.district, server.auditor, server.neighbour]) {
       const refused = await rejection(client.appraisals.record.mutate(entry));
       expect(refused.data?.code).toBe('FORBIDDEN');
     }
-    const byDistrict = await rejection(district.appraisals.record.mutate(entry));
+    const byDistrict = await rejection(server.district.appraisals.record.mutate(entry));
     expect(byDistrict.message).toBe(
       '民主评议结果只能由本社区的社区工作者或所在街道（乡镇）管理员录入（依据本系统规则 R-ASM-4）',
     );
     expect(await written()).toBe(before);
-    const afterRefusals = await clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
+    const afterRefusals = await server.clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
     expect(afterRefusals.find((m) => m.memberKey === member.memberKey)?.history).toEqual([]);
 
     // The street that guides the residents' committee records it.
-    await street.appraisals.record.mutate(entry);
+    await server.street.appraisals.record.mutate(entry);
     expect(await written()).toBe(before + 1);
     // Everyone in scope still reads.
-    const read = await district.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
+    const read = await server.district.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
     expect(
       read.filter((m) => m.memberKey === member.memberKey && m.termFrom === '2026-06-01')[0]?.history,
     ).toEqual([{ year: 2026, grade: 'competent' }]);
@@ -195,7 +185,7 @@ describe('democratic appraisal of residents’ committee members', () => {
 describe('the audit page', () => {
   it('labels the appraisal and the office it ended in Chinese', async () => {
     expect(
-      await unlabelledAudit(database, ['people.committee.appraisal', 'people.committee.officeEnded']),
+      await unlabelledAudit(server.database, ['people.committee.appraisal', 'people.committee.officeEnded']),
     ).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import {
   type ArchivesTestApp,
   archivesTestApp,
   type Clock,
-  fakeClock,
+  monthsLongStory,
   rejection,
   type TestClient,
 } from './harness.js';
@@ -56,12 +56,9 @@ async function code(promise: Promise<unknown>): Promise<string | undefined> {
 }
 
 beforeAll(async () => {
-  clock = fakeClock(new Date('2026-03-02T02:00:00Z'));
-  server = await archivesTestApp('shequ-archives-access-', accounts, {
-    now: clock.now,
-    sessionTtlMs: 365 * 86_400_000,
-    sessionIdleMs: 365 * 86_400_000,
-  });
+  const story = monthsLongStory();
+  clock = story.clock;
+  server = await archivesTestApp('shequ-archives-access-', accounts, story.options);
   ({ database } = server);
   Object.assign(ids, server.ids);
   Object.assign(as, server.as);

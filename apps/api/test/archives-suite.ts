@@ -5,7 +5,13 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { BuildAppOptions } from '../src/app.js';
 import { JINSHAN, LINZI, SHIHUAJIAN, WEIHAI, XIANGSHAN, ZIBO } from './fixture.js';
-import { type ArchivesTestApp, archivesTestApp, type Clock, fakeClock, type TestClient } from './harness.js';
+import {
+  type ArchivesTestApp,
+  archivesTestApp,
+  type Clock,
+  monthsLongStory,
+  type TestClient,
+} from './harness.js';
 
 const accounts = {
   li: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
@@ -30,14 +36,9 @@ export function archivesSuite(appOptions: Omit<BuildAppOptions, 'database' | 'no
   const ids: Record<string, string> = {};
   const as: Record<string, TestClient> = {};
   beforeAll(async () => {
-    clock = fakeClock(new Date('2026-03-02T02:00:00Z'));
-    server = await archivesTestApp('shequ-archives-', accounts, {
-      now: clock.now,
-      sessionTtlMs: 365 * 86_400_000,
-      // The story runs over months of the fake clock; sessions are tested in security.test.ts.
-      sessionIdleMs: 365 * 86_400_000,
-      ...appOptions,
-    });
+    const story = monthsLongStory();
+    clock = story.clock;
+    server = await archivesTestApp('shequ-archives-', accounts, { ...story.options, ...appOptions });
     Object.assign(ids, server.ids);
     Object.assign(as, server.as);
   }, 60_000);

@@ -4,11 +4,9 @@
  * security headers kept), a second answer with the same code is refused and nothing is written twice,
  * and the answers become the community's residents' score in the results and its breakdown.
  */
-import { auditLog, type DatabaseHandle } from '@shequ/db';
-import { createTestDatabase } from '@shequ/db/testing';
+import { auditLog } from '@shequ/db';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../src/security.js';
 import {
   DISTRICT,
@@ -20,39 +18,30 @@ import {
   seedEzhou,
 } from './assessment-fixture.js';
 import { unlabelledAudit } from './audit-labels.js';
-import { seedFixture } from './fixture.js';
-import { fakeClock, insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+import { fakeClock, makeApp, rejection, signedIn, useSuiteApp } from './harness.js';
 
-let database: DatabaseHandle;
-let app: FastifyInstance;
-let district: TestClient;
-let worker: TestClient;
-let street: TestClient;
 let schemeId = '';
 let surveyId = '';
 let codes: string[] = [];
 // 2026-04-10 in China: inside the survey of 2026-Q1, opened 2026-04-01 through 2026-04-20.
 const clock = fakeClock(new Date('2026-04-10T02:00:00Z'));
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedFixture(database);
-  await seedEzhou(database);
-  await insertUser(database, { username: 'huarong', role: 'districtAdmin', jurisdictionCode: DISTRICT });
-  await insertUser(database, { username: 'jia', role: 'communityWorker', jurisdictionCode: FIRST });
-  await insertUser(database, { username: 'huarongzhen', role: 'streetAdmin', jurisdictionCode: STREET });
-  app = await makeApp(database, { now: clock.now });
-  [district, worker, street] = (await Promise.all(
-    ['huarong', 'jia', 'huarongzhen'].map((u) => signedIn(app, u)),
-  )) as [TestClient, TestClient, TestClient];
-  const created = await district.assessment.createScheme.mutate({ definition: definition() });
-  await district.assessment.publishScheme.mutate({ id: created.id });
-  schemeId = created.id;
-});
+const server = useSuiteApp(
+  {
+    district: { username: 'huarong', role: 'districtAdmin', jurisdictionCode: DISTRICT },
+    worker: { username: 'jia', role: 'communityWorker', jurisdictionCode: FIRST },
+    street: { username: 'huarongzhen', role: 'streetAdmin', jurisdictionCode: STREET },
+  },
+  {
+    seed: (database) => seedEzhou(database),
+    appOptions: { now: clock.now },
+  },
+);
 
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
+beforeAll(async () => {
+  const created = await server.district.assessment.createScheme.mutate({ definition: definition() });
+  await server.district.assessment.publishScheme.mutate({ id: created.id });
+  schemeId = created.id;
 });
 
 const form = (fields: Record<string, string>) => ({
@@ -64,13 +53,18 @@ const form = (fields: Record<string, string>) => ({
 
 async function answer(community: string, fields: Record<string, string>) {
   const { payload, ...headers } = form(fields);
-  return app.inject({ method: 'POST', url: `/public/surveys/${surveyId}/${community}`, headers, payload });
+  return server.app.inject({
+    method: 'POST',
+    url: `/public/surveys/${surveyId}/${community}`,
+    headers,
+    payload,
+  });
 }
 
 describe('opening a survey and issuing codes', () => {
   it('refuses a period that does not exist and dates out of order, naming the fields; a worker may not open one', async () => {
     const bad = await rejection(
-      district.assessmentSurveys.open.mutate({
+      server.district.assessmentSurveys.open.mutate({
         schemeId,
         period: '2026-Q5',
         opensOn: '2026-04-20',
@@ -83,7 +77,7 @@ describe('opening a survey and issuing codes', () => {
       closesOn: ['截止日期不能早于开始日期'],
     });
     const fromWorker = await rejection(
-      worker.assessmentSurveys.open.mutate({
+      server.worker.assessmentSurveys.open.mutate({
         schemeId,
         period: '2026-Q1',
         opensOn: '2026-04-01',
@@ -91,11 +85,11 @@ describe('opening a survey and issuing codes', () => {
       }),
     );
     expect(fromWorker.data?.httpStatus).toBe(403);
-    expect((await district.assessmentSurveys.list.query({ schemeId })).surveys).toEqual([]);
+    expect((await server.district.assessmentSurveys.list.query({ schemeId })).surveys).toEqual([]);
   });
 
   it('opens one survey per period, and a community issues its own codes only', async () => {
-    const opened = await district.assessmentSurveys.open.mutate({
+    const opened = await server.district.assessmentSurveys.open.mutate({
       schemeId,
       period: '2026-Q1',
       opensOn: '2026-04-01',
@@ -103,7 +97,7 @@ describe('opening a survey and issuing codes', () => {
     });
     surveyId = opened.id;
     const twice = await rejection(
-      district.assessmentSurveys.open.mutate({
+      server.district.assessmentSurveys.open.mutate({
         schemeId,
         period: '2026-Q1',
         opensOn: '2026-04-01',
@@ -112,7 +106,7 @@ describe('opening a survey and issuing codes', () => {
     );
     expect(twice.data?.httpStatus).toBe(409);
 
-    const issued = await worker.assessmentSurveys.issueCodes.mutate({
+    const issued = await server.worker.assessmentSurveys.issueCodes.mutate({
       surveyId,
       communityCode: FIRST,
       count: 3,
@@ -122,16 +116,16 @@ describe('opening a survey and issuing codes', () => {
     expect(issued.path).toBe(`/public/surveys/${surveyId}/${FIRST}`);
     codes = issued.codes;
     const elsewhere = await rejection(
-      worker.assessmentSurveys.issueCodes.mutate({ surveyId, communityCode: SECOND, count: 3 }),
+      server.worker.assessmentSurveys.issueCodes.mutate({ surveyId, communityCode: SECOND, count: 3 }),
     );
     expect(elsewhere.data?.httpStatus).toBe(403);
     const tooMany = await rejection(
-      worker.assessmentSurveys.issueCodes.mutate({ surveyId, communityCode: FIRST, count: 501 }),
+      server.worker.assessmentSurveys.issueCodes.mutate({ surveyId, communityCode: FIRST, count: 501 }),
     );
     expect(tooMany.data?.fieldErrors?.count).toEqual(['份数应在1到500之间']);
 
     // The audit names the count, never a code.
-    const [record] = await database.db
+    const [record] = await server.database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, 'assessment.survey.issueCodes'));
@@ -142,7 +136,7 @@ describe('opening a survey and issuing codes', () => {
 
 describe('residents answering without an account', () => {
   it('serves the form with the console’s security headers, and 404 for a community outside the scheme', async () => {
-    const page = await app.inject({ method: 'GET', url: `/public/surveys/${surveyId}/${FIRST}` });
+    const page = await server.app.inject({ method: 'GET', url: `/public/surveys/${surveyId}/${FIRST}` });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(page.headers['x-frame-options']).toBe('DENY');
@@ -150,7 +144,10 @@ describe('residents answering without an account', () => {
     expect(page.body).toContain('居民满意度');
     expect(page.body).toContain('name="viewport"');
     expect(page.body).not.toContain('<script');
-    const outside = await app.inject({ method: 'GET', url: `/public/surveys/${surveyId}/371002001001` });
+    const outside = await server.app.inject({
+      method: 'GET',
+      url: `/public/surveys/${surveyId}/371002001001`,
+    });
     expect(outside.statusCode).toBe(404);
   });
 
@@ -158,7 +155,7 @@ describe('residents answering without an account', () => {
     const response = await answer(FIRST, { code: codes[0] as string });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('请为「居民满意度」选择满意程度');
-    const counts = await district.assessmentSurveys.list.query({ schemeId });
+    const counts = await server.district.assessmentSurveys.list.query({ schemeId });
     expect(counts.surveys[0]?.communities).toEqual([
       expect.objectContaining({ communityCode: FIRST, issued: 3, used: 0, responses: 0 }),
     ]);
@@ -194,13 +191,13 @@ describe('residents answering without an account', () => {
     ]);
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 400]);
 
-    const counts = await district.assessmentSurveys.list.query({ schemeId });
+    const counts = await server.district.assessmentSurveys.list.query({ schemeId });
     expect(counts.surveys[0]).toMatchObject({
       state: 'open',
       questions: [{ id: 'satisfaction', name: '居民满意度' }],
       communities: [{ communityCode: FIRST, issued: 3, used: 2, responses: 2 }],
     });
-    const audits = await database.db
+    const audits = await server.database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, 'assessment.survey.respond'));
@@ -209,7 +206,7 @@ describe('residents answering without an account', () => {
   });
 
   it('limits requests per address and per community link: past either, 429 with a zh-CN page, nothing written', async () => {
-    const limited = await makeApp(database, {
+    const limited = await makeApp(server.database, {
       now: clock.now,
       surveyRateLimits: { windowMs: 60_000, perAddress: 3, perLink: 5 },
     });
@@ -232,7 +229,7 @@ describe('residents answering without an account', () => {
       expect(refused.body).toContain('请约 1 分钟后再打开');
       expect(refused.body).not.toMatch(/Too Many|Rate limit/i);
       // The refused answer spent no code and stored nothing.
-      const counts = await district.assessmentSurveys.list.query({ schemeId });
+      const counts = await server.district.assessmentSurveys.list.query({ schemeId });
       expect(counts.surveys[0]?.communities).toEqual([
         expect.objectContaining({ communityCode: FIRST, used: 2, responses: 2 }),
       ]);
@@ -255,7 +252,7 @@ describe('residents answering without an account', () => {
       { communityCode: FIRST, period, indicatorId: 'party', score: 10 },
       { communityCode: FIRST, period, indicatorId: 'satisfaction', score: 10 },
     ];
-    await district.assessment.enterScores.mutate({
+    await server.district.assessment.enterScores.mutate({
       schemeId,
       cells: [
         ...rounds('2026-Q1'),
@@ -264,11 +261,11 @@ describe('residents answering without an account', () => {
         { communityCode: OTHER_STREET, period: 'annual', indicatorId: 'review', score: 100 },
       ],
     });
-    await street.assessment.enterScores.mutate({
+    await server.street.assessment.enterScores.mutate({
       schemeId,
       cells: [{ communityCode: FIRST, period: '2026-Q1', indicatorId: 'service', score: 100 }],
     });
-    const breakdown = await worker.assessment.breakdown.query({ schemeId, communityCode: FIRST });
+    const breakdown = await server.worker.assessment.breakdown.query({ schemeId, communityCode: FIRST });
     // 非常满意 and 基本满意: (4 + 2) / 8 of 100 = 75, not the 10 typed in.
     expect(breakdown.routineRounds[0]?.leaves.find((l) => l.id === 'satisfaction')).toMatchObject({
       raw: 75,
@@ -284,28 +281,30 @@ describe('residents answering without an account', () => {
       },
     ]);
     // routine 100 × 0.4 + 100 × 0.3 + 75 × 0.3 = 92.5; annual 100; total 92.5 × 0.6 + 100 × 0.4 = 95.5
-    const results = await district.assessment.results.query({ schemeId });
+    const results = await server.district.assessment.results.query({ schemeId });
     expect(results.results.find((r) => r.code === FIRST)?.total).toBe(95.5);
   });
 
   it('puts the survey closing and the quarter’s score entry on the workbench, each linking to its page', async () => {
-    const mine = await district.workbench.mine.query();
+    const mine = await server.district.workbench.mine.query();
     expect(mine.assessment.map((i) => [i.kind, i.dueOn, i.daysLeft, i.link])).toEqual([
       ['surveyClosing', '2026-04-20', 10, `/assessment/${schemeId}/surveys`],
       ['scoreEntry', '2026-04-30', 20, `/assessment/${schemeId}`],
     ]);
     // A community worker enters no scores: only the survey.
-    expect((await worker.workbench.mine.query()).assessment.map((i) => i.kind)).toEqual(['surveyClosing']);
+    expect((await server.worker.workbench.mine.query()).assessment.map((i) => i.kind)).toEqual([
+      'surveyClosing',
+    ]);
   });
 
   it('closes after its last day: no answer, no new codes', async () => {
     clock.advance(11 * 24 * 60 * 60_000);
-    worker = await signedIn(app, 'jia');
+    server.worker = await signedIn(server.app, 'jia');
     const late = await answer(FIRST, { code: codes[2] as string, 'answer.satisfaction': 'satisfied' });
     expect(late.statusCode).toBe(400);
     expect(late.body).toContain('本次调查已经结束');
     const refused = await rejection(
-      worker.assessmentSurveys.issueCodes.mutate({ surveyId, communityCode: FIRST, count: 1 }),
+      server.worker.assessmentSurveys.issueCodes.mutate({ surveyId, communityCode: FIRST, count: 1 }),
     );
     expect(refused.data?.fieldErrors?.surveyId).toEqual(['本次调查已经结束，不再发放答卷码']);
   });
@@ -313,6 +312,6 @@ describe('residents answering without an account', () => {
 
 describe('the audit page', () => {
   it('labels the survey’s actions and objects in Chinese', async () => {
-    expect(await unlabelledAudit(database, ['assessment.'])).toEqual([]);
+    expect(await unlabelledAudit(server.database, ['assessment.'])).toEqual([]);
   });
 });

@@ -4,12 +4,10 @@
  * named; results and a community's breakdown computed on demand; the street rated by its communities;
  * every procedure scoped by role and jurisdiction, every change audited.
  */
-import { auditLog, type DatabaseHandle } from '@shequ/db';
-import { createTestDatabase } from '@shequ/db/testing';
+import { auditLog } from '@shequ/db';
 import { exportWorkbook } from '@shequ/facts-io';
 import { like } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DISTRICT,
   definition,
@@ -20,34 +18,20 @@ import {
   seedEzhou,
 } from './assessment-fixture.js';
 import { unlabelledAudit } from './audit-labels.js';
-import { seedFixture, WEIHAI } from './fixture.js';
-import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+import { WEIHAI } from './fixture.js';
+import { rejection, useSuiteApp } from './harness.js';
 
-let database: DatabaseHandle;
-let app: FastifyInstance;
-let district: TestClient;
-let street: TestClient;
-let worker: TestClient;
-let weihai: TestClient;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedFixture(database);
-  await seedEzhou(database);
-  await insertUser(database, { username: 'huarong', role: 'districtAdmin', jurisdictionCode: DISTRICT });
-  await insertUser(database, { username: 'huarongzhen', role: 'streetAdmin', jurisdictionCode: STREET });
-  await insertUser(database, { username: 'jia', role: 'communityWorker', jurisdictionCode: FIRST });
-  await insertUser(database, { username: 'weihai', role: 'cityAdmin', jurisdictionCode: WEIHAI });
-  app = await makeApp(database);
-  [district, street, worker, weihai] = (await Promise.all(
-    ['huarong', 'huarongzhen', 'jia', 'weihai'].map((u) => signedIn(app, u)),
-  )) as [TestClient, TestClient, TestClient, TestClient];
-});
-
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
+const server = useSuiteApp(
+  {
+    district: { username: 'huarong', role: 'districtAdmin', jurisdictionCode: DISTRICT },
+    street: { username: 'huarongzhen', role: 'streetAdmin', jurisdictionCode: STREET },
+    worker: { username: 'jia', role: 'communityWorker', jurisdictionCode: FIRST },
+    weihai: { username: 'weihai', role: 'cityAdmin', jurisdictionCode: WEIHAI },
+  },
+  {
+    seed: (database) => seedEzhou(database),
+  },
+);
 
 let schemeId = '';
 
@@ -55,12 +39,12 @@ describe('assessment schemes', () => {
   it('checks a scheme live: the breaking sibling weight is named, and a lawful one has its findings', async () => {
     const broken = definition();
     broken.annual.indicators[1] = { ...broken.annual.indicators[1], weight: 0.3 } as never;
-    const problems = await district.assessment.check.mutate({ definition: broken });
+    const problems = await server.district.assessment.check.mutate({ definition: broken });
     expect(problems).toEqual({
       valid: false,
       fieldErrors: { 'annual.indicators.1.weight': ['同级指标权重之和应恰为100%（现为90%）'] },
     });
-    const ok = await district.assessment.check.mutate({
+    const ok = await server.district.assessment.check.mutate({
       definition: definition({ streetRatingResidentShare: 0.4 }),
     });
     if (!ok.valid) throw new Error('expected a valid scheme');
@@ -75,45 +59,49 @@ describe('assessment schemes', () => {
   it('refuses a weight outside 0–1 with a zh-CN field message, and writes nothing', async () => {
     const bad = definition();
     bad.routine.weight = 1.4;
-    const error = await rejection(district.assessment.createScheme.mutate({ definition: bad }));
+    const error = await rejection(server.district.assessment.createScheme.mutate({ definition: bad }));
     expect(error.data?.httpStatus).toBe(400);
     expect(error.data?.fieldErrors?.['definition.routine.weight']).toContain('权重应在0到1之间');
-    expect(await district.assessment.schemes.query({})).toEqual([]);
+    expect(await server.district.assessment.schemes.query({})).toEqual([]);
   });
 
   it('lets only district administrators in scope make schemes', async () => {
-    const fromWorker = await rejection(worker.assessment.createScheme.mutate({ definition: definition() }));
+    const fromWorker = await rejection(
+      server.worker.assessment.createScheme.mutate({ definition: definition() }),
+    );
     expect(fromWorker.data?.httpStatus).toBe(403);
-    const fromWeihai = await rejection(weihai.assessment.createScheme.mutate({ definition: definition() }));
+    const fromWeihai = await rejection(
+      server.weihai.assessment.createScheme.mutate({ definition: definition() }),
+    );
     expect(fromWeihai.data?.httpStatus).toBe(403);
   });
 
   it('refuses publication while a binding rule fails, naming the article, then publishes the fixed draft', async () => {
-    const created = await district.assessment.createScheme.mutate({
+    const created = await server.district.assessment.createScheme.mutate({
       definition: definition({
         routine: { ...definition().routine, weight: 0.5 },
         annual: { ...definition().annual, weight: 0.5 },
       }),
     });
     expect(created).toMatchObject({ version: 1, status: 'draft' });
-    const refused = await rejection(district.assessment.publishScheme.mutate({ id: created.id }));
+    const refused = await rejection(server.district.assessment.publishScheme.mutate({ id: created.id }));
     expect(refused.data?.httpStatus).toBe(400);
     expect(refused.message).toContain('第三十四条');
     expect(refused.data?.fieldErrors?.['definition.routine.weight']?.[0]).toMatch(
       /^鄂州市城市社区工作规则（试行）第三十四条：不符合/,
     );
-    expect((await district.assessment.scheme.query({ id: created.id })).status).toBe('draft');
+    expect((await server.district.assessment.scheme.query({ id: created.id })).status).toBe('draft');
 
-    await district.assessment.updateScheme.mutate({ id: created.id, definition: definition() });
-    const published = await district.assessment.publishScheme.mutate({ id: created.id });
+    await server.district.assessment.updateScheme.mutate({ id: created.id, definition: definition() });
+    const published = await server.district.assessment.publishScheme.mutate({ id: created.id });
     expect(published.status).toBe('published');
     const edit = await rejection(
-      district.assessment.updateScheme.mutate({ id: created.id, definition: definition() }),
+      server.district.assessment.updateScheme.mutate({ id: created.id, definition: definition() }),
     );
     expect(edit.data?.httpStatus).toBe(409);
     schemeId = created.id;
 
-    const audits = await database.db
+    const audits = await server.database.db
       .select()
       .from(auditLog)
       .where(like(auditLog.action, 'assessment.scheme.%'));
@@ -125,8 +113,8 @@ describe('assessment schemes', () => {
   });
 
   it('shows the scheme to the communities under it, not to another city', async () => {
-    expect((await worker.assessment.schemes.query({})).map((s) => s.id)).toEqual([schemeId]);
-    const error = await rejection(weihai.assessment.scheme.query({ id: schemeId }));
+    expect((await server.worker.assessment.schemes.query({})).map((s) => s.id)).toEqual([schemeId]);
+    const error = await rejection(server.weihai.assessment.scheme.query({ id: schemeId }));
     expect(error.data?.httpStatus).toBe(404);
   });
 });
@@ -152,7 +140,7 @@ const onlyStreet = <T extends { indicatorId: string }>(cells: T[]) =>
 describe('assessment scores and results', () => {
   it('refuses a batch with a bad cell, naming each, and writes none of it', async () => {
     const error = await rejection(
-      district.assessment.enterScores.mutate({
+      server.district.assessment.enterScores.mutate({
         schemeId,
         cells: [
           { communityCode: FIRST, period: '2026-Q1', indicatorId: 'party', score: 11 },
@@ -170,7 +158,7 @@ describe('assessment scores and results', () => {
       'cells.2.indicatorId': ['「为民服务」由街道评分，您不能录入'],
       'cells.3.communityCode': ['社区 371002001001 不在本方案或您的辖区范围内'],
     });
-    expect((await district.assessment.scores.query({ schemeId })).cells).toEqual([]);
+    expect((await server.district.assessment.scores.query({ schemeId })).cells).toEqual([]);
   });
 
   it('scores entered by the district and the street give totals, grades and ranks within the street and district', async () => {
@@ -183,20 +171,20 @@ describe('assessment scores and results', () => {
       ...rounds(OTHER_STREET, { party: 9, service: 90, satisfaction: 90 }),
       ...annual(OTHER_STREET, 90, 90),
     ];
-    await district.assessment.enterScores.mutate({
+    await server.district.assessment.enterScores.mutate({
       schemeId,
       cells: [...withoutStreet(first), ...withoutStreet(second), ...withoutStreet(third)],
     });
     const refused = await rejection(
-      street.assessment.enterScores.mutate({ schemeId, cells: onlyStreet(third) }),
+      server.street.assessment.enterScores.mutate({ schemeId, cells: onlyStreet(third) }),
     );
     expect(refused.data?.httpStatus).toBe(400);
-    await street.assessment.enterScores.mutate({
+    await server.street.assessment.enterScores.mutate({
       schemeId,
       cells: [...onlyStreet(first), ...onlyStreet(second)],
     });
 
-    const results = await district.assessment.results.query({ schemeId });
+    const results = await server.district.assessment.results.query({ schemeId });
     expect(
       results.results.map((r) => [r.code, r.total, r.grade, r.rank, r.streetRank, r.districtRank]),
     ).toEqual([
@@ -216,9 +204,9 @@ describe('assessment scores and results', () => {
       { grade: '不合格', min: 0, count: 0 },
     ]);
 
-    const mine = await worker.assessment.results.query({ schemeId });
+    const mine = await server.worker.assessment.results.query({ schemeId });
     expect(mine.results.map((r) => r.code)).toEqual([FIRST]);
-    const breakdown = await worker.assessment.breakdown.query({ schemeId, communityCode: FIRST });
+    const breakdown = await server.worker.assessment.breakdown.query({ schemeId, communityCode: FIRST });
     expect(breakdown.formula).toBe('90 × 0.6 + 90 × 0.4 = 90');
     expect(breakdown.routineRounds[0]?.leaves[0]).toMatchObject({
       id: 'party',
@@ -226,7 +214,9 @@ describe('assessment scores and results', () => {
       normalised: 90,
       contribution: 36,
     });
-    const other = await rejection(worker.assessment.breakdown.query({ schemeId, communityCode: SECOND }));
+    const other = await rejection(
+      server.worker.assessment.breakdown.query({ schemeId, communityCode: SECOND }),
+    );
     expect(other.data?.httpStatus).toBe(403);
   });
 
@@ -244,7 +234,7 @@ describe('assessment scores and results', () => {
           rows,
         )
       ).toString('base64');
-    const bad = await district.assessment.importScores.mutate({
+    const bad = await server.district.assessment.importScores.mutate({
       schemeId,
       fileName: '分数.xlsx',
       contentBase64: await sheet([
@@ -254,7 +244,7 @@ describe('assessment scores and results', () => {
       ]),
     });
     expect(bad).toEqual({ ok: false, problems: [{ row: 3, column: '分数', message: '应为数字' }] });
-    const rejected = await district.assessment.importScores.mutate({
+    const rejected = await server.district.assessment.importScores.mutate({
       schemeId,
       fileName: '分数.xlsx',
       contentBase64: await sheet([
@@ -266,27 +256,27 @@ describe('assessment scores and results', () => {
       ok: false,
       problems: [{ row: 3, column: '指标编号', message: '年度考核中没有末级指标 unknown' }],
     });
-    const before = (await district.assessment.scores.query({ schemeId })).cells.length;
-    const good = await district.assessment.importScores.mutate({
+    const before = (await server.district.assessment.scores.query({ schemeId })).cells.length;
+    const good = await server.district.assessment.importScores.mutate({
       schemeId,
       fileName: '分数.xlsx',
       contentBase64: await sheet([{ code: OTHER_STREET, period: '2026-Q3', indicator: 'party', score: 7 }]),
     });
     expect(good).toEqual({ ok: true, saved: 1 });
-    expect((await district.assessment.scores.query({ schemeId })).cells.length).toBe(before + 1);
-    const template = await district.assessment.scoreTemplate.query({ schemeId });
+    expect((await server.district.assessment.scores.query({ schemeId })).cells.length).toBe(before + 1);
+    const template = await server.district.assessment.scoreTemplate.query({ schemeId });
     expect(template.fileName).toBe('华容区2026年社区综合考核方案-分数导入模板.xlsx');
   });
 
   it('rates the street from its communities and residents at the scheme’s share', async () => {
-    await worker.assessment.rateStreet.mutate({
+    await server.worker.assessment.rateStreet.mutate({
       schemeId,
       communityCode: FIRST,
       communityScore: 80,
       residentScores: [60, 70, 80],
     });
     const elsewhere = await rejection(
-      worker.assessment.rateStreet.mutate({
+      server.worker.assessment.rateStreet.mutate({
         schemeId,
         communityCode: SECOND,
         communityScore: 80,
@@ -294,7 +284,7 @@ describe('assessment scores and results', () => {
       }),
     );
     expect(elsewhere.data?.httpStatus).toBe(403);
-    const rating = await district.assessment.streetRating.query({ schemeId, streetCode: STREET });
+    const rating = await server.district.assessment.streetRating.query({ schemeId, streetCode: STREET });
     expect(rating).toMatchObject({
       ratings: 1,
       residentShare: 0.5,
@@ -304,23 +294,35 @@ describe('assessment scores and results', () => {
 
   it('refuses the street rated and another city its communities’ rating (第三十五条, R-ASM-5), writing nothing; the district may enter it', async () => {
     const written = async () =>
-      (await database.db.select().from(auditLog).where(like(auditLog.action, 'assessment.streetRating.%')))
-        .length;
+      (
+        await server.database.db
+          .select()
+          .from(auditLog)
+          .where(like(auditLog.action, 'assessment.streetRating.%'))
+      ).length;
     const before = await written();
     const entry = { schemeId, communityCode: SECOND, communityScore: 100, residentScores: [100] };
-    const byStreet = await rejection(street.assessment.rateStreet.mutate(entry));
+    const byStreet = await rejection(server.street.assessment.rateStreet.mutate(entry));
     expect(byStreet.data?.code).toBe('FORBIDDEN');
     expect(byStreet.message).toContain('街道（乡镇）是被考评方，不能录入社区对街道的评分');
-    const byOtherCity = await rejection(weihai.assessment.rateStreet.mutate(entry));
+    const byOtherCity = await rejection(server.weihai.assessment.rateStreet.mutate(entry));
     expect(byOtherCity.data?.code).toBe('FORBIDDEN');
     expect(await written()).toBe(before);
-    expect(await district.assessment.streetRating.query({ schemeId, streetCode: STREET })).toMatchObject({
+    expect(
+      await server.district.assessment.streetRating.query({ schemeId, streetCode: STREET }),
+    ).toMatchObject({
       ratings: 1,
     });
 
-    await district.assessment.rateStreet.mutate({ ...entry, communityScore: 70, residentScores: [70] });
+    await server.district.assessment.rateStreet.mutate({
+      ...entry,
+      communityScore: 70,
+      residentScores: [70],
+    });
     expect(await written()).toBe(before + 1);
-    expect(await district.assessment.streetRating.query({ schemeId, streetCode: STREET })).toMatchObject({
+    expect(
+      await server.district.assessment.streetRating.query({ schemeId, streetCode: STREET }),
+    ).toMatchObject({
       ratings: 2,
     });
   });
@@ -328,7 +330,10 @@ describe('assessment scores and results', () => {
 
 describe('the audit page', () => {
   it('labels every assessment action and its object in Chinese', async () => {
-    const written = await database.db.select().from(auditLog).where(like(auditLog.action, 'assessment.%'));
+    const written = await server.database.db
+      .select()
+      .from(auditLog)
+      .where(like(auditLog.action, 'assessment.%'));
     expect(new Set(written.map((r) => r.action))).toEqual(
       new Set([
         'assessment.scheme.create',
@@ -338,6 +343,6 @@ describe('the audit page', () => {
         'assessment.streetRating.save',
       ]),
     );
-    expect(await unlabelledAudit(database, ['assessment.'])).toEqual([]);
+    expect(await unlabelledAudit(server.database, ['assessment.'])).toEqual([]);
   });
 });

@@ -1,33 +1,18 @@
-import { auditLog, type DatabaseHandle, peopleCommittees, seedPeopleRegisters } from '@shequ/db';
-import { createTestDatabase } from '@shequ/db/testing';
+import { auditLog, peopleCommittees, seedPeopleRegisters } from '@shequ/db';
 import { committeeColumns, readTable } from '@shequ/facts-io';
 import { demoRegisters, fictionalIdNumber } from '@shequ/people';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JINSHAN, seedFixture, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
-import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { JINSHAN, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
+import { csvUnderHeaders, rejection, useSuiteApp } from './harness.js';
 
-let database: DatabaseHandle;
-let app: FastifyInstance;
-let streetAdmin: TestClient;
-let auditor: TestClient;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedFixture(database);
-  await seedPeopleRegisters(database, demoRegisters());
-  await insertUser(database, { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN });
-  await insertUser(database, { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN });
-  app = await makeApp(database);
-  streetAdmin = await signedIn(app, 'jinshan');
-  auditor = await signedIn(app, 'inspector');
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
+const server = useSuiteApp(
+  {
+    streetAdmin: { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN },
+    auditor: { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN },
+  },
+  { seed: (database) => seedPeopleRegisters(database, demoRegisters()) },
+);
 
 const [xiangshan] = demoRegisters();
 if (!xiangshan) throw new Error('demo registers missing');
@@ -40,12 +25,8 @@ const workerNamed = (name: string) => {
 const onCommittee = workerNamed('张委员');
 const notOnCommittee = workerNamed('孙网格员');
 
-/** A CSV under the committee sheet's headers, one line a member, as someone filling it in writes it. */
-function committeeCsv(rows: Record<string, string>[]): string {
-  const headers = committeeColumns.map((c) => c.header);
-  const lines = rows.map((row) => headers.map((h) => row[h] ?? '').join(','));
-  return Buffer.from([headers.join(','), ...lines].join('\n')).toString('base64');
-}
+/** A CSV under the committee sheet's headers, one line a member. */
+const committeeCsv = (rows: Record<string, string>[]) => csvUnderHeaders(committeeColumns, rows);
 
 const mediation = (extra: Record<string, string> = {}) => ({
   社区代码: XIANGSHAN,
@@ -60,14 +41,14 @@ const mediation = (extra: Record<string, string> = {}) => ({
 });
 
 const counts = async () => ({
-  committees: await database.db.$count(peopleCommittees),
-  audit: await database.db.$count(auditLog),
+  committees: await server.database.db.$count(peopleCommittees),
+  audit: await server.database.db.$count(auditLog),
 });
 
 describe('committees and their members in Excel', () => {
   it('reports the sheet’s own problems by row and column, writing nothing', async () => {
     const before = await counts();
-    const result = await streetAdmin.spreadsheets.importCommittees.mutate({
+    const result = await server.streetAdmin.spreadsheets.importCommittees.mutate({
       fileName: '委员会.csv',
       contentBase64: committeeCsv([
         mediation(),
@@ -84,7 +65,7 @@ describe('committees and their members in Excel', () => {
         { row: 5, column: '成员身份证号码', message: expect.stringContaining('校验位') },
       ],
     });
-    const chairs = await streetAdmin.spreadsheets.importCommittees.mutate({
+    const chairs = await server.streetAdmin.spreadsheets.importCommittees.mutate({
       fileName: '委员会.csv',
       contentBase64: committeeCsv([mediation(), mediation({ 成员姓名: '居民甲', 成员身份证号码: '' })]),
     });
@@ -98,7 +79,7 @@ describe('committees and their members in Excel', () => {
   it('refuses a member not on the community’s roster and a sub-committee chaired by a non-member', async () => {
     const before = await counts();
     const stranger = fictionalIdNumber('370305', '1990-01-01', 41);
-    const result = await streetAdmin.spreadsheets.importCommittees.mutate({
+    const result = await server.streetAdmin.spreadsheets.importCommittees.mutate({
       fileName: '委员会.csv',
       contentBase64: committeeCsv([
         mediation({ 成员姓名: '陌生人', 成员身份证号码: stranger, 职务: '委员' }),
@@ -116,7 +97,7 @@ describe('committees and their members in Excel', () => {
         { row: 2, column: '成员身份证号码', message: expect.stringContaining('本社区花名册中没有') },
       ],
     });
-    const unled = await streetAdmin.spreadsheets.importCommittees.mutate({
+    const unled = await server.streetAdmin.spreadsheets.importCommittees.mutate({
       fileName: '委员会.csv',
       contentBase64: committeeCsv([
         mediation(),
@@ -135,7 +116,7 @@ describe('committees and their members in Excel', () => {
   });
 
   it('refuses a community outside the jurisdiction, and an auditor', async () => {
-    const outside = await streetAdmin.spreadsheets.importCommittees.mutate({
+    const outside = await server.streetAdmin.spreadsheets.importCommittees.mutate({
       fileName: '委员会.csv',
       contentBase64: committeeCsv([mediation({ 社区代码: WEIHAI_COMMUNITY })]),
     });
@@ -144,7 +125,7 @@ describe('committees and their members in Excel', () => {
       problems: [{ row: 2, column: '社区代码', message: '该社区不在您的辖区内' }],
     });
     const denied = await rejection(
-      auditor.spreadsheets.importCommittees.mutate({
+      server.auditor.spreadsheets.importCommittees.mutate({
         fileName: '委员会.csv',
         contentBase64: committeeCsv([mediation()]),
       }),
@@ -162,14 +143,14 @@ describe('committees and their members in Excel', () => {
         mediation({ 下属委员会类别: '公共卫生委员会' }),
       ]),
     };
-    const dry = await streetAdmin.spreadsheets.importCommittees.mutate({ ...file, dryRun: true });
+    const dry = await server.streetAdmin.spreadsheets.importCommittees.mutate({ ...file, dryRun: true });
     expect(dry).toEqual({ ok: true, created: 2, updated: 0, dryRun: true });
     expect(await counts()).toEqual(before);
-    const done = await streetAdmin.spreadsheets.importCommittees.mutate(file);
+    const done = await server.streetAdmin.spreadsheets.importCommittees.mutate(file);
     expect(done).toEqual({ ok: true, created: 2, updated: 0, dryRun: false });
     expect(await counts()).toEqual({ committees: before.committees + 2, audit: before.audit + 2 });
 
-    const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-09-01' });
+    const org = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-09-01' });
     const added = org.committees.find((c) => c.subKind === '人民调解委员会');
     expect(added?.members).toEqual([
       { workerId: onCommittee.id, name: onCommittee.name, role: 'chair', from: '2026-07-01' },
@@ -177,28 +158,31 @@ describe('committees and their members in Excel', () => {
     ]);
     expect(org.findings.find((f) => f.rule === 'sub-committees-led-by-member')?.status).toBe('pass');
 
-    const masked = await auditor.spreadsheets.exportCommittees.query({ under: XIANGSHAN });
+    const masked = await server.auditor.spreadsheets.exportCommittees.query({ under: XIANGSHAN });
     const rows = await readTable(Buffer.from(masked.contentBase64, 'base64'), 'xlsx');
     expect(rows[0]).toEqual(committeeColumns.map((c) => c.header));
     const id = committeeColumns.findIndex((c) => c.header === '成员身份证号码');
     const chairRow = rows.find((r) => r[2] === '人民调解委员会' && r[5] === onCommittee.name);
     expect(String(chairRow?.[id])).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     expect(chairRow?.[7]).toBe('主任（书记）');
-    expect((await rejection(auditor.spreadsheets.exportCommittees.query({ full: true }))).data?.code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      (await rejection(server.auditor.spreadsheets.exportCommittees.query({ full: true }))).data?.code,
+    ).toBe('FORBIDDEN');
 
-    const full = await streetAdmin.spreadsheets.exportCommittees.query({ under: XIANGSHAN, full: true });
+    const full = await server.streetAdmin.spreadsheets.exportCommittees.query({
+      under: XIANGSHAN,
+      full: true,
+    });
     const fullRows = await readTable(Buffer.from(full.contentBase64, 'base64'), 'xlsx');
     expect(fullRows.slice(1).map((r) => r[id])).toContain(onCommittee.idNumber);
-    const audited = await database.db
+    const audited = await server.database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, 'people.committee.export'));
     expect(audited).toHaveLength(1);
     // The exported file reads back: every committee in it is already stored, so nothing changes.
     const unchanged = await counts();
-    const again = await streetAdmin.spreadsheets.importCommittees.mutate({
+    const again = await server.streetAdmin.spreadsheets.importCommittees.mutate({
       fileName: '委员会.xlsx',
       contentBase64: full.contentBase64,
     });
@@ -208,14 +192,14 @@ describe('committees and their members in Excel', () => {
 
   it('updates stored members from an exported sheet read back, by committee and person, all or nothing', async () => {
     // A default (masked) export, edited: the mediation chair's spell ends, 居民乙 becomes vice-chair.
-    const masked = await streetAdmin.spreadsheets.exportCommittees.query({ under: XIANGSHAN });
+    const masked = await server.streetAdmin.spreadsheets.exportCommittees.query({ under: XIANGSHAN });
     const rows = await readTable(Buffer.from(masked.contentBase64, 'base64'), 'xlsx');
     const header = rows[0]?.map(String) ?? [];
     const col = (h: string) => header.indexOf(h);
     const mediationRows = rows.filter((r) => r[col('下属委员会类别')] === '人民调解委员会');
     expect(mediationRows).toHaveLength(2);
     const committeeId = String(mediationRows[0]?.[col('委员会编号')]);
-    const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-09-01' });
+    const org = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-09-01' });
     const stored = org.committees.find((c) => c.id === committeeId);
     expect(stored?.subKind).toBe('人民调解委员会');
     const edited = (changes: (r: unknown[]) => unknown[]) =>
@@ -233,7 +217,7 @@ describe('committees and their members in Excel', () => {
 
     // One bad cell in the edited sheet (an end before the spell began): nothing is written.
     const before = await counts();
-    const bad = await streetAdmin.spreadsheets.importCommittees.mutate({
+    const bad = await server.streetAdmin.spreadsheets.importCommittees.mutate({
       fileName: '委员会.csv',
       contentBase64: edited((r) => {
         const out = update(r);
@@ -246,7 +230,7 @@ describe('committees and their members in Excel', () => {
       problems: [{ row: 3, column: '任职结束日期', message: '任职结束日期不能早于开始日期' }],
     });
     // A committee number that is not this community's.
-    const unknown = await streetAdmin.spreadsheets.importCommittees.mutate({
+    const unknown = await server.streetAdmin.spreadsheets.importCommittees.mutate({
       fileName: '委员会.csv',
       contentBase64: edited((r) => {
         const out = update(r);
@@ -258,13 +242,13 @@ describe('committees and their members in Excel', () => {
     if (!unknown.ok) expect(unknown.problems[0]?.column).toBe('委员会编号');
     expect(await counts()).toEqual(before);
 
-    const done = await streetAdmin.spreadsheets.importCommittees.mutate({
+    const done = await server.streetAdmin.spreadsheets.importCommittees.mutate({
       fileName: '委员会.csv',
       contentBase64: edited(update),
     });
     expect(done).toEqual({ ok: true, created: 0, updated: 1, dryRun: false });
     expect(await counts()).toEqual({ committees: before.committees, audit: before.audit + 1 });
-    const after = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-09-01' });
+    const after = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-09-01' });
     expect(after.committees.find((c) => c.id === committeeId)?.members).toEqual([
       {
         workerId: onCommittee.id,
@@ -275,7 +259,7 @@ describe('committees and their members in Excel', () => {
       },
       { name: '居民乙', role: 'vice-chair', from: '2026-08-01' },
     ]);
-    const [audit] = await database.db
+    const [audit] = await server.database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, 'people.committee.import-update'));

@@ -1,42 +1,25 @@
-import { auditLog, communities, type DatabaseHandle, users } from '@shequ/db';
-import { createTestDatabase } from '@shequ/db/testing';
+import { auditLog, communities, users } from '@shequ/db';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JINSHAN, seedFixture, XIANGSHAN } from './fixture.js';
-import { clientFor, insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { JINSHAN, XIANGSHAN } from './fixture.js';
+import { clientFor, rejection, useSuiteApp } from './harness.js';
 
-let database: DatabaseHandle & { close(): Promise<void> };
-let app: FastifyInstance;
-let worker: TestClient;
-let admin: TestClient;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedFixture(database);
-  await insertUser(database, { username: 'xiangshan', role: 'communityWorker', jurisdictionCode: XIANGSHAN });
-  await insertUser(database, { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN });
-  app = await makeApp(database);
-  worker = await signedIn(app, 'xiangshan');
-  admin = await signedIn(app, 'jinshan');
-});
-
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
+const server = useSuiteApp({
+  worker: { username: 'xiangshan', role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+  admin: { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN },
 });
 
 async function stored() {
-  const [row] = await database.db.select().from(communities).where(eq(communities.code, XIANGSHAN));
+  const [row] = await server.database.db.select().from(communities).where(eq(communities.code, XIANGSHAN));
   return row;
 }
-const auditCount = () => database.db.$count(auditLog);
+const auditCount = () => server.database.db.$count(auditLog);
 
 describe('communities.updateFacts', () => {
   it('persists a valid change with an audit record of before and after', async () => {
-    const current = await worker.communities.get.query({ code: XIANGSHAN });
+    const current = await server.worker.communities.get.query({ code: XIANGSHAN });
     const auditsBefore = await auditCount();
-    const updated = await worker.communities.updateFacts.mutate({
+    const updated = await server.worker.communities.updateFacts.mutate({
       code: XIANGSHAN,
       expectedVersion: current.version,
       asOf: '2026-09-30',
@@ -54,7 +37,7 @@ describe('communities.updateFacts', () => {
     expect(row).toMatchObject({ households: 2400, residents: 6100, version: current.version + 1 });
     expect(String(row?.asOf)).toBe('2026-09-30');
     expect(await auditCount()).toBe(auditsBefore + 1);
-    const [record] = await database.db
+    const [record] = await server.database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, 'community.updateFacts'));
@@ -72,9 +55,9 @@ describe('communities.updateFacts', () => {
     });
 
     // The list sorts and filters on the hot columns copied from the facts.
-    const list = await admin.communities.list.query({ minHouseholds: 2400, maxHouseholds: 2400 });
+    const list = await server.admin.communities.list.query({ minHouseholds: 2400, maxHouseholds: 2400 });
     expect(list.items.map((c) => c.code)).toEqual([XIANGSHAN]);
-    expect((await admin.communities.list.query({ minHouseholds: 2401 })).total).toBe(0);
+    expect((await server.admin.communities.list.query({ minHouseholds: 2401 })).total).toBe(0);
   });
 
   it.each([
@@ -87,7 +70,7 @@ describe('communities.updateFacts', () => {
     const before = await stored();
     const auditsBefore = await auditCount();
     const error = await rejection(
-      worker.communities.updateFacts.mutate({
+      server.worker.communities.updateFacts.mutate({
         code: XIANGSHAN,
         expectedVersion: before?.version ?? 0,
         asOf: '2026-10-31',
@@ -104,7 +87,7 @@ describe('communities.updateFacts', () => {
 
   it('refuses a malformed community code and a bad date, each by name', async () => {
     const error = await rejection(
-      admin.communities.updateFacts.mutate({
+      server.admin.communities.updateFacts.mutate({
         code: '37030511100',
         expectedVersion: 1,
         asOf: '2026-02-30',
@@ -118,8 +101,8 @@ describe('communities.updateFacts', () => {
   });
 
   it('answers CONFLICT when someone else saved first, and keeps their change', async () => {
-    const current = await admin.communities.get.query({ code: XIANGSHAN });
-    await admin.communities.updateFacts.mutate({
+    const current = await server.admin.communities.get.query({ code: XIANGSHAN });
+    await server.admin.communities.updateFacts.mutate({
       code: XIANGSHAN,
       expectedVersion: current.version,
       asOf: '2026-10-01',
@@ -127,7 +110,7 @@ describe('communities.updateFacts', () => {
     });
     const auditsBefore = await auditCount();
     const late = await rejection(
-      worker.communities.updateFacts.mutate({
+      server.worker.communities.updateFacts.mutate({
         code: XIANGSHAN,
         expectedVersion: current.version,
         asOf: '2026-10-02',
@@ -142,10 +125,10 @@ describe('communities.updateFacts', () => {
 
 describe('users.create with an ID number', () => {
   it('refuses a wrong check digit by field, writes nothing; accepts a valid one', async () => {
-    const usersBefore = await database.db.$count(users);
+    const usersBefore = await server.database.db.$count(users);
     const auditsBefore = await auditCount();
     const error = await rejection(
-      admin.users.create.mutate({
+      server.admin.users.create.mutate({
         username: 'worker2',
         displayName: '张三',
         role: 'communityWorker',
@@ -159,10 +142,10 @@ describe('users.create with an ID number', () => {
       idNumber: [expect.stringMatching(/校验/)],
       mobile: [expect.stringMatching(/手机/)],
     });
-    expect(await database.db.$count(users)).toBe(usersBefore);
+    expect(await server.database.db.$count(users)).toBe(usersBefore);
     expect(await auditCount()).toBe(auditsBefore);
 
-    const { user } = await admin.users.create.mutate({
+    const { user } = await server.admin.users.create.mutate({
       username: 'worker2',
       displayName: '张三',
       role: 'communityWorker',
@@ -175,13 +158,13 @@ describe('users.create with an ID number', () => {
   });
 
   it('the new account signs in only with its one-time password and must change it', async () => {
-    const { oneTimePassword } = await admin.users.create.mutate({
+    const { oneTimePassword } = await server.admin.users.create.mutate({
       username: 'worker3',
       displayName: '李四',
       role: 'communityWorker',
       jurisdictionCode: XIANGSHAN,
     });
-    const client = clientFor(app);
+    const client = clientFor(server.app);
     const { user } = await client.auth.login.mutate({ username: 'worker3', password: oneTimePassword });
     expect(user.mustChangePassword).toBe(true);
   });

@@ -11,6 +11,7 @@ import { users } from '@shequ/db';
 import { createTestDatabase } from '@shequ/db/testing';
 import { createTRPCClient, httpLink, type TRPCClient, TRPCClientError } from '@trpc/client';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { type BuildAppOptions, buildApp } from '../src/app.js';
 import { hashPassword } from '../src/auth/password.js';
 import type { AppRole } from '../src/auth/roles.js';
@@ -95,6 +96,18 @@ export async function makeApp(
 ): Promise<FastifyInstance> {
   // No sweep unless a test asks: apps on one database with different clocks would end each other's sessions.
   return buildApp({ database, adminDist: null, logger: false, sweepIntervalMs: 0, ...options });
+}
+
+/**
+ * App options for a suite whose story runs over months of a fake clock from 2026-03-02 (10:00 in China):
+ * sessions outlive it, as they are tested in security.test.ts.
+ */
+export function monthsLongStory(): { clock: Clock; options: Omit<BuildAppOptions, 'database'> } {
+  const clock = fakeClock(new Date('2026-03-02T02:00:00Z'));
+  return {
+    clock,
+    options: { now: clock.now, sessionTtlMs: 365 * 86_400_000, sessionIdleMs: 365 * 86_400_000 },
+  };
 }
 
 let hashCache: Promise<string> | undefined;
@@ -198,4 +211,55 @@ export async function archivesTestApp<Name extends string>(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A suite's app, database and signed-in clients, filled in by the suite's `beforeAll`. */
+export type SuiteApp<Client extends string> = { database: DatabaseHandle; app: FastifyInstance } & Record<
+  Client,
+  TestClient
+>;
+
+/**
+ * Registers a suite's setup and teardown: a fresh test database with the fixture and whatever `seed`
+ * adds, the accounts (client name → username, role and node), and an app on it (built with
+ * `appOptions`) with every account signed in. The fields are there once the suite's `beforeAll` has
+ * run; a suite's own `beforeAll`, registered after this call, runs after it.
+ */
+export function useSuiteApp<Client extends string>(
+  accounts: Record<Client, Account & { username: string }>,
+  setup: {
+    seed?: (database: DatabaseHandle) => Promise<unknown>;
+    appOptions?: Omit<BuildAppOptions, 'database'>;
+  } = {},
+): SuiteApp<Client> {
+  const suite = {} as SuiteApp<Client>;
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    await seedFixture(database);
+    await setup.seed?.(database);
+    const clients = Object.keys(accounts) as Client[];
+    for (const client of clients) await insertUser(database, accounts[client]);
+    const app = await makeApp(database, setup.appOptions);
+    Object.assign(suite, { database, app });
+    for (const client of clients)
+      Object.assign(suite, { [client]: await signedIn(app, accounts[client].username) });
+  }, 120_000);
+  afterAll(async () => {
+    await suite.app?.close();
+    await suite.database?.close();
+  });
+  return suite;
+}
+
+/**
+ * A CSV under a sheet's headers, one line a row (cells by header, blank where missing), as someone
+ * filling it in writes it; base64, as the import procedures take it.
+ */
+export function csvUnderHeaders(
+  columns: readonly { header: string }[],
+  rows: Record<string, string>[],
+): string {
+  const headers = columns.map((c) => c.header);
+  const lines = rows.map((row) => headers.map((h) => row[h] ?? '').join(','));
+  return Buffer.from([headers.join(','), ...lines].join('\n')).toString('base64');
 }

@@ -1,40 +1,21 @@
-import { auditLog, type DatabaseHandle, peopleWorkers, seedPeopleRegisters } from '@shequ/db';
-import { createTestDatabase } from '@shequ/db/testing';
+import { auditLog, peopleWorkers, seedPeopleRegisters } from '@shequ/db';
 import { readTable, workerColumns } from '@shequ/facts-io';
 import { demoRegisters, fictionalIdNumber } from '@shequ/people';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JINSHAN, SHIHUAJIAN, seedFixture, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
-import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { JINSHAN, SHIHUAJIAN, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
+import { csvUnderHeaders, rejection, useSuiteApp } from './harness.js';
 
-let database: DatabaseHandle;
-let app: FastifyInstance;
-let streetAdmin: TestClient;
-let auditor: TestClient;
+const server = useSuiteApp(
+  {
+    streetAdmin: { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN },
+    auditor: { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN },
+  },
+  { seed: (database) => seedPeopleRegisters(database, demoRegisters()) },
+);
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedFixture(database);
-  await seedPeopleRegisters(database, demoRegisters());
-  await insertUser(database, { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN });
-  await insertUser(database, { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN });
-  app = await makeApp(database);
-  streetAdmin = await signedIn(app, 'jinshan');
-  auditor = await signedIn(app, 'inspector');
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
-
-/** A CSV under the roster's headers, one line a person, as someone filling it in would write it. */
-function rosterCsv(rows: Record<string, string>[]): string {
-  const headers = workerColumns.map((c) => c.header);
-  const lines = rows.map((row) => headers.map((h) => row[h] ?? '').join(','));
-  return Buffer.from([headers.join(','), ...lines].join('\n')).toString('base64');
-}
+/** A CSV under the roster's headers, one line a person. */
+const rosterCsv = (rows: Record<string, string>[]) => csvUnderHeaders(workerColumns, rows);
 
 const person = (sequence: number, extra: Record<string, string> = {}) => ({
   社区代码: SHIHUAJIAN,
@@ -49,8 +30,8 @@ const person = (sequence: number, extra: Record<string, string> = {}) => ({
 });
 
 const counts = async () => ({
-  workers: await database.db.$count(peopleWorkers),
-  audit: await database.db.$count(auditLog),
+  workers: await server.database.db.$count(peopleWorkers),
+  audit: await server.database.db.$count(auditLog),
 });
 
 /** The roster entries of 象山 as stored, for an identity number already on post there. */
@@ -58,29 +39,31 @@ const [xiangshanDemo] = demoRegisters();
 const onPostInXiangshan = xiangshanDemo?.workers[0];
 const alsoInXiangshan = xiangshanDemo?.workers[1];
 if (!xiangshanDemo || !onPostInXiangshan || !alsoInXiangshan) throw new Error('demo registers missing');
+/** The sheet's cells that name a stored person: the same name, birth date and identity number. */
+const samePerson = (w: { name: string; birthDate: string; idNumber: string }) => ({
+  姓名: w.name,
+  出生日期: w.birthDate,
+  身份证号码: w.idNumber,
+});
 
 describe('the roster in Excel', () => {
   it('reports every problem by row and column and writes nothing', async () => {
     const before = await counts();
     const wrongDigit = fictionalIdNumber('370305', '1991-03-04', 13).slice(0, 17);
-    const result = await streetAdmin.spreadsheets.importWorkers.mutate({
+    const result = await server.streetAdmin.spreadsheets.importWorkers.mutate({
       fileName: '花名册.csv',
       contentBase64: rosterCsv([
         person(11),
         person(13, { 身份证号码: `${wrongDigit}${wrongDigit.endsWith('0') ? 'X' : '0'}` }),
         // Already on post in 象山 since 2021: entering them in 十化建 as well.
         person(15, {
-          姓名: onPostInXiangshan.name,
+          ...samePerson(onPostInXiangshan),
           性别: '男',
-          出生日期: onPostInXiangshan.birthDate,
-          身份证号码: onPostInXiangshan.idNumber,
         }),
         // Already on 象山's roster: entered there a second time.
         person(17, {
           社区代码: XIANGSHAN,
-          姓名: onPostInXiangshan.name,
-          出生日期: onPostInXiangshan.birthDate,
-          身份证号码: onPostInXiangshan.idNumber,
+          ...samePerson(onPostInXiangshan),
           入职日期: '2025-01-01',
         }),
       ]),
@@ -93,21 +76,17 @@ describe('the roster in Excel', () => {
       { row: 5, column: '身份证号码', message: '与第4行是同一人，任职时间重叠，不能重复登记' },
     ]);
 
-    const fixed = await streetAdmin.spreadsheets.importWorkers.mutate({
+    const fixed = await server.streetAdmin.spreadsheets.importWorkers.mutate({
       fileName: '花名册.csv',
       contentBase64: rosterCsv([
         person(11),
         person(15, {
-          姓名: onPostInXiangshan.name,
-          出生日期: onPostInXiangshan.birthDate,
-          身份证号码: onPostInXiangshan.idNumber,
+          ...samePerson(onPostInXiangshan),
         }),
         person(17, {
           社区代码: XIANGSHAN,
-          姓名: alsoInXiangshan.name,
+          ...samePerson(alsoInXiangshan),
           性别: '女',
-          出生日期: alsoInXiangshan.birthDate,
-          身份证号码: alsoInXiangshan.idNumber,
           入职日期: '2025-01-01',
         }),
       ]),
@@ -122,7 +101,7 @@ describe('the roster in Excel', () => {
   });
 
   it('refuses a community outside the caller’s jurisdiction', async () => {
-    const result = await streetAdmin.spreadsheets.importWorkers.mutate({
+    const result = await server.streetAdmin.spreadsheets.importWorkers.mutate({
       fileName: '花名册.csv',
       contentBase64: rosterCsv([person(19), person(21, { 社区代码: WEIHAI_COMMUNITY })]),
     });
@@ -135,19 +114,19 @@ describe('the roster in Excel', () => {
   it('checks without writing on a dry run, then adds every row with an audit record each', async () => {
     const before = await counts();
     const file = { fileName: '花名册.csv', contentBase64: rosterCsv([person(11), person(23)]) };
-    const dry = await streetAdmin.spreadsheets.importWorkers.mutate({ ...file, dryRun: true });
+    const dry = await server.streetAdmin.spreadsheets.importWorkers.mutate({ ...file, dryRun: true });
     expect(dry).toEqual({ ok: true, created: 2, dryRun: true });
     expect(await counts()).toEqual(before);
 
-    const done = await streetAdmin.spreadsheets.importWorkers.mutate(file);
+    const done = await server.streetAdmin.spreadsheets.importWorkers.mutate(file);
     expect(done).toEqual({ ok: true, created: 2, dryRun: false });
     expect(await counts()).toEqual({ workers: before.workers + 2, audit: before.audit + 2 });
-    const roster = await streetAdmin.people.roster.query({ under: SHIHUAJIAN, asOf: '2026-10-01' });
+    const roster = await server.streetAdmin.people.roster.query({ under: SHIHUAJIAN, asOf: '2026-10-01' });
     expect(roster.items.map((w) => [w.name, w.annualPay]).sort()).toEqual([
       ['新人11', 52000.5],
       ['新人23', 52000.5],
     ]);
-    const imported = await database.db
+    const imported = await server.database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, 'people.worker.import'));
@@ -156,35 +135,35 @@ describe('the roster in Excel', () => {
       expect.stringMatching(/^3703\*{10}/),
     ]);
     // The same file again: both are on post now.
-    const again = await streetAdmin.spreadsheets.importWorkers.mutate(file);
+    const again = await server.streetAdmin.spreadsheets.importWorkers.mutate(file);
     expect(again.ok).toBe(false);
   });
 
   it('exports the roster masked, or with full numbers for a role that may see them, audited', async () => {
-    const masked = await auditor.spreadsheets.exportWorkers.query({ under: XIANGSHAN });
+    const masked = await server.auditor.spreadsheets.exportWorkers.query({ under: XIANGSHAN });
     const maskedRows = await readTable(Buffer.from(masked.contentBase64, 'base64'), 'xlsx');
     const id = maskedRows[0]?.indexOf('身份证号码') ?? -1;
     expect(maskedRows.slice(1).map((r) => r[id])).toHaveLength(5);
     for (const r of maskedRows.slice(1)) expect(String(r[id])).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     const refused = await rejection(
-      auditor.spreadsheets.exportWorkers.query({ under: XIANGSHAN, full: true }),
+      server.auditor.spreadsheets.exportWorkers.query({ under: XIANGSHAN, full: true }),
     );
     expect(refused.data?.code).toBe('FORBIDDEN');
 
-    const full = await streetAdmin.spreadsheets.exportWorkers.query({ under: XIANGSHAN, full: true });
+    const full = await server.streetAdmin.spreadsheets.exportWorkers.query({ under: XIANGSHAN, full: true });
     expect(full.fileName).toBe(`社区工作者花名册-${XIANGSHAN}-完整号码.xlsx`);
     const rows = await readTable(Buffer.from(full.contentBase64, 'base64'), 'xlsx');
     expect(rows.slice(1).map((r) => r[id])).toContain(onPostInXiangshan.idNumber);
-    const views = await database.db
+    const views = await server.database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, 'people.worker.export'));
     expect(views).toHaveLength(1);
   });
 
-  it('lets an auditor neither import nor see a file as anyone else', async () => {
+  it('lets an server.auditor neither import nor see a file as anyone else', async () => {
     const error = await rejection(
-      auditor.spreadsheets.importWorkers.mutate({
+      server.auditor.spreadsheets.importWorkers.mutate({
         fileName: '花名册.csv',
         contentBase64: rosterCsv([person(25)]),
       }),
@@ -199,7 +178,7 @@ describe('grids, buildings and resident groups in Excel', () => {
   it('updates a building the community already has by name, adds new ones, all or nothing', async () => {
     const before = await counts();
     // 象山's demo registers have 1号楼 to 3号楼; one bad cell and nothing is written.
-    const bad = await streetAdmin.spreadsheets.importUnits.mutate({
+    const bad = await server.streetAdmin.spreadsheets.importUnits.mutate({
       kind: 'building',
       fileName: '楼栋.csv',
       contentBase64: csv([
@@ -214,7 +193,7 @@ describe('grids, buildings and resident groups in Excel', () => {
     });
     expect(await counts()).toEqual(before);
 
-    const added = await streetAdmin.spreadsheets.importUnits.mutate({
+    const added = await server.streetAdmin.spreadsheets.importUnits.mutate({
       kind: 'building',
       fileName: '楼栋.csv',
       contentBase64: csv([
@@ -225,14 +204,17 @@ describe('grids, buildings and resident groups in Excel', () => {
       ]),
     });
     expect(added).toEqual({ ok: true, created: 2, updated: 1, dryRun: false });
-    const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN });
+    const org = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN });
     expect(org.buildings.map((b) => b.name)).toContain('4号楼');
     // The sheet had no 所属网格 column, so 2号楼 keeps its grid.
     expect(org.buildings.find((b) => b.name === '2号楼')).toMatchObject({
       households: 62,
       gridId: `${XIANGSHAN}-g1`,
     });
-    const file = await streetAdmin.spreadsheets.exportUnits.query({ under: JINSHAN, kind: 'building' });
+    const file = await server.streetAdmin.spreadsheets.exportUnits.query({
+      under: JINSHAN,
+      kind: 'building',
+    });
     const rows = await readTable(Buffer.from(file.contentBase64, 'base64'), 'xlsx');
     expect(rows[0]).toEqual(['社区代码', '楼栋名称', '户数', '楼栋长', '所属网格']);
     expect(
@@ -250,7 +232,7 @@ describe('grids, buildings and resident groups in Excel', () => {
     if (!member || !notMember) throw new Error('demo roster changed');
     const before = await counts();
     // Ezhou 第七条（一） binds: a 网格长 who is not on the residents' committee is refused, nothing written.
-    const refused = await streetAdmin.spreadsheets.importUnits.mutate({
+    const refused = await server.streetAdmin.spreadsheets.importUnits.mutate({
       kind: 'grid',
       fileName: '网格.csv',
       contentBase64: csv([
@@ -264,7 +246,7 @@ describe('grids, buildings and resident groups in Excel', () => {
       ok: false,
       problems: [{ row: 4, column: '网格长身份证号码', message: expect.stringContaining('校验位') }],
     });
-    const notOnCommittee = await streetAdmin.spreadsheets.importUnits.mutate({
+    const notOnCommittee = await server.streetAdmin.spreadsheets.importUnits.mutate({
       kind: 'grid',
       fileName: '网格.csv',
       contentBase64: csv([
@@ -280,7 +262,7 @@ describe('grids, buildings and resident groups in Excel', () => {
       ],
     });
     expect(await counts()).toEqual(before);
-    const grids = await streetAdmin.spreadsheets.importUnits.mutate({
+    const grids = await server.streetAdmin.spreadsheets.importUnits.mutate({
       kind: 'grid',
       fileName: '网格.csv',
       contentBase64: csv([
@@ -291,7 +273,7 @@ describe('grids, buildings and resident groups in Excel', () => {
     expect(grids).toEqual({ ok: true, created: 1, updated: 0, dryRun: false });
 
     // A building names its grid; a grid the community does not have is the cell's problem.
-    const unknownGrid = await streetAdmin.spreadsheets.importUnits.mutate({
+    const unknownGrid = await server.streetAdmin.spreadsheets.importUnits.mutate({
       kind: 'building',
       fileName: '楼栋.csv',
       contentBase64: csv(['社区代码,楼栋名称,户数,楼栋长,所属网格', `${XIANGSHAN},5号楼,30,,第九网格`]),
@@ -300,27 +282,30 @@ describe('grids, buildings and resident groups in Excel', () => {
       ok: false,
       problems: [{ row: 2, column: '所属网格', message: '本社区没有名为“第九网格”的网格（可先导入网格表）' }],
     });
-    const buildings = await streetAdmin.spreadsheets.importUnits.mutate({
+    const buildings = await server.streetAdmin.spreadsheets.importUnits.mutate({
       kind: 'building',
       fileName: '楼栋.csv',
       contentBase64: csv(['社区代码,楼栋名称,户数,楼栋长,所属网格', `${XIANGSHAN},5号楼,30,,第三网格`]),
     });
     expect(buildings).toEqual({ ok: true, created: 1, updated: 0, dryRun: false });
-    const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN });
+    const org = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN });
     const third = org.grids.find((g) => g.name === '第三网格');
     expect(third?.leaderWorkerId).toBe(member.id);
     expect(org.buildings.find((b) => b.name === '5号楼')?.gridId).toBe(third?.id);
 
     // The exports carry the links (the 网格长's number masked) and read back unchanged — 第二网格's
     // stored leader, who is not on the committee, is flagged on the organisation page, not refused again.
-    const gridFile = await streetAdmin.spreadsheets.exportUnits.query({ under: XIANGSHAN, kind: 'grid' });
+    const gridFile = await server.streetAdmin.spreadsheets.exportUnits.query({
+      under: XIANGSHAN,
+      kind: 'grid',
+    });
     const gridRows = await readTable(Buffer.from(gridFile.contentBase64, 'base64'), 'xlsx');
     expect(gridRows[0]).toEqual(['社区代码', '网格名称', '户数', '网格长姓名', '网格长身份证号码']);
     expect(gridRows.find((r) => r[1] === '第三网格')?.slice(3)).toEqual([
       member.name,
       `${member.idNumber.slice(0, 4)}**********${member.idNumber.slice(-4)}`,
     ]);
-    const buildingFile = await streetAdmin.spreadsheets.exportUnits.query({
+    const buildingFile = await server.streetAdmin.spreadsheets.exportUnits.query({
       under: XIANGSHAN,
       kind: 'building',
     });
@@ -328,14 +313,14 @@ describe('grids, buildings and resident groups in Excel', () => {
     expect(buildingRows.find((r) => r[1] === '5号楼')?.[4]).toBe('第三网格');
     const unchanged = await counts();
     expect(
-      await streetAdmin.spreadsheets.importUnits.mutate({
+      await server.streetAdmin.spreadsheets.importUnits.mutate({
         kind: 'grid',
         fileName: '网格.xlsx',
         contentBase64: gridFile.contentBase64,
       }),
     ).toEqual({ ok: true, created: 0, updated: 0, dryRun: false });
     expect(
-      await streetAdmin.spreadsheets.importUnits.mutate({
+      await server.streetAdmin.spreadsheets.importUnits.mutate({
         kind: 'building',
         fileName: '楼栋.xlsx',
         contentBase64: buildingFile.contentBase64,
@@ -349,19 +334,19 @@ describe('grids, buildings and resident groups in Excel', () => {
       'base64',
     );
     expect(
-      await streetAdmin.spreadsheets.importUnits.mutate({
+      await server.streetAdmin.spreadsheets.importUnits.mutate({
         kind: 'building',
         fileName: '楼栋.csv',
         contentBase64: edited,
       }),
     ).toEqual({ ok: true, created: 0, updated: 1, dryRun: false });
     expect(await counts()).toEqual({ ...unchanged, audit: unchanged.audit + 1 });
-    const after = await streetAdmin.people.organisation.query({ code: XIANGSHAN });
+    const after = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN });
     expect(after.buildings.find((b) => b.name === '1号楼')?.gridId).toBe(third?.id);
 
     // Entered one at a time, the same rule: a non-member 网格长 is a field message, nothing written.
     const single = await rejection(
-      streetAdmin.people.createUnit.mutate({
+      server.streetAdmin.people.createUnit.mutate({
         kind: 'grid',
         unit: { communityCode: XIANGSHAN, name: '第六网格', leaderWorkerId: notMember.id },
       }),
@@ -372,7 +357,7 @@ describe('grids, buildings and resident groups in Excel', () => {
   });
 
   it('refuses a community outside the jurisdiction, and an auditor', async () => {
-    const outside = await streetAdmin.spreadsheets.importUnits.mutate({
+    const outside = await server.streetAdmin.spreadsheets.importUnits.mutate({
       kind: 'grid',
       fileName: '网格.csv',
       contentBase64: csv(['社区代码,网格名称,户数', `${WEIHAI_COMMUNITY},第一网格,300`]),
@@ -382,7 +367,7 @@ describe('grids, buildings and resident groups in Excel', () => {
       problems: [{ row: 2, column: '社区代码', message: '该社区不在您的辖区内' }],
     });
     const denied = await rejection(
-      auditor.spreadsheets.importUnits.mutate({
+      server.auditor.spreadsheets.importUnits.mutate({
         kind: 'grid',
         fileName: '网格.csv',
         contentBase64: csv(['社区代码,网格名称,户数', `${XIANGSHAN},第三网格,300`]),

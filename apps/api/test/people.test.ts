@@ -1,19 +1,26 @@
-import { auditLog, type DatabaseHandle, seedPeopleRegisters } from '@shequ/db';
-import { createTestDatabase } from '@shequ/db/testing';
+import { auditLog, seedPeopleRegisters } from '@shequ/db';
 import { demoRegisters, fictionalIdNumber } from '@shequ/people';
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JINSHAN, SHIHUAJIAN, seedFixture, WEIHAI, XIANGSHAN } from './fixture.js';
-import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { JINSHAN, SHIHUAJIAN, WEIHAI, XIANGSHAN } from './fixture.js';
+import { rejection, useSuiteApp } from './harness.js';
 
-let database: DatabaseHandle;
-let app: FastifyInstance;
-let clerk: TestClient;
-let neighbour: TestClient;
-let auditor: TestClient;
-let cityAdmin: TestClient;
-let systemAdmin: TestClient;
+const server = useSuiteApp(
+  {
+    clerk: { username: 'clerk', role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+    neighbour: {
+      username: 'neighbour',
+      role: 'communityWorker',
+      jurisdictionCode: SHIHUAJIAN,
+    },
+    auditor: { username: 'auditor', role: 'auditor', jurisdictionCode: JINSHAN },
+    cityAdmin: { username: 'zibo', role: 'cityAdmin', jurisdictionCode: '370300' },
+    systemAdmin: { username: 'root', role: 'systemAdmin', jurisdictionCode: '000000' },
+  },
+  {
+    seed: (database) => seedPeopleRegisters(database, demoRegisters()),
+  },
+);
 
 const idNumber = fictionalIdNumber('370305', '1990-01-02', 21);
 const draft = {
@@ -28,45 +35,19 @@ const draft = {
   joinedOn: '2026-09-01',
 };
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedFixture(database);
-  await seedPeopleRegisters(database, demoRegisters());
-  await insertUser(database, { username: 'clerk', role: 'communityWorker', jurisdictionCode: XIANGSHAN });
-  await insertUser(database, {
-    username: 'neighbour',
-    role: 'communityWorker',
-    jurisdictionCode: SHIHUAJIAN,
-  });
-  await insertUser(database, { username: 'auditor', role: 'auditor', jurisdictionCode: JINSHAN });
-  await insertUser(database, { username: 'zibo', role: 'cityAdmin', jurisdictionCode: '370300' });
-  await insertUser(database, { username: 'root', role: 'systemAdmin', jurisdictionCode: '000000' });
-  app = await makeApp(database);
-  clerk = await signedIn(app, 'clerk');
-  neighbour = await signedIn(app, 'neighbour');
-  auditor = await signedIn(app, 'auditor');
-  cityAdmin = await signedIn(app, 'zibo');
-  systemAdmin = await signedIn(app, 'root');
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
-
 describe('people roster', () => {
   it('lists the community roster with numbers masked, and filters it', async () => {
-    const roster = await clerk.people.roster.query({ asOf: '2026-12-01' });
+    const roster = await server.clerk.people.roster.query({ asOf: '2026-12-01' });
     expect(roster.items.map((w) => w.name)).toContain('王书记');
     for (const w of roster.items) {
       expect(w.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
       expect(w.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
     }
-    const grid = await clerk.people.roster.query({ asOf: '2026-12-01', post: 'grid-worker' });
+    const grid = await server.clerk.people.roster.query({ asOf: '2026-12-01', post: 'grid-worker' });
     expect(grid.items.map((w) => w.name)).toEqual(['孙网格员']);
-    const untrained = await clerk.people.roster.query({ asOf: '2026-12-01', trainingMissing: true });
+    const untrained = await server.clerk.people.roster.query({ asOf: '2026-12-01', trainingMissing: true });
     expect(untrained.items.map((w) => w.name).sort()).toEqual(['孙网格员', '张委员', '赵专干'].sort());
-    const lowPay = await clerk.people.roster.query({
+    const lowPay = await server.clerk.people.roster.query({
       asOf: '2026-12-01',
       referencePay: 56000,
       payBelowReference: true,
@@ -75,37 +56,41 @@ describe('people roster', () => {
   });
 
   it('does not show another community’s roster', async () => {
-    const error = await rejection(neighbour.people.roster.query({ under: XIANGSHAN }));
+    const error = await rejection(server.neighbour.people.roster.query({ under: XIANGSHAN }));
     expect(error.data?.code).toBe('FORBIDDEN');
   });
 
   it('creates a worker with an audit record, and refuses a duplicate ID with a field message, writing nothing', async () => {
-    const created = await clerk.people.create.mutate({ worker: draft });
+    const created = await server.clerk.people.create.mutate({ worker: draft });
     expect(created.idNumber).toBe(`3703**********${idNumber.slice(-4)}`);
-    const audits = await database.db
+    const audits = await server.database.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'people.worker.create'), eq(auditLog.entityId, created.id)));
     expect(audits).toHaveLength(1);
 
-    const before = await clerk.people.roster.query({ asOf: '2026-12-01' });
-    const error = await rejection(clerk.people.create.mutate({ worker: { ...draft, name: '重复的人' } }));
+    const before = await server.clerk.people.roster.query({ asOf: '2026-12-01' });
+    const error = await rejection(
+      server.clerk.people.create.mutate({ worker: { ...draft, name: '重复的人' } }),
+    );
     expect(error.data?.code).toBe('BAD_REQUEST');
     expect(error.data?.fieldErrors?.idNumber?.[0]).toContain('不能重复登记');
-    const after = await clerk.people.roster.query({ asOf: '2026-12-01' });
+    const after = await server.clerk.people.roster.query({ asOf: '2026-12-01' });
     expect(after.total).toBe(before.total);
   });
 
   it('refuses an ID with a wrong check digit, naming the field', async () => {
     const wrong = `${idNumber.slice(0, 17)}${idNumber[17] === '1' ? '2' : '1'}`;
-    const error = await rejection(clerk.people.create.mutate({ worker: { ...draft, idNumber: wrong } }));
+    const error = await rejection(
+      server.clerk.people.create.mutate({ worker: { ...draft, idNumber: wrong } }),
+    );
     expect(error.data?.code).toBe('BAD_REQUEST');
     expect(error.data?.fieldErrors?.['worker.idNumber']?.[0]).toBe('身份证号码校验位不正确，请核对');
   });
 
   it('refuses a worker in two communities at once', async () => {
     const error = await rejection(
-      neighbour.people.create.mutate({
+      server.neighbour.people.create.mutate({
         worker: { ...draft, communityCode: SHIHUAJIAN, joinedOn: '2026-10-01' },
       }),
     );
@@ -113,41 +98,42 @@ describe('people roster', () => {
   });
 
   it('shows the full numbers only to a role that needs them, and records the view', async () => {
-    const [first] = (await clerk.people.roster.query({ asOf: '2026-12-01', post: 'specialist' })).items;
+    const [first] = (await server.clerk.people.roster.query({ asOf: '2026-12-01', post: 'specialist' }))
+      .items;
     if (!first) throw new Error('no specialist');
-    const masked = await clerk.people.person.query({ id: first.id });
+    const masked = await server.clerk.people.person.query({ id: first.id });
     expect(masked.worker.idNumber).toContain('*');
-    const full = await clerk.people.person.query({ id: first.id, full: true });
+    const full = await server.clerk.people.person.query({ id: first.id, full: true });
     expect(full.worker.idNumber).toMatch(/^\d{17}[\dX]$/);
-    const views = await database.db
+    const views = await server.database.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'people.worker.viewFull'), eq(auditLog.entityId, first.id)));
     expect(views).toHaveLength(1);
-    const error = await rejection(auditor.people.person.query({ id: first.id, full: true }));
+    const error = await rejection(server.auditor.people.person.query({ id: first.id, full: true }));
     expect(error.data?.code).toBe('FORBIDDEN');
     const denied = await rejection(
-      auditor.people.leave.mutate({ id: first.id, expectedVersion: 1, leftOn: '2026-12-01' }),
+      server.auditor.people.leave.mutate({ id: first.id, expectedVersion: 1, leftOn: '2026-12-01' }),
     );
     expect(denied.data?.code).toBe('FORBIDDEN');
   });
 
   it('ends a stay on the roster and keeps it in the person’s history', async () => {
-    const [w] = (await clerk.people.roster.query({ asOf: '2026-12-01', post: 'specialist' })).items;
+    const [w] = (await server.clerk.people.roster.query({ asOf: '2026-12-01', post: 'specialist' })).items;
     if (!w) throw new Error('no specialist');
-    await clerk.people.leave.mutate({ id: w.id, expectedVersion: 1, leftOn: '2026-12-01' });
-    const page = await clerk.people.person.query({ id: w.id });
+    await server.clerk.people.leave.mutate({ id: w.id, expectedVersion: 1, leftOn: '2026-12-01' });
+    const page = await server.clerk.people.person.query({ id: w.id });
     expect(page.onPost).toBe(false);
     expect(page.history.map((h) => h.action)).toContain('people.worker.leave');
     const bad = await rejection(
-      clerk.people.leave.mutate({ id: w.id, expectedVersion: 2, leftOn: '2020-01-01' }),
+      server.clerk.people.leave.mutate({ id: w.id, expectedVersion: 2, leftOn: '2020-01-01' }),
     );
     expect(bad.data?.fieldErrors?.leftOn?.[0]).toBe('离职日期不能早于入职日期');
   });
 
   it('refuses a committee whose term ends before it starts', async () => {
     const error = await rejection(
-      clerk.people.saveCommittee.mutate({
+      server.clerk.people.saveCommittee.mutate({
         committee: {
           communityCode: XIANGSHAN,
           kind: 'supervision',
@@ -163,17 +149,17 @@ describe('people roster', () => {
 
 describe('the snapshot uses the registers', () => {
   it('derives staff and committee counts from the registers over the typed facts, naming them', async () => {
-    const result = await clerk.compliance.community.query({ code: XIANGSHAN, asOf: '2026-11-30' });
+    const result = await server.clerk.compliance.community.query({ code: XIANGSHAN, asOf: '2026-11-30' });
     expect(result.fromRegister).toContain('staff.fullTime');
     expect(result.fromRegister).toContain('committee.members');
-    const snapshot = await clerk.communities.snapshot.query({ code: XIANGSHAN });
+    const snapshot = await server.clerk.communities.snapshot.query({ code: XIANGSHAN });
     // The demo roster: five on post plus the grid worker created above.
     expect(snapshot.staff?.fullTime).toBeGreaterThanOrEqual(5);
     expect(snapshot.buildings).toHaveLength(3);
   });
 
   it('shows a community’s organisation with the rules’ findings', async () => {
-    const org = await clerk.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
+    const org = await server.clerk.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
     const grids = org.findings.find((f) => f.rule === 'grid-leaders-on-committee');
     expect(grids).toMatchObject({ status: 'fail', subjects: ['第二网格'] });
     expect(org.derived.fields).toContain('grid.leadersOnCommittee');
@@ -193,7 +179,7 @@ describe('the snapshot uses the registers', () => {
 
 describe('staffing above a street', () => {
   it('gives a city administrator its districts, then a district its streets and a street its communities', async () => {
-    const city = await cityAdmin.people.summary.query({ asOf: '2026-06-30' });
+    const city = await server.cityAdmin.people.summary.query({ asOf: '2026-06-30' });
     expect(city.node).toMatchObject({ code: '370300', name: '淄博市', level: 'city' });
     expect(city.total).toMatchObject({
       communities: 2,
@@ -206,24 +192,24 @@ describe('staffing above a street', () => {
       expect.objectContaining({ code: '370305', name: '临淄区', communities: 2, withRoster: 1, onPost: 5 }),
     ]);
 
-    const district = await cityAdmin.people.summary.query({ under: '370305', asOf: '2026-06-30' });
+    const district = await server.cityAdmin.people.summary.query({ under: '370305', asOf: '2026-06-30' });
     expect(district.node.path.map((p) => p.name)).toEqual(['淄博市']);
     expect(district.children.map((c) => [c.name, c.communities])).toEqual([['金山镇', 2]]);
 
-    const street = await cityAdmin.people.summary.query({ under: JINSHAN, asOf: '2026-06-30' });
+    const street = await server.cityAdmin.people.summary.query({ under: JINSHAN, asOf: '2026-06-30' });
     expect(street.children.map((c) => [c.name, c.withRoster, c.twoCommittees, c.specialists])).toEqual([
       ['十化建社区居委会', 0, 0, 0],
       ['象山社区居委会', 1, 3, 1],
     ]);
     // From the street down the roster itself opens, numbers masked as for anyone.
-    const roster = await cityAdmin.people.roster.query({ under: JINSHAN, asOf: '2026-06-30' });
+    const roster = await server.cityAdmin.people.roster.query({ under: JINSHAN, asOf: '2026-06-30' });
     expect(roster.items.map((w) => w.name)).toContain('王书记');
     expect(roster.items[0]?.idNumber).toContain('*');
   });
 
   it('counts the leaver and the newcomer from their dates', async () => {
     // The tests above put a grid worker on post from 2026-09-01 and the specialist off it from 2026-12-01.
-    const street = await cityAdmin.people.summary.query({ under: JINSHAN, asOf: '2026-12-15' });
+    const street = await server.cityAdmin.people.summary.query({ under: JINSHAN, asOf: '2026-12-15' });
     expect(street.children.find((c) => c.code === XIANGSHAN)).toMatchObject({
       onPost: 5,
       specialists: 0,
@@ -234,14 +220,14 @@ describe('staffing above a street', () => {
   });
 
   it('starts the whole country at its provinces, and refuses a node outside the caller’s own', async () => {
-    const country = await systemAdmin.people.summary.query({ asOf: '2026-06-30' });
+    const country = await server.systemAdmin.people.summary.query({ asOf: '2026-06-30' });
     expect(country.node).toMatchObject({ code: '000000', name: '全国' });
     expect(country.children.map((c) => [c.name, c.withRoster])).toEqual([['山东省', 1]]);
-    const refused = await rejection(cityAdmin.people.summary.query({ under: WEIHAI }));
+    const refused = await rejection(server.cityAdmin.people.summary.query({ under: WEIHAI }));
     expect(refused.data?.code).toBe('FORBIDDEN');
-    const worker = await rejection(clerk.people.summary.query({ under: JINSHAN }));
+    const worker = await rejection(server.clerk.people.summary.query({ under: JINSHAN }));
     expect(worker.data?.code).toBe('FORBIDDEN');
-    const bad = await rejection(cityAdmin.people.summary.query({ under: '12345' }));
+    const bad = await rejection(server.cityAdmin.people.summary.query({ under: '12345' }));
     expect(bad.data?.code).toBe('BAD_REQUEST');
   });
 });
@@ -249,23 +235,23 @@ describe('staffing above a street', () => {
 describe('resident representatives from the register', () => {
   it('counts the representatives serving on the date into the snapshot, and refuses a reversed term', async () => {
     for (const name of ['代表甲', '代表乙'])
-      await clerk.people.createUnit.mutate({
+      await server.clerk.people.createUnit.mutate({
         kind: 'representative',
         unit: { communityCode: XIANGSHAN, name, from: '2026-06-01', to: '2031-05-31' },
       });
-    await clerk.people.createUnit.mutate({
+    await server.clerk.people.createUnit.mutate({
       kind: 'representative',
       unit: { communityCode: XIANGSHAN, name: '上届代表', from: '2021-06-01', to: '2026-05-31' },
     });
-    const org = await clerk.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
+    const org = await server.clerk.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
     expect(org.representatives.map((r) => r.name).sort()).toEqual(['上届代表', '代表乙', '代表甲'].sort());
     expect(org.derived.fields).toContain('representatives');
     expect(org.derived.facts.representatives).toBe(2);
-    const compliance = await clerk.compliance.community.query({ code: XIANGSHAN, asOf: '2026-11-30' });
+    const compliance = await server.clerk.compliance.community.query({ code: XIANGSHAN, asOf: '2026-11-30' });
     expect(compliance.fromRegister).toContain('representatives');
 
     const reversed = await rejection(
-      clerk.people.createUnit.mutate({
+      server.clerk.people.createUnit.mutate({
         kind: 'representative',
         unit: { communityCode: XIANGSHAN, name: '错的', from: '2026-06-01', to: '2026-01-01' },
       }),

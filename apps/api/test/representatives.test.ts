@@ -1,43 +1,26 @@
-import { auditLog, type DatabaseHandle, peopleUnits, seedPeopleRegisters } from '@shequ/db';
-import { createTestDatabase } from '@shequ/db/testing';
+import { auditLog, peopleUnits, seedPeopleRegisters } from '@shequ/db';
 import { readTable } from '@shequ/facts-io';
 import { demoRegisters } from '@shequ/people';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JINSHAN, SHIHUAJIAN, seedFixture, WEIHAI, XIANGSHAN } from './fixture.js';
-import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { JINSHAN, SHIHUAJIAN, WEIHAI, XIANGSHAN } from './fixture.js';
+import { rejection, useSuiteApp } from './harness.js';
 
-let database: DatabaseHandle;
-let app: FastifyInstance;
-let streetAdmin: TestClient;
-let auditor: TestClient;
-let elsewhere: TestClient;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedFixture(database);
-  await seedPeopleRegisters(database, demoRegisters());
-  await insertUser(database, { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN });
-  await insertUser(database, { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN });
-  await insertUser(database, { username: 'weihai', role: 'streetAdmin', jurisdictionCode: WEIHAI });
-  app = await makeApp(database);
-  streetAdmin = await signedIn(app, 'jinshan');
-  auditor = await signedIn(app, 'inspector');
-  elsewhere = await signedIn(app, 'weihai');
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
+const server = useSuiteApp(
+  {
+    streetAdmin: { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN },
+    auditor: { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN },
+    elsewhere: { username: 'weihai', role: 'streetAdmin', jurisdictionCode: WEIHAI },
+  },
+  { seed: (database) => seedPeopleRegisters(database, demoRegisters()) },
+);
 
 const csv = (lines: string[]) => Buffer.from(lines.join('\n')).toString('base64');
 
 describe('resident representatives', () => {
   it('come in from a sheet of their own with their terms, all or nothing, and go out under the same headers', async () => {
-    const before = await database.db.$count(peopleUnits);
-    const reversed = await streetAdmin.spreadsheets.importUnits.mutate({
+    const before = await server.database.db.$count(peopleUnits);
+    const reversed = await server.streetAdmin.spreadsheets.importUnits.mutate({
       kind: 'representative',
       fileName: '居民代表.csv',
       contentBase64: csv([
@@ -50,9 +33,9 @@ describe('resident representatives', () => {
       ok: false,
       problems: [{ row: 3, column: '任期结束日期', message: '任期结束日期不能早于开始日期' }],
     });
-    expect(await database.db.$count(peopleUnits)).toBe(before);
+    expect(await server.database.db.$count(peopleUnits)).toBe(before);
 
-    const added = await streetAdmin.spreadsheets.importUnits.mutate({
+    const added = await server.streetAdmin.spreadsheets.importUnits.mutate({
       kind: 'representative',
       fileName: '居民代表.csv',
       contentBase64: csv([
@@ -63,10 +46,13 @@ describe('resident representatives', () => {
       ]),
     });
     expect(added).toEqual({ ok: true, created: 3, updated: 0, dryRun: false });
-    const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
+    const org = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
     expect(org.derived.facts.representatives).toBe(2);
 
-    const file = await auditor.spreadsheets.exportUnits.query({ under: JINSHAN, kind: 'representative' });
+    const file = await server.auditor.spreadsheets.exportUnits.query({
+      under: JINSHAN,
+      kind: 'representative',
+    });
     const rows = await readTable(Buffer.from(file.contentBase64, 'base64'), 'xlsx');
     expect(rows[0]).toEqual(['社区代码', '姓名', '任期开始日期', '任期结束日期']);
     expect(
@@ -84,12 +70,12 @@ describe('resident representatives', () => {
   });
 
   it('have their term ended on a date, with a field message for a date before it began, audited', async () => {
-    const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
+    const org = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
     const serving = org.representatives.find((r) => r.name === '代表乙');
     if (!serving) throw new Error('代表乙 not registered');
 
     const early = await rejection(
-      streetAdmin.people.endRepresentativeTerm.mutate({
+      server.streetAdmin.people.endRepresentativeTerm.mutate({
         id: serving.id,
         expectedVersion: serving.version,
         to: '2026-05-31',
@@ -98,7 +84,7 @@ describe('resident representatives', () => {
     expect(early.data?.code).toBe('BAD_REQUEST');
     expect(early.data?.fieldErrors?.to?.[0]).toBe('任期结束日期不能早于开始日期');
     const badDate = await rejection(
-      streetAdmin.people.endRepresentativeTerm.mutate({
+      server.streetAdmin.people.endRepresentativeTerm.mutate({
         id: serving.id,
         expectedVersion: serving.version,
         to: '2026-13-01',
@@ -108,7 +94,7 @@ describe('resident representatives', () => {
     expect(
       (
         await rejection(
-          auditor.people.endRepresentativeTerm.mutate({
+          server.auditor.people.endRepresentativeTerm.mutate({
             id: serving.id,
             expectedVersion: serving.version,
             to: '2026-11-30',
@@ -119,7 +105,7 @@ describe('resident representatives', () => {
     expect(
       (
         await rejection(
-          elsewhere.people.endRepresentativeTerm.mutate({
+          server.elsewhere.people.endRepresentativeTerm.mutate({
             id: serving.id,
             expectedVersion: serving.version,
             to: '2026-11-30',
@@ -128,15 +114,15 @@ describe('resident representatives', () => {
       ).data?.code,
     ).toBe('FORBIDDEN');
 
-    const ended = await streetAdmin.people.endRepresentativeTerm.mutate({
+    const ended = await server.streetAdmin.people.endRepresentativeTerm.mutate({
       id: serving.id,
       expectedVersion: serving.version,
       to: '2026-11-30',
     });
     expect(ended.to).toBe('2026-11-30');
-    const after = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
+    const after = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
     expect(after.derived.facts.representatives).toBe(1);
-    const audited = await database.db
+    const audited = await server.database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, 'people.representative.end'));
@@ -145,19 +131,19 @@ describe('resident representatives', () => {
   });
 
   it('refuse a stale end of term: the editor who read an older version is told, nothing written', async () => {
-    const org = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
+    const org = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
     const read = org.representatives.find((r) => r.name === '代表甲');
     if (!read) throw new Error('代表甲 not registered');
     // Two editors open the same representative; the first ends the term, the second still holds the old version.
-    const first = await streetAdmin.people.endRepresentativeTerm.mutate({
+    const first = await server.streetAdmin.people.endRepresentativeTerm.mutate({
       id: read.id,
       to: '2026-10-31',
       expectedVersion: read.version,
     });
     expect(first.version).toBe(read.version + 1);
-    const auditsBefore = await database.db.$count(auditLog, eq(auditLog.entityId, read.id));
+    const auditsBefore = await server.database.db.$count(auditLog, eq(auditLog.entityId, read.id));
     const stale = await rejection(
-      streetAdmin.people.endRepresentativeTerm.mutate({
+      server.streetAdmin.people.endRepresentativeTerm.mutate({
         id: read.id,
         to: '2026-09-30',
         expectedVersion: read.version,
@@ -165,10 +151,10 @@ describe('resident representatives', () => {
     );
     expect(stale.data?.code).toBe('CONFLICT');
     expect(stale.message).toBe('该居民代表已被他人修改，请刷新后重新操作');
-    const after = await streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
+    const after = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
     const stored = after.representatives.find((r) => r.id === read.id);
     expect(stored?.to).toBe('2026-10-31');
     expect(stored?.version).toBe(read.version + 1);
-    expect(await database.db.$count(auditLog, eq(auditLog.entityId, read.id))).toBe(auditsBefore);
+    expect(await server.database.db.$count(auditLog, eq(auditLog.entityId, read.id))).toBe(auditsBefore);
   });
 });

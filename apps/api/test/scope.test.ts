@@ -1,43 +1,15 @@
-import { type DatabaseHandle, users } from '@shequ/db';
-import { createTestDatabase } from '@shequ/db/testing';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '@shequ/db';
+import { describe, expect, it } from 'vitest';
 import { accountManagementProblem, isInScope } from '../src/auth/scope.js';
-import { JINSHAN, SHIHUAJIAN, seedFixture, WEIHAI, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
-import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+import { JINSHAN, SHIHUAJIAN, WEIHAI, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
+import { rejection, useSuiteApp } from './harness.js';
 
-let database: DatabaseHandle & { close(): Promise<void> };
-let app: FastifyInstance;
-let streetAdmin: TestClient;
-let worker: TestClient;
-let auditor: TestClient;
-let cityAdmin: TestClient;
-let system: TestClient;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedFixture(database);
-  await insertUser(database, { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN });
-  await insertUser(database, { username: 'xiangshan', role: 'communityWorker', jurisdictionCode: XIANGSHAN });
-  await insertUser(database, { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN });
-  await insertUser(database, { username: 'weihai', role: 'cityAdmin', jurisdictionCode: WEIHAI });
-  await insertUser(database, { username: 'root', role: 'systemAdmin', jurisdictionCode: '000000' });
-  app = await makeApp(database);
-  const clients = await Promise.all(
-    ['jinshan', 'xiangshan', 'inspector', 'weihai', 'root'].map((u) => signedIn(app, u)),
-  );
-  [streetAdmin, worker, auditor, cityAdmin, system] = clients as [
-    TestClient,
-    TestClient,
-    TestClient,
-    TestClient,
-    TestClient,
-  ];
-});
-
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
+const server = useSuiteApp({
+  streetAdmin: { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN },
+  worker: { username: 'xiangshan', role: 'communityWorker', jurisdictionCode: XIANGSHAN },
+  auditor: { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN },
+  cityAdmin: { username: 'weihai', role: 'cityAdmin', jurisdictionCode: WEIHAI },
+  system: { username: 'root', role: 'systemAdmin', jurisdictionCode: '000000' },
 });
 
 describe('scope rules (pure)', () => {
@@ -70,24 +42,24 @@ describe('scope rules (pure)', () => {
 
 describe('reading is limited to the jurisdiction', () => {
   it('a Jinshan street admin or worker gets FORBIDDEN for a Weihai community', async () => {
-    for (const client of [streetAdmin, worker, auditor]) {
+    for (const client of [server.streetAdmin, server.worker, server.auditor]) {
       const error = await rejection(client.communities.get.query({ code: WEIHAI_COMMUNITY }));
       expect(error.data?.code).toBe('FORBIDDEN');
       expect(
         (await rejection(client.communities.snapshot.query({ code: WEIHAI_COMMUNITY }))).data?.code,
       ).toBe('FORBIDDEN');
     }
-    const own = await streetAdmin.communities.get.query({ code: XIANGSHAN });
+    const own = await server.streetAdmin.communities.get.query({ code: XIANGSHAN });
     expect(own.path.map((p) => p.code)).toEqual([JINSHAN]);
     // A worker is bound to one community: a neighbour in the same town is out of scope.
-    expect((await rejection(worker.communities.get.query({ code: SHIHUAJIAN }))).data?.code).toBe(
+    expect((await rejection(server.worker.communities.get.query({ code: SHIHUAJIAN }))).data?.code).toBe(
       'FORBIDDEN',
     );
   });
 
   it('finds communities by any part of the name: one character, two, or a longer run in order', async () => {
     const codes = async (search: string) =>
-      (await streetAdmin.communities.list.query({ search })).items.map((c) => c.code).sort();
+      (await server.streetAdmin.communities.list.query({ search })).items.map((c) => c.code).sort();
     expect(await codes('象')).toEqual([XIANGSHAN]);
     expect(await codes('象山')).toEqual([XIANGSHAN]);
     expect(await codes('社区居委')).toEqual([SHIHUAJIAN, XIANGSHAN]);
@@ -98,53 +70,56 @@ describe('reading is limited to the jurisdiction', () => {
   });
 
   it('lists and searches never return rows outside the jurisdiction', async () => {
-    const all = await streetAdmin.communities.list.query({ pageSize: 100 });
+    const all = await server.streetAdmin.communities.list.query({ pageSize: 100 });
     expect(all.total).toBe(2);
     expect(all.items.every((c) => c.code.startsWith(JINSHAN))).toBe(true);
-    const byName = await streetAdmin.communities.list.query({ search: '居委会' });
+    const byName = await server.streetAdmin.communities.list.query({ search: '居委会' });
     expect(byName.items.map((c) => c.code).sort()).toEqual([SHIHUAJIAN, XIANGSHAN]);
-    const byCode = await streetAdmin.communities.list.query({ search: '3710' });
+    const byCode = await server.streetAdmin.communities.list.query({ search: '3710' });
     expect(byCode.total).toBe(0);
-    expect((await rejection(streetAdmin.communities.list.query({ under: WEIHAI }))).data?.code).toBe(
+    expect((await rejection(server.streetAdmin.communities.list.query({ under: WEIHAI }))).data?.code).toBe(
       'FORBIDDEN',
     );
-    const found = await streetAdmin.jurisdictions.search.query({ query: '居委会' });
+    const found = await server.streetAdmin.jurisdictions.search.query({ query: '居委会' });
     expect(found.map((n) => n.code).sort()).toEqual([SHIHUAJIAN, XIANGSHAN]);
-    expect(await streetAdmin.jurisdictions.search.query({ query: '威海' })).toEqual([]);
+    expect(await server.streetAdmin.jurisdictions.search.query({ query: '威海' })).toEqual([]);
     expect(
-      (await rejection(streetAdmin.jurisdictions.children.query({ parentCode: '370305' }))).data?.code,
+      (await rejection(server.streetAdmin.jurisdictions.children.query({ parentCode: '370305' }))).data?.code,
     ).toBe('FORBIDDEN');
-    expect((await streetAdmin.jurisdictions.roots.query()).map((n) => n.code)).toEqual([JINSHAN]);
-    const workerView = await worker.communities.list.query({});
+    expect((await server.streetAdmin.jurisdictions.roots.query()).map((n) => n.code)).toEqual([JINSHAN]);
+    const workerView = await server.worker.communities.list.query({});
     expect(workerView.items.map((c) => c.code)).toEqual([XIANGSHAN]);
   });
 
   it('the whole country sees both towns; a city admin sees only its city', async () => {
-    expect((await system.communities.list.query({})).total).toBe(4);
-    const weihai = await cityAdmin.communities.list.query({ sortField: 'households', sortOrder: 'descend' });
+    expect((await server.system.communities.list.query({})).total).toBe(4);
+    const weihai = await server.cityAdmin.communities.list.query({
+      sortField: 'households',
+      sortOrder: 'descend',
+    });
     expect(weihai.items.map((c) => c.code)).toEqual(['371002001003', WEIHAI_COMMUNITY]);
     expect(weihai.items[0]).toMatchObject({ streetName: '环翠楼街道', districtName: '环翠区' });
-    const roots = await system.jurisdictions.roots.query();
+    const roots = await server.system.jurisdictions.roots.query();
     expect(roots.map((n) => n.code)).toEqual(['370000']);
     expect(roots[0]?.hasChildren).toBe(true);
-    const towns = await system.jurisdictions.children.query({ parentCode: '370305' });
+    const towns = await server.system.jurisdictions.children.query({ parentCode: '370305' });
     expect(towns.map((n) => [n.code, n.hasChildren])).toEqual([[JINSHAN, true]]);
-    const communitiesOfJinshan = await system.jurisdictions.children.query({ parentCode: JINSHAN });
+    const communitiesOfJinshan = await server.system.jurisdictions.children.query({ parentCode: JINSHAN });
     expect(communitiesOfJinshan.every((n) => !n.hasChildren)).toBe(true);
-    const search = await system.jurisdictions.search.query({ query: '象山' });
+    const search = await server.system.jurisdictions.search.query({ query: '象山' });
     expect(search[0]?.path.map((p) => p.code)).toEqual(['370000', '370300', '370305', JINSHAN]);
   });
 
   it('the audit log shows only records about the jurisdiction', async () => {
-    await cityAdmin.communities.updateFacts.mutate({
+    await server.cityAdmin.communities.updateFacts.mutate({
       code: WEIHAI_COMMUNITY,
       expectedVersion: 1,
       asOf: '2026-09-30',
       facts: { households: 1200 },
     });
-    const mine = await streetAdmin.audit.list.query({});
+    const mine = await server.streetAdmin.audit.list.query({});
     expect(mine.items.some((r) => r.entityId === WEIHAI_COMMUNITY)).toBe(false);
-    const theirs = await cityAdmin.audit.list.query({ entityType: 'community' });
+    const theirs = await server.cityAdmin.audit.list.query({ entityType: 'community' });
     expect(theirs.items.map((r) => r.entityId)).toContain(WEIHAI_COMMUNITY);
   });
 });
@@ -152,7 +127,7 @@ describe('reading is limited to the jurisdiction', () => {
 describe('writing', () => {
   it('an auditor cannot change facts or accounts', async () => {
     const facts = await rejection(
-      auditor.communities.updateFacts.mutate({
+      server.auditor.communities.updateFacts.mutate({
         code: XIANGSHAN,
         expectedVersion: 1,
         asOf: '2026-09-30',
@@ -161,7 +136,7 @@ describe('writing', () => {
     );
     expect(facts.data?.code).toBe('FORBIDDEN');
     const account = await rejection(
-      auditor.users.create.mutate({
+      server.auditor.users.create.mutate({
         username: 'sneaky',
         displayName: '某',
         role: 'auditor',
@@ -173,7 +148,7 @@ describe('writing', () => {
 
   it('a worker cannot change a neighbouring community', async () => {
     const error = await rejection(
-      worker.communities.updateFacts.mutate({
+      server.worker.communities.updateFacts.mutate({
         code: SHIHUAJIAN,
         expectedVersion: 1,
         asOf: '2026-09-30',
@@ -185,7 +160,7 @@ describe('writing', () => {
 
   it('admins cannot create accounts above their level or outside their node', async () => {
     const above = await rejection(
-      streetAdmin.users.create.mutate({
+      server.streetAdmin.users.create.mutate({
         username: 'boss',
         displayName: '某',
         role: 'districtAdmin',
@@ -194,7 +169,7 @@ describe('writing', () => {
     );
     expect(above.data?.code).toBe('FORBIDDEN');
     const outside = await rejection(
-      streetAdmin.users.create.mutate({
+      server.streetAdmin.users.create.mutate({
         username: 'spy',
         displayName: '某',
         role: 'communityWorker',
@@ -203,7 +178,7 @@ describe('writing', () => {
     );
     expect(outside.data?.code).toBe('FORBIDDEN');
     const wrongLevel = await rejection(
-      streetAdmin.users.create.mutate({
+      server.streetAdmin.users.create.mutate({
         username: 'odd',
         displayName: '某',
         role: 'communityWorker',
@@ -211,9 +186,9 @@ describe('writing', () => {
       }),
     );
     expect(wrongLevel.data?.fieldErrors).toEqual({ jurisdictionCode: ['该角色须绑定到社区级节点'] });
-    expect(await database.db.$count(users)).toBe(5);
+    expect(await server.database.db.$count(users)).toBe(5);
 
-    const { user, oneTimePassword } = await streetAdmin.users.create.mutate({
+    const { user, oneTimePassword } = await server.streetAdmin.users.create.mutate({
       username: 'Shihuajian',
       displayName: '十化建社工',
       role: 'communityWorker',
@@ -222,7 +197,7 @@ describe('writing', () => {
     expect(user).toMatchObject({ username: 'shihuajian', mustChangePassword: true });
     expect(oneTimePassword).toMatch(/^[A-Za-z0-9]{16}$/);
     const duplicate = await rejection(
-      streetAdmin.users.create.mutate({
+      server.streetAdmin.users.create.mutate({
         username: 'shihuajian',
         displayName: '重名',
         role: 'communityWorker',
@@ -233,12 +208,12 @@ describe('writing', () => {
     expect(duplicate.data?.fieldErrors).toEqual({ username: ['该用户名已被使用'] });
 
     // The Weihai city admin can neither see nor reset the Jinshan account.
-    const listed = await cityAdmin.users.list.query({});
+    const listed = await server.cityAdmin.users.list.query({});
     expect(listed.items.some((u) => u.username === 'shihuajian')).toBe(false);
-    expect((await rejection(cityAdmin.users.resetPassword.mutate({ id: user.id }))).data?.code).toBe(
+    expect((await rejection(server.cityAdmin.users.resetPassword.mutate({ id: user.id }))).data?.code).toBe(
       'FORBIDDEN',
     );
-    const { oneTimePassword: reset } = await streetAdmin.users.resetPassword.mutate({ id: user.id });
+    const { oneTimePassword: reset } = await server.streetAdmin.users.resetPassword.mutate({ id: user.id });
     expect(reset).not.toBe(oneTimePassword);
   });
 });

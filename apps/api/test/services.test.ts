@@ -8,9 +8,9 @@ import { JINSHAN, SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
 import {
   type Clock,
   clientFor,
-  fakeClock,
   insertUser,
   makeApp,
+  monthsLongStory,
   rejection,
   signedIn,
   type TestClient,
@@ -52,12 +52,9 @@ beforeAll(async () => {
   });
   await insertUser(database, { username: 'street', role: 'streetAdmin', jurisdictionCode: JINSHAN });
   await insertUser(database, { username: 'auditor', role: 'auditor', jurisdictionCode: JINSHAN });
-  clock = fakeClock(new Date('2026-03-02T02:00:00Z'));
-  app = await makeApp(database, {
-    now: clock.now,
-    sessionTtlMs: 365 * 86_400_000,
-    sessionIdleMs: 365 * 86_400_000,
-  });
+  const story = monthsLongStory();
+  clock = story.clock;
+  app = await makeApp(database, story.options);
   clerk = await signedIn(app, 'clerk');
   colleague = await signedIn(app, 'colleague');
   neighbour = await signedIn(app, 'neighbour');

@@ -1,36 +1,19 @@
-import { auditLog, communities, type DatabaseHandle } from '@shequ/db';
-import { createTestDatabase } from '@shequ/db/testing';
+import { auditLog, communities } from '@shequ/db';
 import { factColumns, parseFactsTable, readTable } from '@shequ/facts-io';
 import { spreadsheetBomb } from '@shequ/facts-io/testing';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JINSHAN, SHIHUAJIAN, seedFixture, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
-import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { JINSHAN, SHIHUAJIAN, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
+import { rejection, useSuiteApp } from './harness.js';
 
-let database: DatabaseHandle;
-let app: FastifyInstance;
-let streetAdmin: TestClient;
-let auditor: TestClient;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedFixture(database);
-  await insertUser(database, { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN });
-  await insertUser(database, { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN });
-  app = await makeApp(database);
-  streetAdmin = await signedIn(app, 'jinshan');
-  auditor = await signedIn(app, 'inspector');
-});
-
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
+const server = useSuiteApp({
+  streetAdmin: { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN },
+  auditor: { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN },
 });
 
 /** A CSV built on the template's own header row, as a person filling in the template would. */
 async function filledCsv(rows: Record<string, string>[]): Promise<string> {
-  const template = await streetAdmin.spreadsheets.factsTemplate.query({ format: 'csv' });
+  const template = await server.streetAdmin.spreadsheets.factsTemplate.query({ format: 'csv' });
   const [header = []] = await readTable(Buffer.from(template.contentBase64, 'base64'), 'csv');
   const columns = header.map(String);
   const lines = rows.map((row) => columns.map((column) => row[column] ?? '').join(','));
@@ -38,18 +21,18 @@ async function filledCsv(rows: Record<string, string>[]): Promise<string> {
 }
 
 const households = async (code: string) =>
-  (await database.db.select().from(communities).where(eq(communities.code, code)))[0]?.households;
+  (await server.database.db.select().from(communities).where(eq(communities.code, code)))[0]?.households;
 
 describe('spreadsheets', () => {
   it('offers the template with Chinese column headers', async () => {
-    const template = await streetAdmin.spreadsheets.factsTemplate.query({ format: 'xlsx' });
+    const template = await server.streetAdmin.spreadsheets.factsTemplate.query({ format: 'xlsx' });
     const [header = []] = await readTable(Buffer.from(template.contentBase64, 'base64'), 'xlsx');
     expect(header).toEqual(expect.arrayContaining(['社区代码', '社区名称', '数据日期', '户数', '人口']));
   });
 
   it('reports every bad cell by row and column and writes nothing', async () => {
-    const before = await database.db.$count(auditLog);
-    const result = await streetAdmin.spreadsheets.importFacts.mutate({
+    const before = await server.database.db.$count(auditLog);
+    const result = await server.streetAdmin.spreadsheets.importFacts.mutate({
       fileName: '金山镇.csv',
       contentBase64: await filledCsv([
         { 社区代码: XIANGSHAN, 社区名称: '象山社区居委会', 数据日期: '2026-09-30', 户数: '2100' },
@@ -60,11 +43,11 @@ describe('spreadsheets', () => {
     if (result.ok) return;
     expect(result.problems).toEqual([expect.objectContaining({ row: 3, column: '户数' })]);
     expect(await households(XIANGSHAN)).not.toBe(2100);
-    expect(await database.db.$count(auditLog)).toBe(before);
+    expect(await server.database.db.$count(auditLog)).toBe(before);
   });
 
   it('refuses a row for a community outside the importer’s town, naming its row', async () => {
-    const result = await streetAdmin.spreadsheets.importFacts.mutate({
+    const result = await server.streetAdmin.spreadsheets.importFacts.mutate({
       fileName: 'mixed.csv',
       contentBase64: await filledCsv([
         { 社区代码: XIANGSHAN, 社区名称: '象山社区居委会', 数据日期: '2026-09-30', 户数: '2100' },
@@ -78,18 +61,21 @@ describe('spreadsheets', () => {
     expect(await households(WEIHAI_COMMUNITY)).not.toBe(900);
   });
 
-  it('imports a good file with an audit record, and an auditor may not import', async () => {
+  it('imports a good file with an audit record, and an server.auditor may not import', async () => {
     const contentBase64 = await filledCsv([
       { 社区代码: XIANGSHAN, 社区名称: '象山社区居委会', 数据日期: '2026-09-30', 户数: '2100' },
     ]);
     expect(
-      (await rejection(auditor.spreadsheets.importFacts.mutate({ fileName: 'a.csv', contentBase64 }))).data
-        ?.code,
+      (await rejection(server.auditor.spreadsheets.importFacts.mutate({ fileName: 'a.csv', contentBase64 })))
+        .data?.code,
     ).toBe('FORBIDDEN');
-    const result = await streetAdmin.spreadsheets.importFacts.mutate({ fileName: 'a.csv', contentBase64 });
+    const result = await server.streetAdmin.spreadsheets.importFacts.mutate({
+      fileName: 'a.csv',
+      contentBase64,
+    });
     expect(result).toEqual({ ok: true, updated: 1, dryRun: false });
     expect(await households(XIANGSHAN)).toBe(2100);
-    const audits = await database.db
+    const audits = await server.database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, 'community.importFacts'));
@@ -98,7 +84,7 @@ describe('spreadsheets', () => {
 
   it('names the file field when the file is not a spreadsheet', async () => {
     const error = await rejection(
-      streetAdmin.spreadsheets.importFacts.mutate({ fileName: 'facts.pdf', contentBase64: 'AAAA' }),
+      server.streetAdmin.spreadsheets.importFacts.mutate({ fileName: 'facts.pdf', contentBase64: 'AAAA' }),
     );
     expect(error.data?.fieldErrors).toEqual({ fileName: ['只支持 .xlsx 与 .csv 文件'] });
   });
@@ -107,7 +93,7 @@ describe('spreadsheets', () => {
     // ~64 MB of XML in a file under the 1 MB upload limit.
     const bomb = (await spreadsheetBomb({ rows: 60_000, cellText: 'x'.repeat(1000) })).toString('base64');
     const refused = await rejection(
-      streetAdmin.spreadsheets.importFacts.mutate({ fileName: 'bomb.xlsx', contentBase64: bomb }),
+      server.streetAdmin.spreadsheets.importFacts.mutate({ fileName: 'bomb.xlsx', contentBase64: bomb }),
     );
     expect(refused.data?.httpStatus).toBe(400);
     expect(refused.data?.fieldErrors).toEqual({ fileName: ['文件解压后超过 32 MB 的上限：请分批导入'] });
@@ -117,7 +103,7 @@ describe('spreadsheets', () => {
     const outcomes = await Promise.all(
       Array.from({ length: 4 }, () =>
         rejection(
-          streetAdmin.spreadsheets.importFacts.mutate({ fileName: 'rows.xlsx', contentBase64: rows }),
+          server.streetAdmin.spreadsheets.importFacts.mutate({ fileName: 'rows.xlsx', contentBase64: rows }),
         ),
       ),
     );
@@ -131,28 +117,29 @@ describe('spreadsheets', () => {
     );
     // The gate is open again afterwards.
     const again = await rejection(
-      streetAdmin.spreadsheets.importFacts.mutate({ fileName: 'rows.xlsx', contentBase64: rows }),
+      server.streetAdmin.spreadsheets.importFacts.mutate({ fileName: 'rows.xlsx', contentBase64: rows }),
     );
     expect(again.data?.httpStatus).toBe(400);
   });
 
   it('exports the list the reader may see, and refuses a node outside it', async () => {
-    const file = await streetAdmin.spreadsheets.exportCommunities.query({});
+    const file = await server.streetAdmin.spreadsheets.exportCommunities.query({});
     const rows = await readTable(Buffer.from(file.contentBase64, 'base64'), 'xlsx');
     expect(rows[0]?.slice(0, 2)).toEqual(['社区代码', '社区名称']);
     expect(rows.slice(1).map((r) => r[0])).toEqual([SHIHUAJIAN, XIANGSHAN]);
     expect(
-      (await rejection(streetAdmin.spreadsheets.exportCommunities.query({ under: '371000' }))).data?.code,
+      (await rejection(server.streetAdmin.spreadsheets.exportCommunities.query({ under: '371000' }))).data
+        ?.code,
     ).toBe('FORBIDDEN');
   });
 
   it('exports in the template’s columns, so the file imports back unchanged', async () => {
-    const file = await streetAdmin.spreadsheets.exportCommunities.query({});
+    const file = await server.streetAdmin.spreadsheets.exportCommunities.query({});
     const rows = await readTable(Buffer.from(file.contentBase64, 'base64'), 'xlsx');
     expect(rows[0]).toEqual(factColumns.map((c) => c.header));
     const parsed = parseFactsTable(rows);
     expect(parsed.ok && parsed.snapshots.map((s) => s.code)).toEqual([SHIHUAJIAN, XIANGSHAN]);
-    const dryRun = await streetAdmin.spreadsheets.importFacts.mutate({
+    const dryRun = await server.streetAdmin.spreadsheets.importFacts.mutate({
       fileName: file.fileName,
       contentBase64: file.contentBase64,
       dryRun: true,

@@ -13,7 +13,7 @@ import {
   type ArchivesTestApp,
   archivesTestApp,
   type Clock,
-  fakeClock,
+  monthsLongStory,
   rejection,
   type TestClient,
 } from './harness.js';
@@ -42,12 +42,9 @@ const id = (who: Who): string => server.ids[who];
 const workbenchOf = (who: Who) => client(who).workbench.mine.query();
 
 beforeAll(async () => {
-  clock = fakeClock(new Date('2026-03-02T02:00:00Z'));
-  server = await archivesTestApp('shequ-workbench-', accounts, {
-    now: clock.now,
-    sessionTtlMs: 365 * 86_400_000,
-    sessionIdleMs: 365 * 86_400_000,
-  });
+  const story = monthsLongStory();
+  clock = story.clock;
+  server = await archivesTestApp('shequ-workbench-', accounts, story.options);
   ({ database } = server);
   const street = client('street');
   const item = await street.archives.create.mutate({

@@ -3,57 +3,26 @@
  * from before: an insider who rewrites the database and recomputes the chain passes a fresh export,
  * but not the checkpoint the street co-signed earlier.
  */
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildLog, custodyCheckpoint, signCheckpoint } from '@shequ/archives';
-import {
-  loadSigningKey,
-  loadWitnessKey,
-  migrateDatabase,
-  openPglite,
-  readCustodyLog,
-  seedArchivesDemo,
-  XIANGSHAN,
-} from '@shequ/db';
-import { insertTestCommunity, tamperAsSuperuser } from '@shequ/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSigningKey, loadWitnessKey, openPglite, readCustodyLog, XIANGSHAN } from '@shequ/db';
+import { tamperAsSuperuser } from '@shequ/db/testing';
+import { describe, expect, it } from 'vitest';
+import { useArchivesDemoFolder } from './archives-demo.js';
 import { shequ } from './run-cli.js';
 
-let dir: string;
-let env: NodeJS.ProcessEnv;
+const demo = useArchivesDemoFolder('shequ-log-witness-');
 const STREET = XIANGSHAN.slice(0, 9);
-const first = () => join(dir, 'first');
-const second = () => join(dir, 'second');
-const kept = () => join(dir, 'kept-witnessed.json');
+const first = () => join(demo.dir, 'first');
+const second = () => join(demo.dir, 'second');
+const kept = () => join(demo.dir, 'kept-witnessed.json');
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'shequ-log-witness-'));
-  env = {
-    DATABASE_URL: '',
-    SHEQU_DATA_DIR: join(dir, 'pglite'),
-    SHEQU_SIGNING_KEY_FILE: join(dir, 'signing-key.pem'),
-    SHEQU_WITNESS_KEY_DIR: join(dir, 'witness-keys'),
-  };
-  const database = await openPglite(join(dir, 'pglite'));
-  try {
-    await migrateDatabase(database);
-    await insertTestCommunity(database, { code: XIANGSHAN, name: '象山社区居委会' });
-    await seedArchivesDemo(database);
-  } finally {
-    await database.close();
-  }
-}, 120_000);
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-const witnessKey = () => loadWitnessKey(STREET, join(dir, 'witness-keys')).publicKey;
+const witnessKey = () => loadWitnessKey(STREET, join(demo.dir, 'witness-keys')).publicKey;
 
 describe('witnessed export and verify', () => {
   it('exports a checkpoint co-signed by the street, which verify checks against the pinned witness key', async () => {
-    const exported = shequ(['log', 'export', '--community', XIANGSHAN, '--out', first()], { env });
+    const exported = shequ(['log', 'export', '--community', XIANGSHAN, '--out', first()], { env: demo.env });
     expect(exported.status).toBe(0);
     expect(exported.stdout).toContain('街道（乡镇）已见证该检查点');
     const checkpoint = custodyCheckpoint.parse(
@@ -72,13 +41,13 @@ describe('witnessed export and verify', () => {
     ]);
     expect(verified.status).toBe(0);
     expect(verified.stdout).toContain(`经街道（乡镇）${STREET} 见证，见证公钥已登记`);
-    const reconciled = shequ(['log', 'reconcile', '--community', XIANGSHAN], { env });
+    const reconciled = shequ(['log', 'reconcile', '--community', XIANGSHAN], { env: demo.env });
     expect(reconciled.stdout).toContain('核对一致');
     expect(reconciled.status).toBe(0);
   }, 60_000);
 
   it('exits 1 when a co-signature is by a witness key not on record, or was made over another root', async () => {
-    const stranger = loadWitnessKey(STREET, join(dir, 'stranger-keys')).publicKey;
+    const stranger = loadWitnessKey(STREET, join(demo.dir, 'stranger-keys')).publicKey;
     const unknown = shequ([
       'log',
       'verify',
@@ -96,12 +65,12 @@ describe('witnessed export and verify', () => {
     );
     const entries = await readLog(join(first(), 'log.jsonl'));
     const resigned = signCheckpoint(entries, {
-      privateKey: loadSigningKey(env.SHEQU_SIGNING_KEY_FILE).privateKey,
+      privateKey: loadSigningKey(demo.env.SHEQU_SIGNING_KEY_FILE).privateKey,
       at: checkpoint.at,
       community: XIANGSHAN,
       size: checkpoint.size - 1,
     });
-    const moved = join(dir, 'moved.json');
+    const moved = join(demo.dir, 'moved.json');
     await writeFile(moved, JSON.stringify({ ...resigned, cosignatures: checkpoint.cosignatures }));
     const result = shequ(['log', 'verify', '--checkpoint', moved, join(first(), 'log.jsonl')]);
     expect(result.status).toBe(1);
@@ -109,7 +78,7 @@ describe('witnessed export and verify', () => {
   }, 60_000);
 
   it('catches a rewrite with the chain recomputed through the checkpoint kept from before, and the street refuses to witness it', async () => {
-    const database = await openPglite(join(dir, 'pglite'));
+    const database = await openPglite(join(demo.dir, 'pglite'));
     try {
       const original = await readCustodyLog(database.db, XIANGSHAN);
       const stamp = original.findIndex((entry) => entry.action === 'seal.use.stamp');
@@ -136,14 +105,14 @@ describe('witnessed export and verify', () => {
     } finally {
       await database.close();
     }
-    const exported = shequ(['log', 'export', '--community', XIANGSHAN, '--out', second()], { env });
+    const exported = shequ(['log', 'export', '--community', XIANGSHAN, '--out', second()], { env: demo.env });
     expect(exported.status).toBe(0);
     expect(exported.stdout).toContain('街道（乡镇）拒绝见证该检查点');
     // The register still says 2 copies: reconciling names the request whose log entry now says 9.
-    const reconciled = shequ(['log', 'reconcile', '--community', XIANGSHAN], { env });
+    const reconciled = shequ(['log', 'reconcile', '--community', XIANGSHAN], { env: demo.env });
     expect(reconciled.status).toBe(1);
     expect(reconciled.stdout).toMatch(/登记用印 9 份，登记簿记为 \d+ 份/);
-    const unknown = shequ(['log', 'reconcile', '--community', '370305111099'], { env });
+    const unknown = shequ(['log', 'reconcile', '--community', '370305111099'], { env: demo.env });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('没有社区 370305111099');
     const log = join(second(), 'log.jsonl');
@@ -164,11 +133,11 @@ describe('witnessed export and verify', () => {
 
   it('refuses a checkpoint of another community with status 2 and nothing on stdout', async () => {
     const elsewhere = signCheckpoint(buildLog([]), {
-      privateKey: loadSigningKey(env.SHEQU_SIGNING_KEY_FILE).privateKey,
+      privateKey: loadSigningKey(demo.env.SHEQU_SIGNING_KEY_FILE).privateKey,
       at: '2026-03-01T00:00:00.000Z',
       community: '370305111099',
     });
-    const path = join(dir, 'elsewhere.json');
+    const path = join(demo.dir, 'elsewhere.json');
     await writeFile(path, JSON.stringify(elsewhere));
     const log = join(first(), 'log.jsonl');
     for (const args of [
@@ -184,7 +153,7 @@ describe('witnessed export and verify', () => {
 
   it('exits 1 for a checkpoint newer than the log it is given', async () => {
     const lines = (await readFile(join(first(), 'log.jsonl'), 'utf8')).trimEnd().split('\n');
-    const shorter = join(dir, 'shorter.jsonl');
+    const shorter = join(demo.dir, 'shorter.jsonl');
     await writeFile(shorter, `${lines.slice(0, -2).join('\n')}\n`);
     const result = shequ(['log', 'verify', '--checkpoint', kept(), shorter]);
     expect(result.status).toBe(1);

@@ -3,13 +3,10 @@
  * document's date of entry into force, so that every refusal can say which rule it applies.
  */
 
-export interface Citation {
-  document: string;
-  article: string;
-  /** The document's date of entry into force, ISO `YYYY-MM-DD`. */
-  inForceFrom: string;
-  quote: string;
-}
+import type { Citation } from '@shequ/people';
+
+export type { Citation } from '@shequ/people';
+export { citeInline } from '@shequ/people';
 
 const EZHOU = '鄂州市城市社区工作规则（试行）';
 const JINSHAN = '金山镇城市社区工作管理办法（试行）';
@@ -50,8 +47,3 @@ export const citations = {
 } as const satisfies Record<string, Citation>;
 
 export type CitationKey = keyof typeof citations;
-
-/** `鄂州市城市社区工作规则（试行）第四十条` — how a citation reads inside a sentence. */
-export function citeInline(citation: Citation): string {
-  return `《${citation.document}》${citation.article}`;
-}

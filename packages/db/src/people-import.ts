@@ -16,10 +16,15 @@ import type {
   RosterEntry,
   Worker,
 } from '@shequ/people';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { auditRow } from './audit.js';
-import type { Database } from './client.js';
-import { auditedWorker, loadRegisters, type PeopleActor } from './people-store.js';
+import type { Database, Transaction } from './client.js';
+import {
+  auditedWorker,
+  loadRegisters,
+  type PeopleActor,
+  rosterEntriesWithIdNumbers,
+} from './people-store.js';
 import { markRegistersChanged } from './register-changes.js';
 import { auditLog, communities } from './schema.js';
 import { peopleCommittees, peopleUnits, peopleWorkers } from './schema-people.js';
@@ -73,20 +78,8 @@ export async function importWorkers(db: Database, input: ImportWorkersInput): Pr
 
       const stored = new Map<string, RosterEntry[]>();
       for (const batch of chunks([...new Set(input.workers.map((w) => w.idNumber))], LOOKUP_BATCH)) {
-        const rows = await tx
-          .select({
-            id: peopleWorkers.id,
-            communityCode: peopleWorkers.communityCode,
-            name: peopleWorkers.name,
-            idNumber: peopleWorkers.idNumber,
-            joinedOn: peopleWorkers.joinedOn,
-            leftOn: peopleWorkers.leftOn,
-          })
-          .from(peopleWorkers)
-          .where(inArray(peopleWorkers.idNumber, batch));
-        for (const r of rows) {
-          const entry = { ...r, leftOn: r.leftOn ?? undefined };
-          stored.set(r.idNumber, [...(stored.get(r.idNumber) ?? []), entry]);
+        for (const entry of await rosterEntriesWithIdNumbers(tx, batch)) {
+          stored.set(entry.idNumber, [...(stored.get(entry.idNumber) ?? []), entry]);
         }
       }
 
@@ -184,103 +177,45 @@ export interface ImportUnitsInput<K extends keyof UnitOfKind, P> extends PeopleA
  * roster entry and committee seat a 网格长 was checked against, are still there when the units are
  * written.
  */
-export async function importUnits<K extends keyof UnitOfKind, P>(
+export function importUnits<K extends keyof UnitOfKind, P>(
   db: Database,
   input: ImportUnitsInput<K, P>,
 ): Promise<ImportCommitteesResult<P>> {
-  try {
-    return await db.transaction(async (tx) => {
-      await tx.execute(
-        sql`lock table ${peopleUnits}, ${peopleCommittees}, ${peopleWorkers} in share row exclusive mode`,
-      );
-      const codes = [...new Set(input.communityCodes)];
-      const known = new Set<string>();
-      for (const batch of chunks(codes, LOOKUP_BATCH)) {
-        const found = await tx
-          .select({ code: communities.code })
-          .from(communities)
-          .where(inArray(communities.code, batch));
-        for (const r of found) known.add(r.code);
-      }
-      const registers = await loadRegisters(
-        tx,
-        codes.filter((c) => known.has(c)),
-      );
+  return importRegisterRecords(db, input, {
+    lock: sql`lock table ${peopleUnits}, ${peopleCommittees}, ${peopleWorkers} in share row exclusive mode`,
+    entityType: `people.${input.kind}`,
+    prepare: (registers) => {
       const prepared = input.prepare(registers);
-      if (!prepared.ok) throw new CommitteesRolledBack<P>(prepared);
-      const { created, updated } = prepared.units;
-      await markRegistersChanged(
-        tx,
-        [...created, ...updated].map((u) => u.communityCode),
-        input.at,
-      );
-      for (const u of updated) {
-        const { id, communityCode, ...record } = u;
-        const [old] = await tx
-          .select()
-          .from(peopleUnits)
-          .where(
-            and(
-              eq(peopleUnits.id, id),
-              eq(peopleUnits.kind, input.kind),
-              eq(peopleUnits.communityCode, communityCode),
-            ),
-          );
-        if (!old) throw new Error(`unit ${id} vanished during an import`);
-        await tx
-          .update(peopleUnits)
-          .set({ name: u.name, record, version: old.version + 1, updatedAt: input.at })
-          .where(eq(peopleUnits.id, id));
-        await tx.insert(auditLog).values(
-          auditRow({
-            actor: input.actor,
-            action: `people.${input.kind}.import-update`,
-            entityType: `people.${input.kind}`,
-            entityId: id,
-            jurisdictionCode: communityCode,
-            before: { ...(old.record as object), id, communityCode },
-            after: u,
-            ip: input.ip,
-            at: input.at,
-          }),
-        );
-      }
-      for (const batch of chunks(created, INSERT_BATCH)) {
-        await tx.insert(peopleUnits).values(
-          batch.map((u) => {
-            const { id, communityCode, ...record } = u;
-            return { id, communityCode, kind: input.kind, name: u.name, record, updatedAt: input.at };
-          }),
-        );
-        await tx.insert(auditLog).values(
-          batch.map((u) =>
-            auditRow({
-              actor: input.actor,
-              action: `people.${input.kind}.import`,
-              entityType: `people.${input.kind}`,
-              entityId: u.id,
-              jurisdictionCode: u.communityCode,
-              before: null,
-              after: u,
-              ip: input.ip,
-              at: input.at,
-            }),
+      return prepared.ok ? { ok: true, ...prepared.units } : prepared;
+    },
+    replace: async (tx, u) => {
+      const { id, communityCode, ...record } = u;
+      const [old] = await tx
+        .select()
+        .from(peopleUnits)
+        .where(
+          and(
+            eq(peopleUnits.id, id),
+            eq(peopleUnits.kind, input.kind),
+            eq(peopleUnits.communityCode, communityCode),
           ),
         );
-      }
-      const done: ImportCommitteesResult<P> = {
-        ok: true,
-        created: created.length,
-        updated: updated.length,
-        dryRun: input.dryRun ?? false,
-      };
-      if (input.dryRun) throw new CommitteesRolledBack(done);
-      return done;
-    });
-  } catch (error) {
-    if (error instanceof CommitteesRolledBack) return error.result as ImportCommitteesResult<P>;
-    throw error;
-  }
+      if (!old) throw new Error(`unit ${id} vanished during an import`);
+      await tx
+        .update(peopleUnits)
+        .set({ name: u.name, record, version: old.version + 1, updatedAt: input.at })
+        .where(eq(peopleUnits.id, id));
+      return { ...(old.record as object), id, communityCode };
+    },
+    insert: async (tx, batch) => {
+      await tx.insert(peopleUnits).values(
+        batch.map((u) => {
+          const { id, communityCode, ...record } = u;
+          return { id, communityCode, kind: input.kind, name: u.name, record, updatedAt: input.at };
+        }),
+      );
+    },
+  });
 }
 
 export interface ImportCommitteesInput<P> extends PeopleActor {
@@ -315,13 +250,93 @@ class CommitteesRolledBack<P> extends Error {
  * other writers while the caller's rules run, so a member the rules found on the roster (or a
  * residents' committee a sub-committee's chair sits on) is still there when the committees are written.
  */
-export async function importCommittees<P>(
+export function importCommittees<P>(
   db: Database,
   input: ImportCommitteesInput<P>,
 ): Promise<ImportCommitteesResult<P>> {
+  return importRegisterRecords(db, input, {
+    lock: sql`lock table ${peopleCommittees}, ${peopleWorkers} in share row exclusive mode`,
+    entityType: 'people.committee',
+    prepare: (registers) => {
+      const prepared = input.prepare(registers);
+      return prepared.ok ? { ok: true, ...prepared.committees } : prepared;
+    },
+    replace: async (tx, c) => {
+      const { id, communityCode, ...record } = c;
+      const [old] = await tx
+        .select()
+        .from(peopleCommittees)
+        .where(and(eq(peopleCommittees.id, id), eq(peopleCommittees.communityCode, communityCode)));
+      // The tables are locked, so the committee the rules saw is still the stored one.
+      if (!old) throw new Error(`committee ${id} vanished during an import`);
+      await tx
+        .update(peopleCommittees)
+        .set({
+          termFrom: c.termFrom,
+          termTo: c.termTo,
+          record,
+          version: old.version + 1,
+          updatedAt: input.at,
+        })
+        .where(eq(peopleCommittees.id, id));
+      return { ...(old.record as object), id, communityCode, version: old.version };
+    },
+    insert: async (tx, batch) => {
+      await tx.insert(peopleCommittees).values(
+        batch.map((c) => {
+          const { id, communityCode, ...record } = c;
+          return {
+            id,
+            communityCode,
+            kind: c.kind,
+            termFrom: c.termFrom,
+            termTo: c.termTo,
+            record,
+            updatedAt: input.at,
+          };
+        }),
+      );
+    },
+  });
+}
+
+interface RegisterRecordImport<R extends { id: string; communityCode: string }, P> {
+  /** The tables to lock against other writers while the caller's rules run. */
+  lock: SQL;
+  /** The audit's entity type; the actions are `<entityType>.import` and `.import-update`. */
+  entityType: string;
+  prepare: (
+    registers: Map<string, CommunityRegisters>,
+  ) => { ok: true; created: R[]; updated: R[] } | { ok: false; problems: P[] };
+  /** Writes the new version of a stored record and returns the record before, for the audit. */
+  replace: (tx: Transaction, record: R) => Promise<unknown>;
+  insert: (tx: Transaction, batch: R[]) => Promise<void>;
+}
+
+/**
+ * The skeleton every register import shares: lock, load the known communities' registers, run the
+ * caller's rules, then write updates and additions with their audit records, or roll everything back.
+ */
+async function importRegisterRecords<R extends { id: string; communityCode: string }, P>(
+  db: Database,
+  input: PeopleActor & { communityCodes: readonly string[]; dryRun?: boolean },
+  spec: RegisterRecordImport<R, P>,
+): Promise<ImportCommitteesResult<P>> {
+  const audit = (record: R, action: string, before: unknown) =>
+    auditRow({
+      actor: input.actor,
+      action: `${spec.entityType}.${action}`,
+      entityType: spec.entityType,
+      entityId: record.id,
+      jurisdictionCode: record.communityCode,
+      before,
+      after: record,
+      ip: input.ip,
+      at: input.at,
+    });
   try {
     return await db.transaction(async (tx) => {
-      await tx.execute(sql`lock table ${peopleCommittees}, ${peopleWorkers} in share row exclusive mode`);
+      await tx.execute(spec.lock);
       const codes = [...new Set(input.communityCodes)];
       const known = new Set<string>();
       for (const batch of chunks(codes, LOOKUP_BATCH)) {
@@ -335,76 +350,21 @@ export async function importCommittees<P>(
         tx,
         codes.filter((c) => known.has(c)),
       );
-      const prepared = input.prepare(registers);
+      const prepared = spec.prepare(registers);
       if (!prepared.ok) throw new CommitteesRolledBack<P>(prepared);
-      const { created, updated } = prepared.committees;
+      const { created, updated } = prepared;
       await markRegistersChanged(
         tx,
-        [...created, ...updated].map((c) => c.communityCode),
+        [...created, ...updated].map((r) => r.communityCode),
         input.at,
       );
-      for (const c of updated) {
-        const { id, communityCode, ...record } = c;
-        const [old] = await tx
-          .select()
-          .from(peopleCommittees)
-          .where(and(eq(peopleCommittees.id, id), eq(peopleCommittees.communityCode, communityCode)));
-        // The tables are locked, so the committee the rules saw is still the stored one.
-        if (!old) throw new Error(`committee ${id} vanished during an import`);
-        await tx
-          .update(peopleCommittees)
-          .set({
-            termFrom: c.termFrom,
-            termTo: c.termTo,
-            record,
-            version: old.version + 1,
-            updatedAt: input.at,
-          })
-          .where(eq(peopleCommittees.id, id));
-        await tx.insert(auditLog).values(
-          auditRow({
-            actor: input.actor,
-            action: 'people.committee.import-update',
-            entityType: 'people.committee',
-            entityId: id,
-            jurisdictionCode: communityCode,
-            before: { ...(old.record as object), id, communityCode, version: old.version },
-            after: c,
-            ip: input.ip,
-            at: input.at,
-          }),
-        );
+      for (const r of updated) {
+        const before = await spec.replace(tx, r);
+        await tx.insert(auditLog).values(audit(r, 'import-update', before));
       }
       for (const batch of chunks(created, INSERT_BATCH)) {
-        await tx.insert(peopleCommittees).values(
-          batch.map((c) => {
-            const { id, communityCode, ...record } = c;
-            return {
-              id,
-              communityCode,
-              kind: c.kind,
-              termFrom: c.termFrom,
-              termTo: c.termTo,
-              record,
-              updatedAt: input.at,
-            };
-          }),
-        );
-        await tx.insert(auditLog).values(
-          batch.map((c) =>
-            auditRow({
-              actor: input.actor,
-              action: 'people.committee.import',
-              entityType: 'people.committee',
-              entityId: c.id,
-              jurisdictionCode: c.communityCode,
-              before: null,
-              after: c,
-              ip: input.ip,
-              at: input.at,
-            }),
-          ),
-        );
+        await spec.insert(tx, batch);
+        await tx.insert(auditLog).values(batch.map((r) => audit(r, 'import', null)));
       }
       const done: ImportCommitteesResult<P> = {
         ok: true,

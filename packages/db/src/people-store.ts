@@ -161,8 +161,12 @@ export async function findWorker(db: Db, id: string): Promise<(Worker & { versio
   return row ? workerFromRow(row) : undefined;
 }
 
-/** Every roster entry, in any community, holding the identity number. */
-export async function rosterEntriesWithIdNumber(db: Db, idNumber: string): Promise<RosterEntry[]> {
+/** Every roster entry, in any community, holding one of the identity numbers. */
+export async function rosterEntriesWithIdNumbers(
+  db: Db,
+  idNumbers: readonly string[],
+): Promise<RosterEntry[]> {
+  if (idNumbers.length === 0) return [];
   const rows = await db
     .select({
       id: peopleWorkers.id,
@@ -173,8 +177,13 @@ export async function rosterEntriesWithIdNumber(db: Db, idNumber: string): Promi
       leftOn: peopleWorkers.leftOn,
     })
     .from(peopleWorkers)
-    .where(eq(peopleWorkers.idNumber, idNumber));
+    .where(inArray(peopleWorkers.idNumber, [...idNumbers]));
   return rows.map((r) => ({ ...r, leftOn: r.leftOn ?? undefined }));
+}
+
+/** Every roster entry, in any community, holding the identity number. */
+export function rosterEntriesWithIdNumber(db: Db, idNumber: string): Promise<RosterEntry[]> {
+  return rosterEntriesWithIdNumbers(db, [idNumber]);
 }
 
 /**

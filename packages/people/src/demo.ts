@@ -8,7 +8,6 @@ import { residentIdCheckChar } from '@shequ/domain';
 import {
   type Building,
   building,
-  type Committee,
   type CommitteeInput,
   type CommunityRegisters,
   committee,
@@ -59,246 +58,250 @@ function roster(code: string, region: string, employer: string, people: DemoPers
   );
 }
 
-function committees(code: string, inputs: Omit<CommitteeInput, 'communityCode'>[]): Committee[] {
-  return inputs.map((c) => committee.parse({ ...c, communityCode: code }));
+type MemberRole = NonNullable<CommitteeInput['members']>[number]['role'];
+
+/** A committee member: name, role, and the roster number (1-based) when the member is on the roster. */
+type DemoMember = readonly [name: string, role: MemberRole, rosterNumber?: number];
+
+interface DemoCommittee {
+  idSuffix: string;
+  kind: CommitteeInput['kind'];
+  subKind?: CommitteeInput['subKind'];
+  termFrom: string;
+  termTo: string;
+  /** Every member joins when the term starts. */
+  members: DemoMember[];
+}
+
+interface DemoGrid {
+  name: string;
+  households: number;
+  leader: number;
+  workers: number[];
+}
+
+/** A building or resident group, placed in the grid with this 1-based number. */
+interface DemoUnit {
+  name: string;
+  households: number;
+  leaderName?: string;
+  grid: number;
+}
+
+interface DemoCommunity {
+  code: string;
+  region: string;
+  employer: string;
+  people: DemoPerson[];
+  committees: DemoCommittee[];
+  grids: DemoGrid[];
+  buildings: DemoUnit[];
+  residentGroups: DemoUnit[];
+}
+
+/** Ids follow one pattern per community (`<code>-w1`, `<code>-g1`, …) so the specs refer by number. */
+function community(spec: DemoCommunity): CommunityRegisters {
+  const { code } = spec;
+  const workerId = (n: number) => `${code}-w${n}`;
+  const gridId = (n: number) => `${code}-g${n}`;
+  const unit = (prefix: string, u: DemoUnit, i: number) => ({
+    id: `${code}-${prefix}${i + 1}`,
+    communityCode: code,
+    name: u.name,
+    households: u.households,
+    ...(u.leaderName === undefined ? {} : { leaderName: u.leaderName }),
+    gridId: gridId(u.grid),
+  });
+  return {
+    communityCode: code,
+    workers: roster(code, spec.region, spec.employer, spec.people),
+    committees: spec.committees.map(({ idSuffix, members, ...c }) =>
+      committee.parse({
+        id: `${code}-${idSuffix}`,
+        communityCode: code,
+        ...c,
+        members: members.map(([name, role, rosterNumber]) => ({
+          ...(rosterNumber === undefined ? {} : { workerId: workerId(rosterNumber) }),
+          name,
+          role,
+          from: c.termFrom,
+        })),
+      } satisfies CommitteeInput),
+    ),
+    grids: spec.grids.map((g, i) =>
+      grid.parse({
+        id: gridId(i + 1),
+        communityCode: code,
+        name: g.name,
+        households: g.households,
+        leaderWorkerId: workerId(g.leader),
+        workerIds: g.workers.map(workerId),
+      }),
+    ),
+    buildings: spec.buildings.map((b, i) => building.parse(unit('b', b, i))),
+    residentGroups: spec.residentGroups.map((g, i) => residentGroup.parse(unit('rg', g, i))),
+  };
 }
 
 export const XIANGSHAN = '370305111007';
 export const DAXINGGONG = '320102002002';
 
 function xiangshan(): CommunityRegisters {
-  const code = XIANGSHAN;
-  const workers = roster(code, '370305', '金山镇社区工作服务中心', [
-    {
-      name: '王书记',
-      sex: 'male',
-      birthDate: '1978-03-12',
-      post: 'two-committees',
-      pay: 72000,
-      trained: '2026-04-20',
-    },
-    {
-      name: '李主任',
-      sex: 'female',
-      birthDate: '1982-07-05',
-      post: 'two-committees',
-      pay: 68000,
-      trained: '2026-05-18',
-    },
-    { name: '张委员', sex: 'male', birthDate: '1986-11-23', post: 'two-committees', pay: 60000 },
-    {
-      name: '赵专干',
-      sex: 'female',
-      birthDate: '1990-02-14',
-      post: 'specialist',
-      line: 'civil-affairs',
-      pay: 56000,
-    },
-    { name: '孙网格员', sex: 'male', birthDate: '1993-09-30', post: 'grid-worker', pay: 52000 },
-  ]);
-  const id = (n: number) => `${code}-w${n}`;
-  return {
-    communityCode: code,
-    workers,
-    committees: committees(code, [
+  return community({
+    code: XIANGSHAN,
+    region: '370305',
+    employer: '金山镇社区工作服务中心',
+    people: [
       {
-        id: `${code}-rc`,
+        name: '王书记',
+        sex: 'male',
+        birthDate: '1978-03-12',
+        post: 'two-committees',
+        pay: 72000,
+        trained: '2026-04-20',
+      },
+      {
+        name: '李主任',
+        sex: 'female',
+        birthDate: '1982-07-05',
+        post: 'two-committees',
+        pay: 68000,
+        trained: '2026-05-18',
+      },
+      { name: '张委员', sex: 'male', birthDate: '1986-11-23', post: 'two-committees', pay: 60000 },
+      {
+        name: '赵专干',
+        sex: 'female',
+        birthDate: '1990-02-14',
+        post: 'specialist',
+        line: 'civil-affairs',
+        pay: 56000,
+      },
+      { name: '孙网格员', sex: 'male', birthDate: '1993-09-30', post: 'grid-worker', pay: 52000 },
+    ],
+    committees: [
+      {
+        idSuffix: 'rc',
         kind: 'residents',
         termFrom: '2021-06-01',
         termTo: '2026-05-31',
         members: [
-          { workerId: id(2), name: '李主任', role: 'chair', from: '2021-06-01' },
-          { workerId: id(1), name: '王书记', role: 'vice-chair', from: '2021-06-01' },
-          { workerId: id(3), name: '张委员', role: 'member', from: '2021-06-01' },
+          ['李主任', 'chair', 2],
+          ['王书记', 'vice-chair', 1],
+          ['张委员', 'member', 3],
         ],
       },
       {
-        id: `${code}-rc2`,
+        idSuffix: 'rc2',
         kind: 'residents',
         termFrom: '2026-06-01',
         termTo: '2031-05-31',
         members: [
-          { workerId: id(2), name: '李主任', role: 'chair', from: '2026-06-01' },
-          { workerId: id(1), name: '王书记', role: 'vice-chair', from: '2026-06-01' },
-          { workerId: id(3), name: '张委员', role: 'member', from: '2026-06-01' },
+          ['李主任', 'chair', 2],
+          ['王书记', 'vice-chair', 1],
+          ['张委员', 'member', 3],
         ],
       },
       {
-        id: `${code}-sc`,
+        idSuffix: 'sc',
         kind: 'supervision',
         termFrom: '2026-06-01',
         termTo: '2031-05-31',
         members: [
-          { name: '陈监委主任', role: 'chair', from: '2026-06-01' },
-          { name: '周监委委员', role: 'member', from: '2026-06-01' },
-          { name: '吴监委委员', role: 'member', from: '2026-06-01' },
+          ['陈监委主任', 'chair'],
+          ['周监委委员', 'member'],
+          ['吴监委委员', 'member'],
         ],
       },
       {
-        id: `${code}-mediation`,
+        idSuffix: 'mediation',
         kind: 'sub',
         subKind: 'mediation',
         termFrom: '2026-06-01',
         termTo: '2031-05-31',
         members: [
-          { workerId: id(3), name: '张委员', role: 'chair', from: '2026-06-01' },
-          { name: '居民代表甲', role: 'member', from: '2026-06-01' },
-          { name: '居民代表乙', role: 'member', from: '2026-06-01' },
+          ['张委员', 'chair', 3],
+          ['居民代表甲', 'member'],
+          ['居民代表乙', 'member'],
         ],
       },
-    ]),
+    ],
     grids: [
-      grid.parse({
-        id: `${code}-g1`,
-        communityCode: code,
-        name: '第一网格',
-        households: 420,
-        leaderWorkerId: id(3),
-        workerIds: [id(5)],
-      }),
-      grid.parse({
-        id: `${code}-g2`,
-        communityCode: code,
-        name: '第二网格',
-        households: 380,
-        leaderWorkerId: id(5),
-        workerIds: [id(5)],
-      }),
+      { name: '第一网格', households: 420, leader: 3, workers: [5] },
+      { name: '第二网格', households: 380, leader: 5, workers: [5] },
     ],
     buildings: [
-      building.parse({
-        id: `${code}-b1`,
-        communityCode: code,
-        name: '1号楼',
-        households: 48,
-        leaderName: '楼栋长甲',
-        gridId: `${code}-g1`,
-      }),
-      building.parse({
-        id: `${code}-b2`,
-        communityCode: code,
-        name: '2号楼',
-        households: 60,
-        leaderName: '楼栋长乙',
-        gridId: `${code}-g1`,
-      }),
-      building.parse({
-        id: `${code}-b3`,
-        communityCode: code,
-        name: '3号楼',
-        households: 36,
-        gridId: `${code}-g2`,
-      }),
+      { name: '1号楼', households: 48, leaderName: '楼栋长甲', grid: 1 },
+      { name: '2号楼', households: 60, leaderName: '楼栋长乙', grid: 1 },
+      { name: '3号楼', households: 36, grid: 2 },
     ],
     residentGroups: [
-      residentGroup.parse({
-        id: `${code}-rg1`,
-        communityCode: code,
-        name: '第一居民小组',
-        households: 420,
-        leaderName: '组长甲',
-        gridId: `${code}-g1`,
-      }),
-      residentGroup.parse({
-        id: `${code}-rg2`,
-        communityCode: code,
-        name: '第二居民小组',
-        households: 380,
-        leaderName: '组长乙',
-        gridId: `${code}-g2`,
-      }),
+      { name: '第一居民小组', households: 420, leaderName: '组长甲', grid: 1 },
+      { name: '第二居民小组', households: 380, leaderName: '组长乙', grid: 2 },
     ],
-  };
+  });
 }
 
 function daxinggong(): CommunityRegisters {
-  const code = DAXINGGONG;
-  const workers = roster(code, '320102', '玄武区梅园新村街道社区工作站', [
-    {
-      name: '钱书记',
-      sex: 'female',
-      birthDate: '1980-01-20',
-      post: 'two-committees',
-      pay: 98000,
-      trained: '2026-03-10',
-    },
-    { name: '郑副主任', sex: 'male', birthDate: '1985-06-08', post: 'two-committees', pay: 90000 },
-    { name: '冯委员', sex: 'female', birthDate: '1988-10-02', post: 'two-committees', pay: 86000 },
-    { name: '韩专职', sex: 'male', birthDate: '1991-12-12', post: 'full-time', pay: 80000 },
-    { name: '杨专职', sex: 'female', birthDate: '1994-04-04', post: 'full-time', pay: 78000 },
-    { name: '朱网格员', sex: 'male', birthDate: '1996-08-18', post: 'grid-worker', pay: 70000 },
-  ]);
-  const id = (n: number) => `${code}-w${n}`;
-  return {
-    communityCode: code,
-    workers,
-    committees: committees(code, [
+  return community({
+    code: DAXINGGONG,
+    region: '320102',
+    employer: '玄武区梅园新村街道社区工作站',
+    people: [
       {
-        id: `${code}-rc`,
+        name: '钱书记',
+        sex: 'female',
+        birthDate: '1980-01-20',
+        post: 'two-committees',
+        pay: 98000,
+        trained: '2026-03-10',
+      },
+      { name: '郑副主任', sex: 'male', birthDate: '1985-06-08', post: 'two-committees', pay: 90000 },
+      { name: '冯委员', sex: 'female', birthDate: '1988-10-02', post: 'two-committees', pay: 86000 },
+      { name: '韩专职', sex: 'male', birthDate: '1991-12-12', post: 'full-time', pay: 80000 },
+      { name: '杨专职', sex: 'female', birthDate: '1994-04-04', post: 'full-time', pay: 78000 },
+      { name: '朱网格员', sex: 'male', birthDate: '1996-08-18', post: 'grid-worker', pay: 70000 },
+    ],
+    committees: [
+      {
+        idSuffix: 'rc',
         kind: 'residents',
         termFrom: '2021-05-01',
         termTo: '2027-01-31',
         members: [
-          { workerId: id(1), name: '钱书记', role: 'chair', from: '2021-05-01' },
-          { workerId: id(2), name: '郑副主任', role: 'vice-chair', from: '2021-05-01' },
-          { workerId: id(3), name: '冯委员', role: 'member', from: '2021-05-01' },
+          ['钱书记', 'chair', 1],
+          ['郑副主任', 'vice-chair', 2],
+          ['冯委员', 'member', 3],
         ],
       },
       {
-        id: `${code}-sc`,
+        idSuffix: 'sc',
         kind: 'supervision',
         termFrom: '2021-05-01',
         termTo: '2027-01-31',
         members: [
-          { name: '许监委主任', role: 'chair', from: '2021-05-01' },
-          { name: '何监委委员', role: 'member', from: '2021-05-01' },
-          { name: '吕监委委员', role: 'member', from: '2021-05-01' },
+          ['许监委主任', 'chair'],
+          ['何监委委员', 'member'],
+          ['吕监委委员', 'member'],
         ],
       },
       {
-        id: `${code}-health`,
+        idSuffix: 'health',
         kind: 'sub',
         subKind: 'health',
         termFrom: '2021-05-01',
         termTo: '2027-01-31',
         members: [
-          { workerId: id(3), name: '冯委员', role: 'chair', from: '2021-05-01' },
-          { name: '居民代表丙', role: 'member', from: '2021-05-01' },
-          { name: '居民代表丁', role: 'member', from: '2021-05-01' },
+          ['冯委员', 'chair', 3],
+          ['居民代表丙', 'member'],
+          ['居民代表丁', 'member'],
         ],
       },
-    ]),
-    grids: [
-      grid.parse({
-        id: `${code}-g1`,
-        communityCode: code,
-        name: '长江路网格',
-        households: 650,
-        leaderWorkerId: id(2),
-        workerIds: [id(6)],
-      }),
     ],
-    buildings: [
-      building.parse({
-        id: `${code}-b1`,
-        communityCode: code,
-        name: '大行宫小区1幢',
-        households: 72,
-        leaderName: '楼栋长丙',
-        gridId: `${code}-g1`,
-      }),
-    ],
-    residentGroups: [
-      residentGroup.parse({
-        id: `${code}-rg1`,
-        communityCode: code,
-        name: '长江路居民小组',
-        households: 650,
-        leaderName: '组长丙',
-        gridId: `${code}-g1`,
-      }),
-    ],
-  };
+    grids: [{ name: '长江路网格', households: 650, leader: 2, workers: [6] }],
+    buildings: [{ name: '大行宫小区1幢', households: 72, leaderName: '楼栋长丙', grid: 1 }],
+    residentGroups: [{ name: '长江路居民小组', households: 650, leaderName: '组长丙', grid: 1 }],
+  });
 }
 
 /** The demo registers, freshly built (callers may change them). */

@@ -40,7 +40,6 @@ import { peopleSpreadsheets } from './people-spreadsheets.js';
 import { describePack, diffInput, diffPacks, explainInput, today, whatIf, whatIfInput } from './policy.js';
 import {
   chinaDateTime,
-  exportFetchLimit,
   exportProcedure,
   importInput,
   jsonCell,
@@ -277,18 +276,18 @@ export const spreadsheetsRouter = router({
   }),
 
   /** The community list with the console's filters, as an Excel file. */
-  exportCommunities: authedProcedure
-    .input(listCommunitiesInput)
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-      const where = communityListFilter(ctx.principal, input);
-      const rows = await ctx.db
+  exportCommunities: exportProcedure({
+    input: listCommunitiesInput,
+    rows: (ctx, input, limit) =>
+      ctx.db
         .select(storedFactsColumns)
         .from(communities)
-        .where(where)
+        .where(communityListFilter(ctx.principal, input))
         .orderBy(asc(communities.code))
-        .limit(exportFetchLimit(ctx));
-      return listSpreadsheet(ctx, communitySheet, rows, [input.under]);
-    }),
+        .limit(limit),
+    sheet: communitySheet,
+    qualifiers: (input) => [input.under],
+  }),
 
   /** The audit log with the list's filters (object type, object id), newest first. */
   exportAudit: exportProcedure({
@@ -311,23 +310,21 @@ export const spreadsheetsRouter = router({
   }),
 
   /** The compliance dashboard's drill-down: communities under a node with a status on a rule (or any). */
-  exportFailing: authedProcedure
-    .input(failingInput)
-    .query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
+  exportFailing: exportProcedure({
+    input: failingInput,
+    rows: async (ctx, input, limit) => {
       const matching = await failingCommunities(ctx, input);
       // Over the cap the refusal comes before any street name is looked up.
-      const items = await failingItems(ctx, matching.slice(0, exportFetchLimit(ctx)));
+      const items = await failingItems(ctx, matching.slice(0, limit));
       const rule = input.rule
         ? (matching[0]?.chain.evaluator.rules.find((r) => r.rule.id === input.rule)?.rule.title ?? input.rule)
         : '任一检查项';
       const status = checkStatusLabels[input.status];
-      return listSpreadsheet(
-        ctx,
-        failingSheet,
-        items.map((item) => ({ ...item, rule, status })),
-        [input.jurisdictionCode, input.rule, status],
-      );
-    }),
+      return items.map((item) => ({ ...item, rule, status }));
+    },
+    sheet: failingSheet,
+    qualifiers: (input) => [input.jurisdictionCode, input.rule, checkStatusLabels[input.status]],
+  }),
 
   /** The policy explorer's rule list of a jurisdiction's pack chain, values as in force on `asOf`. */
   exportPolicyRules: authedProcedure
@@ -366,9 +363,11 @@ export const spreadsheetsRouter = router({
     }),
 
   /** The what-if's result table: each rule whose result changes, with how many communities and how. */
-  exportWhatIf: authedProcedure.input(whatIfInput).query(async ({ ctx, input }): Promise<SpreadsheetFile> => {
-    const result = await whatIf(ctx, input);
-    return listSpreadsheet(ctx, whatIfSheet, result.rules, [input.jurisdictionCode]);
+  exportWhatIf: exportProcedure({
+    input: whatIfInput,
+    rows: async (ctx, input) => (await whatIf(ctx, input)).rules,
+    sheet: whatIfSheet,
+    qualifiers: (input) => [input.jurisdictionCode],
   }),
 
   ...archiveExports,

@@ -10,22 +10,11 @@ import {
   replaceParameter,
   value,
 } from '../../engine/index.js';
+import { alternative, packRunner } from '../pack-runner.js';
 import { ezhouPack, ezhouInterpretations as readings } from './index.js';
 
-const ezhou = compile([ezhouPack]);
 const asOf = '2024-06-30';
-
-function run(facts: CommunityFacts, options: Partial<EvaluateOptions> = {}) {
-  return ezhou(facts, { asOf, ...options });
-}
-function result(facts: CommunityFacts, rule: string, options: Partial<EvaluateOptions> = {}) {
-  const found = run(facts, options).results.find((r) => r.rule === rule);
-  if (!found) throw new Error(`no result for ${rule}`);
-  return found;
-}
-const status = (facts: CommunityFacts, rule: string, options: Partial<EvaluateOptions> = {}) =>
-  result(facts, rule, options).status;
-const alternative = (id: string): Partial<EvaluateOptions> => ({ readings: { [id]: 'alternative' } });
+const { run, result, status } = packRunner([ezhouPack], asOf);
 
 describe('the pack as published', () => {
   it('applies from 2019-12-02 and only to urban communities', () => {

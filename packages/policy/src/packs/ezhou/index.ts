@@ -14,10 +14,10 @@ import {
   maximumCheck,
   minimumCheck,
   parameter,
-  perHouseholds,
   quantity,
   value,
 } from '../../engine/index.js';
+import { householdsFloorRules } from '../households-floor.js';
 import { EZHOU_DOCUMENT, ezhouObligationParameters, ezhouObligationRules } from './obligations.js';
 
 export { EZHOU_DOCUMENT };
@@ -391,32 +391,23 @@ export const ezhouPack = definePack({
       maximum: { param: 'maxMainBuildingFloors' },
       format: (floors) => `${floors}层`,
     }),
-    quantity({
-      id: 'ezhou.min-facility-area',
-      name: 'minFacilityArea',
-      title: '综合服务设施面积下限：每百户不低于50平方米且总面积不少于1000平方米',
-      citation: cite('第十一条', quotes.area),
-      facts: { households: 'households' },
-      params: ['facilityAreaPerHundredHouseholds', 'minFacilityTotalArea'],
-      interpretations: [ezhouInterpretations.facilityAreaPerHundred],
-      compute: ({ facts, params, alternative }) => {
-        const byHouseholds = perHouseholds(
-          facts.households,
-          100,
-          params.facilityAreaPerHundredHouseholds,
-          alternative(ezhouInterpretations.facilityAreaPerHundred.id),
-        );
-        return Math.max(params.minFacilityTotalArea, byHouseholds);
+    ...householdsFloorRules({
+      quantity: {
+        id: 'ezhou.min-facility-area',
+        name: 'minFacilityArea',
+        title: '综合服务设施面积下限：每百户不低于50平方米且总面积不少于1000平方米',
       },
-    }),
-    minimumCheck({
-      id: 'ezhou.facility-area',
-      title: '综合服务设施面积每百户不低于50平方米且总面积不少于1000平方米',
+      check: {
+        id: 'ezhou.facility-area',
+        title: '综合服务设施面积每百户不低于50平方米且总面积不少于1000平方米',
+        fact: 'facility.totalArea',
+        format: fmt.area,
+      },
       citation: cite('第十一条', quotes.area),
-      binding: 'binding',
-      fact: 'facility.totalArea',
-      minimum: { quantity: 'minFacilityArea' },
-      format: fmt.area,
+      block: 100,
+      rate: 'facilityAreaPerHundredHouseholds',
+      floor: 'minFacilityTotalArea',
+      startedBlock: ezhouInterpretations.facilityAreaPerHundred,
     }),
     check({
       id: 'ezhou.facility-functions',

@@ -103,6 +103,18 @@ describe('1 community size and new residential areas', () => {
     expect(statusOf('new-area-committee', { occupancyRate: 0.5 }, { alternative })).toBe('fail');
     expect(statusOf('new-area-committee', { occupancyRate: 0.49 }, { alternative })).toBe('not-applicable');
   });
+
+  it('says what was found when the committee is missing, under either reading', () => {
+    const fail = result('new-area-committee', { occupancyRate: 0.5, newAreaHouseholds: 2000 });
+    expect(fail.expected).toBe('已成立社区居民委员会');
+    expect(fail.actual).toBe('入住率50%、新建住宅区常住2000户，尚未成立居民委员会');
+    const read = result(
+      'new-area-committee',
+      { occupancyRate: 0.5 },
+      { alternative: ['jiangsu.new-area-size'] },
+    );
+    expect(read.actual).toBe('入住率50%，尚未成立居民委员会');
+  });
 });
 
 describe('7 residents committee', () => {

@@ -179,13 +179,13 @@ export const organisationRules = [
           notApplicable: later(() => `${occupancy()}，未达到${percent(params.newAreaOccupancyRate)}`),
         };
       }
-      if (alternative(newAreaSize.id)) {
-        return {
-          holds: false,
-          expected: '已成立社区居民委员会',
-          actual: later(() => `${occupancy()}，尚未成立居民委员会`),
-        };
-      }
+      // Once the condition is met the committee it asks for is missing: the same fail either way.
+      const noCommittee = (condition: () => string) => ({
+        holds: false,
+        expected: '已成立社区居民委员会',
+        actual: later(() => `${condition()}，尚未成立居民委员会`),
+      });
+      if (alternative(newAreaSize.id)) return noCommittee(occupancy);
       const households = optional.households;
       if (households === undefined) {
         return {
@@ -202,11 +202,7 @@ export const organisationRules = [
           ),
         };
       }
-      return {
-        holds: false,
-        expected: '已成立社区居民委员会',
-        actual: later(() => `${occupancy()}、新建住宅区常住${households}户，尚未成立居民委员会`),
-      };
+      return noCommittee(() => `${occupancy()}、新建住宅区常住${households}户`);
     },
   }),
   // The sentence's "一般" governs its "其中" clause too, so a vice-chair count outside 1—2 warns.

@@ -32,6 +32,21 @@ const scale2025Quote =
 const committeeQuote = '居民委员会由主任、副主任和委员共五至九人组成。';
 const subCommitteesQuote =
   '居民委员会根据需要设人民调解、治安保卫、公共卫生等委员会。居民委员会成员可以兼任下属的委员会的成员。居民较少的居民委员会可以不设下属的委员会，由居民委员会的成员分工负责有关工作。';
+/**
+ * The scale check of either version of the law: the same guiding range on the households, read from
+ * the same parameters (whose values follow the version in force); only the wording and article differ.
+ */
+const committeeScale = (id: string, title: string, citation: ReturnType<typeof cite2018>) =>
+  rangeCheck({
+    id,
+    title,
+    citation,
+    binding: 'guiding',
+    fact: 'households',
+    minimum: { param: 'nationalMinCommitteeHouseholds' },
+    maximum: { param: 'nationalMaxCommitteeHouseholds' },
+    format: fmt.households,
+  });
 /** The three sub-committees 第十三条 names, by their snapshot kind (docs/glossary.md). */
 const namedSubCommittees = [
   { kind: 'mediation', label: '人民调解委员会' },
@@ -97,26 +112,16 @@ export const nationalPack = definePack({
     }),
   ],
   rules: [
-    rangeCheck({
-      id: 'national.committee-scale',
-      title: '居民委员会一般在100—700户的范围内设立',
-      citation: cite2018('第六条', scale2018Quote),
-      binding: 'guiding',
-      fact: 'households',
-      minimum: { param: 'nationalMinCommitteeHouseholds' },
-      maximum: { param: 'nationalMaxCommitteeHouseholds' },
-      format: fmt.households,
-    }),
-    rangeCheck({
-      id: 'national.committee-scale-2025',
-      title: '居民委员会一般在1000—3000户的范围内设立，也可以根据实际需要在适当范围内设立',
-      citation: cite2025('第三条', scale2025Quote),
-      binding: 'guiding',
-      fact: 'households',
-      minimum: { param: 'nationalMinCommitteeHouseholds' },
-      maximum: { param: 'nationalMaxCommitteeHouseholds' },
-      format: fmt.households,
-    }),
+    committeeScale(
+      'national.committee-scale',
+      '居民委员会一般在100—700户的范围内设立',
+      cite2018('第六条', scale2018Quote),
+    ),
+    committeeScale(
+      'national.committee-scale-2025',
+      '居民委员会一般在1000—3000户的范围内设立，也可以根据实际需要在适当范围内设立',
+      cite2025('第三条', scale2025Quote),
+    ),
     rangeCheck({
       id: 'national.committee-size',
       title: '居民委员会由主任、副主任和委员共5—9人组成',

@@ -18,6 +18,7 @@ import {
   value,
   workersForHouseholds,
 } from '../../engine/index.js';
+import { householdsFloorRules } from '../households-floor.js';
 import {
   WEIHAI_DOCUMENT,
   weihaiObligationInterpretations,
@@ -313,34 +314,24 @@ export const weihaiPack = definePack({
         return staffingRangeOutcome(facts.fullTime, params.minFullTimeStaff, quantities.fullTimeStaff);
       },
     }),
-    quantity({
-      id: 'weihai.min-work-funds',
-      name: 'minWorkFunds',
-      title: '城市社区工作经费每千户每年不少于3.6万元，总额不低于6万元',
-      citation: cite('二（五）', quotes.workFunds),
-      settings: ['urban'],
-      facts: { households: 'households' },
-      params: ['workFundsPerThousandHouseholds', 'minWorkFundsTotal'],
-      interpretations: [weihaiInterpretations.workFundsPerThousand],
-      compute: ({ facts, params, alternative }) => {
-        const byHouseholds = perHouseholds(
-          facts.households,
-          1000,
-          params.workFundsPerThousandHouseholds,
-          alternative(weihaiInterpretations.workFundsPerThousand.id),
-        );
-        return Math.max(params.minWorkFundsTotal, byHouseholds);
+    ...householdsFloorRules({
+      quantity: {
+        id: 'weihai.min-work-funds',
+        name: 'minWorkFunds',
+        title: '城市社区工作经费每千户每年不少于3.6万元，总额不低于6万元',
       },
-    }),
-    minimumCheck({
-      id: 'weihai.work-funds',
-      title: '城市社区工作经费每千户每年不少于3.6万元，总额不低于6万元',
+      check: {
+        id: 'weihai.work-funds',
+        title: '城市社区工作经费每千户每年不少于3.6万元，总额不低于6万元',
+        fact: 'funds.work',
+        format: yuanPerYear,
+      },
       citation: cite('二（五）', quotes.workFunds),
-      binding: 'binding',
       settings: ['urban'],
-      fact: 'funds.work',
-      minimum: { quantity: 'minWorkFunds' },
-      format: yuanPerYear,
+      block: 1000,
+      rate: 'workFundsPerThousandHouseholds',
+      floor: 'minWorkFundsTotal',
+      startedBlock: weihaiInterpretations.workFundsPerThousand,
     }),
     quantity({
       id: 'weihai.min-party-service-funds',

@@ -1,20 +1,11 @@
 import type { CommunityFacts } from '@shequ/domain';
 import { describe, expect, it } from 'vitest';
-import { compile, type EvaluateOptions } from '../../engine/index.js';
+import type { EvaluateOptions } from '../../engine/index.js';
+import { alternative, packRunner } from '../pack-runner.js';
 import { weihaiInterpretations as readings, weihaiPack } from './index.js';
 
-const weihai = compile([weihaiPack]);
 const asOf = '2024-06-30';
-const run = (facts: CommunityFacts, options: Partial<EvaluateOptions> = {}) =>
-  weihai(facts, { asOf, ...options });
-function result(facts: CommunityFacts, rule: string, options: Partial<EvaluateOptions> = {}) {
-  const found = run(facts, options).results.find((r) => r.rule === rule);
-  if (!found) throw new Error(`no result for ${rule}`);
-  return found;
-}
-const status = (facts: CommunityFacts, rule: string, options: Partial<EvaluateOptions> = {}) =>
-  result(facts, rule, options).status;
-const alternative = (id: string): Partial<EvaluateOptions> => ({ readings: { [id]: 'alternative' } });
+const { run, result, status } = packRunner([weihaiPack], asOf);
 
 describe('the pack as published', () => {
   it('applies from 2018-12-22 and cites sections as 二（四）', () => {
