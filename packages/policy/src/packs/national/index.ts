@@ -13,7 +13,7 @@
  * others cannot be.
  */
 import { NATIONAL_CODE } from '@shequ/domain';
-import { check, citeFrom, definePack, fmt, later, parameter, rangeCheck, value } from '../../engine/index.js';
+import { check, citeFrom, definePack, fmt, parameter, rangeCheck, value } from '../../engine/index.js';
 
 export const NATIONAL_LAW_2018 = '中华人民共和国城市居民委员会组织法（2018年修正）';
 export const NATIONAL_LAW_2025 = '中华人民共和国城市居民委员会组织法（2025年修订）';
