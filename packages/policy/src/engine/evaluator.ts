@@ -340,12 +340,13 @@ export function buildEvaluator(
   function full(facts: CommunityFacts, context: Context, options: EvaluateOptions): Evaluation {
     const settingMask = settingBit(facts.setting ?? 'urban');
     const quantities: Record<string, QuantityValue> = {};
-    const results: CheckResult[] = [];
     const summary: Summary = { pass: 0, fail: 0, warn: 0, notApplicable: 0, unknown: 0 };
     const explain = options.explain === true;
     const statuses: CheckStatus[] | undefined = options.statusesOnly === true ? [] : undefined;
     // Texts are built only for full results: joining strings is most of the cost of a result.
     const detail = statuses === undefined && options.summaryOnly !== true;
+    // Sized once: a result per check; grown by `push`, the array was copied twice per community.
+    const results: CheckResult[] = detail ? new Array<CheckResult>(order.length - quantityCount) : [];
     // Why a quantity is missing, for the messages of the checks that read it; allocated only when one is.
     let quantityGaps: Record<string, string> | undefined;
     let quantityExplanations: Evaluation['quantityExplanations'];
@@ -397,7 +398,7 @@ export function buildEvaluator(
       if (!detail) continue;
       const result = resultFor(r, i, status, binding, blocked, outcome, context, quantityGaps);
       if (explain) result.explanation = explanationFor(r, facts, context, quantities);
-      results.push(result);
+      results[i - quantityCount] = result;
     }
     const evaluation: Evaluation = { results, quantities, summary };
     if (statuses !== undefined) evaluation.statuses = statuses;
