@@ -254,9 +254,7 @@ export function buildEvaluator(
         // The same facts go missing for many communities: each combination is worded once
         // (keyed by a bit per declared fact, so only for rules declaring up to 30).
         const cacheable = r.factKeys.length <= 30;
-        let mask = 0;
-        for (let k = 0; k < r.factKeys.length; k++)
-          if (input.facts[r.factKeys[k]!] === undefined) mask |= 1 << k;
+        const mask = r.missingFactMask;
         let texts = cacheable ? r.missingFactTexts.get(mask) : undefined;
         if (texts === undefined) {
           const missing = r.factPaths.filter((_, k) => input.facts[r.factKeys[k]!] === undefined).join('、');

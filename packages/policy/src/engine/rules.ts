@@ -75,6 +75,8 @@ export interface CompiledRule {
   wrongSetting: BlockedTexts;
   /** Messages for missing required facts, by the bit set of the missing ones, built when first needed. */
   missingFactTexts: Map<number, BlockedTexts>;
+  /** The bit set of the required facts `prepare` last found missing (bit k: `factKeys[k]`). */
+  missingFactMask: number;
 }
 
 /**
@@ -200,6 +202,7 @@ export function compileRule(chainRule: ChainRule): CompiledRule {
         : { document: c.document, article: c.article, clause: c.clause, quote: c.quote },
     settingsMask: chainRule.settings.reduce((m, s) => m | settingBit(s), 0),
     missingFactTexts: new Map(),
+    missingFactMask: 0,
   };
 }
 
@@ -286,13 +289,16 @@ export function prepare(
   if (!context.inForce[i]) return Blocked.notInForce;
   if ((r.settingsMask & settingMask) === 0) return Blocked.wrongSetting;
   const input = r.input;
-  let missingFacts = false;
+  let missingFacts = 0;
   for (let k = 0; k < r.factGetters.length; k++) {
     const v = r.factGetters[k]!(facts);
-    if (v === undefined) missingFacts = true;
+    if (v === undefined) missingFacts |= 1 << k;
     input.facts[r.factKeys[k]!] = v;
   }
-  if (missingFacts) return Blocked.missingFacts;
+  if (missingFacts !== 0) {
+    r.missingFactMask = missingFacts;
+    return Blocked.missingFacts;
+  }
   if (context.missingParams[i]!.length > 0) return Blocked.missingParams;
   let missingQuantities = false;
   for (let k = 0; k < r.quantityNames.length; k++) {
