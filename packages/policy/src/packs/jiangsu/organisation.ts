@@ -109,7 +109,15 @@ const headcount = unformatted('人');
 /** `${n}${unit}`, the texts of small whole figures kept: every community's result words several. */
 function unformatted(unit: string): (n: number) => string {
   const texts: string[] = [];
-  return (n) => (Number.isInteger(n) && n >= 0 && n < 4096 ? (texts[n] ??= `${n}${unit}`) : `${n}${unit}`);
+  return (n) => {
+    if (!Number.isInteger(n) || n < 0 || n >= 4096) return `${n}${unit}`;
+    let text = texts[n];
+    if (text === undefined) {
+      text = `${n}${unit}`;
+      texts[n] = text;
+    }
+    return text;
+  };
 }
 const inRange = (n: number, min: number, max: number) => n >= min && n <= max;
 
