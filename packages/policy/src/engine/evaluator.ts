@@ -13,7 +13,9 @@ import {
 import { PackDefinitionError } from './define.js';
 import {
   Blocked,
+  type BlockedTexts,
   blockedStatus,
+  blockedTexts,
   bulk,
   type CompiledRule,
   type Context,
@@ -100,12 +102,12 @@ export function buildEvaluator(
     if (replaced.length > 0) replacedReads.set(r.id, replaced);
   }
   /** `本地标准：…为2500户（《…》第二条）。` for each replaced parameter in force from a document, or ''. */
-  const replacedNote = (r: CompiledRule, context: Context): string => {
+  const replacedNote = (r: CompiledRule, paramReadings: Map<string, ParameterReading>): string => {
     const names = replacedReads.get(r.id);
     if (names === undefined) return '';
     const parts: string[] = [];
     for (const name of names) {
-      const reading = context.paramReadings.get(name);
+      const reading = paramReadings.get(name);
       // A caller's value shows in `expected`; before the replacement's first date the higher value stands.
       if (
         reading?.value === undefined ||
@@ -184,9 +186,11 @@ export function buildEvaluator(
     const context: Context = {
       asOf,
       inForce: [],
-      notInForceReason: [],
+      notInForce: [],
       params: [],
       missingParams: [],
+      missingParamTexts: [],
+      replacedNotes: [],
       alternative: options.readings === undefined ? chosenReadings : (id) => readings[id] === 'alternative',
       readings,
       paramReadings,
@@ -196,8 +200,12 @@ export function buildEvaluator(
       context.inForce.push(
         doc.inForceFrom <= asOf && (doc.inForceUntil === undefined || asOf < doc.inForceUntil),
       );
-      context.notInForceReason.push(
-        `《${doc.title}》施行期间为${doc.inForceFrom}起${doc.inForceUntil ? `至${doc.inForceUntil}` : ''}，评估日期${asOf}不在其内`,
+      context.notInForce.push(
+        blockedTexts(
+          `《${doc.title}》施行期间为${doc.inForceFrom}起${doc.inForceUntil ? `至${doc.inForceUntil}` : ''}，评估日期${asOf}不在其内`,
+          `评估日期${asOf}`,
+          blockedStatus(Blocked.notInForce),
+        ),
       );
       const values: Record<string, number> = {};
       const missing: string[] = [];
@@ -208,6 +216,16 @@ export function buildEvaluator(
       }
       context.params.push(values);
       context.missingParams.push(missing);
+      context.missingParamTexts.push(
+        missing.length === 0
+          ? undefined
+          : blockedTexts(
+              `参数 ${missing.join('、')} 在${asOf}没有取值，可通过 params 提供`,
+              `缺少参数 ${missing.join('、')}`,
+              blockedStatus(Blocked.missingParams),
+            ),
+      );
+      context.replacedNotes.push(r.rule.kind === 'check' ? replacedNote(r, paramReadings) : '');
     }
     contexts.last = { asOf, params: options.params, readings: options.readings, context };
     return context;
@@ -225,43 +243,37 @@ export function buildEvaluator(
     i: number,
     context: Context,
     quantityGaps: Record<string, string> | undefined,
-  ): { reason: string; actual: string } => {
+  ): BlockedTexts => {
     const input = r.input;
     switch (blocked) {
       case Blocked.notInForce:
-        return { reason: context.notInForceReason[i]!, actual: `评估日期${context.asOf}` };
+        return context.notInForce[i]!;
       case Blocked.wrongSetting:
         return r.wrongSetting;
       case Blocked.missingFacts: {
         // The same facts go missing for many communities: each combination is worded once
         // (keyed by a bit per declared fact, so only for rules declaring up to 30).
         const cacheable = r.factKeys.length <= 30;
-        let mask = 0;
-        for (let k = 0; k < r.factKeys.length; k++)
-          if (input.facts[r.factKeys[k]!] === undefined) mask |= 1 << k;
+        const mask = r.missingFactMask;
         let texts = cacheable ? r.missingFactTexts.get(mask) : undefined;
         if (texts === undefined) {
           const missing = r.factPaths.filter((_, k) => input.facts[r.factKeys[k]!] === undefined).join('、');
-          texts = { reason: `缺少事实 ${missing}`, actual: `未提供 ${missing}` };
+          texts = blockedTexts(`缺少事实 ${missing}`, `未提供 ${missing}`, blockedStatus(blocked));
           if (cacheable) r.missingFactTexts.set(mask, texts);
         }
         return texts;
       }
-      case Blocked.missingParams: {
-        const missing = context.missingParams[i]!.join('、');
-        return {
-          reason: `参数 ${missing} 在${context.asOf}没有取值，可通过 params 提供`,
-          actual: `缺少参数 ${missing}`,
-        };
-      }
+      case Blocked.missingParams:
+        return context.missingParamTexts[i]!;
       default: {
         const missing = r.quantityNames.filter((name) => input.quantities[name] === undefined);
-        return {
-          reason: `依赖的数量 ${missing
+        return blockedTexts(
+          `依赖的数量 ${missing
             .map((name) => `${name}（${quantityGaps?.[name] ?? '无法计算'}）`)
             .join('、')} 无法计算`,
-          actual: `缺少数量 ${missing.join('、')}`,
-        };
+          `缺少数量 ${missing.join('、')}`,
+          blockedStatus(blocked),
+        );
       }
     }
   };
@@ -283,7 +295,7 @@ export function buildEvaluator(
     if (blocked !== Blocked.none || outcome === undefined) {
       const why = blockedReason(blocked, r, i, context, quantityGaps);
       actual = why.actual;
-      message = `${status === 'unknown' ? '无法判断' : '不适用'}：${why.reason}。`;
+      message = why.message;
     } else if ('holds' in outcome) {
       expected = text(outcome.expected);
       actual = text(outcome.actual);
@@ -291,7 +303,8 @@ export function buildEvaluator(
       else if (status === 'pass') message = `${r.passPrefix}${actual}）。`;
       else if (status === 'fail') message = `${r.failPrefix}${expected}，实际${actual}）。`;
       else message = `${r.warnPrefix}${expected}，实际${actual}）。`;
-      message += replacedNote(r, context);
+      const note = context.replacedNotes[i]!;
+      if (note !== '') message += note;
     } else if ('notApplicable' in outcome) {
       actual = '不适用';
       message = `不适用：${text(outcome.notApplicable)}。`;
@@ -325,12 +338,13 @@ export function buildEvaluator(
   function full(facts: CommunityFacts, context: Context, options: EvaluateOptions): Evaluation {
     const settingMask = settingBit(facts.setting ?? 'urban');
     const quantities: Record<string, QuantityValue> = {};
-    const results: CheckResult[] = [];
     const summary: Summary = { pass: 0, fail: 0, warn: 0, notApplicable: 0, unknown: 0 };
     const explain = options.explain === true;
     const statuses: CheckStatus[] | undefined = options.statusesOnly === true ? [] : undefined;
     // Texts are built only for full results: joining strings is most of the cost of a result.
     const detail = statuses === undefined && options.summaryOnly !== true;
+    // Sized once: a result per check; grown by `push`, the array was copied twice per community.
+    const results: CheckResult[] = detail ? new Array<CheckResult>(order.length - quantityCount) : [];
     // Why a quantity is missing, for the messages of the checks that read it; allocated only when one is.
     let quantityGaps: Record<string, string> | undefined;
     let quantityExplanations: Evaluation['quantityExplanations'];
@@ -382,7 +396,7 @@ export function buildEvaluator(
       if (!detail) continue;
       const result = resultFor(r, i, status, binding, blocked, outcome, context, quantityGaps);
       if (explain) result.explanation = explanationFor(r, facts, context, quantities);
-      results.push(result);
+      results[i - quantityCount] = result;
     }
     const evaluation: Evaluation = { results, quantities, summary };
     if (statuses !== undefined) evaluation.statuses = statuses;

@@ -20,10 +20,28 @@ export function percent(share: number): string {
   return `${num(share * 100)}%`;
 }
 
-export const area = (m2: number) => `${num(m2)}平方米`;
-export const yuan = (cny: number) => `${num(cny)}元`;
-export const people = (n: number) => `${num(n)}人`;
-export const households = (n: number) => `${num(n)}户`;
+/**
+ * `num(n)` followed by `unit`, the texts of small whole figures kept: a full result is mostly such
+ * texts, and a country's communities repeat the same few hundred figures.
+ */
+function withUnit(unit: string): (n: number) => string {
+  const texts: string[] = [];
+  return (n) => {
+    if (Number.isInteger(n) && n >= 0 && n < 4096) {
+      const cached = texts[n];
+      if (cached !== undefined) return cached;
+      const text = `${num(n)}${unit}`;
+      texts[n] = text;
+      return text;
+    }
+    return `${num(n)}${unit}`;
+  };
+}
+
+export const area = withUnit('平方米');
+export const yuan = withUnit('元');
+export const people = withUnit('人');
+export const households = withUnit('户');
 
 /** How many items a result names before it says “等N个”: a list of forty groups reads as none. */
 export const LISTED_ITEMS = 3;

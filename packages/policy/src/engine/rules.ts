@@ -72,16 +72,39 @@ export interface CompiledRule {
   failPrefix: string;
   warnPrefix: string;
   /** Messages for a community of the wrong setting, built once. */
-  wrongSetting: { reason: string; actual: string };
+  wrongSetting: BlockedTexts;
   /** Messages for missing required facts, by the bit set of the missing ones, built when first needed. */
-  missingFactTexts: Map<number, { reason: string; actual: string }>;
+  missingFactTexts: Map<number, BlockedTexts>;
+  /** The bit set of the required facts `prepare` last found missing (bit k: `factKeys[k]`). */
+  missingFactMask: number;
+}
+
+/**
+ * Why a rule could not run, in words: `reason` (also what a quantity's gap says), the result's
+ * `actual`, and its whole `message`. A blocked rule's status follows from why it is blocked, so the
+ * message is joined once per reason rather than once per result.
+ */
+export interface BlockedTexts {
+  reason: string;
+  actual: string;
+  message: string;
+}
+
+/** The texts of a blocked result whose status is `status` (`not-applicable` or `unknown`). */
+export function blockedTexts(reason: string, actual: string, status: CheckStatus): BlockedTexts {
+  return { reason, actual, message: `${status === 'unknown' ? '无法判断' : '不适用'}：${reason}。` };
 }
 
 /** Per (asOf, params, readings): what does not depend on the community. */
 export interface Context {
   asOf: string;
   inForce: boolean[];
-  notInForceReason: string[];
+  /** Per rule (in `order`): why it does not apply on `asOf`. */
+  notInForce: BlockedTexts[];
+  /** Per rule: why it cannot run for want of parameters, or undefined when it has them all. */
+  missingParamTexts: (BlockedTexts | undefined)[];
+  /** Per check: the note on replaced parameters its messages end with (`本地标准：…。`), or ''. */
+  replacedNotes: string[];
   params: Record<string, number>[];
   missingParams: string[][];
   alternative: (id: string) => boolean;
@@ -152,10 +175,11 @@ export function compileRule(chainRule: ChainRule): CompiledRule {
     passPrefix: `符合：${rule.title}（实际`,
     failPrefix: `不符合：${rule.title}（应`,
     warnPrefix: `未达到指导性要求：${rule.title}（宜`,
-    wrongSetting: {
-      reason: `本条仅适用于${chainRule.settings.map((x) => (x === 'urban' ? '城市' : '农村')).join('、')}社区`,
-      actual: chainRule.settings.includes('urban') ? '农村社区' : '城市社区',
-    },
+    wrongSetting: blockedTexts(
+      `本条仅适用于${chainRule.settings.map((x) => (x === 'urban' ? '城市' : '农村')).join('、')}社区`,
+      chainRule.settings.includes('urban') ? '农村社区' : '城市社区',
+      blockedStatus(Blocked.wrongSetting),
+    ),
     chainRule,
     rule,
     factKeys: facts.map(([k]) => k),
@@ -178,6 +202,7 @@ export function compileRule(chainRule: ChainRule): CompiledRule {
         : { document: c.document, article: c.article, clause: c.clause, quote: c.quote },
     settingsMask: chainRule.settings.reduce((m, s) => m | settingBit(s), 0),
     missingFactTexts: new Map(),
+    missingFactMask: 0,
   };
 }
 
@@ -264,13 +289,16 @@ export function prepare(
   if (!context.inForce[i]) return Blocked.notInForce;
   if ((r.settingsMask & settingMask) === 0) return Blocked.wrongSetting;
   const input = r.input;
-  let missingFacts = false;
+  let missingFacts = 0;
   for (let k = 0; k < r.factGetters.length; k++) {
     const v = r.factGetters[k]!(facts);
-    if (v === undefined) missingFacts = true;
+    if (v === undefined) missingFacts |= 1 << k;
     input.facts[r.factKeys[k]!] = v;
   }
-  if (missingFacts) return Blocked.missingFacts;
+  if (missingFacts !== 0) {
+    r.missingFactMask = missingFacts;
+    return Blocked.missingFacts;
+  }
   if (context.missingParams[i]!.length > 0) return Blocked.missingParams;
   let missingQuantities = false;
   for (let k = 0; k < r.quantityNames.length; k++) {

@@ -208,3 +208,45 @@ describe('bulk runs of checks built by the shape helpers', () => {
     }
   });
 });
+
+describe('texts a check keeps from one community to the next', () => {
+  it('follow a bound that changes between evaluations and figures that repeat', () => {
+    const staff = (fullTime: number, options: EvaluateOptions = after) =>
+      result({ staff: { fullTime } }, 'shape.staff-minimum', options);
+    expect(staff(4)).toMatchObject({ expected: '不少于5人', actual: '4人' });
+    expect(staff(4, { ...after, params: { minStaff: 3 } })).toMatchObject({
+      status: 'pass',
+      expected: '不少于3人',
+      actual: '4人',
+    });
+    expect(staff(4)).toMatchObject({ status: 'fail', expected: '不少于5人', actual: '4人' });
+    const committee = (members: number, params?: Record<string, number>) =>
+      result({ committee: { members } }, 'shape.committee', params ? { ...after, params } : after);
+    expect(committee(7)).toMatchObject({ expected: '5—9人', actual: '7人' });
+    expect(committee(7, { minStaff: 5, maxStaff: 7 })).toMatchObject({ expected: '5—7人', actual: '7人' });
+    expect(committee(7, { minStaff: 3, maxStaff: 7 })).toMatchObject({ expected: '3—7人', actual: '7人' });
+    expect(committee(8)).toMatchObject({ expected: '5—9人', actual: '8人' });
+  });
+
+  it('word each community’s own quantity and decimal figures', () => {
+    const area = (households: number, totalArea: number) =>
+      result({ households, facility: { totalArea } }, 'shape.area');
+    expect(area(100, 110)).toMatchObject({ expected: '不低于110平方米', actual: '110平方米' });
+    expect(area(101, 110)).toMatchObject({ expected: '不低于111.1平方米', actual: '110平方米' });
+    expect(area(101, 110.25)).toMatchObject({ actual: '110.25平方米' });
+    expect(area(100, 110.25)).toMatchObject({ expected: '不低于110平方米', actual: '110.25平方米' });
+  });
+});
+
+describe('unit formatters', () => {
+  it('give the same text for a figure the first time and every time after', () => {
+    for (const n of [0, 7, 7, 4095, 4096, 12.345, 12.345, -3, 1e21]) {
+      expect(fmt.people(n)).toBe(`${fmt.num(n)}人`);
+      expect(fmt.households(n)).toBe(`${fmt.num(n)}户`);
+      expect(fmt.area(n)).toBe(`${fmt.num(n)}平方米`);
+      expect(fmt.yuan(n)).toBe(`${fmt.num(n)}元`);
+    }
+    expect(fmt.area(893.4)).toBe('893.4平方米');
+    expect(fmt.people(5)).toBe('5人');
+  });
+});

@@ -8,7 +8,6 @@
  * comparison: bulk runs (`statusesOnly`, `summaryOnly`) call `holds` and allocate nothing, while
  * full results build `expected` and `actual` as the pack's own `evaluate` would.
  */
-import { later } from './define.js';
 import type { FactPath, FactValue } from './facts.js';
 import type {
   AnyCheckRule,
@@ -85,6 +84,40 @@ function reader(bound: Bound): Read {
   return (input) => (input.quantities as Readonly<Record<string, number>>)[name]!;
 }
 
+/** How many figures a check keeps the text of: a country's communities repeat a few hundred figures. */
+const REMEMBERED_FIGURES = 4096;
+
+/**
+ * `format` remembering its texts: a comparison's `evaluate` runs only for full results, where every
+ * text is read, so texts are built at once rather than deferred; and as communities repeat the same
+ * figures and bounds, each text is built once per check rather than once per result. `format` is a
+ * pure function of the figure, so a remembered text is the text it would build.
+ */
+function remembering(format: (n: number) => string): (n: number) => string {
+  const texts = new Map<number, string>();
+  return (n) => {
+    let text = texts.get(n);
+    if (text === undefined) {
+      text = format(n);
+      if (texts.size < REMEMBERED_FIGURES) texts.set(n, text);
+    }
+    return text;
+  };
+}
+
+/** `build(bound)` for the last bound asked for: a bound is a parameter, the same for a whole run. */
+function lastOf<T>(build: (bound: T) => string): (bound: T) => string {
+  let lastBound: T | undefined;
+  let lastText: string | undefined;
+  return (bound) => {
+    if (lastText === undefined || bound !== lastBound) {
+      lastText = build(bound);
+      lastBound = bound;
+    }
+    return lastText;
+  };
+}
+
 /** The check both `evaluate` and `holds` come from, with the declarations the bounds need. */
 function comparison(
   spec: ComparisonBase,
@@ -118,19 +151,19 @@ function withGuidance(spec: ComparisonBase, input: RuleInput, outcome: CheckOutc
 /** A figure that must reach a minimum: `expected` reads `不少于5人`, `actual` `4人`. */
 export function minimumCheck(spec: MinimumCheck): AnyCheckRule {
   const minimum = reader(spec.minimum);
-  const { format, tolerance } = spec;
+  const { tolerance } = spec;
+  const format = remembering(spec.format);
   const wording = spec.wording ?? '不少于';
+  const expectedText = lastOf((bound: number) => `${wording}${spec.format(bound)}`);
   const holds =
     tolerance === undefined
       ? (input: RuleInput) => figureOf(input) >= minimum(input)
       : (input: RuleInput) => figureOf(input) >= minimum(input) - tolerance;
   const rule = comparison(spec, [spec.minimum], holds, (input, holds) => {
-    const figure = figureOf(input);
-    const bound = minimum(input);
     return withGuidance(spec, input, {
       holds,
-      expected: later(() => `${wording}${format(bound)}`),
-      actual: later(() => format(figure)),
+      expected: expectedText(minimum(input)),
+      actual: format(figureOf(input)),
     });
   });
   return rule;
@@ -139,21 +172,19 @@ export function minimumCheck(spec: MinimumCheck): AnyCheckRule {
 /** A figure that must not exceed a maximum: `expected` reads `不超过3层`. */
 export function maximumCheck(spec: MaximumCheck): AnyCheckRule {
   const maximum = reader(spec.maximum);
-  const { format } = spec;
+  const format = remembering(spec.format);
   const wording = spec.wording ?? '不超过';
+  const expectedText = lastOf((bound: number) => `${wording}${spec.format(bound)}`);
   return comparison(
     spec,
     [spec.maximum],
     (input) => figureOf(input) <= maximum(input),
-    (input, holds) => {
-      const figure = figureOf(input);
-      const bound = maximum(input);
-      return withGuidance(spec, input, {
+    (input, holds) =>
+      withGuidance(spec, input, {
         holds,
-        expected: later(() => `${wording}${format(bound)}`),
-        actual: later(() => format(figure)),
-      });
-    },
+        expected: expectedText(maximum(input)),
+        actual: format(figureOf(input)),
+      }),
   );
 }
 
@@ -161,7 +192,19 @@ export function maximumCheck(spec: MaximumCheck): AnyCheckRule {
 export function rangeCheck(spec: RangeCheck): AnyCheckRule {
   const minimum = reader(spec.minimum);
   const maximum = reader(spec.maximum);
-  const { format } = spec;
+  const format = remembering(spec.format);
+  // Both ends change together (one pair of parameters), so the last pair's text is kept.
+  let lastLow: number | undefined;
+  let lastHigh: number | undefined;
+  let lastExpected: string | undefined;
+  const expectedText = (low: number, high: number) => {
+    if (lastExpected === undefined || low !== lastLow || high !== lastHigh) {
+      lastExpected = `${low}—${spec.format(high)}`;
+      lastLow = low;
+      lastHigh = high;
+    }
+    return lastExpected;
+  };
   return comparison(
     spec,
     [spec.minimum, spec.maximum],
@@ -169,16 +212,12 @@ export function rangeCheck(spec: RangeCheck): AnyCheckRule {
       const figure = figureOf(input);
       return figure >= minimum(input) && figure <= maximum(input);
     },
-    (input, holds) => {
-      const figure = figureOf(input);
-      const low = minimum(input);
-      const high = maximum(input);
-      return withGuidance(spec, input, {
+    (input, holds) =>
+      withGuidance(spec, input, {
         holds,
-        expected: later(() => `${low}—${format(high)}`),
-        actual: later(() => format(figure)),
-      });
-    },
+        expected: expectedText(minimum(input), maximum(input)),
+        actual: format(figureOf(input)),
+      }),
   );
 }
 

@@ -15,8 +15,18 @@ export const cite = citeFrom(JIANGSU_DOCUMENT);
 
 /** Figures with one decimal at most, as people write areas and shares. */
 export function figure(n: number): string {
+  // Areas are mostly small whole figures, each converted once: a full national run words millions.
+  if (Number.isInteger(n) && n >= 0 && n < 4096) {
+    let text = smallFigures[n];
+    if (text === undefined) {
+      text = String(n);
+      smallFigures[n] = text;
+    }
+    return text;
+  }
   return String(Math.round(n * 10) / 10);
 }
+const smallFigures: string[] = [];
 
 export function percent(share: number): string {
   return `${figure(share * 100)}%`;

@@ -104,8 +104,21 @@ const largeCommunity = {
 
 const range = (min: number, max: number, unit: string) => `${min}—${max}${unit}`;
 /** Figures as the item writes them, unformatted: `2500户`, `7人` (`rangeCheck` gives `2000—3000户`). */
-const householdCount = (n: number) => `${n}户`;
-const headcount = (n: number) => `${n}人`;
+const householdCount = unformatted('户');
+const headcount = unformatted('人');
+/** `${n}${unit}`, the texts of small whole figures kept: every community's result words several. */
+function unformatted(unit: string): (n: number) => string {
+  const texts: string[] = [];
+  return (n) => {
+    if (!Number.isInteger(n) || n < 0 || n >= 4096) return `${n}${unit}`;
+    let text = texts[n];
+    if (text === undefined) {
+      text = `${n}${unit}`;
+      texts[n] = text;
+    }
+    return text;
+  };
+}
 const inRange = (n: number, min: number, max: number) => n >= min && n <= max;
 
 /** zh-CN names of the sub-committee kinds the snapshot uses (docs/glossary.md); other kinds show as given. */

@@ -13,7 +13,7 @@
  * others cannot be.
  */
 import { NATIONAL_CODE } from '@shequ/domain';
-import { check, citeFrom, definePack, fmt, later, parameter, rangeCheck, value } from '../../engine/index.js';
+import { check, citeFrom, definePack, fmt, parameter, rangeCheck, value } from '../../engine/index.js';
 
 export const NATIONAL_LAW_2018 = '中华人民共和国城市居民委员会组织法（2018年修正）';
 export const NATIONAL_LAW_2025 = '中华人民共和国城市居民委员会组织法（2025年修订）';
@@ -53,6 +53,17 @@ const namedSubCommittees = [
   { kind: 'security', label: '治安保卫委员会' },
   { kind: 'health', label: '公共卫生委员会' },
 ] as const;
+
+/** `actual` of the sub-committee check, by the bit set of the named committees missing (bit k: the k-th). */
+const missingSubCommitteeTexts = Array.from({ length: 1 << namedSubCommittees.length }, (_, missing) =>
+  missing === 0
+    ? '均已设立'
+    : `未设${namedSubCommittees
+        .filter((_, k) => (missing & (1 << k)) !== 0)
+        .map((c) => c.label)
+        .join('、')}`,
+);
+const missingSubCommitteesText = (missing: number) => missingSubCommitteeTexts[missing]!;
 
 export const nationalPack = definePack({
   code: NATIONAL_CODE,
@@ -140,14 +151,19 @@ export const nationalPack = definePack({
       binding: 'guiding',
       facts: { subCommittees: 'subCommittees' },
       evaluate: ({ facts }) => {
-        const kinds = new Set(facts.subCommittees.map((c) => c.kind));
-        const missing = namedSubCommittees.filter((c) => !kinds.has(c.kind));
+        // Which named committees are set up, a bit each: the text for each combination is built once.
+        const subCommittees = facts.subCommittees;
+        let missing = 0;
+        for (let k = 0; k < namedSubCommittees.length; k++) {
+          const kind = namedSubCommittees[k]!.kind;
+          let set = false;
+          for (let j = 0; j < subCommittees.length && !set; j++) set = subCommittees[j]!.kind === kind;
+          if (!set) missing |= 1 << k;
+        }
         return {
-          holds: missing.length === 0,
+          holds: missing === 0,
           expected: '设人民调解、治安保卫、公共卫生委员会（居民较少的可不设，由居委会成员分工负责）',
-          actual: later(() =>
-            missing.length === 0 ? '均已设立' : `未设${missing.map((c) => c.label).join('、')}`,
-          ),
+          actual: missingSubCommitteesText(missing),
         };
       },
     }),
