@@ -11,7 +11,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
-import { firstBadSeq } from '../archives/CustodyLogStatus.js';
+import { firstBadSeq } from '../archives/custody-problem.js';
 import { formatTime } from '../archives/dates.js';
 
 type Workbench = RouterOutputs['workbench']['mine'];
