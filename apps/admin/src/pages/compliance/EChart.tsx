@@ -29,14 +29,16 @@ const LOAD_AHEAD = '300px';
 
 export function EChart({ option, height, onClick, ariaLabel, testId }: EChartProps) {
   const element = useRef<HTMLDivElement>(null);
-  const [chart, setChart] = useState<ECharts | null>(null);
+  const chart = useRef<ECharts | null>(null);
+  const [drawn, setDrawn] = useState(false);
   const clickHandler = useRef(onClick);
   clickHandler.current = onClick;
+  const latestOption = useRef(option);
+  latestOption.current = option;
 
   useEffect(() => {
     const node = element.current;
     if (!node) return;
-    let instance: ECharts | undefined;
     let resize: ResizeObserver | undefined;
     let cancelled = false;
     const near = new IntersectionObserver(
@@ -45,11 +47,13 @@ export function EChart({ option, height, onClick, ariaLabel, testId }: EChartPro
         near.disconnect();
         void import('./echarts-bar.js').then(({ init }) => {
           if (cancelled) return;
-          instance = init(node, undefined, { renderer: 'canvas' });
+          const instance = init(node, undefined, { renderer: 'canvas' });
+          chart.current = instance;
           instance.on('click', (event) => clickHandler.current?.(event as ECElementEvent));
-          resize = new ResizeObserver(() => instance?.resize());
+          instance.setOption(latestOption.current, { notMerge: true });
+          resize = new ResizeObserver(() => instance.resize());
           resize.observe(node);
-          setChart(instance);
+          setDrawn(true);
         });
       },
       { rootMargin: LOAD_AHEAD },
@@ -59,29 +63,31 @@ export function EChart({ option, height, onClick, ariaLabel, testId }: EChartPro
       cancelled = true;
       near.disconnect();
       resize?.disconnect();
-      instance?.dispose();
-      setChart(null);
+      chart.current?.dispose();
+      chart.current = null;
     };
   }, []);
 
   useEffect(() => {
-    chart?.setOption(option, { notMerge: true });
-  }, [chart, option]);
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
 
+  // ECharts owns the inner element; the placeholder lies over it rather than inside it.
   return (
-    <div
-      ref={element}
-      role="img"
-      aria-label={ariaLabel}
-      data-testid={testId}
-      style={{ position: 'relative', width: '100%', height }}
-    >
-      {chart ? null : <ChartPlaceholder />}
+    <div style={{ position: 'relative', width: '100%', height }}>
+      <div
+        ref={element}
+        role="img"
+        aria-label={ariaLabel}
+        data-testid={testId}
+        style={{ width: '100%', height: '100%' }}
+      />
+      {drawn ? null : <ChartPlaceholder />}
     </div>
   );
 }
 
-/** What shows while ECharts loads: a quiet word over the chart's own box (ECharts draws beside it). */
+/** What shows while ECharts loads: a quiet word over the chart's box. */
 function ChartPlaceholder() {
   const { token } = theme.useToken();
   return (
