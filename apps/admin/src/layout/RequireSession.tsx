@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Spin } from 'antd';
+import { Button, Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { errorMessage } from '../lib/fieldErrors.js';
@@ -9,6 +9,8 @@ import { PageLoading } from './PageLoading.js';
 // The frame of the signed-in console (menu, header) loads after the session is known: the sign-in
 // page, the first thing anyone downloads, does without it.
 const AppLayout = lazy(async () => ({ default: (await import('./AppLayout.js')).AppLayout }));
+// Shown only when the server cannot be reached: its code stays out of every first page.
+const Alert = lazy(async () => ({ default: (await import('antd/es/alert/index.js')).default }));
 
 /** The signed-in part of the console: no session → login page; a one-time password → change it first. */
 export function RequireSession() {
@@ -25,13 +27,15 @@ export function RequireSession() {
     // An Alert, not antd's Result: Result's illustrations would weigh on every first page.
     return (
       <div style={{ maxWidth: 480, margin: '15vh auto', padding: 16 }}>
-        <Alert
-          type="error"
-          showIcon
-          title="无法连接服务器"
-          description={errorMessage(me.error)}
-          action={<Button onClick={() => void me.refetch()}>重试</Button>}
-        />
+        <Suspense fallback={<Spin />}>
+          <Alert
+            type="error"
+            showIcon
+            title="无法连接服务器"
+            description={errorMessage(me.error)}
+            action={<Button onClick={() => void me.refetch()}>重试</Button>}
+          />
+        </Suspense>
       </div>
     );
   }

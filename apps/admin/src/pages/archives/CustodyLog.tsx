@@ -7,9 +7,10 @@
 import { DownloadOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { isAdminRole } from '@shequ/domain/roles';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, Result, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Input, Result, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
+import { FileButton } from '../../components/FileButton.js';
 import { downloadJson } from '../../lib/download.js';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
 import { errorCode, queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
@@ -202,18 +203,17 @@ export function CustodyLog({ community, canWrite }: { community: string; canWrit
                 用最新检查点核验
               </Button>
             )}
-            <Upload
+            <FileButton
               accept=".json,application/json"
-              showUploadList={false}
-              beforeUpload={async (file) => {
+              icon={<UploadOutlined />}
+              onFile={async (file) => {
                 const content = await file.text();
                 setText(content);
                 runVerify(content);
-                return false;
               }}
             >
-              <Button icon={<UploadOutlined />}>上传检查点文件</Button>
-            </Upload>
+              上传检查点文件
+            </FileButton>
           </Space>
           {inputProblem && <Alert type="error" showIcon title={inputProblem} />}
           {verify.isError && (

@@ -8,16 +8,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { downloadJson } from '../../lib/download.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { trpc } from '../../lib/trpc.js';
+import { firstBadSeq } from './custody-problem.js';
 import { formatTime } from './shared.js';
 
-type Status = RouterOutputs['custody']['status'];
-
 /** Where the first problem is: one seq when it can be named, else the range it lies in. */
-export function firstBadSeq(problem: NonNullable<Status['problem']>): string {
-  return problem.seq !== null ? `seq ${problem.seq}` : `seq ${problem.from}–${problem.to} 之间`;
-}
-
 const OVERDUE = '超过 2 日没有新的街道见证检查点（本系统规则 R-LOG-1）';
 
 export function CustodyLogStatus({ community }: { community: string }) {

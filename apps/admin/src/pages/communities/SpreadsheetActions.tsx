@@ -4,10 +4,11 @@
  */
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Dropdown, Modal, Space, Table, Upload } from 'antd';
+import { App, Button, Checkbox, Dropdown, Modal, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ExportButton } from '../../components/ExportButton.js';
+import { FileButton } from '../../components/FileButton.js';
 import { downloadBase64, fetchAndSave } from '../../lib/download.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
@@ -82,18 +83,16 @@ export function SpreadsheetActions({ canWrite }: { canWrite: boolean }) {
         </Button>
       </Dropdown>
       {canWrite && (
-        <Upload
+        <FileButton
           accept=".xlsx,.csv"
-          showUploadList={false}
-          beforeUpload={async (file) => {
+          icon={<UploadOutlined />}
+          loading={importFacts.isPending}
+          onFile={async (file) => {
             importFacts.mutate({ fileName: file.name, contentBase64: await readAsBase64(file), dryRun });
-            return false;
           }}
         >
-          <Button icon={<UploadOutlined />} loading={importFacts.isPending}>
-            导入社区数据
-          </Button>
-        </Upload>
+          导入社区数据
+        </FileButton>
       )}
       {canWrite && (
         <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>

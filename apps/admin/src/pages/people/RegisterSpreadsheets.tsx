@@ -10,9 +10,10 @@ import { UploadOutlined } from '@ant-design/icons';
 import { canWrite } from '@shequ/domain/roles';
 import { maySeePersonalData } from '@shequ/people';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Modal, Select, Space, Table, Upload } from 'antd';
+import { App, Checkbox, Modal, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
+import { FileButton } from '../../components/FileButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterInputs, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { importTitle, readAsBase64 } from '../communities/SpreadsheetActions.js';
@@ -123,18 +124,16 @@ export function UnitSpreadsheet({
         }))}
       />
       {role !== undefined && canWrite(role) && (
-        <Upload
+        <FileButton
           accept=".xlsx,.csv"
-          showUploadList={false}
-          beforeUpload={async (file) => {
+          icon={<UploadOutlined />}
+          loading={importUnits.isPending}
+          onFile={async (file) => {
             importUnits.mutate({ kind, fileName: file.name, contentBase64: await readAsBase64(file) });
-            return false;
           }}
         >
-          <Button icon={<UploadOutlined />} loading={importUnits.isPending}>
-            导入{unitKindLabels[kind]}
-          </Button>
-        </Upload>
+          导入{unitKindLabels[kind]}
+        </FileButton>
       )}
       <ExportButton load={() => trpcClient.spreadsheets.exportUnits.query({ under, kind })} />
       <ImportResultModal result={result} what={`个${unitKindLabels[kind]}`} onClose={() => setResult(null)} />
@@ -163,18 +162,16 @@ export function RosterSpreadsheet({ filter }: { filter: RosterFilter }) {
   return (
     <Space wrap>
       {writes && (
-        <Upload
+        <FileButton
           accept=".xlsx,.csv"
-          showUploadList={false}
-          beforeUpload={async (file) => {
+          icon={<UploadOutlined />}
+          loading={importWorkers.isPending}
+          onFile={async (file) => {
             importWorkers.mutate({ fileName: file.name, contentBase64: await readAsBase64(file), dryRun });
-            return false;
           }}
         >
-          <Button icon={<UploadOutlined />} loading={importWorkers.isPending}>
-            导入花名册
-          </Button>
-        </Upload>
+          导入花名册
+        </FileButton>
       )}
       {writes && (
         <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>
@@ -214,18 +211,16 @@ export function CommitteeSpreadsheet({ under }: { under: string }) {
   return (
     <Space wrap data-testid="committee-spreadsheet">
       {writes && (
-        <Upload
+        <FileButton
           accept=".xlsx,.csv"
-          showUploadList={false}
-          beforeUpload={async (file) => {
+          icon={<UploadOutlined />}
+          loading={importCommittees.isPending}
+          onFile={async (file) => {
             importCommittees.mutate({ fileName: file.name, contentBase64: await readAsBase64(file), dryRun });
-            return false;
           }}
         >
-          <Button icon={<UploadOutlined />} loading={importCommittees.isPending}>
-            导入委员会及成员
-          </Button>
-        </Upload>
+          导入委员会及成员
+        </FileButton>
       )}
       {writes && (
         <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>

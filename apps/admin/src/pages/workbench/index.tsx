@@ -6,12 +6,12 @@
  * by the server to what the person may see. Lists, not tables, so each entry reads on a phone.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Space, Spin, Tag, Typography, theme } from 'antd';
+import { App, Button, Space, Spin, Tag, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
-import { firstBadSeq } from '../archives/CustodyLogStatus.js';
+import { firstBadSeq } from '../archives/custody-problem.js';
 import { formatTime } from '../archives/dates.js';
 
 type Workbench = RouterOutputs['workbench']['mine'];
@@ -27,6 +27,12 @@ const handoverParts: Record<string, string> = { leaver: '移交人', successor: 
 function Quiet({ children }: { children: ReactNode }) {
   const { token } = theme.useToken();
   return <span style={{ color: token.colorTextSecondary }}>{children}</span>;
+}
+
+/** Red text, as antd's `Typography.Text type="danger"` without the Typography (and text-editing) code. */
+function Danger({ children }: { children: ReactNode }) {
+  const { token } = theme.useToken();
+  return <span style={{ color: token.colorError }}>{children}</span>;
 }
 
 function EntryList({ children, 'data-testid': testId }: { children: ReactNode; 'data-testid'?: string }) {
@@ -447,9 +453,7 @@ export default function WorkbenchPage() {
                       description={
                         <Space size={[12, 0]} wrap>
                           {log.state === 'failed' && log.problem ? (
-                            <Typography.Text type="danger">
-                              与见证检查点不符：{firstBadSeq(log.problem)}
-                            </Typography.Text>
+                            <Danger>与见证检查点不符：{firstBadSeq(log.problem)}</Danger>
                           ) : null}
                           {log.overdue ? <span>见证检查点逾期</span> : null}
                           <span>
