@@ -1,0 +1,229 @@
+/**
+ * The byte-level fast path of log verification: a custody log line as `log export` writes it is
+ * recognised, checked and hashed without decoding or parsing it (see `CanonicalLineScanner`).
+ * Kept apart from log-verify.ts, which decides what a verification reports.
+ */
+
+import { hash as cryptoHash } from 'node:crypto';
+import { bytesAt, canonicalJsonEnd, plainStringEnd } from './canonical-json.js';
+import { GENESIS_HASH, isLogInstant } from './custody-log.js';
+import type { DigestString } from './merkle.js';
+
+const ascii = (text: string) => Buffer.from(text, 'latin1');
+const ACTION_START = ascii('{"action":"');
+const ACTOR_MEMBER = ascii('","actor":"');
+const AT_MEMBER = ascii('","at":"');
+const HASH_MEMBER = ascii(',"hash":"');
+const PAYLOAD_MEMBER = ascii(',"payload":{');
+const PREV_HASH_MEMBER = ascii(',"prevHash":"');
+const SEQ_MEMBER = ascii('","seq":');
+
+/**
+ * The fast path, over the bytes of a well-formed UTF-8 file: takes a line as `log export` writes it
+ * for an entry with only the standard fields — `{"action":…,"actor":…,"at":…,"hash":…,"payload":…,
+ * "prevHash":…,"seq":…}` in RFC 8785 order, strings without escapes, a payload `canonicalJsonEnd`
+ * vouches for — and returns its hash when every check `verifyLog` makes of that line passes: the
+ * fields have the shapes `isCustodyLogEntry` demands, `seq` is the one expected, `prevHash` is the
+ * previous entry's hash, and `hash` is the entry hash of the content. Otherwise undefined, and the
+ * general path decides.
+ *
+ * Such a line is the canonical JSON of the entry it parses to, so the entry's canonical content
+ * (what `entryHash` hashes) is the line with its `hash` member cut out: those bytes are hashed as
+ * they stand, with no decoding, no JSON.parse and no re-serialising. Checking that the line is
+ * canonical — not merely that the cut-out bytes hash to `hash` — is what keeps results exact: a
+ * hand-edited, non-canonical line whose `hash` was recomputed over its own bytes is still reported
+ * as altered, as `verifyLog` reports it. Comparing `hash` and `prevHash` with known digests as
+ * lower-case hex also proves their shape, so they are not scanned separately.
+ */
+export class CanonicalLineScanner {
+  /** 0x00 (RFC 6962's leaf prefix), then the content being hashed; grown as lines need. */
+  private scratch = Buffer.alloc(1024);
+  /** `scratch.subarray(0, length)` by length: lines of a log differ little in length. */
+  private scratchViews: Buffer[] = [];
+  /** Where the last line accepted by `verify` has its `prevHash` digits. */
+  prevHashStart = -1;
+
+  constructor(private readonly file: Buffer) {}
+
+  /**
+   * `previousDigest` undefined: the line's `prevHash` is only checked to be 64 lower-case hex digits
+   * (the first line of a segment, whose predecessor another segment verifies).
+   */
+  verify(
+    start: number,
+    end: number,
+    expectedSeq: number,
+    previousDigest: DigestString | undefined,
+  ): DigestString | undefined {
+    const file = this.file;
+    if (!bytesAt(file, start, ACTION_START)) return undefined;
+    const actionStart = start + ACTION_START.length;
+    const actionEnd = plainStringEnd(file, actionStart);
+    if (actionEnd < 0 || actionEnd >= end) return undefined;
+    if (!isActionName(file, actionStart, actionEnd)) return undefined;
+    if (!bytesAt(file, actionEnd, ACTOR_MEMBER)) return undefined;
+    const actorStart = actionEnd + ACTOR_MEMBER.length;
+    const actorEnd = plainStringEnd(file, actorStart);
+    if (actorEnd <= actorStart || actorEnd >= end) return undefined; // absent or empty
+    if (!bytesAt(file, actorEnd, AT_MEMBER)) return undefined;
+    const atStart = actorEnd + AT_MEMBER.length;
+    const atEnd = plainStringEnd(file, atStart);
+    // `,"hash":"` + 64 hex digits + `"`: the member cut out to get the hashed content.
+    const hashMember = atEnd + 1;
+    if (atEnd < 0 || !bytesAt(file, hashMember, HASH_MEMBER)) return undefined;
+    const hashStart = hashMember + HASH_MEMBER.length;
+    const hashMemberEnd = hashStart + 65;
+    if (file[hashMemberEnd - 1] !== 0x22 || !bytesAt(file, hashMemberEnd, PAYLOAD_MEMBER)) return undefined;
+    const payloadEnd = canonicalJsonEnd(file, hashMemberEnd + PAYLOAD_MEMBER.length - 1);
+    if (payloadEnd < 0 || payloadEnd >= end || !bytesAt(file, payloadEnd, PREV_HASH_MEMBER)) return undefined;
+    const prevHashStart = payloadEnd + PREV_HASH_MEMBER.length;
+    const prevHashValid =
+      previousDigest === undefined
+        ? isLowerHex(file, prevHashStart, 64)
+        : hexEquals(file, prevHashStart, previousDigest);
+    if (!prevHashValid || !bytesAt(file, prevHashStart + 64, SEQ_MEMBER)) return undefined;
+    // `seq` exactly as the expected number prints, then the closing brace and nothing more.
+    const seqStart = prevHashStart + 64 + SEQ_MEMBER.length;
+    if (!decimalAt(file, seqStart, end - 1, expectedSeq) || file[end - 1] !== 0x7d) return undefined;
+    if (!isUtcInstant(file, atStart, atEnd) && !isLogInstant(file.toString('latin1', atStart, atEnd)))
+      return undefined;
+    const digest = this.contentHash(start, hashMember, hashMemberEnd, end);
+    if (!hexEquals(file, hashStart, digest)) return undefined;
+    this.prevHashStart = prevHashStart;
+    return digest;
+  }
+
+  /** `entryHash` of the line `[start, end)` with `[cutStart, cutEnd)` left out, as a digest string. */
+  private contentHash(start: number, cutStart: number, cutEnd: number, end: number): DigestString {
+    const length = 1 + (cutStart - start) + (end - cutEnd);
+    if (this.scratch.length < length) {
+      this.scratch = Buffer.alloc(length * 2);
+      this.scratchViews = [];
+    }
+    const scratch = this.scratch;
+    scratch[0] = 0x00;
+    // A loop, not Buffer#copy: copy allocates a view of the source per call, and these runs are
+    // short, so the loop is both faster and leaves nothing for the collector.
+    const file = this.file;
+    let to = 1;
+    for (let from = start; from < cutStart; from += 1, to += 1) scratch[to] = file[from] as number;
+    for (let from = cutEnd; from < end; from += 1, to += 1) scratch[to] = file[from] as number;
+    let view = this.scratchViews[length];
+    if (view === undefined) {
+      view = scratch.subarray(0, length);
+      this.scratchViews[length] = view;
+    }
+    return cryptoHash('sha256', view, 'binary');
+  }
+}
+
+/**
+ * `CUSTODY_ACTION_PATTERN` (`^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)+$`) tested on bytes, so that no
+ * string is made per line: names of two or more dot-separated parts, each a lower-case ASCII
+ * letter followed by ASCII letters.
+ */
+function isActionName(bytes: Uint8Array, start: number, end: number): boolean {
+  let parts = 0;
+  let at = start;
+  for (;;) {
+    const first = bytes[at] as number;
+    if (at >= end || first < 0x61 || first > 0x7a) return false;
+    at += 1;
+    while (at < end) {
+      const code = bytes[at] as number;
+      if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a))) break;
+      at += 1;
+    }
+    parts += 1;
+    if (at === end) return parts >= 2;
+    if (bytes[at] !== 0x2e) return false;
+    at += 1;
+  }
+}
+
+/**
+ * The common case of `isLogInstant`, tested on bytes: `YYYY-MM-DDTHH:MM:SS[.fff…]Z` (what
+ * `Date#toISOString` writes) naming a real Gregorian date and a time of day. True only for what
+ * `isLogInstant` accepts; false when the bytes are not of this shape, and the caller then asks
+ * `isLogInstant` (which accepts nothing of another shape today, but is the rule).
+ */
+function isUtcInstant(bytes: Uint8Array, start: number, end: number): boolean {
+  const length = end - start;
+  if (length < 20 || bytes[end - 1] !== 0x5a /* Z */) return false;
+  if (
+    bytes[start + 4] !== 0x2d ||
+    bytes[start + 7] !== 0x2d ||
+    bytes[start + 10] !== 0x54 /* T */ ||
+    bytes[start + 13] !== 0x3a ||
+    bytes[start + 16] !== 0x3a
+  ) {
+    return false;
+  }
+  const year = digitsAt(bytes, start, 4);
+  const month = digitsAt(bytes, start + 5, 2);
+  const day = digitsAt(bytes, start + 8, 2);
+  const hour = digitsAt(bytes, start + 11, 2);
+  const minute = digitsAt(bytes, start + 14, 2);
+  const second = digitsAt(bytes, start + 17, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) return false;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days =
+    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (day > days) return false;
+  if (length === 20) return true;
+  // A fraction: a dot and at least one digit before the Z.
+  if (bytes[start + 19] !== 0x2e || length < 22) return false;
+  return digitsAt(bytes, start + 20, length - 21) >= 0;
+}
+
+/** The decimal number `bytes[start, start + count)` spells, or -1 if any is not a digit. */
+export function digitsAt(bytes: Uint8Array, start: number, count: number): number {
+  let value = 0;
+  for (let at = start; at < start + count; at += 1) {
+    const code = bytes[at] as number;
+    if (code < 0x30 || code > 0x39) return -1;
+    value = value * 10 + (code - 0x30);
+  }
+  return value;
+}
+
+/** Whether `bytes[start, start + 64)` is `digest` in lower-case hex. */
+function hexEquals(bytes: Uint8Array, start: number, digest: DigestString): boolean {
+  if (start + 64 > bytes.length) return false;
+  for (let i = 0; i < 32; i += 1) {
+    const byte = digest.charCodeAt(i);
+    if (
+      bytes[start + 2 * i] !== HEX_DIGITS[byte >> 4] ||
+      bytes[start + 2 * i + 1] !== HEX_DIGITS[byte & 0x0f]
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const HEX_DIGITS = ascii('0123456789abcdef');
+
+function isLowerHex(bytes: Uint8Array, start: number, length: number): boolean {
+  if (start + length > bytes.length) return false;
+  for (let at = start; at < start + length; at += 1) {
+    const code = bytes[at] as number;
+    if (!((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66))) return false;
+  }
+  return true;
+}
+
+/** Whether `bytes[start, end)` is `value` (≥ 1) printed in decimal. */
+function decimalAt(bytes: Uint8Array, start: number, end: number, value: number): boolean {
+  let at = end;
+  for (let rest = value; rest > 0; rest = Math.floor(rest / 10)) {
+    at -= 1;
+    if (at < start || bytes[at] !== 0x30 + (rest % 10)) return false;
+  }
+  return at === start;
+}
+
+export const hexToDigest = (hex: string): DigestString => Buffer.from(hex, 'hex').toString('latin1');
+export const digestToHex = (digest: DigestString): string => Buffer.from(digest, 'latin1').toString('hex');
+export const GENESIS_DIGEST = hexToDigest(GENESIS_HASH);
