@@ -16,7 +16,7 @@
  * the range `1..size` instead of one entry (`seq: null`).
  */
 import { isUtf8 } from 'node:buffer';
-import { canonicalJson, } from './canonical-json.js';
+import { canonicalJson } from './canonical-json.js';
 import {
   type CustodyCheckpoint,
   checkpointSignatureValid,
