@@ -24,15 +24,12 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { DemocracyCalendar } from './calendar.js';
+import { CharterForm } from './charter-form.js';
+import { ConsultationForm } from './consultation-form.js';
+import { DeliberationBodyForm } from './deliberation-form.js';
+import { ApplyElectionButton, ElectionForm } from './election-form.js';
 import { DisclosureForm, MeetingForm } from './forms.js';
-import {
-  ApplyElectionButton,
-  CharterForm,
-  ConsultationForm,
-  DeliberationBodyForm,
-  ElectionForm,
-  RecordActions,
-} from './record-forms.js';
+import { RecordActions } from './record-shared.js';
 
 type View = RouterOutputs['democracy']['community'];
 

@@ -1,0 +1,167 @@
+/**
+ * Entering and correcting a charter or covenant, every version through street review, vote, filing
+ * and publication.
+ * The server decides; each refusal comes back on the field it names and nothing is written.
+ */
+import { type CharterKind, charterKindLabels, charterKinds } from '@shequ/democracy';
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, Form, Input, InputNumber, Select } from 'antd';
+import { trpc } from '../../lib/trpc.js';
+import { useServerErrors } from '../archives/ServerErrors.js';
+import { useCanWrite } from '../archives/shared.js';
+import {
+  dateItem,
+  fieldNames,
+  ListRow,
+  optionalDate,
+  plainLabel,
+  RecordDialog,
+  type StoredCharter,
+  useDialog,
+  useInvalidate,
+} from './record-shared.js';
+
+interface VersionValues {
+  version: number;
+  text: string;
+  draftedOn: string;
+  consultedOn?: string;
+  reviewedOn?: string;
+  adoptedOn?: string;
+  filedOn?: string;
+  publishedOn?: string;
+}
+
+interface CharterValues {
+  record: { kind: CharterKind; title: string; versions?: VersionValues[] };
+}
+
+const versionSteps = [
+  ['draftedOn', '起草日期'],
+  ['consultedOn', '征求意见日期'],
+  ['reviewedOn', '街道审核日期'],
+  ['adoptedOn', '居民会议表决通过日期'],
+  ['filedOn', '报街道备案日期（通过后十日内）'],
+  ['publishedOn', '向居民公布日期'],
+] as const;
+
+export function CharterForm({ code, stored }: { code: string; stored?: StoredCharter }) {
+  const canWrite = useCanWrite();
+  const { message } = App.useApp();
+  const dialog = useDialog();
+  const [form] = Form.useForm<CharterValues>();
+  const problems = useServerErrors(
+    form,
+    fieldNames(['kind', 'title'], { versions: ['version', 'text', ...versionSteps.map(([f]) => f)] }),
+    plainLabel,
+  );
+  const invalidate = useInvalidate();
+  const handlers = {
+    onSuccess: async () => {
+      dialog.close();
+      message.success(stored ? '章程公约已修改' : '章程公约已登记');
+      await invalidate();
+    },
+    onError: (error: unknown) => problems.show(error),
+  };
+  const create = useMutation(trpc.democracy.createCharter.mutationOptions(handlers));
+  const update = useMutation(trpc.democracy.updateCharter.mutationOptions(handlers));
+  if (!canWrite) return null;
+  const nextVersion = (stored?.versions.reduce((max, v) => Math.max(max, v.version), 0) ?? 0) + 1;
+  return (
+    <RecordDialog
+      editing={Boolean(stored)}
+      testId="charter"
+      newText="登记章程公约"
+      editText="修改或新增版本"
+      newTitle="登记章程公约"
+      editTitle="修改章程公约"
+      dialog={dialog}
+      pending={create.isPending || update.isPending}
+      form={form}
+      problems={problems}
+    >
+      <Form<CharterValues>
+        form={form}
+        layout="vertical"
+        initialValues={
+          stored
+            ? { record: stored }
+            : {
+                record: { kind: 'residents-covenant', versions: [{ version: 1, text: '', draftedOn: '' }] },
+              }
+        }
+        onFinish={({ record: v }) => {
+          problems.clear();
+          const record = {
+            id: stored?.id ?? '',
+            communityCode: code,
+            kind: v.kind,
+            title: v.title,
+            versions: (v.versions ?? []).map((x) => ({
+              version: x.version,
+              text: x.text ?? '',
+              draftedOn: x.draftedOn,
+              consultedOn: optionalDate(x.consultedOn),
+              reviewedOn: optionalDate(x.reviewedOn),
+              adoptedOn: optionalDate(x.adoptedOn),
+              filedOn: optionalDate(x.filedOn),
+              publishedOn: optionalDate(x.publishedOn),
+            })),
+          };
+          if (stored) update.mutate({ record, expectedVersion: stored.version });
+          else create.mutate({ record });
+        }}
+      >
+        <Form.Item name={['record', 'kind']} label="类别" rules={[{ required: true }]}>
+          <Select options={charterKinds.map((k) => ({ value: k, label: charterKindLabels[k] }))} />
+        </Form.Item>
+        <Form.Item
+          name={['record', 'title']}
+          label="名称"
+          rules={[{ required: true, message: '请填写名称' }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.List name={['record', 'versions']}>
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <ListRow
+                  key={field.key}
+                  title={`第${form.getFieldValue(['record', 'versions', field.name, 'version']) ?? ''}版`}
+                  onRemove={() => remove(field.name)}
+                >
+                  <Form.Item name={[field.name, 'version']} label="版本号" rules={[{ required: true }]}>
+                    <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'text']} label="正文">
+                    <Input.TextArea rows={3} />
+                  </Form.Item>
+                  {versionSteps.map(([step, label]) => (
+                    <div key={step}>
+                      {dateItem(
+                        [field.name, step],
+                        label,
+                        step === 'draftedOn' ? '请填写起草日期' : undefined,
+                      )}
+                    </div>
+                  ))}
+                </ListRow>
+              ))}
+              <Button
+                onClick={() =>
+                  add({ version: Math.max(nextVersion, fields.length + 1), text: '', draftedOn: '' })
+                }
+                block
+                data-testid="charter-version-add"
+              >
+                新增版本
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </RecordDialog>
+  );
+}

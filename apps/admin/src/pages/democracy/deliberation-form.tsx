@@ -1,0 +1,158 @@
+/**
+ * Entering and correcting the deliberation body (议事协商组织) and its members.
+ * The server decides; each refusal comes back on the field it names and nothing is written.
+ */
+import {
+  type DeliberationSector,
+  type DeliberationSelection,
+  deliberationSectorLabels,
+  deliberationSectors,
+  deliberationSelectionLabels,
+  deliberationSelections,
+} from '@shequ/democracy';
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, Form, Input, Select } from 'antd';
+import { trpc } from '../../lib/trpc.js';
+import { useServerErrors } from '../archives/ServerErrors.js';
+import { useCanWrite } from '../archives/shared.js';
+import {
+  dateItem,
+  fieldNames,
+  ListRow,
+  optionalDate,
+  plainLabel,
+  RecordDialog,
+  type StoredBody,
+  useDialog,
+  useInvalidate,
+} from './record-shared.js';
+
+interface BodyValues {
+  record: {
+    name: string;
+    establishedOn: string;
+    rulesAdoptedOn?: string;
+    rules?: string;
+    dissolvedOn?: string;
+    members?: { name: string; sector: DeliberationSector; selection: DeliberationSelection }[];
+  };
+}
+
+export function DeliberationBodyForm({ code, stored }: { code: string; stored?: StoredBody }) {
+  const canWrite = useCanWrite();
+  const { message } = App.useApp();
+  const dialog = useDialog();
+  const [form] = Form.useForm<BodyValues>();
+  const problems = useServerErrors(
+    form,
+    fieldNames(['name', 'establishedOn', 'rulesAdoptedOn', 'rules', 'dissolvedOn'], {
+      members: ['name', 'sector', 'selection'],
+    }),
+    plainLabel,
+  );
+  const invalidate = useInvalidate();
+  const handlers = {
+    onSuccess: async () => {
+      dialog.close();
+      message.success(stored ? '议事协商组织已修改' : '议事协商组织已登记');
+      await invalidate();
+    },
+    onError: (error: unknown) => problems.show(error),
+  };
+  const create = useMutation(trpc.democracy.createDeliberationBody.mutationOptions(handlers));
+  const update = useMutation(trpc.democracy.updateDeliberationBody.mutationOptions(handlers));
+  if (!canWrite) return null;
+  return (
+    <RecordDialog
+      editing={Boolean(stored)}
+      testId="deliberation"
+      newText="登记议事协商组织"
+      editText="修改"
+      newTitle="登记议事协商组织"
+      editTitle="修改议事协商组织"
+      dialog={dialog}
+      pending={create.isPending || update.isPending}
+      form={form}
+      problems={problems}
+    >
+      <Form<BodyValues>
+        form={form}
+        layout="vertical"
+        initialValues={
+          stored
+            ? { record: stored }
+            : { record: { members: [{ sector: 'resident', selection: 'application' }] } }
+        }
+        onFinish={({ record: v }) => {
+          problems.clear();
+          const record = {
+            id: stored?.id ?? '',
+            communityCode: code,
+            name: v.name,
+            establishedOn: v.establishedOn,
+            rulesAdoptedOn: optionalDate(v.rulesAdoptedOn),
+            rules: v.rules?.trim() ? v.rules : undefined,
+            dissolvedOn: optionalDate(v.dissolvedOn),
+            members: (v.members ?? []).map((m) => ({
+              name: m.name,
+              sector: m.sector,
+              selection: m.selection,
+            })),
+          };
+          if (stored) update.mutate({ record, expectedVersion: stored.version });
+          else create.mutate({ record });
+        }}
+      >
+        <Form.Item
+          name={['record', 'name']}
+          label="组织名称"
+          rules={[{ required: true, message: '请填写组织名称' }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        {dateItem(['record', 'establishedOn'], '成立日期', '请填写成立日期')}
+        {dateItem(['record', 'rulesAdoptedOn'], '议事规则制定日期')}
+        <Form.Item name={['record', 'rules']} label="议事规则">
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        {dateItem(['record', 'dissolvedOn'], '撤销日期')}
+        <Form.List name={['record', 'members']}>
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field, i) => (
+                <ListRow key={field.key} title={`成员 ${i + 1}`} onRemove={() => remove(field.name)}>
+                  <Form.Item
+                    name={[field.name, 'name']}
+                    label="姓名"
+                    rules={[{ required: true, message: '请填写姓名' }]}
+                  >
+                    <Input maxLength={50} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'sector']} label="代表" rules={[{ required: true }]}>
+                    <Select
+                      options={deliberationSectors.map((s) => ({
+                        value: s,
+                        label: deliberationSectorLabels[s],
+                      }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'selection']} label="产生方式" rules={[{ required: true }]}>
+                    <Select
+                      options={deliberationSelections.map((s) => ({
+                        value: s,
+                        label: deliberationSelectionLabels[s],
+                      }))}
+                    />
+                  </Form.Item>
+                </ListRow>
+              ))}
+              <Button onClick={() => add({ sector: 'resident', selection: 'application' })} block>
+                添加成员
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </RecordDialog>
+  );
+}

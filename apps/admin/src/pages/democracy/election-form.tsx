@@ -1,0 +1,225 @@
+/**
+ * Entering and correcting an election (candidates, votes, result) and entering its result in the
+ * committee register.
+ * The server decides; each refusal comes back on the field it names and nothing is written.
+ */
+import {
+  type ElectedPost,
+  type ElectionKind,
+  electedPostLabels,
+  electedPosts,
+  electionKindLabels,
+  electionKinds,
+} from '@shequ/democracy';
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, Checkbox, Form, Input, InputNumber, Select } from 'antd';
+import { trpc } from '../../lib/trpc.js';
+import { useServerErrors } from '../archives/ServerErrors.js';
+import { useCanWrite } from '../archives/shared.js';
+import {
+  dateItem,
+  fieldNames,
+  ListRow,
+  plainLabel,
+  RecordDialog,
+  type StoredElection,
+  useDialog,
+  useInvalidate,
+} from './record-shared.js';
+
+interface ElectionValues {
+  record: {
+    kind: ElectionKind;
+    residentGroupName?: string;
+    heldOn: string;
+    termEndsOn: string;
+    seats: number;
+    votesCast: number;
+    secretBallot?: boolean;
+    candidates?: { name: string; post: ElectedPost; votes: number; elected?: boolean }[];
+  };
+}
+
+export function ElectionForm({ code, stored }: { code: string; stored?: StoredElection }) {
+  const canWrite = useCanWrite();
+  const { message } = App.useApp();
+  const dialog = useDialog();
+  const [form] = Form.useForm<ElectionValues>();
+  const kind = Form.useWatch(['record', 'kind'], form);
+  const problems = useServerErrors(
+    form,
+    fieldNames(['kind', 'residentGroupName', 'heldOn', 'termEndsOn', 'seats', 'votesCast', 'secretBallot'], {
+      candidates: ['name', 'post', 'votes', 'elected'],
+    }),
+    plainLabel,
+  );
+  const invalidate = useInvalidate();
+  const handlers = {
+    onSuccess: async () => {
+      dialog.close();
+      message.success(stored ? '选举记录已修改' : '选举已登记');
+      await invalidate();
+    },
+    onError: (error: unknown) => problems.show(error),
+  };
+  const create = useMutation(trpc.democracy.createElection.mutationOptions(handlers));
+  const update = useMutation(trpc.democracy.updateElection.mutationOptions(handlers));
+  if (!canWrite) return null;
+  return (
+    <RecordDialog
+      editing={Boolean(stored)}
+      testId="election"
+      newText="登记选举"
+      editText="修改"
+      newTitle="登记选举"
+      editTitle="修改选举"
+      dialog={dialog}
+      pending={create.isPending || update.isPending}
+      form={form}
+      problems={problems}
+    >
+      <Form<ElectionValues>
+        form={form}
+        layout="vertical"
+        initialValues={
+          stored
+            ? { record: stored }
+            : { record: { kind: 'committee', secretBallot: true, seats: 1, candidates: [] } }
+        }
+        onFinish={({ record: v }) => {
+          problems.clear();
+          const record = {
+            id: stored?.id ?? '',
+            communityCode: code,
+            kind: v.kind,
+            residentGroupName: v.kind === 'resident-group' ? v.residentGroupName : undefined,
+            heldOn: v.heldOn,
+            termEndsOn: v.termEndsOn,
+            seats: v.seats,
+            votesCast: v.votesCast,
+            secretBallot: v.secretBallot ?? false,
+            candidates: (v.candidates ?? []).map((c) => ({
+              name: c.name,
+              post: c.post,
+              votes: c.votes,
+              elected: c.elected ?? false,
+            })),
+          };
+          if (stored) update.mutate({ record, expectedVersion: stored.version });
+          else create.mutate({ record });
+        }}
+      >
+        <Form.Item name={['record', 'kind']} label="选举类别" rules={[{ required: true }]}>
+          <Select options={electionKinds.map((k) => ({ value: k, label: electionKindLabels[k] }))} />
+        </Form.Item>
+        {kind === 'resident-group' && (
+          <Form.Item
+            name={['record', 'residentGroupName']}
+            label="居民小组"
+            rules={[{ required: true, message: '请填写居民小组' }]}
+          >
+            <Input maxLength={50} />
+          </Form.Item>
+        )}
+        {dateItem(['record', 'heldOn'], '选举日期', '请填写选举日期')}
+        {dateItem(['record', 'termEndsOn'], '任期届满日期', '请填写任期届满日期')}
+        <Form.Item
+          name={['record', 'seats']}
+          label="应选人数"
+          rules={[{ required: true, message: '请填写应选人数' }]}
+        >
+          <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          name={['record', 'votesCast']}
+          label="参加投票人数"
+          rules={[{ required: true, message: '请填写参加投票人数' }]}
+        >
+          <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name={['record', 'secretBallot']} valuePropName="checked">
+          <Checkbox>无记名投票</Checkbox>
+        </Form.Item>
+        <Form.List name={['record', 'candidates']}>
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field, i) => (
+                <ListRow key={field.key} title={`候选人 ${i + 1}`} onRemove={() => remove(field.name)}>
+                  <Form.Item
+                    name={[field.name, 'name']}
+                    label="姓名"
+                    rules={[{ required: true, message: '请填写姓名' }]}
+                  >
+                    <Input maxLength={50} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'post']}
+                    label="职务"
+                    rules={[{ required: true, message: '请选择职务' }]}
+                  >
+                    <Select options={electedPosts.map((p) => ({ value: p, label: electedPostLabels[p] }))} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'votes']}
+                    label="得票数"
+                    rules={[{ required: true, message: '请填写得票数' }]}
+                  >
+                    <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'elected']} valuePropName="checked">
+                    <Checkbox>当选</Checkbox>
+                  </Form.Item>
+                </ListRow>
+              ))}
+              <Button
+                onClick={() =>
+                  add({ post: kind === 'resident-group' ? 'group-leader' : 'member', elected: false })
+                }
+                block
+                data-testid="candidate-add"
+              >
+                添加候选人
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </RecordDialog>
+  );
+}
+
+/** Enters the result in the committee register: the elected serve from the election day. */
+export function ApplyElectionButton({ election }: { election: StoredElection }) {
+  const canWrite = useCanWrite();
+  const { message, modal } = App.useApp();
+  const invalidate = useInvalidate();
+  const apply = useMutation(
+    trpc.democracy.applyElection.mutationOptions({
+      onSuccess: async () => {
+        message.success('已登记到委员会名册，上一届任期于选举前一日结束');
+        await invalidate();
+      },
+      onError: (error) => message.error(error.message),
+    }),
+  );
+  if (!canWrite || election.kind === 'resident-group') return null;
+  return (
+    <Button
+      size="small"
+      type="link"
+      loading={apply.isPending}
+      data-testid="election-apply"
+      onClick={() =>
+        modal.confirm({
+          title: '登记到委员会名册',
+          content: `当选人自${election.heldOn}起任职，任期至${election.termEndsOn}；上一届任期于选举前一日结束。`,
+          okText: '登记',
+          cancelText: '取消',
+          onOk: () => apply.mutateAsync({ id: election.id }),
+        })
+      }
+    >
+      登记到委员会名册
+    </Button>
+  );
+}
