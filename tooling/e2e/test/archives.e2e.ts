@@ -327,13 +327,31 @@ describeInBrowser('archives and seals in the console', () => {
       await dialog.getByLabel('日期', { exact: true }).fill('2012-05-01');
       await dialog.getByLabel('日期', { exact: true }).press('Enter');
       // Each list is let close before the next select opens: a click can land on the closing one.
+      const openLists = admin.locator('.ant-select-dropdown:visible');
+      const closeStrayLists = async () => {
+        // A click on the dialog's title closes a list left open; Escape would close the dialog.
+        await expect
+          .poll(
+            async () => {
+              const open = await openLists.count();
+              if (open > 0)
+                await dialog
+                  .locator('.ant-modal-title')
+                  .click({ timeout: 2_000 })
+                  .catch(() => undefined);
+              return open;
+            },
+            { timeout: 15_000 },
+          )
+          .toBe(0);
+      };
+      // On a busy machine a list can stay open after its choice, and catch the next field's click:
+      // stray lists are closed before and after each choice.
       const choose = async (label: string, text: string) => {
+        await closeStrayLists();
         await dialog.getByLabel(label).click();
         await option(admin, text).click();
-        // The list's closing animation can outlast expect.poll's default second on a busy machine.
-        await expect
-          .poll(() => admin.locator('.ant-select-dropdown:visible').count(), { timeout: 5_000 })
-          .toBe(0);
+        await closeStrayLists();
       };
       await choose('保管期限', '定期10年');
       await choose('内容类别', '基础、资源、工作信息');
