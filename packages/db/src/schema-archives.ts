@@ -41,7 +41,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { oneOf } from './schema-checks.js';
+import { literalList, oneOf } from './schema-checks.js';
 
 const communityCode = () => varchar('community_code', { length: 12 }).notNull();
 const streetCode = () => varchar('street_code', { length: 9 }).notNull();
@@ -91,7 +91,7 @@ export const archiveItems = pgTable(
     // Content groups stay open: a community adds its own as `custom:<name>` (`archiveContentGroup`).
     check(
       'archive_items_content_group_check',
-      sql`${t.contentGroup} in (${sql.raw(archiveContentGroups.map((g) => `'${g}'`).join(', '))}) or ${t.contentGroup} like 'custom:_%'`,
+      sql`${t.contentGroup} in ${literalList(archiveContentGroups)} or ${t.contentGroup} like 'custom:_%'`,
     ),
     oneOf('archive_items_retention_check', t.retention, retentionPeriods),
     oneOf('archive_items_status_check', t.status, archiveStatuses),

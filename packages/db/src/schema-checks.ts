@@ -6,8 +6,12 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, check } from 'drizzle-orm/pg-core';
 
-/** `column in (…values)`; the values are the package's constants, quoted as SQL literals. */
+/** `(…values)` as SQL literals, for a constraint's text (drizzle-kit cannot put parameters in DDL). */
+export function literalList(values: readonly string[]) {
+  return sql.raw(`(${values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', ')})`);
+}
+
+/** `column in (…values)`; the values are the package's constants. */
 export function oneOf(name: string, column: AnyPgColumn, values: readonly string[]) {
-  const list = values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', ');
-  return check(name, sql`${column} in (${sql.raw(list)})`);
+  return check(name, sql`${column} in ${literalList(values)}`);
 }
