@@ -1,11 +1,16 @@
 /**
  * Isolated databases for tests. Without `DATABASE_URL`: an in-memory PGlite, cloned from a migrated
- * template so each test file pays for the migrations once. With `DATABASE_URL`: a fresh database on that
+ * template. The template is kept on disk under the system's temporary folder, named by a digest of the
+ * migrations and the PGlite version, so the test files of a run (each in its own process) migrate once
+ * between them instead of once each. With `DATABASE_URL`: a fresh database on that
  * server, dropped again on close, so the same tests prove the same behaviour on real PostgreSQL.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { type DatabaseHandle, openPglite, openPostgres } from './client.js';
@@ -25,10 +30,39 @@ async function migratedTemplate(): Promise<Blob> {
   return dump;
 }
 
+/** The installed PGlite's version: a dump is read back only by the PGlite that wrote it. */
+function pgliteVersion(): string {
+  // The package exports no `./package.json`; its manifest is found above its resolved entry point.
+  let folder = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) folder = dirname(folder);
+  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+/**
+ * The migrated template from disk, or built and written there. Written under a temporary name and
+ * renamed, so a process that reads it never sees half a file; two processes that build it at once
+ * write the same thing.
+ */
+async function cachedTemplate(): Promise<Blob> {
+  const folder = join(tmpdir(), 'shequ-test-templates');
+  const file = join(folder, `pglite-${pgliteVersion()}-${migrationsDigest()}.tar`);
+  try {
+    return new Blob([await readFile(file)]);
+  } catch {
+    const dump = await migratedTemplate();
+    await mkdir(folder, { recursive: true });
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+    await rename(partial, file);
+    return dump;
+  }
+}
+
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   if (url) return createPostgresTestDatabase(url);
-  template ??= migratedTemplate();
+  template ??= cachedTemplate();
   return openPglite(null, await template);
 }
 

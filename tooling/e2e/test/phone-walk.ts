@@ -1,0 +1,164 @@
+/**
+ * Every route of the console on a phone (390×844), walked as one person: a page that scrolls sideways
+ * (the document wider than the screen) fails the walk, and each page is photographed as
+ * `phone-<person>-<route>.png` for a person to look at. The routes come from the console's own
+ * registry, so a new page cannot be left out. The walks are split over several files, each with its
+ * own server, so that they run beside each other.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchBrowser, screenshot } from './browser.js';
+import { demoAccountPassword, type RunningServer, repoRoot, startServer } from './server.js';
+
+export const phone = { width: 390, height: 844 };
+export const xiangshan = '370305111007';
+export const jinshanTown = '370305111';
+/** A walk visits every route: minutes on a busy machine, not the seconds of one step. */
+export const walkTimeout = 300_000;
+
+/** The route paths the console registers (apps/admin/src/pages/registry.tsx), read from its source. */
+async function registeredRoutes(): Promise<string[]> {
+  const source = await readFile(join(repoRoot, 'apps/admin/src/pages/registry.tsx'), 'utf8');
+  return [...source.matchAll(/\bpath: '([^']+)'/g)].map((match) => match[1] as string);
+}
+
+/**
+ * How far the page reaches past the right edge of the phone's screen, in CSS pixels (0 when it fits).
+ * Measured against the screen's width, not `innerWidth`: a phone browser widens its layout viewport
+ * to fit a page that is too wide (and zooms out), so `innerWidth` grows with the overflow.
+ */
+function sidewaysOverflow(page: Page): Promise<number> {
+  // A string, evaluated in the page: this package's types describe Node, not the browser.
+  return page.evaluate<number>(
+    `Math.max(document.documentElement.scrollWidth, window.innerWidth) - ${phone.width}`,
+  );
+}
+
+/** Requests the page has sent and not yet seen answered, for `settled`. */
+function trackRequests(page: Page): () => number {
+  let inFlight = 0;
+  page.on('request', () => {
+    inFlight++;
+  });
+  const done = () => {
+    inFlight = Math.max(0, inFlight - 1);
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return () => inFlight;
+}
+
+/**
+ * Waits until the page's data has arrived: no request in flight for a quarter of a second (a route's
+ * chunk arrives first, then its queries start) and no spinner turning.
+ */
+async function settled(page: Page, inFlight: () => number): Promise<void> {
+  let quietSince = Date.now();
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (inFlight() > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 250) break;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  await page
+    .locator('.ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
+}
+
+/**
+ * A server, a browser and the registered routes for one file's walks; pages on a phone-sized screen.
+ * `handoverId` fills the handover route's `:id` once a walk has looked it up.
+ */
+export function phoneWalkSuite() {
+  const suite = {
+    server: undefined as unknown as RunningServer,
+    handoverId: '',
+    phonePage,
+    walk,
+    signInAsDemoPerson,
+    lookUpHandover,
+  };
+  let browser: Browser;
+  let routes: string[];
+  const contexts: BrowserContext[] = [];
+  const inFlightOf = new WeakMap<Page, () => number>();
+
+  beforeAll(async () => {
+    [suite.server, browser, routes] = await Promise.all([startServer(), launchBrowser(), registeredRoutes()]);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await suite.server?.stop();
+  });
+
+  async function phonePage(): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: phone,
+      isMobile: true,
+      hasTouch: true,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    inFlightOf.set(page, trackRequests(page));
+    return page;
+  }
+
+  /** The address of a registered route, its parameters filled with the demo's 象山 and its handover. */
+  function addressOf(route: string): string {
+    return `/${route.replace(':code', xiangshan).replace(':id', suite.handoverId)}`;
+  }
+
+  /**
+   * Visits every route the way a person moves through the console, inside the running app (the
+   * browser's history, as the menu does), photographs it, and returns those that scroll sideways.
+   */
+  async function walk(page: Page, person: string): Promise<string[]> {
+    const inFlight = inFlightOf.get(page) ?? (() => 0);
+    const overflowing: string[] = [];
+    for (const route of routes) {
+      const address = addressOf(route);
+      await page.evaluate(
+        `window.history.pushState(null, '', ${JSON.stringify(address)}); window.dispatchEvent(new PopStateEvent('popstate'))`,
+      );
+      await settled(page, inFlight);
+      const name = route === '*' ? 'not-found' : route.replaceAll('/', '_').replaceAll(':', '');
+      await screenshot(page, `phone-${person}-${name}`);
+      const overflow = await sidewaysOverflow(page);
+      if (overflow > 0) overflowing.push(`${route}（宽出 ${overflow}px）`);
+    }
+    return overflowing;
+  }
+
+  /** Signs a demo person in from the sign-in form; the console opens on the workbench, never a refusal. */
+  async function signInAsDemoPerson(page: Page, username: string): Promise<void> {
+    await page.goto(`${suite.server.url}/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(demoAccountPassword);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/workbench$/);
+    await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
+    await expect(page.locator('.ant-result-403').count()).resolves.toBe(0);
+  }
+
+  /** The demo's handover of 象山, read with the signed-in person's session, for the handover route. */
+  async function lookUpHandover(page: Page): Promise<void> {
+    suite.handoverId = await page.evaluate(async (community) => {
+      const input = encodeURIComponent(JSON.stringify({ community }));
+      const list = (await (await fetch(`/trpc/handovers.list?input=${input}`)).json()) as {
+        result: { data: { id: string }[] };
+      };
+      return list.result.data[0]?.id ?? '';
+    }, xiangshan);
+    expect(suite.handoverId).not.toBe('');
+  }
+
+  return suite;
+}
