@@ -355,6 +355,9 @@ describe('workbench', () => {
     const mine = await clerk.workbench.mine.query();
     const kinds = mine.democracy.map((d) => [d.kind, d.dueOn, d.overdue]);
     expect(kinds).toContainEqual(['meeting-notice', '2026-12-08', false]);
+    // The meeting's title and its date are told apart, not run together.
+    const notice = mine.democracy.find((d) => d.kind === 'meeting-notice');
+    expect(notice?.message).toMatch(/^\S+（\d{4}-\d{2}-\d{2}召开）：最迟2026-12-08发布公告$/);
     expect(kinds).toContainEqual(['outcome-disclosure', '2026-11-18', true]);
     // Nothing due more than 30 days ahead: the open task due on 31 December is the furthest.
     expect(mine.democracy.every((d) => d.overdue || d.dueOn <= '2026-12-31')).toBe(true);

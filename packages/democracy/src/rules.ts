@@ -94,7 +94,7 @@ export function noticeDeadlines(
         recordId: m.id,
         dueOn,
         overdue: dueOn < asOf,
-        message: `${m.heldOn}${m.title}：最迟${dueOn}发布公告`,
+        message: `${m.title}（${m.heldOn}召开）：最迟${dueOn}发布公告`,
         citation: citations.jiangsuMeetingNotice,
       };
     });

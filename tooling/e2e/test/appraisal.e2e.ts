@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
+import { chooseOption, describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
 import { demoAccountPassword, type RunningServer, startServer } from './server.js';
 import { signIn } from './sign-in.js';
 
@@ -34,11 +34,7 @@ describeInBrowser('democratic appraisal of committee members in the console', ()
     await page.getByRole('button', { name: '评议 张委员' }).first().click();
     const dialog = page.getByRole('dialog', { name: '民主评议：张委员' });
     await dialog.getByLabel('评议年度').fill(year);
-    await dialog.getByLabel('评议结果').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: grade })
-      .first()
-      .click();
+    await chooseOption(page, dialog.getByLabel('评议结果'), grade);
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'hidden' });
   }

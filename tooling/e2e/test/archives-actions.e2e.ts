@@ -9,7 +9,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
+import { chooseOption, describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
 import { demoAccountPassword, type RunningServer, startServer } from './server.js';
 import { firstSignIn, signIn } from './sign-in.js';
 
@@ -260,8 +260,7 @@ describeInBrowser('a seal request, approval and stamping in the console', () => 
     const sealRow = page.getByTestId('seal-registry').locator('tr.ant-table-row', { hasText: seal });
     await sealRow.getByRole('button', { name: '提出停用', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: `提出停用印章：${seal}` });
-    await dialog.getByLabel('确认的审批人').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '陈红' }).click();
+    await chooseOption(page, dialog.getByLabel('确认的审批人'), '陈红');
     await dialog.getByLabel('停用理由').fill('居委会换届，启用新印章');
     await dialog.getByRole('button', { name: '提交，待审批人确认' }).click();
     await dialog.waitFor({ state: 'hidden' });

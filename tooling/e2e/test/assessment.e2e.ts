@@ -10,7 +10,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
+import { chooseOption, describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
 import { type RunningServer, startServer } from './server.js';
 import { firstSignIn } from './sign-in.js';
 
@@ -98,10 +98,7 @@ describeInBrowser('assessment in the console', () => {
     await page.getByRole('button', { name: '保存分数' }).click();
     await page.getByText('已保存 2 个分数').waitFor();
 
-    await page.getByLabel('考核周期').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '年度考核' })
-      .click();
+    await chooseOption(page, page.getByLabel('考核周期'), '年度考核');
     await page.getByLabel(`${community} 年度述职`, { exact: true }).fill('150');
     await page.getByLabel(`${community} 年度满意度测评`, { exact: true }).fill('70');
     await page.getByRole('button', { name: '保存分数' }).click();
@@ -151,10 +148,7 @@ describeInBrowser('assessment in the console', () => {
     const inAWeek = new Date(Date.now() + 7 * 86_400_000).toLocaleDateString('en-CA', {
       timeZone: 'Asia/Shanghai',
     });
-    await page.getByLabel('调查周期').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${year}-Q1` })
-      .click();
+    await chooseOption(page, page.getByLabel('调查周期'), `${year}-Q1`);
     await page.getByPlaceholder('开始日期').click();
     await page.getByPlaceholder('开始日期').fill(today);
     await page.keyboard.press('Enter');
@@ -239,11 +233,7 @@ describeInBrowser('assessment in the console', () => {
     await page.getByRole('button', { name: '保存评分' }).click();
     await page.getByText('已保存本社区对街道的评分').waitFor();
 
-    await page.getByLabel('街道', { exact: true }).click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: streetName })
-      .first()
-      .click();
+    await chooseOption(page, page.getByLabel('街道', { exact: true }), streetName);
     // community 80, residents (60 + 70 + 80) / 3 = 70, at 50%: 75
     await page.getByTestId('street-rating').getByText('75', { exact: true }).waitFor();
     await shot('assessment-street-rating');
