@@ -134,6 +134,8 @@ describe('shequ check', () => {
       households: 2500,
       facility: { totalArea: 700 },
       committee: { members: 7, viceChairs: 1 },
+      // A supervision committee member elected by order of votes with exactly half of the votes cast.
+      supervisionCommittee: { chairVotes: 600, lowestElectedVotes: 500, votesCast: 1000 },
     };
     const report = reportOf(shequ(['check', file('nanjing.json', nanjing)]));
     expect(report.jurisdictions.map((j) => j.code)).toEqual(['000000', '320000']);
@@ -145,6 +147,13 @@ describe('shequ check', () => {
     expect(report.results.find((r) => r.rule === 'jiangsu.committee-size')?.citation.article).toMatch(
       /^\d+$/,
     );
+    // Jiangsu 17（4）: as the text reads it the half binds the chair only; --alternative, every member.
+    const majority = 'jiangsu.supervision-chair-majority';
+    expect(statusOf(report, majority)).toBe('pass');
+    const everyMember = reportOf(
+      shequ(['check', '--alternative', 'jiangsu.supervision-majority', file('nanjing.json', nanjing)]),
+    );
+    expect(statusOf(everyMember, majority)).toBe('fail');
   });
 
   it('applies the 2013 regulation, below the national law, only when chosen with --jurisdiction 000013', () => {

@@ -204,6 +204,36 @@ describe('elections', () => {
     });
     expect(deriveDemocracyFacts(registers, '2031-06-01').facts.committee).toBeUndefined();
   });
+
+  it('derives the fewest votes of an elected supervision member, on which the other reading of 17（4） turns', () => {
+    // 王委员 is elected by order of votes with exactly half of the 100 votes cast.
+    const onHalf = election.parse({
+      ...base,
+      seats: 2,
+      candidates: [
+        { name: '郑主任', post: 'chair', votes: 60, elected: true },
+        { name: '王委员', post: 'member', votes: 50, elected: true },
+        { name: '冯委员', post: 'member', votes: 30, elected: false },
+      ],
+    });
+    const { facts } = deriveDemocracyFacts(
+      { ...emptyDemocracyRegisters(), elections: [onHalf] },
+      '2026-06-30',
+    );
+    expect(facts.supervisionCommittee).toEqual({ chairVotes: 60, lowestElectedVotes: 50, votesCast: 100 });
+    const snapshot = communitySnapshot.parse({
+      code: DAXINGGONG,
+      name: '大行宫社区居委会',
+      asOf: '2026-06-30',
+      ...facts,
+    });
+    const majority = (readings = {}) =>
+      checkCommunity(snapshot, { readings }).results.find(
+        (r) => r.rule === 'jiangsu.supervision-chair-majority',
+      )?.status;
+    expect(majority()).toBe('pass');
+    expect(majority({ 'jiangsu.supervision-majority': 'alternative' })).toBe('fail');
+  });
 });
 
 describe('rules on the records', () => {
@@ -315,8 +345,15 @@ describe('the snapshot facts derived from the registers', () => {
       'disclosures',
       'meetings',
       'supervisionCommittee.chairVotes',
+      'supervisionCommittee.lowestElectedVotes',
       'supervisionCommittee.votesCast',
     ]);
+    // The 2026 supervision vote: 郑主任 1055, 王委员 1008, 冯委员 942 of 1302 cast.
+    expect(facts.supervisionCommittee).toEqual({
+      chairVotes: 1055,
+      lowestElectedVotes: 942,
+      votesCast: 1302,
+    });
     // The July residents' meeting and its late notice are not yet in a June snapshot.
     expect(facts.meetings?.filter((m) => m.kind === 'residents-meeting')).toEqual([
       { kind: 'residents-meeting', noticeOn: '2025-01-06', heldOn: '2025-01-18', annualReport: true },

@@ -2,8 +2,9 @@
  * The snapshot's facts worked out from the democracy registers as of a date (docs/interfaces.md §2,
  * §5): `meetings`, `charters`, `disclosures`, `consultation.contestedUnsubmitted`, `burden.*` and, from
  * the election in force, `committee.competitiveElection/secretBallot` and
- * `supervisionCommittee.chairVotes/votesCast`, and from the deliberation body `deliberation.body/rules`. A
- * register with nothing on or before the date derives nothing, so a typed value remains.
+ * `supervisionCommittee.chairVotes/lowestElectedVotes/votesCast`, and from the deliberation body
+ * `deliberation.body/rules`. A register with nothing on or before the date derives nothing, so a typed
+ * value remains.
  */
 import { type CommunityFacts, type DerivedFacts, derivedFacts } from '@shequ/domain';
 import type { DemocracyRegisters } from './records.js';
@@ -83,8 +84,18 @@ export function deriveDemocracyFacts(
     };
   const supervision = inForce('supervision');
   const chair = supervision?.candidates.find((c) => c.post === 'chair' && c.elected);
-  if (supervision && chair)
-    facts.supervisionCommittee = { chairVotes: chair.votes, votesCast: supervision.votesCast };
+  if (supervision && chair) {
+    // The fewest votes of any elected member, the chair among them: what the reading that every
+    // member needs more than half of the votes cast (Jiangsu 17（4）, alternative) is decided on.
+    let lowestElectedVotes = chair.votes;
+    for (const c of supervision.candidates)
+      if (c.elected && c.votes < lowestElectedVotes) lowestElectedVotes = c.votes;
+    facts.supervisionCommittee = {
+      chairVotes: chair.votes,
+      lowestElectedVotes,
+      votesCast: supervision.votesCast,
+    };
+  }
 
   // 第十七、十八条: a body working on the date, and whether it had adopted its rules by then. With no
   // body on record nothing is derived, so a typed value remains.

@@ -38,6 +38,7 @@ export const fullSnapshot: CommunitySnapshot = {
   supervisionCommittee: {
     members: 3,
     chairVotes: 900,
+    lowestElectedVotes: 800,
     votesCast: 1500,
     financeOrManagementMembers: 1,
     chairTrainings: 1,
@@ -197,6 +198,28 @@ describe('checks across fields', () => {
     expect(communityFacts.safeParse({ facility: { totalArea: 800, residentSpaceArea: 800 } }).success).toBe(
       true,
     );
+  });
+  it('refuses a lowest elected member’s votes above the chair’s or the votes cast', () => {
+    const votes = (lowestElectedVotes: number) =>
+      parseInput(communityFacts, {
+        supervisionCommittee: { chairVotes: 600, lowestElectedVotes, votesCast: 1000 },
+      });
+    expect(votes(601)).toEqual({
+      success: false,
+      issues: [
+        {
+          path: 'supervisionCommittee.lowestElectedVotes',
+          message: '当选成员的最少得票数不能多于主任所得赞成票数',
+        },
+      ],
+    });
+    expect(votes(600).success).toBe(true);
+    const noChair = parseInput(communityFacts, {
+      supervisionCommittee: { lowestElectedVotes: 1001, votesCast: 1000 },
+    });
+    expect(noChair.success ? [] : noChair.issues.map((i) => i.message)).toEqual([
+      '当选成员的最少得票数不能多于参加投票的人数',
+    ]);
   });
   it('refuses dates that do not exist', () => {
     expect(communitySnapshot.safeParse({ ...base, asOf: '2024-02-30' }).success).toBe(false);

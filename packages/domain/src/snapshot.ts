@@ -134,6 +134,8 @@ const snapshotFields = z.strictObject({
     .strictObject({
       members: nonNegativeInteger.optional(),
       chairVotes: count.optional(),
+      /** The fewest votes any elected member received, chair included (Jiangsu 17（4））. */
+      lowestElectedVotes: count.optional(),
       votesCast: count.optional(),
       financeOrManagementMembers: count.optional(),
       chairTrainings: count.optional(),
@@ -233,6 +235,7 @@ export const snapshotFieldLabels: Readonly<Record<string, string>> = {
   'committee.secretBallot': '居委会成员无记名投票选举产生',
   'committee.chairTrainings': '居委会主任本年度参加县级以上集中培训次数',
   'supervisionCommittee.chairVotes': '居务监督委员会主任所得赞成票数',
+  'supervisionCommittee.lowestElectedVotes': '居务监督委员会当选成员（含主任）中的最少得票数',
   'supervisionCommittee.votesCast': '居务监督委员会推选中参加投票的居民数',
   'supervisionCommittee.financeOrManagementMembers': '居务监督委员会中具备财会、管理知识的成员数',
   'supervisionCommittee.chairTrainings': '居务监督委员会主任本年度参加县级以上集中培训次数',
@@ -281,6 +284,16 @@ const partsOfWholes: readonly [[string, string], [string, string], string][] = [
     ['supervisionCommittee', 'chairVotes'],
     ['supervisionCommittee', 'votesCast'],
     '赞成票数不能多于参加投票的人数',
+  ],
+  [
+    ['supervisionCommittee', 'lowestElectedVotes'],
+    ['supervisionCommittee', 'votesCast'],
+    '当选成员的最少得票数不能多于参加投票的人数',
+  ],
+  [
+    ['supervisionCommittee', 'lowestElectedVotes'],
+    ['supervisionCommittee', 'chairVotes'],
+    '当选成员的最少得票数不能多于主任所得赞成票数',
   ],
   [
     ['supervisionCommittee', 'financeOrManagementMembers'],

@@ -67,6 +67,7 @@ const getters: { readonly [P in FactPath]: FactGetter } = {
   supervisionCommittee: (f) => f.supervisionCommittee,
   'supervisionCommittee.members': (f) => f.supervisionCommittee?.members,
   'supervisionCommittee.chairVotes': (f) => f.supervisionCommittee?.chairVotes,
+  'supervisionCommittee.lowestElectedVotes': (f) => f.supervisionCommittee?.lowestElectedVotes,
   'supervisionCommittee.votesCast': (f) => f.supervisionCommittee?.votesCast,
   'supervisionCommittee.financeOrManagementMembers': (f) =>
     f.supervisionCommittee?.financeOrManagementMembers,

@@ -12,6 +12,9 @@ describe('a check’s texts in Chinese', () => {
     expect(readableCheckText('有下属委员会未提供成员人数（subCommittees[].members）')).toBe(
       '有下属委员会未提供成员人数',
     );
+    expect(readableCheckText('缺少事实 supervisionCommittee.lowestElectedVotes')).toBe(
+      '缺少居务监督委员会当选成员（含主任）中的最少得票数',
+    );
   });
 
   it('names parameters by their label and says who supplies them', () => {

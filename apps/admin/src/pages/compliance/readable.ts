@@ -4,6 +4,7 @@
  * identifier may reach the screen. Each is replaced by its Chinese name, and the engine's hint for
  * developers ("可通过 params 提供") by who supplies the value.
  */
+import { snapshotFieldLabels } from '@shequ/domain';
 import { allFactFields } from '../community/factFields.js';
 import { quantityLabels } from './explain.js';
 
@@ -28,6 +29,8 @@ const otherFactLabels: Record<string, string> = {
 
 const factLabels: Record<string, string> = {
   ...otherFactLabels,
+  // Facts the registers give (election votes, trainings…), named as the snapshot schema names them.
+  ...snapshotFieldLabels,
   ...Object.fromEntries(allFactFields.map((field) => [field.path.join('.'), field.label])),
 };
 

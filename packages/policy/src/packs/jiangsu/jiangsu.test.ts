@@ -178,6 +178,14 @@ describe('8 resident groups', () => {
         { alternative },
       ),
     ).toEqual(['warn', 'pass', 'pass', 'warn', 'unknown']);
+    // Three groups: the bounds are 300 and 450 households, an average of 99⅔ or 150⅓ is outside.
+    expect(
+      statuses(
+        'resident-group-size',
+        [299, 300, 450, 451].map((households) => ({ households, residentGroups: groups(1, 1, 1) })),
+        { alternative },
+      ),
+    ).toEqual(['warn', 'pass', 'pass', 'warn']);
   });
 });
 
@@ -291,6 +299,48 @@ describe('17（1） supervision committee', () => {
         [2, 3, 5, 6].map((members) => ({ supervisionCommittee: { members } })),
       ),
     ).toEqual(['warn', 'pass', 'pass', 'warn']);
+  });
+});
+
+describe('17（4） majority in the supervision committee vote', () => {
+  const alternative = ['jiangsu.supervision-majority'];
+  // The chair won 600 of 1,000 votes; a member was elected by order of votes with `lowest`.
+  const vote = (lowestElectedVotes: number) => ({
+    supervisionCommittee: { chairVotes: 600, lowestElectedVotes, votesCast: 1000 },
+  });
+
+  it('as the text reads it, only the chair needs more than half; members go by order of votes', () => {
+    expect(statuses('supervision-chair-majority', [vote(300), vote(500)])).toEqual(['pass', 'pass']);
+    const half = { supervisionCommittee: { chairVotes: 500, votesCast: 1000 } };
+    expect(result('supervision-chair-majority', half)).toMatchObject({
+      status: 'fail',
+      expected: '超过参加投票的1000人的半数',
+      actual: '赞成500票',
+    });
+    expect(result('supervision-chair-majority', { supervisionCommittee: { votesCast: 1000 } }).message).toBe(
+      '无法判断：缺少事实 supervisionCommittee.chairVotes。',
+    );
+  });
+
+  it('read alternatively, every elected member needs more than half: exactly half fails', () => {
+    expect(statuses('supervision-chair-majority', [vote(500), vote(501)], { alternative })).toEqual([
+      'fail',
+      'pass',
+    ]);
+    expect(result('supervision-chair-majority', vote(500), { alternative })).toMatchObject({
+      expected: '每名当选成员的得票均超过参加投票的1000人的半数',
+      actual: '当选成员最少得500票',
+    });
+    // The chair's votes are not needed: the fewest votes include the chair's.
+    const noChair = { supervisionCommittee: { lowestElectedVotes: 3, votesCast: 5 } };
+    expect(statusOf('supervision-chair-majority', noChair, { alternative })).toBe('pass');
+    const unrecorded = result(
+      'supervision-chair-majority',
+      { supervisionCommittee: { chairVotes: 600, votesCast: 1000 } },
+      { alternative },
+    );
+    expect(unrecorded.status).toBe('unknown');
+    expect(unrecorded.message).toContain('当选成员（含主任）中的最少得票数');
   });
 });
 

@@ -16,6 +16,17 @@ const quotes = {
   training: '居民委员会主任、居务监督委员会主任每年至少参加1次县级以上集中培训。',
 } as const;
 
+/**
+ * 17（4） sets a majority for the chair and an order of votes for the members ("委员候选人按得票多少顺序
+ * 产生"). A reader may take the majority to bind every elected member; that reading is selectable.
+ */
+const supervisionMajority = {
+  id: 'jiangsu.supervision-majority',
+  name: '居务监督委员会推选：过半数只约束主任，还是每名当选成员',
+  chosen: '只有主任须获参加投票居民过半数的赞成票，委员按得票多少顺序产生',
+  alternative: '每名当选成员（含主任）均须获参加投票居民过半数的赞成票',
+} as const;
+
 export const obligationParameters = [
   parameter({
     name: 'maxContestedUnsubmitted',
@@ -96,19 +107,44 @@ export const obligationRules = [
     wording: '未提交居民会议的争议事项不超过',
     format: (n) => `${n}项`,
   }),
+  // "过半数" is more than half: exactly half is not enough. Counted in whole votes, exactly.
   check({
     id: 'jiangsu.supervision-chair-majority',
     title: '居务监督委员会主任候选人获参加投票居民过半数的赞成票始得当选',
     citation: cite('17（4）', quotes.supervisionChair),
     binding: 'binding',
-    facts: { votes: 'supervisionCommittee.chairVotes', cast: 'supervisionCommittee.votesCast' },
-    evaluate: ({ facts }) => {
-      if (facts.cast === 0) return { unknown: '参加投票的居民数为0' };
+    facts: { cast: 'supervisionCommittee.votesCast' },
+    // Each reading needs only its own count: the chair's votes, or the fewest of any elected member.
+    optionalFacts: {
+      chairVotes: 'supervisionCommittee.chairVotes',
+      lowestElected: 'supervisionCommittee.lowestElectedVotes',
+    },
+    interpretations: [supervisionMajority],
+    evaluate: ({ facts, optional, alternative }) => {
+      const cast = facts.cast;
+      if (cast === 0) return { unknown: '参加投票的居民数为0' };
+      const expectedOverHalf = later(() => `超过参加投票的${cast}人的半数`);
+      if (alternative(supervisionMajority.id)) {
+        const lowest = optional.lowestElected;
+        if (lowest === undefined) {
+          return {
+            unknown:
+              '按每名当选成员均须过半数衡量，需知道当选成员（含主任）中的最少得票数（supervisionCommittee.lowestElectedVotes）',
+          };
+        }
+        return {
+          holds: lowest * 2 > cast,
+          expected: later(() => `每名当选成员的得票均${expectedOverHalf()}`),
+          actual: later(() => `当选成员最少得${lowest}票`),
+        };
+      }
+      const votes = optional.chairVotes;
+      // Worded as the engine words a missing fact, which this is under the text's own reading.
+      if (votes === undefined) return { unknown: '缺少事实 supervisionCommittee.chairVotes' };
       return {
-        // "过半数" is more than half: exactly half is not enough. Counted in whole votes, exactly.
-        holds: facts.votes * 2 > facts.cast,
-        expected: later(() => `超过参加投票的${facts.cast}人的半数`),
-        actual: later(() => `赞成${facts.votes}票`),
+        holds: votes * 2 > cast,
+        expected: expectedOverHalf,
+        actual: later(() => `赞成${votes}票`),
       };
     },
   }),

@@ -259,11 +259,12 @@ export const organisationRules = [
       if (alternative(groupSize.id)) {
         const households = optional.households;
         if (households === undefined) return { unknown: '按平均户数衡量需知道社区常住户数（households）' };
-        const average = households / groups.length;
+        const n = groups.length;
+        // The average within min—max, compared without dividing: whole households against whole bounds.
         return {
-          holds: average >= min && average <= max,
+          holds: households >= min * n && households <= max * n,
           expected: later(() => `平均${range(min, max, '户')}一个居民小组`),
-          actual: later(() => `${households}户、${groups.length}个居民小组，平均${Math.round(average)}户`),
+          actual: later(() => `${households}户、${n}个居民小组，平均${Math.round(households / n)}户`),
         };
       }
       let outside = 0;
