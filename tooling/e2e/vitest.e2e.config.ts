@@ -12,7 +12,8 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     fileParallelism: workers > 1,
     maxWorkers: workers,
-    testTimeout: 30_000,
+    // A step waits on a server and a browser that share two cores with the other suites: generous.
+    testTimeout: 60_000,
     hookTimeout: 200_000,
     reporters: ['verbose'],
   },

@@ -94,26 +94,25 @@ export async function chooseInMultiSelect(page: Page, select: Locator, within: L
 /**
  * Chooses `text` in an antd single select (`field` is its combobox, e.g. `dialog.getByLabel('评议结果')`)
  * and waits until the select shows it chosen. On a busy machine a click can land while the list is
- * still opening and choose nothing; then the list is closed and the choice made again.
+ * still opening and choose nothing; then the option is clicked again, the list opened again first if it
+ * has closed. (Escape is never pressed: inside a dialog it closes the dialog.)
  */
 export async function chooseOption(page: Page, field: Locator, text: string): Promise<void> {
   const select = field.locator(
     'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
   );
-  const chosen = select.locator('.ant-select-selection-item', { hasText: text });
+  const chosen = select.locator('.ant-select-content-value', { hasText: text });
+  const option = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+    .first();
   for (let attempt = 1; ; attempt++) {
-    await field.click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-      .first()
-      .click();
+    if (!(await option.isVisible())) await field.click();
+    await option.click();
     try {
       await chosen.waitFor({ timeout: 3_000 });
       return;
     } catch (error) {
       if (attempt === 3) throw error;
-      // Close a list left open without leaving a dialog (Escape on the field closes only the list).
-      await field.press('Escape').catch(() => undefined);
     }
   }
 }

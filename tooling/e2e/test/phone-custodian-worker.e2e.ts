@@ -11,7 +11,7 @@ describeInBrowser('every page on a phone, as xs-zhaomin and xs-sunli', () => {
     async () => {
       const page = await suite.phonePage();
       await suite.signInAsDemoPerson(page, 'xs-zhaomin');
-      await suite.lookUpHandover(page);
+      await suite.lookUpRecords(page, ['archives']);
       expect(await suite.walk(page, 'custodian')).toEqual([]);
     },
     walkTimeout,

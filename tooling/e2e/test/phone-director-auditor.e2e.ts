@@ -11,8 +11,8 @@ describeInBrowser('every page on a phone, as js-liuwei and xs-chenhong', () => {
     async () => {
       const page = await suite.phonePage();
       await suite.signInAsDemoPerson(page, 'js-liuwei');
-      // The auditor sees every handover of the communities in the town.
-      await suite.lookUpHandover(page);
+      // The auditor sees every handover and record of the communities in the town.
+      await suite.lookUpRecords(page, ['archives']);
       expect(await suite.walk(page, 'auditor')).toEqual([]);
     },
     walkTimeout,

@@ -18,6 +18,9 @@ export const jinshanTown = '370305111';
 /** A walk visits every route: minutes on a busy machine, not the seconds of one step. */
 export const walkTimeout = 300_000;
 
+/** The kinds of record whose pages take an `:id` (the route's first segment). */
+export type RecordKind = 'archives' | 'assessment' | 'people' | 'services';
+
 /** The route paths the console registers (apps/admin/src/pages/registry.tsx), read from its source. */
 async function registeredRoutes(): Promise<string[]> {
   const source = await readFile(join(repoRoot, 'apps/admin/src/pages/registry.tsx'), 'utf8');
@@ -76,11 +79,12 @@ async function settled(page: Page, inFlight: () => number): Promise<void> {
 export function phoneWalkSuite() {
   const suite = {
     server: undefined as unknown as RunningServer,
-    handoverId: '',
+    /** Record ids for the routes' `:id`, by the route's first segment (`archives`, `assessment`, …). */
+    ids: {} as Record<string, string>,
     phonePage,
     walk,
     signInAsDemoPerson,
-    lookUpHandover,
+    lookUpRecords,
   };
   let browser: Browser;
   let routes: string[];
@@ -111,9 +115,13 @@ export function phoneWalkSuite() {
     return page;
   }
 
-  /** The address of a registered route, its parameters filled with the demo's 象山 and its handover. */
+  /**
+   * The address of a registered route, its parameters filled with the demo's 象山 and a record of the
+   * route's kind (a handover, an assessment scheme, a worker, a case) where one was looked up.
+   */
   function addressOf(route: string): string {
-    return `/${route.replace(':code', xiangshan).replace(':id', suite.handoverId)}`;
+    const id = suite.ids[route.split('/')[0] ?? ''] ?? 'none';
+    return `/${route.replace(':code', xiangshan).replace(':id', id)}`;
   }
 
   /**
@@ -148,16 +156,34 @@ export function phoneWalkSuite() {
     await expect(page.locator('.ant-result-403').count()).resolves.toBe(0);
   }
 
-  /** The demo's handover of 象山, read with the signed-in person's session, for the handover route. */
-  async function lookUpHandover(page: Page): Promise<void> {
-    suite.handoverId = await page.evaluate(async (community) => {
-      const input = encodeURIComponent(JSON.stringify({ community }));
-      const list = (await (await fetch(`/trpc/handovers.list?input=${input}`)).json()) as {
-        result: { data: { id: string }[] };
+  /**
+   * Records for the routes with an `:id`, read with the signed-in person's session (each list as the
+   * console's own pages call it): 象山's handover, the first assessment scheme, 象山's first worker and
+   * its first service case. A person who may not see a kind walks its page with an id that names
+   * nothing, and sees the refusal; `expected` names the kinds this person must find.
+   */
+  async function lookUpRecords(page: Page, expected: readonly RecordKind[]): Promise<void> {
+    const found = await page.evaluate(async (community) => {
+      const first = async (path: string, input: unknown): Promise<string> => {
+        const query = encodeURIComponent(JSON.stringify(input));
+        const answer = (await (await fetch(`/trpc/${path}?input=${query}`)).json()) as {
+          result?: { data: { id: string }[] | { items: { id: string }[] } };
+        };
+        const data = answer.result?.data;
+        const rows = data === undefined ? [] : Array.isArray(data) ? data : data.items;
+        return rows[0]?.id ?? '';
       };
-      return list.result.data[0]?.id ?? '';
+      return {
+        archives: await first('handovers.list', { community }),
+        assessment: await first('assessment.schemes', {}),
+        people: await first('people.roster', { under: community }),
+        services: await first('services.cases', { under: community, includeClosed: true }),
+      };
     }, xiangshan);
-    expect(suite.handoverId).not.toBe('');
+    expect(expected.filter((kind) => found[kind] === '')).toEqual([]);
+    const ids: Record<string, string> = {};
+    for (const [kind, id] of Object.entries(found)) if (id !== '') ids[kind] = id;
+    suite.ids = ids;
   }
 
   return suite;

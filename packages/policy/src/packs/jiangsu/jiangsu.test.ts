@@ -186,6 +186,13 @@ describe('8 resident groups', () => {
         { alternative },
       ),
     ).toEqual(['warn', 'pass', 'pass', 'warn']);
+    // The message does not round 99⅔ up to the bound it misses.
+    const below = result(
+      'resident-group-size',
+      { households: 299, residentGroups: groups(1, 1, 1) },
+      { alternative },
+    );
+    expect(below.actual).toBe('299户、3个居民小组，平均约99.7户');
   });
 });
 

@@ -102,6 +102,11 @@ const largeCommunity = {
   alternative: '50—100人适用于所有社区',
 } as const;
 
+/** `households / groups` as a reader checks it: whole when it is, else 约 and one decimal. */
+function averageText(households: number, groups: number): string {
+  return households % groups === 0 ? String(households / groups) : `约${(households / groups).toFixed(1)}`;
+}
+
 const range = (min: number, max: number, unit: string) => `${min}—${max}${unit}`;
 /** Figures as the item writes them, unformatted: `2500户`, `7人` (`rangeCheck` gives `2000—3000户`). */
 const householdCount = unformatted('户');
@@ -264,7 +269,8 @@ export const organisationRules = [
         return {
           holds: households >= min * n && households <= max * n,
           expected: later(() => `平均${range(min, max, '户')}一个居民小组`),
-          actual: later(() => `${households}户、${n}个居民小组，平均${Math.round(households / n)}户`),
+          // Shown to one decimal where not whole, so that 299 households in 3 groups does not read 平均100户.
+          actual: later(() => `${households}户、${n}个居民小组，平均${averageText(households, n)}户`),
         };
       }
       let outside = 0;
