@@ -1,12 +1,13 @@
 /**
- * `shequ snapshot --community` and `shequ check --community` (docs/interfaces.md §5) on a real embedded
- * database holding 大行宫社区居委会 with the demo's democracy registers.
+ * `shequ snapshot --community` and `shequ check --community` (docs/interfaces.md §5) on a real database
+ * holding 大行宫社区居委会 with the demo's democracy registers: embedded, or the PostgreSQL that
+ * `DATABASE_URL` names (the suite `pnpm test:db` runs).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDatabase, openPglite, seedDemocracyRegisters } from '@shequ/db';
-import { insertTestCommunity } from '@shequ/db/testing';
+import { createPostgresTestDatabase, insertTestCommunity } from '@shequ/db/testing';
 import { DAXINGGONG, demoDemocracyRegisters } from '@shequ/democracy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shequ } from './run-cli.js';
@@ -14,21 +15,36 @@ import { shequ } from './run-cli.js';
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
+/** Closes the PostgreSQL database of a run against PostgreSQL (dropping it); nothing for PGlite. */
+let closeDatabase = async () => {};
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'shequ-snapshot-'));
-  // The embedded database even when the suite runs against PostgreSQL: this tests the CLI, not the server.
-  env = { DATABASE_URL: '', SHEQU_DATA_DIR: join(dir, 'pglite') };
-  const database = await openPglite(join(dir, 'pglite'));
+  const serverUrl = process.env.DATABASE_URL;
+  // Against PostgreSQL when the suite runs there (pnpm test:db): the CLI is pointed at a fresh database
+  // of its own on that server, as an operator points it with DATABASE_URL; else at an embedded folder.
+  const database = serverUrl
+    ? await createPostgresTestDatabase(serverUrl)
+    : await openPglite(join(dir, 'pglite')).then(async (handle) => {
+        await migrateDatabase(handle);
+        return { ...handle, url: '' };
+      });
+  env = database.url
+    ? { DATABASE_URL: database.url }
+    : { DATABASE_URL: '', SHEQU_DATA_DIR: join(dir, 'pglite') };
+  // PostgreSQL's database stays for the CLI's own connections and is dropped after the suite; the
+  // embedded folder is closed at once, as only one process may hold it.
+  if (database.url) closeDatabase = database.close;
   try {
-    await migrateDatabase(database);
     await insertTestCommunity(database, { code: DAXINGGONG, name: '大行宫社区居委会' });
     await seedDemocracyRegisters(database, demoDemocracyRegisters());
   } finally {
-    await database.close();
+    if (!database.url) await database.close();
   }
 }, 120_000);
 
 afterAll(async () => {
+  await closeDatabase();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -130,7 +130,11 @@ async function ensurePostgresTemplate(url: string): Promise<string> {
   return name;
 }
 
-async function createPostgresTestDatabase(url: string): Promise<DatabaseHandle> {
+/**
+ * A fresh PostgreSQL test database (see `createTestDatabase`) with its connection string, for a test
+ * that hands the database to another process — the CLI as a user runs it.
+ */
+export async function createPostgresTestDatabase(url: string): Promise<DatabaseHandle & { url: string }> {
   postgresTemplate ??= ensurePostgresTemplate(url);
   const template = await postgresTemplate;
   const name = `shequ_test_${randomBytes(6).toString('hex')}`;
@@ -142,6 +146,7 @@ async function createPostgresTestDatabase(url: string): Promise<DatabaseHandle> 
   await migrateDatabase(handle);
   return {
     ...handle,
+    url: target.toString(),
     close: async () => {
       await handle.close();
       await withServerConnection(url, (client) =>
