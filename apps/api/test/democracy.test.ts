@@ -10,6 +10,7 @@ import { demoDemocracyRegisters, demoPublicContacts } from '@shequ/democracy';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unlabelledAudit } from './audit-labels.js';
 import { JINSHAN, SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
 import { fakeClock, insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
 
@@ -210,7 +211,7 @@ describe('democracy writes', () => {
     };
     await clerk.democracy.applyElection.mutate({ id: of('committee', '2021-05-16') });
     const seated = await clerk.democracy.applyElection.mutate({ id: of('committee', '2026-05-24') });
-    expect(seated?.members.map((m) => [m.name, m.role])).toEqual([
+    expect(seated?.kind === 'committee' && seated.committee.members.map((m) => [m.name, m.role])).toEqual([
       ['陈主任', 'chair'],
       ['刘副主任', 'vice-chair'],
       ['张委员', 'member'],
@@ -228,15 +229,62 @@ describe('democracy writes', () => {
       clerk.democracy.applyElection.mutate({ id: of('committee', '2026-05-24') }),
     );
     expect(again.data?.code).toBe('CONFLICT');
-    const group = await rejection(
-      clerk.democracy.applyElection.mutate({ id: of('resident-group', '2026-06-20') }),
-    );
-    expect(group.data?.fieldErrors?.id).toEqual(['居民小组长推选不登记为委员会']);
     const audit = await database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, 'democracy.election.apply'));
     expect(audit).toHaveLength(2);
+  });
+
+  it('makes a resident-group election’s leader the group’s leader in the people register once', async () => {
+    const view = await clerk.democracy.community.query({ code: XIANGSHAN });
+    const demoGroupElection = view.elections.find((e) => e.residentGroupName === '第一居民小组');
+    if (!demoGroupElection) throw new Error('demo election missing');
+    await clerk.people.createUnit.mutate({
+      kind: 'resident-group',
+      unit: { communityCode: XIANGSHAN, name: '第一居民小组', households: 420, leaderName: '组长甲' },
+    });
+    const leaderOfFirstGroup = async () =>
+      (await loadCommunityRegisters(database.db, XIANGSHAN)).residentGroups.find(
+        (g) => g.name === '第一居民小组',
+      );
+    const entries = async () =>
+      (await database.db.select().from(auditLog).where(eq(auditLog.entityType, 'people.resident-group')))
+        .length;
+    const before = await entries();
+
+    // Another community's account may not enter it: refused, nothing written.
+    const outside = await rejection(neighbour.democracy.applyElection.mutate({ id: demoGroupElection.id }));
+    expect(outside.data?.code).toBe('FORBIDDEN');
+    expect((await leaderOfFirstGroup())?.leaderName).toBe('组长甲');
+    expect(await entries()).toBe(before);
+
+    const applied = await clerk.democracy.applyElection.mutate({ id: demoGroupElection.id });
+    expect(applied?.kind === 'resident-group' && applied.group.leaderName).toBe('何组长');
+    expect(await leaderOfFirstGroup()).toMatchObject({
+      leaderName: '何组长',
+      leaderTermFrom: '2026-06-20',
+      leaderTermTo: '2031-05-31',
+    });
+    expect(await entries()).toBe(before + 1);
+
+    const again = await rejection(clerk.democracy.applyElection.mutate({ id: demoGroupElection.id }));
+    expect(again.data?.code).toBe('CONFLICT');
+    expect(await entries()).toBe(before + 1);
+
+    const { version: _version, ...record } = demoGroupElection;
+    const unknownGroup = await clerk.democracy.createElection.mutate({
+      record: { ...record, id: '', residentGroupName: '第九居民小组', heldOn: '2026-07-05' },
+    });
+    const unknown = await rejection(
+      clerk.democracy.applyElection.mutate({ id: unknownGroup?.saved.id ?? '' }),
+    );
+    expect(unknown.data?.httpStatus).toBe(400);
+    expect(unknown.data?.fieldErrors?.residentGroupName).toEqual([
+      '本社区的居民小组中没有「第九居民小组」，请先登记该居民小组或更正选举记录的居民小组名称',
+    ]);
+    expect(await entries()).toBe(before + 1);
+    expect(await unlabelledAudit(database, ['people.resident-group', 'democracy.election'])).toEqual([]);
   });
 
   it('keeps the deliberation body and its rules, refusing rules older than the body', async () => {

@@ -17,11 +17,11 @@ import {
   type PublicContact,
   publicBoardSince,
 } from '@shequ/democracy';
-import type { Committee } from '@shequ/people';
+import type { Committee, ResidentGroup } from '@shequ/people';
 import { and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database, DatabaseHandle, Transaction } from './client.js';
-import { saveCommittee } from './people-store.js';
+import { replaceUnit, saveCommittee } from './people-store.js';
 import { markRegistersChanged } from './register-changes.js';
 import { communities } from './schema.js';
 import { communityContacts, type DemocracyRecordKind, democracyRecords } from './schema-democracy.js';
@@ -286,6 +286,47 @@ export async function seatElectedCommittee(
       at: input.at,
     });
     return seated;
+  });
+}
+
+export interface SeatElectedGroupLeaderInput extends DemocracyActor {
+  electionId: string;
+  /** The resident group with its leader and the leader's term, as `@shequ/democracy` made it. */
+  group: ResidentGroup;
+  /** The group's version when it was read for the decision; changed since, nothing is written. */
+  expectedVersion: number;
+}
+
+/**
+ * Enters a resident-group election's result in the people register: the group's leader replaced, in
+ * one transaction with the group's audit record and one of the election's result entered.
+ */
+export async function seatElectedGroupLeader(
+  db: Database,
+  input: SeatElectedGroupLeaderInput,
+): Promise<ResidentGroup & { version: number }> {
+  return db.transaction(async (tx) => {
+    const group = await replaceUnit(tx, {
+      actor: input.actor,
+      ip: input.ip,
+      at: input.at,
+      kind: 'resident-group',
+      unit: input.group,
+      action: 'people.resident-group.leader',
+      expectedVersion: input.expectedVersion,
+    });
+    await writeAudit(tx, {
+      actor: input.actor,
+      action: 'democracy.election.apply-group-leader',
+      entityType: 'democracy.election',
+      entityId: input.electionId,
+      jurisdictionCode: input.group.communityCode,
+      before: null,
+      after: { residentGroupId: group.id, leaderName: group.leaderName ?? null },
+      ip: input.ip,
+      at: input.at,
+    });
+    return group;
   });
 }
 

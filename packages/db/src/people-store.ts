@@ -586,11 +586,63 @@ export async function unitVersions(db: Db, code: string): Promise<Map<string, nu
   return new Map(rows.map((r) => [r.id, r.version]));
 }
 
+const unitWords: Record<UnitRecord['kind'], { missing: string; changed: string }> = {
+  grid: { missing: '没有这个网格', changed: '该网格' },
+  building: { missing: '没有这个楼栋', changed: '该楼栋' },
+  'resident-group': { missing: '没有这个居民小组', changed: '该居民小组' },
+  representative: { missing: '没有这位居民代表', changed: '该居民代表' },
+};
+
+/**
+ * Replaces a grid, building, resident group or representative of the kind named (a representative's
+ * term ended, a group's leader elected), audited with the record before; the caller has decided the new
+ * record. Takes a transaction too, so an election's result can change a unit in its own transaction.
+ */
+export async function replaceUnit<R extends UnitRecord>(
+  db: Db,
+  input: PeopleActor &
+    R & {
+      action: string;
+      /** The version the editor read; a record changed since is refused, nothing written. */
+      expectedVersion: number;
+    },
+): Promise<R['unit'] & { version: number }> {
+  return db.transaction(async (tx) => {
+    const { unit, kind } = input;
+    const [old] = await tx
+      .select()
+      .from(peopleUnits)
+      .where(and(eq(peopleUnits.id, unit.id), eq(peopleUnits.kind, kind)))
+      .for('update');
+    if (!old || old.communityCode !== unit.communityCode)
+      throw new PeopleError('not-found', unitWords[kind].missing);
+    if (old.version !== input.expectedVersion)
+      throw new PeopleError('conflict', `${unitWords[kind].changed}已被他人修改，请刷新后重新操作`);
+    await tx
+      .update(peopleUnits)
+      .set({ name: unit.name, record: withoutKeys(unit), version: old.version + 1, updatedAt: input.at })
+      .where(eq(peopleUnits.id, unit.id));
+    await markRegistersChanged(tx, unit.communityCode, input.at);
+    await writeAudit(tx, {
+      actor: input.actor,
+      action: input.action,
+      entityType: `people.${kind}`,
+      entityId: unit.id,
+      jurisdictionCode: unit.communityCode,
+      before: { ...(old.record as object), id: old.id, communityCode: old.communityCode },
+      after: unit,
+      ip: input.ip,
+      at: input.at,
+    });
+    return { ...unit, version: old.version + 1 };
+  });
+}
+
 /**
  * Replaces a resident representative's record (a term ended or its end corrected), audited with the
  * record before; the caller has decided the new record.
  */
-export async function replaceRepresentative(
+export function replaceRepresentative(
   db: Database,
   input: PeopleActor & {
     representative: Representative;
@@ -599,32 +651,6 @@ export async function replaceRepresentative(
     expectedVersion: number;
   },
 ): Promise<Representative & { version: number }> {
-  return db.transaction(async (tx) => {
-    const { representative: r } = input;
-    const [old] = await tx
-      .select()
-      .from(peopleUnits)
-      .where(and(eq(peopleUnits.id, r.id), eq(peopleUnits.kind, 'representative')))
-      .for('update');
-    if (!old || old.communityCode !== r.communityCode) throw new PeopleError('not-found', '没有这位居民代表');
-    if (old.version !== input.expectedVersion)
-      throw new PeopleError('conflict', '该居民代表已被他人修改，请刷新后重新操作');
-    await tx
-      .update(peopleUnits)
-      .set({ name: r.name, record: withoutKeys(r), version: old.version + 1, updatedAt: input.at })
-      .where(eq(peopleUnits.id, r.id));
-    await markRegistersChanged(tx, r.communityCode, input.at);
-    await writeAudit(tx, {
-      actor: input.actor,
-      action: input.action,
-      entityType: 'people.representative',
-      entityId: r.id,
-      jurisdictionCode: r.communityCode,
-      before: { ...(old.record as object), id: old.id, communityCode: old.communityCode },
-      after: r,
-      ip: input.ip,
-      at: input.at,
-    });
-    return { ...r, version: old.version + 1 };
-  });
+  const { representative, ...rest } = input;
+  return replaceUnit(db, { ...rest, kind: 'representative', unit: representative });
 }

@@ -20,6 +20,7 @@ import {
   DEADLINE_HORIZON_DAYS,
   democracyDeadlines,
   disclosureStandings,
+  groupLeaderChangeFromElection,
   meetingBurden,
   noticeDeadlines,
   noticeWarning,
@@ -530,6 +531,55 @@ describe('terms, resident groups and the committee register', () => {
     });
     const group = registers.elections.find((e) => e.kind === 'resident-group');
     expect(group && committeeFromElection(group)).toBe(undefined);
+  });
+
+  it('makes the elected group leader the named resident group’s leader for the term, once (Ezhou 第七条（二）)', () => {
+    const e = registers.elections.find((x) => x.kind === 'resident-group');
+    if (!e) throw new Error('demo');
+    const first = { id: 'g1', name: '第一居民小组', households: 420, leaderName: '组长甲' };
+    const second = { id: 'g2', name: '第二居民小组', households: 380 };
+    const changed = groupLeaderChangeFromElection(e, [second, first]);
+    expect(changed).toEqual({
+      group: { ...first, leaderName: '何组长', leaderTermFrom: '2026-06-20', leaderTermTo: '2031-05-31' },
+      citation: expect.objectContaining({ article: '第七条（二）' }),
+    });
+    // Entered once: the group already has this leader from this election.
+    if (!('group' in changed)) throw new Error('not changed');
+    expect(groupLeaderChangeFromElection(e, [changed.group])).toMatchObject({ refused: 'already' });
+    // Re-elected (连选连任) in a later election: entered again, with the new term.
+    const later = { ...e, heldOn: '2031-05-20', termEndsOn: '2036-05-31' };
+    expect(groupLeaderChangeFromElection(later, [changed.group])).toMatchObject({
+      group: { leaderName: '何组长', leaderTermFrom: '2031-05-20', leaderTermTo: '2036-05-31' },
+    });
+    // An earlier election does not displace the leader a later one gave.
+    const earlier = { ...e, heldOn: '2021-05-20', candidates: [{ ...e.candidates[0], name: '旧组长' }] };
+    expect(groupLeaderChangeFromElection(earlier as typeof e, [changed.group])).toMatchObject({
+      refused: 'superseded',
+    });
+  });
+
+  it('refuses a group leader result on the field when the group or the leader cannot be told', () => {
+    const e = registers.elections.find((x) => x.kind === 'resident-group');
+    if (!e) throw new Error('demo');
+    const group = { id: 'g1', name: '第一居民小组', households: 420 };
+    expect(groupLeaderChangeFromElection(e, [{ ...group, name: '第二居民小组' }])).toEqual({
+      refused: 'invalid',
+      path: 'residentGroupName',
+      message: '本社区的居民小组中没有「第一居民小组」，请先登记该居民小组或更正选举记录的居民小组名称',
+    });
+    expect(groupLeaderChangeFromElection(e, [group, { ...group, id: 'g2' }])).toMatchObject({
+      refused: 'invalid',
+      path: 'residentGroupName',
+    });
+    const noneElected = { ...e, candidates: e.candidates.map((c) => ({ ...c, elected: false })) };
+    expect(groupLeaderChangeFromElection(noneElected, [group])).toMatchObject({
+      refused: 'invalid',
+      path: 'candidates',
+      message: '本次推选没有当选的居民小组长',
+    });
+    const committee = registers.elections.find((x) => x.kind === 'committee');
+    if (!committee) throw new Error('demo');
+    expect(groupLeaderChangeFromElection(committee, [group])).toMatchObject({ path: 'kind' });
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * The decisions on the democracy registers: is a meeting's notice long enough (checked when it is
  * scheduled), did a residents' meeting reach its quorum and pass its decisions, which disclosures are
- * due or overdue, which consultation outcomes and charter filings are due, and how many meetings higher
- * levels imposed. Each answer carries its citation.
+ * due or overdue, which consultation outcomes and charter filings are due, how many meetings higher
+ * levels imposed, and what an election's result changes in the people register (a committee, or a
+ * resident group's leader). Each answer carries its citation.
  */
 import { type Citation, citations } from './citations.js';
 import { addDays, daysAfter, type Period, periodBefore, periodHolding, weekStart, within } from './dates.js';
@@ -449,6 +450,66 @@ export function committeeChangesFromElection<C extends TermedCommittee>(
       ),
     }));
   return { seat, close };
+}
+
+/** A resident group of the people register, as far as a group-leader election changes it. */
+interface LedGroup {
+  name: string;
+  leaderName?: string | undefined;
+  leaderTermFrom?: string | undefined;
+  leaderTermTo?: string | undefined;
+}
+
+/** Why a resident-group election's result is not entered: a field of the election, or the register's state. */
+export type GroupLeaderRefusal =
+  | { refused: 'invalid'; path: 'kind' | 'residentGroupName' | 'candidates'; message: string }
+  | { refused: 'already' | 'superseded'; message: string };
+
+/**
+ * The resident group a group-leader election's result changes (Ezhou 第七条（二）: 居民小组长由居民小组
+ * 推选产生，任期与社区居民委员会相同): the group named in the election, matched by its name among the
+ * community's groups, gets the elected candidate as its leader, serving from the election day to the
+ * term's end. Refused on the field when no group or more than one has that name, or when the result
+ * has no single elected leader; `already` when the group has that leader from this election (entered
+ * before), `superseded` when the group's leader came from a later election.
+ */
+export function groupLeaderChangeFromElection<G extends LedGroup>(
+  e: Election,
+  groups: readonly G[],
+): { group: G; citation: Citation } | GroupLeaderRefusal {
+  if (e.kind !== 'resident-group' || e.residentGroupName === undefined)
+    return { refused: 'invalid', path: 'kind', message: '只有居民小组长推选的结果登记为居民小组长' };
+  const name = e.residentGroupName.trim();
+  const named = groups.filter((g) => g.name.trim() === name);
+  if (named.length !== 1)
+    return {
+      refused: 'invalid',
+      path: 'residentGroupName',
+      message:
+        named.length === 0
+          ? `本社区的居民小组中没有「${name}」，请先登记该居民小组或更正选举记录的居民小组名称`
+          : `本社区有${named.length}个名为「${name}」的居民小组，无法确定登记到哪一个`,
+    };
+  const elected = e.candidates.filter((c) => c.elected && c.post === 'group-leader');
+  const [leader] = elected;
+  if (elected.length !== 1 || !leader)
+    return {
+      refused: 'invalid',
+      path: 'candidates',
+      message: elected.length === 0 ? '本次推选没有当选的居民小组长' : '居民小组长只能有一名当选人',
+    };
+  const [group] = named as [G];
+  if (group.leaderTermFrom !== undefined && group.leaderTermFrom > e.heldOn)
+    return {
+      refused: 'superseded',
+      message: `${name}已登记${group.leaderTermFrom}推选产生的组长，本次推选在其之前，不再登记`,
+    };
+  if (group.leaderName === leader.name && group.leaderTermFrom === e.heldOn)
+    return { refused: 'already', message: `本次推选结果已登记：${name}组长为${leader.name}` };
+  return {
+    group: { ...group, leaderName: leader.name, leaderTermFrom: e.heldOn, leaderTermTo: e.termEndsOn },
+    citation: citations.ezhouResidentGroupLeader,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -365,6 +365,13 @@ export function unitsAgainstRegisters<K extends UnitKind>(
     const kept = Object.fromEntries(Object.entries(stored).filter(([k]) => !replaced.includes(k)));
     const fromSheet = Object.fromEntries(Object.entries(resolved).filter(([k]) => replaced.includes(k)));
     const next = { ...kept, ...fromSheet, id: stored.id } as UnitDraft<K> & { id: string };
+    // A resident group's leader term is the term of the election that gave that leader: a leader the
+    // sheet changes was not elected with it, so the term goes with the leader it belonged to.
+    if ('leaderTermFrom' in next && next.leaderName !== stored.leaderName) {
+      const { leaderTermFrom: _from, leaderTermTo: _to, ...rest } = next as Record<string, unknown>;
+      out.updated.push(rest as UnitDraft<K> & { id: string });
+      continue;
+    }
     if (!sameRecord(next as Record<string, unknown>, stored)) out.updated.push(next);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, units: out };

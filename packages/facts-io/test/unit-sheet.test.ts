@@ -1,5 +1,12 @@
+import { emptyRegisters } from '@shequ/people';
 import { describe, expect, it } from 'vitest';
-import { exportWorkbook, parseUnitTable, readTable, unitExportColumns } from '../src/index.js';
+import {
+  exportWorkbook,
+  parseUnitTable,
+  readTable,
+  unitExportColumns,
+  unitsAgainstRegisters,
+} from '../src/index.js';
 
 const code = '370305111007';
 
@@ -75,6 +82,49 @@ describe('grid, building and resident group sheets', () => {
     expect(noHouseholds).toEqual({
       ok: false,
       problems: [{ row: 1, column: '户数', message: '缺少必需的列' }],
+    });
+  });
+
+  it('drops an elected resident group leader’s term when the sheet names another leader, keeps it otherwise', () => {
+    const registers = {
+      ...emptyRegisters(code),
+      residentGroups: [
+        {
+          id: 'g1',
+          communityCode: code,
+          name: '第一居民小组',
+          households: 420,
+          leaderName: '何组长',
+          leaderTermFrom: '2026-06-20',
+          leaderTermTo: '2031-05-31',
+        },
+      ],
+    };
+    const against = (leaderName: string) => {
+      const sheet = parseUnitTable('resident-group', [
+        ['社区代码', '居民小组名称', '户数', '居民小组长'],
+        [code, '第一居民小组', 430, leaderName],
+      ]);
+      if (!sheet.ok) throw new Error('sheet');
+      return unitsAgainstRegisters(
+        'resident-group',
+        sheet,
+        () => registers,
+        '2026-12-01',
+        () => 'new',
+      );
+    };
+    expect(against('组长乙')).toEqual({
+      ok: true,
+      units: {
+        created: [],
+        updated: [
+          { id: 'g1', communityCode: code, name: '第一居民小组', households: 430, leaderName: '组长乙' },
+        ],
+      },
+    });
+    expect(against('何组长').ok && against('何组长')).toMatchObject({
+      units: { updated: [{ households: 430, leaderName: '何组长', leaderTermTo: '2031-05-31' }] },
     });
   });
 

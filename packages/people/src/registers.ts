@@ -290,6 +290,12 @@ export const residentGroup = z.strictObject({
   name: text('居民小组名称'),
   households,
   leaderName: text('居民小组长姓名', 50).optional(),
+  /**
+   * The leader's term when it came from a recorded resident-group election (Ezhou 第七条（二）: the
+   * committee's term): the election day and the day the term ends. Absent for a leader entered by hand.
+   */
+  leaderTermFrom: isoDate.optional(),
+  leaderTermTo: isoDate.optional(),
   gridId: recordId.optional(),
 });
 export type ResidentGroup = z.output<typeof residentGroup>;

@@ -4,8 +4,10 @@
  * (never 未知); 象山's 民主议事 page lists what is due, refuses a notice dated after the meeting on
  * its field and shows the elections; on a 390×844 phone its calendar fits the screen, a consultation
  * whose outcome is due before the session is refused on that outcome's field and then saved, and an
- * election whose supervision chair has half the votes is refused on the candidate; and the public page
- * of 大行宫 opens without sign-in on a phone.
+ * election whose supervision chair has half the votes is refused on the candidate; a covenant entered
+ * through its form is refused on a filing before its adoption and then listed with its version; a
+ * resident-group election sets the group's 组长 on the organisation page; and the public page of 大行宫
+ * opens without sign-in on a phone.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -84,6 +86,46 @@ describeInBrowser('community democracy in the console and on the public page', (
       page.getByTestId('democracy-election').filter({ hasText: '居民委员会选举' }).first().textContent(),
     ).resolves.toContain('差额选举');
     expect(consoleErrors.filter((e) => !e.includes('400'))).toEqual([]);
+  });
+
+  it('enters a covenant version through the form in 象山, refused on its filing date first, then lists it', async () => {
+    /** Types a date and leaves the field (Enter would submit the form a second time). */
+    const date = async (field: ReturnType<Page['getByLabel']>, value: string) => {
+      await field.fill(value);
+      await field.blur();
+    };
+    await page.goto(`${server.url}/democracy/${xiangshan}?tab=charters`);
+    await page.getByTestId('charter-new').click();
+    const dialog = page.getByRole('dialog', { name: '登记章程公约' });
+    await dialog.getByLabel('名称').fill('文明养犬公约');
+    await dialog.getByLabel('正文').fill('养犬居民出户应束犬链，及时清理犬只粪便。');
+    await date(dialog.getByLabel('起草日期'), '2026-10-08');
+    await date(dialog.getByLabel('居民会议表决通过日期'), '2026-11-20');
+    await date(dialog.getByLabel('报街道备案日期'), '2026-11-15');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('备案日期不能早于表决通过日期').waitFor();
+    await screenshot(page, 'democracy-charter-refused');
+    await date(dialog.getByLabel('报街道备案日期'), '2026-11-25');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const listed = page.getByTestId('democracy-charter').filter({ hasText: '文明养犬公约' });
+    await listed.getByText('第1版').waitFor();
+    await expect(listed.textContent()).resolves.toContain('表决通过 2026-11-20 · 备案 2026-11-25');
+  });
+
+  it('sets 第一居民小组’s 组长 from its election, and the organisation page shows the leader', async () => {
+    await page.goto(`${server.url}/democracy/${xiangshan}?tab=elections`);
+    const election = page.getByTestId('democracy-election').filter({ hasText: '第一居民小组' });
+    await election.getByTestId('election-apply').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.getByText('将何组长登记为第一居民小组的组长，任期自2026-06-20至2031-05-31。').waitFor();
+    await confirm.getByRole('button', { name: /登\s*记/ }).click();
+    await page.getByText('已将何组长登记为第一居民小组组长').waitFor();
+    await page.goto(`${server.url}/people/org/${xiangshan}`);
+    await expect
+      .poll(() => page.getByTestId('org-units').textContent(), { timeout: 10_000 })
+      .toContain('第一居民小组（420户，组长何组长，任期至2031-05-31）');
+    await screenshot(page, 'democracy-group-leader-on-organisation');
   });
 
   it('on a phone: the calendar fits, a consultation and an election are refused on their fields, then saved', async () => {

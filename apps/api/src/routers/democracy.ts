@@ -16,6 +16,8 @@ import {
   saveDemocracyRecord,
   savePublicContact,
   seatElectedCommittee,
+  seatElectedGroupLeader,
+  unitVersions,
 } from '@shequ/db';
 import {
   charter,
@@ -29,6 +31,7 @@ import {
   disclosureStandings,
   election,
   futureDisclosureProblem,
+  groupLeaderChangeFromElection,
   imposedMeeting,
   meeting,
   meetingBurden,
@@ -205,8 +208,9 @@ export const democracyRouter = router({
   createDeliberationBody: deliberationWrites.create,
   updateDeliberationBody: deliberationWrites.update,
   /**
-   * Enters an election's result in the committee register (Jiangsu 7, 17): the previous committee of
-   * the kind ends the day before, the elected candidates are seated for the new term.
+   * Enters an election's result in the people register: a committee or supervision election seats its
+   * committee (Jiangsu 7, 17), the previous committee of the kind ending the day before; a
+   * resident-group election makes its elected candidate the named group's leader (Ezhou 第七条（二）).
    */
   applyElection: writerProcedure
     .input(z.strictObject({ id: z.string().min(1, { error: '必填' }).max(64) }))
@@ -217,6 +221,33 @@ export const democracyRouter = router({
       const { version: _version, ...stored } = found.record as { version?: number };
       const parsed = election.safeParse(stored);
       if (!parsed.success) throw fieldError('BAD_REQUEST', 'id', '这次选举的记录不完整，请先修改后再登记');
+      const who = {
+        actor: { id: ctx.principal.id, username: ctx.principal.username },
+        ip: ctx.ip,
+        at: ctx.settings.now(),
+        electionId: input.id,
+      };
+      if (parsed.data.kind === 'resident-group') {
+        // Versions read before the groups the decision sees: a group changed since is refused, nothing written.
+        const versions = await unitVersions(ctx.db, found.communityCode);
+        const { residentGroups } = await loadCommunityRegisters(ctx.db, found.communityCode);
+        const change = groupLeaderChangeFromElection(parsed.data, residentGroups);
+        if ('refused' in change)
+          throw change.refused === 'invalid'
+            ? fieldError('BAD_REQUEST', change.path, change.message)
+            : new TRPCError({ code: 'CONFLICT', message: change.message });
+        const expectedVersion = versions.get(change.group.id) ?? 0;
+        try {
+          const group = await seatElectedGroupLeader(ctx.db, {
+            ...who,
+            group: change.group,
+            expectedVersion,
+          });
+          return { kind: 'resident-group' as const, group };
+        } catch (error) {
+          asClientError(error);
+        }
+      }
       const people = await loadCommunityRegisters(ctx.db, found.communityCode);
       const changes = committeeChangesFromElection(parsed.data, people.committees);
       if ('refused' in changes)
@@ -224,14 +255,12 @@ export const democracyRouter = router({
           ? new TRPCError({ code: 'CONFLICT', message: changes.message })
           : fieldError('BAD_REQUEST', 'id', changes.message);
       try {
-        return await seatElectedCommittee(ctx.db, {
-          actor: { id: ctx.principal.id, username: ctx.principal.username },
-          ip: ctx.ip,
-          at: ctx.settings.now(),
-          electionId: input.id,
+        const committee = await seatElectedCommittee(ctx.db, {
+          ...who,
           seat: changes.seat,
           close: changes.close,
         });
+        return { kind: 'committee' as const, committee };
       } catch (error) {
         asClientError(error);
       }

@@ -1,6 +1,6 @@
 /**
  * Entering and correcting an election (candidates, votes, result) and entering its result in the
- * committee register.
+ * people register: the committee it elected, or the resident group's leader.
  * The server decides; each refusal comes back on the field it names and nothing is written.
  */
 import {
@@ -11,7 +11,7 @@ import {
   electionKindLabels,
   electionKinds,
 } from '@shequ/democracy';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Form, Input, InputNumber, Select } from 'antd';
 import { trpc } from '../../lib/trpc.js';
 import { useServerErrors } from '../archives/ServerErrors.js';
@@ -188,21 +188,41 @@ export function ElectionForm({ code, stored }: { code: string; stored?: StoredEl
   );
 }
 
-/** Enters the result in the committee register: the elected serve from the election day. */
+/**
+ * Enters the result in the people register: a committee's elected serve from the election day, the
+ * previous term ending the day before; a resident-group election sets the named group's 组长.
+ */
 export function ApplyElectionButton({ election }: { election: StoredElection }) {
   const canWrite = useCanWrite();
   const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
   const invalidate = useInvalidate();
+  const forGroup = election.kind === 'resident-group';
   const apply = useMutation(
     trpc.democracy.applyElection.mutationOptions({
-      onSuccess: async () => {
-        message.success('已登记到委员会名册，上一届任期于选举前一日结束');
-        await invalidate();
+      onSuccess: async (result) => {
+        message.success(
+          result?.kind === 'resident-group'
+            ? `已将${result.group.leaderName ?? ''}登记为${result.group.name}组长`
+            : '已登记到委员会名册，上一届任期于选举前一日结束',
+        );
+        // The people page shows the committees and the groups' leaders this changed.
+        await Promise.all([invalidate(), queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() })]);
       },
       onError: (error) => message.error(error.message),
     }),
   );
-  if (!canWrite || election.kind === 'resident-group') return null;
+  if (!canWrite) return null;
+  const leader = election.candidates.find((c) => c.elected)?.name ?? '当选人';
+  const [label, content] = forGroup
+    ? [
+        `设为${election.residentGroupName ?? '居民小组'}组长`,
+        `将${leader}登记为${election.residentGroupName ?? '居民小组'}的组长，任期自${election.heldOn}至${election.termEndsOn}。`,
+      ]
+    : [
+        '登记到委员会名册',
+        `当选人自${election.heldOn}起任职，任期至${election.termEndsOn}；上一届任期于选举前一日结束。`,
+      ];
   return (
     <Button
       size="small"
@@ -211,15 +231,15 @@ export function ApplyElectionButton({ election }: { election: StoredElection }) 
       data-testid="election-apply"
       onClick={() =>
         modal.confirm({
-          title: '登记到委员会名册',
-          content: `当选人自${election.heldOn}起任职，任期至${election.termEndsOn}；上一届任期于选举前一日结束。`,
+          title: label,
+          content,
           okText: '登记',
           cancelText: '取消',
           onOk: () => apply.mutateAsync({ id: election.id }),
         })
       }
     >
-      登记到委员会名册
+      {label}
     </Button>
   );
 }

@@ -14,6 +14,7 @@ import {
   type FindingStatus,
   type GridHouseholds,
   memberRoleLabels,
+  type ResidentGroup,
   workerPostLabels,
 } from '@shequ/people';
 import { useQuery } from '@tanstack/react-query';
@@ -30,6 +31,12 @@ import { Representatives } from './Representatives.js';
 function householdsLine(h: GridHouseholds | undefined): string {
   if (!h) return '';
   return `按楼栋合计 ${h.inBuildings} 户（${h.buildings} 栋）· 按居民小组合计 ${h.inGroups} 户（${h.groups.length} 个）`;
+}
+
+/** A resident group with its households and its 组长 (with the term when an election gave it). */
+function groupLine(r: Pick<ResidentGroup, 'name' | 'households' | 'leaderName' | 'leaderTermTo'>): string {
+  const term = r.leaderTermTo ? `，任期至${r.leaderTermTo}` : '';
+  return `${r.name}（${r.households}户，组长${r.leaderName ?? '未设'}${term}）`;
 }
 
 const statusTags: Record<FindingStatus, { color: string; label: string }> = {
@@ -145,7 +152,7 @@ export default function OrganisationPage() {
                   居民小组：
                   {data?.residentGroups
                     .filter((r) => r.gridId === g.id)
-                    .map((r) => `${r.name}（${r.households}户）`)
+                    .map(groupLine)
                     .join('、') || '—'}
                 </Typography.Text>
               </Space>
@@ -163,7 +170,7 @@ export default function OrganisationPage() {
             ；居民小组：
             {data.residentGroups
               .filter((r) => !data.grids.some((g) => g.id === r.gridId))
-              .map((r) => `${r.name}（${r.households}户）`)
+              .map(groupLine)
               .join('、') || '—'}
           </Typography.Paragraph>
         )}
