@@ -260,9 +260,9 @@ describe('democracy writes', () => {
     expect(await entries()).toBe(before);
 
     const applied = await clerk.democracy.applyElection.mutate({ id: demoGroupElection.id });
-    expect(applied?.kind === 'resident-group' && applied.group.leaderName).toBe('何组长');
+    expect(applied?.kind === 'resident-group' && applied.group.leaderName).toBe('何玉兰');
     expect(await leaderOfFirstGroup()).toMatchObject({
-      leaderName: '何组长',
+      leaderName: '何玉兰',
       leaderTermFrom: '2026-06-20',
       leaderTermTo: '2031-05-31',
     });

@@ -397,7 +397,7 @@ function electionsOf(s: Setting): Election[] {
     seats: 1,
     votesCast: 214,
     secretBallot: false,
-    candidates: [{ name: '何组长', post: 'group-leader', votes: 187, elected: true }],
+    candidates: [{ name: '何玉兰', post: 'group-leader', votes: 187, elected: true }],
   });
   return [...list, ...renewed].map((e) => election.parse(e));
 }

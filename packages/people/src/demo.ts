@@ -231,13 +231,13 @@ function xiangshan(): CommunityRegisters {
       { name: '第二网格', households: 380, leader: 5, workers: [5] },
     ],
     buildings: [
-      { name: '1号楼', households: 48, leaderName: '楼栋长甲', grid: 1 },
-      { name: '2号楼', households: 60, leaderName: '楼栋长乙', grid: 1 },
+      { name: '1号楼', households: 48, leaderName: '王桂芳', grid: 1 },
+      { name: '2号楼', households: 60, leaderName: '刘振东', grid: 1 },
       { name: '3号楼', households: 36, grid: 2 },
     ],
     residentGroups: [
-      { name: '第一居民小组', households: 420, leaderName: '组长甲', grid: 1 },
-      { name: '第二居民小组', households: 380, leaderName: '组长乙', grid: 2 },
+      { name: '第一居民小组', households: 420, leaderName: '何玉兰', grid: 1 },
+      { name: '第二居民小组', households: 380, leaderName: '李建华', grid: 2 },
     ],
   });
 }

@@ -101,7 +101,8 @@ export async function chooseOption(page: Page, field: Locator, text: string): Pr
   const select = field.locator(
     'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
   );
-  const chosen = select.locator('.ant-select-content-value', { hasText: text });
+  // The chosen label is written into the select's content box, which is then marked as having a value.
+  const chosen = select.locator('.ant-select-content-has-value', { hasText: text });
   const option = page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
     .first();

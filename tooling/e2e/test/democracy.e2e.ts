@@ -118,13 +118,13 @@ describeInBrowser('community democracy in the console and on the public page', (
     const election = page.getByTestId('democracy-election').filter({ hasText: '第一居民小组' });
     await election.getByTestId('election-apply').click();
     const confirm = page.locator('.ant-modal-confirm');
-    await confirm.getByText('将何组长登记为第一居民小组的组长，任期自2026-06-20至2031-05-31。').waitFor();
+    await confirm.getByText('将何玉兰登记为第一居民小组的组长，任期自2026-06-20至2031-05-31。').waitFor();
     await confirm.getByRole('button', { name: /登\s*记/ }).click();
-    await page.getByText('已将何组长登记为第一居民小组组长').waitFor();
+    await page.getByText('已将何玉兰登记为第一居民小组组长').waitFor();
     await page.goto(`${server.url}/people/org/${xiangshan}`);
     await expect
       .poll(() => page.getByTestId('org-units').textContent(), { timeout: 10_000 })
-      .toContain('第一居民小组（420户，组长何组长，任期至2031-05-31）');
+      .toContain('第一居民小组（420户，组长何玉兰，任期至2031-05-31）');
     await screenshot(page, 'democracy-group-leader-on-organisation');
   });
 
