@@ -540,7 +540,7 @@ describe('terms, resident groups and the committee register', () => {
     const second = { id: 'g2', name: '第二居民小组', households: 380 };
     const changed = groupLeaderChangeFromElection(e, [second, first]);
     expect(changed).toEqual({
-      group: { ...first, leaderName: '何组长', leaderTermFrom: '2026-06-20', leaderTermTo: '2031-05-31' },
+      group: { ...first, leaderName: '何玉兰', leaderTermFrom: '2026-06-20', leaderTermTo: '2031-05-31' },
       citation: expect.objectContaining({ article: '第七条（二）' }),
     });
     // Entered once: the group already has this leader from this election.
@@ -549,7 +549,7 @@ describe('terms, resident groups and the committee register', () => {
     // Re-elected (连选连任) in a later election: entered again, with the new term.
     const later = { ...e, heldOn: '2031-05-20', termEndsOn: '2036-05-31' };
     expect(groupLeaderChangeFromElection(later, [changed.group])).toMatchObject({
-      group: { leaderName: '何组长', leaderTermFrom: '2031-05-20', leaderTermTo: '2036-05-31' },
+      group: { leaderName: '何玉兰', leaderTermFrom: '2031-05-20', leaderTermTo: '2036-05-31' },
     });
     // An earlier election does not displace the leader a later one gave.
     const earlier = { ...e, heldOn: '2021-05-20', candidates: [{ ...e.candidates[0], name: '旧组长' }] };
