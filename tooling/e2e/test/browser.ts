@@ -65,7 +65,12 @@ export interface ConsolePageOptions {
 
 /** A page of the console as a person in China sees it: its own context, zh-CN, 1440×900. */
 export async function openConsolePage(browser: Browser, options: ConsolePageOptions): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 1440, height: 900 },
+    // Charts drawn at once, not growing: a screenshot shows the figures the page shows.
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(options.timeout ?? 15_000);
   page.on('console', (message) => {

@@ -107,6 +107,8 @@ export function phoneWalkSuite() {
       viewport: phone,
       isMobile: true,
       hasTouch: true,
+      // Charts drawn at once, not growing: a screenshot shows the figures the page shows.
+      reducedMotion: 'reduce',
     });
     contexts.push(context);
     const page = await context.newPage();

@@ -24,6 +24,15 @@ export interface EChartProps {
   testId?: string;
 }
 
+/**
+ * The option as drawn: without ECharts' grow animation for a person who asked their system for reduced
+ * motion (and for screenshots, which would otherwise catch bars half grown).
+ */
+function asDrawn(option: BarChartOption): BarChartOption {
+  const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+  return reduced ? { ...option, animation: false } : option;
+}
+
 /** How far below the screen a chart starts loading, so it is usually drawn by the time it shows. */
 const LOAD_AHEAD = '300px';
 
@@ -50,7 +59,7 @@ export function EChart({ option, height, onClick, ariaLabel, testId }: EChartPro
           const instance = init(node, undefined, { renderer: 'canvas' });
           chart.current = instance;
           instance.on('click', (event) => clickHandler.current?.(event as ECElementEvent));
-          instance.setOption(latestOption.current, { notMerge: true });
+          instance.setOption(asDrawn(latestOption.current), { notMerge: true });
           resize = new ResizeObserver(() => instance.resize());
           resize.observe(node);
           setDrawn(true);
@@ -69,7 +78,7 @@ export function EChart({ option, height, onClick, ariaLabel, testId }: EChartPro
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    chart.current?.setOption(asDrawn(option), { notMerge: true });
   }, [option]);
 
   // ECharts owns the inner element; the placeholder lies over it rather than inside it.
