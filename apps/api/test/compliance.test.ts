@@ -131,7 +131,7 @@ describe('compliance.community', () => {
         code,
         name: String(row?.name),
         asOf: String(row?.asOf),
-        ...(row?.facts as object),
+        ...row?.facts,
       });
       const shown = page.results.map((r) => [r.rule, r.status, r.expected, r.actual, r.message]);
       expect(shown).toEqual(cli.results.map((r) => [r.rule, r.status, r.expected, r.actual, r.message]));

@@ -11,6 +11,7 @@ import {
   type Binding,
   type CheckResult,
   type CheckStatus,
+  documentInForce,
   packChain,
   packsFor,
   shippedPacks,
@@ -215,9 +216,7 @@ export function schemeFindings(compiled: CompiledScheme, options: { asOf?: strin
     .filter((rule) => packCodes.includes(rule.pack))
     .map((rule) => {
       const document = documentOf(rule.pack);
-      const inForce =
-        document.inForceFrom <= asOf && (!document.inForceUntil || asOf < document.inForceUntil);
-      const outcome = inForce
+      const outcome = documentInForce(document, asOf)
         ? rule.evaluate(compiled)
         : {
             status: 'not-applicable' as const,

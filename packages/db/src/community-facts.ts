@@ -28,7 +28,7 @@ export async function communityFactsWithin(
     .from(communities)
     .where(like(communities.code, `${prefix}%`))
     .orderBy(asc(communities.code));
-  const stored = rows.map((r) => ({ ...r, asOf: String(r.asOf), facts: r.facts as CommunityFacts }));
+  const stored = rows.map((r) => ({ ...r, asOf: String(r.asOf) }));
   const layers = await registerFactsOf(db, stored);
   return stored.map((r) => {
     const derived = layers.get(r.code);

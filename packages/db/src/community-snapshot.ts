@@ -141,7 +141,7 @@ export async function storedSnapshot(
     .limit(1);
   if (!row) return undefined;
   const date = asOf ?? String(row.asOf);
-  const { facts, fromRegister } = await factsWithRegisters(db, row.code, row.facts as CommunityFacts, date);
+  const { facts, fromRegister } = await factsWithRegisters(db, row.code, row.facts, date);
   return {
     snapshot: { format: SNAPSHOT_FORMAT, code: row.code, name: row.name, asOf: date, ...facts },
     fromRegister,

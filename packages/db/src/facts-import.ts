@@ -84,7 +84,7 @@ export async function importCommunityFacts(
         .where(inArray(communities.code, codes.slice(i, i + 1000)))
         .for('update');
       for (const row of rows)
-        stored.set(row.code, { facts: row.facts as FactsObject, asOf: row.asOf, version: row.version });
+        stored.set(row.code, { facts: row.facts, asOf: row.asOf, version: row.version });
     }
     snapshots.forEach((snapshot, index) => {
       if (!stored.has(snapshot.code))

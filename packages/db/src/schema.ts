@@ -4,7 +4,7 @@
  * a user bound to a city reads `communities where city_code = $1`, never a recursive walk of the tree.
  */
 
-import { jurisdictionLevels } from '@shequ/domain';
+import { type CommunityFacts, jurisdictionLevels } from '@shequ/domain';
 import { appRoles } from '@shequ/domain/roles';
 import { sql } from 'drizzle-orm';
 import {
@@ -62,7 +62,7 @@ export const communities = pgTable(
     households: integer('households'),
     residents: integer('residents'),
     /** The community snapshot's facts (docs/interfaces.md §2) without code, name and asOf. */
-    facts: jsonb('facts').notNull().default(sql`'{}'::jsonb`),
+    facts: jsonb('facts').$type<CommunityFacts>().notNull().default(sql`'{}'::jsonb`),
     asOf: date('as_of', { mode: 'string' }).notNull(),
     /** Optimistic concurrency: an update names the version it read. */
     version: integer('version').notNull().default(1),

@@ -1,3 +1,19 @@
+export {
+  type ChainDescription,
+  type ChainDiff,
+  type DescriptionRegistry,
+  type DiffState,
+  describeChain,
+  diffChains,
+  documentInForce,
+  type ParameterDescription,
+  type ParameterDiffRow,
+  type RuleDescription,
+  type RuleDifference,
+  type RuleDiffRow,
+  ruleParameter,
+  ruleTopic,
+} from './describe.js';
 export * from './engine/index.js';
 export * from './packs/index.js';
 export {

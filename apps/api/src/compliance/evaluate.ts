@@ -53,7 +53,7 @@ export async function communitiesBelow(
     code: r.code,
     name: r.name,
     asOf: String(r.asOf),
-    facts: r.facts as CommunityFacts,
+    facts: r.facts,
   }));
   const layers = await registerFactsOf(
     ctx.db,

@@ -126,7 +126,6 @@ async function loadCommunity(ctx: Context, principal: Principal, code: string): 
   return {
     ...row,
     asOf: String(row.asOf),
-    facts: row.facts as CommunityFacts,
     updatedAt: row.updatedAt.toISOString(),
     path: paths.get(code) ?? [],
   };

@@ -30,7 +30,6 @@ import {
   type NodeEvaluation,
   type StoredCommunity,
 } from '../compliance/evaluate.js';
-import { articleTextOf } from '../compliance/texts.js';
 import type { Context } from '../context.js';
 import { FieldProblems, notFound } from '../errors.js';
 import { authedProcedure, requireScope, router } from '../trpc.js';
@@ -251,12 +250,7 @@ export const complianceRouter = router({
     const asOf = input.asOf ?? String(row.asOf);
     const evaluator = registry.evaluatorFor(packs);
     // Counts a register keeps (staff, committees, groups…) come from it as of the date checked.
-    const { facts, fromRegister } = await factsWithRegisters(
-      ctx.db,
-      row.code,
-      row.facts as StoredCommunity['facts'],
-      asOf,
-    );
+    const { facts, fromRegister } = await factsWithRegisters(ctx.db, row.code, row.facts, asOf);
     // The figures its jurisdictions entered for the benchmarks the regulations leave to them.
     const entered = parameterValuesInForce(
       (await parameterValuesAround(ctx.db, row.code)).map((v) => ({
@@ -288,7 +282,10 @@ export const complianceRouter = router({
       fromRegister,
       community: { code: row.code, name: row.name, path: paths.get(row.code) ?? [] },
       results: evaluation.results.map(({ explanation, ...result }) => {
-        const text = articleTextOf(result.jurisdiction, result.citation, registry);
+        const { article, clause, document } = result.citation;
+        // A pack's texts carry only its own documents: the result's jurisdiction is the pack the
+        // citation names, and the document picks the version where the pack holds several.
+        const text = registry.articleText(result.jurisdiction, article, clause, document);
         return {
           ...result,
           ...(explanation

@@ -5,11 +5,10 @@
  * scope-checked. Nothing here changes data, so nothing is audited.
  */
 import { divisionCode, isoDate } from '@shequ/domain';
-import { type CheckStatus, parameterValuesInForce } from '@shequ/policy';
+import { type CheckStatus, describeChain, diffChains, parameterValuesInForce } from '@shequ/policy';
 import { z } from 'zod';
 import { COUNTRY_CODE } from '../auth/roles.js';
 import type { Principal } from '../auth/scope.js';
-import { describeChain, diffChains } from '../compliance/describe.js';
 import { communitiesBelow, evaluateAll, groupByChain, suppliedAround } from '../compliance/evaluate.js';
 import type { Context } from '../context.js';
 import { fieldError } from '../errors.js';
@@ -70,7 +69,7 @@ export function describePack(
   const registry = ctx.settings.packs;
   const chain = registry.packChain(code);
   if (chain.length === 0) throw fieldError('BAD_REQUEST', field, '没有这个代码的政策包');
-  return describeChain(registry.evaluatorFor(chain), asOf, registry);
+  return describeChain(chain, asOf, registry);
 }
 
 export interface Transition {

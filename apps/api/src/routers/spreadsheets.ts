@@ -11,6 +11,7 @@ import {
   auditActionLabels,
   auditChangeLines,
   bindingLabels,
+  type CommunityFacts,
   checkStatusLabels,
   entityTypeLabels,
   roleLabels,
@@ -62,17 +63,14 @@ const communitySheet: ListSheet<{
   code: string;
   name: string;
   asOf: string;
-  facts: unknown;
+  facts: CommunityFacts;
 }> = {
   title: '社区列表',
   unit: '个社区',
   narrow: { field: 'under', hint: '选择下级辖区' },
   columns: factColumns.map((column) => ({
     header: column.header,
-    value: (r) => {
-      const facts = typeof r.facts === 'object' && r.facts !== null ? r.facts : {};
-      return factCellOf(column, { ...facts, code: r.code, name: r.name, asOf: String(r.asOf) });
-    },
+    value: (r) => factCellOf(column, { ...r.facts, code: r.code, name: r.name, asOf: String(r.asOf) }),
     width: Math.max(12, column.header.length * 2 + 4),
   })),
 };

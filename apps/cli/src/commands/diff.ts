@@ -5,21 +5,31 @@
  * (`minFacilityArea`, `fullTimeStaff`…) and the parameters both name, side by side.
  */
 
-import type { PackRegistry } from '@shequ/policy';
+import {
+  type ChainDescription,
+  type ChainDiff,
+  citationLabel,
+  diffChains,
+  type PackRegistry,
+  type RuleDescription,
+  type RuleDifference,
+} from '@shequ/policy';
 import { packModules, packOption, registryWith } from '../packs.js';
 import { UsageError } from '../usage.js';
 import { asOfOption, parseOptions, todayInChina } from './check.js';
 import {
-  citationText,
+  describedJurisdiction,
   describeJurisdiction,
-  type JurisdictionDescription,
-  type ParameterDescription,
+  type ParameterJson,
+  parameterJson,
   parameterValueText,
-  type RuleDescription,
+  type RuleJson,
+  ruleJson,
 } from './explain.js';
 
 export const summary = '比较两个辖区的规则：diff 代码A 代码B [--as-of 日期] [--json]';
 
+/** A rule named in `--json` output. */
 export interface RuleSummary {
   id: string;
   kind: 'check' | 'quantity';
@@ -34,11 +44,12 @@ export interface RuleChange {
   title: string;
   /** zh-CN, one line per difference. */
   differences: string[];
-  a: RuleDescription;
-  b: RuleDescription;
+  a: RuleJson;
+  b: RuleJson;
 }
 
-export interface JurisdictionDiff {
+/** `shequ diff --json`: rules compared by id (the rules both apply, and those only one applies). */
+export interface DiffJson {
   a: { code: string; name: string };
   b: { code: string; name: string };
   asOf: string;
@@ -46,9 +57,9 @@ export interface JurisdictionDiff {
   /** Every quantity either computes, with the rule and citation each uses (null: not computed there). */
   quantities: { name: string; a: RuleSummary | null; b: RuleSummary | null }[];
   parameters: {
-    onlyA: ParameterDescription[];
-    onlyB: ParameterDescription[];
-    different: { name: string; a: ParameterDescription; b: ParameterDescription }[];
+    onlyA: ParameterJson[];
+    onlyB: ParameterJson[];
+    different: { name: string; a: ParameterJson; b: ParameterJson }[];
     same: string[];
   };
 }
@@ -70,8 +81,10 @@ export async function run(args: string[]): Promise<number> {
   const [codeA, codeB] = positionals as [string, string];
   const a = describeOrExplain(codeA, asOf, 'A', registry);
   const b = describeOrExplain(codeB, asOf, 'B', registry);
-  const diff = diffJurisdictions(a, b);
-  process.stdout.write(values.json === true ? `${JSON.stringify(diff, null, 2)}\n` : renderDiff(diff));
+  const diff = diffChains(a, b);
+  process.stdout.write(
+    values.json === true ? `${JSON.stringify(diffJson(diff), null, 2)}\n` : renderDiff(diffJson(diff)),
+  );
   return 0;
 }
 
@@ -80,7 +93,7 @@ function describeOrExplain(
   asOf: string,
   which: 'A' | 'B',
   registry: PackRegistry,
-): JurisdictionDescription {
+): ChainDescription {
   try {
     return describeJurisdiction(code, asOf, registry);
   } catch (error) {
@@ -93,95 +106,88 @@ function describeOrExplain(
 const summarise = (r: RuleDescription): RuleSummary => ({
   id: r.id,
   kind: r.kind,
-  ...(r.quantity ? { quantity: r.quantity } : {}),
+  ...(r.quantityName ? { quantity: r.quantityName } : {}),
   title: r.title,
   jurisdiction: r.jurisdiction,
   citation: r.citation,
 });
 
-export function diffJurisdictions(a: JurisdictionDescription, b: JurisdictionDescription): JurisdictionDiff {
-  const rulesB = new Map(b.rules.map((r) => [r.id, r]));
-  const idsA = new Set(a.rules.map((r) => r.id));
-  const changed: RuleChange[] = [];
-  const same: string[] = [];
-  for (const ruleA of a.rules) {
-    const ruleB = rulesB.get(ruleA.id);
-    if (!ruleB) continue;
-    const differences = ruleDifferences(ruleA, ruleB);
-    if (differences.length === 0) same.push(ruleA.id);
-    else changed.push({ id: ruleA.id, title: ruleA.title, differences, a: ruleA, b: ruleB });
-  }
-
-  const quantityNames = [
-    ...new Set([...a.rules, ...b.rules].flatMap((r) => (r.quantity ? [r.quantity] : []))),
-  ];
-  const quantityRule = (d: JurisdictionDescription, name: string) => {
-    const rule = d.rules.find((r) => r.quantity === name);
+/** The comparison as `--json` gives it and the text reads it. */
+export function diffJson(diff: ChainDiff): DiffJson {
+  const { a, b, byId } = diff;
+  const ruleOf = (d: ChainDescription, id: string | null) => d.rules.find((r) => r.id === id);
+  const summaryOf = (d: ChainDescription, id: string | null) => {
+    const rule = ruleOf(d, id);
     return rule ? summarise(rule) : null;
   };
-
-  const parametersB = new Map(b.parameters.map((p) => [p.name, p]));
-  const namesA = new Set(a.parameters.map((p) => p.name));
-  const different: JurisdictionDiff['parameters']['different'] = [];
-  const sameParameters: string[] = [];
-  for (const pa of a.parameters) {
-    const pb = parametersB.get(pa.name);
-    if (!pb) continue;
-    if (pa.value === pb.value && pa.unit === pb.unit) sameParameters.push(pa.name);
-    else different.push({ name: pa.name, a: pa, b: pb });
-  }
-
+  const changed = byId.changed.flatMap(({ id, differences }): RuleChange[] => {
+    const ra = ruleOf(a, id);
+    const rb = ruleOf(b, id);
+    if (!ra || !rb) return [];
+    return [
+      {
+        id,
+        title: ra.title,
+        differences: differences.map(differenceText),
+        a: ruleJson(a, ra),
+        b: ruleJson(b, rb),
+      },
+    ];
+  });
+  const sides = (state: 'onlyA' | 'onlyB') =>
+    diff.parameters.flatMap((row) => {
+      const p = state === 'onlyA' ? row.a : row.b;
+      return row.state === state && p ? [parameterJson(p)] : [];
+    });
   return {
-    a: a.jurisdiction,
-    b: b.jurisdiction,
+    a: describedJurisdiction(a),
+    b: describedJurisdiction(b),
     asOf: a.asOf,
     rules: {
-      onlyA: a.rules.filter((r) => !rulesB.has(r.id)).map(summarise),
-      onlyB: b.rules.filter((r) => !idsA.has(r.id)).map(summarise),
+      onlyA: byId.onlyA.flatMap((id) => summaryOf(a, id) ?? []),
+      onlyB: byId.onlyB.flatMap((id) => summaryOf(b, id) ?? []),
       changed,
-      same,
+      same: byId.same,
     },
-    quantities: quantityNames.map((name) => ({ name, a: quantityRule(a, name), b: quantityRule(b, name) })),
+    quantities: diff.quantities.map((q) => ({ name: q.name, a: summaryOf(a, q.a), b: summaryOf(b, q.b) })),
     parameters: {
-      onlyA: a.parameters.filter((p) => !parametersB.has(p.name)),
-      onlyB: b.parameters.filter((p) => !namesA.has(p.name)),
-      different,
-      same: sameParameters,
+      onlyA: sides('onlyA'),
+      onlyB: sides('onlyB'),
+      different: diff.parameters.flatMap((row) =>
+        row.state === 'different' && row.a && row.b
+          ? [{ name: row.name, a: parameterJson(row.a), b: parameterJson(row.b) }]
+          : [],
+      ),
+      same: diff.parameters.filter((row) => row.state === 'same').map((row) => row.name),
     },
   };
 }
 
-function ruleDifferences(a: RuleDescription, b: RuleDescription): string[] {
-  const out: string[] = [];
-  if (citationText(a.citation) !== citationText(b.citation) || a.citation.quote !== b.citation.quote)
-    out.push(`出处：${citationText(a.citation)} → ${citationText(b.citation)}`);
-  if (a.jurisdiction !== b.jurisdiction) out.push(`来自政策包：${a.jurisdiction} → ${b.jurisdiction}`);
-  if (a.title !== b.title) out.push(`要求：${a.title} → ${b.title}`);
-  if (a.binding !== b.binding) out.push(`效力：${a.binding ?? '—'} → ${b.binding ?? '—'}`);
-  if (a.inForce !== b.inForce)
-    out.push(
-      `施行：${a.inForce ? '在施行期内' : '不在施行期内'} → ${b.inForce ? '在施行期内' : '不在施行期内'}`,
-    );
-  if (a.settings.join() !== b.settings.join())
-    out.push(`适用：${a.settings.join('、')} → ${b.settings.join('、')}`);
-  const paramsB = new Map(b.parameters.map((p) => [p.name, p]));
-  for (const p of a.parameters) {
-    const q = paramsB.get(p.name);
-    if (!q) out.push(`参数 ${p.name}：${parameterValueText(p)} → 不再读取`);
-    else if (p.value !== q.value)
-      out.push(`参数 ${p.name}：${parameterValueText(p)} → ${parameterValueText(q)}`);
+const inForceText = (inForce: boolean) => (inForce ? '在施行期内' : '不在施行期内');
+
+function differenceText(d: RuleDifference): string {
+  switch (d.field) {
+    case 'citation':
+      return `出处：${citationLabel(d.a)} → ${citationLabel(d.b)}`;
+    case 'jurisdiction':
+      return `来自政策包：${d.a} → ${d.b}`;
+    case 'title':
+      return `要求：${d.a} → ${d.b}`;
+    case 'binding':
+      return `效力：${d.a ?? '—'} → ${d.b ?? '—'}`;
+    case 'inForce':
+      return `施行：${inForceText(d.a)} → ${inForceText(d.b)}`;
+    case 'settings':
+      return `适用：${d.a.join('、')} → ${d.b.join('、')}`;
+    case 'parameter':
+      return `参数 ${d.name}：${d.a ? parameterValueText(d.a) : '不读取'} → ${d.b ? parameterValueText(d.b) : '不再读取'}`;
   }
-  for (const q of b.parameters) {
-    if (!a.parameters.some((p) => p.name === q.name))
-      out.push(`参数 ${q.name}：不读取 → ${parameterValueText(q)}`);
-  }
-  return out;
 }
 
-function renderDiff(d: JurisdictionDiff): string {
+function renderDiff(d: DiffJson): string {
   const name = (j: { code: string; name: string }) => `${j.name}（${j.code}）`;
   const rule = (r: RuleSummary) =>
-    `  ${r.id}${r.quantity ? `［数量 ${r.quantity}］` : ''} ${r.title}  ${citationText(r.citation)}`;
+    `  ${r.id}${r.quantity ? `［数量 ${r.quantity}］` : ''} ${r.title}  ${citationLabel(r.citation)}`;
   const lines: string[] = [`${name(d.a)} 与 ${name(d.b)} 的规则比较，按 ${d.asOf} 计`, ''];
   lines.push(`仅 ${name(d.a)} 有的规则（${d.rules.onlyA.length} 条）：`, ...d.rules.onlyA.map(rule), '');
   lines.push(`仅 ${name(d.b)} 有的规则（${d.rules.onlyB.length} 条）：`, ...d.rules.onlyB.map(rule), '');
@@ -192,7 +198,7 @@ function renderDiff(d: JurisdictionDiff): string {
   }
   lines.push(`两者相同的规则：${d.rules.same.length} 条`, '');
   lines.push('计算的数量：');
-  const where = (r: RuleSummary | null) => (r ? `${r.id}（${citationText(r.citation)}）` : '不计算');
+  const where = (r: RuleSummary | null) => (r ? `${r.id}（${citationLabel(r.citation)}）` : '不计算');
   for (const q of d.quantities) lines.push(`  ${q.name}：${where(q.a)} ｜ ${where(q.b)}`);
   lines.push('');
   lines.push(`同名但取值不同的参数（${d.parameters.different.length} 个）：`);

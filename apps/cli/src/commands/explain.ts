@@ -5,14 +5,20 @@
  */
 import type {
   Binding,
+  ChainDescription,
   Citation,
-  Evaluator,
   Interpretation,
   PackDocument,
-  ParameterReading,
+  ParameterDescription,
   Setting,
 } from '@shequ/policy';
-import { type PackRegistry, shippedRegistry } from '@shequ/policy';
+import {
+  citationLabel,
+  describeChain,
+  type PackRegistry,
+  ruleParameter,
+  shippedRegistry,
+} from '@shequ/policy';
 import { packModules, packOption, registryWith } from '../packs.js';
 import { UsageError } from '../usage.js';
 import { asOfOption, chainOf, optionalString, parseOptions, todayInChina } from './check.js';
@@ -20,7 +26,8 @@ import { asOfOption, chainOf, optionalString, parseOptions, todayInChina } from 
 export const summary =
   '说明一个辖区适用的全部规则、出处与参数：explain --jurisdiction 代码 [--as-of 日期] [--json] [--pack 模块]…';
 
-export interface ParameterDescription {
+/** A parameter in `--json` output (a stable shape for scripts: `value` is null where none is set). */
+export interface ParameterJson {
   name: string;
   label: string;
   unit: string;
@@ -28,7 +35,7 @@ export interface ParameterDescription {
   value: number | null;
   /** The date the value applies from. */
   from?: string;
-  /** Code of the pack that supplies the parameter. */
+  /** Code of the pack that supplies the value. */
   suppliedBy: string;
   citation?: Citation;
   /** Where values come from when no document sets one. */
@@ -40,7 +47,8 @@ export interface ParameterDescription {
   overrideCitation?: Citation;
 }
 
-export interface RuleDescription {
+/** A rule in `--json` output, with the parameters it reads described in place. */
+export interface RuleJson {
   id: string;
   kind: 'check' | 'quantity';
   /** For a quantity: its name in `shequ check`'s `quantities`. */
@@ -55,20 +63,21 @@ export interface RuleDescription {
   settings: readonly Setting[];
   facts: string[];
   optionalFacts: string[];
-  parameters: ParameterDescription[];
+  parameters: ParameterJson[];
   quantities: string[];
   interpretations: readonly Interpretation[];
   replaces?: string;
   overrideCitation?: Citation;
 }
 
-export interface JurisdictionDescription {
+/** `shequ explain --json`. */
+export interface ExplainJson {
   jurisdiction: { code: string; name: string };
   asOf: string;
   /** The chain applied, shallowest first. */
   packs: { code: string; name: string; parent: string | null; documents: readonly PackDocument[] }[];
-  rules: RuleDescription[];
-  parameters: ParameterDescription[];
+  rules: RuleJson[];
+  parameters: ParameterJson[];
   disabled: { rule: string; by: string; citation: Citation; reason: string }[];
 }
 
@@ -90,93 +99,90 @@ export async function run(args: string[]): Promise<number> {
 
   const description = describeJurisdiction(code, asOf, registry);
   process.stdout.write(
-    values.json === true ? `${JSON.stringify(description, null, 2)}\n` : renderDescription(description),
+    values.json === true
+      ? `${JSON.stringify(explainJson(description), null, 2)}\n`
+      : renderDescription(description),
   );
   return 0;
 }
 
-/** Every rule and parameter of a shipped jurisdiction's pack chain as it stands on `asOf`. */
+/** Every rule and parameter of a jurisdiction's pack chain as it stands on `asOf`. */
 export function describeJurisdiction(
   code: string,
   asOf: string,
   registry: PackRegistry = shippedRegistry,
-): JurisdictionDescription {
-  const chain = chainOf(code, '--jurisdiction', registry);
-  const evaluator = registry.evaluatorFor(chain);
-  const chosen = chain[chain.length - 1]!;
-  const parameterOf = parameterDescriber(evaluator, asOf);
+): ChainDescription {
+  return describeChain(chainOf(code, '--jurisdiction', registry), asOf, registry);
+}
+
+/** The jurisdiction a description is of: the last pack of its chain. */
+export function describedJurisdiction(d: ChainDescription): { code: string; name: string } {
+  const chosen = d.jurisdictions[d.jurisdictions.length - 1];
+  return { code: chosen?.code ?? '', name: chosen?.name ?? '' };
+}
+
+export function parameterJson(p: ParameterDescription): ParameterJson {
   return {
-    jurisdiction: { code: chosen.code, name: chosen.name },
-    asOf,
-    packs: chain.map((p) => ({ code: p.code, name: p.name, parent: p.parent, documents: p.documents })),
-    rules: evaluator.rules.map(({ rule, jurisdiction, document, settings, replaces, overrideCitation }) => ({
-      id: rule.id,
-      kind: rule.kind,
-      ...(rule.kind === 'quantity' ? { quantity: rule.name } : {}),
-      title: rule.title,
-      jurisdiction,
-      ...(rule.kind === 'check' ? { binding: rule.binding } : {}),
-      citation: rule.citation,
-      document,
-      inForce:
-        document.inForceFrom <= asOf && (document.inForceUntil === undefined || asOf < document.inForceUntil),
-      settings,
-      facts: Object.values(rule.facts ?? {}),
-      optionalFacts: Object.values(rule.optionalFacts ?? {}),
-      parameters: (rule.params ?? []).map(parameterOf),
-      quantities: [...(rule.quantities ?? [])],
-      interpretations: rule.interpretations ?? [],
-      ...(replaces ? { replaces } : {}),
-      ...(overrideCitation ? { overrideCitation } : {}),
-    })),
-    parameters: evaluator.parameters.map((p) => parameterOf(p.parameter.name)),
-    disabled: evaluator.disabled.map((d) => ({
-      rule: d.target,
-      by: d.by,
-      citation: d.citation,
-      reason: d.reason,
-    })),
+    name: p.name,
+    label: p.label,
+    unit: p.unit,
+    value: p.value ?? null,
+    ...(p.from ? { from: p.from } : {}),
+    suppliedBy: p.suppliedBy,
+    ...(p.citation ? { citation: p.citation } : {}),
+    ...(p.source ? { source: p.source } : {}),
+    ...(p.firstFrom ? { firstFrom: p.firstFrom } : {}),
+    ...(p.replaces ? { replaces: p.replaces } : {}),
+    ...(p.overrideCitation ? { overrideCitation: p.overrideCitation } : {}),
   };
 }
 
-function parameterDescriber(evaluator: Evaluator, asOf: string) {
-  const byName = new Map(evaluator.parameters.map((p) => [p.parameter.name, p]));
-  return (name: string): ParameterDescription => {
-    const chainParameter = byName.get(name);
-    const reading: ParameterReading | undefined = evaluator.parameterValue(name, asOf);
-    const parameter = chainParameter?.parameter;
-    return {
-      name,
-      label: parameter?.label ?? name,
-      unit: parameter?.unit ?? '',
-      value: reading?.value ?? null,
-      ...(reading?.from ? { from: reading.from } : {}),
-      suppliedBy: chainParameter?.suppliedBy ?? '',
-      ...(reading?.citation ? { citation: reading.citation } : {}),
-      ...(parameter?.source ? { source: parameter.source } : {}),
-      ...(reading?.value === undefined && parameter?.values[0]
-        ? { firstFrom: parameter.values[0].from }
-        : {}),
-      ...(chainParameter?.replaces ? { replaces: chainParameter.replaces } : {}),
-      ...(chainParameter?.overrideCitation ? { overrideCitation: chainParameter.overrideCitation } : {}),
-    };
+export function ruleJson(d: ChainDescription, r: ChainDescription['rules'][number]): RuleJson {
+  return {
+    id: r.id,
+    kind: r.kind,
+    ...(r.quantityName ? { quantity: r.quantityName } : {}),
+    title: r.title,
+    jurisdiction: r.jurisdiction,
+    ...(r.binding ? { binding: r.binding } : {}),
+    citation: r.citation,
+    document: r.document,
+    inForce: r.inForce,
+    settings: r.settings,
+    facts: r.facts,
+    optionalFacts: r.optionalFacts,
+    parameters: r.parameters.map((name) => parameterJson(ruleParameter(d, name))),
+    quantities: r.quantities,
+    interpretations: r.interpretations,
+    ...(r.replaces ? { replaces: r.replaces } : {}),
+    ...(r.overrideCitation ? { overrideCitation: r.overrideCitation } : {}),
+  };
+}
+
+export function explainJson(d: ChainDescription): ExplainJson {
+  return {
+    jurisdiction: describedJurisdiction(d),
+    asOf: d.asOf,
+    packs: d.jurisdictions,
+    rules: d.rules.map((r) => ruleJson(d, r)),
+    parameters: d.parameters.map(parameterJson),
+    disabled: d.disabled.map((x) => ({ rule: x.target, by: x.by, citation: x.citation, reason: x.reason })),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Text for people
 
-export function citationText(c: Citation): string {
-  return `《${c.document}》${c.article}${c.clause ? c.clause : ''}`;
-}
-
 export function documentPeriod(d: PackDocument): string {
   return d.inForceUntil ? `${d.inForceFrom} 起至 ${d.inForceUntil} 止` : `${d.inForceFrom} 起施行`;
 }
 
-export function parameterValueText(p: ParameterDescription): string {
-  if (p.value === null && p.firstFrom) return `未定（${p.firstFrom} 起才有取值）`;
-  if (p.value === null) return `未定（${p.source ?? '文件未规定数值'}，可用 --params 提供）`;
+/** A parameter's value for people, from a description (`undefined`: none) or its JSON (`null`: none). */
+export function parameterValueText(
+  p: Pick<ParameterDescription, 'unit' | 'source' | 'firstFrom'> & { value: number | null | undefined },
+): string {
+  if (p.value == null && p.firstFrom) return `未定（${p.firstFrom} 起才有取值）`;
+  if (p.value == null) return `未定（${p.source ?? '文件未规定数值'}，可用 --params 提供）`;
   return `${p.value}${p.unit ? ` ${p.unit}` : ''}`;
 }
 
@@ -186,12 +192,13 @@ const bindingNames: Record<Binding, string> = {
   guiding: '指导性（不符合为 warn）',
 };
 
-function renderDescription(d: JurisdictionDescription): string {
+function renderDescription(d: ChainDescription): string {
   const lines: string[] = [];
-  lines.push(`${d.jurisdiction.name}（${d.jurisdiction.code}）适用的政策规则，按 ${d.asOf} 计`);
+  const jurisdiction = describedJurisdiction(d);
+  lines.push(`${jurisdiction.name}（${jurisdiction.code}）适用的政策规则，按 ${d.asOf} 计`);
   lines.push('');
   lines.push('政策包与文件：');
-  for (const p of d.packs) {
+  for (const p of d.jurisdictions) {
     for (const doc of p.documents)
       lines.push(`  ${p.name}（${p.code}）《${doc.title}》${documentPeriod(doc)}`);
   }
@@ -200,10 +207,10 @@ function renderDescription(d: JurisdictionDescription): string {
   lines.push(`规则 ${d.rules.length} 条（检查 ${checks} 条，计算数量 ${d.rules.length - checks} 条）：`);
   for (const r of d.rules) {
     lines.push('');
-    const kind = r.kind === 'quantity' ? `数量 ${r.quantity}` : '检查';
+    const kind = r.kind === 'quantity' ? `数量 ${r.quantityName}` : '检查';
     lines.push(`■ ${r.id}［${kind}］${r.title}`);
     lines.push(
-      `  出处：${citationText(r.citation)}${r.inForce ? '' : `（${d.asOf} 不在施行期内：${documentPeriod(r.document)}）`}`,
+      `  出处：${citationLabel(r.citation)}${r.inForce ? '' : `（${d.asOf} 不在施行期内：${documentPeriod(r.document)}）`}`,
     );
     lines.push(`  原文：${r.citation.quote}`);
     if (r.binding) lines.push(`  效力：${bindingNames[r.binding]}`);
@@ -213,8 +220,8 @@ function renderDescription(d: JurisdictionDescription): string {
       lines.push(`  事实：${[...r.facts, ...optional].join('、')}`);
     }
     if (r.quantities.length > 0) lines.push(`  使用数量：${r.quantities.join('、')}`);
-    for (const p of r.parameters) {
-      const where = p.citation ? `，${citationText(p.citation)}${p.from ? `，自 ${p.from}` : ''}` : '';
+    for (const p of r.parameters.map((name) => ruleParameter(d, name))) {
+      const where = p.citation ? `，${citationLabel(p.citation)}${p.from ? `，自 ${p.from}` : ''}` : '';
       lines.push(`  参数 ${p.name}（${p.label}）= ${parameterValueText(p)}${where}`);
     }
     for (const i of r.interpretations) {
@@ -223,7 +230,7 @@ function renderDescription(d: JurisdictionDescription): string {
       lines.push(`    另一读法（--alternative ${i.id}）：${i.alternative}`);
     }
     if (r.replaces) {
-      const basis = r.overrideCitation ? `，依据 ${citationText(r.overrideCitation)}` : '';
+      const basis = r.overrideCitation ? `，依据 ${citationLabel(r.overrideCitation)}` : '';
       lines.push(`  替换上级规则 ${r.replaces}${basis}`);
     }
   }
@@ -231,12 +238,12 @@ function renderDescription(d: JurisdictionDescription): string {
     lines.push('');
     lines.push('停用的上级规则：');
     for (const x of d.disabled)
-      lines.push(`  ${x.rule}：由 ${x.by} 停用，${x.reason}（${citationText(x.citation)}）`);
+      lines.push(`  ${x.target}：由 ${x.by} 停用，${x.reason}（${citationLabel(x.citation)}）`);
   }
   lines.push('');
   lines.push(`参数 ${d.parameters.length} 个（check 时可用 --params 覆盖）：`);
   for (const p of d.parameters) {
-    const where = p.citation ? `（${citationText(p.citation)}）` : '';
+    const where = p.citation ? `（${citationLabel(p.citation)}）` : '';
     lines.push(`  ${p.name}  ${p.label} = ${parameterValueText(p)}${where}`);
   }
   return `${lines.join('\n')}\n`;

@@ -3,6 +3,7 @@
  * and evaluates a community fully (texts, explanations) or in bulk (`rules.ts`).
  */
 import { isIsoDate } from '@shequ/domain';
+import { documentInForce } from '../describe.js';
 import {
   type ChainParameter,
   type ChainRule,
@@ -197,9 +198,7 @@ export function buildEvaluator(
     };
     for (const r of order) {
       const doc = r.chainRule.document;
-      context.inForce.push(
-        doc.inForceFrom <= asOf && (doc.inForceUntil === undefined || asOf < doc.inForceUntil),
-      );
+      context.inForce.push(documentInForce(doc, asOf));
       context.notInForce.push(
         blockedTexts(
           `《${doc.title}》施行期间为${doc.inForceFrom}起${doc.inForceUntil ? `至${doc.inForceUntil}` : ''}，评估日期${asOf}不在其内`,
