@@ -17,6 +17,7 @@ import {
   type LinkedAccount,
   maskIdNumber,
   maskPhone,
+  type PropertyArea,
   type Representative,
   type ResidentGroup,
   type RosterEntry,
@@ -124,6 +125,8 @@ export async function loadRegisters(
     else if (row.kind === 'building') registers.buildings.push(unit as Building);
     else if (row.kind === 'representative')
       registers.representatives = [...(registers.representatives ?? []), unit as Representative];
+    else if (row.kind === 'property-area')
+      registers.propertyAreas = [...(registers.propertyAreas ?? []), unit as PropertyArea];
     else registers.residentGroups.push(unit as ResidentGroup);
   }
   return out;
@@ -425,7 +428,8 @@ type UnitRecord =
   | { kind: 'grid'; unit: Grid }
   | { kind: 'building'; unit: Building }
   | { kind: 'resident-group'; unit: ResidentGroup }
-  | { kind: 'representative'; unit: Representative };
+  | { kind: 'representative'; unit: Representative }
+  | { kind: 'property-area'; unit: PropertyArea };
 
 /**
  * Creates or replaces a committee (with its members); audited. Takes a transaction too, so an election's
@@ -494,7 +498,7 @@ export async function saveCommittee(
   });
 }
 
-/** Creates a grid, building or resident group; audited. */
+/** Creates a grid, building, resident group, representative or property-service area; audited. */
 export async function saveUnit(db: Database, input: PeopleActor & UnitRecord): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     await streetOf(tx, input.unit.communityCode);
@@ -550,6 +554,8 @@ export async function seedPeopleRegisters(
       await saveWorker(db, { ...who, worker, action: 'people.worker.create', check: () => [] });
     for (const committee of r.committees) await saveCommittee(db, { ...who, committee });
     for (const unit of r.grids) await saveUnit(db, { ...who, kind: 'grid', unit });
+    // Before the buildings, which name them.
+    for (const unit of r.propertyAreas ?? []) await saveUnit(db, { ...who, kind: 'property-area', unit });
     for (const unit of r.buildings) await saveUnit(db, { ...who, kind: 'building', unit });
     for (const unit of r.residentGroups) await saveUnit(db, { ...who, kind: 'resident-group', unit });
     for (const unit of r.representatives ?? []) await saveUnit(db, { ...who, kind: 'representative', unit });
