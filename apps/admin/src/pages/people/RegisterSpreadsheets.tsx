@@ -110,7 +110,7 @@ export function UnitSpreadsheet({
     <Space wrap>
       <Select<UnitKind>
         aria-label="表格类别"
-        style={{ width: 120 }}
+        style={{ width: 140 }}
         value={kind}
         onChange={setKind}
         options={(Object.keys(unitKindLabels) as UnitKind[]).map((k) => ({
