@@ -294,6 +294,27 @@ describe('property-service areas (物业服务区域) in the register', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'people.property-area.create'), eq(auditLog.entityId, area.id)));
     expect(audits).toHaveLength(1);
+
+    // Edited at the version read: another community's worker is refused, a stale version too.
+    const stored = org.propertyAreas.find((a) => a.id === area.id);
+    if (!stored) throw new Error('area not listed');
+    const { version, ...record } = stored;
+    const edited = { ...record, propertyManager: '新东苑物业服务有限公司' };
+    const outside = await rejection(
+      server.neighbour.people.updatePropertyArea.mutate({ area: edited, expectedVersion: version }),
+    );
+    expect(outside.data?.code).toBe('FORBIDDEN');
+    const saved = await server.clerk.people.updatePropertyArea.mutate({
+      area: edited,
+      expectedVersion: version,
+    });
+    expect(saved).toMatchObject({ propertyManager: '新东苑物业服务有限公司', version: version + 1 });
+    const stale = await rejection(
+      server.clerk.people.updatePropertyArea.mutate({ area: record, expectedVersion: version }),
+    );
+    expect(stale.data?.code).toBe('CONFLICT');
+    const after = await server.clerk.people.organisation.query({ code: XIANGSHAN });
+    expect(after.propertyAreas.find((a) => a.id === area.id)?.propertyManager).toBe('新东苑物业服务有限公司');
     expect(await unlabelledAudit(server.database, ['people.property-area'])).toEqual([]);
   });
 

@@ -17,6 +17,7 @@ import {
   type LinkedAccount,
   maskIdNumber,
   maskPhone,
+  type PeopleUnitKind,
   type PropertyArea,
   type Representative,
   type ResidentGroup,
@@ -590,6 +591,54 @@ export async function unitVersions(db: Db, code: string): Promise<Map<string, nu
     .from(peopleUnits)
     .where(eq(peopleUnits.communityCode, code));
   return new Map(rows.map((r) => [r.id, r.version]));
+}
+
+/**
+ * Replaces a property-service area's record (an edit in the console), audited with the record before;
+ * the version the editor read must still be the stored one.
+ */
+export async function replacePropertyArea(
+  db: Database,
+  input: PeopleActor & { area: PropertyArea; expectedVersion: number },
+): Promise<PropertyArea & { version: number }> {
+  return db.transaction(async (tx) => {
+    const { area } = input;
+    const [old] = await tx
+      .select()
+      .from(peopleUnits)
+      .where(and(eq(peopleUnits.id, area.id), eq(peopleUnits.kind, 'property-area')))
+      .for('update');
+    if (!old || old.communityCode !== area.communityCode)
+      throw new PeopleError('not-found', '没有这个物业服务区域');
+    if (old.version !== input.expectedVersion)
+      throw new PeopleError('conflict', '该物业服务区域已被他人修改，请刷新后重新编辑');
+    await tx
+      .update(peopleUnits)
+      .set({ name: area.name, record: withoutKeys(area), version: old.version + 1, updatedAt: input.at })
+      .where(eq(peopleUnits.id, area.id));
+    await markRegistersChanged(tx, area.communityCode, input.at);
+    await writeAudit(tx, {
+      actor: input.actor,
+      action: 'people.property-area.update',
+      entityType: 'people.property-area',
+      entityId: area.id,
+      jurisdictionCode: area.communityCode,
+      before: { ...(old.record as object), id: old.id, communityCode: old.communityCode },
+      after: area,
+      ip: input.ip,
+      at: input.at,
+    });
+    return { ...area, version: old.version + 1 };
+  });
+}
+
+/** The community a stored unit of the kind belongs to, or `undefined`. */
+export async function unitCommunity(db: Db, kind: PeopleUnitKind, id: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ communityCode: peopleUnits.communityCode })
+    .from(peopleUnits)
+    .where(and(eq(peopleUnits.id, id), eq(peopleUnits.kind, kind)));
+  return row?.communityCode;
 }
 
 /**

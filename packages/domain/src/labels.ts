@@ -85,6 +85,7 @@ export const auditActionLabels: Record<string, string> = {
   'people.resident-group.create': '登记居民小组',
   'people.representative.create': '登记居民代表',
   'people.property-area.create': '登记物业服务区域',
+  'people.property-area.update': '修改物业服务区域',
   'people.grid.import': '从表格导入网格',
   'people.building.import': '从表格导入楼栋',
   'people.resident-group.import': '从表格导入居民小组',

@@ -105,6 +105,21 @@ describeInBrowser('the people roster and organisation chart in the console', () 
       .getByText(/东苑物业服务有限公司/)
       .waitFor();
     await expect.poll(() => findings.textContent(), { timeout: 10_000 }).toContain('象山东苑');
+
+    // Edited in place: the company changes, the list shows it.
+    await card
+      .getByTestId('property-area')
+      .filter({ hasText: '象山东苑' })
+      .getByRole('button', { name: '修改' })
+      .click();
+    const dialog = page.locator('.ant-modal', { hasText: '修改物业服务区域：象山东苑' });
+    await dialog.getByLabel('物业服务企业（可空）').fill('新东苑物业服务有限公司');
+    await dialog.getByRole('button', { name: '保存物业服务区域' }).click();
+    await card
+      .getByTestId('property-area')
+      .filter({ hasText: '象山东苑' })
+      .getByText(/新东苑物业服务有限公司/)
+      .waitFor();
   });
 
   it('opens on a 390×844 phone screen', async () => {

@@ -16,11 +16,13 @@ import {
   PeopleError,
   recordFullView,
   registerHistory,
+  replacePropertyArea,
   replaceRepresentative,
   rosterStaysUnder,
   saveCommittee,
   saveUnit,
   saveWorker,
+  unitCommunity,
   unitVersions,
 } from '@shequ/db';
 import { ancestorCodes, COUNTRY_CODE, communityCode, divisionCode, isoDate, yuan } from '@shequ/domain';
@@ -44,6 +46,7 @@ import {
   onPost,
   payBelow,
   payNotBelowReference,
+  propertyArea,
   propertyAreaDraft,
   propertyAreaOverlap,
   propertyAreasAndGridsCoincide,
@@ -69,7 +72,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { scopePrefix } from '../auth/scope.js';
 import type { Context } from '../context.js';
-import { FieldProblems, forbidden, notFound } from '../errors.js';
+import { FieldProblems, fieldError, forbidden, notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 import { communitiesUnder } from './communities.js';
 import { type PathEntry, visiblePath } from './jurisdictions.js';
@@ -446,6 +449,31 @@ export const peopleRouter = router({
     }),
 
   /**
+   * A property-service area as edited: in the caller's scope, in the community it was registered in,
+   * and at the version the editor read (else 409, nothing written); audited with the record before.
+   */
+  updatePropertyArea: writerProcedure
+    .input(z.strictObject({ area: propertyArea, expectedVersion: z.number().int().min(1) }))
+    .mutation(async ({ ctx, input }) => {
+      const stored = await unitCommunity(ctx.db, 'property-area', input.area.id);
+      if (stored === undefined) throw notFound('没有这个物业服务区域');
+      requireScope(ctx.principal, stored);
+      if (stored !== input.area.communityCode)
+        throw fieldError('BAD_REQUEST', 'area.communityCode', '物业服务区域不能改到其他社区');
+      try {
+        return await replacePropertyArea(ctx.db, {
+          actor: { id: ctx.principal.id, username: ctx.principal.username },
+          ip: ctx.ip,
+          at: ctx.settings.now(),
+          area: input.area,
+          expectedVersion: input.expectedVersion,
+        });
+      } catch (error) {
+        asClientError(error);
+      }
+    }),
+
+  /**
    * Ends a resident representative's term on `to`, its last day (or corrects the end); audited. The
    * version read with the representative must still be the stored one, so two editors ending the same
    * term on different days cannot silently overwrite each other.
@@ -503,7 +531,10 @@ export const peopleRouter = router({
         grids: registers.grids,
         buildings: registers.buildings,
         residentGroups: registers.residentGroups,
-        propertyAreas: registers.propertyAreas ?? [],
+        propertyAreas: (registers.propertyAreas ?? []).map((a) => ({
+          ...a,
+          version: versions.get(a.id) ?? 1,
+        })),
         representatives: (registers.representatives ?? []).map((r) => ({
           ...r,
           version: versions.get(r.id) ?? 1,

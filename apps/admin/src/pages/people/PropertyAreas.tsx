@@ -2,12 +2,24 @@
  * 物业服务区域 on the organisation page (Ezhou 第七条（二）: 居民小组、网格站、物业服务区域应尽可能重合):
  * each area with its company, owners' committee chair and buildings, the grid it coincides with (the
  * same buildings) or that it coincides with none, and a group leader who also chairs its owners'
- * committee (兼任, allowed, never required). A form adds an area, and another a building placed in a grid
- * and an area; the server's messages land on the field they name.
+ * committee (兼任, allowed, never required). A form adds an area (and edits one), another a building
+ * placed in a grid and an area; the server's messages land on the field they name.
  */
 import { peopleUnitKindLabels, propertyAreaFieldLabels } from '@shequ/people';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Collapse, Form, Input, InputNumber, List, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Collapse,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { serverErrorsFor } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
@@ -15,11 +27,11 @@ import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 type Organisation = RouterOutputs['people']['organisation'];
 type CreateUnitError = Parameters<typeof serverErrorsFor>[0];
 
-/** The server names fields of its input (`unit.name`); the forms hold them without the prefix. */
-function placed(error: CreateUnitError, fields: readonly string[]) {
+/** The server names fields of its input (`unit.name`, `area.name`); the forms hold them without the prefix. */
+function placed(error: CreateUnitError, fields: readonly string[], prefix = 'unit') {
   const { fields: onForm, others } = serverErrorsFor(
     error,
-    fields.map((f) => `unit.${f}`),
+    fields.map((f) => `${prefix}.${f}`),
   );
   return { fields: onForm.map((f) => ({ ...f, name: (f.name as (string | number)[]).slice(1) })), others };
 }
@@ -38,36 +50,42 @@ interface AreaValues {
   ownersCommitteeChairName?: string;
 }
 
-function AddPropertyArea({ code, onDone }: { code: string; onDone: () => void }) {
+type Area = Organisation['propertyAreas'][number];
+
+/** Adds an area, or (given `area`) edits it at the version read with the page. */
+function PropertyAreaForm({ code, area, onDone }: { code: string; area?: Area; onDone: () => void }) {
   const [form] = Form.useForm();
   const [others, setOthers] = useState<string[]>([]);
   const fields = ['name', 'propertyManager', 'households', 'ownersCommitteeChairName'] as const;
+  const done = () => {
+    form.resetFields();
+    setOthers([]);
+    onDone();
+  };
+  const refused = (error: CreateUnitError, prefix: string) => {
+    const problems = placed(error, fields, prefix);
+    form.setFields(problems.fields);
+    setOthers(problems.others);
+  };
   const add = useMutation(
-    trpc.people.createUnit.mutationOptions({
-      onSuccess: () => {
-        form.resetFields();
-        setOthers([]);
-        onDone();
-      },
-      onError: (error) => {
-        const problems = placed(error, fields);
-        form.setFields(problems.fields);
-        setOthers(problems.others);
-      },
-    }),
+    trpc.people.createUnit.mutationOptions({ onSuccess: done, onError: (e) => refused(e, 'unit') }),
   );
+  const update = useMutation(
+    trpc.people.updatePropertyArea.mutationOptions({ onSuccess: done, onError: (e) => refused(e, 'area') }),
+  );
+  const verb = area ? '保存' : '添加';
   return (
     <Form
       form={form}
-      name="propertyArea"
+      name={area ? `propertyArea-${area.id}` : 'propertyArea'}
       layout="vertical"
       data-testid="property-area-form"
-      onFinish={(v: AreaValues) =>
-        add.mutate({
-          kind: 'property-area',
-          unit: { ...entered(v), communityCode: code, name: v.name ?? '' },
-        })
-      }
+      initialValues={area ? entered(area) : {}}
+      onFinish={(v: AreaValues) => {
+        const values = { ...entered(v), communityCode: code, name: v.name ?? '' };
+        if (area) update.mutate({ area: { ...values, id: area.id }, expectedVersion: area.version });
+        else add.mutate({ kind: 'property-area', unit: values });
+      }}
     >
       {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
       <Form.Item name="name" label={propertyAreaFieldLabels.name}>
@@ -85,8 +103,9 @@ function AddPropertyArea({ code, onDone }: { code: string; onDone: () => void })
       >
         <Input maxLength={50} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={add.isPending} block>
-        添加{peopleUnitKindLabels['property-area']}
+      <Button type="primary" htmlType="submit" loading={add.isPending || update.isPending} block>
+        {verb}
+        {peopleUnitKindLabels['property-area']}
       </Button>
     </Form>
   );
@@ -169,7 +188,7 @@ function AddBuilding({ data, onDone }: { data: Organisation; onDone: () => void 
 }
 
 /** One area as a line: company, chair, buildings, and how it sits against the grids. */
-function areaLines(data: Organisation, area: Organisation['propertyAreas'][number]): string[] {
+function areaLines(data: Organisation, area: Area): string[] {
   const overlap = data.propertyAreaOverlap.find((o) => o.propertyAreaId === area.id);
   const buildings = overlap?.buildings ?? [];
   return [
@@ -191,6 +210,7 @@ function areaLines(data: Organisation, area: Organisation['propertyAreas'][numbe
 export function PropertyAreas({ data, canWrite }: { data: Organisation; canWrite: boolean }) {
   const queryClient = useQueryClient();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() });
+  const [editing, setEditing] = useState<Area | null>(null);
   return (
     <>
       <List
@@ -199,7 +219,16 @@ export function PropertyAreas({ data, canWrite }: { data: Organisation; canWrite
         dataSource={data.propertyAreas}
         locale={{ emptyText: '未登记物业服务区域' }}
         renderItem={(area) => (
-          <List.Item data-testid="property-area">
+          <List.Item
+            data-testid="property-area"
+            extra={
+              canWrite ? (
+                <Button size="small" onClick={() => setEditing(area)}>
+                  修改
+                </Button>
+              ) : null
+            }
+          >
             <Space orientation="vertical" size={2}>
               <strong>{area.name}</strong>
               {areaLines(data, area).map((line) => (
@@ -218,12 +247,30 @@ export function PropertyAreas({ data, canWrite }: { data: Organisation; canWrite
             {
               key: 'area',
               label: `添加${peopleUnitKindLabels['property-area']}`,
-              children: <AddPropertyArea code={data.code} onDone={refresh} />,
+              children: <PropertyAreaForm code={data.code} onDone={refresh} />,
             },
             { key: 'building', label: '添加楼栋', children: <AddBuilding data={data} onDone={refresh} /> },
           ]}
         />
       )}
+      <Modal
+        open={editing !== null}
+        title={`修改物业服务区域：${editing?.name ?? ''}`}
+        onCancel={() => setEditing(null)}
+        footer={null}
+        destroyOnHidden
+      >
+        {editing && (
+          <PropertyAreaForm
+            code={data.code}
+            area={editing}
+            onDone={() => {
+              setEditing(null);
+              refresh();
+            }}
+          />
+        )}
+      </Modal>
     </>
   );
 }
