@@ -216,7 +216,8 @@ describe('grids, buildings and resident groups in Excel', () => {
       kind: 'building',
     });
     const rows = await readTable(Buffer.from(file.contentBase64, 'base64'), 'xlsx');
-    expect(rows[0]).toEqual(['社区代码', '楼栋名称', '户数', '楼栋长', '所属网格']);
+    expect(rows[0]).toEqual(['社区代码', '楼栋名称', '户数', '楼栋长', '所属网格', '物业服务区域']);
+    expect(rows.find((r) => r[0] === XIANGSHAN && r[1] === '3号楼')?.[5]).toBe('象山花园');
     expect(
       rows
         .slice(1)
@@ -329,7 +330,7 @@ describe('grids, buildings and resident groups in Excel', () => {
     expect(await counts()).toEqual(unchanged);
 
     // Edited and read back: 1号楼 moves to 第三网格, with one audit record.
-    const moved = buildingRows.map((r) => (r[1] === '1号楼' ? [...r.slice(0, 4), '第三网格'] : r));
+    const moved = buildingRows.map((r) => (r[1] === '1号楼' ? [...r.slice(0, 4), '第三网格', r[5]] : r));
     const edited = Buffer.from(moved.map((r) => r.map((v) => v ?? '').join(',')).join('\n')).toString(
       'base64',
     );

@@ -1,7 +1,8 @@
-import { auditLog, seedPeopleRegisters } from '@shequ/db';
+import { auditLog, peopleUnits, seedPeopleRegisters } from '@shequ/db';
 import { demoRegisters, fictionalIdNumber } from '@shequ/people';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { unlabelledAudit } from './audit-labels.js';
 import { JINSHAN, SHIHUAJIAN, WEIHAI, XIANGSHAN } from './fixture.js';
 import { rejection, useSuiteApp } from './harness.js';
 
@@ -257,5 +258,91 @@ describe('resident representatives from the register', () => {
       }),
     );
     expect(reversed.data?.fieldErrors?.['unit.to']?.[0]).toBe('任期结束日期不能早于开始日期');
+  });
+});
+
+describe('property-service areas (物业服务区域) in the register', () => {
+  it('adds an area and a building in it, shows how areas and grids coincide, audited in Chinese', async () => {
+    const area = await server.clerk.people.createUnit.mutate({
+      kind: 'property-area',
+      unit: {
+        communityCode: XIANGSHAN,
+        name: '象山东苑',
+        propertyManager: '东苑物业服务有限公司',
+        households: 30,
+        ownersCommitteeChairName: '组长乙',
+      },
+    });
+    await server.clerk.people.createUnit.mutate({
+      kind: 'building',
+      unit: { communityCode: XIANGSHAN, name: '6号楼', households: 30, propertyAreaId: area.id },
+    });
+    const org = await server.clerk.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
+    expect(org.propertyAreas.map((a) => a.name).sort()).toEqual(['象山东苑', '象山花园']);
+    expect(org.propertyAreaOverlap.find((o) => o.name === '象山东苑')).toMatchObject({
+      buildings: ['6号楼'],
+      inBuildings: 30,
+    });
+    const finding = org.findings.find((f) => f.rule === 'property-areas-and-grids-coincide');
+    expect(finding).toMatchObject({ binding: 'guidance', status: 'warn' });
+    expect(finding?.subjects).toEqual(
+      expect.arrayContaining(['象山花园', '象山东苑', '第一网格', '第二网格']),
+    );
+    expect(org.findings.find((f) => f.rule === 'groups-and-grids-coincide')?.detail).not.toContain('未登记');
+    const audits = await server.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'people.property-area.create'), eq(auditLog.entityId, area.id)));
+    expect(audits).toHaveLength(1);
+
+    // Edited at the version read: another community's worker is refused, a stale version too.
+    const stored = org.propertyAreas.find((a) => a.id === area.id);
+    if (!stored) throw new Error('area not listed');
+    const { version, ...record } = stored;
+    const edited = { ...record, propertyManager: '新东苑物业服务有限公司' };
+    const outside = await rejection(
+      server.neighbour.people.updatePropertyArea.mutate({ area: edited, expectedVersion: version }),
+    );
+    expect(outside.data?.code).toBe('FORBIDDEN');
+    const saved = await server.clerk.people.updatePropertyArea.mutate({
+      area: edited,
+      expectedVersion: version,
+    });
+    expect(saved).toMatchObject({ propertyManager: '新东苑物业服务有限公司', version: version + 1 });
+    const stale = await rejection(
+      server.clerk.people.updatePropertyArea.mutate({ area: record, expectedVersion: version }),
+    );
+    expect(stale.data?.code).toBe('CONFLICT');
+    const after = await server.clerk.people.organisation.query({ code: XIANGSHAN });
+    expect(after.propertyAreas.find((a) => a.id === area.id)?.propertyManager).toBe('新东苑物业服务有限公司');
+    expect(await unlabelledAudit(server.database, ['people.property-area'])).toEqual([]);
+  });
+
+  it('refuses another community’s area and a bad field by name, writing nothing', async () => {
+    const units = () => server.database.db.$count(peopleUnits);
+    const before = await units();
+    const forbidden = await rejection(
+      server.neighbour.people.createUnit.mutate({
+        kind: 'property-area',
+        unit: { communityCode: XIANGSHAN, name: '越界小区' },
+      }),
+    );
+    expect(forbidden.data?.code).toBe('FORBIDDEN');
+    const bad = await rejection(
+      server.clerk.people.createUnit.mutate({
+        kind: 'property-area',
+        unit: { communityCode: XIANGSHAN, name: '象山西苑', households: -3 },
+      }),
+    );
+    expect(bad.data?.code).toBe('BAD_REQUEST');
+    expect(bad.data?.fieldErrors?.['unit.households']?.[0]).toBe('户数应为非负整数');
+    const unknownArea = await rejection(
+      server.clerk.people.createUnit.mutate({
+        kind: 'building',
+        unit: { communityCode: XIANGSHAN, name: '7号楼', households: 20, propertyAreaId: 'no-such-area' },
+      }),
+    );
+    expect(unknownArea.data?.fieldErrors?.['unit.propertyAreaId']?.[0]).toBe('本社区没有这个物业服务区域');
+    expect(await units()).toBe(before);
   });
 });

@@ -11,6 +11,7 @@ import type {
   Committee,
   CommunityRegisters,
   Grid,
+  PropertyArea,
   Representative,
   ResidentGroup,
   RosterEntry,
@@ -151,6 +152,7 @@ type UnitOfKind = {
   building: Building;
   'resident-group': ResidentGroup;
   representative: Representative;
+  'property-area': PropertyArea;
 };
 
 export interface ImportUnitsInput<K extends keyof UnitOfKind, P> extends PeopleActor {

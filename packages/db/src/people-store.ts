@@ -17,6 +17,8 @@ import {
   type LinkedAccount,
   maskIdNumber,
   maskPhone,
+  type PeopleUnitKind,
+  type PropertyArea,
   type Representative,
   type ResidentGroup,
   type RosterEntry,
@@ -124,6 +126,8 @@ export async function loadRegisters(
     else if (row.kind === 'building') registers.buildings.push(unit as Building);
     else if (row.kind === 'representative')
       registers.representatives = [...(registers.representatives ?? []), unit as Representative];
+    else if (row.kind === 'property-area')
+      registers.propertyAreas = [...(registers.propertyAreas ?? []), unit as PropertyArea];
     else registers.residentGroups.push(unit as ResidentGroup);
   }
   return out;
@@ -425,7 +429,8 @@ type UnitRecord =
   | { kind: 'grid'; unit: Grid }
   | { kind: 'building'; unit: Building }
   | { kind: 'resident-group'; unit: ResidentGroup }
-  | { kind: 'representative'; unit: Representative };
+  | { kind: 'representative'; unit: Representative }
+  | { kind: 'property-area'; unit: PropertyArea };
 
 /**
  * Creates or replaces a committee (with its members); audited. Takes a transaction too, so an election's
@@ -494,7 +499,7 @@ export async function saveCommittee(
   });
 }
 
-/** Creates a grid, building or resident group; audited. */
+/** Creates a grid, building, resident group, representative or property-service area; audited. */
 export async function saveUnit(db: Database, input: PeopleActor & UnitRecord): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     await streetOf(tx, input.unit.communityCode);
@@ -550,6 +555,8 @@ export async function seedPeopleRegisters(
       await saveWorker(db, { ...who, worker, action: 'people.worker.create', check: () => [] });
     for (const committee of r.committees) await saveCommittee(db, { ...who, committee });
     for (const unit of r.grids) await saveUnit(db, { ...who, kind: 'grid', unit });
+    // Before the buildings, which name them.
+    for (const unit of r.propertyAreas ?? []) await saveUnit(db, { ...who, kind: 'property-area', unit });
     for (const unit of r.buildings) await saveUnit(db, { ...who, kind: 'building', unit });
     for (const unit of r.residentGroups) await saveUnit(db, { ...who, kind: 'resident-group', unit });
     for (const unit of r.representatives ?? []) await saveUnit(db, { ...who, kind: 'representative', unit });
@@ -636,6 +643,54 @@ export async function replaceUnit<R extends UnitRecord>(
     });
     return { ...unit, version: old.version + 1 };
   });
+}
+
+/**
+ * Replaces a property-service area's record (an edit in the console), audited with the record before;
+ * the version the editor read must still be the stored one.
+ */
+export async function replacePropertyArea(
+  db: Database,
+  input: PeopleActor & { area: PropertyArea; expectedVersion: number },
+): Promise<PropertyArea & { version: number }> {
+  return db.transaction(async (tx) => {
+    const { area } = input;
+    const [old] = await tx
+      .select()
+      .from(peopleUnits)
+      .where(and(eq(peopleUnits.id, area.id), eq(peopleUnits.kind, 'property-area')))
+      .for('update');
+    if (!old || old.communityCode !== area.communityCode)
+      throw new PeopleError('not-found', '没有这个物业服务区域');
+    if (old.version !== input.expectedVersion)
+      throw new PeopleError('conflict', '该物业服务区域已被他人修改，请刷新后重新编辑');
+    await tx
+      .update(peopleUnits)
+      .set({ name: area.name, record: withoutKeys(area), version: old.version + 1, updatedAt: input.at })
+      .where(eq(peopleUnits.id, area.id));
+    await markRegistersChanged(tx, area.communityCode, input.at);
+    await writeAudit(tx, {
+      actor: input.actor,
+      action: 'people.property-area.update',
+      entityType: 'people.property-area',
+      entityId: area.id,
+      jurisdictionCode: area.communityCode,
+      before: { ...(old.record as object), id: old.id, communityCode: old.communityCode },
+      after: area,
+      ip: input.ip,
+      at: input.at,
+    });
+    return { ...area, version: old.version + 1 };
+  });
+}
+
+/** The community a stored unit of the kind belongs to, or `undefined`. */
+export async function unitCommunity(db: Db, kind: PeopleUnitKind, id: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ communityCode: peopleUnits.communityCode })
+    .from(peopleUnits)
+    .where(and(eq(peopleUnits.id, id), eq(peopleUnits.kind, kind)));
+  return row?.communityCode;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The registers of organisation and people (`@shequ/people`): the worker roster, committees with
- * their terms and members, and the units of a community (grids, buildings, resident groups).
+ * their terms and members, and the units of a community (grids, buildings, resident groups,
+ * representatives, property-service areas).
  *
  * Each row keeps the whole validated record in `record` (jsonb) and copies out the columns the
  * queries need: a community's roster by post and date, everyone holding one identity number (the
@@ -8,7 +9,7 @@
  * street list its communities' rosters with an index lookup.
  */
 
-import { committeeKinds, workerPosts } from '@shequ/people';
+import { committeeKinds, peopleUnitKinds, workerPosts } from '@shequ/people';
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { oneOf } from './schema-checks.js';
@@ -61,9 +62,9 @@ export const peopleCommittees = pgTable(
   ],
 );
 
-export const peopleUnitKinds = ['grid', 'building', 'resident-group', 'representative'] as const;
+export { peopleUnitKinds };
 
-/** Grids, buildings, resident groups and resident representatives (居民代表) of a community. */
+/** Grids, buildings, resident groups, resident representatives (居民代表) and property-service areas of a community. */
 export const peopleUnits = pgTable(
   'people_units',
   {

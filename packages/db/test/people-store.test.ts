@@ -108,5 +108,14 @@ describe('people registers in the database', () => {
     ]);
     expect(registers.grids).toHaveLength(2);
     expect(registers.buildings).toHaveLength(3);
+    // Property-service areas come back as their own register, and the buildings still name theirs.
+    expect(registers.propertyAreas?.map((a) => [a.name, a.propertyManager])).toEqual([
+      ['象山花园', '象山物业服务有限公司'],
+    ]);
+    const [area] = registers.propertyAreas ?? [];
+    expect(registers.buildings.filter((b) => b.propertyAreaId === area?.id).map((b) => b.name)).toEqual([
+      '2号楼',
+      '3号楼',
+    ]);
   });
 });

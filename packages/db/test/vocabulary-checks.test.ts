@@ -35,4 +35,11 @@ describe('status and kind columns hold only their package’s vocabulary', () =>
     expect(await refusal(insert('990000', 'village'))).toMatch(/jurisdictions_level_check/);
     expect(await refusal(insert('990000', 'province'))).toBe('stored');
   });
+
+  it('refuses a kind of people unit the registers do not have, and stores a property-service area', async () => {
+    const insert = (kind: string) => sql`
+      insert into people_units (community_code, kind, name, record) values ('990000000001', ${kind}, '测试', '{}')`;
+    expect(await refusal(insert('estate'))).toMatch(/people_units_kind_check/);
+    expect(await refusal(insert('property-area'))).toBe('stored');
+  });
 });

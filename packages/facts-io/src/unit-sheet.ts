@@ -1,9 +1,10 @@
 /**
- * Grids, buildings, resident groups and resident representatives (居民代表, with their terms) as
- * spreadsheets: one sheet per kind, one row per unit, under Chinese headers, read all or nothing with
- * every problem by row and column, and exported under the same headers. The links between registers
- * travel by what a sheet can name: a building's or resident group's grid by the grid's name (unique in
- * a community), a grid's 网格长 by identity number (masked as a default export gives it, with the
+ * Grids, buildings, resident groups, resident representatives (居民代表, with their terms) and
+ * property-service areas (物业服务区域) as spreadsheets: one sheet per kind, one row per unit, under
+ * Chinese headers, read all or nothing with every problem by row and column, and exported under the
+ * same headers. The links between registers travel by what a sheet can name: a building's or resident
+ * group's grid by the grid's name (unique in a community), a building's property-service area by the
+ * area's name, a grid's 网格长 by identity number (masked as a default export gives it, with the
  * name, for someone already on the roster). A grid's workers are kept in the console.
  */
 import { domainErrorMap, fieldErrors, residentIdNumber } from '@shequ/domain';
@@ -15,6 +16,9 @@ import {
   gridNamed,
   isMaskedIdNumber,
   maskIdNumber,
+  peopleUnitKinds,
+  propertyAreaDraft,
+  propertyAreaNamed,
   representativeDraft,
   residentGroup,
   rosterEntryFor,
@@ -23,16 +27,30 @@ import { z } from 'zod';
 import { type Cell, convert, isBlank, setPath, type TableProblem, textOf } from './parse.js';
 import type { ExportColumn } from './workbook.js';
 
-export const unitKinds = ['grid', 'building', 'resident-group', 'representative'] as const;
+export const unitKinds = peopleUnitKinds;
 export type UnitKind = (typeof unitKinds)[number];
 
 /** Columns that link a unit to another register; resolved against the stored registers on import. */
-type LinkPath = 'gridName' | 'leaderIdNumber' | 'gridLeaderName';
-const linkPaths: readonly string[] = ['gridName', 'leaderIdNumber', 'gridLeaderName'] satisfies LinkPath[];
+type LinkPath = 'gridName' | 'leaderIdNumber' | 'gridLeaderName' | 'propertyAreaName';
+const linkPaths: readonly string[] = [
+  'gridName',
+  'leaderIdNumber',
+  'gridLeaderName',
+  'propertyAreaName',
+] satisfies LinkPath[];
 
 interface UnitColumn {
   header: string;
-  path: 'communityCode' | 'name' | 'households' | 'leaderName' | 'from' | 'to' | LinkPath;
+  path:
+    | 'communityCode'
+    | 'name'
+    | 'households'
+    | 'leaderName'
+    | 'from'
+    | 'to'
+    | 'propertyManager'
+    | 'ownersCommitteeChairName'
+    | LinkPath;
   kind: 'code' | 'text' | 'integer' | 'date';
   required?: boolean;
 }
@@ -61,6 +79,7 @@ export const unitSheets: Record<UnitKind, { title: string; columns: readonly Uni
       { header: '户数', path: 'households', kind: 'integer', required: true },
       { header: '楼栋长', path: 'leaderName', kind: 'text' },
       gridOf,
+      { header: '物业服务区域', path: 'propertyAreaName', kind: 'text' },
     ],
   },
   'resident-group': {
@@ -82,6 +101,16 @@ export const unitSheets: Record<UnitKind, { title: string; columns: readonly Uni
       { header: '任期结束日期', path: 'to', kind: 'date' },
     ],
   },
+  'property-area': {
+    title: '物业服务区域',
+    columns: [
+      community,
+      { header: '物业服务区域名称', path: 'name', kind: 'text', required: true },
+      { header: '物业服务企业', path: 'propertyManager', kind: 'text' },
+      { header: '户数', path: 'households', kind: 'integer' },
+      { header: '业主委员会主任', path: 'ownersCommitteeChairName', kind: 'text' },
+    ],
+  },
 };
 
 const drafts = {
@@ -89,6 +118,7 @@ const drafts = {
   building: building.omit({ id: true }),
   'resident-group': residentGroup.omit({ id: true }),
   representative: representativeDraft,
+  'property-area': propertyAreaDraft,
 };
 
 export type UnitDraft<K extends UnitKind> = z.output<(typeof drafts)[K]>;
@@ -103,6 +133,11 @@ export type UnitSheetRow = {
   to?: string;
   /** The grid a building or resident group lies in, by name. */
   gridName?: string;
+  /** A property-service area's company and owners' committee chair. */
+  propertyManager?: string;
+  ownersCommitteeChairName?: string;
+  /** The property-service area a building lies in, by name. */
+  propertyAreaName?: string;
   /** A grid's 网格长: name and identity number (masked unless the export is in full). */
   gridLeaderName?: string;
   leaderIdNumber?: string;
@@ -111,6 +146,7 @@ export type UnitSheetRow = {
 /** What a row says about a unit's links, as typed; `unitsAgainstRegisters` resolves them. */
 export interface UnitLinks {
   gridName?: string;
+  propertyAreaName?: string;
   gridLeaderName?: string;
   leaderIdNumber?: string;
   /** The leader's number as a default export masks it: names someone only together with the name. */
@@ -190,6 +226,7 @@ export function parseUnitTable<K extends UnitKind>(
       } else if (linkPaths.includes(column.path)) {
         const value = String(converted.value);
         if (column.path === 'gridName') links.gridName = value;
+        else if (column.path === 'propertyAreaName') links.propertyAreaName = value;
         else if (column.path === 'gridLeaderName') links.gridLeaderName = value;
         else if (isMaskedIdNumber(value)) links.leaderMaskedIdNumber = value.toUpperCase();
         else {
@@ -251,7 +288,9 @@ function storedUnits(registers: CommunityRegisters, kind: UnitKind): StoredUnit[
         ? registers.buildings
         : kind === 'resident-group'
           ? registers.residentGroups
-          : (registers.representatives ?? []);
+          : kind === 'property-area'
+            ? (registers.propertyAreas ?? [])
+            : (registers.representatives ?? []);
   return list as unknown as StoredUnit[];
 }
 
@@ -286,11 +325,13 @@ export function unitsAgainstRegisters<K extends UnitKind>(
   const replaced = sheet.fields.flatMap((f) =>
     f === 'gridName'
       ? ['gridId']
-      : f === 'leaderIdNumber'
-        ? ['leaderWorkerId']
-        : f === 'gridLeaderName'
-          ? []
-          : [f],
+      : f === 'propertyAreaName'
+        ? ['propertyAreaId']
+        : f === 'leaderIdNumber'
+          ? ['leaderWorkerId']
+          : f === 'gridLeaderName'
+            ? []
+            : [f],
   );
   for (const { row, unit, links } of sheet.units) {
     const registers = registersOf(unit.communityCode);
@@ -311,6 +352,16 @@ export function unitsAgainstRegisters<K extends UnitKind>(
           row,
           column: headerOf('gridName'),
           message: `本社区没有名为“${links.gridName}”的网格（可先导入网格表）`,
+        });
+    }
+    if (links.propertyAreaName !== undefined) {
+      const area = propertyAreaNamed(registers, links.propertyAreaName);
+      if (area) resolved.propertyAreaId = area.id;
+      else
+        problems.push({
+          row,
+          column: headerOf('propertyAreaName'),
+          message: `本社区没有名为“${links.propertyAreaName}”的物业服务区域（可先导入物业服务区域表）`,
         });
     }
     const leader =

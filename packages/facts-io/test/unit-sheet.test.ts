@@ -1,4 +1,4 @@
-import { emptyRegisters } from '@shequ/people';
+import { demoRegisters, emptyRegisters } from '@shequ/people';
 import { describe, expect, it } from 'vitest';
 import {
   exportWorkbook,
@@ -136,5 +136,48 @@ describe('grid, building and resident group sheets', () => {
     const bytes = await exportWorkbook(unitExportColumns('grid'), grids, '网格');
     const result = parseUnitTable('grid', await readTable(bytes, 'xlsx'));
     expect(result.ok && result.units.map((u) => u.unit)).toEqual(grids.map((g) => ({ ...g, workerIds: [] })));
+  });
+
+  it('reads property-service areas, and places a building in one by its name', () => {
+    const [xiangshan] = demoRegisters();
+    if (!xiangshan) throw new Error('demo registers missing');
+    const areas = parseUnitTable('property-area', [
+      ['社区代码', '物业服务区域名称', '物业服务企业', '户数', '业主委员会主任'],
+      [code, '象山花园', '象山物业服务有限公司', 96, '钱文华'],
+      [code, '象山西苑', null, '多', null],
+    ]);
+    expect(areas).toEqual({ ok: false, problems: [{ row: 3, column: '户数', message: '应为数字（多）' }] });
+    const sheet = parseUnitTable('building', [
+      ['社区代码', '楼栋名称', '户数', '物业服务区域'],
+      [code, '1号楼', 48, '象山花园'],
+      [code, '8号楼', 20, '象山西苑'],
+    ]);
+    if (!sheet.ok) throw new Error('sheet refused');
+    const against = (rows: typeof sheet.units) =>
+      unitsAgainstRegisters(
+        'building',
+        { ...sheet, units: rows },
+        () => xiangshan,
+        '2026-12-01',
+        () => 'new',
+      );
+    expect(against(sheet.units)).toEqual({
+      ok: false,
+      problems: [
+        {
+          row: 3,
+          column: '物业服务区域',
+          message: '本社区没有名为“象山西苑”的物业服务区域（可先导入物业服务区域表）',
+        },
+      ],
+    });
+    // 1号楼 moves into 象山花园 and keeps its grid, which the sheet has no column for.
+    expect(against(sheet.units.slice(0, 1))).toMatchObject({
+      ok: true,
+      units: {
+        created: [],
+        updated: [{ name: '1号楼', propertyAreaId: `${code}-pa1`, gridId: `${code}-g1` }],
+      },
+    });
   });
 });

@@ -33,6 +33,14 @@ export const citations = {
     quote:
       '居民小组原则上按照 300-500 户（或物业区域）的规模设立，居民小组长由社区居民小组有选举权的居民推选产生，实行义务制，任期与社区居民委员会相同，可以连选连任。一般情况下，居民小组、网格站、物业服务区域应尽可能重合',
   },
+  /** A resident group's leader may also lead the grid station and chair the owners' committee. */
+  ezhouGroupLeaderConcurrentPosts: {
+    document: EZHOU,
+    article: '第七条（二）',
+    inForceFrom: '2019-12-02',
+    quote:
+      '一般情况下，居民小组、网格站、物业服务区域应尽可能重合，居民小组长可同时兼任网格站长和业主委员会主任。',
+  },
   /** Two-committee members by residents, and four specialists. */
   ezhouQuota: {
     document: EZHOU,

@@ -1,7 +1,8 @@
 /**
  * Demo registers for 象山社区居委会 (370305111007, 金山镇) and 大行宫社区居委会 (320102002002): a
  * roster, the residents' and supervision committees of the current term, sub-committees, grids,
- * buildings and resident groups. People are fictional; identity numbers are made up with a correct
+ * buildings, resident groups and property-service areas (象山's straddles two grids, 大行宫's coincides
+ * with its grid and has the group's leader chairing its owners' committee). People are fictional; identity numbers are made up with a correct
  * check digit so they pass validation.
  */
 import { residentIdCheckChar } from '@shequ/domain';
@@ -13,6 +14,8 @@ import {
   committee,
   type Grid,
   grid,
+  type PropertyArea,
+  propertyArea,
   type ResidentGroup,
   residentGroup,
   type Worker,
@@ -86,6 +89,15 @@ interface DemoUnit {
   households: number;
   leaderName?: string;
   grid: number;
+  /** A building's property-service area, by its 1-based number. */
+  area?: number;
+}
+
+interface DemoArea {
+  name: string;
+  propertyManager: string;
+  households: number;
+  ownersCommitteeChairName: string;
 }
 
 interface DemoCommunity {
@@ -97,6 +109,7 @@ interface DemoCommunity {
   grids: DemoGrid[];
   buildings: DemoUnit[];
   residentGroups: DemoUnit[];
+  propertyAreas: DemoArea[];
 }
 
 /** Ids follow one pattern per community (`<code>-w1`, `<code>-g1`, …) so the specs refer by number. */
@@ -104,6 +117,7 @@ function community(spec: DemoCommunity): CommunityRegisters {
   const { code } = spec;
   const workerId = (n: number) => `${code}-w${n}`;
   const gridId = (n: number) => `${code}-g${n}`;
+  const areaId = (n: number) => `${code}-pa${n}`;
   const unit = (prefix: string, u: DemoUnit, i: number) => ({
     id: `${code}-${prefix}${i + 1}`,
     communityCode: code,
@@ -138,8 +152,16 @@ function community(spec: DemoCommunity): CommunityRegisters {
         workerIds: g.workers.map(workerId),
       }),
     ),
-    buildings: spec.buildings.map((b, i) => building.parse(unit('b', b, i))),
+    buildings: spec.buildings.map((b, i) =>
+      building.parse({
+        ...unit('b', b, i),
+        ...(b.area === undefined ? {} : { propertyAreaId: areaId(b.area) }),
+      }),
+    ),
     residentGroups: spec.residentGroups.map((g, i) => residentGroup.parse(unit('rg', g, i))),
+    propertyAreas: spec.propertyAreas.map((a, i) =>
+      propertyArea.parse({ id: areaId(i + 1), communityCode: code, ...a }),
+    ),
   };
 }
 
@@ -232,12 +254,21 @@ function xiangshan(): CommunityRegisters {
     ],
     buildings: [
       { name: '1号楼', households: 48, leaderName: '王桂芳', grid: 1 },
-      { name: '2号楼', households: 60, leaderName: '刘振东', grid: 1 },
-      { name: '3号楼', households: 36, grid: 2 },
+      { name: '2号楼', households: 60, leaderName: '刘振东', grid: 1, area: 1 },
+      { name: '3号楼', households: 36, grid: 2, area: 1 },
     ],
     residentGroups: [
       { name: '第一居民小组', households: 420, leaderName: '何玉兰', grid: 1 },
       { name: '第二居民小组', households: 380, leaderName: '李建华', grid: 2 },
+    ],
+    // One estate across both grids: it coincides with neither.
+    propertyAreas: [
+      {
+        name: '象山花园',
+        propertyManager: '象山物业服务有限公司',
+        households: 96,
+        ownersCommitteeChairName: '钱文华',
+      },
     ],
   });
 }
@@ -299,8 +330,17 @@ function daxinggong(): CommunityRegisters {
       },
     ],
     grids: [{ name: '长江路网格', households: 650, leader: 2, workers: [6] }],
-    buildings: [{ name: '大行宫小区1幢', households: 72, leaderName: '楼栋长丙', grid: 1 }],
-    residentGroups: [{ name: '长江路居民小组', households: 650, leaderName: '组长丙', grid: 1 }],
+    buildings: [{ name: '大行宫小区1幢', households: 72, leaderName: '楼栋长丙', grid: 1, area: 1 }],
+    residentGroups: [{ name: '长江路居民小组', households: 650, leaderName: '孙桂英', grid: 1 }],
+    // The estate is the grid, and the group's leader chairs its owners' committee (兼任).
+    propertyAreas: [
+      {
+        name: '大行宫小区',
+        propertyManager: '长江路物业服务有限公司',
+        households: 72,
+        ownersCommitteeChairName: '孙桂英',
+      },
+    ],
   });
 }
 
@@ -309,4 +349,4 @@ export function demoRegisters(): CommunityRegisters[] {
   return [xiangshan(), daxinggong()];
 }
 
-export type { Building, Grid, ResidentGroup };
+export type { Building, Grid, PropertyArea, ResidentGroup };

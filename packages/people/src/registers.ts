@@ -281,6 +281,8 @@ export const building = z.strictObject({
   /** 楼栋长, usually a resident volunteer, so a name rather than a roster entry. */
   leaderName: text('楼栋长姓名', 50).optional(),
   gridId: recordId.optional(),
+  /** The 物业服务区域 the building lies in (Ezhou 第七条（二）). */
+  propertyAreaId: recordId.optional(),
 });
 export type Building = z.output<typeof building>;
 
@@ -299,6 +301,50 @@ export const residentGroup = z.strictObject({
   gridId: recordId.optional(),
 });
 export type ResidentGroup = z.output<typeof residentGroup>;
+
+/**
+ * 物业服务区域: the area one property-service company (物业服务企业) serves, with the chair of its
+ * owners' committee (业主委员会主任). Ezhou 第七条（二） wants groups, grids and these areas to coincide as
+ * far as possible, and lets a resident group's leader chair the owners' committee too; the buildings
+ * in the area name it (`Building.propertyAreaId`).
+ */
+export const propertyArea = z.strictObject({
+  id: recordId,
+  communityCode,
+  name: text('物业服务区域名称'),
+  propertyManager: text('物业服务企业名称').optional(),
+  households: households.optional(),
+  ownersCommitteeChairName: text('业主委员会主任姓名', 50).optional(),
+});
+export type PropertyArea = z.output<typeof propertyArea>;
+/** A new property-service area, before the store gives it an id. */
+export const propertyAreaDraft = propertyArea.omit({ id: true });
+
+/** The fields of a property-service area as the console and the sheets name them. */
+export const propertyAreaFieldLabels: Record<Exclude<keyof PropertyArea, 'id'>, string> = {
+  communityCode: '社区代码',
+  name: '物业服务区域名称',
+  propertyManager: '物业服务企业',
+  households: '户数',
+  ownersCommitteeChairName: '业主委员会主任',
+};
+
+/** The kinds of unit a community registers beside its roster and committees, one store per kind. */
+export const peopleUnitKinds = [
+  'grid',
+  'building',
+  'resident-group',
+  'representative',
+  'property-area',
+] as const;
+export type PeopleUnitKind = (typeof peopleUnitKinds)[number];
+export const peopleUnitKindLabels: Record<PeopleUnitKind, string> = {
+  grid: '网格',
+  building: '楼栋',
+  'resident-group': '居民小组',
+  representative: '居民代表',
+  'property-area': '物业服务区域',
+};
 
 /**
  * 居民代表: a resident chosen to represent the residents (at the 居民代表会议), with the dates of the
@@ -353,6 +399,8 @@ export interface CommunityRegisters {
   residentGroups: ResidentGroup[];
   /** 居民代表 with their terms; absent where none are registered. */
   representatives?: Representative[];
+  /** 物业服务区域; absent where none are registered. */
+  propertyAreas?: PropertyArea[];
 }
 
 export function emptyRegisters(code: string): CommunityRegisters {

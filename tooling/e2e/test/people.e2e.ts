@@ -1,8 +1,8 @@
 /**
  * The worker roster of 象山社区, walked by 孙立, a worker of the community: the roster with numbers
  * masked, the post and training filters, a person's page where the full numbers are shown on request
- * (and logged), and the community's organisation chart with the 网格长 rule flagged — on a desktop,
- * then opened on a 390×844 phone.
+ * (and logged), and the community's organisation chart with the 网格长 rule flagged and a
+ * property-service area added — on a desktop, then opened on a 390×844 phone.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -78,6 +78,50 @@ describeInBrowser('the people roster and organisation chart in the console', () 
     await screenshot(page, 'people-organisation');
   });
 
+  it('adds a property-service area, with the refusal on its field, and shows how areas and grids coincide', async () => {
+    const card = page.getByTestId('org-property-areas-card');
+    // The demo estate spans both grids, so it coincides with neither (guidance, a warning).
+    await card
+      .getByTestId('property-area')
+      .filter({ hasText: '象山花园' })
+      .getByText('未与任何网格重合')
+      .waitFor();
+    const findings = page.getByTestId('org-findings');
+    await findings.getByText('物业服务区域与网格尽可能重合').waitFor();
+    await expect(findings.textContent()).resolves.toContain('未重合：象山花园');
+
+    await card.getByText('添加物业服务区域', { exact: true }).click();
+    const form = card.getByTestId('property-area-form');
+    await form.getByRole('button', { name: '添加物业服务区域' }).click();
+    await form.locator('.ant-form-item-explain-error').getByText('物业服务区域名称不能为空').waitFor();
+    // The browser logs the refusal's 400; it is the one error this walk expects.
+    expect(consoleErrors.splice(0)).toEqual([expect.stringContaining('status of 400')]);
+    await form.getByLabel('物业服务区域名称').fill('象山东苑');
+    await form.getByLabel('物业服务企业（可空）').fill('东苑物业服务有限公司');
+    await form.getByRole('button', { name: '添加物业服务区域' }).click();
+    await card
+      .getByTestId('property-area')
+      .filter({ hasText: '象山东苑' })
+      .getByText(/东苑物业服务有限公司/)
+      .waitFor();
+    await expect.poll(() => findings.textContent(), { timeout: 10_000 }).toContain('象山东苑');
+
+    // Edited in place: the company changes, the list shows it.
+    await card
+      .getByTestId('property-area')
+      .filter({ hasText: '象山东苑' })
+      .getByRole('button', { name: '修改' })
+      .click();
+    const dialog = page.locator('.ant-modal', { hasText: '修改物业服务区域：象山东苑' });
+    await dialog.getByLabel('物业服务企业（可空）').fill('新东苑物业服务有限公司');
+    await dialog.getByRole('button', { name: '保存物业服务区域' }).click();
+    await card
+      .getByTestId('property-area')
+      .filter({ hasText: '象山东苑' })
+      .getByText(/新东苑物业服务有限公司/)
+      .waitFor();
+  });
+
   it('opens on a 390×844 phone screen', async () => {
     // The console's side menu keeps its 208px on a phone (the layout's concern, not this page's), so
     // this walk checks that the pages work there and keeps a screenshot, not that they fit.
@@ -87,6 +131,7 @@ describeInBrowser('the people roster and organisation chart in the console', () 
     await page.getByRole('checkbox', { name: '本年未培训' }).waitFor();
     await page.goto(`${server.url}/people/org/${xiangshan.code}`);
     await page.getByTestId('org-findings').getByText('网格长由社区居民委员会成员兼任').waitFor();
+    await page.getByTestId('org-property-areas-card').getByText('象山东苑').waitFor();
     await screenshot(page, 'people-mobile');
     expect(consoleErrors).toEqual([]);
   });

@@ -149,9 +149,10 @@ export const peopleSpreadsheets = {
   }),
 
   /**
-   * Grids, buildings, resident groups or resident representatives from a sheet of that kind: new ones
-   * added, stored ones of the same name updated (representatives only added), with the links the sheet
-   * names — a building's or group's grid, a grid's 网格长 (who must sit on the residents' committee) —
+   * Grids, buildings, resident groups, resident representatives or property-service areas from a sheet
+   * of that kind: new ones added, stored ones of the same name updated (representatives only added),
+   * with the links the sheet names — a building's or group's grid, a building's property-service area
+   * (by name), a grid's 网格长 (who must sit on the residents' committee) —
    * all of it, or nothing with every problem by row and column.
    */
   importUnits: writerProcedure
@@ -186,8 +187,8 @@ export const peopleSpreadsheets = {
     }),
 
   /**
-   * The grids, buildings, resident groups or resident representatives of the communities under a node,
-   * with their links by name (a grid's 网格长 by name and masked identity number), so the file reads back.
+   * The grids, buildings, resident groups, resident representatives or property-service areas of the
+   * communities under a node, with their links by name (a grid's 网格长 by name and masked identity number), so the file reads back.
    */
   exportUnits: exportProcedure({
     input: z.strictObject({ under: divisionCode.optional(), kind: unitKind }),
@@ -202,6 +203,7 @@ export const peopleSpreadsheets = {
       const rows: UnitSheetRow[] = [];
       for (const r of registers.values()) {
         const gridName = new Map(r.grids.map((g) => [g.id, g.name]));
+        const areaName = new Map((r.propertyAreas ?? []).map((a) => [a.id, a.name]));
         const inGrid = (gridId: string | undefined) => {
           const name = gridId === undefined ? undefined : gridName.get(gridId);
           return name === undefined ? {} : { gridName: name };
@@ -217,9 +219,17 @@ export const peopleSpreadsheets = {
             });
           }
         else if (input.kind === 'building')
-          for (const b of r.buildings) rows.push({ ...b, ...inGrid(b.gridId) });
+          for (const b of r.buildings) {
+            const area = b.propertyAreaId === undefined ? undefined : areaName.get(b.propertyAreaId);
+            rows.push({
+              ...b,
+              ...inGrid(b.gridId),
+              ...(area === undefined ? {} : { propertyAreaName: area }),
+            });
+          }
         else if (input.kind === 'resident-group')
           for (const g of r.residentGroups) rows.push({ ...g, ...inGrid(g.gridId) });
+        else if (input.kind === 'property-area') rows.push(...(r.propertyAreas ?? []));
         else rows.push(...(r.representatives ?? []));
       }
       return rows.slice(0, limit);

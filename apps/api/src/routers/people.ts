@@ -16,11 +16,13 @@ import {
   PeopleError,
   recordFullView,
   registerHistory,
+  replacePropertyArea,
   replaceRepresentative,
   rosterStaysUnder,
   saveCommittee,
   saveUnit,
   saveWorker,
+  unitCommunity,
   unitVersions,
 } from '@shequ/db';
 import { ancestorCodes, COUNTRY_CODE, communityCode, divisionCode, isoDate, yuan } from '@shequ/domain';
@@ -44,6 +46,10 @@ import {
   onPost,
   payBelow,
   payNotBelowReference,
+  propertyArea,
+  propertyAreaDraft,
+  propertyAreaOverlap,
+  propertyAreasAndGridsCoincide,
   recordId,
   representativeDraft,
   residentGroup,
@@ -55,6 +61,7 @@ import {
   subCommitteesLedByMember,
   termsEnding,
   trainingMissing,
+  unitLinkProblems,
   type Worker,
   worker,
   workerDraft,
@@ -65,7 +72,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { scopePrefix } from '../auth/scope.js';
 import type { Context } from '../context.js';
-import { FieldProblems, forbidden, notFound } from '../errors.js';
+import { FieldProblems, fieldError, forbidden, notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 import { communitiesUnder } from './communities.js';
 import { type PathEntry, visiblePath } from './jurisdictions.js';
@@ -380,7 +387,10 @@ export const peopleRouter = router({
       }
     }),
 
-  /** A new grid, building, resident group or resident representative (with the term's dates). */
+  /**
+   * A new grid, building, resident group, resident representative (with the term's dates) or
+   * property-service area (物业服务区域).
+   */
   createUnit: writerProcedure
     .input(
       z.discriminatedUnion('kind', [
@@ -388,32 +398,30 @@ export const peopleRouter = router({
         z.strictObject({ kind: z.literal('building'), unit: building.omit({ id: true }) }),
         z.strictObject({ kind: z.literal('resident-group'), unit: residentGroup.omit({ id: true }) }),
         z.strictObject({ kind: z.literal('representative'), unit: representativeDraft }),
+        z.strictObject({ kind: z.literal('property-area'), unit: propertyAreaDraft }),
       ]),
     )
     .mutation(async ({ ctx, input }) => {
       requireScope(ctx.principal, input.unit.communityCode);
-      // The links a unit names must hold: its grid is one of the community's, and a 网格长 sits on
-      // the residents' committee (Ezhou 第七条（一）, binding, so refused).
-      const linked =
-        input.kind === 'grid'
-          ? input.unit.leaderWorkerId
-          : 'gridId' in input.unit
-            ? input.unit.gridId
-            : undefined;
-      if (linked !== undefined) {
+      // The links a unit names must hold: its grid and property-service area are the community's, and
+      // a 网格长 sits on the residents' committee (Ezhou 第七条（一）, binding, so refused).
+      const links: { gridId?: string | undefined; propertyAreaId?: string | undefined } =
+        input.kind === 'building'
+          ? { gridId: input.unit.gridId, propertyAreaId: input.unit.propertyAreaId }
+          : input.kind === 'resident-group'
+            ? { gridId: input.unit.gridId }
+            : {};
+      const leader = input.kind === 'grid' ? input.unit.leaderWorkerId : undefined;
+      if (leader !== undefined || Object.values(links).some((v) => v !== undefined)) {
         const registers = await loadCommunityRegisters(ctx.db, input.unit.communityCode);
-        const problem =
-          input.kind === 'grid'
-            ? gridLeaderProblem(registers, linked, today(ctx))
-            : registers.grids.some((g) => g.id === linked)
-              ? undefined
-              : '本社区没有这个网格';
-        if (problem !== undefined)
-          asClientError(
-            new PeopleError('invalid', problem, [
-              { path: input.kind === 'grid' ? 'unit.leaderWorkerId' : 'unit.gridId', message: problem },
-            ]),
-          );
+        const leaderProblem =
+          leader === undefined ? undefined : gridLeaderProblem(registers, leader, today(ctx));
+        const problems = [
+          ...(leaderProblem === undefined ? [] : [{ path: 'leaderWorkerId', message: leaderProblem }]),
+          ...unitLinkProblems(registers, links),
+        ].map((p) => ({ ...p, path: `unit.${p.path}` }));
+        if (problems.length > 0)
+          asClientError(new PeopleError('invalid', problems.map((p) => p.message).join('；'), problems));
       }
       const who = {
         actor: { id: ctx.principal.id, username: ctx.principal.username },
@@ -421,24 +429,44 @@ export const peopleRouter = router({
         at: ctx.settings.now(),
       };
       try {
-        if (input.kind === 'grid')
-          return await saveUnit(ctx.db, { ...who, kind: 'grid', unit: { ...input.unit, id: randomUUID() } });
-        if (input.kind === 'building')
-          return await saveUnit(ctx.db, {
-            ...who,
-            kind: 'building',
-            unit: { ...input.unit, id: randomUUID() },
-          });
-        if (input.kind === 'representative')
-          return await saveUnit(ctx.db, {
-            ...who,
-            kind: 'representative',
-            unit: { ...input.unit, id: randomUUID() },
-          });
-        return await saveUnit(ctx.db, {
-          ...who,
-          kind: 'resident-group',
-          unit: { ...input.unit, id: randomUUID() },
+        // Each kind with its own record, so the store's union sees which one it gets.
+        const id = randomUUID();
+        switch (input.kind) {
+          case 'grid':
+            return await saveUnit(ctx.db, { ...who, kind: input.kind, unit: { ...input.unit, id } });
+          case 'building':
+            return await saveUnit(ctx.db, { ...who, kind: input.kind, unit: { ...input.unit, id } });
+          case 'representative':
+            return await saveUnit(ctx.db, { ...who, kind: input.kind, unit: { ...input.unit, id } });
+          case 'property-area':
+            return await saveUnit(ctx.db, { ...who, kind: input.kind, unit: { ...input.unit, id } });
+          default:
+            return await saveUnit(ctx.db, { ...who, kind: input.kind, unit: { ...input.unit, id } });
+        }
+      } catch (error) {
+        asClientError(error);
+      }
+    }),
+
+  /**
+   * A property-service area as edited: in the caller's scope, in the community it was registered in,
+   * and at the version the editor read (else 409, nothing written); audited with the record before.
+   */
+  updatePropertyArea: writerProcedure
+    .input(z.strictObject({ area: propertyArea, expectedVersion: z.number().int().min(1) }))
+    .mutation(async ({ ctx, input }) => {
+      const stored = await unitCommunity(ctx.db, 'property-area', input.area.id);
+      if (stored === undefined) throw notFound('没有这个物业服务区域');
+      requireScope(ctx.principal, stored);
+      if (stored !== input.area.communityCode)
+        throw fieldError('BAD_REQUEST', 'area.communityCode', '物业服务区域不能改到其他社区');
+      try {
+        return await replacePropertyArea(ctx.db, {
+          actor: { id: ctx.principal.id, username: ctx.principal.username },
+          ip: ctx.ip,
+          at: ctx.settings.now(),
+          area: input.area,
+          expectedVersion: input.expectedVersion,
         });
       } catch (error) {
         asClientError(error);
@@ -476,7 +504,7 @@ export const peopleRouter = router({
 
   /**
    * One community's organisation as of a date: committees (members by name and post), grids,
-   * buildings, resident groups, terms ending, the rules' findings and the snapshot fields the
+   * buildings, resident groups, property-service areas (and the grid each coincides with), terms ending, the rules' findings and the snapshot fields the
    * registers determine.
    */
   organisation: authedProcedure
@@ -503,6 +531,10 @@ export const peopleRouter = router({
         grids: registers.grids,
         buildings: registers.buildings,
         residentGroups: registers.residentGroups,
+        propertyAreas: (registers.propertyAreas ?? []).map((a) => ({
+          ...a,
+          version: versions.get(a.id) ?? 1,
+        })),
         representatives: (registers.representatives ?? []).map((r) => ({
           ...r,
           version: versions.get(r.id) ?? 1,
@@ -517,8 +549,10 @@ export const peopleRouter = router({
           chairsTrainedThisYear(registers, asOf),
           payNotBelowReference(registers, asOf, input.referencePay),
           groupsAndGridsCoincide(registers),
+          propertyAreasAndGridsCoincide(registers),
         ],
         householdsPerGrid: householdsPerGrid(registers),
+        propertyAreaOverlap: propertyAreaOverlap(registers),
         derived,
       };
     }),

@@ -2,13 +2,13 @@
  * The registers in Excel. The roster: import a filled-in sheet under the roster's headers (every row or
  * none, each problem by row and column), and export the roster as filtered on screen — numbers masked,
  * or in full (a file that can be imported elsewhere) for the roles that may see them, which the server
- * records. Grids, buildings, resident groups and resident representatives: the same, one sheet per
- * kind. Committees: one sheet, a row a member, members named by identity number (masked on export
+ * records. Grids, buildings, resident groups, resident representatives and property-service areas:
+ * the same, one sheet per kind. Committees: one sheet, a row a member, members named by identity number (masked on export
  * unless asked in full).
  */
 import { UploadOutlined } from '@ant-design/icons';
 import { canWrite } from '@shequ/domain/roles';
-import { maySeePersonalData } from '@shequ/people';
+import { maySeePersonalData, peopleUnitKindLabels } from '@shequ/people';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Checkbox, Modal, Select, Space, Table } from 'antd';
 import { useState } from 'react';
@@ -80,14 +80,9 @@ function ImportResultModal({
   );
 }
 
-const unitKindLabels: Record<UnitKind, string> = {
-  grid: '网格',
-  building: '楼栋',
-  'resident-group': '居民小组',
-  representative: '居民代表',
-};
+const unitKindLabels: Record<UnitKind, string> = peopleUnitKindLabels;
 
-/** One community's (or street's) grids, buildings or resident groups in and out of Excel. */
+/** One community's (or street's) grids, buildings, resident groups, representatives or property-service areas in and out of Excel. */
 export function UnitSpreadsheet({
   under,
   initialKind = 'building',
@@ -115,7 +110,7 @@ export function UnitSpreadsheet({
     <Space wrap>
       <Select<UnitKind>
         aria-label="表格类别"
-        style={{ width: 120 }}
+        style={{ width: 140 }}
         value={kind}
         onChange={setKind}
         options={(Object.keys(unitKindLabels) as UnitKind[]).map((k) => ({

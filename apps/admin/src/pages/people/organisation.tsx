@@ -24,6 +24,7 @@ import { errorMessage } from '../../lib/fieldErrors.js';
 import { trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import { AppraisalSummary, AppraiseButton } from './appraisals.js';
+import { PropertyAreas } from './PropertyAreas.js';
 import { CommitteeSpreadsheet, UnitSpreadsheet } from './RegisterSpreadsheets.js';
 import { Representatives } from './Representatives.js';
 
@@ -174,6 +175,12 @@ export default function OrganisationPage() {
               .join('、') || '—'}
           </Typography.Paragraph>
         )}
+      </Card>
+      <Card size="small" title="物业服务区域" data-testid="org-property-areas-card">
+        <div style={{ marginBottom: 12 }}>
+          <UnitSpreadsheet under={code} initialKind="property-area" />
+        </div>
+        {data && <PropertyAreas data={data} canWrite={canWrite} />}
       </Card>
       <Card size="small" title="居民代表" data-testid="org-representatives">
         <div style={{ marginBottom: 12 }}>

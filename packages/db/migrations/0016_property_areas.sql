@@ -1,0 +1,2 @@
+ALTER TABLE "people_units" DROP CONSTRAINT "people_units_kind_check";--> statement-breakpoint
+ALTER TABLE "people_units" ADD CONSTRAINT "people_units_kind_check" CHECK ("people_units"."kind" in ('grid', 'building', 'resident-group', 'representative', 'property-area'));
