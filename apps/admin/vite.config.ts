@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { precompress } from './build/precompress.js';
@@ -9,7 +10,13 @@ export default defineConfig({
   // Brotli and gzip copies of the build, for the API's static serving (apps/api/src/static-assets.ts).
   plugins: [react(), precompress()],
   // Workspace packages (`@shequ/domain`) are bundled from their TypeScript source, no build first.
-  resolve: { conditions: ['@shequ/source', ...defaultClientConditions] },
+  resolve: {
+    conditions: ['@shequ/source', ...defaultClientConditions],
+    // dayjs in Chinese wherever it is used (src/lib/dayjs-zh-cn.ts), and only there.
+    alias: [
+      { find: /^dayjs$/, replacement: fileURLToPath(new URL('./src/lib/dayjs-zh-cn.ts', import.meta.url)) },
+    ],
+  },
   server: {
     port: 5173,
     proxy: {

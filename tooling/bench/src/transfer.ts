@@ -8,6 +8,8 @@
  * (`pnpm --filter @shequ/admin build`) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium);
  * without either the topic says so and measures nothing.
  *
+ * A page over its goal makes the run exit with code 1.
+ *
  * SHEQU_BENCH_TRANSFER_DETAIL=1 lists every response with its size.
  *
  * The server runs as in the browser tests: its own temporary database with the demo data, the demo
@@ -253,6 +255,8 @@ export async function run(): Promise<void> {
       if (!report(shown, measured, ANY_PAGE_GOAL_BYTES)) unmet.push(path);
     }
     process.stdout.write(unmet.length === 0 ? '\n全部页面达标\n' : `\n未达标：${unmet.join('、')}\n`);
+    // A page over its goal fails the run (exit code 1), so a script or CI job can stop on it.
+    if (unmet.length > 0) process.exitCode = 1;
   } finally {
     await browser.close();
     const exited = new Promise((resolve) => server.child.once('exit', resolve));

@@ -175,6 +175,17 @@ describeInBrowser('admin console in a browser', () => {
     expect(await page.locator('#facts_households').inputValue()).toBe('4388');
   });
 
+  it('opens the workbench at the bare address and says so when an address names no page', async () => {
+    // Opened cold: the console's pages are added to the router with its frame, after the first load.
+    await page.goto(`${server.url}/no-such-page`);
+    await page.getByText('没有这个页面').waitFor();
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await page.waitForURL(/\/workbench$/);
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/workbench$/);
+    await page.getByRole('heading', { name: '工作台', exact: true }).waitFor();
+  });
+
   it('signs out, after which the console asks for a sign-in again', async () => {
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();

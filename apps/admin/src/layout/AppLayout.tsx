@@ -9,6 +9,9 @@ import { queryClient, type SessionUser, trpc } from '../lib/trpc.js';
 import { pages } from '../pages/registry.js';
 import { NotificationBell } from './NotificationBell.js';
 
+// The router adds the console's pages from here (App.tsx): they are imported from the frame's chunk.
+export { appRoutes } from '../pages/registry.js';
+
 const brand = '社区工作平台';
 
 // Only phones show the menu in a drawer: wide screens never download it.

@@ -20,9 +20,8 @@ import {
 } from '@ant-design/icons';
 import { isAdminRole } from '@shequ/domain/roles';
 import type { ComponentType, ReactNode } from 'react';
-import { Navigate, type RouteObject } from 'react-router';
+import type { RouteObject } from 'react-router';
 import type { Role } from '../lib/labels.js';
-import { homePath } from '../lib/navigation.js';
 
 type PageModule = Promise<{ default: ComponentType }>;
 
@@ -137,7 +136,7 @@ export const pages: PageEntry[] = [
 ];
 
 export function appRoutes(): RouteObject[] {
-  const routes: RouteObject[] = [{ index: true, element: <Navigate to={homePath} replace /> }];
+  const routes: RouteObject[] = [];
   for (const page of pages) {
     const load = page.load;
     if (!load) continue;
