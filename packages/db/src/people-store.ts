@@ -598,10 +598,11 @@ const unitWords: Record<UnitRecord['kind'], { missing: string; changed: string }
   building: { missing: '没有这个楼栋', changed: '该楼栋' },
   'resident-group': { missing: '没有这个居民小组', changed: '该居民小组' },
   representative: { missing: '没有这位居民代表', changed: '该居民代表' },
+  'property-area': { missing: '没有这个物业服务区域', changed: '该物业服务区域' },
 };
 
 /**
- * Replaces a grid, building, resident group or representative of the kind named (a representative's
+ * Replaces a grid, building, resident group, representative or property-service area of the kind named (a representative's
  * term ended, a group's leader elected), audited with the record before; the caller has decided the new
  * record. Takes a transaction too, so an election's result can change a unit in its own transaction.
  */
@@ -653,34 +654,12 @@ export async function replacePropertyArea(
   db: Database,
   input: PeopleActor & { area: PropertyArea; expectedVersion: number },
 ): Promise<PropertyArea & { version: number }> {
-  return db.transaction(async (tx) => {
-    const { area } = input;
-    const [old] = await tx
-      .select()
-      .from(peopleUnits)
-      .where(and(eq(peopleUnits.id, area.id), eq(peopleUnits.kind, 'property-area')))
-      .for('update');
-    if (!old || old.communityCode !== area.communityCode)
-      throw new PeopleError('not-found', '没有这个物业服务区域');
-    if (old.version !== input.expectedVersion)
-      throw new PeopleError('conflict', '该物业服务区域已被他人修改，请刷新后重新编辑');
-    await tx
-      .update(peopleUnits)
-      .set({ name: area.name, record: withoutKeys(area), version: old.version + 1, updatedAt: input.at })
-      .where(eq(peopleUnits.id, area.id));
-    await markRegistersChanged(tx, area.communityCode, input.at);
-    await writeAudit(tx, {
-      actor: input.actor,
-      action: 'people.property-area.update',
-      entityType: 'people.property-area',
-      entityId: area.id,
-      jurisdictionCode: area.communityCode,
-      before: { ...(old.record as object), id: old.id, communityCode: old.communityCode },
-      after: area,
-      ip: input.ip,
-      at: input.at,
-    });
-    return { ...area, version: old.version + 1 };
+  const { area, ...rest } = input;
+  return replaceUnit(db, {
+    ...rest,
+    kind: 'property-area',
+    unit: area,
+    action: 'people.property-area.update',
   });
 }
 
