@@ -120,6 +120,8 @@ describe('case feedback in the residents’ score', () => {
     await enterScores(schemeId);
 
     const breakdown = await first.assessment.breakdown.query({ schemeId, communityCode: FIRST });
+    // The page is titled with the community's name, not its code.
+    expect(breakdown.name).toBe('甲社区居委会');
     // Survey 非常满意 + 基本满意 (4 + 2 steps), feedback 5 and 1 (4 + 0): 10 / 16 of 100 = 62.5, not the
     // survey's 75 alone nor the 10 typed in.
     expect(breakdown.routineRounds[0]?.leaves.find((l) => l.id === 'satisfaction')?.raw).toBe(62.5);

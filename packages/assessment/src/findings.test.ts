@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { publicationBlockers, schemeFindings } from './findings.js';
+import { checkScoreCells, communityScoresFromCells } from './cells.js';
+import { scoreCommunities } from './compute.js';
+import { scoreEntryDeadline } from './deadlines.js';
+import { demoAssessmentScheme, demoAssessmentScoreBatches } from './demo.js';
+import { publicationBlockers, resultsPublicationBasis, schemeFindings } from './findings.js';
 import { sampleScheme } from './fixtures.test-helpers.js';
 import { compileScheme } from './scheme.js';
 
@@ -82,5 +86,59 @@ describe('schemeFindings elsewhere', () => {
 
   it('a jurisdiction with no pack has no findings', () => {
     expect(schemeFindings(compileScheme(sampleScheme({ jurisdiction: '110101' })))).toEqual([]);
+  });
+});
+
+describe('the demo scheme of 金山镇 (the console’s demo data)', () => {
+  it('may be published, and its year of scores ranks the four communities of 金山镇 over three grades', () => {
+    const compiled = compileScheme(demoAssessmentScheme());
+    expect(publicationBlockers(schemeFindings(compiled))).toEqual([]);
+    // No pack over 金山镇 rules on schemes; under the stricter packs the same shape still passes.
+    for (const jurisdiction of ['420703', '371002'])
+      expect(
+        publicationBlockers(schemeFindings(compileScheme({ ...demoAssessmentScheme(), jurisdiction }))),
+      ).toEqual([]);
+
+    const batches = demoAssessmentScoreBatches();
+    const cells = batches.flatMap((b) => b.cells);
+    for (const batch of batches)
+      expect(
+        checkScoreCells(compiled, batch.cells, {
+          scorers: batch.enteredBy === 'street' ? ['street'] : ['department', 'residents'],
+          communityAllowed: (code) => code.startsWith('370305111'),
+        }),
+      ).toEqual([]);
+    // Entered within R-ASM-2's deadline for its period.
+    for (const batch of batches)
+      for (const cell of batch.cells)
+        expect(batch.enteredAt.slice(0, 10) <= scoreEntryDeadline(cell.period, 2026)).toBe(true);
+
+    const { complete, incomplete } = communityScoresFromCells(compiled, cells);
+    expect(incomplete).toEqual([]);
+    const results = scoreCommunities(compiled, complete);
+    expect(results.map((r) => [r.code, r.rank, r.grade])).toEqual([
+      ['370305111007', 1, '优秀'],
+      ['370305111006', 2, '良好'],
+      ['370305111012', 3, '良好'],
+      ['370305111013', 4, '合格'],
+    ]);
+  });
+
+  it('holds only the communities the database has', () => {
+    const batches = demoAssessmentScoreBatches((code) => code === '370305111007');
+    expect(new Set(batches.flatMap((b) => b.cells.map((c) => c.communityCode)))).toEqual(
+      new Set(['370305111007']),
+    );
+  });
+});
+
+describe('resultsPublicationBasis', () => {
+  it('cites Ezhou 第三十四条 for an Ezhou scheme, Weihai 三（四） for a Weihai one, nothing for 金山镇', () => {
+    expect(resultsPublicationBasis('420703')).toMatchObject({
+      document: '鄂州市城市社区工作规则（试行）',
+      article: '第三十四条',
+    });
+    expect(resultsPublicationBasis('371002')?.article).toBe('三（四）');
+    expect(resultsPublicationBasis('370305111')).toBeUndefined();
   });
 });

@@ -241,3 +241,30 @@ export function schemeFindings(compiled: CompiledScheme, options: { asOf?: strin
 export function publicationBlockers(findings: readonly SchemeFinding[]): SchemeFinding[] {
   return findings.filter((f) => f.status === 'fail');
 }
+
+export interface PublicationBasis {
+  document: string;
+  article: string;
+  quote: string;
+}
+
+const publicationBases: { pack: string; article: string; quote: string }[] = [
+  { pack: EZHOU, article: '第三十四条', quote: '社区工作综合考核评比结果应面向社会公开公示。' },
+  {
+    pack: WEIHAI,
+    article: '三（四）',
+    quote: '逐步建立以社区居民满意度为主要衡量标准的社区治理评价体系和评价结果公开机制。',
+  },
+];
+
+/**
+ * The provision a scheme's published results cite: the first pack over the scheme's jurisdiction that
+ * asks for assessment results to be made public (Ezhou 第三十四条, Weihai 三（四））; none where no
+ * shipped document does, so a publication never cites another city's rules.
+ */
+export function resultsPublicationBasis(jurisdiction: string): PublicationBasis | undefined {
+  const packCodes = schemePackCodes(jurisdiction);
+  const basis = publicationBases.find((b) => packCodes.includes(b.pack));
+  if (!basis) return undefined;
+  return { document: documentOf(basis.pack).title, article: basis.article, quote: basis.quote };
+}

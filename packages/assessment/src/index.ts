@@ -4,6 +4,7 @@ export * from './cells.js';
 export * from './compute.js';
 export * from './deadlines.js';
 export * from './decimal.js';
+export * from './demo.js';
 export * from './file-input.js';
 export * from './findings.js';
 export * from './honours.js';

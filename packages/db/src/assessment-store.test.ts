@@ -10,8 +10,9 @@ import {
   updateAssessmentScheme,
 } from './assessment-store.js';
 import type { DatabaseHandle } from './client.js';
+import { seedAssessmentDemo } from './demo-assessment.js';
 import { auditLog } from './schema.js';
-import { createTestDatabase } from './testing.js';
+import { createTestDatabase, insertTestCommunity } from './testing.js';
 
 let database: DatabaseHandle;
 const acting = {
@@ -79,5 +80,33 @@ describe('assessment store', () => {
       .where(eq(auditLog.entityId, `${scheme.id}/420704001001`))
       .orderBy(auditLog.id);
     expect(last).toMatchObject({ before: { '2026-Q1/party': 8 }, after: { '2026-Q1/party': 9 } });
+  });
+
+  it('stores the demo’s assessment year once: 金山镇’s published scheme and the scores of the communities present', async () => {
+    const { db } = database;
+    expect(await seedAssessmentDemo(database)).toBe(0);
+    for (const code of ['370305111007', '370305111012'])
+      await insertTestCommunity(database, { code, name: `社区${code}`, asOf: '2026-06-30' });
+    // Four quarters of four indicators and three annual ones, for each of the two communities.
+    expect(await seedAssessmentDemo(database)).toBe(2 * (4 * 4 + 3));
+    const [scheme, ...others] = await listAssessmentSchemes(db, {
+      scopePrefix: '370305111',
+      ancestorCodes: [],
+      year: 2026,
+    });
+    expect(others).toEqual([]);
+    expect(scheme).toMatchObject({ status: 'published', version: 1, jurisdictionCode: '370305111' });
+    expect(scheme?.publishedAt?.toISOString()).toBe('2026-01-09T08:00:00.000Z');
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, `${scheme?.id}/370305111007`));
+    expect(audits.map((a) => [a.action, a.actorName, a.at.toISOString().slice(0, 10)])).toContainEqual([
+      'assessment.scores.save',
+      '演示数据（金山镇）',
+      '2026-04-20',
+    ]);
+    expect(await seedAssessmentDemo(database)).toBe(0);
+    expect(await assessmentScoresOf(db, scheme?.id ?? '')).toHaveLength(38);
   });
 });

@@ -10,6 +10,7 @@ export * from './community-facts.js';
 export * from './community-snapshot.js';
 export * from './custody.js';
 export * from './demo-archives.js';
+export * from './demo-assessment.js';
 export * from './demo-facts.js';
 export * from './demo-parameters.js';
 export * from './democracy-store.js';

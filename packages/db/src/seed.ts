@@ -8,6 +8,7 @@ import { demoRegisters } from '@shequ/people';
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle, Transaction } from './client.js';
 import { type ArchivesDemoOptions, seedArchivesDemo } from './demo-archives.js';
+import { seedAssessmentDemo } from './demo-assessment.js';
 import { demoFacts } from './demo-facts.js';
 import { seedParametersDemo } from './demo-parameters.js';
 import { seedDemocracyRegisters } from './democracy-store.js';
@@ -127,6 +128,7 @@ export async function seedDemo(
   await seedServicesDemo(handle);
   await seedWorkloadDemo(handle);
   await seedParametersDemo(handle);
+  await seedAssessmentDemo(handle);
   return summary;
 }
 

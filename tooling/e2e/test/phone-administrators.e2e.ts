@@ -31,7 +31,7 @@ describeInBrowser('every page on a phone, as the administrators', () => {
       const name = await page.getByTestId('user-name').boundingBox();
       expect(name?.height ?? 0).toBeLessThan(30);
 
-      await suite.lookUpRecords(page, ['archives', 'people', 'services']);
+      await suite.lookUpRecords(page, ['archives', 'people', 'services', 'assessment']);
       // A street administrator for the walk below.
       streetAdmin.oneTimePassword = await page.evaluate(
         async ({ town, username }) => {

@@ -416,6 +416,7 @@ export const assessmentRouter = router({
       scheme: {
         id: row.id,
         name: row.name,
+        jurisdictionCode: row.jurisdictionCode,
         year: row.year,
         version: row.version,
         status: row.status,
@@ -444,8 +445,14 @@ export const assessmentRouter = router({
       const { complete } = communityScoresFromCells(compiled, cells);
       const community = complete[0];
       if (!community) throw notFound('该社区的分数尚未录入完整');
+      const names = await communityNames(ctx, [input.communityCode]);
       // Which residents' scores came from the survey and the case feedback, with how many answers of each.
-      return { ...communityBreakdown(compiled, community), fromSurveys, residentScores };
+      return {
+        ...communityBreakdown(compiled, community),
+        name: names.get(input.communityCode) ?? input.communityCode,
+        fromSurveys,
+        residentScores,
+      };
     }),
 
   /** 社区考评街道: a community's rating of its street, with its residents' scores. */

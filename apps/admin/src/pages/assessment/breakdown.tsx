@@ -56,7 +56,7 @@ function RoundTable({ round, residents }: { round: Round; residents: readonly Re
       scroll={{ x: 760 }}
       dataSource={round.leaves}
       columns={[
-        { title: '指标', dataIndex: 'path', render: (path: string[]) => path.join(' / ') },
+        { title: '指标', dataIndex: 'name' },
         {
           title: '评分主体',
           dataIndex: 'scorer',
@@ -89,7 +89,7 @@ export default function BreakdownPage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Link to={`/assessment/${id}`}>返回方案</Link>
       <Typography.Title level={3} style={{ margin: 0 }}>
-        社区 {data.code} 得分明细
+        {data.name} 得分明细
       </Typography.Title>
       <Card size="small">
         <Typography.Paragraph style={{ margin: 0 }} data-testid="breakdown-formula">

@@ -1,7 +1,9 @@
 /**
- * 公示: the results as published (鄂州 第三十四条: 社区工作综合考核评比结果应面向社会公开公示), with the
- * scheme, its version and the date of publication, laid out to print on A4 without the console around it.
+ * 公示: the results as published, with the scheme, its version, the date of publication and the
+ * provision that asks for it where the scheme's jurisdiction has one (鄂州 第三十四条: 社区工作综合考核评比
+ * 结果应面向社会公开公示), laid out to print on A4 without the console around it.
  */
+import { resultsPublicationBasis } from '@shequ/assessment';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Result, Skeleton, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
@@ -36,6 +38,7 @@ export default function PublicationPage() {
   if (results.isError)
     return <Result status="warning" title="无法显示公示" subTitle={errorMessage(results.error)} />;
   const { scheme, results: rows } = results.data;
+  const basis = resultsPublicationBasis(scheme.jurisdictionCode);
   return (
     <div className="publication">
       <style>{printStyle}</style>
@@ -77,8 +80,8 @@ export default function PublicationPage() {
         </table>
       </div>
       <Typography.Paragraph style={{ marginTop: 16 }} data-testid="publication-date">
-        公示日期：{chinaDate(new Date())}
-        。依据《鄂州市城市社区工作规则（试行）》第三十四条，考核评比结果面向社会公开公示。
+        公示日期：{chinaDate(new Date())}。{basis ? `依据《${basis.document}》${basis.article}，` : ''}
+        考核评比结果面向社会公开公示。
       </Typography.Paragraph>
     </div>
   );

@@ -215,13 +215,15 @@ function Results({ scheme }: { scheme: Scheme }) {
             rowKey="code"
             size="small"
             dataSource={data.results}
-            scroll={{ x: 640 }}
+            // The other columns take 610px: without its own width the community's name was squeezed to one character a line.
+            scroll={{ x: 780 }}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             columns={[
               { title: '排名', dataIndex: 'rank', width: 60 },
               {
                 title: '社区',
                 dataIndex: 'name',
+                width: 170,
                 render: (name: string, row) => (
                   <Link to={`/assessment/${scheme.id}/communities/${row.code}`}>{name}</Link>
                 ),

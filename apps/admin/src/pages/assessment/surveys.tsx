@@ -12,6 +12,7 @@ import {
   DatePicker,
   Empty,
   Form,
+  Grid,
   InputNumber,
   Modal,
   Result,
@@ -44,6 +45,8 @@ function OpenSurvey({ schemeId, periods }: { schemeId: string; periods: string[]
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ period: string; dates: [Dayjs, Dayjs] }>();
   const open = useMutation(trpc.assessmentSurveys.open.mutationOptions());
+  // On a phone the label and the date range do not fit on one line: labels go above their fields.
+  const screens = Grid.useBreakpoint();
   if (periods.length === 0) return null;
   const submit = (values: { period: string; dates: [Dayjs, Dayjs] }) =>
     open.mutate(
@@ -69,7 +72,7 @@ function OpenSurvey({ schemeId, periods }: { schemeId: string; periods: string[]
     );
   return (
     <Card size="small" title="发起满意度调查">
-      <Form form={form} layout="inline" onFinish={submit} style={{ rowGap: 8 }}>
+      <Form form={form} layout={screens.sm ? 'inline' : 'vertical'} onFinish={submit} style={{ rowGap: 8 }}>
         <Form.Item name="period" label="考核周期" rules={[{ required: true, message: '请选择考核周期' }]}>
           <Select
             style={{ width: 140 }}
