@@ -6,17 +6,19 @@ import {
   seedDemocracyRegisters,
 } from '@shequ/db';
 import { createTestDatabase } from '@shequ/db/testing';
-import { demoDemocracyRegisters, demoPublicContacts } from '@shequ/democracy';
+import { DAXINGGONG, demoDemocracyRegisters, demoPublicContacts } from '@shequ/democracy';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unlabelledAudit } from './audit-labels.js';
-import { JINSHAN, SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
+import { JINSHAN, nanjing, SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
 import { fakeClock, insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
 
 let database: DatabaseHandle;
 let app: FastifyInstance;
 let clerk: TestClient;
+/** A clerk of 大行宫 (Nanjing), whose community the Jiangsu guideline governs. */
+let nanjingClerk: TestClient;
 let neighbour: TestClient;
 let auditor: TestClient;
 
@@ -40,9 +42,10 @@ const recordsOf = async (kind: 'meeting' | 'disclosure' | 'charter' | 'election'
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedFixture(database);
+  await seedFixture(database, nanjing);
   await seedDemocracyRegisters(database, demoDemocracyRegisters(), undefined, demoPublicContacts());
   await insertUser(database, { username: 'clerk', role: 'communityWorker', jurisdictionCode: XIANGSHAN });
+  await insertUser(database, { username: 'nanjing', role: 'communityWorker', jurisdictionCode: DAXINGGONG });
   await insertUser(database, {
     username: 'neighbour',
     role: 'communityWorker',
@@ -52,6 +55,7 @@ beforeAll(async () => {
   // Today is 2026-12-01 in China.
   app = await makeApp(database, { now: fakeClock(new Date('2026-12-01T02:00:00Z')).now });
   clerk = await signedIn(app, 'clerk');
+  nanjingClerk = await signedIn(app, 'nanjing');
   neighbour = await signedIn(app, 'neighbour');
   auditor = await signedIn(app, 'auditor');
 }, 120_000);
@@ -62,16 +66,32 @@ afterAll(async () => {
 });
 
 describe('democracy overview', () => {
-  it('lists a community’s records with what is due and the warnings', async () => {
-    const view = await clerk.democracy.community.query({ code: XIANGSHAN });
+  it('lists a Nanjing community’s records with what is due under the Jiangsu guideline', async () => {
+    const view = await nanjingClerk.democracy.community.query({ code: DAXINGGONG });
     expect(view.asOf).toBe('2026-12-01');
-    expect(view.meetings.length).toBe(18);
-    expect(view.deadlines.map((d) => [d.kind, d.dueOn, d.overdue])).toContainEqual([
+    expect(view.deadlines.map((d) => [d.kind, d.dueOn, d.overdue, d.citation.article])).toContainEqual([
       'meeting-notice',
       '2026-12-08',
       false,
+      '11（1）',
     ]);
     expect(view.deadlines.find((d) => d.kind === 'outcome-disclosure')?.overdue).toBe(true);
+    expect(view.meetings.find((m) => m.heldOn === '2026-12-18')?.noticeWarning).toBe(
+      '居民会议一般应提前10日公告，最迟2026-12-08发布公告',
+    );
+    expect(view.disclosureStandings.map((s) => s.category)).toEqual(['routine', 'important', 'finance']);
+  });
+
+  it('lists a 金山镇 community’s records with only what its own documents make due', async () => {
+    const view = await clerk.democracy.community.query({ code: XIANGSHAN });
+    expect(view.asOf).toBe('2026-12-01');
+    expect(view.meetings.length).toBe(18);
+    // The same registers as 大行宫's, but the Jiangsu guideline does not govern a Shandong community.
+    expect(view.deadlines.map((d) => [d.kind, d.dueOn, d.citation.document, d.citation.article])).toEqual([
+      ['disclosure', '2026-12-31', '金山镇城市社区工作管理办法（试行）', '第九条（三）'],
+    ]);
+    expect(view.meetings.filter((m) => m.noticeWarning !== undefined)).toEqual([]);
+    expect(view.disclosureStandings.map((s) => s.category)).toEqual(['finance']);
     expect(view.burden).toMatchObject({ districtMeetingsPerYear: 2, streetOtherMeetingsMaxPerMonth: 2 });
     const january = view.meetings.find((m) => m.heldOn === '2026-01-20');
     expect(january?.quorum).toEqual({ quorate: true, passed: [true] });
@@ -84,9 +104,13 @@ describe('democracy overview', () => {
 });
 
 describe('democracy writes', () => {
-  it('schedules a meeting with a short notice, warning and auditing it', async () => {
+  it('schedules a meeting with a short notice, warning where the Jiangsu guideline governs, auditing it', async () => {
+    const nanjing = await nanjingClerk.democracy.createMeeting.mutate({
+      record: { ...meeting, communityCode: DAXINGGONG, id: '' },
+    });
+    expect(nanjing?.warnings).toEqual(['居民会议仅提前5日公告，一般应提前10日（最迟2026-12-05）']);
     const result = await clerk.democracy.createMeeting.mutate({ record: { ...meeting, id: 'ignored' } });
-    expect(result?.warnings).toEqual(['居民会议仅提前5日公告，一般应提前10日（最迟2026-12-05）']);
+    expect(result?.warnings).toEqual([]);
     expect(result?.saved.id).not.toBe('ignored');
     const audit = await database.db
       .select()
@@ -400,7 +424,7 @@ describe('GET /public/communities/{code}', () => {
 
 describe('workbench', () => {
   it('shows a community’s own people its democracy deadlines, overdue or due within 30 days', async () => {
-    const mine = await clerk.workbench.mine.query();
+    const mine = await nanjingClerk.workbench.mine.query();
     const kinds = mine.democracy.map((d) => [d.kind, d.dueOn, d.overdue]);
     expect(kinds).toContainEqual(['meeting-notice', '2026-12-08', false]);
     // The meeting's title and its date are told apart, not run together.
@@ -410,5 +434,12 @@ describe('workbench', () => {
     // Nothing due more than 30 days ahead: the open task due on 31 December is the furthest.
     expect(mine.democracy.every((d) => d.overdue || d.dueOn <= '2026-12-31')).toBe(true);
     expect((await auditor.workbench.mine.query()).democracy).toEqual([]);
+  });
+
+  it('shows a 金山镇 community none of the Jiangsu deadlines, only its own documents’ and the project’s', async () => {
+    const mine = await clerk.workbench.mine.query();
+    expect(mine.democracy.map((d) => [d.kind, d.dueOn, d.citation.article])).toEqual([
+      ['disclosure', '2026-12-31', '第九条（三）'],
+    ]);
   });
 });

@@ -5,7 +5,8 @@
 import { communities, type DatabaseHandle, jurisdictions } from '@shequ/db';
 
 type Level = 'province' | 'city' | 'district' | 'street' | 'community';
-const nodes: [code: string, name: string, level: Level, parent: string | null][] = [
+type FixtureNode = [code: string, name: string, level: Level, parent: string | null];
+const shandong: FixtureNode[] = [
   ['370000', '山东省', 'province', null],
   ['370300', '淄博市', 'city', '370000'],
   ['370305', '临淄区', 'district', '370300'],
@@ -19,6 +20,15 @@ const nodes: [code: string, name: string, level: Level, parent: string | null][]
   ['371002001003', '布谷夼居委会', 'community', '371002001'],
 ];
 
+/** 大行宫 in Nanjing, for a test that needs a community the Jiangsu guideline governs. */
+export const nanjing: FixtureNode[] = [
+  ['320000', '江苏省', 'province', null],
+  ['320100', '南京市', 'city', '320000'],
+  ['320102', '玄武区', 'district', '320100'],
+  ['320102002', '梅园新村街道', 'street', '320102'],
+  ['320102002002', '大行宫社区居委会', 'community', '320102002'],
+];
+
 export const ZIBO = '370300';
 export const LINZI = '370305';
 export const JINSHAN = '370305111';
@@ -27,7 +37,9 @@ export const SHIHUAJIAN = '370305111006';
 export const WEIHAI = '371000';
 export const WEIHAI_COMMUNITY = '371002001001';
 
-export async function seedFixture(database: DatabaseHandle): Promise<void> {
+/** The Shandong slice, with `more` nodes (such as `nanjing`) where a test needs them. */
+export async function seedFixture(database: DatabaseHandle, more: FixtureNode[] = []): Promise<void> {
+  const nodes = [...shandong, ...more];
   const ancestors = (code: string) => ({
     provinceCode: `${code.slice(0, 2)}0000`,
     cityCode: code.length >= 6 ? `${code.slice(0, 4)}00` : null,

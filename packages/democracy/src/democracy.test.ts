@@ -1,6 +1,7 @@
 import { communitySnapshot, fieldErrors, UNIDENTIFIED_2013_CITY } from '@shequ/domain';
-import { checkCommunity } from '@shequ/policy';
+import { checkCommunity, documentsGoverning, jurisdictionsList } from '@shequ/policy';
 import { describe, expect, it } from 'vitest';
+import { citations, governedBy, PROJECT_RULES } from './citations.js';
 import { DAXINGGONG, demoDemocracyRegisters, XIANGSHAN } from './demo.js';
 import {
   charter,
@@ -17,6 +18,7 @@ import {
 import {
   charterFilingDeadlines,
   committeeFromElection,
+  consultationWarning,
   DEADLINE_HORIZON_DAYS,
   democracyDeadlines,
   disclosureStandings,
@@ -618,5 +620,78 @@ describe('the deliberation body (2013 city regulation 第十七、十八条)', (
     };
     expect(status(DAXINGGONG, '2026-06-30')).toEqual(['pass', 'pass']);
     expect(status(XIANGSHAN, '2026-06-30')).toEqual(['pass', 'fail']);
+  });
+});
+
+describe('a community’s deadlines and warnings cite only the documents that govern it', () => {
+  const governs = (code: string) => governedBy(documentsGoverning(code));
+  /** A community of Guangdong: no regional pack, only the national law and the project's rules. */
+  const SHENZHEN = '440305001001';
+  const byCitation = (code: string, registers: Parameters<typeof democracyDeadlines>[0], asOf: string) =>
+    democracyDeadlines(registers, asOf, undefined, { governs: governs(code) }).map(
+      (d) => `${d.kind} ${d.citation.document} ${d.citation.article}`,
+    );
+  const jiangsu = citations.jiangsuMeetingNotice.document;
+  /** The demo registers before the 2026 elections: the terms end on 31 May 2026. */
+  const beforeElections = (r: typeof xiangshan) => ({
+    ...r,
+    elections: r.elections.filter((e) => e.heldOn < '2022-01-01'),
+  });
+  const unnoticed = { kind: 'residents-meeting' as const, heldOn: '2026-12-18' };
+  const contested = { contested: true, submittedToMeetingId: undefined };
+
+  it('names each regional document exactly as a shipped pack does, or the filter would drop it', () => {
+    const packDocuments = new Set(jurisdictionsList().flatMap((j) => j.documents.map((d) => d.title)));
+    for (const [key, c] of Object.entries(citations))
+      if (c.document !== PROJECT_RULES) expect([key, packDocuments.has(c.document)]).toEqual([key, true]);
+  });
+
+  it('keeps the Jiangsu deadlines of a Nanjing community', () => {
+    expect(byCitation(DAXINGGONG, daxinggong, '2026-12-01')).toEqual([
+      `outcome-disclosure ${jiangsu} 12（5）`,
+      `meeting-notice ${jiangsu} 11（1）`,
+      `disclosure ${jiangsu} 16（3）`,
+      `disclosure ${jiangsu} 16（3）`,
+      // Accounts too, on Jiangsu's routine cadence: the Jinshan measures govern no Nanjing community.
+      `disclosure ${jiangsu} 16（3）`,
+      `outcome-task ${jiangsu} 12（5）`,
+    ]);
+    expect(noticeWarning(unnoticed, { governs: governs(DAXINGGONG) })).toBe(
+      '居民会议一般应提前10日公告，最迟2026-12-08发布公告',
+    );
+    expect(consultationWarning(contested, { governs: governs(DAXINGGONG) })).toBe(
+      '存在较大争议的事项应提交居民会议决定',
+    );
+  });
+
+  it('gives a community of 金山镇 Jinshan’s accounts disclosure and R-DEM-2, never a Jiangsu deadline', () => {
+    const jinshan = citations.jinshanAccounts.document;
+    expect(byCitation(XIANGSHAN, beforeElections(xiangshan), '2026-03-10')).toEqual([
+      `disclosure ${jinshan} 第九条（三）`,
+      `term-end ${PROJECT_RULES} R-DEM-2`,
+      `term-end ${PROJECT_RULES} R-DEM-2`,
+    ]);
+    // The same registers read without the community's documents would add Jiangsu's.
+    expect(
+      democracyDeadlines(beforeElections(xiangshan), '2026-03-10').some(
+        (d) => d.citation.document === jiangsu,
+      ),
+    ).toBe(true);
+    expect(
+      disclosureStandings(xiangshan.disclosures, '2026-12-01', { governs: governs(XIANGSHAN) }).map(
+        (s) => s.category,
+      ),
+    ).toEqual(['finance']);
+    expect(noticeWarning(unnoticed, { governs: governs(XIANGSHAN) })).toBeUndefined();
+    expect(consultationWarning(contested, { governs: governs(XIANGSHAN) })).toBeUndefined();
+  });
+
+  it('gives a community under no regional pack only what the national law and the project’s rules give', () => {
+    expect(byCitation(SHENZHEN, beforeElections(daxinggong), '2026-03-10')).toEqual([
+      `term-end ${PROJECT_RULES} R-DEM-2`,
+      `term-end ${PROJECT_RULES} R-DEM-2`,
+    ]);
+    expect(byCitation(SHENZHEN, daxinggong, '2026-12-01')).toEqual([]);
+    expect(noticeWarning(unnoticed, { governs: governs(SHENZHEN) })).toBeUndefined();
   });
 });

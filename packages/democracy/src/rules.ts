@@ -5,7 +5,7 @@
  * levels imposed, and what an election's result changes in the people register (a committee, or a
  * resident group's leader). Each answer carries its citation.
  */
-import { type Citation, citations } from './citations.js';
+import { applies, type Citation, citations, type Governs } from './citations.js';
 import { addDays, daysAfter, type Period, periodBefore, periodHolding, weekStart, within } from './dates.js';
 import {
   type Charter,
@@ -44,6 +44,17 @@ export interface Deadline {
   warnFrom?: string;
 }
 
+/**
+ * Which community's rules apply: a deadline or warning whose citation's document does not govern the
+ * community (`governs`, from its pack chain) is left out; 本系统规则 always applies.
+ */
+export interface GoverningOptions {
+  governs?: Governs;
+}
+
+const governed = <T extends { citation: Citation }>(items: T[], options: GoverningOptions): T[] =>
+  items.filter((item) => applies(item.citation, options.governs));
+
 export const RESIDENTS_MEETING_NOTICE_DAYS = 10;
 export const CHARTER_FILING_DAYS = 10;
 
@@ -52,14 +63,18 @@ export const CHARTER_FILING_DAYS = 10;
  * meeting counts as one is read as in the Jiangsu pack (`jiangsu.residents-meeting-kinds`): by default
  * not; `representativesCount: true` selects the alternative.
  */
-export interface NoticeOptions {
+export interface NoticeOptions extends GoverningOptions {
   representativesCount?: boolean;
 }
 
 const noticedKinds = (options: NoticeOptions): ReadonlySet<string> =>
-  new Set(
-    options.representativesCount ? ['residents-meeting', 'representatives-meeting'] : ['residents-meeting'],
-  );
+  !applies(citations.jiangsuMeetingNotice, options.governs)
+    ? new Set()
+    : new Set(
+        options.representativesCount
+          ? ['residents-meeting', 'representatives-meeting']
+          : ['residents-meeting'],
+      );
 
 /**
  * The warning for a meeting being scheduled or recorded whose notice is shorter than ten days, or not
@@ -141,11 +156,30 @@ export interface DisclosureStanding {
   /** The last complete period had none: "一般" hedges the cadence, so this is a warning. */
   overdue: boolean;
   message: string;
+  citation: Citation;
 }
 
-/** Per category: the last disclosure, the date the next is due by, and whether the previous period was missed. */
-export function disclosureStandings(disclosures: readonly Disclosure[], asOf: string): DisclosureStanding[] {
-  return disclosureCategories.map((category) => {
+/**
+ * The rule a category's cadence comes from. Accounts: Jinshan 第九条（三） where it governs; elsewhere
+ * Jiangsu 16（3）, whose 16（1） lists the use of funds among the matters disclosed, on the routine cadence.
+ */
+const disclosureCitation = (category: DisclosureCategory, governs: Governs | undefined): Citation =>
+  category === 'finance' && applies(citations.jinshanAccounts, governs)
+    ? citations.jinshanAccounts
+    : citations.jiangsuDisclosureCadence;
+
+/**
+ * Per category whose cadence's document governs the community: the last disclosure, the date the next
+ * is due by, and whether the previous period was missed.
+ */
+export function disclosureStandings(
+  disclosures: readonly Disclosure[],
+  asOf: string,
+  options: GoverningOptions = {},
+): DisclosureStanding[] {
+  const { governs } = options;
+  const categories = disclosureCategories.filter((c) => applies(disclosureCitation(c, governs), governs));
+  return categories.map((category) => {
     const months = disclosureCadenceMonths[category];
     const posted = disclosures.filter((d) => d.category === category && d.on <= asOf).map((d) => d.on);
     const lastOn = posted.sort().at(-1);
@@ -164,23 +198,32 @@ export function disclosureStandings(disclosures: readonly Disclosure[], asOf: st
       message: missed
         ? `${label}${previous.from}至${previous.to}未公开（一般${cadence}公开一次）`
         : `${label}下次应于${dueOn}前公开`,
+      citation: disclosureCitation(category, governs),
     };
   });
 }
 
-export function disclosureDeadlines(disclosures: readonly Disclosure[], asOf: string): Deadline[] {
-  return disclosureStandings(disclosures, asOf).map((s) => ({
+export function disclosureDeadlines(
+  disclosures: readonly Disclosure[],
+  asOf: string,
+  options: GoverningOptions = {},
+): Deadline[] {
+  return disclosureStandings(disclosures, asOf, options).map((s) => ({
     kind: 'disclosure',
     recordId: s.category,
     dueOn: s.dueOn,
     overdue: s.overdue,
     message: s.message,
-    citation: s.category === 'finance' ? citations.jinshanAccounts : citations.jiangsuDisclosureCadence,
+    citation: s.citation,
   }));
 }
 
 /** Outcome tasks not yet done, and done tasks whose implementation is not yet disclosed (Jiangsu 12（5））. */
-export function outcomeDeadlines(consultations: readonly Consultation[], asOf: string): Deadline[] {
+export function outcomeDeadlines(
+  consultations: readonly Consultation[],
+  asOf: string,
+  options: GoverningOptions = {},
+): Deadline[] {
   const out: Deadline[] = [];
   for (const c of consultations) {
     c.outcomes.forEach((t, i) => {
@@ -206,11 +249,15 @@ export function outcomeDeadlines(consultations: readonly Consultation[], asOf: s
       }
     });
   }
-  return out;
+  return governed(out, options);
 }
 
 /** Adopted versions not yet filed: due ten days after adoption (Jiangsu 15（5））. */
-export function charterFilingDeadlines(charters: readonly Charter[], asOf: string): Deadline[] {
+export function charterFilingDeadlines(
+  charters: readonly Charter[],
+  asOf: string,
+  options: GoverningOptions = {},
+): Deadline[] {
   const out: Deadline[] = [];
   for (const c of charters) {
     for (const v of c.versions) {
@@ -226,7 +273,20 @@ export function charterFilingDeadlines(charters: readonly Charter[], asOf: strin
       });
     }
   }
-  return out;
+  return governed(out, options);
+}
+
+/**
+ * The warning for a consultation being saved on a contested topic not submitted to a residents' meeting
+ * (Jiangsu 12（4））, where that guideline governs the community.
+ */
+export function consultationWarning(
+  c: Pick<Consultation, 'contested' | 'submittedToMeetingId'>,
+  options: GoverningOptions = {},
+): string | undefined {
+  if (!c.contested || c.submittedToMeetingId !== undefined) return undefined;
+  if (!applies(citations.jiangsuConsultation, options.governs)) return undefined;
+  return '存在较大争议的事项应提交居民会议决定';
 }
 
 /** Contested topics consulted on by `asOf` and not submitted to a residents' meeting (Jiangsu 12（4））. */
@@ -527,26 +587,32 @@ export function deliberationBodyOn(
     .at(-1);
 }
 
+/** How `democracyDeadlines` reads the rules: which documents govern, the notice reading, the term-end lead. */
+export interface DeadlineOptions extends TermEndOptions, NoticeOptions {}
+
 /**
  * Every deadline of a community's registers, earliest first: meeting notices, disclosures by cadence,
- * consultation outcomes and their disclosure, charter filings, and terms ending (R-DEM-2).
- * `horizonDays` keeps the overdue ones, those due within that many days and those whose warning has
- * begun.
+ * consultation outcomes and their disclosure, charter filings, and terms ending (R-DEM-2) — of those
+ * the documents governing the community give (`governs`; 本系统规则 always). `horizonDays` keeps the
+ * overdue ones, those due within that many days and those whose warning has begun.
  */
 export function democracyDeadlines(
   registers: Pick<DemocracyRegisters, 'meetings' | 'consultations' | 'charters' | 'disclosures'> &
     Partial<Pick<DemocracyRegisters, 'elections'>>,
   asOf: string,
   horizonDays?: number,
-  termEnd: TermEndOptions = {},
+  options: DeadlineOptions = {},
 ): Deadline[] {
-  const all = [
-    ...noticeDeadlines(registers.meetings, asOf),
-    ...disclosureDeadlines(registers.disclosures, asOf),
-    ...outcomeDeadlines(registers.consultations, asOf),
-    ...charterFilingDeadlines(registers.charters, asOf),
-    ...termEndDeadlines(registers.elections ?? [], asOf, termEnd),
-  ].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.kind.localeCompare(b.kind));
+  const all = governed(
+    [
+      ...noticeDeadlines(registers.meetings, asOf, options),
+      ...disclosureDeadlines(registers.disclosures, asOf, options),
+      ...outcomeDeadlines(registers.consultations, asOf, options),
+      ...charterFilingDeadlines(registers.charters, asOf, options),
+      ...termEndDeadlines(registers.elections ?? [], asOf, options),
+    ],
+    options,
+  ).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.kind.localeCompare(b.kind));
   if (horizonDays === undefined) return all;
   const until = addDays(asOf, horizonDays);
   return all.filter((d) => d.overdue || d.dueOn <= until || (d.warnFrom !== undefined && d.warnFrom <= asOf));

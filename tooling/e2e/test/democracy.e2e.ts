@@ -1,8 +1,9 @@
 /**
  * Community democracy against the real server with the demo data: 大行宫社区居委会's compliance page
  * answers every Jiangsu rule on meetings, consultation, charters and disclosure from its registers
- * (never 未知); 象山's 民主议事 page lists what is due, refuses a notice dated after the meeting on
- * its field and shows the elections; on a 390×844 phone its calendar fits the screen, a consultation
+ * (never 未知) and its 民主议事 page lists the Jiangsu deadlines; 象山's (Shandong) lists only what its
+ * own documents make due, none of Jiangsu's, refuses a notice dated after the meeting on its field and
+ * shows the elections; on a 390×844 phone its calendar fits the screen, a consultation
  * whose outcome is due before the session is refused on that outcome's field and then saved, and an
  * election whose supervision chair has half the votes is refused on the candidate; a covenant entered
  * through its form is refused on a filing before its adoption and then listed with its version; a
@@ -67,9 +68,15 @@ describeInBrowser('community democracy in the console and on the public page', (
     await screenshot(page, 'democracy-compliance-daxinggong');
   });
 
-  it('lists what is due in 象山 and refuses a notice dated after the meeting on its field', async () => {
+  it('lists the Jiangsu deadlines in 大行宫 but none in 象山, and refuses a notice dated after the meeting', async () => {
+    const jiangsu = '《江苏省城市社区居民委员会规范化建设工作指引》';
+    await page.goto(`${server.url}/democracy/${daxinggong.code}`);
+    await page.getByTestId('democracy-deadlines').getByText(`依据${jiangsu}16（3）`).first().waitFor();
     await page.goto(`${server.url}/democracy/${xiangshan}`);
-    await page.getByTestId('democracy-deadlines').waitFor();
+    const deadlines = page.getByTestId('democracy-deadlines');
+    await deadlines.getByText('依据《金山镇城市社区工作管理办法（试行）》第九条（三）').waitFor();
+    expect(await deadlines.textContent()).not.toContain(jiangsu);
+    await screenshot(page, 'democracy-deadlines-xiangshan');
     await page.getByRole('tab', { name: '会议' }).click();
     await page.getByTestId('democracy-meeting').first().waitFor();
     await page.getByTestId('meeting-new').click();

@@ -23,6 +23,7 @@ import {
   charter,
   committeeChangesFromElection,
   consultation,
+  consultationWarning,
   contestedUnsubmitted,
   deliberationBody,
   deliberationBodyOn,
@@ -31,6 +32,8 @@ import {
   disclosureStandings,
   election,
   futureDisclosureProblem,
+  type Governs,
+  governedBy,
   groupLeaderChangeFromElection,
   imposedMeeting,
   meeting,
@@ -48,6 +51,10 @@ import { fieldError, notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 
 const today = (ctx: Pick<Context, 'settings'>) => chinaDate(ctx.settings.now());
+
+/** Which documents govern the community: those of its pack chain (a Jiangsu rule is no Shandong rule). */
+export const governsIn = (ctx: { settings: Pick<Context['settings'], 'packs'> }, code: string): Governs =>
+  governedBy(ctx.settings.packs.documentsGoverning(code));
 
 function asClientError(error: unknown): never {
   if (error instanceof DemocracyError || error instanceof PeopleError)
@@ -123,15 +130,15 @@ function writes<K extends DemocracyRecordKind, T extends { id: string; community
   };
 }
 
-const meetingWrites = writes('meeting', meeting, (m) => {
-  const warning = noticeWarning(m);
+const meetingWrites = writes('meeting', meeting, (m, _asOf, ctx) => {
+  const warning = noticeWarning(m, { governs: governsIn(ctx, m.communityCode) });
   return { warnings: warning ? [warning] : [] };
 });
 const imposedWrites = writes('imposed-meeting', imposedMeeting, () => ({ warnings: [] }));
-const consultationWrites = writes('consultation', consultation, (c) => ({
-  warnings:
-    c.contested && c.submittedToMeetingId === undefined ? ['存在较大争议的事项应提交居民会议决定'] : [],
-}));
+const consultationWrites = writes('consultation', consultation, (c, _asOf, ctx) => {
+  const warning = consultationWarning(c, { governs: governsIn(ctx, c.communityCode) });
+  return { warnings: warning ? [warning] : [] };
+});
 const charterWrites = writes('charter', charter, () => ({ warnings: [] }));
 const electionWrites = writes('election', election, async (e, _asOf, ctx) => {
   if (e.kind !== 'resident-group') return { warnings: [] };
@@ -154,13 +161,14 @@ export const democracyRouter = router({
     const asOf = input.asOf ?? today(ctx);
     const registers = (await loadDemocracyRegisters(ctx.db, [input.code])).get(input.code);
     if (!registers) throw notFound('没有这个社区');
-    const deadlines = democracyDeadlines(registers, asOf);
+    const governs = governsIn(ctx, input.code);
+    const deadlines = democracyDeadlines(registers, asOf, undefined, { governs });
     const contested = new Set(contestedUnsubmitted(registers.consultations, asOf).map((c) => c.id));
     return {
       asOf,
       meetings: registers.meetings.map((m) => ({
         ...m,
-        noticeWarning: noticeWarning(m),
+        noticeWarning: noticeWarning(m, { governs }),
         quorum: m.kind === 'residents-meeting' ? residentsMeetingQuorum(m) : undefined,
       })),
       imposedMeetings: registers.imposedMeetings,
@@ -171,7 +179,7 @@ export const democracyRouter = router({
       elections: registers.elections,
       deliberationBodies: registers.deliberationBodies,
       deliberationBodyInForce: deliberationBodyOn(registers.deliberationBodies, asOf)?.id ?? null,
-      disclosureStandings: disclosureStandings(registers.disclosures, asOf),
+      disclosureStandings: disclosureStandings(registers.disclosures, asOf, { governs }),
       deadlines,
       contact: (await findPublicContact(ctx.db, input.code)) ?? null,
     };

@@ -49,6 +49,7 @@ import { notFound } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
 import { isSchemeAdmin } from './assessment.js';
 import { failingCommunities, failingItems } from './compliance.js';
+import { governsIn } from './democracy.js';
 
 /** How many failing communities the workbench names; the compliance page lists them all. */
 const FAILING_SHOWN = 20;
@@ -155,12 +156,15 @@ export const workbenchRouter = router({
     const registers = community
       ? (await loadDemocracyRegisters(ctx.db, [community])).get(community)
       : undefined;
-    const democracy = registers
-      ? democracyDeadlines(registers, chinaDate(now), DEADLINE_HORIZON_DAYS).map((d) => ({
-          ...d,
-          communityCode: community,
-        }))
-      : [];
+    const democracy =
+      registers && community
+        ? democracyDeadlines(registers, chinaDate(now), DEADLINE_HORIZON_DAYS, {
+            governs: governsIn(ctx, community),
+          }).map((d) => ({
+            ...d,
+            communityCode: community,
+          }))
+        : [];
     const mayKeep = new Map<string, boolean>();
     for (const community of new Set([...loans, ...sealsOut].map((row) => row.communityCode))) {
       mayKeep.set(community, await keepsIn(ctx, community));

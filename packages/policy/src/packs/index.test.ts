@@ -3,8 +3,11 @@ import { contractQuantityNames, type EvaluationInputError, type Rule } from '../
 import { articleText } from '../texts/index.js';
 import {
   checkCommunity,
+  documentsGoverning,
   evaluatorFor,
   jurisdictionsList,
+  NATIONAL_LAW_2018,
+  NATIONAL_LAW_2025,
   packChain,
   packsFor,
   shippedPacks,
@@ -80,6 +83,17 @@ describe('packsFor', () => {
     expect(packsFor('320102001001').map((p) => p.code)).toEqual(['000000', '320000']);
     expect(packsFor('370305112001').map((p) => p.code)).toEqual(['000000']);
     expect(packsFor('440305001001').map((p) => p.code)).toEqual(['000000']);
+  });
+  it('names the documents governing a community: its chain’s, the national law’s everywhere', () => {
+    const national = [NATIONAL_LAW_2018, NATIONAL_LAW_2025];
+    expect(documentsGoverning('370305111007')).toEqual([...national, '金山镇城市社区工作管理办法（试行）']);
+    expect(documentsGoverning('320102002002')).toEqual([
+      ...national,
+      '江苏省城市社区居民委员会规范化建设工作指引',
+    ]);
+    expect(documentsGoverning('440305001001')).toEqual(national);
+    // The 2013 regulation names no real place, so it governs no community found by code.
+    expect(documentsGoverning('000013001001')).toEqual(national);
   });
   it('never returns the 2013 regulation’s pack unless chosen explicitly', () => {
     expect(packsFor('000013001001').map((p) => p.code)).not.toContain('000013');

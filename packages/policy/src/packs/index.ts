@@ -58,6 +58,11 @@ export function packsFor(code: string): Pack[] {
   return evaluationRegistry.packsFor(code);
 }
 
+/** `shippedRegistry.documentsGoverning`: the titles of the documents of the community's pack chain. */
+export function documentsGoverning(code: string): string[] {
+  return evaluationRegistry.documentsGoverning(code);
+}
+
 /** The shipped packs as `shequ jurisdictions` prints them (docs/interfaces.md §3). */
 export function jurisdictionsList(): JurisdictionEntry[] {
   return evaluationRegistry.jurisdictionsList();

@@ -9,7 +9,8 @@ import {
   value,
 } from '../engine/index.js';
 import { ezhouPack } from './ezhou/index.js';
-import { packsFor, shippedPacks, shippedRegistry } from './index.js';
+import { EZHOU_DOCUMENT } from './ezhou/obligations.js';
+import { NATIONAL_LAW_2018, NATIONAL_LAW_2025, packsFor, shippedPacks, shippedRegistry } from './index.js';
 import { PackLoadError } from './registry.js';
 
 const DOC = '测试区社区工作细则（示例）';
@@ -65,6 +66,14 @@ describe('a registry with an added pack', () => {
     expect(registry.packChain('420704').map((p) => p.code)).toEqual(['000000', '420700', '420704']);
     expect(registry.packsFor('420702001001').map((p) => p.code)).toEqual(['000000', '420700']);
     expect(registry.added).toEqual(['420704']);
+    // The added pack's document governs its communities, on top of the chain above it; not its neighbours'.
+    expect(registry.documentsGoverning('420704001001')).toEqual([
+      NATIONAL_LAW_2018,
+      NATIONAL_LAW_2025,
+      EZHOU_DOCUMENT,
+      DOC,
+    ]);
+    expect(registry.documentsGoverning('420702001001')).not.toContain(DOC);
     expect(registry.jurisdictionsList().find((j) => j.code === '420704')).toEqual({
       code: '420704',
       name: '鄂城区',

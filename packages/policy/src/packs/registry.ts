@@ -58,6 +58,12 @@ export interface PackRegistry {
   packsFor(code: string): Pack[];
   /** The chain of an explicitly chosen pack: its parents and itself, shallowest first; `[]` when unknown. */
   packChain(jurisdiction: string): Pack[];
+  /**
+   * The titles of the documents that govern the community `code`: those of every pack of its chain
+   * (`packsFor`), the national law's always among them. A rule citing any other document does not
+   * apply to the community.
+   */
+  documentsGoverning(code: string): string[];
   /** The `shequ jurisdictions` output. */
   jurisdictionsList(): JurisdictionEntry[];
   /** The evaluator of a chain, compiled once per chain of this registry and reused. */
@@ -222,6 +228,9 @@ export function createRegistry(
     packChain(jurisdiction) {
       const chosen = byCode.get(jurisdiction);
       return chosen ? chainOf(byCode, chosen) : [];
+    },
+    documentsGoverning(code) {
+      return [...new Set(registry.packsFor(code).flatMap((p) => p.documents.map((d) => d.title)))];
     },
     jurisdictionsList() {
       return [...byCode.values()].map((p) => ({
