@@ -61,3 +61,15 @@ export function contextFactory(settings: ApiSettings) {
     };
   };
 }
+
+/**
+ * Who acts, from where and when, as every audited store write takes it: the signed-in principal, the
+ * request's address and the server's clock.
+ */
+export function auditedAs(ctx: Context & { principal: Principal }) {
+  return {
+    actor: { id: ctx.principal.id, username: ctx.principal.username },
+    ip: ctx.ip,
+    at: ctx.settings.now(),
+  };
+}

@@ -120,7 +120,8 @@ describeInBrowser('the people roster for a city administrator', () => {
     // A city administrator exports with numbers masked, and is not offered the full numbers.
     await expect(page.getByRole('button', { name: '导出（完整号码）' }).count()).resolves.toBe(0);
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
+      // The sheet is built on the server; on a loaded machine that can take longer than a click's wait.
+      page.waitForEvent('download', { timeout: 60_000 }),
       page.getByRole('button', { name: '导出 Excel' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`社区工作者花名册-${shihuajian}.xlsx`);

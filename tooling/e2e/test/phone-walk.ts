@@ -8,8 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { launchBrowser, screenshot } from './browser.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser, screenshot } from './browser.js';
 import { demoAccountPassword, type RunningServer, repoRoot, startServer } from './server.js';
 
 export const phone = { width: 390, height: 844 };
@@ -189,4 +189,29 @@ export function phoneWalkSuite() {
   }
 
   return suite;
+}
+
+/**
+ * One file's walks as demo people, who sign in with the test servers' demo password, in order; the
+ * first to list `lookUp` looks the records up for the others (one who may see them all goes first).
+ */
+export function walkAsDemoPeople(
+  title: string,
+  people: readonly { username: string; who: string; lookUp?: readonly RecordKind[] }[],
+): void {
+  describeInBrowser(title, () => {
+    const suite = phoneWalkSuite();
+    for (const person of people) {
+      it(
+        `${person.username}: no page scrolls sideways`,
+        async () => {
+          const page = await suite.phonePage();
+          await suite.signInAsDemoPerson(page, person.username);
+          if (person.lookUp) await suite.lookUpRecords(page, person.lookUp);
+          expect(await suite.walk(page, person.who)).toEqual([]);
+        },
+        walkTimeout,
+      );
+    }
+  });
 }

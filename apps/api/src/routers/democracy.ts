@@ -46,7 +46,7 @@ import {
 import { chinaDate, communityCode, isoDate } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import type { Context } from '../context.js';
+import { auditedAs, type Context } from '../context.js';
 import { fieldError, notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 
@@ -98,9 +98,7 @@ function writes<K extends DemocracyRecordKind, T extends { id: string; community
       throw fieldError('BAD_REQUEST', `record.${judged.refusal.path}`, judged.refusal.message);
     try {
       const saved = await saveDemocracyRecord(ctx.db, {
-        actor: { id: ctx.principal.id, username: ctx.principal.username },
-        ip: ctx.ip,
-        at: ctx.settings.now(),
+        ...auditedAs(ctx),
         kind,
         // The schema is the package's schema of this kind.
         record: record as never,
@@ -191,9 +189,7 @@ export const democracyRouter = router({
       requireScope(ctx.principal, input.record.communityCode);
       try {
         return await savePublicContact(ctx.db, {
-          actor: { id: ctx.principal.id, username: ctx.principal.username },
-          ip: ctx.ip,
-          at: ctx.settings.now(),
+          ...auditedAs(ctx),
           contact: input.record,
           ...(input.expectedVersion === undefined ? {} : { expectedVersion: input.expectedVersion }),
         });
@@ -224,15 +220,13 @@ export const democracyRouter = router({
     .input(z.strictObject({ id: z.string().min(1, { error: '必填' }).max(64) }))
     .mutation(async ({ ctx, input }) => {
       const found = await findDemocracyRecord(ctx.db, input.id);
-      if (!found || found.kind !== 'election') throw notFound('没有这次选举');
+      if (found?.kind !== 'election') throw notFound('没有这次选举');
       requireScope(ctx.principal, found.communityCode);
       const { version: _version, ...stored } = found.record as { version?: number };
       const parsed = election.safeParse(stored);
       if (!parsed.success) throw fieldError('BAD_REQUEST', 'id', '这次选举的记录不完整，请先修改后再登记');
       const who = {
-        actor: { id: ctx.principal.id, username: ctx.principal.username },
-        ip: ctx.ip,
-        at: ctx.settings.now(),
+        ...auditedAs(ctx),
         electionId: input.id,
       };
       if (parsed.data.kind === 'resident-group') {

@@ -32,7 +32,7 @@ import {
 import { maskIdNumber, maskPhone, maySeePersonalData, rosterConflicts, type Worker } from '@shequ/people';
 import { z } from 'zod';
 import { isInScope } from '../auth/scope.js';
-import type { Context } from '../context.js';
+import { auditedAs } from '../context.js';
 import { fieldError, forbidden } from '../errors.js';
 import { requireScope, writerProcedure } from '../trpc.js';
 import { communitiesIn, rosterEntries, rosterInput, today } from './people.js';
@@ -70,14 +70,6 @@ async function sheetRows(input: z.output<typeof importInput>) {
   }
 }
 
-type Signed = Context & { principal: NonNullable<Context['principal']> };
-
-const actorOf = (ctx: Signed) => ({
-  actor: { id: ctx.principal.id, username: ctx.principal.username },
-  ip: ctx.ip,
-  at: ctx.settings.now(),
-});
-
 const unitSheet = (kind: UnitKind): ListSheet<UnitSheetRow> => ({
   title: unitSheets[kind].title,
   unit: '条记录',
@@ -106,7 +98,7 @@ export const peopleSpreadsheets = {
         };
       const workers = parsed.workers.map((w) => ({ ...w.worker, id: randomUUID() }));
       const result = await importWorkers(ctx.db, {
-        ...actorOf(ctx),
+        ...auditedAs(ctx),
         workers,
         check: (worker, others) => rosterConflicts(worker, others),
         dryRun: input.dryRun,
@@ -174,7 +166,7 @@ export const peopleSpreadsheets = {
           };
         const asOf = today(ctx);
         const result = await importUnits(ctx.db, {
-          ...actorOf(ctx),
+          ...auditedAs(ctx),
           kind: input.kind,
           communityCodes: parsed.units.map((u) => u.unit.communityCode),
           prepare: (registers) =>
@@ -256,7 +248,7 @@ export const peopleSpreadsheets = {
           problems: outside.map((c) => ({ row: c.row, column: '社区代码', message: '该社区不在您的辖区内' })),
         };
       const result = await importCommittees(ctx.db, {
-        ...actorOf(ctx),
+        ...auditedAs(ctx),
         communityCodes: parsed.committees.map((c) => c.committee.communityCode),
         prepare: (registers) =>
           committeesAgainstRegisters(parsed.committees, (code) => registers.get(code), randomUUID),

@@ -71,7 +71,7 @@ import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { scopePrefix } from '../auth/scope.js';
-import type { Context } from '../context.js';
+import { auditedAs, type Context } from '../context.js';
 import { FieldProblems, fieldError, forbidden, notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 import { communitiesUnder } from './communities.js';
@@ -253,9 +253,7 @@ export const peopleRouter = router({
         throw forbidden('您的角色不能查看完整的身份证号码和手机号码');
       if (input.full)
         await recordFullView(ctx.db, found, {
-          actor: { id: ctx.principal.id, username: ctx.principal.username },
-          ip: ctx.ip,
-          at: ctx.settings.now(),
+          ...auditedAs(ctx),
         });
       const asOf = today(ctx);
       const registers = await loadCommunityRegisters(ctx.db, found.communityCode);
@@ -273,9 +271,7 @@ export const peopleRouter = router({
     const entry: Worker = { ...input.worker, id: randomUUID() };
     try {
       const saved = await saveWorker(ctx.db, {
-        actor: { id: ctx.principal.id, username: ctx.principal.username },
-        ip: ctx.ip,
-        at: ctx.settings.now(),
+        ...auditedAs(ctx),
         worker: entry,
         action: 'people.worker.create',
         check: (others) => rosterConflicts(entry, others),
@@ -299,9 +295,7 @@ export const peopleRouter = router({
         });
       try {
         const saved = await saveWorker(ctx.db, {
-          actor: { id: ctx.principal.id, username: ctx.principal.username },
-          ip: ctx.ip,
-          at: ctx.settings.now(),
+          ...auditedAs(ctx),
           worker: input.worker,
           expectedVersion: input.expectedVersion,
           action: 'people.worker.update',
@@ -337,9 +331,7 @@ export const peopleRouter = router({
       }
       try {
         const saved = await saveWorker(ctx.db, {
-          actor: { id: ctx.principal.id, username: ctx.principal.username },
-          ip: ctx.ip,
-          at: ctx.settings.now(),
+          ...auditedAs(ctx),
           worker: parsed.data,
           expectedVersion: input.expectedVersion,
           action: 'people.worker.leave',
@@ -376,9 +368,7 @@ export const peopleRouter = router({
         });
       try {
         return await saveCommittee(ctx.db, {
-          actor: { id: ctx.principal.id, username: ctx.principal.username },
-          ip: ctx.ip,
-          at: ctx.settings.now(),
+          ...auditedAs(ctx),
           committee: 'id' in input.committee ? input.committee : { ...input.committee, id: randomUUID() },
           ...('expectedVersion' in input ? { expectedVersion: input.expectedVersion } : {}),
         });
@@ -424,9 +414,7 @@ export const peopleRouter = router({
           asClientError(new PeopleError('invalid', problems.map((p) => p.message).join('；'), problems));
       }
       const who = {
-        actor: { id: ctx.principal.id, username: ctx.principal.username },
-        ip: ctx.ip,
-        at: ctx.settings.now(),
+        ...auditedAs(ctx),
       };
       try {
         // Each kind with its own record, so the store's union sees which one it gets.
@@ -462,9 +450,7 @@ export const peopleRouter = router({
         throw fieldError('BAD_REQUEST', 'area.communityCode', '物业服务区域不能改到其他社区');
       try {
         return await replacePropertyArea(ctx.db, {
-          actor: { id: ctx.principal.id, username: ctx.principal.username },
-          ip: ctx.ip,
-          at: ctx.settings.now(),
+          ...auditedAs(ctx),
           area: input.area,
           expectedVersion: input.expectedVersion,
         });
@@ -490,9 +476,7 @@ export const peopleRouter = router({
         asClientError(new PeopleError('invalid', ended.issues[0]?.message ?? '输入有误', ended.issues));
       try {
         return await replaceRepresentative(ctx.db, {
-          actor: { id: ctx.principal.id, username: ctx.principal.username },
-          ip: ctx.ip,
-          at: ctx.settings.now(),
+          ...auditedAs(ctx),
           representative: ended.representative,
           action: 'people.representative.end',
           expectedVersion: input.expectedVersion,

@@ -79,7 +79,7 @@ import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { isInScope, scopePrefix } from '../auth/scope.js';
-import type { Context } from '../context.js';
+import { auditedAs, type Context } from '../context.js';
 import { FieldProblems, fieldError, forbidden, notFound } from '../errors.js';
 import { authedProcedure, publicProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 import { communitiesUnder } from './communities.js';
@@ -125,9 +125,7 @@ const actorOf = (ctx: Authed): CaseActor => ({
   name: ctx.principal.displayName || ctx.principal.username,
 });
 const who = (ctx: Authed) => ({
-  actor: { id: ctx.principal.id, username: ctx.principal.username },
-  ip: ctx.ip,
-  at: ctx.settings.now(),
+  ...auditedAs(ctx),
 });
 
 /** A case as a list row: resident masked, with status, handler and whether it is overdue. */

@@ -44,7 +44,7 @@ import { TRPCError } from '@trpc/server';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { scopePrefix } from '../auth/scope.js';
-import type { Context } from '../context.js';
+import { auditedAs, type Context } from '../context.js';
 import { FieldProblems, fieldError, forbidden, notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 import { communitiesUnder } from './communities.js';
@@ -53,9 +53,7 @@ type Authed = Context & { principal: NonNullable<Context['principal']> };
 
 const today = (ctx: Pick<Context, 'settings'>) => chinaDate(ctx.settings.now());
 const who = (ctx: Authed) => ({
-  actor: { id: ctx.principal.id, username: ctx.principal.username },
-  ip: ctx.ip,
-  at: ctx.settings.now(),
+  ...auditedAs(ctx),
 });
 const actorOf = (ctx: Authed) => ({
   userId: ctx.principal.id,
