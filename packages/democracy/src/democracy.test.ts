@@ -557,6 +557,7 @@ describe('terms, resident groups and the committee register', () => {
     const earlier = { ...e, heldOn: '2021-05-20', candidates: [{ ...e.candidates[0], name: '旧组长' }] };
     expect(groupLeaderChangeFromElection(earlier as typeof e, [changed.group])).toMatchObject({
       refused: 'superseded',
+      message: expect.stringContaining('本系统规则 R-DEM-3'),
     });
   });
 

@@ -562,7 +562,7 @@ export function groupLeaderChangeFromElection<G extends LedGroup>(
   if (group.leaderTermFrom !== undefined && group.leaderTermFrom > e.heldOn)
     return {
       refused: 'superseded',
-      message: `${name}已登记${group.leaderTermFrom}推选产生的组长，本次推选在其之前，不再登记`,
+      message: `${name}已登记${group.leaderTermFrom}推选产生的组长，本次推选在其之前，不再登记（本系统规则 R-DEM-3）`,
     };
   if (group.leaderName === leader.name && group.leaderTermFrom === e.heldOn)
     return { refused: 'already', message: `本次推选结果已登记：${name}组长为${leader.name}` };
