@@ -124,15 +124,13 @@ export const peopleSpreadsheets = {
       const rows = entries.slice(0, limit).map((e) => e.worker);
       if (input.full && rows.length > 0)
         await writeAudit(ctx.db, {
-          actor: { id: ctx.principal.id, username: ctx.principal.username },
           action: 'people.worker.export',
           entityType: 'people.worker',
           entityId: input.under ?? ctx.principal.jurisdictionCode,
           jurisdictionCode: input.under ?? ctx.principal.jurisdictionCode,
           before: null,
           after: { fields: ['idNumber', 'phone'], workers: rows.length },
-          ip: ctx.ip,
-          at: ctx.settings.now(),
+          ...auditedAs(ctx),
         });
       return rows;
     },
@@ -288,15 +286,13 @@ export const peopleSpreadsheets = {
       }
       if (input.full && rows.some((r) => r.idNumber !== undefined))
         await writeAudit(ctx.db, {
-          actor: { id: ctx.principal.id, username: ctx.principal.username },
           action: 'people.committee.export',
           entityType: 'people.committee',
           entityId: node,
           jurisdictionCode: node,
           before: null,
           after: { fields: ['idNumber'], rows: rows.length },
-          ip: ctx.ip,
-          at: ctx.settings.now(),
+          ...auditedAs(ctx),
         });
       return rows.slice(0, limit);
     },

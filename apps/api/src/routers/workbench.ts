@@ -41,6 +41,7 @@ import { DEADLINE_HORIZON_DAYS, democracyDeadlines } from '@shequ/democracy';
 import { ancestorCodes, chinaDate } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { actingAs } from '../archives/shared.js';
 import { allows, archivesStanding, requireArchivesAccess } from '../auth/archives-access.js';
 import { COUNTRY_CODE } from '../auth/roles.js';
 import { isAdminRole, isInScope, type Principal, scopePrefix } from '../auth/scope.js';
@@ -222,15 +223,7 @@ export const workbenchRouter = router({
     const community = await reminderSubjectCommunity(ctx.db, subject);
     if (community === undefined || !isInScope(ctx.principal, community)) throw notFound(missing);
     await requireArchivesAccess(ctx.db, ctx.principal, community, 'keep');
-    const outcome = await recordReminder(
-      ctx.db,
-      {
-        actor: { id: ctx.principal.id, username: ctx.principal.username },
-        now: ctx.settings.now(),
-        ip: ctx.ip,
-      },
-      subject,
-    );
+    const outcome = await recordReminder(ctx.db, actingAs(ctx), subject);
     if (!outcome.recorded) {
       if (outcome.reason === 'notFound') throw notFound(missing);
       throw new TRPCError({
