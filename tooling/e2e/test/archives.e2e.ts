@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chooseInMultiSelect,
+  chooseOption,
   describeInBrowser,
   launchBrowser,
   openConsolePage,
@@ -244,6 +245,26 @@ describeInBrowser('archives and seals in the console', () => {
     const catalogueUrl = () => `${server.url}/archives/${xiangshan.code}`;
     const option = (p: Page, text: string) =>
       p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
+    /**
+     * Opens the item titled `title` from the catalogue by its title link. The table is redrawn when a
+     * filter's answer arrives, and a click can land on the row being replaced: then it is clicked again.
+     */
+    const openItem = async (page: Page, title: string) => {
+      const link = page
+        .getByTestId('catalogue')
+        .locator('.ant-table-tbody tr.ant-table-row', { hasText: title })
+        .locator('td:nth-child(2) a');
+      const drawer = page.locator('.ant-drawer-open', { hasText: title });
+      for (let attempt = 1; ; attempt++) {
+        await link.click();
+        try {
+          await drawer.waitFor({ timeout: 5_000 });
+          return;
+        } catch (error) {
+          if (attempt === 3) throw error;
+        }
+      }
+    };
     /** A page of its own, signed in, on the community's catalogue with its rows shown. */
     const openCatalogueAs = async (account: { username: string; password: string }) => {
       const page = await openConsolePage(browser, {
@@ -296,7 +317,7 @@ describeInBrowser('archives and seals in the console', () => {
       await screenshot(admin, '41-archives-expired-view');
 
       // The title (second column) opens the item.
-      await rows.filter({ hasText: expiredTitle }).locator('td:nth-child(2) a').click();
+      await openItem(admin, expiredTitle);
       await admin.getByRole('button', { name: '鉴定' }).click();
       const appraisal = admin.getByRole('dialog', { name: /^鉴定 / });
       await appraisal.getByLabel('鉴定结论文号').fill('象档鉴〔2026〕9号');
@@ -326,6 +347,7 @@ describeInBrowser('archives and seals in the console', () => {
       await dialog.getByLabel('责任者').fill('象山社区居民委员会');
       await dialog.getByLabel('日期', { exact: true }).fill('2012-05-01');
       await dialog.getByLabel('日期', { exact: true }).press('Enter');
+      await expect.poll(() => dialog.getByLabel('日期', { exact: true }).inputValue()).toBe('2012-05-01');
       // Each list is let close before the next select opens: a click can land on the closing one.
       const openLists = admin.locator('.ant-select-dropdown:visible');
       const closeStrayLists = async () => {
@@ -349,8 +371,7 @@ describeInBrowser('archives and seals in the console', () => {
       // stray lists are closed before and after each choice.
       const choose = async (label: string, text: string) => {
         await closeStrayLists();
-        await dialog.getByLabel(label).click();
-        await option(admin, text).click();
+        await chooseOption(admin, dialog.getByLabel(label), text);
         await closeStrayLists();
       };
       await choose('保管期限', '定期10年');
@@ -363,7 +384,7 @@ describeInBrowser('archives and seals in the console', () => {
 
       await admin.getByRole('checkbox', { name: '已到保管期限' }).check();
       const rows = admin.getByTestId('catalogue').locator('.ant-table-tbody tr.ant-table-row');
-      await rows.filter({ hasText: keptTitle }).locator('td:nth-child(2) a').click();
+      await openItem(admin, keptTitle);
       await admin.getByRole('button', { name: '鉴定' }).click();
       const appraisal = admin.getByRole('dialog', { name: /^鉴定 / });
       await appraisal.getByText('延长保管期限', { exact: true }).click();
@@ -398,11 +419,7 @@ describeInBrowser('archives and seals in the console', () => {
       const zhao = await openCatalogueAs({ username: 'xs-zhaomin', password: demoAccountPassword });
       await zhao.getByRole('checkbox', { name: '已到保管期限' }).check();
       await screenshot(zhao, '44a-archives-expired-custodian');
-      await zhao
-        .getByTestId('catalogue')
-        .locator('.ant-table-tbody tr.ant-table-row', { hasText: expiredTitle })
-        .locator('td:nth-child(2) a')
-        .click();
+      await openItem(zhao, expiredTitle);
       await zhao.getByRole('button', { name: '销毁', exact: true }).click();
       const destroy = zhao.getByRole('dialog', { name: /^销毁档案/ });
       await destroy.getByLabel('销毁方式').fill('粉碎');

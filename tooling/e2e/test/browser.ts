@@ -26,8 +26,11 @@ export function describeInBrowser(name: string, walk: () => void): void {
   describe.skipIf(!browserAvailable)(name, walk);
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** Every browser a walk has launched and not closed: a failed step shows what their pages showed. */
+export const liveBrowsers = new Set<Browser>();
+
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
     // Without these, Chromium keeps trying to reach Google's services from a closed network.
@@ -42,6 +45,9 @@ export function launchBrowser(): Promise<Browser> {
       '--lang=zh-CN',
     ],
   });
+  liveBrowsers.add(browser);
+  browser.on('disconnected', () => liveBrowsers.delete(browser));
+  return browser;
 }
 
 const screenshotDirectory = fileURLToPath(new URL('../screenshots/', import.meta.url));

@@ -178,6 +178,7 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     expect(before).toBeGreaterThan(0);
     await page.getByText('登记清单外负担', { exact: true }).click();
     const form = page.getByTestId('burden-form');
+    await form.waitFor();
     await form.getByRole('button', { name: '登记负担' }).click();
     await form.getByText('事项名称不能为空').waitFor();
     await form.getByLabel('类别').click();
