@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
+import { chooseOption, describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
 import { type RunningServer, startServer } from './server.js';
 import { firstSignIn } from './sign-in.js';
 
@@ -78,8 +78,8 @@ describeInBrowser('jurisdiction scope in a browser', () => {
     return page;
   }
 
-  /** Picks `text` in the open dropdown of an antd Select (closed dropdowns stay in the page, hidden). */
-  const chooseOption = (page: Page, text: string) =>
+  /** Picks `text` in the list a search select opened as its field was typed in (closed lists stay, hidden). */
+  const chooseFound = (page: Page, text: string) =>
     page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).click();
 
   beforeAll(async () => {
@@ -126,11 +126,10 @@ describeInBrowser('jurisdiction scope in a browser', () => {
       await dialog.waitFor();
       await dialog.getByLabel('用户名').fill(person.username);
       await dialog.getByLabel('姓名').fill(person.displayName);
-      await dialog.getByLabel('角色').click();
-      await chooseOption(page, person.roleLabel);
+      await chooseOption(page, dialog.getByLabel('角色'), person.roleLabel);
       // The picker offers only nodes of the role's level, found by name or code.
       await dialog.getByLabel('所属辖区').fill(jurisdiction.search);
-      await chooseOption(page, jurisdiction.option);
+      await chooseFound(page, jurisdiction.option);
       await dialog.getByLabel('手机号').fill(person.mobile);
       if (idNumber) await dialog.getByLabel('身份证号').fill(idNumber);
       await dialog.getByRole('button', { name: '创建' }).click();
@@ -187,10 +186,9 @@ describeInBrowser('jurisdiction scope in a browser', () => {
       const dialog = page.getByRole('dialog', { name: '新建账号' });
       await dialog.getByLabel('用户名').fill('shihuajian.worker');
       await dialog.getByLabel('姓名').fill('张伟');
-      await dialog.getByLabel('角色').click();
-      await chooseOption(page, communityWorker.roleLabel);
+      await chooseOption(page, dialog.getByLabel('角色'), communityWorker.roleLabel);
       await dialog.getByLabel('所属辖区').fill(shihuajian.code);
-      await chooseOption(page, `（${shihuajian.code}）`);
+      await chooseFound(page, `（${shihuajian.code}）`);
       // Eleven digits, so the form lets it through; no mainland number starts with 12, which the server knows.
       await dialog.getByLabel('手机号').fill('12345678901');
       // A real birth date and region, but the last (check) character is wrong.
