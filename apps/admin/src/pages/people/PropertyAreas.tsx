@@ -7,34 +7,12 @@
  */
 import { peopleUnitKindLabels, propertyAreaFieldLabels } from '@shequ/people';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Collapse,
-  Form,
-  Input,
-  InputNumber,
-  List,
-  Modal,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Button, Collapse, Form, Input, InputNumber, List, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { serverErrorsFor } from '../../lib/fieldErrors.js';
+import { useFieldErrors } from '../../lib/forms.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 
 type Organisation = RouterOutputs['people']['organisation'];
-type CreateUnitError = Parameters<typeof serverErrorsFor>[0];
-
-/** The server names fields of its input (`unit.name`, `area.name`); the forms hold them without the prefix. */
-function placed(error: CreateUnitError, fields: readonly string[], prefix = 'unit') {
-  const { fields: onForm, others } = serverErrorsFor(
-    error,
-    fields.map((f) => `${prefix}.${f}`),
-  );
-  return { fields: onForm.map((f) => ({ ...f, name: (f.name as (string | number)[]).slice(1) })), others };
-}
 
 /** Drops blank optional entries, so an empty box is "not entered" rather than an empty name. */
 function entered<T extends object>(values: T): Partial<T> {
@@ -55,23 +33,21 @@ type Area = Organisation['propertyAreas'][number];
 /** Adds an area, or (given `area`) edits it at the version read with the page. */
 function PropertyAreaForm({ code, area, onDone }: { code: string; area?: Area; onDone: () => void }) {
   const [form] = Form.useForm();
-  const [others, setOthers] = useState<string[]>([]);
   const fields = ['name', 'propertyManager', 'households', 'ownersCommitteeChairName'] as const;
+  // The server names the fields inside its input: `unit.name` when adding, `area.name` when editing.
+  const addErrors = useFieldErrors(form, 'unit', fields);
+  const updateErrors = useFieldErrors(form, 'area', fields);
+  const errors = area ? updateErrors : addErrors;
   const done = () => {
     form.resetFields();
-    setOthers([]);
+    errors.clear();
     onDone();
   };
-  const refused = (error: CreateUnitError, prefix: string) => {
-    const problems = placed(error, fields, prefix);
-    form.setFields(problems.fields);
-    setOthers(problems.others);
-  };
   const add = useMutation(
-    trpc.people.createUnit.mutationOptions({ onSuccess: done, onError: (e) => refused(e, 'unit') }),
+    trpc.people.createUnit.mutationOptions({ onSuccess: done, onError: addErrors.onError }),
   );
   const update = useMutation(
-    trpc.people.updatePropertyArea.mutationOptions({ onSuccess: done, onError: (e) => refused(e, 'area') }),
+    trpc.people.updatePropertyArea.mutationOptions({ onSuccess: done, onError: updateErrors.onError }),
   );
   const verb = area ? '保存' : '添加';
   return (
@@ -87,7 +63,7 @@ function PropertyAreaForm({ code, area, onDone }: { code: string; area?: Area; o
         else add.mutate({ kind: 'property-area', unit: values });
       }}
     >
-      {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
+      {errors.banner}
       <Form.Item name="name" label={propertyAreaFieldLabels.name}>
         <Input maxLength={100} />
       </Form.Item>
@@ -121,20 +97,21 @@ interface BuildingValues {
 
 function AddBuilding({ data, onDone }: { data: Organisation; onDone: () => void }) {
   const [form] = Form.useForm();
-  const [others, setOthers] = useState<string[]>([]);
-  const fields = ['name', 'households', 'leaderName', 'gridId', 'propertyAreaId'] as const;
+  const errors = useFieldErrors(form, 'unit', [
+    'name',
+    'households',
+    'leaderName',
+    'gridId',
+    'propertyAreaId',
+  ]);
   const add = useMutation(
     trpc.people.createUnit.mutationOptions({
       onSuccess: () => {
         form.resetFields();
-        setOthers([]);
+        errors.clear();
         onDone();
       },
-      onError: (error) => {
-        const problems = placed(error, fields);
-        form.setFields(problems.fields);
-        setOthers(problems.others);
-      },
+      onError: errors.onError,
     }),
   );
   return (
@@ -156,7 +133,7 @@ function AddBuilding({ data, onDone }: { data: Organisation; onDone: () => void 
         })
       }
     >
-      {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
+      {errors.banner}
       <Form.Item name="name" label="楼栋名称">
         <Input maxLength={100} />
       </Form.Item>

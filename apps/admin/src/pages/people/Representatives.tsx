@@ -5,36 +5,25 @@
  */
 import { representing } from '@shequ/people';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Collapse, DatePicker, Form, Input, List, Modal, Typography } from 'antd';
+import { App, Button, Collapse, DatePicker, Form, Input, List, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { serverErrorsFor } from '../../lib/fieldErrors.js';
+import { asDate, useFieldErrors } from '../../lib/forms.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { chinaToday } from '../archives/shared.js';
 
 type Representative = RouterOutputs['people']['organisation']['representatives'][number];
-const asDate = (v: unknown) => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : '');
-/** The server names fields of its input (`unit.from`); the form holds them without the prefix. */
-const withoutPrefix = <F extends { name: unknown }>(f: F) => ({
-  ...f,
-  name: (f.name as (string | number)[]).slice(1),
-});
-
 function AddRepresentative({ code, onDone }: { code: string; onDone: () => void }) {
   const [form] = Form.useForm();
-  const [others, setOthers] = useState<string[]>([]);
+  const errors = useFieldErrors(form, 'unit', ['name', 'from', 'to']);
   const add = useMutation(
     trpc.people.createUnit.mutationOptions({
       onSuccess: () => {
         form.resetFields();
-        setOthers([]);
+        errors.clear();
         onDone();
       },
-      onError: (error) => {
-        const placed = serverErrorsFor(error, ['unit.name', 'unit.from', 'unit.to']);
-        form.setFields(placed.fields.map(withoutPrefix));
-        setOthers(placed.others);
-      },
+      onError: errors.onError,
     }),
   );
   return (
@@ -51,7 +40,7 @@ function AddRepresentative({ code, onDone }: { code: string; onDone: () => void 
         });
       }}
     >
-      {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
+      {errors.banner}
       <Form.Item name="name" label="姓名">
         <Input maxLength={50} />
       </Form.Item>
@@ -76,7 +65,7 @@ function EndTerm({
   onClose: () => void;
 }) {
   const [form] = Form.useForm();
-  const [others, setOthers] = useState<string[]>([]);
+  const errors = useFieldErrors(form, '', ['to']);
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const end = useMutation(
@@ -85,14 +74,10 @@ function EndTerm({
         void message.success(`${r.name}的任期已于 ${r.to} 结束`);
         void queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() });
         form.resetFields();
-        setOthers([]);
+        errors.clear();
         onClose();
       },
-      onError: (error) => {
-        const placed = serverErrorsFor(error, ['to']);
-        form.setFields(placed.fields);
-        setOthers(placed.others);
-      },
+      onError: errors.onError,
     }),
   );
   return (
@@ -119,7 +104,7 @@ function EndTerm({
           })
         }
       >
-        {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
+        {errors.banner}
         <Form.Item name="to" label="任期最后一天" initialValue={dayjs(chinaToday())}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>

@@ -26,35 +26,31 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { errorMessage, serverErrorsFor } from '../../lib/fieldErrors.js';
+import { errorMessage } from '../../lib/fieldErrors.js';
+import { asDate, useFieldErrors } from '../../lib/forms.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { chinaToday, useCanWrite } from '../archives/shared.js';
 
 type Activity = RouterOutputs['services']['activities'][number];
 type Volunteer = RouterOutputs['services']['volunteers'][number];
-const asDate = (v: unknown) => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : '');
-const stripFirst = <F extends { name: unknown }>(f: F) => ({
-  ...f,
-  name: (f.name as (string | number)[]).slice(1),
-});
 
 function AddActivity({ code, onDone }: { code: string; onDone: () => void }) {
   const [form] = Form.useForm();
-  const [others, setOthers] = useState<string[]>([]);
+  const errors = useFieldErrors(form, 'activity', [
+    'title',
+    'on',
+    'place',
+    'capacity',
+    'pointsPerHour',
+    'detail',
+  ]);
   const add = useMutation(
     trpc.services.addActivity.mutationOptions({
       onSuccess: () => {
         form.resetFields();
         onDone();
       },
-      onError: (error) => {
-        const placed = serverErrorsFor(
-          error,
-          ['title', 'on', 'place', 'capacity', 'pointsPerHour', 'detail'].map((f) => `activity.${f}`),
-        );
-        form.setFields(placed.fields.map(stripFirst));
-        setOthers(placed.others);
-      },
+      onError: errors.onError,
     }),
   );
   type Values = { title?: string; on?: unknown; place?: string; capacity?: number; pointsPerHour?: number };
@@ -75,7 +71,7 @@ function AddActivity({ code, onDone }: { code: string; onDone: () => void }) {
         })
       }
     >
-      {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
+      {errors.banner}
       <Form.Item name="title" label="活动名称">
         <Input maxLength={100} />
       </Form.Item>

@@ -34,7 +34,8 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { errorMessage, serverErrorsFor } from '../../lib/fieldErrors.js';
+import { errorMessage } from '../../lib/fieldErrors.js';
+import { useFieldErrors } from '../../lib/forms.js';
 import { type RouterInputs, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { chinaToday, formatTime, personOptions, useCanWrite, usePeople } from '../archives/shared.js';
 
@@ -78,23 +79,16 @@ function stepLine(s: Case['steps'][number]): string {
 function StepForm({ c, onDone }: { c: Case; onDone: (token?: string) => void }) {
   const [form] = Form.useForm();
   const [action, setAction] = useState<Action>('note');
-  const [others, setOthers] = useState<string[]>([]);
+  const errors = useFieldErrors(form, 'step', stepFields[action]);
   const { people } = usePeople(c.communityCode);
   const step = useMutation(
     trpc.services.step.mutationOptions({
       onSuccess: (result) => {
         form.resetFields();
-        setOthers([]);
+        errors.clear();
         onDone('feedbackToken' in result ? result.feedbackToken : undefined);
       },
-      onError: (error) => {
-        const placed = serverErrorsFor(
-          error,
-          stepFields[action].map((f) => `step.${f}`),
-        );
-        form.setFields(placed.fields.map((f) => ({ ...f, name: (f.name as (string | number)[]).slice(1) })));
-        setOthers(placed.others);
-      },
+      onError: errors.onError,
     }),
   );
   const actions: Action[] =
@@ -114,15 +108,13 @@ function StepForm({ c, onDone }: { c: Case; onDone: (token?: string) => void }) 
         value={action}
         onChange={(a) => {
           setAction(a);
-          setOthers([]);
+          errors.clear();
           form.resetFields();
         }}
         options={actions.map((a) => ({ value: a, label: actionLabels[a] }))}
         style={{ marginBottom: 12 }}
       />
-      {others.length > 0 && (
-        <Alert type="error" showIcon title={others.join('；')} style={{ marginBottom: 12 }} />
-      )}
+      {errors.banner}
       <Form form={form} layout="vertical" onFinish={submit}>
         {action === 'transfer' && (
           <>

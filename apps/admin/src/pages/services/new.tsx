@@ -12,10 +12,9 @@ import {
   serviceCategoryLabels,
 } from '@shequ/services';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Breadcrumb, Button, Card, Checkbox, Form, Input, Select, Switch } from 'antd';
-import { useState } from 'react';
+import { App, Breadcrumb, Button, Card, Checkbox, Form, Input, Select, Switch } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { serverErrorsFor } from '../../lib/fieldErrors.js';
+import { useFieldErrors } from '../../lib/forms.js';
 import { type RouterInputs, trpc } from '../../lib/trpc.js';
 
 type Draft = RouterInputs['services']['open']['case'];
@@ -43,7 +42,7 @@ export default function NewCasePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const me = useQuery(trpc.auth.me.queryOptions());
-  const [others, setOthers] = useState<string[]>([]);
+  const errors = useFieldErrors(form, 'case', formFields);
   const channel = Form.useWatch('channel', form);
   const category = Form.useWatch('category', form);
   const open = useMutation(
@@ -53,18 +52,11 @@ export default function NewCasePage() {
         await queryClient.invalidateQueries({ queryKey: trpc.services.pathKey() });
         navigate(`/services/${saved.id}`);
       },
-      onError: (error) => {
-        const placed = serverErrorsFor(
-          error,
-          formFields.map((f) => `case.${f}`),
-        );
-        form.setFields(placed.fields.map((f) => ({ ...f, name: (f.name as (string | number)[]).slice(1) })));
-        setOthers(placed.others);
-      },
+      onError: errors.onError,
     }),
   );
   const submit = (values: Record<string, unknown> & { resident: Record<string, unknown> }) => {
-    setOthers([]);
+    errors.clear();
     const resident = values.resident as {
       name?: string;
       idNumber?: string;
@@ -93,9 +85,7 @@ export default function NewCasePage() {
       title={<Breadcrumb items={[{ title: <Link to="/services">服务事项</Link> }, { title: '受理事项' }]} />}
       style={{ maxWidth: 640 }}
     >
-      {others.length > 0 && (
-        <Alert type="error" showIcon title={others.join('；')} style={{ marginBottom: 12 }} />
-      )}
+      {errors.banner}
       <Form
         form={form}
         layout="vertical"

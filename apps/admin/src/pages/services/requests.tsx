@@ -9,14 +9,15 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { downloadJson } from '../../lib/download.js';
-import { errorMessage, serverErrorsFor } from '../../lib/fieldErrors.js';
+import { errorMessage } from '../../lib/fieldErrors.js';
+import { useFieldErrors } from '../../lib/forms.js';
 import { trpc } from '../../lib/trpc.js';
 
 export default function ResidentRequestsPage() {
   const { message } = App.useApp();
   const me = useQuery(trpc.auth.me.queryOptions());
   const [form] = Form.useForm();
-  const [others, setOthers] = useState<string[]>([]);
+  const errors = useFieldErrors(form, 'lookup', ['idNumber', 'phone']);
   const [result, setResult] = useState<string | undefined>();
   const lookup = () => {
     const v: { idNumber?: string; phone?: string } = form.getFieldsValue();
@@ -25,29 +26,24 @@ export default function ResidentRequestsPage() {
       ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
     };
   };
-  const onError = (error: unknown) => {
-    const placed = serverErrorsFor(error, ['lookup.idNumber', 'lookup.phone']);
-    form.setFields(placed.fields.map((f) => ({ ...f, name: (f.name as string[]).slice(1) })));
-    setOthers(placed.others);
-  };
   const exported = useMutation(
     trpc.services.exportResident.mutationOptions({
       onSuccess: (data) => {
-        setOthers([]);
+        errors.clear();
         setResult(`找到服务事项 ${data.cases.length} 件、志愿者记录 ${data.volunteers.length} 条，已下载`);
         downloadJson('居民个人信息.json', data);
       },
-      onError,
+      onError: errors.onError,
     }),
   );
   const erased = useMutation(
     trpc.services.eraseResident.mutationOptions({
       onSuccess: (r) => {
-        setOthers([]);
+        errors.clear();
         setResult(`已删除个人信息：服务事项 ${r.cases} 件、志愿者记录 ${r.volunteers} 条（记录本身保留）`);
         message.success('已删除');
       },
-      onError,
+      onError: errors.onError,
     }),
   );
   const mayErase = mayEraseResidentData(me.data?.role ?? '');
@@ -67,7 +63,7 @@ export default function ResidentRequestsPage() {
       </Typography.Text>
       <Card size="small">
         <Form form={form} layout="vertical">
-          {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
+          {errors.banner}
           <Form.Item name="idNumber" label="身份证号码">
             <Input maxLength={18} autoComplete="off" />
           </Form.Item>
@@ -96,7 +92,9 @@ export default function ResidentRequestsPage() {
         </Form>
       </Card>
       {result && <Alert type="success" showIcon title={result} data-testid="resident-request-result" />}
-      {exported.isError && !others.length && <Alert type="error" title={errorMessage(exported.error)} />}
+      {exported.isError && !errors.others.length && (
+        <Alert type="error" title={errorMessage(exported.error)} />
+      )}
     </Space>
   );
 }

@@ -23,7 +23,8 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { errorMessage, serverErrorsFor } from '../../lib/fieldErrors.js';
+import { errorMessage } from '../../lib/fieldErrors.js';
+import { asDate, useFieldErrors } from '../../lib/forms.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { chinaToday, useCanWrite } from '../archives/shared.js';
 
@@ -35,22 +36,16 @@ const statusTags: Record<Item['status'], { color: string; label: string }> = {
   covered: { color: 'green', label: '已到场' },
 };
 
-const asDate = (v: unknown) => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : '');
-
 function LogVisit({ item, onDone }: { item: Item; onDone: () => void }) {
   const [form] = Form.useForm();
-  const [others, setOthers] = useState<string[]>([]);
+  const errors = useFieldErrors(form, '', ['on', 'summary']);
   const log = useMutation(
     trpc.services.logVisit.mutationOptions({
       onSuccess: () => {
         form.resetFields();
         onDone();
       },
-      onError: (error) => {
-        const placed = serverErrorsFor(error, ['on', 'summary']);
-        form.setFields(placed.fields);
-        setOthers(placed.others);
-      },
+      onError: errors.onError,
     }),
   );
   return (
@@ -61,7 +56,7 @@ function LogVisit({ item, onDone }: { item: Item; onDone: () => void }) {
         log.mutate({ targetId: item.target.id, on: asDate(v.on), summary: v.summary ?? '' })
       }
     >
-      {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
+      {errors.banner}
       <Form.Item name="on" label="走访日期" initialValue={dayjs(chinaToday())}>
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
@@ -77,21 +72,14 @@ function LogVisit({ item, onDone }: { item: Item; onDone: () => void }) {
 
 function AddTarget({ code, onDone }: { code: string; onDone: () => void }) {
   const [form] = Form.useForm();
-  const [others, setOthers] = useState<string[]>([]);
+  const errors = useFieldErrors(form, 'target', ['kind', 'name', 'address', 'since']);
   const add = useMutation(
     trpc.services.addVisitTarget.mutationOptions({
       onSuccess: () => {
         form.resetFields();
         onDone();
       },
-      onError: (error) => {
-        const placed = serverErrorsFor(
-          error,
-          ['kind', 'name', 'address', 'since'].map((f) => `target.${f}`),
-        );
-        form.setFields(placed.fields.map((f) => ({ ...f, name: (f.name as (string | number)[]).slice(1) })));
-        setOthers(placed.others);
-      },
+      onError: errors.onError,
     }),
   );
   return (
@@ -110,7 +98,7 @@ function AddTarget({ code, onDone }: { code: string; onDone: () => void }) {
         })
       }
     >
-      {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
+      {errors.banner}
       <Form.Item name="kind" label="类别">
         <Select
           placeholder="请选择"

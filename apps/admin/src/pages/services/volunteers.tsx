@@ -24,35 +24,24 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { errorMessage, serverErrorsFor } from '../../lib/fieldErrors.js';
+import { errorMessage } from '../../lib/fieldErrors.js';
+import { asDate, useFieldErrors } from '../../lib/forms.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { chinaToday, useCanWrite } from '../archives/shared.js';
 
 type Volunteer = RouterOutputs['services']['volunteers'][number];
-const asDate = (v: unknown) => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : '');
-const stripFirst = <F extends { name: unknown }>(f: F) => ({
-  ...f,
-  name: (f.name as (string | number)[]).slice(1),
-});
 
 function PointsForm({ volunteer, onDone }: { volunteer: Volunteer; onDone: () => void }) {
   const [form] = Form.useForm();
   const [kind, setKind] = useState<'earn' | 'redeem'>('earn');
-  const [others, setOthers] = useState<string[]>([]);
+  const errors = useFieldErrors(form, 'entry', ['points', 'minutes', 'reason', 'on']);
   const points = useMutation(
     trpc.services.points.mutationOptions({
       onSuccess: () => {
         form.resetFields();
         onDone();
       },
-      onError: (error) => {
-        const placed = serverErrorsFor(
-          error,
-          ['points', 'minutes', 'reason', 'on'].map((f) => `entry.${f}`),
-        );
-        form.setFields(placed.fields.map(stripFirst));
-        setOthers(placed.others);
-      },
+      onError: errors.onError,
     }),
   );
   return (
@@ -82,7 +71,7 @@ function PointsForm({ volunteer, onDone }: { volunteer: Volunteer; onDone: () =>
         ]}
         style={{ marginBottom: 12 }}
       />
-      {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
+      {errors.banner}
       <Form.Item name="points" label="积分">
         <InputNumber<number> min={1} precision={0} style={{ width: '100%' }} />
       </Form.Item>
@@ -106,23 +95,22 @@ function PointsForm({ volunteer, onDone }: { volunteer: Volunteer; onDone: () =>
 
 function AddVolunteer({ code, onDone }: { code: string; onDone: () => void }) {
   const [form] = Form.useForm();
-  const [others, setOthers] = useState<string[]>([]);
+  const errors = useFieldErrors(form, 'volunteer', [
+    'name',
+    'sex',
+    'birthDate',
+    'wishes',
+    'availableTime',
+    'skills',
+    'health',
+  ]);
   const add = useMutation(
     trpc.services.addVolunteer.mutationOptions({
       onSuccess: () => {
         form.resetFields();
         onDone();
       },
-      onError: (error) => {
-        const placed = serverErrorsFor(
-          error,
-          ['name', 'sex', 'birthDate', 'wishes', 'availableTime', 'skills', 'health'].map(
-            (f) => `volunteer.${f}`,
-          ),
-        );
-        form.setFields(placed.fields.map(stripFirst));
-        setOthers(placed.others);
-      },
+      onError: errors.onError,
     }),
   );
   type Values = { name?: string; sex?: 'male' | 'female'; birthDate?: unknown; wishes?: string } & {
@@ -152,7 +140,7 @@ function AddVolunteer({ code, onDone }: { code: string; onDone: () => void }) {
         })
       }
     >
-      {others.length > 0 && <Alert type="error" showIcon title={others.join('；')} />}
+      {errors.banner}
       <Form.Item name="name" label="姓名">
         <Input maxLength={50} />
       </Form.Item>

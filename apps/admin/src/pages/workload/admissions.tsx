@@ -34,9 +34,10 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../lib/fieldErrors.js';
+import { asDate, useFieldErrors } from '../../lib/forms.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
-import { asDate, optionsOf, useCommunities, useFieldErrors } from './shared.js';
+import { optionsOf, useCommunities } from './shared.js';
 
 type Admission = RouterOutputs['workload']['admissions']['items'][number];
 

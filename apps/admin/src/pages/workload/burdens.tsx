@@ -22,9 +22,10 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { errorMessage } from '../../lib/fieldErrors.js';
+import { asDate, useFieldErrors } from '../../lib/forms.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { chinaToday, useCanWrite } from '../archives/shared.js';
-import { asDate, optionsOf, useCommunities, useFieldErrors } from './shared.js';
+import { optionsOf, useCommunities } from './shared.js';
 
 type BurdenData = RouterOutputs['workload']['burdens'];
 

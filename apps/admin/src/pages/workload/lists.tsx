@@ -18,9 +18,10 @@ import {
   Typography,
 } from 'antd';
 import { errorMessage } from '../../lib/fieldErrors.js';
+import { asDate, useFieldErrors } from '../../lib/forms.js';
 import { trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
-import { asDate, optionsOf, useFieldErrors } from './shared.js';
+import { optionsOf } from './shared.js';
 
 function ListEditor({ node, onDone }: { node: string; onDone: () => void }) {
   const [form] = Form.useForm();
