@@ -31,6 +31,7 @@ import {
 } from './archives/index.js';
 import { writeAudit } from './audit.js';
 import type { DatabaseHandle } from './client.js';
+import { DEMO_LOCKED_PASSWORD, demoAdministrators } from './demo-accounts.js';
 import { communities, users } from './schema.js';
 import { archiveItems } from './schema-archives.js';
 
@@ -39,8 +40,7 @@ const JINSHAN = '370305111';
 /** 全宗号 of the demo: assigned by the district archive in the demo's fiction. */
 export const XIANGSHAN_FONDS = 'X007';
 
-/** No argon2 hash has this form, so no password signs these accounts in until an administrator resets one. */
-const LOCKED_PASSWORD = '!demo-account: ask an administrator to reset the password';
+const LOCKED_PASSWORD = DEMO_LOCKED_PASSWORD;
 
 const people = {
   li: { username: 'xs-liguilan', displayName: '李桂兰（档案、印章保管员）', jurisdictionCode: XIANGSHAN },
@@ -322,9 +322,10 @@ export async function seedArchivesDemo(
 export const demoArchivesPeople = people;
 
 /**
- * Gives the demo accounts that still hold the locked placeholder the password of `passwordHash`, for a
- * test server started on a database seeded earlier without one. Accounts whose password an administrator
- * has set are left alone. Returns the usernames changed; each change has its audit record.
+ * Gives the demo accounts (the archive demo's people and the demo administrators of `demo-accounts.ts`)
+ * that still hold the locked placeholder the password of `passwordHash`, for a test server started on a
+ * database seeded earlier without one. Accounts whose password an administrator has set are left alone.
+ * Returns the usernames changed; each change has its audit record.
  */
 export async function unlockArchivesDemoAccounts(
   handle: DatabaseHandle,
@@ -337,10 +338,10 @@ export async function unlockArchivesDemoAccounts(
       .set({ passwordHash, mustChangePassword: false })
       .where(
         and(
-          inArray(
-            users.username,
-            Object.values(people).map((p) => p.username),
-          ),
+          inArray(users.username, [
+            ...Object.values(people).map((p) => p.username),
+            ...Object.values(demoAdministrators).map((p) => p.username),
+          ]),
           eq(users.passwordHash, LOCKED_PASSWORD),
         ),
       )

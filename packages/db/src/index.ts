@@ -9,6 +9,7 @@ export * from './client.js';
 export * from './community-facts.js';
 export * from './community-snapshot.js';
 export * from './custody.js';
+export * from './demo-accounts.js';
 export * from './demo-archives.js';
 export * from './demo-assessment.js';
 export * from './demo-facts.js';

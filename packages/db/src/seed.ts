@@ -7,6 +7,7 @@ import { demoDemocracyRegisters, demoPublicContacts } from '@shequ/democracy';
 import { demoRegisters } from '@shequ/people';
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle, Transaction } from './client.js';
+import { seedDemoAdministrators } from './demo-accounts.js';
 import { type ArchivesDemoOptions, seedArchivesDemo } from './demo-archives.js';
 import { seedAssessmentDemo } from './demo-assessment.js';
 import { demoFacts } from './demo-facts.js';
@@ -123,6 +124,7 @@ export async function seedDemo(
   const { demoPasswordHash, ...importOptions } = options;
   const summary = await importDivisions(handle, { prefixes: DEMO_PREFIXES, ...importOptions });
   await seedArchivesDemo(handle, { demoPasswordHash });
+  await seedDemoAdministrators(handle, { demoPasswordHash });
   await seedPeopleRegisters(handle, demoRegisters());
   await seedDemocracyRegisters(handle, demoDemocracyRegisters(), undefined, demoPublicContacts());
   await seedServicesDemo(handle);

@@ -318,29 +318,30 @@ export async function loadBurdenRegisters(db: Db, codes: readonly string[]): Pro
 const DEMO_DISTRICT = '370305';
 const DEMO_STREET = '370305111';
 const DEMO_COMMUNITY = '370305111007';
+/** 玄武区, 梅园新村街道 and its 大行宫社区 (Nanjing), the Jiangsu half of the demo. */
+const NANJING_DISTRICT = '320102';
+const NANJING_STREET = '320102002';
+const DAXINGGONG = '320102002002';
+const MEIYUAN = '320102002001';
 
-/**
- * The demo's lists (临淄区, the four kinds), two admission requests of 金山镇 (one approved with its
- * funding, one pending) and the burdens 象山社区 has recorded. Once: a second call adds nothing.
- */
-export async function seedWorkloadDemo(handle: { db: Database }): Promise<number> {
-  const { db } = handle;
+/** Inserts demo rows directly (no audit records: the demo is history, not someone's act). */
+async function insertDemoWorkload(
+  db: Database,
+  district: string,
+  lists: Record<WorkListVersion['kind'], string[]>,
+  requests: AdmissionRequest[],
+  burdens: Burden[],
+): Promise<number> {
   const [existing] = await db
     .select({ id: workListVersions.id })
     .from(workListVersions)
-    .where(eq(workListVersions.jurisdictionCode, DEMO_DISTRICT))
+    .where(eq(workListVersions.jurisdictionCode, district))
     .limit(1);
   if (existing) return 0;
   const at = new Date('2026-01-05T09:00:00+08:00');
-  const lists: Record<WorkListVersion['kind'], string[]> = {
-    party: ['组织开展“三会一课”', '发展党员和党员教育管理', '党组织换届选举'],
-    statutory: ['召集居民会议、居民代表会议', '调解民间纠纷', '公开居务、财务'],
-    'assist-government': ['人口普查入户登记', '城乡居民医疗保险参保登记', '高龄津贴申领初审'],
-    convenience: ['代办居住证明材料', '为行动不便居民上门代办', '便民维修服务信息发布'],
-  };
   await db.insert(workListVersions).values(
     Object.entries(lists).map(([kind, titles]) => ({
-      jurisdictionCode: DEMO_DISTRICT,
+      jurisdictionCode: district,
       kind: kind as WorkListVersion['kind'],
       version: 1,
       effectiveFrom: '2026-01-01',
@@ -348,6 +349,50 @@ export async function seedWorkloadDemo(handle: { db: Database }): Promise<number
       savedAt: at,
     })),
   );
+  for (const r of requests) {
+    const { id, ...record } = r;
+    await db.insert(workAdmissions).values({
+      id,
+      streetCode: r.streetCode,
+      kind: r.kind,
+      status: r.decision?.outcome ?? 'pending',
+      appliedOn: r.appliedOn,
+      decidedOn: r.decision?.on ?? null,
+      fundingFen: r.decision?.funding?.amountFen ?? null,
+      record,
+    });
+  }
+  for (const b of burdens) {
+    const { id, communityCode, ...record } = b;
+    await db.insert(workBurdens).values({
+      id,
+      communityCode,
+      streetCode: communityCode.slice(0, 9),
+      kind: b.kind,
+      imposedOn: b.imposedOn,
+      endedOn: b.endedOn ?? null,
+      record,
+    });
+  }
+  return burdens.length;
+}
+
+/**
+ * The demo's lists (临淄区 and 玄武区, the four kinds each), admission requests of 金山镇 and of
+ * 梅园新村街道 (one approved with its funding and one pending each) and the burdens 象山社区 and
+ * 大行宫社区 have recorded. Once per district: a second call adds nothing. Returns the burdens added.
+ */
+export async function seedWorkloadDemo(handle: { db: Database }): Promise<number> {
+  return (await seedJinshanWorkload(handle.db)) + (await seedNanjingWorkload(handle.db));
+}
+
+async function seedJinshanWorkload(db: Database): Promise<number> {
+  const lists: Record<WorkListVersion['kind'], string[]> = {
+    party: ['组织开展“三会一课”', '发展党员和党员教育管理', '党组织换届选举'],
+    statutory: ['召集居民会议、居民代表会议', '调解民间纠纷', '公开居务、财务'],
+    'assist-government': ['人口普查入户登记', '城乡居民医疗保险参保登记', '高龄津贴申领初审'],
+    convenience: ['代办居住证明材料', '为行动不便居民上门代办', '便民维修服务信息发布'],
+  };
   const applicant = { userId: 'demo-jinshan-office', name: '金山镇党政办' };
   const approved: AdmissionRequest = {
     id: 'demo-admission-gas',
@@ -383,19 +428,6 @@ export async function seedWorkloadDemo(handle: { db: Database }): Promise<number
     appliedOn: '2026-11-25',
     funding: { amountFen: 500_000, source: '区级党建经费' },
   };
-  for (const r of [approved, pending]) {
-    const { id, ...record } = r;
-    await db.insert(workAdmissions).values({
-      id,
-      streetCode: r.streetCode,
-      kind: r.kind,
-      status: r.decision?.outcome ?? 'pending',
-      appliedOn: r.appliedOn,
-      decidedOn: r.decision?.on ?? null,
-      fundingFen: r.decision?.funding?.amountFen ?? null,
-      record,
-    });
-  }
   const recorder = { userId: 'demo-xs', name: '象山社区居委会' };
   const burdens: Burden[] = [
     {
@@ -436,17 +468,81 @@ export async function seedWorkloadDemo(handle: { db: Database }): Promise<number
       recordedBy: recorder,
     },
   ];
-  for (const b of burdens) {
-    const { id, communityCode, ...record } = b;
-    await db.insert(workBurdens).values({
-      id,
-      communityCode,
-      streetCode: communityCode.slice(0, 9),
-      kind: b.kind,
-      imposedOn: b.imposedOn,
-      endedOn: b.endedOn ?? null,
-      record,
-    });
-  }
-  return burdens.length;
+  return insertDemoWorkload(db, DEMO_DISTRICT, lists, [approved, pending], burdens);
+}
+
+async function seedNanjingWorkload(db: Database): Promise<number> {
+  const lists: Record<WorkListVersion['kind'], string[]> = {
+    party: ['组织开展“三会一课”', '党员发展和教育管理', '社区“大党委”联席会议'],
+    statutory: ['召集居民会议、居民代表会议', '人民调解', '居务公开'],
+    'assist-government': ['城乡居民医疗保险参保登记', '退役军人信息采集', '老年人优待证申领初审'],
+    convenience: ['代办居住证明材料', '老年助餐点运营协调', '便民服务信息发布'],
+  };
+  const applicant = { userId: 'demo-meiyuan-office', name: '梅园新村街道党工委办公室' };
+  const approved: AdmissionRequest = {
+    id: 'demo-admission-elevator',
+    streetCode: NANJING_STREET,
+    communityCodes: [DAXINGGONG, MEIYUAN],
+    kind: 'assist-government',
+    title: '既有住宅加装电梯意愿摸底',
+    requestedBy: '区住房和城乡建设局',
+    reason: '老旧小区加装电梯前须逐户了解居民意愿，需社区协助入户',
+    startsOn: '2026-04-01',
+    endsOn: '2026-06-30',
+    appliedBy: applicant,
+    appliedOn: '2026-03-02',
+    decision: {
+      outcome: 'approved',
+      approvingBody: 'civil-affairs',
+      by: { userId: 'demo-xuanwu-civil', name: '玄武区民政局' },
+      on: '2026-03-16',
+      funding: { amountFen: 1_200_000, source: '区财政购买服务资金' },
+      filedWith: { cityCode: '320100', body: 'civil-affairs' },
+    },
+  };
+  const pending: AdmissionRequest = {
+    id: 'demo-admission-flood',
+    streetCode: NANJING_STREET,
+    communityCodes: [DAXINGGONG],
+    kind: 'assist-government',
+    title: '汛期地下空间隐患排查',
+    requestedBy: '区应急管理局',
+    reason: '汛期前排查地下车库、人防工程积水隐患，需社区协助通知和入户',
+    startsOn: '2027-05-01',
+    endsOn: '2027-09-30',
+    appliedBy: applicant,
+    appliedOn: '2026-11-20',
+    funding: { amountFen: 600_000, source: '区应急管理专项经费' },
+  };
+  const recorder = { userId: 'demo-dxg', name: '大行宫社区居委会' };
+  const burdens: Burden[] = [
+    {
+      id: 'demo-burden-dxg-1',
+      communityCode: DAXINGGONG,
+      kind: 'task',
+      title: '文明城市测评问卷入户发放',
+      imposedBy: '区文明办',
+      imposedOn: '2026-06-08',
+      recordedBy: recorder,
+    },
+    {
+      id: 'demo-burden-dxg-2',
+      communityCode: DAXINGGONG,
+      kind: 'evaluation',
+      title: '“美丽庭院”示范社区评比',
+      imposedBy: '区妇联',
+      imposedOn: '2026-05-12',
+      recordedBy: recorder,
+    },
+    {
+      id: 'demo-burden-dxg-3',
+      communityCode: DAXINGGONG,
+      kind: 'evaluation',
+      title: '消防安全示范社区考核',
+      imposedBy: '区消防救援大队',
+      imposedOn: '2026-10-09',
+      recordedBy: recorder,
+    },
+  ];
+  return insertDemoWorkload(db, NANJING_DISTRICT, lists, [approved, pending], burdens);
 }

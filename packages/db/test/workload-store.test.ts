@@ -48,8 +48,18 @@ describe('work-item lists, admissions and burdens in the database', () => {
   afterAll(() => database.close());
 
   it('seeds the demo once: lists in force, an approved and a pending request, and burdens counted', async () => {
-    expect(await seedWorkloadDemo(database)).toBe(4);
+    // 象山's four burdens and 大行宫's three.
+    expect(await seedWorkloadDemo(database)).toBe(7);
     expect(await seedWorkloadDemo(database)).toBe(0);
+    const nanjing = await listAdmissions(database.db, '320102002');
+    expect(nanjing.map((r) => r.decision?.filedWith.cityCode ?? 'pending').sort()).toEqual([
+      '320100',
+      'pending',
+    ]);
+    expect(burdenCounts(await listBurdens(database.db, '320102'), '2026-11-30')).toMatchObject({
+      active: 3,
+      evaluationsOverYearly: 1,
+    });
     const versions = await workListVersionsOf(database.db, ['370305111', '370305', '370300', '370000']);
     expect(Object.keys(listsInForce(versions, XIANGSHAN, '2026-11-30'))).toHaveLength(4);
     const requests = await listAdmissions(database.db, '370305');

@@ -4,11 +4,23 @@
  * field messages, a new case received with 孙立 as first responder, closed with the resident told,
  * and the resident answering through the one-time link without signing in — once; a visit recorded
  * on the doorstep; a volunteer registered, points credited and a redemption beyond them refused; a
- * signboard imposed outside the lists recorded as a burden and counted.
+ * signboard imposed outside the lists recorded as a burden and counted. Then work outside the lists
+ * admitted (事项准入) by the demo's administrators: 周静 of 梅园新村街道 (Nanjing) lands on her
+ * workbench, applies for 大行宫 (work already on the district's list is refused on its field); 何军 of
+ * 玄武区 sees it on his workbench, is refused approval without funding (费随事转) on the funding field,
+ * approves it with the funding, and the street sees it filed with the city; 马芳 of 金山镇 lands on her
+ * town's workbench.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chooseInMultiSelect,
+  chooseOption,
+  describeInBrowser,
+  launchBrowser,
+  openConsolePage,
+  screenshot,
+} from './browser.js';
 import { demoAccountPassword, type RunningServer, startServer } from './server.js';
 import { signIn } from './sign-in.js';
 
@@ -221,5 +233,110 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     await page.getByTestId('windows-source').waitFor();
     await expect(page.getByTestId('window-card').count()).resolves.toBeGreaterThan(0);
     expect(consoleErrors).toEqual([]);
+  });
+
+  describe('work outside the lists admitted by the street and the district', () => {
+    let street: Page;
+    let district: Page;
+    const title = '独居老人夏季高温巡访';
+    const admissionCard = (p: Page) =>
+      p.getByTestId('admission-list').locator('.ant-card').filter({ hasText: title });
+
+    it('lands 周静 of 梅园新村街道 on her workbench with the street’s requests, burdens and failing checks', async () => {
+      street = await openConsolePage(browser, {
+        errors: consoleErrors,
+        timeout: 20_000,
+        refusalsExpected: true,
+      });
+      await signIn(street, server.url, { username: 'my-zhoujing', password: demoAccountPassword });
+      await street.goto(`${server.url}/workbench`);
+      await street.getByTestId('workbench-admissions').getByText('汛期地下空间隐患排查').waitFor();
+      await street.getByText('待区里审批的事项准入申请').waitFor();
+      await street.getByTestId('workbench-burdens').getByText('考核评比 2 项').waitFor();
+      await street.getByTestId('workbench-failing').waitFor();
+      await screenshot(street, 'workload-street-workbench');
+    });
+
+    it('applies for work outside the lists; work on the district’s list is refused on its field', async () => {
+      await street
+        .getByTestId('workbench-admissions')
+        .getByRole('link', { name: '汛期地下空间隐患排查' })
+        .click();
+      await street.waitForURL(/\/workload\?tab=admissions$/);
+      await street.getByText('申请清单外事项准入', { exact: true }).click();
+      const form = street.getByTestId('admission-form');
+      await form.waitFor();
+      await chooseOption(street, form.getByLabel('事项类别'), '协助政府类');
+      await form.getByLabel('事项名称').fill('退役军人信息采集');
+      await chooseInMultiSelect(street, form.getByLabel('安排到的社区'), form, '大行宫');
+      await form.getByLabel('提出部门').fill('区卫生健康委员会');
+      await form.getByLabel('申请理由').fill('高温天气期间逐户巡访独居老人，需社区协助');
+      await form.getByLabel('开始日期').fill('2027-07-01');
+      await form.getByLabel('开始日期').press('Enter');
+      await form.getByRole('button', { name: '提交准入申请' }).click();
+      await form.getByText('该事项已在居民委员会协助政府工作事项清单内，无需准入').waitFor();
+      await form.getByLabel('事项名称').fill(title);
+      await form.getByRole('button', { name: '提交准入申请' }).click();
+      await admissionCard(street).getByText('待审批').waitFor();
+      await screenshot(street, 'workload-admission-applied');
+    });
+
+    it('lets 何军 of 玄武区 approve it only with the funding that follows the task, filed with the city', async () => {
+      district = await openConsolePage(browser, {
+        errors: consoleErrors,
+        timeout: 20_000,
+        refusalsExpected: true,
+      });
+      await signIn(district, server.url, { username: 'xw-hejun', password: demoAccountPassword });
+      await district.goto(`${server.url}/workbench`);
+      const waiting = district.getByTestId('workbench-admissions');
+      await district.getByText('待我审批的事项准入申请').waitFor();
+      await waiting.getByText('汛期地下空间隐患排查').waitFor();
+      await waiting.getByRole('listitem').filter({ hasText: title }).getByText('未列经费').waitFor();
+      await district.getByTestId('workbench-failing').waitFor();
+      await screenshot(district, 'workload-district-workbench');
+
+      await waiting.getByRole('link', { name: title }).click();
+      await district.waitForURL(/\/workload\?tab=admissions$/);
+      const card = admissionCard(district);
+      await card.getByRole('button', { name: '审批' }).click();
+      const form = card.getByTestId('decision-form');
+      await form.getByRole('button', { name: '提交审批' }).click();
+      await form
+        .locator('.ant-form-item')
+        .filter({ hasText: '落实经费（元）' })
+        .getByText('准入须落实经费（费随事转）：请填写经费金额和来源')
+        .waitFor();
+      await screenshot(district, 'workload-admission-unfunded');
+      await form.getByLabel('落实经费（元）').fill('3000');
+      await form.getByLabel('经费来源').fill('区民政社区服务专项经费');
+      await form.getByRole('button', { name: '提交审批' }).click();
+      await card.getByText('已准入').waitFor();
+      await card.getByText(/经费 3,000\.00 元，来源：区民政社区服务专项经费；已报市民政部门备案/).waitFor();
+      await screenshot(district, 'workload-admission-approved');
+    });
+
+    it('shows the street its request admitted and filed with the city', async () => {
+      await street.reload();
+      const card = admissionCard(street);
+      await card.getByText('已准入').waitFor();
+      await card.getByText(/已报市民政部门备案/).waitFor();
+      await expect(card.getByRole('button', { name: '审批' }).count()).resolves.toBe(0);
+    });
+
+    it('lands 马芳 of 金山镇 on her town’s workbench with its pending request and burdens', async () => {
+      const town = await openConsolePage(browser, {
+        errors: consoleErrors,
+        timeout: 20_000,
+        refusalsExpected: true,
+      });
+      await signIn(town, server.url, { username: 'js-mafang', password: demoAccountPassword });
+      await town.goto(`${server.url}/workbench`);
+      await town.getByTestId('workbench-admissions').getByText('红色物业示范点创建').waitFor();
+      await town.getByTestId('workbench-burdens').getByText('考核评比 2 项').waitFor();
+      await town.getByText('有不通过检查项的社区').waitFor();
+      await screenshot(town, 'workload-town-workbench');
+      expect(consoleErrors).toEqual([]);
+    });
   });
 });

@@ -2,7 +2,8 @@
  * 工作台: everyone's first page. What waits for the signed-in person — approvals, requests to stamp,
  * overdue loans and seals (with 催还), handovers to confirm, custody logs that fail or wait too long for
  * the street's witness, failing checks, assessment deadlines nearing (score entry, residents' surveys,
- * the year's scheme) — each list already limited
+ * the year's scheme), admission requests waiting for the district and the burdens outside the lists —
+ * each list already limited
  * by the server to what the person may see. Lists, not tables, so each entry reads on a phone.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -297,6 +298,43 @@ function Burdens() {
   );
 }
 
+/**
+ * The admission requests waiting for the district's decision (事项准入): for the district's
+ * administrators the ones to approve, for a street's the ones it has applied for. Each opens the
+ * 事项准入 tab of 社区减负.
+ */
+function Admissions() {
+  const admissions = useQuery(trpc.workload.admissions.queryOptions({}));
+  const data = admissions.data;
+  if (!data || data.pending === 0 || !(data.mayDecide || data.mayApply)) return null;
+  const waiting = data.items.filter((r) => r.status === 'pending').slice(0, 5);
+  return (
+    <Section
+      title={data.mayDecide ? '待我审批的事项准入申请' : '待区里审批的事项准入申请'}
+      count={data.pending}
+      more={<Link to="/workload?tab=admissions">事项准入</Link>}
+    >
+      <EntryList data-testid="workbench-admissions">
+        {waiting.map((r) => (
+          <Entry key={r.id}>
+            <EntryText
+              title={<Link to="/workload?tab=admissions">{r.title}</Link>}
+              description={
+                <Space size={[12, 0]} wrap>
+                  <span>{r.requestedBy}提出</span>
+                  <span>{r.appliedOn} 申请</span>
+                  <span>{r.communityCodes.length} 个社区</span>
+                  {r.funding ? null : <Danger>未列经费</Danger>}
+                </Space>
+              }
+            />
+          </Entry>
+        ))}
+      </EntryList>
+    </Section>
+  );
+}
+
 export default function WorkbenchPage() {
   const workbench = useQuery(trpc.workbench.mine.queryOptions());
   if (workbench.isPending) return <Spin />;
@@ -561,6 +599,8 @@ export default function WorkbenchPage() {
             </EntryList>
           )}
         </Section>
+
+        <Admissions />
 
         <Burdens />
       </Space>

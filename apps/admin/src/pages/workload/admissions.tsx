@@ -116,7 +116,12 @@ function ApplyForm({
         <Input maxLength={200} />
       </Form.Item>
       <Form.Item name="communityCodes" label="安排到的社区">
-        <Select mode="multiple" placeholder="请选择" options={communities} />
+        <Select
+          mode="multiple"
+          placeholder="请选择，可输入社区名称查找"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={communities}
+        />
       </Form.Item>
       <Form.Item name="requestedBy" label="提出部门">
         <Input maxLength={100} />

@@ -81,7 +81,11 @@ function RecordBurden({
       {errors.banner}
       {communities.length > 1 && (
         <Form.Item name="communityCode" label="社区">
-          <Select placeholder="请选择" options={communities} />
+          <Select
+            placeholder="请选择，可输入社区名称查找"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={communities}
+          />
         </Form.Item>
       )}
       <Form.Item name="kind" label="类别">

@@ -6,6 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Space, Tabs, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
 import { trpc } from '../../lib/trpc.js';
 import { AdmissionsTab } from './admissions.js';
 import { BurdensTab } from './burdens.js';
@@ -14,6 +15,8 @@ import { ListsTab } from './lists.js';
 export default function WorkloadPage() {
   const me = useQuery(trpc.auth.me.queryOptions());
   const node = me.data?.jurisdictionCode;
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') ?? 'burdens';
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="workload-page">
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -21,6 +24,8 @@ export default function WorkloadPage() {
       </Typography.Title>
       {node && (
         <Tabs
+          activeKey={tab}
+          onChange={(key) => setSearch(key === 'burdens' ? {} : { tab: key }, { replace: true })}
           items={[
             { key: 'burdens', label: '清单外负担', children: <BurdensTab node={node} /> },
             { key: 'admissions', label: '事项准入', children: <AdmissionsTab node={node} /> },
