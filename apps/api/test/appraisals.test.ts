@@ -1,15 +1,16 @@
 /**
  * Democratic appraisal of residents' committee members through the API (江苏省指引 19（7））: yearly
- * ratings of the members the committee register names; the second consecutive 不称职 ends the office,
- * across a new term, recorded and audited; a year the member did not serve and another community's
+ * ratings of the members the committee register names, counted across a new term; the second
+ * consecutive 不称职 ends the office, recorded and audited, where the guideline governs (大行宫, Nanjing)
+ * and not elsewhere (象山, 金山镇); a year the member did not serve and another community's
  * member are refused.
  */
 import { auditLog, seedPeopleRegisters } from '@shequ/db';
-import { demoRegisters } from '@shequ/people';
+import { DAXINGGONG, demoRegisters } from '@shequ/people';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { unlabelledAudit } from './audit-labels.js';
-import { SHIHUAJIAN, XIANGSHAN } from './fixture.js';
+import { nanjing, SHIHUAJIAN, XIANGSHAN } from './fixture.js';
 import { rejection, useSuiteApp } from './harness.js';
 
 const server = useSuiteApp(
@@ -31,8 +32,11 @@ const server = useSuiteApp(
       jurisdictionCode: XIANGSHAN.slice(0, 6),
     },
     auditor: { username: 'auditor', role: 'auditor', jurisdictionCode: XIANGSHAN },
+    /** A clerk of 大行宫 (Nanjing), whose community the Jiangsu guideline governs. */
+    nanjing: { username: 'nanjing', role: 'communityWorker', jurisdictionCode: DAXINGGONG },
   },
   {
+    more: nanjing,
     seed: (database) => seedPeopleRegisters(database, demoRegisters()),
   },
 );
@@ -46,23 +50,19 @@ describe('democratic appraisal of residents’ committee members', () => {
     ]);
   });
 
-  it('the second consecutive 不称职 ends the office, across the new term, and is recorded and audited', async () => {
-    const members = await server.clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
-    const oldTerm = members.find((m) => m.name === '张委员' && m.termFrom === '2021-06-01');
-    const newTerm = members.find((m) => m.name === '张委员' && m.termFrom === '2026-06-01');
-    if (!oldTerm || !newTerm) throw new Error('expected 张委员 on both terms');
-    const first = await server.clerk.appraisals.record.mutate({
-      communityCode: XIANGSHAN,
-      committeeId: oldTerm.committeeId,
-      memberKey: oldTerm.memberKey,
+  it('the second consecutive 不称职 ends the office where Jiangsu 19（7） governs, recorded and audited', async () => {
+    const members = await server.nanjing.appraisals.ofCommunity.query({ communityCode: DAXINGGONG });
+    const member = members.find((m) => m.name === '冯委员');
+    if (!member) throw new Error('expected 冯委员 on the committee');
+    const entry = { communityCode: DAXINGGONG, committeeId: member.committeeId, memberKey: member.memberKey };
+    const first = await server.nanjing.appraisals.record.mutate({
+      ...entry,
       year: 2025,
       grade: 'incompetent',
     });
     expect(first).toMatchObject({ terminated: false, officeEnded: null });
-    const second = await server.clerk.appraisals.record.mutate({
-      communityCode: XIANGSHAN,
-      committeeId: newTerm.committeeId,
-      memberKey: newTerm.memberKey,
+    const second = await server.nanjing.appraisals.record.mutate({
+      ...entry,
       year: 2026,
       grade: 'incompetent',
     });
@@ -74,34 +74,58 @@ describe('democratic appraisal of residents’ committee members', () => {
       .from(auditLog)
       .where(eq(auditLog.action, 'people.committee.officeEnded'));
     expect(ended).toHaveLength(1);
-    expect(
-      await server.database.db
-        .select()
-        .from(auditLog)
-        .where(eq(auditLog.action, 'people.committee.appraisal')),
-    ).toHaveLength(2);
+    const after = await server.nanjing.appraisals.ofCommunity.query({ communityCode: DAXINGGONG });
+    expect(after.find((m) => m.name === '冯委员')?.terminated).toBe(true);
+    expect(after.find((m) => m.name === '钱书记')?.terminated).toBe(false);
+    const page = await server.nanjing.appraisals.ofWorker.query({ workerId: member.workerId as string });
+    expect(page).toMatchObject({ terminated: true });
 
-    const after = await server.clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
-    expect(after.filter((m) => m.name === '张委员').every((m) => m.terminated)).toBe(true);
-    expect(after.filter((m) => m.name === '李主任').some((m) => m.terminated)).toBe(false);
+    // Correcting 2026 to 基本称职 lifts it; the record of the earlier decision stays in the audit log.
+    const corrected = await server.nanjing.appraisals.record.mutate({
+      ...entry,
+      year: 2026,
+      grade: 'basicallyCompetent',
+    });
+    expect(corrected.terminated).toBe(false);
+  });
+
+  it('counts ratings across a new term, and ends no office where Jiangsu 19（7） does not govern (金山镇)', async () => {
+    const members = await server.clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
+    const oldTerm = members.find((m) => m.name === '张委员' && m.termFrom === '2021-06-01');
+    const newTerm = members.find((m) => m.name === '张委员' && m.termFrom === '2026-06-01');
+    if (!oldTerm || !newTerm) throw new Error('expected 张委员 on both terms');
+    const ended = async () =>
+      (
+        await server.database.db
+          .select()
+          .from(auditLog)
+          .where(eq(auditLog.action, 'people.committee.officeEnded'))
+      ).length;
+    const endedBefore = await ended();
+    await server.clerk.appraisals.record.mutate({
+      communityCode: XIANGSHAN,
+      committeeId: oldTerm.committeeId,
+      memberKey: oldTerm.memberKey,
+      year: 2025,
+      grade: 'incompetent',
+    });
+    const second = await server.clerk.appraisals.record.mutate({
+      communityCode: XIANGSHAN,
+      committeeId: newTerm.committeeId,
+      memberKey: newTerm.memberKey,
+      year: 2026,
+      grade: 'incompetent',
+    });
+    expect(second).toMatchObject({ terminated: false, officeEnded: null });
+    expect(await ended()).toBe(endedBefore);
     const page = await server.clerk.appraisals.ofWorker.query({ workerId: newTerm.workerId as string });
     expect(page).toMatchObject({
-      terminated: true,
+      terminated: false,
       history: [
         { year: 2025, grade: 'incompetent' },
         { year: 2026, grade: 'incompetent' },
       ],
     });
-
-    // Correcting 2026 to 基本称职 lifts it; the record of the earlier decision stays in the audit log.
-    const corrected = await server.clerk.appraisals.record.mutate({
-      communityCode: XIANGSHAN,
-      committeeId: newTerm.committeeId,
-      memberKey: newTerm.memberKey,
-      year: 2026,
-      grade: 'basicallyCompetent',
-    });
-    expect(corrected.terminated).toBe(false);
   });
 
   it('refuses a year the member did not serve, a grade that does not exist, and another community', async () => {

@@ -11,7 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unlabelledAudit } from './audit-labels.js';
-import { JINSHAN, nanjing, SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
+import { JINSHAN, nanjing, SHIHUAJIAN, seedFixture, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
 import { fakeClock, insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
 
 let database: DatabaseHandle;
@@ -21,6 +21,8 @@ let clerk: TestClient;
 let nanjingClerk: TestClient;
 let neighbour: TestClient;
 let auditor: TestClient;
+/** A clerk of 东北村 (Weihai), whose community Weihai's opinions govern. */
+let weihaiClerk: TestClient;
 
 const meeting = {
   communityCode: XIANGSHAN,
@@ -32,12 +34,12 @@ const meeting = {
   decisions: [],
 };
 
-const recordsOf = async (kind: 'meeting' | 'disclosure' | 'charter' | 'election') =>
+const recordsOf = async (kind: 'meeting' | 'disclosure' | 'charter' | 'election', code = XIANGSHAN) =>
   (
     await database.db
       .select()
       .from(democracyRecords)
-      .where(and(eq(democracyRecords.communityCode, XIANGSHAN), eq(democracyRecords.kind, kind)))
+      .where(and(eq(democracyRecords.communityCode, code), eq(democracyRecords.kind, kind)))
   ).length;
 
 beforeAll(async () => {
@@ -52,12 +54,18 @@ beforeAll(async () => {
     jurisdictionCode: SHIHUAJIAN,
   });
   await insertUser(database, { username: 'auditor', role: 'auditor', jurisdictionCode: JINSHAN });
+  await insertUser(database, {
+    username: 'weihai',
+    role: 'communityWorker',
+    jurisdictionCode: WEIHAI_COMMUNITY,
+  });
   // Today is 2026-12-01 in China.
   app = await makeApp(database, { now: fakeClock(new Date('2026-12-01T02:00:00Z')).now });
   clerk = await signedIn(app, 'clerk');
   nanjingClerk = await signedIn(app, 'nanjing');
   neighbour = await signedIn(app, 'neighbour');
   auditor = await signedIn(app, 'auditor');
+  weihaiClerk = await signedIn(app, 'weihai');
 }, 120_000);
 
 afterAll(async () => {
@@ -92,9 +100,35 @@ describe('democracy overview', () => {
     ]);
     expect(view.meetings.filter((m) => m.noticeWarning !== undefined)).toEqual([]);
     expect(view.disclosureStandings.map((s) => s.category)).toEqual(['finance']);
-    expect(view.burden).toMatchObject({ districtMeetingsPerYear: 2, streetOtherMeetingsMaxPerMonth: 2 });
+    // Weihai 二（八） limits imposed meetings of Weihai's communities only: no count, no card here.
+    expect(view.burden).toBeNull();
+    // A contested topic is shown as contested, without Jiangsu 12（4）'s 未提交居民会议.
+    expect(view.consultations.filter((c) => c.contested).map((c) => c.unsubmitted)).not.toContain(true);
+    expect(view.consultations.every((c) => c.unsubmitted === null)).toBe(true);
     const january = view.meetings.find((m) => m.heldOn === '2026-01-20');
     expect(january?.quorum).toEqual({ quorate: true, passed: [true] });
+  });
+
+  it('counts the meetings higher levels imposed against Weihai 二（八） for a Weihai community only', async () => {
+    await weihaiClerk.democracy.createImposedMeeting.mutate({
+      record: {
+        id: '',
+        communityCode: WEIHAI_COMMUNITY,
+        level: 'district',
+        organiser: '环翠区民政局',
+        title: '区社区工作会议',
+        heldOn: '2026-03-10',
+      },
+    });
+    const weihai = await weihaiClerk.democracy.community.query({ code: WEIHAI_COMMUNITY });
+    expect(weihai.burden).toMatchObject({
+      districtMeetingsPerYear: 1,
+      citation: { article: '二（八）' },
+    });
+    const nanjing = await nanjingClerk.democracy.community.query({ code: DAXINGGONG });
+    expect(nanjing.burden).toBeNull();
+    // Jiangsu 12（4） governs 大行宫: its contested topics say whether they went to a residents' meeting.
+    expect(nanjing.consultations.every((c) => typeof c.unsubmitted === 'boolean')).toBe(true);
   });
 
   it('is refused outside the jurisdiction', async () => {
@@ -179,12 +213,13 @@ describe('democracy writes', () => {
     expect([await recordsOf('disclosure'), await recordsOf('charter')]).toEqual(before);
   });
 
-  it('refuses a supervision chair elected without more than half of the votes cast', async () => {
+  it('refuses a supervision chair elected without more than half of the votes cast where Jiangsu 17（4） governs', async () => {
+    const before = await recordsOf('election', DAXINGGONG);
     const refused = await rejection(
-      clerk.democracy.createElection.mutate({
+      nanjingClerk.democracy.createElection.mutate({
         record: {
           id: '',
-          communityCode: XIANGSHAN,
+          communityCode: DAXINGGONG,
           kind: 'supervision',
           heldOn: '2026-11-20',
           termEndsOn: '2031-05-31',
@@ -195,13 +230,15 @@ describe('democracy writes', () => {
         },
       }),
     );
+    expect(refused.data?.httpStatus).toBe(400);
     expect(refused.data?.fieldErrors?.['record.candidates.0.elected']).toEqual([
       '主任候选人得票未超过参加投票居民的半数，不能当选',
     ]);
+    expect(await recordsOf('election', DAXINGGONG)).toBe(before);
   });
 
-  it('refuses a resident group leader whose term is not the committee’s, writing nothing', async () => {
-    const before = await recordsOf('election');
+  it('refuses a resident group leader whose term is not the committee’s where Jiangsu 8（1） governs, writing nothing', async () => {
+    const before = await recordsOf('election', DAXINGGONG);
     const group = {
       id: '',
       communityCode: XIANGSHAN,
@@ -214,12 +251,14 @@ describe('democracy writes', () => {
       secretBallot: false,
       candidates: [{ name: '韩组长', post: 'group-leader' as const, votes: 70, elected: true }],
     };
-    const refused = await rejection(clerk.democracy.createElection.mutate({ record: group }));
+    const refused = await rejection(
+      nanjingClerk.democracy.createElection.mutate({ record: { ...group, communityCode: DAXINGGONG } }),
+    );
     expect(refused.data?.httpStatus).toBe(400);
     expect(refused.data?.fieldErrors?.['record.termEndsOn']).toEqual([
       '居民小组长任期与居民委员会相同，应于2031-05-31届满',
     ]);
-    expect(await recordsOf('election')).toBe(before);
+    expect(await recordsOf('election', DAXINGGONG)).toBe(before);
     const saved = await clerk.democracy.createElection.mutate({
       record: { ...group, termEndsOn: '2031-05-31' },
     });

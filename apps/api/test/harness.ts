@@ -230,12 +230,14 @@ export function useSuiteApp<Client extends string>(
   setup: {
     seed?: (database: DatabaseHandle) => Promise<unknown>;
     appOptions?: Omit<BuildAppOptions, 'database'>;
+    /** Nodes beside the Shandong slice, such as `nanjing`. */
+    more?: Parameters<typeof seedFixture>[1];
   } = {},
 ): SuiteApp<Client> {
   const suite = {} as SuiteApp<Client>;
   beforeAll(async () => {
     const database = await createTestDatabase();
-    await seedFixture(database);
+    await seedFixture(database, setup.more);
     await setup.seed?.(database);
     const clients = Object.keys(accounts) as Client[];
     for (const client of clients) await insertUser(database, accounts[client]);

@@ -1,5 +1,8 @@
+import { governedBy } from '@shequ/domain';
 import { describe, expect, it } from 'vitest';
 import {
+  type AppraisalRecord,
+  appraisalCitation,
   appraisalEntry,
   appraisalOutcome,
   appraisalYearProblem,
@@ -73,5 +76,33 @@ describe('recording a year’s appraisal', () => {
   it('names a member by roster entry, or by name when they have none', () => {
     expect(memberKeyOf({ workerId: 'w1', name: '张三' })).toBe('w1');
     expect(memberKeyOf({ name: '张三' })).toBe('name:张三');
+  });
+});
+
+describe('only where Jiangsu 19（7） governs the community', () => {
+  const twice: AppraisalRecord[] = [
+    { year: 2025, grade: 'incompetent' },
+    { year: 2026, grade: 'incompetent' },
+  ];
+  const nanjing = governedBy([
+    '中华人民共和国城市居民委员会组织法（2018年修正）',
+    appraisalCitation.document,
+  ]);
+  const weihai = governedBy([
+    '中华人民共和国城市居民委员会组织法（2018年修正）',
+    '中共威海市委 威海市人民政府关于加强和完善城乡社区治理的实施意见（威发〔2018〕39号）',
+  ]);
+
+  it('ends the office of a member of a Nanjing community, as without `governs`', () => {
+    const outcome = appraisalOutcome(twice, { governs: nanjing });
+    expect(outcome).toEqual(appraisalOutcome(twice));
+    expect(officeEndedText(outcome, { governs: nanjing })).toBe(officeEndedText(outcome));
+    expect(endsOffice(twice.slice(0, 1), twice[1] as AppraisalRecord, { governs: nanjing })).toBe(true);
+  });
+
+  it('ends no office of a member of a Weihai community: no other document says so', () => {
+    expect(appraisalOutcome(twice, { governs: weihai }).terminated).toBe(false);
+    expect(officeEndedText(appraisalOutcome(twice), { governs: weihai })).toBeUndefined();
+    expect(endsOffice(twice.slice(0, 1), twice[1] as AppraisalRecord, { governs: weihai })).toBe(false);
   });
 });

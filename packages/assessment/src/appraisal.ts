@@ -4,6 +4,7 @@
  * 江苏省城市社区居民委员会规范化建设工作指引 19（7）报告评议制度：
  * 「居民委员会成员连续两次被评议为不称职的，其职务终止。」
  */
+import { applies, type GoverningOptions } from '@shequ/domain';
 import { z } from 'zod';
 
 export const appraisalGrades = ['competent', 'basicallyCompetent', 'incompetent'] as const;
@@ -22,6 +23,7 @@ export type AppraisalRecord = z.infer<typeof appraisalRecord>;
 export const appraisalCitation = {
   document: '江苏省城市社区居民委员会规范化建设工作指引',
   article: '19（7）',
+  inForceFrom: '2023-08-24',
   quote: '居民委员会成员连续两次被评议为不称职的，其职务终止。',
 } as const;
 
@@ -38,11 +40,16 @@ export interface AppraisalOutcome {
   reading: 'appraisals' | 'calendarYears';
 }
 
+/**
+ * Whether two consecutive 不称职 end the office. Only Jiangsu 19（7） says so: where it does not govern the
+ * community (`governs`) an office never ends by appraisal — no other document and no 本系统规则 ends it.
+ */
 export function appraisalOutcome(
   history: readonly AppraisalRecord[],
-  options: { consecutive?: 'appraisals' | 'calendarYears' } = {},
+  options: { consecutive?: 'appraisals' | 'calendarYears' } & GoverningOptions = {},
 ): AppraisalOutcome {
   const reading = options.consecutive ?? 'appraisals';
+  if (!applies(appraisalCitation, options.governs)) return { terminated: false, reading };
   const ordered = [...history].sort((a, b) => a.year - b.year);
   for (let i = 1; i < ordered.length; i += 1) {
     const previous = ordered[i - 1]!;
@@ -84,15 +91,28 @@ export function appraisalYearProblem(
   return served ? undefined : `该成员${year}年不在居民委员会任职，不能评议该年度`;
 }
 
-/** The plain sentence the console shows when an office has ended. */
-export function officeEndedText(outcome: AppraisalOutcome): string | undefined {
-  if (!outcome.terminated || !outcome.becauseOf) return undefined;
+/**
+ * The plain sentence the console shows when an office has ended; none where Jiangsu 19（7） does not
+ * govern the community (`governs`), whose office does not end by appraisal.
+ */
+export function officeEndedText(
+  outcome: AppraisalOutcome,
+  options: GoverningOptions = {},
+): string | undefined {
+  if (!outcome.terminated || !outcome.becauseOf || !applies(appraisalCitation, options.governs))
+    return undefined;
   const [first, second] = outcome.becauseOf;
   return `${first}年、${second}年连续两次被评议为不称职，职务终止（${appraisalCitation.document}${appraisalCitation.article}）`;
 }
 
 /** Whether recording `entry` (replacing any rating of its year) is what ends the office: before it the history did not, after it does. */
-export function endsOffice(history: readonly AppraisalRecord[], entry: AppraisalRecord): boolean {
+export function endsOffice(
+  history: readonly AppraisalRecord[],
+  entry: AppraisalRecord,
+  options: GoverningOptions = {},
+): boolean {
   const others = history.filter((r) => r.year !== entry.year);
-  return !appraisalOutcome(history).terminated && appraisalOutcome([...others, entry]).terminated;
+  return (
+    !appraisalOutcome(history, options).terminated && appraisalOutcome([...others, entry], options).terminated
+  );
 }

@@ -3,6 +3,11 @@
  * each document's date of entry into force, so every warning and refusal can say which rule it applies.
  */
 
+import { PROJECT_RULES } from '@shequ/domain';
+
+/** Which documents govern a community: one concept, kept in @shequ/domain and re-exported here. */
+export { applicable, applies, type Governs, governedBy, PROJECT_RULES } from '@shequ/domain';
+
 export interface Citation {
   document: string;
   article: string;
@@ -16,8 +21,6 @@ const WEIHAI = '中共威海市委 威海市人民政府关于加强和完善城
 const JINSHAN = '金山镇城市社区工作管理办法（试行）';
 const EZHOU = '鄂州市城市社区工作规则（试行）';
 const CITY2013 = '社区建设和治理条例';
-/** The project's own rules (docs/project-rules.md): they apply to every community. */
-export const PROJECT_RULES = '本系统规则';
 const PROJECT = PROJECT_RULES;
 const NATIONAL_2018 = '中华人民共和国城市居民委员会组织法（2018年修正）';
 
@@ -139,24 +142,4 @@ export type CitationKey = keyof typeof citations;
 /** `《江苏省城市社区居民委员会规范化建设工作指引》11（1）` — how a citation reads inside a sentence. */
 export function citeInline(citation: Citation): string {
   return `《${citation.document}》${citation.article}`;
-}
-
-/**
- * Whether the document titled so governs the community at hand. The API answers it from the community's
- * pack chain (@shequ/policy `documentsGoverning`), so a rule of another province or town is left out.
- */
-export type Governs = (document: string) => boolean;
-
-/** The predicate for a community governed by exactly these documents (and the project's own rules). */
-export function governedBy(titles: Iterable<string>): Governs {
-  const governing = new Set(titles);
-  return (document) => governing.has(document);
-}
-
-/**
- * Whether a citation applies to the community: 本系统规则 always; any other document when it governs the
- * community. Without `governs` every document is taken to govern (the rule's arithmetic alone).
- */
-export function applies(citation: Citation, governs: Governs | undefined): boolean {
-  return governs === undefined || citation.document === PROJECT_RULES || governs(citation.document);
 }

@@ -9,16 +9,19 @@ import {
   deliberationBody,
   disclosure,
   election,
+  electionRecord,
   emptyDemocracyRegisters,
   futureDisclosureProblem,
   type MeetingInput,
   meeting,
   publicContact,
+  supervisionVoteProblems,
 } from './records.js';
 import {
   charterFilingDeadlines,
   committeeFromElection,
   consultationWarning,
+  contestedUnsubmitted,
   DEADLINE_HORIZON_DAYS,
   democracyDeadlines,
   disclosureStandings,
@@ -694,5 +697,84 @@ describe('a community’s deadlines and warnings cite only the documents that go
     ]);
     expect(byCitation(SHENZHEN, daxinggong, '2026-12-01')).toEqual([]);
     expect(noticeWarning(unnoticed, { governs: governs(SHENZHEN) })).toBeUndefined();
+  });
+
+  /** A community of 环翠区 in Weihai, which Weihai's opinions govern. */
+  const WEIHAI_COMMUNITY = '371002001001';
+
+  it('counts imposed meetings against Weihai 二（八） only where it governs', () => {
+    const weihai = meetingBurden(xiangshan.imposedMeetings, '2026-12-01', {
+      governs: governs(WEIHAI_COMMUNITY),
+    });
+    expect(weihai).toMatchObject({ districtMeetingsPerYear: 2, citation: citations.weihaiMeetingBurden });
+    expect(
+      meetingBurden(xiangshan.imposedMeetings, '2026-12-01', { governs: governs(XIANGSHAN) }),
+    ).toBeUndefined();
+    expect(
+      meetingBurden(xiangshan.imposedMeetings, '2026-12-01', { governs: governs(DAXINGGONG) }),
+    ).toBeUndefined();
+    // Without `governs` the count is the rule's arithmetic alone, as the snapshot facts use it.
+    expect(meetingBurden(xiangshan.imposedMeetings, '2026-12-01')).toMatchObject({
+      districtMeetingsPerYear: 2,
+    });
+  });
+
+  it('reports contested topics not submitted to a residents’ meeting only where Jiangsu 12（4） governs', () => {
+    const held = consultation.parse({
+      id: 'c',
+      communityCode: DAXINGGONG,
+      topic: '加装电梯',
+      parties: ['居民'],
+      heldOn: '2026-11-01',
+      outcomes: [],
+      contested: true,
+    });
+    expect(contestedUnsubmitted([held], '2026-12-01', { governs: governs(DAXINGGONG) })).toEqual([held]);
+    expect(contestedUnsubmitted([held], '2026-12-01', { governs: governs(XIANGSHAN) })).toEqual([]);
+    expect(contestedUnsubmitted([held], '2026-12-01')).toEqual([held]);
+  });
+
+  it('refuses a resident group leader’s term and a supervision vote only where Ezhou or Jiangsu governs', () => {
+    const registers = daxinggong;
+    const group = election.parse({
+      id: 'g',
+      communityCode: DAXINGGONG,
+      kind: 'resident-group',
+      residentGroupName: '第二居民小组',
+      heldOn: '2026-06-21',
+      termEndsOn: '2029-05-31',
+      seats: 1,
+      votesCast: 120,
+      secretBallot: false,
+      candidates: [{ name: '韩组长', post: 'group-leader', votes: 100, elected: true }],
+    });
+    const term = (code: string) =>
+      residentGroupTermProblem(group, registers.elections, { governs: governs(code) });
+    expect(term(DAXINGGONG)?.path).toBe('termEndsOn');
+    expect(term('420704001001')?.path).toBe('termEndsOn');
+    expect(term(XIANGSHAN)).toBeUndefined();
+    expect(term(WEIHAI_COMMUNITY)).toBeUndefined();
+
+    const onHalf = {
+      id: 's',
+      communityCode: XIANGSHAN,
+      kind: 'supervision' as const,
+      heldOn: '2026-06-21',
+      termEndsOn: '2031-05-31',
+      seats: 1,
+      votesCast: 200,
+      secretBallot: true,
+      candidates: [{ name: '候选人甲', post: 'chair' as const, votes: 100, elected: true }],
+    };
+    const refusal = [
+      { path: ['candidates', 0, 'elected'], message: '主任候选人得票未超过参加投票居民的半数，不能当选' },
+    ];
+    expect(supervisionVoteProblems(onHalf, { governs: governs(DAXINGGONG) })).toEqual(refusal);
+    expect(supervisionVoteProblems(onHalf, { governs: governs(XIANGSHAN) })).toEqual([]);
+    // The record itself holds for any community; `election` reads Jiangsu 17（4） everywhere, as before.
+    expect(electionRecord.safeParse(onHalf).success).toBe(true);
+    expect(problems(election, onHalf)).toEqual([
+      { path: 'candidates.0.elected', message: '主任候选人得票未超过参加投票居民的半数，不能当选' },
+    ]);
   });
 });

@@ -8,6 +8,7 @@
  */
 import { communityCode, isoDate, safeMultilineText, safeText } from '@shequ/domain';
 import { z } from 'zod';
+import { applies, citations, type Governs } from './citations.js';
 
 const oneOf = <const T extends readonly [string, ...string[]]>(
   values: T,
@@ -352,13 +353,11 @@ export const candidate = z.strictObject({
 export type Candidate = z.infer<typeof candidate>;
 
 /**
- * One election and its result. In a supervision committee vote (Jiangsu 17（4）) the chair is elected
- * only with more than half of the votes cast ("主任候选人获参加投票居民过半数的赞成票,始得当选"), and
- * the other members by their order of votes ("委员候选人按得票多少顺序产生"), so a result naming a
- * chair with half or less, or a member elected over one with more votes, is refused. A resident-group
- * election (Ezhou 第七条（二）, Jiangsu 8) names the group and elects its leader only.
+ * One election and its result, as any community records it: a resident-group election (Ezhou 第七条（二）,
+ * Jiangsu 8) names the group and elects its leader only; votes fit the votes cast. Jiangsu 17（4） on a
+ * supervision committee vote is `supervisionVoteProblems`, checked where that guideline governs.
  */
-export const election = z
+export const electionRecord = z
   .strictObject({
     id: recordId,
     communityCode,
@@ -393,10 +392,6 @@ export const election = z
         path: ['votesCast'],
         message: `候选人得票合计${total}票，超过参加投票人数乘以应选人数（${e.votesCast * e.seats}票），票数不符`,
       });
-    const losingMemberVotes = Math.max(
-      -1,
-      ...e.candidates.filter((c) => c.post !== 'chair' && !c.elected).map((c) => c.votes),
-    );
     e.candidates.forEach((c, i) => {
       if ((c.post === 'group-leader') !== (e.kind === 'resident-group'))
         ctx.addIssue({
@@ -413,20 +408,47 @@ export const election = z
           path: ['candidates', i, 'votes'],
           message: '得票数不能多于参加投票人数',
         });
-      else if (e.kind === 'supervision' && c.post === 'chair' && c.elected && c.votes * 2 <= e.votesCast)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['candidates', i, 'elected'],
-          message: '主任候选人得票未超过参加投票居民的半数，不能当选',
-        });
-      else if (e.kind === 'supervision' && c.post !== 'chair' && c.elected && c.votes < losingMemberVotes)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['candidates', i, 'elected'],
-          message: '委员候选人应按得票多少顺序当选，得票更多的候选人未当选',
-        });
     });
   });
+
+type ElectionResult = Pick<z.infer<typeof electionRecord>, 'kind' | 'votesCast' | 'candidates'>;
+
+/**
+ * Jiangsu 17（4）: in a supervision committee vote the chair is elected only with more than half of the
+ * votes cast ("主任候选人获参加投票居民过半数的赞成票,始得当选"), and the other members by their order
+ * of votes ("委员候选人按得票多少顺序产生"), so a result naming a chair with half or less, or a member
+ * elected over one with more votes, is refused, on the candidate's `elected`. Where the guideline does
+ * not govern the community (`governs`) nothing is refused: no other document and no 本系统规则 sets how
+ * a supervision committee is elected. A candidate whose votes exceed the votes cast is left to the record.
+ */
+export function supervisionVoteProblems(
+  e: ElectionResult,
+  options: { governs?: Governs | undefined } = {},
+): { path: (string | number)[]; message: string }[] {
+  if (e.kind !== 'supervision' || !applies(citations.jiangsuSupervisionVote, options.governs)) return [];
+  const losingMemberVotes = Math.max(
+    -1,
+    ...e.candidates.filter((c) => c.post !== 'chair' && !c.elected).map((c) => c.votes),
+  );
+  return e.candidates.flatMap((c, i) => {
+    if (c.votes > e.votesCast || !c.elected) return [];
+    const path = ['candidates', i, 'elected'];
+    if (c.post === 'chair' && c.votes * 2 <= e.votesCast)
+      return [{ path, message: '主任候选人得票未超过参加投票居民的半数，不能当选' }];
+    if (c.post !== 'chair' && c.votes < losingMemberVotes)
+      return [{ path, message: '委员候选人应按得票多少顺序当选，得票更多的候选人未当选' }];
+    return [];
+  });
+}
+
+/**
+ * An election as Jiangsu 17（4） reads it everywhere (`electionRecord` and `supervisionVoteProblems`
+ * without `governs`). The API checks `electionRecord` and then the vote where the guideline governs.
+ */
+export const election = electionRecord.superRefine((e, ctx) => {
+  for (const problem of supervisionVoteProblems(e))
+    ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+});
 export type Election = z.infer<typeof election>;
 export type ElectionInput = z.input<typeof election>;
 

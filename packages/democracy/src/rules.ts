@@ -5,6 +5,7 @@
  * levels imposed, and what an election's result changes in the people register (a committee, or a
  * resident group's leader). Each answer carries its citation.
  */
+import type { GoverningOptions } from '@shequ/domain';
 import { applies, type Citation, citations, type Governs } from './citations.js';
 import { addDays, daysAfter, type Period, periodBefore, periodHolding, weekStart, within } from './dates.js';
 import {
@@ -48,9 +49,7 @@ export interface Deadline {
  * Which community's rules apply: a deadline or warning whose citation's document does not govern the
  * community (`governs`, from its pack chain) is left out; 本系统规则 always applies.
  */
-export interface GoverningOptions {
-  governs?: Governs;
-}
+export type { GoverningOptions };
 
 const governed = <T extends { citation: Citation }>(items: T[], options: GoverningOptions): T[] =>
   items.filter((item) => applies(item.citation, options.governs));
@@ -289,14 +288,25 @@ export function consultationWarning(
   return '存在较大争议的事项应提交居民会议决定';
 }
 
-/** Contested topics consulted on by `asOf` and not submitted to a residents' meeting (Jiangsu 12（4））. */
-export function contestedUnsubmitted(consultations: readonly Consultation[], asOf: string): Consultation[] {
+/**
+ * Contested topics consulted on by `asOf` and not submitted to a residents' meeting (Jiangsu 12（4））.
+ * Where that guideline does not govern the community (`governs`) nothing is reported: no other document
+ * and no 本系统规则 requires a contested topic to go to a residents' meeting.
+ */
+export function contestedUnsubmitted(
+  consultations: readonly Consultation[],
+  asOf: string,
+  options: GoverningOptions = {},
+): Consultation[] {
+  if (!applies(citations.jiangsuConsultation, options.governs)) return [];
   return consultations.filter((c) => c.heldOn <= asOf && c.contested && c.submittedToMeetingId === undefined);
 }
 
 export interface MeetingBurden {
   /** The calendar year of `asOf`, up to `asOf`. */
   period: Period;
+  /** Weihai 二（八）, whose limits the counts are read against. */
+  citation: Citation;
   districtMeetingsPerYear: number;
   streetWorkMeetingsMaxPerWeek: number;
   streetOtherMeetingsMaxPerMonth: number;
@@ -314,12 +324,29 @@ function busiest(dates: readonly string[], bucket: (date: string) => string): nu
  * street's other meetings in the busiest month. A week that straddles New Year counts only its days in
  * the year.
  */
-export function meetingBurden(imposed: readonly ImposedMeeting[], asOf: string): MeetingBurden {
+export function meetingBurden(imposed: readonly ImposedMeeting[], asOf: string): MeetingBurden;
+/**
+ * With `governs`: the count where Weihai 二（八） governs the community, else `undefined` — the limits are
+ * Weihai's alone (no other document and no 本系统规则 limits imposed meetings), so elsewhere no count is
+ * shown against them.
+ */
+export function meetingBurden(
+  imposed: readonly ImposedMeeting[],
+  asOf: string,
+  options: GoverningOptions,
+): MeetingBurden | undefined;
+export function meetingBurden(
+  imposed: readonly ImposedMeeting[],
+  asOf: string,
+  options: GoverningOptions = {},
+): MeetingBurden | undefined {
+  if (!applies(citations.weihaiMeetingBurden, options.governs)) return undefined;
   const period = { from: `${asOf.slice(0, 4)}-01-01`, to: asOf };
   const inYear = imposed.filter((m) => within(m.heldOn, period));
   const on = (level: ImposedMeeting['level']) => inYear.filter((m) => m.level === level).map((m) => m.heldOn);
   return {
     period,
+    citation: citations.weihaiMeetingBurden,
     districtMeetingsPerYear: on('district').length,
     streetWorkMeetingsMaxPerWeek: busiest(on('street-work'), weekStart),
     streetOtherMeetingsMaxPerMonth: busiest(on('street-other'), (d) => d.slice(0, 7)),
@@ -422,6 +449,12 @@ export function termEndDeadlines(
   return out;
 }
 
+/** The documents saying a resident group leader serves the committee's term that govern the community. */
+export const groupLeaderTermCitations = (governs: Governs | undefined): Citation[] =>
+  [citations.ezhouResidentGroupLeader, citations.jiangsuResidentGroupLeader].filter((c) =>
+    applies(c, governs),
+  );
+
 /**
  * A resident group leader serves the committee's term (Ezhou 第七条（二）, Jiangsu 8（1））: the term of
  * a resident-group election must end on the day the committee's term in force on its day ends. Without
@@ -430,8 +463,11 @@ export function termEndDeadlines(
 export function residentGroupTermProblem(
   e: Pick<Election, 'kind' | 'heldOn' | 'termEndsOn'>,
   elections: readonly Election[],
+  options: GoverningOptions = {},
 ): { path: string; message: string } | undefined {
   if (e.kind !== 'resident-group') return undefined;
+  // Ezhou and Jiangsu both say it; where neither governs, nothing is refused (no 本系统规则 does).
+  if (!groupLeaderTermCitations(options.governs).length) return undefined;
   const committee = electionInForce(elections, 'committee', e.heldOn);
   if (!committee || committee.termEndsOn === e.termEndsOn) return undefined;
   return {

@@ -69,7 +69,11 @@ export function deriveDemocracyFacts(
     facts.consultation = { contestedUnsubmitted: contestedUnsubmitted(registers.consultations, asOf).length };
 
   if (registers.imposedMeetings.some((m) => m.heldOn <= asOf)) {
-    const { period: _period, ...burden } = meetingBurden(registers.imposedMeetings, asOf);
+    const {
+      period: _period,
+      citation: _citation,
+      ...burden
+    } = meetingBurden(registers.imposedMeetings, asOf);
     facts.burden = burden;
   }
 

@@ -4,6 +4,7 @@ export * from './common.js';
 export * from './derived-facts.js';
 export * from './division.js';
 export * from './errors.js';
+export * from './governs.js';
 export * from './identifiers.js';
 export * from './labels.js';
 export * from './organisation.js';

@@ -3,6 +3,9 @@
  * each document's date of entry into force, so every finding and refusal can say which rule it applies.
  */
 
+/** Which documents govern a community: kept in @shequ/domain, re-exported for this package's rules. */
+export { applicable, applies, type GoverningOptions, type Governs, governedBy } from '@shequ/domain';
+
 export interface Citation {
   document: string;
   article: string;

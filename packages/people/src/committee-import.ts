@@ -4,6 +4,8 @@
  * residents' committee member where `subCommitteesLedByMember` binds. Pure: the importer loads the
  * registers, calls these, and writes nothing when one finds a problem.
  */
+
+import type { GoverningOptions } from './citations.js';
 import {
   type Committee,
   type CommunityRegisters,
@@ -45,6 +47,7 @@ export interface SubCommitteeChairProblem {
 export function subCommitteeChairProblems(
   registers: CommunityRegisters,
   incoming: readonly Committee[],
+  options: GoverningOptions = {},
 ): SubCommitteeChairProblem[] {
   const others = [...registers.committees, ...incoming].filter((c) => c.kind !== 'sub');
   const problems: SubCommitteeChairProblem[] = [];
@@ -53,8 +56,8 @@ export function subCommitteeChairProblems(
     const chair = sub.members.findIndex((m) => m.role === 'chair');
     const from = sub.members[chair]?.from;
     const asOf = from !== undefined && from > sub.termFrom ? from : sub.termFrom;
-    const finding = subCommitteesLedByMember({ ...registers, committees: [...others, sub] }, asOf);
-    if (finding.status !== 'fail' || finding.binding !== 'binding') return;
+    const finding = subCommitteesLedByMember({ ...registers, committees: [...others, sub] }, asOf, options);
+    if (finding?.status !== 'fail' || finding.binding !== 'binding') return;
     problems.push({
       committee: index,
       member: chair >= 0 ? chair : undefined,
@@ -110,6 +113,7 @@ export function gridLeaderProblem(
   registers: CommunityRegisters,
   workerId: string,
   asOf: string,
+  options: GoverningOptions = {},
 ): string | undefined {
   const entry = registers.workers.find((w) => w.id === workerId);
   if (!entry || !onPost(entry, asOf)) return '网格长应为本社区花名册上在岗的工作者';
@@ -127,8 +131,9 @@ export function gridLeaderProblem(
       ],
     },
     asOf,
+    options,
   );
-  if (finding.status !== 'fail' || finding.binding !== 'binding') return undefined;
+  if (finding?.status !== 'fail' || finding.binding !== 'binding') return undefined;
   return `网格长应由本届居民委员会成员兼任（${asOf}），${entry.name}不是居委会成员`;
 }
 

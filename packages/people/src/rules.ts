@@ -3,9 +3,11 @@
  * sub-committees are led by one (Ezhou 第七条（一）, Jiangsu 10（1）), the chairs' yearly training
  * (Jiangsu 19（8）), pay not below the reference wage (Ezhou 第二十一条), and the quota and floor of
  * workers counted per person (Ezhou 第十七条, Weihai 二（四）, Jinshan 第十条). Which of them apply to a
- * community is the policy packs' decision; these functions say what the registers show.
+ * community is the policy packs' decision; these functions say what the registers show. Given `governs`
+ * (the documents of the community's pack chain), a finding cites only the governing documents and is
+ * `undefined` where none of them governs: no 本系统规则 stands in for any of these rules.
  */
-import { type Citation, citations } from './citations.js';
+import { applicable, type Citation, citations, type GoverningOptions } from './citations.js';
 import {
   type Committee,
   type CommunityRegisters,
@@ -32,6 +34,18 @@ export interface RegisterFinding {
 
 const year = (isoDate: string) => isoDate.slice(0, 4);
 
+/** What a finding says about its rule, before looking at the registers. */
+export type FindingBase = Pick<RegisterFinding, 'rule' | 'title' | 'citations' | 'binding'>;
+
+/**
+ * A rule's base with the citations that govern the community (all of them without `governs`), or
+ * `undefined` when none does: the rule is then not reported.
+ */
+export function governedBase(base: FindingBase, options: GoverningOptions): FindingBase | undefined {
+  const cited = applicable(base.citations, options.governs);
+  return cited.length === 0 ? undefined : { ...base, citations: cited };
+}
+
 /** The residents' committee whose term covers `asOf`, if any. */
 export function currentCommittee(
   registers: Pick<CommunityRegisters, 'committees'>,
@@ -55,13 +69,29 @@ export function committeeMemberWorkerIds(
 }
 
 /** Ezhou 第七条（一）: each 网格长 is a residents' committee member. */
-export function gridLeadersOnCommittee(registers: CommunityRegisters, asOf: string): RegisterFinding {
-  const base = {
-    rule: 'grid-leaders-on-committee',
-    title: '网格长由社区居民委员会成员兼任',
-    citations: [citations.ezhouSubCommitteesAndGrids],
-    binding: 'binding' as const,
-  };
+export function gridLeadersOnCommittee(registers: CommunityRegisters, asOf: string): RegisterFinding;
+/** With `governs`: `undefined` where Ezhou 第七条（一） does not govern the community (no 本系统规则 asks it). */
+export function gridLeadersOnCommittee(
+  registers: CommunityRegisters,
+  asOf: string,
+  options: GoverningOptions,
+): RegisterFinding | undefined;
+export function gridLeadersOnCommittee(
+  registers: CommunityRegisters,
+  asOf: string,
+  options: GoverningOptions = {},
+): RegisterFinding | undefined {
+  const base = governedBase(
+    {
+      rule: 'grid-leaders-on-committee',
+      title: '网格长由社区居民委员会成员兼任',
+      citations: [citations.ezhouSubCommitteesAndGrids],
+      binding: 'binding',
+    },
+    options,
+  );
+  if (!base) return undefined;
+
   const led = registers.grids.filter((g) => g.leaderWorkerId !== undefined);
   if (led.length === 0 || !currentCommittee(registers, 'residents', asOf))
     return { ...base, status: 'unknown', subjects: [], detail: '未登记网格长或本届居委会' };
@@ -79,13 +109,29 @@ export function gridLeadersOnCommittee(registers: CommunityRegisters, asOf: stri
 }
 
 /** Ezhou 第七条（一）, Jiangsu 10（1）: each sub-committee is led by a residents' committee member. */
-export function subCommitteesLedByMember(registers: CommunityRegisters, asOf: string): RegisterFinding {
-  const base = {
-    rule: 'sub-committees-led-by-member',
-    title: '下属委员会由居民委员会成员牵头（兼任主任）',
-    citations: [citations.ezhouSubCommitteesAndGrids, citations.jiangsuSubCommittees],
-    binding: 'binding' as const,
-  };
+export function subCommitteesLedByMember(registers: CommunityRegisters, asOf: string): RegisterFinding;
+/** With `governs`: cites Ezhou 第七条（一） and Jiangsu 10（1） where each governs; `undefined` where neither does. */
+export function subCommitteesLedByMember(
+  registers: CommunityRegisters,
+  asOf: string,
+  options: GoverningOptions,
+): RegisterFinding | undefined;
+export function subCommitteesLedByMember(
+  registers: CommunityRegisters,
+  asOf: string,
+  options: GoverningOptions = {},
+): RegisterFinding | undefined {
+  const base = governedBase(
+    {
+      rule: 'sub-committees-led-by-member',
+      title: '下属委员会由居民委员会成员牵头（兼任主任）',
+      citations: [citations.ezhouSubCommitteesAndGrids, citations.jiangsuSubCommittees],
+      binding: 'binding',
+    },
+    options,
+  );
+  if (!base) return undefined;
+
   const subs = registers.committees.filter((c) => c.kind === 'sub' && inTerm(c, asOf));
   if (subs.length === 0 || !currentCommittee(registers, 'residents', asOf))
     return { ...base, status: 'unknown', subjects: [], detail: '未登记下属委员会或本届居委会' };
@@ -127,13 +173,29 @@ export function trainingMissing(w: Pick<Worker, 'trainings'>, asOf: string): boo
  * one county-level (or higher) training every year. Before the year's last day a missing training
  * can still be made up, so it is a warning; on 31 December it is a failure.
  */
-export function chairsTrainedThisYear(registers: CommunityRegisters, asOf: string): RegisterFinding {
-  const base = {
-    rule: 'chairs-trained-yearly',
-    title: '居委会主任、居务监督委员会主任每年至少参加1次县级以上集中培训',
-    citations: [citations.jiangsuTraining],
-    binding: 'binding' as const,
-  };
+export function chairsTrainedThisYear(registers: CommunityRegisters, asOf: string): RegisterFinding;
+/** With `governs`: `undefined` where Jiangsu 19（8） does not govern the community (no 本系统规则 asks it). */
+export function chairsTrainedThisYear(
+  registers: CommunityRegisters,
+  asOf: string,
+  options: GoverningOptions,
+): RegisterFinding | undefined;
+export function chairsTrainedThisYear(
+  registers: CommunityRegisters,
+  asOf: string,
+  options: GoverningOptions = {},
+): RegisterFinding | undefined {
+  const base = governedBase(
+    {
+      rule: 'chairs-trained-yearly',
+      title: '居委会主任、居务监督委员会主任每年至少参加1次县级以上集中培训',
+      citations: [citations.jiangsuTraining],
+      binding: 'binding',
+    },
+    options,
+  );
+  if (!base) return undefined;
+
   const byId = new Map(registers.workers.map((w) => [w.id, w]));
   const chairs = (['residents', 'supervision'] as const).flatMap((kind) => {
     const c = currentCommittee(registers, kind, asOf);
@@ -163,13 +225,31 @@ export function payNotBelowReference(
   registers: CommunityRegisters,
   asOf: string,
   referenceAnnualWage: number | undefined,
-): RegisterFinding {
-  const base = {
-    rule: 'pay-not-below-reference',
-    title: '社区工作者薪酬不低于本市城市在岗职工平均工资',
-    citations: [citations.ezhouPay],
-    binding: 'binding' as const,
-  };
+): RegisterFinding;
+/** With `governs`: `undefined` where Ezhou 第二十一条 does not govern the community (no 本系统规则 asks it). */
+export function payNotBelowReference(
+  registers: CommunityRegisters,
+  asOf: string,
+  referenceAnnualWage: number | undefined,
+  options: GoverningOptions,
+): RegisterFinding | undefined;
+export function payNotBelowReference(
+  registers: CommunityRegisters,
+  asOf: string,
+  referenceAnnualWage: number | undefined,
+  options: GoverningOptions = {},
+): RegisterFinding | undefined {
+  const base = governedBase(
+    {
+      rule: 'pay-not-below-reference',
+      title: '社区工作者薪酬不低于本市城市在岗职工平均工资',
+      citations: [citations.ezhouPay],
+      binding: 'binding',
+    },
+    options,
+  );
+  if (!base) return undefined;
+
   const staff = registers.workers.filter((w) => onPost(w, asOf));
   if (referenceAnnualWage === undefined || staff.length === 0)
     return { ...base, status: 'unknown', subjects: [], detail: '未录入参考工资或花名册为空' };

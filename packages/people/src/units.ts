@@ -5,9 +5,9 @@
  * disagreement is seen. A property area and a grid coincide when they hold the same buildings.
  */
 import type { FieldIssue } from '@shequ/domain';
-import { type Citation, citations } from './citations.js';
+import { citations, type GoverningOptions } from './citations.js';
 import type { CommunityRegisters, PropertyArea } from './registers.js';
-import type { RegisterFinding } from './rules.js';
+import { governedBase, type RegisterFinding } from './rules.js';
 
 export interface GridHouseholds {
   gridId: string;
@@ -46,13 +46,26 @@ export function householdsPerGrid(
  * else as entered). A grid that does not, or a group in no grid, is a warning, never a refusal. The
  * property-service areas are checked by `propertyAreasAndGridsCoincide`.
  */
-export function groupsAndGridsCoincide(registers: CommunityRegisters): RegisterFinding {
-  const base = {
-    rule: 'groups-and-grids-coincide',
-    title: '居民小组与网格尽可能重合',
-    citations: [citations.ezhouResidentGroups],
-    binding: 'guidance' as const,
-  };
+export function groupsAndGridsCoincide(registers: CommunityRegisters): RegisterFinding;
+/** With `governs`: `undefined` where Ezhou 第七条（二） does not govern the community (no 本系统规则 asks it). */
+export function groupsAndGridsCoincide(
+  registers: CommunityRegisters,
+  options: GoverningOptions,
+): RegisterFinding | undefined;
+export function groupsAndGridsCoincide(
+  registers: CommunityRegisters,
+  options: GoverningOptions = {},
+): RegisterFinding | undefined {
+  const base = governedBase(
+    {
+      rule: 'groups-and-grids-coincide',
+      title: '居民小组与网格尽可能重合',
+      citations: [citations.ezhouResidentGroups],
+      binding: 'guidance',
+    },
+    options,
+  );
+  if (!base) return undefined;
   if (registers.grids.length === 0 || registers.residentGroups.length === 0)
     return { ...base, status: 'unknown', subjects: [], detail: '未登记网格或居民小组' };
   const apart = householdsPerGrid(registers).filter((g) => {
@@ -130,13 +143,26 @@ export function propertyAreaOverlap(
  * grid with no area, is a warning with its name, never a refusal. Where a resident group's leader also
  * chairs the area's owners' committee the detail says so (the same article allows it; it is not required).
  */
-export function propertyAreasAndGridsCoincide(registers: CommunityRegisters): RegisterFinding {
-  const base = {
-    rule: 'property-areas-and-grids-coincide',
-    title: '物业服务区域与网格尽可能重合',
-    citations: [citations.ezhouResidentGroups] as Citation[],
-    binding: 'guidance' as const,
-  };
+export function propertyAreasAndGridsCoincide(registers: CommunityRegisters): RegisterFinding;
+/** With `governs`: `undefined` where Ezhou 第七条（二） does not govern the community (no 本系统规则 asks it). */
+export function propertyAreasAndGridsCoincide(
+  registers: CommunityRegisters,
+  options: GoverningOptions,
+): RegisterFinding | undefined;
+export function propertyAreasAndGridsCoincide(
+  registers: CommunityRegisters,
+  options: GoverningOptions = {},
+): RegisterFinding | undefined {
+  const base = governedBase(
+    {
+      rule: 'property-areas-and-grids-coincide',
+      title: '物业服务区域与网格尽可能重合',
+      citations: [citations.ezhouResidentGroups],
+      binding: 'guidance',
+    },
+    options,
+  );
+  if (!base) return undefined;
   const areas = registers.propertyAreas ?? [];
   if (areas.length === 0 || registers.grids.length === 0)
     return {

@@ -25,9 +25,10 @@ import {
   recordAppraisal,
   type StoredAppraisal,
 } from '@shequ/db';
-import { communityCode } from '@shequ/domain';
+import { communityCode, type GoverningOptions } from '@shequ/domain';
 import { z } from 'zod';
 import { fieldError, forbidden, notFound } from '../errors.js';
+import { governsIn } from '../governs.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 
 /**
@@ -44,15 +45,17 @@ function historyOf(rows: readonly StoredAppraisal[], memberKey: string): Apprais
     });
 }
 
-function outcomeView(history: readonly AppraisalRecord[]) {
-  const outcome = appraisalOutcome(history);
-  return { history, terminated: outcome.terminated, officeEnded: officeEndedText(outcome) ?? null };
+/** The office ends by appraisal only where Jiangsu 19（7） governs the community (`governs`). */
+function outcomeView(history: readonly AppraisalRecord[], options: GoverningOptions) {
+  const outcome = appraisalOutcome(history, options);
+  return { history, terminated: outcome.terminated, officeEnded: officeEndedText(outcome, options) ?? null };
 }
 
 export const appraisalsRouter = router({
   /** The members of the community's residents' committees with each year's rating and whether their office has ended. */
   ofCommunity: authedProcedure.input(z.strictObject({ communityCode })).query(async ({ ctx, input }) => {
     requireScope(ctx.principal, input.communityCode);
+    const governs = governsIn(ctx, input.communityCode);
     const [registers, rows] = await Promise.all([
       loadCommunityRegisters(ctx.db, input.communityCode),
       appraisalsOfCommunity(ctx.db, input.communityCode),
@@ -72,7 +75,7 @@ export const appraisalsRouter = router({
             role: m.role,
             from: m.from,
             to: m.to ?? null,
-            ...outcomeView(historyOf(rows, memberKey)),
+            ...outcomeView(historyOf(rows, memberKey), { governs }),
           };
         }),
       );
@@ -113,8 +116,11 @@ export const appraisalsRouter = router({
       const problem = appraisalYearProblem(services, entry.data.year);
       if (problem) throw fieldError('BAD_REQUEST', 'year', problem);
       const history = historyOf(await appraisalsOfCommunity(ctx.db, input.communityCode), input.memberKey);
-      const ends = endsOffice(history, entry.data);
-      const after = outcomeView([...history.filter((r) => r.year !== entry.data.year), entry.data]);
+      const governs = governsIn(ctx, input.communityCode);
+      const ends = endsOffice(history, entry.data, { governs });
+      const after = outcomeView([...history.filter((r) => r.year !== entry.data.year), entry.data], {
+        governs,
+      });
       await recordAppraisal(
         ctx.db,
         { actor: ctx.principal, now: ctx.settings.now(), ip: ctx.ip },
@@ -140,6 +146,6 @@ export const appraisalsRouter = router({
       if (!found) throw notFound('没有这名工作者');
       requireScope(ctx.principal, found.communityCode);
       const rows = await appraisalsOfWorker(ctx.db, input.workerId);
-      return outcomeView(historyOf(rows, input.workerId));
+      return outcomeView(historyOf(rows, input.workerId), { governs: governsIn(ctx, found.communityCode) });
     }),
 });

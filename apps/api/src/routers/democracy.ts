@@ -20,7 +20,9 @@ import {
   unitVersions,
 } from '@shequ/db';
 import {
+  applies,
   charter,
+  citations,
   committeeChangesFromElection,
   consultation,
   consultationWarning,
@@ -30,10 +32,8 @@ import {
   democracyDeadlines,
   disclosure,
   disclosureStandings,
-  election,
+  electionRecord,
   futureDisclosureProblem,
-  type Governs,
-  governedBy,
   groupLeaderChangeFromElection,
   imposedMeeting,
   meeting,
@@ -42,19 +42,17 @@ import {
   publicContact,
   residentGroupTermProblem,
   residentsMeetingQuorum,
+  supervisionVoteProblems,
 } from '@shequ/democracy';
 import { chinaDate, communityCode, isoDate } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { auditedAs, type Context } from '../context.js';
 import { fieldError, notFound } from '../errors.js';
+import { governsIn } from '../governs.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 
 const today = (ctx: Pick<Context, 'settings'>) => chinaDate(ctx.settings.now());
-
-/** Which documents govern the community: those of its pack chain (a Jiangsu rule is no Shandong rule). */
-export const governsIn = (ctx: { settings: Pick<Context['settings'], 'packs'> }, code: string): Governs =>
-  governedBy(ctx.settings.packs.documentsGoverning(code));
 
 function asClientError(error: unknown): never {
   if (error instanceof DemocracyError || error instanceof PeopleError)
@@ -138,11 +136,15 @@ const consultationWrites = writes('consultation', consultation, (c, _asOf, ctx) 
   return { warnings: warning ? [warning] : [] };
 });
 const charterWrites = writes('charter', charter, () => ({ warnings: [] }));
-const electionWrites = writes('election', election, async (e, _asOf, ctx) => {
+const electionWrites = writes('election', electionRecord, async (e, _asOf, ctx) => {
+  const governs = governsIn(ctx, e.communityCode);
+  // Jiangsu 17（4） where it governs: the supervision committee's chair by more than half, members by votes.
+  const [vote] = supervisionVoteProblems(e, { governs });
+  if (vote) return { warnings: [], refusal: { path: vote.path.join('.'), message: vote.message } };
   if (e.kind !== 'resident-group') return { warnings: [] };
-  // A group leader's term is the committee's (Ezhou 第七条（二）): compared with the stored elections.
+  // A group leader's term is the committee's (Ezhou 第七条（二）, Jiangsu 8（1））: compared with the stored elections.
   const stored = (await loadDemocracyRegisters(ctx.db, [e.communityCode])).get(e.communityCode);
-  return { warnings: [], refusal: residentGroupTermProblem(e, stored?.elections ?? []) };
+  return { warnings: [], refusal: residentGroupTermProblem(e, stored?.elections ?? [], { governs }) };
 });
 const deliberationWrites = writes('deliberation-body', deliberationBody, () => ({ warnings: [] }));
 const disclosureWrites = writes('disclosure', disclosure, (d, asOf) => {
@@ -161,7 +163,11 @@ export const democracyRouter = router({
     if (!registers) throw notFound('没有这个社区');
     const governs = governsIn(ctx, input.code);
     const deadlines = democracyDeadlines(registers, asOf, undefined, { governs });
-    const contested = new Set(contestedUnsubmitted(registers.consultations, asOf).map((c) => c.id));
+    // The 争议 tag where Jiangsu 12（4） governs; elsewhere a contested topic is shown without it.
+    const contestedRule = applies(citations.jiangsuConsultation, governs);
+    const contested = new Set(
+      contestedUnsubmitted(registers.consultations, asOf, { governs }).map((c) => c.id),
+    );
     return {
       asOf,
       meetings: registers.meetings.map((m) => ({
@@ -170,8 +176,12 @@ export const democracyRouter = router({
         quorum: m.kind === 'residents-meeting' ? residentsMeetingQuorum(m) : undefined,
       })),
       imposedMeetings: registers.imposedMeetings,
-      burden: meetingBurden(registers.imposedMeetings, asOf),
-      consultations: registers.consultations.map((c) => ({ ...c, unsubmitted: contested.has(c.id) })),
+      /** Weihai 二（八）'s count, where it governs the community; `null` elsewhere (no card). */
+      burden: meetingBurden(registers.imposedMeetings, asOf, { governs }) ?? null,
+      consultations: registers.consultations.map((c) => ({
+        ...c,
+        unsubmitted: contestedRule ? contested.has(c.id) : null,
+      })),
       charters: registers.charters,
       disclosures: registers.disclosures,
       elections: registers.elections,
@@ -223,7 +233,7 @@ export const democracyRouter = router({
       if (found?.kind !== 'election') throw notFound('没有这次选举');
       requireScope(ctx.principal, found.communityCode);
       const { version: _version, ...stored } = found.record as { version?: number };
-      const parsed = election.safeParse(stored);
+      const parsed = electionRecord.safeParse(stored);
       if (!parsed.success) throw fieldError('BAD_REQUEST', 'id', '这次选举的记录不完整，请先修改后再登记');
       const who = {
         ...auditedAs(ctx),

@@ -73,6 +73,7 @@ import { z } from 'zod';
 import { scopePrefix } from '../auth/scope.js';
 import { auditedAs, type Context } from '../context.js';
 import { FieldProblems, fieldError, forbidden, notFound } from '../errors.js';
+import { governsIn } from '../governs.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 import { communitiesUnder } from './communities.js';
 import { type PathEntry, visiblePath } from './jurisdictions.js';
@@ -507,6 +508,7 @@ export const peopleRouter = router({
         unitVersions(ctx.db, input.code),
       ]);
       const derived = deriveSnapshotFacts(registers, asOf);
+      const governs = governsIn(ctx, input.code);
       return {
         code: input.code,
         name: row.name,
@@ -527,14 +529,15 @@ export const peopleRouter = router({
           .filter((w) => onPost(w, asOf))
           .map((w) => ({ id: w.id, name: w.name, post: w.post })),
         termsEnding: termsEnding(registers, asOf, TERM_WARNING_DAYS),
+        // Only the rules whose documents govern the community, citing those documents.
         findings: [
-          gridLeadersOnCommittee(registers, asOf),
-          subCommitteesLedByMember(registers, asOf),
-          chairsTrainedThisYear(registers, asOf),
-          payNotBelowReference(registers, asOf, input.referencePay),
-          groupsAndGridsCoincide(registers),
-          propertyAreasAndGridsCoincide(registers),
-        ],
+          gridLeadersOnCommittee(registers, asOf, { governs }),
+          subCommitteesLedByMember(registers, asOf, { governs }),
+          chairsTrainedThisYear(registers, asOf, { governs }),
+          payNotBelowReference(registers, asOf, input.referencePay, { governs }),
+          groupsAndGridsCoincide(registers, { governs }),
+          propertyAreasAndGridsCoincide(registers, { governs }),
+        ].filter((f) => f !== undefined),
         householdsPerGrid: householdsPerGrid(registers),
         propertyAreaOverlap: propertyAreaOverlap(registers),
         derived,

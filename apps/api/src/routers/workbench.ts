@@ -47,10 +47,10 @@ import { COUNTRY_CODE } from '../auth/roles.js';
 import { isAdminRole, isInScope, type Principal, scopePrefix } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { notFound } from '../errors.js';
+import { governsIn } from '../governs.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
 import { isSchemeAdmin } from './assessment.js';
 import { failingCommunities, failingItems } from './compliance.js';
-import { governsIn } from './democracy.js';
 
 /** How many failing communities the workbench names; the compliance page lists them all. */
 const FAILING_SHOWN = 20;

@@ -98,30 +98,38 @@ function Meetings({ view, code }: { view: View; code: string }) {
           />
         </Card>
       ))}
-      <Card size="small" title="上级要求参加的会议（本年度）">
-        <Descriptions
-          size="small"
-          column={1}
-          items={[
-            {
-              key: 'd',
-              label: imposedMeetingLevelLabels.district,
-              children: `${view.burden.districtMeetingsPerYear} 次（每年不超过2次）`,
-            },
-            {
-              key: 'w',
-              label: imposedMeetingLevelLabels['street-work'],
-              children: `单周最多 ${view.burden.streetWorkMeetingsMaxPerWeek} 次（每周1次）`,
-            },
-            {
-              key: 'o',
-              label: imposedMeetingLevelLabels['street-other'],
-              children: `单月最多 ${view.burden.streetOtherMeetingsMaxPerMonth} 次（每月不超过1次）`,
-            },
-          ]}
-        />
-      </Card>
+      {view.burden && <MeetingBurdenCard burden={view.burden} />}
     </Space>
+  );
+}
+
+/** The imposed meetings counted against the limits of the document that sets them (only where it governs). */
+function MeetingBurdenCard({ burden }: { burden: NonNullable<View['burden']> }) {
+  return (
+    <Card size="small" title="上级要求参加的会议（本年度）" data-testid="democracy-meeting-burden">
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          {
+            key: 'd',
+            label: imposedMeetingLevelLabels.district,
+            children: `${burden.districtMeetingsPerYear} 次（每年不超过2次）`,
+          },
+          {
+            key: 'w',
+            label: imposedMeetingLevelLabels['street-work'],
+            children: `单周最多 ${burden.streetWorkMeetingsMaxPerWeek} 次（每周1次）`,
+          },
+          {
+            key: 'o',
+            label: imposedMeetingLevelLabels['street-other'],
+            children: `单月最多 ${burden.streetOtherMeetingsMaxPerMonth} 次（每月不超过1次）`,
+          },
+        ]}
+      />
+      <Typography.Text type="secondary">{`依据：《${burden.citation.document}》${burden.citation.article}`}</Typography.Text>
+    </Card>
   );
 }
 
@@ -212,11 +220,14 @@ function Consultations({ view, code }: { view: View; code: string }) {
           }
         >
           <Space wrap style={{ marginBottom: 8 }}>
-            {c.contested && (
-              <Tag color={c.unsubmitted ? 'red' : 'orange'}>
-                {c.unsubmitted ? '争议事项未提交居民会议' : '争议事项已提交居民会议'}
-              </Tag>
-            )}
+            {c.contested &&
+              (c.unsubmitted === null ? (
+                <Tag>存在较大争议</Tag>
+              ) : (
+                <Tag color={c.unsubmitted ? 'red' : 'orange'}>
+                  {c.unsubmitted ? '争议事项未提交居民会议' : '争议事项已提交居民会议'}
+                </Tag>
+              ))}
             <Typography.Text type="secondary">
               {`参与：${c.parties.join('、')}；通报：${c.noticeOn ?? '未记录'}`}
             </Typography.Text>

@@ -201,6 +201,7 @@ export default function OrganisationPage() {
           size="small"
           data-testid="org-findings"
           dataSource={data?.findings ?? []}
+          locale={{ emptyText: '本社区适用的文件对组织架构没有需核对的规定' }}
           renderItem={(f) => (
             <List.Item>
               <Space orientation="vertical" size={2}>
