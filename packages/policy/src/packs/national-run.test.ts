@@ -23,7 +23,8 @@ function generator(seed: number) {
   };
   const int = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
   /** Mostly present, as in real data; sometimes missing, so blocked results are sampled too. */
-  const maybe = <T>(value: () => T, present = 0.85): T | undefined => (next() < present ? value() : undefined);
+  const maybe = <T>(value: () => T, present = 0.85): T | undefined =>
+    next() < present ? value() : undefined;
   const pick = <T>(values: readonly T[]): T => values[int(0, values.length - 1)]!;
   const chance = (p: number) => next() < p;
   return { int, maybe, pick, chance, next };
@@ -56,7 +57,11 @@ function community(seed: number): CommunityFacts {
     })),
     committee: g.maybe(() => {
       const members = g.int(3, 11);
-      return { members, viceChairs: g.int(0, Math.min(3, members)), chairTrainings: g.maybe(() => g.int(0, 2), 0.3) };
+      return {
+        members,
+        viceChairs: g.int(0, Math.min(3, members)),
+        chairTrainings: g.maybe(() => g.int(0, 2), 0.3),
+      };
     }),
     supervisionCommittee: g.maybe(() => ({ members: g.int(2, 6) })),
     subCommittees: g.maybe(() =>
@@ -109,7 +114,9 @@ function run(modes: (chain: string) => readonly EvaluateOptions[], alone = false
 
 /** Each chain's interpretations all read the other way: the alternative paths of every rule. */
 const alternatives = (code: string) =>
-  Object.fromEntries(evaluatorFor(packChain(code)).interpretations.map((i) => [i.id, 'alternative' as const]));
+  Object.fromEntries(
+    evaluatorFor(packChain(code)).interpretations.map((i) => [i.id, 'alternative' as const]),
+  );
 
 const modes = (code: string): EvaluateOptions[] => [
   { asOf: '2024-06-30' },
@@ -137,7 +144,8 @@ describe('a whole-country run', () => {
     expect(bulk.length).toBe(alone.length);
     for (let i = 0; i < bulk.length; i++) {
       // Compared as text first: toEqual on every one of 45,000 evaluations takes too long.
-      if (JSON.stringify(bulk[i]) !== JSON.stringify(alone[i])) expect(bulk[i], `evaluation ${i}`).toEqual(alone[i]);
+      if (JSON.stringify(bulk[i]) !== JSON.stringify(alone[i]))
+        expect(bulk[i], `evaluation ${i}`).toEqual(alone[i]);
     }
   });
 
