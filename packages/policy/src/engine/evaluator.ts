@@ -25,10 +25,16 @@ import {
   compileRule,
   contextFor,
   count,
+  keyedTexts,
+  memoIndex,
+  memoOf,
   orderQuantities,
   outcomeStatus,
   type Plan,
   prepare,
+  type ResultMemo,
+  type ResultTexts,
+  rememberTexts,
   settingBit,
   text,
 } from './rules.js';
@@ -192,6 +198,7 @@ export function buildEvaluator(
       missingParams: [],
       missingParamTexts: [],
       replacedNotes: [],
+      memos: new Array<ResultMemo | undefined>(order.length).fill(undefined),
       alternative: options.readings === undefined ? chosenReadings : (id) => readings[id] === 'alternative',
       readings,
       paramReadings,
@@ -250,15 +257,20 @@ export function buildEvaluator(
       case Blocked.wrongSetting:
         return r.wrongSetting;
       case Blocked.missingFacts: {
-        // The same facts go missing for many communities: each combination is worded once
-        // (keyed by a bit per declared fact, so only for rules declaring up to 30).
-        const cacheable = r.factKeys.length <= 30;
+        // The same facts go missing for many communities: each combination is worded once, found by
+        // its bit set (a bit per declared fact) in a list, as quick as reading an element (only for
+        // rules declaring up to 10 facts; beyond, the combinations are too many to list).
+        const cacheable = r.factKeys.length <= 10;
         const mask = r.missingFactMask;
-        let texts = cacheable ? r.missingFactTexts.get(mask) : undefined;
+        const known = r.missingFactTexts;
+        let texts = cacheable ? known[mask] : undefined;
         if (texts === undefined) {
           const missing = r.factPaths.filter((_, k) => input.facts[r.factKeys[k]!] === undefined).join('、');
           texts = blockedTexts(`缺少事实 ${missing}`, `未提供 ${missing}`, blockedStatus(blocked));
-          if (cacheable) r.missingFactTexts.set(mask, texts);
+          if (cacheable) {
+            while (known.length <= mask) known.push(undefined);
+            known[mask] = texts;
+          }
         }
         return texts;
       }
@@ -354,10 +366,11 @@ export function buildEvaluator(
       const blocked = prepare(r, i, context, facts, settingMask, quantities);
       let gap: string | undefined;
       if (blocked === Blocked.none) {
-        const v = rule.compute(r.input as unknown as RuleInput);
+        // The function and name as `compileRule` read them off the rule: rule objects differ in shape.
+        const v = r.compute!.call(rule, r.input as unknown as RuleInput);
         if (v === undefined) gap = '不适用于本社区';
         else if (typeof v === 'object' && 'unknown' in v) gap = v.unknown;
-        else quantities[rule.name] = v;
+        else quantities[r.quantityName] = v;
       } else if (detail) {
         const { reason } = blockedReason(blocked, r, i, context, quantityGaps);
         gap =
@@ -381,6 +394,31 @@ export function buildEvaluator(
     for (let i = quantityCount; i < order.length; i++) {
       const r = order[i]!;
       const blocked = prepare(r, i, context, facts, settingMask, quantities);
+      // This check's results in this context for the same inputs (see `ResultTexts`).
+      const memo =
+        detail && blocked === Blocked.none && r.rememberedInputs > 0 ? memoOf(context, i) : undefined;
+      const index = memo === undefined ? -1 : memoIndex(r);
+      if (memo !== undefined) {
+        const texts =
+          index >= 0 ? memo.indexed[index] : memo.keyed === undefined ? undefined : keyedTexts(r, memo);
+        if (texts !== undefined) {
+          count(summary, texts.status);
+          const result: CheckResult = {
+            rule: r.id,
+            jurisdiction: r.jurisdiction,
+            citation: r.citation,
+            title: r.title,
+            binding: texts.binding,
+            status: texts.status,
+            expected: texts.expected,
+            actual: texts.actual,
+            message: texts.message,
+          };
+          if (explain) result.explanation = explanationFor(r, facts, context, quantities);
+          results[i - quantityCount] = result;
+          continue;
+        }
+      }
       let status: CheckStatus;
       let binding = r.binding;
       let outcome: CheckOutcome | undefined;
@@ -394,6 +432,16 @@ export function buildEvaluator(
       if (statuses !== undefined) statuses.push(status);
       if (!detail) continue;
       const result = resultFor(r, i, status, binding, blocked, outcome, context, quantityGaps);
+      if (memo !== undefined) {
+        const texts: ResultTexts = {
+          status,
+          binding: result.binding,
+          expected: result.expected,
+          actual: result.actual,
+          message: result.message,
+        };
+        rememberTexts(r, memo, index, texts);
+      }
       if (explain) result.explanation = explanationFor(r, facts, context, quantities);
       results[i - quantityCount] = result;
     }

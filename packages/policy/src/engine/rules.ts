@@ -74,9 +74,139 @@ export interface CompiledRule {
   /** Messages for a community of the wrong setting, built once. */
   wrongSetting: BlockedTexts;
   /** Messages for missing required facts, by the bit set of the missing ones, built when first needed. */
-  missingFactTexts: Map<number, BlockedTexts>;
+  missingFactTexts: (BlockedTexts | undefined)[];
   /** The bit set of the required facts `prepare` last found missing (bit k: `factKeys[k]`). */
   missingFactMask: number;
+  /**
+   * How many inputs a check's full result is remembered by (its required and optional facts and its
+   * quantities, when 1 to `REMEMBERED_INPUTS`), or 0 for a rule whose results are not remembered.
+   */
+  rememberedInputs: number;
+  /** The values `prepare` last read for the rule: facts, optional facts, then quantities. */
+  inputValues: unknown[];
+}
+
+/** Checks reading at most this many inputs have their full results remembered (see `ResultTexts`). */
+const REMEMBERED_INPUTS = 3;
+/** Whole numbers below this (with `undefined` and booleans) are remembered by index (see `ResultMemo`). */
+const INDEXED_VALUES = 8192;
+/** With two inputs, each value's index stays below this, so that the index list holds at most its square. */
+const PAIRED_VALUES = 128;
+/** Results a check remembers by key per context, at most. */
+const KEYED_RESULTS = 8192;
+/** After this many keyed look-ups, a check that found fewer than half stops remembering by key. */
+const KEYED_TRIAL = 2048;
+
+/**
+ * What a check's full result says beyond the rule's own fields. Rules are pure functions of their
+ * inputs, and the parameters, as-of date and readings are the context's, so within one context a check
+ * reading the same input values gives the same texts: a bulk run words each combination once.
+ */
+export interface ResultTexts {
+  status: CheckStatus;
+  binding: Binding;
+  expected: string;
+  actual: string;
+  message: string;
+}
+
+/**
+ * A check's remembered results in one context. Small whole figures and flags (counts, households)
+ * are found by index in a list, several times quicker than hashing a key; other primitive values
+ * (areas, shares, several figures) by key in nested `Map`s, one level per input, for as long as that
+ * finds most of them (a check whose inputs rarely repeat would only pay for the look-ups).
+ */
+export interface ResultMemo {
+  indexed: (ResultTexts | undefined)[];
+  keyed: Map<unknown, unknown> | undefined;
+  keyedSize: number;
+  lookups: number;
+  found: number;
+}
+
+/** The index of an input value: `undefined` 0, `false` 1, `true` 2, whole numbers 0… from 3; -1 for any other value. */
+function indexOf(v: unknown): number {
+  if (typeof v === 'number') {
+    // Whole numbers only; -0 equals 0 but might be worded apart, so it is not remembered.
+    return v >= 0 && v < INDEXED_VALUES && (v | 0) === v && (v !== 0 || 1 / v > 0) ? v + 3 : -1;
+  }
+  if (v === undefined) return 0;
+  if (v === false) return 1;
+  if (v === true) return 2;
+  return -1;
+}
+
+/** Whether a value can key a remembered result: a primitive other than -0 (`Map` takes -0 for 0). */
+const keyable = (v: unknown) =>
+  v === undefined ||
+  (typeof v === 'number' && (v !== 0 || 1 / v > 0)) ||
+  typeof v === 'string' ||
+  typeof v === 'boolean';
+
+/** The index of the input values `prepare` just read, or -1 when they are not remembered by index. */
+export function memoIndex(r: CompiledRule): number {
+  const values = r.inputValues;
+  if (values.length > 2) return -1;
+  const first = indexOf(values[0]);
+  if (values.length === 1 || first < 0) return first;
+  const second = indexOf(values[1]);
+  return first < PAIRED_VALUES && second >= 0 && second < PAIRED_VALUES ? first + PAIRED_VALUES * second : -1;
+}
+
+/** The rule's memo in this context, created when first needed. */
+export function memoOf(context: Context, i: number): ResultMemo {
+  let memo = context.memos[i];
+  if (memo === undefined) {
+    memo = { indexed: [], keyed: new Map(), keyedSize: 0, lookups: 0, found: 0 };
+    context.memos[i] = memo;
+  }
+  return memo;
+}
+
+/** The texts remembered by key for the input values `prepare` just read, if any. */
+export function keyedTexts(r: CompiledRule, memo: ResultMemo): ResultTexts | undefined {
+  const values = r.inputValues;
+  let node: unknown = memo.keyed;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    // An object would be given an identity hash by the look-up, and never match.
+    if (!keyable(v)) return undefined;
+    node = (node as Map<unknown, unknown>).get(v);
+    if (node === undefined) break;
+  }
+  memo.lookups++;
+  if (node !== undefined) {
+    memo.found++;
+    return node as ResultTexts;
+  }
+  if (memo.lookups >= KEYED_TRIAL && memo.found * 2 < memo.lookups) memo.keyed = undefined;
+  return undefined;
+}
+
+/** Remembers `texts` at `index` (≥ 0) or, with index -1, by key, while the memo has room. */
+export function rememberTexts(r: CompiledRule, memo: ResultMemo, index: number, texts: ResultTexts): void {
+  if (index >= 0) {
+    const indexed = memo.indexed;
+    // Grown one element at a time, so the list stays packed and is indexed directly.
+    while (indexed.length <= index) indexed.push(undefined);
+    indexed[index] = texts;
+    return;
+  }
+  let node = memo.keyed;
+  if (node === undefined || memo.keyedSize >= KEYED_RESULTS) return;
+  const values = r.inputValues;
+  for (let k = 0; k < values.length; k++) if (!keyable(values[k])) return;
+  const last = values.length - 1;
+  for (let k = 0; k < last; k++) {
+    let next = node.get(values[k]) as Map<unknown, unknown> | undefined;
+    if (next === undefined) {
+      next = new Map();
+      node.set(values[k], next);
+    }
+    node = next;
+  }
+  node.set(values[last], texts);
+  memo.keyedSize++;
 }
 
 /**
@@ -105,6 +235,8 @@ export interface Context {
   missingParamTexts: (BlockedTexts | undefined)[];
   /** Per check: the note on replaced parameters its messages end with (`本地标准：…。`), or ''. */
   replacedNotes: string[];
+  /** Per rule: full results remembered in this context (see `ResultTexts`), created when first needed. */
+  memos: (ResultMemo | undefined)[];
   params: Record<string, number>[];
   missingParams: string[][];
   alternative: (id: string) => boolean;
@@ -159,6 +291,7 @@ export function compileRule(chainRule: ChainRule): CompiledRule {
   const optional = Object.entries(rule.optionalFacts ?? {});
   const c = rule.citation;
   const blank = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, undefined]));
+  const inputCount = facts.length + optional.length + (rule.quantities?.length ?? 0);
   return {
     input: {
       facts: blank(facts.map(([k]) => k)),
@@ -201,8 +334,11 @@ export function compileRule(chainRule: ChainRule): CompiledRule {
         ? { document: c.document, article: c.article, quote: c.quote }
         : { document: c.document, article: c.article, clause: c.clause, quote: c.quote },
     settingsMask: chainRule.settings.reduce((m, s) => m | settingBit(s), 0),
-    missingFactTexts: new Map(),
+    missingFactTexts: [],
     missingFactMask: 0,
+    rememberedInputs:
+      rule.kind === 'check' && inputCount >= 1 && inputCount <= REMEMBERED_INPUTS ? inputCount : 0,
+    inputValues: new Array<unknown>(inputCount).fill(undefined),
   };
 }
 
@@ -289,11 +425,13 @@ export function prepare(
   if (!context.inForce[i]) return Blocked.notInForce;
   if ((r.settingsMask & settingMask) === 0) return Blocked.wrongSetting;
   const input = r.input;
+  const values = r.inputValues;
   let missingFacts = 0;
   for (let k = 0; k < r.factGetters.length; k++) {
     const v = r.factGetters[k]!(facts);
     if (v === undefined) missingFacts |= 1 << k;
     input.facts[r.factKeys[k]!] = v;
+    values[k] = v;
   }
   if (missingFacts !== 0) {
     r.missingFactMask = missingFacts;
@@ -306,10 +444,13 @@ export function prepare(
     const v = quantities[name];
     if (v === undefined) missingQuantities = true;
     input.quantities[name] = v;
+    values[r.factGetters.length + r.optionalGetters.length + k] = v;
   }
   if (missingQuantities) return Blocked.missingQuantities;
   for (let k = 0; k < r.optionalGetters.length; k++) {
-    input.optional[r.optionalKeys[k]!] = r.optionalGetters[k]!(facts);
+    const v = r.optionalGetters[k]!(facts);
+    input.optional[r.optionalKeys[k]!] = v;
+    values[r.factGetters.length + k] = v;
   }
   input.params = context.params[i]!;
   input.alternative = context.alternative;

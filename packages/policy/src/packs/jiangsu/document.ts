@@ -15,18 +15,23 @@ export const cite = citeFrom(JIANGSU_DOCUMENT);
 
 /** Figures with one decimal at most, as people write areas and shares. */
 export function figure(n: number): string {
-  // Areas are mostly small whole figures, each converted once: a full national run words millions.
-  if (Number.isInteger(n) && n >= 0 && n < 4096) {
-    let text = smallFigures[n];
+  // The text depends only on the figure in tenths, so the texts of figures up to 6553.5 are kept, found
+  // by their tenths: areas and shares repeat across a country, and each is converted once.
+  const tenths = Math.round(n * 10);
+  if (tenths >= 0 && tenths < FIGURES_KEPT) {
+    let text = keptFigures[tenths];
     if (text === undefined) {
-      text = String(n);
-      smallFigures[n] = text;
+      text = String(tenths / 10);
+      // Grown one element at a time, so the list stays packed and is indexed directly.
+      while (keptFigures.length <= tenths) keptFigures.push(undefined);
+      keptFigures[tenths] = text;
     }
     return text;
   }
-  return String(Math.round(n * 10) / 10);
+  return String(tenths / 10);
 }
-const smallFigures: string[] = [];
+const FIGURES_KEPT = 65536;
+const keptFigures: (string | undefined)[] = [];
 
 export function percent(share: number): string {
   return `${figure(share * 100)}%`;

@@ -108,6 +108,29 @@ function averageText(households: number, groups: number): string {
 }
 
 const range = (min: number, max: number, unit: string) => `${min}—${max}${unit}`;
+/**
+ * `range` for one place in a rule, keeping the last pair's text: the bounds are parameters, the same
+ * for every community of a run, so each place words its range once rather than once per result.
+ */
+function rangeIn(unit: string): (min: number, max: number) => string {
+  let lastMin: number | undefined;
+  let lastMax: number | undefined;
+  let lastText = '';
+  return (min, max) => {
+    if (min !== lastMin || max !== lastMax) {
+      lastText = range(min, max, unit);
+      lastMin = min;
+      lastMax = max;
+    }
+    return lastText;
+  };
+}
+const averageGroupRange = rangeIn('户');
+const groupRange = rangeIn('户');
+const representativesRange = rangeIn('人');
+const householdsPerRepresentativeRange = rangeIn('户');
+const representativesPerGroupRange = rangeIn('名');
+const subCommitteeRange = rangeIn('人');
 /** Figures as the item writes them, unformatted: `2500户`, `7人` (`rangeCheck` gives `2000—3000户`). */
 const householdCount = unformatted('户');
 const headcount = unformatted('人');
@@ -145,6 +168,21 @@ const hasKind = (subCommittees: readonly { kind: string }[], kind: string) => {
   return false;
 };
 const expectedSubCommitteesText = `设${expectedSubCommittees.map(subCommitteeLabel).join('、')}委员会`;
+/** `未设…委员会` for each set of missing expected sub-committees (bit k: `expectedSubCommittees[k]`). */
+const missingSubCommitteesTexts = new Array<string | undefined>(1 << expectedSubCommittees.length).fill(
+  undefined,
+);
+function missingSubCommitteesText(missing: number): string {
+  let text = missingSubCommitteesTexts[missing];
+  if (text === undefined) {
+    text = `未设${expectedSubCommittees
+      .filter((_, k) => (missing & (1 << k)) !== 0)
+      .map(subCommitteeLabel)
+      .join('、')}委员会`;
+    missingSubCommitteesTexts[missing] = text;
+  }
+  return text;
+}
 
 /**
  * Item 7 restates the Organic Law's committee size (5—9, 第七条) as guidance ("一般为5—9人"): for
@@ -268,7 +306,7 @@ export const organisationRules = [
         // The average within min—max, compared without dividing: whole households against whole bounds.
         return {
           holds: households >= min * n && households <= max * n,
-          expected: later(() => `平均${range(min, max, '户')}一个居民小组`),
+          expected: later(() => `平均${averageGroupRange(min, max)}一个居民小组`),
           // Shown to one decimal where not whole, so that 299 households in 3 groups does not read 平均100户.
           actual: later(() => `${households}户、${n}个居民小组，平均${averageText(households, n)}户`),
         };
@@ -277,7 +315,7 @@ export const organisationRules = [
       for (let i = 0; i < groups.length; i++) if (!inRange(groups[i]!.households, min, max)) outside++;
       return {
         holds: outside === 0,
-        expected: later(() => `每个居民小组${range(min, max, '户')}`),
+        expected: later(() => `每个居民小组${groupRange(min, max)}`),
         actual: later(() =>
           outside === 0
             ? `${groups.length}个居民小组均在范围内`
@@ -305,7 +343,7 @@ export const organisationRules = [
       const min = params.minRepresentatives;
       const max = params.maxRepresentatives;
       const holds = inRange(representatives, min, max);
-      const expected = later(() => range(min, max, '人'));
+      const expected = later(() => representativesRange(min, max));
       const actual = later(() => `${representatives}人`);
       if (holds || alternative(largeCommunity.id)) return { holds, expected, actual };
       const households = optional.households;
@@ -357,7 +395,7 @@ export const organisationRules = [
         inRange(n, groups * params.minRepresentativesPerGroup, groups * params.maxRepresentativesPerGroup);
       const expected = later(
         () =>
-          `按${range(params.minHouseholdsPerRepresentative, params.maxHouseholdsPerRepresentative, '户')}一名，或每个居民小组${range(params.minRepresentativesPerGroup, params.maxRepresentativesPerGroup, '名')}`,
+          `按${householdsPerRepresentativeRange(params.minHouseholdsPerRepresentative, params.maxHouseholdsPerRepresentative)}一名，或每个居民小组${representativesPerGroupRange(params.minRepresentativesPerGroup, params.maxRepresentativesPerGroup)}`,
       );
       const actual = later(() => {
         const byHouseholds = households === undefined ? undefined : `${households}户${n}名代表`;
@@ -388,20 +426,15 @@ export const organisationRules = [
     binding: 'guiding',
     facts: { subCommittees: 'subCommittees' },
     evaluate: ({ facts }) => {
+      // Which of the four are missing, a bit each: the text for each combination is built once.
       const subCommittees = facts.subCommittees;
-      let allSet = true;
-      for (let k = 0; k < expectedSubCommittees.length && allSet; k++)
-        allSet = hasKind(subCommittees, expectedSubCommittees[k]!);
+      let missing = 0;
+      for (let k = 0; k < expectedSubCommittees.length; k++)
+        if (!hasKind(subCommittees, expectedSubCommittees[k]!)) missing |= 1 << k;
       return {
-        holds: allSet,
+        holds: missing === 0,
         expected: expectedSubCommitteesText,
-        actual: allSet
-          ? '均已设立'
-          : () =>
-              `未设${expectedSubCommittees
-                .filter((kind) => !hasKind(subCommittees, kind))
-                .map(subCommitteeLabel)
-                .join('、')}委员会`,
+        actual: missing === 0 ? '均已设立' : missingSubCommitteesText(missing),
       };
     },
   }),
@@ -417,7 +450,7 @@ export const organisationRules = [
       if (subCommittees.length === 0) return { notApplicable: '未设下属委员会' };
       const min = params.minSubCommitteeMembers;
       const max = params.maxSubCommitteeMembers;
-      const expected = later(() => `每个下属委员会${range(min, max, '人')}`);
+      const expected = later(() => `每个下属委员会${subCommitteeRange(min, max)}`);
       let outside = false;
       let unknown = false;
       for (let i = 0; i < subCommittees.length; i++) {
