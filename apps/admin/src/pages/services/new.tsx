@@ -10,7 +10,7 @@ import {
   priorityConditions,
   serviceCategories,
   serviceCategoryLabels,
-} from '@shequ/services';
+} from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Breadcrumb, Button, Card, Checkbox, Form, Input, Select, Switch } from 'antd';
 import { useState } from 'react';
