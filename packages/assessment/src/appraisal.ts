@@ -7,12 +7,9 @@
 import { applies, type GoverningOptions } from '@shequ/domain';
 import { z } from 'zod';
 
-export const appraisalGrades = ['competent', 'basicallyCompetent', 'incompetent'] as const;
-export const appraisalGradeLabels: Record<(typeof appraisalGrades)[number], string> = {
-  competent: '称职',
-  basicallyCompetent: '基本称职',
-  incompetent: '不称职',
-};
+import { appraisalGrades } from './labels.js';
+
+export { appraisalGradeLabels, appraisalGrades, memberKeyOf } from './labels.js';
 
 export const appraisalRecord = z.strictObject({
   year: z.number().int().min(1949).max(2200),
@@ -59,11 +56,6 @@ export function appraisalOutcome(
     return { terminated: true, becauseOf: [previous.year, current.year], reading };
   }
   return { terminated: false, reading };
-}
-
-/** A committee member as the register names them: by roster entry, or by name for a resident serving unpaid. */
-export function memberKeyOf(member: { workerId?: string | undefined; name: string }): string {
-  return member.workerId ?? `name:${member.name}`;
 }
 
 /** One year's rating as entered, with zh-CN field messages. */

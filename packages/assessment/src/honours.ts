@@ -7,13 +7,11 @@
  */
 import { evaluatorFor, packsFor } from '@shequ/policy';
 import { z } from 'zod';
+import type { AssessmentHonour } from './labels.js';
+import { assessmentHonours } from './labels.js';
 
-export const assessmentHonours = ['assessment-qualified', 'district-assessment-advanced'] as const;
-export type AssessmentHonour = (typeof assessmentHonours)[number];
-export const assessmentHonourLabels: Record<AssessmentHonour, string> = {
-  'assessment-qualified': '综合考核合格单位',
-  'district-assessment-advanced': '区级以上年度综合考核先进单位',
-};
+export type { AssessmentHonour } from './labels.js';
+export { assessmentHonourLabels, assessmentHonours } from './labels.js';
 
 export const bandHonours = z
   .array(

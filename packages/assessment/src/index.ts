@@ -8,6 +8,7 @@ export * from './demo.js';
 export * from './file-input.js';
 export * from './findings.js';
 export * from './honours.js';
+export * from './labels.js';
 export * from './recorders.js';
 export * from './scheme.js';
 export * from './scores.js';

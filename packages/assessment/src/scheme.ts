@@ -8,32 +8,20 @@
  */
 import { z } from 'zod';
 import { percentOfMillionths, toMillionths, WEIGHT_SCALE } from './decimal.js';
+import type { Periodicity, Scorer } from './labels.js';
+
+import { periodicities, residentScoreCombinations, scorers } from './labels.js';
 import { gradeBands, weight } from './scores.js';
 
-export const scorers = ['department', 'street', 'residents'] as const;
-export type Scorer = (typeof scorers)[number];
-export const scorerLabels: Record<Scorer, string> = {
-  department: '职能部门',
-  street: '街道',
-  residents: '居民',
-};
-
-export const periodicities = ['month', 'quarter'] as const;
-export type Periodicity = (typeof periodicities)[number];
-export const periodicityLabels: Record<Periodicity, string> = { month: '按月', quarter: '按季度' };
-
-/**
- * How a residents' score combines a satisfaction survey with the feedback on closed service cases
- * (本系统规则 R-ASM-3): `pooled` counts every answer once, `surveyFirst` uses the feedback only where no
- * survey was answered, `surveyOnly` leaves the feedback out.
- */
-export const residentScoreCombinations = ['pooled', 'surveyFirst', 'surveyOnly'] as const;
-export type ResidentScoreCombination = (typeof residentScoreCombinations)[number];
-export const residentScoreCombinationLabels: Record<ResidentScoreCombination, string> = {
-  pooled: '调查与服务事项回访按份数合并计算',
-  surveyFirst: '有调查时以调查为准，无调查时用服务事项回访',
-  surveyOnly: '只用满意度调查',
-};
+export type { Periodicity, ResidentScoreCombination, Scorer } from './labels.js';
+export {
+  periodicities,
+  periodicityLabels,
+  residentScoreCombinationLabels,
+  residentScoreCombinations,
+  scorerLabels,
+  scorers,
+} from './labels.js';
 
 export interface Indicator {
   /** Unique within its tree: letters, digits, `-`, `_`. */

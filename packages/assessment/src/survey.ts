@@ -17,23 +17,14 @@
  */
 import { z } from 'zod';
 import { ANNUAL_PERIOD, type ScoreCellInput } from './cells.js';
+import type { SatisfactionLevel } from './labels.js';
+
+import { satisfactionLevels } from './labels.js';
 import type { CompiledLeaf, CompiledScheme } from './scheme.js';
 
-export const satisfactionLevels = [
-  'verySatisfied',
-  'satisfied',
-  'fair',
-  'dissatisfied',
-  'veryDissatisfied',
-] as const;
-export type SatisfactionLevel = (typeof satisfactionLevels)[number];
-export const satisfactionLevelLabels: Record<SatisfactionLevel, string> = {
-  verySatisfied: '非常满意',
-  satisfied: '满意',
-  fair: '基本满意',
-  dissatisfied: '不满意',
-  veryDissatisfied: '非常不满意',
-};
+export type { SatisfactionLevel } from './labels.js';
+export { satisfactionLevelLabels, satisfactionLevels } from './labels.js';
+
 /** Steps above the bottom of the range, out of `TOP_STEP`. */
 const stepOfLevel: Record<SatisfactionLevel, number> = {
   verySatisfied: 4,

@@ -9,6 +9,58 @@
 import { communityCode, isoDate, safeMultilineText, safeText } from '@shequ/domain';
 import { z } from 'zod';
 import { applies, citations, type Governs } from './citations.js';
+import {
+  attendanceBases,
+  attendanceBasisLabels,
+  charterKindLabels,
+  charterKinds,
+  deliberationSectorLabels,
+  deliberationSectors,
+  deliberationSelectionLabels,
+  deliberationSelections,
+  disclosureCategories,
+  disclosureCategoryLabels,
+  electedPostLabels,
+  electedPosts,
+  electionKindLabels,
+  electionKinds,
+  imposedMeetingLevelLabels,
+  imposedMeetingLevels,
+  meetingKindLabels,
+  meetingKinds,
+} from './labels.js';
+
+export type {
+  AttendanceBasis,
+  CharterKind,
+  DeliberationSector,
+  DeliberationSelection,
+  DisclosureCategory,
+  ElectedPost,
+  ElectionKind,
+  ImposedMeetingLevel,
+  MeetingKind,
+} from './labels.js';
+export {
+  attendanceBases,
+  attendanceBasisLabels,
+  charterKindLabels,
+  charterKinds,
+  deliberationSectorLabels,
+  deliberationSectors,
+  deliberationSelectionLabels,
+  deliberationSelections,
+  disclosureCategories,
+  disclosureCategoryLabels,
+  electedPostLabels,
+  electedPosts,
+  electionKindLabels,
+  electionKinds,
+  imposedMeetingLevelLabels,
+  imposedMeetingLevels,
+  meetingKindLabels,
+  meetingKinds,
+} from './labels.js';
 
 const oneOf = <const T extends readonly [string, ...string[]]>(
   values: T,
@@ -27,35 +79,6 @@ export const recordId = safeText('编号', 64);
 // ---------------------------------------------------------------------------------------------
 // Meetings
 // ---------------------------------------------------------------------------------------------
-
-/**
- * Meetings the community holds. The values are the snapshot's meeting kinds (docs/interfaces.md §2),
- * so a meeting goes into `meetings[]` as it is.
- */
-export const meetingKinds = [
-  'residents-meeting',
-  'representatives-meeting',
-  'joint-meeting',
-  'monthly-work-meeting',
-  'consultation-meeting',
-] as const;
-export type MeetingKind = (typeof meetingKinds)[number];
-export const meetingKindLabels: Record<MeetingKind, string> = {
-  'residents-meeting': '居民会议',
-  'representatives-meeting': '居民代表会议',
-  'joint-meeting': '两委联席会议',
-  'monthly-work-meeting': '月度工作例会',
-  'consultation-meeting': '议事协商会',
-};
-
-/** Who a residents' meeting is made of (组织法第九条): all adults, household delegates, or group delegates. */
-export const attendanceBases = ['residents', 'households', 'group-delegates'] as const;
-export type AttendanceBasis = (typeof attendanceBases)[number];
-export const attendanceBasisLabels: Record<AttendanceBasis, string> = {
-  residents: '十八周岁以上居民',
-  households: '户代表',
-  'group-delegates': '居民小组推选的代表',
-};
 
 export const votes = z
   .strictObject({
@@ -123,18 +146,6 @@ export const meeting = meetingFields.superRefine((m, ctx) => {
 });
 export type Meeting = z.infer<typeof meeting>;
 export type MeetingInput = z.input<typeof meeting>;
-
-/**
- * Meetings a higher level makes the community attend, as Weihai 二（八） counts them: those a 区市 or
- * 开发区 organises, the street's weekly work meeting for the community's head, and the street's others.
- */
-export const imposedMeetingLevels = ['district', 'street-work', 'street-other'] as const;
-export type ImposedMeetingLevel = (typeof imposedMeetingLevels)[number];
-export const imposedMeetingLevelLabels: Record<ImposedMeetingLevel, string> = {
-  district: '区市、开发区组织的会议',
-  'street-work': '街道（镇）工作例会',
-  'street-other': '街道（镇）其他会议',
-};
 
 export const imposedMeeting = z.strictObject({
   id: recordId,
@@ -209,13 +220,6 @@ export type ConsultationInput = z.input<typeof consultation>;
 // Charters and covenants (Jiangsu 13–15)
 // ---------------------------------------------------------------------------------------------
 
-export const charterKinds = ['autonomy-charter', 'residents-covenant'] as const;
-export type CharterKind = (typeof charterKinds)[number];
-export const charterKindLabels: Record<CharterKind, string> = {
-  'autonomy-charter': '居民自治章程',
-  'residents-covenant': '居民公约',
-};
-
 /**
  * One version of a charter, through the steps of Jiangsu 15: drafted, consulted on, reviewed by the
  * street, adopted by the residents' meeting, filed with the street, published. Every version is kept.
@@ -287,18 +291,6 @@ export type CharterInput = z.input<typeof charter>;
 // Public disclosure (居务公开)
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Categories by cadence (Jiangsu 16（3）): routine matters quarterly, important matters monthly;
- * accounts (收支账目) regularly (Jinshan 第九条（三）), read here as quarterly like routine matters.
- */
-export const disclosureCategories = ['routine', 'important', 'finance'] as const;
-export type DisclosureCategory = (typeof disclosureCategories)[number];
-export const disclosureCategoryLabels: Record<DisclosureCategory, string> = {
-  routine: '常规性事项',
-  important: '重要事项',
-  finance: '财务收支',
-};
-
 export const disclosure = z
   .strictObject({
     id: recordId,
@@ -326,23 +318,6 @@ export function futureDisclosureProblem(d: Pick<Disclosure, 'on'>, today: string
 // ---------------------------------------------------------------------------------------------
 // Elections (Jiangsu 7（2）, 8, 17（4）; Ezhou 第七条)
 // ---------------------------------------------------------------------------------------------
-
-export const electionKinds = ['committee', 'supervision', 'resident-group'] as const;
-export type ElectionKind = (typeof electionKinds)[number];
-export const electionKindLabels: Record<ElectionKind, string> = {
-  committee: '居民委员会选举',
-  supervision: '居务监督委员会推选',
-  'resident-group': '居民小组长推选',
-};
-
-export const electedPosts = ['chair', 'vice-chair', 'member', 'group-leader'] as const;
-export type ElectedPost = (typeof electedPosts)[number];
-export const electedPostLabels: Record<ElectedPost, string> = {
-  chair: '主任',
-  'vice-chair': '副主任',
-  member: '委员',
-  'group-leader': '居民小组长',
-};
 
 export const candidate = z.strictObject({
   name: safeText('候选人姓名', 50),
@@ -455,24 +430,6 @@ export type ElectionInput = z.input<typeof election>;
 // ---------------------------------------------------------------------------------------------
 // The deliberation body (2013 city regulation 第十七、十八条)
 // ---------------------------------------------------------------------------------------------
-
-/** Who sits on the body (第十七条): residents, units in the community, other organisations, the committee's head. */
-export const deliberationSectors = ['resident', 'unit', 'organisation', 'committee-head'] as const;
-export type DeliberationSector = (typeof deliberationSectors)[number];
-export const deliberationSectorLabels: Record<DeliberationSector, string> = {
-  resident: '社区居民代表',
-  unit: '驻社区单位代表',
-  organisation: '其他组织代表',
-  'committee-head': '居民委员会主要负责人',
-};
-
-/** How a member came onto the body: 公开报名 or 民主推荐 (第十七条). */
-export const deliberationSelections = ['application', 'recommendation'] as const;
-export type DeliberationSelection = (typeof deliberationSelections)[number];
-export const deliberationSelectionLabels: Record<DeliberationSelection, string> = {
-  application: '公开报名',
-  recommendation: '民主推荐',
-};
 
 /**
  * 社区议事协商组织: set up on a day, with its members, and its 议事规则 adopted on a day (第十八条).

@@ -69,3 +69,11 @@ export function ancestorCodes(code: string): string[] {
   if (level === 'community') out.push(code.slice(0, 9));
   return out;
 }
+
+export const levelNames: Record<JurisdictionLevel, string> = {
+  province: '省',
+  city: '市',
+  district: '区（县）',
+  street: '街道（乡镇）',
+  community: '社区',
+};

@@ -4,7 +4,7 @@
  * statistical code for a community (residents' or villagers' committee).
  */
 import * as z from 'zod';
-import { divisionLevel, type JurisdictionLevel } from './division-codes.js';
+import { divisionLevel, type JurisdictionLevel, levelNames } from './division-codes.js';
 
 export * from './division-codes.js';
 
@@ -27,11 +27,3 @@ export function divisionCodeOfLevel(level: JurisdictionLevel) {
     message: `应为${levelNames[level]}级行政区划代码`,
   });
 }
-
-export const levelNames: Record<JurisdictionLevel, string> = {
-  province: '省',
-  city: '市',
-  district: '区（县）',
-  street: '街道（乡镇）',
-  community: '社区',
-};

@@ -38,3 +38,14 @@ export function isAdminRole(role: AppRole): role is AdminRole {
 export function canWrite(role: AppRole): boolean {
   return role !== 'auditor';
 }
+
+/** The Chinese names of the roles, here with the roles so the console's frame needs no other table. */
+export const roleLabels: Record<AppRole, string> = {
+  systemAdmin: '系统管理员',
+  provinceAdmin: '省级管理员',
+  cityAdmin: '市级管理员',
+  districtAdmin: '区（县）级管理员',
+  streetAdmin: '街道（乡镇）管理员',
+  communityWorker: '社区工作者',
+  auditor: '审计员',
+};

@@ -9,6 +9,9 @@ import { isoDate } from './common.js';
 import { communityCode } from './division.js';
 import { INT4_MAX, safeText } from './safety.js';
 
+// The fields' Chinese labels live with the other labels (zod-free, for the console); here too for callers of this module.
+export { snapshotFieldLabels } from './labels.js';
+
 export const SNAPSHOT_FORMAT = 'shequ.community-snapshot/v1' as const;
 
 /**
@@ -221,49 +224,6 @@ const snapshotFields = z.strictObject({
     .optional(),
   disclosures: z.array(z.strictObject({ kind: disclosureKind, on: isoDate })).optional(),
 });
-
-/** Chinese labels of the fields added for the obligations of the regulations, by fact path. */
-export const snapshotFieldLabels: Readonly<Record<string, string>> = {
-  newAreaHouseholds: '尚未成立居委会的新建住宅区常住户数',
-  'facility.fireSafety': '综合服务设施符合消防安全标准',
-  'facility.publicNetwork': '综合服务设施提供公共网络',
-  'facility.drinkingWater': '综合服务设施提供饮用水',
-  'facility.otherSignboards': '对外悬挂的规定以外的牌子（牌匾）数',
-  'facility.serviceWindow': '设有集中办事服务窗口',
-  'facility.contactBoard': '实行挂牌联系、公开服务管理信息',
-  'committee.competitiveElection': '居委会成员差额选举产生',
-  'committee.secretBallot': '居委会成员无记名投票选举产生',
-  'committee.chairTrainings': '居委会主任本年度参加县级以上集中培训次数',
-  'supervisionCommittee.chairVotes': '居务监督委员会主任所得赞成票数',
-  'supervisionCommittee.lowestElectedVotes': '居务监督委员会当选成员（含主任）中的最少得票数',
-  'supervisionCommittee.votesCast': '居务监督委员会推选中参加投票的居民数',
-  'supervisionCommittee.financeOrManagementMembers': '居务监督委员会中具备财会、管理知识的成员数',
-  'supervisionCommittee.chairTrainings': '居务监督委员会主任本年度参加县级以上集中培训次数',
-  'subCommittees.chairIsCommitteeMember': '下属委员会主任由居委会成员兼任',
-  'grid.leaders': '网格长人数',
-  'grid.leadersOnCommittee': '由居委会成员兼任的网格长人数',
-  'grid.workerAnnualPay': '网格工作人员年报酬（元）',
-  'salary.citySubsidy': '市财政对专职工作者薪酬的年度补助（元）',
-  'funds.salaryCity': '社区工作者薪酬：市财政负担（元/年）',
-  'funds.salaryDistrict': '社区工作者薪酬：区财政负担（元/年）',
-  'funds.salaryStreet': '社区工作者薪酬：街道（乡镇）财政负担（元/年）',
-  'funds.benefitsDistrict': '奖励性薪酬、社会保险费和住房公积金：区财政负担（元/年）',
-  'funds.benefitsStreet': '奖励性薪酬、社会保险费和住房公积金：街道（乡镇）财政负担（元/年）',
-  'funds.serviceBudget': '本年度社区服务管理经费预算（元）',
-  'funds.serviceBudgetPreviousYear': '上年度社区服务管理经费预算（元）',
-  'assessment.streetRatingResidentShare': '社区考评街道（乡镇）中居民打分占比',
-  'party.healthChecks': '本年度组织党员党性体检次数',
-  'finance.accountsDisclosed': '定期公开收支账目',
-  'finance.expensesDecidedCollectively': '日常公用经费支出经居委会集体讨论决定',
-  'burden.districtMeetingsPerYear': '本年度区市、开发区组织社区参加的会议次数',
-  'burden.streetOtherMeetingsMaxPerMonth': '街道（镇）除周例会外组织的会议单月最多次数',
-  'burden.streetWorkMeetingsMaxPerWeek': '街道（镇）社区主要负责人工作例会单周最多次数',
-  'consultation.contestedUnsubmitted': '存在较大争议而未提交居民会议决定的协商事项数',
-  'deliberation.body': '已成立社区议事协商组织',
-  'deliberation.rules': '社区议事协商组织已制定议事规则',
-  'complaints.handled': '本年度处理完毕的投诉数',
-  'complaints.outcomeTold': '已将处理结果告知投诉人的投诉数',
-};
 
 type Fields = z.infer<typeof snapshotFields>;
 type Context = z.core.$RefinementCtx<Omit<Fields, 'format' | 'code' | 'name' | 'asOf'>>;

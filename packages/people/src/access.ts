@@ -4,7 +4,7 @@
  * mobile numbers, each time recorded in the audit log; everyone else, auditors included, sees them
  * masked. A role name as in `@shequ/domain`'s `appRoles`.
  */
-import { auditActionLabels } from '@shequ/domain';
+import { auditActionLabels } from '@shequ/domain/labels';
 
 const rolesSeeingPersonalData: readonly string[] = ['communityWorker', 'streetAdmin'];
 

@@ -3,6 +3,7 @@ export * from './citations.js';
 export * from './committee-import.js';
 export * from './conflicts.js';
 export * from './demo.js';
+export * from './labels.js';
 export * from './leaving.js';
 export * from './masking.js';
 export * from './registers.js';

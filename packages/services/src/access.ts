@@ -3,9 +3,9 @@
  * resident, and the street's administrators, who supervise the cases (the roster's rule in
  * `@shequ/people`). Each full view is audited by the API.
  */
-import { auditActionLabels } from '@shequ/domain';
+import { auditActionLabels } from '@shequ/domain/labels';
 
-export { maySeePersonalData } from '@shequ/people';
+export { maySeePersonalData } from '@shequ/people/labels';
 
 /** How the audit log names the changes to service records. */
 export const servicesAuditActionLabels: Record<string, string> = Object.fromEntries(

@@ -9,6 +9,8 @@
 import { boundedInt, communityCode, type FieldIssue, isoDate, parseInput, safeText } from '@shequ/domain';
 import { z } from 'zod';
 
+export { hoursLabel } from './labels.js';
+
 export const activityDraft = z.strictObject({
   communityCode,
   title: safeText('活动名称', 100),
@@ -76,10 +78,4 @@ export function creditHours(
     return { ok: false, issues: [{ path: 'minutes', message: '活动开始后才能登记服务时长' }] };
   const { minutes } = parsed.data;
   return { ok: true, minutes, points: pointsForMinutes(minutes, activity.pointsPerHour) };
-}
-
-/** Volunteer hours per community: the banked minutes summed exactly, shown as hours with one decimal. */
-export function hoursLabel(minutes: number): string {
-  const tenths = Math.round((minutes * 10) / 60);
-  return `${Math.floor(tenths / 10)}.${tenths % 10} 小时`;
 }

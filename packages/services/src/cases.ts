@@ -27,6 +27,9 @@ import {
 } from '@shequ/domain';
 import { maskIdNumber, maskPhone } from '@shequ/people';
 import { z } from 'zod';
+import type { CaseStatus, ToldWay } from './labels.js';
+
+import { intakeChannels, priorityConditions, toldWays } from './labels.js';
 import {
   commitmentDays,
   type DayCount,
@@ -37,31 +40,16 @@ import {
   windowFor,
 } from './windows.js';
 
-export const intakeChannels = ['window', 'hotline', 'home-visit'] as const;
-export type IntakeChannel = (typeof intakeChannels)[number];
-export const intakeChannelLabels: Record<IntakeChannel, string> = {
-  window: '服务窗口',
-  hotline: '12345热线',
-  'home-visit': '入户走访',
-};
-
-/** Ezhou 第二十五条（四）: 老弱病残 — the conditions that give a resident priority and home service. */
-export const priorityConditions = ['elderly', 'sick', 'disabled'] as const;
-export type PriorityCondition = (typeof priorityConditions)[number];
-export const priorityConditionLabels: Record<PriorityCondition, string> = {
-  elderly: '老年人',
-  sick: '患病',
-  disabled: '残疾人',
-};
-
-export const toldWays = ['in-person', 'phone', 'sms', 'letter'] as const;
-export type ToldWay = (typeof toldWays)[number];
-export const toldWayLabels: Record<ToldWay, string> = {
-  'in-person': '当面告知',
-  phone: '电话告知',
-  sms: '短信告知',
-  letter: '书面告知',
-};
+export type { CaseStatus, IntakeChannel, PriorityCondition, ToldWay } from './labels.js';
+export {
+  caseStatusLabels,
+  intakeChannelLabels,
+  intakeChannels,
+  priorityConditionLabels,
+  priorityConditions,
+  toldWayLabels,
+  toldWays,
+} from './labels.js';
 
 export const caseResident = z.strictObject({
   name: safeText('居民姓名', 50),
@@ -126,13 +114,6 @@ export interface ServiceCase extends CaseDraft {
   priority: boolean;
   steps: CaseStep[];
 }
-
-export type CaseStatus = 'open' | 'awaiting-agency' | 'closed';
-export const caseStatusLabels: Record<CaseStatus, string> = {
-  open: '办理中',
-  'awaiting-agency': '等待代办机构答复',
-  closed: '已办结',
-};
 
 export type Outcome = { ok: true; case: ServiceCase } | { ok: false; issues: FieldIssue[] };
 

@@ -6,14 +6,7 @@
 import { safeText } from '@shequ/domain';
 import { z } from 'zod';
 
-export const satisfactionScores = [1, 2, 3, 4, 5] as const;
-export const satisfactionLabels: Record<number, string> = {
-  1: '很不满意',
-  2: '不满意',
-  3: '一般',
-  4: '满意',
-  5: '很满意',
-};
+export { satisfactionLabels, satisfactionScores } from './labels.js';
 
 export const feedbackInput = z.strictObject({
   score: z.int({ error: '请选择满意度（1 到 5）' }).min(1, { error: '请选择满意度（1 到 5）' }).max(5, {

@@ -4,6 +4,7 @@ export * from './cases.js';
 export * from './citations.js';
 export * from './demo.js';
 export * from './feedback.js';
+export * from './labels.js';
 export * from './personal-data.js';
 export * from './snapshot.js';
 export * from './visits.js';

@@ -11,6 +11,8 @@ import { z } from 'zod';
 import { type CaseResident, caseStatus, type ServiceCase } from './cases.js';
 import type { VolunteerDraft } from './volunteers.js';
 
+export { mayEraseResidentData, mayExportResidentData } from './labels.js';
+
 /** Who the request is about: an identity number, or a mobile number (cases taken without one). */
 export const residentLookup = z
   .strictObject({
@@ -22,14 +24,6 @@ export const residentLookup = z
     error: '请填写身份证号码或手机号码',
   });
 export type ResidentLookup = z.infer<typeof residentLookup>;
-
-/** The roles that may export or erase: the community's workers export, a street administrator erases. */
-export function mayExportResidentData(role: string): boolean {
-  return role === 'communityWorker' || role === 'streetAdmin';
-}
-export function mayEraseResidentData(role: string): boolean {
-  return role === 'streetAdmin';
-}
 
 export const ERASED_NAME = '（已删除）';
 

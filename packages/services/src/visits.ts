@@ -12,27 +12,11 @@
 import { communityCode, isoDate, safeText } from '@shequ/domain';
 import { z } from 'zod';
 import type { CaseActor } from './cases.js';
+import type { VisitTargetKind } from './labels.js';
+import { mustAttendKinds, visitTargetKinds } from './labels.js';
 
-export const mustVisitKinds = [
-  'poor-family',
-  'seriously-ill',
-  'left-behind',
-  'released-prisoner',
-  'lonely-elderly',
-] as const;
-export const mustAttendKinds = ['emergency', 'discontent', 'family-dispute'] as const;
-export const visitTargetKinds = [...mustVisitKinds, ...mustAttendKinds] as const;
-export type VisitTargetKind = (typeof visitTargetKinds)[number];
-export const visitTargetKindLabels: Record<VisitTargetKind, string> = {
-  'poor-family': '困难家庭',
-  'seriously-ill': '特困病人',
-  'left-behind': '留守困难人员',
-  'released-prisoner': '刑释解教人员',
-  'lonely-elderly': '孤寡老人',
-  emergency: '突发事件',
-  discontent: '不满情绪',
-  'family-dispute': '家庭纠纷',
-};
+export type { VisitTargetKind } from './labels.js';
+export { mustAttendKinds, mustVisitKinds, visitTargetKindLabels, visitTargetKinds } from './labels.js';
 
 export function isMustAttend(kind: VisitTargetKind): boolean {
   return (mustAttendKinds as readonly string[]).includes(kind);

@@ -10,12 +10,9 @@ import { boundedInt, communityCode, isoDate, safeText } from '@shequ/domain';
 import { sexes } from '@shequ/people';
 import { z } from 'zod';
 
-export const healthLevels = ['good', 'fair', 'limited'] as const;
-export const healthLabels: Record<(typeof healthLevels)[number], string> = {
-  good: '良好',
-  fair: '一般',
-  limited: '行动不便',
-};
+import { healthLevels } from './labels.js';
+
+export { healthLabels, healthLevels } from './labels.js';
 
 export const volunteerDraft = z.strictObject({
   communityCode,

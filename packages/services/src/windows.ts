@@ -8,34 +8,11 @@
  */
 import { boundedInt, safeText } from '@shequ/domain';
 import { z } from 'zod';
+import type { ServiceCategory } from './labels.js';
+import { serviceCategories, serviceCategoryLabels } from './labels.js';
 
-export const serviceCategories = [
-  'party',
-  'public-order',
-  'employment-social-security',
-  'assistance-welfare',
-  'health-disability',
-  'education-culture',
-  'marriage-funeral',
-  'property-environment',
-  'agency',
-  'complaint',
-  'other',
-] as const;
-export type ServiceCategory = (typeof serviceCategories)[number];
-export const serviceCategoryLabels: Record<ServiceCategory, string> = {
-  party: '党的建设与党组织事务',
-  'public-order': '综治、安全与维稳',
-  'employment-social-security': '就业与社保',
-  'assistance-welfare': '救助与福利',
-  'health-disability': '医疗健康与残疾人服务',
-  'education-culture': '教育、培训、文化与体育',
-  'marriage-funeral': '婚姻、丧葬与民风民俗',
-  'property-environment': '物业管理与环境卫生',
-  agency: '行政事务代办',
-  complaint: '投诉',
-  other: '其他',
-};
+export type { ServiceCategory } from './labels.js';
+export { serviceCategories, serviceCategoryLabels } from './labels.js';
 
 export const serviceWindow = z.strictObject({
   key: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, { error: '窗口代码应为小写字母、数字和连字符' }),

@@ -30,6 +30,34 @@ import {
 } from '@shequ/domain';
 import { z } from 'zod';
 import type { Citation } from './citations.js';
+import type { AdmissionStatus, ApprovingBody, WorkListKind } from './labels.js';
+import {
+  admissionKindLabels,
+  admissionKinds,
+  approvingBodies,
+  approvingBodyLabels,
+  approvingBodyOf,
+  burdenKinds,
+  workListKindLabels,
+  workListKinds,
+} from './labels.js';
+
+export type { AdmissionKind, AdmissionStatus, ApprovingBody, BurdenKind, WorkListKind } from './labels.js';
+export {
+  admissionKindLabels,
+  admissionKinds,
+  admissionStatusLabels,
+  approvingBodies,
+  approvingBodyLabels,
+  approvingBodyOf,
+  burdenKindLabels,
+  burdenKinds,
+  filingBodyLabels,
+  formatFen,
+  workListKindLabels,
+  workListKinds,
+  yuanToFen,
+} from './labels.js';
 
 const EZHOU = '鄂州市城市社区工作规则（试行）';
 const CITY2013 = '社区建设和治理条例';
@@ -114,15 +142,6 @@ export const workloadCitations = {
 // ---------------------------------------------------------------------------------------------
 // The four lists
 // ---------------------------------------------------------------------------------------------
-
-export const workListKinds = ['party', 'statutory', 'assist-government', 'convenience'] as const;
-export type WorkListKind = (typeof workListKinds)[number];
-export const workListKindLabels: Record<WorkListKind, string> = {
-  party: '党组织工作事项清单',
-  statutory: '居民委员会依法履行职责事项清单',
-  'assist-government': '居民委员会协助政府工作事项清单',
-  convenience: '居民委员会便民服务事项清单',
-};
 
 const workListItem = z.strictObject({
   title: safeText('事项名称', 200),
@@ -259,31 +278,6 @@ export function listedIn(
 // Admission of work outside the lists
 // ---------------------------------------------------------------------------------------------
 
-/** 党建类 and 协助政府类: the two kinds Ezhou 第二十三条 names an approver for. */
-export const admissionKinds = ['party', 'assist-government'] as const;
-export type AdmissionKind = (typeof admissionKinds)[number];
-export const admissionKindLabels: Record<AdmissionKind, string> = {
-  party: '党建类',
-  'assist-government': '协助政府类',
-};
-
-export const approvingBodies = ['organisation', 'civil-affairs'] as const;
-export type ApprovingBody = (typeof approvingBodies)[number];
-export const approvingBodyLabels: Record<ApprovingBody, string> = {
-  organisation: '区级组织部门',
-  'civil-affairs': '区民政部门',
-};
-export const filingBodyLabels: Record<ApprovingBody, string> = {
-  organisation: '市组织部门',
-  'civil-affairs': '市民政部门',
-};
-
-/** Who approves each kind (Ezhou 第二十三条). */
-export const approvingBodyOf: Record<AdmissionKind, ApprovingBody> = {
-  party: 'organisation',
-  'assist-government': 'civil-affairs',
-};
-
 /** An amount of money in 分 (integers only, so sums are exact): at least 1 分, at most 100 亿元. */
 export const fen = z
   .int({ error: '金额应为以分计的整数' })
@@ -364,13 +358,6 @@ export interface AdmissionDecision {
   filedWith: { cityCode: string; body: ApprovingBody };
 }
 
-export type AdmissionStatus = 'pending' | 'approved' | 'rejected';
-export const admissionStatusLabels: Record<AdmissionStatus, string> = {
-  pending: '待审批',
-  approved: '已准入',
-  rejected: '不予准入',
-};
-
 export type AdmissionRequest = AdmissionDraft & {
   id: string;
   appliedBy: Actor;
@@ -450,14 +437,6 @@ export function decideAdmission(
 // ---------------------------------------------------------------------------------------------
 // Burdens
 // ---------------------------------------------------------------------------------------------
-
-export const burdenKinds = ['task', 'evaluation', 'signboard'] as const;
-export type BurdenKind = (typeof burdenKinds)[number];
-export const burdenKindLabels: Record<BurdenKind, string> = {
-  task: '工作任务',
-  evaluation: '考核评比',
-  signboard: '挂牌',
-};
 
 /** The signboards a community's office may show (Weihai 二（八）); recording one of them as a burden is a mistake. */
 export const allowedSignboards = [
@@ -584,18 +563,4 @@ export function deriveBurdenFacts(
     facts: { facility: { otherSignboards: signboards.filter((b) => onOn(b, asOf)).length } },
     fields: ['facility.otherSignboards'],
   };
-}
-
-/** 元 as typed (`1234.5`, `18000`, up to two decimals) in 分, exactly; undefined when not an amount. */
-export function yuanToFen(text: string): number | undefined {
-  const match = /^(\d{1,10})(?:\.(\d{1,2}))?$/u.exec(text.trim());
-  if (!match) return undefined;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
-
-/** 分 as 元 with two decimals and thousands separators (`18,000.00 元`). */
-export function formatFen(fen: number): string {
-  const yuan = Math.trunc(fen / 100);
-  const cents = String(fen % 100).padStart(2, '0');
-  return `${yuan.toLocaleString('en-US')}.${cents} 元`;
 }

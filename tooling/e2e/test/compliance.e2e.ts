@@ -68,6 +68,8 @@ describeInBrowser('compliance and policy in the console', () => {
     await page.getByRole('link', { name: jinshanTown.name }).click();
     await page.waitForURL(new RegExp(`/compliance\\?node=${jinshanTown.code}`));
     await page.getByRole('heading', { name: `${jinshanTown.name} · 合规概览` }).waitFor();
+    // Charts are fetched on demand: asked for once, both draw, and later pages (this browser remembers) draw theirs unasked.
+    await page.getByRole('button', { name: '显示图表' }).first().click();
     await page.locator('[data-testid="chart-rules"] canvas').waitFor();
     await page.locator('[data-testid="chart-children"] canvas').waitFor();
     // The town's four communities, one row each in the breakdown.

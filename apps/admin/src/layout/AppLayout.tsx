@@ -1,5 +1,5 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { roleLabels } from '@shequ/domain';
+import { roleLabels } from '@shequ/domain/labels';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Spin, Tag, theme } from 'antd';
 import { lazy, Suspense, useState } from 'react';

@@ -1,9 +1,9 @@
 /** The Chinese the console shows for the API's English names (docs/glossary.md). */
-import { type JurisdictionLevel, levelNames } from '@shequ/domain';
+import { type JurisdictionLevel, levelNames } from '@shequ/domain/labels';
 import type { SessionUser } from './trpc.js';
 
 // Shared with the API's spreadsheet exports, so a screen and its Excel file say the same.
-export { auditActionLabels, entityTypeLabels, roleLabels } from '@shequ/domain';
+export { auditActionLabels, entityTypeLabels, roleLabels } from '@shequ/domain/labels';
 
 export type Role = SessionUser['role'];
 

@@ -43,25 +43,13 @@ import {
   retentionLabels,
 } from './labels.js';
 import { chinaToday, DueDate, formatTime, type Person, useCanWrite, usePeople } from './shared.js';
+import { ReferenceCode, StatusTag } from './tags.js';
 
 type ItemRow = RouterOutputs['archives']['list']['items'][number];
 type ListInput = RouterInputs['archives']['list'];
 
 function location(row: Pick<ItemRow, 'locationRoom' | 'locationCabinet' | 'locationShelf'>): string {
   return [row.locationRoom, row.locationCabinet, row.locationShelf].filter(Boolean).join(' / ') || '—';
-}
-
-export function ReferenceCode({ code }: { code: string }) {
-  return (
-    <Typography.Text code copyable={{ text: code }} style={{ whiteSpace: 'nowrap' }}>
-      {code}
-    </Typography.Text>
-  );
-}
-
-export function StatusTag({ status }: { status: string }) {
-  const known = archiveStatusLabels[status];
-  return <Tag color={known?.color}>{known?.label ?? status}</Tag>;
 }
 
 function fileSize(bytes: number): string {

@@ -8,9 +8,9 @@ import { Alert, Space, Table, Tag, Typography } from 'antd';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
-import { ReferenceCode } from './Catalogue.js';
 import { retentionLabels } from './labels.js';
 import { keepOnOneLine } from './shared.js';
+import { ReferenceCode } from './tags.js';
 
 type DestructionRow = RouterOutputs['archives']['destructions'][number];
 

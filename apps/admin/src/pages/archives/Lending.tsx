@@ -8,8 +8,8 @@ import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
-import { ReferenceCode } from './Catalogue.js';
 import { DueDate, daysPast, useCanWrite } from './shared.js';
+import { ReferenceCode } from './tags.js';
 
 type OpenLoan = RouterOutputs['archives']['loans']['items'][number];
 

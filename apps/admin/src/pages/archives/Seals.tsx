@@ -13,8 +13,6 @@ import {
   Select,
   Space,
   Table,
-  Tag,
-  Tooltip,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -23,13 +21,7 @@ import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
-import {
-  optionsOf,
-  requestKindLabels,
-  sealEndTypeLabels,
-  sealOwnerKindLabels,
-  sealStateLabels,
-} from './labels.js';
+import { optionsOf, requestKindLabels, sealOwnerKindLabels } from './labels.js';
 import {
   RequestActions,
   RequestState,
@@ -39,36 +31,9 @@ import {
 } from './RequestActions.js';
 import { FormDialog, useServerErrors } from './ServerErrors.js';
 import { formatTime, keepOnOneLine, type Person, personOptions, useCanWrite, usePeople } from './shared.js';
+import { SealState } from './tags.js';
 
 type SealRow = RouterOutputs['seals']['list'][number];
-
-export function SealState({
-  seal,
-}: {
-  seal: Pick<SealRow, 'state' | 'out'> & Partial<Pick<SealRow, 'pendingEnd'>>;
-}) {
-  const known = sealStateLabels[seal.state];
-  const late = seal.out?.returnBy && new Date(seal.out.returnBy).getTime() < Date.now();
-  const pending = seal.pendingEnd;
-  return (
-    <Space size={4} wrap>
-      <Tag color={known?.color}>{known?.label ?? seal.state}</Tag>
-      {pending && (
-        <Tooltip title={`${pending.proposerName ?? '—'} 提出，待 ${pending.approverName ?? '—'} 确认`}>
-          <Tag color="gold" data-testid="pending-end-tag">
-            {sealEndTypeLabels[pending.type] ?? pending.type}待确认
-          </Tag>
-        </Tooltip>
-      )}
-      {seal.out?.returnBy && (
-        <Typography.Text type={late ? 'danger' : 'secondary'}>
-          应于 {formatTime(seal.out.returnBy)} 前归还
-        </Typography.Text>
-      )}
-      {late && <Tag color="red">逾期未还</Tag>}
-    </Space>
-  );
-}
 
 /** What a server message names, for one that lands above the form rather than on a field. */
 const sealFieldLabels: Record<string, string> = {

@@ -2,7 +2,7 @@
  * Dates and times as the communities read them: China time (UTC+8, no daylight saving), whatever
  * the zone of the browser showing them. Due dates are calendar dates in China.
  */
-import { chinaDate, chinaDateTime } from '@shequ/domain';
+import { chinaDate, chinaDateTime } from '@shequ/domain/labels';
 
 const DAY_MS = 86_400_000;
 

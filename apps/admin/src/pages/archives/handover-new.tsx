@@ -27,9 +27,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
 import { queryClient, trpc } from '../../lib/trpc.js';
-import { ReferenceCode, StatusTag } from './Catalogue.js';
 import { optionsOf, supervisingBodyLabels } from './labels.js';
-import { SealState } from './Seals.js';
 import {
   CANNOT_START_HANDOVER,
   chinaToday,
@@ -37,6 +35,7 @@ import {
   useCanStartHandover,
   usePeople,
 } from './shared.js';
+import { ReferenceCode, SealState, StatusTag } from './tags.js';
 
 /** A deadline before the day the list is opened would make the leaver late from the start. */
 const beforeToday = (day: Dayjs) => day.isBefore(dayjs(chinaToday()), 'day');

@@ -6,9 +6,9 @@ import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { timeLate } from '../../lib/overdue.js';
 import { errorCode, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
-import { ReferenceCode } from './Catalogue.js';
 import { RequestActions } from './RequestActions.js';
 import { CommunityLink, DueDate, formatTime, useCanWrite } from './shared.js';
+import { ReferenceCode } from './tags.js';
 
 type OverdueLoan = RouterOutputs['archives']['overdueLoans'][number];
 type SealOut = RouterOutputs['seals']['out'][number];

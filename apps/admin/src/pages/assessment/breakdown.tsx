@@ -3,7 +3,7 @@
  * indicator the raw score, its value on 0–100, its weight in the part and the points it adds.
  */
 
-import { satisfactionLabels } from '@shequ/services';
+import { satisfactionLabels } from '@shequ/services/labels';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Collapse, Result, Skeleton, Space, Table, Typography } from 'antd';
 import { Link, useParams } from 'react-router';

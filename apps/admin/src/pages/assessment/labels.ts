@@ -1,14 +1,14 @@
 /** The console's words for assessment states; scorer and period labels come from `@shequ/assessment`. */
+
+export { caseFeedbackRule, feedbackScores } from '@shequ/assessment';
 export {
   assessmentHonourLabels,
-  caseFeedbackRule,
-  feedbackScores,
   periodicityLabels,
   residentScoreCombinationLabels,
   satisfactionLevelLabels,
   satisfactionLevels,
   scorerLabels,
-} from '@shequ/assessment';
+} from '@shequ/assessment/labels';
 
 export const schemeStatusLabels: Record<string, string> = {
   draft: '草稿',

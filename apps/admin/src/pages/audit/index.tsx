@@ -1,4 +1,4 @@
-import { auditChanges, auditFieldLabel, auditValueText } from '@shequ/domain';
+import { auditChanges, auditFieldLabel, auditValueText } from '@shequ/domain/labels';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';

@@ -1,4 +1,4 @@
-import { communityFactLabels } from '@shequ/domain';
+import { communityFactLabels } from '@shequ/domain/labels';
 import { describe, expect, it } from 'vitest';
 import { allFactFields } from '../community/factFields.js';
 import { chinaDateTime, labelOf } from './readable.js';

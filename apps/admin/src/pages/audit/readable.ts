@@ -1,5 +1,5 @@
 /** An audit record as people read it: members by their Chinese names, moments in China time. */
-import { auditFieldLabel } from '@shequ/domain';
+import { auditFieldLabel } from '@shequ/domain/labels';
 
 /** A changed member in Chinese; the labels are shared with the audit export (`@shequ/domain`). */
 export const labelOf = auditFieldLabel;

@@ -1,6 +1,6 @@
 /** Pieces shared by the compliance page and the policy explorer: citations, article texts, explanations. */
 
-import { articleLabel, citationLabel as citeAs } from '@shequ/policy';
+import { articleLabel, citationLabel as citeAs } from '@shequ/policy/labels';
 import { Descriptions, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { factField } from '../community/factFields.js';

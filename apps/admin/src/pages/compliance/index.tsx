@@ -4,7 +4,7 @@
  * Clicking a bar drills down: a rule's segment lists those communities, a child node opens its own
  * dashboard, each listed community links to its compliance page.
  */
-import { articleLabel } from '@shequ/policy';
+import { articleLabel } from '@shequ/policy/labels';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Breadcrumb,

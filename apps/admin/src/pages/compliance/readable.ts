@@ -4,7 +4,7 @@
  * identifier may reach the screen. Each is replaced by its Chinese name, and the engine's hint for
  * developers ("可通过 params 提供") by who supplies the value.
  */
-import { snapshotFieldLabels } from '@shequ/domain';
+import { snapshotFieldLabels } from '@shequ/domain/labels';
 import { allFactFields } from '../community/factFields.js';
 import { quantityLabels } from './explain.js';
 

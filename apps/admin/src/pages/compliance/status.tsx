@@ -1,5 +1,5 @@
 /** How the console shows a check's status (docs/interfaces.md §3 statuses) in Chinese. */
-import { checkStatusLabels as statusLabels } from '@shequ/domain';
+import { checkStatusLabels as statusLabels } from '@shequ/domain/labels';
 import { Tag } from 'antd';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'not-applicable' | 'unknown';
@@ -7,7 +7,7 @@ export type CheckStatus = 'pass' | 'fail' | 'warn' | 'not-applicable' | 'unknown
 export const statusOrder: CheckStatus[] = ['fail', 'warn', 'unknown', 'not-applicable', 'pass'];
 
 // Shared with the API's spreadsheet exports, so a screen and its Excel file say the same.
-export { bindingLabels, checkStatusLabels as statusLabels } from '@shequ/domain';
+export { bindingLabels, checkStatusLabels as statusLabels } from '@shequ/domain/labels';
 
 /** antd tag colours; the same hues are used in the charts. */
 export const statusTagColors: Record<CheckStatus, string> = {

@@ -3,7 +3,7 @@
  * that shrinks to the width of a phone (each day shows a count of what falls on it, coloured red when
  * something is overdue), and the month's entries listed under it in date order.
  */
-import { meetingKindLabels } from '@shequ/democracy';
+import { meetingKindLabels } from '@shequ/democracy/labels';
 import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { RouterOutputs } from '../../lib/trpc.js';

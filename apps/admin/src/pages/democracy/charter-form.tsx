@@ -3,7 +3,7 @@
  * and publication.
  * The server decides; each refusal comes back on the field it names and nothing is written.
  */
-import { type CharterKind, charterKindLabels, charterKinds } from '@shequ/democracy';
+import { type CharterKind, charterKindLabels, charterKinds } from '@shequ/democracy/labels';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Select } from 'antd';
 import { trpc } from '../../lib/trpc.js';

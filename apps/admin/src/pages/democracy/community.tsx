@@ -17,7 +17,7 @@ import {
   electionKindLabels,
   imposedMeetingLevelLabels,
   meetingKindLabels,
-} from '@shequ/democracy';
+} from '@shequ/democracy/labels';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Descriptions, List, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';

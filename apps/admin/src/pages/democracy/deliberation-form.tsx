@@ -9,7 +9,7 @@ import {
   deliberationSectors,
   deliberationSelectionLabels,
   deliberationSelections,
-} from '@shequ/democracy';
+} from '@shequ/democracy/labels';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Form, Input, Select } from 'antd';
 import { trpc } from '../../lib/trpc.js';

@@ -10,7 +10,7 @@ import {
   electedPosts,
   electionKindLabels,
   electionKinds,
-} from '@shequ/democracy';
+} from '@shequ/democracy/labels';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Form, Input, InputNumber, Select } from 'antd';
 import { trpc } from '../../lib/trpc.js';

@@ -10,7 +10,7 @@ import {
   type MeetingKind,
   meetingKindLabels,
   meetingKinds,
-} from '@shequ/democracy';
+} from '@shequ/democracy/labels';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';

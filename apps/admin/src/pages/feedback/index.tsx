@@ -2,7 +2,7 @@
  * The resident's feedback page, reached through the one-time link given at closure: no sign-in, one
  * column for a phone. A score of 1 to 5 and an optional comment; the link works once.
  */
-import { satisfactionLabels, satisfactionScores } from '@shequ/services';
+import { satisfactionLabels, satisfactionScores } from '@shequ/services/labels';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Radio, Result, Space, Spin } from 'antd';
 import { useState } from 'react';

@@ -5,7 +5,7 @@
  * committee (兼任, allowed, never required). A form adds an area (and edits one), another a building
  * placed in a grid and an area; the server's messages land on the field they name.
  */
-import { peopleUnitKindLabels, propertyAreaFieldLabels } from '@shequ/people';
+import { peopleUnitKindLabels, propertyAreaFieldLabels } from '@shequ/people/labels';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Collapse, Form, Input, InputNumber, List, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';

@@ -8,7 +8,7 @@
  */
 import { UploadOutlined } from '@ant-design/icons';
 import { canWrite } from '@shequ/domain/roles';
-import { maySeePersonalData, peopleUnitKindLabels } from '@shequ/people';
+import { maySeePersonalData, peopleUnitKindLabels } from '@shequ/people/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Checkbox, Modal, Select, Space, Table } from 'antd';
 import { useState } from 'react';

@@ -3,7 +3,7 @@
  * term's dates, and ending a term on its last day. The server checks the dates (an end before the
  * start is refused) and its messages land on the field they name.
  */
-import { representing } from '@shequ/people';
+import { representing } from '@shequ/people/labels';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Collapse, DatePicker, Form, Input, List, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';

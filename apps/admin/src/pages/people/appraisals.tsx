@@ -3,7 +3,7 @@
  * end of office said plainly when the package finds the second consecutive 不称职, and the form that
  * records a year's rating. Grade labels come from `@shequ/assessment`.
  */
-import { appraisalGradeLabels, appraisalGrades } from '@shequ/assessment';
+import { appraisalGradeLabels, appraisalGrades } from '@shequ/assessment/labels';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';

@@ -6,7 +6,7 @@
  * 第二十一条), with numbers masked. A city's roster would run to tens of thousands of rows, so it opens
  * at street level.
  */
-import { type WorkerPost, workerPostLabels, workerPosts } from '@shequ/people';
+import { type WorkerPost, workerPostLabels, workerPosts } from '@shequ/people/labels';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,

@@ -5,18 +5,17 @@
  * citations, and the snapshot fields the registers now determine.
  */
 
-import { appraisalRecorderProblem, memberKeyOf } from '@shequ/assessment';
-import { auditFieldLabel } from '@shequ/domain';
+import { appraisalRecorderProblem } from '@shequ/assessment';
+import { memberKeyOf } from '@shequ/assessment/labels';
+import { auditFieldLabel } from '@shequ/domain/labels';
+import type { FindingStatus, GridHouseholds, ResidentGroup } from '@shequ/people';
 import {
   type CommitteeKind,
   citeInline,
   committeeKindLabels,
-  type FindingStatus,
-  type GridHouseholds,
   memberRoleLabels,
-  type ResidentGroup,
   workerPostLabels,
-} from '@shequ/people';
+} from '@shequ/people/labels';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Col, List, Row, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';

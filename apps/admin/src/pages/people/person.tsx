@@ -14,7 +14,7 @@ import {
   specialistLineLabels,
   trainingLevelLabels,
   workerPostLabels,
-} from '@shequ/people';
+} from '@shequ/people/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,

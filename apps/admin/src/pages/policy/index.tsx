@@ -3,7 +3,7 @@
  * jurisdictions side by side; and a what-if that changes a parameter and counts the communities
  * whose status changes.
  */
-import { isWithin } from '@shequ/domain';
+import { isWithin } from '@shequ/domain/labels';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,

@@ -4,7 +4,7 @@
  * points at the activity's rate (R-SVC-6). Below, the volunteer hours of the community, or of each
  * community of a street.
  */
-import { hoursLabel } from '@shequ/services';
+import { hoursLabel } from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,

@@ -12,7 +12,7 @@ import {
   servicesAuditActionLabels,
   toldWayLabels,
   toldWays,
-} from '@shequ/services';
+} from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,

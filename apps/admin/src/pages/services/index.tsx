@@ -9,7 +9,7 @@ import {
   intakeChannelLabels,
   mayExportResidentData,
   serviceCategoryLabels,
-} from '@shequ/services';
+} from '@shequ/services/labels';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,

@@ -10,7 +10,7 @@ import {
   priorityConditions,
   serviceCategories,
   serviceCategoryLabels,
-} from '@shequ/services';
+} from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Breadcrumb, Button, Card, Checkbox, Form, Input, Select, Switch } from 'antd';
 import { Link, useNavigate } from 'react-router';

@@ -4,7 +4,7 @@
  * and a street administrator may erase: the records stay, the personal fields anonymised; refused
  * while a case is open.
  */
-import { mayEraseResidentData } from '@shequ/services';
+import { mayEraseResidentData } from '@shequ/services/labels';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';

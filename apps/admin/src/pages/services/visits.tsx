@@ -3,7 +3,7 @@
  * due and has not been visited (first, in red), and a visit recorded on the doorstep in two fields.
  * A street picks one of its communities.
  */
-import { type VisitTargetKind, visitTargetKindLabels, visitTargetKinds } from '@shequ/services';
+import { type VisitTargetKind, visitTargetKindLabels, visitTargetKinds } from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,

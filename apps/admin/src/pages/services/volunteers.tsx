@@ -3,7 +3,7 @@
  * welfare points (Ezhou 第三十三条) and hours saved in the time bank (Weihai 二（九）); points earned or
  * redeemed in a two-field form. The server refuses a redemption beyond the balance.
  */
-import { healthLabels, healthLevels } from '@shequ/services';
+import { healthLabels, healthLevels } from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,

@@ -4,7 +4,7 @@
  * jurisdiction's administrators may set their own; every category must go to exactly one window (the
  * server says which are missing or doubled). Communities below use the nearest jurisdiction's setup.
  */
-import { type ServiceCategory, serviceCategories, serviceCategoryLabels } from '@shequ/services';
+import { type ServiceCategory, serviceCategories, serviceCategoryLabels } from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';

@@ -14,7 +14,7 @@ import {
   filingBodyLabels,
   formatFen,
   yuanToFen,
-} from '@shequ/services';
+} from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,

@@ -2,7 +2,7 @@
  * 清单外负担: the burdens imposed on communities outside the lists without admission, counted for
  * the community, the street and the city.
  */
-import { type BurdenKind, burdenKindLabels, burdenKinds } from '@shequ/services';
+import { type BurdenKind, burdenKindLabels, burdenKinds } from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,

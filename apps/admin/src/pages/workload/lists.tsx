@@ -1,7 +1,7 @@
 /**
  * 工作事项清单: the four work-item lists with their versions.
  */
-import { type WorkListKind, workListKindLabels, workListKinds } from '@shequ/services';
+import { type WorkListKind, workListKindLabels, workListKinds } from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
