@@ -50,6 +50,18 @@ describe('democratic appraisal of residents’ committee members', () => {
     ]);
   });
 
+  it('gives the rule of Jiangsu 19（7） for the rating form only where it governs the community', async () => {
+    const nanjing = await server.nanjing.appraisals.ofCommunity.query({ communityCode: DAXINGGONG });
+    expect(new Set(nanjing.map((m) => m.endsOfficeRule))).toEqual(
+      new Set([
+        '居民委员会成员连续两次被评议为不称职的，其职务终止（江苏省城市社区居民委员会规范化建设工作指引19（7））。',
+      ]),
+    );
+    const jinshan = await server.clerk.appraisals.ofCommunity.query({ communityCode: XIANGSHAN });
+    expect(jinshan.length).toBeGreaterThan(0);
+    expect(jinshan.every((m) => m.endsOfficeRule === null)).toBe(true);
+  });
+
   it('the second consecutive 不称职 ends the office where Jiangsu 19（7） governs, recorded and audited', async () => {
     const members = await server.nanjing.appraisals.ofCommunity.query({ communityCode: DAXINGGONG });
     const member = members.find((m) => m.name === '冯委员');

@@ -1,21 +1,23 @@
 import { auditLog, peopleCommittees, seedPeopleRegisters } from '@shequ/db';
 import { committeeColumns, readTable } from '@shequ/facts-io';
-import { demoRegisters, fictionalIdNumber } from '@shequ/people';
+import { DAXINGGONG, demoRegisters, fictionalIdNumber } from '@shequ/people';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { JINSHAN, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
+import { JINSHAN, nanjing, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
 import { csvUnderHeaders, rejection, useSuiteApp } from './harness.js';
 
 const server = useSuiteApp(
   {
     streetAdmin: { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN },
     auditor: { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN },
+    /** 梅园新村街道 (Nanjing), whose 大行宫 the Jiangsu guideline governs. */
+    meiyuan: { username: 'meiyuan', role: 'streetAdmin', jurisdictionCode: '320102002' },
   },
-  { seed: (database) => seedPeopleRegisters(database, demoRegisters()) },
+  { more: nanjing, seed: (database) => seedPeopleRegisters(database, demoRegisters()) },
 );
 
-const [xiangshan] = demoRegisters();
-if (!xiangshan) throw new Error('demo registers missing');
+const [xiangshan, daxinggong] = demoRegisters();
+if (!xiangshan || !daxinggong) throw new Error('demo registers missing');
 /** 象山's roster entry of a person by name (the demo's residents' committee 2026–2031 has 李主任, 王书记, 张委员). */
 const workerNamed = (name: string) => {
   const w = xiangshan.workers.find((x) => x.name === name);
@@ -24,6 +26,9 @@ const workerNamed = (name: string) => {
 };
 const onCommittee = workerNamed('张委员');
 const notOnCommittee = workerNamed('孙网格员');
+/** 大行宫's 朱网格员: on its roster, not on its residents' committee (钱书记, 郑副主任, 冯委员, 2021–2027). */
+const notOnDaxinggongCommittee = daxinggong.workers.find((w) => w.name === '朱网格员');
+if (!notOnDaxinggongCommittee) throw new Error('no 朱网格员 in the demo roster');
 
 /** A CSV under the committee sheet's headers, one line a member. */
 const committeeCsv = (rows: Record<string, string>[]) => csvUnderHeaders(committeeColumns, rows);
@@ -97,21 +102,40 @@ describe('committees and their members in Excel', () => {
         { row: 2, column: '成员身份证号码', message: expect.stringContaining('本社区花名册中没有') },
       ],
     });
-    const unled = await server.streetAdmin.spreadsheets.importCommittees.mutate({
+    // Jiangsu 10（1） governs 大行宫 (Nanjing) and binds: its sub-committee chaired by a non-member is refused.
+    const unled = await server.meiyuan.spreadsheets.importCommittees.mutate({
       fileName: '委员会.csv',
       contentBase64: committeeCsv([
-        mediation(),
+        mediation({
+          社区代码: DAXINGGONG,
+          下属委员会类别: '治安保卫委员会',
+          任期届满日期: '2027-01-31',
+          成员姓名: notOnDaxinggongCommittee.name,
+          成员身份证号码: notOnDaxinggongCommittee.idNumber,
+        }),
+      ]),
+    });
+    expect(unled).toEqual({
+      ok: false,
+      problems: [{ row: 2, column: '成员姓名', message: expect.stringContaining('不是居委会成员') }],
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('does not refuse 象山 a sub-committee chair off the residents’ committee: neither Ezhou nor Jiangsu governs it', async () => {
+    const before = await counts();
+    const dry = await server.streetAdmin.spreadsheets.importCommittees.mutate({
+      fileName: '委员会.csv',
+      contentBase64: committeeCsv([
         mediation({
           下属委员会类别: '治安保卫委员会',
           成员姓名: notOnCommittee.name,
           成员身份证号码: notOnCommittee.idNumber,
         }),
       ]),
+      dryRun: true,
     });
-    expect(unled).toEqual({
-      ok: false,
-      problems: [{ row: 3, column: '成员姓名', message: expect.stringContaining('不是居委会成员') }],
-    });
+    expect(dry).toEqual({ ok: true, created: 1, updated: 0, dryRun: true });
     expect(await counts()).toEqual(before);
   });
 
@@ -266,5 +290,39 @@ describe('committees and their members in Excel', () => {
       .where(eq(auditLog.action, 'people.committee.import-update'));
     expect(audit?.entityId).toBe(committeeId);
     expect(audit?.before).toMatchObject({ members: stored?.members });
+  });
+});
+
+describe('a sub-committee entered on its own', () => {
+  const security = (communityCode: string, chair: { id: string; name: string }, termTo: string) => ({
+    communityCode,
+    kind: 'sub' as const,
+    subKind: '治安保卫委员会',
+    termFrom: '2026-07-01',
+    termTo,
+    members: [{ workerId: chair.id, name: chair.name, role: 'chair' as const, from: '2026-07-01' }],
+  });
+
+  it('refuses a chair off the residents’ committee where Jiangsu 10（1） governs, as the sheet does', async () => {
+    const before = await counts();
+    const refused = await rejection(
+      server.meiyuan.people.saveCommittee.mutate({
+        committee: security(DAXINGGONG, notOnDaxinggongCommittee, '2027-01-31'),
+      }),
+    );
+    expect(refused.data?.code).toBe('BAD_REQUEST');
+    expect(refused.data?.fieldErrors?.['committee.members.0.workerId']?.[0]).toBe(
+      '下属委员会主任应由本届居民委员会成员兼任（2026-07-01），此人不是居委会成员',
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it('saves it in 象山, which neither Ezhou nor Jiangsu governs', async () => {
+    const before = await counts();
+    const saved = await server.streetAdmin.people.saveCommittee.mutate({
+      committee: security(XIANGSHAN, notOnCommittee, '2031-05-31'),
+    });
+    expect(saved.members[0]).toMatchObject({ workerId: notOnCommittee.id, role: 'chair' });
+    expect(await counts()).toEqual({ committees: before.committees + 1, audit: before.audit + 1 });
   });
 });

@@ -3,6 +3,8 @@
  * district (Zibo) and Huancuilou street in Huancui district (Weihai), with two communities each.
  */
 import { communities, type DatabaseHandle, jurisdictions } from '@shequ/db';
+import { residentIdCheckChar } from '@shequ/domain';
+import type { CommunityRegisters } from '@shequ/people';
 
 type Level = 'province' | 'city' | 'district' | 'street' | 'community';
 type FixtureNode = [code: string, name: string, level: Level, parent: string | null];
@@ -83,4 +85,22 @@ export async function seedFixture(database: DatabaseHandle, more: FixtureNode[] 
 
 function prefix(code: string, level: Level): string {
   return code.slice(0, { province: 2, city: 4, district: 6, street: 9, community: 12 }[level]);
+}
+
+/**
+ * A community's demo registers as another community's, for a test that needs them where other documents
+ * govern (象山's, moved to an Ezhou community): the code in every id, and identity numbers of the new
+ * place's region (check digit recomputed), so no one is on two rosters.
+ */
+export function registersMovedTo(registers: CommunityRegisters, code: string): CommunityRegisters {
+  const moved = JSON.parse(
+    JSON.stringify(registers).replaceAll(registers.communityCode, code),
+  ) as CommunityRegisters;
+  return {
+    ...moved,
+    workers: moved.workers.map((w) => {
+      const first17 = `${code.slice(0, 6)}${w.idNumber.slice(6, 17)}`;
+      return { ...w, idNumber: `${first17}${residentIdCheckChar(first17)}` };
+    }),
+  };
 }

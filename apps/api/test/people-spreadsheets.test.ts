@@ -3,15 +3,25 @@ import { readTable, workerColumns } from '@shequ/facts-io';
 import { demoRegisters, fictionalIdNumber } from '@shequ/people';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { JINSHAN, SHIHUAJIAN, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
+import { FIRST as EZHOU_COMMUNITY, STREET as EZHOU_STREET, seedEzhou } from './assessment-fixture.js';
+import { JINSHAN, registersMovedTo, SHIHUAJIAN, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
 import { csvUnderHeaders, rejection, useSuiteApp } from './harness.js';
 
 const server = useSuiteApp(
   {
     streetAdmin: { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN },
     auditor: { username: 'inspector', role: 'auditor', jurisdictionCode: JINSHAN },
+    /** 华容镇 (鄂州): its 甲社区 has 象山's registers, and Ezhou 第七条（一） governs it. */
+    ezhouAdmin: { username: 'huarong', role: 'streetAdmin', jurisdictionCode: EZHOU_STREET },
   },
-  { seed: (database) => seedPeopleRegisters(database, demoRegisters()) },
+  {
+    seed: async (database) => {
+      await seedEzhou(database);
+      const [xiangshan] = demoRegisters();
+      if (!xiangshan) throw new Error('demo registers missing');
+      await seedPeopleRegisters(database, [...demoRegisters(), registersMovedTo(xiangshan, EZHOU_COMMUNITY)]);
+    },
+  },
 );
 
 /** A CSV under the roster's headers, one line a person. */
@@ -226,13 +236,45 @@ describe('grids, buildings and resident groups in Excel', () => {
     ).toEqual(['1号楼', '1号楼', '2号楼', '3号楼', '4号楼']);
   });
 
-  it('links buildings to grids and grids to their 网格长 (a committee member), round-tripping export → import', async () => {
+  it('refuses a 网格长 off the residents’ committee where Ezhou 第七条（一） governs, in a sheet and one at a time', async () => {
+    const ezhou = registersMovedTo(xiangshanDemo, EZHOU_COMMUNITY);
+    const member = ezhou.workers.find((w) => w.name === '张委员');
+    const notMember = ezhou.workers.find((w) => w.name === '孙网格员');
+    if (!member || !notMember) throw new Error('demo roster changed');
+    const before = await counts();
+    // Ezhou 第七条（一） binds in 鄂州: a 网格长 who is not on the residents' committee is refused, nothing written.
+    const notOnCommittee = await server.ezhouAdmin.spreadsheets.importUnits.mutate({
+      kind: 'grid',
+      fileName: '网格.csv',
+      contentBase64: csv([
+        '社区代码,网格名称,户数,网格长姓名,网格长身份证号码',
+        `${EZHOU_COMMUNITY},第三网格,200,${member.name},${member.idNumber}`,
+        `${EZHOU_COMMUNITY},第四网格,150,${notMember.name},${notMember.idNumber}`,
+      ]),
+    });
+    expect(notOnCommittee).toEqual({
+      ok: false,
+      problems: [
+        { row: 3, column: '网格长身份证号码', message: expect.stringContaining('孙网格员不是居委会成员') },
+      ],
+    });
+    const single = await rejection(
+      server.ezhouAdmin.people.createUnit.mutate({
+        kind: 'grid',
+        unit: { communityCode: EZHOU_COMMUNITY, name: '第六网格', leaderWorkerId: notMember.id },
+      }),
+    );
+    expect(single.data?.code).toBe('BAD_REQUEST');
+    expect(single.data?.fieldErrors?.['unit.leaderWorkerId']?.[0]).toContain('不是居委会成员');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('links buildings to grids and grids to their 网格长, round-tripping export → import', async () => {
     const demo = xiangshanDemo;
     const member = demo.workers.find((w) => w.name === '张委员');
     const notMember = demo.workers.find((w) => w.name === '孙网格员');
     if (!member || !notMember) throw new Error('demo roster changed');
     const before = await counts();
-    // Ezhou 第七条（一） binds: a 网格长 who is not on the residents' committee is refused, nothing written.
     const refused = await server.streetAdmin.spreadsheets.importUnits.mutate({
       kind: 'grid',
       fileName: '网格.csv',
@@ -246,21 +288,6 @@ describe('grids, buildings and resident groups in Excel', () => {
     expect(refused).toEqual({
       ok: false,
       problems: [{ row: 4, column: '网格长身份证号码', message: expect.stringContaining('校验位') }],
-    });
-    const notOnCommittee = await server.streetAdmin.spreadsheets.importUnits.mutate({
-      kind: 'grid',
-      fileName: '网格.csv',
-      contentBase64: csv([
-        '社区代码,网格名称,户数,网格长姓名,网格长身份证号码',
-        `${XIANGSHAN},第三网格,200,${member.name},${member.idNumber}`,
-        `${XIANGSHAN},第四网格,150,${notMember.name},${notMember.idNumber}`,
-      ]),
-    });
-    expect(notOnCommittee).toEqual({
-      ok: false,
-      problems: [
-        { row: 3, column: '网格长身份证号码', message: expect.stringContaining('孙网格员不是居委会成员') },
-      ],
     });
     expect(await counts()).toEqual(before);
     const grids = await server.streetAdmin.spreadsheets.importUnits.mutate({
@@ -294,8 +321,7 @@ describe('grids, buildings and resident groups in Excel', () => {
     expect(third?.leaderWorkerId).toBe(member.id);
     expect(org.buildings.find((b) => b.name === '5号楼')?.gridId).toBe(third?.id);
 
-    // The exports carry the links (the 网格长's number masked) and read back unchanged — 第二网格's
-    // stored leader, who is not on the committee, is flagged on the organisation page, not refused again.
+    // The exports carry the links (the 网格长's number masked) and read back unchanged.
     const gridFile = await server.streetAdmin.spreadsheets.exportUnits.query({
       under: XIANGSHAN,
       kind: 'grid',
@@ -344,17 +370,30 @@ describe('grids, buildings and resident groups in Excel', () => {
     expect(await counts()).toEqual({ ...unchanged, audit: unchanged.audit + 1 });
     const after = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN });
     expect(after.buildings.find((b) => b.name === '1号楼')?.gridId).toBe(third?.id);
+  });
 
-    // Entered one at a time, the same rule: a non-member 网格长 is a field message, nothing written.
-    const single = await rejection(
-      server.streetAdmin.people.createUnit.mutate({
-        kind: 'grid',
-        unit: { communityCode: XIANGSHAN, name: '第六网格', leaderWorkerId: notMember.id },
-      }),
+  it('takes 象山 a 网格长 off the residents’ committee: Ezhou 第七条（一） does not govern a community of 金山镇', async () => {
+    const notMember = xiangshanDemo.workers.find((w) => w.name === '孙网格员');
+    if (!notMember) throw new Error('demo roster changed');
+    const before = await counts();
+    const sheet = await server.streetAdmin.spreadsheets.importUnits.mutate({
+      kind: 'grid',
+      fileName: '网格.csv',
+      contentBase64: csv([
+        '社区代码,网格名称,户数,网格长姓名,网格长身份证号码',
+        `${XIANGSHAN},第四网格,150,${notMember.name},${notMember.idNumber}`,
+      ]),
+    });
+    expect(sheet).toEqual({ ok: true, created: 1, updated: 0, dryRun: false });
+    await server.streetAdmin.people.createUnit.mutate({
+      kind: 'grid',
+      unit: { communityCode: XIANGSHAN, name: '第六网格', leaderWorkerId: notMember.id },
+    });
+    const org = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN });
+    expect(org.grids.filter((g) => g.leaderWorkerId === notMember.id).map((g) => g.name)).toEqual(
+      expect.arrayContaining(['第四网格', '第六网格']),
     );
-    expect(single.data?.code).toBe('BAD_REQUEST');
-    expect(single.data?.fieldErrors?.['unit.leaderWorkerId']?.[0]).toContain('不是居委会成员');
-    expect(await counts()).toEqual({ ...unchanged, audit: unchanged.audit + 1 });
+    expect(await counts()).toEqual({ ...before, audit: before.audit + 2 });
   });
 
   it('refuses a community outside the jurisdiction, and an auditor', async () => {

@@ -9,6 +9,7 @@ import {
   endsOffice,
   memberKeyOf,
   officeEndedText,
+  officeEndsByAppraisalText,
 } from './appraisal.js';
 
 describe('appraisalOutcome (江苏 19（7）: 连续两次不称职，职务终止)', () => {
@@ -104,5 +105,13 @@ describe('only where Jiangsu 19（7） governs the community', () => {
     expect(appraisalOutcome(twice, { governs: weihai }).terminated).toBe(false);
     expect(officeEndedText(appraisalOutcome(twice), { governs: weihai })).toBeUndefined();
     expect(endsOffice(twice.slice(0, 1), twice[1] as AppraisalRecord, { governs: weihai })).toBe(false);
+  });
+
+  it('says the rule for the rating form only where it governs', () => {
+    expect(officeEndsByAppraisalText({ governs: nanjing })).toBe(
+      '居民委员会成员连续两次被评议为不称职的，其职务终止（江苏省城市社区居民委员会规范化建设工作指引19（7））。',
+    );
+    expect(officeEndsByAppraisalText()).toBe(officeEndsByAppraisalText({ governs: nanjing }));
+    expect(officeEndsByAppraisalText({ governs: weihai })).toBeUndefined();
   });
 });

@@ -97,6 +97,15 @@ export function officeEndedText(
   return `${first}年、${second}年连续两次被评议为不称职，职务终止（${appraisalCitation.document}${appraisalCitation.article}）`;
 }
 
+/**
+ * The rule said in a sentence where Jiangsu 19（7） governs the community (`governs`), for the console to
+ * show beside the rating form; none where it does not govern, since there an office never ends by appraisal.
+ */
+export function officeEndsByAppraisalText(options: GoverningOptions = {}): string | undefined {
+  if (!applies(appraisalCitation, options.governs)) return undefined;
+  return `${appraisalCitation.quote.replace(/。$/, '')}（${appraisalCitation.document}${appraisalCitation.article}）。`;
+}
+
 /** Whether recording `entry` (replacing any rating of its year) is what ends the office: before it the history did not, after it does. */
 export function endsOffice(
   history: readonly AppraisalRecord[],

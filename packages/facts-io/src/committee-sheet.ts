@@ -6,7 +6,7 @@
  * (residents serving unpaid have none and leave it blank). Reading is all or none with every problem
  * by row and column; the same columns export stored committees, so an exported file reads back.
  */
-import { domainErrorMap, type FieldIssue, fieldErrors, residentIdNumber } from '@shequ/domain';
+import { domainErrorMap, type FieldIssue, fieldErrors, type Governs, residentIdNumber } from '@shequ/domain';
 import {
   type Committee,
   type CommitteeKind,
@@ -404,12 +404,15 @@ function storedTarget(
  * committee as it would be stored must pass the schema (one chair at a time, members within the
  * term), each sub-committee's chair must sit on the residents' committee where `@shequ/people` binds
  * it, and a committee of a kind must not overlap in term another one stored or earlier in the sheet.
+ * `governsOf` says which documents govern each community (the API's `governsIn`): the chair rule is
+ * Ezhou's and Jiangsu's, so a community neither governs is not refused; absent, every document governs.
  * Gives what to write, or every problem by row and column.
  */
 export function committeesAgainstRegisters(
   groups: readonly CommitteeRows[],
   registersOf: (communityCode: string) => CommunityRegisters | undefined,
   newId: () => string,
+  options: { governsOf?: (communityCode: string) => Governs } = {},
 ): { ok: true; committees: CommitteesToWrite } | { ok: false; problems: TableProblem[] } {
   const problems: TableProblem[] = [];
   /** Each group's committee as it would be stored, and the stored one it replaces. */
@@ -545,7 +548,7 @@ export function committeesAgainstRegisters(
       const group = groups[indexes[clash.committee] ?? -1];
       if (group) problems.push({ row: group.row, column: headerOf('termFrom'), message: clash.message });
     }
-    for (const p of subCommitteeChairProblems(registers, incoming)) {
+    for (const p of subCommitteeChairProblems(registers, incoming, { governs: options.governsOf?.(code) })) {
       const i = indexes[p.committee] ?? -1;
       const group = groups[i];
       if (!group) continue;

@@ -7,7 +7,7 @@
  * area's name, a grid's 网格长 by identity number (masked as a default export gives it, with the
  * name, for someone already on the roster). A grid's workers are kept in the console.
  */
-import { domainErrorMap, fieldErrors, residentIdNumber } from '@shequ/domain';
+import { domainErrorMap, fieldErrors, type Governs, residentIdNumber } from '@shequ/domain';
 import {
   building,
   type CommunityRegisters,
@@ -308,7 +308,9 @@ function sameRecord(a: Record<string, unknown>, b: Record<string, unknown>): boo
  * resident group's 所属网格 must be a grid of the community (stored, or a grid sheet imported first);
  * a grid's 网格长 must be on the community's roster (a masked number with the same name naming exactly
  * one entry) and, on `asOf`, sit on the residents' committee (`@shequ/people`'s `gridLeaderProblem`,
- * refused because Ezhou 第七条（一） binds) unless the grid already had that leader. Gives what to write, or every problem by row and column.
+ * refused because Ezhou 第七条（一） binds, where it governs the community: `governsOf`, the API's
+ * `governsIn`; absent, every document governs) unless the grid already had that leader. Gives what to
+ * write, or every problem by row and column.
  */
 export function unitsAgainstRegisters<K extends UnitKind>(
   kind: K,
@@ -316,6 +318,7 @@ export function unitsAgainstRegisters<K extends UnitKind>(
   registersOf: (communityCode: string) => CommunityRegisters | undefined,
   asOf: string,
   newId: () => string,
+  options: { governsOf?: (communityCode: string) => Governs } = {},
 ): { ok: true; units: UnitsToWrite<K> } | { ok: false; problems: TableProblem[] } {
   const columns = unitSheets[kind].columns;
   const headerOf = (path: string) => columns.find((c) => c.path === path)?.header ?? '';
@@ -390,7 +393,11 @@ export function unitsAgainstRegisters<K extends UnitKind>(
         const unchanged = storedUnits(registers, kind).some(
           (u) => u.name === unit.name && u.leaderWorkerId === leader.id,
         );
-        const problem = unchanged ? undefined : gridLeaderProblem(registers, leader.id, asOf);
+        const problem = unchanged
+          ? undefined
+          : gridLeaderProblem(registers, leader.id, asOf, {
+              governs: options.governsOf?.(unit.communityCode),
+            });
         if (problem !== undefined)
           problems.push({ row, column: headerOf('leaderIdNumber'), message: problem });
         else if (links.gridLeaderName !== undefined && links.gridLeaderName !== leader.name)

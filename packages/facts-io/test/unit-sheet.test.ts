@@ -1,3 +1,4 @@
+import { governedBy } from '@shequ/domain';
 import { demoRegisters, emptyRegisters } from '@shequ/people';
 import { describe, expect, it } from 'vitest';
 import {
@@ -178,6 +179,42 @@ describe('grid, building and resident group sheets', () => {
         created: [],
         updated: [{ name: '1号楼', propertyAreaId: `${code}-pa1`, gridId: `${code}-g1` }],
       },
+    });
+  });
+
+  it('refuses a 网格长 off the residents’ committee only where Ezhou 第七条（一） governs the community', () => {
+    const [xiangshan] = demoRegisters();
+    const notMember = xiangshan?.workers.find((w) => w.name === '孙网格员');
+    if (!xiangshan || !notMember) throw new Error('demo registers missing');
+    const sheet = parseUnitTable('grid', [
+      ['社区代码', '网格名称', '户数', '网格长姓名', '网格长身份证号码'],
+      [code, '第四网格', 150, notMember.name, notMember.idNumber],
+    ]);
+    if (!sheet.ok) throw new Error('sheet refused');
+    const against = (governing: string[]) =>
+      unitsAgainstRegisters(
+        'grid',
+        sheet,
+        () => xiangshan,
+        '2026-12-01',
+        () => 'new',
+        {
+          governsOf: () => governedBy(governing),
+        },
+      );
+    expect(against(['鄂州市城市社区工作规则（试行）'])).toEqual({
+      ok: false,
+      problems: [
+        {
+          row: 2,
+          column: '网格长身份证号码',
+          message: '网格长应由本届居民委员会成员兼任（2026-12-01），孙网格员不是居委会成员',
+        },
+      ],
+    });
+    expect(against(['江苏省城市社区居民委员会规范化建设工作指引'])).toMatchObject({
+      ok: true,
+      units: { created: [{ name: '第四网格', leaderWorkerId: notMember.id }] },
     });
   });
 });

@@ -42,7 +42,9 @@ export interface SubCommitteeChairProblem {
  * each incoming sub-committee the rule is evaluated on the day its chair starts (or its term does),
  * with the stored committees and the incoming residents' committees together; where no residents'
  * committee serves that day the rule cannot tell (`unknown`) and nothing is refused, as the
- * organisation page reports it. Only a `binding` finding refuses.
+ * organisation page reports it. Only a `binding` finding refuses, and only where Ezhou 第七条（一） or
+ * Jiangsu 10（1） governs the community (`governs`; absent, both are taken to govern). The committee
+ * sheet checks its sub-committees with it, and so does a sub-committee entered on its own.
  */
 export function subCommitteeChairProblems(
   registers: CommunityRegisters,
@@ -64,7 +66,7 @@ export function subCommitteeChairProblems(
       message:
         chair >= 0
           ? `下属委员会主任应由本届居民委员会成员兼任（${asOf}），此人不是居委会成员`
-          : `下属委员会应由本届居民委员会成员兼任主任（${asOf}），表中未填写主任`,
+          : `下属委员会应由本届居民委员会成员兼任主任（${asOf}），未填写主任`,
     });
   });
   return problems;

@@ -1,8 +1,8 @@
 /**
  * Democratic appraisal in the console: 孙立, a worker of 象山社区, records two consecutive 不称职 for
  * 张委员 of the residents' committee on the organisation chart; both show on the member's row and his
- * own page, and neither says his office has ended — 江苏省指引 19（7）, which ends it, does not govern a
- * community of 金山镇. On a desktop, then on a 390×844 phone.
+ * own page, and neither says his office has ended (nor does the rating form quote the rule) — 江苏省指引
+ * 19（7）, which ends it, does not govern a community of 金山镇. On a desktop, then on a 390×844 phone.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -34,6 +34,9 @@ describeInBrowser('democratic appraisal of committee members in the console', ()
     const dialog = page.getByRole('dialog', { name: '民主评议：张委员' });
     await dialog.getByLabel('评议年度').fill(year);
     await chooseOption(page, dialog.getByLabel('评议结果'), grade);
+    // The form does not quote 19（7） to a community it does not govern.
+    expect(await dialog.getByTestId('ends-office-rule').count()).toBe(0);
+    expect(await dialog.getByText('职务终止').count()).toBe(0);
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'hidden' });
   }

@@ -16,6 +16,7 @@ import {
   endsOffice,
   memberKeyOf,
   officeEndedText,
+  officeEndsByAppraisalText,
 } from '@shequ/assessment';
 import {
   appraisalsOfCommunity,
@@ -52,7 +53,11 @@ function outcomeView(history: readonly AppraisalRecord[], options: GoverningOpti
 }
 
 export const appraisalsRouter = router({
-  /** The members of the community's residents' committees with each year's rating and whether their office has ended. */
+  /**
+   * The members of the community's residents' committees with each year's rating, whether their office
+   * has ended, and `endsOfficeRule`: the sentence of Jiangsu 19（7） where it governs the community (the
+   * console shows it by the rating form), `null` where it does not.
+   */
   ofCommunity: authedProcedure.input(z.strictObject({ communityCode })).query(async ({ ctx, input }) => {
     requireScope(ctx.principal, input.communityCode);
     const governs = governsIn(ctx, input.communityCode);
@@ -60,6 +65,7 @@ export const appraisalsRouter = router({
       loadCommunityRegisters(ctx.db, input.communityCode),
       appraisalsOfCommunity(ctx.db, input.communityCode),
     ]);
+    const endsOfficeRule = officeEndsByAppraisalText({ governs }) ?? null;
     return registers.committees
       .filter((c) => c.kind === 'residents')
       .flatMap((c) =>
@@ -76,6 +82,7 @@ export const appraisalsRouter = router({
             from: m.from,
             to: m.to ?? null,
             ...outcomeView(historyOf(rows, memberKey), { governs }),
+            endsOfficeRule,
           };
         }),
       );

@@ -34,6 +34,7 @@ import { z } from 'zod';
 import { isInScope } from '../auth/scope.js';
 import { auditedAs } from '../context.js';
 import { fieldError, forbidden } from '../errors.js';
+import { governsIn } from '../governs.js';
 import { requireScope, writerProcedure } from '../trpc.js';
 import { communitiesIn, rosterEntries, rosterInput, today } from './people.js';
 import { exportProcedure, importInput, type ListSheet, oneImportAtATime } from './spreadsheet-file.js';
@@ -142,7 +143,7 @@ export const peopleSpreadsheets = {
    * Grids, buildings, resident groups, resident representatives or property-service areas from a sheet
    * of that kind: new ones added, stored ones of the same name updated (representatives only added),
    * with the links the sheet names — a building's or group's grid, a building's property-service area
-   * (by name), a grid's 网格长 (who must sit on the residents' committee) —
+   * (by name), a grid's 网格长 (who must sit on the residents' committee where Ezhou 第七条（一） governs) —
    * all of it, or nothing with every problem by row and column.
    */
   importUnits: writerProcedure
@@ -168,7 +169,9 @@ export const peopleSpreadsheets = {
           kind: input.kind,
           communityCodes: parsed.units.map((u) => u.unit.communityCode),
           prepare: (registers) =>
-            unitsAgainstRegisters(input.kind, parsed, (code) => registers.get(code), asOf, randomUUID),
+            unitsAgainstRegisters(input.kind, parsed, (code) => registers.get(code), asOf, randomUUID, {
+              governsOf: (code) => governsIn(ctx, code),
+            }),
           dryRun: input.dryRun,
         });
         if (!result.ok) return { ok: false as const, problems: result.problems };
@@ -232,7 +235,8 @@ export const peopleSpreadsheets = {
    * Committees with their members from a sheet (one row a member): new ones added, and stored ones
    * (named by 委员会编号, or the same kind and term, as an exported sheet has them) updated member by
    * member; all of it, or nothing with every problem by row and column — a term ending before it starts, two chairs, an identity number
-   * not on the community's roster, a sub-committee chaired by someone not on the residents' committee.
+   * not on the community's roster, a sub-committee chaired by someone not on the residents' committee
+   * (where Ezhou 第七条（一） or Jiangsu 10（1） governs the community).
    */
   importCommittees: writerProcedure.input(importInput).mutation(async ({ ctx, input }) => {
     sheetFormat(input.fileName);
@@ -249,7 +253,9 @@ export const peopleSpreadsheets = {
         ...auditedAs(ctx),
         communityCodes: parsed.committees.map((c) => c.committee.communityCode),
         prepare: (registers) =>
-          committeesAgainstRegisters(parsed.committees, (code) => registers.get(code), randomUUID),
+          committeesAgainstRegisters(parsed.committees, (code) => registers.get(code), randomUUID, {
+            governsOf: (code) => governsIn(ctx, code),
+          }),
         dryRun: input.dryRun,
       });
       if (!result.ok) return { ok: false as const, problems: result.problems };

@@ -58,6 +58,7 @@ import {
   staffCounts,
   staffingSummary,
   staysByCommunity,
+  subCommitteeChairProblems,
   subCommitteesLedByMember,
   termsEnding,
   trainingMissing,
@@ -367,10 +368,26 @@ export const peopleRouter = router({
             [`committee.members.${unknownMember}.workerId`]: ['该成员不在本社区花名册中'],
           }),
         });
+      // A sub-committee's chair sits on the residents' committee where Ezhou 第七条（一） or Jiangsu 10（1）
+      // governs the community (binding, so refused), as the committee sheet checks it.
+      const committee = 'id' in input.committee ? input.committee : { ...input.committee, id: randomUUID() };
+      const [chairProblem] = subCommitteeChairProblems(
+        { ...registers, committees: registers.committees.filter((c) => c.id !== committee.id) },
+        [committee],
+        { governs: governsIn(ctx, committee.communityCode) },
+      );
+      if (chairProblem)
+        throw fieldError(
+          'BAD_REQUEST',
+          chairProblem.member === undefined
+            ? 'committee.members'
+            : `committee.members.${chairProblem.member}.workerId`,
+          chairProblem.message,
+        );
       try {
         return await saveCommittee(ctx.db, {
           ...auditedAs(ctx),
-          committee: 'id' in input.committee ? input.committee : { ...input.committee, id: randomUUID() },
+          committee,
           ...('expectedVersion' in input ? { expectedVersion: input.expectedVersion } : {}),
         });
       } catch (error) {
@@ -395,7 +412,7 @@ export const peopleRouter = router({
     .mutation(async ({ ctx, input }) => {
       requireScope(ctx.principal, input.unit.communityCode);
       // The links a unit names must hold: its grid and property-service area are the community's, and
-      // a 网格长 sits on the residents' committee (Ezhou 第七条（一）, binding, so refused).
+      // a 网格长 sits on the residents' committee (Ezhou 第七条（一）, binding, so refused where it governs).
       const links: { gridId?: string | undefined; propertyAreaId?: string | undefined } =
         input.kind === 'building'
           ? { gridId: input.unit.gridId, propertyAreaId: input.unit.propertyAreaId }
@@ -406,7 +423,11 @@ export const peopleRouter = router({
       if (leader !== undefined || Object.values(links).some((v) => v !== undefined)) {
         const registers = await loadCommunityRegisters(ctx.db, input.unit.communityCode);
         const leaderProblem =
-          leader === undefined ? undefined : gridLeaderProblem(registers, leader, today(ctx));
+          leader === undefined
+            ? undefined
+            : gridLeaderProblem(registers, leader, today(ctx), {
+                governs: governsIn(ctx, input.unit.communityCode),
+              });
         const problems = [
           ...(leaderProblem === undefined ? [] : [{ path: 'leaderWorkerId', message: leaderProblem }]),
           ...unitLinkProblems(registers, links),

@@ -1,7 +1,8 @@
 /**
  * 民主评议 of residents' committee members (江苏省指引 19（7））: each year's rating beside the member, the
  * end of office said plainly when the package finds the second consecutive 不称职, and the form that
- * records a year's rating. Grade labels come from `@shequ/assessment`.
+ * records a year's rating, with the rule in a sentence where the API says it governs the community.
+ * Grade labels come from `@shequ/assessment`.
  */
 import { appraisalGradeLabels, appraisalGrades } from '@shequ/assessment/labels';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -104,9 +105,11 @@ export function AppraiseButton({ communityCode, member }: { communityCode: strin
         {record.isError && !fieldErrorsOf(record.error) && (
           <Alert type="error" showIcon message={errorMessage(record.error)} />
         )}
-        <Typography.Text type="secondary">
-          居民委员会成员连续两次被评议为不称职的，其职务终止（江苏省城市社区居民委员会规范化建设工作指引19（7））。
-        </Typography.Text>
+        {member.endsOfficeRule && (
+          <Typography.Text type="secondary" data-testid="ends-office-rule">
+            {member.endsOfficeRule}
+          </Typography.Text>
+        )}
       </Modal>
     </>
   );
