@@ -1,7 +1,8 @@
 /**
  * The demo's street and district administrators: one for 梅园新村街道 (320102002, Nanjing, the street
- * of 大行宫社区), one for its district 玄武区 (320102) and one for 金山镇 (370305111, the town of
- * 象山社区), so that a person trying the console can see a street's and a district's workbench.
+ * of 大行宫社区), one for its district 玄武区 (320102), one for 金山镇 (370305111, the town of
+ * 象山社区) and one for its district 临淄区 (370305), so that a person trying the console can see a
+ * street's and a district's workbench, and each street's requests have a district to decide them.
  *
  * Like the archive demo's people they cannot sign in until an administrator resets their password
  * (their hash is a placeholder no password matches), unless the caller passes `demoPasswordHash`:
@@ -40,6 +41,12 @@ export const demoAdministrators = {
     displayName: '马芳（金山镇社会事务办）',
     role: 'streetAdmin',
     jurisdictionCode: '370305111',
+  },
+  linzi: {
+    username: 'lz-gaoyan',
+    displayName: '高岩（临淄区民政局基层政权科）',
+    role: 'districtAdmin',
+    jurisdictionCode: '370305',
   },
 } as const satisfies Record<string, DemoAdministrator>;
 

@@ -338,5 +338,19 @@ describeInBrowser('service cases in the console and the resident’s feedback li
       await screenshot(town, 'workload-town-workbench');
       expect(consoleErrors).toEqual([]);
     });
+
+    it('lands 高岩 of 临淄区 on his workbench with 金山镇’s request waiting for him', async () => {
+      const district = await openConsolePage(browser, {
+        errors: consoleErrors,
+        timeout: 20_000,
+        refusalsExpected: true,
+      });
+      await signIn(district, server.url, { username: 'lz-gaoyan', password: demoAccountPassword });
+      await district.goto(`${server.url}/workbench`);
+      await district.getByText('待我审批的事项准入申请').waitFor();
+      await district.getByTestId('workbench-admissions').getByText('红色物业示范点创建').waitFor();
+      await screenshot(district, 'workload-district-workbench-linzi');
+      expect(consoleErrors).toEqual([]);
+    });
   });
 });
