@@ -7,19 +7,25 @@ import { seedDemocracyRegisters, seedPeopleRegisters } from '@shequ/db';
 import { demoDemocracyRegisters } from '@shequ/democracy';
 import { DAXINGGONG, demoRegisters } from '@shequ/people';
 import { describe, expect, it } from 'vitest';
-import { nanjing, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
-import { fakeClock, useSuiteApp } from './harness.js';
+import { FIRST as EZHOU_COMMUNITY, seedEzhou } from './assessment-fixture.js';
+import { nanjing, registersMovedTo, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
+import { fakeClock, rejection, useSuiteApp } from './harness.js';
 
 const server = useSuiteApp(
   {
     xiangshan: { username: 'xiangshan', role: 'communityWorker', jurisdictionCode: XIANGSHAN },
     daxinggong: { username: 'daxinggong', role: 'communityWorker', jurisdictionCode: DAXINGGONG },
     weihai: { username: 'weihai', role: 'communityWorker', jurisdictionCode: WEIHAI_COMMUNITY },
+    /** 甲社区 (鄂州) with 象山's registers: Ezhou 第七条（二） governs it. */
+    ezhou: { username: 'ezhou', role: 'communityWorker', jurisdictionCode: EZHOU_COMMUNITY },
   },
   {
     more: nanjing,
     seed: async (database) => {
-      await seedPeopleRegisters(database, demoRegisters());
+      await seedEzhou(database);
+      const [xiangshan] = demoRegisters();
+      if (!xiangshan) throw new Error('demo registers missing');
+      await seedPeopleRegisters(database, [...demoRegisters(), registersMovedTo(xiangshan, EZHOU_COMMUNITY)]);
       await seedDemocracyRegisters(database, demoDemocracyRegisters());
     },
     appOptions: { now: fakeClock(new Date('2026-12-01T02:00:00Z')).now },
@@ -46,6 +52,52 @@ describe('register findings on the organisation page', () => {
     expect(org.findings).toEqual([]);
     // The registers themselves are still shown.
     expect(org.householdsPerGrid.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the reading of 重合 (Ezhou 第七条（二）, ezhou.units-coincide), both ways', () => {
+  const coincide = async (readings?: Record<string, 'chosen' | 'alternative'>) => {
+    const org = await server.ezhou.people.organisation.query({
+      code: EZHOU_COMMUNITY,
+      asOf: '2026-12-01',
+      ...(readings ? { readings } : {}),
+    });
+    return org.findings.filter((f) => f.rule.endsWith('-coincide'));
+  };
+
+  it('reads the same boundaries by default, and says so beside the finding', async () => {
+    const [groups, areas] = await coincide();
+    expect(groups).toMatchObject({ rule: 'groups-and-grids-coincide', status: 'warn' });
+    // 象山花园 holds a building of each grid: neither grid has the area's buildings exactly.
+    expect(areas).toMatchObject({
+      rule: 'property-areas-and-grids-coincide',
+      status: 'warn',
+      subjects: ['象山花园', '第一网格', '第二网格'],
+    });
+    expect(areas?.interpretations).toEqual([
+      expect.objectContaining({ id: 'ezhou.units-coincide', reading: 'chosen' }),
+    ]);
+    expect(await coincide({ 'ezhou.units-coincide': 'chosen' })).toEqual([groups, areas]);
+  });
+
+  it('reads nesting when asked: 第二网格 lies within 象山花园, which straddles 第一网格 only', async () => {
+    const [groups, areas] = await coincide({ 'ezhou.units-coincide': 'alternative' });
+    expect(groups?.interpretations?.[0]?.reading).toBe('alternative');
+    expect(groups?.detail).toContain('网格宜由户数合计相同的整个居民小组组成');
+    expect(areas).toMatchObject({ status: 'warn', subjects: ['象山花园', '第一网格'] });
+    expect(areas?.detail).toContain('跨越边界');
+    expect(areas?.interpretations?.[0]).toMatchObject({ reading: 'alternative' });
+  });
+
+  it('refuses a reading it does not have, naming the field in Chinese', async () => {
+    const refused = await rejection(
+      server.ezhou.people.organisation.query({
+        code: EZHOU_COMMUNITY,
+        readings: { 'ezhou.no-such-reading': 'alternative' },
+      }),
+    );
+    expect(refused.data?.code).toBe('BAD_REQUEST');
+    expect(refused.data?.fieldErrors?.['readings.ezhou.no-such-reading']?.[0]).toContain('没有此解释');
   });
 });
 

@@ -19,7 +19,7 @@ import { deriveBurdenFacts, deriveServiceFacts } from '@shequ/services';
 import { eq } from 'drizzle-orm';
 import type { Database, Transaction } from './client.js';
 import { loadDemocracyRegisters } from './democracy-store.js';
-import { loadRegisters } from './people-store.js';
+import { loadRegisters } from './people-registers.js';
 import { communities } from './schema.js';
 import { loadCaseRegisters } from './services-store.js';
 import { loadBurdenRegisters } from './workload-store.js';

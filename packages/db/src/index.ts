@@ -24,8 +24,23 @@ export * from './loan-overdue-notices.js';
 export * from './migrate.js';
 export * from './notices-store.js';
 export * from './parameter-values-store.js';
+export * from './people-committees.js';
 export * from './people-import.js';
-export * from './people-store.js';
+export * from './people-registers.js';
+export * from './people-seed.js';
+export { type PeopleActor, PeopleError, type PeopleErrorCode } from './people-shared.js';
+export * from './people-units.js';
+export {
+  auditedWorker,
+  findWorker,
+  type LeaverAccounts,
+  recordFullView,
+  rosterEntriesWithIdNumber,
+  rosterEntriesWithIdNumbers,
+  rosterStaysUnder,
+  type SaveWorkerInput,
+  saveWorker,
+} from './people-workers.js';
 export * from './reconcile.js';
 export { markRegistersChanged } from './register-changes.js';
 export * from './resident-data-store.js';

@@ -20,12 +20,9 @@ import type {
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { auditRow } from './audit.js';
 import type { Database, Transaction } from './client.js';
-import {
-  auditedWorker,
-  loadRegisters,
-  type PeopleActor,
-  rosterEntriesWithIdNumbers,
-} from './people-store.js';
+import { loadRegisters } from './people-registers.js';
+import type { PeopleActor } from './people-shared.js';
+import { auditedWorker, rosterEntriesWithIdNumbers } from './people-workers.js';
 import { markRegistersChanged } from './register-changes.js';
 import { auditLog, communities } from './schema.js';
 import { peopleCommittees, peopleUnits, peopleWorkers } from './schema-people.js';

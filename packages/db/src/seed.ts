@@ -14,7 +14,7 @@ import { demoFacts } from './demo-facts.js';
 import { seedParametersDemo } from './demo-parameters.js';
 import { seedDemocracyRegisters } from './democracy-store.js';
 import { type DivisionNode, readDivisionNodes, readResidentsCommittees } from './divisions.js';
-import { seedPeopleRegisters } from './people-store.js';
+import { seedPeopleRegisters } from './people-seed.js';
 import { communities, jurisdictions } from './schema.js';
 import { seedServicesDemo } from './services-store.js';
 import { seedWorkloadDemo } from './workload-store.js';

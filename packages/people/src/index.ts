@@ -6,6 +6,7 @@ export * from './demo.js';
 export * from './labels.js';
 export * from './leaving.js';
 export * from './masking.js';
+export * from './readings.js';
 export * from './registers.js';
 export * from './rules.js';
 export * from './snapshot.js';

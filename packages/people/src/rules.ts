@@ -8,6 +8,7 @@
  * `undefined` where none of them governs: no 本系统规则 stands in for any of these rules.
  */
 import { applicable, type Citation, citations, type GoverningOptions } from './citations.js';
+import type { AppliedInterpretation } from './readings.js';
 import {
   type Committee,
   type CommunityRegisters,
@@ -30,6 +31,8 @@ export interface RegisterFinding {
   /** Who or what the finding is about (names of people, grids, committees). */
   subjects: string[];
   detail: string;
+  /** The readings of ambiguous wording the finding applied (./readings.ts), where it depends on one. */
+  interpretations?: AppliedInterpretation[];
 }
 
 const year = (isoDate: string) => isoDate.slice(0, 4);

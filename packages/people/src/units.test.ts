@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { demoRegisters } from './demo.js';
+import { registerInterpretations, registerReadings, unitsCoincide } from './readings.js';
 import { groupsAndGridsCoincide, householdsPerGrid, propertyAreasAndGridsCoincide } from './units.js';
 
 const [xiangshan, daxinggong] = demoRegisters();
@@ -100,5 +102,97 @@ describe('households per grid and the overlap of groups and grids (Ezhou 第七�
       detail: '未登记物业服务区域',
     });
     expect(groupsAndGridsCoincide(none).detail).toContain('物业服务区域未登记');
+  });
+});
+
+describe('the reading of 重合 (ezhou.units-coincide), both ways', () => {
+  const nested = { readings: { [unitsCoincide.id]: 'alternative' as const } };
+  const g1 = `${xiangshan.communityCode}-g1`;
+  const g2 = `${xiangshan.communityCode}-g2`;
+
+  it('reads 重合 as the same boundaries unless asked, and says which reading it applied', () => {
+    const finding = groupsAndGridsCoincide(xiangshan);
+    expect(finding.interpretations).toEqual([{ ...unitsCoincide, reading: 'chosen' }]);
+    expect(groupsAndGridsCoincide(xiangshan, nested).interpretations?.[0]?.reading).toBe('alternative');
+    expect(propertyAreasAndGridsCoincide(xiangshan, nested).interpretations?.[0]?.reading).toBe(
+      'alternative',
+    );
+  });
+
+  it('groups: a grid of two whole groups coincides only by the nesting reading', () => {
+    // No buildings: the grids count as entered, 第一网格 420 and 第二网格 380.
+    const base = { ...xiangshan, buildings: [] };
+    const split = {
+      ...base,
+      residentGroups: [
+        { ...xiangshan.residentGroups[0]!, households: 200, gridId: g1 },
+        { ...xiangshan.residentGroups[1]!, id: 'extra', name: '第三居民小组', households: 220, gridId: g1 },
+        { ...xiangshan.residentGroups[1]!, gridId: g2 },
+      ],
+    };
+    expect(groupsAndGridsCoincide(split)).toMatchObject({ status: 'warn', subjects: ['第一网格'] });
+    expect(groupsAndGridsCoincide(split, nested)).toMatchObject({ status: 'pass', subjects: [] });
+    expect(groupsAndGridsCoincide(split, nested).detail).toContain('各由整个的居民小组组成');
+    // Groups that do not add up to the grid's households, or a grid with none, still warn.
+    const short = { ...split, residentGroups: split.residentGroups.slice(0, 2) };
+    expect(groupsAndGridsCoincide(short, nested)).toMatchObject({ status: 'warn', subjects: ['第二网格'] });
+    const spilling = {
+      ...split,
+      residentGroups: split.residentGroups.map((r) =>
+        r.name === '第三居民小组' ? { ...r, households: 221 } : r,
+      ),
+    };
+    expect(groupsAndGridsCoincide(spilling, nested).subjects).toEqual(['第一网格']);
+    // The same registers read both ways where groups and grids are one to one: both pass.
+    expect(groupsAndGridsCoincide(base, nested).status).toBe('pass');
+    expect(groupsAndGridsCoincide(base).status).toBe('pass');
+  });
+
+  it('areas: an area within a grid, or a grid within an area, coincides only by the nesting reading', () => {
+    // 象山花园 holds 2号楼 (第一网格) and 3号楼 (第二网格): it straddles 第一网格, and 第二网格 lies in it.
+    expect(propertyAreasAndGridsCoincide(xiangshan).subjects).toEqual(['象山花园', '第一网格', '第二网格']);
+    const crossing = propertyAreasAndGridsCoincide(xiangshan, nested);
+    expect(crossing).toMatchObject({ status: 'warn', subjects: ['象山花园', '第一网格'] });
+    expect(crossing.detail).toContain('跨越边界');
+    // The area holding 3号楼 only lies in 第二网格; 第一网格 has no area and crosses nothing.
+    const inside = {
+      ...xiangshan,
+      buildings: xiangshan.buildings.map((b) => {
+        const { propertyAreaId: _area, ...rest } = b;
+        return b.name === '3号楼' ? b : rest;
+      }),
+    };
+    expect(propertyAreasAndGridsCoincide(inside, nested)).toMatchObject({ status: 'pass', subjects: [] });
+    expect(propertyAreasAndGridsCoincide(inside)).toMatchObject({ status: 'warn', subjects: ['第一网格'] });
+    // An area holding 第一网格 and more (1号楼, 2号楼, 3号楼): both grids lie in it.
+    const around = {
+      ...xiangshan,
+      buildings: xiangshan.buildings.map((b) => ({ ...b, propertyAreaId: `${xiangshan.communityCode}-pa1` })),
+    };
+    expect(propertyAreasAndGridsCoincide(around, nested).status).toBe('pass');
+    expect(propertyAreasAndGridsCoincide(around).subjects).toEqual(['象山花园', '第一网格', '第二网格']);
+    // 大行宫's area is its grid: it coincides by either reading, and the 兼任 is shown both ways.
+    for (const options of [{}, nested]) {
+      const together = propertyAreasAndGridsCoincide(daxinggong, options);
+      expect(together).toMatchObject({ status: 'pass', subjects: [] });
+      expect(together.detail).toContain('兼任大行宫小区业主委员会主任');
+    }
+  });
+
+  it('takes only the readings it has, each chosen or alternative, in zh-CN', () => {
+    expect(registerReadings.safeParse({ [unitsCoincide.id]: 'alternative' }).success).toBe(true);
+    const unknown = registerReadings.safeParse({ 'ezhou.no-such-reading': 'alternative' });
+    expect(unknown.error?.issues[0]).toMatchObject({ path: ['ezhou.no-such-reading'] });
+    expect(unknown.error?.issues[0]?.message).toContain('没有此解释');
+    const bad = registerReadings.safeParse({ [unitsCoincide.id]: 'both' });
+    expect(bad.error?.issues[0]?.message).toContain('另一种理解');
+  });
+
+  it('is documented where the packs’ readings are, with its alternative', () => {
+    const document = readFileSync(new URL('../../policy/INTERPRETATIONS.md', import.meta.url), 'utf8');
+    for (const i of registerInterpretations) {
+      expect(document, i.id).toContain(`\`${i.id}\``);
+      expect(document, i.id).toContain(i.alternative);
+    }
   });
 });

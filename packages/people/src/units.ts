@@ -2,10 +2,12 @@
  * Households per grid and how grids, resident groups and property-service areas coincide (Ezhou
  * 第七条（二）: 居民小组、网格站、物业服务区域应尽可能重合). A grid's households are counted from the
  * buildings in it, beside the number entered on the grid; the organisation page shows both, so a
- * disagreement is seen. A property area and a grid coincide when they hold the same buildings.
+ * disagreement is seen. What 重合 asks — the same boundaries, or units that do not straddle each other —
+ * is the selectable reading `ezhou.units-coincide` (./readings.ts).
  */
 import type { FieldIssue } from '@shequ/domain';
 import { citations, type GoverningOptions } from './citations.js';
+import { applied, type ReadingOptions, unitsCoincide } from './readings.js';
 import type { CommunityRegisters, PropertyArea } from './registers.js';
 import { governedBase, type RegisterFinding } from './rules.js';
 
@@ -40,21 +42,30 @@ export function householdsPerGrid(
   });
 }
 
+/** The options of the coincidence rules: which documents govern, and which reading of 重合 applies. */
+export type CoincideOptions = GoverningOptions & ReadingOptions;
+
 /**
- * Ezhou 第七条（二）, guidance (尽可能): each grid coincides with one resident group — the group lies in
- * the grid alone and has the grid's households (counted from its buildings where any are registered,
- * else as entered). A grid that does not, or a group in no grid, is a warning, never a refusal. The
- * property-service areas are checked by `propertyAreasAndGridsCoincide`.
+ * Ezhou 第七条（二）, guidance (尽可能): grids and resident groups coincide, a grid that does not (or a
+ * group in no grid) being a warning, never a refusal. What 重合 asks is `ezhou.units-coincide`
+ * (./readings.ts): by the chosen reading each grid holds exactly one resident group with the grid's
+ * households; by the alternative a grid is made of whole groups — one or more, their households adding
+ * up to the grid's. A grid's households are counted from its buildings where any are registered, else
+ * as entered. (A group names one grid, so a group across two grids shows as a grid whose groups' households
+ * do not add up.) The property-service areas are checked by `propertyAreasAndGridsCoincide`.
  */
-export function groupsAndGridsCoincide(registers: CommunityRegisters): RegisterFinding;
+export function groupsAndGridsCoincide(
+  registers: CommunityRegisters,
+  options?: ReadingOptions,
+): RegisterFinding;
 /** With `governs`: `undefined` where Ezhou 第七条（二） does not govern the community (no 本系统规则 asks it). */
 export function groupsAndGridsCoincide(
   registers: CommunityRegisters,
-  options: GoverningOptions,
+  options: CoincideOptions,
 ): RegisterFinding | undefined;
 export function groupsAndGridsCoincide(
   registers: CommunityRegisters,
-  options: GoverningOptions = {},
+  options: CoincideOptions = {},
 ): RegisterFinding | undefined {
   const base = governedBase(
     {
@@ -66,23 +77,30 @@ export function groupsAndGridsCoincide(
     options,
   );
   if (!base) return undefined;
+  const reading = applied(unitsCoincide, options);
+  const nested = reading.reading === 'alternative';
+  const finding = { ...base, interpretations: [reading] };
   if (registers.grids.length === 0 || registers.residentGroups.length === 0)
-    return { ...base, status: 'unknown', subjects: [], detail: '未登记网格或居民小组' };
+    return { ...finding, status: 'unknown', subjects: [], detail: '未登记网格或居民小组' };
   const apart = householdsPerGrid(registers).filter((g) => {
     const households = g.buildings > 0 ? g.inBuildings : g.entered;
-    return g.groups.length !== 1 || households === undefined || households !== g.inGroups;
+    const groupsFit = nested ? g.groups.length > 0 : g.groups.length === 1;
+    return !groupsFit || households === undefined || households !== g.inGroups;
   });
   const outside = registers.residentGroups.filter((r) => !registers.grids.some((g) => g.id === r.gridId));
   const subjects = [...apart.map((g) => g.name), ...outside.map((r) => r.name)];
   const areas = (registers.propertyAreas ?? []).length > 0 ? '' : '；物业服务区域未登记';
+  const pass = nested
+    ? `网格${registers.grids.length}个，各由整个的居民小组组成（户数合计一致）`
+    : `网格${registers.grids.length}个，各与一个居民小组重合（户数一致）`;
+  const hint = nested
+    ? '每个居民小组宜只在一个网格内，网格宜由户数合计相同的整个居民小组组成'
+    : '每个网格宜只含一个户数相同的居民小组';
   return {
-    ...base,
+    ...finding,
     status: subjects.length === 0 ? 'pass' : 'warn',
     subjects,
-    detail:
-      subjects.length === 0
-        ? `网格${registers.grids.length}个，各与一个居民小组重合（户数一致）${areas}`
-        : `未重合：${subjects.join('、')}（每个网格宜只含一个户数相同的居民小组）${areas}`,
+    detail: subjects.length === 0 ? `${pass}${areas}` : `未重合：${subjects.join('、')}（${hint}）${areas}`,
   };
 }
 
@@ -138,20 +156,61 @@ export function propertyAreaOverlap(
 }
 
 /**
- * Ezhou 第七条（二）, guidance (尽可能): each property-service area coincides with a grid — the buildings
- * that name the area are exactly the buildings in the grid. An area that coincides with no grid, or a
- * grid with no area, is a warning with its name, never a refusal. Where a resident group's leader also
- * chairs the area's owners' committee the detail says so (the same article allows it; it is not required).
+ * The areas and grids whose boundaries cross: an area and a grid sharing a building where neither holds
+ * all of the other's buildings. An area with no building cannot be placed and is listed too.
  */
-export function propertyAreasAndGridsCoincide(registers: CommunityRegisters): RegisterFinding;
+function straddling(registers: Pick<CommunityRegisters, 'grids' | 'buildings' | 'propertyAreas'>): {
+  areas: string[];
+  grids: string[];
+} {
+  const inGrid = new Map(
+    registers.grids.map((g) => [
+      g.id,
+      new Set(registers.buildings.filter((b) => b.gridId === g.id).map((b) => b.id)),
+    ]),
+  );
+  const within = (a: Set<string>, b: Set<string>) => [...a].every((id) => b.has(id));
+  const areas = new Set<string>();
+  const grids = new Set<string>();
+  for (const area of registers.propertyAreas ?? []) {
+    const ids = new Set(registers.buildings.filter((b) => b.propertyAreaId === area.id).map((b) => b.id));
+    if (ids.size === 0) areas.add(area.id);
+    for (const [gridId, gridIds] of inGrid) {
+      const shared = [...ids].some((id) => gridIds.has(id));
+      if (shared && !within(ids, gridIds) && !within(gridIds, ids)) {
+        areas.add(area.id);
+        grids.add(gridId);
+      }
+    }
+  }
+  return {
+    areas: (registers.propertyAreas ?? []).filter((a) => areas.has(a.id)).map((a) => a.name),
+    grids: registers.grids.filter((g) => grids.has(g.id)).map((g) => g.name),
+  };
+}
+
+/**
+ * Ezhou 第七条（二）, guidance (尽可能): property-service areas and grids coincide, counted by the
+ * buildings that name each; a warning with the names of those that do not, never a refusal. By the
+ * chosen reading of `ezhou.units-coincide` (./readings.ts) each area holds exactly the buildings of a
+ * grid — an area that coincides with no grid, or a grid with no area, is named. By the alternative they
+ * only must not straddle: where an area and a grid share a building, one holds all of the other's
+ * (the area lies in the grid, or the grid in the area); a grid with no area crosses nothing. Where a
+ * resident group's leader also chairs the area's owners' committee the detail says so (the same
+ * article allows it; it is not required).
+ */
+export function propertyAreasAndGridsCoincide(
+  registers: CommunityRegisters,
+  options?: ReadingOptions,
+): RegisterFinding;
 /** With `governs`: `undefined` where Ezhou 第七条（二） does not govern the community (no 本系统规则 asks it). */
 export function propertyAreasAndGridsCoincide(
   registers: CommunityRegisters,
-  options: GoverningOptions,
+  options: CoincideOptions,
 ): RegisterFinding | undefined;
 export function propertyAreasAndGridsCoincide(
   registers: CommunityRegisters,
-  options: GoverningOptions = {},
+  options: CoincideOptions = {},
 ): RegisterFinding | undefined {
   const base = governedBase(
     {
@@ -163,31 +222,40 @@ export function propertyAreasAndGridsCoincide(
     options,
   );
   if (!base) return undefined;
+  const reading = applied(unitsCoincide, options);
+  const nested = reading.reading === 'alternative';
+  const finding = { ...base, interpretations: [reading] };
   const areas = registers.propertyAreas ?? [];
   if (areas.length === 0 || registers.grids.length === 0)
     return {
-      ...base,
+      ...finding,
       status: 'unknown',
       subjects: [],
       detail: areas.length === 0 ? '未登记物业服务区域' : '未登记网格',
     };
   const overlap = propertyAreaOverlap(registers);
   const matched = new Set(overlap.flatMap((o) => (o.grid ? [o.grid.id] : [])));
-  const subjects = [
-    ...overlap.filter((o) => !o.grid).map((o) => o.name),
-    ...registers.grids.filter((g) => !matched.has(g.id)).map((g) => g.name),
-  ];
+  const crossing = straddling(registers);
+  const subjects = nested
+    ? [...crossing.areas, ...crossing.grids]
+    : [
+        ...overlap.filter((o) => !o.grid).map((o) => o.name),
+        ...registers.grids.filter((g) => !matched.has(g.id)).map((g) => g.name),
+      ];
   const concurrent = overlap.flatMap((o) =>
     o.concurrentChair
       ? [`${o.concurrentChair.group}组长${o.concurrentChair.name}兼任${o.name}业主委员会主任`]
       : [],
   );
-  const verdict =
-    subjects.length === 0
+  const verdict = nested
+    ? subjects.length === 0
+      ? `物业服务区域${areas.length}个，均与网格互不跨越（区域在一个网格内，或网格在一个区域内）`
+      : `跨越边界：${subjects.join('、')}（物业服务区域与网格宜互相包含，不跨越彼此的边界）`
+    : subjects.length === 0
       ? `物业服务区域${areas.length}个，各与一个网格重合（楼栋相同）`
       : `未重合：${subjects.join('、')}（物业服务区域与网格宜包含相同的楼栋）`;
   return {
-    ...base,
+    ...finding,
     citations:
       concurrent.length > 0 ? [...base.citations, citations.ezhouGroupLeaderConcurrentPosts] : base.citations,
     status: subjects.length === 0 ? 'pass' : 'warn',

@@ -51,6 +51,7 @@ import {
   propertyAreaOverlap,
   propertyAreasAndGridsCoincide,
   recordId,
+  registerReadings,
   representativeDraft,
   residentGroup,
   rosterConflicts,
@@ -511,10 +512,19 @@ export const peopleRouter = router({
   /**
    * One community's organisation as of a date: committees (members by name and post), grids,
    * buildings, resident groups, property-service areas (and the grid each coincides with), terms ending, the rules' findings and the snapshot fields the
-   * registers determine.
+   * registers determine. `readings` switches a finding's reading of ambiguous wording; each finding lists
+   * the readings it applied.
    */
   organisation: authedProcedure
-    .input(z.strictObject({ code: communityCode, asOf: isoDate.optional(), referencePay: yuan.optional() }))
+    .input(
+      z.strictObject({
+        code: communityCode,
+        asOf: isoDate.optional(),
+        referencePay: yuan.optional(),
+        /** Alternative readings of the registers' rules, by interpretation id (`ezhou.units-coincide`). */
+        readings: registerReadings.optional(),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       requireScope(ctx.principal, input.code);
       const [row] = await ctx.db
@@ -556,8 +566,8 @@ export const peopleRouter = router({
           subCommitteesLedByMember(registers, asOf, { governs }),
           chairsTrainedThisYear(registers, asOf, { governs }),
           payNotBelowReference(registers, asOf, input.referencePay, { governs }),
-          groupsAndGridsCoincide(registers, { governs }),
-          propertyAreasAndGridsCoincide(registers, { governs }),
+          groupsAndGridsCoincide(registers, { governs, readings: input.readings }),
+          propertyAreasAndGridsCoincide(registers, { governs, readings: input.readings }),
         ].filter((f) => f !== undefined),
         householdsPerGrid: householdsPerGrid(registers),
         propertyAreaOverlap: propertyAreaOverlap(registers),

@@ -2,13 +2,14 @@
  * 组织架构: one community's committees with their members and terms, its grids with their 网格长,
  * buildings with their 楼栋长, resident groups (and which grid each lies in, Ezhou 第七条（二）), the
  * resident representatives serving now (added and their terms ended here), the terms ending soon, the rules' findings with their
- * citations, and the snapshot fields the registers now determine.
+ * citations (and a switch for the reading of ambiguous wording a finding depends on, e.g. what 重合 asks),
+ * and the snapshot fields the registers now determine.
  */
 
 import { appraisalRecorderProblem } from '@shequ/assessment';
 import { memberKeyOf } from '@shequ/assessment/labels';
 import { auditFieldLabel } from '@shequ/domain/labels';
-import type { FindingStatus, GridHouseholds, ResidentGroup } from '@shequ/people';
+import type { FindingStatus, GridHouseholds, RegisterReading, ResidentGroup } from '@shequ/people';
 import {
   type CommitteeKind,
   citeInline,
@@ -16,8 +17,9 @@ import {
   memberRoleLabels,
   workerPostLabels,
 } from '@shequ/people/labels';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Card, Col, List, Row, Space, Tag, Typography } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Breadcrumb, Card, Col, List, Radio, Row, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { trpc } from '../../lib/trpc.js';
@@ -48,7 +50,15 @@ const statusTags: Record<FindingStatus, { color: string; label: string }> = {
 
 export default function OrganisationPage() {
   const { code = '' } = useParams();
-  const org = useQuery(trpc.people.organisation.queryOptions({ code }));
+  // The readings of ambiguous wording asked for beside the findings (默认理解 unless switched).
+  const [readings, setReadings] = useState<Record<string, RegisterReading>>({});
+  const org = useQuery({
+    ...trpc.people.organisation.queryOptions({
+      code,
+      ...(Object.keys(readings).length > 0 ? { readings } : {}),
+    }),
+    placeholderData: keepPreviousData,
+  });
   const appraisals = useQuery(trpc.appraisals.ofCommunity.queryOptions({ communityCode: code }));
   const canWrite = useCanWrite();
   const me = useQuery(trpc.auth.me.queryOptions());
@@ -212,6 +222,29 @@ export default function OrganisationPage() {
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   依据：{f.citations.map(citeInline).join('；')}
                 </Typography.Text>
+                {(f.interpretations ?? []).map((i) => (
+                  <Space key={i.id} size={4} wrap data-testid="org-finding-reading">
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {i.name}：
+                    </Typography.Text>
+                    <Radio.Group
+                      size="small"
+                      optionType="button"
+                      value={i.reading}
+                      aria-label={i.name}
+                      options={[
+                        { label: '默认理解', value: 'chosen' },
+                        { label: '另一种理解', value: 'alternative' },
+                      ]}
+                      onChange={(e) =>
+                        setReadings((r) => ({ ...r, [i.id]: e.target.value as RegisterReading }))
+                      }
+                    />
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {i.reading === 'alternative' ? i.alternative : i.chosen}
+                    </Typography.Text>
+                  </Space>
+                ))}
               </Space>
             </List.Item>
           )}
