@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { maxAttachmentBytesFromEnv, registerAttachmentRoutes } from './archives/upload.js';
 import { DEFAULT_SESSION_IDLE_MS } from './auth/sessions.js';
 import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
+import { registerJsonCompression } from './compression.js';
 import { type ApiSettings, contextFactory } from './context.js';
 import type { TrustProxySetting } from './proxy.js';
 import { registerPublicRoutes } from './public-page.js';
@@ -113,6 +114,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   };
 
   app.addHook('onSend', async (request, reply) => securityHeaders(request, reply));
+  // JSON answers (tRPC, REST) in Brotli or gzip when the client accepts it; the console's files are
+  // shipped compressed by its build and pass through untouched.
+  registerJsonCompression(app);
   registerOriginCheck(app, options.allowedOrigins ?? []);
   const sweepIntervalMs = options.sweepIntervalMs ?? 10 * 60_000;
   if (sweepIntervalMs > 0) {

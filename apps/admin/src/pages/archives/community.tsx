@@ -15,16 +15,25 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { errorCode, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { Catalogue } from './Catalogue.js';
-import { CustodyLog } from './CustodyLog.js';
-import { Destructions } from './Destructions.js';
-import { Lending } from './Lending.js';
 import { supervisingBodyLabels } from './labels.js';
-import { Seals } from './Seals.js';
 import { CANNOT_START_HANDOVER, formatTime, useCanStartHandover, useCanWrite } from './shared.js';
+
+// The tabs not shown first are fetched when opened: seals and the custody log alone are ~40 KB compressed.
+const Lending = lazy(() => import('./Lending.js').then((module) => ({ default: module.Lending })));
+const Destructions = lazy(() =>
+  import('./Destructions.js').then((module) => ({ default: module.Destructions })),
+);
+const Seals = lazy(() => import('./Seals.js').then((module) => ({ default: module.Seals })));
+const CustodyLog = lazy(() => import('./CustodyLog.js').then((module) => ({ default: module.CustodyLog })));
+
+function OnDemand({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Skeleton active />}>{children}</Suspense>;
+}
 
 type HandoverRow = RouterOutputs['handovers']['list'][number];
 
@@ -155,15 +164,47 @@ export default function CommunityArchivesPage() {
           destroyOnHidden
           items={[
             { key: 'catalogue', label: '档案目录', children: <Catalogue community={code} /> },
-            { key: 'lending', label: '借阅登记', children: <Lending community={code} /> },
-            { key: 'destructions', label: '销毁清册', children: <Destructions community={code} /> },
-            { key: 'seals', label: '印章登记', children: <Seals community={code} /> },
+            {
+              key: 'lending',
+              label: '借阅登记',
+              children: (
+                <OnDemand>
+                  <Lending community={code} />
+                </OnDemand>
+              ),
+            },
+            {
+              key: 'destructions',
+              label: '销毁清册',
+              children: (
+                <OnDemand>
+                  <Destructions community={code} />
+                </OnDemand>
+              ),
+            },
+            {
+              key: 'seals',
+              label: '印章登记',
+              children: (
+                <OnDemand>
+                  <Seals community={code} />
+                </OnDemand>
+              ),
+            },
             {
               key: 'handovers',
               label: '离任移交',
               children: <Handovers community={code} canWrite={canWrite} />,
             },
-            { key: 'log', label: '留痕日志', children: <CustodyLog community={code} canWrite={canWrite} /> },
+            {
+              key: 'log',
+              label: '留痕日志',
+              children: (
+                <OnDemand>
+                  <CustodyLog community={code} canWrite={canWrite} />
+                </OnDemand>
+              ),
+            },
           ]}
         />
       </Card>

@@ -1,8 +1,8 @@
 /** Pieces shared by the compliance page and the policy explorer: citations, article texts, explanations. */
 
 import { articleLabel, citationLabel as citeAs } from '@shequ/policy/labels';
-import { Descriptions, Table, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Descriptions, Skeleton, Tag, Typography } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { factField } from '../community/factFields.js';
 import { readableName } from './readable.js';
 
@@ -51,7 +51,7 @@ export function factLabel(path: string): string {
   return factField(path)?.label ?? readableName(path);
 }
 
-function formatValue(value: unknown, unit?: string): string {
+export function formatValue(value: unknown, unit?: string): string {
   if (value === undefined || value === null) return '未提供';
   if (typeof value === 'number') return `${value.toLocaleString('zh-CN')}${unit ?? ''}`;
   if (typeof value === 'boolean') return value ? '是' : '否';
@@ -79,56 +79,20 @@ export interface ExplanationLike {
   document: { title: string; inForceFrom: string; inForceUntil?: string };
 }
 
-export function ParameterTable({
-  parameters,
-  packNames,
-}: {
+/**
+ * The parameters a rule read, in a table. antd's Table is ~40 KB compressed and sits here inside collapsed
+ * 查看推理过程 panels, so it is fetched when a table is first shown (`ParameterTableView.tsx`).
+ */
+const ParameterTableView = lazy(() => import('./ParameterTableView.js'));
+
+export function ParameterTable(props: {
   parameters: ParameterReadingLike[];
   packNames: Record<string, string>;
 }) {
   return (
-    <Table
-      size="small"
-      pagination={false}
-      rowKey="name"
-      dataSource={parameters}
-      columns={[
-        {
-          title: '参数',
-          key: 'name',
-          render: (_, p) => (
-            <span>
-              {p.label ?? p.name} <Typography.Text type="secondary">{p.name}</Typography.Text>
-            </span>
-          ),
-        },
-        {
-          title: '取值',
-          key: 'value',
-          width: 110,
-          render: (_, p) =>
-            p.value === undefined ? (
-              <Tag color="warning">未设定</Tag>
-            ) : (
-              formatValue(p.value, p.unit === '' ? '' : p.unit)
-            ),
-        },
-        {
-          title: '依据',
-          key: 'citation',
-          render: (_, p) =>
-            p.citation ? citationLabel(p.citation) : p.suppliedBy === 'caller' ? '调用方指定' : '—',
-        },
-        {
-          title: '提供方',
-          key: 'suppliedBy',
-          width: 100,
-          render: (_, p) =>
-            p.suppliedBy === 'caller' ? '调用方' : (packNames[p.suppliedBy] ?? p.suppliedBy),
-        },
-        { title: '起始日期', dataIndex: 'from', width: 110, render: (from?: string) => from ?? '—' },
-      ]}
-    />
+    <Suspense fallback={<Skeleton active title={false} paragraph={{ rows: 2 }} />}>
+      <ParameterTableView {...props} />
+    </Suspense>
   );
 }
 

@@ -10,15 +10,18 @@ import { UploadOutlined } from '@ant-design/icons';
 import { canWrite } from '@shequ/domain/roles';
 import { maySeePersonalData, peopleUnitKindLabels } from '@shequ/people/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Checkbox, Modal, Select, Space, Table } from 'antd';
-import { useState } from 'react';
+import { App, Checkbox, Modal, Select, Skeleton, Space } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { FileButton } from '../../components/FileButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
+import { importTitle, readAsBase64 } from '../../lib/spreadsheet-import.js';
 import { type RouterInputs, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
-import { importTitle, readAsBase64 } from '../communities/SpreadsheetActions.js';
 
 type ImportResult = RouterOutputs['spreadsheets']['importWorkers'];
+
+// The problems table (antd's Table, ~40 KB compressed) only when an import has problems to show.
+const ImportProblems = lazy(() => import('./ImportProblems.js'));
 type RosterFilter = RouterInputs['people']['roster'];
 type UnitKind = RouterInputs['spreadsheets']['importUnits']['kind'];
 type Outcome = {
@@ -63,18 +66,9 @@ function ImportResultModal({
             : `已${counted(result.outcome, what)}`}
         </p>
       ) : (
-        <Table
-          size="small"
-          data-testid="register-import-problems"
-          rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          dataSource={result && !result.outcome.ok ? result.outcome.problems : []}
-          columns={[
-            { title: '行', dataIndex: 'row', width: 70 },
-            { title: '列', dataIndex: 'column', width: 160 },
-            { title: '问题', dataIndex: 'message' },
-          ]}
-        />
+        <Suspense fallback={<Skeleton active />}>
+          <ImportProblems problems={result && !result.outcome.ok ? result.outcome.problems : []} />
+        </Suspense>
       )}
     </Modal>
   );

@@ -18,16 +18,22 @@ import {
   workerPostLabels,
 } from '@shequ/people/labels';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Card, Col, List, Radio, Row, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Breadcrumb, Card, Col, List, Radio, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import { AppraisalSummary, AppraiseButton } from './appraisals.js';
-import { PropertyAreas } from './PropertyAreas.js';
 import { CommitteeSpreadsheet, UnitSpreadsheet } from './RegisterSpreadsheets.js';
-import { Representatives } from './Representatives.js';
+
+// Below the first screen, with forms (and a date picker) of their own: fetched when the page renders them.
+const PropertyAreas = lazy(() =>
+  import('./PropertyAreas.js').then((module) => ({ default: module.PropertyAreas })),
+);
+const Representatives = lazy(() =>
+  import('./Representatives.js').then((module) => ({ default: module.Representatives })),
+);
 
 /** A grid's households as its buildings and resident groups count them (Ezhou 第七条（二）). */
 function householdsLine(h: GridHouseholds | undefined): string {
@@ -189,20 +195,26 @@ export default function OrganisationPage() {
         <div style={{ marginBottom: 12 }}>
           <UnitSpreadsheet under={code} initialKind="property-area" />
         </div>
-        {data && <PropertyAreas data={data} canWrite={canWrite} />}
+        {data && (
+          <Suspense fallback={<Skeleton active />}>
+            <PropertyAreas data={data} canWrite={canWrite} />
+          </Suspense>
+        )}
       </Card>
       <Card size="small" title="居民代表" data-testid="org-representatives">
         <div style={{ marginBottom: 12 }}>
           <UnitSpreadsheet under={code} initialKind="representative" />
         </div>
         {data && (
-          <Representatives
-            code={code}
-            asOf={data.asOf}
-            representatives={data.representatives}
-            serving={data.derived.facts.representatives ?? 0}
-            canWrite={canWrite}
-          />
+          <Suspense fallback={<Skeleton active />}>
+            <Representatives
+              code={code}
+              asOf={data.asOf}
+              representatives={data.representatives}
+              serving={data.derived.facts.representatives ?? 0}
+              canWrite={canWrite}
+            />
+          </Suspense>
         )}
       </Card>
       <Card size="small" title="规则核对">
