@@ -137,7 +137,8 @@ const hashOf = (evaluations: readonly Evaluation[]) => {
   return hash.digest('hex');
 };
 
-describe('a whole-country run', () => {
+// Tens of thousands of evaluations a step: on a 2-core machine running other suites, one took 39 s.
+describe('a whole-country run', { timeout: 180_000 }, () => {
   it('gives each community the results it gets evaluated alone', () => {
     const bulk = run(modes);
     const alone = run(modes, true);
