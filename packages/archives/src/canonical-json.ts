@@ -59,8 +59,8 @@ export function canonicalJsonEnd(bytes: Uint8Array, start: number, depth = 0): n
     for (;;) {
       if (bytes[at] !== QUOTE) return -1;
       const keyStart = at + 1;
-      const keyEnd = plainStringEnd(bytes, keyStart);
-      if (keyEnd < 0 || hasCharacterBeyondBmp(bytes, keyStart, keyEnd)) return -1;
+      const keyEnd = plainBmpStringEnd(bytes, keyStart);
+      if (keyEnd < 0) return -1;
       if (previousKeyStart >= 0 && !rangeLess(bytes, previousKeyStart, previousKeyEnd, keyStart, keyEnd))
         return -1;
       if (bytes[keyEnd + 1] !== 0x3a /* : */) return -1;
@@ -105,11 +105,18 @@ export function plainStringEnd(bytes: Uint8Array, start: number): number {
   return -1;
 }
 
-// A UTF-8 lead byte of 0xF0 or more starts a character beyond U+FFFF, which UTF-16 sorts before
-// U+E000–U+FFFF although UTF-8 sorts it after.
-function hasCharacterBeyondBmp(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let at = start; at < end; at += 1) if ((bytes[at] as number) >= 0xf0) return true;
-  return false;
+/**
+ * `plainStringEnd` for an object key, also -1 when the key holds a character beyond U+FFFF (a
+ * UTF-8 lead byte of 0xF0 or more), which UTF-16 sorts before U+E000–U+FFFF although UTF-8 sorts
+ * it after. One pass over the key.
+ */
+function plainBmpStringEnd(bytes: Uint8Array, start: number): number {
+  for (let at = start; at < bytes.length; at += 1) {
+    const code = bytes[at] as number;
+    if (code === QUOTE) return at;
+    if (code < 0x20 || code === 0x5c /* \ */ || code >= 0xf0) return -1;
+  }
+  return -1;
 }
 
 function integerEnd(bytes: Uint8Array, start: number): number {

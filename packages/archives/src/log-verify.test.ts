@@ -92,6 +92,22 @@ describe('verifyLogText gives the result verifyLog gives', () => {
     expect(bothWays(withLine(1, line))).toMatchObject({ ok: false, problem: { kind: 'altered', seq: 2 } });
   });
 
+  it('on a prevHash that names the entry before in upper-case hex, the line otherwise intact', () => {
+    // The fast path compares each prevHash with the digits of the line before, proven to be that
+    // line's digest in lower-case hex; other spellings of the same digest are still refused.
+    const entry = log[2] as CustodyLogEntry;
+    const { hash: _old, ...content } = { ...entry, prevHash: entry.prevHash.toUpperCase() };
+    const line = formatLogLine({ ...content, hash: entryHash(content) });
+    expect(bothWays(withLine(2, line))).toMatchObject({ ok: false, problem: { kind: 'malformed-entry' } });
+    const next = log[3] as CustodyLogEntry;
+    const { hash: _next, ...nextContent } = { ...next, prevHash: next.prevHash.toUpperCase() };
+    const nextLine = formatLogLine({ ...nextContent, hash: entryHash(nextContent) });
+    expect(bothWays(withLine(3, nextLine))).toMatchObject({
+      ok: false,
+      problem: { kind: 'malformed-entry' },
+    });
+  });
+
   it('on altered, reordered, dropped and broken lines', () => {
     expect(bothWays(withLine(1, (lines[1] as string).replace('"copies":2', '"copies":3')))).toMatchObject({
       problem: { kind: 'altered', seq: 2 },
