@@ -187,6 +187,27 @@ export const entityTypeLabels: Record<string, string> = {
 };
 
 /** Statuses of a policy check (docs/interfaces.md §3). */
+/**
+ * The sub-committee kinds the regulations name, in Chinese (docs/glossary.md). The list of kinds is open:
+ * a kind a community names itself is shown as written (`subCommitteeKindLabel`).
+ */
+export const subCommitteeKindLabels: Readonly<Record<string, string>> = {
+  mediation: '人民调解委员会',
+  security: '治安保卫委员会',
+  health: '公共卫生委员会',
+  culture: '群众文化委员会',
+  environment: '环境保护委员会',
+  property: '物业管理委员会',
+  womenChildren: '妇女和儿童工作委员会',
+  welfare: '社会福利委员会',
+  disputes: '矛盾纠纷调处委员会',
+};
+
+/** A sub-committee kind as a person reads it: its Chinese name, or the kind itself where the community named it. */
+export function subCommitteeKindLabel(kind: string): string {
+  return Object.hasOwn(subCommitteeKindLabels, kind) ? (subCommitteeKindLabels[kind] as string) : kind;
+}
+
 export const checkStatusLabels: Record<'pass' | 'fail' | 'warn' | 'not-applicable' | 'unknown', string> = {
   pass: '通过',
   fail: '不通过',

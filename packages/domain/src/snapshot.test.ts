@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors, formatIssueLines, parseInput } from './errors.js';
+import { subCommitteeKindLabel } from './labels.js';
 import {
   type CommunitySnapshot,
   communityFacts,
   communitySnapshot,
   communitySnapshotJsonSchema,
+  knownSubCommitteeKinds,
   snapshotFieldLabels,
 } from './snapshot.js';
 
@@ -227,5 +229,15 @@ describe('checks across fields', () => {
     expect(
       communityFacts.safeParse({ meetings: [{ kind: 'residents-meeting', heldOn: '2023-02-29' }] }).success,
     ).toBe(false);
+  });
+});
+
+describe('sub-committee kinds as a person reads them', () => {
+  it('names every kind the regulations name in Chinese, and shows a kind a community named itself as written', () => {
+    for (const kind of knownSubCommitteeKinds)
+      expect(subCommitteeKindLabel(kind)).toMatch(/^[\u4e00-\u9fff]+委员会$/);
+    expect(subCommitteeKindLabel('mediation')).toBe('人民调解委员会');
+    expect(subCommitteeKindLabel('老年协会')).toBe('老年协会');
+    expect(subCommitteeKindLabel('toString')).toBe('toString');
   });
 });

@@ -8,7 +8,7 @@
 
 import { appraisalRecorderProblem } from '@shequ/assessment';
 import { memberKeyOf } from '@shequ/assessment/labels';
-import { auditFieldLabel } from '@shequ/domain/labels';
+import { auditFieldLabel, subCommitteeKindLabel } from '@shequ/domain/labels';
 import type { FindingStatus, GridHouseholds, RegisterReading, ResidentGroup } from '@shequ/people';
 import {
   type CommitteeKind,
@@ -105,7 +105,7 @@ export default function OrganisationPage() {
             <Card
               size="small"
               data-testid="org-committee"
-              title={`${committeeKindLabels[c.kind]}${c.subKind ? `（${c.subKind}）` : ''}`}
+              title={`${committeeKindLabels[c.kind]}${c.subKind ? `（${subCommitteeKindLabel(c.subKind)}）` : ''}`}
               extra={<Typography.Text type="secondary">{`${c.termFrom} 至 ${c.termTo}`}</Typography.Text>}
             >
               <List

@@ -3,6 +3,8 @@
  * show them, which the audit log records), the committees they sit on, the history of the entry, and
  * ending the stay on the roster.
  */
+
+import { subCommitteeKindLabel } from '@shequ/domain/labels';
 import {
   committeeKindLabels,
   educationLabels,
@@ -145,7 +147,8 @@ export default function PersonPage() {
               renderItem={(p) => (
                 <List.Item>
                   {committeeKindLabels[p.kind]}
-                  {p.subKind ? `（${p.subKind}）` : ''} · {memberRoleLabels[p.role]} · 至 {p.endsOn}
+                  {p.subKind ? `（${subCommitteeKindLabel(p.subKind)}）` : ''} · {memberRoleLabels[p.role]} ·
+                  至 {p.endsOn}
                 </List.Item>
               )}
             />
