@@ -244,6 +244,8 @@ async function measureTarget(target: Target): Promise<string[]> {
         contentGroup: 'information',
         retention: 'years10',
         custodianId: custodian.id,
+        // Paper is filed with where it is kept (Ezhou 第三十九条), or the API refuses it.
+        location: { room: '档案室', cabinet: '1' },
       }),
     };
     const mixed = await generate({
@@ -275,6 +277,8 @@ async function measureTarget(target: Target): Promise<string[]> {
     process.stdout.write(`  items filed: ${filed} sent, ${created} stored, ${logged} new log entries\n`);
     if (created !== logged)
       findings.push(`${target.label}: ${created} items stored but ${logged} log entries`);
+    // A run whose writes were all refused measures reads only: every filing sent must be stored.
+    if (created !== filed) findings.push(`${target.label}: ${filed} items filed but ${created} stored`);
   } finally {
     await app?.close();
     await bare?.close();
