@@ -7,7 +7,7 @@
  * menu; the community worker reads 象山 but not the neighbouring 十化建. Screenshots: tooling/e2e/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption, describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
 import { type RunningServer, startServer } from './server.js';
 import { firstSignIn } from './sign-in.js';
@@ -65,17 +65,12 @@ describeInBrowser('jurisdiction scope in a browser', () => {
   let browser: Browser;
   const consoleErrors: string[] = [];
   const oneTimePasswords = new Map<string, string>();
-  /** The page of the person walking now, photographed when a step fails. */
-  let currentPage: Page | undefined;
-
   const shot = screenshot;
 
   /** Each person works in their own browser, so no one inherits another's session. */
   async function openBrowserFor(): Promise<Page> {
     // A refused request (401, 403) is reported as a failed resource; those refusals are what we test.
-    const page = await openConsolePage(browser, { errors: consoleErrors, refusalsExpected: true });
-    currentPage = page;
-    return page;
+    return openConsolePage(browser, { errors: consoleErrors, refusalsExpected: true });
   }
 
   /** Picks `text` in the list a search select opened as its field was typed in (closed lists stay, hidden). */
@@ -84,12 +79,6 @@ describeInBrowser('jurisdiction scope in a browser', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(async () => {
-      if (currentPage) await shot(currentPage, '20-scope-failed');
-    });
   });
 
   afterAll(async () => {
