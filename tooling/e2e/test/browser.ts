@@ -128,3 +128,14 @@ export async function chooseOption(page: Page, field: Locator, text: string): Pr
     }
   }
 }
+
+/**
+ * Opens an antd Collapse panel by clicking its `header` and waits until `content` shows and the panel's
+ * opening animation has finished. A click on a form inside a panel that is still sliding open can land
+ * on the moving form and be lost, so a walk that submits right away saw no message at all.
+ */
+export async function openPanel(page: Page, header: Locator, content: Locator): Promise<void> {
+  await header.click();
+  await content.waitFor();
+  await page.waitForFunction(() => document.querySelector('.ant-motion-collapse') === null);
+}

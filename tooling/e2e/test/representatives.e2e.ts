@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
+import { describeInBrowser, launchBrowser, openConsolePage, openPanel, screenshot } from './browser.js';
 import { demoAccountPassword, type RunningServer, startServer } from './server.js';
 import { signIn } from './sign-in.js';
 
@@ -43,10 +43,12 @@ describeInBrowser('resident representatives on the organisation page', () => {
     await page.getByRole('heading', { name: `${xiangshan.name} · 组织架构` }).waitFor();
     await page.getByTestId('committee-spreadsheet').getByText('导出委员会及成员').waitFor();
     const card = page.getByTestId('org-representatives');
-    await card.locator('.ant-collapse-header', { hasText: '添加居民代表' }).click();
     const form = page.getByTestId('representative-form');
-    // The panel opens with an animation; the form takes clicks once its first field shows.
-    await form.getByLabel('姓名').waitFor();
+    await openPanel(
+      page,
+      card.locator('.ant-collapse-header', { hasText: '添加居民代表' }),
+      form.getByLabel('姓名'),
+    );
     await form.getByRole('button', { name: '添加居民代表' }).click();
     await form.locator('.ant-form-item-explain-error', { hasText: '姓名不能为空' }).waitFor();
 

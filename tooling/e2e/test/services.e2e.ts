@@ -19,6 +19,7 @@ import {
   describeInBrowser,
   launchBrowser,
   openConsolePage,
+  openPanel,
   screenshot,
 } from './browser.js';
 import { demoAccountPassword, type RunningServer, startServer } from './server.js';
@@ -148,7 +149,7 @@ describeInBrowser('service cases in the console and the resident’s feedback li
   it('registers a volunteer, credits points and refuses a redemption beyond them', async () => {
     await page.goto(`${server.url}/services/volunteers`);
     await page.getByRole('heading', { name: '志愿者与公益积分' }).waitFor();
-    await page.getByText('登记志愿者', { exact: true }).first().click();
+    await openPanel(page, page.getByText('登记志愿者', { exact: true }).first(), page.getByLabel('姓名'));
     await page.getByLabel('姓名').fill('周阿姨');
     await page.getByLabel('服务意愿').fill('助老陪伴');
     await page.getByRole('button', { name: '保存志愿者' }).click();
@@ -188,9 +189,8 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     await counts.waitFor();
     const before = Number(await active());
     expect(before).toBeGreaterThan(0);
-    await page.getByText('登记清单外负担', { exact: true }).click();
     const form = page.getByTestId('burden-form');
-    await form.waitFor();
+    await openPanel(page, page.getByText('登记清单外负担', { exact: true }), form.getByLabel('事项名称'));
     await form.getByRole('button', { name: '登记负担' }).click();
     await form.getByText('事项名称不能为空').waitFor();
     await form.getByLabel('类别').click();
@@ -214,7 +214,7 @@ describeInBrowser('service cases in the console and the resident’s feedback li
   it('publishes a volunteer activity, signs 周阿姨 up and credits her hour; the windows in force are shown', async () => {
     await page.goto(`${server.url}/services/activities`);
     await page.getByTestId('volunteer-hours').waitFor();
-    await page.getByText('发布志愿活动', { exact: true }).click();
+    await openPanel(page, page.getByText('发布志愿活动', { exact: true }), page.getByLabel('活动名称'));
     await page.getByLabel('活动名称').fill('楼道清洁');
     await page.getByLabel('活动地点').fill('象山小区');
     await page.getByRole('button', { name: '发布活动' }).click();
@@ -263,9 +263,12 @@ describeInBrowser('service cases in the console and the resident’s feedback li
         .getByRole('link', { name: '汛期地下空间隐患排查' })
         .click();
       await street.waitForURL(/\/workload\?tab=admissions$/);
-      await street.getByText('申请清单外事项准入', { exact: true }).click();
       const form = street.getByTestId('admission-form');
-      await form.waitFor();
+      await openPanel(
+        street,
+        street.getByText('申请清单外事项准入', { exact: true }),
+        form.getByLabel('事项名称'),
+      );
       await chooseOption(street, form.getByLabel('事项类别'), '协助政府类');
       await form.getByLabel('事项名称').fill('退役军人信息采集');
       await chooseInMultiSelect(street, form.getByLabel('安排到的社区'), form, '大行宫');
