@@ -119,6 +119,21 @@ describe('committees and their members in Excel', () => {
       ok: false,
       problems: [{ row: 2, column: '成员姓名', message: expect.stringContaining('不是居委会成员') }],
     });
+    // A member on the roster keeps training there: a date typed beside them is refused on its cell.
+    const trained = await server.streetAdmin.spreadsheets.importCommittees.mutate({
+      fileName: '委员会.csv',
+      contentBase64: committeeCsv([mediation({ '县级以上培训日期（非花名册成员）': '2026-09-01' })]),
+    });
+    expect(trained).toEqual({
+      ok: false,
+      problems: [
+        {
+          row: 2,
+          column: '县级以上培训日期（非花名册成员）',
+          message: '花名册上的成员，培训记录在花名册中登记；此列只填不在花名册上的成员',
+        },
+      ],
+    });
     expect(await counts()).toEqual(before);
   });
 

@@ -18,12 +18,16 @@ import {
   committee as committeeSchema,
   committeeTermClashes,
   isMaskedIdNumber,
+  type MemberKnowledge,
   type MemberRole,
   maskIdNumber,
+  memberKnowledgeKinds,
+  memberKnowledgeLabels,
   memberRoleLabels,
   memberRoles,
   rosterEntryFor,
   subCommitteeChairProblems,
+  type Training,
 } from '@shequ/people';
 import type { z } from 'zod';
 import { type Cell, type Converted, convert, isBlank, type TableProblem, textOf } from './parse.js';
@@ -45,6 +49,10 @@ export interface CommitteeSheetRow {
   role?: MemberRole;
   from?: string;
   to?: string;
+  /** Jiangsu 17（5）: 财会、管理, one of them, or 无; blank when not entered. */
+  knowledge?: string;
+  /** County-level training dates of a member not on the roster, 、-separated. */
+  trainingDates?: string;
 }
 
 type RowField = keyof CommitteeSheetRow;
@@ -72,11 +80,53 @@ export const committeeColumns: readonly CommitteeColumn[] = [
   { header: '职务', field: 'role', kind: { values: memberRoles, labels: memberRoleLabels } },
   { header: '任职开始日期', field: 'from', kind: 'date' },
   { header: '任职结束日期', field: 'to', kind: 'date' },
+  { header: '财会管理知识', field: 'knowledge', kind: 'text' },
+  { header: '县级以上培训日期（非花名册成员）', field: 'trainingDates', kind: 'text' },
   // Last, so a sheet typed from scratch can leave it off; an exported sheet carries it back.
   { header: '委员会编号', field: 'committeeId', kind: 'text' },
 ];
 
 export const committeeSheetTitle = '委员会及成员';
+
+/** What the 财会管理知识 column says of a member who knows neither. */
+const knowsNeither = '无';
+
+/** The title a training entered as a date in the sheet is stored under. */
+export const sheetTrainingTitle = '县级以上集中培训';
+
+const listSeparator = /[、,，;；\s]+/;
+
+/** A member's knowledge as the sheet writes it: 财会、管理, 财会, 管理 or 无. */
+function knowledgeText(knowledge: readonly MemberKnowledge[]): string {
+  return knowledge.length === 0 ? knowsNeither : knowledge.map((k) => memberKnowledgeLabels[k]).join('、');
+}
+
+/** The 财会管理知识 cell as the member record's list, or why it cannot be read. */
+function readKnowledge(text: string): { value: MemberKnowledge[] } | { error: string } {
+  if (text === knowsNeither) return { value: [] };
+  const value: MemberKnowledge[] = [];
+  for (const part of text.split(listSeparator).filter((p) => p !== '')) {
+    const kind = memberKnowledgeKinds.find((k) => memberKnowledgeLabels[k] === part);
+    if (kind === undefined)
+      return {
+        error: `应为${memberKnowledgeKinds.map((k) => memberKnowledgeLabels[k]).join('、')}或${knowsNeither}（${part}）`,
+      };
+    value.push(kind);
+  }
+  return { value };
+}
+
+/** The training-dates cell as county-level trainings, or why a date cannot be read. */
+function readTrainingDates(text: string): { value: Training[] } | { error: string } {
+  const value: Training[] = [];
+  for (const part of text.split(listSeparator).filter((p) => p !== '')) {
+    const converted = convert('date', part);
+    if (converted === undefined) continue;
+    if ('error' in converted) return { error: converted.error };
+    value.push({ on: String(converted.value), title: sheetTrainingTitle, level: 'county-or-above' });
+  }
+  return { value };
+}
 
 const headerOf = (field: RowField) => committeeColumns.find((c) => c.field === field)?.header ?? '';
 
@@ -84,6 +134,7 @@ const headerOf = (field: RowField) => committeeColumns.find((c) => c.field === f
 export function committeeColumnOf(path: string): string {
   const member = /^members\.\d+\.(\w+)/.exec(path)?.[1];
   if (member === 'workerId') return headerOf('idNumber');
+  if (member === 'trainings') return headerOf('trainingDates');
   if (member) return headerOf(member as RowField);
   if (path === 'members') return headerOf('role');
   return headerOf(path as RowField);
@@ -116,6 +167,8 @@ export function committeeSheetRows(
       role: MemberRole;
       from: string;
       to?: string | undefined;
+      knowledge?: readonly MemberKnowledge[] | undefined;
+      trainings?: readonly Training[] | undefined;
     }[];
   },
   idNumberOf: (workerId: string) => string | undefined,
@@ -138,6 +191,15 @@ export function committeeSheetRows(
       from: m.from,
       ...(idNumber === undefined ? {} : { idNumber }),
       ...(m.to === undefined ? {} : { to: m.to }),
+      ...(m.knowledge === undefined ? {} : { knowledge: knowledgeText(m.knowledge) }),
+      ...(m.trainings === undefined
+        ? {}
+        : {
+            trainingDates: m.trainings
+              .filter((t) => t.level === 'county-or-above')
+              .map((t) => t.on)
+              .join('、'),
+          }),
     };
   });
 }
@@ -217,9 +279,9 @@ export function parseCommitteeTable(rows: readonly (readonly Cell[])[]): Committ
       if ('error' in converted) rowProblems.push({ row, column: column.header, message: converted.error });
       else values[column.field] = converted.value;
     });
-    const hasMember = (['name', 'idNumber', 'role', 'from', 'to'] as const).some(
-      (f) => values[f] !== undefined,
-    );
+    const hasMember = (
+      ['name', 'idNumber', 'role', 'from', 'to', 'knowledge', 'trainingDates'] as const
+    ).some((f) => values[f] !== undefined);
     // A member row without a name or a post: say so plainly rather than list the posts.
     if (hasMember)
       for (const field of ['name', 'role'] as const)
@@ -241,6 +303,13 @@ export function parseCommitteeTable(rows: readonly (readonly Cell[])[]): Committ
     let member: CommitteeDraft['members'][number] | undefined;
     let idNumber: string | undefined;
     let maskedIdNumber: string | undefined;
+    const knowledge = typeof values.knowledge === 'string' ? readKnowledge(values.knowledge) : undefined;
+    if (knowledge && 'error' in knowledge)
+      rowProblems.push({ row, column: headerOf('knowledge'), message: knowledge.error });
+    const trainings =
+      typeof values.trainingDates === 'string' ? readTrainingDates(values.trainingDates) : undefined;
+    if (trainings && 'error' in trainings)
+      rowProblems.push({ row, column: headerOf('trainingDates'), message: trainings.error });
     if (hasMember) {
       const parsedMember = committeeMember.safeParse(
         {
@@ -248,6 +317,8 @@ export function parseCommitteeTable(rows: readonly (readonly Cell[])[]): Committ
           role: values.role,
           from: values.from ?? values.termFrom,
           ...(values.to === undefined ? {} : { to: values.to }),
+          ...(knowledge && 'value' in knowledge ? { knowledge: knowledge.value } : {}),
+          ...(trainings && 'value' in trainings ? { trainings: trainings.value } : {}),
         },
         { error: domainErrorMap },
       );
@@ -472,6 +543,12 @@ export function committeesAgainstRegisters(
           row,
           column: headerOf('idNumber'),
           message: `本社区花名册中没有身份证号码 ${maskIdNumber(idNumber)}，请先登记花名册`,
+        });
+      if (entry && m.trainings !== undefined)
+        problems.push({
+          row,
+          column: headerOf('trainingDates'),
+          message: '花名册上的成员，培训记录在花名册中登记；此列只填不在花名册上的成员',
         });
       return entry ? { ...m, workerId: entry.id } : m;
     });

@@ -103,4 +103,66 @@ describe('the committee sheet', () => {
     expect(back.ok && back.committees[0]?.committee.subKind).toBe('人民调解委员会');
     expect(back.ok && back.committees[0]?.committeeId).toBe('c1');
   });
+
+  it('reads and writes back what a supervision member knows and a resident chair’s county training (Jiangsu 17（5）、19（8）)', async () => {
+    const supervision = { ...residents, 委员会类别: '居务监督委员会' };
+    const result = parseCommitteeTable([
+      header,
+      row({
+        ...supervision,
+        成员姓名: '许监委主任',
+        职务: '主任（书记）',
+        财会管理知识: '管理',
+        '县级以上培训日期（非花名册成员）': '2026-05-26、2026/9/1',
+      }),
+      row({ ...supervision, 成员姓名: '何监委委员', 职务: '委员', 财会管理知识: '财会、管理' }),
+      row({ ...supervision, 成员姓名: '吕监委委员', 职务: '委员', 财会管理知识: '无' }),
+      row({ ...supervision, 成员姓名: '未填者', 职务: '委员' }),
+    ]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const members = result.committees[0]?.committee.members ?? [];
+    expect(members.map((m) => m.knowledge)).toEqual([
+      ['management'],
+      ['finance', 'management'],
+      [],
+      undefined,
+    ]);
+    expect(members[0]?.trainings).toEqual([
+      { on: '2026-05-26', title: '县级以上集中培训', level: 'county-or-above' },
+      { on: '2026-09-01', title: '县级以上集中培训', level: 'county-or-above' },
+    ]);
+    const rows = committeeSheetRows(
+      {
+        id: 'sc1',
+        communityCode: code,
+        kind: 'supervision',
+        termFrom: '2026-06-01',
+        termTo: '2031-05-31',
+        members,
+      },
+      () => undefined,
+    );
+    const file = await exportWorkbook(committeeExportColumns(), rows, '委员会及成员');
+    const back = parseCommitteeTable(await readTable(Buffer.from(file), 'xlsx'));
+    expect(back.ok && back.committees[0]?.committee.members).toEqual(members);
+  });
+
+  it('names an unknown kind of knowledge and an unreadable training date on their cells', () => {
+    expect(
+      parseCommitteeTable([
+        header,
+        row({ ...residents, 成员姓名: '甲', 职务: '委员', 财会管理知识: '法律' }),
+        row({ ...residents, 成员姓名: '乙', 职务: '委员', '县级以上培训日期（非花名册成员）': '五月' }),
+        row({ ...residents, 成员姓名: '丙', 职务: '委员', 财会管理知识: '财会、财会' }),
+      ]),
+    ).toEqual({
+      ok: false,
+      problems: [
+        { row: 2, column: '财会管理知识', message: '应为财会、管理或无（法律）' },
+        { row: 3, column: '县级以上培训日期（非花名册成员）', message: '应为日期，格式 YYYY-MM-DD（五月）' },
+        { row: 4, column: '财会管理知识', message: '财会、管理知识不能重复填写' },
+      ],
+    });
+  });
 });

@@ -63,8 +63,13 @@ function roster(code: string, region: string, employer: string, people: DemoPers
 
 type MemberRole = NonNullable<CommitteeInput['members']>[number]['role'];
 
-/** A committee member: name, role, and the roster number (1-based) when the member is on the roster. */
-type DemoMember = readonly [name: string, role: MemberRole, rosterNumber?: number];
+type MemberExtras = Pick<NonNullable<CommitteeInput['members']>[number], 'knowledge' | 'trainings'>;
+
+/**
+ * A committee member: name, role, the roster number (1-based) when the member is on the roster, and
+ * what is kept with the membership itself (knowledge; training of a member not on the roster).
+ */
+type DemoMember = readonly [name: string, role: MemberRole, rosterNumber?: number, extras?: MemberExtras];
 
 interface DemoCommittee {
   idSuffix: string;
@@ -134,11 +139,12 @@ function community(spec: DemoCommunity): CommunityRegisters {
         id: `${code}-${idSuffix}`,
         communityCode: code,
         ...c,
-        members: members.map(([name, role, rosterNumber]) => ({
+        members: members.map(([name, role, rosterNumber, extras]) => ({
           ...(rosterNumber === undefined ? {} : { workerId: workerId(rosterNumber) }),
           name,
           role,
           from: c.termFrom,
+          ...extras,
         })),
       } satisfies CommitteeInput),
     ),
@@ -311,9 +317,19 @@ function daxinggong(): CommunityRegisters {
         termFrom: '2021-05-01',
         termTo: '2027-01-31',
         members: [
-          ['许监委主任', 'chair'],
-          ['何监委委员', 'member'],
-          ['吕监委委员', 'member'],
+          [
+            '许监委主任',
+            'chair',
+            undefined,
+            {
+              knowledge: ['management'],
+              trainings: [
+                { on: '2026-05-26', title: '玄武区居务监督委员会主任培训班', level: 'county-or-above' },
+              ],
+            },
+          ],
+          ['何监委委员', 'member', undefined, { knowledge: ['finance'] }],
+          ['吕监委委员', 'member', undefined, { knowledge: [] }],
         ],
       },
       {

@@ -90,6 +90,20 @@ export const memberRoleLabels: Record<MemberRole, string> = {
   member: '委员',
 };
 
+/**
+ * Jiangsu 17（5）: the supervision committee includes people with knowledge of finance or management
+ * (具备财会、管理知识的人员). A member's record lists which of the two they have; an empty list records
+ * neither, and no list means it was not entered.
+ */
+export const memberKnowledgeKinds = ['finance', 'management'] as const;
+
+export type MemberKnowledge = (typeof memberKnowledgeKinds)[number];
+
+export const memberKnowledgeLabels: Record<MemberKnowledge, string> = {
+  finance: '财会',
+  management: '管理',
+};
+
 /** The fields of a property-service area as the console and the sheets name them. */
 export const propertyAreaFieldLabels: Record<Exclude<keyof PropertyArea, 'id'>, string> = {
   communityCode: '社区代码',

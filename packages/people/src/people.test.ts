@@ -120,6 +120,30 @@ describe('committees and terms', () => {
     ]);
   });
 
+  it('keeps training with a member only when the roster does not, and each kind of knowledge once', () => {
+    const parsed = committee.safeParse({
+      ...term,
+      kind: 'supervision',
+      termTo: '2031-05-31',
+      members: [
+        {
+          workerId: `${XIANGSHAN}-w1`,
+          name: '王书记',
+          role: 'chair',
+          from: '2026-06-01',
+          trainings: [{ on: '2026-07-01', title: '培训', level: 'county-or-above' }],
+        },
+        { name: '周委员', role: 'member', from: '2026-06-01', knowledge: ['finance', 'finance'] },
+        { name: '吴委员', role: 'member', from: '2026-06-01', knowledge: ['accounting'] },
+      ],
+    });
+    expect(parsed.success ? [] : fieldErrors(parsed.error)).toEqual([
+      { path: 'members.0.trainings', message: '花名册上的成员，培训记录在花名册中登记' },
+      { path: 'members.1.knowledge', message: '财会、管理知识不能重复填写' },
+      { path: 'members.2.knowledge.0', message: '应为以下之一：财会、管理' },
+    ]);
+  });
+
   it('warns of terms ending within the window, soonest first', () => {
     const warnings = termsEnding(daxinggong, '2026-12-01', 90);
     expect(warnings.map((w) => [w.kind, w.endsOn, w.daysLeft])).toEqual([
@@ -165,9 +189,19 @@ describe('rules on the registers', () => {
   });
 
   it('needs the chairs trained at county level every year (Jiangsu 19（8）)', () => {
-    // 大行宫's supervision chair is not on the roster: the training cannot be checked.
-    expect(chairsTrainedThisYear(daxinggong, '2026-12-01').status).toBe('unknown');
-    const linked = structuredClone(daxinggong);
+    // 大行宫's supervision chair is a resident, not on the roster: her training is kept with the membership.
+    expect(chairsTrainedThisYear(daxinggong, '2026-12-01').status).toBe('pass');
+    // The next year has no training yet: a warning until 31 December.
+    expect(chairsTrainedThisYear(daxinggong, '2027-01-15')).toMatchObject({
+      status: 'warn',
+      subjects: ['钱书记', '许监委主任'],
+    });
+    const blank = structuredClone(daxinggong);
+    const blankChair = blank.committees.find((c) => c.kind === 'supervision')?.members[0];
+    if (blankChair) delete blankChair.trainings;
+    // Neither on the roster nor with a training entered: nobody can say she missed it.
+    expect(chairsTrainedThisYear(blank, '2026-12-01').status).toBe('unknown');
+    const linked = structuredClone(blank);
     const sc = linked.committees.find((c) => c.kind === 'supervision');
     if (sc?.members[0]) sc.members[0].workerId = `${DAXINGGONG}-w2`;
     expect(chairsTrainedThisYear(linked, '2026-12-01')).toMatchObject({
@@ -225,6 +259,22 @@ describe('snapshot derived from the registers', () => {
     });
     expect(fields).toContain('staff.fullTime');
     expect(fields).toContain('buildings');
+  });
+
+  it('counts the supervision committee members who know finance or management (Jiangsu 17（5）) and its chair’s training', () => {
+    expect(deriveSnapshotFacts(daxinggong, '2026-12-01').facts.supervisionCommittee).toEqual({
+      members: 3,
+      financeOrManagementMembers: 2,
+      chairTrainings: 1,
+    });
+    const unentered = structuredClone(daxinggong);
+    const member = unentered.committees.find((c) => c.kind === 'supervision')?.members[2];
+    if (member) delete member.knowledge;
+    // One member's knowledge not entered: the count is not derived, so a typed value can stand.
+    expect(deriveSnapshotFacts(unentered, '2026-12-01').facts.supervisionCommittee).toEqual({
+      members: 3,
+      chairTrainings: 1,
+    });
   });
 
   it('follows people leaving and terms changing', () => {

@@ -21,6 +21,8 @@ import {
   committeeKinds,
   educationLabels,
   educationLevels,
+  memberKnowledgeKinds,
+  memberKnowledgeLabels,
   memberRoleLabels,
   memberRoles,
   sexes,
@@ -180,10 +182,26 @@ export const committeeMember = z
     role: oneOf(memberRoles, memberRoleLabels),
     from: isoDate,
     to: isoDate.optional(),
+    /** Jiangsu 17（5）: which of finance and management the member knows; `[]` neither, absent not entered. */
+    knowledge: z.array(oneOf(memberKnowledgeKinds, memberKnowledgeLabels)).optional(),
+    /**
+     * Training of a member who is not on the roster (a resident serving unpaid, such as most of the
+     * supervision committee), which Jiangsu 19（8） asks of its chair; a roster member's training is
+     * kept on the roster, once.
+     */
+    trainings: z.array(training).optional(),
   })
   .refine((m) => m.to === undefined || m.to >= m.from, {
     path: ['to'],
     error: '任职结束日期不能早于开始日期',
+  })
+  .refine((m) => m.workerId === undefined || m.trainings === undefined, {
+    path: ['trainings'],
+    error: '花名册上的成员，培训记录在花名册中登记',
+  })
+  .refine((m) => new Set(m.knowledge ?? []).size === (m.knowledge ?? []).length, {
+    path: ['knowledge'],
+    error: '财会、管理知识不能重复填写',
   });
 export type CommitteeMember = z.output<typeof committeeMember>;
 

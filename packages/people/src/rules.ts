@@ -11,10 +11,12 @@ import { applicable, type Citation, citations, type GoverningOptions } from './c
 import type { AppliedInterpretation } from './readings.js';
 import {
   type Committee,
+  type CommitteeMember,
   type CommunityRegisters,
   inTerm,
   membersOn,
   onPost,
+  type Training,
   type Worker,
   workerPostLabels,
 } from './registers.js';
@@ -161,9 +163,41 @@ export function chairIsCommitteeMember(
 }
 
 /** Trainings at county level or above in `asOf`'s calendar year, up to `asOf`. */
-export function countyTrainingsInYear(w: Pick<Worker, 'trainings'>, asOf: string): number {
+export function countyTrainingsInYear(w: { trainings: readonly Training[] }, asOf: string): number {
   return w.trainings.filter((t) => t.level === 'county-or-above' && year(t.on) === year(asOf) && t.on <= asOf)
     .length;
+}
+
+/** The chair of the community's committee of `kind` serving on `asOf`, if one is registered. */
+export function chairOn(
+  registers: CommunityRegisters,
+  kind: 'residents' | 'supervision',
+  asOf: string,
+): CommitteeMember | undefined {
+  const c = currentCommittee(registers, kind, asOf);
+  return c ? membersOn(c, asOf).find((m) => m.role === 'chair') : undefined;
+}
+
+/**
+ * A committee member's training record: the roster's for a member on it, else the one kept with the
+ * membership; `undefined` when neither is entered, so that nobody reads "no training" from a blank.
+ */
+export function memberTrainings(
+  registers: Pick<CommunityRegisters, 'workers'>,
+  member: CommitteeMember,
+): readonly Training[] | undefined {
+  if (member.workerId !== undefined)
+    return registers.workers.find((w) => w.id === member.workerId)?.trainings;
+  return member.trainings;
+}
+
+/**
+ * Jiangsu 17（5）: how many members serving on `asOf` know finance or management, or `undefined` unless
+ * every one of them has it entered (a blank is not a "no").
+ */
+export function financeOrManagementMembers(members: readonly CommitteeMember[]): number | undefined {
+  if (members.length === 0 || members.some((m) => m.knowledge === undefined)) return undefined;
+  return members.filter((m) => (m.knowledge ?? []).length > 0).length;
 }
 
 /** The roster filter 「培训缺失」: no training of any level so far in `asOf`'s year. */
@@ -199,15 +233,18 @@ export function chairsTrainedThisYear(
   );
   if (!base) return undefined;
 
-  const byId = new Map(registers.workers.map((w) => [w.id, w]));
   const chairs = (['residents', 'supervision'] as const).flatMap((kind) => {
-    const c = currentCommittee(registers, kind, asOf);
-    const chair = c ? membersOn(c, asOf).find((m) => m.role === 'chair') : undefined;
-    return chair ? [{ chair, worker: chair.workerId ? byId.get(chair.workerId) : undefined }] : [];
+    const chair = chairOn(registers, kind, asOf);
+    return chair ? [{ chair, trainings: memberTrainings(registers, chair) }] : [];
   });
-  if (chairs.length === 0 || chairs.some((c) => c.worker === undefined))
-    return { ...base, status: 'unknown', subjects: [], detail: '主任未登记或未关联花名册，无法核对培训记录' };
-  const untrained = chairs.filter((c) => c.worker && countyTrainingsInYear(c.worker, asOf) === 0);
+  if (chairs.length === 0 || chairs.some((c) => c.trainings === undefined))
+    return {
+      ...base,
+      status: 'unknown',
+      subjects: [],
+      detail: '主任未登记，或既未关联花名册也未登记培训记录，无法核对培训',
+    };
+  const untrained = chairs.filter((c) => countyTrainingsInYear({ trainings: c.trainings ?? [] }, asOf) === 0);
   const yearEnded = asOf.slice(5) === '12-31';
   return {
     ...base,

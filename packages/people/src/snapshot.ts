@@ -9,9 +9,12 @@ import { type CommunityFacts, type DerivedFacts, derivedFacts } from '@shequ/dom
 import { type CommunityRegisters, membersOn, onPost, representing } from './registers.js';
 import {
   chairIsCommitteeMember,
+  chairOn,
   committeeMemberWorkerIds,
   countyTrainingsInYear,
   currentCommittee,
+  financeOrManagementMembers,
+  memberTrainings,
   staffCounts,
 } from './rules.js';
 
@@ -24,7 +27,6 @@ export function averagePay(pays: readonly (number | undefined)[]): number | unde
 
 export function deriveSnapshotFacts(registers: CommunityRegisters, asOf: string): DerivedFacts {
   const facts: CommunityFacts = {};
-  const byId = new Map(registers.workers.map((w) => [w.id, w]));
 
   const current = registers.workers.filter((w) => onPost(w, asOf));
   // A roster that has anyone who joined by the date is a register for the date, even if all have left.
@@ -35,10 +37,9 @@ export function deriveSnapshotFacts(registers: CommunityRegisters, asOf: string)
   }
 
   const chairTrainings = (kind: 'residents' | 'supervision') => {
-    const c = currentCommittee(registers, kind, asOf);
-    const chair = c ? membersOn(c, asOf).find((m) => m.role === 'chair') : undefined;
-    const worker = chair?.workerId ? byId.get(chair.workerId) : undefined;
-    return worker ? countyTrainingsInYear(worker, asOf) : undefined;
+    const chair = chairOn(registers, kind, asOf);
+    const trainings = chair ? memberTrainings(registers, chair) : undefined;
+    return trainings ? countyTrainingsInYear({ trainings }, asOf) : undefined;
   };
 
   const residents = currentCommittee(registers, 'residents', asOf);
@@ -54,8 +55,11 @@ export function deriveSnapshotFacts(registers: CommunityRegisters, asOf: string)
   const supervision = currentCommittee(registers, 'supervision', asOf);
   if (supervision) {
     const trainings = chairTrainings('supervision');
+    const members = membersOn(supervision, asOf);
+    const knowing = financeOrManagementMembers(members);
     facts.supervisionCommittee = {
-      members: membersOn(supervision, asOf).length,
+      members: members.length,
+      ...(knowing === undefined ? {} : { financeOrManagementMembers: knowing }),
       ...(trainings === undefined ? {} : { chairTrainings: trainings }),
     };
   }

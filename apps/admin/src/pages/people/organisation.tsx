@@ -14,6 +14,8 @@ import {
   type CommitteeKind,
   citeInline,
   committeeKindLabels,
+  type MemberKnowledge,
+  memberKnowledgeLabels,
   memberRoleLabels,
   workerPostLabels,
 } from '@shequ/people/labels';
@@ -34,6 +36,29 @@ const PropertyAreas = lazy(() =>
 const Representatives = lazy(() =>
   import('./Representatives.js').then((module) => ({ default: module.Representatives })),
 );
+
+/**
+ * What is kept with a membership: knowledge of finance or management (Jiangsu 17（5）) and the county-level
+ * training of a member not on the roster (Jiangsu 19（8））; nothing when neither is entered.
+ */
+function MemberRecordLine({
+  knowledge,
+  trainings,
+}: {
+  knowledge?: readonly MemberKnowledge[] | undefined;
+  trainings?: readonly { on: string; level: string }[] | undefined;
+}) {
+  const county = (trainings ?? []).filter((t) => t.level === 'county-or-above').map((t) => t.on);
+  if (knowledge === undefined && county.length === 0) return null;
+  return (
+    <Typography.Text type="secondary" data-testid="member-record">
+      {knowledge !== undefined &&
+        `财会、管理知识：${knowledge.length === 0 ? '无' : knowledge.map((k) => memberKnowledgeLabels[k]).join('、')}`}
+      {knowledge !== undefined && county.length > 0 && ' · '}
+      {county.length > 0 && `县级以上培训：${county.join('、')}`}
+    </Typography.Text>
+  );
+}
 
 /** A grid's households as its buildings and resident groups count them (Ezhou 第七条（二）). */
 function householdsLine(h: GridHouseholds | undefined): string {
@@ -127,6 +152,7 @@ export default function OrganisationPage() {
                           {m.workerId ? <Link to={`/people/${m.workerId}`}>{m.name}</Link> : m.name} ·{' '}
                           {memberRoleLabels[m.role]}
                         </span>
+                        <MemberRecordLine knowledge={m.knowledge} trainings={m.trainings} />
                         {appraisal && (
                           <AppraisalSummary history={appraisal.history} officeEnded={appraisal.officeEnded} />
                         )}
