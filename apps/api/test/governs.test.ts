@@ -91,7 +91,9 @@ describe('the reading of 重合 (Ezhou 第七条（二）, ezhou.units-coincide)
   });
 
   it('is a reading of the Ezhou pack too: compliance switches ezhou.groups-and-grids-coincide with it', async () => {
-    const pack = evaluatorFor(packsFor(EZHOU_COMMUNITY)).interpretations.find((i) => i.id === unitsCoincide.id);
+    const pack = evaluatorFor(packsFor(EZHOU_COMMUNITY)).interpretations.find(
+      (i) => i.id === unitsCoincide.id,
+    );
     expect(pack).toEqual(unitsCoincide);
     const result = async (readings?: Record<string, 'chosen' | 'alternative'>) => {
       const checked = await server.ezhou.compliance.community.query({

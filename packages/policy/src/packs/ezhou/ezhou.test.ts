@@ -127,9 +127,15 @@ describe('第七条（二） groups and grids coincide (guiding), read both ways
     expect(status(one, rule, nested)).toBe('pass');
   });
   it('households that do not add up, or a group in no grid, warn both ways', () => {
-    const short: CommunityFacts = { ...facts, grids: [{ households: 421, groups: [200, 220] }, facts.grids![1]!] };
+    const short: CommunityFacts = {
+      ...facts,
+      grids: [{ households: 421, groups: [200, 220] }, facts.grids![1]!],
+    };
     expect(status(short, rule, nested)).toBe('warn');
-    const outside: CommunityFacts = { ...facts, residentGroups: [...facts.residentGroups!, { households: 50 }] };
+    const outside: CommunityFacts = {
+      ...facts,
+      residentGroups: [...facts.residentGroups!, { households: 50 }],
+    };
     expect(result(outside, rule, nested).actual).toBe('1个居民小组不在任何网格内');
   });
   it('is unknown without the grids, not applicable without grids or groups', () => {
