@@ -5,7 +5,8 @@
  */
 import { seedDemocracyRegisters, seedPeopleRegisters } from '@shequ/db';
 import { demoDemocracyRegisters } from '@shequ/democracy';
-import { DAXINGGONG, demoRegisters } from '@shequ/people';
+import { DAXINGGONG, demoRegisters, unitsCoincide } from '@shequ/people';
+import { evaluatorFor, packsFor } from '@shequ/policy';
 import { describe, expect, it } from 'vitest';
 import { FIRST as EZHOU_COMMUNITY, seedEzhou } from './assessment-fixture.js';
 import { nanjing, registersMovedTo, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
@@ -87,6 +88,28 @@ describe('the reading of 重合 (Ezhou 第七条（二）, ezhou.units-coincide)
     expect(areas).toMatchObject({ status: 'warn', subjects: ['象山花园', '第一网格'] });
     expect(areas?.detail).toContain('跨越边界');
     expect(areas?.interpretations?.[0]).toMatchObject({ reading: 'alternative' });
+  });
+
+  it('is a reading of the Ezhou pack too: compliance switches ezhou.groups-and-grids-coincide with it', async () => {
+    const pack = evaluatorFor(packsFor(EZHOU_COMMUNITY)).interpretations.find(
+      (i) => i.id === unitsCoincide.id,
+    );
+    expect(pack).toEqual(unitsCoincide);
+    const result = async (readings?: Record<string, 'chosen' | 'alternative'>) => {
+      const checked = await server.ezhou.compliance.community.query({
+        code: EZHOU_COMMUNITY,
+        asOf: '2026-12-01',
+        ...(readings ? { readings } : {}),
+      });
+      expect(checked.interpretations).toContainEqual(unitsCoincide);
+      expect(checked.fromRegister).toContain('grids');
+      return checked.results.find((r) => r.rule === 'ezhou.groups-and-grids-coincide');
+    };
+    // 象山's registers: 第一网格's buildings hold 108 households, its one group 420 — apart both ways.
+    expect(await result()).toMatchObject({ status: 'warn', actual: '2个网格未与居民小组重合' });
+    const nested = await result({ 'ezhou.units-coincide': 'alternative' });
+    expect(nested).toMatchObject({ status: 'warn' });
+    expect(nested?.expected).toContain('整个居民小组');
   });
 
   it('refuses a reading it does not have, naming the field in Chinese', async () => {

@@ -1,4 +1,13 @@
-import { demoRegisters, fictionalIdNumber, rosterConflicts, type Worker, worker } from '@shequ/people';
+import {
+  demoRegisters,
+  fictionalIdNumber,
+  groupsAndGridsCoincide,
+  propertyAreasAndGridsCoincide,
+  rosterConflicts,
+  type Worker,
+  worker,
+  XINCHENG,
+} from '@shequ/people';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -117,5 +126,18 @@ describe('people registers in the database', () => {
       '2号楼',
       '3号楼',
     ]);
+  });
+
+  it('seeds 新城 (Ezhou) once it exists, whose stored registers read 重合 differently each way', async () => {
+    await insertTestCommunity(db, { code: XINCHENG, name: '新城社区居委会' });
+    expect(await seedPeopleRegisters(db, demoRegisters())).toBe(1);
+    const registers = await loadCommunityRegisters(db.db, XINCHENG);
+    expect(registers.grids.map((g) => g.name)).toEqual(['新城第一网格', '新城第二网格']);
+    expect(registers.propertyAreas?.map((a) => a.name)).toEqual(['翠湖苑', '锦绣家园']);
+    const nested = { readings: { 'ezhou.units-coincide': 'alternative' as const } };
+    expect(groupsAndGridsCoincide(registers).status).toBe('warn');
+    expect(groupsAndGridsCoincide(registers, nested).status).toBe('pass');
+    expect(propertyAreasAndGridsCoincide(registers).status).toBe('warn');
+    expect(propertyAreasAndGridsCoincide(registers, nested).status).toBe('pass');
   });
 });

@@ -28,6 +28,7 @@ export const communityFactLabels: Readonly<Record<string, string>> = {
   subCommittees: '下属委员会',
   residentGroups: '居民小组',
   buildings: '楼栋',
+  grids: '网格',
   'grid.leaders': '网格长',
   'grid.leadersOnCommittee': '由居委会成员兼任的网格长',
   'staff.twoCommittees': '“两委”成员',

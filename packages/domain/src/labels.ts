@@ -240,6 +240,7 @@ export const snapshotFieldLabels: Readonly<Record<string, string>> = {
   'supervisionCommittee.financeOrManagementMembers': '居务监督委员会中具备财会、管理知识的成员数',
   'supervisionCommittee.chairTrainings': '居务监督委员会主任本年度参加县级以上集中培训次数',
   'subCommittees.chairIsCommitteeMember': '下属委员会主任由居委会成员兼任',
+  grids: '各网格的户数及其中各居民小组的户数',
   'grid.leaders': '网格长人数',
   'grid.leadersOnCommittee': '由居委会成员兼任的网格长人数',
   'grid.workerAnnualPay': '网格工作人员年报酬（元）',

@@ -57,6 +57,10 @@ export const fullSnapshot: CommunitySnapshot = {
     { kind: 'security', members: 3 },
   ],
   residentGroups: [{ households: 40 }, { households: 35 }, { households: 48 }],
+  grids: [
+    { households: 75, groups: [40, 35] },
+    { households: 48, groups: [48] },
+  ],
   buildings: [
     { households: 24, leader: true },
     { households: 36, leader: false },

@@ -155,6 +155,19 @@ const snapshotFields = z.strictObject({
     .optional(),
   residentGroups: z.array(z.strictObject({ households: nonNegativeInteger })).optional(),
   buildings: z.array(z.strictObject({ households: nonNegativeInteger, leader: z.boolean() })).optional(),
+  /**
+   * One entry for each grid: its households (counted from its buildings where any are registered, else
+   * as entered) and the households of each resident group lying in it (Ezhou 第七条（二）: groups and grids
+   * coincide as far as possible).
+   */
+  grids: z
+    .array(
+      z.strictObject({
+        households: nonNegativeInteger.optional(),
+        groups: z.array(nonNegativeInteger),
+      }),
+    )
+    .optional(),
   representatives: nonNegativeInteger.optional(),
   grid: z
     .strictObject({

@@ -1,5 +1,6 @@
 /**
- * Demo registers for 象山社区居委会 (370305111007, 金山镇) and 大行宫社区居委会 (320102002002): a
+ * Demo registers for 象山社区居委会 (370305111007, 金山镇), 大行宫社区居委会 (320102002002) and
+ * 新城社区居委会 (420703101012, 鄂州 葛店镇): a
  * roster, the residents' and supervision committees of the current term, sub-committees, grids,
  * buildings, resident groups and property-service areas (象山's straddles two grids, 大行宫's coincides
  * with its grid and has the group's leader chairing its owners' committee). People are fictional; identity numbers are made up with a correct
@@ -360,9 +361,103 @@ function daxinggong(): CommunityRegisters {
   });
 }
 
+/** 新城社区居委会 (葛店镇, 华容区, 鄂州): the demo's Ezhou community with registers. */
+export const XINCHENG = '420703101012';
+
+/**
+ * 新城's grids, groups and estates fit together without crossing, but are not one to one: 第一网格 is
+ * made of two whole resident groups and holds 翠湖苑 and two more buildings; 第二网格 is 锦绣家园 and one
+ * group. So Ezhou 第七条（二）'s 重合 warns by the chosen reading (the same boundaries) and holds by the
+ * alternative (nesting) — the organisation page's 默认理解 / 另一种理解 switch shows the difference.
+ */
+function xincheng(): CommunityRegisters {
+  return community({
+    code: XINCHENG,
+    region: '420703',
+    employer: '华容区葛店镇社区工作服务中心',
+    people: [
+      {
+        name: '胡书记',
+        sex: 'male',
+        birthDate: '1979-04-16',
+        post: 'two-committees',
+        pay: 86000,
+        trained: '2026-04-08',
+      },
+      { name: '邓主任', sex: 'female', birthDate: '1983-09-21', post: 'two-committees', pay: 82000 },
+      { name: '余委员', sex: 'male', birthDate: '1987-01-30', post: 'two-committees', pay: 78000 },
+      {
+        name: '程专干',
+        sex: 'female',
+        birthDate: '1992-06-11',
+        post: 'specialist',
+        line: 'civil-affairs',
+        pay: 72000,
+      },
+      { name: '罗网格员', sex: 'male', birthDate: '1995-03-03', post: 'grid-worker', pay: 62000 },
+    ],
+    committees: [
+      {
+        idSuffix: 'rc',
+        kind: 'residents',
+        termFrom: '2021-06-01',
+        termTo: '2026-05-31',
+        members: [
+          ['邓主任', 'chair', 2],
+          ['胡书记', 'vice-chair', 1],
+          ['余委员', 'member', 3],
+        ],
+      },
+      {
+        idSuffix: 'rc2',
+        kind: 'residents',
+        termFrom: '2026-06-01',
+        termTo: '2031-05-31',
+        members: [
+          ['邓主任', 'chair', 2],
+          ['胡书记', 'vice-chair', 1],
+          ['余委员', 'member', 3],
+        ],
+      },
+    ],
+    grids: [
+      { name: '新城第一网格', households: 620, leader: 3, workers: [5] },
+      { name: '新城第二网格', households: 380, leader: 1, workers: [5] },
+    ],
+    buildings: [
+      { name: '翠湖苑1栋', households: 168, leaderName: '彭秀英', grid: 1, area: 1 },
+      { name: '翠湖苑2栋', households: 152, leaderName: '汪德明', grid: 1, area: 1 },
+      { name: '新城路3栋', households: 150, leaderName: '夏春兰', grid: 1 },
+      { name: '新城路4栋', households: 150, leaderName: '熊国庆', grid: 1 },
+      { name: '锦绣家园5栋', households: 200, leaderName: '蔡玉梅', grid: 2, area: 2 },
+      { name: '锦绣家园6栋', households: 180, leaderName: '袁志强', grid: 2, area: 2 },
+    ],
+    residentGroups: [
+      { name: '新城第一居民小组', households: 320, leaderName: '万桂香', grid: 1 },
+      { name: '新城第二居民小组', households: 300, leaderName: '雷建国', grid: 1 },
+      { name: '新城第三居民小组', households: 380, leaderName: '龚丽华', grid: 2 },
+    ],
+    // 翠湖苑 lies inside 第一网格; 锦绣家园 is 第二网格, its group's leader chairing its owners' committee.
+    propertyAreas: [
+      {
+        name: '翠湖苑',
+        propertyManager: '葛店翠湖物业服务有限公司',
+        households: 320,
+        ownersCommitteeChairName: '彭秀英',
+      },
+      {
+        name: '锦绣家园',
+        propertyManager: '锦绣物业服务有限公司',
+        households: 380,
+        ownersCommitteeChairName: '龚丽华',
+      },
+    ],
+  });
+}
+
 /** The demo registers, freshly built (callers may change them). */
 export function demoRegisters(): CommunityRegisters[] {
-  return [xiangshan(), daxinggong()];
+  return [xiangshan(), daxinggong(), xincheng()];
 }
 
 export type { Building, Grid, PropertyArea, ResidentGroup };

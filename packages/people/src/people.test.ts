@@ -255,9 +255,15 @@ describe('snapshot derived from the registers', () => {
         { households: 60, leader: true },
         { households: 36, leader: false },
       ],
+      // Each grid's households from its buildings, and the households of the groups in it (Ezhou 第七条（二）).
+      grids: [
+        { households: 108, groups: [420] },
+        { households: 36, groups: [380] },
+      ],
       grid: { leaders: 2, leadersOnCommittee: 1 },
     });
     expect(fields).toContain('staff.fullTime');
+    expect(fields).toContain('grids');
     expect(fields).toContain('buildings');
   });
 

@@ -28,7 +28,9 @@ export type AppliedInterpretation = RegisterInterpretation & { reading: Register
  * three are one and the same place. So the chosen reading is the same boundaries, one to one. The
  * alternative reads 重合 as fitting together without crossing (嵌套): 第七条（一） has one 网格长 run
  * "若干个网格站" and the groups are sized by households or by 物业区域 (300—500户), which suits a grid made
- * of whole groups, or a property area inside a grid, as well.
+ * of whole groups, or a property area inside a grid, as well. The Ezhou pack of `@shequ/policy` declares the
+ * same reading (same id and texts) on `ezhou.groups-and-grids-coincide`, so one `readings` switches both;
+ * the API's governs test holds them equal.
  */
 export const unitsCoincide = {
   id: 'ezhou.units-coincide',

@@ -1,7 +1,7 @@
 /**
  * The snapshot's counts worked out from the registers as of a date (docs/interfaces.md §2 and §5):
  * `staff.*`, `salary.annualAverage`, `committee.*`, `supervisionCommittee.*`, `subCommittees`,
- * `residentGroups`, `buildings`, `grid.*` and `representatives`. A register that is empty (or has
+ * `residentGroups`, `buildings`, `grids`, `grid.*` and `representatives`. A register that is empty (or has
  * nothing in force on the date) derives nothing, so a typed value remains where no register exists;
  * `layDerivedFacts` of `@shequ/domain` lays the derived fields over the typed ones.
  */
@@ -17,6 +17,7 @@ import {
   memberTrainings,
   staffCounts,
 } from './rules.js';
+import { householdsPerGrid } from './units.js';
 
 /** Average pay rounded half up to the fen; undefined unless every worker on the roster has pay entered. */
 export function averagePay(pays: readonly (number | undefined)[]): number | undefined {
@@ -80,6 +81,14 @@ export function deriveSnapshotFacts(registers: CommunityRegisters, asOf: string)
       leader: b.leaderName !== undefined,
     }));
   if (registers.grids.length > 0) {
+    // Ezhou 第七条（二）: each grid's households and its groups', for the pack's groups-and-grids-coincide.
+    facts.grids = householdsPerGrid(registers).map((g) => {
+      const households = g.buildings > 0 ? g.inBuildings : g.entered;
+      return {
+        ...(households === undefined ? {} : { households }),
+        groups: registers.residentGroups.filter((r) => r.gridId === g.gridId).map((r) => r.households),
+      };
+    });
     const leaders = registers.grids.filter((g) => g.leaderWorkerId !== undefined);
     facts.grid = {
       leaders: leaders.length,

@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { demoRegisters } from './demo.js';
+import { demoRegisters, XINCHENG } from './demo.js';
 import { registerInterpretations, registerReadings, unitsCoincide } from './readings.js';
-import { groupsAndGridsCoincide, householdsPerGrid, propertyAreasAndGridsCoincide } from './units.js';
+import { deriveSnapshotFacts } from './snapshot.js';
+import {
+  groupsAndGridsCoincide,
+  householdsPerGrid,
+  propertyAreaOverlap,
+  propertyAreasAndGridsCoincide,
+} from './units.js';
 
 const [xiangshan, daxinggong] = demoRegisters();
 if (!xiangshan || !daxinggong) throw new Error('demo registers missing');
@@ -194,5 +200,35 @@ describe('the reading of 重合 (ezhou.units-coincide), both ways', () => {
       expect(document, i.id).toContain(`\`${i.id}\``);
       expect(document, i.id).toContain(i.alternative);
     }
+  });
+});
+
+describe('the demo’s Ezhou community 新城 shows the switch', () => {
+  const xincheng = demoRegisters().find((r) => r.communityCode === XINCHENG);
+  if (!xincheng) throw new Error('新城 demo registers missing');
+  const nested = { readings: { [unitsCoincide.id]: 'alternative' as const } };
+
+  it('warns by the same boundaries: 第一网格 holds two groups, and 翠湖苑 only part of it', () => {
+    expect(groupsAndGridsCoincide(xincheng)).toMatchObject({ status: 'warn', subjects: ['新城第一网格'] });
+    expect(propertyAreasAndGridsCoincide(xincheng)).toMatchObject({
+      status: 'warn',
+      subjects: ['翠湖苑', '新城第一网格'],
+    });
+  });
+
+  it('holds by nesting: whole groups make up each grid, and no estate crosses a grid', () => {
+    expect(groupsAndGridsCoincide(xincheng, nested)).toMatchObject({ status: 'pass', subjects: [] });
+    expect(propertyAreasAndGridsCoincide(xincheng, nested)).toMatchObject({ status: 'pass', subjects: [] });
+  });
+
+  it('derives the same grids for the Ezhou pack, and shows 锦绣家园’s group leader chairing its owners’ committee', () => {
+    expect(deriveSnapshotFacts(xincheng, '2026-12-01').facts.grids).toEqual([
+      { households: 620, groups: [320, 300] },
+      { households: 380, groups: [380] },
+    ]);
+    expect(propertyAreaOverlap(xincheng).find((a) => a.name === '锦绣家园')).toMatchObject({
+      grid: { name: '新城第二网格' },
+      concurrentChair: { group: '新城第三居民小组', name: '龚丽华' },
+    });
   });
 });

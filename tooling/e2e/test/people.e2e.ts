@@ -3,15 +3,18 @@
  * masked, the post and training filters, a person's page where the full numbers are shown on request
  * (and logged), and the community's organisation chart — with no rule of Ezhou or Jiangsu checked, as
  * neither governs a community of 金山镇 — and a property-service area added; on a desktop, then opened
- * on a 390×844 phone.
+ * on a 390×844 phone. Then the administrator opens 新城社区 (鄂州), where Ezhou 第七条（二） governs, and
+ * switches what 重合 means (ezhou.units-coincide): the findings change from 提示 to 符合, and back.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
 import { demoAccountPassword, type RunningServer, startServer } from './server.js';
-import { signIn } from './sign-in.js';
+import { firstSignIn, signIn } from './sign-in.js';
 
 const xiangshan = { code: '370305111007', name: '象山社区居委会' };
+/** The demo's Ezhou community with registers: its grids, groups and estates nest but are not one to one. */
+const xincheng = { code: '420703101012', name: '新城社区居委会' };
 
 describeInBrowser('the people roster and organisation chart in the console', () => {
   let server: RunningServer;
@@ -138,6 +141,44 @@ describeInBrowser('the people roster and organisation chart in the console', () 
     await page.getByTestId('org-findings').getByText('本社区适用的文件对组织架构没有需核对的规定').waitFor();
     await page.getByTestId('org-property-areas-card').getByText('象山东苑').waitFor();
     await screenshot(page, 'people-mobile');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('lets the administrator switch the reading of 重合 on 新城’s organisation page, and back', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.context().clearCookies();
+    await firstSignIn(page, server.url, {
+      username: 'admin',
+      oneTimePassword: server.adminPassword,
+      newPassword: 'People-Coincide-2026!',
+    });
+    await page.goto(`${server.url}/people/org/${xincheng.code}`);
+    await page.getByRole('heading', { name: `${xincheng.name} · 组织架构` }).waitFor();
+    const findings = page.getByTestId('org-findings');
+    const finding = (title: string) => findings.locator('.ant-list-item', { hasText: title });
+    const groups = finding('居民小组与网格尽可能重合');
+    const areas = finding('物业服务区域与网格尽可能重合');
+    // 默认理解 (the same boundaries): 第一网格 is two whole groups, 翠湖苑 only part of it — both warn.
+    await groups.getByText('提示', { exact: true }).waitFor();
+    await groups.getByText(/未重合：新城第一网格/).waitFor();
+    await areas.getByText('提示', { exact: true }).waitFor();
+    await expect(groups.getByRole('radio', { name: '默认理解' }).isChecked()).resolves.toBe(true);
+    await screenshot(page, 'people-coincide-chosen');
+
+    // 另一种理解 (nesting): the same registers fit together without crossing — both hold.
+    await groups.getByText('另一种理解', { exact: true }).click();
+    await groups.getByText('符合', { exact: true }).waitFor();
+    await groups.getByText(/各由整个的居民小组组成/).waitFor();
+    await areas.getByText('符合', { exact: true }).waitFor();
+    await groups.getByText(/互相嵌套、互不跨越/).waitFor();
+    await expect(groups.getByRole('radio', { name: '另一种理解' }).isChecked()).resolves.toBe(true);
+    await screenshot(page, 'people-coincide-alternative');
+
+    // And back to the default reading.
+    await groups.getByText('默认理解', { exact: true }).click();
+    await groups.getByText('提示', { exact: true }).waitFor();
+    await areas.getByText('提示', { exact: true }).waitFor();
+    await expect(groups.getByRole('radio', { name: '默认理解' }).isChecked()).resolves.toBe(true);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -75,6 +75,7 @@ const getters: { readonly [P in FactPath]: FactGetter } = {
   subCommittees: (f) => f.subCommittees,
   residentGroups: (f) => f.residentGroups,
   buildings: (f) => f.buildings,
+  grids: (f) => f.grids,
   representatives: (f) => f.representatives,
   grid: (f) => f.grid,
   'grid.leaders': (f) => f.grid?.leaders,

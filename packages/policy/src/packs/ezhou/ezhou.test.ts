@@ -93,6 +93,57 @@ describe('第七条（二） resident groups of 300–500 households (guiding)',
   });
 });
 
+describe('第七条（二） groups and grids coincide (guiding), read both ways', () => {
+  const rule = 'ezhou.groups-and-grids-coincide';
+  const nested = alternative(readings.unitsCoincide.id);
+  // Two grids of 420 and 380 households; the first holds two groups making up its households.
+  const facts: CommunityFacts = {
+    residentGroups: [{ households: 200 }, { households: 220 }, { households: 380 }],
+    grids: [
+      { households: 420, groups: [200, 220] },
+      { households: 380, groups: [380] },
+    ],
+  };
+  it('by the chosen reading (the same boundaries) a grid of two groups warns', () => {
+    const r = result(facts, rule);
+    expect(r.status).toBe('warn');
+    expect(r.actual).toBe('1个网格未与居民小组重合');
+    expect(r.citation).toMatchObject({ document: '鄂州市城市社区工作规则（试行）', article: '第七条（二）' });
+  });
+  it('by the alternative (nesting) the same grids pass, and each reading is named in the explanation', () => {
+    expect(status(facts, rule, nested)).toBe('pass');
+    const explained = result(facts, rule, { ...nested, explain: true }).explanation;
+    expect(explained?.interpretations).toEqual([{ ...readings.unitsCoincide, reading: 'alternative' }]);
+  });
+  it('one group to a grid with the same households passes both ways', () => {
+    const one: CommunityFacts = {
+      residentGroups: [{ households: 420 }, { households: 380 }],
+      grids: [
+        { households: 420, groups: [420] },
+        { households: 380, groups: [380] },
+      ],
+    };
+    expect(status(one, rule)).toBe('pass');
+    expect(status(one, rule, nested)).toBe('pass');
+  });
+  it('households that do not add up, or a group in no grid, warn both ways', () => {
+    const short: CommunityFacts = {
+      ...facts,
+      grids: [{ households: 421, groups: [200, 220] }, facts.grids![1]!],
+    };
+    expect(status(short, rule, nested)).toBe('warn');
+    const outside: CommunityFacts = {
+      ...facts,
+      residentGroups: [...facts.residentGroups!, { households: 50 }],
+    };
+    expect(result(outside, rule, nested).actual).toBe('1个居民小组不在任何网格内');
+  });
+  it('is unknown without the grids, not applicable without grids or groups', () => {
+    expect(status({ residentGroups: facts.residentGroups }, rule)).toBe('unknown');
+    expect(status({ residentGroups: [], grids: [] }, rule)).toBe('not-applicable');
+  });
+});
+
 describe('第七条（三） building leaders (guiding)', () => {
   const rule = 'ezhou.building-leaders';
   it('warns when a building has no leader', () => {

@@ -29,6 +29,8 @@ const quotes = {
   size: '社区规模原则上不小于3000户10000人（小于此规模的乡镇政府所在地可设立一个社区）。',
   subCommittees: '每个下属委员会由 1 名社区居民委员会成员牵头负责，由若干居民代表组成。',
   groups: '居民小组原则上按照 300-500 户（或物业区域）的规模设立',
+  coincide:
+    '一般情况下，居民小组、网格站、物业服务区域应尽可能重合，居民小组长可同时兼任网格站长和业主委员会主任。',
   buildingLeaders: '各居民小组内，原则上按照 1 个楼栋（单元）或不超过 50 户规模选配 1 名楼栋长。',
   floors: '社区综合服务设施主体建筑应为结构合理、功能协调的整体建筑，一般不超过三层。',
   area: '按照每百户居民拥有面积不低于 50 平方米且总面积不少于 1000 平方米的标准建设。',
@@ -79,6 +81,19 @@ export const ezhouInterpretations = {
     name: '第七条（一）“由若干居民代表组成”：下属委员会至少几人',
     chosen: '“若干”至少为1名，下属委员会至少2人（1名居委会成员牵头，加至少1名居民代表）。',
     alternative: '“若干”意为不止一名，下属委员会至少3人（1名牵头成员加至少2名居民代表）。',
+  },
+  /**
+   * 第七条（二）"重合": the same boundaries (重合 is exact cover, and the same sentence lets one person lead
+   * the group, the grid station and the owners' committee), or nesting without crossing (第七条（一） has
+   * one 网格长 run 若干个网格站, and groups are sized by households 或物业区域). The registers' rules of
+   * `@shequ/people` (groupsAndGridsCoincide, propertyAreasAndGridsCoincide) read the same id.
+   */
+  unitsCoincide: {
+    id: 'ezhou.units-coincide',
+    name: '第七条（二）“居民小组、网格站、物业服务区域应尽可能重合”：“重合”指边界相同，还是互不跨越',
+    chosen: '边界相同：每个网格恰与一个户数相同的居民小组、一个楼栋相同的物业服务区域一一对应',
+    alternative:
+      '互相嵌套、互不跨越：每个居民小组只在一个网格内，网格由整个的居民小组组成（户数合计相同）；物业服务区域与网格不跨越彼此的边界（区域在一个网格内，或网格在一个区域内）',
   },
   buildingLeaderBasis: {
     id: 'ezhou.building-leader-basis',
@@ -343,6 +358,45 @@ export const ezhouPack = definePack({
               ? undefined
               : () =>
                   `未达到指导性要求：居民小组原则上按${min}—${max}户设立，${outside}个小组超出范围（以物业区域设立的小组可不受此限）。`,
+        };
+      },
+    }),
+    check({
+      id: 'ezhou.groups-and-grids-coincide',
+      title: '居民小组与网格一般情况下应尽可能重合',
+      citation: cite('第七条（二）', quotes.coincide),
+      // 一般情况下…尽可能: guidance, a miss warns.
+      binding: 'guiding',
+      facts: { grids: 'grids', groups: 'residentGroups' },
+      interpretations: [ezhouInterpretations.unitsCoincide],
+      evaluate: ({ facts, alternative }) => {
+        const { grids, groups } = facts;
+        if (grids.length === 0 || groups.length === 0) return { notApplicable: '未分设网格或居民小组' };
+        const nested = alternative(ezhouInterpretations.unitsCoincide.id);
+        let apart = 0;
+        let placed = 0;
+        for (let i = 0; i < grids.length; i++) {
+          const grid = grids[i]!;
+          placed += grid.groups.length;
+          let sum = 0;
+          for (let j = 0; j < grid.groups.length; j++) sum += grid.groups[j]!;
+          const fits = nested ? grid.groups.length > 0 : grid.groups.length === 1;
+          if (!fits || grid.households === undefined || grid.households !== sum) apart++;
+        }
+        const outside = Math.max(0, groups.length - placed);
+        return {
+          holds: apart === 0 && outside === 0,
+          expected: nested
+            ? '每个网格由户数合计相同的整个居民小组组成，每个居民小组在一个网格内'
+            : '每个网格恰与一个户数相同的居民小组重合',
+          actual: later(() => {
+            const problems: string[] = [];
+            if (apart > 0) problems.push(`${apart}个网格未与居民小组重合`);
+            if (outside > 0) problems.push(`${outside}个居民小组不在任何网格内`);
+            return problems.length === 0
+              ? `${grids.length}个网格、${groups.length}个居民小组均重合`
+              : problems.join('；');
+          }),
         };
       },
     }),
