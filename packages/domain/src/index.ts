@@ -10,5 +10,6 @@ export * from './labels.js';
 export * from './organisation.js';
 export * from './roles.js';
 export * from './safety.js';
+export * from './shared-readings.js';
 export * from './snapshot.js';
 export * from './webhooks.js';

@@ -5,6 +5,7 @@
  * `people.organisation`, the console's organisation page), and a finding that depends on one says which
  * reading it applied.
  */
+import { ezhouUnitsCoincide } from '@shequ/domain';
 import { z } from 'zod';
 
 /** Ambiguous wording and the two ways of reading it; `chosen` applies unless the caller asks otherwise. */
@@ -22,23 +23,10 @@ export type RegisterReading = 'chosen' | 'alternative';
 export type AppliedInterpretation = RegisterInterpretation & { reading: RegisterReading };
 
 /**
- * Ezhou 第七条（二）: "一般情况下，居民小组、网格站、物业服务区域应尽可能重合，居民小组长可同时兼任网格站长和
- * 业主委员会主任". 重合 is the word for figures that cover each other exactly, and the clause after it
- * lets one person lead the group, the grid station and the owners' committee at once — natural when the
- * three are one and the same place. So the chosen reading is the same boundaries, one to one. The
- * alternative reads 重合 as fitting together without crossing (嵌套): 第七条（一） has one 网格长 run
- * "若干个网格站" and the groups are sized by households or by 物业区域 (300—500户), which suits a grid made
- * of whole groups, or a property area inside a grid, as well. The Ezhou pack of `@shequ/policy` declares the
- * same reading (same id and texts) on `ezhou.groups-and-grids-coincide`, so one `readings` switches both;
- * the API's governs test holds them equal.
+ * Ezhou 第七条（二）'s 重合, written once in `@shequ/domain` because the Ezhou pack of `@shequ/policy`
+ * declares the same reading on `ezhou.groups-and-grids-coincide`: one `readings` switches both.
  */
-export const unitsCoincide = {
-  id: 'ezhou.units-coincide',
-  name: '第七条（二）“居民小组、网格站、物业服务区域应尽可能重合”：“重合”指边界相同，还是互不跨越',
-  chosen: '边界相同：每个网格恰与一个户数相同的居民小组、一个楼栋相同的物业服务区域一一对应',
-  alternative:
-    '互相嵌套、互不跨越：每个居民小组只在一个网格内，网格由整个的居民小组组成（户数合计相同）；物业服务区域与网格不跨越彼此的边界（区域在一个网格内，或网格在一个区域内）',
-} as const satisfies RegisterInterpretation;
+export const unitsCoincide = ezhouUnitsCoincide satisfies RegisterInterpretation;
 
 /** Every reading the rules on the registers make, by id. */
 export const registerInterpretations: readonly RegisterInterpretation[] = [unitsCoincide];

@@ -3,7 +3,7 @@
  * (第四十四条: 自印发之日起实施). The rule covers urban communities only (第二条).
  */
 import type { FacilityFunction, HonourKind } from '@shequ/domain';
-import { NATIONAL_CODE } from '@shequ/domain';
+import { ezhouUnitsCoincide, NATIONAL_CODE } from '@shequ/domain';
 import {
   check,
   citeFrom,
@@ -83,18 +83,10 @@ export const ezhouInterpretations = {
     alternative: '“若干”意为不止一名，下属委员会至少3人（1名牵头成员加至少2名居民代表）。',
   },
   /**
-   * 第七条（二）"重合": the same boundaries (重合 is exact cover, and the same sentence lets one person lead
-   * the group, the grid station and the owners' committee), or nesting without crossing (第七条（一） has
-   * one 网格长 run 若干个网格站, and groups are sized by households 或物业区域). The registers' rules of
-   * `@shequ/people` (groupsAndGridsCoincide, propertyAreasAndGridsCoincide) read the same id.
+   * 第七条（二）"重合": the same boundaries, or nesting without crossing. Written in `@shequ/domain` (the
+   * reasons are there), since the register rules of `@shequ/people` read the same id and texts.
    */
-  unitsCoincide: {
-    id: 'ezhou.units-coincide',
-    name: '第七条（二）“居民小组、网格站、物业服务区域应尽可能重合”：“重合”指边界相同，还是互不跨越',
-    chosen: '边界相同：每个网格恰与一个户数相同的居民小组、一个楼栋相同的物业服务区域一一对应',
-    alternative:
-      '互相嵌套、互不跨越：每个居民小组只在一个网格内，网格由整个的居民小组组成（户数合计相同）；物业服务区域与网格不跨越彼此的边界（区域在一个网格内，或网格在一个区域内）',
-  },
+  unitsCoincide: ezhouUnitsCoincide,
   buildingLeaderBasis: {
     id: 'ezhou.building-leader-basis',
     name: '第七条（三）“1个楼栋（单元）或不超过50户”：超过50户的楼栋是否须多于1名楼栋长',
