@@ -12,7 +12,7 @@
  * README.md ("The national pack") lists every article of both versions, which are checked and why the
  * others cannot be.
  */
-import { NATIONAL_CODE } from '@shequ/domain';
+import { NATIONAL_CODE, subCommitteeKindLabel } from '@shequ/domain';
 import { check, citeFrom, definePack, fmt, parameter, rangeCheck, value } from '../../engine/index.js';
 
 export const NATIONAL_LAW_2018 = '中华人民共和国城市居民委员会组织法（2018年修正）';
@@ -48,11 +48,10 @@ const committeeScale = (id: string, title: string, citation: ReturnType<typeof c
     format: fmt.households,
   });
 /** The three sub-committees 第十三条 names, by their snapshot kind (docs/glossary.md). */
-const namedSubCommittees = [
-  { kind: 'mediation', label: '人民调解委员会' },
-  { kind: 'security', label: '治安保卫委员会' },
-  { kind: 'health', label: '公共卫生委员会' },
-] as const;
+const namedSubCommittees = (['mediation', 'security', 'health'] as const).map((kind) => ({
+  kind,
+  label: subCommitteeKindLabel(kind),
+}));
 
 /** `actual` of the sub-committee check, by the bit set of the named committees missing (bit k: the k-th). */
 const missingSubCommitteeTexts = Array.from({ length: 1 << namedSubCommittees.length }, (_, missing) =>
