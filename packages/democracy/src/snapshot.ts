@@ -10,21 +10,7 @@ import { type CommunityFacts, type DerivedFacts, derivedFacts } from '@shequ/dom
 import type { DemocracyRegisters } from './records.js';
 import { contestedUnsubmitted, deliberationBodyOn, electionInForce, meetingBurden } from './rules.js';
 
-/**
- * Accounts (`finance`) have no kind of their own in the snapshot. By default they count as routine
- * matters, disclosed quarterly (Jinshan 第九条（三） "定期" names no period); `financeCountsAsRoutine:
- * false` selects the alternative reading, in which accounts are a separate duty and do not satisfy the
- * routine cadence of Jiangsu 16（3）.
- */
-export interface DeriveOptions {
-  financeCountsAsRoutine?: boolean;
-}
-
-export function deriveDemocracyFacts(
-  registers: DemocracyRegisters,
-  asOf: string,
-  options: DeriveOptions = {},
-): DerivedFacts {
+export function deriveDemocracyFacts(registers: DemocracyRegisters, asOf: string): DerivedFacts {
   const facts: CommunityFacts = {};
 
   const meetings = [
@@ -55,13 +41,10 @@ export function deriveDemocracyFacts(
   );
   if (charters.length > 0) facts.charters = charters.sort((a, b) => a.adoptedOn.localeCompare(b.adoptedOn));
 
-  const financeCountsAsRoutine = options.financeCountsAsRoutine ?? true;
+  // Each disclosure keeps its category; whether the accounts count as routine is the pack's reading.
   const disclosures = registers.disclosures
-    .filter((d) => d.on <= asOf && (d.category !== 'finance' || financeCountsAsRoutine))
-    .map((d) => ({
-      kind: d.category === 'important' ? ('important' as const) : ('routine' as const),
-      on: d.on,
-    }))
+    .filter((d) => d.on <= asOf)
+    .map((d) => ({ kind: d.category, on: d.on }))
     .sort((a, b) => a.on.localeCompare(b.on) || a.kind.localeCompare(b.kind));
   if (registers.disclosures.some((d) => d.on <= asOf)) facts.disclosures = disclosures;
 

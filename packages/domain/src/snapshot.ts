@@ -86,7 +86,11 @@ export const meetingKind = z.string().min(1);
 export const charterKinds = ['autonomy-charter', 'residents-covenant'] as const;
 export const charterKind = z.enum(charterKinds);
 
-export const disclosureKinds = ['routine', 'important'] as const;
+/**
+ * What a disclosure (居务公开) made public: routine matters, important matters, or the accounts (财务收支).
+ * Whether the accounts also count as a routine matter is a pack's reading (`jiangsu.accounts-routine`).
+ */
+export const disclosureKinds = ['routine', 'important', 'finance'] as const;
 export const disclosureKind = z.enum(disclosureKinds);
 
 const flag = z.boolean({ error: (iss) => (iss.input === undefined ? '必填' : '应为 true 或 false') });

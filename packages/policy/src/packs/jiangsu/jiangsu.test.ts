@@ -434,7 +434,7 @@ describe('15（5） filing charters and covenants', () => {
 });
 
 describe('16（3） disclosure cadence', () => {
-  const disclosures = (kind: 'routine' | 'important', ...on: string[]) => ({
+  const disclosures = (kind: 'routine' | 'important' | 'finance', ...on: string[]) => ({
     disclosures: on.map((d) => ({ kind, on: d })),
   });
   const during = '2024-05-10';
@@ -455,6 +455,18 @@ describe('16（3） disclosure cadence', () => {
     ).toEqual(['pass', 'pass', 'warn', 'warn', 'warn']);
     expect(statusOf('routine-disclosure', disclosures('routine', '2024-06-30'), { asOf: '2024-06-30' })).toBe(
       'pass',
+    );
+  });
+
+  it('counts the accounts disclosed as a routine disclosure, and read alternatively does not (jiangsu.accounts-routine)', () => {
+    const accounts = disclosures('finance', '2024-02-15');
+    expect(statusOf('routine-disclosure', accounts, { asOf: during })).toBe('pass');
+    expect(
+      statusOf('routine-disclosure', accounts, { asOf: during, alternative: ['jiangsu.accounts-routine'] }),
+    ).toBe('warn');
+    // The accounts are never an important matter.
+    expect(statusOf('important-disclosure', disclosures('finance', '2024-04-15'), { asOf: during })).toBe(
+      'warn',
     );
   });
 

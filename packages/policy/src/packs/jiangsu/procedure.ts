@@ -52,6 +52,20 @@ const calendarPeriods = {
   alternative: '按滚动周期：评估日前3个月、1个月、12个月内应有',
 } as const;
 
+/**
+ * 16（3） sorts what is disclosed into routine and important matters and names no third kind; the
+ * accounts (财务收支), which Jinshan 第九条（三） has disclosed "定期" with no period, are kept as a
+ * category of their own. Read as the routine matters they most resemble (recurring, not a single
+ * decision), a quarter with the accounts disclosed has its routine disclosure; the alternative holds the
+ * accounts a separate duty that does not stand in for the routine one.
+ */
+const accountsRoutine = {
+  id: 'jiangsu.accounts-routine',
+  name: '16（3）常规性事项是否包括财务收支（账目）的公开',
+  chosen: '财务收支属常规性事项：公开账目即算一次常规性事项公开',
+  alternative: '财务收支另行公开，不计入常规性事项的公开次数',
+} as const;
+
 /** Item 12 says "提前" and no period. */
 const consultationAdvance = {
   id: 'jiangsu.consultation-advance',
@@ -213,8 +227,8 @@ export const procedureRules = [
   // had any important matter the snapshot cannot say, which is one more reason this only warns.
   ...(
     [
-      { kind: 'routine', months: 3, label: '常规性事项', cadence: '每季度' },
-      { kind: 'important', months: 1, label: '重要事项', cadence: '每月' },
+      { kind: 'routine', months: 3, label: '常规性事项', cadence: '每季度', accounts: true },
+      { kind: 'important', months: 1, label: '重要事项', cadence: '每月', accounts: false },
     ] as const
   ).map((d) =>
     check({
@@ -223,12 +237,14 @@ export const procedureRules = [
       citation: cite('16（3）', disclosureQuote),
       binding: 'guiding',
       facts: { disclosures: 'disclosures' },
-      interpretations: [calendarPeriods],
+      interpretations: d.accounts ? [calendarPeriods, accountsRoutine] : [calendarPeriods],
       evaluate: ({ facts, asOf, alternative }) => {
         const judgedOn = cadencePeriod(asOf, d.months, alternative(calendarPeriods.id));
         if ('notApplicable' in judgedOn) return judgedOn;
+        const accountsCount = d.accounts && !alternative(accountsRoutine.id);
         const count = facts.disclosures.filter(
-          (x) => x.kind === d.kind && within(x.on, judgedOn.period),
+          (x) =>
+            (x.kind === d.kind || (accountsCount && x.kind === 'finance')) && within(x.on, judgedOn.period),
         ).length;
         return {
           holds: count > 0,
