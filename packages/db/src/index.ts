@@ -43,6 +43,7 @@ export {
 } from './people-workers.js';
 export * from './reconcile.js';
 export { markRegistersChanged } from './register-changes.js';
+export { communityChangeStamp, foldCommunityChanges } from './community-changes.js';
 export * from './resident-data-store.js';
 export * from './schema.js';
 export * from './seed.js';
