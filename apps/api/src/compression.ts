@@ -15,13 +15,7 @@
  * the `onSend` hooks; a JSON one is unpacked here instead, exactly as Fastify would, and its body compressed.
  */
 import { promisify } from 'node:util';
-import {
-  brotliCompress,
-  brotliCompressSync,
-  gzip,
-  gzipSync,
-  constants as zlibConstants,
-} from 'node:zlib';
+import { brotliCompress, brotliCompressSync, gzip, gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Bodies smaller than this go out uncompressed. */

@@ -16,9 +16,14 @@ export async function communityChangeStamp(
   provinceCode?: string,
 ): Promise<string> {
   const [row] = await db
-    .select({ total: sql<string>`coalesce(${sum(communityChanges.weight)}, 0)::text`, last: max(communityChanges.id) })
+    .select({
+      total: sql<string>`coalesce(${sum(communityChanges.weight)}, 0)::text`,
+      last: max(communityChanges.id),
+    })
     .from(communityChanges)
-    .where(provinceCode === undefined ? undefined : inArray(communityChanges.provinceCode, [provinceCode, '']));
+    .where(
+      provinceCode === undefined ? undefined : inArray(communityChanges.provinceCode, [provinceCode, '']),
+    );
   return `${row?.total ?? 0}:${row?.last ?? 0}`;
 }
 

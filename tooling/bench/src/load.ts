@@ -122,11 +122,11 @@ function bareApp(database: DatabaseHandle): FastifyInstance {
       database.db,
       communityListWhere(JIANGSU, { search: SEARCH }),
       {
-      page: 1,
-      pageSize: 20,
-      sortField: 'code',
-      sortOrder: 'ascend',
-    },
+        page: 1,
+        pageSize: 20,
+        sortField: 'code',
+        sortOrder: 'ascend',
+      },
       JIANGSU,
     ),
   );

@@ -212,7 +212,9 @@ export async function dashboardOf(
   const communityNames = new Map(
     unnamed.size === 0
       ? []
-      : evaluated.filter((e) => unnamed.has(e.community.code)).map((e) => [e.community.code, e.community.name]),
+      : evaluated
+          .filter((e) => unnamed.has(e.community.code))
+          .map((e) => [e.community.code, e.community.name]),
   );
   return {
     node,
