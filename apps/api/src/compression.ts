@@ -15,11 +15,17 @@
  * the `onSend` hooks; a JSON one is unpacked here instead, exactly as Fastify would, and its body compressed.
  */
 import { promisify } from 'node:util';
-import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, gzip, gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Bodies smaller than this go out uncompressed. */
 export const MIN_COMPRESSED_BYTES = 1024;
+
+/**
+ * Bodies up to this size are compressed on the request's own thread: handing a list page of a few KB
+ * to the thread pool and back costs more than compressing it (the bytes are the same either way).
+ */
+export const SYNC_COMPRESSION_MAX_BYTES = 64 * 1024;
 
 const BROTLI_QUALITY = 5;
 const GZIP_LEVEL = 6;
@@ -75,16 +81,18 @@ function addVary(reply: FastifyReply): void {
 }
 
 async function compress(body: Buffer, encoding: ResponseEncoding): Promise<Buffer> {
+  const small = body.length <= SYNC_COMPRESSION_MAX_BYTES;
   if (encoding === 'br') {
-    return brotli(body, {
+    const options = {
       params: {
         [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
         [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
         [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
       },
-    });
+    };
+    return small ? brotliCompressSync(body, options) : brotli(body, options);
   }
-  return gzipAsync(body, { level: GZIP_LEVEL });
+  return small ? gzipSync(body, { level: GZIP_LEVEL }) : gzipAsync(body, { level: GZIP_LEVEL });
 }
 
 /** Moves a fetch `Response`'s status and headers onto the reply, as Fastify does when it sends one. */

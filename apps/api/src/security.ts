@@ -3,7 +3,7 @@
  * security headers of the console, the `Origin` check on changes, and the scheduled removal of records
  * that no longer count (expired or idle sessions, login attempts whose window and lock have passed).
  */
-import { type Database, deleteSettledWebhookDeliveries } from '@shequ/db';
+import { type Database, deleteSettledWebhookDeliveries, foldCommunityChanges } from '@shequ/db';
 import { webhookOutboxPurgeBefore } from '@shequ/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { deleteExpiredSessions } from './auth/sessions.js';
@@ -106,13 +106,15 @@ export function registerOriginCheck(app: FastifyInstance, allowedOrigins: readon
 
 /**
  * Removes expired and idle sessions, spent login attempts and settled webhook deliveries past their
- * retention (R-HOOK-3); returns how many of each.
+ * retention (R-HOOK-3); returns how many of each. Also folds the noted community changes into one row
+ * per province (their stamps keep their sums), so that table stays small.
  */
 export async function sweepExpired(
   db: Database,
   now: Date,
   settings: { sessionIdleMs: number; throttle: ThrottlePolicy },
 ): Promise<{ sessions: number; loginAttempts: number; webhookDeliveries: number }> {
+  await foldCommunityChanges(db);
   return {
     sessions: await deleteExpiredSessions(db, now, settings.sessionIdleMs),
     loginAttempts: await deleteStaleAttempts(db, now, settings.throttle),

@@ -8,6 +8,7 @@ import { type CommunityFacts, jurisdictionLevels } from '@shequ/domain';
 import { appRoles } from '@shequ/domain/roles';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -86,6 +87,25 @@ export const communities = pgTable(
     index('communities_residents_idx').on(t.residents),
     index('communities_name_idx').on(t.name),
   ],
+);
+
+/**
+ * One row per statement that changed `communities`, per province it touched, written by the
+ * statement triggers of migration 0017 (`shequ_note_community_changes`), so every writer — the API,
+ * an import, the CLI, another server — is counted. The sum of `weight` of a province grows with every
+ * committed change under it: a reader caching something computed from the communities (a list's
+ * count, a dashboard's evaluation) checks that sum, one index lookup, instead of rescanning them.
+ * Province `''` is a TRUNCATE, which changes every province. Rows are folded into one per province
+ * (`foldCommunityChanges`) without changing a sum.
+ */
+export const communityChanges = pgTable(
+  'community_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    provinceCode: varchar('province_code', { length: 6 }).notNull(),
+    weight: bigint('weight', { mode: 'number' }).notNull().default(1),
+  },
+  (t) => [index('community_changes_province_idx').on(t.provinceCode)],
 );
 
 export const users = pgTable(

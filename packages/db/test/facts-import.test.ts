@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditLog,
   communities,
+  communityChangeStamp,
   type DatabaseHandle,
+  foldCommunityChanges,
   importCommunityFacts,
   importDivisions,
   mergeFacts,
@@ -97,6 +99,51 @@ describe('importing community facts', () => {
     );
     expect(result).toEqual({ ok: true, updated: 1, dryRun: true });
     expect(await stored(XIANGSHAN)).toEqual(before);
+  });
+});
+
+describe('the change stamp of the communities', () => {
+  let database: DatabaseHandle;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await importDivisions(database, { prefixes: ['370305111'] });
+  });
+  afterAll(() => database.close());
+
+  it('moves with every committed change of a province, by any statement, and not with other provinces', async () => {
+    const shandong = await communityChangeStamp(database.db, '370000');
+    const everywhere = await communityChangeStamp(database.db);
+    const jiangsu = await communityChangeStamp(database.db, '320000');
+    await importCommunityFacts(
+      database.db,
+      [{ code: XIANGSHAN, name: '象山社区居委会', asOf: '2026-09-30', households: 2200 }],
+      { actor: null, ip: null, at, scopePrefix: '' },
+    );
+    const afterImport = await communityChangeStamp(database.db, '370000');
+    expect(afterImport).not.toBe(shandong);
+    expect(await communityChangeStamp(database.db)).not.toBe(everywhere);
+    expect(await communityChangeStamp(database.db, '320000')).toBe(jiangsu);
+    // A write that is rolled back leaves it as it was.
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.update(communities).set({ households: 1 }).where(eq(communities.code, SHIHUAJIAN));
+        throw new Error('回滚');
+      }),
+    ).rejects.toThrow('回滚');
+    expect(await communityChangeStamp(database.db, '370000')).toBe(afterImport);
+    await database.db.delete(communities).where(eq(communities.code, SHIHUAJIAN));
+    expect(await communityChangeStamp(database.db, '370000')).not.toBe(afterImport);
+  });
+
+  it('keeps each province’s sum when its rows are folded into one', async () => {
+    await database.db.update(communities).set({ residents: 5000 }).where(eq(communities.code, XIANGSHAN));
+    const sumOf = (stamp: string) => stamp.split(':')[0];
+    const before = await communityChangeStamp(database.db, '370000');
+    await foldCommunityChanges(database.db);
+    const after = await communityChangeStamp(database.db, '370000');
+    expect(sumOf(after)).toBe(sumOf(before));
+    await foldCommunityChanges(database.db);
+    expect(sumOf(await communityChangeStamp(database.db, '370000'))).toBe(sumOf(before));
   });
 });
 

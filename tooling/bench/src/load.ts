@@ -118,12 +118,17 @@ function bareApp(database: DatabaseHandle): FastifyInstance {
   const app = Fastify({ logger: false });
   const ctx = { db: database.db, principal: null, settings: { packs: shippedRegistry } };
   app.get('/bare/list', () =>
-    communityPage(database.db, communityListWhere(JIANGSU, { search: SEARCH }), {
-      page: 1,
-      pageSize: 20,
-      sortField: 'code',
-      sortOrder: 'ascend',
-    }),
+    communityPage(
+      database.db,
+      communityListWhere(JIANGSU, { search: SEARCH }),
+      {
+        page: 1,
+        pageSize: 20,
+        sortField: 'code',
+        sortOrder: 'ascend',
+      },
+      JIANGSU,
+    ),
   );
   app.get('/bare/dashboard', () => dashboardOf(ctx, JIANGSU));
   app.get('/bare/catalogue', () =>

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { type Database, sessions, users } from '@shequ/db';
-import { and, eq, gt, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { AppRole } from './roles.js';
 import type { Principal } from './scope.js';
 
@@ -43,14 +43,12 @@ export async function createSession(
 /** A session unused this long ends, whatever its 12-hour limit says (a console left open on a shared desk). */
 export const DEFAULT_SESSION_IDLE_MS = 30 * 60_000;
 
-export async function principalForToken(
-  db: Database,
-  token: string,
-  now: Date,
-  idleMs: number = DEFAULT_SESSION_IDLE_MS,
-): Promise<{ principal: Principal; sessionId: string } | null> {
-  const id = hashToken(token);
-  const [row] = await db
+/**
+ * The session lookup every signed-in request makes, built once per database handle and prepared on
+ * the server (a named statement), so a request neither rebuilds its SQL nor has it planned again.
+ */
+function sessionLookupFor(db: Database) {
+  return db
     .select({
       id: users.id,
       username: users.username,
@@ -64,14 +62,31 @@ export async function principalForToken(
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.id, id),
-        gt(sessions.expiresAt, now),
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
         // Seen within the idle limit; `lastSeenAt` moves at most once a minute, so the limit is met to the minute.
-        gt(sessions.lastSeenAt, new Date(now.getTime() - idleMs)),
+        gt(sessions.lastSeenAt, sql.placeholder('seenAfter')),
         isNull(users.disabledAt),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare('shequ_session_lookup');
+}
+const sessionLookups = new WeakMap<Database, ReturnType<typeof sessionLookupFor>>();
+
+export async function principalForToken(
+  db: Database,
+  token: string,
+  now: Date,
+  idleMs: number = DEFAULT_SESSION_IDLE_MS,
+): Promise<{ principal: Principal; sessionId: string } | null> {
+  const id = hashToken(token);
+  let lookup = sessionLookups.get(db);
+  if (!lookup) {
+    lookup = sessionLookupFor(db);
+    sessionLookups.set(db, lookup);
+  }
+  const [row] = await lookup.execute({ id, now, seenAfter: new Date(now.getTime() - idleMs) });
   if (!row) return null;
   // Touch at most once a minute: a write per request would serialise PGlite for nothing.
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {

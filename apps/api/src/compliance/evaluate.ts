@@ -7,6 +7,7 @@
  */
 import {
   communities,
+  communityChangeStamp,
   parameterValuesAround,
   parameterValuesStamp,
   registerFactsOf,
@@ -22,9 +23,9 @@ import {
   parameterValuesInForce,
   shippedRegistry,
 } from '@shequ/policy';
-import { asc, count, max, sql } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { Context } from '../context.js';
-import { communitiesUnder } from '../routers/communities.js';
+import { communitiesUnder, provinceOf } from '../routers/communities.js';
 
 export interface StoredCommunity {
   code: string;
@@ -225,25 +226,25 @@ export interface NodeEvaluation {
 /**
  * Evaluated communities by node, with the stamp of the data they were computed from. Fetching
  * thousands of facts documents costs far more than evaluating them, so a dashboard and its
- * drill-downs reuse one evaluation until a community under the node changes. The stamp (count, last
- * change, sum of versions) is read with one aggregate over the same index, without the facts, so
- * changes made by another process (an import, a second API instance) are seen too.
+ * drill-downs reuse one evaluation until a community under the node changes. The stamp is the
+ * change stamp of the node's province (`communityChangeStamp`, kept by database triggers, so changes
+ * made by another process — an import, a second API instance — are seen too) and that of the entered
+ * parameter figures: two index lookups, where counting the node's communities read every row. Kept
+ * per database handle: stamps of two databases say nothing about each other.
  */
-const nodeEvaluations = new Map<string, { stamp: string; value: NodeEvaluation; registry: PackRegistry }>();
+const nodeEvaluations = new WeakMap<
+  Context['db'],
+  Map<string, { stamp: string; value: NodeEvaluation; registry: PackRegistry }>
+>();
 const NODE_CACHE_SIZE = 32;
 
 async function dataStamp(ctx: Pick<Context, 'db'>, nodeCode: string): Promise<string> {
-  const [row] = await ctx.db
-    .select({
-      total: count(),
-      lastChange: max(communities.updatedAt),
-      versions: sql<string>`coalesce(sum(${communities.version}), 0)::text`,
-    })
-    .from(communities)
-    .where(communitiesUnder(nodeCode));
-  // An entered parameter figure changes results as much as a community's facts do.
-  const parameters = await parameterValuesStamp(ctx.db);
-  return `${row?.total ?? 0}|${row?.lastChange?.toISOString() ?? ''}|${row?.versions ?? 0}|${parameters}`;
+  const [communitiesStamp, parameters] = await Promise.all([
+    communityChangeStamp(ctx.db, provinceOf(nodeCode)),
+    // An entered parameter figure changes results as much as a community's facts do.
+    parameterValuesStamp(ctx.db),
+  ]);
+  return `${communitiesStamp}|${parameters}`;
 }
 
 /** Every community under the node evaluated against its chain with its own date (cached, see above). */
@@ -252,12 +253,18 @@ export async function evaluatedUnder(
   nodeCode: string,
 ): Promise<NodeEvaluation> {
   const registry = ctx.settings.packs;
+  // Read before the data: a change committed in between makes the next stamp differ, never a stale hit.
   const stamp = await dataStamp(ctx, nodeCode);
-  const cached = nodeEvaluations.get(nodeCode);
+  let nodeEvaluationsOfDb = nodeEvaluations.get(ctx.db);
+  if (!nodeEvaluationsOfDb) {
+    nodeEvaluationsOfDb = new Map();
+    nodeEvaluations.set(ctx.db, nodeEvaluationsOfDb);
+  }
+  const cached = nodeEvaluationsOfDb.get(nodeCode);
   if (cached && cached.stamp === stamp && cached.registry === registry) {
     // Re-inserting keeps the map in least-recently-used order for eviction.
-    nodeEvaluations.delete(nodeCode);
-    nodeEvaluations.set(nodeCode, cached);
+    nodeEvaluationsOfDb.delete(nodeCode);
+    nodeEvaluationsOfDb.set(nodeCode, cached);
     return cached.value;
   }
   const [rows, supplied] = await Promise.all([
@@ -270,12 +277,12 @@ export async function evaluatedUnder(
     uncovered: uncovered.map(({ facts: _facts, ...community }) => community),
     communities: rows.length,
   };
-  nodeEvaluations.delete(nodeCode);
-  nodeEvaluations.set(nodeCode, { stamp, value, registry });
-  while (nodeEvaluations.size > NODE_CACHE_SIZE) {
-    const oldest = nodeEvaluations.keys().next().value;
+  nodeEvaluationsOfDb.delete(nodeCode);
+  nodeEvaluationsOfDb.set(nodeCode, { stamp, value, registry });
+  while (nodeEvaluationsOfDb.size > NODE_CACHE_SIZE) {
+    const oldest = nodeEvaluationsOfDb.keys().next().value;
     if (oldest === undefined) break;
-    nodeEvaluations.delete(oldest);
+    nodeEvaluationsOfDb.delete(oldest);
   }
   return value;
 }

@@ -1,5 +1,6 @@
 import {
   communities,
+  communityChangeStamp,
   escapeLike,
   factsWithRegisters,
   jurisdictions,
@@ -87,6 +88,11 @@ export function communitiesUnder(code: string): SQL | undefined {
   }
 }
 
+/** The province whose change stamp (`communityChangeStamp`) covers `nodeCode`; undefined for the whole country. */
+export function provinceOf(nodeCode: string): string | undefined {
+  return nodeCode === COUNTRY_CODE ? undefined : `${nodeCode.slice(0, 2)}0000`;
+}
+
 const sortColumns = {
   code: communities.code,
   name: communities.name,
@@ -171,13 +177,53 @@ function nameContains(text: string): SQL | undefined {
 }
 
 /**
+ * Numbers of communities matching a list's WHERE, per database handle, each with the change stamp of
+ * the province (or country) it was counted under. Counting a common search ("社区" matches most of a
+ * province) reads every community under the node; the stamp is one index lookup, so a count is kept
+ * until a community there changes, by whatever process.
+ */
+const counts = new WeakMap<Context['db'], Map<string, { stamp: string; total: number }>>();
+const COUNT_CACHE_SIZE = 256;
+
+async function matchingCount(db: Context['db'], where: SQL | undefined, node: string | undefined) {
+  // Read before counting: a change committed in between makes the next stamp differ, never a stale hit.
+  const stamp = await communityChangeStamp(db, node === undefined ? undefined : provinceOf(node));
+  const query = db.select({ total: count() }).from(communities).where(where);
+  const { sql: text, params } = query.toSQL();
+  const key = `${node ?? ''}|${text}|${JSON.stringify(params)}`;
+  let known = counts.get(db);
+  if (!known) {
+    known = new Map();
+    counts.set(db, known);
+  }
+  const hit = known.get(key);
+  // Re-inserting keeps the map in least-recently-used order for eviction.
+  known.delete(key);
+  if (hit && hit.stamp === stamp) {
+    known.set(key, hit);
+    return hit.total;
+  }
+  const [counted] = await query;
+  const total = counted?.total ?? 0;
+  known.set(key, { stamp, total });
+  while (known.size > COUNT_CACHE_SIZE) {
+    const oldest = known.keys().next().value;
+    if (oldest === undefined) break;
+    known.delete(oldest);
+  }
+  return total;
+}
+
+/**
  * One page of communities matching `where`, with their street and district and the number matching.
- * Shared by the list procedure and the load benchmark's bare route, which measures what tRPC adds.
+ * `node` is the division `where` lies under (the country when absent), whose change stamp keeps the
+ * number. Shared by the list procedure and the load benchmark's bare route, which measures what tRPC adds.
  */
 export async function communityPage(
   db: Context['db'],
   where: SQL | undefined,
   input: Pick<z.output<typeof listCommunitiesInput>, 'page' | 'pageSize' | 'sortField' | 'sortOrder'>,
+  node?: string,
 ) {
   const street = alias(jurisdictions, 'street');
   const district = alias(jurisdictions, 'district');
@@ -187,7 +233,7 @@ export async function communityPage(
       ? [direction(communities.code)]
       : // The code breaks ties so pages never overlap.
         [direction(sortColumns[input.sortField]), asc(communities.code)];
-  const [items, [counted]] = await Promise.all([
+  const [items, total] = await Promise.all([
     db
       .select({
         code: communities.code,
@@ -206,18 +252,25 @@ export async function communityPage(
       .orderBy(...orderBy)
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
-    db.select({ total: count() }).from(communities).where(where),
+    matchingCount(db, where, node),
   ]);
   return {
     items: items.map((item) => ({ ...item, updatedAt: item.updatedAt.toISOString() })),
-    total: counted?.total ?? 0,
+    total,
   };
 }
 
 export const communitiesRouter = router({
   list: authedProcedure
     .input(listCommunitiesInput)
-    .query(({ ctx, input }) => communityPage(ctx.db, communityListFilter(ctx.principal, input), input)),
+    .query(({ ctx, input }) =>
+      communityPage(
+        ctx.db,
+        communityListFilter(ctx.principal, input),
+        input,
+        input.under ?? ctx.principal.jurisdictionCode,
+      ),
+    ),
 
   get: authedProcedure.input(communityCodeInput).query(async ({ ctx, input }) => {
     requireScope(ctx.principal, input.code);

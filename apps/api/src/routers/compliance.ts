@@ -206,7 +206,16 @@ export async function dashboardOf(
   }
   const { rules, children, withFail } = tallied;
   const names = await namesOf(ctx, [...children.keys()]);
-  const communityNames = new Map(evaluated.map((e) => [e.community.code, e.community.name]));
+  // A child without a division name is a community: named from the evaluation, looked up only then
+  // (a map of a province's communities per request cost more than the rest of a cached answer).
+  const unnamed = new Set([...children.keys()].filter((code) => !names.has(code)));
+  const communityNames = new Map(
+    unnamed.size === 0
+      ? []
+      : evaluated
+          .filter((e) => unnamed.has(e.community.code))
+          .map((e) => [e.community.code, e.community.name]),
+  );
   return {
     node,
     communities: total,

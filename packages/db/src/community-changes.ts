@@ -1,0 +1,49 @@
+/**
+ * The change stamp of the communities (`community_changes`, kept by the triggers of migration 0017):
+ * what a reader caching a figure computed from them compares, instead of rescanning them.
+ */
+import { eq, inArray, max, sql, sum } from 'drizzle-orm';
+import type { Database, Transaction } from './client.js';
+import { communityChanges } from './schema.js';
+
+/**
+ * A text that changes whenever a change to the communities of `provinceCode` commits (every
+ * province's when absent): the sum of the weights noted there, and the last row's number, which a
+ * table emptied by hand would restart. Compare stamps read in one database only.
+ */
+export async function communityChangeStamp(
+  db: Database | Transaction,
+  provinceCode?: string,
+): Promise<string> {
+  const [row] = await db
+    .select({
+      total: sql<string>`coalesce(${sum(communityChanges.weight)}, 0)::text`,
+      last: max(communityChanges.id),
+    })
+    .from(communityChanges)
+    .where(
+      provinceCode === undefined ? undefined : inArray(communityChanges.provinceCode, [provinceCode, '']),
+    );
+  return `${row?.total ?? 0}:${row?.last ?? 0}`;
+}
+
+/**
+ * Folds the noted changes into one row per province, keeping each province's sum (a stamp read
+ * before and after differs only in the row number): the table stays as small as the provinces.
+ */
+export async function foldCommunityChanges(db: Database): Promise<void> {
+  const provinces = await db
+    .select({ code: communityChanges.provinceCode })
+    .from(communityChanges)
+    .groupBy(communityChanges.provinceCode)
+    .having(sql`count(*) > 1`);
+  for (const { code } of provinces) {
+    // One statement: a reader sees either every row it removes or the one row that replaces them, and
+    // rows another fold removed first are not counted twice.
+    await db.execute(sql`with gone as (
+        delete from ${communityChanges} where ${eq(communityChanges.provinceCode, code)} returning weight
+      )
+      insert into ${communityChanges} (province_code, weight)
+      select ${code}, sum(weight) from gone having count(*) > 0`);
+  }
+}
