@@ -30,38 +30,6 @@ import {
   meetingKinds,
 } from './labels.js';
 
-export type {
-  AttendanceBasis,
-  CharterKind,
-  DeliberationSector,
-  DeliberationSelection,
-  DisclosureCategory,
-  ElectedPost,
-  ElectionKind,
-  ImposedMeetingLevel,
-  MeetingKind,
-} from './labels.js';
-export {
-  attendanceBases,
-  attendanceBasisLabels,
-  charterKindLabels,
-  charterKinds,
-  deliberationSectorLabels,
-  deliberationSectors,
-  deliberationSelectionLabels,
-  deliberationSelections,
-  disclosureCategories,
-  disclosureCategoryLabels,
-  electedPostLabels,
-  electedPosts,
-  electionKindLabels,
-  electionKinds,
-  imposedMeetingLevelLabels,
-  imposedMeetingLevels,
-  meetingKindLabels,
-  meetingKinds,
-} from './labels.js';
-
 const oneOf = <const T extends readonly [string, ...string[]]>(
   values: T,
   labels: Record<T[number], string>,

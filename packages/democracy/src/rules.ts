@@ -9,20 +9,22 @@ import type { GoverningOptions } from '@shequ/domain';
 import { applies, type Citation, citations, type Governs } from './citations.js';
 import { addDays, daysAfter, type Period, periodBefore, periodHolding, weekStart, within } from './dates.js';
 import {
-  type Charter,
-  type Consultation,
   charterKindLabels,
-  type DeliberationBody,
-  type DemocracyRegisters,
-  type Disclosure,
   type DisclosureCategory,
   disclosureCategories,
   disclosureCategoryLabels,
   type ElectedPost,
-  type Election,
-  type ImposedMeeting,
-  type Meeting,
   meetingKindLabels,
+} from './labels.js';
+import type {
+  Charter,
+  Consultation,
+  DeliberationBody,
+  DemocracyRegisters,
+  Disclosure,
+  Election,
+  ImposedMeeting,
+  Meeting,
 } from './records.js';
 
 /** Something due or overdue on a register, for the console's lists and the workbench. */

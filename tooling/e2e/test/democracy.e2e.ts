@@ -11,11 +11,10 @@
  * resident-group election sets the group's 组长 on the organisation page; and the public page of 大行宫
  * opens without sign-in on a phone.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
-import { type RunningServer, startServer } from './server.js';
-import { firstSignIn } from './sign-in.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInBrowser, screenshot } from './browser.js';
+import { walkInConsole } from './sign-in.js';
 
 const daxinggong = { code: '320102002002', name: '大行宫社区居委会' };
 const xiangshan = '370305111007';
@@ -35,65 +34,50 @@ const democracyRules = [
 ];
 
 describeInBrowser('community democracy in the console and on the public page', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-  const consoleErrors: string[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    page = await openConsolePage(browser, { errors: consoleErrors, timeout: 20_000, refusalsExpected: true });
-    await firstSignIn(page, server.url, {
-      username: 'admin',
-      oneTimePassword: server.adminPassword,
-      newPassword: 'Democracy-Walk-2026!',
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const walk = walkInConsole(
+    { firstAdministrator: { newPassword: 'Democracy-Walk-2026!' } },
+    { refusalsExpected: true },
+  );
 
   it('answers the Jiangsu rules on meetings, consultation, charters and disclosure for 大行宫, none unknown', async () => {
-    await page.goto(`${server.url}/compliance/${daxinggong.code}`);
-    await page.getByRole('heading', { name: `${daxinggong.name} · 合规检查` }).waitFor();
+    await walk.page.goto(`${walk.server.url}/compliance/${daxinggong.code}`);
+    await walk.page.getByRole('heading', { name: `${daxinggong.name} · 合规检查` }).waitFor();
     for (const rule of democracyRules) {
-      const result = page.locator(`.compliance-result[data-rule="${rule}"]`);
+      const result = walk.page.locator(`.compliance-result[data-rule="${rule}"]`);
       await result.waitFor();
       expect([rule, await result.getAttribute('data-status')]).toEqual([
         rule,
         expect.stringMatching(/^(pass|warn|fail)$/),
       ]);
     }
-    await screenshot(page, 'democracy-compliance-daxinggong');
+    await screenshot(walk.page, 'democracy-compliance-daxinggong');
   });
 
   it('lists the Jiangsu deadlines in 大行宫 but none in 象山, and refuses a notice dated after the meeting', async () => {
     const jiangsu = '《江苏省城市社区居民委员会规范化建设工作指引》';
-    await page.goto(`${server.url}/democracy/${daxinggong.code}`);
-    await page.getByTestId('democracy-deadlines').getByText(`依据${jiangsu}16（3）`).first().waitFor();
-    await page.goto(`${server.url}/democracy/${xiangshan}`);
-    const deadlines = page.getByTestId('democracy-deadlines');
+    await walk.page.goto(`${walk.server.url}/democracy/${daxinggong.code}`);
+    await walk.page.getByTestId('democracy-deadlines').getByText(`依据${jiangsu}16（3）`).first().waitFor();
+    await walk.page.goto(`${walk.server.url}/democracy/${xiangshan}`);
+    const deadlines = walk.page.getByTestId('democracy-deadlines');
     await deadlines.getByText('依据《金山镇城市社区工作管理办法（试行）》第九条（三）').waitFor();
     expect(await deadlines.textContent()).not.toContain(jiangsu);
-    await screenshot(page, 'democracy-deadlines-xiangshan');
-    await page.getByRole('tab', { name: '会议' }).click();
-    await page.getByTestId('democracy-meeting').first().waitFor();
-    await page.getByTestId('meeting-new').click();
-    const dialog = page.getByRole('dialog', { name: '登记会议' });
+    await screenshot(walk.page, 'democracy-deadlines-xiangshan');
+    await walk.page.getByRole('tab', { name: '会议' }).click();
+    await walk.page.getByTestId('democracy-meeting').first().waitFor();
+    await walk.page.getByTestId('meeting-new').click();
+    const dialog = walk.page.getByRole('dialog', { name: '登记会议' });
     await dialog.getByLabel('会议名称').fill('临时居民会议');
     await dialog.getByLabel('公告日期').fill('2026-12-20');
     await dialog.getByLabel('会议日期').fill('2026-12-18');
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.getByText('公告日期不能晚于会议日期').waitFor();
-    await screenshot(page, 'democracy-meeting-refused');
+    await screenshot(walk.page, 'democracy-meeting-refused');
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
-    await page.getByRole('tab', { name: '选举' }).click();
+    await walk.page.getByRole('tab', { name: '选举' }).click();
     await expect(
-      page.getByTestId('democracy-election').filter({ hasText: '居民委员会选举' }).first().textContent(),
+      walk.page.getByTestId('democracy-election').filter({ hasText: '居民委员会选举' }).first().textContent(),
     ).resolves.toContain('差额选举');
-    expect(consoleErrors.filter((e) => !e.includes('400'))).toEqual([]);
+    expect(walk.consoleErrors.filter((e) => !e.includes('400'))).toEqual([]);
   });
 
   it('enters a covenant version through the form in 象山, refused on its filing date first, then lists it', async () => {
@@ -102,9 +86,9 @@ describeInBrowser('community democracy in the console and on the public page', (
       await field.fill(value);
       await field.blur();
     };
-    await page.goto(`${server.url}/democracy/${xiangshan}?tab=charters`);
-    await page.getByTestId('charter-new').click();
-    const dialog = page.getByRole('dialog', { name: '登记章程公约' });
+    await walk.page.goto(`${walk.server.url}/democracy/${xiangshan}?tab=charters`);
+    await walk.page.getByTestId('charter-new').click();
+    const dialog = walk.page.getByRole('dialog', { name: '登记章程公约' });
     await dialog.getByLabel('名称').fill('文明养犬公约');
     await dialog.getByLabel('正文').fill('养犬居民出户应束犬链，及时清理犬只粪便。');
     await date(dialog.getByLabel('起草日期'), '2026-10-08');
@@ -112,33 +96,33 @@ describeInBrowser('community democracy in the console and on the public page', (
     await date(dialog.getByLabel('报街道备案日期'), '2026-11-15');
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.getByText('备案日期不能早于表决通过日期').waitFor();
-    await screenshot(page, 'democracy-charter-refused');
+    await screenshot(walk.page, 'democracy-charter-refused');
     await date(dialog.getByLabel('报街道备案日期'), '2026-11-25');
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    const listed = page.getByTestId('democracy-charter').filter({ hasText: '文明养犬公约' });
+    const listed = walk.page.getByTestId('democracy-charter').filter({ hasText: '文明养犬公约' });
     await listed.getByText('第1版').waitFor();
     await expect(listed.textContent()).resolves.toContain('表决通过 2026-11-20 · 备案 2026-11-25');
   });
 
   it('sets 第一居民小组’s 组长 from its election, and the organisation page shows the leader', async () => {
-    await page.goto(`${server.url}/democracy/${xiangshan}?tab=elections`);
-    const election = page.getByTestId('democracy-election').filter({ hasText: '第一居民小组' });
+    await walk.page.goto(`${walk.server.url}/democracy/${xiangshan}?tab=elections`);
+    const election = walk.page.getByTestId('democracy-election').filter({ hasText: '第一居民小组' });
     await election.getByTestId('election-apply').click();
-    const confirm = page.locator('.ant-modal-confirm');
+    const confirm = walk.page.locator('.ant-modal-confirm');
     await confirm.getByText('将何玉兰登记为第一居民小组的组长，任期自2026-06-20至2031-05-31。').waitFor();
     await confirm.getByRole('button', { name: /登\s*记/ }).click();
-    await page.getByText('已将何玉兰登记为第一居民小组组长').waitFor();
-    await page.goto(`${server.url}/people/org/${xiangshan}`);
+    await walk.page.getByText('已将何玉兰登记为第一居民小组组长').waitFor();
+    await walk.page.goto(`${walk.server.url}/people/org/${xiangshan}`);
     await expect
-      .poll(() => page.getByTestId('org-units').textContent(), { timeout: 10_000 })
+      .poll(() => walk.page.getByTestId('org-units').textContent(), { timeout: 10_000 })
       .toContain('第一居民小组（420户，组长何玉兰，任期至2031-05-31）');
-    await screenshot(page, 'democracy-group-leader-on-organisation');
+    await screenshot(walk.page, 'democracy-group-leader-on-organisation');
   });
 
   it('on a phone: the calendar fits, a consultation and an election are refused on their fields, then saved', async () => {
     const overflow = () =>
-      page.evaluate<number>(
+      walk.page.evaluate<number>(
         `Math.max(document.documentElement.scrollWidth, window.innerWidth) - ${phone.width}`,
       );
     /** Types a date and leaves the field (Enter would submit the form a second time). */
@@ -151,17 +135,17 @@ describeInBrowser('community democracy in the console and on the public page', (
       const box = await dialog.boundingBox();
       return box ? box.x + box.width : Number.POSITIVE_INFINITY;
     };
-    await page.setViewportSize(phone);
+    await walk.page.setViewportSize(phone);
     try {
-      await page.goto(`${server.url}/democracy/${xiangshan}?tab=calendar`);
-      await page.getByTestId('democracy-calendar').waitFor();
-      await page.getByTestId('calendar-entry').first().waitFor();
+      await walk.page.goto(`${walk.server.url}/democracy/${xiangshan}?tab=calendar`);
+      await walk.page.getByTestId('democracy-calendar').waitFor();
+      await walk.page.getByTestId('calendar-entry').first().waitFor();
       expect(await overflow()).toBe(0);
-      await screenshot(page, 'democracy-calendar-phone');
+      await screenshot(walk.page, 'democracy-calendar-phone');
 
-      await page.goto(`${server.url}/democracy/${xiangshan}?tab=consultations`);
-      await page.getByTestId('consultation-new').click();
-      const consultation = page.getByRole('dialog', { name: '登记协商' });
+      await walk.page.goto(`${walk.server.url}/democracy/${xiangshan}?tab=consultations`);
+      await walk.page.getByTestId('consultation-new').click();
+      const consultation = walk.page.getByRole('dialog', { name: '登记协商' });
       await consultation.getByLabel('协商议题').fill('小区停车位划线');
       await consultation.getByLabel('参与协商的主体').fill('居民委员会\n物业服务中心');
       await date(consultation.getByLabel('协商日期'), '2026-11-20');
@@ -172,26 +156,26 @@ describeInBrowser('community democracy in the console and on the public page', (
       await consultation.getByRole('button', { name: '保存' }).click();
       await consultation.getByText('落实期限不能早于协商日期').waitFor();
       expect(await rightEdge(consultation)).toBeLessThanOrEqual(phone.width);
-      await screenshot(page, 'democracy-consultation-refused-phone');
+      await screenshot(walk.page, 'democracy-consultation-refused-phone');
       await date(consultation.getByLabel('落实期限'), '2026-12-20');
       await consultation.getByRole('button', { name: '保存' }).click();
       await consultation.waitFor({ state: 'hidden' });
-      await page.getByTestId('democracy-consultation').filter({ hasText: '小区停车位划线' }).waitFor();
+      await walk.page.getByTestId('democracy-consultation').filter({ hasText: '小区停车位划线' }).waitFor();
 
       /** A supervision committee election whose chair has `votes` of the 200 cast. */
       const enterElection = async (code: string, votes: string) => {
-        await page.goto(`${server.url}/democracy/${code}?tab=elections`);
-        await page.getByTestId('election-new').click();
-        const dialog = page.getByRole('dialog', { name: '登记选举' });
+        await walk.page.goto(`${walk.server.url}/democracy/${code}?tab=elections`);
+        await walk.page.getByTestId('election-new').click();
+        const dialog = walk.page.getByRole('dialog', { name: '登记选举' });
         await dialog.getByLabel('选举类别').click();
-        await page.getByTitle('居务监督委员会推选').click();
+        await walk.page.getByTitle('居务监督委员会推选').click();
         await date(dialog.getByLabel('选举日期'), '2026-11-22');
         await date(dialog.getByLabel('任期届满日期'), '2031-05-31');
         await dialog.getByLabel('参加投票人数').fill('200');
         await dialog.getByTestId('candidate-add').click();
         await dialog.getByLabel('姓名').fill('候选人甲');
         await dialog.getByLabel('职务').click();
-        await page.getByTitle('主任', { exact: true }).click();
+        await walk.page.getByTitle('主任', { exact: true }).click();
         await dialog.getByLabel('得票数').fill(votes);
         await dialog.getByLabel('当选').check();
         await dialog.getByRole('button', { name: '保存' }).click();
@@ -201,20 +185,20 @@ describeInBrowser('community democracy in the console and on the public page', (
       const election = await enterElection(daxinggong.code, '100');
       await election.getByText('主任候选人得票未超过参加投票居民的半数，不能当选').waitFor();
       expect(await rightEdge(election)).toBeLessThanOrEqual(phone.width);
-      await screenshot(page, 'democracy-election-refused-phone');
+      await screenshot(walk.page, 'democracy-election-refused-phone');
       await election.getByRole('button', { name: '取消' }).click();
       await election.waitFor({ state: 'hidden' });
       // It does not govern 象山 (Shandong), where no document sets the vote: the same result is saved.
       const saved = await enterElection(xiangshan, '100');
       await saved.waitFor({ state: 'hidden' });
-      await page.getByTestId('democracy-election').filter({ hasText: '2026-11-22' }).waitFor();
+      await walk.page.getByTestId('democracy-election').filter({ hasText: '2026-11-22' }).waitFor();
     } finally {
-      await page.setViewportSize({ width: 1280, height: 800 });
+      await walk.page.setViewportSize({ width: 1280, height: 800 });
     }
   });
 
   it('opens the public page of 大行宫 on a phone without signing in, and 404 for an unknown code', async () => {
-    const context = await browser.newContext({
+    const context = await walk.browser.newContext({
       locale: 'zh-CN',
       viewport: phone,
       isMobile: true,
@@ -222,7 +206,7 @@ describeInBrowser('community democracy in the console and on the public page', (
     });
     try {
       const visitor = await context.newPage();
-      const response = await visitor.goto(`${server.url}/public/communities/${daxinggong.code}`);
+      const response = await visitor.goto(`${walk.server.url}/public/communities/${daxinggong.code}`);
       expect(response?.status()).toBe(200);
       await visitor.getByRole('heading', { name: `${daxinggong.name}居务公开` }).waitFor();
       await visitor.getByText('025-84651234').waitFor();
@@ -232,7 +216,7 @@ describeInBrowser('community democracy in the console and on the public page', (
       );
       expect(overflow).toBe(0);
       await screenshot(visitor, 'democracy-public-page-phone');
-      const missing = await visitor.goto(`${server.url}/public/communities/320102002099`);
+      const missing = await visitor.goto(`${walk.server.url}/public/communities/320102002099`);
       expect(missing?.status()).toBe(404);
     } finally {
       await context.close();

@@ -4,33 +4,20 @@
  * representative is added with the term's dates (a missing name and a reversed term answered on their
  * fields), and the term is ended on its last day (an end before it began refused on the field).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser, openConsolePage, openPanel, screenshot } from './browser.js';
-import { demoAccountPassword, type RunningServer, startServer } from './server.js';
-import { signIn } from './sign-in.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInBrowser, openPanel, screenshot } from './browser.js';
+import { demoAccountPassword } from './server.js';
+import { walkInConsole } from './sign-in.js';
 
 const xiangshan = { code: '370305111007', name: '象山社区居委会' };
 const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 describeInBrowser('resident representatives on the organisation page', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-  const consoleErrors: string[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    // The walk provokes field messages on purpose; the browser logs each 400 as a failed load.
-    page = await openConsolePage(browser, { errors: consoleErrors, refusalsExpected: true, timeout: 20_000 });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, server.url, { username: 'xs-sunli', password: demoAccountPassword });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const walk = walkInConsole(
+    { username: 'xs-sunli', password: demoAccountPassword },
+    { refusalsExpected: true, phone: true },
+  );
 
   /** Types a date and leaves the field (Enter would also submit the form, a second time with the click). */
   const setDate = async (field: ReturnType<Page['getByLabel']>, value: string) => {
@@ -39,13 +26,13 @@ describeInBrowser('resident representatives on the organisation page', () => {
   };
 
   it('adds a representative with the term’s dates, each mistake on its field', async () => {
-    await page.goto(`${server.url}/people/org/${xiangshan.code}`);
-    await page.getByRole('heading', { name: `${xiangshan.name} · 组织架构` }).waitFor();
-    await page.getByTestId('committee-spreadsheet').getByText('导出委员会及成员').waitFor();
-    const card = page.getByTestId('org-representatives');
-    const form = page.getByTestId('representative-form');
+    await walk.page.goto(`${walk.server.url}/people/org/${xiangshan.code}`);
+    await walk.page.getByRole('heading', { name: `${xiangshan.name} · 组织架构` }).waitFor();
+    await walk.page.getByTestId('committee-spreadsheet').getByText('导出委员会及成员').waitFor();
+    const card = walk.page.getByTestId('org-representatives');
+    const form = walk.page.getByTestId('representative-form');
     await openPanel(
-      page,
+      walk.page,
       card.locator('.ant-collapse-header', { hasText: '添加居民代表' }),
       form.getByLabel('姓名'),
     );
@@ -63,22 +50,22 @@ describeInBrowser('resident representatives on the organisation page', () => {
     await expect(
       card.getByTestId('representative').filter({ hasText: '代表丁' }).textContent(),
     ).resolves.toContain(`${today} 至 2099-05-31`);
-    await screenshot(page, 'representatives-mobile');
+    await screenshot(walk.page, 'representatives-mobile');
   });
 
   it('ends the term on its last day, refusing a day before it began', async () => {
-    const card = page.getByTestId('org-representatives');
+    const card = walk.page.getByTestId('org-representatives');
     const row = card.getByTestId('representative').filter({ hasText: '代表丁' });
     await row.getByRole('button', { name: '结束任期' }).click();
-    const form = page.getByTestId('representative-end-form');
+    const form = walk.page.getByTestId('representative-end-form');
     await setDate(form.getByLabel('任期最后一天'), '2020-01-01');
-    await page.locator('.ant-modal').getByRole('button', { name: '结束任期' }).click();
+    await walk.page.locator('.ant-modal').getByRole('button', { name: '结束任期' }).click();
     await form.locator('.ant-form-item-explain-error', { hasText: '任期结束日期不能早于开始日期' }).waitFor();
 
     await setDate(form.getByLabel('任期最后一天'), today);
-    await page.locator('.ant-modal').getByRole('button', { name: '结束任期' }).click();
-    await page.getByText(`代表丁的任期已于 ${today} 结束`).waitFor();
+    await walk.page.locator('.ant-modal').getByRole('button', { name: '结束任期' }).click();
+    await walk.page.getByText(`代表丁的任期已于 ${today} 结束`).waitFor();
     await expect.poll(() => row.textContent()).toContain(`${today} 至 ${today}`);
-    expect(consoleErrors).toEqual([]);
+    expect(walk.consoleErrors).toEqual([]);
   });
 });

@@ -11,96 +11,83 @@
  * approves it with the funding, and the street sees it filed with the city; 马芳 of 金山镇 lands on her
  * town's workbench.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   chooseInMultiSelect,
   chooseOption,
   describeInBrowser,
-  launchBrowser,
   openConsolePage,
   openPanel,
   screenshot,
 } from './browser.js';
-import { demoAccountPassword, type RunningServer, startServer } from './server.js';
-import { signIn } from './sign-in.js';
+import { demoAccountPassword } from './server.js';
+import { signIn, walkInConsole } from './sign-in.js';
 
 describeInBrowser('service cases in the console and the resident’s feedback link', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-  const consoleErrors: string[] = [];
+  const walk = walkInConsole(
+    { username: 'xs-sunli', password: demoAccountPassword },
+    { refusalsExpected: true, phone: true },
+  );
   let feedbackLink = '';
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    page = await openConsolePage(browser, { errors: consoleErrors, timeout: 20_000, refusalsExpected: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, server.url, { username: 'xs-sunli', password: demoAccountPassword });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const rows = () => page.getByTestId('services-cases').locator('.ant-table-tbody tr.ant-table-row');
+  const rows = () => walk.page.getByTestId('services-cases').locator('.ant-table-tbody tr.ant-table-row');
 
   it('lists the community’s open cases with the overdue ones counted, and my own on the workbench', async () => {
-    await page.goto(`${server.url}/workbench`);
-    await page.getByTestId('workbench-cases').waitFor();
-    await page.goto(`${server.url}/services`);
-    await page.getByRole('heading', { name: '服务事项' }).waitFor();
+    await walk.page.goto(`${walk.server.url}/workbench`);
+    await walk.page.getByTestId('workbench-cases').waitFor();
+    await walk.page.goto(`${walk.server.url}/services`);
+    await walk.page.getByRole('heading', { name: '服务事项' }).waitFor();
     await rows().first().waitFor();
     await expect(rows().first().textContent()).resolves.toBeTruthy();
     const overdue = Number(
-      await page.getByTestId('services-overdue').locator('.ant-statistic-content-value').textContent(),
+      await walk.page.getByTestId('services-overdue').locator('.ant-statistic-content-value').textContent(),
     );
     expect(overdue).toBeGreaterThan(0);
-    await page.getByRole('checkbox', { name: '只看超期' }).check();
+    await walk.page.getByRole('checkbox', { name: '只看超期' }).check();
     await expect.poll(() => rows().count(), { timeout: 10_000 }).toBe(overdue);
-    await screenshot(page, 'services-list-phone');
+    await screenshot(walk.page, 'services-list-phone');
   });
 
   it('refuses a bad intake with field messages, then receives the case with me as first responder', async () => {
-    await page.goto(`${server.url}/services/new`);
-    const form = page.getByTestId('case-intake');
+    await walk.page.goto(`${walk.server.url}/services/new`);
+    const form = walk.page.getByTestId('case-intake');
     await form.waitFor();
     await form.getByLabel('居民姓名').fill('测试居民');
     await form.getByLabel('事项').fill('咨询居住证明办理');
     await form.getByLabel('身份证号').fill('370305199001011235');
-    await page.getByLabel('服务类别').click();
-    await page.locator('.ant-select-item-option', { hasText: '救助与福利' }).click();
+    await walk.page.getByLabel('服务类别').click();
+    await walk.page.locator('.ant-select-item-option', { hasText: '救助与福利' }).click();
     await form.getByRole('button', { name: '受理' }).click();
     // The check digit of this number is wrong (the right one is 1): the message sits under the field.
     await form.getByText('身份证号码校验位不正确，请核对').waitFor();
-    await screenshot(page, 'services-intake-refused');
+    await screenshot(walk.page, 'services-intake-refused');
     await form.getByLabel('身份证号').fill('');
     await form.getByRole('button', { name: '受理' }).click();
-    await page
+    await walk.page
       .getByTestId('case-page')
       .getByRole('heading', { name: /咨询居住证明办理/ })
       .waitFor();
-    await page.getByText(/孙立.*受理（首问责任人）/).waitFor();
+    await walk.page.getByText(/孙立.*受理（首问责任人）/).waitFor();
   });
 
   it('closes the case with the resident told and shows the feedback link once', async () => {
-    const step = page.getByTestId('case-step');
+    const step = walk.page.getByTestId('case-step');
     await step.getByText('办结', { exact: true }).click();
     await step.getByLabel('办理结果').fill('已告知办理流程和所需材料');
     await step.getByLabel('告知方式').click();
-    await page.locator('.ant-select-item-option', { hasText: '电话告知' }).click();
+    await walk.page.locator('.ant-select-item-option', { hasText: '电话告知' }).click();
     await step.getByRole('button', { name: '办结' }).click();
-    const link = page.getByTestId('feedback-link');
+    const link = walk.page.getByTestId('feedback-link');
     await link.waitFor();
     feedbackLink = (await link.locator('.ant-typography').first().textContent())?.trim() ?? '';
     expect(feedbackLink).toMatch(/\/feedback\/[A-Za-z0-9_-]{43}$/);
-    await page.getByText('已办结').first().waitFor();
-    await screenshot(page, 'services-case-closed');
+    await walk.page.getByText('已办结').first().waitFor();
+    await screenshot(walk.page, 'services-case-closed');
   });
 
   it('lets the resident answer on a phone without signing in, once', async () => {
-    const context = await browser.newContext({
+    const context = await walk.browser.newContext({
       locale: 'zh-CN',
       viewport: { width: 390, height: 844 },
       isMobile: true,
@@ -118,16 +105,16 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     await resident.getByText('感谢您的评价').waitFor();
     await screenshot(resident, 'services-feedback-phone');
     await context.close();
-    expect(consoleErrors).toEqual([]);
+    expect(walk.consoleErrors).toEqual([]);
   });
 
   it('records a visit on the doorstep: the seriously ill resident due and not visited drops off the missed list', async () => {
-    await page.goto(`${server.url}/services/visits`);
-    const coverage = page.getByTestId('visit-coverage');
+    await walk.page.goto(`${walk.server.url}/services/visits`);
+    const coverage = walk.page.getByTestId('visit-coverage');
     const ill = coverage.locator('.ant-card').filter({ hasText: '陈国华' });
     await ill.getByText('应访未访').waitFor();
     const missedBefore = Number(
-      await page.getByTestId('visits-overdue').locator('.ant-statistic-content-value').textContent(),
+      await walk.page.getByTestId('visits-overdue').locator('.ant-statistic-content-value').textContent(),
     );
     await ill.getByRole('button', { name: '记录走访' }).click();
     await ill.getByRole('button', { name: '保存走访记录' }).click();
@@ -138,31 +125,35 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     await expect
       .poll(async () =>
         Number(
-          await page.getByTestId('visits-overdue').locator('.ant-statistic-content-value').textContent(),
+          await walk.page.getByTestId('visits-overdue').locator('.ant-statistic-content-value').textContent(),
         ),
       )
       .toBe(missedBefore - 1);
-    await screenshot(page, 'services-visits-phone');
-    expect(consoleErrors).toEqual([]);
+    await screenshot(walk.page, 'services-visits-phone');
+    expect(walk.consoleErrors).toEqual([]);
   });
 
   it('registers a volunteer, credits points and refuses a redemption beyond them', async () => {
-    await page.goto(`${server.url}/services/volunteers`);
-    await page.getByRole('heading', { name: '志愿者与公益积分' }).waitFor();
-    await openPanel(page, page.getByText('登记志愿者', { exact: true }).first(), page.getByLabel('姓名'));
-    await page.getByLabel('姓名').fill('周阿姨');
-    await page.getByLabel('服务意愿').fill('助老陪伴');
-    await page.getByRole('button', { name: '保存志愿者' }).click();
-    await page.locator('.ant-form-item-explain-error').first().waitFor();
-    await page.getByLabel('性别').click();
-    await page.locator('.ant-select-item-option', { hasText: '女' }).click();
-    await page.getByLabel('出生日期').fill('1962-04-05');
-    await page.getByLabel('出生日期').press('Enter');
-    await page.getByLabel('可服务时间').fill('周末上午');
-    await page.getByLabel('身体状况').click();
-    await page.locator('.ant-select-item-option', { hasText: '良好' }).click();
-    await page.getByRole('button', { name: '保存志愿者' }).click();
-    const card = page.locator('.ant-card').filter({ hasText: '周阿姨' });
+    await walk.page.goto(`${walk.server.url}/services/volunteers`);
+    await walk.page.getByRole('heading', { name: '志愿者与公益积分' }).waitFor();
+    await openPanel(
+      walk.page,
+      walk.page.getByText('登记志愿者', { exact: true }).first(),
+      walk.page.getByLabel('姓名'),
+    );
+    await walk.page.getByLabel('姓名').fill('周阿姨');
+    await walk.page.getByLabel('服务意愿').fill('助老陪伴');
+    await walk.page.getByRole('button', { name: '保存志愿者' }).click();
+    await walk.page.locator('.ant-form-item-explain-error').first().waitFor();
+    await walk.page.getByLabel('性别').click();
+    await walk.page.locator('.ant-select-item-option', { hasText: '女' }).click();
+    await walk.page.getByLabel('出生日期').fill('1962-04-05');
+    await walk.page.getByLabel('出生日期').press('Enter');
+    await walk.page.getByLabel('可服务时间').fill('周末上午');
+    await walk.page.getByLabel('身体状况').click();
+    await walk.page.locator('.ant-select-item-option', { hasText: '良好' }).click();
+    await walk.page.getByRole('button', { name: '保存志愿者' }).click();
+    const card = walk.page.locator('.ant-card').filter({ hasText: '周阿姨' });
     await card.getByText('积分 0').waitFor();
     await card.getByRole('button', { name: '积分' }).click();
     await card.getByLabel('积分', { exact: true }).fill('20');
@@ -177,62 +168,72 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     await card.getByLabel('事由').fill('兑换米面');
     await card.getByRole('button', { name: '保存' }).click();
     await card.getByText('积分不足：现有 20 分，兑换 25 分').waitFor();
-    await screenshot(page, 'services-volunteers-phone');
-    expect(consoleErrors).toEqual([]);
+    await screenshot(walk.page, 'services-volunteers-phone');
+    expect(walk.consoleErrors).toEqual([]);
   });
 
   it('records a signboard imposed outside the lists as a burden, refusing an allowed one, and counts it', async () => {
-    await page.goto(`${server.url}/workload`);
-    const counts = page.getByTestId('burden-counts');
+    await walk.page.goto(`${walk.server.url}/workload`);
+    const counts = walk.page.getByTestId('burden-counts');
     const active = () =>
       counts.locator('.ant-statistic').first().locator('.ant-statistic-content-value').textContent();
     await counts.waitFor();
     const before = Number(await active());
     expect(before).toBeGreaterThan(0);
-    const form = page.getByTestId('burden-form');
-    await openPanel(page, page.getByText('登记清单外负担', { exact: true }), form.getByLabel('事项名称'));
+    const form = walk.page.getByTestId('burden-form');
+    await openPanel(
+      walk.page,
+      walk.page.getByText('登记清单外负担', { exact: true }),
+      form.getByLabel('事项名称'),
+    );
     await form.getByRole('button', { name: '登记负担' }).click();
     await form.getByText('事项名称不能为空').waitFor();
     await form.getByLabel('类别').click();
-    await page.locator('.ant-select-item-option', { hasText: '挂牌' }).click();
+    await walk.page.locator('.ant-select-item-option', { hasText: '挂牌' }).click();
     await form.getByLabel('事项名称').fill('中国社区');
     await form.getByLabel('下派单位').fill('区禁毒办');
     await form.getByRole('button', { name: '登记负担' }).click();
     await form.getByText('这是规定允许悬挂的牌子，不属于负担').waitFor();
     await form.getByLabel('事项名称').fill('禁毒宣传站');
     await form.getByRole('button', { name: '登记负担' }).click();
-    await page.getByTestId('burden-list').getByText('禁毒宣传站').waitFor();
+    await walk.page.getByTestId('burden-list').getByText('禁毒宣传站').waitFor();
     await expect.poll(async () => Number(await active())).toBe(before + 1);
     expect(
-      Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')),
+      Number(await walk.page.evaluate('document.documentElement.scrollWidth - window.innerWidth')),
     ).toBeLessThanOrEqual(0);
-    await page.getByRole('tab', { name: '工作事项清单' }).click();
-    await page.getByTestId('lists-in-force').getByText('人口普查入户登记').waitFor();
-    await screenshot(page, 'workload-burdens-phone');
+    await walk.page.getByRole('tab', { name: '工作事项清单' }).click();
+    await walk.page.getByTestId('lists-in-force').getByText('人口普查入户登记').waitFor();
+    await screenshot(walk.page, 'workload-burdens-phone');
   });
 
   it('publishes a volunteer activity, signs 周阿姨 up and credits her hour; the windows in force are shown', async () => {
-    await page.goto(`${server.url}/services/activities`);
-    await page.getByTestId('volunteer-hours').waitFor();
-    await openPanel(page, page.getByText('发布志愿活动', { exact: true }), page.getByLabel('活动名称'));
-    await page.getByLabel('活动名称').fill('楼道清洁');
-    await page.getByLabel('活动地点').fill('象山小区');
-    await page.getByRole('button', { name: '发布活动' }).click();
-    const card = page.getByTestId('activity-card').filter({ hasText: '楼道清洁' });
+    await walk.page.goto(`${walk.server.url}/services/activities`);
+    await walk.page.getByTestId('volunteer-hours').waitFor();
+    await openPanel(
+      walk.page,
+      walk.page.getByText('发布志愿活动', { exact: true }),
+      walk.page.getByLabel('活动名称'),
+    );
+    await walk.page.getByLabel('活动名称').fill('楼道清洁');
+    await walk.page.getByLabel('活动地点').fill('象山小区');
+    await walk.page.getByRole('button', { name: '发布活动' }).click();
+    const card = walk.page.getByTestId('activity-card').filter({ hasText: '楼道清洁' });
     await card.getByLabel('报名的志愿者').click();
-    await page.locator('.ant-select-item-option', { hasText: '周阿姨' }).click();
+    await walk.page.locator('.ant-select-item-option', { hasText: '周阿姨' }).click();
     await card.getByRole('button', { name: '报名' }).click();
     await card.getByLabel('周阿姨的服务时长（分钟）').fill('60');
     await card.getByRole('button', { name: '登记时长' }).click();
     await card.getByText('1.0 小时，10 积分').waitFor();
-    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+    const overflow = Number(
+      await walk.page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
+    );
     expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, 'services-activities-phone');
+    await screenshot(walk.page, 'services-activities-phone');
 
-    await page.goto(`${server.url}/services/windows`);
-    await page.getByTestId('windows-source').waitFor();
-    await expect(page.getByTestId('window-card').count()).resolves.toBeGreaterThan(0);
-    expect(consoleErrors).toEqual([]);
+    await walk.page.goto(`${walk.server.url}/services/windows`);
+    await walk.page.getByTestId('windows-source').waitFor();
+    await expect(walk.page.getByTestId('window-card').count()).resolves.toBeGreaterThan(0);
+    expect(walk.consoleErrors).toEqual([]);
   });
 
   describe('work outside the lists admitted by the street and the district', () => {
@@ -243,13 +244,13 @@ describeInBrowser('service cases in the console and the resident’s feedback li
       p.getByTestId('admission-list').locator('.ant-card').filter({ hasText: title });
 
     it('lands 周静 of 梅园新村街道 on her workbench with the street’s requests, burdens and failing checks', async () => {
-      street = await openConsolePage(browser, {
-        errors: consoleErrors,
+      street = await openConsolePage(walk.browser, {
+        errors: walk.consoleErrors,
         timeout: 20_000,
         refusalsExpected: true,
       });
-      await signIn(street, server.url, { username: 'my-zhoujing', password: demoAccountPassword });
-      await street.goto(`${server.url}/workbench`);
+      await signIn(street, walk.server.url, { username: 'my-zhoujing', password: demoAccountPassword });
+      await street.goto(`${walk.server.url}/workbench`);
       await street.getByTestId('workbench-admissions').getByText('汛期地下空间隐患排查').waitFor();
       await street.getByText('待区里审批的事项准入申请').waitFor();
       await street.getByTestId('workbench-burdens').getByText('考核评比 2 项').waitFor();
@@ -285,13 +286,13 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     });
 
     it('lets 何军 of 玄武区 approve it only with the funding that follows the task, filed with the city', async () => {
-      district = await openConsolePage(browser, {
-        errors: consoleErrors,
+      district = await openConsolePage(walk.browser, {
+        errors: walk.consoleErrors,
         timeout: 20_000,
         refusalsExpected: true,
       });
-      await signIn(district, server.url, { username: 'xw-hejun', password: demoAccountPassword });
-      await district.goto(`${server.url}/workbench`);
+      await signIn(district, walk.server.url, { username: 'xw-hejun', password: demoAccountPassword });
+      await district.goto(`${walk.server.url}/workbench`);
       const waiting = district.getByTestId('workbench-admissions');
       await district.getByText('待我审批的事项准入申请').waitFor();
       await waiting.getByText('汛期地下空间隐患排查').waitFor();
@@ -328,32 +329,32 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     });
 
     it('lands 马芳 of 金山镇 on her town’s workbench with its pending request and burdens', async () => {
-      const town = await openConsolePage(browser, {
-        errors: consoleErrors,
+      const town = await openConsolePage(walk.browser, {
+        errors: walk.consoleErrors,
         timeout: 20_000,
         refusalsExpected: true,
       });
-      await signIn(town, server.url, { username: 'js-mafang', password: demoAccountPassword });
-      await town.goto(`${server.url}/workbench`);
+      await signIn(town, walk.server.url, { username: 'js-mafang', password: demoAccountPassword });
+      await town.goto(`${walk.server.url}/workbench`);
       await town.getByTestId('workbench-admissions').getByText('红色物业示范点创建').waitFor();
       await town.getByTestId('workbench-burdens').getByText('考核评比 2 项').waitFor();
       await town.getByText('有不通过检查项的社区').waitFor();
       await screenshot(town, 'workload-town-workbench');
-      expect(consoleErrors).toEqual([]);
+      expect(walk.consoleErrors).toEqual([]);
     });
 
     it('lands 高岩 of 临淄区 on his workbench with 金山镇’s request waiting for him', async () => {
-      const district = await openConsolePage(browser, {
-        errors: consoleErrors,
+      const district = await openConsolePage(walk.browser, {
+        errors: walk.consoleErrors,
         timeout: 20_000,
         refusalsExpected: true,
       });
-      await signIn(district, server.url, { username: 'lz-gaoyan', password: demoAccountPassword });
-      await district.goto(`${server.url}/workbench`);
+      await signIn(district, walk.server.url, { username: 'lz-gaoyan', password: demoAccountPassword });
+      await district.goto(`${walk.server.url}/workbench`);
       await district.getByText('待我审批的事项准入申请').waitFor();
       await district.getByTestId('workbench-admissions').getByText('红色物业示范点创建').waitFor();
       await screenshot(district, 'workload-district-workbench-linzi');
-      expect(consoleErrors).toEqual([]);
+      expect(walk.consoleErrors).toEqual([]);
     });
   });
 });

@@ -1,7 +1,8 @@
 /** Form helpers the console's pages share: dates as the API takes them, and the server's problems on the fields. */
-import { Alert, type FormInstance } from 'antd';
+import { Alert, DatePicker, Form, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { chinaToday } from '../pages/archives/dates.js';
 import { serverErrorsFor } from './fieldErrors.js';
 
 /** What a date field gives the API: YYYY-MM-DD, or '' when empty (the API then names the field). */
@@ -28,5 +29,24 @@ export function useFieldErrors(form: FormInstance, within: string, fields: reado
     others.length > 0 ? (
       <Alert type="error" showIcon title={others.join('；')} style={{ marginBottom: 12 }} />
     ) : null;
-  return { onError, banner, others, clear: () => setOthers([]) };
+  const clear = () => setOthers([]);
+  /** A mutation's callbacks for this form: saved, it empties and calls `onDone`; refused, the problems show. */
+  const saved = (onDone: () => unknown) => ({
+    onSuccess: () => {
+      form.resetFields();
+      clear();
+      onDone();
+    },
+    onError,
+  });
+  return { onError, banner, others, clear, saved };
+}
+
+/** A full-width date field, today (in China) unless `empty`. */
+export function DateItem({ name, label, empty }: { name: string; label: string; empty?: boolean }) {
+  return (
+    <Form.Item name={name} label={label} {...(empty ? {} : { initialValue: dayjs(chinaToday()) })}>
+      <DatePicker style={{ width: '100%' }} />
+    </Form.Item>
+  );
 }

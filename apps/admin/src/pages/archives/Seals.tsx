@@ -46,11 +46,23 @@ const sealFieldLabels: Record<string, string> = {
   community: '社区',
 };
 
-/** A modal form whose server problems land on its fields, or above it when they name none. */
+/**
+ * A modal form whose server problems land on its fields, or above it when they name none; `saved`
+ * gives a mutation's callbacks: saved, the seals reload, the problems clear and the dialog closes.
+ */
 function useSealForm(fields: string[]) {
   const [form] = Form.useForm();
   const problems = useServerErrors(form, fields, (dotted) => sealFieldLabels[dotted] ?? dotted);
-  return { form, problems, onError: problems.show };
+  const saved = (onClose: () => void, before?: () => void) => ({
+    onSuccess: () => {
+      before?.();
+      refreshSeals();
+      problems.clear();
+      onClose();
+    },
+    onError: problems.show,
+  });
+  return { form, problems, onError: problems.show, saved };
 }
 
 interface UseValues {
@@ -60,17 +72,8 @@ interface UseValues {
 }
 
 function RequestUseModal({ seal, onClose }: { seal: SealRow | null; onClose: () => void }) {
-  const { form, problems, onError } = useSealForm(['purpose', 'document', 'copies']);
-  const request = useMutation(
-    trpc.seals.requestUse.mutationOptions({
-      onSuccess: () => {
-        refreshSeals();
-        problems.clear();
-        onClose();
-      },
-      onError,
-    }),
-  );
+  const { form, problems, saved } = useSealForm(['purpose', 'document', 'copies']);
+  const request = useMutation(trpc.seals.requestUse.mutationOptions(saved(onClose)));
   return (
     <FormDialog
       title={seal ? `申请用印：${seal.name}` : '申请用印'}
@@ -118,17 +121,8 @@ interface TakeOutValues {
 }
 
 function TakeOutModal({ seal, onClose }: { seal: SealRow | null; onClose: () => void }) {
-  const { form, problems, onError } = useSealForm(['reason', 'destination', 'returnBy']);
-  const request = useMutation(
-    trpc.seals.requestTakeOut.mutationOptions({
-      onSuccess: () => {
-        refreshSeals();
-        problems.clear();
-        onClose();
-      },
-      onError,
-    }),
-  );
+  const { form, problems, saved } = useSealForm(['reason', 'destination', 'returnBy']);
+  const request = useMutation(trpc.seals.requestTakeOut.mutationOptions(saved(onClose)));
   return (
     <FormDialog
       title={seal ? `申请印章外带：${seal.name}` : '申请印章外带'}
@@ -205,17 +199,13 @@ function EndSealModal({
 }) {
   const { message } = App.useApp();
   const me = useQuery(trpc.auth.me.queryOptions()).data;
-  const { form, problems, onError } = useSealForm(['approvedBy', 'reason']);
+  const { form, problems, saved } = useSealForm(['approvedBy', 'reason']);
   const propose = useMutation(
-    trpc.seals.proposeEnd.mutationOptions({
-      onSuccess: () => {
+    trpc.seals.proposeEnd.mutationOptions(
+      saved(onClose, () => {
         if (ending) message.success(endings[ending.kind].done);
-        refreshSeals();
-        problems.clear();
-        onClose();
-      },
-      onError,
-    }),
+      }),
+    ),
   );
   const labels = endings[ending?.kind ?? 'retire'];
   const seconds = (ending?.seal.approvers ?? []).filter((approver) => approver.id !== me?.id);
@@ -297,23 +287,14 @@ function RegisterSealModal({
   open: boolean;
   onClose: () => void;
 }) {
-  const { form, problems, onError } = useSealForm([
+  const { form, problems, saved } = useSealForm([
     'name',
     'owner',
     'custodianId',
     'storagePlace',
     'approverIds',
   ]);
-  const register = useMutation(
-    trpc.seals.register.mutationOptions({
-      onSuccess: () => {
-        refreshSeals();
-        problems.clear();
-        onClose();
-      },
-      onError,
-    }),
-  );
+  const register = useMutation(trpc.seals.register.mutationOptions(saved(onClose)));
   const local = people.filter((person) => person.jurisdictionCode === community);
   return (
     <FormDialog
@@ -405,17 +386,9 @@ function ApproversModal({
   onClose: () => void;
 }) {
   const { message } = App.useApp();
-  const { form, problems, onError } = useSealForm(['approverIds', 'reason']);
+  const { form, problems, saved } = useSealForm(['approverIds', 'reason']);
   const change = useMutation(
-    trpc.seals.setApprovers.mutationOptions({
-      onSuccess: () => {
-        message.success('已变更审批人');
-        refreshSeals();
-        problems.clear();
-        onClose();
-      },
-      onError,
-    }),
+    trpc.seals.setApprovers.mutationOptions(saved(onClose, () => message.success('已变更审批人'))),
   );
   const local = people.filter((person) => person.jurisdictionCode === community);
   return (

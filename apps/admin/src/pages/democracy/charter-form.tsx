@@ -5,20 +5,17 @@
  */
 import { type CharterKind, charterKindLabels, charterKinds } from '@shequ/democracy/labels';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Form, Input, InputNumber, Select } from 'antd';
+import { Button, Form, Input, InputNumber, Select } from 'antd';
 import { trpc } from '../../lib/trpc.js';
-import { useServerErrors } from '../archives/ServerErrors.js';
 import { useCanWrite } from '../archives/shared.js';
 import {
   dateItem,
   fieldNames,
   ListRow,
   optionalDate,
-  plainLabel,
   RecordDialog,
   type StoredCharter,
-  useDialog,
-  useInvalidate,
+  useRecordForm,
 } from './record-shared.js';
 
 interface VersionValues {
@@ -47,23 +44,11 @@ const versionSteps = [
 
 export function CharterForm({ code, stored }: { code: string; stored?: StoredCharter }) {
   const canWrite = useCanWrite();
-  const { message } = App.useApp();
-  const dialog = useDialog();
-  const [form] = Form.useForm<CharterValues>();
-  const problems = useServerErrors(
-    form,
+  const record = useRecordForm<CharterValues>(
     fieldNames(['kind', 'title'], { versions: ['version', 'text', ...versionSteps.map(([f]) => f)] }),
-    plainLabel,
+    stored ? '章程公约已修改' : '章程公约已登记',
   );
-  const invalidate = useInvalidate();
-  const handlers = {
-    onSuccess: async () => {
-      dialog.close();
-      message.success(stored ? '章程公约已修改' : '章程公约已登记');
-      await invalidate();
-    },
-    onError: (error: unknown) => problems.show(error),
-  };
+  const { form, problems, handlers } = record;
   const create = useMutation(trpc.democracy.createCharter.mutationOptions(handlers));
   const update = useMutation(trpc.democracy.updateCharter.mutationOptions(handlers));
   if (!canWrite) return null;
@@ -72,14 +57,10 @@ export function CharterForm({ code, stored }: { code: string; stored?: StoredCha
     <RecordDialog
       editing={Boolean(stored)}
       testId="charter"
-      newText="登记章程公约"
+      noun="章程公约"
       editText="修改或新增版本"
-      newTitle="登记章程公约"
-      editTitle="修改章程公约"
-      dialog={dialog}
+      record={record}
       pending={create.isPending || update.isPending}
-      form={form}
-      problems={problems}
     >
       <Form<CharterValues>
         form={form}

@@ -3,9 +3,8 @@
  * The server decides; each refusal comes back on the field it names and nothing is written.
  */
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Checkbox, Form, Input, Select } from 'antd';
+import { Button, Checkbox, Form, Input, Select } from 'antd';
 import { trpc } from '../../lib/trpc.js';
-import { useServerErrors } from '../archives/ServerErrors.js';
 import { useCanWrite } from '../archives/shared.js';
 import {
   dateItem,
@@ -13,11 +12,9 @@ import {
   ListRow,
   lines,
   optionalDate,
-  plainLabel,
   RecordDialog,
   type StoredConsultation,
-  useDialog,
-  useInvalidate,
+  useRecordForm,
   type View,
 } from './record-shared.js';
 
@@ -43,26 +40,14 @@ export function ConsultationForm({
   meetings: View['meetings'];
 }) {
   const canWrite = useCanWrite();
-  const { message } = App.useApp();
-  const dialog = useDialog();
-  const [form] = Form.useForm<ConsultationValues>();
-  const problems = useServerErrors(
-    form,
+  const record = useRecordForm<ConsultationValues>(
     fieldNames(['topic', 'parties', 'noticeOn', 'heldOn', 'contested', 'submittedToMeetingId'], {
       outcomes: ['text', 'owner', 'dueOn', 'doneOn', 'disclosedOn'],
     }),
-    plainLabel,
+    stored ? '协商记录已修改' : '协商已登记',
+    { warnings: true },
   );
-  const invalidate = useInvalidate();
-  const handlers = {
-    onSuccess: async (result: { warnings: string[] } | undefined) => {
-      dialog.close();
-      for (const warning of result?.warnings ?? []) message.warning(warning);
-      message.success(stored ? '协商记录已修改' : '协商已登记');
-      await invalidate();
-    },
-    onError: (error: unknown) => problems.show(error),
-  };
+  const { form, problems, handlers } = record;
   const create = useMutation(trpc.democracy.createConsultation.mutationOptions(handlers));
   const update = useMutation(trpc.democracy.updateConsultation.mutationOptions(handlers));
   if (!canWrite) return null;
@@ -71,14 +56,9 @@ export function ConsultationForm({
     <RecordDialog
       editing={Boolean(stored)}
       testId="consultation"
-      newText="登记协商"
-      editText="修改"
-      newTitle="登记协商"
-      editTitle="修改协商"
-      dialog={dialog}
+      noun="协商"
+      record={record}
       pending={create.isPending || update.isPending}
-      form={form}
-      problems={problems}
     >
       <Form<ConsultationValues>
         form={form}

@@ -11,20 +11,17 @@ import {
   deliberationSelections,
 } from '@shequ/democracy/labels';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Form, Input, Select } from 'antd';
+import { Button, Form, Input, Select } from 'antd';
 import { trpc } from '../../lib/trpc.js';
-import { useServerErrors } from '../archives/ServerErrors.js';
 import { useCanWrite } from '../archives/shared.js';
 import {
   dateItem,
   fieldNames,
   ListRow,
   optionalDate,
-  plainLabel,
   RecordDialog,
   type StoredBody,
-  useDialog,
-  useInvalidate,
+  useRecordForm,
 } from './record-shared.js';
 
 interface BodyValues {
@@ -40,25 +37,13 @@ interface BodyValues {
 
 export function DeliberationBodyForm({ code, stored }: { code: string; stored?: StoredBody }) {
   const canWrite = useCanWrite();
-  const { message } = App.useApp();
-  const dialog = useDialog();
-  const [form] = Form.useForm<BodyValues>();
-  const problems = useServerErrors(
-    form,
+  const record = useRecordForm<BodyValues>(
     fieldNames(['name', 'establishedOn', 'rulesAdoptedOn', 'rules', 'dissolvedOn'], {
       members: ['name', 'sector', 'selection'],
     }),
-    plainLabel,
+    stored ? '议事协商组织已修改' : '议事协商组织已登记',
   );
-  const invalidate = useInvalidate();
-  const handlers = {
-    onSuccess: async () => {
-      dialog.close();
-      message.success(stored ? '议事协商组织已修改' : '议事协商组织已登记');
-      await invalidate();
-    },
-    onError: (error: unknown) => problems.show(error),
-  };
+  const { form, problems, handlers } = record;
   const create = useMutation(trpc.democracy.createDeliberationBody.mutationOptions(handlers));
   const update = useMutation(trpc.democracy.updateDeliberationBody.mutationOptions(handlers));
   if (!canWrite) return null;
@@ -66,14 +51,9 @@ export function DeliberationBodyForm({ code, stored }: { code: string; stored?: 
     <RecordDialog
       editing={Boolean(stored)}
       testId="deliberation"
-      newText="登记议事协商组织"
-      editText="修改"
-      newTitle="登记议事协商组织"
-      editTitle="修改议事协商组织"
-      dialog={dialog}
+      noun="议事协商组织"
+      record={record}
       pending={create.isPending || update.isPending}
-      form={form}
-      problems={problems}
     >
       <Form<BodyValues>
         form={form}

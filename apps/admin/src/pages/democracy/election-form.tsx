@@ -14,17 +14,15 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Form, Input, InputNumber, Select } from 'antd';
 import { trpc } from '../../lib/trpc.js';
-import { useServerErrors } from '../archives/ServerErrors.js';
 import { useCanWrite } from '../archives/shared.js';
 import {
   dateItem,
   fieldNames,
   ListRow,
-  plainLabel,
   RecordDialog,
   type StoredElection,
-  useDialog,
   useInvalidate,
+  useRecordForm,
 } from './record-shared.js';
 
 interface ElectionValues {
@@ -42,26 +40,14 @@ interface ElectionValues {
 
 export function ElectionForm({ code, stored }: { code: string; stored?: StoredElection }) {
   const canWrite = useCanWrite();
-  const { message } = App.useApp();
-  const dialog = useDialog();
-  const [form] = Form.useForm<ElectionValues>();
-  const kind = Form.useWatch(['record', 'kind'], form);
-  const problems = useServerErrors(
-    form,
+  const record = useRecordForm<ElectionValues>(
     fieldNames(['kind', 'residentGroupName', 'heldOn', 'termEndsOn', 'seats', 'votesCast', 'secretBallot'], {
       candidates: ['name', 'post', 'votes', 'elected'],
     }),
-    plainLabel,
+    stored ? '选举记录已修改' : '选举已登记',
   );
-  const invalidate = useInvalidate();
-  const handlers = {
-    onSuccess: async () => {
-      dialog.close();
-      message.success(stored ? '选举记录已修改' : '选举已登记');
-      await invalidate();
-    },
-    onError: (error: unknown) => problems.show(error),
-  };
+  const { form, problems, handlers } = record;
+  const kind = Form.useWatch(['record', 'kind'], form);
   const create = useMutation(trpc.democracy.createElection.mutationOptions(handlers));
   const update = useMutation(trpc.democracy.updateElection.mutationOptions(handlers));
   if (!canWrite) return null;
@@ -69,14 +55,9 @@ export function ElectionForm({ code, stored }: { code: string; stored?: StoredEl
     <RecordDialog
       editing={Boolean(stored)}
       testId="election"
-      newText="登记选举"
-      editText="修改"
-      newTitle="登记选举"
-      editTitle="修改选举"
-      dialog={dialog}
+      noun="选举"
+      record={record}
       pending={create.isPending || update.isPending}
-      form={form}
-      problems={problems}
     >
       <Form<ElectionValues>
         form={form}

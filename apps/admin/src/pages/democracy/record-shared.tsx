@@ -3,10 +3,10 @@
  * name in a refusal, date and list inputs, and the dialog with its opening button.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, type FormInstance, Input, Space } from 'antd';
+import { App, Button, Card, Form, type FormInstance, Input, Space } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
-import { FormDialog } from '../archives/ServerErrors.js';
+import { FormDialog, useServerErrors } from '../archives/ServerErrors.js';
 
 export type View = RouterOutputs['democracy']['community'];
 export type StoredConsultation = View['consultations'][number];
@@ -79,35 +79,70 @@ export function useInvalidate() {
 }
 
 /**
+ * A record dialog's answer from the server: saved, the dialog closes, says `saved` (after the server's
+ * warnings, with `warnings`) and the community's records reload; refused, the problems stand on the form.
+ */
+/**
+ * What a record dialog needs: its open state, its form, the server's problems on the form's `fields`,
+ * and the mutation callbacks of `useRecordSave`.
+ */
+export function useRecordForm<Values>(fields: string[], saved: string, options: { warnings?: boolean } = {}) {
+  const dialog = useDialog();
+  const [form] = Form.useForm<Values>();
+  const problems = useServerErrors(form, fields, plainLabel);
+  const handlers = useRecordSave(dialog, problems, saved, options);
+  return { dialog, form, problems, handlers };
+}
+
+export function useRecordSave(
+  dialog: ReturnType<typeof useDialog>,
+  problems: { show: (error: unknown) => void },
+  saved: string,
+  options: { warnings?: boolean } = {},
+) {
+  const { message } = App.useApp();
+  const invalidate = useInvalidate();
+  return {
+    onSuccess: async (result: { warnings: string[] } | undefined) => {
+      dialog.close();
+      if (options.warnings) for (const warning of result?.warnings ?? []) message.warning(warning);
+      message.success(saved);
+      await invalidate();
+    },
+    onError: (error: unknown) => problems.show(error),
+  };
+}
+
+/**
  * The button that opens a record's dialog (a primary button for a new record, a link for an edit)
  * and the dialog itself, which submits the form and shows the server's refusals.
  */
 export function RecordDialog({
   editing,
   testId,
-  newText,
-  editText,
-  newTitle,
-  editTitle,
-  dialog,
+  noun,
+  editText = '修改',
+  record,
   pending,
-  form,
-  problems,
   children,
 }: {
   editing: boolean;
   /** `<testId>-new` or `<testId>-edit` on the button. */
   testId: string;
-  newText: string;
-  editText: string;
-  newTitle: string;
-  editTitle: string;
-  dialog: ReturnType<typeof useDialog>;
+  /** What the record is called: the button and title read 登记<noun> and 修改<noun>. */
+  noun: string;
+  /** The edit button's text, 修改 unless given. */
+  editText?: string;
+  /** The dialog's open state, its form and the server's problems, as `useRecordForm` gives them. */
+  record: {
+    dialog: ReturnType<typeof useDialog>;
+    form: FormInstance;
+    problems: { others: string[]; clear: () => void };
+  };
   pending: boolean;
-  form: FormInstance;
-  problems: { others: string[]; clear: () => void };
   children: ReactNode;
 }) {
+  const { dialog, form, problems } = record;
   return (
     <>
       <Button
@@ -116,10 +151,10 @@ export function RecordDialog({
         onClick={dialog.show}
         data-testid={editing ? `${testId}-edit` : `${testId}-new`}
       >
-        {editing ? editText : newText}
+        {editing ? editText : `登记${noun}`}
       </Button>
       <FormDialog
-        title={editing ? editTitle : newTitle}
+        title={editing ? `修改${noun}` : `登记${noun}`}
         open={dialog.open}
         okText="保存"
         pending={pending}

@@ -104,16 +104,7 @@ function AddBuilding({ data, onDone }: { data: Organisation; onDone: () => void 
     'gridId',
     'propertyAreaId',
   ]);
-  const add = useMutation(
-    trpc.people.createUnit.mutationOptions({
-      onSuccess: () => {
-        form.resetFields();
-        errors.clear();
-        onDone();
-      },
-      onError: errors.onError,
-    }),
-  );
+  const add = useMutation(trpc.people.createUnit.mutationOptions(errors.saved(onDone)));
   return (
     <Form
       form={form}

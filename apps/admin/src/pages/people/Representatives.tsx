@@ -5,27 +5,16 @@
  */
 import { representing } from '@shequ/people/labels';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Collapse, DatePicker, Form, Input, List, Modal, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Collapse, Form, Input, List, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { asDate, useFieldErrors } from '../../lib/forms.js';
+import { asDate, DateItem, useFieldErrors } from '../../lib/forms.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
-import { chinaToday } from '../archives/shared.js';
 
 type Representative = RouterOutputs['people']['organisation']['representatives'][number];
 function AddRepresentative({ code, onDone }: { code: string; onDone: () => void }) {
   const [form] = Form.useForm();
   const errors = useFieldErrors(form, 'unit', ['name', 'from', 'to']);
-  const add = useMutation(
-    trpc.people.createUnit.mutationOptions({
-      onSuccess: () => {
-        form.resetFields();
-        errors.clear();
-        onDone();
-      },
-      onError: errors.onError,
-    }),
-  );
+  const add = useMutation(trpc.people.createUnit.mutationOptions(errors.saved(onDone)));
   return (
     <Form
       form={form}
@@ -44,12 +33,8 @@ function AddRepresentative({ code, onDone }: { code: string; onDone: () => void 
       <Form.Item name="name" label="姓名">
         <Input maxLength={50} />
       </Form.Item>
-      <Form.Item name="from" label="任期开始日期" initialValue={dayjs(chinaToday())}>
-        <DatePicker style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="to" label="任期结束日期（届满日，可空）">
-        <DatePicker style={{ width: '100%' }} />
-      </Form.Item>
+      <DateItem name="from" label="任期开始日期" />
+      <DateItem name="to" label="任期结束日期（届满日，可空）" empty />
       <Button type="primary" htmlType="submit" loading={add.isPending} block>
         添加居民代表
       </Button>
@@ -105,9 +90,7 @@ function EndTerm({
         }
       >
         {errors.banner}
-        <Form.Item name="to" label="任期最后一天" initialValue={dayjs(chinaToday())}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
+        <DateItem name="to" label="任期最后一天" />
       </Form>
     </Modal>
   );

@@ -11,8 +11,6 @@ import {
   App,
   Button,
   Card,
-  Collapse,
-  DatePicker,
   Flex,
   Form,
   Input,
@@ -24,12 +22,12 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { asDate, useFieldErrors } from '../../lib/forms.js';
+import { asDate, DateItem, useFieldErrors } from '../../lib/forms.js';
+import { AddPanel } from '../../lib/registers.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
-import { chinaToday, useCanWrite } from '../archives/shared.js';
+import { useCanWrite } from '../archives/shared.js';
 
 type Activity = RouterOutputs['services']['activities'][number];
 type Volunteer = RouterOutputs['services']['volunteers'][number];
@@ -44,15 +42,7 @@ function AddActivity({ code, onDone }: { code: string; onDone: () => void }) {
     'pointsPerHour',
     'detail',
   ]);
-  const add = useMutation(
-    trpc.services.addActivity.mutationOptions({
-      onSuccess: () => {
-        form.resetFields();
-        onDone();
-      },
-      onError: errors.onError,
-    }),
-  );
+  const add = useMutation(trpc.services.addActivity.mutationOptions(errors.saved(onDone)));
   type Values = { title?: string; on?: unknown; place?: string; capacity?: number; pointsPerHour?: number };
   return (
     <Form
@@ -75,9 +65,7 @@ function AddActivity({ code, onDone }: { code: string; onDone: () => void }) {
       <Form.Item name="title" label="活动名称">
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="on" label="活动日期" initialValue={dayjs(chinaToday())}>
-        <DatePicker style={{ width: '100%' }} />
-      </Form.Item>
+      <DateItem name="on" label="活动日期" />
       <Form.Item name="place" label="活动地点">
         <Input maxLength={100} />
       </Form.Item>
@@ -276,15 +264,9 @@ export default function ActivitiesPage() {
         />
       ))}
       {canWrite && code && (
-        <Collapse
-          items={[
-            {
-              key: 'add',
-              label: '发布志愿活动',
-              children: <AddActivity code={code} onDone={() => refresh('已发布')} />,
-            },
-          ]}
-        />
+        <AddPanel label="发布志愿活动">
+          <AddActivity code={code} onDone={() => refresh('已发布')} />
+        </AddPanel>
       )}
     </Space>
   );

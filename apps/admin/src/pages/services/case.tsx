@@ -20,7 +20,6 @@ import {
   Breadcrumb,
   Button,
   Card,
-  DatePicker,
   Descriptions,
   Form,
   Input,
@@ -35,9 +34,9 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { useFieldErrors } from '../../lib/forms.js';
+import { DateItem, useFieldErrors } from '../../lib/forms.js';
 import { type RouterInputs, type RouterOutputs, trpc } from '../../lib/trpc.js';
-import { chinaToday, formatTime, personOptions, useCanWrite, usePeople } from '../archives/shared.js';
+import { formatTime, personOptions, useCanWrite, usePeople } from '../archives/shared.js';
 
 type Case = RouterOutputs['services']['case']['case'];
 type Step = RouterInputs['services']['step']['step'];
@@ -136,9 +135,7 @@ function StepForm({ c, onDone }: { c: Case; onDone: (token?: string) => void }) 
             <Form.Item name="agency" label="代办机构" initialValue={c.agency}>
               <Input maxLength={100} />
             </Form.Item>
-            <Form.Item name="on" label="报送日期" initialValue={dayjs(chinaToday())}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
+            <DateItem name="on" label="报送日期" />
           </>
         )}
         {action === 'agency-answered' && (
@@ -146,9 +143,7 @@ function StepForm({ c, onDone }: { c: Case; onDone: (token?: string) => void }) 
             <Form.Item name="answer" label="代办机构答复">
               <Input.TextArea rows={2} maxLength={1000} />
             </Form.Item>
-            <Form.Item name="on" label="答复日期" initialValue={dayjs(chinaToday())}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
+            <DateItem name="on" label="答复日期" />
           </>
         )}
         {action === 'close' && (
@@ -156,9 +151,7 @@ function StepForm({ c, onDone }: { c: Case; onDone: (token?: string) => void }) 
             <Form.Item name="result" label="办理结果">
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
-            <Form.Item name="toldOn" label="告知居民日期" initialValue={dayjs(chinaToday())}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
+            <DateItem name="toldOn" label="告知居民日期" />
             <Form.Item name="toldHow" label="告知方式">
               <Select
                 options={toldWays.map((w) => ({ value: w, label: toldWayLabels[w] }))}

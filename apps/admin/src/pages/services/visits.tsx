@@ -5,28 +5,13 @@
  */
 import { type VisitTargetKind, visitTargetKindLabels, visitTargetKinds } from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Collapse,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Select,
-  Space,
-  Statistic,
-  Tag,
-  Typography,
-} from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Flex, Form, Input, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { asDate, useFieldErrors } from '../../lib/forms.js';
+import { asDate, DateItem, useFieldErrors } from '../../lib/forms.js';
+import { AddPanel, RowCard } from '../../lib/registers.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
-import { chinaToday, useCanWrite } from '../archives/shared.js';
+import { useCanWrite } from '../archives/shared.js';
 
 type Item = RouterOutputs['services']['visits']['items'][number];
 
@@ -39,15 +24,7 @@ const statusTags: Record<Item['status'], { color: string; label: string }> = {
 function LogVisit({ item, onDone }: { item: Item; onDone: () => void }) {
   const [form] = Form.useForm();
   const errors = useFieldErrors(form, '', ['on', 'summary']);
-  const log = useMutation(
-    trpc.services.logVisit.mutationOptions({
-      onSuccess: () => {
-        form.resetFields();
-        onDone();
-      },
-      onError: errors.onError,
-    }),
-  );
+  const log = useMutation(trpc.services.logVisit.mutationOptions(errors.saved(onDone)));
   return (
     <Form
       form={form}
@@ -57,9 +34,7 @@ function LogVisit({ item, onDone }: { item: Item; onDone: () => void }) {
       }
     >
       {errors.banner}
-      <Form.Item name="on" label="走访日期" initialValue={dayjs(chinaToday())}>
-        <DatePicker style={{ width: '100%' }} />
-      </Form.Item>
+      <DateItem name="on" label="走访日期" />
       <Form.Item name="summary" label="走访情况">
         <Input.TextArea rows={2} maxLength={1000} />
       </Form.Item>
@@ -73,15 +48,7 @@ function LogVisit({ item, onDone }: { item: Item; onDone: () => void }) {
 function AddTarget({ code, onDone }: { code: string; onDone: () => void }) {
   const [form] = Form.useForm();
   const errors = useFieldErrors(form, 'target', ['kind', 'name', 'address', 'since']);
-  const add = useMutation(
-    trpc.services.addVisitTarget.mutationOptions({
-      onSuccess: () => {
-        form.resetFields();
-        onDone();
-      },
-      onError: errors.onError,
-    }),
-  );
+  const add = useMutation(trpc.services.addVisitTarget.mutationOptions(errors.saved(onDone)));
   return (
     <Form
       form={form}
@@ -111,9 +78,7 @@ function AddTarget({ code, onDone }: { code: string; onDone: () => void }) {
       <Form.Item name="address" label="住址">
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item name="since" label="登记（发生）日期" initialValue={dayjs(chinaToday())}>
-        <DatePicker style={{ width: '100%' }} />
-      </Form.Item>
+      <DateItem name="since" label="登记（发生）日期" />
       <Button htmlType="submit" loading={add.isPending} block>
         登记
       </Button>
@@ -176,45 +141,43 @@ export default function VisitsPage() {
               <Typography.Text type="secondary">还没有登记走访对象</Typography.Text>
             )}
             {visits.data.items.map((item) => (
-              <Card
+              <RowCard
                 key={item.target.id}
-                size="small"
                 style={item.status === 'overdue' ? { borderColor: '#ffa39e', background: '#fff1f0' } : {}}
-              >
-                <Flex justify="space-between" align="start" gap={8} wrap>
-                  <div style={{ minWidth: 0 }}>
-                    <Typography.Text strong>{item.target.name}</Typography.Text>{' '}
+                title={item.target.name}
+                tags={
+                  <>
                     <Tag>{visitTargetKindLabels[item.target.kind]}</Tag>
                     <Tag color={statusTags[item.status].color}>{statusTags[item.status].label}</Tag>
-                    <div style={{ color: '#888' }}>
-                      {item.lastVisitOn ? `上次走访 ${item.lastVisitOn}；` : '尚未走访；'}
-                      {item.status === 'covered' ? '' : `应于 ${item.dueOn} 前走访`}
-                      {item.target.address ? `；${item.target.address}` : ''}
-                    </div>
-                  </div>
-                  {canWrite && item.status !== 'covered' && (
+                  </>
+                }
+                detail={
+                  <>
+                    {item.lastVisitOn ? `上次走访 ${item.lastVisitOn}；` : '尚未走访；'}
+                    {item.status === 'covered' ? '' : `应于 ${item.dueOn} 前走访`}
+                    {item.target.address ? `；${item.target.address}` : ''}
+                  </>
+                }
+                action={
+                  canWrite &&
+                  item.status !== 'covered' && (
                     <Button
                       size="small"
                       onClick={() => setOpen(open === item.target.id ? undefined : item.target.id)}
                     >
                       记录走访
                     </Button>
-                  )}
-                </Flex>
+                  )
+                }
+              >
                 {open === item.target.id && <LogVisit item={item} onDone={() => refresh('已记录走访')} />}
-              </Card>
+              </RowCard>
             ))}
           </Flex>
           {canWrite && code && (
-            <Collapse
-              items={[
-                {
-                  key: 'add',
-                  label: '登记走访对象或必到事件',
-                  children: <AddTarget code={code} onDone={() => refresh('已登记')} />,
-                },
-              ]}
-            />
+            <AddPanel label="登记走访对象或必到事件">
+              <AddTarget code={code} onDone={() => refresh('已登记')} />
+            </AddPanel>
           )}
         </>
       )}

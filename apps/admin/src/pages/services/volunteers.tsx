@@ -9,10 +9,6 @@ import {
   Alert,
   App,
   Button,
-  Card,
-  Collapse,
-  DatePicker,
-  Flex,
   Form,
   Input,
   InputNumber,
@@ -22,12 +18,12 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { asDate, useFieldErrors } from '../../lib/forms.js';
+import { asDate, DateItem, useFieldErrors } from '../../lib/forms.js';
+import { AddPanel, RowCard } from '../../lib/registers.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
-import { chinaToday, useCanWrite } from '../archives/shared.js';
+import { useCanWrite } from '../archives/shared.js';
 
 type Volunteer = RouterOutputs['services']['volunteers'][number];
 
@@ -35,15 +31,7 @@ function PointsForm({ volunteer, onDone }: { volunteer: Volunteer; onDone: () =>
   const [form] = Form.useForm();
   const [kind, setKind] = useState<'earn' | 'redeem'>('earn');
   const errors = useFieldErrors(form, 'entry', ['points', 'minutes', 'reason', 'on']);
-  const points = useMutation(
-    trpc.services.points.mutationOptions({
-      onSuccess: () => {
-        form.resetFields();
-        onDone();
-      },
-      onError: errors.onError,
-    }),
-  );
+  const points = useMutation(trpc.services.points.mutationOptions(errors.saved(onDone)));
   return (
     <Form
       form={form}
@@ -83,9 +71,7 @@ function PointsForm({ volunteer, onDone }: { volunteer: Volunteer; onDone: () =>
       <Form.Item name="reason" label="事由">
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item name="on" label="日期" initialValue={dayjs(chinaToday())}>
-        <DatePicker style={{ width: '100%' }} />
-      </Form.Item>
+      <DateItem name="on" label="日期" />
       <Button type="primary" htmlType="submit" loading={points.isPending} block>
         保存
       </Button>
@@ -104,15 +90,7 @@ function AddVolunteer({ code, onDone }: { code: string; onDone: () => void }) {
     'skills',
     'health',
   ]);
-  const add = useMutation(
-    trpc.services.addVolunteer.mutationOptions({
-      onSuccess: () => {
-        form.resetFields();
-        onDone();
-      },
-      onError: errors.onError,
-    }),
-  );
+  const add = useMutation(trpc.services.addVolunteer.mutationOptions(errors.saved(onDone)));
   type Values = { name?: string; sex?: 'male' | 'female'; birthDate?: unknown; wishes?: string } & {
     availableTime?: string;
     skills?: string;
@@ -152,9 +130,7 @@ function AddVolunteer({ code, onDone }: { code: string; onDone: () => void }) {
           ]}
         />
       </Form.Item>
-      <Form.Item name="birthDate" label="出生日期">
-        <DatePicker style={{ width: '100%' }} />
-      </Form.Item>
+      <DateItem name="birthDate" label="出生日期" empty />
       <Form.Item name="wishes" label="服务意愿">
         <Input maxLength={200} />
       </Form.Item>
@@ -201,37 +177,38 @@ export default function VolunteersPage() {
       {volunteers.isError && <Alert type="error" showIcon title={errorMessage(volunteers.error)} />}
       {volunteers.data?.length === 0 && <Typography.Text type="secondary">还没有登记志愿者</Typography.Text>}
       {(volunteers.data ?? []).map((v) => (
-        <Card key={v.id} size="small">
-          <Flex justify="space-between" align="start" gap={8} wrap>
-            <div style={{ minWidth: 0 }}>
-              <Typography.Text strong>{v.name}</Typography.Text> <Tag color="gold">积分 {v.points}</Tag>
+        <RowCard
+          key={v.id}
+          title={v.name}
+          tags={
+            <>
+              <Tag color="gold">积分 {v.points}</Tag>
               <Tag>
                 时间银行 {Math.floor(v.bankedMinutes / 60)} 小时 {v.bankedMinutes % 60} 分
               </Tag>
-              <div style={{ color: '#888' }}>
-                {v.wishes}；{v.availableTime}；{healthLabels[v.health]}
-                {v.skills.length > 0 ? `；${v.skills.join('、')}` : ''}
-              </div>
-            </div>
-            {canWrite && (
+            </>
+          }
+          detail={
+            <>
+              {v.wishes}；{v.availableTime}；{healthLabels[v.health]}
+              {v.skills.length > 0 ? `；${v.skills.join('、')}` : ''}
+            </>
+          }
+          action={
+            canWrite && (
               <Button size="small" onClick={() => setOpen(open === v.id ? undefined : v.id)}>
                 积分
               </Button>
-            )}
-          </Flex>
+            )
+          }
+        >
           {open === v.id && <PointsForm volunteer={v} onDone={() => refresh('已记入积分')} />}
-        </Card>
+        </RowCard>
       ))}
       {canWrite && code && (
-        <Collapse
-          items={[
-            {
-              key: 'add',
-              label: '登记志愿者',
-              children: <AddVolunteer code={code} onDone={() => refresh('已登记')} />,
-            },
-          ]}
-        />
+        <AddPanel label="登记志愿者">
+          <AddVolunteer code={code} onDone={() => refresh('已登记')} />
+        </AddPanel>
       )}
     </Space>
   );

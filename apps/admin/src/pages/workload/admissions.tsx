@@ -20,8 +20,6 @@ import {
   Alert,
   App,
   Button,
-  Card,
-  Collapse,
   DatePicker,
   Flex,
   Form,
@@ -35,6 +33,7 @@ import {
 import { useState } from 'react';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate, useFieldErrors } from '../../lib/forms.js';
+import { AddPanel, RowCard } from '../../lib/registers.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import { optionsOf, useCommunities } from './shared.js';
@@ -62,16 +61,7 @@ function ApplyForm({
     'funding.amountFen',
     'funding.source',
   ]);
-  const apply = useMutation(
-    trpc.workload.applyForAdmission.mutationOptions({
-      onSuccess: () => {
-        form.resetFields();
-        errors.clear();
-        onDone();
-      },
-      onError: errors.onError,
-    }),
-  );
+  const apply = useMutation(trpc.workload.applyForAdmission.mutationOptions(errors.saved(onDone)));
   return (
     <Form
       form={form}
@@ -282,49 +272,51 @@ export function AdmissionsTab({ node }: { node: string }) {
       <Flex vertical gap={8} data-testid="admission-list">
         {data.items.length === 0 && <Typography.Text type="secondary">还没有准入申请</Typography.Text>}
         {data.items.map((r) => (
-          <Card key={r.id} size="small">
-            <Flex justify="space-between" align="start" gap={8} wrap>
-              <div style={{ minWidth: 0 }}>
-                <Typography.Text strong>{r.title}</Typography.Text> <Tag>{admissionKindLabels[r.kind]}</Tag>
+          <RowCard
+            key={r.id}
+            title={r.title}
+            tags={
+              <>
+                <Tag>{admissionKindLabels[r.kind]}</Tag>
                 <Tag color={statusColors[r.status]}>{admissionStatusLabels[r.status]}</Tag>
+              </>
+            }
+            detail={
+              <>
+                {r.requestedBy}提出，{r.appliedOn} 申请；{r.startsOn} 起{r.endsOn ? `至 ${r.endsOn}` : ''}；
+                {r.communityCodes.length} 个社区
+              </>
+            }
+            more={
+              r.decision && (
                 <div style={{ color: '#888' }}>
-                  {r.requestedBy}提出，{r.appliedOn} 申请；{r.startsOn} 起{r.endsOn ? `至 ${r.endsOn}` : ''}；
-                  {r.communityCodes.length} 个社区
+                  {approvingBodyLabels[r.decision.approvingBody]}（{r.decision.by.name}）{r.decision.on} 审批
+                  {r.decision.funding
+                    ? `；经费 ${formatFen(r.decision.funding.amountFen)}，来源：${r.decision.funding.source}`
+                    : ''}
+                  ；已报{filingBodyLabels[r.decision.filedWith.body]}备案
+                  {r.decision.opinion ? `；意见：${r.decision.opinion}` : ''}
                 </div>
-                {r.decision && (
-                  <div style={{ color: '#888' }}>
-                    {approvingBodyLabels[r.decision.approvingBody]}（{r.decision.by.name}）{r.decision.on}{' '}
-                    审批
-                    {r.decision.funding
-                      ? `；经费 ${formatFen(r.decision.funding.amountFen)}，来源：${r.decision.funding.source}`
-                      : ''}
-                    ；已报{filingBodyLabels[r.decision.filedWith.body]}备案
-                    {r.decision.opinion ? `；意见：${r.decision.opinion}` : ''}
-                  </div>
-                )}
-              </div>
-              {canWrite && data.mayDecide && r.status === 'pending' && (
+              )
+            }
+            action={
+              canWrite &&
+              data.mayDecide &&
+              r.status === 'pending' && (
                 <Button size="small" onClick={() => setOpen(open === r.id ? undefined : r.id)}>
                   审批
                 </Button>
-              )}
-            </Flex>
+              )
+            }
+          >
             {open === r.id && <DecideForm request={r} onDone={() => refresh('已审批并报市级备案')} />}
-          </Card>
+          </RowCard>
         ))}
       </Flex>
       {canWrite && data.mayApply && node.length === 9 && (
-        <Collapse
-          items={[
-            {
-              key: 'apply',
-              label: '申请清单外事项准入',
-              children: (
-                <ApplyForm street={node} communities={communities} onDone={() => refresh('已提交准入申请')} />
-              ),
-            },
-          ]}
-        />
+        <AddPanel label="申请清单外事项准入">
+          <ApplyForm street={node} communities={communities} onDone={() => refresh('已提交准入申请')} />
+        </AddPanel>
       )}
     </Space>
   );

@@ -4,25 +4,10 @@
  */
 import { type BurdenKind, burdenKindLabels, burdenKinds } from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Collapse,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Select,
-  Space,
-  Statistic,
-  Tag,
-  Typography,
-} from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Card, Flex, Form, Input, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { asDate, useFieldErrors } from '../../lib/forms.js';
+import { asDate, DateItem, useFieldErrors } from '../../lib/forms.js';
+import { AddPanel, RowCard } from '../../lib/registers.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { chinaToday, useCanWrite } from '../archives/shared.js';
 import { optionsOf, useCommunities } from './shared.js';
@@ -45,16 +30,7 @@ function RecordBurden({
     'imposedOn',
     'endedOn',
   ]);
-  const record = useMutation(
-    trpc.workload.recordBurden.mutationOptions({
-      onSuccess: () => {
-        form.resetFields();
-        errors.clear();
-        onDone();
-      },
-      onError: errors.onError,
-    }),
-  );
+  const record = useMutation(trpc.workload.recordBurden.mutationOptions(errors.saved(onDone)));
   return (
     <Form
       form={form}
@@ -97,9 +73,7 @@ function RecordBurden({
       <Form.Item name="imposedBy" label="下派单位">
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="imposedOn" label="下派日期" initialValue={dayjs(chinaToday())}>
-        <DatePicker style={{ width: '100%' }} />
-      </Form.Item>
+      <DateItem name="imposedOn" label="下派日期" />
       <Button type="primary" htmlType="submit" loading={record.isPending} block>
         登记负担
       </Button>
@@ -166,16 +140,23 @@ export function BurdensTab({ node }: { node: string }) {
         {items.map((b) => {
           const active = b.endedOn === undefined || b.endedOn > asOf;
           return (
-            <Card key={b.id} size="small">
-              <Flex justify="space-between" align="start" gap={8} wrap>
-                <div style={{ minWidth: 0 }}>
-                  <Typography.Text strong>{b.title}</Typography.Text> <Tag>{burdenKindLabels[b.kind]}</Tag>
+            <RowCard
+              key={b.id}
+              title={b.title}
+              tags={
+                <>
+                  <Tag>{burdenKindLabels[b.kind]}</Tag>
                   {!active && <Tag color="green">已结束</Tag>}
-                  <div style={{ color: '#888' }}>
-                    {b.imposedBy}，{b.imposedOn} 下派{b.endedOn ? `，${b.endedOn} 结束` : ''}
-                  </div>
-                </div>
-                {canWrite && active && (
+                </>
+              }
+              detail={
+                <>
+                  {b.imposedBy}，{b.imposedOn} 下派{b.endedOn ? `，${b.endedOn} 结束` : ''}
+                </>
+              }
+              action={
+                canWrite &&
+                active && (
                   <Button
                     size="small"
                     loading={end.isPending}
@@ -183,30 +164,22 @@ export function BurdensTab({ node }: { node: string }) {
                   >
                     今天结束
                   </Button>
-                )}
-              </Flex>
-            </Card>
+                )
+              }
+            />
           );
         })}
       </Flex>
       {canWrite && communities.length > 0 && (
-        <Collapse
-          items={[
-            {
-              key: 'add',
-              label: '登记清单外负担',
-              children: (
-                <RecordBurden
-                  communities={communities}
-                  onDone={async () => {
-                    message.success('已登记');
-                    await queryClient.invalidateQueries({ queryKey: trpc.workload.burdens.pathKey() });
-                  }}
-                />
-              ),
-            },
-          ]}
-        />
+        <AddPanel label="登记清单外负担">
+          <RecordBurden
+            communities={communities}
+            onDone={async () => {
+              message.success('已登记');
+              await queryClient.invalidateQueries({ queryKey: trpc.workload.burdens.pathKey() });
+            }}
+          />
+        </AddPanel>
       )}
     </Space>
   );

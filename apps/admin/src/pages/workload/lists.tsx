@@ -26,16 +26,7 @@ import { optionsOf } from './shared.js';
 function ListEditor({ node, onDone }: { node: string; onDone: () => void }) {
   const [form] = Form.useForm();
   const errors = useFieldErrors(form, 'list', ['kind', 'effectiveFrom', 'effectiveUntil', 'items']);
-  const save = useMutation(
-    trpc.workload.saveList.mutationOptions({
-      onSuccess: () => {
-        form.resetFields();
-        errors.clear();
-        onDone();
-      },
-      onError: errors.onError,
-    }),
-  );
+  const save = useMutation(trpc.workload.saveList.mutationOptions(errors.saved(onDone)));
   return (
     <Form
       form={form}
