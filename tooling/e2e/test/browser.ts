@@ -137,5 +137,5 @@ export async function chooseOption(page: Page, field: Locator, text: string): Pr
 export async function openPanel(page: Page, header: Locator, content: Locator): Promise<void> {
   await header.click();
   await content.waitFor();
-  await page.waitForFunction("document.querySelector('.ant-motion-collapse') === null");
+  await page.locator('.ant-motion-collapse').first().waitFor({ state: 'detached' });
 }
