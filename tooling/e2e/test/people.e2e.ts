@@ -81,6 +81,8 @@ describeInBrowser('the people roster and organisation chart in the console', () 
 
   it('adds a property-service area, with the refusal on its field, and shows how areas and grids coincide', async () => {
     const card = page.getByTestId('org-property-areas-card');
+    // The section below the first screen loads when it is scrolled into view.
+    await card.scrollIntoViewIfNeeded();
     // The demo estate spans both grids, so it coincides with neither (guidance, a warning).
     await card
       .getByTestId('property-area')
@@ -136,6 +138,7 @@ describeInBrowser('the people roster and organisation chart in the console', () 
     await page.getByRole('checkbox', { name: '本年未培训' }).waitFor();
     await page.goto(`${server.url}/people/org/${xiangshan.code}`);
     await page.getByTestId('org-findings').getByText('本社区适用的文件对组织架构没有需核对的规定').waitFor();
+    await page.getByTestId('org-property-areas-card').scrollIntoViewIfNeeded();
     await page.getByTestId('org-property-areas-card').getByText('象山东苑').waitFor();
     await screenshot(page, 'people-mobile');
     expect(consoleErrors).toEqual([]);

@@ -43,6 +43,8 @@ describeInBrowser('resident representatives on the organisation page', () => {
     await page.getByRole('heading', { name: `${xiangshan.name} · 组织架构` }).waitFor();
     await page.getByTestId('committee-spreadsheet').getByText('导出委员会及成员').waitFor();
     const card = page.getByTestId('org-representatives');
+    // The section below the first screen loads when it is scrolled into view.
+    await card.scrollIntoViewIfNeeded();
     await card.locator('.ant-collapse-header', { hasText: '添加居民代表' }).click();
     const form = page.getByTestId('representative-form');
     // The panel opens with an animation; the form takes clicks once its first field shows.
