@@ -15,19 +15,14 @@ import {
   Upload,
   type UploadProps,
 } from 'antd';
-import { lazy, useState } from 'react';
-import { WhenOpened } from '../../components/OnDemand.js';
+import { useState } from 'react';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { queryClient, trpc } from '../../lib/trpc.js';
+import { AppraisalModal, DestroyModal } from './ArchiveForms.js';
 import { downloadUrl, UploadError, uploadAttachment } from './attachments.js';
 import { classificationLabels, contentGroupLabel, mediumLabels, retentionLabels } from './labels.js';
 import { chinaToday, DueDate, formatTime, location, type Person, useCanWrite } from './shared.js';
 import { ReferenceCode, StatusTag } from './tags.js';
-
-// The forms (with their date pickers and number inputs) are fetched when one is first opened.
-const archiveForms = () => import('./ArchiveForms.js');
-const AppraisalModal = lazy(() => archiveForms().then((m) => ({ default: m.AppraisalModal })));
-const DestroyModal = lazy(() => archiveForms().then((m) => ({ default: m.DestroyModal })));
 
 function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -295,41 +290,37 @@ export default function ItemDrawer({
               }
             />
           )}
-          <WhenOpened open={appraising}>
-            <AppraisalModal
-              community={community}
-              people={people}
-              item={
-                appraising && item.id && item.expiresOn && item.custodianId && item.retention
-                  ? {
-                      id: item.id,
-                      referenceCode: item.referenceCode,
-                      title: item.title ?? '',
-                      retention: item.retention,
-                      expiresOn: item.expiresOn,
-                      custodianId: item.custodianId,
-                    }
-                  : null
-              }
-              onClose={() => setAppraising(false)}
-            />
-          </WhenOpened>
-          <WhenOpened open={destroying}>
-            <DestroyModal
-              item={
-                destroying && item.id && item.destruction
-                  ? {
-                      id: item.id,
-                      referenceCode: item.referenceCode,
-                      title: item.title ?? '',
-                      decidedOn: item.destruction.decidedOn,
-                      decisionNumber: item.destruction.decisionNumber,
-                    }
-                  : null
-              }
-              onClose={() => setDestroying(false)}
-            />
-          </WhenOpened>
+          <AppraisalModal
+            community={community}
+            people={people}
+            item={
+              appraising && item.id && item.expiresOn && item.custodianId && item.retention
+                ? {
+                    id: item.id,
+                    referenceCode: item.referenceCode,
+                    title: item.title ?? '',
+                    retention: item.retention,
+                    expiresOn: item.expiresOn,
+                    custodianId: item.custodianId,
+                  }
+                : null
+            }
+            onClose={() => setAppraising(false)}
+          />
+          <DestroyModal
+            item={
+              destroying && item.id && item.destruction
+                ? {
+                    id: item.id,
+                    referenceCode: item.referenceCode,
+                    title: item.title ?? '',
+                    decidedOn: item.destruction.decidedOn,
+                    decisionNumber: item.destruction.decisionNumber,
+                  }
+                : null
+            }
+            onClose={() => setDestroying(false)}
+          />
         </Space>
       )}
     </Drawer>
