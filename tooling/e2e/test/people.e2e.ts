@@ -69,6 +69,8 @@ describeInBrowser('the people roster and organisation chart in the console', () 
 
   it('adds a property-service area, with the refusal on its field, and shows how areas and grids coincide', async () => {
     const card = walk.page.getByTestId('org-property-areas-card');
+    // The section below the first screen loads when it is scrolled into view.
+    await card.scrollIntoViewIfNeeded();
     // The demo estate spans both grids, so it coincides with neither (guidance, a warning).
     await card
       .getByTestId('property-area')
@@ -127,6 +129,7 @@ describeInBrowser('the people roster and organisation chart in the console', () 
       .getByTestId('org-findings')
       .getByText('本社区适用的文件对组织架构没有需核对的规定')
       .waitFor();
+    await walk.page.getByTestId('org-property-areas-card').scrollIntoViewIfNeeded();
     await walk.page.getByTestId('org-property-areas-card').getByText('象山东苑').waitFor();
     await screenshot(walk.page, 'people-mobile');
     expect(walk.consoleErrors).toEqual([]);

@@ -30,6 +30,8 @@ describeInBrowser('resident representatives on the organisation page', () => {
     await walk.page.getByRole('heading', { name: `${xiangshan.name} · 组织架构` }).waitFor();
     await walk.page.getByTestId('committee-spreadsheet').getByText('导出委员会及成员').waitFor();
     const card = walk.page.getByTestId('org-representatives');
+    // The section below the first screen loads when it is scrolled into view.
+    await card.scrollIntoViewIfNeeded();
     const form = walk.page.getByTestId('representative-form');
     await openPanel(
       walk.page,

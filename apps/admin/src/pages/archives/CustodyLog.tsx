@@ -7,10 +7,11 @@
 import { DownloadOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { isAdminRole } from '@shequ/domain/roles';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, Result, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { FileButton } from '../../components/FileButton.js';
+import { Result } from '../../components/OnDemand.js';
 import { downloadJson } from '../../lib/download.js';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
 import { errorCode, queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';

@@ -1,22 +1,10 @@
 /** 档案印章 of one community: catalogue, lending, seals, handovers and the custody log, one tab each. */
 import { AuditOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Badge,
-  Breadcrumb,
-  Button,
-  Card,
-  Result,
-  Skeleton,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Badge, Breadcrumb, Button, Card, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Result } from '../../components/OnDemand.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { errorCode, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { Catalogue } from './Catalogue.js';

@@ -16,7 +16,6 @@ import {
   Input,
   Modal,
   Popconfirm,
-  Result,
   Select,
   Skeleton,
   Space,
@@ -26,6 +25,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { Result } from '../../components/OnDemand.js';
 import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
 import { errorCode, queryClient, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import './handover-print.css';

@@ -68,3 +68,12 @@ export function CommunityLink({ code, name, tab }: { code: string; name: string 
     </Link>
   );
 }
+
+/** Where an item is kept: room, cabinet, shelf. */
+export function location(row: {
+  locationRoom?: string | null;
+  locationCabinet?: string | null;
+  locationShelf?: string | null;
+}): string {
+  return [row.locationRoom, row.locationCabinet, row.locationShelf].filter(Boolean).join(' / ') || '—';
+}

@@ -5,8 +5,9 @@
 
 import { satisfactionLabels } from '@shequ/services/labels';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Collapse, Result, Skeleton, Space, Table, Typography } from 'antd';
+import { Card, Collapse, Skeleton, Space, Table, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { Result } from '../../components/OnDemand.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import {

@@ -16,7 +16,6 @@ import {
   Input,
   InputNumber,
   List,
-  Result,
   Select,
   Skeleton,
   Space,
@@ -25,6 +24,7 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { Result } from '../../components/OnDemand.js';
 import { errorMessage, fieldErrorsOf, toFieldPath } from '../../lib/fieldErrors.js';
 import { type RouterInputs, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import {

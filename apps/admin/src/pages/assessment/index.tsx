@@ -5,8 +5,9 @@
 
 import { isAdminRole } from '@shequ/domain/roles';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import { Result } from '../../components/OnDemand.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { schemeStatusColors, schemeStatusLabels } from './labels.js';

@@ -5,8 +5,9 @@
  */
 import { resultsPublicationBasis } from '@shequ/assessment';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Result, Skeleton, Typography } from 'antd';
+import { Button, Skeleton, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { Result } from '../../components/OnDemand.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { trpc } from '../../lib/trpc.js';
 

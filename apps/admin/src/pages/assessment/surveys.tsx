@@ -9,13 +9,11 @@ import {
   Alert,
   Button,
   Card,
-  DatePicker,
   Empty,
   Form,
   Grid,
   InputNumber,
   Modal,
-  Result,
   Select,
   Skeleton,
   Space,
@@ -26,6 +24,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { RangePicker, Result } from '../../components/OnDemand.js';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 
@@ -85,7 +84,7 @@ function OpenSurvey({ schemeId, periods }: { schemeId: string; periods: string[]
           label="答卷时间"
           rules={[{ required: true, message: '请选择开始和截止日期' }]}
         >
-          <DatePicker.RangePicker aria-label="答卷时间" />
+          <RangePicker aria-label="答卷时间" />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={open.isPending}>

@@ -1,8 +1,9 @@
 import { DownloadOutlined, HistoryOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Breadcrumb, Button, Descriptions, Result, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Descriptions, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
+import { Result } from '../../components/OnDemand.js';
 import { downloadJson } from '../../lib/download.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { errorCode, queryClient, trpc } from '../../lib/trpc.js';

@@ -12,7 +12,6 @@ import {
   DatePicker,
   Descriptions,
   Empty,
-  Result,
   Row,
   Skeleton,
   Space,
@@ -22,6 +21,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Result } from '../../components/OnDemand.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { errorCode, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { ArticleText, citationLabel, ExplanationView, formatQuantity, quantityLabels } from './explain.js';

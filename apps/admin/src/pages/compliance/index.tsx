@@ -11,7 +11,6 @@ import {
   Card,
   Col,
   Empty,
-  Result,
   Row,
   Select,
   Skeleton,
@@ -23,6 +22,7 @@ import {
 import { useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ExportButton } from '../../components/ExportButton.js';
+import { Result } from '../../components/OnDemand.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { errorCode, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { type BarChartOption, EChart } from './EChart.js';

@@ -20,16 +20,17 @@ import {
   workerPostLabels,
 } from '@shequ/people/labels';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Card, Col, List, Radio, Row, Skeleton, Space, Tag, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { Alert, Breadcrumb, Card, Col, List, Radio, Row, Space, Tag, Typography } from 'antd';
+import { lazy, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { WhenVisible } from '../../components/OnDemand.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import { AppraisalSummary, AppraiseButton } from './appraisals.js';
 import { CommitteeSpreadsheet, UnitSpreadsheet } from './RegisterSpreadsheets.js';
 
-// Below the first screen, with forms (and a date picker) of their own: fetched when the page renders them.
+// Below the first screen, with forms (and a date picker) of their own: fetched when scrolled into view.
 const PropertyAreas = lazy(() =>
   import('./PropertyAreas.js').then((module) => ({ default: module.PropertyAreas })),
 );
@@ -222,9 +223,9 @@ export default function OrganisationPage() {
           <UnitSpreadsheet under={code} initialKind="property-area" />
         </div>
         {data && (
-          <Suspense fallback={<Skeleton active />}>
+          <WhenVisible>
             <PropertyAreas data={data} canWrite={canWrite} />
-          </Suspense>
+          </WhenVisible>
         )}
       </Card>
       <Card size="small" title="居民代表" data-testid="org-representatives">
@@ -232,7 +233,7 @@ export default function OrganisationPage() {
           <UnitSpreadsheet under={code} initialKind="representative" />
         </div>
         {data && (
-          <Suspense fallback={<Skeleton active />}>
+          <WhenVisible>
             <Representatives
               code={code}
               asOf={data.asOf}
@@ -240,7 +241,7 @@ export default function OrganisationPage() {
               serving={data.derived.facts.representatives ?? 0}
               canWrite={canWrite}
             />
-          </Suspense>
+          </WhenVisible>
         )}
       </Card>
       <Card size="small" title="规则核对">
