@@ -51,6 +51,48 @@ export function governedBase(base: FindingBase, options: GoverningOptions): Find
   return cited.length === 0 ? undefined : { ...base, citations: cited };
 }
 
+/** A rule's options but `governs`; none at all where `governs` is its only one. */
+type PlainOptions<Args extends unknown[], Options extends GoverningOptions> = keyof Omit<
+  Options,
+  'governs'
+> extends never
+  ? Args
+  : [...Args, options?: Omit<Options, 'governs'>];
+
+/**
+ * A register rule as its callers see it: without `governs` it always gives its finding, citing all its
+ * documents; with `governs`, only the governing ones, and `undefined` where none of them governs the
+ * community (no 本系统规则 asks the rule).
+ */
+export interface GovernedRule<Args extends unknown[], Options extends GoverningOptions = GoverningOptions> {
+  (...args: PlainOptions<Args, Options>): RegisterFinding;
+  (...args: [...Args, options: Options]): RegisterFinding | undefined;
+}
+
+/** What a governed rule reads the registers with: its base, citing the governing documents, and its options. */
+export interface Governed<Options extends GoverningOptions = GoverningOptions> {
+  base: FindingBase;
+  options: Options;
+}
+
+/**
+ * A register rule from what it says about itself (`base`) and how it reads the registers (`evaluate`,
+ * given the governed base and options, then the rule's `arity` own arguments, which come before the
+ * options): where none of the base's documents governs, `evaluate` is not called.
+ */
+export function governed<Args extends unknown[], Options extends GoverningOptions = GoverningOptions>(
+  base: FindingBase,
+  arity: Args['length'],
+  evaluate: (governing: Governed<Options>, ...args: Args) => RegisterFinding,
+): GovernedRule<Args, Options> {
+  const rule = (...args: unknown[]): RegisterFinding | undefined => {
+    const options = (args[arity] ?? {}) as Options;
+    const cited = governedBase(base, options);
+    return cited && evaluate({ base: cited, options }, ...(args.slice(0, arity) as Args));
+  };
+  return rule as GovernedRule<Args, Options>;
+}
+
 /** The residents' committee whose term covers `asOf`, if any. */
 export function currentCommittee(
   registers: Pick<CommunityRegisters, 'committees'>,
@@ -73,85 +115,65 @@ export function committeeMemberWorkerIds(
   );
 }
 
-/** Ezhou 第七条（一）: each 网格长 is a residents' committee member. */
-export function gridLeadersOnCommittee(registers: CommunityRegisters, asOf: string): RegisterFinding;
-/** With `governs`: `undefined` where Ezhou 第七条（一） does not govern the community (no 本系统规则 asks it). */
-export function gridLeadersOnCommittee(
-  registers: CommunityRegisters,
-  asOf: string,
-  options: GoverningOptions,
-): RegisterFinding | undefined;
-export function gridLeadersOnCommittee(
-  registers: CommunityRegisters,
-  asOf: string,
-  options: GoverningOptions = {},
-): RegisterFinding | undefined {
-  const base = governedBase(
-    {
-      rule: 'grid-leaders-on-committee',
-      title: '网格长由社区居民委员会成员兼任',
-      citations: [citations.ezhouSubCommitteesAndGrids],
-      binding: 'binding',
-    },
-    options,
-  );
-  if (!base) return undefined;
+/**
+ * Ezhou 第七条（一）: each 网格长 is a residents' committee member.
+ * With `governs`: `undefined` where Ezhou 第七条（一） does not govern the community (no 本系统规则 asks it).
+ */
+export const gridLeadersOnCommittee = governed(
+  {
+    rule: 'grid-leaders-on-committee',
+    title: '网格长由社区居民委员会成员兼任',
+    citations: [citations.ezhouSubCommitteesAndGrids],
+    binding: 'binding',
+  },
+  2,
+  ({ base }: Governed, registers: CommunityRegisters, asOf: string): RegisterFinding => {
+    const led = registers.grids.filter((g) => g.leaderWorkerId !== undefined);
+    if (led.length === 0 || !currentCommittee(registers, 'residents', asOf))
+      return { ...base, status: 'unknown', subjects: [], detail: '未登记网格长或本届居委会' };
+    const members = committeeMemberWorkerIds(registers, asOf);
+    const outside = led.filter((g) => !members.has(g.leaderWorkerId ?? ''));
+    return {
+      ...base,
+      status: outside.length === 0 ? 'pass' : 'fail',
+      subjects: outside.map((g) => g.name),
+      detail:
+        outside.length === 0
+          ? `网格长${led.length}人，均为居委会成员`
+          : `网格长${led.length}人，其中${outside.length}人不是居委会成员：${outside.map((g) => g.name).join('、')}`,
+    };
+  },
+);
 
-  const led = registers.grids.filter((g) => g.leaderWorkerId !== undefined);
-  if (led.length === 0 || !currentCommittee(registers, 'residents', asOf))
-    return { ...base, status: 'unknown', subjects: [], detail: '未登记网格长或本届居委会' };
-  const members = committeeMemberWorkerIds(registers, asOf);
-  const outside = led.filter((g) => !members.has(g.leaderWorkerId ?? ''));
-  return {
-    ...base,
-    status: outside.length === 0 ? 'pass' : 'fail',
-    subjects: outside.map((g) => g.name),
-    detail:
-      outside.length === 0
-        ? `网格长${led.length}人，均为居委会成员`
-        : `网格长${led.length}人，其中${outside.length}人不是居委会成员：${outside.map((g) => g.name).join('、')}`,
-  };
-}
-
-/** Ezhou 第七条（一）, Jiangsu 10（1）: each sub-committee is led by a residents' committee member. */
-export function subCommitteesLedByMember(registers: CommunityRegisters, asOf: string): RegisterFinding;
-/** With `governs`: cites Ezhou 第七条（一） and Jiangsu 10（1） where each governs; `undefined` where neither does. */
-export function subCommitteesLedByMember(
-  registers: CommunityRegisters,
-  asOf: string,
-  options: GoverningOptions,
-): RegisterFinding | undefined;
-export function subCommitteesLedByMember(
-  registers: CommunityRegisters,
-  asOf: string,
-  options: GoverningOptions = {},
-): RegisterFinding | undefined {
-  const base = governedBase(
-    {
-      rule: 'sub-committees-led-by-member',
-      title: '下属委员会由居民委员会成员牵头（兼任主任）',
-      citations: [citations.ezhouSubCommitteesAndGrids, citations.jiangsuSubCommittees],
-      binding: 'binding',
-    },
-    options,
-  );
-  if (!base) return undefined;
-
-  const subs = registers.committees.filter((c) => c.kind === 'sub' && inTerm(c, asOf));
-  if (subs.length === 0 || !currentCommittee(registers, 'residents', asOf))
-    return { ...base, status: 'unknown', subjects: [], detail: '未登记下属委员会或本届居委会' };
-  const members = committeeMemberWorkerIds(registers, asOf);
-  const notLed = subs.filter((s) => !chairIsCommitteeMember(s, members, asOf));
-  return {
-    ...base,
-    status: notLed.length === 0 ? 'pass' : 'fail',
-    subjects: notLed.map((s) => s.subKind ?? s.id),
-    detail:
-      notLed.length === 0
-        ? `下属委员会${subs.length}个，均由居委会成员牵头`
-        : `下属委员会${subs.length}个，其中${notLed.length}个的主任不是居委会成员`,
-  };
-}
+/**
+ * Ezhou 第七条（一）, Jiangsu 10（1）: each sub-committee is led by a residents' committee member.
+ * With `governs`: cites Ezhou 第七条（一） and Jiangsu 10（1） where each governs; `undefined` where neither does.
+ */
+export const subCommitteesLedByMember = governed(
+  {
+    rule: 'sub-committees-led-by-member',
+    title: '下属委员会由居民委员会成员牵头（兼任主任）',
+    citations: [citations.ezhouSubCommitteesAndGrids, citations.jiangsuSubCommittees],
+    binding: 'binding',
+  },
+  2,
+  ({ base }: Governed, registers: CommunityRegisters, asOf: string): RegisterFinding => {
+    const subs = registers.committees.filter((c) => c.kind === 'sub' && inTerm(c, asOf));
+    if (subs.length === 0 || !currentCommittee(registers, 'residents', asOf))
+      return { ...base, status: 'unknown', subjects: [], detail: '未登记下属委员会或本届居委会' };
+    const members = committeeMemberWorkerIds(registers, asOf);
+    const notLed = subs.filter((s) => !chairIsCommitteeMember(s, members, asOf));
+    return {
+      ...base,
+      status: notLed.length === 0 ? 'pass' : 'fail',
+      subjects: notLed.map((s) => s.subKind ?? s.id),
+      detail:
+        notLed.length === 0
+          ? `下属委员会${subs.length}个，均由居委会成员牵头`
+          : `下属委员会${subs.length}个，其中${notLed.length}个的主任不是居委会成员`,
+    };
+  },
+);
 
 export function chairIsCommitteeMember(
   sub: Committee,
@@ -209,113 +231,92 @@ export function trainingMissing(w: Pick<Worker, 'trainings'>, asOf: string): boo
  * Jiangsu 19（8）: the residents' committee chair and the supervision committee chair attend at least
  * one county-level (or higher) training every year. Before the year's last day a missing training
  * can still be made up, so it is a warning; on 31 December it is a failure.
+ * With `governs`: `undefined` where Jiangsu 19（8） does not govern the community (no 本系统规则 asks it).
  */
-export function chairsTrainedThisYear(registers: CommunityRegisters, asOf: string): RegisterFinding;
-/** With `governs`: `undefined` where Jiangsu 19（8） does not govern the community (no 本系统规则 asks it). */
-export function chairsTrainedThisYear(
-  registers: CommunityRegisters,
-  asOf: string,
-  options: GoverningOptions,
-): RegisterFinding | undefined;
-export function chairsTrainedThisYear(
-  registers: CommunityRegisters,
-  asOf: string,
-  options: GoverningOptions = {},
-): RegisterFinding | undefined {
-  const base = governedBase(
-    {
-      rule: 'chairs-trained-yearly',
-      title: '居委会主任、居务监督委员会主任每年至少参加1次县级以上集中培训',
-      citations: [citations.jiangsuTraining],
-      binding: 'binding',
-    },
-    options,
-  );
-  if (!base) return undefined;
-
-  const chairs = (['residents', 'supervision'] as const).flatMap((kind) => {
-    const chair = chairOn(registers, kind, asOf);
-    return chair ? [{ chair, trainings: memberTrainings(registers, chair) }] : [];
-  });
-  if (chairs.length === 0 || chairs.some((c) => c.trainings === undefined))
+export const chairsTrainedThisYear = governed(
+  {
+    rule: 'chairs-trained-yearly',
+    title: '居委会主任、居务监督委员会主任每年至少参加1次县级以上集中培训',
+    citations: [citations.jiangsuTraining],
+    binding: 'binding',
+  },
+  2,
+  ({ base }: Governed, registers: CommunityRegisters, asOf: string): RegisterFinding => {
+    const chairs = (['residents', 'supervision'] as const).flatMap((kind) => {
+      const chair = chairOn(registers, kind, asOf);
+      return chair ? [{ chair, trainings: memberTrainings(registers, chair) }] : [];
+    });
+    if (chairs.length === 0 || chairs.some((c) => c.trainings === undefined))
+      return {
+        ...base,
+        status: 'unknown',
+        subjects: [],
+        detail: '主任未登记，或既未关联花名册也未登记培训记录，无法核对培训',
+      };
+    const untrained = chairs.filter(
+      (c) => countyTrainingsInYear({ trainings: c.trainings ?? [] }, asOf) === 0,
+    );
+    const yearEnded = asOf.slice(5) === '12-31';
     return {
       ...base,
-      status: 'unknown',
-      subjects: [],
-      detail: '主任未登记，或既未关联花名册也未登记培训记录，无法核对培训',
+      status: untrained.length === 0 ? 'pass' : yearEnded ? 'fail' : 'warn',
+      subjects: untrained.map((c) => c.chair.name),
+      detail:
+        untrained.length === 0
+          ? `${year(asOf)}年主任均已参加县级以上培训`
+          : `${year(asOf)}年尚未参加县级以上培训：${untrained.map((c) => c.chair.name).join('、')}`,
     };
-  const untrained = chairs.filter((c) => countyTrainingsInYear({ trainings: c.trainings ?? [] }, asOf) === 0);
-  const yearEnded = asOf.slice(5) === '12-31';
-  return {
-    ...base,
-    status: untrained.length === 0 ? 'pass' : yearEnded ? 'fail' : 'warn',
-    subjects: untrained.map((c) => c.chair.name),
-    detail:
-      untrained.length === 0
-        ? `${year(asOf)}年主任均已参加县级以上培训`
-        : `${year(asOf)}年尚未参加县级以上培训：${untrained.map((c) => c.chair.name).join('、')}`,
-  };
-}
+  },
+);
 
 /**
  * Ezhou 第二十一条: a community worker's pay is not below the city's average wage of employees on post.
  * The reference is a pack parameter (entered per year); without it the rule cannot be judged.
+ * With `governs`: `undefined` where Ezhou 第二十一条 does not govern the community (no 本系统规则 asks it).
  */
-export function payNotBelowReference(
-  registers: CommunityRegisters,
-  asOf: string,
-  referenceAnnualWage: number | undefined,
-): RegisterFinding;
-/** With `governs`: `undefined` where Ezhou 第二十一条 does not govern the community (no 本系统规则 asks it). */
-export function payNotBelowReference(
-  registers: CommunityRegisters,
-  asOf: string,
-  referenceAnnualWage: number | undefined,
-  options: GoverningOptions,
-): RegisterFinding | undefined;
-export function payNotBelowReference(
-  registers: CommunityRegisters,
-  asOf: string,
-  referenceAnnualWage: number | undefined,
-  options: GoverningOptions = {},
-): RegisterFinding | undefined {
-  const base = governedBase(
-    {
-      rule: 'pay-not-below-reference',
-      title: '社区工作者薪酬不低于本市城市在岗职工平均工资',
-      citations: [citations.ezhouPay],
-      binding: 'binding',
-    },
-    options,
-  );
-  if (!base) return undefined;
-
-  const staff = registers.workers.filter((w) => onPost(w, asOf));
-  if (referenceAnnualWage === undefined || staff.length === 0)
-    return { ...base, status: 'unknown', subjects: [], detail: '未录入参考工资或花名册为空' };
-  const below = staff.filter((w) => w.annualPay !== undefined && payBelow(w.annualPay, referenceAnnualWage));
-  const unknownPay = staff.filter((w) => w.annualPay === undefined);
-  if (below.length > 0)
+export const payNotBelowReference = governed(
+  {
+    rule: 'pay-not-below-reference',
+    title: '社区工作者薪酬不低于本市城市在岗职工平均工资',
+    citations: [citations.ezhouPay],
+    binding: 'binding',
+  },
+  3,
+  (
+    { base }: Governed,
+    registers: CommunityRegisters,
+    asOf: string,
+    referenceAnnualWage: number | undefined,
+  ): RegisterFinding => {
+    const staff = registers.workers.filter((w) => onPost(w, asOf));
+    if (referenceAnnualWage === undefined || staff.length === 0)
+      return { ...base, status: 'unknown', subjects: [], detail: '未录入参考工资或花名册为空' };
+    const below = staff.filter(
+      (w) => w.annualPay !== undefined && payBelow(w.annualPay, referenceAnnualWage),
+    );
+    const unknownPay = staff.filter((w) => w.annualPay === undefined);
+    if (below.length > 0)
+      return {
+        ...base,
+        status: 'fail',
+        subjects: below.map((w) => w.name),
+        detail: `${below.length}人年薪低于参考工资${referenceAnnualWage}元：${below.map((w) => w.name).join('、')}`,
+      };
+    if (unknownPay.length > 0)
+      return {
+        ...base,
+        status: 'unknown',
+        subjects: unknownPay.map((w) => w.name),
+        detail: `${unknownPay.length}人未登记年薪`,
+      };
     return {
       ...base,
-      status: 'fail',
-      subjects: below.map((w) => w.name),
-      detail: `${below.length}人年薪低于参考工资${referenceAnnualWage}元：${below.map((w) => w.name).join('、')}`,
+      status: 'pass',
+      subjects: [],
+      detail: `${staff.length}人年薪均不低于${referenceAnnualWage}元`,
     };
-  if (unknownPay.length > 0)
-    return {
-      ...base,
-      status: 'unknown',
-      subjects: unknownPay.map((w) => w.name),
-      detail: `${unknownPay.length}人未登记年薪`,
-    };
-  return {
-    ...base,
-    status: 'pass',
-    subjects: [],
-    detail: `${staff.length}人年薪均不低于${referenceAnnualWage}元`,
-  };
-}
+  },
+);
 
 /** Exact comparison in fen, so 0.1 + 0.2 never decides anyone's pay. */
 export function payBelow(annualPay: number, reference: number): boolean {

@@ -7,9 +7,9 @@
  */
 import type { FieldIssue } from '@shequ/domain';
 import { citations, type GoverningOptions } from './citations.js';
-import { applied, type ReadingOptions, unitsCoincide } from './readings.js';
+import { type AppliedInterpretation, applied, type ReadingOptions, unitsCoincide } from './readings.js';
 import type { CommunityRegisters, PropertyArea } from './registers.js';
-import { governedBase, type RegisterFinding } from './rules.js';
+import { type FindingBase, governed, type RegisterFinding } from './rules.js';
 
 export interface GridHouseholds {
   gridId: string;
@@ -46,6 +46,26 @@ export function householdsPerGrid(
 export type CoincideOptions = GoverningOptions & ReadingOptions;
 
 /**
+ * A guidance rule of Ezhou 第七条（二） on units that coincide: `evaluate` gets the finding's base with the
+ * reading of 重合 (`ezhou.units-coincide`) it applied, and whether that reading is nesting (the alternative).
+ */
+function coincideRule(
+  rule: string,
+  title: string,
+  evaluate: (finding: CoincideBase, nested: boolean, registers: CommunityRegisters) => RegisterFinding,
+) {
+  return governed<[registers: CommunityRegisters], CoincideOptions>(
+    { rule, title, citations: [citations.ezhouResidentGroups], binding: 'guidance' },
+    1,
+    ({ base, options }, registers) => {
+      const reading = applied(unitsCoincide, options);
+      return evaluate({ ...base, interpretations: [reading] }, reading.reading === 'alternative', registers);
+    },
+  );
+}
+type CoincideBase = FindingBase & { interpretations: AppliedInterpretation[] };
+
+/**
  * Ezhou 第七条（二）, guidance (尽可能): grids and resident groups coincide, a grid that does not (or a
  * group in no grid) being a warning, never a refusal. What 重合 asks is `ezhou.units-coincide`
  * (./readings.ts): by the chosen reading each grid holds exactly one resident group with the grid's
@@ -53,56 +73,36 @@ export type CoincideOptions = GoverningOptions & ReadingOptions;
  * up to the grid's. A grid's households are counted from its buildings where any are registered, else
  * as entered. (A group names one grid, so a group across two grids shows as a grid whose groups' households
  * do not add up.) The property-service areas are checked by `propertyAreasAndGridsCoincide`.
+ * With `governs`: `undefined` where Ezhou 第七条（二） does not govern the community (no 本系统规则 asks it).
  */
-export function groupsAndGridsCoincide(
-  registers: CommunityRegisters,
-  options?: ReadingOptions,
-): RegisterFinding;
-/** With `governs`: `undefined` where Ezhou 第七条（二） does not govern the community (no 本系统规则 asks it). */
-export function groupsAndGridsCoincide(
-  registers: CommunityRegisters,
-  options: CoincideOptions,
-): RegisterFinding | undefined;
-export function groupsAndGridsCoincide(
-  registers: CommunityRegisters,
-  options: CoincideOptions = {},
-): RegisterFinding | undefined {
-  const base = governedBase(
-    {
-      rule: 'groups-and-grids-coincide',
-      title: '居民小组与网格尽可能重合',
-      citations: [citations.ezhouResidentGroups],
-      binding: 'guidance',
-    },
-    options,
-  );
-  if (!base) return undefined;
-  const reading = applied(unitsCoincide, options);
-  const nested = reading.reading === 'alternative';
-  const finding = { ...base, interpretations: [reading] };
-  if (registers.grids.length === 0 || registers.residentGroups.length === 0)
-    return { ...finding, status: 'unknown', subjects: [], detail: '未登记网格或居民小组' };
-  const apart = householdsPerGrid(registers).filter((g) => {
-    const households = g.buildings > 0 ? g.inBuildings : g.entered;
-    const groupsFit = nested ? g.groups.length > 0 : g.groups.length === 1;
-    return !groupsFit || households === undefined || households !== g.inGroups;
-  });
-  const outside = registers.residentGroups.filter((r) => !registers.grids.some((g) => g.id === r.gridId));
-  const subjects = [...apart.map((g) => g.name), ...outside.map((r) => r.name)];
-  const areas = (registers.propertyAreas ?? []).length > 0 ? '' : '；物业服务区域未登记';
-  const pass = nested
-    ? `网格${registers.grids.length}个，各由整个的居民小组组成（户数合计一致）`
-    : `网格${registers.grids.length}个，各与一个居民小组重合（户数一致）`;
-  const hint = nested
-    ? '每个居民小组宜只在一个网格内，网格宜由户数合计相同的整个居民小组组成'
-    : '每个网格宜只含一个户数相同的居民小组';
-  return {
-    ...finding,
-    status: subjects.length === 0 ? 'pass' : 'warn',
-    subjects,
-    detail: subjects.length === 0 ? `${pass}${areas}` : `未重合：${subjects.join('、')}（${hint}）${areas}`,
-  };
-}
+export const groupsAndGridsCoincide = coincideRule(
+  'groups-and-grids-coincide',
+  '居民小组与网格尽可能重合',
+  (finding, nested, registers): RegisterFinding => {
+    if (registers.grids.length === 0 || registers.residentGroups.length === 0)
+      return { ...finding, status: 'unknown', subjects: [], detail: '未登记网格或居民小组' };
+    const apart = householdsPerGrid(registers).filter((g) => {
+      const households = g.buildings > 0 ? g.inBuildings : g.entered;
+      const groupsFit = nested ? g.groups.length > 0 : g.groups.length === 1;
+      return !groupsFit || households === undefined || households !== g.inGroups;
+    });
+    const outside = registers.residentGroups.filter((r) => !registers.grids.some((g) => g.id === r.gridId));
+    const subjects = [...apart.map((g) => g.name), ...outside.map((r) => r.name)];
+    const areas = (registers.propertyAreas ?? []).length > 0 ? '' : '；物业服务区域未登记';
+    const pass = nested
+      ? `网格${registers.grids.length}个，各由整个的居民小组组成（户数合计一致）`
+      : `网格${registers.grids.length}个，各与一个居民小组重合（户数一致）`;
+    const hint = nested
+      ? '每个居民小组宜只在一个网格内，网格宜由户数合计相同的整个居民小组组成'
+      : '每个网格宜只含一个户数相同的居民小组';
+    return {
+      ...finding,
+      status: subjects.length === 0 ? 'pass' : 'warn',
+      subjects,
+      detail: subjects.length === 0 ? `${pass}${areas}` : `未重合：${subjects.join('、')}（${hint}）${areas}`,
+    };
+  },
+);
 
 export interface PropertyAreaOverlap {
   propertyAreaId: string;
@@ -198,71 +198,53 @@ function straddling(registers: Pick<CommunityRegisters, 'grids' | 'buildings' | 
  * (the area lies in the grid, or the grid in the area); a grid with no area crosses nothing. Where a
  * resident group's leader also chairs the area's owners' committee the detail says so (the same
  * article allows it; it is not required).
+ * With `governs`: `undefined` where Ezhou 第七条（二） does not govern the community (no 本系统规则 asks it).
  */
-export function propertyAreasAndGridsCoincide(
-  registers: CommunityRegisters,
-  options?: ReadingOptions,
-): RegisterFinding;
-/** With `governs`: `undefined` where Ezhou 第七条（二） does not govern the community (no 本系统规则 asks it). */
-export function propertyAreasAndGridsCoincide(
-  registers: CommunityRegisters,
-  options: CoincideOptions,
-): RegisterFinding | undefined;
-export function propertyAreasAndGridsCoincide(
-  registers: CommunityRegisters,
-  options: CoincideOptions = {},
-): RegisterFinding | undefined {
-  const base = governedBase(
-    {
-      rule: 'property-areas-and-grids-coincide',
-      title: '物业服务区域与网格尽可能重合',
-      citations: [citations.ezhouResidentGroups],
-      binding: 'guidance',
-    },
-    options,
-  );
-  if (!base) return undefined;
-  const reading = applied(unitsCoincide, options);
-  const nested = reading.reading === 'alternative';
-  const finding = { ...base, interpretations: [reading] };
-  const areas = registers.propertyAreas ?? [];
-  if (areas.length === 0 || registers.grids.length === 0)
+export const propertyAreasAndGridsCoincide = coincideRule(
+  'property-areas-and-grids-coincide',
+  '物业服务区域与网格尽可能重合',
+  (finding, nested, registers): RegisterFinding => {
+    const areas = registers.propertyAreas ?? [];
+    if (areas.length === 0 || registers.grids.length === 0)
+      return {
+        ...finding,
+        status: 'unknown',
+        subjects: [],
+        detail: areas.length === 0 ? '未登记物业服务区域' : '未登记网格',
+      };
+    const overlap = propertyAreaOverlap(registers);
+    const matched = new Set(overlap.flatMap((o) => (o.grid ? [o.grid.id] : [])));
+    const crossing = straddling(registers);
+    const subjects = nested
+      ? [...crossing.areas, ...crossing.grids]
+      : [
+          ...overlap.filter((o) => !o.grid).map((o) => o.name),
+          ...registers.grids.filter((g) => !matched.has(g.id)).map((g) => g.name),
+        ];
+    const concurrent = overlap.flatMap((o) =>
+      o.concurrentChair
+        ? [`${o.concurrentChair.group}组长${o.concurrentChair.name}兼任${o.name}业主委员会主任`]
+        : [],
+    );
+    const verdict = nested
+      ? subjects.length === 0
+        ? `物业服务区域${areas.length}个，均与网格互不跨越（区域在一个网格内，或网格在一个区域内）`
+        : `跨越边界：${subjects.join('、')}（物业服务区域与网格宜互相包含，不跨越彼此的边界）`
+      : subjects.length === 0
+        ? `物业服务区域${areas.length}个，各与一个网格重合（楼栋相同）`
+        : `未重合：${subjects.join('、')}（物业服务区域与网格宜包含相同的楼栋）`;
     return {
       ...finding,
-      status: 'unknown',
-      subjects: [],
-      detail: areas.length === 0 ? '未登记物业服务区域' : '未登记网格',
+      citations:
+        concurrent.length > 0
+          ? [...finding.citations, citations.ezhouGroupLeaderConcurrentPosts]
+          : finding.citations,
+      status: subjects.length === 0 ? 'pass' : 'warn',
+      subjects,
+      detail: concurrent.length > 0 ? `${verdict}；${concurrent.join('；')}` : verdict,
     };
-  const overlap = propertyAreaOverlap(registers);
-  const matched = new Set(overlap.flatMap((o) => (o.grid ? [o.grid.id] : [])));
-  const crossing = straddling(registers);
-  const subjects = nested
-    ? [...crossing.areas, ...crossing.grids]
-    : [
-        ...overlap.filter((o) => !o.grid).map((o) => o.name),
-        ...registers.grids.filter((g) => !matched.has(g.id)).map((g) => g.name),
-      ];
-  const concurrent = overlap.flatMap((o) =>
-    o.concurrentChair
-      ? [`${o.concurrentChair.group}组长${o.concurrentChair.name}兼任${o.name}业主委员会主任`]
-      : [],
-  );
-  const verdict = nested
-    ? subjects.length === 0
-      ? `物业服务区域${areas.length}个，均与网格互不跨越（区域在一个网格内，或网格在一个区域内）`
-      : `跨越边界：${subjects.join('、')}（物业服务区域与网格宜互相包含，不跨越彼此的边界）`
-    : subjects.length === 0
-      ? `物业服务区域${areas.length}个，各与一个网格重合（楼栋相同）`
-      : `未重合：${subjects.join('、')}（物业服务区域与网格宜包含相同的楼栋）`;
-  return {
-    ...finding,
-    citations:
-      concurrent.length > 0 ? [...base.citations, citations.ezhouGroupLeaderConcurrentPosts] : base.citations,
-    status: subjects.length === 0 ? 'pass' : 'warn',
-    subjects,
-    detail: concurrent.length > 0 ? `${verdict}；${concurrent.join('；')}` : verdict,
-  };
-}
+  },
+);
 
 /** The property-service area a sheet names (a name is unique in a community). */
 export function propertyAreaNamed(

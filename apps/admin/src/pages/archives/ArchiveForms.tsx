@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { useFieldErrors } from '../../lib/serverErrors.js';
 import { queryClient, trpc } from '../../lib/trpc.js';
 import {
   classificationLabels,
@@ -11,7 +12,6 @@ import {
   optionsOf,
   retentionLabels,
 } from './labels.js';
-import { ServerErrors, useServerErrors } from './ServerErrors.js';
 import { chinaToday, type Person, personOptions } from './shared.js';
 
 const categoryOptions = [
@@ -94,14 +94,14 @@ export function NewItemModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm();
-  const problems = useServerErrors(form, newItemFields, labelOf);
+  const problems = useFieldErrors(form, '', newItemFields, { labelOf, alert: 'list' });
   const create = useMutation(
     trpc.archives.create.mutationOptions({
       onSuccess: () => {
         refreshArchives();
         onClose();
       },
-      onError: problems.show,
+      onError: problems.onError,
     }),
   );
   // Only the community's own enabled accounts keep its items (the list also holds the town's people).
@@ -123,7 +123,7 @@ export function NewItemModal({
       afterOpenChange={(visible) => visible || problems.clear()}
       destroyOnHidden
     >
-      <ServerErrors messages={problems.others} />
+      {problems.banner}
       <Form<NewItemValues>
         form={form}
         name="newArchiveItem"
@@ -279,14 +279,14 @@ export function LendModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm();
-  const problems = useServerErrors(form, lendFields, labelOf);
+  const problems = useFieldErrors(form, '', lendFields, { labelOf, alert: 'list' });
   const lend = useMutation(
     trpc.archives.lend.mutationOptions({
       onSuccess: () => {
         refreshArchives();
         onClose();
       },
-      onError: problems.show,
+      onError: problems.onError,
     }),
   );
   const borrowers = people.filter((person) => person.jurisdictionCode === community);
@@ -302,7 +302,7 @@ export function LendModal({
       destroyOnHidden
     >
       {item && <p>{item.title}</p>}
-      <ServerErrors messages={problems.others} />
+      {problems.banner}
       <Form<LendValues>
         form={form}
         name="lendArchiveItem"
@@ -409,7 +409,7 @@ export function AppraisalModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm();
-  const problems = useServerErrors(form, appraisalFields, labelOf);
+  const problems = useFieldErrors(form, '', appraisalFields, { labelOf, alert: 'list' });
   const decision = Form.useWatch('decision', form) as AppraisalValues['decision'] | undefined;
   const appraise = useMutation(
     trpc.archives.appraise.mutationOptions({
@@ -417,7 +417,7 @@ export function AppraisalModal({
         refreshArchives();
         onClose();
       },
-      onError: problems.show,
+      onError: problems.onError,
     }),
   );
   const approvers = people.filter(
@@ -442,7 +442,7 @@ export function AppraisalModal({
           {item.title}（{retentionLabels[item.retention] ?? item.retention}，保管期限 {item.expiresOn} 届满）
         </p>
       )}
-      <ServerErrors messages={problems.others} />
+      {problems.banner}
       <Form<AppraisalValues>
         form={form}
         name="appraiseArchiveItem"
@@ -559,14 +559,14 @@ export function DestroyModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm();
-  const problems = useServerErrors(form, destroyFields, labelOf);
+  const problems = useFieldErrors(form, '', destroyFields, { labelOf, alert: 'list' });
   const destroy = useMutation(
     trpc.archives.destroy.mutationOptions({
       onSuccess: () => {
         refreshArchives();
         onClose();
       },
-      onError: problems.show,
+      onError: problems.onError,
     }),
   );
   const outsideWindow = (day: Dayjs) =>
@@ -589,7 +589,7 @@ export function DestroyModal({
           ）。销毁后不能撤销，销毁清册永久保存。
         </p>
       )}
-      <ServerErrors messages={problems.others} />
+      {problems.banner}
       <Form<DestroyValues>
         form={form}
         name="destroyArchiveItem"

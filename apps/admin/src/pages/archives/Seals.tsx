@@ -20,7 +20,9 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
+import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
+import { FormDialog } from './FormDialog.js';
 import { optionsOf, requestKindLabels, sealOwnerKindLabels } from './labels.js';
 import {
   RequestActions,
@@ -29,7 +31,6 @@ import {
   requestSummary,
   type SealRequestRow,
 } from './RequestActions.js';
-import { FormDialog, useServerErrors } from './ServerErrors.js';
 import { formatTime, keepOnOneLine, type Person, personOptions, useCanWrite, usePeople } from './shared.js';
 import { SealState } from './tags.js';
 
@@ -52,7 +53,10 @@ const sealFieldLabels: Record<string, string> = {
  */
 function useSealForm(fields: string[]) {
   const [form] = Form.useForm();
-  const problems = useServerErrors(form, fields, (dotted) => sealFieldLabels[dotted] ?? dotted);
+  const problems = useFieldErrors(form, '', fields, {
+    labelOf: (dotted) => sealFieldLabels[dotted] ?? dotted,
+    alert: 'list',
+  });
   const saved = (onClose: () => void, before?: () => void) => ({
     onSuccess: () => {
       before?.();
@@ -60,9 +64,9 @@ function useSealForm(fields: string[]) {
       problems.clear();
       onClose();
     },
-    onError: problems.show,
+    onError: problems.onError,
   });
-  return { form, problems, onError: problems.show, saved };
+  return { form, problems, onError: problems.onError, saved };
 }
 
 interface UseValues {

@@ -14,8 +14,9 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Select } from 'antd';
 import { useState } from 'react';
+import { useFieldErrors } from '../../lib/serverErrors.js';
 import { trpc } from '../../lib/trpc.js';
-import { FormDialog, useServerErrors } from '../archives/ServerErrors.js';
+import { FormDialog } from '../archives/FormDialog.js';
 import { useCanWrite } from '../archives/shared.js';
 
 interface MeetingValues {
@@ -45,11 +46,10 @@ export function MeetingForm({ code }: { code: string }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<MeetingValues>();
-  const problems = useServerErrors(
-    form,
-    recordFields(['kind', 'title', 'noticeOn', 'heldOn', 'agenda']),
-    plain,
-  );
+  const problems = useFieldErrors(form, '', recordFields(['kind', 'title', 'noticeOn', 'heldOn', 'agenda']), {
+    labelOf: plain,
+    alert: 'list',
+  });
   const queryClient = useQueryClient();
   const create = useMutation(
     trpc.democracy.createMeeting.mutationOptions({
@@ -59,7 +59,7 @@ export function MeetingForm({ code }: { code: string }) {
         message.success('会议已登记');
         await queryClient.invalidateQueries({ queryKey: trpc.democracy.pathKey() });
       },
-      onError: (error) => problems.show(error),
+      onError: (error) => problems.onError(error),
     }),
   );
   if (!canWrite) return null;
@@ -143,7 +143,10 @@ export function DisclosureForm({ code }: { code: string }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<DisclosureValues>();
-  const problems = useServerErrors(form, recordFields(['category', 'title', 'on', 'until', 'body']), plain);
+  const problems = useFieldErrors(form, '', recordFields(['category', 'title', 'on', 'until', 'body']), {
+    labelOf: plain,
+    alert: 'list',
+  });
   const queryClient = useQueryClient();
   const create = useMutation(
     trpc.democracy.createDisclosure.mutationOptions({
@@ -152,7 +155,7 @@ export function DisclosureForm({ code }: { code: string }) {
         message.success('公开事项已发布');
         await queryClient.invalidateQueries({ queryKey: trpc.democracy.pathKey() });
       },
-      onError: (error) => problems.show(error),
+      onError: (error) => problems.onError(error),
     }),
   );
   if (!canWrite) return null;

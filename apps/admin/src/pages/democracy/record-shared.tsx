@@ -5,8 +5,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, type FormInstance, Input, Space } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
-import { FormDialog, useServerErrors } from '../archives/ServerErrors.js';
+import { FormDialog } from '../archives/FormDialog.js';
 
 export type View = RouterOutputs['democracy']['community'];
 export type StoredConsultation = View['consultations'][number];
@@ -89,14 +90,14 @@ export function useInvalidate() {
 export function useRecordForm<Values>(fields: string[], saved: string, options: { warnings?: boolean } = {}) {
   const dialog = useDialog();
   const [form] = Form.useForm<Values>();
-  const problems = useServerErrors(form, fields, plainLabel);
+  const problems = useFieldErrors(form, '', fields, { labelOf: plainLabel, alert: 'list' });
   const handlers = useRecordSave(dialog, problems, saved, options);
   return { dialog, form, problems, handlers };
 }
 
 export function useRecordSave(
   dialog: ReturnType<typeof useDialog>,
-  problems: { show: (error: unknown) => void },
+  problems: { onError: (error: unknown) => void },
   saved: string,
   options: { warnings?: boolean } = {},
 ) {
@@ -109,7 +110,7 @@ export function useRecordSave(
       message.success(saved);
       await invalidate();
     },
-    onError: (error: unknown) => problems.show(error),
+    onError: (error: unknown) => problems.onError(error),
   };
 }
 
@@ -137,7 +138,7 @@ export function RecordDialog({
   record: {
     dialog: ReturnType<typeof useDialog>;
     form: FormInstance;
-    problems: { others: string[]; clear: () => void };
+    problems: { banner: ReactNode; clear: () => void };
   };
   pending: boolean;
   children: ReactNode;

@@ -9,7 +9,7 @@ import { peopleUnitKindLabels, propertyAreaFieldLabels } from '@shequ/people/lab
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Collapse, Form, Input, InputNumber, List, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { useFieldErrors } from '../../lib/forms.js';
+import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 
 type Organisation = RouterOutputs['people']['organisation'];

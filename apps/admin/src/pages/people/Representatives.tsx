@@ -7,7 +7,8 @@ import { representing } from '@shequ/people/labels';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Collapse, Form, Input, List, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { asDate, DateItem, useFieldErrors } from '../../lib/forms.js';
+import { asDate, DateItem } from '../../lib/forms.js';
+import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 
 type Representative = RouterOutputs['people']['organisation']['representatives'][number];

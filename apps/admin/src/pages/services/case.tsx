@@ -34,7 +34,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { DateItem, useFieldErrors } from '../../lib/forms.js';
+import { DateItem } from '../../lib/forms.js';
+import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterInputs, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { formatTime, personOptions, useCanWrite, usePeople } from '../archives/shared.js';
 

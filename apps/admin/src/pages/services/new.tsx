@@ -14,7 +14,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Breadcrumb, Button, Card, Checkbox, Form, Input, Select, Switch } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { useFieldErrors } from '../../lib/forms.js';
+import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterInputs, trpc } from '../../lib/trpc.js';
 
 type Draft = RouterInputs['services']['open']['case'];

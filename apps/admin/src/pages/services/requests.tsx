@@ -10,7 +10,7 @@ import { Alert, App, Button, Card, Flex, Form, Input, Popconfirm, Space, Typogra
 import { useState } from 'react';
 import { downloadJson } from '../../lib/download.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { useFieldErrors } from '../../lib/forms.js';
+import { useFieldErrors } from '../../lib/serverErrors.js';
 import { trpc } from '../../lib/trpc.js';
 
 export default function ResidentRequestsPage() {

@@ -8,8 +8,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Form, Input, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { asDate, DateItem, useFieldErrors } from '../../lib/forms.js';
+import { asDate, DateItem } from '../../lib/forms.js';
 import { AddPanel, RowCard } from '../../lib/registers.js';
+import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 

@@ -32,8 +32,9 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { asDate, useFieldErrors } from '../../lib/forms.js';
+import { asDate } from '../../lib/forms.js';
 import { AddPanel, RowCard } from '../../lib/registers.js';
+import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import { optionsOf, useCommunities } from './shared.js';

@@ -6,8 +6,9 @@ import { type BurdenKind, burdenKindLabels, burdenKinds } from '@shequ/services/
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { asDate, DateItem, useFieldErrors } from '../../lib/forms.js';
+import { asDate, DateItem } from '../../lib/forms.js';
 import { AddPanel, RowCard } from '../../lib/registers.js';
+import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { chinaToday, useCanWrite } from '../archives/shared.js';
 import { optionsOf, useCommunities } from './shared.js';

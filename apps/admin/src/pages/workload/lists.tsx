@@ -18,7 +18,8 @@ import {
   Typography,
 } from 'antd';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { asDate, useFieldErrors } from '../../lib/forms.js';
+import { asDate } from '../../lib/forms.js';
+import { useFieldErrors } from '../../lib/serverErrors.js';
 import { trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import { optionsOf } from './shared.js';
