@@ -433,7 +433,8 @@ export default function WorkbenchPage() {
       filled: data.toStamp.length > 0,
       part: {
         key: 'to-stamp',
-        title: '已批准，待保管人办理',
+        // Named without its comma in the 暂无 line, where names are parted by 、.
+        title: '已批准待保管人办理',
         node: (
           <Section title="已批准，待保管人办理" count={data.toStamp.length}>
             <EntryList data-testid="workbench-to-stamp">
