@@ -353,7 +353,19 @@ describeInBrowser('service cases in the console and the resident’s feedback li
       await district.goto(`${walk.server.url}/workbench`);
       await district.getByText('待我审批的事项准入申请').waitFor();
       await district.getByTestId('workbench-admissions').getByText('红色物业示范点创建').waitFor();
+      // What he is there for comes first; the empty sections are one line below, named, not shown.
+      await expect(district.locator('section[aria-label]').first().getAttribute('aria-label')).resolves.toBe(
+        '待我审批的事项准入申请',
+      );
+      await district
+        .getByTestId('workbench-empty')
+        .getByText(/^暂无：.*待我审批/)
+        .waitFor();
       await screenshot(district, 'workload-district-workbench-linzi');
+      await district.setViewportSize({ width: 390, height: 844 });
+      const top = await district.getByTestId('workbench-admissions').boundingBox();
+      expect(top?.y ?? 844).toBeLessThan(844);
+      await screenshot(district, 'workload-district-workbench-linzi-phone');
       expect(walk.consoleErrors).toEqual([]);
     });
   });

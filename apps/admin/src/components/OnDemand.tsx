@@ -15,9 +15,15 @@ const AntDatePicker = lazy(() =>
     default: module.default as ComponentType<DatePickerProps>,
   })),
 );
-const AntRangePicker = lazy(() =>
-  import('antd/es/date-picker/index.js').then((module) => ({ default: module.default.RangePicker })),
-);
+let rangePickerModule: Promise<{ default: ComponentType<RangePickerProps> }> | undefined;
+/** Starts fetching antd's RangePicker (once), e.g. when the pointer comes over the field that shows it. */
+export function preloadRangePicker() {
+  rangePickerModule ??= import('antd/es/date-picker/index.js').then((module) => ({
+    default: module.default.RangePicker,
+  }));
+  return rangePickerModule;
+}
+export const AntRangePicker = lazy(preloadRangePicker);
 
 /** antd's Result, loaded when one is shown. */
 export function Result(props: ResultProps) {

@@ -24,7 +24,8 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { RangePicker, Result } from '../../components/OnDemand.js';
+import { preloadRangePicker, Result } from '../../components/OnDemand.js';
+import { RangePickerWhenFocused } from '../../components/RangePickerWhenFocused.js';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 
@@ -76,6 +77,8 @@ function OpenSurvey({ schemeId, periods }: { schemeId: string; periods: string[]
           <Select
             style={{ width: 140 }}
             aria-label="调查周期"
+            // Choosing the period comes first: the dates' picker is fetched meanwhile.
+            onFocus={() => void preloadRangePicker()}
             options={periods.map((p) => ({ value: p, label: periodLabel(p) }))}
           />
         </Form.Item>
@@ -84,7 +87,8 @@ function OpenSurvey({ schemeId, periods }: { schemeId: string; periods: string[]
           label="答卷时间"
           rules={[{ required: true, message: '请选择开始和截止日期' }]}
         >
-          <RangePicker aria-label="答卷时间" />
+          {/* Most visits only read the surveys: the picker's code loads when the field is first used. */}
+          <RangePickerWhenFocused aria-label="答卷时间" />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={open.isPending}>

@@ -4,18 +4,24 @@
  * the street's witness, failing checks, assessment deadlines nearing (score entry, residents' surveys,
  * the year's scheme), admission requests waiting for the district and the burdens outside the lists —
  * each list already limited
- * by the server to what the person may see. Lists, not tables, so each entry reads on a phone.
+ * by the server to what the person may see. Lists, not tables, so each entry reads on a phone. The
+ * sections with entries come first (what waits for the person's own hand before what he watches over);
+ * the empty ones fold into one line, 暂无：…, so a district's administrator finds his approvals on top.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Space, Spin, Tag, theme } from 'antd';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { firstBadSeq } from '../archives/custody-problem.js';
 import { formatTime } from '../archives/dates.js';
+import { arrangeParts, type WorkbenchPart } from './arrange.js';
 
 type Workbench = RouterOutputs['workbench']['mine'];
+type Cases = RouterOutputs['services']['cases'];
+type BurdensData = RouterOutputs['workload']['burdens'];
+type AdmissionsData = RouterOutputs['workload']['admissions'];
 
 const requestKinds: Record<string, string> = { use: '用印', takeOut: '印章外带' };
 const custodianSteps: Record<string, string> = { use: '待登记用印', takeOut: '待交付外带' };
@@ -156,66 +162,62 @@ function Overdue({ data }: { data: Workbench }) {
   const count = data.overdueLoans.length + data.overdueSeals.length;
   return (
     <Section title="逾期未还" count={count} more={<Link to="/archives/overdue">逾期清单</Link>}>
-      {count === 0 ? (
-        <Quiet>没有逾期的借阅和外带印章</Quiet>
-      ) : (
-        <EntryList data-testid="workbench-overdue">
-          {data.overdueLoans.map((loan) => (
-            <Entry
-              key={loan.id}
-              actions={
-                loan.canRemind
-                  ? [<RemindButton key="remind" subject={{ kind: 'loan', loanId: loan.id }} />]
-                  : []
+      <EntryList data-testid="workbench-overdue">
+        {data.overdueLoans.map((loan) => (
+          <Entry
+            key={loan.id}
+            actions={
+              loan.canRemind
+                ? [<RemindButton key="remind" subject={{ kind: 'loan', loanId: loan.id }} />]
+                : []
+            }
+          >
+            <EntryText
+              title={
+                <Space size={4} wrap>
+                  <Tag color="red">借阅逾期</Tag>
+                  <Link to={`/archives/${loan.communityCode}?tab=loans`}>{loan.title}</Link>
+                </Space>
               }
-            >
-              <EntryText
-                title={
-                  <Space size={4} wrap>
-                    <Tag color="red">借阅逾期</Tag>
-                    <Link to={`/archives/${loan.communityCode}?tab=loans`}>{loan.title}</Link>
-                  </Space>
-                }
-                description={
-                  <Space size={[12, 0]} wrap>
-                    <span>借阅人 {loan.borrower}</span>
-                    <span>应还 {loan.dueOn}</span>
-                    <span>{loan.communityName ?? loan.communityCode}</span>
-                    {reminded(loan.lastRemindedAt)}
-                  </Space>
-                }
-              />
-            </Entry>
-          ))}
-          {data.overdueSeals.map((seal) => (
-            <Entry
-              key={seal.id}
-              actions={
-                seal.canRemind
-                  ? [<RemindButton key="remind" subject={{ kind: 'seal', requestId: seal.id }} />]
-                  : []
+              description={
+                <Space size={[12, 0]} wrap>
+                  <span>借阅人 {loan.borrower}</span>
+                  <span>应还 {loan.dueOn}</span>
+                  <span>{loan.communityName ?? loan.communityCode}</span>
+                  {reminded(loan.lastRemindedAt)}
+                </Space>
               }
-            >
-              <EntryText
-                title={
-                  <Space size={4} wrap>
-                    <Tag color="red">印章逾期未还</Tag>
-                    <Link to={`/archives/${seal.communityCode}?tab=seals`}>{seal.sealName}</Link>
-                  </Space>
-                }
-                description={
-                  <Space size={[12, 0]} wrap>
-                    <span>带出人 {seal.requesterName ?? '—'}</span>
-                    <span>应于 {formatTime(seal.returnBy)} 前归还</span>
-                    <span>{seal.communityName ?? seal.communityCode}</span>
-                    {reminded(seal.lastRemindedAt)}
-                  </Space>
-                }
-              />
-            </Entry>
-          ))}
-        </EntryList>
-      )}
+            />
+          </Entry>
+        ))}
+        {data.overdueSeals.map((seal) => (
+          <Entry
+            key={seal.id}
+            actions={
+              seal.canRemind
+                ? [<RemindButton key="remind" subject={{ kind: 'seal', requestId: seal.id }} />]
+                : []
+            }
+          >
+            <EntryText
+              title={
+                <Space size={4} wrap>
+                  <Tag color="red">印章逾期未还</Tag>
+                  <Link to={`/archives/${seal.communityCode}?tab=seals`}>{seal.sealName}</Link>
+                </Space>
+              }
+              description={
+                <Space size={[12, 0]} wrap>
+                  <span>带出人 {seal.requesterName ?? '—'}</span>
+                  <span>应于 {formatTime(seal.returnBy)} 前归还</span>
+                  <span>{seal.communityName ?? seal.communityCode}</span>
+                  {reminded(seal.lastRemindedAt)}
+                </Space>
+              }
+            />
+          </Entry>
+        ))}
+      </EntryList>
     </Section>
   );
 }
@@ -225,16 +227,12 @@ function Overdue({ data }: { data: Workbench }) {
  * responder follows a case until it closes); overdue ones marked. Plain text, no package labels, so
  * the first page stays light.
  */
-function MyCases() {
-  const cases = useQuery(trpc.services.cases.queryOptions({ mine: true, limit: 10 }));
-  const data = cases.data;
+function MyCases({ data, error }: { data: Cases | undefined; error: unknown }) {
   return (
     <Section title="我的服务事项" count={data?.open ?? 0} more={<Link to="/services">服务事项</Link>}>
-      {cases.isError ? (
-        <Quiet>未能载入：{errorMessage(cases.error)}</Quiet>
-      ) : !data || data.items.length === 0 ? (
-        <Quiet>没有您负责或承办的未办结事项</Quiet>
-      ) : (
+      {error ? (
+        <Quiet>未能载入：{errorMessage(error)}</Quiet>
+      ) : !data ? null : (
         <EntryList data-testid="workbench-cases">
           {data.items.map((c) => (
             <Entry key={c.id}>
@@ -262,14 +260,19 @@ function MyCases() {
  * street and the city: how many are on them, evaluations beyond one a year, and the admission requests
  * waiting. Plain text, like the rest of the first page.
  */
-function Burdens() {
-  const burdens = useQuery(trpc.workload.burdens.queryOptions({}));
-  const admissions = useQuery(trpc.workload.admissions.queryOptions({}));
-  const data = burdens.data;
+function Burdens({
+  data,
+  error,
+  pending,
+}: {
+  data: BurdensData | undefined;
+  error: unknown;
+  pending: number;
+}) {
   return (
     <Section title="清单外负担" count={data?.total.active ?? 0} more={<Link to="/workload">社区减负</Link>}>
-      {burdens.isError ? (
-        <Quiet>未能载入：{errorMessage(burdens.error)}</Quiet>
+      {error ? (
+        <Quiet>未能载入：{errorMessage(error)}</Quiet>
       ) : !data ? null : (
         <EntryList data-testid="workbench-burdens">
           <Entry>
@@ -280,9 +283,7 @@ function Burdens() {
               {data.total.evaluationsOverYearly > 0 ? (
                 <Tag color="red">超出每年一次的考评 {data.total.evaluationsOverYearly} 项</Tag>
               ) : null}
-              {admissions.data && admissions.data.pending > 0 ? (
-                <span>待审批准入申请 {admissions.data.pending} 件</span>
-              ) : null}
+              {pending > 0 ? <span>待审批准入申请 {pending} 件</span> : null}
             </Space>
           </Entry>
           {data.perCommunity.length > 1
@@ -303,10 +304,7 @@ function Burdens() {
  * administrators the ones to approve, for a street's the ones it has applied for. Each opens the
  * 事项准入 tab of 社区减负.
  */
-function Admissions() {
-  const admissions = useQuery(trpc.workload.admissions.queryOptions({}));
-  const data = admissions.data;
-  if (!data || data.pending === 0 || !(data.mayDecide || data.mayApply)) return null;
+function Admissions({ data }: { data: AdmissionsData }) {
   const waiting = data.items.filter((r) => r.status === 'pending').slice(0, 5);
   return (
     <Section
@@ -337,7 +335,12 @@ function Admissions() {
 
 export default function WorkbenchPage() {
   const workbench = useQuery(trpc.workbench.mine.queryOptions());
-  if (workbench.isPending) return <Spin />;
+  // Asked for together (one batch), so the page is laid out once, with all it holds known.
+  const cases = useQuery(trpc.services.cases.queryOptions({ mine: true, limit: 10 }));
+  const burdens = useQuery(trpc.workload.burdens.queryOptions({}));
+  const admissions = useQuery(trpc.workload.admissions.queryOptions({}));
+  const { token } = theme.useToken();
+  if (workbench.isPending || cases.isPending || burdens.isPending || admissions.isPending) return <Spin />;
   if (workbench.isError) {
     return (
       <p role="alert" style={{ color: '#cf1322' }}>
@@ -347,15 +350,25 @@ export default function WorkbenchPage() {
   }
   const data = workbench.data;
   const approvals = data.approvals.length + data.sealEnds.length;
-  return (
-    <>
-      <h2 style={{ fontSize: 24, fontWeight: 600, margin: '0 0 16px' }}>工作台</h2>
-      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        <MyCases />
-        <Section title="待我审批" count={approvals} more={<Link to="/archives/requests">审批与申请</Link>}>
-          {approvals === 0 ? (
-            <Quiet>没有等待您审批的申请</Quiet>
-          ) : (
+  const admissionsData = admissions.data;
+  const pendingAdmissions = admissionsData?.pending ?? 0;
+  // In the order of what waits for the person's own hand first, then what he watches over.
+  const parts: WorkbenchPart<{ key: string; title: string; node: ReactNode }>[] = [
+    {
+      filled: cases.isError || (cases.data?.items.length ?? 0) > 0,
+      part: {
+        key: 'cases',
+        title: '我的服务事项',
+        node: <MyCases data={cases.data} error={cases.error} />,
+      },
+    },
+    {
+      filled: approvals > 0,
+      part: {
+        key: 'approvals',
+        title: '待我审批',
+        node: (
+          <Section title="待我审批" count={approvals} more={<Link to="/archives/requests">审批与申请</Link>}>
             <EntryList data-testid="workbench-approvals">
               {data.approvals.map((request) => (
                 <Entry
@@ -400,13 +413,30 @@ export default function WorkbenchPage() {
                 </Entry>
               ))}
             </EntryList>
-          )}
-        </Section>
-
-        <Section title="已批准，待保管人办理" count={data.toStamp.length}>
-          {data.toStamp.length === 0 ? (
-            <Quiet>没有等待用印或交付外带的申请</Quiet>
-          ) : (
+          </Section>
+        ),
+      },
+    },
+  ];
+  if (admissionsData && (admissionsData.mayDecide || admissionsData.mayApply)) {
+    parts.push({
+      filled: pendingAdmissions > 0,
+      part: {
+        key: 'admissions',
+        title: admissionsData.mayDecide ? '待我审批的事项准入申请' : '待区里审批的事项准入申请',
+        node: <Admissions data={admissionsData} />,
+      },
+    });
+  }
+  parts.push(
+    {
+      filled: data.toStamp.length > 0,
+      part: {
+        key: 'to-stamp',
+        // Named without its comma in the 暂无 line, where names are parted by 、.
+        title: '已批准待保管人办理',
+        node: (
+          <Section title="已批准，待保管人办理" count={data.toStamp.length}>
             <EntryList data-testid="workbench-to-stamp">
               {data.toStamp.map((request) => (
                 <Entry
@@ -436,15 +466,21 @@ export default function WorkbenchPage() {
                 </Entry>
               ))}
             </EntryList>
-          )}
-        </Section>
-
-        <Overdue data={data} />
-
-        <Section title="待我确认的离任移交" count={data.handovers.length}>
-          {data.handovers.length === 0 ? (
-            <Quiet>没有等待您确认的离任移交</Quiet>
-          ) : (
+          </Section>
+        ),
+      },
+    },
+    {
+      filled: data.overdueLoans.length + data.overdueSeals.length > 0,
+      part: { key: 'overdue', title: '逾期未还', node: <Overdue data={data} /> },
+    },
+    {
+      filled: data.handovers.length > 0,
+      part: {
+        key: 'handovers',
+        title: '待我确认的离任移交',
+        node: (
+          <Section title="待我确认的离任移交" count={data.handovers.length}>
             <EntryList data-testid="workbench-handovers">
               {data.handovers.map((handover) => (
                 <Entry
@@ -468,45 +504,18 @@ export default function WorkbenchPage() {
                 </Entry>
               ))}
             </EntryList>
-          )}
-        </Section>
-
-        {data.custodyLogs.checked ? (
-          <Section title="保管日志需要关注的社区" count={data.custodyLogs.items.length}>
-            {data.custodyLogs.items.length === 0 ? (
-              <Quiet>辖区内社区的保管日志均与街道见证的检查点一致，见证未逾期</Quiet>
-            ) : (
-              <EntryList data-testid="workbench-custody-logs">
-                {data.custodyLogs.items.map((log) => (
-                  <Entry
-                    key={log.community}
-                    actions={[
-                      <Link key="open" to={`/archives/${log.community}?tab=log`}>
-                        查看日志
-                      </Link>,
-                    ]}
-                  >
-                    <EntryText
-                      title={log.name}
-                      description={
-                        <Space size={[12, 0]} wrap>
-                          {log.state === 'failed' && log.problem ? (
-                            <Danger>与见证检查点不符：{firstBadSeq(log.problem)}</Danger>
-                          ) : null}
-                          {log.overdue ? <span>见证检查点逾期</span> : null}
-                          <span>
-                            共 {log.size} 条，已见证 {log.witnessedSize} 条
-                          </span>
-                        </Space>
-                      }
-                    />
-                  </Entry>
-                ))}
-              </EntryList>
-            )}
           </Section>
-        ) : null}
-        {data.democracy.length > 0 && (
+        ),
+      },
+    },
+  );
+  if (data.democracy.length > 0) {
+    parts.push({
+      filled: true,
+      part: {
+        key: 'democracy',
+        title: '民主议事期限',
+        node: (
           <Section
             title="民主议事期限"
             count={data.democracy.length}
@@ -530,49 +539,99 @@ export default function WorkbenchPage() {
               ))}
             </EntryList>
           </Section>
-        )}
-
+        ),
+      },
+    });
+  }
+  parts.push({
+    filled: data.assessment.length > 0,
+    part: {
+      key: 'assessment',
+      title: '考核截止事项',
+      node: (
         <Section
           title="考核截止事项"
           count={data.assessment.length}
           more={<Link to="/assessment">综合考核</Link>}
         >
-          {data.assessment.length === 0 ? (
-            <Quiet>近期没有到期的考核事项</Quiet>
-          ) : (
-            <EntryList data-testid="workbench-assessment">
-              {data.assessment.map((item) => (
+          <EntryList data-testid="workbench-assessment">
+            {data.assessment.map((item) => (
+              <Entry
+                key={`${item.kind}/${item.link}/${item.title}`}
+                actions={[
+                  <Link key="open" to={item.link}>
+                    去办理
+                  </Link>,
+                ]}
+              >
+                <EntryText
+                  title={item.title}
+                  description={
+                    <Space size={[12, 0]} wrap>
+                      <span>截止 {item.dueOn}</span>
+                      <span>{item.daysLeft === 0 ? '今天到期' : `还有 ${item.daysLeft} 天`}</span>
+                    </Space>
+                  }
+                />
+              </Entry>
+            ))}
+          </EntryList>
+        </Section>
+      ),
+    },
+  });
+  if (data.custodyLogs.checked) {
+    parts.push({
+      filled: data.custodyLogs.items.length > 0,
+      part: {
+        key: 'custody-logs',
+        title: '保管日志需要关注的社区',
+        node: (
+          <Section title="保管日志需要关注的社区" count={data.custodyLogs.items.length}>
+            <EntryList data-testid="workbench-custody-logs">
+              {data.custodyLogs.items.map((log) => (
                 <Entry
-                  key={`${item.kind}/${item.link}/${item.title}`}
+                  key={log.community}
                   actions={[
-                    <Link key="open" to={item.link}>
-                      去办理
+                    <Link key="open" to={`/archives/${log.community}?tab=log`}>
+                      查看日志
                     </Link>,
                   ]}
                 >
                   <EntryText
-                    title={item.title}
+                    title={log.name}
                     description={
                       <Space size={[12, 0]} wrap>
-                        <span>截止 {item.dueOn}</span>
-                        <span>{item.daysLeft === 0 ? '今天到期' : `还有 ${item.daysLeft} 天`}</span>
+                        {log.state === 'failed' && log.problem ? (
+                          <Danger>与见证检查点不符：{firstBadSeq(log.problem)}</Danger>
+                        ) : null}
+                        {log.overdue ? <span>见证检查点逾期</span> : null}
+                        <span>
+                          共 {log.size} 条，已见证 {log.witnessedSize} 条
+                        </span>
                       </Space>
                     }
                   />
                 </Entry>
               ))}
             </EntryList>
-          )}
-        </Section>
-
-        <Section
-          title="有不通过检查项的社区"
-          count={data.failing.total}
-          more={<Link to="/compliance">合规检查</Link>}
-        >
-          {data.failing.total === 0 ? (
-            <Quiet>辖区内社区的检查项均未发现不通过</Quiet>
-          ) : (
+          </Section>
+        ),
+      },
+    });
+  }
+  parts.push(
+    {
+      filled: data.failing.total > 0,
+      part: {
+        key: 'failing',
+        title: '有不通过检查项的社区',
+        node: (
+          <Section
+            title="有不通过检查项的社区"
+            count={data.failing.total}
+            more={<Link to="/compliance">合规检查</Link>}
+          >
             <EntryList data-testid="workbench-failing">
               {data.failing.items.map((community) => (
                 <Entry key={community.code}>
@@ -597,12 +656,42 @@ export default function WorkbenchPage() {
                 </Entry>
               ) : null}
             </EntryList>
-          )}
-        </Section>
-
-        <Admissions />
-
-        <Burdens />
+          </Section>
+        ),
+      },
+    },
+    {
+      filled: burdens.isError || (burdens.data?.total.active ?? 0) > 0 || pendingAdmissions > 0,
+      part: {
+        key: 'burdens',
+        title: '清单外负担',
+        node: <Burdens data={burdens.data} error={burdens.error} pending={pendingAdmissions} />,
+      },
+    },
+  );
+  const { filled, empty } = arrangeParts(parts);
+  return (
+    <>
+      <h2 style={{ fontSize: 24, fontWeight: 600, margin: '0 0 16px' }}>工作台</h2>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        {filled.map((part) => (
+          <Fragment key={part.key}>{part.node}</Fragment>
+        ))}
+        {empty.length > 0 ? (
+          <p
+            data-testid="workbench-empty"
+            style={{
+              margin: 0,
+              padding: '8px 12px',
+              border: `1px dashed ${token.colorBorderSecondary}`,
+              borderRadius: token.borderRadiusLG,
+              color: token.colorTextSecondary,
+              overflowWrap: 'anywhere',
+            }}
+          >
+            暂无：{empty.map((part) => part.title).join('、')}
+          </p>
+        ) : null}
       </Space>
     </>
   );
