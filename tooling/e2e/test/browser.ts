@@ -137,5 +137,16 @@ export async function chooseOption(page: Page, field: Locator, text: string): Pr
 export async function openPanel(page: Page, header: Locator, content: Locator): Promise<void> {
   await header.click();
   await content.waitFor();
-  await page.locator('.ant-motion-collapse').first().waitFor({ state: 'detached' });
+  await motionSettled(page);
+}
+
+/**
+ * Waits until no antd opening motion is running: a Collapse panel sliding open, a dialog or drawer
+ * zooming or sliding in. A click on a button that is still moving can be lost on a busy machine.
+ */
+export async function motionSettled(page: Page): Promise<void> {
+  await page
+    .locator('.ant-motion-collapse, [class*="-appear-active"], [class*="-enter-active"]')
+    .first()
+    .waitFor({ state: 'detached' });
 }

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser, openConsolePage, screenshot } from './browser.js';
+import { describeInBrowser, launchBrowser, motionSettled, openConsolePage, screenshot } from './browser.js';
 import { type RunningServer, startServer } from './server.js';
 import { firstSignIn } from './sign-in.js';
 
@@ -135,6 +135,7 @@ describeInBrowser('the people roster for a city administrator', () => {
     const dialog = page.locator('.ant-modal', { hasText: '办理离职：周新' });
     await dialog.getByRole('checkbox', { name: '保留其控制台账号' }).waitFor();
     await dialog.getByText(/本系统规则 R-STF-2/).waitFor();
+    await motionSettled(page);
     await dialog.getByRole('button', { name: '确认离职' }).click();
     await page.getByText('已办理离职').waitFor();
   });
