@@ -6,16 +6,23 @@
 import type { Database, Transaction } from './client.js';
 import { auditLog } from './schema.js';
 
-export interface AuditEntry {
+/**
+ * Who makes a change, from where and when: what every store's write takes and every audit record keeps
+ * (`actor` is null for the system's own changes, such as the demo seed).
+ */
+export interface AuditedActor {
   actor: { id: string; username: string } | null;
+  ip: string | null;
+  at: Date;
+}
+
+export interface AuditEntry extends AuditedActor {
   action: string;
   entityType: string;
   entityId: string;
   jurisdictionCode: string | null;
   before: unknown;
   after: unknown;
-  ip: string | null;
-  at: Date;
 }
 
 /** The row of an entry, for callers that insert many in one statement. */

@@ -19,7 +19,7 @@ import {
 } from '@shequ/democracy';
 import type { Committee, ResidentGroup } from '@shequ/people';
 import { and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
-import { writeAudit } from './audit.js';
+import { type AuditedActor, writeAudit } from './audit.js';
 import type { Database, DatabaseHandle, Transaction } from './client.js';
 import { saveCommittee } from './people-committees.js';
 import { replaceUnit } from './people-units.js';
@@ -97,11 +97,7 @@ export type StoredDemocracyRegisters = {
   [R in keyof DemocracyRegisters]: (DemocracyRegisters[R][number] & { version: number })[];
 };
 
-export interface DemocracyActor {
-  actor: { id: string; username: string } | null;
-  ip: string | null;
-  at: Date;
-}
+export type DemocracyActor = AuditedActor;
 
 // ---------------------------------------------------------------------------------------------
 // Reading

@@ -5,7 +5,7 @@
  */
 import type { CommunityFacts, CommunitySnapshot } from '@shequ/domain';
 import { eq, inArray } from 'drizzle-orm';
-import { auditRow } from './audit.js';
+import { type AuditedActor, auditRow } from './audit.js';
 import type { Database } from './client.js';
 import { auditLog, communities } from './schema.js';
 
@@ -16,10 +16,7 @@ export interface FactsImportProblem {
   message: string;
 }
 
-export interface FactsImportOptions {
-  actor: { id: string; username: string } | null;
-  ip: string | null;
-  at: Date;
+export interface FactsImportOptions extends AuditedActor {
   /** Codes the importer may change start with this prefix; '' for the whole country. */
   scopePrefix: string;
   /** Check everything, write nothing. */

@@ -9,6 +9,7 @@
  */
 import type { FieldIssue } from '@shequ/domain';
 import { eq } from 'drizzle-orm';
+import type { AuditedActor } from './audit.js';
 import type { Database, Transaction } from './client.js';
 import { communities } from './schema.js';
 
@@ -26,11 +27,7 @@ export class PeopleError extends Error {
   }
 }
 
-export interface PeopleActor {
-  actor: { id: string; username: string } | null;
-  ip: string | null;
-  at: Date;
-}
+export type PeopleActor = AuditedActor;
 
 /** A database or a transaction open on it. */
 export type Db = Database | Transaction;

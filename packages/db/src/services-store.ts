@@ -39,7 +39,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import { writeAudit } from './audit.js';
+import { type AuditedActor, writeAudit } from './audit.js';
 import type { Database, DatabaseHandle, Transaction } from './client.js';
 import { markRegistersChanged } from './register-changes.js';
 import { communities, users } from './schema.js';
@@ -62,11 +62,7 @@ export class ServicesError extends Error {
   }
 }
 
-export interface ServicesActor {
-  actor: { id: string; username: string } | null;
-  ip: string | null;
-  at: Date;
-}
+export type ServicesActor = AuditedActor;
 
 type CaseRow = typeof serviceCases.$inferSelect;
 
