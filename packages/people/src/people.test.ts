@@ -138,7 +138,10 @@ describe('committees and terms', () => {
       ],
     });
     expect(parsed.success ? [] : fieldErrors(parsed.error)).toEqual([
-      { path: 'members.0.trainings', message: '花名册上的成员，培训记录在花名册中登记' },
+      {
+        path: 'members.0.trainings',
+        message: '花名册上的成员，培训记录在花名册中登记；这里只登记不在花名册上的成员的培训',
+      },
       { path: 'members.1.knowledge', message: '财会、管理知识不能重复填写' },
       { path: 'members.2.knowledge.0', message: '应为以下之一：财会、管理' },
     ]);
