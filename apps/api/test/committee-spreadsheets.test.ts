@@ -130,7 +130,7 @@ describe('committees and their members in Excel', () => {
         {
           row: 2,
           column: '县级以上培训日期（非花名册成员）',
-          message: '花名册上的成员，培训记录在花名册中登记；此列只填不在花名册上的成员',
+          message: '花名册上的成员，培训记录在花名册中登记；这里只登记不在花名册上的成员的培训',
         },
       ],
     });
@@ -280,6 +280,27 @@ describe('committees and their members in Excel', () => {
     });
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.problems[0]?.column).toBe('委员会编号');
+    // A training typed beside the roster member of the committee being updated: refused as for a new one.
+    const trainingColumn = '县级以上培训日期（非花名册成员）';
+    expect(col(trainingColumn)).toBeGreaterThanOrEqual(0);
+    const trained = await server.streetAdmin.spreadsheets.importCommittees.mutate({
+      fileName: '委员会.csv',
+      contentBase64: edited((r) => {
+        const out = update(r);
+        if (out[col('成员姓名')] === onCommittee.name) out[col(trainingColumn)] = '2026-09-01';
+        return out;
+      }),
+    });
+    expect(trained).toEqual({
+      ok: false,
+      problems: [
+        {
+          row: 2,
+          column: trainingColumn,
+          message: '花名册上的成员，培训记录在花名册中登记；这里只登记不在花名册上的成员的培训',
+        },
+      ],
+    });
     expect(await counts()).toEqual(before);
 
     const done = await server.streetAdmin.spreadsheets.importCommittees.mutate({

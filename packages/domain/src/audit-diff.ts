@@ -29,6 +29,7 @@ export const communityFactLabels: Readonly<Record<string, string>> = {
   residentGroups: '居民小组',
   buildings: '楼栋',
   grids: '网格',
+  propertyAreas: '物业服务区域',
   'grid.leaders': '网格长',
   'grid.leadersOnCommittee': '由居委会成员兼任的网格长',
   'staff.twoCommittees': '“两委”成员',

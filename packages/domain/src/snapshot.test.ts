@@ -58,9 +58,10 @@ export const fullSnapshot: CommunitySnapshot = {
   ],
   residentGroups: [{ households: 40 }, { households: 35 }, { households: 48 }],
   grids: [
-    { households: 75, groups: [40, 35] },
-    { households: 48, groups: [48] },
+    { households: 75, groups: [40, 35], buildings: [0] },
+    { households: 48, groups: [48], buildings: [1] },
   ],
+  propertyAreas: [{ buildings: [0, 1] }],
   buildings: [
     { households: 24, leader: true },
     { households: 36, leader: false },
@@ -187,6 +188,35 @@ describe('community snapshot', () => {
 
 describe('checks across fields', () => {
   const base = { code: '370305111007', name: '象山社区', asOf: '2024-06-30' };
+  it('refuses a grid or property area listing a building not in buildings[], or one listed twice', () => {
+    const buildings = [
+      { households: 24, leader: true },
+      { households: 36, leader: true },
+    ];
+    const result = parseInput(communitySnapshot, {
+      ...base,
+      buildings,
+      grids: [
+        { households: 24, groups: [24], buildings: [0] },
+        { households: 36, groups: [36], buildings: [0] },
+      ],
+      propertyAreas: [{ buildings: [2] }],
+    });
+    expect(result).toEqual({
+      success: false,
+      issues: [
+        { path: 'grids.1.buildings.0', message: '第0项楼栋已列在另一个网格中，一个楼栋只能在一个网格内' },
+        { path: 'propertyAreas.0.buildings.0', message: '楼栋清单（buildings）中没有第2项（从0起，共2项）' },
+      ],
+    });
+    const fine = {
+      ...base,
+      buildings,
+      grids: [{ households: 60, groups: [60], buildings: [0, 1] }],
+      propertyAreas: [{ buildings: [1] }, { buildings: [0] }],
+    };
+    expect(communitySnapshot.safeParse(fine).success).toBe(true);
+  });
   it('refuses more vice chairs than members, naming the field', () => {
     const result = parseInput(communitySnapshot, { ...base, committee: { members: 2, viceChairs: 3 } });
     expect(result).toEqual({

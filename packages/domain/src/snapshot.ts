@@ -162,16 +162,23 @@ const snapshotFields = z.strictObject({
   /**
    * One entry for each grid: its households (counted from its buildings where any are registered, else
    * as entered) and the households of each resident group lying in it (Ezhou 第七条（二）: groups and grids
-   * coincide as far as possible).
+   * coincide as far as possible), and `buildings`, the positions in `buildings[]` (from 0) of the
+   * buildings lying in it, against which the property-service areas are judged.
    */
   grids: z
     .array(
       z.strictObject({
         households: nonNegativeInteger.optional(),
         groups: z.array(nonNegativeInteger),
+        buildings: z.array(nonNegativeInteger).optional(),
       }),
     )
     .optional(),
+  /**
+   * One entry for each 物业服务区域: the positions in `buildings[]` (from 0) of the buildings lying in it
+   * (Ezhou 第七条（二）: property-service areas and grids coincide as far as possible).
+   */
+  propertyAreas: z.array(z.strictObject({ buildings: z.array(nonNegativeInteger) })).optional(),
   representatives: nonNegativeInteger.optional(),
   grid: z
     .strictObject({
@@ -280,7 +287,42 @@ const partsOfWholes: readonly [[string, string], [string, string], string][] = [
   [['complaints', 'outcomeTold'], ['complaints', 'handled'], '告知结果的投诉数不能多于处理完毕的投诉数'],
 ];
 
+/**
+ * The building positions that grids and property-service areas list must name a building of `buildings[]`,
+ * and each building lies in at most one grid and one area.
+ */
+function buildingPositionChecks(facts: Omit<Fields, 'format' | 'code' | 'name' | 'asOf'>, ctx: Context) {
+  const count = facts.buildings?.length ?? 0;
+  const lists: [string, string, readonly { buildings?: readonly number[] | undefined }[] | undefined][] = [
+    ['grids', '网格', facts.grids],
+    ['propertyAreas', '物业服务区域', facts.propertyAreas],
+  ];
+  for (const [field, unit, entries] of lists) {
+    const seen = new Set<number>();
+    entries?.forEach((entry, i) => {
+      entry.buildings?.forEach((position, j) => {
+        if (position >= count)
+          ctx.addIssue({
+            code: 'custom',
+            path: [field, i, 'buildings', j],
+            message: `楼栋清单（buildings）中没有第${position}项（从0起，共${count}项）`,
+            input: position,
+          });
+        else if (seen.has(position))
+          ctx.addIssue({
+            code: 'custom',
+            path: [field, i, 'buildings', j],
+            message: `第${position}项楼栋已列在另一个${unit}中，一个楼栋只能在一个${unit}内`,
+            input: position,
+          });
+        seen.add(position);
+      });
+    });
+  }
+}
+
 function crossFieldChecks(facts: Omit<Fields, 'format' | 'code' | 'name' | 'asOf'>, ctx: Context) {
+  buildingPositionChecks(facts, ctx);
   const read = ([outer, inner]: [string, string]) =>
     (facts as Record<string, Record<string, unknown> | undefined>)[outer]?.[inner];
   for (const [part, whole, message] of partsOfWholes) {

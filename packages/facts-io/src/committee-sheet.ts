@@ -544,12 +544,6 @@ export function committeesAgainstRegisters(
           column: headerOf('idNumber'),
           message: `本社区花名册中没有身份证号码 ${maskIdNumber(idNumber)}，请先登记花名册`,
         });
-      if (entry && m.trainings !== undefined)
-        problems.push({
-          row,
-          column: headerOf('trainingDates'),
-          message: '花名册上的成员，培训记录在花名册中登记；此列只填不在花名册上的成员',
-        });
       return entry ? { ...m, workerId: entry.id } : m;
     });
     if (!target) {
@@ -591,9 +585,9 @@ export function committeesAgainstRegisters(
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  // The committees as they would be stored: one chair at a time, every member within the term.
-  resolved.forEach(({ committee: c, target, memberRows }, i) => {
-    if (!target) return;
+  // The committees as they would be stored, new ones too: one chair at a time, every member within the
+  // term, and no training typed beside a member now found on the roster (the schema's one rule).
+  resolved.forEach(({ committee: c, memberRows }, i) => {
     const whole = committeeSchema.safeParse(c, { error: domainErrorMap });
     if (whole.success) return;
     const group = groups[i];

@@ -138,7 +138,10 @@ describe('committees and terms', () => {
       ],
     });
     expect(parsed.success ? [] : fieldErrors(parsed.error)).toEqual([
-      { path: 'members.0.trainings', message: '花名册上的成员，培训记录在花名册中登记' },
+      {
+        path: 'members.0.trainings',
+        message: '花名册上的成员，培训记录在花名册中登记；这里只登记不在花名册上的成员的培训',
+      },
       { path: 'members.1.knowledge', message: '财会、管理知识不能重复填写' },
       { path: 'members.2.knowledge.0', message: '应为以下之一：财会、管理' },
     ]);
@@ -255,16 +258,19 @@ describe('snapshot derived from the registers', () => {
         { households: 60, leader: true },
         { households: 36, leader: false },
       ],
-      // Each grid's households from its buildings, and the households of the groups in it (Ezhou 第七条（二）).
+      // Each grid's households from its buildings, the households of the groups in it and its buildings'
+      // positions; 象山花园 holds 2号楼 and 3号楼 (Ezhou 第七条（二）).
       grids: [
-        { households: 108, groups: [420] },
-        { households: 36, groups: [380] },
+        { households: 108, groups: [420], buildings: [0, 1] },
+        { households: 36, groups: [380], buildings: [2] },
       ],
+      propertyAreas: [{ buildings: [1, 2] }],
       grid: { leaders: 2, leadersOnCommittee: 1 },
     });
     expect(fields).toContain('staff.fullTime');
     expect(fields).toContain('grids');
     expect(fields).toContain('buildings');
+    expect(fields).toContain('propertyAreas');
   });
 
   it('counts the supervision committee members who know finance or management (Jiangsu 17（5）) and its chair’s training', () => {

@@ -197,7 +197,7 @@ export const committeeMember = z
   })
   .refine((m) => m.workerId === undefined || m.trainings === undefined, {
     path: ['trainings'],
-    error: '花名册上的成员，培训记录在花名册中登记',
+    error: '花名册上的成员，培训记录在花名册中登记；这里只登记不在花名册上的成员的培训',
   })
   .refine((m) => new Set(m.knowledge ?? []).size === (m.knowledge ?? []).length, {
     path: ['knowledge'],

@@ -1,7 +1,7 @@
 /**
  * The snapshot's counts worked out from the registers as of a date (docs/interfaces.md §2 and §5):
  * `staff.*`, `salary.annualAverage`, `committee.*`, `supervisionCommittee.*`, `subCommittees`,
- * `residentGroups`, `buildings`, `grids`, `grid.*` and `representatives`. A register that is empty (or has
+ * `residentGroups`, `buildings`, `grids`, `propertyAreas`, `grid.*` and `representatives`. A register that is empty (or has
  * nothing in force on the date) derives nothing, so a typed value remains where no register exists;
  * `layDerivedFacts` of `@shequ/domain` lays the derived fields over the typed ones.
  */
@@ -17,7 +17,7 @@ import {
   memberTrainings,
   staffCounts,
 } from './rules.js';
-import { householdsPerGrid } from './units.js';
+import { buildingsOfGridsAndAreas, gridWithGroups, householdsPerGrid } from './units.js';
 
 /** Average pay rounded half up to the fen; undefined unless every worker on the roster has pay entered. */
 export function averagePay(pays: readonly (number | undefined)[]): number | undefined {
@@ -80,15 +80,18 @@ export function deriveSnapshotFacts(registers: CommunityRegisters, asOf: string)
       households: b.households,
       leader: b.leaderName !== undefined,
     }));
+  const position = new Map(registers.buildings.map((b, i) => [b.id, i]));
+  const positions = (ids: readonly string[]) => ids.flatMap((id) => position.get(id) ?? []);
+  const inUnits = buildingsOfGridsAndAreas(registers);
+  if (inUnits.areas.length > 0)
+    facts.propertyAreas = inUnits.areas.map((ids) => ({ buildings: positions(ids) }));
   if (registers.grids.length > 0) {
-    // Ezhou 第七条（二）: each grid's households and its groups', for the pack's groups-and-grids-coincide.
-    facts.grids = householdsPerGrid(registers).map((g) => {
-      const households = g.buildings > 0 ? g.inBuildings : g.entered;
-      return {
-        ...(households === undefined ? {} : { households }),
-        groups: registers.residentGroups.filter((r) => r.gridId === g.gridId).map((r) => r.households),
-      };
-    });
+    // Ezhou 第七条（二）: each grid's households, its groups' and its buildings (positions in `buildings[]`),
+    // for the pack's groups-and-grids-coincide, which also weighs the property-service areas against them.
+    facts.grids = householdsPerGrid(registers).map((g, i) => ({
+      ...gridWithGroups(registers, g),
+      buildings: positions(inUnits.grids[i] ?? []),
+    }));
     const leaders = registers.grids.filter((g) => g.leaderWorkerId !== undefined);
     facts.grid = {
       leaders: leaders.length,

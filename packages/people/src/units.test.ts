@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gridCoincidesWithGroups, propertyAreasAndGridsApart } from '@shequ/domain';
 import { describe, expect, it } from 'vitest';
 import { demoRegisters, XINCHENG } from './demo.js';
 import { registerInterpretations, registerReadings, unitsCoincide } from './readings.js';
@@ -222,13 +223,62 @@ describe('the demo’s Ezhou community 新城 shows the switch', () => {
   });
 
   it('derives the same grids for the Ezhou pack, and shows 锦绣家园’s group leader chairing its owners’ committee', () => {
-    expect(deriveSnapshotFacts(xincheng, '2026-12-01').facts.grids).toEqual([
-      { households: 620, groups: [320, 300] },
-      { households: 380, groups: [380] },
+    const { facts } = deriveSnapshotFacts(xincheng, '2026-12-01');
+    // 翠湖苑1栋、2栋 and 新城路3栋、4栋 lie in 第一网格, 锦绣家园5栋、6栋 in 第二网格.
+    expect(facts.grids).toEqual([
+      { households: 620, groups: [320, 300], buildings: [0, 1, 2, 3] },
+      { households: 380, groups: [380], buildings: [4, 5] },
     ]);
+    expect(facts.propertyAreas).toEqual([{ buildings: [0, 1] }, { buildings: [4, 5] }]);
     expect(propertyAreaOverlap(xincheng).find((a) => a.name === '锦绣家园')).toMatchObject({
       grid: { name: '新城第二网格' },
       concurrentChair: { group: '新城第三居民小组', name: '龚丽华' },
     });
+  });
+});
+
+describe('第七条（二） property-service areas and grids, both ways: the snapshot carries what the rules weigh', () => {
+  const nested = { readings: { [unitsCoincide.id]: 'alternative' as const } };
+  it('the same areas and grids are apart by the derived snapshot as by the register findings', () => {
+    for (const registers of demoRegisters()) {
+      const { facts } = deriveSnapshotFacts(registers, '2026-12-01');
+      const grids = facts.grids ?? [];
+      for (const [reading, options] of [
+        ['chosen', {}],
+        ['alternative', nested],
+      ] as const) {
+        const apart = propertyAreasAndGridsApart(
+          (facts.propertyAreas ?? []).map((a) => a.buildings),
+          grids.map((g) => g.buildings ?? []),
+          reading,
+        );
+        const areas = propertyAreasAndGridsCoincide(registers, options);
+        if (areas.status === 'unknown') continue;
+        expect(areas.subjects, `${registers.communityCode} ${reading}`).toEqual([
+          ...(registers.propertyAreas ?? []).filter((_, a) => apart.areas.includes(a)).map((a) => a.name),
+          ...registers.grids.filter((_, g) => apart.grids.includes(g)).map((g) => g.name),
+        ]);
+        const groupsApart = registers.grids.filter(
+          (_, g) => !gridCoincidesWithGroups(grids[g] ?? { groups: [] }, reading).coincides,
+        );
+        const outside = registers.residentGroups.filter(
+          (r) => !registers.grids.some((g) => g.id === r.gridId),
+        );
+        expect(groupsAndGridsCoincide(registers, options).subjects).toEqual([
+          ...groupsApart.map((g) => g.name),
+          ...outside.map((r) => r.name),
+        ]);
+      }
+    }
+  });
+
+  it('新城: 翠湖苑 lies inside 新城第一网格, so it warns by the same boundaries and holds by nesting', () => {
+    const xincheng = demoRegisters().find((r) => r.communityCode === XINCHENG);
+    if (!xincheng) throw new Error('新城 demo registers missing');
+    const { facts } = deriveSnapshotFacts(xincheng, '2026-12-01');
+    const areas = (facts.propertyAreas ?? []).map((a) => a.buildings);
+    const grids = (facts.grids ?? []).map((g) => g.buildings ?? []);
+    expect(propertyAreasAndGridsApart(areas, grids, 'chosen')).toEqual({ areas: [0], grids: [0] });
+    expect(propertyAreasAndGridsApart(areas, grids, 'alternative')).toEqual({ areas: [], grids: [] });
   });
 });

@@ -5,7 +5,13 @@
  * disagreement is seen. What 重合 asks — the same boundaries, or units that do not straddle each other —
  * is the selectable reading `ezhou.units-coincide` (./readings.ts).
  */
-import type { FieldIssue } from '@shequ/domain';
+import {
+  areaAndGrid,
+  type FieldIssue,
+  gridCoincidesWithGroups,
+  propertyAreasAndGridsApart,
+  type UnitsCoincideReading,
+} from '@shequ/domain';
 import { citations, type GoverningOptions } from './citations.js';
 import { type AppliedInterpretation, applied, type ReadingOptions, unitsCoincide } from './readings.js';
 import type { CommunityRegisters, PropertyArea } from './registers.js';
@@ -42,6 +48,34 @@ export function householdsPerGrid(
   });
 }
 
+/**
+ * A grid as Ezhou 第七条（二） weighs it against its groups (`gridCoincidesWithGroups` of `@shequ/domain`):
+ * its households counted from its buildings where any are registered, else as entered, and the households
+ * of each resident group in it. The snapshot's `grids[]` carries the same.
+ */
+export function gridWithGroups(
+  registers: Pick<CommunityRegisters, 'residentGroups'>,
+  grid: GridHouseholds,
+): { households?: number; groups: number[] } {
+  const households = grid.buildings > 0 ? grid.inBuildings : grid.entered;
+  return {
+    ...(households === undefined ? {} : { households }),
+    groups: registers.residentGroups.filter((r) => r.gridId === grid.gridId).map((r) => r.households),
+  };
+}
+
+/** The ids of the buildings in each grid and in each property-service area, in the registers' order. */
+export function buildingsOfGridsAndAreas(
+  registers: Pick<CommunityRegisters, 'grids' | 'buildings' | 'propertyAreas'>,
+): { grids: string[][]; areas: string[][] } {
+  const ids = (has: (b: CommunityRegisters['buildings'][number]) => boolean) =>
+    registers.buildings.filter(has).map((b) => b.id);
+  return {
+    grids: registers.grids.map((g) => ids((b) => b.gridId === g.id)),
+    areas: (registers.propertyAreas ?? []).map((a) => ids((b) => b.propertyAreaId === a.id)),
+  };
+}
+
 /** The options of the coincidence rules: which documents govern, and which reading of 重合 applies. */
 export type CoincideOptions = GoverningOptions & ReadingOptions;
 
@@ -52,14 +86,18 @@ export type CoincideOptions = GoverningOptions & ReadingOptions;
 function coincideRule(
   rule: string,
   title: string,
-  evaluate: (finding: CoincideBase, nested: boolean, registers: CommunityRegisters) => RegisterFinding,
+  evaluate: (
+    finding: CoincideBase,
+    reading: UnitsCoincideReading,
+    registers: CommunityRegisters,
+  ) => RegisterFinding,
 ) {
   return governed<[registers: CommunityRegisters], CoincideOptions>(
     { rule, title, citations: [citations.ezhouResidentGroups], binding: 'guidance' },
     1,
     ({ base, options }, registers) => {
       const reading = applied(unitsCoincide, options);
-      return evaluate({ ...base, interpretations: [reading] }, reading.reading === 'alternative', registers);
+      return evaluate({ ...base, interpretations: [reading] }, reading.reading, registers);
     },
   );
 }
@@ -78,14 +116,13 @@ type CoincideBase = FindingBase & { interpretations: AppliedInterpretation[] };
 export const groupsAndGridsCoincide = coincideRule(
   'groups-and-grids-coincide',
   '居民小组与网格尽可能重合',
-  (finding, nested, registers): RegisterFinding => {
+  (finding, reading, registers): RegisterFinding => {
     if (registers.grids.length === 0 || registers.residentGroups.length === 0)
       return { ...finding, status: 'unknown', subjects: [], detail: '未登记网格或居民小组' };
-    const apart = householdsPerGrid(registers).filter((g) => {
-      const households = g.buildings > 0 ? g.inBuildings : g.entered;
-      const groupsFit = nested ? g.groups.length > 0 : g.groups.length === 1;
-      return !groupsFit || households === undefined || households !== g.inGroups;
-    });
+    const nested = reading === 'alternative';
+    const apart = householdsPerGrid(registers).filter(
+      (g) => !gridCoincidesWithGroups(gridWithGroups(registers, g), reading).coincides,
+    );
     const outside = registers.residentGroups.filter((r) => !registers.grids.some((g) => g.id === r.gridId));
     const subjects = [...apart.map((g) => g.name), ...outside.map((r) => r.name)];
     const areas = (registers.propertyAreas ?? []).length > 0 ? '' : '；物业服务区域未登记';
@@ -123,18 +160,11 @@ export interface PropertyAreaOverlap {
 export function propertyAreaOverlap(
   registers: Pick<CommunityRegisters, 'grids' | 'buildings' | 'residentGroups' | 'propertyAreas'>,
 ): PropertyAreaOverlap[] {
-  const buildingIds = (has: (b: CommunityRegisters['buildings'][number]) => boolean) =>
-    new Set(registers.buildings.filter(has).map((b) => b.id));
-  const same = (a: Set<string>, b: Set<string>) =>
-    a.size > 0 && a.size === b.size && [...a].every((id) => b.has(id));
-  return (registers.propertyAreas ?? []).map((area) => {
+  const inUnits = buildingsOfGridsAndAreas(registers);
+  return (registers.propertyAreas ?? []).map((area, a) => {
     const inArea = registers.buildings.filter((b) => b.propertyAreaId === area.id);
-    const ids = new Set(inArea.map((b) => b.id));
-    const grid = registers.grids.find((g) =>
-      same(
-        ids,
-        buildingIds((b) => b.gridId === g.id),
-      ),
+    const grid = registers.grids.find(
+      (_, g) => areaAndGrid(inUnits.areas[a] ?? [], inUnits.grids[g] ?? []) === 'same',
     );
     const gridIds = new Set(inArea.flatMap((b) => (b.gridId === undefined ? [] : [b.gridId])));
     const chair = area.ownersCommitteeChairName;
@@ -156,40 +186,6 @@ export function propertyAreaOverlap(
 }
 
 /**
- * The areas and grids whose boundaries cross: an area and a grid sharing a building where neither holds
- * all of the other's buildings. An area with no building cannot be placed and is listed too.
- */
-function straddling(registers: Pick<CommunityRegisters, 'grids' | 'buildings' | 'propertyAreas'>): {
-  areas: string[];
-  grids: string[];
-} {
-  const inGrid = new Map(
-    registers.grids.map((g) => [
-      g.id,
-      new Set(registers.buildings.filter((b) => b.gridId === g.id).map((b) => b.id)),
-    ]),
-  );
-  const within = (a: Set<string>, b: Set<string>) => [...a].every((id) => b.has(id));
-  const areas = new Set<string>();
-  const grids = new Set<string>();
-  for (const area of registers.propertyAreas ?? []) {
-    const ids = new Set(registers.buildings.filter((b) => b.propertyAreaId === area.id).map((b) => b.id));
-    if (ids.size === 0) areas.add(area.id);
-    for (const [gridId, gridIds] of inGrid) {
-      const shared = [...ids].some((id) => gridIds.has(id));
-      if (shared && !within(ids, gridIds) && !within(gridIds, ids)) {
-        areas.add(area.id);
-        grids.add(gridId);
-      }
-    }
-  }
-  return {
-    areas: (registers.propertyAreas ?? []).filter((a) => areas.has(a.id)).map((a) => a.name),
-    grids: registers.grids.filter((g) => grids.has(g.id)).map((g) => g.name),
-  };
-}
-
-/**
  * Ezhou 第七条（二）, guidance (尽可能): property-service areas and grids coincide, counted by the
  * buildings that name each; a warning with the names of those that do not, never a refusal. By the
  * chosen reading of `ezhou.units-coincide` (./readings.ts) each area holds exactly the buildings of a
@@ -203,7 +199,8 @@ function straddling(registers: Pick<CommunityRegisters, 'grids' | 'buildings' | 
 export const propertyAreasAndGridsCoincide = coincideRule(
   'property-areas-and-grids-coincide',
   '物业服务区域与网格尽可能重合',
-  (finding, nested, registers): RegisterFinding => {
+  (finding, reading, registers): RegisterFinding => {
+    const nested = reading === 'alternative';
     const areas = registers.propertyAreas ?? [];
     if (areas.length === 0 || registers.grids.length === 0)
       return {
@@ -213,14 +210,12 @@ export const propertyAreasAndGridsCoincide = coincideRule(
         detail: areas.length === 0 ? '未登记物业服务区域' : '未登记网格',
       };
     const overlap = propertyAreaOverlap(registers);
-    const matched = new Set(overlap.flatMap((o) => (o.grid ? [o.grid.id] : [])));
-    const crossing = straddling(registers);
-    const subjects = nested
-      ? [...crossing.areas, ...crossing.grids]
-      : [
-          ...overlap.filter((o) => !o.grid).map((o) => o.name),
-          ...registers.grids.filter((g) => !matched.has(g.id)).map((g) => g.name),
-        ];
+    const inUnits = buildingsOfGridsAndAreas(registers);
+    const apart = propertyAreasAndGridsApart(inUnits.areas, inUnits.grids, reading);
+    const subjects = [
+      ...areas.filter((_, a) => apart.areas.includes(a)).map((a) => a.name),
+      ...registers.grids.filter((_, g) => apart.grids.includes(g)).map((g) => g.name),
+    ];
     const concurrent = overlap.flatMap((o) =>
       o.concurrentChair
         ? [`${o.concurrentChair.group}组长${o.concurrentChair.name}兼任${o.name}业主委员会主任`]

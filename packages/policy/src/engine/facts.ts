@@ -76,6 +76,7 @@ const getters: { readonly [P in FactPath]: FactGetter } = {
   residentGroups: (f) => f.residentGroups,
   buildings: (f) => f.buildings,
   grids: (f) => f.grids,
+  propertyAreas: (f) => f.propertyAreas,
   representatives: (f) => f.representatives,
   grid: (f) => f.grid,
   'grid.leaders': (f) => f.grid?.leaders,

@@ -144,6 +144,60 @@ describe('第七条（二） groups and grids coincide (guiding), read both ways
   });
 });
 
+describe('第七条（二） property-service areas and grids coincide (guiding), read both ways', () => {
+  const rule = 'ezhou.groups-and-grids-coincide';
+  const nested = alternative(readings.unitsCoincide.id);
+  const building = { households: 60, leader: true };
+  // Two grids of one group each; the first grid holds buildings 0–2, the second 3–4.
+  const base: CommunityFacts = {
+    residentGroups: [{ households: 180 }, { households: 120 }],
+    buildings: [building, building, building, building, building],
+    grids: [
+      { households: 180, groups: [180], buildings: [0, 1, 2] },
+      { households: 120, groups: [120], buildings: [3, 4] },
+    ],
+  };
+  const withAreas = (...areas: number[][]): CommunityFacts => ({
+    ...base,
+    propertyAreas: areas.map((buildings) => ({ buildings })),
+  });
+  it('areas with the same buildings as the grids pass both ways', () => {
+    const same = withAreas([3, 4], [0, 1, 2]);
+    expect(result(same, rule).actual).toBe('2个网格、2个居民小组、2个物业服务区域均重合');
+    expect(status(same, rule, nested)).toBe('pass');
+  });
+  it('an area inside a grid warns by the same boundaries and passes by nesting', () => {
+    const inside = withAreas([0, 1], [3, 4]);
+    const r = result(inside, rule);
+    expect(r.status).toBe('warn');
+    expect(r.actual).toBe('1个物业服务区域未与网格重合；1个网格没有楼栋相同的物业服务区域');
+    expect(r.expected).toContain('楼栋相同的物业服务区域');
+    expect(status(inside, rule, nested)).toBe('pass');
+    // A grid inside an area is nesting too.
+    expect(status(withAreas([0, 1, 2, 3, 4]), rule, nested)).toBe('pass');
+    expect(status(withAreas([0, 1, 2, 3, 4]), rule)).toBe('warn');
+  });
+  it('an area across two grids, or with no building, warns both ways', () => {
+    const across = withAreas([2, 3]);
+    expect(status(across, rule)).toBe('warn');
+    expect(result(across, rule, nested)).toMatchObject({
+      status: 'warn',
+      actual: '1个物业服务区域跨越网格边界；2个网格的边界被物业服务区域跨越',
+    });
+    expect(result(withAreas([0, 1, 2], []), rule, nested).actual).toBe('1个物业服务区域未列出楼栋');
+  });
+  it('leaves the areas out, and says so, where the grids do not list their buildings', () => {
+    const unlisted: CommunityFacts = {
+      ...withAreas([2, 3]),
+      grids: base.grids!.map(({ buildings: _buildings, ...grid }) => grid),
+    };
+    expect(result(unlisted, rule)).toMatchObject({
+      status: 'pass',
+      actual: '2个网格、2个居民小组均重合；网格未列出楼栋，物业服务区域未能比较',
+    });
+  });
+});
+
 describe('第七条（三） building leaders (guiding)', () => {
   const rule = 'ezhou.building-leaders';
   it('warns when a building has no leader', () => {

@@ -3,7 +3,12 @@
  * (第四十四条: 自印发之日起实施). The rule covers urban communities only (第二条).
  */
 import type { FacilityFunction, HonourKind } from '@shequ/domain';
-import { ezhouUnitsCoincide, NATIONAL_CODE } from '@shequ/domain';
+import {
+  ezhouUnitsCoincide,
+  gridCoincidesWithGroups,
+  NATIONAL_CODE,
+  propertyAreasAndGridsApart,
+} from '@shequ/domain';
 import {
   check,
   citeFrom,
@@ -355,39 +360,71 @@ export const ezhouPack = definePack({
     }),
     check({
       id: 'ezhou.groups-and-grids-coincide',
-      title: '居民小组与网格一般情况下应尽可能重合',
+      title: '居民小组、网格、物业服务区域一般情况下应尽可能重合',
       citation: cite('第七条（二）', quotes.coincide),
       // 一般情况下…尽可能: guidance, a miss warns.
       binding: 'guiding',
       facts: { grids: 'grids', groups: 'residentGroups' },
+      // The property-service areas are weighed where the snapshot lists them and each grid's buildings.
+      optionalFacts: { areas: 'propertyAreas' },
       interpretations: [ezhouInterpretations.unitsCoincide],
-      evaluate: ({ facts, alternative }) => {
+      evaluate: ({ facts, optional, alternative }) => {
         const { grids, groups } = facts;
         if (grids.length === 0 || groups.length === 0) return { notApplicable: '未分设网格或居民小组' };
-        const nested = alternative(ezhouInterpretations.unitsCoincide.id);
+        const reading = alternative(ezhouInterpretations.unitsCoincide.id) ? 'alternative' : 'chosen';
+        const nested = reading === 'alternative';
         let apart = 0;
         let placed = 0;
         for (let i = 0; i < grids.length; i++) {
           const grid = grids[i]!;
           placed += grid.groups.length;
-          let sum = 0;
-          for (let j = 0; j < grid.groups.length; j++) sum += grid.groups[j]!;
-          const fits = nested ? grid.groups.length > 0 : grid.groups.length === 1;
-          if (!fits || grid.households === undefined || grid.households !== sum) apart++;
+          if (!gridCoincidesWithGroups(grid, reading).coincides) apart++;
         }
         const outside = Math.max(0, groups.length - placed);
+        const areas = optional.areas ?? [];
+        const gridBuildings = grids.flatMap((g) => (g.buildings ? [g.buildings] : []));
+        const areasWeighed = areas.length > 0 && gridBuildings.length === grids.length;
+        const areasApart = areasWeighed
+          ? propertyAreasAndGridsApart(
+              areas.map((a) => a.buildings),
+              gridBuildings,
+              reading,
+            )
+          : { areas: [], grids: [] };
+        const areasWithoutBuildings = areasWeighed ? areas.filter((a) => a.buildings.length === 0).length : 0;
         return {
-          holds: apart === 0 && outside === 0,
-          expected: nested
-            ? '每个网格由户数合计相同的整个居民小组组成，每个居民小组在一个网格内'
-            : '每个网格恰与一个户数相同的居民小组重合',
+          holds:
+            apart === 0 && outside === 0 && areasApart.areas.length === 0 && areasApart.grids.length === 0,
+          expected: later(() => {
+            const forGroups = nested
+              ? '每个网格由户数合计相同的整个居民小组组成，每个居民小组在一个网格内'
+              : '每个网格恰与一个户数相同的居民小组重合';
+            if (!areasWeighed) return forGroups;
+            return nested
+              ? `${forGroups}；物业服务区域与网格互不跨越（区域在一个网格内，或网格在一个区域内）`
+              : `${forGroups}，并与一个楼栋相同的物业服务区域重合`;
+          }),
           actual: later(() => {
             const problems: string[] = [];
             if (apart > 0) problems.push(`${apart}个网格未与居民小组重合`);
             if (outside > 0) problems.push(`${outside}个居民小组不在任何网格内`);
-            return problems.length === 0
-              ? `${grids.length}个网格、${groups.length}个居民小组均重合`
-              : problems.join('；');
+            if (nested) {
+              const crossing = areasApart.areas.length - areasWithoutBuildings;
+              if (crossing > 0) problems.push(`${crossing}个物业服务区域跨越网格边界`);
+              if (areasWithoutBuildings > 0)
+                problems.push(`${areasWithoutBuildings}个物业服务区域未列出楼栋`);
+              if (areasApart.grids.length > 0)
+                problems.push(`${areasApart.grids.length}个网格的边界被物业服务区域跨越`);
+            } else {
+              if (areasApart.areas.length > 0)
+                problems.push(`${areasApart.areas.length}个物业服务区域未与网格重合`);
+              if (areasApart.grids.length > 0)
+                problems.push(`${areasApart.grids.length}个网格没有楼栋相同的物业服务区域`);
+            }
+            if (problems.length > 0) return problems.join('；');
+            const all = `${grids.length}个网格、${groups.length}个居民小组`;
+            if (areasWeighed) return `${all}、${areas.length}个物业服务区域均重合`;
+            return areas.length > 0 ? `${all}均重合；网格未列出楼栋，物业服务区域未能比较` : `${all}均重合`;
           }),
         };
       },
