@@ -184,6 +184,7 @@ describe('audit log export', () => {
       '操作人',
       '操作',
       '对象类型',
+      '对象',
       '对象编号',
       '辖区',
       '辖区代码',
@@ -191,8 +192,8 @@ describe('audit log export', () => {
       '变更内容',
     ]);
     // People by name (account in brackets), places by name: the export reads like the screen.
-    expect(rows.map((r) => [r.操作人, r.操作, r.对象类型, r.辖区, r.辖区代码])).toEqual([
-      ['jinshan', '创建账号', '账号', '象山社区居委会', XIANGSHAN],
+    expect(rows.map((r) => [r.操作人, r.操作, r.对象类型, r.对象, r.辖区, r.辖区代码])).toEqual([
+      ['jinshan', '创建账号', '账号', '新来的社工（xs-newcomer）', '象山社区居委会', XIANGSHAN],
     ]);
     expect(String(rows[0]?.时间)).toMatch(/^2026-07-10 10:00:00$/);
     // The change in labelled Chinese fields, as the audit page shows it.

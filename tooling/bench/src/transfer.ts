@@ -3,8 +3,10 @@
  * route of the console as the first administrator, each loaded cold (an empty cache) from the real
  * server, counted as the bytes that crossed the network (headers and bodies, compressed as Chromium
  * negotiates them). Goals: the sign-in page and the workbench each ≤ 250 KB, any page ≤ 400 KB.
- * A route with a parameter (`communities/:code`) is visited at the first link to it found on the
- * pages visited before it. Needs the console built
+ * A route with a parameter is visited at a record asked of the API — a community's code for `:code`, the
+ * demo's 象山 worker and service case for `people/:id` and `services/:id` (their lists link to them only
+ * from a table row's click) — or else at the first link to it found on the pages visited before it.
+ * Needs the console built
  * (`pnpm --filter @shequ/admin build`) and Chromium (CHROMIUM_PATH, default /usr/bin/chromium);
  * without either the topic says so and measures nothing.
  *
@@ -151,6 +153,45 @@ async function pageShown(page: Page): Promise<void> {
     .catch(() => undefined);
 }
 
+/** The demo's 象山社区居委会, whose workers and service cases the demo data names. */
+const XIANGSHAN = '370305111007';
+
+/**
+ * Ids for the record routes whose lists open a record from a table row's click rather than a link:
+ * 象山's first worker and its first service case, asked of the API as the console's lists ask.
+ */
+async function demoRecordIds(
+  url: string,
+  cookies: { name: string; value: string }[],
+): Promise<Record<string, string>> {
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const firstId = async (procedure: string, input: unknown): Promise<string | undefined> => {
+    const answer = (await fetch(
+      `${url}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
+      {
+        headers: { cookie },
+      },
+    ).then((r) => r.json())) as { result?: { data?: unknown } };
+    // A list is either the rows themselves or a page of them (`items`).
+    const data = answer.result?.data;
+    const rows: unknown[] = Array.isArray(data)
+      ? data
+      : data && typeof data === 'object' && 'items' in data && Array.isArray(data.items)
+        ? data.items
+        : [];
+    const first = rows[0];
+    return first && typeof first === 'object' && 'id' in first && typeof first.id === 'string'
+      ? first.id
+      : undefined;
+  };
+  const ids: Record<string, string> = {};
+  const person = await firstId('people.roster', { under: XIANGSHAN });
+  const serviceCase = await firstId('services.cases', { under: XIANGSHAN, includeClosed: true });
+  if (person) ids['people/:id'] = person;
+  if (serviceCase) ids['services/:id'] = serviceCase;
+  return ids;
+}
+
 export async function run(): Promise<void> {
   if (!existsSync(join(adminDist, 'index.html'))) {
     process.stdout.write('管理控制台尚未构建：先运行 pnpm --filter @shequ/admin build。跳过。\n');
@@ -226,6 +267,7 @@ export async function run(): Promise<void> {
       headers: { cookie: adminCookies.map((c) => `${c.name}=${c.value}`).join('; ') },
     }).then((r) => r.text());
     const listedCode = /"code":"(\d{12})"/.exec(listed)?.[1];
+    const recordIds = await demoRecordIds(server.url, adminCookies);
     const seen: string[] = [];
     const ordered = [...routes.filter((r) => !r.includes(':')), ...routes.filter((r) => r.includes(':'))];
     process.stdout.write(`\n每个页面（管理员 admin，首次打开；目标 ≤ ${ANY_PAGE_GOAL_BYTES / 1000} KB）：\n`);
@@ -234,11 +276,14 @@ export async function run(): Promise<void> {
       // A community's code seen in any link stands in for `:code`; other parameters need a link to the route.
       const sampleCode = listedCode ?? seen.map((href) => /\/(\d{12})(?:\/|$)/.exec(href)?.[1]).find(Boolean);
       const byCode = sampleCode ? `/${route.replace(':code', sampleCode)}` : undefined;
+      const recordId = recordIds[route];
       const path = !route.includes(':')
         ? `/${route}`
-        : byCode && !byCode.includes(':')
-          ? byCode
-          : seen.find((href) => pattern.test(href) && !routes.includes(href.slice(1)));
+        : recordId
+          ? `/${route.replace(':id', encodeURIComponent(recordId))}`
+          : byCode && !byCode.includes(':')
+            ? byCode
+            : seen.find((href) => pattern.test(href) && !routes.includes(href.slice(1)));
       if (!path) {
         process.stdout.write(`/${route}：页面上没有找到指向它的链接，未测量\n`);
         continue;

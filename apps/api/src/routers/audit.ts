@@ -1,8 +1,10 @@
 import { auditLog, type Database, jurisdictions, users } from '@shequ/db';
 import { boundedInt } from '@shequ/domain';
-import { and, count, desc, eq, like, notInArray, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, like, notInArray, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { allows, archivesStanding } from '../auth/archives-access.js';
+import { COUNTRY_CODE } from '../auth/roles.js';
 import { type Principal, scopePrefix } from '../auth/scope.js';
 import { authedProcedure, router } from '../trpc.js';
 
@@ -58,35 +60,55 @@ export async function auditRows(
   where: SQL | undefined,
   window: { limit: number; offset: number },
 ) {
+  // The record's object by name where its id names an account or a division, not only by its id.
+  const entityAccount = alias(users, 'entity_account');
+  const entityDivision = alias(jurisdictions, 'entity_division');
   const rows = await db
     .select({
       record: auditLog,
       actorDisplayName: users.displayName,
       jurisdictionName: jurisdictions.name,
+      entityAccountName: entityAccount.displayName,
+      entityAccountUsername: entityAccount.username,
+      entityDivisionName: entityDivision.name,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .leftJoin(jurisdictions, eq(jurisdictions.code, auditLog.jurisdictionCode))
+    .leftJoin(
+      entityAccount,
+      and(eq(auditLog.entityType, 'user'), eq(sql`${entityAccount.id}::text`, auditLog.entityId)),
+    )
+    .leftJoin(entityDivision, eq(entityDivision.code, auditLog.entityId))
     .where(where)
     .orderBy(desc(auditLog.id))
     .limit(window.limit)
     .offset(window.offset);
-  return rows.map(({ record: row, actorDisplayName, jurisdictionName }) => ({
-    id: String(row.id),
-    at: row.at.toISOString(),
-    actorId: row.actorId,
-    actorName: row.actorName,
-    /** The person's name as their account gives it; null for the system or a removed account. */
-    actorDisplayName,
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    jurisdictionCode: row.jurisdictionCode,
-    jurisdictionName,
-    before: row.before as unknown,
-    after: row.after as unknown,
-    ip: row.ip,
-  }));
+  return rows.map((joined) => {
+    const { record: row, actorDisplayName, jurisdictionName } = joined;
+    return {
+      id: String(row.id),
+      at: row.at.toISOString(),
+      actorId: row.actorId,
+      actorName: row.actorName,
+      /** The person's name as their account gives it; null for the system or a removed account. */
+      actorDisplayName,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      /** The account (「name（username）」) or division the record concerns; null when its id names neither. */
+      entityName:
+        joined.entityAccountUsername !== null
+          ? `${joined.entityAccountName ?? joined.entityAccountUsername}（${joined.entityAccountUsername}）`
+          : joined.entityDivisionName,
+      jurisdictionCode: row.jurisdictionCode,
+      // The system administrator's 000000 is the country, which has no row among the divisions.
+      jurisdictionName: jurisdictionName ?? (row.jurisdictionCode === COUNTRY_CODE ? '全国' : null),
+      before: row.before as unknown,
+      after: row.after as unknown,
+      ip: row.ip,
+    };
+  });
 }
 
 export const auditRouter = router({

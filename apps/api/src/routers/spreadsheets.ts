@@ -90,6 +90,7 @@ const auditSheet: ListSheet<Awaited<ReturnType<typeof auditRows>>[number]> = {
     { header: '操作人', value: (r) => actorLabel(r.actorDisplayName, r.actorName), width: 22 },
     { header: '操作', value: (r) => labelOf(auditActionLabels, r.action), width: 16 },
     { header: '对象类型', value: (r) => labelOf(entityTypeLabels, r.entityType) },
+    { header: '对象', value: (r) => r.entityName ?? '', width: 24 },
     { header: '对象编号', value: (r) => r.entityId, width: 38 },
     { header: '辖区', value: (r) => r.jurisdictionName ?? r.jurisdictionCode ?? '', width: 18 },
     { header: '辖区代码', value: (r) => r.jurisdictionCode ?? '', width: 14 },

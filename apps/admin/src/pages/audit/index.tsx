@@ -74,7 +74,11 @@ export default function AuditPage() {
     {
       title: '对象',
       key: 'entity',
-      render: (_value, row) => `${entityTypeLabels[row.entityType] ?? row.entityType} ${row.entityId}`,
+      render: (_value, row) => (
+        <span title={row.entityId}>
+          {`${entityTypeLabels[row.entityType] ?? row.entityType} ${row.entityName ?? row.entityId}`}
+        </span>
+      ),
     },
     {
       title: '辖区',

@@ -245,7 +245,8 @@ export default function ComplianceDashboardPage() {
   const status = (params.get('status') as CheckStatus | null) ?? 'fail';
   const dashboard = useQuery({
     ...trpc.compliance.dashboard.queryOptions({ jurisdictionCode: node ?? COUNTRY }),
-    enabled: node !== undefined,
+    // A community's own reader goes straight to its results: no overview of one to compute first.
+    enabled: node !== undefined && node.length !== 12,
   });
   const rulesOption = useMemo(() => (dashboard.data ? ruleChart(dashboard.data) : null), [dashboard.data]);
   const childrenOption = useMemo(
@@ -253,6 +254,7 @@ export default function ComplianceDashboardPage() {
     [dashboard.data],
   );
 
+  if (node?.length === 12) return <Navigate to={`/compliance/${node}`} replace />;
   if (!node || dashboard.isPending) return <Skeleton active />;
   if (dashboard.isError) {
     const code = errorCode(dashboard.error);
@@ -261,7 +263,6 @@ export default function ComplianceDashboardPage() {
   const data = dashboard.data;
   // A reader with one community (a community worker, a street of one) wants its results, not an overview.
   const only = data.children.length === 1 ? data.children[0] : undefined;
-  if (node.length === 12) return <Navigate to={`/compliance/${node}`} replace />;
   if (only && only.code.length === 12 && data.evaluated === 1 && !rule) {
     return <Navigate to={`/compliance/${only.code}`} replace />;
   }

@@ -30,7 +30,16 @@ type Explained = RouterOutputs['policy']['explain'];
 type RuleDescription = Explained['rules'][number];
 type DiffRow = RouterOutputs['policy']['diff']['rules'][number];
 
-function RuleCard({ rule, packNames }: { rule: RuleDescription; packNames: Record<string, string> }) {
+function RuleCard({
+  rule,
+  packNames,
+  parameterLabels,
+}: {
+  rule: RuleDescription;
+  packNames: Record<string, string>;
+  /** The Chinese name of each parameter the page lists, by its identifier. */
+  parameterLabels: ReadonlyMap<string, string>;
+}) {
   return (
     <Row gutter={[24, 8]} data-rule={rule.id}>
       <Col xs={24} lg={12}>
@@ -57,7 +66,13 @@ function RuleCard({ rule, packNames }: { rule: RuleDescription; packNames: Recor
             },
             { key: 'id', label: '规则编号', children: <Typography.Text code>{rule.id}</Typography.Text> },
             ...(rule.parameters.length > 0
-              ? [{ key: 'params', label: '参数', children: rule.parameters.join('、') }]
+              ? [
+                  {
+                    key: 'params',
+                    label: '参数',
+                    children: rule.parameters.map((name) => parameterLabels.get(name) ?? name).join('、'),
+                  },
+                ]
               : []),
           ]}
         />
@@ -84,6 +99,7 @@ function RulesTab() {
   const explained = useQuery(trpc.policy.explain.queryOptions({ jurisdictionCode: code }));
   const data = explained.data;
   const packNames = Object.fromEntries((data?.jurisdictions ?? []).map((j) => [j.code, j.name]));
+  const parameterLabels = new Map((data?.parameters ?? []).map((p) => [p.name, p.label ?? p.name]));
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
@@ -134,7 +150,12 @@ function RulesTab() {
                 >
                   <Space orientation="vertical" size="large" style={{ width: '100%' }}>
                     {rules.map((rule) => (
-                      <RuleCard key={rule.id} rule={rule} packNames={packNames} />
+                      <RuleCard
+                        key={rule.id}
+                        rule={rule}
+                        packNames={packNames}
+                        parameterLabels={parameterLabels}
+                      />
                     ))}
                   </Space>
                 </Card>

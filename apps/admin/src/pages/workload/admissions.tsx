@@ -37,7 +37,7 @@ import { AddPanel, RowCard } from '../../lib/registers.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
-import { optionsOf, useCommunities } from './shared.js';
+import { optionsOf, underNode, useCommunities } from './shared.js';
 
 type Admission = RouterOutputs['workload']['admissions']['items'][number];
 
@@ -249,7 +249,7 @@ export function AdmissionsTab({ node }: { node: string }) {
   const queryClient = useQueryClient();
   const canWrite = useCanWrite();
   const communities = useCommunities(node);
-  const admissions = useQuery(trpc.workload.admissions.queryOptions({ under: node }));
+  const admissions = useQuery(trpc.workload.admissions.queryOptions({ under: underNode(node) }));
   const [open, setOpen] = useState<string | undefined>();
   const refresh = async (text: string) => {
     message.success(text);

@@ -11,7 +11,7 @@ import { AddPanel, RowCard } from '../../lib/registers.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { chinaToday, useCanWrite } from '../archives/shared.js';
-import { optionsOf, useCommunities } from './shared.js';
+import { optionsOf, underNode, useCommunities } from './shared.js';
 
 type BurdenData = RouterOutputs['workload']['burdens'];
 
@@ -103,7 +103,7 @@ export function BurdensTab({ node }: { node: string }) {
   const queryClient = useQueryClient();
   const canWrite = useCanWrite();
   const communities = useCommunities(node);
-  const burdens = useQuery(trpc.workload.burdens.queryOptions({ under: node }));
+  const burdens = useQuery(trpc.workload.burdens.queryOptions({ under: underNode(node) }));
   const end = useMutation(
     trpc.workload.endBurden.mutationOptions({
       onSuccess: async () => {

@@ -22,7 +22,7 @@ import { asDate } from '../../lib/forms.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
-import { optionsOf } from './shared.js';
+import { optionsOf, underNode } from './shared.js';
 
 function ListEditor({ node, onDone }: { node: string; onDone: () => void }) {
   const [form] = Form.useForm();
@@ -80,7 +80,7 @@ export function ListsTab({ node }: { node: string }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const canWrite = useCanWrite();
-  const lists = useQuery(trpc.workload.lists.queryOptions({ code: node }));
+  const lists = useQuery(trpc.workload.lists.queryOptions({ code: underNode(node) }));
   if (lists.isError) return <Alert type="error" showIcon title={errorMessage(lists.error)} />;
   if (!lists.data) return null;
   const { inForce, versions, mayKeep, asOf } = lists.data;

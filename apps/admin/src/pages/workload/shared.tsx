@@ -9,6 +9,12 @@ export const asDate = (v: unknown) => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD')
 export const optionsOf = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
   keys.map((k) => ({ value: k, label: labels[k] }));
 
+/**
+ * The node a workload query asks about: the system administrator's 全国 (000000) is no division code,
+ * so the query leaves it out and the API answers for the whole country, the principal's own scope.
+ */
+export const underNode = (node: string): string | undefined => (node === '000000' ? undefined : node);
+
 /** The communities of the signed-in street (or the community itself), for the pickers. */
 export function useCommunities(node: string) {
   const isStreet = node.length === 9;
