@@ -9,7 +9,9 @@
 import { createHash } from 'node:crypto';
 import { chinaDate, type FieldIssue } from '@shequ/domain';
 import {
+  type CaseActor,
   type CaseRegister,
+  type CaseStatus,
   caseStatus,
   closure,
   currentHandler,
@@ -218,15 +220,165 @@ export interface CaseListQuery {
   offset?: number;
 }
 
-function listWhere(q: CaseListQuery): SQL | undefined {
+/**
+ * A case as a list shows it: without its steps (a page would otherwise carry every note of every
+ * case), with the status and closing date stored beside it and its current handler.
+ */
+export type CaseListRow = Omit<ServiceCase, 'steps'> & {
+  status: CaseStatus;
+  /** The China date it was closed on; `null` while open. */
+  closedOn: string | null;
+  handler: CaseActor;
+};
+
+type ListMode = 'open' | 'all' | 'overdue';
+
+const listMode = (q: CaseListQuery): ListMode =>
+  q.overdueOnly ? 'overdue' : q.includeClosed ? 'all' : 'open';
+
+/**
+ * The values of a list are parameters of a statement prepared once per shape (which filters, which
+ * cases, whole records or list rows), so each list is only bound and executed, never parsed or planned
+ * afresh, and a connection keeps the statement for its lifetime.
+ */
+const listParam = {
+  communityCode: sql.placeholder('communityCode'),
+  streetCode: sql.placeholder('streetCode'),
+  userId: sql.placeholder('userId'),
+  asOf: sql.placeholder('asOf'),
+  limit: sql.placeholder('limit'),
+  offset: sql.placeholder('offset'),
+};
+
+interface ListShape {
+  community: boolean;
+  street: boolean;
+  user: boolean;
+  mode: ListMode;
+  rows: boolean;
+}
+
+function listWhere(shape: ListShape, mode: ListMode): SQL | undefined {
   const where: (SQL | undefined)[] = [];
-  if (q.communityCode !== undefined) where.push(eq(serviceCases.communityCode, q.communityCode));
-  if (q.streetCode !== undefined) where.push(eq(serviceCases.streetCode, q.streetCode));
-  if (q.userId !== undefined)
-    where.push(or(eq(serviceCases.firstResponderId, q.userId), eq(serviceCases.handlerId, q.userId)));
-  if (!q.includeClosed || q.overdueOnly) where.push(isNull(serviceCases.closedOn));
-  if (q.overdueOnly) where.push(lt(serviceCases.promisedOn, q.asOf));
+  if (shape.community) where.push(eq(serviceCases.communityCode, listParam.communityCode));
+  if (shape.street) where.push(eq(serviceCases.streetCode, listParam.streetCode));
+  if (shape.user)
+    where.push(
+      or(eq(serviceCases.firstResponderId, listParam.userId), eq(serviceCases.handlerId, listParam.userId)),
+    );
+  if (mode !== 'all') where.push(isNull(serviceCases.closedOn));
+  if (mode === 'overdue') where.push(lt(serviceCases.promisedOn, listParam.asOf));
   return and(...where);
+}
+
+/**
+ * One statement per list, one round trip: the counts of open and overdue cases over the whole selection
+ * beside the page as two JSON arrays in working order, the records and what is kept beside them. The
+ * client parses one value instead of a row per case, and a record arrives as the object the caller
+ * returns, with the columns set on it rather than copied into a new one.
+ *
+ * A list row's record leaves out the steps and brings the current handler in their place: the last
+ * transfer's recipient, else the first responder (`@shequ/services` `currentHandler`).
+ */
+function listStatement(db: Db, shape: ListShape, name: string) {
+  const counts = db
+    .select({
+      open: sql<number>`count(*)`.mapWith(Number).as('open'),
+      overdue: sql<number>`count(*) filter (where ${serviceCases.promisedOn} < ${listParam.asOf})`
+        .mapWith(Number)
+        .as('overdue'),
+    })
+    .from(serviceCases)
+    .where(listWhere(shape, 'open'))
+    .as('counts');
+  // Open-only lists leave out the first key, so the order is the open-case indexes' own.
+  const closedLast = shape.mode === 'all';
+  const page = db
+    .select({
+      id: serviceCases.id,
+      communityCode: serviceCases.communityCode,
+      status: serviceCases.status,
+      priority: serviceCases.priority,
+      promisedOn: serviceCases.promisedOn,
+      closedOn: serviceCases.closedOn,
+      version: serviceCases.version,
+      record: serviceCases.record,
+    })
+    .from(serviceCases)
+    .where(listWhere(shape, shape.mode))
+    .orderBy(
+      ...(closedLast ? [asc(sql`${serviceCases.closedOn} is not null`)] : []),
+      desc(serviceCases.priority),
+      asc(serviceCases.promisedOn),
+      asc(serviceCases.id),
+    )
+    .limit(listParam.limit)
+    .offset(listParam.offset)
+    .as('page');
+  const inOrder = sql`order by ${closedLast ? sql`${page.closedOn} is not null, ` : sql``}${page.priority} desc, ${page.promisedOn}, ${page.id}`;
+  // The record's steps are dropped and the handler found on the page's rows only, after the sort.
+  const record = shape.rows ? sql`${page.record} - 'steps'` : sql`${page.record}`;
+  const handler = shape.rows
+    ? sql`coalesce(jsonb_path_query_array(${page.record}, '$.steps[*] ? (@.kind == "transfer").to') -> -1, ${page.record} -> 'firstResponder')`
+    : sql`null`;
+  const items = db
+    .select({
+      records: sql<Record<string, unknown>[]>`coalesce(json_agg(${record} ${inOrder}), '[]')`.as('records'),
+      beside: sql<
+        ListedBeside[]
+      >`coalesce(json_agg(json_build_array(${page.id}, ${page.communityCode}, ${page.status}, ${page.closedOn}, ${page.version}, ${handler}) ${inOrder}), '[]')`.as(
+        'beside',
+      ),
+    })
+    .from(page)
+    .as('items');
+  return db
+    .select({ open: counts.open, overdue: counts.overdue, records: items.records, beside: items.beside })
+    .from(counts)
+    .crossJoin(items)
+    .prepare(name);
+}
+
+/** What a listed record is given from its columns: id, community, status, closing date, version, handler. */
+type ListedBeside = [string, string, CaseStatus, string | null, number, CaseActor | null];
+
+type ListStatement = ReturnType<typeof listStatement>;
+/** Per database handle (or transaction): a prepared statement runs on the connections of the one it was made on. */
+const listStatements = new WeakMap<Db, Map<string, ListStatement>>();
+
+async function runList(db: Db, q: CaseListQuery, rows: boolean) {
+  const shape: ListShape = {
+    community: q.communityCode !== undefined,
+    street: q.streetCode !== undefined,
+    user: q.userId !== undefined,
+    mode: listMode(q),
+    rows,
+  };
+  const name = `service_cases_${rows ? 'rows' : 'cases'}_${shape.community ? 'c' : ''}${shape.street ? 's' : ''}${shape.user ? 'u' : ''}_${shape.mode}`;
+  let byName = listStatements.get(db);
+  if (!byName) {
+    byName = new Map();
+    listStatements.set(db, byName);
+  }
+  let statement = byName.get(name);
+  if (!statement) {
+    statement = listStatement(db, shape, name);
+    byName.set(name, statement);
+  }
+  const [result] = await statement.execute({
+    communityCode: q.communityCode ?? null,
+    streetCode: q.streetCode ?? null,
+    userId: q.userId ?? null,
+    asOf: q.asOf,
+    limit: q.limit,
+    offset: q.offset ?? 0,
+  });
+  return {
+    open: result?.open ?? 0,
+    overdue: result?.overdue ?? 0,
+    records: result?.records ?? [],
+    beside: result?.beside ?? [],
+  };
 }
 
 /**
@@ -237,35 +389,25 @@ export async function listCases(
   db: Db,
   q: CaseListQuery,
 ): Promise<{ items: ServiceCase[]; open: number; overdue: number }> {
-  const where = listWhere(q);
-  const openWhere = listWhere({ ...q, includeClosed: false, overdueOnly: false });
-  const [rows, [counts]] = await Promise.all([
-    db
-      .select()
-      .from(serviceCases)
-      .where(where)
-      .orderBy(
-        // Open-only lists leave out the first key, so the order is the open-case indexes' own.
-        ...(q.includeClosed && !q.overdueOnly ? [asc(sql`${serviceCases.closedOn} is not null`)] : []),
-        desc(serviceCases.priority),
-        asc(serviceCases.promisedOn),
-        asc(serviceCases.id),
-      )
-      .limit(q.limit)
-      .offset(q.offset ?? 0),
-    db
-      .select({
-        open: count(),
-        overdue: sql<number>`count(*) filter (where ${serviceCases.promisedOn} < ${q.asOf})`.mapWith(Number),
-      })
-      .from(serviceCases)
-      .where(openWhere),
-  ]);
-  return {
-    items: rows.map((r) => caseFromRow(r)),
-    open: counts?.open ?? 0,
-    overdue: counts?.overdue ?? 0,
-  };
+  const { open, overdue, records, beside } = await runList(db, q, false);
+  const items = records.map((record, i) => {
+    const [id, communityCode, , , version] = beside[i] ?? [];
+    return Object.assign(record, { id, communityCode, version }) as unknown as ServiceCase;
+  });
+  return { items, open, overdue };
+}
+
+/** `listCases` as a list shows it (`CaseListRow`): what the case lists read, without the steps. */
+export async function listCaseRows(
+  db: Db,
+  q: CaseListQuery,
+): Promise<{ items: CaseListRow[]; open: number; overdue: number }> {
+  const { open, overdue, records, beside } = await runList(db, q, true);
+  const items = records.map((record, i) => {
+    const [id, communityCode, status, closedOn, , handler] = beside[i] ?? [];
+    return Object.assign(record, { id, communityCode, status, closedOn, handler }) as unknown as CaseListRow;
+  });
+  return { items, open, overdue };
 }
 
 /** Open and overdue cases per community of a street (or any list of communities). */

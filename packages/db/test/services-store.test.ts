@@ -1,4 +1,16 @@
-import { applyStep, type CaseActor, EZHOU_WINDOWS, openCase, visitCoverage } from '@shequ/services';
+import {
+  applyStep,
+  type CaseActor,
+  caseStatus,
+  currentHandler,
+  EZHOU_WINDOWS,
+  isOverdue,
+  isOverdueOn,
+  openCase,
+  type ServiceCase,
+  type StepInput,
+  visitCoverage,
+} from '@shequ/services';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -7,6 +19,7 @@ import {
   type DatabaseHandle,
   findCase,
   insertCase,
+  listCaseRows,
   listCases,
   loadVisitRegister,
   ServicesError,
@@ -131,5 +144,124 @@ describe('service cases in the database', () => {
     const [row] = await database.db.select().from(serviceCases).where(eq(serviceCases.id, 'race-1'));
     expect(row?.closedOn).toBe('2026-03-03');
     expect(row?.status).toBe('closed');
+  });
+
+  it('lists a page of rows in working order with the counts, each row as the package reads the whole case', async () => {
+    const LIST = '420703101007';
+    await database.db.insert(communities).values({
+      code: LIST,
+      name: '列表社区居委会',
+      provinceCode: '420000',
+      cityCode: '420700',
+      districtCode: '420703',
+      streetCode: '420703101',
+      setting: 'urban',
+      asOf: '2026-06-30',
+    });
+    const colleague: CaseActor = { userId: 'w-2', name: '程国庆' };
+    const third: CaseActor = { userId: 'w-3', name: '王芳' };
+    const stepped = (c: ServiceCase, step: StepInput, day: string): ServiceCase => {
+      const outcome = applyStep(c, step, new Date(`${day}T10:00:00+08:00`), worker);
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+      return outcome.case;
+    };
+    for (let i = 0; i < 12; i++) {
+      const opened = openCase(
+        {
+          communityCode: LIST,
+          channel: 'window',
+          category: i % 4 === 3 ? 'agency' : 'other',
+          subject: `事项${i}`,
+          resident: { name: `居民${i}`, phone: '13912345678', conditions: i % 3 === 0 ? ['elderly'] : [] },
+          ...(i % 4 === 3 ? { agency: '区政务服务中心' } : {}),
+        },
+        {
+          id: `list-${String(i).padStart(2, '0')}`,
+          at: new Date(`2026-10-${String(10 + i).padStart(2, '0')}T09:00:00+08:00`),
+          by: worker,
+          windows: EZHOU_WINDOWS,
+        },
+      );
+      if (!opened.ok) throw new Error('refused');
+      let c = opened.case;
+      if (i % 4 === 1) {
+        c = stepped(c, { kind: 'transfer', input: { to: colleague, reason: '分工' } }, '2026-10-25');
+        c = stepped(c, { kind: 'transfer', input: { to: third, reason: '休假' } }, '2026-10-26');
+      }
+      if (i % 4 === 3)
+        c = stepped(
+          c,
+          { kind: 'agency-submitted', input: { agency: '区政务服务中心', on: '2026-10-27' } },
+          '2026-10-27',
+        );
+      if (i % 4 === 2) {
+        c = stepped(c, { kind: 'transfer', input: { to: colleague, reason: '分工' } }, '2026-10-25');
+        c = stepped(
+          c,
+          { kind: 'close', input: { result: '已办结', toldOn: '2026-11-20', toldHow: 'phone' } },
+          '2026-11-20',
+        );
+      }
+      await insertCase(database.db, c, { actor: null, ip: null, at: new Date() });
+    }
+    const asOf = '2026-11-05';
+    const queries = [
+      { communityCode: LIST },
+      { communityCode: LIST, includeClosed: true },
+      { communityCode: LIST, overdueOnly: true },
+      { communityCode: LIST, includeClosed: true, limit: 4, offset: 4 },
+      { communityCode: LIST, offset: 50 },
+      { userId: 'w-2', includeClosed: true },
+      { userId: 'w-3' },
+      { userId: 'w-1', limit: 3 },
+      { streetCode: '420703101', includeClosed: true, limit: 200 },
+      { communityCode: '420703101099' },
+    ];
+    for (const query of queries) {
+      const q = { limit: 50, asOf, ...query };
+      const whole = await listCases(database.db, q);
+      const rows = await listCaseRows(database.db, q);
+      expect(rows.open).toBe(whole.open);
+      expect(rows.overdue).toBe(whole.overdue);
+      expect(rows.items).toEqual(
+        whole.items.map((c) => {
+          const { steps: _steps, version: _version, ...rest } = c as ServiceCase & { version: number };
+          const closed = c.steps.find((s) => s.kind === 'close');
+          return {
+            ...rest,
+            status: caseStatus(c),
+            closedOn: closed ? closed.toldOn : null,
+            handler: currentHandler(c),
+          };
+        }),
+      );
+      for (const [i, row] of rows.items.entries()) {
+        const c = whole.items[i];
+        if (c) expect(isOverdueOn(row.promisedOn, row.closedOn, asOf)).toBe(isOverdue(c, asOf));
+      }
+    }
+    const all = await listCaseRows(database.db, {
+      communityCode: LIST,
+      includeClosed: true,
+      asOf,
+      limit: 50,
+    });
+    expect(all.items).toHaveLength(12);
+    // Open ones first, priority residents first among them, then by promised date.
+    expect(all.items.map((r) => r.status === 'closed')).toEqual([
+      ...Array(9).fill(false),
+      ...Array(3).fill(true),
+    ]);
+    expect(all.items.slice(0, 9).map((r) => r.priority)).toEqual([
+      ...Array(3).fill(true),
+      ...Array(6).fill(false),
+    ]);
+    expect(all.items.find((r) => r.id === 'list-01')?.handler).toEqual(third);
+    expect(all.items.find((r) => r.id === 'list-03')?.status).toBe('awaiting-agency');
+    expect(all.items.some((r) => 'steps' in r)).toBe(false);
+    // A page past the end still brings the counts.
+    const past = await listCaseRows(database.db, { communityCode: LIST, asOf, limit: 50, offset: 50 });
+    expect(past).toEqual({ items: [], open: 9, overdue: all.overdue });
+    expect(all.overdue).toBeGreaterThan(0);
   });
 });

@@ -178,8 +178,15 @@ export function currentHandler(c: ServiceCase): CaseActor {
 /** Open past its promised date, or closed after it (as of a date, China time). */
 export function isOverdue(c: ServiceCase, asOf: string): boolean {
   const closed = closure(c);
-  if (closed) return chinaDate(new Date(closed.at)) > c.promisedOn;
-  return asOf > c.promisedOn;
+  return isOverdueOn(c.promisedOn, closed ? chinaDate(new Date(closed.at)) : null, asOf);
+}
+
+/**
+ * `isOverdue` from the dates alone (a list row carries no steps): the promised date and the China date
+ * the case was closed on, `null` while it is open.
+ */
+export function isOverdueOn(promisedOn: string, closedOn: string | null, asOf: string): boolean {
+  return closedOn !== null ? closedOn > promisedOn : asOf > promisedOn;
 }
 
 const stepText = (what: string, max: number) => safeText(what, max);

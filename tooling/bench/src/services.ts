@@ -9,13 +9,13 @@
  *   run takes minutes, not hours, and the table vacuumed and analysed as the autovacuum would;
  * - lists: 50 clients for SHEQU_BENCH_READ_SECONDS (default 8) each asking, one after another, for a
  *   community's open cases or a worker's own (first page of 50 in working order with the open and
- *   overdue counts: `listCases`, what `services.cases` runs); p50/p95/p99 against p95 < 50 ms.
+ *   overdue counts: `listCaseRows`, what `services.cases` runs); p50/p95/p99 against p95 < 50 ms.
  *
  * Needs `DATABASE_URL` (a server where it may create and drop a database); each client has its own
  * connection (`SHEQU_DB_POOL`, default here 60).
  */
 import { randomUUID } from 'node:crypto';
-import { communities, type DatabaseHandle, insertCase, listCases } from '@shequ/db';
+import { communities, type DatabaseHandle, insertCase, listCaseRows } from '@shequ/db';
 import { createTestDatabase } from '@shequ/db/testing';
 import { fictionalIdNumber } from '@shequ/people';
 import { ONE_WINDOW, openCase, serviceCategories } from '@shequ/services';
@@ -145,8 +145,8 @@ async function lists(
       const kind = (c + i) % 2 === 0 ? 'community' : 'mine';
       const started = performance.now();
       await (kind === 'community'
-        ? listCases(database.db, { communityCode: communityCode(n), asOf: AS_OF, limit: 50 })
-        : listCases(database.db, { userId: workerId(n, i % 2), asOf: AS_OF, limit: 50 }));
+        ? listCaseRows(database.db, { communityCode: communityCode(n), asOf: AS_OF, limit: 50 })
+        : listCaseRows(database.db, { userId: workerId(n, i % 2), asOf: AS_OF, limit: 50 }));
       latencies[kind].push(performance.now() - started);
     }
   };

@@ -8,6 +8,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   answerFeedback,
+  type CaseListRow,
   caseCountsByCommunity,
   communities,
   createFeedbackLink,
@@ -25,7 +26,7 @@ import {
   insertVisitTarget,
   insertVolunteer,
   listActivities,
-  listCases,
+  listCaseRows,
   listVolunteers,
   loadVisitRegister,
   recordActivityHours,
@@ -54,7 +55,9 @@ import {
   feedbackInput,
   hoursInput,
   isOverdue,
+  isOverdueOn,
   maskedCase,
+  maskedResident,
   mayConfigureWindows,
   mayEraseResidentData,
   mayExportResidentData,
@@ -129,13 +132,15 @@ const who = (ctx: Authed) => ({
 });
 
 /** A case as a list row: resident masked, with status, handler and whether it is overdue. */
-function listRow(c: ServiceCase, asOf: string) {
+function listRow(row: CaseListRow, asOf: string) {
+  const { closedOn, status, handler, ...c } = row;
   return {
-    ...maskedCase(c),
+    ...c,
+    resident: maskedResident(c.resident),
     steps: undefined,
-    status: caseStatus(c),
-    handler: currentHandler(c),
-    overdue: isOverdue(c, asOf),
+    status,
+    handler,
+    overdue: isOverdueOn(c.promisedOn, closedOn, asOf),
   };
 }
 
@@ -222,14 +227,14 @@ export const servicesRouter = router({
         offset: input.offset,
       };
       if (input.mine) {
-        const page = await listCases(ctx.db, { ...base, userId: ctx.principal.id });
+        const page = await listCaseRows(ctx.db, { ...base, userId: ctx.principal.id });
         return { asOf, ...page, items: page.items.map((c) => listRow(c, asOf)), communities: [] };
       }
       const node = input.under ?? ctx.principal.jurisdictionCode;
       requireScope(ctx.principal, node);
       const level = divisionLevel(node);
       if (level === 'community') {
-        const page = await listCases(ctx.db, { ...base, communityCode: node });
+        const page = await listCaseRows(ctx.db, { ...base, communityCode: node });
         return { asOf, ...page, items: page.items.map((c) => listRow(c, asOf)), communities: [] };
       }
       if (level !== 'street') throw fieldError('BAD_REQUEST', 'under', '请选择街道或社区');
@@ -239,7 +244,7 @@ export const servicesRouter = router({
         .where(communitiesUnder(node))
         .orderBy(asc(communities.code));
       const [page, counts] = await Promise.all([
-        listCases(ctx.db, { ...base, streetCode: node }),
+        listCaseRows(ctx.db, { ...base, streetCode: node }),
         caseCountsByCommunity(
           ctx.db,
           places.map((p) => p.code),
