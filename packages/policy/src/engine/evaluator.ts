@@ -238,7 +238,9 @@ export function buildEvaluator(
       );
       context.replacedNotes.push(r.rule.kind === 'check' ? replacedNote(r, paramReadings) : '');
       const compared = r.compared;
-      context.lows.push(compared?.lowParam === undefined ? Number.NaN : (values[compared.lowParam] ?? Number.NaN));
+      context.lows.push(
+        compared?.lowParam === undefined ? Number.NaN : (values[compared.lowParam] ?? Number.NaN),
+      );
       context.highs.push(
         compared?.highParam === undefined ? Number.NaN : (values[compared.highParam] ?? Number.NaN),
       );

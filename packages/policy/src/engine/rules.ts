@@ -557,11 +557,11 @@ export function bulk(plan: Plan, facts: CommunityFacts, context: Context, withSt
       const blocked = prepare(r, i, context, facts, settingMask, quantities);
       if (blocked !== Blocked.none) status = blockedStatus(blocked);
       else {
-      const input = r.input as unknown as RuleInput;
-      const holds = r.holds;
-      if (holds === undefined) status = outcomeStatus(r.evaluate!.call(r.rule, input), r.binding);
-      else if (holds(input)) status = 'pass';
-      else status = r.guidingWhen?.(input) === true ? 'warn' : r.missStatus;
+        const input = r.input as unknown as RuleInput;
+        const holds = r.holds;
+        if (holds === undefined) status = outcomeStatus(r.evaluate!.call(r.rule, input), r.binding);
+        else if (holds(input)) status = 'pass';
+        else status = r.guidingWhen?.(input) === true ? 'warn' : r.missStatus;
       }
     }
     count(summary, status);
