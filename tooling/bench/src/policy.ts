@@ -77,7 +77,11 @@ export async function run(): Promise<void> {
   });
   // The same packs cut down to the json-rules-engine subset and the quantities it reads (those are
   // json-rules-engine's computed facts), for a like-for-like figure.
-  const shippedRules = Object.values(shippedPacks).flatMap((p) => p.rules);
+  // With the rules lower packs put in place of higher ones (`replaceRule`): they read quantities too.
+  const shippedRules = Object.values(shippedPacks).flatMap((p) => [
+    ...p.rules,
+    ...p.overrides.flatMap((o) => (o.action === 'replace-rule' ? [o.rule] : [])),
+  ]);
   const subsetQuantities = new Set<string>();
   for (let reads = shippedRules.filter((r) => subsetIds.has(r.id)); reads.length > 0; ) {
     const names = reads.flatMap((r) => r.quantities ?? []).filter((name) => !subsetQuantities.has(name));
@@ -91,8 +95,19 @@ export async function run(): Promise<void> {
     const key = packs.map((p) => p.code).join('>');
     let evaluator = subsetByChain.get(key);
     if (!evaluator) {
+      // A rule of the subset that a lower pack puts in place of a higher pack's rule
+      // (`jiangsu.committee-size` for `national.committee-size`) needs the rule it replaces kept.
+      const replacedBySubset = new Set(
+        packs.flatMap((p) =>
+          p.overrides.flatMap((o) =>
+            o.action === 'replace-rule' && subsetIds.has(o.rule.id) ? [o.target] : [],
+          ),
+        ),
+      );
       const kept = (r: Rule) =>
-        subsetIds.has(r.id) || (r.kind === 'quantity' && subsetQuantities.has(r.name));
+        subsetIds.has(r.id) ||
+        replacedBySubset.has(r.id) ||
+        (r.kind === 'quantity' && subsetQuantities.has(r.name));
       const keptIds = new Set(packs.flatMap((p) => p.rules.filter(kept).map((r) => r.id)));
       evaluator = compile(
         packs.map((p) => ({

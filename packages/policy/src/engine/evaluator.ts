@@ -25,6 +25,8 @@ import {
   compileRule,
   contextFor,
   count,
+  fill,
+  gather,
   keyedTexts,
   memoIndex,
   memoOf,
@@ -196,6 +198,9 @@ export function buildEvaluator(
       notInForce: [],
       params: [],
       missingParams: [],
+      lows: [],
+      highs: [],
+      misses: [],
       missingParamTexts: [],
       replacedNotes: [],
       memos: new Array<ResultMemo | undefined>(order.length).fill(undefined),
@@ -232,6 +237,26 @@ export function buildEvaluator(
             ),
       );
       context.replacedNotes.push(r.rule.kind === 'check' ? replacedNote(r, paramReadings) : '');
+      const compared = r.compared;
+      context.lows.push(
+        compared?.lowParam === undefined ? Number.NaN : (values[compared.lowParam] ?? Number.NaN),
+      );
+      context.highs.push(
+        compared?.highParam === undefined ? Number.NaN : (values[compared.highParam] ?? Number.NaN),
+      );
+      // A helper's `guidingWhen` reads only the date and the readings (`ComparisonBase`), so its
+      // answer holds for every community of this context.
+      const guiding =
+        compared !== undefined &&
+        r.guidingWhen?.({
+          facts: {},
+          optional: {},
+          params: values,
+          quantities: {},
+          alternative: context.alternative,
+          asOf,
+        }) === true;
+      context.misses.push(guiding ? 'warn' : r.missStatus);
     }
     contexts.last = { asOf, params: options.params, readings: options.readings, context };
     return context;
@@ -242,7 +267,7 @@ export function buildEvaluator(
   const contexts: Contexts = { last: undefined, build: buildContext };
   const checkIds = checkRules.map((r) => r.id);
 
-  /** Why a rule could not run, in words; `input` still holds what `prepare` read for this rule. */
+  /** Why a rule could not run, in words; `inputValues` still holds what `gather` read for this rule. */
   const blockedReason = (
     blocked: Blocked,
     r: CompiledRule,
@@ -250,7 +275,7 @@ export function buildEvaluator(
     context: Context,
     quantityGaps: Record<string, string> | undefined,
   ): BlockedTexts => {
-    const input = r.input;
+    const values = r.inputValues;
     switch (blocked) {
       case Blocked.notInForce:
         return context.notInForce[i]!;
@@ -265,7 +290,7 @@ export function buildEvaluator(
         const known = r.missingFactTexts;
         let texts = cacheable ? known[mask] : undefined;
         if (texts === undefined) {
-          const missing = r.factPaths.filter((_, k) => input.facts[r.factKeys[k]!] === undefined).join('、');
+          const missing = r.factPaths.filter((_, k) => values[k] === undefined).join('、');
           texts = blockedTexts(`缺少事实 ${missing}`, `未提供 ${missing}`, blockedStatus(blocked));
           if (cacheable) {
             while (known.length <= mask) known.push(undefined);
@@ -277,7 +302,8 @@ export function buildEvaluator(
       case Blocked.missingParams:
         return context.missingParamTexts[i]!;
       default: {
-        const missing = r.quantityNames.filter((name) => input.quantities[name] === undefined);
+        const quantitiesAt = r.factKeys.length + r.optionalKeys.length;
+        const missing = r.quantityNames.filter((_, k) => values[quantitiesAt + k] === undefined);
         return blockedTexts(
           `依赖的数量 ${missing
             .map((name) => `${name}（${quantityGaps?.[name] ?? '无法计算'}）`)
@@ -393,7 +419,8 @@ export function buildEvaluator(
 
     for (let i = quantityCount; i < order.length; i++) {
       const r = order[i]!;
-      const blocked = prepare(r, i, context, facts, settingMask, quantities);
+      // The values alone first: a remembered result needs no `input` filled.
+      const blocked = gather(r, i, context, facts, settingMask, quantities);
       // This check's results in this context for the same inputs (see `ResultTexts`).
       const memo =
         detail && blocked === Blocked.none && r.rememberedInputs > 0 ? memoOf(context, i) : undefined;
@@ -424,6 +451,7 @@ export function buildEvaluator(
       let outcome: CheckOutcome | undefined;
       if (blocked !== Blocked.none) status = blockedStatus(blocked);
       else {
+        fill(r, i, context);
         outcome = (r.rule as AnyCheckRule).evaluate(r.input as unknown as RuleInput);
         if ('holds' in outcome && outcome.binding !== undefined) binding = outcome.binding;
         status = outcomeStatus(outcome, r.binding);

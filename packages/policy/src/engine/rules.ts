@@ -8,6 +8,7 @@
 import type { ChainRule } from './chain.js';
 import { PackDefinitionError } from './define.js';
 import { type FactGetter, factGetter } from './facts.js';
+import { comparisonOf } from './shapes.js';
 import type {
   AnyCheckRule,
   AnyQuantityRule,
@@ -84,6 +85,38 @@ export interface CompiledRule {
   rememberedInputs: number;
   /** The values `prepare` last read for the rule: facts, optional facts, then quantities. */
   inputValues: unknown[];
+  /** For a check a rule helper built: what bulk runs decide it by, without its input or closures. */
+  compared: Compared | undefined;
+}
+
+/**
+ * A helper-built check as data (`comparisonOf`): the getter of its figure, and for each bound the
+ * parameter (read once per context into `Context.lows`/`highs`) or the quantity it comes from.
+ */
+export interface Compared {
+  kind: 'minimum' | 'maximum' | 'range' | 'flag';
+  read: FactGetter;
+  lowParam: string | undefined;
+  lowQuantity: string | undefined;
+  highParam: string | undefined;
+  highQuantity: string | undefined;
+  tolerance: number | undefined;
+}
+
+function comparedOf(rule: Rule): Compared | undefined {
+  const c = rule.kind === 'check' ? comparisonOf(rule) : undefined;
+  if (c === undefined) return undefined;
+  const low = c.kind === 'minimum' || c.kind === 'range' ? c.minimum : undefined;
+  const high = c.kind === 'maximum' || c.kind === 'range' ? c.maximum : undefined;
+  return {
+    kind: c.kind,
+    read: factGetter(c.fact),
+    lowParam: low !== undefined && 'param' in low ? low.param : undefined,
+    lowQuantity: low !== undefined && 'quantity' in low ? low.quantity : undefined,
+    highParam: high !== undefined && 'param' in high ? high.param : undefined,
+    highQuantity: high !== undefined && 'quantity' in high ? high.quantity : undefined,
+    tolerance: c.kind === 'minimum' ? c.tolerance : undefined,
+  };
 }
 
 /** Checks reading at most this many inputs have their full results remembered (see `ResultTexts`). */
@@ -239,6 +272,11 @@ export interface Context {
   memos: (ResultMemo | undefined)[];
   params: Record<string, number>[];
   missingParams: string[][];
+  /** Per helper-built check: its parameter bounds in this context (NaN where a bound is not a parameter). */
+  lows: number[];
+  highs: number[];
+  /** Per helper-built check: the status of a miss in this context (`guidingWhen` reads only the date and readings). */
+  misses: CheckStatus[];
   alternative: (id: string) => boolean;
   readings: Readonly<Record<string, Reading>>;
   paramReadings: Map<string, ParameterReading>;
@@ -339,6 +377,7 @@ export function compileRule(chainRule: ChainRule): CompiledRule {
     rememberedInputs:
       rule.kind === 'check' && inputCount >= 1 && inputCount <= REMEMBERED_INPUTS ? inputCount : 0,
     inputValues: new Array<unknown>(inputCount).fill(undefined),
+    compared: comparedOf(rule),
   };
 }
 
@@ -422,15 +461,33 @@ export function prepare(
   settingMask: number,
   quantities: Record<string, QuantityValue>,
 ): Blocked {
+  const blocked = gather(r, i, context, facts, settingMask, quantities);
+  if (blocked === Blocked.none) fill(r, i, context);
+  return blocked;
+}
+
+/**
+ * `prepare`'s reading alone: the values into `inputValues` (facts, optional facts, then quantities,
+ * as far as it got), and whether the rule can run. A full run looks the result up by these values
+ * and fills the rule's `input` (`fill`) only when it has to call the rule.
+ */
+export function gather(
+  r: CompiledRule,
+  i: number,
+  context: Context,
+  facts: CommunityFacts,
+  settingMask: number,
+  quantities: Record<string, QuantityValue>,
+): Blocked {
   if (!context.inForce[i]) return Blocked.notInForce;
   if ((r.settingsMask & settingMask) === 0) return Blocked.wrongSetting;
-  const input = r.input;
   const values = r.inputValues;
+  const getters = r.factGetters;
+  const factCount = getters.length;
   let missingFacts = 0;
-  for (let k = 0; k < r.factGetters.length; k++) {
-    const v = r.factGetters[k]!(facts);
+  for (let k = 0; k < factCount; k++) {
+    const v = getters[k]!(facts);
     if (v === undefined) missingFacts |= 1 << k;
-    input.facts[r.factKeys[k]!] = v;
     values[k] = v;
   }
   if (missingFacts !== 0) {
@@ -438,24 +495,34 @@ export function prepare(
     return Blocked.missingFacts;
   }
   if (context.missingParams[i]!.length > 0) return Blocked.missingParams;
+  const names = r.quantityNames;
+  const optional = r.optionalGetters;
+  const quantitiesAt = factCount + optional.length;
   let missingQuantities = false;
-  for (let k = 0; k < r.quantityNames.length; k++) {
-    const name = r.quantityNames[k]!;
-    const v = quantities[name];
+  for (let k = 0; k < names.length; k++) {
+    const v = quantities[names[k]!];
     if (v === undefined) missingQuantities = true;
-    input.quantities[name] = v;
-    values[r.factGetters.length + r.optionalGetters.length + k] = v;
+    values[quantitiesAt + k] = v;
   }
   if (missingQuantities) return Blocked.missingQuantities;
-  for (let k = 0; k < r.optionalGetters.length; k++) {
-    const v = r.optionalGetters[k]!(facts);
-    input.optional[r.optionalKeys[k]!] = v;
-    values[r.factGetters.length + k] = v;
-  }
+  for (let k = 0; k < optional.length; k++) values[factCount + k] = optional[k]!(facts);
+  return Blocked.none;
+}
+
+/** Copies what `gather` read into the rule's `input`, with the context's parameters, date and readings. */
+export function fill(r: CompiledRule, i: number, context: Context): void {
+  const input = r.input;
+  const values = r.inputValues;
+  const factCount = r.factKeys.length;
+  for (let k = 0; k < factCount; k++) input.facts[r.factKeys[k]!] = values[k];
+  const optionalCount = r.optionalKeys.length;
+  for (let k = 0; k < optionalCount; k++) input.optional[r.optionalKeys[k]!] = values[factCount + k];
+  const quantitiesAt = factCount + optionalCount;
+  for (let k = 0; k < r.quantityNames.length; k++)
+    input.quantities[r.quantityNames[k]!] = values[quantitiesAt + k] as QuantityValue | undefined;
   input.params = context.params[i]!;
   input.alternative = context.alternative;
   input.asOf = context.asOf;
-  return Blocked.none;
 }
 
 /**
@@ -483,15 +550,19 @@ export function bulk(plan: Plan, facts: CommunityFacts, context: Context, withSt
     : undefined;
   for (let i = quantityCount; i < order.length; i++) {
     const r = order[i]!;
-    const blocked = prepare(r, i, context, facts, settingMask, quantities);
+    const compared = r.compared;
     let status: CheckStatus;
-    if (blocked !== Blocked.none) status = blockedStatus(blocked);
+    if (compared !== undefined) status = decide(r, compared, i, context, facts, settingMask, quantities);
     else {
-      const input = r.input as unknown as RuleInput;
-      const holds = r.holds;
-      if (holds === undefined) status = outcomeStatus(r.evaluate!.call(r.rule, input), r.binding);
-      else if (holds(input)) status = 'pass';
-      else status = r.guidingWhen?.(input) === true ? 'warn' : r.missStatus;
+      const blocked = prepare(r, i, context, facts, settingMask, quantities);
+      if (blocked !== Blocked.none) status = blockedStatus(blocked);
+      else {
+        const input = r.input as unknown as RuleInput;
+        const holds = r.holds;
+        if (holds === undefined) status = outcomeStatus(r.evaluate!.call(r.rule, input), r.binding);
+        else if (holds(input)) status = 'pass';
+        else status = r.guidingWhen?.(input) === true ? 'warn' : r.missStatus;
+      }
     }
     count(summary, status);
     if (statuses !== undefined) statuses[i - quantityCount] = status;
@@ -500,4 +571,43 @@ export function bulk(plan: Plan, facts: CommunityFacts, context: Context, withSt
   return statuses === undefined
     ? { results: [], quantities, summary }
     : { results: [], quantities, summary, statuses };
+}
+
+/**
+ * The status of a helper-built check, as `prepare` and its `holds` would give it: not applicable out
+ * of force or setting, unknown without its figure, a parameter or a quantity, else the comparison
+ * `holds` makes, on the same values with the same operators.
+ */
+function decide(
+  r: CompiledRule,
+  c: Compared,
+  i: number,
+  context: Context,
+  facts: CommunityFacts,
+  settingMask: number,
+  quantities: Record<string, QuantityValue>,
+): CheckStatus {
+  if (!context.inForce[i] || (r.settingsMask & settingMask) === 0) return 'not-applicable';
+  const figure = c.read(facts) as number | boolean | undefined;
+  if (figure === undefined || context.missingParams[i]!.length > 0) return 'unknown';
+  let low = context.lows[i]!;
+  let high = context.highs[i]!;
+  if (c.lowQuantity !== undefined) {
+    const q = quantities[c.lowQuantity];
+    if (q === undefined) return 'unknown';
+    low = q as number;
+  }
+  if (c.highQuantity !== undefined) {
+    const q = quantities[c.highQuantity];
+    if (q === undefined) return 'unknown';
+    high = q as number;
+  }
+  // A flag's figure is a boolean, any other's a number (`NumericFactPath`).
+  const n = figure as number;
+  let holds: boolean;
+  if (c.kind === 'flag') holds = figure === true;
+  else if (c.kind === 'minimum') holds = c.tolerance === undefined ? n >= low : n >= low - c.tolerance;
+  else if (c.kind === 'maximum') holds = n <= high;
+  else holds = n >= low && n <= high;
+  return holds ? 'pass' : context.misses[i]!;
 }

@@ -118,12 +118,34 @@ function lastOf<T>(build: (bound: T) => string): (bound: T) => string {
   };
 }
 
+/**
+ * What a check built by a helper compares, as data: with it a bulk run decides the check from the
+ * figure and bounds directly (bounds from parameters read once per run), without filling the rule's
+ * input or calling its closures. `holds` and `evaluate` stay the definition; this says the same.
+ */
+export type Comparison =
+  | { kind: 'minimum'; fact: FactPath; minimum: Bound; tolerance: number | undefined }
+  | { kind: 'maximum'; fact: FactPath; maximum: Bound }
+  | { kind: 'range'; fact: FactPath; minimum: Bound; maximum: Bound }
+  | { kind: 'flag'; fact: FactPath };
+
+/**
+ * The comparison of each rule object a helper returned. Kept beside the rule rather than on it, so
+ * that the rule's public shape is unchanged; a copy of the rule (`{ ...rule }`) has no entry and is
+ * evaluated through its functions like any check.
+ */
+const comparisons = new WeakMap<AnyCheckRule, Comparison>();
+
+/** What `rule` compares, when a helper here built it. */
+export const comparisonOf = (rule: AnyCheckRule): Comparison | undefined => comparisons.get(rule);
+
 /** The check both `evaluate` and `holds` come from, with the declarations the bounds need. */
 function comparison(
   spec: ComparisonBase,
   bounds: readonly Bound[],
   holds: (input: RuleInput) => boolean,
   outcome: (input: RuleInput, holds: boolean) => CheckOutcome,
+  compared: Comparison,
 ): AnyCheckRule {
   const rule: AnyCheckRule = {
     kind: 'check',
@@ -140,6 +162,7 @@ function comparison(
   if (spec.settings !== undefined) rule.settings = spec.settings;
   if (spec.interpretations !== undefined) rule.interpretations = spec.interpretations;
   if (spec.guidingWhen !== undefined) rule.guidingWhen = spec.guidingWhen;
+  comparisons.set(rule, compared);
   return rule;
 }
 
@@ -159,13 +182,19 @@ export function minimumCheck(spec: MinimumCheck): AnyCheckRule {
     tolerance === undefined
       ? (input: RuleInput) => figureOf(input) >= minimum(input)
       : (input: RuleInput) => figureOf(input) >= minimum(input) - tolerance;
-  const rule = comparison(spec, [spec.minimum], holds, (input, holds) => {
-    return withGuidance(spec, input, {
-      holds,
-      expected: expectedText(minimum(input)),
-      actual: format(figureOf(input)),
-    });
-  });
+  const rule = comparison(
+    spec,
+    [spec.minimum],
+    holds,
+    (input, holds) => {
+      return withGuidance(spec, input, {
+        holds,
+        expected: expectedText(minimum(input)),
+        actual: format(figureOf(input)),
+      });
+    },
+    { kind: 'minimum', fact: spec.fact, minimum: spec.minimum, tolerance },
+  );
   return rule;
 }
 
@@ -185,6 +214,7 @@ export function maximumCheck(spec: MaximumCheck): AnyCheckRule {
         expected: expectedText(maximum(input)),
         actual: format(figureOf(input)),
       }),
+    { kind: 'maximum', fact: spec.fact, maximum: spec.maximum },
   );
 }
 
@@ -218,6 +248,7 @@ export function rangeCheck(spec: RangeCheck): AnyCheckRule {
         expected: expectedText(minimum(input), maximum(input)),
         actual: format(figureOf(input)),
       }),
+    { kind: 'range', fact: spec.fact, minimum: spec.minimum, maximum: spec.maximum },
   );
 }
 
@@ -254,5 +285,6 @@ export function flagCheck(spec: FlagCheck): AnyCheckRule {
   if (spec.settings !== undefined) rule.settings = spec.settings;
   if (spec.interpretations !== undefined) rule.interpretations = spec.interpretations;
   if (spec.guidingWhen !== undefined) rule.guidingWhen = spec.guidingWhen;
+  comparisons.set(rule, { kind: 'flag', fact: spec.fact });
   return rule;
 }
