@@ -64,7 +64,13 @@ export function canonicalJsonEnd(bytes: Uint8Array, start: number, depth = 0): n
       if (previousKeyStart >= 0 && !rangeLess(bytes, previousKeyStart, previousKeyEnd, keyStart, keyEnd))
         return -1;
       if (bytes[keyEnd + 1] !== 0x3a /* : */) return -1;
-      at = canonicalJsonEnd(bytes, keyEnd + 2, depth + 1);
+      // A string member, the usual kind in a flat payload, is scanned here without a call down.
+      if (bytes[keyEnd + 2] === QUOTE) {
+        const valueEnd = plainStringEnd(bytes, keyEnd + 3);
+        at = valueEnd < 0 ? -1 : valueEnd + 1;
+      } else {
+        at = canonicalJsonEnd(bytes, keyEnd + 2, depth + 1);
+      }
       if (at < 0) return -1;
       previousKeyStart = keyStart;
       previousKeyEnd = keyEnd;

@@ -198,22 +198,26 @@ export function digitsAt(bytes: Uint8Array, start: number, count: number): numbe
   return value;
 }
 
-/** Whether `bytes[start, start + 64)` is `digest` in lower-case hex. */
+/**
+ * Whether `bytes[start, start + 64)` is `digest` in lower-case hex: each digest byte is compared,
+ * as one 16-bit number, with the two digit bytes that spell it, so no hex string is built. Any
+ * upper-case or non-hex digit differs from every entry of the table.
+ */
 function hexEquals(bytes: Uint8Array, start: number, digest: DigestString): boolean {
   if (start + 64 > bytes.length) return false;
   for (let i = 0; i < 32; i += 1) {
-    const byte = digest.charCodeAt(i);
-    if (
-      bytes[start + 2 * i] !== HEX_DIGITS[byte >> 4] ||
-      bytes[start + 2 * i + 1] !== HEX_DIGITS[byte & 0x0f]
-    ) {
+    const at = start + 2 * i;
+    if (((bytes[at] as number) | ((bytes[at + 1] as number) << 8)) !== HEX_PAIRS[digest.charCodeAt(i)])
       return false;
-    }
   }
   return true;
 }
 
 const HEX_DIGITS = ascii('0123456789abcdef');
+/** For each byte value, its two lower-case hex digits as bytes, the first in the low 8 bits. */
+const HEX_PAIRS = Uint16Array.from({ length: 256 }, (_, byte) => {
+  return (HEX_DIGITS[byte >> 4] as number) | ((HEX_DIGITS[byte & 0x0f] as number) << 8);
+});
 
 function isLowerHex(bytes: Uint8Array, start: number, length: number): boolean {
   if (start + length > bytes.length) return false;

@@ -108,6 +108,44 @@ describe('verifyLogText gives the result verifyLog gives', () => {
     });
   });
 
+  it('on a hash written with one upper-case digit, every digit else the entry hash', () => {
+    // The digest is compared with the digits two bytes at a time; an upper-case pair spells the
+    // same byte but is not the lower-case hex the format demands.
+    const line = lines[1] as string;
+    const digits = log[1]?.hash as string;
+    const at = digits.search(/[a-f]/);
+    const upper = `${digits.slice(0, at)}${(digits[at] as string).toUpperCase()}${digits.slice(at + 1)}`;
+    expect(bothWays(withLine(1, line.replace(digits, upper)))).toMatchObject({
+      ok: false,
+      problem: { kind: 'malformed-entry', seq: 2, line: 2 },
+    });
+  });
+
+  it('on payloads with string members beside nested objects, each changed by one byte', () => {
+    // Line 3 holds nested objects and arrays, line 2 a flat payload of strings and a number.
+    const nested = (lines[2] as string).replace('"x"', '"y"');
+    expect(bothWays(withLine(2, nested))).toMatchObject({ problem: { kind: 'altered', seq: 3 } });
+    const flat = (lines[1] as string).replace('"w-wang"', '"w-wanG"');
+    expect(bothWays(withLine(1, flat))).toMatchObject({ problem: { kind: 'altered', seq: 2 } });
+    const unordered = (lines[1] as string).replace(
+      '{"borrower":"w-wang","copies":2,"dueOn":"2024-03-09"}',
+      '{"borrower":"w-wang","dueOn":"2024-03-09","copies":2}',
+    );
+    // Members out of order parse to the same entry: not canonical, so the general path vouches for it.
+    expect(unordered).not.toBe(lines[1]);
+    expect(bothWays(withLine(1, unordered))).toMatchObject({ ok: true, entries: 6 });
+  });
+
+  it('on a file whose fast run stops at a line only the general path vouches for, then resumes', () => {
+    // Line 4 has a fraction in its payload: after it, lines are checked from their bytes again.
+    expect(bothWays(`${lines.join('\n')}\n`)).toMatchObject({ ok: true, entries: 6 });
+    const tail = (lines[5] as string).replace('"seq":6}', '"seq":6} ');
+    expect(bothWays(withLine(5, tail))).toMatchObject({ ok: true, entries: 6 });
+    expect(bothWays(withLine(4, (lines[4] as string).replace('seal.use', 'seal.usf')))).toMatchObject({
+      problem: { kind: 'altered', seq: 5 },
+    });
+  });
+
   it('on altered, reordered, dropped and broken lines', () => {
     expect(bothWays(withLine(1, (lines[1] as string).replace('"copies":2', '"copies":3')))).toMatchObject({
       problem: { kind: 'altered', seq: 2 },

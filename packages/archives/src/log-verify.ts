@@ -129,19 +129,66 @@ export function verifyLogBytes(
   options: VerifyLogOptions = {},
 ): LogVerification {
   const file = asBuffer(bytes);
-  const { starts, ends } = lineRanges(file);
-  const lineText = (index: number) => file.toString('utf8', starts[index], ends[index]);
+  // Line ranges are only indexed when a line leaves the fast path; a good log never needs them.
+  let ranges: { starts: number[]; ends: number[] } | undefined;
+  const lines = () => {
+    ranges ??= lineRanges(file);
+    return ranges;
+  };
+  const lineText = (index: number) => file.toString('utf8', lines().starts[index], lines().ends[index]);
   const scanner = isUtf8(file) ? new CanonicalLineScanner(file) : undefined;
   return verifyEntries(
-    starts.length,
+    () => lines().starts.length,
     (index) => parseLogLine(lineText(index)),
     scanner &&
       ((index, expectedSeq, previousDigest) =>
-        scanner.verify(starts[index] as number, ends[index] as number, expectedSeq, previousDigest)),
-    () => starts.map((_, index) => parseLogLine(lineText(index))),
+        scanner.verify(
+          lines().starts[index] as number,
+          lines().ends[index] as number,
+          expectedSeq,
+          previousDigest,
+        )),
+    () => lines().starts.map((_, index) => parseLogLine(lineText(index))),
     checkpoint,
     options,
+    scanner && ((tree, treeSize) => leadingFastRun(file, scanner, tree, treeSize)),
   );
+}
+
+/** The lines at the start of a file that a run of the fast path verified, and where it stopped. */
+interface FastRun {
+  lines: number;
+  previousDigest: DigestString;
+  /** Whether the run reached the end of the file. */
+  complete: boolean;
+}
+
+/**
+ * Verifies lines from the start of the file with the fast path, one after another, for as long as
+ * they pass, adding each hash below `treeSize` to `tree`; the lines are split as `lineRanges`
+ * splits them. The general path takes over at the first line that does not pass.
+ */
+function leadingFastRun(
+  file: Buffer,
+  scanner: CanonicalLineScanner,
+  tree: EntryHashTree,
+  treeSize: number,
+): FastRun {
+  let previousDigest = GENESIS_DIGEST;
+  let verified = 0;
+  let start = 0;
+  const length = file.length;
+  while (start < length) {
+    const newline = file.indexOf(0x0a, start);
+    const end = newline < 0 ? length : newline;
+    const digest = scanner.verify(start, end, verified + 1, previousDigest);
+    if (digest === undefined) return { lines: verified, previousDigest, complete: false };
+    if (verified < treeSize) tree.appendEntryHash(digest);
+    previousDigest = digest;
+    verified += 1;
+    start = end + 1;
+  }
+  return { lines: verified, previousDigest, complete: true };
 }
 
 export function verifyLog(
@@ -150,7 +197,7 @@ export function verifyLog(
   options: VerifyLogOptions = {},
 ): LogVerification {
   return verifyEntries(
-    lines.length,
+    () => lines.length,
     (index) => lines[index],
     undefined,
     () => lines,
@@ -382,7 +429,7 @@ export function joinLogSegments(
 }
 
 function verifyEntries(
-  count: number,
+  lineCount: () => number,
   valueAt: (index: number) => unknown,
   verifiedAt:
     | ((index: number, expectedSeq: number, previousDigest: DigestString) => DigestString | undefined)
@@ -390,6 +437,7 @@ function verifyEntries(
   allValues: () => readonly unknown[],
   checkpoint: CustodyCheckpoint,
   options: VerifyLogOptions,
+  fastRun?: (tree: EntryHashTree, treeSize: number) => FastRun,
 ): LogVerification {
   const fail = (
     kind: LogProblemKind,
@@ -405,9 +453,11 @@ function verifyEntries(
   if (untrusted) return untrusted;
 
   const tree = new EntryHashTree();
-  let verified = 0;
-  let previousDigest = GENESIS_DIGEST;
-  for (let index = 0; index < count; index += 1) {
+  const run = fastRun?.(tree, checkpoint.size);
+  const count = run?.complete ? run.lines : lineCount();
+  let verified = run?.lines ?? 0;
+  let previousDigest = run?.previousDigest ?? GENESIS_DIGEST;
+  for (let index = verified; index < count; index += 1) {
     const line = index + 1;
     const expected = line;
     const fastDigest = verifiedAt?.(index, expected, previousDigest);

@@ -64,7 +64,12 @@ function writeLog(path: string, count: number): { root: string; bytes: number } 
   return { root: tree.root().toString('hex'), bytes };
 }
 
-function runVerify(args: string[]): { status: number; stdout: string; cpu: number | undefined } {
+function runVerify(args: string[]): {
+  status: number;
+  stdout: string;
+  stderr: string;
+  cpu: number | undefined;
+} {
   const node = [process.execPath, '--conditions=@shequ/source', '--import', 'tsx', 'apps/cli/src/main.ts'];
   const timed = spawnSync('/usr/bin/time', ['-f', '%U %S', ...node, 'log', 'verify', ...args], {
     cwd: repoRoot,
@@ -81,6 +86,7 @@ function runVerify(args: string[]): { status: number; stdout: string; cpu: numbe
   return {
     status: result.status ?? -1,
     stdout: result.stdout,
+    stderr: result.stderr ?? '',
     cpu: times ? Number(times[1]) + Number(times[2]) : undefined,
   };
 }
@@ -104,7 +110,10 @@ export function parallelBench(): string {
       const before = performance.now();
       const run = runVerify(['--threads', String(threads), ...args]);
       const wall = (performance.now() - before) / 1000;
-      if (run.status !== 0) throw new Error(`基准日志未通过 shequ log verify：${run.stdout}`);
+      if (run.status !== 0)
+        throw new Error(
+          `基准日志未通过 shequ log verify（退出码 ${run.status}）：${run.stdout}${run.stderr}`,
+        );
       return { wall, cpu: run.cpu };
     };
     const single = timedRun(1);

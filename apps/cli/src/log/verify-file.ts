@@ -20,10 +20,25 @@ import {
 /** Below this, starting workers costs more than it saves. */
 const PARALLEL_FROM_BYTES = 8 * 1024 * 1024;
 
+const fromSource = import.meta.url.endsWith('.ts');
 const workerUrl = new URL(
-  import.meta.url.endsWith('.ts') ? './verify-segment-worker.ts' : './verify-segment-worker.js',
+  fromSource ? './verify-segment-worker.ts' : './verify-segment-worker.js',
   import.meta.url,
 );
+
+/**
+ * Run from source (`bin/shequ.js` starts Node with `--import tsx`), a worker must load TypeScript
+ * too, and on Node 20 the loader hooks of the main thread do not reach worker threads: the worker
+ * registers tsx itself before importing its module.
+ */
+function startWorker(workerData: unknown): Worker {
+  if (!fromSource) return new Worker(workerUrl, { workerData });
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const bootstrap =
+    `import(${JSON.stringify(tsxApi)})` +
+    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
 
 export interface FileVerification {
   result: LogVerification;
@@ -99,7 +114,7 @@ function verifySegment(
   treeSize: number,
 ): Promise<VerifiedLogSegment | undefined> {
   return new Promise((resolve) => {
-    const worker = new Worker(workerUrl, { workerData: { path, start, end, treeSize } });
+    const worker = startWorker({ path, start, end, treeSize });
     let settled = false;
     worker.once('message', (segment: VerifiedLogSegment | undefined) => {
       settled = true;
