@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { type ComponentProps, useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
@@ -69,6 +69,37 @@ function useSealForm(fields: string[]) {
   return { form, problems, onError: problems.onError, saved };
 }
 
+/**
+ * A seal's dialog: one vertical form named `name`, whose fields are dropped when it closes, submitted
+ * by OK, with the server's problems above it.
+ */
+function SealDialog<Values>({
+  name,
+  initialValues,
+  onFinish,
+  children,
+  ...dialog
+}: ComponentProps<typeof FormDialog> & {
+  name: string;
+  initialValues?: Partial<Values>;
+  onFinish: (values: Values) => void;
+}) {
+  return (
+    <FormDialog {...dialog}>
+      <Form<Values>
+        form={dialog.form}
+        name={name}
+        layout="vertical"
+        preserve={false}
+        {...(initialValues ? { initialValues } : {})}
+        onFinish={onFinish}
+      >
+        {children}
+      </Form>
+    </FormDialog>
+  );
+}
+
 interface UseValues {
   purpose: string;
   document: string;
@@ -79,7 +110,7 @@ function RequestUseModal({ seal, onClose }: { seal: SealRow | null; onClose: () 
   const { form, problems, saved } = useSealForm(['purpose', 'document', 'copies']);
   const request = useMutation(trpc.seals.requestUse.mutationOptions(saved(onClose)));
   return (
-    <FormDialog
+    <SealDialog<UseValues>
       title={seal ? `申请用印：${seal.name}` : '申请用印'}
       open={seal !== null}
       okText="提交申请"
@@ -87,34 +118,28 @@ function RequestUseModal({ seal, onClose }: { seal: SealRow | null; onClose: () 
       form={form}
       problems={problems}
       onClose={onClose}
+      name="requestSealUse"
+      initialValues={{ copies: 1 }}
+      onFinish={(values) => seal && request.mutate({ sealId: seal.id, ...values })}
     >
-      <Form<UseValues>
-        form={form}
-        name="requestSealUse"
-        layout="vertical"
-        preserve={false}
-        initialValues={{ copies: 1 }}
-        onFinish={(values) => seal && request.mutate({ sealId: seal.id, ...values })}
+      <Form.Item
+        label="用印文件"
+        name="document"
+        rules={[{ required: true, whitespace: true, message: '请输入用印文件' }]}
       >
-        <Form.Item
-          label="用印文件"
-          name="document"
-          rules={[{ required: true, whitespace: true, message: '请输入用印文件' }]}
-        >
-          <Input placeholder="如：居民困难情况证明" />
-        </Form.Item>
-        <Form.Item
-          label="用印事由"
-          name="purpose"
-          rules={[{ required: true, whitespace: true, message: '请输入用印事由' }]}
-        >
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item label="份数" name="copies" rules={[{ required: true, message: '请输入份数' }]}>
-          <InputNumber min={1} max={1000} precision={0} />
-        </Form.Item>
-      </Form>
-    </FormDialog>
+        <Input placeholder="如：居民困难情况证明" />
+      </Form.Item>
+      <Form.Item
+        label="用印事由"
+        name="purpose"
+        rules={[{ required: true, whitespace: true, message: '请输入用印事由' }]}
+      >
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item label="份数" name="copies" rules={[{ required: true, message: '请输入份数' }]}>
+        <InputNumber min={1} max={1000} precision={0} />
+      </Form.Item>
+    </SealDialog>
   );
 }
 
@@ -128,7 +153,7 @@ function TakeOutModal({ seal, onClose }: { seal: SealRow | null; onClose: () => 
   const { form, problems, saved } = useSealForm(['reason', 'destination', 'returnBy']);
   const request = useMutation(trpc.seals.requestTakeOut.mutationOptions(saved(onClose)));
   return (
-    <FormDialog
+    <SealDialog<TakeOutValues>
       title={seal ? `申请印章外带：${seal.name}` : '申请印章外带'}
       open={seal !== null}
       okText="提交申请"
@@ -144,38 +169,32 @@ function TakeOutModal({ seal, onClose }: { seal: SealRow | null; onClose: () => 
         />
       }
       onClose={onClose}
+      name="requestTakeOut"
+      initialValues={{ returnBy: dayjs().add(1, 'day').hour(17).minute(0).second(0) }}
+      onFinish={(values) =>
+        seal &&
+        request.mutate({
+          sealId: seal.id,
+          reason: values.reason,
+          destination: values.destination?.trim() || undefined,
+          returnBy: values.returnBy.format(),
+        })
+      }
     >
-      <Form<TakeOutValues>
-        form={form}
-        name="requestTakeOut"
-        layout="vertical"
-        preserve={false}
-        initialValues={{ returnBy: dayjs().add(1, 'day').hour(17).minute(0).second(0) }}
-        onFinish={(values) =>
-          seal &&
-          request.mutate({
-            sealId: seal.id,
-            reason: values.reason,
-            destination: values.destination?.trim() || undefined,
-            returnBy: values.returnBy.format(),
-          })
-        }
+      <Form.Item
+        label="需带出的特殊情况"
+        name="reason"
+        rules={[{ required: true, whitespace: true, message: '请说明带出的特殊情况' }]}
       >
-        <Form.Item
-          label="需带出的特殊情况"
-          name="reason"
-          rules={[{ required: true, whitespace: true, message: '请说明带出的特殊情况' }]}
-        >
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item label="去向" name="destination">
-          <Input />
-        </Form.Item>
-        <Form.Item label="归还期限" name="returnBy" rules={[{ required: true, message: '请选择归还期限' }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
-        </Form.Item>
-      </Form>
-    </FormDialog>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item label="去向" name="destination">
+        <Input />
+      </Form.Item>
+      <Form.Item label="归还期限" name="returnBy" rules={[{ required: true, message: '请选择归还期限' }]}>
+        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+      </Form.Item>
+    </SealDialog>
   );
 }
 
@@ -214,7 +233,7 @@ function EndSealModal({
   const labels = endings[ending?.kind ?? 'retire'];
   const seconds = (ending?.seal.approvers ?? []).filter((approver) => approver.id !== me?.id);
   return (
-    <FormDialog
+    <SealDialog<EndValues>
       title={ending ? `${labels.title}：${ending.seal.name}` : labels.title}
       open={ending !== null}
       okText="提交，待审批人确认"
@@ -238,36 +257,30 @@ function EndSealModal({
         propose.reset();
         onClose();
       }}
+      name="endSeal"
+      onFinish={(values) =>
+        ending && propose.mutate({ sealId: ending.seal.id, type: ending.kind, ...values })
+      }
     >
-      <Form<EndValues>
-        form={form}
-        name="endSeal"
-        layout="vertical"
-        preserve={false}
-        onFinish={(values) =>
-          ending && propose.mutate({ sealId: ending.seal.id, type: ending.kind, ...values })
-        }
+      <Form.Item
+        label="确认的审批人"
+        name="approvedBy"
+        extra="本印章的另一名审批人（不能是本人），须由其本人确认"
+        rules={[{ required: true, message: '请选择另一名审批人' }]}
       >
-        <Form.Item
-          label="确认的审批人"
-          name="approvedBy"
-          extra="本印章的另一名审批人（不能是本人），须由其本人确认"
-          rules={[{ required: true, message: '请选择另一名审批人' }]}
-        >
-          <Select
-            options={seconds.map((approver) => ({ value: approver.id, label: approver.displayName }))}
-            notFoundContent="本印章没有其他审批人，请先补充审批人"
-          />
-        </Form.Item>
-        <Form.Item
-          label={ending?.kind === 'destroy' ? '销毁理由' : '停用理由'}
-          name="reason"
-          rules={[{ required: true, whitespace: true, message: '请填写理由' }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
-      </Form>
-    </FormDialog>
+        <Select
+          options={seconds.map((approver) => ({ value: approver.id, label: approver.displayName }))}
+          notFoundContent="本印章没有其他审批人，请先补充审批人"
+        />
+      </Form.Item>
+      <Form.Item
+        label={ending?.kind === 'destroy' ? '销毁理由' : '停用理由'}
+        name="reason"
+        rules={[{ required: true, whitespace: true, message: '请填写理由' }]}
+      >
+        <Input.TextArea rows={3} maxLength={500} showCount />
+      </Form.Item>
+    </SealDialog>
   );
 }
 
@@ -301,7 +314,7 @@ function RegisterSealModal({
   const register = useMutation(trpc.seals.register.mutationOptions(saved(onClose)));
   const local = people.filter((person) => person.jurisdictionCode === community);
   return (
-    <FormDialog
+    <SealDialog<RegisterValues>
       title="登记印章"
       open={open}
       okText="登记"
@@ -309,66 +322,60 @@ function RegisterSealModal({
       form={form}
       problems={problems}
       onClose={onClose}
+      name="registerSeal"
+      onFinish={(values) =>
+        register.mutate({
+          community,
+          name: values.name,
+          owner: { kind: values.ownerKind as 'residents-committee', name: values.ownerName },
+          custodianId: values.custodianId,
+          storagePlace: values.storagePlace,
+          approverIds: values.approverIds,
+        })
+      }
     >
-      <Form<RegisterValues>
-        form={form}
-        name="registerSeal"
-        layout="vertical"
-        preserve={false}
-        onFinish={(values) =>
-          register.mutate({
-            community,
-            name: values.name,
-            owner: { kind: values.ownerKind as 'residents-committee', name: values.ownerName },
-            custodianId: values.custodianId,
-            storagePlace: values.storagePlace,
-            approverIds: values.approverIds,
-          })
-        }
+      <Form.Item
+        label="印章名称（印文）"
+        name="name"
+        rules={[{ required: true, whitespace: true, message: '请输入印章名称' }]}
       >
+        <Input />
+      </Form.Item>
+      <Space.Compact style={{ width: '100%' }}>
         <Form.Item
-          label="印章名称（印文）"
-          name="name"
-          rules={[{ required: true, whitespace: true, message: '请输入印章名称' }]}
+          name="ownerKind"
+          rules={[{ required: true, message: '请选择所属组织类别' }]}
+          style={{ width: '40%' }}
         >
-          <Input />
-        </Form.Item>
-        <Space.Compact style={{ width: '100%' }}>
-          <Form.Item
-            name="ownerKind"
-            rules={[{ required: true, message: '请选择所属组织类别' }]}
-            style={{ width: '40%' }}
-          >
-            <Select placeholder="所属组织类别" options={optionsOf(sealOwnerKindLabels)} />
-          </Form.Item>
-          <Form.Item
-            name="ownerName"
-            rules={[{ required: true, whitespace: true, message: '请输入所属组织' }]}
-            style={{ width: '60%' }}
-          >
-            <Input placeholder="所属组织名称" />
-          </Form.Item>
-        </Space.Compact>
-        <Form.Item label="保管人" name="custodianId" rules={[{ required: true, message: '请选择保管人' }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={personOptions(local)} />
+          <Select placeholder="所属组织类别" options={optionsOf(sealOwnerKindLabels)} />
         </Form.Item>
         <Form.Item
-          label="固定存放地点"
-          name="storagePlace"
-          rules={[{ required: true, whitespace: true, message: '请输入存放地点' }]}
+          name="ownerName"
+          rules={[{ required: true, whitespace: true, message: '请输入所属组织' }]}
+          style={{ width: '60%' }}
         >
-          <Input />
+          <Input placeholder="所属组织名称" />
         </Form.Item>
-        <Form.Item
-          label="审批人"
-          name="approverIds"
-          extra="按印章使用制度指定，至少一人"
-          rules={[{ required: true, message: '请至少指定一名审批人' }]}
-        >
-          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={personOptions(local)} />
-        </Form.Item>
-      </Form>
-    </FormDialog>
+      </Space.Compact>
+      <Form.Item label="保管人" name="custodianId" rules={[{ required: true, message: '请选择保管人' }]}>
+        <Select showSearch={{ optionFilterProp: 'label' }} options={personOptions(local)} />
+      </Form.Item>
+      <Form.Item
+        label="固定存放地点"
+        name="storagePlace"
+        rules={[{ required: true, whitespace: true, message: '请输入存放地点' }]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item
+        label="审批人"
+        name="approverIds"
+        extra="按印章使用制度指定，至少一人"
+        rules={[{ required: true, message: '请至少指定一名审批人' }]}
+      >
+        <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={personOptions(local)} />
+      </Form.Item>
+    </SealDialog>
   );
 }
 
@@ -396,7 +403,7 @@ function ApproversModal({
   );
   const local = people.filter((person) => person.jurisdictionCode === community);
   return (
-    <FormDialog
+    <SealDialog<ApproversValues>
       title={seal ? `变更审批人：${seal.name}` : '变更审批人'}
       open={seal !== null}
       okText="保存"
@@ -407,32 +414,26 @@ function ApproversModal({
         change.reset();
         onClose();
       }}
+      name="sealApprovers"
+      initialValues={{ approverIds: seal?.approvers.map((approver) => approver.id) ?? [] }}
+      onFinish={(values) => seal && change.mutate({ sealId: seal.id, ...values })}
     >
-      <Form<ApproversValues>
-        form={form}
-        name="sealApprovers"
-        layout="vertical"
-        preserve={false}
-        initialValues={{ approverIds: seal?.approvers.map((approver) => approver.id) ?? [] }}
-        onFinish={(values) => seal && change.mutate({ sealId: seal.id, ...values })}
+      <Form.Item
+        label="审批人"
+        name="approverIds"
+        extra="按印章使用制度指定，至少一人；保管人不能是唯一的审批人。已审批的申请不受影响。"
+        rules={[{ required: true, message: '请至少指定一名审批人' }]}
       >
-        <Form.Item
-          label="审批人"
-          name="approverIds"
-          extra="按印章使用制度指定，至少一人；保管人不能是唯一的审批人。已审批的申请不受影响。"
-          rules={[{ required: true, message: '请至少指定一名审批人' }]}
-        >
-          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={personOptions(local)} />
-        </Form.Item>
-        <Form.Item
-          label="变更理由"
-          name="reason"
-          rules={[{ required: true, whitespace: true, message: '请填写变更理由' }]}
-        >
-          <Input placeholder="如：居委会换届，按新的印章使用制度指定" />
-        </Form.Item>
-      </Form>
-    </FormDialog>
+        <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={personOptions(local)} />
+      </Form.Item>
+      <Form.Item
+        label="变更理由"
+        name="reason"
+        rules={[{ required: true, whitespace: true, message: '请填写变更理由' }]}
+      >
+        <Input placeholder="如：居委会换届，按新的印章使用制度指定" />
+      </Form.Item>
+    </SealDialog>
   );
 }
 

@@ -3,10 +3,10 @@ import { AuditOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Breadcrumb, Button, Card, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { Result } from '../../components/OnDemand.js';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { LoadFailed } from '../../components/LoadFailed.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { errorCode, type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { Catalogue } from './Catalogue.js';
 import { supervisingBodyLabels } from './labels.js';
 import { CANNOT_START_HANDOVER, formatTime, useCanStartHandover, useCanWrite } from './shared.js';
@@ -112,23 +112,14 @@ const tabKeys = ['catalogue', 'lending', 'destructions', 'seals', 'handovers', '
 
 export default function CommunityArchivesPage() {
   const { code = '' } = useParams();
-  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const canWrite = useCanWrite();
   const community = useQuery(trpc.communities.get.queryOptions({ code }));
   const tab = tabKeys.find((key) => key === params.get('tab')) ?? 'catalogue';
 
   if (community.isPending) return <Skeleton active />;
-  if (community.isError) {
-    const failure = errorCode(community.error);
-    return (
-      <Result
-        status={failure === 'NOT_FOUND' ? '404' : failure === 'FORBIDDEN' ? '403' : 'error'}
-        title={errorMessage(community.error)}
-        extra={<Button onClick={() => navigate('/archives')}>返回</Button>}
-      />
-    );
-  }
+  if (community.isError)
+    return <LoadFailed error={community.error} back={{ to: '/archives', label: '返回' }} />;
   const record = community.data;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">

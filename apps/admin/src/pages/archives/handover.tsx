@@ -25,9 +25,9 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Result } from '../../components/OnDemand.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
 import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
-import { errorCode, queryClient, type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { queryClient, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import './handover-print.css';
 import { handoverConditionLabels, handoverItemKindLabels, optionsOf, UNCHECKED } from './labels.js';
 
@@ -204,15 +204,7 @@ export default function HandoverPage() {
   const [problemItem, setProblemItem] = useState<HandoverItem | null>(null);
 
   if (detail.isPending) return <Skeleton active />;
-  if (detail.isError) {
-    const failure = errorCode(detail.error);
-    return (
-      <Result
-        status={failure === 'NOT_FOUND' ? '404' : failure === 'FORBIDDEN' ? '403' : 'error'}
-        title={errorMessage(detail.error)}
-      />
-    );
-  }
+  if (detail.isError) return <LoadFailed error={detail.error} />;
   const handover = detail.data;
   const myId = me.data?.id;
   const isParty = [handover.leaver.id, handover.successor.id, handover.supervisor.id].includes(myId ?? '');

@@ -3,10 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Breadcrumb, Button, Descriptions, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Result } from '../../components/OnDemand.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
+import { PageHeading } from '../../components/PageHeading.js';
 import { downloadJson } from '../../lib/download.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
-import { errorCode, queryClient, trpc } from '../../lib/trpc.js';
+import { queryClient, trpc } from '../../lib/trpc.js';
 import { FactsForm } from './FactsForm.js';
 
 export default function CommunityPage() {
@@ -29,16 +30,8 @@ export default function CommunityPage() {
   };
 
   if (community.isPending) return <Skeleton active />;
-  if (community.isError) {
-    const code = errorCode(community.error);
-    return (
-      <Result
-        status={code === 'NOT_FOUND' ? '404' : code === 'FORBIDDEN' ? '403' : 'error'}
-        title={errorMessage(community.error)}
-        extra={<Button onClick={() => navigate('/communities')}>返回社区列表</Button>}
-      />
-    );
-  }
+  if (community.isError)
+    return <LoadFailed error={community.error} back={{ to: '/communities', label: '返回社区列表' }} />;
   const record = community.data;
   const parent = record.path.at(-1);
   const readOnly = me.data?.role === 'auditor';
@@ -58,18 +51,7 @@ export default function CommunityPage() {
           { title: record.name },
         ]}
       />
-      <div
-        style={{
-          display: 'flex',
-          justifyContent: 'space-between',
-          alignItems: 'center',
-          flexWrap: 'wrap',
-          gap: 8,
-        }}
-      >
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {record.name}
-        </Typography.Title>
+      <PageHeading title={record.name}>
         <Space>
           <Button icon={<SafetyCertificateOutlined />} onClick={() => navigate(`/compliance/${record.code}`)}>
             合规检查
@@ -86,7 +68,7 @@ export default function CommunityPage() {
             下载快照（JSON）
           </Button>
         </Space>
-      </div>
+      </PageHeading>
       <Descriptions
         size="small"
         bordered

@@ -21,9 +21,9 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { Result } from '../../components/OnDemand.js';
-import { errorMessage } from '../../lib/fieldErrors.js';
-import { errorCode, type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { LoadFailed } from '../../components/LoadFailed.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { ArticleText, citationLabel, ExplanationView, formatQuantity, quantityLabels } from './explain.js';
 import {
   missesCommunityFacts,
@@ -142,16 +142,8 @@ export default function CommunityCompliancePage() {
   const report = useQuery(trpc.compliance.community.queryOptions({ code, ...(asOf ? { asOf } : {}) }));
 
   if (report.isPending) return <Skeleton active />;
-  if (report.isError) {
-    const status = errorCode(report.error);
-    return (
-      <Result
-        status={status === 'NOT_FOUND' ? '404' : status === 'FORBIDDEN' ? '403' : 'error'}
-        title={errorMessage(report.error)}
-        extra={<Button onClick={() => navigate('/compliance')}>返回合规概览</Button>}
-      />
-    );
-  }
+  if (report.isError)
+    return <LoadFailed error={report.error} back={{ to: '/compliance', label: '返回合规概览' }} />;
   const data = report.data;
   const packNames = Object.fromEntries(data.jurisdictions.map((j) => [j.code, j.name]));
   const byDocument = data.documents.map((document) => ({
@@ -173,18 +165,7 @@ export default function CommunityCompliancePage() {
           { title: data.community.name },
         ]}
       />
-      <div
-        style={{
-          display: 'flex',
-          justifyContent: 'space-between',
-          alignItems: 'center',
-          flexWrap: 'wrap',
-          gap: 8,
-        }}
-      >
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {data.community.name} · 合规检查
-        </Typography.Title>
+      <PageHeading title={<>{data.community.name} · 合规检查</>}>
         <Space wrap>
           <span>评估日期</span>
           <DatePicker
@@ -197,7 +178,7 @@ export default function CommunityCompliancePage() {
           />
           <Button onClick={() => navigate(`/communities/${data.community.code}`)}>查看与编辑社区数据</Button>
         </Space>
-      </div>
+      </PageHeading>
       <Typography.Text type="secondary">
         适用政策：{data.jurisdictions.map((j) => `${j.name}（${j.code}）`).join(' → ')}；社区数据截至{' '}
         {data.factsAsOf}

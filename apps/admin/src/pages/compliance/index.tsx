@@ -23,6 +23,7 @@ import { useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ExportButton } from '../../components/ExportButton.js';
 import { Result } from '../../components/OnDemand.js';
+import { PageHeading } from '../../components/PageHeading.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { errorCode, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { type BarChartOption, EChart } from './EChart.js';
@@ -279,20 +280,9 @@ export default function ComplianceDashboardPage() {
           { title: data.node.name },
         ]}
       />
-      <div
-        style={{
-          display: 'flex',
-          justifyContent: 'space-between',
-          alignItems: 'center',
-          flexWrap: 'wrap',
-          gap: 8,
-        }}
-      >
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {data.node.name} · 合规概览
-        </Typography.Title>
+      <PageHeading title={<>{data.node.name} · 合规概览</>}>
         <NodePicker onPick={goNode} />
-      </div>
+      </PageHeading>
       <Card size="small">
         <Row gutter={16}>
           <Col xs={12} md={6}>

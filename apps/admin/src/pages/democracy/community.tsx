@@ -20,6 +20,7 @@ import {
 } from '@shequ/democracy/labels';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Descriptions, List, Space, Tabs, Tag, Timeline, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
@@ -41,6 +42,21 @@ const deadlineLabels: Record<View['deadlines'][number]['kind'], string> = {
   'charter-filing': '章程公约备案',
   'term-end': '任期届满',
 };
+
+/** A record's rows (outcomes, candidates, members) in a small list, each row's parts side by side, wrapping on a phone. */
+function RowsList<T>({ rows, row }: { rows: T[]; row: (item: T) => ReactNode }) {
+  return (
+    <List
+      size="small"
+      dataSource={rows}
+      renderItem={(item) => (
+        <List.Item>
+          <Space wrap>{row(item)}</Space>
+        </List.Item>
+      )}
+    />
+  );
+}
 
 function Deadlines({ view }: { view: View }) {
   return (
@@ -232,23 +248,20 @@ function Consultations({ view, code }: { view: View; code: string }) {
               {`参与：${c.parties.join('、')}；通报：${c.noticeOn ?? '未记录'}`}
             </Typography.Text>
           </Space>
-          <List
-            size="small"
-            dataSource={c.outcomes}
-            renderItem={(o) => (
-              <List.Item>
-                <Space wrap>
-                  <span>{o.text}</span>
-                  <Tag>{o.owner}</Tag>
-                  {o.doneOn ? (
-                    <Tag color={o.disclosedOn ? 'green' : 'orange'}>
-                      {o.disclosedOn ? `已落实并公开 ${o.disclosedOn}` : `已落实 ${o.doneOn}，待公开`}
-                    </Tag>
-                  ) : (
-                    <Tag color={o.dueOn < view.asOf ? 'red' : 'blue'}>{`${o.dueOn} 前落实`}</Tag>
-                  )}
-                </Space>
-              </List.Item>
+          <RowsList
+            rows={c.outcomes}
+            row={(o) => (
+              <>
+                <span>{o.text}</span>
+                <Tag>{o.owner}</Tag>
+                {o.doneOn ? (
+                  <Tag color={o.disclosedOn ? 'green' : 'orange'}>
+                    {o.disclosedOn ? `已落实并公开 ${o.disclosedOn}` : `已落实 ${o.doneOn}，待公开`}
+                  </Tag>
+                ) : (
+                  <Tag color={o.dueOn < view.asOf ? 'red' : 'blue'}>{`${o.dueOn} 前落实`}</Tag>
+                )}
+              </>
             )}
           />
         </Card>
@@ -285,18 +298,15 @@ function Elections({ view, code }: { view: View; code: string }) {
             </Tag>
             <Typography.Text type="secondary">{`应选 ${e.seats} 人，参加投票 ${e.votesCast} 人`}</Typography.Text>
           </Space>
-          <List
-            size="small"
-            dataSource={[...e.candidates].sort((a, b) => b.votes - a.votes)}
-            renderItem={(c) => (
-              <List.Item>
-                <Space wrap>
-                  <span>{c.name}</span>
-                  <Tag>{electedPostLabels[c.post]}</Tag>
-                  <span>{`${c.votes} 票`}</span>
-                  {c.elected && <Tag color="green">当选</Tag>}
-                </Space>
-              </List.Item>
+          <RowsList
+            rows={[...e.candidates].sort((a, b) => b.votes - a.votes)}
+            row={(c) => (
+              <>
+                <span>{c.name}</span>
+                <Tag>{electedPostLabels[c.post]}</Tag>
+                <span>{`${c.votes} 票`}</span>
+                {c.elected && <Tag color="green">当选</Tag>}
+              </>
             )}
           />
         </Card>
@@ -330,19 +340,14 @@ function Deliberation({ view, code }: { view: View; code: string }) {
               {b.rulesAdoptedOn ? `议事规则 ${b.rulesAdoptedOn} 制定` : '尚未制定议事规则'}
             </Tag>
           </Space>
-          <List
-            size="small"
-            dataSource={b.members}
-            renderItem={(m) => (
-              <List.Item>
-                <Space wrap>
-                  <span>{m.name}</span>
-                  <Tag>{deliberationSectorLabels[m.sector]}</Tag>
-                  <Typography.Text type="secondary">
-                    {deliberationSelectionLabels[m.selection]}
-                  </Typography.Text>
-                </Space>
-              </List.Item>
+          <RowsList
+            rows={b.members}
+            row={(m) => (
+              <>
+                <span>{m.name}</span>
+                <Tag>{deliberationSectorLabels[m.sector]}</Tag>
+                <Typography.Text type="secondary">{deliberationSelectionLabels[m.selection]}</Typography.Text>
+              </>
             )}
           />
         </Card>

@@ -123,6 +123,8 @@ export function RecordDialog({
   testId,
   noun,
   editText = '修改',
+  addVerb = '登记',
+  okText = '保存',
   record,
   pending,
   children,
@@ -130,10 +132,14 @@ export function RecordDialog({
   editing: boolean;
   /** `<testId>-new` or `<testId>-edit` on the button. */
   testId: string;
-  /** What the record is called: the button and title read 登记<noun> and 修改<noun>. */
+  /** What the record is called: the button and title read 登记<noun> (see `addVerb`) and 修改<noun>. */
   noun: string;
   /** The edit button's text, 修改 unless given. */
   editText?: string;
+  /** What adding a record is called, 登记 unless given: the new button and its dialog read <addVerb><noun>. */
+  addVerb?: string;
+  /** The dialog's OK button, 保存 unless given. */
+  okText?: string;
   /** The dialog's open state, its form and the server's problems, as `useRecordForm` gives them. */
   record: {
     dialog: ReturnType<typeof useDialog>;
@@ -152,12 +158,12 @@ export function RecordDialog({
         onClick={dialog.show}
         data-testid={editing ? `${testId}-edit` : `${testId}-new`}
       >
-        {editing ? editText : `登记${noun}`}
+        {editing ? editText : `${addVerb}${noun}`}
       </Button>
       <FormDialog
-        title={editing ? `修改${noun}` : `登记${noun}`}
+        title={editing ? `修改${noun}` : `${addVerb}${noun}`}
         open={dialog.open}
-        okText="保存"
+        okText={okText}
         pending={pending}
         form={form}
         problems={problems}

@@ -11,7 +11,7 @@ import { canWrite } from '@shequ/domain/roles';
 import { maySeePersonalData, peopleUnitKindLabels } from '@shequ/people/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Checkbox, Modal, Select, Skeleton, Space } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { FileButton } from '../../components/FileButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
@@ -76,6 +76,77 @@ function ImportResultModal({
 
 const unitKindLabels: Record<UnitKind, string> = peopleUnitKindLabels;
 
+/**
+ * An import's answer, kept for `ImportResultModal`; one that wrote reloads the registers, and a request
+ * the server refused as a whole is said in a message.
+ */
+function useImportOutcome() {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [result, setResult] = useState<Outcome | null>(null);
+  return {
+    result,
+    close: () => setResult(null),
+    handlers: {
+      onSuccess: (outcome: Outcome['outcome'], input: { fileName: string; dryRun?: boolean }) => {
+        setResult({ fileName: input.fileName, outcome, dryRun: input.dryRun === true });
+        if (outcome.ok && !outcome.dryRun)
+          void queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() });
+      },
+      onError: (error: unknown) => void message.error(errorMessage(error)),
+    },
+  };
+}
+
+/** The role that is signed in: whether it may import, and whether it may export numbers in full. */
+function useSheetRights() {
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const role = me.data?.role;
+  return {
+    writes: role !== undefined && canWrite(role),
+    seesInFull: role !== undefined && maySeePersonalData(role),
+  };
+}
+
+/**
+ * The import button for an .xlsx/.csv sheet and, unless `checkOnly` is off, 只检查不写入 (check only)
+ * beside it: a list, so that each stands in its own place of the surrounding `Space`.
+ */
+function useSheetImport({
+  label,
+  loading,
+  checkOnly = true,
+  onUpload,
+}: {
+  label: string;
+  loading: boolean;
+  checkOnly?: boolean;
+  onUpload: (upload: { fileName: string; contentBase64: string; dryRun?: boolean }) => void;
+}): ReactNode[] {
+  const [dryRun, setDryRun] = useState(false);
+  const button = (
+    <FileButton
+      key="import"
+      accept=".xlsx,.csv"
+      icon={<UploadOutlined />}
+      loading={loading}
+      onFile={async (file) => {
+        const upload = { fileName: file.name, contentBase64: await readAsBase64(file) };
+        onUpload(checkOnly ? { ...upload, dryRun } : upload);
+      }}
+    >
+      {label}
+    </FileButton>
+  );
+  if (!checkOnly) return [button];
+  return [
+    button,
+    <Checkbox key="check-only" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>
+      只检查不写入
+    </Checkbox>,
+  ];
+}
+
 /** One community's (or street's) grids, buildings, resident groups, representatives or property-service areas in and out of Excel. */
 export function UnitSpreadsheet({
   under,
@@ -84,22 +155,16 @@ export function UnitSpreadsheet({
   under: string;
   initialKind?: UnitKind;
 }) {
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const me = useQuery(trpc.auth.me.queryOptions());
+  const { writes } = useSheetRights();
   const [kind, setKind] = useState<UnitKind>(initialKind);
-  const [result, setResult] = useState<Outcome | null>(null);
-  const importUnits = useMutation(
-    trpc.spreadsheets.importUnits.mutationOptions({
-      onSuccess: (outcome, input) => {
-        setResult({ fileName: input.fileName, outcome, dryRun: input.dryRun === true });
-        if (outcome.ok && !outcome.dryRun)
-          void queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() });
-      },
-      onError: (error) => void message.error(errorMessage(error)),
-    }),
-  );
-  const role = me.data?.role;
+  const outcome = useImportOutcome();
+  const importUnits = useMutation(trpc.spreadsheets.importUnits.mutationOptions(outcome.handlers));
+  const sheetImport = useSheetImport({
+    label: `导入${unitKindLabels[kind]}`,
+    loading: importUnits.isPending,
+    checkOnly: false,
+    onUpload: (upload) => importUnits.mutate({ kind, ...upload }),
+  });
   return (
     <Space wrap>
       <Select<UnitKind>
@@ -112,119 +177,58 @@ export function UnitSpreadsheet({
           label: unitKindLabels[k],
         }))}
       />
-      {role !== undefined && canWrite(role) && (
-        <FileButton
-          accept=".xlsx,.csv"
-          icon={<UploadOutlined />}
-          loading={importUnits.isPending}
-          onFile={async (file) => {
-            importUnits.mutate({ kind, fileName: file.name, contentBase64: await readAsBase64(file) });
-          }}
-        >
-          导入{unitKindLabels[kind]}
-        </FileButton>
-      )}
+      {writes && sheetImport}
       <ExportButton load={() => trpcClient.spreadsheets.exportUnits.query({ under, kind })} />
-      <ImportResultModal result={result} what={`个${unitKindLabels[kind]}`} onClose={() => setResult(null)} />
+      <ImportResultModal result={outcome.result} what={`个${unitKindLabels[kind]}`} onClose={outcome.close} />
     </Space>
   );
 }
 
 export function RosterSpreadsheet({ filter }: { filter: RosterFilter }) {
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const me = useQuery(trpc.auth.me.queryOptions());
-  const [dryRun, setDryRun] = useState(false);
-  const [result, setResult] = useState<Outcome | null>(null);
-  const importWorkers = useMutation(
-    trpc.spreadsheets.importWorkers.mutationOptions({
-      onSuccess: (outcome, input) => {
-        setResult({ fileName: input.fileName, outcome, dryRun: input.dryRun === true });
-        if (outcome.ok && !outcome.dryRun)
-          void queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() });
-      },
-      onError: (error) => void message.error(errorMessage(error)),
-    }),
-  );
-  const role = me.data?.role;
-  const writes = role !== undefined && canWrite(role);
+  const { writes, seesInFull } = useSheetRights();
+  const outcome = useImportOutcome();
+  const importWorkers = useMutation(trpc.spreadsheets.importWorkers.mutationOptions(outcome.handlers));
+  const sheetImport = useSheetImport({
+    label: '导入花名册',
+    loading: importWorkers.isPending,
+    onUpload: importWorkers.mutate,
+  });
   return (
     <Space wrap>
-      {writes && (
-        <FileButton
-          accept=".xlsx,.csv"
-          icon={<UploadOutlined />}
-          loading={importWorkers.isPending}
-          onFile={async (file) => {
-            importWorkers.mutate({ fileName: file.name, contentBase64: await readAsBase64(file), dryRun });
-          }}
-        >
-          导入花名册
-        </FileButton>
-      )}
-      {writes && (
-        <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>
-          只检查不写入
-        </Checkbox>
-      )}
+      {writes && sheetImport}
       <ExportButton load={() => trpcClient.spreadsheets.exportWorkers.query(filter)} />
-      {role !== undefined && maySeePersonalData(role) && (
+      {seesInFull && (
         <ExportButton load={() => trpcClient.spreadsheets.exportWorkers.query({ ...filter, full: true })}>
           导出（完整号码）
         </ExportButton>
       )}
-      <ImportResultModal result={result} what="名工作者" onClose={() => setResult(null)} />
+      <ImportResultModal result={outcome.result} what="名工作者" onClose={outcome.close} />
     </Space>
   );
 }
 
 /** The committees with their members in and out of Excel, a row a member. */
 export function CommitteeSpreadsheet({ under }: { under: string }) {
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const me = useQuery(trpc.auth.me.queryOptions());
-  const [dryRun, setDryRun] = useState(false);
-  const [result, setResult] = useState<Outcome | null>(null);
-  const importCommittees = useMutation(
-    trpc.spreadsheets.importCommittees.mutationOptions({
-      onSuccess: (outcome, input) => {
-        setResult({ fileName: input.fileName, outcome, dryRun: input.dryRun === true });
-        if (outcome.ok && !outcome.dryRun)
-          void queryClient.invalidateQueries({ queryKey: trpc.people.pathKey() });
-      },
-      onError: (error) => void message.error(errorMessage(error)),
-    }),
-  );
-  const role = me.data?.role;
-  const writes = role !== undefined && canWrite(role);
+  const { writes, seesInFull } = useSheetRights();
+  const outcome = useImportOutcome();
+  const importCommittees = useMutation(trpc.spreadsheets.importCommittees.mutationOptions(outcome.handlers));
+  const sheetImport = useSheetImport({
+    label: '导入委员会及成员',
+    loading: importCommittees.isPending,
+    onUpload: importCommittees.mutate,
+  });
   return (
     <Space wrap data-testid="committee-spreadsheet">
-      {writes && (
-        <FileButton
-          accept=".xlsx,.csv"
-          icon={<UploadOutlined />}
-          loading={importCommittees.isPending}
-          onFile={async (file) => {
-            importCommittees.mutate({ fileName: file.name, contentBase64: await readAsBase64(file), dryRun });
-          }}
-        >
-          导入委员会及成员
-        </FileButton>
-      )}
-      {writes && (
-        <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>
-          只检查不写入
-        </Checkbox>
-      )}
+      {writes && sheetImport}
       <ExportButton load={() => trpcClient.spreadsheets.exportCommittees.query({ under })}>
         导出委员会及成员
       </ExportButton>
-      {role !== undefined && maySeePersonalData(role) && (
+      {seesInFull && (
         <ExportButton load={() => trpcClient.spreadsheets.exportCommittees.query({ under, full: true })}>
           导出委员会（完整号码）
         </ExportButton>
       )}
-      <ImportResultModal result={result} what="个委员会" onClose={() => setResult(null)} />
+      <ImportResultModal result={outcome.result} what="个委员会" onClose={outcome.close} />
     </Space>
   );
 }

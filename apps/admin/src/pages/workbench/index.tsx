@@ -79,6 +79,49 @@ function EntryText({ title, description }: { title: ReactNode; description?: Rea
   );
 }
 
+/** An entry with its title and, under it, its facts side by side (wrapping on a phone); `open` links to where it is dealt with. */
+function FactsEntry({
+  title,
+  open,
+  actions = [],
+  children,
+}: {
+  title: ReactNode;
+  open?: { to: string; label: ReactNode };
+  actions?: ReactNode[];
+  children: ReactNode;
+}) {
+  const openLink = open
+    ? [
+        <Link key="open" to={open.to}>
+          {open.label}
+        </Link>,
+      ]
+    : [];
+  return (
+    <Entry actions={[...openLink, ...actions]}>
+      <EntryText
+        title={title}
+        description={
+          <Space size={[12, 0]} wrap>
+            {children}
+          </Space>
+        }
+      />
+    </Entry>
+  );
+}
+
+/** A title led by a coloured tag saying what kind of entry it is. */
+function TaggedTitle({ color, tag, children }: { color: string; tag: ReactNode; children: ReactNode }) {
+  return (
+    <Space size={4} wrap>
+      <Tag color={color}>{tag}</Tag>
+      {children}
+    </Space>
+  );
+}
+
 function Section({
   title,
   count,
@@ -131,11 +174,28 @@ function Section({
   );
 }
 
-function RemindButton({
-  subject,
+type RemindSubject = { kind: 'loan'; loanId: string } | { kind: 'seal'; requestId: string };
+
+/** A section that lists entries, `testId` on the list. */
+function ListSection({
+  testId,
+  children,
+  ...section
 }: {
-  subject: { kind: 'loan'; loanId: string } | { kind: 'seal'; requestId: string };
+  title: string;
+  count: number;
+  more?: ReactNode;
+  testId: string;
+  children: ReactNode;
 }) {
+  return (
+    <Section {...section}>
+      <EntryList data-testid={testId}>{children}</EntryList>
+    </Section>
+  );
+}
+
+function RemindButton({ subject }: { subject: RemindSubject }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const remind = useMutation(
@@ -154,6 +214,34 @@ function RemindButton({
   );
 }
 
+/** An overdue loan or seal: what kind, a link to it, its facts, and 催还 when the person may remind. */
+function OverdueEntry({
+  tag,
+  to,
+  name,
+  remind,
+  children,
+}: {
+  tag: string;
+  to: string;
+  name: string;
+  remind: RemindSubject | false;
+  children: ReactNode;
+}) {
+  return (
+    <FactsEntry
+      title={
+        <TaggedTitle color="red" tag={tag}>
+          <Link to={to}>{name}</Link>
+        </TaggedTitle>
+      }
+      actions={remind ? [<RemindButton key="remind" subject={remind} />] : []}
+    >
+      {children}
+    </FactsEntry>
+  );
+}
+
 function reminded(at: string | null): ReactNode {
   return at ? <Quiet>上次催还 {formatTime(at)}</Quiet> : null;
 }
@@ -161,64 +249,41 @@ function reminded(at: string | null): ReactNode {
 function Overdue({ data }: { data: Workbench }) {
   const count = data.overdueLoans.length + data.overdueSeals.length;
   return (
-    <Section title="逾期未还" count={count} more={<Link to="/archives/overdue">逾期清单</Link>}>
-      <EntryList data-testid="workbench-overdue">
-        {data.overdueLoans.map((loan) => (
-          <Entry
-            key={loan.id}
-            actions={
-              loan.canRemind
-                ? [<RemindButton key="remind" subject={{ kind: 'loan', loanId: loan.id }} />]
-                : []
-            }
-          >
-            <EntryText
-              title={
-                <Space size={4} wrap>
-                  <Tag color="red">借阅逾期</Tag>
-                  <Link to={`/archives/${loan.communityCode}?tab=loans`}>{loan.title}</Link>
-                </Space>
-              }
-              description={
-                <Space size={[12, 0]} wrap>
-                  <span>借阅人 {loan.borrower}</span>
-                  <span>应还 {loan.dueOn}</span>
-                  <span>{loan.communityName ?? loan.communityCode}</span>
-                  {reminded(loan.lastRemindedAt)}
-                </Space>
-              }
-            />
-          </Entry>
-        ))}
-        {data.overdueSeals.map((seal) => (
-          <Entry
-            key={seal.id}
-            actions={
-              seal.canRemind
-                ? [<RemindButton key="remind" subject={{ kind: 'seal', requestId: seal.id }} />]
-                : []
-            }
-          >
-            <EntryText
-              title={
-                <Space size={4} wrap>
-                  <Tag color="red">印章逾期未还</Tag>
-                  <Link to={`/archives/${seal.communityCode}?tab=seals`}>{seal.sealName}</Link>
-                </Space>
-              }
-              description={
-                <Space size={[12, 0]} wrap>
-                  <span>带出人 {seal.requesterName ?? '—'}</span>
-                  <span>应于 {formatTime(seal.returnBy)} 前归还</span>
-                  <span>{seal.communityName ?? seal.communityCode}</span>
-                  {reminded(seal.lastRemindedAt)}
-                </Space>
-              }
-            />
-          </Entry>
-        ))}
-      </EntryList>
-    </Section>
+    <ListSection
+      title="逾期未还"
+      count={count}
+      more={<Link to="/archives/overdue">逾期清单</Link>}
+      testId="workbench-overdue"
+    >
+      {data.overdueLoans.map((loan) => (
+        <OverdueEntry
+          key={loan.id}
+          tag="借阅逾期"
+          to={`/archives/${loan.communityCode}?tab=loans`}
+          name={loan.title}
+          remind={loan.canRemind && { kind: 'loan', loanId: loan.id }}
+        >
+          <span>借阅人 {loan.borrower}</span>
+          <span>应还 {loan.dueOn}</span>
+          <span>{loan.communityName ?? loan.communityCode}</span>
+          {reminded(loan.lastRemindedAt)}
+        </OverdueEntry>
+      ))}
+      {data.overdueSeals.map((seal) => (
+        <OverdueEntry
+          key={seal.id}
+          tag="印章逾期未还"
+          to={`/archives/${seal.communityCode}?tab=seals`}
+          name={seal.sealName}
+          remind={seal.canRemind && { kind: 'seal', requestId: seal.id }}
+        >
+          <span>带出人 {seal.requesterName ?? '—'}</span>
+          <span>应于 {formatTime(seal.returnBy)} 前归还</span>
+          <span>{seal.communityName ?? seal.communityCode}</span>
+          {reminded(seal.lastRemindedAt)}
+        </OverdueEntry>
+      ))}
+    </ListSection>
   );
 }
 
@@ -235,19 +300,12 @@ function MyCases({ data, error }: { data: Cases | undefined; error: unknown }) {
       ) : !data ? null : (
         <EntryList data-testid="workbench-cases">
           {data.items.map((c) => (
-            <Entry key={c.id}>
-              <EntryText
-                title={<Link to={`/services/${c.id}`}>{c.subject}</Link>}
-                description={
-                  <Space size={[12, 0]} wrap>
-                    <span>{c.resident.name}</span>
-                    <span>承诺 {c.promisedOn} 前办结</span>
-                    {c.overdue ? <Tag color="red">超期</Tag> : null}
-                    {c.priority ? <Tag color="purple">优先</Tag> : null}
-                  </Space>
-                }
-              />
-            </Entry>
+            <FactsEntry key={c.id} title={<Link to={`/services/${c.id}`}>{c.subject}</Link>}>
+              <span>{c.resident.name}</span>
+              <span>承诺 {c.promisedOn} 前办结</span>
+              {c.overdue ? <Tag color="red">超期</Tag> : null}
+              {c.priority ? <Tag color="purple">优先</Tag> : null}
+            </FactsEntry>
           ))}
         </EntryList>
       )}
@@ -307,30 +365,29 @@ function Burdens({
 function Admissions({ data }: { data: AdmissionsData }) {
   const waiting = data.items.filter((r) => r.status === 'pending').slice(0, 5);
   return (
-    <Section
+    <ListSection
       title={data.mayDecide ? '待我审批的事项准入申请' : '待区里审批的事项准入申请'}
       count={data.pending}
       more={<Link to="/workload?tab=admissions">事项准入</Link>}
+      testId="workbench-admissions"
     >
-      <EntryList data-testid="workbench-admissions">
-        {waiting.map((r) => (
-          <Entry key={r.id}>
-            <EntryText
-              title={<Link to="/workload?tab=admissions">{r.title}</Link>}
-              description={
-                <Space size={[12, 0]} wrap>
-                  <span>{r.requestedBy}提出</span>
-                  <span>{r.appliedOn} 申请</span>
-                  <span>{r.communityCodes.length} 个社区</span>
-                  {r.funding ? null : <Danger>未列经费</Danger>}
-                </Space>
-              }
-            />
-          </Entry>
-        ))}
-      </EntryList>
-    </Section>
+      {waiting.map((r) => (
+        <FactsEntry key={r.id} title={<Link to="/workload?tab=admissions">{r.title}</Link>}>
+          <span>{r.requestedBy}提出</span>
+          <span>{r.appliedOn} 申请</span>
+          <span>{r.communityCodes.length} 个社区</span>
+          {r.funding ? null : <Danger>未列经费</Danger>}
+        </FactsEntry>
+      ))}
+    </ListSection>
   );
+}
+
+type Part = { key: string; title: string; node: ReactNode };
+
+/** One section of the page, `filled` when it has entries; `title` names it in the 暂无 line. */
+function sectionPart(key: string, title: string, filled: boolean, node: ReactNode): WorkbenchPart<Part> {
+  return { filled, part: { key, title, node } };
 }
 
 export default function WorkbenchPage() {
@@ -353,321 +410,226 @@ export default function WorkbenchPage() {
   const admissionsData = admissions.data;
   const pendingAdmissions = admissionsData?.pending ?? 0;
   // In the order of what waits for the person's own hand first, then what he watches over.
-  const parts: WorkbenchPart<{ key: string; title: string; node: ReactNode }>[] = [
-    {
-      filled: cases.isError || (cases.data?.items.length ?? 0) > 0,
-      part: {
-        key: 'cases',
-        title: '我的服务事项',
-        node: <MyCases data={cases.data} error={cases.error} />,
-      },
-    },
-    {
-      filled: approvals > 0,
-      part: {
-        key: 'approvals',
-        title: '待我审批',
-        node: (
-          <Section title="待我审批" count={approvals} more={<Link to="/archives/requests">审批与申请</Link>}>
-            <EntryList data-testid="workbench-approvals">
-              {data.approvals.map((request) => (
-                <Entry
-                  key={request.id}
-                  actions={[
-                    <Link key="open" to="/archives/requests">
-                      审批
-                    </Link>,
-                  ]}
-                >
-                  <EntryText
-                    title={`${requestKinds[request.kind] ?? request.kind}：${request.sealName}`}
-                    description={
-                      <Space size={[12, 0]} wrap>
-                        <span>{request.purpose}</span>
-                        <span>申请人 {request.requesterName ?? '—'}</span>
-                        <span>{formatTime(request.requestedAt)}</span>
-                      </Space>
-                    }
-                  />
-                </Entry>
-              ))}
-              {data.sealEnds.map((proposal) => (
-                <Entry
-                  key={proposal.id}
-                  actions={[
-                    <Link key="open" to="/archives/requests">
-                      确认
-                    </Link>,
-                  ]}
-                >
-                  <EntryText
-                    title={`印章${sealEndKinds[proposal.type] ?? proposal.type}：${proposal.sealName}`}
-                    description={
-                      <Space size={[12, 0]} wrap>
-                        <span>{proposal.reason}</span>
-                        <span>提出人 {proposal.proposerName ?? '—'}</span>
-                        <span>{formatTime(proposal.proposedAt)}</span>
-                      </Space>
-                    }
-                  />
-                </Entry>
-              ))}
-            </EntryList>
-          </Section>
-        ),
-      },
-    },
+  const parts: WorkbenchPart<Part>[] = [
+    sectionPart(
+      'cases',
+      '我的服务事项',
+      cases.isError || (cases.data?.items.length ?? 0) > 0,
+      <MyCases data={cases.data} error={cases.error} />,
+    ),
+    sectionPart(
+      'approvals',
+      '待我审批',
+      approvals > 0,
+      <ListSection
+        title="待我审批"
+        count={approvals}
+        more={<Link to="/archives/requests">审批与申请</Link>}
+        testId="workbench-approvals"
+      >
+        {data.approvals.map((request) => (
+          <FactsEntry
+            key={request.id}
+            title={`${requestKinds[request.kind] ?? request.kind}：${request.sealName}`}
+            open={{ to: '/archives/requests', label: '审批' }}
+          >
+            <span>{request.purpose}</span>
+            <span>申请人 {request.requesterName ?? '—'}</span>
+            <span>{formatTime(request.requestedAt)}</span>
+          </FactsEntry>
+        ))}
+        {data.sealEnds.map((proposal) => (
+          <FactsEntry
+            key={proposal.id}
+            title={`印章${sealEndKinds[proposal.type] ?? proposal.type}：${proposal.sealName}`}
+            open={{ to: '/archives/requests', label: '确认' }}
+          >
+            <span>{proposal.reason}</span>
+            <span>提出人 {proposal.proposerName ?? '—'}</span>
+            <span>{formatTime(proposal.proposedAt)}</span>
+          </FactsEntry>
+        ))}
+      </ListSection>,
+    ),
   ];
   if (admissionsData && (admissionsData.mayDecide || admissionsData.mayApply)) {
-    parts.push({
-      filled: pendingAdmissions > 0,
-      part: {
-        key: 'admissions',
-        title: admissionsData.mayDecide ? '待我审批的事项准入申请' : '待区里审批的事项准入申请',
-        node: <Admissions data={admissionsData} />,
-      },
-    });
+    parts.push(
+      sectionPart(
+        'admissions',
+        admissionsData.mayDecide ? '待我审批的事项准入申请' : '待区里审批的事项准入申请',
+        pendingAdmissions > 0,
+        <Admissions data={admissionsData} />,
+      ),
+    );
   }
   parts.push(
-    {
-      filled: data.toStamp.length > 0,
-      part: {
-        key: 'to-stamp',
-        // Named without its comma in the 暂无 line, where names are parted by 、.
-        title: '已批准待保管人办理',
-        node: (
-          <Section title="已批准，待保管人办理" count={data.toStamp.length}>
-            <EntryList data-testid="workbench-to-stamp">
-              {data.toStamp.map((request) => (
-                <Entry
-                  key={request.id}
-                  actions={[
-                    <Link key="open" to={`/archives/${request.communityCode}?tab=seals`}>
-                      {request.canAct ? '去办理' : '查看'}
-                    </Link>,
-                  ]}
-                >
-                  <EntryText
-                    title={
-                      <Space size={4} wrap>
-                        <Tag color="blue">{custodianSteps[request.kind] ?? request.kind}</Tag>
-                        {request.sealName}
-                      </Space>
-                    }
-                    description={
-                      <Space size={[12, 0]} wrap>
-                        <span>{request.purpose}</span>
-                        {request.copies ? <span>{request.copies} 份</span> : null}
-                        <span>申请人 {request.requesterName ?? '—'}</span>
-                        <span>{request.communityName ?? request.communityCode}</span>
-                      </Space>
-                    }
-                  />
-                </Entry>
-              ))}
-            </EntryList>
-          </Section>
-        ),
-      },
-    },
-    {
-      filled: data.overdueLoans.length + data.overdueSeals.length > 0,
-      part: { key: 'overdue', title: '逾期未还', node: <Overdue data={data} /> },
-    },
-    {
-      filled: data.handovers.length > 0,
-      part: {
-        key: 'handovers',
-        title: '待我确认的离任移交',
-        node: (
-          <Section title="待我确认的离任移交" count={data.handovers.length}>
-            <EntryList data-testid="workbench-handovers">
-              {data.handovers.map((handover) => (
-                <Entry
-                  key={handover.id}
-                  actions={[
-                    <Link key="open" to={`/archives/handovers/${handover.id}`}>
-                      去确认
-                    </Link>,
-                  ]}
-                >
-                  <EntryText
-                    title={`${handover.leaverName ?? '—'} → ${handover.successorName ?? '—'}`}
-                    description={
-                      <Space size={[12, 0]} wrap>
-                        <span>我是{handoverParts[handover.role]}</span>
-                        <span>{handover.communityName ?? handover.communityCode}</span>
-                        <span>建立于 {formatTime(handover.createdAt)}</span>
-                      </Space>
-                    }
-                  />
-                </Entry>
-              ))}
-            </EntryList>
-          </Section>
-        ),
-      },
-    },
+    // Named without its comma in the 暂无 line, where names are parted by 、.
+    sectionPart(
+      'to-stamp',
+      '已批准待保管人办理',
+      data.toStamp.length > 0,
+      <ListSection title="已批准，待保管人办理" count={data.toStamp.length} testId="workbench-to-stamp">
+        {data.toStamp.map((request) => (
+          <FactsEntry
+            key={request.id}
+            title={
+              <TaggedTitle color="blue" tag={custodianSteps[request.kind] ?? request.kind}>
+                {request.sealName}
+              </TaggedTitle>
+            }
+            open={{
+              to: `/archives/${request.communityCode}?tab=seals`,
+              label: request.canAct ? '去办理' : '查看',
+            }}
+          >
+            <span>{request.purpose}</span>
+            {request.copies ? <span>{request.copies} 份</span> : null}
+            <span>申请人 {request.requesterName ?? '—'}</span>
+            <span>{request.communityName ?? request.communityCode}</span>
+          </FactsEntry>
+        ))}
+      </ListSection>,
+    ),
+    sectionPart(
+      'overdue',
+      '逾期未还',
+      data.overdueLoans.length + data.overdueSeals.length > 0,
+      <Overdue data={data} />,
+    ),
+    sectionPart(
+      'handovers',
+      '待我确认的离任移交',
+      data.handovers.length > 0,
+      <ListSection title="待我确认的离任移交" count={data.handovers.length} testId="workbench-handovers">
+        {data.handovers.map((handover) => (
+          <FactsEntry
+            key={handover.id}
+            title={`${handover.leaverName ?? '—'} → ${handover.successorName ?? '—'}`}
+            open={{ to: `/archives/handovers/${handover.id}`, label: '去确认' }}
+          >
+            <span>我是{handoverParts[handover.role]}</span>
+            <span>{handover.communityName ?? handover.communityCode}</span>
+            <span>建立于 {formatTime(handover.createdAt)}</span>
+          </FactsEntry>
+        ))}
+      </ListSection>,
+    ),
   );
   if (data.democracy.length > 0) {
-    parts.push({
-      filled: true,
-      part: {
-        key: 'democracy',
-        title: '民主议事期限',
-        node: (
-          <Section
-            title="民主议事期限"
-            count={data.democracy.length}
-            more={<Link to={`/democracy/${data.democracy[0]?.communityCode ?? ''}`}>民主议事</Link>}
-          >
-            <EntryList data-testid="workbench-democracy">
-              {data.democracy.map((d) => (
-                <Entry key={`${d.kind}-${d.recordId}`}>
-                  <EntryText
-                    title={d.message}
-                    description={
-                      <Space size={[12, 0]} wrap>
-                        <span>{d.overdue ? '已逾期' : `${d.dueOn} 前`}</span>
-                        <span>
-                          依据《{d.citation.document}》{d.citation.article}
-                        </span>
-                      </Space>
-                    }
-                  />
-                </Entry>
-              ))}
-            </EntryList>
-          </Section>
-        ),
-      },
-    });
-  }
-  parts.push({
-    filled: data.assessment.length > 0,
-    part: {
-      key: 'assessment',
-      title: '考核截止事项',
-      node: (
-        <Section
-          title="考核截止事项"
-          count={data.assessment.length}
-          more={<Link to="/assessment">综合考核</Link>}
+    parts.push(
+      sectionPart(
+        'democracy',
+        '民主议事期限',
+        true,
+        <ListSection
+          title="民主议事期限"
+          count={data.democracy.length}
+          more={<Link to={`/democracy/${data.democracy[0]?.communityCode ?? ''}`}>民主议事</Link>}
+          testId="workbench-democracy"
         >
-          <EntryList data-testid="workbench-assessment">
-            {data.assessment.map((item) => (
-              <Entry
-                key={`${item.kind}/${item.link}/${item.title}`}
-                actions={[
-                  <Link key="open" to={item.link}>
-                    去办理
-                  </Link>,
-                ]}
-              >
-                <EntryText
-                  title={item.title}
-                  description={
-                    <Space size={[12, 0]} wrap>
-                      <span>截止 {item.dueOn}</span>
-                      <span>{item.daysLeft === 0 ? '今天到期' : `还有 ${item.daysLeft} 天`}</span>
-                    </Space>
-                  }
-                />
-              </Entry>
-            ))}
-          </EntryList>
-        </Section>
+          {data.democracy.map((d) => (
+            <FactsEntry key={`${d.kind}-${d.recordId}`} title={d.message}>
+              <span>{d.overdue ? '已逾期' : `${d.dueOn} 前`}</span>
+              <span>
+                依据《{d.citation.document}》{d.citation.article}
+              </span>
+            </FactsEntry>
+          ))}
+        </ListSection>,
       ),
-    },
-  });
-  if (data.custodyLogs.checked) {
-    parts.push({
-      filled: data.custodyLogs.items.length > 0,
-      part: {
-        key: 'custody-logs',
-        title: '保管日志需要关注的社区',
-        node: (
-          <Section title="保管日志需要关注的社区" count={data.custodyLogs.items.length}>
-            <EntryList data-testid="workbench-custody-logs">
-              {data.custodyLogs.items.map((log) => (
-                <Entry
-                  key={log.community}
-                  actions={[
-                    <Link key="open" to={`/archives/${log.community}?tab=log`}>
-                      查看日志
-                    </Link>,
-                  ]}
-                >
-                  <EntryText
-                    title={log.name}
-                    description={
-                      <Space size={[12, 0]} wrap>
-                        {log.state === 'failed' && log.problem ? (
-                          <Danger>与见证检查点不符：{firstBadSeq(log.problem)}</Danger>
-                        ) : null}
-                        {log.overdue ? <span>见证检查点逾期</span> : null}
-                        <span>
-                          共 {log.size} 条，已见证 {log.witnessedSize} 条
-                        </span>
-                      </Space>
-                    }
-                  />
-                </Entry>
-              ))}
-            </EntryList>
-          </Section>
-        ),
-      },
-    });
+    );
   }
   parts.push(
-    {
-      filled: data.failing.total > 0,
-      part: {
-        key: 'failing',
-        title: '有不通过检查项的社区',
-        node: (
-          <Section
-            title="有不通过检查项的社区"
-            count={data.failing.total}
-            more={<Link to="/compliance">合规检查</Link>}
+    sectionPart(
+      'assessment',
+      '考核截止事项',
+      data.assessment.length > 0,
+      <ListSection
+        title="考核截止事项"
+        count={data.assessment.length}
+        more={<Link to="/assessment">综合考核</Link>}
+        testId="workbench-assessment"
+      >
+        {data.assessment.map((item) => (
+          <FactsEntry
+            key={`${item.kind}/${item.link}/${item.title}`}
+            title={item.title}
+            open={{ to: item.link, label: '去办理' }}
           >
-            <EntryList data-testid="workbench-failing">
-              {data.failing.items.map((community) => (
-                <Entry key={community.code}>
-                  <EntryText
-                    title={<Link to={`/compliance/${community.code}`}>{community.name}</Link>}
-                    description={
-                      <Space size={[12, 0]} wrap>
-                        <span>不通过 {community.fail} 项</span>
-                        {community.warn > 0 ? <span>提醒 {community.warn} 项</span> : null}
-                        {community.streetName ? <span>{community.streetName}</span> : null}
-                        <span>数据截至 {community.asOf}</span>
-                      </Space>
-                    }
-                  />
-                </Entry>
-              ))}
-              {data.failing.total > data.failing.items.length ? (
-                <Entry>
-                  <Link to="/compliance">
-                    另有 {data.failing.total - data.failing.items.length} 个社区，到合规检查查看全部
-                  </Link>
-                </Entry>
+            <span>截止 {item.dueOn}</span>
+            <span>{item.daysLeft === 0 ? '今天到期' : `还有 ${item.daysLeft} 天`}</span>
+          </FactsEntry>
+        ))}
+      </ListSection>,
+    ),
+  );
+  if (data.custodyLogs.checked) {
+    parts.push(
+      sectionPart(
+        'custody-logs',
+        '保管日志需要关注的社区',
+        data.custodyLogs.items.length > 0,
+        <ListSection
+          title="保管日志需要关注的社区"
+          count={data.custodyLogs.items.length}
+          testId="workbench-custody-logs"
+        >
+          {data.custodyLogs.items.map((log) => (
+            <FactsEntry
+              key={log.community}
+              title={log.name}
+              open={{ to: `/archives/${log.community}?tab=log`, label: '查看日志' }}
+            >
+              {log.state === 'failed' && log.problem ? (
+                <Danger>与见证检查点不符：{firstBadSeq(log.problem)}</Danger>
               ) : null}
-            </EntryList>
-          </Section>
-        ),
-      },
-    },
-    {
-      filled: burdens.isError || (burdens.data?.total.active ?? 0) > 0 || pendingAdmissions > 0,
-      part: {
-        key: 'burdens',
-        title: '清单外负担',
-        node: <Burdens data={burdens.data} error={burdens.error} pending={pendingAdmissions} />,
-      },
-    },
+              {log.overdue ? <span>见证检查点逾期</span> : null}
+              <span>
+                共 {log.size} 条，已见证 {log.witnessedSize} 条
+              </span>
+            </FactsEntry>
+          ))}
+        </ListSection>,
+      ),
+    );
+  }
+  parts.push(
+    sectionPart(
+      'failing',
+      '有不通过检查项的社区',
+      data.failing.total > 0,
+      <ListSection
+        title="有不通过检查项的社区"
+        count={data.failing.total}
+        more={<Link to="/compliance">合规检查</Link>}
+        testId="workbench-failing"
+      >
+        {data.failing.items.map((community) => (
+          <FactsEntry
+            key={community.code}
+            title={<Link to={`/compliance/${community.code}`}>{community.name}</Link>}
+          >
+            <span>不通过 {community.fail} 项</span>
+            {community.warn > 0 ? <span>提醒 {community.warn} 项</span> : null}
+            {community.streetName ? <span>{community.streetName}</span> : null}
+            <span>数据截至 {community.asOf}</span>
+          </FactsEntry>
+        ))}
+        {data.failing.total > data.failing.items.length ? (
+          <Entry>
+            <Link to="/compliance">
+              另有 {data.failing.total - data.failing.items.length} 个社区，到合规检查查看全部
+            </Link>
+          </Entry>
+        ) : null}
+      </ListSection>,
+    ),
+    sectionPart(
+      'burdens',
+      '清单外负担',
+      burdens.isError || (burdens.data?.total.active ?? 0) > 0 || pendingAdmissions > 0,
+      <Burdens data={burdens.data} error={burdens.error} pending={pendingAdmissions} />,
+    ),
   );
   const { filled, empty } = arrangeParts(parts);
   return (
