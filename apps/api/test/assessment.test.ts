@@ -4,9 +4,9 @@
  * named; results and a community's breakdown computed on demand; the street rated by its communities;
  * every procedure scoped by role and jurisdiction, every change audited.
  */
-import { auditLog } from '@shequ/db';
+import { assessmentSchemes, auditLog, jurisdictions } from '@shequ/db';
 import { exportWorkbook } from '@shequ/facts-io';
-import { like } from 'drizzle-orm';
+import { inArray, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   DISTRICT,
@@ -344,5 +344,30 @@ describe('the audit page', () => {
       ]),
     );
     expect(await unlabelledAudit(server.database, ['assessment.'])).toEqual([]);
+  });
+
+  it("names each record's object as people know it: the scheme, and for scores the scheme and the community", async () => {
+    const scores = (await server.district.audit.list.query({ entityType: 'assessmentScores', pageSize: 100 }))
+      .items;
+    expect(scores.length).toBeGreaterThan(0);
+    const schemeNames = new Map(
+      (await server.database.db.select().from(assessmentSchemes)).map((s) => [s.id, s.name]),
+    );
+    const codes = scores.map((r) => r.entityId.split('/')[1] ?? '');
+    const divisionNames = new Map(
+      (
+        await server.database.db
+          .select({ code: jurisdictions.code, name: jurisdictions.name })
+          .from(jurisdictions)
+          .where(inArray(jurisdictions.code, codes))
+      ).map((d) => [d.code, d.name]),
+    );
+    for (const record of scores) {
+      const [scheme = '', community = ''] = record.entityId.split('/');
+      expect(record.entityName).toBe(`${schemeNames.get(scheme)} · ${divisionNames.get(community)}`);
+    }
+    const schemes = (await server.district.audit.list.query({ entityType: 'assessmentScheme' })).items;
+    expect(schemes.map((r) => r.entityName)).toEqual(schemes.map((r) => schemeNames.get(r.entityId)));
+    expect(schemes.every((r) => r.entityName?.includes('考核方案'))).toBe(true);
   });
 });

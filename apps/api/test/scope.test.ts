@@ -1,4 +1,4 @@
-import { users } from '@shequ/db';
+import { auditLog, users } from '@shequ/db';
 import { describe, expect, it } from 'vitest';
 import { accountManagementProblem, isInScope } from '../src/auth/scope.js';
 import { JINSHAN, SHIHUAJIAN, WEIHAI, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
@@ -121,6 +121,34 @@ describe('reading is limited to the jurisdiction', () => {
     expect(mine.items.some((r) => r.entityId === WEIHAI_COMMUNITY)).toBe(false);
     const theirs = await server.cityAdmin.audit.list.query({ entityType: 'community' });
     expect(theirs.items.map((r) => r.entityId)).toContain(WEIHAI_COMMUNITY);
+  });
+
+  it('the audit log lists newest first by the time of the change, ties by record, on every page', async () => {
+    // Written out of order on purpose: a record entered later may describe an earlier change.
+    const times = [
+      '2026-10-02T08:00:00Z',
+      '2026-10-05T08:00:00Z',
+      '2026-10-01T08:00:00Z',
+      '2026-10-05T08:00:00Z',
+    ];
+    const written = await server.database.db
+      .insert(auditLog)
+      .values(
+        times.map((at) => ({
+          at: new Date(at),
+          action: 'facts.update',
+          entityType: 'community',
+          entityId: 'order-probe',
+          jurisdictionCode: XIANGSHAN,
+        })),
+      )
+      .returning({ id: auditLog.id });
+    const ids = written.map((w) => String(w.id));
+    const page = async (n: number) =>
+      (await server.streetAdmin.audit.list.query({ entityId: 'order-probe', pageSize: 2, page: n })).items;
+    const listed = [...(await page(1)), ...(await page(2))];
+    expect(listed.map((r) => r.id)).toEqual([ids[3], ids[1], ids[0], ids[2]]);
+    expect(listed.map((r) => r.at)).toEqual([3, 1, 0, 2].map((i) => new Date(times[i] ?? '').toISOString()));
   });
 });
 

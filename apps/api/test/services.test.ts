@@ -83,6 +83,8 @@ describe('service cases', () => {
       .where(and(eq(auditLog.action, 'services.case.open'), eq(auditLog.entityId, created.id)));
     expect(audits).toHaveLength(1);
     expect(JSON.stringify(audits[0]?.after)).not.toContain(idNumber);
+    const shown = await clerk.audit.list.query({ entityType: 'services.case', entityId: created.id });
+    expect(shown.items.map((r) => r.entityName)).toEqual([created.subject]);
     const list = await clerk.services.cases.query({});
     expect(list.items.map((c) => c.id)).toEqual([created.id, ordinary.id]);
     expect(list.open).toBe(2);

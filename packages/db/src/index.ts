@@ -5,6 +5,7 @@ export * from './archives/index.js';
 export * from './assessment-store.js';
 export * from './assessment-survey-store.js';
 export * from './audit.js';
+export * from './audit-names.js';
 export * from './client.js';
 export { communityChangeStamp, foldCommunityChanges } from './community-changes.js';
 export * from './community-facts.js';

@@ -160,6 +160,14 @@ describeInBrowser('archives and seals in the console', () => {
       await page.getByTestId('handover-items').locator('.ant-table-tbody tr.ant-table-row').count(),
     ).toBeGreaterThan(0);
     expect(await page.getByText(/已于 \d{4}-\d{2}-\d{2} 确认/).count()).toBe(3);
+    // The ledger still out on loan is marked as lent, with whom and until when, never as 完好.
+    const lent = page
+      .getByTestId('handover-items')
+      .locator('.ant-table-tbody tr.ant-table-row', { hasText: 'X007-WS·2025-D30-JWH-0001' });
+    expect(await lent.locator('.condition-on-loan').textContent()).toMatch(
+      /^借出中（.+，应还 \d{4}-\d{2}-\d{2}）$/,
+    );
+    expect(await lent.textContent()).not.toContain('完好');
     await shot('24-archives-handover-form');
     // What the printer gets: the form alone, without the console's menu and buttons.
     await page.emulateMedia({ media: 'print' });
@@ -167,6 +175,60 @@ describeInBrowser('archives and seals in the console', () => {
     expect(await page.getByRole('button', { name: '打印移交清单' }).isVisible()).toBe(false);
     await shot('25-archives-handover-print');
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('keeps a 500-character title to three lines, the other columns at their width', async () => {
+    const title = `关于${'象山社区开展老旧小区改造与加装电梯工作的请示及批复'.repeat(20)}`.slice(0, 500);
+    const filed = await page.evaluate(
+      async ({ community, title }) => {
+        const people = await fetch(
+          `/trpc/archives.people?input=${encodeURIComponent(JSON.stringify({ community }))}`,
+        );
+        const list = (await people.json()) as { result: { data: { id: string; displayName: string }[] } };
+        const keeper = list.result.data.find((person) => person.displayName.startsWith('赵敏'));
+        const response = await fetch('/trpc/archives.create', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            community,
+            fonds: 'X007',
+            category: 'WS',
+            issuer: '象山社区居民委员会',
+            title,
+            date: '2026-03-01',
+            medium: 'paper',
+            contentGroup: 'ledgers',
+            retention: 'years30',
+            custodianId: keeper?.id,
+            location: { room: '社区档案室', cabinet: '3号柜' },
+          }),
+        });
+        return response.status;
+      },
+      { community: xiangshan.code, title },
+    );
+    expect(filed).toBe(200);
+    await page.goto(`${server.url}/archives/${xiangshan.code}`);
+    const row = page
+      .getByTestId('catalogue')
+      .locator('.ant-table-tbody tr.ant-table-row', { hasText: title });
+    await row.waitFor();
+    const cell = row.getByTestId('catalogue-title');
+    // A one-line title beside it gives the height of a line.
+    const oneLine = await page
+      .getByTestId('catalogue')
+      .locator('.ant-table-tbody tr.ant-table-row', { hasText: '象山社区居民小组及网格员名册' })
+      .getByTestId('catalogue-title')
+      .boundingBox();
+    expect((await cell.boundingBox())?.height).toBeLessThanOrEqual((oneLine?.height ?? 0) * 3 + 1);
+    // The whole title on hover.
+    expect(await cell.getAttribute('title')).toBe(title);
+    const header = (name: string) =>
+      page.getByTestId('catalogue').locator('.ant-table-thead th', { hasText: name }).boundingBox();
+    for (const name of ['档号', '载体', '保管期限', '状态']) {
+      expect((await header(name))?.width ?? 0, name).toBeGreaterThanOrEqual(48);
+    }
+    await shot('23b-archives-long-title');
   });
 
   it('shows the custody log and verifies the current checkpoint', async () => {

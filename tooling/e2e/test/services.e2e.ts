@@ -56,6 +56,13 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     await form.getByLabel('居民姓名').fill('测试居民');
     await form.getByLabel('事项').fill('咨询居住证明办理');
     await form.getByLabel('身份证号').fill('370305199001011235');
+    // A stray click away asks first, and staying keeps what was typed.
+    await walk.page.getByRole('link', { name: '服务事项' }).first().click();
+    const leave = walk.page.getByRole('dialog').filter({ hasText: '有尚未保存的修改' });
+    await leave.getByRole('button', { name: '留在此页' }).click();
+    await leave.waitFor({ state: 'hidden' });
+    expect(walk.page.url()).toMatch(/\/services\/new$/);
+    expect(await form.getByLabel('事项').inputValue()).toBe('咨询居住证明办理');
     await walk.page.getByLabel('服务类别').click();
     await walk.page.locator('.ant-select-item-option', { hasText: '救助与福利' }).click();
     await form.getByRole('button', { name: '受理' }).click();

@@ -4,16 +4,22 @@
  * asks with the console's own dialog; for the tab itself the browser asks (`beforeunload`).
  */
 import { App } from 'antd';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useBlocker } from 'react-router';
 
 export const LEAVE_QUESTION = '有尚未保存的修改';
 export const LEAVE_EXPLANATION = '离开此页，这些修改将丢失。确定离开吗？';
 
-export function useUnsavedChangesGuard(dirty: boolean): void {
+/**
+ * Guards the page while `dirty`. The answer lets the page go once its edits are saved: a form that opens
+ * the saved record calls it before navigating, in the same tick as the save's answer.
+ */
+export function useUnsavedChangesGuard(dirty: boolean): { release: () => void } {
   const { modal } = App.useApp();
+  const released = useRef(false);
   const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+    ({ currentLocation, nextLocation }) =>
+      dirty && !released.current && currentLocation.pathname !== nextLocation.pathname,
   );
 
   useEffect(() => {
@@ -37,4 +43,9 @@ export function useUnsavedChangesGuard(dirty: boolean): void {
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);
   }, [dirty]);
+
+  const release = useCallback(() => {
+    released.current = true;
+  }, []);
+  return { release };
 }

@@ -1,7 +1,6 @@
-import { auditLog, type Database, jurisdictions, users } from '@shequ/db';
+import { auditLog, auditObjectKey, auditObjectNames, type Database, jurisdictions, users } from '@shequ/db';
 import { boundedInt } from '@shequ/domain';
-import { and, count, desc, eq, like, notInArray, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, count, desc, eq, like, notInArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { allows, archivesStanding } from '../auth/archives-access.js';
 import { COUNTRY_CODE } from '../auth/roles.js';
@@ -60,30 +59,25 @@ export async function auditRows(
   where: SQL | undefined,
   window: { limit: number; offset: number },
 ) {
-  // The record's object by name where its id names an account or a division, not only by its id.
-  const entityAccount = alias(users, 'entity_account');
-  const entityDivision = alias(jurisdictions, 'entity_division');
   const rows = await db
     .select({
       record: auditLog,
       actorDisplayName: users.displayName,
       jurisdictionName: jurisdictions.name,
-      entityAccountName: entityAccount.displayName,
-      entityAccountUsername: entityAccount.username,
-      entityDivisionName: entityDivision.name,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .leftJoin(jurisdictions, eq(jurisdictions.code, auditLog.jurisdictionCode))
-    .leftJoin(
-      entityAccount,
-      and(eq(auditLog.entityType, 'user'), eq(sql`${entityAccount.id}::text`, auditLog.entityId)),
-    )
-    .leftJoin(entityDivision, eq(entityDivision.code, auditLog.entityId))
     .where(where)
-    .orderBy(desc(auditLog.id))
+    // By the time of the change, not the order records were written (an import or a late entry writes
+    // an earlier change after later ones); the id breaks ties so pages neither repeat nor skip a record.
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(window.limit)
     .offset(window.offset);
+  const objectNames = await auditObjectNames(
+    db,
+    rows.map(({ record }) => record),
+  );
   return rows.map((joined) => {
     const { record: row, actorDisplayName, jurisdictionName } = joined;
     return {
@@ -96,11 +90,8 @@ export async function auditRows(
       action: row.action,
       entityType: row.entityType,
       entityId: row.entityId,
-      /** The account (「name（username）」) or division the record concerns; null when its id names neither. */
-      entityName:
-        joined.entityAccountUsername !== null
-          ? `${joined.entityAccountName ?? joined.entityAccountUsername}（${joined.entityAccountUsername}）`
-          : joined.entityDivisionName,
+      /** The record's object as people know it (auditObjectNames); null when its id names nothing found. */
+      entityName: objectNames.get(auditObjectKey(row)) ?? null,
       jurisdictionCode: row.jurisdictionCode,
       // The system administrator's 000000 is the country, which has no row among the divisions.
       jurisdictionName: jurisdictionName ?? (row.jurisdictionCode === COUNTRY_CODE ? '全国' : null),

@@ -9,6 +9,7 @@ import {
   Input,
   Popconfirm,
   Select,
+  Skeleton,
   Space,
   Table,
   type TableProps,
@@ -81,10 +82,11 @@ export function Catalogue({ community }: { community: string }) {
       dataIndex: 'title',
       // A long title (up to 500 characters) stops at three lines, whole on hover and in the item's view,
       // so the other columns keep their width.
+      // The clamp sits on a wrapper: Typography drops a line clamp set on itself unless it ellipsises.
       render: (title: string, row) => (
-        <Typography.Link
-          onClick={() => setViewing(row.id)}
+        <div
           title={title}
+          data-testid="catalogue-title"
           style={{
             display: '-webkit-box',
             WebkitLineClamp: 3,
@@ -94,8 +96,8 @@ export function Catalogue({ community }: { community: string }) {
             maxWidth: 480,
           }}
         >
-          {title}
-        </Typography.Link>
+          <Typography.Link onClick={() => setViewing(row.id)}>{title}</Typography.Link>
+        </div>
       ),
     },
     { title: '责任者', dataIndex: 'issuer', responsive: ['xl'] },
@@ -151,6 +153,9 @@ export function Catalogue({ community }: { community: string }) {
       : []),
   ];
 
+  // Nothing until the first answer: someone the catalogue is not for would otherwise see an empty
+  // catalogue before the refusal.
+  if (list.isPending) return <Skeleton active />;
   // Someone the catalogue is not for sees why, not filters, an export and 归档 that would be refused.
   if (list.isError && errorCode(list.error) === 'FORBIDDEN') {
     return <Alert type="warning" showIcon title={errorMessage(list.error)} />;

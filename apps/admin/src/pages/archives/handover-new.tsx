@@ -25,6 +25,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { DatePicker, Result, WhenOpened } from '../../components/OnDemand.js';
 import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
 import { queryClient, trpc } from '../../lib/trpc.js';
+import { useUnsavedChangesGuard } from '../../lib/unsavedChanges.js';
 import { optionsOf, supervisingBodyLabels } from './labels.js';
 import {
   CANNOT_START_HANDOVER,
@@ -75,9 +76,13 @@ export default function HandoverWizard() {
   const sealsOut = useSealsOut(code, leaverId);
   const local = people.filter((person) => person.jurisdictionCode === code);
   const town = people.filter((person) => person.jurisdictionCode === code.slice(0, 9));
+  // Several steps of lists typed by hand: leaving by the menu or the back button asks first.
+  const [dirty, setDirty] = useState(false);
+  const guard = useUnsavedChangesGuard(dirty);
   const create = useMutation(
     trpc.handovers.create.mutationOptions({
       onSuccess: (handover) => {
+        guard.release();
         void queryClient.invalidateQueries({ queryKey: trpc.handovers.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.custody.pathKey() });
         navigate(`/archives/handovers/${handover.row.id}`);
@@ -160,6 +165,7 @@ export default function HandoverWizard() {
         <Form
           form={form}
           name="handoverWizard"
+          onValuesChange={() => setDirty(true)}
           layout="vertical"
           style={{ maxWidth: 760 }}
           initialValues={{

@@ -4,7 +4,7 @@
  */
 import { AuditOutlined, FileSearchOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Row, Select, Space, Spin, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, Row, Select, Skeleton, Space, Spin, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
@@ -46,7 +46,9 @@ export default function ArchivesHome() {
   const endInbox = useQuery(trpc.seals.endInbox.queryOptions());
   const overdueLoans = useQuery(trpc.archives.overdueLoans.queryOptions({}));
   const overdueSeals = useQuery(trpc.seals.overdue.queryOptions({}));
-  if (!me.data) return null;
+  if (!me.data) {
+    return me.isError ? <Alert type="error" showIcon title={errorMessage(me.error)} /> : <Skeleton active />;
+  }
   // A worker's scope is their own community: there is nothing to choose.
   if (me.data.jurisdictionCode.length === 12)
     return <Navigate to={`/archives/${me.data.jurisdictionCode}`} replace />;

@@ -28,6 +28,7 @@ import { ArticleText, citationLabel, ExplanationView, formatQuantity, quantityLa
 import {
   missesCommunityFacts,
   missingSuppliedParameter,
+  packJurisdictionText,
   parametersPageFor,
   readableCheckText,
   type SuppliedParameterRef,
@@ -180,8 +181,7 @@ export default function CommunityCompliancePage() {
         </Space>
       </PageHeading>
       <Typography.Text type="secondary">
-        适用政策：{data.jurisdictions.map((j) => `${j.name}（${j.code}）`).join(' → ')}；社区数据截至{' '}
-        {data.factsAsOf}
+        适用政策：{data.jurisdictions.map(packJurisdictionText).join(' → ')}；社区数据截至 {data.factsAsOf}
       </Typography.Text>
       <Card size="small">
         <Row gutter={16}>

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { missingSuppliedParameter, parametersPageFor, readableCheckText } from './readable.js';
+import {
+  missingSuppliedParameter,
+  packJurisdictionText,
+  parametersPageFor,
+  readableCheckText,
+} from './readable.js';
 
 const hasLatin = /[A-Za-z]/;
 
@@ -65,5 +70,12 @@ describe('a check unknown for want of a jurisdiction’s figure', () => {
   it('finds none for a missing community fact or another parameter', () => {
     expect(missingSuppliedParameter('缺少事实 buildings', supplied)).toBeUndefined();
     expect(missingSuppliedParameter('参数 cityAverageWageX 在2026-01-01没有取值', supplied)).toBeUndefined();
+  });
+});
+
+describe('the packs a check applies', () => {
+  it('names the country alone, a jurisdiction with its code', () => {
+    expect(packJurisdictionText({ code: '000000', name: '全国' })).toBe('全国');
+    expect(packJurisdictionText({ code: '370305111', name: '金山镇' })).toBe('金山镇（370305111）');
   });
 });

@@ -5,6 +5,7 @@
  * developers ("可通过 params 提供") by who supplies the value.
  */
 import { snapshotFieldLabels } from '@shequ/domain/labels';
+import { COUNTRY_CODE } from '@shequ/domain/roles';
 import { allFactFields } from '../community/factFields.js';
 import { quantityLabels } from './explain.js';
 
@@ -99,4 +100,9 @@ export function parametersPageFor(parameter: SuppliedParameterRef, communityCode
   const jurisdiction =
     parameter.jurisdiction === '000000' ? communityCode.slice(0, 6) : parameter.jurisdiction;
   return `/parameters?${new URLSearchParams({ jurisdiction, parameter: parameter.name })}`;
+}
+
+/** A policy pack's jurisdiction as the check page heads it: the country by its name alone, others with their code. */
+export function packJurisdictionText(pack: { code: string; name: string }): string {
+  return pack.code === COUNTRY_CODE ? pack.name : `${pack.name}（${pack.code}）`;
 }

@@ -13,9 +13,11 @@ import {
 } from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Breadcrumb, Button, Card, Checkbox, Form, Input, Select, Switch } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterInputs, trpc } from '../../lib/trpc.js';
+import { useUnsavedChangesGuard } from '../../lib/unsavedChanges.js';
 
 type Draft = RouterInputs['services']['open']['case'];
 
@@ -45,9 +47,13 @@ export default function NewCasePage() {
   const errors = useFieldErrors(form, 'case', formFields);
   const channel = Form.useWatch('channel', form);
   const category = Form.useWatch('category', form);
+  // A resident at the door while the worker types: a stray click on the menu must not lose the intake.
+  const [dirty, setDirty] = useState(false);
+  const guard = useUnsavedChangesGuard(dirty);
   const open = useMutation(
     trpc.services.open.mutationOptions({
       onSuccess: async (saved) => {
+        guard.release();
         message.success(`已受理，承诺 ${saved.promisedOn} 前办结`);
         await queryClient.invalidateQueries({ queryKey: trpc.services.pathKey() });
         navigate(`/services/${saved.id}`);
@@ -91,6 +97,7 @@ export default function NewCasePage() {
         layout="vertical"
         initialValues={{ channel: 'window', homeService: false, resident: { conditions: [] } }}
         onFinish={submit}
+        onValuesChange={() => setDirty(true)}
         data-testid="case-intake"
       >
         <Form.Item name="channel" label="受理渠道">

@@ -171,7 +171,7 @@ export default function WebhooksPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         本辖区（及未设置推送的下级辖区）产生的每条提醒，都会签名后推送到这里设置的地址；失败的稍后自动重试，
-        不影响系统内的操作（本系统规则 R-HOOK-1）。签名方法见接口文档「Outbound webhooks」。
+        不影响系统内的操作（本系统规则 R-HOOK-1）。签名方法见接口文档第 10 节。
       </Typography.Paragraph>
       {me.data &&
         (isAdminRole(me.data.role) ? (
