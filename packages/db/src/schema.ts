@@ -174,6 +174,10 @@ export const auditLog = pgTable(
     index('audit_log_jurisdiction_idx').on(t.jurisdictionCode.op('varchar_pattern_ops'), t.id),
     index('audit_log_entity_idx').on(t.entityType, t.entityId, t.id),
     index('audit_log_actor_idx').on(t.actorId, t.id),
+    // The log lists newest first by the time of the change (ties by id), not by id: an entry may carry a
+    // time earlier or later than its insertion order (an import's, the demo's dated records). Ascending, so
+    // that read backwards it is exactly `at desc, id desc` (PostgreSQL's DESC puts nulls first).
+    index('audit_log_at_idx').on(t.at, t.id),
   ],
 );
 export * from './schema-archives.js';
