@@ -13,7 +13,7 @@ import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/a
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import { maxAttachmentBytesFromEnv, registerAttachmentRoutes } from './archives/upload.js';
-import { DEFAULT_SESSION_IDLE_MS } from './auth/sessions.js';
+import { DEFAULT_SESSION_IDLE_MS, SESSION_CACHE_MS, SessionCache } from './auth/sessions.js';
 import { defaultThrottlePolicy, type ThrottlePolicy } from './auth/throttle.js';
 import { registerJsonCompression } from './compression.js';
 import { type ApiSettings, contextFactory } from './context.js';
@@ -46,6 +46,8 @@ export interface BuildAppOptions {
   sessionTtlMs?: number;
   /** A session unused this long ends (default 30 minutes). */
   sessionIdleMs?: number;
+  /** How long a looked-up session is answered from memory (default 2 s, at most that; 0: never). */
+  sessionCacheMs?: number;
   /** How often expired sessions and spent login attempts are deleted (default every 10 minutes; 0: never). */
   sweepIntervalMs?: number;
   /** Origins besides the server's own whose pages may send changes (`SHEQU_ALLOWED_ORIGINS`). */
@@ -104,6 +106,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     now: options.now ?? (() => new Date()),
     sessionTtlMs: options.sessionTtlMs ?? 12 * 60 * 60_000,
     sessionIdleMs: options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS,
+    // Never longer than the bound the README promises for what another instance may see.
+    sessions: new SessionCache(Math.min(options.sessionCacheMs ?? SESSION_CACHE_MS, SESSION_CACHE_MS)),
     cookieSecure: options.cookieSecure ?? 'auto',
     throttle: options.throttle ?? defaultThrottlePolicy,
     exportRowLimit: options.exportRowLimit ?? DEFAULT_EXPORT_ROW_LIMIT,

@@ -5,7 +5,7 @@ import type { PackRegistry } from '@shequ/policy';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from './auth/scope.js';
-import { principalForToken, SESSION_COOKIE } from './auth/sessions.js';
+import { SESSION_COOKIE, type SessionCache } from './auth/sessions.js';
 import type { ThrottlePolicy } from './auth/throttle.js';
 import type { RateLimiter } from './rate-limit.js';
 
@@ -16,6 +16,8 @@ export interface ApiSettings {
   sessionTtlMs: number;
   /** A session unused this long ends (30 minutes), besides `sessionTtlMs`. */
   sessionIdleMs: number;
+  /** Sessions looked up in the last two seconds; every change through this server empties it. */
+  sessions: SessionCache;
   /** `Secure` cookie attribute: 'auto' sets it on HTTPS requests only (plain http://localhost still works). */
   cookieSecure: boolean | 'auto';
   throttle: ThrottlePolicy;
@@ -47,7 +49,7 @@ export function contextFactory(settings: ApiSettings) {
   return async ({ req, res }: Pick<CreateFastifyContextOptions, 'req' | 'res'>): Promise<Context> => {
     const token = req.cookies[SESSION_COOKIE];
     const found = token
-      ? await principalForToken(settings.db, token, settings.now(), settings.sessionIdleMs)
+      ? await settings.sessions.principalFor(settings.db, token, settings.now(), settings.sessionIdleMs)
       : null;
     return {
       settings,

@@ -42,8 +42,22 @@ const inputGuard = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
+/**
+ * Any change made through this server may end a session or change an account's role, scope or standing
+ * (sign-out, password change or reset, disabling, a worker's leaving): once it has run, the sessions
+ * this process holds in memory are forgotten, so the next request of each is looked up again.
+ */
+const forgetSessionsAfterChange = t.middleware(async ({ ctx, type, next }) => {
+  if (type !== 'mutation') return next();
+  try {
+    return await next();
+  } finally {
+    ctx.settings.sessions.clear();
+  }
+});
+
 /** No session needed: login, health of the API itself. */
-export const publicProcedure = t.procedure.use(inputGuard);
+export const publicProcedure = t.procedure.use(forgetSessionsAfterChange).use(inputGuard);
 
 /** Signed in, possibly still holding a one-time password (only `auth.*` use this directly). */
 export const sessionProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../src/auth/sessions.js';
 import { defaultThrottlePolicy } from '../src/auth/throttle.js';
-import { JINSHAN, seedFixture } from './fixture.js';
+import { JINSHAN, LINZI, seedFixture } from './fixture.js';
 import {
   type Clock,
   clientFor,
@@ -32,6 +32,8 @@ beforeAll(async () => {
     jurisdictionCode: JINSHAN,
     mustChangePassword: true,
   });
+  await insertUser(database, { username: 'linzi', role: 'districtAdmin', jurisdictionCode: LINZI });
+  await insertUser(database, { username: 'held', role: 'streetAdmin', jurisdictionCode: JINSHAN });
   clock = fakeClock();
   app = await makeApp(database, { now: clock.now });
 });
@@ -119,6 +121,41 @@ describe('login', () => {
     const client = await signedIn(app, 'jinshan');
     clock.advance(12 * 60 * 60_000 + 1);
     expect(await client.auth.me.query()).toBeNull();
+  });
+});
+
+describe('sessions held in memory', () => {
+  it('a disabled account is refused at once by the server that disabled it, and again once re-enabled signs in', async () => {
+    const above = await signedIn(app, 'linzi');
+    const held = await signedIn(app, 'held');
+    // Read twice: the second answer comes from the session this server now holds in memory.
+    await held.communities.list.query({});
+    await held.communities.list.query({});
+    const [account] = await database.db.select().from(users).where(eq(users.username, 'held'));
+    await above.users.setDisabled.mutate({ id: account?.id as string, disabled: true });
+    expect((await rejection(held.communities.list.query({}))).data?.code).toBe('UNAUTHORIZED');
+    expect(await held.auth.me.query()).toBeNull();
+    await above.users.setDisabled.mutate({ id: account?.id as string, disabled: false });
+  });
+
+  it('a password reset ends the account’s sessions on this server at once', async () => {
+    const above = await signedIn(app, 'linzi');
+    const held = await signedIn(app, 'held');
+    await held.communities.list.query({});
+    const [account] = await database.db.select().from(users).where(eq(users.username, 'held'));
+    await above.users.resetPassword.mutate({ id: account?.id as string });
+    expect((await rejection(held.communities.list.query({}))).data?.code).toBe('UNAUTHORIZED');
+  });
+
+  it('a session ended by another process is refused once the two-second bound has passed', async () => {
+    const client = await signedIn(app, 'jinshan');
+    await client.communities.list.query({});
+    const token = client.jar.get('shequ_session') ?? '';
+    // As another API instance or the command line would: straight in the database, this server not told.
+    await database.db.delete(sessions).where(eq(sessions.id, hashToken(token)));
+    clock.advance(2_001);
+    expect(await client.auth.me.query()).toBeNull();
+    expect((await rejection(client.communities.list.query({}))).data?.code).toBe('UNAUTHORIZED');
   });
 });
 

@@ -2,9 +2,10 @@
  * The change stamp of the communities (`community_changes`, kept by the triggers of migration 0017):
  * what a reader caching a figure computed from them compares, instead of rescanning them.
  */
-import { eq, inArray, max, sql, sum } from 'drizzle-orm';
+import { eq, inArray, max, or, sql, sum } from 'drizzle-orm';
 import type { Database, Transaction } from './client.js';
 import { communityChanges } from './schema.js';
+import { parameterValues } from './schema-parameters.js';
 
 /**
  * A text that changes whenever a change to the communities of `provinceCode` commits (every
@@ -25,6 +26,60 @@ export async function communityChangeStamp(
       provinceCode === undefined ? undefined : inArray(communityChanges.provinceCode, [provinceCode, '']),
     );
   return `${row?.total ?? 0}:${row?.last ?? 0}`;
+}
+
+/**
+ * The stamps a compliance overview of a node is cached against, in one round trip: `communityChangeStamp`
+ * of `provinceCode` (every province when absent) and `parameterValuesStamp` (an entered figure changes
+ * results as much as a community's facts do). Prepared once per database handle and shape.
+ */
+function complianceStampStatement(db: Database, byProvince: boolean) {
+  return db
+    .select({
+      total: sql<string>`coalesce(${sum(communityChanges.weight)}, 0)::text`,
+      last: max(communityChanges.id),
+      parameters: sql<string>`(select count(*)::text || ':' || coalesce(max(${parameterValues.id}), 0)::text from ${parameterValues})`,
+    })
+    .from(communityChanges)
+    .where(
+      byProvince
+        ? or(
+            eq(communityChanges.provinceCode, sql.placeholder('province')),
+            eq(communityChanges.provinceCode, ''),
+          )
+        : undefined,
+    )
+    .prepare(byProvince ? 'shequ_compliance_stamp_province' : 'shequ_compliance_stamp_all');
+}
+const complianceStampStatements = new WeakMap<
+  Database,
+  {
+    byProvince?: ReturnType<typeof complianceStampStatement>;
+    all?: ReturnType<typeof complianceStampStatement>;
+  }
+>();
+
+export async function complianceDataStamps(
+  db: Database,
+  provinceCode?: string,
+): Promise<{ communities: string; parameters: string }> {
+  let statements = complianceStampStatements.get(db);
+  if (!statements) {
+    statements = {};
+    complianceStampStatements.set(db, statements);
+  }
+  const byProvince = provinceCode !== undefined;
+  const key = byProvince ? 'byProvince' : 'all';
+  let statement = statements[key];
+  if (!statement) {
+    statement = complianceStampStatement(db, byProvince);
+    statements[key] = statement;
+  }
+  const [row] = await statement.execute(byProvince ? { province: provinceCode } : {});
+  return {
+    communities: `${row?.total ?? 0}:${row?.last ?? 0}`,
+    parameters: row?.parameters ?? '0:0',
+  };
 }
 
 /**

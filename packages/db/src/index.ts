@@ -7,7 +7,7 @@ export * from './assessment-survey-store.js';
 export * from './audit.js';
 export * from './audit-names.js';
 export * from './client.js';
-export { communityChangeStamp, foldCommunityChanges } from './community-changes.js';
+export { communityChangeStamp, complianceDataStamps, foldCommunityChanges } from './community-changes.js';
 export * from './community-facts.js';
 export * from './community-snapshot.js';
 export * from './custody.js';

@@ -57,6 +57,7 @@ function sessionLookupFor(db: Database) {
       jurisdictionCode: users.jurisdictionCode,
       mustChangePassword: users.mustChangePassword,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -74,13 +75,27 @@ function sessionLookupFor(db: Database) {
 }
 const sessionLookups = new WeakMap<Database, ReturnType<typeof sessionLookupFor>>();
 
+export interface FoundSession {
+  principal: Principal;
+  sessionId: string;
+}
+
 export async function principalForToken(
   db: Database,
   token: string,
   now: Date,
   idleMs: number = DEFAULT_SESSION_IDLE_MS,
-): Promise<{ principal: Principal; sessionId: string } | null> {
-  const id = hashToken(token);
+): Promise<FoundSession | null> {
+  const found = await lookUpSession(db, hashToken(token), now, idleMs);
+  return found && { principal: found.principal, sessionId: found.sessionId };
+}
+
+async function lookUpSession(
+  db: Database,
+  id: string,
+  now: Date,
+  idleMs: number,
+): Promise<(FoundSession & { expiresAt: Date; lastSeenAt: Date }) | null> {
   let lookup = sessionLookups.get(db);
   if (!lookup) {
     lookup = sessionLookupFor(db);
@@ -88,12 +103,93 @@ export async function principalForToken(
   }
   const [row] = await lookup.execute({ id, now, seenAfter: new Date(now.getTime() - idleMs) });
   if (!row) return null;
+  let lastSeenAt = row.lastSeenAt;
   // Touch at most once a minute: a write per request would serialise PGlite for nothing.
-  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+  if (now.getTime() - lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    lastSeenAt = now;
   }
-  const { lastSeenAt: _seen, ...principal } = row;
-  return { principal: { ...principal, role: principal.role as AppRole }, sessionId: id };
+  const { lastSeenAt: _seen, expiresAt, ...principal } = row;
+  return {
+    principal: { ...principal, role: principal.role as AppRole },
+    sessionId: id,
+    expiresAt,
+    lastSeenAt,
+  };
+}
+
+/** How long this process may answer a session from memory (`SessionCache`). */
+export const SESSION_CACHE_MS = 2_000;
+const SESSION_CACHE_SIZE = 10_000;
+
+interface CachedSession {
+  found: FoundSession;
+  expiresAt: number;
+  lastSeenAt: number;
+  /** The server clock when looked up (tests move it) and the monotonic clock, which nobody moves. */
+  cachedAt: number;
+  cachedAtMonotonic: number;
+}
+
+/**
+ * Sessions this process looked up in the last `boundMs` (2 s), so that a burst of reads from one
+ * console does not look the same session up once per request.
+ *
+ * Every change made through this server (any tRPC mutation: sign-out, password change or reset,
+ * disabling an account or a worker's leaving, a new role or scope) drops the whole cache as it
+ * answers, so this process refuses a signed-out or disabled account at once. Another server
+ * instance on the same database, or the CLI, is not told: until its own entry ages out, that
+ * instance may go on accepting a session ended elsewhere, or an account's previous role and scope,
+ * for at most `boundMs`.
+ */
+export class SessionCache {
+  readonly #entries = new Map<string, CachedSession>();
+  /** Moves on every `clear`, so a lookup that began before a change is not cached after it. */
+  #generation = 0;
+
+  constructor(readonly boundMs: number = SESSION_CACHE_MS) {}
+
+  async principalFor(db: Database, token: string, now: Date, idleMs: number): Promise<FoundSession | null> {
+    const id = hashToken(token);
+    const at = now.getTime();
+    const atMonotonic = performance.now();
+    const cached = this.#entries.get(id);
+    if (
+      cached &&
+      at >= cached.cachedAt &&
+      at - cached.cachedAt <= this.boundMs &&
+      atMonotonic - cached.cachedAtMonotonic <= this.boundMs &&
+      at < cached.expiresAt &&
+      at - cached.lastSeenAt < idleMs
+    ) {
+      return cached.found;
+    }
+    if (cached) this.#entries.delete(id);
+    const generation = this.#generation;
+    const found = await lookUpSession(db, id, now, idleMs);
+    if (!found || this.boundMs <= 0 || generation !== this.#generation) {
+      return found && { principal: found.principal, sessionId: found.sessionId };
+    }
+    const entry: CachedSession = {
+      found: { principal: found.principal, sessionId: found.sessionId },
+      expiresAt: found.expiresAt.getTime(),
+      lastSeenAt: found.lastSeenAt.getTime(),
+      cachedAt: at,
+      cachedAtMonotonic: atMonotonic,
+    };
+    this.#entries.set(id, entry);
+    if (this.#entries.size > SESSION_CACHE_SIZE) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    return entry.found;
+  }
+
+  /** Forgets every session: the next request of each looks its session up again. */
+  clear(): void {
+    this.#generation += 1;
+    this.#entries.clear();
+  }
 }
 
 export async function deleteSession(db: Database, sessionId: string): Promise<void> {

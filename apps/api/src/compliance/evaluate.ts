@@ -7,9 +7,8 @@
  */
 import {
   communities,
-  communityChangeStamp,
+  complianceDataStamps,
   parameterValuesAround,
-  parameterValuesStamp,
   registerFactsOf,
   storedFactsColumns,
 } from '@shequ/db';
@@ -239,11 +238,11 @@ const nodeEvaluations = new WeakMap<
 const NODE_CACHE_SIZE = 32;
 
 async function dataStamp(ctx: Pick<Context, 'db'>, nodeCode: string): Promise<string> {
-  const [communitiesStamp, parameters] = await Promise.all([
-    communityChangeStamp(ctx.db, provinceOf(nodeCode)),
-    // An entered parameter figure changes results as much as a community's facts do.
-    parameterValuesStamp(ctx.db),
-  ]);
+  // Both in one round trip; an entered parameter figure changes results as much as a community's facts do.
+  const { communities: communitiesStamp, parameters } = await complianceDataStamps(
+    ctx.db,
+    provinceOf(nodeCode),
+  );
   return `${communitiesStamp}|${parameters}`;
 }
 

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import {
   communities,
-  communityChangeStamp,
+  communityChanges,
   escapeLike,
   factsWithRegisters,
   jurisdictions,
@@ -19,7 +20,23 @@ import {
   SNAPSHOT_FORMAT,
 } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
-import { and, arrayContains, asc, count, desc, eq, gte, ilike, like, lte, type SQL } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  like,
+  lte,
+  max,
+  type SQL,
+  sql,
+  sum,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { writeAudit } from '../audit.js';
@@ -179,15 +196,18 @@ function nameContains(text: string): SQL | undefined {
 /**
  * Numbers of communities matching a list's WHERE, per database handle, each with the change stamp of
  * the province (or country) it was counted under. Counting a common search ("社区" matches most of a
- * province) reads every community under the node; the stamp is one index lookup, so a count is kept
+ * province) reads every community under the node; the stamp comes with the page, so a count is kept
  * until a community there changes, by whatever process.
  */
 const counts = new WeakMap<Context['db'], Map<string, { stamp: string; total: number }>>();
 const COUNT_CACHE_SIZE = 256;
 
-async function matchingCount(db: Context['db'], where: SQL | undefined, node: string | undefined) {
-  // Read before counting: a change committed in between makes the next stamp differ, never a stale hit.
-  const stamp = await communityChangeStamp(db, node === undefined ? undefined : provinceOf(node));
+async function matchingCount(
+  db: Context['db'],
+  where: SQL | undefined,
+  node: string | undefined,
+  stamp: string,
+) {
   const query = db.select({ total: count() }).from(communities).where(where);
   const { sql: text, params } = query.toSQL();
   const key = `${node ?? ''}|${text}|${JSON.stringify(params)}`;
@@ -214,17 +234,26 @@ async function matchingCount(db: Context['db'], where: SQL | undefined, node: st
   return total;
 }
 
+type PageInput = Pick<z.output<typeof listCommunitiesInput>, 'page' | 'pageSize' | 'sortField' | 'sortOrder'>;
+
+/** A listed community as the page statement returns it (`updatedAt` as JSON gives it). */
+interface ListedCommunity {
+  code: string;
+  name: string;
+  streetCode: string;
+  streetName: string | null;
+  districtName: string | null;
+  households: number | null;
+  residents: number | null;
+  updatedAt: string;
+}
+
 /**
- * One page of communities matching `where`, with their street and district and the number matching.
- * `node` is the division `where` lies under (the country when absent), whose change stamp keeps the
- * number. Shared by the list procedure and the load benchmark's bare route, which measures what tRPC adds.
+ * One statement, one round trip, for a page: the change stamp of the province (read in the same snapshot
+ * as the rows, so before any count made after it) and the page's rows as one JSON array. The WHERE is
+ * built into the statement with its values; `communityPage` keeps the prepared statements of recent lists.
  */
-export async function communityPage(
-  db: Context['db'],
-  where: SQL | undefined,
-  input: Pick<z.output<typeof listCommunitiesInput>, 'page' | 'pageSize' | 'sortField' | 'sortOrder'>,
-  node?: string,
-) {
+function pageStatement(db: Context['db'], where: SQL | undefined, input: PageInput, byProvince: boolean) {
   const street = alias(jurisdictions, 'street');
   const district = alias(jurisdictions, 'district');
   const direction = input.sortOrder === 'ascend' ? asc : desc;
@@ -233,29 +262,100 @@ export async function communityPage(
       ? [direction(communities.code)]
       : // The code breaks ties so pages never overlap.
         [direction(sortColumns[input.sortField]), asc(communities.code)];
-  const [items, total] = await Promise.all([
-    db
-      .select({
-        code: communities.code,
-        name: communities.name,
-        streetCode: communities.streetCode,
-        streetName: street.name,
-        districtName: district.name,
-        households: communities.households,
-        residents: communities.residents,
-        updatedAt: communities.updatedAt,
-      })
-      .from(communities)
-      .leftJoin(street, eq(street.code, communities.streetCode))
-      .leftJoin(district, eq(district.code, communities.districtCode))
-      .where(where)
-      .orderBy(...orderBy)
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize),
-    matchingCount(db, where, node),
-  ]);
+  const page = db
+    .select({
+      code: communities.code,
+      name: communities.name,
+      streetCode: communities.streetCode,
+      streetName: sql<string | null>`${street.name}`.as('street_name'),
+      districtName: sql<string | null>`${district.name}`.as('district_name'),
+      households: communities.households,
+      residents: communities.residents,
+      updatedAt: communities.updatedAt,
+    })
+    .from(communities)
+    .leftJoin(street, eq(street.code, communities.streetCode))
+    .leftJoin(district, eq(district.code, communities.districtCode))
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .as('page');
+  // The JSON array in the page's order: the same keys, on the page's columns.
+  const inOrder =
+    input.sortField === 'code' ? [direction(page.code)] : [direction(page[input.sortField]), asc(page.code)];
+  const rows = db
+    .select({
+      rows: sql<
+        ListedCommunity[]
+      >`coalesce(json_agg(json_build_object('code', ${page.code}, 'name', ${page.name}, 'streetCode', ${page.streetCode}, 'streetName', ${page.streetName}, 'districtName', ${page.districtName}, 'households', ${page.households}, 'residents', ${page.residents}, 'updatedAt', ${page.updatedAt}) order by ${sql.join(inOrder, sql`, `)}), '[]')`.as(
+        'rows',
+      ),
+    })
+    .from(page)
+    .as('rows');
+  const stamp = db
+    .select({
+      stamp:
+        sql<string>`coalesce(${sum(communityChanges.weight)}, 0)::text || ':' || coalesce(${max(communityChanges.id)}, 0)::text`.as(
+          'stamp',
+        ),
+    })
+    .from(communityChanges)
+    .where(byProvince ? inArray(communityChanges.provinceCode, [sql.placeholder('province'), '']) : undefined)
+    .as('stamp');
+  return db.select({ stamp: stamp.stamp, rows: rows.rows }).from(stamp).crossJoin(rows);
+}
+
+type PageStatement = ReturnType<ReturnType<typeof pageStatement>['prepare']>;
+const pageStatements = new WeakMap<Context['db'], Map<string, PageStatement>>();
+const PAGE_STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * One page of communities matching `where`, with their street and district and the number matching.
+ * `node` is the division `where` lies under (the country when absent), whose change stamp keeps the
+ * number. Shared by the list procedure and the load benchmark's bare route, which measures what tRPC adds.
+ */
+export async function communityPage(
+  db: Context['db'],
+  where: SQL | undefined,
+  input: PageInput,
+  node?: string,
+) {
+  const province = node === undefined ? undefined : provinceOf(node);
+  const { sql: text, params } = db.select({ code: communities.code }).from(communities).where(where).toSQL();
+  const shape = `${text}|${input.sortField}|${input.sortOrder}|${province !== undefined}`;
+  // The server-side statement is named by its text (the same text is parsed and planned once per
+  // connection); the prepared query object also carries the WHERE's values, so it is kept per values.
+  const key = `${shape}|${JSON.stringify(params)}`;
+  let known = pageStatements.get(db);
+  if (!known) {
+    known = new Map();
+    pageStatements.set(db, known);
+  }
+  let statement = known.get(key);
+  known.delete(key);
+  if (!statement) {
+    const name = `community_page_${createHash('sha256').update(shape).digest('hex').slice(0, 24)}`;
+    statement = pageStatement(db, where, input, province !== undefined).prepare(name);
+  }
+  // Re-inserting keeps the map in least-recently-used order for eviction.
+  known.set(key, statement);
+  while (known.size > PAGE_STATEMENT_CACHE_SIZE) {
+    const oldest = known.keys().next().value;
+    if (oldest === undefined) break;
+    known.delete(oldest);
+  }
+  const [result] = await statement.execute({
+    province: province ?? null,
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  });
+  const stamp = result?.stamp ?? '0:0';
+  const items = result?.rows ?? [];
+  const total = await matchingCount(db, where, node, stamp);
   return {
-    items: items.map((item) => ({ ...item, updatedAt: item.updatedAt.toISOString() })),
+    items: items.map((item) => ({ ...item, updatedAt: new Date(item.updatedAt).toISOString() })),
     total,
   };
 }

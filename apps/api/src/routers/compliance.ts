@@ -3,13 +3,7 @@
  * explanation, and a node's dashboard computed on the fly (no stored results to go stale).
  * Read-only, so no audit records; every procedure checks the principal's scope first.
  */
-import {
-  communities,
-  factsWithRegisters,
-  jurisdictions,
-  parameterValuesAround,
-  storedFactsColumns,
-} from '@shequ/db';
+import { communities, factsWithRegisters, parameterValuesAround, storedFactsColumns } from '@shequ/db';
 import { boundedInt, communityCode, divisionCode, divisionLevel, isoDate } from '@shequ/domain';
 import {
   type CheckResult,
@@ -20,7 +14,7 @@ import {
   suppliedParameters,
 } from '@shequ/policy';
 import { TRPCError } from '@trpc/server';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { COUNTRY_CODE } from '../auth/roles.js';
 import type { Principal } from '../auth/scope.js';
@@ -33,7 +27,7 @@ import {
 import type { Context } from '../context.js';
 import { FieldProblems, notFound } from '../errors.js';
 import { authedProcedure, requireScope, router } from '../trpc.js';
-import { type PathEntry, visiblePath } from './jurisdictions.js';
+import { divisionNamesOf, type PathEntry, visiblePath } from './jurisdictions.js';
 
 const nodeCode = z.union([z.literal(COUNTRY_CODE), divisionCode]);
 
@@ -116,24 +110,11 @@ async function nodeInfo(
   code: string,
 ): Promise<{ code: string; name: string; path: PathEntry[] }> {
   if (code === COUNTRY_CODE) return { code, name: '全国', path: [] };
-  const [row] = await ctx.db
-    .select({ name: jurisdictions.name })
-    .from(jurisdictions)
-    .where(eq(jurisdictions.code, code))
-    .limit(1);
-  if (!row) throw notFound('没有这个行政区划');
+  const name = (await divisionNamesOf(ctx.db, [code])).get(code);
+  if (name === undefined) throw notFound('没有这个行政区划');
   const principal = ctx.principal;
   const paths = principal ? await visiblePath(ctx, principal, [code]) : new Map<string, PathEntry[]>();
-  return { code, name: row.name, path: paths.get(code) ?? [] };
-}
-
-async function namesOf(ctx: Pick<Context, 'db'>, codes: readonly string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await ctx.db
-    .select({ code: jurisdictions.code, name: jurisdictions.name })
-    .from(jurisdictions)
-    .where(inArray(jurisdictions.code, [...codes]));
-  return new Map(rows.map((r) => [r.code, r.name]));
+  return { code, name, path: paths.get(code) ?? [] };
 }
 
 /** Tallies per rule (in the order the chains list them) and per child node. */
@@ -205,7 +186,7 @@ export async function dashboardOf(
     talliesOf.set(evaluation, tallied);
   }
   const { rules, children, withFail } = tallied;
-  const names = await namesOf(ctx, [...children.keys()]);
+  const names = await divisionNamesOf(ctx.db, [...children.keys()]);
   // A child without a division name is a community: named from the evaluation, looked up only then
   // (a map of a province's communities per request cost more than the rest of a cached answer).
   const unnamed = new Set([...children.keys()].filter((code) => !names.has(code)));
@@ -381,7 +362,9 @@ export async function failingCommunities(
 
 /** Drill-down rows as the list shows them: the community, its street, its numbers of fails and warnings. */
 export async function failingItems(ctx: Context, entries: readonly CommunityStatuses[]) {
-  const streets = await namesOf(ctx, [...new Set(entries.map((entry) => entry.community.code.slice(0, 9)))]);
+  const streets = await divisionNamesOf(ctx.db, [
+    ...new Set(entries.map((entry) => entry.community.code.slice(0, 9))),
+  ]);
   return entries.map((entry) => ({
     code: entry.community.code,
     name: entry.community.name,

@@ -39,6 +39,45 @@ export function jurisdictionScopeFilter(principal: Pick<Principal, 'jurisdiction
   return prefix ? like(jurisdictions.code, `${prefix}%`) : undefined;
 }
 
+/**
+ * Names of divisions already read, per database handle. A stored division's name never changes while
+ * the server runs: the division import only adds rows (`on conflict do nothing`), and no procedure,
+ * command or migration updates or deletes a division. So a name once read stays right; a code not
+ * found is not remembered and is looked up again (an import may add it).
+ */
+const divisionNames = new WeakMap<Context['db'], Map<string, string>>();
+const DIVISION_NAME_CACHE_SIZE = 50_000;
+
+/** The stored names of those of `codes` that are divisions, read from the database only once each. */
+export async function divisionNamesOf(
+  db: Context['db'],
+  codes: readonly string[],
+): Promise<Map<string, string>> {
+  let known = divisionNames.get(db);
+  if (!known) {
+    known = new Map();
+    divisionNames.set(db, known);
+  }
+  const out = new Map<string, string>();
+  const missing: string[] = [];
+  for (const code of codes) {
+    const name = known.get(code);
+    if (name === undefined) missing.push(code);
+    else out.set(code, name);
+  }
+  if (missing.length === 0) return out;
+  const rows = await db
+    .select({ code: jurisdictions.code, name: jurisdictions.name })
+    .from(jurisdictions)
+    .where(inArray(jurisdictions.code, [...new Set(missing)]));
+  if (known.size + rows.length > DIVISION_NAME_CACHE_SIZE) known.clear();
+  for (const row of rows) {
+    known.set(row.code, row.name);
+    out.set(row.code, row.name);
+  }
+  return out;
+}
+
 /** Names of the ancestors of `code` that the principal may see, top first (the node itself excluded). */
 export async function visiblePath(
   ctx: Pick<Context, 'db'>,
@@ -49,14 +88,7 @@ export async function visiblePath(
     codes.map((code) => [code, ancestorCodes(code).filter((a) => isInScope(principal, a))]),
   );
   const wanted = [...new Set([...ancestorsOf.values()].flat())];
-  const names = new Map<string, string>();
-  if (wanted.length > 0) {
-    const rows = await ctx.db
-      .select({ code: jurisdictions.code, name: jurisdictions.name })
-      .from(jurisdictions)
-      .where(inArray(jurisdictions.code, wanted));
-    for (const row of rows) names.set(row.code, row.name);
-  }
+  const names = await divisionNamesOf(ctx.db, wanted);
   const out = new Map<string, PathEntry[]>();
   for (const [code, ancestors] of ancestorsOf) {
     out.set(

@@ -34,6 +34,7 @@ import {
   lte,
   notInArray,
   or,
+  type Placeholder,
   type SQL,
   sql,
 } from 'drizzle-orm';
@@ -449,34 +450,67 @@ export interface ArchiveCatalogueFilter {
   text?: string | undefined;
 }
 
+/** A filter value as written into the statement: the value itself, or a placeholder bound later. */
+type Bind = <T>(name: string, value: T) => T | Placeholder;
+const inline: Bind = (_name, value) => value;
+const placeholder: Bind = (name) => sql.placeholder(name);
+
+function catalogueWhere(input: ArchiveCatalogueFilter, today: string, bind: Bind): SQL | undefined {
+  const search = input.text ? `%${escapeLike(input.text)}%` : undefined;
+  return and(
+    input.expired === true
+      ? and(
+          lte(archiveItems.expiresOn, bind('today', today)),
+          notInArray(archiveItems.status, ['destroyed', 'transferred']),
+        )
+      : input.expired === false
+        ? or(isNull(archiveItems.expiresOn), sql`${archiveItems.expiresOn} > ${bind('today', today)}`)
+        : undefined,
+    eq(archiveItems.communityCode, bind('community', input.community)),
+    input.medium ? eq(archiveItems.medium, bind('medium', input.medium)) : undefined,
+    input.group ? eq(archiveItems.contentGroup, bind('group', input.group)) : undefined,
+    input.status ? eq(archiveItems.status, bind('status', input.status)) : undefined,
+    input.retention ? eq(archiveItems.retention, bind('retention', input.retention)) : undefined,
+    input.custodianId ? eq(archiveItems.custodianId, bind('custodianId', input.custodianId)) : undefined,
+    search
+      ? or(
+          ilike(archiveItems.title, bind('search', search)),
+          ilike(archiveItems.referenceCode, bind('search', search)),
+          ilike(archiveItems.documentNumber, bind('search', search)),
+          ilike(archiveItems.issuer, bind('search', search)),
+        )
+      : undefined,
+  );
+}
+
 /**
  * The catalogue's WHERE, as `archives.list` builds it: community, medium, group, status, retention,
  * expiry (against `today`, in China), custodian, text.
  */
 export function archiveCatalogueFilter(input: ArchiveCatalogueFilter, today: string): SQL | undefined {
-  const search = input.text ? `%${escapeLike(input.text)}%` : undefined;
-  return and(
-    input.expired === true
-      ? and(lte(archiveItems.expiresOn, today), notInArray(archiveItems.status, ['destroyed', 'transferred']))
-      : input.expired === false
-        ? or(isNull(archiveItems.expiresOn), sql`${archiveItems.expiresOn} > ${today}`)
-        : undefined,
-    eq(archiveItems.communityCode, input.community),
-    input.medium ? eq(archiveItems.medium, input.medium) : undefined,
-    input.group ? eq(archiveItems.contentGroup, input.group) : undefined,
-    input.status ? eq(archiveItems.status, input.status) : undefined,
-    input.retention ? eq(archiveItems.retention, input.retention) : undefined,
-    input.custodianId ? eq(archiveItems.custodianId, input.custodianId) : undefined,
-    search
-      ? or(
-          ilike(archiveItems.title, search),
-          ilike(archiveItems.referenceCode, search),
-          ilike(archiveItems.documentNumber, search),
-          ilike(archiveItems.issuer, search),
-        )
-      : undefined,
-  );
+  return catalogueWhere(input, today, inline);
 }
+
+/** What a catalogue row shows: the item's list columns with its custodian named. */
+const catalogueColumns = {
+  id: archiveItems.id,
+  referenceCode: archiveItems.referenceCode,
+  title: archiveItems.title,
+  issuer: archiveItems.issuer,
+  documentNumber: archiveItems.documentNumber,
+  date: archiveItems.date,
+  medium: archiveItems.medium,
+  contentGroup: archiveItems.contentGroup,
+  retention: archiveItems.retention,
+  expiresOn: archiveItems.expiresOn,
+  status: archiveItems.status,
+  custodianId: archiveItems.custodianId,
+  custodianName: displayNameOf(archiveItems.custodianId),
+  locationRoom: archiveItems.locationRoom,
+  locationCabinet: archiveItems.locationCabinet,
+  locationShelf: archiveItems.locationShelf,
+  version: archiveItems.version,
+};
 
 /** The catalogue's rows by reference code, with the custodian named: the list's page and the export. */
 export function catalogueRows(
@@ -486,25 +520,7 @@ export function catalogueRows(
   window: { limit: number; offset: number },
 ) {
   return db
-    .select({
-      id: archiveItems.id,
-      referenceCode: archiveItems.referenceCode,
-      title: archiveItems.title,
-      issuer: archiveItems.issuer,
-      documentNumber: archiveItems.documentNumber,
-      date: archiveItems.date,
-      medium: archiveItems.medium,
-      contentGroup: archiveItems.contentGroup,
-      retention: archiveItems.retention,
-      expiresOn: archiveItems.expiresOn,
-      status: archiveItems.status,
-      custodianId: archiveItems.custodianId,
-      custodianName: displayNameOf(archiveItems.custodianId),
-      locationRoom: archiveItems.locationRoom,
-      locationCabinet: archiveItems.locationCabinet,
-      locationShelf: archiveItems.locationShelf,
-      version: archiveItems.version,
-    })
+    .select(catalogueColumns)
     .from(archiveItems)
     .where(archiveCatalogueFilter(filter, today))
     .orderBy(asc(archiveItems.referenceCode))
@@ -512,18 +528,87 @@ export function catalogueRows(
     .offset(window.offset);
 }
 
+export type CatalogueRow = Awaited<ReturnType<typeof catalogueRows>>[number];
+
+/**
+ * A catalogue page and its count in one statement, one round trip: the number matching beside the
+ * page's rows as one JSON array (dates arrive as the same `YYYY-MM-DD` text, numbers as numbers).
+ * Prepared once per database handle and filter shape, so a list is only bound and run.
+ */
+function catalogueStatement(db: Database, filter: ArchiveCatalogueFilter, name: string) {
+  const where = catalogueWhere(filter, '', placeholder);
+  const counted = db
+    .select({ total: sql<number>`count(*)`.mapWith(Number).as('total') })
+    .from(archiveItems)
+    .where(where)
+    .as('counted');
+  const { custodianName, ...columns } = catalogueColumns;
+  const page = db
+    .select({ ...columns, custodianName: custodianName.as('custodian_name') })
+    .from(archiveItems)
+    .where(where)
+    .orderBy(asc(archiveItems.referenceCode))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .as('page');
+  const fields = Object.keys(catalogueColumns) as (keyof typeof catalogueColumns)[];
+  const object = sql.join(
+    fields.map((field) => sql`${sql.raw(`'${field}'`)}, ${page[field]}`),
+    sql`, `,
+  );
+  const items = db
+    .select({
+      rows: sql<
+        CatalogueRow[]
+      >`coalesce(json_agg(json_build_object(${object}) order by ${page.referenceCode}), '[]')`.as('rows'),
+    })
+    .from(page)
+    .as('items');
+  return db.select({ total: counted.total, rows: items.rows }).from(counted).crossJoin(items).prepare(name);
+}
+
+const catalogueStatements = new WeakMap<Database, Map<string, ReturnType<typeof catalogueStatement>>>();
+
 /** A page of the catalogue, by reference code, with the custodian named, and how many match in all. */
 export async function archiveCatalogue(
   db: Database,
   filter: ArchiveCatalogueFilter,
   today: string,
   window: { limit: number; offset: number },
-) {
-  const [items, [counted]] = await Promise.all([
-    catalogueRows(db, filter, today, window),
-    db.select({ total: count() }).from(archiveItems).where(archiveCatalogueFilter(filter, today)),
-  ]);
-  return { items, total: counted?.total ?? 0 };
+): Promise<{ items: CatalogueRow[]; total: number }> {
+  const shape = [
+    filter.medium ? 'm' : '',
+    filter.group ? 'g' : '',
+    filter.status ? 's' : '',
+    filter.retention ? 'r' : '',
+    filter.custodianId ? 'c' : '',
+    filter.text ? 't' : '',
+    filter.expired === undefined ? '' : filter.expired ? 'e' : 'k',
+  ].join('');
+  const name = `archive_catalogue_${shape}`;
+  let byName = catalogueStatements.get(db);
+  if (!byName) {
+    byName = new Map();
+    catalogueStatements.set(db, byName);
+  }
+  let statement = byName.get(name);
+  if (!statement) {
+    statement = catalogueStatement(db, filter, name);
+    byName.set(name, statement);
+  }
+  const [result] = await statement.execute({
+    community: filter.community,
+    today,
+    medium: filter.medium ?? null,
+    group: filter.group ?? null,
+    status: filter.status ?? null,
+    retention: filter.retention ?? null,
+    custodianId: filter.custodianId ?? null,
+    search: filter.text ? `%${escapeLike(filter.text)}%` : null,
+    limit: window.limit,
+    offset: window.offset,
+  });
+  return { items: result?.rows ?? [], total: result?.total ?? 0 };
 }
 
 /** One item with its custodian named, its loans (newest first), attachments and destruction decision. */
