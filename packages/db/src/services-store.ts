@@ -600,13 +600,13 @@ const DEMO_SCORES = [5, 4, 5, 3, 4, 5, 2, 5, 4, 4] as const;
 
 /**
  * Stores demo cases for the communities that exist and keep none yet (each with its intake audited
- * with no actor, as the demo's), and an answered feedback row for most closed ones — with a token hash no
+ * with no actor, as the demo's, at the time the case says it was received — a case's history must not
+ * show its intake months before or after its own 受理 step), and an answered feedback row for most closed ones — with a token hash no
  * link can match — so the satisfaction trend has months to show.
  */
 export async function seedServiceCases(
   handle: Pick<DatabaseHandle, 'db'>,
   cases: readonly ServiceCase[],
-  at = new Date('2026-01-05T09:00:00+08:00'),
 ): Promise<number> {
   const { db } = handle;
   const codes = [...new Set(cases.map((c) => c.communityCode))];
@@ -627,7 +627,7 @@ export async function seedServiceCases(
   let stored = 0;
   for (const [i, c] of cases.entries()) {
     if (!present.has(c.communityCode) || keeping.has(c.communityCode)) continue;
-    await insertCase(db, c, { actor: null, ip: null, at });
+    await insertCase(db, c, { actor: null, ip: null, at: new Date(c.receivedAt) });
     const closed = closure(c);
     if (closed && i % 4 !== 3) {
       const answeredOn = closed.toldOn;

@@ -22,6 +22,7 @@ import {
   listCaseRows,
   listCases,
   loadVisitRegister,
+  registerHistory,
   ServicesError,
   seedServicesDemo,
   serviceCases,
@@ -63,6 +64,13 @@ describe('service cases in the database', () => {
     const page = await listCases(database.db, { communityCode: DAWAN, asOf: '2026-11-30', limit: 50 });
     expect(page.open).toBeGreaterThanOrEqual(4);
     expect(page.items.every((c) => !c.steps.some((s) => s.kind === 'close'))).toBe(true);
+    // Each demo case's intake is on its history at the moment the case says it was received.
+    for (const c of page.items) {
+      const intake = (await registerHistory(database.db, 'services.case', c.id)).filter(
+        (h) => h.action === 'services.case.open',
+      );
+      expect(intake.map((h) => h.at)).toEqual([new Date(c.receivedAt).toISOString()]);
+    }
     const snapshot = await storedSnapshot(database.db, DAWAN, '2026-11-30');
     expect(snapshot?.snapshot.complaints?.handled).toBeGreaterThan(0);
     expect(snapshot?.fromRegister).toContain('complaints.handled');

@@ -59,6 +59,14 @@ const stepFields: Record<Action, string[]> = {
   close: ['result', 'toldOn', 'toldHow'],
 };
 
+/**
+ * Who a history line without an account is by: a resident's feedback is given through the link without
+ * signing in; any other such line was written by the system itself (the demo cases' intake), not a resident.
+ */
+function anonymousActor(action: string): string {
+  return action === 'services.feedback.answer' ? '居民' : '系统';
+}
+
 function stepLine(s: Case['steps'][number]): string {
   switch (s.kind) {
     case 'intake':
@@ -257,7 +265,7 @@ export default function CasePage() {
             <Timeline
               items={page.data.history.map((h, i) => ({
                 key: String(i),
-                content: `${formatTime(h.at)} ${h.actorName ?? '居民'} ${servicesAuditActionLabels[h.action] ?? h.action}`,
+                content: `${formatTime(h.at)} ${h.actorName ?? anonymousActor(h.action)} ${servicesAuditActionLabels[h.action] ?? h.action}`,
               }))}
             />
           </Card>
