@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  communities,
   type DatabaseHandle,
   insertActivity,
   insertVolunteer,
@@ -13,7 +12,7 @@ import {
   serviceVolunteers,
   signUpForActivity,
 } from '../src/index.js';
-import { createTestDatabase } from '../src/testing.js';
+import { createTestDatabase, insertTestCommunity } from '../src/testing.js';
 
 const XIANGSHAN = '370305111007';
 const who = { actor: null, ip: null, at: new Date('2026-03-02T09:00:00+08:00') };
@@ -22,15 +21,7 @@ describe('welfare points under concurrent redemptions', () => {
   let database: DatabaseHandle;
   beforeAll(async () => {
     database = await createTestDatabase();
-    await database.db.insert(communities).values({
-      code: XIANGSHAN,
-      name: '象山社区居委会',
-      provinceCode: '370000',
-      cityCode: '370300',
-      districtCode: '370305',
-      streetCode: '370305111',
-      asOf: '2026-06-30',
-    });
+    await insertTestCommunity(database, { code: XIANGSHAN, name: '象山社区居委会' });
     await insertVolunteer(
       database.db,
       {

@@ -15,7 +15,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   closedCaseFeedback,
-  communities,
   type DatabaseHandle,
   findCase,
   insertCase,
@@ -29,7 +28,7 @@ import {
   stepCase,
   storedSnapshot,
 } from '../src/index.js';
-import { createTestDatabase } from '../src/testing.js';
+import { createTestDatabase, insertTestCommunity } from '../src/testing.js';
 
 const DAWAN = '420703101006';
 const worker: CaseActor = { userId: 'w-1', name: '胡晓燕' };
@@ -38,16 +37,7 @@ describe('service cases in the database', () => {
   let database: DatabaseHandle;
   beforeAll(async () => {
     database = await createTestDatabase();
-    await database.db.insert(communities).values({
-      code: DAWAN,
-      name: '大湾社区居委会',
-      provinceCode: '420000',
-      cityCode: '420700',
-      districtCode: '420703',
-      streetCode: '420703101',
-      setting: 'urban',
-      asOf: '2026-06-30',
-    });
+    await insertTestCommunity(database, { code: DAWAN, name: '大湾社区居委会', setting: 'urban' });
   }, 120_000);
   afterAll(() => database.close());
 
@@ -148,16 +138,7 @@ describe('service cases in the database', () => {
 
   it('lists a page of rows in working order with the counts, each row as the package reads the whole case', async () => {
     const LIST = '420703101007';
-    await database.db.insert(communities).values({
-      code: LIST,
-      name: '列表社区居委会',
-      provinceCode: '420000',
-      cityCode: '420700',
-      districtCode: '420703',
-      streetCode: '420703101',
-      setting: 'urban',
-      asOf: '2026-06-30',
-    });
+    await insertTestCommunity(database, { code: LIST, name: '列表社区居委会', setting: 'urban' });
     const colleague: CaseActor = { userId: 'w-2', name: '程国庆' };
     const third: CaseActor = { userId: 'w-3', name: '王芳' };
     const stepped = (c: ServiceCase, step: StepInput, day: string): ServiceCase => {

@@ -3,7 +3,6 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditLog,
-  communities,
   type DatabaseHandle,
   decideStoredAdmission,
   endBurden,
@@ -19,7 +18,7 @@ import {
   workAdmissions,
   workListVersionsOf,
 } from '../src/index.js';
-import { createTestDatabase } from '../src/testing.js';
+import { createTestDatabase, insertTestCommunity } from '../src/testing.js';
 
 const XIANGSHAN = '370305111007';
 const who = { actor: null, ip: null, at: new Date('2026-11-30T02:00:00Z') };
@@ -34,13 +33,9 @@ describe('work-item lists, admissions and burdens in the database', () => {
   let database: DatabaseHandle;
   beforeAll(async () => {
     database = await createTestDatabase();
-    await database.db.insert(communities).values({
+    await insertTestCommunity(database, {
       code: XIANGSHAN,
       name: '象山社区居委会',
-      provinceCode: '370000',
-      cityCode: '370300',
-      districtCode: '370305',
-      streetCode: '370305111',
       setting: 'urban',
       asOf: '2026-11-30',
     });
