@@ -12,10 +12,9 @@ import {
   visitCoverage,
 } from '@shequ/services';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   closedCaseFeedback,
-  type DatabaseHandle,
   findCase,
   insertCase,
   listCaseRows,
@@ -28,18 +27,16 @@ import {
   stepCase,
   storedSnapshot,
 } from '../src/index.js';
-import { createTestDatabase, insertTestCommunity } from '../src/testing.js';
+import { insertTestCommunity } from '../src/testing.js';
+import { testDatabaseForTheseTests } from './test-database.js';
 
 const DAWAN = '420703101006';
 const worker: CaseActor = { userId: 'w-1', name: '胡晓燕' };
 
 describe('service cases in the database', () => {
-  let database: DatabaseHandle;
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  const database = testDatabaseForTheseTests(async (database) => {
     await insertTestCommunity(database, { code: DAWAN, name: '大湾社区居委会', setting: 'urban' });
-  }, 120_000);
-  afterAll(() => database.close());
+  });
 
   it('seeds half a year of demo cases once, with answered feedback, and the snapshot counts its complaints', async () => {
     const seeded = await seedServicesDemo(database);
