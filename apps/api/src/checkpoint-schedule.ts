@@ -6,21 +6,13 @@
  * next one tries again. The timer does not keep the process alive.
  */
 import { type Database, issueDueCheckpoints, loadSigningKey } from '@shequ/db';
-import { type RepeatingRun, startRepeatingRun } from './repeating-run.js';
+import { type RepeatingJobOptions, type RepeatingRun, startRepeatingRun } from './repeating-run.js';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type CheckpointSchedule = RepeatingRun<{ issued: number; refused: string[] }>;
 
-export function startCheckpointSchedule(
-  db: Database,
-  options: {
-    intervalMs?: number;
-    firstRunAfterMs?: number;
-    now?: () => Date;
-    log?: (message: string) => void;
-  } = {},
-): CheckpointSchedule {
+export function startCheckpointSchedule(db: Database, options: RepeatingJobOptions = {}): CheckpointSchedule {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message: string) => console.log(message));
   return startRepeatingRun(

@@ -5,20 +5,12 @@
  * a failed run is logged and the next one tries again. The timer does not keep the process alive.
  */
 import { type Database, noticeOverdueLoans } from '@shequ/db';
-import { type RepeatingRun, startRepeatingRun } from './repeating-run.js';
+import { type RepeatingJobOptions, type RepeatingRun, startRepeatingRun } from './repeating-run.js';
 
 /** `runOnce` resolves with the number of loans noticed. */
 export type OverdueLoanSweep = RepeatingRun<number>;
 
-export function startOverdueLoanSweep(
-  db: Database,
-  options: {
-    intervalMs?: number;
-    firstRunAfterMs?: number;
-    now?: () => Date;
-    log?: (message: string) => void;
-  } = {},
-): OverdueLoanSweep {
+export function startOverdueLoanSweep(db: Database, options: RepeatingJobOptions = {}): OverdueLoanSweep {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message: string) => console.log(message));
   return startRepeatingRun(

@@ -4,6 +4,14 @@
  * next one tries again. The timers do not keep the process alive.
  */
 
+/** How a caller may time a repeating job and hear from it; each job has its own defaults. */
+export interface RepeatingJobOptions {
+  intervalMs?: number;
+  firstRunAfterMs?: number;
+  now?: () => Date;
+  log?: (message: string) => void;
+}
+
 export interface RepeatingRun<T> {
   /** One run now (what the timer does), or the one under way. */
   runOnce(): Promise<T>;
