@@ -6,60 +6,27 @@
  * next one tries again. The timer does not keep the process alive.
  */
 import { type Database, issueDueCheckpoints, loadSigningKey } from '@shequ/db';
+import { type RepeatingJobOptions, type RepeatingRun, startRepeatingRun } from './repeating-run.js';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface CheckpointSchedule {
-  /** One run now (what the timer does), resolved with the communities issued for. */
-  runOnce(): Promise<{ issued: number; refused: string[] }>;
-  stop(): void;
-}
+export type CheckpointSchedule = RepeatingRun<{ issued: number; refused: string[] }>;
 
-export function startCheckpointSchedule(
-  db: Database,
-  options: {
-    intervalMs?: number;
-    firstRunAfterMs?: number;
-    now?: () => Date;
-    log?: (message: string) => void;
-  } = {},
-): CheckpointSchedule {
-  const intervalMs = options.intervalMs ?? DAY_MS;
+export function startCheckpointSchedule(db: Database, options: RepeatingJobOptions = {}): CheckpointSchedule {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message: string) => console.log(message));
-  let running: Promise<{ issued: number; refused: string[] }> | undefined;
-
-  const runOnce = () => {
-    running ??= (async () => {
-      try {
-        const results = await issueDueCheckpoints(db, { key: loadSigningKey(), at: now().toISOString() });
-        const refused = results.filter((r) => !r.outcome.ok).map((r) => r.community);
-        if (results.length > 0) {
-          log(
-            `检查点：为 ${results.length} 个社区签发${refused.length > 0 ? `，街道拒绝见证 ${refused.join('、')}` : '并经街道见证'}`,
-          );
-        }
-        return { issued: results.length, refused };
-      } finally {
-        running = undefined;
+  return startRepeatingRun(
+    async () => {
+      const results = await issueDueCheckpoints(db, { key: loadSigningKey(), at: now().toISOString() });
+      const refused = results.filter((r) => !r.outcome.ok).map((r) => r.community);
+      if (results.length > 0) {
+        log(
+          `检查点：为 ${results.length} 个社区签发${refused.length > 0 ? `，街道拒绝见证 ${refused.join('、')}` : '并经街道见证'}`,
+        );
       }
-    })();
-    return running;
-  };
-  const safeRun = () => {
-    runOnce().catch((error: unknown) =>
-      log(`检查点签发失败：${error instanceof Error ? error.message : String(error)}`),
-    );
-  };
-  const first = setTimeout(safeRun, options.firstRunAfterMs ?? 60_000);
-  const timer = setInterval(safeRun, intervalMs);
-  first.unref();
-  timer.unref();
-  return {
-    runOnce,
-    stop: () => {
-      clearTimeout(first);
-      clearInterval(timer);
+      return { issued: results.length, refused };
     },
-  };
+    { firstRunAfterMs: options.firstRunAfterMs ?? 60_000, intervalMs: options.intervalMs ?? DAY_MS },
+    { failed: (reason) => log(`检查点签发失败：${reason}`) },
+  );
 }

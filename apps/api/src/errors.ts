@@ -1,4 +1,4 @@
-import { fieldErrorRecord } from '@shequ/domain';
+import { type FieldIssue, fieldErrorRecord } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 
@@ -29,6 +29,39 @@ export function fieldError(
   message: string,
 ): TRPCError {
   return new TRPCError({ code, message, cause: new FieldProblems({ [field]: [message] }) });
+}
+
+/** A write a store refused, as the stores' errors (`ServicesError`, `PeopleError`) carry it. */
+export interface StoreRefusal {
+  code: 'not-found' | 'conflict' | 'invalid';
+  message: string;
+  issues: readonly FieldIssue[];
+}
+
+/**
+ * A store's refused write as the client's error: 400 with each problem under the field `fieldOf` names
+ * for its path, 404 for a missing row, 409 for a stale one.
+ */
+export function refusalAsClientError(
+  refusal: StoreRefusal,
+  fieldOf: (issuePath: string) => string,
+): TRPCError {
+  if (refusal.code === 'invalid') {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of refusal.issues) {
+      const field = fieldOf(issue.path);
+      fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
+    }
+    return new TRPCError({
+      code: 'BAD_REQUEST',
+      message: refusal.message,
+      cause: new FieldProblems(fieldErrors),
+    });
+  }
+  return new TRPCError({
+    code: refusal.code === 'not-found' ? 'NOT_FOUND' : 'CONFLICT',
+    message: refusal.message,
+  });
 }
 
 export function forbidden(message = '无权访问该辖区的数据'): TRPCError {

@@ -5,49 +5,22 @@
  * a failed run is logged and the next one tries again. The timer does not keep the process alive.
  */
 import { type Database, noticeOverdueLoans } from '@shequ/db';
+import { type RepeatingJobOptions, type RepeatingRun, startRepeatingRun } from './repeating-run.js';
 
-export interface OverdueLoanSweep {
-  /** One run now (what the timer does), resolved with the number of loans noticed. */
-  runOnce(): Promise<number>;
-  stop(): void;
-}
+/** `runOnce` resolves with the number of loans noticed. */
+export type OverdueLoanSweep = RepeatingRun<number>;
 
-export function startOverdueLoanSweep(
-  db: Database,
-  options: {
-    intervalMs?: number;
-    firstRunAfterMs?: number;
-    now?: () => Date;
-    log?: (message: string) => void;
-  } = {},
-): OverdueLoanSweep {
+export function startOverdueLoanSweep(db: Database, options: RepeatingJobOptions = {}): OverdueLoanSweep {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message: string) => console.log(message));
-  let running: Promise<number> | undefined;
-  const runOnce = () => {
-    running ??= noticeOverdueLoans(db, now()).finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-  const safeRun = () => {
-    runOnce()
-      .then((n) => {
+  return startRepeatingRun(
+    () => noticeOverdueLoans(db, now()),
+    { firstRunAfterMs: options.firstRunAfterMs ?? 60_000, intervalMs: options.intervalMs ?? 3_600_000 },
+    {
+      done: (n) => {
         if (n > 0) log(`借阅逾期：已提醒 ${n} 笔借阅的保管人`);
-      })
-      .catch((error: unknown) =>
-        log(`借阅逾期提醒失败：${error instanceof Error ? error.message : String(error)}`),
-      );
-  };
-  const first = setTimeout(safeRun, options.firstRunAfterMs ?? 60_000);
-  const timer = setInterval(safeRun, options.intervalMs ?? 3_600_000);
-  first.unref();
-  timer.unref();
-  return {
-    runOnce,
-    stop: () => {
-      clearTimeout(first);
-      clearInterval(timer);
+      },
+      failed: (reason) => log(`借阅逾期提醒失败：${reason}`),
     },
-  };
+  );
 }

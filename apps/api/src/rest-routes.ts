@@ -38,6 +38,19 @@ const pathEntry = {
   properties: { code: { type: 'string' }, name: { type: 'string' } },
 };
 
+/** A division (province to community) with the path above it, as `jurisdictions.search` and `.get` give it. */
+const divisionNode = {
+  type: 'object',
+  required: ['code', 'name', 'level'],
+  properties: {
+    code: { type: 'string' },
+    name: { type: 'string' },
+    level: { enum: ['province', 'city', 'district', 'street', 'community'] },
+    parentCode: { type: ['string', 'null'] },
+    path: { type: 'array', items: pathEntry },
+  },
+};
+
 const citation = {
   type: 'object',
   required: ['document', 'article'],
@@ -162,17 +175,7 @@ export const restReads: readonly RestRead[] = [
     input: divisionSearchInput,
     response: {
       type: 'array',
-      items: {
-        type: 'object',
-        required: ['code', 'name', 'level'],
-        properties: {
-          code: { type: 'string' },
-          name: { type: 'string' },
-          level: { enum: ['province', 'city', 'district', 'street', 'community'] },
-          parentCode: { type: ['string', 'null'] },
-          path: { type: 'array', items: pathEntry },
-        },
-      },
+      items: divisionNode,
     },
     call: (caller, input) => caller.jurisdictions.search(raw(input)),
   },
@@ -183,17 +186,7 @@ export const restReads: readonly RestRead[] = [
     description:
       'One node within the account’s jurisdiction, with the path above it. As `jurisdictions.get`.',
     input: divisionCodeInput,
-    response: {
-      type: 'object',
-      required: ['code', 'name', 'level'],
-      properties: {
-        code: { type: 'string' },
-        name: { type: 'string' },
-        level: { enum: ['province', 'city', 'district', 'street', 'community'] },
-        parentCode: { type: ['string', 'null'] },
-        path: { type: 'array', items: pathEntry },
-      },
-    },
+    response: divisionNode,
     call: (caller, input) => caller.jurisdictions.get(raw(input)),
   },
   {

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultThrottlePolicy } from '../src/auth/throttle.js';
 import { startOverdueLoanSweep } from '../src/overdue-loan-sweep.js';
 import { sweepExpired } from '../src/security.js';
-import { startWebhookDelivery } from '../src/webhook-delivery.js';
+import { startWebhookDelivery, type WebhookDelivery } from '../src/webhook-delivery.js';
 import { webhookTargetProblem } from '../src/webhook-target.js';
 import { archivesSuite } from './archives-suite.js';
 import { JINSHAN, XIANGSHAN } from './fixture.js';
@@ -24,6 +24,23 @@ import { makeApp, rejection, signedIn, type TestClient } from './harness.js';
 const onPremise = { allowPrivateNetwork: true };
 const suite = archivesSuite({ webhookPolicy: onPremise });
 const { as, li, jinshan, id } = suite;
+
+/** A delivery on the suite's clock, used by `use` and stopped after it. */
+async function withDelivery(
+  options: Pick<NonNullable<Parameters<typeof startWebhookDelivery>[1]>, 'policy' | 'log'>,
+  use: (delivery: WebhookDelivery) => Promise<void>,
+): Promise<void> {
+  const delivery = startWebhookDelivery(suite.database().db, {
+    intervalMs: 3_600_000,
+    now: suite.clock().now,
+    ...options,
+  });
+  try {
+    await use(delivery);
+  } finally {
+    delivery.stop();
+  }
+}
 
 interface Received {
   body: string;
@@ -133,16 +150,9 @@ describe('outbound webhooks', () => {
 
     // The community's notice goes to the nearest configured ancestor: the street.
     await requestSealUse();
-    const delivery = startWebhookDelivery(suite.database().db, {
-      intervalMs: 3_600_000,
-      now: suite.clock().now,
-      policy: onPremise,
-    });
-    try {
+    await withDelivery({ policy: onPremise }, async (delivery) => {
       expect(await delivery.runOnce()).toEqual({ delivered: 1, failed: 0 });
-    } finally {
-      delivery.stop();
-    }
+    });
     const [first] = received;
     expect(first && verified(secret, first)).toBe(true);
     expect(first && verified('0'.repeat(64), first)).toBe(false);
@@ -163,12 +173,7 @@ describe('outbound webhooks', () => {
   it('tries again after a failure, with backoff, and logs each attempt', async () => {
     answers.push(500);
     await requestSealUse();
-    const delivery = startWebhookDelivery(suite.database().db, {
-      intervalMs: 3_600_000,
-      now: suite.clock().now,
-      policy: onPremise,
-    });
-    try {
+    await withDelivery({ policy: onPremise }, async (delivery) => {
       expect(await delivery.runOnce()).toEqual({ delivered: 0, failed: 1 });
       const [latest] = (await jinshan().webhooks.get.query({})).deliveries;
       expect(latest).toMatchObject({
@@ -181,9 +186,7 @@ describe('outbound webhooks', () => {
       expect(await delivery.runOnce()).toEqual({ delivered: 0, failed: 0 });
       suite.clock().advance(31_000);
       expect(await delivery.runOnce()).toEqual({ delivered: 1, failed: 0 });
-    } finally {
-      delivery.stop();
-    }
+    });
     const [latest] = (await jinshan().webhooks.get.query({})).deliveries;
     expect(latest).toMatchObject({ status: 'delivered', attempts: 2, lastError: null });
     expect(received.slice(-2).every((r) => verified(secret, r))).toBe(true);
@@ -193,16 +196,9 @@ describe('outbound webhooks', () => {
   it('a receiver that is down fails nothing: the action succeeds, the delivery waits to be retried', async () => {
     await jinshan().webhooks.set.mutate({ jurisdictionCode: JINSHAN, url: 'http://127.0.0.1:9/closed' });
     await requestSealUse();
-    const delivery = startWebhookDelivery(suite.database().db, {
-      intervalMs: 3_600_000,
-      now: suite.clock().now,
-      policy: onPremise,
-    });
-    try {
+    await withDelivery({ policy: onPremise }, async (delivery) => {
       expect(await delivery.runOnce()).toEqual({ delivered: 0, failed: 1 });
-    } finally {
-      delivery.stop();
-    }
+    });
     const [latest] = (await jinshan().webhooks.get.query({})).deliveries;
     expect(latest).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null });
     expect(latest?.lastError).toBeTruthy();
@@ -274,17 +270,9 @@ describe("webhook addresses inside the server's own network (R-HOOK-2)", () => {
     await jinshan().webhooks.set.mutate({ jurisdictionCode: JINSHAN, url: `https://localhost:${port}/hook` });
     const count = received.length;
     await requestSealUse();
-    const delivery = startWebhookDelivery(suite.database().db, {
-      intervalMs: 3_600_000,
-      now: suite.clock().now,
-      policy: publicNetworkOnly,
-      log: () => {},
-    });
-    try {
+    await withDelivery({ policy: publicNetworkOnly, log: () => {} }, async (delivery) => {
       expect(await delivery.runOnce()).toEqual({ delivered: 0, failed: 1 });
-    } finally {
-      delivery.stop();
-    }
+    });
     expect(received.length).toBe(count);
     const [latest] = (await jinshan().webhooks.get.query({})).deliveries;
     expect(latest).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null });

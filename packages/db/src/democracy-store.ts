@@ -21,6 +21,7 @@ import type { Committee, ResidentGroup } from '@shequ/people';
 import { and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import { type AuditedActor, writeAudit } from './audit.js';
 import type { Database, DatabaseHandle, Transaction } from './client.js';
+import { communitiesAwaitingDemo } from './demo-targets.js';
 import { saveCommittee } from './people-committees.js';
 import { replaceUnit } from './people-units.js';
 import { markRegistersChanged } from './register-changes.js';
@@ -186,6 +187,16 @@ export interface SaveDemocracyRecordInput<K extends DemocracyRecordKind> extends
   expectedVersion?: number;
 }
 
+/** Refuses a write for a community that is not stored. */
+async function requireCommunity(tx: Transaction, communityCode: string): Promise<void> {
+  const [community] = await tx
+    .select({ code: communities.code })
+    .from(communities)
+    .where(eq(communities.code, communityCode))
+    .limit(1);
+  if (!community) throw new DemocracyError('not-found', '没有这个社区');
+}
+
 /** Creates or replaces a record of one kind in one transaction with its audit record. Throws `DemocracyError`. */
 export async function saveDemocracyRecord<K extends DemocracyRecordKind>(
   db: Database,
@@ -193,12 +204,7 @@ export async function saveDemocracyRecord<K extends DemocracyRecordKind>(
 ): Promise<DemocracyRecordOf[K] & { version: number }> {
   return db.transaction(async (tx) => {
     const { id, communityCode, ...rest } = input.record;
-    const [community] = await tx
-      .select({ code: communities.code })
-      .from(communities)
-      .where(eq(communities.code, communityCode))
-      .limit(1);
-    if (!community) throw new DemocracyError('not-found', '没有这个社区');
+    await requireCommunity(tx, communityCode);
     const columns = {
       communityCode,
       kind: input.kind,
@@ -349,12 +355,7 @@ export async function savePublicContact(
 ): Promise<PublicContact & { version: number }> {
   return db.transaction(async (tx) => {
     const { communityCode, ...record } = input.contact;
-    const [community] = await tx
-      .select({ code: communities.code })
-      .from(communities)
-      .where(eq(communities.code, communityCode))
-      .limit(1);
-    if (!community) throw new DemocracyError('not-found', '没有这个社区');
+    await requireCommunity(tx, communityCode);
     const before = await findPublicContact(tx, communityCode);
     if ((before?.version ?? undefined) !== input.expectedVersion)
       throw new DemocracyError('conflict', '该记录已被他人修改，请刷新后重新编辑');
@@ -395,23 +396,11 @@ export async function seedDemocracyRegisters(
   const { db } = handle;
   const codes = [...registers.keys()];
   if (codes.length === 0) return 0;
-  const present = new Set(
-    (
-      await db.select({ code: communities.code }).from(communities).where(inArray(communities.code, codes))
-    ).map((r) => r.code),
-  );
-  const keeping = new Set(
-    (
-      await db
-        .selectDistinct({ code: democracyRecords.communityCode })
-        .from(democracyRecords)
-        .where(inArray(democracyRecords.communityCode, codes))
-    ).map((r) => r.code),
-  );
+  const awaiting = await communitiesAwaitingDemo(db, codes, democracyRecords.communityCode);
   const who: DemocracyActor = { actor: null, ip: null, at };
   let seeded = 0;
   for (const [code, r] of registers) {
-    if (!present.has(code) || keeping.has(code)) continue;
+    if (!awaiting.has(code)) continue;
     // One write at a time: the embedded database has one connection, and the audit log reads in order.
     const save = async <K extends DemocracyRecordKind>(kind: K, list: readonly DemocracyRecordOf[K][]) => {
       for (const record of list) await saveDemocracyRecord(db, { ...who, kind, record });

@@ -46,13 +46,18 @@ import { literalList, oneOf } from './schema-checks.js';
 const communityCode = () => varchar('community_code', { length: 12 }).notNull();
 const streetCode = () => varchar('street_code', { length: 9 }).notNull();
 
+/** The leading columns of a row the console lists by community and across a town. */
+const idCommunityAndStreet = () => ({
+  id: uuid('id').primaryKey().defaultRandom(),
+  communityCode: communityCode(),
+  streetCode: streetCode(),
+});
+
 /** 档案: the DA/T 22-2015 catalogue fields, medium, content group, retention, custodian, place, status. */
 export const archiveItems = pgTable(
   'archive_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    communityCode: communityCode(),
-    streetCode: streetCode(),
+    ...idCommunityAndStreet(),
     /** 档号, e.g. `X007-WS·2024-D30-JWH-0001`; its parts are copied into the columns below. */
     referenceCode: text('reference_code').notNull(),
     fonds: varchar('fonds', { length: 10 }).notNull(),
@@ -113,9 +118,7 @@ export const archiveItems = pgTable(
 export const archiveLoans = pgTable(
   'archive_loans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    communityCode: communityCode(),
-    streetCode: streetCode(),
+    ...idCommunityAndStreet(),
     itemId: uuid('item_id')
       .notNull()
       .references(() => archiveItems.id),
@@ -217,9 +220,7 @@ export const fixityChecks = pgTable(
 export const seals = pgTable(
   'seals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    communityCode: communityCode(),
-    streetCode: streetCode(),
+    ...idCommunityAndStreet(),
     name: text('name').notNull(),
     ownerKind: text('owner_kind').notNull(),
     ownerName: text('owner_name').notNull(),
@@ -259,9 +260,7 @@ export const sealApprovers = pgTable(
 export const sealRequests = pgTable(
   'seal_requests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    communityCode: communityCode(),
-    streetCode: streetCode(),
+    ...idCommunityAndStreet(),
     sealId: uuid('seal_id')
       .notNull()
       .references(() => seals.id),
@@ -306,9 +305,7 @@ export const sealRequests = pgTable(
 export const sealEndProposals = pgTable(
   'seal_end_proposals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    communityCode: communityCode(),
-    streetCode: streetCode(),
+    ...idCommunityAndStreet(),
     sealId: uuid('seal_id')
       .notNull()
       .references(() => seals.id),
@@ -339,9 +336,7 @@ export const sealEndProposals = pgTable(
 export const handovers = pgTable(
   'handovers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    communityCode: communityCode(),
-    streetCode: streetCode(),
+    ...idCommunityAndStreet(),
     leaverId: uuid('leaver_id').notNull(),
     successorId: uuid('successor_id').notNull(),
     supervisorId: uuid('supervisor_id').notNull(),

@@ -43,6 +43,7 @@ import {
 } from 'drizzle-orm';
 import { type AuditedActor, writeAudit } from './audit.js';
 import type { Database, DatabaseHandle, Transaction } from './client.js';
+import { communitiesAwaitingDemo } from './demo-targets.js';
 import { markRegistersChanged } from './register-changes.js';
 import { communities, users } from './schema.js';
 import { serviceCases, serviceFeedback, serviceVisitTargets } from './schema-services.js';
@@ -611,22 +612,10 @@ export async function seedServiceCases(
   const { db } = handle;
   const codes = [...new Set(cases.map((c) => c.communityCode))];
   if (codes.length === 0) return 0;
-  const present = new Set(
-    (
-      await db.select({ code: communities.code }).from(communities).where(inArray(communities.code, codes))
-    ).map((r) => r.code),
-  );
-  const keeping = new Set(
-    (
-      await db
-        .selectDistinct({ code: serviceCases.communityCode })
-        .from(serviceCases)
-        .where(inArray(serviceCases.communityCode, codes))
-    ).map((r) => r.code),
-  );
+  const awaiting = await communitiesAwaitingDemo(db, codes, serviceCases.communityCode);
   let stored = 0;
   for (const [i, c] of cases.entries()) {
-    if (!present.has(c.communityCode) || keeping.has(c.communityCode)) continue;
+    if (!awaiting.has(c.communityCode)) continue;
     await insertCase(db, c, { actor: null, ip: null, at: new Date(c.receivedAt) });
     const closed = closure(c);
     if (closed && i % 4 !== 3) {

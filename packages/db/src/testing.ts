@@ -162,9 +162,9 @@ export async function createPostgresTestDatabase(url: string): Promise<DatabaseH
  */
 export async function insertTestCommunity(
   handle: DatabaseHandle,
-  community: { code: string; name: string; asOf?: string },
+  community: { code: string; name: string; asOf?: string; setting?: 'urban' | 'rural' },
 ): Promise<void> {
-  const { code, name } = community;
+  const { code, name, setting } = community;
   await handle.db.insert(communities).values({
     code,
     name,
@@ -172,6 +172,7 @@ export async function insertTestCommunity(
     cityCode: `${code.slice(0, 4)}00`,
     districtCode: code.slice(0, 6),
     streetCode: code.slice(0, 9),
+    ...(setting === undefined ? {} : { setting }),
     asOf: community.asOf ?? '2026-06-30',
   });
 }

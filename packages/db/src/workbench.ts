@@ -205,12 +205,7 @@ export async function overdueLoans(db: Database, filter: OverdueFilter): Promise
     .where(and(isNull(archiveLoans.returnedOn), lt(archiveLoans.dueOn, today), whose))
     .orderBy(asc(archiveLoans.dueOn), asc(archiveLoans.id))
     .limit(WORKBENCH_LIMIT);
-  const reminded = await lastReminders(
-    db,
-    'archive.remind',
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => ({ ...row, lastRemindedAt: reminded.get(row.id) ?? null }));
+  return withLastReminders(db, 'archive.remind', rows);
 }
 
 /** A seal out of the office past its return deadline. `lastRemindedAt`: the latest 催还 recorded. */
@@ -228,27 +223,31 @@ export async function overdueSeals(db: Database, filter: OverdueFilter): Promise
     .where(and(eq(sealRequests.state, 'out'), lt(sealRequests.returnBy, filter.now), whose))
     .orderBy(asc(sealRequests.returnBy), asc(sealRequests.id))
     .limit(WORKBENCH_LIMIT);
-  const reminded = await lastReminders(
-    db,
-    'seal.remind',
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => ({ ...row, lastRemindedAt: reminded.get(row.id) ?? null }));
+  return withLastReminders(db, 'seal.remind', rows);
 }
 
-/** The latest reminder recorded for each of `ids` (the audit record's `after.subject`). */
-async function lastReminders(
+/** Each row with the latest reminder (`action`) recorded about it in the audit log, null for none. */
+async function withLastReminders<Row extends { id: string }>(
   db: Database,
-  action: string,
-  ids: readonly string[],
-): Promise<Map<string, Date>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
+  action: 'archive.remind' | 'seal.remind',
+  rows: readonly Row[],
+): Promise<(Row & { lastRemindedAt: Date | null })[]> {
+  if (rows.length === 0) return [];
+  const reminders = await db
     .select({ entityId: auditLog.entityId, at: max(auditLog.at) })
     .from(auditLog)
-    .where(and(eq(auditLog.action, action), inArray(auditLog.entityId, [...ids])))
+    .where(
+      and(
+        eq(auditLog.action, action),
+        inArray(
+          auditLog.entityId,
+          rows.map((row) => row.id),
+        ),
+      ),
+    )
     .groupBy(auditLog.entityId);
-  return new Map(rows.flatMap((row) => (row.at ? [[row.entityId, row.at] as const] : [])));
+  const latest = new Map(reminders.flatMap((row) => (row.at ? [[row.entityId, row.at] as const] : [])));
+  return rows.map((row) => ({ ...row, lastRemindedAt: latest.get(row.id) ?? null }));
 }
 
 /** Open handovers in which this person is a party whose own confirmation is still missing. */
@@ -349,49 +348,50 @@ export async function recordReminder(
     if (loan.returnedOn !== null || loan.dueOn >= chinaDate(acting.now)) {
       return { recorded: false, reason: 'notOverdue' };
     }
-    await writeAudit(db, {
-      actor: acting.actor,
+    return auditReminder(db, acting, {
       action: 'archive.remind',
       entityType: 'archiveLoan',
       entityId: loan.id,
       jurisdictionCode: loan.communityCode,
-      before: null,
       after: { item: loan.itemId, title: loan.title, borrower: loan.borrower, dueOn: loan.dueOn },
-      ip: acting.ip ?? null,
-      at: acting.now,
     });
-    return { recorded: true, at: acting.now };
   }
-  const requester = alias(users, 'requester');
-  const [request] = await db
-    .select({
-      id: sealRequests.id,
-      communityCode: sealRequests.communityCode,
-      state: sealRequests.state,
-      returnBy: sealRequests.returnBy,
-      sealName: seals.name,
-      requesterName: requester.displayName,
-    })
-    .from(sealRequests)
-    .innerJoin(seals, eq(seals.id, sealRequests.sealId))
-    .leftJoin(requester, eq(requester.id, sealRequests.requestedBy))
-    .where(eq(sealRequests.id, subject.requestId));
+  const [request] = await sealRequestRows(db).where(eq(sealRequests.id, subject.requestId));
   if (!request) return { recorded: false, reason: 'notFound' };
   if (request.state !== 'out' || request.returnBy === null || request.returnBy >= acting.now) {
     return { recorded: false, reason: 'notOverdue' };
   }
-  await writeAudit(db, {
-    actor: acting.actor,
+  return auditReminder(db, acting, {
     action: 'seal.remind',
     entityType: 'sealRequest',
     entityId: request.id,
     jurisdictionCode: request.communityCode,
-    before: null,
     after: {
       seal: request.sealName,
       borrower: request.requesterName,
       returnBy: request.returnBy.toISOString(),
     },
+  });
+}
+
+type ReminderActing = Parameters<typeof recordReminder>[1];
+
+/** A reminder's audit record: it changes nothing, so it has no `before`. */
+async function auditReminder(
+  db: Database,
+  acting: ReminderActing,
+  record: {
+    action: 'archive.remind' | 'seal.remind';
+    entityType: 'archiveLoan' | 'sealRequest';
+    entityId: string;
+    jurisdictionCode: string;
+    after: Record<string, unknown>;
+  },
+): Promise<ReminderOutcome> {
+  await writeAudit(db, {
+    ...record,
+    actor: acting.actor,
+    before: null,
     ip: acting.ip ?? null,
     at: acting.now,
   });

@@ -1,8 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   auditLog,
-  type DatabaseHandle,
   demoAdministrators,
   importDivisions,
   seedDemoAdministrators,
@@ -10,15 +9,13 @@ import {
   users,
 } from '../src/index.js';
 import { createTestDatabase } from '../src/testing.js';
+import { testDatabaseForTheseTests } from './test-database.js';
 
 describe('the demo street and district administrators', () => {
-  let database: DatabaseHandle;
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  const database = testDatabaseForTheseTests(async (database) => {
     // 梅园新村街道 with its ancestors (玄武区, 南京市), but not 金山镇.
     await importDivisions(database, { prefixes: ['320102002'] });
-  }, 120_000);
-  afterAll(() => database.close());
+  });
 
   const accounts = () =>
     database.db

@@ -1,28 +1,24 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   auditLog,
   communities,
   communityChangeStamp,
-  type DatabaseHandle,
   foldCommunityChanges,
   importCommunityFacts,
   importDivisions,
   mergeFacts,
 } from '../src/index.js';
-import { createTestDatabase } from '../src/testing.js';
+import { testDatabaseForTheseTests } from './test-database.js';
 
 const XIANGSHAN = '370305111007';
 const SHIHUAJIAN = '370305111006';
 const at = new Date('2026-11-27T03:00:00Z');
 
 describe('importing community facts', () => {
-  let database: DatabaseHandle;
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  const database = testDatabaseForTheseTests(async (database) => {
     await importDivisions(database, { prefixes: ['370305111'] });
   });
-  afterAll(() => database.close());
 
   async function stored(code: string) {
     const [row] = await database.db.select().from(communities).where(eq(communities.code, code));
@@ -103,12 +99,9 @@ describe('importing community facts', () => {
 });
 
 describe('the change stamp of the communities', () => {
-  let database: DatabaseHandle;
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  const database = testDatabaseForTheseTests(async (database) => {
     await importDivisions(database, { prefixes: ['370305111'] });
   });
-  afterAll(() => database.close());
 
   it('moves with every committed change of a province, by any statement, and not with other provinces', async () => {
     const shandong = await communityChangeStamp(database.db, '370000');

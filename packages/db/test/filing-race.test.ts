@@ -4,15 +4,11 @@
  * (`pnpm test:db`), where the 50 transactions truly overlap.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { archiveItems, createArchiveItem, XIANGSHAN, XIANGSHAN_FONDS } from '../src/index.js';
-import { type SeededDemo, seededDemo } from './seeded-demo.js';
+import { seededDemoForThisFile } from './seeded-demo.js';
 
-let demo: SeededDemo;
-beforeAll(async () => {
-  demo = await seededDemo();
-}, 60_000);
-afterAll(() => demo.database.close());
+const demo = seededDemoForThisFile();
 
 describe('concurrent filing', () => {
   it('50 filings into one series at once: no error, item numbers without gaps', async () => {

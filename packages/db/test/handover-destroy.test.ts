@@ -4,7 +4,7 @@
  */
 import { TransitionRefused } from '@shequ/archives';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   appraiseForDestruction,
   confirmHandover,
@@ -14,13 +14,9 @@ import {
   recordHandoverProblem,
   XIANGSHAN,
 } from '../src/index.js';
-import { openHandoverFromZhaoToSun, type SeededDemo, seededDemo } from './seeded-demo.js';
+import { openHandoverFromZhaoToSun, seededDemoForThisFile } from './seeded-demo.js';
 
-let demo: SeededDemo;
-beforeAll(async () => {
-  demo = await seededDemo();
-}, 60_000);
-afterAll(() => demo.database.close());
+const demo = seededDemoForThisFile();
 
 describe('destroying an item during its handover', () => {
   it('is refused while the list is open, and done by the successor after it completes', async () => {

@@ -6,7 +6,7 @@
  */
 import { TransitionRefused } from '@shequ/archives';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ArchiveError,
   confirmHandover,
@@ -14,13 +14,9 @@ import {
   handovers,
   recordHandoverProblem,
 } from '../src/index.js';
-import { openHandoverFromZhaoToSun, type SeededDemo, seededDemo } from './seeded-demo.js';
+import { openHandoverFromZhaoToSun, seededDemoForThisFile } from './seeded-demo.js';
 
-let demo: SeededDemo;
-beforeAll(async () => {
-  demo = await seededDemo();
-}, 60_000);
-afterAll(() => demo.database.close());
+const demo = seededDemoForThisFile();
 
 describe('the last moment of a handover', () => {
   it('a problem recorded as the supervisor confirms: exactly one stands', async () => {

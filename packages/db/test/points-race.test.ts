@@ -1,8 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  communities,
-  type DatabaseHandle,
   insertActivity,
   insertVolunteer,
   recordActivityHours,
@@ -13,24 +11,15 @@ import {
   serviceVolunteers,
   signUpForActivity,
 } from '../src/index.js';
-import { createTestDatabase } from '../src/testing.js';
+import { insertTestCommunity } from '../src/testing.js';
+import { testDatabaseForTheseTests } from './test-database.js';
 
 const XIANGSHAN = '370305111007';
 const who = { actor: null, ip: null, at: new Date('2026-03-02T09:00:00+08:00') };
 
 describe('welfare points under concurrent redemptions', () => {
-  let database: DatabaseHandle;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await database.db.insert(communities).values({
-      code: XIANGSHAN,
-      name: '象山社区居委会',
-      provinceCode: '370000',
-      cityCode: '370300',
-      districtCode: '370305',
-      streetCode: '370305111',
-      asOf: '2026-06-30',
-    });
+  const database = testDatabaseForTheseTests(async (database) => {
+    await insertTestCommunity(database, { code: XIANGSHAN, name: '象山社区居委会' });
     await insertVolunteer(
       database.db,
       {
@@ -52,8 +41,7 @@ describe('welfare points under concurrent redemptions', () => {
       { kind: 'earn', points: 100, minutes: 240, reason: '助老理发四小时', on: '2026-03-01' },
       who,
     );
-  }, 120_000);
-  afterAll(() => database.close());
+  });
 
   it('lets ten redemptions of 30 race for 100 points: three pass, the balance stays at 10, never negative', async () => {
     const redeem = () =>

@@ -5,20 +5,12 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  archiveLoans,
-  type DatabaseHandle,
-  reconcileCommunity,
-  seedArchivesDemo,
-  XIANGSHAN,
-} from '../src/index.js';
-import { createTestDatabase, insertTestCommunity } from '../src/testing.js';
+import { archiveLoans, type DatabaseHandle, reconcileCommunity, XIANGSHAN } from '../src/index.js';
+import { seededArchivesDatabase } from './seeded-demo.js';
 
 let database: DatabaseHandle;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await insertTestCommunity(database, { code: XIANGSHAN, name: '象山社区居委会' });
-  await seedArchivesDemo(database);
+  database = await seededArchivesDatabase();
 }, 60_000);
 afterAll(() => database?.close());
 

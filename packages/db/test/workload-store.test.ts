@@ -1,10 +1,8 @@
 import { burdenCounts, decideAdmission, listsInForce, nextVersionProblem } from '@shequ/services';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   auditLog,
-  communities,
-  type DatabaseHandle,
   decideStoredAdmission,
   endBurden,
   findAdmission,
@@ -19,7 +17,8 @@ import {
   workAdmissions,
   workListVersionsOf,
 } from '../src/index.js';
-import { createTestDatabase } from '../src/testing.js';
+import { insertTestCommunity } from '../src/testing.js';
+import { testDatabaseForTheseTests } from './test-database.js';
 
 const XIANGSHAN = '370305111007';
 const who = { actor: null, ip: null, at: new Date('2026-11-30T02:00:00Z') };
@@ -31,21 +30,14 @@ const district = {
 };
 
 describe('work-item lists, admissions and burdens in the database', () => {
-  let database: DatabaseHandle;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await database.db.insert(communities).values({
+  const database = testDatabaseForTheseTests(async (database) => {
+    await insertTestCommunity(database, {
       code: XIANGSHAN,
       name: '象山社区居委会',
-      provinceCode: '370000',
-      cityCode: '370300',
-      districtCode: '370305',
-      streetCode: '370305111',
       setting: 'urban',
       asOf: '2026-11-30',
     });
-  }, 120_000);
-  afterAll(() => database.close());
+  });
 
   it('seeds the demo once: lists in force, an approved and a pending request, and burdens counted', async () => {
     // 象山's four burdens and 大行宫's three.

@@ -37,7 +37,13 @@ import { fieldError, forbidden } from '../errors.js';
 import { governsIn } from '../governs.js';
 import { requireScope, writerProcedure } from '../trpc.js';
 import { communitiesIn, rosterEntries, rosterInput, today } from './people.js';
-import { exportProcedure, importInput, type ListSheet, oneImportAtATime } from './spreadsheet-file.js';
+import {
+  type ExportContext,
+  exportProcedure,
+  importInput,
+  type ListSheet,
+  oneImportAtATime,
+} from './spreadsheet-file.js';
 
 const rosterSheet = (full: boolean): ListSheet<Worker> => ({
   title: '社区工作者花名册',
@@ -77,6 +83,18 @@ const unitSheet = (kind: UnitKind): ListSheet<UnitSheetRow> => ({
   narrow: { field: 'under', hint: '选择街道或社区' },
   columns: unitExportColumns(kind),
 });
+
+/** The node an export covers (`under`, else the caller's own), after the scope check, and the registers of its communities. */
+async function registersUnder(ctx: ExportContext, under: string | undefined) {
+  const node = under ?? ctx.principal.jurisdictionCode;
+  requireScope(ctx.principal, node);
+  const places = await communitiesIn(ctx, node);
+  const registers = await loadRegisters(
+    ctx.db,
+    places.map((p) => p.code),
+  );
+  return { node, registers };
+}
 
 export const peopleSpreadsheets = {
   /**
@@ -186,13 +204,7 @@ export const peopleSpreadsheets = {
   exportUnits: exportProcedure({
     input: z.strictObject({ under: divisionCode.optional(), kind: unitKind }),
     rows: async (ctx, input, limit) => {
-      const node = input.under ?? ctx.principal.jurisdictionCode;
-      requireScope(ctx.principal, node);
-      const places = await communitiesIn(ctx, node);
-      const registers = await loadRegisters(
-        ctx.db,
-        places.map((p) => p.code),
-      );
+      const { registers } = await registersUnder(ctx, input.under);
       const rows: UnitSheetRow[] = [];
       for (const r of registers.values()) {
         const gridName = new Map(r.grids.map((g) => [g.id, g.name]));
@@ -274,13 +286,7 @@ export const peopleSpreadsheets = {
         throw forbidden('您的角色不能导出完整的身份证号码');
     },
     rows: async (ctx, input, limit) => {
-      const node = input.under ?? ctx.principal.jurisdictionCode;
-      requireScope(ctx.principal, node);
-      const places = await communitiesIn(ctx, node);
-      const registers = await loadRegisters(
-        ctx.db,
-        places.map((p) => p.code),
-      );
+      const { node, registers } = await registersUnder(ctx, input.under);
       const rows: CommitteeSheetRow[] = [];
       for (const r of registers.values()) {
         const idNumbers = new Map(r.workers.map((w) => [w.id, w.idNumber]));

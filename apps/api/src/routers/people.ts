@@ -74,7 +74,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { scopePrefix } from '../auth/scope.js';
 import { auditedAs, type Context } from '../context.js';
-import { FieldProblems, fieldError, forbidden, notFound } from '../errors.js';
+import { FieldProblems, fieldError, forbidden, notFound, refusalAsClientError } from '../errors.js';
 import { governsIn } from '../governs.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 import { communitiesUnder } from './communities.js';
@@ -105,22 +105,7 @@ export function today(ctx: Pick<Context, 'settings'>): string {
 
 /** A PeopleError as the client's error: field problems for refused input, 404, 409. */
 function asClientError(error: unknown): never {
-  if (error instanceof PeopleError) {
-    if (error.code === 'invalid') {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of error.issues)
-        fieldErrors[issue.path] = [...(fieldErrors[issue.path] ?? []), issue.message];
-      throw new TRPCError({
-        code: 'BAD_REQUEST',
-        message: error.message,
-        cause: new FieldProblems(fieldErrors),
-      });
-    }
-    throw new TRPCError({
-      code: error.code === 'not-found' ? 'NOT_FOUND' : 'CONFLICT',
-      message: error.message,
-    });
-  }
+  if (error instanceof PeopleError) throw refusalAsClientError(error, (path) => path);
   throw error;
 }
 

@@ -78,12 +78,11 @@ import {
   windowSetup,
   windowsFor,
 } from '@shequ/services';
-import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { isInScope, scopePrefix } from '../auth/scope.js';
 import { auditedAs, type Context } from '../context.js';
-import { FieldProblems, fieldError, forbidden, notFound } from '../errors.js';
+import { fieldError, forbidden, notFound, refusalAsClientError } from '../errors.js';
 import { authedProcedure, publicProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 import { communitiesUnder } from './communities.js';
 
@@ -100,24 +99,8 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 /** A ServicesError as the client's error; field paths are put under `within`, the input's key they came from. */
 function asClientError(error: unknown, within: string): never {
-  if (error instanceof ServicesError) {
-    if (error.code === 'invalid') {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of error.issues) {
-        const path = issue.path ? `${within}.${issue.path}` : within;
-        fieldErrors[path] = [...(fieldErrors[path] ?? []), issue.message];
-      }
-      throw new TRPCError({
-        code: 'BAD_REQUEST',
-        message: error.message,
-        cause: new FieldProblems(fieldErrors),
-      });
-    }
-    throw new TRPCError({
-      code: error.code === 'not-found' ? 'NOT_FOUND' : 'CONFLICT',
-      message: error.message,
-    });
-  }
+  if (error instanceof ServicesError)
+    throw refusalAsClientError(error, (path) => (path ? `${within}.${path}` : within));
   throw error;
 }
 

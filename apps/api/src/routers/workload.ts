@@ -40,12 +40,11 @@ import {
   workListKindLabels,
   workListVersionDraft,
 } from '@shequ/services';
-import { TRPCError } from '@trpc/server';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { scopePrefix } from '../auth/scope.js';
 import { auditedAs, type Context } from '../context.js';
-import { FieldProblems, fieldError, forbidden, notFound } from '../errors.js';
+import { fieldError, forbidden, notFound, refusalAsClientError } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 import { communitiesUnder } from './communities.js';
 
@@ -62,24 +61,8 @@ const actorOf = (ctx: Authed) => ({
 
 /** A ServicesError as the client's error, field paths under `within`. */
 function asClientError(error: unknown, within: string): never {
-  if (error instanceof ServicesError) {
-    if (error.code === 'invalid') {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of error.issues) {
-        const path = [within, issue.path].filter(Boolean).join('.') || '(root)';
-        fieldErrors[path] = [...(fieldErrors[path] ?? []), issue.message];
-      }
-      throw new TRPCError({
-        code: 'BAD_REQUEST',
-        message: error.message,
-        cause: new FieldProblems(fieldErrors),
-      });
-    }
-    throw new TRPCError({
-      code: error.code === 'not-found' ? 'NOT_FOUND' : 'CONFLICT',
-      message: error.message,
-    });
-  }
+  if (error instanceof ServicesError)
+    throw refusalAsClientError(error, (path) => [within, path].filter(Boolean).join('.') || '(root)');
   throw error;
 }
 
