@@ -24,6 +24,7 @@ import {
   type Contexts,
   chosenReadings,
   compileRule,
+  computedQuantity,
   contextFor,
   count,
   fill,
@@ -33,7 +34,6 @@ import {
   orderQuantities,
   outcomeStatus,
   type Plan,
-  prepare,
   type RememberedResult,
   type ResultMemo,
   remember,
@@ -206,6 +206,7 @@ export function buildEvaluator(
       missingParamTexts: [],
       replacedNotes: [],
       memos: new Array<ResultMemo | undefined>(order.length).fill(undefined),
+      quantityValues: order.map(() => []),
       blockedResults: new Array<(RememberedResult | undefined)[] | undefined>(order.length).fill(undefined),
       alternative: options.readings === undefined ? chosenReadings : (id) => readings[id] === 'alternative',
       readings,
@@ -414,11 +415,10 @@ export function buildEvaluator(
     for (let i = 0; i < quantityCount; i++) {
       const r = order[i]!;
       const rule = r.rule as AnyQuantityRule;
-      const blocked = prepare(r, i, context, facts, settingMask, quantities);
+      const blocked = gather(r, i, context, facts, settingMask, quantities);
       let gap: string | undefined;
       if (blocked === Blocked.none) {
-        // The function and name as `compileRule` read them off the rule: rule objects differ in shape.
-        const v = r.compute!.call(rule, r.input as unknown as RuleInput);
+        const v = computedQuantity(r, i, context);
         if (v === undefined) gap = '不适用于本社区';
         else if (typeof v === 'object' && 'unknown' in v) gap = v.unknown;
         else quantities[r.quantityName] = v;

@@ -293,6 +293,8 @@ export interface Context {
   replacedNotes: string[];
   /** Per rule: full results remembered in this context (see `RememberedResult`), created when first needed. */
   memos: (ResultMemo | undefined)[];
+  /** Per quantity: its values by the index of its input values (see `computedQuantity`), created when first needed. */
+  quantityValues: (ComputedQuantity | undefined)[][];
   /** Per check: its blocked results, shared by every community blocked alike (see `blockedResultKey`). */
   blockedResults: ((RememberedResult | undefined)[] | undefined)[];
   params: Record<string, number>[];
@@ -552,6 +554,46 @@ export function fill(r: CompiledRule, i: number, context: Context): void {
   input.asOf = context.asOf;
 }
 
+/** What a quantity rule's `compute` returns. */
+type ComputedQuantity = QuantityValue | { unknown: string } | typeof notApplicable;
+/** Kept for a quantity that does not apply to the inputs (`compute` gave undefined). */
+const notApplicable = Object.freeze({ notApplicable: true });
+
+/**
+ * A quantity's value for the inputs `gather` just read, computing it (with the input filled) only
+ * the first time these inputs come along in this context: within a context a quantity is a pure
+ * function of its facts and the quantities it reads, and most read a count or two (households,
+ * residents), so a country's communities repeat a few thousand inputs. Kept values are frozen, as
+ * every community with those inputs shares them.
+ */
+export function computedQuantity(
+  r: CompiledRule,
+  i: number,
+  context: Context,
+): QuantityValue | { unknown: string } | undefined {
+  const index = memoIndex(r);
+  if (index < 0) {
+    fill(r, i, context);
+    return r.compute!.call(r.rule, r.input as unknown as RuleInput);
+  }
+  const known = context.quantityValues[i]!;
+  let v = known[index];
+  if (v === undefined) {
+    fill(r, i, context);
+    const computed = r.compute!.call(r.rule, r.input as unknown as RuleInput);
+    v =
+      computed === undefined
+        ? notApplicable
+        : typeof computed === 'object'
+          ? Object.freeze(computed)
+          : computed;
+    // Grown one element at a time, so the list stays packed and is indexed directly.
+    while (known.length <= index) known.push(undefined);
+    known[index] = v;
+  }
+  return v === notApplicable ? undefined : (v as QuantityValue | { unknown: string });
+}
+
 /**
  * Bulk runs (`statusesOnly`, `summaryOnly`, no `explain`): statuses, summary and quantities only.
  * Kept apart from the full path so that the code a whole-country run keeps hot is small (quick for
@@ -566,8 +608,8 @@ export function bulk(plan: Plan, facts: CommunityFacts, context: Context, withSt
   const quantities: Record<string, QuantityValue> = {};
   for (let i = 0; i < quantityCount; i++) {
     const r = order[i]!;
-    if (prepare(r, i, context, facts, settingMask, quantities) !== Blocked.none) continue;
-    const v = r.compute!.call(r.rule, r.input as unknown as RuleInput);
+    if (gather(r, i, context, facts, settingMask, quantities) !== Blocked.none) continue;
+    const v = computedQuantity(r, i, context);
     if (v !== undefined && (typeof v !== 'object' || !('unknown' in v))) quantities[r.quantityName] = v;
   }
   const summary: Summary = { pass: 0, fail: 0, warn: 0, notApplicable: 0, unknown: 0 };
