@@ -12,6 +12,7 @@ import {
   type Evaluator,
 } from './chain.js';
 import { PackDefinitionError } from './define.js';
+import { scaledFactor } from './exact.js';
 import {
   Blocked,
   type BlockedTexts,
@@ -23,20 +24,20 @@ import {
   type Contexts,
   chosenReadings,
   compileRule,
+  computedQuantity,
   contextFor,
   count,
   fill,
   gather,
-  keyedTexts,
   memoIndex,
   memoOf,
   orderQuantities,
   outcomeStatus,
   type Plan,
-  prepare,
+  type RememberedResult,
   type ResultMemo,
-  type ResultTexts,
-  rememberTexts,
+  remember,
+  rememberedByKey,
   settingBit,
   text,
 } from './rules.js';
@@ -200,10 +201,13 @@ export function buildEvaluator(
       missingParams: [],
       lows: [],
       highs: [],
+      shares: [],
       misses: [],
       missingParamTexts: [],
       replacedNotes: [],
       memos: new Array<ResultMemo | undefined>(order.length).fill(undefined),
+      quantityValues: order.map(() => []),
+      blockedResults: new Array<(RememberedResult | undefined)[] | undefined>(order.length).fill(undefined),
       alternative: options.readings === undefined ? chosenReadings : (id) => readings[id] === 'alternative',
       readings,
       paramReadings,
@@ -244,6 +248,8 @@ export function buildEvaluator(
       context.highs.push(
         compared?.highParam === undefined ? Number.NaN : (values[compared.highParam] ?? Number.NaN),
       );
+      const share = compared?.kind === 'share' ? values[compared.lowParam!] : undefined;
+      context.shares.push(share === undefined ? undefined : scaledFactor(share));
       // A helper's `guidingWhen` reads only the date and the readings (`ComparisonBase`), so its
       // answer holds for every community of this context.
       const guiding =
@@ -312,6 +318,26 @@ export function buildEvaluator(
           blockedStatus(blocked),
         );
       }
+    }
+  };
+
+  /**
+   * Where a blocked check's shared result is kept in `Context.blockedResults`, or -1 when it is not
+   * shared (it can run, its quantities are missing, or it declares too many facts to list every
+   * combination of missing ones).
+   */
+  const blockedResultKey = (blocked: Blocked, r: CompiledRule): number => {
+    switch (blocked) {
+      case Blocked.notInForce:
+        return 0;
+      case Blocked.wrongSetting:
+        return 1;
+      case Blocked.missingParams:
+        return 2;
+      case Blocked.missingFacts:
+        return r.factKeys.length <= 10 ? 3 + r.missingFactMask : -1;
+      default:
+        return -1;
     }
   };
 
@@ -389,11 +415,10 @@ export function buildEvaluator(
     for (let i = 0; i < quantityCount; i++) {
       const r = order[i]!;
       const rule = r.rule as AnyQuantityRule;
-      const blocked = prepare(r, i, context, facts, settingMask, quantities);
+      const blocked = gather(r, i, context, facts, settingMask, quantities);
       let gap: string | undefined;
       if (blocked === Blocked.none) {
-        // The function and name as `compileRule` read them off the rule: rule objects differ in shape.
-        const v = r.compute!.call(rule, r.input as unknown as RuleInput);
+        const v = computedQuantity(r, i, context);
         if (v === undefined) gap = '不适用于本社区';
         else if (typeof v === 'object' && 'unknown' in v) gap = v.unknown;
         else quantities[r.quantityName] = v;
@@ -421,30 +446,45 @@ export function buildEvaluator(
       const r = order[i]!;
       // The values alone first: a remembered result needs no `input` filled.
       const blocked = gather(r, i, context, facts, settingMask, quantities);
-      // This check's results in this context for the same inputs (see `ResultTexts`).
+      // This check's results in this context for the same inputs (see `RememberedResult`).
       const memo =
         detail && blocked === Blocked.none && r.rememberedInputs > 0 ? memoOf(context, i) : undefined;
       const index = memo === undefined ? -1 : memoIndex(r);
       if (memo !== undefined) {
-        const texts =
-          index >= 0 ? memo.indexed[index] : memo.keyed === undefined ? undefined : keyedTexts(r, memo);
-        if (texts !== undefined) {
-          count(summary, texts.status);
-          const result: CheckResult = {
-            rule: r.id,
-            jurisdiction: r.jurisdiction,
-            citation: r.citation,
-            title: r.title,
-            binding: texts.binding,
-            status: texts.status,
-            expected: texts.expected,
-            actual: texts.actual,
-            message: texts.message,
-          };
-          if (explain) result.explanation = explanationFor(r, facts, context, quantities);
-          results[i - quantityCount] = result;
+        const known =
+          index >= 0 ? memo.indexed[index] : memo.keyed === undefined ? undefined : rememberedByKey(r, memo);
+        if (known !== undefined) {
+          count(summary, known.status);
+          results[i - quantityCount] = explain
+            ? { ...known, explanation: explanationFor(r, facts, context, quantities) }
+            : known;
           continue;
         }
+      }
+      // A blocked result's texts follow from why it is blocked (and which facts are missing) alone,
+      // except for missing quantities, whose gaps are the community's: shared like remembered ones.
+      const blockedKey = detail ? blockedResultKey(blocked, r) : -1;
+      if (blockedKey >= 0) {
+        let known = context.blockedResults[i];
+        if (known === undefined) {
+          known = [];
+          context.blockedResults[i] = known;
+        }
+        let shared = known[blockedKey];
+        if (shared === undefined) {
+          const status = blockedStatus(blocked);
+          shared = Object.freeze(
+            resultFor(r, i, status, r.binding, blocked, undefined, context, quantityGaps),
+          );
+          // Grown one element at a time, so the list stays packed and is indexed directly.
+          while (known.length <= blockedKey) known.push(undefined);
+          known[blockedKey] = shared;
+        }
+        count(summary, shared.status);
+        results[i - quantityCount] = explain
+          ? { ...shared, explanation: explanationFor(r, facts, context, quantities) }
+          : shared;
+        continue;
       }
       let status: CheckStatus;
       let binding = r.binding;
@@ -460,16 +500,8 @@ export function buildEvaluator(
       if (statuses !== undefined) statuses.push(status);
       if (!detail) continue;
       const result = resultFor(r, i, status, binding, blocked, outcome, context, quantityGaps);
-      if (memo !== undefined) {
-        const texts: ResultTexts = {
-          status,
-          binding: result.binding,
-          expected: result.expected,
-          actual: result.actual,
-          message: result.message,
-        };
-        rememberTexts(r, memo, index, texts);
-      }
+      // Remembered before its explanation (the community's own) is added.
+      if (memo !== undefined) remember(r, memo, index, result, explain);
       if (explain) result.explanation = explanationFor(r, facts, context, quantities);
       results[i - quantityCount] = result;
     }

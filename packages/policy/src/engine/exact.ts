@@ -155,3 +155,39 @@ export function multiplyDivide(a: number, b: number, c: number): number {
   const rounded = twice >= 0n ? (twice + 1n) / 2n : -((-twice + 1n) / 2n);
   return toNumber({ digits: rounded, scale: QUOTIENT_PLACES });
 }
+
+/**
+ * A factor read once as an exact integer count of 10^-places (0.7 → 7 tenths), for comparing many
+ * figures with it: a share parameter, the same for a whole run. `count` is undefined when the factor
+ * has more places than the integer path takes; comparisons then go through `compareProducts`.
+ */
+export interface ScaledFactor {
+  value: number;
+  count: number | undefined;
+  places: number;
+}
+
+export function scaledFactor(value: number): ScaledFactor {
+  const count = scaled(value);
+  return { value, count, places: count === undefined ? 0 : scaledPlaces };
+}
+
+/**
+ * The sign of part − factor × whole, exactly on the decimals, as `compareProducts([part],
+ * [factor, whole])` gives it: without allocating while both figures have few enough places (the
+ * path of every community in a bulk run), else through `compareProducts`.
+ */
+export function compareWithFactor(part: number, factor: ScaledFactor, whole: number): -1 | 0 | 1 {
+  const f = factor.count;
+  let l = scaled(part);
+  const partPlaces = scaledPlaces;
+  const w = f === undefined || l === undefined ? undefined : scaled(whole);
+  if (f !== undefined && l !== undefined && w !== undefined) {
+    let r = f * w;
+    const rightPlaces = factor.places + scaledPlaces;
+    if (partPlaces < rightPlaces) l *= powers[rightPlaces - partPlaces] ?? Number.POSITIVE_INFINITY;
+    else if (rightPlaces < partPlaces) r *= powers[partPlaces - rightPlaces] ?? Number.POSITIVE_INFINITY;
+    if (Number.isSafeInteger(l) && Number.isSafeInteger(r)) return l === r ? 0 : l > r ? 1 : -1;
+  }
+  return compareProducts([part], [factor.value, whole]);
+}

@@ -40,5 +40,7 @@ export {
   type NumericFactPath,
   type RangeCheck,
   rangeCheck,
+  type ShareCheck,
+  shareCheck,
 } from './shapes.js';
 export * from './types.js';

@@ -7,6 +7,7 @@
 
 import type { ChainRule } from './chain.js';
 import { PackDefinitionError } from './define.js';
+import { compareWithFactor, type ScaledFactor } from './exact.js';
 import { type FactGetter, factGetter } from './facts.js';
 import { comparisonOf } from './shapes.js';
 import type {
@@ -14,6 +15,7 @@ import type {
   AnyQuantityRule,
   Binding,
   CheckOutcome,
+  CheckResult,
   CheckStatus,
   CommunityFacts,
   EvaluateOptions,
@@ -94,8 +96,10 @@ export interface CompiledRule {
  * parameter (read once per context into `Context.lows`/`highs`) or the quantity it comes from.
  */
 export interface Compared {
-  kind: 'minimum' | 'maximum' | 'range' | 'flag';
+  kind: 'minimum' | 'maximum' | 'range' | 'flag' | 'share';
   read: FactGetter;
+  /** For a share: the getter of the whole (`read` gives the part; the share is `lowParam`). */
+  whole: FactGetter | undefined;
   lowParam: string | undefined;
   lowQuantity: string | undefined;
   highParam: string | undefined;
@@ -106,11 +110,24 @@ export interface Compared {
 function comparedOf(rule: Rule): Compared | undefined {
   const c = rule.kind === 'check' ? comparisonOf(rule) : undefined;
   if (c === undefined) return undefined;
+  if (c.kind === 'share') {
+    return {
+      kind: c.kind,
+      read: factGetter(c.fact),
+      whole: factGetter(c.whole),
+      lowParam: c.share,
+      lowQuantity: undefined,
+      highParam: undefined,
+      highQuantity: undefined,
+      tolerance: undefined,
+    };
+  }
   const low = c.kind === 'minimum' || c.kind === 'range' ? c.minimum : undefined;
   const high = c.kind === 'maximum' || c.kind === 'range' ? c.maximum : undefined;
   return {
     kind: c.kind,
     read: factGetter(c.fact),
+    whole: undefined,
     lowParam: low !== undefined && 'param' in low ? low.param : undefined,
     lowQuantity: low !== undefined && 'quantity' in low ? low.quantity : undefined,
     highParam: high !== undefined && 'param' in high ? high.param : undefined,
@@ -119,7 +136,7 @@ function comparedOf(rule: Rule): Compared | undefined {
   };
 }
 
-/** Checks reading at most this many inputs have their full results remembered (see `ResultTexts`). */
+/** Checks reading at most this many inputs have their full results remembered (see `RememberedResult`). */
 const REMEMBERED_INPUTS = 3;
 /** Whole numbers below this (with `undefined` and booleans) are remembered by index (see `ResultMemo`). */
 const INDEXED_VALUES = 8192;
@@ -131,17 +148,13 @@ const KEYED_RESULTS = 8192;
 const KEYED_TRIAL = 2048;
 
 /**
- * What a check's full result says beyond the rule's own fields. Rules are pure functions of their
- * inputs, and the parameters, as-of date and readings are the context's, so within one context a check
- * reading the same input values gives the same texts: a bulk run words each combination once.
+ * A check's full result, remembered whole. Rules are pure functions of their inputs, and the
+ * parameters, as-of date and readings are the context's, so within one context a check reading the
+ * same input values gives the same result: a bulk run words each combination once, and communities
+ * with the same inputs share one frozen result object (a result carries no community of its own;
+ * an explanation, which does, goes on a copy).
  */
-export interface ResultTexts {
-  status: CheckStatus;
-  binding: Binding;
-  expected: string;
-  actual: string;
-  message: string;
-}
+export type RememberedResult = Readonly<CheckResult>;
 
 /**
  * A check's remembered results in one context. Small whole figures and flags (counts, households)
@@ -150,7 +163,7 @@ export interface ResultTexts {
  * finds most of them (a check whose inputs rarely repeat would only pay for the look-ups).
  */
 export interface ResultMemo {
-  indexed: (ResultTexts | undefined)[];
+  indexed: (RememberedResult | undefined)[];
   keyed: Map<unknown, unknown> | undefined;
   keyedSize: number;
   lookups: number;
@@ -196,8 +209,8 @@ export function memoOf(context: Context, i: number): ResultMemo {
   return memo;
 }
 
-/** The texts remembered by key for the input values `prepare` just read, if any. */
-export function keyedTexts(r: CompiledRule, memo: ResultMemo): ResultTexts | undefined {
+/** The result remembered by key for the input values `prepare` just read, if any. */
+export function rememberedByKey(r: CompiledRule, memo: ResultMemo): RememberedResult | undefined {
   const values = r.inputValues;
   let node: unknown = memo.keyed;
   for (let k = 0; k < values.length; k++) {
@@ -210,19 +223,29 @@ export function keyedTexts(r: CompiledRule, memo: ResultMemo): ResultTexts | und
   memo.lookups++;
   if (node !== undefined) {
     memo.found++;
-    return node as ResultTexts;
+    return node as RememberedResult;
   }
   if (memo.lookups >= KEYED_TRIAL && memo.found * 2 < memo.lookups) memo.keyed = undefined;
   return undefined;
 }
 
-/** Remembers `texts` at `index` (≥ 0) or, with index -1, by key, while the memo has room. */
-export function rememberTexts(r: CompiledRule, memo: ResultMemo, index: number, texts: ResultTexts): void {
+/**
+ * Remembers `result` at `index` (≥ 0) or, with index -1, by key, while the memo has room. The
+ * remembered result is frozen, as other communities will share it; frozen only when kept (freezing
+ * is not free), and a copy when the caller goes on to add to its own (`copy`).
+ */
+export function remember(
+  r: CompiledRule,
+  memo: ResultMemo,
+  index: number,
+  result: CheckResult,
+  copy: boolean,
+): void {
   if (index >= 0) {
     const indexed = memo.indexed;
     // Grown one element at a time, so the list stays packed and is indexed directly.
     while (indexed.length <= index) indexed.push(undefined);
-    indexed[index] = texts;
+    indexed[index] = Object.freeze(copy ? { ...result } : result);
     return;
   }
   let node = memo.keyed;
@@ -238,7 +261,7 @@ export function rememberTexts(r: CompiledRule, memo: ResultMemo, index: number, 
     }
     node = next;
   }
-  node.set(values[last], texts);
+  node.set(values[last], Object.freeze(copy ? { ...result } : result));
   memo.keyedSize++;
 }
 
@@ -268,13 +291,19 @@ export interface Context {
   missingParamTexts: (BlockedTexts | undefined)[];
   /** Per check: the note on replaced parameters its messages end with (`本地标准：…。`), or ''. */
   replacedNotes: string[];
-  /** Per rule: full results remembered in this context (see `ResultTexts`), created when first needed. */
+  /** Per rule: full results remembered in this context (see `RememberedResult`), created when first needed. */
   memos: (ResultMemo | undefined)[];
+  /** Per quantity: its values by the index of its input values (see `computedQuantity`), created when first needed. */
+  quantityValues: (ComputedQuantity | undefined)[][];
+  /** Per check: its blocked results, shared by every community blocked alike (see `blockedResultKey`). */
+  blockedResults: ((RememberedResult | undefined)[] | undefined)[];
   params: Record<string, number>[];
   missingParams: string[][];
   /** Per helper-built check: its parameter bounds in this context (NaN where a bound is not a parameter). */
   lows: number[];
   highs: number[];
+  /** Per share check: its share parameter as an exact integer, read once per context. */
+  shares: (ScaledFactor | undefined)[];
   /** Per helper-built check: the status of a miss in this context (`guidingWhen` reads only the date and readings). */
   misses: CheckStatus[];
   alternative: (id: string) => boolean;
@@ -525,6 +554,46 @@ export function fill(r: CompiledRule, i: number, context: Context): void {
   input.asOf = context.asOf;
 }
 
+/** What a quantity rule's `compute` returns. */
+type ComputedQuantity = QuantityValue | { unknown: string } | typeof notApplicable;
+/** Kept for a quantity that does not apply to the inputs (`compute` gave undefined). */
+const notApplicable = Object.freeze({ notApplicable: true });
+
+/**
+ * A quantity's value for the inputs `gather` just read, computing it (with the input filled) only
+ * the first time these inputs come along in this context: within a context a quantity is a pure
+ * function of its facts and the quantities it reads, and most read a count or two (households,
+ * residents), so a country's communities repeat a few thousand inputs. Kept values are frozen, as
+ * every community with those inputs shares them.
+ */
+export function computedQuantity(
+  r: CompiledRule,
+  i: number,
+  context: Context,
+): QuantityValue | { unknown: string } | undefined {
+  const index = memoIndex(r);
+  if (index < 0) {
+    fill(r, i, context);
+    return r.compute!.call(r.rule, r.input as unknown as RuleInput);
+  }
+  const known = context.quantityValues[i]!;
+  let v = known[index];
+  if (v === undefined) {
+    fill(r, i, context);
+    const computed = r.compute!.call(r.rule, r.input as unknown as RuleInput);
+    v =
+      computed === undefined
+        ? notApplicable
+        : typeof computed === 'object'
+          ? Object.freeze(computed)
+          : computed;
+    // Grown one element at a time, so the list stays packed and is indexed directly.
+    while (known.length <= index) known.push(undefined);
+    known[index] = v;
+  }
+  return v === notApplicable ? undefined : (v as QuantityValue | { unknown: string });
+}
+
 /**
  * Bulk runs (`statusesOnly`, `summaryOnly`, no `explain`): statuses, summary and quantities only.
  * Kept apart from the full path so that the code a whole-country run keeps hot is small (quick for
@@ -539,8 +608,8 @@ export function bulk(plan: Plan, facts: CommunityFacts, context: Context, withSt
   const quantities: Record<string, QuantityValue> = {};
   for (let i = 0; i < quantityCount; i++) {
     const r = order[i]!;
-    if (prepare(r, i, context, facts, settingMask, quantities) !== Blocked.none) continue;
-    const v = r.compute!.call(r.rule, r.input as unknown as RuleInput);
+    if (gather(r, i, context, facts, settingMask, quantities) !== Blocked.none) continue;
+    const v = computedQuantity(r, i, context);
     if (v !== undefined && (typeof v !== 'object' || !('unknown' in v))) quantities[r.quantityName] = v;
   }
   const summary: Summary = { pass: 0, fail: 0, warn: 0, notApplicable: 0, unknown: 0 };
@@ -606,7 +675,12 @@ function decide(
   const n = figure as number;
   let holds: boolean;
   if (c.kind === 'flag') holds = figure === true;
-  else if (c.kind === 'minimum') holds = c.tolerance === undefined ? n >= low : n >= low - c.tolerance;
+  else if (c.kind === 'share') {
+    const whole = c.whole!(facts) as number | undefined;
+    // No share of nothing: `evaluate` says so with `unknown`.
+    if (whole === undefined || whole === 0) return 'unknown';
+    holds = compareWithFactor(n, context.shares[i]!, whole) >= 0;
+  } else if (c.kind === 'minimum') holds = c.tolerance === undefined ? n >= low : n >= low - c.tolerance;
   else if (c.kind === 'maximum') holds = n <= high;
   else holds = n >= low && n <= high;
   return holds ? 'pass' : context.misses[i]!;

@@ -8,6 +8,7 @@
  * comparison: bulk runs (`statusesOnly`, `summaryOnly`) call `holds` and allocate nothing, while
  * full results build `expected` and `actual` as the pack's own `evaluate` would.
  */
+import { compareProducts } from './exact.js';
 import type { FactPath, FactValue } from './facts.js';
 import type {
   AnyCheckRule,
@@ -127,7 +128,8 @@ export type Comparison =
   | { kind: 'minimum'; fact: FactPath; minimum: Bound; tolerance: number | undefined }
   | { kind: 'maximum'; fact: FactPath; maximum: Bound }
   | { kind: 'range'; fact: FactPath; minimum: Bound; maximum: Bound }
-  | { kind: 'flag'; fact: FactPath };
+  | { kind: 'flag'; fact: FactPath }
+  | { kind: 'share'; fact: FactPath; whole: FactPath; share: string };
 
 /**
  * The comparison of each rule object a helper returned. Kept beside the rule rather than on it, so
@@ -167,7 +169,11 @@ function comparison(
 }
 
 /** The outcome, made guiding when the spec says a miss only warns for this input. */
-function withGuidance(spec: ComparisonBase, input: RuleInput, outcome: CheckOutcome): CheckOutcome {
+function withGuidance(
+  spec: Pick<ComparisonBase, 'guidingWhen'>,
+  input: RuleInput,
+  outcome: CheckOutcome,
+): CheckOutcome {
   return spec.guidingWhen?.(input) ? { ...outcome, binding: 'guiding' } : outcome;
 }
 
@@ -286,5 +292,55 @@ export function flagCheck(spec: FlagCheck): AnyCheckRule {
   if (spec.interpretations !== undefined) rule.interpretations = spec.interpretations;
   if (spec.guidingWhen !== undefined) rule.guidingWhen = spec.guidingWhen;
   comparisons.set(rule, { kind: 'flag', fact: spec.fact });
+  return rule;
+}
+
+export interface ShareCheck extends Omit<ComparisonBase, 'fact' | 'format'> {
+  /** The part whose share is measured; missing → `unknown`. */
+  part: NumericFactPath;
+  /** What it is a share of; missing → `unknown`, 0 → `unknown` with `emptyWhole`. */
+  whole: NumericFactPath;
+  /** The parameter holding the least share (0.7 for 70%). */
+  share: string;
+  /** `expected` for the share in force, e.g. “不少于总面积的70%”. */
+  expected: (share: number) => string;
+  /** `actual` for the figures and the share they make, e.g. “700平方米，占1000平方米的70%”. */
+  actual: (part: number, whole: number, share: number) => string;
+  /** Why the share cannot be computed when the whole is 0. */
+  emptyWhole: string;
+}
+
+/**
+ * A part that must make at least a share of a whole, compared exactly without dividing (70.7 of
+ * 101 m² is exactly 70%): `compareProducts([part], [share, whole]) >= 0`. A whole of 0 gives no
+ * share, so the check cannot be decided. It has no `holds` (a boolean cannot say `unknown`): a bulk
+ * run decides it from the comparison, a copy of the rule through `evaluate`.
+ */
+export function shareCheck(spec: ShareCheck): AnyCheckRule {
+  const name = spec.share;
+  const expectedText = lastOf(spec.expected);
+  const rule: AnyCheckRule = {
+    kind: 'check',
+    id: spec.id,
+    title: spec.title,
+    citation: spec.citation,
+    binding: spec.binding,
+    facts: { part: spec.part, whole: spec.whole },
+    params: [name],
+    evaluate: (input) => {
+      const { part, whole } = input.facts as { readonly part: number; readonly whole: number };
+      if (whole === 0) return { unknown: spec.emptyWhole };
+      const share = (input.params as Readonly<Record<string, number>>)[name]!;
+      return withGuidance(spec, input, {
+        holds: compareProducts([part], [share, whole]) >= 0,
+        expected: expectedText(share),
+        actual: spec.actual(part, whole, part / whole),
+      });
+    },
+  };
+  if (spec.settings !== undefined) rule.settings = spec.settings;
+  if (spec.interpretations !== undefined) rule.interpretations = spec.interpretations;
+  if (spec.guidingWhen !== undefined) rule.guidingWhen = spec.guidingWhen;
+  comparisons.set(rule, { kind: 'share', fact: spec.part, whole: spec.whole, share: name });
   return rule;
 }

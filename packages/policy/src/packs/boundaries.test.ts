@@ -182,6 +182,25 @@ describe('江苏 21 facility area and residents’ space, exactly', () => {
       'warn',
     ]);
   });
+  it('no share of nothing, of an unknown part or whole; figures beyond the integer path; a changed share', () => {
+    const rule = 'jiangsu.resident-space';
+    expect(jiangsu.status({ facility: { residentSpaceArea: 0, totalArea: 0 } }, rule)).toBe('unknown');
+    expect(jiangsu.status({ facility: { residentSpaceArea: 5 } }, rule)).toBe('unknown');
+    expect(jiangsu.status({ facility: { totalArea: 5 } }, rule)).toBe('unknown');
+    const at = (residentSpaceArea: number, totalArea: number, minResidentSpaceShare?: number) =>
+      jiangsu.status(
+        { facility: { residentSpaceArea, totalArea } },
+        rule,
+        minResidentSpaceShare === undefined ? {} : { params: { minResidentSpaceShare } },
+      );
+    // 0.7 × 0.1 is 0.07 exactly, though 0.7 * 0.1 in binary is 0.06999999999999999.
+    expect([at(0.07, 0.1), at(0.0699999999, 0.1), at(1e-9 * 7, 1e-9 * 10)]).toEqual(['pass', 'warn', 'pass']);
+    expect([at(2 ** 52, 2 ** 52), at(700, 1000, 0.7000001), at(700, 1000, 0.123456789123)]).toEqual([
+      'pass',
+      'warn',
+      'pass',
+    ]);
+  });
 });
 
 describe('社区建设和治理条例 第三十七条 800 m²', () => {

@@ -1,16 +1,7 @@
 /**
  * Item 21: the community service centre's floor area and the share kept for residents.
  */
-import {
-  check,
-  compareProducts,
-  later,
-  minimumCheck,
-  parameter,
-  perHouseholds,
-  quantity,
-  value,
-} from '../../engine/index.js';
+import { minimumCheck, parameter, perHouseholds, quantity, shareCheck, value } from '../../engine/index.js';
 import { cite, figure, JIANGSU_IN_FORCE, percent } from './document.js';
 
 const areaQuote = '按照每百户不低于30平方米的标准建设社区综合服务中心(设施)。';
@@ -74,26 +65,17 @@ export const facilityRules = [
   }),
   // "原则上…不少于70%": the hedge governs the whole clause, so a shortfall warns. The 70% is
   // read as a share of the centre's total floor area, the only whole the sentence can mean.
-  check({
+  // Compared without dividing, on the decimals as given: 70.7 of 101 m² is exactly 70%.
+  shareCheck({
     id: 'jiangsu.resident-space',
     title: '居民服务和活动空间原则上不少于70%',
     citation: cite('21', spaceQuote),
     binding: 'guiding',
-    facts: { residentSpaceArea: 'facility.residentSpaceArea', totalArea: 'facility.totalArea' },
-    params: ['minResidentSpaceShare'],
-    evaluate: ({ facts, params }) => {
-      if (facts.totalArea === 0) return { unknown: '服务设施总面积为0，无法计算居民服务和活动空间占比' };
-      const share = facts.residentSpaceArea / facts.totalArea;
-      return {
-        // Compared without dividing, on the decimals as given: 70.7 of 101 m² is exactly 70%.
-        holds:
-          compareProducts([facts.residentSpaceArea], [params.minResidentSpaceShare, facts.totalArea]) >= 0,
-        expected: later(() => `不少于总面积的${percent(params.minResidentSpaceShare)}`),
-        actual: later(
-          () =>
-            `${figure(facts.residentSpaceArea)}平方米，占${figure(facts.totalArea)}平方米的${percent(share)}`,
-        ),
-      };
-    },
+    part: 'facility.residentSpaceArea',
+    whole: 'facility.totalArea',
+    share: 'minResidentSpaceShare',
+    expected: (share) => `不少于总面积的${percent(share)}`,
+    actual: (part, whole, share) => `${figure(part)}平方米，占${figure(whole)}平方米的${percent(share)}`,
+    emptyWhole: '服务设施总面积为0，无法计算居民服务和活动空间占比',
   }),
 ];
