@@ -125,9 +125,10 @@ describeInBrowser('admin console in a browser', () => {
   it('shows the change in the audit log, with the old and new value', async () => {
     await page.getByRole('menuitem', { name: '操作日志' }).click();
     await page.waitForURL(/\/audit/);
-    // Newest first: the edit just made is the first facts change of this community.
+    // Newest first by time: the edit just made is the first facts change of this community, which the
+    // log names as a person reads it (社区 象山社区居委会), not by its code.
     const row = page
-      .locator('tr.ant-table-row', { hasText: xiangshan.code })
+      .locator('tr.ant-table-row', { hasText: xiangshan.name })
       .filter({ hasText: '修改社区数据' })
       .first();
     await row.waitFor();
