@@ -4,7 +4,7 @@ import { fictionalIdNumber } from '@shequ/people';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JINSHAN, SHIHUAJIAN, seedFixture, XIANGSHAN } from './fixture.js';
+import { JINSHAN, SHIHUAJIAN, seedFixture, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
 import {
   type Clock,
   clientFor,
@@ -265,6 +265,42 @@ describe('visits', () => {
       ).data?.code,
     ).toBe('FORBIDDEN');
   });
+
+  it('counts each community of the street on the register, visited and not visited, in the street only', async () => {
+    const { communities } = await street.services.visitCoverage.query({ under: JINSHAN });
+    expect(communities.every((c) => c.code.startsWith(JINSHAN))).toBe(true);
+    expect(communities.map((c) => c.code)).not.toContain(WEIHAI_COMMUNITY);
+    expect(communities.find((c) => c.code === XIANGSHAN)).toMatchObject({
+      onRegister: 2,
+      visited: 1,
+      overdue: 1,
+    });
+    expect(communities.find((c) => c.code === SHIHUAJIAN)).toMatchObject({
+      onRegister: 0,
+      visited: 0,
+      overdue: 0,
+    });
+    const own = await neighbour.services.visitCoverage.query({});
+    expect(own.communities.map((c) => c.code)).toEqual([SHIHUAJIAN]);
+    for (const asked of [
+      neighbour.services.visitCoverage.query({ under: JINSHAN }),
+      neighbour.services.visitCoverage.query({ under: XIANGSHAN }),
+      street.services.visitCoverage.query({ under: WEIHAI_COMMUNITY }),
+    ]) {
+      expect((await rejection(asked)).data?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it("puts the community's households and events due and not visited on its workers' workbench only", async () => {
+    const mine = await clerk.workbench.mine.query();
+    expect(mine.visits?.total).toBe(1);
+    expect(mine.visits?.items.map((v) => [v.name, v.kindLabel])).toEqual([['7号楼家庭纠纷', '家庭纠纷']]);
+    expect((await colleague.workbench.mine.query()).visits?.items.map((v) => v.name)).toEqual([
+      '7号楼家庭纠纷',
+    ]);
+    expect((await neighbour.workbench.mine.query()).visits).toEqual({ total: 0, items: [] });
+    expect((await street.workbench.mine.query()).visits).toBeNull();
+  });
 });
 
 describe('volunteers and points', () => {
@@ -320,5 +356,27 @@ describe('volunteers and points', () => {
         )
       ).data?.code,
     ).toBe('FORBIDDEN');
+  });
+
+  it('sums volunteer hours per community of the street, this year, and a worker sees only their own', async () => {
+    const { communities } = await street.services.volunteerHours.query({ under: JINSHAN });
+    expect(communities.every((c) => c.code.startsWith(JINSHAN))).toBe(true);
+    expect(communities.find((c) => c.code === XIANGSHAN)).toMatchObject({
+      volunteers: 1,
+      bankedMinutes: 120,
+    });
+    expect(communities.find((c) => c.code === SHIHUAJIAN)).toMatchObject({ volunteers: 0, bankedMinutes: 0 });
+    const own = await neighbour.services.volunteerHours.query({});
+    expect(own.communities).toEqual([expect.objectContaining({ code: SHIHUAJIAN, bankedMinutes: 0 })]);
+    expect((await clerk.services.volunteerHours.query({})).communities).toEqual([
+      expect.objectContaining({ code: XIANGSHAN, volunteers: 1, bankedMinutes: 120 }),
+    ]);
+    for (const asked of [
+      neighbour.services.volunteerHours.query({ under: JINSHAN }),
+      neighbour.services.volunteerHours.query({ under: XIANGSHAN }),
+      street.services.volunteerHours.query({ under: WEIHAI_COMMUNITY }),
+    ]) {
+      expect((await rejection(asked)).data?.code).toBe('FORBIDDEN');
+    }
   });
 });

@@ -234,9 +234,11 @@ export async function volunteerHoursByCommunity(db: Database, prefix: string, si
     .from(communities)
     .where(like(communities.code, `${prefix}%`))
     .orderBy(asc(communities.code));
+  const bankedBy = new Map(banked.map((r) => [r.code, r]));
+  const servedBy = new Map(served.map((r) => [r.code, r]));
   return names.map((n) => {
-    const b = banked.find((r) => r.code === n.code);
-    const s = served.find((r) => r.code === n.code);
+    const b = bankedBy.get(n.code);
+    const s = servedBy.get(n.code);
     return {
       code: n.code,
       name: n.name,

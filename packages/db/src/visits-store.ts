@@ -3,7 +3,7 @@
  * events to attend, and the visits made. Each write runs in one transaction with its audit record.
  */
 import type { Visit, VisitTarget } from '@shequ/services';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, max, or } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database, Transaction } from './client.js';
 import { serviceVisits, serviceVisitTargets } from './schema-services.js';
@@ -114,4 +114,51 @@ export async function loadVisitRegister(
       summary: v.summary,
     })),
   };
+}
+
+/** A target on the register on the day asked about, with its latest visit up to that day. */
+export interface TargetWithLastVisit {
+  target: VisitTarget;
+  lastVisitOn: string | null;
+}
+
+/**
+ * The targets on the register of each of `communityCodes` on `asOf`, each with its latest visit on or
+ * before that day: in one query for all of them, however many communities a street or city has. The
+ * latest visit is all `visitCoverage` reads of a target's visits, so the visit log itself stays unread.
+ */
+export async function visitTargetsWithLastVisit(
+  db: Db,
+  communityCodes: readonly string[],
+  asOf: string,
+): Promise<Map<string, TargetWithLastVisit[]>> {
+  const byCommunity = new Map<string, TargetWithLastVisit[]>(communityCodes.map((code) => [code, []]));
+  if (communityCodes.length === 0) return byCommunity;
+  const codes = [...communityCodes];
+  const lastVisits = db
+    .select({ targetId: serviceVisits.targetId, lastVisitOn: max(serviceVisits.on).as('last_visit_on') })
+    .from(serviceVisits)
+    .where(and(inArray(serviceVisits.communityCode, codes), lte(serviceVisits.on, asOf)))
+    .groupBy(serviceVisits.targetId)
+    .as('last_visits');
+  const rows = await db
+    .select({ row: serviceVisitTargets, lastVisitOn: lastVisits.lastVisitOn })
+    .from(serviceVisitTargets)
+    .leftJoin(lastVisits, eq(lastVisits.targetId, serviceVisitTargets.id))
+    .where(
+      and(
+        inArray(serviceVisitTargets.communityCode, codes),
+        lte(serviceVisitTargets.since, asOf),
+        or(isNull(serviceVisitTargets.until), gt(serviceVisitTargets.until, asOf)),
+      ),
+    )
+    .orderBy(
+      asc(serviceVisitTargets.communityCode),
+      asc(serviceVisitTargets.since),
+      asc(serviceVisitTargets.id),
+    );
+  for (const { row, lastVisitOn } of rows) {
+    byCommunity.get(row.communityCode)?.push({ target: targetFromRow(row), lastVisitOn });
+  }
+  return byCommunity;
 }

@@ -276,6 +276,7 @@ describe('visits (三必到、五必访)', () => {
     expect(byId.dispute?.status).toBe('covered');
     expect(byId.noise).toMatchObject({ dueOn: '2026-03-26', status: 'overdue' });
     expect(coverage.overdue).toBe(2);
+    expect(coverage.visited).toBe(2);
     expect(coverage.items.slice(0, 2).map((i) => i.status)).toEqual(['overdue', 'overdue']);
   });
 

@@ -78,14 +78,15 @@ export interface TargetCoverage {
 /**
  * Each target on the register on `asOf` with its last visit and when the next is due: `overdue` when
  * that date has passed (due and not visited), `due` when it is today or later, `covered` for an event
- * already attended. Overdue first, then by due date.
+ * already attended. Overdue first, then by due date. The counts: on the register, overdue (应访未访), and
+ * visited since registration and not overdue (已走访).
  */
 export function visitCoverage(
   targets: readonly VisitTarget[],
   visits: readonly Pick<Visit, 'targetId' | 'on'>[],
   asOf: string,
   rules: VisitRules = DEFAULT_VISIT_RULES,
-): { items: TargetCoverage[]; overdue: number; onRegister: number } {
+): { items: TargetCoverage[]; overdue: number; visited: number; onRegister: number } {
   const last = new Map<string, string>();
   for (const v of visits) {
     if (v.on > asOf) continue;
@@ -110,5 +111,15 @@ export function visitCoverage(
   }
   const rank: Record<CoverageStatus, number> = { overdue: 0, due: 1, covered: 2 };
   items.sort((a, b) => rank[a.status] - rank[b.status] || a.dueOn.localeCompare(b.dueOn));
-  return { items, overdue: items.filter((i) => i.status === 'overdue').length, onRegister: items.length };
+  return {
+    items,
+    overdue: items.filter((i) => i.status === 'overdue').length,
+    visited: items.filter((i) => i.status !== 'overdue' && visitedSinceRegistered(i)).length,
+    onRegister: items.length,
+  };
+}
+
+/** Visited (or attended) since it came on the register, and not due again yet: counted as 已走访. */
+function visitedSinceRegistered(item: TargetCoverage): boolean {
+  return item.lastVisitOn !== undefined && item.lastVisitOn >= item.target.since;
 }

@@ -36,6 +36,12 @@ describeInBrowser('service cases in the console and the resident’s feedback li
   it('lists the community’s open cases with the overdue ones counted, and my own on the workbench', async () => {
     await walk.page.goto(`${walk.server.url}/workbench`);
     await walk.page.getByTestId('workbench-cases').waitFor();
+    // The community's households due and not visited wait on the worker's workbench too.
+    await walk.page
+      .getByTestId('workbench-visits')
+      .getByText(/陈国华/)
+      .first()
+      .waitFor();
     await walk.page.goto(`${walk.server.url}/services`);
     await walk.page.getByRole('heading', { name: '服务事项' }).waitFor();
     await rows().first().waitFor();
@@ -347,6 +353,26 @@ describeInBrowser('service cases in the console and the resident’s feedback li
       await town.getByTestId('workbench-burdens').getByText('考核评比 2 项').waitFor();
       await town.getByText('有不通过检查项的社区').waitFor();
       await screenshot(town, 'workload-town-workbench');
+      // The town's 服务事项: each community's visit coverage and this year's volunteer hours.
+      await town.goto(`${walk.server.url}/services`);
+      const covered = town
+        .getByTestId('services-visit-coverage')
+        .locator('.ant-list-item')
+        .filter({ hasText: '象山' });
+      await covered.getByText(/^应访未访 \d+$/).waitFor();
+      await town
+        .getByTestId('volunteer-hours')
+        .locator('.ant-list-item')
+        .filter({ hasText: '象山' })
+        .getByText(/^志愿者 \d+$/)
+        .waitFor();
+      // Its 走访 page opens on the community picked from that list, not on an empty picker.
+      await covered.getByRole('link').click();
+      await town
+        .getByTestId('visit-coverage')
+        .getByText(/陈国华/)
+        .first()
+        .waitFor();
       expect(walk.consoleErrors).toEqual([]);
     });
 

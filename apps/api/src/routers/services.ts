@@ -38,6 +38,7 @@ import {
   signUpForActivity,
   stepCase,
   users,
+  visitTargetsWithLastVisit,
   volunteerHoursByCommunity,
   windowSetupsAbove,
 } from '@shequ/db';
@@ -374,6 +375,44 @@ export const servicesRouter = router({
       const asOf = input.asOf ?? today(ctx);
       const register = await loadVisitRegister(ctx.db, input.code);
       return { asOf, ...visitCoverage(register.targets, register.visits, asOf), visits: register.visits };
+    }),
+
+  /**
+   * Visit coverage per community of a street (or one community) on `asOf`: on the register, visited
+   * and due and not visited (应访未访), by `visitCoverage`; all the communities' targets in one query.
+   */
+  visitCoverage: authedProcedure
+    .input(z.strictObject({ under: divisionCode.optional(), asOf: isoDate.optional() }))
+    .query(async ({ ctx, input }) => {
+      const node = communityOrStreet(ctx, input.under);
+      const asOf = input.asOf ?? today(ctx);
+      const places = await ctx.db
+        .select({ code: communities.code, name: communities.name })
+        .from(communities)
+        .where(communitiesUnder(node))
+        .orderBy(asc(communities.code));
+      const registers = await visitTargetsWithLastVisit(
+        ctx.db,
+        places.map((p) => p.code),
+        asOf,
+      );
+      return {
+        asOf,
+        communities: places.map((place) => {
+          const held = registers.get(place.code) ?? [];
+          const coverage = visitCoverage(
+            held.map((h) => h.target),
+            held.flatMap((h) => (h.lastVisitOn ? [{ targetId: h.target.id, on: h.lastVisitOn }] : [])),
+            asOf,
+          );
+          return {
+            ...place,
+            onRegister: coverage.onRegister,
+            visited: coverage.visited,
+            overdue: coverage.overdue,
+          };
+        }),
+      };
     }),
 
   /** A household to visit or an event to attend, on the community's register. */

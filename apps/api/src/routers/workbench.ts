@@ -16,6 +16,10 @@
  *   hundreds of thousands of entries a second, so even a city's logs are checked on every open.
  * - democracy deadlines: for a community's own accounts, its meeting notices, disclosures, consultation
  *   outcomes and charter filings overdue or due within 30 days (`@shequ/democracy`).
+ * - visits due (三必到、五必访): for a community's own accounts, the households and events of its register
+ *   due and not visited (`@shequ/services` `visitCoverage`); visits are the community's, not assigned to
+ *   one worker, so every account of the community sees them. Above a community, the street's 服务事项
+ *   page shows each community's coverage.
  * - assessment deadlines (`@shequ/assessment` `assessmentDeadlines`): score entry closing for those who
  *   score, residents' surveys closing, the year's scheme not yet published for those who make schemes.
  *
@@ -35,10 +39,13 @@ import {
   sealEndsAwaitingConfirmation,
   sealRequestsAwaitingDecision,
   surveysOfScheme,
+  visitTargetsWithLastVisit,
+  WORKBENCH_LIMIT,
   type WorkbenchSealRequest,
 } from '@shequ/db';
 import { DEADLINE_HORIZON_DAYS, democracyDeadlines } from '@shequ/democracy';
 import { ancestorCodes, chinaDate } from '@shequ/domain';
+import { visitCoverage, visitTargetKindLabels } from '@shequ/services';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { actingAs } from '../archives/shared.js';
@@ -78,6 +85,30 @@ async function keepsIn(ctx: Context & { principal: Principal }, community: strin
   if (isAdminRole(ctx.principal.role)) return isInScope(ctx.principal, community);
   if (community !== ctx.principal.jurisdictionCode) return false;
   return allows(await archivesStanding(ctx.db, ctx.principal, community), 'keep');
+}
+
+/** The community's targets due and not visited on `today`, the longest overdue first. */
+async function visitsDue(ctx: Context, community: string, today: string) {
+  const held = (await visitTargetsWithLastVisit(ctx.db, [community], today)).get(community) ?? [];
+  const coverage = visitCoverage(
+    held.map((h) => h.target),
+    held.flatMap((h) => (h.lastVisitOn ? [{ targetId: h.target.id, on: h.lastVisitOn }] : [])),
+    today,
+  );
+  const overdue = coverage.items.filter((item) => item.status === 'overdue');
+  return {
+    total: overdue.length,
+    items: overdue.slice(0, WORKBENCH_LIMIT).map((item) => ({
+      id: item.target.id,
+      communityCode: community,
+      name: item.target.name,
+      kind: item.target.kind,
+      // The label travels with the entry so the first page need not load the services labels.
+      kindLabel: visitTargetKindLabels[item.target.kind],
+      dueOn: item.dueOn,
+      lastVisitOn: item.lastVisitOn ?? null,
+    })),
+  };
 }
 
 /** The assessment deadlines nearing for the person: schemes above and below their node, and their surveys. */
@@ -127,7 +158,9 @@ export const workbenchRouter = router({
     const seesScope = admin || auditor;
 
     const checksLogs = seesScope;
-    const [decisions, sealEnds, toStamp, loans, sealsOut, handovers, failing, logs, assessment] =
+    // A community's own people see its deadlines and visits; above a community they are on its pages.
+    const community = principal.jurisdictionCode.length === 12 ? principal.jurisdictionCode : undefined;
+    const [decisions, sealEnds, toStamp, loans, sealsOut, handovers, failing, logs, assessment, visits] =
       await Promise.all([
         auditor ? [] : sealRequestsAwaitingDecision(ctx.db, principal.id, prefix),
         auditor ? [] : sealEndsAwaitingConfirmation(ctx.db, principal.id, prefix),
@@ -151,9 +184,8 @@ export const workbenchRouter = router({
         failingCommunities(ctx, { jurisdictionCode: principal.jurisdictionCode, status: 'fail' }),
         checksLogs ? custodyLogsNeedingAttention(ctx.db, prefix, now) : [],
         assessmentItems(ctx),
+        community ? visitsDue(ctx, community, chinaDate(now)) : null,
       ]);
-    // A community's own people see its deadlines; above a community they are on each community's page.
-    const community = principal.jurisdictionCode.length === 12 ? principal.jurisdictionCode : undefined;
     const registers = community
       ? (await loadDemocracyRegisters(ctx.db, [community])).get(community)
       : undefined;
@@ -206,6 +238,7 @@ export const workbenchRouter = router({
         items: await failingItems(ctx, failing.slice(0, FAILING_SHOWN)),
       },
       assessment,
+      visits,
     };
   }),
 

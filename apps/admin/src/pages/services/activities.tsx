@@ -18,7 +18,6 @@ import {
   List,
   Select,
   Space,
-  Statistic,
   Tag,
   Typography,
 } from 'antd';
@@ -29,6 +28,7 @@ import { AddPanel } from '../../lib/registers.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
+import { VolunteerHours } from './VolunteerHours.js';
 
 type Activity = RouterOutputs['services']['activities'][number];
 type Volunteer = RouterOutputs['services']['volunteers'][number];
@@ -180,43 +180,6 @@ function ActivityCard({
             报名
           </Button>
         </Flex>
-      )}
-    </Card>
-  );
-}
-
-/** The volunteer hours of a community or of each community of a street, this year. */
-export function VolunteerHours({ under }: { under: string }) {
-  const hours = useQuery({
-    ...trpc.services.volunteerHours.queryOptions({ under }),
-    enabled: under.length > 0,
-  });
-  const rows = hours.data?.communities ?? [];
-  const banked = rows.reduce((sum, r) => sum + r.bankedMinutes, 0);
-  const served = rows.reduce((sum, r) => sum + r.activityMinutes, 0);
-  return (
-    <Card size="small" title="志愿服务时长" data-testid="volunteer-hours">
-      {hours.isError && <Alert type="error" showIcon title={errorMessage(hours.error)} />}
-      <Flex gap={24} wrap>
-        <Statistic title="志愿者" value={rows.reduce((sum, r) => sum + r.volunteers, 0)} />
-        <Statistic title="时间银行累计" value={hoursLabel(banked)} />
-        <Statistic title={`${hours.data?.year ?? ''}年活动时长`} value={hoursLabel(served)} />
-      </Flex>
-      {rows.length > 1 && (
-        <List
-          size="small"
-          dataSource={rows}
-          renderItem={(r) => (
-            <List.Item>
-              <span>{r.name}</span>
-              <Space wrap>
-                <Tag>志愿者 {r.volunteers}</Tag>
-                <Tag color="blue">累计 {hoursLabel(r.bankedMinutes)}</Tag>
-                <Tag>活动 {r.activities} 次</Tag>
-              </Space>
-            </List.Item>
-          )}
-        />
       )}
     </Card>
   );

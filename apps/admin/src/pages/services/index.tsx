@@ -32,6 +32,7 @@ import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import { SatisfactionTrend } from './SatisfactionTrend.js';
+import { VolunteerHours } from './VolunteerHours.js';
 
 type Row = RouterOutputs['services']['cases']['items'][number];
 
@@ -68,6 +69,11 @@ export default function ServicesPage() {
   const cases = useQuery({
     ...trpc.services.cases.queryOptions({ mine, overdueOnly, includeClosed, limit: 100 }),
     enabled: me.isSuccess,
+  });
+  const street = level === 'street';
+  const coverage = useQuery({
+    ...trpc.services.visitCoverage.queryOptions({ under: node }),
+    enabled: street,
   });
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="services-page">
@@ -166,6 +172,28 @@ export default function ServicesPage() {
           />
         </Card>
       )}
+      {street && (
+        <Card size="small" title="各社区走访覆盖（三必到、五必访）" data-testid="services-visit-coverage">
+          {coverage.isError && <Alert type="error" showIcon title={errorMessage(coverage.error)} />}
+          <List
+            size="small"
+            loading={coverage.isFetching}
+            dataSource={coverage.data?.communities ?? []}
+            locale={{ emptyText: '街道下没有社区' }}
+            renderItem={(c) => (
+              <List.Item>
+                <Link to={`/services/visits?community=${c.code}`}>{c.name}</Link>
+                <Space>
+                  <Tag>在册 {c.onRegister}</Tag>
+                  <Tag color="green">已走访 {c.visited}</Tag>
+                  <Tag color={c.overdue > 0 ? 'red' : undefined}>应访未访 {c.overdue}</Tag>
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+      {street && <VolunteerHours under={node} />}
       {level !== 'other' && <SatisfactionTrend under={node} />}
     </Space>
   );

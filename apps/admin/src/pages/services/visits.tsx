@@ -1,12 +1,13 @@
 /**
  * 走访: a community's 「三必到、五必访」 register (Ezhou 第二十五条（三）) — who is due a visit, who was
  * due and has not been visited (first, in red), and a visit recorded on the doorstep in two fields.
- * A street picks one of its communities.
+ * A street opens on its first community (or the one its coverage list links to) and may pick another.
  */
 import { type VisitTargetKind, visitTargetKindLabels, visitTargetKinds } from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Form, Input, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate, DateItem } from '../../lib/forms.js';
 import { AddPanel, RowCard } from '../../lib/registers.js';
@@ -96,8 +97,12 @@ export default function VisitsPage() {
     ...trpc.services.cases.queryOptions({ under: node, limit: 1 }),
     enabled: isStreet,
   });
-  const [picked, setPicked] = useState<string | undefined>();
-  const code = node.length === 12 ? node : picked;
+  const [searchParams] = useSearchParams();
+  const [picked, setPicked] = useState<string | undefined>(searchParams.get('community') ?? undefined);
+  const streetCommunities = streetCases.data?.communities ?? [];
+  // A street opens on the community asked for (from its coverage list), else on its first one.
+  const shown = streetCommunities.some((c) => c.code === picked) ? picked : streetCommunities[0]?.code;
+  const code = node.length === 12 ? node : shown;
   const canWrite = useCanWrite();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<string | undefined>();
@@ -117,9 +122,9 @@ export default function VisitsPage() {
           aria-label="社区"
           placeholder="选择社区"
           style={{ width: '100%', maxWidth: 320 }}
-          value={picked}
+          value={shown}
           onChange={setPicked}
-          options={(streetCases.data?.communities ?? []).map((c) => ({ value: c.code, label: c.name }))}
+          options={streetCommunities.map((c) => ({ value: c.code, label: c.name }))}
         />
       )}
       {!code && !isStreet && (

@@ -2,7 +2,7 @@
  * 工作台: everyone's first page. What waits for the signed-in person — approvals, requests to stamp,
  * overdue loans and seals (with 催还), handovers to confirm, custody logs that fail or wait too long for
  * the street's witness, failing checks, assessment deadlines nearing (score entry, residents' surveys,
- * the year's scheme), admission requests waiting for the district and the burdens outside the lists —
+ * the year's scheme), a community's households and events due and not visited (待走访), admission requests waiting for the district and the burdens outside the lists —
  * each list already limited
  * by the server to what the person may see. Lists, not tables, so each entry reads on a phone. The
  * sections with entries come first (what waits for the person's own hand before what he watches over);
@@ -406,6 +406,7 @@ export default function WorkbenchPage() {
     );
   }
   const data = workbench.data;
+  const visits = data.visits;
   const approvals = data.approvals.length + data.sealEnds.length;
   const admissionsData = admissions.data;
   const pendingAdmissions = admissionsData?.pending ?? 0;
@@ -417,6 +418,37 @@ export default function WorkbenchPage() {
       cases.isError || (cases.data?.items.length ?? 0) > 0,
       <MyCases data={cases.data} error={cases.error} />,
     ),
+    // Only a community's own accounts get its visits; the street sees coverage on 服务事项.
+    ...(visits
+      ? [
+          sectionPart(
+            'visits',
+            '待走访',
+            visits.total > 0,
+            <ListSection
+              title="待走访"
+              count={visits.total}
+              more={<Link to="/services/visits">走访</Link>}
+              testId="workbench-visits"
+            >
+              {visits.items.map((visit) => (
+                <FactsEntry
+                  key={visit.id}
+                  title={
+                    <TaggedTitle color="red" tag={visit.kindLabel}>
+                      {visit.name}
+                    </TaggedTitle>
+                  }
+                  open={{ to: '/services/visits', label: '去走访' }}
+                >
+                  <Danger>应于 {visit.dueOn} 前走访</Danger>
+                  <span>{visit.lastVisitOn ? `上次走访 ${visit.lastVisitOn}` : '尚未走访'}</span>
+                </FactsEntry>
+              ))}
+            </ListSection>,
+          ),
+        ]
+      : []),
     sectionPart(
       'approvals',
       '待我审批',
