@@ -123,3 +123,20 @@ export function visitCoverage(
 function visitedSinceRegistered(item: TargetCoverage): boolean {
   return item.lastVisitOn !== undefined && item.lastVisitOn >= item.target.since;
 }
+
+/**
+ * `visitCoverage` of targets read with only their latest visit up to `asOf` (what a street's or a
+ * workbench's bulk read loads): the latest visit is all the coverage reads of a target's visits.
+ */
+export function coverageOfLatestVisits(
+  held: readonly { target: VisitTarget; lastVisitOn: string | null }[],
+  asOf: string,
+  rules: VisitRules = DEFAULT_VISIT_RULES,
+): ReturnType<typeof visitCoverage> {
+  return visitCoverage(
+    held.map((h) => h.target),
+    held.flatMap((h) => (h.lastVisitOn ? [{ targetId: h.target.id, on: h.lastVisitOn }] : [])),
+    asOf,
+    rules,
+  );
+}

@@ -52,6 +52,7 @@ import {
   caseDraft,
   caseStatus,
   closeInput,
+  coverageOfLatestVisits,
   currentHandler,
   feedbackInput,
   hoursInput,
@@ -400,11 +401,7 @@ export const servicesRouter = router({
         asOf,
         communities: places.map((place) => {
           const held = registers.get(place.code) ?? [];
-          const coverage = visitCoverage(
-            held.map((h) => h.target),
-            held.flatMap((h) => (h.lastVisitOn ? [{ targetId: h.target.id, on: h.lastVisitOn }] : [])),
-            asOf,
-          );
+          const coverage = coverageOfLatestVisits(held, asOf);
           return {
             ...place,
             onRegister: coverage.onRegister,

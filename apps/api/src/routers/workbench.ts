@@ -45,7 +45,7 @@ import {
 } from '@shequ/db';
 import { DEADLINE_HORIZON_DAYS, democracyDeadlines } from '@shequ/democracy';
 import { ancestorCodes, chinaDate } from '@shequ/domain';
-import { visitCoverage, visitTargetKindLabels } from '@shequ/services';
+import { coverageOfLatestVisits, visitTargetKindLabels } from '@shequ/services';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { actingAs } from '../archives/shared.js';
@@ -90,11 +90,7 @@ async function keepsIn(ctx: Context & { principal: Principal }, community: strin
 /** The community's targets due and not visited on `today`, the longest overdue first. */
 async function visitsDue(ctx: Context, community: string, today: string) {
   const held = (await visitTargetsWithLastVisit(ctx.db, [community], today)).get(community) ?? [];
-  const coverage = visitCoverage(
-    held.map((h) => h.target),
-    held.flatMap((h) => (h.lastVisitOn ? [{ targetId: h.target.id, on: h.lastVisitOn }] : [])),
-    today,
-  );
+  const coverage = coverageOfLatestVisits(held, today);
   const overdue = coverage.items.filter((item) => item.status === 'overdue');
   return {
     total: overdue.length,
