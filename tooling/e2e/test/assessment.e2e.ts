@@ -182,6 +182,8 @@ describeInBrowser('assessment in the console', () => {
     await walk.page.reload();
     await walk.page.getByTestId(`survey-${year}-Q1`).getByText('已发 2，已用 1').waitFor();
     await walk.page.goto(schemeUrl);
+    // As a person would, the link is followed once the results have come in.
+    await walk.page.getByTestId('ranking-chart').waitFor();
     await walk.page.locator('.ant-table-row a', { hasText: community }).click();
     await walk.page.getByTestId('breakdown-formula').waitFor();
     await walk.page.getByText(`平时考核 ${year}-Q1`).click();

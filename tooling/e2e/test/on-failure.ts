@@ -12,6 +12,8 @@ import { liveBrowsers, screenshot } from './browser.js';
 /** What a person would read on the page to see why it did not go on. */
 const shownMessages = [
   '.ant-modal-title',
+  '.ant-result-title',
+  '.ant-result-subtitle',
   '.ant-form-item-explain-error',
   '.ant-alert-message',
   '.ant-alert-description',

@@ -1,6 +1,6 @@
 /**
- * The results' charts: totals by rank and the grade distribution. Loaded on demand (the ECharts
- * chunk comes with this module, which the results tab imports lazily).
+ * The results' charts: totals by rank and the grade distribution. Their boxes are laid out at once;
+ * ECharts itself is fetched only when a chart is drawn (see EChart).
  */
 import { type BarChartOption, EChart } from '../compliance/EChart.js';
 

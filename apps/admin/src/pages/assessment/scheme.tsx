@@ -28,13 +28,14 @@ import { Link, useParams } from 'react-router';
 import { Result } from '../../components/OnDemand.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+// The charts' boxes keep their height from the first paint (ECharts itself is fetched when a chart is drawn),
+// so the results table below does not move under the reader's finger or pointer.
+import { DistributionChart, RankingChart } from './charts.js';
 import { assessmentHonourLabels, schemeStatusColors, schemeStatusLabels } from './labels.js';
 
 // Tabs not shown first are fetched when opened.
 const ScoreGrid = lazy(() => import('./score-grid.js'));
 const StreetRating = lazy(() => import('./street-rating.js').then((m) => ({ default: m.StreetRating })));
-const RankingChart = lazy(() => import('./charts.js').then((m) => ({ default: m.RankingChart })));
-const DistributionChart = lazy(() => import('./charts.js').then((m) => ({ default: m.DistributionChart })));
 
 type Scheme = RouterOutputs['assessment']['scheme'];
 type ResultRow = RouterOutputs['assessment']['results']['results'][number];
@@ -61,16 +62,12 @@ function Results({ scheme }: { scheme: Scheme }) {
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={14}>
               <Card size="small" title="综合得分排名">
-                <Suspense fallback={<Skeleton active />}>
-                  <RankingChart results={data.results} />
-                </Suspense>
+                <RankingChart results={data.results} />
               </Card>
             </Col>
             <Col xs={24} lg={10}>
               <Card size="small" title="等次分布">
-                <Suspense fallback={<Skeleton active />}>
-                  <DistributionChart distribution={data.distribution} />
-                </Suspense>
+                <DistributionChart distribution={data.distribution} />
               </Card>
             </Col>
           </Row>
