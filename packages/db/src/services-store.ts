@@ -274,9 +274,10 @@ function listWhere(shape: ListShape, mode: ListMode): SQL | undefined {
 
 /**
  * One statement per list, one round trip: the counts of open and overdue cases over the whole selection
- * beside the page as two JSON arrays in working order, the records and what is kept beside them. The
- * client parses one value instead of a row per case, and a record arrives as the object the caller
- * returns, with the columns set on it rather than copied into a new one.
+ * beside the page as one JSON array in working order, each entry the record and what is kept beside it
+ * (`ListedEntry`). The client parses one value instead of a row per case, and a record arrives as the
+ * object the caller returns, with the columns set on it rather than copied into a new one. One
+ * aggregate, not one per part: the page is sorted once and its JSON written and parsed once.
  *
  * A list row's record leaves out the steps and brings the current handler in their place: the last
  * transfer's recipient, else the first responder (`@shequ/services` `currentHandler`).
@@ -324,24 +325,31 @@ function listStatement(db: Db, shape: ListShape, name: string) {
     : sql`null`;
   const items = db
     .select({
-      records: sql<Record<string, unknown>[]>`coalesce(json_agg(${record} ${inOrder}), '[]')`.as('records'),
-      beside: sql<
-        ListedBeside[]
-      >`coalesce(json_agg(json_build_array(${page.id}, ${page.communityCode}, ${page.status}, ${page.closedOn}, ${page.version}, ${handler}) ${inOrder}), '[]')`.as(
-        'beside',
+      entries: sql<
+        ListedEntry[]
+      >`coalesce(json_agg(json_build_array(${record}, ${page.id}, ${page.communityCode}, ${page.status}, ${page.closedOn}, ${page.version}, ${handler}) ${inOrder}), '[]')`.as(
+        'entries',
       ),
     })
     .from(page)
     .as('items');
   return db
-    .select({ open: counts.open, overdue: counts.overdue, records: items.records, beside: items.beside })
+    .select({ open: counts.open, overdue: counts.overdue, entries: items.entries })
     .from(counts)
     .crossJoin(items)
     .prepare(name);
 }
 
-/** What a listed record is given from its columns: id, community, status, closing date, version, handler. */
-type ListedBeside = [string, string, CaseStatus, string | null, number, CaseActor | null];
+/** A listed case: its record, then its id, community, status, closing date, version and handler. */
+type ListedEntry = [
+  Record<string, unknown>,
+  string,
+  string,
+  CaseStatus,
+  string | null,
+  number,
+  CaseActor | null,
+];
 
 type ListStatement = ReturnType<typeof listStatement>;
 /** Per database handle (or transaction): a prepared statement runs on the connections of the one it was made on. */
@@ -374,12 +382,7 @@ async function runList(db: Db, q: CaseListQuery, rows: boolean) {
     limit: q.limit,
     offset: q.offset ?? 0,
   });
-  return {
-    open: result?.open ?? 0,
-    overdue: result?.overdue ?? 0,
-    records: result?.records ?? [],
-    beside: result?.beside ?? [],
-  };
+  return { open: result?.open ?? 0, overdue: result?.overdue ?? 0, entries: result?.entries ?? [] };
 }
 
 /**
@@ -390,11 +393,11 @@ export async function listCases(
   db: Db,
   q: CaseListQuery,
 ): Promise<{ items: ServiceCase[]; open: number; overdue: number }> {
-  const { open, overdue, records, beside } = await runList(db, q, false);
-  const items = records.map((record, i) => {
-    const [id, communityCode, , , version] = beside[i] ?? [];
-    return Object.assign(record, { id, communityCode, version }) as unknown as ServiceCase;
-  });
+  const { open, overdue, entries } = await runList(db, q, false);
+  const items = entries.map(
+    ([record, id, communityCode, , , version]) =>
+      Object.assign(record, { id, communityCode, version }) as unknown as ServiceCase,
+  );
   return { items, open, overdue };
 }
 
@@ -403,11 +406,11 @@ export async function listCaseRows(
   db: Db,
   q: CaseListQuery,
 ): Promise<{ items: CaseListRow[]; open: number; overdue: number }> {
-  const { open, overdue, records, beside } = await runList(db, q, true);
-  const items = records.map((record, i) => {
-    const [id, communityCode, status, closedOn, , handler] = beside[i] ?? [];
-    return Object.assign(record, { id, communityCode, status, closedOn, handler }) as unknown as CaseListRow;
-  });
+  const { open, overdue, entries } = await runList(db, q, true);
+  const items = entries.map(
+    ([record, id, communityCode, status, closedOn, , handler]) =>
+      Object.assign(record, { id, communityCode, status, closedOn, handler }) as unknown as CaseListRow,
+  );
   return { items, open, overdue };
 }
 
