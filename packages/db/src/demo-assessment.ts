@@ -6,11 +6,13 @@
  * question, answered by its tests; this module only stores.
  */
 import {
+  compileScheme,
   DEMO_ASSESSMENT_STREET,
   DEMO_ASSESSMENT_YEAR,
   demoAssessmentCommunities,
   demoAssessmentEntries,
   demoAssessmentScheme,
+  indicatorNames,
 } from '@shequ/assessment';
 import { and, eq, inArray } from 'drizzle-orm';
 import {
@@ -65,10 +67,11 @@ export async function seedAssessmentDemo(
     definition,
   });
   await publishAssessmentScheme(db, acting(DEMO_DISTRICT_ENTRY, entries.publishedAt), draft.id);
+  const names = indicatorNames(compileScheme(definition));
   let stored = 0;
   for (const batch of entries.batches) {
     const actor = batch.enteredBy === 'street' ? DEMO_STREET_ENTRY : DEMO_DISTRICT_ENTRY;
-    stored += await saveAssessmentScores(db, acting(actor, batch.enteredAt), draft.id, batch.cells);
+    stored += await saveAssessmentScores(db, acting(actor, batch.enteredAt), draft.id, batch.cells, names);
   }
   return stored;
 }
