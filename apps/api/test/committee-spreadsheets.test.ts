@@ -150,7 +150,7 @@ describe('committees and their members in Excel', () => {
       ]),
       dryRun: true,
     });
-    expect(dry).toEqual({ ok: true, created: 1, updated: 0, dryRun: true });
+    expect(dry).toEqual({ ok: true, created: 1, updated: 0, unchanged: 0, dryRun: true });
     expect(await counts()).toEqual(before);
   });
 
@@ -183,10 +183,10 @@ describe('committees and their members in Excel', () => {
       ]),
     };
     const dry = await server.streetAdmin.spreadsheets.importCommittees.mutate({ ...file, dryRun: true });
-    expect(dry).toEqual({ ok: true, created: 2, updated: 0, dryRun: true });
+    expect(dry).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0, dryRun: true });
     expect(await counts()).toEqual(before);
     const done = await server.streetAdmin.spreadsheets.importCommittees.mutate(file);
-    expect(done).toEqual({ ok: true, created: 2, updated: 0, dryRun: false });
+    expect(done).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0, dryRun: false });
     expect(await counts()).toEqual({ committees: before.committees + 2, audit: before.audit + 2 });
 
     const org = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-09-01' });
@@ -226,7 +226,7 @@ describe('committees and their members in Excel', () => {
       fileName: '委员会.xlsx',
       contentBase64: full.contentBase64,
     });
-    expect(again).toEqual({ ok: true, created: 0, updated: 0, dryRun: false });
+    expect(again).toEqual({ ok: true, created: 0, updated: 0, unchanged: 6, dryRun: false });
     expect(await counts()).toEqual(unchanged);
   });
 
@@ -307,7 +307,7 @@ describe('committees and their members in Excel', () => {
       fileName: '委员会.csv',
       contentBase64: edited(update),
     });
-    expect(done).toEqual({ ok: true, created: 0, updated: 1, dryRun: false });
+    expect(done).toEqual({ ok: true, created: 0, updated: 1, unchanged: 0, dryRun: false });
     expect(await counts()).toEqual({ committees: before.committees, audit: before.audit + 1 });
     const after = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-09-01' });
     expect(after.committees.find((c) => c.id === committeeId)?.members).toEqual([

@@ -125,11 +125,11 @@ describe('the roster in Excel', () => {
     const before = await counts();
     const file = { fileName: '花名册.csv', contentBase64: rosterCsv([person(11), person(23)]) };
     const dry = await server.streetAdmin.spreadsheets.importWorkers.mutate({ ...file, dryRun: true });
-    expect(dry).toEqual({ ok: true, created: 2, dryRun: true });
+    expect(dry).toEqual({ ok: true, created: 2, unchanged: 0, dryRun: true });
     expect(await counts()).toEqual(before);
 
     const done = await server.streetAdmin.spreadsheets.importWorkers.mutate(file);
-    expect(done).toEqual({ ok: true, created: 2, dryRun: false });
+    expect(done).toEqual({ ok: true, created: 2, unchanged: 0, dryRun: false });
     expect(await counts()).toEqual({ workers: before.workers + 2, audit: before.audit + 2 });
     const roster = await server.streetAdmin.people.roster.query({ under: SHIHUAJIAN, asOf: '2026-10-01' });
     expect(roster.items.map((w) => [w.name, w.annualPay]).sort()).toEqual([
@@ -144,9 +144,14 @@ describe('the roster in Excel', () => {
       expect.stringMatching(/^3703\*{10}/),
       expect.stringMatching(/^3703\*{10}/),
     ]);
-    // The same file again: both are on post now.
+    // The same file again says what the roster holds: nothing written, nothing audited, both unchanged.
+    const stored = await counts();
     const again = await server.streetAdmin.spreadsheets.importWorkers.mutate(file);
-    expect(again.ok).toBe(false);
+    expect(again).toEqual({ ok: true, created: 0, unchanged: 2, dryRun: false });
+    expect(await counts()).toEqual(stored);
+    // A row that differs is a second entry for someone on post, and refused.
+    const changed = { ...file, contentBase64: rosterCsv([person(11, { '年薪（元）': '60000' })]) };
+    expect((await server.streetAdmin.spreadsheets.importWorkers.mutate(changed)).ok).toBe(false);
   });
 
   it('exports the roster masked, or with full numbers for a role that may see them, audited', async () => {
@@ -213,7 +218,7 @@ describe('grids, buildings and resident groups in Excel', () => {
         `${SHIHUAJIAN},1号楼,30,`,
       ]),
     });
-    expect(added).toEqual({ ok: true, created: 2, updated: 1, dryRun: false });
+    expect(added).toEqual({ ok: true, created: 2, updated: 1, unchanged: 0, dryRun: false });
     const org = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN });
     expect(org.buildings.map((b) => b.name)).toContain('4号楼');
     // The sheet had no 所属网格 column, so 2号楼 keeps its grid.
@@ -298,7 +303,7 @@ describe('grids, buildings and resident groups in Excel', () => {
         `${XIANGSHAN},第三网格,200,${member.name},${member.idNumber}`,
       ]),
     });
-    expect(grids).toEqual({ ok: true, created: 1, updated: 0, dryRun: false });
+    expect(grids).toEqual({ ok: true, created: 1, updated: 0, unchanged: 0, dryRun: false });
 
     // A building names its grid; a grid the community does not have is the cell's problem.
     const unknownGrid = await server.streetAdmin.spreadsheets.importUnits.mutate({
@@ -315,7 +320,7 @@ describe('grids, buildings and resident groups in Excel', () => {
       fileName: '楼栋.csv',
       contentBase64: csv(['社区代码,楼栋名称,户数,楼栋长,所属网格', `${XIANGSHAN},5号楼,30,,第三网格`]),
     });
-    expect(buildings).toEqual({ ok: true, created: 1, updated: 0, dryRun: false });
+    expect(buildings).toEqual({ ok: true, created: 1, updated: 0, unchanged: 0, dryRun: false });
     const org = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN });
     const third = org.grids.find((g) => g.name === '第三网格');
     expect(third?.leaderWorkerId).toBe(member.id);
@@ -345,14 +350,14 @@ describe('grids, buildings and resident groups in Excel', () => {
         fileName: '网格.xlsx',
         contentBase64: gridFile.contentBase64,
       }),
-    ).toEqual({ ok: true, created: 0, updated: 0, dryRun: false });
+    ).toEqual({ ok: true, created: 0, updated: 0, unchanged: 3, dryRun: false });
     expect(
       await server.streetAdmin.spreadsheets.importUnits.mutate({
         kind: 'building',
         fileName: '楼栋.xlsx',
         contentBase64: buildingFile.contentBase64,
       }),
-    ).toEqual({ ok: true, created: 0, updated: 0, dryRun: false });
+    ).toEqual({ ok: true, created: 0, updated: 0, unchanged: 5, dryRun: false });
     expect(await counts()).toEqual(unchanged);
 
     // Edited and read back: 1号楼 moves to 第三网格, with one audit record.
@@ -366,7 +371,7 @@ describe('grids, buildings and resident groups in Excel', () => {
         fileName: '楼栋.csv',
         contentBase64: edited,
       }),
-    ).toEqual({ ok: true, created: 0, updated: 1, dryRun: false });
+    ).toEqual({ ok: true, created: 0, updated: 1, unchanged: 4, dryRun: false });
     expect(await counts()).toEqual({ ...unchanged, audit: unchanged.audit + 1 });
     const after = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN });
     expect(after.buildings.find((b) => b.name === '1号楼')?.gridId).toBe(third?.id);
@@ -384,7 +389,7 @@ describe('grids, buildings and resident groups in Excel', () => {
         `${XIANGSHAN},第四网格,150,${notMember.name},${notMember.idNumber}`,
       ]),
     });
-    expect(sheet).toEqual({ ok: true, created: 1, updated: 0, dryRun: false });
+    expect(sheet).toEqual({ ok: true, created: 1, updated: 0, unchanged: 0, dryRun: false });
     await server.streetAdmin.people.createUnit.mutate({
       kind: 'grid',
       unit: { communityCode: XIANGSHAN, name: '第六网格', leaderWorkerId: notMember.id },

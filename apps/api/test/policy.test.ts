@@ -88,16 +88,25 @@ describe('policy.diff', () => {
     const total = diff.summary.same + diff.summary.different + diff.summary.onlyA + diff.summary.onlyB;
     expect(total).toBe(diff.rules.length);
     const sides = new Set(diff.rules.flatMap((r) => [r.a?.id, r.b?.id]).filter(Boolean));
-    // The national rules both chains share are one row each.
-    const ids = new Set([...diff.a.rules, ...diff.b.rules].map((r) => r.id));
+    // The national rules both chains share are one row each; a rule not in force on the date is none.
+    const ids = new Set([...diff.a.rules, ...diff.b.rules].filter((r) => r.inForce).map((r) => r.id));
     expect(sides.size).toBe(ids.size);
-    expect(diff.rules.find((r) => r.a?.id === 'national.committee-size')?.state).toBe('same');
+    const shared = diff.rules.filter((r) => r.a && r.a.id === r.b?.id && r.a.jurisdiction === '000000');
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.map((r) => r.state)).toEqual(shared.map(() => 'same'));
     for (const row of diff.rules.filter((r) => r.state === 'onlyA')) expect(row.b).toBeUndefined();
     // Equal figures read 相同 even when two documents state them.
     const equalFigures = diff.rules.filter(
       (r) => r.a && r.b && r.parameters.length > 0 && r.parameters.every((p) => p.a === p.b),
     );
     expect(equalFigures.map((r) => r.state)).toEqual(equalFigures.map(() => 'same'));
+    // On a date after the 2025 revision came into force, its rule is compared and the superseded 2018 text is not.
+    const revised = await jinshanAdmin.policy.diff.query({ a: JINSHAN, b: WEIHAI, asOf: '2026-06-30' });
+    const revisedIds = revised.rules.flatMap((r) => [r.a?.id, r.b?.id]);
+    expect(revisedIds).toContain('national.committee-scale-2025');
+    expect(revisedIds).not.toContain('national.committee-scale');
+    const before = await jinshanAdmin.policy.diff.query({ a: JINSHAN, b: WEIHAI, asOf: '2025-06-30' });
+    expect(before.rules.flatMap((r) => [r.a?.id, r.b?.id])).toContain('national.committee-scale');
     // One jurisdiction against itself differs nowhere.
     const self = await jinshanAdmin.policy.diff.query({ a: JINSHAN, b: JINSHAN });
     expect(self.rules.every((r) => r.state === 'same')).toBe(true);

@@ -45,7 +45,7 @@ describe('resident representatives', () => {
         `${SHIHUAJIAN},代表丙,2026-06-01,`,
       ]),
     });
-    expect(added).toEqual({ ok: true, created: 3, updated: 0, dryRun: false });
+    expect(added).toEqual({ ok: true, created: 3, updated: 0, unchanged: 0, dryRun: false });
     const org = await server.streetAdmin.people.organisation.query({ code: XIANGSHAN, asOf: '2026-12-01' });
     expect(org.derived.facts.representatives).toBe(2);
 

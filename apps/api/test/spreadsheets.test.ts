@@ -76,7 +76,7 @@ describe('spreadsheets', () => {
       fileName: 'a.csv',
       contentBase64,
     });
-    expect(result).toEqual({ ok: true, updated: 1, dryRun: false });
+    expect(result).toEqual({ ok: true, updated: 1, unchanged: 0, dryRun: false });
     expect(await households(XIANGSHAN)).toBe(2100);
     const audits = await server.database.db
       .select()
@@ -168,6 +168,18 @@ describe('spreadsheets', () => {
       contentBase64: file.contentBase64,
       dryRun: true,
     });
-    expect(dryRun).toEqual({ ok: true, updated: 2, dryRun: true });
+    expect(dryRun).toEqual({ ok: true, updated: 0, unchanged: 2, dryRun: true });
+    // Imported for real, the unchanged rows are neither rewritten nor audited.
+    const audited = async () =>
+      (await server.database.db.select().from(auditLog).where(eq(auditLog.action, 'community.importFacts')))
+        .length;
+    const before = await audited();
+    expect(
+      await server.streetAdmin.spreadsheets.importFacts.mutate({
+        fileName: file.fileName,
+        contentBase64: file.contentBase64,
+      }),
+    ).toEqual({ ok: true, updated: 0, unchanged: 2, dryRun: false });
+    expect(await audited()).toBe(before);
   });
 });

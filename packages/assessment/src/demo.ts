@@ -160,3 +160,42 @@ export const demoAssessmentSchemeDates = {
   createdAt: '2026-01-06T09:30:00+08:00',
   publishedAt: '2026-01-09T16:00:00+08:00',
 } as const;
+
+/** The demo's steps in the order they are stored, each with the moment it is recorded. */
+export interface DemoAssessmentEntries {
+  createdAt: Date;
+  publishedAt: Date;
+  batches: (Omit<DemoScoreBatch, 'enteredAt'> & { enteredAt: Date })[];
+}
+
+/** How far apart the steps that `demoAssessmentEntries` moves back to `now` are kept, in their order. */
+const STEP_MS = 60_000;
+
+/**
+ * The demo's scheme and score batches dated no later than `now`, the moment they are loaded: demo data is
+ * never dated in the future (an audit log lists newest first, and a future entry would stay on top). A
+ * step planned after `now` is recorded just before it, a minute before the next step, so the steps keep
+ * their order (drafted, published, each period's street then district batch) and all the scores are there.
+ */
+export function demoAssessmentEntries(
+  now: Date,
+  exists: (code: string) => boolean = () => true,
+): DemoAssessmentEntries {
+  const planned = [
+    demoAssessmentSchemeDates.createdAt,
+    demoAssessmentSchemeDates.publishedAt,
+    ...demoAssessmentScoreBatches(exists).map((b) => b.enteredAt),
+  ].map((at) => new Date(at).getTime());
+  const at: number[] = [];
+  let latest = now.getTime();
+  for (let i = planned.length - 1; i >= 0; i--) {
+    at[i] = Math.min(planned[i] ?? latest, latest);
+    latest = (at[i] ?? latest) - STEP_MS;
+  }
+  const dated = (i: number) => new Date(at[i] ?? now.getTime());
+  return {
+    createdAt: dated(0),
+    publishedAt: dated(1),
+    batches: demoAssessmentScoreBatches(exists).map((b, i) => ({ ...b, enteredAt: dated(i + 2) })),
+  };
+}

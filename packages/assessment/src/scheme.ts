@@ -258,3 +258,19 @@ export function compileScheme(input: unknown): CompiledScheme {
     totalScorerShares,
   };
 }
+
+/**
+ * Each leaf indicator's name by id, as the audit log names a score: the name alone, or with its id where
+ * two leaves of the scheme share a name (so two scores never read as one).
+ */
+export function indicatorNames(compiled: CompiledScheme): Record<string, string> {
+  const leaves = [...compiled.routine.leaves, ...compiled.annual.leaves];
+  const count = new Map<string, number>();
+  for (const leaf of leaves) count.set(leaf.name, (count.get(leaf.name) ?? 0) + 1);
+  return Object.fromEntries(
+    leaves.map((leaf) => [
+      leaf.id,
+      (count.get(leaf.name) ?? 0) > 1 ? `${leaf.name}（${leaf.id}）` : leaf.name,
+    ]),
+  );
+}

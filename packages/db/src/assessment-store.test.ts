@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assessmentScoresOf,
@@ -87,8 +87,12 @@ describe('assessment store', () => {
     expect(await seedAssessmentDemo(database)).toBe(0);
     for (const code of ['370305111007', '370305111012'])
       await insertTestCommunity(database, { code, name: `社区${code}`, asOf: '2026-06-30' });
-    // Four quarters of four indicators and three annual ones, for each of the two communities.
-    expect(await seedAssessmentDemo(database)).toBe(2 * (4 * 4 + 3));
+    // Loaded in December of the demo year: four quarters of four indicators and three annual ones, for
+    // each of the two communities, none of them dated after the moment of loading.
+    const loadedAt = new Date('2026-12-06T09:00:00+08:00');
+    expect(await seedAssessmentDemo(database, loadedAt)).toBe(2 * (4 * 4 + 3));
+    const [latest] = await db.select({ at: max(auditLog.at) }).from(auditLog);
+    expect(latest?.at?.getTime()).toBeLessThanOrEqual(loadedAt.getTime());
     const [scheme, ...others] = await listAssessmentSchemes(db, {
       scopePrefix: '370305111',
       ancestorCodes: [],

@@ -3,6 +3,8 @@
  * `@shequ/assessment` (and checks who may do what) before calling here. Every change is written with
  * its audit record in one transaction; a publication and a score batch are all-or-nothing.
  */
+
+import { scoreAuditMember } from '@shequ/domain';
 import { and, desc, eq, inArray, like, max, or, sql } from 'drizzle-orm';
 import { writeAudit } from './audit.js';
 import type { Database, Transaction } from './client.js';
@@ -208,12 +210,17 @@ export interface ScoreCell {
   score: number;
 }
 
-/** Writes a batch of validated cells (insert or overwrite) with one audit record per community, all or nothing. */
+/**
+ * Writes a batch of validated cells (insert or overwrite) with one audit record per community, all or
+ * nothing. The audit record names each score by its period and indicator — by the indicator's name in
+ * `indicatorNames` (the scheme's, by id) where given, so the audit log reads 「指标 党建引领」.
+ */
 export async function saveAssessmentScores(
   db: Database,
   acting: AssessmentActing,
   schemeId: string,
   cells: readonly ScoreCell[],
+  indicatorNames: Readonly<Record<string, string>> = {},
 ): Promise<number> {
   if (cells.length === 0) return 0;
   return db.transaction(async (tx) => {
@@ -249,7 +256,8 @@ export async function saveAssessmentScores(
         });
     }
     for (const community of communities) {
-      const key = (c: { period: string; indicatorId: string }) => `${c.period}/${c.indicatorId}`;
+      const key = (c: { period: string; indicatorId: string }) =>
+        scoreAuditMember(c.period, indicatorNames[c.indicatorId] ?? c.indicatorId);
       const changed = cells.filter((c) => c.communityCode === community);
       const previous = new Map(
         before.filter((b) => b.communityCode === community).map((b) => [key(b), b.score] as const),

@@ -7,6 +7,7 @@ import type { CommunityFacts, CommunitySnapshot } from '@shequ/domain';
 import { eq, inArray } from 'drizzle-orm';
 import { type AuditedActor, auditRow } from './audit.js';
 import type { Database } from './client.js';
+import { sameJson } from './same-json.js';
 import { auditLog, communities } from './schema.js';
 
 export interface FactsImportProblem {
@@ -24,7 +25,8 @@ export interface FactsImportOptions extends AuditedActor {
 }
 
 export type FactsImportResult =
-  | { ok: true; updated: number; dryRun: boolean }
+  /** `unchanged`: communities whose stored facts and date already say what the file says (not rewritten). */
+  | { ok: true; updated: number; unchanged: number; dryRun: boolean }
   | { ok: false; problems: FactsImportProblem[] };
 
 type FactsObject = Record<string, unknown>;
@@ -88,14 +90,21 @@ export async function importCommunityFacts(
         problems.push({ index, code: snapshot.code, message: '没有这个社区（请先导入行政区划）' });
     });
     if (problems.length > 0) return { ok: false as const, problems };
-    if (options.dryRun) return { ok: true as const, updated: snapshots.length, dryRun: true };
 
-    const audits: (typeof auditLog.$inferInsert)[] = [];
-    for (const snapshot of snapshots) {
+    const changes = snapshots.flatMap((snapshot) => {
       const before = stored.get(snapshot.code);
-      if (!before) continue;
+      if (!before) return [];
       const { format: _format, code, name: _name, asOf, ...imported } = snapshot;
       const facts = mergeFacts(before.facts, imported) as CommunityFacts;
+      // A row that says what is stored is neither rewritten nor audited: a new version would record no change.
+      if (asOf === before.asOf && sameJson(facts, before.facts)) return [];
+      return [{ code, asOf, facts, before }];
+    });
+    const unchanged = snapshots.length - changes.length;
+    if (options.dryRun) return { ok: true as const, updated: changes.length, unchanged, dryRun: true };
+
+    const audits: (typeof auditLog.$inferInsert)[] = [];
+    for (const { code, asOf, facts, before } of changes) {
       await tx
         .update(communities)
         .set({
@@ -123,7 +132,7 @@ export async function importCommunityFacts(
       );
     }
     for (let i = 0; i < audits.length; i += 500) await tx.insert(auditLog).values(audits.slice(i, i + 500));
-    return { ok: true as const, updated: snapshots.length, dryRun: false };
+    return { ok: true as const, updated: changes.length, unchanged, dryRun: false };
   });
 }
 

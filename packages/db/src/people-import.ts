@@ -22,8 +22,9 @@ import { auditRow } from './audit.js';
 import type { Database, Transaction } from './client.js';
 import { loadRegisters } from './people-registers.js';
 import type { PeopleActor } from './people-shared.js';
-import { auditedWorker, rosterEntriesWithIdNumbers } from './people-workers.js';
+import { auditedWorker, rosterEntriesWithIdNumbers, workerFromRow } from './people-workers.js';
 import { markRegistersChanged } from './register-changes.js';
+import { sameJson } from './same-json.js';
 import { auditLog, communities } from './schema.js';
 import { peopleCommittees, peopleUnits, peopleWorkers } from './schema-people.js';
 
@@ -42,7 +43,8 @@ export interface ImportWorkersInput extends PeopleActor {
 }
 
 export type ImportWorkersResult =
-  | { ok: true; created: number; dryRun: boolean }
+  /** `unchanged`: rows that say again an entry the roster holds as it is (not written, not audited). */
+  | { ok: true; created: number; unchanged: number; dryRun: boolean }
   /** `index` is the entry's position in `workers`. */
   | { ok: false; problems: { index: number; issue: FieldIssue }[] };
 
@@ -50,6 +52,13 @@ class RolledBack extends Error {
   constructor(readonly result: ImportWorkersResult) {
     super('rolled back');
   }
+}
+
+/** Whether two roster entries say the same of one person, their ids (and the stored version) aside. */
+function sameWorker(a: Worker & { version?: number }, b: Worker): boolean {
+  const { id: _a, version: _version, ...left } = a;
+  const { id: _b, ...right } = b;
+  return sameJson(left, right);
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -75,13 +84,21 @@ export async function importWorkers(db: Database, input: ImportWorkersInput): Pr
       }
 
       const stored = new Map<string, RosterEntry[]>();
+      const storedWorkers: Worker[] = [];
       for (const batch of chunks([...new Set(input.workers.map((w) => w.idNumber))], LOOKUP_BATCH)) {
         for (const entry of await rosterEntriesWithIdNumbers(tx, batch)) {
           stored.set(entry.idNumber, [...(stored.get(entry.idNumber) ?? []), entry]);
         }
+        const rows = await tx.select().from(peopleWorkers).where(inArray(peopleWorkers.idNumber, batch));
+        storedWorkers.push(...rows.map(workerFromRow));
       }
+      // A row that says again what an entry holds (an exported roster imported back) is that entry.
+      const isStored = (w: Worker) => storedWorkers.some((s) => sameWorker(s, w));
+      const unchanged = input.workers.filter(isStored).length;
+      const workers = input.workers.filter((w) => !isStored(w));
 
       input.workers.forEach((w, index) => {
+        if (isStored(w)) return;
         if (!streetOf.has(w.communityCode))
           problems.push({
             index,
@@ -93,10 +110,10 @@ export async function importWorkers(db: Database, input: ImportWorkersInput): Pr
 
       await markRegistersChanged(
         tx,
-        input.workers.map((w) => w.communityCode),
+        workers.map((w) => w.communityCode),
         input.at,
       );
-      for (const batch of chunks(input.workers, INSERT_BATCH)) {
+      for (const batch of chunks(workers, INSERT_BATCH)) {
         await tx.insert(peopleWorkers).values(
           batch.map((w) => {
             const { id, communityCode, ...record } = w;
@@ -132,7 +149,8 @@ export async function importWorkers(db: Database, input: ImportWorkersInput): Pr
       }
       const done: ImportWorkersResult = {
         ok: true,
-        created: input.workers.length,
+        created: workers.length,
+        unchanged,
         dryRun: input.dryRun ?? false,
       };
       if (input.dryRun) throw new RolledBack(done);
@@ -164,7 +182,7 @@ export interface ImportUnitsInput<K extends keyof UnitOfKind, P> extends PeopleA
   prepare: (
     registers: Map<string, CommunityRegisters>,
   ) =>
-    | { ok: true; units: { created: UnitOfKind[K][]; updated: UnitOfKind[K][] } }
+    | { ok: true; units: { created: UnitOfKind[K][]; updated: UnitOfKind[K][]; unchanged?: number } }
     | { ok: false; problems: P[] };
   dryRun?: boolean;
 }
@@ -228,13 +246,14 @@ export interface ImportCommitteesInput<P> extends PeopleActor {
   prepare: (
     registers: Map<string, CommunityRegisters>,
   ) =>
-    | { ok: true; committees: { created: Committee[]; updated: Committee[] } }
+    | { ok: true; committees: { created: Committee[]; updated: Committee[]; unchanged?: number } }
     | { ok: false; problems: P[] };
   dryRun?: boolean;
 }
 
 export type ImportCommitteesResult<P> =
-  | { ok: true; created: number; updated: number; dryRun: boolean }
+  /** `unchanged`: stored records the sheet says again as they are (not rewritten, not audited). */
+  | { ok: true; created: number; updated: number; unchanged: number; dryRun: boolean }
   | { ok: false; problems: P[] };
 
 class CommitteesRolledBack<P> extends Error {
@@ -306,7 +325,7 @@ interface RegisterRecordImport<R extends { id: string; communityCode: string }, 
   entityType: string;
   prepare: (
     registers: Map<string, CommunityRegisters>,
-  ) => { ok: true; created: R[]; updated: R[] } | { ok: false; problems: P[] };
+  ) => { ok: true; created: R[]; updated: R[]; unchanged?: number } | { ok: false; problems: P[] };
   /** Writes the new version of a stored record and returns the record before, for the audit. */
   replace: (tx: Transaction, record: R) => Promise<unknown>;
   insert: (tx: Transaction, batch: R[]) => Promise<void>;
@@ -369,6 +388,7 @@ async function importRegisterRecords<R extends { id: string; communityCode: stri
         ok: true,
         created: created.length,
         updated: updated.length,
+        unchanged: prepared.unchanged ?? 0,
         dryRun: input.dryRun ?? false,
       };
       if (input.dryRun) throw new CommitteesRolledBack(done);

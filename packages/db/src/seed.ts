@@ -116,12 +116,15 @@ export async function importDivisions(
   return summary;
 }
 
-/** The demo data set of the README and `shequ demo`. */
+/**
+ * The demo data set of the README and `shequ demo`. `now` (the caller's clock, by default the system's) is
+ * the moment it is loaded: the assessment's entries are dated no later.
+ */
 export async function seedDemo(
   handle: DatabaseHandle,
-  options: Partial<ImportOptions> & ArchivesDemoOptions = {},
+  options: Partial<ImportOptions> & ArchivesDemoOptions & { now?: Date } = {},
 ): Promise<ImportSummary> {
-  const { demoPasswordHash, ...importOptions } = options;
+  const { demoPasswordHash, now = new Date(), ...importOptions } = options;
   const summary = await importDivisions(handle, { prefixes: DEMO_PREFIXES, ...importOptions });
   await seedArchivesDemo(handle, { demoPasswordHash });
   await seedDemoAdministrators(handle, { demoPasswordHash });
@@ -130,7 +133,7 @@ export async function seedDemo(
   await seedServicesDemo(handle);
   await seedWorkloadDemo(handle);
   await seedParametersDemo(handle);
-  await seedAssessmentDemo(handle);
+  await seedAssessmentDemo(handle, now);
   return summary;
 }
 

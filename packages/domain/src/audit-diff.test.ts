@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditChangeLines, auditChanges, auditFieldLabel } from './audit-diff.js';
+import { auditChangeLines, auditChanges, auditFieldLabel, scoreAuditMember } from './audit-diff.js';
 
 describe('audit record changes', () => {
   it('lists only the nested values that changed, added or removed', () => {
@@ -36,5 +36,22 @@ describe('audit record changes', () => {
         { facts: { households: 4388 }, mustChangePassword: false, mobile: '13800000000' },
       ),
     ).toEqual(['户数：4329 → 4388', '手机号：（无） → 13800000000', '须修改密码：是 → 否']);
+  });
+
+  it('reads a score by its period, its indicator and 分数, never as 其他', () => {
+    expect(
+      auditChangeLines(
+        { [scoreAuditMember('2026-Q4', '党建引领')]: 70 },
+        {
+          [scoreAuditMember('2026-Q4', '党建引领')]: 75,
+          [scoreAuditMember('2026-03', '社区治理')]: 80,
+          [scoreAuditMember('annual', '年度工作')]: 90,
+        },
+      ),
+    ).toEqual([
+      '考核周期 2026年3月 · 指标 社区治理 · 分数：（无） → 80',
+      '考核周期 2026年第4季度 · 指标 党建引领 · 分数：70 → 75',
+      '考核周期 年度考核 · 指标 年度工作 · 分数：（无） → 90',
+    ]);
   });
 });

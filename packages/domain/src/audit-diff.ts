@@ -120,7 +120,162 @@ export const auditMemberLabels: Readonly<Record<string, string>> = {
   newSecret: '更换签名密钥',
   noticeIds: '标为已读的提醒',
   all: '全部标为已读',
+  // Members every register row carries.
+  id: '编号',
+  communityCode: '社区',
+  streetCode: '街道',
+  createdAt: '创建时间',
+  createdBy: '创建人',
+  updatedAt: '修改时间',
+  year: '年度',
+  // Archives, seals and handovers.
+  category: '类别',
+  fonds: '全宗',
+  itemNumber: '件号',
+  organisation: '机构（问题）',
+  locationRoom: '存放位置（室）',
+  locationCabinet: '存放位置（柜）',
+  locationShelf: '存放位置（架）',
+  expiresOn: '到期日期',
+  impressionSha256: '印模校验值',
+  ownerKind: '所属组织类别',
+  ownerName: '所属组织名称',
+  request: '申请',
+  loan: '借阅',
+  lentBy: '借出经办人',
+  receivedBy: '归还接收人',
+  destruction: '销毁',
+  itemId: '档案',
+  appraisedBy: '鉴定人',
+  approvedBy: '批准人',
+  decidedOn: '鉴定日期',
+  decisionNumber: '鉴定决定文号',
+  opinion: '鉴定意见',
+  method: '销毁方式',
+  destroyedBy: '销毁人',
+  destroyedOn: '销毁日期',
+  sealId: '印章',
+  requestedAt: '申请时间',
+  requestedBy: '申请人',
+  takenOutAt: '带出时间',
+  stampedAt: '用印时间',
+  stampedBy: '用印经办人',
+  returnedAt: '交回时间',
+  items: '移交事项',
+  consequences: '处理',
+  supervisorBody: '监督机构',
+  leaverConfirmedOn: '移交人确认日期',
+  successorConfirmedOn: '接交人确认日期',
+  supervisorConfirmedOn: '监交人确认日期',
+  // The people registers.
+  gridId: '网格',
+  leaderName: '负责人',
+  leaderWorkerId: '网格长',
+  workerIds: '网格员',
+  propertyAreaId: '物业服务区域',
+  ownersCommitteeChairName: '业主委员会主任',
+  propertyManager: '物业服务企业',
+  members: '成员',
+  termFrom: '任期起',
+  termTo: '任期止',
+  subKind: '委员会类别',
+  annualPay: '年薪酬',
+  birthDate: '出生日期',
+  sex: '性别',
+  education: '学历',
+  fullTime: '专职',
+  joinedOn: '入职日期',
+  phone: '电话',
+  post: '岗位',
+  line: '条线',
+  qualifications: '职业资格',
+  trainings: '培训',
+  contract: '劳动合同',
+  employer: '用人单位',
+  from: '起',
+  to: '止',
+  // Democracy: meetings, consultations, charters, disclosures, elections, deliberation bodies.
+  agenda: '议题',
+  decisions: '决定事项',
+  heldOn: '召开日期',
+  noticeOn: '通知日期',
+  minutes: '会议记录',
+  annualReport: '年度工作报告',
+  attendance: '出席',
+  basis: '计算口径',
+  eligible: '应到人数',
+  present: '实到人数',
+  level: '层级',
+  organiser: '召集单位',
+  topic: '议题',
+  parties: '参与方',
+  outcomes: '结果',
+  contested: '有争议',
+  submittedToMeetingId: '提交的会议',
+  versions: '各版本',
+  body: '内容',
+  on: '日期',
+  candidates: '候选人',
+  seats: '应选名额',
+  secretBallot: '无记名投票',
+  votesCast: '投票人数',
+  termEndsOn: '任期届满日期',
+  residentGroupName: '居民小组',
+  establishedOn: '成立日期',
+  rules: '议事规则',
+  rulesAdoptedOn: '规则通过日期',
+  address: '地址',
+  hours: '办公时间',
+  officePhone: '办公电话',
+  // Services: visits and cases.
+  summary: '摘要',
+  since: '起始日期',
+  channel: '受理渠道',
+  priority: '紧急程度',
+  subject: '事项',
+  steps: '办理经过',
+  window: '窗口',
+  agency: '承办单位',
+  hotlineTicket: '热线工单号',
+  homeService: '上门服务',
+  receivedAt: '受理时间',
+  receivedOn: '受理日期',
+  promisedOn: '承诺办结日期',
+  firstResponder: '首问责任人',
+  userId: '账号',
+  resident: '居民',
+  conditions: '情况',
+  // Parameters and assessment schemes.
+  effectiveFrom: '生效日期',
+  value: '数值',
+  definition: '方案内容',
+  jurisdiction: '辖区',
+  routine: '平时考核',
+  annual: '年度考核',
+  periodicity: '考核周期',
+  weight: '权重',
+  indicators: '指标',
+  grades: '等次',
+  residentScoreCombination: '居民评分合成方式',
+  publishedAt: '发布时间',
 };
+
+/** A score record's member: `<period>/<indicator>`, the period a quarter, a month or `annual`. */
+const SCORE_MEMBER = /^(?:(\d{4})-(?:Q([1-4])|(\d{2}))|annual)\/([^.]+)$/;
+
+/** The audit member of a score: its period and indicator (by name where the caller knows it). */
+export function scoreAuditMember(period: string, indicator: string): string {
+  return `${period}/${indicator}`;
+}
+
+/** A score's member in Chinese: 「考核周期 2026年第4季度 · 指标 党建引领 · 分数」. */
+function scoreLabel(path: string): string | undefined {
+  const match = SCORE_MEMBER.exec(path);
+  if (!match) return undefined;
+  const [, year, quarter, month, indicator] = match;
+  const period = quarter ? `${year}年第${quarter}季度` : month ? `${year}年${Number(month)}月` : '年度考核';
+  return `考核周期 ${period} · 指标 ${indicator} · 分数`;
+}
 
 function flatten(value: unknown, prefix: string, out: Map<string, unknown>): void {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
@@ -146,7 +301,7 @@ export function auditChanges(before: unknown, after: unknown): AuditChange[] {
 export function auditFieldLabel(path: string): string {
   const fact = communityFactLabels[path.replace(/^facts\./, '')];
   if (fact) return fact;
-  const member = auditMemberLabels[path];
+  const member = auditMemberLabels[path] ?? scoreLabel(path);
   if (member) return member;
   return path
     .split('.')

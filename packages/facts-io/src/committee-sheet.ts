@@ -415,6 +415,8 @@ export interface CommitteesToWrite {
   created: Committee[];
   /** Stored committees the sheet changes, as they will be stored (same id). */
   updated: Committee[];
+  /** Stored committees the sheet leaves as they are: counted, neither rewritten nor audited. */
+  unchanged: number;
 }
 
 /** Whether two versions of a committee say the same (the stored record's key order aside). */
@@ -639,6 +641,7 @@ export function committeesAgainstRegisters(
       updated: resolved.flatMap((r) =>
         r.target && !sameCommittee(r.committee, r.target) ? [r.committee] : [],
       ),
+      unchanged: resolved.filter((r) => r.target && sameCommittee(r.committee, r.target)).length,
     },
   };
 }

@@ -278,6 +278,8 @@ type StoredUnit = { id: string; communityCode: string; name: string } & Record<s
 export interface UnitsToWrite<K extends UnitKind> {
   created: (UnitDraft<K> & { id: string })[];
   updated: (UnitDraft<K> & { id: string })[];
+  /** Stored units the sheet leaves as they are: counted, neither rewritten nor audited. */
+  unchanged: number;
 }
 
 function storedUnits(registers: CommunityRegisters, kind: UnitKind): StoredUnit[] {
@@ -323,7 +325,7 @@ export function unitsAgainstRegisters<K extends UnitKind>(
   const columns = unitSheets[kind].columns;
   const headerOf = (path: string) => columns.find((c) => c.path === path)?.header ?? '';
   const problems: TableProblem[] = [];
-  const out: UnitsToWrite<K> = { created: [], updated: [] };
+  const out: UnitsToWrite<K> = { created: [], updated: [], unchanged: 0 };
   // Fields a sheet column replaces on update (a link column replaces the field it resolves to).
   const replaced = sheet.fields.flatMap((f) =>
     f === 'gridName'
@@ -430,7 +432,8 @@ export function unitsAgainstRegisters<K extends UnitKind>(
       out.updated.push(rest as UnitDraft<K> & { id: string });
       continue;
     }
-    if (!sameRecord(next as Record<string, unknown>, stored)) out.updated.push(next);
+    if (sameRecord(next as Record<string, unknown>, stored)) out.unchanged++;
+    else out.updated.push(next);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, units: out };
 }

@@ -122,6 +122,7 @@ describe('grid, building and resident group sheets', () => {
         updated: [
           { id: 'g1', communityCode: code, name: '第一居民小组', households: 430, leaderName: '组长乙' },
         ],
+        unchanged: 0,
       },
     });
     expect(against('何组长').ok && against('何组长')).toMatchObject({

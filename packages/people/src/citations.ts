@@ -14,6 +14,27 @@ export interface Citation {
   quote: string;
 }
 
+/**
+ * `cited` with `extra` added, each article cited once: where `cited` already quotes the same article of the
+ * same document, the two quotes become one passage (the words they share are not repeated), so a finding
+ * never names one article twice.
+ */
+export function citeAlso(cited: readonly Citation[], extra: Citation): Citation[] {
+  const same = cited.findIndex((c) => c.document === extra.document && c.article === extra.article);
+  if (same < 0) return [...cited, extra];
+  return cited.map((c, i) => (i === same ? { ...c, quote: joinQuotes(c.quote, extra.quote) } : c));
+}
+
+/** Two passages of one article as one: the second's words that the first already ends with are said once. */
+function joinQuotes(first: string, second: string): string {
+  if (first.includes(second)) return first;
+  if (second.includes(first)) return second;
+  for (let overlap = Math.min(first.length, second.length); overlap > 0; overlap--) {
+    if (first.endsWith(second.slice(0, overlap))) return first + second.slice(overlap);
+  }
+  return `${first}……${second}`;
+}
+
 const EZHOU = '鄂州市城市社区工作规则（试行）';
 const JINSHAN = '金山镇城市社区工作管理办法（试行）';
 const WEIHAI = '中共威海市委 威海市人民政府关于加强和完善城乡社区治理的实施意见（威发〔2018〕39号）';

@@ -94,6 +94,10 @@ describe('households per grid and the overlap of groups and grids (Ezhou 第七�
     expect(together).toMatchObject({ status: 'pass', subjects: [] });
     expect(together.detail).toContain('长江路居民小组组长孙桂英兼任大行宫小区业主委员会主任');
     expect(together.citations.at(-1)?.quote).toContain('居民小组长可同时兼任网格站长和业主委员会主任');
+    // 第七条（二） is cited once, its quote reaching from the groups' size to the concurrent posts.
+    const articles = together.citations.map((c) => `${c.document}${c.article}`);
+    expect(articles).toEqual([...new Set(articles)]);
+    expect(together.citations.at(-1)?.quote).toMatch(/^居民小组原则上.*应尽可能重合，居民小组长可同时兼任/);
     const otherChair = {
       ...daxinggong,
       propertyAreas: daxinggong.propertyAreas?.map((a) => ({ ...a, ownersCommitteeChairName: '别人' })),

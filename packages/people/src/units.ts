@@ -12,7 +12,7 @@ import {
   propertyAreasAndGridsApart,
   type UnitsCoincideReading,
 } from '@shequ/domain';
-import { citations, type GoverningOptions } from './citations.js';
+import { citations, citeAlso, type GoverningOptions } from './citations.js';
 import { type AppliedInterpretation, applied, type ReadingOptions, unitsCoincide } from './readings.js';
 import type { CommunityRegisters, PropertyArea } from './registers.js';
 import { type FindingBase, governed, type RegisterFinding } from './rules.js';
@@ -232,7 +232,7 @@ export const propertyAreasAndGridsCoincide = coincideRule(
       ...finding,
       citations:
         concurrent.length > 0
-          ? [...finding.citations, citations.ezhouGroupLeaderConcurrentPosts]
+          ? citeAlso(finding.citations, citations.ezhouGroupLeaderConcurrentPosts)
           : finding.citations,
       status: subjects.length === 0 ? 'pass' : 'warn',
       subjects,

@@ -86,6 +86,20 @@ describe('diffChains', () => {
     expect(diff.parameters.find((p) => p.name === name)?.state).toBe('different');
   });
 
+  it('compares only the rules in force on the date: a superseded version is no row', () => {
+    const diff = diffChains(describeOn('371000', '2026-06-30'), describeOn('370305111', '2026-06-30'));
+    const shown = diff.rules.flatMap((r) => [r.a, r.b]).filter((r) => r !== undefined);
+    expect(shown.every((r) => r.inForce)).toBe(true);
+    // The 2018 national text's 100—700户 gave way to the 2025 revision on 2026-01-01.
+    expect(shown.map((r) => r.id)).not.toContain('national.committee-scale');
+    expect(shown.map((r) => r.id)).toContain('national.committee-scale-2025');
+    // Before the revision, the 2018 text is the one compared.
+    const earlier = diffChains(describeOn('371000', '2025-06-30'), describeOn('370305111', '2025-06-30'));
+    const earlierIds = earlier.rules.flatMap((r) => [r.a?.id, r.b?.id]);
+    expect(earlierIds).toContain('national.committee-scale');
+    expect(earlierIds).not.toContain('national.committee-scale-2025');
+  });
+
   it('reads a parameter the same by its value, whichever way each pack writes the unit', () => {
     const diff = diffChains(describeOn('320000', '2024-06-30'), describeOn('371000', '2024-06-30'));
     // 江苏 and 威海 both ask 30 square metres per hundred households, written 平方米/百户 and 平方米.

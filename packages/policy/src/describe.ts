@@ -238,15 +238,18 @@ export interface ChainDiff {
 }
 
 /**
- * Two chains side by side. Rules pair up by topic; a pair is `same` when both come from the same
- * pack rule (a chain shared above both jurisdictions) or read equal parameter values under the same
- * citation, `different` otherwise.
+ * Two chains side by side, as they stand on their dates. Only the rules in force are rows of `rules`
+ * (their document in force on the chain's `asOf`, `documentInForce`, as the checks decide): a superseded
+ * version, such as the 2018 national text beside its 2025 revision, is no row; `byId` still says when a
+ * rule came into force or ceased between the two. Rules pair up by topic;
+ * a pair is `same` when both come from the same pack rule (a chain shared above both jurisdictions) or
+ * read equal parameter values under the same citation, `different` otherwise.
  */
 export function diffChains(a: ChainDescription, b: ChainDescription): ChainDiff {
   const paramsA = new Map(a.parameters.map((p) => [p.name, p]));
   const paramsB = new Map(b.parameters.map((p) => [p.name, p]));
-  const rulesA = new Map(a.rules.map((r) => [ruleTopic(r.id), r]));
-  const rulesB = new Map(b.rules.map((r) => [ruleTopic(r.id), r]));
+  const rulesA = new Map(a.rules.filter((r) => r.inForce).map((r) => [ruleTopic(r.id), r]));
+  const rulesB = new Map(b.rules.filter((r) => r.inForce).map((r) => [ruleTopic(r.id), r]));
   pairBySignature(rulesA, rulesB);
   const topics = [...new Set([...rulesA.keys(), ...rulesB.keys()])];
 

@@ -22,6 +22,7 @@ import {
   communityBreakdown,
   communityScoresFromCells,
   compileScheme,
+  indicatorNames,
   parseScoreTable,
   publicationBlockers,
   type Scorer,
@@ -313,7 +314,13 @@ export const assessmentRouter = router({
           message: `有 ${problems.length} 处分数有误，未保存任何分数`,
           cause: new FieldProblems(cellFieldErrors(problems)),
         });
-      const saved = await saveAssessmentScores(ctx.db, acting(ctx), row.id, input.cells);
+      const saved = await saveAssessmentScores(
+        ctx.db,
+        acting(ctx),
+        row.id,
+        input.cells,
+        indicatorNames(compiled),
+      );
       return { saved };
     }),
 
@@ -386,7 +393,13 @@ export const assessmentRouter = router({
       });
       if (problems.length > 0)
         return { ok: false as const, problems: cellProblemsAsTable(problems, table.rows) };
-      const saved = await saveAssessmentScores(ctx.db, acting(ctx), row.id, table.cells);
+      const saved = await saveAssessmentScores(
+        ctx.db,
+        acting(ctx),
+        row.id,
+        table.cells,
+        indicatorNames(compiled),
+      );
       return { ok: true as const, saved };
     }),
 

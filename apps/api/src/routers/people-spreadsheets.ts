@@ -127,7 +127,12 @@ export const peopleSpreadsheets = {
           ok: false as const,
           problems: result.problems.map((p) => workerRowProblem(parsed.workers[p.index]?.row ?? 0, p.issue)),
         };
-      return { ok: true as const, created: result.created, dryRun: result.dryRun };
+      return {
+        ok: true as const,
+        created: result.created,
+        unchanged: result.unchanged,
+        dryRun: result.dryRun,
+      };
     });
   }),
 
@@ -193,7 +198,13 @@ export const peopleSpreadsheets = {
           dryRun: input.dryRun,
         });
         if (!result.ok) return { ok: false as const, problems: result.problems };
-        return { ok: true as const, created: result.created, updated: result.updated, dryRun: result.dryRun };
+        return {
+          ok: true as const,
+          created: result.created,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          dryRun: result.dryRun,
+        };
       });
     }),
 
@@ -271,7 +282,13 @@ export const peopleSpreadsheets = {
         dryRun: input.dryRun,
       });
       if (!result.ok) return { ok: false as const, problems: result.problems };
-      return { ok: true as const, created: result.created, updated: result.updated, dryRun: result.dryRun };
+      return {
+        ok: true as const,
+        created: result.created,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        dryRun: result.dryRun,
+      };
     });
   }),
 

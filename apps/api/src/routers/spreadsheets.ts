@@ -252,7 +252,7 @@ async function importFactsFile(
       problems: result.problems.map((p) => ({ row: p.index + 2, column: '社区代码', message: p.message })),
     };
   }
-  return { ok: true as const, updated: result.updated, dryRun: result.dryRun };
+  return { ok: true as const, updated: result.updated, unchanged: result.unchanged, dryRun: result.dryRun };
 }
 
 export const spreadsheetsRouter = router({

@@ -102,8 +102,8 @@ export function SpreadsheetActions({ canWrite }: { canWrite: boolean }) {
           <p>
             {result.fileName}：
             {result.outcome.dryRun
-              ? `检查通过，未写入（写入时将更新 ${result.outcome.updated} 个社区）`
-              : `已更新 ${result.outcome.updated} 个社区`}
+              ? `检查通过，未写入（写入时将更新 ${result.outcome.updated} 个社区，未变 ${result.outcome.unchanged} 个社区）`
+              : `已更新 ${result.outcome.updated} 个社区，未变 ${result.outcome.unchanged} 个社区`}
           </p>
         ) : (
           <Table

@@ -31,12 +31,10 @@ type Outcome = {
   dryRun: boolean;
 };
 
-/** How many an import added and updated (or would), in words. */
+/** How many an import added, updated and left unchanged (or would), in words. */
 function counted(outcome: Extract<Outcome['outcome'], { ok: true }>, what: string): string {
   const updated = 'updated' in outcome ? outcome.updated : 0;
-  return updated > 0
-    ? `登记 ${outcome.created} ${what}，更新 ${updated} ${what}`
-    : `登记 ${outcome.created} ${what}`;
+  return `登记 ${outcome.created} ${what}，更新 ${updated} ${what}，未变 ${outcome.unchanged} ${what}`;
 }
 
 /** What an import did: how many it added (or would add), or every problem by row and column. */
