@@ -289,3 +289,56 @@ describe('canonicalJsonEnd', () => {
     ]);
   });
 });
+
+describe('a change of one byte anywhere in an entry of a log as `log export` writes it', () => {
+  // Entries of the everyday shape, every one checked straight from its bytes when intact, so the
+  // byte-level checks are what has to catch the change.
+  const everyday = buildLog(
+    Array.from({ length: 7 }, (_, i) => ({
+      at: `2026-01-0${i + 1}T08:${String(10 + i).padStart(2, '0')}:00.000Z`,
+      actor: `xs-worker-${i}`,
+      action: i % 2 === 0 ? 'archive.lend' : 'seal.use.stamp',
+      payload: { copies: i + 1, item: `item-${i}`, referenceCode: `X007-WS·2025-D30-JWH-000${i}` },
+    })),
+  );
+  const everydayCheckpoint = signCheckpoint(everyday, {
+    privateKey: signer.privateKey,
+    at: '2026-01-08T00:00:00Z',
+    size: 5,
+  });
+  const everydayLines = everyday.map((entry) => formatLogLine(entry));
+  const intact = Buffer.from(`${everydayLines.join('\n')}\n`);
+
+  it('verifies intact', () => {
+    expect(verifyLogBytes(intact, everydayCheckpoint, trusted)).toMatchObject({ ok: true, entries: 7 });
+  });
+
+  // The third entry is covered by the checkpoint, the sixth only by the chain.
+  it.each([2, 5])(
+    'fails at that entry (line %i counted from 0), with the problem verifyLog names',
+    (index) => {
+      const lineStart = everydayLines
+        .slice(0, index)
+        .reduce((at, line) => at + Buffer.byteLength(line) + 1, 0);
+      const lineEnd = lineStart + Buffer.byteLength(everydayLines[index] as string);
+      let tried = 0;
+      for (let at = lineStart; at < lineEnd; at += 1) {
+        for (const replacement of [(intact[at] as number) ^ 0x01, 0x22, 0x20, 0x30, 0x0a]) {
+          if (replacement === intact[at]) continue;
+          const bytes = Buffer.from(intact);
+          bytes[at] = replacement;
+          const result = verifyLogBytes(bytes, everydayCheckpoint, trusted);
+          const change = `byte ${at - lineStart} of the line → 0x${replacement.toString(16)}`;
+          expect(result.ok, change).toBe(false);
+          if (result.ok) continue;
+          expect(result.problem.line, change).toBe(index + 1);
+          expect(result, change).toEqual(
+            verifyLog(parseLogLines(bytes.toString('utf8')), everydayCheckpoint, trusted),
+          );
+          tried += 1;
+        }
+      }
+      expect(tried).toBeGreaterThan(4 * (lineEnd - lineStart) - 10);
+    },
+  );
+});
