@@ -48,6 +48,7 @@ export { markRegistersChanged } from './register-changes.js';
 export * from './resident-data-store.js';
 export * from './schema.js';
 export * from './seed.js';
+export * from './services-demo.js';
 export * from './services-store.js';
 export * from './visits-store.js';
 export * from './volunteers-store.js';
