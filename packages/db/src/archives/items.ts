@@ -128,7 +128,7 @@ export async function createArchiveItem(
 }
 
 export async function insertArchiveItem(tx: Transaction, acting: ActingAs, input: NewArchiveItem) {
-  const future = documentDateProblem(input.date, chinaDate(acting.now));
+  const future = documentDateProblem(input.date, chinaDate(acting.at));
   if (future) throw invalid('date', future);
   await requirePeople(tx, { custodianId: input.custodianId }, inCommunity(input.communityCode));
   const year = Number(input.date.slice(0, 4));
@@ -218,9 +218,9 @@ export async function insertArchiveItem(tx: Transaction, acting: ActingAs, input
         locationCabinet: item.location?.cabinet ?? null,
         locationShelf: item.location?.shelf ?? null,
         status: 'shelved',
-        createdAt: acting.now,
+        createdAt: acting.at,
         createdBy: acting.actor.id,
-        updatedAt: acting.now,
+        updatedAt: acting.at,
       })
       .returning(),
   );
@@ -291,7 +291,7 @@ export async function updateArchiveItem(
     if (!next.success) throw firstProblem(next.error, { field: '(root)', message: '档案信息有误' });
     const [updated] = await tx
       .update(archiveItems)
-      .set({ ...changes, version: row.version + 1, updatedAt: acting.now })
+      .set({ ...changes, version: row.version + 1, updatedAt: acting.at })
       .where(and(eq(archiveItems.id, row.id), eq(archiveItems.version, edit.expectedVersion)))
       .returning();
     if (!updated) throw new ArchiveError('conflict', '该档案已被他人修改，请刷新后重新编辑');
@@ -320,7 +320,7 @@ export async function stepItem(
   const updated = won(
     await tx
       .update(archiveItems)
-      .set({ ...set(next), version: row.version + 1, updatedAt: acting.now })
+      .set({ ...set(next), version: row.version + 1, updatedAt: acting.at })
       .where(and(eq(archiveItems.id, row.id), eq(archiveItems.version, row.version)))
       .returning(),
     `档案 ${row.referenceCode} `,
@@ -347,7 +347,7 @@ export async function lendArchiveItem(db: Database, acting: ActingAs, input: Len
     if (input.borrowerId) {
       await requirePeople(tx, { borrowerId: input.borrowerId }, inCommunity(row.communityCode));
     }
-    const lentOn = input.lentOn ?? chinaDate(acting.now);
+    const lentOn = input.lentOn ?? chinaDate(acting.at);
     const { updated } = await stepItem(
       tx,
       acting,
@@ -393,7 +393,7 @@ export async function returnArchiveItem(
 ) {
   return db.transaction(async (tx) => {
     const { row, item } = await loadItem(tx, input.itemId);
-    const returnedOn = input.returnedOn ?? chinaDate(acting.now);
+    const returnedOn = input.returnedOn ?? chinaDate(acting.at);
     const event = { type: 'return', by: acting.actor.id, on: returnedOn } as const;
     const { updated } = await stepItem(tx, acting, { row, item }, event, statusOf);
     const loan = won(
