@@ -7,6 +7,7 @@ export * from './assessment-survey-store.js';
 export * from './audit.js';
 export * from './audit-names.js';
 export * from './client.js';
+export * from './communities.js';
 export { communityChangeStamp, complianceDataStamps, foldCommunityChanges } from './community-changes.js';
 export * from './community-facts.js';
 export * from './community-snapshot.js';

@@ -17,17 +17,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import {
-  buildApp,
-  communityListWhere,
-  communityPage,
-  dashboardOf,
-  ensureFirstAdmin,
-  hashPassword,
-} from '@shequ/api/server';
+import { buildApp, dashboardOf, ensureFirstAdmin, hashPassword } from '@shequ/api/server';
 import {
   archiveCatalogue,
   archiveItems,
+  communityListWhere,
+  communityPage,
   custodyLogSize,
   type DatabaseHandle,
   migrateDatabase,
