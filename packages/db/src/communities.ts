@@ -25,6 +25,7 @@ import {
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from './client.js';
 import { escapeLike, nameSearchGrams } from './like.js';
+import { keepRecent, mapPerHandle } from './per-handle.js';
 import { communities, communityChanges, jurisdictions, users } from './schema.js';
 
 export const communitySortFields = ['code', 'name', 'households', 'residents', 'updatedAt'] as const;
@@ -112,33 +113,22 @@ function nameContains(text: string): SQL | undefined {
  * province) reads every community under the node; the stamp comes with the page, so a count is kept
  * until a community there changes, by whatever process.
  */
-const counts = new WeakMap<Database, Map<string, { stamp: string; total: number }>>();
+const countsOf = mapPerHandle<{ stamp: string; total: number }>();
 const COUNT_CACHE_SIZE = 256;
 
 async function matchingCount(db: Database, where: SQL | undefined, node: string | undefined, stamp: string) {
   const query = db.select({ total: count() }).from(communities).where(where);
   const { sql: text, params } = query.toSQL();
   const key = `${node ?? ''}|${text}|${JSON.stringify(params)}`;
-  let known = counts.get(db);
-  if (!known) {
-    known = new Map();
-    counts.set(db, known);
-  }
+  const known = countsOf(db);
   const hit = known.get(key);
-  // Re-inserting keeps the map in least-recently-used order for eviction.
-  known.delete(key);
   if (hit && hit.stamp === stamp) {
-    known.set(key, hit);
+    keepRecent(known, key, hit, COUNT_CACHE_SIZE);
     return hit.total;
   }
   const [counted] = await query;
   const total = counted?.total ?? 0;
-  known.set(key, { stamp, total });
-  while (known.size > COUNT_CACHE_SIZE) {
-    const oldest = known.keys().next().value;
-    if (oldest === undefined) break;
-    known.delete(oldest);
-  }
+  keepRecent(known, key, { stamp, total }, COUNT_CACHE_SIZE);
   return total;
 }
 
@@ -214,7 +204,7 @@ function pageStatement(db: Database, where: SQL | undefined, input: CommunityPag
 }
 
 type PageStatement = ReturnType<ReturnType<typeof pageStatement>['prepare']>;
-const pageStatements = new WeakMap<Database, Map<string, PageStatement>>();
+const pageStatementsOf = mapPerHandle<PageStatement>();
 const PAGE_STATEMENT_CACHE_SIZE = 256;
 
 /**
@@ -234,24 +224,13 @@ export async function communityPage(
   // The server-side statement is named by its text (the same text is parsed and planned once per
   // connection); the prepared query object also carries the WHERE's values, so it is kept per values.
   const key = `${shape}|${JSON.stringify(params)}`;
-  let known = pageStatements.get(db);
-  if (!known) {
-    known = new Map();
-    pageStatements.set(db, known);
-  }
-  let statement = known.get(key);
-  known.delete(key);
-  if (!statement) {
-    const name = `community_page_${createHash('sha256').update(shape).digest('hex').slice(0, 24)}`;
-    statement = pageStatement(db, where, input, province !== undefined).prepare(name);
-  }
-  // Re-inserting keeps the map in least-recently-used order for eviction.
-  known.set(key, statement);
-  while (known.size > PAGE_STATEMENT_CACHE_SIZE) {
-    const oldest = known.keys().next().value;
-    if (oldest === undefined) break;
-    known.delete(oldest);
-  }
+  const known = pageStatementsOf(db);
+  const statement =
+    known.get(key) ??
+    pageStatement(db, where, input, province !== undefined).prepare(
+      `community_page_${createHash('sha256').update(shape).digest('hex').slice(0, 24)}`,
+    );
+  keepRecent(known, key, statement, PAGE_STATEMENT_CACHE_SIZE);
   const [result] = await statement.execute({
     province: province ?? null,
     limit: input.pageSize,

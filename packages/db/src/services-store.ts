@@ -37,6 +37,7 @@ import {
 } from 'drizzle-orm';
 import { type AuditedActor, writeAudit } from './audit.js';
 import type { Database, Transaction } from './client.js';
+import { kept, mapPerHandle } from './per-handle.js';
 import { markRegistersChanged } from './register-changes.js';
 import { communities } from './schema.js';
 import { serviceCases, serviceFeedback } from './schema-services.js';
@@ -336,8 +337,7 @@ function listStatement(db: Db, shape: ListShape, name: string) {
 type ListedBeside = [string, string, CaseStatus, string | null, number, CaseActor | null];
 
 type ListStatement = ReturnType<typeof listStatement>;
-/** Per database handle (or transaction): a prepared statement runs on the connections of the one it was made on. */
-const listStatements = new WeakMap<Db, Map<string, ListStatement>>();
+const listStatementsOf = mapPerHandle<ListStatement>();
 
 async function runList(db: Db, q: CaseListQuery, rows: boolean) {
   const shape: ListShape = {
@@ -348,16 +348,7 @@ async function runList(db: Db, q: CaseListQuery, rows: boolean) {
     rows,
   };
   const name = `service_cases_${rows ? 'rows' : 'cases'}_${shape.community ? 'c' : ''}${shape.street ? 's' : ''}${shape.user ? 'u' : ''}_${shape.mode}`;
-  let byName = listStatements.get(db);
-  if (!byName) {
-    byName = new Map();
-    listStatements.set(db, byName);
-  }
-  let statement = byName.get(name);
-  if (!statement) {
-    statement = listStatement(db, shape, name);
-    byName.set(name, statement);
-  }
+  const statement = kept(listStatementsOf(db), name, () => listStatement(db, shape, name));
   const [result] = await statement.execute({
     communityCode: q.communityCode ?? null,
     streetCode: q.streetCode ?? null,

@@ -22,6 +22,7 @@ import {
 } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { escapeLike } from '../like.js';
+import { kept, mapPerHandle } from '../per-handle.js';
 import { archiveDestructions, archiveItems, archiveLoans, attachments } from '../schema-archives.js';
 import { communityNameOf, displayNameOf } from './record.js';
 
@@ -156,7 +157,7 @@ function catalogueStatement(db: Database, filter: ArchiveCatalogueFilter, name: 
   return db.select({ total: counted.total, rows: items.rows }).from(counted).crossJoin(items).prepare(name);
 }
 
-const catalogueStatements = new WeakMap<Database, Map<string, ReturnType<typeof catalogueStatement>>>();
+const catalogueStatementsOf = mapPerHandle<ReturnType<typeof catalogueStatement>>();
 
 /** A page of the catalogue, by reference code, with the custodian named, and how many match in all. */
 export async function archiveCatalogue(
@@ -175,16 +176,7 @@ export async function archiveCatalogue(
     filter.expired === undefined ? '' : filter.expired ? 'e' : 'k',
   ].join('');
   const name = `archive_catalogue_${shape}`;
-  let byName = catalogueStatements.get(db);
-  if (!byName) {
-    byName = new Map();
-    catalogueStatements.set(db, byName);
-  }
-  let statement = byName.get(name);
-  if (!statement) {
-    statement = catalogueStatement(db, filter, name);
-    byName.set(name, statement);
-  }
+  const statement = kept(catalogueStatementsOf(db), name, () => catalogueStatement(db, filter, name));
   const [result] = await statement.execute({
     community: filter.community,
     today,
