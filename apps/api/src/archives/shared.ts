@@ -11,7 +11,6 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { COUNTRY_CODE } from '../auth/roles.js';
 import { type Principal, scopePrefix } from '../auth/scope.js';
-import type { Context } from '../context.js';
 import { FieldProblems, forbidden, notFound } from '../errors.js';
 import { requireScope } from '../trpc.js';
 
