@@ -1,5 +1,5 @@
 import type {} from '@fastify/cookie';
-import type { AuditedActor, Database } from '@shequ/db';
+import type { Database, SignedInActor } from '@shequ/db';
 import type { WebhookNetworkPolicy } from '@shequ/domain';
 import type { PackRegistry } from '@shequ/policy';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
@@ -68,7 +68,7 @@ export function contextFactory(settings: ApiSettings) {
  * Who acts, from where and when, as every audited store write takes it: the signed-in principal, the
  * request's address and the server's clock.
  */
-export function auditedAs(ctx: Context & { principal: Principal }): AuditedActor {
+export function auditedAs(ctx: Context & { principal: Principal }): SignedInActor {
   return {
     actor: { id: ctx.principal.id, username: ctx.principal.username },
     ip: ctx.ip,

@@ -137,7 +137,7 @@ async function takeSealOutUnreturned(): Promise<void> {
   const acting = (username: string, at: string) => {
     const person = people.find((p) => p.username === username);
     if (!person) throw new Error(`no demo account ${username}`);
-    return { actor: { id: person.id, username }, now: new Date(at) };
+    return { actor: { id: person.id, username }, ip: null, at: new Date(at) };
   };
   const [seal] = await database.db
     .select({ id: seals.id })

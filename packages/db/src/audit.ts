@@ -16,6 +16,9 @@ export interface AuditedActor {
   at: Date;
 }
 
+/** An audited actor who is a signed-in account: the archives' writes, whose custody log names them. */
+export type SignedInActor = AuditedActor & { actor: NonNullable<AuditedActor['actor']> };
+
 export interface AuditEntry extends AuditedActor {
   action: string;
   entityType: string;

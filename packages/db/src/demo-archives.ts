@@ -113,7 +113,8 @@ export async function seedArchivesDemo(
   };
   const as = (who: Person, at: string): ActingAs => ({
     actor: { id: id(who), username: people[who].username },
-    now: new Date(at),
+    ip: null,
+    at: new Date(at),
   });
 
   // ── Filing ──

@@ -16,7 +16,7 @@ import { seedDemocracyRegisters } from './democracy-store.js';
 import { type DivisionNode, readDivisionNodes, readResidentsCommittees } from './divisions.js';
 import { seedPeopleRegisters } from './people-seed.js';
 import { communities, jurisdictions } from './schema.js';
-import { seedServicesDemo } from './services-store.js';
+import { seedServicesDemo } from './services-demo.js';
 import { seedWorkloadDemo } from './workload-store.js';
 
 /** Hubei/Ezhou, Shandong/Weihai, Shandong/Zibo/Linzi/Jinshan town and all of Jiangsu. */

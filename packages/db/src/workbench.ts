@@ -10,7 +10,7 @@
 import { chinaDate } from '@shequ/domain';
 import { and, asc, desc, eq, inArray, isNull, like, lt, max, ne, or, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
-import { writeAudit } from './audit.js';
+import { type SignedInActor, writeAudit } from './audit.js';
 import type { Database } from './client.js';
 import { auditLog, communities, users } from './schema.js';
 import {
@@ -327,7 +327,7 @@ export type ReminderOutcome =
  */
 export async function recordReminder(
   db: Database,
-  acting: { actor: { id: string; username: string }; now: Date; ip?: string | null | undefined },
+  acting: SignedInActor,
   subject: ReminderSubject,
 ): Promise<ReminderOutcome> {
   if (subject.kind === 'loan') {
@@ -345,7 +345,7 @@ export async function recordReminder(
       .innerJoin(archiveItems, eq(archiveItems.id, archiveLoans.itemId))
       .where(eq(archiveLoans.id, subject.loanId));
     if (!loan) return { recorded: false, reason: 'notFound' };
-    if (loan.returnedOn !== null || loan.dueOn >= chinaDate(acting.now)) {
+    if (loan.returnedOn !== null || loan.dueOn >= chinaDate(acting.at)) {
       return { recorded: false, reason: 'notOverdue' };
     }
     return auditReminder(db, acting, {
@@ -358,7 +358,7 @@ export async function recordReminder(
   }
   const [request] = await sealRequestRows(db).where(eq(sealRequests.id, subject.requestId));
   if (!request) return { recorded: false, reason: 'notFound' };
-  if (request.state !== 'out' || request.returnBy === null || request.returnBy >= acting.now) {
+  if (request.state !== 'out' || request.returnBy === null || request.returnBy >= acting.at) {
     return { recorded: false, reason: 'notOverdue' };
   }
   return auditReminder(db, acting, {
@@ -374,12 +374,10 @@ export async function recordReminder(
   });
 }
 
-type ReminderActing = Parameters<typeof recordReminder>[1];
-
 /** A reminder's audit record: it changes nothing, so it has no `before`. */
 async function auditReminder(
   db: Database,
-  acting: ReminderActing,
+  acting: SignedInActor,
   record: {
     action: 'archive.remind' | 'seal.remind';
     entityType: 'archiveLoan' | 'sealRequest';
@@ -388,12 +386,6 @@ async function auditReminder(
     after: Record<string, unknown>;
   },
 ): Promise<ReminderOutcome> {
-  await writeAudit(db, {
-    ...record,
-    actor: acting.actor,
-    before: null,
-    ip: acting.ip ?? null,
-    at: acting.now,
-  });
-  return { recorded: true, at: acting.now };
+  await writeAudit(db, { ...record, ...acting, before: null });
+  return { recorded: true, at: acting.at };
 }

@@ -29,7 +29,7 @@ const people: Record<'keeper' | 'proposer' | 'approver', { id: string; username:
   proposer: { id: '', username: 'end-proposer' },
   approver: { id: '', username: 'end-approver' },
 };
-const acting = (who: keyof typeof people): ActingAs => ({ actor: people[who], now: new Date() });
+const acting = (who: keyof typeof people): ActingAs => ({ actor: people[who], ip: null, at: new Date() });
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -50,7 +50,11 @@ export async function seededDemo(): Promise<SeededDemo> {
   return {
     database,
     id,
-    as: (who) => ({ actor: { id: id(who), username: demoArchivesPeople[who].username }, now: new Date() }),
+    as: (who) => ({
+      actor: { id: id(who), username: demoArchivesPeople[who].username },
+      ip: null,
+      at: new Date(),
+    }),
   };
 }
 

@@ -16,18 +16,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import {
-  buildApp,
-  communityListWhere,
-  communityPage,
-  dashboardOf,
-  ensureFirstAdmin,
-  hashPassword,
-} from '@shequ/api/server';
+import { buildApp, dashboardOf, ensureFirstAdmin, hashPassword } from '@shequ/api/server';
 import {
   archiveCatalogue,
   archiveItems,
+  communityListWhere,
+  communityPage,
   custodyLogSize,
   type DatabaseHandle,
   migrateDatabase,
@@ -35,6 +29,7 @@ import {
   openPostgres,
   seedDemo,
 } from '@shequ/db';
+import { startModuleWorker } from '@shequ/db/worker-thread';
 import { chinaDate } from '@shequ/domain';
 import { shippedRegistry } from '@shequ/policy';
 import { count, eq } from 'drizzle-orm';
@@ -76,12 +71,10 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 function generate(job: LoadJob): Promise<LoadOutcome> {
   return new Promise((resolve, reject) => {
-    // A worker does not inherit this process's TypeScript loader: it registers tsx before importing.
-    const entry = new URL('./load-clients.ts', import.meta.url).href;
-    const worker = new Worker(
-      `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`,
-      { eval: true, workerData: job },
-    );
+    const worker = startModuleWorker(new URL('./load-clients.ts', import.meta.url), {
+      workerData: job,
+      resolve: import.meta.resolve,
+    });
     worker.once('message', (message: LoadOutcome | { error: string }) => {
       void worker.terminate();
       if ('error' in message) reject(new Error(message.error));

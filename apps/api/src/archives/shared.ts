@@ -1,9 +1,9 @@
 /**
- * What the archive, seal, handover and custody routers share: who is acting, the scope check on a
+ * What the archive, seal, handover and custody routers share: the scope check on a
  * row's community, and turning the store's refusals into tRPC errors the console can show.
  */
 import { type Citation, citeInline, TransitionRefused } from '@shequ/archives';
-import { type ActingAs, ArchiveError, type Database } from '@shequ/db';
+import { ArchiveError, type Database } from '@shequ/db';
 import { isDateInRange } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { eq, like, type SQL } from 'drizzle-orm';
@@ -11,17 +11,8 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { COUNTRY_CODE } from '../auth/roles.js';
 import { type Principal, scopePrefix } from '../auth/scope.js';
-import type { Context } from '../context.js';
 import { FieldProblems, forbidden, notFound } from '../errors.js';
 import { requireScope } from '../trpc.js';
-
-export function actingAs(ctx: Context & { principal: Principal }): ActingAs {
-  return {
-    actor: { id: ctx.principal.id, username: ctx.principal.username },
-    now: ctx.settings.now(),
-    ip: ctx.ip,
-  };
-}
 
 /** Runs a store call, turning refusals and store errors into tRPC errors with zh-CN messages. */
 export async function attempt<T>(run: () => Promise<T>): Promise<T> {

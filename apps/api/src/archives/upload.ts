@@ -15,7 +15,7 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type ApiSettings, contextFactory } from '../context.js';
+import { type ApiSettings, auditedAs, contextFactory } from '../context.js';
 import { FieldProblems, problemOf } from '../errors.js';
 import {
   attachmentAccess,
@@ -26,7 +26,7 @@ import {
 } from '../routers/archives.js';
 import { authedProcedure, createCallerFactory, router, writerProcedure } from '../trpc.js';
 import { blobStore } from './blob-store.js';
-import { actingAs, asTrpcError } from './shared.js';
+import { asTrpcError } from './shared.js';
 
 /** Default largest attachment: a multi-page colour scan or a short video. */
 export const DEFAULT_MAX_ATTACHMENT_MB = 200;
@@ -156,7 +156,7 @@ export async function registerAttachmentRoutes(
             if (error instanceof BlobTooLarge) throw tooLarge(options.maxBytes);
             throw error;
           }
-          const attachment = await attachFile(ctx.db, actingAs(ctx), {
+          const attachment = await attachFile(ctx.db, auditedAs(ctx), {
             itemId: request.params.id,
             fileName,
             mediaType,

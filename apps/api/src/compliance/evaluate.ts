@@ -7,8 +7,10 @@
  */
 import {
   communities,
+  communitiesUnder,
   complianceDataStamps,
   parameterValuesAround,
+  provinceOf,
   registerFactsOf,
   storedFactsColumns,
 } from '@shequ/db';
@@ -24,7 +26,6 @@ import {
 } from '@shequ/policy';
 import { asc } from 'drizzle-orm';
 import type { Context } from '../context.js';
-import { communitiesUnder, provinceOf } from '../routers/communities.js';
 
 export interface StoredCommunity {
   code: string;

@@ -38,7 +38,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { blobStore } from '../archives/blob-store.js';
 import { id, text } from '../archives/inputs.js';
-import { actingAs, attempt, communityOfRow, paging, underNode } from '../archives/shared.js';
+import { attempt, communityOfRow, paging, underNode } from '../archives/shared.js';
 import {
   type ArchivesNeed,
   CANNOT_KEEP_ITEM,
@@ -46,7 +46,7 @@ import {
   requireOwnCommunityAccess,
 } from '../auth/archives-access.js';
 import type { Principal } from '../auth/scope.js';
-import type { Context } from '../context.js';
+import { auditedAs, type Context } from '../context.js';
 import { fieldError, forbidden } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
 
@@ -194,12 +194,12 @@ export const archivesRouter = router({
       throw forbidden('只有上级管理员可以指定其他保管人；保管人只能登记由自己保管的档案');
     }
     const { community, ...rest } = input;
-    return attempt(() => createArchiveItem(ctx.db, actingAs(ctx), { communityCode: community, ...rest }));
+    return attempt(() => createArchiveItem(ctx.db, auditedAs(ctx), { communityCode: community, ...rest }));
   }),
 
   update: writerProcedure.input(updateArchiveInput).mutation(async ({ ctx, input }) => {
     await itemAccess(ctx, input.id, 'keep');
-    return attempt(() => updateArchiveItem(ctx.db, actingAs(ctx), input));
+    return attempt(() => updateArchiveItem(ctx.db, auditedAs(ctx), input));
   }),
 
   lend: writerProcedure
@@ -223,7 +223,7 @@ export const archivesRouter = router({
         throw fieldError('BAD_REQUEST', 'dueOn', `应还日期 ${input.dueOn} 已过，不能早于今天`);
       if (input.dueOn <= lentOn) throw fieldError('BAD_REQUEST', 'dueOn', '应还日期须晚于借出日期');
       const { id: itemId, ...rest } = input;
-      return attempt(() => lendArchiveItem(ctx.db, actingAs(ctx), { itemId, ...rest }));
+      return attempt(() => lendArchiveItem(ctx.db, auditedAs(ctx), { itemId, ...rest }));
     }),
 
   return: writerProcedure
@@ -231,7 +231,7 @@ export const archivesRouter = router({
     .mutation(async ({ ctx, input }) => {
       await itemAccess(ctx, input.id, 'keep');
       return attempt(() =>
-        returnArchiveItem(ctx.db, actingAs(ctx), { itemId: input.id, returnedOn: input.returnedOn }),
+        returnArchiveItem(ctx.db, auditedAs(ctx), { itemId: input.id, returnedOn: input.returnedOn }),
       );
     }),
 
@@ -270,7 +270,7 @@ export const archivesRouter = router({
     .mutation(async ({ ctx, input }) => {
       await itemAccess(ctx, input.id, 'keep');
       const { id: itemId, ...rest } = input;
-      return attempt(() => appraiseForDestruction(ctx.db, actingAs(ctx), { itemId, ...rest }));
+      return attempt(() => appraiseForDestruction(ctx.db, auditedAs(ctx), { itemId, ...rest }));
     }),
 
   /**
@@ -308,7 +308,7 @@ export const archivesRouter = router({
       return attempt(() =>
         appraiseArchiveItem(
           ctx.db,
-          actingAs(ctx),
+          auditedAs(ctx),
           decision === 'retain' && retention
             ? { decision, retention, itemId, ...rest }
             : { decision: 'destroy', itemId, ...rest },
@@ -321,7 +321,7 @@ export const archivesRouter = router({
     .mutation(async ({ ctx, input }) => {
       await itemAccess(ctx, input.id, 'keep');
       return attempt(() =>
-        destroyArchiveItem(ctx.db, actingAs(ctx), {
+        destroyArchiveItem(ctx.db, auditedAs(ctx), {
           itemId: input.id,
           method: input.method,
           destroyedOn: input.destroyedOn,
@@ -355,7 +355,7 @@ export const archivesRouter = router({
       await itemAccess(ctx, input.id, 'keep');
       const bytes = Buffer.from(input.contentBase64, 'base64');
       return attempt(async () =>
-        attachFile(ctx.db, actingAs(ctx), {
+        attachFile(ctx.db, auditedAs(ctx), {
           itemId: input.id,
           fileName: input.fileName,
           mediaType: input.mediaType,
@@ -368,7 +368,7 @@ export const archivesRouter = router({
     .input(z.strictObject({ attachmentId: id }))
     .mutation(async ({ ctx, input }) => {
       await attachmentAccess(ctx, input.attachmentId, 'keep');
-      return attempt(() => checkFixity(ctx.db, actingAs(ctx), blobStore(), input));
+      return attempt(() => checkFixity(ctx.db, auditedAs(ctx), blobStore(), input));
     }),
 
   fixityHistory: authedProcedure.input(z.strictObject({ attachmentId: id })).query(async ({ ctx, input }) => {

@@ -28,14 +28,14 @@ import { communityCode, isoDate } from '@shequ/domain';
 import { z } from 'zod';
 import { checkpointAfterHandover } from '../archives/handover-checkpoint.js';
 import { id, text } from '../archives/inputs.js';
-import { actingAs, attempt, communityOfRow, paging } from '../archives/shared.js';
+import { attempt, communityOfRow, paging } from '../archives/shared.js';
 import {
   CANNOT_SEE_HANDOVER,
   requireArchivesAccess,
   requireHandoverAccess,
 } from '../auth/archives-access.js';
 import { isAdminRole, type Principal } from '../auth/scope.js';
-import type { Context } from '../context.js';
+import { auditedAs, type Context } from '../context.js';
 import { forbidden } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 
@@ -90,19 +90,19 @@ export const handoversRouter = router({
     const { community, ...rest } = input;
     // The store applies the package's opening rules (deadline not already past, no seal of the
     // leaver's taken out) in its transaction, with a field error the wizard can place.
-    return attempt(() => createHandover(ctx.db, actingAs(ctx), { communityCode: community, ...rest }));
+    return attempt(() => createHandover(ctx.db, auditedAs(ctx), { communityCode: community, ...rest }));
   }),
 
   confirm: authedProcedure
     .input(z.strictObject({ id, role: z.enum(['leaver', 'successor', 'supervisor']) }))
     .mutation(async ({ ctx, input }) => {
       await handoverRef(ctx, input.id, 'act');
-      const acting = actingAs(ctx);
+      const acting = auditedAs(ctx);
       const confirmed = await attempt(() =>
         confirmHandover(ctx.db, acting, { handoverId: input.id, role: input.role }),
       );
       await checkpointAfterHandover(ctx.db, confirmed.row, {
-        at: acting.now,
+        at: acting.at,
         issuedBy: acting.actor.username,
       });
       return confirmed;
@@ -121,7 +121,7 @@ export const handoversRouter = router({
     .mutation(async ({ ctx, input }) => {
       await handoverRef(ctx, input.id, 'act');
       const { id: handoverId, ...rest } = input;
-      return attempt(() => recordHandoverProblem(ctx.db, actingAs(ctx), { handoverId, ...rest }));
+      return attempt(() => recordHandoverProblem(ctx.db, auditedAs(ctx), { handoverId, ...rest }));
     }),
 
   /** Everything the printed form shows: parties with names, the list, confirmations, consequences. */

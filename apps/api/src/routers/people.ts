@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   communities,
+  communitiesUnder,
   findRepresentative,
   findWorker,
   jurisdictions,
@@ -77,7 +78,6 @@ import { auditedAs, type Context } from '../context.js';
 import { FieldProblems, fieldError, forbidden, notFound, refusalAsClientError } from '../errors.js';
 import { governsIn } from '../governs.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
-import { communitiesUnder } from './communities.js';
 import { type PathEntry, visiblePath } from './jurisdictions.js';
 
 /** A roster covers at most this many communities at once (a street has a few dozen). */

@@ -36,7 +36,7 @@ import { boundedInt, communityCode, dateRangeMessage, divisionCode, isDateInRang
 import { and, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { id, text } from '../archives/inputs.js';
-import { actingAs, attempt, communityOfRow, paging, underNode } from '../archives/shared.js';
+import { attempt, communityOfRow, paging, underNode } from '../archives/shared.js';
 import {
   allows,
   archivesStanding,
@@ -48,7 +48,7 @@ import {
   requireSealEndParty,
 } from '../auth/archives-access.js';
 import type { Principal } from '../auth/scope.js';
-import type { Context } from '../context.js';
+import { auditedAs, type Context } from '../context.js';
 import { fieldError, forbidden, notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 
@@ -169,7 +169,7 @@ export const sealsRouter = router({
   register: writerProcedure.input(registerSealInput).mutation(async ({ ctx, input }) => {
     await requireArchivesAccess(ctx.db, ctx.principal, input.community, 'manage');
     const { community, ...rest } = input;
-    return attempt(() => registerSeal(ctx.db, actingAs(ctx), { communityCode: community, ...rest }));
+    return attempt(() => registerSeal(ctx.db, auditedAs(ctx), { communityCode: community, ...rest }));
   }),
 
   /**
@@ -179,7 +179,7 @@ export const sealsRouter = router({
   setApprovers: writerProcedure.input(setSealApproversInput).mutation(async ({ ctx, input }) => {
     const community = await sealRef(ctx.db, ctx.principal, input.sealId);
     await requireArchivesAccess(ctx.db, ctx.principal, community, 'manage');
-    return attempt(() => setSealApprovers(ctx.db, actingAs(ctx), input));
+    return attempt(() => setSealApprovers(ctx.db, auditedAs(ctx), input));
   }),
 
   requestUse: writerProcedure
@@ -193,7 +193,7 @@ export const sealsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       await sealRef(ctx.db, ctx.principal, input.sealId);
-      return attempt(() => requestSealUse(ctx.db, actingAs(ctx), input));
+      return attempt(() => requestSealUse(ctx.db, auditedAs(ctx), input));
     }),
 
   /** 撤回: the requester, while the use or take-out request still waits for a decision. */
@@ -201,13 +201,13 @@ export const sealsRouter = router({
     const request = await requestRef(ctx.db, ctx.principal, input.requestId);
     if (request.requestedBy !== ctx.principal.id) throw forbidden('只有申请人本人可以撤回申请');
     const kind = request.kind === 'takeOut' ? 'takeOut' : 'use';
-    return attempt(() => withdrawSealRequest(ctx.db, actingAs(ctx), { requestId: input.requestId, kind }));
+    return attempt(() => withdrawSealRequest(ctx.db, auditedAs(ctx), { requestId: input.requestId, kind }));
   }),
 
   approve: writerProcedure.input(z.strictObject({ requestId: id })).mutation(async ({ ctx, input }) => {
     await deciderRef(ctx, input.requestId);
     return attempt(() =>
-      decideSealUse(ctx.db, actingAs(ctx), { requestId: input.requestId, decision: 'approve' }),
+      decideSealUse(ctx.db, auditedAs(ctx), { requestId: input.requestId, decision: 'approve' }),
     );
   }),
 
@@ -215,7 +215,7 @@ export const sealsRouter = router({
     .input(z.strictObject({ requestId: id, reason: text('不予批准的理由') }))
     .mutation(async ({ ctx, input }) => {
       await deciderRef(ctx, input.requestId);
-      return attempt(() => decideSealUse(ctx.db, actingAs(ctx), { ...input, decision: 'refuse' }));
+      return attempt(() => decideSealUse(ctx.db, auditedAs(ctx), { ...input, decision: 'refuse' }));
     }),
 
   stamp: writerProcedure
@@ -227,7 +227,7 @@ export const sealsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       await keeperRef(ctx, input.requestId);
-      return attempt(() => stampSeal(ctx.db, actingAs(ctx), input));
+      return attempt(() => stampSeal(ctx.db, auditedAs(ctx), input));
     }),
 
   requestTakeOut: writerProcedure
@@ -244,7 +244,7 @@ export const sealsRouter = router({
     .mutation(async ({ ctx, input }) => {
       await sealRef(ctx.db, ctx.principal, input.sealId);
       return attempt(() =>
-        requestTakeOut(ctx.db, actingAs(ctx), { ...input, returnBy: new Date(input.returnBy) }),
+        requestTakeOut(ctx.db, auditedAs(ctx), { ...input, returnBy: new Date(input.returnBy) }),
       );
     }),
 
@@ -253,7 +253,7 @@ export const sealsRouter = router({
     .mutation(async ({ ctx, input }) => {
       await deciderRef(ctx, input.requestId);
       return attempt(() =>
-        decideTakeOut(ctx.db, actingAs(ctx), { requestId: input.requestId, decision: 'approve' }),
+        decideTakeOut(ctx.db, auditedAs(ctx), { requestId: input.requestId, decision: 'approve' }),
       );
     }),
 
@@ -261,18 +261,18 @@ export const sealsRouter = router({
     .input(z.strictObject({ requestId: id, reason: text('不予批准的理由') }))
     .mutation(async ({ ctx, input }) => {
       await deciderRef(ctx, input.requestId);
-      return attempt(() => decideTakeOut(ctx.db, actingAs(ctx), { ...input, decision: 'refuse' }));
+      return attempt(() => decideTakeOut(ctx.db, auditedAs(ctx), { ...input, decision: 'refuse' }));
     }),
 
   /** The custodian hands the seal out under an approved removal. */
   takeOut: writerProcedure.input(z.strictObject({ requestId: id })).mutation(async ({ ctx, input }) => {
     await keeperRef(ctx, input.requestId);
-    return attempt(() => takeOut(ctx.db, actingAs(ctx), input));
+    return attempt(() => takeOut(ctx.db, auditedAs(ctx), input));
   }),
 
   returnSeal: writerProcedure.input(z.strictObject({ requestId: id })).mutation(async ({ ctx, input }) => {
     await keeperRef(ctx, input.requestId);
-    return attempt(() => returnSeal(ctx.db, actingAs(ctx), input));
+    return attempt(() => returnSeal(ctx.db, auditedAs(ctx), input));
   }),
 
   /**
@@ -324,13 +324,13 @@ export const sealsRouter = router({
    */
   proposeEnd: writerProcedure.input(proposeSealEndInput).mutation(async ({ ctx, input }) => {
     await enderRef(ctx, input);
-    return attempt(() => proposeSealEnd(ctx.db, actingAs(ctx), input));
+    return attempt(() => proposeSealEnd(ctx.db, auditedAs(ctx), input));
   }),
 
   /** 确认: the approver the proposal names, and nobody else; the seal is retired or destroyed now. */
   confirmEnd: writerProcedure.input(z.strictObject({ proposalId: id })).mutation(async ({ ctx, input }) => {
     await requireSealEndParty(ctx.db, ctx.principal, input.proposalId, 'approver');
-    return attempt(() => confirmSealEnd(ctx.db, actingAs(ctx), input));
+    return attempt(() => confirmSealEnd(ctx.db, auditedAs(ctx), input));
   }),
 
   /** 不同意: the approver the proposal names, with a reason the proposer sees; the seal stays as it is. */
@@ -338,13 +338,13 @@ export const sealsRouter = router({
     .input(z.strictObject({ proposalId: id, reason: text('不同意的理由') }))
     .mutation(async ({ ctx, input }) => {
       await requireSealEndParty(ctx.db, ctx.principal, input.proposalId, 'approver');
-      return attempt(() => declineSealEnd(ctx.db, actingAs(ctx), input));
+      return attempt(() => declineSealEnd(ctx.db, auditedAs(ctx), input));
     }),
 
   /** 撤回: the proposer, while the proposal is pending; the seal stays as it is. */
   withdrawEnd: writerProcedure.input(z.strictObject({ proposalId: id })).mutation(async ({ ctx, input }) => {
     await requireSealEndParty(ctx.db, ctx.principal, input.proposalId, 'proposer');
-    return attempt(() => withdrawSealEnd(ctx.db, actingAs(ctx), input));
+    return attempt(() => withdrawSealEnd(ctx.db, auditedAs(ctx), input));
   }),
 
   /** Proposals to retire or destroy a seal waiting for my confirmation, oldest first. */

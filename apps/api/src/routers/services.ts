@@ -11,6 +11,7 @@ import {
   type CaseListRow,
   caseCountsByCommunity,
   communities,
+  communitiesUnder,
   createFeedbackLink,
   eraseResidentData,
   exportResidentData,
@@ -86,7 +87,6 @@ import { isInScope, scopePrefix } from '../auth/scope.js';
 import { auditedAs, type Context } from '../context.js';
 import { fieldError, forbidden, notFound, refusalAsClientError } from '../errors.js';
 import { authedProcedure, publicProcedure, requireScope, router, writerProcedure } from '../trpc.js';
-import { communitiesUnder } from './communities.js';
 
 const PAGE_MAX = 200;
 const TREND_MONTHS = 12;

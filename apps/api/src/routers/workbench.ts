@@ -48,11 +48,10 @@ import { ancestorCodes, chinaDate } from '@shequ/domain';
 import { coverageOfLatestVisits, visitTargetKindLabels } from '@shequ/services';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { actingAs } from '../archives/shared.js';
 import { allows, archivesStanding, requireArchivesAccess } from '../auth/archives-access.js';
 import { COUNTRY_CODE } from '../auth/roles.js';
 import { isAdminRole, isInScope, type Principal, scopePrefix } from '../auth/scope.js';
-import type { Context } from '../context.js';
+import { auditedAs, type Context } from '../context.js';
 import { notFound } from '../errors.js';
 import { governsIn } from '../governs.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
@@ -252,7 +251,7 @@ export const workbenchRouter = router({
     const community = await reminderSubjectCommunity(ctx.db, subject);
     if (community === undefined || !isInScope(ctx.principal, community)) throw notFound(missing);
     await requireArchivesAccess(ctx.db, ctx.principal, community, 'keep');
-    const outcome = await recordReminder(ctx.db, actingAs(ctx), subject);
+    const outcome = await recordReminder(ctx.db, auditedAs(ctx), subject);
     if (!outcome.recorded) {
       if (outcome.reason === 'notFound') throw notFound(missing);
       throw new TRPCError({

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import {
   approvedAdmissionsFor,
   communities,
+  communitiesUnder,
   decideStoredAdmission,
   endBurden,
   findAdmission,
@@ -46,7 +47,6 @@ import { scopePrefix } from '../auth/scope.js';
 import { auditedAs, type Context } from '../context.js';
 import { fieldError, forbidden, notFound, refusalAsClientError } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
-import { communitiesUnder } from './communities.js';
 
 type Authed = Context & { principal: NonNullable<Context['principal']> };
 

@@ -7,7 +7,6 @@
 
 import { open, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import {
   type CustodyCheckpoint,
   joinLogSegments,
@@ -16,6 +15,7 @@ import {
   type VerifyLogOptions,
   verifyLogBytes,
 } from '@shequ/archives';
+import { startModuleWorker } from '@shequ/db/worker-thread';
 
 /** Below this, starting workers costs more than it saves. */
 const PARALLEL_FROM_BYTES = 8 * 1024 * 1024;
@@ -25,20 +25,6 @@ const workerUrl = new URL(
   fromSource ? './verify-segment-worker.ts' : './verify-segment-worker.js',
   import.meta.url,
 );
-
-/**
- * Run from source (`bin/shequ.js` starts Node with `--import tsx`), a worker must load TypeScript
- * too, and on Node 20 the loader hooks of the main thread do not reach worker threads: the worker
- * registers tsx itself before importing its module.
- */
-function startWorker(workerData: unknown): Worker {
-  if (!fromSource) return new Worker(workerUrl, { workerData });
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap =
-    `import(${JSON.stringify(tsxApi)})` +
-    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
 
 export interface FileVerification {
   result: LogVerification;
@@ -114,7 +100,11 @@ function verifySegment(
   treeSize: number,
 ): Promise<VerifiedLogSegment | undefined> {
   return new Promise((resolve) => {
-    const worker = startWorker({ path, start, end, treeSize });
+    // Run from source (`bin/shequ.js` starts Node with `--import tsx`), the worker loads TypeScript too.
+    const worker = startModuleWorker(workerUrl, {
+      workerData: { path, start, end, treeSize },
+      resolve: import.meta.resolve,
+    });
     let settled = false;
     worker.once('message', (segment: VerifiedLogSegment | undefined) => {
       settled = true;

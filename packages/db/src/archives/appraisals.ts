@@ -48,7 +48,7 @@ export async function claimForAppraisal(tx: Transaction, acting: ActingAs, row: 
   won(
     await tx
       .update(archiveItems)
-      .set({ version: row.version + 1, updatedAt: acting.now })
+      .set({ version: row.version + 1, updatedAt: acting.at })
       .where(and(eq(archiveItems.id, row.id), eq(archiveItems.version, row.version)))
       .returning({ id: archiveItems.id }),
     `档案 ${row.referenceCode} 的鉴定`,
@@ -196,7 +196,7 @@ export async function destroyArchiveItem(
       )
       .limit(1);
     orThrow(destructionDuringHandover(item, onOpenList !== undefined));
-    const destroyedOn = input.destroyedOn ?? chinaDate(acting.now);
+    const destroyedOn = input.destroyedOn ?? chinaDate(acting.at);
     const decision = {
       decisionId: appraisal.decisionNumber,
       decidedOn: appraisal.decidedOn,

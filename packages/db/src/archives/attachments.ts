@@ -117,7 +117,7 @@ export async function attachFile(db: Database, acting: ActingAs, input: AttachIn
           size,
           sha256,
           storageKey,
-          uploadedAt: acting.now,
+          uploadedAt: acting.at,
           uploadedBy: acting.actor.id,
         })
         .returning(),
@@ -156,7 +156,7 @@ export async function checkFixity(
         .values({
           communityCode: attachment.communityCode,
           attachmentId: attachment.id,
-          checkedAt: acting.now,
+          checkedAt: acting.at,
           checkedBy: acting.actor.id,
           expectedSha256: attachment.sha256,
           actualSha256: actual,
@@ -166,7 +166,7 @@ export async function checkFixity(
     );
     await tx
       .update(attachments)
-      .set({ lastCheckedAt: acting.now, lastCheckOk: ok })
+      .set({ lastCheckedAt: acting.at, lastCheckOk: ok })
       .where(eq(attachments.id, attachment.id));
     const subject = {
       communityCode: attachment.communityCode,
@@ -183,7 +183,7 @@ export async function checkFixity(
         ok,
       },
     });
-    return { ok, expected: attachment.sha256, actual, missing: bytes === null, checkedAt: acting.now };
+    return { ok, expected: attachment.sha256, actual, missing: bytes === null, checkedAt: acting.at };
   });
 }
 

@@ -140,7 +140,7 @@ export async function createHandover(db: Database, acting: ActingAs, input: NewH
     // Checked here, in the transaction that reads the seals: a seal taken out a moment ago still counts.
     const problems = handoverOpeningProblems({
       leaver: input.leaverId,
-      openedOn: chinaDate(acting.now),
+      openedOn: chinaDate(acting.at),
       dueOn: input.dueOn,
       seals: sealRows.map((s) => ({ name: s.name, state: s.state, custodian: s.custodianId })),
     });
@@ -187,7 +187,7 @@ export async function createHandover(db: Database, acting: ActingAs, input: NewH
           supervisorBody: input.supervisorBody,
           dueOn: input.dueOn,
           state: 'open',
-          createdAt: acting.now,
+          createdAt: acting.at,
           createdBy: acting.actor.id,
         })
         .returning();
@@ -212,7 +212,7 @@ export async function createHandover(db: Database, acting: ActingAs, input: NewH
     // The list now waits for the successor's and then the supervisor's confirmation.
     await notify(
       tx,
-      acting.now,
+      acting.at,
       acting.actor.id,
       [input.successorId, input.supervisorId].map((recipientId) => ({
         recipientId,
@@ -264,7 +264,7 @@ export async function confirmHandover(
 ) {
   return db.transaction(async (tx) => {
     const { row, items, handover } = await loadHandover(tx, input.handoverId, { lock: true });
-    const on = chinaDate(acting.now);
+    const on = chinaDate(acting.at);
     const next = orThrow(confirmHandoverList(handover, input.role, acting.actor.id, on));
     const column = confirmationColumn[input.role];
     const complete = handoverComplete(next);
@@ -301,7 +301,7 @@ export async function passCustody(
   handover: HandoverRow,
   items: HandoverItemRow[],
 ): Promise<void> {
-  const on = chinaDate(acting.now);
+  const on = chinaDate(acting.at);
   for (const entry of items) {
     if (!entry.refId) continue;
     // Written only when the leaver still holds the item or seal, and both machines give it to `to`,
@@ -335,7 +335,7 @@ export async function passCustody(
       const next = orThrow(
         applySealEvent(seal, {
           type: 'handOverCustody',
-          at: acting.now.toISOString(),
+          at: acting.at.toISOString(),
           supervisedBy: handover.supervisorId,
           ...departure,
         }),
@@ -374,7 +374,7 @@ export async function recordHandoverProblem(db: Database, acting: ActingAs, inpu
       { ...row, serious, leaverConfirmedOn: null, successorConfirmedOn: null },
       refreshedItems,
     );
-    const consequences = handoverConsequences(handover, chinaDate(acting.now));
+    const consequences = handoverConsequences(handover, chinaDate(acting.at));
     // Only while still open: the supervisor's final confirmation at the same moment wins or loses whole.
     won(
       await tx

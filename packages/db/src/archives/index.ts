@@ -1,6 +1,6 @@
 /**
- * The archives store, one module per aggregate: items and loans, attachments, seals, seal endings,
- * handovers. Only these names are the package's; the helpers the modules share stay inside.
+ * The archives store, one module per aggregate: items and loans (their commands; the catalogue and
+ * lending register people read), attachments, seals, seal endings, handovers. Only these names are the package's; the helpers the modules share stay inside.
  */
 
 /** Kept here for the callers that import it from the store; the one helper is `@shequ/domain`'s. */
@@ -26,6 +26,17 @@ export {
   stageBlob,
 } from './attachments.js';
 export {
+  type ArchiveCatalogueFilter,
+  archiveCatalogue,
+  archiveCatalogueFilter,
+  archiveItemDetail,
+  catalogueRows,
+  type LoanListFilter,
+  lendingRegister,
+  loanRows,
+  overdueLoanRows,
+} from './catalogue.js';
+export {
   confirmHandover,
   createHandover,
   type HandoverProblem,
@@ -36,21 +47,12 @@ export {
   recordHandoverProblem,
 } from './handovers.js';
 export {
-  type ArchiveCatalogueFilter,
   type ArchiveItemEdit,
-  archiveCatalogue,
-  archiveCatalogueFilter,
-  archiveItemDetail,
   archiveItemOf,
-  catalogueRows,
   createArchiveItem,
   type LendInput,
-  type LoanListFilter,
   lendArchiveItem,
-  lendingRegister,
-  loanRows,
   type NewArchiveItem,
-  overdueLoanRows,
   returnArchiveItem,
   updateArchiveItem,
 } from './items.js';

@@ -2,24 +2,18 @@ import { auditRecordDigest, orThrow, type StaffScope, staffOfScope, type Transit
 import { fieldErrors } from '@shequ/domain';
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { type AuditEntry, auditRow, writeAudit } from '../audit.js';
+import { type AuditEntry, auditRow, type SignedInActor, writeAudit } from '../audit.js';
 import type { Database, Transaction } from '../client.js';
 import { appendCustodyEntry } from '../custody.js';
 import { communities, users } from '../schema.js';
 
-export interface ArchiveActor {
-  id: string;
-  username: string;
-}
+export type ArchiveActor = SignedInActor['actor'];
 
 /** Kept as the archives' own names for the shared audit entry. */
 export type AuditRecord = AuditEntry;
 
-export interface ActingAs {
-  actor: ArchiveActor;
-  now: Date;
-  ip?: string | null;
-}
+/** Kept as the archives' own name for who changes them and when. */
+export type ActingAs = SignedInActor;
 
 export type ArchiveErrorKind = 'notFound' | 'conflict' | 'invalid';
 
@@ -114,14 +108,14 @@ export async function record(
     jurisdictionCode: subject.communityCode,
     before: change.before,
     after: change.after,
-    ip: acting.ip ?? null,
-    at: acting.now,
+    ip: acting.ip,
+    at: acting.at,
   };
   await writeAudit(tx, audit);
   // The audit record is hashed into the chain: changing or deleting it later shows in `log reconcile`.
   const row = auditRow(audit);
   const digest = auditRecordDigest({
-    at: acting.now.toISOString(),
+    at: acting.at.toISOString(),
     actorId: row.actorId ?? null,
     actorName: row.actorName ?? null,
     action: row.action,
@@ -133,7 +127,7 @@ export async function record(
     ip: row.ip ?? null,
   });
   await appendCustodyEntry(tx, subject.communityCode, {
-    at: acting.now.toISOString(),
+    at: acting.at.toISOString(),
     actor: acting.actor.username,
     action,
     payload: { ...subject.names, ...change.payload, audit: digest },

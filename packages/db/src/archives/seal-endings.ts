@@ -81,7 +81,7 @@ export async function decideEndProposal(
       .update(sealEndProposals)
       .set({
         state: next.proposal.status,
-        decidedAt: acting.now,
+        decidedAt: acting.at,
         declineReason: next.proposal.declineReason ?? null,
       })
       .where(and(eq(sealEndProposals.id, row.id), eq(sealEndProposals.state, 'pending')))
@@ -110,7 +110,7 @@ export async function proposeSealEnd(
           id,
           type: input.type,
           by: acting.actor.id,
-          at: acting.now.toISOString(),
+          at: acting.at.toISOString(),
           approvedBy: input.approvedBy,
           reason: input.reason,
         }),
@@ -126,7 +126,7 @@ export async function proposeSealEnd(
             type: proposal.type,
             state: proposal.status,
             proposedBy: acting.actor.id,
-            proposedAt: acting.now,
+            proposedAt: acting.at,
             approvedBy: proposal.approvedBy,
             reason: proposal.reason,
           })
@@ -168,7 +168,7 @@ export async function confirmSealEnd(
   input: { proposalId: string },
 ): Promise<{ seal: SealRow; proposal: SealEndRow }> {
   return db.transaction(async (tx) => {
-    const event = { type: 'confirm', by: acting.actor.id, at: acting.now.toISOString() } as const;
+    const event = { type: 'confirm', by: acting.actor.id, at: acting.at.toISOString() } as const;
     const { row, sealRow, next, proposal } = await decideEndProposal(tx, acting, input.proposalId, event);
     const moved = await moveSeal(tx, sealRow, { state: next.seal.state });
     await record(tx, acting, aboutSeal(sealRow), `seal.${row.type}`, {
@@ -197,7 +197,7 @@ export async function closeSealEnd(
   input: { proposalId: string; event: 'decline' | 'withdraw'; reason?: string | undefined },
 ): Promise<SealEndRow> {
   return db.transaction(async (tx) => {
-    const at = acting.now.toISOString();
+    const at = acting.at.toISOString();
     const event: SealEndEvent =
       input.event === 'decline'
         ? { type: 'decline', by: acting.actor.id, at, reason: input.reason ?? '' }

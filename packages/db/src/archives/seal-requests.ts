@@ -126,7 +126,7 @@ export async function openRequest(
         sealId: sealRow.id,
         state: 'requested',
         requestedBy: acting.actor.id,
-        requestedAt: acting.now,
+        requestedAt: acting.at,
         ...request,
       })
       .returning(),
@@ -144,7 +144,7 @@ export async function openRequest(
     .where(eq(sealApprovers.sealId, sealRow.id));
   await notify(
     tx,
-    acting.now,
+    acting.at,
     acting.actor.id,
     approvers.map(({ userId }) => ({
       recipientId: userId,
@@ -176,7 +176,7 @@ export async function settleRequest(
   });
   // An approved request now waits for the custodian to stamp (用印) or hand the seal out (外带).
   if (updated.state === 'approved') {
-    await notify(tx, acting.now, acting.actor.id, [
+    await notify(tx, acting.at, acting.actor.id, [
       {
         recipientId: seal.custodian,
         kind: 'seal.stamp',
@@ -210,7 +210,7 @@ export async function moveSealOnRemoval(
   return db.transaction(async (tx) => {
     const { row, sealRow, seal } = await loadRequest(tx, step.requestId, 'takeOut');
     const next = orThrow(
-      step.move(seal, removalOf(row), { by: acting.actor.id, at: acting.now.toISOString() }),
+      step.move(seal, removalOf(row), { by: acting.actor.id, at: acting.at.toISOString() }),
     );
     const movedSeal = await moveSeal(tx, sealRow, { state: next.seal.state });
     const updated = await moveRequest(tx, row, { state: next.removal.status, ...step.stamp });
@@ -260,7 +260,7 @@ export async function withdrawSealRequest(
 ) {
   return db.transaction(async (tx) => {
     const loaded = await loadRequest(tx, input.requestId, input.kind);
-    const event = { type: 'withdraw', by: acting.actor.id, at: acting.now.toISOString() } as const;
+    const event = { type: 'withdraw', by: acting.actor.id, at: acting.at.toISOString() } as const;
     const status =
       input.kind === 'use'
         ? orThrow(applySealUseEvent(useRequestOf(loaded.row), loaded.seal, event)).status
@@ -269,7 +269,7 @@ export async function withdrawSealRequest(
       tx,
       acting,
       loaded,
-      { state: status, decidedAt: acting.now },
+      { state: status, decidedAt: acting.at },
       {
         action: input.kind === 'use' ? 'seal.use.withdraw' : 'seal.removal.withdraw',
         after: {},
@@ -282,7 +282,7 @@ export async function withdrawSealRequest(
 export async function decideSealUse(db: Database, acting: ActingAs, input: SealRequestDecision) {
   return db.transaction(async (tx) => {
     const { row, seal } = await loadRequest(tx, input.requestId, 'use');
-    const at = acting.now.toISOString();
+    const at = acting.at.toISOString();
     const next = orThrow(
       applySealUseEvent(
         useRequestOf(row),
@@ -297,7 +297,7 @@ export async function decideSealUse(db: Database, acting: ActingAs, input: SealR
       tx,
       acting,
       { row, seal },
-      { state: next.status, decidedBy: acting.actor.id, decidedAt: acting.now, refusalReason },
+      { state: next.status, decidedBy: acting.actor.id, decidedAt: acting.at, refusalReason },
       {
         action: input.decision === 'approve' ? 'seal.use.approve' : 'seal.use.refuse',
         after: { refusalReason },
@@ -320,7 +320,7 @@ export async function stampSeal(
       applySealUseEvent(useRequestOf(row), seal, {
         type: 'stamp',
         by: acting.actor.id,
-        at: acting.now.toISOString(),
+        at: acting.at.toISOString(),
         copies,
       }),
     );
@@ -328,7 +328,7 @@ export async function stampSeal(
       tx,
       acting,
       { row, seal },
-      { state: next.status, stampedBy: acting.actor.id, stampedAt: acting.now, copiesStamped: copies },
+      { state: next.status, stampedBy: acting.actor.id, stampedAt: acting.at, copiesStamped: copies },
       {
         action: 'seal.use.stamp',
         after: { copiesStamped: copies },
@@ -354,7 +354,7 @@ export async function requestTakeOut(db: Database, acting: ActingAs, input: Take
       id: 'new',
       sealId: sealRow.id,
       requestedBy: acting.actor.id,
-      requestedAt: acting.now.toISOString(),
+      requestedAt: acting.at.toISOString(),
       reason: input.reason,
       ...(input.destination ? { destination: input.destination } : {}),
       returnBy: input.returnBy.toISOString(),
@@ -386,7 +386,7 @@ export async function requestTakeOut(db: Database, acting: ActingAs, input: Take
 export async function decideTakeOut(db: Database, acting: ActingAs, input: SealRequestDecision) {
   return db.transaction(async (tx) => {
     const { row, seal } = await loadRequest(tx, input.requestId, 'takeOut');
-    const at = acting.now.toISOString();
+    const at = acting.at.toISOString();
     const event = { type: input.decision, by: acting.actor.id, at };
     const next = orThrow(applySealRemovalEvent(removalOf(row), seal, event));
     return settleRequest(
@@ -396,7 +396,7 @@ export async function decideTakeOut(db: Database, acting: ActingAs, input: SealR
       {
         state: next.status,
         decidedBy: acting.actor.id,
-        decidedAt: acting.now,
+        decidedAt: acting.at,
         refusalReason: input.decision === 'refuse' ? (input.reason ?? null) : null,
       },
       {
@@ -418,7 +418,7 @@ export async function takeOut(db: Database, acting: ActingAs, input: { requestId
     return await moveSealOnRemoval(db, acting, {
       requestId: input.requestId,
       move: takeSealOut,
-      stamp: { takenOutAt: acting.now },
+      stamp: { takenOutAt: acting.at },
       action: 'seal.takeOut',
       payload: (row) => ({ returnBy: row.returnBy?.toISOString() }),
     });
@@ -434,9 +434,9 @@ export async function returnSeal(db: Database, acting: ActingAs, input: { reques
   return moveSealOnRemoval(db, acting, {
     requestId: input.requestId,
     move: bringSealBack,
-    stamp: { returnedAt: acting.now },
+    stamp: { returnedAt: acting.at },
     action: 'seal.bringBack',
-    payload: (row) => ({ late: row.returnBy !== null && row.returnBy.getTime() < acting.now.getTime() }),
+    payload: (row) => ({ late: row.returnBy !== null && row.returnBy.getTime() < acting.at.getTime() }),
   });
 }
 

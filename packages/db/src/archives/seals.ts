@@ -125,7 +125,7 @@ export async function registerSeal(db: Database, acting: ActingAs, input: NewSea
         custodianId: seal.custodian,
         storagePlace: seal.storagePlace,
         state: seal.state,
-        createdAt: acting.now,
+        createdAt: acting.at,
         createdBy: acting.actor.id,
       })
       .onConflictDoNothing()
@@ -170,7 +170,7 @@ export async function setSealApprovers(
     const event = {
       type: 'setApprovers',
       by: acting.actor.id,
-      at: acting.now.toISOString(),
+      at: acting.at.toISOString(),
       approvers: input.approverIds,
       reason: input.reason,
     } as const;
