@@ -6,6 +6,7 @@
 import { type CharterKind, charterKindLabels, charterKinds } from '@shequ/democracy/labels';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Select } from 'antd';
+import { labelledOptions } from '../../lib/labels.js';
 import { trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import {
@@ -14,7 +15,9 @@ import {
   ListRow,
   optionalDate,
   RecordDialog,
+  RecordForm,
   type StoredCharter,
+  textItem,
   useRecordForm,
 } from './record-shared.js';
 
@@ -48,7 +51,7 @@ export function CharterForm({ code, stored }: { code: string; stored?: StoredCha
     fieldNames(['kind', 'title'], { versions: ['version', 'text', ...versionSteps.map(([f]) => f)] }),
     stored ? '章程公约已修改' : '章程公约已登记',
   );
-  const { form, problems, handlers } = record;
+  const { form, handlers } = record;
   const create = useMutation(trpc.democracy.createCharter.mutationOptions(handlers));
   const update = useMutation(trpc.democracy.updateCharter.mutationOptions(handlers));
   if (!canWrite) return null;
@@ -62,48 +65,34 @@ export function CharterForm({ code, stored }: { code: string; stored?: StoredCha
       record={record}
       pending={create.isPending || update.isPending}
     >
-      <Form<CharterValues>
-        form={form}
-        layout="vertical"
-        initialValues={
-          stored
-            ? { record: stored }
-            : {
-                record: { kind: 'residents-covenant', versions: [{ version: 1, text: '', draftedOn: '' }] },
-              }
+      <RecordForm
+        record={record}
+        code={code}
+        stored={stored}
+        initial={
+          stored ?? { kind: 'residents-covenant', versions: [{ version: 1, text: '', draftedOn: '' }] }
         }
-        onFinish={({ record: v }) => {
-          problems.clear();
-          const record = {
-            id: stored?.id ?? '',
-            communityCode: code,
-            kind: v.kind,
-            title: v.title,
-            versions: (v.versions ?? []).map((x) => ({
-              version: x.version,
-              text: x.text ?? '',
-              draftedOn: x.draftedOn,
-              consultedOn: optionalDate(x.consultedOn),
-              reviewedOn: optionalDate(x.reviewedOn),
-              adoptedOn: optionalDate(x.adoptedOn),
-              filedOn: optionalDate(x.filedOn),
-              publishedOn: optionalDate(x.publishedOn),
-            })),
-          };
-          if (stored) update.mutate({ record, expectedVersion: stored.version });
-          else create.mutate({ record });
-        }}
+        toRecord={(v: CharterValues['record']) => ({
+          kind: v.kind,
+          title: v.title,
+          versions: (v.versions ?? []).map((x) => ({
+            version: x.version,
+            text: x.text ?? '',
+            draftedOn: x.draftedOn,
+            consultedOn: optionalDate(x.consultedOn),
+            reviewedOn: optionalDate(x.reviewedOn),
+            adoptedOn: optionalDate(x.adoptedOn),
+            filedOn: optionalDate(x.filedOn),
+            publishedOn: optionalDate(x.publishedOn),
+          })),
+        })}
+        create={create}
+        update={update}
       >
         <Form.Item name={['record', 'kind']} label="类别" rules={[{ required: true }]}>
-          <Select options={charterKinds.map((k) => ({ value: k, label: charterKindLabels[k] }))} />
+          <Select options={labelledOptions(charterKinds, charterKindLabels)} />
         </Form.Item>
-        <Form.Item
-          name={['record', 'title']}
-          label="名称"
-          rules={[{ required: true, message: '请填写名称' }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
+        {textItem(['record', 'title'], '名称', 100)}
         <Form.List name={['record', 'versions']}>
           {(fields, { add, remove }) => (
             <>
@@ -142,7 +131,7 @@ export function CharterForm({ code, stored }: { code: string; stored?: StoredCha
             </>
           )}
         </Form.List>
-      </Form>
+      </RecordForm>
     </RecordDialog>
   );
 }

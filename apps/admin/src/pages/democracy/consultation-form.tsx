@@ -13,7 +13,9 @@ import {
   lines,
   optionalDate,
   RecordDialog,
+  RecordForm,
   type StoredConsultation,
+  textItem,
   useRecordForm,
   type View,
 } from './record-shared.js';
@@ -47,7 +49,7 @@ export function ConsultationForm({
     stored ? '协商记录已修改' : '协商已登记',
     { warnings: true },
   );
-  const { form, problems, handlers } = record;
+  const { handlers } = record;
   const create = useMutation(trpc.democracy.createConsultation.mutationOptions(handlers));
   const update = useMutation(trpc.democracy.updateConsultation.mutationOptions(handlers));
   if (!canWrite) return null;
@@ -60,44 +62,32 @@ export function ConsultationForm({
       record={record}
       pending={create.isPending || update.isPending}
     >
-      <Form<ConsultationValues>
-        form={form}
-        layout="vertical"
-        initialValues={
-          stored
-            ? { record: { ...stored, parties: stored.parties.join('\n') } }
-            : { record: { contested: false, outcomes: [] } }
+      <RecordForm
+        record={record}
+        code={code}
+        stored={stored}
+        initial={
+          stored ? { ...stored, parties: stored.parties.join('\n') } : { contested: false, outcomes: [] }
         }
-        onFinish={({ record: v }) => {
-          problems.clear();
-          const record = {
-            id: stored?.id ?? '',
-            communityCode: code,
-            topic: v.topic,
-            parties: lines(v.parties),
-            noticeOn: optionalDate(v.noticeOn),
-            heldOn: v.heldOn,
-            contested: v.contested ?? false,
-            submittedToMeetingId: v.submittedToMeetingId || undefined,
-            outcomes: (v.outcomes ?? []).map((o) => ({
-              text: o.text,
-              owner: o.owner,
-              dueOn: o.dueOn,
-              doneOn: optionalDate(o.doneOn),
-              disclosedOn: optionalDate(o.disclosedOn),
-            })),
-          };
-          if (stored) update.mutate({ record, expectedVersion: stored.version });
-          else create.mutate({ record });
-        }}
+        toRecord={(v: ConsultationValues['record']) => ({
+          topic: v.topic,
+          parties: lines(v.parties),
+          noticeOn: optionalDate(v.noticeOn),
+          heldOn: v.heldOn,
+          contested: v.contested ?? false,
+          submittedToMeetingId: v.submittedToMeetingId || undefined,
+          outcomes: (v.outcomes ?? []).map((o) => ({
+            text: o.text,
+            owner: o.owner,
+            dueOn: o.dueOn,
+            doneOn: optionalDate(o.doneOn),
+            disclosedOn: optionalDate(o.disclosedOn),
+          })),
+        })}
+        create={create}
+        update={update}
       >
-        <Form.Item
-          name={['record', 'topic']}
-          label="协商议题"
-          rules={[{ required: true, message: '请填写协商议题' }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
+        {textItem(['record', 'topic'], '协商议题', 200)}
         <Form.Item name={['record', 'parties']} label="参与协商的主体（每行一个）">
           <Input.TextArea rows={2} />
         </Form.Item>
@@ -117,20 +107,8 @@ export function ConsultationForm({
             <>
               {fields.map((field, i) => (
                 <ListRow key={field.key} title={`协商成果 ${i + 1}`} onRemove={() => remove(field.name)}>
-                  <Form.Item
-                    name={[field.name, 'text']}
-                    label="成果"
-                    rules={[{ required: true, message: '请填写成果' }]}
-                  >
-                    <Input maxLength={500} />
-                  </Form.Item>
-                  <Form.Item
-                    name={[field.name, 'owner']}
-                    label="落实责任人"
-                    rules={[{ required: true, message: '请填写落实责任人' }]}
-                  >
-                    <Input maxLength={50} />
-                  </Form.Item>
+                  {textItem([field.name, 'text'], '成果', 500)}
+                  {textItem([field.name, 'owner'], '落实责任人', 50)}
                   {dateItem([field.name, 'dueOn'], '落实期限', '请填写落实期限')}
                   {dateItem([field.name, 'doneOn'], '落实日期')}
                   {dateItem([field.name, 'disclosedOn'], '落实情况公开日期')}
@@ -142,7 +120,7 @@ export function ConsultationForm({
             </>
           )}
         </Form.List>
-      </Form>
+      </RecordForm>
     </RecordDialog>
   );
 }

@@ -12,15 +12,19 @@ import {
   electionKinds,
 } from '@shequ/democracy/labels';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Form, Input, InputNumber, Select } from 'antd';
+import { App, Button, Checkbox, Form, Select } from 'antd';
+import { labelledOptions } from '../../lib/labels.js';
 import { trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import {
+  countItem,
   dateItem,
   fieldNames,
   ListRow,
   RecordDialog,
+  RecordForm,
   type StoredElection,
+  textItem,
   useInvalidate,
   useRecordForm,
 } from './record-shared.js';
@@ -46,7 +50,7 @@ export function ElectionForm({ code, stored }: { code: string; stored?: StoredEl
     }),
     stored ? '选举记录已修改' : '选举已登记',
   );
-  const { form, problems, handlers } = record;
+  const { form, handlers } = record;
   const kind = Form.useWatch(['record', 'kind'], form);
   const create = useMutation(trpc.democracy.createElection.mutationOptions(handlers));
   const update = useMutation(trpc.democracy.updateElection.mutationOptions(handlers));
@@ -59,65 +63,37 @@ export function ElectionForm({ code, stored }: { code: string; stored?: StoredEl
       record={record}
       pending={create.isPending || update.isPending}
     >
-      <Form<ElectionValues>
-        form={form}
-        layout="vertical"
-        initialValues={
-          stored
-            ? { record: stored }
-            : { record: { kind: 'committee', secretBallot: true, seats: 1, candidates: [] } }
-        }
-        onFinish={({ record: v }) => {
-          problems.clear();
-          const record = {
-            id: stored?.id ?? '',
-            communityCode: code,
-            kind: v.kind,
-            residentGroupName: v.kind === 'resident-group' ? v.residentGroupName : undefined,
-            heldOn: v.heldOn,
-            termEndsOn: v.termEndsOn,
-            seats: v.seats,
-            votesCast: v.votesCast,
-            secretBallot: v.secretBallot ?? false,
-            candidates: (v.candidates ?? []).map((c) => ({
-              name: c.name,
-              post: c.post,
-              votes: c.votes,
-              elected: c.elected ?? false,
-            })),
-          };
-          if (stored) update.mutate({ record, expectedVersion: stored.version });
-          else create.mutate({ record });
-        }}
+      <RecordForm
+        record={record}
+        code={code}
+        stored={stored}
+        initial={stored ?? { kind: 'committee', secretBallot: true, seats: 1, candidates: [] }}
+        toRecord={(v: ElectionValues['record']) => ({
+          kind: v.kind,
+          residentGroupName: v.kind === 'resident-group' ? v.residentGroupName : undefined,
+          heldOn: v.heldOn,
+          termEndsOn: v.termEndsOn,
+          seats: v.seats,
+          votesCast: v.votesCast,
+          secretBallot: v.secretBallot ?? false,
+          candidates: (v.candidates ?? []).map((c) => ({
+            name: c.name,
+            post: c.post,
+            votes: c.votes,
+            elected: c.elected ?? false,
+          })),
+        })}
+        create={create}
+        update={update}
       >
         <Form.Item name={['record', 'kind']} label="选举类别" rules={[{ required: true }]}>
-          <Select options={electionKinds.map((k) => ({ value: k, label: electionKindLabels[k] }))} />
+          <Select options={labelledOptions(electionKinds, electionKindLabels)} />
         </Form.Item>
-        {kind === 'resident-group' && (
-          <Form.Item
-            name={['record', 'residentGroupName']}
-            label="居民小组"
-            rules={[{ required: true, message: '请填写居民小组' }]}
-          >
-            <Input maxLength={50} />
-          </Form.Item>
-        )}
+        {kind === 'resident-group' && textItem(['record', 'residentGroupName'], '居民小组', 50)}
         {dateItem(['record', 'heldOn'], '选举日期', '请填写选举日期')}
         {dateItem(['record', 'termEndsOn'], '任期届满日期', '请填写任期届满日期')}
-        <Form.Item
-          name={['record', 'seats']}
-          label="应选人数"
-          rules={[{ required: true, message: '请填写应选人数' }]}
-        >
-          <InputNumber min={1} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item
-          name={['record', 'votesCast']}
-          label="参加投票人数"
-          rules={[{ required: true, message: '请填写参加投票人数' }]}
-        >
-          <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
+        {countItem(['record', 'seats'], '应选人数', 1)}
+        {countItem(['record', 'votesCast'], '参加投票人数', 0)}
         <Form.Item name={['record', 'secretBallot']} valuePropName="checked">
           <Checkbox>无记名投票</Checkbox>
         </Form.Item>
@@ -126,27 +102,15 @@ export function ElectionForm({ code, stored }: { code: string; stored?: StoredEl
             <>
               {fields.map((field, i) => (
                 <ListRow key={field.key} title={`候选人 ${i + 1}`} onRemove={() => remove(field.name)}>
-                  <Form.Item
-                    name={[field.name, 'name']}
-                    label="姓名"
-                    rules={[{ required: true, message: '请填写姓名' }]}
-                  >
-                    <Input maxLength={50} />
-                  </Form.Item>
+                  {textItem([field.name, 'name'], '姓名', 50)}
                   <Form.Item
                     name={[field.name, 'post']}
                     label="职务"
                     rules={[{ required: true, message: '请选择职务' }]}
                   >
-                    <Select options={electedPosts.map((p) => ({ value: p, label: electedPostLabels[p] }))} />
+                    <Select options={labelledOptions(electedPosts, electedPostLabels)} />
                   </Form.Item>
-                  <Form.Item
-                    name={[field.name, 'votes']}
-                    label="得票数"
-                    rules={[{ required: true, message: '请填写得票数' }]}
-                  >
-                    <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-                  </Form.Item>
+                  {countItem([field.name, 'votes'], '得票数', 0)}
                   <Form.Item name={[field.name, 'elected']} valuePropName="checked">
                     <Checkbox>当选</Checkbox>
                   </Form.Item>
@@ -164,7 +128,7 @@ export function ElectionForm({ code, stored }: { code: string; stored?: StoredEl
             </>
           )}
         </Form.List>
-      </Form>
+      </RecordForm>
     </RecordDialog>
   );
 }

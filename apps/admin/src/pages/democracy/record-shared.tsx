@@ -1,9 +1,10 @@
 /**
  * What the democracy record forms share: the stored record types, the field names the server may
- * name in a refusal, date and list inputs, and the dialog with its opening button.
+ * name in a refusal, text, count, date and list inputs, the form that saves a record, and the dialog
+ * with its opening button.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, type FormInstance, Input, Space } from 'antd';
+import { App, Button, Card, Form, type FormInstance, Input, InputNumber, Space } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
@@ -39,6 +40,20 @@ export const lines = (text?: string) =>
 export const dateItem = (name: (string | number)[], label: string, required?: string) => (
   <Form.Item name={name} label={label} rules={required ? [{ required: true, message: required }] : []}>
     <Input type="date" />
+  </Form.Item>
+);
+
+/** A text input that must be filled; the message names the field as its label does. */
+export const textItem = (name: (string | number)[], label: string, maxLength: number) => (
+  <Form.Item name={name} label={label} rules={[{ required: true, message: `请填写${label}` }]}>
+    <Input maxLength={maxLength} />
+  </Form.Item>
+);
+
+/** A whole number of people or votes, at least `min`, that must be filled. */
+export const countItem = (name: (string | number)[], label: string, min: number) => (
+  <Form.Item name={name} label={label} rules={[{ required: true, message: `请填写${label}` }]}>
+    <InputNumber min={min} precision={0} style={{ width: '100%' }} />
   </Form.Item>
 );
 
@@ -80,10 +95,6 @@ export function useInvalidate() {
 }
 
 /**
- * A record dialog's answer from the server: saved, the dialog closes, says `saved` (after the server's
- * warnings, with `warnings`) and the community's records reload; refused, the problems stand on the form.
- */
-/**
  * What a record dialog needs: its open state, its form, the server's problems on the form's `fields`,
  * and the mutation callbacks of `useRecordSave`.
  */
@@ -95,6 +106,10 @@ export function useRecordForm<Values>(fields: string[], saved: string, options: 
   return { dialog, form, problems, handlers };
 }
 
+/**
+ * A record dialog's answer from the server: saved, the dialog closes, says `saved` (after the server's
+ * warnings, with `warnings`) and the community's records reload; refused, the problems stand on the form.
+ */
 export function useRecordSave(
   dialog: ReturnType<typeof useDialog>,
   problems: { onError: (error: unknown) => void },
@@ -112,6 +127,49 @@ export function useRecordSave(
     },
     onError: (error: unknown) => problems.onError(error),
   };
+}
+
+type Sent<Record> = Record & { id: string; communityCode: string };
+
+/**
+ * A record dialog's form: it opens on `initial` (the stored record, or a new one's defaults), clears the
+ * last refusal on submit and sends what `toRecord` makes of the values, under the stored record's id and
+ * the community's code: with `stored`, an update of the version the form was opened on, else a new record.
+ */
+export function RecordForm<Values, Record>({
+  record,
+  code,
+  stored,
+  initial,
+  toRecord,
+  create,
+  update,
+  children,
+}: {
+  record: { form: FormInstance<{ record: Values }>; problems: { clear: () => void } };
+  code: string;
+  stored?: { id: string; version: number };
+  initial: object;
+  toRecord: (values: Values) => Record;
+  create: { mutate: (input: { record: Sent<Record> }) => void };
+  update?: { mutate: (input: { record: Sent<Record>; expectedVersion: number }) => void };
+  children: ReactNode;
+}) {
+  return (
+    <Form<{ record: Values }>
+      form={record.form}
+      layout="vertical"
+      initialValues={{ record: initial }}
+      onFinish={({ record: values }) => {
+        record.problems.clear();
+        const sent = { ...toRecord(values), id: stored?.id ?? '', communityCode: code };
+        if (stored && update) update.mutate({ record: sent, expectedVersion: stored.version });
+        else create.mutate({ record: sent });
+      }}
+    >
+      {children}
+    </Form>
+  );
 }
 
 /**
