@@ -15,7 +15,6 @@ import {
   ListRow,
   optionalDate,
   RecordDialog,
-  RecordForm,
   type StoredCharter,
   textItem,
   useRecordForm,
@@ -58,80 +57,68 @@ export function CharterForm({ code, stored }: { code: string; stored?: StoredCha
   const nextVersion = (stored?.versions.reduce((max, v) => Math.max(max, v.version), 0) ?? 0) + 1;
   return (
     <RecordDialog
-      editing={Boolean(stored)}
       testId="charter"
       noun="章程公约"
       editText="修改或新增版本"
       record={record}
-      pending={create.isPending || update.isPending}
+      code={code}
+      stored={stored}
+      initial={stored ?? { kind: 'residents-covenant', versions: [{ version: 1, text: '', draftedOn: '' }] }}
+      toRecord={(v: CharterValues['record']) => ({
+        kind: v.kind,
+        title: v.title,
+        versions: (v.versions ?? []).map((x) => ({
+          version: x.version,
+          text: x.text ?? '',
+          draftedOn: x.draftedOn,
+          consultedOn: optionalDate(x.consultedOn),
+          reviewedOn: optionalDate(x.reviewedOn),
+          adoptedOn: optionalDate(x.adoptedOn),
+          filedOn: optionalDate(x.filedOn),
+          publishedOn: optionalDate(x.publishedOn),
+        })),
+      })}
+      create={create}
+      update={update}
     >
-      <RecordForm
-        record={record}
-        code={code}
-        stored={stored}
-        initial={
-          stored ?? { kind: 'residents-covenant', versions: [{ version: 1, text: '', draftedOn: '' }] }
-        }
-        toRecord={(v: CharterValues['record']) => ({
-          kind: v.kind,
-          title: v.title,
-          versions: (v.versions ?? []).map((x) => ({
-            version: x.version,
-            text: x.text ?? '',
-            draftedOn: x.draftedOn,
-            consultedOn: optionalDate(x.consultedOn),
-            reviewedOn: optionalDate(x.reviewedOn),
-            adoptedOn: optionalDate(x.adoptedOn),
-            filedOn: optionalDate(x.filedOn),
-            publishedOn: optionalDate(x.publishedOn),
-          })),
-        })}
-        create={create}
-        update={update}
-      >
-        <Form.Item name={['record', 'kind']} label="类别" rules={[{ required: true }]}>
-          <Select options={labelledOptions(charterKinds, charterKindLabels)} />
-        </Form.Item>
-        {textItem(['record', 'title'], '名称', 100)}
-        <Form.List name={['record', 'versions']}>
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field) => (
-                <ListRow
-                  key={field.key}
-                  title={`第${form.getFieldValue(['record', 'versions', field.name, 'version']) ?? ''}版`}
-                  onRemove={() => remove(field.name)}
-                >
-                  <Form.Item name={[field.name, 'version']} label="版本号" rules={[{ required: true }]}>
-                    <InputNumber min={1} precision={0} style={{ width: '100%' }} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'text']} label="正文">
-                    <Input.TextArea rows={3} />
-                  </Form.Item>
-                  {versionSteps.map(([step, label]) => (
-                    <div key={step}>
-                      {dateItem(
-                        [field.name, step],
-                        label,
-                        step === 'draftedOn' ? '请填写起草日期' : undefined,
-                      )}
-                    </div>
-                  ))}
-                </ListRow>
-              ))}
-              <Button
-                onClick={() =>
-                  add({ version: Math.max(nextVersion, fields.length + 1), text: '', draftedOn: '' })
-                }
-                block
-                data-testid="charter-version-add"
+      <Form.Item name={['record', 'kind']} label="类别" rules={[{ required: true }]}>
+        <Select options={labelledOptions(charterKinds, charterKindLabels)} />
+      </Form.Item>
+      {textItem(['record', 'title'], '名称', 100)}
+      <Form.List name={['record', 'versions']}>
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <ListRow
+                key={field.key}
+                title={`第${form.getFieldValue(['record', 'versions', field.name, 'version']) ?? ''}版`}
+                onRemove={() => remove(field.name)}
               >
-                新增版本
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </RecordForm>
+                <Form.Item name={[field.name, 'version']} label="版本号" rules={[{ required: true }]}>
+                  <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'text']} label="正文">
+                  <Input.TextArea rows={3} />
+                </Form.Item>
+                {versionSteps.map(([step, label]) => (
+                  <div key={step}>
+                    {dateItem([field.name, step], label, step === 'draftedOn' ? '请填写起草日期' : undefined)}
+                  </div>
+                ))}
+              </ListRow>
+            ))}
+            <Button
+              onClick={() =>
+                add({ version: Math.max(nextVersion, fields.length + 1), text: '', draftedOn: '' })
+              }
+              block
+              data-testid="charter-version-add"
+            >
+              新增版本
+            </Button>
+          </>
+        )}
+      </Form.List>
     </RecordDialog>
   );
 }

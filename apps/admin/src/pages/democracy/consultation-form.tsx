@@ -13,7 +13,6 @@ import {
   lines,
   optionalDate,
   RecordDialog,
-  RecordForm,
   type StoredConsultation,
   textItem,
   useRecordForm,
@@ -56,71 +55,65 @@ export function ConsultationForm({
   const residentsMeetings = meetings.filter((m) => m.kind === 'residents-meeting');
   return (
     <RecordDialog
-      editing={Boolean(stored)}
       testId="consultation"
       noun="协商"
       record={record}
-      pending={create.isPending || update.isPending}
+      code={code}
+      stored={stored}
+      initial={
+        stored ? { ...stored, parties: stored.parties.join('\n') } : { contested: false, outcomes: [] }
+      }
+      toRecord={(v: ConsultationValues['record']) => ({
+        topic: v.topic,
+        parties: lines(v.parties),
+        noticeOn: optionalDate(v.noticeOn),
+        heldOn: v.heldOn,
+        contested: v.contested ?? false,
+        submittedToMeetingId: v.submittedToMeetingId || undefined,
+        outcomes: (v.outcomes ?? []).map((o) => ({
+          text: o.text,
+          owner: o.owner,
+          dueOn: o.dueOn,
+          doneOn: optionalDate(o.doneOn),
+          disclosedOn: optionalDate(o.disclosedOn),
+        })),
+      })}
+      create={create}
+      update={update}
     >
-      <RecordForm
-        record={record}
-        code={code}
-        stored={stored}
-        initial={
-          stored ? { ...stored, parties: stored.parties.join('\n') } : { contested: false, outcomes: [] }
-        }
-        toRecord={(v: ConsultationValues['record']) => ({
-          topic: v.topic,
-          parties: lines(v.parties),
-          noticeOn: optionalDate(v.noticeOn),
-          heldOn: v.heldOn,
-          contested: v.contested ?? false,
-          submittedToMeetingId: v.submittedToMeetingId || undefined,
-          outcomes: (v.outcomes ?? []).map((o) => ({
-            text: o.text,
-            owner: o.owner,
-            dueOn: o.dueOn,
-            doneOn: optionalDate(o.doneOn),
-            disclosedOn: optionalDate(o.disclosedOn),
-          })),
-        })}
-        create={create}
-        update={update}
-      >
-        {textItem(['record', 'topic'], '协商议题', 200)}
-        <Form.Item name={['record', 'parties']} label="参与协商的主体（每行一个）">
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        {dateItem(['record', 'noticeOn'], '提前通报日期')}
-        {dateItem(['record', 'heldOn'], '协商日期', '请填写协商日期')}
-        <Form.Item name={['record', 'contested']} valuePropName="checked">
-          <Checkbox>协商无法解决或存在较大争议</Checkbox>
-        </Form.Item>
-        <Form.Item name={['record', 'submittedToMeetingId']} label="已提交的居民会议">
-          <Select
-            allowClear
-            options={residentsMeetings.map((m) => ({ value: m.id, label: `${m.heldOn} ${m.title}` }))}
-          />
-        </Form.Item>
-        <Form.List name={['record', 'outcomes']}>
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field, i) => (
-                <ListRow key={field.key} title={`协商成果 ${i + 1}`} onRemove={() => remove(field.name)}>
-                  {textItem([field.name, 'text'], '成果', 500)}
-                  {textItem([field.name, 'owner'], '落实责任人', 50)}
-                  {dateItem([field.name, 'dueOn'], '落实期限', '请填写落实期限')}
-                  {dateItem([field.name, 'doneOn'], '落实日期')}
-                  {dateItem([field.name, 'disclosedOn'], '落实情况公开日期')}
-                </ListRow>
-              ))}
-              <Button onClick={() => add()} block data-testid="outcome-add">
-                添加协商成果
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </RecordForm>
+      {textItem(['record', 'topic'], '协商议题', 200)}
+      <Form.Item name={['record', 'parties']} label="参与协商的主体（每行一个）">
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      {dateItem(['record', 'noticeOn'], '提前通报日期')}
+      {dateItem(['record', 'heldOn'], '协商日期', '请填写协商日期')}
+      <Form.Item name={['record', 'contested']} valuePropName="checked">
+        <Checkbox>协商无法解决或存在较大争议</Checkbox>
+      </Form.Item>
+      <Form.Item name={['record', 'submittedToMeetingId']} label="已提交的居民会议">
+        <Select
+          allowClear
+          options={residentsMeetings.map((m) => ({ value: m.id, label: `${m.heldOn} ${m.title}` }))}
+        />
+      </Form.Item>
+      <Form.List name={['record', 'outcomes']}>
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field, i) => (
+              <ListRow key={field.key} title={`协商成果 ${i + 1}`} onRemove={() => remove(field.name)}>
+                {textItem([field.name, 'text'], '成果', 500)}
+                {textItem([field.name, 'owner'], '落实责任人', 50)}
+                {dateItem([field.name, 'dueOn'], '落实期限', '请填写落实期限')}
+                {dateItem([field.name, 'doneOn'], '落实日期')}
+                {dateItem([field.name, 'disclosedOn'], '落实情况公开日期')}
+              </ListRow>
+            ))}
+            <Button onClick={() => add()} block data-testid="outcome-add">
+              添加协商成果
+            </Button>
+          </>
+        )}
+      </Form.List>
     </RecordDialog>
   );
 }

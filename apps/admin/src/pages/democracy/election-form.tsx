@@ -22,7 +22,6 @@ import {
   fieldNames,
   ListRow,
   RecordDialog,
-  RecordForm,
   type StoredElection,
   textItem,
   useInvalidate,
@@ -57,78 +56,72 @@ export function ElectionForm({ code, stored }: { code: string; stored?: StoredEl
   if (!canWrite) return null;
   return (
     <RecordDialog
-      editing={Boolean(stored)}
       testId="election"
       noun="选举"
       record={record}
-      pending={create.isPending || update.isPending}
+      code={code}
+      stored={stored}
+      initial={stored ?? { kind: 'committee', secretBallot: true, seats: 1, candidates: [] }}
+      toRecord={(v: ElectionValues['record']) => ({
+        kind: v.kind,
+        residentGroupName: v.kind === 'resident-group' ? v.residentGroupName : undefined,
+        heldOn: v.heldOn,
+        termEndsOn: v.termEndsOn,
+        seats: v.seats,
+        votesCast: v.votesCast,
+        secretBallot: v.secretBallot ?? false,
+        candidates: (v.candidates ?? []).map((c) => ({
+          name: c.name,
+          post: c.post,
+          votes: c.votes,
+          elected: c.elected ?? false,
+        })),
+      })}
+      create={create}
+      update={update}
     >
-      <RecordForm
-        record={record}
-        code={code}
-        stored={stored}
-        initial={stored ?? { kind: 'committee', secretBallot: true, seats: 1, candidates: [] }}
-        toRecord={(v: ElectionValues['record']) => ({
-          kind: v.kind,
-          residentGroupName: v.kind === 'resident-group' ? v.residentGroupName : undefined,
-          heldOn: v.heldOn,
-          termEndsOn: v.termEndsOn,
-          seats: v.seats,
-          votesCast: v.votesCast,
-          secretBallot: v.secretBallot ?? false,
-          candidates: (v.candidates ?? []).map((c) => ({
-            name: c.name,
-            post: c.post,
-            votes: c.votes,
-            elected: c.elected ?? false,
-          })),
-        })}
-        create={create}
-        update={update}
-      >
-        <Form.Item name={['record', 'kind']} label="选举类别" rules={[{ required: true }]}>
-          <Select options={labelledOptions(electionKinds, electionKindLabels)} />
-        </Form.Item>
-        {kind === 'resident-group' && textItem(['record', 'residentGroupName'], '居民小组', 50)}
-        {dateItem(['record', 'heldOn'], '选举日期', '请填写选举日期')}
-        {dateItem(['record', 'termEndsOn'], '任期届满日期', '请填写任期届满日期')}
-        {countItem(['record', 'seats'], '应选人数', 1)}
-        {countItem(['record', 'votesCast'], '参加投票人数', 0)}
-        <Form.Item name={['record', 'secretBallot']} valuePropName="checked">
-          <Checkbox>无记名投票</Checkbox>
-        </Form.Item>
-        <Form.List name={['record', 'candidates']}>
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field, i) => (
-                <ListRow key={field.key} title={`候选人 ${i + 1}`} onRemove={() => remove(field.name)}>
-                  {textItem([field.name, 'name'], '姓名', 50)}
-                  <Form.Item
-                    name={[field.name, 'post']}
-                    label="职务"
-                    rules={[{ required: true, message: '请选择职务' }]}
-                  >
-                    <Select options={labelledOptions(electedPosts, electedPostLabels)} />
-                  </Form.Item>
-                  {countItem([field.name, 'votes'], '得票数', 0)}
-                  <Form.Item name={[field.name, 'elected']} valuePropName="checked">
-                    <Checkbox>当选</Checkbox>
-                  </Form.Item>
-                </ListRow>
-              ))}
-              <Button
-                onClick={() =>
-                  add({ post: kind === 'resident-group' ? 'group-leader' : 'member', elected: false })
-                }
-                block
-                data-testid="candidate-add"
-              >
-                添加候选人
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </RecordForm>
+      <Form.Item name={['record', 'kind']} label="选举类别" rules={[{ required: true }]}>
+        <Select options={labelledOptions(electionKinds, electionKindLabels)} />
+      </Form.Item>
+      {kind === 'resident-group' && textItem(['record', 'residentGroupName'], '居民小组', 50)}
+      {dateItem(['record', 'heldOn'], '选举日期', '请填写选举日期')}
+      {dateItem(['record', 'termEndsOn'], '任期届满日期', '请填写任期届满日期')}
+      {countItem(['record', 'seats'], '应选人数', 1)}
+      {countItem(['record', 'votesCast'], '参加投票人数', 0)}
+      <Form.Item name={['record', 'secretBallot']} valuePropName="checked">
+        <Checkbox>无记名投票</Checkbox>
+      </Form.Item>
+      <Form.List name={['record', 'candidates']}>
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field, i) => (
+              <ListRow key={field.key} title={`候选人 ${i + 1}`} onRemove={() => remove(field.name)}>
+                {textItem([field.name, 'name'], '姓名', 50)}
+                <Form.Item
+                  name={[field.name, 'post']}
+                  label="职务"
+                  rules={[{ required: true, message: '请选择职务' }]}
+                >
+                  <Select options={labelledOptions(electedPosts, electedPostLabels)} />
+                </Form.Item>
+                {countItem([field.name, 'votes'], '得票数', 0)}
+                <Form.Item name={[field.name, 'elected']} valuePropName="checked">
+                  <Checkbox>当选</Checkbox>
+                </Form.Item>
+              </ListRow>
+            ))}
+            <Button
+              onClick={() =>
+                add({ post: kind === 'resident-group' ? 'group-leader' : 'member', elected: false })
+              }
+              block
+              data-testid="candidate-add"
+            >
+              添加候选人
+            </Button>
+          </>
+        )}
+      </Form.List>
     </RecordDialog>
   );
 }

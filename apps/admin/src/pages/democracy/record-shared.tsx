@@ -131,12 +131,24 @@ export function useRecordSave(
 
 type Sent<Record> = Record & { id: string; communityCode: string };
 
+interface Saving<Input> {
+  mutate: (input: Input) => void;
+  isPending: boolean;
+}
+
 /**
- * A record dialog's form: it opens on `initial` (the stored record, or a new one's defaults), clears the
- * last refusal on submit and sends what `toRecord` makes of the values, under the stored record's id and
- * the community's code: with `stored`, an update of the version the form was opened on, else a new record.
+ * A democracy record's button and dialog: the button opens it (a primary button for a new record, a
+ * link for an edit of `stored`); its form opens on `initial` (the stored record, or a new one's
+ * defaults), clears the last refusal on submit and sends what `toRecord` makes of the values, under the
+ * stored record's id and the community's code: an update of the version the form was opened on, or a
+ * new record. The server's refusals stand on the form.
  */
-export function RecordForm<Values, Record>({
+export function RecordDialog<Values, Record>({
+  testId,
+  noun,
+  editText = '修改',
+  addVerb = '登记',
+  okText = '保存',
   record,
   code,
   stored,
@@ -146,48 +158,6 @@ export function RecordForm<Values, Record>({
   update,
   children,
 }: {
-  record: { form: FormInstance<{ record: Values }>; problems: { clear: () => void } };
-  code: string;
-  stored?: { id: string; version: number };
-  initial: object;
-  toRecord: (values: Values) => Record;
-  create: { mutate: (input: { record: Sent<Record> }) => void };
-  update?: { mutate: (input: { record: Sent<Record>; expectedVersion: number }) => void };
-  children: ReactNode;
-}) {
-  return (
-    <Form<{ record: Values }>
-      form={record.form}
-      layout="vertical"
-      initialValues={{ record: initial }}
-      onFinish={({ record: values }) => {
-        record.problems.clear();
-        const sent = { ...toRecord(values), id: stored?.id ?? '', communityCode: code };
-        if (stored && update) update.mutate({ record: sent, expectedVersion: stored.version });
-        else create.mutate({ record: sent });
-      }}
-    >
-      {children}
-    </Form>
-  );
-}
-
-/**
- * The button that opens a record's dialog (a primary button for a new record, a link for an edit)
- * and the dialog itself, which submits the form and shows the server's refusals.
- */
-export function RecordDialog({
-  editing,
-  testId,
-  noun,
-  editText = '修改',
-  addVerb = '登记',
-  okText = '保存',
-  record,
-  pending,
-  children,
-}: {
-  editing: boolean;
   /** `<testId>-new` or `<testId>-edit` on the button. */
   testId: string;
   /** What the record is called: the button and title read 登记<noun> (see `addVerb`) and 修改<noun>. */
@@ -201,13 +171,20 @@ export function RecordDialog({
   /** The dialog's open state, its form and the server's problems, as `useRecordForm` gives them. */
   record: {
     dialog: ReturnType<typeof useDialog>;
-    form: FormInstance;
+    form: FormInstance<{ record: Values }>;
     problems: { banner: ReactNode; clear: () => void };
   };
-  pending: boolean;
+  code: string;
+  /** The record being corrected; none for a new one. */
+  stored?: { id: string; version: number };
+  initial: object;
+  toRecord: (values: Values) => Record;
+  create: Saving<{ record: Sent<Record> }>;
+  update?: Saving<{ record: Sent<Record>; expectedVersion: number }>;
   children: ReactNode;
 }) {
   const { dialog, form, problems } = record;
+  const editing = stored !== undefined;
   return (
     <>
       <Button
@@ -222,12 +199,24 @@ export function RecordDialog({
         title={editing ? `修改${noun}` : `${addVerb}${noun}`}
         open={dialog.open}
         okText={okText}
-        pending={pending}
+        pending={create.isPending || Boolean(update?.isPending)}
         form={form}
         problems={problems}
         onClose={dialog.close}
       >
-        {children}
+        <Form<{ record: Values }>
+          form={form}
+          layout="vertical"
+          initialValues={{ record: initial }}
+          onFinish={({ record: values }) => {
+            problems.clear();
+            const sent = { ...toRecord(values), id: stored?.id ?? '', communityCode: code };
+            if (stored && update) update.mutate({ record: sent, expectedVersion: stored.version });
+            else create.mutate({ record: sent });
+          }}
+        >
+          {children}
+        </Form>
       </FormDialog>
     </>
   );
