@@ -19,6 +19,7 @@ import { lazy, useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { WhenOpened } from '../../components/OnDemand.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
+import { optionsOf } from '../../lib/labels.js';
 import {
   errorCode,
   queryClient,
@@ -32,7 +33,6 @@ import {
   contentGroupLabel,
   contentGroupLabels,
   mediumLabels,
-  optionsOf,
   retentionLabels,
 } from './labels.js';
 import { location, useCanWrite, usePeople } from './shared.js';
