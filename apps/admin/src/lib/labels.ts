@@ -27,3 +27,15 @@ export function assignableRoles(role: Role): Role[] {
 export function levelLabel(level: string): string {
   return levelNames[level as JurisdictionLevel] ?? level;
 }
+
+/** A select's options for a fixed list of API names, in that order, each shown by its Chinese label. */
+export const labelledOptions = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
+  keys.map((k) => ({ value: k, label: labels[k] }));
+
+/** A select's options for every entry of a label table, in its order (a tag's label where it is one). */
+export function optionsOf(labels: Record<string, string | { label: string }>) {
+  return Object.entries(labels).map(([value, label]) => ({
+    value,
+    label: typeof label === 'string' ? label : label.label,
+  }));
+}

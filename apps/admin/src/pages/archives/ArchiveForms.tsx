@@ -3,15 +3,10 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { optionsOf } from '../../lib/labels.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { queryClient, trpc } from '../../lib/trpc.js';
-import {
-  classificationLabels,
-  contentGroupLabels,
-  mediumLabels,
-  optionsOf,
-  retentionLabels,
-} from './labels.js';
+import { classificationLabels, contentGroupLabels, mediumLabels, retentionLabels } from './labels.js';
 import { chinaToday, type Person, personOptions } from './shared.js';
 
 const categoryOptions = [

@@ -19,6 +19,7 @@ import { lazy, useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { WhenOpened } from '../../components/OnDemand.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
+import { optionsOf } from '../../lib/labels.js';
 import {
   errorCode,
   queryClient,
@@ -32,7 +33,6 @@ import {
   contentGroupLabel,
   contentGroupLabels,
   mediumLabels,
-  optionsOf,
   retentionLabels,
 } from './labels.js';
 import { location, useCanWrite, usePeople } from './shared.js';
@@ -47,6 +47,30 @@ const ItemDrawer = lazy(() => import('./ItemDrawer.js'));
 
 type ItemRow = RouterOutputs['archives']['list']['items'][number];
 type ListInput = RouterInputs['archives']['list'];
+
+/** A filter over the catalogue: it names itself until chosen, and may be cleared. */
+function FilterSelect({
+  label,
+  width,
+  labels,
+  onChange,
+}: {
+  label: string;
+  width: number;
+  labels: Record<string, string | { label: string }>;
+  onChange: (value?: string) => void;
+}) {
+  return (
+    <Select
+      allowClear
+      placeholder={label}
+      aria-label={label}
+      style={{ width }}
+      options={optionsOf(labels)}
+      onChange={onChange}
+    />
+  );
+}
 
 export function Catalogue({ community }: { community: string }) {
   const { message } = App.useApp();
@@ -170,37 +194,29 @@ export function Catalogue({ community }: { community: string }) {
           style={{ width: 280 }}
           onSearch={(value) => set({ text: value.trim() || undefined })}
         />
-        <Select
-          allowClear
-          placeholder="载体"
-          aria-label="载体"
-          style={{ width: 130 }}
-          options={optionsOf(mediumLabels)}
-          onChange={(medium?: string) => set({ medium: medium as ListInput['medium'] })}
+        <FilterSelect
+          label="载体"
+          width={130}
+          labels={mediumLabels}
+          onChange={(medium) => set({ medium: medium as ListInput['medium'] })}
         />
-        <Select
-          allowClear
-          placeholder="内容类别"
-          aria-label="内容类别"
-          style={{ width: 220 }}
-          options={optionsOf(contentGroupLabels)}
-          onChange={(group?: string) => set({ group })}
+        <FilterSelect
+          label="内容类别"
+          width={220}
+          labels={contentGroupLabels}
+          onChange={(group) => set({ group })}
         />
-        <Select
-          allowClear
-          placeholder="状态"
-          aria-label="状态"
-          style={{ width: 110 }}
-          options={optionsOf(archiveStatusLabels)}
-          onChange={(status?: string) => set({ status: status as ListInput['status'] })}
+        <FilterSelect
+          label="状态"
+          width={110}
+          labels={archiveStatusLabels}
+          onChange={(status) => set({ status: status as ListInput['status'] })}
         />
-        <Select
-          allowClear
-          placeholder="保管期限"
-          aria-label="保管期限"
-          style={{ width: 130 }}
-          options={optionsOf(retentionLabels)}
-          onChange={(retention?: string) => set({ retention: retention as ListInput['retention'] })}
+        <FilterSelect
+          label="保管期限"
+          width={130}
+          labels={retentionLabels}
+          onChange={(retention) => set({ retention: retention as ListInput['retention'] })}
         />
         <Checkbox
           checked={filters.expired === true}

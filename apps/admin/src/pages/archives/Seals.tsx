@@ -20,10 +20,11 @@ import dayjs from 'dayjs';
 import { type ComponentProps, useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
+import { optionsOf } from '../../lib/labels.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { FormDialog } from './FormDialog.js';
-import { optionsOf, requestKindLabels, sealOwnerKindLabels } from './labels.js';
+import { requestKindLabels, sealOwnerKindLabels } from './labels.js';
 import {
   RequestActions,
   RequestState,

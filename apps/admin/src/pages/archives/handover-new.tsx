@@ -24,9 +24,10 @@ import { lazy, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DatePicker, Result, WhenOpened } from '../../components/OnDemand.js';
 import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
+import { optionsOf } from '../../lib/labels.js';
 import { queryClient, trpc } from '../../lib/trpc.js';
 import { useUnsavedChangesGuard } from '../../lib/unsavedChanges.js';
-import { optionsOf, supervisingBodyLabels } from './labels.js';
+import { supervisingBodyLabels } from './labels.js';
 import {
   CANNOT_START_HANDOVER,
   chinaToday,

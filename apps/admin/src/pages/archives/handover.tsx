@@ -29,7 +29,8 @@ import { LoadFailed } from '../../components/LoadFailed.js';
 import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
 import { queryClient, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import './handover-print.css';
-import { handoverConditionLabels, handoverItemKindLabels, optionsOf, UNCHECKED } from './labels.js';
+import { optionsOf } from '../../lib/labels.js';
+import { handoverConditionLabels, handoverItemKindLabels, UNCHECKED } from './labels.js';
 
 type Handover = RouterOutputs['handovers']['get'];
 type HandoverItem = Handover['items'][number];

@@ -5,7 +5,7 @@
 import { AuditOutlined, FileSearchOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Row, Select, Skeleton, Space, Spin, Statistic, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { trpc } from '../../lib/trpc.js';
@@ -40,6 +40,37 @@ function CommunityPicker() {
   );
 }
 
+/** A count on the home page that opens its list; an overdue count above nought shows red. */
+function CountCard({
+  to,
+  title,
+  count,
+  icon,
+  overdue,
+}: {
+  to: string;
+  title: string;
+  /** Still loading: a dash. */
+  count: number | undefined;
+  icon: ReactNode;
+  overdue?: boolean;
+}) {
+  return (
+    <Col xs={24} md={8}>
+      <Card size="small">
+        <Link to={to}>
+          <Statistic
+            title={title}
+            value={count ?? '—'}
+            prefix={icon}
+            {...(overdue ? { styles: { content: { color: count ? '#cf1322' : undefined } } } : {})}
+          />
+        </Link>
+      </Card>
+    </Col>
+  );
+}
+
 export default function ArchivesHome() {
   const me = useQuery(trpc.auth.me.queryOptions());
   const inbox = useQuery(trpc.seals.inbox.queryOptions());
@@ -59,41 +90,26 @@ export default function ArchivesHome() {
         档案印章
       </Typography.Title>
       <Row gutter={[16, 16]}>
-        <Col xs={24} md={8}>
-          <Card size="small">
-            <Link to="/archives/requests">
-              <Statistic
-                title="待我审批的用印、外带、停用销毁申请"
-                value={inbox.data && endInbox.data ? inbox.data.length + endInbox.data.length : '—'}
-                prefix={<AuditOutlined />}
-              />
-            </Link>
-          </Card>
-        </Col>
-        <Col xs={24} md={8}>
-          <Card size="small">
-            <Link to="/archives/overdue">
-              <Statistic
-                title="逾期未还的档案"
-                value={overdueLoans.data?.length ?? '—'}
-                prefix={<FileSearchOutlined />}
-                styles={{ content: { color: overdueLoans.data?.length ? '#cf1322' : undefined } }}
-              />
-            </Link>
-          </Card>
-        </Col>
-        <Col xs={24} md={8}>
-          <Card size="small">
-            <Link to="/archives/overdue">
-              <Statistic
-                title="外带逾期未还的印章"
-                value={overdueSeals.data?.length ?? '—'}
-                prefix={<WarningOutlined />}
-                styles={{ content: { color: overdueSeals.data?.length ? '#cf1322' : undefined } }}
-              />
-            </Link>
-          </Card>
-        </Col>
+        <CountCard
+          to="/archives/requests"
+          title="待我审批的用印、外带、停用销毁申请"
+          count={inbox.data && endInbox.data ? inbox.data.length + endInbox.data.length : undefined}
+          icon={<AuditOutlined />}
+        />
+        <CountCard
+          to="/archives/overdue"
+          title="逾期未还的档案"
+          count={overdueLoans.data?.length}
+          icon={<FileSearchOutlined />}
+          overdue
+        />
+        <CountCard
+          to="/archives/overdue"
+          title="外带逾期未还的印章"
+          count={overdueSeals.data?.length}
+          icon={<WarningOutlined />}
+          overdue
+        />
       </Row>
       <Card size="small" title={`选择社区（${me.data.jurisdictionName}辖区内）`}>
         <CommunityPicker />

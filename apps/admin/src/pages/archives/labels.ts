@@ -88,10 +88,3 @@ export const handoverConditionLabels: Record<string, Tag> = {
   altered: { label: handoverConditionTexts.altered, color: 'red' },
   damaged: { label: handoverConditionTexts.damaged, color: 'red' },
 };
-
-export function optionsOf(labels: Record<string, string | { label: string }>) {
-  return Object.entries(labels).map(([value, label]) => ({
-    value,
-    label: typeof label === 'string' ? label : label.label,
-  }));
-}

@@ -8,7 +8,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { trpc, trpcClient } from '../../lib/trpc.js';
-import { EndProposalTable } from './EndProposals.js';
+import { type EndProposalRow, EndProposalTable } from './EndProposals.js';
 import { requestKindLabels } from './labels.js';
 import {
   RequestActions,
@@ -91,6 +91,61 @@ function RequestTable({
   );
 }
 
+interface Listed<Row> {
+  data?: Row[];
+  isError: boolean;
+  error: unknown;
+  isFetching: boolean;
+}
+
+/**
+ * A tab of seal requests: the stopping and destruction proposals above (only when there are any, under
+ * `endsTitle`), then the use and take-out requests.
+ */
+function RequestsTab({
+  requests,
+  ends,
+  endsTitle,
+  mode,
+  canWrite,
+  showRequester,
+  testId,
+}: {
+  requests: Listed<SealRequestRow>;
+  ends: Listed<EndProposalRow>;
+  endsTitle: string;
+  mode: 'inbox' | 'mine';
+  canWrite: boolean;
+  showRequester: boolean;
+  testId: string;
+}) {
+  return (
+    <>
+      {ends.isError && <Alert type="error" showIcon title={errorMessage(ends.error)} />}
+      {(ends.data?.length ?? 0) > 0 && (
+        <>
+          <Typography.Title level={5}>{endsTitle}</Typography.Title>
+          <EndProposalTable
+            rows={ends.data ?? []}
+            loading={ends.isFetching}
+            canWrite={canWrite}
+            mode={mode}
+          />
+          <Typography.Title level={5}>用印、外带申请</Typography.Title>
+        </>
+      )}
+      {requests.isError && <Alert type="error" showIcon title={errorMessage(requests.error)} />}
+      <RequestTable
+        rows={requests.data ?? []}
+        loading={requests.isFetching}
+        canWrite={canWrite}
+        showRequester={showRequester}
+        testId={testId}
+      />
+    </>
+  );
+}
+
 export default function RequestsPage() {
   const [params, setParams] = useSearchParams();
   const canWrite = useCanWrite();
@@ -126,58 +181,30 @@ export default function RequestsPage() {
               key: 'inbox',
               label: `待我审批（${(inbox.data?.length ?? 0) + (endInbox.data?.length ?? 0)}）`,
               children: (
-                <>
-                  {endInbox.isError && <Alert type="error" showIcon title={errorMessage(endInbox.error)} />}
-                  {(endInbox.data?.length ?? 0) > 0 && (
-                    <>
-                      <Typography.Title level={5}>待我确认的印章停用、销毁</Typography.Title>
-                      <EndProposalTable
-                        rows={endInbox.data ?? []}
-                        loading={endInbox.isFetching}
-                        canWrite={canWrite}
-                        mode="inbox"
-                      />
-                      <Typography.Title level={5}>用印、外带申请</Typography.Title>
-                    </>
-                  )}
-                  {inbox.isError && <Alert type="error" showIcon title={errorMessage(inbox.error)} />}
-                  <RequestTable
-                    rows={inbox.data ?? []}
-                    loading={inbox.isFetching}
-                    canWrite={canWrite}
-                    showRequester
-                    testId="inbox"
-                  />
-                </>
+                <RequestsTab
+                  requests={inbox}
+                  ends={endInbox}
+                  endsTitle="待我确认的印章停用、销毁"
+                  mode="inbox"
+                  canWrite={canWrite}
+                  showRequester
+                  testId="inbox"
+                />
               ),
             },
             {
               key: 'mine',
               label: '我的申请',
               children: (
-                <>
-                  {myEnds.isError && <Alert type="error" showIcon title={errorMessage(myEnds.error)} />}
-                  {(myEnds.data?.length ?? 0) > 0 && (
-                    <>
-                      <Typography.Title level={5}>我提出的印章停用、销毁</Typography.Title>
-                      <EndProposalTable
-                        rows={myEnds.data ?? []}
-                        loading={myEnds.isFetching}
-                        canWrite={canWrite}
-                        mode="mine"
-                      />
-                      <Typography.Title level={5}>用印、外带申请</Typography.Title>
-                    </>
-                  )}
-                  {mine.isError && <Alert type="error" showIcon title={errorMessage(mine.error)} />}
-                  <RequestTable
-                    rows={mine.data ?? []}
-                    loading={mine.isFetching}
-                    canWrite={canWrite}
-                    showRequester={false}
-                    testId="my-requests"
-                  />
-                </>
+                <RequestsTab
+                  requests={mine}
+                  ends={myEnds}
+                  endsTitle="我提出的印章停用、销毁"
+                  mode="mine"
+                  canWrite={canWrite}
+                  showRequester={false}
+                  testId="my-requests"
+                />
               ),
             },
           ]}

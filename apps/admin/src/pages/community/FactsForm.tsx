@@ -5,6 +5,7 @@ import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
+import { optionsOf } from '../../lib/labels.js';
 import { errorCode, queryClient, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useUnsavedChangesGuard } from '../../lib/unsavedChanges.js';
 import {
@@ -62,24 +63,8 @@ function FactInput({ field, ...control }: ControlProps & { field: FactField }) {
     case 'boolean':
       return <Select {...control} allowClear placeholder="未填" options={yesNo} />;
     case 'setting':
-      return (
-        <Select
-          {...control}
-          allowClear
-          placeholder="未填"
-          options={Object.entries(settingLabels).map(([value, label]) => ({ value, label }))}
-        />
-      );
+      return <Select {...control} allowClear placeholder="未填" options={optionsOf(settingLabels)} />;
     case 'functions':
-      return (
-        <Select
-          {...control}
-          mode="multiple"
-          allowClear
-          placeholder="未填"
-          options={Object.entries(facilityFunctionLabels).map(([value, label]) => ({ value, label }))}
-        />
-      );
     case 'honours':
       return (
         <Select
@@ -87,7 +72,7 @@ function FactInput({ field, ...control }: ControlProps & { field: FactField }) {
           mode="multiple"
           allowClear
           placeholder="未填"
-          options={Object.entries(honourLabels).map(([value, label]) => ({ value, label }))}
+          options={optionsOf(field.kind === 'functions' ? facilityFunctionLabels : honourLabels)}
         />
       );
     default:

@@ -25,6 +25,7 @@ import { ExportButton } from '../../components/ExportButton.js';
 import { Result } from '../../components/OnDemand.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
+import { labelledOptions } from '../../lib/labels.js';
 import { errorCode, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { type BarChartOption, EChart } from './EChart.js';
 import { type CheckStatus, statusChartColors, statusLabels, statusOrder } from './status.js';
@@ -193,7 +194,7 @@ function FailingList({
             style={{ width: 110 }}
             value={status}
             onChange={(value: CheckStatus) => update({ status: value })}
-            options={statusOrder.map((s) => ({ value: s, label: statusLabels[s] }))}
+            options={labelledOptions(statusOrder, statusLabels)}
           />
           <ExportButton
             load={() =>

@@ -10,14 +10,8 @@ import type { RouterOutputs } from '../../lib/trpc.js';
 
 type View = RouterOutputs['democracy']['community'];
 
-export interface CalendarEntry {
-  on: string;
-  label: string;
-  what: string;
-  overdue: boolean;
-}
-
-const deadlineWhat: Record<View['deadlines'][number]['kind'], string> = {
+/** What each kind of deadline the calendar and the community page list is called. */
+export const deadlineLabels: Record<View['deadlines'][number]['kind'], string> = {
   'meeting-notice': '会议公告',
   disclosure: '居务公开',
   'outcome-task': '协商成果落实',
@@ -25,6 +19,13 @@ const deadlineWhat: Record<View['deadlines'][number]['kind'], string> = {
   'charter-filing': '章程公约备案',
   'term-end': '任期届满',
 };
+
+export interface CalendarEntry {
+  on: string;
+  label: string;
+  what: string;
+  overdue: boolean;
+}
 
 export function calendarEntries(view: View): CalendarEntry[] {
   return [
@@ -39,7 +40,7 @@ export function calendarEntries(view: View): CalendarEntry[] {
     ...view.deadlines.map((d) => ({
       on: d.dueOn,
       label: d.message,
-      what: deadlineWhat[d.kind],
+      what: deadlineLabels[d.kind],
       overdue: d.overdue,
     })),
   ].sort((a, b) => a.on.localeCompare(b.on));

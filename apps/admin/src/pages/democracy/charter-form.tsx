@@ -6,6 +6,7 @@
 import { type CharterKind, charterKindLabels, charterKinds } from '@shequ/democracy/labels';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Select } from 'antd';
+import { labelledOptions } from '../../lib/labels.js';
 import { trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import {
@@ -15,6 +16,7 @@ import {
   optionalDate,
   RecordDialog,
   type StoredCharter,
+  textItem,
   useRecordForm,
 } from './record-shared.js';
 
@@ -48,101 +50,75 @@ export function CharterForm({ code, stored }: { code: string; stored?: StoredCha
     fieldNames(['kind', 'title'], { versions: ['version', 'text', ...versionSteps.map(([f]) => f)] }),
     stored ? '章程公约已修改' : '章程公约已登记',
   );
-  const { form, problems, handlers } = record;
+  const { form, handlers } = record;
   const create = useMutation(trpc.democracy.createCharter.mutationOptions(handlers));
   const update = useMutation(trpc.democracy.updateCharter.mutationOptions(handlers));
   if (!canWrite) return null;
   const nextVersion = (stored?.versions.reduce((max, v) => Math.max(max, v.version), 0) ?? 0) + 1;
   return (
     <RecordDialog
-      editing={Boolean(stored)}
       testId="charter"
       noun="章程公约"
       editText="修改或新增版本"
       record={record}
-      pending={create.isPending || update.isPending}
+      code={code}
+      stored={stored}
+      initial={stored ?? { kind: 'residents-covenant', versions: [{ version: 1, text: '', draftedOn: '' }] }}
+      toRecord={(v: CharterValues['record']) => ({
+        kind: v.kind,
+        title: v.title,
+        versions: (v.versions ?? []).map((x) => ({
+          version: x.version,
+          text: x.text ?? '',
+          draftedOn: x.draftedOn,
+          consultedOn: optionalDate(x.consultedOn),
+          reviewedOn: optionalDate(x.reviewedOn),
+          adoptedOn: optionalDate(x.adoptedOn),
+          filedOn: optionalDate(x.filedOn),
+          publishedOn: optionalDate(x.publishedOn),
+        })),
+      })}
+      create={create}
+      update={update}
     >
-      <Form<CharterValues>
-        form={form}
-        layout="vertical"
-        initialValues={
-          stored
-            ? { record: stored }
-            : {
-                record: { kind: 'residents-covenant', versions: [{ version: 1, text: '', draftedOn: '' }] },
-              }
-        }
-        onFinish={({ record: v }) => {
-          problems.clear();
-          const record = {
-            id: stored?.id ?? '',
-            communityCode: code,
-            kind: v.kind,
-            title: v.title,
-            versions: (v.versions ?? []).map((x) => ({
-              version: x.version,
-              text: x.text ?? '',
-              draftedOn: x.draftedOn,
-              consultedOn: optionalDate(x.consultedOn),
-              reviewedOn: optionalDate(x.reviewedOn),
-              adoptedOn: optionalDate(x.adoptedOn),
-              filedOn: optionalDate(x.filedOn),
-              publishedOn: optionalDate(x.publishedOn),
-            })),
-          };
-          if (stored) update.mutate({ record, expectedVersion: stored.version });
-          else create.mutate({ record });
-        }}
-      >
-        <Form.Item name={['record', 'kind']} label="类别" rules={[{ required: true }]}>
-          <Select options={charterKinds.map((k) => ({ value: k, label: charterKindLabels[k] }))} />
-        </Form.Item>
-        <Form.Item
-          name={['record', 'title']}
-          label="名称"
-          rules={[{ required: true, message: '请填写名称' }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.List name={['record', 'versions']}>
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field) => (
-                <ListRow
-                  key={field.key}
-                  title={`第${form.getFieldValue(['record', 'versions', field.name, 'version']) ?? ''}版`}
-                  onRemove={() => remove(field.name)}
-                >
-                  <Form.Item name={[field.name, 'version']} label="版本号" rules={[{ required: true }]}>
-                    <InputNumber min={1} precision={0} style={{ width: '100%' }} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'text']} label="正文">
-                    <Input.TextArea rows={3} />
-                  </Form.Item>
-                  {versionSteps.map(([step, label]) => (
-                    <div key={step}>
-                      {dateItem(
-                        [field.name, step],
-                        label,
-                        step === 'draftedOn' ? '请填写起草日期' : undefined,
-                      )}
-                    </div>
-                  ))}
-                </ListRow>
-              ))}
-              <Button
-                onClick={() =>
-                  add({ version: Math.max(nextVersion, fields.length + 1), text: '', draftedOn: '' })
-                }
-                block
-                data-testid="charter-version-add"
+      <Form.Item name={['record', 'kind']} label="类别" rules={[{ required: true }]}>
+        <Select options={labelledOptions(charterKinds, charterKindLabels)} />
+      </Form.Item>
+      {textItem(['record', 'title'], '名称', 100)}
+      <Form.List name={['record', 'versions']}>
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <ListRow
+                key={field.key}
+                title={`第${form.getFieldValue(['record', 'versions', field.name, 'version']) ?? ''}版`}
+                onRemove={() => remove(field.name)}
               >
-                新增版本
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
+                <Form.Item name={[field.name, 'version']} label="版本号" rules={[{ required: true }]}>
+                  <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'text']} label="正文">
+                  <Input.TextArea rows={3} />
+                </Form.Item>
+                {versionSteps.map(([step, label]) => (
+                  <div key={step}>
+                    {dateItem([field.name, step], label, step === 'draftedOn' ? '请填写起草日期' : undefined)}
+                  </div>
+                ))}
+              </ListRow>
+            ))}
+            <Button
+              onClick={() =>
+                add({ version: Math.max(nextVersion, fields.length + 1), text: '', draftedOn: '' })
+              }
+              block
+              data-testid="charter-version-add"
+            >
+              新增版本
+            </Button>
+          </>
+        )}
+      </Form.List>
     </RecordDialog>
   );
 }

@@ -24,7 +24,7 @@ import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
-import { DemocracyCalendar } from './calendar.js';
+import { DemocracyCalendar, deadlineLabels } from './calendar.js';
 import { CharterForm } from './charter-form.js';
 import { ConsultationForm } from './consultation-form.js';
 import { DeliberationBodyForm } from './deliberation-form.js';
@@ -33,15 +33,6 @@ import { DisclosureForm, MeetingForm } from './forms.js';
 import { RecordActions } from './record-shared.js';
 
 type View = RouterOutputs['democracy']['community'];
-
-const deadlineLabels: Record<View['deadlines'][number]['kind'], string> = {
-  'meeting-notice': '会议公告',
-  disclosure: '居务公开',
-  'outcome-task': '协商成果落实',
-  'outcome-disclosure': '落实情况公开',
-  'charter-filing': '章程公约备案',
-  'term-end': '任期届满',
-};
 
 /** A record's rows (outcomes, candidates, members) in a small list, each row's parts side by side, wrapping on a phone. */
 function RowsList<T>({ rows, row }: { rows: T[]; row: (item: T) => ReactNode }) {

@@ -12,6 +12,7 @@ import {
 } from '@shequ/democracy/labels';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, Select } from 'antd';
+import { labelledOptions } from '../../lib/labels.js';
 import { trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import {
@@ -21,6 +22,7 @@ import {
   optionalDate,
   RecordDialog,
   type StoredBody,
+  textItem,
   useRecordForm,
 } from './record-shared.js';
 
@@ -43,96 +45,60 @@ export function DeliberationBodyForm({ code, stored }: { code: string; stored?: 
     }),
     stored ? '议事协商组织已修改' : '议事协商组织已登记',
   );
-  const { form, problems, handlers } = record;
+  const { handlers } = record;
   const create = useMutation(trpc.democracy.createDeliberationBody.mutationOptions(handlers));
   const update = useMutation(trpc.democracy.updateDeliberationBody.mutationOptions(handlers));
   if (!canWrite) return null;
   return (
     <RecordDialog
-      editing={Boolean(stored)}
       testId="deliberation"
       noun="议事协商组织"
       record={record}
-      pending={create.isPending || update.isPending}
+      code={code}
+      stored={stored}
+      initial={stored ?? { members: [{ sector: 'resident', selection: 'application' }] }}
+      toRecord={(v: BodyValues['record']) => ({
+        name: v.name,
+        establishedOn: v.establishedOn,
+        rulesAdoptedOn: optionalDate(v.rulesAdoptedOn),
+        rules: v.rules?.trim() ? v.rules : undefined,
+        dissolvedOn: optionalDate(v.dissolvedOn),
+        members: (v.members ?? []).map((m) => ({
+          name: m.name,
+          sector: m.sector,
+          selection: m.selection,
+        })),
+      })}
+      create={create}
+      update={update}
     >
-      <Form<BodyValues>
-        form={form}
-        layout="vertical"
-        initialValues={
-          stored
-            ? { record: stored }
-            : { record: { members: [{ sector: 'resident', selection: 'application' }] } }
-        }
-        onFinish={({ record: v }) => {
-          problems.clear();
-          const record = {
-            id: stored?.id ?? '',
-            communityCode: code,
-            name: v.name,
-            establishedOn: v.establishedOn,
-            rulesAdoptedOn: optionalDate(v.rulesAdoptedOn),
-            rules: v.rules?.trim() ? v.rules : undefined,
-            dissolvedOn: optionalDate(v.dissolvedOn),
-            members: (v.members ?? []).map((m) => ({
-              name: m.name,
-              sector: m.sector,
-              selection: m.selection,
-            })),
-          };
-          if (stored) update.mutate({ record, expectedVersion: stored.version });
-          else create.mutate({ record });
-        }}
-      >
-        <Form.Item
-          name={['record', 'name']}
-          label="组织名称"
-          rules={[{ required: true, message: '请填写组织名称' }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        {dateItem(['record', 'establishedOn'], '成立日期', '请填写成立日期')}
-        {dateItem(['record', 'rulesAdoptedOn'], '议事规则制定日期')}
-        <Form.Item name={['record', 'rules']} label="议事规则">
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        {dateItem(['record', 'dissolvedOn'], '撤销日期')}
-        <Form.List name={['record', 'members']}>
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field, i) => (
-                <ListRow key={field.key} title={`成员 ${i + 1}`} onRemove={() => remove(field.name)}>
-                  <Form.Item
-                    name={[field.name, 'name']}
-                    label="姓名"
-                    rules={[{ required: true, message: '请填写姓名' }]}
-                  >
-                    <Input maxLength={50} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'sector']} label="代表" rules={[{ required: true }]}>
-                    <Select
-                      options={deliberationSectors.map((s) => ({
-                        value: s,
-                        label: deliberationSectorLabels[s],
-                      }))}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'selection']} label="产生方式" rules={[{ required: true }]}>
-                    <Select
-                      options={deliberationSelections.map((s) => ({
-                        value: s,
-                        label: deliberationSelectionLabels[s],
-                      }))}
-                    />
-                  </Form.Item>
-                </ListRow>
-              ))}
-              <Button onClick={() => add({ sector: 'resident', selection: 'application' })} block>
-                添加成员
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
+      {textItem(['record', 'name'], '组织名称', 100)}
+      {dateItem(['record', 'establishedOn'], '成立日期', '请填写成立日期')}
+      {dateItem(['record', 'rulesAdoptedOn'], '议事规则制定日期')}
+      <Form.Item name={['record', 'rules']} label="议事规则">
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      {dateItem(['record', 'dissolvedOn'], '撤销日期')}
+      <Form.List name={['record', 'members']}>
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field, i) => (
+              <ListRow key={field.key} title={`成员 ${i + 1}`} onRemove={() => remove(field.name)}>
+                {textItem([field.name, 'name'], '姓名', 50)}
+                <Form.Item name={[field.name, 'sector']} label="代表" rules={[{ required: true }]}>
+                  <Select options={labelledOptions(deliberationSectors, deliberationSectorLabels)} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'selection']} label="产生方式" rules={[{ required: true }]}>
+                  <Select options={labelledOptions(deliberationSelections, deliberationSelectionLabels)} />
+                </Form.Item>
+              </ListRow>
+            ))}
+            <Button onClick={() => add({ sector: 'resident', selection: 'application' })} block>
+              添加成员
+            </Button>
+          </>
+        )}
+      </Form.List>
     </RecordDialog>
   );
 }

@@ -12,15 +12,18 @@ import {
   electionKinds,
 } from '@shequ/democracy/labels';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Form, Input, InputNumber, Select } from 'antd';
+import { App, Button, Checkbox, Form, Select } from 'antd';
+import { labelledOptions } from '../../lib/labels.js';
 import { trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import {
+  countItem,
   dateItem,
   fieldNames,
   ListRow,
   RecordDialog,
   type StoredElection,
+  textItem,
   useInvalidate,
   useRecordForm,
 } from './record-shared.js';
@@ -46,125 +49,79 @@ export function ElectionForm({ code, stored }: { code: string; stored?: StoredEl
     }),
     stored ? '选举记录已修改' : '选举已登记',
   );
-  const { form, problems, handlers } = record;
+  const { form, handlers } = record;
   const kind = Form.useWatch(['record', 'kind'], form);
   const create = useMutation(trpc.democracy.createElection.mutationOptions(handlers));
   const update = useMutation(trpc.democracy.updateElection.mutationOptions(handlers));
   if (!canWrite) return null;
   return (
     <RecordDialog
-      editing={Boolean(stored)}
       testId="election"
       noun="选举"
       record={record}
-      pending={create.isPending || update.isPending}
+      code={code}
+      stored={stored}
+      initial={stored ?? { kind: 'committee', secretBallot: true, seats: 1, candidates: [] }}
+      toRecord={(v: ElectionValues['record']) => ({
+        kind: v.kind,
+        residentGroupName: v.kind === 'resident-group' ? v.residentGroupName : undefined,
+        heldOn: v.heldOn,
+        termEndsOn: v.termEndsOn,
+        seats: v.seats,
+        votesCast: v.votesCast,
+        secretBallot: v.secretBallot ?? false,
+        candidates: (v.candidates ?? []).map((c) => ({
+          name: c.name,
+          post: c.post,
+          votes: c.votes,
+          elected: c.elected ?? false,
+        })),
+      })}
+      create={create}
+      update={update}
     >
-      <Form<ElectionValues>
-        form={form}
-        layout="vertical"
-        initialValues={
-          stored
-            ? { record: stored }
-            : { record: { kind: 'committee', secretBallot: true, seats: 1, candidates: [] } }
-        }
-        onFinish={({ record: v }) => {
-          problems.clear();
-          const record = {
-            id: stored?.id ?? '',
-            communityCode: code,
-            kind: v.kind,
-            residentGroupName: v.kind === 'resident-group' ? v.residentGroupName : undefined,
-            heldOn: v.heldOn,
-            termEndsOn: v.termEndsOn,
-            seats: v.seats,
-            votesCast: v.votesCast,
-            secretBallot: v.secretBallot ?? false,
-            candidates: (v.candidates ?? []).map((c) => ({
-              name: c.name,
-              post: c.post,
-              votes: c.votes,
-              elected: c.elected ?? false,
-            })),
-          };
-          if (stored) update.mutate({ record, expectedVersion: stored.version });
-          else create.mutate({ record });
-        }}
-      >
-        <Form.Item name={['record', 'kind']} label="选举类别" rules={[{ required: true }]}>
-          <Select options={electionKinds.map((k) => ({ value: k, label: electionKindLabels[k] }))} />
-        </Form.Item>
-        {kind === 'resident-group' && (
-          <Form.Item
-            name={['record', 'residentGroupName']}
-            label="居民小组"
-            rules={[{ required: true, message: '请填写居民小组' }]}
-          >
-            <Input maxLength={50} />
-          </Form.Item>
+      <Form.Item name={['record', 'kind']} label="选举类别" rules={[{ required: true }]}>
+        <Select options={labelledOptions(electionKinds, electionKindLabels)} />
+      </Form.Item>
+      {kind === 'resident-group' && textItem(['record', 'residentGroupName'], '居民小组', 50)}
+      {dateItem(['record', 'heldOn'], '选举日期', '请填写选举日期')}
+      {dateItem(['record', 'termEndsOn'], '任期届满日期', '请填写任期届满日期')}
+      {countItem(['record', 'seats'], '应选人数', 1)}
+      {countItem(['record', 'votesCast'], '参加投票人数', 0)}
+      <Form.Item name={['record', 'secretBallot']} valuePropName="checked">
+        <Checkbox>无记名投票</Checkbox>
+      </Form.Item>
+      <Form.List name={['record', 'candidates']}>
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field, i) => (
+              <ListRow key={field.key} title={`候选人 ${i + 1}`} onRemove={() => remove(field.name)}>
+                {textItem([field.name, 'name'], '姓名', 50)}
+                <Form.Item
+                  name={[field.name, 'post']}
+                  label="职务"
+                  rules={[{ required: true, message: '请选择职务' }]}
+                >
+                  <Select options={labelledOptions(electedPosts, electedPostLabels)} />
+                </Form.Item>
+                {countItem([field.name, 'votes'], '得票数', 0)}
+                <Form.Item name={[field.name, 'elected']} valuePropName="checked">
+                  <Checkbox>当选</Checkbox>
+                </Form.Item>
+              </ListRow>
+            ))}
+            <Button
+              onClick={() =>
+                add({ post: kind === 'resident-group' ? 'group-leader' : 'member', elected: false })
+              }
+              block
+              data-testid="candidate-add"
+            >
+              添加候选人
+            </Button>
+          </>
         )}
-        {dateItem(['record', 'heldOn'], '选举日期', '请填写选举日期')}
-        {dateItem(['record', 'termEndsOn'], '任期届满日期', '请填写任期届满日期')}
-        <Form.Item
-          name={['record', 'seats']}
-          label="应选人数"
-          rules={[{ required: true, message: '请填写应选人数' }]}
-        >
-          <InputNumber min={1} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item
-          name={['record', 'votesCast']}
-          label="参加投票人数"
-          rules={[{ required: true, message: '请填写参加投票人数' }]}
-        >
-          <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name={['record', 'secretBallot']} valuePropName="checked">
-          <Checkbox>无记名投票</Checkbox>
-        </Form.Item>
-        <Form.List name={['record', 'candidates']}>
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field, i) => (
-                <ListRow key={field.key} title={`候选人 ${i + 1}`} onRemove={() => remove(field.name)}>
-                  <Form.Item
-                    name={[field.name, 'name']}
-                    label="姓名"
-                    rules={[{ required: true, message: '请填写姓名' }]}
-                  >
-                    <Input maxLength={50} />
-                  </Form.Item>
-                  <Form.Item
-                    name={[field.name, 'post']}
-                    label="职务"
-                    rules={[{ required: true, message: '请选择职务' }]}
-                  >
-                    <Select options={electedPosts.map((p) => ({ value: p, label: electedPostLabels[p] }))} />
-                  </Form.Item>
-                  <Form.Item
-                    name={[field.name, 'votes']}
-                    label="得票数"
-                    rules={[{ required: true, message: '请填写得票数' }]}
-                  >
-                    <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'elected']} valuePropName="checked">
-                    <Checkbox>当选</Checkbox>
-                  </Form.Item>
-                </ListRow>
-              ))}
-              <Button
-                onClick={() =>
-                  add({ post: kind === 'resident-group' ? 'group-leader' : 'member', elected: false })
-                }
-                block
-                data-testid="candidate-add"
-              >
-                添加候选人
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
+      </Form.List>
     </RecordDialog>
   );
 }

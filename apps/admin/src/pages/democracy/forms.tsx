@@ -13,9 +13,10 @@ import {
 } from '@shequ/democracy/labels';
 import { useMutation } from '@tanstack/react-query';
 import { Form, Input, Select } from 'antd';
+import { labelledOptions } from '../../lib/labels.js';
 import { trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
-import { dateItem, fieldNames, lines, RecordDialog, useRecordForm } from './record-shared.js';
+import { dateItem, fieldNames, lines, RecordDialog, textItem, useRecordForm } from './record-shared.js';
 
 interface MeetingValues {
   record: MeetingRecord;
@@ -36,47 +37,35 @@ export function MeetingForm({ code }: { code: string }) {
     '会议已登记',
     { warnings: true },
   );
-  const { form, problems, handlers } = record;
+  const { handlers } = record;
   const create = useMutation(trpc.democracy.createMeeting.mutationOptions(handlers));
   if (!canWrite) return null;
   return (
-    <RecordDialog editing={false} testId="meeting" noun="会议" record={record} pending={create.isPending}>
-      <Form<MeetingValues>
-        form={form}
-        layout="vertical"
-        initialValues={{ record: { kind: 'residents-meeting' } }}
-        onFinish={({ record: values }) => {
-          problems.clear();
-          create.mutate({
-            record: {
-              id: '',
-              communityCode: code,
-              kind: values.kind,
-              title: values.title,
-              ...(values.noticeOn ? { noticeOn: values.noticeOn } : {}),
-              heldOn: values.heldOn,
-              agenda: lines(values.agenda),
-              decisions: [],
-            },
-          });
-        }}
-      >
-        <Form.Item name={['record', 'kind']} label="会议类型" rules={[{ required: true }]}>
-          <Select options={meetingKinds.map((k) => ({ value: k, label: meetingKindLabels[k] }))} />
-        </Form.Item>
-        <Form.Item
-          name={['record', 'title']}
-          label="会议名称"
-          rules={[{ required: true, message: '请填写会议名称' }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        {dateItem(['record', 'noticeOn'], '公告日期')}
-        {dateItem(['record', 'heldOn'], '会议日期', '请填写会议日期')}
-        <Form.Item name={['record', 'agenda']} label="议题（每行一项）">
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
+    <RecordDialog
+      testId="meeting"
+      noun="会议"
+      record={record}
+      code={code}
+      initial={{ kind: 'residents-meeting' }}
+      toRecord={(values: MeetingRecord) => ({
+        kind: values.kind,
+        title: values.title,
+        ...(values.noticeOn ? { noticeOn: values.noticeOn } : {}),
+        heldOn: values.heldOn,
+        agenda: lines(values.agenda),
+        decisions: [],
+      })}
+      create={create}
+    >
+      <Form.Item name={['record', 'kind']} label="会议类型" rules={[{ required: true }]}>
+        <Select options={labelledOptions(meetingKinds, meetingKindLabels)} />
+      </Form.Item>
+      {textItem(['record', 'title'], '会议名称', 100)}
+      {dateItem(['record', 'noticeOn'], '公告日期')}
+      {dateItem(['record', 'heldOn'], '会议日期', '请填写会议日期')}
+      <Form.Item name={['record', 'agenda']} label="议题（每行一项）">
+        <Input.TextArea rows={3} />
+      </Form.Item>
     </RecordDialog>
   );
 }
@@ -99,56 +88,36 @@ export function DisclosureForm({ code }: { code: string }) {
     fieldNames(['category', 'title', 'on', 'until', 'body']),
     '公开事项已发布',
   );
-  const { form, problems, handlers } = record;
+  const { handlers } = record;
   const create = useMutation(trpc.democracy.createDisclosure.mutationOptions(handlers));
   if (!canWrite) return null;
   return (
     <RecordDialog
-      editing={false}
       testId="disclosure"
       noun="公开事项"
       addVerb="发布"
       okText="发布"
       record={record}
-      pending={create.isPending}
+      code={code}
+      initial={{ category: 'important' }}
+      toRecord={(values: DisclosureRecord) => ({
+        category: values.category,
+        title: values.title,
+        body: values.body ?? '',
+        on: values.on,
+        ...(values.until ? { until: values.until } : {}),
+      })}
+      create={create}
     >
-      <Form<DisclosureValues>
-        form={form}
-        layout="vertical"
-        initialValues={{ record: { category: 'important' } }}
-        onFinish={({ record: values }) => {
-          problems.clear();
-          create.mutate({
-            record: {
-              id: '',
-              communityCode: code,
-              category: values.category,
-              title: values.title,
-              body: values.body ?? '',
-              on: values.on,
-              ...(values.until ? { until: values.until } : {}),
-            },
-          });
-        }}
-      >
-        <Form.Item name={['record', 'category']} label="类别" rules={[{ required: true }]}>
-          <Select
-            options={disclosureCategories.map((c) => ({ value: c, label: disclosureCategoryLabels[c] }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name={['record', 'title']}
-          label="公开事项"
-          rules={[{ required: true, message: '请填写公开事项' }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        {dateItem(['record', 'on'], '公开日期', '请填写公开日期')}
-        {dateItem(['record', 'until'], '撤下日期（可不填）')}
-        <Form.Item name={['record', 'body']} label="公开内容（不要填写身份证号、手机号）">
-          <Input.TextArea rows={4} />
-        </Form.Item>
-      </Form>
+      <Form.Item name={['record', 'category']} label="类别" rules={[{ required: true }]}>
+        <Select options={labelledOptions(disclosureCategories, disclosureCategoryLabels)} />
+      </Form.Item>
+      {textItem(['record', 'title'], '公开事项', 200)}
+      {dateItem(['record', 'on'], '公开日期', '请填写公开日期')}
+      {dateItem(['record', 'until'], '撤下日期（可不填）')}
+      <Form.Item name={['record', 'body']} label="公开内容（不要填写身份证号、手机号）">
+        <Input.TextArea rows={4} />
+      </Form.Item>
     </RecordDialog>
   );
 }

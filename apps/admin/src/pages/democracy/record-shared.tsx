@@ -1,9 +1,10 @@
 /**
  * What the democracy record forms share: the stored record types, the field names the server may
- * name in a refusal, date and list inputs, and the dialog with its opening button.
+ * name in a refusal, text, count, date and list inputs, the form that saves a record, and the dialog
+ * with its opening button.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, type FormInstance, Input, Space } from 'antd';
+import { App, Button, Card, Form, type FormInstance, Input, InputNumber, Space } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
@@ -39,6 +40,20 @@ export const lines = (text?: string) =>
 export const dateItem = (name: (string | number)[], label: string, required?: string) => (
   <Form.Item name={name} label={label} rules={required ? [{ required: true, message: required }] : []}>
     <Input type="date" />
+  </Form.Item>
+);
+
+/** A text input that must be filled; the message names the field as its label does. */
+export const textItem = (name: (string | number)[], label: string, maxLength: number) => (
+  <Form.Item name={name} label={label} rules={[{ required: true, message: `请填写${label}` }]}>
+    <Input maxLength={maxLength} />
+  </Form.Item>
+);
+
+/** A whole number of people or votes, at least `min`, that must be filled. */
+export const countItem = (name: (string | number)[], label: string, min: number) => (
+  <Form.Item name={name} label={label} rules={[{ required: true, message: `请填写${label}` }]}>
+    <InputNumber min={min} precision={0} style={{ width: '100%' }} />
   </Form.Item>
 );
 
@@ -80,10 +95,6 @@ export function useInvalidate() {
 }
 
 /**
- * A record dialog's answer from the server: saved, the dialog closes, says `saved` (after the server's
- * warnings, with `warnings`) and the community's records reload; refused, the problems stand on the form.
- */
-/**
  * What a record dialog needs: its open state, its form, the server's problems on the form's `fields`,
  * and the mutation callbacks of `useRecordSave`.
  */
@@ -95,6 +106,10 @@ export function useRecordForm<Values>(fields: string[], saved: string, options: 
   return { dialog, form, problems, handlers };
 }
 
+/**
+ * A record dialog's answer from the server: saved, the dialog closes, says `saved` (after the server's
+ * warnings, with `warnings`) and the community's records reload; refused, the problems stand on the form.
+ */
 export function useRecordSave(
   dialog: ReturnType<typeof useDialog>,
   problems: { onError: (error: unknown) => void },
@@ -114,22 +129,35 @@ export function useRecordSave(
   };
 }
 
+type Sent<Record> = Record & { id: string; communityCode: string };
+
+interface Saving<Input> {
+  mutate: (input: Input) => void;
+  isPending: boolean;
+}
+
 /**
- * The button that opens a record's dialog (a primary button for a new record, a link for an edit)
- * and the dialog itself, which submits the form and shows the server's refusals.
+ * A democracy record's button and dialog: the button opens it (a primary button for a new record, a
+ * link for an edit of `stored`); its form opens on `initial` (the stored record, or a new one's
+ * defaults), clears the last refusal on submit and sends what `toRecord` makes of the values, under the
+ * stored record's id and the community's code: an update of the version the form was opened on, or a
+ * new record. The server's refusals stand on the form.
  */
-export function RecordDialog({
-  editing,
+export function RecordDialog<Values, Record>({
   testId,
   noun,
   editText = '修改',
   addVerb = '登记',
   okText = '保存',
   record,
-  pending,
+  code,
+  stored,
+  initial,
+  toRecord,
+  create,
+  update,
   children,
 }: {
-  editing: boolean;
   /** `<testId>-new` or `<testId>-edit` on the button. */
   testId: string;
   /** What the record is called: the button and title read 登记<noun> (see `addVerb`) and 修改<noun>. */
@@ -143,13 +171,20 @@ export function RecordDialog({
   /** The dialog's open state, its form and the server's problems, as `useRecordForm` gives them. */
   record: {
     dialog: ReturnType<typeof useDialog>;
-    form: FormInstance;
+    form: FormInstance<{ record: Values }>;
     problems: { banner: ReactNode; clear: () => void };
   };
-  pending: boolean;
+  code: string;
+  /** The record being corrected; none for a new one. */
+  stored?: { id: string; version: number };
+  initial: object;
+  toRecord: (values: Values) => Record;
+  create: Saving<{ record: Sent<Record> }>;
+  update?: Saving<{ record: Sent<Record>; expectedVersion: number }>;
   children: ReactNode;
 }) {
   const { dialog, form, problems } = record;
+  const editing = stored !== undefined;
   return (
     <>
       <Button
@@ -164,12 +199,24 @@ export function RecordDialog({
         title={editing ? `修改${noun}` : `${addVerb}${noun}`}
         open={dialog.open}
         okText={okText}
-        pending={pending}
+        pending={create.isPending || Boolean(update?.isPending)}
         form={form}
         problems={problems}
         onClose={dialog.close}
       >
-        {children}
+        <Form<{ record: Values }>
+          form={form}
+          layout="vertical"
+          initialValues={{ record: initial }}
+          onFinish={({ record: values }) => {
+            problems.clear();
+            const sent = { ...toRecord(values), id: stored?.id ?? '', communityCode: code };
+            if (stored && update) update.mutate({ record: sent, expectedVersion: stored.version });
+            else create.mutate({ record: sent });
+          }}
+        >
+          {children}
+        </Form>
       </FormDialog>
     </>
   );

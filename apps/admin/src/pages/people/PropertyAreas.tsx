@@ -9,6 +9,7 @@ import { peopleUnitKindLabels, propertyAreaFieldLabels } from '@shequ/people/lab
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Collapse, Form, Input, InputNumber, List, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { ServerForm } from '../../components/ServerForm.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 
@@ -51,19 +52,20 @@ function PropertyAreaForm({ code, area, onDone }: { code: string; area?: Area; o
   );
   const verb = area ? '保存' : '添加';
   return (
-    <Form
+    <ServerForm
       form={form}
       name={area ? `propertyArea-${area.id}` : 'propertyArea'}
-      layout="vertical"
-      data-testid="property-area-form"
+      testId="property-area-form"
       initialValues={area ? entered(area) : {}}
       onFinish={(v: AreaValues) => {
         const values = { ...entered(v), communityCode: code, name: v.name ?? '' };
         if (area) update.mutate({ area: { ...values, id: area.id }, expectedVersion: area.version });
         else add.mutate({ kind: 'property-area', unit: values });
       }}
+      banner={errors.banner}
+      pending={add.isPending || update.isPending}
+      submitText={`${verb}${peopleUnitKindLabels['property-area']}`}
     >
-      {errors.banner}
       <Form.Item name="name" label={propertyAreaFieldLabels.name}>
         <Input maxLength={100} />
       </Form.Item>
@@ -79,11 +81,7 @@ function PropertyAreaForm({ code, area, onDone }: { code: string; area?: Area; o
       >
         <Input maxLength={50} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={add.isPending || update.isPending} block>
-        {verb}
-        {peopleUnitKindLabels['property-area']}
-      </Button>
-    </Form>
+    </ServerForm>
   );
 }
 
@@ -106,11 +104,10 @@ function AddBuilding({ data, onDone }: { data: Organisation; onDone: () => void 
   ]);
   const add = useMutation(trpc.people.createUnit.mutationOptions(errors.saved(onDone)));
   return (
-    <Form
+    <ServerForm
       form={form}
       name="building"
-      layout="vertical"
-      data-testid="building-form"
+      testId="building-form"
       onFinish={(v: BuildingValues) =>
         add.mutate({
           kind: 'building',
@@ -123,8 +120,10 @@ function AddBuilding({ data, onDone }: { data: Organisation; onDone: () => void 
           },
         })
       }
+      banner={errors.banner}
+      pending={add.isPending}
+      submitText="添加楼栋"
     >
-      {errors.banner}
       <Form.Item name="name" label="楼栋名称">
         <Input maxLength={100} />
       </Form.Item>
@@ -148,10 +147,7 @@ function AddBuilding({ data, onDone }: { data: Organisation; onDone: () => void 
           options={data.propertyAreas.map((a) => ({ value: a.id, label: a.name }))}
         />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={add.isPending} block>
-        添加楼栋
-      </Button>
-    </Form>
+    </ServerForm>
   );
 }
 

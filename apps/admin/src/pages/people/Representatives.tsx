@@ -7,6 +7,7 @@ import { representing } from '@shequ/people/labels';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Collapse, Form, Input, List, Modal, Typography } from 'antd';
 import { useState } from 'react';
+import { ServerForm } from '../../components/ServerForm.js';
 import { asDate, DateItem } from '../../lib/forms.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
@@ -17,11 +18,10 @@ function AddRepresentative({ code, onDone }: { code: string; onDone: () => void 
   const errors = useFieldErrors(form, 'unit', ['name', 'from', 'to']);
   const add = useMutation(trpc.people.createUnit.mutationOptions(errors.saved(onDone)));
   return (
-    <Form
+    <ServerForm
       form={form}
       name="representative"
-      layout="vertical"
-      data-testid="representative-form"
+      testId="representative-form"
       onFinish={(v: { name?: string; from?: unknown; to?: unknown }) => {
         const to = asDate(v.to);
         add.mutate({
@@ -29,17 +29,16 @@ function AddRepresentative({ code, onDone }: { code: string; onDone: () => void 
           unit: { communityCode: code, name: v.name ?? '', from: asDate(v.from), ...(to ? { to } : {}) },
         });
       }}
+      banner={errors.banner}
+      pending={add.isPending}
+      submitText="添加居民代表"
     >
-      {errors.banner}
       <Form.Item name="name" label="姓名">
         <Input maxLength={50} />
       </Form.Item>
       <DateItem name="from" label="任期开始日期" />
       <DateItem name="to" label="任期结束日期（届满日，可空）" empty />
-      <Button type="primary" htmlType="submit" loading={add.isPending} block>
-        添加居民代表
-      </Button>
-    </Form>
+    </ServerForm>
   );
 }
 

@@ -9,6 +9,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
+import { labelledOptions } from '../../lib/labels.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 
 type Member = RouterOutputs['appraisals']['ofCommunity'][number];
@@ -96,10 +97,7 @@ export function AppraiseButton({ communityCode, member }: { communityCode: strin
             <InputNumber min={1949} max={2200} aria-label="评议年度" style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="grade" label="评议结果" rules={[{ required: true, message: '请选择评议结果' }]}>
-            <Select
-              aria-label="评议结果"
-              options={appraisalGrades.map((g) => ({ value: g, label: appraisalGradeLabels[g] }))}
-            />
+            <Select aria-label="评议结果" options={labelledOptions(appraisalGrades, appraisalGradeLabels)} />
           </Form.Item>
         </Form>
         {record.isError && !fieldErrorsOf(record.error) && (

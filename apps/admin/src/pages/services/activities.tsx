@@ -22,6 +22,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { ServerForm } from '../../components/ServerForm.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate, DateItem } from '../../lib/forms.js';
 import { AddPanel } from '../../lib/registers.js';
@@ -46,9 +47,8 @@ function AddActivity({ code, onDone }: { code: string; onDone: () => void }) {
   const add = useMutation(trpc.services.addActivity.mutationOptions(errors.saved(onDone)));
   type Values = { title?: string; on?: unknown; place?: string; capacity?: number; pointsPerHour?: number };
   return (
-    <Form
+    <ServerForm
       form={form}
-      layout="vertical"
       onFinish={(v: Values) =>
         add.mutate({
           activity: {
@@ -61,8 +61,10 @@ function AddActivity({ code, onDone }: { code: string; onDone: () => void }) {
           },
         })
       }
+      banner={errors.banner}
+      pending={add.isPending}
+      submitText="发布活动"
     >
-      {errors.banner}
       <Form.Item name="title" label="活动名称">
         <Input maxLength={100} />
       </Form.Item>
@@ -76,10 +78,7 @@ function AddActivity({ code, onDone }: { code: string; onDone: () => void }) {
       <Form.Item name="pointsPerHour" label="每小时积分" initialValue={10}>
         <InputNumber<number> min={0} precision={0} style={{ width: '100%' }} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={add.isPending} block>
-        发布活动
-      </Button>
-    </Form>
+    </ServerForm>
   );
 }
 

@@ -35,6 +35,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { DateItem } from '../../lib/forms.js';
+import { labelledOptions } from '../../lib/labels.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterInputs, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { formatTime, personOptions, useCanWrite, usePeople } from '../archives/shared.js';
@@ -119,7 +120,7 @@ function StepForm({ c, onDone }: { c: Case; onDone: (token?: string) => void }) 
           errors.clear();
           form.resetFields();
         }}
-        options={actions.map((a) => ({ value: a, label: actionLabels[a] }))}
+        options={labelledOptions(actions, actionLabels)}
         style={{ marginBottom: 12 }}
       />
       {errors.banner}
@@ -162,10 +163,7 @@ function StepForm({ c, onDone }: { c: Case; onDone: (token?: string) => void }) 
             </Form.Item>
             <DateItem name="toldOn" label="告知居民日期" />
             <Form.Item name="toldHow" label="告知方式">
-              <Select
-                options={toldWays.map((w) => ({ value: w, label: toldWayLabels[w] }))}
-                placeholder="请选择"
-              />
+              <Select options={labelledOptions(toldWays, toldWayLabels)} placeholder="请选择" />
             </Form.Item>
           </>
         )}

@@ -15,6 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Breadcrumb, Button, Card, Checkbox, Form, Input, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { labelledOptions } from '../../lib/labels.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterInputs, trpc } from '../../lib/trpc.js';
 import { useUnsavedChangesGuard } from '../../lib/unsavedChanges.js';
@@ -101,7 +102,7 @@ export default function NewCasePage() {
         data-testid="case-intake"
       >
         <Form.Item name="channel" label="受理渠道">
-          <Select options={intakeChannels.map((c) => ({ value: c, label: intakeChannelLabels[c] }))} />
+          <Select options={labelledOptions(intakeChannels, intakeChannelLabels)} />
         </Form.Item>
         {channel === 'hotline' && (
           <Form.Item name="hotlineTicket" label="12345工单号">
@@ -109,10 +110,7 @@ export default function NewCasePage() {
           </Form.Item>
         )}
         <Form.Item name="category" label="服务类别">
-          <Select
-            placeholder="请选择"
-            options={serviceCategories.map((c) => ({ value: c, label: serviceCategoryLabels[c] }))}
-          />
+          <Select placeholder="请选择" options={labelledOptions(serviceCategories, serviceCategoryLabels)} />
         </Form.Item>
         {category === 'agency' && (
           <Form.Item name="agency" label="代办机构">
@@ -138,9 +136,7 @@ export default function NewCasePage() {
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name={['resident', 'conditions']} label="优先服务对象（老弱病残优先办理）">
-          <Checkbox.Group
-            options={priorityConditions.map((c) => ({ value: c, label: priorityConditionLabels[c] }))}
-          />
+          <Checkbox.Group options={labelledOptions(priorityConditions, priorityConditionLabels)} />
         </Form.Item>
         <Form.Item name="homeService" label="上门服务" valuePropName="checked">
           <Switch />

@@ -8,8 +8,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Form, Input, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { ServerForm } from '../../components/ServerForm.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate, DateItem } from '../../lib/forms.js';
+import { labelledOptions } from '../../lib/labels.js';
 import { AddPanel, RowCard } from '../../lib/registers.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
@@ -28,22 +30,20 @@ function LogVisit({ item, onDone }: { item: Item; onDone: () => void }) {
   const errors = useFieldErrors(form, '', ['on', 'summary']);
   const log = useMutation(trpc.services.logVisit.mutationOptions(errors.saved(onDone)));
   return (
-    <Form
+    <ServerForm
       form={form}
-      layout="vertical"
       onFinish={(v: { on?: unknown; summary?: string }) =>
         log.mutate({ targetId: item.target.id, on: asDate(v.on), summary: v.summary ?? '' })
       }
+      banner={errors.banner}
+      pending={log.isPending}
+      submitText="保存走访记录"
     >
-      {errors.banner}
       <DateItem name="on" label="走访日期" />
       <Form.Item name="summary" label="走访情况">
         <Input.TextArea rows={2} maxLength={1000} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={log.isPending} block>
-        保存走访记录
-      </Button>
-    </Form>
+    </ServerForm>
   );
 }
 
@@ -52,9 +52,8 @@ function AddTarget({ code, onDone }: { code: string; onDone: () => void }) {
   const errors = useFieldErrors(form, 'target', ['kind', 'name', 'address', 'since']);
   const add = useMutation(trpc.services.addVisitTarget.mutationOptions(errors.saved(onDone)));
   return (
-    <Form
+    <ServerForm
       form={form}
-      layout="vertical"
       onFinish={(v: { kind?: VisitTargetKind; name?: string; address?: string; since?: unknown }) =>
         add.mutate({
           target: {
@@ -66,13 +65,13 @@ function AddTarget({ code, onDone }: { code: string; onDone: () => void }) {
           },
         })
       }
+      banner={errors.banner}
+      pending={add.isPending}
+      submitText="登记"
+      primary={false}
     >
-      {errors.banner}
       <Form.Item name="kind" label="类别">
-        <Select
-          placeholder="请选择"
-          options={visitTargetKinds.map((k) => ({ value: k, label: visitTargetKindLabels[k] }))}
-        />
+        <Select placeholder="请选择" options={labelledOptions(visitTargetKinds, visitTargetKindLabels)} />
       </Form.Item>
       <Form.Item name="name" label="户主或事件">
         <Input maxLength={100} />
@@ -81,10 +80,7 @@ function AddTarget({ code, onDone }: { code: string; onDone: () => void }) {
         <Input maxLength={200} />
       </Form.Item>
       <DateItem name="since" label="登记（发生）日期" />
-      <Button htmlType="submit" loading={add.isPending} block>
-        登记
-      </Button>
-    </Form>
+    </ServerForm>
   );
 }
 

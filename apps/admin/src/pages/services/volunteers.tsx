@@ -19,8 +19,10 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { ServerForm } from '../../components/ServerForm.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate, DateItem } from '../../lib/forms.js';
+import { labelledOptions } from '../../lib/labels.js';
 import { AddPanel, RowCard } from '../../lib/registers.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
@@ -98,9 +100,8 @@ function AddVolunteer({ code, onDone }: { code: string; onDone: () => void }) {
     health?: (typeof healthLevels)[number];
   };
   return (
-    <Form
+    <ServerForm
       form={form}
-      layout="vertical"
       onFinish={(v: Values) =>
         add.mutate({
           volunteer: {
@@ -118,8 +119,11 @@ function AddVolunteer({ code, onDone }: { code: string; onDone: () => void }) {
           },
         })
       }
+      banner={errors.banner}
+      pending={add.isPending}
+      submitText="保存志愿者"
+      primary={false}
     >
-      {errors.banner}
       <Form.Item name="name" label="姓名">
         <Input maxLength={50} />
       </Form.Item>
@@ -142,12 +146,9 @@ function AddVolunteer({ code, onDone }: { code: string; onDone: () => void }) {
         <Input maxLength={300} />
       </Form.Item>
       <Form.Item name="health" label="身体状况">
-        <Select options={healthLevels.map((h) => ({ value: h, label: healthLabels[h] }))} />
+        <Select options={labelledOptions(healthLevels, healthLabels)} />
       </Form.Item>
-      <Button htmlType="submit" loading={add.isPending} block>
-        保存志愿者
-      </Button>
-    </Form>
+    </ServerForm>
   );
 }
 

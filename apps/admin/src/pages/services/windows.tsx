@@ -9,6 +9,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
+import { labelledOptions } from '../../lib/labels.js';
 import { trpc } from '../../lib/trpc.js';
 
 interface Draft {
@@ -92,7 +93,7 @@ export default function WindowsPage() {
                 aria-label="受理类别"
                 value={w.categories}
                 onChange={(categories: ServiceCategory[]) => update(i, { categories })}
-                options={serviceCategories.map((c) => ({ value: c, label: serviceCategoryLabels[c] }))}
+                options={labelledOptions(serviceCategories, serviceCategoryLabels)}
                 style={{ width: '100%' }}
               />
             ) : (

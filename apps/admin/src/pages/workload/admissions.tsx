@@ -31,13 +31,15 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { ServerForm } from '../../components/ServerForm.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate } from '../../lib/forms.js';
+import { labelledOptions } from '../../lib/labels.js';
 import { AddPanel, RowCard } from '../../lib/registers.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
-import { optionsOf, underNode, useCommunities } from './shared.js';
+import { underNode, useCommunities } from './shared.js';
 
 type Admission = RouterOutputs['workload']['admissions']['items'][number];
 
@@ -64,10 +66,9 @@ function ApplyForm({
   ]);
   const apply = useMutation(trpc.workload.applyForAdmission.mutationOptions(errors.saved(onDone)));
   return (
-    <Form
+    <ServerForm
       form={form}
-      layout="vertical"
-      data-testid="admission-form"
+      testId="admission-form"
       onFinish={(v: {
         communityCodes?: string[];
         kind?: AdmissionKind;
@@ -98,10 +99,12 @@ function ApplyForm({
           },
         });
       }}
+      banner={errors.banner}
+      pending={apply.isPending}
+      submitText="提交准入申请"
     >
-      {errors.banner}
       <Form.Item name="kind" label="事项类别">
-        <Select placeholder="请选择" options={optionsOf(admissionKinds, admissionKindLabels)} />
+        <Select placeholder="请选择" options={labelledOptions(admissionKinds, admissionKindLabels)} />
       </Form.Item>
       <Form.Item name="title" label="事项名称">
         <Input maxLength={200} />
@@ -140,10 +143,7 @@ function ApplyForm({
           <Input maxLength={200} />
         </Form.Item>
       </Flex>
-      <Button type="primary" htmlType="submit" loading={apply.isPending} block>
-        提交准入申请
-      </Button>
-    </Form>
+    </ServerForm>
   );
 }
 
@@ -167,10 +167,9 @@ function DecideForm({ request, onDone }: { request: Admission; onDone: () => voi
   );
   const outcome = Form.useWatch('outcome', form) as 'approved' | 'rejected' | undefined;
   return (
-    <Form
+    <ServerForm
       form={form}
-      layout="vertical"
-      data-testid="decision-form"
+      testId="decision-form"
       initialValues={{ outcome: 'approved', approvingBody: approvingBodyOf[request.kind] }}
       onFinish={(v: {
         outcome: 'approved' | 'rejected';
@@ -202,8 +201,10 @@ function DecideForm({ request, onDone }: { request: Admission; onDone: () => voi
           },
         });
       }}
+      banner={errors.banner}
+      pending={decide.isPending}
+      submitText="提交审批"
     >
-      {errors.banner}
       <Form.Item name="outcome" label="审批结果">
         <Select
           options={[
@@ -213,7 +214,7 @@ function DecideForm({ request, onDone }: { request: Admission; onDone: () => voi
         />
       </Form.Item>
       <Form.Item name="approvingBody" label="审批部门">
-        <Select options={optionsOf(approvingBodies, approvingBodyLabels)} />
+        <Select options={labelledOptions(approvingBodies, approvingBodyLabels)} />
       </Form.Item>
       {outcome !== 'rejected' && (
         <Flex gap={8} wrap>
@@ -235,10 +236,7 @@ function DecideForm({ request, onDone }: { request: Admission; onDone: () => voi
       <Form.Item name="opinion" label="审批意见">
         <Input.TextArea rows={2} maxLength={1000} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={decide.isPending} block>
-        提交审批
-      </Button>
-    </Form>
+    </ServerForm>
   );
 }
 

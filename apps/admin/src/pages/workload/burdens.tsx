@@ -5,13 +5,15 @@
 import { type BurdenKind, burdenKindLabels, burdenKinds } from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { ServerForm } from '../../components/ServerForm.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate, DateItem } from '../../lib/forms.js';
+import { labelledOptions } from '../../lib/labels.js';
 import { AddPanel, RowCard } from '../../lib/registers.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { chinaToday, useCanWrite } from '../archives/shared.js';
-import { optionsOf, underNode, useCommunities } from './shared.js';
+import { underNode, useCommunities } from './shared.js';
 
 type BurdenData = RouterOutputs['workload']['burdens'];
 
@@ -33,10 +35,9 @@ function RecordBurden({
   ]);
   const record = useMutation(trpc.workload.recordBurden.mutationOptions(errors.saved(onDone)));
   return (
-    <Form
+    <ServerForm
       form={form}
-      layout="vertical"
-      data-testid="burden-form"
+      testId="burden-form"
       onFinish={(v: {
         communityCode?: string;
         kind?: BurdenKind;
@@ -54,8 +55,10 @@ function RecordBurden({
           },
         })
       }
+      banner={errors.banner}
+      pending={record.isPending}
+      submitText="登记负担"
     >
-      {errors.banner}
       {communities.length > 1 && (
         <Form.Item name="communityCode" label="社区">
           <Select
@@ -66,7 +69,7 @@ function RecordBurden({
         </Form.Item>
       )}
       <Form.Item name="kind" label="类别">
-        <Select placeholder="请选择" options={optionsOf(burdenKinds, burdenKindLabels)} />
+        <Select placeholder="请选择" options={labelledOptions(burdenKinds, burdenKindLabels)} />
       </Form.Item>
       <Form.Item name="title" label="事项名称">
         <Input maxLength={200} />
@@ -75,10 +78,7 @@ function RecordBurden({
         <Input maxLength={100} />
       </Form.Item>
       <DateItem name="imposedOn" label="下派日期" />
-      <Button type="primary" htmlType="submit" loading={record.isPending} block>
-        登记负担
-      </Button>
-    </Form>
+    </ServerForm>
   );
 }
 

@@ -3,36 +3,24 @@
  */
 import { type WorkListKind, workListKindLabels, workListKinds } from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Collapse,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Alert, App, Card, Collapse, DatePicker, Flex, Form, Input, Select, Space, Typography } from 'antd';
+import { ServerForm } from '../../components/ServerForm.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate } from '../../lib/forms.js';
+import { labelledOptions } from '../../lib/labels.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
-import { optionsOf, underNode } from './shared.js';
+import { underNode } from './shared.js';
 
 function ListEditor({ node, onDone }: { node: string; onDone: () => void }) {
   const [form] = Form.useForm();
   const errors = useFieldErrors(form, 'list', ['kind', 'effectiveFrom', 'effectiveUntil', 'items']);
   const save = useMutation(trpc.workload.saveList.mutationOptions(errors.saved(onDone)));
   return (
-    <Form
+    <ServerForm
       form={form}
-      layout="vertical"
-      data-testid="list-form"
+      testId="list-form"
       onFinish={(v: {
         kind?: WorkListKind;
         effectiveFrom?: unknown;
@@ -53,10 +41,12 @@ function ListEditor({ node, onDone }: { node: string; onDone: () => void }) {
           },
         })
       }
+      banner={errors.banner}
+      pending={save.isPending}
+      submitText="发布新版本"
     >
-      {errors.banner}
       <Form.Item name="kind" label="清单">
-        <Select placeholder="请选择" options={optionsOf(workListKinds, workListKindLabels)} />
+        <Select placeholder="请选择" options={labelledOptions(workListKinds, workListKindLabels)} />
       </Form.Item>
       <Flex gap={8} wrap>
         <Form.Item name="effectiveFrom" label="生效日期" style={{ flex: 1, minWidth: 150 }}>
@@ -69,10 +59,7 @@ function ListEditor({ node, onDone }: { node: string; onDone: () => void }) {
       <Form.Item name="items" label="事项（每行一项）">
         <Input.TextArea rows={6} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={save.isPending} block>
-        发布新版本
-      </Button>
-    </Form>
+    </ServerForm>
   );
 }
 

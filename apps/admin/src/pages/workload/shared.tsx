@@ -1,13 +1,8 @@
 /**
- * What the workload tabs share: date and option helpers, and the communities a picker offers.
+ * What the workload tabs share: the node a query asks about and the communities a picker offers.
  */
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { trpc } from '../../lib/trpc.js';
-
-export const asDate = (v: unknown) => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : '');
-export const optionsOf = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
-  keys.map((k) => ({ value: k, label: labels[k] }));
 
 /**
  * The node a workload query asks about: the system administrator's 全国 (000000) is no division code,
