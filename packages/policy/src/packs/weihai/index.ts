@@ -19,6 +19,7 @@ import {
   workersForHouseholds,
 } from '../../engine/index.js';
 import { householdsFloorRules } from '../households-floor.js';
+import { unreportedNewArea, withoutReportedOccupancy } from '../new-area.js';
 import {
   WEIHAI_DOCUMENT,
   weihaiObligationInterpretations,
@@ -225,11 +226,11 @@ export const weihaiPack = definePack({
       settings: ['urban'],
       optionalFacts: { occupancy: 'occupancyRate' },
       params: ['newAreaOccupancyThreshold'],
-      interpretations: [weihaiInterpretations.newAreaDeferral],
+      // Without an occupancy no new area is reported: the principle shared with Jiangsu item 1 (`../new-area.ts`).
+      interpretations: [weihaiInterpretations.newAreaDeferral, unreportedNewArea],
       evaluate: ({ optional, params, alternative }) => {
         const occupancy = optional.occupancy;
-        if (occupancy === undefined)
-          return { notApplicable: '未报告尚未成立居委会的新建住宅区（occupancyRate）' };
+        if (occupancy === undefined) return withoutReportedOccupancy(alternative);
         const threshold = params.newAreaOccupancyThreshold;
         const deferrable = alternative(weihaiInterpretations.newAreaDeferral.id);
         return {
