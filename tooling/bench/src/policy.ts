@@ -14,7 +14,9 @@
  * using the statuses of the timed run. Beside them, the same subset as plain functions, one per
  * rule: the floor no engine can beat, which bounds the ratio any engine can reach. Times are CPU
  * time of this process, so that other work on a shared machine does not count; wall-clock time is
- * shown beside them.
+ * shown beside them. The like-for-like ratio is taken turn by turn: the two engines alternate, each for
+ * at least a second of CPU a turn, over several rounds, and the median round's ratio is reported with
+ * the lowest and highest, so that a disturbance in one stretch of the run moves one round, not the figure.
  */
 import { demoFacts, readResidentsCommittees } from '@shequ/db';
 import type { CommunityFacts } from '@shequ/domain';
