@@ -19,7 +19,7 @@
  * the lowest and highest, so that a disturbance in one stretch of the run moves one round, not the figure.
  */
 import { demoFacts, readResidentsCommittees } from '@shequ/db';
-import type { CommunityFacts } from '@shequ/domain';
+import { type CommunityFacts, facilityFunctions } from '@shequ/domain';
 import {
   compile,
   type EvaluateOptions,
@@ -378,18 +378,7 @@ const rule = (name: string, conditions: TopLevelCondition): RuleProperties => ({
   event: { type: name },
 });
 
-const ezhouFunctions = [
-  'convenience-hall',
-  'party-activities',
-  'policing',
-  'education',
-  'culture-sports',
-  'elderly-child-disabled',
-  'family-women',
-  'health',
-  'environment-property',
-  'social-organizations',
-];
+const ezhouFunctions = [...facilityFunctions];
 
 const staffRatio = (id: string) =>
   rule(

@@ -1,6 +1,6 @@
 /** Ezhou's assessments: the weights and the residents' share of the scoring (第三十四条, 第三十五条). */
-import { check, exactDifference, fmt, later, minimumCheck, parameter, value } from '../../engine/index.js';
-import { cite, EZHOU_IN_FORCE as IN_FORCE } from './document.js';
+import { check, exactDifference, fmt, later, minimumCheck } from '../../engine/index.js';
+import { cite, ezhouParameter } from './document.js';
 import { ezhouInterpretations } from './interpretations.js';
 
 const quotes = {
@@ -11,24 +11,30 @@ const quotes = {
 } as const;
 
 export const assessmentParameters = [
-  parameter({
-    name: 'minRoutineAssessmentWeight',
-    label: '平时考核分数占比下限',
-    unit: '比例',
-    values: [value(IN_FORCE, 0.6, cite('第三十四条', quotes.routineWeight))],
-  }),
-  parameter({
-    name: 'streetRatingMinResidentShare',
-    label: '社区考评街道（乡镇）中居民打分占比下限',
-    unit: '比例',
-    values: [value(IN_FORCE, 0.5, cite('第三十五条', quotes.streetRating))],
-  }),
-  parameter({
-    name: 'residentScoringShareLimit',
-    label: '居民打分占比界限',
-    unit: '比例',
-    values: [value(IN_FORCE, 0.5, cite('第三十四条', quotes.residentShare))],
-  }),
+  ezhouParameter(
+    'minRoutineAssessmentWeight',
+    '平时考核分数占比下限',
+    '比例',
+    0.6,
+    '第三十四条',
+    quotes.routineWeight,
+  ),
+  ezhouParameter(
+    'streetRatingMinResidentShare',
+    '社区考评街道（乡镇）中居民打分占比下限',
+    '比例',
+    0.5,
+    '第三十五条',
+    quotes.streetRating,
+  ),
+  ezhouParameter(
+    'residentScoringShareLimit',
+    '居民打分占比界限',
+    '比例',
+    0.5,
+    '第三十四条',
+    quotes.residentShare,
+  ),
 ];
 
 export const assessmentRules = [

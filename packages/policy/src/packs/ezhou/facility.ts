@@ -1,8 +1,8 @@
 /** Ezhou's community service facility: its floors and area (第十一条), functions (第十二条) and shelter (第十四条). */
-import type { FacilityFunction } from '@shequ/domain';
-import { check, fmt, maximumCheck, parameter, value } from '../../engine/index.js';
+import { facilityFunctionLabels, facilityFunctions } from '@shequ/domain';
+import { check, fmt, maximumCheck } from '../../engine/index.js';
 import { householdsFloorRules } from '../households-floor.js';
-import { cite, EZHOU_IN_FORCE as IN_FORCE } from './document.js';
+import { cite, ezhouParameter } from './document.js';
 import { ezhouInterpretations } from './interpretations.js';
 
 const quotes = {
@@ -14,41 +14,17 @@ const quotes = {
     '室外活动场地（含应急避难场所）平时可满足辖区内居民开展室外健身、娱乐、休闲需要，应急时可作为应急避难场所使用，配备必要室外活动器材，设置应急避难标志。',
 } as const;
 
-/** The "1+9" functions of 第十二条 with the names the article uses. */
-const requiredFunctions: Record<FacilityFunction, string> = {
-  'convenience-hall': '便民服务大厅',
-  'party-activities': '党员活动',
-  policing: '综治警务',
-  education: '教育培训',
-  'culture-sports': '文体活动',
-  'elderly-child-disabled': '老幼残服务',
-  'family-women': '家庭与妇女服务',
-  health: '卫生健康服务',
-  'environment-property': '环境物业服务',
-  'social-organizations': '社会组织活动',
-};
-
-const functionOrder = Object.keys(requiredFunctions) as FacilityFunction[];
-
 export const facilityParameters = [
-  parameter({
-    name: 'maxMainBuildingFloors',
-    label: '综合服务设施主体建筑层数上限',
-    unit: '层',
-    values: [value(IN_FORCE, 3, cite('第十一条', quotes.floors))],
-  }),
-  parameter({
-    name: 'facilityAreaPerHundredHouseholds',
-    label: '每百户综合服务设施面积',
-    unit: '平方米',
-    values: [value(IN_FORCE, 50, cite('第十一条', quotes.area))],
-  }),
-  parameter({
-    name: 'minFacilityTotalArea',
-    label: '综合服务设施总面积下限',
-    unit: '平方米',
-    values: [value(IN_FORCE, 1000, cite('第十一条', quotes.area))],
-  }),
+  ezhouParameter('maxMainBuildingFloors', '综合服务设施主体建筑层数上限', '层', 3, '第十一条', quotes.floors),
+  ezhouParameter(
+    'facilityAreaPerHundredHouseholds',
+    '每百户综合服务设施面积',
+    '平方米',
+    50,
+    '第十一条',
+    quotes.area,
+  ),
+  ezhouParameter('minFacilityTotalArea', '综合服务设施总面积下限', '平方米', 1000, '第十一条', quotes.area),
 ];
 
 export const facilityRules = [
@@ -88,17 +64,17 @@ export const facilityRules = [
     evaluate: ({ facts }) => {
       const functions = facts.functions;
       let complete = true;
-      for (let i = 0; i < functionOrder.length && complete; i++)
-        complete = functions.includes(functionOrder[i]!);
+      for (let i = 0; i < facilityFunctions.length && complete; i++)
+        complete = functions.includes(facilityFunctions[i]!);
       return {
         holds: complete,
         expected: '便民服务大厅及9项服务功能齐全',
         actual: complete
           ? '10项功能齐全'
           : () =>
-              `缺少：${functionOrder
+              `缺少：${facilityFunctions
                 .filter((f) => !functions.includes(f))
-                .map((f) => requiredFunctions[f])
+                .map((f) => facilityFunctionLabels[f])
                 .join('、')}`,
       };
     },

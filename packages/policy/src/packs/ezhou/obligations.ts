@@ -4,9 +4,9 @@
  * (第四十一条（一）). Their facts come from registers the community keeps; until recorded they are
  * `unknown`.
  */
-import { check, flagCheck, fmt, later, maximumCheck, parameter, value } from '../../engine/index.js';
+import { check, flagCheck, fmt, later, maximumCheck } from '../../engine/index.js';
 
-import { cite, EZHOU_IN_FORCE as IN_FORCE } from './document.js';
+import { cite, ezhouParameter } from './document.js';
 
 export { EZHOU_DOCUMENT } from './document.js';
 
@@ -19,12 +19,14 @@ const quotes = {
 } as const;
 
 export const ezhouObligationParameters = [
-  parameter({
-    name: 'maxOtherEntranceSignboards',
-    label: '主入口两侧党组织、居民委员会、居务监督委员会牌匾以外的牌匾数上限',
-    unit: '块',
-    values: [value(IN_FORCE, 0, cite('第四十一条（一）', quotes.signboards))],
-  }),
+  ezhouParameter(
+    'maxOtherEntranceSignboards',
+    '主入口两侧党组织、居民委员会、居务监督委员会牌匾以外的牌匾数上限',
+    '块',
+    0,
+    '第四十一条（一）',
+    quotes.signboards,
+  ),
 ];
 
 /**

@@ -3,8 +3,8 @@
  * groups, grids and building leaders of 第七条.
  */
 import { gridCoincidesWithGroups, propertyAreasAndGridsApart } from '@shequ/domain';
-import { check, fmt, later, parameter, value } from '../../engine/index.js';
-import { cite, EZHOU_IN_FORCE as IN_FORCE } from './document.js';
+import { check, fmt, later } from '../../engine/index.js';
+import { cite, ezhouParameter } from './document.js';
 import { ezhouInterpretations } from './interpretations.js';
 
 const quotes = {
@@ -17,36 +17,32 @@ const quotes = {
 } as const;
 
 export const organisationParameters = [
-  parameter({
-    name: 'minCommunityHouseholds',
-    label: '社区规模下限（户）',
-    unit: '户',
-    values: [value(IN_FORCE, 3000, cite('第五条', quotes.size))],
-  }),
-  parameter({
-    name: 'minCommunityResidents',
-    label: '社区规模下限（人）',
-    unit: '人',
-    values: [value(IN_FORCE, 10000, cite('第五条', quotes.size))],
-  }),
-  parameter({
-    name: 'minResidentGroupHouseholds',
-    label: '居民小组规模下限（户）',
-    unit: '户',
-    values: [value(IN_FORCE, 300, cite('第七条（二）', quotes.groups))],
-  }),
-  parameter({
-    name: 'maxResidentGroupHouseholds',
-    label: '居民小组规模上限（户）',
-    unit: '户',
-    values: [value(IN_FORCE, 500, cite('第七条（二）', quotes.groups))],
-  }),
-  parameter({
-    name: 'householdsPerBuildingLeader',
-    label: '每名楼栋长联系户数上限',
-    unit: '户',
-    values: [value(IN_FORCE, 50, cite('第七条（三）', quotes.buildingLeaders))],
-  }),
+  ezhouParameter('minCommunityHouseholds', '社区规模下限（户）', '户', 3000, '第五条', quotes.size),
+  ezhouParameter('minCommunityResidents', '社区规模下限（人）', '人', 10000, '第五条', quotes.size),
+  ezhouParameter(
+    'minResidentGroupHouseholds',
+    '居民小组规模下限（户）',
+    '户',
+    300,
+    '第七条（二）',
+    quotes.groups,
+  ),
+  ezhouParameter(
+    'maxResidentGroupHouseholds',
+    '居民小组规模上限（户）',
+    '户',
+    500,
+    '第七条（二）',
+    quotes.groups,
+  ),
+  ezhouParameter(
+    'householdsPerBuildingLeader',
+    '每名楼栋长联系户数上限',
+    '户',
+    50,
+    '第七条（三）',
+    quotes.buildingLeaders,
+  ),
 ];
 
 export const organisationRules = [

@@ -1,7 +1,7 @@
 /** Ezhou's staffing and pay: the “两委” quota and the specialists (第十七条), salary and bonus pay (第二十一条). */
 import type { HonourKind } from '@shequ/domain';
-import { check, fmt, later, minimumCheck, parameter, quantity, value } from '../../engine/index.js';
-import { cite, EZHOU_IN_FORCE as IN_FORCE } from './document.js';
+import { check, fmt, later, minimumCheck, parameter, quantity } from '../../engine/index.js';
+import { cite, ezhouParameter } from './document.js';
 import { ezhouInterpretations } from './interpretations.js';
 
 const quotes = {
@@ -23,36 +23,25 @@ const bonusMonthsByHonour: Record<HonourKind, number> = {
 };
 
 export const staffingParameters = [
-  parameter({
-    name: 'twoCommitteesBase',
-    label: '“两委”成员基数',
-    unit: '人',
-    values: [value(IN_FORCE, 5, cite('第十七条', quotes.twoCommittees))],
-  }),
-  parameter({
-    name: 'twoCommitteesBaseResidents',
-    label: '“两委”成员基数对应居民数',
-    unit: '人',
-    values: [value(IN_FORCE, 5000, cite('第十七条', quotes.twoCommittees))],
-  }),
-  parameter({
-    name: 'twoCommitteesStepResidents',
-    label: '每增配1名“两委”成员的居民数',
-    unit: '人',
-    values: [value(IN_FORCE, 3000, cite('第十七条', quotes.twoCommittees))],
-  }),
-  parameter({
-    name: 'twoCommitteesMax',
-    label: '“两委”成员上限',
-    unit: '人',
-    values: [value(IN_FORCE, 9, cite('第十七条', quotes.twoCommittees))],
-  }),
-  parameter({
-    name: 'specialistsPerCommunity',
-    label: '每个社区专干人数',
-    unit: '人',
-    values: [value(IN_FORCE, 4, cite('第十七条', quotes.specialists))],
-  }),
+  ezhouParameter('twoCommitteesBase', '“两委”成员基数', '人', 5, '第十七条', quotes.twoCommittees),
+  ezhouParameter(
+    'twoCommitteesBaseResidents',
+    '“两委”成员基数对应居民数',
+    '人',
+    5000,
+    '第十七条',
+    quotes.twoCommittees,
+  ),
+  ezhouParameter(
+    'twoCommitteesStepResidents',
+    '每增配1名“两委”成员的居民数',
+    '人',
+    3000,
+    '第十七条',
+    quotes.twoCommittees,
+  ),
+  ezhouParameter('twoCommitteesMax', '“两委”成员上限', '人', 9, '第十七条', quotes.twoCommittees),
+  ezhouParameter('specialistsPerCommunity', '每个社区专干人数', '人', 4, '第十七条', quotes.specialists),
   parameter({
     name: 'cityAverageWage',
     label: '鄂州市城市在岗职工平均工资',
@@ -61,12 +50,7 @@ export const staffingParameters = [
     values: [],
     source: '鄂州市统计部门每年公布的城市在岗职工平均工资；用 params.cityAverageWage 提供',
   }),
-  parameter({
-    name: 'maxBonusMonths',
-    label: '年度奖励性薪酬上限（月）',
-    unit: '月',
-    values: [value(IN_FORCE, 3.5, cite('第二十一条（一）', quotes.bonus))],
-  }),
+  ezhouParameter('maxBonusMonths', '年度奖励性薪酬上限（月）', '月', 3.5, '第二十一条（一）', quotes.bonus),
 ];
 
 export const staffingRules = [

@@ -2,9 +2,9 @@
  * Items 1, 7—10 and 17: the community's size and the bodies of resident self-government — the
  * residents' committee, resident groups, representatives, sub-committees, supervision committee.
  */
-import { check, fmt, later, parameter, rangeCheck, replaceRule, value } from '../../engine/index.js';
+import { check, fmt, later, rangeCheck, replaceRule } from '../../engine/index.js';
 import { unreportedNewArea, withoutReportedOccupancy } from '../new-area.js';
-import { cite, JIANGSU_IN_FORCE, percent } from './document.js';
+import { cite, jiangsuParameter, percent } from './document.js';
 
 const sizeQuote = '社区人口规模一般为2000—3000户常住居民。';
 const newAreaQuote =
@@ -19,15 +19,6 @@ const subCommitteesQuote =
   '居民委员会一般设人民调解、治安保卫、公共卫生、妇女和儿童等委员会,可根据需要设立文体教育、环境物业、慈善救助、志愿互助等下属委员会。';
 const subCommitteeSizeQuote = '下属委员会一般由3—5人组成,设主任1人,委员若干人。';
 const supervisionQuote = '居务监督委员会一般由主任、副主任、委员共3—5人组成。';
-
-const jiangsuParameter = (
-  name: string,
-  label: string,
-  unit: string,
-  amount: number,
-  article: string,
-  quote: string,
-) => parameter({ name, label, unit, values: [value(JIANGSU_IN_FORCE, amount, cite(article, quote))] });
 
 export const organisationParameters = [
   jiangsuParameter('minCommunityHouseholds', '社区规模下限', '户', 2000, '1', sizeQuote),
