@@ -2,28 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json.js';
 
 describe('RFC 8785 canonical JSON', () => {
-  it('serialises the example of RFC 8785 §3.2.2', () => {
-    const input = JSON.parse(
+  // The examples of RFC 8785: the input as JSON text, and the canonical text it must give.
+  const rfcExamples: [string, string, string][] = [
+    [
+      'serialises the example of RFC 8785 §3.2.2',
       '{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],' +
         '"string": "\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/",' +
         '"literals": [null, true, false]}',
-    );
-    expect(canonicalJson(input)).toBe(
       '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],' +
         '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
-    );
-  });
-
-  it('sorts members by UTF-16 code units as in RFC 8785 §3.2.3', () => {
-    const input = JSON.parse(
+    ],
+    [
+      'sorts members by UTF-16 code units as in RFC 8785 §3.2.3',
       '{"\\u20ac": "Euro Sign", "\\r": "Carriage Return", "\\ufb33": "Hebrew Letter Dalet With Dagesh",' +
         '"1": "One", "\\ud83d\\ude00": "Emoji: Grinning Face", "\\u0080": "Control",' +
         '"\\u00f6": "Latin Small Letter O With Diaeresis"}',
-    );
-    expect(canonicalJson(input)).toBe(
       '{"\\r":"Carriage Return","1":"One","\u0080":"Control","ö":"Latin Small Letter O With Diaeresis",' +
         '"€":"Euro Sign","😀":"Emoji: Grinning Face","\ufb33":"Hebrew Letter Dalet With Dagesh"}',
-    );
+    ],
+  ];
+  it.each(rfcExamples)('%s', (_, input, canonical) => {
+    expect(canonicalJson(JSON.parse(input))).toBe(canonical);
   });
 
   // RFC 8785 Appendix B: IEEE 754 bit patterns and the text JCS requires for each.

@@ -85,19 +85,21 @@ export function communityScoresSchema(compiled: CompiledScheme) {
   });
 }
 
+/** A list naming a community twice is refused at the second entry's code. */
+export function refuseRepeatedCommunities(list: readonly { code: string }[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  list.forEach((c, i) => {
+    if (seen.has(c.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `社区 ${c.code} 重复` });
+    seen.add(c.code);
+  });
+}
+
 /** Every community's scores, validated; an empty list is refused. */
 export function scoreListSchema(compiled: CompiledScheme) {
   return z
     .array(communityScoresSchema(compiled))
     .min(1, { error: '至少需要一个社区的分数' })
-    .superRefine((list, ctx) => {
-      const seen = new Set<string>();
-      list.forEach((c, i) => {
-        if (seen.has(c.code))
-          ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `社区 ${c.code} 重复` });
-        seen.add(c.code);
-      });
-    });
+    .superRefine(refuseRepeatedCommunities);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { type PackRegistry, shippedRegistry } from '@shequ/policy';
 import { z } from 'zod';
-import { rankScores } from './compute.js';
+import { rankScores, refuseRepeatedCommunities } from './compute.js';
 import { toMillionths, WEIGHT_SCALE } from './decimal.js';
 import type { SchemeFinding } from './findings.js';
 import {
@@ -58,14 +58,7 @@ export const assessmentFileInput = z.strictObject({
       }),
     )
     .min(1, { error: '至少需要一个社区' })
-    .superRefine((list, ctx) => {
-      const seen = new Set<string>();
-      list.forEach((c, i) => {
-        if (seen.has(c.code))
-          ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `社区 ${c.code} 重复` });
-        seen.add(c.code);
-      });
-    }),
+    .superRefine(refuseRepeatedCommunities),
 });
 export type AssessmentFileInput = z.infer<typeof assessmentFileInput>;
 

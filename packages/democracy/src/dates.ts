@@ -4,23 +4,9 @@
  * the starting day (民法典第二百零一条): a notice on the 1st is ten days ahead of a meeting on the 11th.
  */
 
-const DAY_MS = 86_400_000;
+import { addDays, isoOf, utcDay } from '@shequ/domain';
 
-function utcDay(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-}
-
-function isoOf(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function daysAfter(from: string, to: string): number {
-  return Math.round((utcDay(to) - utcDay(from)) / DAY_MS);
-}
-
-export function addDays(date: string, days: number): string {
-  return isoOf(utcDay(date) + days * DAY_MS);
-}
+export { addDays, daysAfter } from '@shequ/domain';
 
 export interface Period {
   /** First day, inclusive. */

@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { isoDate } from './common.js';
 import { communityCode } from './division.js';
+import { facilityFunctions } from './facility-functions.js';
 import { INT4_MAX, safeText } from './safety.js';
 
 // The fields' Chinese labels live with the other labels (zod-free, for the console); here too for callers of this module.
@@ -34,18 +35,6 @@ export const fraction = quantity('应为0到1之间的小数')
   .min(0, { error: '应为0到1之间的小数' })
   .max(1, { error: '应为0到1之间的小数' });
 
-export const facilityFunctions = [
-  'convenience-hall',
-  'party-activities',
-  'policing',
-  'education',
-  'culture-sports',
-  'elderly-child-disabled',
-  'family-women',
-  'health',
-  'environment-property',
-  'social-organizations',
-] as const;
 export const facilityFunction = z.enum(facilityFunctions);
 export type FacilityFunction = z.infer<typeof facilityFunction>;
 
@@ -72,6 +61,15 @@ export const honourKinds = [
 ] as const;
 export const honourKind = z.enum(honourKinds);
 export type HonourKind = z.infer<typeof honourKind>;
+
+/** Honours under the names of 鄂州市城市社区工作规则 第二十一条（一）. */
+export const honourLabels: Record<HonourKind, string> = {
+  'city-advanced-party-organization': '市级以上先进基层党组织',
+  'harmonious-community-model': '和谐社区建设示范单位',
+  'city-civilized-unit': '市级以上文明单位',
+  'assessment-qualified': '综合考核合格单位',
+  'district-assessment-advanced': '区级以上年度综合考核先进单位',
+};
 
 export const knownMeetingKinds = [
   'residents-meeting',

@@ -3,7 +3,14 @@
  * Only facts that fit one cell are here; lists of records (resident groups, buildings, meetings,
  * charters, disclosures, sub-committees) stay in JSON snapshots or the console.
  */
-import { type FacilityFunction, facilityFunctions, type HonourKind, honourKinds } from '@shequ/domain';
+import {
+  type FacilityFunction,
+  facilityFunctionLabels,
+  facilityFunctions,
+  type HonourKind,
+  honourKinds,
+  honourLabels,
+} from '@shequ/domain';
 
 /** How a cell's text becomes a snapshot value. */
 export type CellKind =
@@ -30,28 +37,7 @@ export interface FactColumn {
   example: string;
 }
 
-/** The "1+9" functions under the names 鄂州市城市社区工作规则 第十二条 gives them. */
-export const facilityFunctionLabels: Record<FacilityFunction, string> = {
-  'convenience-hall': '便民服务大厅',
-  'party-activities': '党员活动',
-  policing: '综治警务',
-  education: '教育培训',
-  'culture-sports': '文体活动',
-  'elderly-child-disabled': '老幼残服务',
-  'family-women': '家庭与妇女服务',
-  health: '卫生健康服务',
-  'environment-property': '环境物业服务',
-  'social-organizations': '社会组织活动',
-};
-
-/** Honours under the names of 鄂州市城市社区工作规则 第二十一条（一）. */
-export const honourLabels: Record<HonourKind, string> = {
-  'city-advanced-party-organization': '市级以上先进基层党组织',
-  'harmonious-community-model': '和谐社区建设示范单位',
-  'city-civilized-unit': '市级以上文明单位',
-  'assessment-qualified': '综合考核合格单位',
-  'district-assessment-advanced': '区级以上年度综合考核先进单位',
-};
+export { facilityFunctionLabels, honourLabels } from '@shequ/domain';
 
 const functionList = facilityFunctions.map((f) => facilityFunctionLabels[f]).join('、');
 const honourList = honourKinds.map((h) => honourLabels[h]).join('、');

@@ -15,7 +15,6 @@ import {
 import {
   type CellKind,
   columnByHeader,
-  type FactColumn,
   facilityFunctionLabels,
   factColumns,
   honourLabels,
@@ -44,23 +43,7 @@ export function parseFactsTable(rows: readonly (readonly Cell[])[]): FactsTableR
   if (!header || header.every(isBlank)) {
     return { ok: false, problems: [{ row: 1, column: '', message: '第1行应为列标题（可下载模板）' }] };
   }
-  const columns: (FactColumn | undefined)[] = [];
-  const seen = new Set<string>();
-  header.forEach((cell, index) => {
-    const title = textOf(cell);
-    if (title === '') return;
-    const column = columnByHeader.get(title);
-    if (!column) problems.push({ row: 1, column: title, message: `未知的列标题（第${index + 1}列）` });
-    else if (seen.has(title)) problems.push({ row: 1, column: title, message: '列标题重复' });
-    else {
-      seen.add(title);
-      columns[index] = column;
-    }
-  });
-  for (const column of factColumns) {
-    if (column.required && !seen.has(column.header))
-      problems.push({ row: 1, column: column.header, message: '缺少必需的列' });
-  }
+  const columns = readHeader(header, columnByHeader, factColumns, problems);
   if (problems.length > 0) return { ok: false, problems };
 
   const snapshots: CommunitySnapshot[] = [];
@@ -132,6 +115,35 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
 
 export function isBlank(cell: Cell): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/**
+ * The column under each cell of a sheet's header row (first row), by its title; an unknown or repeated
+ * title and a missing required column are problems of row 1.
+ */
+export function readHeader<C extends { header: string; required?: boolean }>(
+  header: readonly Cell[],
+  columnByHeader: ReadonlyMap<string, C>,
+  allColumns: readonly C[],
+  problems: TableProblem[],
+): (C | undefined)[] {
+  const columns: (C | undefined)[] = [];
+  const seen = new Set<string>();
+  header.forEach((cell, index) => {
+    const title = textOf(cell);
+    if (title === '') return;
+    const column = columnByHeader.get(title);
+    if (!column) problems.push({ row: 1, column: title, message: `未知的列标题（第${index + 1}列）` });
+    else if (seen.has(title)) problems.push({ row: 1, column: title, message: '列标题重复' });
+    else {
+      seen.add(title);
+      columns[index] = column;
+    }
+  });
+  for (const column of allColumns)
+    if (column.required && !seen.has(column.header))
+      problems.push({ row: 1, column: column.header, message: '缺少必需的列' });
+  return columns;
 }
 
 export function textOf(cell: Cell): string {

@@ -23,7 +23,16 @@ import {
   workerPosts,
 } from '@shequ/people';
 import type { z } from 'zod';
-import { type Cell, type Converted, convert, isBlank, setPath, type TableProblem, textOf } from './parse.js';
+import {
+  type Cell,
+  type Converted,
+  convert,
+  isBlank,
+  readHeader,
+  setPath,
+  type TableProblem,
+  textOf,
+} from './parse.js';
 import type { ExportColumn } from './workbook.js';
 
 type Labelled = { values: readonly string[]; labels: Readonly<Record<string, string>> };
@@ -257,22 +266,7 @@ export function parseWorkerTable(rows: readonly (readonly Cell[])[]): WorkerTabl
       ok: false,
       problems: [{ row: 1, column: '', message: '第1行应为列标题（可先导出花名册作为模板）' }],
     };
-  const columns: (WorkerColumn | undefined)[] = [];
-  const seen = new Set<string>();
-  header.forEach((cell, index) => {
-    const title = textOf(cell);
-    if (title === '') return;
-    const column = columnByHeader.get(title);
-    if (!column) problems.push({ row: 1, column: title, message: `未知的列标题（第${index + 1}列）` });
-    else if (seen.has(title)) problems.push({ row: 1, column: title, message: '列标题重复' });
-    else {
-      seen.add(title);
-      columns[index] = column;
-    }
-  });
-  for (const column of workerColumns)
-    if (column.required && !seen.has(column.header))
-      problems.push({ row: 1, column: column.header, message: '缺少必需的列' });
+  const columns = readHeader(header, columnByHeader, workerColumns, problems);
   if (problems.length > 0) return { ok: false, problems };
 
   const workers: WorkerRow[] = [];

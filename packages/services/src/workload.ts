@@ -19,6 +19,8 @@
  */
 import {
   type AppRole,
+  citeDocument,
+  citing,
   communityCode,
   type DerivedFacts,
   divisionCode,
@@ -59,84 +61,48 @@ export {
   yuanToFen,
 } from './labels.js';
 
-const EZHOU = '鄂州市城市社区工作规则（试行）';
-const CITY2013 = '社区建设和治理条例';
-const WEIHAI = '中共威海市委 威海市人民政府关于加强和完善城乡社区治理的实施意见（威发〔2018〕39号）';
-const JIANGSU = '江苏省城市社区居民委员会规范化建设工作指引';
 const JINSHAN = '金山镇城市社区工作管理办法（试行）（金政发〔2020〕5号）';
+const citeJinshan = citing(JINSHAN, '2020-01-06');
 
 export const workloadCitations = {
-  ezhouLists: {
-    document: EZHOU,
-    article: '第二十二条',
-    inForceFrom: '2019-12-02',
-    quote:
-      '工作事项清单包括党组织工作事项清单、居民委员会依法履行职责事项清单、居民委员会协助政府工作事项清单、居民委员会便民服务事项清单。',
-  },
-  ezhouAdmission: {
-    document: EZHOU,
-    article: '第二十三条',
-    inForceFrom: '2019-12-02',
-    quote:
-      '工作事项清单以外的事项确需安排到社区完成的，由街道（乡镇）党（工）委、办事处（人民政府）申请，党建类的事项报区级组织部门审批，协助政府类的事项报区民政部门审批，并分别报市组织、民政部门备案。',
-  },
-  ezhouFunding: {
-    document: EZHOU,
-    article: '第二十三条',
-    inForceFrom: '2019-12-02',
-    quote: '街道（乡镇）安排到社区完成的工作事项清单以外的事项应采取政府购买服务的方式给予足额的资金保障。',
-  },
-  city2013Directory: {
-    document: CITY2013,
-    article: '第十四条',
-    inForceFrom: '2013-12-01',
-    quote:
-      '凡本条例未明确规定和未列入社区服务管理指导目录需要新增进入社区开展的工作事项应当经区市、县人民政府审查批准。',
-  },
-  city2013Funding: {
-    document: CITY2013,
-    article: '第十五条',
-    inForceFrom: '2013-12-01',
-    quote: '按照权随责走、费随事转的方式拨付工作经费。',
-  },
-  weihaiAdmission: {
-    document: WEIHAI,
-    article: '二（八）',
-    inForceFrom: '2018-12-22',
-    quote:
-      '凡不属于清单范围内的工作事项，但确需社区协办的，按照“权随责走、费随事转”的原则，为社区提供必要的经费和工作条件。',
-  },
-  weihaiEvaluations: {
-    document: WEIHAI,
-    article: '二（八）',
-    inForceFrom: '2018-12-22',
-    quote: '其他针对社区的考核评比活动，由各区市、开发区统一纳入综合性考评，每年一次性实施。',
-  },
-  weihaiSignboards: {
-    document: WEIHAI,
-    article: '二（八）',
-    inForceFrom: '2018-12-22',
-    quote:
-      '社区办公服务场所对外只悬挂社区党组织、基层群众性自治组织、社区党群服务中心牌子以及“中国社区”标识。',
-  },
-  jiangsuListed: {
-    document: JIANGSU,
-    article: '22',
-    inForceFrom: '2023-08-24',
-    quote: '社区居民委员会坚持为民利民便民原则,积极推行清单化、流程化、便捷化服务。',
-  },
-  jiangsuResources: {
-    document: JIANGSU,
-    article: '23',
-    inForceFrom: '2023-08-24',
-    quote: '统筹各级党政部门、群团组织下沉到社区的资源、资金、项目等',
-  },
-  jinshanAssisting: {
-    document: JINSHAN,
-    article: '第十二条（五）',
-    inForceFrom: '2020-01-06',
-    quote: '协助做好与社区居民利益有关的综治维稳、社会治安、社区矫正、公共卫生、安全环保',
-  },
+  ezhouLists: citeDocument.ezhou(
+    '第二十二条',
+    '工作事项清单包括党组织工作事项清单、居民委员会依法履行职责事项清单、居民委员会协助政府工作事项清单、居民委员会便民服务事项清单。',
+  ),
+  ezhouAdmission: citeDocument.ezhou(
+    '第二十三条',
+    '工作事项清单以外的事项确需安排到社区完成的，由街道（乡镇）党（工）委、办事处（人民政府）申请，党建类的事项报区级组织部门审批，协助政府类的事项报区民政部门审批，并分别报市组织、民政部门备案。',
+  ),
+  ezhouFunding: citeDocument.ezhou(
+    '第二十三条',
+    '街道（乡镇）安排到社区完成的工作事项清单以外的事项应采取政府购买服务的方式给予足额的资金保障。',
+  ),
+  city2013Directory: citeDocument.city2013(
+    '第十四条',
+    '凡本条例未明确规定和未列入社区服务管理指导目录需要新增进入社区开展的工作事项应当经区市、县人民政府审查批准。',
+  ),
+  city2013Funding: citeDocument.city2013('第十五条', '按照权随责走、费随事转的方式拨付工作经费。'),
+  weihaiAdmission: citeDocument.weihai(
+    '二（八）',
+    '凡不属于清单范围内的工作事项，但确需社区协办的，按照“权随责走、费随事转”的原则，为社区提供必要的经费和工作条件。',
+  ),
+  weihaiEvaluations: citeDocument.weihai(
+    '二（八）',
+    '其他针对社区的考核评比活动，由各区市、开发区统一纳入综合性考评，每年一次性实施。',
+  ),
+  weihaiSignboards: citeDocument.weihai(
+    '二（八）',
+    '社区办公服务场所对外只悬挂社区党组织、基层群众性自治组织、社区党群服务中心牌子以及“中国社区”标识。',
+  ),
+  jiangsuListed: citeDocument.jiangsu(
+    '22',
+    '社区居民委员会坚持为民利民便民原则,积极推行清单化、流程化、便捷化服务。',
+  ),
+  jiangsuResources: citeDocument.jiangsu('23', '统筹各级党政部门、群团组织下沉到社区的资源、资金、项目等'),
+  jinshanAssisting: citeJinshan(
+    '第十二条（五）',
+    '协助做好与社区居民利益有关的综治维稳、社会治安、社区矫正、公共卫生、安全环保',
+  ),
 } as const satisfies Record<string, Citation>;
 
 // ---------------------------------------------------------------------------------------------

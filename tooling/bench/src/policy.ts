@@ -14,10 +14,12 @@
  * using the statuses of the timed run. Beside them, the same subset as plain functions, one per
  * rule: the floor no engine can beat, which bounds the ratio any engine can reach. Times are CPU
  * time of this process, so that other work on a shared machine does not count; wall-clock time is
- * shown beside them.
+ * shown beside them. The like-for-like ratio is taken turn by turn: the two engines alternate, each for
+ * at least a second of CPU a turn, over several rounds, and the median round's ratio is reported with
+ * the lowest and highest, so that a disturbance in one stretch of the run moves one round, not the figure.
  */
 import { demoFacts, readResidentsCommittees } from '@shequ/db';
-import type { CommunityFacts } from '@shequ/domain';
+import { type CommunityFacts, facilityFunctions } from '@shequ/domain';
 import {
   compile,
   type EvaluateOptions,
@@ -152,12 +154,29 @@ export async function run(): Promise<void> {
     }
     return checks;
   };
-  // The like-for-like pass first, before other chains and modes have run through the same engine
-  // code (as a national check runs one mode over one set of chains).
   // Only the communities json-rules-engine runs on (those whose chain has rules in the subset): a
   // community with no rule of the subset costs json-rules-engine nothing, so it must cost Shequ nothing.
   const withSubset = covered.filter((c) => c.engine !== null);
-  const subset = await measureRounds(() => shequ((c) => c.subset, statusesOnly, withSubset));
+  let outcomes: { c: Covered; passed: string[]; failed: string[] }[] = [];
+  let jreDecided = 0;
+  const jrePass = async () => {
+    const pass: typeof outcomes = [];
+    let decided = 0;
+    for (const c of withSubset) {
+      const { results: passed, failureResults: failed } = await c.engine!.run(c.facts);
+      pass.push({ c, passed: passed.map((r) => r.name ?? ''), failed: failed.map((r) => r.name ?? '') });
+      decided += passed.length + failed.length;
+    }
+    outcomes = pass;
+    jreDecided = decided;
+    return pass.length;
+  };
+  // The like-for-like comparison first, before other chains and modes have run through the same engine
+  // code (as a national check runs one mode over one set of chains). The two sides alternate, each for
+  // at least COMPARE_MS of CPU a turn, so that whatever else the machine does falls on both alike.
+  const comparison = await interleaved(() => shequ((c) => c.subset, statusesOnly, withSubset), jrePass);
+  const subset = comparison.a;
+  const jre = comparison.b;
   // The floor any engine works above: the same subset written as plain functions, one per rule, their
   // answers stored as statuses are. If this is not 100× faster than json-rules-engine, no engine is.
   const floor = await measureRounds(() => {
@@ -175,19 +194,6 @@ export async function run(): Promise<void> {
   const full = await measureRounds(() => shequ((c) => c.evaluator, options));
   const fullStatuses = await measureRounds(() => shequ((c) => c.evaluator, statusesOnly));
 
-  const outcomes: { c: Covered; passed: string[]; failed: string[] }[] = [];
-  let jreDecided = 0;
-  const jre = await measure(async () => {
-    for (const c of covered) {
-      const engine = c.engine;
-      if (!engine) continue;
-      const { results: passed, failureResults: failed } = await engine.run(c.facts);
-      outcomes.push({ c, passed: passed.map((r) => r.name ?? ''), failed: failed.map((r) => r.name ?? '') });
-      jreDecided += passed.length + failed.length;
-    }
-    return outcomes.length;
-  });
-
   process.stdout.write(
     `全国 ${communities.length} 个社区，其中 ${withPacks} 个在随附政策包辖区内；各按其政策包检查，单核：\n`,
   );
@@ -201,7 +207,9 @@ export async function run(): Promise<void> {
   line(`  json-rules-engine，规则子集（${subsetIds.size} 条规则，${jreDecided} 条通过/未通过）`, jre);
   line(`  手写函数（同一规则子集，每条规则一个普通函数，${floor.value} 条判定；任何引擎的下限）`, floor);
   process.stdout.write(
-    `  倍数（同一规则子集、同一批事实、同样的逐条通过/未通过输出）：${(jre.cpu / subset.cpu).toFixed(0)} 倍；` +
+    `  倍数（同一规则子集、同一批事实、同样的逐条通过/未通过输出；两者交替各 ${ROUNDS} 轮、每轮各至少 ` +
+      `${COMPARE_MS} 毫秒 CPU）：中位数 ${comparison.ratio.toFixed(0)} 倍，` +
+      `各轮 ${comparison.lowest.toFixed(0)}—${comparison.highest.toFixed(0)} 倍；` +
       `Shequ 全部规则（仅状态）对 json-rules-engine 子集 ${(jre.cpu / fullStatuses.cpu).toFixed(0)} 倍，` +
       `（完整结果）${(jre.cpu / full.cpu).toFixed(0)} 倍（目标 ≥ 100 倍）\n`,
   );
@@ -288,28 +296,67 @@ const MIN_ROUND_MS = 100;
  * One warm-up pass for the JIT, then `ROUNDS` rounds, each repeating the pass until it has taken
  * `MIN_ROUND_MS` of CPU; the figure is the median round's CPU per pass (its `value` is one pass's).
  */
-async function measureRounds(work: () => number): Promise<Measured & { passes: number }> {
+async function measureRounds(work: () => number): Promise<Measured> {
   await measure(work);
-  const rounds: (Measured & { passes: number })[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    let passes = 0;
-    const round = await measure(() => {
-      let value = 0;
-      const cpuBefore = process.cpuUsage();
-      const spentMs = () => {
-        const spent = process.cpuUsage(cpuBefore);
-        return (spent.user + spent.system) / 1000;
-      };
-      do {
-        value = work();
-        passes++;
-      } while (spentMs() < MIN_ROUND_MS);
-      return value;
-    });
-    rounds.push({ cpu: round.cpu / passes, wall: round.wall / passes, value: round.value, passes });
-  }
-  rounds.sort((a, b) => a.cpu - b.cpu);
+  const rounds: Measured[] = [];
+  for (let i = 0; i < ROUNDS; i++) rounds.push(await measureFor(work, MIN_ROUND_MS));
+  rounds.sort((x, y) => x.cpu - y.cpu);
   return rounds[Math.floor(rounds.length / 2)]!;
+}
+
+/** CPU each side of the like-for-like comparison spends a turn: long enough that a burst of other work is a small part of it. */
+const COMPARE_MS = 1000;
+
+/** Repeats `work` until it has taken `minMs` of CPU; the figures are per pass. */
+async function measureFor(work: () => number | Promise<number>, minMs: number): Promise<Measured> {
+  let passes = 0;
+  const round = await measure(async () => {
+    let value = 0;
+    const cpuBefore = process.cpuUsage();
+    const spentMs = () => {
+      const spent = process.cpuUsage(cpuBefore);
+      return (spent.user + spent.system) / 1000;
+    };
+    do {
+      value = await work();
+      passes++;
+    } while (spentMs() < minMs);
+    return value;
+  });
+  return { cpu: round.cpu / passes, wall: round.wall / passes, value: round.value };
+}
+
+/**
+ * Two passes compared: one warm-up each, then `ROUNDS` rounds of A then B, each side repeated for at
+ * least `COMPARE_MS` of CPU. The ratio (B's time over A's) is taken per round, where both sides saw
+ * the same machine, and reported as the median with the lowest and highest; `a` and `b` are the
+ * rounds' median per-pass figures.
+ */
+async function interleaved(
+  a: () => number | Promise<number>,
+  b: () => number | Promise<number>,
+): Promise<{ a: Measured; b: Measured; ratio: number; lowest: number; highest: number }> {
+  await measure(a);
+  await measure(b);
+  const as: Measured[] = [];
+  const bs: Measured[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const ra = await measureFor(a, COMPARE_MS);
+    const rb = await measureFor(b, COMPARE_MS);
+    as.push(ra);
+    bs.push(rb);
+    ratios.push(rb.cpu / ra.cpu);
+  }
+  const median = <T>(xs: T[], by: (x: T) => number) => [...xs].sort((x, y) => by(x) - by(y))[xs.length >> 1]!;
+  const sorted = [...ratios].sort((x, y) => x - y);
+  return {
+    a: median(as, (m) => m.cpu),
+    b: median(bs, (m) => m.cpu),
+    ratio: median(ratios, (r) => r),
+    lowest: sorted[0]!,
+    highest: sorted[sorted.length - 1]!,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -331,18 +378,7 @@ const rule = (name: string, conditions: TopLevelCondition): RuleProperties => ({
   event: { type: name },
 });
 
-const ezhouFunctions = [
-  'convenience-hall',
-  'party-activities',
-  'policing',
-  'education',
-  'culture-sports',
-  'elderly-child-disabled',
-  'family-women',
-  'health',
-  'environment-property',
-  'social-organizations',
-];
+const ezhouFunctions = [...facilityFunctions];
 
 const staffRatio = (id: string) =>
   rule(

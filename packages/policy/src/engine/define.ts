@@ -68,6 +68,16 @@ export function citeFrom(document: string) {
   });
 }
 
+/**
+ * Parameters one document sets from its entry into force, one line each:
+ * `const ezhouParameter = parametersFrom(cite, IN_FORCE)`, then
+ * `ezhouParameter('minCommunityHouseholds', '社区规模下限（户）', '户', 3000, '第五条', quote)`.
+ */
+export function parametersFrom(cite: (article: string, quote: string) => Citation, inForceFrom: string) {
+  return (name: string, label: string, unit: string, amount: number, article: string, quote: string) =>
+    parameter({ name, label, unit, values: [value(inForceFrom, amount, cite(article, quote))] });
+}
+
 /** A parameter value citing the document that sets it. */
 export function value(from: string, amount: number, citation: Citation): ParameterValue {
   return { from, value: amount, citation };

@@ -17,6 +17,7 @@ export {
   type PackDefinition,
   PackDefinitionError,
   parameter,
+  parametersFrom,
   quantity,
   RULE_ID_FORM,
   replaceParameter,

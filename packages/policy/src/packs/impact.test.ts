@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { citeFrom, definePack, parameter, replaceParameter, value } from '../engine/index.js';
+import { definePack } from '../engine/index.js';
+import { lowerSizeDistrict } from './district.test-helpers.js';
 import { packImpact } from './impact.js';
 import { shippedPacks, shippedRegistry } from './index.js';
 
-const DOC = '测试区社区工作细则（示例）';
-const cite = citeFrom(DOC);
-const districtVersion = (households: number) =>
-  definePack({
-    code: '420704',
-    name: '鄂城区',
-    parent: '420700',
-    documents: [{ title: DOC, inForceFrom: '2024-01-01' }],
-    overrides: [
-      replaceParameter(
-        'minCommunityHouseholds',
-        parameter({
-          name: 'minCommunityHouseholds',
-          label: '社区规模下限（户）',
-          unit: '户',
-          values: [value('2024-01-01', households, cite('第二条', `社区规模原则上不小于${households}户。`))],
-        }),
-        cite('第二条', `社区规模原则上不小于${households}户。`),
-      ),
-    ],
-  });
+const districtVersion = (households: number) => definePack(lowerSizeDistrict(households));
 
 const community = (code: string, households: number) => ({
   code,

@@ -1,37 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import {
-  check,
-  citeFrom,
-  definePack,
-  type Pack,
-  parameter,
-  replaceParameter,
-  value,
-} from '../engine/index.js';
+import { check, definePack, type Pack } from '../engine/index.js';
+import { citeDistrict, DISTRICT_DOCUMENT, lowerSizeDistrict } from './district.test-helpers.js';
 import { ezhouPack } from './ezhou/index.js';
 import { EZHOU_DOCUMENT } from './ezhou/obligations.js';
 import { NATIONAL_LAW_2018, NATIONAL_LAW_2025, packsFor, shippedPacks, shippedRegistry } from './index.js';
 import { PackLoadError } from './registry.js';
 
-const DOC = '测试区社区工作细则（示例）';
-const cite = citeFrom(DOC);
+const DOC = DISTRICT_DOCUMENT;
+const cite = citeDistrict;
 const district = definePack({
-  code: '420704',
-  name: '鄂城区',
-  parent: '420700',
-  documents: [{ title: DOC, inForceFrom: '2024-01-01' }],
-  overrides: [
-    replaceParameter(
-      'minCommunityHouseholds',
-      parameter({
-        name: 'minCommunityHouseholds',
-        label: '社区规模下限（户）',
-        unit: '户',
-        values: [value('2024-01-01', 2500, cite('第二条', '社区规模原则上不小于2500户。'))],
-      }),
-      cite('第二条', '社区规模原则上不小于2500户。'),
-    ),
-  ],
+  ...lowerSizeDistrict(2500),
   rules: [
     check({
       id: 'echeng.building-leaders-all',

@@ -1,4 +1,4 @@
-import type { CommunityFacts } from '@shequ/domain';
+import { type CommunityFacts, facilityFunctions } from '@shequ/domain';
 import { describe, expect, it } from 'vitest';
 import {
   citeFrom,
@@ -250,18 +250,7 @@ describe('第十一条 facility', () => {
   });
   it('第十二条: fails unless all ten “1+9” functions are present, naming the missing ones', () => {
     const rule = 'ezhou.facility-functions';
-    const all = [
-      'convenience-hall',
-      'party-activities',
-      'policing',
-      'education',
-      'culture-sports',
-      'elderly-child-disabled',
-      'family-women',
-      'health',
-      'environment-property',
-      'social-organizations',
-    ] as const;
+    const all = facilityFunctions;
     expect(status({ facility: { functions: [...all] } }, rule)).toBe('pass');
     const nine = result({ facility: { functions: all.filter((f) => f !== 'health') } }, rule);
     expect(nine.status).toBe('fail');

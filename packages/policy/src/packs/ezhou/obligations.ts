@@ -4,20 +4,11 @@
  * (第四十一条（一）). Their facts come from registers the community keeps; until recorded they are
  * `unknown`.
  */
-import {
-  check,
-  citeFrom,
-  flagCheck,
-  fmt,
-  later,
-  maximumCheck,
-  parameter,
-  value,
-} from '../../engine/index.js';
+import { check, flagCheck, fmt, later, maximumCheck } from '../../engine/index.js';
 
-export const EZHOU_DOCUMENT = '鄂州市城市社区工作规则（试行）';
-const cite = citeFrom(EZHOU_DOCUMENT);
-const IN_FORCE = '2019-12-02';
+import { cite, ezhouParameter } from './document.js';
+
+export { EZHOU_DOCUMENT } from './document.js';
 
 const quotes = {
   gridLeaders: '社区应设立若干个网格长，每个网格长由社区居民委员会成员兼任，负责若干个网格站管理工作。',
@@ -28,12 +19,14 @@ const quotes = {
 } as const;
 
 export const ezhouObligationParameters = [
-  parameter({
-    name: 'maxOtherEntranceSignboards',
-    label: '主入口两侧党组织、居民委员会、居务监督委员会牌匾以外的牌匾数上限',
-    unit: '块',
-    values: [value(IN_FORCE, 0, cite('第四十一条（一）', quotes.signboards))],
-  }),
+  ezhouParameter(
+    'maxOtherEntranceSignboards',
+    '主入口两侧党组织、居民委员会、居务监督委员会牌匾以外的牌匾数上限',
+    '块',
+    0,
+    '第四十一条（一）',
+    quotes.signboards,
+  ),
 ];
 
 /**

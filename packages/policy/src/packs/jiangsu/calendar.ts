@@ -4,27 +4,9 @@
  * taken in UTC so no time zone or daylight-saving shift can move a deadline.
  */
 
-const DAY_MS = 86_400_000;
+import { isoOf } from '@shequ/domain';
 
-function utcDay(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-}
-
-function isoOf(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/**
- * Days from `from` to `to`, not counting the starting day (民法典第二百零一条): a notice on the
- * 1st for a meeting on the 11th is "十日" ahead.
- */
-export function daysAfter(from: string, to: string): number {
-  return Math.round((utcDay(to) - utcDay(from)) / DAY_MS);
-}
-
-export function addDays(date: string, days: number): string {
-  return isoOf(utcDay(date) + days * DAY_MS);
-}
+export { addDays, daysAfter } from '@shequ/domain';
 
 /** The date `months` calendar months before `date`, clamped to the month's end (03-31 → 02-28/29). */
 export function monthsBefore(date: string, months: number): string {

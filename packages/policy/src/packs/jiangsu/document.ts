@@ -7,11 +7,12 @@
  * 1—2, "3050户" is 30—50, "35人" is 3—5, "50100人" is 50—100) and sub-item markers "1"…"8" lost
  * their brackets. The quotes below restore the dash and the brackets; nothing else is changed.
  */
-import { citeFrom } from '../../engine/index.js';
+import { citeFrom, parametersFrom } from '../../engine/index.js';
 
 export const JIANGSU_DOCUMENT = '江苏省城市社区居民委员会规范化建设工作指引';
 export const JIANGSU_IN_FORCE = '2023-08-24';
 export const cite = citeFrom(JIANGSU_DOCUMENT);
+export const jiangsuParameter = parametersFrom(cite, JIANGSU_IN_FORCE);
 
 /** Figures with one decimal at most, as people write areas and shares. */
 export function figure(n: number): string {

@@ -1,8 +1,8 @@
 /**
  * Item 21: the community service centre's floor area and the share kept for residents.
  */
-import { minimumCheck, parameter, perHouseholds, quantity, shareCheck, value } from '../../engine/index.js';
-import { cite, figure, JIANGSU_IN_FORCE, percent } from './document.js';
+import { minimumCheck, perHouseholds, quantity, shareCheck } from '../../engine/index.js';
+import { cite, figure, jiangsuParameter, percent } from './document.js';
 
 const areaQuote = '按照每百户不低于30平方米的标准建设社区综合服务中心(设施)。';
 const spaceQuote = '推行开放式、节约化办公,原则上居民服务和活动空间不少于70%。';
@@ -20,18 +20,15 @@ const perHundred = {
 } as const;
 
 export const facilityParameters = [
-  parameter({
-    name: 'facilityAreaPerHundredHouseholds',
-    label: '社区综合服务设施面积标准（每百户）',
-    unit: '平方米/百户',
-    values: [value(JIANGSU_IN_FORCE, 30, cite('21', areaQuote))],
-  }),
-  parameter({
-    name: 'minResidentSpaceShare',
-    label: '居民服务和活动空间最低占比',
-    unit: '比例',
-    values: [value(JIANGSU_IN_FORCE, 0.7, cite('21', spaceQuote))],
-  }),
+  jiangsuParameter(
+    'facilityAreaPerHundredHouseholds',
+    '社区综合服务设施面积标准（每百户）',
+    '平方米/百户',
+    30,
+    '21',
+    areaQuote,
+  ),
+  jiangsuParameter('minResidentSpaceShare', '居民服务和活动空间最低占比', '比例', 0.7, '21', spaceQuote),
 ];
 
 export const facilityRules = [

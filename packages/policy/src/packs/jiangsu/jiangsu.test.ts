@@ -104,6 +104,19 @@ describe('1 community size and new residential areas', () => {
     expect(statusOf('new-area-committee', { occupancyRate: 0.49 }, { alternative })).toBe('not-applicable');
   });
 
+  it('without an occupancy no new area is reported: not applicable, or unknown when read as unrecorded', () => {
+    const unrecorded = { alternative: ['new-area-unreported'] };
+    expect(statusOf('new-area-committee', { households: 3000 })).toBe('not-applicable');
+    expect(statusOf('new-area-committee', { households: 3000 }, unrecorded)).toBe('unknown');
+    // The new area's households report the area, so its missing occupancy is unknown under either reading.
+    expect(statusOf('new-area-committee', { newAreaHouseholds: 2500 })).toBe('unknown');
+    expect(statusOf('new-area-committee', { newAreaHouseholds: 2500 }, unrecorded)).toBe('unknown');
+    // A reported occupancy is judged the same under either reading.
+    expect(statusOf('new-area-committee', { occupancyRate: 0.5, newAreaHouseholds: 2000 }, unrecorded)).toBe(
+      'fail',
+    );
+  });
+
   it('says what was found when the committee is missing, under either reading', () => {
     const fail = result('new-area-committee', { occupancyRate: 0.5, newAreaHouseholds: 2000 });
     expect(fail.expected).toBe('已成立社区居民委员会');

@@ -4,8 +4,8 @@
  * sits on it, and the chairs' yearly training. Facts come from the election and training records;
  * until recorded they are `unknown`.
  */
-import { check, later, maximumCheck, minimumCheck, parameter, value } from '../../engine/index.js';
-import { cite, JIANGSU_IN_FORCE } from './document.js';
+import { check, later, maximumCheck, minimumCheck } from '../../engine/index.js';
+import { cite, jiangsuParameter } from './document.js';
 
 const quotes = {
   election: '居民委员会主任、副主任和委员,由本社区居民、户代表或居民代表采取差额和无记名投票方式选举产生。',
@@ -28,24 +28,30 @@ const supervisionMajority = {
 } as const;
 
 export const obligationParameters = [
-  parameter({
-    name: 'maxContestedUnsubmitted',
-    label: '存在较大争议而未提交居民会议决定的事项数上限',
-    unit: '项',
-    values: [value(JIANGSU_IN_FORCE, 0, cite('12（4）', quotes.contested))],
-  }),
-  parameter({
-    name: 'minFinanceOrManagementMembers',
-    label: '居务监督委员会中具备财会、管理知识的成员下限',
-    unit: '人',
-    values: [value(JIANGSU_IN_FORCE, 1, cite('17（5）', quotes.supervisionMembers))],
-  }),
-  parameter({
-    name: 'minChairTrainingsPerYear',
-    label: '主任每年参加县级以上集中培训次数下限',
-    unit: '次',
-    values: [value(JIANGSU_IN_FORCE, 1, cite('19（8）', quotes.training))],
-  }),
+  jiangsuParameter(
+    'maxContestedUnsubmitted',
+    '存在较大争议而未提交居民会议决定的事项数上限',
+    '项',
+    0,
+    '12（4）',
+    quotes.contested,
+  ),
+  jiangsuParameter(
+    'minFinanceOrManagementMembers',
+    '居务监督委员会中具备财会、管理知识的成员下限',
+    '人',
+    1,
+    '17（5）',
+    quotes.supervisionMembers,
+  ),
+  jiangsuParameter(
+    'minChairTrainingsPerYear',
+    '主任每年参加县级以上集中培训次数下限',
+    '次',
+    1,
+    '19（8）',
+    quotes.training,
+  ),
 ];
 
 export const obligationRules = [

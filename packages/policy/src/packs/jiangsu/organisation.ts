@@ -2,8 +2,9 @@
  * Items 1, 7—10 and 17: the community's size and the bodies of resident self-government — the
  * residents' committee, resident groups, representatives, sub-committees, supervision committee.
  */
-import { check, fmt, later, parameter, rangeCheck, replaceRule, value } from '../../engine/index.js';
-import { cite, JIANGSU_IN_FORCE, percent } from './document.js';
+import { check, fmt, later, rangeCheck, replaceRule } from '../../engine/index.js';
+import { unreportedNewArea, withoutReportedOccupancy } from '../new-area.js';
+import { cite, jiangsuParameter, percent } from './document.js';
 
 const sizeQuote = '社区人口规模一般为2000—3000户常住居民。';
 const newAreaQuote =
@@ -18,15 +19,6 @@ const subCommitteesQuote =
   '居民委员会一般设人民调解、治安保卫、公共卫生、妇女和儿童等委员会,可根据需要设立文体教育、环境物业、慈善救助、志愿互助等下属委员会。';
 const subCommitteeSizeQuote = '下属委员会一般由3—5人组成,设主任1人,委员若干人。';
 const supervisionQuote = '居务监督委员会一般由主任、副主任、委员共3—5人组成。';
-
-const jiangsuParameter = (
-  name: string,
-  label: string,
-  unit: string,
-  amount: number,
-  article: string,
-  quote: string,
-) => parameter({ name, label, unit, values: [value(JIANGSU_IN_FORCE, amount, cite(article, quote))] });
 
 export const organisationParameters = [
   jiangsuParameter('minCommunityHouseholds', '社区规模下限', '户', 2000, '1', sizeQuote),
@@ -216,7 +208,9 @@ export const organisationRules = [
     format: householdCount,
   }),
   // `occupancyRate` describes a new residential area not yet with its own committee (docs/interfaces.md
-  // §2), so when the rule's condition is met the committee it asks for is missing: a fail.
+  // §2), so when the rule's condition is met the committee it asks for is missing: a fail. Without it
+  // no such area is reported, read as for Weihai's same words (`../new-area.ts`) unless the new area's
+  // households are given: then the area is reported and only its occupancy is missing.
   // "50%以上" includes 50% (民法典第一千二百五十九条). The size that must be reached is the new
   // area's own (`newAreaHouseholds`), not the community's that looks after it meanwhile.
   check({
@@ -224,13 +218,19 @@ export const organisationRules = [
     title: '新设住宅区入住率达到50%以上且人口规模达到要求的，应及时成立社区居民委员会',
     citation: cite('1', newAreaQuote),
     binding: 'binding',
-    facts: { occupancyRate: 'occupancyRate' },
-    optionalFacts: { households: 'newAreaHouseholds' },
+    optionalFacts: { occupancyRate: 'occupancyRate', households: 'newAreaHouseholds' },
     params: ['newAreaOccupancyRate', 'minCommunityHouseholds'],
-    interpretations: [newAreaSize],
-    evaluate: ({ facts, optional, params, alternative }) => {
-      const occupancy = later(() => `入住率${percent(facts.occupancyRate)}`);
-      if (facts.occupancyRate < params.newAreaOccupancyRate) {
+    interpretations: [newAreaSize, unreportedNewArea],
+    evaluate: ({ optional, params, alternative }) => {
+      const occupancyRate = optional.occupancyRate;
+      const households = optional.households;
+      if (occupancyRate === undefined) {
+        return households === undefined
+          ? withoutReportedOccupancy(alternative)
+          : { unknown: '已报告新建住宅区常住户数，但缺少其入住率（occupancyRate）' };
+      }
+      const occupancy = later(() => `入住率${percent(occupancyRate)}`);
+      if (occupancyRate < params.newAreaOccupancyRate) {
         return {
           notApplicable: later(() => `${occupancy()}，未达到${percent(params.newAreaOccupancyRate)}`),
         };
@@ -242,7 +242,6 @@ export const organisationRules = [
         actual: later(() => `${condition()}，尚未成立居民委员会`),
       });
       if (alternative(newAreaSize.id)) return noCommittee(occupancy);
-      const households = optional.households;
       if (households === undefined) {
         return {
           unknown: later(

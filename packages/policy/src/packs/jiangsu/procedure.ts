@@ -3,9 +3,9 @@
  * disclosure cadence, the monthly work meeting and the yearly report to the residents' meeting.
  * Only events on or after the guideline took effect, and not after `asOf`, are judged.
  */
-import { check, parameter, value } from '../../engine/index.js';
+import { check } from '../../engine/index.js';
 import { addDays, daysAfter, lastCompletePeriod, monthsBefore, type Period, within } from './calendar.js';
-import { cite, JIANGSU_IN_FORCE } from './document.js';
+import { cite, JIANGSU_IN_FORCE, jiangsuParameter } from './document.js';
 
 const noticeQuote = '居民会议由社区居民委员会召集和主持。一般应提前十日发布公告告知全体居民。';
 const consultationQuote =
@@ -19,18 +19,15 @@ const annualReportQuote =
   '居民委员会成员每年向居民会议述职述廉述法,并接受对其履职情况的民主评议,评议结果应及时向居民公布。';
 
 export const procedureParameters = [
-  parameter({
-    name: 'residentsMeetingNoticeDays',
-    label: '居民会议提前公告天数',
-    unit: '日',
-    values: [value(JIANGSU_IN_FORCE, 10, cite('11（1）', noticeQuote))],
-  }),
-  parameter({
-    name: 'charterFilingDays',
-    label: '居民自治章程、居民公约表决通过后备案期限',
-    unit: '日',
-    values: [value(JIANGSU_IN_FORCE, 10, cite('15（5）', filingQuote))],
-  }),
+  jiangsuParameter('residentsMeetingNoticeDays', '居民会议提前公告天数', '日', 10, '11（1）', noticeQuote),
+  jiangsuParameter(
+    'charterFilingDays',
+    '居民自治章程、居民公约表决通过后备案期限',
+    '日',
+    10,
+    '15（5）',
+    filingQuote,
+  ),
 ];
 
 /**

@@ -12,16 +12,16 @@ import {
   flagCheck,
   fmt,
   minimumCheck,
-  parameter,
+  parametersFrom,
   quantity,
   staffingRangeOutcome,
-  value,
   workersForHouseholds,
 } from '../../engine/index.js';
 
 export const JINSHAN_DOCUMENT = '金山镇城市社区工作管理办法（试行）';
 const cite = citeFrom(JINSHAN_DOCUMENT);
 const IN_FORCE = '2020-01-06';
+const jinshanParameter = parametersFrom(cite, IN_FORCE);
 
 const partyQuote = '每年组织两次党员党性体检';
 const accountsQuote = '定期公开收支账目';
@@ -53,30 +53,31 @@ export const jinshanPack = definePack({
   documents: [{ title: JINSHAN_DOCUMENT, inForceFrom: IN_FORCE }],
   settings: ['urban'],
   parameters: [
-    parameter({
-      name: 'householdsPerWorkerLow',
-      label: '每名工作人员服务户数（下限）',
-      unit: '户',
-      values: [value(IN_FORCE, 300, cite('第十条', staffQuote))],
-    }),
-    parameter({
-      name: 'householdsPerWorkerHigh',
-      label: '每名工作人员服务户数（上限）',
-      unit: '户',
-      values: [value(IN_FORCE, 400, cite('第十条', staffQuote))],
-    }),
-    parameter({
-      name: 'minFullTimeStaff',
-      label: '每个社区工作人员下限',
-      unit: '人',
-      values: [value(IN_FORCE, 5, cite('第十条', staffQuote))],
-    }),
-    parameter({
-      name: 'partyHealthChecksPerYear',
-      label: '每年组织党员党性体检次数',
-      unit: '次',
-      values: [value(IN_FORCE, 2, cite('第八条（六）', partyQuote))],
-    }),
+    jinshanParameter(
+      'householdsPerWorkerLow',
+      '每名工作人员服务户数（下限）',
+      '户',
+      300,
+      '第十条',
+      staffQuote,
+    ),
+    jinshanParameter(
+      'householdsPerWorkerHigh',
+      '每名工作人员服务户数（上限）',
+      '户',
+      400,
+      '第十条',
+      staffQuote,
+    ),
+    jinshanParameter('minFullTimeStaff', '每个社区工作人员下限', '人', 5, '第十条', staffQuote),
+    jinshanParameter(
+      'partyHealthChecksPerYear',
+      '每年组织党员党性体检次数',
+      '次',
+      2,
+      '第八条（六）',
+      partyQuote,
+    ),
   ],
   rules: [
     quantity({

@@ -13,7 +13,16 @@
  * others cannot be.
  */
 import { NATIONAL_CODE, subCommitteeKindLabel } from '@shequ/domain';
-import { check, citeFrom, definePack, fmt, parameter, rangeCheck, value } from '../../engine/index.js';
+import {
+  check,
+  citeFrom,
+  definePack,
+  fmt,
+  parameter,
+  parametersFrom,
+  rangeCheck,
+  value,
+} from '../../engine/index.js';
 
 export const NATIONAL_LAW_2018 = '中华人民共和国城市居民委员会组织法（2018年修正）';
 export const NATIONAL_LAW_2025 = '中华人民共和国城市居民委员会组织法（2025年修订）';
@@ -24,6 +33,7 @@ export const NATIONAL_REVISION_IN_FORCE = '2026-01-01';
 
 const cite2018 = citeFrom(NATIONAL_LAW_2018);
 const cite2025 = citeFrom(NATIONAL_LAW_2025);
+const nationalParameter = parametersFrom(cite2018, NATIONAL_LAW_IN_FORCE);
 
 const scale2018Quote =
   '居民委员会根据居民居住状况，按照便于居民自治的原则，一般在一百户至七百户的范围内设立。';
@@ -99,18 +109,22 @@ export const nationalPack = definePack({
         value(NATIONAL_REVISION_IN_FORCE, 3000, cite2025('第三条', scale2025Quote)),
       ],
     }),
-    parameter({
-      name: 'nationalMinCommitteeMembers',
-      label: '居民委员会成员人数下限（法定）',
-      unit: '人',
-      values: [value(NATIONAL_LAW_IN_FORCE, 5, cite2018('第七条', committeeQuote))],
-    }),
-    parameter({
-      name: 'nationalMaxCommitteeMembers',
-      label: '居民委员会成员人数上限（法定）',
-      unit: '人',
-      values: [value(NATIONAL_LAW_IN_FORCE, 9, cite2018('第七条', committeeQuote))],
-    }),
+    nationalParameter(
+      'nationalMinCommitteeMembers',
+      '居民委员会成员人数下限（法定）',
+      '人',
+      5,
+      '第七条',
+      committeeQuote,
+    ),
+    nationalParameter(
+      'nationalMaxCommitteeMembers',
+      '居民委员会成员人数上限（法定）',
+      '人',
+      9,
+      '第七条',
+      committeeQuote,
+    ),
     // 第十七条 leaves the figures to each government: a parameter without values, which a province's pack
     // sets with `replaceParameter` (or a caller with `params`).
     parameter({

@@ -12,6 +12,7 @@ import {
   later,
   minimumCheck,
   parameter,
+  parametersFrom,
   perHouseholds,
   quantity,
   staffingRangeOutcome,
@@ -19,6 +20,7 @@ import {
   workersForHouseholds,
 } from '../../engine/index.js';
 import { householdsFloorRules } from '../households-floor.js';
+import { unreportedNewArea, withoutReportedOccupancy } from '../new-area.js';
 import {
   WEIHAI_DOCUMENT,
   weihaiObligationInterpretations,
@@ -30,6 +32,7 @@ export { WEIHAI_DOCUMENT };
 
 const cite = citeFrom(WEIHAI_DOCUMENT);
 const IN_FORCE = '2018-12-22';
+const weihaiParameter = parametersFrom(cite, IN_FORCE);
 /** 二（六）: "到 2020 年年底实现城乡社区综合服务设施全覆盖". */
 const FACILITY_DEADLINE = '2021-01-01';
 
@@ -105,12 +108,14 @@ export const weihaiPack = definePack({
   documents: [{ title: WEIHAI_DOCUMENT, inForceFrom: IN_FORCE }],
   settings: ['urban', 'rural'],
   parameters: [
-    parameter({
-      name: 'communityHouseholdsTarget',
-      label: '城市社区适宜规模（户）',
-      unit: '户',
-      values: [value(IN_FORCE, 3000, cite('二（三）', quotes.size))],
-    }),
+    weihaiParameter(
+      'communityHouseholdsTarget',
+      '城市社区适宜规模（户）',
+      '户',
+      3000,
+      '二（三）',
+      quotes.size,
+    ),
     parameter({
       name: 'communityHouseholdsTolerance',
       label: '“左右”的幅度',
@@ -118,48 +123,62 @@ export const weihaiPack = definePack({
       // Not a figure of the text: the reading of 左右 (interpretation weihai.community-size-around).
       values: [value(IN_FORCE, 0.2, cite('二（三）', quotes.size))],
     }),
-    parameter({
-      name: 'newAreaOccupancyThreshold',
-      label: '新建住宅区应成立居委会的入住率',
-      unit: '比例',
-      values: [value(IN_FORCE, 0.5, cite('二（三）', quotes.newArea))],
-    }),
-    parameter({
-      name: 'householdsPerWorkerLow',
-      label: '每名专职工作者服务户数（下限）',
-      unit: '户',
-      values: [value(IN_FORCE, 300, cite('二（四）', quotes.staffRatio))],
-    }),
-    parameter({
-      name: 'householdsPerWorkerHigh',
-      label: '每名专职工作者服务户数（上限）',
-      unit: '户',
-      values: [value(IN_FORCE, 400, cite('二（四）', quotes.staffRatio))],
-    }),
-    parameter({
-      name: 'minFullTimeStaff',
-      label: '每个城市社区专职工作者下限',
-      unit: '人',
-      values: [value(IN_FORCE, 5, cite('二（四）', quotes.staffMinimum))],
-    }),
-    parameter({
-      name: 'workFundsPerThousandHouseholds',
-      label: '城市社区工作经费（每千户每年）',
-      unit: '元/年',
-      values: [value(IN_FORCE, 36000, cite('二（五）', quotes.workFunds))],
-    }),
-    parameter({
-      name: 'minWorkFundsTotal',
-      label: '城市社区工作经费总额下限',
-      unit: '元/年',
-      values: [value(IN_FORCE, 60000, cite('二（五）', quotes.workFunds))],
-    }),
-    parameter({
-      name: 'partyServiceFundsPerCommunity',
-      label: '党组织服务群众专项经费（每个社区每年）',
-      unit: '元/年',
-      values: [value(IN_FORCE, 200000, cite('二（五）', quotes.partyFunds))],
-    }),
+    weihaiParameter(
+      'newAreaOccupancyThreshold',
+      '新建住宅区应成立居委会的入住率',
+      '比例',
+      0.5,
+      '二（三）',
+      quotes.newArea,
+    ),
+    weihaiParameter(
+      'householdsPerWorkerLow',
+      '每名专职工作者服务户数（下限）',
+      '户',
+      300,
+      '二（四）',
+      quotes.staffRatio,
+    ),
+    weihaiParameter(
+      'householdsPerWorkerHigh',
+      '每名专职工作者服务户数（上限）',
+      '户',
+      400,
+      '二（四）',
+      quotes.staffRatio,
+    ),
+    weihaiParameter(
+      'minFullTimeStaff',
+      '每个城市社区专职工作者下限',
+      '人',
+      5,
+      '二（四）',
+      quotes.staffMinimum,
+    ),
+    weihaiParameter(
+      'workFundsPerThousandHouseholds',
+      '城市社区工作经费（每千户每年）',
+      '元/年',
+      36000,
+      '二（五）',
+      quotes.workFunds,
+    ),
+    weihaiParameter(
+      'minWorkFundsTotal',
+      '城市社区工作经费总额下限',
+      '元/年',
+      60000,
+      '二（五）',
+      quotes.workFunds,
+    ),
+    weihaiParameter(
+      'partyServiceFundsPerCommunity',
+      '党组织服务群众专项经费（每个社区每年）',
+      '元/年',
+      200000,
+      '二（五）',
+      quotes.partyFunds,
+    ),
     parameter({
       name: 'comparableInstitutionPay',
       label: '当地事业单位同类人员工资水平',
@@ -168,30 +187,38 @@ export const weihaiPack = definePack({
       source:
         '当地人力资源社会保障部门核定的事业单位同类人员工资水平；用 params.comparableInstitutionPay 提供',
     }),
-    parameter({
-      name: 'minFacilityAreaEstablishedUrban',
-      label: '已建成城市社区综合服务设施面积下限',
-      unit: '平方米',
-      values: [value(IN_FORCE, 500, cite('二（六）', quotes.facility))],
-    }),
-    parameter({
-      name: 'minFacilityAreaNewUrban',
-      label: '新建城市社区综合服务设施面积下限',
-      unit: '平方米',
-      values: [value(IN_FORCE, 1000, cite('二（六）', quotes.facility))],
-    }),
-    parameter({
-      name: 'minFacilityAreaRural',
-      label: '农村社区综合服务设施面积下限',
-      unit: '平方米',
-      values: [value(IN_FORCE, 500, cite('二（六）', quotes.facility))],
-    }),
-    parameter({
-      name: 'facilityAreaPerHundredHouseholds',
-      label: '每百户综合服务设施面积',
-      unit: '平方米',
-      values: [value(IN_FORCE, 30, cite('二（六）', quotes.facility))],
-    }),
+    weihaiParameter(
+      'minFacilityAreaEstablishedUrban',
+      '已建成城市社区综合服务设施面积下限',
+      '平方米',
+      500,
+      '二（六）',
+      quotes.facility,
+    ),
+    weihaiParameter(
+      'minFacilityAreaNewUrban',
+      '新建城市社区综合服务设施面积下限',
+      '平方米',
+      1000,
+      '二（六）',
+      quotes.facility,
+    ),
+    weihaiParameter(
+      'minFacilityAreaRural',
+      '农村社区综合服务设施面积下限',
+      '平方米',
+      500,
+      '二（六）',
+      quotes.facility,
+    ),
+    weihaiParameter(
+      'facilityAreaPerHundredHouseholds',
+      '每百户综合服务设施面积',
+      '平方米',
+      30,
+      '二（六）',
+      quotes.facility,
+    ),
     ...weihaiObligationParameters,
   ],
   rules: [
@@ -225,11 +252,11 @@ export const weihaiPack = definePack({
       settings: ['urban'],
       optionalFacts: { occupancy: 'occupancyRate' },
       params: ['newAreaOccupancyThreshold'],
-      interpretations: [weihaiInterpretations.newAreaDeferral],
+      // Without an occupancy no new area is reported: the principle shared with Jiangsu item 1 (`../new-area.ts`).
+      interpretations: [weihaiInterpretations.newAreaDeferral, unreportedNewArea],
       evaluate: ({ optional, params, alternative }) => {
         const occupancy = optional.occupancy;
-        if (occupancy === undefined)
-          return { notApplicable: '未报告尚未成立居委会的新建住宅区（occupancyRate）' };
+        if (occupancy === undefined) return withoutReportedOccupancy(alternative);
         const threshold = params.newAreaOccupancyThreshold;
         const deferrable = alternative(weihaiInterpretations.newAreaDeferral.id);
         return {

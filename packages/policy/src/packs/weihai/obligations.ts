@@ -12,13 +12,14 @@ import {
   maximumCheck,
   multiplyDivide,
   parameter,
-  value,
+  parametersFrom,
 } from '../../engine/index.js';
 
 export const WEIHAI_DOCUMENT =
   '中共威海市委 威海市人民政府关于加强和完善城乡社区治理的实施意见（威发〔2018〕39号）';
 const cite = citeFrom(WEIHAI_DOCUMENT);
 const IN_FORCE = '2018-12-22';
+const weihaiParameter = parametersFrom(cite, IN_FORCE);
 /** 二（五）: "自 2019 年起，市财政…给予补助". */
 const SUBSIDY_FROM = '2019-01-01';
 
@@ -49,42 +50,54 @@ export const weihaiObligationParameters = [
     source:
       '威海市人力资源社会保障部门公布的上年度全市事业单位新入职人员平均工资；用 params.cityNewRecruitAverageWage 提供',
   }),
-  parameter({
-    name: 'citySubsidyShareOfWage',
-    label: '市财政薪酬补助占新入职人员平均工资的比例',
-    unit: '比例',
-    values: [value(IN_FORCE, 0.5, cite('二（五）', quotes.subsidy))],
-  }),
-  parameter({
-    name: 'citySubsidisedWorkersPerCommunity',
-    label: '市财政每个社区补助人数',
-    unit: '人',
-    values: [value(IN_FORCE, 5, cite('二（五）', quotes.subsidy))],
-  }),
-  parameter({
-    name: 'maxDistrictMeetingsPerYear',
-    label: '区市、开发区组织社区参加的会议每年上限',
-    unit: '次/年',
-    values: [value(IN_FORCE, 2, cite('二（八）', quotes.meetings))],
-  }),
-  parameter({
-    name: 'maxStreetWorkMeetingsPerWeek',
-    label: '街道（镇）社区主要负责人工作例会每周上限',
-    unit: '次/周',
-    values: [value(IN_FORCE, 1, cite('二（八）', quotes.meetings))],
-  }),
-  parameter({
-    name: 'maxStreetOtherMeetingsPerMonth',
-    label: '街道（镇）其他会议每月上限',
-    unit: '次/月',
-    values: [value(IN_FORCE, 1, cite('二（八）', quotes.meetings))],
-  }),
-  parameter({
-    name: 'maxOtherSignboards',
-    label: '规定以外对外悬挂的牌子数上限',
-    unit: '块',
-    values: [value(IN_FORCE, 0, cite('二（八）', quotes.signboards))],
-  }),
+  weihaiParameter(
+    'citySubsidyShareOfWage',
+    '市财政薪酬补助占新入职人员平均工资的比例',
+    '比例',
+    0.5,
+    '二（五）',
+    quotes.subsidy,
+  ),
+  weihaiParameter(
+    'citySubsidisedWorkersPerCommunity',
+    '市财政每个社区补助人数',
+    '人',
+    5,
+    '二（五）',
+    quotes.subsidy,
+  ),
+  weihaiParameter(
+    'maxDistrictMeetingsPerYear',
+    '区市、开发区组织社区参加的会议每年上限',
+    '次/年',
+    2,
+    '二（八）',
+    quotes.meetings,
+  ),
+  weihaiParameter(
+    'maxStreetWorkMeetingsPerWeek',
+    '街道（镇）社区主要负责人工作例会每周上限',
+    '次/周',
+    1,
+    '二（八）',
+    quotes.meetings,
+  ),
+  weihaiParameter(
+    'maxStreetOtherMeetingsPerMonth',
+    '街道（镇）其他会议每月上限',
+    '次/月',
+    1,
+    '二（八）',
+    quotes.meetings,
+  ),
+  weihaiParameter(
+    'maxOtherSignboards',
+    '规定以外对外悬挂的牌子数上限',
+    '块',
+    0,
+    '二（八）',
+    quotes.signboards,
+  ),
 ];
 
 const meetingsHedged = ({ alternative }: { alternative(id: string): boolean }) =>

@@ -55,6 +55,13 @@ describe('二（三） new residential areas and charters', () => {
     expect(status({ occupancyRate: 0.51 }, rule, alternative(readings.newAreaDeferral.id))).toBe('warn');
     expect(status({}, rule)).toBe('not-applicable');
   });
+  it('without an occupancy no new area is reported, as in Jiangsu: not applicable, or unknown when read as unrecorded', () => {
+    const rule = 'weihai.new-area-committee';
+    const unrecorded = alternative('new-area-unreported');
+    expect(status({ households: 3000 }, rule)).toBe('not-applicable');
+    expect(status({ households: 3000 }, rule, unrecorded)).toBe('unknown');
+    expect(status({ occupancyRate: 0.5 }, rule, unrecorded)).toBe('fail');
+  });
   it('fails without both a covenant and an autonomy charter', () => {
     const rule = 'weihai.charters';
     const covenant = { kind: 'residents-covenant', adoptedOn: '2020-01-01' } as const;
