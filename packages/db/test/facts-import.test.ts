@@ -67,7 +67,7 @@ describe('importing community facts', () => {
       ],
       { actor: null, ip: '10.0.0.1', at, scopePrefix: '370305111' },
     );
-    expect(result).toEqual({ ok: true, updated: 1, dryRun: false });
+    expect(result).toEqual({ ok: true, updated: 1, unchanged: 0, dryRun: false });
     const after = await stored(SHIHUAJIAN);
     const facts = after.facts;
     const beforeFacts = before.facts;
@@ -93,7 +93,7 @@ describe('importing community facts', () => {
       [{ code: XIANGSHAN, name: '象山社区居委会', asOf: '2026-09-30', households: 1 }],
       { actor: null, ip: null, at, scopePrefix: '', dryRun: true },
     );
-    expect(result).toEqual({ ok: true, updated: 1, dryRun: true });
+    expect(result).toEqual({ ok: true, updated: 1, unchanged: 0, dryRun: true });
     expect(await stored(XIANGSHAN)).toEqual(before);
   });
 });
