@@ -9,14 +9,26 @@ import { canWrite, isAdminRole, isInScope, type Principal } from './auth/scope.j
 import type { Context } from './context.js';
 import { FieldProblems, forbidden, problemOf } from './errors.js';
 
-const t = initTRPC.context<Context>().create({
-  // Stack traces and driver messages stay in the server log, never in a response.
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const { message, fieldErrors } = problemOf(error);
-    return { ...shape, message, data: { ...shape.data, fieldErrors } };
-  },
-});
+/** What a procedure declares about itself, read by the middleware below. */
+export interface ProcedureMeta {
+  /**
+   * The mutation writes nothing an account, role, scope or session depends on (filing an archive
+   * item), so the sessions held in memory stay valid after it. Only a procedure that says so keeps them.
+   */
+  leavesSessions?: true;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    // Stack traces and driver messages stay in the server log, never in a response.
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const { message, fieldErrors } = problemOf(error);
+      return { ...shape, message, data: { ...shape.data, fieldErrors } };
+    },
+  });
 
 export const router = t.router;
 export const middleware = t.middleware;
@@ -47,8 +59,10 @@ const inputGuard = t.middleware(async ({ getRawInput, next }) => {
  * (sign-out, password change or reset, disabling, a worker's leaving): once it has run, the sessions
  * this process holds in memory are forgotten, so the next request of each is looked up again.
  */
-const forgetSessionsAfterChange = t.middleware(async ({ ctx, type, next }) => {
-  if (type !== 'mutation') return next();
+const forgetSessionsAfterChange = t.middleware(async ({ ctx, type, meta, next }) => {
+  // A busy office files many items a minute: forgetting every session on each filing made every read
+  // look its session up in the database again.
+  if (type !== 'mutation' || meta?.leavesSessions) return next();
   try {
     return await next();
   } finally {

@@ -89,14 +89,21 @@ function diagnose(code: string): string[] {
   return problems.length > 0 ? problems : ['档号格式不正确'];
 }
 
+/**
+ * What every reference code of a series starts with, up to its item number: the numbers already used in a
+ * series are found by this prefix (the retention in a code stays as filed when an appraisal changes it).
+ */
+export function referenceCodeSeriesPrefix(series: Omit<ReferenceCodeParts, 'item'>): string {
+  return `${[
+    series.fonds,
+    `${series.category}·${series.year}`,
+    retentionCodes[series.retention],
+    ...(series.organisation ? [series.organisation] : []),
+  ].join('-')}-`;
+}
+
 export function formatReferenceCode(parts: ReferenceCodeParts): string {
-  const code = [
-    parts.fonds,
-    `${parts.category}·${parts.year}`,
-    retentionCodes[parts.retention],
-    ...(parts.organisation ? [parts.organisation] : []),
-    String(parts.item).padStart(4, '0'),
-  ].join('-');
+  const code = `${referenceCodeSeriesPrefix(parts)}${String(parts.item).padStart(4, '0')}`;
   const check = parseReferenceCode(code);
   if (!check.ok) throw new RangeError(`无法生成档号 ${code}：${check.problems.join('；')}`);
   return code;

@@ -35,29 +35,53 @@ export interface CustodyEvent {
   payload: Record<string, unknown>;
 }
 
-/** Appends one entry to the community's chain; call it inside the transaction of the change. */
+/**
+ * Locks the community's chain head until the transaction ends and reads it, creating an empty chain on
+ * the community's first entry: one statement, so the lock is taken in a single round trip. A change
+ * that must be numbered in the order of its entry (the next reference code of a filing) takes this
+ * first; `appendCustodyEntry` in the same transaction then finds the lock already held.
+ */
+export async function lockCustodyHead(tx: Transaction, communityCode: string): Promise<LockedCustodyHead> {
+  const [head] = await tx
+    .insert(custodyHeads)
+    .values({ communityCode, seq: 0, hash: GENESIS_HASH })
+    // A no-op update, so that an existing head is locked and returned rather than skipped.
+    .onConflictDoUpdate({ target: custodyHeads.communityCode, set: { seq: sql`${custodyHeads.seq}` } })
+    .returning({ seq: custodyHeads.seq, hash: custodyHeads.hash });
+  if (!head) throw new Error(`custody head of ${communityCode} missing`);
+  return head;
+}
+
+/** The chain head as `lockCustodyHead` returned it, locked by the transaction that holds it. */
+export interface LockedCustodyHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Appends one entry to the community's chain; call it inside the transaction of the change. `lockedHead`
+ * is the head this transaction locked and has not appended to since, which spares locking it again.
+ */
 export async function appendCustodyEntry(
   tx: Transaction,
   communityCode: string,
   event: CustodyEvent,
+  lockedHead?: LockedCustodyHead,
 ): Promise<CustodyLogEntry> {
   // Drops `undefined` members, which have no JSON form and would make the hash depend on the driver.
   const payload = JSON.parse(JSON.stringify(event.payload)) as Record<string, unknown>;
   const input = custodyEventInput.parse({ ...event, payload });
-  await tx.insert(custodyHeads).values({ communityCode, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-  const [head] = await tx
-    .select({ seq: custodyHeads.seq, hash: custodyHeads.hash })
-    .from(custodyHeads)
-    .where(eq(custodyHeads.communityCode, communityCode))
-    .for('update');
-  if (!head) throw new Error(`custody head of ${communityCode} missing`);
+  const head = lockedHead ?? (await lockCustodyHead(tx, communityCode));
   const content = { seq: head.seq + 1, ...input, prevHash: head.hash };
   const entry: CustodyLogEntry = { ...content, hash: entryHash(content) };
-  await tx.insert(custodyLog).values({ communityCode, ...entry });
-  await tx
-    .update(custodyHeads)
-    .set({ seq: entry.seq, hash: entry.hash })
-    .where(eq(custodyHeads.communityCode, communityCode));
+  // The entry and the new head in one statement: one round trip while other appends of the community wait.
+  await tx.execute(sql`with appended as (
+    insert into ${custodyLog} (community_code, seq, at, actor, action, payload, prev_hash, hash)
+    values (${communityCode}, ${entry.seq}, ${entry.at}, ${entry.actor}, ${entry.action},
+      ${JSON.stringify(entry.payload)}::jsonb, ${entry.prevHash}, ${entry.hash})
+  )
+  update ${custodyHeads} set seq = ${entry.seq}, hash = ${entry.hash}
+  where ${custodyHeads.communityCode} = ${communityCode}`);
   return entry;
 }
 

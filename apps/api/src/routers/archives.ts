@@ -187,15 +187,18 @@ export const archivesRouter = router({
     return archiveItemDetail(ctx.db, input.id);
   }),
 
-  create: writerProcedure.input(createArchiveInput).mutation(async ({ ctx, input }) => {
-    const standing = await access(ctx, input.community, 'keep');
-    // Assigning a custodian is the administrators' part; a custodian files items into their own keeping.
-    if (!standing.admin && input.custodianId !== ctx.principal.id) {
-      throw forbidden('只有上级管理员可以指定其他保管人；保管人只能登记由自己保管的档案');
-    }
-    const { community, ...rest } = input;
-    return attempt(() => createArchiveItem(ctx.db, auditedAs(ctx), { communityCode: community, ...rest }));
-  }),
+  create: writerProcedure
+    .meta({ leavesSessions: true })
+    .input(createArchiveInput)
+    .mutation(async ({ ctx, input }) => {
+      const standing = await access(ctx, input.community, 'keep');
+      // Assigning a custodian is the administrators' part; a custodian files items into their own keeping.
+      if (!standing.admin && input.custodianId !== ctx.principal.id) {
+        throw forbidden('只有上级管理员可以指定其他保管人；保管人只能登记由自己保管的档案');
+      }
+      const { community, ...rest } = input;
+      return attempt(() => createArchiveItem(ctx.db, auditedAs(ctx), { communityCode: community, ...rest }));
+    }),
 
   update: writerProcedure.input(updateArchiveInput).mutation(async ({ ctx, input }) => {
     await itemAccess(ctx, input.id, 'keep');

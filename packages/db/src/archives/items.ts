@@ -16,11 +16,14 @@ import {
   nextReferenceCode,
   orThrow,
   parseReferenceCode,
+  referenceCodeSeriesPrefix,
   retentionExpiry,
 } from '@shequ/archives';
 import { chinaDate, fieldErrorRecord } from '@shequ/domain';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, like } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.js';
+import { lockCustodyHead } from '../custody.js';
+import { escapeLike } from '../like.js';
 import { archiveItems, archiveLoans } from '../schema-archives.js';
 import {
   type ActingAs,
@@ -116,7 +119,7 @@ export async function createArchiveItem(
   acting: ActingAs,
   input: NewArchiveItem,
 ): Promise<ArchiveRow> {
-  // Filings into one series queue on the series lock in `insertArchiveItem`; the retry is a last guard
+  // Filings of one community queue on its custody chain in `insertArchiveItem`; the retry is a last guard
   // should a number still be taken meanwhile (an item written outside this function).
   for (let attempt = 0; ; attempt++) {
     try {
@@ -132,13 +135,21 @@ export async function insertArchiveItem(tx: Transaction, acting: ActingAs, input
   if (future) throw invalid('date', future);
   await requirePeople(tx, { custodianId: input.custodianId }, inCommunity(input.communityCode));
   const year = Number(input.date.slice(0, 4));
-  // One filing per series at a time: the next number is read and taken under a transaction-scoped lock
-  // on the series, so concurrent filings queue instead of colliding on the unique index (50 at once
-  // used to exhaust the retries). No table is needed; the lock ends with the transaction.
-  await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(${`archive-series ${input.communityCode} ${input.fonds} ${input.category} ${year}`}, 0))`,
-  );
-  const series = await tx
+  // One filing of a community at a time: the next number is read and taken under the lock of the
+  // community's custody chain, which the filing's log entry needs anyway, so concurrent filings queue
+  // once, not first on a series lock and then on the chain (50 at once used to exhaust the retries
+  // when they collided on the unique index instead).
+  const head = await lockCustodyHead(tx, input.communityCode);
+  const seriesOfItem = {
+    fonds: input.fonds,
+    category: input.category,
+    year,
+    retention: input.retention,
+    ...(input.organisation ? { organisation: input.organisation } : {}),
+  };
+  // Only the series' highest number matters to the next one: read through the series index from the
+  // top, so the time under the lock does not grow with the series (a whole year's filings at a busy office).
+  const highest = await tx
     .select({ code: archiveItems.referenceCode })
     .from(archiveItems)
     .where(
@@ -147,19 +158,20 @@ export async function insertArchiveItem(tx: Transaction, acting: ActingAs, input
         eq(archiveItems.fonds, input.fonds),
         eq(archiveItems.category, input.category),
         eq(archiveItems.year, year),
+        // The prefix of a series without an organisation is also the start of those with one.
+        input.organisation
+          ? eq(archiveItems.organisation, input.organisation)
+          : isNull(archiveItems.organisation),
+        like(archiveItems.referenceCode, `${escapeLike(referenceCodeSeriesPrefix(seriesOfItem))}%`),
       ),
-    );
+    )
+    .orderBy(desc(archiveItems.itemNumber))
+    .limit(1);
   let referenceCode: string;
   try {
     referenceCode = nextReferenceCode(
-      series.map((s) => s.code),
-      {
-        fonds: input.fonds,
-        category: input.category,
-        year,
-        retention: input.retention,
-        ...(input.organisation ? { organisation: input.organisation } : {}),
-      },
+      highest.map((s) => s.code),
+      seriesOfItem,
     );
   } catch (error) {
     throw invalid('fonds', error instanceof Error ? error.message : String(error));
@@ -224,17 +236,24 @@ export async function insertArchiveItem(tx: Transaction, acting: ActingAs, input
       })
       .returning(),
   );
-  await record(tx, acting, aboutItem(row), 'archive.file', {
-    before: null,
-    after: row,
-    payload: {
-      title: row.title,
-      medium: row.medium,
-      contentGroup: row.contentGroup,
-      retention: row.retention,
-      custodian: row.custodianId,
+  await record(
+    tx,
+    acting,
+    aboutItem(row),
+    'archive.file',
+    {
+      before: null,
+      after: row,
+      payload: {
+        title: row.title,
+        medium: row.medium,
+        contentGroup: row.contentGroup,
+        retention: row.retention,
+        custodian: row.custodianId,
+      },
     },
-  });
+    head,
+  );
   return row;
 }
 

@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type AuditEntry, auditRow, type SignedInActor, writeAudit } from '../audit.js';
 import type { Database, Transaction } from '../client.js';
-import { appendCustodyEntry } from '../custody.js';
+import { appendCustodyEntry, type LockedCustodyHead } from '../custody.js';
 import { communities, users } from '../schema.js';
 
 export type ArchiveActor = SignedInActor['actor'];
@@ -99,6 +99,8 @@ export async function record(
   subject: Subject,
   action: string,
   change: Recorded,
+  /** The chain head the transaction already locked (`lockCustodyHead`) and has not appended to since. */
+  lockedHead?: LockedCustodyHead,
 ) {
   const audit: AuditEntry = {
     actor: acting.actor,
@@ -126,12 +128,17 @@ export async function record(
     after: row.after ?? null,
     ip: row.ip ?? null,
   });
-  await appendCustodyEntry(tx, subject.communityCode, {
-    at: acting.at.toISOString(),
-    actor: acting.actor.username,
-    action,
-    payload: { ...subject.names, ...change.payload, audit: digest },
-  });
+  await appendCustodyEntry(
+    tx,
+    subject.communityCode,
+    {
+      at: acting.at.toISOString(),
+      actor: acting.actor.username,
+      action,
+      payload: { ...subject.names, ...change.payload, audit: digest },
+    },
+    lockedHead,
+  );
 }
 
 /** Unique violations, whichever driver raised them (drizzle may wrap the driver's error). */
