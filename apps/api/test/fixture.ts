@@ -39,6 +39,18 @@ export const SHIHUAJIAN = '370305111006';
 export const WEIHAI = '371000';
 export const WEIHAI_COMMUNITY = '371002001001';
 
+/** The accounts many suites sign in with: 象山's clerk and 十化建's, the neighbour who must not see 象山's. */
+export const clerkOfXiangshan = {
+  username: 'clerk',
+  role: 'communityWorker',
+  jurisdictionCode: XIANGSHAN,
+} as const;
+export const neighbourOfShihuajian = {
+  username: 'neighbour',
+  role: 'communityWorker',
+  jurisdictionCode: SHIHUAJIAN,
+} as const;
+
 /** The Shandong slice, with `more` nodes (such as `nanjing`) where a test needs them. */
 export async function seedFixture(database: DatabaseHandle, more: FixtureNode[] = []): Promise<void> {
   await insertDivisions(database, [...shandong, ...more]);

@@ -8,15 +8,15 @@ import { fictionalIdNumber } from '@shequ/people';
 import { EZHOU_WINDOWS } from '@shequ/services';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { JINSHAN, SHIHUAJIAN, XIANGSHAN } from './fixture.js';
+import { clerkOfXiangshan, JINSHAN, neighbourOfShihuajian, XIANGSHAN } from './fixture.js';
 import { clientFor, monthsLongStory, rejection, useSuiteApp } from './harness.js';
 
 const story = monthsLongStory();
 const clock = story.clock;
 const suite = useSuiteApp(
   {
-    clerk: { username: 'clerk', role: 'communityWorker', jurisdictionCode: XIANGSHAN },
-    neighbour: { username: 'neighbour', role: 'communityWorker', jurisdictionCode: SHIHUAJIAN },
+    clerk: clerkOfXiangshan,
+    neighbour: neighbourOfShihuajian,
     street: { username: 'street', role: 'streetAdmin', jurisdictionCode: JINSHAN },
   },
   { appOptions: { ...story.options, feedbackRateLimit: { max: 3, windowMs: 60_000 } } },
