@@ -3,6 +3,7 @@
  * district (Zibo) and Huancuilou street in Huancui district (Weihai), with two communities each.
  */
 import { communities, type DatabaseHandle, jurisdictions } from '@shequ/db';
+import { communityAncestors } from '@shequ/db/testing';
 import { type CommunityFacts, residentIdCheckChar } from '@shequ/domain';
 import type { CommunityRegisters } from '@shequ/people';
 
@@ -97,10 +98,7 @@ export async function insertDivisions(
         return {
           code,
           name,
-          provinceCode: `${code.slice(0, 2)}0000`,
-          cityCode: `${code.slice(0, 4)}00`,
-          districtCode: code.slice(0, 6),
-          streetCode: code.slice(0, 9),
+          ...communityAncestors(code),
           setting: 'urban' as const,
           households: facts.households ?? null,
           residents: facts.residents ?? null,
