@@ -10,17 +10,13 @@ import { DAXINGGONG, demoRegisters } from '@shequ/people';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { unlabelledAudit } from './audit-labels.js';
-import { nanjing, SHIHUAJIAN, XIANGSHAN } from './fixture.js';
+import { clerkOfXiangshan, nanjing, neighbourOfShihuajian, XIANGSHAN } from './fixture.js';
 import { rejection, useSuiteApp } from './harness.js';
 
 const server = useSuiteApp(
   {
-    clerk: { username: 'clerk', role: 'communityWorker', jurisdictionCode: XIANGSHAN },
-    neighbour: {
-      username: 'neighbour',
-      role: 'communityWorker',
-      jurisdictionCode: SHIHUAJIAN,
-    },
+    clerk: clerkOfXiangshan,
+    neighbour: neighbourOfShihuajian,
     street: {
       username: 'street',
       role: 'streetAdmin',

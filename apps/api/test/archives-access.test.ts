@@ -1,22 +1,10 @@
-import { auditLog, custodyLog, type DatabaseHandle } from '@shequ/db';
+import { auditLog, custodyLog } from '@shequ/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paperItemKeptBy } from './archives-suite.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { archivesSuite, committeeSealKeptBy, paperItemKeptBy } from './archives-suite.js';
 import { JINSHAN, SHIHUAJIAN, XIANGSHAN } from './fixture.js';
-import {
-  type ArchivesTestApp,
-  archivesTestApp,
-  type Clock,
-  monthsLongStory,
-  rejection,
-  type TestClient,
-} from './harness.js';
+import { rejection, type TestClient } from './harness.js';
 
-let database: DatabaseHandle;
-let server: ArchivesTestApp<Who>;
-let clock: Clock;
-const ids: Record<string, string> = {};
-const as: Record<string, TestClient> = {};
 const CANNOT_SEE = '只有档案、印章保管人和上级管理员可以查看';
 
 const accounts = {
@@ -30,22 +18,12 @@ const accounts = {
 } as const;
 type Who = keyof typeof accounts;
 
-const client = (who: Who) => as[who] as TestClient;
-const id = (who: Who) => ids[who] as string;
+const suite = archivesSuite({}, accounts);
+const client = (who: Who) => suite.as[who] as TestClient;
+const id = (who: Who) => suite.id(who);
 let itemId: string;
 let sealId: string;
 let requestId: string;
-
-function sealInput(name: string, approverIds: string[]) {
-  return {
-    community: XIANGSHAN,
-    name,
-    owner: { kind: 'residents-committee' as const, name: '象山社区居民委员会' },
-    custodianId: id('keeper'),
-    storagePlace: '办公室保险柜',
-    approverIds,
-  };
-}
 
 function paperItem(title: string, custodianId: string) {
   return paperItemKeptBy(custodianId, title, { location: { room: '档案室' } });
@@ -56,16 +34,9 @@ async function code(promise: Promise<unknown>): Promise<string | undefined> {
 }
 
 beforeAll(async () => {
-  const story = monthsLongStory();
-  clock = story.clock;
-  server = await archivesTestApp('shequ-archives-access-', accounts, story.options);
-  ({ database } = server);
-  Object.assign(ids, server.ids);
-  Object.assign(as, server.as);
-
   const street = client('street');
   itemId = (await street.archives.create.mutate(paperItem('2025年工作台账', id('keeper')))).id;
-  sealId = (await street.seals.register.mutate(sealInput('象山社区居民委员会印章', [id('approver')]))).id;
+  sealId = (await street.seals.register.mutate(committeeSealKeptBy(id('keeper'), [id('approver')]))).id;
   requestId = (
     await client('plain').seals.requestUse.mutate({
       sealId,
@@ -75,8 +46,6 @@ beforeAll(async () => {
     })
   ).id;
 }, 60_000);
-
-afterAll(() => server?.close());
 
 describe('a plain worker of the community', () => {
   it('is refused the catalogue, loans, log, seals out, overdue lists, seal details and handovers', async () => {
@@ -130,7 +99,9 @@ describe('the custodian and the approver', () => {
     const forOther = await rejection(keeper.archives.create.mutate(paperItem('替人建', id('plain'))));
     expect(forOther.data?.code).toBe('FORBIDDEN');
     expect(forOther.message).toContain('指定其他保管人');
-    expect(await code(keeper.seals.register.mutate(sealInput('新印章', [id('approver')])))).toBe('FORBIDDEN');
+    expect(
+      await code(keeper.seals.register.mutate(committeeSealKeptBy(id('keeper'), [id('approver')], '新印章'))),
+    ).toBe('FORBIDDEN');
     expect(await code(keeper.custody.checkpoint.mutate({ community: XIANGSHAN }))).toBe('FORBIDDEN');
   });
 
@@ -190,7 +161,9 @@ describe('retiring and destroying a seal: proposed by one, confirmed by the name
   it('changes nothing until the approver named confirms, and only they may', async () => {
     const street = client('street');
     oldSeal = (
-      await street.seals.register.mutate(sealInput('象山社区旧印章', [id('approver'), id('approver2')]))
+      await street.seals.register.mutate(
+        committeeSealKeptBy(id('keeper'), [id('approver'), id('approver2')], '象山社区旧印章'),
+      )
     ).id;
     const approver = client('approver');
     const input = {
@@ -323,8 +296,9 @@ describe('retiring and destroying a seal: proposed by one, confirmed by the name
 
   it('records every step: the state changes as seal.retire / seal.destroy, the rest as seal.end.*', async () => {
     const logged = async (action: string) =>
-      database.db
-        .select({ payload: custodyLog.payload, actor: custodyLog.actor })
+      suite
+        .database()
+        .db.select({ payload: custodyLog.payload, actor: custodyLog.actor })
         .from(custodyLog)
         .where(
           and(
@@ -346,8 +320,9 @@ describe('retiring and destroying a seal: proposed by one, confirmed by the name
           reason: expect.any(String),
         },
       });
-      const audited = await database.db
-        .select({ id: auditLog.id })
+      const audited = await suite
+        .database()
+        .db.select({ id: auditLog.id })
         .from(auditLog)
         .where(and(eq(auditLog.action, action), eq(auditLog.entityId, oldSeal)));
       expect(audited).toHaveLength(1);
@@ -357,8 +332,9 @@ describe('retiring and destroying a seal: proposed by one, confirmed by the name
       { actor: 'approver', payload: { type: 'destroy', reason: '旧章须留存备查' } },
     ]);
     expect(await logged('seal.end.withdraw')).toMatchObject([{ actor: 'street' }]);
-    const proposalAudits = await database.db
-      .select({ action: auditLog.action })
+    const proposalAudits = await suite
+      .database()
+      .db.select({ action: auditLog.action })
       .from(auditLog)
       .where(eq(auditLog.entityType, 'sealEndProposal'));
     expect(proposalAudits.map((a) => a.action).sort()).toEqual([
@@ -391,7 +367,7 @@ describe('handover lists and paging', () => {
       successorId: id('plain'),
       supervisorId: id('auditor'),
     });
-    clock.advance(60_000);
+    suite.clock().advance(60_000);
     const second = await street.handovers.create.mutate({
       ...base,
       leaverId: id('approver'),
@@ -435,11 +411,13 @@ describe('handover lists and paging', () => {
       [1, 6],
       [2, 3],
     ] as const) {
-      const seal = await street.seals.register.mutate(sealInput(`外带测试印章${i}`, [id('approver')]));
+      const seal = await street.seals.register.mutate(
+        committeeSealKeptBy(id('keeper'), [id('approver')], `外带测试印章${i}`),
+      );
       const removal = await client('plain').seals.requestTakeOut.mutate({
         sealId: seal.id,
         reason: '到区民政局办事',
-        returnBy: new Date(clock.now().getTime() + hours * 3_600_000).toISOString(),
+        returnBy: new Date(suite.clock().now().getTime() + hours * 3_600_000).toISOString(),
       });
       await client('approver').seals.approveTakeOut.mutate({ requestId: removal.id });
       await client('keeper').seals.takeOut.mutate({ requestId: removal.id });
@@ -501,8 +479,11 @@ describe('the keeper’s own acts', () => {
 describe('naming the approvers of a seal', () => {
   it('administrators name new approvers; only those decide from then on, and the change is on record', async () => {
     const street = client('street');
-    const seal = (await street.seals.register.mutate(sealInput('象山社区监督委员会印章', [id('approver')])))
-      .id;
+    const seal = (
+      await street.seals.register.mutate(
+        committeeSealKeptBy(id('keeper'), [id('approver')], '象山社区监督委员会印章'),
+      )
+    ).id;
     const change = (approverIds: string[], reason = '居委会换届，按新的印章使用制度指定') => ({
       sealId: seal,
       approverIds,
@@ -542,16 +523,18 @@ describe('naming the approvers of a seal', () => {
       state: 'approved',
     });
 
-    const [entry] = await database.db
-      .select()
+    const [entry] = await suite
+      .database()
+      .db.select()
       .from(custodyLog)
       .where(and(eq(custodyLog.action, 'seal.setApprovers'), sql`${custodyLog.payload}->>'seal' = ${seal}`));
     expect(entry?.payload).toMatchObject({
       approvers: [id('approver2')],
       reason: '居委会换届，按新的印章使用制度指定',
     });
-    const [audit] = await database.db
-      .select()
+    const [audit] = await suite
+      .database()
+      .db.select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'seal.setApprovers'), eq(auditLog.entityId, seal)));
     expect(audit?.before).toEqual({ approvers: [id('approver')] });
@@ -575,8 +558,9 @@ describe('withdrawing a seal request', () => {
     });
     expect(await code(client('approver').seals.approve.mutate({ requestId: request }))).toBe('CONFLICT');
     expect(await code(client('plain').seals.withdraw.mutate({ requestId: request }))).toBe('CONFLICT');
-    const [entry] = await database.db
-      .select()
+    const [entry] = await suite
+      .database()
+      .db.select()
       .from(custodyLog)
       .where(
         and(eq(custodyLog.action, 'seal.use.withdraw'), sql`${custodyLog.payload}->>'request' = ${request}`),

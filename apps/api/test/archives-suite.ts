@@ -29,8 +29,14 @@ const accounts = {
   zibo: { role: 'auditor', jurisdictionCode: ZIBO },
 } as const;
 
-/** Starts the app before the file's tests and closes it after them. */
-export function archivesSuite(appOptions: Omit<BuildAppOptions, 'database' | 'now'> = {}) {
+/**
+ * Starts the app before the file's tests and closes it after them, with the accounts above or, for a
+ * file that wants a cast of its own, `cast`.
+ */
+export function archivesSuite(
+  appOptions: Omit<BuildAppOptions, 'database' | 'now'> = {},
+  cast: Parameters<typeof archivesTestApp>[1] = accounts,
+) {
   let server: ArchivesTestApp<string> | undefined;
   let clock: Clock | undefined;
   const ids: Record<string, string> = {};
@@ -38,7 +44,7 @@ export function archivesSuite(appOptions: Omit<BuildAppOptions, 'database' | 'no
   beforeAll(async () => {
     const story = monthsLongStory();
     clock = story.clock;
-    server = await archivesTestApp('shequ-archives-', accounts, { ...story.options, ...appOptions });
+    server = await archivesTestApp('shequ-archives-', cast, { ...story.options, ...appOptions });
     Object.assign(ids, server.ids);
     Object.assign(as, server.as);
   }, 60_000);
@@ -74,5 +80,21 @@ export function paperItemKeptBy(custodianId: string, title: string, overrides: R
     custodianId,
     location: { room: '档案室', cabinet: '1号柜' },
     ...overrides,
+  };
+}
+
+/** 象山's residents' committee seal for `seals.register`, kept in the office safe by `custodianId`. */
+export function committeeSealKeptBy(
+  custodianId: string,
+  approverIds: string[],
+  name = '象山社区居民委员会印章',
+) {
+  return {
+    community: XIANGSHAN,
+    name,
+    owner: { kind: 'residents-committee' as const, name: '象山社区居民委员会' },
+    custodianId,
+    storagePlace: '办公室保险柜',
+    approverIds,
   };
 }

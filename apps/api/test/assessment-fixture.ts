@@ -2,7 +2,8 @@
  * The Ezhou district of the assessment tests: 华容区 with two streets and three communities, and a
  * lawful scheme for 2026 whose routine and annual parts each have a resident-scored indicator.
  */
-import { communities, type DatabaseHandle, jurisdictions } from '@shequ/db';
+import type { DatabaseHandle } from '@shequ/db';
+import { insertDivisions } from './fixture.js';
 
 export const DISTRICT = '420703';
 export const STREET = '420703001';
@@ -11,7 +12,8 @@ export const SECOND = '420703001002';
 export const OTHER_STREET = '420703002001';
 
 export async function seedEzhou(database: DatabaseHandle): Promise<void> {
-  const nodes: [string, string, 'province' | 'city' | 'district' | 'street' | 'community', string | null][] =
+  await insertDivisions(
+    database,
     [
       ['420000', '湖北省', 'province', null],
       ['420700', '鄂州市', 'city', '420000'],
@@ -21,38 +23,8 @@ export async function seedEzhou(database: DatabaseHandle): Promise<void> {
       [FIRST, '甲社区居委会', 'community', STREET],
       [SECOND, '乙社区居委会', 'community', STREET],
       [OTHER_STREET, '丙社区居委会', 'community', '420703002'],
-    ];
-  await database.db.insert(jurisdictions).values(
-    nodes.map(([code, name, level, parentCode]) => ({
-      code,
-      name,
-      level,
-      parentCode,
-      provinceCode: '420000',
-      cityCode: level === 'province' ? null : '420700',
-      districtCode: ['district', 'street', 'community'].includes(level) ? DISTRICT : null,
-      streetCode: level === 'community' ? code.slice(0, 9) : null,
-      communityCount: 0,
-    })),
-  );
-  await database.db.insert(communities).values(
-    nodes
-      .filter(([, , level]) => level === 'community')
-      .map(([code, name]) => ({
-        code,
-        name,
-        provinceCode: '420000',
-        cityCode: '420700',
-        districtCode: DISTRICT,
-        streetCode: code.slice(0, 9),
-        setting: 'urban' as const,
-        households: 1000,
-        residents: 3000,
-        facts: { households: 1000, residents: 3000 },
-        asOf: '2026-06-30',
-        version: 1,
-        updatedAt: new Date('2026-07-01T00:00:00Z'),
-      })),
+    ],
+    () => ({ households: 1000, residents: 3000 }),
   );
 }
 

@@ -3,11 +3,12 @@
  * district (Zibo) and Huancuilou street in Huancui district (Weihai), with two communities each.
  */
 import { communities, type DatabaseHandle, jurisdictions } from '@shequ/db';
-import { residentIdCheckChar } from '@shequ/domain';
+import { communityAncestors } from '@shequ/db/testing';
+import { type CommunityFacts, residentIdCheckChar } from '@shequ/domain';
 import type { CommunityRegisters } from '@shequ/people';
 
 type Level = 'province' | 'city' | 'district' | 'street' | 'community';
-type FixtureNode = [code: string, name: string, level: Level, parent: string | null];
+export type FixtureNode = [code: string, name: string, level: Level, parent: string | null];
 const shandong: FixtureNode[] = [
   ['370000', '山东省', 'province', null],
   ['370300', '淄博市', 'city', '370000'],
@@ -39,9 +40,36 @@ export const SHIHUAJIAN = '370305111006';
 export const WEIHAI = '371000';
 export const WEIHAI_COMMUNITY = '371002001001';
 
+/** The accounts many suites sign in with: 象山's clerk and 十化建's, the neighbour who must not see 象山's. */
+export const clerkOfXiangshan = {
+  username: 'clerk',
+  role: 'communityWorker',
+  jurisdictionCode: XIANGSHAN,
+} as const;
+export const neighbourOfShihuajian = {
+  username: 'neighbour',
+  role: 'communityWorker',
+  jurisdictionCode: SHIHUAJIAN,
+} as const;
+
 /** The Shandong slice, with `more` nodes (such as `nanjing`) where a test needs them. */
 export async function seedFixture(database: DatabaseHandle, more: FixtureNode[] = []): Promise<void> {
-  const nodes = [...shandong, ...more];
+  await insertDivisions(database, [...shandong, ...more]);
+}
+
+/**
+ * Division nodes as the division import writes them (ancestors' codes from each code, the number of
+ * communities below each), and a community row for each community node, stated as of 2026-06-30 with
+ * the facts `factsOf` gives the i-th of them.
+ */
+export async function insertDivisions(
+  database: DatabaseHandle,
+  nodes: FixtureNode[],
+  factsOf: (index: number) => CommunityFacts = (i) => ({
+    households: 1000 + i * 500,
+    residents: 3000 + i * 1200,
+  }),
+): Promise<void> {
   const ancestors = (code: string) => ({
     provinceCode: `${code.slice(0, 2)}0000`,
     cityCode: code.length >= 6 ? `${code.slice(0, 4)}00` : null,
@@ -65,21 +93,21 @@ export async function seedFixture(database: DatabaseHandle, more: FixtureNode[] 
   await database.db.insert(communities).values(
     nodes
       .filter(([, , level]) => level === 'community')
-      .map(([code, name], i) => ({
-        code,
-        name,
-        provinceCode: `${code.slice(0, 2)}0000`,
-        cityCode: `${code.slice(0, 4)}00`,
-        districtCode: code.slice(0, 6),
-        streetCode: code.slice(0, 9),
-        setting: 'urban' as const,
-        households: 1000 + i * 500,
-        residents: 3000 + i * 1200,
-        facts: { households: 1000 + i * 500, residents: 3000 + i * 1200 },
-        asOf: '2026-06-30',
-        version: 1,
-        updatedAt: new Date('2026-07-01T00:00:00Z'),
-      })),
+      .map(([code, name], i) => {
+        const facts = factsOf(i);
+        return {
+          code,
+          name,
+          ...communityAncestors(code),
+          setting: 'urban' as const,
+          households: facts.households ?? null,
+          residents: facts.residents ?? null,
+          facts,
+          asOf: '2026-06-30',
+          version: 1,
+          updatedAt: new Date('2026-07-01T00:00:00Z'),
+        };
+      }),
   );
 }
 

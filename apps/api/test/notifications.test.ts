@@ -7,7 +7,7 @@ import { auditLog } from '@shequ/db';
 import { auditActionLabels, entityTypeLabels } from '@shequ/domain';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { archivesSuite } from './archives-suite.js';
+import { archivesSuite, committeeSealKeptBy } from './archives-suite.js';
 import { XIANGSHAN } from './fixture.js';
 import type { TestClient } from './harness.js';
 
@@ -19,14 +19,9 @@ describe('notifications', () => {
     const sun = as.sun as TestClient;
     const wang = as.wang as TestClient;
     const zhao = as.zhao as TestClient;
-    const seal = await jinshan().seals.register.mutate({
-      community: XIANGSHAN,
-      name: '象山社区居民委员会印章',
-      owner: { kind: 'residents-committee', name: '象山社区居民委员会' },
-      custodianId: id('li'),
-      storagePlace: '办公室保险柜',
-      approverIds: [id('wang'), id('zhao')],
-    });
+    const seal = await jinshan().seals.register.mutate(
+      committeeSealKeptBy(id('li'), [id('wang'), id('zhao')]),
+    );
     const request = await sun.seals.requestUse.mutate({
       sealId: seal.id,
       purpose: '出具居住证明',

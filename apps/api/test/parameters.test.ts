@@ -4,11 +4,12 @@
  * field with nothing written; the single community's check, the dashboard (its cache moves on) and
  * the what-if all judge the pay with the figure in force, an explicit what-if figure still winning.
  */
-import { auditLog, communities, type DatabaseHandle, jurisdictions, parameterValues } from '@shequ/db';
+import { auditLog, type DatabaseHandle, parameterValues } from '@shequ/db';
 import { createTestDatabase } from '@shequ/db/testing';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertDivisions } from './fixture.js';
 import { insertUser, makeApp, rejection, signedIn, type TestClient } from './harness.js';
 
 const CITY = '420700';
@@ -32,42 +33,17 @@ const wage2025 = {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const nodes: [string, string, 'province' | 'city' | 'district' | 'street' | 'community', string | null][] =
+  await insertDivisions(
+    database,
     [
       ['420000', '湖北省', 'province', null],
       [CITY, '鄂州市', 'city', '420000'],
       [DISTRICT, '华容区', 'district', CITY],
       [STREET, '华容镇', 'street', DISTRICT],
       [COMMUNITY, '甲社区居委会', 'community', STREET],
-    ];
-  await database.db.insert(jurisdictions).values(
-    nodes.map(([code, name, level, parentCode]) => ({
-      code,
-      name,
-      level,
-      parentCode,
-      provinceCode: '420000',
-      cityCode: level === 'province' ? null : CITY,
-      districtCode: ['district', 'street', 'community'].includes(level) ? DISTRICT : null,
-      streetCode: level === 'community' ? STREET : null,
-      communityCount: 0,
-    })),
+    ],
+    () => ({ households: 1000, residents: 3000, salary: { annualAverage: 80000 } }),
   );
-  await database.db.insert(communities).values({
-    code: COMMUNITY,
-    name: '甲社区居委会',
-    provinceCode: '420000',
-    cityCode: CITY,
-    districtCode: DISTRICT,
-    streetCode: STREET,
-    setting: 'urban',
-    households: 1000,
-    residents: 3000,
-    facts: { households: 1000, residents: 3000, salary: { annualAverage: 80000 } },
-    asOf: '2026-06-30',
-    version: 1,
-    updatedAt: new Date('2026-07-01T00:00:00Z'),
-  });
   await insertUser(database, { username: 'ezhou', role: 'cityAdmin', jurisdictionCode: CITY });
   await insertUser(database, { username: 'huarong', role: 'districtAdmin', jurisdictionCode: DISTRICT });
   await insertUser(database, { username: 'jia', role: 'communityWorker', jurisdictionCode: COMMUNITY });

@@ -3,17 +3,20 @@ import { demoRegisters, fictionalIdNumber } from '@shequ/people';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { unlabelledAudit } from './audit-labels.js';
-import { JINSHAN, SHIHUAJIAN, WEIHAI, XIANGSHAN } from './fixture.js';
+import {
+  clerkOfXiangshan,
+  JINSHAN,
+  neighbourOfShihuajian,
+  SHIHUAJIAN,
+  WEIHAI,
+  XIANGSHAN,
+} from './fixture.js';
 import { rejection, useSuiteApp } from './harness.js';
 
 const server = useSuiteApp(
   {
-    clerk: { username: 'clerk', role: 'communityWorker', jurisdictionCode: XIANGSHAN },
-    neighbour: {
-      username: 'neighbour',
-      role: 'communityWorker',
-      jurisdictionCode: SHIHUAJIAN,
-    },
+    clerk: clerkOfXiangshan,
+    neighbour: neighbourOfShihuajian,
     auditor: { username: 'auditor', role: 'auditor', jurisdictionCode: JINSHAN },
     cityAdmin: { username: 'zibo', role: 'cityAdmin', jurisdictionCode: '370300' },
     systemAdmin: { username: 'root', role: 'systemAdmin', jurisdictionCode: '000000' },

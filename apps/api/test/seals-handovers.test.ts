@@ -3,7 +3,7 @@ import { auditLog, checkpoints, custodyLog, sealRequests, users } from '@shequ/d
 import { tamperAsSuperuser } from '@shequ/db/testing';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { archivesSuite } from './archives-suite.js';
+import { archivesSuite, committeeSealKeptBy } from './archives-suite.js';
 import { JINSHAN, SHIHUAJIAN, XIANGSHAN } from './fixture.js';
 import { rejection, type TestClient } from './harness.js';
 
@@ -30,14 +30,9 @@ beforeAll(async () => {
 describe('seals', () => {
   let sealId: string;
   beforeAll(async () => {
-    const seal = await jinshan().seals.register.mutate({
-      community: XIANGSHAN,
-      name: '象山社区居民委员会印章',
-      owner: { kind: 'residents-committee', name: '象山社区居民委员会' },
-      custodianId: id('li'),
-      storagePlace: '办公室保险柜',
-      approverIds: [id('wang'), id('zhao')],
-    });
+    const seal = await jinshan().seals.register.mutate(
+      committeeSealKeptBy(id('li'), [id('wang'), id('zhao')]),
+    );
     sealId = seal.id;
   });
 

@@ -5,18 +5,12 @@
  * handover their missing confirmations, the street and the auditor their town, a neighbouring
  * community's worker none of 象山's.
  */
-import { auditLog, type DatabaseHandle } from '@shequ/db';
+import { auditLog } from '@shequ/db';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { archivesSuite, committeeSealKeptBy, paperItemKeptBy } from './archives-suite.js';
 import { JINSHAN, SHIHUAJIAN, XIANGSHAN } from './fixture.js';
-import {
-  type ArchivesTestApp,
-  archivesTestApp,
-  type Clock,
-  monthsLongStory,
-  rejection,
-  type TestClient,
-} from './harness.js';
+import { rejection, type TestClient } from './harness.js';
 
 const accounts = {
   keeper: { role: 'communityWorker', jurisdictionCode: XIANGSHAN },
@@ -28,47 +22,23 @@ const accounts = {
 } as const;
 type Who = keyof typeof accounts;
 
-let server: ArchivesTestApp<Who>;
-let database: DatabaseHandle;
-let clock: Clock;
 let useRequest: string;
 let removal: string;
 let loanId: string;
 let handoverId: string;
 let handoverItemId: string;
 
-const client = (who: Who): TestClient => server.as[who];
-const id = (who: Who): string => server.ids[who];
+const suite = archivesSuite({}, accounts);
+const client = (who: Who) => suite.as[who] as TestClient;
+const id = (who: Who) => suite.id(who);
 const workbenchOf = (who: Who) => client(who).workbench.mine.query();
 
 beforeAll(async () => {
-  const story = monthsLongStory();
-  clock = story.clock;
-  server = await archivesTestApp('shequ-workbench-', accounts, story.options);
-  ({ database } = server);
   const street = client('street');
-  const item = await street.archives.create.mutate({
-    community: XIANGSHAN,
-    fonds: 'X007',
-    category: 'WS',
-    organisation: 'JWH',
-    issuer: '象山社区居民委员会',
-    title: '2025年工作台账',
-    date: '2025-06-01',
-    medium: 'paper',
-    contentGroup: 'ledgers',
-    retention: 'years30',
-    custodianId: id('keeper'),
-    location: { room: '档案室' },
-  });
-  const seal = await street.seals.register.mutate({
-    community: XIANGSHAN,
-    name: '象山社区居民委员会印章',
-    owner: { kind: 'residents-committee', name: '象山社区居民委员会' },
-    custodianId: id('keeper'),
-    storagePlace: '办公室保险柜',
-    approverIds: [id('approver')],
-  });
+  const item = await street.archives.create.mutate(
+    paperItemKeptBy(id('keeper'), '2025年工作台账', { location: { room: '档案室' } }),
+  );
+  const seal = await street.seals.register.mutate(committeeSealKeptBy(id('keeper'), [id('approver')]));
   useRequest = (
     await client('plain').seals.requestUse.mutate({
       sealId: seal.id,
@@ -107,8 +77,6 @@ beforeAll(async () => {
   handoverItemId = handover.items[0]?.id ?? '';
 }, 60_000);
 
-afterAll(() => server?.close());
-
 describe('approvals and stamping', () => {
   it('the approver finds the request waiting for them; the requester, the auditor and the neighbour do not', async () => {
     expect((await workbenchOf('approver')).approvals.map((row) => row.id)).toEqual([useRequest]);
@@ -144,7 +112,7 @@ describe('overdue loans and seals, and 催还', () => {
   });
 
   it('past the deadlines the keeper, the street and the auditor see both; the borrower their own loan', async () => {
-    clock.advance(5 * 86_400_000);
+    suite.clock().advance(5 * 86_400_000);
     const keeper = await workbenchOf('keeper');
     expect(keeper.overdueLoans).toMatchObject([
       { id: loanId, title: '2025年工作台账', dueOn: '2026-03-05', canRemind: true, lastRemindedAt: null },
@@ -168,9 +136,10 @@ describe('overdue loans and seals, and 催还', () => {
 
   it('the keeper records a 催还 in the audit log, and the workbench shows when', async () => {
     const { remindedAt } = await client('keeper').workbench.remind.mutate({ kind: 'loan', loanId });
-    expect(remindedAt).toBe(clock.now().toISOString());
-    const records = await database.db
-      .select()
+    expect(remindedAt).toBe(suite.clock().now().toISOString());
+    const records = await suite
+      .database()
+      .db.select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'archive.remind'), eq(auditLog.entityId, loanId)));
     expect(records).toHaveLength(1);
@@ -186,7 +155,9 @@ describe('overdue loans and seals, and 催还', () => {
     expect(seenByPlain.total).toBe(0);
     expect((await client('keeper').audit.list.query({ entityType: 'archiveLoan' })).total).toBe(1);
     await client('street').workbench.remind.mutate({ kind: 'seal', requestId: removal });
-    expect((await workbenchOf('keeper')).overdueSeals[0]?.lastRemindedAt).toBe(clock.now().toISOString());
+    expect((await workbenchOf('keeper')).overdueSeals[0]?.lastRemindedAt).toBe(
+      suite.clock().now().toISOString(),
+    );
   });
 
   it('refuses a 催还 by the borrower, the auditor and a neighbour, and of an unknown or malformed subject', async () => {

@@ -5,21 +5,15 @@
  * office, the record of that are written in one transaction.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { writeAudit } from './audit.js';
+import { type SignedInActor, writeAudit } from './audit.js';
 import type { Database } from './client.js';
 import { committeeAppraisals } from './schema-assessment.js';
 
 export type StoredAppraisal = typeof committeeAppraisals.$inferSelect;
 
-export interface AppraisalActing {
-  actor: { id: string; username: string };
-  now: Date;
-  ip?: string | null;
-}
-
 export async function recordAppraisal(
   db: Database,
-  acting: AppraisalActing,
+  acting: SignedInActor,
   input: {
     committeeId: string;
     communityCode: string;
@@ -40,7 +34,7 @@ export async function recordAppraisal(
     );
     const [before] = await tx.select().from(committeeAppraisals).where(key);
     const { endsOffice, ...values } = input;
-    const row = { ...values, recordedBy: acting.actor.id, recordedAt: acting.now };
+    const row = { ...values, recordedBy: acting.actor.id, recordedAt: acting.at };
     await tx
       .insert(committeeAppraisals)
       .values(row)
@@ -51,7 +45,7 @@ export async function recordAppraisal(
           grade: input.grade,
           memberName: input.memberName,
           recordedBy: acting.actor.id,
-          recordedAt: acting.now,
+          recordedAt: acting.at,
         },
       });
     const entity = `${input.communityCode}/${input.memberKey}`;
@@ -63,8 +57,8 @@ export async function recordAppraisal(
       jurisdictionCode: input.communityCode,
       before: before ?? null,
       after: row,
-      ip: acting.ip ?? null,
-      at: acting.now,
+      ip: acting.ip,
+      at: acting.at,
     });
     if (endsOffice)
       await writeAudit(tx, {
@@ -75,8 +69,8 @@ export async function recordAppraisal(
         jurisdictionCode: input.communityCode,
         before: null,
         after: { memberName: input.memberName, year: input.year, because: endsOffice.because },
-        ip: acting.ip ?? null,
-        at: acting.now,
+        ip: acting.ip,
+        at: acting.at,
       });
   });
 }

@@ -17,7 +17,8 @@ import { createTestDatabase, insertTestCommunity } from './testing.js';
 let database: DatabaseHandle;
 const acting = {
   actor: { id: '00000000-0000-4000-8000-000000000001', username: 'ezhou' },
-  now: new Date('2026-01-05T02:00:00Z'),
+  ip: null,
+  at: new Date('2026-01-05T02:00:00Z'),
 };
 
 beforeAll(async () => {

@@ -6,15 +6,9 @@
 
 import { scoreAuditMember } from '@shequ/domain';
 import { and, desc, eq, inArray, like, max, or, sql } from 'drizzle-orm';
-import { writeAudit } from './audit.js';
+import { type SignedInActor, writeAudit } from './audit.js';
 import type { Database, Transaction } from './client.js';
 import { assessmentSchemes, assessmentScores, assessmentStreetRatings } from './schema-assessment.js';
-
-export interface AssessmentActing {
-  actor: { id: string; username: string };
-  now: Date;
-  ip?: string | null;
-}
 
 export type StoredAssessmentScheme = typeof assessmentSchemes.$inferSelect;
 
@@ -30,7 +24,7 @@ export class AssessmentStoreError extends Error {
 
 async function audit(
   tx: Transaction,
-  acting: AssessmentActing,
+  acting: SignedInActor,
   action: string,
   entityType: string,
   entityId: string,
@@ -46,15 +40,15 @@ async function audit(
     jurisdictionCode,
     before,
     after,
-    ip: acting.ip ?? null,
-    at: acting.now,
+    ip: acting.ip,
+    at: acting.at,
   });
 }
 
 /** A new draft: the next version of the jurisdiction's scheme for the year. */
 export async function createAssessmentScheme(
   db: Database,
-  acting: AssessmentActing,
+  acting: SignedInActor,
   input: { jurisdictionCode: string; year: number; name: string; definition: unknown },
 ): Promise<StoredAssessmentScheme> {
   return db.transaction(async (tx) => {
@@ -79,8 +73,8 @@ export async function createAssessmentScheme(
         status: 'draft',
         definition,
         createdBy: acting.actor.id,
-        createdAt: acting.now,
-        updatedAt: acting.now,
+        createdAt: acting.at,
+        updatedAt: acting.at,
       })
       .returning();
     if (!row) throw new Error('insert failed');
@@ -135,7 +129,7 @@ export async function listAssessmentSchemes(
 /** Replaces a draft's definition; a published scheme is not edited (a new version is made instead). */
 export async function updateAssessmentScheme(
   db: Database,
-  acting: AssessmentActing,
+  acting: SignedInActor,
   input: { id: string; name: string; definition: unknown },
 ): Promise<StoredAssessmentScheme> {
   return db.transaction(async (tx) => {
@@ -144,7 +138,7 @@ export async function updateAssessmentScheme(
     const definition = { ...(input.definition as Record<string, unknown>), version: before.version };
     const [row] = await tx
       .update(assessmentSchemes)
-      .set({ name: input.name, definition, updatedAt: acting.now })
+      .set({ name: input.name, definition, updatedAt: acting.at })
       .where(and(eq(assessmentSchemes.id, input.id), eq(assessmentSchemes.status, 'draft')))
       .returning();
     if (!row) throw new AssessmentStoreError('conflict', '方案已发布，不能再修改；请新建一个版本');
@@ -165,7 +159,7 @@ export async function updateAssessmentScheme(
 /** Publishes a draft; the year's previously published version of the same jurisdiction becomes `superseded`. */
 export async function publishAssessmentScheme(
   db: Database,
-  acting: AssessmentActing,
+  acting: SignedInActor,
   id: string,
 ): Promise<StoredAssessmentScheme> {
   return db.transaction(async (tx) => {
@@ -174,7 +168,7 @@ export async function publishAssessmentScheme(
     if (before.status !== 'draft') throw new AssessmentStoreError('conflict', '只有草稿可以发布');
     await tx
       .update(assessmentSchemes)
-      .set({ status: 'superseded', updatedAt: acting.now })
+      .set({ status: 'superseded', updatedAt: acting.at })
       .where(
         and(
           eq(assessmentSchemes.jurisdictionCode, before.jurisdictionCode),
@@ -184,7 +178,7 @@ export async function publishAssessmentScheme(
       );
     const [row] = await tx
       .update(assessmentSchemes)
-      .set({ status: 'published', publishedAt: acting.now, updatedAt: acting.now })
+      .set({ status: 'published', publishedAt: acting.at, updatedAt: acting.at })
       .where(and(eq(assessmentSchemes.id, id), eq(assessmentSchemes.status, 'draft')))
       .returning();
     if (!row) throw new AssessmentStoreError('conflict', '方案已被他人发布或修改，请刷新后重试');
@@ -217,7 +211,7 @@ export interface ScoreCell {
  */
 export async function saveAssessmentScores(
   db: Database,
-  acting: AssessmentActing,
+  acting: SignedInActor,
   schemeId: string,
   cells: readonly ScoreCell[],
   indicatorNames: Readonly<Record<string, string>> = {},
@@ -242,7 +236,7 @@ export async function saveAssessmentScores(
             indicatorId: c.indicatorId,
             score: c.score,
             enteredBy: acting.actor.id,
-            enteredAt: acting.now,
+            enteredAt: acting.at,
           })),
         )
         .onConflictDoUpdate({
@@ -252,7 +246,7 @@ export async function saveAssessmentScores(
             assessmentScores.period,
             assessmentScores.indicatorId,
           ],
-          set: { score: sql`excluded.score`, enteredBy: acting.actor.id, enteredAt: acting.now },
+          set: { score: sql`excluded.score`, enteredBy: acting.actor.id, enteredAt: acting.at },
         });
     }
     for (const community of communities) {
@@ -313,7 +307,7 @@ export interface StreetRatingEntry {
 /** A community's rating of its street (replacing an earlier one), with its audit record. */
 export async function saveStreetRating(
   db: Database,
-  acting: AssessmentActing,
+  acting: SignedInActor,
   schemeId: string,
   entry: StreetRatingEntry,
 ): Promise<void> {
@@ -327,7 +321,7 @@ export async function saveStreetRating(
           eq(assessmentStreetRatings.communityCode, entry.communityCode),
         ),
       );
-    const values = { schemeId, ...entry, enteredBy: acting.actor.id, enteredAt: acting.now };
+    const values = { schemeId, ...entry, enteredBy: acting.actor.id, enteredAt: acting.at };
     await tx
       .insert(assessmentStreetRatings)
       .values(values)
@@ -337,7 +331,7 @@ export async function saveStreetRating(
           communityScore: entry.communityScore,
           residentScores: entry.residentScores,
           enteredBy: acting.actor.id,
-          enteredAt: acting.now,
+          enteredAt: acting.at,
         },
       });
     await audit(

@@ -5,8 +5,8 @@
  * it at the same moment; the answer is stored without the code.
  */
 import { and, asc, count, eq, inArray, isNotNull, isNull, like } from 'drizzle-orm';
-import { type AssessmentActing, AssessmentStoreError } from './assessment-store.js';
-import { writeAudit } from './audit.js';
+import { AssessmentStoreError } from './assessment-store.js';
+import { type SignedInActor, writeAudit } from './audit.js';
 import type { Database } from './client.js';
 import {
   assessmentSchemes,
@@ -26,7 +26,7 @@ export interface SurveyWithScheme extends StoredSurvey {
 
 export async function openSurvey(
   db: Database,
-  acting: AssessmentActing,
+  acting: SignedInActor,
   input: { schemeId: string; jurisdictionCode: string; period: string; opensOn: string; closesOn: string },
 ): Promise<StoredSurvey> {
   return db.transaction(async (tx) => {
@@ -43,7 +43,7 @@ export async function openSurvey(
         opensOn: input.opensOn,
         closesOn: input.closesOn,
         createdBy: acting.actor.id,
-        createdAt: acting.now,
+        createdAt: acting.at,
       })
       .returning();
     if (!row) throw new Error('insert failed');
@@ -55,8 +55,8 @@ export async function openSurvey(
       jurisdictionCode: input.jurisdictionCode,
       before: null,
       after: row,
-      ip: acting.ip ?? null,
-      at: acting.now,
+      ip: acting.ip,
+      at: acting.at,
     });
     return row;
   });
@@ -121,7 +121,7 @@ export async function surveysClosingBetween(
 /** Stores the hashes of newly issued codes for one community, with one audit record (the count, never a code). */
 export async function issueSurveyCodes(
   db: Database,
-  acting: AssessmentActing,
+  acting: SignedInActor,
   input: { surveyId: string; communityCode: string; codeHashes: readonly string[] },
 ): Promise<number> {
   return db.transaction(async (tx) => {
@@ -131,7 +131,7 @@ export async function issueSurveyCodes(
         communityCode: input.communityCode,
         codeHash,
         issuedBy: acting.actor.id,
-        issuedAt: acting.now,
+        issuedAt: acting.at,
       })),
     );
     await writeAudit(tx, {
@@ -142,8 +142,8 @@ export async function issueSurveyCodes(
       jurisdictionCode: input.communityCode,
       before: null,
       after: { issued: input.codeHashes.length },
-      ip: acting.ip ?? null,
-      at: acting.now,
+      ip: acting.ip,
+      at: acting.at,
     });
     return input.codeHashes.length;
   });

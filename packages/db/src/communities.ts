@@ -5,25 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { COUNTRY_CODE, divisionLevel } from '@shequ/domain';
-import {
-  and,
-  arrayContains,
-  asc,
-  count,
-  desc,
-  eq,
-  gte,
-  ilike,
-  inArray,
-  like,
-  lte,
-  max,
-  type SQL,
-  sql,
-  sum,
-} from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, gte, ilike, like, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from './client.js';
+import { changeStampOfRows, changesStamping } from './community-changes.js';
 import { escapeLike, nameSearchGrams } from './like.js';
 import { keepRecent, mapPerHandle } from './per-handle.js';
 import { communities, communityChanges, jurisdictions, users } from './schema.js';
@@ -191,14 +176,9 @@ function pageStatement(db: Database, where: SQL | undefined, input: CommunityPag
     .from(page)
     .as('rows');
   const stamp = db
-    .select({
-      stamp:
-        sql<string>`coalesce(${sum(communityChanges.weight)}, 0)::text || ':' || coalesce(${max(communityChanges.id)}, 0)::text`.as(
-          'stamp',
-        ),
-    })
+    .select({ stamp: changeStampOfRows().as('stamp') })
     .from(communityChanges)
-    .where(byProvince ? inArray(communityChanges.provinceCode, [sql.placeholder('province'), '']) : undefined)
+    .where(changesStamping(byProvince ? sql.placeholder('province') : undefined))
     .as('stamp');
   return db.select({ stamp: stamp.stamp, rows: rows.rows }).from(stamp).crossJoin(rows);
 }

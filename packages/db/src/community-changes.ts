@@ -2,30 +2,41 @@
  * The change stamp of the communities (`community_changes`, kept by the triggers of migration 0017):
  * what a reader caching a figure computed from them compares, instead of rescanning them.
  */
-import { eq, inArray, max, or, sql, sum } from 'drizzle-orm';
+import { eq, inArray, max, type Placeholder, type SQL, sql, sum } from 'drizzle-orm';
 import type { Database, Transaction } from './client.js';
 import { communityChanges } from './schema.js';
 import { parameterValues } from './schema-parameters.js';
 
 /**
+ * The change stamp over the rows of `community_changes` a query selects: the sum of the weights noted
+ * there, and the last row's number, which a table emptied by hand would restart (`sum:last`). Select
+ * the rows with `changesStamping`.
+ */
+export function changeStampOfRows(): SQL<string> {
+  return sql<string>`coalesce(${sum(communityChanges.weight)}, 0)::text || ':' || coalesce(${max(communityChanges.id)}, 0)::text`;
+}
+
+/**
+ * The rows of `community_changes` whose stamp covers `province` (a code, or a placeholder of a prepared
+ * statement): its own and those noted for no one province. Every row when absent.
+ */
+export function changesStamping(province: string | Placeholder | undefined): SQL | undefined {
+  return province === undefined ? undefined : inArray(communityChanges.provinceCode, [province, '']);
+}
+
+/**
  * A text that changes whenever a change to the communities of `provinceCode` commits (every
- * province's when absent): the sum of the weights noted there, and the last row's number, which a
- * table emptied by hand would restart. Compare stamps read in one database only.
+ * province's when absent). Compare stamps read in one database only.
  */
 export async function communityChangeStamp(
   db: Database | Transaction,
   provinceCode?: string,
 ): Promise<string> {
   const [row] = await db
-    .select({
-      total: sql<string>`coalesce(${sum(communityChanges.weight)}, 0)::text`,
-      last: max(communityChanges.id),
-    })
+    .select({ stamp: changeStampOfRows() })
     .from(communityChanges)
-    .where(
-      provinceCode === undefined ? undefined : inArray(communityChanges.provinceCode, [provinceCode, '']),
-    );
-  return `${row?.total ?? 0}:${row?.last ?? 0}`;
+    .where(changesStamping(provinceCode));
+  return row?.stamp ?? '0:0';
 }
 
 /**
@@ -36,19 +47,11 @@ export async function communityChangeStamp(
 function complianceStampStatement(db: Database, byProvince: boolean) {
   return db
     .select({
-      total: sql<string>`coalesce(${sum(communityChanges.weight)}, 0)::text`,
-      last: max(communityChanges.id),
+      communities: changeStampOfRows(),
       parameters: sql<string>`(select count(*)::text || ':' || coalesce(max(${parameterValues.id}), 0)::text from ${parameterValues})`,
     })
     .from(communityChanges)
-    .where(
-      byProvince
-        ? or(
-            eq(communityChanges.provinceCode, sql.placeholder('province')),
-            eq(communityChanges.provinceCode, ''),
-          )
-        : undefined,
-    )
+    .where(changesStamping(byProvince ? sql.placeholder('province') : undefined))
     .prepare(byProvince ? 'shequ_compliance_stamp_province' : 'shequ_compliance_stamp_all');
 }
 const complianceStampStatements = new WeakMap<
@@ -77,7 +80,7 @@ export async function complianceDataStamps(
   }
   const [row] = await statement.execute(byProvince ? { province: provinceCode } : {});
   return {
-    communities: `${row?.total ?? 0}:${row?.last ?? 0}`,
+    communities: row?.communities ?? '0:0',
     parameters: row?.parameters ?? '0:0',
   };
 }

@@ -15,12 +15,8 @@ import {
   indicatorNames,
 } from '@shequ/assessment';
 import { and, eq, inArray } from 'drizzle-orm';
-import {
-  type AssessmentActing,
-  createAssessmentScheme,
-  publishAssessmentScheme,
-  saveAssessmentScores,
-} from './assessment-store.js';
+import { createAssessmentScheme, publishAssessmentScheme, saveAssessmentScores } from './assessment-store.js';
+import type { SignedInActor } from './audit.js';
 import type { DatabaseHandle } from './client.js';
 import { communities } from './schema.js';
 import { assessmentSchemes } from './schema-assessment.js';
@@ -56,7 +52,7 @@ export async function seedAssessmentDemo(
     .limit(1);
   if (existing) return 0;
 
-  const acting = (actor: AssessmentActing['actor'], at: Date): AssessmentActing => ({ actor, now: at });
+  const acting = (actor: SignedInActor['actor'], at: Date): SignedInActor => ({ actor, ip: null, at });
   const codes = new Set(present.map((row) => row.code));
   const entries = demoAssessmentEntries(now, (code) => codes.has(code));
   const definition = demoAssessmentScheme();

@@ -39,7 +39,7 @@ export async function seedParametersDemo(handle: DatabaseHandle): Promise<boolea
   if (existing) return false;
   await enterParameterValue(
     db,
-    { actor: DEMO_ENTRY, now: new Date('2026-01-04T08:00:00+08:00') },
+    { actor: DEMO_ENTRY, ip: null, at: new Date('2026-01-04T08:00:00+08:00') },
     {
       ...demoCityAverageWage,
     },

@@ -4,7 +4,7 @@
  * Decides nothing about who must act: the callers pass the people their package named.
  */
 import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
-import { writeAudit } from './audit.js';
+import { type SignedInActor, writeAudit } from './audit.js';
 import type { Database, Transaction } from './client.js';
 import { type NoticeKind, notices } from './schema-notices.js';
 import { enqueueWebhookDeliveries } from './webhooks-store.js';
@@ -80,17 +80,13 @@ export async function unreadNoticeCount(db: Database | Transaction, recipientId:
  */
 export async function markNoticesRead(
   db: Database,
-  acting: {
-    actor: { id: string; username: string; jurisdictionCode: string };
-    now: Date;
-    ip?: string | null;
-  },
+  acting: SignedInActor & { actor: { jurisdictionCode: string } },
   ids?: readonly number[],
 ): Promise<number> {
   return db.transaction(async (tx) => {
     const changed = await tx
       .update(notices)
-      .set({ readAt: acting.now })
+      .set({ readAt: acting.at })
       .where(
         and(
           eq(notices.recipientId, acting.actor.id),
@@ -109,8 +105,8 @@ export async function markNoticesRead(
       jurisdictionCode: acting.actor.jurisdictionCode,
       before: null,
       after: { noticeIds: marked, all: ids === undefined },
-      ip: acting.ip ?? null,
-      at: acting.now,
+      ip: acting.ip,
+      at: acting.at,
     });
     return marked.length;
   });

@@ -14,7 +14,8 @@ import { createTestDatabase, insertTestCommunity } from './testing.js';
 let database: DatabaseHandle;
 const acting = (minute: number) => ({
   actor: { id: '00000000-0000-4000-8000-000000000001', username: 'ezhou' },
-  now: new Date(`2026-01-05T02:${String(minute).padStart(2, '0')}:00Z`),
+  ip: null,
+  at: new Date(`2026-01-05T02:${String(minute).padStart(2, '0')}:00Z`),
 });
 const wage = (jurisdictionCode: string, value: string, effectiveFrom: string) => ({
   jurisdictionCode,

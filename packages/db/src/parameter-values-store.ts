@@ -6,23 +6,17 @@
  */
 import { ancestorCodes, COUNTRY_CODE, significantPrefix } from '@shequ/domain';
 import { count, desc, inArray, like, max, or } from 'drizzle-orm';
-import { writeAudit } from './audit.js';
+import { type SignedInActor, writeAudit } from './audit.js';
 import type { Database, Transaction } from './client.js';
 import { escapeLike } from './like.js';
 import { parameterValues } from './schema-parameters.js';
 
 export type StoredParameterValue = typeof parameterValues.$inferSelect;
 
-export interface ParameterActing {
-  actor: { id: string; username: string };
-  now: Date;
-  ip?: string | null;
-}
-
 /** Records one entered figure (a correction is a new entry, never an update). */
 export async function enterParameterValue(
   db: Database | Transaction,
-  acting: ParameterActing,
+  acting: SignedInActor,
   entry: { jurisdictionCode: string; name: string; value: string; effectiveFrom: string; source: string },
 ): Promise<StoredParameterValue> {
   return db.transaction(async (tx) => {
@@ -32,7 +26,7 @@ export async function enterParameterValue(
         ...entry,
         enteredBy: acting.actor.id,
         enteredByName: acting.actor.username,
-        enteredAt: acting.now,
+        enteredAt: acting.at,
       })
       .returning();
     if (!row) throw new Error('parameter value not inserted');
@@ -49,8 +43,8 @@ export async function enterParameterValue(
         effectiveFrom: row.effectiveFrom,
         source: row.source,
       },
-      ip: acting.ip ?? null,
-      at: acting.now,
+      ip: acting.ip,
+      at: acting.at,
     });
     return row;
   });

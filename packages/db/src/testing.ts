@@ -156,6 +156,16 @@ export async function createPostgresTestDatabase(url: string): Promise<DatabaseH
   };
 }
 
+/** A community's ancestors' codes as the division import writes them, taken from its own code. */
+export function communityAncestors(code: string) {
+  return {
+    provinceCode: `${code.slice(0, 2)}0000`,
+    cityCode: `${code.slice(0, 4)}00`,
+    districtCode: code.slice(0, 6),
+    streetCode: code.slice(0, 9),
+  };
+}
+
 /**
  * One community row as the division import writes it, its ancestors' codes taken from its own, for
  * tests that need a community and nothing else of the tree.
@@ -168,10 +178,7 @@ export async function insertTestCommunity(
   await handle.db.insert(communities).values({
     code,
     name,
-    provinceCode: `${code.slice(0, 2)}0000`,
-    cityCode: `${code.slice(0, 4)}00`,
-    districtCode: code.slice(0, 6),
-    streetCode: code.slice(0, 9),
+    ...communityAncestors(code),
     ...(setting === undefined ? {} : { setting }),
     asOf: community.asOf ?? '2026-06-30',
   });

@@ -8,17 +8,11 @@
 import { randomBytes } from 'node:crypto';
 import { COUNTRY_CODE, webhookCandidateCodes } from '@shequ/domain';
 import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
-import { writeAudit } from './audit.js';
+import { type SignedInActor, writeAudit } from './audit.js';
 import type { Database, Transaction } from './client.js';
 import { jurisdictions, users } from './schema.js';
 import type { notices } from './schema-notices.js';
 import { webhookOutbox, webhooks } from './schema-webhooks.js';
-
-export interface WebhookActing {
-  actor: { id: string; username: string };
-  now: Date;
-  ip?: string | null;
-}
 
 /** The JSON body of one delivery (docs/interfaces.md, "Outbound webhooks"). */
 export interface WebhookPayload {
@@ -50,7 +44,7 @@ export async function webhookOf(
  */
 export async function setWebhook(
   db: Database,
-  acting: WebhookActing,
+  acting: SignedInActor,
   input: { jurisdictionCode: string; url: string; newSecret: boolean },
 ): Promise<{ url: string; secret: string | null } | undefined> {
   return db.transaction(async (tx) => {
@@ -70,7 +64,7 @@ export async function setWebhook(
     const changes = {
       url: input.url,
       updatedBy: acting.actor.id,
-      updatedAt: acting.now,
+      updatedAt: acting.at,
       ...(secret ? { secret } : {}),
     };
     await tx
@@ -85,8 +79,8 @@ export async function setWebhook(
       jurisdictionCode: input.jurisdictionCode,
       before: before ?? null,
       after: { url: input.url, newSecret: secret !== null },
-      ip: acting.ip ?? null,
-      at: acting.now,
+      ip: acting.ip,
+      at: acting.at,
     });
     return { url: input.url, secret };
   });
@@ -95,7 +89,7 @@ export async function setWebhook(
 /** Removes the endpoint; its pending deliveries are dropped from the queue (marked failed). Audited. */
 export async function removeWebhook(
   db: Database,
-  acting: WebhookActing,
+  acting: SignedInActor,
   jurisdictionCode: string,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -116,8 +110,8 @@ export async function removeWebhook(
       jurisdictionCode,
       before: removed[0],
       after: null,
-      ip: acting.ip ?? null,
-      at: acting.now,
+      ip: acting.ip,
+      at: acting.at,
     });
     return true;
   });

@@ -10,11 +10,11 @@ import {
   servicePointsLedger,
   serviceVolunteers,
   signUpForActivity,
+  XIANGSHAN,
 } from '../src/index.js';
 import { insertTestCommunity } from '../src/testing.js';
 import { testDatabaseForTheseTests } from './test-database.js';
 
-const XIANGSHAN = '370305111007';
 const who = { actor: null, ip: null, at: new Date('2026-03-02T09:00:00+08:00') };
 
 describe('welfare points under concurrent redemptions', () => {

@@ -16,7 +16,7 @@ const COMMUNITY = '370305111007';
 const STREET = '370305111';
 const CITY = '370300';
 const at = new Date('2026-03-02T02:00:00Z');
-const acting = { actor: { id: randomUUID(), username: 'admin' }, now: at };
+const acting = { actor: { id: randomUUID(), username: 'admin' }, ip: null, at };
 let database: DatabaseHandle;
 
 beforeAll(async () => {

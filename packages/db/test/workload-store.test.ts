@@ -16,11 +16,11 @@ import {
   storedSnapshot,
   workAdmissions,
   workListVersionsOf,
+  XIANGSHAN,
 } from '../src/index.js';
 import { insertTestCommunity } from '../src/testing.js';
 import { testDatabaseForTheseTests } from './test-database.js';
 
-const XIANGSHAN = '370305111007';
 const who = { actor: null, ip: null, at: new Date('2026-11-30T02:00:00Z') };
 const district = {
   role: 'districtAdmin' as const,

@@ -28,6 +28,7 @@ import {
 } from '@shequ/db';
 import { communityCode, type GoverningOptions } from '@shequ/domain';
 import { z } from 'zod';
+import { auditedAs } from '../context.js';
 import { fieldError, forbidden, notFound } from '../errors.js';
 import { governsIn } from '../governs.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
@@ -128,20 +129,16 @@ export const appraisalsRouter = router({
       const after = outcomeView([...history.filter((r) => r.year !== entry.data.year), entry.data], {
         governs,
       });
-      await recordAppraisal(
-        ctx.db,
-        { actor: ctx.principal, now: ctx.settings.now(), ip: ctx.ip },
-        {
-          committeeId: committee.id,
-          communityCode: input.communityCode,
-          memberKey: input.memberKey,
-          memberName: member.name,
-          workerId: member.workerId ?? null,
-          year: entry.data.year,
-          grade: entry.data.grade,
-          endsOffice: ends && after.officeEnded ? { because: after.officeEnded } : null,
-        },
-      );
+      await recordAppraisal(ctx.db, auditedAs(ctx), {
+        committeeId: committee.id,
+        communityCode: input.communityCode,
+        memberKey: input.memberKey,
+        memberName: member.name,
+        workerId: member.workerId ?? null,
+        year: entry.data.year,
+        grade: entry.data.grade,
+        endsOffice: ends && after.officeEnded ? { because: after.officeEnded } : null,
+      });
       return after;
     }),
 

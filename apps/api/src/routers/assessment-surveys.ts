@@ -27,17 +27,10 @@ import { chinaDate, communityCode, isWithin } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { isInScope, type Principal, scopePrefix } from '../auth/scope.js';
-import type { Context } from '../context.js';
+import { auditedAs, type Context } from '../context.js';
 import { fieldError, forbidden, notFound } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
-import {
-  acting,
-  compiledOf,
-  isSchemeAdmin,
-  requirePublished,
-  storeError,
-  visibleScheme,
-} from './assessment.js';
+import { compiledOf, isSchemeAdmin, requirePublished, storeError, visibleScheme } from './assessment.js';
 
 const schemeId = z.string().uuid({ error: '方案编号无效' });
 const surveyId = z.string().uuid({ error: '调查编号无效' });
@@ -128,7 +121,7 @@ export const assessmentSurveysRouter = router({
       });
       if (!parsed.success)
         throw new TRPCError({ code: 'BAD_REQUEST', message: '调查设置有误', cause: parsed.error });
-      const survey = await openSurvey(ctx.db, acting(ctx), {
+      const survey = await openSurvey(ctx.db, auditedAs(ctx), {
         schemeId: row.id,
         jurisdictionCode: row.jurisdictionCode,
         ...parsed.data,
@@ -158,7 +151,7 @@ export const assessmentSurveysRouter = router({
         throw fieldError('BAD_REQUEST', 'surveyId', '本次调查已经结束，不再发放答卷码');
       const codes = new Set<string>();
       while (codes.size < input.count) codes.add(newCode());
-      await issueSurveyCodes(ctx.db, acting(ctx), {
+      await issueSurveyCodes(ctx.db, auditedAs(ctx), {
         surveyId: survey.id,
         communityCode: input.communityCode,
         codeHashes: [...codes].map((c) => surveyCodeHash(survey.id, c)),

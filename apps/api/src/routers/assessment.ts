@@ -60,7 +60,7 @@ import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { COUNTRY_CODE } from '../auth/roles.js';
 import { bindingLevel, isAdminRole, isInScope, type Principal, scopePrefix } from '../auth/scope.js';
-import type { Context } from '../context.js';
+import { auditedAs, type Context } from '../context.js';
 import { FieldProblems, fieldError, forbidden, notFound } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
 import { type SpreadsheetFile, XLSX_TYPE } from './spreadsheet-file.js';
@@ -107,10 +107,6 @@ export function storeError(error: unknown): never {
       message: error.message,
     });
   throw error;
-}
-
-export function acting(ctx: Context & { principal: Principal }) {
-  return { actor: ctx.principal, now: ctx.settings.now(), ip: ctx.ip };
 }
 
 function leafView(leaf: CompiledScheme['routine']['leaves'][number]) {
@@ -232,7 +228,7 @@ export const assessmentRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { definition } = input;
       requireSchemeAdmin(ctx.principal, definition.jurisdiction);
-      const row = await createAssessmentScheme(ctx.db, acting(ctx), {
+      const row = await createAssessmentScheme(ctx.db, auditedAs(ctx), {
         jurisdictionCode: definition.jurisdiction,
         year: definition.year,
         name: definition.name,
@@ -250,7 +246,7 @@ export const assessmentRouter = router({
         throw fieldError('BAD_REQUEST', 'definition.jurisdiction', '不能修改方案的辖区；请新建方案');
       if (input.definition.year !== row.year)
         throw fieldError('BAD_REQUEST', 'definition.year', '不能修改方案的年度；请新建方案');
-      const updated = await updateAssessmentScheme(ctx.db, acting(ctx), {
+      const updated = await updateAssessmentScheme(ctx.db, auditedAs(ctx), {
         id: row.id,
         name: input.definition.name,
         definition: input.definition,
@@ -278,7 +274,7 @@ export const assessmentRouter = router({
         cause: new FieldProblems(fieldErrors),
       });
     }
-    const published = await publishAssessmentScheme(ctx.db, acting(ctx), row.id).catch(storeError);
+    const published = await publishAssessmentScheme(ctx.db, auditedAs(ctx), row.id).catch(storeError);
     return { id: published.id, status: published.status, publishedAt: published.publishedAt };
   }),
 
@@ -316,7 +312,7 @@ export const assessmentRouter = router({
         });
       const saved = await saveAssessmentScores(
         ctx.db,
-        acting(ctx),
+        auditedAs(ctx),
         row.id,
         input.cells,
         indicatorNames(compiled),
@@ -395,7 +391,7 @@ export const assessmentRouter = router({
         return { ok: false as const, problems: cellProblemsAsTable(problems, table.rows) };
       const saved = await saveAssessmentScores(
         ctx.db,
-        acting(ctx),
+        auditedAs(ctx),
         row.id,
         table.cells,
         indicatorNames(compiled),
@@ -491,7 +487,7 @@ export const assessmentRouter = router({
       requirePublished(row);
       if (!isWithin(input.communityCode, row.jurisdictionCode))
         throw fieldError('BAD_REQUEST', 'communityCode', '该社区不在本方案的辖区内');
-      await saveStreetRating(ctx.db, acting(ctx), row.id, {
+      await saveStreetRating(ctx.db, auditedAs(ctx), row.id, {
         communityCode: input.communityCode,
         streetCode: input.communityCode.slice(0, 9),
         communityScore: input.communityScore,

@@ -1,10 +1,10 @@
 import {
-  communities,
   communityListWhere,
   communityPage,
   communitySortFields,
   factsWithRegisters,
   findCommunity,
+  updateCommunityFacts,
 } from '@shequ/db';
 import {
   boundedInt,
@@ -17,11 +17,10 @@ import {
   SNAPSHOT_FORMAT,
 } from '@shequ/domain';
 import { TRPCError } from '@trpc/server';
-import { and, eq, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../audit.js';
 import type { Principal } from '../auth/scope.js';
-import type { Context } from '../context.js';
+import { auditedAs, type Context } from '../context.js';
 import { notFound } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 import { type PathEntry, visiblePath } from './jurisdictions.js';
@@ -114,42 +113,9 @@ export const communitiesRouter = router({
 
   updateFacts: writerProcedure.input(updateFactsInput).mutation(async ({ ctx, input }) => {
     requireScope(ctx.principal, input.code);
-    const now = ctx.settings.now();
-    await ctx.db.transaction(async (tx) => {
-      const [before] = await tx
-        .select({ asOf: communities.asOf, facts: communities.facts, version: communities.version })
-        .from(communities)
-        .where(eq(communities.code, input.code))
-        .limit(1);
-      if (!before) throw notFound('没有这个社区');
-      if (before.version !== input.expectedVersion) throw conflict();
-      const updated = await tx
-        .update(communities)
-        .set({
-          facts: input.facts,
-          asOf: input.asOf,
-          households: input.facts.households ?? null,
-          residents: input.facts.residents ?? null,
-          version: input.expectedVersion + 1,
-          updatedAt: now,
-          updatedBy: ctx.principal.id,
-        })
-        // The version in the WHERE makes the check and the write one atomic step.
-        .where(and(eq(communities.code, input.code), eq(communities.version, input.expectedVersion)))
-        .returning({ version: communities.version });
-      if (updated.length === 0) throw conflict();
-      await writeAudit(tx, {
-        actor: ctx.principal,
-        action: 'community.updateFacts',
-        entityType: 'community',
-        entityId: input.code,
-        jurisdictionCode: input.code,
-        before: { asOf: String(before.asOf), facts: before.facts, version: before.version },
-        after: { asOf: input.asOf, facts: input.facts, version: input.expectedVersion + 1 },
-        ip: ctx.ip,
-        at: now,
-      });
-    });
+    const refused = await updateCommunityFacts(ctx.db, auditedAs(ctx), input);
+    if (refused === 'notFound') throw notFound('没有这个社区');
+    if (refused === 'stale') throw conflict();
     return loadCommunity(ctx, ctx.principal, input.code);
   }),
 

@@ -5,6 +5,7 @@
  */
 import { markNoticesRead, noticesOf, unreadNoticeCount } from '@shequ/db';
 import { z } from 'zod';
+import { auditedAs } from '../context.js';
 import { authedProcedure, router } from '../trpc.js';
 
 const PAGE_SIZE = 20;
@@ -39,10 +40,6 @@ export const notificationsRouter = router({
   }),
   unreadCount: authedProcedure.query(({ ctx }) => unreadNoticeCount(ctx.db, ctx.principal.id)),
   markRead: authedProcedure.input(markReadInput).mutation(async ({ ctx, input }) => ({
-    marked: await markNoticesRead(
-      ctx.db,
-      { actor: ctx.principal, now: ctx.settings.now(), ip: ctx.ip },
-      input.ids,
-    ),
+    marked: await markNoticesRead(ctx.db, { ...auditedAs(ctx), actor: ctx.principal }, input.ids),
   })),
 });

@@ -16,6 +16,7 @@ import {
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { COUNTRY_CODE } from '../auth/roles.js';
+import { auditedAs } from '../context.js';
 import { fieldError, forbidden } from '../errors.js';
 import { authedProcedure, requireScope, router, writerProcedure } from '../trpc.js';
 import { today } from './policy.js';
@@ -88,17 +89,13 @@ export const parametersRouter = router({
     if (!parameter) throw fieldError('BAD_REQUEST', 'name', '该辖区的政策不需要填报此参数');
     const refusal = parameterEntryRefusal(ctx.principal, parameter, input.jurisdiction);
     if (refusal) throw forbidden(refusal);
-    const row = await enterParameterValue(
-      ctx.db,
-      { actor: ctx.principal, now: ctx.settings.now(), ip: ctx.ip },
-      {
-        jurisdictionCode: input.jurisdiction,
-        name: input.name,
-        value: input.value,
-        effectiveFrom: input.effectiveFrom,
-        source: input.source,
-      },
-    );
+    const row = await enterParameterValue(ctx.db, auditedAs(ctx), {
+      jurisdictionCode: input.jurisdiction,
+      name: input.name,
+      value: input.value,
+      effectiveFrom: input.effectiveFrom,
+      source: input.source,
+    });
     return { id: row.id, value: row.value, effectiveFrom: row.effectiveFrom };
   }),
 });

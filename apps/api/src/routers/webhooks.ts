@@ -6,6 +6,7 @@
 import { recentWebhookDeliveries, removeWebhook, setWebhook, webhookOf } from '@shequ/db';
 import { webhookConfigRefusal } from '@shequ/domain';
 import { z } from 'zod';
+import { auditedAs } from '../context.js';
 import { fieldError, forbidden } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
 import { webhookTargetProblem } from '../webhook-target.js';
@@ -73,11 +74,11 @@ export const webhooksRouter = router({
     requireWebhookAdmin(ctx.principal, input.jurisdictionCode);
     const problem = await webhookTargetProblem(input.url, ctx.settings.webhookPolicy);
     if (problem) throw fieldError('BAD_REQUEST', 'url', problem);
-    const saved = await setWebhook(
-      ctx.db,
-      { actor: ctx.principal, now: ctx.settings.now(), ip: ctx.ip },
-      { jurisdictionCode: input.jurisdictionCode, url: input.url, newSecret: input.newSecret ?? false },
-    );
+    const saved = await setWebhook(ctx.db, auditedAs(ctx), {
+      jurisdictionCode: input.jurisdictionCode,
+      url: input.url,
+      newSecret: input.newSecret ?? false,
+    });
     if (!saved) throw fieldError('BAD_REQUEST', 'jurisdictionCode', '没有这个辖区');
     return saved;
   }),
@@ -85,11 +86,7 @@ export const webhooksRouter = router({
   remove: writerProcedure.input(webhookRemoveInput).mutation(async ({ ctx, input }) => {
     requireWebhookAdmin(ctx.principal, input.jurisdictionCode);
     return {
-      removed: await removeWebhook(
-        ctx.db,
-        { actor: ctx.principal, now: ctx.settings.now(), ip: ctx.ip },
-        input.jurisdictionCode,
-      ),
+      removed: await removeWebhook(ctx.db, auditedAs(ctx), input.jurisdictionCode),
     };
   }),
 });
