@@ -5,11 +5,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { freePort } from './launch.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
+import { freePort } from './launch.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const adminDist = join(repoRoot, 'apps/admin/dist');

@@ -200,7 +200,8 @@ describeInBrowser('service cases in the console and the resident’s feedback li
       form.getByLabel('事项名称'),
     );
     await form.getByRole('button', { name: '登记负担' }).click();
-    await form.getByText('事项名称不能为空').waitFor();
+    // The refusal stands under the field it names, not only in the alert above the form.
+    await form.locator('.ant-form-item-explain-error', { hasText: '事项名称不能为空' }).waitFor();
     await form.getByLabel('类别').click();
     await walk.page.locator('.ant-select-item-option', { hasText: '挂牌' }).click();
     await form.getByLabel('事项名称').fill('中国社区');

@@ -26,7 +26,7 @@ import { ServerForm } from '../../components/ServerForm.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate, DateItem } from '../../lib/forms.js';
 import { AddPanel } from '../../lib/registers.js';
-import { useFieldErrors } from '../../lib/serverErrors.js';
+import { useEntryForm } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import { VolunteerHours } from './VolunteerHours.js';
@@ -35,20 +35,11 @@ type Activity = RouterOutputs['services']['activities'][number];
 type Volunteer = RouterOutputs['services']['volunteers'][number];
 
 function AddActivity({ code, onDone }: { code: string; onDone: () => void }) {
-  const [form] = Form.useForm();
-  const errors = useFieldErrors(form, 'activity', [
-    'title',
-    'on',
-    'place',
-    'capacity',
-    'pointsPerHour',
-    'detail',
-  ]);
-  const add = useMutation(trpc.services.addActivity.mutationOptions(errors.saved(onDone)));
+  const add = useEntryForm('activity', trpc.services.addActivity.mutationOptions, onDone);
   type Values = { title?: string; on?: unknown; place?: string; capacity?: number; pointsPerHour?: number };
   return (
     <ServerForm
-      form={form}
+      {...add.props}
       onFinish={(v: Values) =>
         add.mutate({
           activity: {
@@ -61,8 +52,6 @@ function AddActivity({ code, onDone }: { code: string; onDone: () => void }) {
           },
         })
       }
-      banner={errors.banner}
-      pending={add.isPending}
       submitText="发布活动"
     >
       <Form.Item name="title" label="活动名称">

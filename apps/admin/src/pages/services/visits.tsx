@@ -13,7 +13,7 @@ import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate, DateItem } from '../../lib/forms.js';
 import { labelledOptions } from '../../lib/labels.js';
 import { AddPanel, RowCard } from '../../lib/registers.js';
-import { useFieldErrors } from '../../lib/serverErrors.js';
+import { useEntryForm } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 
@@ -26,17 +26,13 @@ const statusTags: Record<Item['status'], { color: string; label: string }> = {
 };
 
 function LogVisit({ item, onDone }: { item: Item; onDone: () => void }) {
-  const [form] = Form.useForm();
-  const errors = useFieldErrors(form, '', ['on', 'summary']);
-  const log = useMutation(trpc.services.logVisit.mutationOptions(errors.saved(onDone)));
+  const log = useEntryForm('', trpc.services.logVisit.mutationOptions, onDone);
   return (
     <ServerForm
-      form={form}
+      {...log.props}
       onFinish={(v: { on?: unknown; summary?: string }) =>
         log.mutate({ targetId: item.target.id, on: asDate(v.on), summary: v.summary ?? '' })
       }
-      banner={errors.banner}
-      pending={log.isPending}
       submitText="保存走访记录"
     >
       <DateItem name="on" label="走访日期" />
@@ -48,12 +44,10 @@ function LogVisit({ item, onDone }: { item: Item; onDone: () => void }) {
 }
 
 function AddTarget({ code, onDone }: { code: string; onDone: () => void }) {
-  const [form] = Form.useForm();
-  const errors = useFieldErrors(form, 'target', ['kind', 'name', 'address', 'since']);
-  const add = useMutation(trpc.services.addVisitTarget.mutationOptions(errors.saved(onDone)));
+  const add = useEntryForm('target', trpc.services.addVisitTarget.mutationOptions, onDone);
   return (
     <ServerForm
-      form={form}
+      {...add.props}
       onFinish={(v: { kind?: VisitTargetKind; name?: string; address?: string; since?: unknown }) =>
         add.mutate({
           target: {
@@ -65,8 +59,6 @@ function AddTarget({ code, onDone }: { code: string; onDone: () => void }) {
           },
         })
       }
-      banner={errors.banner}
-      pending={add.isPending}
       submitText="登记"
       primary={false}
     >

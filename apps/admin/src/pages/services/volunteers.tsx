@@ -24,7 +24,7 @@ import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate, DateItem } from '../../lib/forms.js';
 import { labelledOptions } from '../../lib/labels.js';
 import { AddPanel, RowCard } from '../../lib/registers.js';
-import { useFieldErrors } from '../../lib/serverErrors.js';
+import { useEntryForm, useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 
@@ -83,17 +83,7 @@ function PointsForm({ volunteer, onDone }: { volunteer: Volunteer; onDone: () =>
 }
 
 function AddVolunteer({ code, onDone }: { code: string; onDone: () => void }) {
-  const [form] = Form.useForm();
-  const errors = useFieldErrors(form, 'volunteer', [
-    'name',
-    'sex',
-    'birthDate',
-    'wishes',
-    'availableTime',
-    'skills',
-    'health',
-  ]);
-  const add = useMutation(trpc.services.addVolunteer.mutationOptions(errors.saved(onDone)));
+  const add = useEntryForm('volunteer', trpc.services.addVolunteer.mutationOptions, onDone);
   type Values = { name?: string; sex?: 'male' | 'female'; birthDate?: unknown; wishes?: string } & {
     availableTime?: string;
     skills?: string;
@@ -101,7 +91,7 @@ function AddVolunteer({ code, onDone }: { code: string; onDone: () => void }) {
   };
   return (
     <ServerForm
-      form={form}
+      {...add.props}
       onFinish={(v: Values) =>
         add.mutate({
           volunteer: {
@@ -119,8 +109,6 @@ function AddVolunteer({ code, onDone }: { code: string; onDone: () => void }) {
           },
         })
       }
-      banner={errors.banner}
-      pending={add.isPending}
       submitText="保存志愿者"
       primary={false}
     >
