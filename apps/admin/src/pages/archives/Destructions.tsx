@@ -4,11 +4,11 @@
  * Entries are never removed; the list is read from the oldest decision on.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Space, Table, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { ExportButton } from '../../components/ExportButton.js';
-import { errorMessage } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { retentionLabels } from './labels.js';
+import { QueryTable } from './QueryTable.js';
 import { keepOnOneLine } from './shared.js';
 import { ReferenceCode } from './tags.js';
 
@@ -29,13 +29,10 @@ export function Destructions({ community }: { community: string }) {
           导出销毁清册
         </ExportButton>
       </Space>
-      {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
-      <Table<DestructionRow>
+      <QueryTable<DestructionRow>
+        query={list}
         rowKey="id"
-        size="middle"
         data-testid="destructions"
-        loading={list.isFetching}
-        dataSource={list.data ?? []}
         pagination={false}
         locale={{ emptyText: '尚无销毁记录' }}
         columns={[

@@ -25,6 +25,7 @@ import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { FormDialog } from './FormDialog.js';
 import { requestKindLabels, sealOwnerKindLabels } from './labels.js';
+import { QueryTable } from './QueryTable.js';
 import {
   RequestActions,
   RequestState,
@@ -548,13 +549,10 @@ export function Seals({ community }: { community: string }) {
           导出印章登记
         </ExportButton>
       </Space>
-      {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
-      <Table<SealRow>
+      <QueryTable<SealRow>
+        query={list}
         rowKey="id"
-        size="middle"
         data-testid="seal-registry"
-        loading={list.isFetching}
-        dataSource={list.data ?? []}
         pagination={false}
         locale={{ emptyText: '尚未登记印章' }}
         expandable={{

@@ -2,7 +2,7 @@
  * 工作事项清单: the four work-item lists with their versions.
  */
 import { type WorkListKind, workListKindLabels, workListKinds } from '@shequ/services/labels';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Card, Collapse, DatePicker, Flex, Form, Input, Select, Space, Typography } from 'antd';
 import { ServerForm } from '../../components/ServerForm.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
