@@ -3,12 +3,13 @@
  * (鄂州 第三十九条; DA/T 22 retention), with the decision, who approved it and how it was destroyed.
  * Entries are never removed; the list is read from the oldest decision on.
  */
+
 import { useQuery } from '@tanstack/react-query';
 import { Space, Tag, Typography } from 'antd';
 import { ExportButton } from '../../components/ExportButton.js';
+import { QueryTable } from '../../components/QueryTable.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { retentionLabels } from './labels.js';
-import { QueryTable } from './QueryTable.js';
 import { keepOnOneLine } from './shared.js';
 import { ReferenceCode } from './tags.js';
 

@@ -19,13 +19,13 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { type ComponentProps, useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
+import { QueryTable } from '../../components/QueryTable.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { optionsOf } from '../../lib/labels.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { FormDialog } from './FormDialog.js';
 import { requestKindLabels, sealOwnerKindLabels } from './labels.js';
-import { QueryTable } from './QueryTable.js';
 import {
   RequestActions,
   RequestState,

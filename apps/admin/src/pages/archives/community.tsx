@@ -1,14 +1,15 @@
 /** 档案印章 of one community: catalogue, lending, seals, handovers and the custody log, one tab each. */
+
 import { AuditOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Breadcrumb, Button, Card, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { LoadFailed } from '../../components/LoadFailed.js';
+import { QueryTable } from '../../components/QueryTable.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { Catalogue } from './Catalogue.js';
 import { supervisingBodyLabels } from './labels.js';
-import { QueryTable } from './QueryTable.js';
 import { CANNOT_START_HANDOVER, formatTime, useCanStartHandover, useCanWrite } from './shared.js';
 
 // The tabs not shown first are fetched when opened: seals and the custody log alone are ~40 KB compressed.

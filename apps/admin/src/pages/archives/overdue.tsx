@@ -3,11 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Space, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ExportButton } from '../../components/ExportButton.js';
+import { QueryTable } from '../../components/QueryTable.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { timeLate } from '../../lib/overdue.js';
 import { errorCode, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { loanedItemColumns } from './loans.js';
-import { QueryTable } from './QueryTable.js';
 import { RequestActions } from './RequestActions.js';
 import { CommunityLink, DueDate, formatTime, useCanWrite } from './shared.js';
 
