@@ -23,6 +23,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { ServerForm } from '../../components/ServerForm.js';
+import { TitledPage } from '../../components/TitledPage.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate, DateItem } from '../../lib/forms.js';
 import { AddPanel } from '../../lib/registers.js';
@@ -197,10 +198,7 @@ export default function ActivitiesPage() {
     ]);
   };
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="activities-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        志愿活动与服务时长
-      </Typography.Title>
+    <TitledPage title="志愿活动与服务时长" testId="activities-page">
       {(node.length === 12 || node.length === 9) && <VolunteerHours under={node} />}
       {activities.isError && <Alert type="error" showIcon title={errorMessage(activities.error)} />}
       {code && activities.data?.length === 0 && (
@@ -220,6 +218,6 @@ export default function ActivitiesPage() {
           <AddActivity code={code} onDone={() => refresh('已发布')} />
         </AddPanel>
       )}
-    </Space>
+    </TitledPage>
   );
 }

@@ -5,10 +5,11 @@
  */
 import { type VisitTargetKind, visitTargetKindLabels, visitTargetKinds } from '@shequ/services/labels';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Form, Input, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Select, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ServerForm } from '../../components/ServerForm.js';
+import { TitledPage } from '../../components/TitledPage.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate, DateItem } from '../../lib/forms.js';
 import { labelledOptions } from '../../lib/labels.js';
@@ -101,10 +102,7 @@ export default function VisitsPage() {
     await queryClient.invalidateQueries({ queryKey: trpc.services.visits.pathKey() });
   };
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="visits-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        走访（三必到、五必访）
-      </Typography.Title>
+    <TitledPage title="走访（三必到、五必访）" testId="visits-page">
       {isStreet && (
         <Select
           aria-label="社区"
@@ -175,6 +173,6 @@ export default function VisitsPage() {
           )}
         </>
       )}
-    </Space>
+    </TitledPage>
   );
 }

@@ -5,21 +5,10 @@
  */
 import { healthLabels, healthLevels } from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Form,
-  Input,
-  InputNumber,
-  Segmented,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Segmented, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ServerForm } from '../../components/ServerForm.js';
+import { TitledPage } from '../../components/TitledPage.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate, DateItem } from '../../lib/forms.js';
 import { labelledOptions } from '../../lib/labels.js';
@@ -157,10 +146,7 @@ export default function VolunteersPage() {
     await queryClient.invalidateQueries({ queryKey: trpc.services.volunteers.pathKey() });
   };
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="volunteers-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        志愿者与公益积分
-      </Typography.Title>
+    <TitledPage title="志愿者与公益积分" testId="volunteers-page">
       {me.isSuccess && !code && (
         <Alert type="info" showIcon title="志愿者信息库按社区管理，请以社区账号使用" />
       )}
@@ -200,6 +186,6 @@ export default function VolunteersPage() {
           <AddVolunteer code={code} onDone={() => refresh('已登记')} />
         </AddPanel>
       )}
-    </Space>
+    </TitledPage>
   );
 }
