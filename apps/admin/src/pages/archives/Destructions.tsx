@@ -9,9 +9,9 @@ import { Space, Tag, Typography } from 'antd';
 import { ExportButton } from '../../components/ExportButton.js';
 import { QueryTable } from '../../components/QueryTable.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
+import { itemColumns } from './itemColumns.js';
 import { retentionLabels } from './labels.js';
 import { keepOnOneLine } from './shared.js';
-import { ReferenceCode } from './tags.js';
 
 type DestructionRow = RouterOutputs['archives']['destructions'][number];
 
@@ -37,12 +37,7 @@ export function Destructions({ community }: { community: string }) {
         pagination={false}
         locale={{ emptyText: '尚无销毁记录' }}
         columns={[
-          {
-            title: '档号',
-            dataIndex: 'referenceCode',
-            render: (code: string) => <ReferenceCode code={code} />,
-          },
-          { title: '题名', dataIndex: 'title' },
+          ...itemColumns<DestructionRow>(),
           {
             title: '保管期限',
             dataIndex: 'retention',

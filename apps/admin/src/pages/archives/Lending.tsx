@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
-import { loanedItemColumns } from './loans.js';
+import { loanedItemColumns } from './itemColumns.js';
 import { DueDate, daysPast, useCanWrite } from './shared.js';
 
 type OpenLoan = RouterOutputs['archives']['loans']['items'][number];

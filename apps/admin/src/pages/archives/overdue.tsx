@@ -7,7 +7,7 @@ import { QueryTable } from '../../components/QueryTable.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { timeLate } from '../../lib/overdue.js';
 import { errorCode, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
-import { loanedItemColumns } from './loans.js';
+import { loanedItemColumns } from './itemColumns.js';
 import { RequestActions } from './RequestActions.js';
 import { CommunityLink, DueDate, formatTime, useCanWrite } from './shared.js';
 
