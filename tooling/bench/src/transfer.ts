@@ -20,15 +20,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { chromiumPath, freePort, launchChromium } from '@shequ/e2e/launch';
+import type { BrowserContext, Page } from 'playwright-core';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const adminDist = join(repoRoot, 'apps/admin/dist');
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const demoPassword = 'Bench-Demo-People-2026!';
 /** The goal of the sign-in page and the workbench, in bytes (1 KB = 1,000 bytes). */
 const FIRST_PAGE_GOAL_BYTES = 250_000;
@@ -49,19 +48,6 @@ async function consoleRoutes(): Promise<string[]> {
 
 function routePattern(route: string): RegExp {
   return new RegExp(`^/${route.replace(/:[a-zA-Z]+/g, '[^/?#]+')}$`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 async function startServer(scratch: string): Promise<{ url: string; child: ChildProcess }> {
@@ -214,19 +200,7 @@ export async function run(): Promise<void> {
   }
   const scratch = await mkdtemp(join(tmpdir(), 'shequ-bench-transfer-'));
   const server = await startServer(scratch);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const unmet: string[] = [];
     const visitor = await browser.newContext({ locale: 'zh-CN' });

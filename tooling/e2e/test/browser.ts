@@ -6,10 +6,10 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { describe } from 'vitest';
+import { chromiumPath, launchChromium } from './launch.js';
 
-export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const browserRequired = process.env.SHEQU_REQUIRE_BROWSER === '1';
 export const browserAvailable = existsSync(chromiumPath);
 
@@ -30,21 +30,7 @@ export function describeInBrowser(name: string, walk: () => void): void {
 export const liveBrowsers = new Set<Browser>();
 
 export async function launchBrowser(): Promise<Browser> {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    // Without these, Chromium keeps trying to reach Google's services from a closed network.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=zh-CN',
-    ],
-  });
+  const browser = await launchChromium();
   liveBrowsers.add(browser);
   browser.on('disconnected', () => liveBrowsers.delete(browser));
   return browser;

@@ -5,11 +5,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
+import { freePort } from './launch.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const adminDist = join(repoRoot, 'apps/admin/dist');
@@ -32,19 +32,6 @@ export interface RunningServer {
    * browser's session carries on.
    */
   restart: (between: (dataDir: string) => Promise<void>) => Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {

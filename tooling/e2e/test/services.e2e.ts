@@ -200,7 +200,8 @@ describeInBrowser('service cases in the console and the resident’s feedback li
       form.getByLabel('事项名称'),
     );
     await form.getByRole('button', { name: '登记负担' }).click();
-    await form.getByText('事项名称不能为空').waitFor();
+    // The refusal stands under the field it names, not only in the alert above the form.
+    await form.locator('.ant-form-item-explain-error', { hasText: '事项名称不能为空' }).waitFor();
     await form.getByLabel('类别').click();
     await walk.page.locator('.ant-select-item-option', { hasText: '挂牌' }).click();
     await form.getByLabel('事项名称').fill('中国社区');
@@ -249,6 +250,18 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     expect(walk.consoleErrors).toEqual([]);
   });
 
+  /** Another page of the walk's browser, signed in as a demo person and on their workbench. */
+  const openWorkbenchAs = async (username: string): Promise<Page> => {
+    const page = await openConsolePage(walk.browser, {
+      errors: walk.consoleErrors,
+      timeout: 20_000,
+      refusalsExpected: true,
+    });
+    await signIn(page, walk.server.url, { username, password: demoAccountPassword });
+    await page.goto(`${walk.server.url}/workbench`);
+    return page;
+  };
+
   describe('work outside the lists admitted by the street and the district', () => {
     let street: Page;
     let district: Page;
@@ -257,13 +270,7 @@ describeInBrowser('service cases in the console and the resident’s feedback li
       p.getByTestId('admission-list').locator('.ant-card').filter({ hasText: title });
 
     it('lands 周静 of 梅园新村街道 on her workbench with the street’s requests, burdens and failing checks', async () => {
-      street = await openConsolePage(walk.browser, {
-        errors: walk.consoleErrors,
-        timeout: 20_000,
-        refusalsExpected: true,
-      });
-      await signIn(street, walk.server.url, { username: 'my-zhoujing', password: demoAccountPassword });
-      await street.goto(`${walk.server.url}/workbench`);
+      street = await openWorkbenchAs('my-zhoujing');
       await street.getByTestId('workbench-admissions').getByText('汛期地下空间隐患排查').waitFor();
       await street.getByText('待区里审批的事项准入申请').waitFor();
       await street.getByTestId('workbench-burdens').getByText('考核评比 2 项').waitFor();
@@ -299,13 +306,7 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     });
 
     it('lets 何军 of 玄武区 approve it only with the funding that follows the task, filed with the city', async () => {
-      district = await openConsolePage(walk.browser, {
-        errors: walk.consoleErrors,
-        timeout: 20_000,
-        refusalsExpected: true,
-      });
-      await signIn(district, walk.server.url, { username: 'xw-hejun', password: demoAccountPassword });
-      await district.goto(`${walk.server.url}/workbench`);
+      district = await openWorkbenchAs('xw-hejun');
       const waiting = district.getByTestId('workbench-admissions');
       await district.getByText('待我审批的事项准入申请').waitFor();
       await waiting.getByText('汛期地下空间隐患排查').waitFor();
@@ -342,13 +343,7 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     });
 
     it('lands 马芳 of 金山镇 on her town’s workbench with its pending request and burdens', async () => {
-      const town = await openConsolePage(walk.browser, {
-        errors: walk.consoleErrors,
-        timeout: 20_000,
-        refusalsExpected: true,
-      });
-      await signIn(town, walk.server.url, { username: 'js-mafang', password: demoAccountPassword });
-      await town.goto(`${walk.server.url}/workbench`);
+      const town = await openWorkbenchAs('js-mafang');
       await town.getByTestId('workbench-admissions').getByText('红色物业示范点创建').waitFor();
       await town.getByTestId('workbench-burdens').getByText('考核评比 2 项').waitFor();
       await town.getByText('有不通过检查项的社区').waitFor();
@@ -377,13 +372,7 @@ describeInBrowser('service cases in the console and the resident’s feedback li
     });
 
     it('lands 高岩 of 临淄区 on his workbench with 金山镇’s request waiting for him', async () => {
-      const district = await openConsolePage(walk.browser, {
-        errors: walk.consoleErrors,
-        timeout: 20_000,
-        refusalsExpected: true,
-      });
-      await signIn(district, walk.server.url, { username: 'lz-gaoyan', password: demoAccountPassword });
-      await district.goto(`${walk.server.url}/workbench`);
+      const district = await openWorkbenchAs('lz-gaoyan');
       await district.getByText('待我审批的事项准入申请').waitFor();
       await district.getByTestId('workbench-admissions').getByText('红色物业示范点创建').waitFor();
       // What he is there for comes first; the empty sections are one line below, named, not shown.

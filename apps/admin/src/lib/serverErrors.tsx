@@ -3,7 +3,8 @@
  * names, the rest (and refusals that name no field) in an alert above the form, so no refusal is swallowed.
  * Kept apart from `forms.tsx` so a form without a date field does not load the date picker.
  */
-import { Alert, type FormInstance } from 'antd';
+import { type UseMutationOptions, useMutation } from '@tanstack/react-query';
+import { Alert, Form, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { serverErrorsFor } from './fieldErrors.js';
 
@@ -20,19 +21,22 @@ export interface FieldErrorsOptions {
 /**
  * The form's server-side problems. Where the API takes the form's values inside one object
  * (`{ burden: {...} }`), `within` names it and `fields` are the form's own names (dotted, as `Form.Item`
- * names them); `''` where the API takes them as they are. `banner` is the alert to put above the form.
+ * names them); `''` where the API takes them as they are. Without `fields`, the fields the form shows
+ * when the refusal comes, in the order it shows them: a problem with a field the form hides then stands
+ * in the alert instead of on a field nobody sees. `banner` is the alert to put above the form.
  */
 export function useFieldErrors(
   form: FormInstance,
   within: string,
-  fields: readonly string[],
+  fields?: readonly string[],
   options: FieldErrorsOptions = {},
 ) {
   const [others, setOthers] = useState<string[]>([]);
   const onError = (error: unknown) => {
+    const formFields = fields ?? form.getFieldsError().map(({ name }) => name.join('.'));
     const placed = serverErrorsFor(
       error,
-      fields.map((f) => (within ? `${within}.${f}` : f)),
+      formFields.map((f) => (within ? `${within}.${f}` : f)),
       options.labelOf,
     );
     form.setFields(
@@ -57,6 +61,27 @@ export function useFieldErrors(
     onError,
   });
   return { onError, banner, others, clear, saved };
+}
+
+/** The callbacks `useFieldErrors(...).saved` gives a mutation. */
+type SavedCallbacks = ReturnType<ReturnType<typeof useFieldErrors>['saved']>;
+
+/**
+ * An entry form that saves through one mutation (`trpc.<router>.<procedure>.mutationOptions`): the form,
+ * its server problems on the fields it shows (`within` as for `useFieldErrors`), the mutation, which
+ * empties the form and calls `onDone` (what refreshes the list) once saved, and `props` for
+ * `ServerForm` (the form, the alert above it, the spinning button while the save runs).
+ */
+export function useEntryForm<Data, Error, Variables>(
+  within: string,
+  mutationOptions: (callbacks: SavedCallbacks) => UseMutationOptions<Data, Error, Variables>,
+  onDone: () => unknown,
+  options: FieldErrorsOptions = {},
+) {
+  const [form] = Form.useForm();
+  const errors = useFieldErrors(form, within, undefined, options);
+  const { mutate, isPending } = useMutation(mutationOptions(errors.saved(onDone)));
+  return { ...errors, form, mutate, isPending, props: { form, banner: errors.banner, pending: isPending } };
 }
 
 /** The problems as a list alert: one problem is the title, several stand in a list under 未能提交. */

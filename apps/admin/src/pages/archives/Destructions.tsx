@@ -3,14 +3,15 @@
  * (鄂州 第三十九条; DA/T 22 retention), with the decision, who approved it and how it was destroyed.
  * Entries are never removed; the list is read from the oldest decision on.
  */
+
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Space, Table, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { ExportButton } from '../../components/ExportButton.js';
-import { errorMessage } from '../../lib/fieldErrors.js';
+import { QueryTable } from '../../components/QueryTable.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
+import { itemColumns } from './itemColumns.js';
 import { retentionLabels } from './labels.js';
 import { keepOnOneLine } from './shared.js';
-import { ReferenceCode } from './tags.js';
 
 type DestructionRow = RouterOutputs['archives']['destructions'][number];
 
@@ -29,22 +30,14 @@ export function Destructions({ community }: { community: string }) {
           导出销毁清册
         </ExportButton>
       </Space>
-      {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
-      <Table<DestructionRow>
+      <QueryTable<DestructionRow>
+        query={list}
         rowKey="id"
-        size="middle"
         data-testid="destructions"
-        loading={list.isFetching}
-        dataSource={list.data ?? []}
         pagination={false}
         locale={{ emptyText: '尚无销毁记录' }}
         columns={[
-          {
-            title: '档号',
-            dataIndex: 'referenceCode',
-            render: (code: string) => <ReferenceCode code={code} />,
-          },
-          { title: '题名', dataIndex: 'title' },
+          ...itemColumns<DestructionRow>(),
           {
             title: '保管期限',
             dataIndex: 'retention',

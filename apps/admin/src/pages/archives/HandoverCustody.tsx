@@ -2,7 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Space, Table, Typography } from 'antd';
 import { trpc } from '../../lib/trpc.js';
-import { ReferenceCode, SealState, StatusTag } from './tags.js';
+import { itemColumns } from './itemColumns.js';
+import { SealState, StatusTag } from './tags.js';
 
 /** The API refuses the list while a seal of the leaver's is out (鄂州 第四十条); the same words here. */
 function sealsOutMessage(names: string[]): string {
@@ -61,12 +62,7 @@ export default function CustodyPreview({
         pagination={false}
         locale={{ emptyText: '名下没有档案' }}
         columns={[
-          {
-            title: '档号',
-            dataIndex: 'referenceCode',
-            render: (code: string) => <ReferenceCode code={code} />,
-          },
-          { title: '题名', dataIndex: 'title' },
+          ...itemColumns(),
           { title: '状态', dataIndex: 'status', render: (status: string) => <StatusTag status={status} /> },
         ]}
       />

@@ -8,8 +8,8 @@ import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { queryClient, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
+import { loanedItemColumns } from './itemColumns.js';
 import { DueDate, daysPast, useCanWrite } from './shared.js';
-import { ReferenceCode } from './tags.js';
 
 type OpenLoan = RouterOutputs['archives']['loans']['items'][number];
 
@@ -95,20 +95,7 @@ export function Lending({ community }: { community: string }) {
         }}
         onRow={(loan) => (isLate(loan) ? { style: { background: '#fff1f0' } } : {})}
         columns={[
-          {
-            title: '档号',
-            dataIndex: 'referenceCode',
-            render: (code: string) => <ReferenceCode code={code} />,
-          },
-          { title: '题名', dataIndex: 'title' },
-          {
-            title: '借阅人',
-            dataIndex: 'borrower',
-            render: (borrower: string, loan: OpenLoan) =>
-              loan.borrowerName && loan.borrowerName !== borrower
-                ? `${borrower}（${loan.borrowerName}）`
-                : borrower,
-          },
+          ...loanedItemColumns<OpenLoan>(),
           {
             title: '事由',
             dataIndex: 'purpose',

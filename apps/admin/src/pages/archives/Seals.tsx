@@ -19,6 +19,7 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { type ComponentProps, useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
+import { QueryTable } from '../../components/QueryTable.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { optionsOf } from '../../lib/labels.js';
 import { useFieldErrors } from '../../lib/serverErrors.js';
@@ -548,13 +549,10 @@ export function Seals({ community }: { community: string }) {
           导出印章登记
         </ExportButton>
       </Space>
-      {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
-      <Table<SealRow>
+      <QueryTable<SealRow>
+        query={list}
         rowKey="id"
-        size="middle"
         data-testid="seal-registry"
-        loading={list.isFetching}
-        dataSource={list.data ?? []}
         pagination={false}
         locale={{ emptyText: '尚未登记印章' }}
         expandable={{

@@ -1,11 +1,12 @@
 /** 档案印章 of one community: catalogue, lending, seals, handovers and the custody log, one tab each. */
+
 import { AuditOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Badge, Breadcrumb, Button, Card, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Badge, Breadcrumb, Button, Card, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { LoadFailed } from '../../components/LoadFailed.js';
-import { errorMessage } from '../../lib/fieldErrors.js';
+import { QueryTable } from '../../components/QueryTable.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { Catalogue } from './Catalogue.js';
 import { supervisingBodyLabels } from './labels.js';
@@ -43,12 +44,9 @@ function Handovers({ community, canWrite }: { community: string; canWrite: boole
             <Typography.Text type="secondary">{CANNOT_START_HANDOVER}</Typography.Text>
           </Space>
         ))}
-      {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
-      <Table<HandoverRow>
+      <QueryTable<HandoverRow>
+        query={list}
         rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        dataSource={list.data ?? []}
         pagination={false}
         locale={{ emptyText: list.isError ? '无法显示离任移交记录' : '没有离任移交记录' }}
         columns={[

@@ -4,9 +4,10 @@
  */
 import { AuditOutlined, FileSearchOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Row, Select, Skeleton, Space, Spin, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, Row, Select, Skeleton, Space, Spin, Statistic } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
+import { TitledPage } from '../../components/TitledPage.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { trpc } from '../../lib/trpc.js';
 
@@ -85,10 +86,7 @@ export default function ArchivesHome() {
     return <Navigate to={`/archives/${me.data.jurisdictionCode}`} replace />;
 
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        档案印章
-      </Typography.Title>
+    <TitledPage title="档案印章">
       <Row gutter={[16, 16]}>
         <CountCard
           to="/archives/requests"
@@ -118,6 +116,6 @@ export default function ArchivesHome() {
         <Link to="/archives/requests">审批与我的申请</Link>
         <Link to="/archives/overdue">外带与逾期</Link>
       </Space>
-    </Space>
+    </TitledPage>
   );
 }

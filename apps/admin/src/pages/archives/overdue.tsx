@@ -1,14 +1,15 @@
 /** 外带与逾期: every seal out of the office (overdue ones marked) and archive loans past due, in my scope. */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Card, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Space, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ExportButton } from '../../components/ExportButton.js';
+import { QueryTable } from '../../components/QueryTable.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { timeLate } from '../../lib/overdue.js';
 import { errorCode, type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
+import { loanedItemColumns } from './itemColumns.js';
 import { RequestActions } from './RequestActions.js';
 import { CommunityLink, DueDate, formatTime, useCanWrite } from './shared.js';
-import { ReferenceCode } from './tags.js';
 
 type OverdueLoan = RouterOutputs['archives']['overdueLoans'][number];
 type SealOut = RouterOutputs['seals']['out'][number];
@@ -99,13 +100,10 @@ export default function OverduePage() {
         title={`外带在外的印章（${sealsOut.data?.length ?? 0} 枚）`}
         extra={<ExportButton size="small" load={() => trpcClient.spreadsheets.exportSealsOut.query({})} />}
       >
-        {sealsOut.isError && <Alert type="error" showIcon title={errorMessage(sealsOut.error)} />}
-        <Table<SealOut>
+        <QueryTable<SealOut>
+          query={sealsOut}
           rowKey="id"
-          size="middle"
           data-testid="seals-out"
-          loading={sealsOut.isFetching}
-          dataSource={sealsOut.data ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{ emptyText: '没有带出办公室的印章' }}
           onRow={(request) => (isLate(request.returnBy) ? { style: { background: '#fff1f0' } } : {})}
@@ -119,13 +117,10 @@ export default function OverduePage() {
           <ExportButton size="small" load={() => trpcClient.spreadsheets.exportSealsOverdue.query({})} />
         }
       >
-        {seals.isError && <Alert type="error" showIcon title={errorMessage(seals.error)} />}
-        <Table<SealOut>
+        <QueryTable<SealOut>
+          query={seals}
           rowKey="id"
-          size="middle"
           data-testid="overdue-seals"
-          loading={seals.isFetching}
-          dataSource={seals.data ?? []}
           pagination={false}
           locale={{ emptyText: '没有逾期未还的印章' }}
           columns={sealOutColumns(canWrite, { withPeople: false })}
@@ -138,13 +133,10 @@ export default function OverduePage() {
           <ExportButton size="small" load={() => trpcClient.spreadsheets.exportOverdueLoans.query({})} />
         }
       >
-        {loans.isError && <Alert type="error" showIcon title={errorMessage(loans.error)} />}
-        <Table<OverdueLoan>
+        <QueryTable<OverdueLoan>
+          query={loans}
           rowKey="loanId"
-          size="middle"
           data-testid="overdue-loans"
-          loading={loans.isFetching}
-          dataSource={loans.data ?? []}
           pagination={false}
           locale={{ emptyText: '没有逾期未还的档案' }}
           columns={[
@@ -155,20 +147,7 @@ export default function OverduePage() {
                 <CommunityLink code={loan.communityCode} name={name} tab="lending" />
               ),
             },
-            {
-              title: '档号',
-              dataIndex: 'referenceCode',
-              render: (code: string) => <ReferenceCode code={code} />,
-            },
-            { title: '题名', dataIndex: 'title' },
-            {
-              title: '借阅人',
-              dataIndex: 'borrower',
-              render: (borrower: string, loan) =>
-                loan.borrowerName && loan.borrowerName !== borrower
-                  ? `${borrower}（${loan.borrowerName}）`
-                  : borrower,
-            },
+            ...loanedItemColumns<OverdueLoan>(),
             { title: '借出日期', dataIndex: 'lentOn' },
             { title: '应还日期', dataIndex: 'dueOn', render: (dueOn: string) => <DueDate dueOn={dueOn} /> },
           ]}

@@ -1,8 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, InputNumber, Select, Skeleton, Space, Table, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { useCommunityPages } from './communityPages.js';
 import { scorerLabels } from './labels.js';
 
 type Scheme = RouterOutputs['assessment']['scheme'];
@@ -12,14 +13,10 @@ const ANNUAL = 'annual';
 export default function ScoreGrid({ scheme }: { scheme: Scheme }) {
   const queryClient = useQueryClient();
   const [period, setPeriod] = useState(scheme.periods[0] ?? ANNUAL);
-  const [page, setPage] = useState(1);
   const [edits, setEdits] = useState<Record<string, number | null>>({});
   const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
   const scores = useQuery(trpc.assessment.scores.queryOptions({ schemeId: scheme.id }));
-  const communities = useQuery({
-    ...trpc.communities.list.queryOptions({ under: scheme.jurisdictionCode, page, pageSize: 20 }),
-    placeholderData: keepPreviousData,
-  });
+  const { communities, pagination } = useCommunityPages(scheme.jurisdictionCode);
   const enter = useMutation(trpc.assessment.enterScores.mutationOptions());
   const leaves = (period === ANNUAL ? scheme.leaves.annual : scheme.leaves.routine).filter((l) =>
     scores.data?.scorers.includes(l.scorer),
@@ -92,13 +89,7 @@ export default function ScoreGrid({ scheme }: { scheme: Scheme }) {
         size="small"
         dataSource={communities.data.items}
         scroll={{ x: 200 + leaves.length * 120 }}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: communities.data.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        pagination={pagination}
         columns={[
           { title: '社区', dataIndex: 'name', fixed: 'left', width: 140 },
           ...leaves.map((leaf) => ({

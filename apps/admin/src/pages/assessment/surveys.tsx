@@ -4,7 +4,7 @@
  * answers received; issuing codes shows them once, with the link, on a sheet that prints cleanly.
  */
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -28,6 +28,7 @@ import { preloadRangePicker, Result } from '../../components/OnDemand.js';
 import { RangePickerWhenFocused } from '../../components/RangePickerWhenFocused.js';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
+import { useCommunityPages } from './communityPages.js';
 
 type Surveys = RouterOutputs['assessmentSurveys']['list'];
 type Survey = Surveys['surveys'][number];
@@ -147,14 +148,10 @@ function IssuedSheet({ issued, onClose }: { issued: Issued | null; onClose: () =
 
 function SurveyCommunities({ survey, under }: { survey: Survey; under: string }) {
   const queryClient = useQueryClient();
-  const [page, setPage] = useState(1);
   const [counts, setCounts] = useState<Record<string, number | null>>({});
   const [issued, setIssued] = useState<Issued | null>(null);
   const issue = useMutation(trpc.assessmentSurveys.issueCodes.mutationOptions());
-  const communities = useQuery({
-    ...trpc.communities.list.queryOptions({ under, page, pageSize: 20 }),
-    placeholderData: keepPreviousData,
-  });
+  const { communities, pagination } = useCommunityPages(under);
   if (communities.isPending) return <Skeleton active />;
   if (communities.isError) return <Alert type="error" message={errorMessage(communities.error)} />;
   const stats = new Map(survey.communities.map((c) => [c.communityCode, c]));
@@ -167,13 +164,7 @@ function SurveyCommunities({ survey, under }: { survey: Survey; under: string })
         size="small"
         dataSource={communities.data.items}
         scroll={{ x: 560 }}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: communities.data.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        pagination={pagination}
         columns={[
           { title: '社区', dataIndex: 'name', width: 150 },
           {

@@ -1,9 +1,9 @@
 import { auditChanges, auditFieldLabel, auditValueText } from '@shequ/domain/labels';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { ExportButton } from '../../components/ExportButton.js';
-import { errorMessage } from '../../lib/fieldErrors.js';
+import { QueryTable } from '../../components/QueryTable.js';
 import { auditActionLabels, entityTypeLabels } from '../../lib/labels.js';
 import { type RouterOutputs, trpc, trpcClient } from '../../lib/trpc.js';
 import { chinaDateTime } from './readable.js';
@@ -120,13 +120,10 @@ export default function AuditPage() {
           )}
           <ExportButton load={() => trpcClient.spreadsheets.exportAudit.query({ entityType, entityId })} />
         </Space>
-        {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
-        <Table<AuditRow>
+        <QueryTable<AuditRow>
+          query={list}
           rowKey="id"
-          size="middle"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
           expandable={{ expandedRowRender: (row) => <ChangeList row={row} /> }}
           pagination={{
             current: page,

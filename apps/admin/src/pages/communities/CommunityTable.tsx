@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Input, InputNumber, Space, Table, type TableProps, Typography } from 'antd';
+import { Button, Input, InputNumber, Space, type TableProps, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { errorMessage } from '../../lib/fieldErrors.js';
+import { QueryTable } from '../../components/QueryTable.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { type ListInput, listInputFromParams } from './listParams.js';
 
@@ -103,13 +103,10 @@ export function CommunityTable() {
           </Button>
         </Space.Compact>
       </Space>
-      {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
-      <Table<CommunityRow>
+      <QueryTable<CommunityRow>
+        query={list}
         rowKey="code"
-        size="middle"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
         pagination={{
           current: input.page,
           pageSize: input.pageSize,

@@ -3,9 +3,10 @@
  * their jurisdiction by name or code.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Input, List, Space, Typography } from 'antd';
+import { Alert, Input, List, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate } from 'react-router';
+import { TitledPage } from '../../components/TitledPage.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { trpc } from '../../lib/trpc.js';
 
@@ -19,10 +20,7 @@ export default function DemocracyPage() {
   });
   if (own?.length === 12) return <Navigate to={`/democracy/${own}`} replace />;
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="democracy-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        民主议事
-      </Typography.Title>
+    <TitledPage title="民主议事" testId="democracy-page">
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         选择社区，查看会议、居务公开、章程公约和协商事项及其期限。
       </Typography.Paragraph>
@@ -39,6 +37,6 @@ export default function DemocracyPage() {
           </List.Item>
         )}
       />
-    </Space>
+    </TitledPage>
   );
 }

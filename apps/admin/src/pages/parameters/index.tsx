@@ -23,6 +23,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { TitledPage } from '../../components/TitledPage.js';
 import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
 import { type RouterInputs, type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useUnsavedChangesGuard } from '../../lib/unsavedChanges.js';
@@ -181,10 +182,7 @@ export default function ParametersPage() {
   const data = supplied.data;
   const units = new Map(data?.parameters.map((p) => [p.name, p]) ?? []);
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="parameters-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        辖区参数
-      </Typography.Title>
+    <TitledPage title="辖区参数" testId="parameters-page">
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         规定只写明基准、未写数额的参数（如城市在岗职工平均工资），由该辖区或上级辖区的管理员按公布的文件填报（本系统规则
         R-PAR-1）；合规检查按检查日期取已生效的最新数值，下级辖区填报的数值优先。
@@ -251,6 +249,6 @@ export default function ParametersPage() {
           </Card>
         </>
       )}
-    </Space>
+    </TitledPage>
   );
 }

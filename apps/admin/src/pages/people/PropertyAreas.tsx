@@ -10,7 +10,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Collapse, Form, Input, InputNumber, List, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ServerForm } from '../../components/ServerForm.js';
-import { useFieldErrors } from '../../lib/serverErrors.js';
+import { useEntryForm, useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 
 type Organisation = RouterOutputs['people']['organisation'];
@@ -34,10 +34,9 @@ type Area = Organisation['propertyAreas'][number];
 /** Adds an area, or (given `area`) edits it at the version read with the page. */
 function PropertyAreaForm({ code, area, onDone }: { code: string; area?: Area; onDone: () => void }) {
   const [form] = Form.useForm();
-  const fields = ['name', 'propertyManager', 'households', 'ownersCommitteeChairName'] as const;
   // The server names the fields inside its input: `unit.name` when adding, `area.name` when editing.
-  const addErrors = useFieldErrors(form, 'unit', fields);
-  const updateErrors = useFieldErrors(form, 'area', fields);
+  const addErrors = useFieldErrors(form, 'unit');
+  const updateErrors = useFieldErrors(form, 'area');
   const errors = area ? updateErrors : addErrors;
   const done = () => {
     form.resetFields();
@@ -94,18 +93,10 @@ interface BuildingValues {
 }
 
 function AddBuilding({ data, onDone }: { data: Organisation; onDone: () => void }) {
-  const [form] = Form.useForm();
-  const errors = useFieldErrors(form, 'unit', [
-    'name',
-    'households',
-    'leaderName',
-    'gridId',
-    'propertyAreaId',
-  ]);
-  const add = useMutation(trpc.people.createUnit.mutationOptions(errors.saved(onDone)));
+  const add = useEntryForm('unit', trpc.people.createUnit.mutationOptions, onDone);
   return (
     <ServerForm
-      form={form}
+      {...add.props}
       name="building"
       testId="building-form"
       onFinish={(v: BuildingValues) =>
@@ -120,8 +111,6 @@ function AddBuilding({ data, onDone }: { data: Organisation; onDone: () => void 
           },
         })
       }
-      banner={errors.banner}
-      pending={add.isPending}
       submitText="添加楼栋"
     >
       <Form.Item name="name" label="楼栋名称">

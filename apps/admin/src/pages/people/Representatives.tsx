@@ -9,17 +9,15 @@ import { App, Button, Collapse, Form, Input, List, Modal, Typography } from 'ant
 import { useState } from 'react';
 import { ServerForm } from '../../components/ServerForm.js';
 import { asDate, DateItem } from '../../lib/forms.js';
-import { useFieldErrors } from '../../lib/serverErrors.js';
+import { useEntryForm, useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 
 type Representative = RouterOutputs['people']['organisation']['representatives'][number];
 function AddRepresentative({ code, onDone }: { code: string; onDone: () => void }) {
-  const [form] = Form.useForm();
-  const errors = useFieldErrors(form, 'unit', ['name', 'from', 'to']);
-  const add = useMutation(trpc.people.createUnit.mutationOptions(errors.saved(onDone)));
+  const add = useEntryForm('unit', trpc.people.createUnit.mutationOptions, onDone);
   return (
     <ServerForm
-      form={form}
+      {...add.props}
       name="representative"
       testId="representative-form"
       onFinish={(v: { name?: string; from?: unknown; to?: unknown }) => {
@@ -29,8 +27,6 @@ function AddRepresentative({ code, onDone }: { code: string; onDone: () => void 
           unit: { communityCode: code, name: v.name ?? '', from: asDate(v.from), ...(to ? { to } : {}) },
         });
       }}
-      banner={errors.banner}
-      pending={add.isPending}
       submitText="添加居民代表"
     >
       <Form.Item name="name" label="姓名">

@@ -1,22 +1,10 @@
 /** The workers of a street or community, filtered (a part of 人员名册, loaded when a street or community is chosen). */
 import { type WorkerPost, workerPostLabels, workerPosts } from '@shequ/people/labels';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Card,
-  Checkbox,
-  Flex,
-  Grid,
-  InputNumber,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-} from 'antd';
+import { Card, Checkbox, Flex, Grid, InputNumber, Select, Space, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../../lib/fieldErrors.js';
+import { QueryTable } from '../../components/QueryTable.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { RosterSpreadsheet } from './RegisterSpreadsheets.js';
 
@@ -116,13 +104,10 @@ export default function Roster({ under }: { under: string }) {
           </Checkbox>
         </Flex>
       </Card>
-      {roster.isError && <Alert type="error" showIcon title={errorMessage(roster.error)} />}
-      <Table<RosterRow>
+      <QueryTable<RosterRow>
+        query={roster}
         rowKey="id"
-        size="middle"
         data-testid="people-roster"
-        loading={roster.isFetching}
-        dataSource={roster.data?.items ?? []}
         columns={columns}
         scroll={{ x: 760 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}

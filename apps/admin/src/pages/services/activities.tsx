@@ -23,10 +23,11 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { ServerForm } from '../../components/ServerForm.js';
+import { TitledPage } from '../../components/TitledPage.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate, DateItem } from '../../lib/forms.js';
 import { AddPanel } from '../../lib/registers.js';
-import { useFieldErrors } from '../../lib/serverErrors.js';
+import { useEntryForm } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import { VolunteerHours } from './VolunteerHours.js';
@@ -35,20 +36,11 @@ type Activity = RouterOutputs['services']['activities'][number];
 type Volunteer = RouterOutputs['services']['volunteers'][number];
 
 function AddActivity({ code, onDone }: { code: string; onDone: () => void }) {
-  const [form] = Form.useForm();
-  const errors = useFieldErrors(form, 'activity', [
-    'title',
-    'on',
-    'place',
-    'capacity',
-    'pointsPerHour',
-    'detail',
-  ]);
-  const add = useMutation(trpc.services.addActivity.mutationOptions(errors.saved(onDone)));
+  const add = useEntryForm('activity', trpc.services.addActivity.mutationOptions, onDone);
   type Values = { title?: string; on?: unknown; place?: string; capacity?: number; pointsPerHour?: number };
   return (
     <ServerForm
-      form={form}
+      {...add.props}
       onFinish={(v: Values) =>
         add.mutate({
           activity: {
@@ -61,8 +53,6 @@ function AddActivity({ code, onDone }: { code: string; onDone: () => void }) {
           },
         })
       }
-      banner={errors.banner}
-      pending={add.isPending}
       submitText="发布活动"
     >
       <Form.Item name="title" label="活动名称">
@@ -208,10 +198,7 @@ export default function ActivitiesPage() {
     ]);
   };
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="activities-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        志愿活动与服务时长
-      </Typography.Title>
+    <TitledPage title="志愿活动与服务时长" testId="activities-page">
       {(node.length === 12 || node.length === 9) && <VolunteerHours under={node} />}
       {activities.isError && <Alert type="error" showIcon title={errorMessage(activities.error)} />}
       {code && activities.data?.length === 0 && (
@@ -231,6 +218,6 @@ export default function ActivitiesPage() {
           <AddActivity code={code} onDone={() => refresh('已发布')} />
         </AddPanel>
       )}
-    </Space>
+    </TitledPage>
   );
 }

@@ -4,16 +4,17 @@
  * A street opens on its first community (or the one its coverage list links to) and may pick another.
  */
 import { type VisitTargetKind, visitTargetKindLabels, visitTargetKinds } from '@shequ/services/labels';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Form, Input, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Flex, Form, Input, Select, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ServerForm } from '../../components/ServerForm.js';
+import { TitledPage } from '../../components/TitledPage.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate, DateItem } from '../../lib/forms.js';
 import { labelledOptions } from '../../lib/labels.js';
 import { AddPanel, RowCard } from '../../lib/registers.js';
-import { useFieldErrors } from '../../lib/serverErrors.js';
+import { useEntryForm } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 
@@ -26,17 +27,13 @@ const statusTags: Record<Item['status'], { color: string; label: string }> = {
 };
 
 function LogVisit({ item, onDone }: { item: Item; onDone: () => void }) {
-  const [form] = Form.useForm();
-  const errors = useFieldErrors(form, '', ['on', 'summary']);
-  const log = useMutation(trpc.services.logVisit.mutationOptions(errors.saved(onDone)));
+  const log = useEntryForm('', trpc.services.logVisit.mutationOptions, onDone);
   return (
     <ServerForm
-      form={form}
+      {...log.props}
       onFinish={(v: { on?: unknown; summary?: string }) =>
         log.mutate({ targetId: item.target.id, on: asDate(v.on), summary: v.summary ?? '' })
       }
-      banner={errors.banner}
-      pending={log.isPending}
       submitText="保存走访记录"
     >
       <DateItem name="on" label="走访日期" />
@@ -48,12 +45,10 @@ function LogVisit({ item, onDone }: { item: Item; onDone: () => void }) {
 }
 
 function AddTarget({ code, onDone }: { code: string; onDone: () => void }) {
-  const [form] = Form.useForm();
-  const errors = useFieldErrors(form, 'target', ['kind', 'name', 'address', 'since']);
-  const add = useMutation(trpc.services.addVisitTarget.mutationOptions(errors.saved(onDone)));
+  const add = useEntryForm('target', trpc.services.addVisitTarget.mutationOptions, onDone);
   return (
     <ServerForm
-      form={form}
+      {...add.props}
       onFinish={(v: { kind?: VisitTargetKind; name?: string; address?: string; since?: unknown }) =>
         add.mutate({
           target: {
@@ -65,8 +60,6 @@ function AddTarget({ code, onDone }: { code: string; onDone: () => void }) {
           },
         })
       }
-      banner={errors.banner}
-      pending={add.isPending}
       submitText="登记"
       primary={false}
     >
@@ -109,10 +102,7 @@ export default function VisitsPage() {
     await queryClient.invalidateQueries({ queryKey: trpc.services.visits.pathKey() });
   };
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="visits-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        走访（三必到、五必访）
-      </Typography.Title>
+    <TitledPage title="走访（三必到、五必访）" testId="visits-page">
       {isStreet && (
         <Select
           aria-label="社区"
@@ -183,6 +173,6 @@ export default function VisitsPage() {
           )}
         </>
       )}
-    </Space>
+    </TitledPage>
   );
 }

@@ -5,26 +5,15 @@
  */
 import { healthLabels, healthLevels } from '@shequ/services/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Form,
-  Input,
-  InputNumber,
-  Segmented,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Segmented, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ServerForm } from '../../components/ServerForm.js';
+import { TitledPage } from '../../components/TitledPage.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate, DateItem } from '../../lib/forms.js';
 import { labelledOptions } from '../../lib/labels.js';
 import { AddPanel, RowCard } from '../../lib/registers.js';
-import { useFieldErrors } from '../../lib/serverErrors.js';
+import { useEntryForm, useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 
@@ -83,17 +72,7 @@ function PointsForm({ volunteer, onDone }: { volunteer: Volunteer; onDone: () =>
 }
 
 function AddVolunteer({ code, onDone }: { code: string; onDone: () => void }) {
-  const [form] = Form.useForm();
-  const errors = useFieldErrors(form, 'volunteer', [
-    'name',
-    'sex',
-    'birthDate',
-    'wishes',
-    'availableTime',
-    'skills',
-    'health',
-  ]);
-  const add = useMutation(trpc.services.addVolunteer.mutationOptions(errors.saved(onDone)));
+  const add = useEntryForm('volunteer', trpc.services.addVolunteer.mutationOptions, onDone);
   type Values = { name?: string; sex?: 'male' | 'female'; birthDate?: unknown; wishes?: string } & {
     availableTime?: string;
     skills?: string;
@@ -101,7 +80,7 @@ function AddVolunteer({ code, onDone }: { code: string; onDone: () => void }) {
   };
   return (
     <ServerForm
-      form={form}
+      {...add.props}
       onFinish={(v: Values) =>
         add.mutate({
           volunteer: {
@@ -119,8 +98,6 @@ function AddVolunteer({ code, onDone }: { code: string; onDone: () => void }) {
           },
         })
       }
-      banner={errors.banner}
-      pending={add.isPending}
       submitText="保存志愿者"
       primary={false}
     >
@@ -169,10 +146,7 @@ export default function VolunteersPage() {
     await queryClient.invalidateQueries({ queryKey: trpc.services.volunteers.pathKey() });
   };
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="volunteers-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        志愿者与公益积分
-      </Typography.Title>
+    <TitledPage title="志愿者与公益积分" testId="volunteers-page">
       {me.isSuccess && !code && (
         <Alert type="info" showIcon title="志愿者信息库按社区管理，请以社区账号使用" />
       )}
@@ -212,6 +186,6 @@ export default function VolunteersPage() {
           <AddVolunteer code={code} onDone={() => refresh('已登记')} />
         </AddPanel>
       )}
-    </Space>
+    </TitledPage>
   );
 }

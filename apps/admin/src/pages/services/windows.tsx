@@ -8,6 +8,7 @@ import { type ServiceCategory, serviceCategories, serviceCategoryLabels } from '
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { TitledPage } from '../../components/TitledPage.js';
 import { errorMessage, fieldErrorsOf } from '../../lib/fieldErrors.js';
 import { labelledOptions } from '../../lib/labels.js';
 import { trpc } from '../../lib/trpc.js';
@@ -62,10 +63,7 @@ export default function WindowsPage() {
     return `window-${n}`;
   };
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="windows-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        服务窗口
-      </Typography.Title>
+    <TitledPage title="服务窗口" testId="windows-page">
       <Typography.Text type="secondary">
         社区按服务类别把事项分到窗口受理。{EZHOU_NOTE}；其他地方默认一个集中办事服务窗口，可由辖区管理员设置。
       </Typography.Text>
@@ -133,6 +131,6 @@ export default function WindowsPage() {
           )}
         </Flex>
       )}
-    </Space>
+    </TitledPage>
   );
 }

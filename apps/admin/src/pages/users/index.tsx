@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { isAdminRole } from '@shequ/domain/roles';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, type TableProps, Tag } from 'antd';
+import { Alert, App, Button, Card, Input, Popconfirm, Space, type TableProps, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ExportButton } from '../../components/ExportButton.js';
+import { QueryTable } from '../../components/QueryTable.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { roleLabels } from '../../lib/labels.js';
 import { queryClient, type RouterOutputs, type SessionUser, trpc, trpcClient } from '../../lib/trpc.js';
@@ -143,13 +144,10 @@ function UsersTable({ me }: { me: SessionUser }) {
           />
           <ExportButton load={() => trpcClient.spreadsheets.exportUsers.query(search ? { search } : {})} />
         </Space>
-        {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} />}
-        <Table<UserRow>
+        <QueryTable<UserRow>
+          query={list}
           rowKey="id"
-          size="middle"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
           pagination={{
             current: page,
             pageSize,

@@ -22,6 +22,7 @@ import {
   theme,
 } from 'antd';
 import { useState } from 'react';
+import { TitledPage } from '../../components/TitledPage.js';
 import { errorMessage, fieldErrorsOf, placeFieldErrors } from '../../lib/fieldErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { formatTime } from '../archives/dates.js';
@@ -165,10 +166,7 @@ function WebhookSettings({ jurisdictionCode }: { jurisdictionCode: string }) {
 export default function WebhooksPage() {
   const me = useQuery(trpc.auth.me.queryOptions());
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="webhooks-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        消息推送
-      </Typography.Title>
+    <TitledPage title="消息推送" testId="webhooks-page">
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         本辖区（及未设置推送的下级辖区）产生的每条提醒，都会签名后推送到这里设置的地址；失败的稍后自动重试，
         不影响系统内的操作（本系统规则 R-HOOK-1）。签名方法见接口文档第 10 节。
@@ -179,6 +177,6 @@ export default function WebhooksPage() {
         ) : (
           <Alert type="info" showIcon title="只有管理员可以设置消息推送（本系统规则 R-HOOK-1）" />
         ))}
-    </Space>
+    </TitledPage>
   );
 }

@@ -36,7 +36,7 @@ import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate } from '../../lib/forms.js';
 import { labelledOptions } from '../../lib/labels.js';
 import { AddPanel, RowCard } from '../../lib/registers.js';
-import { useFieldErrors } from '../../lib/serverErrors.js';
+import { useEntryForm, useFieldErrors } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import { underNode, useCommunities } from './shared.js';
@@ -52,22 +52,10 @@ function ApplyForm({
   communities: { value: string; label: string }[];
   onDone: () => void;
 }) {
-  const [form] = Form.useForm();
-  const errors = useFieldErrors(form, 'request', [
-    'communityCodes',
-    'kind',
-    'title',
-    'requestedBy',
-    'reason',
-    'startsOn',
-    'endsOn',
-    'funding.amountFen',
-    'funding.source',
-  ]);
-  const apply = useMutation(trpc.workload.applyForAdmission.mutationOptions(errors.saved(onDone)));
+  const apply = useEntryForm('request', trpc.workload.applyForAdmission.mutationOptions, onDone);
   return (
     <ServerForm
-      form={form}
+      {...apply.props}
       testId="admission-form"
       onFinish={(v: {
         communityCodes?: string[];
@@ -82,7 +70,7 @@ function ApplyForm({
         const amount = v.funding?.amountFen?.trim();
         const fen = amount ? yuanToFen(amount) : undefined;
         if (amount && fen === undefined) {
-          form.setFields([{ name: ['funding', 'amountFen'], errors: ['金额应为元，最多两位小数'] }]);
+          apply.form.setFields([{ name: ['funding', 'amountFen'], errors: ['金额应为元，最多两位小数'] }]);
           return;
         }
         apply.mutate({
@@ -99,8 +87,6 @@ function ApplyForm({
           },
         });
       }}
-      banner={errors.banner}
-      pending={apply.isPending}
       submitText="提交准入申请"
     >
       <Form.Item name="kind" label="事项类别">

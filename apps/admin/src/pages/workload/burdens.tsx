@@ -10,7 +10,7 @@ import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate, DateItem } from '../../lib/forms.js';
 import { labelledOptions } from '../../lib/labels.js';
 import { AddPanel, RowCard } from '../../lib/registers.js';
-import { useFieldErrors } from '../../lib/serverErrors.js';
+import { useEntryForm } from '../../lib/serverErrors.js';
 import { type RouterOutputs, trpc } from '../../lib/trpc.js';
 import { chinaToday, useCanWrite } from '../archives/shared.js';
 import { underNode, useCommunities } from './shared.js';
@@ -24,19 +24,10 @@ function RecordBurden({
   communities: { value: string; label: string }[];
   onDone: () => void;
 }) {
-  const [form] = Form.useForm();
-  const errors = useFieldErrors(form, 'burden', [
-    'communityCode',
-    'kind',
-    'title',
-    'imposedBy',
-    'imposedOn',
-    'endedOn',
-  ]);
-  const record = useMutation(trpc.workload.recordBurden.mutationOptions(errors.saved(onDone)));
+  const record = useEntryForm('burden', trpc.workload.recordBurden.mutationOptions, onDone);
   return (
     <ServerForm
-      form={form}
+      {...record.props}
       testId="burden-form"
       onFinish={(v: {
         communityCode?: string;
@@ -55,8 +46,6 @@ function RecordBurden({
           },
         })
       }
-      banner={errors.banner}
-      pending={record.isPending}
       submitText="登记负担"
     >
       {communities.length > 1 && (

@@ -5,8 +5,9 @@
  * four work-item lists with their versions. Cards, not wide tables, so it reads on a phone.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Space, Tabs, Typography } from 'antd';
+import { Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
+import { TitledPage } from '../../components/TitledPage.js';
 import { trpc } from '../../lib/trpc.js';
 import { AdmissionsTab } from './admissions.js';
 import { BurdensTab } from './burdens.js';
@@ -18,10 +19,7 @@ export default function WorkloadPage() {
   const [search, setSearch] = useSearchParams();
   const tab = search.get('tab') ?? 'burdens';
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="workload-page">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        社区减负
-      </Typography.Title>
+    <TitledPage title="社区减负" testId="workload-page">
       {node && (
         <Tabs
           activeKey={tab}
@@ -33,6 +31,6 @@ export default function WorkloadPage() {
           ]}
         />
       )}
-    </Space>
+    </TitledPage>
   );
 }

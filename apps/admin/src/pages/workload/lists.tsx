@@ -2,24 +2,22 @@
  * 工作事项清单: the four work-item lists with their versions.
  */
 import { type WorkListKind, workListKindLabels, workListKinds } from '@shequ/services/labels';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Card, Collapse, DatePicker, Flex, Form, Input, Select, Space, Typography } from 'antd';
 import { ServerForm } from '../../components/ServerForm.js';
 import { errorMessage } from '../../lib/fieldErrors.js';
 import { asDate } from '../../lib/forms.js';
 import { labelledOptions } from '../../lib/labels.js';
-import { useFieldErrors } from '../../lib/serverErrors.js';
+import { useEntryForm } from '../../lib/serverErrors.js';
 import { trpc } from '../../lib/trpc.js';
 import { useCanWrite } from '../archives/shared.js';
 import { underNode } from './shared.js';
 
 function ListEditor({ node, onDone }: { node: string; onDone: () => void }) {
-  const [form] = Form.useForm();
-  const errors = useFieldErrors(form, 'list', ['kind', 'effectiveFrom', 'effectiveUntil', 'items']);
-  const save = useMutation(trpc.workload.saveList.mutationOptions(errors.saved(onDone)));
+  const save = useEntryForm('list', trpc.workload.saveList.mutationOptions, onDone);
   return (
     <ServerForm
-      form={form}
+      {...save.props}
       testId="list-form"
       onFinish={(v: {
         kind?: WorkListKind;
@@ -41,8 +39,6 @@ function ListEditor({ node, onDone }: { node: string; onDone: () => void }) {
           },
         })
       }
-      banner={errors.banner}
-      pending={save.isPending}
       submitText="发布新版本"
     >
       <Form.Item name="kind" label="清单">
