@@ -160,7 +160,12 @@ describeInBrowser('community democracy in the console and on the public page', (
       await date(consultation.getByLabel('落实期限'), '2026-12-20');
       await consultation.getByRole('button', { name: '保存' }).click();
       await consultation.waitFor({ state: 'hidden' });
-      await walk.page.getByTestId('democracy-consultation').filter({ hasText: '小区停车位划线' }).waitFor();
+      // `first()`: a step walked again (the config's retry) has saved the same consultation twice.
+      await walk.page
+        .getByTestId('democracy-consultation')
+        .filter({ hasText: '小区停车位划线' })
+        .first()
+        .waitFor();
 
       /** A supervision committee election whose chair has `votes` of the 200 cast. */
       const enterElection = async (code: string, votes: string) => {
