@@ -197,14 +197,8 @@ export const peopleSpreadsheets = {
             }),
           dryRun: input.dryRun,
         });
-        if (!result.ok) return { ok: false as const, problems: result.problems };
-        return {
-          ok: true as const,
-          created: result.created,
-          updated: result.updated,
-          unchanged: result.unchanged,
-          dryRun: result.dryRun,
-        };
+        // The store's result is already the answer: the counts, or the rows' problems.
+        return result;
       });
     }),
 
@@ -281,14 +275,8 @@ export const peopleSpreadsheets = {
           }),
         dryRun: input.dryRun,
       });
-      if (!result.ok) return { ok: false as const, problems: result.problems };
-      return {
-        ok: true as const,
-        created: result.created,
-        updated: result.updated,
-        unchanged: result.unchanged,
-        dryRun: result.dryRun,
-      };
+      // The store's result is already the answer: the counts, or the rows' problems.
+      return result;
     });
   }),
 
