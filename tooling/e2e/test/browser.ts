@@ -116,6 +116,24 @@ export async function chooseOption(page: Page, field: Locator, text: string): Pr
 }
 
 /**
+ * Scrolls to the end of `section`, a part of the page that loads when seen, until `ready` (inside it)
+ * shows, as a person scrolls on when a skeleton still stands there. Scrolling once is not enough: a
+ * summary drawn above it late pushes the section back below the screen, and it then never loads.
+ */
+export async function revealLazySection(section: Locator, ready: Locator, timeout = 20_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await section.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    if (await ready.isVisible()) return;
+    if (Date.now() > deadline) {
+      await ready.waitFor({ timeout: 1 });
+      return;
+    }
+    await section.page().waitForTimeout(250);
+  }
+}
+
+/**
  * Opens an antd Collapse panel by clicking its `header` and waits until `content` shows and the panel's
  * opening animation has finished. A click on a form inside a panel that is still sliding open can land
  * on the moving form and be lost, so a walk that submits right away saw no message at all.

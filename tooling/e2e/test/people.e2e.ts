@@ -7,7 +7,7 @@
  * switches what 重合 means (ezhou.units-coincide): the findings change from 提示 to 符合, and back.
  */
 import { expect, it } from 'vitest';
-import { describeInBrowser, screenshot } from './browser.js';
+import { describeInBrowser, revealLazySection, screenshot } from './browser.js';
 import { demoAccountPassword } from './server.js';
 import { firstSignIn, walkInConsole } from './sign-in.js';
 
@@ -70,13 +70,11 @@ describeInBrowser('the people roster and organisation chart in the console', () 
   it('adds a property-service area, with the refusal on its field, and shows how areas and grids coincide', async () => {
     const card = walk.page.getByTestId('org-property-areas-card');
     // The section below the first screen loads when it is scrolled into view.
-    await card.scrollIntoViewIfNeeded();
     // The demo estate spans both grids, so it coincides with neither (guidance, a warning).
-    await card
-      .getByTestId('property-area')
-      .filter({ hasText: '象山花园' })
-      .getByText('未与任何网格重合')
-      .waitFor();
+    await revealLazySection(
+      card,
+      card.getByTestId('property-area').filter({ hasText: '象山花园' }).getByText('未与任何网格重合'),
+    );
     // The overlap is shown; Ezhou 第七条（二） does not govern 象山, so no finding is made of it.
     const findings = walk.page.getByTestId('org-findings');
     await expect(findings.textContent()).resolves.not.toContain('物业服务区域与网格尽可能重合');
@@ -129,8 +127,8 @@ describeInBrowser('the people roster and organisation chart in the console', () 
       .getByTestId('org-findings')
       .getByText('本社区适用的文件对组织架构没有需核对的规定')
       .waitFor();
-    await walk.page.getByTestId('org-property-areas-card').scrollIntoViewIfNeeded();
-    await walk.page.getByTestId('org-property-areas-card').getByText('象山东苑').waitFor();
+    const areas = walk.page.getByTestId('org-property-areas-card');
+    await revealLazySection(areas, areas.getByText('象山东苑'));
     await screenshot(walk.page, 'people-mobile');
     expect(walk.consoleErrors).toEqual([]);
   });

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInBrowser, openPanel, screenshot } from './browser.js';
+import { describeInBrowser, openPanel, revealLazySection, screenshot } from './browser.js';
 import { demoAccountPassword } from './server.js';
 import { walkInConsole } from './sign-in.js';
 
@@ -31,7 +31,7 @@ describeInBrowser('resident representatives on the organisation page', () => {
     await walk.page.getByTestId('committee-spreadsheet').getByText('导出委员会及成员').waitFor();
     const card = walk.page.getByTestId('org-representatives');
     // The section below the first screen loads when it is scrolled into view.
-    await card.scrollIntoViewIfNeeded();
+    await revealLazySection(card, card.locator('.ant-collapse-header', { hasText: '添加居民代表' }));
     const form = walk.page.getByTestId('representative-form');
     await openPanel(
       walk.page,

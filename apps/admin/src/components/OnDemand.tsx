@@ -45,9 +45,9 @@ export function WhenOpened({ open, children }: { open: boolean; children: ReactN
 }
 
 /**
- * Renders `children` (a lazy section below the first screen) once its place comes within a screen's
- * reach of the viewport, and keeps it after; until then a skeleton holds the place. Without
- * IntersectionObserver it renders at once.
+ * Renders `children` (a lazy section below the first screen) once its place comes into view, and keeps
+ * it after; until then a skeleton holds the place. Without IntersectionObserver it renders at once.
+ * No margin of reach: on a desk the sections near the first screen would then load with every visit.
  */
 export function WhenVisible({ children }: { children: ReactNode }) {
   const place = useRef<HTMLDivElement>(null);
