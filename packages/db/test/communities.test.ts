@@ -9,10 +9,9 @@ import {
   jurisdictions,
 } from '../src/index.js';
 import { insertTestCommunity } from '../src/testing.js';
+import { DISTRICT, gusuDistrictAndStreet, STREET } from './fixtures/gusu.js';
 import { testDatabaseForTheseTests } from './test-database.js';
 
-const STREET = '320508001';
-const DISTRICT = '320508';
 const inStreet = [
   { code: '320508001001', name: '双塔社区居委会', households: 1200 },
   { code: '320508001002', name: '定慧寺社区居委会', households: 2400 },
@@ -25,17 +24,7 @@ const byCode: CommunityPageInput = { page: 1, pageSize: 20, sortField: 'code', s
 
 describe('reading the community list', () => {
   const database = testDatabaseForTheseTests(async (database) => {
-    await database.db.insert(jurisdictions).values([
-      { code: DISTRICT, name: '姑苏区', level: 'district', provinceCode: '320000', cityCode: '320500' },
-      {
-        code: STREET,
-        name: '双塔街道',
-        level: 'street',
-        provinceCode: '320000',
-        cityCode: '320500',
-        districtCode: DISTRICT,
-      },
-    ]);
+    await database.db.insert(jurisdictions).values(gusuDistrictAndStreet);
     for (const community of [...inStreet, elsewhere]) {
       await insertTestCommunity(database, community);
       await database.db

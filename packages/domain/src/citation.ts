@@ -8,6 +8,27 @@ export interface Citation {
 }
 
 /**
+ * `cited` with `extra` added, each article cited once: where `cited` already quotes the same article of the
+ * same document, the two quotes become one passage (the words they share are not repeated), so a finding
+ * never names one article twice.
+ */
+export function citeAlso(cited: readonly Citation[], extra: Citation): Citation[] {
+  const same = cited.findIndex((c) => c.document === extra.document && c.article === extra.article);
+  if (same < 0) return [...cited, extra];
+  return cited.map((c, i) => (i === same ? { ...c, quote: joinQuotes(c.quote, extra.quote) } : c));
+}
+
+/** Two passages of one article as one: the second's words that the first already ends with are said once. */
+function joinQuotes(first: string, second: string): string {
+  if (first.includes(second)) return first;
+  if (second.includes(first)) return second;
+  for (let overlap = Math.min(first.length, second.length); overlap > 0; overlap--) {
+    if (first.endsWith(second.slice(0, overlap))) return first + second.slice(overlap);
+  }
+  return `${first}……${second}`;
+}
+
+/**
  * Citations of one document, one line each: `const citeEzhou = citing(EZHOU, '2019-12-02')`, then
  * `citeEzhou('第三十九条', '档案资料应包括…')`, so that a document's title and date are written once.
  */

@@ -2,32 +2,14 @@
  * The articles this package implements, quoted from the regulations (packages/policy/sources), with
  * each document's date of entry into force, so every finding and refusal can say which rule it applies.
  */
-import { type Citation, citeDocument } from '@shequ/domain';
+import { type Citation, citeDocument, citeAlso as domainCiteAlso } from '@shequ/domain';
 
 export type { Citation } from '@shequ/domain';
 /** Which documents govern a community: kept in @shequ/domain, re-exported for this package's rules. */
 export { applicable, applies, type GoverningOptions, type Governs, governedBy } from '@shequ/domain';
 
-/**
- * `cited` with `extra` added, each article cited once: where `cited` already quotes the same article of the
- * same document, the two quotes become one passage (the words they share are not repeated), so a finding
- * never names one article twice.
- */
-export function citeAlso(cited: readonly Citation[], extra: Citation): Citation[] {
-  const same = cited.findIndex((c) => c.document === extra.document && c.article === extra.article);
-  if (same < 0) return [...cited, extra];
-  return cited.map((c, i) => (i === same ? { ...c, quote: joinQuotes(c.quote, extra.quote) } : c));
-}
-
-/** Two passages of one article as one: the second's words that the first already ends with are said once. */
-function joinQuotes(first: string, second: string): string {
-  if (first.includes(second)) return first;
-  if (second.includes(first)) return second;
-  for (let overlap = Math.min(first.length, second.length); overlap > 0; overlap--) {
-    if (first.endsWith(second.slice(0, overlap))) return first + second.slice(overlap);
-  }
-  return `${first}……${second}`;
-}
+/** @deprecated `citeAlso` of `@shequ/domain`, beside `Citation`: import it from there. */
+export const citeAlso = domainCiteAlso;
 
 export const citations = {
   /** Sub-committees each led by a committee member; grid leaders are committee members. */

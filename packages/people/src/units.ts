@@ -7,12 +7,13 @@
  */
 import {
   areaAndGrid,
+  citeAlso,
   type FieldIssue,
   gridCoincidesWithGroups,
   propertyAreasAndGridsApart,
   type UnitsCoincideReading,
 } from '@shequ/domain';
-import { citations, citeAlso, type GoverningOptions } from './citations.js';
+import { citations, type GoverningOptions } from './citations.js';
 import { type AppliedInterpretation, applied, type ReadingOptions, unitsCoincide } from './readings.js';
 import type { CommunityRegisters, PropertyArea } from './registers.js';
 import { type FindingBase, governed, type RegisterFinding } from './rules.js';

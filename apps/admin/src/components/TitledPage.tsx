@@ -1,6 +1,7 @@
 /** A page of the console under its title: the title, then the page's parts one under another. */
-import { Space, Typography } from 'antd';
+import { Space } from 'antd';
 import type { ReactNode } from 'react';
+import { PageHeading } from './PageHeading.js';
 
 export function TitledPage({
   title,
@@ -13,9 +14,7 @@ export function TitledPage({
 }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid={testId}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {title}
-      </Typography.Title>
+      <PageHeading title={title} />
       {children}
     </Space>
   );

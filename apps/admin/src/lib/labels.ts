@@ -32,10 +32,14 @@ export function levelLabel(level: string): string {
 export const labelledOptions = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
   keys.map((k) => ({ value: k, label: labels[k] }));
 
-/** A select's options for every entry of a label table, in its order (a tag's label where it is one). */
-export function optionsOf(labels: Record<string, string | { label: string }>) {
-  return Object.entries(labels).map(([value, label]) => ({
-    value,
-    label: typeof label === 'string' ? label : label.label,
-  }));
+/**
+ * A select's options for every entry of a label table, in its order (a tag's label where it is one); each
+ * value keeps the table's key type, so a chosen value is the API's own.
+ */
+export function optionsOf<K extends string>(labels: Record<K, string | { label: string }>) {
+  // Object.keys widens to string[]; the keys are the table's own.
+  return (Object.keys(labels) as K[]).map((value) => {
+    const label = labels[value];
+    return { value, label: typeof label === 'string' ? label : label.label };
+  });
 }

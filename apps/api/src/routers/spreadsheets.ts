@@ -6,7 +6,13 @@
  * base64 inside the JSON body, which Fastify caps at 1 MiB — ample for a street's or a district's sheet.
  * Archive and seal lists are in `archive-exports.ts`.
  */
-import { communities, importCommunityFacts, storedFactsColumns } from '@shequ/db';
+import {
+  type AuditListRow,
+  auditRows,
+  communities,
+  importCommunityFacts,
+  storedFactsColumns,
+} from '@shequ/db';
 import {
   auditActionLabels,
   auditChangeLines,
@@ -34,7 +40,7 @@ import type { Context } from '../context.js';
 import { fieldError } from '../errors.js';
 import { authedProcedure, router, writerProcedure } from '../trpc.js';
 import { archiveExports } from './archive-exports.js';
-import { auditListFilter, auditRows, listAuditInput } from './audit.js';
+import { auditListFilter, listAuditInput } from './audit.js';
 import { communityListFilter, listCommunitiesInput } from './communities.js';
 import { failingCommunities, failingInput, failingItems } from './compliance.js';
 import { peopleSpreadsheets } from './people-spreadsheets.js';
@@ -81,7 +87,7 @@ function actorLabel(displayName: string | null, username: string | null): string
   return displayName && displayName !== username ? `${displayName}（${username}）` : username;
 }
 
-const auditSheet: ListSheet<Awaited<ReturnType<typeof auditRows>>[number]> = {
+const auditSheet: ListSheet<AuditListRow> = {
   title: '操作日志',
   unit: '条记录',
   narrow: { field: 'entityType', hint: '按对象类型或对象编号筛选' },

@@ -28,13 +28,7 @@ import {
   trpc,
   trpcClient,
 } from '../../lib/trpc.js';
-import {
-  archiveStatusLabels,
-  contentGroupLabel,
-  contentGroupLabels,
-  mediumLabels,
-  retentionLabels,
-} from './labels.js';
+import { catalogueFilterLabels, contentGroupLabel, mediumLabels, retentionLabels } from './labels.js';
 import { location, useCanWrite, usePeople } from './shared.js';
 import { ReferenceCode, StatusTag } from './tags.js';
 
@@ -48,8 +42,8 @@ const ItemDrawer = lazy(() => import('./ItemDrawer.js'));
 type ItemRow = RouterOutputs['archives']['list']['items'][number];
 type ListInput = RouterInputs['archives']['list'];
 
-/** A filter over the catalogue: it names itself until chosen, and may be cleared. */
-function FilterSelect({
+/** A filter over the catalogue: it names itself until chosen, and may be cleared (`undefined`). */
+function FilterSelect<V extends string>({
   label,
   width,
   labels,
@@ -57,11 +51,11 @@ function FilterSelect({
 }: {
   label: string;
   width: number;
-  labels: Record<string, string | { label: string }>;
-  onChange: (value?: string) => void;
+  labels: Record<V, string | { label: string }>;
+  onChange: (value?: V) => void;
 }) {
   return (
-    <Select
+    <Select<V>
       allowClear
       placeholder={label}
       aria-label={label}
@@ -197,26 +191,26 @@ export function Catalogue({ community }: { community: string }) {
         <FilterSelect
           label="载体"
           width={130}
-          labels={mediumLabels}
-          onChange={(medium) => set({ medium: medium as ListInput['medium'] })}
+          labels={catalogueFilterLabels.medium}
+          onChange={(medium) => set({ medium })}
         />
         <FilterSelect
           label="内容类别"
           width={220}
-          labels={contentGroupLabels}
+          labels={catalogueFilterLabels.group}
           onChange={(group) => set({ group })}
         />
         <FilterSelect
           label="状态"
           width={110}
-          labels={archiveStatusLabels}
-          onChange={(status) => set({ status: status as ListInput['status'] })}
+          labels={catalogueFilterLabels.status}
+          onChange={(status) => set({ status })}
         />
         <FilterSelect
           label="保管期限"
           width={130}
-          labels={retentionLabels}
-          onChange={(retention) => set({ retention: retention as ListInput['retention'] })}
+          labels={catalogueFilterLabels.retention}
+          onChange={(retention) => set({ retention })}
         />
         <Checkbox
           checked={filters.expired === true}

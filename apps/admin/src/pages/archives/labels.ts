@@ -29,6 +29,17 @@ function tagged<K extends string>(texts: Record<K, string>, colours: Record<K, s
   return tags;
 }
 
+/**
+ * The catalogue's filters: the tables keyed by the API's own values (not widened), so the value a filter
+ * gives is the list's input as it is.
+ */
+export const catalogueFilterLabels = {
+  medium: archiveMediumLabels,
+  group: archiveContentGroupShortLabels,
+  status: archiveStatusTexts,
+  retention: retentionTexts,
+} as const;
+
 // Pages look values up by the API's plain strings, so the tables are widened to string keys.
 export const mediumLabels: Record<string, string> = archiveMediumLabels;
 export const contentGroupLabels: Record<string, string> = archiveContentGroupShortLabels;

@@ -72,7 +72,7 @@ function FactInput({ field, ...control }: ControlProps & { field: FactField }) {
           mode="multiple"
           allowClear
           placeholder="未填"
-          options={optionsOf(field.kind === 'functions' ? facilityFunctionLabels : honourLabels)}
+          options={optionsOf<string>(field.kind === 'functions' ? facilityFunctionLabels : honourLabels)}
         />
       );
     default:
