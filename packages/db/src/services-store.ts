@@ -264,9 +264,9 @@ function listWhere(shape: ListShape, mode: ListMode): SQL | undefined {
  * the object the caller returns. A list row's entry (`RowEntry`) is built from the columns and the few
  * record keys a list shows, so a page carries neither the residents' personal data nor the cases' text,
  * and the server writes (and the client parses) a fraction of the JSON. Its handler is the last
- * transfer's recipient, else the first responder (`@shequ/services` `currentHandler`): the steps are
- * searched only when the stored handler differs from the first responder, since without a transfer
- * away from the first responder the two are the same person.
+ * transfer's recipient, else the first responder (`@shequ/services` `currentHandler`), read from the
+ * steps as the package reads them: the handler column holds only an id, and a name recorded with a
+ * transfer is the one the case shows.
  */
 function listStatement(db: Db, shape: ListShape, name: string) {
   const counts = db
@@ -288,8 +288,6 @@ function listStatement(db: Db, shape: ListShape, name: string) {
       category: serviceCases.category,
       status: serviceCases.status,
       priority: serviceCases.priority,
-      firstResponderId: serviceCases.firstResponderId,
-      handlerId: serviceCases.handlerId,
       promisedOn: serviceCases.promisedOn,
       closedOn: serviceCases.closedOn,
       version: serviceCases.version,
@@ -309,7 +307,7 @@ function listStatement(db: Db, shape: ListShape, name: string) {
   const inOrder = sql`order by ${closedLast ? sql`${page.closedOn} is not null, ` : sql``}${page.priority} desc, ${page.promisedOn}, ${page.id}`;
   // Each entry is built on the page's rows only, after the sort.
   const entry = shape.rows
-    ? sql`json_build_array(${page.id}, ${page.communityCode}, ${page.record} ->> 'subject', ${page.category}, ${page.record} ->> 'channel', ${page.priority}, ${page.promisedOn}, ${page.status}, ${page.closedOn}, ${page.record} -> 'resident' ->> 'name', ${page.record} -> 'firstResponder', case when ${page.handlerId} = ${page.firstResponderId} then null else jsonb_path_query_array(${page.record}, '$.steps[*] ? (@.kind == "transfer").to') -> -1 end)`
+    ? sql`json_build_array(${page.id}, ${page.communityCode}, ${page.record} ->> 'subject', ${page.category}, ${page.record} ->> 'channel', ${page.priority}, ${page.promisedOn}, ${page.status}, ${page.closedOn}, ${page.record} -> 'resident' ->> 'name', ${page.record} -> 'firstResponder', jsonb_path_query_array(${page.record}, '$.steps[*] ? (@.kind == "transfer").to') -> -1)`
     : sql`json_build_array(${page.record}, ${page.id}, ${page.communityCode}, ${page.version})`;
   const items = db
     .select({
@@ -328,8 +326,8 @@ function listStatement(db: Db, shape: ListShape, name: string) {
 type WholeEntry = [Record<string, unknown>, string, string, number];
 
 /**
- * A list row as the statement writes it, in `CaseListRow`'s order; the handler is `null` when it is the
- * first responder.
+ * A list row as the statement writes it, in `CaseListRow`'s order; the handler is `null` when the case
+ * was never transferred (its first responder handles it).
  */
 type RowEntry = [
   string,
