@@ -88,7 +88,24 @@ describe('service cases', () => {
     const list = await clerk.services.cases.query({});
     expect(list.items.map((c) => c.id)).toEqual([created.id, ordinary.id]);
     expect(list.open).toBe(2);
-    expect(list.items[0]?.resident.idNumber).toContain('*');
+    // A list row is what the lists show: the resident by name only, none of their numbers, no steps.
+    expect(list.items[0]).toEqual({
+      id: created.id,
+      communityCode: XIANGSHAN,
+      subject: '申请高龄津贴',
+      category: 'assistance-welfare',
+      channel: 'window',
+      priority: true,
+      promisedOn: '2026-03-04',
+      status: 'open',
+      closedOn: null,
+      resident: { name: '刘奶奶' },
+      firstResponder: created.firstResponder,
+      handler: created.firstResponder,
+      overdue: false,
+    });
+    for (const number of [idNumber, '3703**', '13912345678', '139****'])
+      expect(JSON.stringify(list)).not.toContain(number);
   });
 
   it('refuses bad input with field messages and writes nothing', async () => {

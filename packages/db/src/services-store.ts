@@ -9,6 +9,7 @@
 import { chinaDate, type FieldIssue } from '@shequ/domain';
 import {
   type CaseActor,
+  type CaseListRow,
   type CaseRegister,
   type CaseStatus,
   caseStatus,
@@ -214,17 +215,6 @@ export interface CaseListQuery {
   offset?: number;
 }
 
-/**
- * A case as a list shows it: without its steps (a page would otherwise carry every note of every
- * case), with the status and closing date stored beside it and its current handler.
- */
-export type CaseListRow = Omit<ServiceCase, 'steps'> & {
-  status: CaseStatus;
-  /** The China date it was closed on; `null` while open. */
-  closedOn: string | null;
-  handler: CaseActor;
-};
-
 type ListMode = 'open' | 'all' | 'overdue';
 
 const listMode = (q: CaseListQuery): ListMode =>
@@ -267,13 +257,16 @@ function listWhere(shape: ListShape, mode: ListMode): SQL | undefined {
 
 /**
  * One statement per list, one round trip: the counts of open and overdue cases over the whole selection
- * beside the page as one JSON array in working order, each entry the record and what is kept beside it
- * (`ListedEntry`). The client parses one value instead of a row per case, and a record arrives as the
- * object the caller returns, with the columns set on it rather than copied into a new one. One
- * aggregate, not one per part: the page is sorted once and its JSON written and parsed once.
+ * beside the page as one JSON array in working order. The client parses one value instead of a row per
+ * case. One aggregate, not one per part: the page is sorted once and its JSON written and parsed once.
  *
- * A list row's record leaves out the steps and brings the current handler in their place: the last
- * transfer's recipient, else the first responder (`@shequ/services` `currentHandler`).
+ * A whole case's entry is its record and what is kept beside it (`WholeEntry`), the record arriving as
+ * the object the caller returns. A list row's entry (`RowEntry`) is built from the columns and the few
+ * record keys a list shows, so a page carries neither the residents' personal data nor the cases' text,
+ * and the server writes (and the client parses) a fraction of the JSON. Its handler is the last
+ * transfer's recipient, else the first responder (`@shequ/services` `currentHandler`), read from the
+ * steps as the package reads them: the handler column holds only an id, and a name recorded with a
+ * transfer is the one the case shows.
  */
 function listStatement(db: Db, shape: ListShape, name: string) {
   const counts = db
@@ -292,6 +285,7 @@ function listStatement(db: Db, shape: ListShape, name: string) {
     .select({
       id: serviceCases.id,
       communityCode: serviceCases.communityCode,
+      category: serviceCases.category,
       status: serviceCases.status,
       priority: serviceCases.priority,
       promisedOn: serviceCases.promisedOn,
@@ -311,18 +305,13 @@ function listStatement(db: Db, shape: ListShape, name: string) {
     .offset(listParam.offset)
     .as('page');
   const inOrder = sql`order by ${closedLast ? sql`${page.closedOn} is not null, ` : sql``}${page.priority} desc, ${page.promisedOn}, ${page.id}`;
-  // The record's steps are dropped and the handler found on the page's rows only, after the sort.
-  const record = shape.rows ? sql`${page.record} - 'steps'` : sql`${page.record}`;
-  const handler = shape.rows
-    ? sql`coalesce(jsonb_path_query_array(${page.record}, '$.steps[*] ? (@.kind == "transfer").to') -> -1, ${page.record} -> 'firstResponder')`
-    : sql`null`;
+  // Each entry is built on the page's rows only, after the sort.
+  const entry = shape.rows
+    ? sql`json_build_array(${page.id}, ${page.communityCode}, ${page.record} ->> 'subject', ${page.category}, ${page.record} ->> 'channel', ${page.priority}, ${page.promisedOn}, ${page.status}, ${page.closedOn}, ${page.record} -> 'resident' ->> 'name', ${page.record} -> 'firstResponder', jsonb_path_query_array(${page.record}, '$.steps[*] ? (@.kind == "transfer").to') -> -1)`
+    : sql`json_build_array(${page.record}, ${page.id}, ${page.communityCode}, ${page.version})`;
   const items = db
     .select({
-      entries: sql<
-        ListedEntry[]
-      >`coalesce(json_agg(json_build_array(${record}, ${page.id}, ${page.communityCode}, ${page.status}, ${page.closedOn}, ${page.version}, ${handler}) ${inOrder}), '[]')`.as(
-        'entries',
-      ),
+      entries: sql<unknown[]>`coalesce(json_agg(${entry} ${inOrder}), '[]')`.as('entries'),
     })
     .from(page)
     .as('items');
@@ -333,21 +322,32 @@ function listStatement(db: Db, shape: ListShape, name: string) {
     .prepare(name);
 }
 
-/** A listed case: its record, then its id, community, status, closing date, version and handler. */
-type ListedEntry = [
-  Record<string, unknown>,
+/** A listed whole case: its record, then its id, community and version. */
+type WholeEntry = [Record<string, unknown>, string, string, number];
+
+/**
+ * A list row as the statement writes it, in `CaseListRow`'s order; the handler is `null` when the case
+ * was never transferred (its first responder handles it).
+ */
+type RowEntry = [
   string,
+  string,
+  string,
+  CaseListRow['category'],
+  CaseListRow['channel'],
+  boolean,
   string,
   CaseStatus,
   string | null,
-  number,
+  string,
+  CaseActor,
   CaseActor | null,
 ];
 
 type ListStatement = ReturnType<typeof listStatement>;
 const listStatementsOf = mapPerHandle<ListStatement>();
 
-async function runList(db: Db, q: CaseListQuery, rows: boolean) {
+async function runList<Entry>(db: Db, q: CaseListQuery, rows: boolean) {
   const shape: ListShape = {
     community: q.communityCode !== undefined,
     street: q.streetCode !== undefined,
@@ -365,7 +365,12 @@ async function runList(db: Db, q: CaseListQuery, rows: boolean) {
     limit: q.limit,
     offset: q.offset ?? 0,
   });
-  return { open: result?.open ?? 0, overdue: result?.overdue ?? 0, entries: result?.entries ?? [] };
+  return {
+    open: result?.open ?? 0,
+    overdue: result?.overdue ?? 0,
+    // The statement's own output: `WholeEntry`s or `RowEntry`s as `rows` asked.
+    entries: (result?.entries ?? []) as Entry[],
+  };
 }
 
 /**
@@ -376,23 +381,51 @@ export async function listCases(
   db: Db,
   q: CaseListQuery,
 ): Promise<{ items: ServiceCase[]; open: number; overdue: number }> {
-  const { open, overdue, entries } = await runList(db, q, false);
+  const { open, overdue, entries } = await runList<WholeEntry>(db, q, false);
   const items = entries.map(
-    ([record, id, communityCode, , , version]) =>
+    ([record, id, communityCode, version]) =>
       Object.assign(record, { id, communityCode, version }) as unknown as ServiceCase,
   );
   return { items, open, overdue };
 }
 
-/** `listCases` as a list shows it (`CaseListRow`): what the case lists read, without the steps. */
+/**
+ * `listCases` as the lists show it (`@shequ/services` `CaseListRow`): the page the case lists and the
+ * workbench read, with the same counts.
+ */
 export async function listCaseRows(
   db: Db,
   q: CaseListQuery,
 ): Promise<{ items: CaseListRow[]; open: number; overdue: number }> {
-  const { open, overdue, entries } = await runList(db, q, true);
+  const { open, overdue, entries } = await runList<RowEntry>(db, q, true);
   const items = entries.map(
-    ([record, id, communityCode, status, closedOn, , handler]) =>
-      Object.assign(record, { id, communityCode, status, closedOn, handler }) as unknown as CaseListRow,
+    ([
+      id,
+      communityCode,
+      subject,
+      category,
+      channel,
+      priority,
+      promisedOn,
+      status,
+      closedOn,
+      residentName,
+      firstResponder,
+      handler,
+    ]): CaseListRow => ({
+      id,
+      communityCode,
+      subject,
+      category,
+      channel,
+      priority,
+      promisedOn,
+      status,
+      closedOn,
+      resident: { name: residentName },
+      firstResponder,
+      handler: handler ?? firstResponder,
+    }),
   );
   return { items, open, overdue };
 }

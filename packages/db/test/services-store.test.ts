@@ -1,8 +1,7 @@
 import {
   applyStep,
   type CaseActor,
-  caseStatus,
-  currentHandler,
+  caseListRow,
   EZHOU_WINDOWS,
   isOverdue,
   isOverdueOn,
@@ -174,6 +173,11 @@ describe('service cases in the database', () => {
         c = stepped(c, { kind: 'transfer', input: { to: colleague, reason: '分工' } }, '2026-10-25');
         c = stepped(c, { kind: 'transfer', input: { to: third, reason: '休假' } }, '2026-10-26');
       }
+      // Transferred away and back: the first responder handles it again.
+      if (i === 4) {
+        c = stepped(c, { kind: 'transfer', input: { to: colleague, reason: '分工' } }, '2026-10-25');
+        c = stepped(c, { kind: 'transfer', input: { to: worker, reason: '销假' } }, '2026-10-26');
+      }
       if (i % 4 === 3)
         c = stepped(
           c,
@@ -209,18 +213,8 @@ describe('service cases in the database', () => {
       const rows = await listCaseRows(database.db, q);
       expect(rows.open).toBe(whole.open);
       expect(rows.overdue).toBe(whole.overdue);
-      expect(rows.items).toEqual(
-        whole.items.map((c) => {
-          const { steps: _steps, version: _version, ...rest } = c as ServiceCase & { version: number };
-          const closed = c.steps.find((s) => s.kind === 'close');
-          return {
-            ...rest,
-            status: caseStatus(c),
-            closedOn: closed ? closed.toldOn : null,
-            handler: currentHandler(c),
-          };
-        }),
-      );
+      // Each row is exactly the package's list row of the whole case: its fields and no others.
+      expect(rows.items).toStrictEqual(whole.items.map(caseListRow));
       for (const [i, row] of rows.items.entries()) {
         const c = whole.items[i];
         if (c) expect(isOverdueOn(row.promisedOn, row.closedOn, asOf)).toBe(isOverdue(c, asOf));
@@ -244,7 +238,11 @@ describe('service cases in the database', () => {
     ]);
     expect(all.items.find((r) => r.id === 'list-01')?.handler).toEqual(third);
     expect(all.items.find((r) => r.id === 'list-03')?.status).toBe('awaiting-agency');
-    expect(all.items.some((r) => 'steps' in r)).toBe(false);
+    expect(all.items.find((r) => r.id === 'list-04')?.handler).toEqual(worker);
+    // None of the resident's numbers, nor the case's text or steps, reach a list.
+    expect(all.items.every((r) => Object.keys(r.resident).join() === 'name')).toBe(true);
+    expect(JSON.stringify(all)).not.toContain('13912345678');
+    expect(all.items.some((r) => 'steps' in r || 'detail' in r || 'receivedAt' in r)).toBe(false);
     // A page past the end still brings the counts.
     const past = await listCaseRows(database.db, { communityCode: LIST, asOf, limit: 50, offset: 50 });
     expect(past).toEqual({ items: [], open: 9, overdue: all.overdue });

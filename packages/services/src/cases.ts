@@ -267,6 +267,48 @@ export function maskedCase(c: ServiceCase): ServiceCase {
   return { ...c, resident: maskedResident(c.resident) };
 }
 
+/**
+ * A case as its lists show it (the console's case lists and workbench): what a row displays and
+ * nothing more. The resident is only named: a list is read by more people, and far more often, than a
+ * case's page, so it carries none of their numbers, address or the case's free text, and no steps.
+ * The status, closing date and current handler are what `caseStatus`, `closure` and `currentHandler`
+ * say of the whole case.
+ */
+export interface CaseListRow {
+  id: string;
+  communityCode: string;
+  subject: string;
+  category: ServiceCategory;
+  channel: CaseDraft['channel'];
+  priority: boolean;
+  promisedOn: string;
+  status: CaseStatus;
+  /** The China date it was closed on; `null` while open. */
+  closedOn: string | null;
+  resident: Pick<CaseResident, 'name'>;
+  firstResponder: CaseActor;
+  handler: CaseActor;
+}
+
+/** The list row of a whole case (`CaseListRow`). */
+export function caseListRow(c: ServiceCase): CaseListRow {
+  const closed = closure(c);
+  return {
+    id: c.id,
+    communityCode: c.communityCode,
+    subject: c.subject,
+    category: c.category,
+    channel: c.channel,
+    priority: c.priority,
+    promisedOn: c.promisedOn,
+    status: caseStatus(c),
+    closedOn: closed ? chinaDate(new Date(closed.at)) : null,
+    resident: { name: c.resident.name },
+    firstResponder: c.firstResponder,
+    handler: currentHandler(c),
+  };
+}
+
 /** The open cases of a list in working order: priority residents first, then by promised date. */
 export function inWorkingOrder(cases: readonly ServiceCase[]): ServiceCase[] {
   return [...cases].sort(

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyStep,
   type CaseActor,
+  caseListRow,
   caseRegisterOf,
   caseStatus,
   currentHandler,
@@ -109,6 +110,34 @@ describe('steps', () => {
     expect(again.ok).toBe(false);
     const noReason = step(opened(), 'transfer', { to: wang, reason: ' ' }, '2026-03-02T10:00:00+08:00');
     expect(noReason.ok ? [] : noReason.issues.map((i) => i.path)).toEqual(['reason']);
+  });
+
+  it('lists a case by what its row shows: the resident named only, the handler and closing date from the steps', () => {
+    const t = step(opened(), 'transfer', { to: wang, reason: '属民政专干职责' }, '2026-03-02T10:00:00+08:00');
+    if (!t.ok) throw new Error('refused');
+    const closed = step(
+      t.case,
+      'close',
+      { result: '已发放', toldOn: '2026-03-04', toldHow: 'phone' },
+      '2026-03-04T23:30:00+08:00',
+      wang,
+    );
+    if (!closed.ok) throw new Error('refused');
+    expect(caseListRow(closed.case)).toStrictEqual({
+      id: 'c1',
+      communityCode: '420702001001',
+      subject: '申请临时救助',
+      category: 'assistance-welfare',
+      channel: 'window',
+      priority: false,
+      promisedOn: closed.case.promisedOn,
+      status: 'closed',
+      closedOn: '2026-03-04',
+      resident: { name: '陈大爷' },
+      firstResponder: li,
+      handler: wang,
+    });
+    expect(caseListRow(opened())).toMatchObject({ status: 'open', closedOn: null, handler: li });
   });
 
   it('closes only with a result and the date the resident was told, and nothing after closure', () => {

@@ -8,7 +8,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   answerFeedback,
-  type CaseListRow,
   caseCountsByCommunity,
   communities,
   communitiesUnder,
@@ -50,6 +49,7 @@ import {
   agencySubmittedInput,
   applyStep,
   type CaseActor,
+  type CaseListRow,
   caseDraft,
   caseStatus,
   closeInput,
@@ -60,7 +60,6 @@ import {
   isOverdue,
   isOverdueOn,
   maskedCase,
-  maskedResident,
   mayConfigureWindows,
   mayEraseResidentData,
   mayExportResidentData,
@@ -116,17 +115,9 @@ const who = (ctx: Authed) => ({
   ...auditedAs(ctx),
 });
 
-/** A case as a list row: resident masked, with status, handler and whether it is overdue. */
+/** A case as a list row (`CaseListRow`, which names the resident only), with whether it is overdue. */
 function listRow(row: CaseListRow, asOf: string) {
-  const { closedOn, status, handler, ...c } = row;
-  return {
-    ...c,
-    resident: maskedResident(c.resident),
-    steps: undefined,
-    status,
-    handler,
-    overdue: isOverdueOn(c.promisedOn, closedOn, asOf),
-  };
+  return { ...row, overdue: isOverdueOn(row.promisedOn, row.closedOn, asOf) };
 }
 
 const stepInput = z.discriminatedUnion('kind', [
