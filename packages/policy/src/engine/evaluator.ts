@@ -76,6 +76,9 @@ export function buildEvaluator(
   const quantityNames = new Set(quantityRules.map((q) => (q.rule as { name: string }).name));
   const quantityRuleIds = new Map(quantityRules.map((q) => [(q.rule as { name: string }).name, q.rule.id]));
   const parameterByName = new Map(chainParameters.map((p) => [p.parameter.name, p]));
+  // Each quantity's place among the quantities: where a bulk run keeps its value (`Plan.values`).
+  // Every quantity a rule reads is in the chain (checked below), so each bound finds its place.
+  const quantitySlots = new Map(quantityRules.map((q, slot) => [q.quantityName, slot]));
 
   const interpretations = new Map<string, Interpretation>();
   for (const r of compiled) {
@@ -199,10 +202,7 @@ export function buildEvaluator(
       notInForce: [],
       params: [],
       missingParams: [],
-      lows: [],
-      highs: [],
-      shares: [],
-      misses: [],
+      decisions: [],
       missingParamTexts: [],
       replacedNotes: [],
       memos: new Array<ResultMemo | undefined>(order.length).fill(undefined),
@@ -214,7 +214,8 @@ export function buildEvaluator(
     };
     for (const r of order) {
       const doc = r.chainRule.document;
-      context.inForce.push(documentInForce(doc, asOf));
+      const inForce = documentInForce(doc, asOf);
+      context.inForce.push(inForce);
       context.notInForce.push(
         blockedTexts(
           `《${doc.title}》施行期间为${doc.inForceFrom}起${doc.inForceUntil ? `至${doc.inForceUntil}` : ''}，评估日期${asOf}不在其内`,
@@ -242,18 +243,16 @@ export function buildEvaluator(
       );
       context.replacedNotes.push(r.rule.kind === 'check' ? replacedNote(r, paramReadings) : '');
       const compared = r.compared;
-      context.lows.push(
-        compared?.lowParam === undefined ? Number.NaN : (values[compared.lowParam] ?? Number.NaN),
-      );
-      context.highs.push(
-        compared?.highParam === undefined ? Number.NaN : (values[compared.highParam] ?? Number.NaN),
-      );
-      const share = compared?.kind === 'share' ? values[compared.lowParam!] : undefined;
-      context.shares.push(share === undefined ? undefined : scaledFactor(share));
+      if (compared === undefined) {
+        context.decisions.push(undefined);
+        continue;
+      }
+      const low = compared.lowParam === undefined ? Number.NaN : (values[compared.lowParam] ?? Number.NaN);
+      const high = compared.highParam === undefined ? Number.NaN : (values[compared.highParam] ?? Number.NaN);
+      const share = compared.kind === 'share' ? values[compared.lowParam!] : undefined;
       // A helper's `guidingWhen` reads only the date and the readings (`ComparisonBase`), so its
       // answer holds for every community of this context.
       const guiding =
-        compared !== undefined &&
         r.guidingWhen?.({
           facts: {},
           optional: {},
@@ -262,14 +261,33 @@ export function buildEvaluator(
           alternative: context.alternative,
           asOf,
         }) === true;
-      context.misses.push(guiding ? 'warn' : r.missStatus);
+      context.decisions.push({
+        kind: compared.kind,
+        read: compared.read,
+        whole: compared.whole,
+        settingsMask: r.settingsMask,
+        inForce,
+        missingParams: missing.length > 0,
+        low,
+        high,
+        // Read by position in a bulk run: a look-up by name sees every quantity's name at one place.
+        lowSlot: compared.lowQuantity === undefined ? -1 : quantitySlots.get(compared.lowQuantity)!,
+        highSlot: compared.highQuantity === undefined ? -1 : quantitySlots.get(compared.highQuantity)!,
+        tolerance: compared.tolerance,
+        share: share === undefined ? undefined : scaledFactor(share),
+        miss: guiding ? 'warn' : r.missStatus,
+      });
     }
     contexts.last = { asOf, params: options.params, readings: options.readings, context };
     return context;
   }
 
   const quantityCount = quantityRules.length;
-  const plan: Plan = { order, quantityCount };
+  const plan: Plan = {
+    order,
+    quantityCount,
+    values: new Array<QuantityValue | undefined>(quantityCount).fill(undefined),
+  };
   const contexts: Contexts = { last: undefined, build: buildContext };
   const checkIds = checkRules.map((r) => r.id);
 

@@ -179,6 +179,14 @@ export function scaledFactor(value: number): ScaledFactor {
  */
 export function compareWithFactor(part: number, factor: ScaledFactor, whole: number): -1 | 0 | 1 {
   const f = factor.count;
+  // Whole figures (areas in whole square metres, the usual case): the part at the factor's places
+  // against factor × whole, two integer products, without finding each figure's places first.
+  if (f !== undefined && Number.isInteger(part) && Number.isInteger(whole)) {
+    const left = part * powers[factor.places]!;
+    const right = f * whole;
+    if (Number.isSafeInteger(left) && Number.isSafeInteger(right))
+      return left === right ? 0 : left > right ? 1 : -1;
+  }
   let l = scaled(part);
   const partPlaces = scaledPlaces;
   const w = f === undefined || l === undefined ? undefined : scaled(whole);

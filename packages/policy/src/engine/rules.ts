@@ -93,7 +93,7 @@ export interface CompiledRule {
 
 /**
  * A helper-built check as data (`comparisonOf`): the getter of its figure, and for each bound the
- * parameter (read once per context into `Context.lows`/`highs`) or the quantity it comes from.
+ * parameter (read once per context into its `Decision`) or the quantity it comes from.
  */
 export interface Compared {
   kind: 'minimum' | 'maximum' | 'range' | 'flag' | 'share';
@@ -134,6 +134,33 @@ function comparedOf(rule: Rule): Compared | undefined {
     highQuantity: high !== undefined && 'quantity' in high ? high.quantity : undefined,
     tolerance: c.kind === 'minimum' ? c.tolerance : undefined,
   };
+}
+
+/**
+ * A helper-built check as a bulk run decides it in one context: its comparison, its bounds from
+ * parameters, whether it is in force and has its parameters, and the status of a miss, gathered
+ * from the rule, its `Compared` and the context into one object of one shape. A community's check
+ * then reads one small object, not a field of each of several per-context lists and of the rule.
+ */
+export interface Decision {
+  kind: Compared['kind'];
+  read: FactGetter;
+  /** For a share: the getter of the whole (the share itself is `share`). */
+  whole: FactGetter | undefined;
+  settingsMask: number;
+  inForce: boolean;
+  missingParams: boolean;
+  /** Bounds from parameters (NaN where a bound is a quantity or absent). */
+  low: number;
+  high: number;
+  /** Quantity bounds by their place among the quantities (`Plan.values`), or -1. */
+  lowSlot: number;
+  highSlot: number;
+  /** A minimum's slack, or undefined. */
+  tolerance: number | undefined;
+  share: ScaledFactor | undefined;
+  /** The status of a miss in this context (`guidingWhen` reads only the date and readings). */
+  miss: CheckStatus;
 }
 
 /** Checks reading at most this many inputs have their full results remembered (see `RememberedResult`). */
@@ -299,13 +326,8 @@ export interface Context {
   blockedResults: ((RememberedResult | undefined)[] | undefined)[];
   params: Record<string, number>[];
   missingParams: string[][];
-  /** Per helper-built check: its parameter bounds in this context (NaN where a bound is not a parameter). */
-  lows: number[];
-  highs: number[];
-  /** Per share check: its share parameter as an exact integer, read once per context. */
-  shares: (ScaledFactor | undefined)[];
-  /** Per helper-built check: the status of a miss in this context (`guidingWhen` reads only the date and readings). */
-  misses: CheckStatus[];
+  /** Per helper-built check: all a bulk run decides it by in this context, in one object (see `Decision`). */
+  decisions: (Decision | undefined)[];
   alternative: (id: string) => boolean;
   readings: Readonly<Record<string, Reading>>;
   paramReadings: Map<string, ParameterReading>;
@@ -448,6 +470,12 @@ export interface Plan {
   /** Quantities first (in dependency order), then checks; indexes contexts. */
   order: readonly CompiledRule[];
   quantityCount: number;
+  /**
+   * A bulk run's quantity values for the community at hand, by the quantity's place in `order`
+   * (undefined where it has none), rewritten for every community: evaluation is synchronous and rules
+   * are pure, so no other run sees it in between. Checks read their quantity bounds from it by slot.
+   */
+  values: (QuantityValue | undefined)[];
 }
 
 /** The contexts of one evaluator: the last one used, and how to build another. */
@@ -603,14 +631,18 @@ export function computedQuantity(
  * optimised code deoptimise each time a community of another chain came along.
  */
 export function bulk(plan: Plan, facts: CommunityFacts, context: Context, withStatuses: boolean): Evaluation {
-  const { order, quantityCount } = plan;
+  const { order, quantityCount, values } = plan;
   const settingMask = settingBit(facts.setting ?? 'urban');
   const quantities: Record<string, QuantityValue> = {};
   for (let i = 0; i < quantityCount; i++) {
     const r = order[i]!;
+    values[i] = undefined;
     if (gather(r, i, context, facts, settingMask, quantities) !== Blocked.none) continue;
     const v = computedQuantity(r, i, context);
-    if (v !== undefined && (typeof v !== 'object' || !('unknown' in v))) quantities[r.quantityName] = v;
+    if (v !== undefined && (typeof v !== 'object' || !('unknown' in v))) {
+      values[i] = v;
+      quantities[r.quantityName] = v;
+    }
   }
   const summary: Summary = { pass: 0, fail: 0, warn: 0, notApplicable: 0, unknown: 0 };
   // Sized once: grown by `push`, the array's first store would reserve room for 17 statuses.
@@ -618,11 +650,11 @@ export function bulk(plan: Plan, facts: CommunityFacts, context: Context, withSt
     ? new Array<CheckStatus>(order.length - quantityCount)
     : undefined;
   for (let i = quantityCount; i < order.length; i++) {
-    const r = order[i]!;
-    const compared = r.compared;
+    const decision = context.decisions[i];
     let status: CheckStatus;
-    if (compared !== undefined) status = decide(r, compared, i, context, facts, settingMask, quantities);
+    if (decision !== undefined) status = decide(decision, facts, settingMask, values);
     else {
+      const r = order[i]!;
       const blocked = prepare(r, i, context, facts, settingMask, quantities);
       if (blocked !== Blocked.none) status = blockedStatus(blocked);
       else {
@@ -648,40 +680,50 @@ export function bulk(plan: Plan, facts: CommunityFacts, context: Context, withSt
  * `holds` makes, on the same values with the same operators.
  */
 function decide(
-  r: CompiledRule,
-  c: Compared,
-  i: number,
-  context: Context,
+  d: Decision,
   facts: CommunityFacts,
   settingMask: number,
-  quantities: Record<string, QuantityValue>,
+  values: readonly (QuantityValue | undefined)[],
 ): CheckStatus {
-  if (!context.inForce[i] || (r.settingsMask & settingMask) === 0) return 'not-applicable';
-  const figure = c.read(facts) as number | boolean | undefined;
-  if (figure === undefined || context.missingParams[i]!.length > 0) return 'unknown';
-  let low = context.lows[i]!;
-  let high = context.highs[i]!;
-  if (c.lowQuantity !== undefined) {
-    const q = quantities[c.lowQuantity];
+  if (!d.inForce || (d.settingsMask & settingMask) === 0) return 'not-applicable';
+  // Unknown without a parameter whatever the figure: the figure need not be read.
+  if (d.missingParams) return 'unknown';
+  const figure = d.read(facts) as number | boolean | undefined;
+  if (figure === undefined) return 'unknown';
+  let low = d.low;
+  let high = d.high;
+  if (d.lowSlot >= 0) {
+    const q = values[d.lowSlot];
     if (q === undefined) return 'unknown';
     low = q as number;
   }
-  if (c.highQuantity !== undefined) {
-    const q = quantities[c.highQuantity];
+  if (d.highSlot >= 0) {
+    const q = values[d.highSlot];
     if (q === undefined) return 'unknown';
     high = q as number;
   }
   // A flag's figure is a boolean, any other's a number (`NumericFactPath`).
   const n = figure as number;
   let holds: boolean;
-  if (c.kind === 'flag') holds = figure === true;
-  else if (c.kind === 'share') {
-    const whole = c.whole!(facts) as number | undefined;
-    // No share of nothing: `evaluate` says so with `unknown`.
-    if (whole === undefined || whole === 0) return 'unknown';
-    holds = compareWithFactor(n, context.shares[i]!, whole) >= 0;
-  } else if (c.kind === 'minimum') holds = c.tolerance === undefined ? n >= low : n >= low - c.tolerance;
-  else if (c.kind === 'maximum') holds = n <= high;
-  else holds = n >= low && n <= high;
-  return holds ? 'pass' : context.misses[i]!;
+  switch (d.kind) {
+    case 'minimum':
+      holds = d.tolerance === undefined ? n >= low : n >= low - d.tolerance;
+      break;
+    case 'maximum':
+      holds = n <= high;
+      break;
+    case 'range':
+      holds = n >= low && n <= high;
+      break;
+    case 'flag':
+      holds = figure === true;
+      break;
+    default: {
+      const whole = d.whole!(facts) as number | undefined;
+      // No share of nothing: `evaluate` says so with `unknown`.
+      if (whole === undefined || whole === 0) return 'unknown';
+      holds = compareWithFactor(n, d.share!, whole) >= 0;
+    }
+  }
+  return holds ? 'pass' : d.miss;
 }
