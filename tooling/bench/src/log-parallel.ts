@@ -7,7 +7,9 @@
  * `SHEQU_BENCH_LOG_FILE_ENTRIES` changes the size.
  *
  * The machine may be shared: each run's wall time and CPU time (from /usr/bin/time, when present)
- * are printed, and the goal is judged on wall time, which is what parallelism buys.
+ * are printed, and the goal is judged on wall time, which is what parallelism buys. Beside it, a
+ * control measured right before and after (`controlRun`): plain hashing on one thread and on every
+ * core, which shows how much parallelism the machine gave this run at all.
  */
 import { spawnSync } from 'node:child_process';
 import { hash } from 'node:crypto';
@@ -91,6 +93,32 @@ function runVerify(args: string[]): {
   };
 }
 
+/**
+ * The same fixed amount of hashing in each of `threads` worker threads, no file and no
+ * coordination: its wall time against one thread's shows how much of the machine's cores this run
+ * actually got, which on a shared machine is often well below `cores`.
+ */
+const CONTROL_SCRIPT = `
+const { Worker } = require('node:worker_threads');
+const threads = Number(process.argv[1]);
+const work = "const { hash } = require('node:crypto'); const input = Buffer.alloc(300, 7);" +
+  " for (let i = 0; i < 3000000; i += 1) hash('sha256', input, 'binary');" +
+  " require('node:worker_threads').parentPort.postMessage(0);";
+const before = performance.now();
+Promise.all(Array.from({ length: threads }, () =>
+  new Promise((resolve) => new Worker(work, { eval: true }).once('message', resolve)))
+).then(() => process.stdout.write(String((performance.now() - before) / 1000)));
+`;
+
+function controlRun(threads: number): number {
+  const run = spawnSync(process.execPath, ['--input-type=commonjs', '-e', CONTROL_SCRIPT, String(threads)], {
+    encoding: 'utf8',
+  });
+  const seconds = Number(run.stdout);
+  if (run.status !== 0 || !(seconds > 0)) throw new Error(`并行对照未能运行：${run.stderr}`);
+  return seconds;
+}
+
 export function parallelBench(): string {
   const count = Number(process.env.SHEQU_BENCH_LOG_FILE_ENTRIES ?? 10_000_000);
   const cores = availableParallelism();
@@ -116,8 +144,11 @@ export function parallelBench(): string {
         );
       return { wall, cpu: run.cpu };
     };
+    const controlSingle = controlRun(1);
     const single = timedRun(1);
     const multi = timedRun(cores);
+    const controlMulti = controlRun(cores);
+    const controlShare = controlSingle / controlMulti;
     const rate = (seconds: number) => Math.round(count / seconds);
     const share = rate(multi.wall) / (cores * rate(single.wall));
 
@@ -143,7 +174,8 @@ export function parallelBench(): string {
       `多核验证（shequ log verify 读文件）：${count.toLocaleString('en')} 条（${(bytes / 1e9).toFixed(2)} GB，边生成边写入 ${generateSeconds.toFixed(0)} 秒），本机 ${cores} 核\n` +
       `  一个工作线程：墙钟 ${single.wall.toFixed(1)} 秒，每秒 ${rate(single.wall).toLocaleString('en')} 条${cpu(single)}\n` +
       `  ${cores} 个工作线程：墙钟 ${multi.wall.toFixed(1)} 秒，每秒 ${rate(multi.wall).toLocaleString('en')} 条${cpu(multi)}\n` +
-      `  为 ${cores} × 单核速度的 ${(share * 100).toFixed(0)}%（目标 ≥ 70%）${share >= 0.7 ? '，达标' : '，未达标'}${tamperNote}\n`
+      `  为 ${cores} × 单核速度的 ${(share * 100).toFixed(0)}%（目标 ≥ 70%）${share >= 0.7 ? '，达标' : '，未达标'}${tamperNote}\n` +
+      `  对照（同次，紧挨着测）：每线程同样多的纯哈希，${cores} 个线程为 ${cores} × 一个线程速度的 ${(controlShare * 100).toFixed(0)}%——本机此刻实际能给的并行度；验证为对照的 ${((share / controlShare) * 100).toFixed(0)}%\n`
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
