@@ -145,6 +145,33 @@ export async function openPanel(page: Page, header: Locator, content: Locator): 
 }
 
 /**
+ * Closes the notice on screen (a dialog with a 确定 button, as an import's outcome) with that button,
+ * once it has finished zooming in, and waits until it has gone: a click on the button while it still
+ * moved was lost on a busy machine, and the notice left open then covered the page's next button.
+ */
+export async function acknowledgeNotice(page: Page, timeout = 20_000): Promise<void> {
+  const notice = page
+    .locator('.ant-modal')
+    .filter({ visible: true })
+    .filter({ has: page.getByRole('button', { name: /OK|确\s*定/ }) });
+  const deadline = Date.now() + timeout;
+  await notice.first().waitFor({ timeout });
+  while ((await notice.count()) > 0) {
+    if (Date.now() > deadline) throw new Error('the notice dialog did not close');
+    await motionSettled(page);
+    await notice
+      .first()
+      .getByRole('button', { name: /OK|确\s*定/ })
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
+    await notice
+      .first()
+      .waitFor({ state: 'hidden', timeout: 3_000 })
+      .catch(() => undefined);
+  }
+}
+
+/**
  * Waits until no antd opening motion is running: a Collapse panel sliding open, a dialog or drawer
  * zooming or sliding in. A click on a button that is still moving can be lost on a busy machine.
  */

@@ -5,7 +5,14 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser, motionSettled, openConsolePage, screenshot } from './browser.js';
+import {
+  acknowledgeNotice,
+  describeInBrowser,
+  launchBrowser,
+  motionSettled,
+  openConsolePage,
+  screenshot,
+} from './browser.js';
 import { type RunningServer, startServer } from './server.js';
 import { firstSignIn } from './sign-in.js';
 
@@ -105,7 +112,7 @@ describeInBrowser('the people roster for a city administrator', () => {
     await problems.getByText('身份证号码校验位不正确，请核对').waitFor();
     await expect(problems.textContent()).resolves.toContain('身份证号码');
     await page.getByText('导入未成功：文件中的数据一条也没有写入').waitFor();
-    await page.getByRole('button', { name: /OK|确\s*定/ }).click();
+    await acknowledgeNotice(page);
     await expect(rosterRows().count()).resolves.toBe(0);
 
     await upload.setInputFiles({
@@ -114,7 +121,7 @@ describeInBrowser('the people roster for a city administrator', () => {
       buffer: sheet('370305199205060318'),
     });
     await page.getByTestId('register-import-done').getByText('已登记 1 名工作者').waitFor();
-    await page.getByRole('button', { name: /OK|确\s*定/ }).click();
+    await acknowledgeNotice(page);
     await rosterRows().filter({ hasText: '周新' }).waitFor();
 
     // A city administrator exports with numbers masked, and is not offered the full numbers.
@@ -153,7 +160,7 @@ describeInBrowser('the people roster for a city administrator', () => {
         buffer: Buffer.from('社区代码,楼栋名称,户数,楼栋长\n370305111006,5号楼,42,周戊\n'),
       });
     await page.getByTestId('register-import-done').getByText('已登记 1 个楼栋').waitFor();
-    await page.getByRole('button', { name: /OK|确\s*定/ }).click();
+    await acknowledgeNotice(page);
     await expect
       .poll(() => page.getByTestId('org-ungridded').textContent(), { timeout: 10_000 })
       .toContain('5号楼（42户，楼栋长周戊）');
