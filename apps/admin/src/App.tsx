@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import { useSyncExternalStore } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { PageLoading } from './layout/PageLoading.js';
 import { RequireSession } from './layout/RequireSession.js';
@@ -53,13 +54,24 @@ const router = createBrowserRouter(
   },
 );
 
+/**
+ * Whether the person has asked their system for less motion (WCAG 2.3.3). Dialogs, drawers and panels
+ * then open at once instead of zooming or sliding, so nothing moves under a pointer about to press it.
+ */
+const lessMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+const subscribeToMotion = (onChange: () => void) => {
+  lessMotion?.addEventListener('change', onChange);
+  return () => lessMotion?.removeEventListener('change', onChange);
+};
+
 export function App() {
+  const reduceMotion = useSyncExternalStore(subscribeToMotion, () => lessMotion?.matches === true);
   return (
     <ConfigProvider
       locale={zhCN}
       // Buttons read as written (登录, not 登 录); people and tests look for the same words.
       button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#c0392b', borderRadius: 4 } }}
+      theme={{ token: { colorPrimary: '#c0392b', borderRadius: 4, motion: !reduceMotion } }}
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>

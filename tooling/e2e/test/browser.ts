@@ -60,7 +60,8 @@ export async function openConsolePage(browser: Browser, options: ConsolePageOpti
   const context = await browser.newContext({
     locale: 'zh-CN',
     viewport: { width: 1440, height: 900 },
-    // Charts drawn at once, not growing: a screenshot shows the figures the page shows.
+    // Charts drawn at once, not growing, so a screenshot shows the figures the page shows; dialogs and
+    // panels open at once (the console honours the setting), so no click lands on something still moving.
     reducedMotion: 'reduce',
   });
   const page = await context.newPage();
