@@ -30,6 +30,12 @@ describeInBrowser('every page on a phone, as the administrators', () => {
       // The user's name stays on one line in the header (its box is no taller than one line of text).
       const name = await page.getByTestId('user-name').boundingBox();
       expect(name?.height ?? 0).toBeLessThan(30);
+      // Above the street, 服务事项 says whose cases it lists, so its empty table is not read as "none open".
+      await page.goto(`${suite.server.url}/services`);
+      await page.getByTestId('services-own-only').waitFor();
+      await expect(page.getByTestId('services-cases').textContent()).resolves.toContain(
+        '您没有受理或承办的服务事项',
+      );
 
       await suite.lookUpRecords(page, ['archives', 'people', 'services', 'assessment']);
       // A street administrator for the walk below.

@@ -132,6 +132,16 @@ export default function ServicesPage() {
           </Checkbox>
         </Flex>
       </Card>
+      {level === 'other' && (
+        // Above the street there is no one list of cases to show: each community's are read by it and its
+        // street, so an empty table here must not read as "no community has open cases".
+        <Alert
+          type="info"
+          showIcon
+          title="这里列出您本人受理或承办的事项。各社区的事项由社区和所属街道在本页查看。"
+          data-testid="services-own-only"
+        />
+      )}
       {cases.isError && <Alert type="error" showIcon title={errorMessage(cases.error)} />}
       <Flex gap={24} wrap>
         <Statistic title="办理中" value={cases.data?.open ?? 0} data-testid="services-open" />
@@ -153,7 +163,7 @@ export default function ServicesPage() {
         onRow={(row) => (row.overdue ? { style: { background: '#fff1f0' } } : {})}
         scroll={{ x: 760 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: '没有符合条件的服务事项' }}
+        locale={{ emptyText: level === 'other' ? '您没有受理或承办的服务事项' : '没有符合条件的服务事项' }}
       />
       {level === 'street' && !mine && (cases.data?.communities.length ?? 0) > 0 && (
         <Card size="small" title="各社区办理中与超期事项" data-testid="services-by-community">
