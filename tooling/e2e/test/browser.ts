@@ -92,10 +92,17 @@ export async function chooseInMultiSelect(page: Page, select: Locator, within: L
 /**
  * Chooses `text` in an antd single select (`field` is its combobox, e.g. `dialog.getByLabel('评议结果')`)
  * and waits until the select shows it chosen. On a busy machine a click can land while the list is
- * still opening and choose nothing; then the option is clicked again, the list opened again first if it
- * has closed. (Escape is never pressed: inside a dialog it closes the dialog.)
+ * still opening, or is being replaced by the server's answer to a search, and choose nothing; then the
+ * option is clicked again, the list opened again first if it has closed: by a click, or for a select
+ * whose options are found on the server, by typing `search` into it again. (Escape is never pressed:
+ * inside a dialog it closes the dialog.)
  */
-export async function chooseOption(page: Page, field: Locator, text: string): Promise<void> {
+export async function chooseOption(
+  page: Page,
+  field: Locator,
+  text: string,
+  options: { search?: string } = {},
+): Promise<void> {
   const select = field.locator(
     'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
   );
@@ -105,7 +112,10 @@ export async function chooseOption(page: Page, field: Locator, text: string): Pr
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
     .first();
   for (let attempt = 1; ; attempt++) {
-    if (!(await option.isVisible())) await field.click();
+    if (!(await option.isVisible())) {
+      if (options.search === undefined) await field.click();
+      else await field.fill(options.search);
+    }
     await option.click();
     try {
       await chosen.waitFor({ timeout: 3_000 });
