@@ -66,15 +66,12 @@ async function guardInput(getRawInput: () => Promise<unknown>): Promise<void> {
 const guardAndForget = t.middleware(async ({ ctx, type, meta, getRawInput, next }) => {
   // A busy office files many items a minute: forgetting every session on each filing made every read
   // look its session up in the database again.
-  if (type !== 'mutation' || meta?.leavesSessions) {
-    await guardInput(getRawInput);
-    return next();
-  }
+  const forgets = type === 'mutation' && !meta?.leavesSessions;
   try {
     await guardInput(getRawInput);
     return await next();
   } finally {
-    ctx.settings.sessions.clear();
+    if (forgets) ctx.settings.sessions.clear();
   }
 });
 
