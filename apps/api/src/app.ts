@@ -9,7 +9,6 @@ import fastifyStatic from '@fastify/static';
 import type { DatabaseHandle } from '@shequ/db';
 import { publicNetworkOnly, type WebhookNetworkPolicy } from '@shequ/domain';
 import { type PackRegistry, shippedRegistry } from '@shequ/policy';
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import { maxAttachmentBytesFromEnv, registerAttachmentRoutes } from './archives/upload.js';
@@ -27,10 +26,11 @@ import {
 import { defaultFeedbackRateLimit, RateLimiter, type RateLimitPolicy } from './rate-limit.js';
 import { checkReadiness } from './readiness.js';
 import { registerRestRoutes } from './rest.js';
-import { type AppRouter, appRouter } from './router.js';
+import { appRouter } from './router.js';
 import { DEFAULT_EXPORT_ROW_LIMIT } from './routers/spreadsheet-file.js';
 import { registerOriginCheck, scheduleSweep, securityHeaders, sweepExpired } from './security.js';
 import { consoleStaticOptions } from './static-assets.js';
+import { registerTrpcHttp } from './trpc-http.js';
 
 // zod's messages in Chinese for every input error the API reports; an app (not a package) may set this.
 z.config(z.locales.zhCN());
@@ -50,6 +50,11 @@ export interface BuildAppOptions {
   sessionCacheMs?: number;
   /** How often expired sessions and spent login attempts are deleted (default every 10 minutes; 0: never). */
   sweepIntervalMs?: number;
+  /**
+   * Whether plain JSON calls take the direct path of `trpc-http.ts` (default) or, like every other call,
+   * tRPC's own Fastify adapter: the reference the direct path is compared with.
+   */
+  trpcDirect?: boolean;
   /** Origins besides the server's own whose pages may send changes (`SHEQU_ALLOWED_ORIGINS`). */
   allowedOrigins?: readonly string[];
   cookieSecure?: boolean | 'auto';
@@ -128,16 +133,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
 
   await app.register(fastifyCookie);
-  await app.register(fastifyTRPCPlugin, {
+  await registerTrpcHttp(app, {
     prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: contextFactory(settings),
-      onError({ path, error, req }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error, path }, 'procedure failed');
-      },
+    direct: options.trpcDirect ?? true,
+    router: appRouter,
+    createContext: contextFactory(settings),
+    onError({ path, error, req }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error, path }, 'procedure failed');
     },
-  } satisfies FastifyTRPCPluginOptions<AppRouter>);
+  });
 
   await registerAttachmentRoutes(app, settings, {
     maxBytes: options.maxAttachmentBytes ?? maxAttachmentBytesFromEnv(),

@@ -370,7 +370,12 @@ async function postgresTarget(): Promise<Target | undefined> {
 }
 
 export async function run(): Promise<void> {
-  const targets = [pgliteTarget, await postgresTarget()].filter((t): t is Target => t !== undefined);
+  // SHEQU_BENCH_LOAD_ONLY=PostgreSQL (or PGlite) measures one database, when working on one.
+  const only = process.env.SHEQU_BENCH_LOAD_ONLY?.toLowerCase();
+  const targets = [
+    ...(only === undefined || only === 'pglite' ? [pgliteTarget] : []),
+    ...(only === undefined || only === 'postgresql' ? [await postgresTarget()] : []),
+  ].filter((t): t is Target => t !== undefined);
   const findings: string[] = [];
   for (const target of targets) findings.push(...(await measureTarget(target)));
   process.stdout.write(

@@ -113,7 +113,6 @@ export async function record(
     ip: acting.ip,
     at: acting.at,
   };
-  await writeAudit(tx, audit);
   // The audit record is hashed into the chain: changing or deleting it later shows in `log reconcile`.
   const row = auditRow(audit);
   const digest = auditRecordDigest({
@@ -128,17 +127,22 @@ export async function record(
     after: row.after ?? null,
     ip: row.ip ?? null,
   });
-  await appendCustodyEntry(
-    tx,
-    subject.communityCode,
-    {
-      at: acting.at.toISOString(),
-      actor: acting.actor.username,
-      action,
-      payload: { ...subject.names, ...change.payload, audit: digest },
-    },
-    lockedHead,
-  );
+  // Both statements are sent together (the pool pipelines a transaction's statements), so the audit record
+  // costs no round trip of its own while the community's chain is locked.
+  await Promise.all([
+    writeAudit(tx, audit),
+    appendCustodyEntry(
+      tx,
+      subject.communityCode,
+      {
+        at: acting.at.toISOString(),
+        actor: acting.actor.username,
+        action,
+        payload: { ...subject.names, ...change.payload, audit: digest },
+      },
+      lockedHead,
+    ),
+  ]);
 }
 
 /** Unique violations, whichever driver raised them (drizzle may wrap the driver's error). */
