@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseEncoding, MIN_COMPRESSED_BYTES } from '../src/compression.js';
 import { JINSHAN, seedFixture, XIANGSHAN } from './fixture.js';
-import { insertUser, makeApp, TEST_PASSWORD } from './harness.js';
+import { insertUser, makeApp, sessionCookie } from './harness.js';
 
 let database: DatabaseHandle & { close(): Promise<void> };
 let app: FastifyInstance;
@@ -16,15 +16,7 @@ beforeAll(async () => {
   await seedFixture(database);
   await insertUser(database, { username: 'jinshan', role: 'streetAdmin', jurisdictionCode: JINSHAN });
   app = await makeApp(database);
-  const session = await app.inject({
-    method: 'POST',
-    url: '/api/v1/session',
-    payload: { username: 'jinshan', password: TEST_PASSWORD },
-  });
-  expect(session.statusCode).toBe(200);
-  const setCookie = session.headers['set-cookie'];
-  const line = Array.isArray(setCookie) ? setCookie[0] : setCookie;
-  cookie = String(line).split(';')[0] ?? '';
+  cookie = await sessionCookie(app, 'jinshan');
 });
 
 afterAll(async () => {

@@ -11,10 +11,11 @@ import { users } from '@shequ/db';
 import { createTestDatabase } from '@shequ/db/testing';
 import { createTRPCClient, httpLink, type TRPCClient, TRPCClientError } from '@trpc/client';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { type BuildAppOptions, buildApp } from '../src/app.js';
 import { hashPassword } from '../src/auth/password.js';
 import type { AppRole } from '../src/auth/roles.js';
+import { SESSION_COOKIE } from '../src/auth/sessions.js';
 import type { AppRouter } from '../src/router.js';
 import { seedFixture } from './fixture.js';
 
@@ -151,6 +152,19 @@ export async function signedIn(
   signIns++;
   await client.auth.login.mutate({ username, password: TEST_PASSWORD });
   return client;
+}
+
+/** A REST client's sign-in: the session cookie `POST /api/v1/session` sets, as a `cookie` header's value. */
+export async function sessionCookie(app: FastifyInstance, username: string): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { username, password: TEST_PASSWORD },
+  });
+  expect(response.statusCode).toBe(200);
+  const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
+  expect(cookie?.httpOnly).toBe(true);
+  return `${SESSION_COOKIE}=${cookie?.value}`;
 }
 
 /** The tRPC error of a rejected call (fails the test if the call succeeded). */

@@ -11,7 +11,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JINSHAN, seedFixture, WEIHAI_COMMUNITY, XIANGSHAN } from './fixture.js';
-import { insertUser, makeApp, TEST_PASSWORD } from './harness.js';
+import { insertUser, makeApp, sessionCookie } from './harness.js';
 
 let database: DatabaseHandle & { close(): Promise<void> };
 let app: FastifyInstance;
@@ -118,19 +118,6 @@ function servedRoutes(tree: string): string[] {
   });
 }
 
-/** A REST client's sign-in: the cookie `POST /api/v1/session` sets. */
-async function sessionCookie(username: string): Promise<string> {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/v1/session',
-    payload: { username, password: TEST_PASSWORD },
-  });
-  expect(response.statusCode).toBe(200);
-  const cookie = response.cookies.find((c) => c.name === 'shequ_session');
-  expect(cookie?.httpOnly).toBe(true);
-  return `shequ_session=${cookie!.value}`;
-}
-
 const conformsTo = (schemaOf: unknown, value: unknown) => {
   const validate = ajv.compile({
     ...(schemaOf as object),
@@ -196,7 +183,7 @@ describe('the signed-in REST reads', () => {
   });
 
   it('answer 200 signed in, 401 without a session, 403 outside scope and 400 naming the field, as described', async () => {
-    const cookie = await sessionCookie('jinshan');
+    const cookie = await sessionCookie(app, 'jinshan');
     for (const [path, urls] of Object.entries(reads)) {
       const responses = (document.paths[path]!.get as { responses: Record<string, { content: object }> })
         .responses;
@@ -232,7 +219,7 @@ describe('the signed-in REST reads', () => {
   });
 
   it('answer what the console sees: the snapshot, the compliance result and the article text', async () => {
-    const cookie = await sessionCookie('jinshan');
+    const cookie = await sessionCookie(app, 'jinshan');
     const get = async (url: string) => (await app.inject({ method: 'GET', url, headers: { cookie } })).json();
 
     const snapshot = await get(`/api/v1/communities/${XIANGSHAN}/snapshot`);
@@ -285,7 +272,7 @@ describe('the signed-in REST reads', () => {
       jurisdictionCode: JINSHAN,
       mustChangePassword: true,
     });
-    const cookie = await sessionCookie('newcomer');
+    const cookie = await sessionCookie(app, 'newcomer');
     const response = await app.inject({
       method: 'GET',
       url: reads['/api/v1/communities']!.ok,

@@ -11,7 +11,7 @@ import { fastifyRequestHandler } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JINSHAN, LINZI, seedFixture, XIANGSHAN } from './fixture.js';
-import { insertUser, makeApp, TEST_PASSWORD } from './harness.js';
+import { insertUser, makeApp, sessionCookie } from './harness.js';
 
 vi.mock('@trpc/server/adapters/fastify', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@trpc/server/adapters/fastify')>();
@@ -33,14 +33,7 @@ beforeAll(async () => {
     logger: { level: 'warn', stream: { write: (line: string) => void serverWarnings.push(line) } },
   });
   reference = await makeApp(database, { trpcDirect: false });
-  const session = await direct.inject({
-    method: 'POST',
-    url: '/api/v1/session',
-    payload: { username: 'jinshan', password: TEST_PASSWORD },
-  });
-  expect(session.statusCode).toBe(200);
-  const setCookie = session.headers['set-cookie'];
-  cookie = String(Array.isArray(setCookie) ? setCookie[0] : setCookie).split(';')[0] ?? '';
+  cookie = await sessionCookie(direct, 'jinshan');
 });
 
 afterAll(async () => {
