@@ -133,13 +133,20 @@ function plainRequest(
   return { type, isBatch, calls };
 }
 
-/** tRPC's `isDataStream`: an answer it would only send through a streaming link. */
+/** tRPC's `isAsyncIterable`. */
+const isAsyncIterable = (value: unknown) => isObject(value) && Symbol.asyncIterator in value;
+
+/** tRPC's `isPromise`: anything with `then` and `catch`, not only a native promise. */
+const isPromise = (value: unknown) =>
+  (isObject(value) || typeof value === 'function') &&
+  typeof (value as { then?: unknown }).then === 'function' &&
+  typeof (value as { catch?: unknown }).catch === 'function';
+
+/** tRPC's `isDataStream`: an answer it would only send through a streaming link (an array is not one). */
 function isDataStream(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  const isAsyncIterable = (v: unknown) =>
-    v !== null && typeof v === 'object' && Symbol.asyncIterator in (v as object);
+  if (!isObject(value)) return false;
   if (isAsyncIterable(value)) return true;
-  return Object.values(value).some((v) => v instanceof Promise || isAsyncIterable(v));
+  return Object.values(value).some((member) => isPromise(member) || isAsyncIterable(member));
 }
 
 const streamRefused = () =>
@@ -179,15 +186,9 @@ async function answerPlain<TRouter extends AnyTRPCRouter>(
   }
   // tRPC parses a request's inputs once, when the first call reads its own; an error then names its input.
   let inputsRead = false;
+  const inputOf = (call: PlainCall) => (inputsRead ? call.input : undefined);
   const shaped = (error: TRPCError, call: PlainCall) => ({
-    error: getErrorShape({
-      config,
-      ctx,
-      error,
-      input: inputsRead ? call.input : undefined,
-      path: call.path,
-      type: plain.type,
-    }),
+    error: getErrorShape({ config, ctx, error, input: inputOf(call), path: call.path, type: plain.type }),
   });
   const answers = await Promise.all(
     plain.calls.map(async (call) => {
@@ -210,8 +211,14 @@ async function answerPlain<TRouter extends AnyTRPCRouter>(
         return { result: { data } };
       } catch (cause) {
         const error = getTRPCErrorFromUnknown(cause);
-        const input = inputsRead ? call.input : undefined;
-        options.onError?.({ error, path: call.path, input, ctx, type: plain.type, req: request });
+        options.onError?.({
+          error,
+          path: call.path,
+          input: inputOf(call),
+          ctx,
+          type: plain.type,
+          req: request,
+        });
         return shaped(error, call);
       }
     }),

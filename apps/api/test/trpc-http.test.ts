@@ -7,9 +7,12 @@
 import { brotliDecompressSync } from 'node:zlib';
 import type { DatabaseHandle } from '@shequ/db';
 import { createTestDatabase } from '@shequ/db/testing';
+import { initTRPC } from '@trpc/server';
 import { fastifyRequestHandler } from '@trpc/server/adapters/fastify';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerJsonCompression } from '../src/compression.js';
+import { registerTrpcHttp } from '../src/trpc-http.js';
 import { JINSHAN, LINZI, seedFixture, XIANGSHAN } from './fixture.js';
 import { insertUser, makeApp, sessionCookie } from './harness.js';
 
@@ -252,4 +255,44 @@ describe('the direct path answers plain calls exactly as tRPC’s adapter', () =
     const answers = response.json() as { result?: unknown; error?: { data: { httpStatus: number } } }[];
     expect(answers.map((answer) => answer.error?.data.httpStatus ?? 200)).toEqual([200, 200, 200, 403]);
   });
+});
+
+describe('answers tRPC would only stream are refused as it refuses them', () => {
+  // No procedure of the app answers so: a router of the test's own, on Fastify with the app's compression
+  // hook, which unpacks the adapter's fetch `Response` as the app does (else Fastify streams it, chunked).
+  const t = initTRPC.create({ isDev: false });
+  const thenable = { then: () => undefined, catch: () => undefined };
+  const streamLike = t.router({
+    thenableMember: t.procedure.query(() => ({ pending: thenable })),
+    promiseInArray: t.procedure.query(() => [Promise.resolve(1)]),
+    plain: t.procedure.query(() => ({ n: 1 })),
+  });
+  const serverOf = async (directPath: boolean) => {
+    const server = Fastify({ logger: false });
+    registerJsonCompression(server);
+    await registerTrpcHttp(server, {
+      prefix: '/trpc',
+      direct: directPath,
+      router: streamLike,
+      createContext: async () => ({}),
+    });
+    return server;
+  };
+
+  for (const url of [
+    '/trpc/thenableMember',
+    '/trpc/promiseInArray',
+    '/trpc/plain,thenableMember?batch=1',
+    '/trpc/promiseInArray,plain?batch=1',
+  ]) {
+    it(`${url}: the same answer, directly`, async () => {
+      const [viaDirect, viaReference] = await Promise.all([serverOf(true), serverOf(false)]);
+      const adapter = vi.mocked(fastifyRequestHandler);
+      adapter.mockClear();
+      const direct = seen(await viaDirect.inject({ url }));
+      expect(adapter.mock.calls.length).toBe(0);
+      expect(direct).toEqual(seen(await viaReference.inject({ url })));
+      await Promise.all([viaDirect.close(), viaReference.close()]);
+    });
+  }
 });
