@@ -11,6 +11,7 @@
  */
 import { Agent, request as httpRequest } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 export interface LoadRequest {
   kind: string;
@@ -38,7 +39,10 @@ export interface LoadOutcome {
 }
 
 /** Sends one request over the keep-alive agent; resolves with its status and its body as received. */
-function send(agent: Agent, request: LoadRequest): Promise<{ status: number; body: Buffer }> {
+function send(
+  agent: Agent,
+  request: LoadRequest,
+): Promise<{ status: number; encoding: string | undefined; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
       request.url,
@@ -52,13 +56,26 @@ function send(agent: Agent, request: LoadRequest): Promise<{ status: number; bod
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            encoding: response.headers['content-encoding'],
+            body: Buffer.concat(chunks),
+          }),
+        );
         response.on('error', reject);
       },
     );
     outgoing.on('error', reject);
     outgoing.end(request.body);
   });
+}
+
+/** A body as text, decoded for the report (only 5xx bodies are read: the clients never decode the rest). */
+function decoded(response: { encoding: string | undefined; body: Buffer }): string {
+  if (response.encoding === 'br') return brotliDecompressSync(response.body).toString('utf8');
+  if (response.encoding === 'gzip') return gunzipSync(response.body).toString('utf8');
+  return response.body.toString('utf8');
 }
 
 async function run(job: LoadJob): Promise<LoadOutcome> {
@@ -88,7 +105,7 @@ async function run(job: LoadJob): Promise<LoadOutcome> {
         const response = await send(agent, request);
         status = response.status;
         if (status >= 500 && serverErrors.length < 5)
-          serverErrors.push(`${request.kind} ${status}: ${response.body.toString('utf8').slice(0, 300)}`);
+          serverErrors.push(`${request.kind} ${status}: ${decoded(response).slice(0, 300)}`);
       } catch (error) {
         if (serverErrors.length < 5) serverErrors.push(`${request.kind}: ${String(error)}`);
       }
