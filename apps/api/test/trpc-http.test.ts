@@ -261,6 +261,7 @@ describe('answers tRPC would only stream are refused as it refuses them', () => 
   // No procedure of the app answers so: a router of the test's own, on Fastify with the app's compression
   // hook, which unpacks the adapter's fetch `Response` as the app does (else Fastify streams it, chunked).
   const t = initTRPC.create({ isDev: false });
+  // biome-ignore lint/suspicious/noThenProperty: a thenable that is not a promise is what tRPC refuses here.
   const thenable = { then: () => undefined, catch: () => undefined };
   const streamLike = t.router({
     thenableMember: t.procedure.query(() => ({ pending: thenable })),
